@@ -1,0 +1,155 @@
+"""Bookmarks: kept per user, keyed by corpus and brief id, safe with several copies running.
+
+The file is JSON: ``{"version": 1, "corpora": {"<corpus folder>": ["brief-id", ...]}}``. Every
+change is made under a lock as read, merge, write (to a temporary file, then renamed), so two copies
+of the app toggling different bookmarks never lose each other's changes. A bookmark whose brief has
+gone from the corpus is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from tui.core.atomic import write_atomically
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: one copy at a time is assumed
+    fcntl = None  # type: ignore[assignment]
+
+ENV_STATE_DIR = "BRIEFING_STATE_DIR"
+FILE_NAME = "bookmarks.json"
+FORMAT_VERSION = 1
+
+
+def state_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """``$BRIEFING_STATE_DIR``, else the user data folder for briefing."""
+    environ = os.environ if environ is None else environ
+    if environ.get(ENV_STATE_DIR):
+        return Path(environ[ENV_STATE_DIR]).expanduser()
+    from platformdirs import user_data_dir  # imported late: only needed without the variable
+
+    return Path(user_data_dir("briefing", appauthor=False))
+
+
+def corpus_key(root: Path) -> str:
+    """The name bookmarks of the corpus at ``root`` are kept under."""
+    return str(root.resolve())
+
+
+class BookmarkStore:
+    """The bookmarks of one corpus.
+
+    Nothing here raises for a bad or unwritable state folder: problems are kept in
+    :attr:`notices` (to tell the user once) and :attr:`save_error` (set while changes cannot be
+    saved; they are still kept in memory for the session).
+    """
+
+    def __init__(self, folder: Path, corpus: str) -> None:
+        self.folder = folder
+        self.corpus = corpus
+        self.path = folder / FILE_NAME
+        self.ids: set[str] = set()
+        self.notices: list[str] = []
+        self.save_error: str | None = None
+        # Changes made while the file could not be written; merged in at the next save.
+        self._unsaved: dict[str, bool] = {}
+        self.reload()
+
+    def __contains__(self, brief_id: object) -> bool:
+        return brief_id in self.ids
+
+    def reload(self) -> None:
+        """Read the file again, setting aside (and reporting) a file that cannot be read."""
+        try:
+            with self._locked():
+                corpora = self._read_or_set_aside()
+        except OSError as error:
+            self.notices.append(f"Cannot read bookmarks in {self.folder}: {error.strerror}")
+            return
+        self.ids = set(corpora.get(self.corpus, ()))
+        for brief_id, wanted in self._unsaved.items():
+            (self.ids.add if wanted else self.ids.discard)(brief_id)
+
+    def toggle(self, brief_id: str) -> bool:
+        """Add or remove one bookmark and save; return whether it is now bookmarked."""
+        wanted = brief_id not in self.ids
+        self.set(brief_id, wanted)
+        return wanted
+
+    def set(self, brief_id: str, wanted: bool) -> None:
+        """Bookmark (or un-bookmark) ``brief_id`` and save, merging with changes made elsewhere."""
+        (self.ids.add if wanted else self.ids.discard)(brief_id)
+        self._unsaved[brief_id] = wanted
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                corpora = self._read_or_set_aside()
+                merged = set(corpora.get(self.corpus, ()))
+                for changed, keep in self._unsaved.items():
+                    (merged.add if keep else merged.discard)(changed)
+                corpora[self.corpus] = sorted(merged)
+                document = {"version": FORMAT_VERSION, "corpora": corpora}
+                write_atomically(self.path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.save_error = f"Bookmarks cannot be saved in {self.folder} ({reason}); kept for now"
+            return
+        self._unsaved.clear()
+        self.save_error = None
+        self.ids = merged
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the lock file beside the bookmarks while reading or writing them."""
+        if fcntl is None or not self.folder.is_dir():
+            yield
+            return
+        with open(self.folder / f"{FILE_NAME}.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _read_or_set_aside(self) -> dict[str, list[str]]:
+        """All corpora's bookmarks in the file.
+
+        A file that cannot be read whole is renamed aside and reported; what could be read of it
+        is returned, and is what the next save writes.
+        """
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        corpora, complaint = parse_bookmarks(raw)
+        if complaint:
+            aside = self.path.with_name(f"{FILE_NAME}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
+            os.replace(self.path, aside)
+            self.notices.append(f"Bookmarks file {complaint}; it was kept as {aside}")
+        return corpora
+
+
+def parse_bookmarks(raw: bytes) -> tuple[dict[str, list[str]], str | None]:
+    """The bookmarks readable in ``raw``, and what was wrong with the rest (None when nothing)."""
+    try:
+        document: Any = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return {}, f"is not JSON ({error})"
+    if not isinstance(document, dict) or not isinstance(document.get("corpora"), dict):
+        return {}, "is not a bookmarks file"
+    corpora: dict[str, list[str]] = {}
+    complaint = None
+    for corpus, ids in document["corpora"].items():
+        if isinstance(ids, list):
+            corpora[str(corpus)] = [i for i in ids if isinstance(i, str)]
+            if len(corpora[str(corpus)]) == len(ids):
+                continue
+        complaint = f"holds entries that are not brief ids (for {corpus})"
+    return corpora, complaint

@@ -1,0 +1,32 @@
+"""Which corpus a command works on."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+ENV_CORPUS = "BRIEFING_CORPUS"
+
+
+def shipped_corpus() -> Path:
+    """The corpus that comes with briefing: inside the installed package, else the source tree."""
+    package = Path(__file__).resolve().parent.parent
+    bundled = package / "corpus"
+    return bundled if (bundled / "briefs").is_dir() else package.parent
+
+
+def resolve_corpus(
+    option: str | None, environ: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Path:
+    """``--corpus``, else ``$BRIEFING_CORPUS``, else the current folder when it holds briefs/,
+    else the shipped corpus."""
+    environ = os.environ if environ is None else environ
+    if option:
+        return Path(option).expanduser()
+    if environ.get(ENV_CORPUS):
+        return Path(environ[ENV_CORPUS]).expanduser()
+    here = Path.cwd() if cwd is None else cwd
+    if (here / "briefs").is_dir():
+        return here
+    return shipped_corpus()

@@ -1,0 +1,95 @@
+"""Markdown briefings: the same selection always gives the same bytes.
+
+Text from briefs and articles is escaped so that nothing in it can change the document's
+structure: it cannot open a heading, a list, a block quote, code, a link or HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui.core.atomic import write_atomically
+from tui.core.loader import read_article
+from tui.core.model import Brief, Corpus
+from tui.core.text import line_range, one_line
+
+# Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
+# can start or end markup anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!$])")
+# These only mean something at the start of a line: lists, block quotes, rules, setext headings.
+_LINE_START_SPECIAL = re.compile(r"^([-+=>:]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """``text`` on one line, with every character that could form Markdown made literal."""
+    flat = _INLINE_SPECIAL.sub(r"\\\1", one_line(text))
+    return _LINE_START_SPECIAL.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], flat)
+
+
+def default_export_name(now: dt.datetime) -> str:
+    """``briefing-YYYYMMDD-HHMMSS.md`` for the moment ``now``."""
+    return now.strftime("briefing-%Y%m%d-%H%M%S.md")
+
+
+def meta_line(brief: Brief) -> str:
+    """Outlet, author, date, language and source file, the parts the brief has, joined."""
+    parts = [brief.outlet, brief.author, brief.published.isoformat() if brief.published else None]
+    return " · ".join(p for p in (*parts, brief.language, brief.source_path) if p)
+
+
+def render_markdown(corpus: Corpus, briefs: Sequence[Brief], selection: str) -> str:
+    """The Markdown briefing of ``briefs``; ``selection`` says how they were chosen."""
+    count = f"{len(briefs)} brief" + ("" if len(briefs) == 1 else "s")
+    lines = [
+        f"# Briefing: {escape(corpus.name)}",
+        "",
+        f"{count} ({escape(selection)}) exported from the corpus {escape(corpus.name)}.",
+    ]
+    for brief in briefs:
+        lines += _brief_section(corpus.root, brief)
+    return "\n".join(lines) + "\n"
+
+
+def _brief_section(root: Path, brief: Brief) -> list[str]:
+    heading = escape(brief.title)
+    if brief.title_en and brief.title_en != brief.title:
+        heading += f" ({escape(brief.title_en)})"
+    lines = ["", f"## {heading}", "", f"*{escape(meta_line(brief))}*"]
+    if brief.date_note:
+        lines += ["", f"Date: {escape(brief.date_note)}"]
+    lines += ["", escape(brief.summary), "", "**Key facts**"]
+    article = read_article(root, brief.source)
+    for number, fact in enumerate(brief.key_facts, 1):
+        kind = f" ({fact.kind})" if fact.kind else ""
+        lines += ["", f"{number}\\. {escape(fact.fact)}{kind}", "", f"> {escape(fact.quote)}", ">"]
+        if fact.span is None:
+            lines.append(f"> — {escape(brief.source_path)}, quote not found in the article")
+        else:
+            first, last = line_range(article, fact.span)
+            where = f"line {first}" if first == last else f"lines {first}–{last}"
+            lines.append(f"> — {escape(brief.source_path)}, {where}")
+    for label, names in brief.entity_groups:
+        if names:
+            lines += ["", f"**{label}:** " + ", ".join(escape(name) for name in names)]
+    return lines
+
+
+class ExportError(Exception):
+    """The briefing could not be written; the message says why and what to do."""
+
+
+def write_export(path: Path, markdown: str, *, overwrite: bool = False) -> None:
+    """Write ``markdown`` to ``path`` whole or not at all; raise :class:`ExportError`."""
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name such as briefing.md")
+    if not path.parent.is_dir():
+        raise ExportError(f"the folder {path.parent} does not exist; create it or pick another")
+    try:
+        write_atomically(path, markdown, overwrite=overwrite)
+    except FileExistsError:
+        raise ExportError(f"{path} exists already; choose another name or overwrite it") from None
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None

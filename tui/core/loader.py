@@ -1,0 +1,381 @@
+"""Loading a corpus: every brief file read, checked against its article, and its problems named.
+
+Nothing here raises for bad input: each problem becomes a :class:`Problem` naming the file, line
+and field, and one bad file never keeps the others from loading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui.core.dates import DateError, parse_date
+from tui.core.languages import ISO_639_1
+from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Severity
+from tui.core.search import search_text
+from tui.core.text import FoldedArticle, clean_text
+from tui.core.yamlread import Document, YamlProblem, read_document
+
+MAX_BRIEF_BYTES = 1024 * 1024
+"""A brief larger than this is refused unread."""
+MAX_ARTICLE_BYTES = 32 * 1024 * 1024
+"""An article larger than this is refused unread; real ones are a few kilobytes."""
+LONG_TEXT_WARNING = 1_000
+"""Titles longer than this are flagged: lists show only their beginning."""
+
+ID_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+_REQUIRED_TEXT = ("id", "source", "title", "language", "summary")
+_OPTIONAL_TEXT = ("title_en", "date_note", "outlet", "author")
+_TEXT_LISTS = ("places", "organizations", "people", "topics")
+KNOWN_FIELDS = frozenset((*_REQUIRED_TEXT, *_OPTIONAL_TEXT, *_TEXT_LISTS, "published", "key_facts"))
+_FACT_FIELDS = frozenset(("fact", "quote", "kind"))
+
+
+@dataclass
+class Article:
+    """An article's text, cleaned for display, and its problems, read once per corpus load."""
+
+    text: str
+    folded: FoldedArticle
+    problems: list[tuple[Severity, str]] = field(default_factory=list)
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Load every ``briefs/*.yaml`` of the corpus folder ``root``."""
+    briefs_dir = root / "briefs"
+    if not briefs_dir.is_dir():
+        problem = Problem("briefs", 0, "", f"no briefs/ folder in {root}; is this a corpus?")
+        return Corpus(root, (), (problem,))
+    try:
+        paths = sorted(p for p in briefs_dir.iterdir() if p.suffix == ".yaml")
+    except OSError as error:
+        problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
+        return Corpus(root, (), (problem,))
+    reader = _CorpusReader(root)
+    loaded = [reader.load_brief(path) for path in paths]
+    entries = mark_duplicate_ids([entry for entry, _ in loaded])
+    texts = {id(entry.brief): text for entry, text in loaded}
+    ordered = sort_entries(entries)
+    return Corpus(
+        root,
+        tuple(ordered),
+        search_texts=tuple(
+            search_text(e.brief, texts.get(id(e.brief), "")) if e.brief else "" for e in ordered
+        ),
+    )
+
+
+def sort_entries(entries: Iterable[Entry]) -> list[Entry]:
+    """Newest first, then undated briefs, then files that could not be read; ties by key."""
+    by_key = sorted(entries, key=lambda e: e.key)
+    dated = [e for e in by_key if e.brief and e.brief.published]
+    dated.sort(key=lambda e: e.brief.published if e.brief else None, reverse=True)  # type: ignore[arg-type, return-value]
+    undated = [e for e in by_key if e.brief and not e.brief.published]
+    failed = [e for e in by_key if not e.brief]
+    return dated + undated + failed
+
+
+def mark_duplicate_ids(entries: list[Entry]) -> list[Entry]:
+    """Keep the first brief of each id (by file name); later ones become failed entries."""
+    seen: dict[str, str] = {}
+    result = []
+    for entry in sorted(entries, key=lambda e: e.path):
+        if entry.brief is None:
+            result.append(entry)
+            continue
+        first = seen.setdefault(entry.brief.id, entry.path)
+        if first == entry.path:
+            result.append(entry)
+            continue
+        duplicate = Problem(entry.path, 1, "id", f"duplicate id {entry.brief.id!r}: {first} has it")
+        result.append(Entry(entry.path, None, (*entry.problems, duplicate)))
+    return result
+
+
+class _CorpusReader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.seeds = root / "seeds"
+        self.articles: dict[str, tuple[Article | None, str | None]] = {}
+
+    def load_brief(self, path: Path) -> tuple[Entry, str]:
+        """Read one brief file; return its entry and its article's text ("" when none)."""
+        relative = path.relative_to(self.root).as_posix()
+        try:
+            raw = _read_limited(path, MAX_BRIEF_BYTES, "brief")
+        except _TooLarge as error:
+            return Entry(relative, None, (Problem(relative, 0, "", str(error)),)), ""
+        except OSError as error:
+            problem = Problem(relative, 0, "", f"cannot read the file: {error.strerror}")
+            return Entry(relative, None, (problem,)), ""
+        checker = _BriefChecker(relative, path.stem, self)
+        brief = checker.check(raw)
+        article = self.article(brief.source)[0] if brief else None
+        return Entry(relative, brief, tuple(checker.problems)), article.text if article else ""
+
+    def article(self, source: str) -> tuple[Article | None, str | None]:
+        """The article at ``seeds/source``, or None and the reason it cannot be used."""
+        if source not in self.articles:
+            self.articles[source] = self._read_article(source)
+        return self.articles[source]
+
+    def _read_article(self, source: str) -> tuple[Article | None, str | None]:
+        refusal = _source_refusal(self.seeds, source)
+        if refusal is not None:
+            return None, refusal
+        try:
+            raw = _read_limited(self.seeds / source, MAX_ARTICLE_BYTES, "article")
+        except _TooLarge as error:
+            return None, str(error)
+        except OSError as error:
+            return None, f"cannot be read: {error.strerror}"
+        return _decode_article(raw), None
+
+
+def _source_refusal(seeds: Path, source: str) -> str | None:
+    """Why ``source`` cannot be used as an article of this corpus, or None when it can."""
+    if not source.strip():
+        return "is empty; name a file in seeds/"
+    relative = Path(source)
+    if relative.is_absolute() or ".." in relative.parts:
+        return "must name a file inside seeds/, such as 000_example.txt"
+    try:
+        resolved = (seeds / relative).resolve()
+        inside = resolved.is_relative_to(seeds.resolve())
+    except (OSError, RuntimeError):
+        return "cannot be resolved (a link loop?)"
+    if not inside:
+        return "leads outside seeds/ through a link; copy the article into seeds/"
+    if not resolved.is_file():
+        return f"not found: there is no seeds/{source}"
+    return None
+
+
+def _decode_article(raw: bytes) -> Article:
+    problems: list[tuple[Severity, str]] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        problems.append(("warning", "is not valid UTF-8; unreadable bytes are shown as \ufffd"))
+    text = clean_text(text)
+    if not text.strip():
+        problems.append(("warning", "is empty"))
+    return Article(text, FoldedArticle.of(text), problems)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _read_limited(path: Path, limit: int, what: str) -> bytes:
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _TooLarge(f"the {what} is larger than {limit // (1024 * 1024)} MiB; refused unread")
+    return data
+
+
+class _BriefChecker:
+    """Checks one brief file's fields, collecting problems instead of stopping at the first."""
+
+    def __init__(self, relative: str, stem: str, reader: _CorpusReader) -> None:
+        self.file = relative
+        self.stem = stem
+        self.reader = reader
+        self.problems: list[Problem] = []
+        self.document = Document(None, {})
+
+    def add(self, path: str, message: str, severity: Severity = "error") -> None:
+        self.problems.append(Problem(self.file, self.document.line(path), path, message, severity))
+
+    def check(self, raw: bytes) -> Brief | None:
+        if b"\x00" in raw:
+            self.problems.append(Problem(self.file, 0, "", "is a binary file, not YAML text"))
+            return None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            self.problems.append(Problem(self.file, line, "", "is not valid UTF-8 text"))
+            return None
+        try:
+            self.document = read_document(text)
+        except YamlProblem as problem:
+            self.problems.append(Problem(self.file, problem.line, problem.path, problem.message))
+            return None
+        data = self.document.value
+        if data is None:
+            self.problems.append(Problem(self.file, 0, "", "is empty; a brief needs its fields"))
+            return None
+        if not isinstance(data, dict):
+            self.add("", f"must be a mapping of fields, not {_describe(data)}")
+            return None
+        return self._check_fields(data)
+
+    def _check_fields(self, data: dict[str, Any]) -> Brief | None:
+        for name in data:
+            if name not in KNOWN_FIELDS:
+                self.add(name, "unknown field, ignored", "warning")
+        required = {name: self._text(data, name, required=True) for name in _REQUIRED_TEXT}
+        optional = {name: self._text(data, name, required=False) for name in _OPTIONAL_TEXT}
+        lists = {name: self._text_list(data, name) for name in _TEXT_LISTS}
+        published = self._published(data)
+        ident, source, title, language, summary = (required[n] for n in _REQUIRED_TEXT)
+        if ident is not None and not ID_RULE.fullmatch(ident):
+            self.add("id", "use only lowercase letters, digits and single hyphens")
+        elif ident is not None and ident != self.stem:
+            self.add("id", f"must equal the file name: rename the file to {ident}.yaml")
+        if language is not None and language not in ISO_639_1:
+            self.add("language", f"{language!r} is not an ISO 639-1 code such as en or es")
+        if language not in (None, "en") and optional["title_en"] is None and "title_en" not in data:
+            self.add("title_en", f"required when language is {language}: give an English title")
+        if title is not None and len(title) > LONG_TEXT_WARNING:
+            self.add("title", f"is {len(title)} characters long; lists show the start", "warning")
+        article = self._article(source) if source is not None else None
+        facts = self._key_facts(data, article, source)
+        if None in required.values() or facts is None:
+            return None
+        return Brief(
+            id=ident or "",
+            source=source or "",
+            title=title or "",
+            language=language or "",
+            summary=summary or "",
+            key_facts=facts,
+            published=published,
+            places=lists["places"],
+            organizations=lists["organizations"],
+            people=lists["people"],
+            topics=lists["topics"],
+            **optional,
+        )
+
+    def _text(
+        self, data: dict[str, Any], name: str, *, required: bool, within: str = ""
+    ) -> str | None:
+        path = f"{within}.{name}" if within else name
+        if name not in data or data[name] is None:
+            if required:
+                self.add(path, "is required" if name not in data else "is required; it is empty")
+            return None
+        value = data[name]
+        if isinstance(value, bool) and name == "language":
+            self.add(path, "must be text; YAML reads no/yes as true/false, so quote it: 'no'")
+            return None
+        if not isinstance(value, str):
+            self.add(path, f"must be text, not {_describe(value)}")
+            return None
+        if not value.strip():
+            self.add(path, "is empty" if required else "is empty; remove it or fill it in")
+            return None
+        return value.strip()
+
+    def _text_list(self, data: dict[str, Any], name: str) -> tuple[str, ...]:
+        value = data.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.add(name, f"must be a list of text, not {_describe(value)}")
+            return ()
+        items = []
+        for index, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                items.append(item.strip())
+            else:
+                self.add(f"{name}[{index}]", f"must be non-empty text, not {_describe(item)}")
+        return tuple(items)
+
+    def _published(self, data: dict[str, Any]) -> dt.date | None:
+        value = data.get("published")
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if not isinstance(value, str):
+            self.add("published", f"must be a date, not {_describe(value)}")
+            return None
+        try:
+            return parse_date(value)
+        except DateError as error:
+            self.add("published", str(error))
+            return None
+
+    def _article(self, source: str) -> Article | None:
+        article, refusal = self.reader.article(source)
+        if refusal:
+            self.add("source", refusal)
+        for severity, message in article.problems if article else ():
+            self.add("source", f"seeds/{source} {message}", severity)
+        return article
+
+    def _key_facts(
+        self, data: dict[str, Any], article: Article | None, source: str | None
+    ) -> tuple[KeyFact, ...] | None:
+        value = data.get("key_facts")
+        if value is None:
+            self.add("key_facts", "is required: list at least one fact with its quote")
+            return None
+        if not isinstance(value, list):
+            self.add("key_facts", f"must be a list of facts, not {_describe(value)}")
+            return None
+        if not value:
+            self.add("key_facts", "is empty: list at least one fact with its quote")
+            return None
+        facts: list[KeyFact] = []
+        valid = True
+        for index, item in enumerate(value):
+            path = f"key_facts[{index}]"
+            if not isinstance(item, dict):
+                self.add(path, f"must be a mapping with fact and quote, not {_describe(item)}")
+                valid = False
+                continue
+            for name in item:
+                if name not in _FACT_FIELDS:
+                    self.add(f"{path}.{name}", "unknown field, ignored", "warning")
+            fact = self._text(item, "fact", required=True, within=path)
+            quote = self._text(item, "quote", required=True, within=path)
+            kind = item.get("kind")
+            if kind is not None and kind not in FACT_KINDS:
+                self.add(f"{path}.kind", f"must be one of {', '.join(FACT_KINDS)}")
+                kind = None
+            if fact is None or quote is None:
+                valid = False
+                continue
+            span = article.folded.find(quote) if article else None
+            if span is None and article is not None:
+                self.add(f"{path}.quote", f"not found in seeds/{source}")
+            facts.append(KeyFact(fact, quote, kind, span))
+        return tuple(facts) if valid else None
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    return f"text ({value!r})"
+
+
+def read_article(root: Path, source: str) -> str:
+    """The cleaned text of the article ``seeds/source`` of the corpus at ``root``.
+
+    Returns an empty string when the article cannot be used; loading the corpus reports why.
+    """
+    article, _ = _CorpusReader(root).article(source)
+    return article.text if article else ""

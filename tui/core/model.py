@@ -1,0 +1,144 @@
+"""The data a corpus is made of: briefs, their key facts, and the problems found in them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+FACT_KINDS = ("figure", "event", "plan", "actor", "context")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with a corpus file, located so that a user can go and fix it."""
+
+    file: str
+    """The file's path relative to the corpus folder, such as ``briefs/x.yaml``."""
+    line: int
+    """1-based line number; 0 when the problem is about the file as a whole."""
+    field: str
+    """Field path such as ``key_facts[3].quote``; empty when no single field is at fault."""
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        location = f"{self.file}:{self.line}" if self.line else self.file
+        parts = [location]
+        if self.field:
+            parts.append(self.field)
+        parts.append(f"warning: {self.message}" if self.severity == "warning" else self.message)
+        return ": ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets in an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFact:
+    """One fact of a brief and the verbatim passage of the article that supports it."""
+
+    fact: str
+    quote: str
+    kind: str | None = None
+    span: Span | None = None
+    """Where the quote stands in the article; None when it was not found there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A checked brief: metadata, summary and key facts of one article."""
+
+    id: str
+    source: str
+    title: str
+    language: str
+    summary: str
+    key_facts: tuple[KeyFact, ...]
+    title_en: str | None = None
+    published: dt.date | None = None
+    date_note: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    places: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @property
+    def source_path(self) -> str:
+        """The article's path relative to the corpus folder."""
+        return f"seeds/{self.source}"
+
+    @property
+    def entity_groups(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The named lists in display order, each with its label."""
+        return (
+            ("Places", self.places),
+            ("Organizations", self.organizations),
+            ("People", self.people),
+            ("Topics", self.topics),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One brief file as loaded: the brief when it could be read, and every problem found."""
+
+    path: str
+    """The brief file's path relative to the corpus folder."""
+    brief: Brief | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """A stable name for the entry: the brief's id, else the file name's stem."""
+        return self.brief.id if self.brief else Path(self.path).stem
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A folder of briefs and their articles, loaded and checked."""
+
+    root: Path
+    entries: tuple[Entry, ...]
+    """Newest first, undated briefs after dated ones, files that could not be read last."""
+    problems: tuple[Problem, ...] = ()
+    """Problems with the corpus as a whole, such as a missing ``briefs/`` folder."""
+    search_texts: tuple[str, ...] = field(default=(), repr=False)
+    """For each entry, its searchable text folded by :func:`tui.core.text.fold_search`."""
+
+    @property
+    def name(self) -> str:
+        return self.root.name
+
+    @property
+    def briefs(self) -> tuple[Brief, ...]:
+        return tuple(e.brief for e in self.entries if e.brief is not None)
+
+    @property
+    def all_problems(self) -> tuple[Problem, ...]:
+        return self.problems + tuple(p for e in self.entries for p in e.problems)
+
+    def entry(self, key: str) -> Entry | None:
+        """The entry whose brief has id ``key``, else the one whose file stem is ``key``."""
+        for candidate in self.entries:
+            if candidate.key == key:
+                return candidate
+        return None

@@ -1,0 +1,128 @@
+"""Text folding and cleaning shared by quote matching, search and display."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from tui.core.model import Span
+
+# Typographic characters a quote may differ in from its article. Each maps one character to one
+# character, so folding them keeps every offset in place.
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-",
+    }
+)  # fmt: skip
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+# Escape sequences (CSI, OSC, DCS and the like, plus two-character escapes) are removed whole, so
+# that neither the terminal nor the reader sees "[2J" fragments of a clear-screen request.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC: titles, clipboard
+    r"|\x1b[@-Z\\-_]"  # two-character escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
+)
+# Control characters other than newline, plus the invisible characters that change how a terminal
+# lays out or orders text: zero-width characters, bidirectional overrides and the byte-order mark.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` safe to show: line ends normalised, control and invisible characters removed.
+
+    Tabs become single spaces. Line breaks are kept, so line numbers stay those of the file.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\t", " ")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    return _INVISIBLE.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """Collapse every run of white space, line breaks included, to one space."""
+    return _WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def fold_quote(text: str) -> str:
+    """Fold ``text`` the way quotes are compared: white space runs and typographic marks only."""
+    return _WHITESPACE_RUN.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+
+
+def fold_search(text: str) -> str:
+    """Fold ``text`` for searching: case, accents, typographic marks and white space ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WHITESPACE_RUN.sub(" ", without_marks.casefold())
+
+
+@dataclass(frozen=True)
+class FoldedArticle:
+    """An article folded for quote matching, with the way back to offsets in the original."""
+
+    folded: str
+    # Pairs of (offset in folded, offset in original) at each place where folding removed
+    # characters; between two such places the offsets advance together.
+    folded_starts: tuple[int, ...]
+    original_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> FoldedArticle:
+        translated = text.translate(_TYPOGRAPHIC)
+        pieces: list[str] = []
+        folded_starts = [0]
+        original_starts = [0]
+        folded_length = 0
+        position = 0
+        for run in _WHITESPACE_RUN.finditer(translated):
+            start, end = run.span()
+            pieces.append(translated[position:start])
+            pieces.append(" ")
+            folded_length += start - position + 1
+            position = end
+            folded_starts.append(folded_length)
+            original_starts.append(end)
+        pieces.append(translated[position:])
+        return cls("".join(pieces), tuple(folded_starts), tuple(original_starts))
+
+    def to_original(self, folded_offset: int) -> int:
+        """Map an offset in the folded text to the offset of the same character in the original."""
+        index = bisect_right(self.folded_starts, folded_offset) - 1
+        return self.original_starts[index] + folded_offset - self.folded_starts[index]
+
+    def find(self, quote: str) -> Span | None:
+        """Return where ``quote`` stands in the original text, or None when it is not there."""
+        needle = fold_quote(quote)
+        if not needle:
+            return None
+        at = self.folded.find(needle)
+        if at < 0:
+            return None
+        start = self.to_original(at)
+        # The last character of a match is never folded white space (the needle is stripped),
+        # so mapping it and stepping past it gives the exclusive end.
+        end = self.to_original(at + len(needle) - 1) + 1
+        return Span(start, end)
+
+
+def find_quote(article: str, quote: str) -> Span | None:
+    """Return the span of ``quote`` in ``article`` under the quote-matching rule, or None."""
+    return FoldedArticle.of(article).find(quote)
+
+
+def line_range(text: str, span: Span) -> tuple[int, int]:
+    """Return the first and last line numbers (1-based) that ``span`` covers in ``text``."""
+    first = text.count("\n", 0, span.start) + 1
+    return first, first + text.count("\n", span.start, span.end)
