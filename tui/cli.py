@@ -12,7 +12,7 @@ from tui import __version__
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
 from tui.core.export import ExportError, render_markdown, write_export
-from tui.core.loader import load_corpus
+from tui.core.cache import load_cached
 from tui.core.model import Brief, Corpus
 
 _CORPUS_HELP = (
@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.app.main import run_app  # Textual loads only for the app itself
 
         return run_app(root)
-    corpus = load_corpus(root)
+    corpus = load_cached(root)
     if args.command == "validate":
         return _validate(corpus)
     if args.command == "list":

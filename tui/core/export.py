@@ -81,6 +81,10 @@ class ExportError(Exception):
     """The briefing could not be written; the message says why and what to do."""
 
 
+class ExportExistsError(ExportError):
+    """The file exists already; write again with ``overwrite=True`` to replace it."""
+
+
 def write_export(path: Path, markdown: str, *, overwrite: bool = False) -> None:
     """Write ``markdown`` to ``path`` whole or not at all; raise :class:`ExportError`."""
     if path.is_dir():
@@ -90,6 +94,8 @@ def write_export(path: Path, markdown: str, *, overwrite: bool = False) -> None:
     try:
         write_atomically(path, markdown, overwrite=overwrite)
     except FileExistsError:
-        raise ExportError(f"{path} exists already; choose another name or overwrite it") from None
+        raise ExportExistsError(
+            f"{path} exists already; choose another name or overwrite it"
+        ) from None
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None

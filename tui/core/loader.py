@@ -271,10 +271,13 @@ class _BriefChecker:
         if not isinstance(value, str):
             self.add(path, f"must be text, not {_describe(value)}")
             return None
-        if not value.strip():
+        cleaned = clean_text(value).strip()
+        if not cleaned:
             self.add(path, "is empty" if required else "is empty; remove it or fill it in")
             return None
-        return value.strip()
+        if cleaned != value.strip():
+            self.add(path, "holds control or invisible characters; they are not shown", "warning")
+        return cleaned
 
     def _text_list(self, data: dict[str, Any], name: str) -> tuple[str, ...]:
         value = data.get(name)
@@ -285,8 +288,8 @@ class _BriefChecker:
             return ()
         items = []
         for index, item in enumerate(value):
-            if isinstance(item, str) and item.strip():
-                items.append(item.strip())
+            if isinstance(item, str) and clean_text(item).strip():
+                items.append(clean_text(item).strip())
             else:
                 self.add(f"{name}[{index}]", f"must be non-empty text, not {_describe(item)}")
         return tuple(items)

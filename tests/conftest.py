@@ -1,0 +1,31 @@
+"""Fixtures shared by every test: a private state and cache folder, and corpus copies."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def private_state(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep every test's bookmarks and cache out of the user's folders and each other's way."""
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("BRIEFING_CORPUS", raising=False)
+    return state
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped corpus in a folder named ``corpus``, free to change."""
+    target = tmp_path / "corpus"
+    shutil.copytree(REPO / "briefs", target / "briefs")
+    shutil.copytree(REPO / "seeds", target / "seeds")
+    return target
