@@ -10,9 +10,9 @@ from pathlib import Path
 
 from tui import __version__
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.cache import load_cached
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
 from tui.core.export import ExportError, render_markdown, write_export
-from tui.core.cache import load_cached
 from tui.core.model import Brief, Corpus
 
 _CORPUS_HELP = (
