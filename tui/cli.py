@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +17,12 @@ from tui.core.cache import load_cached
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
 from tui.core.export import ExportError, render_markdown, write_export
 from tui.core.model import Brief, Corpus
+from tui.core.text import one_line
+
+LIST_TITLE_WIDTH = 160
+"""Characters of a title ``briefing list`` prints; ``--json`` gives titles whole."""
+LIST_FIELD_WIDTH = 60
+"""Characters of an id or language ``briefing list`` prints: a brief with errors may hold any."""
 
 _CORPUS_HELP = (
     f"corpus folder holding briefs/ and seeds/ (default: ${ENV_CORPUS}, else the current folder"
@@ -37,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "brief of the corpus against the brief format and its article. Problems go to standard "
         "error, one per line; the exit status is 1 when any is an error.",
     )
-    validate.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP)
+    validate.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
 
     listing = commands.add_parser(
         "list",
@@ -45,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="List id, date, language, "
         "number of facts and title of each brief, newest first.",
     )
-    listing.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP)
+    listing.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print a JSON array instead")
 
     export = commands.add_parser(
@@ -54,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the chosen "
         "briefs as one Markdown briefing, to standard output unless -o is given.",
     )
-    export.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP)
+    export.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
     chosen = export.add_mutually_exclusive_group(required=True)
     chosen.add_argument("ids", nargs="*", default=[], metavar="ID", help="ids of briefs")
     chosen.add_argument("--bookmarked", action="store_true", help="the bookmarked briefs")
@@ -67,17 +76,33 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # A subcommand's --corpus is left out of the namespace when not given (SUPPRESS), so that
+    # `briefing --corpus DIR validate` and `briefing validate --corpus DIR` both work.
     root = resolve_corpus(args.corpus)
     if args.command is None:
         from tui.app.main import run_app  # Textual loads only for the app itself
 
         return run_app(root)
-    corpus = load_cached(root)
-    if args.command == "validate":
-        return _validate(corpus)
-    if args.command == "list":
-        return _list(corpus, as_json=args.json)
-    return _export(corpus, args)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show a character gets an escape, never a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        corpus = load_cached(root)
+        if args.command == "validate":
+            return _validate(corpus)
+        if corpus.problems:
+            for problem in corpus.problems:
+                print(f"briefing: {problem}", file=sys.stderr)
+            return 1
+        if args.command == "list":
+            return _list(corpus, as_json=args.json)
+        return _export(corpus, args)
+    except BrokenPipeError:
+        # The reader went away (`briefing list | head`): stop quietly, as other tools do.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _validate(corpus: Corpus) -> int:
@@ -90,8 +115,9 @@ def _validate(corpus: Corpus) -> int:
     found = sum(fact.span is not None for fact in facts)
     warnings = len(problems) - errors
     summary = (
-        f"{len(corpus.entries)} briefs ({len(briefs)} loaded), {len(facts)} facts,"
-        f" {found} quotes found; {errors} errors, {warnings} warnings"
+        f"{_count(len(corpus.entries), 'brief')} ({len(briefs)} loaded),"
+        f" {_count(len(facts), 'fact')}, {_count(found, 'quote')} found;"
+        f" {_count(errors, 'error')}, {_count(warnings, 'warning')}"
     )
     print(summary, file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0
@@ -112,9 +138,25 @@ def _list(corpus: Corpus, *, as_json: bool) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
-        fields = (row["id"], row["date"] or "-", row["language"], row["facts"], row["title"])
-        print("\t".join(str(value) for value in fields))
+        fields = (
+            _cut(str(row["id"]), LIST_FIELD_WIDTH),
+            str(row["date"] or "-"),
+            _cut(str(row["language"]), LIST_FIELD_WIDTH),
+            str(row["facts"]),
+            _cut(str(row["title"]), LIST_TITLE_WIDTH),
+        )
+        print("\t".join(fields))
     return 0
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` on one line and at most ``width`` characters long."""
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _export(corpus: Corpus, args: argparse.Namespace) -> int:
@@ -136,12 +178,19 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         briefs, selection = [by_id[i] for i in args.ids], "chosen briefs"
     markdown = render_markdown(corpus, briefs, selection)
     if args.output is None:
-        sys.stdout.write(markdown)
+        # The same bytes as a file written with -o, whatever the terminal's encoding.
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(markdown)
+        else:
+            buffer.write(markdown.encode("utf-8"))
+            buffer.flush()
         return 0
     try:
         write_export(Path(args.output), markdown, overwrite=args.force)
     except ExportError as error:
         print(f"briefing: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {len(briefs)} briefs to {args.output}", file=sys.stderr)
+    print(f"Wrote {_count(len(briefs), 'brief')} to {args.output}", file=sys.stderr)
     return 0

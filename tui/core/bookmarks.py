@@ -26,6 +26,8 @@ except ImportError:  # pragma: no cover - not on POSIX: one copy at a time is as
 ENV_STATE_DIR = "BRIEFING_STATE_DIR"
 FILE_NAME = "bookmarks.json"
 FORMAT_VERSION = 1
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""A bookmarks file larger than this is not read but set aside; real ones are a few kilobytes."""
 
 
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -61,6 +63,9 @@ class BookmarkStore:
         # Changes made while the file could not be written; merged in at the next save.
         self._unsaved: dict[str, bool] = {}
         self.reload()
+        reason = _unusable_reason(folder)
+        if reason:
+            self.save_error = f"Bookmarks cannot be saved in {folder} ({reason}); kept for now"
 
     def __contains__(self, brief_id: object) -> bool:
         return brief_id in self.ids
@@ -68,10 +73,10 @@ class BookmarkStore:
     def reload(self) -> None:
         """Read the file again, setting aside (and reporting) a file that cannot be read."""
         try:
-            with self._locked():
+            with self._locked(required=False):
                 corpora = self._read_or_set_aside()
         except OSError as error:
-            self.notices.append(f"Cannot read bookmarks in {self.folder}: {error.strerror}")
+            self._tell(f"Cannot read bookmarks in {self.folder}: {error.strerror or error}")
             return
         self.ids = set(corpora.get(self.corpus, ()))
         for brief_id, wanted in self._unsaved.items():
@@ -89,14 +94,13 @@ class BookmarkStore:
         self._unsaved[brief_id] = wanted
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with self._locked():
+            with self._locked(required=True):
                 corpora = self._read_or_set_aside()
                 merged = set(corpora.get(self.corpus, ()))
                 for changed, keep in self._unsaved.items():
                     (merged.add if keep else merged.discard)(changed)
                 corpora[self.corpus] = sorted(merged)
-                document = {"version": FORMAT_VERSION, "corpora": corpora}
-                write_atomically(self.path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+                write_atomically(self.path, _dump(corpora))
         except OSError as error:
             reason = error.strerror or str(error)
             self.save_error = f"Bookmarks cannot be saved in {self.folder} ({reason}); kept for now"
@@ -105,13 +109,29 @@ class BookmarkStore:
         self.save_error = None
         self.ids = merged
 
+    def _tell(self, notice: str) -> None:
+        """Keep ``notice`` for the user, once however often it comes up."""
+        if notice not in self.notices:
+            self.notices.append(notice)
+
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the lock file beside the bookmarks while reading or writing them."""
+    def _locked(self, *, required: bool) -> Iterator[None]:
+        """Hold the lock file beside the bookmarks while reading or writing them.
+
+        Reading can do without the lock when the lock file cannot be opened (a read-only
+        folder): files are only ever replaced whole. Writing cannot; it raises :class:`OSError`.
+        """
         if fcntl is None or not self.folder.is_dir():
             yield
             return
-        with open(self.folder / f"{FILE_NAME}.lock", "a") as lock:
+        with contextlib.ExitStack() as stack:
+            try:
+                lock = stack.enter_context(open(self.folder / f"{FILE_NAME}.lock", "a"))
+            except OSError:
+                if required:
+                    raise
+                yield
+                return
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
@@ -125,23 +145,71 @@ class BookmarkStore:
         is returned, and is what the next save writes.
         """
         try:
-            raw = self.path.read_bytes()
+            with self.path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return {}
-        corpora, complaint = parse_bookmarks(raw)
+        corpora: dict[str, list[str]] = {}
+        complaint: str | None = f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+        if len(raw) <= MAX_FILE_BYTES:
+            corpora, complaint = parse_bookmarks(raw)
         if complaint:
-            aside = self.path.with_name(f"{FILE_NAME}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
-            os.replace(self.path, aside)
-            self.notices.append(f"Bookmarks file {complaint}; it was kept as {aside}")
+            aside = self._aside_path()
+            try:
+                os.replace(self.path, aside)
+            except OSError as error:
+                self._tell(
+                    f"Bookmarks file {complaint}; it cannot be set aside"
+                    f" ({error.strerror or error}), so only what could be read is used"
+                )
+                return corpora
+            self._tell(f"Bookmarks file {complaint}; it was kept as {aside}")
+            if corpora:
+                # Put back what could be read, so that the next change starts from it.
+                with contextlib.suppress(OSError):
+                    write_atomically(self.path, _dump(corpora))
         return corpora
+
+    def _aside_path(self) -> Path:
+        """A new name for an unreadable file: the time, and a number if that name is taken."""
+        stem = f"{FILE_NAME}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}"
+        aside = self.path.with_name(stem)
+        number = 1
+        while aside.exists():
+            number += 1
+            aside = self.path.with_name(f"{stem}-{number}")
+        return aside
+
+
+def _unusable_reason(folder: Path) -> str | None:
+    """Why bookmarks could not be written in ``folder`` (which may not exist yet), else None."""
+    candidate = folder
+    while not candidate.exists():
+        if candidate.is_symlink() or candidate.parent == candidate:
+            return "the folder cannot be created"
+        candidate = candidate.parent
+    if not candidate.is_dir():
+        return f"{candidate} is a file, not a folder"
+    if not os.access(candidate, os.W_OK | os.X_OK):
+        return "no permission to write there"
+    return None
+
+
+def _dump(corpora: dict[str, list[str]]) -> str:
+    document = {"version": FORMAT_VERSION, "corpora": corpora}
+    return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 
 def parse_bookmarks(raw: bytes) -> tuple[dict[str, list[str]], str | None]:
     """The bookmarks readable in ``raw``, and what was wrong with the rest (None when nothing)."""
     try:
         document: Any = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except UnicodeDecodeError:
+        return {}, "is not UTF-8 text"
+    except json.JSONDecodeError as error:
         return {}, f"is not JSON ({error})"
+    except (ValueError, RecursionError):
+        return {}, "is not JSON that can be read (it nests too deeply or holds huge numbers)"
     if not isinstance(document, dict) or not isinstance(document.get("corpora"), dict):
         return {}, "is not a bookmarks file"
     corpora: dict[str, list[str]] = {}

@@ -53,10 +53,16 @@ def parse_date(text: str) -> dt.date:
         first = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_A)
         second = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_B)
     except (ValueError, OverflowError) as error:
-        raise DateError(f"cannot read {text!r} as a date; write it as YYYY-MM-DD") from error
+        raise DateError(
+            f"cannot read {_shorten(text)} as a date; write it as YYYY-MM-DD"
+        ) from error
     if first.date() != second.date():
         raise DateError(
-            f"{text!r} does not give year, month and day; write it as YYYY-MM-DD"
+            f"{_shorten(text)} does not give year, month and day; write it as YYYY-MM-DD"
             " and say in date_note how it was inferred"
         )
     return first.date()
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "…")

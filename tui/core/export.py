@@ -90,6 +90,8 @@ def write_export(path: Path, markdown: str, *, overwrite: bool = False) -> None:
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name such as briefing.md")
     if not path.parent.is_dir():
+        if path.parent.exists() or path.parent.is_symlink():
+            raise ExportError(f"{path.parent} is not a folder; pick a file inside a folder")
         raise ExportError(f"the folder {path.parent} does not exist; create it or pick another")
     try:
         write_atomically(path, markdown, overwrite=overwrite)

@@ -15,7 +15,7 @@ from typing import Any
 
 from tui.core.dates import DateError, parse_date
 from tui.core.languages import ISO_639_1
-from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Severity
+from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Severity, Span
 from tui.core.search import search_text
 from tui.core.text import FoldedArticle, clean_text
 from tui.core.yamlread import Document, YamlProblem, read_document
@@ -43,6 +43,13 @@ class Article:
     text: str
     folded: FoldedArticle
     problems: list[tuple[Severity, str]] = field(default_factory=list)
+    found: dict[str, Span | None] = field(default_factory=dict)
+    """Quotes already looked up: YAML aliases can repeat one quote thousands of times."""
+
+    def find(self, quote: str) -> Span | None:
+        if quote not in self.found:
+            self.found[quote] = self.folded.find(quote)
+        return self.found[quote]
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -56,8 +63,7 @@ def load_corpus(root: Path) -> Corpus:
     except OSError as error:
         problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
         return Corpus(root, (), (problem,))
-    reader = _CorpusReader(root)
-    loaded = [reader.load_brief(path) for path in paths]
+    loaded = load_brief_files(root, paths)
     entries = mark_duplicate_ids([entry for entry, _ in loaded])
     texts = {id(entry.brief): text for entry, text in loaded}
     ordered = sort_entries(entries)
@@ -81,10 +87,19 @@ def sort_entries(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def mark_duplicate_ids(entries: list[Entry]) -> list[Entry]:
-    """Keep the first brief of each id (by file name); later ones become failed entries."""
+    """Keep one brief of each id; the others become failed entries. Returned by file name.
+
+    The brief in the file named after the id is kept, else the first by file name: a copy saved
+    under another name must not push the original out.
+    """
     seen: dict[str, str] = {}
     result = []
-    for entry in sorted(entries, key=lambda e: e.path):
+
+    def kept_first(entry: Entry) -> tuple[bool, str]:
+        named_after_id = entry.brief is not None and Path(entry.path).stem == entry.brief.id
+        return (not named_after_id, entry.path)
+
+    for entry in sorted(entries, key=kept_first):
         if entry.brief is None:
             result.append(entry)
             continue
@@ -92,9 +107,14 @@ def mark_duplicate_ids(entries: list[Entry]) -> list[Entry]:
         if first == entry.path:
             result.append(entry)
             continue
-        duplicate = Problem(entry.path, 1, "id", f"duplicate id {entry.brief.id!r}: {first} has it")
+        # Only one file can be named after the id, so every other one has already been told
+        # that its id must equal its name: point at the same line.
+        line = next((p.line for p in entry.problems if p.field == "id"), 1)
+        duplicate = Problem(
+            entry.path, line, "id", f"duplicate id {entry.brief.id!r}: {first} has it"
+        )
         result.append(Entry(entry.path, None, (*entry.problems, duplicate)))
-    return result
+    return sorted(result, key=lambda e: e.path)
 
 
 class _CorpusReader:
@@ -107,6 +127,9 @@ class _CorpusReader:
         """Read one brief file; return its entry and its article's text ("" when none)."""
         relative = path.relative_to(self.root).as_posix()
         try:
+            if not path.is_file():
+                problem = Problem(relative, 0, "", "is not a regular file; only files are read")
+                return Entry(relative, None, (problem,)), ""
             raw = _read_limited(path, MAX_BRIEF_BYTES, "brief")
         except _TooLarge as error:
             return Entry(relative, None, (Problem(relative, 0, "", str(error)),)), ""
@@ -116,7 +139,9 @@ class _CorpusReader:
         checker = _BriefChecker(relative, path.stem, self)
         brief = checker.check(raw)
         article = self.article(brief.source)[0] if brief else None
-        return Entry(relative, brief, tuple(checker.problems)), article.text if article else ""
+        # In the order of the file, so that a user can work down it; whole-file problems first.
+        problems = tuple(sorted(checker.problems, key=lambda p: p.line))
+        return Entry(relative, brief, problems), article.text if article else ""
 
     def article(self, source: str) -> tuple[Article | None, str | None]:
         """The article at ``seeds/source``, or None and the reason it cannot be used."""
@@ -152,6 +177,8 @@ def _source_refusal(seeds: Path, source: str) -> str | None:
     if not inside:
         return "leads outside seeds/ through a link; copy the article into seeds/"
     if not resolved.is_file():
+        if resolved.exists():
+            return f"seeds/{source} is not a regular file"
         return f"not found: there is no seeds/{source}"
     return None
 
@@ -191,8 +218,12 @@ class _BriefChecker:
         self.problems: list[Problem] = []
         self.document = Document(None, {})
 
-    def add(self, path: str, message: str, severity: Severity = "error") -> None:
-        self.problems.append(Problem(self.file, self.document.line(path), path, message, severity))
+    def add(
+        self, path: str, message: str, severity: Severity = "error", *, at: str | None = None
+    ) -> None:
+        """Report ``message`` about field ``path``, on the line of field ``at`` if given."""
+        line = self.document.line(path if at is None else at)
+        self.problems.append(Problem(self.file, line, path, message, severity))
 
     def check(self, raw: bytes) -> Brief | None:
         if b"\x00" in raw:
@@ -232,9 +263,13 @@ class _BriefChecker:
         elif ident is not None and ident != self.stem:
             self.add("id", f"must equal the file name: rename the file to {ident}.yaml")
         if language is not None and language not in ISO_639_1:
-            self.add("language", f"{language!r} is not an ISO 639-1 code such as en or es")
-        if language not in (None, "en") and optional["title_en"] is None and "title_en" not in data:
-            self.add("title_en", f"required when language is {language}: give an English title")
+            self.add("language", f"{_shorten(language)} is not an ISO 639-1 code such as en or es")
+        elif language not in (None, "en") and "title_en" not in data:
+            self.add(
+                "title_en",
+                f"required when language is {language}: give an English title",
+                at="language",
+            )
         if title is not None and len(title) > LONG_TEXT_WARNING:
             self.add("title", f"is {len(title)} characters long; lists show the start", "warning")
         article = self._article(source) if source is not None else None
@@ -288,10 +323,16 @@ class _BriefChecker:
             return ()
         items = []
         for index, item in enumerate(value):
-            if isinstance(item, str) and clean_text(item).strip():
-                items.append(clean_text(item).strip())
-            else:
-                self.add(f"{name}[{index}]", f"must be non-empty text, not {_describe(item)}")
+            path = f"{name}[{index}]"
+            cleaned = clean_text(item).strip() if isinstance(item, str) else ""
+            if not cleaned:
+                self.add(path, f"must be non-empty text, not {_describe(item)}")
+                continue
+            if cleaned != item.strip():
+                self.add(
+                    path, "holds control or invisible characters; they are not shown", "warning"
+                )
+            items.append(cleaned)
         return tuple(items)
 
     def _published(self, data: dict[str, Any]) -> dt.date | None:
@@ -347,12 +388,14 @@ class _BriefChecker:
             quote = self._text(item, "quote", required=True, within=path)
             kind = item.get("kind")
             if kind is not None and kind not in FACT_KINDS:
-                self.add(f"{path}.kind", f"must be one of {', '.join(FACT_KINDS)}")
+                self.add(
+                    f"{path}.kind", f"must be one of {', '.join(FACT_KINDS)}, not {_describe(kind)}"
+                )
                 kind = None
             if fact is None or quote is None:
                 valid = False
                 continue
-            span = article.folded.find(quote) if article else None
+            span = article.find(quote) if article else None
             if span is None and article is not None:
                 self.add(f"{path}.quote", f"not found in seeds/{source}")
             facts.append(KeyFact(fact, quote, kind, span))
@@ -372,7 +415,12 @@ def _describe(value: object) -> str:
         return f"a number ({value})"
     if isinstance(value, dt.date):
         return f"a date ({value.isoformat()})"
-    return f"text ({value!r})"
+    return f"text ({_shorten(str(value))})"
+
+
+def _shorten(value: str, limit: int = 60) -> str:
+    """``value`` quoted, cut to ``limit`` characters so that a problem stays readable."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 def read_article(root: Path, source: str) -> str:
@@ -382,3 +430,14 @@ def read_article(root: Path, source: str) -> str:
     """
     article, _ = _CorpusReader(root).article(source)
     return article.text if article else ""
+
+
+def load_brief_files(root: Path, paths: Iterable[Path]) -> list[tuple[Entry, str]]:
+    """Read some brief files of the corpus at ``root`` as :func:`load_corpus` reads each one.
+
+    Each file gives its entry, before ids are compared across the corpus, and its article's
+    cleaned text ("" when it has none). An article named by several of the files is read once.
+    This is for reading again only the files that changed, as the cache does.
+    """
+    reader = _CorpusReader(root)
+    return [reader.load_brief(path) for path in paths]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -10,6 +11,30 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 FACT_KINDS = ("figure", "event", "plan", "actor", "context")
+
+MAX_PROBLEM_TEXT = 300
+"""How many characters of a problem's message or file name are kept; the rest becomes "…"."""
+MAX_PROBLEM_FIELD = 80
+"""How many characters of a problem's field path are kept; real paths are far shorter."""
+
+# Characters a terminal would act on or that would hide or reorder text: C0 and C1 controls
+# (line breaks included, so that a problem stays on one line), zero-width characters,
+# bidirectional controls, line and paragraph separators and the byte-order mark.
+_UNSAFE_IN_PROBLEM = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _visible(text: str, limit: int) -> str:
+    """``text`` with every unsafe character written as an escape, cut to ``limit`` characters."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _UNSAFE_IN_PROBLEM.sub(_escape_char, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +49,19 @@ class Problem:
     """Field path such as ``key_facts[3].quote``; empty when no single field is at fault."""
     message: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # File names, field names and values quoted in messages come from the corpus, which may
+        # hold anything: a problem is always one line of visible text, safe to print anywhere.
+        for name, limit in (
+            ("file", MAX_PROBLEM_TEXT),
+            ("field", MAX_PROBLEM_FIELD),
+            ("message", MAX_PROBLEM_TEXT),
+        ):
+            text = getattr(self, name)
+            safe = _visible(text, limit)
+            if safe != text:
+                object.__setattr__(self, name, safe)
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.core.model import Span
@@ -20,7 +22,14 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )  # fmt: skip
 
+_MARK = re.compile("[" + "".join(chr(code) for code in _TYPOGRAPHIC) + "]")
+_MARK_FOLDS = {chr(code): str(plain) for code, plain in _TYPOGRAPHIC.items()}
+
 _WHITESPACE_RUN = re.compile(r"\s+")
+_LONG_WHITESPACE_RUN = re.compile(r"\s{2,}")
+# The white space that folding changes: runs, and single characters other than a space. Prose
+# is mostly single spaces, which this leaves alone, so that folding megabytes stays cheap.
+_FOLDABLE_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 
 # Escape sequences (CSI, OSC, DCS and the like, plus two-character escapes) are removed whole, so
 # that neither the terminal nor the reader sees "[2J" fragments of a clear-screen request.
@@ -51,6 +60,16 @@ def clean_text(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def _fold_marks(text: str) -> str:
+    """``text`` with each typographic mark replaced by its plain character, one for one.
+
+    The same as ``text.translate(_TYPOGRAPHIC)``, but a regular expression skips over the long
+    stretches without marks at C speed, where ``translate`` looks up every character of a
+    non-ASCII text in a table.
+    """
+    return _MARK.sub(lambda match: _MARK_FOLDS[match.group()], text)
+
+
 def one_line(text: str) -> str:
     """Collapse every run of white space, line breaks included, to one space."""
     return _WHITESPACE_RUN.sub(" ", text).strip()
@@ -58,44 +77,44 @@ def one_line(text: str) -> str:
 
 def fold_quote(text: str) -> str:
     """Fold ``text`` the way quotes are compared: white space runs and typographic marks only."""
-    return _WHITESPACE_RUN.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+    return _WHITESPACE_RUN.sub(" ", _fold_marks(text)).strip()
 
 
 def fold_search(text: str) -> str:
     """Fold ``text`` for searching: case, accents, typographic marks and white space ignored."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHIC))
-    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _WHITESPACE_RUN.sub(" ", without_marks.casefold())
+    decomposed = unicodedata.normalize("NFKD", _fold_marks(text))
+    # Look up each distinct character once rather than every character: articles run to
+    # megabytes, and set() and a regular expression work at C speed.
+    marks = "".join(sorted(ch for ch in set(decomposed) if unicodedata.combining(ch)))
+    without_marks = re.sub(f"[{re.escape(marks)}]+", "", decomposed) if marks else decomposed
+    return _FOLDABLE_WHITESPACE.sub(" ", without_marks.casefold())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FoldedArticle:
     """An article folded for quote matching, with the way back to offsets in the original."""
 
     folded: str
     # Pairs of (offset in folded, offset in original) at each place where folding removed
-    # characters; between two such places the offsets advance together.
-    folded_starts: tuple[int, ...]
-    original_starts: tuple[int, ...]
+    # characters; between two such places the offsets advance together. Only runs of two or more
+    # white space characters remove any, so ordinary prose needs few pairs, and they are kept as
+    # compact arrays: an article of several megabytes must not cost hundreds.
+    folded_starts: Sequence[int]
+    original_starts: Sequence[int]
 
     @classmethod
     def of(cls, text: str) -> FoldedArticle:
-        translated = text.translate(_TYPOGRAPHIC)
-        pieces: list[str] = []
-        folded_starts = [0]
-        original_starts = [0]
-        folded_length = 0
-        position = 0
-        for run in _WHITESPACE_RUN.finditer(translated):
+        translated = _fold_marks(text)
+        folded_starts = array("q", [0])
+        original_starts = array("q", [0])
+        removed = 0
+        for run in _LONG_WHITESPACE_RUN.finditer(translated):
             start, end = run.span()
-            pieces.append(translated[position:start])
-            pieces.append(" ")
-            folded_length += start - position + 1
-            position = end
-            folded_starts.append(folded_length)
+            removed += end - start - 1
+            folded_starts.append(end - removed)
             original_starts.append(end)
-        pieces.append(translated[position:])
-        return cls("".join(pieces), tuple(folded_starts), tuple(original_starts))
+        folded = _FOLDABLE_WHITESPACE.sub(" ", translated)
+        return cls(folded, folded_starts, original_starts)
 
     def to_original(self, folded_offset: int) -> int:
         """Map an offset in the folded text to the offset of the same character in the original."""

@@ -3,6 +3,11 @@
 Only plain data is built: mappings with text keys, lists, text, numbers, booleans, null and dates.
 Any other tag (``!!python/object/apply`` among them) is refused, never constructed, and aliases are
 counted as they expand, so a document built to explode in size stops early with a problem.
+
+libyaml's composer recurses in C, one call per level of nesting, and a document of a hundred
+thousand ``[`` overflows the process's stack and kills it. So before composing, a cheap bound on
+the nesting is taken from the text; only a document whose bound is too high for comfort has its
+real nesting measured, on the parser's event stream, which keeps its stack on the heap.
 """
 
 from __future__ import annotations
@@ -22,10 +27,14 @@ MAX_NODES = 20_000
 """How many values one brief may expand to; real briefs hold a few hundred."""
 MAX_DEPTH = 64
 """How deeply values may nest; a brief needs three levels."""
+SAFE_TO_COMPOSE = 1_000
+"""A nesting depth libyaml composes without danger, even on a thread with a small stack (it
+takes some 300 bytes of stack per level). Real briefs bound theirs at a few hundred."""
 
 _SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -60,14 +69,19 @@ class Document:
 def read_document(text: str) -> Document:
     """Parse ``text`` into plain data; raise :class:`YamlProblem` when it cannot be."""
     try:
+        _check_nesting(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         reason = error.problem or error.context or "invalid YAML"
         raise YamlProblem(line, "", f"YAML syntax error: {reason}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, max(error.position, 0)) + 1
+        what = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
+        raise YamlProblem(line, "", f"{what} is not allowed in YAML ({error.reason})") from None
     except yaml.YAMLError as error:
-        raise YamlProblem(0, "", f"YAML error: {error}") from None
+        raise YamlProblem(0, "", f"YAML error: {_one_line(str(error))}") from None
     except RecursionError:
         raise YamlProblem(0, "", "YAML nests too deeply to read") from None
     if node is None:
@@ -75,6 +89,48 @@ def read_document(text: str) -> Document:
     builder = _Builder()
     value = builder.build(node, "", 0)
     return Document(value, builder.lines)
+
+
+def _nesting_bound(text: str) -> int:
+    """A number no smaller than the depth to which collections in ``text`` can nest.
+
+    Flow collections open with ``[`` or ``{``, each of which may also hold one implicit
+    ``key: value`` mapping. Block collections nest by indentation or by compact indicators
+    (``- - x``), so along any chain of them the column grows at least every second level, and no
+    column exceeds the longest line. Lines are split on line feeds only, which can only make
+    them longer than YAML counts them.
+    """
+    longest = max(len(line) for line in text.split("\n"))
+    return 2 * (longest + 1) + 2 * (text.count("[") + text.count("{"))
+
+
+def _check_nesting(text: str) -> None:
+    """Raise :class:`YamlProblem` when collections nest more than :data:`MAX_DEPTH` levels.
+
+    Documents whose :func:`_nesting_bound` is safe are left to the builder, which checks the
+    depth as it goes. The parser keeps its own stack on the heap, so walking its events is safe
+    at any depth.
+    """
+    if _nesting_bound(text) <= SAFE_TO_COMPOSE:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else 0
+                raise YamlProblem(line, "", f"values nest more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorten(value: str, limit: int = 60) -> str:
+    """``value`` quoted, cut to ``limit`` characters so that a problem stays one readable line."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 class _Builder:
@@ -95,7 +151,11 @@ class _Builder:
             try:
                 return self.scalars.construct_object(node)
             except (yaml.YAMLError, ValueError, OverflowError):
-                raise YamlProblem(line, path, f"cannot read value {node.value!r}") from None
+                if node.tag == _TIMESTAMP_TAG:
+                    # Shaped like a date but no such day (2025-02-30): leave it as text, so that
+                    # the field's own check can say what is wrong with it.
+                    return str(node.value)
+                raise YamlProblem(line, path, f"cannot read value {_shorten(node.value)}") from None
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
             return [
                 self.build(item, f"{path}[{index}]", depth + 1)

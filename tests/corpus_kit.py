@@ -1,0 +1,69 @@
+"""Small corpora written on the spot, so that each test shows the one thing it is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ARTICLE = (
+    "Plant Adds Shift\n"
+    "\n"
+    "Tijuana \u2014 A plant in the El Florido park will add a night shift of 240\u00a0workers.\n"
+    "\u201cOrders from Texas doubled,\u201d said the manager, Laura Ib\u00e1\u00f1ez.\n"
+    "The customer\u2019s trucks cross at Otay twice a day.\n"
+)
+"""An article with a non-breaking space, curly quotes, an apostrophe and a dash."""
+
+
+def fields(ident: str = "sample", **changes: Any) -> dict[str, Any]:
+    """The fields of a sound brief about :data:`ARTICLE`, with ``changes`` applied.
+
+    A change whose value is ``...`` removes the field.
+    """
+    brief: dict[str, Any] = {
+        "id": ident,
+        "source": "article.txt",
+        "title": f"Plant adds shift ({ident})",
+        "language": "en",
+        "summary": "A plant in Tijuana will add a night shift.",
+        "key_facts": [
+            {"fact": "The plant will add 240 workers.", "quote": "night shift of 240 workers"},
+        ],
+    }
+    for name, value in changes.items():
+        if value is ...:
+            brief.pop(name, None)
+        else:
+            brief[name] = value
+    return brief
+
+
+def dump(brief: dict[str, Any]) -> str:
+    return yaml.safe_dump(brief, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def make_corpus(
+    root: Path,
+    briefs: dict[str, str | bytes | dict[str, Any]] | None = None,
+    seeds: dict[str, str | bytes] | None = None,
+) -> Path:
+    """Write a corpus at ``root``: brief files by name (text, bytes, or fields to dump) and seeds.
+
+    Without ``seeds`` the corpus holds :data:`ARTICLE` as ``article.txt``.
+    """
+    (root / "briefs").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    for name, content in (seeds if seeds is not None else {"article.txt": ARTICLE}).items():
+        _write(root / "seeds" / name, content)
+    for name, brief in (briefs or {}).items():
+        _write(root / "briefs" / name, dump(brief) if isinstance(brief, dict) else brief)
+    return root
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")

@@ -1,0 +1,261 @@
+"""Bookmarks: kept per corpus, never lost to a bad file, a read-only folder or a second copy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+
+CORPUS = "/corpora/news"
+
+
+def saved(folder: Path) -> dict[str, list[str]]:
+    """The bookmarks file as another program would read it."""
+    return json.loads((folder / "bookmarks.json").read_text(encoding="utf-8"))["corpora"]
+
+
+def asides(folder: Path) -> list[Path]:
+    return sorted(folder.glob("bookmarks.json.unreadable-*"))
+
+
+# The everyday cases ----------------------------------------------------------------------------
+
+
+def test_toggle_adds_then_removes(tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path, CORPUS)
+    assert store.toggle("a") is True
+    assert "a" in store
+    assert store.toggle("a") is False
+    assert "a" not in store
+    assert store.notices == [] and store.save_error is None
+
+
+def test_bookmarks_persist_across_stores(tmp_path: Path) -> None:
+    first = BookmarkStore(tmp_path, CORPUS)
+    first.toggle("a")
+    first.toggle("b")
+    first.toggle("a")
+    assert BookmarkStore(tmp_path, CORPUS).ids == {"b"}
+    assert saved(tmp_path) == {CORPUS: ["b"]}
+
+
+def test_bookmarks_are_kept_per_corpus(tmp_path: Path) -> None:
+    BookmarkStore(tmp_path, "/corpora/one").toggle("shared-id")
+    assert "shared-id" not in BookmarkStore(tmp_path, "/corpora/two")
+    BookmarkStore(tmp_path, "/corpora/two").toggle("other")
+    assert BookmarkStore(tmp_path, "/corpora/one").ids == {"shared-id"}
+
+
+def test_a_corpus_is_known_by_its_real_folder(tmp_path: Path) -> None:
+    real = tmp_path / "corpus"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    assert corpus_key(tmp_path / "link") == corpus_key(real)
+    assert corpus_key(real / ".." / "corpus") == corpus_key(real)
+    assert corpus_key(tmp_path / "other") != corpus_key(real)
+
+
+def test_a_bookmark_whose_brief_is_gone_is_kept(tmp_path: Path) -> None:
+    # The store knows nothing of which briefs exist: a brief may come back, or be renamed back.
+    store = BookmarkStore(tmp_path, CORPUS)
+    store.toggle("deleted-brief")
+    BookmarkStore(tmp_path, CORPUS).toggle("another")
+    assert BookmarkStore(tmp_path, CORPUS).ids == {"deleted-brief", "another"}
+
+
+def test_the_state_folder_comes_from_the_environment(tmp_path: Path) -> None:
+    assert state_dir({"BRIEFING_STATE_DIR": str(tmp_path)}) == tmp_path
+
+
+# A bookmarks file that cannot be read ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x00\xff\xfe not json at all",
+        b'{"version": 1, "corpora": {"/corpora/news": ["a", "b"',  # truncated
+        b"",
+        b"[1, 2, 3]",
+        b'{"version": 1}',
+        b'{"version": 1, "corpora": ["a"]}',
+        b"[" * 100_000,  # deep enough to exhaust the JSON parser's recursion
+        b'{"corpora": {"x": [' + b"1" * 10_000 + b"]}}",  # a number too long to convert
+    ],
+    ids=["garbage", "truncated", "empty", "list", "no-corpora", "corpora-list", "deep", "huge-int"],
+)
+def test_an_unreadable_file_is_set_aside_and_the_user_told(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "bookmarks.json").write_bytes(content)
+    store = BookmarkStore(tmp_path, CORPUS)
+    assert len(store.notices) == 1
+    (aside,) = asides(tmp_path)
+    assert str(aside) in store.notices[0]
+    assert aside.read_bytes() == content
+    assert store.ids == set()
+    # The app goes on: bookmarks work and are saved.
+    store.toggle("new")
+    assert store.save_error is None
+    fresh = BookmarkStore(tmp_path, CORPUS)
+    assert fresh.ids == {"new"}
+    assert fresh.notices == []  # told once, not at every start
+
+
+def test_what_can_be_read_of_a_damaged_file_is_kept(tmp_path: Path) -> None:
+    damaged = {"version": 1, "corpora": {CORPUS: ["a", 3, None, "b"], "/other": ["x"]}}
+    (tmp_path / "bookmarks.json").write_text(json.dumps(damaged), encoding="utf-8")
+    store = BookmarkStore(tmp_path, CORPUS)
+    assert store.ids == {"a", "b"}
+    assert len(store.notices) == 1 and len(asides(tmp_path)) == 1
+    store.toggle("c")
+    assert BookmarkStore(tmp_path, CORPUS).ids == {"a", "b", "c"}
+    assert BookmarkStore(tmp_path, "/other").ids == {"x"}
+
+
+def test_a_huge_bookmarks_file_is_set_aside_unread(tmp_path: Path) -> None:
+    with (tmp_path / "bookmarks.json").open("wb") as handle:
+        handle.truncate(64 * 1024 * 1024)  # sparse: costs no disk
+    store = BookmarkStore(tmp_path, CORPUS)
+    assert len(store.notices) == 1 and "larger than" in store.notices[0]
+    assert len(asides(tmp_path)) == 1
+    store.toggle("a")
+    assert BookmarkStore(tmp_path, CORPUS).ids == {"a"}
+
+
+def test_reloading_does_not_repeat_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "bookmarks.json").write_bytes(b"{broken")
+    store = BookmarkStore(tmp_path, CORPUS)
+    store.reload()
+    store.reload()
+    assert len(store.notices) == 1
+
+
+def test_two_damaged_files_in_one_second_are_both_kept(tmp_path: Path) -> None:
+    for content in (b"{first", b"{second"):
+        (tmp_path / "bookmarks.json").write_bytes(content)
+        BookmarkStore(tmp_path, CORPUS)
+    assert sorted(p.read_bytes() for p in asides(tmp_path)) == [b"{first", b"{second"]
+
+
+# A state folder that cannot be written ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("below", [True, False], ids=["folder-below-a-file", "folder-is-a-file"])
+def test_an_unwritable_state_folder_keeps_bookmarks_for_the_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, below: bool
+) -> None:
+    # Tests may run as root, whom file modes do not stop; a folder below a file stops anyone.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocker / "state" if below else blocker))
+    store = BookmarkStore(state_dir(), CORPUS)
+    assert store.save_error is not None and "cannot be saved" in store.save_error
+    assert store.toggle("a") is True
+    assert store.toggle("b") is True
+    assert store.ids == {"a", "b"}
+    assert store.save_error is not None and "cannot be saved" in store.save_error
+    store.reload()
+    assert store.ids == {"a", "b"}  # still there for the session
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_bookmarks_kept_while_unwritable_are_saved_when_writing_works_again(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "state"
+    folder.write_text("in the way", encoding="utf-8")
+    store = BookmarkStore(folder, CORPUS)
+    store.toggle("a")
+    assert store.save_error is not None
+    folder.unlink()
+    store.toggle("b")
+    assert store.save_error is None
+    assert BookmarkStore(folder, CORPUS).ids == {"a", "b"}
+
+
+def test_a_bookmarks_file_that_is_a_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "bookmarks.json").mkdir()
+    store = BookmarkStore(tmp_path, CORPUS)
+    assert store.notices
+    store.toggle("a")
+    assert "a" in store and store.save_error is not None
+
+
+# Two copies at once ----------------------------------------------------------------------------
+
+TOGGLER = """
+import sys
+from pathlib import Path
+from tui.core.bookmarks import BookmarkStore
+
+folder, corpus, prefix, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+store = BookmarkStore(Path(folder), corpus)
+sys.stdin.readline()  # start together with the other copy
+for number in range(count):
+    store.toggle(f"{prefix}-{number}")
+print(store.save_error or "saved", *store.notices)
+"""
+
+READER = """
+import sys
+from pathlib import Path
+from tui.core.bookmarks import BookmarkStore
+
+folder, corpus, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.stdin.readline()
+seen = 0
+for _ in range(count):
+    store = BookmarkStore(Path(folder), corpus)
+    if store.notices:
+        print(*store.notices)
+        break
+    seen = max(seen, len(store.ids))
+print("read", seen)
+"""
+
+
+def start(script: str, *args: object) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def run_together(*processes: subprocess.Popen[str]) -> list[str]:
+    for process in processes:
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    outputs = []
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        outputs.append(out.strip())
+    return outputs
+
+
+def test_two_copies_toggling_at_once_lose_no_bookmark(tmp_path: Path) -> None:
+    count = 60
+    first = start(TOGGLER, tmp_path, CORPUS, "first", count)
+    second = start(TOGGLER, tmp_path, CORPUS, "second", count)
+    assert run_together(first, second) == ["saved", "saved"]
+    expected = {f"{p}-{n}" for p in ("first", "second") for n in range(count)}
+    assert BookmarkStore(tmp_path, CORPUS).ids == expected
+
+
+def test_a_reader_never_sees_a_half_written_file(tmp_path: Path) -> None:
+    count = 60
+    writer = start(TOGGLER, tmp_path, CORPUS, "w", count)
+    reader = start(READER, tmp_path, CORPUS, count * 2)
+    written, read_result = run_together(writer, reader)
+    assert written == "saved"
+    assert read_result.startswith("read "), read_result  # no store ever found the file damaged
+    assert asides(tmp_path) == []
+    assert len(BookmarkStore(tmp_path, CORPUS).ids) == count

@@ -1,0 +1,185 @@
+"""Reading YAML safely: plain data only, bounded in size and depth, every value's line known."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from tui.core.yamlread import YamlProblem, read_document
+
+
+def problem_of(text: str) -> YamlProblem:
+    with pytest.raises(YamlProblem) as caught:
+        read_document(text)
+    return caught.value
+
+
+def test_plain_data_is_read_with_the_line_of_every_field() -> None:
+    text = "id: x\ntitle: T\nkey_facts:\n  - fact: F\n    quote: Q\n  - fact: G\n    quote: R\n"
+    document = read_document(text)
+    assert document.value == {
+        "id": "x",
+        "title": "T",
+        "key_facts": [{"fact": "F", "quote": "Q"}, {"fact": "G", "quote": "R"}],
+    }
+    assert document.line("title") == 2
+    assert document.line("key_facts[1].quote") == 7
+    # A field that is not there is placed at its nearest enclosing one.
+    assert document.line("key_facts[1].kind") == 6
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '!!python/object/apply:os.system ["echo ran > {marker}"]',
+        '!!python/object/new:os.system ["echo ran > {marker}"]',
+        "!!python/name:os.system",
+        '!!python/object/apply:subprocess.check_output [["touch", "{marker}"]]',
+    ],
+)
+def test_python_tags_are_refused_and_never_run(tmp_path: Path, tag: str) -> None:
+    marker = tmp_path / "ran"
+    problem = problem_of(f"id: x\ntitle: {tag.format(marker=marker)}\n")
+    assert "is not allowed" in problem.message
+    assert problem.line == 2 and problem.path == "title"
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("text", ["a: !!binary aGVsbG8=", "a: !!set {x}", "a: !custom x"])
+def test_other_tags_are_refused(text: str) -> None:
+    assert "is not allowed" in problem_of(text).message
+
+
+def test_merge_keys_and_repeated_keys_are_refused() -> None:
+    assert "merge keys" in problem_of("base: &b {a: 1}\nother:\n  <<: *b\n").message
+    repeated = problem_of("id: x\ntitle: A\ntitle: B\n")
+    assert (repeated.line, repeated.path) == (3, "title")
+
+
+def test_keys_must_be_plain_text() -> None:
+    assert "key must be plain text" in problem_of("? [a, b]\n: c\n").message
+
+
+def billion_laughs(levels: int = 10) -> str:
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_billion_laughs_stops_early_in_bounded_time_and_memory() -> None:
+    # Fully expanded this would be 9**10, some 3.5 billion strings.
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        problem = problem_of(billion_laughs())
+    finally:
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert "aliases expanded" in problem.message
+    assert elapsed < 5
+    assert peak < 64 * 1024 * 1024
+
+
+def test_aliases_within_reason_are_expanded() -> None:
+    document = read_document("a: &x [one, two]\nb: *x\n")
+    assert document.value == {"a": ["one", "two"], "b": ["one", "two"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000,  # unclosed flow sequences
+        "a: " + "[" * 100_000 + "]" * 100_000,  # closed ones
+        "{a: " * 100_000,  # flow mappings
+        "- " * 100_000 + "x",  # block sequences, all on one line
+    ],
+    ids=["unclosed-flow", "closed-flow", "flow-mappings", "block-sequences"],
+)
+def test_deep_nesting_is_a_problem_not_a_crash(text: str) -> None:
+    # libyaml's composer recurses in C: too deep a document kills the process outright, so the
+    # check runs in a process of its own and must come back with a problem.
+    script = (
+        "import sys\n"
+        "from tui.core.yamlread import YamlProblem, read_document\n"
+        "try:\n"
+        "    read_document(sys.stdin.read())\n"
+        "except YamlProblem as problem:\n"
+        "    print(problem.message)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], input=text, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "nest more than" in result.stdout
+
+
+def test_documents_near_the_limits_are_safe_on_a_thread_with_a_small_stack() -> None:
+    # The app may load a corpus on a worker thread, whose stack can be far smaller than the
+    # main thread's. Every shape, from just under the point where nesting is measured to far
+    # beyond it, must come back as data or a problem.
+    script = (
+        "import threading\n"
+        "from tui.core.yamlread import YamlProblem, read_document\n"
+        "shapes = []\n"
+        "for n in (60, 64, 65, 166, 167, 249, 250, 400, 1_000, 5_000, 50_000):\n"
+        "    shapes += ['- ' * n + 'x', '[' * n + ']' * n, '{a: ' * n + '}' * n,\n"
+        "               ''.join(' ' * i + 'k:\\n' for i in range(min(n, 3_000)))]\n"
+        "outcomes = []\n"
+        "def load():\n"
+        "    for text in shapes:\n"
+        "        try:\n"
+        "            read_document(text)\n"
+        "            outcomes.append('data')\n"
+        "        except YamlProblem:\n"
+        "            outcomes.append('problem')\n"
+        "threading.stack_size(256 * 1024)\n"
+        "worker = threading.Thread(target=load)\n"
+        "worker.start()\n"
+        "worker.join()\n"
+        "print(len(outcomes), len(shapes))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    done, total = result.stdout.split()
+    assert done == total
+
+
+def test_nesting_a_brief_needs_is_fine() -> None:
+    assert read_document("a:\n  b:\n    - c: [d, {e: f}]\n").value == {
+        "a": {"b": [{"c": ["d", {"e": "f"}]}]}
+    }
+
+
+def test_a_control_character_is_reported_on_its_line() -> None:
+    problem = problem_of("id: x\ntitle: ok\nsummary: a \x1b[2J b\n")
+    assert problem.line == 3
+    assert "U+001B" in problem.message and "\n" not in problem.message
+
+
+def test_a_date_that_names_no_day_is_left_as_text_for_the_field_check() -> None:
+    assert read_document("published: 2025-02-30\n").value == {"published": "2025-02-30"}
+
+
+def test_a_huge_number_is_a_short_problem() -> None:
+    problem = problem_of("a: " + "9" * 100_000 + "\n")
+    assert "cannot read value" in problem.message
+    assert len(problem.message) < 200
+
+
+def test_syntax_errors_name_a_line() -> None:
+    problem = problem_of("id: x\ntitle: 'unclosed\nlanguage: en\n")
+    assert problem.message.startswith("YAML syntax error")
+    assert problem.line >= 2
+
+
+def test_more_than_one_document_is_an_error() -> None:
+    assert "YAML syntax error" in problem_of("a: 1\n---\nb: 2\n").message
