@@ -6,5 +6,9 @@ from pathlib import Path
 
 
 def run_app(root: Path) -> int:
-    print(f"briefing: the reader is not built yet; try `briefing validate --corpus {root}`")
-    return 0
+    """Run the reader on the corpus at ``root`` until the user quits; return the exit status."""
+    from tui.app.app import BriefingApp
+
+    app = BriefingApp(root)
+    app.run()
+    return app.return_code or 0

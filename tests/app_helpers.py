@@ -1,0 +1,197 @@
+"""For the app's tests: made-up corpora, waiting for the app to settle, reading what it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.message import Message
+from textual.notifications import Notify
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from tui.app.app import BriefingApp
+from tui.app.screens.main import MainScreen
+from tui.app.widgets.article_view import ArticleView
+
+
+@dataclass
+class FactSpec:
+    """A key fact to write into a test brief."""
+
+    fact: str
+    quote: str
+    kind: str | None = "figure"
+
+
+@dataclass
+class BriefSpec:
+    """A brief to write into a test corpus; its article is written beside it unless shared."""
+
+    id: str
+    title: str
+    source: str
+    facts: Sequence[FactSpec]
+    summary: str = "A summary of the article."
+    language: str = "en"
+    title_en: str | None = None
+    published: dt.date | None = None
+    places: Sequence[str] = field(default_factory=tuple)
+    topics: Sequence[str] = field(default_factory=tuple)
+
+
+def quoted(text: str) -> str:
+    """``text`` as a YAML scalar that reads back exactly (JSON strings are YAML strings)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def write_brief(root: Path, spec: BriefSpec) -> Path:
+    """Write ``spec`` as ``briefs/<id>.yaml`` under ``root``."""
+    lines = [
+        f"id: {spec.id}",
+        f"source: {quoted(spec.source)}",
+        f"title: {quoted(spec.title)}",
+        f"language: {spec.language}",
+    ]
+    if spec.title_en:
+        lines.append(f"title_en: {quoted(spec.title_en)}")
+    if spec.published:
+        lines.append(f"published: {spec.published.isoformat()}")
+    for name, values in (("places", spec.places), ("topics", spec.topics)):
+        if values:
+            lines.append(f"{name}:")
+            lines += [f"  - {quoted(value)}" for value in values]
+    lines.append(f"summary: {quoted(spec.summary)}")
+    lines.append("key_facts:")
+    for fact in spec.facts:
+        lines.append(f"  - fact: {quoted(fact.fact)}")
+        lines.append(f"    quote: {quoted(fact.quote)}")
+        if fact.kind:
+            lines.append(f"    kind: {fact.kind}")
+    path = root / "briefs" / f"{spec.id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_article(root: Path, name: str, text: str) -> None:
+    """Write ``seeds/name`` under ``root``."""
+    path = root / "seeds" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+SHARED_ARTICLE = (
+    "Exports from Mexicali grew 6.7% between January and October.\n\n"
+    "Investment in Monterrey reached 2,000 million dollars this year.\n"
+)
+
+
+def make_large_corpus(root: Path, count: int) -> Path:
+    """A corpus of ``count`` briefs sharing one short article, dated one day apart.
+
+    Brief ``i`` is ``brief-<i>`` (five digits), published ``count - 1 - i`` days after
+    2000-01-01, so the newest, ``brief-00000``'s successor in time, comes first in the list.
+    Every hundredth brief has the topic ``aduana`` so that filters have something rare to find.
+    """
+    write_article(root, "shared.txt", SHARED_ARTICLE)
+    start = dt.date(2000, 1, 1)
+    briefs = root / "briefs"
+    briefs.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        topic = "  - aduana\n" if index % 100 == 0 else "  - trade\n"
+        briefs.joinpath(f"brief-{index:05d}.yaml").write_text(
+            f"id: brief-{index:05d}\n"
+            "source: shared.txt\n"
+            f'title: "Brief number {index}"\n'
+            "language: en\n"
+            f"published: {(start + dt.timedelta(days=index)).isoformat()}\n"
+            f"topics:\n{topic}"
+            'summary: "Exports grew."\n'
+            "key_facts:\n"
+            '  - fact: "Exports grew 6.7%."\n'
+            '    quote: "Exports from Mexicali grew 6.7%"\n'
+            "    kind: figure\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait until the app has done everything the last input asked: workers and repaints."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_for_screen(pilot: Pilot[object], screen_type: type[Screen[object]]) -> None:
+    """Let the app run until a screen of ``screen_type`` is on top (a dialog a worker awaits).
+
+    Workers are not waited for: the one that opened the dialog waits for the user.
+    """
+    for _ in range(50):
+        if isinstance(pilot.app.screen, screen_type):
+            break
+        await pilot.pause()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, screen_type), pilot.app.screen
+
+
+def main_screen(app: BriefingApp) -> MainScreen:
+    """The app's reader screen."""
+    screen = app.screen_stack[0]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def list_rows(app: BriefingApp) -> list[str]:
+    """The text of every row the article list shows."""
+    article_list = main_screen(app).article_list
+    return [article_list.render_line(y).text for y in range(len(article_list.rows))]
+
+
+def listed_keys(app: BriefingApp) -> list[str]:
+    """The ids (file stems for failed files) of the briefs the list shows, top to bottom."""
+    screen = main_screen(app)
+    assert screen.corpus is not None
+    return [screen.corpus.entries[i].key for i in screen.article_list.rows]
+
+
+def notifications_into(notices: list[tuple[str, str]]) -> Callable[[Message], None]:
+    """A message hook that keeps the severity and text of every notification."""
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            notices.append((message.notification.severity, message.notification.message))
+
+    return hook
+
+
+def strong_column(view: ArticleView, y: int) -> int:
+    """The first column of line ``y`` drawn in the current quote's style."""
+    strong = view.visual_style + view.get_visual_style("article-view--current", partial=True)
+    column = 0
+    for segment in view.render_line(y):
+        if segment.style is not None and segment.style.bgcolor == strong.rich_style.bgcolor:
+            return column
+        column += segment.cell_length
+    raise AssertionError(f"no current quote on line {y}")
+
+
+def strong_text(view: ArticleView) -> str:
+    """The text the original pane shows with the current quote's style, lines joined by spaces."""
+    strong = view.visual_style + view.get_visual_style("article-view--current", partial=True)
+    pieces = []
+    for y in range(view.scrollable_content_region.height):
+        line = "".join(
+            segment.text
+            for segment in view.render_line(y)
+            if segment.style is not None and segment.style.bgcolor == strong.rich_style.bgcolor
+        )
+        if line:
+            pieces.append(line.strip())
+    return " ".join(pieces)

@@ -1,0 +1,735 @@
+"""The reader's journeys, driven through Pilot on the shipped corpus and on made-up ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input, Static
+
+from tests.app_helpers import (
+    BriefSpec,
+    FactSpec,
+    list_rows,
+    listed_keys,
+    main_screen,
+    notifications_into,
+    settle,
+    strong_column,
+    strong_text,
+    wait_for_screen,
+    write_article,
+    write_brief,
+)
+from tui.app.app import BriefingApp
+from tui.app.screens.export import ExportDialog, OverwriteDialog
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.brief_view import BriefView
+from tui.core.bookmarks import BookmarkStore, corpus_key
+from tui.core.cache import load_cached
+from tui.core.model import Corpus
+
+NEWEST = "Mayor Norma Alicia Bustamante of Mexicali: Fostering a Thriving Maquiladora Industry"
+SECOND = "Mexicali Business Coordinating Council Presents Nearshoring Project"
+THIRD = "Mexico, US Draft Work Plan"
+LAST = "Se mantiene como organismo empresarial líder"
+
+
+def brief_text(app: BriefingApp) -> str:
+    """Everything the brief pane holds, one line per wrapped line."""
+    return "\n".join(main_screen(app).brief_view.lines)
+
+
+def shown_title(app: BriefingApp) -> str:
+    """The brief pane's text as one line; it starts with the shown brief's title."""
+    return " ".join(line.strip() for line in main_screen(app).brief_view.lines)
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path: Path) -> Path:
+    """Two briefs, one in Spanish with accents, and the words each alone holds."""
+    root = tmp_path / "tiny"
+    write_article(
+        root,
+        "es.txt",
+        "La inversión en Querétaro creció 12% en 2024.\n\nLos aranceles preocupan.\n",
+    )
+    write_article(
+        root, "en.txt", "Exports through Laredo rose 5% in March.\n\nTrucks waited hours.\n"
+    )
+    write_brief(
+        root,
+        BriefSpec(
+            id="queretaro",
+            title="Inversión en Querétaro",
+            title_en="Investment in Querétaro",
+            language="es",
+            source="es.txt",
+            published=dt.date(2024, 5, 1),
+            places=("Querétaro",),
+            facts=[
+                FactSpec("Investment grew 12% in 2024.", "La inversión en Querétaro creció 12%")
+            ],
+        ),
+    )
+    write_brief(
+        root,
+        BriefSpec(
+            id="laredo",
+            title="Laredo crossings",
+            source="en.txt",
+            published=dt.date(2024, 3, 1),
+            topics=("border logistics",),
+            facts=[
+                FactSpec(
+                    "Exports through Laredo rose 5% in March.", "Exports through Laredo rose 5%"
+                ),
+                FactSpec("Trucks waited for hours.", "Trucks waited hours", kind="event"),
+            ],
+        ),
+    )
+    return root
+
+
+# Starting and moving.
+
+
+async def test_the_list_says_loading_until_the_corpus_is_read_and_keys_still_work(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def slow_load(root: Path) -> Corpus:
+        release.wait(timeout=30)
+        return load_cached(root)
+
+    monkeypatch.setattr("tui.app.screens.main.load_cached", slow_load)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.article_list.render_line(0).text.startswith("Loading…")
+        assert screen.sub_title == "loading…"
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        # A filter typed while loading applies once the briefs arrive.
+        await pilot.press("slash", *"ciudad", "enter")
+        assert screen.filter_input.value == "ciudad"
+        release.set()
+        await settle(pilot)
+        assert listed_keys(app) == ["ebrard-municipal-convoy-los-angeles"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(list_rows(app)) == 5
+
+
+async def test_a_folder_without_briefs_says_so(tmp_path: Path) -> None:
+    app = BriefingApp(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.article_list.render_line(0).text.startswith("No briefs in this corpus")
+        assert "no briefs/ folder" in shown_title(app)
+        await pilot.press("j", "enter", "b", "space", "e", "slash", "x")
+        await settle(pilot)
+        assert app.is_running
+
+
+async def test_the_list_shows_every_brief_newest_first_with_undated_last(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = list_rows(app)
+        assert len(rows) == 5
+        assert rows[0].startswith("2025-01-14 en")
+        assert NEWEST[:20] in rows[0]
+        assert rows[1].startswith("2023-10-17 en")
+        assert rows[2].startswith("2021-12-16 en")
+        assert rows[3].startswith("— ") and rows[4].startswith("— ")
+        assert " es " in rows[4]
+        assert shown_title(app).startswith(NEWEST[:30])
+        assert app.screen.title == "corpus"
+        assert app.screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+
+
+async def test_up_down_j_k_first_and_last_move_through_the_articles(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert shown_title(app).startswith(SECOND[:30])
+        await pilot.press("down")
+        await settle(pilot)
+        assert shown_title(app).startswith(THIRD)
+        await pilot.press("k", "up")
+        await settle(pilot)
+        assert shown_title(app).startswith(NEWEST[:30])
+        for last, first in (("G", "g"), ("end", "home")):
+            await pilot.press(last)
+            await settle(pilot)
+            assert shown_title(app).startswith(LAST)
+            await pilot.press(first)
+            await settle(pilot)
+            assert shown_title(app).startswith(NEWEST[:30])
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert shown_title(app).startswith(LAST)
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert shown_title(app).startswith(NEWEST[:30])
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleList)
+        visited = []
+        for _ in range(3):
+            await pilot.press("tab")
+            visited.append(type(app.focused))
+        assert visited == [BriefView, ArticleView, ArticleList]
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_enter_goes_to_the_facts_and_each_fact_highlights_its_quote(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.focused, BriefView)
+        original = main_screen(app).article_view
+        assert strong_text(original).startswith("unveiled its ambitious Nearshoring project")
+        await pilot.press("j")
+        await settle(pilot)
+        assert main_screen(app).current_fact == 1
+        assert strong_text(original) == (
+            "The project aims to boost the economic development of the region, strengthen ties"
+            " with the government, and undertake special projects for the benefit of the"
+            " community and business owners"
+        )
+        assert original.border_subtitle == "fact 2 · line 5"
+        await pilot.press("G")
+        await settle(pilot)
+        assert strong_text(original).startswith("discussions are underway with state")
+        await pilot.press("g")
+        await settle(pilot)
+        assert main_screen(app).current_fact == 0
+
+
+async def test_the_facts_list_each_kind(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        text = brief_text(app)
+        assert "Key facts (12)" in text
+        assert " 1. According to INEGI data" in text
+        assert "(figure)" in text
+        flat = shown_title(app)
+        assert "Places: Mexicali, Baja California" in flat
+        assert "Eric Sanchez · 2025-01-14 · en · seeds/004_99dea6a1c61b154d.txt" in flat
+
+
+async def test_a_fact_whose_quote_is_missing_says_so(tmp_path: Path) -> None:
+    root = tmp_path / "missing"
+    write_article(root, "a.txt", "The plant opened in May.\n")
+    write_brief(
+        root,
+        BriefSpec(
+            id="plant",
+            title="Plant opens",
+            source="a.txt",
+            facts=[
+                FactSpec("The plant opened in May.", "The plant opened in May"),
+                FactSpec("It employs 500 people.", "It employs 500 people"),
+            ],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "2. It employs 500 people. (figure) ⚠ quote not found in the article" in (
+            shown_title(app)
+        )
+        assert "1. The plant opened in May. (figure) 2." in shown_title(app)
+        await pilot.press("enter", "j")
+        await settle(pilot)
+        original = main_screen(app).article_view
+        assert original.border_subtitle == "fact 2: quote not found"
+        assert strong_text(original) == ""
+
+
+# Filtering.
+
+
+async def test_the_filter_narrows_as_you_type_ignoring_case_and_accents(tiny_corpus: Path) -> None:
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert len(list_rows(app)) == 2
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"QUERETARO")
+        await settle(pilot)
+        assert listed_keys(app) == ["queretaro"]
+        assert app.screen.sub_title.endswith("1 shown")
+        await pilot.press("enter")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(list_rows(app)) == 2
+        assert not main_screen(app).filter_input.display
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("investment", "queretaro"),  # English title
+        ("inversion", "queretaro"),  # title, accent dropped
+        ("creció 12%", "queretaro"),  # quote
+        ("aranceles", "queretaro"),  # original text only
+        ("logistics", "laredo"),  # topic
+        ("waited for hours", "laredo"),  # fact
+        ("laredo   MARCH", "laredo"),  # several words, any case
+    ],
+)
+async def test_the_filter_looks_through_every_part_of_a_brief(
+    tiny_corpus: Path, words: str, expected: str
+) -> None:
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *words)
+        await settle(pilot)
+        assert listed_keys(app) == [expected]
+
+
+async def test_a_filter_matching_nothing_says_so(tiny_corpus: Path) -> None:
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzz")
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        assert article_list.rows == []
+        assert article_list.render_line(0).text.startswith("No brief matches the filter")
+
+
+# Bookmarks.
+
+
+async def test_a_bookmark_survives_a_new_app_and_can_be_removed(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "b")
+        await settle(pilot)
+        assert list_rows(app)[1][14] == "★"
+        assert "1 bookmarked" in app.screen.sub_title
+
+    again = BriefingApp(corpus_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = list_rows(again)
+        assert [row[14] for row in rows] == [" ", "★", " ", " ", " "]
+        await pilot.press("j", "b")
+        await settle(pilot)
+
+    third = BriefingApp(corpus_dir)
+    async with third.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert all(row[14] == " " for row in list_rows(third))
+
+
+async def test_capital_b_shows_bookmarks_only_and_back(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "b", "B")
+        await settle(pilot)
+        assert listed_keys(app) == ["mexico-us-economic-dialogue-work-plan"]
+        assert app.screen.sub_title.endswith("1 shown")
+        await pilot.press("B")
+        await settle(pilot)
+        assert len(list_rows(app)) == 5
+        assert shown_title(app).startswith(THIRD)
+
+
+async def test_a_bookmark_whose_brief_is_gone_is_kept(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    BookmarkStore(private_state, corpus_key(corpus_dir)).toggle("a-brief-since-deleted")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "0 bookmarked" in app.screen.sub_title
+        await pilot.press("b")
+        await settle(pilot)
+        assert "1 bookmarked" in app.screen.sub_title
+    kept = BookmarkStore(private_state, corpus_key(corpus_dir)).ids
+    assert kept == {"a-brief-since-deleted", "mexicali-maquiladora-exports-2024"}
+
+
+async def test_an_unreadable_bookmarks_file_is_reported_once(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    (private_state / "bookmarks.json").write_text("{not json")
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+    about_file = [message for _, message in notices if "Bookmarks file is not JSON" in message]
+    assert len(about_file) == 1
+    assert notices[0][0] == "warning"
+
+
+async def test_bookmarks_that_cannot_be_saved_are_kept_and_reported(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the state folder should be")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    hook = notifications_into(notices)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert list_rows(app)[0][14] == "★"
+        assert "1 bookmarked (not saved)" in app.screen.sub_title
+        assert any(
+            severity == "error" and "cannot be saved" in message for severity, message in notices
+        )
+
+
+# Marking and exporting.
+
+
+async def test_marked_articles_are_exported_to_the_file_named(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    notices: list[tuple[str, str]] = []
+    hook = notifications_into(notices)
+    app = BriefingApp(corpus_dir)
+    target = tmp_path / "out.md"
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "j", "j", "space")
+        await settle(pilot)
+        rows = list_rows(app)
+        assert [row[15] for row in rows] == ["✓", " ", "✓", " ", " "]
+        assert "2 marked" in app.screen.sub_title
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        dialog = app.screen
+        name = dialog.query_one(Input).value
+        assert name.startswith("briefing-") and name.endswith(".md") and len(name) == 27
+        dialog.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    markdown = target.read_text(encoding="utf-8")
+    assert markdown.startswith("# Briefing: corpus\n")
+    assert "2 briefs (marked briefs)" in markdown
+    assert markdown.count("\n## ") == 2
+    assert "Mayor Norma Alicia Bustamante of Mexicali" in markdown
+    assert "Mexico, US Draft Work Plan" in markdown
+    assert "Nearshoring Project" not in markdown
+    assert notices[-1] == ("information", f"Exported 2 briefs to {target}")
+
+
+async def test_with_nothing_marked_the_current_article_is_exported(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    app = BriefingApp(corpus_dir)
+    target = tmp_path / "one.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "e")
+        await wait_for_screen(pilot, ExportDialog)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+    markdown = target.read_text(encoding="utf-8")
+    assert "1 brief (current brief)" in markdown
+    assert "## Mexicali Business Coordinating Council Presents Nearshoring Project" in markdown
+
+
+async def test_escape_cancels_the_export(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    assert list(work.iterdir()) == []
+
+
+async def test_an_existing_file_is_overwritten_only_when_the_user_says_so(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "exists.md"
+    target.write_text("keep me", encoding="utf-8")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, OverwriteDialog)
+        await pilot.press("n")
+        # Back to the name, to choose another one.
+        await wait_for_screen(pilot, ExportDialog)
+        assert app.screen.query_one(Input).value == str(target)
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await wait_for_screen(pilot, OverwriteDialog)
+        await pilot.press("y")
+        await settle(pilot)
+    assert target.read_text(encoding="utf-8").startswith("# Briefing: corpus")
+
+
+async def test_an_export_to_a_missing_folder_is_reported(corpus_dir: Path, tmp_path: Path) -> None:
+    notices: list[tuple[str, str]] = []
+    hook = notifications_into(notices)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        app.screen.query_one(Input).value = str(tmp_path / "nowhere" / "x.md")
+        await pilot.press("enter")
+        await settle(pilot)
+    assert notices[-1][0] == "error" and "does not exist" in notices[-1][1]
+
+
+# Help and palette.
+
+
+async def test_question_mark_lists_every_key(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#keys", Static).render())
+        for keys, description in [
+            ("↓ j", "Next article"),
+            ("↑ k", "Previous article"),
+            ("home g", "First article"),
+            ("end G", "Last article"),
+            ("pgdn", "Page down"),
+            ("⏎", "Facts"),
+            ("tab", "Next pane"),
+            ("shift+tab", "Previous pane"),
+            ("/", "Filter"),
+            ("esc", "Clear filter"),
+            ("b", "Bookmark"),
+            ("B", "Bookmarks only"),
+            ("space", "Mark"),
+            ("e", "Export"),
+            ("o", "Original"),
+            ("?", "Help"),
+            ("q", "Quit"),
+            ("^p", "Command palette"),
+        ]:
+            assert any(
+                line.strip().startswith(keys + " ") and line.rstrip().endswith(description)
+                for line in text.splitlines()
+            ), (keys, description)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_command_palette_runs_the_same_actions(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"bookmark article")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert list_rows(app)[0][14] == "★"
+        await pilot.press("ctrl+p", *"mark article for export")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert list_rows(app)[0][15] == "✓"
+
+
+async def test_q_quits(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+# Broken and hostile briefs.
+
+
+async def test_a_brief_that_failed_to_load_shows_its_problems(corpus_dir: Path) -> None:
+    (corpus_dir / "briefs" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = list_rows(app)
+        assert len(rows) == 6
+        assert "⚠" in rows[-1] and "broken.yaml" in rows[-1]
+        assert "1 failed" in app.screen.sub_title
+        await pilot.press("G")
+        await settle(pilot)
+        text = shown_title(app)
+        assert text.startswith("briefs/broken.yaml could not be loaded")
+        assert "briefs/broken.yaml:3: YAML syntax error" in text
+        screen = main_screen(app)
+        assert screen.check_action("toggle_bookmark", ()) is None
+        assert screen.check_action("toggle_mark", ()) is None
+        await pilot.press("b", "space")
+        await settle(pilot)
+        assert "0 bookmarked · 0 marked" in app.screen.sub_title
+        assert screen.article_view.render_line(0).text.startswith("This brief could not be loaded")
+
+
+HOSTILE = "[b]bold[/b] [/] [@click=app.quit]quit now[/]"
+
+
+async def test_markup_in_briefs_and_articles_is_shown_as_text(tmp_path: Path) -> None:
+    root = tmp_path / "hostile"
+    write_article(root, "x.txt", f"Intro line.\n\n{HOSTILE} and \x1b[31mred\x1b[0m text.\n")
+    write_brief(
+        root,
+        BriefSpec(
+            id="hostile",
+            title=f"{HOSTILE}\x1b]0;pwned\x07",
+            source="x.txt",
+            summary=f"Summary {HOSTILE}",
+            facts=[FactSpec(f"Fact {HOSTILE}", HOSTILE)],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(pilot)
+        row = list_rows(app)[0]
+        assert row.rstrip().endswith(HOSTILE)
+        text = brief_text(app)
+        assert text.startswith(HOSTILE)
+        assert f"Summary {HOSTILE}" in text
+        assert "\x1b" not in text and "pwned" not in text
+        original = main_screen(app).article_view
+        assert strong_text(original) == HOSTILE
+        shown = [original.render_line(y).text for y in range(4)]
+        assert shown[2].startswith(f"{HOSTILE} and red text.")
+        # Clicking on the words of the would-be link does nothing but choose the fact.
+        await pilot.click(ArticleList, offset=(30, 1))
+        await pilot.click(BriefView, offset=(20, 1))
+        await pilot.click(ArticleView, offset=(30, 3))
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+
+
+# Mouse.
+
+
+async def test_clicks_choose_articles_facts_and_quotes(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.click(ArticleList, offset=(20, 2))  # the second row, under the border
+        await settle(pilot)
+        assert shown_title(app).startswith(SECOND[:30])
+        screen = main_screen(app)
+        first, _ = screen.brief_view.fact_line_range(2)
+        await pilot.click(BriefView, offset=(5, 1 + first - screen.brief_view.scroll_offset.y))
+        await settle(pilot)
+        assert screen.current_fact == 2
+        # Note where the quote of fact 1 is drawn, move on to fact 2, then click that quote.
+        original = screen.article_view
+        await pilot.press("k")
+        await settle(pilot)
+        assert screen.current_fact == 1
+        line, _ = original.current_quote_lines or (0, 0)
+        y = line - original.scroll_offset.y
+        x = strong_column(original, y)
+        await pilot.press("j")
+        await settle(pilot)
+        assert screen.current_fact == 2
+        assert original.current_quote_lines is not None
+        await pilot.click(ArticleView, offset=(2 + x, 1 + y))  # past the border and padding
+        await settle(pilot)
+        assert screen.current_fact == 1
+
+
+# Layout.
+
+
+async def test_o_hides_and_shows_the_original(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        original = main_screen(app).article_view
+        await pilot.press("tab", "tab")
+        assert app.focused is original
+        await pilot.press("o")
+        await settle(pilot)
+        assert not original.display or original.region.width == 0
+        assert isinstance(app.focused, BriefView)
+        await pilot.press("o")
+        await settle(pilot)
+        assert original.region.width > 0
+
+
+async def test_at_80_by_24_every_pane_has_room(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        for pane in (screen.article_list, screen.brief_view, screen.article_view):
+            assert pane.scrollable_content_region.width >= 30
+            assert pane.scrollable_content_region.height >= 3
+        # The whole title of the newest brief's first words fit in its row.
+        assert "Mayor Norma Alicia Bustamante of Mexicali" in list_rows(app)[0]
+
+
+@pytest.mark.parametrize("size", [(20, 8), (12, 5), (1, 1), (60, 12)])
+async def test_small_terminals_do_not_crash(corpus_dir: Path, size: tuple[int, int]) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter", "j", "tab", "tab", "o", "o", "slash", "m", "escape")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        await pilot.press("escape", "e")
+        await wait_for_screen(pilot, ExportDialog)
+        await pilot.press("escape")
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        await pilot.resize_terminal(*size)
+        await settle(pilot)
+        assert app.is_running

@@ -1,0 +1,76 @@
+"""Wrapping by offsets, which the text panes draw from: no line too wide, no text lost."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from tui.app.wrap import wrap_text
+
+texts = st.text(
+    alphabet=st.sampled_from(list("abc de\n\u00e9\u00a0,.") + ["日", "本", "语"]), max_size=300
+)
+
+
+def test_words_wrap_at_spaces_and_paragraphs_stay_apart() -> None:
+    wrapped = wrap_text("The plant opened in May.\n\nIt employs 500 people.", 12)
+    assert [wrapped.line(i) for i in range(len(wrapped))] == [
+        "The plant",
+        "opened in",
+        "May.",
+        "",
+        "It employs",
+        "500 people.",
+    ]
+
+
+def test_a_word_longer_than_the_line_is_folded() -> None:
+    wrapped = wrap_text("see https://example.com/a/very/long/path now", 10)
+    assert [wrapped.line(i) for i in range(len(wrapped))] == [
+        "see",
+        "https://ex",
+        "ample.com/",
+        "a/very/lon",
+        "g/path now",
+    ]
+
+
+def test_wide_characters_count_as_two_cells() -> None:
+    wrapped = wrap_text("日本語のテキスト", 5)
+    assert [wrapped.line(i) for i in range(len(wrapped))] == ["日本", "語の", "テキ", "スト"]
+
+
+def test_indentation_at_the_start_of_a_paragraph_is_kept() -> None:
+    wrapped = wrap_text("    indented words here", 12)
+    assert wrapped.line(0) == "    indented"
+
+
+@given(texts, st.integers(min_value=2, max_value=40))
+def test_no_line_is_wider_than_the_pane(text: str, width: int) -> None:
+    wrapped = wrap_text(text, width)
+    for index in range(len(wrapped)):
+        assert cell_len(wrapped.line(index)) <= width
+
+
+@given(texts, st.integers(min_value=1, max_value=40))
+def test_only_white_space_is_dropped_and_lines_follow_the_text(text: str, width: int) -> None:
+    wrapped = wrap_text(text, width)
+    assert len(wrapped) >= text.count("\n") + 1
+    position = 0
+    for index in range(len(wrapped)):
+        start, end = wrapped.starts[index], wrapped.ends[index]
+        assert position <= start <= end
+        assert text[position:start].strip() == ""
+        position = end
+    assert text[position:].strip() == ""
+
+
+@given(texts, st.integers(min_value=1, max_value=40), st.data())
+def test_an_offset_is_found_on_its_line(text: str, width: int, data: st.DataObject) -> None:
+    wrapped = wrap_text(text, width)
+    if not text.strip():
+        return
+    offset = data.draw(st.sampled_from([i for i, ch in enumerate(text) if not ch.isspace()]))
+    line = wrapped.line_of(offset)
+    assert wrapped.starts[line] <= offset < wrapped.ends[line]

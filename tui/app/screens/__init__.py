@@ -1,0 +1,1 @@
+"""The app's screens: the reader, its help and the export dialogs."""

@@ -1,0 +1,520 @@
+"""The main screen: the article list, the brief and its original, and the state they show.
+
+The screen owns what is current (article, fact), the filter, the bookmarks-only switch and the
+briefs marked for export. Panes report what the user did with messages and the screen hands the
+result back down; no pane looks at another.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events, getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+from textual.worker import Worker, WorkerState
+
+from tui.app.screens.export import ExportDialog, OverwriteDialog
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.brief_view import BriefView
+from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.cache import load_cached
+from tui.core.export import (
+    ExportError,
+    ExportExistsError,
+    default_export_name,
+    render_markdown,
+    write_export,
+)
+from tui.core.model import Brief, Corpus, Entry
+from tui.core.search import filter_indices, narrows, query_terms
+
+
+@dataclass(frozen=True)
+class Command:
+    """An action of the screen as the command palette offers it."""
+
+    title: str
+    help: str
+    action: str
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 brief``, ``2 briefs``."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+# b and B share one label in the footer, which has little room at 80 columns.
+_BOOKMARKS = Binding.Group("Bookmarks")
+
+
+class MainScreen(Screen[None]):
+    """Reading a corpus: its articles, one brief with its facts, and the brief's original."""
+
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-tiny"),
+        (70, "-narrow"),
+        (120, "-wide"),
+    ]
+    """Below 120 columns the list goes above the brief; below 70 the original goes under it."""
+
+    # Keys that move the focus are priority bindings: they act as soon as they arrive, so the
+    # keys typed right after them already go to the pane or filter they lead to.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_facts", "Facts", priority=True),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            tooltip="Narrow the list to articles holding words",
+            priority=True,
+        ),
+        Binding("escape", "clear_filter", "Clear filter", priority=True),
+        Binding(
+            "b",
+            "toggle_bookmark",
+            "Bookmark",
+            tooltip="Bookmark the article, or remove its bookmark",
+            group=_BOOKMARKS,
+        ),
+        Binding(
+            "B",
+            "toggle_bookmarks_only",
+            "Bookmarks only",
+            tooltip="Show the bookmarked articles only, or all of them",
+            group=_BOOKMARKS,
+        ),
+        Binding("space", "toggle_mark", "Mark", tooltip="Mark or unmark the article for export"),
+        Binding("e", "export", "Export", tooltip="Export the marked articles, or this one"),
+        Binding("o", "toggle_original", "Original", tooltip="Show or hide the original text"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
+    ]
+
+    current_entry: var[int | None] = var(None)
+    """Index of the entry under the list's cursor."""
+    shown_entry: var[int | None] = var(None)
+    """Index of the entry the brief and original panes show; follows the cursor once it settles."""
+    current_fact: var[int | None] = var(None)
+    """Index of the current fact of the shown brief."""
+    filter_text: var[str] = var("")
+    """What the user typed in the filter."""
+    bookmarks_only: var[bool] = var(False)
+    """Whether the list shows bookmarked briefs only."""
+    bookmarked: var[frozenset[str]] = var(frozenset[str]())
+    """Ids of the bookmarked briefs."""
+    marked: var[frozenset[str]] = var(frozenset[str]())
+    """Ids of the briefs marked for export."""
+    show_original: var[bool] = var(True)
+    """Whether the original text pane is shown."""
+
+    article_list = getters.query_one("#articles", ArticleList)
+    brief_view = getters.query_one("#brief", BriefView)
+    article_view = getters.query_one("#original", ArticleView)
+    filter_input = getters.query_one("#filter", Input)
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+        self.corpus: Corpus | None = None
+        self.store: BookmarkStore | None = None
+        self._ids: list[str | None] = []
+        self._terms: tuple[str, ...] = ()
+        self._matches: list[int] | None = None
+        self._settle_scheduled = False
+        self._applicable: tuple[bool, ...] | None = None
+        self._save_error: str | None = None
+        self._load_worker: Worker[tuple[Corpus, BookmarkStore]] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Input(
+                    placeholder="Filter: words to find",
+                    id="filter",
+                    compact=True,
+                    select_on_focus=False,
+                )
+                yield ArticleList(id="articles").data_bind(MainScreen.bookmarked, MainScreen.marked)
+            with Container(id="details"):
+                yield BriefView(id="brief")
+                yield ArticleView(id="original")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = self.root.name
+        self.sub_title = "loading…"
+        self.article_list.border_title = Content("Articles")
+        self.brief_view.border_title = Content("Brief")
+        self.article_view.border_title = Content("Original")
+        self.article_list.notice = "Loading…"
+        self.article_list.focus()
+        self._load_worker = self._load()
+
+    @work(thread=True, exclusive=True, group="corpus")
+    def _load(self) -> tuple[Corpus, BookmarkStore]:
+        corpus = load_cached(self.root)
+        return corpus, BookmarkStore(state_dir(), corpus_key(corpus.root))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self._load_worker or event.state is not WorkerState.SUCCESS:
+            return
+        result = event.worker.result
+        assert result is not None
+        self._use_corpus(*result)
+
+    def _use_corpus(self, corpus: Corpus, store: BookmarkStore) -> None:
+        self.corpus, self.store = corpus, store
+        self._ids = [entry.brief.id if entry.brief else None for entry in corpus.entries]
+        self.bookmarked = frozenset(store.ids)
+        self._report_store()
+        self.article_list.set_entries(corpus.entries)
+        if not corpus.entries:
+            self.article_list.notice = "No briefs in this corpus"
+            self.brief_view.show_problems(
+                f"The corpus {corpus.name} has no briefs to show", corpus.problems
+            )
+        self._refilter()
+        self._refresh_bindings_if_changed()
+
+    # The state flowing down.
+
+    def _refilter(self) -> None:
+        """Recompute the rows the list shows from the filter and the bookmarks-only switch."""
+        corpus = self.corpus
+        if corpus is None:
+            return
+        terms = query_terms(self.filter_text)
+        if terms != self._terms or self._matches is None:
+            within = self._matches if narrows(self._terms, terms) else None
+            self._matches = filter_indices(terms, corpus.search_texts, within)
+            self._terms = terms
+        rows = self._matches
+        if self.bookmarks_only:
+            bookmarked = self.bookmarked
+            rows = [i for i in rows if self._ids[i] in bookmarked]
+        if corpus.entries:
+            self.article_list.notice = self._empty_notice()
+        keep_position = self.bookmarks_only and not terms
+        self.article_list.show_rows(
+            rows,
+            keep=self.article_list.cursor_entry,
+            fallback_row=self.article_list.cursor_row if keep_position else 0,
+        )
+        self._update_header()
+
+    def _empty_notice(self) -> str:
+        if self.filter_text.strip() and self.bookmarks_only:
+            return "No bookmarked brief matches the filter"
+        if self.filter_text.strip():
+            return "No brief matches the filter"
+        if self.bookmarks_only:
+            return "No bookmarks yet: press b on an article"
+        return "No briefs in this corpus"
+
+    def _update_header(self) -> None:
+        corpus = self.corpus
+        if corpus is None:
+            return
+        present = self._present_bookmarks()
+        parts = [plural(len(corpus.entries), "brief")]
+        failed = sum(entry.brief is None for entry in corpus.entries)
+        if failed:
+            parts.append(f"{failed} failed")
+        parts.append(f"{len(present)} bookmarked" + (" (not saved)" if self._save_error else ""))
+        parts.append(f"{len(self.marked)} marked")
+        if self.filter_text.strip() or self.bookmarks_only:
+            parts.append(f"{len(self.article_list.rows)} shown")
+        self.sub_title = " · ".join(parts)
+
+    def _present_bookmarks(self) -> set[str]:
+        return {i for i in self._ids if i is not None and i in self.bookmarked}
+
+    def watch_filter_text(self) -> None:
+        self._refilter()
+        self._refresh_bindings_if_changed()
+
+    def watch_bookmarks_only(self) -> None:
+        self._refilter()
+
+    def watch_marked(self) -> None:
+        self._update_header()
+        self._refresh_bindings_if_changed()
+
+    def watch_bookmarked(self) -> None:
+        self._update_header()
+
+    def watch_show_original(self, show: bool) -> None:
+        self.set_class(not show, "-original-hidden")
+        if not show and self.focused is self.article_view:
+            self.set_focus(self.brief_view)
+
+    def watch_shown_entry(self, index: int | None) -> None:
+        entry = self._entry(index)
+        self.brief_view.show_entry(entry)
+        brief = entry.brief if entry else None
+        fact = 0 if brief and brief.key_facts else None
+        self.set_reactive(MainScreen.current_fact, fact)
+        if brief is not None:
+            self.article_view.show_brief(self.root, brief, fact)
+        elif entry is not None:
+            self.article_view.show_notice(
+                "This brief could not be loaded, so there is no article to show."
+            )
+        else:
+            self.article_view.show_notice("")
+
+    def watch_current_fact(self, fact: int | None) -> None:
+        self.article_view.highlight(fact)
+
+    def _refresh_bindings_if_changed(self) -> None:
+        # The footer is rebuilt whenever bindings are refreshed: only do it when what applies
+        # changes, not at every step of the cursor.
+        applicable = (
+            self.corpus is not None,
+            self._current_brief() is not None,
+            bool(self.marked),
+            self._filter_open(),
+        )
+        if applicable != self._applicable:
+            self._applicable = applicable
+            self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        footer = self.query_one(Footer)
+        wide = event.size.width >= 120
+        if footer.show_command_palette != wide:
+            footer.show_command_palette = wide
+            footer.refresh(recompose=True)
+
+    # What the panes report.
+
+    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.current_entry = message.entry
+        self._refresh_bindings_if_changed()
+        # The panes follow once the moves already queued are done: holding a key moves the
+        # cursor at full speed, and the panes show where it stops rather than every row passed.
+        if not self._settle_scheduled:
+            self._settle_scheduled = True
+            self.call_later(self._settle)
+
+    async def _settle(self) -> None:
+        self._settle_scheduled = False
+        self.shown_entry = self.current_entry
+        # Let the panes ask for their repaint before this screen goes idle and draws, so the
+        # cursor and the panes appear in the same frame.
+        await asyncio.sleep(0)
+
+    def on_article_list_selected(self, message: ArticleList.Selected) -> None:
+        self.set_focus(self.brief_view)
+
+    def on_brief_view_fact_highlighted(self, message: BriefView.FactHighlighted) -> None:
+        self.current_fact = message.fact
+
+    def on_article_view_quote_clicked(self, message: ArticleView.QuoteClicked) -> None:
+        self.brief_view.select_fact(message.fact)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.action_clear_filter()
+        else:
+            self.set_focus(self.article_list)
+
+    # Actions.
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_facts":
+            return self.focused is self.article_list and self.brief_view.fact_count > 0
+        if action == "clear_filter":
+            return self._filter_open()
+        if action == "filter":
+            # Open while the corpus loads too: what is typed applies once it arrives.
+            return self.focused is not self.filter_input
+        if action in ("toggle_bookmark", "toggle_mark"):
+            return True if self._current_brief() is not None else None
+        if action == "export":
+            return True if self.marked or self._current_brief() is not None else None
+        return True
+
+    def action_open_facts(self) -> None:
+        """Move from the article list to the article's key facts."""
+        self.set_focus(self.brief_view)
+
+    def action_filter(self) -> None:
+        """Open the filter and put the cursor in it."""
+        self.filter_input.display = True
+        self.set_focus(self.filter_input)
+        self._refresh_bindings_if_changed()
+
+    def action_clear_filter(self) -> None:
+        """Empty and close the filter; the list shows every article again."""
+        self.filter_input.value = ""
+        self.filter_text = ""
+        self.filter_input.display = False
+        self.set_focus(self.article_list)
+        self._refresh_bindings_if_changed()
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the current article, or remove its bookmark."""
+        brief = self._current_brief()
+        if brief is None or self.store is None:
+            return
+        self.store.toggle(brief.id)
+        self.bookmarked = frozenset(self.store.ids)
+        self._report_store()
+        if self.bookmarks_only:
+            self._refilter()
+
+    def action_toggle_bookmarks_only(self) -> None:
+        """Show the bookmarked articles only, or all of them again."""
+        self.bookmarks_only = not self.bookmarks_only
+
+    def action_toggle_mark(self) -> None:
+        """Mark the current article for export, or unmark it."""
+        brief = self._current_brief()
+        if brief is not None:
+            self.marked = self.marked ^ {brief.id}
+
+    def action_toggle_original(self) -> None:
+        """Show or hide the original text."""
+        self.show_original = not self.show_original
+
+    def action_export(self) -> None:
+        """Export the marked articles, or the current one, to a Markdown file."""
+        selection = self._export_selection()
+        if selection is not None:
+            self._export(*selection)
+
+    def commands(self) -> Iterator[Command]:
+        """The screen's actions that apply now, for the command palette."""
+        brief = self._current_brief()
+        bookmarked = brief is not None and brief.id in self.bookmarked
+        marked = brief is not None and brief.id in self.marked
+        candidates = [
+            Command("Filter articles", "Narrow the list to articles holding words (/)", "filter"),
+            Command("Clear filter", "Show every article again (Esc)", "clear_filter"),
+            Command(
+                "Remove bookmark" if bookmarked else "Bookmark article",
+                "Bookmark the current article, or remove its bookmark (b)",
+                "toggle_bookmark",
+            ),
+            Command(
+                "Show all articles" if self.bookmarks_only else "Show bookmarked articles only",
+                "Switch between bookmarked articles and all of them (B)",
+                "toggle_bookmarks_only",
+            ),
+            Command(
+                "Unmark article" if marked else "Mark article for export",
+                "Mark or unmark the current article for export (space)",
+                "toggle_mark",
+            ),
+            Command(
+                "Export",
+                "Write the marked articles, or the current one, to a Markdown file (e)",
+                "export",
+            ),
+            Command(
+                "Hide original text" if self.show_original else "Show original text",
+                "Show or hide the original text pane (o)",
+                "toggle_original",
+            ),
+        ]
+        for command in candidates:
+            if self.check_action(command.action, ()):
+                yield command
+
+    # Helpers.
+
+    def _filter_open(self) -> bool:
+        return bool(self.filter_text) or self.filter_input.display
+
+    def _entry(self, index: int | None) -> Entry | None:
+        if index is None or self.corpus is None:
+            return None
+        return self.corpus.entries[index]
+
+    def _current_brief(self) -> Brief | None:
+        # The list's cursor rather than current_entry: a key typed right after a move acts on
+        # the article moved to, even before the list's message about the move has arrived.
+        entry = self._entry(self.article_list.cursor_entry)
+        return entry.brief if entry else None
+
+    def _report_store(self) -> None:
+        """Tell the user what the bookmark store has to say, once."""
+        store = self.store
+        if store is None:
+            return
+        for notice in store.notices:
+            self.notify(notice, title="Bookmarks", severity="warning", markup=False, timeout=10)
+        store.notices.clear()
+        if store.save_error != self._save_error:
+            if store.save_error:
+                self.notify(store.save_error, title="Bookmarks", severity="error", markup=False)
+            elif self._save_error:
+                self.notify("Bookmarks are saved again.", title="Bookmarks", markup=False)
+            self._save_error = store.save_error
+            self._update_header()
+
+    def _export_selection(self) -> tuple[list[Brief], str, str] | None:
+        """The briefs to export, how the briefing names them, and how the dialog does."""
+        if self.corpus is None:
+            return None
+        if self.marked:
+            briefs = [b for b in self.corpus.briefs if b.id in self.marked]
+            return briefs, "marked briefs", f"the {plural(len(briefs), 'marked brief')}"
+        brief = self._current_brief()
+        if brief is None:
+            return None
+        return [brief], "current brief", "the current brief"
+
+    @work(exclusive=True, group="export")
+    async def _export(self, briefs: list[Brief], selection: str, described: str) -> None:
+        """Ask where to write, write through the core, and say what came of it."""
+        corpus = self.corpus
+        assert corpus is not None
+        name = default_export_name(datetime.now())
+        markdown = ""
+        while True:
+            path = await self.app.push_screen_wait(ExportDialog(described, name))
+            if path is None:
+                return
+            name = str(path)
+            if not markdown:
+                markdown = await asyncio.to_thread(render_markdown, corpus, briefs, selection)
+            written = self._write_export(path, markdown, overwrite=False)
+            if written is None and await self.app.push_screen_wait(OverwriteDialog(path)):
+                written = self._write_export(path, markdown, overwrite=True)
+            # A file the user would not overwrite: ask again, the name ready to change.
+            if written is not None:
+                break
+        if written:
+            message = f"Exported {plural(len(briefs), 'brief')} to {path}"
+            self.notify(message, title="Export", markup=False)
+
+    def _write_export(self, path: Path, markdown: str, *, overwrite: bool) -> bool | None:
+        """True once written, False after reporting why not, None when the file exists."""
+        try:
+            write_export(path, markdown, overwrite=overwrite)
+        except ExportExistsError:
+            return None
+        except ExportError as error:
+            self.notify(str(error), title="Not exported", severity="error", markup=False)
+            return False
+        return True

@@ -1,0 +1,1 @@
+"""The panes of the reader: article list, brief, and original text."""

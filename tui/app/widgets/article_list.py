@@ -1,0 +1,263 @@
+"""The article list: one row per brief, drawn only where it shows, so that ten thousand stay fast.
+
+The list holds the corpus's entries and the indices of those to show; filtering hands it a new
+list of indices and nothing is rebuilt. Each row is rendered when it scrolls into view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Size, clamp
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.widgets._render import content_strip
+from tui.app.wrap import wrap_text
+from tui.core.model import Entry
+from tui.core.text import one_line
+
+BOOKMARK_MARK = "★"
+EXPORT_MARK = "✓"
+FAILED_MARK = "⚠"
+NO_DATE = "—"
+DATE_WIDTH = 10
+# Titles are cut before they are styled: a row never shows more than a screen's width of one.
+_TITLE_LIMIT = 500
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Date, language, bookmark and export marks, and title of each brief shown, newest first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Next article", show=False),
+        Binding("up,k", "cursor_up", "Previous article", show=False),
+        Binding("home,g", "first", "First article", show=False),
+        Binding("end,G", "last", "Last article", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--date",
+        "article-list--language",
+        "article-list--bookmark",
+        "article-list--mark",
+        "article-list--failed",
+        "article-list--notice",
+    }
+
+    bookmarked: reactive[frozenset[str]] = reactive(frozenset[str]())
+    """Ids of the bookmarked briefs, marked in their rows."""
+    marked: reactive[frozenset[str]] = reactive(frozenset[str]())
+    """Ids of the briefs marked for export, marked in their rows."""
+    notice: reactive[str] = reactive("")
+    """Shown in place of rows when there are none, such as while the corpus loads."""
+
+    class Highlighted(Message):
+        """The cursor is on another entry (``None`` when the list shows none)."""
+
+        def __init__(self, entry: int | None) -> None:
+            super().__init__()
+            self.entry = entry
+            """Index of the entry in the corpus."""
+
+    class Selected(Message):
+        """The user chose the entry under the cursor with a double click."""
+
+        def __init__(self, entry: int) -> None:
+            super().__init__()
+            self.entry = entry
+            """Index of the entry in the corpus."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._entries: Sequence[Entry] = ()
+        self._rows: Sequence[int] = ()
+        self._cursor = 0
+        self._reported: int | None = None
+
+    @property
+    def rows(self) -> Sequence[int]:
+        """Indices of the entries shown, top to bottom."""
+        return self._rows
+
+    @property
+    def cursor_row(self) -> int:
+        """The row the cursor is on (0 when the list is empty)."""
+        return self._cursor
+
+    @property
+    def cursor_entry(self) -> int | None:
+        """Index of the entry under the cursor, or ``None`` when no row is shown."""
+        return self._rows[self._cursor] if self._rows else None
+
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        """Use ``entries`` (a corpus's, in its order); rows given later index into them."""
+        self._entries = entries
+        self._rows = ()
+        self._cursor = 0
+        self._update_virtual_size()
+        self.refresh()
+
+    def show_rows(self, rows: Sequence[int], keep: int | None, fallback_row: int = 0) -> None:
+        """Show the entries ``rows``; keep the cursor on entry ``keep`` if it is among them.
+
+        Otherwise the cursor goes to ``fallback_row`` (clamped to the rows there are).
+        """
+        self._rows = rows
+        position = None
+        if keep is not None and self._entries:
+            try:
+                position = rows.index(keep)
+            except ValueError:
+                position = None
+        self._cursor = clamp(
+            fallback_row if position is None else position, 0, max(0, len(rows) - 1)
+        )
+        self._update_virtual_size()
+        self.refresh()
+        self._scroll_to_cursor(center=True)
+        self._report()
+
+    def move_cursor(self, row: int) -> None:
+        """Put the cursor on ``row`` (clamped), scrolling it into view."""
+        if not self._rows:
+            return
+        row = clamp(row, 0, len(self._rows) - 1)
+        if row != self._cursor:
+            self.refresh_line(self._cursor)
+            self._cursor = row
+            self.refresh_line(row)
+        self._scroll_to_cursor()
+        self._report()
+
+    def action_cursor_down(self) -> None:
+        """Move to the next article."""
+        self.move_cursor(self._cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Move to the previous article."""
+        self.move_cursor(self._cursor - 1)
+
+    def action_first(self) -> None:
+        """Move to the first article."""
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        """Move to the last article."""
+        self.move_cursor(len(self._rows) - 1)
+
+    def action_page_down(self) -> None:
+        """Move down one screenful."""
+        self.move_cursor(self._cursor + self._page())
+
+    def action_page_up(self) -> None:
+        """Move up one screenful."""
+        self.move_cursor(self._cursor - self._page())
+
+    def action_select(self) -> None:
+        """Choose the article under the cursor."""
+        if (entry := self.cursor_entry) is not None:
+            self.screen.post_message(self.Selected(entry))
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.scroll_offset.y + offset.y
+        if row < len(self._rows):
+            self.move_cursor(row)
+            if event.chain > 1:
+                self.action_select()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._update_virtual_size()
+        self._scroll_to_cursor()
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+
+    def _scroll_to_cursor(self, center: bool = False) -> None:
+        """Scroll the cursor's row into view: just enough, or a third down when ``center``."""
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if height <= 0 or top <= self._cursor < top + height:
+            return
+        if center:
+            target = self._cursor - height // 3
+        elif self._cursor < top:
+            target = self._cursor
+        else:
+            target = self._cursor - height + 1
+        self.scroll_to(y=max(0, target), animate=False, force=True)
+
+    def _report(self) -> None:
+        entry = self.cursor_entry
+        if entry != self._reported:
+            self._reported = entry
+            # Messages go straight to the screen rather than bubbling through the containers:
+            # the screen then updates the other panes before the next frame, drawn together.
+            self.screen.post_message(self.Highlighted(entry))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = self.scroll_offset.y + y
+        base = self.visual_style
+        if row >= len(self._rows) or width <= 0:
+            if not self._rows and self.notice and width > 0:
+                notice = wrap_text(self.notice, width)
+                if y < len(notice):
+                    style = self.get_visual_style("article-list--notice", partial=True)
+                    return content_strip(Content(notice.line(y)).stylize(style), width, base)
+            return Strip.blank(width, base.rich_style)
+        if row == self._cursor:
+            base = self.get_visual_style("article-list--cursor")
+        return content_strip(self._row_content(self._rows[row]), width, base)
+
+    def _row_content(self, index: int) -> Content:
+        entry = self._entries[index]
+        brief = entry.brief
+        date_style = self.get_visual_style("article-list--date", partial=True)
+        if brief is None:
+            failed = self.get_visual_style("article-list--failed", partial=True)
+            return Content.assemble(
+                (NO_DATE.ljust(DATE_WIDTH), date_style),
+                "    ",
+                (FAILED_MARK, failed),
+                "  ",
+                (PurePosixPath(entry.path).name[:_TITLE_LIMIT], failed),
+            )
+        bookmarked = brief.id in self.bookmarked
+        marked = brief.id in self.marked
+        published = brief.published.isoformat() if brief.published else NO_DATE
+        return Content.assemble(
+            (published.ljust(DATE_WIDTH), date_style),
+            " ",
+            (
+                brief.language.ljust(2)[:3],
+                self.get_visual_style("article-list--language", partial=True),
+            ),
+            " ",
+            (
+                BOOKMARK_MARK if bookmarked else " ",
+                self.get_visual_style("article-list--bookmark", partial=True),
+            ),
+            (
+                EXPORT_MARK if marked else " ",
+                self.get_visual_style("article-list--mark", partial=True),
+            ),
+            " ",
+            one_line(brief.title[:_TITLE_LIMIT]),
+        )

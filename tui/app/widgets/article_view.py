@@ -1,0 +1,431 @@
+"""The original pane: the article wrapped to the pane, every quoted passage faintly marked, the
+current fact's quote strongly, and scrolled into view wherever it is in the article.
+
+Articles can run to megabytes. The pane keeps the text once and where each wrapped line starts
+and ends, and styles only the lines on screen. Reading an article, and laying out a long one, is
+done in a thread; until it is ready the pane keeps what it showed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from rich.cells import get_character_cell_size
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.timer import Timer
+from textual.worker import Worker, WorkerState
+
+from tui.app.widgets._render import content_strip
+from tui.app.wrap import WrappedText, wrap_text
+from tui.core.loader import read_article
+from tui.core.model import Brief, Span
+from tui.core.text import line_range
+
+SYNC_LAYOUT_LIMIT = 100_000
+"""Articles up to this many characters are laid out at once; longer ones in a thread."""
+LOADING_NOTICE_DELAY = 0.2
+"""Seconds an article may take to load before the pane says it is loading."""
+_CACHED_CHARACTERS = 16_000_000
+_CACHED_LAYOUTS = 4
+
+
+@dataclass(frozen=True, eq=False)
+class _Prepared:
+    """What a worker read and laid out for one request."""
+
+    request: int
+    source: str
+    text: str
+    wrapped: WrappedText | None
+
+
+def _prepare(request: int, root: Path, source: str, text: str | None, width: int) -> _Prepared:
+    if text is None:
+        text = read_article(root, source)
+    return _Prepared(request, source, text, wrap_text(text, width) if width > 0 else None)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article a brief was written from, with the brief's quotes marked in it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "line_down", "Scroll down", show=False),
+        Binding("up,k", "line_up", "Scroll up", show=False),
+        Binding("home,g", "top", "Start of the article", show=False),
+        Binding("end,G", "bottom", "End of the article", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--quote",
+        "article-view--current",
+        "article-view--notice",
+    }
+
+    class QuoteClicked(Message):
+        """The user clicked the quote of a fact."""
+
+        def __init__(self, fact: int) -> None:
+            super().__init__()
+            self.fact = fact
+            """Index of the fact in the brief's ``key_facts``."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._request = 0
+        self._root = Path()
+        self._source: str | None = None
+        self._source_path = ""
+        self._text: str | None = None
+        """The article shown, or None while it loads."""
+        self._spans: tuple[Span | None, ...] = ()
+        self._current: int | None = None
+        self._notice = ""
+        self._wrapped: WrappedText | None = None
+        """The lines on screen; they may still be those of the article shown before."""
+        self._layout_request: tuple[int, int] | None = None
+        self._scroll_anchor: int | None = None
+        self._follow_quote = True
+        """False once the user scrolls: a resize then keeps their place instead of the quote."""
+        self._loading_timer: Timer | None = None
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._layouts: OrderedDict[tuple[str, int], WrappedText] = OrderedDict()
+
+    @property
+    def is_ready(self) -> bool:
+        """True when the article shown is laid out for the pane's width."""
+        return (
+            self._wrapped is not None
+            and self._wrapped.text is self._text
+            and self._wrapped.width == self._text_width()
+        )
+
+    @property
+    def current_quote_lines(self) -> tuple[int, int] | None:
+        """First and last wrapped line of the current fact's quote, or None when it has none."""
+        span = self._current_span()
+        if span is None or not self.is_ready:
+            return None
+        wrapped = self._wrapped
+        assert wrapped is not None
+        return wrapped.line_of(span.start), wrapped.line_of(max(span.start, span.end - 1))
+
+    def show_notice(self, notice: str) -> None:
+        """Show ``notice`` (or nothing) in place of an article."""
+        self._request += 1
+        self._stop_loading_timer()
+        self._source, self._source_path, self._text = None, "", ""
+        self._spans, self._current, self._wrapped = (), None, None
+        self._notice = notice
+        self._update_titles()
+        self.virtual_size = Size(0, 0)
+        self.refresh()
+
+    def show_brief(self, root: Path, brief: Brief, fact: int | None) -> None:
+        """Show the article of ``brief`` with its quotes marked, ``fact``'s strongly."""
+        self._request += 1
+        self._root = root
+        self._stop_loading_timer()
+        self._source, self._source_path = brief.source, brief.source_path
+        self._spans = tuple(fact.span for fact in brief.key_facts)
+        self._current = fact
+        self._notice = ""
+        self._scroll_anchor = None
+        self._update_titles()
+        text = self._texts.get(brief.source)
+        if text is None:
+            self._text = None
+            self._loading_timer = self.set_timer(LOADING_NOTICE_DELAY, self._show_loading)
+            self._start_worker(brief.source, None)
+            return
+        self._texts.move_to_end(brief.source)
+        self._open(text)
+
+    def highlight(self, fact: int | None) -> None:
+        """Make ``fact``'s quote the strongly marked one and scroll it into view."""
+        self._current = fact
+        self._follow_quote = True
+        self._update_titles()
+        self.refresh()
+        self._scroll_to_current()
+
+    def action_line_down(self) -> None:
+        """Scroll down a line."""
+        self._scroll_by_user(self.scroll_offset.y + 1)
+
+    def action_line_up(self) -> None:
+        """Scroll up a line."""
+        self._scroll_by_user(self.scroll_offset.y - 1)
+
+    def action_top(self) -> None:
+        """Scroll to the start of the article."""
+        self._scroll_by_user(0)
+
+    def action_bottom(self) -> None:
+        """Scroll to the end of the article."""
+        self._scroll_by_user(self.max_scroll_y)
+
+    def action_page_down(self) -> None:
+        """Scroll down a screenful."""
+        self._scroll_by_user(self.scroll_offset.y + self._page())
+
+    def action_page_up(self) -> None:
+        """Scroll up a screenful."""
+        self._scroll_by_user(self.scroll_offset.y - self._page())
+
+    def _scroll_by_user(self, y: int) -> None:
+        self._follow_quote = False
+        self.scroll_to(y=y, animate=False, force=True)
+
+    def on_mouse_scroll_down(self) -> None:
+        self._follow_quote = False
+
+    def on_mouse_scroll_up(self) -> None:
+        self._follow_quote = False
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _text_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _open(self, text: str) -> None:
+        """Show ``text`` as the article, laid out now if that is quick."""
+        self._stop_loading_timer()
+        self._text = text
+        self._notice = "" if text.strip() else "The article is empty or cannot be read."
+        self._update_titles()
+        self._scroll_anchor = None
+        self._follow_quote = True
+        self._wrapped = None
+        self.scroll_to(y=0, animate=False, force=True)
+        self._ensure_layout()
+        self.refresh()
+
+    def _start_worker(self, source: str, text: str | None) -> None:
+        width = self._text_width()
+        self._layout_request = (self._request, width)
+        self.run_worker(
+            partial(_prepare, self._request, self._root, source, text, width),
+            name="article",
+            group="article-view",
+            thread=True,
+            exclusive=True,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        result = event.worker.result
+        if event.state is not WorkerState.SUCCESS or not isinstance(result, _Prepared):
+            return
+        event.stop()
+        self._remember_text(result.source, result.text)
+        if result.wrapped is not None:
+            self._remember_layout(result.source, result.wrapped)
+        if result.request != self._request:
+            return
+        self._layout_request = None
+        if self._text is None:
+            self._open(result.text)
+        else:
+            self._ensure_layout()
+
+    def _remember_text(self, source: str, text: str) -> None:
+        self._texts[source] = text
+        self._texts.move_to_end(source)
+        total = sum(len(kept) for kept in self._texts.values())
+        while total > _CACHED_CHARACTERS and len(self._texts) > 1:
+            _, dropped = self._texts.popitem(last=False)
+            total -= len(dropped)
+
+    def _remember_layout(self, source: str, wrapped: WrappedText) -> None:
+        self._layouts[(source, wrapped.width)] = wrapped
+        self._layouts.move_to_end((source, wrapped.width))
+        while len(self._layouts) > _CACHED_LAYOUTS:
+            self._layouts.popitem(last=False)
+
+    def _ensure_layout(self) -> None:
+        """Lay the article out for the pane's width: at once when short, else in a thread."""
+        text, source, width = self._text, self._source, self._text_width()
+        if text is None or source is None or width <= 0 or self.is_ready:
+            return
+        cached = self._layouts.get((source, width))
+        if cached is not None and cached.text is text:
+            self._layouts.move_to_end((source, width))
+            self._use_layout(cached)
+        elif len(text) <= SYNC_LAYOUT_LIMIT:
+            wrapped = wrap_text(text, width)
+            self._remember_layout(source, wrapped)
+            self._use_layout(wrapped)
+        elif self._layout_request != (self._request, width):
+            self._start_worker(source, text)
+
+    def _use_layout(self, wrapped: WrappedText) -> None:
+        anchor = self._scroll_anchor
+        self._wrapped = wrapped
+        self._scroll_anchor = None
+        self.virtual_size = Size(wrapped.width, len(wrapped))
+        self.refresh()
+        if self._follow_quote:
+            self._place_current()
+        elif anchor is not None:
+            self.scroll_to(y=wrapped.line_of(anchor), animate=False, force=True)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped.width != self._text_width() and len(wrapped):
+            # The same text stays at the top, unless the view follows the current quote.
+            top = min(self.scroll_offset.y, len(wrapped) - 1)
+            self._scroll_anchor = wrapped.starts[top]
+            self._ensure_layout()
+        elif self._follow_quote:
+            self._place_current()
+
+    def _current_span(self) -> Span | None:
+        if self._current is None or not 0 <= self._current < len(self._spans):
+            return None
+        return self._spans[self._current]
+
+    def _quote_in_view(self) -> bool:
+        lines = self.current_quote_lines
+        if lines is None:
+            return False
+        top = self.scroll_offset.y
+        return lines[0] >= top and lines[1] < top + self.scrollable_content_region.height
+
+    def _scroll_to_current(self) -> None:
+        """Bring the current quote into view, not moving if it is already in view."""
+        if not self._quote_in_view():
+            self._place_current()
+
+    def _place_current(self) -> None:
+        """Scroll to where the current quote belongs for the pane's size, whatever came before.
+
+        The article's start when the quote shows from there; else the quote a quarter of the
+        pane down, so that what leads up to it is in sight.
+        """
+        lines = self.current_quote_lines
+        height = self.scrollable_content_region.height
+        if lines is None or height <= 0:
+            return
+        first, last = lines
+        if last < height:
+            target = 0
+        elif last - first < height - height // 4:
+            target = first - height // 4
+        else:
+            target = first
+        self.scroll_to(y=max(0, target), animate=False, force=True)
+
+    def _show_loading(self) -> None:
+        self._loading_timer = None
+        if self._text is None:
+            self._wrapped = None
+            self._notice = "Loading the article…"
+            self.virtual_size = Size(0, 0)
+            self.refresh()
+
+    def _stop_loading_timer(self) -> None:
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+
+    def _update_titles(self) -> None:
+        self.border_title = Content(
+            f"Original · {self._source_path}" if self._source_path else "Original"
+        )
+        subtitle = ""
+        if self._current is not None and self._current < len(self._spans):
+            span = self._spans[self._current]
+            number = self._current + 1
+            if span is None:
+                subtitle = f"fact {number}: quote not found"
+            elif self._text:
+                first, last = line_range(self._text, span)
+                lines = f"line {first}" if first == last else f"lines {first}–{last}"
+                subtitle = f"fact {number} · {lines}"
+        self.border_subtitle = Content(subtitle)
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        wrapped = self._wrapped
+        if offset is None or wrapped is None or not self.is_ready:
+            return
+        line = self.scroll_offset.y + offset.y
+        if line >= len(wrapped):
+            return
+        start = wrapped.starts[line]
+        position = None
+        cells = 0
+        for index, character in enumerate(wrapped.line(line)):
+            cells += get_character_cell_size(character)
+            if cells > offset.x:
+                position = start + index
+                break
+        if position is None:
+            return
+        hits = [
+            index
+            for index, span in enumerate(self._spans)
+            if span is not None and span.start <= position < span.end
+        ]
+        if hits:
+            self.post_message(
+                self.QuoteClicked(self._current if self._current in hits else hits[0])
+            )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._ensure_layout()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.visual_style
+        wrapped = self._wrapped
+        line = self.scroll_offset.y + y
+        if wrapped is None or line >= len(wrapped):
+            if wrapped is None and self._notice:
+                return self._notice_line(y, width)
+            return Strip.blank(width, base.rich_style)
+        start, end = wrapped.starts[line], wrapped.ends[line]
+        content = Content(wrapped.text[start:end])
+        if wrapped.text is self._text:
+            content = self._mark_quotes(content, start, end)
+        return content_strip(content, width, base)
+
+    def _notice_line(self, y: int, width: int) -> Strip:
+        notice = wrap_text(self._notice, width)
+        if y >= len(notice):
+            return Strip.blank(width, self.visual_style.rich_style)
+        style = self.get_visual_style("article-view--notice", partial=True)
+        return content_strip(Content(notice.line(y)).stylize(style), width, self.visual_style)
+
+    def _mark_quotes(self, content: Content, start: int, end: int) -> Content:
+        quote = self.get_visual_style("article-view--quote", partial=True)
+        for index, span in enumerate(self._spans):
+            if (
+                span is not None
+                and index != self._current
+                and span.start < end
+                and span.end > start
+            ):
+                content = content.stylize(
+                    quote, max(span.start, start) - start, min(span.end, end) - start
+                )
+        current = self._current_span()
+        if current is not None and current.start < end and current.end > start:
+            strong = self.get_visual_style("article-view--current", partial=True)
+            content = content.stylize(
+                strong, max(current.start, start) - start, min(current.end, end) - start
+            )
+        return content

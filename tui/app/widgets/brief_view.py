@@ -1,0 +1,342 @@
+"""The brief pane: title, meta line, summary, the key facts as a list to move through, and names.
+
+It is drawn line by line from text wrapped once per width, so that showing another brief costs a
+few milliseconds whatever the pane's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Region, Size, clamp
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.widgets._render import content_strip
+from tui.app.wrap import wrap_text
+from tui.core.export import meta_line
+from tui.core.model import Entry, Problem
+from tui.core.text import one_line
+
+QUOTE_MISSING = "⚠ quote not found in the article"
+_VALIDATE = "briefing validate"
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A paragraph of the pane, wrapped as a whole; ``prefix`` hangs before its first line."""
+
+    body: Content
+    prefix: Content = Content("")
+    fact: int | None = None
+
+
+_BLANK = _Block(Content(""))
+
+
+class BriefView(ScrollView, can_focus=True):
+    """One brief, or the problems of a brief file that could not be loaded."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "next_fact", "Next fact", show=False),
+        Binding("up,k", "previous_fact", "Previous fact", show=False),
+        Binding("home,g", "first_fact", "First fact", show=False),
+        Binding("end,G", "last_fact", "Last fact", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "brief-view--title",
+        "brief-view--title-en",
+        "brief-view--meta",
+        "brief-view--heading",
+        "brief-view--number",
+        "brief-view--kind",
+        "brief-view--missing",
+        "brief-view--label",
+        "brief-view--error",
+        "brief-view--warning",
+        "brief-view--cursor",
+    }
+
+    class FactHighlighted(Message):
+        """The user moved to another key fact."""
+
+        def __init__(self, fact: int) -> None:
+            super().__init__()
+            self.fact = fact
+            """Index of the fact in the brief's ``key_facts``."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._entry: Entry | None = None
+        self._heading = ""
+        self._problems: Sequence[Problem] = ()
+        self._fact: int | None = None
+        self._lines: list[tuple[Content, int | None]] = []
+        self._fact_lines: list[tuple[int, int]] = []
+        self._laid_out_width: int | None = None
+        self._follow_fact = False
+        """True once the user moves through the facts: a resize keeps the current one in view."""
+
+    @property
+    def fact(self) -> int | None:
+        """Index of the current fact, or ``None`` when the pane shows no facts."""
+        return self._fact
+
+    @property
+    def fact_count(self) -> int:
+        """How many facts the pane lists."""
+        entry = self._entry
+        return len(entry.brief.key_facts) if entry and entry.brief else 0
+
+    @property
+    def lines(self) -> list[str]:
+        """The text of every line of the pane at its current width, top to bottom."""
+        self._ensure_layout()
+        return [content.plain for content, _ in self._lines]
+
+    def fact_line_range(self, fact: int) -> tuple[int, int]:
+        """The first line of ``fact`` and the line after its last."""
+        self._ensure_layout()
+        return self._fact_lines[fact]
+
+    def show_entry(self, entry: Entry | None) -> None:
+        """Show ``entry``'s brief (its problems if it failed) from the top, on its first fact."""
+        self._entry = entry
+        self._heading = ""
+        self._problems = ()
+        self._fact = 0 if self.fact_count else None
+        self._follow_fact = False
+        self._relayout()
+        self.scroll_to(y=0, animate=False, force=True)
+
+    def show_problems(self, heading: str, problems: Sequence[Problem]) -> None:
+        """Show ``heading`` and ``problems`` in place of a brief (a corpus that did not load)."""
+        self._entry = None
+        self._heading = heading
+        self._problems = problems
+        self._fact = None
+        self._follow_fact = False
+        self._relayout()
+        self.scroll_to(y=0, animate=False, force=True)
+
+    def select_fact(self, fact: int) -> None:
+        """Make ``fact`` current, scroll it into view and report it."""
+        if not self.fact_count:
+            return
+        fact = clamp(fact, 0, self.fact_count - 1)
+        self._follow_fact = True
+        if fact != self._fact:
+            self._fact = fact
+            self.refresh()
+            self.post_message(self.FactHighlighted(fact))
+        self._scroll_to_fact()
+
+    def action_next_fact(self) -> None:
+        """Move to the next fact; past the last, scroll on to what follows."""
+        if self._fact is None or self._fact == self.fact_count - 1:
+            self.scroll_to(y=self.scroll_offset.y + 1, animate=False, force=True)
+        else:
+            self.select_fact(self._fact + 1)
+
+    def action_previous_fact(self) -> None:
+        """Move to the previous fact; before the first, scroll back to the title."""
+        if self._fact:
+            self.select_fact(self._fact - 1)
+        else:
+            self.scroll_to(y=self.scroll_offset.y - 1, animate=False, force=True)
+
+    def action_first_fact(self) -> None:
+        """Move to the first fact, the title in view."""
+        if self._fact is None:
+            self.scroll_to(y=0, animate=False, force=True)
+        else:
+            self.select_fact(0)
+
+    def action_last_fact(self) -> None:
+        """Move to the last fact, with what follows it in view."""
+        if self._fact is None:
+            self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
+        else:
+            self.select_fact(self.fact_count - 1)
+
+    def action_page_down(self) -> None:
+        """Move to the fact about a screenful further down."""
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        """Move to the fact about a screenful further up."""
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        if self._fact is None:
+            self.scroll_to(y=self.scroll_offset.y + direction * height, animate=False, force=True)
+            return
+        self._ensure_layout()
+        target = self._fact_lines[self._fact][0] + direction * height
+        starts = [first for first, _ in self._fact_lines]
+        if direction > 0:
+            reachable = [i for i, first in enumerate(starts) if first <= target]
+            fact = max(reachable[-1], self._fact + 1)
+        else:
+            reachable = [i for i, first in enumerate(starts) if first >= target]
+            fact = min(reachable[0] if reachable else 0, self._fact - 1)
+        self.select_fact(fact)
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        self._ensure_layout()
+        line = self.scroll_offset.y + offset.y
+        if line < len(self._lines) and (fact := self._lines[line][1]) is not None:
+            self.select_fact(fact)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # Styles are baked into the wrapped lines; a new theme or focus lays them out again.
+        self._laid_out_width = None
+        self.refresh()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._ensure_layout()
+        if self._follow_fact:
+            self._scroll_to_fact()
+
+    def _relayout(self) -> None:
+        self._laid_out_width = None
+        self._ensure_layout()
+        self.refresh()
+
+    def _ensure_layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._laid_out_width:
+            return
+        self._laid_out_width = width
+        lines: list[tuple[Content, int | None]] = []
+        fact_lines: dict[int, tuple[int, int]] = {i: (0, 0) for i in range(self.fact_count)}
+        # A hidden pane has no width: it lays nothing out until it is shown.
+        for block in self._blocks() if width > 0 else ():
+            first = len(lines)
+            indent = block.prefix.cell_length
+            body = block.body
+            wrapped = wrap_text(body.plain, width - indent)
+            hanging = Content(" " * indent)
+            for index in range(len(wrapped)):
+                piece = body[wrapped.starts[index] : wrapped.ends[index]]
+                lines.append(
+                    (Content.assemble(block.prefix if index == 0 else hanging, piece), block.fact)
+                )
+            if block.fact is not None:
+                start = fact_lines[block.fact][0] if fact_lines[block.fact][1] else first
+                fact_lines[block.fact] = (start, len(lines))
+        self._lines = lines
+        self._fact_lines = [fact_lines[i] for i in sorted(fact_lines)]
+        self.virtual_size = Size(width, len(lines))
+
+    def _scroll_to_fact(self) -> None:
+        if self._fact is None:
+            return
+        self._ensure_layout()
+        height = self.scrollable_content_region.height
+        if height <= 0 or self._fact >= len(self._fact_lines):
+            return
+        first, end = self._fact_lines[self._fact]
+        top = self.scroll_offset.y
+        if self._fact == 0 and end <= height:
+            target = 0
+        elif self._fact == len(self._fact_lines) - 1 and len(self._lines) - first <= height:
+            target = max(0, len(self._lines) - height)
+        elif first < top:
+            target = first
+        elif end > top + height:
+            target = min(first, end - height)
+        else:
+            return
+        self.scroll_to(y=target, animate=False, force=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._ensure_layout()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        if line >= len(self._lines):
+            return Strip.blank(width, self.visual_style.rich_style)
+        content, fact = self._lines[line]
+        if fact is not None and fact == self._fact:
+            return content_strip(content, width, self.get_visual_style("brief-view--cursor"))
+        return content_strip(content, width, self.visual_style)
+
+    def _blocks(self) -> list[_Block]:
+        """The pane's paragraphs, styled from the current theme."""
+
+        def styled(text: str, name: str) -> Content:
+            return Content(text).stylize(self.get_visual_style(f"brief-view--{name}", partial=True))
+
+        entry = self._entry
+        if entry is None:
+            if not self._heading:
+                return []
+            return [
+                _Block(styled(self._heading, "heading")),
+                _BLANK,
+                *self._problem_blocks(self._problems),
+            ]
+        brief = entry.brief
+        if brief is None:
+            return [
+                _Block(styled(f"{entry.path} could not be loaded", "error")),
+                _BLANK,
+                _Block(styled(f"Fix these problems, then check with: {_VALIDATE}", "meta")),
+                _BLANK,
+                *self._problem_blocks(entry.problems),
+            ]
+        blocks = [_Block(styled(one_line(brief.title), "title"))]
+        if brief.title_en and brief.title_en != brief.title:
+            blocks.append(_Block(styled(one_line(brief.title_en), "title-en")))
+        blocks.append(_Block(styled(meta_line(brief), "meta")))
+        blocks += [_BLANK, _Block(Content(brief.summary)), _BLANK]
+        count = len(brief.key_facts)
+        blocks.append(_Block(styled(f"Key facts ({count})", "heading")))
+        number_width = len(str(count)) + 2
+        for index, fact in enumerate(brief.key_facts):
+            kind = styled(f" ({fact.kind})", "kind") if fact.kind else Content("")
+            number = styled(f"{index + 1}.".rjust(number_width - 1) + " ", "number")
+            blocks.append(_Block(Content.assemble(one_line(fact.fact), kind), number, index))
+            if fact.span is None:
+                indent = Content(" " * number_width)
+                blocks.append(_Block(styled(QUOTE_MISSING, "missing"), indent, index))
+        groups = [(label, names) for label, names in brief.entity_groups if names]
+        if groups:
+            blocks.append(_BLANK)
+        for label, names in groups:
+            names_text = ", ".join(one_line(name) for name in names)
+            blocks.append(_Block(Content.assemble(styled(f"{label}: ", "label"), names_text)))
+        if brief.date_note:
+            blocks += [
+                _BLANK,
+                _Block(styled(f"About the date: {one_line(brief.date_note)}", "meta")),
+            ]
+        if entry.problems:
+            blocks += [_BLANK, _Block(styled(f"Problems ({len(entry.problems)})", "heading"))]
+            blocks += self._problem_blocks(entry.problems)
+        return blocks
+
+    def _problem_blocks(self, problems: Sequence[Problem]) -> list[_Block]:
+        blocks = []
+        for problem in problems:
+            name = "error" if problem.severity == "error" else "warning"
+            style = self.get_visual_style(f"brief-view--{name}", partial=True)
+            blocks.append(_Block(Content(str(problem)).stylize(style)))
+        return blocks

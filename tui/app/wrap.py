@@ -1,0 +1,127 @@
+"""Word wrapping kept as character offsets: a long text is laid out once and sliced per line.
+
+Panes that show text render only the lines on screen: they need to know where each line starts
+and ends, not a copy of every line. Offsets also say on which line a quote's span falls.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len, get_character_cell_size
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, eq=False)
+class WrappedText:
+    """A text laid out in lines no wider than ``width`` cells.
+
+    Line ``i`` is ``text[starts[i]:ends[i]]``; the white space where a line was broken is in no
+    line, and each ``\\n`` of the text ends a line.
+    """
+
+    text: str
+    width: int
+    starts: array[int]
+    ends: array[int]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line(self, index: int) -> str:
+        """The text of line ``index``."""
+        return self.text[self.starts[index] : self.ends[index]]
+
+    def line_of(self, offset: int) -> int:
+        """The line holding the character at ``offset`` (the one before, for a dropped space)."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+
+def wrap_text(text: str, width: int) -> WrappedText:
+    """Wrap ``text`` at spaces into lines of at most ``width`` cells; fold longer words."""
+    width = max(1, width)
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    position = 0
+    while True:
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        _wrap_paragraph(text, position, end, width, starts, ends)
+        if newline < 0:
+            break
+        position = newline + 1
+    return WrappedText(text, width, starts, ends)
+
+
+def _cells(text: str, start: int, end: int) -> int:
+    piece = text[start:end]
+    return len(piece) if piece.isascii() else cell_len(piece)
+
+
+def _wrap_paragraph(
+    text: str, start: int, end: int, width: int, starts: array[int], ends: array[int]
+) -> None:
+    if end - start <= width and _cells(text, start, end) <= width:
+        starts.append(start)
+        ends.append(end)
+        return
+    line_start = line_end = start
+    used = 0
+    for match in _WORD.finditer(text, start, end):
+        word_start, word_end = match.span()
+        word = _cells(text, word_start, word_end)
+        if line_end > line_start:
+            gap = _cells(text, line_end, word_start)
+            if used + gap + word <= width:
+                used += gap + word
+                line_end = word_end
+                continue
+            starts.append(line_start)
+            ends.append(line_end)
+            line_start = word_start
+        elif line_start == start:
+            # The paragraph's own indentation stays, as long as a word still fits after it.
+            indent = _cells(text, start, word_start)
+            if indent + word <= width:
+                used = indent + word
+                line_end = word_end
+                continue
+            line_start = word_start
+        else:
+            line_start = word_start
+        if word <= width:
+            used = word
+            line_end = word_end
+            continue
+        line_start, used = _fold(text, word_start, word_end, width, starts, ends)
+        line_end = word_end
+    starts.append(line_start)
+    ends.append(line_end)
+
+
+def _fold(
+    text: str, start: int, end: int, width: int, starts: array[int], ends: array[int]
+) -> tuple[int, int]:
+    """Cut a word wider than a line into full lines; return where the rest starts and its width."""
+    position = start
+    while True:
+        if text[position:end].isascii():
+            while end - position > width:
+                starts.append(position)
+                ends.append(position + width)
+                position += width
+            return position, end - position
+        cut, used = position, 0
+        while cut < end and used + get_character_cell_size(text[cut]) <= width:
+            used += get_character_cell_size(text[cut])
+            cut += 1
+        if cut == end:
+            return position, used
+        cut = max(cut, position + 1)  # a character wider than the line still gets one
+        starts.append(position)
+        ends.append(cut)
+        position = cut
