@@ -77,7 +77,7 @@ async def test_filtering_ten_thousand(large_corpus: Path) -> None:
         await settle(pilot)
         assert len(listed_keys(app)) == COUNT // 100
         # Choose a brief among the matches; clearing the filter keeps it chosen and in view.
-        await pilot.press("enter", *["j"] * 50)
+        await pilot.press("enter", "home", *["j"] * 50)
         await settle(pilot)
         assert current_key(app) == "brief-04900"
         await pilot.press("escape")
