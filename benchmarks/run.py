@@ -368,6 +368,19 @@ def measure_keys(bench: Bench, corpus: Corpus) -> None:
     bench.results["keys"] = json.loads(line)
 
 
+def measure_core(bench: Bench, corpus: Corpus) -> None:
+    """The core alone at the largest size: a warm load and filtering, without Textual."""
+    log(f"core at {corpus.label}")
+    command = bench.python(
+        "-m", "benchmarks.core", "--corpus", str(corpus.root),
+        "--common", COMMON_WORD, "--rare", RARE_WORD,
+    )  # fmt: skip
+    output = subprocess.run(
+        command, env=bench.env, cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
+    bench.results["core"] = json.loads(output.strip().splitlines()[-1])
+
+
 def measure_commands(bench: Bench, corpus: Corpus) -> None:
     out = bench.work / "export.md"
     commands = {
@@ -395,6 +408,11 @@ def _seconds(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def _fine(value: float) -> str:
+    """Milliseconds to a tenth: filtering times are a few milliseconds."""
+    return f"{value * 1000:.1f} ms"
 
 
 def _ratio(value: float | None, base: float | None) -> str:
@@ -501,6 +519,24 @@ def table(bench: Bench, corpora: Sequence[Corpus]) -> str:
                     f"| `briefing {name}` at {largest}, {kind} | {_seconds(value)}"
                     f" | {_ratio(value, bare_h)} | | | | |"
                 )
+    core = results.get("core")
+    if core:
+        size = f"{core['entries']:,}"
+        lines.append(
+            f"| Core alone, warm `load_cached` at {size}: time / peak memory"
+            f" | {_seconds(core['load_s'])} / {core['peak_rss_mib']:.0f} MiB | | | | | |"
+        )
+        for word, typing in core["typing"].items():
+            counts = ", ".join(str(n) for n in typing["rows"])
+            lines.append(
+                f"| `filter_indices` typing {word!r} at {size} (median / max; rows {counts})"
+                f" | {_fine(typing['median'])} / {_fine(typing['max'])} | | | | | |"
+            )
+        lines.append(
+            f"| `filter_indices` for a word in no brief, all {size}"
+            f" ({core['search_text_mib']:.0f} M characters of search text)"
+            f" | {_fine(core['absent_s'])} | | | | | |"
+        )
     memory = results.get("memory")
     if memory and keys:
         app_peak = memory.get("briefing tmux") or keys["peak_rss_mib"]
@@ -575,6 +611,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench.prepare_cache(largest)
             measure_keys(bench, largest)
             measure_memory(bench, largest, tmux)
+            measure_core(bench, largest)
             measure_commands(bench, largest)
         finally:
             if tmux is not None:

@@ -26,7 +26,7 @@ from tui.core.cache import (
     read_index,
 )
 from tui.core.loader import load_corpus
-from tui.core.model import Entry
+from tui.core.model import Corpus, Entry
 
 BRIEF = "mexicali-maquiladora-exports-2024"
 ARTICLE = "004_99dea6a1c61b154d.txt"
@@ -343,11 +343,25 @@ def _replace_record(change: Callable[[list[object]], object]) -> Callable[[Path]
     return corrupt
 
 
-def _set_span(record: list[object]) -> list[object]:
-    brief = record[5]
-    assert isinstance(brief, list)
-    brief[5][0][3] = "12"  # a span's start as text
-    return record
+def _replace_facts(change: Callable[[list[list[object]]], object]) -> Callable[[Path], None]:
+    """Change the key facts of the first brief as the cache holds them: a line after the records."""
+
+    def corrupt(path: Path) -> None:
+        lines = _lines(path)
+        at = 2 + json.loads(lines[0])["count"]
+        lines[at] = json.dumps(change(json.loads(lines[at])))
+        path.write_text("\n".join(lines), encoding="utf-8")
+
+    return corrupt
+
+
+def _set_span(facts: list[list[object]]) -> list[list[object]]:
+    facts[0][3] = "12"  # a span's start as text
+    return facts
+
+
+def _first_brief_file(path: Path) -> str:
+    return str(json.loads(_lines(path)[2])[0]).removeprefix("briefs/")
 
 
 def _set_header(path: Path) -> None:
@@ -367,10 +381,6 @@ CORRUPTIONS: dict[str, Callable[[Path], object]] = {
     "last line lost": lambda path: path.write_text("\n".join(_lines(path)[:-2]) + "\n"),
     "a record of the wrong shape": _replace_record(lambda record: {"path": record[0]}),
     "a record too short": _replace_record(lambda record: record[:-1]),
-    "a span of the wrong type": _replace_record(_set_span),
-    "a fact kind unknown": _replace_record(
-        lambda r: [*r[:5], [*r[5][:5], [["f", "q", "opinion", None, None]], *r[5][6:]], *r[6:]]  # type: ignore[index]
-    ),
     "a problem with a terminal escape": _replace_record(
         lambda r: [*r[:6], [["briefs/x.yaml", 1, "", "\x1b[2J cleared", "error"]], *r[7:]]
     ),
@@ -394,6 +404,75 @@ def test_a_corrupted_cache_is_rebuilt_never_trusted(
     reads.clear()
     assert load_cached(corpus) == load_corpus(corpus)
     assert reads == []  # and the cache written anew
+
+
+FACT_CORRUPTIONS: dict[str, Callable[[Path], object]] = {
+    "a span of the wrong type": _replace_facts(_set_span),
+    "a fact kind unknown": _replace_facts(lambda facts: [["f", "q", "opinion", None, None]]),
+    "a fact left out": _replace_facts(lambda facts: facts[1:]),
+    "not a list": _replace_facts(lambda facts: {"facts": facts}),
+    "not JSON": lambda path: _replace_first_facts_line(path, "[" * 100_000),
+    "not UTF-8": lambda path: _replace_first_facts_line(path, "[\udcff]"),
+}
+
+
+def _replace_first_facts_line(path: Path, line: str) -> None:
+    lines = _lines(path)
+    lines[2 + json.loads(lines[0])["count"]] = line
+    path.write_bytes("\n".join(lines).encode("utf-8", "surrogateescape"))
+
+
+@pytest.mark.parametrize("corruption", FACT_CORRUPTIONS.values(), ids=FACT_CORRUPTIONS.keys())
+def test_key_facts_garbled_in_the_cache_are_read_from_the_brief(
+    corpus: Path, corruption: Callable[[Path], object], reads: list[str]
+) -> None:
+    # A brief's facts are read from the cache when first asked for; what cannot be read back as
+    # it was written is read from the brief file instead.
+    path = cache_file(corpus)
+    first = _first_brief_file(path)
+    corruption(path)
+
+    cached = load_cached(corpus)
+
+    assert cached == load_corpus(corpus)
+    assert reads == [first]
+
+
+def test_a_corpus_keeps_the_facts_it_was_loaded_with(corpus: Path) -> None:
+    before = load_cached(corpus)
+    rewrite(brief_path(corpus), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
+
+    after = load_cached(corpus)  # writes the cache anew
+
+    def facts(corpus: Corpus) -> str:
+        entry = corpus.entry(BRIEF)
+        assert entry is not None and entry.brief is not None
+        return " ".join(fact.fact for fact in entry.brief.key_facts)
+
+    assert "Alcaldesa Norma" in facts(after) and "Alcaldesa Norma" not in facts(before)
+    assert after == load_corpus(corpus)
+
+
+def test_facts_read_with_the_corpus_are_the_same(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[str]
+) -> None:
+    monkeypatch.setattr(cache_module, "LAZY_FACTS", False)  # as on systems that need it
+    age(corpus_dir)
+
+    assert load_cached(corpus_dir) == load_corpus(corpus_dir)  # writes the cache
+    reads.clear()
+    assert load_cached(corpus_dir) == load_corpus(corpus_dir)
+    assert reads == []
+
+
+def test_a_corpus_read_through_an_empty_cache_equals_a_fresh_load(corpus_dir: Path) -> None:
+    # Its facts are let go once written, and read back from the new cache when asked for.
+    first = load_cached(corpus_dir)
+
+    assert first == load_corpus(corpus_dir)
+    assert [entry.brief and list(entry.brief.key_facts) for entry in first.entries] == [
+        entry.brief and list(entry.brief.key_facts) for entry in load_corpus(corpus_dir).entries
+    ]
 
 
 def test_a_cache_naming_another_folder_is_not_used(corpus: Path, tmp_path: Path) -> None:

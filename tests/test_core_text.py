@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from tui.core.model import Span
-from tui.core.text import FoldedArticle, clean_text, find_quote, fold_search, line_range
+from tui.core.text import (
+    FoldedArticle,
+    clean_text,
+    find_quote,
+    fold_search,
+    fold_words,
+    line_range,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 TYPOGRAPHIC = "\u201c\u201d\u2018\u2019\u2013\u2014"
@@ -94,6 +101,19 @@ def test_folding_a_large_article_stays_small() -> None:
     assert peak < 4 * len(article)
     span = folded.find("the plant. Trucks")
     assert span is not None and article[span.start : span.end] == "the plant. Trucks"
+
+
+def test_the_search_words_of_a_large_article_stay_small() -> None:
+    # A filter keeps each distinct word once; finding them must not make an object of every word.
+    article = "Trucks crossed at Otay with parts for the plant. " * 100_000  # about 5 MB
+    tracemalloc.start()
+    try:
+        words = fold_words(article)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < len(article)
+    assert words == "trucks crossed at otay with parts for the plant."
 
 
 @pytest.mark.parametrize(

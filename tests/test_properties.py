@@ -15,8 +15,18 @@ from tests.corpus_kit import fields, make_corpus
 from tests.markdown_reading import read
 from tui.core.export import render_markdown
 from tui.core.loader import load_corpus
-from tui.core.model import Brief, Corpus, KeyFact
-from tui.core.text import clean_text, find_quote
+from tui.core.model import MAX_PROBLEM_FIELD, MAX_PROBLEM_TEXT, Brief, Corpus, KeyFact, Problem
+from tui.core.search import filter_indices, query_terms
+from tui.core.text import (
+    _TYPOGRAPHIC,
+    _fold_marks,
+    clean_text,
+    find_quote,
+    fold_search,
+    fold_white_space,
+    fold_words,
+    one_line,
+)
 from tui.core.yamlread import _nesting_bound
 
 IO_SETTINGS = settings(
@@ -267,3 +277,98 @@ def test_the_export_of_any_text_has_one_heading_per_brief_and_every_fact(
             kind = f" ({fact.kind})" if fact.kind else ""
             assert f"{number}. {flat(fact.fact)}{kind}" in section.plain
         assert section.quoted[0::2] == [flat(f.quote) for f in brief.key_facts]
+
+
+# Search --------------------------------------------------------------------------------------
+
+# Text weighted towards what folding acts on: case, accents (composed and not), typographic
+# marks, white space of every kind and characters that fold to several or to white space.
+SEARCH_PIECES = st.sampled_from(
+    [*"aAeEnN oO", "ñ", "Ñ", "é", "e\u0301", "ß", "ﬁ", "İ", "\u00a8", "½", "\u00a0", "\u2003"]
+    + [*DOCUMENTED_MARKS, "\u2212", "\u02bc", "\n", "\t", "  ", "\x1c", "\u2028", "\u0301"]
+)
+search_text = st.lists(st.one_of(SEARCH_PIECES, st.characters()), max_size=60).map("".join)
+search_term = st.lists(st.one_of(SEARCH_PIECES, st.characters()), min_size=1, max_size=4).map(
+    lambda typed: query_terms("".join(typed))
+)
+
+
+def naive_words(text: str) -> str:
+    """The distinct words of the whole folded text, found the slow and obvious way."""
+    return " ".join(dict.fromkeys(fold_search(text).split()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=search_text)
+def test_the_words_kept_for_search_are_those_of_the_folded_text(text: str) -> None:
+    assert fold_words(text) == naive_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=search_text, terms=search_term)
+def test_a_term_is_found_in_the_kept_words_exactly_when_in_the_folded_text(
+    text: str, terms: tuple[str, ...]
+) -> None:
+    for term in terms:
+        assert (term in fold_words(text)) == (term in fold_search(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(search_text, max_size=8),
+    typed=st.lists(st.one_of(SEARCH_PIECES, st.characters()), max_size=6).map("".join),
+    data=st.data(),
+)
+def test_filtering_the_kept_words_finds_what_the_whole_texts_hold(
+    texts: list[str], typed: str, data: st.DataObject
+) -> None:
+    terms = query_terms(typed)
+    whole = [fold_search(text) for text in texts]
+    expected = [i for i, text in enumerate(whole) if all(term in text for term in terms)]
+    kept = [fold_words(text) for text in texts]
+
+    assert filter_indices(terms, kept) == expected
+    within = data.draw(
+        st.lists(st.sampled_from(range(len(texts))), unique=True) if texts else st.just([])
+    )
+    assert filter_indices(terms, kept, within) == [i for i in within if i in expected]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=search_text)
+def test_white_space_folding_is_one_space_for_every_run(text: str) -> None:
+    assert fold_white_space(text) == re.sub(r"\s+", " ", text)
+
+
+def test_white_space_folding_of_a_long_text_cuts_no_run_or_word() -> None:
+    # Long texts are folded piece by piece; runs and words at every offset cross a cut somewhere.
+    unit = "word  \n\t\u00a0x" + "y" * 37 + " \u2003 "
+    text = " \n" + unit * 20_000 + "end\n\n"
+    assert fold_white_space(text) == re.sub(r"\s+", " ", text)
+    assert fold_words(text) == naive_words(text)
+    assert one_line(text) == " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=search_text)
+def test_typographic_marks_fold_one_for_one(text: str) -> None:
+    assert _fold_marks(text) == text.translate(_TYPOGRAPHIC)
+
+
+# Problems ------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    file=st.text(max_size=400),
+    field=st.text(alphabet=st.sampled_from(["\x01", "\u202e", "a", "é", "\n"]), max_size=120),
+    message=st.text(max_size=400),
+)
+def test_a_problem_made_again_from_its_own_text_is_the_same(
+    file: str, field: str, message: str
+) -> None:
+    problem = Problem(file, 3, field, message)
+    assert Problem(problem.file, 3, problem.field, problem.message) == problem
+    assert len(problem.file) <= MAX_PROBLEM_TEXT and len(problem.message) <= MAX_PROBLEM_TEXT
+    assert len(problem.field) <= MAX_PROBLEM_FIELD
+    assert not UNSAFE_IN_A_LINE.search(str(problem))

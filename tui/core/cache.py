@@ -12,9 +12,12 @@ JSON lines, written whole or not at all:
 2. the index: one short row per entry in display order, enough to paint a list before the rest
    is read (see :func:`read_index`);
 3. one record per brief file, in display order: the file's fingerprint and its article's, and
-   the entry as the loader made it;
-4. the folded search texts, one per line in the same order, as they are (they are most of the
-   file, and read at the speed of the disk that way), then an end mark.
+   the entry as the loader made it, but for the brief's key facts: only their number;
+4. the key facts of each brief, one line per record in the same order: a corpus read from the
+   cache reads a brief's facts from here when they are first asked for (see
+   :data:`LAZY_FACTS`), so that they are not all held in memory;
+5. the search texts, one per line in the same order, as they are (words joined by spaces: they
+   are read at the speed of the disk that way), then an end mark.
 
 A brief file is read again when its fingerprint (size, modification time, change time and inode)
 or its article's differs from the record. Content is not hashed: hashing every file costs as much
@@ -27,8 +30,10 @@ record does not name).
 
 The cache folder is untrusted input: a record is used only when every value has the type and
 shape it must have, and anything else (a truncated file, garbage, another version, a record of
-the wrong shape) throws the whole cache away and loads the corpus from its files. A cache that
-cannot be written is no error: the corpus still loads, only the next start is not faster.
+the wrong shape) throws the whole cache away and loads the corpus from its files. Key facts are
+checked in the same way when they are read, and those that fail are read from their brief file.
+A cache that cannot be written is no error: the corpus still loads, only the next start is not
+faster.
 """
 
 from __future__ import annotations
@@ -41,19 +46,29 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from tui import __version__
 from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Span
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 """The layout of the cache file; raise it whenever what is written changes."""
+LAZY_FACTS = os.name == "posix"
+"""Whether the briefs of a corpus read their key facts from the cache file when asked, rather
+than holding them all from the start: most of a corpus's memory, and a reader looks at a few
+briefs at a time. This keeps the cache file open, which is harmless only where a file can be
+replaced while open; elsewhere (Windows) every fact is read when the corpus is."""
+RECENT_FACTS = 64
+"""How many briefs' facts, read back from the cache, are kept at hand for the next asking."""
 SETTLE_NS = 3_000_000_000
 """How long before a fingerprint was taken a file must have been last modified to be trusted:
 more than the coarsest file-system clock in common use (two seconds on FAT)."""
@@ -127,19 +142,27 @@ def read_index(root: Path, cache_dir: Path | None = None) -> CorpusIndex | None:
     file: the rows are those of the last load, which may since have changed. Paint them at once,
     then replace them with what :func:`load_cached` returns.
     """
-    collecting = gc.isenabled()
-    gc.disable()  # ten thousand rows, none of them garbage
     try:
         path = cache_file(root, cache_dir)
-        with path.open(encoding="utf-8", newline="\n") as stream:
+        with _collector_paused(), path.open(encoding="utf-8", newline="\n") as stream:
             header = _read_header(stream, root)
             rows = _decode_index(json.loads(stream.readline()), header["count"])
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, _Corrupt):
         return None
+    return CorpusIndex(root, rows)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many objects, none of them garbage, are made:
+    otherwise it scans every object of the corpus over and over."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
-    return CorpusIndex(root, rows)
 
 
 def _index_row(entry: Entry) -> list[Any]:
@@ -152,7 +175,7 @@ def _index_row(entry: Entry) -> list[Any]:
         brief.title_en if brief else None,
         brief.published.isoformat() if brief and brief.published else None,
         brief.language if brief else "",
-        len(brief.key_facts) if brief else 0,
+        _fact_count(brief) if brief else 0,
         errors,
         len(entry.problems) - errors,
     ]
@@ -250,13 +273,8 @@ def load_cached(
     An app that keeps the corpus for its lifetime may call :func:`gc.freeze` afterwards, so that
     they are never scanned again.
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         return _load(root, cache_dir, progress)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load(root: Path, cache_dir: Path | None, progress: Progress | None) -> Corpus:
@@ -294,6 +312,120 @@ def _load(root: Path, cache_dir: Path | None, progress: Progress | None) -> Corp
         tuple(record.final_entry() for record in ordered),
         search_texts=tuple(record.final_search() for record in ordered),
     )
+
+
+class _FactStore:
+    """A cache file kept open, for briefs to read their key facts back when asked for them.
+
+    The descriptor is of the file as this process read or wrote it: another process replacing
+    the cache meanwhile leaves it as it was. It is closed once no brief reads from it. Facts that
+    cannot be read back as they were written (the file was changed in place) are read from their
+    brief file instead, so that the cache is never trusted further than it can be checked.
+    """
+
+    def __init__(self, descriptor: int, root: Path) -> None:
+        self.descriptor = descriptor
+        self.root = root
+        self.lock = threading.Lock()
+        self.recent: dict[int, tuple[KeyFact, ...]] = {}
+        self.damaged: set[int] = set()
+        weakref.finalize(self, os.close, descriptor)
+
+    def read(self, offset: int, length: int) -> bytes:
+        return os.pread(self.descriptor, length, offset)
+
+    def facts(self, stored: _StoredFacts) -> tuple[KeyFact, ...]:
+        with self.lock:
+            facts = self.recent.pop(stored.offset, None)
+            if facts is None:
+                facts = self._read(stored)
+            self.recent[stored.offset] = facts  # the most recent last
+            if len(self.recent) > RECENT_FACTS:
+                del self.recent[next(iter(self.recent))]
+            return facts
+
+    def _read(self, stored: _StoredFacts) -> tuple[KeyFact, ...]:
+        if stored.offset not in self.damaged:
+            try:
+                line = self.read(stored.offset, stored.length)
+                if not line.endswith(b"\n"):
+                    raise _Corrupt("cut short")
+                return _decode_facts(line, stored.size)
+            except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, _Corrupt):
+                self.damaged.add(stored.offset)
+        from tui.core.loader import load_brief_files
+
+        ((entry, _),) = load_brief_files(self.root, [self.root / stored.path])
+        return tuple(entry.brief.key_facts) if entry.brief else ()
+
+
+class _StoredFacts(Sequence[KeyFact]):
+    """The key facts of a brief, read from the cache file when asked for; equal to their tuple."""
+
+    __slots__ = ("store", "offset", "length", "size", "path")
+
+    def __init__(self, store: _FactStore, offset: int, length: int, size: int, path: str) -> None:
+        self.store = store
+        self.offset = offset
+        self.length = length
+        self.size = size
+        """How many facts were written."""
+        self.path = path
+        """The brief file they are read from, should the cache fail."""
+
+    def facts(self) -> tuple[KeyFact, ...]:
+        return self.store.facts(self)
+
+    def raw(self) -> bytes | None:
+        """The facts' line as written in the cache, to be copied into a new one; None if it
+        cannot be read back."""
+        if self.offset in self.store.damaged:
+            return None
+        try:
+            line = self.store.read(self.offset, self.length)
+        except OSError:
+            return None
+        return line[:-1] if line.endswith(b"\n") else None
+
+    def __len__(self) -> int:
+        return len(self.facts())
+
+    @overload
+    def __getitem__(self, index: int) -> KeyFact: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[KeyFact, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> KeyFact | tuple[KeyFact, ...]:
+        return self.facts()[index]
+
+    def __iter__(self) -> Iterator[KeyFact]:
+        return iter(self.facts())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.facts()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _StoredFacts):
+            return self.facts() == other.facts()
+        if isinstance(other, tuple):
+            return self.facts() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.facts())
+
+    def __repr__(self) -> str:
+        return repr(self.facts())
+
+
+def _with_facts(brief: Brief, facts: Sequence[KeyFact]) -> Brief:
+    return replace(brief, key_facts=facts)
+
+
+def _fact_count(brief: Brief) -> int:
+    facts = brief.key_facts
+    return facts.size if isinstance(facts, _StoredFacts) else len(facts)
 
 
 def _same(old: _Record | None, new: _Record) -> bool:
@@ -438,7 +570,7 @@ def _environment() -> list[Any]:
     ]
 
 
-def _read_header(stream: Iterator[str], root: Path) -> dict[str, Any]:
+def _read_header(stream: Iterator[Any], root: Path) -> dict[str, Any]:
     header = json.loads(next(stream))
     if type(header) is not dict:
         raise _Corrupt("header")
@@ -449,20 +581,43 @@ def _read_header(stream: Iterator[str], root: Path) -> dict[str, Any]:
 
 
 def _read_records(path: Path, root: Path) -> dict[str, _Record]:
-    """The records of the cache file, by path; none when it is missing or cannot be trusted."""
+    """The records of the cache file, by path; none when it is missing or cannot be trusted.
+
+    Where :data:`LAZY_FACTS` holds, the key facts are not decoded: each brief's are read from
+    the file when first asked for, through a descriptor kept open (see :class:`_FactStore`), so
+    that a large corpus does not hold them all in memory. Each record is made into its entry as
+    soon as it is read, so that what JSON gives and the entry made of it are not all held at
+    once.
+    """
     try:
-        with path.open(encoding="utf-8", newline="\n") as stream:
-            count = _read_header(stream, root)["count"]
-            next(stream)  # the index
+        with path.open("rb") as stream:
+            lines = _Lines(stream)
+            count = _read_header(lines, root)["count"]
+            next(lines)  # the index
+            store = _FactStore(os.dup(stream.fileno()), root)
             records: dict[str, _Record] = {}
             for _ in range(count):
-                record = _decode_record(json.loads(next(stream)))
+                record = _decode_record(json.loads(next(lines)), store)
                 if record.path in records:
                     raise _Corrupt("a path twice")
                 records[record.path] = record
+            # Then each brief's facts, on a line of their own: where it is, or what it holds.
             for record in records.values():
-                record.search = _decode_search(next(stream))
-            if next(stream) != _TRAILER + "\n" or next(stream, None) is not None:
+                offset = lines.offset
+                line = next(lines)
+                brief = record.entry.brief
+                if brief is None:
+                    continue
+                facts = brief.key_facts
+                assert isinstance(facts, _StoredFacts)  # as decoded, to be told where they are
+                facts.offset = offset
+                facts.length = len(line)
+                if not LAZY_FACTS:
+                    brief = _with_facts(brief, _decode_facts(line, facts.size))
+                    record.entry = Entry(record.path, brief, record.entry.problems)
+            for record in records.values():
+                record.search = _decode_search(next(lines))
+            if next(lines) != _TRAILER.encode() + b"\n" or next(lines, None) is not None:
                 raise _Corrupt("cut short or run on")
     except (
         OSError,
@@ -478,24 +633,66 @@ def _read_records(path: Path, root: Path) -> dict[str, _Record]:
     return records
 
 
+class _Lines:
+    """The lines of a file opened in binary, each with its offset in the file."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.offset = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self
+
+    def __next__(self) -> bytes:
+        line: bytes = self.stream.readline()
+        if not line:
+            raise StopIteration
+        self.offset += len(line)
+        return line
+
+
 def _write_cache(path: Path, root: Path, records: Sequence[_Record]) -> None:
     """Write the cache whole, or leave the old one; a cache folder that cannot be written is
-    no error."""
+    no error.
+
+    Once written, the key facts of every brief are read from the new file when asked for, and
+    those in memory are let go.
+    """
     header = {"environment": _environment(), "root": str(root.resolve()), "count": len(records)}
     index = [_index_row(record.final_entry()) for record in records]
+    facts_at: list[tuple[int, int]] = []
 
-    def lines() -> Iterator[str]:
-        yield _dumps(header)
-        yield _dumps(index)
+    def lines() -> Iterator[bytes]:
+        yield _dumps(header).encode()
+        yield _dumps(index).encode()
         for record in records:
-            yield _dumps(_encode_record(record))
+            yield _dumps(_encode_record(record)).encode()
         for record in records:
-            yield _encode_search(record.search)
-        yield _TRAILER
+            line = _encode_facts(record.entry.brief)
+            facts_at.append((written.offset, len(line) + 1))
+            yield line
+        for record in records:
+            yield _encode_search(record.search).encode()
+        yield _TRAILER.encode()
 
+    written = _Written()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_lines_atomically(path, lines())
+        descriptor = _write_lines_atomically(path, lines(), written, keep_open=LAZY_FACTS)
+        if descriptor is None:
+            return
+        store = _FactStore(descriptor, root)
+        for record, (offset, length) in zip(records, facts_at, strict=True):
+            brief = record.entry.brief
+            if brief is not None:
+                facts = _StoredFacts(store, offset, length, _fact_count(brief), record.path)
+                record.entry = Entry(record.path, _with_facts(brief, facts), record.entry.problems)
+
+
+class _Written:
+    """How many bytes have been written so far."""
+
+    offset = 0
 
 
 def _dumps(value: Any) -> str:
@@ -504,33 +701,44 @@ def _dumps(value: Any) -> str:
 
 def _encode_search(text: str) -> str:
     # Search texts are most of the file: written as they are, they are read at the speed of the
-    # disk. Folded text has no line breaks; one that had any, or began like JSON text, is JSON.
-    if "\n" in text or text.startswith('"'):
-        return _dumps(text)
-    return text
+    # disk. They are words joined by spaces, never a line break (it would be one to a filter).
+    return text.replace("\n", " ")
 
 
-def _decode_search(line: str) -> str:
-    if not line.endswith("\n"):
+def _decode_search(line: bytes) -> str:
+    if not line.endswith(b"\n"):
         raise _Corrupt("cut short")
-    return _str(json.loads(line)) if line.startswith('"') else line[:-1]
+    return line[:-1].decode("utf-8")
 
 
-def _write_lines_atomically(path: Path, lines: Iterable[str]) -> None:
+def _write_lines_atomically(
+    path: Path, lines: Iterable[bytes], written: _Written, *, keep_open: bool
+) -> int | None:
     """Like :func:`tui.core.atomic.write_atomically`, line by line: the cache of a large corpus
-    is a hundred megabytes, and joining it into one string first would double the memory used.
-    A cache need not survive a power cut, so it is not synced: a cut-short file is thrown away."""
+    is tens of megabytes, and joining it into one string first would double the memory used.
+    A cache need not survive a power cut, so it is not synced: a cut-short file is thrown away.
+
+    With ``keep_open``, returns a descriptor of the file written, open for reading: it stays the
+    file this process wrote even if another one replaces it.
+    """
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    descriptor = None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "wb") as stream:
             for line in lines:
                 stream.write(line)
-                stream.write("\n")
+                stream.write(b"\n")
+                written.offset += len(line) + 1
+        if keep_open:
+            descriptor = os.open(temporary, os.O_RDONLY)
         os.replace(temporary, path)
     except BaseException:
+        if descriptor is not None:
+            os.close(descriptor)
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    return descriptor
 
 
 # -- Records to JSON and back ---------------------------------------------------------------------
@@ -544,30 +752,29 @@ def _encode_record(record: _Record) -> list[Any]:
         record.source,
         record.article_print,
         record.settled,
-        _encode_brief(entry.brief) if entry.brief else None,
+        # The facts have a line of their own, after the records; here is their number.
+        _encode_brief(entry.brief, _fact_count(entry.brief)) if entry.brief else None,
         [_encode_problem(p) for p in entry.problems],
         _encode_entry(record.final) if record.final is not None else None,
     ]
 
 
 def _encode_entry(entry: Entry) -> list[Any]:
+    brief = entry.brief
     return [
-        _encode_brief(entry.brief) if entry.brief else None,
+        _encode_brief(brief, list(map(_encode_fact, brief.key_facts))) if brief else None,
         [_encode_problem(p) for p in entry.problems],
     ]
 
 
-def _encode_brief(brief: Brief) -> list[Any]:
+def _encode_brief(brief: Brief, facts: Any) -> list[Any]:
     return [
         brief.id,
         brief.source,
         brief.title,
         brief.language,
         brief.summary,
-        [
-            [f.fact, f.quote, f.kind, *((f.span.start, f.span.end) if f.span else (None, None))]
-            for f in brief.key_facts
-        ],
+        facts,
         brief.title_en,
         brief.published.isoformat() if brief.published else None,
         brief.date_note,
@@ -580,17 +787,42 @@ def _encode_brief(brief: Brief) -> list[Any]:
     ]
 
 
+def _encode_fact(fact: KeyFact) -> list[Any]:
+    span = fact.span
+    return [fact.fact, fact.quote, fact.kind, *((span.start, span.end) if span else (None, None))]
+
+
+def _encode_facts(brief: Brief | None) -> bytes:
+    """The line of a brief's key facts: copied from the cache file they were read from, if so."""
+    if brief is None:
+        return b"[]"
+    facts = brief.key_facts
+    if isinstance(facts, _StoredFacts):
+        raw = facts.raw()
+        if raw is not None:
+            return raw
+    return _dumps(list(map(_encode_fact, facts))).encode()
+
+
 def _encode_problem(problem: Problem) -> list[Any]:
     return [problem.file, problem.line, problem.field, problem.message, problem.severity]
 
 
-def _decode_record(value: Any) -> _Record:
+def _decode_record(value: Any, store: _FactStore) -> _Record:
+    """The record of ``value``, its brief's facts to be read from ``store``: the caller is to tell
+    them where they are in it."""
     if type(value) is not list:
         raise _Corrupt("record")
     path, brief_print, source, article_print, settled, brief, problems, final = value
     path = _str(path)
-    entry = _decode_entry(path, brief, problems)
-    if type(settled) is not bool or source != (entry.brief.source if entry.brief else None):
+    if type(problems) is not list:
+        raise _Corrupt("problems")
+    decoded = None
+    if brief is not None:
+        if type(brief) is not list or len(brief) != 15:
+            raise _Corrupt("brief")
+        decoded = _decode_brief(brief, _StoredFacts(store, 0, 0, _int(brief[5]), path))
+    if type(settled) is not bool or source != (decoded.source if decoded else None):
         raise _Corrupt("record")
     return _Record(
         path,
@@ -598,7 +830,7 @@ def _decode_record(value: Any) -> _Record:
         source,
         _fingerprint_value(article_print),
         settled,
-        entry,
+        Entry(path, decoded, tuple(_decode_problem(p) for p in problems)),
         "",  # read after the records
         _decode_entry(path, *final) if final is not None else None,
     )
@@ -607,21 +839,24 @@ def _decode_record(value: Any) -> _Record:
 def _decode_entry(path: str, brief: Any, problems: Any) -> Entry:
     if type(problems) is not list:
         raise _Corrupt("problems")
-    decoded = _decode_brief(brief) if brief is not None else None
+    if brief is None:
+        decoded = None
+    elif type(brief) is not list or len(brief) != 15:
+        raise _Corrupt("brief")
+    else:
+        decoded = _decode_brief(brief, _fact_list(brief[5]))
     return Entry(path, decoded, tuple(_decode_problem(p) for p in problems))
 
 
-def _decode_brief(value: Any) -> Brief:
-    if type(value) is not list or len(value) != 15:
-        raise _Corrupt("brief")
-    (ident, source, title, language, summary, facts, title_en, published, date_note, outlet,
+def _decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
+    """The brief of ``value``, a list of its fields as written, with ``facts`` for its facts."""
+    (ident, source, title, language, summary, _, title_en, published, date_note, outlet,
      author, places, organizations, people, topics) = value  # fmt: skip
     if not (
         type(ident) is str
         and type(source) is str
         and type(title) is str
         and type(summary) is str
-        and type(facts) is list
         and all(v is None or type(v) is str for v in (title_en, date_note, outlet, author))
     ):
         raise _Corrupt("brief")
@@ -631,7 +866,7 @@ def _decode_brief(value: Any) -> Brief:
         title,
         sys.intern(language),  # raises TypeError for anything but text
         summary,
-        tuple(map(_decode_fact, facts)),
+        facts,
         title_en,
         _date(published),
         date_note,
@@ -642,6 +877,20 @@ def _decode_brief(value: Any) -> Brief:
         _names(people),
         _names(topics),
     )
+
+
+def _decode_facts(line: bytes, count: Any) -> tuple[KeyFact, ...]:
+    """The key facts of one line of the cache, of which ``count`` were written."""
+    facts = _fact_list(json.loads(line))
+    if len(facts) != count:
+        raise _Corrupt("facts")
+    return facts
+
+
+def _fact_list(value: Any) -> tuple[KeyFact, ...]:
+    if type(value) is not list:
+        raise _Corrupt("facts")
+    return tuple(map(_decode_fact, value))
 
 
 def _decode_fact(value: Any) -> KeyFact:
@@ -666,27 +915,11 @@ def _decode_problem(value: Any) -> Problem:
     if severity not in _SEVERITIES:
         raise _Corrupt("severity")
     problem = Problem(_str(file), _int(line), _str(field), _str(message), severity)
-    if (problem.file, problem.field, problem.message) == (file, field, message):
-        return problem
-    # Making a problem cleans its text again, and cleaning clean text can change it: text cut to
-    # its limit and then escaped is longer than the limit, so it is cut again. Text that was
-    # written clean is used as it is; anything else in the cache is not to be trusted.
-    if not all(map(_is_clean, (file, field, message))):
+    # Making a problem makes its text visible and short; text that was written that way comes out
+    # as it went in. Anything else in the cache is not to be trusted.
+    if (problem.file, problem.field, problem.message) != (file, field, message):
         raise _Corrupt("problem text")
-    problem = object.__new__(Problem)
-    for name, text in (("file", file), ("line", line), ("field", field), ("message", message)):
-        object.__setattr__(problem, name, text)
-    object.__setattr__(problem, "severity", severity)
     return problem
-
-
-def _is_clean(text: str) -> bool:
-    """Whether ``text`` holds nothing a problem would escape (asked of ``Problem`` itself)."""
-    step = 100  # well within every limit, so that nothing is cut
-    return all(
-        Problem(text[i : i + step], 0, "", "").file == text[i : i + step]
-        for i in range(0, len(text), step)
-    )
 
 
 def _fingerprint_value(value: Any) -> Fingerprint | None:
@@ -708,10 +941,6 @@ def _str(value: Any) -> str:
     if type(value) is not str:
         raise _Corrupt("text")
     return value
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else _str(value)
 
 
 def _int(value: Any) -> int:

@@ -11,22 +11,30 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from tui.core.articles import ArticleReader
 from tui.core.atomic import write_atomically
-from tui.core.loader import read_article
 from tui.core.model import Brief, Corpus
 from tui.core.text import line_range, one_line
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
 # can start or end markup anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!$])")
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&!$]")
 # These only mean something at the start of a line: lists, block quotes, rules, setext headings.
-_LINE_START_SPECIAL = re.compile(r"^([-+=>:]|\d+[.)])")
+_LINE_START_SPECIAL = re.compile(r"[-+=>:]|\d+[.)]")
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def escape(text: str) -> str:
     """``text`` on one line, with every character that could form Markdown made literal."""
-    flat = _INLINE_SPECIAL.sub(r"\\\1", one_line(text))
-    return _LINE_START_SPECIAL.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], flat)
+    flat = _INLINE_SPECIAL.sub(_backslashed, one_line(text))
+    start = _LINE_START_SPECIAL.match(flat)
+    if start is None:
+        return flat
+    last = start.end() - 1  # the character that makes it markup
+    return flat[:last] + "\\" + flat[last:]
 
 
 def default_export_name(now: dt.datetime) -> str:
@@ -48,12 +56,13 @@ def render_markdown(corpus: Corpus, briefs: Sequence[Brief], selection: str) -> 
         "",
         f"{count} ({escape(selection)}) exported from the corpus {escape(corpus.name)}.",
     ]
+    articles = ArticleReader(corpus.root)
     for brief in briefs:
-        lines += _brief_section(corpus.root, brief)
+        lines += _brief_section(articles, brief)
     return "\n".join(lines) + "\n"
 
 
-def _brief_section(root: Path, brief: Brief) -> list[str]:
+def _brief_section(articles: ArticleReader, brief: Brief) -> list[str]:
     heading = escape(brief.title)
     if brief.title_en and brief.title_en != brief.title:
         heading += f" ({escape(brief.title_en)})"
@@ -61,7 +70,9 @@ def _brief_section(root: Path, brief: Brief) -> list[str]:
     if brief.date_note:
         lines += ["", f"Date: {escape(brief.date_note)}"]
     lines += ["", escape(brief.summary), "", "**Key facts**"]
-    article = read_article(root, brief.source)
+    # Only the lines a quote stands on are needed from the article: its cleaned text, read when
+    # some quote was found in it.
+    article = articles.text(brief.source) if any(f.span for f in brief.key_facts) else ""
     for number, fact in enumerate(brief.key_facts, 1):
         kind = f" ({fact.kind})" if fact.kind else ""
         lines += ["", f"{number}\\. {escape(fact.fact)}{kind}", "", f"> {escape(fact.quote)}", ">"]

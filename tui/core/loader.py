@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core.articles import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
+from tui.core.articles import ArticleProblems, ArticleReader, TooLarge, read_limited
+from tui.core.articles import read_article as read_article  # also importable from here
 from tui.core.dates import DateError, parse_date
 from tui.core.languages import ISO_639_1
 from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Severity, Span
@@ -22,8 +25,6 @@ from tui.core.yamlread import Document, YamlProblem, read_document
 
 MAX_BRIEF_BYTES = 1024 * 1024
 """A brief larger than this is refused unread."""
-MAX_ARTICLE_BYTES = 32 * 1024 * 1024
-"""An article larger than this is refused unread; real ones are a few kilobytes."""
 LONG_TEXT_WARNING = 1_000
 """Titles longer than this are flagged: lists show only their beginning."""
 
@@ -42,7 +43,7 @@ class Article:
 
     text: str
     folded: FoldedArticle
-    problems: list[tuple[Severity, str]] = field(default_factory=list)
+    problems: ArticleProblems = field(default_factory=list)
     found: dict[str, Span | None] = field(default_factory=dict)
     """Quotes already looked up: YAML aliases can repeat one quote thousands of times."""
 
@@ -120,7 +121,7 @@ def mark_duplicate_ids(entries: list[Entry]) -> list[Entry]:
 class _CorpusReader:
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.seeds = root / "seeds"
+        self.reader = ArticleReader(root)
         self.articles: dict[str, tuple[Article | None, str | None]] = {}
 
     def load_brief(self, path: Path) -> tuple[Entry, str]:
@@ -130,8 +131,8 @@ class _CorpusReader:
             if not path.is_file():
                 problem = Problem(relative, 0, "", "is not a regular file; only files are read")
                 return Entry(relative, None, (problem,)), ""
-            raw = _read_limited(path, MAX_BRIEF_BYTES, "brief")
-        except _TooLarge as error:
+            raw = read_limited(path, MAX_BRIEF_BYTES, "brief")
+        except TooLarge as error:
             return Entry(relative, None, (Problem(relative, 0, "", str(error)),)), ""
         except OSError as error:
             problem = Problem(relative, 0, "", f"cannot read the file: {error.strerror}")
@@ -146,66 +147,10 @@ class _CorpusReader:
     def article(self, source: str) -> tuple[Article | None, str | None]:
         """The article at ``seeds/source``, or None and the reason it cannot be used."""
         if source not in self.articles:
-            self.articles[source] = self._read_article(source)
+            text, problems, refusal = self.reader.read(source)
+            article = None if text is None else Article(text, FoldedArticle.of(text), problems)
+            self.articles[source] = article, refusal
         return self.articles[source]
-
-    def _read_article(self, source: str) -> tuple[Article | None, str | None]:
-        refusal = _source_refusal(self.seeds, source)
-        if refusal is not None:
-            return None, refusal
-        try:
-            raw = _read_limited(self.seeds / source, MAX_ARTICLE_BYTES, "article")
-        except _TooLarge as error:
-            return None, str(error)
-        except OSError as error:
-            return None, f"cannot be read: {error.strerror}"
-        return _decode_article(raw), None
-
-
-def _source_refusal(seeds: Path, source: str) -> str | None:
-    """Why ``source`` cannot be used as an article of this corpus, or None when it can."""
-    if not source.strip():
-        return "is empty; name a file in seeds/"
-    relative = Path(source)
-    if relative.is_absolute() or ".." in relative.parts:
-        return "must name a file inside seeds/, such as 000_example.txt"
-    try:
-        resolved = (seeds / relative).resolve()
-        inside = resolved.is_relative_to(seeds.resolve())
-    except (OSError, RuntimeError):
-        return "cannot be resolved (a link loop?)"
-    if not inside:
-        return "leads outside seeds/ through a link; copy the article into seeds/"
-    if not resolved.is_file():
-        if resolved.exists():
-            return f"seeds/{source} is not a regular file"
-        return f"not found: there is no seeds/{source}"
-    return None
-
-
-def _decode_article(raw: bytes) -> Article:
-    problems: list[tuple[Severity, str]] = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("utf-8", errors="replace")
-        problems.append(("warning", "is not valid UTF-8; unreadable bytes are shown as \ufffd"))
-    text = clean_text(text)
-    if not text.strip():
-        problems.append(("warning", "is empty"))
-    return Article(text, FoldedArticle.of(text), problems)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-def _read_limited(path: Path, limit: int, what: str) -> bytes:
-    with path.open("rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise _TooLarge(f"the {what} is larger than {limit // (1024 * 1024)} MiB; refused unread")
-    return data
 
 
 class _BriefChecker:
@@ -421,15 +366,6 @@ def _describe(value: object) -> str:
 def _shorten(value: str, limit: int = 60) -> str:
     """``value`` quoted, cut to ``limit`` characters so that a problem stays readable."""
     return repr(value if len(value) <= limit else value[:limit] + "…")
-
-
-def read_article(root: Path, source: str) -> str:
-    """The cleaned text of the article ``seeds/source`` of the corpus at ``root``.
-
-    Returns an empty string when the article cannot be used; loading the corpus reports why.
-    """
-    article, _ = _CorpusReader(root).article(source)
-    return article.text if article else ""
 
 
 def load_brief_files(root: Path, paths: Iterable[Path]) -> list[tuple[Entry, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -31,10 +32,18 @@ def _escape_char(match: re.Match[str]) -> str:
 
 
 def _visible(text: str, limit: int) -> str:
-    """``text`` with every unsafe character written as an escape, cut to ``limit`` characters."""
-    if len(text) > limit:
+    """``text`` with every unsafe character written as an escape, cut to ``limit`` characters.
+
+    Escaping comes first, so that the result is never longer than ``limit`` and making it
+    visible again leaves it as it is.
+    """
+    cut = len(text) > limit
+    if cut:
+        text = text[:limit]  # only the start is shown; escaping can only lengthen it
+    text = _UNSAFE_IN_PROBLEM.sub(_escape_char, text)
+    if cut or len(text) > limit:
         text = text[: limit - 1] + "…"
-    return _UNSAFE_IN_PROBLEM.sub(_escape_char, text)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +109,8 @@ class Brief:
     title: str
     language: str
     summary: str
-    key_facts: tuple[KeyFact, ...]
+    key_facts: Sequence[KeyFact]
+    """A tuple, or a sequence that reads them from the cache when asked (compared as a tuple)."""
     title_en: str | None = None
     published: dt.date | None = None
     date_note: str | None = None
@@ -160,7 +170,8 @@ class Corpus:
     problems: tuple[Problem, ...] = ()
     """Problems with the corpus as a whole, such as a missing ``briefs/`` folder."""
     search_texts: tuple[str, ...] = field(default=(), repr=False)
-    """For each entry, its searchable text folded by :func:`tui.core.text.fold_search`."""
+    """For each entry, the distinct words of its searchable text, folded by
+    :func:`tui.core.text.fold_words` ("" for an entry without a brief)."""
 
     @property
     def name(self) -> str:

@@ -5,18 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.core.model import Brief
-from tui.core.text import fold_search
+from tui.core.text import fold_search, fold_words
 
 
 def search_text(brief: Brief, article: str) -> str:
-    """Everything a filter looks through for ``brief``, folded once so each keystroke is cheap."""
+    """Everything a filter looks through for ``brief``, folded once so each keystroke is cheap.
+
+    This is the distinct words of the brief's fields and its article, folded by
+    :func:`tui.core.text.fold_words`: a word of a query (which holds no white space) is in it
+    exactly when it is in the folded text, and each word is kept once, which takes about a third
+    of the memory of the whole text and as much less time to look through.
+    """
     parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
     for fact in brief.key_facts:
         parts += (fact.fact, fact.quote)
     for _, names in brief.entity_groups:
         parts += names
     parts += (brief.outlet or "", brief.author or "", article)
-    return fold_search("\n".join(parts))
+    return fold_words("\n".join(parts))
 
 
 def query_terms(query: str) -> tuple[str, ...]:
@@ -32,10 +38,15 @@ def filter_indices(
     Pass the previous result as ``within`` when the new query only adds to the old one: the
     matches can only narrow, so the search shrinks with each keystroke.
     """
-    candidates = range(len(texts)) if within is None else within
-    if not terms:
-        return list(candidates)
-    return [i for i in candidates if all(term in texts[i] for term in terms)]
+    candidates: Sequence[int] = range(len(texts)) if within is None else within
+    # A term found inside another term needs no looking for; the longest terms, usually the
+    # rarest, narrow the candidates first. Neither changes which texts match.
+    distinct = sorted(dict.fromkeys(terms), key=len, reverse=True)
+    for index, term in enumerate(distinct):
+        if any(term in longer for longer in distinct[:index]):
+            continue
+        candidates = [i for i in candidates if term in texts[i]]
+    return list(candidates)
 
 
 def narrows(previous: Sequence[str], current: Sequence[str]) -> bool:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.core.model import Span
@@ -22,14 +22,14 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )  # fmt: skip
 
-_MARK = re.compile("[" + "".join(chr(code) for code in _TYPOGRAPHIC) + "]")
-_MARK_FOLDS = {chr(code): str(plain) for code, plain in _TYPOGRAPHIC.items()}
+# The marks as (mark, plain) pairs, for replacing only the ones a text holds.
+_MARKS = tuple((chr(code), str(plain)) for code, plain in _TYPOGRAPHIC.items())
 
-_WHITESPACE_RUN = re.compile(r"\s+")
 _LONG_WHITESPACE_RUN = re.compile(r"\s{2,}")
-# The white space that folding changes: runs, and single characters other than a space. Prose
-# is mostly single spaces, which this leaves alone, so that folding megabytes stays cheap.
-_FOLDABLE_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+# The end of a word: where a text can be cut without cutting a word or a run of white space.
+_WORD_END = re.compile(r"\S\s")
+_PIECE = 1 << 16
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 # Escape sequences (CSI, OSC, DCS and the like, plus two-character escapes) are removed whole, so
 # that neither the terminal nor the reader sees "[2J" fragments of a clear-screen request.
@@ -63,31 +63,106 @@ def clean_text(text: str) -> str:
 def _fold_marks(text: str) -> str:
     """``text`` with each typographic mark replaced by its plain character, one for one.
 
-    The same as ``text.translate(_TYPOGRAPHIC)``, but a regular expression skips over the long
-    stretches without marks at C speed, where ``translate`` looks up every character of a
-    non-ASCII text in a table.
+    The same as ``text.translate(_TYPOGRAPHIC)``, which looks up every character of a non-ASCII
+    text in a table. Here ASCII text is returned as it is, and otherwise each mark is looked for
+    and replaced at C speed; a text without characters beyond U+00FF (Spanish, say) holds none,
+    which ``in`` tells at once.
     """
-    return _MARK.sub(lambda match: _MARK_FOLDS[match.group()], text)
+    if text.isascii():
+        return text
+    for mark, plain in _MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """``text`` in pieces of about :data:`_PIECE` characters, cut only where white space starts.
+
+    Splitting a text into words makes an object of every word: a few kilobytes of prose are
+    split at once, a long article piece by piece, so that it never costs many times its size.
+    """
+    start = 0
+    while len(text) - start > _PIECE:
+        found = _WORD_END.search(text, start + _PIECE)
+        if found is None:
+            break
+        cut = found.start() + 1
+        yield text[start:cut]
+        start = cut
+    yield text[start:] if start else text
+
+
+def _fold_piece(text: str) -> str:
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    folded = " ".join(words)
+    if text[0].isspace():
+        folded = " " + folded
+    if text[-1].isspace():
+        folded += " "
+    return folded
+
+
+def fold_white_space(text: str) -> str:
+    """``text`` with every run of white space, line breaks included, made one space.
+
+    Unlike :func:`one_line`, a run at either end is kept as one space, so that a text with no
+    run longer than one character keeps its length and its offsets.
+    """
+    if len(text) <= _PIECE:
+        return _fold_piece(text)
+    # Each piece but the first starts a run of white space and each but the last ends a word, so
+    # no run is split between two pieces.
+    return "".join(map(_fold_piece, _pieces(text)))
+
+
+def _distinct_words(text: str) -> dict[str, None]:
+    if len(text) <= _PIECE:
+        return dict.fromkeys(text.split())
+    words: dict[str, None] = {}
+    for piece in _pieces(text):
+        words.update(dict.fromkeys(piece.split()))
+    return words
 
 
 def one_line(text: str) -> str:
     """Collapse every run of white space, line breaks included, to one space."""
-    return _WHITESPACE_RUN.sub(" ", text).strip()
+    if len(text) <= _PIECE:
+        return " ".join(text.split())
+    return fold_white_space(text).strip()
 
 
 def fold_quote(text: str) -> str:
     """Fold ``text`` the way quotes are compared: white space runs and typographic marks only."""
-    return _WHITESPACE_RUN.sub(" ", _fold_marks(text)).strip()
+    return fold_white_space(_fold_marks(text)).strip()
 
 
 def fold_search(text: str) -> str:
     """Fold ``text`` for searching: case, accents, typographic marks and white space ignored."""
     decomposed = unicodedata.normalize("NFKD", _fold_marks(text))
-    # Look up each distinct character once rather than every character: articles run to
-    # megabytes, and set() and a regular expression work at C speed.
-    marks = "".join(sorted(ch for ch in set(decomposed) if unicodedata.combining(ch)))
-    without_marks = re.sub(f"[{re.escape(marks)}]+", "", decomposed) if marks else decomposed
-    return _FOLDABLE_WHITESPACE.sub(" ", without_marks.casefold())
+    if not decomposed.isascii():
+        # Look up each distinct character once rather than every character: articles run to
+        # megabytes, and a regular expression and set() work at C speed.
+        found = set(_NOT_ASCII.findall(decomposed))
+        marks = "".join(sorted(ch for ch in found if unicodedata.combining(ch)))
+        if marks:
+            decomposed = re.sub(f"[{re.escape(marks)}]+", "", decomposed)
+    return fold_white_space(decomposed.casefold())
+
+
+def fold_words(text: str) -> str:
+    """The distinct words of ``fold_search(text)``, each once, in order, joined by spaces.
+
+    A word (a run of characters without white space) is found in this exactly when it is found
+    in ``fold_search(text)``, since no such word can span two words: this is what a filter needs
+    to look through, in a third of the memory for prose. Repeated words are dropped before
+    folding as well as after, so that each distinct word is folded once; folding works
+    character by character, so this gives the same words.
+    """
+    distinct = " ".join(_distinct_words(text))
+    return " ".join(_distinct_words(fold_search(distinct)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,6 +180,10 @@ class FoldedArticle:
     @classmethod
     def of(cls, text: str) -> FoldedArticle:
         translated = _fold_marks(text)
+        folded = fold_white_space(translated)
+        if len(folded) == len(translated):
+            # No run of white space longer than one character: the offsets are the same.
+            return cls(folded, array("q", [0]), array("q", [0]))
         folded_starts = array("q", [0])
         original_starts = array("q", [0])
         removed = 0
@@ -113,7 +192,6 @@ class FoldedArticle:
             removed += end - start - 1
             folded_starts.append(end - removed)
             original_starts.append(end)
-        folded = _FOLDABLE_WHITESPACE.sub(" ", translated)
         return cls(folded, folded_starts, original_starts)
 
     def to_original(self, folded_offset: int) -> int:

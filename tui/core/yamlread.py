@@ -35,6 +35,7 @@ _SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -147,6 +148,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise YamlProblem(line, path, f"values nest more than {MAX_DEPTH} levels deep")
         self.lines.setdefault(path, line)
+        if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+            return str(node.value)  # what the constructor would make of it, without the calls
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
             try:
                 return self.scalars.construct_object(node)

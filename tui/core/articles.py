@@ -1,0 +1,120 @@
+"""Reading a corpus's articles: which files may be read, how much of them, and their text.
+
+This is all that showing or exporting an article needs, without the YAML and date parsers the
+loader brings in.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from tui.core.model import Severity
+from tui.core.text import clean_text
+
+MAX_ARTICLE_BYTES = 32 * 1024 * 1024
+"""An article larger than this is refused unread; real ones are a few kilobytes."""
+
+ArticleProblems = list[tuple[Severity, str]]
+
+
+class TooLarge(Exception):
+    """The file is larger than its limit; it was not read."""
+
+
+def read_limited(path: str | Path, limit: int, what: str) -> bytes:
+    """The bytes of ``path``; raise :class:`TooLarge` when it holds more than ``limit``."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"the {what} is larger than {limit // (1024 * 1024)} MiB; refused unread")
+    return data
+
+
+class ArticleReader:
+    """The articles of the corpus at ``root``, read as the loader reads them."""
+
+    def __init__(self, root: Path) -> None:
+        self.seeds = os.path.join(root, "seeds")
+        self._inside: str | None = None
+
+    def refusal(self, source: str) -> str | None:
+        """Why ``source`` cannot be used as an article of this corpus, or None when it can."""
+        if not source.strip():
+            return "is empty; name a file in seeds/"
+        relative = Path(source)
+        if relative.is_absolute() or ".." in relative.parts:
+            return "must name a file inside seeds/, such as 000_example.txt"
+        try:
+            if self._inside is None:
+                self._inside = os.path.normcase(os.path.join(os.path.realpath(self.seeds), ""))
+            resolved = os.path.realpath(os.path.join(self.seeds, source))
+            info = _stat(resolved)
+        except (OSError, RuntimeError):
+            return "cannot be resolved (a link loop?)"
+        inside = os.path.normcase(os.path.join(resolved, "")).startswith(self._inside)
+        if not inside:
+            return "leads outside seeds/ through a link; copy the article into seeds/"
+        if info is None:
+            return f"not found: there is no seeds/{source}"
+        if not stat.S_ISREG(info.st_mode):
+            return f"seeds/{source} is not a regular file"
+        return None
+
+    def read(self, source: str) -> tuple[str | None, ArticleProblems, str | None]:
+        """The cleaned text of ``seeds/source`` and its problems, or None and why it cannot be
+        used."""
+        refusal = self.refusal(source)
+        if refusal is not None:
+            return None, [], refusal
+        try:
+            raw = read_limited(os.path.join(self.seeds, source), MAX_ARTICLE_BYTES, "article")
+        except TooLarge as error:
+            return None, [], str(error)
+        except OSError as error:
+            return None, [], f"cannot be read: {error.strerror}"
+        text, problems = decode_article(raw)
+        return text, problems, None
+
+    def text(self, source: str) -> str:
+        """The cleaned text of ``seeds/source``, or "" when it cannot be used."""
+        return self.read(source)[0] or ""
+
+
+def _stat(path: str) -> os.stat_result | None:
+    """The status of ``path``, None when there is nothing there; a link loop raises."""
+    try:
+        return os.stat(path)
+    except OSError as error:
+        # A link loop is only seen this way: the resolving above does not raise for one.
+        if error.errno == errno.ELOOP or getattr(error, "winerror", 0) == _CANNOT_RESOLVE:
+            raise
+        return None
+
+
+_CANNOT_RESOLVE = 1921
+"""Windows's error for a link it cannot follow (ERROR_CANT_RESOLVE_FILENAME)."""
+
+
+def decode_article(raw: bytes) -> tuple[str, ArticleProblems]:
+    """An article's bytes as text cleaned for display, with what is wrong with them."""
+    problems: ArticleProblems = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        problems.append(("warning", "is not valid UTF-8; unreadable bytes are shown as \ufffd"))
+    text = clean_text(text)
+    if not text.strip():
+        problems.append(("warning", "is empty"))
+    return text, problems
+
+
+def read_article(root: Path, source: str) -> str:
+    """The cleaned text of the article ``seeds/source`` of the corpus at ``root``.
+
+    Returns an empty string when the article cannot be used; loading the corpus reports why.
+    """
+    return ArticleReader(root).text(source)
