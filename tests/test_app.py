@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandPalette
@@ -104,9 +105,9 @@ async def test_the_list_says_loading_until_the_corpus_is_read_and_keys_still_wor
 ) -> None:
     release = threading.Event()
 
-    def slow_load(root: Path) -> Corpus:
+    def slow_load(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
         release.wait(timeout=30)
-        return load_cached(root)
+        return load_cached(root, cache_dir, **options)
 
     monkeypatch.setattr("tui.app.screens.main.load_cached", slow_load)
     app = BriefingApp(corpus_dir)

@@ -104,3 +104,35 @@ async def test_the_original_says_where_the_quote_is(tmp_path: Path) -> None:
         await settle(pilot)
         # 120 paragraphs, each followed by a blank line; the quote is in the fourth from last.
         assert view.border_subtitle == f"fact 2 · line {2 * 116 + 1}"
+
+
+async def test_the_scrollbars_follow_the_brief_shown(tmp_path: Path) -> None:
+    # Two briefs longer than their pane about articles of a few screens, and a short one:
+    # moving between them changes what each pane scrolls over, with or without a scrollbar,
+    # and the screen must be drawn as a fresh one would be.
+    root = tmp_path / "sizes"
+    write_article(root, "short.txt", f"{EARLY_QUOTE}.\n")
+    for ident, paragraphs, facts in (("a-few", 6, 12), ("b-more", 20, 14), ("c-short", 0, 1)):
+        source = f"{ident}.txt" if paragraphs else "short.txt"
+        if paragraphs:
+            write_article(root, source, long_article(paragraphs))
+        write_brief(
+            root,
+            BriefSpec(
+                id=ident,
+                title=ident,
+                source=source,
+                facts=[FactSpec("A plant opens in Saltillo.", EARLY_QUOTE, kind="event")] * facts,
+            ),
+        )
+    app = BriefingApp(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        for keys in (["j"], ["j"], ["k"], ["k"], ["G"], ["g"], ["enter", "G"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            shown = app.export_screenshot()
+            screen.refresh(layout=True)
+            await settle(pilot)
+            assert app.export_screenshot() == shown, keys

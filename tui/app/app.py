@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
-from tui.app.screens.export import ExportDialog, OverwriteDialog
-from tui.app.screens.help import HelpScreen, KeyRow, key_rows
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
+
+if TYPE_CHECKING:
+    from tui.app.screens.help import KeyRow
 
 
 class BriefingApp(App[None]):
@@ -36,6 +38,15 @@ class BriefingApp(App[None]):
         super().__init__()
         self.root = root
 
+    def on_load(self) -> None:
+        # What is imported and made so far lives as long as the app: left to the garbage
+        # collector, a full pass over it (some 25 ms) lands just before the first frame.
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        # Give what was frozen back to the collector, for a process that goes on without the app.
+        gc.unfreeze()
+
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.root)
 
@@ -49,11 +60,16 @@ class BriefingApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from tui.app.screens.help import HelpScreen  # not needed for the first frame
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[KeyRow]]]:
         """Every key of the app, grouped by where it works."""
+        from tui.app.screens.export import ExportDialog, OverwriteDialog
+        from tui.app.screens.help import key_rows
+
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
         screen = list(Binding.make_bindings(MainScreen.BINDINGS))
         in_list = [binding for binding in screen if binding.action == "open_facts"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 
@@ -11,4 +12,6 @@ def run_app(root: Path) -> int:
 
     app = BriefingApp(root)
     app.run()
+    # The process ends here: the collector need not go through the corpus on the way out.
+    gc.freeze()
     return app.return_code or 0

@@ -3,11 +3,18 @@
 The screen owns what is current (article, fact), the filter, the bookmarks-only switch and the
 briefs marked for export. Panes report what the user did with messages and the screen hands the
 result back down; no pane looks at another.
+
+Opening a corpus takes two steps. The first frame shows the rows of the cache's index, read in
+milliseconds; the corpus itself loads in a thread meanwhile, and replaces them when it arrives,
+the cursor staying on the same brief. Without an index (a first start), the list says how many
+brief files have been read so far.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,24 +26,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
-from tui.core.cache import load_cached
-from tui.core.export import (
-    ExportError,
-    ExportExistsError,
-    default_export_name,
-    render_markdown,
-    write_export,
-)
+from tui.core.cache import CorpusIndex, load_cached, read_index
 from tui.core.model import Brief, Corpus, Entry
 from tui.core.search import filter_indices, narrows, query_terms
 
@@ -50,9 +50,25 @@ class Command:
     action: str
 
 
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two reports of how many brief files have been read, while a corpus loads."""
+
+
 def plural(count: int, noun: str) -> str:
-    """``1 brief``, ``2 briefs``."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+    """``1 brief``, ``2 briefs``, ``10,000 briefs``."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+class _LoadCancelled(Exception):
+    """The screen went away while its corpus was loading: stop reading brief files."""
+
+
+def _breakpoint_ranges() -> Iterator[tuple[int, str, float]]:
+    """Each horizontal breakpoint of the main screen, with the width where the next begins."""
+    breakpoints = MainScreen.HORIZONTAL_BREAKPOINTS
+    ends = [minimum for minimum, _ in breakpoints[1:]]
+    for (minimum, name), end in zip(breakpoints, [*ends, float("inf")], strict=True):
+        yield minimum, name, end
 
 
 # b and B share one label in the footer, which has little room at 80 columns.
@@ -124,20 +140,39 @@ class MainScreen(Screen[None]):
     article_view = getters.query_one("#original", ArticleView)
     filter_input = getters.query_one("#filter", Input)
 
+    class LoadProgress(Message):
+        """How many of the corpus's brief files have been read (posted from the loading thread)."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
     def __init__(self, root: Path) -> None:
         super().__init__()
         self.root = root
         self.corpus: Corpus | None = None
+        """The corpus, once loaded."""
+        self.index: CorpusIndex | None = None
+        """The rows the list shows until the corpus has loaded, when the cache has them."""
         self.store: BookmarkStore | None = None
         self._ids: list[str | None] = []
+        """The id of each entry's brief; None for a file that failed to load."""
+        self._ids_present: frozenset[str] = frozenset()
         self._terms: tuple[str, ...] = ()
         self._matches: list[int] | None = None
         self._settle_scheduled = False
         self._applicable: tuple[bool, ...] | None = None
         self._save_error: str | None = None
-        self._load_worker: Worker[tuple[Corpus, BookmarkStore]] | None = None
+        self._load_worker: Worker[Corpus] | None = None
 
     def compose(self) -> ComposeResult:
+        # Textual sets the breakpoint classes at the first resize, after the first frame: set
+        # them now, so that a narrow terminal shows its layout from the start.
+        width = self.app.size.width
+        self.update_classes(
+            {name: minimum <= width < end for minimum, name, end in _breakpoint_ranges()}
+        )
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
@@ -161,38 +196,94 @@ class MainScreen(Screen[None]):
         self.article_view.border_title = Content("Original")
         self.article_list.notice = "Loading…"
         self.article_list.focus()
+        self.store = BookmarkStore(state_dir(), corpus_key(self.root))
+        self.bookmarked = frozenset(self.store.ids)
+        self.index = read_index(self.root)
+        if self.index is not None and self.index.rows:
+            self.article_list.set_entries(self.index.rows)
+            self.article_list.show_rows(range(len(self.index.rows)), keep=None)
+            self.sub_title = f"{plural(len(self.index.rows), 'brief')} · loading…"
+        # The corpus loads once the first frame is out: the thread would slow it down.
+        self.call_after_refresh(self._start_loading)
+
+    def _start_loading(self) -> None:
+        self._report_store()
         self._load_worker = self._load()
 
     @work(thread=True, exclusive=True, group="corpus")
-    def _load(self) -> tuple[Corpus, BookmarkStore]:
-        corpus = load_cached(self.root)
-        return corpus, BookmarkStore(state_dir(), corpus_key(corpus.root))
+    def _load(self) -> Corpus:
+        worker = get_current_worker()
+        reported = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal reported
+            if worker.is_cancelled:
+                raise _LoadCancelled  # the app is closing: it need not wait for every file
+            now = time.monotonic()
+            if done == 0 or done == total or now - reported >= PROGRESS_INTERVAL:
+                reported = now
+                self.post_message(self.LoadProgress(done, total))
+
+        return load_cached(self.root, progress=progress)
+
+    def on_main_screen_load_progress(self, message: LoadProgress) -> None:
+        if self.corpus is not None:
+            return
+        reading = f"{message.done:,} / {message.total:,}"
+        self.article_list.notice = f"Reading briefs {reading}"
+        if self.index is None or not self.index.rows:
+            self.sub_title = f"reading briefs {reading}…"
+        else:  # the list shows the index meanwhile; some of its briefs have changed
+            self.sub_title = f"{plural(len(self.index.rows), 'brief')} · reading {reading}…"
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._load_worker or event.state is not WorkerState.SUCCESS:
             return
         result = event.worker.result
         assert result is not None
-        self._use_corpus(*result)
+        self._use_corpus(result)
 
-    def _use_corpus(self, corpus: Corpus, store: BookmarkStore) -> None:
-        self.corpus, self.store = corpus, store
+    def _use_corpus(self, corpus: Corpus) -> None:
+        """Show ``corpus`` in place of the index, the cursor on the brief it was on."""
+        article_list = self.article_list
+        keep = self._same_entry(corpus, article_list.cursor_entry)
+        # A brief gone since the index was written leaves the cursor where it was in the list.
+        filtered = self.filter_text.strip() or self.bookmarks_only
+        fallback = None if filtered else article_list.cursor_row
+        self.corpus, self.index = corpus, None
         self._ids = [entry.brief.id if entry.brief else None for entry in corpus.entries]
-        self.bookmarked = frozenset(store.ids)
-        self._report_store()
-        self.article_list.set_entries(corpus.entries)
+        self._ids_present = frozenset(i for i in self._ids if i is not None)
+        article_list.set_entries(corpus.entries)
+        # The panes show the entry under the cursor anew, even if it has the same number.
+        self.set_reactive(MainScreen.shown_entry, None)
         if not corpus.entries:
-            self.article_list.notice = "No briefs in this corpus"
+            article_list.notice = "No briefs in this corpus"
             self.brief_view.show_problems(
                 f"The corpus {corpus.name} has no briefs to show", corpus.problems
             )
-        self._refilter()
+        self._refilter(keep=keep, fallback_row=fallback)
         self._refresh_bindings_if_changed()
+        # The corpus stays for the app's lifetime: a million objects at ten thousand briefs,
+        # which the garbage collector need not walk through again and again.
+        gc.freeze()
+
+    def _same_entry(self, corpus: Corpus, row: int | None) -> int | None:
+        """The entry of ``corpus`` read from the same file as row ``row`` of the index."""
+        if self.index is None or row is None:
+            return None
+        path = self.index.rows[row].path
+        entries = corpus.entries
+        if row < len(entries) and entries[row].path == path:
+            return row  # nothing changed before it, as is usual
+        return next((i for i, entry in enumerate(entries) if entry.path == path), None)
 
     # The state flowing down.
 
-    def _refilter(self) -> None:
-        """Recompute the rows the list shows from the filter and the bookmarks-only switch."""
+    def _refilter(self, keep: int | None = None, fallback_row: int | None = None) -> None:
+        """Recompute the rows the list shows from the filter and the bookmarks-only switch.
+
+        The cursor stays on entry ``keep`` (by default the one it is on) when it is still shown.
+        """
         corpus = self.corpus
         if corpus is None:
             return
@@ -207,11 +298,13 @@ class MainScreen(Screen[None]):
             rows = [i for i in rows if self._ids[i] in bookmarked]
         if corpus.entries:
             self.article_list.notice = self._empty_notice()
-        keep_position = self.bookmarks_only and not terms
+        if fallback_row is None:
+            keep_position = self.bookmarks_only and not terms
+            fallback_row = self.article_list.cursor_row if keep_position else 0
         self.article_list.show_rows(
             rows,
-            keep=self.article_list.cursor_entry,
-            fallback_row=self.article_list.cursor_row if keep_position else 0,
+            keep=self.article_list.cursor_entry if keep is None else keep,
+            fallback_row=fallback_row,
         )
         self._update_header()
 
@@ -230,7 +323,7 @@ class MainScreen(Screen[None]):
             return
         present = self._present_bookmarks()
         parts = [plural(len(corpus.entries), "brief")]
-        failed = sum(entry.brief is None for entry in corpus.entries)
+        failed = self._ids.count(None)
         if failed:
             parts.append(f"{failed} failed")
         parts.append(f"{len(present)} bookmarked" + (" (not saved)" if self._save_error else ""))
@@ -239,8 +332,9 @@ class MainScreen(Screen[None]):
             parts.append(f"{len(self.article_list.rows)} shown")
         self.sub_title = " · ".join(parts)
 
-    def _present_bookmarks(self) -> set[str]:
-        return {i for i in self._ids if i is not None and i in self.bookmarked}
+    def _present_bookmarks(self) -> frozenset[str]:
+        # Bookmarks are few; the header is redrawn at every keystroke of the filter.
+        return self.bookmarked & self._ids_present
 
     def watch_filter_text(self) -> None:
         self._refilter()
@@ -487,6 +581,10 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="export")
     async def _export(self, briefs: list[Brief], selection: str, described: str) -> None:
         """Ask where to write, write through the core, and say what came of it."""
+        # Not needed before the user exports: kept off the start-up path.
+        from tui.app.screens.export import ExportDialog, OverwriteDialog
+        from tui.core.export import default_export_name, render_markdown
+
         corpus = self.corpus
         assert corpus is not None
         name = default_export_name(datetime.now())
@@ -510,6 +608,8 @@ class MainScreen(Screen[None]):
 
     def _write_export(self, path: Path, markdown: str, *, overwrite: bool) -> bool | None:
         """True once written, False after reporting why not, None when the file exists."""
+        from tui.core.export import ExportError, ExportExistsError, write_export
+
         try:
             write_export(path, markdown, overwrite=overwrite)
         except ExportExistsError:

@@ -1,11 +1,14 @@
 """The article list: one row per brief, drawn only where it shows, so that ten thousand stay fast.
 
 The list holds the corpus's entries and the indices of those to show; filtering hands it a new
-list of indices and nothing is rebuilt. Each row is rendered when it scrolls into view.
+list of indices and nothing is rebuilt. Each row is rendered when it scrolls into view. Until the
+corpus has loaded, the list can show the rows of the cache's index instead: the same columns,
+read in milliseconds.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import ClassVar
@@ -20,7 +23,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.widgets._render import content_strip
+from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
+from tui.core.cache import IndexRow
 from tui.core.model import Entry
 from tui.core.text import one_line
 
@@ -80,7 +85,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._entries: Sequence[Entry] = ()
+        self._entries: Sequence[Entry] | Sequence[IndexRow] = ()
         self._rows: Sequence[int] = ()
         self._cursor = 0
         self._reported: int | None = None
@@ -100,11 +105,13 @@ class ArticleList(ScrollView, can_focus=True):
         """Index of the entry under the cursor, or ``None`` when no row is shown."""
         return self._rows[self._cursor] if self._rows else None
 
-    def set_entries(self, entries: Sequence[Entry]) -> None:
-        """Use ``entries`` (a corpus's, in its order); rows given later index into them."""
+    def set_entries(self, entries: Sequence[Entry] | Sequence[IndexRow]) -> None:
+        """Use ``entries`` (a corpus's, or its index's rows, in their order); rows given later
+        index into them. The list is empty until they are given."""
         self._entries = entries
         self._rows = ()
         self._cursor = 0
+        self._reported = None
         self._update_virtual_size()
         self.refresh()
 
@@ -187,7 +194,7 @@ class ArticleList(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, len(self._rows)))
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
         """Scroll the cursor's row into view: just enough, or a third down when ``center``."""
@@ -228,36 +235,45 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _row_content(self, index: int) -> Content:
         entry = self._entries[index]
-        brief = entry.brief
-        date_style = self.get_visual_style("article-list--date", partial=True)
-        if brief is None:
-            failed = self.get_visual_style("article-list--failed", partial=True)
-            return Content.assemble(
-                (NO_DATE.ljust(DATE_WIDTH), date_style),
-                "    ",
-                (FAILED_MARK, failed),
-                "  ",
-                (PurePosixPath(entry.path).name[:_TITLE_LIMIT], failed),
-            )
-        bookmarked = brief.id in self.bookmarked
-        marked = brief.id in self.marked
-        published = brief.published.isoformat() if brief.published else NO_DATE
+        if isinstance(entry, Entry):
+            brief = entry.brief
+            if brief is None:
+                return self._failed_row(entry.path)
+            return self._brief_row(brief.id, brief.title, brief.published, brief.language)
+        # A brief always has a language: an index row without one is a file that failed to load.
+        if not entry.language:
+            return self._failed_row(entry.path)
+        return self._brief_row(entry.key, entry.title, entry.published, entry.language)
+
+    def _failed_row(self, path: str) -> Content:
+        failed = self.get_visual_style("article-list--failed", partial=True)
         return Content.assemble(
-            (published.ljust(DATE_WIDTH), date_style),
-            " ",
+            (NO_DATE.ljust(DATE_WIDTH), self.get_visual_style("article-list--date", partial=True)),
+            "    ",
+            (FAILED_MARK, failed),
+            "  ",
+            (PurePosixPath(path).name[:_TITLE_LIMIT], failed),
+        )
+
+    def _brief_row(
+        self, brief_id: str, title: str, published: dt.date | None, language: str
+    ) -> Content:
+        return Content.assemble(
             (
-                brief.language.ljust(2)[:3],
-                self.get_visual_style("article-list--language", partial=True),
+                (published.isoformat() if published else NO_DATE).ljust(DATE_WIDTH),
+                self.get_visual_style("article-list--date", partial=True),
             ),
             " ",
+            (language.ljust(2)[:3], self.get_visual_style("article-list--language", partial=True)),
+            " ",
             (
-                BOOKMARK_MARK if bookmarked else " ",
+                BOOKMARK_MARK if brief_id in self.bookmarked else " ",
                 self.get_visual_style("article-list--bookmark", partial=True),
             ),
             (
-                EXPORT_MARK if marked else " ",
+                EXPORT_MARK if brief_id in self.marked else " ",
                 self.get_visual_style("article-list--mark", partial=True),
             ),
             " ",
-            one_line(brief.title[:_TITLE_LIMIT]),
+            one_line(title[:_TITLE_LIMIT]),
         )

@@ -26,8 +26,9 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui.app.widgets._render import content_strip
+from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
-from tui.core.loader import read_article
+from tui.core.articles import read_article
 from tui.core.model import Brief, Span
 from tui.core.text import line_range
 
@@ -129,7 +130,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._spans, self._current, self._wrapped = (), None, None
         self._notice = notice
         self._update_titles()
-        self.virtual_size = Size(0, 0)
+        set_virtual_size(self, Size(0, 0))
         self.refresh()
 
     def show_brief(self, root: Path, brief: Brief, fact: int | None) -> None:
@@ -274,7 +275,7 @@ class ArticleView(ScrollView, can_focus=True):
         anchor = self._scroll_anchor
         self._wrapped = wrapped
         self._scroll_anchor = None
-        self.virtual_size = Size(wrapped.width, len(wrapped))
+        set_virtual_size(self, Size(wrapped.width, len(wrapped)))
         self.refresh()
         if self._follow_quote:
             self._place_current()
@@ -332,7 +333,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._text is None:
             self._wrapped = None
             self._notice = "Loading the article…"
-            self.virtual_size = Size(0, 0)
+            set_virtual_size(self, Size(0, 0))
             self.refresh()
 
     def _stop_loading_timer(self) -> None:

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.widgets._render import content_strip
+from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.export import meta_line
 from tui.core.model import Entry, Problem
@@ -241,7 +242,7 @@ class BriefView(ScrollView, can_focus=True):
                 fact_lines[block.fact] = (start, len(lines))
         self._lines = lines
         self._fact_lines = [fact_lines[i] for i in sorted(fact_lines)]
-        self.virtual_size = Size(width, len(lines))
+        set_virtual_size(self, Size(width, len(lines)))
 
     def _scroll_to_fact(self) -> None:
         if self._fact is None:

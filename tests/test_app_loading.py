@@ -1,0 +1,266 @@
+"""Opening a corpus: the rows of the cache's index at once, the corpus when it has loaded, and
+how far the reading has got while there is no index to show."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.app_helpers import (
+    BriefSpec,
+    FactSpec,
+    list_rows,
+    main_screen,
+    settle,
+    write_article,
+    write_brief,
+)
+from tui.app.app import BriefingApp
+from tui.core.bookmarks import BookmarkStore, corpus_key
+from tui.core.cache import Progress, load_cached
+from tui.core.model import Corpus
+
+NEWEST = "Mayor Norma Alicia Bustamante of Mexicali"
+SECOND = "Mexicali Business Coordinating Council"
+THIRD = "Mexico, US Draft Work Plan"
+THIRD_ID = "mexico-us-economic-dialogue-work-plan"
+
+Loader = Callable[..., Corpus]
+
+
+@pytest.fixture
+def gate() -> Iterator[threading.Event]:
+    """Holds the corpus back until set; set in any case once the test is over."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def held_back(gate: threading.Event) -> Loader:
+    """``load_cached`` that waits for ``gate`` before it loads anything."""
+
+    def load(root: Path, cache_dir: Path | None = None, **options: Progress | None) -> Corpus:
+        gate.wait(timeout=30)
+        return load_cached(root, cache_dir, **options)
+
+    return load
+
+
+def brief_lines(app: BriefingApp) -> str:
+    return " ".join(line.strip() for line in main_screen(app).brief_view.lines)
+
+
+async def until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
+    """Let the app process what has been posted to it until ``condition`` holds."""
+    for _ in range(50):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition()
+
+
+async def test_the_rows_of_the_index_show_before_the_corpus_loads(
+    corpus_dir: Path,
+    private_state: Path,
+    gate: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    load_cached(corpus_dir)  # an earlier start wrote the cache, and its index with it
+    BookmarkStore(private_state, corpus_key(corpus_dir)).toggle(
+        "mexico-us-economic-dialogue-work-plan"
+    )
+    monkeypatch.setattr("tui.app.screens.main.load_cached", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.corpus is None
+        rows = list_rows(app)
+        assert len(rows) == 5
+        assert rows[0].startswith("2025-01-14 en") and NEWEST[:20] in rows[0]
+        assert rows[2].startswith("2021-12-16 en ★") and THIRD[:20] in rows[2]
+        assert rows[4].startswith("—          es")
+        assert screen.sub_title == "5 briefs · loading…"
+        # The list moves at once; the brief is shown when the corpus is there.
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert screen.article_list.cursor_row == 2
+        assert brief_lines(app) == ""
+        gate.set()
+        await settle(pilot)
+        assert screen.corpus is not None
+        assert screen.article_list.cursor_row == 2
+        assert brief_lines(app).startswith(THIRD)
+        assert screen.sub_title == "5 briefs · 1 bookmarked · 0 marked"
+
+
+async def test_the_cursor_stays_on_its_brief_when_the_corpus_replaces_the_index(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_cached(corpus_dir)
+    # Since that start, a newer brief has come: it takes the first row, the others move down.
+    write_article(corpus_dir, "new.txt", "The new bridge opened on Monday.\n")
+    write_brief(
+        corpus_dir,
+        BriefSpec(
+            id="new-bridge",
+            title="New bridge opens",
+            source="new.txt",
+            published=dt.date(2025, 6, 1),
+            facts=[FactSpec("The bridge opened.", "The new bridge opened")],
+        ),
+    )
+    monkeypatch.setattr("tui.app.screens.main.load_cached", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j")
+        await pilot.pause()
+        screen = main_screen(app)
+        assert len(list_rows(app)) == 5
+        assert THIRD[:20] in list_rows(app)[2]
+        gate.set()
+        await settle(pilot)
+        rows = list_rows(app)
+        assert len(rows) == 6 and "New bridge opens" in rows[0]
+        assert screen.article_list.cursor_row == 3
+        assert brief_lines(app).startswith(THIRD)
+        await pilot.press("k")
+        await settle(pilot)
+        assert brief_lines(app).startswith(SECOND)
+
+
+async def test_a_brief_gone_since_the_index_leaves_the_cursor_on_its_row(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_cached(corpus_dir)
+    (corpus_dir / "briefs" / f"{THIRD_ID}.yaml").unlink()
+    monkeypatch.setattr("tui.app.screens.main.load_cached", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j")
+        gate.set()
+        await settle(pilot)
+        screen = main_screen(app)
+        assert len(list_rows(app)) == 4
+        assert screen.article_list.cursor_row == 2
+        assert screen.shown_entry == screen.current_entry
+        assert not brief_lines(app).startswith(THIRD)
+        assert brief_lines(app)
+
+
+async def test_a_first_start_says_how_many_briefs_have_been_read(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported = threading.Event()
+
+    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+        progress(0, 2500)
+        progress(1200, 2500)  # this soon after the first, only the first is shown
+        reported.set()
+        gate.wait(timeout=30)
+        progress(2500, 2500)
+        reported.set()
+        return load_cached(root, cache_dir)
+
+    monkeypatch.setattr("tui.app.screens.main.load_cached", load)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+
+        def notice() -> str:
+            return screen.article_list.render_line(0).text.strip()
+
+        assert await asyncio.to_thread(reported.wait, 30)
+        await until(pilot, lambda: notice() != "Loading…")
+        assert notice() == "Reading briefs 0 / 2,500"
+        assert screen.sub_title == "reading briefs 0 / 2,500…"
+        reported.clear()
+        gate.set()
+        assert await asyncio.to_thread(reported.wait, 30)
+        await settle(pilot)
+        assert len(list_rows(app)) == 5
+        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+
+
+async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_cached(corpus_dir)
+    reported = threading.Event()
+
+    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+        progress(0, 3)  # three brief files changed since the index was written
+        reported.set()
+        gate.wait(timeout=30)
+        return load_cached(root, cache_dir)
+
+    monkeypatch.setattr("tui.app.screens.main.load_cached", load)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        assert await asyncio.to_thread(reported.wait, 30)
+        await until(pilot, lambda: "reading" in screen.sub_title)
+        assert screen.sub_title == "5 briefs · reading 0 / 3…"
+        assert len(list_rows(app)) == 5
+        gate.set()
+        await settle(pilot)
+        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+
+
+async def test_quitting_during_a_first_start_stops_the_reading(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, finished = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+        try:
+            for done in range(1_000_000):  # a corpus that takes long to read
+                progress(done, 1_000_000)
+                started.set()
+                gate.wait(timeout=30)
+        except BaseException:
+            outcome.append("stopped")
+            raise
+        finally:
+            finished.set()
+        outcome.append("read to the end")
+        return load_cached(root, cache_dir)
+
+    monkeypatch.setattr("tui.app.screens.main.load_cached", load)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await asyncio.to_thread(started.wait, 30)
+        await pilot.press("q")
+    # The app has gone; the reading goes on only as far as its next report.
+    gate.set()
+    assert await asyncio.to_thread(finished.wait, 30)
+    assert outcome == ["stopped"]
+
+
+class FirstFrame(BriefingApp):
+    """The app, noting where the list and the brief were in the first frame it drew."""
+
+    first_frame: tuple[int, int] | None = None
+
+    def post_display_hook(self) -> None:
+        if self.first_frame is None:
+            screen = main_screen(self)
+            self.first_frame = (screen.article_list.region.y, screen.brief_view.region.y)
+
+
+async def test_a_narrow_terminal_gets_its_layout_from_the_first_frame(corpus_dir: Path) -> None:
+    app = FirstFrame(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert app.first_frame is not None
+    list_top, brief_top = app.first_frame
+    assert list_top < brief_top  # the list above the brief, as below 120 columns it always is
