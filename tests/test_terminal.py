@@ -69,14 +69,20 @@ def start(terminal: Terminal, corpus: Path, cwd: Path) -> None:
     terminal.start([BRIEFING, "--corpus", str(corpus)], env, cwd)
 
 
+def open_reader(terminal: Terminal, corpus: Path, cwd: Path) -> list[dict[str, Any]]:
+    """Start the reader on ``corpus`` and wait for its newest brief; return the briefs in order."""
+    briefs = read_briefs(corpus)
+    start(terminal, corpus, cwd)
+    terminal.wait_for_text(list_label(briefs[0]))
+    return briefs
+
+
 def test_move_bookmark_mark_two_and_export(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path, private_state: Path
 ) -> None:
-    briefs = read_briefs(corpus_dir)
     out = tmp_path / "out"
     out.mkdir()
-    start(terminal, corpus_dir, out)
-    terminal.wait_for_text(list_label(briefs[0]))
+    briefs = open_reader(terminal, corpus_dir, out)
 
     terminal.keys("j", "b", "Space", "j", "Space")
     screen = terminal.wait_for_text("2 marked")
@@ -103,9 +109,7 @@ def test_move_bookmark_mark_two_and_export(
 def test_a_fact_points_at_its_line_in_the_original(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:
-    briefs = read_briefs(corpus_dir)
-    start(terminal, corpus_dir, tmp_path)
-    terminal.wait_for_text(list_label(briefs[0]))
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
 
     terminal.keys("Enter", "j")
     article = (corpus_dir / "seeds" / briefs[0]["source"]).read_text("utf-8")
@@ -131,8 +135,7 @@ def test_filter_ignores_accents_and_escape_clears_it(
         or word in _fold((corpus_dir / "seeds" / b["source"]).read_text("utf-8"))
     ]
     assert 0 < len(holding) < len(briefs)
-    start(terminal, corpus_dir, tmp_path)
-    terminal.wait_for_text(list_label(briefs[0]))
+    open_reader(terminal, corpus_dir, tmp_path)
 
     terminal.keys("/")
     terminal.type(word)
@@ -174,9 +177,7 @@ def test_a_bookmark_survives_a_restart(
 def test_help_lists_the_keys_and_closes(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:
-    briefs = read_briefs(corpus_dir)
-    start(terminal, corpus_dir, tmp_path)
-    terminal.wait_for_text(list_label(briefs[0]))
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
     terminal.keys("?")
     screen = terminal.wait_for(lambda s: not listed(s, briefs[0]), "help to cover the list")
     for word in ("Bookmark", "Filter", "Export", "Quit"):
