@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,7 +52,8 @@ class Command:
 
 
 PROGRESS_INTERVAL = 0.1
-"""Seconds between two reports of how many brief files have been read, while a corpus loads."""
+"""Seconds between two reports of how many brief files have been read while a corpus loads, and
+before the first."""
 
 
 def plural(count: int, noun: str) -> str:
@@ -199,28 +201,35 @@ class MainScreen(Screen[None]):
         self.store = BookmarkStore(state_dir(), corpus_key(self.root))
         self.bookmarked = frozenset(self.store.ids)
         self.index = read_index(self.root)
-        if self.index is not None and self.index.rows:
-            self.article_list.set_entries(self.index.rows)
-            self.article_list.show_rows(range(len(self.index.rows)), keep=None)
-            self.sub_title = f"{plural(len(self.index.rows), 'brief')} · loading…"
-        # The corpus loads once the first frame is out: the thread would slow it down.
+        if self.index is None or not self.index.rows:
+            # Nothing to show before the briefs are read: start reading them at once. Every file
+            # is to be parsed, so the loader is imported here: imported by the reading thread
+            # while the first frames are drawn, it takes several times as long.
+            importlib.import_module("tui.core.loader")
+            self._start_loading()
+            return
+        self.article_list.set_entries(self.index.rows)
+        self.article_list.show_rows(range(len(self.index.rows)), keep=None)
+        self.sub_title = f"{plural(len(self.index.rows), 'brief')} · loading…"
+        # The corpus loads once the rows are on screen: its thread would slow the first frame.
         self.call_after_refresh(self._start_loading)
 
     def _start_loading(self) -> None:
-        self._report_store()
         self._load_worker = self._load()
+        self._report_store()
 
     @work(thread=True, exclusive=True, group="corpus")
     def _load(self) -> Corpus:
         worker = get_current_worker()
-        reported = 0.0
+        # A load over within the interval says nothing: redrawing would only slow it down.
+        reported = time.monotonic()
 
         def progress(done: int, total: int) -> None:
             nonlocal reported
             if worker.is_cancelled:
                 raise _LoadCancelled  # the app is closing: it need not wait for every file
             now = time.monotonic()
-            if done == 0 or done == total or now - reported >= PROGRESS_INTERVAL:
+            if now - reported >= PROGRESS_INTERVAL:
                 reported = now
                 self.post_message(self.LoadProgress(done, total))
 
@@ -378,7 +387,7 @@ class MainScreen(Screen[None]):
         # changes, not at every step of the cursor.
         applicable = (
             self.corpus is not None,
-            self._current_brief() is not None,
+            self._current_id() is not None,
             bool(self.marked),
             self._filter_open(),
         )
@@ -442,9 +451,11 @@ class MainScreen(Screen[None]):
             # Open while the corpus loads too: what is typed applies once it arrives.
             return self.focused is not self.filter_input
         if action in ("toggle_bookmark", "toggle_mark"):
-            return True if self._current_brief() is not None else None
+            # Also while the corpus loads: the index has the id of the brief under the cursor.
+            return True if self._current_id() is not None else None
         if action == "export":
-            return True if self.marked or self._current_brief() is not None else None
+            ready = self.corpus is not None
+            return True if ready and (self.marked or self._current_brief()) else None
         return True
 
     def action_open_facts(self) -> None:
@@ -467,10 +478,10 @@ class MainScreen(Screen[None]):
 
     def action_toggle_bookmark(self) -> None:
         """Bookmark the current article, or remove its bookmark."""
-        brief = self._current_brief()
-        if brief is None or self.store is None:
+        brief_id = self._current_id()
+        if brief_id is None or self.store is None:
             return
-        self.store.toggle(brief.id)
+        self.store.toggle(brief_id)
         self.bookmarked = frozenset(self.store.ids)
         self._report_store()
         if self.bookmarks_only:
@@ -482,9 +493,9 @@ class MainScreen(Screen[None]):
 
     def action_toggle_mark(self) -> None:
         """Mark the current article for export, or unmark it."""
-        brief = self._current_brief()
-        if brief is not None:
-            self.marked = self.marked ^ {brief.id}
+        brief_id = self._current_id()
+        if brief_id is not None:
+            self.marked = self.marked ^ {brief_id}
 
     def action_toggle_original(self) -> None:
         """Show or hide the original text."""
@@ -498,9 +509,9 @@ class MainScreen(Screen[None]):
 
     def commands(self) -> Iterator[Command]:
         """The screen's actions that apply now, for the command palette."""
-        brief = self._current_brief()
-        bookmarked = brief is not None and brief.id in self.bookmarked
-        marked = brief is not None and brief.id in self.marked
+        brief_id = self._current_id()
+        bookmarked = brief_id is not None and brief_id in self.bookmarked
+        marked = brief_id is not None and brief_id in self.marked
         candidates = [
             Command("Filter articles", "Narrow the list to articles holding words (/)", "filter"),
             Command("Clear filter", "Show every article again (Esc)", "clear_filter"),
@@ -549,6 +560,17 @@ class MainScreen(Screen[None]):
         # the article moved to, even before the list's message about the move has arrived.
         entry = self._entry(self.article_list.cursor_entry)
         return entry.brief if entry else None
+
+    def _current_id(self) -> str | None:
+        """The id of the brief under the cursor: from the corpus, or its index while it loads."""
+        if self.corpus is not None:
+            brief = self._current_brief()
+            return brief.id if brief else None
+        cursor = self.article_list.cursor_entry
+        if self.index is None or cursor is None:
+            return None
+        row = self.index.rows[cursor]
+        return row.key if row.language else None  # no language: a file that failed to load
 
     def _report_store(self) -> None:
         """Tell the user what the bookmark store has to say, once."""
