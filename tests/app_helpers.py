@@ -12,8 +12,10 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Input
 
 from tui.app.app import BriefingApp
+from tui.app.screens.export import ExportDialog
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_view import ArticleView
 
@@ -195,3 +197,10 @@ def strong_text(view: ArticleView) -> str:
         if line:
             pieces.append(line.strip())
     return " ".join(pieces)
+
+
+async def answer_export_dialog(pilot: Pilot[object], path: Path | str) -> None:
+    """Wait for the export dialog, give it ``path`` and press Enter, as a user would."""
+    await wait_for_screen(pilot, ExportDialog)
+    pilot.app.screen.query_one(Input).value = str(path)
+    await pilot.press("enter")

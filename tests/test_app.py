@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from tests.app_helpers import (
     BriefSpec,
     FactSpec,
+    answer_export_dialog,
     list_rows,
     listed_keys,
     main_screen,
@@ -459,9 +460,7 @@ async def test_with_nothing_marked_the_current_article_is_exported(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j", "e")
-        await wait_for_screen(pilot, ExportDialog)
-        app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
+        await answer_export_dialog(pilot, target)
         await settle(pilot)
     markdown = target.read_text(encoding="utf-8")
     assert "1 brief (current brief)" in markdown
@@ -494,9 +493,7 @@ async def test_an_existing_file_is_overwritten_only_when_the_user_says_so(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("e")
-        await wait_for_screen(pilot, ExportDialog)
-        app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
+        await answer_export_dialog(pilot, target)
         await wait_for_screen(pilot, OverwriteDialog)
         await pilot.press("n")
         # Back to the name, to choose another one.
@@ -517,9 +514,7 @@ async def test_an_export_to_a_missing_folder_is_reported(corpus_dir: Path, tmp_p
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         await settle(pilot)
         await pilot.press("e")
-        await wait_for_screen(pilot, ExportDialog)
-        app.screen.query_one(Input).value = str(tmp_path / "nowhere" / "x.md")
-        await pilot.press("enter")
+        await answer_export_dialog(pilot, tmp_path / "nowhere" / "x.md")
         await settle(pilot)
     assert notices[-1][0] == "error" and "does not exist" in notices[-1][1]
 

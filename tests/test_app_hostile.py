@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import Input
 
-from tests.app_helpers import main_screen, settle, strong_text, wait_for_screen
+from tests.app_helpers import (
+    answer_export_dialog,
+    main_screen,
+    settle,
+    strong_text,
+)
 from tests.hostile_corpus import HUGE_ARTICLE_QUOTE, build_hostile_corpus
 from tests.markdown_reading import read
 from tui.app.app import BriefingApp
-from tui.app.screens.export import ExportDialog
 from tui.app.widgets.brief_view import BriefView
 from tui.core.loader import load_corpus
 from tui.core.model import Brief, Entry
@@ -144,9 +147,7 @@ async def test_every_hostile_entry_is_shown_and_nothing_is_run(
         assert clicked
         assert len(screen.marked) == len(loaded)
         await pilot.press("e")
-        await wait_for_screen(pilot, ExportDialog)
-        app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
+        await answer_export_dialog(pilot, target)
         await settle(pilot)
         assert app.is_running and app.return_code is None
 

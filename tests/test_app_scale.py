@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
-from tests.app_helpers import listed_keys, main_screen, make_large_corpus, settle, wait_for_screen
+from tests.app_helpers import (
+    answer_export_dialog,
+    listed_keys,
+    main_screen,
+    make_large_corpus,
+    settle,
+)
 from tui.app.app import BriefingApp
-from tui.app.screens.export import ExportDialog
 
 COUNT = 10_000
 
@@ -104,9 +108,7 @@ async def test_bookmarks_marks_and_export_among_ten_thousand(
         await settle(pilot)
         assert listed_keys(app) == ["brief-00000"]
         await pilot.press("B", "e")
-        await wait_for_screen(pilot, ExportDialog)
-        app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
+        await answer_export_dialog(pilot, target)
         await settle(pilot)
     markdown = target.read_text(encoding="utf-8")
     assert "2 briefs (marked briefs)" in markdown
