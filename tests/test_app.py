@@ -32,9 +32,11 @@ from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
+from tui.core.articles import read_article
 from tui.core.bookmarks import BookmarkStore, corpus_key
 from tui.core.cache import load_cached
 from tui.core.model import Corpus
+from tui.core.text import one_line
 
 NEWEST = "Mayor Norma Alicia Bustamante of Mexicali: Fostering a Thriving Maquiladora Industry"
 SECOND = "Mexicali Business Coordinating Council Presents Nearshoring Project"
@@ -186,6 +188,31 @@ async def test_up_down_j_k_first_and_last_move_through_the_articles(corpus_dir: 
         await pilot.press("pageup")
         await settle(pilot)
         assert shown_title(app).startswith(NEWEST[:30])
+
+
+async def test_every_frame_shows_a_brief_beside_its_own_article(corpus_dir: Path) -> None:
+    # The panes follow the cursor in the frame that moves it: never the new brief's facts next
+    # to the article of the brief before, while an ordinary article is read.
+    corpus = load_cached(corpus_dir)
+    first_quote = {}
+    for brief in corpus.briefs:
+        span = brief.key_facts[0].span
+        assert span is not None
+        article = read_article(corpus_dir, brief.source)
+        first_quote[one_line(brief.title)] = " ".join(article[span.start : span.end].split())
+    app = BriefingApp(corpus_dir)
+    frames: list[tuple[str, str]] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        original = main_screen(app).article_view
+        app.post_display_hook = lambda: frames.append((shown_title(app), strong_text(original)))
+        for key in ("j", "j", "j", "j", "k", "g"):
+            await pilot.press(key)
+            await settle(pilot)
+    assert len({title for title, _ in frames}) == len(first_quote)
+    for shown, strong in frames:
+        title = next(title for title in first_quote if shown.startswith(title[:40]))
+        assert strong == first_quote[title], title
 
 
 async def test_tab_and_shift_tab_cycle_the_panes(corpus_dir: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from tests.corpus_kit import ARTICLE, dump, fields, make_corpus
+from tui.core.articles import read_short_article
 from tui.core.loader import load_corpus, read_article
 from tui.core.model import Corpus, Problem
 
@@ -358,6 +359,20 @@ def test_a_link_leading_out_of_seeds_is_refused(tmp_path: Path, absolute: bool) 
     corpus = load_corpus(root)
     assert any(f == "source" and "link" in m for f, m in problems_of(corpus))
     assert read_article(root, "link.txt") == ""
+
+
+def test_an_article_up_to_a_limit_is_read_as_any_other(tmp_path: Path) -> None:
+    article = "\ufeffAn article with \u201ccurly quotes\u201d.\r\n"
+    root = make_corpus(tmp_path / "corpus", {}, {"short.txt": article, "long.txt": "x" * 5000})
+    assert read_short_article(root, "short.txt", 4096) == read_article(root, "short.txt")
+    expected = "An article with \u201ccurly quotes\u201d.\n"  # no byte-order mark, no CR
+    assert read_short_article(root, "short.txt", 4096) == expected
+    # Longer than the limit: the caller reads it another way.
+    assert read_short_article(root, "long.txt", 4096) is None
+    assert read_short_article(root, "long.txt", 5000) == "x" * 5000
+    # What cannot be used reads as an empty article, as with read_article.
+    assert read_short_article(root, "missing.txt", 4096) == ""
+    assert read_short_article(root, "../briefs", 4096) == ""
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

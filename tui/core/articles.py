@@ -66,13 +66,21 @@ class ArticleReader:
     def read(self, source: str) -> tuple[str | None, ArticleProblems, str | None]:
         """The cleaned text of ``seeds/source`` and its problems, or None and why it cannot be
         used."""
+        try:
+            return self.read_within(source, MAX_ARTICLE_BYTES)
+        except TooLarge as error:
+            return None, [], str(error)
+
+    def read_within(
+        self, source: str, limit: int
+    ) -> tuple[str | None, ArticleProblems, str | None]:
+        """What :meth:`read` gives; raise :class:`TooLarge` when the file holds more than
+        ``limit`` bytes, having read ``limit + 1`` of them."""
         refusal = self.refusal(source)
         if refusal is not None:
             return None, [], refusal
         try:
-            raw = read_limited(os.path.join(self.seeds, source), MAX_ARTICLE_BYTES, "article")
-        except TooLarge as error:
-            return None, [], str(error)
+            raw = read_limited(os.path.join(self.seeds, source), limit, "article")
         except OSError as error:
             return None, [], f"cannot be read: {error.strerror}"
         text, problems = decode_article(raw)
@@ -118,3 +126,15 @@ def read_article(root: Path, source: str) -> str:
     Returns an empty string when the article cannot be used; loading the corpus reports why.
     """
     return ArticleReader(root).text(source)
+
+
+def read_short_article(root: Path, source: str, limit: int) -> str | None:
+    """What :func:`read_article` gives, when the file holds at most ``limit`` bytes.
+
+    None when it holds more, having read no more than ``limit + 1`` bytes of it: a caller that
+    must not wait on a long article reads it elsewhere.
+    """
+    try:
+        return ArticleReader(root).read_within(source, limit)[0] or ""
+    except TooLarge:
+        return None

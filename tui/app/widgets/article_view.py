@@ -28,10 +28,13 @@ from textual.worker import Worker, WorkerState
 from tui.app.widgets._render import content_strip
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
-from tui.core.articles import read_article
+from tui.core.articles import read_article, read_short_article
 from tui.core.model import Brief, Span
 from tui.core.text import line_range
 
+SYNC_READ_LIMIT = 128 * 1024
+"""Articles up to this many bytes are read at once, so that the pane shows the new article in
+the same frame as the brief; longer ones are read in a thread."""
 SYNC_LAYOUT_LIMIT = 100_000
 """Articles up to this many characters are laid out at once; longer ones in a thread."""
 LOADING_NOTICE_DELAY = 0.2
@@ -145,6 +148,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._scroll_anchor = None
         self._update_titles()
         text = self._texts.get(brief.source)
+        if text is None:
+            text = read_short_article(root, brief.source, SYNC_READ_LIMIT)
+            if text is not None:
+                self._remember_text(brief.source, text)
         if text is None:
             self._text = None
             self._loading_timer = self.set_timer(LOADING_NOTICE_DELAY, self._show_loading)
