@@ -18,6 +18,7 @@ from tui.app.app import BriefingApp
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.title_bar import TitleBar
 
 
 @dataclass
@@ -148,6 +149,12 @@ def main_screen(app: BriefingApp) -> MainScreen:
     screen = app.screen_stack[0]
     assert isinstance(screen, MainScreen)
     return screen
+
+
+def title_bar_text(app: BriefingApp) -> str:
+    """The line at the top of the reader: the corpus's name and its counts, as shown."""
+    bar = main_screen(app).query_one(TitleBar)
+    return bar.render_line(0).text.strip()
 
 
 def list_rows(app: BriefingApp) -> list[str]:

@@ -28,14 +28,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
+from tui.app.widgets.filter_input import FilterInput
+from tui.app.widgets.title_bar import TitleBar
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.cache import CorpusIndex, load_cached, read_index
 from tui.core.model import Brief, Corpus, Entry
@@ -120,6 +122,9 @@ class MainScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
     ]
 
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
+    """The corpus's counts, shown by the title bar alone: a change need not repaint the screen."""
+
     current_entry: var[int | None] = var(None)
     """Index of the entry under the list's cursor."""
     shown_entry: var[int | None] = var(None)
@@ -140,7 +145,7 @@ class MainScreen(Screen[None]):
     article_list = getters.query_one("#articles", ArticleList)
     brief_view = getters.query_one("#brief", BriefView)
     article_view = getters.query_one("#original", ArticleView)
-    filter_input = getters.query_one("#filter", Input)
+    filter_input = getters.query_one("#filter", FilterInput)
 
     class LoadProgress(Message):
         """How many of the corpus's brief files have been read (posted from the loading thread)."""
@@ -175,10 +180,10 @@ class MainScreen(Screen[None]):
         self.update_classes(
             {name: minimum <= width < end for minimum, name, end in _breakpoint_ranges()}
         )
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Input(
+                yield FilterInput(
                     placeholder="Filter: words to find",
                     id="filter",
                     compact=True,
@@ -198,6 +203,9 @@ class MainScreen(Screen[None]):
         self.article_view.border_title = Content("Original")
         self.article_list.notice = "Loading…"
         self.article_list.focus()
+        # Watched rather than told by Input.Changed, whose trip up through the containers lets a
+        # frame with the new text but the old rows be drawn first, and the next one wait.
+        self.watch(self.filter_input, "value", self._filter_changed, init=False)
         self.store = BookmarkStore(state_dir(), corpus_key(self.root))
         self.bookmarked = frozenset(self.store.ids)
         self.index = read_index(self.root)
@@ -429,9 +437,8 @@ class MainScreen(Screen[None]):
     def on_article_view_quote_clicked(self, message: ArticleView.QuoteClicked) -> None:
         self.brief_view.select_fact(message.fact)
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.filter_text = event.value
+    def _filter_changed(self, value: str) -> None:
+        self.filter_text = value
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:

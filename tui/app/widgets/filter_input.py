@@ -1,0 +1,19 @@
+"""The filter's input line."""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widgets import Input
+
+
+class FilterInput(Input):
+    """An input whose text does not lay the screen out again at every keystroke.
+
+    Textual's ``Input`` makes the length of its text its virtual size, and a widget's virtual size
+    lays out the whole screen when it changes, drawing every pane again. The filter's line is one
+    row across the list whatever it holds (it scrolls within itself, and shows no scrollbar), so
+    nothing else on the screen depends on it.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
