@@ -18,7 +18,10 @@ def set_virtual_size(pane: ScrollView, size: Size) -> None:
     """
     if size == pane.virtual_size:
         return
-    scrollbar_shown = size.height > pane.container_size.height
+    overflow = pane.styles.overflow_y
+    scrollbar_shown = overflow == "scroll" or (
+        overflow == "auto" and size.height > pane.container_size.height
+    )
     if scrollbar_shown != pane.show_vertical_scrollbar or not pane.container_size:
         pane.virtual_size = size
         return
