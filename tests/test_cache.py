@@ -531,6 +531,7 @@ def test_the_index_lists_the_entries_as_last_loaded(corpus: Path) -> None:
             len(entry.brief.key_facts),
         )
         assert row.errors == len(entry.errors)
+        assert row.brief_id == entry.brief_id == entry.brief.id
 
 
 def test_the_index_shows_a_broken_brief_by_its_file_name(corpus: Path) -> None:
@@ -542,6 +543,7 @@ def test_the_index_shows_a_broken_brief_by_its_file_name(corpus: Path) -> None:
     assert index is not None
     row = index.rows[-1]
     assert (row.key, row.title, row.errors > 0) == (BRIEF, f"{BRIEF}.yaml", True)
+    assert row.brief_id is None  # no brief to bookmark or mark
 
 
 def test_a_corrupted_index_is_not_shown(corpus: Path) -> None:

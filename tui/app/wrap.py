@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from rich.cells import cell_len, get_character_cell_size
 
 _WORD = re.compile(r"\S+")
+# Characters a terminal gives one cell each, as Rich counts them: printable ASCII and the Latin
+# letters, accented ones included. A paragraph of nothing else, English or Spanish, is measured
+# by its length.
+_NOT_ONE_CELL = re.compile(r"[^\x20-\x7e\xa0-\u02ff]")
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,13 +73,14 @@ def _wrap_paragraph(
         starts.append(start)
         ends.append(end)
         return
+    one_cell = _NOT_ONE_CELL.search(text, start, end) is None
     line_start = line_end = start
     used = 0
     for match in _WORD.finditer(text, start, end):
         word_start, word_end = match.span()
-        word = _cells(text, word_start, word_end)
+        word = word_end - word_start if one_cell else _cells(text, word_start, word_end)
         if line_end > line_start:
-            gap = _cells(text, line_end, word_start)
+            gap = word_start - line_end if one_cell else _cells(text, line_end, word_start)
             if used + gap + word <= width:
                 used += gap + word
                 line_end = word_end

@@ -127,6 +127,12 @@ class IndexRow(NamedTuple):
     errors: int
     warnings: int
 
+    @property
+    def brief_id(self) -> str | None:
+        """The brief's id; None for a file that could not be loaded as a brief (every brief has
+        a language, so its row has one)."""
+        return self.key if self.language else None
+
 
 class CorpusIndex(NamedTuple):
     """The rows of a corpus as it was last loaded, newest first, as the cache holds them."""

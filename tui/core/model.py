@@ -152,6 +152,11 @@ class Entry:
         return self.brief.id if self.brief else Path(self.path).stem
 
     @property
+    def brief_id(self) -> str | None:
+        """The brief's id; None when the file could not be loaded as a brief."""
+        return self.brief.id if self.brief else None
+
+    @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "error")
 

@@ -268,7 +268,7 @@ class MainScreen(Screen[None]):
         filtered = self.filter_text.strip() or self.bookmarks_only
         fallback = None if filtered else article_list.cursor_row
         self.corpus, self.index = corpus, None
-        self._ids = [entry.brief.id if entry.brief else None for entry in corpus.entries]
+        self._ids = [entry.brief_id for entry in corpus.entries]
         self._ids_present = frozenset(i for i in self._ids if i is not None)
         article_list.set_entries(corpus.entries)
         # The panes show the entry under the cursor anew, even if it has the same number.
@@ -570,14 +570,12 @@ class MainScreen(Screen[None]):
 
     def _current_id(self) -> str | None:
         """The id of the brief under the cursor: from the corpus, or its index while it loads."""
-        if self.corpus is not None:
-            brief = self._current_brief()
-            return brief.id if brief else None
         cursor = self.article_list.cursor_entry
-        if self.index is None or cursor is None:
+        if cursor is None:
             return None
-        row = self.index.rows[cursor]
-        return row.key if row.language else None  # no language: a file that failed to load
+        if self.corpus is not None:
+            return self.corpus.entries[cursor].brief_id
+        return self.index.rows[cursor].brief_id if self.index is not None else None
 
     def _report_store(self) -> None:
         """Tell the user what the bookmark store has to say, once."""

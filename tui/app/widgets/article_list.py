@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size, clamp
 from textual.message import Message
@@ -36,6 +37,8 @@ NO_DATE = "—"
 DATE_WIDTH = 10
 # Titles are cut before they are styled: a row never shows more than a screen's width of one.
 _TITLE_LIMIT = 500
+# Rows drawn are kept, so that scrolling by a row draws one row rather than a screenful.
+_KEPT_ROWS = 512
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -89,6 +92,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows: Sequence[int] = ()
         self._cursor = 0
         self._reported: int | None = None
+        self._drawn: LRUCache[tuple[int, bool, int, bool, bool], Strip] = LRUCache(_KEPT_ROWS)
+        """Rows drawn, by entry, cursor, width, bookmark and mark: what a row's look depends on
+        besides the styles, which clear it."""
 
     @property
     def rows(self) -> Sequence[int]:
@@ -112,6 +118,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows = ()
         self._cursor = 0
         self._reported = None
+        self._drawn.clear()
         self._update_virtual_size()
         self.refresh()
 
@@ -186,6 +193,10 @@ class ArticleList(ScrollView, can_focus=True):
             if event.chain > 1:
                 self.action_select()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()  # a new theme, or the list gaining or losing focus
+
     def _on_resize(self, event: events.Resize) -> None:
         self._update_virtual_size()
         self._scroll_to_cursor()
@@ -229,21 +240,27 @@ class ArticleList(ScrollView, can_focus=True):
                     style = self.get_visual_style("article-list--notice", partial=True)
                     return content_strip(Content(notice.line(y)).stylize(style), width, base)
             return Strip.blank(width, base.rich_style)
-        if row == self._cursor:
-            base = self.get_visual_style("article-list--cursor")
-        return content_strip(self._row_content(self._rows[row]), width, base)
+        index = self._rows[row]
+        brief_id = self._entries[index].brief_id
+        cursor = row == self._cursor
+        key = (index, cursor, width, brief_id in self.bookmarked, brief_id in self.marked)
+        strip = self._drawn.get(key)
+        if strip is None:
+            if cursor:
+                base = self.get_visual_style("article-list--cursor")
+            strip = content_strip(self._row_content(index, brief_id), width, base)
+            self._drawn[key] = strip
+        return strip
 
-    def _row_content(self, index: int) -> Content:
+    def _row_content(self, index: int, brief_id: str | None) -> Content:
         entry = self._entries[index]
+        if brief_id is None:
+            return self._failed_row(entry.path)
         if isinstance(entry, Entry):
             brief = entry.brief
-            if brief is None:
-                return self._failed_row(entry.path)
-            return self._brief_row(brief.id, brief.title, brief.published, brief.language)
-        # A brief always has a language: an index row without one is a file that failed to load.
-        if not entry.language:
-            return self._failed_row(entry.path)
-        return self._brief_row(entry.key, entry.title, entry.published, entry.language)
+            assert brief is not None
+            return self._brief_row(brief_id, brief.title, brief.published, brief.language)
+        return self._brief_row(brief_id, entry.title, entry.published, entry.language)
 
     def _failed_row(self, path: str) -> Content:
         failed = self.get_visual_style("article-list--failed", partial=True)
