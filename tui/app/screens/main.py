@@ -89,6 +89,10 @@ class MainScreen(Screen[None]):
     ]
     """Below 120 columns the list goes above the brief; below 70 the original goes under it."""
 
+    AUTO_FOCUS = "#articles"
+    """Focused as soon as it is mounted. Textual would otherwise focus the (hidden) filter first
+    and then give focus to the list, styling both of them twice more before the first frame."""
+
     # Keys that move the focus are priority bindings: they act as soon as they arrive, so the
     # keys typed right after them already go to the pane or filter they lead to.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -202,7 +206,6 @@ class MainScreen(Screen[None]):
         self.brief_view.border_title = Content("Brief")
         self.article_view.border_title = Content("Original")
         self.article_list.notice = "Loading…"
-        self.article_list.focus()
         # Watched rather than told by Input.Changed, whose trip up through the containers lets a
         # frame with the new text but the old rows be drawn first, and the next one wait.
         self.watch(self.filter_input, "value", self._filter_changed, init=False)
