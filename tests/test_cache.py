@@ -524,13 +524,12 @@ def test_the_index_lists_the_entries_as_last_loaded(corpus: Path) -> None:
     assert [row.key for row in index.rows] == [entry.key for entry in loaded.entries]
     for row, entry in zip(index.rows, loaded.entries, strict=True):
         assert entry.brief is not None
-        assert (row.title, row.published, row.language, row.facts) == (
+        assert (row.path, row.title, row.published, row.language) == (
+            entry.path,
             entry.brief.title,
             entry.brief.published,
             entry.brief.language,
-            len(entry.brief.key_facts),
         )
-        assert row.errors == len(entry.errors)
         assert row.brief_id == entry.brief_id == entry.brief.id
 
 
@@ -542,7 +541,7 @@ def test_the_index_shows_a_broken_brief_by_its_file_name(corpus: Path) -> None:
 
     assert index is not None
     row = index.rows[-1]
-    assert (row.key, row.title, row.errors > 0) == (BRIEF, f"{BRIEF}.yaml", True)
+    assert (row.key, row.title, row.language) == (BRIEF, f"{BRIEF}.yaml", "")
     assert row.brief_id is None  # no brief to bookmark or mark
 
 
@@ -551,6 +550,21 @@ def test_a_corrupted_index_is_not_shown(corpus: Path) -> None:
     assert read_index(corpus) is not None
     lines = _lines(cache_file(corpus))
     lines[1] = lines[1][:-10]
+    cache_file(corpus).write_text("\n".join(lines), encoding="utf-8")
+
+    assert read_index(corpus) is None
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [(2, 5), (2, None), (3, "2024-02-30"), (3, 20240101), (4, ["en"])],
+    ids=["title a number", "no title", "no such day", "date a number", "language a list"],
+)
+def test_an_index_of_the_wrong_shape_is_not_shown(corpus: Path, column: int, value: object) -> None:
+    lines = _lines(cache_file(corpus))
+    index = json.loads(lines[1])
+    index[column][0] = value
+    lines[1] = json.dumps(index)
     cache_file(corpus).write_text("\n".join(lines), encoding="utf-8")
 
     assert read_index(corpus) is None

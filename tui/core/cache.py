@@ -60,7 +60,7 @@ from tui import __version__
 from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Span
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-FORMAT = 2
+FORMAT = 3
 """The layout of the cache file; raise it whenever what is written changes."""
 LAZY_FACTS = os.name == "posix"
 """Whether the briefs of a corpus read their key facts from the cache file when asked, rather
@@ -120,12 +120,9 @@ class IndexRow(NamedTuple):
     """The brief's id, else the file name's stem: :attr:`tui.core.model.Entry.key`."""
     title: str
     """The brief's title, else the file name."""
-    title_en: str | None
     published: dt.date | None
     language: str
-    facts: int
-    errors: int
-    warnings: int
+    """The brief's language; empty for a file that could not be loaded as a brief."""
 
     @property
     def brief_id(self) -> str | None:
@@ -134,23 +131,42 @@ class IndexRow(NamedTuple):
         return self.key if self.language else None
 
 
+class IndexRows(Sequence[IndexRow]):
+    """The rows of an index, each made when asked for: a list shows a screenful of 10,000."""
+
+    def __init__(self, columns: Sequence[Sequence[Any]]) -> None:
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    @overload
+    def __getitem__(self, index: int) -> IndexRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[IndexRow]: ...
+    def __getitem__(self, index: int | slice) -> IndexRow | Sequence[IndexRow]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        return IndexRow._make([column[index] for column in self._columns])
+
+
 class CorpusIndex(NamedTuple):
     """The rows of a corpus as it was last loaded, newest first, as the cache holds them."""
 
     root: Path
-    rows: tuple[IndexRow, ...]
+    rows: Sequence[IndexRow]
 
 
 def read_index(root: Path, cache_dir: Path | None = None) -> CorpusIndex | None:
     """The index of the corpus at ``root`` from its cache, or None when there is no usable one.
 
-    This reads about a megabyte at ten thousand briefs (some 20 milliseconds) and checks no brief
-    file: the rows are those of the last load, which may since have changed. Paint them at once,
-    then replace them with what :func:`load_cached` returns.
+    This reads about two megabytes at ten thousand briefs (some 12 milliseconds) and checks no
+    brief file: the rows are those of the last load, which may since have changed. Paint them at
+    once, then replace them with what :func:`load_cached` returns.
     """
     try:
         path = cache_file(root, cache_dir)
-        with _collector_paused(), path.open(encoding="utf-8", newline="\n") as stream:
+        with _collector_paused(), path.open("rb") as stream:
             header = _read_header(stream, root)
             rows = _decode_index(json.loads(stream.readline()), header["count"])
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, _Corrupt):
@@ -173,44 +189,37 @@ def _collector_paused() -> Iterator[None]:
 
 def _index_row(entry: Entry) -> list[Any]:
     brief = entry.brief
-    errors = sum(p.severity == "error" for p in entry.problems)
-    return [
-        entry.path,
-        entry.key,
-        brief.title if brief else Path(entry.path).name,
-        brief.title_en if brief else None,
-        brief.published.isoformat() if brief and brief.published else None,
-        brief.language if brief else "",
-        _fact_count(brief) if brief else 0,
-        errors,
-        len(entry.problems) - errors,
-    ]
+    if brief is None:
+        return [entry.path, entry.key, Path(entry.path).name, None, ""]
+    published = brief.published.isoformat() if brief.published else None
+    return [entry.path, entry.key, brief.title, published, brief.language]
 
 
-def _decode_index(value: Any, count: int) -> tuple[IndexRow, ...]:
-    if type(value) is not list or len(value) != count:
+def _types(column: list[Any]) -> set[type]:
+    return set(map(type, column))
+
+
+def _index_columns(entries: Iterable[Entry]) -> list[list[Any]]:
+    # Written as columns: JSON reads 10,000 rows as five lists in about half the time it takes
+    # to read 10,000 lists of five.
+    columns: list[list[Any]] = [[] for _ in IndexRow._fields]
+    for entry in entries:
+        for column, value in zip(columns, _index_row(entry), strict=True):
+            column.append(value)
+    return columns
+
+
+def _decode_index(value: Any, count: int) -> IndexRows:
+    if type(value) is not list or len(value) != len(IndexRow._fields):
         raise _Corrupt("index")
-    make = IndexRow._make
-    date = dt.date.fromisoformat
-    rows = []
-    for row in value:
-        path, key, title, title_en, published, language, facts, errors, warnings = row
-        if not (
-            type(path) is str
-            and type(key) is str
-            and type(title) is str
-            and (title_en is None or type(title_en) is str)
-            and type(language) is str
-            and type(facts) is int
-            and type(errors) is int
-            and type(warnings) is int
-        ):
-            raise _Corrupt("index row")
-        published = None if published is None else date(published)  # TypeError unless text
-        rows.append(
-            make((path, key, title, title_en, published, language, facts, errors, warnings))
-        )
-    return tuple(rows)
+    if any(type(column) is not list or len(column) != count for column in value):
+        raise _Corrupt("index column")
+    paths, keys, titles, published, languages = value
+    if not all(_types(column) <= {str} for column in (paths, keys, titles, languages)):
+        raise _Corrupt("index row")
+    date = dt.date.fromisoformat  # TypeError unless text, ValueError unless a date
+    value[3] = [None if day is None else date(day) for day in published]
+    return IndexRows(value)
 
 
 # -- Loading --------------------------------------------------------------------------------------
@@ -665,7 +674,7 @@ def _write_cache(path: Path, root: Path, records: Sequence[_Record]) -> None:
     those in memory are let go.
     """
     header = {"environment": _environment(), "root": str(root.resolve()), "count": len(records)}
-    index = [_index_row(record.final_entry()) for record in records]
+    index = _index_columns(record.final_entry() for record in records)
     facts_at: list[tuple[int, int]] = []
 
     def lines() -> Iterator[bytes]:
