@@ -576,3 +576,22 @@ def test_progress_is_told_of_every_brief_read(corpus_dir: Path) -> None:
     load_cached(corpus_dir, progress=lambda done, total: seen.append((done, total)))
 
     assert seen[0] == (0, 5) and seen[-1] == (5, 5)
+
+
+def test_an_exception_from_progress_stops_the_load_and_leaves_the_cache(corpus_dir: Path) -> None:
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        raise Stop  # as the app's does when it is closing
+
+    with pytest.raises(Stop):
+        load_cached(corpus_dir, progress=stop)
+    assert not cache_file(corpus_dir).exists()
+
+    load_cached(corpus_dir)
+    written = cache_file(corpus_dir).read_bytes()
+    rewrite(corpus_dir / "briefs" / "ebrard-municipal-convoy-los-angeles.yaml", str.upper)
+    with pytest.raises(Stop):
+        load_cached(corpus_dir, progress=stop)
+    assert cache_file(corpus_dir).read_bytes() == written

@@ -281,7 +281,9 @@ def load_cached(
     """The corpus at ``root``, as :func:`tui.core.loader.load_corpus` gives it.
 
     Brief files unchanged since the cache was written are taken from it; the others are read
-    again. ``progress`` is told how many brief files have been read so far, when any must be.
+    again. ``progress`` is told how many brief files have been read so far, when any must be;
+    an exception it raises stops the load there and reaches the caller, and the cache is left as
+    it was (this is how an app that is closing stops a long load).
 
     A corpus of ten thousand briefs is a million objects, none of them garbage: the cyclic
     garbage collector is paused while they are made, rather than scanning them over and over.
