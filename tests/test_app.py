@@ -365,6 +365,21 @@ async def test_every_frame_shows_the_rows_of_the_filter_it_shows(corpus_dir: Pat
     assert frames[-1][1] == []  # no brief holds both words
 
 
+async def test_a_filter_longer_than_its_line_keeps_its_end_in_view(corpus_dir: Path) -> None:
+    words = (
+        "mexicali maquiladora nearshoring exportaciones tijuana juarez matamoros reynosa nogales"
+    )
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *words)
+        await settle(pilot)
+        line = main_screen(app).filter_input.render_line(0).text
+        assert len(words) > len(line)
+        assert line.rstrip().endswith("reynosa nogales")
+        assert not line.startswith("mexicali")
+
+
 async def test_a_filter_matching_nothing_says_so(tiny_corpus: Path) -> None:
     app = BriefingApp(tiny_corpus)
     async with app.run_test(size=(100, 30)) as pilot:
