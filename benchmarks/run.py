@@ -169,10 +169,17 @@ class Bench:
         # The list shows the start of each title (about twenty characters at 120 columns).
         corpus.titles = [one_line(row.title)[:12] for row in index.rows[:10]]
 
-    def run_timed(self, command: Sequence[str]) -> float:
+    def run_timed(self, command: Sequence[str]) -> tuple[float, float]:
+        """Run ``command``; its wall time in seconds and its peak resident memory in MiB."""
         started = time.perf_counter()
-        subprocess.run(command, env=self.env, check=False, cwd=REPO, capture_output=True)
-        return time.perf_counter() - started
+        process = subprocess.Popen(
+            command, env=self.env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        # Waited for here rather than through Popen: only wait4 tells this one child's peak.
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        return elapsed, usage.ru_maxrss / 1024
 
 
 def prepare_corpora(bench: Bench, sizes: Sequence[int]) -> list[Corpus]:
@@ -407,9 +414,10 @@ def measure_commands(bench: Bench, corpus: Corpus) -> None:
         log(f"command: {name}")
         if name != "python -c pass":
             bench.forget_cache(corpus)
-            timings.setdefault(name, {})["cold"] = bench.run_timed(command)
+            timings.setdefault(name, {})["cold"], _ = bench.run_timed(command)
         warm = [bench.run_timed(command) for _ in range(bench.reps)]
-        timings.setdefault(name, {})["warm"] = statistics.median(warm)
+        timings.setdefault(name, {})["warm"] = statistics.median(run for run, _ in warm)
+        timings[name]["warm_peak_mib"] = max(peak for _, peak in warm)
     bench.results["commands"] = timings
 
 
@@ -531,6 +539,10 @@ def table(bench: Bench, corpora: Sequence[Corpus]) -> str:
                     f"| `briefing {name}` at {largest}, {kind} | {_seconds(value)}"
                     f" | {_ratio(value, bare_h)} | | | | |"
                 )
+            lines.append(
+                f"| `briefing {name}` at {largest}, warm: peak memory"
+                f" | {commands[name]['warm_peak_mib']:.0f} MiB | | | | | |"
+            )
     core = results.get("core")
     if core:
         size = f"{core['entries']:,}"

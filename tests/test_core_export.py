@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,13 @@ import pytest
 from tests.corpus_kit import fields, make_corpus
 from tests.markdown_reading import read
 from tui.core import atomic
-from tui.core.export import ExportError, ExportExistsError, render_markdown, write_export
+from tui.core.export import (
+    ExportError,
+    ExportExistsError,
+    markdown_parts,
+    render_markdown,
+    write_export,
+)
 from tui.core.loader import load_corpus
 from tui.core.model import Brief
 
@@ -214,6 +221,27 @@ def test_a_write_that_fails_half_way_leaves_nothing_behind(
     assert sorted(p.name for p in tmp_path.iterdir()) == (["briefing.md"] if existing else [])
     if existing:
         assert target.read_text(encoding="utf-8") == "the old briefing"
+
+
+def test_a_briefing_written_in_parts_is_the_same_bytes(corpus_dir: Path, tmp_path: Path) -> None:
+    corpus = load_corpus(corpus_dir)
+    target = tmp_path / "briefing.md"
+    write_export(target, markdown_parts(corpus, corpus.briefs, "all briefs"))
+    assert target.read_bytes() == render_markdown(corpus, corpus.briefs, "all briefs").encode()
+
+
+def test_parts_that_fail_half_way_leave_the_old_briefing(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    target.write_text("the old briefing", encoding="utf-8")
+
+    def parts() -> Iterator[str]:
+        yield "# new\n" * 1000
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    with pytest.raises(ExportError, match="Input/output error"):
+        write_export(target, parts(), overwrite=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]
+    assert target.read_text(encoding="utf-8") == "the old briefing"
 
 
 def test_a_folder_without_permission_is_reported(

@@ -15,7 +15,7 @@ from tui import __version__
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.cache import load_cached
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
-from tui.core.export import ExportError, render_markdown, write_export
+from tui.core.export import ExportError, markdown_parts, write_export
 from tui.core.model import Brief, Corpus
 from tui.core.text import one_line
 
@@ -176,19 +176,21 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
             print(f"briefing: no brief with id {', '.join(missing)} loaded", file=sys.stderr)
             return 1
         briefs, selection = [by_id[i] for i in args.ids], "chosen briefs"
-    markdown = render_markdown(corpus, briefs, selection)
+    # Written part by part as it is made: a briefing of the whole corpus is never held whole.
+    parts = markdown_parts(corpus, briefs, selection)
     if args.output is None:
         # The same bytes as a file written with -o, whatever the terminal's encoding.
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(markdown)
-        else:
-            buffer.write(markdown.encode("utf-8"))
-            buffer.flush()
+        for part in parts:
+            if buffer is None:
+                sys.stdout.write(part)
+            else:
+                buffer.write(part.encode("utf-8"))
+        sys.stdout.flush()
         return 0
     try:
-        write_export(Path(args.output), markdown, overwrite=args.force)
+        write_export(Path(args.output), parts, overwrite=args.force)
     except ExportError as error:
         print(f"briefing: {error}", file=sys.stderr)
         return 1

@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: str, *, overwrite: bool = True) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then move it into place.
+def write_atomically(path: Path, data: str | Iterable[str], *, overwrite: bool = True) -> None:
+    """Write ``data`` (a text, or its parts in order) to a temporary file beside ``path``, then
+    move it into place.
 
     With ``overwrite`` false an existing ``path`` raises :class:`FileExistsError` and is left
     as it was. On any failure the temporary file is removed and the error is raised.
@@ -17,7 +19,10 @@ def write_atomically(path: Path, data: str, *, overwrite: bool = True) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(data)
+            if isinstance(data, str):
+                stream.write(data)
+            else:
+                stream.writelines(data)
             stream.flush()
             os.fsync(stream.fileno())
         if overwrite:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tui.core.articles import ArticleReader
@@ -50,16 +50,24 @@ def meta_line(brief: Brief) -> str:
 
 def render_markdown(corpus: Corpus, briefs: Sequence[Brief], selection: str) -> str:
     """The Markdown briefing of ``briefs``; ``selection`` says how they were chosen."""
+    return "".join(markdown_parts(corpus, briefs, selection))
+
+
+def markdown_parts(corpus: Corpus, briefs: Sequence[Brief], selection: str) -> Iterator[str]:
+    """:func:`render_markdown`'s text in parts, one per brief, made as they are asked for: a
+    briefing of ten thousand briefs is written without ever being held whole."""
     count = f"{len(briefs)} brief" + ("" if len(briefs) == 1 else "s")
-    lines = [
-        f"# Briefing: {escape(corpus.name)}",
-        "",
-        f"{count} ({escape(selection)}) exported from the corpus {escape(corpus.name)}.",
-    ]
+    yield "\n".join(
+        [
+            f"# Briefing: {escape(corpus.name)}",
+            "",
+            f"{count} ({escape(selection)}) exported from the corpus {escape(corpus.name)}.",
+        ]
+    )
     articles = ArticleReader(corpus.root)
     for brief in briefs:
-        lines += _brief_section(articles, brief)
-    return "\n".join(lines) + "\n"
+        yield "\n" + "\n".join(_brief_section(articles, brief))
+    yield "\n"
 
 
 def _brief_section(articles: ArticleReader, brief: Brief) -> list[str]:
@@ -96,8 +104,9 @@ class ExportExistsError(ExportError):
     """The file exists already; write again with ``overwrite=True`` to replace it."""
 
 
-def write_export(path: Path, markdown: str, *, overwrite: bool = False) -> None:
-    """Write ``markdown`` to ``path`` whole or not at all; raise :class:`ExportError`."""
+def write_export(path: Path, markdown: str | Iterable[str], *, overwrite: bool = False) -> None:
+    """Write ``markdown`` (the text, or its parts) to ``path`` whole or not at all; raise
+    :class:`ExportError`."""
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name such as briefing.md")
     if not path.parent.is_dir():
