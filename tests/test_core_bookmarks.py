@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +44,12 @@ def test_bookmarks_persist_across_stores(tmp_path: Path) -> None:
     first.toggle("a")
     assert BookmarkStore(tmp_path, CORPUS).ids == {"b"}
     assert saved(tmp_path) == {CORPUS: ["b"]}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_bookmarks_file_is_readable_by_its_owner_alone(tmp_path: Path) -> None:
+    BookmarkStore(tmp_path, CORPUS).toggle("a")
+    assert stat.S_IMODE((tmp_path / "bookmarks.json").stat().st_mode) == 0o600
 
 
 def test_bookmarks_are_kept_per_corpus(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -242,6 +243,27 @@ def test_parts_that_fail_half_way_leave_the_old_briefing(tmp_path: Path) -> None
         write_export(target, parts(), overwrite=True)
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]
     assert target.read_text(encoding="utf-8") == "the old briefing"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_new_briefing_gets_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    previous = os.umask(0o027)
+    try:
+        write_export(target, "# x\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # not only its owner's, as temp files
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_replaced_briefing_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    target.write_text("the old briefing", encoding="utf-8")
+    target.chmod(0o604)
+    write_export(target, "# new\n", overwrite=True)
+    assert target.read_text(encoding="utf-8") == "# new\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604
 
 
 def test_a_folder_without_permission_is_reported(

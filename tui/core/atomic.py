@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: str | Iterable[str], *, overwrite: bool = True) -> None:
+def write_atomically(
+    path: Path, data: str | Iterable[str], *, overwrite: bool = True, shared: bool = False
+) -> None:
     """Write ``data`` (a text, or its parts in order) to a temporary file beside ``path``, then
     move it into place.
 
     With ``overwrite`` false an existing ``path`` raises :class:`FileExistsError` and is left
-    as it was. On any failure the temporary file is removed and the error is raised.
+    as it was. On any failure the temporary file is removed and the error is raised. The file is
+    readable by its owner alone, as the temporary file was made; with ``shared`` it gets the
+    permissions of the file it replaces, else those any new file would get (the process's umask
+    applied to read and write for everyone).
     """
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if shared:
+            os.chmod(temporary, _new_file_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             if isinstance(data, str):
                 stream.write(data)
@@ -45,3 +53,13 @@ def write_atomically(path: Path, data: str | Iterable[str], *, overwrite: bool =
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _new_file_mode(path: Path) -> int:
+    """The permissions ``path`` keeps when it is replaced, or a new file's."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # the only way to read it is to set it: put it back at once
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -114,7 +114,8 @@ def write_export(path: Path, markdown: str | Iterable[str], *, overwrite: bool =
             raise ExportError(f"{path.parent} is not a folder; pick a file inside a folder")
         raise ExportError(f"the folder {path.parent} does not exist; create it or pick another")
     try:
-        write_atomically(path, markdown, overwrite=overwrite)
+        # A briefing is for handing on: readable as any file its user makes, not just by them.
+        write_atomically(path, markdown, overwrite=overwrite, shared=True)
     except FileExistsError:
         raise ExportExistsError(
             f"{path} exists already; choose another name or overwrite it"
