@@ -9,8 +9,8 @@ JSON lines, written whole or not at all:
 
 1. a header: the cache format, the versions of everything that decides how a brief loads (this
    package's code, PyYAML, dateutil, Python's Unicode tables) and the corpus folder;
-2. the index: one short row per entry in display order, enough to paint a list before the rest
-   is read (see :func:`read_index`);
+2. the index: five columns with one value per entry in display order, enough to paint a list
+   before the rest is read (see :func:`read_index`);
 3. one record per brief file, in display order: the file's fingerprint and its article's, and
    the entry as the loader made it, but for the brief's key facts: only their number;
 4. the key facts of each brief, one line per record in the same order: a corpus read from the
@@ -29,7 +29,8 @@ failed to load are always read again (they are few, and their problems may depen
 record does not name).
 
 The cache folder is untrusted input: a record is used only when every value has the type and
-shape it must have, and anything else (a truncated file, garbage, another version, a record of
+shape it must have (:mod:`tui.core.cache_codec` writes briefs, facts and problems and checks them
+as it reads them back), and anything else (a truncated file, garbage, another version, a record of
 the wrong shape) throws the whole cache away and loads the corpus from its files. Key facts are
 checked in the same way when they are read, and those that fail are read from their brief file.
 A cache that cannot be written is no error: the corpus still loads, only the next start is not
@@ -57,7 +58,20 @@ from pathlib import Path
 from typing import Any, NamedTuple, overload
 
 from tui import __version__
-from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Span
+from tui.core.cache_codec import (
+    Corrupt,
+    as_count,
+    as_text,
+    decode_brief,
+    decode_entry,
+    decode_facts,
+    decode_problem,
+    encode_brief,
+    encode_entry,
+    encode_fact,
+    encode_problem,
+)
+from tui.core.model import Brief, Corpus, Entry, KeyFact
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
 FORMAT = 3
@@ -78,15 +92,9 @@ Progress = Callable[[int, int], None]
 
 _PROGRESS_EVERY = 100
 _TRAILER = '"end"'
-_KINDS = {kind: kind for kind in FACT_KINDS}
-_SEVERITIES = frozenset(("error", "warning"))
 
 Fingerprint = tuple[int, int, int, int]
 """Size, modification time, change time (both in nanoseconds) and inode of a file."""
-
-
-class _Corrupt(Exception):
-    """The cache file is not what this version writes; it is ignored and rebuilt."""
 
 
 # -- Where the cache lives ------------------------------------------------------------------------
@@ -169,7 +177,7 @@ def read_index(root: Path, cache_dir: Path | None = None) -> CorpusIndex | None:
         with _collector_paused(), path.open("rb") as stream:
             header = _read_header(stream, root)
             rows = _decode_index(json.loads(stream.readline()), header["count"])
-    except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, _Corrupt):
+    except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, Corrupt):
         return None
     return CorpusIndex(root, rows)
 
@@ -211,12 +219,12 @@ def _index_columns(entries: Iterable[Entry]) -> list[list[Any]]:
 
 def _decode_index(value: Any, count: int) -> IndexRows:
     if type(value) is not list or len(value) != len(IndexRow._fields):
-        raise _Corrupt("index")
+        raise Corrupt("index")
     if any(type(column) is not list or len(column) != count for column in value):
-        raise _Corrupt("index column")
+        raise Corrupt("index column")
     paths, keys, titles, published, languages = value
     if not all(_types(column) <= {str} for column in (paths, keys, titles, languages)):
-        raise _Corrupt("index row")
+        raise Corrupt("index row")
     date = dt.date.fromisoformat  # TypeError unless text, ValueError unless a date
     value[3] = [None if day is None else date(day) for day in published]
     return IndexRows(value)
@@ -366,9 +374,9 @@ class _FactStore:
             try:
                 line = self.read(stored.offset, stored.length)
                 if not line.endswith(b"\n"):
-                    raise _Corrupt("cut short")
-                return _decode_facts(line, stored.size)
-            except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, _Corrupt):
+                    raise Corrupt("cut short")
+                return decode_facts(line, stored.size)
+            except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, Corrupt):
                 self.damaged.add(stored.offset)
         from tui.core.loader import load_brief_files
 
@@ -590,10 +598,10 @@ def _environment() -> list[Any]:
 def _read_header(stream: Iterator[Any], root: Path) -> dict[str, Any]:
     header = json.loads(next(stream))
     if type(header) is not dict:
-        raise _Corrupt("header")
+        raise Corrupt("header")
     if header.get("environment") != _environment() or header.get("root") != str(root.resolve()):
-        raise _Corrupt("written for another version or corpus")
-    _int(header.get("count"))
+        raise Corrupt("written for another version or corpus")
+    as_count(header.get("count"))
     return header
 
 
@@ -616,7 +624,7 @@ def _read_records(path: Path, root: Path) -> dict[str, _Record]:
             for _ in range(count):
                 record = _decode_record(json.loads(next(lines)), store)
                 if record.path in records:
-                    raise _Corrupt("a path twice")
+                    raise Corrupt("a path twice")
                 records[record.path] = record
             # Then each brief's facts, on a line of their own: where it is, or what it holds.
             for record in records.values():
@@ -630,12 +638,12 @@ def _read_records(path: Path, root: Path) -> dict[str, _Record]:
                 facts.offset = offset
                 facts.length = len(line)
                 if not LAZY_FACTS:
-                    brief = _with_facts(brief, _decode_facts(line, facts.size))
+                    brief = _with_facts(brief, decode_facts(line, facts.size))
                     record.entry = Entry(record.path, brief, record.entry.problems)
             for record in records.values():
                 record.search = _decode_search(next(lines))
             if next(lines) != _TRAILER.encode() + b"\n" or next(lines, None) is not None:
-                raise _Corrupt("cut short or run on")
+                raise Corrupt("cut short or run on")
     except (
         OSError,
         ValueError,
@@ -644,7 +652,7 @@ def _read_records(path: Path, root: Path) -> dict[str, _Record]:
         IndexError,
         StopIteration,
         RecursionError,
-        _Corrupt,
+        Corrupt,
     ):
         return {}
     return records
@@ -724,7 +732,7 @@ def _encode_search(text: str) -> str:
 
 def _decode_search(line: bytes) -> str:
     if not line.endswith(b"\n"):
-        raise _Corrupt("cut short")
+        raise Corrupt("cut short")
     return line[:-1].decode("utf-8")
 
 
@@ -758,7 +766,7 @@ def _write_lines_atomically(
     return descriptor
 
 
-# -- Records to JSON and back ---------------------------------------------------------------------
+# -- Records to JSON and back (the briefs in them: tui.core.cache_codec) ---------------------------
 
 
 def _encode_record(record: _Record) -> list[Any]:
@@ -770,43 +778,10 @@ def _encode_record(record: _Record) -> list[Any]:
         record.article_print,
         record.settled,
         # The facts have a line of their own, after the records; here is their number.
-        _encode_brief(entry.brief, _fact_count(entry.brief)) if entry.brief else None,
-        [_encode_problem(p) for p in entry.problems],
-        _encode_entry(record.final) if record.final is not None else None,
+        encode_brief(entry.brief, _fact_count(entry.brief)) if entry.brief else None,
+        [encode_problem(p) for p in entry.problems],
+        encode_entry(record.final) if record.final is not None else None,
     ]
-
-
-def _encode_entry(entry: Entry) -> list[Any]:
-    brief = entry.brief
-    return [
-        _encode_brief(brief, list(map(_encode_fact, brief.key_facts))) if brief else None,
-        [_encode_problem(p) for p in entry.problems],
-    ]
-
-
-def _encode_brief(brief: Brief, facts: Any) -> list[Any]:
-    return [
-        brief.id,
-        brief.source,
-        brief.title,
-        brief.language,
-        brief.summary,
-        facts,
-        brief.title_en,
-        brief.published.isoformat() if brief.published else None,
-        brief.date_note,
-        brief.outlet,
-        brief.author,
-        brief.places,
-        brief.organizations,
-        brief.people,
-        brief.topics,
-    ]
-
-
-def _encode_fact(fact: KeyFact) -> list[Any]:
-    span = fact.span
-    return [fact.fact, fact.quote, fact.kind, *((span.start, span.end) if span else (None, None))]
 
 
 def _encode_facts(brief: Brief | None) -> bytes:
@@ -818,153 +793,40 @@ def _encode_facts(brief: Brief | None) -> bytes:
         raw = facts.raw()
         if raw is not None:
             return raw
-    return _dumps(list(map(_encode_fact, facts))).encode()
-
-
-def _encode_problem(problem: Problem) -> list[Any]:
-    return [problem.file, problem.line, problem.field, problem.message, problem.severity]
+    return _dumps(list(map(encode_fact, facts))).encode()
 
 
 def _decode_record(value: Any, store: _FactStore) -> _Record:
     """The record of ``value``, its brief's facts to be read from ``store``: the caller is to tell
     them where they are in it."""
     if type(value) is not list:
-        raise _Corrupt("record")
+        raise Corrupt("record")
     path, brief_print, source, article_print, settled, brief, problems, final = value
-    path = _str(path)
+    path = as_text(path)
     if type(problems) is not list:
-        raise _Corrupt("problems")
+        raise Corrupt("problems")
     decoded = None
     if brief is not None:
         if type(brief) is not list or len(brief) != 15:
-            raise _Corrupt("brief")
-        decoded = _decode_brief(brief, _StoredFacts(store, 0, 0, _int(brief[5]), path))
+            raise Corrupt("brief")
+        decoded = decode_brief(brief, _StoredFacts(store, 0, 0, as_count(brief[5]), path))
     if type(settled) is not bool or source != (decoded.source if decoded else None):
-        raise _Corrupt("record")
+        raise Corrupt("record")
     return _Record(
         path,
         _fingerprint_value(brief_print),
         source,
         _fingerprint_value(article_print),
         settled,
-        Entry(path, decoded, tuple(_decode_problem(p) for p in problems)),
+        Entry(path, decoded, tuple(decode_problem(p) for p in problems)),
         "",  # read after the records
-        _decode_entry(path, *final) if final is not None else None,
+        decode_entry(path, *final) if final is not None else None,
     )
-
-
-def _decode_entry(path: str, brief: Any, problems: Any) -> Entry:
-    if type(problems) is not list:
-        raise _Corrupt("problems")
-    if brief is None:
-        decoded = None
-    elif type(brief) is not list or len(brief) != 15:
-        raise _Corrupt("brief")
-    else:
-        decoded = _decode_brief(brief, _fact_list(brief[5]))
-    return Entry(path, decoded, tuple(_decode_problem(p) for p in problems))
-
-
-def _decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
-    """The brief of ``value``, a list of its fields as written, with ``facts`` for its facts."""
-    (ident, source, title, language, summary, _, title_en, published, date_note, outlet,
-     author, places, organizations, people, topics) = value  # fmt: skip
-    if not (
-        type(ident) is str
-        and type(source) is str
-        and type(title) is str
-        and type(summary) is str
-        and all(v is None or type(v) is str for v in (title_en, date_note, outlet, author))
-    ):
-        raise _Corrupt("brief")
-    return Brief(
-        ident,
-        source,
-        title,
-        sys.intern(language),  # raises TypeError for anything but text
-        summary,
-        facts,
-        title_en,
-        _date(published),
-        date_note,
-        outlet,
-        author,
-        _names(places),
-        _names(organizations),
-        _names(people),
-        _names(topics),
-    )
-
-
-def _decode_facts(line: bytes, count: Any) -> tuple[KeyFact, ...]:
-    """The key facts of one line of the cache, of which ``count`` were written."""
-    facts = _fact_list(json.loads(line))
-    if len(facts) != count:
-        raise _Corrupt("facts")
-    return facts
-
-
-def _fact_list(value: Any) -> tuple[KeyFact, ...]:
-    if type(value) is not list:
-        raise _Corrupt("facts")
-    return tuple(map(_decode_fact, value))
-
-
-def _decode_fact(value: Any) -> KeyFact:
-    if type(value) is not list:
-        raise _Corrupt("fact")
-    fact, quote, kind, start, end = value
-    if type(fact) is not str or type(quote) is not str:
-        raise _Corrupt("fact")
-    if kind is not None:
-        kind = _KINDS[kind]  # the one copy of each kind; a KeyError for any other value
-    if start is None and end is None:
-        return KeyFact(fact, quote, kind, None)
-    if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-        raise _Corrupt("span")
-    return KeyFact(fact, quote, kind, Span(start, end))
-
-
-def _decode_problem(value: Any) -> Problem:
-    if type(value) is not list:
-        raise _Corrupt("problem")
-    file, line, field, message, severity = value
-    if severity not in _SEVERITIES:
-        raise _Corrupt("severity")
-    problem = Problem(_str(file), _int(line), _str(field), _str(message), severity)
-    # Making a problem makes its text visible and short; text that was written that way comes out
-    # as it went in. Anything else in the cache is not to be trusted.
-    if (problem.file, problem.field, problem.message) != (file, field, message):
-        raise _Corrupt("problem text")
-    return problem
 
 
 def _fingerprint_value(value: Any) -> Fingerprint | None:
     if value is None:
         return None
     if type(value) is not list or len(value) != 4 or any(type(v) is not int for v in value):
-        raise _Corrupt("fingerprint")
+        raise Corrupt("fingerprint")
     return (value[0], value[1], value[2], value[3])
-
-
-def _names(value: Any) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise _Corrupt("names")
-    # Places, organisations and topics recur across briefs: one copy of each is kept.
-    return tuple(map(sys.intern, value))  # raises TypeError for anything but text
-
-
-def _str(value: Any) -> str:
-    if type(value) is not str:
-        raise _Corrupt("text")
-    return value
-
-
-def _int(value: Any) -> int:
-    if type(value) is not int or value < 0:
-        raise _Corrupt("number")
-    return value
-
-
-def _date(value: Any) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(_str(value))

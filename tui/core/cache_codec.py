@@ -1,0 +1,170 @@
+"""Briefs, key facts and problems as the cache writes them in JSON, and back.
+
+Everything read back is checked for type and shape, and made into the model's own objects: the
+cache folder is untrusted input. Whatever is not as :mod:`tui.core.cache` writes it raises
+:class:`Corrupt` (or a ``TypeError``, ``ValueError`` or ``KeyError`` from a value of the wrong
+kind), and the cache is then ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from tui.core.model import FACT_KINDS, Brief, Entry, KeyFact, Problem, Span
+
+_KINDS = {kind: kind for kind in FACT_KINDS}
+_SEVERITIES = frozenset(("error", "warning"))
+
+
+class Corrupt(Exception):
+    """The cache file is not what this version writes; it is ignored and rebuilt."""
+
+
+def encode_entry(entry: Entry) -> list[Any]:
+    brief = entry.brief
+    return [
+        encode_brief(brief, list(map(encode_fact, brief.key_facts))) if brief else None,
+        [encode_problem(p) for p in entry.problems],
+    ]
+
+
+def encode_brief(brief: Brief, facts: Any) -> list[Any]:
+    return [
+        brief.id,
+        brief.source,
+        brief.title,
+        brief.language,
+        brief.summary,
+        facts,
+        brief.title_en,
+        brief.published.isoformat() if brief.published else None,
+        brief.date_note,
+        brief.outlet,
+        brief.author,
+        brief.places,
+        brief.organizations,
+        brief.people,
+        brief.topics,
+    ]
+
+
+def encode_fact(fact: KeyFact) -> list[Any]:
+    span = fact.span
+    return [fact.fact, fact.quote, fact.kind, *((span.start, span.end) if span else (None, None))]
+
+
+def encode_problem(problem: Problem) -> list[Any]:
+    return [problem.file, problem.line, problem.field, problem.message, problem.severity]
+
+
+def decode_entry(path: str, brief: Any, problems: Any) -> Entry:
+    if type(problems) is not list:
+        raise Corrupt("problems")
+    if brief is None:
+        decoded = None
+    elif type(brief) is not list or len(brief) != 15:
+        raise Corrupt("brief")
+    else:
+        decoded = decode_brief(brief, fact_list(brief[5]))
+    return Entry(path, decoded, tuple(decode_problem(p) for p in problems))
+
+
+def decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
+    """The brief of ``value``, a list of its fields as written, with ``facts`` for its facts."""
+    (ident, source, title, language, summary, _, title_en, published, date_note, outlet,
+     author, places, organizations, people, topics) = value  # fmt: skip
+    if not (
+        type(ident) is str
+        and type(source) is str
+        and type(title) is str
+        and type(summary) is str
+        and all(v is None or type(v) is str for v in (title_en, date_note, outlet, author))
+    ):
+        raise Corrupt("brief")
+    return Brief(
+        ident,
+        source,
+        title,
+        sys.intern(language),  # raises TypeError for anything but text
+        summary,
+        facts,
+        title_en,
+        as_date(published),
+        date_note,
+        outlet,
+        author,
+        as_names(places),
+        as_names(organizations),
+        as_names(people),
+        as_names(topics),
+    )
+
+
+def decode_facts(line: bytes, count: Any) -> tuple[KeyFact, ...]:
+    """The key facts of one line of the cache, of which ``count`` were written."""
+    facts = fact_list(json.loads(line))
+    if len(facts) != count:
+        raise Corrupt("facts")
+    return facts
+
+
+def fact_list(value: Any) -> tuple[KeyFact, ...]:
+    if type(value) is not list:
+        raise Corrupt("facts")
+    return tuple(map(decode_fact, value))
+
+
+def decode_fact(value: Any) -> KeyFact:
+    if type(value) is not list:
+        raise Corrupt("fact")
+    fact, quote, kind, start, end = value
+    if type(fact) is not str or type(quote) is not str:
+        raise Corrupt("fact")
+    if kind is not None:
+        kind = _KINDS[kind]  # the one copy of each kind; a KeyError for any other value
+    if start is None and end is None:
+        return KeyFact(fact, quote, kind, None)
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+        raise Corrupt("span")
+    return KeyFact(fact, quote, kind, Span(start, end))
+
+
+def decode_problem(value: Any) -> Problem:
+    if type(value) is not list:
+        raise Corrupt("problem")
+    file, line, field, message, severity = value
+    if severity not in _SEVERITIES:
+        raise Corrupt("severity")
+    problem = Problem(as_text(file), as_count(line), as_text(field), as_text(message), severity)
+    # Making a problem makes its text visible and short; text that was written that way comes out
+    # as it went in. Anything else in the cache is not to be trusted.
+    if (problem.file, problem.field, problem.message) != (file, field, message):
+        raise Corrupt("problem text")
+    return problem
+
+
+def as_names(value: Any) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise Corrupt("names")
+    # Places, organisations and topics recur across briefs: one copy of each is kept.
+    return tuple(map(sys.intern, value))  # raises TypeError for anything but text
+
+
+def as_text(value: Any) -> str:
+    if type(value) is not str:
+        raise Corrupt("text")
+    return value
+
+
+def as_count(value: Any) -> int:
+    if type(value) is not int or value < 0:
+        raise Corrupt("number")
+    return value
+
+
+def as_date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(as_text(value))
