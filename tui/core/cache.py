@@ -61,6 +61,7 @@ from tui import __version__
 from tui.core.cache_codec import (
     Corrupt,
     as_count,
+    as_date,
     as_text,
     decode_brief,
     decode_entry,
@@ -225,8 +226,7 @@ def _decode_index(value: Any, count: int) -> IndexRows:
     paths, keys, titles, published, languages = value
     if not all(_types(column) <= {str} for column in (paths, keys, titles, languages)):
         raise Corrupt("index row")
-    date = dt.date.fromisoformat  # TypeError unless text, ValueError unless a date
-    value[3] = [None if day is None else date(day) for day in published]
+    value[3] = list(map(as_date, published))
     return IndexRows(value)
 
 
