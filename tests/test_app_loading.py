@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -264,3 +265,15 @@ async def test_a_narrow_terminal_gets_its_layout_from_the_first_frame(corpus_dir
     assert app.first_frame is not None
     list_top, brief_top = app.first_frame
     assert list_top < brief_top  # the list above the brief, as below 120 columns it always is
+
+
+async def test_the_garbage_collector_runs_again_once_the_app_has_loaded(corpus_dir: Path) -> None:
+    # The command turns the collector off while Textual and the app are imported; left off, the
+    # memory held by every cycle made while the app runs would never be given back.
+    gc.disable()
+    try:
+        async with BriefingApp(corpus_dir).run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

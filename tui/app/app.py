@@ -40,8 +40,11 @@ class BriefingApp(App[None]):
 
     def on_load(self) -> None:
         # What is imported and made so far lives as long as the app: left to the garbage
-        # collector, a full pass over it (some 25 ms) lands just before the first frame.
+        # collector, a full pass over it (some 25 ms) lands just before the first frame. Frozen,
+        # it is never walked again, and the collector, off while the app was imported
+        # (run_app), can run.
         gc.freeze()
+        gc.enable()
 
     def on_unmount(self) -> None:
         # Give what was frozen back to the collector, for a process that goes on without the app.
