@@ -48,10 +48,10 @@ def _make_app(kind: str, corpus: Path | None) -> Any:
         from benchmarks.bare import BareApp
 
         return BareApp()
-    from tui.app.app import BriefingApp
+    from tui.app.main import make_app  # as the command makes it
 
     assert corpus is not None
-    return BriefingApp(corpus)
+    return make_app(corpus)
 
 
 def _titles_shown(app: Any) -> bool:

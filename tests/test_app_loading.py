@@ -23,6 +23,7 @@ from tests.app_helpers import (
     write_brief,
 )
 from tui.app.app import BriefingApp
+from tui.app.main import make_app
 from tui.core.bookmarks import BookmarkStore, corpus_key
 from tui.core.cache import Progress, load_cached
 from tui.core.model import Corpus
@@ -270,9 +271,10 @@ async def test_a_narrow_terminal_gets_its_layout_from_the_first_frame(corpus_dir
 async def test_the_garbage_collector_runs_again_once_the_app_has_loaded(corpus_dir: Path) -> None:
     # The command turns the collector off while Textual and the app are imported; left off, the
     # memory held by every cycle made while the app runs would never be given back.
-    gc.disable()
     try:
-        async with BriefingApp(corpus_dir).run_test(size=(120, 40)) as pilot:
+        app = make_app(corpus_dir)
+        assert not gc.isenabled()
+        async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
             assert gc.isenabled()
     finally:

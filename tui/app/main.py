@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.app.app import BriefingApp
 
 
-def run_app(root: Path) -> int:
-    """Run the reader on the corpus at ``root`` until the user quits; return the exit status."""
+def make_app(root: Path) -> BriefingApp:
+    """The reader on the corpus at ``root``, its modules imported as quickly as they can be."""
     # Importing Textual and the app makes a few hundred thousand objects and no garbage: the
     # collector's passes over them add a twentieth to the start. The app turns it back on as it
     # loads (BriefingApp.on_load).
     gc.disable()
     from tui.app.app import BriefingApp
 
-    app = BriefingApp(root)
+    return BriefingApp(root)
+
+
+def run_app(root: Path) -> int:
+    """Run the reader on the corpus at ``root`` until the user quits; return the exit status."""
+    app = make_app(root)
     app.run()
     # The process ends here: the collector need not go through the corpus on the way out.
     gc.freeze()
