@@ -104,6 +104,28 @@ async def test_the_rows_of_the_index_show_before_the_corpus_loads(
         assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
 
 
+async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_cached(corpus_dir)
+    monkeypatch.setattr("tui.app.screens.main.load_cached", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert screen.corpus is None
+        assert screen.focused is screen.brief_view
+        gate.set()
+        await settle(pilot)
+        assert brief_lines(app).startswith(THIRD)
+        assert str(screen.article_view.border_subtitle).startswith("fact 1 · line")
+        await pilot.press("j")
+        await settle(pilot)
+        assert str(screen.article_view.border_subtitle).startswith("fact 2 · line")
+
+
 async def test_the_cursor_stays_on_its_brief_when_the_corpus_replaces_the_index(
     corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:

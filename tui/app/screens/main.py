@@ -454,7 +454,12 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_facts":
-            return self.focused is self.article_list and self.brief_view.fact_count > 0
+            if self.focused is not self.article_list:
+                return False
+            # While the corpus loads, the brief under the cursor is on its way: Enter typed
+            # ahead goes to where its facts will be, as moves typed ahead go down the list.
+            loading = self.corpus is None and self._current_id() is not None
+            return self.brief_view.fact_count > 0 or loading
         if action == "clear_filter":
             return self._filter_open()
         if action == "filter":
