@@ -678,6 +678,36 @@ async def test_a_brief_that_failed_to_load_shows_its_problems(corpus_dir: Path) 
         assert screen.article_view.render_line(0).text.startswith("This brief could not be loaded")
 
 
+@pytest.mark.parametrize("article", [None, "", " \n\n "], ids=["missing", "empty", "blank"])
+async def test_an_article_that_cannot_be_shown_says_so_in_its_pane(
+    tmp_path: Path, article: str | None
+) -> None:
+    root = tmp_path / "corpus"
+    if article is not None:
+        write_article(root, "gone.txt", article)
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    write_brief(
+        root,
+        BriefSpec(
+            id="gone",
+            title="An article not there",
+            source="gone.txt",
+            facts=[FactSpec("Exports rose.", "Exports rose 5%")],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        original = main_screen(app).article_view
+        shown = " ".join(original.render_line(y).text.strip() for y in range(4))
+        assert shown.startswith("The article is empty or cannot be read")
+        # The article is what is wrong, not the quote.
+        assert "quote not found" not in str(original.border_subtitle)
+        assert "Problems (" in brief_text(app)
+
+
 HOSTILE = "[b]bold[/b] [/] [@click=app.quit]quit now[/]"
 
 

@@ -39,6 +39,9 @@ SYNC_LAYOUT_LIMIT = 100_000
 """Articles up to this many characters are laid out at once; longer ones in a thread."""
 LOADING_NOTICE_DELAY = 0.2
 """Seconds an article may take to load before the pane says it is loading."""
+UNREADABLE_NOTICE = (
+    "The article is empty or cannot be read: Problems, at the end of the brief, say why."
+)
 _CACHED_CHARACTERS = 16_000_000
 _CACHED_LAYOUTS = 4
 
@@ -124,6 +127,11 @@ class ArticleView(ScrollView, can_focus=True):
         wrapped = self._wrapped
         assert wrapped is not None
         return wrapped.line_of(span.start), wrapped.line_of(max(span.start, span.end - 1))
+
+    @property
+    def _article_unreadable(self) -> bool:
+        """Whether the article was read and has nothing to show: empty, missing or refused."""
+        return self._text is not None and bool(self._notice)
 
     def show_notice(self, notice: str) -> None:
         """Show ``notice`` (or nothing) in place of an article."""
@@ -212,7 +220,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show ``text`` as the article, laid out now if that is quick."""
         self._stop_loading_timer()
         self._text = text
-        self._notice = "" if text.strip() else "The article is empty or cannot be read."
+        self._notice = "" if text.strip() else UNREADABLE_NOTICE
         self._update_titles()
         self._scroll_anchor = None
         self._follow_quote = True
@@ -357,7 +365,8 @@ class ArticleView(ScrollView, can_focus=True):
             span = self._spans[self._current]
             number = self._current + 1
             if span is None:
-                subtitle = f"fact {number}: quote not found"
+                # No quote can be found in an article that cannot be read: the notice says so.
+                subtitle = "" if self._article_unreadable else f"fact {number}: quote not found"
             elif self._text:
                 first, last = line_range(self._text, span)
                 lines = f"line {first}" if first == last else f"lines {first}–{last}"
@@ -401,9 +410,10 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.visual_style
         wrapped = self._wrapped
         line = self.scroll_offset.y + y
+        if self._notice:
+            # Set only while there is no article text to show: loading, or none to read.
+            return self._notice_line(y, width)
         if wrapped is None or line >= len(wrapped):
-            if wrapped is None and self._notice:
-                return self._notice_line(y, width)
             return Strip.blank(width, base.rich_style)
         start, end = wrapped.starts[line], wrapped.ends[line]
         content = Content(wrapped.text[start:end])
