@@ -333,9 +333,9 @@ class _BriefChecker:
             quote = self._text(item, "quote", required=True, within=path)
             kind = item.get("kind")
             if kind is not None and kind not in FACT_KINDS:
-                self.add(
-                    f"{path}.kind", f"must be one of {', '.join(FACT_KINDS)}, not {_describe(kind)}"
-                )
+                # Every kind is text too: a text value is named as it is, not as "text".
+                wrong = _shorten(kind) if isinstance(kind, str) else _describe(kind)
+                self.add(f"{path}.kind", f"must be one of {', '.join(FACT_KINDS)}, not {wrong}")
                 kind = None
             if fact is None or quote is None:
                 valid = False
