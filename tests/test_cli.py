@@ -121,7 +121,8 @@ def test_validate_with_only_warnings_exits_zero(tmp_path: Path) -> None:
     assert "1 warning" in result.stdout
 
 
-def test_validate_without_a_corpus_folder_says_so(tmp_path: Path) -> None:
+def test_validate_without_a_briefs_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
     result = run("validate", "--corpus", str(tmp_path / "nothing"))
     assert result.returncode == 1
     assert "no briefs/ folder" in result.stderr
@@ -171,10 +172,44 @@ def test_list_keeps_one_short_line_per_brief_whatever_the_title(tmp_path: Path) 
     assert max(len(r["title"]) for r in full) == len(("word " * 2_000).strip())
 
 
-def test_list_without_a_corpus_folder_fails(tmp_path: Path) -> None:
+def test_list_without_a_briefs_folder_fails(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
     result = run("list", "--corpus", str(tmp_path / "nothing"))
     assert result.returncode == 1
     assert "no briefs/ folder" in result.stderr
+
+
+def partly_broken_corpus(root: Path) -> Path:
+    """A corpus where ``sound`` loads and ``syntax`` and ``required`` do not."""
+    briefs: dict[str, str | dict[str, object]] = {
+        "sound.yaml": fields("sound"),
+        "syntax.yaml": "id: syntax\ntitle: 'never closed\nlanguage: en\n",
+        "required.yaml": fields("required", summary=...),
+    }
+    return make_corpus(root, briefs)
+
+
+LEFT_OUT = (
+    "briefing: 2 briefs could not be loaded and are left out; run briefing validate to see why\n"
+)
+
+
+def test_list_says_how_many_briefs_could_not_be_loaded(tmp_path: Path) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    result = run("list", "--corpus", str(corpus))
+    assert result.returncode == 0
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == ["sound"]
+    assert result.stderr == LEFT_OUT
+
+
+def test_list_json_keeps_standard_output_pure_json_when_briefs_are_left_out(
+    tmp_path: Path,
+) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    result = run("list", "--json", "--corpus", str(corpus))
+    assert result.returncode == 0
+    assert [row["id"] for row in json.loads(result.stdout)] == ["sound"]
+    assert result.stderr == LEFT_OUT
 
 
 # export ----------------------------------------------------------------------------------------
@@ -200,6 +235,75 @@ def test_export_of_an_unknown_id_fails_and_names_it(corpus_dir: Path) -> None:
     assert result.returncode == 1
     assert "no-such-brief" in result.stderr
     assert result.stdout == ""
+
+
+def test_export_of_an_id_given_twice_exports_it_once_in_the_order_first_given(
+    corpus_dir: Path,
+) -> None:
+    first, second = [p.stem for p in sorted((corpus_dir / "briefs").glob("*.yaml"))][:2]
+    result = run("export", "--corpus", str(corpus_dir), second, first, second, first)
+    assert result.returncode == 0, result.stderr
+    titles = [
+        yaml.safe_load((corpus_dir / "briefs" / f"{i}.yaml").read_text())["title"]
+        for i in (second, first)
+    ]
+    sections = read(result.stdout).sections
+    assert len(sections) == 2
+    assert [s.heading.startswith(t) for s, t in zip(sections, titles, strict=True)] == [True, True]
+
+
+def test_export_all_says_how_many_briefs_could_not_be_loaded(tmp_path: Path) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    target = tmp_path / "out.md"
+    result = run("export", "--all", "--corpus", str(corpus), "-o", str(target))
+    assert result.returncode == 0
+    assert len(read(target.read_text(encoding="utf-8")).sections) == 1
+    assert LEFT_OUT in result.stderr
+
+
+def test_export_all_fails_and_writes_nothing_when_no_brief_loaded(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", {"required.yaml": fields("required", summary=...)})
+    target = tmp_path / "out.md"
+    result = run("export", "--all", "--corpus", str(corpus), "-o", str(target))
+    assert result.returncode == 1
+    assert "1 brief could not be loaded and is left out" in result.stderr
+    assert "nothing to export" in result.stderr
+    assert not target.exists()
+
+
+def test_export_bookmarked_names_the_bookmarks_left_out_and_why(tmp_path: Path) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    store = BookmarkStore(state_dir(), corpus_key(corpus))
+    for ident in ("sound", "syntax", "required", "since-deleted"):
+        store.toggle(ident)
+    result = run("export", "--bookmarked", "--corpus", str(corpus))
+    assert result.returncode == 0, result.stderr
+    assert len(read(result.stdout).sections) == 1
+    assert result.stderr.splitlines() == [
+        "briefing: 2 bookmarked briefs could not be loaded and are left out (required, syntax);"
+        " run briefing validate to see why",
+        "briefing: 1 bookmarked brief is not in the corpus and is left out (since-deleted)",
+    ]
+
+
+@pytest.mark.parametrize("blocked", ["state-folder-is-a-file", "bookmarks-file-is-a-folder"])
+def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocked: str
+) -> None:
+    # Tests may run as root, whom file modes do not stop; a file in the way stops anyone.
+    state = tmp_path / "state"
+    if blocked == "state-folder-is-a-file":
+        state.write_text("not a folder", encoding="utf-8")
+    else:
+        (state / "bookmarks.json").mkdir(parents=True)
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    target = tmp_path / "out.md"
+    result = run("export", "--bookmarked", "--corpus", str(corpus_dir), "-o", str(target))
+    assert result.returncode == 1
+    assert f"Cannot read bookmarks file {state / 'bookmarks.json'}" in result.stderr
+    assert "nothing exported" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
 
 
 def test_export_all_has_a_section_per_brief(corpus_dir: Path) -> None:
@@ -244,7 +348,7 @@ def test_export_refuses_an_existing_file_without_force(corpus_dir: Path, tmp_pat
     target.write_text("an earlier briefing", encoding="utf-8")
     refused = run("export", "--all", "--corpus", str(corpus_dir), "-o", str(target))
     assert refused.returncode == 1
-    assert "exists" in refused.stderr
+    assert "exists" in refused.stderr and "--force" in refused.stderr
     assert target.read_text(encoding="utf-8") == "an earlier briefing"
     forced = run("export", "--all", "--corpus", str(corpus_dir), "-o", str(target), "--force")
     assert forced.returncode == 0
@@ -270,6 +374,15 @@ def test_export_to_a_path_that_cannot_be_written_says_why(
     assert words in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in place.rglob("*")) == ["a-file", "a-folder"]
+
+
+def test_export_to_an_empty_file_name_says_it_is_empty(corpus_dir: Path, tmp_path: Path) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run("export", "--all", "--corpus", str(corpus_dir), "-o", "", cwd=here)
+    assert result.returncode == 1
+    assert result.stderr == "briefing: the file name is empty; give one such as briefing.md\n"
+    assert list(here.iterdir()) == []
 
 
 def sysfs_mounted() -> bool:
@@ -362,6 +475,45 @@ def test_the_command_reads_the_corpus_the_rules_pick(
     # The option may also come before the command.
     before = run("--corpus", str(tmp_path / "opt"), "list", cwd=tmp_path / "here")
     assert [line.split("\t")[0] for line in before.stdout.splitlines()] == ["opt"]
+
+
+@pytest.mark.parametrize(
+    "command", [["validate"], ["list"], ["list", "--json"], ["export", "--all"]]
+)
+@pytest.mark.parametrize(
+    ("name", "complaint"),
+    [("missing", "does not exist"), ("a-file", "is a file, not a corpus folder")],
+)
+def test_a_corpus_that_is_no_folder_stops_every_command(
+    tmp_path: Path, command: list[str], name: str, complaint: str
+) -> None:
+    (tmp_path / "a-file").write_text("not a corpus", encoding="utf-8")
+    result = run(*command, "--corpus", name, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"briefing: {name} {complaint}\n"
+
+
+def test_a_corpus_named_by_the_variable_that_is_no_folder_stops_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CORPUS", str(tmp_path / "missing"))
+    result = run("list", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert (
+        result.stderr == f"briefing: {tmp_path / 'missing'} (from BRIEFING_CORPUS) does not exist\n"
+    )
+
+
+def test_a_corpus_that_is_no_folder_stops_the_app_before_it_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tui.app.main
+
+    opened: list[Path] = []
+    monkeypatch.setattr(tui.app.main, "run_app", lambda root: opened.append(root) or 0)
+    assert main(["--corpus", str(tmp_path / "missing")]) == 2
+    assert opened == []
+    assert capsys.readouterr().err == f"briefing: {tmp_path / 'missing'} does not exist\n"
 
 
 def test_main_runs_in_process(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,14 +8,14 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from tui import __version__
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.cache import load_cached
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
-from tui.core.export import ExportError, markdown_parts, write_export
+from tui.core.export import ExportError, ExportExistsError, markdown_parts, write_export
 from tui.core.model import Brief, Corpus
 from tui.core.text import one_line
 
@@ -23,6 +23,8 @@ LIST_TITLE_WIDTH = 160
 """Characters of a title ``briefing list`` prints; ``--json`` gives titles whole."""
 LIST_FIELD_WIDTH = 60
 """Characters of an id or language ``briefing list`` prints: a brief with errors may hold any."""
+USAGE_ERROR = 2
+"""The exit status argparse gives a command line it cannot use."""
 
 _CORPUS_HELP = (
     f"corpus folder holding briefs/ and seeds/ (default: ${ENV_CORPUS}, else the current folder"
@@ -79,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A subcommand's --corpus is left out of the namespace when not given (SUPPRESS), so that
     # `briefing --corpus DIR validate` and `briefing validate --corpus DIR` both work.
     root = resolve_corpus(args.corpus)
+    unusable = _not_a_folder(root, named_by_variable=not args.corpus)
+    if unusable:
+        print(f"briefing: {unusable}", file=sys.stderr)
+        return USAGE_ERROR
     if args.command is None:
         from tui.app.main import run_app  # Textual loads only for the app itself
 
@@ -105,6 +111,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _not_a_folder(root: Path, *, named_by_variable: bool) -> str | None:
+    """Why ``root`` cannot be a corpus at all, else None.
+
+    A mistyped corpus name would otherwise read as an empty corpus; a folder without briefs/ is
+    left to the loader, which says so.
+    """
+    if root.is_dir():
+        return None
+    named = f"{root} (from {ENV_CORPUS})" if named_by_variable else str(root)
+    if root.exists():
+        return f"{named} is a file, not a corpus folder"
+    return f"{named} does not exist"
+
+
 def _validate(corpus: Corpus) -> int:
     problems = corpus.all_problems
     for problem in problems:
@@ -124,6 +144,7 @@ def _validate(corpus: Corpus) -> int:
 
 
 def _list(corpus: Corpus, *, as_json: bool) -> int:
+    left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     rows = [
         {
             "id": brief.id,
@@ -136,6 +157,7 @@ def _list(corpus: Corpus, *, as_json: bool) -> int:
     ]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _tell(left_out)
         return 0
     for row in rows:
         fields = (
@@ -146,6 +168,8 @@ def _list(corpus: Corpus, *, as_json: bool) -> int:
             _cut(str(row["title"]), LIST_TITLE_WIDTH),
         )
         print("\t".join(fields))
+    # After the rows, where a reader at a terminal sees it last.
+    _tell(left_out)
     return 0
 
 
@@ -159,15 +183,52 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+def _not_loaded(corpus: Corpus) -> set[str]:
+    """The names of the brief files that could not be loaded: their stems, which are their ids."""
+    return {entry.key for entry in corpus.entries if entry.brief is None}
+
+
+def _left_out(
+    ids: Collection[str], noun: str, *, in_corpus: bool = True, named: bool = True
+) -> list[str]:
+    """The line saying that the briefs ``ids`` (each a ``noun``) are left out, or none if none are.
+
+    They could not be loaded, or, unless ``in_corpus``, are not in the corpus at all.
+    """
+    if not ids:
+        return []
+    be = "is" if len(ids) == 1 else "are"
+    why = "could not be loaded" if in_corpus else f"{be} not in the corpus"
+    names = f" ({', '.join(_cut(i, LIST_FIELD_WIDTH) for i in sorted(ids))})" if named else ""
+    hint = "; run briefing validate to see why" if in_corpus else ""
+    return [f"briefing: {_count(len(ids), noun)} {why} and {be} left out{names}{hint}"]
+
+
+def _tell(lines: Sequence[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
 def _export(corpus: Corpus, args: argparse.Namespace) -> int:
+    if args.output == "":
+        # Path("") is the current folder: say what is wrong rather than "is a folder".
+        print("briefing: the file name is empty; give one such as briefing.md", file=sys.stderr)
+        return 1
     briefs: list[Brief]
+    left_out: list[str] = []
     if args.all:
         briefs, selection = list(corpus.briefs), "all briefs"
+        left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     elif args.bookmarked:
-        store = BookmarkStore(state_dir(), corpus_key(corpus.root))
-        for notice in store.notices:
-            print(f"briefing: {notice}", file=sys.stderr)
-        briefs = [b for b in corpus.briefs if b.id in store]
+        bookmarks = _read_bookmarks(corpus)
+        if bookmarks is None:
+            return 1
+        briefs = [b for b in corpus.briefs if b.id in bookmarks]
+        unexported = bookmarks - {brief.id for brief in briefs}
+        not_loaded = unexported & _not_loaded(corpus)
+        left_out = _left_out(not_loaded, "bookmarked brief") + _left_out(
+            unexported - not_loaded, "bookmarked brief", in_corpus=False
+        )
         selection = "bookmarked briefs"
     else:
         by_id = {brief.id: brief for brief in corpus.briefs}
@@ -175,7 +236,13 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         if missing:
             print(f"briefing: no brief with id {', '.join(missing)} loaded", file=sys.stderr)
             return 1
-        briefs, selection = [by_id[i] for i in args.ids], "chosen briefs"
+        # Each brief once, where it was first named: `export a b a` is a and b.
+        briefs, selection = [by_id[i] for i in dict.fromkeys(args.ids)], "chosen briefs"
+    if left_out and not briefs:
+        # Every brief asked for is left out: an empty briefing would hide that.
+        _tell(left_out)
+        print("briefing: nothing to export", file=sys.stderr)
+        return 1
     # Written part by part as it is made: a briefing of the whole corpus is never held whole.
     parts = markdown_parts(corpus, briefs, selection)
     if args.output is None:
@@ -188,11 +255,34 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
             else:
                 buffer.write(part.encode("utf-8"))
         sys.stdout.flush()
+        # After the briefing, where a reader at a terminal sees it last.
+        _tell(left_out)
         return 0
     try:
         write_export(Path(args.output), parts, overwrite=args.force)
+    except ExportExistsError:
+        print(
+            f"briefing: {args.output} exists already; choose another name, or add --force to"
+            " overwrite it",
+            file=sys.stderr,
+        )
+        return 1
     except ExportError as error:
         print(f"briefing: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {_count(len(briefs), 'brief')} to {args.output}", file=sys.stderr)
+    _tell(left_out)
     return 0
+
+
+def _read_bookmarks(corpus: Corpus) -> set[str] | None:
+    """The ids bookmarked in ``corpus``, after telling the store's notices; None when the
+    bookmarks file cannot be read."""
+    store = BookmarkStore(state_dir(), corpus_key(corpus.root))
+    _tell([f"briefing: {notice}" for notice in store.notices])
+    # The store makes do without a file it cannot read, as the app should; an export made
+    # without it would quietly leave out every bookmark.
+    if store.read_error:
+        print("briefing: nothing exported, since the bookmarks cannot be read", file=sys.stderr)
+        return None
+    return set(store.ids)

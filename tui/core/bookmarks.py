@@ -49,8 +49,9 @@ class BookmarkStore:
     """The bookmarks of one corpus.
 
     Nothing here raises for a bad or unwritable state folder: problems are kept in
-    :attr:`notices` (to tell the user once) and :attr:`save_error` (set while changes cannot be
-    saved; they are still kept in memory for the session).
+    :attr:`notices` (to tell the user once), :attr:`read_error` (set while the file cannot be
+    read, so that the bookmarks known are only those made this session) and :attr:`save_error`
+    (set while changes cannot be saved; they are still kept in memory for the session).
     """
 
     def __init__(self, folder: Path, corpus: str) -> None:
@@ -59,6 +60,7 @@ class BookmarkStore:
         self.path = folder / FILE_NAME
         self.ids: set[str] = set()
         self.notices: list[str] = []
+        self.read_error: str | None = None
         self.save_error: str | None = None
         # Changes made while the file could not be written; merged in at the next save.
         self._unsaved: dict[str, bool] = {}
@@ -76,8 +78,10 @@ class BookmarkStore:
             with self._locked(required=False):
                 corpora = self._read_or_set_aside()
         except OSError as error:
-            self._tell(f"Cannot read bookmarks in {self.folder}: {error.strerror or error}")
+            self.read_error = f"Cannot read bookmarks file {self.path}: {error.strerror or error}"
+            self._tell(self.read_error)
             return
+        self.read_error = None
         self.ids = set(corpora.get(self.corpus, ()))
         for brief_id, wanted in self._unsaved.items():
             (self.ids.add if wanted else self.ids.discard)(brief_id)
