@@ -572,18 +572,6 @@ async def test_an_existing_file_is_overwritten_only_when_the_user_says_so(
     assert target.read_text(encoding="utf-8").startswith("# Briefing: corpus")
 
 
-async def test_an_export_to_a_missing_folder_is_reported(corpus_dir: Path, tmp_path: Path) -> None:
-    notices: list[tuple[str, str]] = []
-    hook = notifications_into(notices)
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await answer_export_dialog(pilot, tmp_path / "nowhere" / "x.md")
-        await settle(pilot)
-    assert notices[-1][0] == "error" and "does not exist" in notices[-1][1]
-
-
 # Help and palette.
 
 

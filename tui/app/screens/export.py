@@ -1,6 +1,7 @@
 """The export dialogs: where to write the briefing, and whether to replace a file already there.
 
-They only ask; the screen that opened them writes the file through the core.
+They only ask; the screen that opened them writes the file through the core. When it cannot, the
+export dialog can be opened again with the name given and why it failed, to correct the name.
 """
 
 from __future__ import annotations
@@ -29,10 +30,18 @@ class ExportDialog(ModalScreen[Path | None]):
         width: 72;
         max-width: 100%;
         height: auto;
+        /* A dialog taller than a small terminal scrolls rather than losing its end. */
+        max-height: 100%;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
         border: round $border;
         border-title-color: $text-accent;
         background: $surface;
         padding: 0 1;
+    }
+    ExportDialog Label {
+        /* The dialog's width rather than the text's: a long path wraps instead of being cut. */
+        width: 1fr;
     }
     ExportDialog Input {
         margin: 1 0 0 0;
@@ -50,19 +59,21 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, described: str, default: str) -> None:
+    def __init__(self, described: str, default: str, error: str = "") -> None:
         """``described`` says what is exported (``the 3 marked briefs``); ``default`` is the
-        file name offered."""
+        file name offered; ``error`` says why the name given last could not be written, shown
+        under it so that the user can correct it."""
         super().__init__()
         self.described = described
         self.default = default
+        self.error = error
 
     def compose(self) -> ComposeResult:
         with Vertical() as dialog:
             dialog.border_title = "Export to Markdown"
             yield Label(Content(f"Write {self.described} to:"))
             yield Input(self.default, id="path", select_on_focus=False)
-            yield Label("", id="error", classes="error")
+            yield Label(Content(self.error), id="error", classes="error")
             yield Label("Enter writes · Esc cancels", classes="hint")
 
     @on(Input.Submitted, "#path")
@@ -81,6 +92,16 @@ class ExportDialog(ModalScreen[Path | None]):
 class OverwriteDialog(ModalScreen[bool]):
     """Asks whether to replace a file; dismisses with ``True`` to replace it."""
 
+    BUTTON_ROW_WIDTH = 49
+    """The narrowest terminal that holds both buttons on one line: the dialog's border and
+    padding (4), then each button with the gap before it (2 + 16 and 2 + 25)."""
+
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (BUTTON_ROW_WIDTH, "-wide"),
+    ]
+    """Narrower than both buttons, they go one under the other."""
+
     DEFAULT_CSS = """
     OverwriteDialog {
         align: center middle;
@@ -90,9 +111,17 @@ class OverwriteDialog(ModalScreen[bool]):
         width: 72;
         max-width: 100%;
         height: auto;
+        /* A dialog taller than a small terminal scrolls rather than losing its buttons. */
+        max-height: 100%;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
         border: round $warning;
         background: $surface;
         padding: 0 1;
+    }
+    OverwriteDialog Label {
+        /* The dialog's width rather than the text's: a long path wraps instead of being cut. */
+        width: 1fr;
     }
     OverwriteDialog Horizontal {
         height: auto;
@@ -102,7 +131,18 @@ class OverwriteDialog(ModalScreen[bool]):
     OverwriteDialog Button {
         margin-left: 2;
     }
+    OverwriteDialog.-narrow Horizontal {
+        layout: vertical;
+    }
+    OverwriteDialog.-narrow Button {
+        width: 1fr;
+        margin-left: 0;
+    }
     """
+
+    AUTO_FOCUS = ""
+    """Off: Textual's would focus the first button and scroll to it. The safe answer is focused
+    once mounted instead, the question left in view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Overwrite"),
@@ -114,6 +154,10 @@ class OverwriteDialog(ModalScreen[bool]):
         self.path = path
 
     def compose(self) -> ComposeResult:
+        # Textual sets the breakpoint classes at the first resize, after the first frames: set
+        # them now, so that a narrow terminal shows the buttons it has room for from the start.
+        narrow = self.app.size.width < self.BUTTON_ROW_WIDTH
+        self.update_classes({"-narrow": narrow, "-wide": not narrow})
         with Vertical() as dialog:
             dialog.border_title = "File exists"
             yield Label(Content(f"{self.path} exists already. Overwrite it?"))
@@ -122,7 +166,9 @@ class OverwriteDialog(ModalScreen[bool]):
                 yield Button("Choose another name (n)", id="keep", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
+        # Where the dialog must scroll, the question stays in view rather than this button:
+        # Enter, y and n answer it all the same.
+        self.query_one("#keep", Button).focus(scroll_visible=False)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -618,38 +618,45 @@ class MainScreen(Screen[None]):
         """Ask where to write, write through the core, and say what came of it."""
         # Not needed before the user exports: kept off the start-up path.
         from tui.app.screens.export import ExportDialog, OverwriteDialog
-        from tui.core.export import default_export_name, render_markdown
+        from tui.core.export import ExportExistsError, default_export_name, render_markdown
 
         corpus = self.corpus
         assert corpus is not None
         name = default_export_name(datetime.now())
         markdown = ""
+        failure = ""
         while True:
-            path = await self.app.push_screen_wait(ExportDialog(described, name))
+            path = await self.app.push_screen_wait(ExportDialog(described, name, failure))
             if path is None:
                 return
             name = str(path)
             if not markdown:
                 markdown = await asyncio.to_thread(render_markdown, corpus, briefs, selection)
-            written = self._write_export(path, markdown, overwrite=False)
-            if written is None and await self.app.push_screen_wait(OverwriteDialog(path)):
-                written = self._write_export(path, markdown, overwrite=True)
-            # A file the user would not overwrite: ask again, the name ready to change.
-            if written is not None:
+            try:
+                failure = self._write_export(path, markdown, overwrite=False)
+            except ExportExistsError:
+                if not await self.app.push_screen_wait(OverwriteDialog(path)):
+                    failure = ""
+                    continue  # the file is kept: ask again, the name ready to change
+                failure = self._write_export(path, markdown, overwrite=True)
+            if not failure:
                 break
-        if written:
-            message = f"Exported {plural(len(briefs), 'brief')} to {path}"
-            self.notify(message, title="Export", markup=False)
+            # Not written: asked again with why, the name as typed, ready to correct.
+        message = f"Exported {plural(len(briefs), 'brief')} to {path}"
+        self.notify(message, title="Export", markup=False)
 
-    def _write_export(self, path: Path, markdown: str, *, overwrite: bool) -> bool | None:
-        """True once written, False after reporting why not, None when the file exists."""
+    def _write_export(self, path: Path, markdown: str, *, overwrite: bool) -> str:
+        """Write the briefing to ``path``: "" once written, else why it could not be.
+
+        Raises :class:`~tui.core.export.ExportExistsError` when the file exists and
+        ``overwrite`` is false: that is a question for the user, not a failure.
+        """
         from tui.core.export import ExportError, ExportExistsError, write_export
 
         try:
             write_export(path, markdown, overwrite=overwrite)
         except ExportExistsError:
-            return None
+            raise
         except ExportError as error:
-            self.notify(str(error), title="Not exported", severity="error", markup=False)
-            return False
-        return True
+            return str(error)
+        return ""
