@@ -81,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A subcommand's --corpus is left out of the namespace when not given (SUPPRESS), so that
     # `briefing --corpus DIR validate` and `briefing validate --corpus DIR` both work.
     root = resolve_corpus(args.corpus)
-    unusable = _not_a_folder(root, named_by_variable=not args.corpus)
+    from_variable = not args.corpus and bool(os.environ.get(ENV_CORPUS))
+    unusable = _not_a_folder(root, named_by_variable=from_variable)
     if unusable:
         print(f"briefing: {unusable}", file=sys.stderr)
         return USAGE_ERROR

@@ -42,7 +42,7 @@ class BriefingApp(App[None]):
         # What is imported and made so far lives as long as the app: left to the garbage
         # collector, a full pass over it (some 25 ms) lands just before the first frame. Frozen,
         # it is never walked again, and the collector, off while the app was imported
-        # (run_app), can run.
+        # (make_app), can run.
         gc.freeze()
         gc.enable()
 
