@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.app.app import BriefingApp
-from tui.app.screens.export import ExportDialog
+from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.title_bar import TitleBar
@@ -211,3 +211,12 @@ async def answer_export_dialog(pilot: Pilot[object], path: Path | str) -> None:
     await wait_for_screen(pilot, ExportDialog)
     pilot.app.screen.query_one(Input).value = str(path)
     await pilot.press("enter")
+
+
+async def ask_to_overwrite(pilot: Pilot[object], target: Path) -> None:
+    """Export the current brief to ``target``, a file that exists, up to the question whether to
+    replace it."""
+    await settle(pilot)
+    await pilot.press("e")
+    await answer_export_dialog(pilot, target)
+    await wait_for_screen(pilot, OverwriteDialog)

@@ -29,3 +29,11 @@ def corpus_dir(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "briefs", target / "briefs")
     shutil.copytree(REPO / "seeds", target / "seeds")
     return target
+
+
+@pytest.fixture
+def existing_file(tmp_path: Path) -> Path:
+    """A file an export may be asked to replace; it holds "keep me"."""
+    target = tmp_path / "exists.md"
+    target.write_text("keep me", encoding="utf-8")
+    return target

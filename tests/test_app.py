@@ -15,6 +15,7 @@ from tests.app_helpers import (
     BriefSpec,
     FactSpec,
     answer_export_dialog,
+    ask_to_overwrite,
     list_rows,
     listed_keys,
     main_screen,
@@ -550,16 +551,12 @@ async def test_escape_cancels_the_export(
 
 
 async def test_an_existing_file_is_overwritten_only_when_the_user_says_so(
-    corpus_dir: Path, tmp_path: Path
+    corpus_dir: Path, existing_file: Path
 ) -> None:
-    target = tmp_path / "exists.md"
-    target.write_text("keep me", encoding="utf-8")
+    target = existing_file
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await answer_export_dialog(pilot, target)
-        await wait_for_screen(pilot, OverwriteDialog)
+        await ask_to_overwrite(pilot, target)
         await pilot.press("n")
         # Back to the name, to choose another one.
         await wait_for_screen(pilot, ExportDialog)

@@ -14,9 +14,15 @@ from textual.containers import Vertical
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from tests.app_helpers import answer_export_dialog, main_screen, settle, wait_for_screen
+from tests.app_helpers import (
+    answer_export_dialog,
+    ask_to_overwrite,
+    main_screen,
+    settle,
+    wait_for_screen,
+)
 from tui.app.app import BriefingApp
-from tui.app.screens.export import ExportDialog, OverwriteDialog
+from tui.app.screens.export import ExportDialog
 
 LONG_PATH = Path(
     "a-very-long-folder-name-for-testing-the-dialog",
@@ -78,10 +84,7 @@ async def test_the_overwrite_question_shows_the_whole_path_and_both_answers(
     target.write_text("keep me", encoding="utf-8")
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await answer_export_dialog(pilot, target)
-        await wait_for_screen(pilot, OverwriteDialog)
+        await ask_to_overwrite(pilot, target)
         shown = dialog_text(app)
         assert unwrapped(f"{target} exists already. Overwrite it?") in unwrapped(shown)
         # Each answer whole, on a line of its own or side by side.
@@ -91,16 +94,12 @@ async def test_the_overwrite_question_shows_the_whole_path_and_both_answers(
 
 
 async def test_at_40_columns_the_answers_go_one_under_the_other_and_enter_keeps_the_file(
-    corpus_dir: Path, tmp_path: Path
+    corpus_dir: Path, existing_file: Path
 ) -> None:
-    target = tmp_path / "exists.md"
-    target.write_text("keep me", encoding="utf-8")
+    target = existing_file
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(40, 20)) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await answer_export_dialog(pilot, target)
-        await wait_for_screen(pilot, OverwriteDialog)
+        await ask_to_overwrite(pilot, target)
         lines = dialog_text(app).splitlines()
         assert line_holding(lines, "Choose another name (n)") > line_holding(lines, "Overwrite (y)")
         # The safe answer is the one Enter gives.
@@ -110,16 +109,12 @@ async def test_at_40_columns_the_answers_go_one_under_the_other_and_enter_keeps_
 
 
 async def test_in_a_terminal_too_short_for_it_the_question_stays_in_view(
-    corpus_dir: Path, tmp_path: Path
+    corpus_dir: Path, existing_file: Path
 ) -> None:
-    target = tmp_path / "exists.md"
-    target.write_text("keep me", encoding="utf-8")
+    target = existing_file
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(30, 10)) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await answer_export_dialog(pilot, target)
-        await wait_for_screen(pilot, OverwriteDialog)
+        await ask_to_overwrite(pilot, target)
         assert unwrapped(f"{target} exists already. Overwrite it?") in unwrapped(dialog_text(app))
         assert inside_screen(app, app.screen.query_one(Vertical).region)
 
