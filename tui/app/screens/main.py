@@ -582,7 +582,7 @@ class MainScreen(Screen[None]):
         if cursor is None:
             return None
         if self.corpus is not None:
-            return self.corpus.entries[cursor].brief_id
+            return self._ids[cursor]
         return self.index.rows[cursor].brief_id if self.index is not None else None
 
     def _report_store(self) -> None:
