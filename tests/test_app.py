@@ -653,7 +653,7 @@ async def test_a_brief_that_failed_to_load_shows_its_problems(corpus_dir: Path) 
         await settle(pilot)
         text = shown_title(app)
         assert text.startswith("briefs/broken.yaml could not be loaded")
-        assert "briefs/broken.yaml:3: YAML syntax error" in text
+        assert "briefs/broken.yaml:2: YAML syntax error: the [ list" in text
         screen = main_screen(app)
         assert screen.check_action("toggle_bookmark", ()) is None
         assert screen.check_action("toggle_mark", ()) is None

@@ -175,10 +175,30 @@ def test_a_huge_number_is_a_short_problem() -> None:
     assert len(problem.message) < 200
 
 
-def test_syntax_errors_name_a_line() -> None:
-    problem = problem_of("id: x\ntitle: 'unclosed\nlanguage: en\n")
-    assert problem.message.startswith("YAML syntax error")
-    assert problem.line >= 2
+def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends() -> None:
+    problem = problem_of("id: x\ntitle: 'unclosed\nlanguage: en\nsource: a.txt\n")
+    assert problem.line == 2
+    assert problem.message.startswith("YAML syntax error: the quoted text that starts on this line")
+    assert "on line 5" in problem.message  # where the parser gave up, for the curious
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "opened"),
+    [
+        ("id: x\ntags: [a, b\nlanguage: en\n", 2, "the [ list"),
+        ("id: x\nmeta: {a: 1\nlanguage: en\n", 2, "the { mapping"),
+    ],
+)
+def test_an_unclosed_bracket_is_reported_where_it_opens(text: str, line: int, opened: str) -> None:
+    problem = problem_of(text)
+    assert problem.line == line
+    assert problem.message.startswith(f"YAML syntax error: {opened} that starts on this line")
+
+
+def test_a_misplaced_line_is_reported_on_that_line() -> None:
+    problem = problem_of("id: x\ntitle: a\n  language: en\nsource: a.txt\n")
+    assert problem.line == 3
+    assert problem.message == "YAML syntax error: mapping values are not allowed in this context"
 
 
 def test_more_than_one_document_is_an_error() -> None:

@@ -73,10 +73,7 @@ def read_document(text: str) -> Document:
         _check_nesting(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
-        reason = error.problem or error.context or "invalid YAML"
-        raise YamlProblem(line, "", f"YAML syntax error: {reason}") from None
+        raise _syntax_problem(error) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, max(error.position, 0)) + 1
         what = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
@@ -90,6 +87,29 @@ def read_document(text: str) -> Document:
     builder = _Builder()
     value = builder.build(node, "", 0)
     return Document(value, builder.lines)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    """The problem for a syntax error, on the line where the fix is needed."""
+    problem = error.problem or error.context or "invalid YAML"
+    unclosed = _UNCLOSED.get(error.context or "")
+    if unclosed and error.context_mark and error.problem_mark:
+        # The parser gives up where the quote or bracket should have been closed, often at the
+        # end of the file; the line to fix is the one where it was opened.
+        opened, gave_up = error.context_mark.line + 1, error.problem_mark.line + 1
+        if gave_up != opened:
+            message = f"YAML syntax error: {unclosed} ({problem} on line {gave_up})"
+            return YamlProblem(opened, "", message)
+    mark = error.problem_mark or error.context_mark
+    return YamlProblem(mark.line + 1 if mark else 0, "", f"YAML syntax error: {problem}")
+
+
+_UNCLOSED = {
+    "while scanning a quoted scalar": "the quoted text that starts on this line is not closed",
+    "while parsing a flow sequence": "the [ list that starts on this line is not closed",
+    "while parsing a flow mapping": "the { mapping that starts on this line is not closed",
+}
+"""What the parser was reading when it gave up, for the constructs it names where they opened."""
 
 
 def _nesting_bound(text: str) -> int:
