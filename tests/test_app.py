@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from pathlib import Path
 from typing import Any
@@ -480,6 +481,25 @@ async def test_bookmarks_that_cannot_be_saved_are_kept_and_reported(
         assert any(
             severity == "error" and "cannot be saved" in message for severity, message in notices
         )
+
+
+async def test_a_bookmarks_file_from_a_newer_briefing_is_left_as_it_is(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    newer = {"version": 2, "corpora": {str(corpus_dir.resolve()): ["a-brief-elsewhere"]}}
+    content = json.dumps(newer)
+    (private_state / "bookmarks.json").write_text(content)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert list_rows(app)[0][14] == "★"
+        assert "1 bookmarked (not saved)" in app.screen.sub_title
+    newer_briefing = [message for _, message in notices if "from a newer briefing" in message]
+    assert len(newer_briefing) == 1
+    assert (private_state / "bookmarks.json").read_text() == content
 
 
 # Marking and exporting.

@@ -124,6 +124,38 @@ def test_what_can_be_read_of_a_damaged_file_is_kept(tmp_path: Path) -> None:
     assert BookmarkStore(tmp_path, "/other").ids == {"x"}
 
 
+def test_a_file_from_a_newer_briefing_is_read_but_never_written_over(tmp_path: Path) -> None:
+    newer = {"version": 2, "corpora": {CORPUS: ["a", {"id": "b"}]}, "notes": {"a": "check"}}
+    content = json.dumps(newer).encode()
+    (tmp_path / "bookmarks.json").write_bytes(content)
+    store = BookmarkStore(tmp_path, CORPUS)
+    assert store.ids == {"a"}
+    assert store.save_error is not None and "of format 2, from a newer briefing" in store.save_error
+    store.toggle("c")
+    assert store.ids == {"a", "c"}  # kept for the session
+    assert store.save_error is not None and "session only" in store.save_error
+    assert (tmp_path / "bookmarks.json").read_bytes() == content
+    assert asides(tmp_path) == [] and store.notices == []
+
+
+@pytest.mark.parametrize("version", ['"1"', "0", "true", "null"])
+def test_a_file_of_an_unknown_format_is_set_aside_keeping_what_can_be_read(
+    tmp_path: Path, version: str
+) -> None:
+    content = f'{{"version": {version}, "corpora": {{"{CORPUS}": ["a"]}}}}'.encode()
+    (tmp_path / "bookmarks.json").write_bytes(content)
+    store = BookmarkStore(tmp_path, CORPUS)
+    assert store.ids == {"a"}
+    (aside,) = asides(tmp_path)
+    assert aside.read_bytes() == content
+    (notice,) = store.notices
+    assert "has a format this briefing does not know" in notice
+    store.toggle("b")
+    assert store.save_error is None
+    assert json.loads((tmp_path / "bookmarks.json").read_text(encoding="utf-8"))["version"] == 1
+    assert saved(tmp_path) == {CORPUS: ["a", "b"]}
+
+
 def test_a_huge_bookmarks_file_is_set_aside_unread(tmp_path: Path) -> None:
     with (tmp_path / "bookmarks.json").open("wb") as handle:
         handle.truncate(64 * 1024 * 1024)  # sparse: costs no disk

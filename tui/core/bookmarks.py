@@ -3,7 +3,8 @@
 The file is JSON: ``{"version": 1, "corpora": {"<corpus folder>": ["brief-id", ...]}}``. Every
 change is made under a lock as read, merge, write (to a temporary file, then renamed), so two copies
 of the app toggling different bookmarks never lose each other's changes. A bookmark whose brief has
-gone from the corpus is kept.
+gone from the corpus is kept. A file of a later format, written by a newer briefing, is read as far
+as it can be and never written over.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.atomic import write_atomically
 
@@ -64,6 +65,8 @@ class BookmarkStore:
         self.save_error: str | None = None
         # Changes made while the file could not be written; merged in at the next save.
         self._unsaved: dict[str, bool] = {}
+        # Why the file, written by a newer briefing, must not be written over; else None.
+        self._newer_format: str | None = None
         self.reload()
         reason = _unusable_reason(folder)
         if reason:
@@ -82,6 +85,8 @@ class BookmarkStore:
             self._tell(self.read_error)
             return
         self.read_error = None
+        if self._newer_format:
+            self.save_error = self._newer_format
         self.ids = set(corpora.get(self.corpus, ()))
         for brief_id, wanted in self._unsaved.items():
             (self.ids.add if wanted else self.ids.discard)(brief_id)
@@ -100,6 +105,9 @@ class BookmarkStore:
             self.folder.mkdir(parents=True, exist_ok=True)
             with self._locked(required=True):
                 corpora = self._read_or_set_aside()
+                if self._newer_format:
+                    self.save_error = self._newer_format
+                    return
                 merged = set(corpora.get(self.corpus, ()))
                 for changed, keep in self._unsaved.items():
                     (merged.add if keep else merged.discard)(changed)
@@ -153,10 +161,17 @@ class BookmarkStore:
                 raw = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return {}
+        self._newer_format = None
         corpora: dict[str, list[str]] = {}
         complaint: str | None = f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
         if len(raw) <= MAX_FILE_BYTES:
-            corpora, complaint = parse_bookmarks(raw)
+            corpora, complaint, newer = parse_bookmarks(raw)
+            if newer is not None:
+                self._newer_format = (
+                    f"Bookmarks file {self.path} is of format {newer}, from a newer briefing;"
+                    " changes are kept for this session only"
+                )
+                return corpora
         if complaint:
             aside = self._aside_path()
             try:
@@ -204,24 +219,42 @@ def _dump(corpora: dict[str, list[str]]) -> str:
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 
-def parse_bookmarks(raw: bytes) -> tuple[dict[str, list[str]], str | None]:
-    """The bookmarks readable in ``raw``, and what was wrong with the rest (None when nothing)."""
+class ParsedBookmarks(NamedTuple):
+    """What a bookmarks file holds."""
+
+    corpora: dict[str, list[str]]
+    """The bookmarks that could be read, by corpus."""
+    complaint: str | None
+    """What was wrong with the rest, such as ``is not JSON``; None when nothing."""
+    newer_format: int | None
+    """The format of a file written by a newer briefing, read as far as it could be."""
+
+
+def parse_bookmarks(raw: bytes) -> ParsedBookmarks:
+    """The bookmarks readable in ``raw``, what was wrong with the rest, and a newer format."""
     try:
         document: Any = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return {}, "is not UTF-8 text"
+        return ParsedBookmarks({}, "is not UTF-8 text", None)
     except json.JSONDecodeError as error:
-        return {}, f"is not JSON ({error})"
+        return ParsedBookmarks({}, f"is not JSON ({error})", None)
     except (ValueError, RecursionError):
-        return {}, "is not JSON that can be read (it nests too deeply or holds huge numbers)"
-    if not isinstance(document, dict) or not isinstance(document.get("corpora"), dict):
-        return {}, "is not a bookmarks file"
+        message = "is not JSON that can be read (it nests too deeply or holds huge numbers)"
+        return ParsedBookmarks({}, message, None)
+    if not isinstance(document, dict):
+        return ParsedBookmarks({}, "is not a bookmarks file", None)
+    version = document.get("version", FORMAT_VERSION)
+    # bool is an int to Python, but `true` is no format number.
+    known = isinstance(version, int) and not isinstance(version, bool) and version >= 1
+    newer = version if known and version > FORMAT_VERSION else None
+    if not isinstance(document.get("corpora"), dict):
+        return ParsedBookmarks({}, None if newer else "is not a bookmarks file", newer)
     corpora: dict[str, list[str]] = {}
-    complaint = None
+    complaint = None if known else f"has a format this briefing does not know ({version!r})"
     for corpus, ids in document["corpora"].items():
         if isinstance(ids, list):
             corpora[str(corpus)] = [i for i in ids if isinstance(i, str)]
             if len(corpora[str(corpus)]) == len(ids):
                 continue
-        complaint = f"holds entries that are not brief ids (for {corpus})"
-    return corpora, complaint
+        complaint = complaint or f"holds entries that are not brief ids (for {corpus})"
+    return ParsedBookmarks(corpora, None if newer else complaint, newer)
