@@ -421,6 +421,24 @@ def test_every_command_has_help(command: list[str]) -> None:
     assert "--corpus" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["list", "--bogus"], "usage: briefing list [-h] [--corpus DIR] [--json]"),
+        (["validate", "extra"], "usage: briefing validate [-h] [--corpus DIR]"),
+        (["--bogus"], "usage: briefing [-h]"),
+    ],
+)
+def test_an_unknown_argument_is_named_with_the_usage_of_its_command(
+    args: list[str], usage: str
+) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(usage)
+    assert result.stderr.endswith(f"error: unrecognized arguments: {args[-1]}\n")
+
+
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0

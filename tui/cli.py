@@ -72,12 +72,19 @@ def build_parser() -> argparse.ArgumentParser:
     chosen.add_argument("--all", action="store_true", help="every brief that loaded")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    for command in (validate, listing, export):
+        command.set_defaults(command_parser=command)  # for errors found after parsing
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        # argparse would report them with the usage of `briefing` as a whole; the usage of the
+        # subcommand they were given to says what it does take.
+        given_to = getattr(args, "command_parser", parser)
+        given_to.error(f"unrecognized arguments: {' '.join(unknown)}")
     # A subcommand's --corpus is left out of the namespace when not given (SUPPRESS), so that
     # `briefing --corpus DIR validate` and `briefing validate --corpus DIR` both work.
     root = resolve_corpus(args.corpus)
