@@ -179,10 +179,13 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # Textual sets the breakpoint classes at the first resize, after the first frame: set
-        # them now, so that a narrow terminal shows its layout from the start.
+        # them now, so that a narrow terminal shows its layout from the start. Styling the
+        # screen again can wait: the panes are styled as they mount, and the whole screen once
+        # more when it is shown.
         width = self.app.size.width
         self.update_classes(
-            {name: minimum <= width < end for minimum, name, end in _breakpoint_ranges()}
+            {name: minimum <= width < end for minimum, name, end in _breakpoint_ranges()},
+            update=False,
         )
         yield TitleBar()
         with Horizontal(id="panes"):
