@@ -138,6 +138,17 @@ def test_a_file_from_a_newer_briefing_is_read_but_never_written_over(tmp_path: P
     assert asides(tmp_path) == [] and store.notices == []
 
 
+def test_bookmarks_are_saved_again_once_the_newer_file_is_gone(tmp_path: Path) -> None:
+    (tmp_path / "bookmarks.json").write_text('{"version": 2, "corpora": {}}')
+    store = BookmarkStore(tmp_path, CORPUS)
+    store.toggle("a")
+    assert store.save_error is not None
+    (tmp_path / "bookmarks.json").unlink()
+    store.toggle("b")
+    assert store.save_error is None
+    assert saved(tmp_path) == {CORPUS: ["a", "b"]}
+
+
 @pytest.mark.parametrize("version", ['"1"', "0", "true", "null"])
 def test_a_file_of_an_unknown_format_is_set_aside_keeping_what_can_be_read(
     tmp_path: Path, version: str

@@ -154,14 +154,14 @@ class BookmarkStore:
         """All corpora's bookmarks in the file.
 
         A file that cannot be read whole is renamed aside and reported; what could be read of it
-        is returned, and is what the next save writes.
+        is returned, and is what the next save writes. A file of a newer format is left as it is.
         """
+        self._newer_format = None
         try:
             with self.path.open("rb") as handle:
                 raw = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return {}
-        self._newer_format = None
         corpora: dict[str, list[str]] = {}
         complaint: str | None = f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
         if len(raw) <= MAX_FILE_BYTES:
