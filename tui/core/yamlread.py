@@ -89,6 +89,14 @@ def read_document(text: str) -> Document:
     return Document(value, builder.lines)
 
 
+_UNCLOSED = {
+    "while scanning a quoted scalar": "the quoted text that starts on this line is not closed",
+    "while parsing a flow sequence": "the [ list that starts on this line is not closed",
+    "while parsing a flow mapping": "the { mapping that starts on this line is not closed",
+}
+"""What the parser was reading when it gave up, for the constructs it names where they opened."""
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
     """The problem for a syntax error, on the line where the fix is needed."""
     problem = error.problem or error.context or "invalid YAML"
@@ -102,14 +110,6 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
             return YamlProblem(opened, "", message)
     mark = error.problem_mark or error.context_mark
     return YamlProblem(mark.line + 1 if mark else 0, "", f"YAML syntax error: {problem}")
-
-
-_UNCLOSED = {
-    "while scanning a quoted scalar": "the quoted text that starts on this line is not closed",
-    "while parsing a flow sequence": "the [ list that starts on this line is not closed",
-    "while parsing a flow mapping": "the { mapping that starts on this line is not closed",
-}
-"""What the parser was reading when it gave up, for the constructs it names where they opened."""
 
 
 def _nesting_bound(text: str) -> int:
