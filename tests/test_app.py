@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -448,16 +449,31 @@ async def test_a_bookmark_whose_brief_is_gone_is_kept(
     assert kept == {"a-brief-since-deleted", "mexicali-maquiladora-exports-2024"}
 
 
-async def test_an_unreadable_bookmarks_file_is_reported_once(
-    corpus_dir: Path, private_state: Path
-) -> None:
-    (private_state / "bookmarks.json").write_text("{not json")
+@dataclass
+class AfterBookmarking:
+    """What the app showed and said once `b` was pressed on the first article."""
+
+    rows: list[str]
+    header: str
+    notices: list[tuple[str, str]]
+    """(severity, message) of every notification, in order."""
+
+
+async def bookmark_first_article(corpus_dir: Path) -> AfterBookmarking:
     notices: list[tuple[str, str]] = []
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         await settle(pilot)
         await pilot.press("b")
         await settle(pilot)
+        return AfterBookmarking(list_rows(app), str(app.screen.sub_title), notices)
+
+
+async def test_an_unreadable_bookmarks_file_is_reported_once(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    (private_state / "bookmarks.json").write_text("{not json")
+    notices = (await bookmark_first_article(corpus_dir)).notices
     about_file = [message for _, message in notices if "Bookmarks file is not JSON" in message]
     assert len(about_file) == 1
     assert notices[0][0] == "warning"
@@ -469,18 +485,12 @@ async def test_bookmarks_that_cannot_be_saved_are_kept_and_reported(
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the state folder should be")
     monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
-    notices: list[tuple[str, str]] = []
-    app = BriefingApp(corpus_dir)
-    hook = notifications_into(notices)
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        assert list_rows(app)[0][14] == "★"
-        assert "1 bookmarked (not saved)" in app.screen.sub_title
-        assert any(
-            severity == "error" and "cannot be saved" in message for severity, message in notices
-        )
+    shown = await bookmark_first_article(corpus_dir)
+    assert shown.rows[0][14] == "★"
+    assert "1 bookmarked (not saved)" in shown.header
+    assert any(
+        severity == "error" and "cannot be saved" in message for severity, message in shown.notices
+    )
 
 
 async def test_a_bookmarks_file_from_a_newer_briefing_is_left_as_it_is(
@@ -489,15 +499,10 @@ async def test_a_bookmarks_file_from_a_newer_briefing_is_left_as_it_is(
     newer = {"version": 2, "corpora": {str(corpus_dir.resolve()): ["a-brief-elsewhere"]}}
     content = json.dumps(newer)
     (private_state / "bookmarks.json").write_text(content)
-    notices: list[tuple[str, str]] = []
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        assert list_rows(app)[0][14] == "★"
-        assert "1 bookmarked (not saved)" in app.screen.sub_title
-    newer_briefing = [message for _, message in notices if "from a newer briefing" in message]
+    shown = await bookmark_first_article(corpus_dir)
+    assert shown.rows[0][14] == "★"
+    assert "1 bookmarked (not saved)" in shown.header
+    newer_briefing = [message for _, message in shown.notices if "from a newer briefing" in message]
     assert len(newer_briefing) == 1
     assert (private_state / "bookmarks.json").read_text() == content
 
