@@ -24,6 +24,7 @@ from tests.app_helpers import (
 )
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
+from tui.app.widgets.brief_view import BriefView
 from tui.core.bookmarks import BookmarkStore, corpus_key
 from tui.core.cache import Progress, load_cached
 from tui.core.model import Corpus
@@ -271,14 +272,15 @@ async def test_quitting_during_a_first_start_stops_the_reading(
 
 
 class FirstFrame(BriefingApp):
-    """The app, noting where the list and the brief were in the first frame it drew."""
+    """The app, noting where the list and the brief's place were in the first frame it drew."""
 
     first_frame: tuple[int, int] | None = None
 
     def post_display_hook(self) -> None:
         if self.first_frame is None:
             screen = main_screen(self)
-            self.first_frame = (screen.article_list.region.y, screen.brief_view.region.y)
+            details = screen.query_one("#details")
+            self.first_frame = (screen.article_list.region.y, details.region.y)
 
 
 async def test_a_narrow_terminal_gets_its_layout_from_the_first_frame(corpus_dir: Path) -> None:
@@ -288,6 +290,31 @@ async def test_a_narrow_terminal_gets_its_layout_from_the_first_frame(corpus_dir
     assert app.first_frame is not None
     list_top, brief_top = app.first_frame
     assert list_top < brief_top  # the list above the brief, as below 120 columns it always is
+
+
+class FactsAskedForAtOnce(BriefingApp):
+    """The app, asked for the facts as it draws its first frame: before their pane is there."""
+
+    panes_in_first_frame: bool | None = None
+
+    def post_display_hook(self) -> None:
+        if self.panes_in_first_frame is None:
+            screen = main_screen(self)
+            self.panes_in_first_frame = bool(screen.query(BriefView))
+            screen.action_open_facts()
+
+
+async def test_facts_asked_for_before_their_pane_is_there_are_shown_when_it_is(
+    corpus_dir: Path,
+) -> None:
+    load_cached(corpus_dir)
+    app = FactsAskedForAtOnce(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert app.panes_in_first_frame is False  # else this test asks for nothing early
+        assert screen.focused is screen.brief_view
+        assert brief_lines(app).startswith(NEWEST)
 
 
 async def test_the_garbage_collector_runs_again_once_the_app_has_loaded(corpus_dir: Path) -> None:

@@ -8,6 +8,10 @@ Opening a corpus takes two steps. The first frame shows the rows of the cache's 
 milliseconds; the corpus itself loads in a thread meanwhile, and replaces them when it arrives,
 the cursor staying on the same brief. Without an index (a first start), the list says how many
 brief files have been read so far.
+
+The first frame has the list alone: the brief and original panes are mounted right after it,
+when they have nothing to show yet but their borders. Until then the screen keeps what they are
+to show, and gives it to them as they arrive.
 """
 
 from __future__ import annotations
@@ -176,6 +180,10 @@ class MainScreen(Screen[None]):
         self._applicable: tuple[bool, ...] | None = None
         self._save_error: str | None = None
         self._load_worker: Worker[Corpus] | None = None
+        self._panes_mounted = False
+        """Whether the brief and original panes are mounted: they are not in the first frame."""
+        self._facts_wanted = False
+        """Whether the user asked for the facts before their pane was mounted."""
 
     def compose(self) -> ComposeResult:
         # Textual sets the breakpoint classes at the first resize, after the first frame: set
@@ -197,18 +205,16 @@ class MainScreen(Screen[None]):
                     select_on_focus=False,
                 )
                 yield ArticleList(id="articles").data_bind(MainScreen.bookmarked, MainScreen.marked)
-            with Container(id="details"):
-                yield BriefView(id="brief")
-                yield ArticleView(id="original")
+            yield Container(id="details")  # the panes come after the first frame
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.root.name
         self.sub_title = "loading…"
         self.article_list.border_title = Content("Articles")
-        self.brief_view.border_title = Content("Brief")
-        self.article_view.border_title = Content("Original")
         self.article_list.notice = "Loading…"
+        # First after the first frame, before the corpus starts loading.
+        self.call_after_refresh(self._mount_panes)
         # Watched rather than told by Input.Changed, whose trip up through the containers lets a
         # frame with the new text but the old rows be drawn first, and the next one wait.
         self.watch(self.filter_input, "value", self._filter_changed, init=False)
@@ -227,6 +233,23 @@ class MainScreen(Screen[None]):
         self.sub_title = f"{plural(len(self.index.rows), 'brief')} · loading…"
         # The corpus loads once the rows are on screen: its thread would slow the first frame.
         self.call_after_refresh(self._start_loading)
+
+    async def _mount_panes(self) -> None:
+        """Add the brief and original panes, and show in them what they are to show."""
+        # Building and drawing them before the first frame put it 30 ms later, for two
+        # bordered panes with nothing in them yet.
+        details = self.query_one("#details", Container)
+        if not details.is_attached:
+            return  # the app quit before its first frame was drawn
+        brief_view = BriefView(id="brief")
+        brief_view.border_title = Content("Brief")
+        article_view = ArticleView(id="original")
+        article_view.border_title = Content("Original")
+        await details.mount(brief_view, article_view)
+        self._panes_mounted = True
+        self._show_in_panes()
+        if self._facts_wanted:
+            self.set_focus(brief_view)
 
     def _start_loading(self) -> None:
         self._load_worker = self._load()
@@ -281,9 +304,7 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.shown_entry, None)
         if not corpus.entries:
             article_list.notice = "No briefs in this corpus"
-            self.brief_view.show_problems(
-                f"The corpus {corpus.name} has no briefs to show", corpus.problems
-            )
+            self._show_in_panes()
         self._refilter(keep=keep, fallback_row=fallback)
         self._refresh_bindings_if_changed()
         # The corpus stays for the app's lifetime: a million objects at ten thousand briefs,
@@ -376,16 +397,31 @@ class MainScreen(Screen[None]):
     def watch_show_original(self, show: bool) -> None:
         self.set_class(not show, "-original-hidden")
         if not show and self.focused is self.article_view:
-            self.set_focus(self.brief_view)
+            self._focus_facts()
 
-    def watch_shown_entry(self, index: int | None) -> None:
-        entry = self._entry(index)
+    def watch_shown_entry(self) -> None:
+        brief = self._shown_brief()
+        self.set_reactive(MainScreen.current_fact, 0 if brief and brief.key_facts else None)
+        self._show_in_panes()
+
+    def watch_current_fact(self, fact: int | None) -> None:
+        if self._panes_mounted:
+            self.article_view.highlight(fact)
+
+    def _show_in_panes(self) -> None:
+        """Show the shown entry's brief and original, or why there is none to show."""
+        if not self._panes_mounted:
+            return  # they will be shown as the panes are mounted
+        corpus = self.corpus
+        if corpus is not None and not corpus.entries:
+            heading = f"The corpus {corpus.name} has no briefs to show"
+            self.brief_view.show_problems(heading, corpus.problems)
+            return
+        entry = self._entry(self.shown_entry)
         self.brief_view.show_entry(entry)
         brief = entry.brief if entry else None
-        fact = 0 if brief and brief.key_facts else None
-        self.set_reactive(MainScreen.current_fact, fact)
         if brief is not None:
-            self.article_view.show_brief(self.root, brief, fact)
+            self.article_view.show_brief(self.root, brief, self.current_fact)
         elif entry is not None:
             self.article_view.show_notice(
                 "This brief could not be loaded, so there is no article to show."
@@ -393,8 +429,11 @@ class MainScreen(Screen[None]):
         else:
             self.article_view.show_notice("")
 
-    def watch_current_fact(self, fact: int | None) -> None:
-        self.article_view.highlight(fact)
+    def _focus_facts(self) -> None:
+        if self._panes_mounted:
+            self.set_focus(self.brief_view)
+        else:
+            self._facts_wanted = True
 
     def _refresh_bindings_if_changed(self) -> None:
         # The footer is rebuilt whenever bindings are refreshed: only do it when what applies
@@ -435,7 +474,7 @@ class MainScreen(Screen[None]):
         await asyncio.sleep(0)
 
     def on_article_list_selected(self, message: ArticleList.Selected) -> None:
-        self.set_focus(self.brief_view)
+        self._focus_facts()
 
     def on_brief_view_fact_highlighted(self, message: BriefView.FactHighlighted) -> None:
         self.current_fact = message.fact
@@ -462,7 +501,8 @@ class MainScreen(Screen[None]):
             # While the corpus loads, the brief under the cursor is on its way: Enter typed
             # ahead goes to where its facts will be, as moves typed ahead go down the list.
             loading = self.corpus is None and self._current_id() is not None
-            return self.brief_view.fact_count > 0 or loading
+            brief = self._shown_brief()
+            return bool(brief and brief.key_facts) or loading
         if action == "clear_filter":
             return self._filter_open()
         if action == "filter":
@@ -478,7 +518,7 @@ class MainScreen(Screen[None]):
 
     def action_open_facts(self) -> None:
         """Move from the article list to the article's key facts."""
-        self.set_focus(self.brief_view)
+        self._focus_facts()
 
     def action_filter(self) -> None:
         """Open the filter and put the cursor in it."""
@@ -572,6 +612,11 @@ class MainScreen(Screen[None]):
         if index is None or self.corpus is None:
             return None
         return self.corpus.entries[index]
+
+    def _shown_brief(self) -> Brief | None:
+        """The brief the panes show (or are to show), if there is one."""
+        entry = self._entry(self.shown_entry)
+        return entry.brief if entry else None
 
     def _current_brief(self) -> Brief | None:
         # The list's cursor rather than current_entry: a key typed right after a move acts on
