@@ -5,7 +5,8 @@
 
 Each runs the app headless (Textual's ``run_test``) and writes one JSON object per line to
 standard output as things happen, so that the parent can time them from its own clock: a
-``frame`` line at the first frame, a ``painted`` line at the first frame showing titles. The
+``frame`` line at the first frame, a ``painted`` line at the first frame showing titles, a
+``brief`` line at the first frame showing the key facts of a brief beside them. The
 ``keys`` probe presses keys without the pauses the test pilot inserts, and times each key from
 the moment it is posted until the last frame it caused, once the screen has been still for
 :data:`QUIET` seconds.
@@ -54,28 +55,43 @@ def _make_app(kind: str, corpus: Path | None) -> Any:
     return make_app(corpus)
 
 
-def _titles_shown(app: Any) -> bool:
-    """Whether the app shows rows: for the bare app, any frame; for briefing, list rows."""
+def _shows(app: Any, widget_type: str, shown: Callable[[Any], bool]) -> bool:
+    """Whether a widget of ``widget_type`` shows something; for the bare app, any frame does."""
     if type(app).__name__ == "BareApp":
         return True
     try:
-        return any(bool(getattr(w, "rows", None)) for w in app.screen.query("ArticleList"))
+        return any(shown(widget) for widget in app.screen.query(widget_type))
     except Exception:  # the screen is not mounted yet
         return False
+
+
+def _titles_shown(app: Any) -> bool:
+    return _shows(app, "ArticleList", lambda widget: bool(widget.rows))
+
+
+def _brief_shown(app: Any) -> bool:
+    return _shows(app, "BriefView", lambda widget: widget.fact_count > 0)
 
 
 async def _startup(kind: str, corpus: Path | None) -> None:
     app = _make_app(kind, corpus)
     done = asyncio.Event()
-    state = {"frame": False}
+    emitted: set[str] = set()
+
+    def emit_once(event: str, **fields: Any) -> None:
+        if event not in emitted:
+            emitted.add(event)
+            _emit(event=event, **fields)
 
     def after_display() -> None:
-        if not state["frame"]:
-            state["frame"] = True
-            _emit(event="frame")
-        if not done.is_set() and _titles_shown(app):
-            _emit(event="painted", peak_rss_mib=_peak_rss_mib())
-            done.set()
+        emit_once("frame")
+        if _titles_shown(app):
+            emit_once("painted", peak_rss_mib=_peak_rss_mib())
+            # The brief and original panes are mounted after the list: the whole screen is
+            # there once the brief under the cursor shows its facts.
+            if _brief_shown(app):
+                emit_once("brief")
+                done.set()
 
     app.post_display_hook = after_display
     async with app.run_test(headless=True, size=SIZE):
