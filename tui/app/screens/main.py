@@ -34,13 +34,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import Reactive, var
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.filter_input import FilterInput
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.cache import CorpusIndex, load_cached, read_index
@@ -206,7 +207,7 @@ class MainScreen(Screen[None]):
                 )
                 yield ArticleList(id="articles").data_bind(MainScreen.bookmarked, MainScreen.marked)
             yield Container(id="details")  # the panes come after the first frame
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.root.name
@@ -449,7 +450,7 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
-        footer = self.query_one(Footer)
+        footer = self.query_one(KeyFooter)
         wide = event.size.width >= 120
         if footer.show_command_palette != wide:
             footer.show_command_palette = wide
