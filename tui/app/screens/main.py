@@ -237,7 +237,7 @@ class MainScreen(Screen[None]):
 
     async def _mount_panes(self) -> None:
         """Add the brief and original panes, and show in them what they are to show."""
-        # Building and drawing them before the first frame put it 30 ms later, for two
+        # Built and drawn before the first frame, they put it some 15 ms later, for two
         # bordered panes with nothing in them yet.
         details = self.query_one("#details", Container)
         if not details.is_attached:
@@ -431,6 +431,7 @@ class MainScreen(Screen[None]):
             self.article_view.show_notice("")
 
     def _focus_facts(self) -> None:
+        """Focus the key facts; asked before their pane is there, as soon as it is."""
         if self._panes_mounted:
             self.set_focus(self.brief_view)
         else:

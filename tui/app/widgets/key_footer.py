@@ -12,7 +12,7 @@ class KeyFooter(Footer):
     Textual's own rebuilds itself, a dozen widgets, after each change of the screen's bindings.
     Opening the reader changes them five times or more (the focus, the screen, the corpus
     arriving, the cursor's first row) within a few frames: those rebuilds held up the panes and
-    the corpus loading beside them by a tenth of a second.
+    the corpus loading beside them by some 50 ms.
     """
 
     _rebuild_scheduled = False
