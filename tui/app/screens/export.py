@@ -17,6 +17,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from tui.app.screens._breakpoints import breakpoint_classes
+
 
 class ExportDialog(ModalScreen[Path | None]):
     """Asks for the file to export to; dismisses with its path, or ``None`` when cancelled."""
@@ -154,10 +156,8 @@ class OverwriteDialog(ModalScreen[bool]):
         self.path = path
 
     def compose(self) -> ComposeResult:
-        # Textual sets the breakpoint classes at the first resize, after the first frames: set
-        # them now, so that a narrow terminal shows the buttons it has room for from the start.
-        narrow = self.app.size.width < self.BUTTON_ROW_WIDTH
-        self.update_classes({"-narrow": narrow, "-wide": not narrow})
+        # A narrow terminal shows the buttons it has room for from the start.
+        self.update_classes(breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, self.app.size.width))
         with Vertical() as dialog:
             dialog.border_title = "File exists"
             yield Label(Content(f"{self.path} exists already. Overwrite it?"))

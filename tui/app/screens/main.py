@@ -37,6 +37,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
@@ -70,14 +71,6 @@ def plural(count: int, noun: str) -> str:
 
 class _LoadCancelled(Exception):
     """The screen went away while its corpus was loading: stop reading brief files."""
-
-
-def _breakpoint_ranges() -> Iterator[tuple[int, str, float]]:
-    """Each horizontal breakpoint of the main screen, with the width where the next begins."""
-    breakpoints = MainScreen.HORIZONTAL_BREAKPOINTS
-    ends = [minimum for minimum, _ in breakpoints[1:]]
-    for (minimum, name), end in zip(breakpoints, [*ends, float("inf")], strict=True):
-        yield minimum, name, end
 
 
 # b and B share one label in the footer, which has little room at 80 columns.
@@ -187,14 +180,10 @@ class MainScreen(Screen[None]):
         """Whether the user asked for the facts before their pane was mounted."""
 
     def compose(self) -> ComposeResult:
-        # Textual sets the breakpoint classes at the first resize, after the first frame: set
-        # them now, so that a narrow terminal shows its layout from the start. Styling the
-        # screen again can wait: the panes are styled as they mount, and the whole screen once
-        # more when it is shown.
-        width = self.app.size.width
+        # Styling the screen again for these can wait: the panes are styled as they mount, and
+        # the whole screen once more when it is shown.
         self.update_classes(
-            {name: minimum <= width < end for minimum, name, end in _breakpoint_ranges()},
-            update=False,
+            breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, self.app.size.width), update=False
         )
         yield TitleBar()
         with Horizontal(id="panes"):
