@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,10 +214,16 @@ async def answer_export_dialog(pilot: Pilot[object], path: Path | str) -> None:
     await pilot.press("enter")
 
 
-async def ask_to_overwrite(pilot: Pilot[object], target: Path) -> None:
-    """Export the current brief to ``target``, a file that exists, up to the question whether to
-    replace it."""
-    await settle(pilot)
-    await pilot.press("e")
-    await answer_export_dialog(pilot, target)
-    await wait_for_screen(pilot, OverwriteDialog)
+@contextlib.asynccontextmanager
+async def overwrite_question(
+    root: Path, target: Path, size: tuple[int, int]
+) -> AsyncIterator[tuple[BriefingApp, Pilot[None]]]:
+    """The app on ``root`` in a terminal of ``size``, having exported the current brief to
+    ``target``, a file that exists, up to the question whether to replace it."""
+    app = BriefingApp(root)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await answer_export_dialog(pilot, target)
+        await wait_for_screen(pilot, OverwriteDialog)
+        yield app, pilot

@@ -17,11 +17,11 @@ from tests.app_helpers import (
     BriefSpec,
     FactSpec,
     answer_export_dialog,
-    ask_to_overwrite,
     list_rows,
     listed_keys,
     main_screen,
     notifications_into,
+    overwrite_question,
     settle,
     strong_column,
     strong_text,
@@ -579,9 +579,7 @@ async def test_an_existing_file_is_overwritten_only_when_the_user_says_so(
     corpus_dir: Path, existing_file: Path
 ) -> None:
     target = existing_file
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ask_to_overwrite(pilot, target)
+    async with overwrite_question(corpus_dir, target, (120, 40)) as (app, pilot):
         await pilot.press("n")
         # Back to the name, to choose another one.
         await wait_for_screen(pilot, ExportDialog)

@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 
 from tests.app_helpers import (
     answer_export_dialog,
-    ask_to_overwrite,
     main_screen,
+    overwrite_question,
     settle,
     wait_for_screen,
 )
@@ -82,9 +82,7 @@ async def test_the_overwrite_question_shows_the_whole_path_and_both_answers(
     target = tmp_path / LONG_PATH
     target.parent.mkdir(parents=True)
     target.write_text("keep me", encoding="utf-8")
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=size) as pilot:
-        await ask_to_overwrite(pilot, target)
+    async with overwrite_question(corpus_dir, target, size) as (app, pilot):
         shown = dialog_text(app)
         assert unwrapped(f"{target} exists already. Overwrite it?") in unwrapped(shown)
         # Each answer whole, on a line of its own or side by side.
@@ -97,9 +95,7 @@ async def test_at_40_columns_the_answers_go_one_under_the_other_and_enter_keeps_
     corpus_dir: Path, existing_file: Path
 ) -> None:
     target = existing_file
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(40, 20)) as pilot:
-        await ask_to_overwrite(pilot, target)
+    async with overwrite_question(corpus_dir, target, (40, 20)) as (app, pilot):
         lines = dialog_text(app).splitlines()
         assert line_holding(lines, "Choose another name (n)") > line_holding(lines, "Overwrite (y)")
         # The safe answer is the one Enter gives.
@@ -112,9 +108,7 @@ async def test_in_a_terminal_too_short_for_it_the_question_stays_in_view(
     corpus_dir: Path, existing_file: Path
 ) -> None:
     target = existing_file
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(30, 10)) as pilot:
-        await ask_to_overwrite(pilot, target)
+    async with overwrite_question(corpus_dir, target, (30, 10)) as (app, pilot):
         assert unwrapped(f"{target} exists already. Overwrite it?") in unwrapped(dialog_text(app))
         assert inside_screen(app, app.screen.query_one(Vertical).region)
 
