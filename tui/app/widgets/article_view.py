@@ -65,6 +65,25 @@ def _prepare(request: int, root: Path, source: str, text: str | None, width: int
 class ArticleView(ScrollView, can_focus=True):
     """The article a brief was written from, with the brief's quotes marked in it."""
 
+    # The colours of its parts. Here rather than in the app's stylesheet, they are parsed
+    # when the pane is first mounted, after the first frame.
+    DEFAULT_CSS = """
+    ArticleView {
+        & > .article-view--quote {
+            background: $secondary 25%;
+        }
+        & > .article-view--current {
+            color: $text;
+            background: $warning 45%;
+            text-style: bold;
+        }
+        & > .article-view--notice {
+            color: $text-muted;
+            text-style: italic;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "line_down", "Scroll down", show=False),
         Binding("up,k", "line_up", "Scroll up", show=False),

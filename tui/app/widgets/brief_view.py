@@ -44,6 +44,51 @@ _BLANK = _Block(Content(""))
 class BriefView(ScrollView, can_focus=True):
     """One brief, or the problems of a brief file that could not be loaded."""
 
+    # The colours of its parts. Here rather than in the app's stylesheet, they are parsed
+    # when the pane is first mounted, after the first frame.
+    DEFAULT_CSS = """
+    BriefView {
+        & > .brief-view--title {
+            text-style: bold;
+            color: $text-primary;
+        }
+        & > .brief-view--title-en {
+            text-style: italic;
+        }
+        & > .brief-view--meta {
+            color: $text-muted;
+        }
+        & > .brief-view--heading {
+            text-style: bold;
+        }
+        & > .brief-view--number {
+            color: $text-muted;
+        }
+        & > .brief-view--kind {
+            color: $text-secondary;
+            text-style: italic;
+        }
+        & > .brief-view--missing {
+            color: $text-warning;
+        }
+        & > .brief-view--label {
+            text-style: bold;
+        }
+        & > .brief-view--error {
+            color: $text-error;
+        }
+        & > .brief-view--warning {
+            color: $text-warning;
+        }
+        & > .brief-view--cursor {
+            background: $block-cursor-blurred-background;
+        }
+        &:focus > .brief-view--cursor {
+            background: $block-cursor-background 60%;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "next_fact", "Next fact", show=False),
         Binding("up,k", "previous_fact", "Previous fact", show=False),
