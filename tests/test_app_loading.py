@@ -17,6 +17,7 @@ from tests.app_helpers import (
     BriefSpec,
     FactSpec,
     list_rows,
+    listed_keys,
     main_screen,
     settle,
     write_article,
@@ -25,6 +26,7 @@ from tests.app_helpers import (
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
 from tui.app.widgets.brief_view import BriefView
+from tui.app.widgets.filter_input import FilterInput
 from tui.core.bookmarks import BookmarkStore, corpus_key
 from tui.core.cache import Progress, load_cached
 from tui.core.model import Corpus
@@ -292,29 +294,46 @@ async def test_a_narrow_terminal_gets_its_layout_from_the_first_frame(corpus_dir
     assert list_top < brief_top  # the list above the brief, as below 120 columns it always is
 
 
-class FactsAskedForAtOnce(BriefingApp):
-    """The app, asked for the facts as it draws its first frame: before their pane is there."""
+class AskedForAtOnce(BriefingApp):
+    """The app, given an action of the main screen as it draws its first frame: before the
+    panes and the filter are there."""
 
-    panes_in_first_frame: bool | None = None
+    def __init__(self, root: Path, action: str) -> None:
+        super().__init__(root)
+        self.action = action
+        self.mounted_in_first_frame: bool | None = None
 
     def post_display_hook(self) -> None:
-        if self.panes_in_first_frame is None:
+        if self.mounted_in_first_frame is None:
             screen = main_screen(self)
-            self.panes_in_first_frame = bool(screen.query(BriefView))
-            screen.action_open_facts()
+            self.mounted_in_first_frame = bool(screen.query(BriefView) or screen.query(FilterInput))
+            getattr(screen, f"action_{self.action}")()
 
 
 async def test_facts_asked_for_before_their_pane_is_there_are_shown_when_it_is(
     corpus_dir: Path,
 ) -> None:
     load_cached(corpus_dir)
-    app = FactsAskedForAtOnce(corpus_dir)
+    app = AskedForAtOnce(corpus_dir, "open_facts")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        assert app.panes_in_first_frame is False  # else this test asks for nothing early
+        assert app.mounted_in_first_frame is False  # else this test asks for nothing early
         assert screen.focused is screen.brief_view
         assert brief_lines(app).startswith(NEWEST)
+
+
+async def test_the_filter_asked_for_before_it_is_there_opens_when_it_is(corpus_dir: Path) -> None:
+    load_cached(corpus_dir)
+    app = AskedForAtOnce(corpus_dir, "filter")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert app.mounted_in_first_frame is False
+        assert screen.focused is screen.filter_input
+        await pilot.press(*"ciudad")
+        await settle(pilot)
+        assert listed_keys(app) == ["ebrard-municipal-convoy-los-angeles"]
 
 
 async def test_the_garbage_collector_runs_again_once_the_app_has_loaded(corpus_dir: Path) -> None:

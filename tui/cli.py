@@ -15,7 +15,6 @@ from tui import __version__
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.cache import load_cached
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
-from tui.core.export import ExportError, ExportExistsError, markdown_parts, write_export
 from tui.core.model import Brief, Corpus
 from tui.core.text import one_line
 
@@ -218,6 +217,9 @@ def _tell(lines: Sequence[str]) -> None:
 
 
 def _export(corpus: Corpus, args: argparse.Namespace) -> int:
+    # Imported here: the app, which the command runs by default, needs it after its first frame.
+    from tui.core.export import ExportError, ExportExistsError, markdown_parts, write_export
+
     if args.output == "":
         # Path("") is the current folder: say what is wrong rather than "is a folder".
         print("briefing: the file name is empty; give one such as briefing.md", file=sys.stderr)

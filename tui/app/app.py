@@ -15,8 +15,6 @@ from textual.screen import Screen
 
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
-from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.brief_view import BriefView
 
 if TYPE_CHECKING:
     from tui.app.screens.help import KeyRow
@@ -40,15 +38,16 @@ class BriefingApp(App[None]):
 
     def on_load(self) -> None:
         # What is imported and made so far lives as long as the app: left to the garbage
-        # collector, a full pass over it (some 25 ms) lands just before the first frame. Frozen,
-        # it is never walked again, and the collector, off while the app was imported
-        # (make_app), can run.
+        # collector, a full pass over it (some 25 ms) would land just before the first frame.
+        # Frozen, it is never walked again. The collector, off since the app was imported
+        # (make_app), is turned on by the screen once its first frame is drawn.
         gc.freeze()
-        gc.enable()
 
     def on_unmount(self) -> None:
-        # Give what was frozen back to the collector, for a process that goes on without the app.
+        # Give what was frozen back to the collector, and the collector back, for a process that
+        # goes on without the app: it may quit before its first frame.
         gc.unfreeze()
+        gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.root)
@@ -72,6 +71,8 @@ class BriefingApp(App[None]):
         """Every key of the app, grouped by where it works."""
         from tui.app.screens.export import ExportDialog, OverwriteDialog
         from tui.app.screens.help import key_rows
+        from tui.app.widgets.article_view import ArticleView
+        from tui.app.widgets.brief_view import BriefView
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
         screen = list(Binding.make_bindings(MainScreen.BINDINGS))

@@ -10,8 +10,8 @@ the cursor staying on the same brief. Without an index (a first start), the list
 brief files have been read so far.
 
 The first frame has the list alone: the brief and original panes are mounted right after it,
-when they have nothing to show yet but their borders. Until then the screen keeps what they are
-to show, and gives it to them as they arrive.
+when they have nothing to show yet but their borders, and so is the filter, hidden until asked
+for. Until then the screen keeps what the panes are to show, and gives it to them as they arrive.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, getters, on, work
 from textual.app import ComposeResult
@@ -39,8 +39,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
-from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.title_bar import TitleBar
@@ -48,6 +46,11 @@ from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.cache import CorpusIndex, load_cached, read_index
 from tui.core.model import Brief, Corpus, Entry
 from tui.core.search import filter_indices, narrows, query_terms
+
+if TYPE_CHECKING:
+    # Imported as the panes are mounted, after the first frame (_mount_after_first_frame).
+    from tui.app.widgets.article_view import ArticleView
+    from tui.app.widgets.brief_view import BriefView
 
 
 @dataclass(frozen=True)
@@ -145,9 +148,20 @@ class MainScreen(Screen[None]):
     """Whether the original text pane is shown."""
 
     article_list = getters.query_one("#articles", ArticleList)
-    brief_view = getters.query_one("#brief", BriefView)
-    article_view = getters.query_one("#original", ArticleView)
-    filter_input = getters.query_one("#filter", FilterInput)
+
+    # The widgets below are mounted after the first frame (_mount_after_first_frame).
+
+    @property
+    def brief_view(self) -> BriefView:
+        return cast("BriefView", self.query_one("#brief"))
+
+    @property
+    def article_view(self) -> ArticleView:
+        return cast("ArticleView", self.query_one("#original"))
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one("#filter", FilterInput)
 
     class LoadProgress(Message):
         """How many of the corpus's brief files have been read (posted from the loading thread)."""
@@ -174,29 +188,36 @@ class MainScreen(Screen[None]):
         self._applicable: tuple[bool, ...] | None = None
         self._save_error: str | None = None
         self._load_worker: Worker[Corpus] | None = None
-        self._panes_mounted = False
-        """Whether the brief and original panes are mounted: they are not in the first frame."""
+        self._mounted_after_first_frame = False
+        """Whether the brief and original panes and the filter are mounted: they are not in the
+        first frame."""
         self._facts_wanted = False
         """Whether the user asked for the facts before their pane was mounted."""
+        self._filter_wanted = False
+        """Whether the user asked for the filter before it was mounted."""
+        self._shown_before = False
+        """Whether the screen has been shown (resumed) before: the first time is its start."""
 
     def compose(self) -> ComposeResult:
-        # Styling the screen again for these can wait: the panes are styled as they mount, and
-        # the whole screen once more when it is shown.
+        # Styling the screen again for these can wait: its widgets, styled as they mount, see
+        # them, and no rule styles the screen itself by them.
         self.update_classes(
             breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, self.app.size.width), update=False
         )
         yield TitleBar()
         with Horizontal(id="panes"):
-            with Vertical(id="list-pane"):
-                yield FilterInput(
-                    placeholder="Filter: words to find",
-                    id="filter",
-                    compact=True,
-                    select_on_focus=False,
-                )
+            with Vertical(id="list-pane"):  # the filter comes after the first frame, above the list
                 yield ArticleList(id="articles").data_bind(MainScreen.bookmarked, MainScreen.marked)
             yield Container(id="details")  # the panes come after the first frame
         yield KeyFooter(compact=True)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler. Every widget was styled as it mounted, moments ago,
+        # with the screen's classes in place; styling them all again, as Textual does whenever a
+        # screen is shown, cost 2 ms of the first frame. Later, back from a dialog, it is needed.
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.title = self.root.name
@@ -204,10 +225,7 @@ class MainScreen(Screen[None]):
         self.article_list.border_title = Content("Articles")
         self.article_list.notice = "Loading…"
         # First after the first frame, before the corpus starts loading.
-        self.call_after_refresh(self._mount_panes)
-        # Watched rather than told by Input.Changed, whose trip up through the containers lets a
-        # frame with the new text but the old rows be drawn first, and the next one wait.
-        self.watch(self.filter_input, "value", self._filter_changed, init=False)
+        self.call_after_refresh(self._mount_after_first_frame)
         self.store = BookmarkStore(state_dir(), corpus_key(self.root))
         self.bookmarked = frozenset(self.store.ids)
         self.index = read_index(self.root)
@@ -224,24 +242,40 @@ class MainScreen(Screen[None]):
         # The corpus loads once the rows are on screen: its thread would slow the first frame.
         self.call_after_refresh(self._start_loading)
 
-    async def _mount_panes(self) -> None:
-        """Add the brief and original panes, and show in them what they are to show."""
-        # Built and drawn before the first frame, they put it some 15 ms later, for two
-        # bordered panes with nothing in them yet.
+    async def _mount_after_first_frame(self) -> None:
+        """Add the brief and original panes and the filter; show in the panes what they are to."""
+        # Built and drawn before the first frame, the panes put it some 15 ms later, for two
+        # bordered panes with nothing in them yet; the filter, hidden until asked for, 3 ms.
         details = self.query_one("#details", Container)
         if not details.is_attached:
             return  # the app quit before its first frame was drawn
+        from tui.app.widgets.article_view import ArticleView
+        from tui.app.widgets.brief_view import BriefView
+
         brief_view = BriefView(id="brief")
         brief_view.border_title = Content("Brief")
         article_view = ArticleView(id="original")
         article_view.border_title = Content("Original")
+        filter_input = FilterInput(
+            placeholder="Filter: words to find", id="filter", compact=True, select_on_focus=False
+        )
         await details.mount(brief_view, article_view)
-        self._panes_mounted = True
+        await self.query_one("#list-pane").mount(filter_input, before=0)
+        # Watched rather than told by Input.Changed, whose trip up through the containers lets a
+        # frame with the new text but the old rows be drawn first, and the next one wait.
+        self.watch(filter_input, "value", self._filter_changed, init=False)
+        self._mounted_after_first_frame = True
         self._show_in_panes()
-        if self._facts_wanted:
+        if self._filter_wanted:
+            self.action_filter()
+        elif self._facts_wanted:
             self.set_focus(brief_view)
 
     def _start_loading(self) -> None:
+        # Off until now (BriefingApp.on_load), the collector would otherwise run a dozen passes
+        # while the first frame is built, some 4 ms of it. Turned on before the loading thread
+        # starts, which pauses it while the corpus is made.
+        gc.enable()
         self._load_worker = self._load()
         self._report_store()
 
@@ -395,12 +429,12 @@ class MainScreen(Screen[None]):
         self._show_in_panes()
 
     def watch_current_fact(self, fact: int | None) -> None:
-        if self._panes_mounted:
+        if self._mounted_after_first_frame:
             self.article_view.highlight(fact)
 
     def _show_in_panes(self) -> None:
         """Show the shown entry's brief and original, or why there is none to show."""
-        if not self._panes_mounted:
+        if not self._mounted_after_first_frame:
             return  # they will be shown as the panes are mounted
         corpus = self.corpus
         if corpus is not None and not corpus.entries:
@@ -421,7 +455,7 @@ class MainScreen(Screen[None]):
 
     def _focus_facts(self) -> None:
         """Focus the key facts; asked before their pane is there, as soon as it is."""
-        if self._panes_mounted:
+        if self._mounted_after_first_frame:
             self.set_focus(self.brief_view)
         else:
             self._facts_wanted = True
@@ -498,7 +532,7 @@ class MainScreen(Screen[None]):
             return self._filter_open()
         if action == "filter":
             # Open while the corpus loads too: what is typed applies once it arrives.
-            return self.focused is not self.filter_input
+            return not isinstance(self.focused, FilterInput)
         if action in ("toggle_bookmark", "toggle_mark"):
             # Also while the corpus loads: the index has the id of the brief under the cursor.
             return True if self._current_id() is not None else None
@@ -513,6 +547,9 @@ class MainScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """Open the filter and put the cursor in it."""
+        if not self._mounted_after_first_frame:
+            self._filter_wanted = True  # opened as soon as it is mounted
+            return
         self.filter_input.display = True
         self.set_focus(self.filter_input)
         self._refresh_bindings_if_changed()
@@ -597,7 +634,9 @@ class MainScreen(Screen[None]):
     # Helpers.
 
     def _filter_open(self) -> bool:
-        return bool(self.filter_text) or self.filter_input.display
+        if self.filter_text:
+            return True
+        return self._mounted_after_first_frame and self.filter_input.display
 
     def _entry(self, index: int | None) -> Entry | None:
         if index is None or self.corpus is None:
