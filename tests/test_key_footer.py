@@ -90,3 +90,19 @@ async def test_a_change_made_as_the_footer_is_rebuilt_gets_a_rebuild_of_its_own(
         await pilot.pause()
         assert [keys[0] for keys in rebuilds] == ["Export", "Quit"]
         assert app.shown_keys()[0] == "Quit"
+
+
+class KeysLaterApp(FooterApp):
+    """The footer app with its footer mounted later, once the bindings have settled."""
+
+    def compose(self) -> ComposeResult:
+        return iter(())
+
+
+async def test_a_footer_mounted_after_the_bindings_settled_shows_them() -> None:
+    app = KeysLaterApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.mount(KeyFooter(show_command_palette=False))
+        await pilot.pause()
+        assert app.shown_keys() == ["Export", "Quit"]

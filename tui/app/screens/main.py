@@ -10,8 +10,9 @@ the cursor staying on the same brief. Without an index (a first start), the list
 brief files have been read so far.
 
 The first frame has the list alone: the brief and original panes are mounted right after it,
-when they have nothing to show yet but their borders, and so is the filter, hidden until asked
-for. Until then the screen keeps what the panes are to show, and gives it to them as they arrive.
+when they have nothing to show yet but their borders, and so are the filter, hidden until asked
+for, and the footer's keys. Until then the screen keeps what the panes are to show, and gives it
+to them as they arrive.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.filter_input import FilterInput
-from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.cache import CorpusIndex, load_cached, read_index
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     # Imported as the panes are mounted, after the first frame (_mount_after_first_frame).
     from tui.app.widgets.article_view import ArticleView
     from tui.app.widgets.brief_view import BriefView
+    from tui.app.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ class Command:
 PROGRESS_INTERVAL = 0.1
 """Seconds between two reports of how many brief files have been read while a corpus loads, and
 before the first."""
+
+
+PALETTE_KEY_WIDTH = 120
+"""The screen's width from which the footer has room for the command palette's key too."""
 
 
 def plural(count: int, noun: str) -> str:
@@ -189,10 +194,12 @@ class MainScreen(Screen[None]):
         self._save_error: str | None = None
         self._load_worker: Worker[Corpus] | None = None
         self._mounted_after_first_frame = False
-        """Whether the brief and original panes and the filter are mounted: they are not in the
-        first frame."""
+        """Whether the brief and original panes, the filter and the footer's keys are mounted: they
+        are not in the first frame."""
         self._facts_wanted = False
         """Whether the user asked for the facts before their pane was mounted."""
+        self._footer: KeyFooter | None = None
+        """The keys at the bottom, once mounted."""
         self._filter_wanted = False
         """Whether the user asked for the filter before it was mounted."""
         self._shown_before = False
@@ -209,7 +216,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="list-pane"):  # the filter comes after the first frame, above the list
                 yield ArticleList(id="articles").data_bind(MainScreen.bookmarked, MainScreen.marked)
             yield Container(id="details")  # the panes come after the first frame
-        yield KeyFooter(compact=True)
+        yield Container(id="footer")  # its keys come after the first frame, which has none yet
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler. Every widget was styled as it mounted, moments ago,
@@ -243,14 +250,16 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._start_loading)
 
     async def _mount_after_first_frame(self) -> None:
-        """Add the brief and original panes and the filter; show in the panes what they are to."""
+        """Add the panes, the filter and the footer's keys; show in the panes what they are to."""
         # Built and drawn before the first frame, the panes put it some 15 ms later, for two
-        # bordered panes with nothing in them yet; the filter, hidden until asked for, 3 ms.
+        # bordered panes with nothing in them yet; the filter, hidden until asked for, 3 ms; the
+        # footer, which has no keys to show before the first frame, 2 ms.
         details = self.query_one("#details", Container)
         if not details.is_attached:
             return  # the app quit before its first frame was drawn
         from tui.app.widgets.article_view import ArticleView
         from tui.app.widgets.brief_view import BriefView
+        from tui.app.widgets.key_footer import KeyFooter
 
         brief_view = BriefView(id="brief")
         brief_view.border_title = Content("Brief")
@@ -259,8 +268,12 @@ class MainScreen(Screen[None]):
         filter_input = FilterInput(
             placeholder="Filter: words to find", id="filter", compact=True, select_on_focus=False
         )
+        self._footer = KeyFooter(
+            compact=True, show_command_palette=self.size.width >= PALETTE_KEY_WIDTH
+        )
         await details.mount(brief_view, article_view)
         await self.query_one("#list-pane").mount(filter_input, before=0)
+        await self.query_one("#footer").mount(self._footer)
         # Watched rather than told by Input.Changed, whose trip up through the containers lets a
         # frame with the new text but the old rows be drawn first, and the next one wait.
         self.watch(filter_input, "value", self._filter_changed, init=False)
@@ -474,9 +487,9 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
-        footer = self.query_one(KeyFooter)
-        wide = event.size.width >= 120
-        if footer.show_command_palette != wide:
+        footer = self._footer
+        wide = event.size.width >= PALETTE_KEY_WIDTH
+        if footer is not None and footer.show_command_palette != wide:
             footer.show_command_palette = wide
             footer.refresh(recompose=True)
 

@@ -17,6 +17,11 @@ class KeyFooter(Footer):
 
     _rebuild_scheduled = False
 
+    def on_mount(self) -> None:
+        # Footer shows keys only once told the bindings changed; mounted after the screen's
+        # first changes, it would show none until the next one.
+        self.bindings_changed(self.screen)
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         # As Footer.bindings_changed, but a rebuild already on its way covers this change too:
         # it reads the bindings as they are when it runs.
