@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import events, getters, on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
@@ -152,9 +152,12 @@ class MainScreen(Screen[None]):
     show_original: var[bool] = var(True)
     """Whether the original text pane is shown."""
 
-    article_list = getters.query_one("#articles", ArticleList)
+    # Properties rather than textual.getters, whose import the first frame can do without. The
+    # panes and the filter are mounted after the first frame (_mount_after_first_frame).
 
-    # The widgets below are mounted after the first frame (_mount_after_first_frame).
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
 
     @property
     def brief_view(self) -> BriefView:
