@@ -151,7 +151,7 @@ class Bench:
         return self.python("-m", "tui", *args)
 
     def cache_path(self, corpus: Corpus) -> Path:
-        from tui.core.cache import cache_file
+        from tui.core.cache_index import cache_file
 
         return cache_file(corpus.root, self.cache_dir)
 
@@ -163,7 +163,7 @@ class Bench:
         code = "import sys, pathlib; from tui.core.cache import load_cached; "
         code += "load_cached(pathlib.Path(sys.argv[1]))"
         subprocess.run(self.python("-c", code, str(corpus.root)), env=self.env, check=True)
-        from tui.core.cache import read_index
+        from tui.core.cache_index import read_index
         from tui.core.text import one_line
 
         index = read_index(corpus.root, self.cache_dir)

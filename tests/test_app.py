@@ -117,7 +117,7 @@ async def test_the_list_says_loading_until_the_corpus_is_read_and_keys_still_wor
         release.wait(timeout=30)
         return load_cached(root, cache_dir, **options)
 
-    monkeypatch.setattr("tui.app.screens.main.load_cached", slow_load)
+    monkeypatch.setattr("tui.core.cache.load_cached", slow_load)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

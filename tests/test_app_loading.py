@@ -80,7 +80,7 @@ async def test_the_rows_of_the_index_show_before_the_corpus_loads(
     BookmarkStore(private_state, corpus_key(corpus_dir)).toggle(
         "mexico-us-economic-dialogue-work-plan"
     )
-    monkeypatch.setattr("tui.app.screens.main.load_cached", held_back(gate))
+    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -111,7 +111,7 @@ async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(
     corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_cached(corpus_dir)
-    monkeypatch.setattr("tui.app.screens.main.load_cached", held_back(gate))
+    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -145,7 +145,7 @@ async def test_the_cursor_stays_on_its_brief_when_the_corpus_replaces_the_index(
             facts=[FactSpec("The bridge opened.", "The new bridge opened")],
         ),
     )
-    monkeypatch.setattr("tui.app.screens.main.load_cached", held_back(gate))
+    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -170,7 +170,7 @@ async def test_a_brief_gone_since_the_index_leaves_the_cursor_on_its_row(
 ) -> None:
     load_cached(corpus_dir)
     (corpus_dir / "briefs" / f"{THIRD_ID}.yaml").unlink()
-    monkeypatch.setattr("tui.app.screens.main.load_cached", held_back(gate))
+    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -197,7 +197,7 @@ async def test_a_first_start_says_how_many_briefs_have_been_read(
         gate.wait(timeout=30)
         return load_cached(root, cache_dir)
 
-    monkeypatch.setattr("tui.app.screens.main.load_cached", load)
+    monkeypatch.setattr("tui.core.cache.load_cached", load)
     monkeypatch.setattr("tui.app.screens.main.PROGRESS_INTERVAL", 0.0)  # every report shown
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -228,7 +228,7 @@ async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(
         gate.wait(timeout=30)
         return load_cached(root, cache_dir)
 
-    monkeypatch.setattr("tui.app.screens.main.load_cached", load)
+    monkeypatch.setattr("tui.core.cache.load_cached", load)
     monkeypatch.setattr("tui.app.screens.main.PROGRESS_INTERVAL", 0.0)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -262,7 +262,7 @@ async def test_quitting_during_a_first_start_stops_the_reading(
         outcome.append("read to the end")
         return load_cached(root, cache_dir)
 
-    monkeypatch.setattr("tui.app.screens.main.load_cached", load)
+    monkeypatch.setattr("tui.core.cache.load_cached", load)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         assert await asyncio.to_thread(started.wait, 30)

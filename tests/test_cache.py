@@ -18,13 +18,8 @@ import pytest
 
 import tui.core.cache as cache_module
 import tui.core.loader as loader
-from tui.core.cache import (
-    ENV_CACHE_DIR,
-    cache_file,
-    default_cache_dir,
-    load_cached,
-    read_index,
-)
+from tui.core.cache import load_cached
+from tui.core.cache_index import ENV_CACHE_DIR, cache_file, default_cache_dir, read_index
 from tui.core.loader import load_corpus
 from tui.core.model import Corpus, Entry
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.model import Span
 from tui.core.text import (
     FoldedArticle,
+    Span,
     clean_text,
     find_quote,
     fold_search,

@@ -10,13 +10,15 @@ import os
 import sys
 from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
-from tui.core.cache import load_cached
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
-from tui.core.model import Brief, Corpus
 from tui.core.text import one_line
+
+if TYPE_CHECKING:
+    from tui.core.model import Brief, Corpus
 
 LIST_TITLE_WIDTH = 160
 """Characters of a title ``briefing list`` prints; ``--json`` gives titles whole."""
@@ -101,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     try:
+        # Imported here: the app, which the command runs by default, loads its corpus after its
+        # first frame, and the model's classes this brings in take some 5 ms to import.
+        from tui.core.cache import load_cached
+
         corpus = load_cached(root)
         if args.command == "validate":
             return _validate(corpus)
@@ -217,7 +223,7 @@ def _tell(lines: Sequence[str]) -> None:
 
 
 def _export(corpus: Corpus, args: argparse.Namespace) -> int:
-    # Imported here: the app, which the command runs by default, needs it after its first frame.
+    # Imported here for the same reason as the cache (see main).
     from tui.core.export import ExportError, ExportExistsError, markdown_parts, write_export
 
     if args.output == "":

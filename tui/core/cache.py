@@ -10,7 +10,7 @@ JSON lines, written whole or not at all:
 1. a header: the cache format, the versions of everything that decides how a brief loads (this
    package's code, PyYAML, dateutil, Python's Unicode tables) and the corpus folder;
 2. the index: five columns with one value per entry in display order, enough to paint a list
-   before the rest is read (see :func:`read_index`);
+   before the rest is read (see :func:`tui.core.cache_index.read_index`);
 3. one record per brief file, in display order: the file's fingerprint and its article's, and
    the entry as the loader made it, but for the brief's key facts: only their number;
 4. the key facts of each brief, one line per record in the same order: a corpus read from the
@@ -40,29 +40,18 @@ faster.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import gc
 import json
 import os
-import sys
 import tempfile
 import threading
 import time
-import unicodedata
 import weakref
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple, overload
+from typing import Any, overload
 
-from tui import __version__
 from tui.core.cache_codec import (
-    Corrupt,
-    as_count,
-    as_date,
-    as_text,
     decode_brief,
     decode_entry,
     decode_facts,
@@ -72,11 +61,18 @@ from tui.core.cache_codec import (
     encode_fact,
     encode_problem,
 )
+from tui.core.cache_index import (
+    Corrupt,
+    IndexRow,
+    as_count,
+    as_text,
+    cache_file,
+    collector_paused,
+    environment,
+    read_header,
+)
 from tui.core.model import Brief, Corpus, Entry, KeyFact
 
-ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-FORMAT = 3
-"""The layout of the cache file; raise it whenever what is written changes."""
 LAZY_FACTS = os.name == "posix"
 """Whether the briefs of a corpus read their key facts from the cache file when asked, rather
 than holding them all from the start: most of a corpus's memory, and a reader looks at a few
@@ -98,117 +94,12 @@ Fingerprint = tuple[int, int, int, int]
 """Size, modification time, change time (both in nanoseconds) and inode of a file."""
 
 
-# -- Where the cache lives ------------------------------------------------------------------------
-
-
-def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """``$BRIEFING_CACHE_DIR``, else the user cache folder for briefing."""
-    environ = os.environ if environ is None else environ
-    if environ.get(ENV_CACHE_DIR):
-        return Path(environ[ENV_CACHE_DIR]).expanduser()
-    from platformdirs import user_cache_dir  # imported late: only needed without the variable
-
-    return Path(user_cache_dir("briefing", appauthor=False))
-
-
-def cache_file(root: Path, cache_dir: Path | None = None) -> Path:
-    """The cache file of the corpus at ``root``: one per corpus folder, named by its path."""
-    folder = default_cache_dir() if cache_dir is None else cache_dir
-    # A checksum is enough: the file's header names the folder it was written for, and a cache
-    # of another folder is rebuilt, never read (_read_header). Two folders whose paths share a
-    # checksum would only take turns at the file. hashlib would load OpenSSL, 2.5 ms of a start.
-    checksum = zlib.crc32(os.fsencode(str(root.resolve())))
-    return folder / f"corpus-{checksum:08x}.jsonl"
-
-
-# -- The index: what a list needs before the corpus has loaded ------------------------------------
-
-
-class IndexRow(NamedTuple):
-    """One entry as a list shows it: enough to paint a row before the corpus has loaded."""
-
-    path: str
-    key: str
-    """The brief's id, else the file name's stem: :attr:`tui.core.model.Entry.key`."""
-    title: str
-    """The brief's title, else the file name."""
-    published: dt.date | None
-    language: str
-    """The brief's language; empty for a file that could not be loaded as a brief."""
-
-    @property
-    def brief_id(self) -> str | None:
-        """The brief's id; None for a file that could not be loaded as a brief (every brief has
-        a language, so its row has one)."""
-        return self.key if self.language else None
-
-
-class IndexRows(Sequence[IndexRow]):
-    """The rows of an index, each made when asked for: a list shows a screenful of 10,000."""
-
-    def __init__(self, columns: Sequence[Sequence[Any]]) -> None:
-        self._columns = columns
-
-    def __len__(self) -> int:
-        return len(self._columns[0])
-
-    @overload
-    def __getitem__(self, index: int) -> IndexRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[IndexRow]: ...
-    def __getitem__(self, index: int | slice) -> IndexRow | Sequence[IndexRow]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        return IndexRow._make([column[index] for column in self._columns])
-
-
-class CorpusIndex(NamedTuple):
-    """The rows of a corpus as it was last loaded, newest first, as the cache holds them."""
-
-    root: Path
-    rows: Sequence[IndexRow]
-
-
-def read_index(root: Path, cache_dir: Path | None = None) -> CorpusIndex | None:
-    """The index of the corpus at ``root`` from its cache, or None when there is no usable one.
-
-    This reads about two megabytes at ten thousand briefs (some 12 milliseconds) and checks no
-    brief file: the rows are those of the last load, which may since have changed. Paint them at
-    once, then replace them with what :func:`load_cached` returns.
-    """
-    try:
-        path = cache_file(root, cache_dir)
-        with _collector_paused(), path.open("rb") as stream:
-            header = _read_header(stream, root)
-            rows = _decode_index(json.loads(stream.readline()), header["count"])
-    except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, Corrupt):
-        return None
-    return CorpusIndex(root, rows)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many objects, none of them garbage, are made:
-    otherwise it scans every object of the corpus over and over."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def _index_row(entry: Entry) -> list[Any]:
     brief = entry.brief
     if brief is None:
         return [entry.path, entry.key, Path(entry.path).name, None, ""]
     published = brief.published.isoformat() if brief.published else None
     return [entry.path, entry.key, brief.title, published, brief.language]
-
-
-def _types(column: list[Any]) -> set[type]:
-    return set(map(type, column))
 
 
 def _index_columns(entries: Iterable[Entry]) -> list[list[Any]]:
@@ -219,18 +110,6 @@ def _index_columns(entries: Iterable[Entry]) -> list[list[Any]]:
         for column, value in zip(columns, _index_row(entry), strict=True):
             column.append(value)
     return columns
-
-
-def _decode_index(value: Any, count: int) -> IndexRows:
-    if type(value) is not list or len(value) != len(IndexRow._fields):
-        raise Corrupt("index")
-    if any(type(column) is not list or len(column) != count for column in value):
-        raise Corrupt("index column")
-    paths, keys, titles, published, languages = value
-    if not all(_types(column) <= {str} for column in (paths, keys, titles, languages)):
-        raise Corrupt("index row")
-    value[3] = list(map(as_date, published))
-    return IndexRows(value)
 
 
 # -- Loading --------------------------------------------------------------------------------------
@@ -301,7 +180,7 @@ def load_cached(
     An app that keeps the corpus for its lifetime may call :func:`gc.freeze` afterwards, so that
     they are never scanned again.
     """
-    with _collector_paused():
+    with collector_paused():
         return _load(root, cache_dir, progress)
 
 
@@ -566,48 +445,6 @@ def _arrange(records: Iterable[_Record]) -> list[_Record]:
 # -- The file -------------------------------------------------------------------------------------
 
 
-@cache
-def _environment() -> list[Any]:
-    """Everything besides the corpus that decides what a corpus loads to.
-
-    The package version is not enough while the code is being worked on, so the code's own files
-    are fingerprinted, with those of the YAML and date parsers (PyYAML with or without libyaml
-    words its errors differently).
-    """
-    from importlib.util import find_spec
-
-    folders = [Path(__file__).resolve().parent]
-    for package, subfolders in (("yaml", ()), ("dateutil", ("parser",))):
-        with contextlib.suppress(ImportError, ValueError):
-            spec = find_spec(package)
-            for location in (spec and spec.submodule_search_locations) or ():
-                folders += [Path(location), *(Path(location, sub) for sub in subfolders)]
-    files = []
-    for folder in folders:
-        with contextlib.suppress(OSError), os.scandir(folder) as listing:
-            for item in listing:
-                if item.is_file() and not item.name.startswith("."):
-                    info = item.stat()
-                    files.append([f"{folder.name}/{item.name}", info.st_size, info.st_mtime_ns])
-    return [
-        FORMAT,
-        __version__,
-        list(sys.version_info[:3]),
-        unicodedata.unidata_version,
-        sorted(files),
-    ]
-
-
-def _read_header(stream: Iterator[Any], root: Path) -> dict[str, Any]:
-    header = json.loads(next(stream))
-    if type(header) is not dict:
-        raise Corrupt("header")
-    if header.get("environment") != _environment() or header.get("root") != str(root.resolve()):
-        raise Corrupt("written for another version or corpus")
-    as_count(header.get("count"))
-    return header
-
-
 def _read_records(path: Path, root: Path) -> dict[str, _Record]:
     """The records of the cache file, by path; none when it is missing or cannot be trusted.
 
@@ -620,7 +457,7 @@ def _read_records(path: Path, root: Path) -> dict[str, _Record]:
     try:
         with path.open("rb") as stream:
             lines = _Lines(stream)
-            count = _read_header(lines, root)["count"]
+            count = read_header(lines, root)["count"]
             next(lines)  # the index
             store = _FactStore(os.dup(stream.fileno()), root)
             records: dict[str, _Record] = {}
@@ -686,7 +523,7 @@ def _write_cache(path: Path, root: Path, records: Sequence[_Record]) -> None:
     Once written, the key facts of every brief are read from the new file when asked for, and
     those in memory are let go.
     """
-    header = {"environment": _environment(), "root": str(root.resolve()), "count": len(records)}
+    header = {"environment": environment(), "root": str(root.resolve()), "count": len(records)}
     index = _index_columns(record.final_entry() for record in records)
     facts_at: list[tuple[int, int]] = []
 

@@ -8,20 +8,17 @@ kind), and the cache is then ignored and rebuilt.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from tui.core.model import FACT_KINDS, Brief, Entry, KeyFact, Problem, Span
+from tui.core.cache_index import Corrupt, as_count, as_date, as_text
+from tui.core.model import FACT_KINDS, Brief, Entry, KeyFact, Problem
+from tui.core.text import Span
 
 _KINDS = {kind: kind for kind in FACT_KINDS}
 _SEVERITIES = frozenset(("error", "warning"))
-
-
-class Corrupt(Exception):
-    """The cache file is not what this version writes; it is ignored and rebuilt."""
 
 
 def encode_entry(entry: Entry) -> list[Any]:
@@ -152,19 +149,3 @@ def as_names(value: Any) -> tuple[str, ...]:
         raise Corrupt("names")
     # Places, organisations and topics recur across briefs: one copy of each is kept.
     return tuple(map(sys.intern, value))  # raises TypeError for anything but text
-
-
-def as_text(value: Any) -> str:
-    if type(value) is not str:
-        raise Corrupt("text")
-    return value
-
-
-def as_count(value: Any) -> int:
-    if type(value) is not int or value < 0:
-        raise Corrupt("number")
-    return value
-
-
-def as_date(value: Any) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(as_text(value))

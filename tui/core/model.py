@@ -7,7 +7,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from tui.core.text import Span
 
 Severity = Literal["error", "warning"]
 
@@ -79,14 +82,6 @@ class Problem:
             parts.append(self.field)
         parts.append(f"warning: {self.message}" if self.severity == "warning" else self.message)
         return ": ".join(parts)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range of character offsets in an article's text."""
-
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)

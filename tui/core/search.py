@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tui.core.model import Brief
 from tui.core.text import fold_search, fold_words
+
+if TYPE_CHECKING:
+    from tui.core.model import Brief
 
 
 def search_text(brief: Brief, article: str) -> str:

@@ -9,8 +9,6 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from tui.core.model import Span
-
 # Typographic characters a quote may differ in from its article. Each maps one character to one
 # character, so folding them keeps every offset in place.
 _TYPOGRAPHIC = str.maketrans(
@@ -163,6 +161,14 @@ def fold_words(text: str) -> str:
     """
     distinct = " ".join(_distinct_words(text))
     return " ".join(_distinct_words(fold_search(distinct)))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets in a text (an article's, where a quote stands)."""
+
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,7 +21,7 @@ import asyncio
 import gc
 import importlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,15 +43,15 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
-from tui.core.cache import CorpusIndex, load_cached, read_index
-from tui.core.model import Brief, Corpus, Entry
+from tui.core.cache_index import CorpusIndex, read_index
 from tui.core.search import filter_indices, narrows, query_terms
 
 if TYPE_CHECKING:
-    # Imported as the panes are mounted, after the first frame (_mount_after_first_frame).
+    # Imported after the first frame, as the panes are mounted and the corpus loads.
     from tui.app.widgets.article_view import ArticleView
     from tui.app.widgets.brief_view import BriefView
     from tui.app.widgets.key_footer import KeyFooter
+    from tui.core.model import Brief, Corpus, Entry
 
 
 @dataclass(frozen=True)
@@ -292,11 +292,15 @@ class MainScreen(Screen[None]):
         # while the first frame is built, some 4 ms of it. Turned on before the loading thread
         # starts, which pauses it while the corpus is made.
         gc.enable()
-        self._load_worker = self._load()
+        # Imported here rather than by the loading thread, where it would wait on the screen for
+        # Python's lock; not before the first frame, which the model's classes would delay.
+        from tui.core.cache import load_cached
+
+        self._load_worker = self._load(load_cached)
         self._report_store()
 
     @work(thread=True, exclusive=True, group="corpus")
-    def _load(self) -> Corpus:
+    def _load(self, load_cached: Callable[..., Corpus]) -> Corpus:
         worker = get_current_worker()
         # A load over within the interval says nothing: redrawing would only slow it down.
         reported = time.monotonic()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import PurePosixPath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -26,9 +26,11 @@ from textual.strip import Strip
 from tui.app.widgets._render import content_strip
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
-from tui.core.cache import IndexRow
-from tui.core.model import Entry
+from tui.core.cache_index import IndexRow
 from tui.core.text import one_line
+
+if TYPE_CHECKING:
+    from tui.core.model import Entry  # imported once the corpus loads, after the first frame
 
 BOOKMARK_MARK = "★"
 EXPORT_MARK = "✓"
@@ -256,11 +258,11 @@ class ArticleList(ScrollView, can_focus=True):
         entry = self._entries[index]
         if brief_id is None:
             return self._failed_row(entry.path)
-        if isinstance(entry, Entry):
-            brief = entry.brief
-            assert brief is not None
-            return self._brief_row(brief_id, brief.title, brief.published, brief.language)
-        return self._brief_row(brief_id, entry.title, entry.published, entry.language)
+        if isinstance(entry, IndexRow):
+            return self._brief_row(brief_id, entry.title, entry.published, entry.language)
+        brief = entry.brief
+        assert brief is not None
+        return self._brief_row(brief_id, brief.title, brief.published, brief.language)
 
     def _failed_row(self, path: str) -> Content:
         failed = self.get_visual_style("article-list--failed", partial=True)
