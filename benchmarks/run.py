@@ -344,11 +344,12 @@ def measure_startups(
         start("bare", None)
         start("briefing", corpora[0])
         samples: dict[str, list[dict[str, float]]] = {}
+        # The bare app's runs are taken in turn with the app's: this machine's speed drifts by
+        # 10-20 % over a minute, and both sides of a ratio should see the same drift.
         for rep in range(bench.reps):
             log(f"{mode}: bare app, run {rep + 1}/{bench.reps}")
             samples.setdefault("bare", []).append(start("bare", None))
-        for corpus in corpora:
-            for rep in range(bench.reps):
+            for corpus in corpora:
                 if rep < bench.cold_reps or corpus.size < 10_000:
                     log(f"{mode}: {corpus.label}, cold, run {rep + 1}")
                     bench.forget_cache(corpus)
