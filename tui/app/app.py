@@ -40,7 +40,8 @@ class BriefingApp(App[None]):
         # What is imported and made so far lives as long as the app: left to the garbage
         # collector, a full pass over it (some 25 ms) would land just before the first frame.
         # Frozen, it is never walked again. The collector, off since the app was imported
-        # (make_app), is turned on by the screen once its first frame is drawn.
+        # (make_app), is turned on by the screen as the corpus starts loading: after the first
+        # frame when the cache's index gives that frame its rows.
         gc.freeze()
 
     def on_unmount(self) -> None:

@@ -14,7 +14,7 @@ def make_app(root: Path) -> BriefingApp:
     """The reader on the corpus at ``root``, its modules imported as quickly as they can be."""
     # Importing Textual and the app makes a few hundred thousand objects and no garbage: the
     # collector's passes over them add a twentieth to the start. The screen turns it back on
-    # once its first frame is drawn (MainScreen._start_loading).
+    # as the corpus starts loading (MainScreen._start_loading).
     gc.disable()
     from tui.app.app import BriefingApp
 

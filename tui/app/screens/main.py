@@ -271,12 +271,11 @@ class MainScreen(Screen[None]):
         filter_input = FilterInput(
             placeholder="Filter: words to find", id="filter", compact=True, select_on_focus=False
         )
-        self._footer = KeyFooter(
-            compact=True, show_command_palette=self.size.width >= PALETTE_KEY_WIDTH
-        )
+        footer = KeyFooter(compact=True, show_command_palette=self.size.width >= PALETTE_KEY_WIDTH)
         await details.mount(brief_view, article_view)
         await self.query_one("#list-pane").mount(filter_input, before=0)
-        await self.query_one("#footer").mount(self._footer)
+        await self.query_one("#footer").mount(footer)
+        self._footer = footer
         # Watched rather than told by Input.Changed, whose trip up through the containers lets a
         # frame with the new text but the old rows be drawn first, and the next one wait.
         self.watch(filter_input, "value", self._filter_changed, init=False)
@@ -288,9 +287,9 @@ class MainScreen(Screen[None]):
             self.set_focus(brief_view)
 
     def _start_loading(self) -> None:
-        # Off until now (BriefingApp.on_load), the collector would otherwise run a dozen passes
-        # while the first frame is built, some 4 ms of it. Turned on before the loading thread
-        # starts, which pauses it while the corpus is made.
+        # Off since the app was imported (make_app): on while the first frame is built, it ran a
+        # dozen passes, some 4 ms of it. Turned on before the loading thread starts, which pauses
+        # it while the corpus is made.
         gc.enable()
         # Imported here rather than by the loading thread, where it would wait on the screen for
         # Python's lock; not before the first frame, which the model's classes would delay.
