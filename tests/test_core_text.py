@@ -8,15 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.text import (
-    FoldedArticle,
-    Span,
-    clean_text,
-    find_quote,
-    fold_search,
-    fold_words,
-    line_range,
-)
+from tui.core.quotes import FoldedArticle, Span, find_quote
+from tui.core.text import clean_text, fold_search, fold_words, line_range
 
 REPO = Path(__file__).resolve().parent.parent
 TYPOGRAPHIC = "\u201c\u201d\u2018\u2019\u2013\u2014"

@@ -16,12 +16,12 @@ from tests.markdown_reading import read
 from tui.core.export import render_markdown
 from tui.core.loader import load_corpus
 from tui.core.model import MAX_PROBLEM_FIELD, MAX_PROBLEM_TEXT, Brief, Corpus, KeyFact, Problem
+from tui.core.quotes import find_quote
 from tui.core.search import filter_indices, query_terms
 from tui.core.text import (
     _TYPOGRAPHIC,
-    _fold_marks,
     clean_text,
-    find_quote,
+    fold_marks,
     fold_search,
     fold_white_space,
     fold_words,
@@ -352,7 +352,7 @@ def test_white_space_folding_of_a_long_text_cuts_no_run_or_word() -> None:
 @settings(max_examples=300, deadline=None)
 @given(text=search_text)
 def test_typographic_marks_fold_one_for_one(text: str) -> None:
-    assert _fold_marks(text) == text.translate(_TYPOGRAPHIC)
+    assert fold_marks(text) == text.translate(_TYPOGRAPHIC)
 
 
 # Problems ------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 
 from tui.core.cache_index import Corrupt, as_count, as_date, as_text
 from tui.core.model import FACT_KINDS, Brief, Entry, KeyFact, Problem
-from tui.core.text import Span
+from tui.core.quotes import Span
 
 _KINDS = {kind: kind for kind in FACT_KINDS}
 _SEVERITIES = frozenset(("error", "warning"))

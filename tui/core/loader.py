@@ -19,8 +19,9 @@ from tui.core.articles import read_article as read_article  # also importable fr
 from tui.core.dates import DateError, parse_date
 from tui.core.languages import ISO_639_1
 from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Severity
+from tui.core.quotes import FoldedArticle, Span
 from tui.core.search import search_text
-from tui.core.text import FoldedArticle, Span, clean_text
+from tui.core.text import clean_text
 from tui.core.yamlread import Document, YamlProblem, read_document
 
 MAX_BRIEF_BYTES = 1024 * 1024

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from tui.core.text import Span
+    from tui.core.quotes import Span
 
 Severity = Literal["error", "warning"]
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.quotes import Span
 
 # Typographic characters a quote may differ in from its article. Each maps one character to one
 # character, so folding them keeps every offset in place.
@@ -23,15 +24,16 @@ _TYPOGRAPHIC = str.maketrans(
 # The marks as (mark, plain) pairs, for replacing only the ones a text holds.
 _MARKS = tuple((chr(code), str(plain)) for code, plain in _TYPOGRAPHIC.items())
 
-_LONG_WHITESPACE_RUN = re.compile(r"\s{2,}")
 # The end of a word: where a text can be cut without cutting a word or a run of white space.
 _WORD_END = re.compile(r"\S\s")
 _PIECE = 1 << 16
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
 
+# The two patterns of clean_text are compiled when first used (re keeps them): compiling their
+# ranges takes 0.7 ms, and the app's first frame cleans no text.
 # Escape sequences (CSI, OSC, DCS and the like, plus two-character escapes) are removed whole, so
 # that neither the terminal nor the reader sees "[2J" fragments of a clear-screen request.
-_ESCAPE_SEQUENCE = re.compile(
+_ESCAPE_SEQUENCE = (
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
     r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC: titles, clipboard
     r"|\x1b[@-Z\\-_]"  # two-character escapes
@@ -40,7 +42,7 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # Control characters other than newline, plus the invisible characters that change how a terminal
 # lays out or orders text: zero-width characters, bidirectional overrides and the byte-order mark.
-_INVISIBLE = re.compile(
+_INVISIBLE = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 
@@ -54,11 +56,11 @@ def clean_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\t", " ")
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
-        text = _ESCAPE_SEQUENCE.sub("", text)
-    return _INVISIBLE.sub("", text)
+        text = re.sub(_ESCAPE_SEQUENCE, "", text)
+    return re.sub(_INVISIBLE, "", text)
 
 
-def _fold_marks(text: str) -> str:
+def fold_marks(text: str) -> str:
     """``text`` with each typographic mark replaced by its plain character, one for one.
 
     The same as ``text.translate(_TYPOGRAPHIC)``, which looks up every character of a non-ASCII
@@ -132,14 +134,9 @@ def one_line(text: str) -> str:
     return fold_white_space(text).strip()
 
 
-def fold_quote(text: str) -> str:
-    """Fold ``text`` the way quotes are compared: white space runs and typographic marks only."""
-    return fold_white_space(_fold_marks(text)).strip()
-
-
 def fold_search(text: str) -> str:
     """Fold ``text`` for searching: case, accents, typographic marks and white space ignored."""
-    decomposed = unicodedata.normalize("NFKD", _fold_marks(text))
+    decomposed = unicodedata.normalize("NFKD", fold_marks(text))
     if not decomposed.isascii():
         # Look up each distinct character once rather than every character: articles run to
         # megabytes, and a regular expression and set() work at C speed.
@@ -161,68 +158,6 @@ def fold_words(text: str) -> str:
     """
     distinct = " ".join(_distinct_words(text))
     return " ".join(_distinct_words(fold_search(distinct)))
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range of character offsets in a text (an article's, where a quote stands)."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, eq=False)
-class FoldedArticle:
-    """An article folded for quote matching, with the way back to offsets in the original."""
-
-    folded: str
-    # Pairs of (offset in folded, offset in original) at each place where folding removed
-    # characters; between two such places the offsets advance together. Only runs of two or more
-    # white space characters remove any, so ordinary prose needs few pairs, and they are kept as
-    # compact arrays: an article of several megabytes must not cost hundreds.
-    folded_starts: Sequence[int]
-    original_starts: Sequence[int]
-
-    @classmethod
-    def of(cls, text: str) -> FoldedArticle:
-        translated = _fold_marks(text)
-        folded = fold_white_space(translated)
-        if len(folded) == len(translated):
-            # No run of white space longer than one character: the offsets are the same.
-            return cls(folded, array("q", [0]), array("q", [0]))
-        folded_starts = array("q", [0])
-        original_starts = array("q", [0])
-        removed = 0
-        for run in _LONG_WHITESPACE_RUN.finditer(translated):
-            start, end = run.span()
-            removed += end - start - 1
-            folded_starts.append(end - removed)
-            original_starts.append(end)
-        return cls(folded, folded_starts, original_starts)
-
-    def to_original(self, folded_offset: int) -> int:
-        """Map an offset in the folded text to the offset of the same character in the original."""
-        index = bisect_right(self.folded_starts, folded_offset) - 1
-        return self.original_starts[index] + folded_offset - self.folded_starts[index]
-
-    def find(self, quote: str) -> Span | None:
-        """Return where ``quote`` stands in the original text, or None when it is not there."""
-        needle = fold_quote(quote)
-        if not needle:
-            return None
-        at = self.folded.find(needle)
-        if at < 0:
-            return None
-        start = self.to_original(at)
-        # The last character of a match is never folded white space (the needle is stripped),
-        # so mapping it and stepping past it gives the exclusive end.
-        end = self.to_original(at + len(needle) - 1) + 1
-        return Span(start, end)
-
-
-def find_quote(article: str, quote: str) -> Span | None:
-    """Return the span of ``quote`` in ``article`` under the quote-matching rule, or None."""
-    return FoldedArticle.of(article).find(quote)
 
 
 def line_range(text: str, span: Span) -> tuple[int, int]:

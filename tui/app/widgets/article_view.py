@@ -30,7 +30,8 @@ from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
 from tui.core.articles import read_article, read_short_article
 from tui.core.model import Brief
-from tui.core.text import Span, line_range
+from tui.core.quotes import Span
+from tui.core.text import line_range
 
 SYNC_READ_LIMIT = 128 * 1024
 """Articles up to this many bytes are read at once, so that the pane shows the new article in
