@@ -196,13 +196,10 @@ class MainScreen(Screen[None]):
         self._applicable: tuple[bool, ...] | None = None
         self._save_error: str | None = None
         self._load_worker: Worker[Corpus] | None = None
-        self._mounted_after_first_frame = False
-        """Whether the brief and original panes, the filter and the footer's keys are mounted: they
-        are not in the first frame."""
         self._facts_wanted = False
         """Whether the user asked for the facts before their pane was mounted."""
         self._footer: KeyFooter | None = None
-        """The keys at the bottom, once mounted."""
+        """The keys at the bottom, once mounted, last of what comes after the first frame."""
         self._filter_wanted = False
         """Whether the user asked for the filter before it was mounted."""
         self._shown_before = False
@@ -220,6 +217,12 @@ class MainScreen(Screen[None]):
                 yield ArticleList(id="articles").data_bind(MainScreen.bookmarked, MainScreen.marked)
             yield Container(id="details")  # the panes come after the first frame
         yield Container(id="footer")  # its keys come after the first frame, which has none yet
+
+    @property
+    def _mounted_after_first_frame(self) -> bool:
+        """Whether the brief and original panes, the filter and the footer's keys are mounted: they
+        are not in the first frame."""
+        return self._footer is not None
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler. Every widget was styled as it mounted, moments ago,
@@ -275,11 +278,10 @@ class MainScreen(Screen[None]):
         await details.mount(brief_view, article_view)
         await self.query_one("#list-pane").mount(filter_input, before=0)
         await self.query_one("#footer").mount(footer)
-        self._footer = footer
         # Watched rather than told by Input.Changed, whose trip up through the containers lets a
         # frame with the new text but the old rows be drawn first, and the next one wait.
         self.watch(filter_input, "value", self._filter_changed, init=False)
-        self._mounted_after_first_frame = True
+        self._footer = footer
         self._show_in_panes()
         if self._filter_wanted:
             self.action_filter()
