@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.yamlread import YamlProblem, read_document
+from tui.core.yamlread import MAX_DEPTH, YamlProblem, read_document
 
 
 def problem_of(text: str) -> YamlProblem:
@@ -93,31 +93,34 @@ def test_aliases_within_reason_are_expanded() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "line"),
     [
-        "[" * 100_000,  # unclosed flow sequences
-        "a: " + "[" * 100_000 + "]" * 100_000,  # closed ones
-        "{a: " * 100_000,  # flow mappings
-        "- " * 100_000 + "x",  # block sequences, all on one line
+        ("[" * 100_000, 1),  # unclosed flow sequences
+        ("a: " + "[" * 100_000 + "]" * 100_000, 1),  # closed ones
+        ("{a: " * 100_000, 1),  # flow mappings
+        ("- " * 100_000 + "x", 1),  # block sequences, all on one line
+        ("id: x\ntitle: ok\nplaces: " + "[" * 5_000 + "]" * 5_000 + "\n", 3),  # further down
     ],
-    ids=["unclosed-flow", "closed-flow", "flow-mappings", "block-sequences"],
+    ids=["unclosed-flow", "closed-flow", "flow-mappings", "block-sequences", "on-line-3"],
 )
-def test_deep_nesting_is_a_problem_not_a_crash(text: str) -> None:
+def test_deep_nesting_is_a_problem_not_a_crash(text: str, line: int) -> None:
     # libyaml's composer recurses in C: too deep a document kills the process outright, so the
     # check runs in a process of its own and must come back with a problem.
     script = (
         "import sys\n"
-        "from tui.core.yamlread import YamlProblem, read_document\n"
+        "from tui.core.yamlread import MAX_DEPTH, YamlProblem, read_document\n"
         "try:\n"
         "    read_document(sys.stdin.read())\n"
         "except YamlProblem as problem:\n"
-        "    print(problem.message)\n"
+        "    print(problem.line, problem.message)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], input=text, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "nest more than" in result.stdout
+    # The project's own limit and wording, on the line where the nesting goes too deep, whatever
+    # limit the installed libyaml has of its own.
+    assert result.stdout == f"{line} values nest more than {MAX_DEPTH} levels deep\n"
 
 
 def test_documents_near_the_limits_are_safe_on_a_thread_with_a_small_stack() -> None:
@@ -126,7 +129,7 @@ def test_documents_near_the_limits_are_safe_on_a_thread_with_a_small_stack() -> 
     # beyond it, must come back as data or a problem.
     script = (
         "import threading\n"
-        "from tui.core.yamlread import YamlProblem, read_document\n"
+        "from tui.core.yamlread import MAX_DEPTH, YamlProblem, read_document\n"
         "shapes = []\n"
         "for n in (60, 64, 65, 166, 167, 249, 250, 400, 1_000, 5_000, 50_000):\n"
         "    shapes += ['- ' * n + 'x', '[' * n + ']' * n, '{a: ' * n + '}' * n,\n"
@@ -198,7 +201,7 @@ def test_an_unclosed_bracket_is_reported_where_it_opens(text: str, line: int, op
 def test_a_misplaced_line_is_reported_on_that_line() -> None:
     problem = problem_of("id: x\ntitle: a\n  language: en\nsource: a.txt\n")
     assert problem.line == 3
-    assert problem.message == "YAML syntax error: mapping values are not allowed in this context"
+    assert problem.message.startswith("YAML syntax error: ")
 
 
 def test_more_than_one_document_is_an_error() -> None:

@@ -20,3 +20,26 @@ def test_quick_start_opens_the_app_with_the_installed_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)\n```", readme, flags=re.DOTALL)
     assert any(block.endswith(".venv/bin/briefing") and "pip install" in block for block in blocks)
+
+
+def _lower_bounds(requirements: list[str]) -> dict[str, str]:
+    bounds = {}
+    for requirement in requirements:
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9][^,;\s]*).*", requirement)
+        assert match, f"{requirement!r} declares no lower bound"
+        bounds[match[1].lower()] = match[2]
+    return bounds
+
+
+def test_the_lowest_versions_ci_tests_are_the_ones_pyproject_declares() -> None:
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    listed = re.search(r"^dependencies = \[\n(.*?)^\]", pyproject, flags=re.DOTALL | re.MULTILINE)
+    assert listed
+    declared = re.findall(r'^\s*"([^"]+)",', listed[1], flags=re.MULTILINE)
+    constraints = (REPO / ".ci" / "lowest-versions.txt").read_text(encoding="utf-8")
+    pinned = dict(
+        line.lower().split("==")
+        for line in constraints.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    assert _lower_bounds(declared) == pinned

@@ -5,9 +5,15 @@ Any other tag (``!!python/object/apply`` among them) is refused, never construct
 counted as they expand, so a document built to explode in size stops early with a problem.
 
 libyaml's composer recurses in C, one call per level of nesting, and a document of a hundred
-thousand ``[`` overflows the process's stack and kills it. So before composing, a cheap bound on
-the nesting is taken from the text; only a document whose bound is too high for comfort has its
-real nesting measured, on the parser's event stream, which keeps its stack on the heap.
+thousand ``[`` overflows the process's stack and kills it; newer libyaml builds instead stop at a
+nesting limit of their own, with their own wording and no useful line. Either way the project's
+limit has to be enforced before libyaml sees the text. So before composing, a cheap bound on the
+nesting is taken from the text; only a document whose bound is too high for comfort has its real
+nesting measured, on the pure-Python parser's event stream, which keeps its stack on the heap and
+has no limit of its own to get there first.
+
+Messages are the project's own: they never depend on how PyYAML words a problem, which changes
+between releases. Only PyYAML's description of a syntax error is passed on, after ours.
 """
 
 from __future__ import annotations
@@ -18,10 +24,12 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from yaml import SafeLoader as _PureLoader
+
 try:  # libyaml parses about ten times faster; fall back to the pure-Python parser without it.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _Loader = _PureLoader  # type: ignore[misc]
 
 MAX_NODES = 20_000
 """How many values one brief may expand to; real briefs hold a few hundred."""
@@ -73,7 +81,7 @@ def read_document(text: str) -> Document:
         _check_nesting(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_problem(error) from None
+        raise _syntax_problem(error, text) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, max(error.position, 0)) + 1
         what = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
@@ -90,25 +98,34 @@ def read_document(text: str) -> Document:
 
 
 _UNCLOSED = {
-    "while scanning a quoted scalar": "the quoted text that starts on this line is not closed",
-    "while parsing a flow sequence": "the [ list that starts on this line is not closed",
-    "while parsing a flow mapping": "the { mapping that starts on this line is not closed",
+    '"': "the quoted text that starts on this line is not closed",
+    "'": "the quoted text that starts on this line is not closed",
+    "[": "the [ list that starts on this line is not closed",
+    "{": "the { mapping that starts on this line is not closed",
 }
-"""What the parser was reading when it gave up, for the constructs it names where they opened."""
+"""What is left open when the parser's context points at one of these characters. The character
+is read from the text itself, not from the parser's wording of the context."""
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _character_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.splitlines()
+    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     """The problem for a syntax error, on the line where the fix is needed."""
     problem = error.problem or error.context or "invalid YAML"
-    unclosed = _UNCLOSED.get(error.context or "")
-    if unclosed and error.context_mark and error.problem_mark:
-        # The parser gives up where the quote or bracket should have been closed, often at the
-        # end of the file; the line to fix is the one where it was opened.
-        opened, gave_up = error.context_mark.line + 1, error.problem_mark.line + 1
-        if gave_up != opened:
-            message = f"YAML syntax error: {unclosed} ({problem} on line {gave_up})"
-            return YamlProblem(opened, "", message)
-    mark = error.problem_mark or error.context_mark
+    opened_at, gave_up_at = error.context_mark, error.problem_mark
+    if opened_at and gave_up_at and opened_at.line != gave_up_at.line:
+        unclosed = _UNCLOSED.get(_character_at(text, opened_at))
+        if unclosed:
+            # The parser gives up where the quote or bracket should have been closed, often at
+            # the end of the file; the line to fix is the one where it was opened.
+            message = f"YAML syntax error: {unclosed} ({problem} on line {gave_up_at.line + 1})"
+            return YamlProblem(opened_at.line + 1, "", message)
+    mark = gave_up_at or opened_at
     return YamlProblem(mark.line + 1 if mark else 0, "", f"YAML syntax error: {problem}")
 
 
@@ -129,13 +146,13 @@ def _check_nesting(text: str) -> None:
     """Raise :class:`YamlProblem` when collections nest more than :data:`MAX_DEPTH` levels.
 
     Documents whose :func:`_nesting_bound` is safe are left to the builder, which checks the
-    depth as it goes. The parser keeps its own stack on the heap, so walking its events is safe
-    at any depth.
+    depth as it goes. The pure-Python parser keeps its own stack on the heap, so walking its
+    events is safe at any depth, and it stops at the first level past the limit.
     """
     if _nesting_bound(text) <= SAFE_TO_COMPOSE:
         return
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=_PureLoader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
