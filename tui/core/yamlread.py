@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
-
 from yaml import SafeLoader as _PureLoader
+from yaml.constructor import SafeConstructor
 
 try:  # libyaml parses about ten times faster; fall back to the pure-Python parser without it.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = _PureLoader  # type: ignore[misc]
+    _Loader = _PureLoader  # type: ignore[assignment]
 
 MAX_NODES = 20_000
 """How many values one brief may expand to; real briefs hold a few hundred."""
