@@ -28,7 +28,7 @@ from yaml.constructor import SafeConstructor
 try:  # libyaml parses about ten times faster; fall back to the pure-Python parser without it.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = _PureLoader  # type: ignore[assignment]
+    _Loader = _PureLoader  # type: ignore[assignment,misc]
 
 MAX_NODES = 20_000
 """How many values one brief may expand to; real briefs hold a few hundred."""
