@@ -18,6 +18,7 @@ from textual.widgets import Input
 from tui.app.app import BriefingApp
 from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.screens.main import MainScreen
+from tui.app.widgets._render import UNDATED
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.title_bar import TitleBar
 
@@ -159,9 +160,26 @@ def title_bar_text(app: BriefingApp) -> str:
 
 
 def list_rows(app: BriefingApp) -> list[str]:
-    """The text of every row the article list shows."""
+    """The text of every row the article list shows, a row's lines joined by a space."""
     article_list = main_screen(app).article_list
-    return [article_list.render_line(y).text for y in range(len(article_list.rows))]
+    return [article_list.row_text(row) for row in range(len(article_list.rows))]
+
+
+def _marks(row: str) -> str:
+    """A row's bookmark and export marks: first on a two-line row, after date and language on a
+    one-line row."""
+    one_line = row[:10].rstrip() == UNDATED or row[:4].isdigit()
+    return row[14:16] if one_line else row[:2]
+
+
+def bookmark_of(row: str) -> str:
+    """The bookmark mark of a row of :func:`list_rows` (a space when not bookmarked)."""
+    return _marks(row)[0]
+
+
+def export_mark_of(row: str) -> str:
+    """The export mark of a row of :func:`list_rows` (a space when not marked)."""
+    return _marks(row)[1]
 
 
 def listed_keys(app: BriefingApp) -> list[str]:

@@ -17,6 +17,8 @@ from tests.app_helpers import (
     BriefSpec,
     FactSpec,
     answer_export_dialog,
+    bookmark_of,
+    export_mark_of,
     list_rows,
     listed_keys,
     main_screen,
@@ -154,14 +156,13 @@ async def test_the_list_shows_every_brief_newest_first_with_undated_last(corpus_
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        rows = list_rows(app)
+        rows = [" ".join(row.split()) for row in list_rows(app)]
         assert len(rows) == 5
-        assert rows[0].startswith("2025-01-14 en")
-        assert NEWEST[:18] in rows[0]
-        assert rows[1].startswith("2023-10-17 en")
-        assert rows[2].startswith("2021-12-16 en")
-        assert rows[3].startswith("— ") and rows[4].startswith("— ")
-        assert " es " in rows[4]
+        # Beside the brief, a row has two lines: the title, then its end beside date and language.
+        assert rows[0].startswith(NEWEST[:45]) and rows[0].endswith("2025-01-14 · en")
+        assert rows[1].endswith("2023-10-17 · en")
+        assert rows[2].endswith("2021-12-16 · en")
+        assert rows[3].endswith("undated · es") and rows[4].endswith("undated · es")
         assert shown_title(app).startswith(NEWEST[:30])
         assert app.screen.title == "corpus"
         assert app.screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
@@ -270,7 +271,9 @@ async def test_the_facts_list_each_kind(corpus_dir: Path) -> None:
         assert "(figure)" in text
         flat = shown_title(app)
         assert "Places: Mexicali, Baja California" in flat
-        assert "Eric Sanchez · 2025-01-14 · en · seeds/004_99dea6a1c61b154d.txt" in flat
+        assert "Eric Sanchez · 2025-01-14 · en" in flat
+        # The facts come before the summary, which follows under a heading of its own.
+        assert flat.index("Key facts (12)") < flat.index("Summary") < flat.index("Places:")
 
 
 async def test_a_fact_whose_quote_is_missing_says_so(tmp_path: Path) -> None:
@@ -403,21 +406,21 @@ async def test_a_bookmark_survives_a_new_app_and_can_be_removed(corpus_dir: Path
         await settle(pilot)
         await pilot.press("j", "b")
         await settle(pilot)
-        assert list_rows(app)[1][14] == "★"
+        assert bookmark_of(list_rows(app)[1]) == "★"
         assert title_bar_text(app) == "corpus · 5 briefs · 1 bookmarked · 0 marked"
 
     again = BriefingApp(corpus_dir)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         rows = list_rows(again)
-        assert [row[14] for row in rows] == [" ", "★", " ", " ", " "]
+        assert [bookmark_of(row) for row in rows] == [" ", "★", " ", " ", " "]
         await pilot.press("j", "b")
         await settle(pilot)
 
     third = BriefingApp(corpus_dir)
     async with third.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert all(row[14] == " " for row in list_rows(third))
+        assert all(bookmark_of(row) == " " for row in list_rows(third))
 
 
 async def test_capital_b_shows_bookmarks_only_and_back(corpus_dir: Path) -> None:
@@ -486,7 +489,7 @@ async def test_bookmarks_that_cannot_be_saved_are_kept_and_reported(
     blocked.write_text("a file where the state folder should be")
     monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
     shown = await bookmark_first_article(corpus_dir)
-    assert shown.rows[0][14] == "★"
+    assert bookmark_of(shown.rows[0]) == "★"
     assert "1 bookmarked (not saved)" in shown.header
     assert any(
         severity == "error" and "cannot be saved" in message for severity, message in shown.notices
@@ -500,7 +503,7 @@ async def test_a_bookmarks_file_from_a_newer_briefing_is_left_as_it_is(
     content = json.dumps(newer)
     (private_state / "bookmarks.json").write_text(content)
     shown = await bookmark_first_article(corpus_dir)
-    assert shown.rows[0][14] == "★"
+    assert bookmark_of(shown.rows[0]) == "★"
     assert "1 bookmarked (not saved)" in shown.header
     newer_briefing = [message for _, message in shown.notices if "from a newer briefing" in message]
     assert len(newer_briefing) == 1
@@ -522,7 +525,7 @@ async def test_marked_articles_are_exported_to_the_file_named(
         await pilot.press("space", "j", "j", "space")
         await settle(pilot)
         rows = list_rows(app)
-        assert [row[15] for row in rows] == ["✓", " ", "✓", " ", " "]
+        assert [export_mark_of(row) for row in rows] == ["✓", " ", "✓", " ", " "]
         assert "2 marked" in app.screen.sub_title
         await pilot.press("e")
         await wait_for_screen(pilot, ExportDialog)
@@ -642,12 +645,12 @@ async def test_the_command_palette_runs_the_same_actions(corpus_dir: Path) -> No
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert list_rows(app)[0][14] == "★"
+        assert bookmark_of(list_rows(app)[0]) == "★"
         await pilot.press("ctrl+p", *"mark article for export")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert list_rows(app)[0][15] == "✓"
+        assert export_mark_of(list_rows(app)[0]) == "✓"
 
 
 async def test_q_quits(corpus_dir: Path) -> None:
@@ -760,7 +763,7 @@ async def test_clicks_choose_articles_facts_and_quotes(corpus_dir: Path) -> None
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 60)) as pilot:
         await settle(pilot)
-        await pilot.click(ArticleList, offset=(20, 2))  # the second row, under the border
+        await pilot.click(ArticleList, offset=(20, 3))  # the second two-line row
         await settle(pilot)
         assert shown_title(app).startswith(SECOND[:30])
         screen = main_screen(app)
@@ -809,11 +812,114 @@ async def test_at_80_by_24_every_pane_has_room(corpus_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = main_screen(app)
+        # The brief gets the larger half beside the original, whose lines are still readable.
+        assert screen.brief_view.scrollable_content_region.width >= 40
+        assert screen.article_view.scrollable_content_region.width >= 25
         for pane in (screen.article_list, screen.brief_view, screen.article_view):
-            assert pane.scrollable_content_region.width >= 30
             assert pane.scrollable_content_region.height >= 3
         # The whole title of the newest brief's first words fit in its row.
         assert "Mayor Norma Alicia Bustamante of Mexicali" in list_rows(app)[0]
+
+
+@pytest.mark.parametrize(("size", "facts"), [((120, 40), 5), ((80, 24), 2)])
+async def test_the_first_facts_are_in_view_at_start(
+    corpus_dir: Path, size: tuple[int, int], facts: int
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        height = brief_view.scrollable_content_region.height
+        assert brief_view.scroll_offset.y == 0
+        assert brief_view.fact_count >= facts
+        # Every line of the first facts is among the lines the pane shows.
+        assert brief_view.fact_line_range(facts - 1)[1] <= height
+
+
+async def test_the_selected_fact_is_shown_whole(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        await pilot.press("enter")
+        for _ in range(brief_view.fact_count):
+            await pilot.press("j")
+            await settle(pilot)
+            first, end = brief_view.fact_line_range(brief_view.fact or 0)
+            top = brief_view.scroll_offset.y
+            assert top <= first and end <= top + brief_view.scrollable_content_region.height
+
+
+async def test_an_article_in_spanish_is_listed_under_its_english_title(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = [" ".join(row.split()) for row in list_rows(app)]
+        assert rows[-1].startswith("Remains the leading business organization")
+        assert LAST not in rows[-1]
+        await pilot.press("end")
+        await settle(pilot)
+        # The brief keeps the article's own title.
+        assert shown_title(app).startswith(LAST)
+
+
+async def test_the_list_is_widened_and_narrowed_and_kept(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        before = article_list.region.width
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        wider = article_list.region.width
+        assert wider > before
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert before < article_list.region.width < wider
+        kept = article_list.region.width
+    again = BriefingApp(corpus_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert main_screen(again).article_list.region.width == kept
+    # Above the brief, in a narrow terminal, the keys change the list's height instead.
+    narrow = BriefingApp(corpus_dir)
+    async with narrow.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        article_list = main_screen(narrow).article_list
+        before = article_list.region.height
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert article_list.region.height > before
+
+
+async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("tab", "tab", "z")  # the original
+        await settle(pilot)
+        assert screen.maximized is screen.article_view
+        assert screen.article_view.region.width == 120
+        assert not screen.article_list.region.width
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.maximized is None and screen.article_list.region.width
+        await pilot.press("shift+tab", "z")  # the brief, left of the original
+        await settle(pilot)
+        assert screen.maximized is screen.brief_view
+    again = BriefingApp(corpus_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(again)
+        assert screen.maximized is screen.brief_view
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.maximized is None
+    restored = BriefingApp(corpus_dir)
+    async with restored.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert main_screen(restored).maximized is None
 
 
 @pytest.mark.parametrize("size", [(20, 8), (12, 5), (1, 1), (60, 12)])

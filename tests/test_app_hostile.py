@@ -60,14 +60,14 @@ def check_shown(app: BriefingApp, entry: Entry) -> None:
     """The list's row and the brief pane show ``entry``: its title, or why it failed."""
     screen = main_screen(app)
     article_list = screen.article_list
-    row = article_list.render_line(article_list.cursor_row - article_list.scroll_offset.y).text
+    row = article_list.row_text(article_list.cursor_row)
     shown = squashed(" ".join(screen.brief_view.lines))
     brief = entry.brief
     if brief is None:
         assert "⚠" in row and Path(entry.path).name[:12] in row, row
         assert shown.startswith(squashed(f"{entry.path} could not be loaded")), shown[:200]
     else:
-        assert one_line(brief.title)[:12] in row, row
+        assert one_line(brief.english_title)[:12] in row, row
         assert shown.startswith(squashed(one_line(brief.title))[:200]), shown[:200]
     assert entry.problems or brief is not None
     for problem in entry.problems:

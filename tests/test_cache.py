@@ -519,11 +519,12 @@ def test_the_index_lists_the_entries_as_last_loaded(corpus: Path) -> None:
     assert [row.key for row in index.rows] == [entry.key for entry in loaded.entries]
     for row, entry in zip(index.rows, loaded.entries, strict=True):
         assert entry.brief is not None
-        assert (row.path, row.title, row.published, row.language) == (
+        assert (row.path, row.title, row.published, row.language, row.outlet) == (
             entry.path,
-            entry.brief.title,
+            entry.brief.english_title,
             entry.brief.published,
             entry.brief.language,
+            entry.brief.outlet,
         )
         assert row.brief_id == entry.brief_id == entry.brief.id
 

@@ -97,14 +97,14 @@ Fingerprint = tuple[int, int, int, int]
 def _index_row(entry: Entry) -> list[Any]:
     brief = entry.brief
     if brief is None:
-        return [entry.path, entry.key, Path(entry.path).name, None, ""]
+        return [entry.path, entry.key, Path(entry.path).name, None, "", None]
     published = brief.published.isoformat() if brief.published else None
-    return [entry.path, entry.key, brief.title, published, brief.language]
+    return [entry.path, entry.key, brief.english_title, published, brief.language, brief.outlet]
 
 
 def _index_columns(entries: Iterable[Entry]) -> list[list[Any]]:
-    # Written as columns: JSON reads 10,000 rows as five lists in about half the time it takes
-    # to read 10,000 lists of five.
+    # Written as columns: JSON reads 10,000 rows as six lists in about half the time it takes
+    # to read 10,000 lists of six.
     columns: list[list[Any]] = [[] for _ in IndexRow._fields]
     for entry in entries:
         for column, value in zip(columns, _index_row(entry), strict=True):

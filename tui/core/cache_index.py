@@ -24,7 +24,7 @@ from typing import Any, NamedTuple, overload
 from tui import __version__
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-FORMAT = 3
+FORMAT = 4
 """The layout of the cache file; raise it whenever what is written changes."""
 
 
@@ -65,10 +65,12 @@ class IndexRow(NamedTuple):
     key: str
     """The brief's id, else the file name's stem: :attr:`tui.core.model.Entry.key`."""
     title: str
-    """The brief's title, else the file name."""
+    """The brief's English title (:attr:`tui.core.model.Brief.english_title`), else the file
+    name."""
     published: dt.date | None
     language: str
     """The brief's language; empty for a file that could not be loaded as a brief."""
+    outlet: str | None
 
     @property
     def brief_id(self) -> str | None:
@@ -125,8 +127,10 @@ def _decode_index(value: Any, count: int) -> IndexRows:
         raise Corrupt("index")
     if any(type(column) is not list or len(column) != count for column in value):
         raise Corrupt("index column")
-    paths, keys, titles, published, languages = value
+    paths, keys, titles, published, languages, outlets = value
     if not all(_types(column) <= {str} for column in (paths, keys, titles, languages)):
+        raise Corrupt("index row")
+    if not _types(outlets) <= {str, type(None)}:
         raise Corrupt("index row")
     value[3] = list(map(as_date, published))
     return IndexRows(value)

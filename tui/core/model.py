@@ -122,6 +122,12 @@ class Brief:
         return f"seeds/{self.source}"
 
     @property
+    def english_title(self) -> str:
+        """The title a reader of English finds the article under: ``title_en`` for an article
+        in another language, else the article's own title."""
+        return self.title_en if self.title_en and self.language != "en" else self.title
+
+    @property
     def entity_groups(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The named lists in display order, each with its label."""
         return (

@@ -22,7 +22,7 @@ import gc
 import importlib
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -35,6 +35,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import Reactive, var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -44,6 +45,7 @@ from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.cache_index import CorpusIndex, read_index
+from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
 from tui.core.search import filter_indices, narrows, query_terms
 
 if TYPE_CHECKING:
@@ -71,6 +73,9 @@ before the first."""
 PALETTE_KEY_WIDTH = 120
 """The screen's width from which the footer has room for the command palette's key too."""
 
+WIDE_WIDTH = 120
+"""The screen's width from which the list stands beside the brief rather than above it."""
+
 
 def plural(count: int, noun: str) -> str:
     """``1 brief``, ``2 briefs``, ``10,000 briefs``."""
@@ -91,7 +96,7 @@ class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [
         (0, "-tiny"),
         (70, "-narrow"),
-        (120, "-wide"),
+        (WIDE_WIDTH, "-wide"),
     ]
     """Below 120 columns the list goes above the brief; below 70 the original goes under it."""
 
@@ -128,6 +133,9 @@ class MainScreen(Screen[None]):
         Binding("space", "toggle_mark", "Mark", tooltip="Mark or unmark the article for export"),
         Binding("e", "export", "Export", tooltip="Export the marked articles, or this one"),
         Binding("o", "toggle_original", "Original", tooltip="Show or hide the original text"),
+        Binding("z", "toggle_maximize", "Maximize pane", show=False),
+        Binding("right_square_bracket", "resize_list(1)", "Widen the list", show=False),
+        Binding("left_square_bracket", "resize_list(-1)", "Narrow the list", show=False),
         Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
     ]
@@ -204,6 +212,9 @@ class MainScreen(Screen[None]):
         """Whether the user asked for the filter before it was mounted."""
         self._shown_before = False
         """Whether the screen has been shown (resumed) before: the first time is its start."""
+        self.pane_layout = read_layout(state_dir())
+        """The list's size and the pane maximised, as the user last left them."""
+        self._layout_error: str | None = None
 
     def compose(self) -> ComposeResult:
         # Styling the screen again for these can wait: its widgets, styled as they mount, see
@@ -213,10 +224,22 @@ class MainScreen(Screen[None]):
         )
         yield TitleBar()
         with Horizontal(id="panes"):
-            with Vertical(id="list-pane"):  # the filter comes after the first frame, above the list
+            # The filter comes after the first frame, above the list.
+            with Vertical(id="list-pane") as list_pane:
+                self._size_list(self.app.size.width, list_pane)
                 yield ArticleList(id="articles").data_bind(MainScreen.bookmarked, MainScreen.marked)
             yield Container(id="details")  # the panes come after the first frame
         yield Container(id="footer")  # its keys come after the first frame, which has none yet
+
+    def _size_list(self, screen_width: int, list_pane: Widget | None = None) -> None:
+        """Give the list the share of the screen the user chose for the arrangement in use."""
+        styles = (list_pane or self.query_one("#list-pane")).styles
+        if screen_width >= WIDE_WIDTH:
+            styles.width = f"{self.pane_layout.list_width}%"
+            styles.height = "1fr"
+        else:
+            styles.width = "1fr"
+            styles.height = f"{self.pane_layout.list_height}%"
 
     @property
     def _mounted_after_first_frame(self) -> bool:
@@ -287,6 +310,11 @@ class MainScreen(Screen[None]):
             self.action_filter()
         elif self._facts_wanted:
             self.set_focus(brief_view)
+        if self.pane_layout.maximized:
+            pane = self.query_one(f"#{self.pane_layout.maximized}")
+            if pane.display:
+                self.set_focus(pane)
+                self.maximize(pane)
 
     def _start_loading(self) -> None:
         # Off since the app was imported (make_app): on while the first frame is built, it ran a
@@ -495,6 +523,7 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._size_list(event.size.width)
         footer = self._footer
         wide = event.size.width >= PALETTE_KEY_WIDTH
         if footer is not None and footer.show_command_palette != wide:
@@ -608,6 +637,34 @@ class MainScreen(Screen[None]):
         """Show or hide the original text."""
         self.show_original = not self.show_original
 
+    def action_toggle_maximize(self) -> None:
+        """Let the pane with the focus fill the screen, or put it back."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None and self.focused.id in PANES:
+            self.maximize(self.focused)
+
+    def watch_maximized(self) -> None:
+        # Also when Esc puts the pane back, which Textual does before any binding sees the key.
+        maximized = self.maximized.id if self.maximized is not None else None
+        self._save_layout(replace(self.pane_layout, maximized=maximized))
+
+    def action_resize_list(self, steps: int) -> None:
+        """Give the list more (``steps`` > 0) or less of the screen, in the arrangement in use."""
+        beside = self.size.width >= WIDE_WIDTH
+        self._save_layout(self.pane_layout.resized(steps, beside=beside))
+        self._size_list(self.size.width)
+
+    def _save_layout(self, layout: PaneLayout) -> None:
+        """Keep ``layout`` for this session and the next; say once when it cannot be saved."""
+        if layout == self.pane_layout:
+            return
+        self.pane_layout = layout
+        error = save_layout(state_dir(), layout)
+        if error and error != self._layout_error:
+            self.notify(error, title="Layout", severity="warning", markup=False)
+        self._layout_error = error
+
     def action_export(self) -> None:
         """Export the marked articles, or the current one, to a Markdown file."""
         selection = self._export_selection()
@@ -647,6 +704,13 @@ class MainScreen(Screen[None]):
                 "Show or hide the original text pane (o)",
                 "toggle_original",
             ),
+            Command(
+                "Restore pane" if self.maximized is not None else "Maximize pane",
+                "Let the focused pane fill the screen, or put it back (z)",
+                "toggle_maximize",
+            ),
+            Command("Widen the list", "Give the article list more room (])", "resize_list(1)"),
+            Command("Narrow the list", "Give the article list less room ([)", "resize_list(-1)"),
         ]
         for command in candidates:
             if self.check_action(command.action, ()):

@@ -1,6 +1,8 @@
-"""Turning one line of content into a strip the width of a pane."""
+"""Turning one line of content into a strip the width of a pane, and labels the panes share."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from textual.content import Content
 from textual.strip import Strip
@@ -14,3 +16,12 @@ def content_strip(content: Content, width: int, base: Style) -> Strip:
     line = content.truncate(width, ellipsis=True) if content.cell_length > width else content
     strip = Strip(line.render_segments(base), line.cell_length)
     return strip.extend_cell_length(width, base.rich_style)
+
+
+UNDATED = "undated"
+"""What a brief without a publication date shows where its date would be."""
+
+
+def date_label(published: dt.date | None) -> str:
+    """``2025-01-14``, or :data:`UNDATED`."""
+    return published.isoformat() if published else UNDATED

@@ -4,11 +4,14 @@ The list holds the corpus's entries and the indices of those to show; filtering 
 list of indices and nothing is rebuilt. Each row is rendered when it scrolls into view. Until the
 corpus has loaded, the list can show the rows of the cache's index instead: the same columns,
 read in milliseconds.
+
+A list as wide as the screen gives each article one line: date, language, marks and title. A list
+in a column beside the brief has too little room for that, so each article gets two lines there:
+the marks and the title, its end on the second line beside the date and language.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
@@ -22,8 +25,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
-from tui.app.widgets._render import content_strip
+from tui.app.widgets._render import UNDATED, content_strip, date_label
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.cache_index import IndexRow
@@ -35,8 +39,11 @@ if TYPE_CHECKING:
 BOOKMARK_MARK = "★"
 EXPORT_MARK = "✓"
 FAILED_MARK = "⚠"
-NO_DATE = "—"
 DATE_WIDTH = 10
+ONE_LINE_WIDTH = 60
+"""The least width at which an article takes one line: its title then still has 43 cells."""
+_GUTTER = 3
+"""The marks' cells before a title on two-line rows, and the indent of its second line."""
 # Titles are cut before they are styled: a row never shows more than a screen's width of one.
 _TITLE_LIMIT = 500
 # Rows drawn are kept, so that scrolling by a row draws one row rather than a screenful.
@@ -94,9 +101,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows: Sequence[int] = ()
         self._cursor = 0
         self._reported: int | None = None
-        self._drawn: LRUCache[tuple[int, bool, int, bool, bool], Strip] = LRUCache(_KEPT_ROWS)
-        """Rows drawn, by entry, cursor, width, bookmark and mark: what a row's look depends on
-        besides the styles, which clear it."""
+        self._drawn: LRUCache[tuple[int, bool, int, bool, bool], list[Strip]] = LRUCache(_KEPT_ROWS)
+        """Rows drawn, each as its lines, by entry, cursor, width, bookmark and mark: what a
+        row's look depends on besides the styles, which clear it."""
 
     @property
     def rows(self) -> Sequence[int]:
@@ -107,6 +114,17 @@ class ArticleList(ScrollView, can_focus=True):
     def cursor_row(self) -> int:
         """The row the cursor is on (0 when the list is empty)."""
         return self._cursor
+
+    @property
+    def row_height(self) -> int:
+        """How many lines each article takes at the list's width."""
+        return 1 if self.scrollable_content_region.width >= ONE_LINE_WIDTH else 2
+
+    def row_text(self, row: int) -> str:
+        """The text row ``row`` shows, its lines joined by a space (for tests and tools)."""
+        height = self.row_height
+        lines = self._row_strips(row, self.scrollable_content_region.width, height)
+        return " ".join(strip.text.rstrip() for strip in lines)
 
     @property
     def cursor_entry(self) -> int | None:
@@ -189,7 +207,7 @@ class ArticleList(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        row = self.scroll_offset.y + offset.y
+        row = (self.scroll_offset.y + offset.y) // self.row_height
         if row < len(self._rows):
             self.move_cursor(row)
             if event.chain > 1:
@@ -204,23 +222,26 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
 
     def _update_virtual_size(self) -> None:
-        set_virtual_size(self, Size(self.scrollable_content_region.width, len(self._rows)))
+        lines = len(self._rows) * self.row_height
+        set_virtual_size(self, Size(self.scrollable_content_region.width, lines))
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
         """Scroll the cursor's row into view: just enough, or a third down when ``center``."""
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        if height <= 0 or top <= self._cursor < top + height:
+        first = self._cursor * self.row_height
+        end = first + self.row_height
+        if height <= 0 or (top <= first and end <= top + height):
             return
         if center:
-            target = self._cursor - height // 3
-        elif self._cursor < top:
-            target = self._cursor
+            target = first - height // 3
+        elif first < top:
+            target = first
         else:
-            target = self._cursor - height + 1
+            target = end - height
         self.scroll_to(y=max(0, target), animate=False, force=True)
 
     def _report(self) -> None:
@@ -233,7 +254,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        row = self.scroll_offset.y + y
+        height = self.row_height
+        row, line = divmod(self.scroll_offset.y + y, height)
         base = self.visual_style
         if row >= len(self._rows) or width <= 0:
             if not self._rows and self.notice and width > 0:
@@ -242,57 +264,112 @@ class ArticleList(ScrollView, can_focus=True):
                     style = self.get_visual_style("article-list--notice", partial=True)
                     return content_strip(Content(notice.line(y)).stylize(style), width, base)
             return Strip.blank(width, base.rich_style)
+        return self._row_strips(row, width, height)[line]
+
+    def _row_strips(self, row: int, width: int, height: int) -> list[Strip]:
+        """The lines of row ``row``, drawn once and kept."""
         index = self._rows[row]
         brief_id = self._entries[index].brief_id
         cursor = row == self._cursor
         key = (index, cursor, width, brief_id in self.bookmarked, brief_id in self.marked)
-        strip = self._drawn.get(key)
-        if strip is None:
-            if cursor:
-                base = self.get_visual_style("article-list--cursor")
-            strip = content_strip(self._row_content(index, brief_id), width, base)
-            self._drawn[key] = strip
-        return strip
+        strips = self._drawn.get(key)
+        if strips is None or len(strips) != height:
+            base = self.get_visual_style("article-list--cursor") if cursor else self.visual_style
+            lines = self._row_lines(index, brief_id, width, height)
+            strips = [content_strip(line, width, base) for line in lines]
+            self._drawn[key] = strips
+        return strips
 
-    def _row_content(self, index: int, brief_id: str | None) -> Content:
+    def _row_lines(
+        self, index: int, brief_id: str | None, width: int, height: int
+    ) -> list[Content]:
         entry = self._entries[index]
         if brief_id is None:
-            return self._failed_row(entry.path)
+            return self._failed_row(entry.path, height)
         if isinstance(entry, IndexRow):
-            return self._brief_row(brief_id, entry.title, entry.published, entry.language)
-        brief = entry.brief
-        assert brief is not None
-        return self._brief_row(brief_id, brief.title, brief.published, brief.language)
+            title, published, language, outlet = (
+                entry.title,
+                entry.published,
+                entry.language,
+                entry.outlet,
+            )
+        else:
+            brief = entry.brief
+            assert brief is not None
+            title, published, language, outlet = (
+                brief.english_title,
+                brief.published,
+                brief.language,
+                brief.outlet,
+            )
+        title = one_line(title[:_TITLE_LIMIT])
+        marks = self._marks(brief_id)
+        date = date_label(published)
+        if height == 1:
+            return [
+                Content.assemble(
+                    (date.ljust(DATE_WIDTH), self._style("date")),
+                    " ",
+                    (language.ljust(2)[:3], self._style("language")),
+                    " ",
+                    marks,
+                    " ",
+                    title,
+                )
+            ]
+        return self._two_lines(marks, title, self._meta(date, language, outlet, width), width)
 
-    def _failed_row(self, path: str) -> Content:
-        failed = self.get_visual_style("article-list--failed", partial=True)
+    def _two_lines(self, marks: Content, title: str, meta: Content, width: int) -> list[Content]:
+        """Marks and title on the first line; the title's end and ``meta`` on the second."""
+        room = max(1, width - _GUTTER)
+        wrapped = wrap_text(title, room)
+        first = wrapped.line(0) if len(wrapped) else ""
+        rest = title[wrapped.starts[1] :] if len(wrapped) > 1 else ""
+        second_room = max(0, room - meta.cell_length - 1)
+        rest_content = Content(rest)
+        if rest_content.cell_length > second_room:
+            rest_content = rest_content.truncate(second_room, ellipsis=True)
+        gap = max(1, room - rest_content.cell_length - meta.cell_length)
+        return [
+            Content.assemble(marks, " ", first),
+            Content.assemble(" " * _GUTTER, rest_content, " " * gap, meta),
+        ]
+
+    def _meta(self, date: str, language: str, outlet: str | None, width: int) -> Content:
+        """Date and language, and the outlet where the line has room for it."""
+        meta = Content.assemble(
+            (date, self._style("date")), " · ", (language, self._style("language"))
+        )
+        if outlet:
+            with_outlet = Content.assemble(one_line(outlet[:_TITLE_LIMIT]), " · ", meta)
+            # Beside a title's end, the outlet gets no more than half of the line.
+            if with_outlet.cell_length <= (width - _GUTTER) // 2:
+                return with_outlet
+        return meta
+
+    def _marks(self, brief_id: str) -> Content:
         return Content.assemble(
-            (NO_DATE.ljust(DATE_WIDTH), self.get_visual_style("article-list--date", partial=True)),
-            "    ",
-            (FAILED_MARK, failed),
-            "  ",
-            (PurePosixPath(path).name[:_TITLE_LIMIT], failed),
+            (BOOKMARK_MARK if brief_id in self.bookmarked else " ", self._style("bookmark")),
+            (EXPORT_MARK if brief_id in self.marked else " ", self._style("mark")),
         )
 
-    def _brief_row(
-        self, brief_id: str, title: str, published: dt.date | None, language: str
-    ) -> Content:
-        return Content.assemble(
-            (
-                (published.isoformat() if published else NO_DATE).ljust(DATE_WIDTH),
-                self.get_visual_style("article-list--date", partial=True),
-            ),
-            " ",
-            (language.ljust(2)[:3], self.get_visual_style("article-list--language", partial=True)),
-            " ",
-            (
-                BOOKMARK_MARK if brief_id in self.bookmarked else " ",
-                self.get_visual_style("article-list--bookmark", partial=True),
-            ),
-            (
-                EXPORT_MARK if brief_id in self.marked else " ",
-                self.get_visual_style("article-list--mark", partial=True),
-            ),
-            " ",
-            one_line(title[:_TITLE_LIMIT]),
-        )
+    def _style(self, part: str) -> Style:
+        return self.get_visual_style(f"article-list--{part}", partial=True)
+
+    def _failed_row(self, path: str, height: int) -> list[Content]:
+        failed = self._style("failed")
+        name = (PurePosixPath(path).name[:_TITLE_LIMIT], failed)
+        if height == 1:
+            return [
+                Content.assemble(
+                    (UNDATED.ljust(DATE_WIDTH), self._style("date")),
+                    "    ",
+                    (FAILED_MARK, failed),
+                    "  ",
+                    name,
+                )
+            ]
+        return [
+            Content.assemble((FAILED_MARK, failed), "  ", name),
+            Content.assemble(" " * _GUTTER, ("could not be loaded", self._style("date"))),
+        ]

@@ -1,4 +1,7 @@
-"""The brief pane: title, meta line, summary, the key facts as a list to move through, and names.
+"""The brief pane: title, meta line, the key facts as a list to move through, summary and names.
+
+The facts come before the summary: they are what a reader comes for, and at 80x24 a summary of
+five sentences would push all of them below the pane's last line.
 
 It is drawn line by line from text wrapped once per width, so that showing another brief costs a
 few milliseconds whatever the pane's size.
@@ -18,14 +21,22 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.widgets._render import content_strip
+from tui.app.widgets._render import content_strip, date_label
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
-from tui.core.export import meta_line
-from tui.core.model import Entry, Problem
+from tui.core.model import Brief, Entry, Problem
 from tui.core.text import one_line
 
 QUOTE_MISSING = "⚠ quote not found in the article"
+TITLE_LINES = 2
+
+
+def pane_meta_line(brief: Brief) -> str:
+    """Outlet, author, date and language; the article's file is named on the original's pane."""
+    parts = (brief.outlet, brief.author, date_label(brief.published), brief.language)
+    return " · ".join(part for part in parts if part)
+
+
 _VALIDATE = "briefing validate"
 
 
@@ -36,6 +47,8 @@ class _Block:
     body: Content
     prefix: Content = Content("")
     fact: int | None = None
+    max_lines: int | None = None
+    """Lines beyond these are left out, the last one ending in an ellipsis."""
 
 
 _BLANK = _Block(Content(""))
@@ -51,9 +64,6 @@ class BriefView(ScrollView, can_focus=True):
         & > .brief-view--title {
             text-style: bold;
             color: $text-primary;
-        }
-        & > .brief-view--title-en {
-            text-style: italic;
         }
         & > .brief-view--meta {
             color: $text-muted;
@@ -100,7 +110,6 @@ class BriefView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "brief-view--title",
-        "brief-view--title-en",
         "brief-view--meta",
         "brief-view--heading",
         "brief-view--number",
@@ -277,7 +286,12 @@ class BriefView(ScrollView, can_focus=True):
             body = block.body
             wrapped = wrap_text(body.plain, width - indent)
             hanging = Content(" " * indent)
-            for index in range(len(wrapped)):
+            count = len(wrapped)
+            if block.max_lines is not None and count > block.max_lines:
+                count = block.max_lines
+                # The rest of the last line kept, cut where the pane ends, shows the ellipsis.
+                wrapped.ends[count - 1] = wrapped.ends[-1]
+            for index in range(count):
                 piece = body[wrapped.starts[index] : wrapped.ends[index]]
                 lines.append(
                     (Content.assemble(block.prefix if index == 0 else hanging, piece), block.fact)
@@ -348,11 +362,10 @@ class BriefView(ScrollView, can_focus=True):
                 _BLANK,
                 *self._problem_blocks(entry.problems),
             ]
-        blocks = [_Block(styled(one_line(brief.title), "title"))]
-        if brief.title_en and brief.title_en != brief.title:
-            blocks.append(_Block(styled(one_line(brief.title_en), "title-en")))
-        blocks.append(_Block(styled(meta_line(brief), "meta")))
-        blocks += [_BLANK, _Block(Content(brief.summary)), _BLANK]
+        # The article's own title, which the original pane also shows whole; the list names it
+        # in English. Two lines at most leave the facts room at 80x24.
+        blocks = [_Block(styled(one_line(brief.title), "title"), max_lines=TITLE_LINES)]
+        blocks += [_Block(styled(pane_meta_line(brief), "meta")), _BLANK]
         count = len(brief.key_facts)
         blocks.append(_Block(styled(f"Key facts ({count})", "heading")))
         number_width = len(str(count)) + 2
@@ -363,6 +376,7 @@ class BriefView(ScrollView, can_focus=True):
             if fact.span is None:
                 indent = Content(" " * number_width)
                 blocks.append(_Block(styled(QUOTE_MISSING, "missing"), indent, index))
+        blocks += [_BLANK, _Block(styled("Summary", "heading")), _Block(Content(brief.summary))]
         groups = [(label, names) for label, names in brief.entity_groups if names]
         if groups:
             blocks.append(_BLANK)
