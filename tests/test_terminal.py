@@ -210,7 +210,7 @@ def test_hostile_text_is_shown_literally_and_changes_nothing(
     terminal.keys("Enter")
     # The title shows in the list as soon as the filter narrows it; the author's line, in the
     # brief, once the brief follows.
-    screen = terminal.wait_for(
+    terminal.wait_for(
         lambda s: "[bold red]Markup Test[/]" in s and "[@click=app.quit]" in s,
         "the markup brief shown literally",
     )
