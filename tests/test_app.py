@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
@@ -32,6 +33,7 @@ from tests.app_helpers import (
     write_article,
     write_brief,
 )
+from tests.conftest import REPO
 from tui.app.app import BriefingApp
 from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.screens.help import HelpScreen
@@ -49,6 +51,18 @@ NEWEST = "Mayor Norma Alicia Bustamante of Mexicali: Fostering a Thriving Maquil
 SECOND = "Mexicali Business Coordinating Council Presents Nearshoring Project"
 THIRD = "Mexico, US Draft Work Plan"
 LAST = "Se mantiene como organismo empresarial líder"
+
+
+def shipped_brief(ident: str) -> dict[str, Any]:
+    """A brief as the repository ships it, read straight from its YAML."""
+    data: dict[str, Any] = yaml.safe_load((REPO / "briefs" / f"{ident}.yaml").read_text("utf-8"))
+    return data
+
+
+def seed_lines(ident: str) -> list[str]:
+    """The lines of the article a shipped brief is drawn from."""
+    source = shipped_brief(ident)["source"]
+    return (REPO / "seeds" / source).read_text("utf-8").splitlines()
 
 
 def brief_text(app: BriefingApp) -> str:
@@ -236,6 +250,7 @@ async def test_tab_and_shift_tab_cycle_the_panes(corpus_dir: Path) -> None:
 
 
 async def test_enter_goes_to_the_facts_and_each_fact_highlights_its_quote(corpus_dir: Path) -> None:
+    quotes = [fact["quote"] for fact in shipped_brief("mexicali-cce-nearshoring")["key_facts"]]
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -243,37 +258,38 @@ async def test_enter_goes_to_the_facts_and_each_fact_highlights_its_quote(corpus
         await settle(pilot)
         assert isinstance(app.focused, BriefView)
         original = main_screen(app).article_view
-        assert strong_text(original).startswith("unveiled its ambitious Nearshoring project")
+        assert strong_text(original) == quotes[0]
         await pilot.press("j")
         await settle(pilot)
         assert main_screen(app).current_fact == 1
-        assert strong_text(original) == (
-            "The project aims to boost the economic development of the region, strengthen ties"
-            " with the government, and undertake special projects for the benefit of the"
-            " community and business owners"
-        )
-        assert original.border_subtitle == "fact 2 · line 5"
+        assert strong_text(original) == quotes[1]
+        line = int(original.border_subtitle.removeprefix("fact 2 · line "))
+        assert quotes[1][:40] in seed_lines("mexicali-cce-nearshoring")[line - 1]
         await pilot.press("G")
         await settle(pilot)
-        assert strong_text(original).startswith("discussions are underway with state")
+        assert strong_text(original) == quotes[-1]
         await pilot.press("g")
         await settle(pilot)
         assert main_screen(app).current_fact == 0
 
 
 async def test_the_facts_list_each_kind(corpus_dir: Path) -> None:
+    facts = shipped_brief("mexicali-maquiladora-exports-2024")["key_facts"]
+    heading = f"Key facts ({len(facts)})"
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 60)) as pilot:
         await settle(pilot)
         text = brief_text(app)
-        assert "Key facts (12)" in text
-        assert " 1. According to INEGI data" in text
-        assert "(figure)" in text
         flat = shown_title(app)
+        assert heading in text
+        assert f" 1. {facts[0]['fact']} ({facts[0]['kind']})" in flat
+        assert {f"({fact['kind']})" for fact in facts} <= {
+            word for word in flat.split() if word.startswith("(")
+        }
         assert "Places: Mexicali, Baja California" in flat
         assert "Eric Sanchez · 2025-01-14 · en" in flat
         # The facts come before the summary, which follows under a heading of its own.
-        assert flat.index("Key facts (12)") < flat.index("Summary") < flat.index("Places:")
+        assert flat.index(heading) < flat.index("Summary") < flat.index("Places:")
 
 
 async def test_a_fact_whose_quote_is_missing_says_so(tmp_path: Path) -> None:
