@@ -60,7 +60,9 @@ def held_back(gate: threading.Event) -> Loader:
 
 
 def brief_lines(app: BriefingApp) -> str:
-    return " ".join(line.strip() for line in main_screen(app).brief_view.lines)
+    """The brief pane's text as one line; empty before the pane is mounted."""
+    views = main_screen(app).query(BriefView)
+    return " ".join(line.strip() for line in views.first().lines) if views else ""
 
 
 async def until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
@@ -93,21 +95,65 @@ async def test_the_rows_of_the_index_show_before_the_corpus_loads(
         assert rows[0].startswith(NEWEST[:45]) and rows[0].endswith("2025-01-14 · en")
         assert rows[2].startswith(f"★ {THIRD}") and rows[2].endswith("2021-12-16 · en")
         assert rows[4].endswith("undated · es")
-        assert screen.sub_title == "5 briefs · loading…"
-        # The list moves, and takes bookmarks and marks, at once; the brief is shown when the
-        # corpus is there.
+        # The header counts the index's briefs and bookmarks: nothing on screen waits.
+        assert screen.sub_title == "5 briefs · 1 bookmarked · 0 marked"
+        assert brief_lines(app).startswith(NEWEST)
+        # The list moves, and takes bookmarks and marks, at once; the brief under the cursor is
+        # read from its file.
         await pilot.press("j", "b", "space", "j")
-        await pilot.pause()
+        await until(pilot, lambda: brief_lines(app).startswith(THIRD))
+        assert screen.corpus is None
         assert screen.article_list.cursor_row == 2
         marked = list_rows(app)[1]
         assert (bookmark_of(marked), export_mark_of(marked)) == ("★", "✓")
-        assert brief_lines(app) == ""
+        assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
         gate.set()
         await settle(pilot)
         assert screen.corpus is not None
         assert screen.article_list.cursor_row == 2
         assert brief_lines(app).startswith(THIRD)
         assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
+
+
+async def test_the_fact_chosen_while_the_corpus_loads_stays_chosen_when_it_arrives(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_cached(corpus_dir)
+    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: brief_lines(app).startswith(NEWEST))
+        await pilot.press("enter", "j", "j")
+        await until(pilot, lambda: screen.current_fact == 2)
+        assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
+        assert screen.corpus is None
+        gate.set()
+        await until(pilot, lambda: screen.corpus is not None)
+        await settle(pilot)
+        assert screen.current_fact == 2
+        assert screen.brief_view.fact == 2
+        assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
+
+
+async def test_a_filter_typed_while_the_corpus_loads_says_it_waits_for_it(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_cached(corpus_dir)
+    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: brief_lines(app).startswith(NEWEST))
+        await pilot.press("slash", *"ebrard")
+        await until(pilot, lambda: screen.filter_text == "ebrard")
+        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked · loading…"
+        gate.set()
+        await until(pilot, lambda: screen.corpus is not None)
+        await settle(pilot)
+        shown = len(list_rows(app))
+        assert 0 < shown < 5
+        assert screen.sub_title == f"5 briefs · 0 bookmarked · 0 marked · {shown} shown"
 
 
 async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(

@@ -97,12 +97,23 @@ class IndexRows(Sequence[IndexRow]):
             return tuple(self[i] for i in range(*index.indices(len(self))))
         return IndexRow._make([column[index] for column in self._columns])
 
+    @property
+    def brief_ids(self) -> frozenset[str]:
+        """The ids of the rows' briefs (:attr:`IndexRow.brief_id`)."""
+        keys, languages = self._columns[1], self._columns[4]
+        return frozenset(key for key, language in zip(keys, languages, strict=True) if language)
+
+    @property
+    def failed(self) -> int:
+        """How many rows are files that could not be loaded as briefs."""
+        return self._columns[4].count("")
+
 
 class CorpusIndex(NamedTuple):
     """The rows of a corpus as it was last loaded, newest first, as the cache holds them."""
 
     root: Path
-    rows: Sequence[IndexRow]
+    rows: IndexRows
 
 
 def read_index(root: Path, cache_dir: Path | None = None) -> CorpusIndex | None:

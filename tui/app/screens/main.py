@@ -6,8 +6,11 @@ result back down; no pane looks at another.
 
 Opening a corpus takes two steps. The first frame shows the rows of the cache's index, read in
 milliseconds; the corpus itself loads in a thread meanwhile, and replaces them when it arrives,
-the cursor staying on the same brief. Without an index (a first start), the list says how many
-brief files have been read so far.
+the cursor staying on the same brief. Until then, the brief under the cursor is read from its
+own file when the panes are to show it, so that the first brief's facts and article do not wait
+for the whole corpus; the header gives the counts of the index, which are the corpus's unless its
+files changed since. Without an index (a first start), the list says how many brief files have
+been read so far.
 
 The first frame has the list alone: the brief and original panes are mounted right after it,
 when they have nothing to show yet but their borders, and so are the filter, hidden until asked
@@ -80,6 +83,17 @@ WIDE_WIDTH = 120
 def plural(count: int, noun: str) -> str:
     """``1 brief``, ``2 briefs``, ``10,000 briefs``."""
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _same_reading(first: Entry, second: Entry) -> bool:
+    """Whether two readings of a brief file show the same: a brief, or the same problems.
+
+    The corpus may find more than the file alone shows (an id that another file has too)."""
+    return (
+        first.path == second.path
+        and (first.brief is None) == (second.brief is None)
+        and first.problems == second.problems
+    )
 
 
 class _LoadCancelled(Exception):
@@ -198,6 +212,8 @@ class MainScreen(Screen[None]):
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
+        self._read_ahead: dict[int, Entry] = {}
+        """Entries of the index's rows read from their own files while the corpus loads."""
         self._terms: tuple[str, ...] = ()
         self._matches: list[int] | None = None
         self._settle_scheduled = False
@@ -274,7 +290,7 @@ class MainScreen(Screen[None]):
             return
         self.article_list.set_entries(self.index.rows)
         self.article_list.show_rows(range(len(self.index.rows)), keep=None)
-        self.sub_title = f"{plural(len(self.index.rows), 'brief')} · loading…"
+        self._update_header()
         # The corpus loads once the rows are on screen: its thread would slow the first frame.
         self.call_after_refresh(self._start_loading)
 
@@ -366,6 +382,16 @@ class MainScreen(Screen[None]):
         """Show ``corpus`` in place of the index, the cursor on the brief it was on."""
         article_list = self.article_list
         keep = self._same_entry(corpus, article_list.cursor_entry)
+        read_ahead = self._entry(self.shown_entry)
+        # The panes keep the brief read ahead from its file, and the fact the user is on, when
+        # the corpus has the same: else they show the corpus's entry anew.
+        still_shown = (
+            keep is not None
+            and keep == self._same_entry(corpus, self.shown_entry)
+            and read_ahead is not None
+            and _same_reading(read_ahead, corpus.entries[keep])
+        )
+        self._read_ahead.clear()
         # A brief gone since the index was written leaves the cursor where it was in the list.
         filtered = self.filter_text.strip() or self.bookmarks_only
         fallback = None if filtered else article_list.cursor_row
@@ -373,8 +399,11 @@ class MainScreen(Screen[None]):
         self._ids = [entry.brief_id for entry in corpus.entries]
         self._ids_present = frozenset(i for i in self._ids if i is not None)
         article_list.set_entries(corpus.entries)
-        # The panes show the entry under the cursor anew, even if it has the same number.
-        self.set_reactive(MainScreen.shown_entry, None)
+        if still_shown:
+            self.set_reactive(MainScreen.shown_entry, keep)
+        else:
+            # The panes show the entry under the cursor anew, even if it has the same number.
+            self.set_reactive(MainScreen.shown_entry, None)
         if not corpus.entries:
             article_list.notice = "No briefs in this corpus"
             self._show_in_panes()
@@ -403,6 +432,7 @@ class MainScreen(Screen[None]):
         """
         corpus = self.corpus
         if corpus is None:
+            self._update_header()  # which says that the filter waits for the corpus
             return
         terms = query_terms(self.filter_text)
         if terms != self._terms or self._matches is None:
@@ -435,17 +465,27 @@ class MainScreen(Screen[None]):
         return "No briefs in this corpus"
 
     def _update_header(self) -> None:
-        corpus = self.corpus
-        if corpus is None:
-            return
-        present = self._present_bookmarks()
-        parts = [plural(len(corpus.entries), "brief")]
-        failed = self._ids.count(None)
+        corpus, index = self.corpus, self.index
+        filtered = bool(self.filter_text.strip() or self.bookmarks_only)
+        if corpus is not None:
+            count, failed = len(corpus.entries), self._ids.count(None)
+            present = self._present_bookmarks()
+        elif index is not None and index.rows:
+            # The index's counts: the corpus's, unless files changed since it was written.
+            count, failed = len(index.rows), index.rows.failed
+            present = self.bookmarked & index.rows.brief_ids
+        else:
+            return  # the loading progress is in the header meanwhile
+        parts = [plural(count, "brief")]
         if failed:
             parts.append(f"{failed} failed")
         parts.append(f"{len(present)} bookmarked" + (" (not saved)" if self._save_error else ""))
         parts.append(f"{len(self.marked)} marked")
-        if self.filter_text.strip() or self.bookmarks_only:
+        if corpus is None:
+            # Only a filter waits for the corpus: what else is on the screen is there already.
+            if filtered:
+                parts.append("loading…")
+        elif filtered:
             parts.append(f"{len(self.article_list.rows)} shown")
         self.sub_title = " · ".join(parts)
 
@@ -724,9 +764,20 @@ class MainScreen(Screen[None]):
         return self._mounted_after_first_frame and self.filter_input.display
 
     def _entry(self, index: int | None) -> Entry | None:
-        if index is None or self.corpus is None:
+        if index is None:
             return None
-        return self.corpus.entries[index]
+        if self.corpus is not None:
+            return self.corpus.entries[index]
+        if self.index is None or index >= len(self.index.rows):
+            return None
+        entry = self._read_ahead.get(index)
+        if entry is None:
+            # One brief file, read and checked as the corpus reads it: a few milliseconds.
+            from tui.core.loader import load_brief_files
+
+            [(entry, _)] = load_brief_files(self.root, [self.root / self.index.rows[index].path])
+            self._read_ahead[index] = entry
+        return entry
 
     def _shown_brief(self) -> Brief | None:
         """The brief the panes show (or are to show), if there is one."""
