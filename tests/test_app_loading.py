@@ -4,11 +4,13 @@ how far the reading has got while there is no index to show."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual.pilot import Pilot
@@ -27,6 +29,7 @@ from tests.app_helpers import (
 )
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
+from tui.app.screens.main import MainScreen
 from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.filter_input import FilterInput
 from tui.core.bookmarks import BookmarkStore, corpus_key
@@ -59,6 +62,16 @@ def held_back(gate: threading.Event) -> Loader:
     return load
 
 
+@pytest.fixture
+def app_on_index(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> BriefingApp:
+    """The reader on a corpus whose cache an earlier start wrote; its corpus waits for ``gate``."""
+    load_cached(corpus_dir)
+    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
+    return BriefingApp(corpus_dir)
+
+
 def brief_lines(app: BriefingApp) -> str:
     """The brief pane's text as one line; empty before the pane is mounted."""
     views = main_screen(app).query(BriefView)
@@ -72,6 +85,21 @@ async def until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
             return
         await pilot.pause()
     assert condition()
+
+
+@contextlib.asynccontextmanager
+async def index_shown(app: BriefingApp) -> AsyncIterator[tuple[Pilot[object], MainScreen]]:
+    """Run ``app`` until the panes show the first brief of the index, read from its file."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: brief_lines(app).startswith(NEWEST))
+        yield cast("Pilot[object]", pilot), main_screen(app)
+
+
+async def let_the_corpus_in(pilot: Pilot[object], gate: threading.Event) -> None:
+    """Let the held-back corpus load, and wait until the screen has taken it in."""
+    gate.set()
+    await until(pilot, lambda: main_screen(pilot.app).corpus is not None)
+    await settle(pilot)
 
 
 async def test_the_rows_of_the_index_show_before_the_corpus_loads(
@@ -116,52 +144,38 @@ async def test_the_rows_of_the_index_show_before_the_corpus_loads(
 
 
 async def test_the_fact_chosen_while_the_corpus_loads_stays_chosen_when_it_arrives(
-    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+    app_on_index: BriefingApp, gate: threading.Event
 ) -> None:
-    load_cached(corpus_dir)
-    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = main_screen(app)
-        await until(pilot, lambda: brief_lines(app).startswith(NEWEST))
+    app = app_on_index
+    async with index_shown(app) as (pilot, screen):
         await pilot.press("enter", "j", "j")
         await until(pilot, lambda: screen.current_fact == 2)
         assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
         assert screen.corpus is None
-        gate.set()
-        await until(pilot, lambda: screen.corpus is not None)
-        await settle(pilot)
+        await let_the_corpus_in(pilot, gate)
         assert screen.current_fact == 2
         assert screen.brief_view.fact == 2
         assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
 
 
 async def test_a_filter_typed_while_the_corpus_loads_says_it_waits_for_it(
-    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+    app_on_index: BriefingApp, gate: threading.Event
 ) -> None:
-    load_cached(corpus_dir)
-    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = main_screen(app)
-        await until(pilot, lambda: brief_lines(app).startswith(NEWEST))
+    app = app_on_index
+    async with index_shown(app) as (pilot, screen):
         await pilot.press("slash", *"ebrard")
         await until(pilot, lambda: screen.filter_text == "ebrard")
         assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked · loading…"
-        gate.set()
-        await until(pilot, lambda: screen.corpus is not None)
-        await settle(pilot)
+        await let_the_corpus_in(pilot, gate)
         shown = len(list_rows(app))
         assert 0 < shown < 5
         assert screen.sub_title == f"5 briefs · 0 bookmarked · 0 marked · {shown} shown"
 
 
 async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(
-    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+    app_on_index: BriefingApp, gate: threading.Event
 ) -> None:
-    load_cached(corpus_dir)
-    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
-    app = BriefingApp(corpus_dir)
+    app = app_on_index
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = main_screen(app)
