@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sys
+import tracemalloc
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 
 import tui.core.cache as cache_module
 import tui.core.loader as loader
+from tests.app_helpers import BriefSpec, FactSpec, write_article, write_brief
 from tui.core.cache import load_cached
 from tui.core.cache_index import ENV_CACHE_DIR, cache_file, default_cache_dir, read_index
 from tui.core.loader import load_corpus
@@ -53,15 +55,15 @@ def rewrite(path: Path, change: Callable[[str], str], *, by_ns: int = A_DAY_AGO_
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The names of the brief files the cache has the loader read (a fresh load reads them all)."""
     names: list[str] = []
-    original = loader.load_brief_files
+    original = loader.iter_brief_files
 
-    def spy(root: Path, paths: Iterable[Path]) -> list[tuple[Entry, str]]:
+    def spy(root: Path, paths: Iterable[Path]) -> Iterator[tuple[Entry, str]]:
         listed = list(paths)
         if sys._getframe(1).f_globals.get("__name__") == "tui.core.cache":
             names.extend(p.name for p in listed)
         return original(root, listed)
 
-    monkeypatch.setattr(loader, "load_brief_files", spy)
+    monkeypatch.setattr(loader, "iter_brief_files", spy)
     yield names
 
 
@@ -591,3 +593,32 @@ def test_an_exception_from_progress_stops_the_load_and_leaves_the_cache(corpus_d
     with pytest.raises(Stop):
         load_cached(corpus_dir, progress=stop)
     assert cache_file(corpus_dir).read_bytes() == written
+
+
+def test_a_first_load_does_not_hold_every_article_at_once(tmp_path: Path) -> None:
+    # Each article is let go once its brief has been read: a corpus of many long articles must
+    # not need them all in memory together, with their folded copies.
+    root = tmp_path / "long-articles"
+    count, size = 60, 200_000
+    for i in range(count):
+        prose = "Trucks wait at the Otay Mesa crossing. " * (size // 39)
+        write_article(root, f"a{i}.txt", f"Plant {i} opened in May.\n\n{prose}\n")
+        write_brief(
+            root,
+            BriefSpec(
+                id=f"plant-{i}",
+                title=f"Plant {i}",
+                source=f"a{i}.txt",
+                facts=[FactSpec(f"Plant {i} opened in May.", f"Plant {i} opened in May")],
+            ),
+        )
+    tracemalloc.start()
+    try:
+        corpus = load_cached(root, tmp_path / "cache")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(corpus.briefs) == count and not corpus.problems
+    assert all(brief.key_facts[0].span is not None for brief in corpus.briefs)
+    # The articles together are 12 MB; held with their folded copies, twice that.
+    assert peak < count * size // 2

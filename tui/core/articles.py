@@ -27,7 +27,11 @@ class TooLarge(Exception):
 def read_limited(path: str | Path, limit: int, what: str) -> bytes:
     """The bytes of ``path``; raise :class:`TooLarge` when it holds more than ``limit``."""
     with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
+        # Sized to the file: read(limit + 1) alone sets aside the whole limit for every file.
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(min(size, limit) + 1)
+        if len(data) > size:  # the file grew meanwhile, or tells no size (a pipe)
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise TooLarge(f"the {what} is larger than {limit // (1024 * 1024)} MiB; refused unread")
     return data

@@ -260,9 +260,9 @@ class _FactStore:
                 return decode_facts(line, stored.size)
             except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, Corrupt):
                 self.damaged.add(stored.offset)
-        from tui.core.loader import load_brief_files
+        from tui.core.loader import iter_brief_files
 
-        ((entry, _),) = load_brief_files(self.root, [self.root / stored.path])
+        ((entry, _),) = iter_brief_files(self.root, [self.root / stored.path])
         return tuple(entry.brief.key_facts) if entry.brief else ()
 
 
@@ -394,7 +394,7 @@ def _read_briefs(
     """Read ``names`` with the loader; their fingerprints were taken before, at ``started``."""
     if not names:
         return []
-    from tui.core.loader import load_brief_files
+    from tui.core.loader import iter_brief_files
     from tui.core.search import search_text
 
     def paths() -> Iterator[Path]:
@@ -403,28 +403,26 @@ def _read_briefs(
                 progress(done, len(names))
             yield root / "briefs" / name
 
-    loaded = load_brief_files(root, paths())
+    # Each article's search words are taken as soon as it is read, and its text let go: held
+    # until every brief was read, the articles were most of a cold start's memory.
+    read = [
+        (entry, search_text(entry.brief, article) if entry.brief else "")
+        for entry, article in iter_brief_files(root, paths())
+    ]
     if progress is not None:
         progress(len(names), len(names))
     # Articles are fingerprinted after they were read: one changed meanwhile has a modification
     # time after ``started``, so it is not settled and is read again next time.
     articles = _ArticlePrints(root / "seeds")
     records = []
-    for name, (entry, article) in zip(names, loaded, strict=True):
+    for name, (entry, search) in zip(names, read, strict=True):
         brief = entry.brief
         brief_print = prints[name]
         source = brief.source if brief else None
         article_print = articles[source] if source is not None else None
+        settled = _settled(brief_print, started) and _settled(article_print, started)
         records.append(
-            _Record(
-                entry.path,
-                brief_print,
-                source,
-                article_print,
-                _settled(brief_print, started) and _settled(article_print, started),
-                entry,
-                search_text(brief, article) if brief else "",
-            )
+            _Record(entry.path, brief_print, source, article_print, settled, entry, search)
         )
     return records
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,11 +120,16 @@ def mark_duplicate_ids(entries: list[Entry]) -> list[Entry]:
     return sorted(result, key=lambda e: e.path)
 
 
+KEPT_ARTICLES = 8
+"""How many of the articles read last a reader keeps, for the briefs that name the same one: a
+corpus's articles, each with its folded copy, are more than it should hold at once."""
+
+
 class _CorpusReader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.reader = ArticleReader(root)
-        self.articles: dict[str, tuple[Article | None, str | None]] = {}
+        self.articles: OrderedDict[str, tuple[Article | None, str | None]] = OrderedDict()
 
     def load_brief(self, path: Path) -> tuple[Entry, str]:
         """Read one brief file; return its entry and its article's text ("" when none)."""
@@ -147,11 +153,15 @@ class _CorpusReader:
 
     def article(self, source: str) -> tuple[Article | None, str | None]:
         """The article at ``seeds/source``, or None and the reason it cannot be used."""
-        if source not in self.articles:
-            text, problems, refusal = self.reader.read(source)
-            article = None if text is None else Article(text, FoldedArticle.of(text), problems)
-            self.articles[source] = article, refusal
-        return self.articles[source]
+        if source in self.articles:
+            self.articles.move_to_end(source)
+            return self.articles[source]
+        text, problems, refusal = self.reader.read(source)
+        article = None if text is None else Article(text, FoldedArticle.of(text), problems)
+        self.articles[source] = article, refusal
+        if len(self.articles) > KEPT_ARTICLES:
+            self.articles.popitem(last=False)
+        return article, refusal
 
 
 class _BriefChecker:
@@ -373,8 +383,16 @@ def load_brief_files(root: Path, paths: Iterable[Path]) -> list[tuple[Entry, str
     """Read some brief files of the corpus at ``root`` as :func:`load_corpus` reads each one.
 
     Each file gives its entry, before ids are compared across the corpus, and its article's
-    cleaned text ("" when it has none). An article named by several of the files is read once.
-    This is for reading again only the files that changed, as the cache does.
+    cleaned text ("" when it has none). This is for reading again only the files that changed,
+    as the cache does.
     """
+    return list(iter_brief_files(root, paths))
+
+
+def iter_brief_files(root: Path, paths: Iterable[Path]) -> Iterator[tuple[Entry, str]]:
+    """:func:`load_brief_files` one file at a time, so that each article's text can be let go
+    before the next is read. An article that several of the files name is read once while it
+    is among the :data:`KEPT_ARTICLES` used last."""
     reader = _CorpusReader(root)
-    return [reader.load_brief(path) for path in paths]
+    for path in paths:
+        yield reader.load_brief(path)
