@@ -14,6 +14,7 @@ import sys
 import tracemalloc
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ from tests.app_helpers import BriefSpec, FactSpec, write_article, write_brief
 from tui.core.cache import load_cached
 from tui.core.cache_index import ENV_CACHE_DIR, cache_file, default_cache_dir, read_index
 from tui.core.loader import load_corpus
-from tui.core.model import Corpus, Entry
+from tui.core.model import Corpus
 
 BRIEF = "mexicali-maquiladora-exports-2024"
 ARTICLE = "004_99dea6a1c61b154d.txt"
@@ -55,15 +56,19 @@ def rewrite(path: Path, change: Callable[[str], str], *, by_ns: int = A_DAY_AGO_
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The names of the brief files the cache has the loader read (a fresh load reads them all)."""
     names: list[str] = []
-    original = loader.iter_brief_files
 
-    def spy(root: Path, paths: Iterable[Path]) -> Iterator[tuple[Entry, str]]:
-        listed = list(paths)
-        if sys._getframe(1).f_globals.get("__name__") == "tui.core.cache":
-            names.extend(p.name for p in listed)
-        return original(root, listed)
+    def spied(read: Callable[[Path, list[Path]], Any]) -> Callable[[Path, Iterable[Path]], Any]:
+        def spy(root: Path, paths: Iterable[Path]) -> Any:
+            listed = list(paths)
+            # Counted when the cache asks, not when a whole load without the cache does.
+            if sys._getframe(1).f_globals.get("__name__") == "tui.core.cache":
+                names.extend(p.name for p in listed)
+            return read(root, listed)
 
-    monkeypatch.setattr(loader, "iter_brief_files", spy)
+        return spy
+
+    for reader in ("iter_brief_files", "load_searchable_brief_files"):
+        monkeypatch.setattr(loader, reader, spied(getattr(loader, reader)))
     yield names
 
 

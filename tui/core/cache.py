@@ -394,8 +394,7 @@ def _read_briefs(
     """Read ``names`` with the loader; their fingerprints were taken before, at ``started``."""
     if not names:
         return []
-    from tui.core.loader import iter_brief_files
-    from tui.core.search import search_text
+    from tui.core.loader import load_searchable_brief_files
 
     def paths() -> Iterator[Path]:
         for done, name in enumerate(names):
@@ -403,12 +402,7 @@ def _read_briefs(
                 progress(done, len(names))
             yield root / "briefs" / name
 
-    # Each article's search words are taken as soon as it is read, and its text let go: held
-    # until every brief was read, the articles were most of a cold start's memory.
-    read = [
-        (entry, search_text(entry.brief, article) if entry.brief else "")
-        for entry, article in iter_brief_files(root, paths())
-    ]
+    read = load_searchable_brief_files(root, paths())
     if progress is not None:
         progress(len(names), len(names))
     # Articles are fingerprinted after they were read: one changed meanwhile has a modification

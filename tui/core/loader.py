@@ -66,16 +66,14 @@ def load_corpus(root: Path) -> Corpus:
     except OSError as error:
         problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
         return Corpus(root, (), (problem,))
-    loaded = load_brief_files(root, paths)
+    loaded = load_searchable_brief_files(root, paths)
     entries = mark_duplicate_ids([entry for entry, _ in loaded])
-    texts = {id(entry.brief): text for entry, text in loaded}
+    searches = {id(entry.brief): search for entry, search in loaded}
     ordered = sort_entries(entries)
     return Corpus(
         root,
         tuple(ordered),
-        search_texts=tuple(
-            search_text(e.brief, texts.get(id(e.brief), "")) if e.brief else "" for e in ordered
-        ),
+        search_texts=tuple(searches.get(id(e.brief), "") if e.brief else "" for e in ordered),
     )
 
 
@@ -387,6 +385,17 @@ def load_brief_files(root: Path, paths: Iterable[Path]) -> list[tuple[Entry, str
     as the cache does.
     """
     return list(iter_brief_files(root, paths))
+
+
+def load_searchable_brief_files(root: Path, paths: Iterable[Path]) -> list[tuple[Entry, str]]:
+    """Read brief files as :func:`load_brief_files` does, each with its search text
+    (:func:`tui.core.search.search_text`, "" for a file that is no brief) in place of its
+    article's text. The search text is taken as soon as the article is read, and the article let
+    go: held until every file was read, the articles were most of a first load's memory."""
+    return [
+        (entry, search_text(entry.brief, article) if entry.brief else "")
+        for entry, article in iter_brief_files(root, paths)
+    ]
 
 
 def iter_brief_files(root: Path, paths: Iterable[Path]) -> Iterator[tuple[Entry, str]]:
