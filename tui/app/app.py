@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
+from tui.app.actions import action, bindings_of, help_groups
 from tui.app.screens.main import MainScreen
-from tui.app.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
     from tui.app.screens.help import KeyRow
@@ -27,10 +27,7 @@ class BriefingApp(App[None]):
     CSS_PATH = Path(__file__).with_name("briefing.tcss")
     TITLE = "briefing"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_of("app")
 
     def __init__(self, root: Path) -> None:
         super().__init__()
@@ -72,18 +69,12 @@ class BriefingApp(App[None]):
         """Every key of the app, grouped by where it works."""
         from tui.app.screens.export import ExportDialog, OverwriteDialog
         from tui.app.screens.help import key_rows
-        from tui.app.widgets.article_view import ArticleView
-        from tui.app.widgets.brief_view import BriefView
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
-        screen = list(Binding.make_bindings(MainScreen.BINDINGS))
-        in_list = [binding for binding in screen if binding.action == "open_facts"]
-        anywhere = [binding for binding in screen if binding.action != "open_facts"]
+        app_keys = [palette, *Binding.make_bindings(App.BINDINGS)]
+        groups = help_groups(extra=[("app", binding) for binding in app_keys])
         return [
-            ("Anywhere", key_rows(self, [*anywhere, *self.BINDINGS, palette, *App.BINDINGS])),
-            ("Article list", key_rows(self, [*in_list, *ArticleList.BINDINGS])),
-            ("Key facts", key_rows(self, BriefView.BINDINGS)),
-            ("Original text", key_rows(self, ArticleView.BINDINGS)),
+            *((title, key_rows(self, bindings)) for title, bindings in groups.items()),
             (
                 "Filter",
                 [
@@ -109,5 +100,7 @@ class BriefingApp(App[None]):
             for command in screen.commands():
                 callback = partial(screen.run_action, command.action)
                 yield SystemCommand(command.title, command.help, callback)
-        yield SystemCommand("Help", "List every key (?)", self.action_help)
+        help_ = action("app.help")
+        keys = self.get_key_display(help_.binding())
+        yield SystemCommand(help_.label, f"{help_.description} ({keys})", self.action_help)
         yield from super().get_system_commands(screen)

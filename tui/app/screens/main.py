@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -42,6 +42,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.app.actions import bindings_of, in_palette
 from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.filter_input import FilterInput
@@ -61,7 +62,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Command:
-    """An action of the screen as the command palette offers it."""
+    """An action of the screen as the command palette offers it now."""
 
     title: str
     help: str
@@ -100,10 +101,6 @@ class _LoadCancelled(Exception):
     """The screen went away while its corpus was loading: stop reading brief files."""
 
 
-# b and B share one label in the footer, which has little room at 80 columns.
-_BOOKMARKS = Binding.Group("Bookmarks")
-
-
 class MainScreen(Screen[None]):
     """Reading a corpus: its articles, one brief with its facts, and the brief's original."""
 
@@ -118,41 +115,7 @@ class MainScreen(Screen[None]):
     """Focused as soon as it is mounted. Textual would otherwise focus the (hidden) filter first
     and then give focus to the list, styling both of them twice more before the first frame."""
 
-    # Keys that move the focus are priority bindings: they act as soon as they arrive, so the
-    # keys typed right after them already go to the pane or filter they lead to.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_facts", "Facts", priority=True),
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            tooltip="Narrow the list to articles holding words",
-            priority=True,
-        ),
-        Binding("escape", "clear_filter", "Clear filter", priority=True),
-        Binding(
-            "b",
-            "toggle_bookmark",
-            "Bookmark",
-            tooltip="Bookmark the article, or remove its bookmark",
-            group=_BOOKMARKS,
-        ),
-        Binding(
-            "B",
-            "toggle_bookmarks_only",
-            "Bookmarks only",
-            tooltip="Show the bookmarked articles only, or all of them",
-            group=_BOOKMARKS,
-        ),
-        Binding("space", "toggle_mark", "Mark", tooltip="Mark or unmark the article for export"),
-        Binding("e", "export", "Export", tooltip="Export the marked articles, or this one"),
-        Binding("o", "toggle_original", "Original", tooltip="Show or hide the original text"),
-        Binding("z", "toggle_maximize", "Maximize pane", show=False),
-        Binding("right_square_bracket", "resize_list(1)", "Widen the list", show=False),
-        Binding("left_square_bracket", "resize_list(-1)", "Narrow the list", show=False),
-        Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_of("reader")
 
     sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
     """The corpus's counts, shown by the title bar alone: a change need not repaint the screen."""
@@ -713,48 +676,29 @@ class MainScreen(Screen[None]):
 
     def commands(self) -> Iterator[Command]:
         """The screen's actions that apply now, for the command palette."""
+        for action in in_palette("reader"):
+            if not self.check_action(action.action, ()):
+                continue
+            on = bool(getattr(self, action.switch)) if action.switch else False
+            keys = self.app.get_key_display(action.binding())
+            yield Command(action.palette_title(on), f"{action.description} ({keys})", action.action)
+
+    @property
+    def current_bookmarked(self) -> bool:
+        """Whether the brief under the cursor is bookmarked."""
         brief_id = self._current_id()
-        bookmarked = brief_id is not None and brief_id in self.bookmarked
-        marked = brief_id is not None and brief_id in self.marked
-        candidates = [
-            Command("Filter articles", "Narrow the list to articles holding words (/)", "filter"),
-            Command("Clear filter", "Show every article again (Esc)", "clear_filter"),
-            Command(
-                "Remove bookmark" if bookmarked else "Bookmark article",
-                "Bookmark the current article, or remove its bookmark (b)",
-                "toggle_bookmark",
-            ),
-            Command(
-                "Show all articles" if self.bookmarks_only else "Show bookmarked articles only",
-                "Switch between bookmarked articles and all of them (B)",
-                "toggle_bookmarks_only",
-            ),
-            Command(
-                "Unmark article" if marked else "Mark article for export",
-                "Mark or unmark the current article for export (space)",
-                "toggle_mark",
-            ),
-            Command(
-                "Export",
-                "Write the marked articles, or the current one, to a Markdown file (e)",
-                "export",
-            ),
-            Command(
-                "Hide original text" if self.show_original else "Show original text",
-                "Show or hide the original text pane (o)",
-                "toggle_original",
-            ),
-            Command(
-                "Restore pane" if self.maximized is not None else "Maximize pane",
-                "Let the focused pane fill the screen, or put it back (z)",
-                "toggle_maximize",
-            ),
-            Command("Widen the list", "Give the article list more room (])", "resize_list(1)"),
-            Command("Narrow the list", "Give the article list less room ([)", "resize_list(-1)"),
-        ]
-        for command in candidates:
-            if self.check_action(command.action, ()):
-                yield command
+        return brief_id is not None and brief_id in self.bookmarked
+
+    @property
+    def current_marked(self) -> bool:
+        """Whether the brief under the cursor is marked for export."""
+        brief_id = self._current_id()
+        return brief_id is not None and brief_id in self.marked
+
+    @property
+    def pane_maximized(self) -> bool:
+        """Whether a pane fills the screen."""
+        return self.maximized is not None
 
     # Helpers.
 

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size, clamp
@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from tui.app.actions import bindings_of
 from tui.app.widgets._render import UNDATED, content_strip, date_label
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
@@ -53,14 +54,7 @@ _KEPT_ROWS = 512
 class ArticleList(ScrollView, can_focus=True):
     """Date, language, bookmark and export marks, and title of each brief shown, newest first."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Next article", show=False),
-        Binding("up,k", "cursor_up", "Previous article", show=False),
-        Binding("home,g", "first", "First article", show=False),
-        Binding("end,G", "last", "Last article", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_of("list")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",

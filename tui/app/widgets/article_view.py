@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from rich.cells import get_character_cell_size
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
+from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
@@ -85,14 +86,7 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "line_down", "Scroll down", show=False),
-        Binding("up,k", "line_up", "Scroll up", show=False),
-        Binding("home,g", "top", "Start of the article", show=False),
-        Binding("end,G", "bottom", "End of the article", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_of("original")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--quote",

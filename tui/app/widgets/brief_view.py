@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Region, Size, clamp
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip, date_label
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
@@ -99,14 +100,7 @@ class BriefView(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "next_fact", "Next fact", show=False),
-        Binding("up,k", "previous_fact", "Previous fact", show=False),
-        Binding("home,g", "first_fact", "First fact", show=False),
-        Binding("end,G", "last_fact", "Last fact", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_of("facts")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "brief-view--title",

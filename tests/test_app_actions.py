@@ -1,0 +1,84 @@
+"""The table of actions: the bindings, the command palette and the help screen agree with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import Static
+
+from tests.app_helpers import bookmark_of, list_rows, main_screen, settle
+from tui.app.actions import ACTIONS, HELP_SECTIONS
+from tui.app.app import BriefingApp
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.brief_view import BriefView
+
+
+def test_every_action_has_an_id_of_its_own() -> None:
+    ids = [action.id for action in ACTIONS]
+    assert len(ids) == len(set(ids))
+    # The id names where the action works, so a keymap reads as the help screen does.
+    for action in ACTIONS:
+        assert action.id.split(".")[0] == action.place
+
+
+def test_every_node_binds_the_actions_of_its_place_by_their_ids() -> None:
+    for node, place in [
+        (BriefingApp, "app"),
+        (ArticleList, "list"),
+        (BriefView, "facts"),
+        (ArticleView, "original"),
+    ]:
+        bound = {binding.id for binding in node.BINDINGS if not isinstance(binding, tuple)}
+        assert bound == {action.id for action in ACTIONS if action.place == place}, node
+
+
+async def test_a_keymap_gives_an_action_other_keys(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.set_keymap({"reader.bookmark": "m"})
+        await pilot.press("b")
+        await settle(pilot)
+        assert bookmark_of(list_rows(app)[0]) == " "
+        await pilot.press("m")
+        await settle(pilot)
+        assert bookmark_of(list_rows(app)[0]) == "★"
+
+
+async def test_the_palette_names_an_action_by_what_it_would_do_now(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in main_screen(app).commands()]
+        assert "Bookmark article" in titles and "Remove bookmark" not in titles
+        await pilot.press("b", "o")
+        await settle(pilot)
+        commands = {command.title: command for command in main_screen(app).commands()}
+        assert "Remove bookmark" in commands and "Bookmark article" not in commands
+        assert "Show original text" in commands and "Hide original text" not in commands
+        # Each says which key does the same.
+        assert commands["Remove bookmark"].help.endswith("(b)")
+        await pilot.press("ctrl+p", *"remove bookmark")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert bookmark_of(list_rows(app)[0]) == " "
+
+
+async def test_the_help_screen_lists_every_described_action(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#keys", Static).render())
+        headings = [line for line in text.splitlines() if line and not line.startswith(" ")]
+        for heading in dict.fromkeys(HELP_SECTIONS.values()):
+            assert heading in headings
+        for action in ACTIONS:
+            assert any(line.rstrip().endswith(action.label) for line in text.splitlines()), action

@@ -1,0 +1,272 @@
+"""Every action of the reader, described once: its id, default keys, words and where it works.
+
+The key bindings of the app, the screen and the panes, the command palette and the help screen
+are all made from :data:`ACTIONS`, so that an action cannot be described one way in the footer
+and another in the palette. Each binding carries its action's id (``list.next``,
+``reader.filter``): :meth:`textual.app.App.set_keymap` can give any of them other keys, and the
+palette and the help screen show the keys the bindings have then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.binding import Binding, BindingType
+
+Place = Literal["app", "reader", "list", "facts", "original"]
+"""The node a binding is declared on: the app, the reading screen, or one of its panes. A
+pane's keys work while it has the focus; the others wherever the reader is."""
+
+# b and B share one label in the footer, which has little room at 80 columns.
+_BOOKMARKS = Binding.Group("Bookmarks")
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing the user can do, as every part of the app that offers it describes it."""
+
+    id: str
+    """A stable name, ``<place>.<what>``: the binding's id, which a keymap names."""
+    keys: str
+    """The default keys, comma-separated, as :class:`textual.binding.Binding` takes them."""
+    action: str
+    """The action run, on the node of :attr:`place` (``app.`` for one of the app's)."""
+    label: str
+    """A few words, for the footer and the help screen."""
+    place: Place
+    description: str = ""
+    """One sentence saying what it does: the footer's tooltip and the palette's help."""
+    palette: str | None = None
+    """Its title in the command palette; None leaves it out of the palette."""
+    palette_when_on: str | None = None
+    """The palette's title while the setting the action switches is on (see :attr:`switch`)."""
+    switch: str | None = None
+    """The name of the screen's property that says whether that setting is on."""
+    help_section: Place | None = None
+    """The help screen's section when it is not the one of :attr:`place`."""
+    show: bool = True
+    """Whether the footer shows it."""
+    priority: bool = False
+    key_display: str | None = None
+    group: Binding.Group | None = None
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.label,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            tooltip=self.description,
+            id=self.id,
+            group=self.group,
+        )
+
+    def palette_title(self, on: bool) -> str:
+        """The palette's title for the action, with its setting ``on`` or off."""
+        assert self.palette is not None
+        return self.palette_when_on if on and self.palette_when_on else self.palette
+
+
+ACTIONS: tuple[Action, ...] = (
+    # Keys that move the focus are priority bindings: they act as soon as they arrive, so the
+    # keys typed right after them already go to the pane or filter they lead to.
+    Action(
+        "reader.open_facts",
+        "enter",
+        "open_facts",
+        "Facts",
+        "reader",
+        help_section="list",
+        priority=True,
+    ),
+    Action(
+        "reader.filter",
+        "slash",
+        "filter",
+        "Filter",
+        "reader",
+        "Narrow the list to articles holding words",
+        palette="Filter articles",
+        priority=True,
+    ),
+    Action(
+        "reader.clear_filter",
+        "escape",
+        "clear_filter",
+        "Clear filter",
+        "reader",
+        "Show every article again",
+        palette="Clear filter",
+        priority=True,
+    ),
+    Action(
+        "reader.bookmark",
+        "b",
+        "toggle_bookmark",
+        "Bookmark",
+        "reader",
+        "Bookmark the article, or remove its bookmark",
+        palette="Bookmark article",
+        palette_when_on="Remove bookmark",
+        switch="current_bookmarked",
+        group=_BOOKMARKS,
+    ),
+    Action(
+        "reader.bookmarks_only",
+        "B",
+        "toggle_bookmarks_only",
+        "Bookmarks only",
+        "reader",
+        "Show the bookmarked articles only, or all of them",
+        palette="Show bookmarked articles only",
+        palette_when_on="Show all articles",
+        switch="bookmarks_only",
+        group=_BOOKMARKS,
+    ),
+    Action(
+        "reader.mark",
+        "space",
+        "toggle_mark",
+        "Mark",
+        "reader",
+        "Mark or unmark the article for export",
+        palette="Mark article for export",
+        palette_when_on="Unmark article",
+        switch="current_marked",
+    ),
+    Action(
+        "reader.export",
+        "e",
+        "export",
+        "Export",
+        "reader",
+        "Export the marked articles, or this one, to a Markdown file",
+        palette="Export",
+    ),
+    Action(
+        "reader.original",
+        "o",
+        "toggle_original",
+        "Original",
+        "reader",
+        "Show or hide the original text",
+        palette="Show original text",
+        palette_when_on="Hide original text",
+        switch="show_original",
+    ),
+    Action(
+        "reader.maximize",
+        "z",
+        "toggle_maximize",
+        "Maximize pane",
+        "reader",
+        "Let the focused pane fill the screen, or put it back",
+        palette="Maximize pane",
+        palette_when_on="Restore pane",
+        switch="pane_maximized",
+        show=False,
+    ),
+    Action(
+        "reader.widen_list",
+        "right_square_bracket",
+        "resize_list(1)",
+        "Widen the list",
+        "reader",
+        "Give the article list more room",
+        palette="Widen the list",
+        show=False,
+    ),
+    Action(
+        "reader.narrow_list",
+        "left_square_bracket",
+        "resize_list(-1)",
+        "Narrow the list",
+        "reader",
+        "Give the article list less room",
+        palette="Narrow the list",
+        show=False,
+    ),
+    Action(
+        "reader.next_pane",
+        "tab",
+        "app.focus_next",
+        "Next pane",
+        "reader",
+        show=False,
+        priority=True,
+    ),
+    Action(
+        "reader.previous_pane",
+        "shift+tab",
+        "app.focus_previous",
+        "Previous pane",
+        "reader",
+        show=False,
+        priority=True,
+    ),
+    Action("app.help", "question_mark", "help", "Help", "app", "List every key", key_display="?"),
+    Action("app.quit", "q", "quit", "Quit", "app"),
+    Action("list.next", "down,j", "cursor_down", "Next article", "list", show=False),
+    Action("list.previous", "up,k", "cursor_up", "Previous article", "list", show=False),
+    Action("list.first", "home,g", "first", "First article", "list", show=False),
+    Action("list.last", "end,G", "last", "Last article", "list", show=False),
+    Action("list.page_down", "pagedown", "page_down", "Page down", "list", show=False),
+    Action("list.page_up", "pageup", "page_up", "Page up", "list", show=False),
+    Action("facts.next", "down,j", "next_fact", "Next fact", "facts", show=False),
+    Action("facts.previous", "up,k", "previous_fact", "Previous fact", "facts", show=False),
+    Action("facts.first", "home,g", "first_fact", "First fact", "facts", show=False),
+    Action("facts.last", "end,G", "last_fact", "Last fact", "facts", show=False),
+    Action("facts.page_down", "pagedown", "page_down", "Page down", "facts", show=False),
+    Action("facts.page_up", "pageup", "page_up", "Page up", "facts", show=False),
+    Action("original.down", "down,j", "line_down", "Scroll down", "original", show=False),
+    Action("original.up", "up,k", "line_up", "Scroll up", "original", show=False),
+    Action("original.top", "home,g", "top", "Start of the article", "original", show=False),
+    Action("original.bottom", "end,G", "bottom", "End of the article", "original", show=False),
+    Action("original.page_down", "pagedown", "page_down", "Page down", "original", show=False),
+    Action("original.page_up", "pageup", "page_up", "Page up", "original", show=False),
+)
+
+HELP_SECTIONS: dict[Place, str] = {
+    "reader": "Anywhere",
+    "app": "Anywhere",
+    "list": "Article list",
+    "facts": "Key facts",
+    "original": "Original text",
+}
+"""The help screen's heading for the keys of each place, in the order the sections come."""
+
+
+def actions_of(place: Place) -> tuple[Action, ...]:
+    """The actions whose bindings are declared on ``place``."""
+    return tuple(action for action in ACTIONS if action.place == place)
+
+
+def bindings_of(place: Place) -> list[BindingType]:
+    """The bindings of ``place``, for its ``BINDINGS``."""
+    return [action.binding() for action in actions_of(place)]
+
+
+def in_palette(place: Place) -> Iterator[Action]:
+    """The actions of ``place`` that the command palette offers."""
+    return (action for action in actions_of(place) if action.palette is not None)
+
+
+def help_groups(extra: Iterable[tuple[Place, Binding]] = ()) -> dict[str, list[Binding]]:
+    """The bindings of every action under its help heading, in :data:`HELP_SECTIONS`' order, with
+    ``extra`` bindings (the app's own, such as the command palette's) under their place's."""
+    groups: dict[str, list[Binding]] = {title: [] for title in HELP_SECTIONS.values()}
+    for action in ACTIONS:
+        section = HELP_SECTIONS[action.help_section or action.place]
+        groups[section].append(action.binding())
+    for place, binding in extra:
+        groups[HELP_SECTIONS[place]].append(binding)
+    return groups
+
+
+def action(action_id: str) -> Action:
+    """The action whose id is ``action_id``."""
+    return next(each for each in ACTIONS if each.id == action_id)
