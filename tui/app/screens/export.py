@@ -1,16 +1,19 @@
-"""The export dialogs: where to write the briefing, and whether to replace a file already there.
+"""Exporting briefs: the dialogs that ask where to write the briefing and whether to replace a
+file already there, and the flow that asks them and writes the file through the core.
 
-They only ask; the screen that opened them writes the file through the core. When it cannot, the
-export dialog can be opened again with the name given and why it failed, to correct the name.
+The dialogs only ask. When the file cannot be written, the export dialog is opened again with the
+name given and why it failed, to correct the name.
 """
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -18,6 +21,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from tui.app.screens._breakpoints import breakpoint_classes
+from tui.core.export import (
+    ExportError,
+    ExportExistsError,
+    default_export_name,
+    render_markdown,
+    write_export,
+)
+
+if TYPE_CHECKING:
+    from tui.core.model import Brief, Corpus
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -177,3 +190,48 @@ class OverwriteDialog(ModalScreen[bool]):
     def action_answer(self, overwrite: bool) -> None:
         """Close with the user's answer."""
         self.dismiss(overwrite)
+
+
+async def export_briefs(
+    app: App[Any], corpus: Corpus, briefs: list[Brief], selection: str, described: str
+) -> Path | None:
+    """Ask where to write ``briefs`` as a briefing (``selection`` names them in it, ``described``
+    in the dialog) and write it there: the path written, or None when the user gave up.
+
+    Run from a worker: it waits for the dialogs' answers.
+    """
+    name = default_export_name(datetime.now())
+    markdown = ""
+    failure = ""
+    while True:
+        path = await app.push_screen_wait(ExportDialog(described, name, failure))
+        if path is None:
+            return None
+        name = str(path)
+        if not markdown:
+            markdown = await asyncio.to_thread(render_markdown, corpus, briefs, selection)
+        try:
+            failure = _write(path, markdown, overwrite=False)
+        except ExportExistsError:
+            if not await app.push_screen_wait(OverwriteDialog(path)):
+                failure = ""
+                continue  # the file is kept: ask again, the name ready to change
+            failure = _write(path, markdown, overwrite=True)
+        if not failure:
+            return path
+        # Not written: asked again with why, the name as typed, ready to correct.
+
+
+def _write(path: Path, markdown: str, *, overwrite: bool) -> str:
+    """Write the briefing to ``path``: "" once written, else why it could not be.
+
+    Raises :class:`~tui.core.export.ExportExistsError` when the file exists and ``overwrite`` is
+    false: that is a question for the user, not a failure.
+    """
+    try:
+        write_export(path, markdown, overwrite=overwrite)
+    except ExportExistsError:
+        raise
+    except ExportError as error:
+        return str(error)
+    return ""

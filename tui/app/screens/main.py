@@ -26,7 +26,6 @@ import importlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -773,48 +772,11 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="export")
     async def _export(self, briefs: list[Brief], selection: str, described: str) -> None:
-        """Ask where to write, write through the core, and say what came of it."""
-        # Not needed before the user exports: kept off the start-up path.
-        from tui.app.screens.export import ExportDialog, OverwriteDialog
-        from tui.core.export import ExportExistsError, default_export_name, render_markdown
+        """Ask where to write the briefing, write it, and say where it went."""
+        from tui.app.screens.export import export_briefs  # not needed for the first frame
 
-        corpus = self.corpus
-        assert corpus is not None
-        name = default_export_name(datetime.now())
-        markdown = ""
-        failure = ""
-        while True:
-            path = await self.app.push_screen_wait(ExportDialog(described, name, failure))
-            if path is None:
-                return
-            name = str(path)
-            if not markdown:
-                markdown = await asyncio.to_thread(render_markdown, corpus, briefs, selection)
-            try:
-                failure = self._write_export(path, markdown, overwrite=False)
-            except ExportExistsError:
-                if not await self.app.push_screen_wait(OverwriteDialog(path)):
-                    failure = ""
-                    continue  # the file is kept: ask again, the name ready to change
-                failure = self._write_export(path, markdown, overwrite=True)
-            if not failure:
-                break
-            # Not written: asked again with why, the name as typed, ready to correct.
-        message = f"Exported {plural(len(briefs), 'brief')} to {path}"
-        self.notify(message, title="Export", markup=False)
-
-    def _write_export(self, path: Path, markdown: str, *, overwrite: bool) -> str:
-        """Write the briefing to ``path``: "" once written, else why it could not be.
-
-        Raises :class:`~tui.core.export.ExportExistsError` when the file exists and
-        ``overwrite`` is false: that is a question for the user, not a failure.
-        """
-        from tui.core.export import ExportError, ExportExistsError, write_export
-
-        try:
-            write_export(path, markdown, overwrite=overwrite)
-        except ExportExistsError:
-            raise
-        except ExportError as error:
-            return str(error)
-        return ""
+        assert self.corpus is not None
+        path = await export_briefs(self.app, self.corpus, briefs, selection, described)
+        if path is not None:
+            message = f"Exported {plural(len(briefs), 'brief')} to {path}"
+            self.notify(message, title="Export", markup=False)
