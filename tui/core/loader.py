@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from tui.core.dates import DateError, parse_date
 from tui.core.languages import ISO_639_1
 from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Severity
 from tui.core.quotes import FoldedArticle, Span
+from tui.core.recent import RecentlyUsed
 from tui.core.search import search_text
 from tui.core.text import clean_text
 from tui.core.yamlread import Document, YamlProblem, read_document
@@ -127,7 +127,9 @@ class _CorpusReader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.reader = ArticleReader(root)
-        self.articles: OrderedDict[str, tuple[Article | None, str | None]] = OrderedDict()
+        self.articles: RecentlyUsed[str, tuple[Article | None, str | None]] = RecentlyUsed(
+            KEPT_ARTICLES
+        )
 
     def load_brief(self, path: Path) -> tuple[Entry, str]:
         """Read one brief file; return its entry and its article's text ("" when none)."""
@@ -151,14 +153,12 @@ class _CorpusReader:
 
     def article(self, source: str) -> tuple[Article | None, str | None]:
         """The article at ``seeds/source``, or None and the reason it cannot be used."""
-        if source in self.articles:
-            self.articles.move_to_end(source)
-            return self.articles[source]
+        kept = self.articles.get(source)
+        if kept is not None:
+            return kept
         text, problems, refusal = self.reader.read(source)
         article = None if text is None else Article(text, FoldedArticle.of(text), problems)
-        self.articles[source] = article, refusal
-        if len(self.articles) > KEPT_ARTICLES:
-            self.articles.popitem(last=False)
+        self.articles.put(source, (article, refusal))
         return article, refusal
 
 

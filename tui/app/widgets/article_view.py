@@ -8,7 +8,6 @@ done in a thread; until it is ready the pane keeps what it showed.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -32,6 +31,7 @@ from tui.app.wrap import WrappedText, wrap_text
 from tui.core.articles import read_article, read_short_article
 from tui.core.model import Brief
 from tui.core.quotes import Span
+from tui.core.recent import RecentlyUsed
 from tui.core.text import line_range
 
 SYNC_READ_LIMIT = 128 * 1024
@@ -45,7 +45,9 @@ UNREADABLE_NOTICE = (
     "The article is empty or cannot be read: Problems, at the end of the brief, say why."
 )
 _CACHED_CHARACTERS = 16_000_000
+"""How many characters of the articles shown last the pane keeps, to show them again at once."""
 _CACHED_LAYOUTS = 4
+"""How many layouts (an article at a width) the pane keeps."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,8 +122,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._follow_quote = True
         """False once the user scrolls: a resize then keeps their place instead of the quote."""
         self._loading_timer: Timer | None = None
-        self._texts: OrderedDict[str, str] = OrderedDict()
-        self._layouts: OrderedDict[tuple[str, int], WrappedText] = OrderedDict()
+        self._texts: RecentlyUsed[str, str] = RecentlyUsed(_CACHED_CHARACTERS, weigh=len)
+        self._layouts: RecentlyUsed[tuple[str, int], WrappedText] = RecentlyUsed(_CACHED_LAYOUTS)
 
     @property
     def is_ready(self) -> bool:
@@ -173,13 +175,12 @@ class ArticleView(ScrollView, can_focus=True):
         if text is None:
             text = read_short_article(root, brief.source, SYNC_READ_LIMIT)
             if text is not None:
-                self._remember_text(brief.source, text)
+                self._texts.put(brief.source, text)
         if text is None:
             self._text = None
             self._loading_timer = self.set_timer(LOADING_NOTICE_DELAY, self._show_loading)
             self._start_worker(brief.source, None)
             return
-        self._texts.move_to_end(brief.source)
         self._open(text)
 
     def highlight(self, fact: int | None) -> None:
@@ -259,7 +260,7 @@ class ArticleView(ScrollView, can_focus=True):
         if event.state is not WorkerState.SUCCESS or not isinstance(result, _Prepared):
             return
         event.stop()
-        self._remember_text(result.source, result.text)
+        self._texts.put(result.source, result.text)
         if result.wrapped is not None:
             self._remember_layout(result.source, result.wrapped)
         if result.request != self._request:
@@ -270,19 +271,8 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self._ensure_layout()
 
-    def _remember_text(self, source: str, text: str) -> None:
-        self._texts[source] = text
-        self._texts.move_to_end(source)
-        total = sum(len(kept) for kept in self._texts.values())
-        while total > _CACHED_CHARACTERS and len(self._texts) > 1:
-            _, dropped = self._texts.popitem(last=False)
-            total -= len(dropped)
-
     def _remember_layout(self, source: str, wrapped: WrappedText) -> None:
-        self._layouts[(source, wrapped.width)] = wrapped
-        self._layouts.move_to_end((source, wrapped.width))
-        while len(self._layouts) > _CACHED_LAYOUTS:
-            self._layouts.popitem(last=False)
+        self._layouts.put((source, wrapped.width), wrapped)
 
     def _ensure_layout(self) -> None:
         """Lay the article out for the pane's width: at once when short, else in a thread."""
@@ -291,7 +281,6 @@ class ArticleView(ScrollView, can_focus=True):
             return
         cached = self._layouts.get((source, width))
         if cached is not None and cached.text is text:
-            self._layouts.move_to_end((source, width))
             self._use_layout(cached)
         elif len(text) <= SYNC_LAYOUT_LIMIT:
             wrapped = wrap_text(text, width)
