@@ -217,3 +217,23 @@ def test_hostile_text_is_shown_literally_and_changes_nothing(
     assert not terminal.exited()
     assert terminal.pane_title() == title_before
     assert "pwned" not in terminal.pane_title()
+
+
+def test_a_brief_edited_while_the_reader_is_open_shows_its_new_title(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
+    newest = corpus_dir / "briefs" / f"{briefs[0]['id']}.yaml"
+    edited = yaml.safe_load(newest.read_text("utf-8"))
+    edited["title"] = edited["title_en"] = "Retitled while the reader was open"
+    new_text = yaml.safe_dump(edited, allow_unicode=True, sort_keys=False)
+
+    def rewritten(screen: str) -> bool:
+        # Written again at each look: the first write may come before the reader watches.
+        newest.write_text(new_text, encoding="utf-8")
+        return "Retitled while the" in screen
+
+    screen = terminal.wait_for(rewritten, "the new title in the list")
+    # Still the first row, and the brief pane shows it too.
+    assert "Retitled while the" in list_rows(screen)[0]
+    assert screen.count("Retitled while the") >= 2

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -155,6 +156,14 @@ class MainScreen(Screen[None]):
     def filter_input(self) -> FilterInput:
         return self.query_one("#filter", FilterInput)
 
+    class CorpusChanged(Message):
+        """Files of the corpus changed on disk (posted from the watching thread)."""
+
+        def __init__(self, paths: frozenset[str]) -> None:
+            super().__init__()
+            self.paths = paths
+            """The changed files, relative to the corpus folder."""
+
     class LoadProgress(Message):
         """How many of the corpus's brief files have been read (posted from the loading thread)."""
 
@@ -182,6 +191,9 @@ class MainScreen(Screen[None]):
         self._applicable: tuple[bool, ...] | None = None
         self._save_error: str | None = None
         self._load_worker: Worker[Corpus] | None = None
+        self._stop_watching = threading.Event()
+        """Set as the screen goes away, to end the thread that watches the corpus's files."""
+        self._changed_while_loading = False
         self._facts_wanted = False
         """Whether the user asked for the facts before their pane was mounted."""
         self._footer: KeyFooter | None = None
@@ -304,6 +316,7 @@ class MainScreen(Screen[None]):
         from tui.core.cache import load_cached
 
         self._load_worker = self._load(load_cached)
+        self._start_watching()
         self._report_store()
 
     @work(thread=True, exclusive=True, group="corpus")
@@ -341,26 +354,33 @@ class MainScreen(Screen[None]):
         self._use_corpus(result)
 
     def _use_corpus(self, corpus: Corpus) -> None:
-        """Show ``corpus`` in place of the index, the cursor on the brief it was on."""
+        """Show ``corpus`` in place of the index, or of the corpus read before its files changed,
+        the cursor on the brief it was on."""
         article_list = self.article_list
+        refreshed = self.corpus is not None
         keep = self._same_entry(corpus, article_list.cursor_entry)
-        read_ahead = self._entry(self.shown_entry)
-        # The panes keep the brief read ahead from its file, and the fact the user is on, when
-        # the corpus has the same: else they show the corpus's entry anew.
+        shown_before = self._entry(self.shown_entry)
+        # The panes keep the brief they show, and the fact the user is on, when the corpus has
+        # the same: else they show the corpus's entry anew. A brief read ahead from its own file
+        # may have fewer problems than the corpus finds (an id that another file has too).
         still_shown = (
             keep is not None
             and keep == self._same_entry(corpus, self.shown_entry)
-            and read_ahead is not None
-            and _same_reading(read_ahead, corpus.entries[keep])
+            and shown_before is not None
+            and _same_reading(shown_before, corpus.entries[keep])
+            and (not refreshed or shown_before == corpus.entries[keep])
         )
         self._read_ahead.clear()
         # A brief gone since the index was written leaves the cursor where it was in the list.
         filtered = self.filter_text.strip() or self.bookmarks_only
         fallback = None if filtered else article_list.cursor_row
         self.corpus, self.index = corpus, None
+        self._matches = None  # the filter looks through the new corpus's words
         self._ids = [entry.brief_id for entry in corpus.entries]
         self._ids_present = frozenset(i for i in self._ids if i is not None)
         article_list.set_entries(corpus.entries)
+        if refreshed and self._mounted_after_first_frame:
+            self.article_view.forget_articles()  # an article may be one of the files changed
         if still_shown:
             self.set_reactive(MainScreen.shown_entry, keep)
         else:
@@ -374,16 +394,57 @@ class MainScreen(Screen[None]):
         # The corpus stays for the app's lifetime: a million objects at ten thousand briefs,
         # which the garbage collector need not walk through again and again.
         gc.freeze()
+        if self._changed_while_loading:
+            self._changed_while_loading = False
+            self._reload()
 
     def _same_entry(self, corpus: Corpus, row: int | None) -> int | None:
-        """The entry of ``corpus`` read from the same file as row ``row`` of the index."""
-        if self.index is None or row is None:
+        """The entry of ``corpus`` read from the same file as entry ``row`` of what the list
+        showed before: the index's rows, or the corpus read before."""
+        if row is None:
             return None
-        path = self.index.rows[row].path
+        if self.corpus is not None:
+            path = self.corpus.entries[row].path
+        elif self.index is not None:
+            path = self.index.rows[row].path
+        else:
+            return None
         entries = corpus.entries
         if row < len(entries) and entries[row].path == path:
             return row  # nothing changed before it, as is usual
         return next((i for i, entry in enumerate(entries) if entry.path == path), None)
+
+    def _start_watching(self) -> None:
+        """Watch the corpus's files from a thread of its own, until the screen goes away.
+
+        A plain thread rather than a worker: it runs as long as the screen does, and workers
+        are what waiting for the app to be done with its work waits for.
+        """
+
+        def watch() -> None:
+            from tui.core.watch import corpus_changes
+
+            for paths in corpus_changes(self.root, self._stop_watching):
+                self.post_message(self.CorpusChanged(paths))
+
+        threading.Thread(target=watch, name="corpus-watch", daemon=True).start()
+
+    def on_main_screen_corpus_changed(self, message: CorpusChanged) -> None:
+        if self.corpus is None:
+            # The first reading may have read the files before they changed: read again after.
+            self._changed_while_loading = True
+            return
+        self._reload()
+
+    def _reload(self) -> None:
+        # Through the cache, which reads again only the files that changed. Changes told while
+        # it reads start another reading, which replaces this one.
+        from tui.core.cache import load_cached
+
+        self._load_worker = self._load(load_cached)
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
 
     # The state flowing down.
 

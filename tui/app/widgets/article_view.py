@@ -160,6 +160,11 @@ class ArticleView(ScrollView, can_focus=True):
         set_virtual_size(self, Size(0, 0))
         self.refresh()
 
+    def forget_articles(self) -> None:
+        """Let go of the articles kept to show again: their files may have changed."""
+        self._texts = RecentlyUsed(_CACHED_CHARACTERS, weigh=len)
+        self._layouts = RecentlyUsed(_CACHED_LAYOUTS)
+
     def show_brief(self, root: Path, brief: Brief, fact: int | None) -> None:
         """Show the article of ``brief`` with its quotes marked, ``fact``'s strongly."""
         self._request += 1
