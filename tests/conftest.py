@@ -14,10 +14,12 @@ REPO = Path(__file__).resolve().parent.parent
 def private_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Keep every test's bookmarks and cache out of the user's folders and each other's way."""
+    """Keep every test's bookmarks, cache and keys out of the user's folders and each other's
+    way."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("BRIEFING_CORPUS", raising=False)
     return state
 

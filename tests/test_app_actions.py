@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import Static
 
-from tests.app_helpers import bookmark_of, list_rows, main_screen, settle
+from tests.app_helpers import bookmark_of, list_rows, main_screen, notifications_into, settle
 from tui.app.actions import ACTIONS, HELP_SECTIONS
 from tui.app.app import BriefingApp
 from tui.app.screens.help import HelpScreen
@@ -35,17 +36,32 @@ def test_every_node_binds_the_actions_of_its_place_by_their_ids() -> None:
         assert bound == {action.id for action in ACTIONS if action.place == place}, node
 
 
-async def test_a_keymap_gives_an_action_other_keys(corpus_dir: Path) -> None:
+async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "keys.yaml").write_text("reader.bookmark: m\nreader.fly: f\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
+    notices: list[tuple[str, str]] = []
     app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         await settle(pilot)
-        app.set_keymap({"reader.bookmark": "m"})
         await pilot.press("b")
         await settle(pilot)
         assert bookmark_of(list_rows(app)[0]) == " "
         await pilot.press("m")
         await settle(pilot)
         assert bookmark_of(list_rows(app)[0]) == "★"
+        # The palette and the help screen name the key the user gave.
+        commands = {command.title: command for command in main_screen(app).commands()}
+        assert commands["Remove bookmark"].help.endswith("(m)")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = str(app.screen.query_one("#keys", Static).render())
+        assert any(line.split() == ["m", "Bookmark"] for line in text.splitlines())
+    # The line it could not use is named, with the file.
+    assert any("keys.yaml:2" in message and "reader.fly" in message for _, message in notices)
 
 
 async def test_the_palette_names_an_action_by_what_it_would_do_now(corpus_dir: Path) -> None:

@@ -537,3 +537,16 @@ def test_a_corpus_that_is_no_folder_stops_the_app_before_it_opens(
 def test_main_runs_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--corpus", str(REPO)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == shipped_counts()[0]
+
+
+def test_keys_lists_every_action_with_the_keys_the_user_gave_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "keys.yaml").write_text("reader.bookmark: m\nreader.nothing: x\n", "utf-8")
+    result = run("keys")
+    assert result.returncode == 0
+    rows = {line.split("\t")[0]: line.split("\t")[1:] for line in result.stdout.splitlines()}
+    assert rows["reader.bookmark"] == ["m", "Bookmark"]
+    assert rows["list.next"] == ["down,j", "Next article"]
+    assert "keys.yaml:2" in result.stderr and "reader.nothing" in result.stderr

@@ -70,7 +70,8 @@ def terminal() -> Iterator[Terminal]:
 
 
 def start(terminal: Terminal, corpus: Path, cwd: Path) -> None:
-    env = {name: os.environ[name] for name in ("BRIEFING_STATE_DIR", "BRIEFING_CACHE_DIR")}
+    folders = ("BRIEFING_STATE_DIR", "BRIEFING_CACHE_DIR", "BRIEFING_CONFIG_DIR")
+    env = {name: os.environ[name] for name in folders}
     terminal.start([BRIEFING, "--corpus", str(corpus)], env, cwd)
 
 

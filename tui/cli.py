@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     chosen.add_argument("--all", action="store_true", help="every brief that loaded")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    commands.add_parser(
+        "keys",
+        help="list every action's id and keys, for a keys file",
+        description="List the id, keys and description of every action of the reader. A file "
+        "keys.yaml in the user config folder (or $BRIEFING_CONFIG_DIR) gives actions other keys "
+        "by id, one per line, such as  reader.bookmark: m",
+    )
     for command in (validate, listing, export):
         command.set_defaults(command_parser=command)  # for errors found after parsing
     return parser
@@ -86,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # subcommand they were given to says what it does take.
         given_to = getattr(args, "command_parser", parser)
         given_to.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "keys":
+        return _keys()
     # A subcommand's --corpus is left out of the namespace when not given (SUPPRESS), so that
     # `briefing --corpus DIR validate` and `briefing validate --corpus DIR` both work.
     root = resolve_corpus(args.corpus)
@@ -122,6 +131,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _keys() -> int:
+    from tui.app.actions import ACTIONS  # the table is the app's, with its bindings
+    from tui.core.keymap import FILE_NAME, config_dir, read_keymap
+
+    keymap = read_keymap(config_dir(), {action.id for action in ACTIONS})
+    for action in ACTIONS:
+        keys = keymap.keys.get(action.id, action.keys)
+        print("\t".join((action.id, keys, action.label)))
+    _tell([f"briefing: {problem}" for problem in keymap.problems])
+    print(f"briefing: keys are read from {config_dir() / FILE_NAME}", file=sys.stderr)
+    return 0
 
 
 def _not_a_folder(root: Path, *, named_by_variable: bool) -> str | None:

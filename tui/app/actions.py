@@ -9,7 +9,7 @@ palette and the help screen show the keys the bindings have then.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -52,9 +52,10 @@ class Action:
     key_display: str | None = None
     group: Binding.Group | None = None
 
-    def binding(self) -> Binding:
+    def binding(self, keys: str | None = None) -> Binding:
+        """The action's binding, with ``keys`` in place of its default keys when given."""
         return Binding(
-            self.keys,
+            keys or self.keys,
             self.action,
             self.label,
             show=self.show,
@@ -255,13 +256,16 @@ def in_palette(place: Place) -> Iterator[Action]:
     return (action for action in actions_of(place) if action.palette is not None)
 
 
-def help_groups(extra: Iterable[tuple[Place, Binding]] = ()) -> dict[str, list[Binding]]:
+def help_groups(
+    keymap: Mapping[str, str], extra: Iterable[tuple[Place, Binding]] = ()
+) -> dict[str, list[Binding]]:
     """The bindings of every action under its help heading, in :data:`HELP_SECTIONS`' order, with
-    ``extra`` bindings (the app's own, such as the command palette's) under their place's."""
+    the keys ``keymap`` gives them, and ``extra`` bindings (the app's own, such as the command
+    palette's) under their place's."""
     groups: dict[str, list[Binding]] = {title: [] for title in HELP_SECTIONS.values()}
     for action in ACTIONS:
         section = HELP_SECTIONS[action.help_section or action.place]
-        groups[section].append(action.binding())
+        groups[section].append(action.binding(keymap.get(action.id)))
     for place, binding in extra:
         groups[HELP_SECTIONS[place]].append(binding)
     return groups

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
-from tui.app.actions import action, bindings_of, help_groups
+from tui.app.actions import ACTIONS, action, bindings_of, help_groups
 from tui.app.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -32,6 +32,33 @@ class BriefingApp(App[None]):
     def __init__(self, root: Path) -> None:
         super().__init__()
         self.root = root
+        self.user_keys: dict[str, str] = {}
+        """The keys the user gave actions, by action id (see :mod:`tui.core.keymap`)."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._read_user_keys)
+
+    def _read_user_keys(self) -> None:
+        """Give actions the keys of the user's keys file, and say what in it cannot be used."""
+        # After the first frame: it needs a file read and a YAML parse that the frame need not
+        # wait for; a key typed before it applies has its default meaning.
+        from tui.core.keymap import config_dir, read_keymap
+
+        keymap = read_keymap(config_dir(), {each.id for each in ACTIONS})
+        if keymap.keys:
+            self.use_keys(keymap.keys)
+        for problem in keymap.problems:
+            self.notify(str(problem), title="Keys", severity="warning", markup=False, timeout=10)
+
+    def use_keys(self, keys: Mapping[str, str]) -> None:
+        """Give the actions named by id in ``keys`` those keys, in place of their defaults."""
+        self.user_keys = dict(keys)
+        self.set_keymap(self.user_keys)
+
+    def keys_of(self, action_id: str) -> str:
+        """How the keys of an action are shown: the user's, else its defaults."""
+        chosen = action(action_id)
+        return self.get_key_display(chosen.binding(self.user_keys.get(action_id)))
 
     def on_load(self) -> None:
         # What is imported and made so far lives as long as the app: left to the garbage
@@ -72,7 +99,7 @@ class BriefingApp(App[None]):
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
         app_keys = [palette, *Binding.make_bindings(App.BINDINGS)]
-        groups = help_groups(extra=[("app", binding) for binding in app_keys])
+        groups = help_groups(self.user_keys, extra=[("app", binding) for binding in app_keys])
         return [
             *((title, key_rows(self, bindings)) for title, bindings in groups.items()),
             (
@@ -101,6 +128,6 @@ class BriefingApp(App[None]):
                 callback = partial(screen.run_action, command.action)
                 yield SystemCommand(command.title, command.help, callback)
         help_ = action("app.help")
-        keys = self.get_key_display(help_.binding())
+        keys = self.keys_of(help_.id)
         yield SystemCommand(help_.label, f"{help_.description} ({keys})", self.action_help)
         yield from super().get_system_commands(screen)

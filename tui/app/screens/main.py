@@ -53,6 +53,8 @@ from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
 from tui.core.search import filter_indices, narrows, query_terms
 
 if TYPE_CHECKING:
+    from tui.app.app import BriefingApp
+
     # Imported after the first frame, as the panes are mounted and the corpus loads.
     from tui.app.widgets.article_view import ArticleView
     from tui.app.widgets.brief_view import BriefView
@@ -740,7 +742,7 @@ class MainScreen(Screen[None]):
             if not self.check_action(action.action, ()):
                 continue
             on = bool(getattr(self, action.switch)) if action.switch else False
-            keys = self.app.get_key_display(action.binding())
+            keys = cast("BriefingApp", self.app).keys_of(action.id)
             yield Command(action.palette_title(on), f"{action.description} ({keys})", action.action)
 
     @property

@@ -1,0 +1,69 @@
+"""The user's keys file: what it gives, and what it names as unusable, with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.keymap import FILE_NAME, MAX_FILE_BYTES, config_dir, read_keymap
+
+IDS = {"reader.bookmark", "list.next", "app.quit"}
+
+
+def keys_file(folder: Path, text: str | bytes) -> Path:
+    path = folder / FILE_NAME
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_gives_no_keys_and_no_problem(tmp_path: Path) -> None:
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {} and keymap.problems == ()
+
+
+def test_an_action_gets_the_keys_the_file_gives_it(tmp_path: Path) -> None:
+    keys_file(tmp_path, "# my keys\nreader.bookmark: m\nlist.next: 'down, n'\n")
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {"reader.bookmark": "m", "list.next": "down,n"}
+    assert keymap.problems == ()
+
+
+def test_what_cannot_be_used_is_named_by_line_and_the_rest_applies(tmp_path: Path) -> None:
+    path = keys_file(
+        tmp_path,
+        "reader.bookmark: m\nreader.teleport: t\nlist.next: [j, n]\napp.quit: 'ctrl q'\n",
+    )
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {"reader.bookmark": "m"}
+    assert [(p.file, p.line, p.field, p.severity) for p in keymap.problems] == [
+        (str(path), 2, "reader.teleport", "warning"),
+        (str(path), 3, "list.next", "warning"),
+        (str(path), 4, "app.quit", "warning"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param("reader.bookmark: [m\n", id="not YAML"),
+        pytest.param("- reader.bookmark\n", id="a list"),
+        pytest.param(b"reader.bookmark: \xff\n", id="not UTF-8"),
+        pytest.param("#" * (MAX_FILE_BYTES + 1), id="too large"),
+    ],
+)
+def test_a_file_that_cannot_be_read_gives_no_keys_and_says_so(
+    tmp_path: Path, content: str | bytes
+) -> None:
+    path = keys_file(tmp_path, content)
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {}
+    assert len(keymap.problems) == 1 and keymap.problems[0].file == str(path)
+
+
+def test_the_folder_is_the_variable_s_when_it_is_set(tmp_path: Path) -> None:
+    assert config_dir({"BRIEFING_CONFIG_DIR": str(tmp_path)}) == tmp_path
+    assert config_dir({}).name == "briefing"

@@ -1,0 +1,91 @@
+"""The user's own keys: a small YAML file giving actions other keys than their defaults.
+
+```yaml
+# keys.yaml, in the user config folder (~/.config/briefing on Linux) or $BRIEFING_CONFIG_DIR
+reader.bookmark: m        # an action's id, then its keys
+list.next: down,j,n       # several keys, comma-separated
+```
+
+The ids are those the help screen's actions have (``tui/app/actions.py``). The file is a
+preference, not the user's work: what cannot be used is named with its line and left out, and the
+rest applies.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.model import Problem
+from tui.core.yamlread import YamlProblem, read_document
+
+FILE_NAME = "keys.yaml"
+ENV_CONFIG_DIR = "BRIEFING_CONFIG_DIR"
+MAX_FILE_BYTES = 64 * 1024
+"""A keys file holds a few dozen lines; a larger one is not read."""
+
+# Key names as Textual writes them: letters, digits, "_" and "+" for modifiers ("ctrl+n",
+# "right_square_bracket"), or one printable character.
+_KEY = re.compile(r"[A-Za-z0-9_+]+|[^\s,]")
+
+
+@dataclass(frozen=True)
+class UserKeymap:
+    """The keys the user gave each action, by action id, and what in the file could not be used."""
+
+    keys: Mapping[str, str]
+    problems: tuple[Problem, ...] = ()
+
+
+def config_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """``$BRIEFING_CONFIG_DIR``, else the user config folder for briefing."""
+    environ = os.environ if environ is None else environ
+    if environ.get(ENV_CONFIG_DIR):
+        return Path(environ[ENV_CONFIG_DIR]).expanduser()
+    from platformdirs import user_config_dir  # imported late: only needed without the variable
+
+    return Path(user_config_dir("briefing", appauthor=False))
+
+
+def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
+    """The keys file in ``folder`` for actions among ``action_ids``; empty when there is none."""
+    path = folder / FILE_NAME
+    shown = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            limit = f"{MAX_FILE_BYTES // 1024} KiB"
+            return UserKeymap({}, (Problem(shown, 0, "", f"is larger than {limit}; not read"),))
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return UserKeymap({})
+    except UnicodeDecodeError:
+        return UserKeymap({}, (Problem(shown, 0, "", "is not UTF-8 text; not read"),))
+    except OSError as error:
+        return UserKeymap({}, (Problem(shown, 0, "", f"cannot be read: {error.strerror}"),))
+    try:
+        document = read_document(text)
+    except YamlProblem as problem:
+        return UserKeymap({}, (Problem(shown, problem.line, problem.path, problem.message),))
+    if document.value is None:
+        return UserKeymap({})  # an empty file, or comments only
+    if not isinstance(document.value, dict):
+        message = "should map action ids to keys, such as  reader.bookmark: m"
+        return UserKeymap({}, (Problem(shown, document.line(""), "", message),))
+    keys: dict[str, str] = {}
+    problems: list[Problem] = []
+    for action_id, value in document.value.items():
+        line = document.line(action_id)
+        if action_id not in action_ids:
+            message = "no action has this id; briefing keys lists them"
+            problems.append(Problem(shown, line, action_id, message, "warning"))
+            continue
+        names = [name.strip() for name in value.split(",")] if isinstance(value, str) else []
+        if not names or not all(_KEY.fullmatch(name) for name in names):
+            message = "give the keys as text, comma-separated, such as  ctrl+b,m"
+            problems.append(Problem(shown, line, action_id, message, "warning"))
+            continue
+        keys[action_id] = ",".join(names)
+    return UserKeymap(keys, tuple(problems))
