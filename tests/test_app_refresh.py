@@ -4,6 +4,7 @@ follow, and the cursor, the marks and the filter stay."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,7 @@ from tests.app_helpers import (
 )
 from tests.test_app_loading import brief_lines
 from tui.app.app import BriefingApp
+from tui.app.screens.help import HelpScreen
 
 PATIENCE = 10.0
 """Seconds a change on disk may take to reach the screen before a test fails; the reader
@@ -143,3 +145,26 @@ async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
         # brief pane says where the file is wrong.
         assert main_screen(app).article_list.cursor_row == 2
         assert "briefs/tijuana.yaml:3" in brief_lines(app)  # the title's line
+
+
+async def test_a_corpus_folder_deleted_under_the_reader_leaves_it_working(
+    tmp_path: Path, private_state: Path
+) -> None:
+    root = make_three(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+
+        def delete() -> None:
+            shutil.rmtree(root, ignore_errors=True)
+
+        await until_shown(pilot, delete, lambda: not list_rows(app))
+        assert "no briefs" in brief_lines(app).lower()
+        # The reader still answers keys.
+        await pilot.press("down", "slash", "x", "escape", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+    # The bookmark made before is kept, for when the corpus comes back.
+    assert "tijuana" in (private_state / "bookmarks.json").read_text(encoding="utf-8")
