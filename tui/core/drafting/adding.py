@@ -12,6 +12,9 @@ import contextlib
 import hashlib
 import os
 import re
+import signal
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -308,3 +311,86 @@ def _fact_count(brief: Path) -> int | None:
     with contextlib.suppress(OSError, UnicodeDecodeError):
         return len(re.findall(r"^\s*-\s+fact:", brief.read_text(encoding="utf-8-sig"), re.M))
     return None
+
+
+# -- Many inputs ----------------------------------------------------------------------------------
+
+PARALLEL_FROM = 4
+"""From how many inputs on drafting is spread over the machine's cores."""
+
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _start_worker(gazetteer: Gazetteer) -> None:
+    global _worker_gazetteer
+    # Ctrl+C is the parent's to handle: it stops handing out work and keeps what was written.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_gazetteer = gazetteer
+
+
+def _prepare_in_worker(name: str) -> Prepared | InputError:
+    assert _worker_gazetteer is not None
+    return _prepared_or_error(name, _worker_gazetteer, None)
+
+
+def _prepared_or_error(
+    name: str, gazetteer: Gazetteer, data: bytes | None
+) -> Prepared | InputError:
+    try:
+        return prepare(name, gazetteer, data)
+    except InputError as error:
+        return error
+    except Exception as error:  # noqa: BLE001 - one input's failure must not stop the others
+        return InputError(f"could not be drafted ({type(error).__name__}: {error})")
+
+
+def add_articles(
+    root: Path, names: Sequence[str], stdin: bytes | None = None, *, workers: int | None = None
+) -> Iterator[Outcome]:
+    """Add each input of ``names`` to the corpus at ``root``, yielding what became of each in
+    the order given; ``-`` stands for ``stdin``.
+
+    Drafting runs in parallel over ``workers`` processes (the machine's cores by default) when
+    there are many inputs; writing into the corpus is done here, one input at a time. When the
+    caller stops (Ctrl+C), every input already yielded is whole in the corpus, and the one being
+    written is removed again.
+    """
+    gazetteer = corpus_gazetteer(root)
+    cores = workers or os.cpu_count() or 1
+    if len(names) < PARALLEL_FROM or cores < 2:
+        for name in names:
+            data = stdin if name == STDIN else None
+            yield _committed(root, name, _prepared_or_error(name, gazetteer, data))
+        return
+    with ProcessPoolExecutor(
+        max_workers=min(cores, len(names)), initializer=_start_worker, initargs=(gazetteer,)
+    ) as pool:
+        futures = {
+            index: pool.submit(_prepare_in_worker, name)
+            for index, name in enumerate(names)
+            if name != STDIN
+        }
+        try:
+            for index, name in enumerate(names):
+                if name == STDIN:
+                    prepared = _prepared_or_error(name, gazetteer, stdin)
+                else:
+                    try:
+                        prepared = futures[index].result()
+                    except Exception as error:  # noqa: BLE001 - a worker that died
+                        prepared = InputError(f"could not be drafted ({error})")
+                yield _committed(root, name, prepared)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _committed(root: Path, name: str, prepared: Prepared | InputError) -> Outcome:
+    if isinstance(prepared, InputError):
+        return Outcome(name, "error", error=str(prepared))
+    try:
+        return commit(root, prepared)
+    except InputError as error:
+        return Outcome(name, "error", error=str(error))
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        return Outcome(name, "error", error=f"could not be written{where}: {error.strerror}")
