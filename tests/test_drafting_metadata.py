@@ -121,5 +121,37 @@ ENGLISH_300 = (
         (SPANISH_300 + "\nShare it!\nYou May Like\nMost popular\n", "es"),
     ],
 )
-def test_the_language_of_a_long_article_is_told(text: str, language: str) -> None:
+def test_the_language_of_a_long_article_is_told(
+    text: str, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # English and Spanish are told by their common words, without loading the model.
+    def no_model() -> None:
+        raise AssertionError("the language model was loaded")
+
+    monkeypatch.setattr("tui.core.drafting.language._ranker", no_model)
     assert detect_language(text) == language
+
+
+OTHER_LANGUAGES = {
+    "pt": "As exportações da indústria maquiladora de Tijuana cresceram no primeiro semestre do"
+    " ano, segundo dados divulgados pelo governo. A empresa disse que vai investir em uma nova"
+    " fábrica e que os trabalhadores serão contratados nos próximos meses. ",
+    "fr": "Les exportations de l'industrie maquiladora de Tijuana ont augmenté au premier"
+    " semestre de l'année, selon les données publiées par le gouvernement. L'entreprise a"
+    " déclaré qu'elle investira dans une nouvelle usine dans les prochains mois. ",
+    "it": "Le esportazioni dell'industria maquiladora di Tijuana sono cresciute nel primo"
+    " semestre dell'anno, secondo i dati pubblicati dal governo. L'azienda ha detto che"
+    " investirà in una nuova fabbrica e che i lavoratori saranno assunti nei prossimi mesi. ",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGES))
+def test_an_article_in_another_language_is_not_taken_for_english_or_spanish(
+    language: str,
+) -> None:
+    assert detect_language(OTHER_LANGUAGES[language] * 4) == language
+
+
+def test_a_short_text_is_still_told() -> None:
+    assert detect_language("La planta sumará un turno nocturno de 240 trabajadores.") == "es"
+    assert detect_language("The plant will add a night shift of 240 workers.") == "en"
