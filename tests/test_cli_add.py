@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import tui.core.drafting.adding as adding
 from tests.corpus_kit import make_corpus
@@ -141,6 +142,12 @@ def test_an_article_already_in_a_corpus_is_found_with_its_hand_made_brief(
     assert status == 0
     assert row["status"] == "exists"
     assert row["brief"] == "briefs/mexicali-cce-nearshoring.yaml"
+    assert row["source"] == f"seeds/{SEEDS[0].name}"
+    # Told as the analyst's brief tells it, not as a new draft would.
+    shipped = yaml.safe_load((corpus_dir / row["brief"]).read_text(encoding="utf-8"))
+    assert row["facts"] == len(shipped["key_facts"])
+    assert row["published"] == shipped["published"].isoformat()
+    assert files(corpus_dir / "seeds") == files(REPO / "seeds")
 
 
 def test_a_brief_is_never_overwritten(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -340,7 +340,7 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
             if not as_json:
                 _tell_outcome(outcome)
             now = time.monotonic()
-            if many and now - last_told >= PROGRESS_EVERY_S:
+            if many and now - last_told >= PROGRESS_EVERY_S and len(outcomes) < len(paths):
                 last_told = now
                 _tell([f"briefing: {_progress(outcomes, len(paths), now - started)}"])
     except InputError as error:  # the corpus's own gazetteer cannot be read

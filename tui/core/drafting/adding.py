@@ -197,16 +197,7 @@ def commit(root: Path, prepared: Prepared) -> Outcome:
     if existing is not None:
         brief = _brief_naming(briefs, existing.name)
         if brief is not None:
-            return Outcome(
-                prepared.input,
-                "exists",
-                brief=f"briefs/{brief.name}",
-                source=f"seeds/{existing.name}",
-                title=draft.title,
-                published=draft.published,
-                language=draft.language,
-                facts=_fact_count(brief),
-            )
+            return _existing(root, prepared, brief, existing)
     written: list[Path] = []
     try:
         if existing is None:
@@ -238,6 +229,27 @@ def commit(root: Path, prepared: Prepared) -> Outcome:
         published=draft.published,
         language=draft.language,
         facts=draft.fact_count,
+    )
+
+
+def _existing(root: Path, prepared: Prepared, brief: Path, seed: Path) -> Outcome:
+    """The outcome of an article already in the corpus, told as its own brief tells it."""
+    from tui.core.loader import load_brief_files
+
+    ((entry, _),) = load_brief_files(root, [brief])
+    draft = prepared.draft
+    found = entry.brief
+    return Outcome(
+        prepared.input,
+        "exists",
+        brief=f"briefs/{brief.name}",
+        source=f"seeds/{seed.name}",
+        title=found.title if found else draft.title,
+        published=(found.published.isoformat() if found.published else None)
+        if found
+        else draft.published,
+        language=found.language if found else draft.language,
+        facts=len(found.key_facts) if found else None,
     )
 
 
@@ -304,12 +316,6 @@ def _brief_naming(briefs: Path, source: str) -> Path | None:
         with contextlib.suppress(OSError, UnicodeDecodeError):
             if wanted.search(path.read_text(encoding="utf-8-sig")):
                 return path
-    return None
-
-
-def _fact_count(brief: Path) -> int | None:
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        return len(re.findall(r"^\s*-\s+fact:", brief.read_text(encoding="utf-8-sig"), re.M))
     return None
 
 

@@ -124,8 +124,9 @@ def _split(line: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the sentences of one paragraph."""
     cuts = [0]
     for match in _BOUNDARY.finditer(line):
-        before = line[: match.start(1)]
-        if _ABBREVIATIONS.search(before):
+        # Only the few characters before the stop can make it an abbreviation.
+        stop = match.start(1)
+        if _ABBREVIATIONS.search(line, max(0, stop - 12), stop):
             continue
         cuts.append(match.end())
     cuts.append(len(line))
