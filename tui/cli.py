@@ -8,6 +8,7 @@ import io
 import json
 import os
 import sys
+import time
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
 from tui.core.text import one_line
 
 if TYPE_CHECKING:
+    from tui.core.drafting.adding import Outcome
     from tui.core.model import Brief, Corpus
 
 LIST_TITLE_WIDTH = 160
@@ -73,6 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
     chosen.add_argument("--all", action="store_true", help="every brief that loaded")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add = commands.add_parser(
+        "add",
+        help="draft a brief from an article's text or a saved web page",
+        description="Add articles to the corpus: each text (.txt) is kept byte for byte in"
+        " seeds/, each saved web page (.html, .htm) has its article extracted into a text in"
+        " seeds/ and is kept beside it; each gets a draft brief in briefs/ (status: draft, every"
+        " fact reviewed: false) to read through and finish. Nothing is overwritten; an article"
+        " already in the corpus is reported with its brief. Everything runs offline.",
+        epilog="example: briefing add ~/Downloads/plant-expansion.html notes/article.txt\n"
+        "         briefing add - < article.txt   (an article on standard input)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
+    add.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article text or saved page; - for standard input"
+    )
+    add.add_argument("--json", action="store_true", help="print a JSON list, one object per PATH")
     commands.add_parser(
         "keys",
         help="list every action's id and keys, for a keys file",
@@ -80,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "keys.yaml in the user config folder (or $BRIEFING_CONFIG_DIR) gives actions other keys "
         "by id, one per line, such as  reader.bookmark: m",
     )
-    for command in (validate, listing, export):
+    for command in (validate, listing, export, add):
         command.set_defaults(command_parser=command)  # for errors found after parsing
     return parser
 
@@ -111,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A terminal that cannot show a character gets an escape, never a traceback.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    if args.command == "add":
+        return _add(root, args.paths, as_json=args.json)
     try:
         # Imported here: the app, which the command runs by default, loads its corpus after its
         # first frame, and the model's classes this brings in take some 5 ms to import.
@@ -311,6 +332,75 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     print(f"Wrote {_count(len(briefs), 'brief')} to {args.output}", file=sys.stderr)
     _tell(left_out)
     return 0
+
+
+PROGRESS_EVERY_S = 1.0
+"""How often ``briefing add`` tells its progress while adding many articles."""
+
+
+def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
+    # Imported here: the drafting libraries take a while to load, and only this command needs them.
+    from tui.core.drafting.adding import STDIN, InputError, add_articles
+
+    if not (root / "briefs").is_dir():
+        print(
+            f"briefing: no briefs/ folder in {root}; is this a corpus? Give one with --corpus,"
+            " or make briefs/ and seeds/ in it to start one",
+            file=sys.stderr,
+        )
+        return 1
+    if list(paths).count(STDIN) > 1:
+        print("briefing: - (standard input) can be given once", file=sys.stderr)
+        return USAGE_ERROR
+    stdin = sys.stdin.buffer.read() if STDIN in paths else None
+    outcomes: list[Outcome] = []
+    started = last_told = time.monotonic()
+    many = len(paths) > 1
+    try:
+        for outcome in add_articles(root, paths, stdin):
+            outcomes.append(outcome)
+            if not as_json:
+                _tell_outcome(outcome)
+            now = time.monotonic()
+            if many and now - last_told >= PROGRESS_EVERY_S and len(outcomes) < len(paths):
+                last_told = now
+                _tell([f"briefing: {_progress(outcomes, len(paths), now - started)}"])
+    except InputError as error:  # the corpus's own gazetteer cannot be read
+        print(f"briefing: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        if as_json:
+            print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
+        _tell([f"briefing: stopped; {_progress(outcomes, len(paths), time.monotonic() - started)}"])
+        return 130
+    if as_json:
+        print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
+    if many:
+        _tell([f"briefing: {_progress(outcomes, len(paths), time.monotonic() - started)}"])
+    return 1 if any(o.status == "error" for o in outcomes) else 0
+
+
+def _tell_outcome(outcome: Outcome) -> None:
+    if outcome.status == "error":
+        print(f"briefing: {outcome.input}: {outcome.error}", file=sys.stderr)
+        return
+    what = "added" if outcome.status == "added" else "already there as"
+    print(f"{outcome.input}: {what} {outcome.brief} ({_count(outcome.facts or 0, 'fact')})")
+
+
+def _progress(outcomes: Sequence[Outcome], total: int, seconds: float) -> str:
+    statuses = [outcome.status for outcome in outcomes]
+    failed = [outcome.input for outcome in outcomes if outcome.status == "error"]
+    rate = len(outcomes) / seconds if seconds > 0 else 0.0
+    line = (
+        f"{len(outcomes)} of {total} done ({statuses.count('added')} added,"
+        f" {statuses.count('exists')} already there, {len(failed)} failed), {rate:.1f} a second"
+    )
+    if failed:
+        # File names, not paths: the line is to be read at a glance; each failure was told whole.
+        shown = ", ".join(_cut(Path(name).name or name, LIST_FIELD_WIDTH) for name in failed[:3])
+        line += f"; failed: {shown}" + (" …" if len(failed) > 3 else "")
+    return line
 
 
 def _read_bookmarks(corpus: Corpus) -> set[str] | None:

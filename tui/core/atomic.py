@@ -11,10 +11,10 @@ from pathlib import Path
 
 
 def write_atomically(
-    path: Path, data: str | Iterable[str], *, overwrite: bool = True, shared: bool = False
+    path: Path, data: str | bytes | Iterable[str], *, overwrite: bool = True, shared: bool = False
 ) -> None:
-    """Write ``data`` (a text, or its parts in order) to a temporary file beside ``path``, then
-    move it into place.
+    """Write ``data`` (a text, its parts in order, or bytes written as they are) to a temporary
+    file beside ``path``, then move it into place.
 
     With ``overwrite`` false an existing ``path`` raises :class:`FileExistsError` and is left
     as it was. On any failure the temporary file is removed and the error is raised. The file is
@@ -26,13 +26,19 @@ def write_atomically(
     try:
         if shared:
             os.chmod(temporary, _new_file_mode(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            if isinstance(data, str):
-                stream.write(data)
-            else:
-                stream.writelines(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if isinstance(data, bytes):
+            with os.fdopen(handle, "wb") as raw:
+                raw.write(data)
+                raw.flush()
+                os.fsync(raw.fileno())
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                if isinstance(data, str):
+                    stream.write(data)
+                else:
+                    stream.writelines(data)
+                stream.flush()
+                os.fsync(stream.fileno())
         if overwrite:
             os.replace(temporary, path)
         else:

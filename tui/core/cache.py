@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from tui.core.cache_codec import (
+    BRIEF_LENGTH,
     decode_brief,
     decode_entry,
     decode_facts,
@@ -639,7 +640,7 @@ def _decode_record(value: Any, store: _FactStore) -> _Record:
         raise Corrupt("problems")
     decoded = None
     if brief is not None:
-        if type(brief) is not list or len(brief) != 15:
+        if type(brief) is not list or len(brief) != BRIEF_LENGTH:
             raise Corrupt("brief")
         decoded = decode_brief(brief, _StoredFacts(store, 0, 0, as_count(brief[5]), path))
     if type(settled) is not bool or source != (decoded.source if decoded else None):

@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.core.cache_index import Corrupt, as_count, as_date, as_text
-from tui.core.model import FACT_KINDS, Brief, Entry, KeyFact, Problem
+from tui.core.model import BRIEF_STATUSES, FACT_KINDS, Brief, Entry, KeyFact, Problem
 from tui.core.quotes import Span
 
 _KINDS = {kind: kind for kind in FACT_KINDS}
+_STATUSES = {status: status for status in BRIEF_STATUSES}
+BRIEF_LENGTH = 16
+"""How many values :func:`encode_brief` writes for a brief."""
 _SEVERITIES = frozenset(("error", "warning"))
 
 
@@ -46,12 +49,20 @@ def encode_brief(brief: Brief, facts: Any) -> list[Any]:
         brief.organizations,
         brief.people,
         brief.topics,
+        brief.status,
     ]
 
 
 def encode_fact(fact: KeyFact) -> list[Any]:
     span = fact.span
-    return [fact.fact, fact.quote, fact.kind, *((span.start, span.end) if span else (None, None))]
+    return [
+        fact.fact,
+        fact.quote,
+        fact.kind,
+        *((span.start, span.end) if span else (None, None)),
+        fact.reviewed,
+        fact.needs_english,
+    ]
 
 
 def encode_problem(problem: Problem) -> list[Any]:
@@ -63,7 +74,7 @@ def decode_entry(path: str, brief: Any, problems: Any) -> Entry:
         raise Corrupt("problems")
     if brief is None:
         decoded = None
-    elif type(brief) is not list or len(brief) != 15:
+    elif type(brief) is not list or len(brief) != BRIEF_LENGTH:
         raise Corrupt("brief")
     else:
         decoded = decode_brief(brief, fact_list(brief[5]))
@@ -73,7 +84,7 @@ def decode_entry(path: str, brief: Any, problems: Any) -> Entry:
 def decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
     """The brief of ``value``, a list of its fields as written, with ``facts`` for its facts."""
     (ident, source, title, language, summary, _, title_en, published, date_note, outlet,
-     author, places, organizations, people, topics) = value  # fmt: skip
+     author, places, organizations, people, topics, status) = value  # fmt: skip
     if not (
         type(ident) is str
         and type(source) is str
@@ -98,6 +109,7 @@ def decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
         as_names(organizations),
         as_names(people),
         as_names(topics),
+        _STATUSES[status],  # a KeyError for any other value
     )
 
 
@@ -118,16 +130,18 @@ def fact_list(value: Any) -> tuple[KeyFact, ...]:
 def decode_fact(value: Any) -> KeyFact:
     if type(value) is not list:
         raise Corrupt("fact")
-    fact, quote, kind, start, end = value
+    fact, quote, kind, start, end, reviewed, needs_english = value
     if type(fact) is not str or type(quote) is not str:
         raise Corrupt("fact")
+    if type(reviewed) is not bool or type(needs_english) is not bool:
+        raise Corrupt("fact flags")
     if kind is not None:
         kind = _KINDS[kind]  # the one copy of each kind; a KeyError for any other value
     if start is None and end is None:
-        return KeyFact(fact, quote, kind, None)
+        return KeyFact(fact, quote, kind, None, reviewed, needs_english)
     if type(start) is not int or type(end) is not int or not 0 <= start <= end:
         raise Corrupt("span")
-    return KeyFact(fact, quote, kind, Span(start, end))
+    return KeyFact(fact, quote, kind, Span(start, end), reviewed, needs_english)
 
 
 def decode_problem(value: Any) -> Problem:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple, overload
 from tui import __version__
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-FORMAT = 4
+FORMAT = 5
 """The layout of the cache file; raise it whenever what is written changes."""
 
 

@@ -18,7 +18,17 @@ from tui.core.articles import ArticleProblems, ArticleReader, TooLarge, read_lim
 from tui.core.articles import read_article as read_article  # also importable from here
 from tui.core.dates import DateError, parse_date
 from tui.core.languages import ISO_639_1
-from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Severity
+from tui.core.model import (
+    BRIEF_STATUSES,
+    FACT_KINDS,
+    Brief,
+    BriefStatus,
+    Corpus,
+    Entry,
+    KeyFact,
+    Problem,
+    Severity,
+)
 from tui.core.quotes import FoldedArticle, Span
 from tui.core.recent import RecentlyUsed
 from tui.core.search import search_text
@@ -35,8 +45,10 @@ ID_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _REQUIRED_TEXT = ("id", "source", "title", "language", "summary")
 _OPTIONAL_TEXT = ("title_en", "date_note", "outlet", "author")
 _TEXT_LISTS = ("places", "organizations", "people", "topics")
-KNOWN_FIELDS = frozenset((*_REQUIRED_TEXT, *_OPTIONAL_TEXT, *_TEXT_LISTS, "published", "key_facts"))
-_FACT_FIELDS = frozenset(("fact", "quote", "kind"))
+KNOWN_FIELDS = frozenset(
+    (*_REQUIRED_TEXT, *_OPTIONAL_TEXT, *_TEXT_LISTS, "published", "key_facts", "status")
+)
+_FACT_FIELDS = frozenset(("fact", "quote", "kind", "reviewed", "needs_english"))
 
 
 @dataclass
@@ -211,6 +223,7 @@ class _BriefChecker:
         optional = {name: self._text(data, name, required=False) for name in _OPTIONAL_TEXT}
         lists = {name: self._text_list(data, name) for name in _TEXT_LISTS}
         published = self._published(data)
+        status = self._status(data)
         ident, source, title, language, summary = (required[n] for n in _REQUIRED_TEXT)
         if ident is not None and not ID_RULE.fullmatch(ident):
             self.add("id", "use only lowercase letters, digits and single hyphens")
@@ -218,7 +231,8 @@ class _BriefChecker:
             self.add("id", f"must equal the file name: rename the file to {ident}.yaml")
         if language is not None and language not in ISO_639_1:
             self.add("language", f"{_shorten(language)} is not an ISO 639-1 code such as en or es")
-        elif language not in (None, "en") and "title_en" not in data:
+        elif language not in (None, "en") and "title_en" not in data and status != "draft":
+            # A draft is unfinished by its nature: its English title may still be to come.
             self.add(
                 "title_en",
                 f"required when language is {language}: give an English title",
@@ -230,6 +244,8 @@ class _BriefChecker:
         facts = self._key_facts(data, article, source)
         if None in required.values() or facts is None:
             return None
+        if status == "final":
+            self._unfinished_facts(facts, language)
         return Brief(
             id=ident or "",
             source=source or "",
@@ -242,8 +258,48 @@ class _BriefChecker:
             organizations=lists["organizations"],
             people=lists["people"],
             topics=lists["topics"],
+            status=status,
             **optional,
         )
+
+    def _status(self, data: dict[str, Any]) -> BriefStatus:
+        value = data.get("status")
+        if value is None:
+            return "final"
+        for status in BRIEF_STATUSES:
+            if value == status:
+                return status
+        wrong = _shorten(value) if isinstance(value, str) else _describe(value)
+        self.add("status", f"must be draft or final (or left out for final), not {wrong}")
+        return "final"
+
+    def _flag(self, item: dict[str, Any], name: str, path: str, default: bool) -> bool:
+        value = item.get(name)
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        self.add(f"{path}.{name}", f"must be true or false, not {_describe(value)}")
+        return default
+
+    def _unfinished_facts(self, facts: tuple[KeyFact, ...], language: str | None) -> None:
+        """Warn about facts a finished brief should not hold any more."""
+        for index, fact in enumerate(facts):
+            path = f"key_facts[{index}]"
+            if not fact.reviewed:
+                self.add(
+                    f"{path}.reviewed",
+                    "is false in a finished brief: confirm the fact (remove the field) or mark"
+                    " the brief status: draft",
+                    "warning",
+                )
+            if fact.needs_english and language != "en":
+                self.add(
+                    f"{path}.needs_english",
+                    "the fact is still in the article's language: write it in English and"
+                    " remove the field",
+                    "warning",
+                )
 
     def _text(
         self, data: dict[str, Any], name: str, *, required: bool, within: str = ""
@@ -346,13 +402,15 @@ class _BriefChecker:
                 wrong = _shorten(kind) if isinstance(kind, str) else _describe(kind)
                 self.add(f"{path}.kind", f"must be one of {', '.join(FACT_KINDS)}, not {wrong}")
                 kind = None
+            reviewed = self._flag(item, "reviewed", path, True)
+            needs_english = self._flag(item, "needs_english", path, False)
             if fact is None or quote is None:
                 valid = False
                 continue
             span = article.find(quote) if article else None
             if span is None and article is not None:
                 self.add(f"{path}.quote", f"not found in seeds/{source}")
-            facts.append(KeyFact(fact, quote, kind, span))
+            facts.append(KeyFact(fact, quote, kind, span, reviewed, needs_english))
         return tuple(facts) if valid else None
 
 

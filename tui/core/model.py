@@ -16,6 +16,10 @@ Severity = Literal["error", "warning"]
 
 FACT_KINDS = ("figure", "event", "plan", "actor", "context")
 
+BriefStatus = Literal["draft", "final"]
+BRIEF_STATUSES: tuple[BriefStatus, ...] = ("draft", "final")
+"""A brief's ``status``: ``draft`` until an analyst has read it through, else ``final``."""
+
 MAX_PROBLEM_TEXT = 300
 """How many characters of a problem's message or file name are kept; the rest becomes "…"."""
 MAX_PROBLEM_FIELD = 80
@@ -93,6 +97,11 @@ class KeyFact:
     kind: str | None = None
     span: Span | None = None
     """Where the quote stands in the article; None when it was not found there."""
+    reviewed: bool = True
+    """False for a fact drafted from the article that no analyst has confirmed yet."""
+    needs_english: bool = False
+    """True while ``fact`` is still the article's own sentence in a language other than
+    English, waiting for an English rendering."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +124,13 @@ class Brief:
     organizations: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    status: BriefStatus = "final"
+    """``draft`` for a brief drafted from its article and not yet read through."""
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the brief is a draft, to be read through before it is relied on."""
+        return self.status == "draft"
 
     @property
     def source_path(self) -> str:

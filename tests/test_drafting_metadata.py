@@ -1,0 +1,157 @@
+"""Title, date and author of an article, as its text prints them, in English or Spanish."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tui.core.drafting.language import detect_language
+from tui.core.drafting.metadata import find_author, find_published, find_title
+
+PROSE_EN = (
+    "The plant in the El Florido park will add a night shift of 240 workers, the company said,"
+    " after orders from Texas doubled in the last quarter of the year.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "language", "expected"),
+    [
+        ("Por Eric Sanchez el enero 14, 2025", "es", dt.date(2025, 1, 14)),
+        ("Por Ana Ruiz | 14 de enero de 2025", "es", dt.date(2025, 1, 14)),
+        (
+            "Emilio Aristegui By Emilio Aristegui | Junior Journalist - Thu, 12/16/2021 - 14:48",
+            "en",
+            dt.date(2021, 12, 16),
+        ),
+        ("Publicado: 16/12/2021 - 14:48", "es", dt.date(2021, 12, 16)),
+        ("By Jo Smith, March 5, 2024", "en", dt.date(2024, 3, 5)),
+        ("Updated 2024-03-05", "en", dt.date(2024, 3, 5)),
+    ],
+)
+def test_a_date_printed_near_the_top_is_the_publication_date(
+    header: str, language: str, expected: dt.date
+) -> None:
+    text = f"Plant Adds Night Shift in Tijuana\n\n{header}\n\n{PROSE_EN}"
+    published = find_published(text, language)
+    assert published is not None
+    assert published.date == expected
+    assert published.note is None
+
+
+def test_a_weekday_and_day_without_a_year_get_the_year_they_fit_near_the_articles_years() -> None:
+    text = (
+        "Council Presents Plan\n\n"
+        "The council unveiled the plan during a press presentation on Tuesday, October 17.\n"
+        "The action plan for 2023-2024 focuses on three key areas.\n"
+    )
+    published = find_published(text, "en")
+    assert published is not None
+    assert published.date == dt.date(2023, 10, 17)
+    assert published.note is not None
+    assert "Tuesday, October 17" in published.note and "2023" in published.note
+
+
+def test_a_spanish_weekday_date_is_worked_out_too() -> None:
+    text = (
+        "Anuncian planta\n\nLa empresa lo anunció el martes 17 de octubre, dentro del plan 2023.\n"
+    )
+    published = find_published(text, "es")
+    assert published is not None and published.date == dt.date(2023, 10, 17)
+
+
+def test_no_date_is_made_up_for_an_article_that_prints_none() -> None:
+    assert find_published(f"Plant Adds Shift\n\n{PROSE_EN}", "en") is None
+
+
+def test_the_pages_own_date_comes_first() -> None:
+    text = f"Plant Adds Shift\n\nBy Jo Smith, March 5, 2024\n\n{PROSE_EN}"
+    published = find_published(text, "en", "2024-03-04")
+    assert published is not None and published.date == dt.date(2024, 3, 4)
+
+
+def test_the_title_skips_breadcrumbs_share_labels_and_a_doubled_standfirst() -> None:
+    text = (
+        "fbpx\n"
+        "Home / BUSINESS / Plant Adds Shift\n"
+        "A standfirst that ends like a sentence.\n"
+        "compartir nota\n"
+        "Facebook\n"
+        "Plant Adds Night Shift in Tijuana\n\n"
+        f"{PROSE_EN}"
+    )
+    assert find_title(text) == "Plant Adds Night Shift in Tijuana"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Laura Méndez", "Laura Méndez"),
+        ("Por Eric Sanchez el enero 14, 2025", "Eric Sanchez"),
+        ("Emilio Aristegui By Emilio Aristegui | Junior Journalist", "Emilio Aristegui"),
+    ],
+)
+def test_the_author_comes_from_the_byline(byline: str, author: str) -> None:
+    assert find_author(f"Plant Adds Shift\n{byline}\n\n{PROSE_EN}") == author
+
+
+def test_no_author_without_a_byline() -> None:
+    text = f"Plant Adds Shift\nPhoto by: Image by RJ1988 from Pixabay\n\n{PROSE_EN}"
+    assert find_author(text) is None
+
+
+SPANISH_300 = (
+    "Las exportaciones de la industria maquiladora de Tijuana crecieron durante el primer"
+    " semestre del año, de acuerdo con datos dados a conocer por la Secretaría de Economía. "
+) * 12
+ENGLISH_300 = (
+    "Exports from the maquiladora industry in Tijuana grew during the first half of the year,"
+    " according to data released by the Ministry of Economy on Monday. "
+) * 12
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (SPANISH_300, "es"),
+        (ENGLISH_300, "en"),
+        # Furniture in the other language does not sway an article.
+        (ENGLISH_300 + "\nContenido relacionado\nPor Eric Sanchez el enero 14, 2025\n", "en"),
+        (SPANISH_300 + "\nShare it!\nYou May Like\nMost popular\n", "es"),
+    ],
+)
+def test_the_language_of_a_long_article_is_told(
+    text: str, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # English and Spanish are told by their common words, without loading the model.
+    def no_model() -> None:
+        raise AssertionError("the language model was loaded")
+
+    monkeypatch.setattr("tui.core.drafting.language._ranker", no_model)
+    assert detect_language(text) == language
+
+
+OTHER_LANGUAGES = {
+    "pt": "As exportações da indústria maquiladora de Tijuana cresceram no primeiro semestre do"
+    " ano, segundo dados divulgados pelo governo. A empresa disse que vai investir em uma nova"
+    " fábrica e que os trabalhadores serão contratados nos próximos meses. ",
+    "fr": "Les exportations de l'industrie maquiladora de Tijuana ont augmenté au premier"
+    " semestre de l'année, selon les données publiées par le gouvernement. L'entreprise a"
+    " déclaré qu'elle investira dans une nouvelle usine dans les prochains mois. ",
+    "it": "Le esportazioni dell'industria maquiladora di Tijuana sono cresciute nel primo"
+    " semestre dell'anno, secondo i dati pubblicati dal governo. L'azienda ha detto che"
+    " investirà in una nuova fabbrica e che i lavoratori saranno assunti nei prossimi mesi. ",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGES))
+def test_an_article_in_another_language_is_not_taken_for_english_or_spanish(
+    language: str,
+) -> None:
+    assert detect_language(OTHER_LANGUAGES[language] * 4) == language
+
+
+def test_a_short_text_is_still_told() -> None:
+    assert detect_language("La planta sumará un turno nocturno de 240 trabajadores.") == "es"
+    assert detect_language("The plant will add a night shift of 240 workers.") == "en"

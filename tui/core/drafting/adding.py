@@ -1,0 +1,402 @@
+"""Adding an article to a corpus: its text kept in ``seeds/``, its draft brief in ``briefs/``.
+
+Each input is read and drafted by :func:`prepare`, which touches no corpus and so can run in
+another process; :func:`commit` then writes it into the corpus. Every file is written whole or
+not at all, a brief is never overwritten, and an article whose text is already in the corpus
+is reported with the brief that has it rather than added twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import signal
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from tui.core.atomic import write_atomically
+from tui.core.drafting.draft import Draft, NothingToDraft, brief_id, brief_yaml, draft_article
+from tui.core.drafting.entities import Gazetteer, GazetteerError, gazetteer_for
+from tui.core.drafting.extract import NoArticle, Page, extract_page
+
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+"""An article or a saved page larger than this is refused: news articles are far smaller, and a
+page of this size is a saved site rather than an article."""
+TEXT_SUFFIXES = (".txt",)
+PAGE_SUFFIXES = (".html", ".htm")
+STDIN = "-"
+
+Status = Literal["added", "exists", "error"]
+
+
+class InputError(ValueError):
+    """An input that cannot be added, with the reason and what to do about it."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One input read and drafted, ready to be written into a corpus."""
+
+    input: str
+    text: bytes
+    """The article's text as it is to be kept in ``seeds/``."""
+    page: bytes | None
+    """The saved page it was extracted from, kept beside it; None for a text."""
+    page_suffix: str
+    draft: Draft
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What adding one input did."""
+
+    input: str
+    status: Status
+    brief: str | None = None
+    """The brief's path relative to the corpus, for ``added`` and ``exists``."""
+    source: str | None = None
+    """The article's path relative to the corpus, the text the brief's quotes come from."""
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    facts: int | None = None
+    error: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "input": self.input,
+            "status": self.status,
+            "brief": self.brief,
+            "source": self.source,
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+            "facts": self.facts,
+            "error": self.error,
+        }
+
+
+def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
+    """The bytes of input ``name`` (``data`` for standard input) and whether it is a web page.
+
+    Raises :class:`InputError` for a missing file, a folder, a kind of file that cannot be
+    added, or one over :data:`MAX_INPUT_BYTES`.
+    """
+    if data is None:
+        path = Path(name)
+        suffix = path.suffix.lower()
+        if path.is_dir():
+            raise InputError("is a folder; give the articles in it, such as DIR/*.txt")
+        if not path.exists():
+            raise InputError("does not exist")
+        if not path.is_file():
+            raise InputError("is not a regular file")
+        if suffix not in TEXT_SUFFIXES + PAGE_SUFFIXES:
+            raise InputError(
+                "is neither a text (.txt) nor a saved web page (.html, .htm); save the article"
+                " as one of those"
+            )
+        try:
+            size = path.stat().st_size
+            if size > MAX_INPUT_BYTES:
+                raise InputError(_too_large(size))
+            with path.open("rb") as stream:
+                data = stream.read(MAX_INPUT_BYTES + 1)
+        except OSError as error:
+            raise InputError(f"cannot be read: {error.strerror}") from None
+        is_page = suffix in PAGE_SUFFIXES
+    else:
+        head = data[:1024].lstrip().lower()
+        is_page = head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body"))
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(_too_large(len(data)))
+    return data, is_page
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_INPUT_BYTES // (1024 * 1024)
+    return f"is {size / (1024 * 1024):.1f} MiB, over the limit of {limit} MiB for one article"
+
+
+def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepared:
+    """Read input ``name`` (or ``data``, from standard input) and draft its brief.
+
+    Raises :class:`InputError` when it cannot be added, saying why.
+    """
+    raw, is_page = read_input(name, data)
+    if not raw.strip():
+        raise InputError("is empty; there is no article to add")
+    if b"\x00" in raw:
+        raise InputError("is a binary file, not an article's text or a web page")
+    page: Page | None = None
+    if is_page:
+        try:
+            # UTF-8, the usual case, is read as such; other pages are left to the extractor,
+            # which reads their declared encoding.
+            page = extract_page(raw.decode("utf-8") if _is_utf8(raw) else raw)
+        except NoArticle as error:
+            raise InputError(f"{error}; save the article's own page, not an index") from None
+        text_bytes = page.text.encode("utf-8")
+        text = page.text
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            raise InputError(
+                f"is not UTF-8 text (line {line}); save it as UTF-8 and add it again"
+            ) from None
+        text_bytes = raw
+    try:
+        draft = draft_article(text.replace("\r\n", "\n"), gazetteer, page)
+    except NothingToDraft as error:
+        if page is not None:
+            raise InputError(
+                "no article was found in the page, only links and labels; save the article's"
+                " own page"
+            ) from None
+        raise InputError(str(error)) from None
+    suffix = Path(name).suffix.lower() if name != STDIN else ".html"
+    return Prepared(name, text_bytes, raw if is_page else None, suffix, draft)
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def corpus_gazetteer(root: Path) -> Gazetteer:
+    """The gazetteer drafts for the corpus at ``root`` use; raises :class:`InputError` when the
+    corpus's own gazetteer cannot be read."""
+    try:
+        return gazetteer_for(root)
+    except GazetteerError as error:
+        raise InputError(str(error)) from None
+
+
+def commit(root: Path, prepared: Prepared) -> Outcome:
+    """Write ``prepared`` into the corpus at ``root``: its article into ``seeds/`` (unless the
+    same text is there already) and its draft into a new brief in ``briefs/``.
+
+    An article already there with a brief is ``exists``. What this call wrote is removed again
+    if it fails or is interrupted, so that nothing is left half added.
+    """
+    seeds, briefs = root / "seeds", root / "briefs"
+    seeds.mkdir(exist_ok=True)
+    briefs.mkdir(exist_ok=True)
+    draft = prepared.draft
+    existing = _seed_with(seeds, prepared.text)
+    if existing is not None:
+        brief = _brief_naming(briefs, existing.name)
+        if brief is not None:
+            return _existing(root, prepared, brief, existing)
+    written: list[Path] = []
+    try:
+        if existing is None:
+            seed = _new_seed(seeds, prepared.text)
+            write_atomically(seed, prepared.text, overwrite=False)
+            written.append(seed)
+            if prepared.page is not None:
+                page = seed.with_suffix(prepared.page_suffix)
+                write_atomically(page, prepared.page, overwrite=False)
+                written.append(page)
+        else:
+            seed = existing
+        brief_path = _write_brief(briefs, seed.name, draft)
+        written.append(brief_path)
+        problems = _problems(root, brief_path)
+        if problems:
+            raise InputError(f"the draft does not validate: {problems[0]}")
+        written.clear()
+    finally:
+        for path in reversed(written):
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return Outcome(
+        prepared.input,
+        "added",
+        brief=f"briefs/{brief_path.name}",
+        source=f"seeds/{seed.name}",
+        title=draft.title,
+        published=draft.published,
+        language=draft.language,
+        facts=draft.fact_count,
+    )
+
+
+def _existing(root: Path, prepared: Prepared, brief: Path, seed: Path) -> Outcome:
+    """The outcome of an article already in the corpus, told as its own brief tells it."""
+    from tui.core.loader import load_brief_files
+
+    ((entry, _),) = load_brief_files(root, [brief])
+    draft = prepared.draft
+    found = entry.brief
+    return Outcome(
+        prepared.input,
+        "exists",
+        brief=f"briefs/{brief.name}",
+        source=f"seeds/{seed.name}",
+        title=found.title if found else draft.title,
+        published=(found.published.isoformat() if found.published else None)
+        if found
+        else draft.published,
+        language=found.language if found else draft.language,
+        facts=len(found.key_facts) if found else None,
+    )
+
+
+def _write_brief(briefs: Path, source: str, draft: Draft) -> Path:
+    """Write the draft into a brief file of its own, named after its title, never over one."""
+    stem = brief_id(draft.title)
+    for number in range(1, 10_000):
+        ident = stem if number == 1 else f"{stem}-{number}"
+        path = briefs / f"{ident}.yaml"
+        if path.exists():
+            continue
+        try:
+            write_atomically(path, brief_yaml(ident, source, draft), overwrite=False)
+        except FileExistsError:
+            continue  # written by another process since the check: take the next name
+        return path
+    raise InputError(f"every name for a brief about {draft.title!r} is taken")
+
+
+def _problems(root: Path, brief: Path) -> list[str]:
+    """The errors the loader finds in the brief file ``brief``."""
+    from tui.core.loader import load_brief_files
+
+    ((entry, _),) = load_brief_files(root, [brief])
+    return [str(problem) for problem in entry.errors]
+
+
+_SEED_NAME = re.compile(r"^(\d+)_")
+
+
+def _digest(text: bytes) -> str:
+    return hashlib.sha256(text).hexdigest()[:16]
+
+
+def _new_seed(seeds: Path, text: bytes) -> Path:
+    """A new seed's path: the next number, and the start of its text's SHA-256."""
+    numbers = [int(m.group(1)) for p in seeds.iterdir() if (m := _SEED_NAME.match(p.name))]
+    number = max(numbers, default=-1) + 1
+    return seeds / f"{number:03d}_{_digest(text)}.txt"
+
+
+def _seed_with(seeds: Path, text: bytes) -> Path | None:
+    """The article in ``seeds/`` whose bytes are ``text``, if there is one."""
+    if not seeds.is_dir():
+        return None
+    digest = _digest(text)
+    same_size = []
+    for item in os.scandir(seeds):
+        if not item.name.endswith(".txt") or not item.is_file():
+            continue
+        if item.name.endswith(f"_{digest}.txt") or item.stat().st_size == len(text):
+            same_size.append(Path(item.path))
+    for path in same_size:
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == text:
+                return path
+    return None
+
+
+def _brief_naming(briefs: Path, source: str) -> Path | None:
+    """The brief in ``briefs/`` whose ``source`` is ``source``, if there is one."""
+    wanted = re.compile(rf"^source:\s*[\"']?{re.escape(source)}[\"']?\s*(#.*)?$", re.MULTILINE)
+    for path in sorted(briefs.glob("*.yaml")):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if wanted.search(path.read_text(encoding="utf-8-sig")):
+                return path
+    return None
+
+
+# -- Many inputs ----------------------------------------------------------------------------------
+
+PARALLEL_FROM = 4
+"""From how many inputs on drafting is spread over the machine's cores."""
+
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _start_worker(gazetteer: Gazetteer) -> None:
+    global _worker_gazetteer
+    # Ctrl+C is the parent's to handle: it stops handing out work and keeps what was written.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_gazetteer = gazetteer
+
+
+def _prepare_in_worker(name: str) -> Prepared | InputError:
+    assert _worker_gazetteer is not None
+    return _prepared_or_error(name, _worker_gazetteer, None)
+
+
+def _prepared_or_error(
+    name: str, gazetteer: Gazetteer, data: bytes | None
+) -> Prepared | InputError:
+    try:
+        return prepare(name, gazetteer, data)
+    except InputError as error:
+        return error
+    except Exception as error:  # noqa: BLE001 - one input's failure must not stop the others
+        return InputError(f"could not be drafted ({type(error).__name__}: {error})")
+
+
+def add_articles(
+    root: Path, names: Sequence[str], stdin: bytes | None = None, *, workers: int | None = None
+) -> Iterator[Outcome]:
+    """Add each input of ``names`` to the corpus at ``root``, yielding what became of each in
+    the order given; ``-`` stands for ``stdin``.
+
+    Drafting runs in parallel over ``workers`` processes (the machine's cores by default) when
+    there are many inputs; writing into the corpus is done here, one input at a time. When the
+    caller stops (Ctrl+C), every input already yielded is whole in the corpus, and the one being
+    written is removed again.
+    """
+    gazetteer = corpus_gazetteer(root)
+    cores = workers or os.cpu_count() or 1
+    if len(names) < PARALLEL_FROM or cores < 2:
+        for name in names:
+            data = stdin if name == STDIN else None
+            yield _committed(root, name, _prepared_or_error(name, gazetteer, data))
+        return
+    with ProcessPoolExecutor(
+        max_workers=min(cores, len(names)), initializer=_start_worker, initargs=(gazetteer,)
+    ) as pool:
+        futures = {
+            index: pool.submit(_prepare_in_worker, name)
+            for index, name in enumerate(names)
+            if name != STDIN
+        }
+        try:
+            for index, name in enumerate(names):
+                if name == STDIN:
+                    prepared = _prepared_or_error(name, gazetteer, stdin)
+                else:
+                    try:
+                        prepared = futures[index].result()
+                    except Exception as error:  # noqa: BLE001 - a worker that died
+                        prepared = InputError(f"could not be drafted ({error})")
+                yield _committed(root, name, prepared)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _committed(root: Path, name: str, prepared: Prepared | InputError) -> Outcome:
+    if isinstance(prepared, InputError):
+        return Outcome(name, "error", error=str(prepared))
+    try:
+        return commit(root, prepared)
+    except InputError as error:
+        return Outcome(name, "error", error=str(error))
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        return Outcome(name, "error", error=f"could not be written{where}: {error.strerror}")

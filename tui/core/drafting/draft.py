@@ -1,0 +1,175 @@
+"""A draft brief of one article, assembled from what the other drafting modules find, and its
+YAML text.
+
+The draft is honest about what it is: ``status: draft``, ``reviewed: false`` on every fact, a
+summary that says it is still to be written and quotes the article's opening, and, for an article
+in another language, facts in that language marked ``needs_english: true``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from tui.core.drafting.entities import Gazetteer, find_entities
+from tui.core.drafting.extract import Page
+from tui.core.drafting.facts import candidate_facts
+from tui.core.drafting.language import detect_language
+from tui.core.drafting.metadata import find_author, find_published, find_title
+from tui.core.drafting.sentences import sentences
+from tui.core.languages import NAMES
+from tui.core.text import fold_white_space
+
+MAX_ID_LENGTH = 60
+LEDE_SENTENCES = 2
+_UNBALANCED_QUOTES = re.compile(r"[\"“”]")
+# Characters a YAML stream may not hold as they are: they are written as escapes.
+_NOT_YAML_PRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]"
+)
+
+
+class NothingToDraft(ValueError):
+    """An article with no sentence of prose to draft a fact from."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft brief's fields, without its id and source, which the corpus it joins decides."""
+
+    title: str
+    language: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    """The brief's other fields, in the order a brief file gives them."""
+
+    @property
+    def published(self) -> str | None:
+        value = self.fields.get("published")
+        return str(value) if value else None
+
+    @property
+    def fact_count(self) -> int:
+        return len(self.fields.get("key_facts", ()))
+
+
+def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> Draft:
+    """The draft brief of the article ``text``, with what its web page says when it came from
+    one; raises :class:`NothingToDraft` when the article holds no prose."""
+    # A standfirst printed twice is read once.
+    prose = list(dict.fromkeys(s.text for s in sentences(text) if not s.furniture))
+    if not prose:
+        raise NothingToDraft("no sentence of prose was found in the article to draft facts from")
+    body = "\n".join(prose)
+    language = detect_language(body if len(body.split()) >= 20 else text)
+    title = (page.title if page else None) or find_title(text) or _first_words(prose[0])
+    published = find_published(text, language, page.date if page else None)
+    author = (page.author if page else None) or find_author(text)
+    # The body only: a headline in title case would read as one long name.
+    entities = find_entities(body, gazetteer, skip=[author] if author else ())
+    facts = [_fact(candidate.sentence, candidate.quote, candidate.kind, language)
+             for candidate in candidate_facts(text)]  # fmt: skip
+    if not facts:
+        raise NothingToDraft("no sentence of the article could be quoted as a fact")
+    fields: dict[str, Any] = {}
+    if published is not None:
+        fields["published"] = published.date.isoformat()
+        if published.note:
+            fields["date_note"] = published.note
+    if page is not None and page.outlet:
+        fields["outlet"] = page.outlet
+    if author:
+        fields["author"] = author
+    fields.update(entities.as_fields())
+    fields["summary"] = _summary(prose, language)
+    fields["key_facts"] = facts
+    return Draft(title, language, fields)
+
+
+def _fact(sentence: str, quote: str, kind: str, language: str) -> dict[str, Any]:
+    fact: dict[str, Any] = {"quote": quote, "kind": kind, "reviewed": False}
+    if language == "en":
+        return {"fact": _cleaned(quote), **fact}
+    # The article's own sentence, whole, until the analyst renders it in English.
+    return {"fact": _cleaned(sentence, english=False), **fact, "needs_english": True}
+
+
+def _cleaned(text: str, *, english: bool = True) -> str:
+    """``text`` as a sentence of its own: white space folded and a full stop last; in English,
+    also a quote mark left open by the cut removed and a capital first. A sentence in another
+    language stays as the article prints it, for the analyst to render."""
+    text = fold_white_space(text).strip()
+    if english and len(_UNBALANCED_QUOTES.findall(text)) % 2:
+        text = _UNBALANCED_QUOTES.sub("", text)
+        text = fold_white_space(text).strip()
+    text = text.rstrip(" ,;:")
+    first = next((i for i, char in enumerate(text) if char.isalnum()), None)
+    if english and first is not None and text[first].islower():
+        text = text[:first] + text[first].upper() + text[first + 1 :]
+    if text and text[-1] not in '.!?…"”’':
+        text += "."
+    return text
+
+
+def _summary(prose: list[str], language: str) -> str:
+    opening = " ".join(fold_white_space(s).strip() for s in prose[:LEDE_SENTENCES])
+    named = NAMES.get(language, language)
+    written_in = "" if language == "en" else f" (in {named})"
+    return f"Draft: the summary is still to be written. The article{written_in} opens: {opening}"
+
+
+def _first_words(sentence: str, count: int = 12) -> str:
+    words = sentence.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def brief_id(title: str) -> str:
+    """An id made of the title's words: lowercase ASCII letters and digits joined by hyphens."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    ident = ""
+    for word in words:
+        candidate = f"{ident}-{word}" if ident else word
+        if len(candidate) > MAX_ID_LENGTH:
+            break
+        ident = candidate
+    return ident or "article"
+
+
+def brief_yaml(ident: str, source: str, draft: Draft) -> str:
+    """The YAML text of the draft brief ``ident`` about ``seeds/source``."""
+    lines = [
+        "# A draft made by briefing add from the article. Read it through: write the summary,",
+        "# check each fact against its quote, give facts and title in English, then remove",
+        "# reviewed: false from the facts you keep, and status: draft from the brief.",
+        f"id: {ident}",
+        "status: draft",
+        f"source: {_scalar(source)}",
+        f"title: {_scalar(draft.title)}",
+        f"language: {draft.language}",
+    ]
+    for name, value in draft.fields.items():
+        if name == "key_facts":
+            lines.append("key_facts:")
+            for fact in value:
+                first = True
+                for key, item in fact.items():
+                    lead = "  - " if first else "    "
+                    lines.append(f"{lead}{key}: {_scalar(item)}")
+                    first = False
+        elif isinstance(value, list):
+            lines.append(f"{name}:")
+            lines.extend(f"  - {_scalar(item)}" for item in value)
+        else:
+            lines.append(f"{name}: {_scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(value: Any) -> str:
+    """``value`` as a YAML scalar: text double-quoted, so that it reads back exactly as written."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = json.dumps(str(value), ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -1,0 +1,178 @@
+"""Candidate key facts of an article, ranked, each with its verbatim quote and a kind.
+
+A candidate is a sentence of the article's prose, or a part of one between semicolons. Those
+that report a figure (a percentage, an amount of money, a count, a date) come first, then those
+that state a plan, then those that name who acts; within each rank, in the article's order.
+The quote is the shortest clause that carries the fact: the sentence or its part, less a leading
+connective ("Additionally,") and, in a long sentence, the comma-separated parts that carry
+nothing of it. Every quote is checked to be found in the article as quotes are matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tui.core.drafting.sentences import Sentence, sentences
+from tui.core.quotes import FoldedArticle
+from tui.core.text import fold_white_space
+
+MAX_FACTS = 15
+LONG_CLAUSE_WORDS = 50
+"""A clause longer than this is quoted by its parts that carry the fact."""
+MIN_QUOTE_WORDS = 6
+
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    "hundred|hundreds|thousand|thousands|dozen|dozens|"
+    "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|treinta|cuarenta|"
+    "cincuenta|cien|cientos|miles|decenas|docena"
+)
+_MONTH_NAMES = (
+    "January|February|March|April|June|July|August|September|October|November|December|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+_FIGURE = re.compile(
+    r"[$€£]\s?\d|\d\s?%|\b\d[\d.,]*\s*(?:percent|per cent|por ciento)\b|"
+    # a number standing alone (not "2da", not "Covid 19", not "industria 4.0")
+    r"(?<![\w.-])(?<!Covid )(?<!COVID )(?<!Covid-)(?<!COVID-)(?<!industria )(?<!industry )"
+    r"(?<!Industry )\d[\d.,]*(?![\w])|"
+    rf"\b(?:{_NUMBER_WORDS})\b|"
+    rf"\b(?:in|since|until|by|en|desde|hasta|de|del)\s+(?:{_MONTH_NAMES})\b|"
+    rf"\b(?:{_MONTH_NAMES})\s+\d",
+    re.IGNORECASE,
+)
+_CASE_SENSITIVE_FIGURE_WORDS = re.compile(r"\b(?:May)\s+\d")
+_PLAN = re.compile(
+    # An enumerated item ("First, …", "Secondly, …") sets out a part of a plan.
+    r"^(?:First|Second|Secondly|Third|Thirdly|Fourth|Finally|Lastly|Primero|Segundo|Tercero|"
+    r"En primer lugar|En segundo lugar|En tercer lugar|Por último|Finalmente),|"
+    r"\b(?:aims?|aiming|plans?|planned|planning|will|seeks?|seeking|intends?|intended|goals?|"
+    r"objectives?|committed to|expects? to|expected to|is to|are to|would|going to|proposes?|"
+    r"proposed|project|strategy|agreed|underway|under way|to establish|initiative|"
+    r"busca|buscan|buscará|pretende|pretenden|planea|planean|prevé|prevén|proyecta|objetivo|"
+    r"objetivos|meta|metas|plan|planes|estrategia|iniciativa|se acordó|acordaron|acordó|"
+    r"tiene previsto|tienen previsto|impulsar|\w+(?:ará|erá|irá|arán|erán|irán))\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b\w{3,}(?:ed|ó|aron|ieron|ió)\b")
+_NAMED = re.compile(
+    r"(?<=\S\s)(?:[A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+(?:de\s+|del\s+|of\s+|the\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]+)+|"
+    r"[A-Z]{2,6}\b)"
+)
+_CONNECTIVE = re.compile(
+    r"^(?:Additionally|Furthermore|Moreover|Also|However|Meanwhile|In addition|For their part|"
+    r"Además|Asimismo|Por su parte|Sin embargo|Mientras tanto|Por otra parte),\s+"
+)
+_ANAPHORA = re.compile(r"^(?:This|These|It|Esto|Este|Esta|Estos|Estas)\s")
+_COMMA = re.compile(r",\s+")
+_TRAILING = re.compile(r"[\s.;:!?…]+$")
+
+RANKS = ("figure", "plan", "actor", "context")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate key fact: the clause it comes from, its quote, its kind and its rank."""
+
+    sentence: str
+    """The clause as the article prints it (white space folded)."""
+    quote: str
+    kind: str
+    rank: int
+    start: int
+    """Where the clause starts in the article: candidates of one rank keep the article's order."""
+
+
+def candidate_facts(text: str, limit: int = MAX_FACTS) -> list[Candidate]:
+    """At most ``limit`` candidate facts of the article ``text``, best first.
+
+    Furniture (share buttons, teasers for other stories, bylines) never gives a candidate, and
+    every quote is found in ``text`` as key-fact quotes are matched.
+    """
+    folded = FoldedArticle.of(text)
+    seen: set[str] = set()
+    found: list[Candidate] = []
+    for clause_text, start in _clauses(text, sentences(text)):
+        sentence = fold_white_space(clause_text).strip()
+        if sentence in seen:
+            continue  # a standfirst printed twice is one candidate
+        seen.add(sentence)
+        kind, rank = _kind(sentence)
+        quote = _quote(sentence, kind)
+        if quote is None or folded.find(quote) is None:
+            continue
+        found.append(Candidate(sentence, quote, kind, rank, start))
+    found.sort(key=lambda c: (c.rank, c.start))
+    return found[:limit]
+
+
+def _clauses(text: str, all_sentences: list[Sentence]) -> Iterable[tuple[str, int]]:
+    """The article's clauses, each with where it starts: sentences split at semicolons, with a
+    sentence that leans on the one before ("This project seeks …") kept with it."""
+    prose = [s for s in all_sentences if not s.furniture]
+    merged: list[tuple[int, int]] = []
+    for index, sentence in enumerate(prose):
+        leans = (
+            merged
+            and _ANAPHORA.match(sentence.text)
+            and prose[index - 1].paragraph == sentence.paragraph
+        )
+        if leans:
+            merged[-1] = (merged[-1][0], sentence.end)
+        else:
+            merged.append((sentence.start, sentence.end))
+    for start, end in merged:
+        offset = start
+        for part in re.split(r"(?<=;)\s+", text[start:end]):
+            cleaned = part.rstrip(";").strip()
+            if len(cleaned.split()) >= MIN_QUOTE_WORDS - 1:
+                yield cleaned, offset + (len(part) - len(part.lstrip()))
+            offset += len(part) + 1
+
+
+def _kind(sentence: str) -> tuple[str, int]:
+    if _FIGURE.search(sentence) and not _only_case_words(sentence):
+        return "figure", 0
+    if _PLAN.search(sentence):
+        return "plan", 1
+    if _NAMED.search(sentence):
+        return ("event" if _PAST.search(sentence) else "actor"), 2
+    return "context", 3
+
+
+def _only_case_words(sentence: str) -> bool:
+    """Whether the only figures in ``sentence`` are words that are figures only in some cases."""
+    matches = [m.group() for m in _FIGURE.finditer(sentence)]
+    return all(m.lower() == "may" for m in matches) and not _CASE_SENSITIVE_FIGURE_WORDS.search(
+        sentence
+    )
+
+
+def _quote(sentence: str, kind: str) -> str | None:
+    """The shortest clause of ``sentence`` that carries its fact, verbatim."""
+    quote = _TRAILING.sub("", sentence)
+    without = _CONNECTIVE.sub("", quote, count=1)
+    if len(without.split()) >= MIN_QUOTE_WORDS:
+        quote = without
+    if len(quote.split()) > LONG_CLAUSE_WORDS:
+        quote = _carrying_parts(quote, kind)
+    return quote if len(quote.split()) >= MIN_QUOTE_WORDS - 1 else None
+
+
+def _carrying_parts(clause: str, kind: str) -> str:
+    """The run of comma-separated parts of ``clause`` from the first that carries its fact (a
+    figure, a plan, a name) to the last, lengthened to the left to say something on its own."""
+    cue = {"figure": _FIGURE, "plan": _PLAN}.get(kind, _NAMED)
+    commas = list(_COMMA.finditer(clause))
+    starts = [0, *(m.end() for m in commas)]
+    ends = [*(m.start() for m in commas), len(clause)]
+    parts = list(zip(starts, ends, strict=True))
+    carrying = [i for i, (start, end) in enumerate(parts) if cue.search(clause[start:end])]
+    if not carrying:
+        return clause
+    first, last = carrying[0], carrying[-1]
+    while first > 0 and len(clause[parts[first][0] : parts[last][1]].split()) < 12:
+        first -= 1
+    return clause[parts[first][0] : parts[last][1]].rstrip(" ,")

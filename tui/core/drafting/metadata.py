@@ -1,0 +1,198 @@
+"""An article's title, publication date and author, as its page or its text gives them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from tui.core.dates import DateError, parse_date
+from tui.core.drafting.sentences import is_end_marker, is_furniture, is_heading, paragraphs
+
+HEADER_LINES = 20
+"""How many lines from the top a byline or a dateline is looked for in."""
+MAX_TITLE_WORDS = 40
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "enero", "ene"),
+            ("february", "feb", "febrero"),
+            ("march", "mar", "marzo"),
+            ("april", "apr", "abril", "abr"),
+            ("may", "mayo"),
+            ("june", "jun", "junio"),
+            ("july", "jul", "julio"),
+            ("august", "aug", "agosto", "ago"),
+            ("september", "sept", "sep", "septiembre", "setiembre"),
+            ("october", "oct", "octubre"),
+            ("november", "nov", "noviembre"),
+            ("december", "dec", "diciembre", "dic"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "mon", "lunes", "lun"),
+            ("tuesday", "tue", "tues", "martes"),
+            ("wednesday", "wed", "miércoles", "miercoles", "mié"),
+            ("thursday", "thu", "thur", "thurs", "jueves", "jue"),
+            ("friday", "fri", "viernes", "vie"),
+            ("saturday", "sat", "sábado", "sabado", "sáb"),
+            ("sunday", "sun", "domingo", "dom"),
+        )
+    )
+    for name in names
+}
+_MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "(?:" + "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True)) + r")\.?"
+_FULL_DATES = (
+    # enero 14, 2025; Tuesday, October 17, 2023
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+(?:de\s+)?\d{{4}}", re.IGNORECASE),
+    # 14 de enero de 2025; 14 January 2025
+    re.compile(
+        rf"(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?\d{{4}}",
+        re.IGNORECASE,
+    ),
+)
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_PARTIAL_DATES = (
+    # Tuesday, October 17
+    re.compile(rf"\b({_WEEKDAY}),?\s+({_MONTH})\s+(\d{{1,2}})\b(?!,?\s*\d)", re.IGNORECASE),
+    # martes 17 de octubre
+    re.compile(
+        rf"\b({_WEEKDAY}),?\s+(\d{{1,2}})\s+de\s+({_MONTH})\b(?!,?\s*(?:de\s+)?\d)",
+        re.IGNORECASE,
+    ),
+)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_BYLINE = re.compile(
+    r"(?:^|[\s|—–-])(?:By|BY|Por|POR)\s+"
+    r"([A-ZÁÉÍÓÚÑ][\w’'.-]+(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]+){1,3})"
+)
+_BREADCRUMB = re.compile(r"\s[/>›»|]\s")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date and, when it was worked out rather than read, how."""
+
+    date: dt.date
+    note: str | None = None
+
+
+def header_lines(text: str) -> list[str]:
+    """The first lines of ``text`` that are headings, bylines or datelines."""
+    lines = [text[start:end] for start, end in paragraphs(text)[:HEADER_LINES]]
+    return [line for line in lines if is_heading(line)]
+
+
+def find_title(text: str) -> str | None:
+    """The headline: the first heading line that is no breadcrumb, label, byline or date."""
+    for start, end in paragraphs(text)[:HEADER_LINES]:
+        line = text[start:end].strip()
+        words = line.split()
+        if not is_heading(line) or len(words) < 3 or len(words) > MAX_TITLE_WORDS:
+            continue
+        if is_furniture(line) or is_end_marker(line) or _BREADCRUMB.search(line):
+            continue
+        if _BYLINE.search(line) or _printed_date(line) is not None:
+            continue
+        return line
+    return None
+
+
+def find_author(text: str) -> str | None:
+    """The author a byline ("By …", "Por …") near the top names, else None."""
+    for line in header_lines(text):
+        match = _BYLINE.search(line)
+        if match:
+            return match.group(1).rstrip(".")
+    return None
+
+
+def find_published(text: str, language: str, page_date: str | None = None) -> Published | None:
+    """The publication date: from the page's metadata when given, else printed in a dateline or
+    byline near the top, else a weekday and day the article names without a year, with the year
+    worked out and a note saying how."""
+    if page_date:
+        try:
+            return Published(parse_date(page_date))
+        except DateError:
+            pass
+    for line in header_lines(text):
+        found = _printed_date(line, language)
+        if found is not None:
+            return Published(found)
+    return _inferred_date(text)
+
+
+def _printed_date(line: str, language: str = "en") -> dt.date | None:
+    for pattern in _FULL_DATES:
+        match = pattern.search(line)
+        if match:
+            try:
+                return parse_date(match.group())
+            except DateError:
+                continue
+    match = _ISO_DATE.search(line)
+    if match:
+        return _date(int(match[1]), int(match[2]), int(match[3]))
+    match = _NUMERIC_DATE.search(line)
+    if match:
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        # US pages print the month first, Spanish ones the day; a part over 12 settles it.
+        if language == "en":
+            return _date(year, first, second) or _date(year, second, first)
+        return _date(year, second, first) or _date(year, first, second)
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _inferred_date(text: str) -> Published | None:
+    years = sorted({int(year) for year in _YEAR.findall(text)})
+    if not years:
+        return None
+    for pattern in _PARTIAL_DATES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        weekday_name, *rest = match.groups()
+        if rest[0].isdigit():
+            day_text, month_name = rest
+        else:
+            month_name, day_text = rest
+        weekday = _WEEKDAYS[weekday_name.lower().rstrip(".")]
+        month = _MONTHS[month_name.lower().rstrip(".")]
+        day = int(day_text)
+        candidates = [
+            year
+            for year in range(years[0] - 1, years[-1] + 2)
+            if day <= calendar.monthrange(year, month)[1]
+            and dt.date(year, month, day).weekday() == weekday
+        ]
+        if not candidates:
+            continue
+        year = min(candidates, key=lambda y: (min(abs(y - seen) for seen in years), -y))
+        mentioned = ", ".join(map(str, years))
+        note = (
+            f"The article prints no year for {match.group()!r}; {year} is the year near the"
+            f" years it names ({mentioned}) in which {calendar.month_name[month]} {day} fell on"
+            f" a {calendar.day_name[weekday]}. It is the date the article gives for what it"
+            " reports; the article may have appeared then or later."
+        )
+        return Published(dt.date(year, month, day), note)
+    return None

@@ -1,0 +1,143 @@
+"""An article's text as paragraphs and sentences, with the web page's furniture told apart.
+
+Articles are saved from news sites, and a saved text often carries what surrounded the article
+on the page: breadcrumbs, share buttons, a teaser for another story, a comment prompt. None of it
+is the article, so none of it may become a fact or a summary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line that ends the article: whatever follows it on a page is another story's teaser, a
+# comment form or a list of links.
+_END_MARKERS = re.compile(
+    r"^(check also|you may like|you might also like|related( articles| stories| posts| news)?|"
+    r"read more|more stories|most popular|most read|leave a reply|leave a comment|"
+    r"comments?|recommended|trending|contenido relacionado|notas relacionadas|"
+    r"te puede interesar|también te puede interesar|lo más leído|lo más visto|"
+    r"deja un comentario|deja una respuesta|comentarios|relacionad[oa]s|más noticias)\s*:?$",
+    re.IGNORECASE,
+)
+# Lines and sentences that belong to the page, wherever they stand.
+_FURNITURE = re.compile(
+    r"^(home\s*[/>›»|].*|inicio\s*[/>›»|].*|share( it| this| on \w+)?!?|compartir( nota| noticia)?|"
+    r"facebook|twitter|whatsapp|linkedin|telegram|email|e-mail|print|imprimir|x|fbpx|"
+    r"scroll al inicio|back to top|volver arriba|photo( by)?:.*|foto:.*|image:.*|"
+    r"(for more information|para más información)\b.*|"
+    r"(subscribe|suscríbete|sign up)\b.*|.*\b(cookies?)\b.*\b(accept|aceptar|policy|política)\b.*|"
+    r"all rights reserved.*|todos los derechos reservados.*|©.*|advertisement|publicidad)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
+# A sentence ends at . ! ? (with closing quotes) before white space and a capital, a quote mark or
+# a digit; "D.C." or "Dr." before a capital are known abbreviations.
+_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’»)]*)\s+(?=[\"“‘«¿¡(]?[A-ZÁÉÍÓÚÑÜ0-9])")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Lic|Ing|Gov|Sen|Rep|St|Jr|No|Núm|Inc|Corp|Co|vs|etc|"
+    r"approx|p\.m|a\.m|U\.S|D\.C|E\.U|EE\.UU)|\b[A-Z])\.$"
+)
+MIN_SENTENCE_WORDS = 5
+"""A shorter "sentence" is a label or a button, not a statement."""
+HEADING_WORDS = 25
+"""A line this short without a sentence's end is a heading, a byline or a label."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the article, where it stands in the text, and whether it is furniture."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    furniture: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of each non-empty line of ``text``: saved articles put one
+    paragraph on a line, and headings and furniture on lines of their own."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        stripped = match.group()
+        lead = len(stripped) - len(stripped.lstrip())
+        trail = len(stripped) - len(stripped.rstrip())
+        if end - trail > start + lead:
+            spans.append((start + lead, end - trail))
+    return spans
+
+
+def is_end_marker(line: str) -> bool:
+    """Whether ``line`` ends the article on its page ("Check Also", "Contenido relacionado")."""
+    return bool(_END_MARKERS.match(line.strip()))
+
+
+def is_furniture(line: str) -> bool:
+    """Whether ``line`` is page furniture rather than the article's prose."""
+    return bool(_FURNITURE.match(line.strip()))
+
+
+def is_heading(line: str) -> bool:
+    """Whether ``line`` is a heading, a byline or a label rather than a paragraph of prose."""
+    words = line.split()
+    return len(words) < HEADING_WORDS and not re.search(r"[.!?…][\"'”’»)]*(\s|$)", line)
+
+
+def body_end(text: str) -> int:
+    """Where the article's own text ends: at the first end marker after its first paragraph of
+    prose, else at the end of the text."""
+    seen_prose = False
+    for start, end in paragraphs(text):
+        line = text[start:end]
+        if seen_prose and is_end_marker(line):
+            return start
+        if not is_heading(line) and not is_furniture(line):
+            seen_prose = True
+    return len(text)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` in order, furniture included but marked.
+
+    A line that is a heading holds no sentence; everything after an end marker is furniture.
+    """
+    end_of_body = body_end(text)
+    result: list[Sentence] = []
+    for number, (start, end) in enumerate(paragraphs(text)):
+        line = text[start:end]
+        if is_heading(line):
+            continue
+        outside = start >= end_of_body or is_furniture(line)
+        for piece_start, piece_end in _split(line):
+            piece = line[piece_start:piece_end]
+            words = len(piece.split())
+            furniture = outside or is_furniture(piece) or words < MIN_SENTENCE_WORDS
+            result.append(
+                Sentence(piece, start + piece_start, start + piece_end, number, furniture)
+            )
+    return result
+
+
+def _split(line: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the sentences of one paragraph."""
+    cuts = [0]
+    for match in _BOUNDARY.finditer(line):
+        # Only the few characters before the stop can make it an abbreviation.
+        stop = match.start(1)
+        if _ABBREVIATIONS.search(line, max(0, stop - 12), stop):
+            continue
+        cuts.append(match.end())
+    cuts.append(len(line))
+    spans = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        piece = line[start:end].rstrip()
+        if piece:
+            spans.append((start, start + len(piece)))
+    return spans
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's closing mark."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
