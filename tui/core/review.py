@@ -1,0 +1,136 @@
+"""Reviewing a draft brief from the reader: a fact confirmed, or rejected and taken out.
+
+The brief file is the analyst's: an edit changes the one fact and keeps everything else as it was
+written (comments, order of fields, quoting, line breaks). The file is read and written again by
+ruamel.yaml's round trip, and the edit is made only when that round trip gives back the file
+byte for byte; a brief laid out in a way the round trip would change is left alone, with a
+message saying to edit it by hand.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from tui.core.atomic import write_atomically
+
+MAX_BRIEF_CHARS = 1_048_576
+"""Briefs larger than the loader reads are not edited either."""
+
+
+class ReviewError(Exception):
+    """The edit was not made; the message says why and what to do instead."""
+
+
+def confirm_fact(path: Path, index: int, quote: str) -> None:
+    """Mark fact ``index`` of the brief at ``path`` reviewed (its ``reviewed: false`` removed).
+
+    ``quote`` is the fact's quote as the reader showed it: when the file no longer has that
+    quote at that place, it changed since, and nothing is written.
+    """
+
+    def confirm(facts: Any) -> None:
+        fact = facts[index]
+        if "reviewed" in fact:
+            _remove_key(fact, "reviewed")
+
+    _edit(path, index, quote, confirm)
+
+
+def reject_fact(path: Path, index: int, quote: str) -> None:
+    """Take fact ``index`` out of the brief at ``path``; a brief keeps at least one fact."""
+
+    def reject(facts: Any) -> None:
+        if len(facts) == 1:
+            raise ReviewError("a brief keeps at least one fact: edit the brief to replace it (E)")
+        if index > 0 and len(facts[index]):
+            # The lines after the fact's last field (a comment about the next fact, say) stay
+            # where they were: after the fact before it.
+            last = list(facts[index])[-1]
+            _move_following_lines(facts[index], last, facts[index - 1])
+        del facts[index]
+
+    _edit(path, index, quote, reject)
+
+
+def _edit(path: Path, index: int, quote: str, change: Any) -> None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    name = path.name
+    try:
+        # Line ends as they are: a file written with \r\n is not quietly turned into \n.
+        with path.open(encoding="utf-8", newline="") as file:
+            text = file.read(MAX_BRIEF_CHARS + 1)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReviewError(f"{name} cannot be read: {error}") from None
+    if len(text) > MAX_BRIEF_CHARS:
+        raise ReviewError(f"{name} is too large to edit here")
+    try:
+        _, indent, sequence_offset = load_yaml_guess_indent(text)
+        yaml = YAML(typ="rt")
+        yaml.preserve_quotes = True
+        yaml.width = 1_000_000  # never fold a long line the analyst wrote on one
+        yaml.indent(mapping=2, sequence=indent, offset=sequence_offset)
+        document = yaml.load(text)
+    except YAMLError:
+        raise ReviewError(f"{name} is not valid YAML now: fix it first (E)") from None
+    if _dumped(yaml, document) != text:
+        raise ReviewError(f"{name} is laid out in a way that could not be kept: edit it (E)")
+    facts = document.get("key_facts") if isinstance(document, dict) else None
+    if (
+        not isinstance(facts, list)
+        or not 0 <= index < len(facts)
+        or not isinstance(facts[index], dict)
+        or facts[index].get("quote") != quote
+    ):
+        raise ReviewError(f"{name} changed on disk since it was shown: look again")
+    kept = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    change(facts)
+    edited = _dumped(yaml, document)
+    lines = edited.splitlines()
+    if any(line not in lines for line in kept):
+        raise ReviewError(f"{name} has a comment the edit would lose: edit it (E)")
+    try:
+        write_atomically(path, edited, shared=True)
+    except OSError as error:
+        raise ReviewError(f"{name} cannot be written: {error.strerror or error}") from None
+
+
+def _remove_key(mapping: Any, key: str) -> None:
+    """Take ``key`` out of a round-trip ``mapping``, keeping the comment lines after it."""
+    keys = list(mapping)
+    position = keys.index(key)
+    if position > 0:
+        _move_following_lines(mapping, key, mapping, to_key=keys[position - 1])
+    del mapping[key]
+
+
+def _move_following_lines(source: Any, key: str, target: Any, to_key: str | None = None) -> None:
+    """Give the comment lines after ``source[key]`` (not its end-of-line comment, which goes
+    with it) to ``to_key`` of ``target``, by default its last key."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    slots = source.ca.items.get(key)
+    token = slots[2] if slots and len(slots) > 2 else None
+    if token is None or "\n" not in token.value:
+        return
+    following = token.value.split("\n", 1)[1]
+    if not following.strip():
+        return
+    to_key = to_key if to_key is not None else list(target)[-1]
+    target_slots = target.ca.items.setdefault(to_key, [None, None, None, None])
+    existing = target_slots[2]
+    if existing is None:
+        target_slots[2] = CommentToken("\n" + following, CommentMark(0), None)
+    else:
+        existing.value = existing.value + following
+
+
+def _dumped(yaml: Any, document: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()
