@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from unittest.mock import patch
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 
-from tests.app_helpers import settle
+from tests.app_helpers import settle, wait_for_screen
 from tui.app.app import BriefingApp
 
 SnapCompare = Callable[..., bool]
@@ -58,3 +60,37 @@ def test_a_brief_that_failed_to_load(snap_compare: SnapCompare, corpus_dir: Path
     (corpus_dir / "briefs" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
     run_before = keys_then_settle("G")
     assert snap_compare(BriefingApp(corpus_dir), terminal_size=(120, 40), run_before=run_before)
+
+
+def open_dialog(key: str, dialog: type[Screen[object]]) -> Callable[[Pilot[object]], object]:
+    """A ``run_before`` that lets the corpus load and opens a dialog that a worker waits on."""
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press(key)
+        await wait_for_screen(pilot, dialog)
+
+    return run_before
+
+
+def test_export_dialog(snap_compare: SnapCompare, corpus_dir: Path) -> None:
+    from tui.app.screens.export import ExportDialog
+
+    app = BriefingApp(corpus_dir)
+    with patch("tui.app.screens.export.default_export_name", return_value="briefing-20250114.md"):
+        assert snap_compare(app, terminal_size=(100, 30), run_before=open_dialog("e", ExportDialog))
+
+
+def test_add_dialog(snap_compare: SnapCompare, corpus_dir: Path) -> None:
+    from tui.app.screens.add import AddDialog
+
+    app = BriefingApp(corpus_dir)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_dialog("a", AddDialog))
+
+
+def test_a_draft_brief_under_review(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    from tests.test_app_drafts import draft_corpus
+
+    root = draft_corpus(tmp_path / "corpus")
+    run_before = keys_then_settle("enter", "j")
+    assert snap_compare(BriefingApp(root), terminal_size=(120, 40), run_before=run_before)

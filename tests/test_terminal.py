@@ -238,3 +238,45 @@ def test_a_brief_edited_while_the_reader_is_open_shows_its_new_title(
     # Still the first row, and the brief pane shows it too.
     assert "Retitled while the" in list_rows(screen)[0]
     assert screen.count("Retitled while the") >= 2
+
+
+def test_add_an_article_confirm_a_fact_and_edit_the_brief(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    from tests.test_app_drafts import SEED_TEXT
+
+    corpus = tmp_path / "corpus"
+    (corpus / "briefs").mkdir(parents=True)
+    (corpus / "seeds").mkdir()
+    article = tmp_path / "queretaro.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    # The editor is a script that retitles the brief, as an analyst would by hand.
+    editor = tmp_path / "editor.sh"
+    editor.write_text(
+        '#!/bin/sh\nsed -i \'s/^title: .*/title: "Queretaro reviewed by hand"/\' "$1"\n',
+        encoding="utf-8",
+    )
+    editor.chmod(0o755)
+    folders = ("BRIEFING_STATE_DIR", "BRIEFING_CACHE_DIR", "BRIEFING_CONFIG_DIR")
+    env = {name: os.environ[name] for name in folders} | {"EDITOR": str(editor)}
+    terminal.start([BRIEFING, "--corpus", str(corpus)], env, tmp_path)
+    terminal.wait_for_text("No briefs")
+
+    terminal.keys("a")
+    terminal.wait_for_text("Add an article")
+    terminal.type(str(article))
+    terminal.keys("Enter")
+    terminal.wait_for_text("Querétaro exports grow")
+    (brief,) = (corpus / "briefs").glob("*.yaml")
+    unreviewed = brief.read_text("utf-8").count("reviewed: false")
+    assert unreviewed >= 2
+
+    terminal.keys("Enter", "c")
+    terminal.wait_for(
+        lambda _: brief.read_text("utf-8").count("reviewed: false") == unreviewed - 1,
+        "the first fact confirmed in the file",
+    )
+
+    terminal.keys("E")
+    terminal.wait_for_text("Queretaro reviewed by hand")
+    assert "Queretaro reviewed by hand" in brief.read_text("utf-8")

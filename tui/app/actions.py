@@ -82,6 +82,9 @@ ACTIONS: tuple[Action, ...] = (
         "Facts",
         "reader",
         help_section="list",
+        # Left out of the footer, which has no room for it at 80 columns beside "a Add": Enter
+        # is where a reader looks first, and the help screen lists it.
+        show=False,
         priority=True,
     ),
     Action(
@@ -192,6 +195,25 @@ ACTIONS: tuple[Action, ...] = (
         show=False,
     ),
     Action(
+        "reader.add",
+        "a",
+        "add_article",
+        "Add",
+        "reader",
+        "Add an article from a text or a saved web page, with a draft brief",
+        palette="Add an article",
+    ),
+    Action(
+        "reader.edit",
+        "E",
+        "edit_brief",
+        "Edit",
+        "reader",
+        "Open the brief in your editor ($VISUAL or $EDITOR); it is read again after",
+        palette="Edit the brief",
+        show=False,
+    ),
+    Action(
         "reader.next_pane",
         "tab",
         "app.focus_next",
@@ -223,6 +245,23 @@ ACTIONS: tuple[Action, ...] = (
     Action("facts.last", "end,G", "last_fact", "Last fact", "facts", show=False),
     Action("facts.page_down", "pagedown", "page_down", "Page down", "facts", show=False),
     Action("facts.page_up", "pageup", "page_up", "Page up", "facts", show=False),
+    # On the screen, which owns the brief's file and reads it again after the edit.
+    Action(
+        "facts.confirm",
+        "c",
+        "screen.confirm_fact",
+        "Confirm",
+        "facts",
+        "Confirm the draft's fact: it is no longer marked unreviewed",
+    ),
+    Action(
+        "facts.reject",
+        "x",
+        "screen.reject_fact",
+        "Reject",
+        "facts",
+        "Reject the draft's fact: it is taken out of the brief",
+    ),
     Action("original.down", "down,j", "line_down", "Scroll down", "original", show=False),
     Action("original.up", "up,k", "line_up", "Scroll up", "original", show=False),
     Action("original.top", "home,g", "top", "Start of the article", "original", show=False),

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -196,6 +197,10 @@ class MainScreen(Screen[None]):
         self._stop_watching = threading.Event()
         """Set as the screen goes away, to end the thread that watches the corpus's files."""
         self._changed_while_loading = False
+        self._select_after_reload: str | None = None
+        """A brief file added from the reader, for the cursor to go to once it is read."""
+        self._fact_after_reload: tuple[str, int] | None = None
+        """The brief file edited from the reader, and the fact to be on once it is read again."""
         self._facts_wanted = False
         """Whether the user asked for the facts before their pane was mounted."""
         self._footer: KeyFooter | None = None
@@ -361,6 +366,10 @@ class MainScreen(Screen[None]):
         article_list = self.article_list
         refreshed = self.corpus is not None
         keep = self._same_entry(corpus, article_list.cursor_entry)
+        wanted, self._select_after_reload = self._select_after_reload, None
+        if wanted is not None:
+            added = next((i for i, e in enumerate(corpus.entries) if e.path == wanted), None)
+            keep = added if added is not None else keep
         shown_before = self._entry(self.shown_entry)
         # The panes keep the brief they show, and the fact the user is on, when the corpus has
         # the same: else they show the corpus's entry anew. A brief read ahead from its own file
@@ -538,13 +547,22 @@ class MainScreen(Screen[None]):
             self._focus_facts()
 
     def watch_shown_entry(self) -> None:
-        brief = self._shown_brief()
-        self.set_reactive(MainScreen.current_fact, 0 if brief and brief.key_facts else None)
+        entry = self._entry(self.shown_entry)
+        brief = entry.brief if entry else None
+        fact = 0 if brief and brief.key_facts else None
+        kept, self._fact_after_reload = self._fact_after_reload, None
+        if fact is not None and kept is not None and entry is not None and kept[0] == entry.path:
+            fact = min(kept[1], len(brief.key_facts) - 1) if brief else None
+        self.set_reactive(MainScreen.current_fact, fact)
         self._show_in_panes()
+        self._refresh_bindings_if_changed()
+        if fact and self._mounted_after_first_frame:
+            self.brief_view.select_fact(fact)
 
     def watch_current_fact(self, fact: int | None) -> None:
         if self._mounted_after_first_frame:
             self.article_view.highlight(fact)
+        self._refresh_bindings_if_changed()  # confirm and reject apply to unreviewed facts
 
     def _show_in_panes(self) -> None:
         """Show the shown entry's brief and original, or why there is none to show."""
@@ -582,6 +600,8 @@ class MainScreen(Screen[None]):
             self._current_id() is not None,
             bool(self.marked),
             self._filter_open(),
+            self._fact_under_review(rejecting=False),
+            self._fact_under_review(rejecting=True),
         )
         if applicable != self._applicable:
             self._applicable = applicable
@@ -651,6 +671,13 @@ class MainScreen(Screen[None]):
         if action in ("toggle_bookmark", "toggle_mark"):
             # Also while the corpus loads: the index has the id of the brief under the cursor.
             return True if self._current_id() is not None else None
+        if action in ("confirm_fact", "reject_fact"):
+            # Hidden on the facts of finished briefs, which are edited by hand (E).
+            return self._fact_under_review(rejecting=action == "reject_fact")
+        if action == "edit_brief":
+            return True if self._entry(self.article_list.cursor_entry) is not None else None
+        if action == "add_article":
+            return True if self.corpus is not None else None
         if action == "export":
             ready = self.corpus is not None
             return True if ready and (self.marked or self._current_brief()) else None
@@ -697,6 +724,89 @@ class MainScreen(Screen[None]):
         brief_id = self._current_id()
         if brief_id is not None:
             self.marked = self.marked ^ {brief_id}
+
+    def _fact_under_review(self, *, rejecting: bool) -> bool:
+        """Whether the current fact can be confirmed (or rejected): an unreviewed fact, or, to
+        reject, any fact of a draft."""
+        if self.corpus is None or self.current_fact is None:
+            return False
+        brief = self._shown_brief()
+        if brief is None or self.current_fact >= len(brief.key_facts):
+            return False
+        unreviewed = not brief.key_facts[self.current_fact].reviewed
+        return unreviewed or (rejecting and brief.is_draft)
+
+    def action_confirm_fact(self) -> None:
+        """Mark the current fact of a draft reviewed, in its brief file, and go to the next."""
+        self._review_fact(reject=False)
+
+    def action_reject_fact(self) -> None:
+        """Take the current fact of a draft out of its brief file."""
+        self._review_fact(reject=True)
+
+    def _review_fact(self, *, reject: bool) -> None:
+        from tui.core.review import ReviewError, confirm_fact, reject_fact
+
+        entry, fact = self._entry(self.shown_entry), self.current_fact
+        if entry is None or entry.brief is None or fact is None:
+            return
+        facts = entry.brief.key_facts
+        edit = reject_fact if reject else confirm_fact
+        try:
+            edit(self.root / entry.path, fact, facts[fact].quote)
+        except ReviewError as error:
+            self.notify(str(error), title="Review", severity="warning", markup=False)
+            return
+        # Read again at once rather than when the watcher tells: the next key may act on it.
+        after = fact if reject else min(fact + 1, len(facts) - 1)
+        self._fact_after_reload = (entry.path, after)
+        self._reload()
+
+    @work(exclusive=True, group="add")
+    async def action_add_article(self) -> None:
+        """Ask for an article, add it with a draft brief, and show the draft."""
+        from tui.app.screens.add import add_article  # not needed for the first frame
+
+        outcome = await add_article(self.app, self.root)
+        if outcome is None or outcome.brief is None:
+            return
+        if outcome.status == "added":
+            facts = plural(outcome.facts or 0, "fact")
+            message = f"Added {outcome.title}: a draft brief with {facts} to review"
+        else:
+            message = f"That article is in the corpus already: {outcome.brief}"
+        self.notify(message, title="Add", markup=False)
+        self._select_after_reload = outcome.brief
+        self._reload()
+
+    def action_edit_brief(self) -> None:
+        """Open the brief under the cursor in the user's editor; read the corpus again after."""
+        import shlex
+        import subprocess
+
+        from textual.app import SuspendNotSupported
+
+        cursor = self.article_list.cursor_entry
+        entry = self._entry(cursor)
+        if entry is None:
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor:
+            message = "Set VISUAL or EDITOR to the editor to use, such as  export EDITOR=nano"
+            self.notify(message, title="Edit", severity="warning", markup=False)
+            return
+        try:
+            with self.app.suspend():
+                subprocess.run([*shlex.split(editor), str(self.root / entry.path)], check=False)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot run an editor from the reader.", title="Edit")
+            return
+        except (OSError, ValueError) as error:
+            message = f"The editor {editor!r} could not be started: {error}"
+            self.notify(message, title="Edit", severity="error", markup=False)
+            return
+        self._fact_after_reload = (entry.path, self.current_fact or 0)
+        self._reload()
 
     def action_toggle_original(self) -> None:
         """Show or hide the original text."""

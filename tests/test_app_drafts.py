@@ -1,0 +1,140 @@
+"""Adding an article and reviewing its draft from the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from tests.app_helpers import (
+    list_rows,
+    main_screen,
+    notifications_into,
+    settle,
+    wait_for_screen,
+)
+from tests.corpus_kit import make_corpus
+from tests.test_app_loading import brief_lines
+from tests.test_core_review import ARTICLE, DRAFT
+from tui.app.app import BriefingApp
+from tui.app.screens.add import AddDialog
+from tui.core.loader import load_corpus
+
+SEED_TEXT = (
+    "Querétaro exports grow\n\n"
+    "By Ana López\n\n"
+    "Exports from Querétaro grew 12% in 2024, the state's economy ministry said on Monday. "
+    "The aerospace cluster employs 10,000 people and plans to open two new plants in 2025. "
+    "Investment reached 1,500 million dollars, most of it from the United States. "
+    "The governor said the state will train 3,000 technicians for the new plants.\n"
+)
+
+
+def draft_corpus(root: Path) -> Path:
+    return make_corpus(root, {"tijuana-exports.yaml": DRAFT}, {"article.txt": ARTICLE})
+
+
+def brief_text(root: Path) -> str:
+    return (root / "briefs" / "tijuana-exports.yaml").read_text(encoding="utf-8")
+
+
+async def test_c_confirms_the_fact_in_its_file_and_moves_to_the_next(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        facts = load_corpus(root).briefs[0].key_facts
+        assert [fact.reviewed for fact in facts] == [True, False, True]
+        assert "# looks right" not in brief_text(root)  # its line went with reviewed: false
+        assert "# My notes: check the 8% against INEGI." in brief_text(root)
+        assert main_screen(app).current_fact == 1
+
+
+async def test_x_rejects_the_fact_and_the_brief_shows_the_rest(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "j", "x")
+        await settle(pilot)
+        quotes = [fact.quote for fact in load_corpus(root).briefs[0].key_facts]
+        assert "The council will open an office in Texas" not in quotes
+        assert len(quotes) == 2
+        assert "office in Texas" not in brief_lines(app).split("Summary")[0]
+        # Still on the second fact: the one that came after the rejected one.
+        assert main_screen(app).current_fact == 1
+
+
+async def test_confirm_and_reject_do_nothing_to_a_finished_brief(corpus_dir: Path) -> None:
+    before = {p.name: p.read_bytes() for p in (corpus_dir / "briefs").iterdir()}
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "x")
+        await settle(pilot)
+    assert {p.name: p.read_bytes() for p in (corpus_dir / "briefs").iterdir()} == before
+
+
+async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    article = tmp_path / "queretaro.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        await pilot.press(*f"{tmp_path}/quer", "tab")
+        await pilot.pause()
+        assert app.screen.query_one("#path", Input).value == str(article)
+        await pilot.press("enter")
+        for _ in range(100):
+            await settle(pilot)
+            if len(list_rows(app)) == 2:
+                break
+        assert len(list_rows(app)) == 2
+        shown = main_screen(app)._shown_brief()
+        assert shown is not None and shown.is_draft and "Querétaro" in shown.title
+        assert any("Added" in message for _, message in notices)
+    assert (root / "seeds").joinpath(shown.source).read_bytes() == article.read_bytes()
+
+
+async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
+    tmp_path: Path,
+) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        await pilot.press(*f"{tmp_path}/missing.txt", "enter")
+        for _ in range(50):
+            await pilot.pause()
+            error = app.screen.query("#error")
+            if isinstance(app.screen, AddDialog) and error and str(error.first().render()):
+                break
+        assert isinstance(app.screen, AddDialog)
+        assert app.screen.query_one("#path", Input).value == f"{tmp_path}/missing.txt"
+        await pilot.press("escape")
+        await settle(pilot)
+    assert sorted(p.name for p in (root / "briefs").iterdir()) == ["tijuana-exports.yaml"]
+
+
+async def test_e_without_an_editor_says_how_to_set_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    root = draft_corpus(tmp_path / "corpus")
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+    assert any("EDITOR" in message for _, message in notices)

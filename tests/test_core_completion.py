@@ -1,0 +1,49 @@
+"""Completing a path in the add dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.completion import complete_path
+
+
+@pytest.fixture
+def downloads(tmp_path: Path) -> Path:
+    (tmp_path / "Plant expansion.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "plan.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "maquila.txt").write_text("x", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_file_name_is_completed_ignoring_case(downloads: Path) -> None:
+    assert complete_path(f"{downloads}/pla") == f"{downloads}/Plant expansion.html"
+
+
+def test_a_folder_is_completed_with_its_slash_and_then_entered(downloads: Path) -> None:
+    assert complete_path(f"{downloads}/no") == f"{downloads}/notes/"
+    assert complete_path(f"{downloads}/notes/") == f"{downloads}/notes/maquila.txt"
+
+
+def test_files_briefing_add_cannot_take_and_hidden_files_are_not_offered(downloads: Path) -> None:
+    assert complete_path(f"{downloads}/plan.") is None
+    assert complete_path(f"{downloads}/.hid") == f"{downloads}/.hidden.txt"  # asked for
+    assert complete_path(f"{downloads}/") in (
+        f"{downloads}/notes/",
+        f"{downloads}/Plant expansion.html",
+    )
+
+
+def test_nothing_to_complete_gives_nothing(tmp_path: Path) -> None:
+    assert complete_path("") is None
+    assert complete_path(f"{tmp_path}/missing/x") is None
+
+
+def test_the_home_folder_is_written_as_typed(
+    downloads: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(downloads))
+    assert complete_path("~/no") == "~/notes/"
