@@ -138,3 +138,20 @@ async def test_e_without_an_editor_says_how_to_set_one(
         await pilot.press("E")
         await settle(pilot)
     assert any("EDITOR" in message for _, message in notices)
+
+
+async def test_a_draft_is_marked_in_the_list_and_a_finished_brief_is_not(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    finished = (
+        DRAFT.replace("status: draft\n", "")
+        .replace("id: tijuana-exports", "id: done")
+        .replace("Tijuana exports grow", "Ensenada port grows")
+        .replace("reviewed: false", "reviewed: true")
+    )
+    (root / "briefs" / "done.yaml").write_text(finished, encoding="utf-8")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        (draft_row,) = [row for row in list_rows(app) if "Tijuana" in row]
+        (finished_row,) = [row for row in list_rows(app) if "Ensenada" in row]
+        assert "draft" in draft_row and "draft" not in finished_row

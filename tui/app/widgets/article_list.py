@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 BOOKMARK_MARK = "★"
 EXPORT_MARK = "✓"
 FAILED_MARK = "⚠"
+DRAFT_LABEL = "draft"
+"""Beside a draft brief's date, or before its title on a one-line row: it is still to review."""
 DATE_WIDTH = 10
 ONE_LINE_WIDTH = 60
 """The least width at which an article takes one line: its title then still has 43 cells."""
@@ -63,6 +65,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--bookmark",
         "article-list--mark",
         "article-list--failed",
+        "article-list--draft",
         "article-list--notice",
     }
 
@@ -280,6 +283,7 @@ class ArticleList(ScrollView, can_focus=True):
         entry = self._entries[index]
         if brief_id is None:
             return self._failed_row(entry.path, height)
+        draft = False
         if isinstance(entry, IndexRow):
             title, published, language, outlet = (
                 entry.title,
@@ -296,6 +300,7 @@ class ArticleList(ScrollView, can_focus=True):
                 brief.language,
                 brief.outlet,
             )
+            draft = brief.is_draft
         title = one_line(title[:_TITLE_LIMIT])
         marks = self._marks(brief_id)
         date = date_label(published)
@@ -308,10 +313,14 @@ class ArticleList(ScrollView, can_focus=True):
                     " ",
                     marks,
                     " ",
+                    (DRAFT_LABEL + " ", self._style("draft")) if draft else "",
                     title,
                 )
             ]
-        return self._two_lines(marks, title, self._meta(date, language, outlet, width), width)
+        meta = self._meta(date, language, outlet, width)
+        if draft:
+            meta = Content.assemble((DRAFT_LABEL, self._style("draft")), " · ", meta)
+        return self._two_lines(marks, title, meta, width)
 
     def _two_lines(self, marks: Content, title: str, meta: Content, width: int) -> list[Content]:
         """Marks and title on the first line; the title's end and ``meta`` on the second."""
