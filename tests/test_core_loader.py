@@ -305,11 +305,30 @@ def test_quotes_match_despite_typography_and_white_space(tmp_path: Path, quote: 
 
 
 @pytest.mark.parametrize(
-    "quote", ["orders from texas doubled", "Laura Ibanez", "Orders from Texas doubled ,"]
+    ("quote", "anchor"),
+    [
+        ("orders from texas doubled", "loose"),
+        ("Laura Ibanez", "loose"),
+        ("Orders from Texas doubled ,", "fuzzy"),
+    ],
 )
-def test_quote_matching_forgives_nothing_else(tmp_path: Path, quote: str) -> None:
+def test_a_quote_found_only_loosely_or_fuzzily_loads_with_a_warning(
+    tmp_path: Path, quote: str, anchor: str
+) -> None:
+    corpus = load_one(tmp_path, fields(key_facts=[{"fact": "f", "quote": quote}]))
+    assert errors(corpus) == []
+    (problem,) = corpus.all_problems
+    assert (problem.field, problem.severity) == ("key_facts[0].quote", "warning")
+    (fact,) = corpus.briefs[0].key_facts
+    assert fact.anchor == anchor and fact.span is not None
+
+
+@pytest.mark.parametrize("quote", ["Orders from Chihuahua tripled", "Laura Perez", "Texas Otay"])
+def test_a_quote_the_article_does_not_hold_is_an_error(tmp_path: Path, quote: str) -> None:
     corpus = load_one(tmp_path, fields(key_facts=[{"fact": "f", "quote": quote}]))
     assert [p.field for p in errors(corpus)] == ["key_facts[0].quote"]
+    (fact,) = corpus.briefs[0].key_facts
+    assert (fact.anchor, fact.span) == ("missing", None)
 
 
 def test_unknown_fields_are_warnings_and_the_brief_still_loads(tmp_path: Path) -> None:

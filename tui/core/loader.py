@@ -20,15 +20,18 @@ from tui.core.articles import read_article as read_article  # also importable fr
 from tui.core.dates import DateError, parse_date
 from tui.core.languages import ISO_639_1
 from tui.core.model import FACT_KINDS, Brief, Corpus, Entry, KeyFact, Problem, Severity
-from tui.core.quotes import FoldedArticle, Span
+from tui.core.quotes import NOT_FOUND, Anchor, FoldedArticle
 from tui.core.search import search_text
-from tui.core.text import clean_text
+from tui.core.text import clean_text, line_range, one_line
 from tui.core.yamlread import Document, YamlProblem, read_document
 
 MAX_BRIEF_BYTES = 1024 * 1024
 """A brief larger than this is refused unread."""
 LONG_TEXT_WARNING = 1_000
 """Titles longer than this are flagged: lists show only their beginning."""
+PASSAGE_IN_WARNING = 700
+"""How many characters of an article's passage a warning about a loose or fuzzy anchor quotes:
+a quote of a few sentences whole, and the warning still one readable line."""
 
 ID_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -46,12 +49,12 @@ class Article:
     text: str
     folded: FoldedArticle
     problems: ArticleProblems = field(default_factory=list)
-    found: dict[str, Span | None] = field(default_factory=dict)
-    """Quotes already looked up: YAML aliases can repeat one quote thousands of times."""
+    found: dict[str, Anchor] = field(default_factory=dict)
+    """Quotes already anchored: YAML aliases can repeat one quote thousands of times."""
 
-    def find(self, quote: str) -> Span | None:
+    def anchor(self, quote: str) -> Anchor:
         if quote not in self.found:
-            self.found[quote] = self.folded.find(quote)
+            self.found[quote] = self.folded.anchor(quote)
         return self.found[quote]
 
 
@@ -349,11 +352,34 @@ class _BriefChecker:
             if fact is None or quote is None:
                 valid = False
                 continue
-            span = article.find(quote) if article else None
-            if span is None and article is not None:
-                self.add(f"{path}.quote", f"not found in seeds/{source}")
-            facts.append(KeyFact(fact, quote, kind, span))
+            anchor = article.anchor(quote) if article else NOT_FOUND
+            if article is not None:
+                self._report_anchor(f"{path}.quote", anchor, article, f"seeds/{source}")
+            facts.append(KeyFact(fact, quote, kind, anchor.span, anchor.status, anchor.score))
         return tuple(facts) if valid else None
+
+    def _report_anchor(self, path: str, anchor: Anchor, article: Article, name: str) -> None:
+        """Tell the analyst about a quote that is not word for word in its article, with the
+        article's own wording and its line, so that the quote can be put right in one step."""
+        if anchor.status == "missing":
+            self.add(path, f"not found in {name}")
+            return
+        if anchor.span is None or anchor.status == "exact":
+            return
+        passage = one_line(article.text[anchor.span.start : anchor.span.end])
+        if len(passage) > PASSAGE_IN_WARNING:
+            passage = passage[: PASSAGE_IN_WARNING - 1] + "…"
+        line = line_range(article.text, anchor.span)[0]
+        if anchor.status == "loose":
+            how = "matches only when case and accents are ignored"
+        else:
+            how = f"matches only a passage close to it (fuzzy, score {anchor.score} of 100)"
+        self.add(
+            path,
+            f"{how}; copy the article's wording into the quote: {name} line {line} reads"
+            f' "{passage}"',
+            "warning",
+        )
 
 
 def _describe(value: object) -> str:
