@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -329,6 +330,88 @@ def test_a_quote_the_article_does_not_hold_is_an_error(tmp_path: Path, quote: st
     assert [p.field for p in errors(corpus)] == ["key_facts[0].quote"]
     (fact,) = corpus.briefs[0].key_facts
     assert (fact.anchor, fact.span) == ("missing", None)
+
+
+REWRAPPED = (
+    "Plant Adds Shift\n"
+    "\n"
+    "Tijuana \u2014 A plant in the El Florido park will add a night\n"
+    "shift of 240 workers. \u201cOrders from Texas doubled,\u201d said the manager,\n"
+    "Laura Ib\u00e1\u00f1ez. The customer\u2019s trucks cross at Otay twice a day.\n"
+)
+"""The article re-extracted with its lines broken elsewhere."""
+
+
+def test_drifted_quotes_are_warned_about_with_the_articles_wording_and_its_line(
+    tmp_path: Path,
+) -> None:
+    facts = [
+        {"fact": "Shift.", "quote": "a night shift of 240 workers"},
+        {"fact": "Manager.", "quote": "said the manager, laura ibanez"},
+        {"fact": "Trucks.", "quote": "The customer's truks cross at Otay twice a day"},
+        {"fact": "Park.", "quote": "A plant in the El Florido prak will add a night shift"},
+    ]
+    brief = dump(fields(key_facts=facts))
+    corpus = load_one(tmp_path, brief, seeds={"article.txt": REWRAPPED})
+
+    assert errors(corpus) == []
+    loose, trucks, park = corpus.all_problems
+    assert str(loose) == (
+        f"briefs/sample.yaml:{line_of(brief, 'laura ibanez')}: key_facts[1].quote: warning:"
+        " matches only when case and accents are ignored; copy the article's wording into the"
+        ' quote: seeds/article.txt line 4 reads "said the manager, Laura Ib\u00e1\u00f1ez"'
+    )
+    assert (trucks.line, trucks.field) == (line_of(brief, "truks"), "key_facts[2].quote")
+    assert trucks.severity == "warning"
+    assert re.fullmatch(
+        r"matches only a passage close to it \(fuzzy, score (9\d|100) of 100\); copy the"
+        r" article's wording into the quote: seeds/article.txt line 5 reads"
+        r' "The customer\u2019s trucks cross at Otay twice a day"',
+        trucks.message,
+    ), trucks.message
+    # A passage over two lines of the article is named by its first, and shown on one line.
+    assert (park.line, park.field) == (line_of(brief, "prak"), "key_facts[3].quote")
+    assert park.message.endswith(
+        'seeds/article.txt line 3 reads "A plant in the El Florido park will add a night shift"'
+    )
+    shift, manager, customer, plant = corpus.briefs[0].key_facts
+    assert [f.anchor for f in (shift, manager, customer, plant)] == [
+        "exact",
+        "loose",
+        "fuzzy",
+        "fuzzy",
+    ]
+    assert customer.score is not None and 90 <= customer.score < 100
+    assert shift.score is manager.score is None
+
+
+def test_a_drifted_quote_fixed_as_its_warning_says_is_exact(tmp_path: Path) -> None:
+    facts = [{"fact": "Trucks.", "quote": "The customers trucks cross at Otay twice a day"}]
+    brief = fields(key_facts=facts)
+    (warning,) = load_one(tmp_path / "first", brief).all_problems
+    wording = warning.message.split(" reads ", 1)[1].removeprefix('"').removesuffix('"')
+
+    facts[0]["quote"] = wording
+    fixed = load_one(tmp_path / "second", brief)
+
+    assert fixed.all_problems == ()
+    assert fixed.briefs[0].key_facts[0].anchor == "exact"
+
+
+def test_a_long_drifted_passage_is_cut_in_its_warning_but_still_anchored(tmp_path: Path) -> None:
+    sentence = " ".join(f"Plant {n} in Tijuana adds a shift of {n} workers." for n in range(80))
+    quote = sentence.replace("Plant 40 in", "Plant 40 at")
+    corpus = load_one(
+        tmp_path,
+        fields(key_facts=[{"fact": "f", "quote": quote}]),
+        seeds={"article.txt": f"Title\n\n{sentence}\n"},
+    )
+    (warning,) = corpus.all_problems
+    assert warning.severity == "warning"
+    assert warning.message.endswith('\u2026"')
+    assert "seeds/article.txt line 3 reads" in warning.message
+    span = corpus.briefs[0].key_facts[0].span
+    assert span is not None and span.end - span.start == len(sentence)
 
 
 def test_unknown_fields_are_warnings_and_the_brief_still_loads(tmp_path: Path) -> None:
