@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+import tui.core.loader as loader
 from tests.corpus_kit import ARTICLE, dump, fields, make_corpus
 from tui.core.articles import read_short_article
 from tui.core.loader import load_corpus, read_article
@@ -412,6 +413,34 @@ def test_a_long_drifted_passage_is_cut_in_its_warning_but_still_anchored(tmp_pat
     assert "seeds/article.txt line 3 reads" in warning.message
     span = corpus.briefs[0].key_facts[0].span
     assert span is not None and span.end - span.start == len(sentence)
+
+
+def test_fuzzy_searching_stops_at_a_budget_per_brief_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A brief of many long quotes its article lacks must not keep the corpus from loading; the
+    # budget is small here so that the second drifted quote is past it.
+    slipped = "The customer's truks cross at Otay twice a day"
+    monkeypatch.setattr(loader, "FUZZY_WORK_PER_BRIEF", len(slipped) * len(ARTICLE))
+    facts = [
+        {"fact": "f", "quote": slipped},
+        {"fact": "g", "quote": slipped.replace("a day", "daily")},
+    ]
+    twin = {"fact": "h", "quote": slipped.replace("a day", "daily")}
+    corpus = load_corpus(
+        make_corpus(
+            tmp_path / "c",
+            {
+                "sample.yaml": fields(key_facts=facts),
+                "other.yaml": fields("other", key_facts=[twin]),
+            },
+        )
+    )
+    by_id = {b.id: [f.anchor for f in b.key_facts] for b in corpus.briefs}
+    assert by_id == {"sample": ["fuzzy", "missing"], "other": ["fuzzy"]}
+    (error,) = errors(corpus)
+    assert (error.file, error.field) == ("briefs/sample.yaml", "key_facts[1].quote")
+    assert error.message.startswith("not found in seeds/article.txt (nor looked for with slips")
 
 
 def test_unknown_fields_are_warnings_and_the_brief_still_loads(tmp_path: Path) -> None:
