@@ -67,3 +67,32 @@ def _write(path: Path, content: str | bytes) -> None:
         path.write_bytes(content)
     else:
         path.write_text(content, encoding="utf-8")
+
+
+LOOSE_BRIEF = "ebrard-municipal-convoy-los-angeles"
+"""The shipped brief :func:`drift_quotes` gives a quote found only with case and accents ignored:
+its first."""
+FUZZY_BRIEF = "index-zona-costa-first-half-report"
+"""The shipped brief :func:`drift_quotes` gives a quote with a slip (its second) and a quote its
+article does not hold (its third)."""
+
+
+def drift_quotes(root: Path) -> None:
+    """Make quotes of two shipped briefs in the corpus at ``root`` drift from their articles."""
+    covid = "En el segundo trimestre marcado por la pandemia del Covid 19"
+    changes = {
+        LOOSE_BRIEF: [
+            ("El canciller Marcelo Ebrard, encabezó", "el canciller marcelo ebrard, encabezo")
+        ],
+        FUZZY_BRIEF: [
+            ("la 2da Asamblea Ordinaria", "la 2da Asamblea Ordinria"),
+            (covid, "En el tercer trimestre marcado por la guerra comercial"),
+        ],
+    }
+    for ident, replacements in changes.items():
+        path = root / "briefs" / f"{ident}.yaml"
+        text = path.read_text(encoding="utf-8")
+        for before, after in replacements:
+            assert f'quote: "{before}' in text, before
+            text = text.replace(f'quote: "{before}', f'quote: "{after}', 1)
+        path.write_text(text, encoding="utf-8")

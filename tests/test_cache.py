@@ -95,6 +95,41 @@ def test_a_cached_corpus_equals_a_fresh_load(corpus: Path, reads: list[str]) -> 
     assert reads == []  # served whole from the cache
 
 
+def test_each_quote_keeps_its_anchor_through_the_cache(corpus: Path, reads: list[str]) -> None:
+    exact = "This is in comparison with the same time period in 2023."
+    drifted = {
+        exact: exact.upper(),  # loose
+        'quote: "annual growth of 6.7%': 'quote: "anual growth of 6.7%',  # fuzzy
+        'quote: "Similarly, machinery and equipment': 'quote: "Likewise, robots and drones',
+    }
+
+    def drift(text: str) -> str:
+        for before, after in drifted.items():
+            text = text.replace(before, after, 1)
+        return text
+
+    rewrite(brief_path(corpus), drift)
+    first = load_cached(corpus)
+    assert reads == [f"{BRIEF}.yaml"]
+    reads.clear()
+
+    cached = load_cached(corpus)
+
+    assert reads == []
+    assert cached == load_corpus(corpus) == first
+    (brief,) = [b for b in cached.briefs if b.id == BRIEF]
+    anchors = [(fact.anchor, fact.score is not None, fact.span is None) for fact in brief.key_facts]
+    assert anchors[:7] == [
+        ("exact", False, False),
+        ("loose", False, False),
+        ("fuzzy", True, False),
+        ("exact", False, False),
+        ("exact", False, False),
+        ("exact", False, False),
+        ("missing", False, True),
+    ]
+
+
 def test_the_first_load_writes_the_cache_in_the_cache_folder(corpus_dir: Path) -> None:
     load_cached(corpus_dir)
 
@@ -267,21 +302,21 @@ def test_a_broken_brief_keeps_its_problem_and_loads_once_fixed(corpus: Path) -> 
 # -- Changes to articles --------------------------------------------------------------------------
 
 
-def quote_found(root: Path, quote_start: str) -> bool:
+def quote_anchor(root: Path, quote_start: str) -> str:
     entry = load_cached(root).entry(BRIEF)
     assert entry is not None and entry.brief is not None
     (fact,) = [f for f in entry.brief.key_facts if f.quote.startswith(quote_start)]
-    return fact.span is not None
+    return fact.anchor
 
 
 def test_an_article_changed_to_the_same_size_is_read_again(corpus: Path) -> None:
     article = corpus / "seeds" / ARTICLE
     size = article.stat().st_size
-    assert quote_found(corpus, "The volume of exports")
+    assert quote_anchor(corpus, "The volume of exports") == "exact"
     rewrite(article, lambda text: text.replace("volume of exports", "VOLUME of exports"))
     assert article.stat().st_size == size
 
-    assert not quote_found(corpus, "The volume of exports")
+    assert quote_anchor(corpus, "The volume of exports") == "loose"
     assert load_cached(corpus) == load_corpus(corpus)
 
 
@@ -289,7 +324,16 @@ def test_an_article_changed_in_size_is_read_again(corpus: Path) -> None:
     article = corpus / "seeds" / ARTICLE
     rewrite(article, lambda text: text.replace("volume of exports", "total volume of exports"))
 
-    assert not quote_found(corpus, "The volume of exports")
+    assert quote_anchor(corpus, "The volume of exports") == "fuzzy"
+    assert load_cached(corpus) == load_corpus(corpus)
+
+
+def test_an_article_that_lost_a_passage_is_read_again(corpus: Path) -> None:
+    article = corpus / "seeds" / ARTICLE
+    sentence = "The volume of exports exceeded 57 billion pesos in the first 10 months of the year"
+    rewrite(article, lambda text: text.replace(sentence, "Exports set a record"))
+
+    assert quote_anchor(corpus, "The volume of exports") == "missing"
     assert load_cached(corpus) == load_corpus(corpus)
 
 
@@ -362,6 +406,11 @@ def _set_span(facts: list[list[object]]) -> list[list[object]]:
     return facts
 
 
+def _set_fact(facts: list[list[object]], field: int, value: object) -> list[list[object]]:
+    facts[0][field] = value
+    return facts
+
+
 def _first_brief_file(path: Path) -> str:
     return str(json.loads(_lines(path)[2])[0]).removeprefix("briefs/")
 
@@ -410,7 +459,14 @@ def test_a_corrupted_cache_is_rebuilt_never_trusted(
 
 FACT_CORRUPTIONS: dict[str, Callable[[Path], object]] = {
     "a span of the wrong type": _replace_facts(_set_span),
-    "a fact kind unknown": _replace_facts(lambda facts: [["f", "q", "opinion", None, None]]),
+    "a fact kind unknown": _replace_facts(
+        lambda facts: [["f", "q", "opinion", None, None, "missing", None]]
+    ),
+    "an anchor unknown": _replace_facts(lambda facts: _set_fact(facts, 5, "close")),
+    "a fuzzy anchor without its score": _replace_facts(lambda facts: _set_fact(facts, 5, "fuzzy")),
+    "a score for an exact anchor": _replace_facts(lambda facts: _set_fact(facts, 6, 95)),
+    "a span for a quote not found": _replace_facts(lambda facts: _set_fact(facts, 5, "missing")),
+    "a fact of the previous format": _replace_facts(lambda facts: [f[:5] for f in facts]),
     "a fact left out": _replace_facts(lambda facts: facts[1:]),
     "not a list": _replace_facts(lambda facts: {"facts": facts}),
     "not JSON": lambda path: _replace_first_facts_line(path, "[" * 100_000),

@@ -121,6 +121,34 @@ def test_validate_with_only_warnings_exits_zero(tmp_path: Path) -> None:
     assert "1 warning" in result.stdout
 
 
+def test_validate_warns_of_drifted_quotes_and_counts_them_found(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "Doubled.", "quote": "ORDERS FROM TEXAS DOUBLED"},
+        {"fact": "Trucks.", "quote": "trucks cross at Otay twice a day"},
+        {"fact": "Manager.", "quote": "said the manger, Laura Ib\u00e1\u00f1ez"},
+    ]
+    make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)})
+    text = (tmp_path / "c" / "briefs" / "sample.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+
+    result = run("validate", "--corpus", str(tmp_path / "c"))
+
+    assert result.returncode == 0
+    loose, fuzzy = result.stderr.splitlines()
+    assert loose.startswith(
+        f"briefs/sample.yaml:{lines.index('  quote: ORDERS FROM TEXAS DOUBLED') + 1}:"
+        " key_facts[1].quote: warning: "
+    )
+    assert loose.endswith('seeds/article.txt line 4 reads "Orders from Texas doubled"')
+    manager_line = next(n for n, line in enumerate(lines, 1) if "manger" in line)
+    assert fuzzy.startswith(f"briefs/sample.yaml:{manager_line}: key_facts[3].quote: warning: ")
+    assert fuzzy.endswith(
+        'seeds/article.txt line 4 reads "said the manager, Laura Ib\u00e1\u00f1ez"'
+    )
+    assert "4 quotes found (1 loose, 1 fuzzy); 0 errors, 2 warnings" in result.stdout
+
+
 def test_validate_without_a_briefs_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / "nothing").mkdir()
     result = run("validate", "--corpus", str(tmp_path / "nothing"))

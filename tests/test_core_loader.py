@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+import tui.core.loader as loader
 from tests.corpus_kit import ARTICLE, dump, fields, make_corpus
 from tui.core.articles import read_short_article
 from tui.core.loader import load_corpus, read_article
@@ -305,11 +307,140 @@ def test_quotes_match_despite_typography_and_white_space(tmp_path: Path, quote: 
 
 
 @pytest.mark.parametrize(
-    "quote", ["orders from texas doubled", "Laura Ibanez", "Orders from Texas doubled ,"]
+    ("quote", "anchor"),
+    [
+        ("orders from texas doubled", "loose"),
+        ("Laura Ibanez", "loose"),
+        ("Orders from Texas doubled ,", "fuzzy"),
+    ],
 )
-def test_quote_matching_forgives_nothing_else(tmp_path: Path, quote: str) -> None:
+def test_a_quote_found_only_loosely_or_fuzzily_loads_with_a_warning(
+    tmp_path: Path, quote: str, anchor: str
+) -> None:
+    corpus = load_one(tmp_path, fields(key_facts=[{"fact": "f", "quote": quote}]))
+    assert errors(corpus) == []
+    (problem,) = corpus.all_problems
+    assert (problem.field, problem.severity) == ("key_facts[0].quote", "warning")
+    (fact,) = corpus.briefs[0].key_facts
+    assert fact.anchor == anchor and fact.span is not None
+
+
+@pytest.mark.parametrize("quote", ["Orders from Chihuahua tripled", "Laura Perez", "Texas Otay"])
+def test_a_quote_the_article_does_not_hold_is_an_error(tmp_path: Path, quote: str) -> None:
     corpus = load_one(tmp_path, fields(key_facts=[{"fact": "f", "quote": quote}]))
     assert [p.field for p in errors(corpus)] == ["key_facts[0].quote"]
+    (fact,) = corpus.briefs[0].key_facts
+    assert (fact.anchor, fact.span) == ("missing", None)
+
+
+REWRAPPED = (
+    "Plant Adds Shift\n"
+    "\n"
+    "Tijuana \u2014 A plant in the El Florido park will add a night\n"
+    "shift of 240 workers. \u201cOrders from Texas doubled,\u201d said the manager,\n"
+    "Laura Ib\u00e1\u00f1ez. The customer\u2019s trucks cross at Otay twice a day.\n"
+)
+"""The article re-extracted with its lines broken elsewhere."""
+
+
+def test_drifted_quotes_are_warned_about_with_the_articles_wording_and_its_line(
+    tmp_path: Path,
+) -> None:
+    facts = [
+        {"fact": "Shift.", "quote": "a night shift of 240 workers"},
+        {"fact": "Manager.", "quote": "said the manager, laura ibanez"},
+        {"fact": "Trucks.", "quote": "The customer's truks cross at Otay twice a day"},
+        {"fact": "Park.", "quote": "A plant in the El Florido prak will add a night shift"},
+    ]
+    brief = dump(fields(key_facts=facts))
+    corpus = load_one(tmp_path, brief, seeds={"article.txt": REWRAPPED})
+
+    assert errors(corpus) == []
+    loose, trucks, park = corpus.all_problems
+    assert str(loose) == (
+        f"briefs/sample.yaml:{line_of(brief, 'laura ibanez')}: key_facts[1].quote: warning:"
+        " matches only when case and accents are ignored; copy the article's wording into the"
+        ' quote: seeds/article.txt line 4 reads "said the manager, Laura Ib\u00e1\u00f1ez"'
+    )
+    assert (trucks.line, trucks.field) == (line_of(brief, "truks"), "key_facts[2].quote")
+    assert trucks.severity == "warning"
+    assert re.fullmatch(
+        r"matches only a passage close to it \(fuzzy, score (9\d|100) of 100\); copy the"
+        r" article's wording into the quote: seeds/article.txt line 5 reads"
+        r' "The customer\u2019s trucks cross at Otay twice a day"',
+        trucks.message,
+    ), trucks.message
+    # A passage over two lines of the article is named by its first, and shown on one line.
+    assert (park.line, park.field) == (line_of(brief, "prak"), "key_facts[3].quote")
+    assert park.message.endswith(
+        'seeds/article.txt line 3 reads "A plant in the El Florido park will add a night shift"'
+    )
+    shift, manager, customer, plant = corpus.briefs[0].key_facts
+    assert [f.anchor for f in (shift, manager, customer, plant)] == [
+        "exact",
+        "loose",
+        "fuzzy",
+        "fuzzy",
+    ]
+    assert customer.score is not None and 90 <= customer.score < 100
+    assert shift.score is manager.score is None
+
+
+def test_a_drifted_quote_fixed_as_its_warning_says_is_exact(tmp_path: Path) -> None:
+    facts = [{"fact": "Trucks.", "quote": "The customers trucks cross at Otay twice a day"}]
+    brief = fields(key_facts=facts)
+    (warning,) = load_one(tmp_path / "first", brief).all_problems
+    wording = warning.message.split(" reads ", 1)[1].removeprefix('"').removesuffix('"')
+
+    facts[0]["quote"] = wording
+    fixed = load_one(tmp_path / "second", brief)
+
+    assert fixed.all_problems == ()
+    assert fixed.briefs[0].key_facts[0].anchor == "exact"
+
+
+def test_a_long_drifted_passage_is_cut_in_its_warning_but_still_anchored(tmp_path: Path) -> None:
+    sentence = " ".join(f"Plant {n} in Tijuana adds a shift of {n} workers." for n in range(80))
+    quote = sentence.replace("Plant 40 in", "Plant 40 at")
+    corpus = load_one(
+        tmp_path,
+        fields(key_facts=[{"fact": "f", "quote": quote}]),
+        seeds={"article.txt": f"Title\n\n{sentence}\n"},
+    )
+    (warning,) = corpus.all_problems
+    assert warning.severity == "warning"
+    assert warning.message.endswith('\u2026"')
+    assert "seeds/article.txt line 3 reads" in warning.message
+    span = corpus.briefs[0].key_facts[0].span
+    assert span is not None and span.end - span.start == len(sentence)
+
+
+def test_fuzzy_searching_stops_at_a_budget_per_brief_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A brief of many long quotes its article lacks must not keep the corpus from loading; the
+    # budget is small here so that the second drifted quote is past it.
+    slipped = "The customer's truks cross at Otay twice a day"
+    monkeypatch.setattr(loader, "FUZZY_WORK_PER_BRIEF", len(slipped) * len(ARTICLE))
+    facts = [
+        {"fact": "f", "quote": slipped},
+        {"fact": "g", "quote": slipped.replace("a day", "daily")},
+    ]
+    twin = {"fact": "h", "quote": slipped.replace("a day", "daily")}
+    corpus = load_corpus(
+        make_corpus(
+            tmp_path / "c",
+            {
+                "sample.yaml": fields(key_facts=facts),
+                "other.yaml": fields("other", key_facts=[twin]),
+            },
+        )
+    )
+    by_id = {b.id: [f.anchor for f in b.key_facts] for b in corpus.briefs}
+    assert by_id == {"sample": ["fuzzy", "missing"], "other": ["fuzzy"]}
+    (error,) = errors(corpus)
+    assert (error.file, error.field) == ("briefs/sample.yaml", "key_facts[1].quote")
+    assert error.message.startswith("not found in seeds/article.txt (nor looked for with slips")
 
 
 def test_unknown_fields_are_warnings_and_the_brief_still_loads(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus_kit import FUZZY_BRIEF, LOOSE_BRIEF, drift_quotes
 from tui.core.loader import load_corpus
+from tui.core.model import Corpus
 from tui.core.search import filter_indices, narrows, query_terms
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,3 +60,68 @@ def test_narrowing_a_search_keeps_to_the_earlier_matches() -> None:
     assert narrows(query_terms("mexicali"), query_terms("mexicali exports"))
     assert narrows(query_terms("mexi"), query_terms("mexicali"))
     assert not narrows(query_terms("mexicali"), query_terms("tijuana"))
+
+
+# The anchor status of quotes ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def drifted(corpus_dir: Path) -> Corpus:
+    drift_quotes(corpus_dir)
+    return load_corpus(corpus_dir)
+
+
+def matching_in(corpus: Corpus, query: str) -> set[str]:
+    return {corpus.entries[i].key for i in filter_indices(query_terms(query), corpus.search_texts)}
+
+
+def test_the_drifted_corpus_has_the_anchors_the_filter_tests_need(drifted: Corpus) -> None:
+    anchors = {b.id: [f.anchor for f in b.key_facts] for b in drifted.briefs}
+    assert anchors[LOOSE_BRIEF][0] == "loose"
+    assert anchors[FUZZY_BRIEF][1:3] == ["fuzzy", "missing"]
+    others = set(anchors) - {LOOSE_BRIEF, FUZZY_BRIEF}
+    assert all(set(anchors[i]) == {"exact"} for i in others)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("anchor:loose", {LOOSE_BRIEF}),
+        ("anchor:fuzzy", {FUZZY_BRIEF}),
+        ("anchor:missing", {FUZZY_BRIEF}),
+        ("anchor:f", {FUZZY_BRIEF}),  # the start of a status is enough
+        ("ANCHOR:Fuzzy", {FUZZY_BRIEF}),
+        ("anchor:fuzzy ebrard", set()),  # with words, every one must hold
+        ("anchor:loose ebrard", {LOOSE_BRIEF}),
+        ("anchor:loose anchor:missing", set()),
+        ("anchor:zzz", set()),  # no such status: a word no brief holds
+    ],
+)
+def test_the_anchor_term_selects_briefs_by_how_their_quotes_were_found(
+    drifted: Corpus, query: str, found: set[str]
+) -> None:
+    assert matching_in(drifted, query) == found
+
+
+def test_the_anchor_term_alone_or_exact_keeps_every_brief(drifted: Corpus) -> None:
+    every = {e.key for e in drifted.entries}
+    assert matching_in(drifted, "anchor:") == every  # as it is while being typed
+    assert matching_in(drifted, "anchor:exact") == every
+
+
+@pytest.mark.parametrize("word", ["fuzzy", "loose", "missing", "exact", "anchor", "anchor:"])
+def test_the_statuses_are_not_words_a_plain_search_finds(
+    drifted: Corpus, corpus_dir: Path, word: str
+) -> None:
+    # The same search in the same corpus with every quote exact finds the same briefs.
+    assert matching_in(drifted, f"{word} mexicali") == matching(f"{word} mexicali")
+    assert matching_in(drifted, word) == matching(word)
+
+
+def test_narrowing_holds_for_the_anchor_term(drifted: Corpus) -> None:
+    texts = drifted.search_texts
+    wide = filter_indices(query_terms("anchor:f"), texts)
+    terms = query_terms("anchor:fuzzy indeX")
+    assert narrows(query_terms("anchor:f"), terms)
+    assert filter_indices(terms, texts, within=wide) == filter_indices(terms, texts)
+    assert not narrows(query_terms("anchor:fuzzy"), query_terms("anchor:loose"))

@@ -15,7 +15,15 @@ from tests.corpus_kit import fields, make_corpus
 from tests.markdown_reading import read
 from tui.core.export import render_markdown
 from tui.core.loader import load_corpus
-from tui.core.model import MAX_PROBLEM_FIELD, MAX_PROBLEM_TEXT, Brief, Corpus, KeyFact, Problem
+from tui.core.model import (
+    MAX_PROBLEM_FIELD,
+    MAX_PROBLEM_MESSAGE,
+    MAX_PROBLEM_TEXT,
+    Brief,
+    Corpus,
+    KeyFact,
+    Problem,
+)
 from tui.core.quotes import find_quote
 from tui.core.search import filter_indices, query_terms
 from tui.core.text import (
@@ -362,13 +370,13 @@ def test_typographic_marks_fold_one_for_one(text: str) -> None:
 @given(
     file=st.text(max_size=400),
     field=st.text(alphabet=st.sampled_from(["\x01", "\u202e", "a", "é", "\n"]), max_size=120),
-    message=st.text(max_size=400),
+    message=st.text(max_size=1_200),
 )
 def test_a_problem_made_again_from_its_own_text_is_the_same(
     file: str, field: str, message: str
 ) -> None:
     problem = Problem(file, 3, field, message)
     assert Problem(problem.file, 3, problem.field, problem.message) == problem
-    assert len(problem.file) <= MAX_PROBLEM_TEXT and len(problem.message) <= MAX_PROBLEM_TEXT
+    assert len(problem.file) <= MAX_PROBLEM_TEXT and len(problem.message) <= MAX_PROBLEM_MESSAGE
     assert len(problem.field) <= MAX_PROBLEM_FIELD
     assert not UNSAFE_IN_A_LINE.search(str(problem))

@@ -189,11 +189,18 @@ def _validate(corpus: Corpus) -> int:
     briefs = corpus.briefs
     facts = [fact for brief in briefs for fact in brief.key_facts]
     found = sum(fact.span is not None for fact in facts)
+    # Quotes found only loosely or fuzzily are counted as found, and said apart.
+    drifted = [
+        f"{count} {status}"
+        for status in ("loose", "fuzzy")
+        if (count := sum(fact.anchor == status for fact in facts))
+    ]
     warnings = len(problems) - errors
     summary = (
         f"{_count(len(corpus.entries), 'brief')} ({len(briefs)} loaded),"
-        f" {_count(len(facts), 'fact')}, {_count(found, 'quote')} found;"
-        f" {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        f" {_count(len(facts), 'fact')}, {_count(found, 'quote')} found"
+        + (f" ({', '.join(drifted)})" if drifted else "")
+        + f"; {_count(errors, 'error')}, {_count(warnings, 'warning')}"
     )
     print(summary, file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0

@@ -107,6 +107,8 @@ class BriefingApp(App[None]):
                 [
                     ("⏎", "Keep the filter and go back to the list"),
                     ("esc", "Clear the filter"),
+                    ("anchor:fuzzy", "Type it for briefs with a quote found only fuzzily;"),
+                    ("", "also anchor:loose, anchor:missing, anchor:exact"),
                 ],
             ),
             ("Export", [("⏎", "Write the file"), *key_rows(self, ExportDialog.BINDINGS)]),

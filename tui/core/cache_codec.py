@@ -15,10 +15,11 @@ from typing import Any
 
 from tui.core.cache_index import Corrupt, as_count, as_date, as_text
 from tui.core.model import BRIEF_STATUSES, FACT_KINDS, Brief, Entry, KeyFact, Problem
-from tui.core.quotes import Span
+from tui.core.quotes import ANCHOR_STATUSES, FUZZY_THRESHOLD, Span
 
 _KINDS = {kind: kind for kind in FACT_KINDS}
 _STATUSES = {status: status for status in BRIEF_STATUSES}
+_ANCHORS = {status: status for status in ANCHOR_STATUSES}
 BRIEF_LENGTH = 16
 """How many values :func:`encode_brief` writes for a brief."""
 _SEVERITIES = frozenset(("error", "warning"))
@@ -60,6 +61,8 @@ def encode_fact(fact: KeyFact) -> list[Any]:
         fact.quote,
         fact.kind,
         *((span.start, span.end) if span else (None, None)),
+        fact.anchor,
+        fact.score,
         fact.reviewed,
         fact.needs_english,
     ]
@@ -130,18 +133,27 @@ def fact_list(value: Any) -> tuple[KeyFact, ...]:
 def decode_fact(value: Any) -> KeyFact:
     if type(value) is not list:
         raise Corrupt("fact")
-    fact, quote, kind, start, end, reviewed, needs_english = value
+    fact, quote, kind, start, end, anchor, score, reviewed, needs_english = value
     if type(fact) is not str or type(quote) is not str:
         raise Corrupt("fact")
     if type(reviewed) is not bool or type(needs_english) is not bool:
         raise Corrupt("fact flags")
     if kind is not None:
         kind = _KINDS[kind]  # the one copy of each kind; a KeyError for any other value
-    if start is None and end is None:
-        return KeyFact(fact, quote, kind, None, reviewed, needs_english)
+    anchor = _ANCHORS[anchor]  # likewise
+    # A score exactly for a fuzzy anchor, and a span exactly for a quote that was found.
+    if anchor == "fuzzy":
+        if type(score) is not int or not FUZZY_THRESHOLD <= score <= 100:
+            raise Corrupt("score")
+    elif score is not None:
+        raise Corrupt("score")
+    if start is None and end is None and anchor == "missing":
+        return KeyFact(fact, quote, kind, None, anchor, None, reviewed, needs_english)
     if type(start) is not int or type(end) is not int or not 0 <= start <= end:
         raise Corrupt("span")
-    return KeyFact(fact, quote, kind, Span(start, end), reviewed, needs_english)
+    if anchor == "missing":
+        raise Corrupt("anchor")
+    return KeyFact(fact, quote, kind, Span(start, end), anchor, score, reviewed, needs_english)
 
 
 def decode_problem(value: Any) -> Problem:

@@ -173,12 +173,12 @@ def environment() -> list[Any]:
 
     The package version is not enough while the code is being worked on, so the code's own files
     are fingerprinted, with those of the YAML and date parsers (PyYAML with or without libyaml
-    words its errors differently).
+    words its errors differently) and of rapidfuzz, which scores fuzzy anchors.
     """
     from importlib.util import find_spec
 
     folders = [Path(__file__).resolve().parent]
-    for package, subfolders in (("yaml", ()), ("dateutil", ("parser",))):
+    for package, subfolders in (("yaml", ()), ("dateutil", ("parser",)), ("rapidfuzz", ())):
         with contextlib.suppress(ImportError, ValueError):
             spec = find_spec(package)
             for location in (spec and spec.submodule_search_locations) or ():

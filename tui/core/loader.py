@@ -29,16 +29,24 @@ from tui.core.model import (
     Problem,
     Severity,
 )
-from tui.core.quotes import FoldedArticle, Span
+from tui.core.quotes import NOT_FOUND, Anchor, FoldedArticle
 from tui.core.recent import RecentlyUsed
 from tui.core.search import search_text
-from tui.core.text import clean_text
+from tui.core.text import clean_text, line_range, one_line
 from tui.core.yamlread import Document, YamlProblem, read_document
 
 MAX_BRIEF_BYTES = 1024 * 1024
 """A brief larger than this is refused unread."""
 LONG_TEXT_WARNING = 1_000
 """Titles longer than this are flagged: lists show only their beginning."""
+FUZZY_WORK_PER_BRIEF = 4 * 10**10
+"""How much fuzzy searching (:meth:`tui.core.quotes.FoldedArticle.fuzzy_work`) one brief's quotes
+may cost, about three seconds: 15 quotes of 500 characters in an article of 5 MB. A brief of a
+thousand long quotes its article does not hold must not keep a corpus from loading; its quotes
+past the budget are looked for exactly and loosely only."""
+PASSAGE_IN_WARNING = 700
+"""How many characters of an article's passage a warning about a loose or fuzzy anchor quotes:
+a quote of a few sentences whole, and the warning still one readable line."""
 
 ID_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -58,13 +66,17 @@ class Article:
     text: str
     folded: FoldedArticle
     problems: ArticleProblems = field(default_factory=list)
-    found: dict[str, Span | None] = field(default_factory=dict)
-    """Quotes already looked up: YAML aliases can repeat one quote thousands of times."""
+    found: dict[str, Anchor] = field(default_factory=dict)
+    """Quotes already anchored: YAML aliases can repeat one quote thousands of times."""
 
-    def find(self, quote: str) -> Span | None:
-        if quote not in self.found:
-            self.found[quote] = self.folded.find(quote)
-        return self.found[quote]
+    def anchor(self, quote: str, *, fuzzy: bool) -> Anchor:
+        """The quote's anchor; only exact or loose unless ``fuzzy``."""
+        found = self.found.get(quote)
+        if found is None or (found.status == "fuzzy" and not fuzzy):
+            found = self.folded.anchor(quote, fuzzy=fuzzy)
+            if fuzzy or found.status != "missing":
+                self.found[quote] = found
+        return found
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -183,6 +195,10 @@ class _BriefChecker:
         self.reader = reader
         self.problems: list[Problem] = []
         self.document = Document(None, {})
+        self.fuzzy_work = 0
+        """The fuzzy searching this brief's quotes have cost so far (see FUZZY_WORK_PER_BRIEF)."""
+        self.fuzzy_skipped = False
+        """Whether the last quote anchored was not looked for fuzzily, the budget being spent."""
 
     def add(
         self, path: str, message: str, severity: Severity = "error", *, at: str | None = None
@@ -407,11 +423,65 @@ class _BriefChecker:
             if fact is None or quote is None:
                 valid = False
                 continue
-            span = article.find(quote) if article else None
-            if span is None and article is not None:
-                self.add(f"{path}.quote", f"not found in seeds/{source}")
-            facts.append(KeyFact(fact, quote, kind, span, reviewed, needs_english))
+            anchor = self._anchor(quote, article) if article else NOT_FOUND
+            if article is not None:
+                self._report_anchor(f"{path}.quote", anchor, article, f"seeds/{source}")
+            facts.append(
+                KeyFact(
+                    fact,
+                    quote,
+                    kind,
+                    anchor.span,
+                    anchor.status,
+                    anchor.score,
+                    reviewed=reviewed,
+                    needs_english=needs_english,
+                )
+            )
         return tuple(facts) if valid else None
+
+    def _anchor(self, quote: str, article: Article) -> Anchor:
+        self.fuzzy_skipped = False
+        anchor = article.anchor(quote, fuzzy=False)
+        if anchor.status != "missing":
+            return anchor
+        # Charged even when another brief made the same search before, so that what a brief
+        # loads to never depends on the briefs read before it.
+        work = article.folded.fuzzy_work(quote)
+        if self.fuzzy_work + work > FUZZY_WORK_PER_BRIEF:
+            self.fuzzy_skipped = True
+            return anchor
+        self.fuzzy_work += work
+        return article.anchor(quote, fuzzy=True)
+
+    def _report_anchor(self, path: str, anchor: Anchor, article: Article, name: str) -> None:
+        """Tell the analyst about a quote that is not word for word in its article, with the
+        article's own wording and its line, so that the quote can be put right in one step."""
+        if anchor.status == "missing":
+            why = (
+                " (nor looked for with slips: this brief's quotes are too long in all for so"
+                " long an article)"
+                if self.fuzzy_skipped
+                else ""
+            )
+            self.add(path, f"not found in {name}{why}")
+            return
+        if anchor.span is None or anchor.status == "exact":
+            return
+        passage = one_line(article.text[anchor.span.start : anchor.span.end])
+        if len(passage) > PASSAGE_IN_WARNING:
+            passage = passage[: PASSAGE_IN_WARNING - 1] + "…"
+        line = line_range(article.text, anchor.span)[0]
+        if anchor.status == "loose":
+            how = "matches only when case and accents are ignored"
+        else:
+            how = f"matches only a passage close to it (fuzzy, score {anchor.score} of 100)"
+        self.add(
+            path,
+            f"{how}; copy the article's wording into the quote: {name} line {line} reads"
+            f' "{passage}"',
+            "warning",
+        )
 
 
 def _describe(value: object) -> str:

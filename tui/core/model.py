@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from tui.core.quotes import Span
+    from tui.core.quotes import AnchorStatus, Span
 
 Severity = Literal["error", "warning"]
 
@@ -21,7 +21,10 @@ BRIEF_STATUSES: tuple[BriefStatus, ...] = ("draft", "final")
 """A brief's ``status``: ``draft`` until an analyst has read it through, else ``final``."""
 
 MAX_PROBLEM_TEXT = 300
-"""How many characters of a problem's message or file name are kept; the rest becomes "…"."""
+"""How many characters of a problem's file name are kept; the rest becomes "…"."""
+MAX_PROBLEM_MESSAGE = 1_000
+"""How many characters of a problem's message are kept: enough for the article's own wording
+of a quote of a few sentences, which a warning about a loose or fuzzy anchor gives whole."""
 MAX_PROBLEM_FIELD = 80
 """How many characters of a problem's field path are kept; real paths are far shorter."""
 
@@ -72,7 +75,7 @@ class Problem:
         for name, limit in (
             ("file", MAX_PROBLEM_TEXT),
             ("field", MAX_PROBLEM_FIELD),
-            ("message", MAX_PROBLEM_TEXT),
+            ("message", MAX_PROBLEM_MESSAGE),
         ):
             text = getattr(self, name)
             safe = _visible(text, limit)
@@ -97,11 +100,23 @@ class KeyFact:
     kind: str | None = None
     span: Span | None = None
     """Where the quote stands in the article; None when it was not found there."""
+    anchor: AnchorStatus = "missing"
+    """How the quote was found in the article (:mod:`tui.core.quotes`): ``exact``, ``loose``,
+    ``fuzzy``, or ``missing`` (not found, and then ``span`` is None)."""
+    score: int | None = None
+    """For a fuzzy anchor, how close the passage is to the quote (90 to 100); else None."""
     reviewed: bool = True
     """False for a fact drafted from the article that no analyst has confirmed yet."""
     needs_english: bool = False
     """True while ``fact`` is still the article's own sentence in a language other than
     English, waiting for an English rendering."""
+
+    @property
+    def anchor_label(self) -> str:
+        """The anchor status as a reader is shown it: ``fuzzy 93``, ``loose``, ``not found``."""
+        if self.anchor == "fuzzy":
+            return f"fuzzy {self.score}"
+        return "not found" if self.anchor == "missing" else self.anchor
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,10 +25,19 @@ from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip, date_label
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
-from tui.core.model import Brief, Entry, Problem
+from tui.core.model import Brief, Entry, KeyFact, Problem
 from tui.core.text import one_line
 
 QUOTE_MISSING = "⚠ quote not found in the article"
+DRIFTED = ("loose", "fuzzy")
+"""The anchor statuses a fact is marked with: its quote was found, though not word for word."""
+
+
+def anchor_mark(fact: KeyFact) -> str:
+    """What follows a fact whose quote drifted from its article (``≈ fuzzy 93``), else ""."""
+    return f"≈ {fact.anchor_label}" if fact.anchor in DRIFTED else ""
+
+
 TITLE_LINES = 2
 
 
@@ -82,6 +91,9 @@ class BriefView(ScrollView, can_focus=True):
         & > .brief-view--missing {
             color: $text-warning;
         }
+        & > .brief-view--anchor {
+            color: $text-warning;
+        }
         & > .brief-view--label {
             text-style: bold;
         }
@@ -109,6 +121,7 @@ class BriefView(ScrollView, can_focus=True):
         "brief-view--number",
         "brief-view--kind",
         "brief-view--missing",
+        "brief-view--anchor",
         "brief-view--label",
         "brief-view--error",
         "brief-view--warning",
@@ -365,8 +378,11 @@ class BriefView(ScrollView, can_focus=True):
         number_width = len(str(count)) + 2
         for index, fact in enumerate(brief.key_facts):
             kind = styled(f" ({fact.kind})", "kind") if fact.kind else Content("")
+            mark = anchor_mark(fact)
+            anchor = styled(f" {mark}", "anchor") if mark else Content("")
             number = styled(f"{index + 1}.".rjust(number_width - 1) + " ", "number")
-            blocks.append(_Block(Content.assemble(one_line(fact.fact), kind), number, index))
+            body = Content.assemble(one_line(fact.fact), kind, anchor)
+            blocks.append(_Block(body, number, index))
             if fact.span is None:
                 indent = Content(" " * number_width)
                 blocks.append(_Block(styled(QUOTE_MISSING, "missing"), indent, index))
