@@ -155,3 +155,19 @@ async def test_a_draft_is_marked_in_the_list_and_a_finished_brief_is_not(tmp_pat
         (draft_row,) = [row for row in list_rows(app) if "Tijuana" in row]
         (finished_row,) = [row for row in list_rows(app) if "Ensenada" in row]
         assert "draft" in draft_row and "draft" not in finished_row
+
+
+async def test_the_brief_pane_says_what_of_a_draft_is_still_to_review(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = brief_lines(app)
+        assert "Draft: c confirms a fact, x rejects it, E edits the brief" in text
+        assert "Key facts (3, 2 to review)" in text
+        facts = main_screen(app).brief_view
+        marked = [line for line in facts.lines if "unreviewed" in line]
+        assert len(marked) == 2  # the third fact, the analyst's own, is not marked
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        assert "Key facts (3, 1 to review)" in brief_lines(app)

@@ -94,6 +94,10 @@ class BriefView(ScrollView, can_focus=True):
         & > .brief-view--anchor {
             color: $text-warning;
         }
+        & > .brief-view--draft {
+            color: $text-accent;
+            text-style: italic;
+        }
         & > .brief-view--label {
             text-style: bold;
         }
@@ -122,6 +126,7 @@ class BriefView(ScrollView, can_focus=True):
         "brief-view--kind",
         "brief-view--missing",
         "brief-view--anchor",
+        "brief-view--draft",
         "brief-view--label",
         "brief-view--error",
         "brief-view--warning",
@@ -345,6 +350,18 @@ class BriefView(ScrollView, can_focus=True):
             return content_strip(content, width, self.get_visual_style("brief-view--cursor"))
         return content_strip(content, width, self.visual_style)
 
+    def _draft_hint(self) -> str:
+        """What the pane says of a draft: what to do with it, with the keys that do it."""
+        keys_of = getattr(self.app, "keys_of", None)
+
+        def key(action_id: str, default: str) -> str:
+            return str(keys_of(action_id)) if keys_of else default
+
+        return (
+            f"Draft: {key('facts.confirm', 'c')} confirms a fact, {key('facts.reject', 'x')}"
+            f" rejects it, {key('reader.edit', 'E')} edits the brief"
+        )
+
     def _blocks(self) -> list[_Block]:
         """The pane's paragraphs, styled from the current theme."""
 
@@ -372,14 +389,23 @@ class BriefView(ScrollView, can_focus=True):
         # The article's own title, which the original pane also shows whole; the list names it
         # in English. Two lines at most leave the facts room at 80x24.
         blocks = [_Block(styled(one_line(brief.title), "title"), max_lines=TITLE_LINES)]
-        blocks += [_Block(styled(pane_meta_line(brief), "meta")), _BLANK]
+        blocks += [_Block(styled(pane_meta_line(brief), "meta"))]
+        if brief.is_draft:
+            blocks.append(_Block(styled(self._draft_hint(), "draft")))
+        blocks.append(_BLANK)
         count = len(brief.key_facts)
-        blocks.append(_Block(styled(f"Key facts ({count})", "heading")))
+        to_review = sum(not fact.reviewed for fact in brief.key_facts)
+        counted = f"{count}, {to_review} to review" if to_review else f"{count}"
+        blocks.append(_Block(styled(f"Key facts ({counted})", "heading")))
         number_width = len(str(count)) + 2
         for index, fact in enumerate(brief.key_facts):
             kind = styled(f" ({fact.kind})", "kind") if fact.kind else Content("")
             mark = anchor_mark(fact)
             anchor = styled(f" {mark}", "anchor") if mark else Content("")
+            due = (("unreviewed", not fact.reviewed), ("needs English", fact.needs_english))
+            review = [label for label, shown in due if shown]
+            if review:
+                anchor = Content.assemble(anchor, styled(" · " + " · ".join(review), "draft"))
             number = styled(f"{index + 1}.".rjust(number_width - 1) + " ", "number")
             body = Content.assemble(one_line(fact.fact), kind, anchor)
             blocks.append(_Block(body, number, index))
