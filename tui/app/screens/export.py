@@ -18,9 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Label
 
 from tui.app.screens._breakpoints import breakpoint_classes
+from tui.app.screens._path_dialog import PathDialog
 from tui.core.export import (
     ExportError,
     ExportExistsError,
@@ -33,75 +34,18 @@ if TYPE_CHECKING:
     from tui.core.model import Brief, Corpus
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(PathDialog):
     """Asks for the file to export to; dismisses with its path, or ``None`` when cancelled."""
 
-    DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-        background: $background 60%;
-    }
-    ExportDialog > Vertical {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        /* A dialog taller than a small terminal scrolls rather than losing its end. */
-        max-height: 100%;
-        overflow-y: auto;
-        scrollbar-size-vertical: 1;
-        border: round $border;
-        border-title-color: $text-accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    ExportDialog Label {
-        /* The dialog's width rather than the text's: a long path wraps instead of being cut. */
-        width: 1fr;
-    }
-    ExportDialog Input {
-        margin: 1 0 0 0;
-    }
-    ExportDialog .hint {
-        color: $text-muted;
-        margin-top: 1;
-    }
-    ExportDialog .error {
-        color: $text-error;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    TITLE_TEXT = "Export to Markdown"
+    HINT = "Enter writes · Esc cancels"
+    EMPTY = "Give a file name, such as briefing.md"
 
     def __init__(self, described: str, default: str, error: str = "") -> None:
         """``described`` says what is exported (``the 3 marked briefs``); ``default`` is the
         file name offered; ``error`` says why the name given last could not be written, shown
         under it so that the user can correct it."""
-        super().__init__()
-        self.described = described
-        self.default = default
-        self.error = error
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
-            dialog.border_title = "Export to Markdown"
-            yield Label(Content(f"Write {self.described} to:"))
-            yield Input(self.default, id="path", select_on_focus=False)
-            yield Label(Content(self.error), id="error", classes="error")
-            yield Label("Enter writes · Esc cancels", classes="hint")
-
-    @on(Input.Submitted, "#path")
-    def _submit(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
-        if not value:
-            self.query_one("#error", Label).update(Content("Give a file name, such as briefing.md"))
-            return
-        self.dismiss(Path(value).expanduser())
-
-    def action_cancel(self) -> None:
-        """Close without exporting."""
-        self.dismiss(None)
+        super().__init__(f"Write {described} to:", default, error)
 
 
 class OverwriteDialog(ModalScreen[bool]):

@@ -1,0 +1,102 @@
+"""A dialog that asks for one path: the export's file, the article to add."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label
+
+
+class PathDialog(ModalScreen[Path | None]):
+    """Asks for a path; dismisses with it, or with ``None`` when cancelled. Shown again after a
+    failure, it holds the path given and says why it failed, ready to be corrected."""
+
+    DEFAULT_CSS = """
+    PathDialog {
+        align: center middle;
+        background: $background 60%;
+    }
+    PathDialog > Vertical {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        /* A dialog taller than a small terminal scrolls rather than losing its end. */
+        max-height: 100%;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        border: round $border;
+        border-title-color: $text-accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    PathDialog Label {
+        /* The dialog's width rather than the text's: a long path wraps instead of being cut. */
+        width: 1fr;
+    }
+    PathDialog Input {
+        margin: 1 0 0 0;
+    }
+    PathDialog .hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    PathDialog .error {
+        color: $text-error;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    TITLE_TEXT = ""
+    """The dialog's border title."""
+    HINT = ""
+    """The keys, under the field."""
+    EMPTY = ""
+    """What to say when Enter is pressed on an empty field."""
+    PLACEHOLDER = ""
+
+    def __init__(self, prompt: str, value: str = "", error: str = "") -> None:
+        super().__init__()
+        self.prompt = prompt
+        self.value = value
+        self.error = error
+
+    def suggester(self) -> Suggester | None:
+        """What completes the path as it is typed; none by default."""
+        return None
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = self.TITLE_TEXT
+            yield Label(Content(self.prompt))
+            yield Input(
+                self.value,
+                placeholder=self.PLACEHOLDER,
+                id="path",
+                suggester=self.suggester(),
+                select_on_focus=False,
+            )
+            yield Label(Content(self.error), id="error", classes="error")
+            yield Label(self.HINT, classes="hint")
+
+    @on(Input.Submitted, "#path")
+    def _submit(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not value:
+            self.query_one("#error", Label).update(Content(self.EMPTY))
+            return
+        self.dismiss(Path(value).expanduser())
+
+    def action_cancel(self) -> None:
+        """Close without doing anything."""
+        self.dismiss(None)
