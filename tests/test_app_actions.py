@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
 from textual.widgets import Static
 
 from tests.app_helpers import bookmark_of, list_rows, main_screen, notifications_into, settle
@@ -77,12 +76,6 @@ async def test_the_palette_names_an_action_by_what_it_would_do_now(corpus_dir: P
         assert "Show original text" in commands and "Hide original text" not in commands
         # Each says which key does the same.
         assert commands["Remove bookmark"].help.endswith("(b)")
-        await pilot.press("ctrl+p", *"remove bookmark")
-        await settle(pilot)
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert bookmark_of(list_rows(app)[0]) == " "
 
 
 async def test_the_help_screen_lists_every_described_action(corpus_dir: Path) -> None:
