@@ -144,6 +144,7 @@ def test_filter_ignores_accents_and_escape_clears_it(
     open_reader(terminal, corpus_dir, tmp_path)
 
     terminal.keys("/")
+    terminal.wait_for_text("Filter: words to find")
     terminal.type(word)
     others = [b for b in briefs if b not in holding]
     screen = terminal.wait_for(
@@ -207,6 +208,9 @@ def test_hostile_text_is_shown_literally_and_changes_nothing(
     terminal.keys("g")
     assert not terminal.exited()
     terminal.keys("/")
+    # As a person would, type once the filter is there: keys that come before it are the
+    # list's (e exports, a adds).
+    terminal.wait_for_text("Filter: words to find")
     terminal.type("markup test")
     terminal.keys("Enter")
     # The title shows in the list as soon as the filter narrows it; the author's line, in the
