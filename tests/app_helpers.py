@@ -146,6 +146,18 @@ async def wait_for_screen(pilot: Pilot[object], screen_type: type[Screen[object]
     assert isinstance(pilot.app.screen, screen_type), pilot.app.screen
 
 
+async def help_text(pilot: Pilot[object]) -> str:
+    """Open the help screen with ``?`` and return what it lists, one key per line."""
+    from textual.widgets import Static
+
+    from tui.app.screens.help import HelpScreen
+
+    await pilot.press("question_mark")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HelpScreen)
+    return str(pilot.app.screen.query_one("#keys", Static).render())
+
+
 def main_screen(app: BriefingApp) -> MainScreen:
     """The app's reader screen."""
     screen = app.screen_stack[0]

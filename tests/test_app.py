@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from textual.command import CommandPalette
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from tests.app_helpers import (
     BriefSpec,
@@ -20,6 +20,7 @@ from tests.app_helpers import (
     answer_export_dialog,
     bookmark_of,
     export_mark_of,
+    help_text,
     list_rows,
     listed_keys,
     main_screen,
@@ -618,10 +619,7 @@ async def test_question_mark_lists_every_key(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(100, 50)) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#keys", Static).render())
+        text = await help_text(pilot)
         for keys, description in [
             ("↓ j", "Next article"),
             ("↑ k", "Previous article"),

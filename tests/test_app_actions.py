@@ -5,12 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
-from tests.app_helpers import bookmark_of, list_rows, main_screen, notifications_into, settle
+from tests.app_helpers import (
+    bookmark_of,
+    help_text,
+    list_rows,
+    main_screen,
+    notifications_into,
+    settle,
+)
 from tui.app.actions import ACTIONS, HELP_SECTIONS
 from tui.app.app import BriefingApp
-from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
@@ -55,9 +60,7 @@ async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
         # The palette and the help screen name the key the user gave.
         commands = {command.title: command for command in main_screen(app).commands()}
         assert commands["Remove bookmark"].help.endswith("(m)")
-        await pilot.press("question_mark")
-        await settle(pilot)
-        text = str(app.screen.query_one("#keys", Static).render())
+        text = await help_text(pilot)
         assert any(line.split() == ["m", "Bookmark"] for line in text.splitlines())
     # The line it could not use is named, with the file.
     assert any("keys.yaml:2" in message and "reader.fly" in message for _, message in notices)
@@ -82,10 +85,7 @@ async def test_the_help_screen_lists_every_described_action(corpus_dir: Path) ->
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(100, 60)) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#keys", Static).render())
+        text = await help_text(pilot)
         headings = [line for line in text.splitlines() if line and not line.startswith(" ")]
         for heading in dict.fromkeys(HELP_SECTIONS.values()):
             assert heading in headings
