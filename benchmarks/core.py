@@ -2,9 +2,9 @@
 
     python -m benchmarks.core --corpus DIR --common WORD --rare WORD
 
-Loads the corpus through its cache as the app does, then filters it the way typing a word does,
-one keystroke at a time, each narrowing the last result. Prints one JSON object: the load's time,
-the process's peak resident memory (no Textual loaded), and the filter's times in seconds.
+Opens the corpus through its index as the app does, then filters it the way typing a word does,
+one keystroke at a time. Prints one JSON object: the opening's time, the process's peak
+resident memory (no Textual loaded), and the filter's times in seconds.
 """
 
 from __future__ import annotations
@@ -16,30 +16,28 @@ import statistics
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.core.model import Entries
 
 ABSENT = "zqxjkv"
 """A word no brief holds: the filter has to look through every text to the end."""
 
 
-def _typing(word: str, texts: Sequence[str], rounds: int = 3) -> dict[str, Any]:
-    from tui.core.search import filter_indices, narrows, query_terms
+def _typing(word: str, entries: Entries, rounds: int = 3) -> dict[str, Any]:
+    from tui.core.search import parse_query
 
     best: list[float] | None = None
     rows: list[int] = []
     for _ in range(rounds):
         times: list[float] = []
         rows = []
-        matches: list[int] | None = None
-        previous: tuple[str, ...] = ()
         for end in range(1, len(word) + 1):
-            terms = query_terms(word[:end])
-            within = matches if matches is not None and narrows(previous, terms) else None
             started = time.perf_counter()
-            matches = filter_indices(terms, texts, within)
+            matches = entries.find(parse_query(word[:end]))
             times.append(time.perf_counter() - started)
             rows.append(len(matches))
-            previous = terms
         if best is None or sum(times) < sum(best):
             best = times
     assert best is not None
@@ -54,24 +52,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    from tui.core.cache import load_cached
-    from tui.core.search import filter_indices, query_terms
+    from tui.core.search import parse_query
+    from tui.core.store import index_file, open_corpus
 
-    corpus = load_cached(args.corpus)
+    corpus = open_corpus(args.corpus)
     loaded = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    texts = corpus.search_texts
     whole = []
     for _ in range(5):
         begun = time.perf_counter()
-        filter_indices(query_terms(ABSENT), texts)
+        corpus.entries.find(parse_query(ABSENT))
         whole.append(time.perf_counter() - begun)
     result = {
         "entries": len(corpus.entries),
         "load_s": loaded,
         "peak_rss_mib": peak,
-        "search_text_mib": sum(len(text) for text in texts) / 2**20,
-        "typing": {word: _typing(word, texts) for word in (args.common, args.rare)},
+        "index_mib": index_file(args.corpus).stat().st_size / 2**20,
+        "typing": {word: _typing(word, corpus.entries) for word in (args.common, args.rare)},
         "absent_s": statistics.median(whole),
     }
     print(json.dumps(result))

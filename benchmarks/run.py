@@ -161,25 +161,28 @@ class Bench:
         return self.python("-m", "tui", *args)
 
     def cache_path(self, corpus: Corpus) -> Path:
-        from tui.core.cache_index import cache_file
+        from tui.core.store import index_file
 
-        return cache_file(corpus.root, self.cache_dir)
+        return index_file(corpus.root, self.cache_dir)
 
     def forget_cache(self, corpus: Corpus) -> None:
-        self.cache_path(corpus).unlink(missing_ok=True)
+        index = self.cache_path(corpus)
+        for suffix in ("", "-wal", "-shm"):
+            index.with_name(index.name + suffix).unlink(missing_ok=True)
 
     def prepare_cache(self, corpus: Corpus) -> None:
-        """Load the corpus once in a process of its own, so that its cache is written."""
-        code = "import sys, pathlib; from tui.core.cache import load_cached; "
-        code += "load_cached(pathlib.Path(sys.argv[1]))"
+        """Open the corpus once in a process of its own, so that its index is built."""
+        code = "import sys, pathlib; from tui.core.store import open_corpus; "
+        code += "open_corpus(pathlib.Path(sys.argv[1]))"
         subprocess.run(self.python("-c", code, str(corpus.root)), env=self.env, check=True)
-        from tui.core.cache_index import read_index
+        from tui.core.store import peek_corpus
         from tui.core.text import one_line
 
-        index = read_index(corpus.root, self.cache_dir)
-        assert index is not None, "the cache was not written"
+        stored = peek_corpus(corpus.root, self.cache_dir)
+        assert stored is not None, "the index was not built"
         # The list shows the start of each title (about twenty characters at 120 columns).
-        corpus.titles = [one_line(row.title)[:12] for row in index.rows[:10]]
+        titles = [e.brief.english_title for e in stored.entries[:10] if e.brief is not None]
+        corpus.titles = [one_line(title)[:12] for title in titles]
 
     def run_timed(self, command: Sequence[str]) -> tuple[float, float]:
         """Run ``command``; its wall time in seconds and its peak resident memory in MiB."""
@@ -607,18 +610,18 @@ def table(bench: Bench, corpora: Sequence[Corpus]) -> str:
     if core:
         size = f"{core['entries']:,}"
         lines.append(
-            f"| Core alone, warm `load_cached` at {size}: time / peak memory"
+            f"| Core alone, warm `open_corpus` at {size}: time / peak memory"
             f" | {_seconds(core['load_s'])} / {core['peak_rss_mib']:.0f} MiB | | | | | |"
         )
         for word, typing in core["typing"].items():
             counts = ", ".join(str(n) for n in typing["rows"])
             lines.append(
-                f"| `filter_indices` typing {word!r} at {size} (median / max; rows {counts})"
+                f"| `Entries.find` typing {word!r} at {size} (median / max; rows {counts})"
                 f" | {_fine(typing['median'])} / {_fine(typing['max'])} | | | | | |"
             )
         lines.append(
-            f"| `filter_indices` for a word in no brief, all {size}"
-            f" ({core['search_text_mib']:.0f} M characters of search text)"
+            f"| `Entries.find` for a word in no brief, at {size}"
+            f" (index of {core['index_mib']:.0f} MiB)"
             f" | {_fine(core['absent_s'])} | | | | | |"
         )
     memory = results.get("memory")

@@ -43,9 +43,9 @@ from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
 from tui.core.articles import read_article
 from tui.core.bookmarks import BookmarkStore, corpus_key
-from tui.core.cache import load_cached
 from tui.core.model import Corpus
-from tui.core.search import filter_indices, query_terms
+from tui.core.search import parse_query
+from tui.core.store import open_corpus
 from tui.core.text import one_line
 
 NEWEST = "Mayor Norma Alicia Bustamante of Mexicali: Fostering a Thriving Maquiladora Industry"
@@ -132,9 +132,9 @@ async def test_the_list_says_loading_until_the_corpus_is_read_and_keys_still_wor
 
     def slow_load(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
         release.wait(timeout=30)
-        return load_cached(root, cache_dir, **options)
+        return open_corpus(root, cache_dir, **options)
 
-    monkeypatch.setattr("tui.core.cache.load_cached", slow_load)
+    monkeypatch.setattr("tui.core.store.open_corpus", slow_load)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -214,7 +214,7 @@ async def test_up_down_j_k_first_and_last_move_through_the_articles(corpus_dir: 
 async def test_every_frame_shows_a_brief_beside_its_own_article(corpus_dir: Path) -> None:
     # The panes follow the cursor in the frame that moves it: never the new brief's facts next
     # to the article of the brief before, while an ordinary article is read.
-    corpus = load_cached(corpus_dir)
+    corpus = open_corpus(corpus_dir)
     first_quote = {}
     for brief in corpus.briefs:
         span = brief.key_facts[0].span
@@ -370,7 +370,7 @@ async def test_the_filter_looks_through_every_part_of_a_brief(
 async def test_every_frame_shows_the_rows_of_the_filter_it_shows(corpus_dir: Path) -> None:
     # The list narrows in the frame that shows the keystroke: never the new filter above the
     # rows of the one before.
-    corpus = load_cached(corpus_dir)
+    corpus = open_corpus(corpus_dir)
     app = BriefingApp(corpus_dir)
     frames: list[tuple[str, list[int]]] = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -384,7 +384,7 @@ async def test_every_frame_shows_the_rows_of_the_filter_it_shows(corpus_dir: Pat
     typed = {value for value, _ in frames}
     assert {"c", "ciudad", "ciud", "ciud mexicali"} <= typed
     for value, rows in frames:
-        assert rows == filter_indices(query_terms(value), corpus.search_texts), value
+        assert rows == corpus.entries.find(parse_query(value)), value
     assert frames[-1][1] == []  # no brief holds both words
 
 

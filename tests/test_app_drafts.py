@@ -19,7 +19,7 @@ from tests.test_app_loading import brief_lines
 from tests.test_core_review import ARTICLE, DRAFT
 from tui.app.app import BriefingApp
 from tui.app.screens.add import AddDialog
-from tui.core.loader import load_corpus
+from tui.core.store import load_corpus
 
 SEED_TEXT = (
     "Querétaro exports grow\n\n"

@@ -20,8 +20,8 @@ from tests.markdown_reading import read
 from tui.app.app import BriefingApp
 from tui.app.widgets.brief_view import BriefView
 from tui.core.articles import read_article
-from tui.core.loader import load_corpus
 from tui.core.model import Brief, Entry
+from tui.core.store import load_corpus
 from tui.core.text import one_line
 
 TAG_MARKER = "hostile-tag-ran"

@@ -33,8 +33,8 @@ from tui.app.screens.main import MainScreen
 from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.filter_input import FilterInput
 from tui.core.bookmarks import BookmarkStore, corpus_key
-from tui.core.cache import Progress, load_cached
 from tui.core.model import Corpus
+from tui.core.store import Progress, open_corpus
 
 NEWEST = "Mayor Norma Alicia Bustamante of Mexicali"
 SECOND = "Mexicali Business Coordinating Council"
@@ -53,11 +53,11 @@ def gate() -> Iterator[threading.Event]:
 
 
 def held_back(gate: threading.Event) -> Loader:
-    """``load_cached`` that waits for ``gate`` before it loads anything."""
+    """``open_corpus`` that waits for ``gate`` before it loads anything."""
 
     def load(root: Path, cache_dir: Path | None = None, **options: Progress | None) -> Corpus:
         gate.wait(timeout=30)
-        return load_cached(root, cache_dir, **options)
+        return open_corpus(root, cache_dir, **options)
 
     return load
 
@@ -67,8 +67,8 @@ def app_on_index(
     corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> BriefingApp:
     """The reader on a corpus whose cache an earlier start wrote; its corpus waits for ``gate``."""
-    load_cached(corpus_dir)
-    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
+    open_corpus(corpus_dir)
+    monkeypatch.setattr("tui.core.store.open_corpus", held_back(gate))
     return BriefingApp(corpus_dir)
 
 
@@ -98,7 +98,7 @@ async def index_shown(app: BriefingApp) -> AsyncIterator[tuple[Pilot[object], Ma
 async def let_the_corpus_in(pilot: Pilot[object], gate: threading.Event) -> None:
     """Let the held-back corpus load, and wait until the screen has taken it in."""
     gate.set()
-    await until(pilot, lambda: main_screen(pilot.app).corpus is not None)
+    await until(pilot, lambda: main_screen(pilot.app).up_to_date)
     await settle(pilot)
 
 
@@ -108,16 +108,16 @@ async def test_the_rows_of_the_index_show_before_the_corpus_loads(
     gate: threading.Event,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    load_cached(corpus_dir)  # an earlier start wrote the cache, and its index with it
+    open_corpus(corpus_dir)  # an earlier start wrote the cache, and its index with it
     BookmarkStore(private_state, corpus_key(corpus_dir)).toggle(
         "mexico-us-economic-dialogue-work-plan"
     )
-    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
+    monkeypatch.setattr("tui.core.store.open_corpus", held_back(gate))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = main_screen(app)
-        assert screen.corpus is None
+        assert not screen.up_to_date
         rows = [" ".join(row.split()) for row in list_rows(app)]
         assert len(rows) == 5
         assert rows[0].startswith(NEWEST[:45]) and rows[0].endswith("2025-01-14 · en")
@@ -130,14 +130,14 @@ async def test_the_rows_of_the_index_show_before_the_corpus_loads(
         # read from its file.
         await pilot.press("j", "b", "space", "j")
         await until(pilot, lambda: brief_lines(app).startswith(THIRD))
-        assert screen.corpus is None
+        assert not screen.up_to_date
         assert screen.article_list.cursor_row == 2
         marked = list_rows(app)[1]
         assert (bookmark_of(marked), export_mark_of(marked)) == ("★", "✓")
         assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
         gate.set()
         await settle(pilot)
-        assert screen.corpus is not None
+        assert screen.up_to_date
         assert screen.article_list.cursor_row == 2
         assert brief_lines(app).startswith(THIRD)
         assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
@@ -151,24 +151,26 @@ async def test_the_fact_chosen_while_the_corpus_loads_stays_chosen_when_it_arriv
         await pilot.press("enter", "j", "j")
         await until(pilot, lambda: screen.current_fact == 2)
         assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
-        assert screen.corpus is None
+        assert not screen.up_to_date
         await let_the_corpus_in(pilot, gate)
         assert screen.current_fact == 2
         assert screen.brief_view.fact == 2
         assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
 
 
-async def test_a_filter_typed_while_the_corpus_loads_says_it_waits_for_it(
+async def test_a_filter_typed_while_the_index_is_brought_up_to_date_filters_at_once(
     app_on_index: BriefingApp, gate: threading.Event
 ) -> None:
     app = app_on_index
     async with index_shown(app) as (pilot, screen):
         await pilot.press("slash", *"ebrard")
         await until(pilot, lambda: screen.filter_text == "ebrard")
-        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked · loading…"
-        await let_the_corpus_in(pilot, gate)
+        assert not screen.up_to_date
         shown = len(list_rows(app))
         assert 0 < shown < 5
+        assert screen.sub_title == f"5 briefs · 0 bookmarked · 0 marked · {shown} shown"
+        await let_the_corpus_in(pilot, gate)
+        assert len(list_rows(app)) == shown
         assert screen.sub_title == f"5 briefs · 0 bookmarked · 0 marked · {shown} shown"
 
 
@@ -181,7 +183,7 @@ async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(
         screen = main_screen(app)
         await pilot.press("j", "j", "enter")
         await pilot.pause()
-        assert screen.corpus is None
+        assert not screen.up_to_date
         assert screen.focused is screen.brief_view
         gate.set()
         await settle(pilot)
@@ -195,7 +197,7 @@ async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(
 async def test_the_cursor_stays_on_its_brief_when_the_corpus_replaces_the_index(
     corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_cached(corpus_dir)
+    open_corpus(corpus_dir)
     # Since that start, a newer brief has come: it takes the first row, the others move down.
     write_article(corpus_dir, "new.txt", "The new bridge opened on Monday.\n")
     write_brief(
@@ -208,7 +210,7 @@ async def test_the_cursor_stays_on_its_brief_when_the_corpus_replaces_the_index(
             facts=[FactSpec("The bridge opened.", "The new bridge opened")],
         ),
     )
-    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
+    monkeypatch.setattr("tui.core.store.open_corpus", held_back(gate))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -231,9 +233,9 @@ async def test_the_cursor_stays_on_its_brief_when_the_corpus_replaces_the_index(
 async def test_a_brief_gone_since_the_index_leaves_the_cursor_on_its_row(
     corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_cached(corpus_dir)
+    open_corpus(corpus_dir)
     (corpus_dir / "briefs" / f"{THIRD_ID}.yaml").unlink()
-    monkeypatch.setattr("tui.core.cache.load_cached", held_back(gate))
+    monkeypatch.setattr("tui.core.store.open_corpus", held_back(gate))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -258,9 +260,9 @@ async def test_a_first_start_says_how_many_briefs_have_been_read(
         progress(1200, 2500)
         reported.set()
         gate.wait(timeout=30)
-        return load_cached(root, cache_dir)
+        return open_corpus(root, cache_dir)
 
-    monkeypatch.setattr("tui.core.cache.load_cached", load)
+    monkeypatch.setattr("tui.core.store.open_corpus", load)
     monkeypatch.setattr("tui.app.screens.main.PROGRESS_INTERVAL", 0.0)  # every report shown
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -282,23 +284,23 @@ async def test_a_first_start_says_how_many_briefs_have_been_read(
 async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(
     corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_cached(corpus_dir)
+    open_corpus(corpus_dir)
     reported = threading.Event()
 
     def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
         progress(0, 3)  # three brief files changed since the index was written
         reported.set()
         gate.wait(timeout=30)
-        return load_cached(root, cache_dir)
+        return open_corpus(root, cache_dir)
 
-    monkeypatch.setattr("tui.core.cache.load_cached", load)
+    monkeypatch.setattr("tui.core.store.open_corpus", load)
     monkeypatch.setattr("tui.app.screens.main.PROGRESS_INTERVAL", 0.0)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
         assert await asyncio.to_thread(reported.wait, 30)
         await until(pilot, lambda: "reading" in screen.sub_title)
-        assert screen.sub_title == "5 briefs · reading 0 / 3…"
+        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked · reading 0 / 3…"
         assert len(list_rows(app)) == 5
         gate.set()
         await settle(pilot)
@@ -323,9 +325,9 @@ async def test_quitting_during_a_first_start_stops_the_reading(
         finally:
             finished.set()
         outcome.append("read to the end")
-        return load_cached(root, cache_dir)
+        return open_corpus(root, cache_dir)
 
-    monkeypatch.setattr("tui.core.cache.load_cached", load)
+    monkeypatch.setattr("tui.core.store.open_corpus", load)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         assert await asyncio.to_thread(started.wait, 30)
@@ -376,7 +378,7 @@ class AskedForAtOnce(BriefingApp):
 async def test_facts_asked_for_before_their_pane_is_there_are_shown_when_it_is(
     corpus_dir: Path,
 ) -> None:
-    load_cached(corpus_dir)
+    open_corpus(corpus_dir)
     app = AskedForAtOnce(corpus_dir, "open_facts")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -387,7 +389,7 @@ async def test_facts_asked_for_before_their_pane_is_there_are_shown_when_it_is(
 
 
 async def test_the_filter_asked_for_before_it_is_there_opens_when_it_is(corpus_dir: Path) -> None:
-    load_cached(corpus_dir)
+    open_corpus(corpus_dir)
     app = AskedForAtOnce(corpus_dir, "filter")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

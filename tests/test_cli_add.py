@@ -17,7 +17,7 @@ import tui.core.drafting.adding as adding
 from tests.corpus_kit import make_corpus
 from tui.cli import main
 from tui.core.drafting.adding import MAX_INPUT_BYTES
-from tui.core.loader import load_corpus
+from tui.core.store import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"

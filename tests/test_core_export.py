@@ -21,8 +21,8 @@ from tui.core.export import (
     render_markdown,
     write_export,
 )
-from tui.core.loader import load_corpus
 from tui.core.model import Brief
+from tui.core.store import load_corpus
 
 # The source line under each quote: "— seeds/x.txt, line 4" or "lines 4–6".
 SOURCE_LINE = re.compile(r"^— (seeds/\S+), lines? (\d+)(?:–(\d+))?$")

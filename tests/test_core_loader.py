@@ -16,8 +16,9 @@ import yaml
 import tui.core.loader as loader
 from tests.corpus_kit import ARTICLE, dump, fields, make_corpus
 from tui.core.articles import read_short_article
-from tui.core.loader import load_corpus, read_article
+from tui.core.loader import read_article
 from tui.core.model import Corpus, Problem
+from tui.core.store import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 MIB = 1024 * 1024
@@ -520,7 +521,7 @@ def load_elsewhere(root: Path) -> str:
     Gives the number of briefs loaded, then each problem, one per line.
     """
     script = (
-        "import sys; from pathlib import Path; from tui.core.loader import load_corpus\n"
+        "import sys; from pathlib import Path; from tui.core.store import load_corpus\n"
         "corpus = load_corpus(Path(sys.argv[1]))\n"
         "print(len(corpus.briefs), *corpus.all_problems, sep='\\n')\n"
     )

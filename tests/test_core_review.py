@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_kit import make_corpus
-from tui.core.loader import load_corpus
 from tui.core.review import ReviewError, confirm_fact, reject_fact
+from tui.core.store import load_corpus
 
 ARTICLE = (
     "Exports from Tijuana grew 8% in 2024. The council will open an office in Texas.\n"

@@ -1,4 +1,4 @@
-"""Filtering briefs by what a user types."""
+"""Filtering briefs by what a user types, as the index answers it."""
 
 from __future__ import annotations
 
@@ -7,17 +7,15 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_kit import FUZZY_BRIEF, LOOSE_BRIEF, drift_quotes
-from tui.core.loader import load_corpus
 from tui.core.model import Corpus
-from tui.core.search import filter_indices, narrows, query_terms
+from tui.core.search import match_expression, parse_query
+from tui.core.store import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def matching(query: str) -> set[str]:
-    corpus = load_corpus(REPO)
-    found = filter_indices(query_terms(query), corpus.search_texts)
-    return {corpus.entries[i].key for i in found}
+    return matching_in(load_corpus(REPO), query)
 
 
 def test_an_empty_query_matches_every_brief() -> None:
@@ -51,15 +49,29 @@ def test_the_article_text_is_searched_too() -> None:
     assert "mexicali-cce-nearshoring" in matching("check also")
 
 
-def test_narrowing_a_search_keeps_to_the_earlier_matches() -> None:
+def test_a_word_finds_the_words_it_starts() -> None:
+    assert matching("maquila") == matching("maquiladora") != set()
+    assert "mexicali-maquiladora-exports-2024" in matching("maquila")
+
+
+def test_the_list_order_is_kept() -> None:
     corpus = load_corpus(REPO)
-    texts = corpus.search_texts
-    wide = filter_indices(query_terms("mexicali"), texts)
-    narrow = filter_indices(query_terms("mexicali exports"), texts, within=wide)
-    assert narrow == filter_indices(query_terms("mexicali exports"), texts)
-    assert narrows(query_terms("mexicali"), query_terms("mexicali exports"))
-    assert narrows(query_terms("mexi"), query_terms("mexicali"))
-    assert not narrows(query_terms("mexicali"), query_terms("tijuana"))
+    found = corpus.entries.find(parse_query("mexicali"))
+    assert found == sorted(found) and len(found) >= 2
+
+
+@pytest.mark.parametrize(
+    "typed", ['"', "near(a b)", "a OR b", "title:x", "(", "*", "^", "-", "'", 'a"b', "\x00"]
+)
+def test_nothing_typed_is_taken_as_an_operator_of_the_index(typed: str) -> None:
+    # Every one is searched as words (or narrows nothing), never an error from the index.
+    corpus = load_corpus(REPO)
+    found = corpus.entries.find(parse_query(typed))
+    assert set(found) <= set(range(len(corpus.entries)))
+
+
+def test_a_word_is_quoted_whole_for_the_index() -> None:
+    assert match_expression(["mexico", 'a"b']) == '"mexico"* "a""b"*'
 
 
 # The anchor status of quotes ---------------------------------------------------------------------
@@ -72,7 +84,7 @@ def drifted(corpus_dir: Path) -> Corpus:
 
 
 def matching_in(corpus: Corpus, query: str) -> set[str]:
-    return {corpus.entries[i].key for i in filter_indices(query_terms(query), corpus.search_texts)}
+    return {corpus.entries[i].key for i in corpus.entries.find(parse_query(query))}
 
 
 def test_the_drifted_corpus_has_the_anchors_the_filter_tests_need(drifted: Corpus) -> None:
@@ -116,12 +128,3 @@ def test_the_statuses_are_not_words_a_plain_search_finds(
     # The same search in the same corpus with every quote exact finds the same briefs.
     assert matching_in(drifted, f"{word} mexicali") == matching(f"{word} mexicali")
     assert matching_in(drifted, word) == matching(word)
-
-
-def test_narrowing_holds_for_the_anchor_term(drifted: Corpus) -> None:
-    texts = drifted.search_texts
-    wide = filter_indices(query_terms("anchor:f"), texts)
-    terms = query_terms("anchor:fuzzy indeX")
-    assert narrows(query_terms("anchor:f"), terms)
-    assert filter_indices(terms, texts, within=wide) == filter_indices(terms, texts)
-    assert not narrows(query_terms("anchor:fuzzy"), query_terms("anchor:loose"))

@@ -9,7 +9,7 @@ import pytest
 from tests.corpus_kit import make_corpus
 from tui.core.drafting.adding import InputError, commit, corpus_gazetteer, prepare
 from tui.core.drafting.extract import NoArticle, extract_page
-from tui.core.loader import load_corpus
+from tui.core.store import load_corpus
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 FURNITURE = (

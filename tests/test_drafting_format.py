@@ -12,9 +12,8 @@ import pytest
 
 from tests.corpus_kit import dump, fields, make_corpus
 from tui.cli import main
-from tui.core.cache import load_cached
-from tui.core.loader import load_corpus
 from tui.core.model import Corpus
+from tui.core.store import load_corpus, open_corpus
 
 SPANISH = "Tijuana \u2014 La planta sumar\u00e1 un turno nocturno de 240 trabajadores.\n"
 
@@ -145,8 +144,8 @@ def test_the_cache_keeps_a_drafts_marks(tmp_path: Path) -> None:
     for folder in ("briefs", "seeds"):
         for path in (root / folder).iterdir():
             os.utime(path, ns=(stamp, stamp))
-    load_cached(root)
-    again = load_cached(root)
+    open_corpus(root)
+    again = open_corpus(root)
     assert again == load_corpus(root)
     (cached,) = again.briefs
     assert cached.is_draft

@@ -11,7 +11,7 @@ import pytest
 
 from tests.hostile_corpus import CLEAN_BRIEFS, HUGE_ARTICLE_QUOTE, build_hostile_corpus
 from tests.markdown_reading import read
-from tui.core.loader import load_corpus
+from tui.core.store import load_corpus
 
 PROBLEM_LINE = re.compile(r"^(briefs/[^:]+\.yaml)(?::(\d+))?: (?:(\S+?): )?(warning: )?(.+)$")
 SUMMARY = re.compile(r"^(\d+) briefs? \((\d+) loaded\), .*; (\d+) errors?, (\d+) warnings?$")

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from tests.corpus_kit import fields, make_corpus
 from tests.markdown_reading import read
 from tui.core.export import render_markdown
-from tui.core.loader import load_corpus
 from tui.core.model import (
     MAX_PROBLEM_FIELD,
     MAX_PROBLEM_MESSAGE,
@@ -25,7 +24,9 @@ from tui.core.model import (
     Problem,
 )
 from tui.core.quotes import find_quote
-from tui.core.search import filter_indices, query_terms
+from tui.core.search import match_expression, parse_query
+from tui.core.store import load_corpus
+from tui.core.store.database import IndexFile
 from tui.core.text import (
     _TYPOGRAPHIC,
     clean_text,
@@ -297,7 +298,7 @@ SEARCH_PIECES = st.sampled_from(
 )
 search_text = st.lists(st.one_of(SEARCH_PIECES, st.characters()), max_size=60).map("".join)
 search_term = st.lists(st.one_of(SEARCH_PIECES, st.characters()), min_size=1, max_size=4).map(
-    lambda typed: query_terms("".join(typed))
+    lambda typed: parse_query("".join(typed)).words
 )
 
 
@@ -322,24 +323,33 @@ def test_a_term_is_found_in_the_kept_words_exactly_when_in_the_folded_text(
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    texts=st.lists(search_text, max_size=8),
-    typed=st.lists(st.one_of(SEARCH_PIECES, st.characters()), max_size=6).map("".join),
-    data=st.data(),
-)
-def test_filtering_the_kept_words_finds_what_the_whole_texts_hold(
-    texts: list[str], typed: str, data: st.DataObject
+@given(texts=st.lists(search_text, min_size=1, max_size=6), data=st.data())
+def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
+    texts: list[str], data: st.DataObject
 ) -> None:
-    terms = query_terms(typed)
-    whole = [fold_search(text) for text in texts]
-    expected = [i for i, text in enumerate(whole) if all(term in text for term in terms)]
-    kept = [fold_words(text) for text in texts]
-
-    assert filter_indices(terms, kept) == expected
-    within = data.draw(
-        st.lists(st.sampled_from(range(len(texts))), unique=True) if texts else st.just([])
+    connection = IndexFile(Path("."), None).connect()
+    for rowid, text in enumerate(texts):
+        connection.execute(
+            "INSERT INTO words (rowid, text) VALUES (?, ?)", (rowid, fold_words(text))
+        )
+    chosen = data.draw(st.sampled_from(range(len(texts))))
+    words = [w for w in fold_words(texts[chosen]).split() if any(c.isalnum() for c in w)]
+    if not words:
+        return
+    word = data.draw(st.sampled_from(words))
+    typed = word[: data.draw(st.integers(1, len(word)))]
+    query = parse_query(typed)
+    found = (
+        {
+            row
+            for (row,) in connection.execute(
+                "SELECT rowid FROM words WHERE words MATCH ?", (match_expression(query.words),)
+            )
+        }
+        if any(any(c.isalnum() for c in w) for w in query.words)
+        else set(range(len(texts)))
     )
-    assert filter_indices(terms, kept, within) == [i for i in within if i in expected]
+    assert chosen in found
 
 
 @settings(max_examples=300, deadline=None)

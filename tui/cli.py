@@ -133,11 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "add":
         return _add(root, args.paths, as_json=args.json)
     try:
-        # Imported here: the app, which the command runs by default, loads its corpus after its
-        # first frame, and the model's classes this brings in take some 5 ms to import.
-        from tui.core.cache import load_cached
-
-        corpus = load_cached(root)
+        corpus = _open_corpus(root)
+        if corpus is None:
+            return 130
         if args.command == "validate":
             return _validate(corpus)
         if corpus.problems:
@@ -342,7 +340,35 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
 
 
 PROGRESS_EVERY_S = 1.0
-"""How often ``briefing add`` tells its progress while adding many articles."""
+"""How often a command tells its progress: adding many articles, or reading many briefs."""
+
+
+def _open_corpus(root: Path) -> Corpus | None:
+    """The corpus through its index, telling on standard error how the reading of its brief
+    files goes while it takes more than a moment; None when the user stopped it (Ctrl+C)."""
+    # Imported here: the app, which the command runs by default, loads its corpus after its
+    # first frame, and the model's classes this brings in take some 5 ms to import.
+    from tui.core.store import open_corpus
+
+    started = last_told = time.monotonic()
+    told = False
+
+    def progress(done: int, total: int) -> None:
+        nonlocal last_told, told
+        now = time.monotonic()
+        if now - last_told >= PROGRESS_EVERY_S or (told and done == total):
+            last_told, told = now, True
+            rate = done / (now - started) if now > started else 0.0
+            _tell([f"briefing: reading briefs: {done:,} of {total:,}, {rate:,.0f} a second"])
+
+    try:
+        corpus = open_corpus(root, progress=progress)
+    except KeyboardInterrupt:
+        _tell(["briefing: stopped; the briefs read so far are kept for the next time"])
+        return None
+    if corpus.notice:
+        _tell([f"briefing: {corpus.notice}; every brief is read again each time"])
+    return corpus
 
 
 def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:

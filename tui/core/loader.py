@@ -23,7 +23,6 @@ from tui.core.model import (
     FACT_KINDS,
     Brief,
     BriefStatus,
-    Corpus,
     Entry,
     KeyFact,
     Problem,
@@ -31,7 +30,6 @@ from tui.core.model import (
 )
 from tui.core.quotes import NOT_FOUND, Anchor, FoldedArticle
 from tui.core.recent import RecentlyUsed
-from tui.core.search import search_text
 from tui.core.text import clean_text, line_range, one_line
 from tui.core.yamlread import Document, YamlProblem, read_document
 
@@ -77,69 +75,6 @@ class Article:
             if fuzzy or found.status != "missing":
                 self.found[quote] = found
         return found
-
-
-def load_corpus(root: Path) -> Corpus:
-    """Load every ``briefs/*.yaml`` of the corpus folder ``root``."""
-    briefs_dir = root / "briefs"
-    if not briefs_dir.is_dir():
-        problem = Problem("briefs", 0, "", f"no briefs/ folder in {root}; is this a corpus?")
-        return Corpus(root, (), (problem,))
-    try:
-        paths = sorted(p for p in briefs_dir.iterdir() if p.suffix == ".yaml")
-    except OSError as error:
-        problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
-        return Corpus(root, (), (problem,))
-    loaded = load_searchable_brief_files(root, paths)
-    entries = mark_duplicate_ids([entry for entry, _ in loaded])
-    searches = {id(entry.brief): search for entry, search in loaded}
-    ordered = sort_entries(entries)
-    return Corpus(
-        root,
-        tuple(ordered),
-        search_texts=tuple(searches.get(id(e.brief), "") if e.brief else "" for e in ordered),
-    )
-
-
-def sort_entries(entries: Iterable[Entry]) -> list[Entry]:
-    """Newest first, then undated briefs, then files that could not be read; ties by key."""
-    by_key = sorted(entries, key=lambda e: e.key)
-    dated = [e for e in by_key if e.brief and e.brief.published]
-    dated.sort(key=lambda e: e.brief.published if e.brief else None, reverse=True)  # type: ignore[arg-type, return-value]
-    undated = [e for e in by_key if e.brief and not e.brief.published]
-    failed = [e for e in by_key if not e.brief]
-    return dated + undated + failed
-
-
-def mark_duplicate_ids(entries: list[Entry]) -> list[Entry]:
-    """Keep one brief of each id; the others become failed entries. Returned by file name.
-
-    The brief in the file named after the id is kept, else the first by file name: a copy saved
-    under another name must not push the original out.
-    """
-    seen: dict[str, str] = {}
-    result = []
-
-    def kept_first(entry: Entry) -> tuple[bool, str]:
-        named_after_id = entry.brief is not None and Path(entry.path).stem == entry.brief.id
-        return (not named_after_id, entry.path)
-
-    for entry in sorted(entries, key=kept_first):
-        if entry.brief is None:
-            result.append(entry)
-            continue
-        first = seen.setdefault(entry.brief.id, entry.path)
-        if first == entry.path:
-            result.append(entry)
-            continue
-        # Only one file can be named after the id, so every other one has already been told
-        # that its id must equal its name: point at the same line.
-        line = next((p.line for p in entry.problems if p.field == "id"), 1)
-        duplicate = Problem(
-            entry.path, line, "id", f"duplicate id {entry.brief.id!r}: {first} has it"
-        )
-        result.append(Entry(entry.path, None, (*entry.problems, duplicate)))
-    return sorted(result, key=lambda e: e.path)
 
 
 KEPT_ARTICLES = 8
@@ -505,31 +440,13 @@ def _shorten(value: str, limit: int = 60) -> str:
     return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
-def load_brief_files(root: Path, paths: Iterable[Path]) -> list[tuple[Entry, str]]:
-    """Read some brief files of the corpus at ``root`` as :func:`load_corpus` reads each one.
+def iter_brief_files(root: Path, paths: Iterable[Path]) -> Iterator[tuple[Entry, str]]:
+    """Read brief files of the corpus at ``root``, one at a time, so that each article's text can
+    be let go before the next is read.
 
     Each file gives its entry, before ids are compared across the corpus, and its article's
-    cleaned text ("" when it has none). This is for reading again only the files that changed,
-    as the cache does.
-    """
-    return list(iter_brief_files(root, paths))
-
-
-def load_searchable_brief_files(root: Path, paths: Iterable[Path]) -> list[tuple[Entry, str]]:
-    """Read brief files as :func:`load_brief_files` does, each with its search text
-    (:func:`tui.core.search.search_text`, "" for a file that is no brief) in place of its
-    article's text. The search text is taken as soon as the article is read, and the article let
-    go: held until every file was read, the articles were most of a first load's memory."""
-    return [
-        (entry, search_text(entry.brief, article) if entry.brief else "")
-        for entry, article in iter_brief_files(root, paths)
-    ]
-
-
-def iter_brief_files(root: Path, paths: Iterable[Path]) -> Iterator[tuple[Entry, str]]:
-    """:func:`load_brief_files` one file at a time, so that each article's text can be let go
-    before the next is read. An article that several of the files name is read once while it
-    is among the :data:`KEPT_ARTICLES` used last."""
+    cleaned text ("" when it has none). An article that several of the files name is read once
+    while it is among the :data:`KEPT_ARTICLES` used last."""
     reader = _CorpusReader(root)
     for path in paths:
         yield reader.load_brief(path)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from abc import abstractmethod
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, overload
 
 if TYPE_CHECKING:
     from tui.core.quotes import AnchorStatus, Span
+    from tui.core.search import Query
 
 Severity = Literal["error", "warning"]
 
@@ -197,18 +199,101 @@ class Entry:
         return any(p.severity == "error" for p in self.problems)
 
 
+class Entries(Sequence[Entry]):
+    """A corpus's entries in the list's order, and what is asked of all of them at once.
+
+    The index (:mod:`tui.core.store`) gives them, reading an entry only when it is asked for, so
+    that a list of a hundred thousand briefs holds the few it shows. Equal to a sequence of the
+    same entries.
+    """
+
+    @abstractmethod
+    def __len__(self) -> int: ...
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(index, slice):
+            return [self.entry_at(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.entry_at(index)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return (self.entry_at(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} entries>"
+
+    @abstractmethod
+    def entry_at(self, position: int) -> Entry:
+        """The entry at ``position`` (0 to one less than the length)."""
+
+    @abstractmethod
+    def ids(self) -> list[str | None]:
+        """The brief id of each entry in order; None for a file that did not load."""
+
+    @abstractmethod
+    def position_of(self, key: str) -> int | None:
+        """Where the entry of ``key`` is: a brief's id, a brief file's path relative to the
+        corpus, or a file's stem; None when there is none."""
+
+    def same_as(self, other: Entries) -> bool:
+        """True when ``other`` is known to hold the same entries without reading them (it was
+        read from the same index, unchanged since); False when that is not known."""
+        return other is self
+
+    @abstractmethod
+    def find(self, query: Query) -> list[int]:
+        """The positions of the entries matching ``query``, in order (see
+        :mod:`tui.core.search`); every position for an empty query."""
+
+
+class _NoEntries(Entries):
+    def __len__(self) -> int:
+        return 0
+
+    def entry_at(self, position: int) -> Entry:
+        raise IndexError(position)
+
+    def ids(self) -> list[str | None]:
+        return []
+
+    def position_of(self, key: str) -> int | None:
+        return None
+
+    def find(self, query: Query) -> list[int]:
+        return []
+
+
+NO_ENTRIES: Entries = _NoEntries()
+
+
 @dataclass(frozen=True)
 class Corpus:
     """A folder of briefs and their articles, loaded and checked."""
 
     root: Path
-    entries: tuple[Entry, ...]
+    entries: Entries = field(default_factory=lambda: NO_ENTRIES)
     """Newest first, undated briefs after dated ones, files that could not be read last."""
     problems: tuple[Problem, ...] = ()
     """Problems with the corpus as a whole, such as a missing ``briefs/`` folder."""
-    search_texts: tuple[str, ...] = field(default=(), repr=False)
-    """For each entry, the distinct words of its searchable text, folded by
-    :func:`tui.core.text.fold_words` ("" for an entry without a brief)."""
+    notice: str | None = field(default=None, compare=False)
+    """Something the user should know about how the corpus was read, such as an index that
+    could not be kept on disk; None when there is nothing to say."""
 
     @property
     def name(self) -> str:
@@ -224,7 +309,5 @@ class Corpus:
 
     def entry(self, key: str) -> Entry | None:
         """The entry whose brief has id ``key``, else the one whose file stem is ``key``."""
-        for candidate in self.entries:
-            if candidate.key == key:
-                return candidate
-        return None
+        position = self.entries.position_of(key)
+        return None if position is None else self.entries[position]

@@ -1,90 +1,100 @@
-"""Filtering briefs by what a user types: case, accents and typography ignored.
+"""What a user types into the filter, and the words of a brief it is matched against.
 
-A query is words, each of which a brief must hold, and field terms: ``anchor:STATUS`` keeps the
-briefs with at least one key fact whose quote was anchored so (``anchor:exact``,
+A query is words and field terms. Each word must start a word of the brief (its titles, summary,
+facts, quotes, names, outlet, author or original text), case, accents and typography ignored:
+"mexico" finds "México", "maquila" finds "maquiladoras". The field term ``anchor:STATUS`` keeps
+the briefs with at least one key fact whose quote was anchored so (``anchor:exact``,
 ``anchor:loose``, ``anchor:fuzzy``, ``anchor:missing`` for a quote not found; the start of a
 status is enough, as in ``anchor:f``).
+
+The index (:mod:`tui.core.store`) answers a query: the words through its full-text table, the
+field terms through its columns. This module says what a query means and what a brief offers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.core.quotes import ANCHOR_STATUSES
+from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
 from tui.core.text import fold_search, fold_words
 
 if TYPE_CHECKING:
-    from tui.core.model import Brief
+    from tui.core.model import Brief, KeyFact
 
 ANCHOR_FIELD = "anchor:"
 """How a query's field term for the anchor status of a brief's quotes begins."""
 
-# Each anchor status of a brief's facts is one word of its search text, made of control
-# characters: no brief or article holds them once cleaned (clean_text removes them) and no one
-# types them, so no word of a query finds them, only the field term does.
-_ANCHOR_WORDS = {status: f"\x00{chr(n)}" for n, status in enumerate(ANCHOR_STATUSES, 1)}
+
+@dataclass(frozen=True)
+class Query:
+    """A filter's words and field terms, folded as the index folds what it holds."""
+
+    words: tuple[str, ...] = ()
+    anchors: tuple[AnchorStatus, ...] = ()
+    """Anchor statuses each named by a field term: a brief must have a quote anchored so."""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.words or self.anchors)
 
 
-def search_text(brief: Brief, article: str) -> str:
-    """Everything a filter looks through for ``brief``, folded once so each keystroke is cheap.
-
-    This is the distinct words of the brief's fields and its article, folded by
-    :func:`tui.core.text.fold_words`: a word of a query (which holds no white space) is in it
-    exactly when it is in the folded text, and each word is kept once, which takes about a third
-    of the memory of the whole text and as much less time to look through. A word for each
-    anchor status its facts have follows, for the field term ``anchor:``.
-    """
-    parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
-    for fact in brief.key_facts:
-        parts += (fact.fact, fact.quote)
-    for _, names in brief.entity_groups:
-        parts += names
-    parts += (brief.outlet or "", brief.author or "", article)
-    anchors = dict.fromkeys(_ANCHOR_WORDS[fact.anchor] for fact in brief.key_facts)
-    return " ".join((fold_words("\n".join(parts)), *anchors))
-
-
-def query_terms(query: str) -> tuple[str, ...]:
-    """The terms of ``query``: its folded words, and for a field term such as ``anchor:fuzzy``
-    the word that stands for it; a brief matches when its text holds every one.
+def parse_query(text: str) -> Query:
+    """The query typed as ``text``.
 
     A field term naming no status (``anchor:`` alone, as it is while being typed) is left out;
     one naming an unknown status is taken as a plain word.
     """
-    terms = []
-    for word in fold_search(query).split():
+    words: list[str] = []
+    anchors: list[AnchorStatus] = []
+    for word in fold_search(text).split():
         if word.startswith(ANCHOR_FIELD):
             value = word[len(ANCHOR_FIELD) :]
             if not value:
                 continue
             named = [status for status in ANCHOR_STATUSES if status.startswith(value)]
             if len(named) == 1:
-                terms.append(_ANCHOR_WORDS[named[0]])
+                anchors.append(named[0])
                 continue
-        terms.append(word)
-    return tuple(terms)
+        words.append(word)
+    return Query(tuple(dict.fromkeys(words)), tuple(dict.fromkeys(anchors)))
 
 
-def filter_indices(
-    terms: Sequence[str], texts: Sequence[str], within: Sequence[int] | None = None
-) -> list[int]:
-    """Indices of ``texts`` holding every term, looking only at ``within`` when given.
+def search_words(brief: Brief, article: str) -> str:
+    """Everything the words of a query are looked for in, for ``brief``: the distinct words of
+    its fields and its article, folded by :func:`tui.core.text.fold_words` once, when the brief
+    is read, so that the index holds each word once."""
+    parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
+    for fact in brief.key_facts:
+        parts += (fact.fact, fact.quote)
+    for _, names in brief.entity_groups:
+        parts += names
+    parts += (brief.outlet or "", brief.author or "", article)
+    return fold_words("\n".join(parts))
 
-    Pass the previous result as ``within`` when the new query only adds to the old one: the
-    matches can only narrow, so the search shrinks with each keystroke.
+
+def anchor_bits(facts: Iterable[KeyFact]) -> int:
+    """The anchor statuses of ``facts`` as one number, a bit for each (see :func:`anchor_mask`)."""
+    bits = 0
+    for fact in facts:
+        bits |= anchor_mask((fact.anchor,))
+    return bits
+
+
+def anchor_mask(statuses: Iterable[AnchorStatus]) -> int:
+    """The bits of ``statuses``, in the order of :data:`tui.core.quotes.ANCHOR_STATUSES`."""
+    bits = 0
+    for status in statuses:
+        bits |= 1 << ANCHOR_STATUSES.index(status)
+    return bits
+
+
+def match_expression(words: Iterable[str]) -> str:
+    """The full-text query finding briefs with a word starting with each of ``words``.
+
+    Each word is quoted whole, so that nothing typed is taken as an operator of the query
+    language (``AND``, ``NEAR``, a column name, a parenthesis); a word holding punctuation, such
+    as "u.s.", becomes the phrase of its parts ("u s"), as the index split it when it was read.
     """
-    candidates: Sequence[int] = range(len(texts)) if within is None else within
-    # A term found inside another term needs no looking for; the longest terms, usually the
-    # rarest, narrow the candidates first. Neither changes which texts match.
-    distinct = sorted(dict.fromkeys(terms), key=len, reverse=True)
-    for index, term in enumerate(distinct):
-        if any(term in longer for longer in distinct[:index]):
-            continue
-        candidates = [i for i in candidates if term in texts[i]]
-    return list(candidates)
-
-
-def narrows(previous: Sequence[str], current: Sequence[str]) -> bool:
-    """True when every text matching ``current`` also matches ``previous``."""
-    return all(any(old in new for new in current) for old in previous)
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)

@@ -4,13 +4,11 @@ The screen owns what is current (article, fact), the filter, the bookmarks-only 
 briefs marked for export. Panes report what the user did with messages and the screen hands the
 result back down; no pane looks at another.
 
-Opening a corpus takes two steps. The first frame shows the rows of the cache's index, read in
-milliseconds; the corpus itself loads in a thread meanwhile, and replaces them when it arrives,
-the cursor staying on the same brief. Until then, the brief under the cursor is read from its
-own file when the panes are to show it, so that the first brief's facts and article do not wait
-for the whole corpus; the header gives the counts of the index, which are the corpus's unless its
-files changed since. Without an index (a first start), the list says how many brief files have
-been read so far.
+Opening a corpus takes two steps. The first frame shows the corpus as its index last saw it
+(:func:`tui.core.store.peek_corpus`, milliseconds whatever its size); the index is brought up to
+date in a thread meanwhile, and the corpus it then gives replaces the first when anything
+changed, the cursor staying on the same brief. Without an index (a first start), the list says
+how many brief files have been read so far.
 
 The first frame has the list alone: the brief and original panes are mounted right after it,
 when they have nothing to show yet but their borders, and so are the filter, hidden until asked
@@ -49,9 +47,8 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
-from tui.core.cache_index import CorpusIndex, read_index
 from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
-from tui.core.search import filter_indices, narrows, query_terms
+from tui.core.search import Query, parse_query
 
 if TYPE_CHECKING:
     from tui.app.app import BriefingApp
@@ -179,16 +176,14 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.root = root
         self.corpus: Corpus | None = None
-        """The corpus, once loaded."""
-        self.index: CorpusIndex | None = None
-        """The rows the list shows until the corpus has loaded, when the cache has them."""
+        """The corpus: as the index last saw it until the index is brought up to date."""
+        self._up_to_date = False
+        """Whether the corpus shown is the index brought up to date with the files."""
         self.store: BookmarkStore | None = None
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
-        self._read_ahead: dict[int, Entry] = {}
-        """Entries of the index's rows read from their own files while the corpus loads."""
-        self._terms: tuple[str, ...] = ()
+        self._query = Query()
         self._matches: list[int] | None = None
         self._settle_scheduled = False
         self._applicable: tuple[bool, ...] | None = None
@@ -197,6 +192,10 @@ class MainScreen(Screen[None]):
         self._stop_watching = threading.Event()
         """Set as the screen goes away, to end the thread that watches the corpus's files."""
         self._changed_while_loading = False
+        self._reading: str | None = None
+        """How far the reading of changed brief files has come, while the index is brought up
+        to date behind the corpus shown."""
+        self._told_notice: str | None = None
         self._select_after_reload: str | None = None
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._fact_after_reload: tuple[str, int] | None = None
@@ -239,6 +238,12 @@ class MainScreen(Screen[None]):
             styles.height = f"{self.pane_layout.list_height}%"
 
     @property
+    def up_to_date(self) -> bool:
+        """Whether the corpus shown is the index brought up to date with the files on disk, as
+        opposed to the index as it was when the screen opened."""
+        return self._up_to_date
+
+    @property
     def _mounted_after_first_frame(self) -> bool:
         """Whether the brief and original panes, the filter and the footer's keys are mounted: they
         are not in the first frame."""
@@ -261,18 +266,19 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._mount_after_first_frame)
         self.store = BookmarkStore(state_dir(), corpus_key(self.root))
         self.bookmarked = frozenset(self.store.ids)
-        self.index = read_index(self.root)
-        if self.index is None or not self.index.rows:
+        from tui.core.store import peek_corpus
+
+        corpus = peek_corpus(self.root)
+        if corpus is None:
             # Nothing to show before the briefs are read: start reading them at once. Every file
             # is to be parsed, so the loader is imported here: imported by the reading thread
             # while the first frames are drawn, it takes several times as long.
             importlib.import_module("tui.core.loader")
             self._start_loading()
             return
-        self.article_list.set_entries(self.index.rows)
-        self.article_list.show_rows(range(len(self.index.rows)), keep=None)
-        self._update_header()
-        # The corpus loads once the rows are on screen: its thread would slow the first frame.
+        self._use_corpus(corpus)
+        # The index is brought up to date once the rows are on screen: its thread would slow
+        # the first frame.
         self.call_after_refresh(self._start_loading)
 
     async def _mount_after_first_frame(self) -> None:
@@ -318,16 +324,12 @@ class MainScreen(Screen[None]):
         # dozen passes, some 4 ms of it. Turned on before the loading thread starts, which pauses
         # it while the corpus is made.
         gc.enable()
-        # Imported here rather than by the loading thread, where it would wait on the screen for
-        # Python's lock; not before the first frame, which the model's classes would delay.
-        from tui.core.cache import load_cached
-
-        self._load_worker = self._load(load_cached)
+        self._reload()
         self._start_watching()
         self._report_store()
 
     @work(thread=True, exclusive=True, group="corpus")
-    def _load(self, load_cached: Callable[..., Corpus]) -> Corpus:
+    def _load(self, open_corpus: Callable[..., Corpus]) -> Corpus:
         worker = get_current_worker()
         # A load over within the interval says nothing: redrawing would only slow it down.
         reported = time.monotonic()
@@ -341,23 +343,37 @@ class MainScreen(Screen[None]):
                 reported = now
                 self.post_message(self.LoadProgress(done, total))
 
-        return load_cached(self.root, progress=progress)
+        return open_corpus(self.root, progress=progress)
 
     def on_main_screen_load_progress(self, message: LoadProgress) -> None:
-        if self.corpus is not None:
-            return
-        reading = f"{message.done:,} / {message.total:,}"
-        self.article_list.notice = f"Reading briefs {reading}"
-        if self.index is None or not self.index.rows:
-            self.sub_title = f"reading briefs {reading}…"
-        else:  # the list shows the index meanwhile; some of its briefs have changed
-            self.sub_title = f"{plural(len(self.index.rows), 'brief')} · reading {reading}…"
+        if self._up_to_date:
+            return  # a refresh of a few files after a change on disk: over in a moment
+        self._reading = f"{message.done:,} / {message.total:,}"
+        if self.corpus is None:
+            self.article_list.notice = f"Reading briefs {self._reading}"
+            self.sub_title = f"reading briefs {self._reading}…"
+        else:  # the list shows the corpus as the index had it; some of its briefs changed
+            self._update_header()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._load_worker or event.state is not WorkerState.SUCCESS:
             return
         result = event.worker.result
         assert result is not None
+        self._up_to_date, self._reading = True, None
+        if result.notice and result.notice != self._told_notice:
+            self._told_notice = result.notice
+            self.notify(
+                f"{result.notice.capitalize()}: every brief is read again at each start.",
+                title="Index",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+        if self.corpus is not None and result.entries.same_as(self.corpus.entries):
+            # Nothing changed on disk since the index last saw it: the screen stays as it is.
+            self._update_header()
+            return
         self._use_corpus(result)
 
     def _use_corpus(self, corpus: Corpus) -> None:
@@ -368,7 +384,7 @@ class MainScreen(Screen[None]):
         keep = self._same_entry(corpus, article_list.cursor_entry)
         wanted, self._select_after_reload = self._select_after_reload, None
         if wanted is not None:
-            added = next((i for i, e in enumerate(corpus.entries) if e.path == wanted), None)
+            added = corpus.entries.position_of(wanted)
             keep = added if added is not None else keep
         shown_before = self._entry(self.shown_entry)
         # The panes keep the brief they show, and the fact the user is on, when the corpus has
@@ -381,13 +397,12 @@ class MainScreen(Screen[None]):
             and _same_reading(shown_before, corpus.entries[keep])
             and (not refreshed or shown_before == corpus.entries[keep])
         )
-        self._read_ahead.clear()
         # A brief gone since the index was written leaves the cursor where it was in the list.
         filtered = self.filter_text.strip() or self.bookmarks_only
         fallback = None if filtered else article_list.cursor_row
-        self.corpus, self.index = corpus, None
+        self.corpus = corpus
         self._matches = None  # the filter looks through the new corpus's words
-        self._ids = [entry.brief_id for entry in corpus.entries]
+        self._ids = corpus.entries.ids()
         self._ids_present = frozenset(i for i in self._ids if i is not None)
         article_list.set_entries(corpus.entries)
         if refreshed and self._mounted_after_first_frame:
@@ -402,28 +417,20 @@ class MainScreen(Screen[None]):
             self._show_in_panes()
         self._refilter(keep=keep, fallback_row=fallback)
         self._refresh_bindings_if_changed()
-        # The corpus stays for the app's lifetime: a million objects at ten thousand briefs,
-        # which the garbage collector need not walk through again and again.
-        gc.freeze()
-        if self._changed_while_loading:
+        if self._changed_while_loading and self._up_to_date:
             self._changed_while_loading = False
             self._reload()
 
     def _same_entry(self, corpus: Corpus, row: int | None) -> int | None:
         """The entry of ``corpus`` read from the same file as entry ``row`` of what the list
-        showed before: the index's rows, or the corpus read before."""
-        if row is None:
+        showed before."""
+        if row is None or self.corpus is None:
             return None
-        if self.corpus is not None:
-            path = self.corpus.entries[row].path
-        elif self.index is not None:
-            path = self.index.rows[row].path
-        else:
-            return None
+        path = self.corpus.entries[row].path
         entries = corpus.entries
         if row < len(entries) and entries[row].path == path:
             return row  # nothing changed before it, as is usual
-        return next((i for i, entry in enumerate(entries) if entry.path == path), None)
+        return entries.position_of(path)
 
     def _start_watching(self) -> None:
         """Watch the corpus's files from a thread of its own, until the screen goes away.
@@ -441,18 +448,19 @@ class MainScreen(Screen[None]):
         threading.Thread(target=watch, name="corpus-watch", daemon=True).start()
 
     def on_main_screen_corpus_changed(self, message: CorpusChanged) -> None:
-        if self.corpus is None:
+        if not self._up_to_date:
             # The first reading may have read the files before they changed: read again after.
             self._changed_while_loading = True
             return
         self._reload()
 
     def _reload(self) -> None:
-        # Through the cache, which reads again only the files that changed. Changes told while
-        # it reads start another reading, which replaces this one.
-        from tui.core.cache import load_cached
+        # Through the index, which reads again only the files that changed. Changes told while
+        # it reads start another reading, which replaces this one. Imported here rather than by
+        # the loading thread, where it would wait on the screen for Python's lock.
+        from tui.core.store import open_corpus
 
-        self._load_worker = self._load(load_cached)
+        self._load_worker = self._load(open_corpus)
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
@@ -468,11 +476,10 @@ class MainScreen(Screen[None]):
         if corpus is None:
             self._update_header()  # which says that the filter waits for the corpus
             return
-        terms = query_terms(self.filter_text)
-        if terms != self._terms or self._matches is None:
-            within = self._matches if narrows(self._terms, terms) else None
-            self._matches = filter_indices(terms, corpus.search_texts, within)
-            self._terms = terms
+        query = parse_query(self.filter_text)
+        if query != self._query or self._matches is None:
+            self._matches = corpus.entries.find(query)
+            self._query = query
         rows = self._matches
         if self.bookmarks_only:
             bookmarked = self.bookmarked
@@ -480,7 +487,7 @@ class MainScreen(Screen[None]):
         if corpus.entries:
             self.article_list.notice = self._empty_notice()
         if fallback_row is None:
-            keep_position = self.bookmarks_only and not terms
+            keep_position = self.bookmarks_only and query.is_empty
             fallback_row = self.article_list.cursor_row if keep_position else 0
         self.article_list.show_rows(
             rows,
@@ -499,28 +506,21 @@ class MainScreen(Screen[None]):
         return "No briefs in this corpus"
 
     def _update_header(self) -> None:
-        corpus, index = self.corpus, self.index
-        filtered = bool(self.filter_text.strip() or self.bookmarks_only)
-        if corpus is not None:
-            count, failed = len(corpus.entries), self._ids.count(None)
-            present = self._present_bookmarks()
-        elif index is not None and index.rows:
-            # The index's counts: the corpus's, unless files changed since it was written.
-            count, failed = len(index.rows), index.rows.failed
-            present = self.bookmarked & index.rows.brief_ids
-        else:
+        corpus = self.corpus
+        if corpus is None:
             return  # the loading progress is in the header meanwhile
-        parts = [plural(count, "brief")]
+        filtered = bool(self.filter_text.strip() or self.bookmarks_only)
+        failed = self._ids.count(None)
+        parts = [plural(len(corpus.entries), "brief")]
         if failed:
             parts.append(f"{failed} failed")
+        present = self._present_bookmarks()
         parts.append(f"{len(present)} bookmarked" + (" (not saved)" if self._save_error else ""))
         parts.append(f"{len(self.marked)} marked")
-        if corpus is None:
-            # Only a filter waits for the corpus: what else is on the screen is there already.
-            if filtered:
-                parts.append("loading…")
-        elif filtered:
+        if filtered:
             parts.append(f"{len(self.article_list.rows)} shown")
+        if self._reading is not None:
+            parts.append(f"reading {self._reading}…")
         self.sub_title = " · ".join(parts)
 
     def _present_bookmarks(self) -> frozenset[str]:
@@ -658,18 +658,14 @@ class MainScreen(Screen[None]):
         if action == "open_facts":
             if self.focused is not self.article_list:
                 return False
-            # While the corpus loads, the brief under the cursor is on its way: Enter typed
-            # ahead goes to where its facts will be, as moves typed ahead go down the list.
-            loading = self.corpus is None and self._current_id() is not None
             brief = self._shown_brief()
-            return bool(brief and brief.key_facts) or loading
+            return bool(brief and brief.key_facts)
         if action == "clear_filter":
             return self._filter_open()
         if action == "filter":
             # Open while the corpus loads too: what is typed applies once it arrives.
             return not isinstance(self.focused, FilterInput)
         if action in ("toggle_bookmark", "toggle_mark"):
-            # Also while the corpus loads: the index has the id of the brief under the cursor.
             return True if self._current_id() is not None else None
         if action in ("confirm_fact", "reject_fact"):
             # Hidden on the facts of finished briefs, which are edited by hand (E).
@@ -880,20 +876,9 @@ class MainScreen(Screen[None]):
         return self._mounted_after_first_frame and self.filter_input.display
 
     def _entry(self, index: int | None) -> Entry | None:
-        if index is None:
+        if index is None or self.corpus is None:
             return None
-        if self.corpus is not None:
-            return self.corpus.entries[index]
-        if self.index is None or index >= len(self.index.rows):
-            return None
-        entry = self._read_ahead.get(index)
-        if entry is None:
-            # One brief file, read and checked as the corpus reads it: a few milliseconds.
-            from tui.core.loader import load_brief_files
-
-            [(entry, _)] = load_brief_files(self.root, [self.root / self.index.rows[index].path])
-            self._read_ahead[index] = entry
-        return entry
+        return self.corpus.entries[index]
 
     def _shown_brief(self) -> Brief | None:
         """The brief the panes show (or are to show), if there is one."""
@@ -907,13 +892,9 @@ class MainScreen(Screen[None]):
         return entry.brief if entry else None
 
     def _current_id(self) -> str | None:
-        """The id of the brief under the cursor: from the corpus, or its index while it loads."""
+        """The id of the brief under the cursor."""
         cursor = self.article_list.cursor_entry
-        if cursor is None:
-            return None
-        if self.corpus is not None:
-            return self._ids[cursor]
-        return self.index.rows[cursor].brief_id if self.index is not None else None
+        return None if cursor is None or self.corpus is None else self._ids[cursor]
 
     def _report_store(self) -> None:
         """Tell the user what the bookmark store has to say, once."""
@@ -936,7 +917,14 @@ class MainScreen(Screen[None]):
         if self.corpus is None:
             return None
         if self.marked:
-            briefs = [b for b in self.corpus.briefs if b.id in self.marked]
+            entries = self.corpus.entries
+            found = (entries.position_of(ident) for ident in sorted(self.marked))
+            # In the list's order, as the whole corpus would give them.
+            briefs = [
+                brief
+                for position in sorted(p for p in found if p is not None)
+                if (brief := entries[position].brief) is not None
+            ]
             return briefs, "marked briefs", f"the {plural(len(briefs), 'marked brief')}"
         brief = self._current_brief()
         if brief is None:

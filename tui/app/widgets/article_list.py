@@ -1,9 +1,8 @@
 """The article list: one row per brief, drawn only where it shows, so that ten thousand stay fast.
 
 The list holds the corpus's entries and the indices of those to show; filtering hands it a new
-list of indices and nothing is rebuilt. Each row is rendered when it scrolls into view. Until the
-corpus has loaded, the list can show the rows of the cache's index instead: the same columns,
-read in milliseconds.
+list of indices and nothing is rebuilt. Each row is rendered when it scrolls into view, and only
+then is its entry read from the index.
 
 A list as wide as the screen gives each article one line: date, language, marks and title. A list
 in a column beside the brief has too little room for that, so each article gets two lines there:
@@ -31,7 +30,6 @@ from tui.app.actions import bindings_of
 from tui.app.widgets._render import UNDATED, content_strip, date_label
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
-from tui.core.cache_index import IndexRow
 from tui.core.text import one_line
 
 if TYPE_CHECKING:
@@ -94,7 +92,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._entries: Sequence[Entry] | Sequence[IndexRow] = ()
+        self._entries: Sequence[Entry] = ()
         self._rows: Sequence[int] = ()
         self._cursor = 0
         self._reported: int | None = None
@@ -128,9 +126,9 @@ class ArticleList(ScrollView, can_focus=True):
         """Index of the entry under the cursor, or ``None`` when no row is shown."""
         return self._rows[self._cursor] if self._rows else None
 
-    def set_entries(self, entries: Sequence[Entry] | Sequence[IndexRow]) -> None:
-        """Use ``entries`` (a corpus's, or its index's rows, in their order); rows given later
-        index into them. The list is empty until they are given."""
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        """Use ``entries`` (a corpus's, in their order, read as their rows are drawn); rows given
+        later index into them. The list is empty until they are given."""
         self._entries = entries
         self._rows = ()
         self._cursor = 0
@@ -283,24 +281,15 @@ class ArticleList(ScrollView, can_focus=True):
         entry = self._entries[index]
         if brief_id is None:
             return self._failed_row(entry.path, height)
-        draft = False
-        if isinstance(entry, IndexRow):
-            title, published, language, outlet = (
-                entry.title,
-                entry.published,
-                entry.language,
-                entry.outlet,
-            )
-        else:
-            brief = entry.brief
-            assert brief is not None
-            title, published, language, outlet = (
-                brief.english_title,
-                brief.published,
-                brief.language,
-                brief.outlet,
-            )
-            draft = brief.is_draft
+        brief = entry.brief
+        assert brief is not None
+        title, published, language, outlet = (
+            brief.english_title,
+            brief.published,
+            brief.language,
+            brief.outlet,
+        )
+        draft = brief.is_draft
         title = one_line(title[:_TITLE_LIMIT])
         marks = self._marks(brief_id)
         date = date_label(published)

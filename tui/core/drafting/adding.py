@@ -234,9 +234,9 @@ def commit(root: Path, prepared: Prepared) -> Outcome:
 
 def _existing(root: Path, prepared: Prepared, brief: Path, seed: Path) -> Outcome:
     """The outcome of an article already in the corpus, told as its own brief tells it."""
-    from tui.core.loader import load_brief_files
+    from tui.core.store import read_entry
 
-    ((entry, _),) = load_brief_files(root, [brief])
+    entry = read_entry(root, brief)
     draft = prepared.draft
     found = entry.brief
     return Outcome(
@@ -271,10 +271,9 @@ def _write_brief(briefs: Path, source: str, draft: Draft) -> Path:
 
 def _problems(root: Path, brief: Path) -> list[str]:
     """The errors the loader finds in the brief file ``brief``."""
-    from tui.core.loader import load_brief_files
+    from tui.core.store import read_entry
 
-    ((entry, _),) = load_brief_files(root, [brief])
-    return [str(problem) for problem in entry.errors]
+    return [str(problem) for problem in read_entry(root, brief).errors]
 
 
 _SEED_NAME = re.compile(r"^(\d+)_")

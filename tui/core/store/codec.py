@@ -1,19 +1,20 @@
-"""Briefs, key facts and problems as the cache writes them in JSON, and back.
+"""Entries, briefs, key facts and problems as the index stores them in JSON, and back.
 
 Everything read back is checked for type and shape, and made into the model's own objects: the
-cache folder is untrusted input. Whatever is not as :mod:`tui.core.cache` writes it raises
-:class:`Corrupt` (or a ``TypeError``, ``ValueError`` or ``KeyError`` from a value of the wrong
-kind), and the cache is then ignored and rebuilt.
+index lives in the user's cache folder, which is untrusted input. Whatever is not as this module
+writes it raises :class:`Corrupt` (or a ``TypeError``, ``ValueError`` or ``KeyError`` from a
+value of the wrong kind, all of which :data:`DECODE_ERRORS` names), and the entry is then read
+from its brief file instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from tui.core.cache_index import Corrupt, as_count, as_date, as_text
 from tui.core.model import BRIEF_STATUSES, FACT_KINDS, Brief, Entry, KeyFact, Problem
 from tui.core.quotes import ANCHOR_STATUSES, FUZZY_THRESHOLD, Span
 
@@ -23,6 +24,32 @@ _ANCHORS = {status: status for status in ANCHOR_STATUSES}
 BRIEF_LENGTH = 16
 """How many values :func:`encode_brief` writes for a brief."""
 _SEVERITIES = frozenset(("error", "warning"))
+
+
+class Corrupt(Exception):
+    """A stored value is not what this version writes."""
+
+
+DECODE_ERRORS = (Corrupt, TypeError, ValueError, KeyError, IndexError, RecursionError)
+"""What decoding a damaged or foreign value may raise."""
+
+
+def dumps(value: Any) -> str:
+    """``value`` as compact JSON, the way every stored value is written."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def encode_entry_json(entry: Entry) -> str:
+    """The entry as the index stores it: one JSON text."""
+    return dumps(encode_entry(entry))
+
+
+def decode_entry_json(path: str, text: str) -> Entry:
+    """The entry stored as ``text`` for the brief file ``path``."""
+    value = json.loads(text)
+    if type(value) is not list or len(value) != 2:
+        raise Corrupt("entry")
+    return decode_entry(path, *value)
 
 
 def encode_entry(entry: Entry) -> list[Any]:
@@ -116,14 +143,6 @@ def decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
     )
 
 
-def decode_facts(line: bytes, count: Any) -> tuple[KeyFact, ...]:
-    """The key facts of one line of the cache, of which ``count`` were written."""
-    facts = fact_list(json.loads(line))
-    if len(facts) != count:
-        raise Corrupt("facts")
-    return facts
-
-
 def fact_list(value: Any) -> tuple[KeyFact, ...]:
     if type(value) is not list:
         raise Corrupt("facts")
@@ -175,3 +194,19 @@ def as_names(value: Any) -> tuple[str, ...]:
         raise Corrupt("names")
     # Places, organisations and topics recur across briefs: one copy of each is kept.
     return tuple(map(sys.intern, value))  # raises TypeError for anything but text
+
+
+def as_text(value: Any) -> str:
+    if type(value) is not str:
+        raise Corrupt("text")
+    return value
+
+
+def as_count(value: Any) -> int:
+    if type(value) is not int or value < 0:
+        raise Corrupt("number")
+    return value
+
+
+def as_date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(as_text(value))

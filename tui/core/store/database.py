@@ -1,0 +1,231 @@
+"""The index file: where it lives, its tables, and opening it whatever state it is found in.
+
+The index is an SQLite database per corpus folder, in ``$BRIEFING_CACHE_DIR`` or else the user
+cache folder. The brief files stay the truth: the index can be deleted at any time and is built
+again. It is opened in WAL mode, so that two readers of one corpus (two apps, or an app and
+``briefing export``) share it: each reads a consistent snapshot while the other writes.
+
+An index written by another version of briefing, or for another folder, is emptied and built
+again; one that is not a database at all (truncated, overwritten) is deleted and built again; a
+folder that cannot be written, or an index another process keeps locked, gives an index in
+memory for this run, with a notice saying why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+import unicodedata
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tui import __version__
+from tui.core.store.codec import dumps
+
+ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
+SCHEMA = 2
+"""The layout of the tables; raise it whenever what is stored changes."""
+BUSY_MS = 5_000
+"""How long a connection waits for another process's write to end before giving up."""
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- One row per brief file, as read from the file alone. What comparing the corpus's files adds
+-- (the order, and ids that another file keeps) is in position and duplicate_of.
+CREATE TABLE IF NOT EXISTS briefs (
+    -- The small columns first: a row's long values spill onto pages of their own, and reading
+    -- a column after them would read those pages too.
+    path TEXT NOT NULL UNIQUE,         -- briefs/x.yaml
+    position INTEGER,                  -- in the list: newest first, failures last
+    brief_id TEXT,                     -- null for a file that did not load
+    duplicate_of TEXT,                 -- the file that keeps this brief's id, if another does
+    stem TEXT NOT NULL,                -- the file name without .yaml
+    published TEXT,                    -- ISO date, for ordering
+    anchors INTEGER NOT NULL,          -- a bit per anchor status of its facts
+    id_line INTEGER NOT NULL,          -- the line a duplicate id is reported on
+    brief_print TEXT,                  -- the file's fingerprint (JSON), null if it was gone
+    source TEXT,                       -- the article the brief names, when it loaded
+    article_print TEXT,                -- the article's fingerprint (JSON)
+    settled INTEGER NOT NULL,          -- both were last modified well before they were read
+    entry TEXT NOT NULL,               -- the entry: brief with its facts, and problems (JSON)
+    words BLOB NOT NULL                -- the words given to the search table, compressed
+);
+CREATE INDEX IF NOT EXISTS briefs_position ON briefs (position);
+-- The words of each brief (rowid = the brief's rowid), for the filter. Contentless: the words
+-- are kept compressed in briefs.words, which a row's deletion gives back to it.
+CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (
+    text,
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+"""
+
+
+def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """``$BRIEFING_CACHE_DIR``, else the user cache folder for briefing."""
+    environ = os.environ if environ is None else environ
+    if environ.get(ENV_CACHE_DIR):
+        return Path(environ[ENV_CACHE_DIR]).expanduser()
+    from platformdirs import user_cache_dir  # imported late: only needed without the variable
+
+    return Path(user_cache_dir("briefing", appauthor=False))
+
+
+def index_file(root: Path, cache_dir: Path | None = None) -> Path:
+    """The index of the corpus at ``root``: one per corpus folder, named by its path."""
+    folder = default_cache_dir() if cache_dir is None else cache_dir
+    # A checksum is enough: the index names the folder it was made for, and an index of another
+    # folder is emptied, never read. hashlib would load OpenSSL, 2.5 ms of a start.
+    checksum = zlib.crc32(os.fsencode(str(root.resolve())))
+    return folder / f"corpus-{checksum:08x}.sqlite"
+
+
+@cache
+def environment() -> str:
+    """Everything besides the corpus that decides what a corpus loads to, as one text.
+
+    The package version is not enough while the code is being worked on, so the core's own files
+    are fingerprinted, with those of the YAML and date parsers (PyYAML with or without libyaml
+    words its errors differently) and of rapidfuzz, which scores fuzzy anchors.
+    """
+    from importlib.util import find_spec
+
+    store = Path(__file__).resolve().parent
+    folders = [store.parent, store]
+    for package, subfolders in (("yaml", ()), ("dateutil", ("parser",)), ("rapidfuzz", ())):
+        with contextlib.suppress(ImportError, ValueError):
+            spec = find_spec(package)
+            for location in (spec and spec.submodule_search_locations) or ():
+                folders += [Path(location), *(Path(location, sub) for sub in subfolders)]
+    files = []
+    for folder in folders:
+        with contextlib.suppress(OSError), os.scandir(folder) as listing:
+            for item in listing:
+                if item.is_file() and not item.name.startswith("."):
+                    info = item.stat()
+                    files.append([f"{folder.name}/{item.name}", info.st_size, info.st_mtime_ns])
+    version = [SCHEMA, __version__, list(sys.version_info[:3]), unicodedata.unidata_version]
+    return dumps([*version, sorted(files)])
+
+
+def connect(location: str) -> sqlite3.Connection:
+    """A connection to the index at ``location``, in autocommit mode: transactions are begun
+    and ended explicitly. Usable from any thread, one at a time (its users hold a lock)."""
+    connection = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    return connection
+
+
+@dataclass(frozen=True)
+class IndexFile:
+    """Where a corpus's index is: a file, or (when none can be used) memory."""
+
+    root: Path
+    path: Path | None
+    """The database file; None for an index kept in memory, built anew at each refresh."""
+    notice: str | None = None
+    """Why the index is in memory, for the user; None when it is not."""
+
+    def connect(self) -> sqlite3.Connection:
+        """A new connection, to a database whose tables are made and are this version's."""
+        if self.path is None:
+            connection = connect(":memory:")
+            _make_tables(connection, self.root)
+            return connection
+        return connect(str(self.path))
+
+
+def open_index(root: Path, cache_dir: Path | None = None) -> IndexFile:
+    """The index of the corpus at ``root``, made ready: its tables made, or emptied when they
+    were written by another version or for another folder, or the file replaced when it is not
+    a database. When none of that can be done, an index in memory."""
+    try:
+        path = index_file(root, cache_dir)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError) as error:
+        reason = getattr(error, "strerror", None) or "it cannot be made"
+        return IndexFile(root, None, f"the index folder cannot be used ({reason})")
+    try:
+        _prepare(path, root)
+    except sqlite3.OperationalError as error:  # locked, read-only, or a folder it cannot use
+        return IndexFile(root, None, why_unusable(error))
+    except sqlite3.DatabaseError:
+        return rebuild_index(IndexFile(root, path))
+    except OSError as error:
+        return IndexFile(root, None, why_unusable(error))
+    return IndexFile(root, path)
+
+
+def rebuild_index(index: IndexFile) -> IndexFile:
+    """``index``, found damaged (cut short, overwritten), made anew: nothing in it is worth
+    keeping. An index in memory when that cannot be done."""
+    assert index.path is not None
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{index.path}{suffix}")
+        _prepare(index.path, index.root)
+    except (OSError, sqlite3.Error) as error:
+        return IndexFile(index.root, None, why_unusable(error))
+    return index
+
+
+def why_unusable(error: Exception) -> str:
+    if isinstance(error, sqlite3.OperationalError) and _is_busy(error):
+        return "the index is kept busy by another process"
+    return "the index cannot be written"
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    # SQLITE_BUSY and SQLITE_LOCKED; the module names them only from Python 3.11.
+    return getattr(error, "sqlite_errorcode", None) in (5, 6)
+
+
+def _prepare(path: Path, root: Path) -> None:
+    connection = connect(str(path))
+    try:
+        if is_current(connection, root):
+            return
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have made it current meanwhile.
+            if not is_current(connection, root):
+                for table in ("words", "briefs", "meta"):
+                    connection.execute(f"DROP TABLE IF EXISTS {table}")
+                _make_tables(connection, root)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    finally:
+        connection.close()
+
+
+def _make_tables(connection: sqlite3.Connection, root: Path) -> None:
+    for statement in _TABLES.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+    connection.executemany(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        [("environment", environment()), ("root", str(root.resolve()))],
+    )
+
+
+def is_current(connection: sqlite3.Connection, root: Path) -> bool:
+    try:
+        stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.OperationalError as error:
+        if _is_busy(error):
+            raise
+        return False  # no such table: a new file
+    return stored.get("environment") == environment() and stored.get("root") == str(root.resolve())

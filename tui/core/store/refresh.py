@@ -1,0 +1,416 @@
+"""Bringing the index up to date with the corpus folder, reading only the files that changed.
+
+A brief file is read again when its fingerprint (size, modification time, change time and
+inode) or its article's differs from the stored one. Content is not hashed: hashing every file
+costs as much as reading it, which is most of what the index saves. Instead, a file modified
+less than :data:`SETTLE_NS` before it was fingerprinted is not trusted next time: a change made
+within the same tick of a coarse file-system clock leaves the fingerprint as it was, so only a
+file whose modification time was already in the past can be trusted to show the next change.
+Briefs that failed to load are always read again (they are few, and their problems may depend on
+files the row does not name).
+
+Files are read in batches, each written in a short transaction of its own, so that a cold build
+of a large corpus holds one batch in memory, and another process sharing the index waits for
+one batch at most. Many files are read in parallel, by processes over the machine's cores. The
+order of the list, and the ids that another file keeps, are worked out once every file is in,
+in the last transaction: until then a new brief has no place in the list, and a changed one
+keeps its old place.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import json
+import multiprocessing
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from tui.core.model import Problem
+from tui.core.store.codec import encode_entry_json
+
+SETTLE_NS = 3_000_000_000
+"""How long before a fingerprint was taken a file must have been last modified to be trusted:
+more than the coarsest file-system clock in common use (two seconds on FAT)."""
+BATCH = 128
+"""How many brief files are read, then written in one transaction."""
+PARALLEL_FROM = 512
+"""How many files to read make it worth starting processes (each takes some 0.3 s to start)."""
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while brief files are read; an exception it raises stops
+the refresh there (what was written so far is kept, and is valid)."""
+
+Fingerprint = tuple[int, int, int, int]
+
+
+class FolderProblem(Exception):
+    """The corpus folder cannot be read as a corpus; the index is left as it is."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class Read(NamedTuple):
+    """One brief file as read, in the form the index stores it."""
+
+    path: str
+    source: str | None
+    entry: str
+    words: bytes
+    brief_id: str | None
+    stem: str
+    published: str | None
+    anchors: int
+    id_line: int
+
+
+def read_files(root: str, paths: Sequence[str]) -> list[Read]:
+    """Read the brief files ``paths`` (relative to ``root``) as the loader reads each one.
+
+    This runs in worker processes too, so it takes and gives plain values.
+    """
+    from tui.core.loader import iter_brief_files
+    from tui.core.search import anchor_bits, search_words
+
+    base = Path(root)
+    reads = []
+    for path, (entry, article) in zip(
+        paths, iter_brief_files(base, (base / p for p in paths)), strict=True
+    ):
+        brief = entry.brief
+        words = search_words(brief, article) if brief else ""
+        id_line = next((p.line for p in entry.problems if p.field == "id"), 1)
+        reads.append(
+            Read(
+                path,
+                brief.source if brief else None,
+                encode_entry_json(entry),
+                zlib.compress(words.encode(), 1),
+                brief.id if brief else None,
+                Path(path).stem,
+                brief.published.isoformat() if brief and brief.published else None,
+                anchor_bits(brief.key_facts) if brief else 0,
+                id_line,
+            )
+        )
+    return reads
+
+
+def brief_names(root: Path) -> list[str]:
+    """The brief files of the corpus, by name; raises :class:`FolderProblem` for a folder that
+    is missing or cannot be listed."""
+    briefs = root / "briefs"
+    if not briefs.is_dir():
+        problem = Problem("briefs", 0, "", f"no briefs/ folder in {root}; is this a corpus?")
+        raise FolderProblem(problem)
+    try:
+        with os.scandir(briefs) as listing:
+            # What the loader reads: names whose suffix is .yaml (".yaml" alone has none).
+            return sorted(e.name for e in listing if e.name.endswith(".yaml") and e.name != ".yaml")
+    except OSError as error:
+        problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
+        raise FolderProblem(problem) from error
+
+
+def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | None = None) -> bool:
+    """Bring the index on ``connection`` up to date with the corpus at ``root``; True when
+    anything in it changed."""
+    started = time.time_ns()
+    names = brief_names(root)
+    stored = {
+        path: row
+        for path, *row in connection.execute(
+            "SELECT path, rowid, brief_print, source, article_print, settled, brief_id FROM briefs"
+        )
+    }
+    articles = _ArticlePrints(root / "seeds")
+    prints: dict[str, Fingerprint | None] = {}
+    stale = []
+    for name in names:
+        path = f"briefs/{name}"
+        prints[path] = _fingerprint(root / path)
+        row = stored.get(path)
+        if row is None or not _still_valid(row, prints[path], articles):
+            stale.append(path)
+    present = set(prints)
+    gone = any(path not in present for path in stored)
+
+    changed = False
+    # Fingerprinted afresh, once read: see _write.
+    read_articles = _ArticlePrints(root / "seeds")
+    for batch in _read_all(root, stale, progress):
+        changed |= _write(connection, batch, prints, read_articles, started)
+    unplaced = connection.execute("SELECT 1 FROM briefs WHERE position IS NULL LIMIT 1").fetchone()
+    if changed or gone or unplaced:
+        with _transaction(connection):
+            _forget(connection, present)
+            _arrange(connection)
+            # Counted, so that two snapshots of the index can tell they hold the same.
+            connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('changes',"
+                " (SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) + 1 FROM meta"
+                " WHERE key = 'changes'))"
+            )
+        return True
+    return False
+
+
+def _read_all(root: Path, paths: Sequence[str], progress: Progress | None) -> Iterator[list[Read]]:
+    """The files ``paths`` read, a batch at a time, in parallel when they are many."""
+    if not paths:
+        return
+    batches = [paths[i : i + BATCH] for i in range(0, len(paths), BATCH)]
+    total, done = len(paths), 0
+    if progress is not None:
+        progress(0, total)
+    workers = min(os.cpu_count() or 1, len(batches))
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from _read_here(root, batches, progress, total)
+        return
+    # Processes are spawned, not forked: the app calls this from a thread, and a fork copies
+    # whatever lock another thread held at that moment.
+    context = multiprocessing.get_context("spawn")
+    pool = futures.ProcessPoolExecutor(workers, mp_context=context)
+    waiting = iter(batches)
+    try:
+        # Two batches per process in flight: enough to keep them busy, while the batches read
+        # and not yet written stay few.
+        running = {pool.submit(read_files, str(root), b) for b in _take(waiting, 2 * workers)}
+    except (OSError, ValueError):
+        # No process could be started: multiprocessing hands its helper process the standard
+        # error's descriptor, which an app that captures standard error (Textual does) lacks
+        # (see tui.app.main). The files are read here instead.
+        pool.shutdown(wait=False, cancel_futures=True)
+        yield from _read_here(root, batches, progress, total)
+        return
+    try:
+        while running:
+            finished, running = futures.wait(running, return_when=futures.FIRST_COMPLETED)
+            for future in finished:
+                batch = future.result()
+                yield batch
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+            running |= {
+                pool.submit(read_files, str(root), b) for b in _take(waiting, len(finished))
+            }
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_here(
+    root: Path, batches: Sequence[Sequence[str]], progress: Progress | None, total: int
+) -> Iterator[list[Read]]:
+    done = 0
+    for paths in batches:
+        yield read_files(str(root), paths)
+        done += len(paths)
+        if progress is not None:
+            progress(done, total)
+
+
+def _take(items: Iterator[Sequence[str]], count: int) -> list[Sequence[str]]:
+    return [batch for _, batch in zip(range(count), items, strict=False)]
+
+
+class _transaction:
+    """A write transaction: committed when its block ends, rolled back when it raises."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _write(
+    connection: sqlite3.Connection,
+    batch: Iterable[Read],
+    prints: dict[str, Fingerprint | None],
+    articles: _ArticlePrints,
+    started: int,
+) -> bool:
+    """Store ``batch``; True when any of it differs from what was stored."""
+    changed = False
+    with _transaction(connection):
+        for read in batch:
+            brief_print = prints[read.path]
+            # Articles are fingerprinted after they were read: one changed meanwhile has a
+            # modification time after ``started``, so it is not settled and is read again.
+            article_print = articles[read.source] if read.source is not None else None
+            settled = _settled(brief_print, started) and _settled(article_print, started)
+            values = (
+                _print_text(brief_print),
+                read.source,
+                _print_text(article_print),
+                int(settled),
+                read.entry,
+                read.words,
+                read.brief_id,
+                read.stem,
+                read.published,
+                read.anchors,
+                read.id_line,
+            )
+            # Looked up again inside the transaction: another process sharing the index may
+            # have written the same file since this refresh began.
+            old = connection.execute(
+                "SELECT rowid, brief_print, source, article_print, settled, entry, words"
+                " FROM briefs WHERE path = ?",
+                (read.path,),
+            ).fetchone()
+            if old is not None:
+                rowid, entry, words = old[0], old[5], old[6]
+                if tuple(old[1:4]) == values[:3] and (entry, words) == (read.entry, read.words):
+                    if old[4] != values[3]:
+                        connection.execute(
+                            "UPDATE briefs SET settled = ? WHERE rowid = ?", (values[3], rowid)
+                        )
+                    continue  # read again just as it was: a brief that failed again, say
+                _unindex(connection, rowid, words)
+                connection.execute(
+                    "UPDATE briefs SET brief_print = ?, source = ?, article_print = ?,"
+                    " settled = ?, entry = ?, words = ?, brief_id = ?, stem = ?, published = ?,"
+                    " anchors = ?, id_line = ? WHERE rowid = ?",
+                    (*values, rowid),
+                )
+            else:
+                cursor = connection.execute(
+                    "INSERT INTO briefs (path, brief_print, source, article_print, settled,"
+                    " entry, words, brief_id, stem, published, anchors, id_line)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (read.path, *values),
+                )
+                rowid = cursor.lastrowid
+            connection.execute(
+                "INSERT INTO words (rowid, text) VALUES (?, ?)",
+                (rowid, zlib.decompress(read.words).decode()),
+            )
+            changed = True
+    return changed
+
+
+def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
+    # A contentless table forgets a row only when told the words it was given.
+    connection.execute(
+        "INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)",
+        (rowid, zlib.decompress(words).decode()),
+    )
+
+
+def _forget(connection: sqlite3.Connection, present: set[str]) -> None:
+    """Drop the rows of brief files not ``present``; looked for inside the transaction, as
+    another process may have dropped some or added others meanwhile."""
+    rows = connection.execute("SELECT rowid, path FROM briefs").fetchall()
+    for rowid, path in rows:
+        if path in present:
+            continue
+        (words,) = connection.execute(
+            "SELECT words FROM briefs WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        _unindex(connection, rowid, words)
+        connection.execute("DELETE FROM briefs WHERE rowid = ?", (rowid,))
+
+
+def _arrange(connection: sqlite3.Connection) -> None:
+    """Order the list and mark the ids another file keeps, as :func:`arrange` says."""
+    rows = connection.execute(
+        "SELECT rowid, path, stem, brief_id, published, position, duplicate_of FROM briefs"
+    ).fetchall()
+    placed = arrange(
+        [(rowid, path, stem, ident, published) for rowid, path, stem, ident, published, *_ in rows]
+    )
+    before = {row[0]: (row[5], row[6]) for row in rows}
+    connection.executemany(
+        "UPDATE briefs SET position = ?, duplicate_of = ? WHERE rowid = ?",
+        [
+            (position, first, rowid)
+            for rowid, position, first in placed
+            if before[rowid] != (position, first)
+        ],
+    )
+
+
+def arrange(
+    rows: Sequence[tuple[int, str, str, str | None, str | None]],
+) -> list[tuple[int, int, str | None]]:
+    """Place each row ``(key, path, stem, brief id, published)``: its position in the list,
+    and the path of the file that keeps its id when another does.
+
+    One brief of each id is kept: the one in the file named after the id, else the first by
+    file name, so that a copy saved under another name cannot push the original out. The list
+    is newest first, then undated briefs, then files that could not be read (those whose id
+    another keeps among them); ties by id, or by file stem for a file that did not load.
+    """
+    kept: dict[str, str] = {}
+    duplicate_of: dict[int, str] = {}
+    for key, path, _, ident, _ in sorted(
+        (row for row in rows if row[3] is not None), key=lambda r: (r[2] != r[3], r[1])
+    ):
+        assert ident is not None
+        first = kept.setdefault(ident, path)
+        if first != path:
+            duplicate_of[key] = first
+
+    def name(row: tuple[int, str, str, str | None, str | None]) -> str:
+        return row[3] if row[3] is not None and row[0] not in duplicate_of else row[2]
+
+    by_name = sorted(rows, key=name)
+    loaded = [r for r in by_name if r[3] is not None and r[0] not in duplicate_of]
+    dated = [r for r in loaded if r[4]]
+    dated.sort(key=lambda r: r[4] or "", reverse=True)
+    undated = [r for r in loaded if not r[4]]
+    failed = [r for r in by_name if r[3] is None or r[0] in duplicate_of]
+    return [
+        (row[0], position, duplicate_of.get(row[0]))
+        for position, row in enumerate(dated + undated + failed)
+    ]
+
+
+# -- Fingerprints ---------------------------------------------------------------------------------
+
+
+def _fingerprint(path: Path | str) -> Fingerprint | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def _print_text(fingerprint: Fingerprint | None) -> str | None:
+    return None if fingerprint is None else json.dumps(fingerprint)
+
+
+def _settled(fingerprint: Fingerprint | None, taken: int) -> bool:
+    return fingerprint is not None and fingerprint[1] < taken - SETTLE_NS
+
+
+class _ArticlePrints:
+    """Fingerprints of the articles, each taken once."""
+
+    def __init__(self, seeds: Path) -> None:
+        self.seeds = str(seeds)
+        self.prints: dict[str, Fingerprint | None] = {}
+
+    def __getitem__(self, source: str) -> Fingerprint | None:
+        if source not in self.prints:
+            self.prints[source] = _fingerprint(os.path.join(self.seeds, source))
+        return self.prints[source]
+
+
+def _still_valid(row: list[Any], brief_print: Fingerprint | None, articles: _ArticlePrints) -> bool:
+    _, stored_print, source, article_print, settled, brief_id, *_ = row
+    if not settled or brief_id is None or stored_print != _print_text(brief_print):
+        return False
+    return source is not None and _print_text(articles[source]) == article_print

@@ -1,0 +1,135 @@
+"""The corpus as the index holds it: entries read a page at a time, when they are asked for.
+
+A :class:`StoredEntries` keeps one read transaction open on its own connection for its whole
+life: SQLite then shows it the index as it was when it was made, whatever another thread or
+process writes meanwhile, so that the positions it gives and the entries it reads always agree.
+A refresh gives a new one; the old one closes its connection when it is let go.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import weakref
+from pathlib import Path
+
+from tui.core.model import Entries, Entry, Problem
+from tui.core.recent import RecentlyUsed
+from tui.core.search import Query, anchor_mask, match_expression
+from tui.core.store.codec import DECODE_ERRORS, decode_entry_json
+
+PAGE = 64
+"""How many entries are read at once: a screenful of rows and then some."""
+PAGES_KEPT = 16
+"""How many pages of entries read are kept, the most recently used."""
+
+# What stands at a position: the brief, unless another file keeps its id.
+_LISTED = "position IS NOT NULL"
+_KEPT_BRIEF = "brief_id IS NOT NULL AND duplicate_of IS NULL"
+
+
+class StoredEntries(Entries):
+    """The entries of the index on ``connection``, as they are when this is made."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, root: Path, location: Path | None = None
+    ) -> None:
+        """``location`` is the index file; None for an index in memory."""
+        self._connection = connection
+        self._root = root
+        self._lock = threading.Lock()
+        self._pages: RecentlyUsed[int, list[Entry]] = RecentlyUsed(PAGES_KEPT)
+        connection.execute("BEGIN")  # the snapshot, until the connection closes
+        count = connection.execute(f"SELECT count(*) FROM briefs WHERE {_LISTED}").fetchone()
+        self._count = int(count[0])
+        self._version: tuple[Path, str] | None = None
+        """The index file and the number of times it has changed, as this snapshot has it."""
+        if location is not None:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
+            self._version = (location, row[0] if row else "")
+        weakref.finalize(self, connection.close)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def entry_at(self, position: int) -> Entry:
+        number, offset = divmod(position, PAGE)
+        with self._lock:
+            page = self._pages.get(number)
+            if page is None:
+                page = self._read_page(number)
+                self._pages.put(number, page)
+        return page[offset]
+
+    def _read_page(self, number: int) -> list[Entry]:
+        rows = self._connection.execute(
+            "SELECT path, entry, duplicate_of, id_line FROM briefs"
+            " WHERE position >= ? AND position < ? ORDER BY position",
+            (number * PAGE, (number + 1) * PAGE),
+        ).fetchall()
+        return [_decode(self._root, *row) for row in rows]
+
+    def same_as(self, other: Entries) -> bool:
+        if isinstance(other, StoredEntries) and self._version is not None:
+            return self._version == other._version
+        return other is self
+
+    def ids(self) -> list[str | None]:
+        with self._lock:
+            rows = self._connection.execute(
+                f"SELECT CASE WHEN duplicate_of IS NULL THEN brief_id END FROM briefs"
+                f" WHERE {_LISTED} ORDER BY position"
+            ).fetchall()
+        return [ident for (ident,) in rows]
+
+    def position_of(self, key: str) -> int | None:
+        with self._lock:
+            row = self._connection.execute(
+                f"SELECT position FROM briefs WHERE {_LISTED} AND (path = ?"
+                f" OR ({_KEPT_BRIEF} AND brief_id = ?)"
+                f" OR (NOT ({_KEPT_BRIEF}) AND stem = ?))"
+                " ORDER BY path != ?, position LIMIT 1",
+                (key, key, key, key),
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def find(self, query: Query) -> list[int]:
+        if query.is_empty:
+            return list(range(self._count))
+        conditions = [_LISTED, _KEPT_BRIEF]
+        values: list[str | int] = []
+        # A word of only punctuation holds nothing the index splits words at: every brief has
+        # it as far as the index can tell, so it narrows nothing.
+        words = [word for word in query.words if any(c.isalnum() for c in word)]
+        if words:
+            conditions.append("rowid IN (SELECT rowid FROM words WHERE words MATCH ?)")
+            values.append(match_expression(words))
+        if query.anchors:
+            mask = anchor_mask(query.anchors)
+            conditions.append("anchors & ? = ?")
+            values += (mask, mask)
+        with self._lock:
+            rows = self._connection.execute(
+                f"SELECT position FROM briefs WHERE {' AND '.join(conditions)} ORDER BY position",
+                values,
+            ).fetchall()
+        return [position for (position,) in rows]
+
+
+def _decode(root: Path, path: str, text: str, duplicate_of: str | None, id_line: int) -> Entry:
+    try:
+        entry = decode_entry_json(path, text)
+    except DECODE_ERRORS:
+        # The index is in the user's cache folder, and anything may have been written there:
+        # what cannot be read back as it was written is read from the brief file itself.
+        from tui.core.loader import iter_brief_files
+
+        ((entry, _),) = iter_brief_files(root, [root / path])
+    if duplicate_of is None or entry.brief is None:
+        return entry
+    # Only one file can be named after the id, so every other one has already been told that
+    # its id must equal its name: the problem points at the same line.
+    duplicate = Problem(
+        path, id_line, "id", f"duplicate id {entry.brief.id!r}: {duplicate_of} has it"
+    )
+    return Entry(path, None, (*entry.problems, duplicate))
