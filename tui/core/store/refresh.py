@@ -176,16 +176,20 @@ def _read_all(root: Path, paths: Sequence[str], progress: Progress | None) -> It
     # Processes are spawned, not forked: the app calls this from a thread, and a fork copies
     # whatever lock another thread held at that moment.
     context = multiprocessing.get_context("spawn")
-    pool = futures.ProcessPoolExecutor(workers, mp_context=context)
     waiting = iter(batches)
+    try:
+        pool = futures.ProcessPoolExecutor(workers, mp_context=context)
+    except (OSError, ValueError):
+        # No process could be started: multiprocessing hands its helper process the standard
+        # error's descriptor, which an app that captures standard error (Textual does) lacks
+        # (see tui.app.main). The files are read here instead.
+        yield from _read_here(root, batches, progress, total)
+        return
     try:
         # Two batches per process in flight: enough to keep them busy, while the batches read
         # and not yet written stay few.
         running = {pool.submit(read_files, str(root), b) for b in _take(waiting, 2 * workers)}
     except (OSError, ValueError):
-        # No process could be started: multiprocessing hands its helper process the standard
-        # error's descriptor, which an app that captures standard error (Textual does) lacks
-        # (see tui.app.main). The files are read here instead.
         pool.shutdown(wait=False, cancel_futures=True)
         yield from _read_here(root, batches, progress, total)
         return
