@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.app_helpers import listed_keys, main_screen, settle, strong_text, title_bar_text
+from tests.app_helpers import (
+    BriefSpec,
+    FactSpec,
+    listed_keys,
+    main_screen,
+    settle,
+    strong_text,
+    title_bar_text,
+    write_article,
+    write_brief,
+)
 from tests.conftest import REPO
 from tests.corpus_kit import FUZZY_BRIEF, LOOSE_BRIEF, drift_quotes
 from tui.app.app import BriefingApp
@@ -51,6 +62,32 @@ async def test_each_fact_shows_how_its_quote_was_found(drifted: Path) -> None:
         assert listed_keys(app) == [LOOSE_BRIEF]
         assert fact_text(app, 0).endswith("≈ loose")
         assert "≈" not in fact_text(app, 1)
+
+
+async def test_the_fuzzy_mark_is_never_split_across_lines(tmp_path: Path) -> None:
+    write_article(tmp_path, "members.txt", "The association said its members added 60 partners.\n")
+    fact = FactSpec("Members grew by sixty people.", "its members added 60 partnrs")
+    write_brief(tmp_path, BriefSpec("members", "Members", "members.txt", [fact]))
+    app = BriefingApp(tmp_path)
+    split_by_word_wrap = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        # A score of widths a column or so apart: at one of them at least, the fact's line ends
+        # within its mark or just after it.
+        for terminal_width in range(80, 101):
+            await pilot.resize_terminal(terminal_width, 24)
+            await settle(pilot)
+            view = main_screen(app).brief_view
+            first, end = view.fact_line_range(0)
+            lines = [line.strip() for line in view.lines[first:end]]
+            shown = " ".join(lines)
+            mark = re.search(r"≈ fuzzy \d+", shown)
+            assert mark is not None, lines
+            assert any(mark.group() in line for line in lines), (terminal_width, lines)
+            width = view.scrollable_content_region.width
+            by_words = textwrap.wrap(shown, width, subsequent_indent="   ")
+            split_by_word_wrap.append(any(line.endswith("≈ fuzzy") for line in by_words))
+    # Wrapping word by word would have split the mark at one of the widths tried.
+    assert any(split_by_word_wrap)
 
 
 async def test_the_original_marks_a_fuzzy_quotes_passage_as_an_exact_one(drifted: Path) -> None:

@@ -46,6 +46,35 @@ def test_indentation_at_the_start_of_a_paragraph_is_kept() -> None:
     assert wrapped.line(0) == "    indented"
 
 
+def test_a_run_kept_whole_moves_to_the_next_line_whole() -> None:
+    text = "Exports grew. ≈ fuzzy 93"
+    mark = text.index("≈")
+    wrapped = wrap_text(text, 21, keep_whole=[(mark, len(text))])
+    assert [wrapped.line(i) for i in range(len(wrapped))] == ["Exports grew.", "≈ fuzzy 93"]
+
+
+def test_a_run_kept_whole_wider_than_the_line_is_folded() -> None:
+    wrapped = wrap_text("a ≈ fuzzy 93", 5, keep_whole=[(2, 12)])
+    assert [wrapped.line(i) for i in range(len(wrapped))] == ["a", "≈ fuz", "zy 93"]
+
+
+@given(texts, st.integers(min_value=1, max_value=40), st.data())
+def test_a_run_kept_whole_loses_no_text_and_fits_the_pane(
+    text: str, width: int, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    wrapped = wrap_text(text, width, keep_whole=[(start, end)])
+    position = 0
+    for index in range(len(wrapped)):
+        line_start, line_end = wrapped.starts[index], wrapped.ends[index]
+        assert position <= line_start <= line_end
+        assert text[position:line_start].strip() == ""
+        assert cell_len(wrapped.line(index)) <= max(width, 2)
+        position = line_end
+    assert text[position:].strip() == ""
+
+
 @given(texts, st.integers(min_value=2, max_value=40))
 def test_no_line_is_wider_than_the_pane(text: str, width: int) -> None:
     wrapped = wrap_text(text, width)

@@ -101,6 +101,40 @@ def test_a_quote_not_found_is_said_so_in_the_export(tmp_path: Path) -> None:
     ]
 
 
+def test_a_drifted_quote_is_exported_in_the_article_s_own_wording(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "The plant will add 240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "Laura Ibáñez manages it.", "quote": "said the mnager, Laura Ibáñez"},
+        {"fact": "Orders doubled.", "quote": "orders from texas doubled"},
+    ]
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}))
+    exact, slipped, lower_case = corpus.briefs[0].key_facts
+    assert (exact.anchor, slipped.anchor, lower_case.anchor) == ("exact", "fuzzy", "loose")
+    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    assert section.quoted == [
+        "night shift of 240 workers",
+        "— seeds/article.txt, line 3",
+        "said the manager, Laura Ibáñez",
+        f"— seeds/article.txt, line 4, matched fuzzily ({slipped.score})",
+        "Orders from Texas doubled",
+        "— seeds/article.txt, line 4, matched loosely",
+    ]
+    assert "mnager" not in render_markdown(corpus, corpus.briefs, "all")
+
+
+def test_a_drifted_quote_spanning_lines_is_exported_on_one_line(tmp_path: Path) -> None:
+    article = "Exports grew in the first half of the year, and the associ-\nation said so.\n"
+    facts = [{"fact": "The association said so.", "quote": "and the association said so"}]
+    root = make_corpus(
+        tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}, {"article.txt": article}
+    )
+    corpus = load_corpus(root)
+    assert corpus.briefs[0].key_facts[0].anchor == "fuzzy"
+    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    assert section.quoted[0] == "and the associ- ation said so"
+    assert section.quoted[1].startswith("— seeds/article.txt, lines 1–2, matched fuzzily (")
+
+
 HOSTILE_TEXT = [
     "# Not a heading",
     "## Nor this ##",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
@@ -45,8 +46,13 @@ class WrappedText:
         return max(0, bisect_right(self.starts, offset) - 1)
 
 
-def wrap_text(text: str, width: int) -> WrappedText:
-    """Wrap ``text`` at spaces into lines of at most ``width`` cells; fold longer words."""
+def wrap_text(text: str, width: int, keep_whole: Sequence[tuple[int, int]] = ()) -> WrappedText:
+    """Wrap ``text`` at spaces into lines of at most ``width`` cells; fold longer words.
+
+    Each ``(start, end)`` of ``keep_whole`` is a run of words never broken at its spaces, such
+    as a mark of several words: it moves to the next line whole when it does not fit. A run
+    wider than a line is folded like a long word.
+    """
     width = max(1, width)
     starts: array[int] = array("q")
     ends: array[int] = array("q")
@@ -54,7 +60,7 @@ def wrap_text(text: str, width: int) -> WrappedText:
     while True:
         newline = text.find("\n", position)
         end = len(text) if newline < 0 else newline
-        _wrap_paragraph(text, position, end, width, starts, ends)
+        _wrap_paragraph(text, position, end, width, starts, ends, keep_whole)
         if newline < 0:
             break
         position = newline + 1
@@ -67,7 +73,13 @@ def _cells(text: str, start: int, end: int) -> int:
 
 
 def _wrap_paragraph(
-    text: str, start: int, end: int, width: int, starts: array[int], ends: array[int]
+    text: str,
+    start: int,
+    end: int,
+    width: int,
+    starts: array[int],
+    ends: array[int],
+    keep_whole: Sequence[tuple[int, int]],
 ) -> None:
     if end - start <= width and _cells(text, start, end) <= width:
         starts.append(start)
@@ -76,8 +88,11 @@ def _wrap_paragraph(
     one_cell = _NOT_ONE_CELL.search(text, start, end) is None
     line_start = line_end = start
     used = 0
-    for match in _WORD.finditer(text, start, end):
+    words = _WORD.finditer(text, start, end)
+    for match in words:
         word_start, word_end = match.span()
+        if keep_whole:
+            word_end = _end_of_kept_run(words, word_end, keep_whole)
         word = word_end - word_start if one_cell else _cells(text, word_start, word_end)
         if line_end > line_start:
             gap = word_start - line_end if one_cell else _cells(text, line_end, word_start)
@@ -106,6 +121,19 @@ def _wrap_paragraph(
         line_end = word_end
     starts.append(line_start)
     ends.append(line_end)
+
+
+def _end_of_kept_run(
+    words: Iterator[re.Match[str]], word_end: int, keep_whole: Sequence[tuple[int, int]]
+) -> int:
+    """Where the unit ending at ``word_end`` ends once the words a kept run joins to it are
+    taken from ``words``: a word followed by a space inside a run goes with the next word."""
+    while any(start <= word_end < end for start, end in keep_whole):
+        following = next(words, None)
+        if following is None:
+            break
+        word_end = following.end()
+    return word_end
 
 
 def _fold(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.core.articles import ArticleReader
 from tui.core.atomic import write_atomically
-from tui.core.model import Brief, Corpus
+from tui.core.model import Brief, Corpus, KeyFact
 from tui.core.text import line_range, one_line
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
@@ -83,17 +83,39 @@ def _brief_section(articles: ArticleReader, brief: Brief) -> list[str]:
     article = articles.text(brief.source) if any(f.span for f in brief.key_facts) else ""
     for number, fact in enumerate(brief.key_facts, 1):
         kind = f" ({fact.kind})" if fact.kind else ""
-        lines += ["", f"{number}\\. {escape(fact.fact)}{kind}", "", f"> {escape(fact.quote)}", ">"]
+        quote = _quoted_wording(fact, article)
+        lines += ["", f"{number}\\. {escape(fact.fact)}{kind}", "", f"> {escape(quote)}", ">"]
         if fact.span is None:
             lines.append(f"> — {escape(brief.source_path)}, quote not found in the article")
         else:
             first, last = line_range(article, fact.span)
             where = f"line {first}" if first == last else f"lines {first}–{last}"
-            lines.append(f"> — {escape(brief.source_path)}, {where}")
+            lines.append(f"> — {escape(brief.source_path)}, {where}{_drift_note(fact)}")
     for label, names in brief.entity_groups:
         if names:
             lines += ["", f"**{label}:** " + ", ".join(escape(name) for name in names)]
     return lines
+
+
+def _quoted_wording(fact: KeyFact, article: str) -> str:
+    """What the briefing quotes for ``fact``: the article's own passage when the brief's quote
+    differs from it (a loose or fuzzy anchor), so that a reader sees what the source says."""
+    if fact.span is None or fact.anchor == "exact":
+        return fact.quote
+    passage = article[fact.span.start : fact.span.end]
+    # An article changed or gone since the corpus was loaded has no passage to give there.
+    if fact.span.end > len(article) or not passage.strip():
+        return fact.quote
+    return passage
+
+
+def _drift_note(fact: KeyFact) -> str:
+    """How the quote was found, for a quote that is not word for word in the article."""
+    if fact.anchor == "loose":
+        return ", matched loosely"
+    if fact.anchor == "fuzzy":
+        return f", matched fuzzily ({fact.score})"
+    return ""
 
 
 class ExportError(Exception):

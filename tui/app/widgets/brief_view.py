@@ -59,6 +59,8 @@ class _Block:
     fact: int | None = None
     max_lines: int | None = None
     """Lines beyond these are left out, the last one ending in an ellipsis."""
+    keep_whole: tuple[tuple[int, int], ...] = ()
+    """Runs of ``body`` (start and end offsets) never broken across lines, such as a mark."""
 
 
 _BLANK = _Block(Content(""))
@@ -296,7 +298,7 @@ class BriefView(ScrollView, can_focus=True):
             first = len(lines)
             indent = block.prefix.cell_length
             body = block.body
-            wrapped = wrap_text(body.plain, width - indent)
+            wrapped = wrap_text(body.plain, width - indent, block.keep_whole)
             hanging = Content(" " * indent)
             count = len(wrapped)
             if block.max_lines is not None and count > block.max_lines:
@@ -399,16 +401,20 @@ class BriefView(ScrollView, can_focus=True):
         blocks.append(_Block(styled(f"Key facts ({counted})", "heading")))
         number_width = len(str(count)) + 2
         for index, fact in enumerate(brief.key_facts):
+            text = one_line(fact.fact)
             kind = styled(f" ({fact.kind})", "kind") if fact.kind else Content("")
             mark = anchor_mark(fact)
             anchor = styled(f" {mark}", "anchor") if mark else Content("")
+            # "≈ fuzzy 93" read as "≈ fuzzy" at a line's end says nothing of how close it is.
+            mark_start = len(text) + len(kind.plain) + 1
+            keep_whole = ((mark_start, mark_start + len(mark)),) if mark else ()
             due = (("unreviewed", not fact.reviewed), ("needs English", fact.needs_english))
             review = [label for label, shown in due if shown]
             if review:
                 anchor = Content.assemble(anchor, styled(" · " + " · ".join(review), "draft"))
             number = styled(f"{index + 1}.".rjust(number_width - 1) + " ", "number")
-            body = Content.assemble(one_line(fact.fact), kind, anchor)
-            blocks.append(_Block(body, number, index))
+            body = Content.assemble(text, kind, anchor)
+            blocks.append(_Block(body, number, index, keep_whole=keep_whole))
             if fact.span is None:
                 indent = Content(" " * number_width)
                 blocks.append(_Block(styled(QUOTE_MISSING, "missing"), indent, index))

@@ -4,7 +4,8 @@ Names of the field come from a gazetteer, a YAML data file shipped with the pack
 (``gazetteer.yaml``) that a corpus can extend with a ``gazetteer.yaml`` of its own; each entry
 gives the name a brief lists and the other ways articles write it (T-MEC for USMCA, Secretaría de
 Economía for SE). Other capitalised names are found in the text and sorted by what surrounds
-them: an organisation's word (Council, Cámara), a person's title (Mayor, canciller).
+them: an organisation's word (Council, Cámara), a person's title before the name (Mayor,
+canciller, "Vice President of the United States") or a role after it (", the mayor of").
 """
 
 from __future__ import annotations
@@ -36,12 +37,46 @@ _ORGANIZATION_WORDS = frozenset(
     Congreso Programa Ayuntamiento Aduana Cluster Clúster Federación Confederación Sindicato
     Canacintra Industria Police Policía Guardia""".split()  # noqa: SIM905 - a word block reads better
 )
+_TITLES = (
+    "Mayor|President|Vice President|Governor|Minister|Secretary|Senator|CEO|Co-CEO|"
+    "Director|Chairman|Chair|Dr|Dra|Mr|Mrs|Ms|Lic|Ing|presidente|presidenta|alcalde|alcaldesa|"
+    "canciller|Canciller|gobernador|gobernadora|secretario|secretaria|senador|senadora|"
+    "diputado|diputada|director|directora|Presidente|Presidenta|Gobernador|Gobernadora|"
+    "Alcalde|Alcaldesa|Sr|Sra|señor|señora|ministro|ministra|Ministro|Ministra|"
+    # English titles in small letters too, but not "mayor": in Spanish it means "greater".
+    "vice president|president|governor|minister|secretary|senator"
+)
+_CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
+# The office a title may name before the person, on its own or after a comma: "Vice President
+# of the United States Kamala Harris", "la presidenta municipal de Mexicali, Norma Bustamante".
+_OFFICE = (
+    rf"\s+(?:of|for|de|del)(?:\s+(?:the|la|el|los|las))?\s+{_CAPITALISED}"
+    rf"(?:\s+(?:(?:of|for|and|the|de|del|la|las|los|y)\s+)*{_CAPITALISED})*"
+)
 _PERSON_TITLES = re.compile(
-    r"(?:\b(?:Mayor|President|Vice President|Governor|Minister|Secretary|Senator|CEO|Co-CEO|"
-    r"Director|Chairman|Chair|Dr|Dra|Mr|Mrs|Ms|Lic|Ing|presidente|presidenta|alcalde|alcaldesa|"
-    r"canciller|Canciller|gobernador|gobernadora|secretario|secretaria|senador|senadora|"
-    r"diputado|diputada|director|directora|Presidente|Presidenta|Gobernador|Gobernadora|"
-    r"Alcalde|Alcaldesa|Sr|Sra|señor|señora|ministro|ministra|Ministro|Ministra)\.?\s+)$"
+    rf"\b(?:{_TITLES})\.?(?:\s+(?:municipal|general|ejecutivo|ejecutiva|nacional|estatal|federal))?"
+    rf"(?P<office>{_OFFICE})?(?P<comma>,)?\s+$"
+)
+_ROLES = (
+    "mayor|vice president|president|governor|minister|secretary|senator|co-?ceo|ceo|"
+    "chief executive|director|chairman|chairwoman|chair|co-?founder|founder|head|spokesperson|"
+    "spokesman|spokeswoman|manager|ambassador|consul|alcalde|alcaldesa|presidente|presidenta|"
+    "gobernador|gobernadora|secretario|secretaria|canciller|directora|senador|senadora|"
+    "diputado|diputada|titular|vocero|vocera|gerente|fundador|fundadora|embajador|embajadora|"
+    "cónsul|ministro|ministra"
+)
+# A role in apposition after a name: "Karen Bass, the mayor of Los Angeles,". The role is
+# followed by its office or ends the clause; a role followed by a verb ("Growth, the minister
+# said") says nothing of the words before the comma.
+_ROLE_AFTER = re.compile(
+    rf",\s+(?:the\s+|el\s+|la\s+|former\s+|then\s+|ex-?)?(?:{_ROLES})"
+    r"(?=\s+(?:of|for|at|in|de|del|en)\s+(?!which\b|whom\b|quien|cual)|\s*[,.;:)]|\s*$)",
+    re.IGNORECASE,
+)
+# Words after which a name is where something is, not who: "In San Quintín, the mayor of the
+# town said".
+_PLACE_PREPOSITIONS = frozenset(
+    "in at from to into near across throughout en desde hacia a".split()  # noqa: SIM905
 )
 _NOT_NAMES = frozenset(
     """The A An This That These Those It In On At For From By With As After Before During
@@ -62,6 +97,33 @@ _TITLE_WORDS = frozenset(
 _CONNECTORS = frozenset(
     ("de", "del", "la", "las", "los", "y", "e", "of", "the", "for", "and", "on")
 )
+_NAME_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y"))
+"""Small words a Spanish personal name may hold: Marina del Pilar Ávila."""
+_OFFICE_WORDS = frozenset(
+    """Affairs Foreign Relations State Economy Economic Finance Treasury Commerce Trade Defense
+    Interior Homeland Security Energy Health Education Labor Agriculture Transportation
+    Development Industry Tourism Environment Infrastructure Communications Welfare Innovation
+    Justice Economía Económico Económica Relaciones Exteriores Hacienda Comercio Defensa
+    Gobernación Seguridad Energía Salud Educación Trabajo Agricultura Desarrollo Industria
+    Turismo Infraestructura Comunicaciones Bienestar Innovación Pública Público""".split()  # noqa: SIM905
+)
+"""Words an office ends with, before the name of who holds it: "Minister of Foreign Affairs
+Marcelo Ebrard"."""
+_OFFICE_ENDS = _OFFICE_WORDS | _ORGANIZATION_WORDS
+_GROUP_NOUNS = frozenset(
+    """Group Grupo Committee Comité Subcommittee Subcomité Commission Comisión Council Consejo
+    Board Junta Team Equipo Force Panel Mesa""".split()  # noqa: SIM905
+)
+_GROUP_QUALIFIERS = frozenset(
+    """Working Trabajo Task Technical Técnico Técnica Steering Advisory Consultivo Consultiva
+    Joint Mixto Mixta Special Especial Executive Ejecutivo Ejecutiva High Level Alto Nivel
+    Bilateral Binational Binacional Coordinating Coordinador Coordinadora Organizing Organizador
+    Organizadora Interinstitutional Interinstitucional Directivo Directiva Permanent Permanente
+    Standing""".split()  # noqa: SIM905
+)
+"""With :data:`_GROUP_NOUNS`, the words of a group named for what it does, not by a name of
+its own ("Grupo de Trabajo", "Steering Committee"): such a group is no organization to list."""
+_ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w’'&.-]*|[a-záéíóúñü]+|[0-9][\w.-]*|[^\w\s]", re.UNICODE)
 
 
@@ -211,6 +273,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     """
     found: dict[str, dict[str, int]] = {group: {} for group in GROUPS}
     taken = bytearray(len(text))
+    place_ends: set[int] = set()
     matcher = gazetteer.matcher
     for pattern, fold in ((matcher.known, False), (matcher.loose, True)):
         if pattern is None:
@@ -223,6 +286,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             group, name = matcher.group_of[written]
             found[group].setdefault(name, start)
             taken[start:end] = b"\x01" * (end - start)
+            if group == "places":
+                place_ends.add(end)
     skipped = set(skip)
     # An organisation's name may hold a known place ("Southern California Biomedical Council"):
     # it is listed whole, as well as the place.
@@ -231,6 +296,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         if (
             holds_known
             and name not in matcher.group_of
+            and name.split()[0].rstrip(".") not in _TITLE_WORDS
             and any(word in _ORGANIZATION_WORDS for word in name.split()[1:])
         ):
             found["organizations"].setdefault(name, start)
@@ -238,16 +304,19 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     # Other known names are blanked out, so that a run of capitals stops at them: "Mayor Norma
     # Alicia Bustamante of Mexicali" is a person of a known place.
     masked = "".join("\x00" if flag else char for char, flag in zip(text, taken, strict=True))
+    small_words = {word for word in _ANY_WORD.findall(text) if word.islower()}
+    reading = _Reading(text, place_ends, small_words)
     for start, _end, name in _capitalised_names(masked):
-        titled = False
-        while " " in name and name.split(" ", 1)[0].rstrip(".") in _TITLE_WORDS:
+        kind, who, at = reading.sort(start, name)
+        if kind != "organizations" and " " in name and reading.opens_with_common_word(start, name):
+            # A sentence's first word has a capital whatever it is: "Yesterday Karen Bass, the
+            # mayor of Los Angeles"; "Record Growth, the president of Index said".
             cut = name.index(" ") + 1
-            name, start, titled = name[cut:], start + cut, True
-        if name in skipped or name.split()[0].rstrip(".") in _TITLE_WORDS:
-            continue
-        kind = "people" if titled and _is_a_name(name) else _group_of(text, start, name)
-        if kind is not None:
-            found[kind].setdefault(name, start)
+            kind, who, at = reading.sort(start + cut, name[cut:])
+            if kind != "people":
+                continue
+        if kind is not None and who not in skipped:
+            found[kind].setdefault(who, at)
     lists = {
         group: tuple(sorted(names, key=names.__getitem__)[:MAX_NAMES])
         for group, names in found.items()
@@ -288,7 +357,8 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
             continue
         if nxt in _CONNECTORS and at + 1 < len(words) and not words[at - 1].group().endswith("-"):
             after = words[at + 1].group()
-            if after[0].isupper() and after not in _NOT_NAMES:
+            # "Mayor Karen Bass and Secretary Antony Blinken" are two names.
+            if after[0].isupper() and after not in _NOT_NAMES and after not in _TITLE_WORDS:
                 run.extend((at, at + 1))
                 at += 2
                 continue
@@ -301,23 +371,100 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
-def _group_of(text: str, start: int, name: str) -> str | None:
+def _after_office(name: str) -> int | None:
+    """Where the person starts in ``name``, an office and a name ("of Foreign Affairs Marcelo
+    Ebrard"), or None when it cannot be told where the office ends (an unknown place)."""
+    words = list(re.finditer(r"\S+", name))
+    ends = [index for index, word in enumerate(words) if word.group().strip(".,") in _OFFICE_ENDS]
+    if not ends or ends[-1] + 1 == len(words):
+        return None
+    return words[ends[-1] + 1].start()
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What sorting the capitalised names of a text needs to know of it."""
+
+    text: str
+    place_ends: set[int]
+    """Where each known place the text names ends."""
+    small_words: set[str]
+    """The words the text writes in small letters somewhere."""
+
+    def sort(self, start: int, name: str) -> tuple[str | None, str, int]:
+        """The group of ``name``, found at ``start``, with the name and where it starts once a
+        title and its office are taken off ("Minister of Foreign Affairs Marcelo Ebrard")."""
+        titled = False
+        while " " in name and name.split(" ", 1)[0].rstrip(".") in _TITLE_WORDS:
+            cut = name.index(" ") + 1
+            name, start, titled = name[cut:], start + cut, True
+        if titled and name.split(" ", 1)[0] in _CONNECTORS:
+            holder = _after_office(name)
+            if holder is None:
+                return None, name, start
+            name, start = name[holder:], start + holder
+        if name.split()[0].rstrip(".") in _TITLE_WORDS:
+            return None, name, start
+        if titled and _is_a_name(name):
+            return "people", name, start
+        return _group_of(self, start, name), name, start
+
+    def opens_with_common_word(self, start: int, name: str) -> bool:
+        """Whether ``name`` starts a sentence with a word the text also writes in small letters."""
+        before = self.text[max(0, start - 3) : start].rstrip(" ")
+        opens_sentence = not before or before[-1] in "\n.!?:;\"“”«»'"
+        return opens_sentence and name.split(" ", 1)[0].lower() in self.small_words
+
+
+def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     """Which group a name found by its capitals belongs to, or None when it cannot be told."""
+    text = reading.text
     words = name.replace("-", " ").split()
+    if _is_generic_group(words):
+        return None
     if any(word.strip(".,") in _ORGANIZATION_WORDS for word in words) or any(
         _is_acronym(word) for word in words
     ):
         return "organizations"
-    before = text[max(0, start - 40) : start]
-    capitalised = [word for word in words if word[0].isupper()]
-    after = text[start + len(name) :]
-    titled = _PERSON_TITLES.search(before) or re.match(r",\s+(Co-)?CEO\b", after)
-    if 2 <= len(capitalised) <= 4 and len(words) == len(capitalised) and titled:
+    if not _is_a_name(name):
+        return None
+    before_start = max(0, start - 80)
+    before = text[before_start:start]
+    titled = _PERSON_TITLES.search(before)
+    if titled and (titled["comma"] or not titled["office"]):
         return "people"
-    return None
+    if titled:
+        # Without a comma, the office must be seen to end where the name starts: at a known
+        # place ("Vice President of the United States Kamala Harris") or an office's word. After
+        # an organization the words may be more of its name ("presidente de Index Zona Costa").
+        office_end = before_start + titled.end("office")
+        if office_end in reading.place_ends or titled["office"].split()[-1] in _OFFICE_WORDS:
+            return "people"
+    previous = before.split()[-1:]
+    where = bool(previous) and previous[0].lower() in _PLACE_PREPOSITIONS
+    if where or not _ROLE_AFTER.match(text, start + len(name)):
+        return None
+    return "people"
+
+
+def _is_generic_group(words: list[str]) -> bool:
+    """Whether ``words`` name a group by what it does only: "Grupo de Trabajo"."""
+    named = [word.strip(".,") for word in words if word not in _CONNECTORS]
+    return any(word in _GROUP_NOUNS for word in named) and all(
+        word in _GROUP_NOUNS or word in _GROUP_QUALIFIERS for word in named
+    )
 
 
 def _is_a_name(name: str) -> bool:
-    """Whether ``name`` can be a person's: two to four words of letters, none an acronym."""
+    """Whether ``name`` can be a person's: two to four capitalised words of letters, none an
+    acronym or an organisation's word, with only a Spanish name's particles between them."""
     words = name.split()
-    return 2 <= len(words) <= 4 and all(w.isalpha() and not w.isupper() for w in words)
+    capitalised = [word for word in words if word[0].isupper()]
+    return (
+        2 <= len(capitalised) <= 4
+        and words[0][0].isupper()
+        and words[-1][0].isupper()
+        and all(word in _NAME_PARTICLES for word in words if not word[0].isupper())
+        and all(word.isalpha() and not word.isupper() for word in capitalised)
+        and not any(word in _ORGANIZATION_WORDS for word in capitalised)
+    )
