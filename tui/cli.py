@@ -367,7 +367,7 @@ def _open_corpus(root: Path) -> Corpus | None:
         _tell(["briefing: stopped; the briefs read so far are kept for the next time"])
         return None
     if corpus.notice:
-        _tell([f"briefing: {corpus.notice}; every brief is read again each time"])
+        _tell([f"briefing: {corpus.notice}"])
     return corpus
 
 

@@ -364,7 +364,7 @@ class MainScreen(Screen[None]):
         if result.notice and result.notice != self._told_notice:
             self._told_notice = result.notice
             self.notify(
-                f"{result.notice.capitalize()}: every brief is read again at each start.",
+                f"{result.notice.capitalize()}.",
                 title="Index",
                 severity="warning",
                 markup=False,
@@ -474,8 +474,7 @@ class MainScreen(Screen[None]):
         """
         corpus = self.corpus
         if corpus is None:
-            self._update_header()  # which says that the filter waits for the corpus
-            return
+            return  # a first start: what is typed applies once the briefs are read
         query = parse_query(self.filter_text)
         if query != self._query or self._matches is None:
             self._matches = corpus.entries.find(query)

@@ -33,7 +33,7 @@ from tui.app.wrap import wrap_text
 from tui.core.text import one_line
 
 if TYPE_CHECKING:
-    from tui.core.model import Entry  # imported once the corpus loads, after the first frame
+    from tui.core.model import Entry
 
 BOOKMARK_MARK = "★"
 EXPORT_MARK = "✓"

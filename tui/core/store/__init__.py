@@ -107,7 +107,7 @@ def _refreshed(index: IndexFile, progress: Progress | None) -> Corpus:
         if index.path is None:
             raise
         # Kept locked by another process for longer than it waits, or no longer writable.
-        return _refreshed(IndexFile(root, None, why_unusable(error)), progress)
+        return _refreshed(IndexFile.in_memory(root, why_unusable(error)), progress)
     except sqlite3.DatabaseError:
         # Damaged past its first pages, which opening it read: built again from the files.
         connection.close()

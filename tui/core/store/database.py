@@ -133,7 +133,12 @@ class IndexFile:
     path: Path | None
     """The database file; None for an index kept in memory, built anew at each refresh."""
     notice: str | None = None
-    """Why the index is in memory, for the user; None when it is not."""
+    """Why the index is in memory and what that means, for the user; None when it is not."""
+
+    @classmethod
+    def in_memory(cls, root: Path, reason: str) -> IndexFile:
+        """An index in memory for the corpus at ``root``, as none on disk can be used."""
+        return cls(root, None, f"{reason}; every brief is read at each start")
 
     def connect(self) -> sqlite3.Connection:
         """A new connection, to a database whose tables are made and are this version's."""
@@ -153,15 +158,15 @@ def open_index(root: Path, cache_dir: Path | None = None) -> IndexFile:
         path.parent.mkdir(parents=True, exist_ok=True)
     except (OSError, RuntimeError) as error:
         reason = getattr(error, "strerror", None) or "it cannot be made"
-        return IndexFile(root, None, f"the index folder cannot be used ({reason})")
+        return IndexFile.in_memory(root, f"the index folder cannot be used ({reason})")
     try:
         _prepare(path, root)
     except sqlite3.OperationalError as error:  # locked, read-only, or a folder it cannot use
-        return IndexFile(root, None, why_unusable(error))
+        return IndexFile.in_memory(root, why_unusable(error))
     except sqlite3.DatabaseError:
         return rebuild_index(IndexFile(root, path))
     except OSError as error:
-        return IndexFile(root, None, why_unusable(error))
+        return IndexFile.in_memory(root, why_unusable(error))
     return IndexFile(root, path)
 
 
@@ -175,7 +180,7 @@ def rebuild_index(index: IndexFile) -> IndexFile:
                 os.unlink(f"{index.path}{suffix}")
         _prepare(index.path, index.root)
     except (OSError, sqlite3.Error) as error:
-        return IndexFile(index.root, None, why_unusable(error))
+        return IndexFile.in_memory(index.root, why_unusable(error))
     return index
 
 

@@ -177,20 +177,18 @@ def _read_all(root: Path, paths: Sequence[str], progress: Progress | None) -> It
     # whatever lock another thread held at that moment.
     context = multiprocessing.get_context("spawn")
     waiting = iter(batches)
+    pool = None
     try:
         pool = futures.ProcessPoolExecutor(workers, mp_context=context)
-    except (OSError, ValueError):
-        # No process could be started: multiprocessing hands its helper process the standard
-        # error's descriptor, which an app that captures standard error (Textual does) lacks
-        # (see tui.app.main). The files are read here instead.
-        yield from _read_here(root, batches, progress, total)
-        return
-    try:
         # Two batches per process in flight: enough to keep them busy, while the batches read
         # and not yet written stay few.
         running = {pool.submit(read_files, str(root), b) for b in _take(waiting, 2 * workers)}
     except (OSError, ValueError):
-        pool.shutdown(wait=False, cancel_futures=True)
+        # No process could be started: multiprocessing hands its helper process the standard
+        # error's descriptor, which an app that captures standard error (Textual does) lacks
+        # (see tui.app.main). The files are read here instead.
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         yield from _read_here(root, batches, progress, total)
         return
     try:
@@ -331,9 +329,7 @@ def _arrange(connection: sqlite3.Connection) -> None:
     rows = connection.execute(
         "SELECT rowid, path, stem, brief_id, published, position, duplicate_of FROM briefs"
     ).fetchall()
-    placed = arrange(
-        [(rowid, path, stem, ident, published) for rowid, path, stem, ident, published, *_ in rows]
-    )
+    placed = arrange([row[:5] for row in rows])
     before = {row[0]: (row[5], row[6]) for row in rows}
     connection.executemany(
         "UPDATE briefs SET position = ?, duplicate_of = ? WHERE rowid = ?",

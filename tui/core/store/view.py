@@ -122,9 +122,9 @@ def _decode(root: Path, path: str, text: str, duplicate_of: str | None, id_line:
     except DECODE_ERRORS:
         # The index is in the user's cache folder, and anything may have been written there:
         # what cannot be read back as it was written is read from the brief file itself.
-        from tui.core.loader import iter_brief_files
+        from tui.core.store import read_entry
 
-        ((entry, _),) = iter_brief_files(root, [root / path])
+        entry = read_entry(root, root / path)
     if duplicate_of is None or entry.brief is None:
         return entry
     # Only one file can be named after the id, so every other one has already been told that
