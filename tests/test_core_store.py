@@ -280,6 +280,33 @@ def test_an_edited_brief_is_read_again_and_only_it(corpus: Path, reads: list[str
     assert reads == [f"{BRIEF}.yaml"]
 
 
+def test_a_read_older_than_what_another_refresh_stored_never_replaces_it(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An app starts a refresh at every change on disk: one that read a brief before an edit
+    # must not write what it read over the edit another refresh has stored meanwhile.
+    path = brief_path(corpus)
+    rewrite(path, lambda text: text.replace("Mayor Norma", "First Edit Norma"))
+    read_files = refresh.read_files
+    edited: list[Corpus] = []
+
+    def read_then_edit(root: str, paths: list[str]) -> list[object]:
+        reads = read_files(root, paths)
+        if not edited:
+            monkeypatch.setattr(refresh, "read_files", read_files)  # the second reads as any
+            rewrite(path, lambda text: text.replace("First Edit", "Second Edit"))
+            edited.append(open_corpus(corpus))  # stores the second edit first
+        return reads
+
+    monkeypatch.setattr(refresh, "read_files", read_then_edit)
+    open_corpus(corpus)  # read the first edit, and writes after
+
+    assert title_of(edited[0]).startswith("Second Edit Norma")
+    stored = peek_corpus(corpus)
+    assert stored is not None and title_of(stored).startswith("Second Edit Norma")
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
 def test_an_edit_of_the_same_size_is_seen_by_its_time(corpus: Path) -> None:
     path = brief_path(corpus)
     size = path.stat().st_size

@@ -271,6 +271,10 @@ def _write(
                 " FROM briefs WHERE path = ?",
                 (read.path,),
             ).fetchone()
+            if old is not None and _newer(old[1], brief_print):
+                # Another refresh (an app starts one at every change on disk, without waiting
+                # for the last; or another process) read a later state of the file and stored it.
+                continue
             if old is not None:
                 rowid, entry, words = old[0], old[5], old[6]
                 if tuple(old[1:4]) == values[:3] and (entry, words) == (read.entry, read.words):
@@ -390,6 +394,18 @@ def _fingerprint(path: Path | str) -> Fingerprint | None:
 
 def _print_text(fingerprint: Fingerprint | None) -> str | None:
     return None if fingerprint is None else json.dumps(fingerprint)
+
+
+def _newer(stored: str | None, taken: Fingerprint | None) -> bool:
+    """Whether the fingerprint ``stored`` (as the index keeps it) was taken of a later state of
+    the file than ``taken``: its change time, which the system sets at every change and no
+    program can set back, is later."""
+    if stored is None or taken is None:
+        return False
+    try:
+        return int(json.loads(stored)[2]) > taken[2]
+    except (ValueError, TypeError, IndexError, KeyError):
+        return False  # not as this version writes it: the read in hand replaces it
 
 
 def _settled(fingerprint: Fingerprint | None, taken: int) -> bool:
