@@ -15,7 +15,7 @@ import yaml
 
 import tui.core.loader as loader
 from tests.corpus_kit import ARTICLE, dump, fields, make_corpus
-from tui.core.articles import read_short_article
+from tui.core.articles import ArticleTexts
 from tui.core.loader import read_article
 from tui.core.model import Corpus, Problem
 from tui.core.store import load_corpus
@@ -497,15 +497,39 @@ def test_a_link_leading_out_of_seeds_is_refused(tmp_path: Path, absolute: bool) 
 def test_an_article_up_to_a_limit_is_read_as_any_other(tmp_path: Path) -> None:
     article = "\ufeffAn article with \u201ccurly quotes\u201d.\r\n"
     root = make_corpus(tmp_path / "corpus", {}, {"short.txt": article, "long.txt": "x" * 5000})
-    assert read_short_article(root, "short.txt", 4096) == read_article(root, "short.txt")
+    texts = ArticleTexts(root)
+    assert texts.short_text("short.txt", 4096) == read_article(root, "short.txt")
     expected = "An article with \u201ccurly quotes\u201d.\n"  # no byte-order mark, no CR
-    assert read_short_article(root, "short.txt", 4096) == expected
+    assert texts.short_text("short.txt", 4096) == expected
     # Longer than the limit: the caller reads it another way.
-    assert read_short_article(root, "long.txt", 4096) is None
-    assert read_short_article(root, "long.txt", 5000) == "x" * 5000
+    assert texts.short_text("long.txt", 4096) is None
+    assert texts.short_text("long.txt", 5000) == "x" * 5000
     # What cannot be used reads as an empty article, as with read_article.
-    assert read_short_article(root, "missing.txt", 4096) == ""
-    assert read_short_article(root, "../briefs", 4096) == ""
+    assert texts.short_text("missing.txt", 4096) == ""
+    assert texts.short_text("../briefs", 4096) == ""
+
+
+def test_an_article_once_read_is_given_again_without_reading_its_file(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {}, {"long.txt": "x" * 5000})
+    texts = ArticleTexts(root)
+    assert texts.text("long.txt") == "x" * 5000
+    (root / "seeds" / "long.txt").write_text("changed since")
+    # Kept: given at once, even where its length would have it read in a thread.
+    assert texts.short_text("long.txt", 10) == "x" * 5000
+    # A corpus read again (after its files changed) reads the article anew.
+    assert ArticleTexts(root).text("long.txt") == "changed since"
+
+
+def test_the_articles_kept_are_bounded_by_their_length(tmp_path: Path) -> None:
+    seeds = {f"{n}.txt": str(n) * 100 for n in range(3)}
+    root = make_corpus(tmp_path / "corpus", {}, seeds)
+    texts = ArticleTexts(root, budget=250)
+    for name in seeds:
+        texts.text(name)
+    for name in seeds:
+        (root / "seeds" / name).write_text("read again")
+    # The two read last fit the budget; the first was let go and is read from its file again.
+    assert [texts.text(name) for name in seeds] == ["read again", "1" * 100, "2" * 100]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

@@ -9,13 +9,17 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import threading
 from pathlib import Path
 
 from tui.core.model import Severity
+from tui.core.recent import RecentlyUsed
 from tui.core.text import clean_text
 
 MAX_ARTICLE_BYTES = 32 * 1024 * 1024
 """An article larger than this is refused unread; real ones are a few kilobytes."""
+KEPT_CHARACTERS = 16_000_000
+"""How many characters of the articles read last a corpus keeps, to give them again at once."""
 
 ArticleProblems = list[tuple[Severity, str]]
 
@@ -132,13 +136,44 @@ def read_article(root: Path, source: str) -> str:
     return ArticleReader(root).text(source)
 
 
-def read_short_article(root: Path, source: str, limit: int) -> str | None:
-    """What :func:`read_article` gives, when the file holds at most ``limit`` bytes.
+class ArticleTexts:
+    """The cleaned texts of one corpus's articles, read when first asked for and kept while they
+    fit in :data:`KEPT_CHARACTERS`: the one place the reader and the export get articles from.
 
-    None when it holds more, having read no more than ``limit + 1`` bytes of it: a caller that
-    must not wait on a long article reads it elsewhere.
+    Asked from the screen's thread and from worker threads alike. An article that cannot be
+    used gives "", as :func:`read_article` does.
     """
-    try:
-        return ArticleReader(root).read_within(source, limit)[0] or ""
-    except TooLarge:
-        return None
+
+    def __init__(self, root: Path, budget: int = KEPT_CHARACTERS) -> None:
+        self._reader = ArticleReader(root)
+        self._kept: RecentlyUsed[str, str] = RecentlyUsed(budget, weigh=len)
+        self._lock = threading.Lock()
+
+    def text(self, source: str) -> str:
+        """The cleaned text of ``seeds/source``."""
+        kept = self._get(source)
+        if kept is not None:
+            return kept
+        return self._keep(source, self._reader.text(source))
+
+    def short_text(self, source: str, limit: int) -> str | None:
+        """What :meth:`text` gives, when it is kept or the file holds at most ``limit`` bytes;
+        else None, having read no more than ``limit + 1`` bytes: a caller that must not wait on
+        a long article asks for it from a thread."""
+        kept = self._get(source)
+        if kept is not None:
+            return kept
+        try:
+            text = self._reader.read_within(source, limit)[0] or ""
+        except TooLarge:
+            return None
+        return self._keep(source, text)
+
+    def _get(self, source: str) -> str | None:
+        with self._lock:
+            return self._kept.get(source)
+
+    def _keep(self, source: str, text: str) -> str:
+        with self._lock:
+            self._kept.put(source, text)
+        return text

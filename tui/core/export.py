@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from tui.core.articles import ArticleReader
+from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
 from tui.core.model import Brief, Corpus, KeyFact
 from tui.core.text import line_range, one_line
@@ -64,13 +64,12 @@ def markdown_parts(corpus: Corpus, briefs: Sequence[Brief], selection: str) -> I
             f"{count} ({escape(selection)}) exported from the corpus {escape(corpus.name)}.",
         ]
     )
-    articles = ArticleReader(corpus.root)
     for brief in briefs:
-        yield "\n" + "\n".join(_brief_section(articles, brief))
+        yield "\n" + "\n".join(_brief_section(corpus.articles, brief))
     yield "\n"
 
 
-def _brief_section(articles: ArticleReader, brief: Brief) -> list[str]:
+def _brief_section(articles: ArticleTexts, brief: Brief) -> list[str]:
     heading = escape(brief.title)
     if brief.title_en and brief.title_en != brief.title:
         heading += f" ({escape(brief.title_en)})"

@@ -7,10 +7,12 @@ import re
 from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
 if TYPE_CHECKING:
+    from tui.core.articles import ArticleTexts
     from tui.core.quotes import AnchorStatus, Span
     from tui.core.search import Query
 
@@ -298,6 +300,14 @@ class Corpus:
     @property
     def name(self) -> str:
         return self.root.name
+
+    @cached_property
+    def articles(self) -> ArticleTexts:
+        """The texts of the corpus's articles, read as they are asked for. A corpus read again
+        after its files changed has its own, so that no article is given as it was before."""
+        from tui.core.articles import ArticleTexts  # which imports this module
+
+        return ArticleTexts(self.root)
 
     @property
     def briefs(self) -> tuple[Brief, ...]:

@@ -74,6 +74,10 @@ PROGRESS_INTERVAL = 0.1
 before the first."""
 
 
+SYNC_READ_LIMIT = 128 * 1024
+"""Articles up to this many bytes are read at once, so that the original pane shows the new
+article in the same frame as the brief; longer ones are read in a thread."""
+
 PALETTE_KEY_WIDTH = 120
 """The screen's width from which the footer has room for the command palette's key too."""
 
@@ -406,7 +410,7 @@ class MainScreen(Screen[None]):
         self._ids_present = frozenset(i for i in self._ids if i is not None)
         article_list.set_entries(corpus.entries)
         if refreshed and self._mounted_after_first_frame:
-            self.article_view.forget_articles()  # an article may be one of the files changed
+            self.article_view.forget_layouts()  # an article may be one of the files changed
         if still_shown:
             self.set_reactive(MainScreen.shown_entry, keep)
         else:
@@ -575,14 +579,24 @@ class MainScreen(Screen[None]):
         entry = self._entry(self.shown_entry)
         self.brief_view.show_entry(entry)
         brief = entry.brief if entry else None
-        if brief is not None:
-            self.article_view.show_brief(self.root, brief, self.current_fact)
+        if brief is not None and corpus is not None:
+            text = corpus.articles.short_text(brief.source, SYNC_READ_LIMIT)
+            self.article_view.show_brief(brief, text, self.current_fact)
+            if text is None:
+                self._read_article(corpus, brief.source)
         elif entry is not None:
             self.article_view.show_notice(
                 "This brief could not be loaded, so there is no article to show."
             )
         else:
             self.article_view.show_notice("")
+
+    @work(thread=True, exclusive=True, group="article")
+    def _read_article(self, corpus: Corpus, source: str) -> None:
+        """Read a long article in a thread, and hand it to the original pane."""
+        text = corpus.articles.text(source)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.article_view.show_text, source, text)
 
     def _focus_facts(self) -> None:
         """Focus the key facts; asked before their pane is there, as soon as it is."""

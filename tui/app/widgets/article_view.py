@@ -2,15 +2,14 @@
 current fact's quote strongly, and scrolled into view wherever it is in the article.
 
 Articles can run to megabytes. The pane keeps the text once and where each wrapped line starts
-and ends, and styles only the lines on screen. Reading an article, and laying out a long one, is
-done in a thread; until it is ready the pane keeps what it showed.
+and ends, and styles only the lines on screen. The pane is handed the article's text; until a
+long one has been read (elsewhere) and laid out (in a thread), it keeps what it showed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import get_character_cell_size
@@ -28,15 +27,11 @@ from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
-from tui.core.articles import read_article, read_short_article
 from tui.core.model import Brief
 from tui.core.quotes import Span
 from tui.core.recent import RecentlyUsed
 from tui.core.text import line_range
 
-SYNC_READ_LIMIT = 128 * 1024
-"""Articles up to this many bytes are read at once, so that the pane shows the new article in
-the same frame as the brief; longer ones are read in a thread."""
 SYNC_LAYOUT_LIMIT = 100_000
 """Articles up to this many characters are laid out at once; longer ones in a thread."""
 LOADING_NOTICE_DELAY = 0.2
@@ -44,26 +39,21 @@ LOADING_NOTICE_DELAY = 0.2
 UNREADABLE_NOTICE = (
     "The article is empty or cannot be read: Problems, at the end of the brief, say why."
 )
-_CACHED_CHARACTERS = 16_000_000
-"""How many characters of the articles shown last the pane keeps, to show them again at once."""
 _CACHED_LAYOUTS = 4
 """How many layouts (an article at a width) the pane keeps."""
 
 
 @dataclass(frozen=True, eq=False)
 class _Prepared:
-    """What a worker read and laid out for one request."""
+    """What a worker laid out for one request."""
 
     request: int
     source: str
-    text: str
     wrapped: WrappedText | None
 
 
-def _prepare(request: int, root: Path, source: str, text: str | None, width: int) -> _Prepared:
-    if text is None:
-        text = read_article(root, source)
-    return _Prepared(request, source, text, wrap_text(text, width) if width > 0 else None)
+def _prepare(request: int, source: str, text: str, width: int) -> _Prepared:
+    return _Prepared(request, source, wrap_text(text, width) if width > 0 else None)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -107,7 +97,6 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._request = 0
-        self._root = Path()
         self._source: str | None = None
         self._source_path = ""
         self._text: str | None = None
@@ -122,7 +111,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._follow_quote = True
         """False once the user scrolls: a resize then keeps their place instead of the quote."""
         self._loading_timer: Timer | None = None
-        self._texts: RecentlyUsed[str, str] = RecentlyUsed(_CACHED_CHARACTERS, weigh=len)
         self._layouts: RecentlyUsed[tuple[str, int], WrappedText] = RecentlyUsed(_CACHED_LAYOUTS)
 
     @property
@@ -160,15 +148,17 @@ class ArticleView(ScrollView, can_focus=True):
         set_virtual_size(self, Size(0, 0))
         self.refresh()
 
-    def forget_articles(self) -> None:
-        """Let go of the articles kept to show again: their files may have changed."""
-        self._texts = RecentlyUsed(_CACHED_CHARACTERS, weigh=len)
+    def forget_layouts(self) -> None:
+        """Let go of the articles laid out to show again: their files may have changed."""
         self._layouts = RecentlyUsed(_CACHED_LAYOUTS)
 
-    def show_brief(self, root: Path, brief: Brief, fact: int | None) -> None:
-        """Show the article of ``brief`` with its quotes marked, ``fact``'s strongly."""
+    def show_brief(self, brief: Brief, text: str | None, fact: int | None) -> None:
+        """Show ``text``, the article of ``brief``, with its quotes marked, ``fact``'s strongly.
+
+        ``text`` is None while the article is being read: the pane keeps what it showed until
+        :meth:`show_text` hands it over, and says the article is loading if that takes long.
+        """
         self._request += 1
-        self._root = root
         self._stop_loading_timer()
         self._source, self._source_path = brief.source, brief.source_path
         self._spans = tuple(fact.span for fact in brief.key_facts)
@@ -176,17 +166,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._notice = ""
         self._scroll_anchor = None
         self._update_titles()
-        text = self._texts.get(brief.source)
-        if text is None:
-            text = read_short_article(root, brief.source, SYNC_READ_LIMIT)
-            if text is not None:
-                self._texts.put(brief.source, text)
         if text is None:
             self._text = None
             self._loading_timer = self.set_timer(LOADING_NOTICE_DELAY, self._show_loading)
-            self._start_worker(brief.source, None)
             return
         self._open(text)
+
+    def show_text(self, source: str, text: str) -> None:
+        """Show ``text``, read for the article ``source``, if the pane is still waiting for it."""
+        if self._text is None and source == self._source:
+            self._open(text)
 
     def highlight(self, fact: int | None) -> None:
         """Make ``fact``'s quote the strongly marked one and scroll it into view."""
@@ -249,11 +238,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._ensure_layout()
         self.refresh()
 
-    def _start_worker(self, source: str, text: str | None) -> None:
+    def _start_worker(self, source: str, text: str) -> None:
         width = self._text_width()
         self._layout_request = (self._request, width)
         self.run_worker(
-            partial(_prepare, self._request, self._root, source, text, width),
+            partial(_prepare, self._request, source, text, width),
             name="article",
             group="article-view",
             thread=True,
@@ -265,16 +254,12 @@ class ArticleView(ScrollView, can_focus=True):
         if event.state is not WorkerState.SUCCESS or not isinstance(result, _Prepared):
             return
         event.stop()
-        self._texts.put(result.source, result.text)
         if result.wrapped is not None:
             self._remember_layout(result.source, result.wrapped)
         if result.request != self._request:
             return
         self._layout_request = None
-        if self._text is None:
-            self._open(result.text)
-        else:
-            self._ensure_layout()
+        self._ensure_layout()
 
     def _remember_layout(self, source: str, wrapped: WrappedText) -> None:
         self._layouts.put((source, wrapped.width), wrapped)
