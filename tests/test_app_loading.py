@@ -29,7 +29,7 @@ from tests.app_helpers import (
 )
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
-from tui.app.screens.main import MainScreen
+from tui.app.reader.screen import MainScreen
 from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.filter_input import FilterInput
 from tui.core.bookmarks import BookmarkStore, corpus_key
@@ -263,7 +263,7 @@ async def test_a_first_start_says_how_many_briefs_have_been_read(
         return open_corpus(root, cache_dir)
 
     monkeypatch.setattr("tui.core.store.open_corpus", load)
-    monkeypatch.setattr("tui.app.screens.main.PROGRESS_INTERVAL", 0.0)  # every report shown
+    monkeypatch.setattr("tui.app.reader.loading.PROGRESS_INTERVAL", 0.0)  # every report shown
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
@@ -294,7 +294,7 @@ async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(
         return open_corpus(root, cache_dir)
 
     monkeypatch.setattr("tui.core.store.open_corpus", load)
-    monkeypatch.setattr("tui.app.screens.main.PROGRESS_INTERVAL", 0.0)
+    monkeypatch.setattr("tui.app.reader.loading.PROGRESS_INTERVAL", 0.0)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tui import __version__
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
-from tui.core.text import one_line
+from tui.core.text import one_line, plural
 
 if TYPE_CHECKING:
     from tui.core.drafting.adding import Outcome
@@ -195,10 +195,10 @@ def _validate(corpus: Corpus) -> int:
     ]
     warnings = len(problems) - errors
     summary = (
-        f"{_count(len(corpus.entries), 'brief')} ({len(briefs)} loaded),"
-        f" {_count(len(facts), 'fact')}, {_count(found, 'quote')} found"
+        f"{plural(len(corpus.entries), 'brief')} ({len(briefs)} loaded),"
+        f" {plural(len(facts), 'fact')}, {plural(found, 'quote')} found"
         + (f" ({', '.join(drifted)})" if drifted else "")
-        + f"; {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        + f"; {plural(errors, 'error')}, {plural(warnings, 'warning')}"
     )
     print(summary, file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0
@@ -240,10 +240,6 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def _not_loaded(corpus: Corpus) -> set[str]:
     """The names of the brief files that could not be loaded: their stems, which are their ids."""
     return {entry.key for entry in corpus.entries if entry.brief is None}
@@ -262,7 +258,7 @@ def _left_out(
     why = "could not be loaded" if in_corpus else f"{be} not in the corpus"
     names = f" ({', '.join(_cut(i, LIST_FIELD_WIDTH) for i in sorted(ids))})" if named else ""
     hint = "; run briefing validate to see why" if in_corpus else ""
-    return [f"briefing: {_count(len(ids), noun)} {why} and {be} left out{names}{hint}"]
+    return [f"briefing: {plural(len(ids), noun)} {why} and {be} left out{names}{hint}"]
 
 
 def _tell(lines: Sequence[str]) -> None:
@@ -334,7 +330,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     except ExportError as error:
         print(f"briefing: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {_count(len(briefs), 'brief')} to {args.output}", file=sys.stderr)
+    print(f"Wrote {plural(len(briefs), 'brief')} to {args.output}", file=sys.stderr)
     _tell(left_out)
     return 0
 
@@ -418,7 +414,7 @@ def _tell_outcome(outcome: Outcome) -> None:
         print(f"briefing: {outcome.input}: {outcome.error}", file=sys.stderr)
         return
     what = "added" if outcome.status == "added" else "already there as"
-    print(f"{outcome.input}: {what} {outcome.brief} ({_count(outcome.facts or 0, 'fact')})")
+    print(f"{outcome.input}: {what} {outcome.brief} ({plural(outcome.facts or 0, 'fact')})")
 
 
 def _progress(outcomes: Sequence[Outcome], total: int, seconds: float) -> str:

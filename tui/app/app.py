@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from tui.app.actions import ACTIONS, action, bindings_of, help_groups
-from tui.app.screens.main import MainScreen
+from tui.app.reader.screen import MainScreen
 
 if TYPE_CHECKING:
     from tui.app.screens.help import KeyRow

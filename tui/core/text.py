@@ -164,3 +164,8 @@ def line_range(text: str, span: Span) -> tuple[int, int]:
     """Return the first and last line numbers (1-based) that ``span`` covers in ``text``."""
     first = text.count("\n", 0, span.start) + 1
     return first, first + text.count("\n", span.start, span.end)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 brief``, ``2 briefs``, ``10,000 briefs``."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")

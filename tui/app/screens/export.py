@@ -1,5 +1,6 @@
-"""Exporting briefs: the dialogs that ask where to write the briefing and whether to replace a
-file already there, and the flow that asks them and writes the file through the core.
+"""Exporting briefs: which briefs go, the dialogs that ask where to write the briefing and
+whether to replace a file already there, and the flow that asks them and writes the file through
+the core.
 
 The dialogs only ask. When the file cannot be written, the export dialog is opened again with the
 name given and why it failed, to correct the name.
@@ -8,6 +9,8 @@ name given and why it failed, to correct the name.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Set
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -29,9 +32,37 @@ from tui.core.export import (
     render_markdown,
     write_export,
 )
+from tui.core.text import plural
 
 if TYPE_CHECKING:
     from tui.core.model import Brief, Corpus
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The briefs to export, and how the briefing and the dialog name them."""
+
+    briefs: list[Brief]
+    name: str
+    """As the briefing says it: ``marked briefs``, ``current brief``."""
+    described: str
+    """As the dialog says it: ``the 3 marked briefs``, ``the current brief``."""
+
+
+def export_selection(corpus: Corpus, marked: Set[str], current: Brief | None) -> Selection | None:
+    """The briefs marked for export, in the list's order; else the ``current`` one; else None."""
+    if marked:
+        entries = corpus.entries
+        found = (entries.position_of(ident) for ident in sorted(marked))
+        briefs = [
+            brief
+            for position in sorted(p for p in found if p is not None)
+            if (brief := entries[position].brief) is not None
+        ]
+        return Selection(briefs, "marked briefs", f"the {plural(len(briefs), 'marked brief')}")
+    if current is None:
+        return None
+    return Selection([current], "current brief", "the current brief")
 
 
 class ExportDialog(PathDialog):
@@ -136,24 +167,23 @@ class OverwriteDialog(ModalScreen[bool]):
         self.dismiss(overwrite)
 
 
-async def export_briefs(
-    app: App[Any], corpus: Corpus, briefs: list[Brief], selection: str, described: str
-) -> Path | None:
-    """Ask where to write ``briefs`` as a briefing (``selection`` names them in it, ``described``
-    in the dialog) and write it there: the path written, or None when the user gave up.
+async def export_briefs(app: App[Any], corpus: Corpus, selection: Selection) -> Path | None:
+    """Ask where to write the briefing of ``selection``, write it there and say so: the path
+    written, or None when the user gave up.
 
     Run from a worker: it waits for the dialogs' answers.
     """
+    briefs = selection.briefs
     name = default_export_name(datetime.now())
     markdown = ""
     failure = ""
     while True:
-        path = await app.push_screen_wait(ExportDialog(described, name, failure))
+        path = await app.push_screen_wait(ExportDialog(selection.described, name, failure))
         if path is None:
             return None
         name = str(path)
         if not markdown:
-            markdown = await asyncio.to_thread(render_markdown, corpus, briefs, selection)
+            markdown = await asyncio.to_thread(render_markdown, corpus, briefs, selection.name)
         try:
             failure = _write(path, markdown, overwrite=False)
         except ExportExistsError:
@@ -162,6 +192,8 @@ async def export_briefs(
                 continue  # the file is kept: ask again, the name ready to change
             failure = _write(path, markdown, overwrite=True)
         if not failure:
+            message = f"Exported {plural(len(briefs), 'brief')} to {path}"
+            app.notify(message, title="Export", markup=False)
             return path
         # Not written: asked again with why, the name as typed, ready to correct.
 

@@ -2,13 +2,10 @@
 
 The screen owns what is current (article, fact), the filter, the bookmarks-only switch and the
 briefs marked for export. Panes report what the user did with messages and the screen hands the
-result back down; no pane looks at another.
-
-Opening a corpus takes two steps. The first frame shows the corpus as its index last saw it
-(:func:`tui.core.store.peek_corpus`, milliseconds whatever its size); the index is brought up to
-date in a thread meanwhile, and the corpus it then gives replaces the first when anything
-changed, the cursor staying on the same brief. Without an index (a first start), the list says
-how many brief files have been read so far.
+result back down; no pane looks at another. The screen composes and routes: keeping the corpus
+up to date (:mod:`.loading`), the rows the filter shows (:mod:`.query`), what the title bar says
+(:mod:`.header`) and the export (:mod:`tui.app.screens.export`) each have a home of their own.
+A corpus read again replaces the one shown, the cursor staying on the same brief.
 
 The first frame has the list alone: the brief and original panes are mounted right after it,
 when they have nothing to show yet but their borders, and so are the filter, hidden until asked
@@ -22,9 +19,7 @@ import asyncio
 import gc
 import importlib
 import os
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -34,21 +29,23 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from tui.app.actions import bindings_of, in_palette
+from tui.app.reader.header import corpus_summary, reading_summary
+from tui.app.reader.loading import CorpusChanged, CorpusLoading, LoadProgress
+from tui.app.reader.query import ListQuery, empty_notice
 from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
-from tui.core.search import Query, parse_query
+from tui.core.text import plural
 
 if TYPE_CHECKING:
     from tui.app.app import BriefingApp
@@ -69,11 +66,6 @@ class Command:
     action: str
 
 
-PROGRESS_INTERVAL = 0.1
-"""Seconds between two reports of how many brief files have been read while a corpus loads, and
-before the first."""
-
-
 SYNC_READ_LIMIT = 128 * 1024
 """Articles up to this many bytes are read at once, so that the original pane shows the new
 article in the same frame as the brief; longer ones are read in a thread."""
@@ -85,11 +77,6 @@ WIDE_WIDTH = 120
 """The screen's width from which the list stands beside the brief rather than above it."""
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 brief``, ``2 briefs``, ``10,000 briefs``."""
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
-
-
 def _same_reading(first: Entry, second: Entry) -> bool:
     """Whether two readings of a brief file show the same: a brief, or the same problems.
 
@@ -99,10 +86,6 @@ def _same_reading(first: Entry, second: Entry) -> bool:
         and (first.brief is None) == (second.brief is None)
         and first.problems == second.problems
     )
-
-
-class _LoadCancelled(Exception):
-    """The screen went away while its corpus was loading: stop reading brief files."""
 
 
 class MainScreen(Screen[None]):
@@ -160,46 +143,23 @@ class MainScreen(Screen[None]):
     def filter_input(self) -> FilterInput:
         return self.query_one("#filter", FilterInput)
 
-    class CorpusChanged(Message):
-        """Files of the corpus changed on disk (posted from the watching thread)."""
-
-        def __init__(self, paths: frozenset[str]) -> None:
-            super().__init__()
-            self.paths = paths
-            """The changed files, relative to the corpus folder."""
-
-    class LoadProgress(Message):
-        """How many of the corpus's brief files have been read (posted from the loading thread)."""
-
-        def __init__(self, done: int, total: int) -> None:
-            super().__init__()
-            self.done = done
-            self.total = total
-
     def __init__(self, root: Path) -> None:
         super().__init__()
         self.root = root
         self.corpus: Corpus | None = None
         """The corpus: as the index last saw it until the index is brought up to date."""
-        self._up_to_date = False
-        """Whether the corpus shown is the index brought up to date with the files."""
+        self.corpus_loading = CorpusLoading(self, root)
         self.store: BookmarkStore | None = None
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
-        self._query = Query()
-        self._matches: list[int] | None = None
+        self._list_query = ListQuery()
         self._settle_scheduled = False
         self._applicable: tuple[bool, ...] | None = None
         self._save_error: str | None = None
-        self._load_worker: Worker[Corpus] | None = None
-        self._stop_watching = threading.Event()
-        """Set as the screen goes away, to end the thread that watches the corpus's files."""
-        self._changed_while_loading = False
         self._reading: str | None = None
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
-        self._told_notice: str | None = None
         self._select_after_reload: str | None = None
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._fact_after_reload: tuple[str, int] | None = None
@@ -245,7 +205,7 @@ class MainScreen(Screen[None]):
     def up_to_date(self) -> bool:
         """Whether the corpus shown is the index brought up to date with the files on disk, as
         opposed to the index as it was when the screen opened."""
-        return self._up_to_date
+        return self.corpus_loading.up_to_date
 
     @property
     def _mounted_after_first_frame(self) -> bool:
@@ -270,9 +230,7 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._mount_after_first_frame)
         self.store = BookmarkStore(state_dir(), corpus_key(self.root))
         self.bookmarked = frozenset(self.store.ids)
-        from tui.core.store import peek_corpus
-
-        corpus = peek_corpus(self.root)
+        corpus = self.corpus_loading.peek()
         if corpus is None:
             # Nothing to show before the briefs are read: start reading them at once. Every file
             # is to be parsed, so the loader is imported here: imported by the reading thread
@@ -328,52 +286,27 @@ class MainScreen(Screen[None]):
         # dozen passes, some 4 ms of it. Turned on before the loading thread starts, which pauses
         # it while the corpus is made.
         gc.enable()
-        self._reload()
-        self._start_watching()
+        self.corpus_loading.start()
         self._report_store()
 
-    @work(thread=True, exclusive=True, group="corpus")
-    def _load(self, open_corpus: Callable[..., Corpus]) -> Corpus:
-        worker = get_current_worker()
-        # A load over within the interval says nothing: redrawing would only slow it down.
-        reported = time.monotonic()
-
-        def progress(done: int, total: int) -> None:
-            nonlocal reported
-            if worker.is_cancelled:
-                raise _LoadCancelled  # the app is closing: it need not wait for every file
-            now = time.monotonic()
-            if now - reported >= PROGRESS_INTERVAL:
-                reported = now
-                self.post_message(self.LoadProgress(done, total))
-
-        return open_corpus(self.root, progress=progress)
-
-    def on_main_screen_load_progress(self, message: LoadProgress) -> None:
-        if self._up_to_date:
+    def on_load_progress(self, message: LoadProgress) -> None:
+        if self.corpus_loading.up_to_date:
             return  # a refresh of a few files after a change on disk: over in a moment
-        self._reading = f"{message.done:,} / {message.total:,}"
+        self._reading = message.counts
         if self.corpus is None:
             self.article_list.notice = f"Reading briefs {self._reading}"
-            self.sub_title = f"reading briefs {self._reading}…"
+            self.sub_title = reading_summary(self._reading)
         else:  # the list shows the corpus as the index had it; some of its briefs changed
             self._update_header()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker is not self._load_worker or event.state is not WorkerState.SUCCESS:
+        result = self.corpus_loading.finished(event)
+        if result is None:
             return
-        result = event.worker.result
-        assert result is not None
-        self._up_to_date, self._reading = True, None
-        if result.notice and result.notice != self._told_notice:
-            self._told_notice = result.notice
-            self.notify(
-                f"{result.notice.capitalize()}.",
-                title="Index",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
+        self._reading = None
+        notice = self.corpus_loading.notice_to_tell(result)
+        if notice:
+            self.notify(notice, title="Index", severity="warning", markup=False, timeout=10)
         if self.corpus is not None and result.entries.same_as(self.corpus.entries):
             # Nothing changed on disk since the index last saw it: the screen stays as it is.
             self._update_header()
@@ -405,7 +338,6 @@ class MainScreen(Screen[None]):
         filtered = self.filter_text.strip() or self.bookmarks_only
         fallback = None if filtered else article_list.cursor_row
         self.corpus = corpus
-        self._matches = None  # the filter looks through the new corpus's words
         self._ids = corpus.entries.ids()
         self._ids_present = frozenset(i for i in self._ids if i is not None)
         article_list.set_entries(corpus.entries)
@@ -421,9 +353,7 @@ class MainScreen(Screen[None]):
             self._show_in_panes()
         self._refilter(keep=keep, fallback_row=fallback)
         self._refresh_bindings_if_changed()
-        if self._changed_while_loading and self._up_to_date:
-            self._changed_while_loading = False
-            self._reload()
+        self.corpus_loading.read_again_if_changed()
 
     def _same_entry(self, corpus: Corpus, row: int | None) -> int | None:
         """The entry of ``corpus`` read from the same file as entry ``row`` of what the list
@@ -436,38 +366,16 @@ class MainScreen(Screen[None]):
             return row  # nothing changed before it, as is usual
         return entries.position_of(path)
 
-    def _start_watching(self) -> None:
-        """Watch the corpus's files from a thread of its own, until the screen goes away.
-
-        A plain thread rather than a worker: it runs as long as the screen does, and workers
-        are what waiting for the app to be done with its work waits for.
-        """
-
-        def watch() -> None:
-            from tui.core.watch import corpus_changes
-
-            for paths in corpus_changes(self.root, self._stop_watching):
-                self.post_message(self.CorpusChanged(paths))
-
-        threading.Thread(target=watch, name="corpus-watch", daemon=True).start()
-
-    def on_main_screen_corpus_changed(self, message: CorpusChanged) -> None:
-        if not self._up_to_date:
-            # The first reading may have read the files before they changed: read again after.
-            self._changed_while_loading = True
-            return
-        self._reload()
+    def on_corpus_changed(self, message: CorpusChanged) -> None:
+        self.corpus_loading.changed()
 
     def _reload(self) -> None:
-        # Through the index, which reads again only the files that changed. Changes told while
-        # it reads start another reading, which replaces this one. Imported here rather than by
-        # the loading thread, where it would wait on the screen for Python's lock.
-        from tui.core.store import open_corpus
-
-        self._load_worker = self._load(open_corpus)
+        """Read again the files changed by the reader itself, at once rather than when the
+        watching thread tells: the next key may act on them."""
+        self.corpus_loading.read()
 
     def on_unmount(self) -> None:
-        self._stop_watching.set()
+        self.corpus_loading.stop()
 
     # The state flowing down.
 
@@ -479,18 +387,15 @@ class MainScreen(Screen[None]):
         corpus = self.corpus
         if corpus is None:
             return  # a first start: what is typed applies once the briefs are read
-        query = parse_query(self.filter_text)
-        if query != self._query or self._matches is None:
-            self._matches = corpus.entries.find(query)
-            self._query = query
-        rows = self._matches
-        if self.bookmarks_only:
-            bookmarked = self.bookmarked
-            rows = [i for i in rows if self._ids[i] in bookmarked]
+        bookmarked = self.bookmarked if self.bookmarks_only else None
+        rows = self._list_query.rows(corpus.entries, self.filter_text, self._ids, bookmarked)
+        filtered = bool(self.filter_text.strip())
         if corpus.entries:
-            self.article_list.notice = self._empty_notice()
+            self.article_list.notice = empty_notice(
+                filtered=filtered, bookmarks_only=self.bookmarks_only
+            )
         if fallback_row is None:
-            keep_position = self.bookmarks_only and query.is_empty
+            keep_position = self.bookmarks_only and not filtered
             fallback_row = self.article_list.cursor_row if keep_position else 0
         self.article_list.show_rows(
             rows,
@@ -499,32 +404,20 @@ class MainScreen(Screen[None]):
         )
         self._update_header()
 
-    def _empty_notice(self) -> str:
-        if self.filter_text.strip() and self.bookmarks_only:
-            return "No bookmarked brief matches the filter"
-        if self.filter_text.strip():
-            return "No brief matches the filter"
-        if self.bookmarks_only:
-            return "No bookmarks yet: press b on an article"
-        return "No briefs in this corpus"
-
     def _update_header(self) -> None:
         corpus = self.corpus
         if corpus is None:
             return  # the loading progress is in the header meanwhile
         filtered = bool(self.filter_text.strip() or self.bookmarks_only)
-        failed = self._ids.count(None)
-        parts = [plural(len(corpus.entries), "brief")]
-        if failed:
-            parts.append(f"{failed} failed")
-        present = self._present_bookmarks()
-        parts.append(f"{len(present)} bookmarked" + (" (not saved)" if self._save_error else ""))
-        parts.append(f"{len(self.marked)} marked")
-        if filtered:
-            parts.append(f"{len(self.article_list.rows)} shown")
-        if self._reading is not None:
-            parts.append(f"reading {self._reading}…")
-        self.sub_title = " · ".join(parts)
+        self.sub_title = corpus_summary(
+            briefs=len(corpus.entries),
+            failed=self._ids.count(None),
+            bookmarked=len(self._present_bookmarks()),
+            bookmarks_saved=not self._save_error,
+            marked=len(self.marked),
+            shown=len(self.article_list.rows) if filtered else None,
+            reading=self._reading,
+        )
 
     def _present_bookmarks(self) -> frozenset[str]:
         # Bookmarks are few; the header is redrawn at every keystroke of the filter.
@@ -849,11 +742,18 @@ class MainScreen(Screen[None]):
             self.notify(error, title="Layout", severity="warning", markup=False)
         self._layout_error = error
 
-    def action_export(self) -> None:
+    @work(exclusive=True, group="export")
+    async def action_export(self) -> None:
         """Export the marked articles, or the current one, to a Markdown file."""
-        selection = self._export_selection()
+        # Not needed for the first frame.
+        from tui.app.screens.export import export_briefs, export_selection
+
+        corpus = self.corpus
+        if corpus is None:
+            return
+        selection = export_selection(corpus, self.marked, self._current_brief())
         if selection is not None:
-            self._export(*selection)
+            await export_briefs(self.app, corpus, selection)
 
     def commands(self) -> Iterator[Command]:
         """The screen's actions that apply now, for the command palette."""
@@ -924,33 +824,3 @@ class MainScreen(Screen[None]):
                 self.notify("Bookmarks are saved again.", title="Bookmarks", markup=False)
             self._save_error = store.save_error
             self._update_header()
-
-    def _export_selection(self) -> tuple[list[Brief], str, str] | None:
-        """The briefs to export, how the briefing names them, and how the dialog does."""
-        if self.corpus is None:
-            return None
-        if self.marked:
-            entries = self.corpus.entries
-            found = (entries.position_of(ident) for ident in sorted(self.marked))
-            # In the list's order, as the whole corpus would give them.
-            briefs = [
-                brief
-                for position in sorted(p for p in found if p is not None)
-                if (brief := entries[position].brief) is not None
-            ]
-            return briefs, "marked briefs", f"the {plural(len(briefs), 'marked brief')}"
-        brief = self._current_brief()
-        if brief is None:
-            return None
-        return [brief], "current brief", "the current brief"
-
-    @work(exclusive=True, group="export")
-    async def _export(self, briefs: list[Brief], selection: str, described: str) -> None:
-        """Ask where to write the briefing, write it, and say where it went."""
-        from tui.app.screens.export import export_briefs  # not needed for the first frame
-
-        assert self.corpus is not None
-        path = await export_briefs(self.app, self.corpus, briefs, selection, described)
-        if path is not None:
-            message = f"Exported {plural(len(briefs), 'brief')} to {path}"
-            self.notify(message, title="Export", markup=False)

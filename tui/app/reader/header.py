@@ -1,0 +1,38 @@
+"""What the title bar says about the corpus: its size, what failed, what the user kept."""
+
+from __future__ import annotations
+
+from tui.core.text import plural
+
+
+def corpus_summary(
+    *,
+    briefs: int,
+    failed: int,
+    bookmarked: int,
+    bookmarks_saved: bool,
+    marked: int,
+    shown: int | None,
+    reading: str | None,
+) -> str:
+    """``12 briefs · 1 failed · 2 bookmarked · 0 marked · 3 shown · reading 10 / 12…``.
+
+    ``shown`` is given while a filter or the bookmarks switch narrows the list; ``reading`` while
+    brief files that changed are read behind the corpus shown.
+    """
+    parts = [plural(briefs, "brief")]
+    if failed:
+        parts.append(f"{failed} failed")
+    parts.append(f"{bookmarked} bookmarked" + ("" if bookmarks_saved else " (not saved)"))
+    parts.append(f"{marked} marked")
+    if shown is not None:
+        parts.append(f"{shown} shown")
+    if reading is not None:
+        parts.append(f"reading {reading}…")
+    return " · ".join(parts)
+
+
+def reading_summary(counts: str) -> str:
+    """The title bar's words while a first start reads the brief files: ``reading briefs
+    1,200 / 10,000…``."""
+    return f"reading briefs {counts}…"

@@ -1,0 +1,170 @@
+"""Keeping the reader's corpus up to date with its files.
+
+Opening a corpus takes two steps. The first frame shows the corpus as its index last saw it
+(:func:`tui.core.store.peek_corpus`, milliseconds whatever its size); the index is brought up to
+date in a thread meanwhile, and the corpus it gives then replaces the first when anything
+changed. Without an index (a first start), the reader says how many brief files have been read
+so far. Afterwards a thread watches the corpus's files, and every change brings the index up to
+date again.
+
+:class:`CorpusLoading` does the reading and the watching for a screen, and posts to it what
+happens; the screen decides what to show.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.core.model import Corpus
+
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two reports of how many brief files have been read while a corpus loads, and
+before the first."""
+
+
+class LoadProgress(Message):
+    """How many of the corpus's brief files have been read (posted from the loading thread)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    @property
+    def counts(self) -> str:
+        """``1,200 / 10,000``."""
+        return f"{self.done:,} / {self.total:,}"
+
+
+class CorpusChanged(Message):
+    """Files of the corpus changed on disk (posted from the watching thread)."""
+
+    def __init__(self, paths: frozenset[str]) -> None:
+        super().__init__()
+        self.paths = paths
+        """The changed files, relative to the corpus folder."""
+
+
+class _LoadCancelled(Exception):
+    """The screen went away while its corpus was loading: stop reading brief files."""
+
+
+class CorpusLoading:
+    """The reading of the corpus at ``root`` for ``screen``: a first look at its index, then the
+    index brought up to date, at the start and whenever the files change.
+
+    ``screen`` is posted :class:`LoadProgress` and :class:`CorpusChanged`, and sees the
+    reading's worker end; it hands that event to :meth:`finished` for the corpus read.
+    """
+
+    def __init__(self, screen: Screen[Any], root: Path) -> None:
+        self._screen = screen
+        self.root = root
+        self.up_to_date = False
+        """Whether the last corpus given is the index brought up to date with the files, as
+        opposed to the index as it was when the reader opened."""
+        self._worker: Worker[Corpus] | None = None
+        self._stop_watching = threading.Event()
+        self._changed_while_reading = False
+        self._told_notice: str | None = None
+
+    def peek(self) -> Corpus | None:
+        """The corpus as its index last saw it; None when there is no index to show yet."""
+        from tui.core.store import peek_corpus
+
+        return peek_corpus(self.root)
+
+    def start(self) -> None:
+        """Bring the index up to date, and watch the files from now on."""
+        self.read()
+        self._watch()
+
+    def read(self) -> None:
+        """Bring the index up to date with the files, in a thread.
+
+        Through the index, which reads again only the files that changed. A reading asked for
+        while another runs replaces it. Imported here rather than by the reading thread, where
+        the import would wait on the screen for Python's lock.
+        """
+        from tui.core.store import open_corpus
+
+        self._worker = self._screen.run_worker(
+            lambda: self._read(open_corpus),
+            name="corpus",
+            group="corpus",
+            thread=True,
+            exclusive=True,
+        )
+
+    def _read(self, open_corpus: Callable[..., Corpus]) -> Corpus:
+        worker = get_current_worker()
+        # A reading over within the interval says nothing: redrawing would only slow it down.
+        reported = time.monotonic()
+
+        def progress(done: int, total: int) -> None:
+            nonlocal reported
+            if worker.is_cancelled:
+                raise _LoadCancelled  # the app is closing: it need not wait for every file
+            now = time.monotonic()
+            if now - reported >= PROGRESS_INTERVAL:
+                reported = now
+                self._screen.post_message(LoadProgress(done, total))
+
+        return open_corpus(self.root, progress=progress)
+
+    def finished(self, event: Worker.StateChanged) -> Corpus | None:
+        """The corpus read, when ``event`` says the reading is done; else None."""
+        if event.worker is not self._worker or event.state is not WorkerState.SUCCESS:
+            return None
+        result = event.worker.result
+        assert isinstance(result, Corpus)
+        self.up_to_date = True
+        return result
+
+    def notice_to_tell(self, corpus: Corpus) -> str | None:
+        """What the user should hear about how ``corpus`` was read, the first time it is said."""
+        if not corpus.notice or corpus.notice == self._told_notice:
+            return None
+        self._told_notice = corpus.notice
+        return f"{corpus.notice.capitalize()}."
+
+    def changed(self) -> None:
+        """Files changed on disk: read them, once the first reading is done."""
+        if self.up_to_date:
+            self.read()
+        else:
+            # The first reading may have read the files before they changed: read again after.
+            self._changed_while_reading = True
+
+    def read_again_if_changed(self) -> None:
+        """Read again what changed during the first reading, once its corpus is shown."""
+        if self._changed_while_reading and self.up_to_date:
+            self._changed_while_reading = False
+            self.read()
+
+    def _watch(self) -> None:
+        """Watch the corpus's files from a thread of its own, until :meth:`stop`.
+
+        A plain thread rather than a worker: it runs as long as the screen does, and workers
+        are what waiting for the app to be done with its work waits for.
+        """
+
+        def watch() -> None:
+            from tui.core.watch import corpus_changes
+
+            for paths in corpus_changes(self.root, self._stop_watching):
+                self._screen.post_message(CorpusChanged(paths))
+
+        threading.Thread(target=watch, name="corpus-watch", daemon=True).start()
+
+    def stop(self) -> None:
+        """Stop watching the files."""
+        self._stop_watching.set()
