@@ -168,12 +168,11 @@ async def _keys(corpus: Path, common: str, rare: str, moves: int, toggles: int) 
 
         move_times = []
         for _ in range(moves):
-            before = screen.current_entry
+            before = screen.article_list.cursor_entry
 
             def moved(before: int | None = before) -> bool:
-                return bool(
-                    screen.current_entry != before and screen.shown_entry == screen.current_entry
-                )
+                cursor = screen.article_list.cursor_entry
+                return bool(cursor != before and screen.shown_entry == cursor)
 
             move_times.append(await keys.press("down", None, moved))
 

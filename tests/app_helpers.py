@@ -16,8 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.app.app import BriefingApp
-from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.reader.screen import MainScreen
+from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.widgets._render import UNDATED
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.title_bar import TitleBar

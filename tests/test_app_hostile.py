@@ -136,7 +136,7 @@ async def test_every_hostile_entry_is_shown_and_nothing_is_run(
                 await settle(pilot)
             assert app.is_running and app.return_code is None
             assert screen.article_list.cursor_row == number
-            assert screen.shown_entry == screen.current_entry == number
+            assert screen.shown_entry == screen.article_list.cursor_entry == number
             check_shown(app, entry)
             if entry.brief is None:
                 continue

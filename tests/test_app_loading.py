@@ -245,7 +245,7 @@ async def test_a_brief_gone_since_the_index_leaves_the_cursor_on_its_row(
         screen = main_screen(app)
         assert len(list_rows(app)) == 4
         assert screen.article_list.cursor_row == 2
-        assert screen.shown_entry == screen.current_entry
+        assert screen.shown_entry == screen.article_list.cursor_entry
         assert not brief_lines(app).startswith(THIRD)
         assert brief_lines(app)
 

@@ -26,8 +26,8 @@ def large_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def current_key(app: BriefingApp) -> str:
     """The id of the brief under the list's cursor."""
     screen = main_screen(app)
-    assert screen.corpus is not None and screen.current_entry is not None
-    return screen.corpus.entries[screen.current_entry].key
+    assert screen.corpus is not None and screen.article_list.cursor_entry is not None
+    return screen.corpus.entries[screen.article_list.cursor_entry].key
 
 
 async def test_moving_to_the_ends_and_by_pages(large_corpus: Path) -> None:
@@ -60,7 +60,7 @@ async def test_moving_to_the_ends_and_by_pages(large_corpus: Path) -> None:
         await pilot.press("pageup", "k")
         await settle(pilot)
         assert article_list.cursor_row == page - 1
-        assert screen.shown_entry == screen.current_entry
+        assert screen.shown_entry == screen.article_list.cursor_entry
 
 
 async def test_filtering_ten_thousand(large_corpus: Path) -> None:

@@ -107,10 +107,12 @@ class MainScreen(Screen[None]):
     sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
     """The corpus's counts, shown by the title bar alone: a change need not repaint the screen."""
 
-    current_entry: var[int | None] = var(None)
-    """Index of the entry under the list's cursor."""
     shown_entry: var[int | None] = var(None)
-    """Index of the entry the brief and original panes show; follows the cursor once it settles."""
+    """Index of the entry the brief and original panes show: the one under the list's cursor,
+    once the cursor settles there.
+
+    The list keeps its cursor (:attr:`ArticleList.cursor_entry`), which keys move at once, and
+    reports every move; the screen keeps no copy of it, only which entry the panes follow."""
     current_fact: var[int | None] = var(None)
     """Index of the current fact of the shown brief."""
     filter_text: var[str] = var("")
@@ -524,7 +526,6 @@ class MainScreen(Screen[None]):
     # What the panes report.
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self.current_entry = message.entry
         self._refresh_bindings_if_changed()
         # The panes follow once the moves already queued are done: holding a key moves the
         # cursor at full speed, and the panes show where it stops rather than every row passed.
@@ -534,7 +535,7 @@ class MainScreen(Screen[None]):
 
     async def _settle(self) -> None:
         self._settle_scheduled = False
-        self.shown_entry = self.current_entry
+        self.shown_entry = self.article_list.cursor_entry
         # Let the panes ask for their repaint before this screen goes idle and draws, so the
         # cursor and the panes appear in the same frame.
         await asyncio.sleep(0)
@@ -799,8 +800,8 @@ class MainScreen(Screen[None]):
         return entry.brief if entry else None
 
     def _current_brief(self) -> Brief | None:
-        # The list's cursor rather than current_entry: a key typed right after a move acts on
-        # the article moved to, even before the list's message about the move has arrived.
+        # The list's cursor rather than shown_entry: a key typed right after a move acts on the
+        # article moved to, even before the list's message about the move has arrived.
         entry = self._entry(self.article_list.cursor_entry)
         return entry.brief if entry else None
 
