@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.kit.corpus import REPO
 
 
 @pytest.fixture(autouse=True)

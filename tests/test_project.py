@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import REPO
+from tests.kit.corpus import REPO
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -1,0 +1,93 @@
+"""The table of actions: the bindings, the command palette and the help screen agree with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.kit.pilot import (
+    bookmark_of,
+    help_text,
+    list_rows,
+    main_screen,
+    notifications_into,
+    settle,
+)
+from tui.app.actions import ACTIONS, HELP_SECTIONS
+from tui.app.app import BriefingApp
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.brief_view import BriefView
+
+
+def test_every_action_has_an_id_of_its_own() -> None:
+    ids = [action.id for action in ACTIONS]
+    assert len(ids) == len(set(ids))
+    # The id names where the action works, so a keymap reads as the help screen does.
+    for action in ACTIONS:
+        assert action.id.split(".")[0] == action.place
+
+
+def test_every_node_binds_the_actions_of_its_place_by_their_ids() -> None:
+    for node, place in [
+        (BriefingApp, "app"),
+        (ArticleList, "list"),
+        (BriefView, "facts"),
+        (ArticleView, "original"),
+    ]:
+        bound = {binding.id for binding in node.BINDINGS if not isinstance(binding, tuple)}
+        assert bound == {action.id for action in ACTIONS if action.place == place}, node
+
+
+async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "keys.yaml").write_text("reader.bookmark: m\nreader.fly: f\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert bookmark_of(list_rows(app)[0]) == " "
+        await pilot.press("m")
+        await settle(pilot)
+        assert bookmark_of(list_rows(app)[0]) == "★"
+        # The palette and the help screen name the key the user gave.
+        commands = {command.title: command for command in main_screen(app).commands()}
+        assert commands["Remove bookmark"].help.endswith("(m)")
+        text = await help_text(pilot)
+        assert any(line.split() == ["m", "Bookmark"] for line in text.splitlines())
+    # The line it could not use is named, with the file.
+    assert any("keys.yaml:2" in message and "reader.fly" in message for _, message in notices)
+
+
+async def test_the_palette_names_an_action_by_what_it_would_do_now(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in main_screen(app).commands()]
+        assert "Bookmark article" in titles and "Remove bookmark" not in titles
+        await pilot.press("b", "o")
+        await settle(pilot)
+        commands = {command.title: command for command in main_screen(app).commands()}
+        assert "Remove bookmark" in commands and "Bookmark article" not in commands
+        assert "Show original text" in commands and "Hide original text" not in commands
+        # Each says which key does the same.
+        assert commands["Remove bookmark"].help.endswith("(b)")
+
+
+async def test_the_help_screen_lists_every_described_action(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        text = await help_text(pilot)
+        headings = [line for line in text.splitlines() if line and not line.startswith(" ")]
+        for heading in dict.fromkeys(HELP_SECTIONS.values()):
+            assert heading in headings
+        for action in ACTIONS:
+            assert any(line.rstrip().endswith(action.label) for line in text.splitlines()), action

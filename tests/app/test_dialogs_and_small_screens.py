@@ -1,0 +1,219 @@
+"""What the export dialogs and the reader show when text is long or the terminal small.
+
+Every assertion reads the terminal as drawn, the way a user sees it: the dialogs over the reader,
+wrapped lines, the rows inside a pane's border.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual.containers import Vertical
+from textual.geometry import Region
+from textual.pilot import Pilot
+
+from tests.kit.pilot import (
+    answer_export_dialog,
+    main_screen,
+    overwrite_question,
+    settle,
+    wait_for_screen,
+)
+from tui.app.app import BriefingApp
+from tui.app.screens.export import ExportDialog
+
+LONG_PATH = Path(
+    "a-very-long-folder-name-for-testing-the-dialog",
+    "and-another-level-of-folders",
+    "final-report-for-colleagues.md",
+)
+"""A file in a deep folder, as in the report of the overwrite question cut short."""
+
+NEWEST_STARTS = "Mayor"
+"""The first word of the newest brief's title, the list's first row."""
+SECOND_STARTS = "Mexicali"
+"""The first word of the second brief's title."""
+
+
+def screen_lines(app: BriefingApp) -> list[str]:
+    """The terminal's lines as the last frame drew them, dialogs over the reader."""
+    # The compositor of the screen on top holds what it draws, the screens under it included.
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def text_in(app: BriefingApp, region: Region) -> list[str]:
+    """The lines the terminal shows within ``region``."""
+    lines = screen_lines(app)[region.y : region.bottom]
+    return [line[region.x : region.right] for line in lines]
+
+
+def dialog_text(app: BriefingApp) -> str:
+    """Everything inside the border of the dialog on top, as the user reads it."""
+    return "\n".join(text_in(app, app.screen.query_one(Vertical).content_region))
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without white space, so that it compares equal however it is wrapped."""
+    return "".join(text.split())
+
+
+def inside_screen(app: BriefingApp, region: Region) -> bool:
+    """Whether ``region`` is drawn whole, none of it beyond the terminal's edges."""
+    return app.screen.region.contains_region(region)
+
+
+def line_holding(lines: list[str], text: str) -> int:
+    """The number of the first of ``lines`` holding ``text`` whole."""
+    for number, line in enumerate(lines):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} is not on any line of {lines}")
+
+
+# The overwrite question.
+
+
+@pytest.mark.parametrize("size", [(120, 40), (40, 20), (30, 20)])
+async def test_the_overwrite_question_shows_the_whole_path_and_both_answers(
+    corpus_dir: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    target = tmp_path / LONG_PATH
+    target.parent.mkdir(parents=True)
+    target.write_text("keep me", encoding="utf-8")
+    async with overwrite_question(corpus_dir, target, size) as (app, pilot):
+        shown = dialog_text(app)
+        assert unwrapped(f"{target} exists already. Overwrite it?") in unwrapped(shown)
+        # Each answer whole, on a line of its own or side by side.
+        assert "Overwrite (y)" in shown
+        assert "Choose another name (n)" in shown
+        assert inside_screen(app, app.screen.query_one(Vertical).region)
+
+
+async def test_at_40_columns_the_answers_go_one_under_the_other_and_enter_keeps_the_file(
+    corpus_dir: Path, existing_file: Path
+) -> None:
+    target = existing_file
+    async with overwrite_question(corpus_dir, target, (40, 20)) as (app, pilot):
+        lines = dialog_text(app).splitlines()
+        assert line_holding(lines, "Choose another name (n)") > line_holding(lines, "Overwrite (y)")
+        # The safe answer is the one Enter gives.
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ExportDialog)
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_in_a_terminal_too_short_for_it_the_question_stays_in_view(
+    corpus_dir: Path, existing_file: Path
+) -> None:
+    target = existing_file
+    async with overwrite_question(corpus_dir, target, (30, 10)) as (app, pilot):
+        assert unwrapped(f"{target} exists already. Overwrite it?") in unwrapped(dialog_text(app))
+        assert inside_screen(app, app.screen.query_one(Vertical).region)
+
+
+# A failed export.
+
+
+async def test_the_export_dialog_shows_why_the_name_failed_with_the_name_to_correct(
+    corpus_dir: Path,
+) -> None:
+    error = "the folder reports/2025/march does not exist; create it or pick another"
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await settle(pilot)
+        app.push_screen(ExportDialog("the current brief", "reports/2025/march/x.md", error))
+        await wait_for_screen(pilot, ExportDialog)
+        shown = dialog_text(app)
+        assert unwrapped(error) in unwrapped(shown)
+        assert "reports/2025/march/x.md" in shown
+        assert inside_screen(app, app.screen.query_one(Vertical).region)
+
+
+async def wait_for_another_dialog(pilot: Pilot[object], dialog: ExportDialog) -> None:
+    """Let the app run until an export dialog other than ``dialog`` is on top."""
+    for _ in range(50):
+        if isinstance(pilot.app.screen, ExportDialog) and pilot.app.screen is not dialog:
+            return
+        await pilot.pause()
+    raise AssertionError(f"no export dialog after the first; on top: {pilot.app.screen}")
+
+
+def spoil_folder(folder: Path, how: str) -> None:
+    """Make ``folder`` a place where no export can be written, in the way ``how`` names."""
+    if how == "missing":
+        return
+    if how == "a file":
+        folder.write_text("not a folder", encoding="utf-8")
+        return
+    assert how == "read-only"
+    if os.geteuid() == 0:
+        pytest.skip("the superuser writes in a read-only folder")
+    folder.mkdir()
+    folder.chmod(0o500)
+
+
+def mend_folder(folder: Path) -> None:
+    """Make ``folder`` a writable folder again."""
+    if folder.is_dir():
+        folder.chmod(0o700)
+        return
+    folder.unlink(missing_ok=True)
+    folder.mkdir()
+
+
+@pytest.mark.parametrize(
+    ("how", "why"),
+    [("missing", "does not exist"), ("a file", "is not a folder"), ("read-only", "cannot write")],
+)
+async def test_a_failed_export_keeps_the_dialog_with_the_name_and_says_why(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str, why: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "reports"
+    spoil_folder(folder, how)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        first = app.screen
+        assert isinstance(first, ExportDialog)
+        await answer_export_dialog(pilot, "reports/briefing.md")
+        await wait_for_another_dialog(pilot, first)
+        shown = dialog_text(app)
+        assert why in shown
+        assert "reports/briefing.md" in shown
+        # Once the folder is put right, Enter writes the same name.
+        mend_folder(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    assert (folder / "briefing.md").read_text(encoding="utf-8").startswith("# Briefing: corpus")
+
+
+# The article list in small terminals.
+
+
+@pytest.mark.parametrize("size", [(30, 10), (30, 12), (80, 10)])
+@pytest.mark.parametrize("filter_open", [False, True], ids=["filter closed", "filter open"])
+async def test_the_list_keeps_two_rows_in_a_small_terminal(
+    corpus_dir: Path, size: tuple[int, int], filter_open: bool
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        if filter_open:
+            await pilot.press("slash")
+            await settle(pilot)
+            assert any("Filter: words to find" in line for line in screen_lines(app))
+        article_list = main_screen(app).article_list
+        inside_border = text_in(app, article_list.region.shrink(article_list.styles.border.spacing))
+        assert len(inside_border) >= 2 * article_list.row_height
+        # Titles are cut to the width; their first word says which article a row shows.
+        first_lines = inside_border[:: article_list.row_height]
+        assert NEWEST_STARTS in first_lines[0]
+        assert SECOND_STARTS in first_lines[1]
+        # The border under the rows is drawn: the list is whole, not cut by the panes below.
+        assert screen_lines(app)[article_list.region.bottom - 1].strip().startswith("╰")

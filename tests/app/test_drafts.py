@@ -1,0 +1,160 @@
+"""Adding an article and reviewing its draft from the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from tests.core.test_review import DRAFT_BRIEF
+from tests.kit.corpus import SEED_TEXT, draft_corpus
+from tests.kit.pilot import (
+    brief_lines,
+    list_rows,
+    main_screen,
+    notifications_into,
+    settle,
+    wait_for_screen,
+)
+from tui.app.app import BriefingApp
+from tui.app.screens.add import AddDialog
+from tui.core.store import load_corpus
+
+
+def brief_text(root: Path) -> str:
+    return (root / "briefs" / "tijuana-exports.yaml").read_text(encoding="utf-8")
+
+
+async def test_c_confirms_the_fact_in_its_file_and_moves_to_the_next(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        facts = load_corpus(root).briefs[0].key_facts
+        assert [fact.reviewed for fact in facts] == [True, False, True]
+        assert "# looks right" not in brief_text(root)  # its line went with reviewed: false
+        assert "# My notes: check the 8% against INEGI." in brief_text(root)
+        assert main_screen(app).current_fact == 1
+
+
+async def test_x_rejects_the_fact_and_the_brief_shows_the_rest(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "j", "x")
+        await settle(pilot)
+        quotes = [fact.quote for fact in load_corpus(root).briefs[0].key_facts]
+        assert "The council will open an office in Texas" not in quotes
+        assert len(quotes) == 2
+        assert "office in Texas" not in brief_lines(app).split("Summary")[0]
+        # Still on the second fact: the one that came after the rejected one.
+        assert main_screen(app).current_fact == 1
+
+
+async def test_confirm_and_reject_do_nothing_to_a_finished_brief(corpus_dir: Path) -> None:
+    before = {p.name: p.read_bytes() for p in (corpus_dir / "briefs").iterdir()}
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c", "x")
+        await settle(pilot)
+    assert {p.name: p.read_bytes() for p in (corpus_dir / "briefs").iterdir()} == before
+
+
+async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    article = tmp_path / "queretaro.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        await pilot.press(*f"{tmp_path}/quer", "tab")
+        await pilot.pause()
+        assert app.screen.query_one("#path", Input).value == str(article)
+        await pilot.press("enter")
+        for _ in range(100):
+            await settle(pilot)
+            if len(list_rows(app)) == 2:
+                break
+        assert len(list_rows(app)) == 2
+        shown = main_screen(app)._shown_brief()
+        assert shown is not None and shown.is_draft and "Querétaro" in shown.title
+        assert any("Added" in message for _, message in notices)
+    assert (root / "seeds").joinpath(shown.source).read_bytes() == article.read_bytes()
+
+
+async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
+    tmp_path: Path,
+) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        await pilot.press(*f"{tmp_path}/missing.txt", "enter")
+        for _ in range(50):
+            await pilot.pause()
+            error = app.screen.query("#error")
+            if isinstance(app.screen, AddDialog) and error and str(error.first().render()):
+                break
+        assert isinstance(app.screen, AddDialog)
+        assert app.screen.query_one("#path", Input).value == f"{tmp_path}/missing.txt"
+        await pilot.press("escape")
+        await settle(pilot)
+    assert sorted(p.name for p in (root / "briefs").iterdir()) == ["tijuana-exports.yaml"]
+
+
+async def test_e_without_an_editor_says_how_to_set_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    root = draft_corpus(tmp_path / "corpus")
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+    assert any("EDITOR" in message for _, message in notices)
+
+
+async def test_a_draft_is_marked_in_the_list_and_a_finished_brief_is_not(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    finished = (
+        DRAFT_BRIEF.replace("status: draft\n", "")
+        .replace("id: tijuana-exports", "id: done")
+        .replace("Tijuana exports grow", "Ensenada port grows")
+        .replace("reviewed: false", "reviewed: true")
+    )
+    (root / "briefs" / "done.yaml").write_text(finished, encoding="utf-8")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        (draft_row,) = [row for row in list_rows(app) if "Tijuana" in row]
+        (finished_row,) = [row for row in list_rows(app) if "Ensenada" in row]
+        assert "draft" in draft_row and "draft" not in finished_row
+
+
+async def test_the_brief_pane_says_what_of_a_draft_is_still_to_review(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = brief_lines(app)
+        assert "Draft: c confirms a fact, x rejects it, E edits the brief" in text
+        assert "Key facts (3, 2 to review)" in text
+        facts = main_screen(app).brief_view
+        marked = [line for line in facts.lines if "unreviewed" in line]
+        assert len(marked) == 2  # the third fact, the analyst's own, is not marked
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        assert "Key facts (3, 1 to review)" in brief_lines(app)

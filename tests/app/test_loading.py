@@ -1,0 +1,398 @@
+"""Opening a corpus: the rows of the cache's index at once, the corpus when it has loaded, and
+how far the reading has got while there is no index to show."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import gc
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import cast
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
+from tests.kit.pilot import (
+    bookmark_of,
+    brief_lines,
+    export_mark_of,
+    list_rows,
+    listed_keys,
+    main_screen,
+    settle,
+    until,
+)
+from tui.app.app import BriefingApp
+from tui.app.main import make_app
+from tui.app.reader.screen import MainScreen
+from tui.app.widgets.brief_view import BriefView
+from tui.app.widgets.filter_input import FilterInput
+from tui.core.bookmarks import BookmarkStore, corpus_key
+from tui.core.model import Corpus
+from tui.core.store import Progress, open_corpus
+
+NEWEST = "Mayor Norma Alicia Bustamante of Mexicali"
+SECOND = "Mexicali Business Coordinating Council"
+THIRD = "Mexico, US Draft Work Plan"
+THIRD_ID = "mexico-us-economic-dialogue-work-plan"
+
+Loader = Callable[..., Corpus]
+
+
+@pytest.fixture
+def gate() -> Iterator[threading.Event]:
+    """Holds the corpus back until set; set in any case once the test is over."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def held_back(gate: threading.Event) -> Loader:
+    """``open_corpus`` that waits for ``gate`` before it loads anything."""
+
+    def load(root: Path, cache_dir: Path | None = None, **options: Progress | None) -> Corpus:
+        gate.wait(timeout=30)
+        return open_corpus(root, cache_dir, **options)
+
+    return load
+
+
+@pytest.fixture
+def app_on_index(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> BriefingApp:
+    """The reader on a corpus whose cache an earlier start wrote; its corpus waits for ``gate``."""
+    open_corpus(corpus_dir)
+    monkeypatch.setattr("tui.core.store.open_corpus", held_back(gate))
+    return BriefingApp(corpus_dir)
+
+
+@contextlib.asynccontextmanager
+async def index_shown(app: BriefingApp) -> AsyncIterator[tuple[Pilot[object], MainScreen]]:
+    """Run ``app`` until the panes show the first brief of the index, read from its file."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: brief_lines(app).startswith(NEWEST))
+        yield cast("Pilot[object]", pilot), main_screen(app)
+
+
+async def let_the_corpus_in(pilot: Pilot[object], gate: threading.Event) -> None:
+    """Let the held-back corpus load, and wait until the screen has taken it in."""
+    gate.set()
+    await until(pilot, lambda: main_screen(pilot.app).up_to_date)
+    await settle(pilot)
+
+
+async def test_the_rows_of_the_index_show_before_the_corpus_loads(
+    corpus_dir: Path,
+    private_state: Path,
+    gate: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    open_corpus(corpus_dir)  # an earlier start wrote the cache, and its index with it
+    BookmarkStore(private_state, corpus_key(corpus_dir)).toggle(
+        "mexico-us-economic-dialogue-work-plan"
+    )
+    monkeypatch.setattr("tui.core.store.open_corpus", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert not screen.up_to_date
+        rows = [" ".join(row.split()) for row in list_rows(app)]
+        assert len(rows) == 5
+        assert rows[0].startswith(NEWEST[:45]) and rows[0].endswith("2025-01-14 · en")
+        assert rows[2].startswith(f"★ {THIRD}") and rows[2].endswith("2021-12-16 · en")
+        assert rows[4].endswith("undated · es")
+        # The header counts the index's briefs and bookmarks: nothing on screen waits.
+        assert screen.sub_title == "5 briefs · 1 bookmarked · 0 marked"
+        assert brief_lines(app).startswith(NEWEST)
+        # The list moves, and takes bookmarks and marks, at once; the brief under the cursor is
+        # read from its file.
+        await pilot.press("j", "b", "space", "j")
+        await until(pilot, lambda: brief_lines(app).startswith(THIRD))
+        assert not screen.up_to_date
+        assert screen.article_list.cursor_row == 2
+        marked = list_rows(app)[1]
+        assert (bookmark_of(marked), export_mark_of(marked)) == ("★", "✓")
+        assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
+        gate.set()
+        await settle(pilot)
+        assert screen.up_to_date
+        assert screen.article_list.cursor_row == 2
+        assert brief_lines(app).startswith(THIRD)
+        assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
+
+
+async def test_the_fact_chosen_while_the_corpus_loads_stays_chosen_when_it_arrives(
+    app_on_index: BriefingApp, gate: threading.Event
+) -> None:
+    app = app_on_index
+    async with index_shown(app) as (pilot, screen):
+        await pilot.press("enter", "j", "j")
+        await until(pilot, lambda: screen.current_fact == 2)
+        assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
+        assert not screen.up_to_date
+        await let_the_corpus_in(pilot, gate)
+        assert screen.current_fact == 2
+        assert screen.brief_view.fact == 2
+        assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
+
+
+async def test_a_filter_typed_while_the_index_is_brought_up_to_date_filters_at_once(
+    app_on_index: BriefingApp, gate: threading.Event
+) -> None:
+    app = app_on_index
+    async with index_shown(app) as (pilot, screen):
+        await pilot.press("slash", *"ebrard")
+        await until(pilot, lambda: screen.filter_text == "ebrard")
+        assert not screen.up_to_date
+        shown = len(list_rows(app))
+        assert 0 < shown < 5
+        assert screen.sub_title == f"5 briefs · 0 bookmarked · 0 marked · {shown} shown"
+        await let_the_corpus_in(pilot, gate)
+        assert len(list_rows(app)) == shown
+        assert screen.sub_title == f"5 briefs · 0 bookmarked · 0 marked · {shown} shown"
+
+
+async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(
+    app_on_index: BriefingApp, gate: threading.Event
+) -> None:
+    app = app_on_index
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert not screen.up_to_date
+        assert screen.focused is screen.brief_view
+        gate.set()
+        await settle(pilot)
+        assert brief_lines(app).startswith(THIRD)
+        assert str(screen.article_view.border_subtitle).startswith("fact 1 · line")
+        await pilot.press("j")
+        await settle(pilot)
+        assert str(screen.article_view.border_subtitle).startswith("fact 2 · line")
+
+
+async def test_the_cursor_stays_on_its_brief_when_the_corpus_replaces_the_index(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_corpus(corpus_dir)
+    # Since that start, a newer brief has come: it takes the first row, the others move down.
+    write_article(corpus_dir, "new.txt", "The new bridge opened on Monday.\n")
+    write_brief(
+        corpus_dir,
+        BriefSpec(
+            id="new-bridge",
+            title="New bridge opens",
+            source="new.txt",
+            published=dt.date(2025, 6, 1),
+            facts=[FactSpec("The bridge opened.", "The new bridge opened")],
+        ),
+    )
+    monkeypatch.setattr("tui.core.store.open_corpus", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j")
+        await pilot.pause()
+        screen = main_screen(app)
+        assert len(list_rows(app)) == 5
+        assert THIRD[:18] in list_rows(app)[2]
+        gate.set()
+        await settle(pilot)
+        rows = list_rows(app)
+        assert len(rows) == 6 and "New bridge opens" in rows[0]
+        assert screen.article_list.cursor_row == 3
+        assert brief_lines(app).startswith(THIRD)
+        await pilot.press("k")
+        await settle(pilot)
+        assert brief_lines(app).startswith(SECOND)
+
+
+async def test_a_brief_gone_since_the_index_leaves_the_cursor_on_its_row(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_corpus(corpus_dir)
+    (corpus_dir / "briefs" / f"{THIRD_ID}.yaml").unlink()
+    monkeypatch.setattr("tui.core.store.open_corpus", held_back(gate))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j")
+        gate.set()
+        await settle(pilot)
+        screen = main_screen(app)
+        assert len(list_rows(app)) == 4
+        assert screen.article_list.cursor_row == 2
+        assert screen.shown_entry == screen.article_list.cursor_entry
+        assert not brief_lines(app).startswith(THIRD)
+        assert brief_lines(app)
+
+
+async def test_a_first_start_says_how_many_briefs_have_been_read(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported = threading.Event()
+
+    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+        progress(0, 2500)
+        progress(1200, 2500)
+        reported.set()
+        gate.wait(timeout=30)
+        return open_corpus(root, cache_dir)
+
+    monkeypatch.setattr("tui.core.store.open_corpus", load)
+    monkeypatch.setattr("tui.app.reader.loading.PROGRESS_INTERVAL", 0.0)  # every report shown
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+
+        def notice() -> str:
+            return screen.article_list.render_line(0).text.strip()
+
+        assert await asyncio.to_thread(reported.wait, 30)
+        await until(pilot, lambda: "1,200" in notice())
+        assert notice() == "Reading briefs 1,200 / 2,500"
+        assert screen.sub_title == "reading briefs 1,200 / 2,500…"
+        gate.set()
+        await settle(pilot)
+        assert len(list_rows(app)) == 5
+        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+
+
+async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_corpus(corpus_dir)
+    reported = threading.Event()
+
+    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+        progress(0, 3)  # three brief files changed since the index was written
+        reported.set()
+        gate.wait(timeout=30)
+        return open_corpus(root, cache_dir)
+
+    monkeypatch.setattr("tui.core.store.open_corpus", load)
+    monkeypatch.setattr("tui.app.reader.loading.PROGRESS_INTERVAL", 0.0)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        assert await asyncio.to_thread(reported.wait, 30)
+        await until(pilot, lambda: "reading" in screen.sub_title)
+        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked · reading 0 / 3…"
+        assert len(list_rows(app)) == 5
+        gate.set()
+        await settle(pilot)
+        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+
+
+async def test_quitting_during_a_first_start_stops_the_reading(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, finished = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+        try:
+            for done in range(1_000_000):  # a corpus that takes long to read
+                progress(done, 1_000_000)
+                started.set()
+                gate.wait(timeout=30)
+        except BaseException:
+            outcome.append("stopped")
+            raise
+        finally:
+            finished.set()
+        outcome.append("read to the end")
+        return open_corpus(root, cache_dir)
+
+    monkeypatch.setattr("tui.core.store.open_corpus", load)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await asyncio.to_thread(started.wait, 30)
+        await pilot.press("q")
+    # The app has gone; the reading goes on only as far as its next report.
+    gate.set()
+    assert await asyncio.to_thread(finished.wait, 30)
+    assert outcome == ["stopped"]
+
+
+class FirstFrame(BriefingApp):
+    """The app, noting where the list and the brief's place were in the first frame it drew."""
+
+    first_frame: tuple[int, int] | None = None
+
+    def post_display_hook(self) -> None:
+        if self.first_frame is None:
+            screen = main_screen(self)
+            details = screen.query_one("#details")
+            self.first_frame = (screen.article_list.region.y, details.region.y)
+
+
+async def test_a_narrow_terminal_gets_its_layout_from_the_first_frame(corpus_dir: Path) -> None:
+    app = FirstFrame(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert app.first_frame is not None
+    list_top, brief_top = app.first_frame
+    assert list_top < brief_top  # the list above the brief, as below 120 columns it always is
+
+
+class AskedForAtOnce(BriefingApp):
+    """The app, given an action of the main screen as it draws its first frame: before the
+    panes and the filter are there."""
+
+    def __init__(self, root: Path, action: str) -> None:
+        super().__init__(root)
+        self.action = action
+        self.mounted_in_first_frame: bool | None = None
+
+    def post_display_hook(self) -> None:
+        if self.mounted_in_first_frame is None:
+            screen = main_screen(self)
+            self.mounted_in_first_frame = bool(screen.query(BriefView) or screen.query(FilterInput))
+            getattr(screen, f"action_{self.action}")()
+
+
+async def test_facts_asked_for_before_their_pane_is_there_are_shown_when_it_is(
+    corpus_dir: Path,
+) -> None:
+    open_corpus(corpus_dir)
+    app = AskedForAtOnce(corpus_dir, "open_facts")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert app.mounted_in_first_frame is False  # else this test asks for nothing early
+        assert screen.focused is screen.brief_view
+        assert brief_lines(app).startswith(NEWEST)
+
+
+async def test_the_filter_asked_for_before_it_is_there_opens_when_it_is(corpus_dir: Path) -> None:
+    open_corpus(corpus_dir)
+    app = AskedForAtOnce(corpus_dir, "filter")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert app.mounted_in_first_frame is False
+        assert screen.focused is screen.filter_input
+        await pilot.press(*"ciudad")
+        await settle(pilot)
+        assert listed_keys(app) == ["ebrard-municipal-convoy-los-angeles"]
+
+
+async def test_the_garbage_collector_runs_again_once_the_app_has_loaded(corpus_dir: Path) -> None:
+    # The command turns the collector off while Textual and the app are imported; left off, the
+    # memory held by every cycle made while the app runs would never be given back.
+    try:
+        app = make_app(corpus_dir)
+        assert not gc.isenabled()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -1,0 +1,131 @@
+"""The original pane on long articles: the current quote is marked and scrolled into view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
+from tests.kit.pilot import main_screen, settle, strong_text
+from tui.app.app import BriefingApp
+from tui.app.widgets.article_view import SYNC_LAYOUT_LIMIT
+
+EARLY_QUOTE = "Paragraph 3 opens the story of the new plant in Saltillo"
+LATE_QUOTE = (
+    "the final agreement sets a tariff of 25% on steel that crosses the border at Nuevo Laredo,"
+    " starting in the second quarter"
+)
+
+
+def long_article(paragraphs: int) -> str:
+    """An article of ``paragraphs`` paragraphs with one quote near the start, one near the end."""
+    filler = (
+        "Officials from both countries met again to review customs procedures, freight volumes"
+        " and the schedule of the working groups, without announcing new measures."
+    )
+    parts = [f"Paragraph {n}: {filler}" for n in range(paragraphs)]
+    parts[3] = f"{EARLY_QUOTE} and what it means for suppliers. {filler}"
+    parts[-4] = f"Late in the talks, {LATE_QUOTE}, according to the ministry. {filler}"
+    return "\n\n".join(parts) + "\n"
+
+
+def make_corpus(root: Path, paragraphs: int) -> Path:
+    write_article(root, "long.txt", long_article(paragraphs))
+    write_brief(
+        root,
+        BriefSpec(
+            id="long-talks",
+            title="Long talks",
+            source="long.txt",
+            facts=[
+                FactSpec("A plant opens in Saltillo.", EARLY_QUOTE, kind="event"),
+                FactSpec("Steel crossing at Nuevo Laredo pays 25%.", LATE_QUOTE),
+            ],
+        ),
+    )
+    return root
+
+
+def assert_quote_in_view(app: BriefingApp, quote: str) -> int:
+    """The current quote is on screen, and exactly it is strongly marked; return its first line."""
+    view = main_screen(app).article_view
+    lines = view.current_quote_lines
+    assert lines is not None
+    first, last = lines
+    top = view.scroll_offset.y
+    assert top <= first and last < top + view.scrollable_content_region.height
+    assert strong_text(view) == quote
+    return first
+
+
+# 120 paragraphs lay out at once; 12,000 (about two megabytes) are laid out in a thread.
+@pytest.mark.parametrize("paragraphs", [120, 12_000])
+async def test_moving_to_a_fact_scrolls_its_quote_into_view(
+    tmp_path: Path, paragraphs: int
+) -> None:
+    root = make_corpus(tmp_path / "long", paragraphs)
+    article_length = len((root / "seeds" / "long.txt").read_text(encoding="utf-8"))
+    assert (article_length > SYNC_LAYOUT_LIMIT) == (paragraphs > 1000)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        early_line = assert_quote_in_view(app, EARLY_QUOTE)
+        await pilot.press("enter", "j")
+        await settle(pilot)
+        late_line = assert_quote_in_view(app, LATE_QUOTE)
+        # Nearly all the article is above the quote: it was found near the end and scrolled to.
+        assert late_line > 0.95 * main_screen(app).article_view.virtual_size.height
+        await pilot.press("k")
+        await settle(pilot)
+        assert assert_quote_in_view(app, EARLY_QUOTE) == early_line < late_line
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert_quote_in_view(app, LATE_QUOTE)
+
+
+async def test_the_original_says_where_the_quote_is(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "long", 120)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = main_screen(app).article_view
+        assert view.border_subtitle == "fact 1 · line 7"
+        await pilot.press("enter", "j")
+        await settle(pilot)
+        # 120 paragraphs, each followed by a blank line; the quote is in the fourth from last.
+        assert view.border_subtitle == f"fact 2 · line {2 * 116 + 1}"
+
+
+async def test_the_scrollbars_follow_the_brief_shown(tmp_path: Path) -> None:
+    # Two briefs longer than their pane about articles of a few screens, and a short one:
+    # moving between them changes what each pane scrolls over, with or without a scrollbar,
+    # and the screen must be drawn as a fresh one would be.
+    root = tmp_path / "sizes"
+    write_article(root, "short.txt", f"{EARLY_QUOTE}.\n")
+    for ident, paragraphs, facts in (("a-few", 6, 12), ("b-more", 20, 14), ("c-short", 0, 1)):
+        source = f"{ident}.txt" if paragraphs else "short.txt"
+        if paragraphs:
+            write_article(root, source, long_article(paragraphs))
+        write_brief(
+            root,
+            BriefSpec(
+                id=ident,
+                title=ident,
+                source=source,
+                facts=[FactSpec("A plant opens in Saltillo.", EARLY_QUOTE, kind="event")] * facts,
+            ),
+        )
+    app = BriefingApp(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        for keys in (["j"], ["j"], ["k"], ["k"], ["G"], ["g"], ["enter", "G"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            shown = app.export_screenshot()
+            screen.refresh(layout=True)
+            await settle(pilot)
+            assert app.export_screenshot() == shown, keys

@@ -1,0 +1,950 @@
+"""The reader's journeys, driven through Pilot on the shipped corpus and on made-up ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from tests.kit.corpus import REPO, BriefSpec, FactSpec, write_article, write_brief
+from tests.kit.pilot import (
+    answer_export_dialog,
+    bookmark_of,
+    export_mark_of,
+    help_text,
+    list_rows,
+    listed_keys,
+    main_screen,
+    notifications_into,
+    overwrite_question,
+    settle,
+    strong_column,
+    strong_text,
+    title_bar_text,
+    wait_for_screen,
+)
+from tui.app.app import BriefingApp
+from tui.app.screens.export import ExportDialog, OverwriteDialog
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.brief_view import BriefView
+from tui.core.articles import read_article
+from tui.core.bookmarks import BookmarkStore, corpus_key
+from tui.core.model import Corpus
+from tui.core.search import parse_query
+from tui.core.store import open_corpus
+from tui.core.text import one_line
+
+NEWEST = "Mayor Norma Alicia Bustamante of Mexicali: Fostering a Thriving Maquiladora Industry"
+SECOND = "Mexicali Business Coordinating Council Presents Nearshoring Project"
+THIRD = "Mexico, US Draft Work Plan"
+LAST = "Se mantiene como organismo empresarial líder"
+
+
+def shipped_brief(ident: str) -> dict[str, Any]:
+    """A brief as the repository ships it, read straight from its YAML."""
+    data: dict[str, Any] = yaml.safe_load((REPO / "briefs" / f"{ident}.yaml").read_text("utf-8"))
+    return data
+
+
+def seed_lines(ident: str) -> list[str]:
+    """The lines of the article a shipped brief is drawn from."""
+    source = shipped_brief(ident)["source"]
+    return (REPO / "seeds" / source).read_text("utf-8").splitlines()
+
+
+def brief_text(app: BriefingApp) -> str:
+    """Everything the brief pane holds, one line per wrapped line."""
+    return "\n".join(main_screen(app).brief_view.lines)
+
+
+def shown_title(app: BriefingApp) -> str:
+    """The brief pane's text as one line; it starts with the shown brief's title."""
+    return " ".join(line.strip() for line in main_screen(app).brief_view.lines)
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path: Path) -> Path:
+    """Two briefs, one in Spanish with accents, and the words each alone holds."""
+    root = tmp_path / "tiny"
+    write_article(
+        root,
+        "es.txt",
+        "La inversión en Querétaro creció 12% en 2024.\n\nLos aranceles preocupan.\n",
+    )
+    write_article(
+        root, "en.txt", "Exports through Laredo rose 5% in March.\n\nTrucks waited hours.\n"
+    )
+    write_brief(
+        root,
+        BriefSpec(
+            id="queretaro",
+            title="Inversión en Querétaro",
+            title_en="Investment in Querétaro",
+            language="es",
+            source="es.txt",
+            published=dt.date(2024, 5, 1),
+            places=("Querétaro",),
+            facts=[
+                FactSpec("Investment grew 12% in 2024.", "La inversión en Querétaro creció 12%")
+            ],
+        ),
+    )
+    write_brief(
+        root,
+        BriefSpec(
+            id="laredo",
+            title="Laredo crossings",
+            source="en.txt",
+            published=dt.date(2024, 3, 1),
+            topics=("border logistics",),
+            facts=[
+                FactSpec(
+                    "Exports through Laredo rose 5% in March.", "Exports through Laredo rose 5%"
+                ),
+                FactSpec("Trucks waited for hours.", "Trucks waited hours", kind="event"),
+            ],
+        ),
+    )
+    return root
+
+
+# Starting and moving.
+
+
+async def test_the_list_says_loading_until_the_corpus_is_read_and_keys_still_work(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def slow_load(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
+        release.wait(timeout=30)
+        return open_corpus(root, cache_dir, **options)
+
+    monkeypatch.setattr("tui.core.store.open_corpus", slow_load)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.article_list.render_line(0).text.startswith("Loading…")
+        assert screen.sub_title == "loading…"
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        # A filter typed while loading applies once the briefs arrive.
+        await pilot.press("slash", *"ciudad", "enter")
+        assert screen.filter_input.value == "ciudad"
+        release.set()
+        await settle(pilot)
+        assert listed_keys(app) == ["ebrard-municipal-convoy-los-angeles"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(list_rows(app)) == 5
+
+
+async def test_a_folder_without_briefs_says_so(tmp_path: Path) -> None:
+    app = BriefingApp(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.article_list.render_line(0).text.startswith("No briefs in this corpus")
+        assert "no briefs/ folder" in shown_title(app)
+        await pilot.press("j", "enter", "b", "space", "e", "slash", "x")
+        await settle(pilot)
+        assert app.is_running
+
+
+async def test_the_list_shows_every_brief_newest_first_with_undated_last(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = [" ".join(row.split()) for row in list_rows(app)]
+        assert len(rows) == 5
+        # Beside the brief, a row has two lines: the title, then its end beside date and language.
+        assert rows[0].startswith(NEWEST[:45]) and rows[0].endswith("2025-01-14 · en")
+        assert rows[1].endswith("2023-10-17 · en")
+        assert rows[2].endswith("2021-12-16 · en")
+        assert rows[3].endswith("undated · es") and rows[4].endswith("undated · es")
+        assert shown_title(app).startswith(NEWEST[:30])
+        assert app.screen.title == "corpus"
+        assert app.screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+
+
+async def test_up_down_j_k_first_and_last_move_through_the_articles(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert shown_title(app).startswith(SECOND[:30])
+        await pilot.press("down")
+        await settle(pilot)
+        assert shown_title(app).startswith(THIRD)
+        await pilot.press("k", "up")
+        await settle(pilot)
+        assert shown_title(app).startswith(NEWEST[:30])
+        for last, first in (("G", "g"), ("end", "home")):
+            await pilot.press(last)
+            await settle(pilot)
+            assert shown_title(app).startswith(LAST)
+            await pilot.press(first)
+            await settle(pilot)
+            assert shown_title(app).startswith(NEWEST[:30])
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert shown_title(app).startswith(LAST)
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert shown_title(app).startswith(NEWEST[:30])
+
+
+async def test_every_frame_shows_a_brief_beside_its_own_article(corpus_dir: Path) -> None:
+    # The panes follow the cursor in the frame that moves it: never the new brief's facts next
+    # to the article of the brief before, while an ordinary article is read.
+    corpus = open_corpus(corpus_dir)
+    first_quote = {}
+    for brief in corpus.briefs:
+        span = brief.key_facts[0].span
+        assert span is not None
+        article = read_article(corpus_dir, brief.source)
+        first_quote[one_line(brief.title)] = " ".join(article[span.start : span.end].split())
+    app = BriefingApp(corpus_dir)
+    frames: list[tuple[str, str]] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        original = main_screen(app).article_view
+        app.post_display_hook = lambda: frames.append((shown_title(app), strong_text(original)))
+        for key in ("j", "j", "j", "j", "k", "g"):
+            await pilot.press(key)
+            await settle(pilot)
+    assert len({title for title, _ in frames}) == len(first_quote)
+    for shown, strong in frames:
+        title = next(title for title in first_quote if shown.startswith(title[:40]))
+        assert strong == first_quote[title], title
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleList)
+        visited = []
+        for _ in range(3):
+            await pilot.press("tab")
+            visited.append(type(app.focused))
+        assert visited == [BriefView, ArticleView, ArticleList]
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ArticleView)
+
+
+async def test_enter_goes_to_the_facts_and_each_fact_highlights_its_quote(corpus_dir: Path) -> None:
+    quotes = [fact["quote"] for fact in shipped_brief("mexicali-cce-nearshoring")["key_facts"]]
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.focused, BriefView)
+        original = main_screen(app).article_view
+        assert strong_text(original) == quotes[0]
+        await pilot.press("j")
+        await settle(pilot)
+        assert main_screen(app).current_fact == 1
+        assert strong_text(original) == quotes[1]
+        line = int(original.border_subtitle.removeprefix("fact 2 · line "))
+        assert quotes[1][:40] in seed_lines("mexicali-cce-nearshoring")[line - 1]
+        await pilot.press("G")
+        await settle(pilot)
+        assert strong_text(original) == quotes[-1]
+        await pilot.press("g")
+        await settle(pilot)
+        assert main_screen(app).current_fact == 0
+
+
+async def test_the_facts_list_each_kind(corpus_dir: Path) -> None:
+    facts = shipped_brief("mexicali-maquiladora-exports-2024")["key_facts"]
+    heading = f"Key facts ({len(facts)})"
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        text = brief_text(app)
+        flat = shown_title(app)
+        assert heading in text
+        assert f" 1. {facts[0]['fact']} ({facts[0]['kind']})" in flat
+        assert {f"({fact['kind']})" for fact in facts} <= {
+            word for word in flat.split() if word.startswith("(")
+        }
+        assert "Places: Mexicali, Baja California" in flat
+        assert "Eric Sanchez · 2025-01-14 · en" in flat
+        # The facts come before the summary, which follows under a heading of its own.
+        assert flat.index(heading) < flat.index("Summary") < flat.index("Places:")
+
+
+async def test_a_fact_whose_quote_is_missing_says_so(tmp_path: Path) -> None:
+    root = tmp_path / "missing"
+    write_article(root, "a.txt", "The plant opened in May.\n")
+    write_brief(
+        root,
+        BriefSpec(
+            id="plant",
+            title="Plant opens",
+            source="a.txt",
+            facts=[
+                FactSpec("The plant opened in May.", "The plant opened in May"),
+                FactSpec("It employs 500 people.", "It employs 500 people"),
+            ],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "2. It employs 500 people. (figure) ⚠ quote not found in the article" in (
+            shown_title(app)
+        )
+        assert "1. The plant opened in May. (figure) 2." in shown_title(app)
+        await pilot.press("enter", "j")
+        await settle(pilot)
+        original = main_screen(app).article_view
+        assert original.border_subtitle == "fact 2: quote not found"
+        assert strong_text(original) == ""
+
+
+# Filtering.
+
+
+async def test_the_filter_narrows_as_you_type_ignoring_case_and_accents(tiny_corpus: Path) -> None:
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert len(list_rows(app)) == 2
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"QUERETARO")
+        await settle(pilot)
+        assert listed_keys(app) == ["queretaro"]
+        assert title_bar_text(app).endswith("· 1 shown")
+        await pilot.press("enter")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(list_rows(app)) == 2
+        assert not main_screen(app).filter_input.display
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("investment", "queretaro"),  # English title
+        ("inversion", "queretaro"),  # title, accent dropped
+        ("creció 12%", "queretaro"),  # quote
+        ("aranceles", "queretaro"),  # original text only
+        ("logistics", "laredo"),  # topic
+        ("waited for hours", "laredo"),  # fact
+        ("laredo   MARCH", "laredo"),  # several words, any case
+    ],
+)
+async def test_the_filter_looks_through_every_part_of_a_brief(
+    tiny_corpus: Path, words: str, expected: str
+) -> None:
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *words)
+        await settle(pilot)
+        assert listed_keys(app) == [expected]
+
+
+async def test_every_frame_shows_the_rows_of_the_filter_it_shows(corpus_dir: Path) -> None:
+    # The list narrows in the frame that shows the keystroke: never the new filter above the
+    # rows of the one before.
+    corpus = open_corpus(corpus_dir)
+    app = BriefingApp(corpus_dir)
+    frames: list[tuple[str, list[int]]] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        app.post_display_hook = lambda: frames.append(
+            (screen.filter_input.value, list(screen.article_list.rows))
+        )
+        await pilot.press("slash", *"ciudad", "backspace", "backspace", *" mexicali")
+        await settle(pilot)
+    typed = {value for value, _ in frames}
+    assert {"c", "ciudad", "ciud", "ciud mexicali"} <= typed
+    for value, rows in frames:
+        assert rows == corpus.entries.find(parse_query(value)), value
+    assert frames[-1][1] == []  # no brief holds both words
+
+
+async def test_a_filter_longer_than_its_line_keeps_its_end_in_view(corpus_dir: Path) -> None:
+    words = (
+        "mexicali maquiladora nearshoring exportaciones tijuana juarez matamoros reynosa nogales"
+    )
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *words)
+        await settle(pilot)
+        line = main_screen(app).filter_input.render_line(0).text
+        assert len(words) > len(line)
+        assert line.rstrip().endswith("reynosa nogales")
+        assert not line.startswith("mexicali")
+
+
+async def test_a_filter_matching_nothing_says_so(tiny_corpus: Path) -> None:
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzz")
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        assert article_list.rows == []
+        assert article_list.render_line(0).text.startswith("No brief matches the filter")
+
+
+# Bookmarks.
+
+
+async def test_a_bookmark_survives_a_new_app_and_can_be_removed(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "b")
+        await settle(pilot)
+        assert bookmark_of(list_rows(app)[1]) == "★"
+        assert title_bar_text(app) == "corpus · 5 briefs · 1 bookmarked · 0 marked"
+
+    again = BriefingApp(corpus_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = list_rows(again)
+        assert [bookmark_of(row) for row in rows] == [" ", "★", " ", " ", " "]
+        await pilot.press("j", "b")
+        await settle(pilot)
+
+    third = BriefingApp(corpus_dir)
+    async with third.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert all(bookmark_of(row) == " " for row in list_rows(third))
+
+
+async def test_capital_b_shows_bookmarks_only_and_back(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "b", "B")
+        await settle(pilot)
+        assert listed_keys(app) == ["mexico-us-economic-dialogue-work-plan"]
+        assert app.screen.sub_title.endswith("1 shown")
+        await pilot.press("B")
+        await settle(pilot)
+        assert len(list_rows(app)) == 5
+        assert shown_title(app).startswith(THIRD)
+
+
+async def test_a_bookmark_whose_brief_is_gone_is_kept(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    BookmarkStore(private_state, corpus_key(corpus_dir)).toggle("a-brief-since-deleted")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "0 bookmarked" in app.screen.sub_title
+        await pilot.press("b")
+        await settle(pilot)
+        assert "1 bookmarked" in app.screen.sub_title
+    kept = BookmarkStore(private_state, corpus_key(corpus_dir)).ids
+    assert kept == {"a-brief-since-deleted", "mexicali-maquiladora-exports-2024"}
+
+
+@dataclass
+class AfterBookmarking:
+    """What the app showed and said once `b` was pressed on the first article."""
+
+    rows: list[str]
+    header: str
+    notices: list[tuple[str, str]]
+    """(severity, message) of every notification, in order."""
+
+
+async def bookmark_first_article(corpus_dir: Path) -> AfterBookmarking:
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        return AfterBookmarking(list_rows(app), str(app.screen.sub_title), notices)
+
+
+async def test_an_unreadable_bookmarks_file_is_reported_once(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    (private_state / "bookmarks.json").write_text("{not json")
+    notices = (await bookmark_first_article(corpus_dir)).notices
+    about_file = [message for _, message in notices if "Bookmarks file is not JSON" in message]
+    assert len(about_file) == 1
+    assert notices[0][0] == "warning"
+
+
+async def test_bookmarks_that_cannot_be_saved_are_kept_and_reported(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the state folder should be")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
+    shown = await bookmark_first_article(corpus_dir)
+    assert bookmark_of(shown.rows[0]) == "★"
+    assert "1 bookmarked (not saved)" in shown.header
+    assert any(
+        severity == "error" and "cannot be saved" in message for severity, message in shown.notices
+    )
+
+
+async def test_a_bookmarks_file_from_a_newer_briefing_is_left_as_it_is(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    newer = {"version": 2, "corpora": {str(corpus_dir.resolve()): ["a-brief-elsewhere"]}}
+    content = json.dumps(newer)
+    (private_state / "bookmarks.json").write_text(content)
+    shown = await bookmark_first_article(corpus_dir)
+    assert bookmark_of(shown.rows[0]) == "★"
+    assert "1 bookmarked (not saved)" in shown.header
+    newer_briefing = [message for _, message in shown.notices if "from a newer briefing" in message]
+    assert len(newer_briefing) == 1
+    assert (private_state / "bookmarks.json").read_text() == content
+
+
+# Marking and exporting.
+
+
+async def test_marked_articles_are_exported_to_the_file_named(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    notices: list[tuple[str, str]] = []
+    hook = notifications_into(notices)
+    app = BriefingApp(corpus_dir)
+    target = tmp_path / "out.md"
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "j", "j", "space")
+        await settle(pilot)
+        rows = list_rows(app)
+        assert [export_mark_of(row) for row in rows] == ["✓", " ", "✓", " ", " "]
+        assert "2 marked" in app.screen.sub_title
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        dialog = app.screen
+        name = dialog.query_one(Input).value
+        assert name.startswith("briefing-") and name.endswith(".md") and len(name) == 27
+        dialog.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    markdown = target.read_text(encoding="utf-8")
+    assert markdown.startswith("# Briefing: corpus\n")
+    assert "2 briefs (marked briefs)" in markdown
+    assert markdown.count("\n## ") == 2
+    assert "Mayor Norma Alicia Bustamante of Mexicali" in markdown
+    assert "Mexico, US Draft Work Plan" in markdown
+    assert "Nearshoring Project" not in markdown
+    assert notices[-1] == ("information", f"Exported 2 briefs to {target}")
+
+
+async def test_with_nothing_marked_the_current_article_is_exported(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    app = BriefingApp(corpus_dir)
+    target = tmp_path / "one.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "e")
+        await answer_export_dialog(pilot, target)
+        await settle(pilot)
+    markdown = target.read_text(encoding="utf-8")
+    assert "1 brief (current brief)" in markdown
+    assert "## Mexicali Business Coordinating Council Presents Nearshoring Project" in markdown
+
+
+async def test_escape_cancels_the_export(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    assert list(work.iterdir()) == []
+
+
+async def test_an_existing_file_is_overwritten_only_when_the_user_says_so(
+    corpus_dir: Path, existing_file: Path
+) -> None:
+    target = existing_file
+    async with overwrite_question(corpus_dir, target, (120, 40)) as (app, pilot):
+        await pilot.press("n")
+        # Back to the name, to choose another one.
+        await wait_for_screen(pilot, ExportDialog)
+        assert app.screen.query_one(Input).value == str(target)
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await wait_for_screen(pilot, OverwriteDialog)
+        await pilot.press("y")
+        await settle(pilot)
+    assert target.read_text(encoding="utf-8").startswith("# Briefing: corpus")
+
+
+# Help and palette.
+
+
+async def test_question_mark_lists_every_key(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await settle(pilot)
+        text = await help_text(pilot)
+        for keys, description in [
+            ("↓ j", "Next article"),
+            ("↑ k", "Previous article"),
+            ("home g", "First article"),
+            ("end G", "Last article"),
+            ("pgdn", "Page down"),
+            ("⏎", "Facts"),
+            ("tab", "Next pane"),
+            ("shift+tab", "Previous pane"),
+            ("/", "Filter"),
+            ("esc", "Clear filter"),
+            ("b", "Bookmark"),
+            ("B", "Bookmarks only"),
+            ("space", "Mark"),
+            ("e", "Export"),
+            ("o", "Original"),
+            ("?", "Help"),
+            ("q", "Quit"),
+            ("^p", "Command palette"),
+        ]:
+            assert any(
+                line.strip().startswith(keys + " ") and line.rstrip().endswith(description)
+                for line in text.splitlines()
+            ), (keys, description)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_command_palette_runs_the_same_actions(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"bookmark article")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert bookmark_of(list_rows(app)[0]) == "★"
+        await pilot.press("ctrl+p", *"mark article for export")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert export_mark_of(list_rows(app)[0]) == "✓"
+
+
+async def test_q_quits(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+# Broken and hostile briefs.
+
+
+async def test_a_brief_that_failed_to_load_shows_its_problems(corpus_dir: Path) -> None:
+    (corpus_dir / "briefs" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = list_rows(app)
+        assert len(rows) == 6
+        assert "⚠" in rows[-1] and "broken.yaml" in rows[-1]
+        assert "1 failed" in app.screen.sub_title
+        await pilot.press("G")
+        await settle(pilot)
+        text = shown_title(app)
+        assert text.startswith("briefs/broken.yaml could not be loaded")
+        assert "briefs/broken.yaml:2: YAML syntax error: the [ list" in text
+        screen = main_screen(app)
+        assert screen.check_action("toggle_bookmark", ()) is None
+        assert screen.check_action("toggle_mark", ()) is None
+        await pilot.press("b", "space")
+        await settle(pilot)
+        assert "0 bookmarked · 0 marked" in app.screen.sub_title
+        assert screen.article_view.render_line(0).text.startswith("This brief could not be loaded")
+
+
+@pytest.mark.parametrize("article", [None, "", " \n\n "], ids=["missing", "empty", "blank"])
+async def test_an_article_that_cannot_be_shown_says_so_in_its_pane(
+    tmp_path: Path, article: str | None
+) -> None:
+    root = tmp_path / "corpus"
+    if article is not None:
+        write_article(root, "gone.txt", article)
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    write_brief(
+        root,
+        BriefSpec(
+            id="gone",
+            title="An article not there",
+            source="gone.txt",
+            facts=[FactSpec("Exports rose.", "Exports rose 5%")],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        original = main_screen(app).article_view
+        shown = " ".join(original.render_line(y).text.strip() for y in range(4))
+        assert shown.startswith("The article is empty or cannot be read")
+        # The article is what is wrong, not the quote.
+        assert "quote not found" not in str(original.border_subtitle)
+        assert "Problems (" in brief_text(app)
+
+
+HOSTILE = "[b]bold[/b] [/] [@click=app.quit]quit now[/]"
+
+
+async def test_markup_in_briefs_and_articles_is_shown_as_text(tmp_path: Path) -> None:
+    root = tmp_path / "hostile"
+    write_article(root, "x.txt", f"Intro line.\n\n{HOSTILE} and \x1b[31mred\x1b[0m text.\n")
+    write_brief(
+        root,
+        BriefSpec(
+            id="hostile",
+            title=f"{HOSTILE}\x1b]0;pwned\x07",
+            source="x.txt",
+            summary=f"Summary {HOSTILE}",
+            facts=[FactSpec(f"Fact {HOSTILE}", HOSTILE)],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(pilot)
+        row = list_rows(app)[0]
+        assert row.rstrip().endswith(HOSTILE)
+        text = brief_text(app)
+        assert text.startswith(HOSTILE)
+        assert f"Summary {HOSTILE}" in text
+        assert "\x1b" not in text and "pwned" not in text
+        original = main_screen(app).article_view
+        assert strong_text(original) == HOSTILE
+        shown = [original.render_line(y).text for y in range(4)]
+        assert shown[2].startswith(f"{HOSTILE} and red text.")
+        # Clicking on the words of the would-be link does nothing but choose the fact.
+        await pilot.click(ArticleList, offset=(30, 1))
+        await pilot.click(BriefView, offset=(20, 1))
+        await pilot.click(ArticleView, offset=(30, 3))
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+
+
+# Mouse.
+
+
+async def test_clicks_choose_articles_facts_and_quotes(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.click(ArticleList, offset=(20, 3))  # the second two-line row
+        await settle(pilot)
+        assert shown_title(app).startswith(SECOND[:30])
+        screen = main_screen(app)
+        first, _ = screen.brief_view.fact_line_range(2)
+        await pilot.click(BriefView, offset=(5, 1 + first - screen.brief_view.scroll_offset.y))
+        await settle(pilot)
+        assert screen.current_fact == 2
+        # Note where the quote of fact 1 is drawn, move on to fact 2, then click that quote.
+        original = screen.article_view
+        await pilot.press("k")
+        await settle(pilot)
+        assert screen.current_fact == 1
+        line, _ = original.current_quote_lines or (0, 0)
+        y = line - original.scroll_offset.y
+        x = strong_column(original, y)
+        await pilot.press("j")
+        await settle(pilot)
+        assert screen.current_fact == 2
+        assert original.current_quote_lines is not None
+        await pilot.click(ArticleView, offset=(2 + x, 1 + y))  # past the border and padding
+        await settle(pilot)
+        assert screen.current_fact == 1
+
+
+# Layout.
+
+
+async def test_o_hides_and_shows_the_original(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        original = main_screen(app).article_view
+        await pilot.press("tab", "tab")
+        assert app.focused is original
+        await pilot.press("o")
+        await settle(pilot)
+        assert not original.display or original.region.width == 0
+        assert isinstance(app.focused, BriefView)
+        await pilot.press("o")
+        await settle(pilot)
+        assert original.region.width > 0
+
+
+async def test_at_80_by_24_every_pane_has_room(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        # The brief gets the larger half beside the original, whose lines are still readable.
+        assert screen.brief_view.scrollable_content_region.width >= 40
+        assert screen.article_view.scrollable_content_region.width >= 25
+        for pane in (screen.article_list, screen.brief_view, screen.article_view):
+            assert pane.scrollable_content_region.height >= 3
+        # The whole title of the newest brief's first words fit in its row.
+        assert "Mayor Norma Alicia Bustamante of Mexicali" in list_rows(app)[0]
+
+
+@pytest.mark.parametrize(("size", "facts"), [((120, 40), 5), ((80, 24), 2)])
+async def test_the_first_facts_are_in_view_at_start(
+    corpus_dir: Path, size: tuple[int, int], facts: int
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        height = brief_view.scrollable_content_region.height
+        assert brief_view.scroll_offset.y == 0
+        assert brief_view.fact_count >= facts
+        # Every line of the first facts is among the lines the pane shows.
+        assert brief_view.fact_line_range(facts - 1)[1] <= height
+
+
+async def test_the_selected_fact_is_shown_whole(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        await pilot.press("enter")
+        for _ in range(brief_view.fact_count):
+            await pilot.press("j")
+            await settle(pilot)
+            first, end = brief_view.fact_line_range(brief_view.fact or 0)
+            top = brief_view.scroll_offset.y
+            assert top <= first and end <= top + brief_view.scrollable_content_region.height
+
+
+async def test_an_article_in_spanish_is_listed_under_its_english_title(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = [" ".join(row.split()) for row in list_rows(app)]
+        assert rows[-1].startswith("Remains the leading business organization")
+        assert LAST not in rows[-1]
+        await pilot.press("end")
+        await settle(pilot)
+        # The brief keeps the article's own title.
+        assert shown_title(app).startswith(LAST)
+
+
+async def test_the_list_is_widened_and_narrowed_and_kept(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        before = article_list.region.width
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        wider = article_list.region.width
+        assert wider > before
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert before < article_list.region.width < wider
+        kept = article_list.region.width
+    again = BriefingApp(corpus_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert main_screen(again).article_list.region.width == kept
+    # Above the brief, in a narrow terminal, the keys change the list's height instead.
+    narrow = BriefingApp(corpus_dir)
+    async with narrow.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        article_list = main_screen(narrow).article_list
+        before = article_list.region.height
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert article_list.region.height > before
+
+
+async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("tab", "tab", "z")  # the original
+        await settle(pilot)
+        assert screen.maximized is screen.article_view
+        assert screen.article_view.region.width == 120
+        assert not screen.article_list.region.width
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.maximized is None and screen.article_list.region.width
+        await pilot.press("shift+tab", "z")  # the brief, left of the original
+        await settle(pilot)
+        assert screen.maximized is screen.brief_view
+    again = BriefingApp(corpus_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(again)
+        assert screen.maximized is screen.brief_view
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.maximized is None
+    restored = BriefingApp(corpus_dir)
+    async with restored.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert main_screen(restored).maximized is None
+
+
+@pytest.mark.parametrize("size", [(20, 8), (12, 5), (1, 1), (60, 12)])
+async def test_small_terminals_do_not_crash(corpus_dir: Path, size: tuple[int, int]) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter", "j", "tab", "tab", "o", "o", "slash", "m", "escape")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        await pilot.press("escape", "e")
+        await wait_for_screen(pilot, ExportDialog)
+        await pilot.press("escape")
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        await pilot.resize_terminal(*size)
+        await settle(pilot)
+        assert app.is_running

@@ -1,0 +1,160 @@
+"""A corpus that changes on disk while the reader is open: the list, the brief and the original
+follow, and the cursor, the marks and the filter stay."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
+from tests.kit.pilot import bookmark_of, brief_lines, export_mark_of, list_rows, main_screen, settle
+from tui.app.app import BriefingApp
+from tui.app.screens.help import HelpScreen
+
+PATIENCE = 10.0
+"""Seconds a change on disk may take to reach the screen before a test fails; the reader
+promises two, and a loaded test machine can be slower."""
+
+
+def spec(ident: str, title: str, day: int, fact: str = "Exports rose 5% in May.") -> BriefSpec:
+    return BriefSpec(
+        id=ident,
+        title=title,
+        source=f"{ident}.txt",
+        published=dt.date(2025, 5, day),
+        facts=[FactSpec(fact, "Exports rose 5%")],
+    )
+
+
+def make_three(root: Path) -> Path:
+    for ident, title, day in [
+        ("tijuana", "Tijuana plants hire", 3),
+        ("juarez", "Juárez exports climb", 2),
+        ("reynosa", "Reynosa opens a park", 1),
+    ]:
+        write_article(root, f"{ident}.txt", f"{title}. Exports rose 5% in May.\n")
+        write_brief(root, spec(ident, title, day))
+    return root
+
+
+async def until_shown(
+    pilot: Pilot[object], change: Callable[[], None], condition: Callable[[], bool]
+) -> None:
+    """Make ``change`` on disk until the screen shows ``condition``: the watcher may not be
+    watching yet when the first change is made, and a change already made is made again."""
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        change()
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if condition():
+                await settle(pilot)
+                return
+    raise AssertionError("the change on disk never reached the screen")
+
+
+async def test_an_edited_brief_shows_its_new_text_where_the_cursor_was(tmp_path: Path) -> None:
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "b", "space")  # on Juárez, bookmarked and marked
+        await settle(pilot)
+
+        def retitle() -> None:
+            write_brief(
+                root, spec("juarez", "Juárez exports climb again", 2, "Exports rose 5% twice.")
+            )
+
+        await until_shown(pilot, retitle, lambda: "again" in " ".join(list_rows(app)))
+        rows = list_rows(app)
+        assert "Juárez exports climb again" in rows[1]
+        assert main_screen(app).article_list.cursor_row == 1
+        assert bookmark_of(rows[1]) == "★" and export_mark_of(rows[1]) == "✓"
+        assert "Exports rose 5% twice." in brief_lines(app)
+
+
+async def test_a_brief_added_on_disk_joins_the_list_and_the_filter_keeps(tmp_path: Path) -> None:
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"exports")
+        await settle(pilot)
+        assert len(list_rows(app)) == 3
+
+        def add() -> None:
+            write_article(root, "saltillo.txt", "Saltillo grows. Exports rose 5% in May.\n")
+            write_brief(root, spec("saltillo", "Saltillo grows", 4))
+
+        await until_shown(pilot, add, lambda: len(list_rows(app)) == 4)
+        assert "Saltillo grows" in list_rows(app)[0]  # the newest comes first
+        assert main_screen(app).filter_text == "exports"
+
+
+async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        doomed = root / "briefs" / "juarez.yaml"
+
+        def delete() -> None:
+            if doomed.exists():
+                doomed.unlink()
+            else:  # told already, or not yet watched: touch another file to be told anew
+                write_brief(root, spec("tijuana", "Tijuana plants hire", 3))
+
+        await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
+        assert not any("Juárez" in row for row in list_rows(app))
+        # The cursor stays at its place in the list, on the brief that came after.
+        assert "Reynosa" in list_rows(app)[main_screen(app).article_list.cursor_row or 0]
+        assert "Reynosa" in brief_lines(app)
+
+
+async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief = root / "briefs" / "tijuana.yaml"
+        good = brief.read_text(encoding="utf-8")
+
+        def break_it() -> None:
+            brief.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")
+
+        await until_shown(pilot, break_it, lambda: "1 failed" in str(main_screen(app).sub_title))
+        # The cursor went with the brief, now listed last among those that failed, and the
+        # brief pane says where the file is wrong.
+        assert main_screen(app).article_list.cursor_row == 2
+        assert "briefs/tijuana.yaml:3" in brief_lines(app)  # the title's line
+
+
+async def test_a_corpus_folder_deleted_under_the_reader_leaves_it_working(
+    tmp_path: Path, private_state: Path
+) -> None:
+    root = make_three(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+
+        def delete() -> None:
+            shutil.rmtree(root, ignore_errors=True)
+
+        await until_shown(pilot, delete, lambda: not list_rows(app))
+        assert "no briefs" in brief_lines(app).lower()
+        # The reader still answers keys.
+        await pilot.press("down", "slash", "x", "escape", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+    # The bookmark made before is kept, for when the corpus comes back.
+    assert "tijuana" in (private_state / "bookmarks.json").read_text(encoding="utf-8")

@@ -1,0 +1,303 @@
+"""``briefing add``: articles and saved pages in, draft briefs out, bad inputs told one by one."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import tui.core.drafting.adding as adding
+from tests.kit.corpus import FIXTURES, REPO, make_corpus
+from tui.cli import main
+from tui.core.drafting.adding import MAX_INPUT_BYTES
+from tui.core.store import load_corpus
+
+PAGES = FIXTURES / "pages"
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+JSON_FIELDS = {
+    "input",
+    "status",
+    "brief",
+    "source",
+    "title",
+    "published",
+    "language",
+    "facts",
+    "error",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """An empty corpus."""
+    return make_corpus(tmp_path / "corpus", seeds={})
+
+
+def add(
+    capsys: pytest.CaptureFixture[str], corpus: Path, *paths: str | Path
+) -> tuple[int, list[dict[str, Any]], str]:
+    """Run ``briefing add --json``; give its exit status, its list and its standard error."""
+    status = main(["add", "--corpus", str(corpus), "--json", *map(str, paths)])
+    out, err = capsys.readouterr()
+    return status, json.loads(out), err
+
+
+def files(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_a_text_is_kept_byte_for_byte_and_gets_a_draft_that_validates(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, (row,), _ = add(capsys, corpus, SEEDS[4])
+    assert status == 0
+    assert set(row) == JSON_FIELDS
+    assert row["status"] == "added" and row["error"] is None
+    assert (corpus / row["source"]).read_bytes() == SEEDS[4].read_bytes()
+    assert row["published"] == "2025-01-14" and row["language"] == "en"
+    assert row["title"].startswith("Mayor Norma Alicia Bustamante of Mexicali")
+    loaded = load_corpus(corpus)
+    assert [p for p in loaded.all_problems if p.severity == "error"] == []
+    (brief,) = loaded.briefs
+    assert f"briefs/{brief.id}.yaml" == row["brief"]
+    assert brief.is_draft and len(brief.key_facts) == row["facts"]
+    assert main(["validate", "--corpus", str(corpus)]) == 0
+
+
+def test_a_text_with_a_byte_order_mark_and_windows_line_ends_is_kept_as_it_is(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = b"\xef\xbb\xbf" + SEEDS[0].read_bytes().replace(b"\n", b"\r\n")
+    article = tmp_path / "windows.txt"
+    article.write_bytes(raw)
+    status, (row,), _ = add(capsys, corpus, article)
+    assert status == 0, row
+    assert (corpus / row["source"]).read_bytes() == raw
+    loaded = load_corpus(corpus)
+    assert [p for p in loaded.all_problems if p.severity == "error"] == []
+    assert all(fact.span is not None for fact in loaded.briefs[0].key_facts)
+
+
+def test_a_saved_page_gives_its_article_as_text_and_is_kept_beside_it(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = PAGES / "juarez-plant-expansion.html"
+    status, (row,), _ = add(capsys, corpus, page)
+    assert status == 0
+    text = (corpus / row["source"]).read_text(encoding="utf-8")
+    assert "invest 85 million dollars" in text and "Check Also" not in text
+    kept = (corpus / row["source"]).with_suffix(".html")
+    assert kept.read_bytes() == page.read_bytes()
+    assert row["published"] == "2024-03-05"
+
+
+def test_several_paths_each_get_their_object_in_order(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, rows, _ = add(capsys, corpus, *SEEDS)
+    assert status == 0
+    assert [row["input"] for row in rows] == [str(path) for path in SEEDS]
+    assert [row["language"] for row in rows] == ["en", "es", "es", "en", "en"]
+    assert len({row["brief"] for row in rows}) == 5
+    assert len(load_corpus(corpus).briefs) == 5
+
+
+def test_standard_input_is_one_article(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = SEEDS[1].read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    status, (row,), _ = add(capsys, corpus, "-")
+    assert status == 0 and row["input"] == "-" and row["language"] == "es"
+    assert (corpus / row["source"]).read_bytes() == raw
+
+
+def test_the_same_article_twice_is_reported_with_its_brief(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, (first,), _ = add(capsys, corpus, SEEDS[3])
+    brief_text = (corpus / first["brief"]).read_bytes()
+    copy = tmp_path / "same-article-other-name.txt"
+    shutil.copy(SEEDS[3], copy)
+    status, (again,), _ = add(capsys, corpus, copy)
+    assert status == 0
+    assert again["status"] == "exists"
+    assert (again["brief"], again["source"]) == (first["brief"], first["source"])
+    assert files(corpus / "briefs") == [Path(first["brief"]).name]
+    assert (corpus / first["brief"]).read_bytes() == brief_text
+
+
+def test_an_article_already_in_a_corpus_is_found_with_its_hand_made_brief(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, (row,), _ = add(capsys, corpus_dir, SEEDS[0])
+    assert status == 0
+    assert row["status"] == "exists"
+    assert row["brief"] == "briefs/mexicali-cce-nearshoring.yaml"
+    assert row["source"] == f"seeds/{SEEDS[0].name}"
+    # Told as the analyst's brief tells it, not as a new draft would.
+    shipped = yaml.safe_load((corpus_dir / row["brief"]).read_text(encoding="utf-8"))
+    assert row["facts"] == len(shipped["key_facts"])
+    assert row["published"] == shipped["published"].isoformat()
+    assert files(corpus_dir / "seeds") == files(REPO / "seeds")
+
+
+def test_a_brief_is_never_overwritten(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    taken = corpus / "briefs" / "mexico-us-draft-work-plan.yaml"
+    taken.write_text("# the analyst's own file\n", encoding="utf-8")
+    status, (row,), _ = add(capsys, corpus, SEEDS[3])
+    assert row["status"] == "added"
+    assert row["brief"] == "briefs/mexico-us-draft-work-plan-2.yaml"
+    assert taken.read_text(encoding="utf-8") == "# the analyst's own file\n"
+    assert status == 0
+
+
+def bad_inputs(folder: Path) -> dict[str, Path]:
+    folder.mkdir()
+    inputs = {
+        "not UTF-8": folder / "latin1.txt",
+        "binary": folder / "picture.txt",
+        "empty": folder / "empty.txt",
+        "page with no article": PAGES / "section-index.html",
+        "over the size limit": folder / "huge.txt",
+        "folder": folder / "a-folder",
+        "missing": folder / "missing.txt",
+        "other kind": folder / "article.pdf",
+    }
+    inputs["not UTF-8"].write_bytes(
+        "La planta sumará 240 trabajadores en Tijuana.\n".encode("latin-1")
+    )
+    inputs["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    inputs["empty"].write_bytes(b" \n\n")
+    with inputs["over the size limit"].open("wb") as stream:
+        stream.truncate(MAX_INPUT_BYTES + 1)
+    inputs["folder"].mkdir()
+    inputs["other kind"].write_bytes(b"%PDF-1.4")
+    return inputs
+
+
+def test_each_bad_input_is_told_and_the_good_ones_are_still_added(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = bad_inputs(tmp_path / "inputs")
+    status, rows, _ = add(capsys, corpus, SEEDS[0], *bad.values(), SEEDS[1])
+    assert status == 1
+    assert [row["status"] for row in rows] == ["added", *["error"] * len(bad), "added"]
+    messages = {kind: row["error"] for kind, row in zip(bad, rows[1:-1], strict=True)}
+    assert all(message and "\n" not in message for message in messages.values())
+    assert len(set(messages.values())) == len(messages)  # each says what is wrong with it
+    assert "line 1" in messages["not UTF-8"]
+    assert "MiB" in messages["over the size limit"]
+    for row in rows[1:-1]:
+        assert (row["brief"], row["source"], row["facts"]) == (None, None, None)
+    assert len(load_corpus(corpus).briefs) == 2
+    assert len(files(corpus / "seeds")) == 2
+
+
+def test_without_json_errors_go_to_standard_error_and_the_rest_to_standard_output(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.txt"
+    status = main(["add", "--corpus", str(corpus), str(SEEDS[0]), str(missing)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert "added briefs/" in out and str(missing) not in out
+    assert f"briefing: {missing}: does not exist" in err.splitlines()
+
+
+def test_many_files_show_progress_with_counts_rate_and_failures(
+    corpus: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("tui.cli.PROGRESS_EVERY_S", 0.0)
+    missing = tmp_path / "missing.txt"
+    status, rows, err = add(capsys, corpus, *SEEDS, missing)
+    assert status == 1 and len(rows) == 6
+    lines = [line for line in err.splitlines() if " done (" in line]
+    assert len(lines) >= 2
+    assert lines[-1].startswith("briefing: 6 of 6 done (5 added, 0 already there, 1 failed)")
+    assert "a second" in lines[-1] and "missing.txt" in lines[-1]
+
+
+def test_ctrl_c_keeps_what_was_added_whole_and_leaves_nothing_half_written(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = adding.write_atomically
+    briefs_written: list[Path] = []
+
+    def interrupted_on_the_second_brief(path: Path, data: Any, **options: Any) -> None:
+        if path.parent.name == "briefs":
+            briefs_written.append(path)
+            if len(briefs_written) == 2:
+                raise KeyboardInterrupt
+        real_write(path, data, **options)
+
+    monkeypatch.setattr(adding, "write_atomically", interrupted_on_the_second_brief)
+    status = main(["add", "--corpus", str(corpus), "--json", *map(str, SEEDS[:3])])
+    out, err = capsys.readouterr()
+    assert status == 130
+    (row,) = json.loads(out)  # what was added before the stop
+    assert row["status"] == "added"
+    assert "stopped" in err
+    # The first article and its brief are whole; nothing of the second is left.
+    assert files(corpus / "briefs") == [Path(row["brief"]).name]
+    assert files(corpus / "seeds") == [Path(row["source"]).name]
+    loaded = load_corpus(corpus)
+    assert [p for p in loaded.all_problems if p.severity == "error"] == []
+    # Added again, the stopped article is drafted as if it had never been tried.
+    monkeypatch.setattr(adding, "write_atomically", real_write)
+    status, rows, _ = add(capsys, corpus, *SEEDS[:3])
+    assert [r["status"] for r in rows] == ["exists", "added", "added"]
+
+
+def test_many_articles_are_drafted_in_parallel_with_the_same_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_by_one = make_corpus(tmp_path / "serial", seeds={})
+    in_parallel = make_corpus(tmp_path / "parallel", seeds={})
+    inputs = [*SEEDS, PAGES / "tijuana-exportaciones.html"]
+    monkeypatch.setattr(adding, "PARALLEL_FROM", 10_000)
+    _, serial_rows, _ = add(capsys, one_by_one, *inputs)
+    monkeypatch.setattr(adding, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    _, parallel_rows, _ = add(capsys, in_parallel, *inputs)
+    assert parallel_rows == serial_rows
+    for name in files(one_by_one / "briefs"):
+        assert (in_parallel / "briefs" / name).read_bytes() == (
+            one_by_one / "briefs" / name
+        ).read_bytes()
+
+
+def test_a_folder_that_is_no_corpus_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add", "--corpus", str(tmp_path), str(SEEDS[0])]) == 1
+    assert "no briefs/ folder" in capsys.readouterr().err
+    assert files(tmp_path) == []
+
+
+def test_help_shows_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["add", "--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert "example: briefing add " in out and "--json" in out
+
+
+def test_a_bad_gazetteer_of_the_corpus_stops_before_anything_is_added(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "gazetteer.yaml").write_text("places:\n  - {aliases: [X]}\n", encoding="utf-8")
+    assert main(["add", "--corpus", str(corpus), str(SEEDS[0])]) == 1
+    err = capsys.readouterr().err
+    assert "gazetteer.yaml:2" in err and "places[0]" in err
+    assert files(corpus / "seeds") == []

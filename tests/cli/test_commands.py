@@ -1,0 +1,579 @@
+"""The ``briefing`` command: validate, list, export, help, version and which corpus it reads."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.kit.corpus import REPO, dump, fields, make_corpus
+from tests.kit.markdown import read
+from tui import __version__
+from tui.cli import main
+from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.corpus_path import resolve_corpus
+
+BRIEFING = Path(sys.executable).parent / "briefing"
+# file:line: field: message, or file: message for a problem with the file as a whole.
+PROBLEM_LINE = re.compile(r"^(briefs/[^:]+\.yaml)(?::(\d+))?: (?:([\w\[\].]+): )?(.+)$")
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m tui`` with ``args``, as a user would run ``briefing``."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        timeout=120,
+    )
+
+
+def shipped_counts() -> tuple[int, int]:
+    briefs = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in REPO.glob("briefs/*.yaml")]
+    return len(briefs), sum(len(b["key_facts"]) for b in briefs)
+
+
+# validate --------------------------------------------------------------------------------------
+
+
+def test_validate_passes_on_the_shipped_corpus_with_a_summary() -> None:
+    result = run("validate")
+    briefs, facts = shipped_counts()
+    assert result.returncode == 0
+    assert result.stderr == ""
+    (summary,) = result.stdout.splitlines()
+    assert f"{briefs} briefs" in summary
+    assert f"{facts} facts" in summary
+    assert f"{facts} quotes found" in summary
+
+
+def error_corpus(root: Path) -> dict[str, str]:
+    """A corpus with one brief per kind of error; gives each file's expected field."""
+    facts = [
+        {"fact": "240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "Doubled.", "quote": "Orders from Texas doubled"},
+        {"fact": "Trucks.", "quote": "trucks cross at Otay"},
+        {"fact": "Closing.", "quote": "the plant will close in June"},
+    ]
+    briefs: dict[str, str | dict[str, object]] = {
+        "syntax.yaml": "id: syntax\ntitle: 'never closed\nlanguage: en\n",
+        "required.yaml": fields("required", summary=...),
+        "types.yaml": fields("types", title=["a", "list"]),
+        "Id_Rule.yaml": fields("Id_Rule"),
+        "twin.yaml": fields("twin"),
+        "twin-copy.yaml": fields("twin"),
+        "source.yaml": fields("source", source="../outside.txt"),
+        "language.yaml": fields("language", language="xx"),
+        "date.yaml": fields("date", published="someday"),
+        "quote.yaml": fields("quote", key_facts=facts),
+    }
+    make_corpus(root, briefs)
+    return {
+        "briefs/syntax.yaml": "",
+        "briefs/required.yaml": "summary",
+        "briefs/types.yaml": "title",
+        "briefs/Id_Rule.yaml": "id",
+        "briefs/twin-copy.yaml": "id",
+        "briefs/source.yaml": "source",
+        "briefs/language.yaml": "language",
+        "briefs/date.yaml": "published",
+        "briefs/quote.yaml": "key_facts[3].quote",
+    }
+
+
+def test_validate_fails_with_one_clear_line_per_problem(tmp_path: Path) -> None:
+    expected = error_corpus(tmp_path / "corpus")
+    result = run("validate", "--corpus", str(tmp_path / "corpus"))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    *lines, summary = result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+    assert f"{len(lines)} errors" in summary  # every line is one problem, and all are errors
+    by_file: dict[str, list[tuple[str, str]]] = {}
+    for line in lines:
+        match = PROBLEM_LINE.match(line)
+        assert match, line
+        by_file.setdefault(match.group(1), []).append((match.group(3) or "", match.group(4)))
+    # twin-copy names the file it duplicates and is told to rename itself: both on "id".
+    assert {f: {field for field, _ in found} for f, found in by_file.items()} == {
+        f: {field} for f, field in expected.items()
+    }
+    text = (tmp_path / "corpus" / "briefs" / "quote.yaml").read_text(encoding="utf-8")
+    quote_line = [n for n, t in enumerate(text.splitlines(), 1) if "the plant will close" in t][0]
+    assert (
+        f"briefs/quote.yaml:{quote_line}: key_facts[3].quote: not found in seeds/article.txt"
+        in (lines)
+    )
+
+
+def test_validate_with_only_warnings_exits_zero(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "c", {"sample.yaml": fields(rating=5)})
+    result = run("validate", "--corpus", str(tmp_path / "c"))
+    assert result.returncode == 0
+    assert "rating: warning: unknown field" in result.stderr
+    assert "1 warning" in result.stdout
+
+
+def test_validate_warns_of_drifted_quotes_and_counts_them_found(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "Doubled.", "quote": "ORDERS FROM TEXAS DOUBLED"},
+        {"fact": "Trucks.", "quote": "trucks cross at Otay twice a day"},
+        {"fact": "Manager.", "quote": "said the manger, Laura Ib\u00e1\u00f1ez"},
+    ]
+    make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)})
+    text = (tmp_path / "c" / "briefs" / "sample.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+
+    result = run("validate", "--corpus", str(tmp_path / "c"))
+
+    assert result.returncode == 0
+    loose, fuzzy = result.stderr.splitlines()
+    assert loose.startswith(
+        f"briefs/sample.yaml:{lines.index('  quote: ORDERS FROM TEXAS DOUBLED') + 1}:"
+        " key_facts[1].quote: warning: "
+    )
+    assert loose.endswith('seeds/article.txt line 4 reads "Orders from Texas doubled"')
+    manager_line = next(n for n, line in enumerate(lines, 1) if "manger" in line)
+    assert fuzzy.startswith(f"briefs/sample.yaml:{manager_line}: key_facts[3].quote: warning: ")
+    assert fuzzy.endswith(
+        'seeds/article.txt line 4 reads "said the manager, Laura Ib\u00e1\u00f1ez"'
+    )
+    assert "4 quotes found (1 loose, 1 fuzzy); 0 errors, 2 warnings" in result.stdout
+
+
+def test_validate_without_a_briefs_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    result = run("validate", "--corpus", str(tmp_path / "nothing"))
+    assert result.returncode == 1
+    assert "no briefs/ folder" in result.stderr
+
+
+# list ------------------------------------------------------------------------------------------
+
+
+def test_list_shows_each_brief_newest_first() -> None:
+    result = run("list")
+    assert result.returncode == 0
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    raw = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in REPO.glob("briefs/*.yaml")
+    }
+    assert sorted(r[0] for r in rows) == sorted(raw)
+    for ident, date, language, facts, title in rows:
+        assert language == raw[ident]["language"]
+        assert int(facts) == len(raw[ident]["key_facts"])
+        assert title == raw[ident]["title"]
+        assert date == (str(raw[ident]["published"]) if "published" in raw[ident] else "-")
+    dates = [r[1] for r in rows]
+    dated = [d for d in dates if d != "-"]
+    assert dated == sorted(dated, reverse=True)
+    assert dates == dated + ["-"] * (len(dates) - len(dated))
+
+
+def test_list_json_gives_the_same_briefs_in_the_same_order() -> None:
+    rows = json.loads(run("list", "--json").stdout)
+    text_rows = [line.split("\t") for line in run("list").stdout.splitlines()]
+    assert [r["id"] for r in rows] == [r[0] for r in text_rows]
+    assert set(rows[0]) == {"id", "date", "language", "title", "facts"}
+
+
+def test_list_keeps_one_short_line_per_brief_whatever_the_title(tmp_path: Path) -> None:
+    briefs = {
+        "long.yaml": fields("long", title="word " * 2_000),
+        "lines.yaml": dump(fields("lines", title="x")).replace("title: x", 'title: "one\\ntwo"'),
+        "tabs.yaml": fields("tabs", title="a\tb"),
+    }
+    make_corpus(tmp_path / "c", briefs)
+    result = run("list", "--corpus", str(tmp_path / "c"))
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert all(len(line) < 300 and line.count("\t") == 4 for line in lines)
+    full = json.loads(run("list", "--json", "--corpus", str(tmp_path / "c")).stdout)
+    assert max(len(r["title"]) for r in full) == len(("word " * 2_000).strip())
+
+
+def test_list_without_a_briefs_folder_fails(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    result = run("list", "--corpus", str(tmp_path / "nothing"))
+    assert result.returncode == 1
+    assert "no briefs/ folder" in result.stderr
+
+
+def partly_broken_corpus(root: Path) -> Path:
+    """A corpus where ``sound`` loads and ``syntax`` and ``required`` do not."""
+    briefs: dict[str, str | dict[str, object]] = {
+        "sound.yaml": fields("sound"),
+        "syntax.yaml": "id: syntax\ntitle: 'never closed\nlanguage: en\n",
+        "required.yaml": fields("required", summary=...),
+    }
+    return make_corpus(root, briefs)
+
+
+LEFT_OUT = (
+    "briefing: 2 briefs could not be loaded and are left out; run briefing validate to see why\n"
+)
+
+
+def test_list_says_how_many_briefs_could_not_be_loaded(tmp_path: Path) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    result = run("list", "--corpus", str(corpus))
+    assert result.returncode == 0
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == ["sound"]
+    assert result.stderr == LEFT_OUT
+
+
+def test_list_json_keeps_standard_output_pure_json_when_briefs_are_left_out(
+    tmp_path: Path,
+) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    result = run("list", "--json", "--corpus", str(corpus))
+    assert result.returncode == 0
+    assert [row["id"] for row in json.loads(result.stdout)] == ["sound"]
+    assert result.stderr == LEFT_OUT
+
+
+# export ----------------------------------------------------------------------------------------
+
+
+def test_export_ids_to_standard_output(corpus_dir: Path) -> None:
+    ids = [p.stem for p in sorted((corpus_dir / "briefs").glob("*.yaml"))][:2]
+    result = run("export", "--corpus", str(corpus_dir), *ids)
+    assert result.returncode == 0
+    document = read(result.stdout)
+    titles = [
+        yaml.safe_load((corpus_dir / "briefs" / f"{i}.yaml").read_text())["title"] for i in ids
+    ]
+    assert len(document.titles) == 1
+    assert [s.heading.startswith(t) for s, t in zip(document.sections, titles, strict=True)] == [
+        True,
+        True,
+    ]
+
+
+def test_export_of_an_unknown_id_fails_and_names_it(corpus_dir: Path) -> None:
+    result = run("export", "--corpus", str(corpus_dir), "no-such-brief")
+    assert result.returncode == 1
+    assert "no-such-brief" in result.stderr
+    assert result.stdout == ""
+
+
+def test_export_of_an_id_given_twice_exports_it_once_in_the_order_first_given(
+    corpus_dir: Path,
+) -> None:
+    first, second = [p.stem for p in sorted((corpus_dir / "briefs").glob("*.yaml"))][:2]
+    result = run("export", "--corpus", str(corpus_dir), second, first, second, first)
+    assert result.returncode == 0, result.stderr
+    titles = [
+        yaml.safe_load((corpus_dir / "briefs" / f"{i}.yaml").read_text())["title"]
+        for i in (second, first)
+    ]
+    sections = read(result.stdout).sections
+    assert len(sections) == 2
+    assert [s.heading.startswith(t) for s, t in zip(sections, titles, strict=True)] == [True, True]
+
+
+def test_export_all_says_how_many_briefs_could_not_be_loaded(tmp_path: Path) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    target = tmp_path / "out.md"
+    result = run("export", "--all", "--corpus", str(corpus), "-o", str(target))
+    assert result.returncode == 0
+    assert len(read(target.read_text(encoding="utf-8")).sections) == 1
+    assert LEFT_OUT in result.stderr
+
+
+def test_export_all_fails_and_writes_nothing_when_no_brief_loaded(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "c", {"required.yaml": fields("required", summary=...)})
+    target = tmp_path / "out.md"
+    result = run("export", "--all", "--corpus", str(corpus), "-o", str(target))
+    assert result.returncode == 1
+    assert "1 brief could not be loaded and is left out" in result.stderr
+    assert "nothing to export" in result.stderr
+    assert not target.exists()
+
+
+def test_export_bookmarked_names_the_bookmarks_left_out_and_why(tmp_path: Path) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    store = BookmarkStore(state_dir(), corpus_key(corpus))
+    for ident in ("sound", "syntax", "required", "since-deleted"):
+        store.toggle(ident)
+    result = run("export", "--bookmarked", "--corpus", str(corpus))
+    assert result.returncode == 0, result.stderr
+    assert len(read(result.stdout).sections) == 1
+    assert result.stderr.splitlines() == [
+        "briefing: 2 bookmarked briefs could not be loaded and are left out (required, syntax);"
+        " run briefing validate to see why",
+        "briefing: 1 bookmarked brief is not in the corpus and is left out (since-deleted)",
+    ]
+
+
+@pytest.mark.parametrize("blocked", ["state-folder-is-a-file", "bookmarks-file-is-a-folder"])
+def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocked: str
+) -> None:
+    # Tests may run as root, whom file modes do not stop; a file in the way stops anyone.
+    state = tmp_path / "state"
+    if blocked == "state-folder-is-a-file":
+        state.write_text("not a folder", encoding="utf-8")
+    else:
+        (state / "bookmarks.json").mkdir(parents=True)
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    target = tmp_path / "out.md"
+    result = run("export", "--bookmarked", "--corpus", str(corpus_dir), "-o", str(target))
+    assert result.returncode == 1
+    assert f"Cannot read bookmarks file {state / 'bookmarks.json'}" in result.stderr
+    assert "nothing exported" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+def test_export_all_has_a_section_per_brief(corpus_dir: Path) -> None:
+    result = run("export", "--all", "--corpus", str(corpus_dir))
+    assert len(read(result.stdout).sections) == len(list((corpus_dir / "briefs").glob("*.yaml")))
+
+
+def test_export_bookmarked_exports_exactly_the_bookmarks(corpus_dir: Path) -> None:
+    ids = sorted(p.stem for p in (corpus_dir / "briefs").glob("*.yaml"))
+    store = BookmarkStore(state_dir(), corpus_key(corpus_dir))
+    store.toggle(ids[1])
+    store.toggle(ids[3])
+    store.toggle("a-brief-since-deleted")
+    result = run("export", "--bookmarked", "--corpus", str(corpus_dir))
+    assert result.returncode == 0, result.stderr
+    assert len(read(result.stdout).sections) == 2
+    for ident in (ids[1], ids[3]):
+        title = yaml.safe_load((corpus_dir / "briefs" / f"{ident}.yaml").read_text())["title"]
+        assert any(s.heading.startswith(title) for s in read(result.stdout).sections)
+    # Exporting does not drop the bookmark whose brief is gone.
+    assert "a-brief-since-deleted" in BookmarkStore(state_dir(), corpus_key(corpus_dir))
+
+
+def test_export_to_a_file_writes_the_same_bytes_as_standard_output(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.md"
+    written = run("export", "--all", "--corpus", str(corpus_dir), "-o", str(target))
+    assert written.returncode == 0
+    assert written.stdout == ""
+    shown = subprocess.run(
+        [sys.executable, "-m", "tui", "export", "--all", "--corpus", str(corpus_dir)],
+        capture_output=True,
+        cwd=REPO,
+        check=True,
+    )
+    assert target.read_bytes() == shown.stdout
+
+
+def test_export_refuses_an_existing_file_without_force(corpus_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("an earlier briefing", encoding="utf-8")
+    refused = run("export", "--all", "--corpus", str(corpus_dir), "-o", str(target))
+    assert refused.returncode == 1
+    assert "exists" in refused.stderr and "--force" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "an earlier briefing"
+    forced = run("export", "--all", "--corpus", str(corpus_dir), "-o", str(target), "--force")
+    assert forced.returncode == 0
+    assert read(target.read_text(encoding="utf-8")).sections
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        ("missing/out.md", "does not exist"),
+        ("a-folder", "is a folder"),
+        ("a-file/out.md", "is not a folder"),
+    ],
+)
+def test_export_to_a_path_that_cannot_be_written_says_why(
+    corpus_dir: Path, tmp_path: Path, where: str, words: str
+) -> None:
+    place = tmp_path / "place"
+    (place / "a-folder").mkdir(parents=True)
+    (place / "a-file").write_text("x", encoding="utf-8")
+    result = run("export", "--all", "--corpus", str(corpus_dir), "-o", str(place / where))
+    assert result.returncode == 1
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in place.rglob("*")) == ["a-file", "a-folder"]
+
+
+def test_export_to_an_empty_file_name_says_it_is_empty(corpus_dir: Path, tmp_path: Path) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run("export", "--all", "--corpus", str(corpus_dir), "-o", "", cwd=here)
+    assert result.returncode == 1
+    assert result.stderr == "briefing: the file name is empty; give one such as briefing.md\n"
+    assert list(here.iterdir()) == []
+
+
+def sysfs_mounted() -> bool:
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return any(line.split()[1:3] == ["/sys", "sysfs"] for line in mounts.splitlines())
+
+
+@pytest.mark.skipif(not sysfs_mounted(), reason="needs Linux sysfs, where nobody creates files")
+def test_export_into_a_folder_the_system_refuses(corpus_dir: Path) -> None:
+    # Tests may run as root, whom file modes do not stop; sysfs refuses even root.
+    target = Path("/sys/briefing-export-test.md")
+    result = run("export", "--all", "--corpus", str(corpus_dir), "-o", str(target))
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+def test_export_needs_a_selection() -> None:
+    result = run("export")
+    assert result.returncode == 2
+    assert "--bookmarked" in result.stderr and "--all" in result.stderr
+
+
+# Help, version, and the two ways to run it -----------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["list"], ["export"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: briefing")
+    assert "--corpus" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["list", "--bogus"], "usage: briefing list [-h] [--corpus DIR] [--json]"),
+        (["validate", "extra"], "usage: briefing validate [-h] [--corpus DIR]"),
+        (["--bogus"], "usage: briefing [-h]"),
+    ],
+)
+def test_an_unknown_argument_is_named_with_the_usage_of_its_command(
+    args: list[str], usage: str
+) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(usage)
+    assert result.stderr.endswith(f"error: unrecognized arguments: {args[-1]}\n")
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"briefing {__version__}"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
+
+
+def test_the_briefing_script_and_python_m_tui_agree() -> None:
+    for args in (["--version"], ["list"], ["validate"]):
+        script = subprocess.run([BRIEFING, *args], capture_output=True, text=True, cwd=REPO)
+        module = run(*args)
+        assert (script.returncode, script.stdout, script.stderr) == (
+            module.returncode,
+            module.stdout,
+            module.stderr,
+        )
+
+
+# Which corpus ----------------------------------------------------------------------------------
+
+
+def test_the_corpus_option_wins_then_the_variable_then_the_folder_then_the_shipped(
+    tmp_path: Path,
+) -> None:
+    here = make_corpus(tmp_path / "here")
+    elsewhere = tmp_path / "elsewhere"
+    environ = {"BRIEFING_CORPUS": str(elsewhere)}
+    assert resolve_corpus(str(tmp_path / "opt"), environ, cwd=here) == tmp_path / "opt"
+    assert resolve_corpus(None, environ, cwd=here) == elsewhere
+    assert resolve_corpus(None, {}, cwd=here) == here
+    shipped = resolve_corpus(None, {}, cwd=tmp_path)
+    assert (shipped / "briefs").is_dir() and (shipped / "seeds").is_dir()
+
+
+def test_the_command_reads_the_corpus_the_rules_pick(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_corpus(tmp_path / "here", {"here.yaml": fields("here")})
+    make_corpus(tmp_path / "env", {"env.yaml": fields("env")})
+    make_corpus(tmp_path / "opt", {"opt.yaml": fields("opt")})
+
+    def listed(*args: str, cwd: Path) -> list[str]:
+        return [line.split("\t")[0] for line in run("list", *args, cwd=cwd).stdout.splitlines()]
+
+    assert listed(cwd=tmp_path / "here") == ["here"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert sorted(listed(cwd=empty)) == sorted(p.stem for p in REPO.glob("briefs/*.yaml"))
+    monkeypatch.setenv("BRIEFING_CORPUS", str(tmp_path / "env"))
+    assert listed(cwd=tmp_path / "here") == ["env"]
+    assert listed("--corpus", str(tmp_path / "opt"), cwd=tmp_path / "here") == ["opt"]
+    # The option may also come before the command.
+    before = run("--corpus", str(tmp_path / "opt"), "list", cwd=tmp_path / "here")
+    assert [line.split("\t")[0] for line in before.stdout.splitlines()] == ["opt"]
+
+
+@pytest.mark.parametrize(
+    "command", [["validate"], ["list"], ["list", "--json"], ["export", "--all"]]
+)
+@pytest.mark.parametrize(
+    ("name", "complaint"),
+    [("missing", "does not exist"), ("a-file", "is a file, not a corpus folder")],
+)
+def test_a_corpus_that_is_no_folder_stops_every_command(
+    tmp_path: Path, command: list[str], name: str, complaint: str
+) -> None:
+    (tmp_path / "a-file").write_text("not a corpus", encoding="utf-8")
+    result = run(*command, "--corpus", name, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"briefing: {name} {complaint}\n"
+
+
+def test_a_corpus_named_by_the_variable_that_is_no_folder_stops_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CORPUS", str(tmp_path / "missing"))
+    result = run("list", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert (
+        result.stderr == f"briefing: {tmp_path / 'missing'} (from BRIEFING_CORPUS) does not exist\n"
+    )
+
+
+def test_a_corpus_that_is_no_folder_stops_the_app_before_it_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tui.app.main
+
+    opened: list[Path] = []
+    monkeypatch.setattr(tui.app.main, "run_app", lambda root: opened.append(root) or 0)
+    assert main(["--corpus", str(tmp_path / "missing")]) == 2
+    assert opened == []
+    assert capsys.readouterr().err == f"briefing: {tmp_path / 'missing'} does not exist\n"
+
+
+def test_main_runs_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--corpus", str(REPO)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == shipped_counts()[0]
+
+
+def test_keys_lists_every_action_with_the_keys_the_user_gave_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "keys.yaml").write_text("reader.bookmark: m\nreader.nothing: x\n", "utf-8")
+    result = run("keys")
+    assert result.returncode == 0
+    rows = {line.split("\t")[0]: line.split("\t")[1:] for line in result.stdout.splitlines()}
+    assert rows["reader.bookmark"] == ["m", "Bookmark"]
+    assert rows["list.next"] == ["down,j", "Next article"]
+    assert "keys.yaml:2" in result.stderr and "reader.nothing" in result.stderr

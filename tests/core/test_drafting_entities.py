@@ -1,0 +1,187 @@
+"""Places, organizations, people and topics from the gazetteer and from capitalised names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.kit.corpus import REPO
+from tui.core.drafting.entities import (
+    GazetteerError,
+    find_entities,
+    gazetteer_for,
+    read_gazetteer,
+    shipped_gazetteer,
+)
+
+TEXT = (
+    "La Secretaría de Economía y el INEGI informaron que las exportaciones de Tijuana y"
+    " Ciudad Juarez crecieron gracias al T-MEC. La alcaldesa Karen Bass recibió a la"
+    " delegación en Los Ángeles, y la US-Mexico Chamber of Commerce organizó el encuentro.\n"
+)
+
+
+def test_aliases_lead_to_the_names_a_brief_lists() -> None:
+    entities = find_entities(TEXT, shipped_gazetteer())
+    assert "SE" in entities.organizations  # Secretaría de Economía
+    assert "USMCA" in entities.organizations  # T-MEC
+    assert "INEGI" in entities.organizations
+    assert {"Tijuana", "Ciudad Juárez", "Los Angeles"} <= set(entities.places)
+    assert "exports" in entities.topics
+
+
+def test_other_capitalised_names_are_sorted_by_what_surrounds_them() -> None:
+    entities = find_entities(TEXT, shipped_gazetteer())
+    assert "Karen Bass" in entities.people
+    assert "US-Mexico Chamber of Commerce" in entities.organizations
+    # Words that begin a sentence are not names.
+    assert not any(name.startswith("La ") for name in entities.organizations + entities.people)
+
+
+def test_the_author_can_be_left_out() -> None:
+    text = "The Mayor Norma Alicia Bustamante spoke. Mayor Jo Smith listened.\n"
+    entities = find_entities(text, shipped_gazetteer(), skip=["Jo Smith"])
+    assert entities.people == ("Norma Alicia Bustamante",)
+
+
+def test_a_corpus_extends_the_gazetteer_with_its_own_file(tmp_path: Path) -> None:
+    (tmp_path / "gazetteer.yaml").write_text(
+        "places:\n  - {name: El Florido, aliases: [Parque El Florido]}\n"
+        "topics:\n  - name: night shifts\n    aliases: [turno nocturno]\n",
+        encoding="utf-8",
+    )
+    gazetteer = gazetteer_for(tmp_path)
+    entities = find_entities("En el Parque El Florido abrió un turno nocturno.\n", gazetteer)
+    assert "El Florido" in entities.places
+    assert "night shifts" in entities.topics
+    # The shipped names are still known.
+    assert "Tijuana" in find_entities("Llegó a Tijuana.\n", gazetteer).places
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        ("places:\n  - {name: A}\nrivers:\n  - {name: Bravo}\n", 3, "rivers"),
+        ("places:\n  - {name: A}\n  - {aliases: [B]}\n", 3, "places[1]"),
+        ("places: [unclosed\n", 1, ""),
+    ],
+)
+def test_a_bad_gazetteer_is_refused_with_its_file_line_and_field(
+    tmp_path: Path, content: str, line: int, words: str
+) -> None:
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        read_gazetteer(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:")
+    assert f":{line}:" in message or line == 1
+    assert words in message
+
+
+def test_the_shipped_gazetteer_knows_the_fields_names() -> None:
+    gazetteer = shipped_gazetteer()
+    for group, name in [
+        ("places", "Nuevo León"),
+        ("places", "Texas"),
+        ("places", "Reynosa"),
+        ("organizations", "Banxico"),
+        ("organizations", "IMMEX"),
+        ("organizations", "CCE"),
+        ("organizations", "SRE"),
+    ]:
+        assert name in gazetteer.names[group].values()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        (
+            "Vice President of the United States Kamala Harris and Mexico’s Minister of Foreign"
+            " Affairs Marcelo Ebrard shared the plan.",
+            ["Kamala Harris", "Marcelo Ebrard"],
+        ),
+        ("Secretary of Economy Raquel Buenrostro announced the plan.", ["Raquel Buenrostro"]),
+        (
+            "Los Angeles Mayor Karen Bass and Governor Gavin Newsom met.",
+            ["Karen Bass", "Gavin Newsom"],
+        ),
+        ("Karen Bass, the mayor of Los Angeles, welcomed the convoy.", ["Karen Bass"]),
+        ("The plant hired Juan Pérez, the director of operations.", ["Juan Pérez"]),
+        (
+            "Yesterday Karen Bass, the mayor of Los Angeles, spoke. She spoke yesterday.",
+            ["Karen Bass"],
+        ),
+        ("El alcalde Armando Ayala Robles inauguró la planta.", ["Armando Ayala Robles"]),
+        (
+            "La gobernadora de Baja California, Marina del Pilar Ávila, firmó el acuerdo.",
+            ["Marina del Pilar Ávila"],
+        ),
+        (
+            "La presidenta municipal de Mexicali, Norma Alicia Bustamante, informó.",
+            ["Norma Alicia Bustamante"],
+        ),
+        (
+            "El Lic. Luis Manuel Hernández presentó el informe y el Sr. Carlos Slim Helú asistió.",
+            ["Luis Manuel Hernández", "Carlos Slim Helú"],
+        ),
+        ("Luis Manuel Hernández, presidente de Index Zona Costa, dijo.", ["Luis Manuel Hernández"]),
+    ],
+)
+def test_personal_names_are_found_by_a_title_before_or_a_role_after(
+    sentence: str, people: list[str]
+) -> None:
+    assert list(find_entities(sentence + "\n", shipped_gazetteer()).people) == people
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Organizations.
+        "President Biden Administration officials met in El Paso.",
+        "Ford Motor Company, the president of which resigned, said so.",
+        "El presidente de la Cámara Nacional de Comercio habló con la prensa.",
+        # Places.
+        "In San Quintín, the mayor of the town met investors.",
+        "The Governor of Texas signed the bill.",
+        "Durante la reunión en Ciudad Obregón, el gobernador firmó.",
+        # A place the office ends with that the gazetteer does not know.
+        "Mayor of Puerto Peñasco Jorge Pivac spoke.",
+        # Sentence starts.
+        "Foreign Investment, the minister said, grew in Tijuana.",
+        "It was a record year. Record Growth, the president of Index said, came from Texas.",
+        "Asimismo, Nuevas Inversiones llegaron a Tijuana.",
+    ],
+)
+def test_organizations_places_and_sentence_starts_are_no_people(sentence: str) -> None:
+    assert find_entities(sentence + "\n", shipped_gazetteer()).people == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Integramos Grupo de Trabajo con 50 alcaldes.",
+        "The Working Group met on Tuesday.",
+        "El Comité Técnico y la Comisión Mixta se reunieron.",
+        "The Steering Committee and the Advisory Board approved it.",
+        "the working group on the film industry met.",
+    ],
+)
+def test_a_group_named_only_for_what_it_does_is_no_organization(sentence: str) -> None:
+    assert find_entities(sentence + "\n", shipped_gazetteer()).organizations == ()
+
+
+def test_a_group_with_a_name_of_its_own_is_an_organization() -> None:
+    text = "El Consejo Directivo de Grupo Bimbo y el Working Group on Nearshoring se reunieron.\n"
+    organizations = find_entities(text, shipped_gazetteer()).organizations
+    assert organizations == ("Consejo Directivo de Grupo Bimbo", "Working Group on Nearshoring")
+
+
+@pytest.mark.parametrize("brief", sorted((REPO / "briefs").glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_people_of_each_shipped_article_are_those_its_brief_lists(brief: Path) -> None:
+    fields = yaml.safe_load(brief.read_text(encoding="utf-8"))
+    article = (REPO / "seeds" / fields["source"]).read_text(encoding="utf-8")
+    people = find_entities(article, shipped_gazetteer()).people
+    assert list(people) == fields.get("people", [])

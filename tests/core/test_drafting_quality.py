@@ -1,0 +1,159 @@
+"""Drafts of the five shipped articles, given as raw text, measured against the shipped briefs.
+
+Coverage, as these tests define it: a fact of a shipped brief is covered when the quote of one of
+the draft's first ten facts overlaps, in the article, the passage the shipped fact quotes. A
+draft that quoted the whole article would cover everything, so the quotes are also held to be
+clauses, not paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.kit.corpus import REPO
+from tui.core.drafting.draft import draft_article
+from tui.core.drafting.entities import shipped_gazetteer
+from tui.core.drafting.facts import candidate_facts
+from tui.core.quotes import Span, find_quote
+
+SHIPPED = {
+    path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((REPO / "briefs").glob("*.yaml"))
+}
+COVERAGE_TARGET = 0.8
+
+
+def article_of(brief: dict[str, Any]) -> str:
+    return (REPO / "seeds" / brief["source"]).read_text(encoding="utf-8")
+
+
+def overlaps(first: Span, second: Span) -> bool:
+    return first.start < second.end and second.start < first.end
+
+
+@pytest.mark.parametrize("ident", sorted(SHIPPED))
+def test_the_first_ten_draft_facts_cover_most_facts_of_the_shipped_brief(ident: str) -> None:
+    brief = SHIPPED[ident]
+    article = article_of(brief)
+    drafted = candidate_facts(article)[:10]
+    draft_spans = [find_quote(article, candidate.quote) for candidate in drafted]
+    assert None not in draft_spans
+    covered = []
+    for fact in brief["key_facts"]:
+        shipped = find_quote(article, fact["quote"])
+        assert shipped is not None
+        covered.append(any(overlaps(shipped, span) for span in draft_spans if span))
+    assert sum(covered) / len(covered) >= COVERAGE_TARGET, [
+        f["quote"][:60] for f, hit in zip(brief["key_facts"], covered, strict=True) if not hit
+    ]
+
+
+@pytest.mark.parametrize("ident", sorted(SHIPPED))
+def test_draft_quotes_are_clauses_found_in_the_article(ident: str) -> None:
+    article = article_of(SHIPPED[ident])
+    candidates = candidate_facts(article)
+    assert 1 <= len(candidates) <= 15
+    for candidate in candidates:
+        span = find_quote(article, candidate.quote)
+        assert span is not None
+        # A clause, not a paragraph: no line break inside and no more than a long sentence.
+        assert "\n" not in article[span.start : span.end]
+        assert len(candidate.quote.split()) <= 70
+        assert candidate.kind in ("figure", "plan", "actor", "event", "context")
+
+
+def furniture_of(source: str, article: str) -> list[Span]:
+    """The passages of page furniture in the shipped articles, as the brief format names them."""
+    if source.startswith("000_"):
+        start = article.index("Check Also")
+        return [Span(start, len(article))]
+    if source.startswith("002_"):
+        start = article.index("compartir nota")
+        end = article.index("Marcelo Ebrard encabeza")
+        tail = article.index("Scroll al inicio")
+        return [Span(0, article.index("\n")), Span(start, end), Span(tail, len(article))]
+    return []
+
+
+@pytest.mark.parametrize(
+    "ident", ["mexicali-cce-nearshoring", "ebrard-municipal-convoy-los-angeles"]
+)
+def test_no_draft_fact_comes_from_the_page_furniture(ident: str) -> None:
+    brief = SHIPPED[ident]
+    article = article_of(brief)
+    furniture = furniture_of(brief["source"], article)
+    assert furniture
+    for candidate in candidate_facts(article):
+        span = find_quote(article, candidate.quote)
+        assert span is not None
+        assert not any(overlaps(span, passage) for passage in furniture), candidate.quote
+    texts = " ".join(c.sentence for c in candidate_facts(article))
+    for word in ("San Diego Regional Chamber", "Facebook", "WhatsApp", "Leave a Reply"):
+        assert word not in texts
+
+
+@pytest.mark.parametrize("ident", sorted(SHIPPED))
+def test_the_language_is_told_right(ident: str) -> None:
+    brief = SHIPPED[ident]
+    draft = draft_article(article_of(brief), shipped_gazetteer())
+    assert draft.language == brief["language"]
+
+
+@pytest.mark.parametrize("ident", sorted(SHIPPED))
+def test_dates_are_right_where_the_article_prints_them(ident: str) -> None:
+    brief = SHIPPED[ident]
+    draft = draft_article(article_of(brief), shipped_gazetteer())
+    expected = brief.get("published")
+    if expected is None:
+        assert draft.published is None
+    else:
+        assert isinstance(expected, dt.date)
+        assert draft.published == expected.isoformat()
+    assert ("date_note" in draft.fields) == ("date_note" in brief)
+
+
+@pytest.mark.parametrize("ident", sorted(SHIPPED))
+def test_title_and_author_are_the_articles(ident: str) -> None:
+    brief = SHIPPED[ident]
+    draft = draft_article(article_of(brief), shipped_gazetteer())
+    assert draft.title == brief["title"]
+    assert draft.fields.get("author") == brief.get("author")
+
+
+def test_a_spanish_draft_keeps_its_sentences_marked_for_an_english_rendering() -> None:
+    brief = SHIPPED["index-zona-costa-first-half-report"]
+    article = article_of(brief)
+    draft = draft_article(article, shipped_gazetteer())
+    facts = draft.fields["key_facts"]
+    assert all(fact["needs_english"] is True and fact["reviewed"] is False for fact in facts)
+    # The fact is the article's own sentence, which holds its quote.
+    for fact in facts:
+        assert find_quote(fact["fact"], fact["quote"]) is not None
+
+
+def test_an_english_draft_states_each_fact_as_its_quoted_sentence_cleaned() -> None:
+    brief = SHIPPED["mexicali-maquiladora-exports-2024"]
+    draft = draft_article(article_of(brief), shipped_gazetteer())
+    facts = draft.fields["key_facts"]
+    assert all("needs_english" not in fact for fact in facts)
+    for fact in facts:
+        first_letter = next(char for char in fact["fact"] if char.isalnum())
+        assert first_letter.isupper() or first_letter.isdigit()
+        assert fact["fact"].rstrip('”"').endswith((".", "!", "?"))
+        # The quote, less its first letter (now a capital) and any quote marks, is in the fact.
+        words = fact["quote"].replace("“", "").replace("”", "").split()[1:]
+        assert " ".join(words) in fact["fact"].replace("“", "").replace("”", "")
+    assert "57 billion pesos" in " ".join(fact["fact"] for fact in facts)
+
+
+def test_the_summary_says_it_is_a_draft_and_quotes_the_lede() -> None:
+    brief = SHIPPED["mexicali-cce-nearshoring"]
+    draft = draft_article(article_of(brief), shipped_gazetteer())
+    summary = draft.fields["summary"]
+    assert summary.startswith("Draft")
+    assert "unveiled its ambitious Nearshoring project" in summary
+    assert "Check Also" not in summary

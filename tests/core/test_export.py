@@ -1,0 +1,313 @@
+"""The Markdown briefing: its structure as a parser reads it, escaping, and writing it safely."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.kit.corpus import fields, make_corpus
+from tests.kit.markdown import read
+from tui.core import atomic
+from tui.core.export import (
+    ExportError,
+    ExportExistsError,
+    markdown_parts,
+    render_markdown,
+    write_export,
+)
+from tui.core.model import Brief
+from tui.core.store import load_corpus
+
+# The source line under each quote: "— seeds/x.txt, line 4" or "lines 4–6".
+SOURCE_LINE = re.compile(r"^— (seeds/\S+), lines? (\d+)(?:–(\d+))?$")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def documented_fold(text: str) -> str:
+    marks = str.maketrans("\u201c\u201d\u2018\u2019\u2013\u2014", "\"\"''--")
+    return flat(text.translate(marks))
+
+
+def expected_heading(brief: Brief) -> str:
+    if brief.title_en and brief.title_en != brief.title:
+        return f"{flat(brief.title)} ({flat(brief.title_en)})"
+    return flat(brief.title)
+
+
+def test_one_title_and_one_section_per_brief_in_the_order_given(corpus_dir: Path) -> None:
+    corpus = load_corpus(corpus_dir)
+    briefs = list(reversed(corpus.briefs))
+    document = read(render_markdown(corpus, briefs, "all briefs"))
+    assert len(document.titles) == 1
+    assert [s.heading for s in document.sections] == [expected_heading(b) for b in briefs]
+
+
+def test_every_fact_is_listed_with_its_quote_as_a_block_quote(corpus_dir: Path) -> None:
+    corpus = load_corpus(corpus_dir)
+    document = read(render_markdown(corpus, corpus.briefs, "all briefs"))
+    for brief, section in zip(corpus.briefs, document.sections, strict=True):
+        for number, fact in enumerate(brief.key_facts, 1):
+            kind = f" ({fact.kind})" if fact.kind else ""
+            assert f"{number}. {flat(fact.fact)}{kind}" in section.plain
+        # Each fact gives two quoted paragraphs: the quote, then where it comes from.
+        quoted = section.quoted
+        assert quoted[0::2] == [flat(f.quote) for f in brief.key_facts]
+        assert all(SOURCE_LINE.match(line) for line in quoted[1::2]), quoted[1::2]
+
+
+def test_quotes_cite_the_lines_of_the_article_they_stand_on(corpus_dir: Path) -> None:
+    corpus = load_corpus(corpus_dir)
+    document = read(render_markdown(corpus, corpus.briefs, "all briefs"))
+    checked = 0
+    for brief, section in zip(corpus.briefs, document.sections, strict=True):
+        lines = (corpus_dir / brief.source_path).read_text(encoding="utf-8").splitlines()
+        for quote, source in zip(section.quoted[0::2], section.quoted[1::2], strict=True):
+            match = SOURCE_LINE.match(source)
+            assert match is not None and match.group(1) == brief.source_path
+            first = int(match.group(2))
+            last = int(match.group(3) or first)
+            needle = documented_fold(quote)
+            # The quote lies within the cited lines, and in no narrower range of them.
+            assert needle in documented_fold(" ".join(lines[first - 1 : last]))
+            if last > first:
+                assert needle not in documented_fold(" ".join(lines[first:last]))
+                assert needle not in documented_fold(" ".join(lines[first - 1 : last - 1]))
+            checked += 1
+    assert checked == sum(len(b.key_facts) for b in corpus.briefs)
+
+
+def test_the_same_selection_gives_the_same_bytes(corpus_dir: Path) -> None:
+    first = render_markdown(load_corpus(corpus_dir), load_corpus(corpus_dir).briefs, "all")
+    again = load_corpus(corpus_dir)
+    assert render_markdown(again, again.briefs, "all").encode() == first.encode()
+
+
+def test_a_quote_not_found_is_said_so_in_the_export(tmp_path: Path) -> None:
+    facts = [{"fact": "Closing.", "quote": "the plant will close"}]
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}))
+    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    assert section.quoted == [
+        "the plant will close",
+        "— seeds/article.txt, quote not found in the article",
+    ]
+
+
+def test_a_drifted_quote_is_exported_in_the_article_s_own_wording(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "The plant will add 240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "Laura Ibáñez manages it.", "quote": "said the mnager, Laura Ibáñez"},
+        {"fact": "Orders doubled.", "quote": "orders from texas doubled"},
+    ]
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}))
+    exact, slipped, lower_case = corpus.briefs[0].key_facts
+    assert (exact.anchor, slipped.anchor, lower_case.anchor) == ("exact", "fuzzy", "loose")
+    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    assert section.quoted == [
+        "night shift of 240 workers",
+        "— seeds/article.txt, line 3",
+        "said the manager, Laura Ibáñez",
+        f"— seeds/article.txt, line 4, matched fuzzily ({slipped.score})",
+        "Orders from Texas doubled",
+        "— seeds/article.txt, line 4, matched loosely",
+    ]
+    assert "mnager" not in render_markdown(corpus, corpus.briefs, "all")
+
+
+def test_a_drifted_quote_spanning_lines_is_exported_on_one_line(tmp_path: Path) -> None:
+    article = "Exports grew in the first half of the year, and the associ-\nation said so.\n"
+    facts = [{"fact": "The association said so.", "quote": "and the association said so"}]
+    root = make_corpus(
+        tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}, {"article.txt": article}
+    )
+    corpus = load_corpus(root)
+    assert corpus.briefs[0].key_facts[0].anchor == "fuzzy"
+    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    assert section.quoted[0] == "and the associ- ation said so"
+    assert section.quoted[1].startswith("— seeds/article.txt, lines 1–2, matched fuzzily (")
+
+
+HOSTILE_TEXT = [
+    "# Not a heading",
+    "## Nor this ##",
+    "Title ending in hashes ##",
+    "> not a quote",
+    "- not a list",
+    "1. not a list either",
+    "2) nor this",
+    "+ nor this",
+    "=== not a setext underline",
+    "--- not a rule",
+    "a `code` span",
+    "```fenced```",
+    "~~~ tilde fence",
+    "<script>alert(1)</script>",
+    "<b>bold</b> &amp; &#35; entity",
+    "[link](x) and ![image](y.png) and <http://example.com>",
+    "[ref]: http://example.com",
+    "*emphasis* and **strong** and _under_ and ~~strike~~",
+    "a | table | row",
+    "trailing backslash \\",
+    "    indented code",
+    "tab\tseparated",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT)
+def test_markdown_in_brief_text_stays_text(tmp_path: Path, text: str) -> None:
+    article = f"The article quotes {text} verbatim.\n"
+    brief = fields(
+        title=text,
+        title_en=text + " (en)",
+        summary=text,
+        date_note=text,
+        author=text,
+        places=[text],
+        key_facts=[{"fact": text, "quote": text, "kind": "context"}],
+    )
+    root = make_corpus(tmp_path / "c", {"sample.yaml": brief}, {"article.txt": article})
+    corpus = load_corpus(root)
+    assert [p for p in corpus.all_problems if p.severity == "error"] == []
+    document = read(render_markdown(corpus, corpus.briefs, text))
+    (section,) = document.sections
+    shown = flat(text)
+    assert section.heading == f"{shown} ({shown} (en))"
+    assert section.heading_kinds == {"text"}
+    # Each field reads back exactly as written: no character was taken as markup.
+    assert f"1. {shown} (context)" in section.plain
+    assert shown in section.plain  # the summary
+    assert f"{shown} · en · seeds/article.txt" in section.plain  # the author, in the meta line
+    assert f"Date: {shown}" in section.plain
+    assert f"Places: {shown}" in section.plain
+    assert section.quoted[0] == shown
+    # Nothing but headings, paragraphs and block quotes: no list, code, rule, table or HTML;
+    # and within paragraphs only the export's own emphasis.
+    allowed = {"heading", "paragraph", "blockquote"}
+    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= allowed
+    own = {"text", "em_open", "em_close", "strong_open", "strong_close"}
+    for paragraph, _, kinds in section.paragraphs:
+        assert kinds <= own, (paragraph, kinds)
+
+
+def test_control_characters_never_reach_the_export(tmp_path: Path) -> None:
+    title = "Plant\x1b[2J report\x1b]0;pwned\x07 \u202eevil"
+    root = make_corpus(tmp_path / "c", {"sample.yaml": fields(title=title)})
+    corpus = load_corpus(root)
+    markdown = render_markdown(corpus, corpus.briefs, "all")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", markdown)
+    assert read(markdown).sections[0].heading == "Plant report evil"
+
+
+# Writing the file ------------------------------------------------------------------------------
+
+
+def test_write_export_refuses_an_existing_file_unless_told(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    target.write_text("keep me", encoding="utf-8")
+    with pytest.raises(ExportExistsError):
+        write_export(target, "# new\n")
+    assert target.read_text(encoding="utf-8") == "keep me"
+    write_export(target, "# new\n", overwrite=True)
+    assert target.read_text(encoding="utf-8") == "# new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.md"]
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        ("missing/briefing.md", "does not exist"),
+        ("a-folder", "is a folder"),
+        ("a-file.txt/briefing.md", "is not a folder"),
+    ],
+)
+def test_write_export_says_why_a_path_cannot_be_written(
+    tmp_path: Path, where: str, words: str
+) -> None:
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "a-file.txt").write_text("x", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    with pytest.raises(ExportError, match=words):
+        write_export(tmp_path / where, "# x\n")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_write_that_fails_half_way_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    target = tmp_path / "briefing.md"
+    if existing:
+        target.write_text("the old briefing", encoding="utf-8")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    with pytest.raises(ExportError, match="No space left"):
+        write_export(target, "# new\n" * 1000, overwrite=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["briefing.md"] if existing else [])
+    if existing:
+        assert target.read_text(encoding="utf-8") == "the old briefing"
+
+
+def test_a_briefing_written_in_parts_is_the_same_bytes(corpus_dir: Path, tmp_path: Path) -> None:
+    corpus = load_corpus(corpus_dir)
+    target = tmp_path / "briefing.md"
+    write_export(target, markdown_parts(corpus, corpus.briefs, "all briefs"))
+    assert target.read_bytes() == render_markdown(corpus, corpus.briefs, "all briefs").encode()
+
+
+def test_parts_that_fail_half_way_leave_the_old_briefing(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    target.write_text("the old briefing", encoding="utf-8")
+
+    def parts() -> Iterator[str]:
+        yield "# new\n" * 1000
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    with pytest.raises(ExportError, match="Input/output error"):
+        write_export(target, parts(), overwrite=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]
+    assert target.read_text(encoding="utf-8") == "the old briefing"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_new_briefing_gets_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    previous = os.umask(0o027)
+    try:
+        write_export(target, "# x\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # not only its owner's, as temp files
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_replaced_briefing_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    target.write_text("the old briefing", encoding="utf-8")
+    target.chmod(0o604)
+    write_export(target, "# new\n", overwrite=True)
+    assert target.read_text(encoding="utf-8") == "# new\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604
+
+
+def test_a_folder_without_permission_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests may run as root, whom file modes do not stop: refuse the way the system would.
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError, match="Permission denied"):
+        write_export(tmp_path / "briefing.md", "# x\n")
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,741 @@
+"""Loading a corpus: every check, the problems it reports, and files that must not stop it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import tui.core.loader as loader
+from tests.kit.corpus import ARTICLE, REPO, dump, fields, make_corpus
+from tui.core.articles import ArticleTexts
+from tui.core.loader import read_article
+from tui.core.model import Corpus, Problem
+from tui.core.store import load_corpus
+
+MIB = 1024 * 1024
+
+
+def load_one(tmp_path: Path, brief: str | bytes | dict[str, Any], name: str = "sample.yaml",
+             seeds: dict[str, str | bytes] | None = None) -> Corpus:  # fmt: skip
+    return load_corpus(make_corpus(tmp_path / "corpus", {name: brief}, seeds))
+
+
+def problems_of(corpus: Corpus) -> list[tuple[str, str]]:
+    """(field, message) of every problem, for assertions that read like the output."""
+    return [(p.field, p.message) for p in corpus.all_problems]
+
+
+def errors(corpus: Corpus) -> list[Problem]:
+    return [p for p in corpus.all_problems if p.severity == "error"]
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the ``occurrence``-th line of ``text`` containing ``needle``."""
+    found = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    return found[occurrence - 1]
+
+
+# The shipped corpus ----------------------------------------------------------------------------
+
+
+def test_the_shipped_corpus_loads_every_brief_without_a_problem() -> None:
+    corpus = load_corpus(REPO)
+    raw = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in REPO.glob("briefs/*.yaml")
+    }
+    assert corpus.all_problems == ()
+    assert {b.id for b in corpus.briefs} == set(raw)
+    for brief in corpus.briefs:
+        assert len(brief.key_facts) == len(raw[brief.id]["key_facts"])
+        assert all(fact.span is not None for fact in brief.key_facts)
+
+
+def test_shipped_briefs_come_newest_first_with_undated_ones_last() -> None:
+    briefs = load_corpus(REPO).briefs
+    dates = [b.published for b in briefs]
+    dated = [d for d in dates if d is not None]
+    assert dated == sorted(dated, reverse=True)
+    assert dates == dated + [None] * (len(dates) - len(dated))
+
+
+def test_a_found_quote_points_at_its_passage_in_the_article() -> None:
+    corpus = load_corpus(REPO)
+    for brief in corpus.briefs:
+        article = read_article(REPO, brief.source)
+        for fact in brief.key_facts:
+            assert fact.span is not None
+            passage = article[fact.span.start : fact.span.end]
+            assert documented_fold(passage) == documented_fold(fact.quote)
+
+
+# The folding docs/brief-format.md promises, written out here on its own.
+_DOCUMENTED_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+                                   "\u2013": "-", "\u2014": "-"})  # fmt: skip
+
+
+def documented_fold(text: str) -> str:
+    return " ".join(text.translate(_DOCUMENTED_MARKS).split())
+
+
+# A sound brief and what the loader makes of it ---------------------------------------------------
+
+
+def test_a_sound_brief_loads_with_its_fields(tmp_path: Path) -> None:
+    brief = fields(
+        published="2025-01-14",
+        places=["Tijuana", "Otay"],
+        author="Laura Ibáñez",
+        key_facts=[
+            {"fact": "240 workers.", "quote": "night shift of 240 workers", "kind": "figure"},
+            {"fact": "Orders doubled.", "quote": '"Orders from Texas doubled," said the manager'},
+        ],
+    )
+    corpus = load_one(tmp_path, brief)
+    assert corpus.all_problems == ()
+    (loaded,) = corpus.briefs
+    assert loaded.published == dt.date(2025, 1, 14)
+    assert loaded.places == ("Tijuana", "Otay")
+    assert loaded.author == "Laura Ibáñez"
+    assert [f.kind for f in loaded.key_facts] == ["figure", None]
+
+
+def test_one_bad_file_never_stops_the_others(tmp_path: Path) -> None:
+    corpus = load_corpus(
+        make_corpus(
+            tmp_path / "corpus",
+            {
+                "a-first.yaml": b"\x00\x01\x02 binary",
+                "b-good.yaml": fields("b-good"),
+                "c-broken.yaml": "id: c-broken\ntitle: 'never closed\n",
+                "d-list.yaml": "- just\n- a list\n",
+                "e-good.yaml": fields("e-good"),
+            },
+        )
+    )
+    assert sorted(b.id for b in corpus.briefs) == ["b-good", "e-good"]
+    assert {p.file for p in errors(corpus)} == {
+        "briefs/a-first.yaml",
+        "briefs/c-broken.yaml",
+        "briefs/d-list.yaml",
+    }
+    assert [e.key for e in corpus.entries][-3:] == ["a-first", "c-broken", "d-list"]
+
+
+def test_a_folder_without_briefs_is_reported_not_raised(tmp_path: Path) -> None:
+    corpus = load_corpus(tmp_path / "nowhere")
+    assert corpus.entries == ()
+    (problem,) = corpus.problems
+    assert "no briefs/ folder" in problem.message
+
+
+def test_only_yaml_files_in_briefs_are_read(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
+    (root / "briefs" / "notes.txt").write_text("not a brief", encoding="utf-8")
+    (root / "briefs" / "sample.yaml.bak").write_text("id: [", encoding="utf-8")
+    corpus = load_corpus(root)
+    assert [e.path for e in corpus.entries] == ["briefs/sample.yaml"]
+    assert corpus.all_problems == ()
+
+
+# Each check -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["id", "source", "title", "language", "summary", "key_facts"])
+def test_each_required_field_is_required(tmp_path: Path, name: str) -> None:
+    corpus = load_one(tmp_path, fields(**{name: ...}))
+    assert corpus.briefs == ()
+    assert any(f == name and "required" in m for f, m in problems_of(corpus))
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"title": ["not", "a", "title"]}, "title", "must be text, not a list"),
+        ({"language": 5}, "language", "must be text, not a number"),
+        ({"language": False}, "language", "quote it"),  # YAML reads a bare `no` as false
+        ({"summary": {"a": 1}}, "summary", "must be text, not a mapping"),
+        ({"key_facts": "a string"}, "key_facts", "must be a list of facts, not text"),
+        ({"key_facts": []}, "key_facts", "at least one fact"),
+        ({"key_facts": ["a sentence"]}, "key_facts[0]", "must be a mapping with fact and quote"),
+        ({"places": "Tijuana"}, "places", "must be a list of text"),
+        ({"places": ["ok", 3]}, "places[1]", "must be non-empty text"),
+        ({"author": 12}, "author", "must be text"),
+        ({"published": [2025, 1]}, "published", "must be a date"),
+        ({"title": "   "}, "title", "is empty"),
+    ],
+)
+def test_wrong_types_are_named_by_field(
+    tmp_path: Path, change: dict[str, Any], field: str, words: str
+) -> None:
+    corpus = load_one(tmp_path, fields(**change))
+    assert any(f == field and words in m for f, m in problems_of(corpus)), problems_of(corpus)
+    assert errors(corpus)
+
+
+def test_wrong_types_inside_a_fact_name_the_fact(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "fine", "quote": "night shift of 240 workers"},
+        {"fact": ["a", "list"], "quote": 42, "kind": "rumour"},
+    ]
+    found = problems_of(load_one(tmp_path, fields(key_facts=facts)))
+    assert ("key_facts[1].fact", "must be text, not a list") in found
+    assert ("key_facts[1].quote", "must be text, not a number (42)") in found
+    (kind,) = [m for f, m in found if f == "key_facts[1].kind"]
+    assert kind.startswith("must be one of figure, event") and kind.endswith(", not 'rumour'")
+
+
+@pytest.mark.parametrize("ident", ["Bad_Id", "double--hyphen", "-leading", "trailing-", "é-accent"])
+def test_ids_must_follow_the_id_rule(tmp_path: Path, ident: str) -> None:
+    corpus = load_one(tmp_path, fields(ident), name=f"{ident}.yaml")
+    assert any(f == "id" and "lowercase letters, digits" in m for f, m in problems_of(corpus))
+
+
+def test_the_id_must_match_the_file_name(tmp_path: Path) -> None:
+    corpus = load_one(tmp_path, fields("something-else"), name="sample.yaml")
+    assert ("id", "must equal the file name: rename the file to something-else.yaml") in (
+        problems_of(corpus)
+    )
+
+
+def test_a_duplicate_id_keeps_the_file_named_after_it(tmp_path: Path) -> None:
+    root = make_corpus(
+        tmp_path / "corpus",
+        # "a-copy" sorts first, but "plant" is the file named after the id.
+        {"a-copy.yaml": fields("plant", title="Copy"), "plant.yaml": fields("plant")},
+    )
+    corpus = load_corpus(root)
+    (kept,) = corpus.briefs
+    assert kept.title != "Copy"
+    copy_problems = [p for p in corpus.all_problems if p.file == "briefs/a-copy.yaml"]
+    duplicate = [p for p in copy_problems if "duplicate id" in p.message]
+    assert duplicate and "briefs/plant.yaml" in duplicate[0].message
+    text = (root / "briefs" / "a-copy.yaml").read_text(encoding="utf-8")
+    assert duplicate[0].line == line_of(text, "id: plant")
+
+
+@pytest.mark.parametrize("code", ["xx", "EN", "eng", "english"])
+def test_unknown_language_codes_are_errors(tmp_path: Path, code: str) -> None:
+    corpus = load_one(tmp_path, fields(language=code, title_en="T"))
+    assert any(f == "language" and "ISO 639-1" in m for f, m in problems_of(corpus))
+
+
+def test_a_brief_in_another_language_needs_an_english_title(tmp_path: Path) -> None:
+    corpus = load_one(tmp_path, fields(language="es"))
+    assert any(f == "title_en" and "English title" in m for f, m in problems_of(corpus))
+    corpus = load_one(tmp_path / "again", fields(language="es", title_en="An English title"))
+    assert corpus.all_problems == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-01-14", dt.date(2025, 1, 14)),
+        ("enero 14, 2025", dt.date(2025, 1, 14)),
+        ("14 de enero de 2025", dt.date(2025, 1, 14)),
+        ("Thu, 12/16/2021 - 14:48", dt.date(2021, 12, 16)),
+        ("October 17, 2023", dt.date(2023, 10, 17)),
+    ],
+)
+def test_dates_are_read_as_articles_print_them(
+    tmp_path: Path, value: str, expected: dt.date
+) -> None:
+    (brief,) = load_one(tmp_path, fields(published=value)).briefs
+    assert brief.published == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('published: "the day after the holiday"', "cannot read"),
+        ("published: 2025-02-30", "cannot read"),  # shaped like a date, but no such day
+        ('published: "October 2023"', "does not give year, month and day"),
+        ('published: "2025"', "does not give year, month and day"),
+    ],
+)
+def test_dates_that_do_not_parse_are_errors_on_their_line(
+    tmp_path: Path, text: str, words: str
+) -> None:
+    brief = dump(fields()) + text + "\n"
+    corpus = load_one(tmp_path, brief)
+    (problem,) = errors(corpus)
+    assert problem.field == "published"
+    assert words in problem.message
+    assert problem.line == line_of(brief, "published:")
+    # The date is optional: the brief still loads, undated.
+    assert [b.published for b in corpus.briefs] == [None]
+
+
+def test_a_quote_missing_from_its_article_is_reported_on_its_line(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "Closing.", "quote": "the plant will close in June"},
+    ]
+    brief = dump(fields(key_facts=facts))
+    corpus = load_one(tmp_path, brief)
+    (problem,) = errors(corpus)
+    assert str(problem) == (
+        f"briefs/sample.yaml:{line_of(brief, 'quote:', 2)}: key_facts[1].quote:"
+        " not found in seeds/article.txt"
+    )
+    # The brief still loads, with the quote marked as not found.
+    (loaded,) = corpus.briefs
+    assert [f.span is None for f in loaded.key_facts] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Orders from Texas doubled,",  # straight quotes; the article has curly ones
+        '"Orders from Texas doubled," said the manager',
+        "night shift of 240 workers",  # the article has a non-breaking space before "workers"
+        "Tijuana - A plant",  # the article has an em dash
+        "The customer's trucks",  # the article has a typographic apostrophe
+        "Orders   from\n Texas",  # any white space matches any white space
+    ],
+)
+def test_quotes_match_despite_typography_and_white_space(tmp_path: Path, quote: str) -> None:
+    corpus = load_one(tmp_path, fields(key_facts=[{"fact": "f", "quote": quote}]))
+    assert corpus.all_problems == ()
+
+
+@pytest.mark.parametrize(
+    ("quote", "anchor"),
+    [
+        ("orders from texas doubled", "loose"),
+        ("Laura Ibanez", "loose"),
+        ("Orders from Texas doubled ,", "fuzzy"),
+    ],
+)
+def test_a_quote_found_only_loosely_or_fuzzily_loads_with_a_warning(
+    tmp_path: Path, quote: str, anchor: str
+) -> None:
+    corpus = load_one(tmp_path, fields(key_facts=[{"fact": "f", "quote": quote}]))
+    assert errors(corpus) == []
+    (problem,) = corpus.all_problems
+    assert (problem.field, problem.severity) == ("key_facts[0].quote", "warning")
+    (fact,) = corpus.briefs[0].key_facts
+    assert fact.anchor == anchor and fact.span is not None
+
+
+@pytest.mark.parametrize("quote", ["Orders from Chihuahua tripled", "Laura Perez", "Texas Otay"])
+def test_a_quote_the_article_does_not_hold_is_an_error(tmp_path: Path, quote: str) -> None:
+    corpus = load_one(tmp_path, fields(key_facts=[{"fact": "f", "quote": quote}]))
+    assert [p.field for p in errors(corpus)] == ["key_facts[0].quote"]
+    (fact,) = corpus.briefs[0].key_facts
+    assert (fact.anchor, fact.span) == ("missing", None)
+
+
+REWRAPPED = (
+    "Plant Adds Shift\n"
+    "\n"
+    "Tijuana \u2014 A plant in the El Florido park will add a night\n"
+    "shift of 240 workers. \u201cOrders from Texas doubled,\u201d said the manager,\n"
+    "Laura Ib\u00e1\u00f1ez. The customer\u2019s trucks cross at Otay twice a day.\n"
+)
+"""The article re-extracted with its lines broken elsewhere."""
+
+
+def test_drifted_quotes_are_warned_about_with_the_articles_wording_and_its_line(
+    tmp_path: Path,
+) -> None:
+    facts = [
+        {"fact": "Shift.", "quote": "a night shift of 240 workers"},
+        {"fact": "Manager.", "quote": "said the manager, laura ibanez"},
+        {"fact": "Trucks.", "quote": "The customer's truks cross at Otay twice a day"},
+        {"fact": "Park.", "quote": "A plant in the El Florido prak will add a night shift"},
+    ]
+    brief = dump(fields(key_facts=facts))
+    corpus = load_one(tmp_path, brief, seeds={"article.txt": REWRAPPED})
+
+    assert errors(corpus) == []
+    loose, trucks, park = corpus.all_problems
+    assert str(loose) == (
+        f"briefs/sample.yaml:{line_of(brief, 'laura ibanez')}: key_facts[1].quote: warning:"
+        " matches only when case and accents are ignored; copy the article's wording into the"
+        ' quote: seeds/article.txt line 4 reads "said the manager, Laura Ib\u00e1\u00f1ez"'
+    )
+    assert (trucks.line, trucks.field) == (line_of(brief, "truks"), "key_facts[2].quote")
+    assert trucks.severity == "warning"
+    assert re.fullmatch(
+        r"matches only a passage close to it \(fuzzy, score (9\d|100) of 100\); copy the"
+        r" article's wording into the quote: seeds/article.txt line 5 reads"
+        r' "The customer\u2019s trucks cross at Otay twice a day"',
+        trucks.message,
+    ), trucks.message
+    # A passage over two lines of the article is named by its first, and shown on one line.
+    assert (park.line, park.field) == (line_of(brief, "prak"), "key_facts[3].quote")
+    assert park.message.endswith(
+        'seeds/article.txt line 3 reads "A plant in the El Florido park will add a night shift"'
+    )
+    shift, manager, customer, plant = corpus.briefs[0].key_facts
+    assert [f.anchor for f in (shift, manager, customer, plant)] == [
+        "exact",
+        "loose",
+        "fuzzy",
+        "fuzzy",
+    ]
+    assert customer.score is not None and 90 <= customer.score < 100
+    assert shift.score is manager.score is None
+
+
+def test_a_drifted_quote_fixed_as_its_warning_says_is_exact(tmp_path: Path) -> None:
+    facts = [{"fact": "Trucks.", "quote": "The customers trucks cross at Otay twice a day"}]
+    brief = fields(key_facts=facts)
+    (warning,) = load_one(tmp_path / "first", brief).all_problems
+    wording = warning.message.split(" reads ", 1)[1].removeprefix('"').removesuffix('"')
+
+    facts[0]["quote"] = wording
+    fixed = load_one(tmp_path / "second", brief)
+
+    assert fixed.all_problems == ()
+    assert fixed.briefs[0].key_facts[0].anchor == "exact"
+
+
+def test_a_long_drifted_passage_is_cut_in_its_warning_but_still_anchored(tmp_path: Path) -> None:
+    sentence = " ".join(f"Plant {n} in Tijuana adds a shift of {n} workers." for n in range(80))
+    quote = sentence.replace("Plant 40 in", "Plant 40 at")
+    corpus = load_one(
+        tmp_path,
+        fields(key_facts=[{"fact": "f", "quote": quote}]),
+        seeds={"article.txt": f"Title\n\n{sentence}\n"},
+    )
+    (warning,) = corpus.all_problems
+    assert warning.severity == "warning"
+    assert warning.message.endswith('\u2026"')
+    assert "seeds/article.txt line 3 reads" in warning.message
+    span = corpus.briefs[0].key_facts[0].span
+    assert span is not None and span.end - span.start == len(sentence)
+
+
+def test_fuzzy_searching_stops_at_a_budget_per_brief_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A brief of many long quotes its article lacks must not keep the corpus from loading; the
+    # budget is small here so that the second drifted quote is past it.
+    slipped = "The customer's truks cross at Otay twice a day"
+    monkeypatch.setattr(loader, "FUZZY_WORK_PER_BRIEF", len(slipped) * len(ARTICLE))
+    facts = [
+        {"fact": "f", "quote": slipped},
+        {"fact": "g", "quote": slipped.replace("a day", "daily")},
+    ]
+    twin = {"fact": "h", "quote": slipped.replace("a day", "daily")}
+    corpus = load_corpus(
+        make_corpus(
+            tmp_path / "c",
+            {
+                "sample.yaml": fields(key_facts=facts),
+                "other.yaml": fields("other", key_facts=[twin]),
+            },
+        )
+    )
+    by_id = {b.id: [f.anchor for f in b.key_facts] for b in corpus.briefs}
+    assert by_id == {"sample": ["fuzzy", "missing"], "other": ["fuzzy"]}
+    (error,) = errors(corpus)
+    assert (error.file, error.field) == ("briefs/sample.yaml", "key_facts[1].quote")
+    assert error.message.startswith("not found in seeds/article.txt (nor looked for with slips")
+
+
+def test_unknown_fields_are_warnings_and_the_brief_still_loads(tmp_path: Path) -> None:
+    facts = [{"fact": "f", "quote": "night shift of 240 workers", "confidence": "high"}]
+    corpus = load_one(tmp_path, fields(rating=5, key_facts=facts))
+    assert len(corpus.briefs) == 1
+    assert errors(corpus) == []
+    assert {(p.field, p.severity) for p in corpus.all_problems} == {
+        ("rating", "warning"),
+        ("key_facts[0].confidence", "warning"),
+    }
+
+
+def test_problems_come_in_the_order_of_the_file(tmp_path: Path) -> None:
+    brief = "id: sample\nsource: [x]\ntitle: [x]\nlanguage: 5\nsummary: {a: 1}\npublished: [1]\n"
+    corpus = load_one(tmp_path, brief)
+    lines = [p.line for p in corpus.all_problems]
+    assert lines == sorted(lines)
+
+
+# Sources ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("missing.txt", "not found"),
+        ("/etc/hostname", "inside seeds/"),
+        ("../outside.txt", "inside seeds/"),
+        ("sub/../../outside.txt", "inside seeds/"),
+        ("", "empty"),
+    ],
+)
+def test_sources_outside_seeds_or_missing_are_refused(
+    tmp_path: Path, source: str, words: str
+) -> None:
+    corpus = load_one(tmp_path, fields(source=source))
+    assert any(f == "source" and words in m for f, m in problems_of(corpus)), problems_of(corpus)
+
+
+@pytest.mark.parametrize("absolute", [False, True])
+def test_a_link_leading_out_of_seeds_is_refused(tmp_path: Path, absolute: bool) -> None:
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields(source="link.txt")})
+    secret = tmp_path / "secret.txt"
+    secret.write_text(ARTICLE, encoding="utf-8")  # the quote would be found there
+    target = secret if absolute else Path("..", "..", "secret.txt")
+    (root / "seeds" / "link.txt").symlink_to(target)
+    corpus = load_corpus(root)
+    assert any(f == "source" and "link" in m for f, m in problems_of(corpus))
+    assert read_article(root, "link.txt") == ""
+
+
+def test_an_article_up_to_a_limit_is_read_as_any_other(tmp_path: Path) -> None:
+    article = "\ufeffAn article with \u201ccurly quotes\u201d.\r\n"
+    root = make_corpus(tmp_path / "corpus", {}, {"short.txt": article, "long.txt": "x" * 5000})
+    texts = ArticleTexts(root)
+    assert texts.short_text("short.txt", 4096) == read_article(root, "short.txt")
+    expected = "An article with \u201ccurly quotes\u201d.\n"  # no byte-order mark, no CR
+    assert texts.short_text("short.txt", 4096) == expected
+    # Longer than the limit: the caller reads it another way.
+    assert texts.short_text("long.txt", 4096) is None
+    assert texts.short_text("long.txt", 5000) == "x" * 5000
+    # What cannot be used reads as an empty article, as with read_article.
+    assert texts.short_text("missing.txt", 4096) == ""
+    assert texts.short_text("../briefs", 4096) == ""
+
+
+def test_an_article_once_read_is_given_again_without_reading_its_file(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {}, {"long.txt": "x" * 5000})
+    texts = ArticleTexts(root)
+    assert texts.text("long.txt") == "x" * 5000
+    (root / "seeds" / "long.txt").write_text("changed since")
+    # Kept: given at once, even where its length would have it read in a thread.
+    assert texts.short_text("long.txt", 10) == "x" * 5000
+    # A corpus read again (after its files changed) reads the article anew.
+    assert ArticleTexts(root).text("long.txt") == "changed since"
+
+
+def test_the_articles_kept_are_bounded_by_their_length(tmp_path: Path) -> None:
+    seeds = {f"{n}.txt": str(n) * 100 for n in range(3)}
+    root = make_corpus(tmp_path / "corpus", {}, seeds)
+    texts = ArticleTexts(root, budget=250)
+    for name in seeds:
+        texts.text(name)
+    for name in seeds:
+        (root / "seeds" / name).write_text("read again")
+    # The two read last fit the budget; the first was let go and is read from its file again.
+    assert [texts.text(name) for name in seeds] == ["read again", "1" * 100, "2" * 100]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_an_article_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields(source="pipe.txt")})
+    os.mkfifo(root / "seeds" / "pipe.txt")
+    assert "source: seeds/pipe.txt is not a regular file" in load_elsewhere(root)
+
+
+def load_elsewhere(root: Path) -> str:
+    """Load ``root`` in a process of its own, so that a loader stuck on a pipe times out.
+
+    Gives the number of briefs loaded, then each problem, one per line.
+    """
+    script = (
+        "import sys; from pathlib import Path; from tui.core.store import load_corpus\n"
+        "corpus = load_corpus(Path(sys.argv[1]))\n"
+        "print(len(corpus.briefs), *corpus.all_problems, sep='\\n')\n"
+    )
+    # Opening a pipe for reading waits for a writer: run the loader where it can be timed out.
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(root)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_link_within_seeds_is_followed(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields(source="alias.txt")})
+    (root / "seeds" / "alias.txt").symlink_to("article.txt")
+    assert load_corpus(root).all_problems == ()
+
+
+def test_an_article_that_is_not_utf8_is_shown_with_replacement_characters(tmp_path: Path) -> None:
+    latin1 = "La planta contrató a 80 personas en Mexicali.\n".encode("latin-1")
+    corpus = load_one(
+        tmp_path,
+        fields(key_facts=[{"fact": "f", "quote": "a 80 personas en Mexicali"}]),
+        seeds={"article.txt": latin1},
+    )
+    assert len(corpus.briefs) == 1 and errors(corpus) == []
+    (warning,) = corpus.all_problems
+    assert warning.severity == "warning" and "UTF-8" in warning.message
+    assert "contrat\ufffd a 80" in read_article(corpus.root, "article.txt")
+
+
+def test_an_empty_article_is_a_warning_and_its_quotes_are_not_found(tmp_path: Path) -> None:
+    corpus = load_one(tmp_path, fields(), seeds={"article.txt": ""})
+    found = {(p.field, p.severity) for p in corpus.all_problems}
+    assert found == {("source", "warning"), ("key_facts[0].quote", "error")}
+
+
+def test_an_article_of_several_megabytes_is_loaded(tmp_path: Path) -> None:
+    line = "Trucks crossed at Otay with parts for the plant, the broker said.\n"
+    body = line * (6 * MIB // len(line))
+    ending = "The last truck carried \u201c42 pallets\u201d of sensors."
+    quote = 'The last truck carried "42 pallets" of sensors.'
+    corpus = load_one(
+        tmp_path,
+        fields(key_facts=[{"fact": "f", "quote": quote}]),
+        seeds={"article.txt": body + ending + "\n"},
+    )
+    assert corpus.all_problems == ()
+    span = corpus.briefs[0].key_facts[0].span
+    assert span is not None
+    assert read_article(corpus.root, "article.txt")[span.start : span.end] == ending
+
+
+def test_an_article_over_32_mib_is_refused_unread(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
+    with (root / "seeds" / "article.txt").open("r+b") as handle:
+        handle.truncate(32 * MIB + 1)  # sparse: costs no disk
+    corpus = load_corpus(root)
+    assert any(f == "source" and "32 MiB" in m for f, m in problems_of(corpus))
+
+
+def test_a_brief_up_to_1_mib_loads_and_one_byte_more_is_refused(tmp_path: Path) -> None:
+    text = dump(fields()) + "date_note: "
+    exactly = text + "x" * (MIB - len(text.encode()) - 1) + "\n"
+    assert len(exactly.encode()) == MIB
+    assert len(load_one(tmp_path / "a", exactly).briefs) == 1
+    corpus = load_one(tmp_path / "b", exactly + "#")
+    assert corpus.briefs == ()
+    (problem,) = corpus.all_problems
+    assert "larger than 1 MiB" in problem.message
+
+
+# Files that are not what they seem -------------------------------------------------------------
+
+
+def test_an_empty_brief_file_is_reported(tmp_path: Path) -> None:
+    for content in ("", "# only a comment\n", "---\n"):
+        corpus = load_one(tmp_path / str(len(content)), content)
+        assert [p.message for p in corpus.all_problems] == ["is empty; a brief needs its fields"]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("id: café\n".encode("latin-1"), "not valid UTF-8"),
+        (b"- a\n- list\n", "must be a mapping of fields, not a list"),
+        (b"just a sentence\n", "must be a mapping of fields, not text"),
+        (b"id: x\ntitle: 'unclosed\n", "YAML syntax error"),
+        (b"id: x\ntitle: a \x1b[2J b\n", "U+001B is not allowed"),
+    ],
+)
+def test_files_that_are_not_briefs_are_reported(tmp_path: Path, content: bytes, words: str) -> None:
+    corpus = load_one(tmp_path, content)
+    assert corpus.briefs == ()
+    assert any(words in p.message for p in corpus.all_problems), problems_of(corpus)
+
+
+def test_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    corpus = load_one(tmp_path, b"\xef\xbb\xbf" + dump(fields()).encode())
+    assert corpus.all_problems == () and len(corpus.briefs) == 1
+
+
+def test_windows_line_ends_keep_line_numbers(tmp_path: Path) -> None:
+    brief = dump(fields(rating=5))
+    corpus = load_one(tmp_path, brief.replace("\n", "\r\n").encode())
+    (warning,) = corpus.all_problems
+    assert warning.line == line_of(brief, "rating:")
+    assert len(corpus.briefs) == 1
+
+
+def test_windows_line_ends_in_an_article_still_match_and_count_lines(tmp_path: Path) -> None:
+    article = ARTICLE.replace("\n", "\r\n")
+    corpus = load_one(tmp_path, fields(), seeds={"article.txt": article.encode()})
+    assert corpus.all_problems == ()
+    text = read_article(corpus.root, "article.txt")
+    assert text.splitlines() == ARTICLE.splitlines()
+
+
+def test_a_folder_named_like_a_brief_is_reported(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {"good.yaml": fields("good")})
+    (root / "briefs" / "folder.yaml").mkdir()
+    corpus = load_corpus(root)
+    assert [b.id for b in corpus.briefs] == ["good"]
+    assert [p.file for p in corpus.all_problems] == ["briefs/folder.yaml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_named_like_a_brief_does_not_hang_the_loader(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {"good.yaml": fields("good")})
+    os.mkfifo(root / "briefs" / "pipe.yaml")
+    count, *problems = load_elsewhere(root).splitlines()
+    assert count == "1"
+    assert problems == ["briefs/pipe.yaml: is not a regular file; only files are read"]
+
+
+# Text that could act on the terminal -------------------------------------------------------------
+
+
+def test_terminal_escapes_and_invisible_characters_are_removed_from_fields(tmp_path: Path) -> None:
+    title = "Plant\x1b[2J\x1b[H report\x1b]0;pwned\x07 \x1b]52;c;aGVsbG8=\x07now\u200b\u202e!"
+    corpus = load_one(
+        tmp_path,
+        fields(title=title, summary="Bell\x07 and\x08 tab\there.", places=["Oh\x1b[5mtay"]),
+    )
+    (brief,) = corpus.briefs
+    assert brief.title == "Plant report now!"
+    assert brief.summary == "Bell and tab here."
+    assert brief.places == ("Ohtay",)
+    assert {(p.field, p.severity) for p in corpus.all_problems} == {
+        ("title", "warning"),
+        ("summary", "warning"),
+        ("places[0]", "warning"),
+    }
+
+
+def test_markup_emoji_and_right_to_left_text_are_kept_literally(tmp_path: Path) -> None:
+    title = "[bold red]Alert[/] [@click=app.quit]quit[/] \U0001f389 مرحبا שלום"
+    corpus = load_one(tmp_path, fields(title=title))
+    assert corpus.all_problems == ()
+    assert corpus.briefs[0].title == title
+
+
+def test_problems_are_one_visible_line_whatever_the_file_holds(tmp_path: Path) -> None:
+    root = make_corpus(
+        tmp_path / "corpus",
+        {
+            "\x1b[2Jclear.yaml": "- a list\n",
+            "sample.yaml": dump(fields())
+            + '"\\e]0;pwned\\a\\nsecond line": 1\n'
+            + "title_en: !<!%1b%5d0;x%07> tagged\n",
+        },
+    )
+    corpus = load_corpus(root)
+    assert len(corpus.all_problems) >= 2
+    for problem in corpus.all_problems:
+        shown = str(problem)
+        assert "\n" not in shown
+        assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in shown), shown
+    assert any("\\x1b" in str(p) for p in corpus.all_problems)
+
+
+def test_very_long_values_do_not_make_very_long_problems(tmp_path: Path) -> None:
+    corpus = load_one(
+        tmp_path,
+        fields(language="x" * 10_000, published="y" * 10_000, **{"z" * 10_000: 1}),
+    )
+    assert len(corpus.all_problems) == 3
+    assert all(len(str(p)) < 500 for p in corpus.all_problems)
+
+
+def test_a_very_long_title_loads_with_a_warning(tmp_path: Path) -> None:
+    corpus = load_one(tmp_path, fields(title="word " * 2_000))
+    assert len(corpus.briefs[0].title) == len(("word " * 2_000).strip())
+    assert [(p.field, p.severity) for p in corpus.all_problems] == [("title", "warning")]

@@ -1,0 +1,392 @@
+"""Properties that must hold for any input, checked on many generated ones."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from tests.kit.corpus import fields, make_corpus
+from tests.kit.markdown import read
+from tui.core.export import render_markdown
+from tui.core.model import (
+    MAX_PROBLEM_FIELD,
+    MAX_PROBLEM_MESSAGE,
+    MAX_PROBLEM_TEXT,
+    Brief,
+    Corpus,
+    KeyFact,
+    Problem,
+)
+from tui.core.quotes import find_quote
+from tui.core.search import match_expression, parse_query
+from tui.core.store import load_corpus
+from tui.core.store.database import IndexFile
+from tui.core.text import (
+    _TYPOGRAPHIC,
+    clean_text,
+    fold_marks,
+    fold_search,
+    fold_white_space,
+    fold_words,
+    one_line,
+)
+from tui.core.yamlread import _nesting_bound
+
+IO_SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+# A problem is one line a terminal shows as it is.
+UNSAFE_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
+
+
+def check_loads(root: Path, content: bytes) -> None:
+    """Write ``content`` as the corpus's one brief and load it: it must not raise."""
+    (root / "briefs" / "sample.yaml").write_bytes(content)
+    corpus = load_corpus(root)
+    assert len(corpus.entries) == 1
+    for problem in corpus.all_problems:
+        shown = str(problem)
+        assert not UNSAFE_IN_A_LINE.search(shown), shown
+        assert problem.line >= 0
+
+
+# The loader never raises -----------------------------------------------------------------------
+
+
+@IO_SETTINGS
+@given(content=st.binary(max_size=2_000))
+def test_the_loader_never_raises_on_arbitrary_bytes(tmp_path: Path, content: bytes) -> None:
+    root = tmp_path / "corpus"
+    if not root.exists():
+        make_corpus(root)
+    check_loads(root, content)
+
+
+YAML_CHARS = st.sampled_from(list(":-[]{}&*!|>'\"%@`#,? \n\t") + ["\u00a0", "\ufeff", "é", "\x1b"])
+
+
+@IO_SETTINGS
+@given(text=st.text(alphabet=st.one_of(YAML_CHARS, st.characters()), max_size=400))
+def test_the_loader_never_raises_on_yaml_like_text(tmp_path: Path, text: str) -> None:
+    root = tmp_path / "corpus"
+    if not root.exists():
+        make_corpus(root)
+    check_loads(root, text.encode("utf-8", errors="surrogatepass"))
+
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates(),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+FIELD_NAMES = [*fields(), "published", "title_en", "places", "date_note", "kind", "fact", "quote"]
+
+
+@IO_SETTINGS
+@given(
+    changes=st.dictionaries(st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=8)), values),
+    fact_changes=st.dictionaries(st.sampled_from(["fact", "quote", "kind", "extra"]), values),
+)
+def test_the_loader_never_raises_on_arbitrary_yaml_data(
+    tmp_path: Path, changes: dict[str, Any], fact_changes: dict[str, Any]
+) -> None:
+    # A sound brief with any of its fields, or its first fact's, replaced by any YAML data.
+    brief = fields()
+    brief["key_facts"][0].update(fact_changes)
+    brief.update(changes)
+    root = tmp_path / "corpus"
+    if not root.exists():
+        make_corpus(root)
+    check_loads(root, yaml.safe_dump(brief, allow_unicode=True).encode("utf-8", "surrogatepass"))
+
+
+# Nesting is never underestimated -----------------------------------------------------------------
+
+
+def real_depth(text: str) -> int:
+    """How deep collections nest in ``text``, as far as it parses: a composer recurses that far
+    even when the document turns out to be broken further on."""
+    depth = deepest = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return deepest
+
+
+deep_values = st.recursive(
+    st.one_of(st.none(), st.text(max_size=5)),
+    lambda inner: st.one_of(
+        st.lists(inner, min_size=1, max_size=2),
+        st.dictionaries(st.text(max_size=3), inner, min_size=1, max_size=2),
+    ),
+    max_leaves=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    value=deep_values,
+    flow=st.sampled_from([True, False, None]),
+    indent=st.integers(2, 9),
+    width=st.sampled_from([20, 80, 10_000]),
+)
+def test_the_nesting_bound_is_never_below_the_real_depth(
+    value: Any, flow: bool | None, indent: int, width: int
+) -> None:
+    # What lets the loader skip measuring nesting must hold for every way YAML can be laid out.
+    text = yaml.safe_dump(value, default_flow_style=flow, indent=indent, width=width)
+    assert real_depth(text) <= _nesting_bound(text)
+
+
+@given(
+    pieces=st.lists(st.sampled_from(["- ", "? ", ": ", "[", "]", "{", "}", "a", ", ", "\n", "  "]))
+)
+def test_the_nesting_bound_holds_for_any_parseable_jumble(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert real_depth(text) <= _nesting_bound(text)
+
+
+# Quote matching --------------------------------------------------------------------------------
+
+# Text built from what articles hold: words, punctuation, the typographic marks the format
+# forgives, and white space of every kind.
+DOCUMENTED_MARKS = {
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u2013": "-",
+    "\u2014": "-",
+}
+WHITE = [" ", "\n", "\t", "\u00a0", "\r\n", "  ", "\u2003", "\x0c"]
+article_text = st.lists(
+    st.one_of(
+        st.sampled_from(list(string.ascii_letters + string.digits + ".,;:!?()%$-'\"")),
+        st.sampled_from([*DOCUMENTED_MARKS, "ñ", "é", "Ü", "€", "\U0001f389"]),
+        st.sampled_from(WHITE),
+    ),
+    min_size=1,
+    max_size=150,
+).map("".join)
+
+
+def documented_fold(text: str) -> str:
+    """The folding docs/brief-format.md promises, written out independently of the code."""
+    return " ".join(text.translate(str.maketrans(DOCUMENTED_MARKS)).split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(article=article_text, data=st.data())
+def test_any_passage_is_found_however_its_white_space_and_marks_vary(
+    article: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(article) - 1), label="start")
+    end = data.draw(st.integers(start + 1, len(article)), label="end")
+    passage = article[start:end]
+    assume(passage.strip())
+    # Retype it: every white space run as some other white space, marks maybe made plain.
+    pieces = re.split(r"(\s+)", passage)
+    retyped = []
+    for piece in pieces:
+        if piece and piece.isspace():
+            retyped.append(data.draw(st.sampled_from(WHITE), label="space"))
+        elif data.draw(st.booleans(), label="plain marks"):
+            retyped.append(piece.translate(str.maketrans(DOCUMENTED_MARKS)))
+        else:
+            retyped.append(piece)
+    quote = "".join(retyped)
+    span = find_quote(article, quote)
+    assert span is not None
+    assert documented_fold(article[span.start : span.end]) == documented_fold(passage)
+
+
+# The Markdown export ---------------------------------------------------------------------------
+
+# Any text, weighted towards what Markdown and terminals make something of.
+MARKDOWN_PIECES = st.sampled_from(
+    [*"#>*_`~[]()<>!&|\\-+=.:1234567890 \n\t", "\u00a0", "&amp;", "<b>", "```", "    ", "1. "]
+)
+any_text = st.lists(st.one_of(MARKDOWN_PIECES, st.characters(codec="utf-8")), max_size=40).map(
+    "".join
+)
+shown_text = any_text.map(lambda t: clean_text(t).strip()).filter(bool)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@st.composite
+def briefs(draw: st.DrawFn, number: int) -> Brief:
+    facts = draw(
+        st.lists(
+            st.builds(
+                KeyFact, fact=shown_text, quote=shown_text, kind=st.sampled_from([None, "figure"])
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    return Brief(
+        id=f"brief-{number}",
+        source="article.txt",
+        title=draw(shown_text),
+        title_en=draw(st.one_of(st.none(), shown_text)),
+        language="en",
+        summary=draw(shown_text),
+        key_facts=tuple(facts),
+        author=draw(st.one_of(st.none(), shown_text)),
+        date_note=draw(st.one_of(st.none(), shown_text)),
+        places=tuple(draw(st.lists(shown_text, max_size=2))),
+    )
+
+
+@IO_SETTINGS
+@given(chosen=st.integers(1, 3).flatmap(lambda n: st.tuples(*(briefs(i) for i in range(n)))))
+def test_the_export_of_any_text_has_one_heading_per_brief_and_every_fact(
+    tmp_path: Path, chosen: tuple[Brief, ...]
+) -> None:
+    root = tmp_path / "corpus"
+    if not root.exists():
+        make_corpus(root)
+    corpus = Corpus(root, ())
+    document = read(render_markdown(corpus, chosen, "chosen briefs"))
+    assert len(document.titles) == 1
+    assert len(document.sections) == len(chosen)
+    for brief, section in zip(chosen, document.sections, strict=True):
+        heading = flat(brief.title)
+        if brief.title_en and brief.title_en != brief.title:
+            heading += f" ({flat(brief.title_en)})"
+        assert section.heading == heading
+        for number, fact in enumerate(brief.key_facts, 1):
+            kind = f" ({fact.kind})" if fact.kind else ""
+            assert f"{number}. {flat(fact.fact)}{kind}" in section.plain
+        assert section.quoted[0::2] == [flat(f.quote) for f in brief.key_facts]
+
+
+# Search --------------------------------------------------------------------------------------
+
+# Text weighted towards what folding acts on: case, accents (composed and not), typographic
+# marks, white space of every kind and characters that fold to several or to white space.
+SEARCH_PIECES = st.sampled_from(
+    [*"aAeEnN oO", "ñ", "Ñ", "é", "e\u0301", "ß", "ﬁ", "İ", "\u00a8", "½", "\u00a0", "\u2003"]
+    + [*DOCUMENTED_MARKS, "\u2212", "\u02bc", "\n", "\t", "  ", "\x1c", "\u2028", "\u0301"]
+)
+search_text = st.lists(st.one_of(SEARCH_PIECES, st.characters()), max_size=60).map("".join)
+search_term = st.lists(st.one_of(SEARCH_PIECES, st.characters()), min_size=1, max_size=4).map(
+    lambda typed: parse_query("".join(typed)).words
+)
+
+
+def naive_words(text: str) -> str:
+    """The distinct words of the whole folded text, found the slow and obvious way."""
+    return " ".join(dict.fromkeys(fold_search(text).split()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=search_text)
+def test_the_words_kept_for_search_are_those_of_the_folded_text(text: str) -> None:
+    assert fold_words(text) == naive_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=search_text, terms=search_term)
+def test_a_term_is_found_in_the_kept_words_exactly_when_in_the_folded_text(
+    text: str, terms: tuple[str, ...]
+) -> None:
+    for term in terms:
+        assert (term in fold_words(text)) == (term in fold_search(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(search_text, min_size=1, max_size=6), data=st.data())
+def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
+    texts: list[str], data: st.DataObject
+) -> None:
+    connection = IndexFile(Path("."), None).connect()
+    for rowid, text in enumerate(texts):
+        connection.execute(
+            "INSERT INTO words (rowid, text) VALUES (?, ?)", (rowid, fold_words(text))
+        )
+    chosen = data.draw(st.sampled_from(range(len(texts))))
+    words = [w for w in fold_words(texts[chosen]).split() if any(c.isalnum() for c in w)]
+    if not words:
+        return
+    word = data.draw(st.sampled_from(words))
+    typed = word[: data.draw(st.integers(1, len(word)))]
+    query = parse_query(typed)
+    found = (
+        {
+            row
+            for (row,) in connection.execute(
+                "SELECT rowid FROM words WHERE words MATCH ?", (match_expression(query.words),)
+            )
+        }
+        if any(any(c.isalnum() for c in w) for w in query.words)
+        else set(range(len(texts)))
+    )
+    assert chosen in found
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=search_text)
+def test_white_space_folding_is_one_space_for_every_run(text: str) -> None:
+    assert fold_white_space(text) == re.sub(r"\s+", " ", text)
+
+
+def test_white_space_folding_of_a_long_text_cuts_no_run_or_word() -> None:
+    # Long texts are folded piece by piece; runs and words at every offset cross a cut somewhere.
+    unit = "word  \n\t\u00a0x" + "y" * 37 + " \u2003 "
+    text = " \n" + unit * 20_000 + "end\n\n"
+    assert fold_white_space(text) == re.sub(r"\s+", " ", text)
+    assert fold_words(text) == naive_words(text)
+    assert one_line(text) == " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=search_text)
+def test_typographic_marks_fold_one_for_one(text: str) -> None:
+    assert fold_marks(text) == text.translate(_TYPOGRAPHIC)
+
+
+# Problems ------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    file=st.text(max_size=400),
+    field=st.text(alphabet=st.sampled_from(["\x01", "\u202e", "a", "é", "\n"]), max_size=120),
+    message=st.text(max_size=1_200),
+)
+def test_a_problem_made_again_from_its_own_text_is_the_same(
+    file: str, field: str, message: str
+) -> None:
+    problem = Problem(file, 3, field, message)
+    assert Problem(problem.file, 3, problem.field, problem.message) == problem
+    assert len(problem.file) <= MAX_PROBLEM_TEXT and len(problem.message) <= MAX_PROBLEM_MESSAGE
+    assert len(problem.field) <= MAX_PROBLEM_FIELD
+    assert not UNSAFE_IN_A_LINE.search(str(problem))

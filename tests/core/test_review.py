@@ -1,0 +1,112 @@
+"""Confirming and rejecting a draft's facts: the one fact changes, the analyst's file stays."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from tests.kit.corpus import DRAFT_ARTICLE, DRAFT_BRIEF, draft_corpus, make_corpus
+from tui.core.review import ReviewError, confirm_fact, reject_fact
+from tui.core.store import load_corpus
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return draft_corpus(tmp_path / "corpus")
+
+
+def brief_file(corpus: Path) -> Path:
+    return corpus / "briefs" / "tijuana-exports.yaml"
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The lines taken out (``-``) and put in (``+``) between two texts."""
+    return [
+        line
+        for line in difflib.ndiff(before.splitlines(), after.splitlines())
+        if line.startswith(("- ", "+ "))
+    ]
+
+
+def test_confirming_a_fact_takes_out_its_reviewed_line_only(corpus: Path) -> None:
+    confirm_fact(brief_file(corpus), 1, "The council will open an office in Texas")
+    after = brief_file(corpus).read_text(encoding="utf-8")
+    assert changed_lines(DRAFT_BRIEF, after) == ["-     reviewed: false"]
+    facts = load_corpus(corpus).briefs[0].key_facts
+    assert [fact.reviewed for fact in facts] == [False, True, True]
+
+
+def test_rejecting_a_fact_takes_it_out_and_keeps_the_rest_as_written(corpus: Path) -> None:
+    reject_fact(brief_file(corpus), 0, "Exports from Tijuana grew 8% in 2024")
+    after = brief_file(corpus).read_text(encoding="utf-8")
+    assert changed_lines(DRAFT_BRIEF, after) == [
+        '-   - fact: "Exports from Tijuana grew 8% in 2024."',
+        '-     quote: "Exports from Tijuana grew 8% in 2024"',
+        "-     kind: figure",
+        "-     reviewed: false   # looks right",
+    ]
+    corpus_now = load_corpus(corpus)
+    assert corpus_now.all_problems == ()
+    assert [fact.quote for fact in corpus_now.briefs[0].key_facts] == [
+        "The council will open an office in Texas",
+        "Some 300 firms joined the council this year",
+    ]
+
+
+def test_the_last_fact_cannot_be_rejected(tmp_path: Path) -> None:
+    one_fact = DRAFT_BRIEF[: DRAFT_BRIEF.index("  - fact: The council")]
+    root = make_corpus(
+        tmp_path / "c", {"tijuana-exports.yaml": one_fact}, {"article.txt": DRAFT_ARTICLE}
+    )
+    with pytest.raises(ReviewError, match="at least one fact"):
+        reject_fact(brief_file(root), 0, "Exports from Tijuana grew 8% in 2024")
+    assert brief_file(root).read_text(encoding="utf-8") == one_fact
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        pytest.param(
+            DRAFT_BRIEF.replace("8%", "9%"), "changed on disk", id="the quote changed since"
+        ),
+        pytest.param(
+            DRAFT_BRIEF.replace("key_facts:", "key_facts: [", 1), "not valid YAML", id="broken"
+        ),
+        pytest.param(
+            DRAFT_BRIEF.replace("language: en", "language:    en"),
+            "could not be kept",
+            id="odd layout",
+        ),
+    ],
+)
+def test_a_brief_that_cannot_be_edited_safely_is_left_as_it_is(
+    corpus: Path, text: str, why: str
+) -> None:
+    brief_file(corpus).write_text(text, encoding="utf-8")
+    with pytest.raises(ReviewError, match=why):
+        confirm_fact(brief_file(corpus), 0, "Exports from Tijuana grew 8% in 2024")
+    assert brief_file(corpus).read_text(encoding="utf-8") == text
+
+
+def test_windows_line_ends_are_never_turned_into_others(corpus: Path) -> None:
+    crlf = DRAFT_BRIEF.replace("\n", "\r\n").encode("utf-8")
+    brief_file(corpus).write_bytes(crlf)
+    try:
+        confirm_fact(brief_file(corpus), 0, "Exports from Tijuana grew 8% in 2024")
+    except ReviewError:
+        assert brief_file(corpus).read_bytes() == crlf  # refused, and left as it was
+    else:
+        assert b"\r\n" in brief_file(corpus).read_bytes()
+        assert b"\n" not in brief_file(corpus).read_bytes().replace(b"\r\n", b"")
+
+
+def test_a_comment_between_facts_stays_when_the_fact_before_it_goes(corpus: Path) -> None:
+    reject_fact(brief_file(corpus), 1, "The council will open an office in Texas")
+    after = brief_file(corpus).read_text(encoding="utf-8")
+    assert changed_lines(DRAFT_BRIEF, after) == [
+        "-   - fact: The council will open an office in Texas.",
+        "-     quote: 'The council will open an office in Texas'",
+        "-     reviewed: false",
+    ]

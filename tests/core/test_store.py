@@ -1,0 +1,1160 @@
+"""The store: a corpus opened through its index is the corpus on disk, always.
+
+Files written a moment ago are not trusted by the index (a second edit within the same tick of
+the file system's clock would leave no trace), so most tests first age the corpus, as files kept
+for a while are; the index then serves every brief it can, and each test changes one thing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+import tui.core.loader as loader
+import tui.core.store.database as database
+from tests.kit.corpus import (
+    REPO,
+    BriefSpec,
+    FactSpec,
+    make_large_corpus,
+    write_article,
+    write_brief,
+)
+from tui.core.model import Corpus
+from tui.core.search import parse_query
+from tui.core.store import (
+    default_cache_dir,
+    index_file,
+    load_corpus,
+    open_corpus,
+    peek_corpus,
+    read_entry,
+)
+from tui.core.store.database import ENV_CACHE_DIR
+
+# The package names a function after this module: the module itself is taken from the imports.
+refresh = importlib.import_module("tui.core.store.refresh")
+
+BRIEF = "mexicali-maquiladora-exports-2024"
+ARTICLE = "004_99dea6a1c61b154d.txt"
+A_DAY_AGO_NS = 86_400 * 1_000_000_000
+SHIPPED = sorted(p.name for p in (REPO / "briefs").glob("*.yaml"))
+
+
+def age(root: Path, *, by_ns: int = A_DAY_AGO_NS) -> None:
+    """Date every file of the corpus ``by_ns`` into the past, as a corpus kept for a while is."""
+    stamp = max(0, time.time_ns() - by_ns)
+    for folder in ("briefs", "seeds"):
+        for path in (root / folder).iterdir():
+            os.utime(path, ns=(stamp, stamp))
+
+
+def rewrite(path: Path, change: Callable[[str], str], *, by_ns: int = A_DAY_AGO_NS // 2) -> None:
+    """Change a file's text and date it later than :func:`age` dated it, but still in the past."""
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    stamp = time.time_ns() - by_ns
+    os.utime(path, ns=(stamp, stamp))
+
+
+def _within_load_corpus() -> bool:
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code is load_corpus.__code__:
+            return True
+        frame = frame.f_back
+    return False
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The names of the brief files read in this process through an index on disk (what
+    :func:`load_corpus` reads, every file, is not counted)."""
+    names: list[str] = []
+    read = loader.iter_brief_files
+
+    def spy(root: Path, paths: Iterable[Path]) -> Any:
+        listed = list(paths)
+        if not _within_load_corpus():
+            names.extend(p.name for p in listed)
+        return read(root, listed)
+
+    monkeypatch.setattr(loader, "iter_brief_files", spy)
+    yield names
+
+
+@pytest.fixture
+def corpus(corpus_dir: Path) -> Path:
+    """The shipped corpus, aged, and opened once so that its index is written."""
+    age(corpus_dir)
+    open_corpus(corpus_dir)
+    return corpus_dir
+
+
+def brief_path(root: Path, ident: str = BRIEF) -> Path:
+    return root / "briefs" / f"{ident}.yaml"
+
+
+def title_of(corpus: Corpus, key: str = BRIEF) -> str:
+    entry = corpus.entry(key)
+    assert entry is not None and entry.brief is not None
+    return entry.brief.title
+
+
+def found(corpus: Corpus, text: str) -> set[str]:
+    """The keys of the entries the filter ``text`` keeps."""
+    return {corpus.entries[p].key for p in corpus.entries.find(parse_query(text))}
+
+
+def close_all() -> None:
+    """Let go of every corpus no longer referred to, so that no connection holds the index."""
+    gc.collect()
+
+
+# -- The index gives what the files give ----------------------------------------------------------
+
+
+def test_an_indexed_corpus_equals_a_fresh_load(corpus: Path, reads: list[str]) -> None:
+    opened = open_corpus(corpus)
+    fresh = load_corpus(corpus)
+
+    assert opened == fresh
+    assert opened.notice is None
+    for query in ("mexicali", "maquila export", "anchor:fuzzy", "anchor:missing", "zzzz", ""):
+        assert found(opened, query) == found(fresh, query)
+    assert reads == []  # served whole from the index
+
+
+def test_each_quote_keeps_its_anchor_through_the_index(corpus: Path, reads: list[str]) -> None:
+    exact = "This is in comparison with the same time period in 2023."
+    drifted = {
+        exact: exact.upper(),  # loose
+        'quote: "annual growth of 6.7%': 'quote: "anual growth of 6.7%',  # fuzzy
+        'quote: "Similarly, machinery and equipment': 'quote: "Likewise, robots and drones',
+    }
+
+    def drift(text: str) -> str:
+        for before, after in drifted.items():
+            text = text.replace(before, after, 1)
+        return text
+
+    rewrite(brief_path(corpus), drift)
+    first = open_corpus(corpus)
+    assert reads == [f"{BRIEF}.yaml"]
+    reads.clear()
+
+    opened = open_corpus(corpus)
+
+    assert reads == []
+    assert opened == load_corpus(corpus) == first
+    entry = opened.entry(BRIEF)
+    assert entry is not None and entry.brief is not None
+    anchors = [(f.anchor, f.score is not None, f.span is None) for f in entry.brief.key_facts]
+    assert anchors[:7] == [
+        ("exact", False, False),
+        ("loose", False, False),
+        ("fuzzy", True, False),
+        ("exact", False, False),
+        ("exact", False, False),
+        ("exact", False, False),
+        ("missing", False, True),
+    ]
+    assert found(opened, "anchor:loose") == {BRIEF} | found(load_corpus(corpus), "anchor:loose")
+
+
+def test_the_first_open_writes_the_index_in_the_cache_folder(corpus_dir: Path) -> None:
+    open_corpus(corpus_dir)
+    close_all()
+
+    folder = Path(os.environ[ENV_CACHE_DIR])
+    assert default_cache_dir() == folder
+    assert [p.name for p in folder.iterdir()] == [index_file(corpus_dir).name]
+
+
+def test_an_explicit_cache_folder_is_used(
+    corpus_dir: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    folder = tmp_path / "elsewhere" / "cache"
+    age(corpus_dir)
+
+    first = open_corpus(corpus_dir, folder)
+    reads.clear()
+
+    assert index_file(corpus_dir, folder).is_file()
+    assert open_corpus(corpus_dir, folder) == first == load_corpus(corpus_dir)
+    assert reads == []
+    assert not index_file(corpus_dir).exists()
+
+
+def test_two_corpora_keep_separate_indexes(corpus: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(corpus, other)
+    rewrite(brief_path(other), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
+
+    assert open_corpus(other) == load_corpus(other)
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert title_of(open_corpus(other)).startswith("Alcaldesa")
+    assert title_of(open_corpus(corpus)).startswith("Mayor")
+    assert index_file(other) != index_file(corpus)
+
+
+def test_a_corpus_through_an_empty_index_equals_a_fresh_load(corpus_dir: Path) -> None:
+    first = open_corpus(corpus_dir)
+
+    assert first == load_corpus(corpus_dir)
+    assert [entry.brief and list(entry.brief.key_facts) for entry in first.entries] == [
+        entry.brief and list(entry.brief.key_facts) for entry in load_corpus(corpus_dir).entries
+    ]
+
+
+def test_a_corpus_of_many_pages_reads_as_a_fresh_load(tmp_path: Path, reads: list[str]) -> None:
+    root = make_large_corpus(tmp_path / "large", 150)
+    age(root)
+    open_corpus(root)
+    reads.clear()
+
+    opened = open_corpus(root)
+    fresh = load_corpus(root)
+
+    assert reads == []
+    assert opened == fresh
+    assert [e.key for e in opened.entries[100:103]] == [e.key for e in fresh.entries[100:103]]
+    assert opened.entries[-1].key == "brief-00000"  # the oldest, last
+    assert opened.entries.ids() == fresh.entries.ids()
+    assert opened.entries.position_of("brief-00042") == fresh.entries.position_of("brief-00042")
+    assert found(opened, "aduana") == found(fresh, "aduana") == {"brief-00000", "brief-00100"}
+
+
+def test_ids_and_positions_are_those_of_a_fresh_load(corpus: Path) -> None:
+    shutil.copy2(brief_path(corpus), corpus / "briefs" / "copy-of-the-brief.yaml")
+    rewrite(brief_path(corpus, "mexicali-cce-nearshoring"), lambda t: "key_facts: [\n" + t)
+
+    opened = open_corpus(corpus)
+    fresh = load_corpus(corpus)
+
+    assert opened == fresh
+    assert opened.entries.ids() == fresh.entries.ids()
+    assert opened.entries.ids().count(None) == 2  # the copy and the broken brief
+    for key in (
+        BRIEF,
+        f"briefs/{BRIEF}.yaml",
+        "copy-of-the-brief",
+        "briefs/copy-of-the-brief.yaml",
+        "mexicali-cce-nearshoring",
+        "not-there",
+    ):
+        assert opened.entries.position_of(key) == fresh.entries.position_of(key), key
+    assert opened.entries.position_of("not-there") is None
+
+
+def test_read_entry_reads_a_file_on_its_own(corpus: Path) -> None:
+    copy = corpus / "briefs" / "copy-of-the-brief.yaml"
+    shutil.copy2(brief_path(corpus), copy)
+
+    alone = read_entry(corpus, copy)
+    listed = open_corpus(corpus).entry("copy-of-the-brief")
+
+    assert alone.brief is not None and alone.brief.id == BRIEF  # no duplicate on its own
+    assert listed is not None and listed.brief is None
+
+
+# -- Changes to briefs ----------------------------------------------------------------------------
+
+
+def test_an_edited_brief_is_read_again_and_only_it(corpus: Path, reads: list[str]) -> None:
+    rewrite(brief_path(corpus), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
+
+    opened = open_corpus(corpus)
+
+    assert title_of(opened).startswith("Alcaldesa Norma")
+    assert opened == load_corpus(corpus)
+    assert reads == [f"{BRIEF}.yaml"]
+
+
+def test_a_read_older_than_what_another_refresh_stored_never_replaces_it(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An app starts a refresh at every change on disk: one that read a brief before an edit
+    # must not write what it read over the edit another refresh has stored meanwhile.
+    path = brief_path(corpus)
+    rewrite(path, lambda text: text.replace("Mayor Norma", "First Edit Norma"))
+    read_files = refresh.read_files
+    edited: list[Corpus] = []
+
+    def read_then_edit(root: str, paths: list[str]) -> list[object]:
+        reads = read_files(root, paths)
+        if not edited:
+            monkeypatch.setattr(refresh, "read_files", read_files)  # the second reads as any
+            rewrite(path, lambda text: text.replace("First Edit", "Second Edit"))
+            edited.append(open_corpus(corpus))  # stores the second edit first
+        return reads
+
+    monkeypatch.setattr(refresh, "read_files", read_then_edit)
+    open_corpus(corpus)  # read the first edit, and writes after
+
+    assert title_of(edited[0]).startswith("Second Edit Norma")
+    stored = peek_corpus(corpus)
+    assert stored is not None and title_of(stored).startswith("Second Edit Norma")
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
+def test_an_edit_of_the_same_size_is_seen_by_its_time(corpus: Path) -> None:
+    path = brief_path(corpus)
+    size = path.stat().st_size
+    rewrite(path, lambda text: text.replace("Mayor Norma", "MAYOR NORMA"))
+    assert path.stat().st_size == size
+
+    assert title_of(open_corpus(corpus)).startswith("MAYOR NORMA")
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(corpus: Path) -> None:
+    # Some tools put the old modification time back; the change time still moves.
+    path = brief_path(corpus)
+    before = path.stat()
+    path.write_text(path.read_text().replace("Mayor Norma", "MAYOR NORMA"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    assert title_of(open_corpus(corpus)).startswith("MAYOR NORMA")
+
+
+def test_a_brief_edited_just_after_the_index_was_written_is_seen(corpus_dir: Path) -> None:
+    # Nothing is aged: the files are as new as the index, and a second edit within the same tick
+    # of a coarse clock would leave size and times as they were.
+    open_corpus(corpus_dir)
+    path = brief_path(corpus_dir)
+    before = path.stat()
+    path.write_text(path.read_text().replace("Mayor Norma", "MAYOR NORMA"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    assert open_corpus(corpus_dir) == load_corpus(corpus_dir)
+
+
+def test_an_edit_right_after_opening_is_seen_on_a_coarse_clock(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Some file systems keep times to two seconds: an edit within the same two seconds leaves
+    # every time as it was, and a same-size edit then changes nothing the index could see.
+    exact = refresh._fingerprint
+    tick = 2_000_000_000
+
+    def coarse(path: Path | str) -> tuple[int, int, int, int] | None:
+        print_ = exact(path)
+        if print_ is None:
+            return None
+        size, modified, changed, inode = print_
+        return size, modified // tick * tick, changed // tick * tick, inode
+
+    monkeypatch.setattr(refresh, "_fingerprint", coarse)
+    path = brief_path(corpus_dir)
+    os.utime(path)  # just written
+    open_corpus(corpus_dir)
+    path.write_text(path.read_text().replace("Mayor Norma", "MAYOR NORMA"), encoding="utf-8")
+
+    assert open_corpus(corpus_dir) == load_corpus(corpus_dir)
+    assert title_of(open_corpus(corpus_dir)).startswith("MAYOR NORMA")
+
+
+def test_a_problem_about_a_strange_field_reads_back_the_same(corpus: Path) -> None:
+    # The field's name is shown escaped, and longer than its limit once escaped.
+    rewrite(brief_path(corpus), lambda text: text + '"' + "\\x01" * 70 + '": 1\n')
+    first = open_corpus(corpus)
+
+    again = open_corpus(corpus)
+
+    assert again == first == load_corpus(corpus)
+    entry = again.entry(BRIEF)
+    assert entry is not None
+    assert any(p.field.startswith("\\x01\\x01") for p in entry.problems)
+
+
+def test_a_new_brief_appears(corpus: Path) -> None:
+    text = brief_path(corpus).read_text().replace(f"id: {BRIEF}", "id: a-new-brief")
+    brief_path(corpus, "a-new-brief").write_text(text, encoding="utf-8")
+
+    opened = open_corpus(corpus)
+
+    assert opened.entry("a-new-brief") is not None
+    assert len(opened.entries) == 6
+    assert opened == load_corpus(corpus)
+
+
+def test_a_removed_brief_disappears(corpus: Path) -> None:
+    brief_path(corpus).unlink()
+
+    opened = open_corpus(corpus)
+
+    assert opened.entry(BRIEF) is None
+    assert len(opened.entries) == 4
+    assert opened == load_corpus(corpus)
+
+
+def test_a_copy_under_another_name_is_reported_as_a_duplicate_until_removed(corpus: Path) -> None:
+    copy = corpus / "briefs" / "copy-of-the-brief.yaml"
+    shutil.copy2(brief_path(corpus), copy)
+
+    opened = open_corpus(corpus)
+    duplicate = opened.entry("copy-of-the-brief")
+    assert duplicate is not None and duplicate.brief is None
+    assert any("duplicate id" in p.message for p in duplicate.problems)
+    assert opened == load_corpus(corpus)
+    assert open_corpus(corpus) == opened  # and again, from the index
+
+    copy.unlink()
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert len(open_corpus(corpus).entries) == 5
+
+
+def test_a_broken_brief_keeps_its_problem_and_loads_once_fixed(corpus: Path) -> None:
+    path = brief_path(corpus)
+    good = path.read_text()
+    rewrite(path, lambda text: text.replace("key_facts:", "key_facts: [", 1))
+
+    broken = open_corpus(corpus)
+    entry = broken.entry(BRIEF)
+    assert entry is not None and entry.brief is None and entry.has_errors
+    assert open_corpus(corpus) == broken == load_corpus(corpus)
+
+    rewrite(path, lambda _: good, by_ns=A_DAY_AGO_NS // 4)
+    fixed = open_corpus(corpus).entry(BRIEF)
+    assert fixed is not None and fixed.brief is not None and not fixed.has_errors
+
+
+def test_a_folder_without_briefs_reports_it(tmp_path: Path) -> None:
+    opened = open_corpus(tmp_path)
+
+    assert opened == load_corpus(tmp_path)
+    assert opened.problems and not opened.entries
+
+
+# -- Changes to articles --------------------------------------------------------------------------
+
+
+def quote_anchor(root: Path, quote_start: str) -> str:
+    entry = open_corpus(root).entry(BRIEF)
+    assert entry is not None and entry.brief is not None
+    (fact,) = [f for f in entry.brief.key_facts if f.quote.startswith(quote_start)]
+    return fact.anchor
+
+
+def test_an_article_changed_to_the_same_size_is_read_again(corpus: Path) -> None:
+    article = corpus / "seeds" / ARTICLE
+    size = article.stat().st_size
+    assert quote_anchor(corpus, "The volume of exports") == "exact"
+    rewrite(article, lambda text: text.replace("volume of exports", "VOLUME of exports"))
+    assert article.stat().st_size == size
+
+    assert quote_anchor(corpus, "The volume of exports") == "loose"
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
+def test_an_article_changed_in_size_is_read_again(corpus: Path) -> None:
+    article = corpus / "seeds" / ARTICLE
+    rewrite(article, lambda text: text.replace("volume of exports", "total volume of exports"))
+
+    assert quote_anchor(corpus, "The volume of exports") == "fuzzy"
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
+def test_an_article_that_lost_a_passage_is_read_again(corpus: Path) -> None:
+    article = corpus / "seeds" / ARTICLE
+    sentence = "The volume of exports exceeded 57 billion pesos in the first 10 months of the year"
+    rewrite(article, lambda text: text.replace(sentence, "Exports set a record"))
+
+    assert quote_anchor(corpus, "The volume of exports") == "missing"
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
+def test_a_change_to_an_article_changes_what_a_filter_finds(corpus: Path) -> None:
+    assert found(open_corpus(corpus), "zacatecas") == set()
+    article = corpus / "seeds" / ARTICLE
+    rewrite(article, lambda text: text + "\nZacatecas is not in the article.\n")
+
+    opened = open_corpus(corpus)
+
+    assert found(opened, "zacatecas") == {BRIEF} == found(load_corpus(corpus), "zacatecas")
+
+
+def test_a_removed_article_is_reported(corpus: Path) -> None:
+    (corpus / "seeds" / ARTICLE).unlink()
+
+    entry = open_corpus(corpus).entry(BRIEF)
+
+    assert entry is not None
+    assert any(p.field == "source" and "not found" in p.message for p in entry.problems)
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
+def test_a_missing_article_that_appears_is_used(corpus: Path) -> None:
+    article = corpus / "seeds" / ARTICLE
+    text = article.read_bytes()
+    article.unlink()
+    missing = open_corpus(corpus).entry(BRIEF)
+    assert missing is not None and missing.has_errors
+
+    article.write_bytes(text)
+    age(corpus)
+
+    entry = open_corpus(corpus).entry(BRIEF)
+    assert entry is not None and not entry.has_errors
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
+# -- The filter, through the index ----------------------------------------------------------------
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """Two briefs: one about México's exports, one about Canadian lumber; aged and indexed."""
+    root = tmp_path / "small"
+    write_article(root, "mx.txt", "Las exportaciones de México crecieron en octubre.\n")
+    write_article(root, "ca.txt", "Canadian lumber prices fell in October.\n")
+    write_brief(
+        root,
+        BriefSpec(
+            id="mx",
+            title="Exportaciones de México crecen",
+            source="mx.txt",
+            language="es",
+            title_en="Exports from Mexico grow",
+            facts=[FactSpec("Exports grew.", "Las exportaciones de México crecieron")],
+        ),
+    )
+    write_brief(
+        root,
+        BriefSpec(
+            id="ca",
+            title="Canadian lumber prices fall",
+            source="ca.txt",
+            facts=[FactSpec("Prices fell.", "Canadian lumber prices fell")],
+        ),
+    )
+    age(root)
+    open_corpus(root)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("mexico", {"mx"}),
+        ("MÉXICO", {"mx"}),
+        ("méxico", {"mx"}),
+        ("Mexico exportaciones", {"mx"}),
+        ("export", {"mx"}),  # a word finds the words it starts
+        ("mex exp", {"mx"}),
+        ("xport", set()),  # but not the words it is in
+        ("mexico lumber", set()),  # every word must be found
+        ("octubre", {"mx"}),  # from the article
+        ("octob", {"ca"}),
+        ("", {"mx", "ca"}),
+    ],
+)
+def test_the_index_finds_words_case_and_accents_ignored(
+    small: Path, query: str, keys: set[str]
+) -> None:
+    assert found(open_corpus(small), query) == keys
+
+
+def test_a_word_added_to_a_brief_finds_it_after_a_refresh(small: Path) -> None:
+    before = open_corpus(small)
+    assert found(before, "zacatecas") == set()
+    rewrite(small / "briefs" / "ca.yaml", lambda t: t.replace("A summary", "Zacatecas: a summary"))
+
+    after = open_corpus(small)
+
+    assert found(after, "zacatecas") == {"ca"}
+    assert found(after, "zacatecas") == found(load_corpus(small), "zacatecas")
+    assert found(before, "zacatecas") == set()  # what was opened before shows what it showed
+
+
+def test_a_word_removed_from_a_brief_no_longer_finds_it(small: Path) -> None:
+    assert found(open_corpus(small), "lumber") == {"ca"}
+    rewrite(small / "briefs" / "ca.yaml", lambda t: t.replace("lumber", "steel"))
+    rewrite(small / "seeds" / "ca.txt", lambda t: t.replace("lumber", "steel"))
+
+    opened = open_corpus(small)
+
+    assert found(opened, "lumber") == set()
+    assert found(opened, "steel") == {"ca"}
+
+
+def test_a_deleted_brief_is_no_longer_found(small: Path) -> None:
+    (small / "briefs" / "mx.yaml").unlink()
+
+    opened = open_corpus(small)
+
+    assert found(opened, "mexico") == set()
+    assert found(opened, "") == {"ca"}
+    assert opened == load_corpus(small)
+
+
+# -- An index that cannot be trusted --------------------------------------------------------------
+
+
+def _zero_from_page(page_of: Callable[[sqlite3.Connection], int]) -> Callable[[Path], None]:
+    """Overwrite the index with zeros from a page on: its header still says it is a database."""
+
+    def corrupt(path: Path) -> None:
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            (size,) = connection.execute("PRAGMA page_size").fetchone()
+            page = page_of(connection)
+        data = path.read_bytes()
+        start = (page - 1) * size
+        assert 0 < start < len(data)
+        path.write_bytes(data[:start] + bytes(len(data) - start))
+
+    return corrupt
+
+
+def _root_page(name: str) -> Callable[[sqlite3.Connection], int]:
+    def page(connection: sqlite3.Connection) -> int:
+        query = "SELECT rootpage FROM sqlite_master WHERE name = ?"
+        return int(connection.execute(query, (name,)).fetchone()[0])
+
+    return page
+
+
+def _after_the_roots(connection: sqlite3.Connection) -> int:
+    return 1 + int(connection.execute("SELECT max(rootpage) FROM sqlite_master").fetchone()[0])
+
+
+FILE_CORRUPTIONS: dict[str, Callable[[Path], object]] = {
+    "garbage": lambda path: path.write_bytes(random.Random(0).randbytes(4096)),
+    "empty": lambda path: path.write_bytes(b""),
+    "text": lambda path: path.write_text("not a database\n"),
+    "cut in half": lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),
+    "cut to its header": lambda path: path.write_bytes(path.read_bytes()[:100]),
+    "header overwritten": lambda path: path.write_bytes(
+        random.Random(1).randbytes(100) + path.read_bytes()[100:]
+    ),
+}
+BRIEF_PAGES_ZEROED = _zero_from_page(_root_page("briefs"))
+PAGES_AFTER_THE_ROOTS_ZEROED = _zero_from_page(_after_the_roots)
+
+
+@pytest.mark.parametrize(
+    "corruption",
+    [
+        *FILE_CORRUPTIONS.values(),
+        BRIEF_PAGES_ZEROED,
+        PAGES_AFTER_THE_ROOTS_ZEROED,
+    ],
+    ids=[*FILE_CORRUPTIONS, "the briefs' pages zeroed", "the pages after the tables' roots zeroed"],
+)
+def test_a_damaged_index_is_rebuilt(
+    corpus: Path, corruption: Callable[[Path], object], reads: list[str]
+) -> None:
+    close_all()
+    path = index_file(corpus)
+    assert not Path(f"{path}-wal").exists()
+    corruption(path)
+
+    opened = open_corpus(corpus)
+
+    assert opened == load_corpus(corpus)
+    assert sorted(reads) == SHIPPED  # every brief read again
+    reads.clear()
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert reads == []  # and the index written anew
+
+
+@pytest.mark.parametrize(
+    "corruption",
+    [
+        *FILE_CORRUPTIONS.values(),
+        BRIEF_PAGES_ZEROED,
+        PAGES_AFTER_THE_ROOTS_ZEROED,
+    ],
+    ids=[*FILE_CORRUPTIONS, "the briefs' pages zeroed", "the pages after the tables' roots zeroed"],
+)
+def test_a_damaged_index_is_not_shown(corpus: Path, corruption: Callable[[Path], object]) -> None:
+    close_all()
+    corruption(index_file(corpus))
+
+    peeked = peek_corpus(corpus)
+
+    assert peeked is None or peeked == load_corpus(corpus)
+
+
+def test_an_index_cut_short_by_a_few_bytes_gives_the_corpus(corpus: Path) -> None:
+    close_all()
+    path = index_file(corpus)
+    path.write_bytes(path.read_bytes()[:-8])
+
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
+def _sql(root: Path, statement: str, *values: object) -> None:
+    with contextlib.closing(sqlite3.connect(index_file(root))) as connection:
+        connection.execute(statement, values)
+        connection.commit()
+
+
+def test_an_index_of_another_version_is_emptied_and_rebuilt(corpus: Path, reads: list[str]) -> None:
+    # A row it cannot read back would have its brief read from the file: once the index is
+    # emptied, no such row is left.
+    _sql(corpus, "UPDATE briefs SET entry = 'garbage' WHERE path = ?", f"briefs/{BRIEF}.yaml")
+    _sql(corpus, "UPDATE meta SET value = ? WHERE key = 'environment'", '[0,"0.0.1"]')
+
+    assert peek_corpus(corpus) is None
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert sorted(reads) == SHIPPED
+
+    reads.clear()
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert reads == []
+
+
+def test_an_index_naming_another_folder_is_not_used(corpus: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(corpus, other)
+    rewrite(brief_path(other), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
+    open_corpus(other)
+    close_all()
+    shutil.copy(index_file(other), index_file(corpus))
+
+    assert peek_corpus(corpus) is None
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert title_of(open_corpus(corpus)).startswith("Mayor Norma")
+
+
+def _set_fact(index: int, value: object) -> Callable[[list[Any]], None]:
+    def change(entry: list[Any]) -> None:
+        entry[0][5][0][index] = value
+
+    return change
+
+
+def _set_brief(index: int, value: object) -> Callable[[list[Any]], None]:
+    def change(entry: list[Any]) -> None:
+        entry[0][index] = value
+
+    return change
+
+
+def _fuzzy_without_score(entry: list[Any]) -> None:
+    entry[0][5][0][5:7] = ["fuzzy", None]
+
+
+def _terminal_escape(entry: list[Any]) -> None:
+    entry[1] = [[f"briefs/{BRIEF}.yaml", 1, "", "\x1b[2J cleared", "error"]]
+
+
+ROW_DAMAGES: dict[str, str | Callable[[list[Any]], None]] = {
+    "not JSON": "garbage",
+    "nested without end": "[" * 100_000,
+    "JSON of another kind": '{"brief": null}',
+    "a list of one": "[null]",
+    "a brief too short": lambda entry: entry[0].pop(),
+    "a title that is a number": _set_brief(2, 5),
+    "no such day": _set_brief(7, "2024-02-30"),
+    "a status unknown": _set_brief(15, "published"),
+    "facts not a list": _set_brief(5, {"facts": []}),
+    "a span of the wrong type": _set_fact(3, "12"),
+    "a fact kind unknown": _set_fact(2, "opinion"),
+    "an anchor unknown": _set_fact(5, "close"),
+    "a fuzzy anchor without its score": _fuzzy_without_score,
+    "a score for an exact anchor": _set_fact(6, 95),
+    "a span for a quote not found": _set_fact(5, "missing"),
+    "a fact of the previous format": lambda entry: entry[0][5].__setitem__(0, entry[0][5][0][:5]),
+    "a problem with a terminal escape": _terminal_escape,
+}
+
+
+@pytest.mark.parametrize("damage", ROW_DAMAGES.values(), ids=ROW_DAMAGES.keys())
+def test_a_damaged_row_is_read_from_the_brief_file(
+    corpus: Path, damage: str | Callable[[list[Any]], None], reads: list[str]
+) -> None:
+    path = f"briefs/{BRIEF}.yaml"
+    if callable(damage):
+        with contextlib.closing(sqlite3.connect(index_file(corpus))) as connection:
+            (text,) = connection.execute(
+                "SELECT entry FROM briefs WHERE path = ?", (path,)
+            ).fetchone()
+        entry = json.loads(text)
+        damage(entry)
+        damage = json.dumps(entry)
+    _sql(corpus, "UPDATE briefs SET entry = ? WHERE path = ?", damage, path)
+
+    opened = open_corpus(corpus)
+
+    assert opened == load_corpus(corpus)
+    assert reads == [f"{BRIEF}.yaml"]
+
+
+# -- A cache folder that cannot be used -----------------------------------------------------------
+
+
+def test_a_cache_folder_under_a_file_gives_a_corpus_and_a_notice(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+
+    first = open_corpus(corpus_dir, blocker / "cache")
+    second = open_corpus(corpus_dir, blocker / "cache")
+
+    assert first == second == load_corpus(corpus_dir)
+    assert first.notice and second.notice
+    assert blocker.read_text() == "not a folder"
+    assert peek_corpus(corpus_dir, blocker / "cache") is None
+
+
+def test_a_cache_folder_that_is_a_file_gives_a_corpus_and_a_notice(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+
+    opened = open_corpus(corpus_dir, blocker)
+
+    assert opened == load_corpus(corpus_dir)
+    assert opened.notice
+    assert found(opened, "maquila") == found(load_corpus(corpus_dir), "maquila") != set()
+
+
+def test_a_cache_folder_that_cannot_be_written_gives_a_corpus_and_a_notice(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("permissions do not bind this user (root)")
+        opened = open_corpus(corpus_dir, folder)
+
+        assert opened == load_corpus(corpus_dir)
+        assert opened.notice
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """The index at ``path`` held by another connection in an exclusive transaction."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("BEGIN EXCLUSIVE")
+        yield
+        connection.execute("ROLLBACK")
+    finally:
+        connection.close()
+
+
+def test_a_new_index_locked_by_another_gives_a_corpus_and_a_notice(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[str]
+) -> None:
+    monkeypatch.setattr(database, "BUSY_MS", 50)
+    age(corpus_dir)
+
+    with locked(index_file(corpus_dir)):
+        opened = open_corpus(corpus_dir)
+        assert opened == load_corpus(corpus_dir)
+        assert opened.notice
+        assert peek_corpus(corpus_dir) is None
+
+    reads.clear()
+    again = open_corpus(corpus_dir)  # once let go, the index is written
+    assert again.notice is None
+    assert again == load_corpus(corpus_dir)
+    reads.clear()
+    assert open_corpus(corpus_dir) == again
+    assert reads == []
+
+
+def test_an_index_locked_while_it_must_be_written_gives_a_corpus_and_a_notice(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "BUSY_MS", 50)
+    rewrite(brief_path(corpus), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
+
+    with locked(index_file(corpus)):
+        opened = open_corpus(corpus)
+        assert opened == load_corpus(corpus)
+        assert opened.notice
+        assert title_of(opened).startswith("Alcaldesa")
+
+    again = open_corpus(corpus)
+    assert again.notice is None
+    assert title_of(again).startswith("Alcaldesa")
+
+
+# -- Several readers of one index -----------------------------------------------------------------
+
+OPEN_ELSEWHERE = (
+    "import json, sys; from pathlib import Path; from tui.core.store import open_corpus\n"
+    "corpus = open_corpus(Path(sys.argv[1]))\n"
+    "titles = [e.brief.title if e.brief else None for e in corpus.entries]\n"
+    "print(json.dumps({'keys': [e.key for e in corpus.entries], 'titles': titles,"
+    " 'notice': corpus.notice}))\n"
+)
+
+
+def open_elsewhere(root: Path) -> dict[str, Any]:
+    """Open the corpus at ``root`` in a process of its own, with this one's cache folder."""
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_ELSEWHERE, str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    answer: dict[str, Any] = json.loads(result.stdout)
+    return answer
+
+
+def test_two_corpora_open_on_one_index_see_the_same_entries(corpus: Path) -> None:
+    first = open_corpus(corpus)
+    second = open_corpus(corpus)
+
+    assert first.notice is None and second.notice is None
+    assert first.entries.same_as(second.entries)
+    assert first == second == load_corpus(corpus)
+    assert found(first, "maquila") == found(second, "maquila")
+
+
+def test_an_open_while_another_builds_the_index_gives_the_corpus(corpus_dir: Path) -> None:
+    # The second open starts once the first has listed what to read, before it writes any.
+    age(corpus_dir)
+    meanwhile: list[Corpus] = []
+
+    def open_another(done: int, total: int) -> None:
+        if not meanwhile:
+            meanwhile.append(open_corpus(corpus_dir))
+
+    first = open_corpus(corpus_dir, progress=open_another)
+
+    assert first == meanwhile[0] == load_corpus(corpus_dir)
+    assert first.notice is None and meanwhile[0].notice is None
+
+
+def test_an_open_while_another_process_builds_the_index_gives_the_corpus(
+    corpus_dir: Path,
+) -> None:
+    # Two apps started at once, or an app and ``briefing export``: the other process builds
+    # the index between this one's listing what to read and its writing.
+    age(corpus_dir)
+    elsewhere: list[dict[str, Any]] = []
+
+    def open_elsewhere_once(done: int, total: int) -> None:
+        if not elsewhere:
+            elsewhere.append(open_elsewhere(corpus_dir))
+
+    here = open_corpus(corpus_dir, progress=open_elsewhere_once)
+
+    assert here == load_corpus(corpus_dir)
+    assert here.notice is None
+    assert elsewhere[0]["keys"] == [e.key for e in here.entries]
+
+
+def test_a_corpus_opened_in_another_process_sees_the_same_entries(
+    corpus: Path, reads: list[str]
+) -> None:
+    here = open_corpus(corpus)
+
+    elsewhere = open_elsewhere(corpus)
+
+    assert elsewhere["notice"] is None
+    assert elsewhere["keys"] == [e.key for e in here.entries]
+    assert elsewhere["titles"] == [e.brief.title if e.brief else None for e in here.entries]
+
+
+def test_a_refresh_in_another_process_is_seen_by_a_new_open_only(
+    corpus: Path, reads: list[str]
+) -> None:
+    before = open_corpus(corpus)
+    shown = load_corpus(corpus)
+    rewrite(brief_path(corpus), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
+
+    elsewhere = open_elsewhere(corpus)  # writes the change while ``before`` is open
+
+    assert elsewhere["notice"] is None
+    assert any(title and title.startswith("Alcaldesa") for title in elsewhere["titles"])
+    assert before == shown  # what was opened before shows what it showed
+    assert title_of(before).startswith("Mayor Norma")
+    reads.clear()
+    after = open_corpus(corpus)
+    assert reads == []  # the other process read it
+    assert title_of(after).startswith("Alcaldesa Norma")
+    assert after == load_corpus(corpus)
+    assert not after.entries.same_as(before.entries)
+
+
+def test_entries_opened_before_a_refresh_keep_what_they_showed(corpus: Path) -> None:
+    before = open_corpus(corpus)
+    shown = load_corpus(corpus)
+    rewrite(brief_path(corpus), lambda text: text.replace("Mayor Norma", "Zyzzyva Norma"))
+    brief_path(corpus, "mexicali-cce-nearshoring").unlink()
+    text = brief_path(corpus).read_text().replace(f"id: {BRIEF}", "id: a-new-brief")
+    brief_path(corpus, "a-new-brief").write_text(text, encoding="utf-8")
+
+    after = open_corpus(corpus)
+
+    assert after == load_corpus(corpus)
+    assert before == shown
+    assert title_of(before).startswith("Mayor Norma")
+    assert before.entries.position_of("mexicali-cce-nearshoring") is not None
+    assert before.entries.position_of("a-new-brief") is None
+    assert before.entries.ids() == shown.entries.ids()
+    assert found(before, "zyzzyva") == set()
+    assert found(after, "zyzzyva") == {BRIEF, "a-new-brief"}
+    assert not before.entries.same_as(after.entries)
+    assert after.entries.same_as(open_corpus(corpus).entries)
+
+
+# -- The index as last seen -----------------------------------------------------------------------
+
+
+def test_there_is_no_index_before_a_first_open(corpus_dir: Path) -> None:
+    assert peek_corpus(corpus_dir) is None
+
+
+def test_the_index_shows_the_entries_as_last_opened(corpus: Path, reads: list[str]) -> None:
+    opened = open_corpus(corpus)
+    rewrite(brief_path(corpus), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
+    reads.clear()
+
+    peeked = peek_corpus(corpus)
+
+    assert peeked is not None
+    assert peeked == opened
+    assert title_of(peeked).startswith("Mayor Norma")  # as the index last saw it
+    assert found(peeked, "maquila") == found(opened, "maquila")
+    assert reads == []  # no file read
+
+
+def test_the_index_shows_a_broken_brief_by_its_file_name(corpus: Path, reads: list[str]) -> None:
+    rewrite(brief_path(corpus), lambda text: "key_facts: [\n" + text)
+    open_corpus(corpus)
+    reads.clear()
+
+    peeked = peek_corpus(corpus)
+
+    assert peeked is not None
+    last = peeked.entries[-1]
+    assert (last.key, last.brief) == (BRIEF, None)
+    assert peeked.entries.ids()[-1] is None  # no brief to bookmark or mark
+    assert reads == []
+
+
+# -- Progress, and stopping -----------------------------------------------------------------------
+
+
+def test_progress_is_told_of_every_brief_read(corpus_dir: Path) -> None:
+    seen: list[tuple[int, int]] = []
+
+    open_corpus(corpus_dir, progress=lambda done, total: seen.append((done, total)))
+
+    assert seen[0] == (0, 5) and seen[-1] == (5, 5)
+
+
+class Stop(Exception):
+    pass
+
+
+def test_an_exception_from_progress_stops_the_refresh_and_a_later_open_completes_it(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[str]
+) -> None:
+    monkeypatch.setattr(refresh, "BATCH", 2)
+    age(corpus_dir)
+
+    def stop(done: int, total: int) -> None:
+        if done:
+            raise Stop  # as the app's does when it is closing, once a batch is in
+
+    with pytest.raises(Stop):
+        open_corpus(corpus_dir, progress=stop)
+    assert peek_corpus(corpus_dir) is None  # nothing listed until every file is in
+    assert reads == SHIPPED[:2]
+
+    reads.clear()
+    opened = open_corpus(corpus_dir)
+    assert opened == load_corpus(corpus_dir)
+    assert reads == SHIPPED[2:]  # goes on from where it stopped
+
+
+def test_an_exception_from_progress_leaves_the_index_as_it_was(corpus: Path) -> None:
+    shown = open_corpus(corpus)
+    (corpus / "briefs" / "mexicali-cce-nearshoring.yaml").unlink()
+    rewrite(brief_path(corpus, "ebrard-municipal-convoy-los-angeles"), str.upper)
+
+    def stop(done: int, total: int) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        open_corpus(corpus, progress=stop)
+    assert peek_corpus(corpus) == shown
+
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert len(open_corpus(corpus).entries) == 4
+
+
+def test_a_cold_build_of_many_files_reads_them_in_other_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: list[str]
+) -> None:
+    monkeypatch.setattr(refresh, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(refresh, "BATCH", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    root = make_large_corpus(tmp_path / "many", 11)
+    age(root)
+    seen: list[tuple[int, int]] = []
+
+    opened = open_corpus(root, progress=lambda done, total: seen.append((done, total)))
+
+    assert reads == []  # none in this process
+    assert opened == load_corpus(root)
+    assert opened.notice is None
+    assert seen[0] == (0, 11) and seen[-1] == (11, 11)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert found(opened, "aduana") == {"brief-00000"}
+    assert open_corpus(root) == opened
+    assert reads == []  # and the index serves them after
+
+
+def test_a_first_open_does_not_hold_every_article_at_once(tmp_path: Path) -> None:
+    # Each article is let go once its brief has been read: a corpus of many long articles must
+    # not need them all in memory together, with their folded copies.
+    root = tmp_path / "long-articles"
+    count, size = 60, 200_000
+    for i in range(count):
+        prose = "Trucks wait at the Otay Mesa crossing. " * (size // 39)
+        write_article(root, f"a{i}.txt", f"Plant {i} opened in May.\n\n{prose}\n")
+        write_brief(
+            root,
+            BriefSpec(
+                id=f"plant-{i}",
+                title=f"Plant {i}",
+                source=f"a{i}.txt",
+                facts=[FactSpec(f"Plant {i} opened in May.", f"Plant {i} opened in May")],
+            ),
+        )
+    tracemalloc.start()
+    try:
+        opened = open_corpus(root, tmp_path / "cache")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(opened.briefs) == count and not opened.problems
+    assert all(brief.key_facts[0].span is not None for brief in opened.briefs)
+    # The articles together are 12 MB; held with their folded copies, twice that.
+    assert peak < count * size // 2

@@ -1,0 +1,93 @@
+"""Watching a corpus's files: which changes are told, and that watching ends when asked."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.kit.corpus import fields, make_corpus
+from tui.core.watch import corpus_changes
+
+PATIENCE = 10.0
+"""Seconds a test waits for the operating system to tell a change before it fails."""
+
+
+@pytest.fixture
+def watched(tmp_path: Path) -> Iterator[tuple[Path, queue.Queue[frozenset[str]]]]:
+    """A corpus being watched from a thread, and the batches of changes told so far."""
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
+    batches: queue.Queue[frozenset[str]] = queue.Queue()
+    stop = threading.Event()
+
+    def watch() -> None:
+        for batch in corpus_changes(root, stop):
+            batches.put(batch)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    yield root, batches
+    stop.set()
+    thread.join(timeout=PATIENCE)
+    assert not thread.is_alive(), "the watcher did not stop when asked"
+
+
+def first_batch_after(
+    change: Callable[[], None], batches: queue.Queue[frozenset[str]]
+) -> frozenset[str]:
+    """Make ``change`` until a batch of changes is told: the watcher may not be watching yet
+    when the first is made."""
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        change()
+        try:
+            return batches.get(timeout=1.0)
+        except queue.Empty:
+            continue
+    raise AssertionError("no change was told")
+
+
+def test_an_edited_brief_and_a_new_article_are_told_by_their_corpus_paths(
+    watched: tuple[Path, queue.Queue[frozenset[str]]],
+) -> None:
+    root, batches = watched
+    brief = root / "briefs" / "sample.yaml"
+    text = brief.read_text(encoding="utf-8")
+    told = first_batch_after(lambda: brief.write_text(text + "\n", encoding="utf-8"), batches)
+    assert told == {"briefs/sample.yaml"}
+    article = root / "seeds" / "new.txt"
+    told = first_batch_after(lambda: article.write_text("News.", encoding="utf-8"), batches)
+    assert told == {"seeds/new.txt"}
+
+
+def test_files_that_are_no_briefs_are_not_told(
+    watched: tuple[Path, queue.Queue[frozenset[str]]],
+) -> None:
+    root, batches = watched
+    briefs = root / "briefs"
+
+    def write_noise_then_a_brief() -> None:
+        # An editor's swap file and a note beside the briefs, then a real change.
+        (briefs / ".sample.yaml.swp").write_text("x", encoding="utf-8")
+        (briefs / "notes.txt").write_text("x", encoding="utf-8")
+        (briefs / "other.yaml").write_text("id: other\n", encoding="utf-8")
+
+    told = first_batch_after(write_noise_then_a_brief, batches)
+    assert told == {"briefs/other.yaml"}
+
+
+def test_a_deleted_brief_is_told(watched: tuple[Path, queue.Queue[frozenset[str]]]) -> None:
+    root, batches = watched
+    doomed = root / "briefs" / "doomed.yaml"
+    told = first_batch_after(lambda: doomed.write_text("id: doomed\n", encoding="utf-8"), batches)
+    assert "briefs/doomed.yaml" in told
+    doomed.unlink()
+    assert "briefs/doomed.yaml" in batches.get(timeout=PATIENCE)
+
+
+def test_a_corpus_without_its_folders_is_not_watched(tmp_path: Path) -> None:
+    assert list(corpus_changes(tmp_path, threading.Event())) == []

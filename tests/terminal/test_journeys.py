@@ -1,0 +1,266 @@
+"""The user journeys in a real terminal: ``briefing`` runs in tmux, keys are typed, the screen read.
+
+Expectations come from the brief files and articles themselves, read here with plain YAML and
+string search, not from the app's own code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.kit.hostile import build_hostile_corpus
+from tests.kit.terminal import BRIEFING, Terminal, english_title, read_briefs, requires_tmux, start
+
+pytestmark = [requires_tmux, pytest.mark.tmux]
+
+LIST_TITLE_CHARS = 14
+"""How much of a title the article list shows at 120 columns, with room to spare."""
+
+
+def list_label(brief: dict[str, Any]) -> str:
+    return english_title(brief)[:LIST_TITLE_CHARS]
+
+
+def list_rows(screen: str) -> list[str]:
+    """The rows of the article list: the first box on screen, at the left."""
+    rows = []
+    for line in screen.splitlines():
+        if line.startswith("│") and "│" in line[1:]:
+            rows.append(line[1 : line.index("│", 1)].rstrip())
+    return rows
+
+
+def listed(screen: str, brief: dict[str, Any]) -> bool:
+    return any(list_label(brief) in row for row in list_rows(screen))
+
+
+def row_of(screen: str, brief: dict[str, Any]) -> str:
+    rows = [row for row in list_rows(screen) if list_label(brief) in row]
+    assert rows, f"{brief['title']!r} is not listed:\n{screen}"
+    return rows[0]
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    term = Terminal(width=120, height=40)
+    yield term
+    term.close()
+
+
+def open_reader(terminal: Terminal, corpus: Path, cwd: Path) -> list[dict[str, Any]]:
+    """Start the reader on ``corpus`` and wait for its newest brief; return the briefs in order."""
+    briefs = read_briefs(corpus)
+    start(terminal, corpus, cwd)
+    terminal.wait_for_text(list_label(briefs[0]))
+    return briefs
+
+
+def test_move_bookmark_mark_two_and_export(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path, private_state: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    briefs = open_reader(terminal, corpus_dir, out)
+
+    terminal.keys("j", "b", "Space", "j", "Space")
+    screen = terminal.wait_for_text("2 marked")
+    assert "1 bookmarked" in screen
+
+    terminal.keys("e")
+    terminal.wait_for_text("briefing-")
+    terminal.keys("Enter")
+    terminal.wait_for(lambda _: any(out.glob("briefing-*.md")), "the exported file")
+
+    (exported,) = out.glob("briefing-*.md")
+    markdown = exported.read_text("utf-8")
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert len(headings) == 2
+    assert headings[0].startswith("## " + briefs[1]["title"][:30])
+    assert headings[1].startswith("## " + briefs[2]["title"][:30])
+    saved = json.loads((private_state / "bookmarks.json").read_text("utf-8"))
+    assert [briefs[1]["id"]] in saved["corpora"].values()
+
+    terminal.keys("q")
+    terminal.wait_for(lambda _: terminal.exited(), "the app to quit")
+
+
+def test_a_fact_points_at_its_line_in_the_original(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
+
+    terminal.keys("Enter", "j")
+    article = (corpus_dir / "seeds" / briefs[0]["source"]).read_text("utf-8")
+    quote = briefs[0]["key_facts"][1]["quote"]
+    line = article.count("\n", 0, article.index(quote)) + 1
+    terminal.wait_for_text(f"fact 2 · line {line}")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def test_filter_ignores_accents_and_escape_clears_it(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = read_briefs(corpus_dir)
+    word = "japon"  # printed "Japón" in one Spanish article
+    holding = [
+        b
+        for b in briefs
+        if word in _fold((corpus_dir / "briefs" / f"{b['id']}.yaml").read_text("utf-8"))
+        or word in _fold((corpus_dir / "seeds" / b["source"]).read_text("utf-8"))
+    ]
+    assert 0 < len(holding) < len(briefs)
+    open_reader(terminal, corpus_dir, tmp_path)
+
+    terminal.keys("/")
+    terminal.wait_for_text("Filter: words to find")
+    terminal.type(word)
+    others = [b for b in briefs if b not in holding]
+    screen = terminal.wait_for(
+        lambda s: not any(listed(s, b) for b in others), "the list to narrow"
+    )
+    assert all(listed(screen, b) for b in holding)
+
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: all(listed(s, b) for b in briefs), "the whole list back")
+
+
+def test_a_bookmark_survives_a_restart(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = read_briefs(corpus_dir)
+    start(terminal, corpus_dir, tmp_path)
+    before = terminal.wait_for_text(list_label(briefs[0]))
+    unmarked_row = row_of(before, briefs[0])
+    terminal.keys("b")
+    terminal.wait_for_text("1 bookmarked")
+    terminal.keys("q")
+    terminal.wait_for(lambda _: terminal.exited(), "the app to quit")
+    terminal.close()
+
+    again = Terminal(width=120, height=40)
+    try:
+        start(again, corpus_dir, tmp_path)
+        screen = again.wait_for_text("1 bookmarked")
+        assert row_of(screen, briefs[0]) != unmarked_row
+        again.keys("B")
+        only = again.wait_for(lambda s: not listed(s, briefs[1]), "the list to show bookmarks only")
+        assert listed(only, briefs[0])
+    finally:
+        again.close()
+
+
+def test_help_lists_the_keys_and_closes(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
+    terminal.keys("?")
+    screen = terminal.wait_for(lambda s: "╭─ Keys" in s, "the help over the reader")
+    for word in ("Bookmark", "Filter", "Export", "Quit"):
+        assert word in screen
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "Keys" not in s and listed(s, briefs[0]), "help to close")
+
+
+def test_hostile_text_is_shown_literally_and_changes_nothing(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    corpus = build_hostile_corpus(tmp_path / "hostile")
+    entries = len(list((corpus / "briefs").glob("*.yaml")))
+    start(terminal, corpus, tmp_path)
+    terminal.wait_for_text("hostile ·")
+    title_before = terminal.pane_title()
+
+    # Walk the whole list, showing every entry; the markup article stays on screen throughout.
+    for _ in range(entries):
+        terminal.keys("j")
+    terminal.keys("g")
+    assert not terminal.exited()
+    terminal.keys("/")
+    # As a person would, type once the filter is there: keys that come before it are the
+    # list's (e exports, a adds).
+    terminal.wait_for_text("Filter: words to find")
+    terminal.type("markup test")
+    terminal.keys("Enter")
+    # The title shows in the list as soon as the filter narrows it; the author's line, in the
+    # brief, once the brief follows.
+    terminal.wait_for(
+        lambda s: "[bold red]Markup Test[/]" in s and "[@click=app.quit]" in s,
+        "the markup brief shown literally",
+    )
+    assert not terminal.exited()
+    assert terminal.pane_title() == title_before
+    assert "pwned" not in terminal.pane_title()
+
+
+def test_a_brief_edited_while_the_reader_is_open_shows_its_new_title(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
+    newest = corpus_dir / "briefs" / f"{briefs[0]['id']}.yaml"
+    edited = yaml.safe_load(newest.read_text("utf-8"))
+    edited["title"] = edited["title_en"] = "Retitled while the reader was open"
+    new_text = yaml.safe_dump(edited, allow_unicode=True, sort_keys=False)
+
+    def rewritten(screen: str) -> bool:
+        # Written again at each look: the first write may come before the reader watches.
+        newest.write_text(new_text, encoding="utf-8")
+        return "Retitled while the" in screen
+
+    screen = terminal.wait_for(rewritten, "the new title in the list")
+    # Still the first row, and the brief pane shows it too.
+    assert "Retitled while the" in list_rows(screen)[0]
+    assert screen.count("Retitled while the") >= 2
+
+
+def test_add_an_article_confirm_a_fact_and_edit_the_brief(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    from tests.kit.corpus import SEED_TEXT
+
+    corpus = tmp_path / "corpus"
+    (corpus / "briefs").mkdir(parents=True)
+    (corpus / "seeds").mkdir()
+    article = tmp_path / "queretaro.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    # The editor is a script that retitles the brief, as an analyst would by hand.
+    editor = tmp_path / "editor.sh"
+    editor.write_text(
+        '#!/bin/sh\nsed -i \'s/^title: .*/title: "Queretaro reviewed by hand"/\' "$1"\n',
+        encoding="utf-8",
+    )
+    editor.chmod(0o755)
+    folders = ("BRIEFING_STATE_DIR", "BRIEFING_CACHE_DIR", "BRIEFING_CONFIG_DIR")
+    env = {name: os.environ[name] for name in folders} | {"EDITOR": str(editor)}
+    terminal.start([BRIEFING, "--corpus", str(corpus)], env, tmp_path)
+    terminal.wait_for_text("No briefs")
+
+    terminal.keys("a")
+    terminal.wait_for_text("Add an article")
+    terminal.type(str(article))
+    terminal.keys("Enter")
+    terminal.wait_for_text("Querétaro exports grow")
+    (brief,) = (corpus / "briefs").glob("*.yaml")
+    unreviewed = brief.read_text("utf-8").count("reviewed: false")
+    assert unreviewed >= 2
+
+    terminal.keys("Enter", "c")
+    terminal.wait_for(
+        lambda _: brief.read_text("utf-8").count("reviewed: false") == unreviewed - 1,
+        "the first fact confirmed in the file",
+    )
+
+    terminal.keys("E")
+    terminal.wait_for_text("Queretaro reviewed by hand")
+    assert "Queretaro reviewed by hand" in brief.read_text("utf-8")
