@@ -96,3 +96,42 @@ def drift_quotes(root: Path) -> None:
             assert f'quote: "{before}' in text, before
             text = text.replace(f'quote: "{before}', f'quote: "{after}', 1)
         path.write_text(text, encoding="utf-8")
+
+
+def make_named_corpus(root: Path) -> Path:
+    """Write at ``root`` four briefs on one article, naming places, organisations, people, topics
+    and outlets: newest first, mx (in Spanish), tj, tx, then an undated draft. Baja California is
+    named by two, and Tijuana too (once as TIJUANA)."""
+    return make_corpus(
+        root,
+        {
+            "mx.yaml": fields(
+                "mx",
+                published="2024-06-30",
+                language="es",
+                title_en="Plant adds shift (mx)",
+                places=["Mexicali", "Baja California"],
+                organizations=["INEGI"],
+                people=["Marina del Pilar Ávila"],
+                topics=["exports"],
+                outlet="La Voz de la Frontera",
+            ),
+            "tj.yaml": fields(
+                "tj",
+                published="2024-03-15",
+                places=["Tijuana", "Baja California"],
+                organizations=["Index Zona Costa"],
+                people=["Laura Ibáñez"],
+                topics=["night shift"],
+                outlet="El Imparcial",
+            ),
+            "tx.yaml": fields(
+                "tx",
+                published="2023-11-02",
+                places=["California", "Baja", "baja"],  # one place, twice
+                organizations=["index fund"],
+                topics=["Night Shift"],
+            ),
+            "draft.yaml": fields("draft", status="draft", places=["TIJUANA"]),
+        },
+    )
