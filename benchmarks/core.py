@@ -1,10 +1,11 @@
 """Measurements of the core alone, in a process of its own, for :mod:`benchmarks.run`.
 
-    python -m benchmarks.core --corpus DIR --common WORD --rare WORD
+    python -m benchmarks.core --corpus DIR --common WORD --rare WORD [--term FIELD:VALUE]
 
-Opens the corpus through its index as the app does, then filters it the way typing a word does,
-one keystroke at a time. Prints one JSON object: the opening's time, the process's peak
-resident memory (no Textual loaded), and the filter's times in seconds.
+Opens the corpus through its index as the app does, then filters it the way typing a word, and
+a field term, does, one keystroke at a time, and counts the places of all briefs and of those a
+common word finds. Prints one JSON object: the opening's time, the process's peak resident
+memory (no Textual loaded), and the filter's and the counts' times in seconds.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import json
 import resource
 import statistics
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 ABSENT = "zqxjkv"
 """A word no brief holds: the filter has to look through every text to the end."""
+FIELD_TERM = 'place:"baja california"'
+"""A field term typed by default: a place many generated briefs name."""
 
 
 def _typing(word: str, entries: Entries, rounds: int = 3) -> dict[str, Any]:
@@ -44,11 +48,22 @@ def _typing(word: str, entries: Entries, rounds: int = 3) -> dict[str, Any]:
     return {"median": statistics.median(best), "max": max(best), "rows": rows}
 
 
+def _median_time(rounds: int, work: Callable[[], object]) -> float:
+    """The median time of ``rounds`` runs of ``work``, in seconds."""
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.core")
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--common", required=True)
     parser.add_argument("--rare", required=True)
+    parser.add_argument("--term", default=FIELD_TERM, help="a field term to type")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -58,18 +73,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = open_corpus(args.corpus)
     loaded = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    whole = []
-    for _ in range(5):
-        begun = time.perf_counter()
-        corpus.entries.find(parse_query(ABSENT))
-        whole.append(time.perf_counter() - begun)
+    absent_s = _median_time(5, partial(corpus.entries.find, parse_query(ABSENT)))
+    facets = {
+        f"places among {name}": _median_time(
+            5, partial(corpus.entries.facets, parse_query(text), "place")
+        )
+        for name, text in (("all", ""), (repr(args.common), args.common))
+    }
     result = {
         "entries": len(corpus.entries),
         "load_s": loaded,
         "peak_rss_mib": peak,
         "index_mib": index_file(args.corpus).stat().st_size / 2**20,
-        "typing": {word: _typing(word, corpus.entries) for word in (args.common, args.rare)},
-        "absent_s": statistics.median(whole),
+        "typing": {
+            word: _typing(word, corpus.entries) for word in (args.common, args.rare, args.term)
+        },
+        "absent_s": absent_s,
+        "facets_s": facets,
     }
     print(json.dumps(result))
     return 0

@@ -624,6 +624,10 @@ def table(bench: Bench, corpora: Sequence[Corpus]) -> str:
             f" (index of {core['index_mib']:.0f} MiB)"
             f" | {_fine(core['absent_s'])} | | | | | |"
         )
+        for counted, seconds in core.get("facets_s", {}).items():
+            lines.append(
+                f"| `Entries.facets` of the {counted} at {size} | {_fine(seconds)} | | | | | |"
+            )
     memory = results.get("memory")
     if memory and keys:
         app_peak = memory.get("briefing tmux") or keys["peak_rss_mib"]

@@ -21,6 +21,7 @@ from tui.core.text import one_line, plural
 if TYPE_CHECKING:
     from tui.core.drafting.adding import Outcome
     from tui.core.model import Brief, Corpus
+    from tui.core.search import Query
 
 LIST_TITLE_WIDTH = 160
 """Characters of a title ``briefing list`` prints; ``--json`` gives titles whole."""
@@ -29,6 +30,11 @@ LIST_FIELD_WIDTH = 60
 USAGE_ERROR = 2
 """The exit status argparse gives a command line it cannot use."""
 
+_FILTER_HELP = (
+    "only the briefs matching QUERY, as the reader's filter reads it: words, and terms such as"
+    ' org:NAME, place:"two words", person:, topic:, outlet:, lang:es, after:2024-03,'
+    " before:2024-06-30, date:2024, is:draft, is:final, is:bookmarked, anchor:fuzzy"
+)
 _CORPUS_HELP = (
     f"corpus folder holding briefs/ and seeds/ (default: ${ENV_CORPUS}, else the current folder"
     " when it holds briefs/, else the corpus shipped with briefing)"
@@ -58,9 +64,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the briefs, newest first",
         description="List id, date, language, "
         "number of facts and title of each brief, newest first.",
+        epilog="example: briefing list --filter 'place:tijuana after:2024-01 is:final'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     listing.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
+    listing.add_argument("--filter", metavar="QUERY", default="", help=_FILTER_HELP)
     listing.add_argument("--json", action="store_true", help="print a JSON array instead")
+
+    facets = commands.add_parser(
+        "facets",
+        help="count the names, outlets and languages of the briefs",
+        description="The values of a field most briefs have, each with how many have it, most"
+        " first: among the briefs matching --filter, else among all. Values spelt alike but for"
+        " case and accents count as one. One line per value: field, value and count, separated"
+        " by tabs.",
+        epilog="example: briefing facets --filter 'lang:es date:2024' --field place --limit 5",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    facets.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
+    facets.add_argument("--filter", metavar="QUERY", default="", help=_FILTER_HELP)
+    facets.add_argument(
+        "--field",
+        action="append",
+        metavar="F",
+        help="the field to count: organization, place, person, topic, outlet or language;"
+        " give it again for another (default: each)",
+    )
+    facets.add_argument(
+        "--limit", type=_positive, default=10, metavar="N", help="values per field (default: 10)"
+    )
+    facets.add_argument("--json", action="store_true", help="print a JSON object instead")
 
     export = commands.add_parser(
         "export",
@@ -99,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         "keys.yaml in the user config folder (or $BRIEFING_CONFIG_DIR) gives actions other keys "
         "by id, one per line, such as  reader.bookmark: m",
     )
-    for command in (validate, listing, export, add):
+    for command in (validate, listing, facets, export, add):
         command.set_defaults(command_parser=command)  # for errors found after parsing
     return parser
 
@@ -143,7 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"briefing: {problem}", file=sys.stderr)
             return 1
         if args.command == "list":
-            return _list(corpus, as_json=args.json)
+            return _list(corpus, args.filter, as_json=args.json)
+        if args.command == "facets":
+            return _facets(corpus, args)
         return _export(corpus, args)
     except BrokenPipeError:
         # The reader went away (`briefing list | head`): stop quietly, as other tools do.
@@ -204,7 +239,35 @@ def _validate(corpus: Corpus) -> int:
     return 1 if errors else 0
 
 
-def _list(corpus: Corpus, *, as_json: bool) -> int:
+def _positive(text: str) -> int:
+    """``text`` as a number of 1 or more, for an option."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number of 1 or more, not {text!r}")
+    return number
+
+
+def _filtered(corpus: Corpus, text: str, doing: str) -> tuple[Query, frozenset[str]] | None:
+    """The query ``text``, with the bookmarks it needs; None when it needs them and they cannot
+    be read (``doing`` says what is then not done)."""
+    from tui.core.search import parse_query
+
+    query = parse_query(text)
+    if not query.bookmarked:
+        return query, frozenset()
+    bookmarks = _read_bookmarks(corpus, doing)
+    return None if bookmarks is None else (query, frozenset(bookmarks))
+
+
+def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
+    filtered = _filtered(corpus, filter_text, "listed")
+    if filtered is None:
+        return 1
+    entries = corpus.entries
+    found = (entries[position].brief for position in entries.find(*filtered))
     left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     rows = [
         {
@@ -214,7 +277,8 @@ def _list(corpus: Corpus, *, as_json: bool) -> int:
             "title": brief.title,
             "facts": len(brief.key_facts),
         }
-        for brief in corpus.briefs
+        for brief in found
+        if brief is not None
     ]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -231,6 +295,35 @@ def _list(corpus: Corpus, *, as_json: bool) -> int:
         print("\t".join(fields))
     # After the rows, where a reader at a terminal sees it last.
     _tell(left_out)
+    return 0
+
+
+def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
+    # Imported here, not for the parser: the query's module takes a while to import, and the
+    # app, which the command runs by default, does not need it before its first frame.
+    from tui.core.search import FACET_FIELDS
+
+    unknown = [field for field in args.field or () if field not in FACET_FIELDS]
+    if unknown:
+        args.command_parser.error(
+            f"no field {', '.join(map(repr, unknown))}; give one of {', '.join(FACET_FIELDS)}"
+        )
+    filtered = _filtered(corpus, args.filter, "counted")
+    if filtered is None:
+        return 1
+    query, bookmarks = filtered
+    counts = {
+        field: corpus.entries.facets(query, field, args.limit, bookmarks)
+        for field in dict.fromkeys(args.field or FACET_FIELDS)
+    }
+    if args.json:
+        shown = {f: [{"value": v, "count": n} for v, n in found] for f, found in counts.items()}
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+    else:
+        for field, found in counts.items():
+            for value, count in found:
+                print(f"{field}\t{_cut(value, LIST_TITLE_WIDTH)}\t{count}")
+    _tell(_left_out(_not_loaded(corpus), "brief", named=False))
     return 0
 
 
@@ -280,7 +373,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         briefs, selection = list(corpus.briefs), "all briefs"
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     elif args.bookmarked:
-        bookmarks = _read_bookmarks(corpus)
+        bookmarks = _read_bookmarks(corpus, "exported")
         if bookmarks is None:
             return 1
         briefs = [b for b in corpus.briefs if b.id in bookmarks]
@@ -432,14 +525,14 @@ def _progress(outcomes: Sequence[Outcome], total: int, seconds: float) -> str:
     return line
 
 
-def _read_bookmarks(corpus: Corpus) -> set[str] | None:
+def _read_bookmarks(corpus: Corpus, doing: str) -> set[str] | None:
     """The ids bookmarked in ``corpus``, after telling the store's notices; None when the
-    bookmarks file cannot be read."""
+    bookmarks file cannot be read, after saying that nothing is ``doing`` (exported, say)."""
     store = BookmarkStore(state_dir(), corpus_key(corpus.root))
     _tell([f"briefing: {notice}" for notice in store.notices])
-    # The store makes do without a file it cannot read, as the app should; an export made
-    # without it would quietly leave out every bookmark.
+    # The store makes do without a file it cannot read, as the app should; an export or a list
+    # made without it would quietly leave out every bookmark.
     if store.read_error:
-        print("briefing: nothing exported, since the bookmarks cannot be read", file=sys.stderr)
+        print(f"briefing: nothing {doing}, since the bookmarks cannot be read", file=sys.stderr)
         return None
     return set(store.ids)

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.kit.corpus import REPO, dump, fields, make_corpus
+from tests.kit.corpus import REPO, dump, fields, make_corpus, make_named_corpus
 from tests.kit.markdown import read
 from tui import __version__
 from tui.cli import main
 from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
 from tui.core.corpus_path import resolve_corpus
+from tui.core.search import FACET_FIELDS
 
 BRIEFING = Path(sys.executable).parent / "briefing"
 # file:line: field: message, or file: message for a problem with the file as a whole.
@@ -239,6 +240,98 @@ def test_list_json_keeps_standard_output_pure_json_when_briefs_are_left_out(
     assert result.stderr == LEFT_OUT
 
 
+def test_list_filter_keeps_the_briefs_the_query_finds_newest_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--filter", 'place:"baja california"']) == 0
+    assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()] == ["mx", "tj"]
+    assert main(["list", "--corpus", str(corpus), "--json", "--filter", "is:draft"]) == 0
+    assert [row["id"] for row in json.loads(capsys.readouterr().out)] == ["draft"]
+
+
+def test_list_filter_is_bookmarked_lists_the_users_bookmarks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    store = BookmarkStore(state_dir(), corpus_key(corpus))
+    for ident in ("tx", "draft"):
+        store.toggle(ident)
+    assert main(["list", "--corpus", str(corpus), "--filter", "is:bookmarked is:final"]) == 0
+    assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()] == ["tx"]
+
+
+def test_list_filter_is_bookmarked_fails_when_the_bookmarks_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    state = tmp_path / "state"
+    state.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    assert main(["list", "--corpus", str(corpus), "--filter", "is:bookmarked"]) == 1
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert "nothing listed" in output.err
+
+
+# facets ----------------------------------------------------------------------------------------
+
+
+def test_facets_prints_field_value_and_count_most_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["facets", "--corpus", str(corpus), "--field", "place", "--limit", "2"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "place\tBaja California\t2",
+        "place\tTijuana\t2",
+    ]
+
+
+def test_facets_counts_among_the_briefs_the_filter_finds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    args = ["facets", "--corpus", str(corpus), "--filter", "lang:en date:2024", "--json"]
+    assert main([*args, "--field", "organization", "--field", "language"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "organization": [{"value": "Index Zona Costa", "count": 1}],
+        "language": [{"value": "en", "count": 1}],
+    }
+
+
+def test_facets_without_a_field_counts_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["facets", "--corpus", str(corpus)]) == 0
+    fields_shown = {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()}
+    assert fields_shown == set(FACET_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("option", "named"), [(["--field", "places"], "place"), (["--limit", "0"], "1 or more")]
+)
+def test_facets_says_what_to_give_instead_of_an_unusable_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str], named: str
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    with pytest.raises(SystemExit) as stopped:
+        main(["facets", "--corpus", str(corpus), *option])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert error.startswith("usage: briefing facets") and named in error
+
+
+def test_facets_and_list_help_name_every_field_with_an_example() -> None:
+    facets, listing = run("facets", "--help").stdout, run("list", "--help").stdout
+    assert all(field in facets for field in FACET_FIELDS)
+    assert "example: briefing facets --filter" in facets
+    assert "example: briefing list --filter" in listing
+    for term in ("org:", "place:", "person:", "topic:", "outlet:", "lang:", "after:", "is:"):
+        assert term in listing
+
+
 # export ----------------------------------------------------------------------------------------
 
 
@@ -440,7 +533,7 @@ def test_export_needs_a_selection() -> None:
 # Help, version, and the two ways to run it -----------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [[], ["validate"], ["list"], ["export"]])
+@pytest.mark.parametrize("command", [[], ["validate"], ["list"], ["facets"], ["export"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0
@@ -451,7 +544,7 @@ def test_every_command_has_help(command: list[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "usage"),
     [
-        (["list", "--bogus"], "usage: briefing list [-h] [--corpus DIR] [--json]"),
+        (["list", "--bogus"], "usage: briefing list [-h] [--corpus DIR] [--filter QUERY]"),
         (["validate", "extra"], "usage: briefing validate [-h] [--corpus DIR]"),
         (["--bogus"], "usage: briefing [-h]"),
     ],

@@ -24,7 +24,7 @@ from tui.core.model import (
     Problem,
 )
 from tui.core.quotes import find_quote
-from tui.core.search import match_expression, parse_query
+from tui.core.search import match_expression, name_expression, parse_query
 from tui.core.store import load_corpus
 from tui.core.store.database import IndexFile
 from tui.core.text import (
@@ -350,6 +350,57 @@ def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
         else set(range(len(texts)))
     )
     assert chosen in found
+
+
+name_text = st.text(alphabet=st.sampled_from(list("abcéÑ -.'")), max_size=16)
+# What the index's tokenizer takes for a word: a run of letters and digits.
+INDEX_WORD = re.compile(r"[^\W_]+")
+
+
+def holds_in_order(name: list[str], term: list[tuple[str, bool]]) -> bool:
+    """Whether the words ``term`` (each a word and whether its start is enough) stand one after
+    the other somewhere in the words ``name``."""
+    return any(
+        all(
+            name[at + i].startswith(word) if start else name[at + i] == word
+            for i, (word, start) in enumerate(term)
+        )
+        for at in range(len(name) - len(term) + 1)
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(name_text, min_size=1, max_size=6), typed=name_text)
+def test_a_name_term_finds_exactly_the_names_holding_its_words_in_order(
+    names: list[str], typed: str
+) -> None:
+    connection = IndexFile(Path("."), None).connect()
+    for rowid, name in enumerate(names):
+        connection.execute(
+            "INSERT INTO name_words (rowid, place) VALUES (?, ?)", (rowid, fold_search(name))
+        )
+    query = parse_query(f'place:"{typed}"')
+    if not query.names:
+        return
+    (term,) = query.names
+    found = {
+        row
+        for (row,) in connection.execute(
+            "SELECT rowid FROM name_words WHERE name_words MATCH ?", (name_expression(term),)
+        )
+    }
+    # A word typed with punctuation inside ("a-b") is the phrase of its parts, the last one's
+    # start enough, as for words.
+    parts = []
+    for word in term.words:
+        pieces = INDEX_WORD.findall(word)
+        parts += [(piece, i == len(pieces) - 1) for i, piece in enumerate(pieces)]
+    expected = {
+        rowid
+        for rowid, name in enumerate(names)
+        if holds_in_order(INDEX_WORD.findall(fold_search(name)), parts)
+    }
+    assert found == expected
 
 
 @settings(max_examples=300, deadline=None)

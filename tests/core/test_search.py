@@ -8,7 +8,7 @@ import pytest
 
 from tests.kit.corpus import FUZZY_BRIEF, LOOSE_BRIEF, REPO, drift_quotes
 from tui.core.model import Corpus
-from tui.core.search import match_expression, parse_query
+from tui.core.search import NameTerm, Period, Query, match_expression, parse_query
 from tui.core.store import load_corpus
 
 
@@ -126,3 +126,104 @@ def test_the_statuses_are_not_words_a_plain_search_finds(
     # The same search in the same corpus with every quote exact finds the same briefs.
     assert matching_in(drifted, f"{word} mexicali") == matching(f"{word} mexicali")
     assert matching_in(drifted, word) == matching(word)
+
+
+# Field terms ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("place:baja", [NameTerm("place", ("baja",))]),
+        ("PLACE:Baja", [NameTerm("place", ("baja",))]),
+        ("org:índex", [NameTerm("organization", ("index",))]),
+        ("person:ebrard", [NameTerm("person", ("ebrard",))]),
+        ("topic:near", [NameTerm("topic", ("near",))]),
+        ("outlet:imparcial", [NameTerm("outlet", ("imparcial",))]),
+        ('place:"baja california"', [NameTerm("place", ("baja", "california"))]),
+        ("place:\u201cBaja California\u201d", [NameTerm("place", ("baja", "california"))]),
+        ('place:"baja cal', [NameTerm("place", ("baja", "cal"))]),  # a quote not closed yet
+        ("place:baja place:baja", [NameTerm("place", ("baja",))]),
+        ("place: org:", []),  # as while being typed
+        ('place:""', []),
+        ("place:\u2014", []),  # only punctuation: nothing the index could look for
+    ],
+)
+def test_a_name_term_names_its_field_and_its_words(typed: str, names: list[NameTerm]) -> None:
+    query = parse_query(typed)
+    assert list(query.names) == names
+    assert query.words == ()
+
+
+def test_a_name_term_unquoted_takes_one_word_and_leaves_the_rest_as_words() -> None:
+    query = parse_query("place:baja california")
+    assert query.names == (NameTerm("place", ("baja",)),)
+    assert query.words == ("california",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "periods"),
+    [
+        ("date:2024", [Period("2024-01-01", "2025-01-01")]),
+        ("date:2024-02", [Period("2024-02-01", "2024-03-01")]),
+        ("date:2024-12", [Period("2024-12-01", "2025-01-01")]),
+        ("date:2024-2-9", [Period("2024-02-09", "2024-02-10")]),
+        ("after:2024-03", [Period(start="2024-03-01")]),  # the month named included
+        ("before:2024-06-30", [Period(end="2024-07-01")]),  # the day named included
+        ("before:2024", [Period(end="2025-01-01")]),
+        ("after:2024 before:2024-06", [Period(start="2024-01-01"), Period(end="2024-07-01")]),
+    ],
+)
+def test_a_date_term_names_a_period(typed: str, periods: list[Period]) -> None:
+    assert list(parse_query(typed).periods) == periods
+
+
+@pytest.mark.parametrize("typed", ["date:2024-13", "after:2023-02-29", "before:24", "date:soon"])
+def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
+    query = parse_query(typed)
+    assert query.periods == () and query.words == (typed,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("lang:es", Query(languages=("es",))),
+        ("LANG:EN", Query(languages=("en",))),
+        ("is:draft", Query(statuses=("draft",))),
+        ("is:f", Query(statuses=("final",))),
+        ("is:bookmarked", Query(bookmarked=True)),
+        ("is:b", Query(bookmarked=True)),
+        ("is:", Query()),
+        ("lang:", Query()),
+        ("date:", Query()),
+        ("is:gone", Query(words=("is:gone",))),
+        ("foo:bar", Query(words=("foo:bar",))),  # no such field
+        ('foo:"a b"', Query(words=('foo:"a', 'b"'))),
+        (
+            "anchor:f is:d lang:es mexico",
+            Query(("mexico",), ("fuzzy",), (), ("es",), (), ("draft",)),
+        ),
+    ],
+)
+def test_field_terms_are_told_from_words(typed: str, expected: Query) -> None:
+    assert parse_query(typed) == expected
+
+
+def test_a_query_of_field_terms_alone_is_not_empty() -> None:
+    for typed in ("place:x", "lang:es", "date:2024", "is:draft", "is:bookmarked"):
+        assert not parse_query(typed).is_empty, typed
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("place:baja", {"mexicali-cce-nearshoring", "mexicali-maquiladora-exports-2024"}),
+        ('org:"index zona"', {"index-zona-costa-first-half-report"}),
+        ("org:zona place:tijuana", {"index-zona-costa-first-half-report"}),
+        ("person:ebrard", {"ebrard-municipal-convoy-los-angeles"}),
+        ("lang:es", {"index-zona-costa-first-half-report"}),
+    ],
+)
+def test_field_terms_find_the_shipped_briefs_naming_it(query: str, found: set[str]) -> None:
+    assert found <= matching(query)
+    assert matching(query) < matching("")

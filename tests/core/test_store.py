@@ -33,6 +33,7 @@ from tests.kit.corpus import (
     BriefSpec,
     FactSpec,
     make_large_corpus,
+    make_named_corpus,
     write_article,
     write_brief,
 )
@@ -601,6 +602,142 @@ def test_a_deleted_brief_is_no_longer_found(small: Path) -> None:
     assert found(opened, "mexico") == set()
     assert found(opened, "") == {"ca"}
     assert opened == load_corpus(small)
+
+
+# -- Field terms and facets, through the index ---------------------------------------------------
+
+
+@pytest.fixture
+def named(tmp_path: Path) -> Path:
+    """:func:`tests.kit.corpus.make_named_corpus`, aged and indexed."""
+    root = make_named_corpus(tmp_path / "named")
+    age(root)
+    open_corpus(root)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("place:baja", {"mx", "tj", "tx"}),
+        ("place:BAJA", {"mx", "tj", "tx"}),
+        ('place:"baja california"', {"mx", "tj"}),  # a phrase within one name
+        ('place:"baja cal"', {"mx", "tj"}),
+        ('place:"california baja"', set()),
+        ("place:tijuana", {"tj", "draft"}),
+        ("place:index", set()),  # an organisation, not a place
+        ("org:index", {"tj", "tx"}),
+        ('org:"zona costa"', {"tj"}),
+        ("org:index org:zona", {"tj"}),
+        ("person:ibanez", {"tj"}),  # accents folded
+        ("person:avila", {"mx"}),
+        ("topic:night", {"tj", "tx"}),
+        ("outlet:imparcial", {"tj"}),
+        ('outlet:"la voz"', {"mx"}),
+        ("lang:es", {"mx"}),
+        ("lang:e", {"mx", "tj", "tx", "draft"}),
+        ("lang:fr", set()),
+        ("date:2024", {"mx", "tj"}),
+        ("date:2024-06", {"mx"}),
+        ("after:2024-03", {"mx", "tj"}),
+        ("after:2024-06-30", {"mx"}),
+        ("before:2024-03-15", {"tj", "tx"}),
+        ("before:2024-03-14", {"tx"}),
+        ("after:2000", {"mx", "tj", "tx"}),  # the undated draft matches no date term
+        ("before:2024-03 after:2024-07", set()),
+        ("is:draft", {"draft"}),
+        ("is:final", {"mx", "tj", "tx"}),
+        ("is:final place:tijuana", {"tj"}),
+        ("is:bookmarked", set()),  # no bookmark given
+        ("place:baja night", {"tj", "tx", "mx"}),  # "night" is in every brief's article
+        ("place:baja zzz", set()),
+    ],
+)
+def test_the_index_answers_each_field_term(named: Path, query: str, keys: set[str]) -> None:
+    assert found(open_corpus(named), query) == keys
+
+
+def test_is_bookmarked_keeps_the_briefs_of_the_ids_given(named: Path) -> None:
+    entries = open_corpus(named).entries
+
+    def bookmarked(query: str, ids: frozenset[str]) -> set[str]:
+        return {entries[p].key for p in entries.find(parse_query(query), ids)}
+
+    assert bookmarked("is:bookmarked", frozenset({"tj", "gone"})) == {"tj"}
+    assert bookmarked("is:bookmarked place:baja", frozenset({"tj", "draft"})) == {"tj"}
+    # More ids than SQLite takes values in one statement.
+    many = frozenset({f"other-{n}" for n in range(100_001)} | {"mx"})
+    assert bookmarked("is:bookmarked", many) == {"mx"}
+    assert bookmarked("place:baja", many) == {"mx", "tj", "tx"}  # only asked for by the term
+
+
+def test_facets_count_the_briefs_matching_most_first_then_by_name(named: Path) -> None:
+    entries = open_corpus(named).entries
+    every = parse_query("")
+
+    # TIJUANA in the draft counts with Tijuana, shown as the first brief in the list writes it.
+    assert entries.facets(every, "place") == [
+        ("Baja California", 2),
+        ("Tijuana", 2),
+        ("Baja", 1),  # named twice by tx: one brief
+        ("California", 1),
+        ("Mexicali", 1),
+    ]
+    assert entries.facets(every, "place", limit=2) == [("Baja California", 2), ("Tijuana", 2)]
+    assert entries.facets(every, "topic") == [("night shift", 2), ("exports", 1)]
+    assert entries.facets(every, "language") == [("en", 3), ("es", 1)]
+    assert entries.facets(every, "outlet") == [("El Imparcial", 1), ("La Voz de la Frontera", 1)]
+    assert entries.facets(parse_query("lang:en"), "place") == [
+        ("Tijuana", 2),
+        ("Baja", 1),
+        ("Baja California", 1),
+        ("California", 1),
+    ]
+    assert entries.facets(parse_query("org:index"), "organization") == [
+        ("index fund", 1),
+        ("Index Zona Costa", 1),
+    ]
+    assert entries.facets(parse_query("zzz"), "place") == []
+    assert entries.facets(parse_query("is:bookmarked"), "person", bookmarked={"mx"}) == [
+        ("Marina del Pilar Ávila", 1)
+    ]
+
+
+def test_a_place_changed_on_disk_is_found_by_the_new_name_only(named: Path) -> None:
+    rewrite(named / "briefs" / "tj.yaml", lambda t: t.replace("- Tijuana", "- Ensenada"))
+
+    opened = open_corpus(named)
+
+    assert found(opened, "place:tijuana") == {"draft"}
+    assert found(opened, "place:ensenada") == {"tj"}
+    assert ("Ensenada", 1) in opened.entries.facets(parse_query(""), "place")
+    assert found(opened, "place:") == found(load_corpus(named), "place:")
+
+
+def test_a_deleted_brief_leaves_the_facets_and_the_tables_of_names(named: Path) -> None:
+    (named / "briefs" / "mx.yaml").unlink()
+
+    opened = open_corpus(named)
+
+    assert opened.entries.facets(parse_query(""), "organization") == [
+        ("index fund", 1),
+        ("Index Zona Costa", 1),
+    ]
+    assert found(opened, "person:avila") == set()
+    with contextlib.closing(sqlite3.connect(index_file(named))) as connection:
+        (left,) = connection.execute(
+            "SELECT count(*) FROM names WHERE brief NOT IN (SELECT rowid FROM briefs)"
+        ).fetchone()
+        (words,) = connection.execute(
+            "SELECT count(*) FROM name_words WHERE rowid NOT IN (SELECT rowid FROM names)"
+        ).fetchone()
+    assert (left, words) == (0, 0)
+
+
+def test_an_index_answers_field_terms_as_a_fresh_load(named: Path) -> None:
+    opened, loaded = open_corpus(named), load_corpus(named)
+    for query in ("place:baja", "org:index", "is:final", "date:2024", "lang:en"):
+        assert found(opened, query) == found(loaded, query), query
 
 
 # -- An index that cannot be trusted --------------------------------------------------------------

@@ -255,3 +255,42 @@ SEED_TEXT = (
 def draft_corpus(root: Path) -> Path:
     """A corpus at ``root`` of one draft brief, :data:`DRAFT_BRIEF`, about :data:`DRAFT_ARTICLE`."""
     return make_corpus(root, {"tijuana-exports.yaml": DRAFT_BRIEF}, {"article.txt": DRAFT_ARTICLE})
+
+
+def make_named_corpus(root: Path) -> Path:
+    """Write at ``root`` four briefs on one article, naming places, organisations, people, topics
+    and outlets: newest first, mx (in Spanish), tj, tx, then an undated draft. Baja California is
+    named by two, and Tijuana too (once as TIJUANA)."""
+    return make_corpus(
+        root,
+        {
+            "mx.yaml": fields(
+                "mx",
+                published="2024-06-30",
+                language="es",
+                title_en="Plant adds shift (mx)",
+                places=["Mexicali", "Baja California"],
+                organizations=["INEGI"],
+                people=["Marina del Pilar Ávila"],
+                topics=["exports"],
+                outlet="La Voz de la Frontera",
+            ),
+            "tj.yaml": fields(
+                "tj",
+                published="2024-03-15",
+                places=["Tijuana", "Baja California"],
+                organizations=["Index Zona Costa"],
+                people=["Laura Ibáñez"],
+                topics=["night shift"],
+                outlet="El Imparcial",
+            ),
+            "tx.yaml": fields(
+                "tx",
+                published="2023-11-02",
+                places=["California", "Baja", "baja"],  # one place, twice
+                organizations=["index fund"],
+                topics=["Night Shift"],
+            ),
+            "draft.yaml": fields("draft", status="draft", places=["TIJUANA"]),
+        },
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from abc import abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, overload
 if TYPE_CHECKING:
     from tui.core.articles import ArticleTexts
     from tui.core.quotes import AnchorStatus, Span
-    from tui.core.search import Query
+    from tui.core.search import FacetField, Query
 
 Severity = Literal["error", "warning"]
 
@@ -259,9 +259,22 @@ class Entries(Sequence[Entry]):
         return other is self
 
     @abstractmethod
-    def find(self, query: Query) -> list[int]:
+    def find(self, query: Query, bookmarked: Collection[str] = frozenset()) -> list[int]:
         """The positions of the entries matching ``query``, in order (see
-        :mod:`tui.core.search`); every position for an empty query."""
+        :mod:`tui.core.search`); every position for an empty query. ``bookmarked`` are the ids
+        the user bookmarked, which ``is:bookmarked`` keeps."""
+
+    @abstractmethod
+    def facets(
+        self,
+        query: Query,
+        field: FacetField,
+        limit: int = 10,
+        bookmarked: Collection[str] = frozenset(),
+    ) -> list[tuple[str, int]]:
+        """The ``limit`` values of ``field`` most briefs matching ``query`` have, each with how
+        many have it: most first, then by name. Spellings that differ only in case, accents or
+        marks count as one value, shown as the first brief in the list writes it."""
 
 
 class _NoEntries(Entries):
@@ -277,7 +290,16 @@ class _NoEntries(Entries):
     def position_of(self, key: str) -> int | None:
         return None
 
-    def find(self, query: Query) -> list[int]:
+    def find(self, query: Query, bookmarked: Collection[str] = frozenset()) -> list[int]:
+        return []
+
+    def facets(
+        self,
+        query: Query,
+        field: FacetField,
+        limit: int = 10,
+        bookmarked: Collection[str] = frozenset(),
+    ) -> list[tuple[str, int]]:
         return []
 
 

@@ -2,29 +2,88 @@
 
 A query is words and field terms. Each word must start a word of the brief (its titles, summary,
 facts, quotes, names, outlet, author or original text), case, accents and typography ignored:
-"mexico" finds "México", "maquila" finds "maquiladoras". The field term ``anchor:STATUS`` keeps
-the briefs with at least one key fact whose quote was anchored so (``anchor:exact``,
-``anchor:loose``, ``anchor:fuzzy``, ``anchor:missing`` for a quote not found; the start of a
-status is enough, as in ``anchor:f``).
+"mexico" finds "México", "maquila" finds "maquiladoras". A field term narrows to one field:
+
+- ``org:``, ``place:``, ``person:``, ``topic:``, ``outlet:``: the value's words must start words
+  of one of the brief's names of that kind, folded as words are (``place:baja`` finds "Baja
+  California"); a quoted value is a phrase within one name (``place:"baja california"``).
+- ``lang:CODE``: the brief's language code starts with ``CODE`` (``lang:es``).
+- ``after:``, ``before:``, ``date:`` with a year, a year and month, or a full date
+  (``after:2024-03``, ``before:2024-06-30``, ``date:2024``): the brief was published in the
+  period named or after it, before it or in it, the named period itself always included. An
+  undated brief matches no date term.
+- ``is:draft``, ``is:final``, ``is:bookmarked``: the brief's status, or that the user bookmarked
+  it (bookmarks are the user's, not the corpus's: whoever asks gives them).
+- ``anchor:STATUS``: the brief has at least one key fact whose quote was anchored so
+  (``anchor:exact``, ``anchor:loose``, ``anchor:fuzzy``, ``anchor:missing`` for a quote not
+  found).
+
+Every term must hold. The start of a status is enough (``anchor:f``, ``is:d``). A term whose
+value is empty (``place:`` while it is being typed) is left out; one naming an unknown field
+(``foo:bar``), or a status, date or period that does not exist, is taken as a plain word.
 
 The index (:mod:`tui.core.store`) answers a query: the words through its full-text table, the
-field terms through its columns. This module says what a query means and what a brief offers.
+field terms through its columns and its table of names. This module says what a query means and
+what a brief offers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypeVar
 
+from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
 from tui.core.text import fold_search, fold_words
 
 if TYPE_CHECKING:
     from tui.core.model import Brief, KeyFact
 
+NameField = Literal["organization", "place", "person", "topic", "outlet"]
+"""A kind of name a brief lists, which a field term looks in."""
+FacetField = Literal["organization", "place", "person", "topic", "outlet", "language"]
+"""A field whose values can be counted over the briefs a query finds."""
+NAME_FIELDS: tuple[NameField, ...] = ("organization", "place", "person", "topic", "outlet")
+FACET_FIELDS: tuple[FacetField, ...] = (*NAME_FIELDS, "language")
+
 ANCHOR_FIELD = "anchor:"
 """How a query's field term for the anchor status of a brief's quotes begins."""
+NAME_TERMS: dict[str, NameField] = {
+    "org": "organization",
+    "place": "place",
+    "person": "person",
+    "topic": "topic",
+    "outlet": "outlet",
+}
+"""The field terms for names, by the word they begin with (before the colon)."""
+BOOKMARKED = "bookmarked"
+"""The value of ``is:`` for the briefs the user bookmarked."""
+
+# A term: a name field's quoted value (a phrase, whose closing quote may not be typed yet), or
+# anything up to white space. The text is folded first, so field names are in lower case.
+_TERM = re.compile(rf'(?P<field>{"|".join(NAME_TERMS)}):"(?P<phrase>[^"]*)"?|\S+')
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+_Named = TypeVar("_Named", bound=str)
+
+
+@dataclass(frozen=True)
+class NameTerm:
+    """A field term for names: ``words``, in order, must start words of one name of ``field``."""
+
+    field: NameField
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Period:
+    """Dates from ``start`` (included) to ``end`` (left out), as ISO text; None for no bound."""
+
+    start: str | None = None
+    end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,31 +93,115 @@ class Query:
     words: tuple[str, ...] = ()
     anchors: tuple[AnchorStatus, ...] = ()
     """Anchor statuses each named by a field term: a brief must have a quote anchored so."""
+    names: tuple[NameTerm, ...] = ()
+    languages: tuple[str, ...] = ()
+    """Starts of a language code, each of which the brief's must begin with."""
+    periods: tuple[Period, ...] = ()
+    """Periods the brief must have been published in, every one."""
+    statuses: tuple[BriefStatus, ...] = ()
+    bookmarked: bool = False
+    """Whether only briefs the user bookmarked are wanted (the asker gives their ids)."""
 
     @property
     def is_empty(self) -> bool:
-        return not (self.words or self.anchors)
+        return not (
+            self.words
+            or self.anchors
+            or self.names
+            or self.languages
+            or self.periods
+            or self.statuses
+            or self.bookmarked
+        )
 
 
 def parse_query(text: str) -> Query:
-    """The query typed as ``text``.
-
-    A field term naming no status (``anchor:`` alone, as it is while being typed) is left out;
-    one naming an unknown status is taken as a plain word.
-    """
+    """The query typed as ``text`` (see the module's description for what it may hold)."""
     words: list[str] = []
     anchors: list[AnchorStatus] = []
-    for word in fold_search(text).split():
-        if word.startswith(ANCHOR_FIELD):
-            value = word[len(ANCHOR_FIELD) :]
-            if not value:
-                continue
-            named = [status for status in ANCHOR_STATUSES if status.startswith(value)]
-            if len(named) == 1:
-                anchors.append(named[0])
-                continue
-        words.append(word)
-    return Query(tuple(dict.fromkeys(words)), tuple(dict.fromkeys(anchors)))
+    names: list[NameTerm] = []
+    languages: list[str] = []
+    periods: list[Period] = []
+    statuses: list[BriefStatus] = []
+    bookmarked = False
+    for found in _TERM.finditer(fold_search(text)):
+        if found["field"]:
+            term_words = searchable(found["phrase"].split())
+            if term_words:
+                names.append(NameTerm(NAME_TERMS[found["field"]], term_words))
+            continue
+        term = found.group()
+        field, colon, value = term.partition(":")
+        if not colon or field not in _FIELDS:
+            words.append(term)
+            continue
+        if not value:
+            continue  # as it is while being typed
+        if field in NAME_TERMS:
+            term_words = searchable([value])
+            if term_words:
+                names.append(NameTerm(NAME_TERMS[field], term_words))
+        elif field == "lang":
+            languages.append(value)
+        elif field == "anchor" and (anchor := _named(value, ANCHOR_STATUSES)):
+            anchors.append(anchor)
+        elif field == "is" and (status := _named(value, BRIEF_STATUSES)):
+            statuses.append(status)
+        elif field == "is" and BOOKMARKED.startswith(value):
+            bookmarked = True  # no status starts as "bookmarked" does
+        elif field in _PERIOD_FIELDS and (period := _period(field, value)):
+            periods.append(period)
+        else:
+            words.append(term)
+    return Query(
+        tuple(dict.fromkeys(words)),
+        tuple(dict.fromkeys(anchors)),
+        tuple(dict.fromkeys(names)),
+        tuple(dict.fromkeys(languages)),
+        tuple(dict.fromkeys(periods)),
+        tuple(dict.fromkeys(statuses)),
+        bookmarked,
+    )
+
+
+_PERIOD_FIELDS = ("after", "before", "date")
+_FIELDS = frozenset((*NAME_TERMS, "lang", "anchor", "is", *_PERIOD_FIELDS))
+
+
+def _named(value: str, choices: Sequence[_Named]) -> _Named | None:
+    """The one of ``choices`` that ``value`` starts, else None (none, or more than one)."""
+    named = [choice for choice in choices if choice.startswith(value)]
+    return named[0] if len(named) == 1 else None
+
+
+def searchable(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` but those of only punctuation: such a word holds nothing the index splits words
+    at, so every brief has it as far as the index can tell, and it narrows nothing."""
+    return tuple(word for word in words if any(c.isalnum() for c in word))
+
+
+def _period(field: str, value: str) -> Period | None:
+    """The dates the term ``field:value`` keeps; None when ``value`` names no date."""
+    found = _DATE.fullmatch(value)
+    if found is None:
+        return None
+    year, month, day = (int(part) if part else None for part in found.groups())
+    assert year is not None
+    try:
+        start = dt.date(year, month or 1, day or 1)
+        if day is not None:
+            end = start + dt.timedelta(days=1)
+        elif month is not None:
+            end = dt.date(year + month // 12, month % 12 + 1, 1)
+        else:
+            end = dt.date(year + 1, 1, 1)
+    except (ValueError, OverflowError):
+        return None  # no such month or day, or the year 9999's end
+    if field == "after":
+        return Period(start=start.isoformat())
+    if field == "before":
+        return Period(end=end.isoformat())
+    return Period(start.isoformat(), end.isoformat())
 
 
 def search_words(brief: Brief, article: str) -> str:
@@ -72,6 +215,27 @@ def search_words(brief: Brief, article: str) -> str:
         parts += names
     parts += (brief.outlet or "", brief.author or "", article)
     return fold_words("\n".join(parts))
+
+
+def field_values(brief: Brief) -> list[tuple[FacetField, str, str]]:
+    """The values of ``brief`` that field terms look in and facets count, as ``(field, value as
+    written, value folded)``: each once per field however it is spelt, and none that is only
+    punctuation (no term could find it)."""
+    fields: tuple[tuple[FacetField, Iterable[str]], ...] = (
+        ("organization", brief.organizations),
+        ("place", brief.places),
+        ("person", brief.people),
+        ("topic", brief.topics),
+        ("outlet", (brief.outlet,) if brief.outlet else ()),
+        ("language", (brief.language,)),
+    )
+    values: dict[tuple[FacetField, str], str] = {}
+    for field, written in fields:
+        for value in written:
+            folded = fold_search(value).strip()
+            if any(c.isalnum() for c in folded):
+                values.setdefault((field, folded), value)
+    return [(field, value, folded) for (field, folded), value in values.items()]
 
 
 def anchor_bits(facts: Iterable[KeyFact]) -> int:
@@ -97,4 +261,14 @@ def match_expression(words: Iterable[str]) -> str:
     language (``AND``, ``NEAR``, a column name, a parenthesis); a word holding punctuation, such
     as "u.s.", becomes the phrase of its parts ("u s"), as the index split it when it was read.
     """
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+    return " ".join(_prefix(word) for word in words)
+
+
+def name_expression(term: NameTerm) -> str:
+    """The full-text query finding the names of ``term``: its words, in order, each starting a
+    word, in the column of its field."""
+    return f"{{{term.field}}} : (" + " + ".join(_prefix(word) for word in term.words) + ")"
+
+
+def _prefix(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"*'

@@ -1,11 +1,12 @@
 """The store: the only code that reads a corpus's files, and the index it keeps of them.
 
 Every brief file is read once and kept in an SQLite index (:mod:`.database`) in the user cache
-folder: the entry as the loader made it, its list columns, and its words for the filter in a
-full-text table. Opening a corpus brings the index up to date (:mod:`.refresh`), reading again
-only the files that changed, many in parallel, and gives a :class:`~tui.core.model.Corpus` whose
-entries are read from the index a page at a time (:mod:`.view`): the list reads the rows it
-shows, the filter asks the index, and a corpus of any size costs the few entries in use.
+folder: the entry as the loader made it, its list columns, and its words and names for the
+filter in full-text tables, the names also in a table of their own for counting. Opening a
+corpus brings the index up to date (:mod:`.refresh`), reading again only the files that changed,
+many in parallel, and gives a :class:`~tui.core.model.Corpus` whose entries are read from the
+index a page at a time (:mod:`.view`): the list reads the rows it shows, the filter asks the
+index, and a corpus of any size costs the few entries in use.
 
 - :func:`peek_corpus`: the corpus as the index last saw it, without reading a brief file: what
   a first frame shows, in milliseconds.

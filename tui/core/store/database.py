@@ -28,7 +28,7 @@ from tui import __version__
 from tui.core.store.codec import dumps
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-SCHEMA = 2
+SCHEMA = 3
 """The layout of the tables; raise it whenever what is stored changes."""
 BUSY_MS = 5_000
 """How long a connection waits for another process's write to end before giving up."""
@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS briefs (
     brief_id TEXT,                     -- null for a file that did not load
     duplicate_of TEXT,                 -- the file that keeps this brief's id, if another does
     stem TEXT NOT NULL,                -- the file name without .yaml
-    published TEXT,                    -- ISO date, for ordering
+    published TEXT,                    -- ISO date, for ordering and date terms
+    status TEXT,                       -- draft or final, null for a file that did not load
     anchors INTEGER NOT NULL,          -- a bit per anchor status of its facts
     id_line INTEGER NOT NULL,          -- the line a duplicate id is reported on
     brief_print TEXT,                  -- the file's fingerprint (JSON), null if it was gone
@@ -66,6 +67,25 @@ CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (
     content = '',
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
+);
+-- The names, outlet and language of each brief, for field terms and facets: each value once
+-- per brief and field, however it is spelt (folded is what it is counted and ordered by).
+CREATE TABLE IF NOT EXISTS names (
+    brief INTEGER NOT NULL,            -- the rowid of its brief
+    field TEXT NOT NULL,               -- organization, place, person, topic, outlet, language
+    name TEXT NOT NULL,                -- as written in the brief
+    folded TEXT NOT NULL               -- case, accents and marks folded
+);
+-- A brief's values of a field, read from the index alone when facets are counted.
+CREATE INDEX IF NOT EXISTS names_brief ON names (brief, field, folded, name);
+CREATE INDEX IF NOT EXISTS names_field ON names (field, folded);
+-- The words of each name (rowid = the name's rowid), in the column of its field, so that a
+-- field term is one full-text query. The language, matched by its start, is not in it. Names
+-- use few distinct words, so a word's start is looked up fast without prefix indexes, which
+-- would slow the writing of every name.
+CREATE VIRTUAL TABLE IF NOT EXISTS name_words USING fts5 (
+    organization, place, person, topic, outlet,
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 """
 
@@ -205,7 +225,7 @@ def _prepare(path: Path, root: Path) -> None:
         try:
             # Another process may have made it current meanwhile.
             if not is_current(connection, root):
-                for table in ("words", "briefs", "meta"):
+                for table in ("words", "name_words", "names", "briefs", "meta"):
                     connection.execute(f"DROP TABLE IF EXISTS {table}")
                 _make_tables(connection, root)
             connection.execute("COMMIT")

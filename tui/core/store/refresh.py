@@ -66,8 +66,11 @@ class Read(NamedTuple):
     brief_id: str | None
     stem: str
     published: str | None
+    status: str | None
     anchors: int
     id_line: int
+    values: list[tuple[str, str, str]]
+    """What field terms look in and facets count (see :func:`tui.core.search.field_values`)."""
 
 
 def read_files(root: str, paths: Sequence[str]) -> list[Read]:
@@ -76,7 +79,7 @@ def read_files(root: str, paths: Sequence[str]) -> list[Read]:
     This runs in worker processes too, so it takes and gives plain values.
     """
     from tui.core.loader import iter_brief_files
-    from tui.core.search import anchor_bits, search_words
+    from tui.core.search import anchor_bits, field_values, search_words
 
     base = Path(root)
     reads = []
@@ -95,8 +98,10 @@ def read_files(root: str, paths: Sequence[str]) -> list[Read]:
                 brief.id if brief else None,
                 Path(path).stem,
                 brief.published.isoformat() if brief and brief.published else None,
+                brief.status if brief else None,
                 anchor_bits(brief.key_facts) if brief else 0,
                 id_line,
+                list(field_values(brief)) if brief else [],
             )
         )
     return reads
@@ -261,6 +266,7 @@ def _write(
                 read.brief_id,
                 read.stem,
                 read.published,
+                read.status,
                 read.anchors,
                 read.id_line,
             )
@@ -287,14 +293,14 @@ def _write(
                 connection.execute(
                     "UPDATE briefs SET brief_print = ?, source = ?, article_print = ?,"
                     " settled = ?, entry = ?, words = ?, brief_id = ?, stem = ?, published = ?,"
-                    " anchors = ?, id_line = ? WHERE rowid = ?",
+                    " status = ?, anchors = ?, id_line = ? WHERE rowid = ?",
                     (*values, rowid),
                 )
             else:
                 cursor = connection.execute(
                     "INSERT INTO briefs (path, brief_print, source, article_print, settled,"
-                    " entry, words, brief_id, stem, published, anchors, id_line)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " entry, words, brief_id, stem, published, status, anchors, id_line)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (read.path, *values),
                 )
                 rowid = cursor.lastrowid
@@ -302,16 +308,37 @@ def _write(
                 "INSERT INTO words (rowid, text) VALUES (?, ?)",
                 (rowid, zlib.decompress(read.words).decode()),
             )
+            _name(connection, rowid, read.values)
             changed = True
     return changed
 
 
+def _name(connection: sqlite3.Connection, rowid: int, values: Iterable[Sequence[str]]) -> None:
+    """Store the field values of the brief of ``rowid``, and the words of its names."""
+    from tui.core.search import NAME_FIELDS
+
+    for field, name, folded in values:
+        cursor = connection.execute(
+            "INSERT INTO names (brief, field, name, folded) VALUES (?, ?, ?, ?)",
+            (rowid, field, name, folded),
+        )
+        if field in NAME_FIELDS:  # a fixed column name: nothing read is put in the statement
+            connection.execute(
+                f"INSERT INTO name_words (rowid, {field}) VALUES (?, ?)", (cursor.lastrowid, folded)
+            )
+
+
 def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
+    """Take the brief of ``rowid`` out of the search tables, which it was given ``words``."""
     # A contentless table forgets a row only when told the words it was given.
     connection.execute(
         "INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)",
         (rowid, zlib.decompress(words).decode()),
     )
+    connection.execute(
+        "DELETE FROM name_words WHERE rowid IN (SELECT rowid FROM names WHERE brief = ?)", (rowid,)
+    )
+    connection.execute("DELETE FROM names WHERE brief = ?", (rowid,))
 
 
 def _forget(connection: sqlite3.Connection, present: set[str]) -> None:

@@ -8,14 +8,23 @@ A refresh gives a new one; the old one closes its connection when it is let go.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import weakref
+from collections.abc import Collection
 from pathlib import Path
 
 from tui.core.model import Entries, Entry, Problem
 from tui.core.recent import RecentlyUsed
-from tui.core.search import Query, anchor_mask, match_expression
+from tui.core.search import (
+    FacetField,
+    Query,
+    anchor_mask,
+    match_expression,
+    name_expression,
+    searchable,
+)
 from tui.core.store.codec import DECODE_ERRORS, decode_entry_json
 
 PAGE = 64
@@ -93,27 +102,79 @@ class StoredEntries(Entries):
             ).fetchone()
         return None if row is None else int(row[0])
 
-    def find(self, query: Query) -> list[int]:
+    def find(self, query: Query, bookmarked: Collection[str] = frozenset()) -> list[int]:
         if query.is_empty:
             return list(range(self._count))
-        conditions = [_LISTED, _KEPT_BRIEF]
-        values: list[str | int] = []
-        # A word of only punctuation holds nothing the index splits words at: every brief has
-        # it as far as the index can tell, so it narrows nothing.
-        words = [word for word in query.words if any(c.isalnum() for c in word)]
-        if words:
-            conditions.append("rowid IN (SELECT rowid FROM words WHERE words MATCH ?)")
-            values.append(match_expression(words))
-        if query.anchors:
-            mask = anchor_mask(query.anchors)
-            conditions.append("anchors & ? = ?")
-            values += (mask, mask)
+        where, values = _conditions(query, bookmarked)
         with self._lock:
             rows = self._connection.execute(
-                f"SELECT position FROM briefs WHERE {' AND '.join(conditions)} ORDER BY position",
-                values,
+                f"SELECT position FROM briefs WHERE {where} ORDER BY position", values
             ).fetchall()
         return [position for (position,) in rows]
+
+    def facets(
+        self,
+        query: Query,
+        field: FacetField,
+        limit: int = 10,
+        bookmarked: Collection[str] = frozenset(),
+    ) -> list[tuple[str, int]]:
+        where, values = _conditions(query, bookmarked)
+        # Counted by the folded value; shown as the first brief in the list spells it (SQLite
+        # takes a bare column from the row that gives min() its value). The briefs found come
+        # first, each one's names then read from an index: a narrow filter reads few names.
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT names.name, count(*) AS found, min(matching.position) FROM"
+                f" (SELECT rowid AS id, position FROM briefs WHERE {where}) AS matching"
+                " CROSS JOIN names ON names.brief = matching.id AND names.field = ?"
+                " GROUP BY names.folded ORDER BY found DESC, names.folded LIMIT ?",
+                (*values, field, limit),
+            ).fetchall()
+        return [(name, count) for name, count, _ in rows]
+
+
+def _conditions(query: Query, bookmarked: Collection[str]) -> tuple[str, list[str | int]]:
+    """What a row of ``briefs`` must satisfy to match ``query``, and the values it names;
+    ``bookmarked`` are the ids of the briefs the user bookmarked, for ``is:bookmarked``."""
+    conditions = [_LISTED, _KEPT_BRIEF]
+    values: list[str | int] = []
+    words = searchable(query.words)
+    if words:
+        conditions.append("rowid IN (SELECT rowid FROM words WHERE words MATCH ?)")
+        values.append(match_expression(words))
+    for term in query.names:
+        conditions.append(
+            "rowid IN (SELECT brief FROM names WHERE rowid IN"
+            " (SELECT rowid FROM name_words WHERE name_words MATCH ?))"
+        )
+        values.append(name_expression(term))
+    for language in query.languages:
+        conditions.append(
+            "rowid IN (SELECT brief FROM names WHERE field = 'language'"
+            " AND substr(folded, 1, ?) = ?)"
+        )
+        values += (len(language), language)
+    for period in query.periods:
+        # An undated brief's null is neither before nor after anything: no period holds it.
+        if period.start is not None:
+            conditions.append("published >= ?")
+            values.append(period.start)
+        if period.end is not None:
+            conditions.append("published < ?")
+            values.append(period.end)
+    for status in query.statuses:
+        conditions.append("status = ?")
+        values.append(status)
+    if query.bookmarked:
+        # One value however many ids: SQLite limits how many values a statement may take.
+        conditions.append("brief_id IN (SELECT value FROM json_each(?))")
+        values.append(json.dumps(sorted(bookmarked)))
+    if query.anchors:
+        mask = anchor_mask(query.anchors)
+        conditions.append("anchors & ? = ?")
+        values += (mask, mask)
+    return " AND ".join(conditions), values
 
 
 def _decode(root: Path, path: str, text: str, duplicate_of: str | None, id_line: int) -> Entry:
