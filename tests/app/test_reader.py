@@ -436,6 +436,40 @@ async def test_a_bookmark_survives_a_new_app_and_can_be_removed(corpus_dir: Path
         assert all(bookmark_of(row) == " " for row in list_rows(third))
 
 
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        ("topic:logis", ["laredo"]),  # a field's word by its start
+        ("lang:es", ["queretaro"]),
+        ("lang:en topic:logistics", ["laredo"]),
+        ("topic:aranceles", []),  # in the original text only, not a topic
+    ],
+)
+async def test_a_field_term_in_the_filter_looks_in_that_field_only(
+    tiny_corpus: Path, terms: str, expected: list[str]
+) -> None:
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *terms)
+        await settle(pilot)
+        assert listed_keys(app) == expected
+
+
+async def test_is_bookmarked_in_the_filter_follows_the_bookmarks(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "b", "slash", *"is:bookmarked", "enter")
+        await settle(pilot)
+        assert listed_keys(app) == ["mexico-us-economic-dialogue-work-plan"]
+        # The bookmark taken off: the filter keeps it no more.
+        await pilot.press("b")
+        await settle(pilot)
+        assert listed_keys(app) == []
+        assert app.screen.sub_title.endswith("0 shown")
+
+
 async def test_capital_b_shows_bookmarks_only_and_back(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -18,8 +18,7 @@ class ListQuery:
     """
 
     def __init__(self) -> None:
-        self._entries: Entries | None = None
-        self._query = Query()
+        self._asked: tuple[Entries, Query, frozenset[str]] | None = None
         self._matches: list[int] = []
 
     def rows(
@@ -27,17 +26,29 @@ class ListQuery:
         entries: Entries,
         text: str,
         ids: Sequence[str | None],
-        bookmarked: frozenset[str] | None = None,
+        bookmarked: frozenset[str],
+        *,
+        bookmarks_only: bool = False,
     ) -> list[int]:
-        """The positions of ``entries`` that the filter ``text`` finds, in the list's order;
-        of those only the ones whose id (in ``ids``) is in ``bookmarked``, when it is given."""
+        """The positions of ``entries`` that the filter ``text`` finds, in the list's order; of
+        those only the ones whose id (in ``ids``) is ``bookmarked`` with ``bookmarks_only``."""
         query = parse_query(text)
-        if entries is not self._entries or query != self._query:
-            self._matches = entries.find(query)
-            self._entries, self._query = entries, query
-        if bookmarked is None:
+        # The bookmarks matter to the index only for a query that names them (is:bookmarked).
+        wanted = bookmarked if query.bookmarked else frozenset[str]()
+        asked = self._asked
+        # The corpus by identity: entries compare equal by content, which means reading them.
+        if asked is None or asked[0] is not entries or asked[1:] != (query, wanted):
+            self._matches = entries.find(query, wanted)
+            self._asked = (entries, query, wanted)
+        if not bookmarks_only:
             return self._matches
         return [i for i in self._matches if ids[i] in bookmarked]
+
+    @property
+    def names_bookmarks(self) -> bool:
+        """Whether the filter last given keeps bookmarked briefs (``is:bookmarked``): its rows
+        change as bookmarks do."""
+        return self._asked is not None and self._asked[1].bookmarked
 
 
 def empty_notice(*, filtered: bool, bookmarks_only: bool) -> str:

@@ -389,8 +389,13 @@ class MainScreen(Screen[None]):
         corpus = self.corpus
         if corpus is None:
             return  # a first start: what is typed applies once the briefs are read
-        bookmarked = self.bookmarked if self.bookmarks_only else None
-        rows = self._list_query.rows(corpus.entries, self.filter_text, self._ids, bookmarked)
+        rows = self._list_query.rows(
+            corpus.entries,
+            self.filter_text,
+            self._ids,
+            self.bookmarked,
+            bookmarks_only=self.bookmarks_only,
+        )
         filtered = bool(self.filter_text.strip())
         if corpus.entries:
             self.article_list.notice = empty_notice(
@@ -615,7 +620,7 @@ class MainScreen(Screen[None]):
         self.store.toggle(brief_id)
         self.bookmarked = frozenset(self.store.ids)
         self._report_store()
-        if self.bookmarks_only:
+        if self.bookmarks_only or self._list_query.names_bookmarks:
             self._refilter()
 
     def action_toggle_bookmarks_only(self) -> None:
