@@ -247,6 +247,9 @@ def test_a_quote_retyped_in_other_case_without_accents_anchors_on_the_same_words
     start = data.draw(st.integers(0, len(article) - 1), label="start")
     end = data.draw(st.integers(start + 1, len(article)), label="end")
     quote = article[start:end]
+    # An accent standing as a character of its own (the spacing "´" of "Mexico´s") decomposes to
+    # a space and the accent: retyped this way it would become a space, which no one types.
+    assume(not any(spacing_accent(c) for c in quote))
     retyped = "".join(
         c for c in unicodedata.normalize("NFKD", quote.swapcase()) if not unicodedata.combining(c)
     )
@@ -261,6 +264,13 @@ def test_a_quote_retyped_in_other_case_without_accents_anchors_on_the_same_words
     quoted, passage_read = " ".join(loose_words(retyped)), " ".join(loose_words(found))
     assert quoted in passage_read
     assert len(passage_read) <= len(quoted) + 4
+
+
+def spacing_accent(char: str) -> bool:
+    """Whether ``char`` is an accent written on its own, which decomposes to a space and the
+    accent (U+00B4, U+00B8 and the like)."""
+    parts = unicodedata.normalize("NFKD", char)
+    return len(parts) > 1 and parts[0] == " " and all(map(unicodedata.combining, parts[1:]))
 
 
 def loose_words(text: str) -> list[str]:
