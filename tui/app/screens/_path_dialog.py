@@ -10,36 +10,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
+from tui.app.screens._dialog import Dialog
 
-class PathDialog(ModalScreen[Path | None]):
+
+class PathDialog(Dialog[Path | None]):
     """Asks for a path; dismisses with it, or with ``None`` when cancelled. Shown again after a
     failure, it holds the path given and says why it failed, ready to be corrected."""
 
     DEFAULT_CSS = """
-    PathDialog {
-        align: center middle;
-        background: $background 60%;
-    }
     PathDialog > Vertical {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        /* A dialog taller than a small terminal scrolls rather than losing its end. */
-        max-height: 100%;
-        overflow-y: auto;
-        scrollbar-size-vertical: 1;
         border: round $border;
         border-title-color: $text-accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    PathDialog Label {
-        /* The dialog's width rather than the text's: a long path wraps instead of being cut. */
-        width: 1fr;
     }
     PathDialog Input {
         margin: 1 0 0 0;

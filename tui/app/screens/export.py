@@ -20,10 +20,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from tui.app.screens._breakpoints import breakpoint_classes
+from tui.app.screens._dialog import Dialog
 from tui.app.screens._path_dialog import PathDialog
 from tui.core.export import (
     ExportError,
@@ -79,7 +79,7 @@ class ExportDialog(PathDialog):
         super().__init__(f"Write {described} to:", default, error)
 
 
-class OverwriteDialog(ModalScreen[bool]):
+class OverwriteDialog(Dialog[bool]):
     """Asks whether to replace a file; dismisses with ``True`` to replace it."""
 
     BUTTON_ROW_WIDTH = 49
@@ -93,25 +93,8 @@ class OverwriteDialog(ModalScreen[bool]):
     """Narrower than both buttons, they go one under the other."""
 
     DEFAULT_CSS = """
-    OverwriteDialog {
-        align: center middle;
-        background: $background 60%;
-    }
     OverwriteDialog > Vertical {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        /* A dialog taller than a small terminal scrolls rather than losing its buttons. */
-        max-height: 100%;
-        overflow-y: auto;
-        scrollbar-size-vertical: 1;
         border: round $warning;
-        background: $surface;
-        padding: 0 1;
-    }
-    OverwriteDialog Label {
-        /* The dialog's width rather than the text's: a long path wraps instead of being cut. */
-        width: 1fr;
     }
     OverwriteDialog Horizontal {
         height: auto;

@@ -1,0 +1,39 @@
+"""What every small dialog of the reader looks like: a framed box in the middle of the dimmed
+screen, as wide as its text needs up to 72 columns, scrolling when the terminal is too short."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.screen import ModalScreen
+
+Answer = TypeVar("Answer")
+
+
+class Dialog(ModalScreen[Answer]):
+    """A modal screen whose content is one :class:`~textual.containers.Vertical`, framed.
+
+    The frame's border is each dialog's own: its colour says what kind of question it is.
+    """
+
+    DEFAULT_CSS = """
+    Dialog {
+        align: center middle;
+        background: $background 60%;
+    }
+    Dialog > Vertical {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        /* A dialog taller than a small terminal scrolls rather than losing its end. */
+        max-height: 100%;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+        padding: 0 1;
+    }
+    Dialog Label {
+        /* The dialog's width rather than the text's: a long path wraps instead of being cut. */
+        width: 1fr;
+    }
+    """
