@@ -30,7 +30,7 @@ from typing import Any
 
 QUIET = 0.12
 """How long the screen must stay still after a key for it to count as settled."""
-TIMEOUT = 120.0
+TIMEOUT = 300.0
 """How long any one wait may take before the probe gives up."""
 SIZE = (120, 40)
 
@@ -49,9 +49,10 @@ def _make_app(kind: str, corpus: Path | None) -> Any:
         from benchmarks.bare import BareApp
 
         return BareApp()
-    from tui.app.main import make_app  # as the command makes it
+    from tui.app.main import make_app, prepare_first_start  # as the command makes it
 
     assert corpus is not None
+    prepare_first_start(corpus)
     return make_app(corpus)
 
 

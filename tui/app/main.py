@@ -21,18 +21,25 @@ def make_app(root: Path) -> BriefingApp:
     return BriefingApp(root)
 
 
-def run_app(root: Path) -> int:
-    """Run the reader on the corpus at ``root`` until the user quits; return the exit status."""
+def prepare_first_start(root: Path) -> None:
+    """Ready what a first start on ``root`` needs before the app takes the terminal.
+
+    A first start reads every brief, in worker processes when there are many. Python starts
+    their helper process with a copy of the standard error, which Textual replaces while it runs
+    with a stream that has no descriptor: started now, it gets the terminal's. Later starts read
+    few files, and never need it.
+    """
     from tui.core.store import index_file
 
     if not index_file(root).exists():
-        # A first start reads every brief, in worker processes when there are many. Python
-        # starts their helper process with a copy of the standard error, which Textual
-        # replaces while it runs with a stream that has no descriptor: started now, it gets
-        # the terminal's. Later starts read few files, and never need it.
         from multiprocessing import resource_tracker
 
         resource_tracker.ensure_running()
+
+
+def run_app(root: Path) -> int:
+    """Run the reader on the corpus at ``root`` until the user quits; return the exit status."""
+    prepare_first_start(root)
     app = make_app(root)
     app.run()
     # The process ends here: the collector need not go through the corpus on the way out.
