@@ -287,6 +287,54 @@ def test_an_edited_brief_is_read_again_and_only_it(corpus: Path, reads: list[str
     assert reads == [f"{BRIEF}.yaml"]
 
 
+def test_a_brief_whose_date_changes_takes_its_new_place(corpus: Path) -> None:
+    assert open_corpus(corpus).entries.position_of(BRIEF) == 0  # the newest
+    rewrite(
+        brief_path(corpus),
+        lambda text: text.replace("published: 2025-01-14", "published: 2001-01-01"),
+    )
+
+    opened = open_corpus(corpus)
+
+    assert opened == load_corpus(corpus)
+    dated = [e for e in opened.entries if e.brief is not None and e.brief.published]
+    assert dated[-1].key == BRIEF  # now the oldest of the dated briefs
+
+
+def test_a_brief_given_the_id_of_another_is_a_duplicate_at_once(corpus: Path) -> None:
+    other = "mexicali-cce-nearshoring"
+    rewrite(brief_path(corpus), lambda text: text.replace(f"id: {BRIEF}", f"id: {other}", 1))
+
+    opened = open_corpus(corpus)
+
+    assert opened == load_corpus(corpus)
+    entry = opened.entries[opened.entries.position_of(f"briefs/{BRIEF}.yaml") or 0]
+    assert entry.path == f"briefs/{BRIEF}.yaml" and entry.brief is None
+
+
+def test_only_a_change_to_an_id_or_a_date_orders_the_list_again(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ordering reads every row of the index: at 100,000 briefs a title edited should not.
+    ordered: list[int] = []
+    arrange = refresh.arrange
+
+    def counted(rows: Any) -> Any:
+        ordered.append(len(rows))
+        return arrange(rows)
+
+    monkeypatch.setattr(refresh, "arrange", counted)
+    rewrite(brief_path(corpus), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
+    assert title_of(open_corpus(corpus)).startswith("Alcaldesa Norma")
+    assert ordered == []
+    rewrite(
+        brief_path(corpus),
+        lambda text: text.replace("published: 2025-01-14", "published: 2001-01-01"),
+    )
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert ordered != []
+
+
 def test_a_read_older_than_what_another_refresh_stored_never_replaces_it(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

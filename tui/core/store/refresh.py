@@ -146,16 +146,20 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
     present = set(prints)
     gone = any(path not in present for path in stored)
 
-    changed = False
+    changed = reordered = False
     # Fingerprinted afresh, once read: see _write.
     read_articles = _ArticlePrints(root / "seeds")
     for batch in _read_all(root, stale, progress):
-        changed |= _write(connection, batch, prints, read_articles, started)
-    unplaced = connection.execute("SELECT 1 FROM briefs WHERE position IS NULL LIMIT 1").fetchone()
-    if changed or gone or unplaced:
+        written = _write(connection, batch, prints, read_articles, started)
+        changed |= written.changed
+        reordered |= written.reordered
+    if changed or gone or _unplaced(connection):
         with _transaction(connection):
             _forget(connection, present)
-            _arrange(connection)
+            # Ordering reads every row: a brief edited in place (its title, its facts) keeps
+            # its place, and a large corpus is not ordered again for it.
+            if reordered or gone or _unplaced(connection):
+                _arrange(connection)
             # Counted, so that two snapshots of the index can tell they hold the same.
             connection.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('changes',"
@@ -240,15 +244,30 @@ class _transaction:
         self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
+class _Written(NamedTuple):
+    changed: bool
+    """Whether any brief differs from what was stored."""
+    reordered: bool
+    """Whether a brief stored before changed what orders the list: its id or its date."""
+
+
+def _unplaced(connection: sqlite3.Connection) -> bool:
+    """Whether a brief in the index has no place in the list yet (a new one)."""
+    return bool(
+        connection.execute("SELECT 1 FROM briefs WHERE position IS NULL LIMIT 1").fetchone()
+    )
+
+
 def _write(
     connection: sqlite3.Connection,
     batch: Iterable[Read],
     prints: dict[str, Fingerprint | None],
     articles: _ArticlePrints,
     started: int,
-) -> bool:
-    """Store ``batch``; True when any of it differs from what was stored."""
-    changed = False
+) -> _Written:
+    """Store ``batch``; say whether any of it differs from what was stored, and whether the
+    list's order may have changed with it."""
+    changed = reordered = False
     with _transaction(connection):
         for read in batch:
             brief_print = prints[read.path]
@@ -273,8 +292,8 @@ def _write(
             # Looked up again inside the transaction: another process sharing the index may
             # have written the same file since this refresh began.
             old = connection.execute(
-                "SELECT rowid, brief_print, source, article_print, settled, entry, words"
-                " FROM briefs WHERE path = ?",
+                "SELECT rowid, brief_print, source, article_print, settled, entry, words,"
+                " brief_id, published FROM briefs WHERE path = ?",
                 (read.path,),
             ).fetchone()
             if old is not None and _newer(old[1], brief_print):
@@ -290,6 +309,7 @@ def _write(
                         )
                     continue  # read again just as it was: a brief that failed again, say
                 _unindex(connection, rowid, words)
+                reordered |= tuple(old[7:9]) != (read.brief_id, read.published)
                 connection.execute(
                     "UPDATE briefs SET brief_print = ?, source = ?, article_print = ?,"
                     " settled = ?, entry = ?, words = ?, brief_id = ?, stem = ?, published = ?,"
@@ -310,7 +330,7 @@ def _write(
             )
             _name(connection, rowid, read.values)
             changed = True
-    return changed
+    return _Written(changed, reordered)
 
 
 def _name(connection: sqlite3.Connection, rowid: int, values: Iterable[Sequence[str]]) -> None:
