@@ -255,7 +255,12 @@ def test_add_an_article_confirm_a_fact_and_edit_the_brief(
     unreviewed = brief.read_text("utf-8").count("reviewed: false")
     assert unreviewed >= 2
 
-    terminal.keys("Enter", "c")
+    # The draft's facts are shown, and once they have the focus the footer offers to confirm
+    # one: a key typed before either would act on nothing, as it would for a user.
+    terminal.wait_for_text("Key facts (")
+    terminal.keys("Enter")
+    terminal.wait_for_text("Confirm")
+    terminal.keys("c")
     terminal.wait_for(
         lambda _: brief.read_text("utf-8").count("reviewed: false") == unreviewed - 1,
         "the first fact confirmed in the file",
