@@ -171,6 +171,9 @@ class MainScreen(Screen[None]):
         self._footer: KeyFooter | None = None
         """The keys at the bottom, once mounted, last of what comes after the first frame."""
         self._filter_wanted = False
+        self._load_after_panes = False
+        """Whether the index is to be brought up to date once the panes are drawn: the screen
+        shows the index as last seen meanwhile."""
         """Whether the user asked for the filter before it was mounted."""
         self._shown_before = False
         """Whether the screen has been shown (resumed) before: the first time is its start."""
@@ -241,9 +244,10 @@ class MainScreen(Screen[None]):
             self._start_loading()
             return
         self._use_corpus(corpus)
-        # The index is brought up to date once the rows are on screen: its thread would slow
-        # the first frame.
-        self.call_after_refresh(self._start_loading)
+        # The index is brought up to date once the panes show the first brief (see the end of
+        # _mount_after_first_frame): checking a large corpus's files holds Python's lock for
+        # seconds at 100,000 briefs, and would hold back the screen the user waits for.
+        self._load_after_panes = True
 
     async def _mount_after_first_frame(self) -> None:
         """Add the panes, the filter and the footer's keys; show in the panes what they are to."""
@@ -282,6 +286,8 @@ class MainScreen(Screen[None]):
             if pane.display:
                 self.set_focus(pane)
                 self.maximize(pane)
+        if self._load_after_panes:
+            self.call_after_refresh(self._start_loading)
 
     def _start_loading(self) -> None:
         # Off since the app was imported (make_app): on while the first frame is built, it ran a
