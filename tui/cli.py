@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import os
 import sys
@@ -215,24 +216,34 @@ def _not_a_folder(root: Path, *, named_by_variable: bool) -> str | None:
 
 
 def _validate(corpus: Corpus) -> int:
-    problems = corpus.all_problems
+    # One pass over the entries, each let go once counted: a corpus of 100,000 briefs is never
+    # held whole.
+    errors = warnings = loaded = facts = found = 0
+    drifted = dict.fromkeys(("loose", "fuzzy"), 0)
+    problems = itertools.chain(
+        corpus.problems, itertools.chain.from_iterable(e.problems for e in corpus.entries)
+    )
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = sum(p.severity == "error" for p in problems)
-    briefs = corpus.briefs
-    facts = [fact for brief in briefs for fact in brief.key_facts]
-    found = sum(fact.span is not None for fact in facts)
+        if problem.severity == "error":
+            errors += 1
+        else:
+            warnings += 1
+    for entry in corpus.entries:
+        if entry.brief is None:
+            continue
+        loaded += 1
+        for fact in entry.brief.key_facts:
+            facts += 1
+            found += fact.span is not None
+            if fact.anchor in drifted:
+                drifted[fact.anchor] += 1
     # Quotes found only loosely or fuzzily are counted as found, and said apart.
-    drifted = [
-        f"{count} {status}"
-        for status in ("loose", "fuzzy")
-        if (count := sum(fact.anchor == status for fact in facts))
-    ]
-    warnings = len(problems) - errors
+    drift = [f"{count} {status}" for status, count in drifted.items() if count]
     summary = (
-        f"{plural(len(corpus.entries), 'brief')} ({len(briefs)} loaded),"
-        f" {plural(len(facts), 'fact')}, {plural(found, 'quote')} found"
-        + (f" ({', '.join(drifted)})" if drifted else "")
+        f"{plural(len(corpus.entries), 'brief')} ({loaded} loaded),"
+        f" {plural(facts, 'fact')}, {plural(found, 'quote')} found"
+        + (f" ({', '.join(drift)})" if drift else "")
         + f"; {plural(errors, 'error')}, {plural(warnings, 'warning')}"
     )
     print(summary, file=sys.stderr if errors else sys.stdout)
