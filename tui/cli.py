@@ -378,10 +378,10 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         # Path("") is the current folder: say what is wrong rather than "is a folder".
         print("briefing: the file name is empty; give one such as briefing.md", file=sys.stderr)
         return 1
-    briefs: list[Brief]
+    briefs: Sequence[Brief]
     left_out: list[str] = []
     if args.all:
-        briefs, selection = list(corpus.briefs), "all briefs"
+        briefs, selection = corpus.briefs, "all briefs"
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     elif args.bookmarked:
         bookmarks = _read_bookmarks(corpus, "exported")

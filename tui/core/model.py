@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 if TYPE_CHECKING:
     from tui.core.articles import ArticleTexts
@@ -201,34 +201,39 @@ class Entry:
         return any(p.severity == "error" for p in self.problems)
 
 
-class Entries(Sequence[Entry]):
-    """A corpus's entries in the list's order, and what is asked of all of them at once.
+Item = TypeVar("Item")
 
-    The index (:mod:`tui.core.store`) gives them, reading an entry only when it is asked for, so
-    that a list of a hundred thousand briefs holds the few it shows. Equal to a sequence of the
-    same entries.
-    """
+
+class ReadWhenAsked(Sequence[Item]):
+    """A sequence whose items are read only as they are asked for (:meth:`_item`), so that one
+    of a hundred thousand holds the few in use. Equal to any sequence of the same items."""
+
+    NOUN = "items"
 
     @abstractmethod
     def __len__(self) -> int: ...
 
-    @overload
-    def __getitem__(self, index: int) -> Entry: ...
+    @abstractmethod
+    def _item(self, position: int) -> Item:
+        """The item at ``position`` (0 to one less than the length)."""
 
     @overload
-    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+    def __getitem__(self, index: int) -> Item: ...
 
-    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Item]: ...
+
+    def __getitem__(self, index: int | slice) -> Item | Sequence[Item]:
         if isinstance(index, slice):
-            return [self.entry_at(i) for i in range(*index.indices(len(self)))]
+            return [self._item(i) for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
-        return self.entry_at(index)
+        return self._item(index)
 
-    def __iter__(self) -> Iterator[Entry]:
-        return (self.entry_at(i) for i in range(len(self)))
+    def __iter__(self) -> Iterator[Item]:
+        return (self._item(i) for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
@@ -238,7 +243,19 @@ class Entries(Sequence[Entry]):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"<{len(self)} entries>"
+        return f"<{len(self)} {self.NOUN}>"
+
+
+class Entries(ReadWhenAsked[Entry]):
+    """A corpus's entries in the list's order, and what is asked of all of them at once.
+
+    The index (:mod:`tui.core.store`) gives them, reading an entry only when it is asked for.
+    """
+
+    NOUN = "entries"
+
+    def _item(self, position: int) -> Entry:
+        return self.entry_at(position)
 
     @abstractmethod
     def entry_at(self, position: int) -> Entry:
@@ -306,6 +323,25 @@ class _NoEntries(Entries):
 NO_ENTRIES: Entries = _NoEntries()
 
 
+class LoadedBriefs(ReadWhenAsked[Brief]):
+    """The briefs of ``entries`` that loaded, in order, read from the entries as they are asked
+    for: a command going through 100,000 briefs holds one page of them at a time."""
+
+    NOUN = "briefs"
+
+    def __init__(self, entries: Entries) -> None:
+        self._entries = entries
+        self._positions = [i for i, ident in enumerate(entries.ids()) if ident is not None]
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def _item(self, position: int) -> Brief:
+        brief = self._entries[self._positions[position]].brief
+        assert brief is not None, "an entry with an id has its brief"
+        return brief
+
+
 @dataclass(frozen=True)
 class Corpus:
     """A folder of briefs and their articles, loaded and checked."""
@@ -332,8 +368,9 @@ class Corpus:
         return ArticleTexts(self.root)
 
     @property
-    def briefs(self) -> tuple[Brief, ...]:
-        return tuple(e.brief for e in self.entries if e.brief is not None)
+    def briefs(self) -> LoadedBriefs:
+        """The briefs that loaded, in the list's order, each read only when it is asked for."""
+        return LoadedBriefs(self.entries)
 
     @property
     def all_problems(self) -> tuple[Problem, ...]:
