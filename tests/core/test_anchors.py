@@ -18,6 +18,7 @@ from tui.core.quotes import (
     find_quote,
     fold_quote,
 )
+from tui.core.text import fold_marks
 
 ARTICLE = (
     "Mexicali, B.C. \u2014 La Secretar\u00eda de Econom\u00eda (SE) inform\u00f3 que las"
@@ -250,6 +251,9 @@ def test_a_quote_retyped_in_other_case_without_accents_anchors_on_the_same_words
     # An accent standing as a character of its own (the spacing "´" of "Mexico´s") decomposes to
     # a space and the accent: retyped this way it would become a space, which no one types.
     assume(not any(spacing_accent(c) for c in quote))
+    # So would a typographic mark that decomposes to others (the double prime to two primes):
+    # retyped, it is folded as those, where the article's is folded as itself.
+    assume(all(folds_alike(c) for c in quote))
     retyped = "".join(
         c for c in unicodedata.normalize("NFKD", quote.swapcase()) if not unicodedata.combining(c)
     )
@@ -264,6 +268,12 @@ def test_a_quote_retyped_in_other_case_without_accents_anchors_on_the_same_words
     quoted, passage_read = " ".join(loose_words(retyped)), " ".join(loose_words(found))
     assert quoted in passage_read
     assert len(passage_read) <= len(quoted) + 4
+
+
+def folds_alike(char: str) -> bool:
+    """Whether ``char`` folds the same with its marks folded before it is decomposed as after."""
+    decomposed = unicodedata.normalize("NFKD", char)
+    return fold_marks(decomposed) == unicodedata.normalize("NFKD", fold_marks(char))
 
 
 def spacing_accent(char: str) -> bool:

@@ -296,13 +296,13 @@ SEARCH_PIECES = st.sampled_from(
     [*"aAeEnN oO", "ñ", "Ñ", "é", "e\u0301", "ß", "ﬁ", "İ", "\u00a8", "½", "\u00a0", "\u2003"]
     + [*DOCUMENTED_MARKS, "\u2212", "\u02bc", "\n", "\t", "  ", "\x1c", "\u2028", "\u0301"]
 )
-# Text as it is read from a file: decoded from UTF-8, it never holds a lone surrogate.
-search_text = st.lists(st.one_of(SEARCH_PIECES, st.characters(codec="utf-8")), max_size=60).map(
-    "".join
+# Text as the index is given it: decoded from UTF-8, it never holds a lone surrogate, and cleaned
+# of control characters as it is read, it holds no NUL (which would end it for SQLite).
+TEXT_CHARACTERS = st.characters(codec="utf-8", exclude_characters="\x00")
+search_text = st.lists(st.one_of(SEARCH_PIECES, TEXT_CHARACTERS), max_size=60).map("".join)
+search_term = st.lists(st.one_of(SEARCH_PIECES, TEXT_CHARACTERS), min_size=1, max_size=4).map(
+    lambda typed: parse_query("".join(typed)).words
 )
-search_term = st.lists(
-    st.one_of(SEARCH_PIECES, st.characters(codec="utf-8")), min_size=1, max_size=4
-).map(lambda typed: parse_query("".join(typed)).words)
 
 
 def naive_words(text: str) -> str:

@@ -227,3 +227,12 @@ def test_a_query_of_field_terms_alone_is_not_empty() -> None:
 def test_field_terms_find_the_shipped_briefs_naming_it(query: str, found: set[str]) -> None:
     assert found <= matching(query)
     assert matching(query) < matching("")
+
+
+def test_a_nul_in_a_query_is_passed_over() -> None:
+    # SQLite ends a query at a NUL; no brief holds one, as text is cleaned as it is read.
+    entries = load_corpus(REPO).entries
+    found = entries.find(parse_query("ebrard"))
+    assert found and entries.find(parse_query("ebr\x00ard place:\x00baja")) == entries.find(
+        parse_query("ebrard place:baja")
+    )

@@ -271,4 +271,6 @@ def name_expression(term: NameTerm) -> str:
 
 
 def _prefix(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"*'
+    # A NUL would end the query early for SQLite; the index holds none (text is cleaned of
+    # control characters as it is read), so it is dropped rather than looked for.
+    return '"' + word.replace("\x00", "").replace('"', '""') + '"*'
