@@ -139,7 +139,8 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
         reordered |= written.reordered
     if changed or gone or _unplaced(connection):
         with _transaction(connection):
-            _forget(connection, {f"briefs/{name}" for name in names})
+            if gone:  # else every stored file was listed: a brief edited needs no such pass
+                _forget(connection, {f"briefs/{name}" for name in names})
             # Ordering reads every row: a brief edited in place (its title, its facts) keeps
             # its place, and a large corpus is not ordered again for it.
             if reordered or gone or _unplaced(connection):
