@@ -387,7 +387,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         bookmarks = _read_bookmarks(corpus, "exported")
         if bookmarks is None:
             return 1
-        briefs = [b for b in corpus.briefs if b.id in bookmarks]
+        briefs = corpus.briefs_with_ids(bookmarks)
         unexported = bookmarks - {brief.id for brief in briefs}
         not_loaded = unexported & _not_loaded(corpus)
         left_out = _left_out(not_loaded, "bookmarked brief") + _left_out(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from abc import abstractmethod
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -375,6 +375,16 @@ class Corpus:
     @property
     def all_problems(self) -> tuple[Problem, ...]:
         return self.problems + tuple(p for e in self.entries for p in e.problems)
+
+    def briefs_with_ids(self, ids: Iterable[str]) -> list[Brief]:
+        """The loaded briefs whose ids are among ``ids``, in the list's order; an id that no
+        brief loaded under is passed over."""
+        found = (self.entries.position_of(ident) for ident in set(ids))
+        return [
+            brief
+            for position in sorted(p for p in found if p is not None)
+            if (brief := self.entries[position].brief) is not None
+        ]
 
     def entry(self, key: str) -> Entry | None:
         """The entry whose brief has id ``key``, else the one whose file stem is ``key``."""

@@ -52,13 +52,7 @@ class Selection:
 def export_selection(corpus: Corpus, marked: Set[str], current: Brief | None) -> Selection | None:
     """The briefs marked for export, in the list's order; else the ``current`` one; else None."""
     if marked:
-        entries = corpus.entries
-        found = (entries.position_of(ident) for ident in sorted(marked))
-        briefs = [
-            brief
-            for position in sorted(p for p in found if p is not None)
-            if (brief := entries[position].brief) is not None
-        ]
+        briefs = corpus.briefs_with_ids(marked)
         return Selection(briefs, "marked briefs", f"the {plural(len(briefs), 'marked brief')}")
     if current is None:
         return None
