@@ -7,15 +7,16 @@ import asyncio
 import contextlib
 import datetime as dt
 import gc
+import importlib
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from textual.pilot import Pilot
 
-from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
+from tests.kit.corpus import BriefSpec, FactSpec, make_large_corpus, write_article, write_brief
 from tests.kit.pilot import (
     bookmark_of,
     brief_lines,
@@ -34,6 +35,10 @@ from tui.app.widgets.filter_input import FilterInput
 from tui.core.bookmarks import BookmarkStore, corpus_key
 from tui.core.model import Corpus
 from tui.core.store import Progress, open_corpus
+from tui.core.store.refresh import BATCH
+
+# The package names a function after this module: the module itself is taken from the imports.
+refresh = importlib.import_module("tui.core.store.refresh")
 
 NEWEST = "Mayor Norma Alicia Bustamante of Mexicali"
 SECOND = "Mexicali Business Coordinating Council"
@@ -54,7 +59,7 @@ def gate() -> Iterator[threading.Event]:
 def held_back(gate: threading.Event) -> Loader:
     """``open_corpus`` that waits for ``gate`` before it loads anything."""
 
-    def load(root: Path, cache_dir: Path | None = None, **options: Progress | None) -> Corpus:
+    def load(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
         gate.wait(timeout=30)
         return open_corpus(root, cache_dir, **options)
 
@@ -239,7 +244,9 @@ async def test_a_first_start_says_how_many_briefs_have_been_read(
 ) -> None:
     reported = threading.Event()
 
-    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+    def load(
+        root: Path, cache_dir: Path | None = None, *, progress: Progress, **_: object
+    ) -> Corpus:
         progress(0, 2500)
         progress(1200, 2500)
         reported.set()
@@ -265,13 +272,52 @@ async def test_a_first_start_says_how_many_briefs_have_been_read(
         assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
 
 
+async def test_a_first_start_shows_the_briefs_read_so_far_and_keeps_the_cursor_on_one(
+    tmp_path: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Briefs are read in name order, and a later one is newer: the briefs read after the first
+    # batch come above those the user is reading.
+    root = make_large_corpus(tmp_path / "corpus", 2 * BATCH)
+    read_files = refresh.read_files
+    second_batch = threading.Event()
+
+    def held_after_one_batch(base: str, paths: Sequence[str]) -> list[refresh.Read]:
+        if second_batch.is_set() or paths[0] != "briefs/brief-00000.yaml":
+            second_batch.set()
+            gate.wait(timeout=30)
+        return read_files(base, paths)
+
+    monkeypatch.setattr(refresh, "read_files", held_after_one_batch)
+    monkeypatch.setattr("tui.app.reader.loading.PROGRESS_INTERVAL", 0.0)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        assert await asyncio.to_thread(second_batch.wait, 30)
+        await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 1}"))
+        assert screen.sub_title.startswith(f"{BATCH} briefs · ")
+        assert screen.sub_title.endswith(f"reading {BATCH} / {2 * BATCH}…")
+        await pilot.press("down", "down")
+        await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 3}"))
+
+        gate.set()
+        await until(
+            pilot, lambda: screen.sub_title == f"{2 * BATCH} briefs · 0 bookmarked · 0 marked"
+        )
+        await settle(pilot)
+        assert brief_lines(app).startswith(f"Brief number {BATCH - 3}")
+        assert listed_keys(app)[screen.article_list.cursor_row] == f"brief-{BATCH - 3:05d}"
+        assert listed_keys(app)[0] == f"brief-{2 * BATCH - 1:05d}"
+
+
 async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(
     corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_corpus(corpus_dir)
     reported = threading.Event()
 
-    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+    def load(
+        root: Path, cache_dir: Path | None = None, *, progress: Progress, **_: object
+    ) -> Corpus:
         progress(0, 3)  # three brief files changed since the index was written
         reported.set()
         gate.wait(timeout=30)
@@ -297,7 +343,9 @@ async def test_quitting_during_a_first_start_stops_the_reading(
     started, finished = threading.Event(), threading.Event()
     outcome: list[str] = []
 
-    def load(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+    def load(
+        root: Path, cache_dir: Path | None = None, *, progress: Progress, **_: object
+    ) -> Corpus:
         try:
             for done in range(1_000_000):  # a corpus that takes long to read
                 progress(done, 1_000_000)

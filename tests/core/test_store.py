@@ -1232,6 +1232,58 @@ def test_the_index_shows_the_entries_as_last_opened(corpus: Path, reads: list[st
     assert reads == []  # no file read
 
 
+def test_a_first_build_lists_the_briefs_read_so_far_as_it_goes(tmp_path: Path) -> None:
+    # Files are read in name order, a batch at a time; a later brief is a newer one, so each
+    # listing as the build goes on puts the briefs just read above those read before.
+    root = make_large_corpus(tmp_path / "corpus", 3 * refresh.BATCH)
+    shown: list[list[str | None]] = []
+
+    def listed() -> None:
+        peeked = peek_corpus(root)
+        assert peeked is not None
+        shown.append(peeked.entries.ids())
+
+    corpus = open_corpus(root, listed=listed)
+
+    every = corpus.entries.ids()
+    assert [len(ids) for ids in shown] == [refresh.BATCH, 2 * refresh.BATCH]
+    for ids in shown:
+        assert set(ids) == {f"brief-{i:05d}" for i in range(len(ids))}
+        assert ids == [ident for ident in every if ident in set(ids)]  # in the list's order
+    assert every[0] == f"brief-{3 * refresh.BATCH - 1:05d}"
+
+
+def test_only_a_first_build_lists_the_briefs_as_it_goes(tmp_path: Path) -> None:
+    root = make_large_corpus(tmp_path / "corpus", 2 * refresh.BATCH)
+    open_corpus(root)
+    (root / "briefs" / "brief-00000.yaml").unlink()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    calls: list[str] = []
+
+    open_corpus(root, listed=lambda: calls.append("listed"))
+    open_corpus(root, blocker / "cache", listed=lambda: calls.append("in memory"))
+
+    assert calls == []
+
+
+def test_a_first_build_lists_nothing_a_damaged_file_would_show(tmp_path: Path) -> None:
+    # A brief that fails is listed last, as in the whole list: never in place of one that loads.
+    root = make_large_corpus(tmp_path / "corpus", refresh.BATCH)
+    (root / "briefs" / "brief-00003.yaml").write_text("key_facts: [\n", encoding="utf-8")
+    shown: list[list[str | None]] = []
+
+    def listed() -> None:
+        peeked = peek_corpus(root)
+        assert peeked is not None
+        shown.append(peeked.entries.ids())
+
+    corpus = open_corpus(root, listed=listed)
+
+    assert shown == [corpus.entries.ids()]
+    assert shown[0][-1] is None
+
+
 def test_the_index_shows_a_broken_brief_by_its_file_name(corpus: Path, reads: list[str]) -> None:
     rewrite(brief_path(corpus), lambda text: "key_facts: [\n" + text)
     open_corpus(corpus)

@@ -4,8 +4,9 @@ Opening a corpus takes two steps. The first frame shows the corpus as its index 
 (:func:`tui.core.store.peek_corpus`, milliseconds whatever its size); the index is brought up to
 date in a thread meanwhile, and the corpus it gives then replaces the first when anything
 changed. Without an index (a first start), the reader says how many brief files have been read
-so far. Afterwards a thread watches the corpus's files, and every change brings the index up to
-date again.
+so far, and shows the briefs read so far each time the index has placed more of them in the
+list (:class:`CorpusListed`). Afterwards a thread watches the corpus's files, and every change
+brings the index up to date again.
 
 :class:`CorpusLoading` does the reading and the watching for a screen, and posts to it what
 happens; the screen decides what to show.
@@ -44,6 +45,11 @@ class LoadProgress(Message):
         return f"{self.done:,} / {self.total:,}"
 
 
+class CorpusListed(Message):
+    """More of the briefs read so far by a first build can be shown: :meth:`CorpusLoading.peek`
+    gives them (posted from the loading thread)."""
+
+
 class CorpusChanged(Message):
     """Files of the corpus changed on disk (posted from the watching thread)."""
 
@@ -61,8 +67,9 @@ class CorpusLoading:
     """The reading of the corpus at ``root`` for ``screen``: a first look at its index, then the
     index brought up to date, at the start and whenever the files change.
 
-    ``screen`` is posted :class:`LoadProgress` and :class:`CorpusChanged`, and sees the
-    reading's worker end; it hands that event to :meth:`finished` for the corpus read.
+    ``screen`` is posted :class:`LoadProgress`, :class:`CorpusListed` and :class:`CorpusChanged`,
+    and sees the reading's worker end; it hands that event to :meth:`finished` for the corpus
+    read.
     """
 
     def __init__(self, screen: Screen[Any], root: Path) -> None:
@@ -118,7 +125,10 @@ class CorpusLoading:
                 reported = now
                 self._screen.post_message(LoadProgress(done, total))
 
-        return open_corpus(self.root, progress=progress)
+        def listed() -> None:
+            self._screen.post_message(CorpusListed())
+
+        return open_corpus(self.root, progress=progress, listed=listed)
 
     def finished(self, event: Worker.StateChanged) -> Corpus | None:
         """The corpus read, when ``event`` says the reading is done; else None."""

@@ -37,7 +37,7 @@ from textual.worker import Worker, get_current_worker
 
 from tui.app.actions import bindings_of, in_palette
 from tui.app.reader.header import corpus_summary, reading_summary
-from tui.app.reader.loading import CorpusChanged, CorpusLoading, LoadProgress
+from tui.app.reader.loading import CorpusChanged, CorpusListed, CorpusLoading, LoadProgress
 from tui.app.reader.query import ListQuery, empty_notice
 from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
@@ -306,6 +306,16 @@ class MainScreen(Screen[None]):
             self.sub_title = reading_summary(self._reading)
         else:  # the list shows the corpus as the index had it; some of its briefs changed
             self._update_header()
+
+    def on_corpus_listed(self, message: CorpusListed) -> None:
+        """Show the briefs a first build has read so far: the user can start reading them."""
+        if self.corpus_loading.up_to_date:
+            return  # the whole corpus arrived first
+        corpus = self.corpus_loading.peek()
+        if corpus is not None and not (
+            self.corpus is not None and corpus.entries.same_as(self.corpus.entries)
+        ):
+            self._use_corpus(corpus)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         result = self.corpus_loading.finished(event)

@@ -31,10 +31,11 @@ from tui.core.store.database import (
     rebuild_index,
     why_unusable,
 )
-from tui.core.store.refresh import FolderProblem, Progress, refresh
+from tui.core.store.refresh import FolderProblem, Listed, Progress, refresh
 from tui.core.store.view import StoredEntries
 
 __all__ = [
+    "Listed",
     "Progress",
     "default_cache_dir",
     "index_file",
@@ -46,21 +47,26 @@ __all__ = [
 
 
 def open_corpus(
-    root: Path, cache_dir: Path | None = None, *, progress: Progress | None = None
+    root: Path,
+    cache_dir: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    listed: Listed | None = None,
 ) -> Corpus:
     """The corpus at ``root``, its index brought up to date first.
 
     ``progress`` is told how many brief files have been read so far, when any must be; an
     exception it raises stops the refresh there and reaches the caller (this is how an app that
     is closing stops a long build). What was written to the index by then is kept: the next
-    refresh goes on from there.
+    refresh goes on from there. ``listed`` is told, while an index is first built on disk, each
+    time :func:`peek_corpus` can show more of the briefs read so far.
     """
-    return _refreshed(open_index(root, cache_dir), progress)
+    return _refreshed(open_index(root, cache_dir), progress, listed)
 
 
 def load_corpus(root: Path) -> Corpus:
     """The corpus at ``root``, every brief file read, without an index on disk."""
-    return _refreshed(IndexFile(root, None), None)
+    return _refreshed(IndexFile(root, None), None, None)
 
 
 def peek_corpus(root: Path, cache_dir: Path | None = None) -> Corpus | None:
@@ -95,11 +101,12 @@ def read_entry(root: Path, path: Path) -> Entry:
     return entry
 
 
-def _refreshed(index: IndexFile, progress: Progress | None) -> Corpus:
+def _refreshed(index: IndexFile, progress: Progress | None, listed: Listed | None) -> Corpus:
     root = index.root
     connection = index.connect()
     try:
-        refresh(connection, root, progress)
+        # An index in memory is seen by this connection alone: nobody could be shown it.
+        refresh(connection, root, progress, listed if index.path is not None else None)
     except FolderProblem as error:
         connection.close()
         return Corpus(root, problems=(error.problem,))
@@ -108,13 +115,13 @@ def _refreshed(index: IndexFile, progress: Progress | None) -> Corpus:
         if index.path is None:
             raise
         # Kept locked by another process for longer than it waits, or no longer writable.
-        return _refreshed(IndexFile.in_memory(root, why_unusable(error)), progress)
+        return _refreshed(IndexFile.in_memory(root, why_unusable(error)), progress, None)
     except sqlite3.DatabaseError:
         # Damaged past its first pages, which opening it read: built again from the files.
         connection.close()
         if index.path is None:
             raise
-        return _refreshed(rebuild_index(index), progress)
+        return _refreshed(rebuild_index(index), progress, listed)
     except BaseException:
         connection.close()
         raise

@@ -14,7 +14,9 @@ of a large corpus holds one batch in memory, and another process sharing the ind
 one batch at most. Many files are read in parallel, by processes over the machine's cores. The
 order of the list, and the ids that another file keeps, are worked out once every file is in,
 in the last transaction: until then a new brief has no place in the list, and a changed one
-keeps its old place.
+keeps its old place. A first build, which has no list to show meanwhile, also places the briefs
+read so far now and then (see :class:`_ListingAsRead`), so that a reader can show them while the
+rest are read.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ PARALLEL_FROM = 512
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while brief files are read; an exception it raises stops
 the refresh there (what was written so far is kept, and is valid)."""
+Listed = Callable[[], None]
+"""Called while a first build goes on, each time the briefs read so far have been given their
+places in the list: the index then shows them (:func:`tui.core.store.peek_corpus`)."""
 
 Fingerprint = tuple[int, int, int, int]
 
@@ -123,9 +128,15 @@ def brief_names(root: Path) -> list[str]:
         raise FolderProblem(problem) from error
 
 
-def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | None = None) -> bool:
+def refresh(
+    connection: sqlite3.Connection,
+    root: Path,
+    progress: Progress | None = None,
+    listed: Listed | None = None,
+) -> bool:
     """Bring the index on ``connection`` up to date with the corpus at ``root``; True when
-    anything in it changed."""
+    anything in it changed. ``listed`` is told when a first build has placed the briefs read
+    so far in the list."""
     started = time.time_ns()
     names = brief_names(root)
     stale, prints, gone = _stale(connection, root, names)
@@ -133,10 +144,13 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
     changed = reordered = False
     # Fingerprinted afresh, once read: see _write.
     read_articles = _ArticlePrints(root / "seeds")
+    as_read = _ListingAsRead(connection, listed) if listed and not _listing(connection) else None
     for batch in _read_all(root, stale, progress):
         written = _write(connection, batch, prints, read_articles, started)
         changed |= written.changed
         reordered |= written.reordered
+        if as_read is not None:
+            as_read.written(len(batch))
     if changed or gone or _unplaced(connection):
         with _transaction(connection):
             if gone:  # else every stored file was listed: a brief edited needs no such pass
@@ -145,14 +159,49 @@ def refresh(connection: sqlite3.Connection, root: Path, progress: Progress | Non
             # its place, and a large corpus is not ordered again for it.
             if reordered or gone or _unplaced(connection):
                 _arrange(connection)
-            # Counted, so that two snapshots of the index can tell they hold the same.
-            connection.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('changes',"
-                " (SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) + 1 FROM meta"
-                " WHERE key = 'changes'))"
-            )
+            _count_change(connection)
         return True
     return False
+
+
+class _ListingAsRead:
+    """Places the briefs of a first build in the list as they are read, so that a reader shows
+    them while the rest are read: after the first batch, then each time the number read has
+    doubled. Each placing reads every row stored, so doubling keeps all of them together to
+    about twice the work of the last one."""
+
+    def __init__(self, connection: sqlite3.Connection, listed: Listed) -> None:
+        self._connection = connection
+        self._listed = listed
+        self._read = 0
+        self._next = 1
+
+    def written(self, count: int) -> None:
+        self._read += count
+        if self._read < self._next:
+            return
+        self._next = 2 * self._read
+        with _transaction(self._connection):
+            _arrange(self._connection)
+            _count_change(self._connection)
+        self._listed()
+
+
+def _listing(connection: sqlite3.Connection) -> bool:
+    """Whether any brief has a place in the list."""
+    return bool(
+        connection.execute("SELECT 1 FROM briefs WHERE position IS NOT NULL LIMIT 1").fetchone()
+    )
+
+
+def _count_change(connection: sqlite3.Connection) -> None:
+    """Count one more change of the index, so that two snapshots of it can tell they hold the
+    same."""
+    connection.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('changes',"
+        " (SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) + 1 FROM meta"
+        " WHERE key = 'changes'))"
+    )
 
 
 def _stale(
