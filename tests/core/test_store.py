@@ -709,6 +709,29 @@ def test_the_index_answers_each_field_term(named: Path, query: str, keys: set[st
     assert found(open_corpus(named), query) == keys
 
 
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("aduana", lambda i: i % 100 == 0),  # few found: looked up one by one
+        ("trade", lambda i: i % 100 != 0),  # most found: the list walked in order
+        ("brief", lambda i: True),
+        ("aduana after:2000-04", lambda i: i % 100 == 0 and i >= 91),
+        ("trade before:2000-02", lambda i: i % 100 != 0 and i < 60),  # February included
+        ("after:2000-07", lambda i: i >= 182),
+    ],
+)
+def test_a_filter_finds_the_same_briefs_whether_they_are_few_or_most(
+    tmp_path: Path, query: str, wanted: Callable[[int], bool]
+) -> None:
+    # Brief i is published i days after 2000-01-01; one in a hundred has the topic aduana.
+    count = 250
+    entries = open_corpus(make_large_corpus(tmp_path / "corpus", count)).entries
+
+    keys = [entries[p].key for p in entries.find(parse_query(query))]
+
+    assert keys == [f"brief-{i:05d}" for i in reversed(range(count)) if wanted(i)]
+
+
 def test_is_bookmarked_keeps_the_briefs_of_the_ids_given(named: Path) -> None:
     entries = open_corpus(named).entries
 

@@ -31,6 +31,9 @@ PAGE = 64
 """How many entries are read at once: a screenful of rows and then some."""
 PAGES_KEPT = 16
 """How many pages of entries read are kept, the most recently used."""
+_FEW = 8
+"""A query whose words find fewer than one brief in this many has its briefs looked up one by
+one; else the list is walked in order (see :meth:`StoredEntries.find`)."""
 
 # What stands at a position: the brief, unless another file keeps its id.
 _LISTED = "position IS NOT NULL"
@@ -107,10 +110,27 @@ class StoredEntries(Entries):
             return list(range(self._count))
         where, values = _conditions(query, bookmarked)
         with self._lock:
+            # Two ways to the same rows. Few briefs found by words: each is looked up, and the
+            # few positions sorted. Many (a word's first letter finds nearly every brief), or
+            # no words to count by: sorting 100,000 positions took longer than walking the
+            # list's own index in order, which holds every column a term other than words
+            # asks about, keeping the rows found: some 0.13 ms a thousand briefs.
+            walk = not query.words or self._found_by_words(query) * _FEW > self._count
+            table = "briefs INDEXED BY briefs_listing" if walk else "briefs"
             rows = self._connection.execute(
-                f"SELECT position FROM briefs WHERE {where} ORDER BY position", values
+                f"SELECT position FROM {table} WHERE {where} ORDER BY position", values
             ).fetchall()
         return [position for (position,) in rows]
+
+    def _found_by_words(self, query: Query) -> int:
+        """How many briefs hold the query's words, counted by the full-text index alone."""
+        words = searchable(query.words)
+        if not words:
+            return self._count
+        row = self._connection.execute(
+            "SELECT count(*) FROM words WHERE words MATCH ?", (match_expression(words),)
+        ).fetchone()
+        return int(row[0])
 
     def facets(
         self,
@@ -150,11 +170,12 @@ def _conditions(query: Query, bookmarked: Collection[str]) -> tuple[str, list[st
         )
         values.append(name_expression(term))
     for language in query.languages:
+        # The range lets the index of names be searched; the start of the code decides.
         conditions.append(
-            "rowid IN (SELECT brief FROM names WHERE field = 'language'"
-            " AND substr(folded, 1, ?) = ?)"
+            "rowid IN (SELECT brief FROM names WHERE field = 'language' AND folded >= ?"
+            " AND folded < ? AND substr(folded, 1, ?) = ?)"
         )
-        values += (len(language), language)
+        values += (language, _after_prefix(language), len(language), language)
     for period in query.periods:
         # An undated brief's null is neither before nor after anything: no period holds it.
         if period.start is not None:
@@ -175,6 +196,12 @@ def _conditions(query: Query, bookmarked: Collection[str]) -> tuple[str, list[st
         conditions.append("anchors & ? = ?")
         values += (mask, mask)
     return " AND ".join(conditions), values
+
+
+def _after_prefix(prefix: str) -> str:
+    """A text after every text that starts with ``prefix``, in SQLite's order of texts."""
+    last = ord(prefix[-1])
+    return prefix[:-1] + chr(last + 1) if last < 0x10FFFF else prefix + "\U0010ffff" * 64
 
 
 def _decode(root: Path, path: str, text: str, duplicate_of: str | None, id_line: int) -> Entry:
