@@ -272,23 +272,33 @@ async def test_a_first_start_says_how_many_briefs_have_been_read(
         assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
 
 
-async def test_a_first_start_shows_the_briefs_read_so_far_and_keeps_the_cursor_on_one(
-    tmp_path: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Briefs are read in name order, and a later one is newer: the briefs read after the first
-    # batch come above those the user is reading.
-    root = make_large_corpus(tmp_path / "corpus", 2 * BATCH)
+def held_after_one_batch(
+    root: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> threading.Event:
+    """Make a first build of ``root`` wait for ``gate`` after its first batch of files; the
+    event returned is set once the second batch is waiting."""
     read_files = refresh.read_files
     second_batch = threading.Event()
 
-    def held_after_one_batch(base: str, paths: Sequence[str]) -> list[refresh.Read]:
+    def read_and_wait(base: str, paths: Sequence[str]) -> list[refresh.Read]:
         if second_batch.is_set() or paths[0] != "briefs/brief-00000.yaml":
             second_batch.set()
             gate.wait(timeout=30)
         return read_files(base, paths)
 
-    monkeypatch.setattr(refresh, "read_files", held_after_one_batch)
+    monkeypatch.setattr(refresh, "read_files", read_and_wait)
     monkeypatch.setattr("tui.app.reader.loading.PROGRESS_INTERVAL", 0.0)
+    return second_batch
+
+
+@pytest.mark.parametrize("moved", [False, True])
+async def test_a_first_start_shows_the_briefs_read_so_far(
+    tmp_path: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch, moved: bool
+) -> None:
+    # Briefs are read in name order, and a later one is newer: the briefs read after the first
+    # batch come above those the user may be reading.
+    root = make_large_corpus(tmp_path / "corpus", 2 * BATCH)
+    second_batch = held_after_one_batch(root, gate, monkeypatch)
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
@@ -296,16 +306,19 @@ async def test_a_first_start_shows_the_briefs_read_so_far_and_keeps_the_cursor_o
         await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 1}"))
         assert screen.sub_title.startswith(f"{BATCH} briefs · ")
         assert screen.sub_title.endswith(f"reading {BATCH} / {2 * BATCH}…")
-        await pilot.press("down", "down")
-        await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 3}"))
+        if moved:
+            await pilot.press("down", "down")
+            await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 3}"))
 
         gate.set()
         await until(
             pilot, lambda: screen.sub_title == f"{2 * BATCH} briefs · 0 bookmarked · 0 marked"
         )
         await settle(pilot)
-        assert brief_lines(app).startswith(f"Brief number {BATCH - 3}")
-        assert listed_keys(app)[screen.article_list.cursor_row] == f"brief-{BATCH - 3:05d}"
+        # The brief the user moved to stays; else the top stays the newest brief.
+        shown = BATCH - 3 if moved else 2 * BATCH - 1
+        assert brief_lines(app).startswith(f"Brief number {shown}")
+        assert listed_keys(app)[screen.article_list.cursor_row] == f"brief-{shown:05d}"
         assert listed_keys(app)[0] == f"brief-{2 * BATCH - 1:05d}"
 
 

@@ -51,6 +51,7 @@ from tui.core.store.database import ENV_CACHE_DIR
 
 # The package names a function after this module: the module itself is taken from the imports.
 refresh = importlib.import_module("tui.core.store.refresh")
+view = importlib.import_module("tui.core.store.view")
 
 BRIEF = "mexicali-maquiladora-exports-2024"
 ARTICLE = "004_99dea6a1c61b154d.txt"
@@ -239,6 +240,28 @@ def test_a_corpus_of_many_pages_reads_as_a_fresh_load(tmp_path: Path, reads: lis
     assert opened.entries.ids() == fresh.entries.ids()
     assert opened.entries.position_of("brief-00042") == fresh.entries.position_of("brief-00042")
     assert found(opened, "aduana") == found(fresh, "aduana") == {"brief-00000", "brief-00100"}
+
+
+def test_rows_far_apart_read_ahead_decode_those_rows_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a filter's rows drawn on one screen ask for: entries pages apart in the list.
+    root = make_large_corpus(tmp_path / "large", 600)
+    entries = open_corpus(root).entries
+    wanted = [*entries.find(parse_query("aduana")), 3, 3]  # six rows 100 apart, and one twice
+    fresh = load_corpus(root).entries
+    expected = [fresh[p] for p in wanted]
+    decoded: list[str] = []
+    decode = view._decode
+    monkeypatch.setattr(view, "_decode", lambda *row: decoded.append(row[1]) or decode(*row))
+
+    entries.read_ahead(wanted)
+    shown = [entries[p] for p in wanted]
+
+    assert len(decoded) == len(set(wanted)) == 7
+    assert shown == expected
+    entries.read_ahead(wanted)
+    assert len(decoded) == 7  # nothing read twice
 
 
 def test_ids_and_positions_are_those_of_a_fresh_load(corpus: Path) -> None:

@@ -270,6 +270,10 @@ class Entries(ReadWhenAsked[Entry]):
         """Where the entry of ``key`` is: a brief's id, a brief file's path relative to the
         corpus, or a file's stem; None when there is none."""
 
+    def read_ahead(self, positions: Sequence[int]) -> None:
+        """Say that the entries at ``positions`` are about to be asked for, one by one: a store
+        may then read them at once. Entries held in memory have nothing to do."""
+
     def same_as(self, other: Entries) -> bool:
         """True when ``other`` is known to hold the same entries without reading them (it was
         read from the same index, unchanged since); False when that is not known."""

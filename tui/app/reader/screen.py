@@ -159,6 +159,8 @@ class MainScreen(Screen[None]):
         self._settle_scheduled = False
         self._applicable: tuple[bool, ...] | None = None
         self._save_error: str | None = None
+        self._listing_as_read = False
+        """Whether the list shows the briefs a first build has read so far, not all of them."""
         self._reading: str | None = None
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
@@ -316,6 +318,7 @@ class MainScreen(Screen[None]):
             self.corpus is not None and corpus.entries.same_as(self.corpus.entries)
         ):
             self._use_corpus(corpus)
+            self._listing_as_read = True
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         result = self.corpus_loading.finished(event)
@@ -337,6 +340,11 @@ class MainScreen(Screen[None]):
         article_list = self.article_list
         refreshed = self.corpus is not None
         keep = self._same_entry(corpus, article_list.cursor_entry)
+        if self._listing_as_read and article_list.cursor_row == 0:
+            # Briefs read later may be newer: until the user moves, the top of the list shows
+            # the newest brief read so far.
+            keep = None
+        self._listing_as_read = False
         wanted, self._select_after_reload = self._select_after_reload, None
         if wanted is not None:
             added = corpus.entries.position_of(wanted)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Size, clamp
+from textual.geometry import Region, Size, clamp
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -30,10 +30,8 @@ from tui.app.actions import bindings_of
 from tui.app.widgets._render import UNDATED, content_strip, date_label
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
+from tui.core.model import Entries, Entry
 from tui.core.text import one_line
-
-if TYPE_CHECKING:
-    from tui.core.model import Entry
 
 BOOKMARK_MARK = "★"
 EXPORT_MARK = "✓"
@@ -246,6 +244,16 @@ class ArticleList(ScrollView, can_focus=True):
             # Messages go straight to the screen rather than bubbling through the containers:
             # the screen then updates the other panes before the next frame, drawn together.
             self.screen.post_message(self.Highlighted(entry))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._rows and isinstance(self._entries, Entries):
+            # The rows about to be drawn, asked for at once: a filter's rows can lie far apart
+            # in the corpus, and reading each on its own costs a query, or a page, per row.
+            height = self.row_height
+            top = self.scroll_offset.y // height
+            shown = self.scrollable_content_region.height // height + 2
+            self._entries.read_ahead(self._rows[top : top + shown])
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

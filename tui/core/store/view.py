@@ -12,7 +12,7 @@ import json
 import sqlite3
 import threading
 import weakref
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from tui.core.model import Entries, Entry, Problem
@@ -31,6 +31,8 @@ PAGE = 64
 """How many entries are read at once: a screenful of rows and then some."""
 PAGES_KEPT = 16
 """How many pages of entries read are kept, the most recently used."""
+READ_AHEAD_KEPT = 4 * PAGE
+"""How many entries read on their own (see :meth:`StoredEntries.read_ahead`) are kept."""
 _FEW = 8
 """A query whose words find fewer than one brief in this many has its briefs looked up one by
 one; else the list is walked in order (see :meth:`StoredEntries.find`)."""
@@ -51,6 +53,7 @@ class StoredEntries(Entries):
         self._root = root
         self._lock = threading.Lock()
         self._pages: RecentlyUsed[int, list[Entry]] = RecentlyUsed(PAGES_KEPT)
+        self._read_ahead: RecentlyUsed[int, Entry] = RecentlyUsed(READ_AHEAD_KEPT)
         connection.execute("BEGIN")  # the snapshot, until the connection closes
         count = connection.execute(f"SELECT count(*) FROM briefs WHERE {_LISTED}").fetchone()
         self._count = int(count[0])
@@ -69,9 +72,34 @@ class StoredEntries(Entries):
         with self._lock:
             page = self._pages.get(number)
             if page is None:
+                entry = self._read_ahead.get(position)
+                if entry is not None:
+                    return entry
                 page = self._read_page(number)
                 self._pages.put(number, page)
         return page[offset]
+
+    def read_ahead(self, positions: Sequence[int]) -> None:
+        # A filter's rows lie far apart in the list: reading a page for each would decode
+        # some 64 entries for every row drawn. The rows not in a page already read are read
+        # alone, all in one query.
+        with self._lock:
+            wanted = [
+                p
+                for p in dict.fromkeys(positions)
+                if 0 <= p < self._count
+                and p // PAGE not in self._pages
+                and p not in self._read_ahead
+            ]
+            if not wanted:
+                return
+            rows = self._connection.execute(
+                "SELECT position, path, entry, duplicate_of, id_line FROM briefs"
+                " WHERE position IN (SELECT value FROM json_each(?))",
+                (json.dumps(wanted),),
+            ).fetchall()
+            for position, *row in rows:
+                self._read_ahead.put(position, _decode(self._root, *row))
 
     def _read_page(self, number: int) -> list[Entry]:
         rows = self._connection.execute(
