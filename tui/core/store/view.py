@@ -143,22 +143,25 @@ class StoredEntries(Entries):
             # no words to count by: sorting 100,000 positions took longer than walking the
             # list's own index in order, which holds every column a term other than words
             # asks about, keeping the rows found: some 0.13 ms a thousand briefs.
-            walk = not query.words or self._found_by_words(query) * _FEW > self._count
+            walk = not query.words or self._words_find_many(query)
             table = "briefs INDEXED BY briefs_listing" if walk else "briefs"
             rows = self._connection.execute(
                 f"SELECT position FROM {table} WHERE {where} ORDER BY position", values
             ).fetchall()
         return [position for (position,) in rows]
 
-    def _found_by_words(self, query: Query) -> int:
-        """How many briefs hold the query's words, counted by the full-text index alone."""
+    def _words_find_many(self, query: Query) -> bool:
+        """Whether the query's words find more than one brief in :data:`_FEW`, as the
+        full-text index alone tells: it stops counting there."""
         words = searchable(query.words)
         if not words:
-            return self._count
+            return True
+        enough = self._count // _FEW + 1
         row = self._connection.execute(
-            "SELECT count(*) FROM words WHERE words MATCH ?", (match_expression(words),)
+            "SELECT count(*) FROM (SELECT rowid FROM words WHERE words MATCH ? LIMIT ?)",
+            (match_expression(words), enough),
         ).fetchone()
-        return int(row[0])
+        return int(row[0]) >= enough
 
     def facets(
         self,
