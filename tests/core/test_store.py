@@ -747,8 +747,14 @@ def test_a_filter_finds_the_same_briefs_whether_they_are_few_or_most(
     tmp_path: Path, query: str, wanted: Callable[[int], bool]
 ) -> None:
     # Brief i is published i days after 2000-01-01; one in a hundred has the topic aduana.
+    # Neither a file that fails nor a copy of a brief under another name is ever found.
     count = 250
-    entries = open_corpus(make_large_corpus(tmp_path / "corpus", count)).entries
+    root = make_large_corpus(tmp_path / "corpus", count)
+    (root / "briefs" / "broken.yaml").write_text("title: [aduana trade brief\n")
+    copy = (root / "briefs" / "brief-00100.yaml").read_text()
+    (root / "briefs" / "copy-of-00100.yaml").write_text(copy)
+    entries = open_corpus(root).entries
+    assert len(entries) == count + 2
 
     keys = [entries[p].key for p in entries.find(parse_query(query))]
 

@@ -54,6 +54,7 @@ class StoredEntries(Entries):
         self._lock = threading.Lock()
         self._pages: RecentlyUsed[int, list[Entry]] = RecentlyUsed(PAGES_KEPT)
         self._read_ahead: RecentlyUsed[int, Entry] = RecentlyUsed(READ_AHEAD_KEPT)
+        self._kept_count: int | None = None
         connection.execute("BEGIN")  # the snapshot, until the connection closes
         count = connection.execute(f"SELECT count(*) FROM briefs WHERE {_LISTED}").fetchone()
         self._count = int(count[0])
@@ -142,24 +143,54 @@ class StoredEntries(Entries):
             # few positions sorted. Many (a word's first letter finds nearly every brief), or
             # no words to count by: sorting 100,000 positions took longer than walking the
             # list's own index in order, which holds every column a term other than words
-            # asks about, keeping the rows found: some 0.13 ms a thousand briefs.
-            walk = not query.words or self._words_find_many(query)
+            # asks about, keeping the rows found: some 0.13 ms a thousand briefs. Words alone
+            # finding many are asked for the briefs they do not find.
+            words = searchable(query.words)
+            walk = not words or self._find_many(match_expression(words))
+            if walk and words and query == Query(words=query.words):
+                return self._all_kept_but(match_expression(words))
             table = "briefs INDEXED BY briefs_listing" if walk else "briefs"
             rows = self._connection.execute(
                 f"SELECT position FROM {table} WHERE {where} ORDER BY position", values
             ).fetchall()
         return [position for (position,) in rows]
 
-    def _words_find_many(self, query: Query) -> bool:
-        """Whether the query's words find more than one brief in :data:`_FEW`, as the
-        full-text index alone tells: it stops counting there."""
-        words = searchable(query.words)
-        if not words:
-            return True
+    def _all_kept_but(self, match: str) -> list[int]:
+        """The positions of the briefs kept in the list, but those the full-text query
+        ``match`` does not find.
+
+        Words finding nearly every brief are asked for the few they do not find, which saves
+        making 100,000 numbers of the rows found. Briefs another file keeps the id of, and
+        files that did not load, are placed last: the briefs kept are the first positions.
+        """
+        missing = {
+            position
+            for (position,) in self._connection.execute(
+                f"SELECT position FROM briefs INDEXED BY briefs_listing"
+                f" WHERE {_LISTED} AND {_KEPT_BRIEF}"
+                " AND rowid NOT IN (SELECT rowid FROM words WHERE words MATCH ?)",
+                (match,),
+            )
+        }
+        return [position for position in range(self._kept()) if position not in missing]
+
+    def _kept(self) -> int:
+        """How many briefs the list keeps: all but files that failed and ids kept elsewhere."""
+        if self._kept_count is None:
+            row = self._connection.execute(
+                f"SELECT count(*) FROM briefs INDEXED BY briefs_listing"
+                f" WHERE {_LISTED} AND {_KEPT_BRIEF}"
+            ).fetchone()
+            self._kept_count = int(row[0])
+        return self._kept_count
+
+    def _find_many(self, match: str) -> bool:
+        """Whether the full-text query ``match`` finds more than one brief in :data:`_FEW`, as
+        the full-text index alone tells: it stops counting there."""
         enough = self._count // _FEW + 1
         row = self._connection.execute(
             "SELECT count(*) FROM (SELECT rowid FROM words WHERE words MATCH ? LIMIT ?)",
-            (match_expression(words), enough),
+            (match, enough),
         ).fetchone()
         return int(row[0]) >= enough
 
