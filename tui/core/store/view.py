@@ -144,11 +144,12 @@ class StoredEntries(Entries):
             # no words to count by: sorting 100,000 positions took longer than walking the
             # list's own index in order, which holds every column a term other than words
             # asks about, keeping the rows found: some 0.13 ms a thousand briefs. Words alone
-            # finding many are asked for the briefs they do not find.
+            # finding more than half are asked for the briefs they do not find.
             words = searchable(query.words)
-            walk = not words or self._find_many(match_expression(words))
-            if walk and words and query == Query(words=query.words):
+            found = self._found_up_to_half(match_expression(words)) if words else self._count
+            if words and 2 * found > self._count and query == Query(words=query.words):
                 return self._all_kept_but(match_expression(words))
+            walk = found * _FEW > self._count
             table = "briefs INDEXED BY briefs_listing" if walk else "briefs"
             rows = self._connection.execute(
                 f"SELECT position FROM {table} WHERE {where} ORDER BY position", values
@@ -184,15 +185,14 @@ class StoredEntries(Entries):
             self._kept_count = int(row[0])
         return self._kept_count
 
-    def _find_many(self, match: str) -> bool:
-        """Whether the full-text query ``match`` finds more than one brief in :data:`_FEW`, as
-        the full-text index alone tells: it stops counting there."""
-        enough = self._count // _FEW + 1
+    def _found_up_to_half(self, match: str) -> int:
+        """How many briefs the full-text query ``match`` finds, counted no further than one
+        more than half the list, by the full-text index alone."""
         row = self._connection.execute(
             "SELECT count(*) FROM (SELECT rowid FROM words WHERE words MATCH ? LIMIT ?)",
-            (match, enough),
+            (match, self._count // 2 + 1),
         ).fetchone()
-        return int(row[0]) >= enough
+        return int(row[0])
 
     def facets(
         self,
