@@ -25,6 +25,8 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tui.core.loader as loader
 import tui.core.store.database as database
@@ -340,13 +342,13 @@ def test_only_a_change_to_an_id_or_a_date_orders_the_list_again(
 ) -> None:
     # Ordering reads every row of the index: at 100,000 briefs a title edited should not.
     ordered: list[int] = []
-    arrange = refresh.arrange
+    arrange = refresh._arrange
 
-    def counted(rows: Any) -> Any:
-        ordered.append(len(rows))
-        return arrange(rows)
+    def counted(connection: sqlite3.Connection) -> None:
+        ordered.append(1)
+        arrange(connection)
 
-    monkeypatch.setattr(refresh, "arrange", counted)
+    monkeypatch.setattr(refresh, "_arrange", counted)
     rewrite(brief_path(corpus), lambda text: text.replace("Mayor Norma", "Alcaldesa Norma"))
     assert title_of(open_corpus(corpus)).startswith("Alcaldesa Norma")
     assert ordered == []
@@ -356,6 +358,71 @@ def test_only_a_change_to_an_id_or_a_date_orders_the_list_again(
     )
     assert open_corpus(corpus) == load_corpus(corpus)
     assert ordered != []
+
+
+Row = tuple[int, str, str, "str | None", "str | None"]
+
+
+def placed_as_described(rows: list[Row]) -> list[tuple[int, int, str | None]]:
+    """What the index's ordering is to give for ``rows`` (rowid, path, stem, brief id,
+    published), worked out one rule at a time: one file keeps each id (the one named after
+    it, else the first by path); the briefs kept come newest first, then undated, then the
+    rest; ties by id (the rest: by stem, which no two files share)."""
+    keeper: dict[str, str] = {}
+    for _, path, _stem, ident, _ in sorted(rows, key=lambda r: (r[2] != r[3], r[1])):
+        if ident is not None:
+            keeper.setdefault(ident, path)
+
+    def shown_last(row: Row) -> bool:
+        return row[3] is None or keeper[row[3]] != row[1]
+
+    kept = [r for r in rows if not shown_last(r)]
+    dated = sorted((r for r in kept if r[4]), key=lambda r: r[3] or "")
+    dated.sort(key=lambda r: r[4] or "", reverse=True)  # stable: ties keep the order of ids
+    undated = sorted((r for r in kept if not r[4]), key=lambda r: r[3] or "")
+    rest = sorted((r for r in rows if shown_last(r)), key=lambda r: r[2])
+    return sorted(
+        (row[0], position, keeper[row[3]] if row in rest and row[3] is not None else None)
+        for position, row in enumerate(dated + undated + rest)
+    )
+
+
+_names = st.sampled_from(["a", "b", "c", "a-1", "B", "é"])
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(
+        st.tuples(
+            _names,
+            st.one_of(st.none(), _names),
+            st.sampled_from([None, "", "2024-01-02", "2024-03-01", "2023-12-31"]),
+        ),
+        max_size=25,
+    )
+)
+def test_the_index_orders_the_list_as_described(
+    files: list[tuple[str, str | None, str | None]],
+) -> None:
+    connection = database.connect(":memory:")
+    database._make_tables(connection, REPO)
+    rows: list[Row] = []
+    for number, (stem, ident, published) in enumerate(files):
+        path = f"briefs/{stem}-{number}.yaml" if number % 3 else f"briefs/{stem}.yaml"
+        if any(r[1] == path for r in rows):
+            continue
+        file_stem = Path(path).stem
+        cursor = connection.execute(
+            "INSERT INTO briefs (path, stem, brief_id, published, anchors, id_line, settled,"
+            " entry, words) VALUES (?, ?, ?, ?, 0, 1, 1, '{}', x'')",
+            (path, file_stem, ident, published),
+        )
+        rows.append((int(cursor.lastrowid or 0), path, file_stem, ident, published))
+
+    refresh._arrange(connection)
+
+    stored = connection.execute("SELECT rowid, position, duplicate_of FROM briefs ORDER BY rowid")
+    assert stored.fetchall() == placed_as_described(rows)
 
 
 def test_a_read_older_than_what_another_refresh_stored_never_replaces_it(
