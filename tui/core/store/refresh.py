@@ -142,11 +142,11 @@ def refresh(
     stale, prints, gone = _stale(connection, root, names)
 
     changed = reordered = False
-    # Fingerprinted afresh, once read: see _write.
-    read_articles = _ArticlePrints(root / "seeds")
     as_read = _ListingAsRead(connection, listed) if listed and not _listing(connection) else None
     for batch in _read_all(root, stale, progress):
-        written = _write(connection, batch, prints, read_articles, started)
+        # Articles are fingerprinted afresh once read (see _write), each once a batch: kept
+        # longer, 100,000 fingerprints would be held to the end of a cold build.
+        written = _write(connection, batch, prints, _ArticlePrints(root / "seeds"), started)
         changed |= written.changed
         reordered |= written.reordered
         if as_read is not None:
@@ -339,7 +339,7 @@ def _write(
     changed = reordered = False
     with _transaction(connection):
         for read in batch:
-            brief_print = prints[read.path]
+            brief_print = prints.pop(read.path)  # not needed again: let it go
             # Articles are fingerprinted after they were read: one changed meanwhile has a
             # modification time after ``started``, so it is not settled and is read again.
             article_print = articles[read.source] if read.source is not None else None
@@ -534,7 +534,7 @@ def _settled(fingerprint: Fingerprint | None, taken: int) -> bool:
 
 
 class _ArticlePrints:
-    """Fingerprints of the articles, each taken once."""
+    """Fingerprints of the articles, each taken once, when first asked for."""
 
     def __init__(self, seeds: Path) -> None:
         self.seeds = str(seeds)
