@@ -149,6 +149,10 @@ def _conditions(query: Query, bookmarked: Collection[str]) -> tuple[str, list[st
             " (SELECT rowid FROM name_words WHERE name_words MATCH ?))"
         )
         values.append(name_expression(term))
+    for value in query.values:
+        # Facets count names by their folded value: the same column, equal, finds their briefs.
+        conditions.append("rowid IN (SELECT brief FROM names WHERE field = ? AND folded = ?)")
+        values += (value.field, value.value)
     for language in query.languages:
         conditions.append(
             "rowid IN (SELECT brief FROM names WHERE field = 'language'"
