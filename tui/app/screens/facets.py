@@ -37,7 +37,7 @@ FIELD_HEADINGS: dict[FacetField, str] = {
 
 VALUES_SHOWN = 10
 """How many values of each field the dialog shows: those most briefs have."""
-NAME_WIDTH = 52
+NAME_WIDTH = 55
 """The cells a value takes before its count; a longer one is cut with an ellipsis. With its count
 and the frame it fits the dialog's 72 columns."""
 COUNT_WIDTH = 9
