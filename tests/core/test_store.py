@@ -779,6 +779,20 @@ def test_the_term_of_every_facet_value_finds_the_briefs_it_counts(named: Path) -
                 assert len(entries.find(parse_query(with_term(typed, term)))) == count, term
 
 
+def test_facets_count_the_index_as_the_list_sees_it_after_a_refresh_wrote_it(
+    named: Path,
+) -> None:
+    before = open_corpus(named)
+    rewrite(named / "briefs" / "tj.yaml", lambda t: t.replace("- Tijuana", "- Ensenada"))
+    after = open_corpus(named)  # the index written again, while the first snapshot is kept
+
+    for corpus, place in ((before, "Tijuana"), (after, "Ensenada")):
+        places = dict(corpus.entries.facets(parse_query(""), "place"))
+        listed = found(corpus, value_term("place", place))
+        assert places[place] == len(listed) and "tj" in listed
+    assert "Ensenada" not in dict(before.entries.facets(parse_query(""), "place"))
+
+
 def test_a_place_changed_on_disk_is_found_by_the_new_name_only(named: Path) -> None:
     rewrite(named / "briefs" / "tj.yaml", lambda t: t.replace("- Tijuana", "- Ensenada"))
 
