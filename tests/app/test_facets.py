@@ -317,3 +317,20 @@ async def test_counts_for_the_corpus_before_it_was_read_again_are_never_shown(
             assert same_values(facets_shown(app), expected_facets(screen.corpus.entries))
     finally:
         released.set()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 20), (30, 16)])
+async def test_each_value_keeps_to_one_line_with_its_count_in_a_narrow_terminal(
+    corpus_dir: Path, size: tuple[int, int]
+) -> None:
+    from textual.widgets import OptionList
+
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+
+        option_list = app.screen.query_one(OptionList)
+        assert option_list.virtual_size.height == option_list.option_count  # none wrapped
+        entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
+        assert same_values(facets_shown(app), expected_facets(entries))

@@ -40,6 +40,8 @@ VALUES_SHOWN = 10
 NAME_WIDTH = 55
 """The cells a value takes before its count; a longer one is cut with an ellipsis. With its count
 and the frame it fits the dialog's 72 columns."""
+FRAME_WIDTH = 7
+"""The columns of the dialog around a value's line: border, padding and scroll bar."""
 COUNT_WIDTH = 9
 """The cells of a count, right-aligned: room for "100,000" and the gap before it."""
 
@@ -163,6 +165,9 @@ class FacetDialog(Dialog[str | None]):
         kept = highlighted.id if highlighted is not None else None
         options: list[Option] = []
         self._values = {}
+        # Narrower than the dialog, the terminal has each value cut shorter, still on one line.
+        room = self.app.size.width - FRAME_WIDTH - 2 - COUNT_WIDTH
+        name_width = max(1, min(NAME_WIDTH, room))
         for field in FACET_FIELDS:
             options.append(Option(Content.styled(FIELD_HEADINGS[field], "bold"), disabled=True))
             counts = self._counts.get(field)
@@ -177,7 +182,7 @@ class FacetDialog(Dialog[str | None]):
                 self._values[option_id] = (field, name)
                 prompt = Content.assemble(
                     "  ",
-                    Content(name).truncate(NAME_WIDTH, ellipsis=True, pad=True),
+                    Content(name).truncate(name_width, ellipsis=True, pad=True),
                     (f"{count:,}".rjust(COUNT_WIDTH), "$text-accent"),
                 )
                 options.append(Option(prompt, id=option_id))
@@ -186,6 +191,9 @@ class FacetDialog(Dialog[str | None]):
             option_list.highlighted = option_list.get_option_index(kept)
         elif self._values:
             option_list.action_first()
+
+    def on_resize(self) -> None:
+        self._show_counts()
 
     @on(OptionList.OptionSelected, "#facets")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
