@@ -33,8 +33,8 @@ USAGE_ERROR = 2
 
 _FILTER_HELP = (
     "only the briefs matching QUERY, as the reader's filter reads it: words, and terms such as"
-    ' org:NAME, place:"two words", person:, topic:, outlet:, lang:es, after:2024-03,'
-    " before:2024-06-30, date:2024, is:draft, is:final, is:bookmarked, anchor:fuzzy"
+    ' org:NAME, place:"two words", place:="one value", person:, topic:, outlet:, lang:es,'
+    " after:2024-03, before:2024-06-30, date:2024, is:draft, is:final, is:bookmarked, anchor:fuzzy"
 )
 _CORPUS_HELP = (
     f"corpus folder holding briefs/ and seeds/ (default: ${ENV_CORPUS}, else the current folder"

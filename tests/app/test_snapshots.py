@@ -149,3 +149,10 @@ def test_first_start_while_the_briefs_are_read(
         assert snap_compare(ReadingApp(corpus_dir), terminal_size=(80, 24), run_before=run_before)
     finally:
         released.set()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_facets_dialog(snap_compare: SnapCompare, corpus_dir: Path, size: tuple[int, int]) -> None:
+    # Places, the cursor on the second: the counts of every field shown.
+    run_before = keys_then_settle("f", "tab", "down")
+    assert snap_compare(BriefingApp(corpus_dir), terminal_size=size, run_before=run_before)

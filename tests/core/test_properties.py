@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -24,7 +26,15 @@ from tui.core.model import (
     Problem,
 )
 from tui.core.quotes import find_quote
-from tui.core.search import match_expression, name_expression, parse_query
+from tui.core.search import (
+    FACET_FIELDS,
+    ValueTerm,
+    match_expression,
+    name_expression,
+    parse_query,
+    value_term,
+    with_term,
+)
 from tui.core.store import load_corpus
 from tui.core.store.database import IndexFile
 from tui.core.text import (
@@ -444,3 +454,54 @@ def test_a_problem_made_again_from_its_own_text_is_the_same(
     assert len(problem.file) <= MAX_PROBLEM_TEXT and len(problem.message) <= MAX_PROBLEM_MESSAGE
     assert len(problem.field) <= MAX_PROBLEM_FIELD
     assert not UNSAFE_IN_A_LINE.search(str(problem))
+
+
+# A facet's value, chosen, finds the briefs it counted ------------------------------------------
+
+# Names as briefs write them: words, accents, quotes plain and typographic, odd white space.
+FACET_PIECES = st.sampled_from(
+    [*"aAeN o", "ñ", "É", "e\u0301", "ß", "İ", "ﬁ", '"', "\u201c", "'", "-", "\u00a0", "  ", "="]
+)
+facet_value = (
+    st.lists(st.one_of(FACET_PIECES, TEXT_CHARACTERS), min_size=1, max_size=12)
+    .map("".join)
+    .filter(lambda value: any(c.isalnum() for c in fold_search(value)))
+)
+
+
+# Filters as typed, often with a term or a quote left open at the end.
+TERM_PIECES = st.sampled_from(['place:"', 'org:="', "lang:=", "place:", '"', '""', " ", "x"])
+filter_text = st.lists(st.one_of(TERM_PIECES, SEARCH_PIECES, TEXT_CHARACTERS), max_size=12).map(
+    "".join
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(typed=filter_text, field=st.sampled_from(FACET_FIELDS), value=facet_value)
+def test_a_value_term_added_to_any_filter_asks_for_that_value_and_what_it_asked_before(
+    typed: str, field: str, value: str
+) -> None:
+    before = parse_query(typed)
+    after = parse_query(with_term(typed, value_term(field, value)))  # type: ignore[arg-type]
+    wanted = ValueTerm(field, fold_search(value).strip())  # type: ignore[arg-type]
+    assert after == replace(before, values=tuple(dict.fromkeys((*before.values, wanted))))
+
+
+@IO_SETTINGS
+@given(
+    places=st.lists(st.lists(facet_value, max_size=3), min_size=1, max_size=5),
+    typed=st.one_of(st.just(""), st.just("plant"), filter_text),
+)
+def test_the_term_of_each_facet_value_finds_as_many_briefs_as_it_counts(
+    tmp_path_factory: pytest.TempPathFactory, places: list[list[str]], typed: str
+) -> None:
+    briefs = {
+        f"b{number}.yaml": fields(f"b{number}", places=written, language=["en", "es"][number % 2])
+        for number, written in enumerate(places)
+    }
+    entries = load_corpus(make_corpus(tmp_path_factory.mktemp("facets"), briefs)).entries
+    among = parse_query(typed)
+    for field in ("place", "language"):
+        for value, count in entries.facets(among, field, limit=100):
+            found = entries.find(parse_query(with_term(typed, value_term(field, value))))
+            assert len(found) == count, (field, value)

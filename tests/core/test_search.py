@@ -8,7 +8,17 @@ import pytest
 
 from tests.kit.corpus import FUZZY_BRIEF, LOOSE_BRIEF, REPO, drift_quotes
 from tui.core.model import Corpus
-from tui.core.search import NameTerm, Period, Query, match_expression, parse_query
+from tui.core.search import (
+    FacetField,
+    NameTerm,
+    Period,
+    Query,
+    ValueTerm,
+    match_expression,
+    parse_query,
+    value_term,
+    with_term,
+)
 from tui.core.store import load_corpus
 
 
@@ -159,6 +169,53 @@ def test_a_name_term_unquoted_takes_one_word_and_leaves_the_rest_as_words() -> N
     query = parse_query("place:baja california")
     assert query.names == (NameTerm("place", ("baja",)),)
     assert query.words == ("california",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "values"),
+    [
+        ('place:="Baja California"', [ValueTerm("place", "baja california")]),
+        ("place:=Tijuana", [ValueTerm("place", "tijuana")]),
+        ("lang:=ES", [ValueTerm("language", "es")]),
+        ('org:="Index ""Zona Costa"""', [ValueTerm("organization", 'index "zona costa"')]),
+        ('org:="Index ""Zona', [ValueTerm("organization", 'index "zona')]),  # left open
+        ('topic:="  night   shift "', [ValueTerm("topic", "night shift")]),
+        ("person:=", []),  # as while being typed
+        ('person:=""', []),
+    ],
+)
+def test_a_value_term_names_its_field_and_its_whole_value(
+    typed: str, values: list[ValueTerm]
+) -> None:
+    assert parse_query(typed) == Query(values=tuple(values))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "term"),
+    [
+        ("place", "Baja California", 'place:="baja california"'),
+        ("place", "Tijuana", "place:=tijuana"),
+        ("organization", "Index “Zona”", 'org:="index ""zona"""'),
+        ("language", "es", "lang:=es"),
+    ],
+)
+def test_a_value_term_is_written_folded_and_quoted_when_it_must_be(
+    field: FacetField, value: str, term: str
+) -> None:
+    assert value_term(field, value) == term
+
+
+@pytest.mark.parametrize(
+    ("typed", "text"),
+    [
+        ("", "place:=tijuana"),
+        ("aduana  ", "aduana place:=tijuana"),
+        ('place:"baja', 'place:"baja" place:=tijuana'),  # the open quote closed first
+        ('org:="index', 'org:="index" place:=tijuana'),
+    ],
+)
+def test_a_term_is_added_at_the_end_of_the_filter(typed: str, text: str) -> None:
+    assert with_term(typed, "place:=tijuana") == text
 
 
 @pytest.mark.parametrize(

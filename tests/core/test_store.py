@@ -40,7 +40,7 @@ from tests.kit.corpus import (
     write_brief,
 )
 from tui.core.model import Corpus
-from tui.core.search import parse_query
+from tui.core.search import FACET_FIELDS, parse_query, value_term, with_term
 from tui.core.store import (
     default_cache_dir,
     index_file,
@@ -775,6 +775,21 @@ def named(tmp_path: Path) -> Path:
         ("person:avila", {"mx"}),
         ("topic:night", {"tj", "tx"}),
         ("outlet:imparcial", {"tj"}),
+        # A value term: the whole value, folded, as facets count it.
+        ('place:="baja california"', {"mx", "tj"}),
+        ("place:=baja", {"tx"}),  # not Baja California
+        ('place:="BAJA"', {"tx"}),
+        ("place:=california", {"tx"}),
+        ("place:=tijuana", {"tj", "draft"}),
+        ("place:=tij", set()),
+        ('org:="index zona costa"', {"tj"}),
+        ('person:="marina del pilar avila"', {"mx"}),
+        ('topic:="night shift"', {"tj", "tx"}),
+        ('outlet:="la voz de la frontera"', {"mx"}),
+        ("lang:=en", {"tj", "tx", "draft"}),
+        ("lang:=e", set()),
+        ("place:=baja lang:=en", {"tx"}),
+        ("place:=", {"mx", "tj", "tx", "draft"}),  # as while being typed
         ('outlet:"la voz"', {"mx"}),
         ("lang:es", {"mx"}),
         ("lang:e", {"mx", "tj", "tx", "draft"}),
@@ -873,6 +888,29 @@ def test_facets_count_the_briefs_matching_most_first_then_by_name(named: Path) -
     assert entries.facets(parse_query("is:bookmarked"), "person", bookmarked={"mx"}) == [
         ("Marina del Pilar Ávila", 1)
     ]
+
+
+def test_the_term_of_every_facet_value_finds_the_briefs_it_counts(named: Path) -> None:
+    entries = open_corpus(named).entries
+    for typed in ("", "lang:en", "night"):
+        for field in FACET_FIELDS:
+            for value, count in entries.facets(parse_query(typed), field):
+                term = value_term(field, value)
+                assert len(entries.find(parse_query(with_term(typed, term)))) == count, term
+
+
+def test_facets_count_the_index_as_the_list_sees_it_after_a_refresh_wrote_it(
+    named: Path,
+) -> None:
+    before = open_corpus(named)
+    rewrite(named / "briefs" / "tj.yaml", lambda t: t.replace("- Tijuana", "- Ensenada"))
+    after = open_corpus(named)  # the index written again, while the first snapshot is kept
+
+    for corpus, place in ((before, "Tijuana"), (after, "Ensenada")):
+        places = dict(corpus.entries.facets(parse_query(""), "place"))
+        listed = found(corpus, value_term("place", place))
+        assert places[place] == len(listed) and "tj" in listed
+    assert "Ensenada" not in dict(before.entries.facets(parse_query(""), "place"))
 
 
 def test_a_place_changed_on_disk_is_found_by_the_new_name_only(named: Path) -> None:

@@ -168,3 +168,36 @@ async def until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
             return
         await pilot.pause()
     assert condition()
+
+
+def facets_shown(app: BriefingApp) -> dict[str, list[tuple[str, int] | str]]:
+    """What the open facets dialog lists under each heading: ``(value, count)`` for each value
+    (a value cut short ends with an ellipsis), or the notice it shows instead (``counting…``)."""
+    from textual.widgets import OptionList
+
+    from tui.app.screens.facets import FacetDialog
+
+    assert isinstance(app.screen, FacetDialog), app.screen
+    shown: dict[str, list[tuple[str, int] | str]] = {}
+    heading = ""
+    for option in app.screen.query_one(OptionList).options:
+        line = str(option.prompt).rstrip()
+        if not line.startswith(" "):
+            heading = line
+            shown[heading] = []
+        elif option.disabled:
+            shown[heading].append(line.strip())
+        else:
+            name, count = line.strip().rsplit(maxsplit=1)
+            shown[heading].append((name.strip(), int(count.replace(",", ""))))
+    return shown
+
+
+def facet_highlighted(app: BriefingApp) -> tuple[str, int]:
+    """The value under the facets dialog's cursor, and its count."""
+    from textual.widgets import OptionList
+
+    option = app.screen.query_one(OptionList).highlighted_option
+    assert option is not None and not option.disabled
+    name, count = str(option.prompt).strip().rsplit(maxsplit=1)
+    return name.strip(), int(count.replace(",", ""))

@@ -136,6 +136,35 @@ def test_filter_ignores_accents_and_escape_clears_it(
     terminal.wait_for(lambda s: all(listed(s, b) for b in briefs), "the whole list back")
 
 
+def test_facets_choose_the_commonest_place_and_the_list_narrows_to_it(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
+    # The commonest place, counted from the files: a brief naming it twice counts once; ties go
+    # by the folded name.
+    having: dict[str, list[dict[str, Any]]] = {}
+    for brief in briefs:
+        for place in {_fold(p): p for p in brief.get("places", [])}:
+            having.setdefault(place, []).append(brief)
+    place = min(having, key=lambda folded: (-len(having[folded]), folded))
+    holding = having[place]
+    others = [b for b in briefs if b not in holding]
+    assert holding and others
+
+    terminal.keys("f")
+    terminal.wait_for(lambda s: "Facets" in s and "Places" in s, "the facets")
+    terminal.keys("Tab")  # the first place
+    terminal.keys("Enter")
+
+    screen = terminal.wait_for(
+        lambda s: "Facets" not in s and not any(listed(s, b) for b in others),
+        "the list narrowed to the place chosen",
+    )
+    assert all(listed(screen, b) for b in holding)
+    assert f'place:="{place}"' in screen or f"place:={place}" in screen
+    assert f"{len(holding)} shown" in screen
+
+
 def test_a_bookmark_survives_a_restart(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:

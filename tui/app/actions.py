@@ -108,6 +108,19 @@ ACTIONS: tuple[Action, ...] = (
         priority=True,
     ),
     Action(
+        "reader.facets",
+        "f",
+        "facets",
+        "Facets",
+        "reader",
+        "Count the organizations, places, people, topics, outlets and languages of the articles"
+        " listed, and narrow the list to one",
+        palette="Facets: count and narrow by a value",
+        # The footer has no room for it at 80 columns: its keys would push "q Quit" off the
+        # screen. The help screen and the palette offer it.
+        show=False,
+    ),
+    Action(
         "reader.bookmark",
         "b",
         "toggle_bookmark",

@@ -7,6 +7,11 @@ facts, quotes, names, outlet, author or original text), case, accents and typogr
 - ``org:``, ``place:``, ``person:``, ``topic:``, ``outlet:``: the value's words must start words
   of one of the brief's names of that kind, folded as words are (``place:baja`` finds "Baja
   California"); a quoted value is a phrase within one name (``place:"baja california"``).
+- ``org:=``, ``place:=``, ``person:=``, ``topic:=``, ``outlet:=``, ``lang:=``: the brief has a
+  value of that field equal to the one given, folded (``place:="baja california"``, ``lang:=es``);
+  the value is quoted when it holds white space or a quote, a quote in it written twice. This is
+  the term a facet stands for: it finds exactly the briefs :meth:`~tui.core.model.Entries.facets`
+  counts for the value (:func:`value_term` writes it).
 - ``lang:CODE``: the brief's language code starts with ``CODE`` (``lang:es``).
 - ``after:``, ``before:``, ``date:`` with a year, a year and month, or a full date
   (``after:2024-03``, ``before:2024-06-30``, ``date:2024``): the brief was published in the
@@ -59,12 +64,23 @@ NAME_TERMS: dict[str, NameField] = {
     "outlet": "outlet",
 }
 """The field terms for names, by the word they begin with (before the colon)."""
+VALUE_TERMS: dict[FacetField, str] = {
+    **{field: term for term, field in NAME_TERMS.items()},
+    "language": "lang",
+}
+"""The word an exact field term (``place:=tijuana``) begins with, for each field facets count."""
+_VALUE_FIELDS: dict[str, FacetField] = {term: field for field, term in VALUE_TERMS.items()}
 BOOKMARKED = "bookmarked"
 """The value of ``is:`` for the briefs the user bookmarked."""
 
-# A term: a name field's quoted value (a phrase, whose closing quote may not be typed yet), or
-# anything up to white space. The text is folded first, so field names are in lower case.
-_TERM = re.compile(rf'(?P<field>{"|".join(NAME_TERMS)}):"(?P<phrase>[^"]*)"?|\S+')
+# A term: a name field's quoted value (a phrase, whose closing quote may not be typed yet); an
+# exact value, quoted (a quote in it doubled, the closing one perhaps not typed yet) or up to white
+# space; or anything up to white space. The text is folded first, so field names are in lower case.
+_TERM = re.compile(
+    rf'(?P<field>{"|".join(NAME_TERMS)}):"(?P<phrase>[^"]*)"?'
+    rf'|(?P<exact_field>{"|".join(_VALUE_FIELDS)}):=(?:"(?P<quoted>(?:[^"]|"")*)"?|(?P<bare>\S*))'
+    r"|\S+"
+)
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 _Named = TypeVar("_Named", bound=str)
@@ -76,6 +92,14 @@ class NameTerm:
 
     field: NameField
     words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ValueTerm:
+    """An exact field term: a brief must have ``value`` (folded) among its values of ``field``."""
+
+    field: FacetField
+    value: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,8 @@ class Query:
     statuses: tuple[BriefStatus, ...] = ()
     bookmarked: bool = False
     """Whether only briefs the user bookmarked are wanted (the asker gives their ids)."""
+    values: tuple[ValueTerm, ...] = ()
+    """Values the brief must have, each in its field, exactly (folded)."""
 
     @property
     def is_empty(self) -> bool:
@@ -108,6 +134,7 @@ class Query:
             self.words
             or self.anchors
             or self.names
+            or self.values
             or self.languages
             or self.periods
             or self.statuses
@@ -120,6 +147,7 @@ def parse_query(text: str) -> Query:
     words: list[str] = []
     anchors: list[AnchorStatus] = []
     names: list[NameTerm] = []
+    values: list[ValueTerm] = []
     languages: list[str] = []
     periods: list[Period] = []
     statuses: list[BriefStatus] = []
@@ -129,6 +157,11 @@ def parse_query(text: str) -> Query:
             term_words = searchable(found["phrase"].split())
             if term_words:
                 names.append(NameTerm(NAME_TERMS[found["field"]], term_words))
+            continue
+        if found["exact_field"]:
+            value = (found["quoted"] or "").replace('""', '"') + (found["bare"] or "")
+            if value.strip():  # else left out, as it is while being typed
+                values.append(ValueTerm(_VALUE_FIELDS[found["exact_field"]], value.strip()))
             continue
         term = found.group()
         field, colon, value = term.partition(":")
@@ -161,7 +194,36 @@ def parse_query(text: str) -> Query:
         tuple(dict.fromkeys(periods)),
         tuple(dict.fromkeys(statuses)),
         bookmarked,
+        tuple(dict.fromkeys(values)),
     )
+
+
+def value_term(field: FacetField, value: str) -> str:
+    """The exact field term that finds the briefs having ``value`` in ``field``, as facets count
+    them: ``place:="baja california"``, ``lang:=es``."""
+    folded = fold_search(value).strip()
+    if folded and not any(c.isspace() or c == '"' for c in folded):
+        return f"{VALUE_TERMS[field]}:={folded}"
+    return f'{VALUE_TERMS[field]}:="' + folded.replace('"', '""') + '"'
+
+
+def with_term(text: str, term: str) -> str:
+    """The filter ``text`` with ``term`` added at its end: a quote left open closed first, so that
+    the text asks for what it asked before, and for ``term`` too."""
+    terms = list(_TERM.finditer(fold_search(text)))
+    if terms and _left_open(terms[-1]):
+        text += '"'
+    else:
+        text = text.rstrip()
+    return f"{text} {term}" if text else term
+
+
+def _left_open(term: re.Match[str]) -> bool:
+    """Whether ``term`` is a quoted value whose closing quote is missing."""
+    for group in ("phrase", "quoted"):
+        if term[group] is not None:
+            return term.end() == term.end(group)
+    return False
 
 
 _PERIOD_FIELDS = ("after", "before", "date")

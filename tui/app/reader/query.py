@@ -4,6 +4,7 @@ ones when the user asks for them alone."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tui.core.model import Entries
 from tui.core.search import Query, parse_query
@@ -49,6 +50,17 @@ class ListQuery:
         """Whether the filter last given keeps bookmarked briefs (``is:bookmarked``): its rows
         change as bookmarks do."""
         return self._asked is not None and self._asked[1].bookmarked
+
+
+def rows_query(
+    text: str, bookmarked: frozenset[str], *, bookmarks_only: bool = False
+) -> tuple[Query, frozenset[str]]:
+    """The query that finds what the list shows for the filter ``text`` and the bookmarks switch,
+    and the bookmarks it needs: the bookmarks switch is the term ``is:bookmarked``."""
+    query = parse_query(text)
+    if bookmarks_only:
+        query = replace(query, bookmarked=True)
+    return query, bookmarked if query.bookmarked else frozenset[str]()
 
 
 def empty_notice(*, filtered: bool, bookmarks_only: bool) -> str:

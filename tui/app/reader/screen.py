@@ -38,7 +38,7 @@ from textual.worker import Worker, get_current_worker
 from tui.app.actions import bindings_of, in_palette
 from tui.app.reader.header import corpus_summary, reading_summary
 from tui.app.reader.loading import CorpusChanged, CorpusListed, CorpusLoading, LoadProgress
-from tui.app.reader.query import ListQuery, empty_notice
+from tui.app.reader.query import ListQuery, empty_notice, rows_query
 from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.filter_input import FilterInput
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from tui.app.app import BriefingApp
 
     # Imported after the first frame, as the panes are mounted and the corpus loads.
+    from tui.app.screens.facets import FacetDialog, FacetRequest
     from tui.app.widgets.article_view import ArticleView
     from tui.app.widgets.brief_view import BriefView
     from tui.app.widgets.key_footer import KeyFooter
@@ -182,6 +183,8 @@ class MainScreen(Screen[None]):
         self.pane_layout = read_layout(state_dir())
         """The list's size and the pane maximised, as the user last left them."""
         self._layout_error: str | None = None
+        self._facet_dialog: FacetDialog | None = None
+        """The facets dialog while it is open: it counts anew when the briefs listed change."""
 
     def compose(self) -> ComposeResult:
         # Styling the screen again for these can wait: its widgets, styled as they mount, see
@@ -449,6 +452,7 @@ class MainScreen(Screen[None]):
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
         )
+        self._recount_facets()
 
     def _present_bookmarks(self) -> frozenset[str]:
         # Bookmarks are few; the header is redrawn at every keystroke of the filter.
@@ -608,7 +612,7 @@ class MainScreen(Screen[None]):
             return self._fact_under_review(rejecting=action == "reject_fact")
         if action == "edit_brief":
             return True if self._entry(self.article_list.cursor_entry) is not None else None
-        if action == "add_article":
+        if action in ("add_article", "facets"):
             return True if self.corpus is not None else None
         if action == "export":
             ready = self.corpus is not None
@@ -739,6 +743,53 @@ class MainScreen(Screen[None]):
             return
         self._fact_after_reload = (entry.path, self.current_fact or 0)
         self._reload()
+
+    def action_facets(self) -> None:
+        """Count the values of the articles listed, field by field; narrow the list to the one
+        chosen."""
+        from tui.app.screens.facets import FacetDialog  # not needed for the first frame
+
+        request = self._facet_request()
+        if request is None:
+            return
+        self._facet_dialog = FacetDialog(request)
+        self.app.push_screen(self._facet_dialog, self._facet_chosen)
+
+    def _facet_request(self) -> FacetRequest | None:
+        """What the facets dialog is to count: the briefs the list shows now."""
+        from tui.app.screens.facets import FacetRequest
+
+        if self.corpus is None:
+            return None
+        query, bookmarked = rows_query(
+            self.filter_text, self.bookmarked, bookmarks_only=self.bookmarks_only
+        )
+        shown = len(self.article_list.rows)
+        return FacetRequest(self.corpus.entries, query, bookmarked, self.filter_text, shown)
+
+    def _recount_facets(self) -> None:
+        """Have the open facets dialog count anew when the briefs listed have changed."""
+        dialog = self._facet_dialog
+        if dialog is None:
+            return
+        request = self._facet_request()
+        asked = dialog.request
+        if request is not None and (
+            request.entries is not asked.entries
+            or (request.query, request.bookmarked, request.shown)
+            != (asked.query, asked.bookmarked, asked.shown)
+        ):
+            dialog.recount(request)
+
+    def _facet_chosen(self, text: str | None) -> None:
+        self._facet_dialog = None
+        if text is None:
+            return
+        self.filter_input.value = text
+        self.filter_text = text
+        self.filter_input.display = True
+        self.set_focus(self.article_list)
+        self._refresh_bindings_if_changed()
 
     def action_toggle_original(self) -> None:
         """Show or hide the original text."""

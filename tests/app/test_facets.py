@@ -1,0 +1,336 @@
+"""Facets in the reader: `f` counts the values of the briefs listed, and a value chosen narrows the
+list to the briefs counted for it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.kit.corpus import make_large_corpus
+from tests.kit.pilot import (
+    facet_highlighted,
+    facets_shown,
+    list_rows,
+    listed_keys,
+    main_screen,
+    settle,
+    wait_for_screen,
+)
+from tui.app.app import BriefingApp
+from tui.app.reader.loading import CorpusChanged
+from tui.app.screens.facets import FIELD_HEADINGS, VALUES_SHOWN, FacetDialog
+from tui.core.model import Entries
+from tui.core.search import FACET_FIELDS, parse_query
+from tui.core.store.view import StoredEntries
+from tui.core.text import fold_search
+
+
+def expected_facets(
+    entries: Entries, text: str = "", bookmarked: frozenset[str] = frozenset()
+) -> dict[str, list[tuple[str, int] | str]]:
+    """What the dialog is to list for the filter ``text``: the index's counts, each field under its
+    heading, "none" for a field without values."""
+    query = parse_query(text)
+    expected: dict[str, list[tuple[str, int] | str]] = {}
+    for field in FACET_FIELDS:
+        counts = entries.facets(query, field, VALUES_SHOWN, bookmarked)
+        expected[FIELD_HEADINGS[field]] = list(counts) or ["none"]
+    return expected
+
+
+def same_values(
+    shown: dict[str, list[tuple[str, int] | str]], expected: dict[str, list[tuple[str, int] | str]]
+) -> bool:
+    """Whether ``shown`` lists ``expected``, a value cut short with an ellipsis standing for the
+    value it starts."""
+
+    def matches(seen: tuple[str, int] | str, wanted: tuple[str, int] | str) -> bool:
+        if isinstance(seen, str) or isinstance(wanted, str):
+            return seen == wanted
+        name, count = seen
+        cut = name.endswith("…") and wanted[0].startswith(name[:-1])
+        return count == wanted[1] and (name == wanted[0] or cut)
+
+    return shown.keys() == expected.keys() and all(
+        len(shown[h]) == len(expected[h]) and all(map(matches, shown[h], expected[h]))
+        for h in expected
+    )
+
+
+PATIENCE = 10.0
+"""Seconds the corpus may take to be read again before a test fails, on a loaded machine."""
+
+
+async def until_read_again(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition`` holds: the corpus is read again in a thread, which
+    the dialog's held counting keeps :func:`settle` from waiting for."""
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        assert time.monotonic() < deadline, "the corpus read again never reached the dialog"
+        await pilot.pause(0.05)
+
+
+async def open_facets(pilot: Pilot[object]) -> None:
+    """Press f and wait until every field is counted."""
+    await pilot.press("f")
+    await wait_for_screen(pilot, FacetDialog)
+    await settle(pilot)
+    assert not any("counting…" in values for values in facets_shown(pilot.app).values())
+
+
+async def go_to(pilot: Pilot[object], heading: str, steps: int = 0) -> tuple[str, int]:
+    """Move the dialog's cursor to the value ``steps`` below the first of ``heading``'s field."""
+    for _ in range(len(FIELD_HEADINGS)):
+        if facet_highlighted(pilot.app) == facets_shown(pilot.app)[heading][0]:
+            break
+        await pilot.press("tab")
+    for _ in range(steps):
+        await pilot.press("down")
+    return facet_highlighted(pilot.app)
+
+
+async def test_f_lists_each_fields_values_with_the_counts_of_the_index(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+
+        entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
+        shown = facets_shown(app)
+        assert same_values(shown, expected_facets(entries))
+        assert list(shown) == [
+            "Organizations",
+            "Places",
+            "People",
+            "Topics",
+            "Outlets",
+            "Languages",
+        ]
+
+
+async def test_choosing_a_place_lists_as_many_briefs_as_it_counted(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+        # California: a word of Baja California too, which the value alone does not find.
+        place, count = await go_to(pilot, "Places", steps=7)
+        assert (place, count) == ("California", 1)
+
+        await pilot.press("enter")
+        await settle(pilot)
+
+        screen = main_screen(app)
+        assert not isinstance(app.screen, FacetDialog)
+        assert len(list_rows(app)) == count
+        assert screen.filter_input.display and screen.filter_input.value == screen.filter_text
+        assert screen.corpus is not None
+        for position in screen.article_list.rows:
+            brief = screen.corpus.entries[position].brief
+            assert brief is not None
+            assert fold_search(place) in {fold_search(p) for p in brief.places}
+
+
+async def test_escape_closes_the_facets_and_leaves_the_filter_as_it_was(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"maquila", "enter")
+        await settle(pilot)
+        before = list_rows(app)
+        await open_facets(pilot)
+        await pilot.press("down", "escape")
+        await settle(pilot)
+
+        assert not isinstance(app.screen, FacetDialog)
+        assert main_screen(app).filter_input.value == "maquila"
+        assert list_rows(app) == before
+
+
+async def test_with_a_filter_the_facets_count_the_briefs_it_finds_and_a_choice_narrows_it(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"lang:en", "enter")
+        await settle(pilot)
+        listed = len(list_rows(app))
+        entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
+        await open_facets(pilot)
+
+        assert same_values(facets_shown(app), expected_facets(entries, "lang:en"))
+        among = str(app.screen.query_one("#among").render())
+        assert f"{listed} briefs" in among
+        topic, count = await go_to(pilot, "Topics")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert len(list_rows(app)) == count < listed
+        assert main_screen(app).filter_text.startswith("lang:en ")
+
+
+async def test_a_filter_finding_nothing_has_no_values_to_choose(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzz", "enter")
+        await settle(pilot)
+        await open_facets(pilot)
+
+        assert all(values == ["none"] for values in facets_shown(app).values())
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FacetDialog)  # nothing to choose: still open
+        await pilot.press("escape")
+        await settle(pilot)
+        assert main_screen(app).filter_text == "zzzz"
+
+
+async def test_briefs_that_failed_to_load_are_not_counted(corpus_dir: Path) -> None:
+    (corpus_dir / "briefs" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    (corpus_dir / "briefs" / "no-date.yaml").write_text("id: no-date\nlanguage: en\n")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert {"broken", "no-date"} <= set(listed_keys(app))
+        entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
+        await open_facets(pilot)
+
+        assert same_values(facets_shown(app), expected_facets(entries))
+        language, count = await go_to(pilot, "Languages")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert len(list_rows(app)) == count
+        assert not {"broken", "no-date"} & set(listed_keys(app))
+
+
+async def test_with_bookmarks_only_the_facets_count_the_bookmarked_briefs(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "b", "B")
+        await settle(pilot)
+        (bookmarked,) = listed_keys(app)
+        entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
+        await open_facets(pilot)
+
+        expected = expected_facets(entries, "is:bookmarked", frozenset({bookmarked}))
+        assert same_values(facets_shown(app), expected)
+        assert sum(count for _, count in facets_shown(app)["Languages"]) == 1  # type: ignore[misc]
+        await go_to(pilot, "Places")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert listed_keys(app) == [bookmarked]
+
+
+async def test_the_open_facets_follow_the_corpus_read_again(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+        assert not any(
+            isinstance(value, tuple) and value[0] == "Ensenada"
+            for value in facets_shown(app)["Places"]
+        )
+        for path in (corpus_dir / "briefs").glob("*.yaml"):
+            text = path.read_text("utf-8")
+            path.write_text(text.replace("\nplaces:\n", "\nplaces:\n  - Ensenada\n", 1), "utf-8")
+        screen = main_screen(app)
+        screen.post_message(CorpusChanged(frozenset()))
+
+        await until_read_again(pilot, lambda: ("Ensenada", 5) in facets_shown(app)["Places"])
+        await settle(pilot)
+        assert same_values(facets_shown(app), expected_facets(screen.corpus.entries))  # type: ignore[union-attr]
+
+
+async def test_the_dialog_says_counting_until_the_counts_arrive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_large_corpus(tmp_path / "corpus", 300)
+    released = threading.Event()
+    count = StoredEntries.facets
+
+    def held(self: StoredEntries, *args: object, **kwargs: object) -> list[tuple[str, int]]:
+        released.wait(timeout=30)
+        return count(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StoredEntries, "facets", held)
+    app = BriefingApp(root)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("f")
+            await wait_for_screen(pilot, FacetDialog)
+
+            assert all(values == ["counting…"] for values in facets_shown(app).values())
+            released.set()
+            await settle(pilot)
+            assert facets_shown(app)["Topics"] == [("trade", 297), ("aduana", 3)]
+            await go_to(pilot, "Topics", steps=1)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert len(list_rows(app)) == 3
+    finally:
+        released.set()
+
+
+async def test_counts_for_the_corpus_before_it_was_read_again_are_never_shown(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    released = threading.Event()
+    count = StoredEntries.facets
+    held_for: list[StoredEntries] = []
+
+    def held(self: StoredEntries, *args: object, **kwargs: object) -> list[tuple[str, int]]:
+        if any(self is entries for entries in held_for):
+            released.wait(timeout=30)
+        return count(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StoredEntries, "facets", held)
+    app = BriefingApp(corpus_dir)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            assert screen.corpus is not None
+            held_for.append(screen.corpus.entries)  # type: ignore[arg-type]
+            await pilot.press("f")
+            await wait_for_screen(pilot, FacetDialog)
+            for path in (corpus_dir / "briefs").glob("*.yaml"):
+                text = path.read_text("utf-8")
+                path.write_text(text.replace("\nplaces:\n", "\nplaces:\n  - Ensenada\n", 1))
+            screen.post_message(CorpusChanged(frozenset()))
+            await until_read_again(pilot, lambda: ("Ensenada", 5) in facets_shown(app)["Places"])
+
+            released.set()  # the counts for the corpus as it was arrive now
+            await settle(pilot)
+            assert ("Ensenada", 5) in facets_shown(app)["Places"]
+            assert same_values(facets_shown(app), expected_facets(screen.corpus.entries))
+    finally:
+        released.set()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 20), (30, 16)])
+async def test_each_value_keeps_to_one_line_with_its_count_in_a_narrow_terminal(
+    corpus_dir: Path, size: tuple[int, int]
+) -> None:
+    from textual.widgets import OptionList
+
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+
+        option_list = app.screen.query_one(OptionList)
+        assert option_list.virtual_size.height == option_list.option_count  # none wrapped
+        entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
+        assert same_values(facets_shown(app), expected_facets(entries))

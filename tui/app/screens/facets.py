@@ -1,0 +1,233 @@
+"""Facets: the values of each field that the briefs listed have, how many have each, and the list
+narrowed to one of them.
+
+The dialog counts in a thread, a field at a time, since counting six fields over 100,000 briefs
+takes about a second; it shows each field as it is counted. What it is asked to count may change
+while it is open (the corpus read again after a change on disk): counts of an earlier question
+are then dropped, never shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.app.screens._dialog import Dialog
+from tui.core.model import Entries
+from tui.core.search import FACET_FIELDS, FacetField, Query, value_term, with_term
+from tui.core.text import plural
+
+FIELD_HEADINGS: dict[FacetField, str] = {
+    "organization": "Organizations",
+    "place": "Places",
+    "person": "People",
+    "topic": "Topics",
+    "outlet": "Outlets",
+    "language": "Languages",
+}
+
+VALUES_SHOWN = 10
+"""How many values of each field the dialog shows: those most briefs have."""
+NAME_WIDTH = 55
+"""The cells a value takes before its count; a longer one is cut with an ellipsis. With its count
+and the frame it fits the dialog's 72 columns."""
+FRAME_WIDTH = 7
+"""The columns of the dialog around a value's line: border, padding and scroll bar."""
+COUNT_WIDTH = 9
+"""The cells of a count, right-aligned: room for "100,000" and the gap before it."""
+
+
+@dataclass(frozen=True, eq=False)
+class FacetRequest:
+    """What to count: the briefs the list shows, as the filter and the bookmarks find them.
+
+    Compared by identity: a request made again, even for the same briefs, is a new question.
+    """
+
+    entries: Entries
+    query: Query
+    bookmarked: frozenset[str]
+    """The ids of the bookmarked briefs, for a query that keeps only those."""
+    filter_text: str
+    """The filter as typed, to which the chosen value's term is added."""
+    shown: int
+    """How many briefs the list shows."""
+
+
+Counts = list[tuple[str, int]]
+
+
+class FacetDialog(Dialog[str | None]):
+    """Shows each field's commonest values among the briefs listed, with their counts; dismisses
+    with the filter narrowed to the value chosen, or ``None`` when closed."""
+
+    DEFAULT_CSS = """
+    FacetDialog > Vertical {
+        border: round $border;
+        border-title-color: $text-accent;
+        /* As tall as the terminal allows, up to a size that keeps the reader in sight around
+           it; the list of values scrolls, the hint under it stays in view. */
+        height: 100%;
+        max-height: 34;
+        overflow-y: hidden;
+    }
+    FacetDialog OptionList, FacetDialog OptionList:focus {
+        height: 1fr;
+        border: none;
+        padding: 0;
+        margin-top: 1;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    FacetDialog OptionList > .option-list--option-disabled {
+        /* Headings and notices: their own styles say what they are. */
+        color: $text;
+    }
+    FacetDialog .hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Close"),
+        Binding("tab", "next_field", "Next field", priority=True),
+        Binding("shift+tab", "previous_field", "Previous field", priority=True),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+    ]
+
+    HINT = "↑↓ move · Enter narrows the list to it · Tab next field · Esc closes"
+
+    def __init__(self, request: FacetRequest) -> None:
+        super().__init__()
+        self.request = request
+        self._counts: dict[FacetField, Counts] = {}
+        self._values: dict[str, tuple[FacetField, str]] = {}
+        """The field and value of each option that stands for one, by the option's id."""
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one("#facets", OptionList)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = "Facets"
+            yield Label(self._among(), id="among")
+            yield OptionList(id="facets")
+            yield Label(self.HINT, classes="hint")
+
+    def on_mount(self) -> None:
+        self._show_counts()
+        self._count(self.request)
+
+    def recount(self, request: FacetRequest) -> None:
+        """Count anew for ``request``; what is being counted for the earlier one is dropped."""
+        self.request = request
+        self._counts = {}
+        self.query_one("#among", Label).update(self._among())
+        self._show_counts()
+        self._count(request)
+
+    def _among(self) -> str:
+        briefs = plural(self.request.shown, "brief")
+        return f"Among the {briefs} listed" if self.request.query != Query() else f"Among {briefs}"
+
+    @work(thread=True, exclusive=True, group="facets")
+    def _count(self, request: FacetRequest) -> None:
+        """Count each field's values for ``request``, and show each field once counted."""
+        worker = get_current_worker()
+        for field in FACET_FIELDS:
+            counts = request.entries.facets(request.query, field, VALUES_SHOWN, request.bookmarked)
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._counted, request, field, counts)
+
+    def _counted(self, request: FacetRequest, field: FacetField, counts: Counts) -> None:
+        if request is not self.request:
+            return  # asked before the briefs listed changed: not what the list shows now
+        self._counts[field] = counts
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """Show every field with the counts it has so far, the cursor kept on its value."""
+        option_list = self.option_list
+        highlighted = option_list.highlighted_option
+        kept = highlighted.id if highlighted is not None else None
+        options: list[Option] = []
+        self._values = {}
+        # Narrower than the dialog, the terminal has each value cut shorter, still on one line.
+        room = self.app.size.width - FRAME_WIDTH - 2 - COUNT_WIDTH
+        name_width = max(1, min(NAME_WIDTH, room))
+        for field in FACET_FIELDS:
+            options.append(Option(Content.styled(FIELD_HEADINGS[field], "bold"), disabled=True))
+            counts = self._counts.get(field)
+            if counts is None:
+                options.append(Option(Content.styled("  counting…", "$text-muted"), disabled=True))
+                continue
+            if not counts:
+                options.append(Option(Content.styled("  none", "$text-muted"), disabled=True))
+                continue
+            for number, (name, count) in enumerate(counts):
+                option_id = f"{field}-{number}"
+                self._values[option_id] = (field, name)
+                prompt = Content.assemble(
+                    "  ",
+                    Content(name).truncate(name_width, ellipsis=True, pad=True),
+                    (f"{count:,}".rjust(COUNT_WIDTH), "$text-accent"),
+                )
+                options.append(Option(prompt, id=option_id))
+        option_list.set_options(options)
+        if kept is not None and kept in self._values:
+            option_list.highlighted = option_list.get_option_index(kept)
+        elif self._values:
+            option_list.action_first()
+
+    def on_resize(self) -> None:
+        self._show_counts()
+
+    @on(OptionList.OptionSelected, "#facets")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        chosen = self._values.get(event.option.id or "")
+        if chosen is not None:
+            field, value = chosen
+            self.dismiss(with_term(self.request.filter_text, value_term(field, value)))
+
+    def action_move(self, step: int) -> None:
+        """Move to the next (``step`` 1) or previous (-1) value."""
+        if step > 0:
+            self.option_list.action_cursor_down()
+        else:
+            self.option_list.action_cursor_up()
+
+    def action_next_field(self) -> None:
+        """Go to the first value of the next field that has values."""
+        self._to_field(1)
+
+    def action_previous_field(self) -> None:
+        """Go to the first value of the previous field that has values."""
+        self._to_field(-1)
+
+    def _to_field(self, step: int) -> None:
+        firsts = [ident for ident in self._values if ident.endswith("-0")]
+        if not firsts:
+            return
+        option_list = self.option_list
+        highlighted = option_list.highlighted_option
+        field = self._values[highlighted.id][0] if highlighted and highlighted.id else None
+        current = next((n for n, i in enumerate(firsts) if self._values[i][0] == field), -step)
+        target = firsts[(current + step) % len(firsts)]
+        option_list.highlighted = option_list.get_option_index(target)
+
+    def action_cancel(self) -> None:
+        """Close, the filter left as it was."""
+        self.dismiss(None)
