@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.bookmarks import BookmarkStore
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
 from tui.core.text import one_line, plural
+from tui.core.userstate import corpus_key, state_dir
 
 if TYPE_CHECKING:
     from tui.core.drafting.adding import Outcome

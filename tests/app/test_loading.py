@@ -31,9 +31,10 @@ from tui.app.main import make_app
 from tui.app.reader.screen import MainScreen
 from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.filter_input import FilterInput
-from tui.core.bookmarks import BookmarkStore, corpus_key
+from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
 from tui.core.store import Progress, open_corpus
+from tui.core.userstate import corpus_key
 
 NEWEST = "Mayor Norma Alicia Bustamante of Mexicali"
 SECOND = "Mexicali Business Coordinating Council"

@@ -38,11 +38,12 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
 from tui.core.articles import read_article
-from tui.core.bookmarks import BookmarkStore, corpus_key
+from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
 from tui.core.search import parse_query
 from tui.core.store import open_corpus
 from tui.core.text import one_line
+from tui.core.userstate import corpus_key
 
 NEWEST = "Mayor Norma Alicia Bustamante of Mexicali: Fostering a Thriving Maquiladora Industry"
 SECOND = "Mexicali Business Coordinating Council Presents Nearshoring Project"

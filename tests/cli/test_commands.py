@@ -15,9 +15,10 @@ from tests.kit.corpus import REPO, dump, fields, make_corpus, make_named_corpus
 from tests.kit.markdown import read
 from tui import __version__
 from tui.cli import main
-from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.bookmarks import BookmarkStore
 from tui.core.corpus_path import resolve_corpus
 from tui.core.search import FACET_FIELDS
+from tui.core.userstate import corpus_key, state_dir
 
 BRIEFING = Path(sys.executable).parent / "briefing"
 # file:line: field: message, or file: message for a problem with the file as a whole.

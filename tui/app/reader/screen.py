@@ -43,9 +43,10 @@ from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.bookmarks import BookmarkStore
 from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
 from tui.core.text import plural
+from tui.core.userstate import corpus_key, state_dir
 
 if TYPE_CHECKING:
     from tui.app.app import BriefingApp
