@@ -21,6 +21,7 @@ pane's keys work while it has the focus; the others wherever the reader is."""
 
 # b and B share one label in the footer, which has little room at 80 columns.
 _BOOKMARKS = Binding.Group("Bookmarks")
+_NOTES = Binding.Group("Note, tags")
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,38 @@ ACTIONS: tuple[Action, ...] = (
         palette="Mark article for export",
         palette_when_on="Unmark article",
         switch="current_marked",
+    ),
+    Action(
+        "reader.read",
+        "u",
+        "toggle_read",
+        "Unread",
+        "reader",
+        "Mark the article unread, or read again (an article shown is marked read)",
+        palette="Mark article read",
+        palette_when_on="Mark article unread",
+        switch="current_read",
+        show=False,
+    ),
+    Action(
+        "reader.note",
+        "n",
+        "edit_note",
+        "Note",
+        "reader",
+        "Write or change your note on the article",
+        palette="Note on the article",
+        group=_NOTES,
+    ),
+    Action(
+        "reader.tags",
+        "t",
+        "edit_tags",
+        "Tags",
+        "reader",
+        "Give the article tags, or change them",
+        palette="Tag the article",
+        group=_NOTES,
     ),
     Action(
         "reader.export",

@@ -345,13 +345,14 @@ class Annotations:
             with _transaction(connection):
                 for changed in sorted(self._unsaved):
                     self._write(connection, changed)
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, OSError) as error:
             self.close()
-            self.save_error = self._cannot_save(_describe(error))
-            return
-        except OSError as error:
-            self.close()
-            self.save_error = self._cannot_save(error.strerror or str(error))
+            # The folder's own reason, when it has one, rather than the error it led to: the
+            # same problem is then told in the same words, once.
+            reason = unusable_reason(self.folder)
+            if reason is None:
+                reason = _describe(error) if isinstance(error, sqlite3.Error) else str(error)
+            self.save_error = self._cannot_save(reason)
             return
         self._unsaved.clear()
         self.save_error = None
