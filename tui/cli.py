@@ -420,7 +420,12 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         print("briefing: nothing to export", file=sys.stderr)
         return 1
     # Written part by part as it is made: a briefing of the whole corpus is never held whole.
-    parts = markdown_parts(corpus, briefs, selection)
+    # Tags and notes go with their briefs; without them, a briefing is still worth having.
+    from tui.core.annotations import Annotations
+
+    annotations = Annotations(state_dir(), corpus_key(corpus.root))
+    _tell([f"briefing: {notice}" for notice in annotations.notices])
+    parts = markdown_parts(corpus, briefs, selection, annotations.annotation)
     if args.output is None:
         # The same bytes as a file written with -o, whatever the terminal's encoding.
         sys.stdout.flush()

@@ -300,6 +300,21 @@ def test_list_filter_finds_what_the_user_read_noted_and_tagged(
     assert capsys.readouterr().out.splitlines() == ["tag\tUSMCA\t2", "tag\taduana\t1"]
 
 
+def test_export_gives_each_brief_its_tags_and_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    annotations = Annotations(state_dir(), corpus_key(corpus))
+    annotations.set_tags("tj", ["USMCA"])
+    annotations.set_note("tj", "Call the plant")
+    annotations.close()
+    assert main(["export", "--corpus", str(corpus), "tj", "mx"]) == 0
+    document = read(capsys.readouterr().out)
+    tj, mx = document.sections
+    assert tj.plain[-3:] == ["Tags: USMCA", "Note", "Call the plant"]
+    assert "Note" not in mx.plain
+
+
 # facets ----------------------------------------------------------------------------------------
 
 

@@ -852,7 +852,8 @@ class MainScreen(Screen[None]):
             return
         selection = export_selection(corpus, self.marked, self._current_brief())
         if selection is not None:
-            await export_briefs(self.app, corpus, selection)
+            annotated = self.annotations.annotation if self.annotations else None
+            await export_briefs(self.app, corpus, selection, annotated)
 
     def commands(self) -> Iterator[Command]:
         """The screen's actions that apply now, for the command palette."""
