@@ -21,7 +21,6 @@ pane's keys work while it has the focus; the others wherever the reader is."""
 
 # b and B share one label in the footer, which has little room at 80 columns.
 _BOOKMARKS = Binding.Group("Bookmarks")
-_NOTES = Binding.Group("Note, tags")
 
 
 @dataclass(frozen=True)
@@ -147,7 +146,7 @@ ACTIONS: tuple[Action, ...] = (
         "reader.read",
         "u",
         "toggle_read",
-        "Unread",
+        "Read or unread",
         "reader",
         "Mark the article unread, or read again (an article shown is marked read)",
         palette="Mark article read",
@@ -163,7 +162,8 @@ ACTIONS: tuple[Action, ...] = (
         "reader",
         "Write or change your note on the article",
         palette="Note on the article",
-        group=_NOTES,
+        # The footer has no room left at 80 columns: the help screen and the palette list it.
+        show=False,
     ),
     Action(
         "reader.tags",
@@ -173,7 +173,7 @@ ACTIONS: tuple[Action, ...] = (
         "reader",
         "Give the article tags, or change them",
         palette="Tag the article",
-        group=_NOTES,
+        show=False,
     ),
     Action(
         "reader.export",
