@@ -65,9 +65,11 @@ class NoteDialog(Dialog[str | None]):
     }
     """
 
+    # Not priority bindings: those act as soon as the key arrives, ahead of the keys typed
+    # before it that the text area has yet to take, and a fast typist's last words were lost.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
     ]
 
     def __init__(self, title: str, note: str) -> None:
