@@ -135,6 +135,17 @@ def test_two_instances_never_undo_each_others_changes(tmp_path: Path) -> None:
     assert fresh.tags == {"c": ("from-first",)}
 
 
+def test_a_brief_marked_read_in_one_copy_keeps_the_note_written_in_the_other(
+    tmp_path: Path,
+) -> None:
+    Annotations(tmp_path, CORPUS).set_note("a", "old")
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    second.set_note("a", "new")
+    second.set_tags("a", ["kept"])
+    first.set_read("a")  # first still holds the old note and no tags
+    assert Annotations(tmp_path, CORPUS).annotation("a") == Annotation(True, "new", ("kept",))
+
+
 def test_a_missing_file_is_not_made_until_something_is_kept(tmp_path: Path) -> None:
     annotations = Annotations(tmp_path / "state", CORPUS)
     assert annotations.read == set()

@@ -5,8 +5,9 @@ cache: the index can be deleted at any time, this is the user's work. It is SQLi
 JSON because a brief is marked read at every move of the cursor, and a corpus of 100,000 briefs
 would otherwise rewrite a file of megabytes each time: here a change is one short transaction on
 the rows of one brief (in WAL mode, so that readers never wait). Two copies of the app share the
-file; each writes only the brief it changed, whole, so the last change to a brief wins and
-nothing else is undone. Changes made by another copy show the next time the file is read.
+file; each writes only what it changed (a brief's read mark, its note or its tags), so the last
+change to each wins and nothing else is undone: a brief marked read in one copy keeps the note
+written on it in the other. Changes made by another copy show the next time the file is read.
 
 As with bookmarks, nothing here raises for a bad state folder or file: a folder that cannot be
 written keeps the changes for the session (:attr:`Annotations.save_error`), a file that is not a
@@ -21,6 +22,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from tui.core.text import fold_search
 from tui.core.userstate import set_aside, unusable_reason
@@ -51,6 +53,10 @@ CREATE TABLE IF NOT EXISTS tags (
     PRIMARY KEY (corpus, brief, position)
 ) WITHOUT ROWID;
 """
+
+
+_Part = Literal["read", "note", "tags"]
+"""What one change writes of a brief's annotations."""
 
 
 class AnnotationError(ValueError):
@@ -131,8 +137,9 @@ class Annotations:
         self.notices: list[str] = []
         self.read_error: str | None = None
         self.save_error: str | None = None
-        self._unsaved: set[str] = set()
-        """Briefs changed while the file could not be written: written whole at the next save."""
+        self._unsaved: set[tuple[str, _Part]] = set()
+        """What was changed while the file could not be written, by brief: written at the next
+        save."""
         self._newer_format: str | None = None
         self._connection: sqlite3.Connection | None = None
         self._load()
@@ -163,7 +170,7 @@ class Annotations:
         if (brief_id in self.read) == read:
             return False
         (self.read.add if read else self.read.discard)(brief_id)
-        self._save(brief_id)
+        self._save(brief_id, "read")
         return True
 
     def toggle_read(self, brief_id: str) -> bool:
@@ -181,7 +188,7 @@ class Annotations:
             self.notes[brief_id] = note
         else:
             self.notes.pop(brief_id, None)
-        self._save(brief_id)
+        self._save(brief_id, "note")
 
     def set_tags(self, brief_id: str, tags: Iterable[str]) -> tuple[str, ...]:
         """Give ``brief_id`` the ``tags`` (none removes them all) and save; return them as shown:
@@ -193,7 +200,7 @@ class Annotations:
             return shown
         self._forget_tags(brief_id)
         self._remember_tags(brief_id, shown)
-        self._save(brief_id)
+        self._save(brief_id, "tags")
         return shown
 
     def close(self) -> None:
@@ -335,16 +342,17 @@ class Annotations:
                 connection.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
         return connection
 
-    def _save(self, brief_id: str) -> None:
-        """Write what is kept about ``brief_id``, and any brief that could not be saved before."""
-        self._unsaved.add(brief_id)
+    def _save(self, brief_id: str, part: _Part) -> None:
+        """Write ``part`` of what is kept about ``brief_id``, and anything that could not be
+        saved before."""
+        self._unsaved.add((brief_id, part))
         if self._newer_format:
             return
         try:
             connection = self._open(create=True)
             with _transaction(connection):
-                for changed in sorted(self._unsaved):
-                    self._write(connection, changed)
+                for changed, changed_part in sorted(self._unsaved):
+                    self._write(connection, changed, changed_part)
         except (sqlite3.DatabaseError, OSError) as error:
             self.close()
             # The folder's own reason, when it has one, rather than the error it led to: the
@@ -357,22 +365,28 @@ class Annotations:
         self._unsaved.clear()
         self.save_error = None
 
-    def _write(self, connection: sqlite3.Connection, brief_id: str) -> None:
+    def _write(self, connection: sqlite3.Connection, brief_id: str, part: _Part) -> None:
+        """Write ``part`` of what is kept about ``brief_id``, leaving the rest of its row as
+        the file has it (another copy may have changed it)."""
         key = (self.corpus, brief_id)
-        read, note = brief_id in self.read, self.notes.get(brief_id, "")
-        if read or note:
-            connection.execute(
-                "INSERT INTO briefs (corpus, brief, read, note) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (corpus, brief) DO UPDATE SET read = excluded.read,"
-                " note = excluded.note",
-                (*key, int(read), note),
+        if part == "tags":
+            connection.execute("DELETE FROM tags WHERE corpus = ? AND brief = ?", key)
+            connection.executemany(
+                "INSERT INTO tags (corpus, brief, position, tag) VALUES (?, ?, ?, ?)",
+                [(*key, n, tag) for n, tag in enumerate(self.tags.get(brief_id, ()))],
             )
-        else:
-            connection.execute("DELETE FROM briefs WHERE corpus = ? AND brief = ?", key)
-        connection.execute("DELETE FROM tags WHERE corpus = ? AND brief = ?", key)
-        connection.executemany(
-            "INSERT INTO tags (corpus, brief, position, tag) VALUES (?, ?, ?, ?)",
-            [(*key, position, tag) for position, tag in enumerate(self.tags.get(brief_id, ()))],
+            return
+        value: int | str = int(brief_id in self.read)
+        if part == "note":
+            value = self.notes.get(brief_id, "")
+        connection.execute(
+            f"INSERT INTO briefs (corpus, brief, {part}) VALUES (?, ?, ?)"
+            f" ON CONFLICT (corpus, brief) DO UPDATE SET {part} = excluded.{part}",
+            (*key, value),
+        )
+        # A row neither read nor noted holds nothing.
+        connection.execute(
+            "DELETE FROM briefs WHERE corpus = ? AND brief = ? AND read = 0 AND note = ''", key
         )
 
     def _set_aside(self, complaint: str) -> None:
