@@ -15,14 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.bookmarks import BookmarkStore
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
 from tui.core.text import one_line, plural
+from tui.core.userstate import corpus_key, state_dir
 
 if TYPE_CHECKING:
+    from tui.core.annotations import Annotations
     from tui.core.drafting.adding import Outcome
     from tui.core.model import Brief, Corpus
-    from tui.core.search import Query
+    from tui.core.search import Query, UserMarks
 
 LIST_TITLE_WIDTH = 160
 """Characters of a title ``briefing list`` prints; ``--json`` gives titles whole."""
@@ -34,7 +36,8 @@ USAGE_ERROR = 2
 _FILTER_HELP = (
     "only the briefs matching QUERY, as the reader's filter reads it: words, and terms such as"
     ' org:NAME, place:"two words", place:="one value", person:, topic:, outlet:, lang:es,'
-    " after:2024-03, before:2024-06-30, date:2024, is:draft, is:final, is:bookmarked, anchor:fuzzy"
+    " after:2024-03, before:2024-06-30, date:2024, is:draft, is:final, is:bookmarked, is:read,"
+    " is:unread, has:note, tag:NAME, anchor:fuzzy"
 )
 _CORPUS_HELP = (
     f"corpus folder holding briefs/ and seeds/ (default: ${ENV_CORPUS}, else the current folder"
@@ -74,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     facets = commands.add_parser(
         "facets",
-        help="count the names, outlets and languages of the briefs",
+        help="count the names, outlets, languages and tags of the briefs",
         description="The values of a field most briefs have, each with how many have it, most"
         " first: among the briefs matching --filter, else among all. Values spelt alike but for"
         " case and accents count as one. One line per value: field, value and count, separated"
@@ -88,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--field",
         action="append",
         metavar="F",
-        help="the field to count: organization, place, person, topic, outlet or language;"
-        " give it again for another (default: each)",
+        help="the field to count: organization, place, person, topic, outlet, language or tag"
+        " (your tags); give it again for another (default: each)",
     )
     facets.add_argument(
         "--limit", type=_positive, default=10, metavar="N", help="values per field (default: 10)"
@@ -261,16 +264,27 @@ def _positive(text: str) -> int:
     return number
 
 
-def _filtered(corpus: Corpus, text: str, doing: str) -> tuple[Query, frozenset[str]] | None:
-    """The query ``text``, with the bookmarks it needs; None when it needs them and they cannot
-    be read (``doing`` says what is then not done)."""
-    from tui.core.search import parse_query
+def _filtered(
+    corpus: Corpus, text: str, doing: str, *, tags: bool = False
+) -> tuple[Query, UserMarks] | None:
+    """The query ``text``, with what the user keeps that it names (bookmarks, read briefs,
+    notes, tags; the tags too with ``tags``); None when that cannot be read (``doing`` says
+    what is then not done)."""
+    from tui.core.search import Marks, parse_query
 
     query = parse_query(text)
-    if not query.bookmarked:
-        return query, frozenset()
-    bookmarks = _read_bookmarks(corpus, doing)
-    return None if bookmarks is None else (query, frozenset(bookmarks))
+    bookmarks: set[str] = set()
+    if query.bookmarked:
+        read = _read_bookmarks(corpus, doing)
+        if read is None:
+            return None
+        bookmarks = read
+    if not (query.names_marks or tags):
+        return query, Marks(bookmarks)
+    annotations = _read_annotations(corpus, doing)
+    if annotations is None:
+        return None
+    return query, annotations.marks(bookmarks)
 
 
 def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
@@ -319,14 +333,12 @@ def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
         args.command_parser.error(
             f"no field {', '.join(map(repr, unknown))}; give one of {', '.join(FACET_FIELDS)}"
         )
-    filtered = _filtered(corpus, args.filter, "counted")
+    fields = dict.fromkeys(args.field or FACET_FIELDS)
+    filtered = _filtered(corpus, args.filter, "counted", tags="tag" in fields)
     if filtered is None:
         return 1
-    query, bookmarks = filtered
-    counts = {
-        field: corpus.entries.facets(query, field, args.limit, bookmarks)
-        for field in dict.fromkeys(args.field or FACET_FIELDS)
-    }
+    query, marks = filtered
+    counts = {field: corpus.entries.facets(query, field, args.limit, marks) for field in fields}
     if args.json:
         shown = {f: [{"value": v, "count": n} for v, n in found] for f, found in counts.items()}
         print(json.dumps(shown, ensure_ascii=False, indent=2))
@@ -408,7 +420,12 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         print("briefing: nothing to export", file=sys.stderr)
         return 1
     # Written part by part as it is made: a briefing of the whole corpus is never held whole.
-    parts = markdown_parts(corpus, briefs, selection)
+    # Tags and notes go with their briefs; without them, a briefing is still worth having.
+    from tui.core.annotations import Annotations
+
+    annotations = Annotations(state_dir(), corpus_key(corpus.root))
+    _tell([f"briefing: {notice}" for notice in annotations.notices])
+    parts = markdown_parts(corpus, briefs, selection, annotations.annotation)
     if args.output is None:
         # The same bytes as a file written with -o, whatever the terminal's encoding.
         sys.stdout.flush()
@@ -547,3 +564,16 @@ def _read_bookmarks(corpus: Corpus, doing: str) -> set[str] | None:
         print(f"briefing: nothing {doing}, since the bookmarks cannot be read", file=sys.stderr)
         return None
     return set(store.ids)
+
+
+def _read_annotations(corpus: Corpus, doing: str) -> Annotations | None:
+    """The user's notes, tags and read briefs in ``corpus``, after telling the store's notices;
+    None when they cannot be read, after saying that nothing is ``doing``."""
+    from tui.core.annotations import Annotations
+
+    annotations = Annotations(state_dir(), corpus_key(corpus.root))
+    _tell([f"briefing: {notice}" for notice in annotations.notices])
+    if annotations.read_error:
+        print(f"briefing: nothing {doing}, since the notes cannot be read", file=sys.stderr)
+        return None
+    return annotations

@@ -25,7 +25,7 @@ from tui.app.app import BriefingApp
 from tui.app.reader.loading import CorpusChanged
 from tui.app.screens.facets import FIELD_HEADINGS, VALUES_SHOWN, FacetDialog
 from tui.core.model import Entries
-from tui.core.search import FACET_FIELDS, parse_query
+from tui.core.search import FACET_FIELDS, Marks, parse_query
 from tui.core.store.view import StoredEntries
 from tui.core.text import fold_search
 
@@ -38,7 +38,7 @@ def expected_facets(
     query = parse_query(text)
     expected: dict[str, list[tuple[str, int] | str]] = {}
     for field in FACET_FIELDS:
-        counts = entries.facets(query, field, VALUES_SHOWN, bookmarked)
+        counts = entries.facets(query, field, VALUES_SHOWN, Marks(bookmarked=bookmarked))
         expected[FIELD_HEADINGS[field]] = list(counts) or ["none"]
     return expected
 

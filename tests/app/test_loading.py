@@ -32,10 +32,11 @@ from tui.app.main import make_app
 from tui.app.reader.screen import MainScreen
 from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.filter_input import FilterInput
-from tui.core.bookmarks import BookmarkStore, corpus_key
+from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
 from tui.core.store import Progress, open_corpus
 from tui.core.store.refresh import BATCH
+from tui.core.userstate import corpus_key
 
 # The package names a function after this module: the module itself is taken from the imports.
 refresh = importlib.import_module("tui.core.store.refresh")
@@ -113,7 +114,7 @@ async def test_the_rows_of_the_index_show_before_the_corpus_loads(
         assert rows[2].startswith(f"★ {THIRD}") and rows[2].endswith("2021-12-16 · en")
         assert rows[4].endswith("undated · es")
         # The header counts the index's briefs and bookmarks: nothing on screen waits.
-        assert screen.sub_title == "5 briefs · 1 bookmarked · 0 marked"
+        assert screen.sub_title == "5 briefs · 4 unread · 1 bookmarked · 0 marked"
         assert brief_lines(app).startswith(NEWEST)
         # The list moves, and takes bookmarks and marks, at once; the brief under the cursor is
         # read from its file.
@@ -123,13 +124,13 @@ async def test_the_rows_of_the_index_show_before_the_corpus_loads(
         assert screen.article_list.cursor_row == 2
         marked = list_rows(app)[1]
         assert (bookmark_of(marked), export_mark_of(marked)) == ("★", "✓")
-        assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
+        assert screen.sub_title == "5 briefs · 2 unread · 2 bookmarked · 1 marked"
         gate.set()
         await settle(pilot)
         assert screen.up_to_date
         assert screen.article_list.cursor_row == 2
         assert brief_lines(app).startswith(THIRD)
-        assert screen.sub_title == "5 briefs · 2 bookmarked · 1 marked"
+        assert screen.sub_title == "5 briefs · 2 unread · 2 bookmarked · 1 marked"
 
 
 async def test_the_fact_chosen_while_the_corpus_loads_stays_chosen_when_it_arrives(
@@ -157,10 +158,10 @@ async def test_a_filter_typed_while_the_index_is_brought_up_to_date_filters_at_o
         assert not screen.up_to_date
         shown = len(list_rows(app))
         assert 0 < shown < 5
-        assert screen.sub_title == f"5 briefs · 0 bookmarked · 0 marked · {shown} shown"
+        assert screen.sub_title == f"5 briefs · 3 unread · 0 bookmarked · 0 marked · {shown} shown"
         await let_the_corpus_in(pilot, gate)
         assert len(list_rows(app)) == shown
-        assert screen.sub_title == f"5 briefs · 0 bookmarked · 0 marked · {shown} shown"
+        assert screen.sub_title == f"5 briefs · 3 unread · 0 bookmarked · 0 marked · {shown} shown"
 
 
 async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(
@@ -269,7 +270,7 @@ async def test_a_first_start_says_how_many_briefs_have_been_read(
         gate.set()
         await settle(pilot)
         assert len(list_rows(app)) == 5
-        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+        assert screen.sub_title == "5 briefs · 4 unread · 0 bookmarked · 0 marked"
 
 
 def held_after_one_batch(
@@ -343,11 +344,11 @@ async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(
         screen = main_screen(app)
         assert await asyncio.to_thread(reported.wait, 30)
         await until(pilot, lambda: "reading" in screen.sub_title)
-        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked · reading 0 / 3…"
+        assert screen.sub_title == "5 briefs · 4 unread · 0 bookmarked · 0 marked · reading 0 / 3…"
         assert len(list_rows(app)) == 5
         gate.set()
         await settle(pilot)
-        assert screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+        assert screen.sub_title == "5 briefs · 4 unread · 0 bookmarked · 0 marked"
 
 
 async def test_quitting_during_a_first_start_stops_the_reading(

@@ -38,11 +38,12 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
 from tui.core.articles import read_article
-from tui.core.bookmarks import BookmarkStore, corpus_key
+from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
 from tui.core.search import parse_query
 from tui.core.store import open_corpus
 from tui.core.text import one_line
+from tui.core.userstate import corpus_key
 
 NEWEST = "Mayor Norma Alicia Bustamante of Mexicali: Fostering a Thriving Maquiladora Industry"
 SECOND = "Mexicali Business Coordinating Council Presents Nearshoring Project"
@@ -176,7 +177,7 @@ async def test_the_list_shows_every_brief_newest_first_with_undated_last(corpus_
         assert rows[3].endswith("undated · es") and rows[4].endswith("undated · es")
         assert shown_title(app).startswith(NEWEST[:30])
         assert app.screen.title == "corpus"
-        assert app.screen.sub_title == "5 briefs · 0 bookmarked · 0 marked"
+        assert app.screen.sub_title == "5 briefs · 4 unread · 0 bookmarked · 0 marked"
 
 
 async def test_up_down_j_k_first_and_last_move_through_the_articles(corpus_dir: Path) -> None:
@@ -420,7 +421,7 @@ async def test_a_bookmark_survives_a_new_app_and_can_be_removed(corpus_dir: Path
         await pilot.press("j", "b")
         await settle(pilot)
         assert bookmark_of(list_rows(app)[1]) == "★"
-        assert title_bar_text(app) == "corpus · 5 briefs · 1 bookmarked · 0 marked"
+        assert title_bar_text(app) == "corpus · 5 briefs · 3 unread · 1 bookmarked · 0 marked"
 
     again = BriefingApp(corpus_dir)
     async with again.run_test(size=(120, 40)) as pilot:

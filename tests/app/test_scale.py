@@ -32,7 +32,7 @@ async def test_moving_to_the_ends_and_by_pages(large_corpus: Path) -> None:
         screen = main_screen(app)
         assert len(screen.article_list.rows) == COUNT
         assert current_key(app) == "brief-09999"  # the newest
-        assert app.screen.sub_title == "10,000 briefs · 0 bookmarked · 0 marked"
+        assert app.screen.sub_title == "10,000 briefs · 9,999 unread · 0 bookmarked · 0 marked"
         await pilot.press("end")
         await settle(pilot)
         assert current_key(app) == "brief-00000"

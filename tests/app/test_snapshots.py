@@ -92,6 +92,42 @@ def test_add_dialog(snap_compare: SnapCompare, corpus_dir: Path) -> None:
     assert snap_compare(app, terminal_size=(100, 30), run_before=open_dialog("a", AddDialog))
 
 
+def annotate_newest(corpus: Path, note: str, tags: list[str]) -> None:
+    """Give the corpus's newest brief a note and tags, as an earlier session would have."""
+    from tests.kit.terminal import read_briefs
+    from tui.core.annotations import Annotations
+    from tui.core.userstate import corpus_key, state_dir
+
+    annotations = Annotations(state_dir(), corpus_key(corpus))
+    newest = read_briefs(corpus)[0]["id"]
+    annotations.set_note(newest, note)
+    annotations.set_tags(newest, tags)
+    annotations.close()
+
+
+def test_note_dialog(snap_compare: SnapCompare, corpus_dir: Path) -> None:
+    from tui.app.screens.annotate import NoteDialog
+
+    annotate_newest(corpus_dir, "Ask INDEX for the hiring figures.\nCompare with Q3.", [])
+    app = BriefingApp(corpus_dir)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_dialog("n", NoteDialog))
+
+
+def test_tag_dialog(snap_compare: SnapCompare, corpus_dir: Path) -> None:
+    from tui.app.screens.annotate import TagDialog
+
+    annotate_newest(corpus_dir, "", ["USMCA", "Mexicali", "follow-up"])
+    app = BriefingApp(corpus_dir)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_dialog("t", TagDialog))
+
+
+def test_a_noted_and_tagged_brief_at_80_by_24(snap_compare: SnapCompare, corpus_dir: Path) -> None:
+    # The note and tags take a line each under the meta line; the key facts stay in view.
+    note = "Ask INDEX for the hiring figures before the council meets; compare with Q3 " * 3
+    annotate_newest(corpus_dir, note, ["USMCA", "Mexicali", "follow-up"])
+    assert snap_compare(BriefingApp(corpus_dir), terminal_size=(80, 24), run_before=settle)
+
+
 def test_a_draft_brief_under_review(snap_compare: SnapCompare, tmp_path: Path) -> None:
     from tests.kit.corpus import draft_corpus
 

@@ -15,9 +15,11 @@ from tests.kit.corpus import REPO, dump, fields, make_corpus, make_named_corpus
 from tests.kit.markdown import read
 from tui import __version__
 from tui.cli import main
-from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.annotations import Annotations
+from tui.core.bookmarks import BookmarkStore
 from tui.core.corpus_path import resolve_corpus
 from tui.core.search import FACET_FIELDS
+from tui.core.userstate import corpus_key, state_dir
 
 BRIEFING = Path(sys.executable).parent / "briefing"
 # file:line: field: message, or file: message for a problem with the file as a whole.
@@ -274,6 +276,45 @@ def test_list_filter_is_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     assert "nothing listed" in output.err
 
 
+def test_list_filter_finds_what_the_user_read_noted_and_tagged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    annotations = Annotations(state_dir(), corpus_key(corpus))
+    annotations.set_read("tj")
+    annotations.set_note("tx", "Call the plant")
+    annotations.set_tags("mx", ["USMCA", "aduana"])
+    annotations.set_tags("tj", ["usmca"])
+    annotations.close()
+
+    def listed(query: str) -> list[str]:
+        assert main(["list", "--corpus", str(corpus), "--filter", query]) == 0
+        return [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+
+    assert listed("is:read") == ["tj"]
+    assert listed("is:unread") == ["mx", "tx", "draft"]
+    assert listed("has:note") == ["tx"]
+    assert listed("tag:usm") == ["mx", "tj"]
+    assert listed("tag:usm is:unread lang:es") == ["mx"]
+    assert main(["facets", "--corpus", str(corpus), "--field", "tag"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["tag\tUSMCA\t2", "tag\taduana\t1"]
+
+
+def test_export_gives_each_brief_its_tags_and_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    annotations = Annotations(state_dir(), corpus_key(corpus))
+    annotations.set_tags("tj", ["USMCA"])
+    annotations.set_note("tj", "Call the plant")
+    annotations.close()
+    assert main(["export", "--corpus", str(corpus), "tj", "mx"]) == 0
+    document = read(capsys.readouterr().out)
+    tj, mx = document.sections
+    assert tj.plain[-3:] == ["Tags: USMCA", "Note", "Call the plant"]
+    assert "Note" not in mx.plain
+
+
 # facets ----------------------------------------------------------------------------------------
 
 
@@ -306,7 +347,8 @@ def test_facets_without_a_field_counts_each(
     corpus = make_named_corpus(tmp_path / "c")
     assert main(["facets", "--corpus", str(corpus)]) == 0
     fields_shown = {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()}
-    assert fields_shown == set(FACET_FIELDS)
+    # Every field but the user's tags, of which there are none yet.
+    assert fields_shown == set(FACET_FIELDS) - {"tag"}
 
 
 @pytest.mark.parametrize(

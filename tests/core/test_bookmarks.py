@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.bookmarks import BookmarkStore
+from tui.core.userstate import corpus_key, state_dir
 
 CORPUS = "/corpora/news"
 

@@ -14,6 +14,7 @@ import pytest
 from tests.kit.corpus import fields, make_corpus
 from tests.kit.markdown import read
 from tui.core import atomic
+from tui.core.annotations import Annotation
 from tui.core.export import (
     ExportError,
     ExportExistsError,
@@ -195,6 +196,36 @@ def test_markdown_in_brief_text_stays_text(tmp_path: Path, text: str) -> None:
     own = {"text", "em_open", "em_close", "strong_open", "strong_close"}
     for paragraph, _, kinds in section.paragraphs:
         assert kinds <= own, (paragraph, kinds)
+
+
+def test_a_briefs_tags_and_note_follow_it_as_text(tmp_path: Path) -> None:
+    root = make_corpus(
+        tmp_path / "c", {"a.yaml": fields("a"), "b.yaml": fields("b", published="2024-01-01")}
+    )
+    corpus = load_corpus(root)
+    note = "Ask the plant.\n# not a heading\n\n> not a quote, *not* emphasis"
+
+    def annotated(brief_id: str) -> Annotation:
+        if brief_id == "a":
+            return Annotation(tags=("USMCA", "<b>x</b>"), note=note)
+        return Annotation(read=True)
+
+    document = read(render_markdown(corpus, corpus.briefs, "all briefs", annotated))
+    by_heading = {section.heading: section for section in document.sections}
+    noted = by_heading["Plant adds shift (a)"]
+    assert noted.plain[-4:] == [
+        "Tags: USMCA, <b>x</b>",
+        "Note",
+        "Ask the plant. # not a heading",
+        "> not a quote, *not* emphasis",
+    ]
+    assert not any(
+        text.startswith(("Tags", "Note")) for text in by_heading["Plant adds shift (b)"].plain
+    )
+    allowed = {"heading", "paragraph", "blockquote"}
+    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= allowed
+    # Without annotations given, the briefing is as it always was.
+    assert "Tags" not in render_markdown(corpus, corpus.briefs, "all briefs")
 
 
 def test_control_characters_never_reach_the_export(tmp_path: Path) -> None:

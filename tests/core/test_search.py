@@ -250,6 +250,14 @@ def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
         ("is:f", Query(statuses=("final",))),
         ("is:bookmarked", Query(bookmarked=True)),
         ("is:b", Query(bookmarked=True)),
+        ("is:read", Query(read=True)),
+        ("is:UNR", Query(unread=True)),
+        ("has:note", Query(noted=True)),
+        ("has:n", Query(noted=True)),
+        ("has:nothing", Query(words=("has:nothing",))),
+        ("tag:USMCA tag:Aduana", Query(tags=("usmca", "aduana"))),
+        ("tag:Revisión", Query(tags=("revision",))),  # folded as words are
+        ("tag:", Query()),
         ("is:", Query()),
         ("lang:", Query()),
         ("date:", Query()),
@@ -266,8 +274,15 @@ def test_field_terms_are_told_from_words(typed: str, expected: Query) -> None:
     assert parse_query(typed) == expected
 
 
+def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks() -> None:
+    for typed in ("is:bookmarked", "is:read", "is:unread", "has:note", "tag:x"):
+        assert parse_query(typed).names_marks, typed
+    for typed in ("is:draft", "place:x", "tag:", "notes"):
+        assert not parse_query(typed).names_marks, typed
+
+
 def test_a_query_of_field_terms_alone_is_not_empty() -> None:
-    for typed in ("place:x", "lang:es", "date:2024", "is:draft", "is:bookmarked"):
+    for typed in ("place:x", "lang:es", "date:2024", "is:draft", "is:bookmarked", "is:unread"):
         assert not parse_query(typed).is_empty, typed
 
 

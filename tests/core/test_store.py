@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -40,7 +40,7 @@ from tests.kit.corpus import (
     write_brief,
 )
 from tui.core.model import Corpus
-from tui.core.search import FACET_FIELDS, parse_query, value_term, with_term
+from tui.core.search import FACET_FIELDS, Marks, parse_query, value_term, with_term
 from tui.core.store import (
     default_cache_dir,
     index_file,
@@ -848,7 +848,7 @@ def test_is_bookmarked_keeps_the_briefs_of_the_ids_given(named: Path) -> None:
     entries = open_corpus(named).entries
 
     def bookmarked(query: str, ids: frozenset[str]) -> set[str]:
-        return {entries[p].key for p in entries.find(parse_query(query), ids)}
+        return {entries[p].key for p in entries.find(parse_query(query), Marks(bookmarked=ids))}
 
     assert bookmarked("is:bookmarked", frozenset({"tj", "gone"})) == {"tj"}
     assert bookmarked("is:bookmarked place:baja", frozenset({"tj", "draft"})) == {"tj"}
@@ -856,6 +856,95 @@ def test_is_bookmarked_keeps_the_briefs_of_the_ids_given(named: Path) -> None:
     many = frozenset({f"other-{n}" for n in range(100_001)} | {"mx"})
     assert bookmarked("is:bookmarked", many) == {"mx"}
     assert bookmarked("place:baja", many) == {"mx", "tj", "tx"}  # only asked for by the term
+
+
+class CountingMarks:
+    """User marks that count which of their sets a query reads."""
+
+    def __init__(self, marks: Marks) -> None:
+        self.marks = marks
+        self.asked: list[str] = []
+
+    @property
+    def bookmarked(self) -> Collection[str]:
+        self.asked.append("bookmarked")
+        return self.marks.bookmarked
+
+    @property
+    def read(self) -> Collection[str]:
+        self.asked.append("read")
+        return self.marks.read
+
+    @property
+    def noted(self) -> Collection[str]:
+        self.asked.append("noted")
+        return self.marks.noted
+
+    @property
+    def tagged(self) -> Mapping[str, Collection[str]]:
+        self.asked.append("tagged")
+        return self.marks.tagged
+
+
+USER_MARKS = Marks(
+    read=frozenset({"tj", "gone"}),
+    noted=frozenset({"tx"}),
+    tagged={
+        "USMCA": frozenset({"tj", "mx"}),
+        "usmca-review": frozenset({"draft"}),
+        "Aduana": {"mx"},
+    },
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "keys", "asked"),
+    [
+        ("is:read", {"tj"}, ["read"]),
+        ("is:unread", {"mx", "tx", "draft"}, ["read"]),
+        ("is:u place:baja", {"mx", "tx"}, ["read"]),
+        ("has:note", {"tx"}, ["noted"]),
+        ("has:n is:read", set(), ["read", "noted"]),
+        ("tag:usm", {"tj", "mx", "draft"}, ["tagged"]),
+        ("tag:USMCA-R", {"draft"}, ["tagged"]),
+        ("tag:aduana tag:usmca", {"mx"}, ["tagged", "tagged"]),
+        ("tag:nothing", set(), ["tagged"]),
+        ("place:baja", {"mx", "tj", "tx"}, []),
+    ],
+)
+def test_the_users_marks_are_asked_for_only_as_the_query_names_them(
+    named: Path, query: str, keys: set[str], asked: list[str]
+) -> None:
+    entries = open_corpus(named).entries
+    marks = CountingMarks(USER_MARKS)
+    assert {entries[p].key for p in entries.find(parse_query(query), marks)} == keys
+    assert marks.asked == asked
+
+
+def test_a_query_of_100000_read_ids_is_answered_by_the_index(named: Path) -> None:
+    entries = open_corpus(named).entries
+    many = frozenset({f"other-{n}" for n in range(100_000)} | {"mx"})
+    marks = Marks(read=many, tagged={"all": many})
+    found = {entries[p].key for p in entries.find(parse_query("is:unread"), marks)}
+    assert found == {"tj", "tx", "draft"}
+    assert {entries[p].key for p in entries.find(parse_query("tag:all is:read"), marks)} == {"mx"}
+    assert entries.facets(parse_query("is:read"), "tag", marks=marks) == [("all", 1)]
+
+
+def test_tags_are_a_facet_counted_over_the_briefs_found(named: Path) -> None:
+    entries = open_corpus(named).entries
+    every = parse_query("")
+    assert entries.facets(every, "tag", marks=USER_MARKS) == [
+        ("USMCA", 2),
+        ("Aduana", 1),
+        ("usmca-review", 1),
+    ]
+    assert entries.facets(parse_query("lang:es"), "tag", marks=USER_MARKS) == [
+        ("Aduana", 1),
+        ("USMCA", 1),
+    ]
+    assert entries.facets(every, "tag", limit=1, marks=USER_MARKS) == [("USMCA", 2)]
+    assert entries.facets(every, "tag") == []  # no marks given: no tags
 
 
 def test_facets_count_the_briefs_matching_most_first_then_by_name(named: Path) -> None:
@@ -885,7 +974,7 @@ def test_facets_count_the_briefs_matching_most_first_then_by_name(named: Path) -
         ("Index Zona Costa", 1),
     ]
     assert entries.facets(parse_query("zzz"), "place") == []
-    assert entries.facets(parse_query("is:bookmarked"), "person", bookmarked={"mx"}) == [
+    assert entries.facets(parse_query("is:bookmarked"), "person", marks=Marks({"mx"})) == [
         ("Marina del Pilar Ávila", 1)
     ]
 

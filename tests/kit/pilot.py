@@ -201,3 +201,19 @@ def facet_highlighted(app: BriefingApp) -> tuple[str, int]:
     assert option is not None and not option.disabled
     name, count = str(option.prompt).strip().rsplit(maxsplit=1)
     return name.strip(), int(count.replace(",", ""))
+
+
+def bold_text(app: BriefingApp, row: int) -> str:
+    """The text of list row ``row`` drawn in bold (the title of a brief not read yet), its
+    lines joined by a space. The row must be in view, and not the cursor's, whose style may be
+    bold too."""
+    article_list = main_screen(app).article_list
+    height = article_list.row_height
+    pieces = []
+    for line in range(height):
+        y = row * height + line - article_list.scroll_offset.y
+        strip = article_list.render_line(y)
+        pieces.append(
+            "".join(s.text for s in strip if s.style is not None and s.style.bold).strip()
+        )
+    return " ".join(piece for piece in pieces if piece)

@@ -298,3 +298,56 @@ def test_add_an_article_confirm_a_fact_and_edit_the_brief(
     terminal.keys("E")
     terminal.wait_for_text("Queretaro reviewed by hand")
     assert "Queretaro reviewed by hand" in brief.read_text("utf-8")
+
+
+def test_note_and_tag_a_brief_filter_by_them_and_find_them_after_a_restart(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
+    terminal.wait_for_text(f"{len(briefs)} briefs · {len(briefs) - 1} unread")
+
+    terminal.keys("n")
+    terminal.wait_for_text("Ctrl+S saves")
+    terminal.type("Check the hiring figures")
+    terminal.keys("C-s")
+    terminal.wait_for_text("Note: Check the hiring figures")
+
+    terminal.keys("t")
+    terminal.wait_for_text("Spaces or commas between tags")
+    terminal.type("USMCA, follow-up")
+    terminal.keys("Enter")
+    terminal.wait_for_text("Tags: USMCA, follow-up")
+
+    terminal.keys("/")
+    terminal.wait_for_text("Filter: words to find")
+    terminal.type("tag:usm")
+    terminal.keys("Enter")
+    screen = terminal.wait_for(lambda s: not listed(s, briefs[1]), "the tagged brief alone")
+    assert listed(screen, briefs[0])
+
+    # The brief read is left out of the unread ones; the others are listed. (Esc is sent on
+    # its own: an Esc and a key right after it read as Alt and that key.)
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: all(listed(s, b) for b in briefs), "the whole list back")
+    terminal.keys("/")
+    terminal.wait_for_text("Filter: words to find")
+    terminal.type("is:unread")
+    terminal.keys("Enter")
+    screen = terminal.wait_for(lambda s: not listed(s, briefs[0]), "the unread briefs")
+    assert all(listed(screen, brief) for brief in briefs[1:])
+
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: all(listed(s, b) for b in briefs), "the whole list back")
+    terminal.keys("q")
+    terminal.wait_for(lambda _: terminal.exited(), "the app to quit")
+    terminal.close()
+
+    again = Terminal(width=120, height=40)
+    try:
+        start(again, corpus_dir, tmp_path)
+        screen = again.wait_for_text("Note: Check the hiring figures")
+        assert "Tags: USMCA, follow-up" in screen
+        # Two briefs were read: the first, and the first unread one the filter showed.
+        assert f"{len(briefs) - 2} unread" in screen
+    finally:
+        again.close()

@@ -11,39 +11,22 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core.atomic import write_atomically
+from tui.core.userstate import set_aside, unusable_reason
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not on POSIX: one copy at a time is assumed
     fcntl = None  # type: ignore[assignment]
 
-ENV_STATE_DIR = "BRIEFING_STATE_DIR"
 FILE_NAME = "bookmarks.json"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """A bookmarks file larger than this is not read but set aside; real ones are a few kilobytes."""
-
-
-def state_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """``$BRIEFING_STATE_DIR``, else the user data folder for briefing."""
-    environ = os.environ if environ is None else environ
-    if environ.get(ENV_STATE_DIR):
-        return Path(environ[ENV_STATE_DIR]).expanduser()
-    from platformdirs import user_data_dir  # imported late: only needed without the variable
-
-    return Path(user_data_dir("briefing", appauthor=False))
-
-
-def corpus_key(root: Path) -> str:
-    """The name bookmarks of the corpus at ``root`` are kept under."""
-    return str(root.resolve())
 
 
 class BookmarkStore:
@@ -68,7 +51,7 @@ class BookmarkStore:
         # Why the file, written by a newer briefing, must not be written over; else None.
         self._newer_format: str | None = None
         self.reload()
-        reason = _unusable_reason(folder)
+        reason = unusable_reason(folder)
         if reason:
             self.save_error = f"Bookmarks cannot be saved in {folder} ({reason}); kept for now"
 
@@ -173,9 +156,8 @@ class BookmarkStore:
                 )
                 return corpora
         if complaint:
-            aside = self._aside_path()
             try:
-                os.replace(self.path, aside)
+                aside = set_aside(self.path)
             except OSError as error:
                 self._tell(
                     f"Bookmarks file {complaint}; it cannot be set aside"
@@ -188,30 +170,6 @@ class BookmarkStore:
                 with contextlib.suppress(OSError):
                     write_atomically(self.path, _dump(corpora))
         return corpora
-
-    def _aside_path(self) -> Path:
-        """A new name for an unreadable file: the time, and a number if that name is taken."""
-        stem = f"{FILE_NAME}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}"
-        aside = self.path.with_name(stem)
-        number = 1
-        while aside.exists():
-            number += 1
-            aside = self.path.with_name(f"{stem}-{number}")
-        return aside
-
-
-def _unusable_reason(folder: Path) -> str | None:
-    """Why bookmarks could not be written in ``folder`` (which may not exist yet), else None."""
-    candidate = folder
-    while not candidate.exists():
-        if candidate.is_symlink() or candidate.parent == candidate:
-            return "the folder cannot be created"
-        candidate = candidate.parent
-    if not candidate.is_dir():
-        return f"{candidate} is a file, not a folder"
-    if not os.access(candidate, os.W_OK | os.X_OK):
-        return "no permission to write there"
-    return None
 
 
 def _dump(corpora: dict[str, list[str]]) -> str:

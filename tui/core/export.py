@@ -1,5 +1,7 @@
 """Markdown briefings: the same selection always gives the same bytes.
 
+A brief the user tagged or wrote a note on has them at its end, when the asker gives them.
+
 Text from briefs and articles is escaped so that nothing in it can change the document's
 structure: it cannot open a heading, a list, a block quote, code, a link or HTML.
 """
@@ -8,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
 from tui.core.model import Brief, Corpus, KeyFact
@@ -48,12 +51,21 @@ def meta_line(brief: Brief) -> str:
     return " · ".join(p for p in (*parts, brief.language, brief.source_path) if p)
 
 
-def render_markdown(corpus: Corpus, briefs: Sequence[Brief], selection: str) -> str:
-    """The Markdown briefing of ``briefs``; ``selection`` says how they were chosen."""
-    return "".join(markdown_parts(corpus, briefs, selection))
+Annotated = Callable[[str], Annotation]
+"""What the user keeps about a brief, given its id: its tags and note."""
 
 
-def markdown_parts(corpus: Corpus, briefs: Sequence[Brief], selection: str) -> Iterator[str]:
+def render_markdown(
+    corpus: Corpus, briefs: Sequence[Brief], selection: str, annotated: Annotated | None = None
+) -> str:
+    """The Markdown briefing of ``briefs``; ``selection`` says how they were chosen;
+    ``annotated`` gives each brief's tags and note, to add."""
+    return "".join(markdown_parts(corpus, briefs, selection, annotated))
+
+
+def markdown_parts(
+    corpus: Corpus, briefs: Sequence[Brief], selection: str, annotated: Annotated | None = None
+) -> Iterator[str]:
     """:func:`render_markdown`'s text in parts, one per brief, made as they are asked for: a
     briefing of ten thousand briefs is written without ever being held whole."""
     count = f"{len(briefs)} brief" + ("" if len(briefs) == 1 else "s")
@@ -65,7 +77,10 @@ def markdown_parts(corpus: Corpus, briefs: Sequence[Brief], selection: str) -> I
         ]
     )
     for brief in briefs:
-        yield "\n" + "\n".join(_brief_section(corpus.articles, brief))
+        lines = _brief_section(corpus.articles, brief)
+        if annotated is not None:
+            lines += _annotation_lines(annotated(brief.id))
+        yield "\n" + "\n".join(lines)
     yield "\n"
 
 
@@ -93,6 +108,20 @@ def _brief_section(articles: ArticleTexts, brief: Brief) -> list[str]:
     for label, names in brief.entity_groups:
         if names:
             lines += ["", f"**{label}:** " + ", ".join(escape(name) for name in names)]
+    return lines
+
+
+def _annotation_lines(annotation: Annotation) -> list[str]:
+    """The user's tags and note on a brief, after the brief; none when it has neither."""
+    lines = []
+    if annotation.tags:
+        lines += ["", "**Tags:** " + ", ".join(escape(tag) for tag in annotation.tags)]
+    if annotation.note:
+        lines += ["", "**Note**"]
+        # Paragraphs kept; each one's lines run together, as escape() makes one line.
+        paragraphs = re.split(r"\n\s*\n", annotation.note.strip())
+        for paragraph in paragraphs:
+            lines += ["", escape(paragraph)]
     return lines
 
 

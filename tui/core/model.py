@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from abc import abstractmethod
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar, overload
 if TYPE_CHECKING:
     from tui.core.articles import ArticleTexts
     from tui.core.quotes import AnchorStatus, Span
-    from tui.core.search import FacetField, Query
+    from tui.core.search import FacetField, Query, UserMarks
 
 Severity = Literal["error", "warning"]
 
@@ -280,10 +280,11 @@ class Entries(ReadWhenAsked[Entry]):
         return other is self
 
     @abstractmethod
-    def find(self, query: Query, bookmarked: Collection[str] = frozenset()) -> list[int]:
+    def find(self, query: Query, marks: UserMarks | None = None) -> list[int]:
         """The positions of the entries matching ``query``, in order (see
-        :mod:`tui.core.search`); every position for an empty query. ``bookmarked`` are the ids
-        the user bookmarked, which ``is:bookmarked`` keeps."""
+        :mod:`tui.core.search`); every position for an empty query. ``marks`` are what the user
+        keeps about briefs (bookmarks, read, notes, tags), which terms such as ``is:unread``
+        look in; None for none."""
 
     @abstractmethod
     def facets(
@@ -291,11 +292,12 @@ class Entries(ReadWhenAsked[Entry]):
         query: Query,
         field: FacetField,
         limit: int = 10,
-        bookmarked: Collection[str] = frozenset(),
+        marks: UserMarks | None = None,
     ) -> list[tuple[str, int]]:
         """The ``limit`` values of ``field`` most briefs matching ``query`` have, each with how
         many have it: most first, then by name. Spellings that differ only in case, accents or
-        marks count as one value, shown as the first brief in the list writes it."""
+        marks count as one value, shown as the first brief in the list writes it. The ``tag``
+        field counts the tags of ``marks``."""
 
 
 class _NoEntries(Entries):
@@ -311,7 +313,7 @@ class _NoEntries(Entries):
     def position_of(self, key: str) -> int | None:
         return None
 
-    def find(self, query: Query, bookmarked: Collection[str] = frozenset()) -> list[int]:
+    def find(self, query: Query, marks: UserMarks | None = None) -> list[int]:
         return []
 
     def facets(
@@ -319,7 +321,7 @@ class _NoEntries(Entries):
         query: Query,
         field: FacetField,
         limit: int = 10,
-        bookmarked: Collection[str] = frozenset(),
+        marks: UserMarks | None = None,
     ) -> list[tuple[str, int]]:
         return []
 

@@ -17,8 +17,11 @@ facts, quotes, names, outlet, author or original text), case, accents and typogr
   (``after:2024-03``, ``before:2024-06-30``, ``date:2024``): the brief was published in the
   period named or after it, before it or in it, the named period itself always included. An
   undated brief matches no date term.
-- ``is:draft``, ``is:final``, ``is:bookmarked``: the brief's status, or that the user bookmarked
-  it (bookmarks are the user's, not the corpus's: whoever asks gives them).
+- ``is:draft``, ``is:final``: the brief's status.
+- ``is:bookmarked``, ``is:read``, ``is:unread``, ``has:note``, ``tag:NAME``: what the user keeps
+  about the brief: bookmarked it, read it or not yet, wrote a note on it, gave it a tag starting
+  with ``NAME`` (folded as words are: ``tag:usm`` finds a tag "USMCA"). These are the user's, not
+  the corpus's: whoever asks gives them, as :class:`UserMarks`.
 - ``anchor:STATUS``: the brief has at least one key fact whose quote was anchored so
   (``anchor:exact``, ``anchor:loose``, ``anchor:fuzzy``, ``anchor:missing`` for a quote not
   found).
@@ -34,11 +37,12 @@ what a brief offers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
@@ -49,10 +53,11 @@ if TYPE_CHECKING:
 
 NameField = Literal["organization", "place", "person", "topic", "outlet"]
 """A kind of name a brief lists, which a field term looks in."""
-FacetField = Literal["organization", "place", "person", "topic", "outlet", "language"]
-"""A field whose values can be counted over the briefs a query finds."""
+FacetField = Literal["organization", "place", "person", "topic", "outlet", "language", "tag"]
+"""A field whose values can be counted over the briefs a query finds; ``tag`` counts the user's
+tags, which the asker gives (:class:`UserMarks`)."""
 NAME_FIELDS: tuple[NameField, ...] = ("organization", "place", "person", "topic", "outlet")
-FACET_FIELDS: tuple[FacetField, ...] = (*NAME_FIELDS, "language")
+FACET_FIELDS: tuple[FacetField, ...] = (*NAME_FIELDS, "language", "tag")
 
 ANCHOR_FIELD = "anchor:"
 """How a query's field term for the anchor status of a brief's quotes begins."""
@@ -67,11 +72,17 @@ NAME_TERMS: dict[str, NameField] = {
 VALUE_TERMS: dict[FacetField, str] = {
     **{field: term for term, field in NAME_TERMS.items()},
     "language": "lang",
+    "tag": "tag",
 }
 """The word an exact field term (``place:=tijuana``) begins with, for each field facets count."""
 _VALUE_FIELDS: dict[str, FacetField] = {term: field for field, term in VALUE_TERMS.items()}
 BOOKMARKED = "bookmarked"
 """The value of ``is:`` for the briefs the user bookmarked."""
+READ, UNREAD = "read", "unread"
+"""The values of ``is:`` for the briefs the user read, or has not read yet."""
+NOTE = "note"
+"""The value of ``has:`` for the briefs the user wrote a note on."""
+_MARK_STATES = (BOOKMARKED, READ, UNREAD)
 
 # A term: a name field's quoted value (a phrase, whose closing quote may not be typed yet); an
 # exact value, quoted (a quote in it doubled, the closing one perhaps not typed yet) or up to white
@@ -84,6 +95,51 @@ _TERM = re.compile(
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 _Named = TypeVar("_Named", bound=str)
+
+
+class UserMarks(Protocol):
+    """What the user keeps about briefs, by brief id, as a query names it. A query asks only for
+    the ids it names (``is:read`` the read ones), so that an asker may give live collections of
+    100,000 ids without copying them."""
+
+    @property
+    def bookmarked(self) -> Collection[str]: ...
+
+    @property
+    def read(self) -> Collection[str]: ...
+
+    @property
+    def noted(self) -> Collection[str]: ...
+
+    @property
+    def tagged(self) -> Mapping[str, Collection[str]]:
+        """The ids of the briefs with each tag, by the tag as shown."""
+        ...
+
+
+@dataclass(frozen=True)
+class Marks:
+    """:class:`UserMarks` given as plain collections."""
+
+    bookmarked: Collection[str] = frozenset()
+    read: Collection[str] = frozenset()
+    noted: Collection[str] = frozenset()
+    tagged: Mapping[str, Collection[str]] = dataclasses.field(default_factory=dict)
+
+
+NO_MARKS: UserMarks = Marks()
+"""No bookmark, nothing read, no note, no tag."""
+
+
+def tagged_ids(marks: UserMarks, start: str, *, whole: bool = False) -> set[str]:
+    """The ids of the briefs with a tag starting with ``start`` (folded, as a query's terms),
+    or, ``whole``, being it."""
+    found: set[str] = set()
+    for tag, ids in marks.tagged.items():
+        folded = fold_search(tag).strip()
+        if folded == start if whole else folded.startswith(start):
+            found.update(ids)
+    return found
 
 
 @dataclass(frozen=True)
@@ -127,6 +183,27 @@ class Query:
     """Whether only briefs the user bookmarked are wanted (the asker gives their ids)."""
     values: tuple[ValueTerm, ...] = ()
     """Values the brief must have, each in its field, exactly (folded)."""
+    read: bool = False
+    """Whether only briefs the user read are wanted."""
+    unread: bool = False
+    """Whether only briefs the user has not read are wanted."""
+    noted: bool = False
+    """Whether only briefs the user wrote a note on are wanted."""
+    tags: tuple[str, ...] = ()
+    """Starts of tags, folded: the brief must have a tag starting with each."""
+
+    @property
+    def names_marks(self) -> bool:
+        """Whether the query names what the user keeps (:class:`UserMarks`): its answer changes
+        as they do."""
+        return (
+            self.bookmarked
+            or self.read
+            or self.unread
+            or self.noted
+            or bool(self.tags)
+            or any(value.field == "tag" for value in self.values)
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -138,7 +215,7 @@ class Query:
             or self.languages
             or self.periods
             or self.statuses
-            or self.bookmarked
+            or self.names_marks
         )
 
 
@@ -151,7 +228,9 @@ def parse_query(text: str) -> Query:
     languages: list[str] = []
     periods: list[Period] = []
     statuses: list[BriefStatus] = []
-    bookmarked = False
+    states: set[str] = set()
+    tags: list[str] = []
+    noted = False
     for found in _TERM.finditer(fold_search(text)):
         if found["field"]:
             term_words = searchable(found["phrase"].split())
@@ -180,8 +259,12 @@ def parse_query(text: str) -> Query:
             anchors.append(anchor)
         elif field == "is" and (status := _named(value, BRIEF_STATUSES)):
             statuses.append(status)
-        elif field == "is" and BOOKMARKED.startswith(value):
-            bookmarked = True  # no status starts as "bookmarked" does
+        elif field == "is" and (state := _named(value, _MARK_STATES)):
+            states.add(state)  # no status starts as any of these does
+        elif field == "has" and NOTE.startswith(value):
+            noted = True
+        elif field == "tag":
+            tags.append(value)
         elif field in _PERIOD_FIELDS and (period := _period(field, value)):
             periods.append(period)
         else:
@@ -193,8 +276,12 @@ def parse_query(text: str) -> Query:
         tuple(dict.fromkeys(languages)),
         tuple(dict.fromkeys(periods)),
         tuple(dict.fromkeys(statuses)),
-        bookmarked,
-        tuple(dict.fromkeys(values)),
+        bookmarked=BOOKMARKED in states,
+        values=tuple(dict.fromkeys(values)),
+        read=READ in states,
+        unread=UNREAD in states,
+        noted=noted,
+        tags=tuple(dict.fromkeys(tags)),
     )
 
 
@@ -227,7 +314,7 @@ def _left_open(term: re.Match[str]) -> bool:
 
 
 _PERIOD_FIELDS = ("after", "before", "date")
-_FIELDS = frozenset((*NAME_TERMS, "lang", "anchor", "is", *_PERIOD_FIELDS))
+_FIELDS = frozenset((*NAME_TERMS, "lang", "anchor", "is", "has", "tag", *_PERIOD_FIELDS))
 
 
 def _named(value: str, choices: Sequence[_Named]) -> _Named | None:

@@ -9,13 +9,15 @@ def corpus_summary(
     *,
     briefs: int,
     failed: int,
+    unread: int,
     bookmarked: int,
     bookmarks_saved: bool,
+    notes_saved: bool = True,
     marked: int,
     shown: int | None,
     reading: str | None,
 ) -> str:
-    """``12 briefs · 1 failed · 2 bookmarked · 0 marked · 3 shown · reading 10 / 12…``.
+    """``12 briefs · 1 failed · 9 unread · 2 bookmarked · 0 marked · 3 shown · reading 10 / 12…``.
 
     ``shown`` is given while a filter or the bookmarks switch narrows the list; ``reading`` while
     brief files that changed are read behind the corpus shown.
@@ -23,6 +25,7 @@ def corpus_summary(
     parts = [plural(briefs, "brief")]
     if failed:
         parts.append(f"{failed} failed")
+    parts.append(f"{unread:,} unread" + ("" if notes_saved else " (not saved)"))
     parts.append(f"{bookmarked} bookmarked" + ("" if bookmarks_saved else " (not saved)"))
     parts.append(f"{marked} marked")
     if shown is not None:

@@ -7,19 +7,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tui.core.model import Entries
-from tui.core.search import Query, parse_query
+from tui.core.search import Query, UserMarks, parse_query
 
 
 class ListQuery:
     """The rows of the list for what the user typed in the filter and the bookmarks switch.
 
     The index answers the filter (:meth:`tui.core.model.Entries.find`); its answer is kept until
-    the query or the corpus changes, so that a bookmark toggled or the switch flipped does not
-    ask again.
+    the query or the corpus changes, or, for a query naming what the user keeps (``is:unread``,
+    ``tag:``), until the screen says that changed, so that a key that changes nothing the query
+    names does not ask again.
     """
 
     def __init__(self) -> None:
-        self._asked: tuple[Entries, Query, frozenset[str]] | None = None
+        self._asked: tuple[Entries, Query, int | None] | None = None
         self._matches: list[int] = []
 
     def rows(
@@ -27,40 +28,42 @@ class ListQuery:
         entries: Entries,
         text: str,
         ids: Sequence[str | None],
-        bookmarked: frozenset[str],
+        marks: UserMarks,
+        marks_revision: int,
         *,
         bookmarks_only: bool = False,
     ) -> list[int]:
         """The positions of ``entries`` that the filter ``text`` finds, in the list's order; of
-        those only the ones whose id (in ``ids``) is ``bookmarked`` with ``bookmarks_only``."""
+        those only the ones whose id (in ``ids``) is bookmarked with ``bookmarks_only``.
+
+        ``marks_revision`` changes whenever the user changes ``marks`` on purpose. A brief
+        marked read as it is shown does not count: a list of unread briefs keeps the one being
+        read until the filter is asked again.
+        """
         query = parse_query(text)
-        # The bookmarks matter to the index only for a query that names them (is:bookmarked).
-        wanted = bookmarked if query.bookmarked else frozenset[str]()
+        revision = marks_revision if query.names_marks else None
         asked = self._asked
         # The corpus by identity: entries compare equal by content, which means reading them.
-        if asked is None or asked[0] is not entries or asked[1:] != (query, wanted):
-            self._matches = entries.find(query, wanted)
-            self._asked = (entries, query, wanted)
+        if asked is None or asked[0] is not entries or asked[1:] != (query, revision):
+            self._matches = entries.find(query, marks)
+            self._asked = (entries, query, revision)
         if not bookmarks_only:
             return self._matches
+        bookmarked = marks.bookmarked
         return [i for i in self._matches if ids[i] in bookmarked]
 
     @property
-    def names_bookmarks(self) -> bool:
-        """Whether the filter last given keeps bookmarked briefs (``is:bookmarked``): its rows
-        change as bookmarks do."""
-        return self._asked is not None and self._asked[1].bookmarked
+    def names_marks(self) -> bool:
+        """Whether the filter last given names what the user keeps (``is:bookmarked``,
+        ``tag:``): its rows change as they do."""
+        return self._asked is not None and self._asked[1].names_marks
 
 
-def rows_query(
-    text: str, bookmarked: frozenset[str], *, bookmarks_only: bool = False
-) -> tuple[Query, frozenset[str]]:
-    """The query that finds what the list shows for the filter ``text`` and the bookmarks switch,
-    and the bookmarks it needs: the bookmarks switch is the term ``is:bookmarked``."""
+def rows_query(text: str, *, bookmarks_only: bool = False) -> Query:
+    """The query that finds what the list shows for the filter ``text`` and the bookmarks
+    switch: the switch is the term ``is:bookmarked``."""
     query = parse_query(text)
-    if bookmarks_only:
-        query = replace(query, bookmarked=True)
-    return query, bookmarked if query.bookmarked else frozenset[str]()
+    return replace(query, bookmarked=True) if bookmarks_only else query
 
 
 def empty_notice(*, filtered: bool, bookmarks_only: bool) -> str:

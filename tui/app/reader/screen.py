@@ -43,9 +43,12 @@ from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.bookmarks import BookmarkStore, corpus_key, state_dir
+from tui.core.annotations import Annotation, Annotations
+from tui.core.bookmarks import BookmarkStore
 from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
+from tui.core.search import Marks, UserMarks
 from tui.core.text import plural
+from tui.core.userstate import corpus_key, state_dir
 
 if TYPE_CHECKING:
     from tui.app.app import BriefingApp
@@ -153,6 +156,17 @@ class MainScreen(Screen[None]):
         """The corpus: as the index last saw it until the index is brought up to date."""
         self.corpus_loading = CorpusLoading(self, root)
         self.store: BookmarkStore | None = None
+        self.annotations: Annotations | None = None
+        """The user's read briefs, notes and tags in this corpus."""
+        self._marks_revision = 0
+        """Counts the user's changes to bookmarks, notes, tags and read briefs made on purpose:
+        a filter naming them is asked again after one."""
+        self._unread = 0
+        """How many of the corpus's briefs the user has not read."""
+        self._marked_read: str | None = None
+        """The brief last marked read for being shown: shown again as the corpus is read again,
+        it is not marked again, so that one marked unread with u stays so."""
+        self._notes_error: str | None = None
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
@@ -240,6 +254,9 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._mount_after_first_frame)
         self.store = BookmarkStore(state_dir(), corpus_key(self.root))
         self.bookmarked = frozenset(self.store.ids)
+        self.annotations = Annotations(state_dir(), corpus_key(self.root))
+        # The list reads the live set of read ids: a copy of 100,000 at every move would cost.
+        self.article_list.read = self.annotations.read
         corpus = self.corpus_loading.peek()
         if corpus is None:
             # Nothing to show before the briefs are read: start reading them at once. Every file
@@ -301,6 +318,7 @@ class MainScreen(Screen[None]):
         gc.enable()
         self.corpus_loading.start()
         self._report_store()
+        self._report_annotations()
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.corpus_loading.up_to_date:
@@ -369,6 +387,8 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         self._ids = corpus.entries.ids()
         self._ids_present = frozenset(i for i in self._ids if i is not None)
+        read = self.annotations.read if self.annotations else set()
+        self._unread = sum(1 for ident in self._ids_present if ident not in read)
         article_list.set_entries(corpus.entries)
         if refreshed and self._mounted_after_first_frame:
             self.article_view.forget_layouts()  # an article may be one of the files changed
@@ -420,7 +440,8 @@ class MainScreen(Screen[None]):
             corpus.entries,
             self.filter_text,
             self._ids,
-            self.bookmarked,
+            self._user_marks(),
+            self._marks_revision,
             bookmarks_only=self.bookmarks_only,
         )
         filtered = bool(self.filter_text.strip())
@@ -446,13 +467,21 @@ class MainScreen(Screen[None]):
         self.sub_title = corpus_summary(
             briefs=len(corpus.entries),
             failed=self._ids.count(None),
+            unread=self._unread,
             bookmarked=len(self._present_bookmarks()),
             bookmarks_saved=not self._save_error,
+            notes_saved=not self._notes_error,
             marked=len(self.marked),
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
         )
         self._recount_facets()
+
+    def _user_marks(self) -> UserMarks:
+        """What the user keeps about briefs, as the filter's terms ask for it."""
+        if self.annotations is None:
+            return Marks(self.bookmarked)
+        return self.annotations.marks(self.bookmarked)
 
     def _present_bookmarks(self) -> frozenset[str]:
         # Bookmarks are few; the header is redrawn at every keystroke of the filter.
@@ -485,6 +514,9 @@ class MainScreen(Screen[None]):
         if fact is not None and kept is not None and entry is not None and kept[0] == entry.path:
             fact = min(kept[1], len(brief.key_facts) - 1) if brief else None
         self.set_reactive(MainScreen.current_fact, fact)
+        if brief is not None and brief.id != self._marked_read:
+            self._marked_read = brief.id
+            self._set_read(brief.id, True)
         self._show_in_panes()
         self._refresh_bindings_if_changed()
         if fact and self._mounted_after_first_frame:
@@ -505,7 +537,7 @@ class MainScreen(Screen[None]):
             self.brief_view.show_problems(heading, corpus.problems)
             return
         entry = self._entry(self.shown_entry)
-        self.brief_view.show_entry(entry)
+        self.brief_view.show_entry(entry, self._annotation_of(entry))
         brief = entry.brief if entry else None
         if brief is not None and corpus is not None:
             text = corpus.articles.short_text(brief.source, SYNC_READ_LIMIT)
@@ -605,7 +637,7 @@ class MainScreen(Screen[None]):
         if action == "filter":
             # Open while the corpus loads too: what is typed applies once it arrives.
             return not isinstance(self.focused, FilterInput)
-        if action in ("toggle_bookmark", "toggle_mark"):
+        if action in ("toggle_bookmark", "toggle_mark", "toggle_read", "edit_note", "edit_tags"):
             return True if self._current_id() is not None else None
         if action in ("confirm_fact", "reject_fact"):
             # Hidden on the facts of finished briefs, which are edited by hand (E).
@@ -648,7 +680,62 @@ class MainScreen(Screen[None]):
         self.store.toggle(brief_id)
         self.bookmarked = frozenset(self.store.ids)
         self._report_store()
-        if self.bookmarks_only or self._list_query.names_bookmarks:
+        self._marks_changed()
+        if self.bookmarks_only:
+            self._refilter()
+
+    def action_toggle_read(self) -> None:
+        """Mark the current article unread, or read again."""
+        brief_id = self._current_id()
+        if brief_id is None or self.annotations is None:
+            return
+        self._set_read(brief_id, brief_id not in self.annotations.read)
+        self._marks_changed()
+
+    @work(exclusive=True, group="annotate")
+    async def action_edit_note(self) -> None:
+        """Write or change the note on the current article."""
+        from tui.app.screens.annotate import edit_note  # not needed for the first frame
+
+        brief, annotations = self._current_brief(), self.annotations
+        if brief is None or annotations is None:
+            return
+        if await edit_note(self.app, annotations, brief):
+            self._annotated(brief.id)
+
+    @work(exclusive=True, group="annotate")
+    async def action_edit_tags(self) -> None:
+        """Give the current article tags, or change them."""
+        from tui.app.screens.annotate import edit_tags  # not needed for the first frame
+
+        brief, annotations = self._current_brief(), self.annotations
+        if brief is None or annotations is None:
+            return
+        if await edit_tags(self.app, annotations, brief):
+            self._annotated(brief.id)
+
+    def _annotated(self, brief_id: str) -> None:
+        """Show the note or tags just changed on ``brief_id``, and what came of saving them."""
+        self._report_annotations()
+        self._marks_changed()
+        if self._mounted_after_first_frame and brief_id == self._shown_id():
+            self.brief_view.show_annotation(self._annotation_of(self._entry(self.shown_entry)))
+
+    def _set_read(self, brief_id: str, read: bool) -> None:
+        """Mark ``brief_id`` read or unread; its row, the count and the filter follow."""
+        annotations = self.annotations
+        if annotations is None or not annotations.set_read(brief_id, read):
+            return
+        if brief_id in self._ids_present:
+            self._unread += -1 if read else 1
+        self.article_list.refresh()  # its rows are kept drawn by whether they are read
+        self._report_annotations()
+        self._update_header()
+
+    def _marks_changed(self) -> None:
+        """The user changed what a filter may name: ask it again if it names any."""
+        self._marks_revision += 1
+        if self._list_query.names_marks:
             self._refilter()
 
     def action_toggle_bookmarks_only(self) -> None:
@@ -761,11 +848,9 @@ class MainScreen(Screen[None]):
 
         if self.corpus is None:
             return None
-        query, bookmarked = rows_query(
-            self.filter_text, self.bookmarked, bookmarks_only=self.bookmarks_only
-        )
+        query = rows_query(self.filter_text, bookmarks_only=self.bookmarks_only)
         shown = len(self.article_list.rows)
-        return FacetRequest(self.corpus.entries, query, bookmarked, self.filter_text, shown)
+        return FacetRequest(self.corpus.entries, query, self._user_marks(), self.filter_text, shown)
 
     def _recount_facets(self) -> None:
         """Have the open facets dialog count anew when the briefs listed have changed."""
@@ -776,8 +861,7 @@ class MainScreen(Screen[None]):
         asked = dialog.request
         if request is not None and (
             request.entries is not asked.entries
-            or (request.query, request.bookmarked, request.shown)
-            != (asked.query, asked.bookmarked, asked.shown)
+            or (request.query, request.shown) != (asked.query, asked.shown)
         ):
             dialog.recount(request)
 
@@ -834,7 +918,8 @@ class MainScreen(Screen[None]):
             return
         selection = export_selection(corpus, self.marked, self._current_brief())
         if selection is not None:
-            await export_briefs(self.app, corpus, selection)
+            annotated = self.annotations.annotation if self.annotations else None
+            await export_briefs(self.app, corpus, selection, annotated)
 
     def commands(self) -> Iterator[Command]:
         """The screen's actions that apply now, for the command palette."""
@@ -850,6 +935,16 @@ class MainScreen(Screen[None]):
         """Whether the brief under the cursor is bookmarked."""
         brief_id = self._current_id()
         return brief_id is not None and brief_id in self.bookmarked
+
+    @property
+    def current_read(self) -> bool:
+        """Whether the brief under the cursor is read."""
+        brief_id = self._current_id()
+        return (
+            brief_id is not None
+            and self.annotations is not None
+            and (brief_id in self.annotations.read)
+        )
 
     @property
     def current_marked(self) -> bool:
@@ -889,6 +984,32 @@ class MainScreen(Screen[None]):
         """The id of the brief under the cursor."""
         cursor = self.article_list.cursor_entry
         return None if cursor is None or self.corpus is None else self._ids[cursor]
+
+    def _shown_id(self) -> str | None:
+        brief = self._shown_brief()
+        return brief.id if brief else None
+
+    def _annotation_of(self, entry: Entry | None) -> Annotation | None:
+        """What the user keeps about ``entry``'s brief, for the brief pane."""
+        if entry is None or entry.brief is None or self.annotations is None:
+            return None
+        return self.annotations.annotation(entry.brief.id)
+
+    def _report_annotations(self) -> None:
+        """Tell the user what the notes store has to say, once."""
+        annotations = self.annotations
+        if annotations is None:
+            return
+        for notice in annotations.notices:
+            self.notify(notice, title="Notes", severity="warning", markup=False, timeout=10)
+        annotations.notices.clear()
+        if annotations.save_error != self._notes_error:
+            if annotations.save_error:
+                self.notify(annotations.save_error, title="Notes", severity="error", markup=False)
+            elif self._notes_error:
+                self.notify("Notes and read briefs are saved again.", title="Notes", markup=False)
+            self._notes_error = annotations.save_error
+            self._update_header()
 
     def _report_store(self) -> None:
         """Tell the user what the bookmark store has to say, once."""

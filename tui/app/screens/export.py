@@ -26,6 +26,7 @@ from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.screens._dialog import Dialog
 from tui.app.screens._path_dialog import PathDialog
 from tui.core.export import (
+    Annotated,
     ExportError,
     ExportExistsError,
     default_export_name,
@@ -144,9 +145,11 @@ class OverwriteDialog(Dialog[bool]):
         self.dismiss(overwrite)
 
 
-async def export_briefs(app: App[Any], corpus: Corpus, selection: Selection) -> Path | None:
-    """Ask where to write the briefing of ``selection``, write it there and say so: the path
-    written, or None when the user gave up.
+async def export_briefs(
+    app: App[Any], corpus: Corpus, selection: Selection, annotated: Annotated | None = None
+) -> Path | None:
+    """Ask where to write the briefing of ``selection`` (with the tags and notes ``annotated``
+    gives), write it there and say so: the path written, or None when the user gave up.
 
     Run from a worker: it waits for the dialogs' answers.
     """
@@ -160,7 +163,9 @@ async def export_briefs(app: App[Any], corpus: Corpus, selection: Selection) -> 
             return None
         name = str(path)
         if not markdown:
-            markdown = await asyncio.to_thread(render_markdown, corpus, briefs, selection.name)
+            markdown = await asyncio.to_thread(
+                render_markdown, corpus, briefs, selection.name, annotated
+            )
         try:
             failure = _write(path, markdown, overwrite=False)
         except ExportExistsError:

@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from tui.app.screens._dialog import Dialog
 from tui.core.model import Entries
-from tui.core.search import FACET_FIELDS, FacetField, Query, value_term, with_term
+from tui.core.search import FACET_FIELDS, FacetField, Query, UserMarks, value_term, with_term
 from tui.core.text import plural
 
 FIELD_HEADINGS: dict[FacetField, str] = {
@@ -33,6 +33,7 @@ FIELD_HEADINGS: dict[FacetField, str] = {
     "topic": "Topics",
     "outlet": "Outlets",
     "language": "Languages",
+    "tag": "Your tags",
 }
 
 VALUES_SHOWN = 10
@@ -55,8 +56,9 @@ class FacetRequest:
 
     entries: Entries
     query: Query
-    bookmarked: frozenset[str]
-    """The ids of the bookmarked briefs, for a query that keeps only those."""
+    marks: UserMarks
+    """What the user keeps (bookmarks, read briefs, notes, tags), for a query naming it, and
+    for counting tags."""
     filter_text: str
     """The filter as typed, to which the chosen value's term is added."""
     shown: int
@@ -147,7 +149,7 @@ class FacetDialog(Dialog[str | None]):
         """Count each field's values for ``request``, and show each field once counted."""
         worker = get_current_worker()
         for field in FACET_FIELDS:
-            counts = request.entries.facets(request.query, field, VALUES_SHOWN, request.bookmarked)
+            counts = request.entries.facets(request.query, field, VALUES_SHOWN, request.marks)
             if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._counted, request, field, counts)

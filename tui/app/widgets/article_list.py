@@ -4,6 +4,8 @@ The list holds the corpus's entries and the indices of those to show; filtering 
 list of indices and nothing is rebuilt. Each row is rendered when it scrolls into view, and only
 then is its entry read from the index.
 
+A brief the user has not read yet has its title in bold.
+
 A list as wide as the screen gives each article one line: date, language, marks and title. A list
 in a column beside the brief has too little room for that, so each article gets two lines there:
 the marks and the title, its end on the second line beside the date and language.
@@ -11,7 +13,7 @@ the marks and the title, its end on the second line beside the date and language
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from pathlib import PurePosixPath
 from typing import ClassVar
 
@@ -63,6 +65,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--failed",
         "article-list--draft",
         "article-list--notice",
+        "article-list--unread",
     }
 
     bookmarked: reactive[frozenset[str]] = reactive(frozenset[str]())
@@ -94,9 +97,14 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows: Sequence[int] = ()
         self._cursor = 0
         self._reported: int | None = None
-        self._drawn: LRUCache[tuple[int, bool, int, bool, bool], list[Strip]] = LRUCache(_KEPT_ROWS)
-        """Rows drawn, each as its lines, by entry, cursor, width, bookmark and mark: what a
-        row's look depends on besides the styles, which clear it."""
+        self._drawn: LRUCache[tuple[int, bool, int, bool, bool, bool], list[Strip]] = LRUCache(
+            _KEPT_ROWS
+        )
+        """Rows drawn, each as its lines, by entry, cursor, width, bookmark, mark and whether
+        read: what a row's look depends on besides the styles, which clear it."""
+        self.read: Container[str] = frozenset()
+        """Ids of the briefs the user has read; the others' titles are bold. The owner's own
+        set, not a copy, which it changes in place: it calls :meth:`refresh` after a change."""
 
     @property
     def rows(self) -> Sequence[int]:
@@ -274,7 +282,14 @@ class ArticleList(ScrollView, can_focus=True):
         index = self._rows[row]
         brief_id = self._entries[index].brief_id
         cursor = row == self._cursor
-        key = (index, cursor, width, brief_id in self.bookmarked, brief_id in self.marked)
+        key = (
+            index,
+            cursor,
+            width,
+            brief_id in self.bookmarked,
+            brief_id in self.marked,
+            brief_id in self.read,
+        )
         strips = self._drawn.get(key)
         if strips is None or len(strips) != height:
             base = self.get_visual_style("article-list--cursor") if cursor else self.visual_style
@@ -299,6 +314,7 @@ class ArticleList(ScrollView, can_focus=True):
         )
         draft = brief.is_draft
         title = one_line(title[:_TITLE_LIMIT])
+        title_style = None if brief_id in self.read else self._style("unread")
         marks = self._marks(brief_id)
         date = date_label(published)
         if height == 1:
@@ -311,15 +327,17 @@ class ArticleList(ScrollView, can_focus=True):
                     marks,
                     " ",
                     (DRAFT_LABEL + " ", self._style("draft")) if draft else "",
-                    title,
+                    (title, title_style) if title_style is not None else title,
                 )
             ]
         meta = self._meta(date, language, outlet, width)
         if draft:
             meta = Content.assemble((DRAFT_LABEL, self._style("draft")), " · ", meta)
-        return self._two_lines(marks, title, meta, width)
+        return self._two_lines(marks, title, meta, width, title_style)
 
-    def _two_lines(self, marks: Content, title: str, meta: Content, width: int) -> list[Content]:
+    def _two_lines(
+        self, marks: Content, title: str, meta: Content, width: int, title_style: Style | None
+    ) -> list[Content]:
         """Marks and title on the first line; the title's end and ``meta`` on the second."""
         room = max(1, width - _GUTTER)
         wrapped = wrap_text(title, room)
@@ -327,11 +345,15 @@ class ArticleList(ScrollView, can_focus=True):
         rest = title[wrapped.starts[1] :] if len(wrapped) > 1 else ""
         second_room = max(0, room - meta.cell_length - 1)
         rest_content = Content(rest)
+        first_content = Content(first)
+        if title_style is not None:
+            rest_content = rest_content.stylize(title_style)
+            first_content = first_content.stylize(title_style)
         if rest_content.cell_length > second_room:
             rest_content = rest_content.truncate(second_room, ellipsis=True)
         gap = max(1, room - rest_content.cell_length - meta.cell_length)
         return [
-            Content.assemble(marks, " ", first),
+            Content.assemble(marks, " ", first_content),
             Content.assemble(" " * _GUTTER, rest_content, " " * gap, meta),
         ]
 

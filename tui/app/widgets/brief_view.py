@@ -1,4 +1,5 @@
-"""The brief pane: title, meta line, the key facts as a list to move through, summary and names.
+"""The brief pane: title, meta line, the user's tags and note, the key facts as a list to move
+through, summary and names.
 
 The facts come before the summary: they are what a reader comes for, and at 80x24 a summary of
 five sentences would push all of them below the pane's last line.
@@ -9,7 +10,7 @@ few milliseconds whatever the pane's size.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -25,6 +26,7 @@ from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip, date_label
 from tui.app.widgets._scrolling import set_virtual_size
 from tui.app.wrap import wrap_text
+from tui.core.annotations import Annotation
 from tui.core.model import Brief, Entry, KeyFact, Problem
 from tui.core.text import one_line
 
@@ -39,6 +41,8 @@ def anchor_mark(fact: KeyFact) -> str:
 
 
 TITLE_LINES = 2
+NOTE_SHOWN = 1_000
+"""Characters of a note laid out in the pane, which shows its first line only."""
 
 
 def pane_meta_line(brief: Brief) -> str:
@@ -79,6 +83,9 @@ class BriefView(ScrollView, can_focus=True):
         }
         & > .brief-view--meta {
             color: $text-muted;
+        }
+        & > .brief-view--annotation {
+            color: $text-secondary;
         }
         & > .brief-view--heading {
             text-style: bold;
@@ -123,6 +130,7 @@ class BriefView(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "brief-view--title",
         "brief-view--meta",
+        "brief-view--annotation",
         "brief-view--heading",
         "brief-view--number",
         "brief-view--kind",
@@ -146,6 +154,7 @@ class BriefView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._entry: Entry | None = None
+        self._annotation: Annotation | None = None
         self._heading = ""
         self._problems: Sequence[Problem] = ()
         self._fact: int | None = None
@@ -177,15 +186,24 @@ class BriefView(ScrollView, can_focus=True):
         self._ensure_layout()
         return self._fact_lines[fact]
 
-    def show_entry(self, entry: Entry | None) -> None:
-        """Show ``entry``'s brief (its problems if it failed) from the top, on its first fact."""
+    def show_entry(self, entry: Entry | None, annotation: Annotation | None = None) -> None:
+        """Show ``entry``'s brief (its problems if it failed) from the top, on its first fact,
+        with the user's ``annotation`` of it."""
         self._entry = entry
+        self._annotation = annotation
         self._heading = ""
         self._problems = ()
         self._fact = 0 if self.fact_count else None
         self._follow_fact = False
         self._relayout()
         self.scroll_to(y=0, animate=False, force=True)
+
+    def show_annotation(self, annotation: Annotation | None) -> None:
+        """Show the user's tags and note of the brief shown as ``annotation`` has them now."""
+        self._annotation = annotation
+        self._relayout()
+        if self._follow_fact:
+            self._scroll_to_fact()
 
     def show_problems(self, heading: str, problems: Sequence[Problem]) -> None:
         """Show ``heading`` and ``problems`` in place of a brief (a corpus that did not load)."""
@@ -392,6 +410,7 @@ class BriefView(ScrollView, can_focus=True):
         # in English. Two lines at most leave the facts room at 80x24.
         blocks = [_Block(styled(one_line(brief.title), "title"), max_lines=TITLE_LINES)]
         blocks += [_Block(styled(pane_meta_line(brief), "meta"))]
+        blocks += self._annotation_blocks(styled)
         if brief.is_draft:
             blocks.append(_Block(styled(self._draft_hint(), "draft")))
         blocks.append(_BLANK)
@@ -433,6 +452,23 @@ class BriefView(ScrollView, can_focus=True):
         if entry.problems:
             blocks += [_BLANK, _Block(styled(f"Problems ({len(entry.problems)})", "heading"))]
             blocks += self._problem_blocks(entry.problems)
+        return blocks
+
+    def _annotation_blocks(self, styled: Callable[[str, str], Content]) -> list[_Block]:
+        """The user's tags and note, a line each at most: the facts stay in view at 80x24, and
+        the note dialog (n) shows the note whole."""
+        annotation = self._annotation
+        if annotation is None:
+            return []
+        blocks = []
+        if annotation.tags:
+            label = styled("Tags: ", "label")
+            tags = styled(", ".join(annotation.tags), "annotation")
+            blocks.append(_Block(Content.assemble(label, tags), max_lines=1))
+        if annotation.note:
+            label = styled("Note: ", "label")
+            note = styled(one_line(annotation.note[:NOTE_SHOWN]), "annotation")
+            blocks.append(_Block(Content.assemble(label, note), max_lines=1))
         return blocks
 
     def _problem_blocks(self, problems: Sequence[Problem]) -> list[_Block]:

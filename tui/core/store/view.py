@@ -22,12 +22,15 @@ from pathlib import Path
 from tui.core.model import Entries, Entry, Problem
 from tui.core.recent import RecentlyUsed
 from tui.core.search import (
+    NO_MARKS,
     FacetField,
     Query,
+    UserMarks,
     anchor_mask,
     match_expression,
     name_expression,
     searchable,
+    tagged_ids,
 )
 from tui.core.store.codec import DECODE_ERRORS, decode_entry_json
 from tui.core.store.database import connect
@@ -141,10 +144,10 @@ class StoredEntries(Entries):
             ).fetchone()
         return None if row is None else int(row[0])
 
-    def find(self, query: Query, bookmarked: Collection[str] = frozenset()) -> list[int]:
+    def find(self, query: Query, marks: UserMarks | None = None) -> list[int]:
         if query.is_empty:
             return list(range(self._count))
-        where, values = _conditions(query, bookmarked)
+        where, values = _conditions(query, marks or NO_MARKS)
         with self._lock:
             # Two ways to the same rows. Few briefs found by words: each is looked up, and the
             # few positions sorted. Many (a word's first letter finds nearly every brief), or
@@ -206,10 +209,13 @@ class StoredEntries(Entries):
         query: Query,
         field: FacetField,
         limit: int = 10,
-        bookmarked: Collection[str] = frozenset(),
+        marks: UserMarks | None = None,
     ) -> list[tuple[str, int]]:
-        where, values = _conditions(query, bookmarked)
+        marks = marks or NO_MARKS
+        where, values = _conditions(query, marks)
         connection, lock = self._counting_connection()
+        if field == "tag":
+            return _tag_facets(connection, lock, where, values, limit, marks)
         # Counted by the folded value; shown as the first brief in the list spells it (SQLite
         # takes a bare column from the row that gives min() its value). The briefs found come
         # first, each one's names then read from an index: a narrow filter reads few names.
@@ -257,9 +263,34 @@ def _changes(connection: sqlite3.Connection) -> str:
     return str(row[0]) if row else ""
 
 
-def _conditions(query: Query, bookmarked: Collection[str]) -> tuple[str, list[str | int]]:
+def _tag_facets(
+    connection: sqlite3.Connection,
+    lock: threading.Lock,
+    where: str,
+    values: list[str | int],
+    limit: int,
+    marks: UserMarks,
+) -> list[tuple[str, int]]:
+    """The user's tags most briefs matching have. The tags are the user's, not the index's:
+    they come in as one value, each tag with its ids, and are counted against the briefs
+    found."""
+    tagged = {tag: sorted(ids) for tag, ids in marks.tagged.items() if ids}
+    if not tagged:
+        return []
+    with lock:
+        rows = connection.execute(
+            "SELECT tag.key, count(*) AS found FROM json_each(?) AS tag,"
+            " json_each(tag.value) AS ident"
+            f" WHERE ident.value IN (SELECT brief_id FROM briefs WHERE {where})"
+            " GROUP BY tag.key ORDER BY found DESC, lower(tag.key), tag.key LIMIT ?",
+            (json.dumps(tagged), *values, limit),
+        ).fetchall()
+    return [(tag, count) for tag, count in rows]
+
+
+def _conditions(query: Query, marks: UserMarks) -> tuple[str, list[str | int]]:
     """What a row of ``briefs`` must satisfy to match ``query``, and the values it names;
-    ``bookmarked`` are the ids of the briefs the user bookmarked, for ``is:bookmarked``."""
+    ``marks`` are what the user keeps, asked for only as far as the query names it."""
     conditions = [_LISTED, _KEPT_BRIEF]
     values: list[str | int] = []
     words = searchable(query.words)
@@ -273,6 +304,8 @@ def _conditions(query: Query, bookmarked: Collection[str]) -> tuple[str, list[st
         )
         values.append(name_expression(term))
     for value in query.values:
+        if value.field == "tag":
+            continue  # the user's, not the index's: among the marks below
         # Facets count names by their folded value: the same column, equal, finds their briefs.
         conditions.append("rowid IN (SELECT brief FROM names WHERE field = ? AND folded = ?)")
         values += (value.field, value.value)
@@ -294,10 +327,26 @@ def _conditions(query: Query, bookmarked: Collection[str]) -> tuple[str, list[st
     for status in query.statuses:
         conditions.append("status = ?")
         values.append(status)
+    # Each set of ids as one value however many: SQLite limits how many values a statement
+    # may take. Only the sets the query names are read and sent.
+    among: list[tuple[str, Collection[str]]] = []
     if query.bookmarked:
-        # One value however many ids: SQLite limits how many values a statement may take.
-        conditions.append("brief_id IN (SELECT value FROM json_each(?))")
-        values.append(json.dumps(sorted(bookmarked)))
+        among.append(("IN", marks.bookmarked))
+    if query.read:
+        among.append(("IN", marks.read))
+    if query.unread:
+        among.append(("NOT IN", marks.read))
+    if query.noted:
+        among.append(("IN", marks.noted))
+    among += [("IN", tagged_ids(marks, start)) for start in query.tags]
+    among += [
+        ("IN", tagged_ids(marks, value.value, whole=True))
+        for value in query.values
+        if value.field == "tag"
+    ]
+    for operator, ids in among:
+        conditions.append(f"brief_id {operator} (SELECT value FROM json_each(?))")
+        values.append(json.dumps(list(ids)))
     if query.anchors:
         mask = anchor_mask(query.anchors)
         conditions.append("anchors & ? = ?")

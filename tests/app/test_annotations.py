@@ -1,0 +1,321 @@
+"""Reading, noting and tagging briefs in the reader: what is new shows, what is noted stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Label, TextArea
+
+from tests.kit.pilot import (
+    bold_text,
+    brief_lines,
+    list_rows,
+    listed_keys,
+    main_screen,
+    notifications_into,
+    settle,
+    title_bar_text,
+    until,
+    wait_for_screen,
+)
+from tui.app.app import BriefingApp
+from tui.app.reader.screen import MainScreen
+from tui.app.screens.annotate import DiscardDialog, NoteDialog, TagDialog
+from tui.core.annotations import MAX_NOTE_CHARS, Annotations
+from tui.core.userstate import corpus_key, state_dir
+
+
+def saved(corpus: Path) -> Annotations:
+    """What is kept about the corpus's briefs, as another copy of the app reads it."""
+    return Annotations(state_dir(), corpus_key(corpus))
+
+
+def current_id(app: BriefingApp) -> str:
+    screen = main_screen(app)
+    assert screen.corpus is not None and screen.article_list.cursor_entry is not None
+    return listed_keys(app)[screen.article_list.cursor_row]
+
+
+async def write_note(pilot: Pilot[None], text: str) -> None:
+    """Open the note dialog and type ``text`` into it, as a user would."""
+    await pilot.press("n")
+    await wait_for_screen(pilot, NoteDialog)
+    await pilot.press(*text)
+
+
+async def test_a_brief_shown_is_read_and_the_others_are_bold_and_counted(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "5 briefs · 4 unread ·" in title_bar_text(app)
+        await pilot.press("j")
+        await settle(pilot)
+        assert "3 unread" in title_bar_text(app)
+        rows = list_rows(app)
+        # The first brief was shown, so it is read: its title is not bold. The third is not.
+        assert bold_text(app, 0) == ""
+        assert bold_text(app, 2) and bold_text(app, 2).split()[0] in rows[2]
+        first, second = listed_keys(app)[:2]
+        assert saved(corpus_dir).read == {first, second}
+
+        # u marks the brief under the cursor unread; it stays so while the cursor is on it.
+        await pilot.press("u")
+        await settle(pilot)
+        assert "4 unread" in title_bar_text(app)
+        assert saved(corpus_dir).read == {first}
+        await pilot.press("k")
+        await settle(pilot)
+        assert bold_text(app, 1) != ""
+        assert "4 unread" in title_bar_text(app)
+
+
+async def test_read_briefs_are_kept_for_the_next_start(corpus_dir: Path) -> None:
+    async with BriefingApp(corpus_dir).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "2 unread" in title_bar_text(app)
+        assert bold_text(app, 1) == "" and bold_text(app, 3) != ""
+
+
+async def test_is_unread_keeps_the_brief_being_read_until_the_filter_is_asked_again(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = listed_keys(app)[0]
+        await pilot.press("slash", *"is:unread", "enter")
+        await settle(pilot)
+        unread = listed_keys(app)
+        assert first not in unread and len(unread) == 4
+        # Each brief is marked read as it is shown, and the list does not shrink under the cursor.
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert listed_keys(app) == unread
+        # Asked again, the filter leaves out the briefs read meanwhile.
+        await pilot.press("escape", "slash", *"is:unread", "enter")
+        await settle(pilot)
+        assert listed_keys(app) == unread[3:]
+
+
+async def test_a_note_is_saved_shown_under_the_meta_line_and_kept(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        await write_note(pilot, "Ask the plant about the night shift")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        lines = main_screen(app).brief_view.lines
+        assert "Note: Ask the plant about the night shift" in lines[:5]
+        # The key facts stay in view at 80x24.
+        facts_at = next(i for i, line in enumerate(lines) if line.startswith("Key facts"))
+        assert facts_at + 2 < main_screen(app).brief_view.scrollable_content_region.height
+    assert saved(corpus_dir).notes == {brief_id: "Ask the plant about the night shift"}
+
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Note: Ask the plant" in brief_lines(app)
+        # The dialog shows the note whole, to change; the Save button saves too.
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        area = app.screen.query_one(TextArea)
+        assert area.text == "Ask the plant about the night shift"
+        area.text = "Line one\nline two"
+        await pilot.click("#save")
+        await settle(pilot)
+        assert "Note: Line one line two" in brief_lines(app)
+    assert saved(corpus_dir).notes == {brief_id: "Line one\nline two"}
+
+
+async def test_a_long_note_shows_one_line_in_the_pane(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        app.screen.query_one(TextArea).text = "word " * 400
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        view = main_screen(app).brief_view
+        noted = [i for i, line in enumerate(view.lines) if "word word" in line]
+        assert len(noted) == 1
+        assert view.render_line(noted[0]).text.rstrip().endswith("…")
+
+
+async def test_escape_on_a_changed_note_asks_before_dropping_it(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        # Unchanged, Esc just closes.
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+        await write_note(pilot, "draft")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, DiscardDialog)
+        await pilot.press("n")  # keep editing: the text is still there
+        await wait_for_screen(pilot, NoteDialog)
+        assert app.screen.query_one(TextArea).text == "draft"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, DiscardDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert "Note:" not in brief_lines(app)
+    assert saved(corpus_dir).notes == {}
+
+
+async def test_a_note_too_long_is_refused_in_the_dialog(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        app.screen.query_one(TextArea).text = "x" * (MAX_NOTE_CHARS + 1)
+        await pilot.press("ctrl+s")
+        # Not settle(): the worker that opened the dialog waits for it to close.
+        error = app.screen.query_one("#error", Label)
+        await until(pilot, lambda: "20,000" in str(error.render()))
+        assert isinstance(app.screen, NoteDialog)  # still open, the text kept
+        assert len(app.screen.query_one(TextArea).text) == MAX_NOTE_CHARS + 1
+    assert saved(corpus_dir).notes == {}
+
+
+async def test_tags_are_given_shown_and_filtered_by(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = current_id(app)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        await pilot.press(*"USMCA, aduana", "enter")
+        await settle(pilot)
+        assert "Tags: USMCA, aduana" in brief_lines(app)
+        await pilot.press("j", "t")
+        await wait_for_screen(pilot, TagDialog)
+        # Typed in another case, a tag in use keeps its first spelling.
+        await pilot.press(*"usmca", "enter")
+        await settle(pilot)
+        second = current_id(app)
+        assert "Tags: USMCA" in brief_lines(app)
+
+        await pilot.press("slash", *"tag:adu", "enter")
+        await settle(pilot)
+        assert listed_keys(app) == [first]
+        await pilot.press("escape", "slash", *"tag:usm", "enter")
+        await settle(pilot)
+        assert listed_keys(app) == [first, second]
+
+        # The dialog holds the tags the brief under the cursor has, to change.
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        assert app.screen.query_one(Input).value == "USMCA aduana"
+    assert saved(corpus_dir).tags == {first: ("USMCA", "aduana"), second: ("USMCA",)}
+
+
+async def test_a_tag_filter_follows_tags_given_while_it_is_set(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"tag:x", "enter")
+        await settle(pilot)
+        assert listed_keys(app) == []
+        await pilot.press("escape", "t")
+        await wait_for_screen(pilot, TagDialog)
+        await pilot.press("x", "enter")
+        await settle(pilot)
+        await pilot.press("slash", *"tag:x", "enter")
+        await settle(pilot)
+        assert len(listed_keys(app)) == 1
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        await settle(pilot)
+        assert listed_keys(app) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [("x" * 41, "at most 40"), (" ".join(f"t{n}" for n in range(21)), "at most 20")],
+    ids=["too-long", "too-many"],
+)
+async def test_tags_that_cannot_be_kept_are_told_in_the_dialog(
+    corpus_dir: Path, typed: str, says: str
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        app.screen.query_one(Input).value = typed
+        await pilot.press("enter")
+        error = app.screen.query_one("#error", Label)
+        await until(pilot, lambda: says in str(error.render()))
+        assert isinstance(app.screen, TagDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert "Tags:" not in brief_lines(app)
+
+
+async def test_notes_that_cannot_be_saved_are_kept_and_reported(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the state folder should be")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        assert "4 unread (not saved)" in title_bar_text(app)
+        await write_note(pilot, "kept for the session")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Note: kept for the session" in brief_lines(app)
+    errors = [m for severity, m in notices if severity == "error" and "cannot be saved" in m]
+    assert len(errors) == 1 + 1  # the bookmarks' and the notes', each told once
+
+
+async def test_a_corrupt_notes_file_is_set_aside_and_told_once(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    (private_state / "annotations.sqlite3").write_bytes(b"not a database at all" * 100)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert "3 unread" in title_bar_text(app)
+    told = [m for _, m in notices if "annotations.sqlite3" in m and "kept as" in m]
+    assert len(told) == 1
+    assert len(list(private_state.glob("annotations.sqlite3.unreadable-*"))) == 1
+    assert len(saved(corpus_dir).read) == 2
+
+
+async def test_the_keys_apply_only_on_a_brief(tmp_path: Path) -> None:
+    from tests.kit.corpus import make_corpus
+
+    app = BriefingApp(make_corpus(tmp_path / "empty"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "t", "u")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)  # no dialog for no brief
+        assert "0 unread" in title_bar_text(app)

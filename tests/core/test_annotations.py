@@ -1,0 +1,326 @@
+"""Read briefs, notes and tags: kept per corpus, never lost to a bad file, a read-only folder or a
+second copy, and checked before they are kept."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from tui.core.annotations import (
+    FILE_NAME,
+    FORMAT_VERSION,
+    MAX_NOTE_CHARS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+    Annotation,
+    AnnotationError,
+    Annotations,
+    parse_tags,
+)
+from tui.core.search import parse_query
+from tui.core.store import open_corpus
+
+CORPUS = "/corpora/news"
+
+
+def file_rows(folder: Path, table: str) -> list[tuple[object, ...]]:
+    """The rows of ``table`` as another program reads them."""
+    with sqlite3.connect(folder / FILE_NAME) as connection:
+        return sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
+
+
+def asides(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"{FILE_NAME}.unreadable-*"))
+
+
+# The everyday cases ----------------------------------------------------------------------------
+
+
+def test_read_notes_and_tags_persist_across_instances(tmp_path: Path) -> None:
+    first = Annotations(tmp_path, CORPUS)
+    first.set_read("a")
+    first.set_read("b")
+    first.set_read("b", False)
+    first.set_note("a", "Check the figures\nwith the plant.  ")
+    first.set_tags("a", ["USMCA", "aduana"])
+    first.close()
+
+    again = Annotations(tmp_path, CORPUS)
+    assert again.read == {"a"}
+    assert again.annotation("a") == Annotation(
+        True, "Check the figures\nwith the plant.", ("USMCA", "aduana")
+    )
+    assert again.annotation("b") == Annotation()
+    assert again.notices == [] and again.save_error is None
+
+
+def test_removing_a_note_and_tags_leaves_nothing_behind(tmp_path: Path) -> None:
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_note("a", "soon gone")
+    annotations.set_tags("a", ["x"])
+    annotations.set_note("a", "   ")
+    annotations.set_tags("a", [])
+    assert file_rows(tmp_path, "briefs") == [] and file_rows(tmp_path, "tags") == []
+    assert Annotations(tmp_path, CORPUS).annotation("a") == Annotation()
+
+
+def test_annotations_are_kept_per_corpus(tmp_path: Path) -> None:
+    Annotations(tmp_path, "/corpora/one").set_note("shared-id", "one's")
+    Annotations(tmp_path, "/corpora/two").set_read("shared-id")
+    one, two = Annotations(tmp_path, "/corpora/one"), Annotations(tmp_path, "/corpora/two")
+    assert one.annotation("shared-id") == Annotation(note="one's")
+    assert two.annotation("shared-id") == Annotation(read=True)
+
+
+def test_the_file_is_sqlite_in_wal_mode_of_the_known_version(tmp_path: Path) -> None:
+    Annotations(tmp_path, CORPUS).set_read("a")
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION
+
+
+def test_marking_read_writes_one_row_not_the_whole_file(tmp_path: Path) -> None:
+    # At every move of the cursor: it must cost the same at 100,000 read briefs as at one.
+    Annotations(tmp_path, CORPUS).set_read("first")
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection, connection:
+        connection.executemany(
+            "INSERT INTO briefs (corpus, brief, read) VALUES (?, ?, 1)",
+            [(CORPUS, f"brief-{n}") for n in range(100_000)],
+        )
+    annotations = Annotations(tmp_path, CORPUS)
+    assert len(annotations.read) == 100_001
+    changes: list[int] = []
+    connection = annotations._open(create=True)
+    connection.set_trace_callback(
+        lambda statement: changes.append(1) if "INSERT INTO briefs" in statement else None
+    )
+    started = time.perf_counter()
+    for n in range(50):
+        annotations.set_read(f"new-{n}")
+    elapsed = time.perf_counter() - started
+    assert len(changes) == 50  # a row each, nothing rewritten
+    assert elapsed < 5, elapsed  # some milliseconds each, where a JSON file would take 100s
+
+
+def test_a_tag_is_shown_as_first_typed_and_matched_folded(tmp_path: Path) -> None:
+    annotations = Annotations(tmp_path, CORPUS)
+    assert annotations.set_tags("a", ["USMCA", " Revisión "]) == ("USMCA", "Revisión")
+    # Typed again in other case, on another brief: the first spelling stays.
+    assert annotations.set_tags("b", ["usmca", "REVISION"]) == ("USMCA", "Revisión")
+    assert annotations.tag_names() == {"USMCA": 2, "Revisión": 2}
+    # The same tag twice in one brief is one tag.
+    assert annotations.set_tags("c", ["x", "X"]) == ("x",)
+    # Once no brief has a tag, it may be spelt anew.
+    annotations.set_tags("c", [])
+    assert annotations.set_tags("d", ["X"]) == ("X",)
+
+
+def test_two_instances_never_undo_each_others_changes(tmp_path: Path) -> None:
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    first.set_read("a")
+    second.set_note("b", "from the second")
+    first.set_tags("c", ["from-first"])
+    second.set_read("d")
+    # The last write to one brief wins.
+    first.set_note("e", "first")
+    second.set_note("e", "second")
+    assert first.save_error is None and second.save_error is None
+    fresh = Annotations(tmp_path, CORPUS)
+    assert fresh.read == {"a", "d"}
+    assert fresh.notes == {"b": "from the second", "e": "second"}
+    assert fresh.tags == {"c": ("from-first",)}
+
+
+def test_a_brief_marked_read_in_one_copy_keeps_the_note_written_in_the_other(
+    tmp_path: Path,
+) -> None:
+    Annotations(tmp_path, CORPUS).set_note("a", "old")
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    second.set_note("a", "new")
+    second.set_tags("a", ["kept"])
+    first.set_read("a")  # first still holds the old note and no tags
+    assert Annotations(tmp_path, CORPUS).annotation("a") == Annotation(True, "new", ("kept",))
+
+
+def test_a_missing_file_is_not_made_until_something_is_kept(tmp_path: Path) -> None:
+    annotations = Annotations(tmp_path / "state", CORPUS)
+    assert annotations.read == set()
+    assert not (tmp_path / "state").exists()
+    annotations.set_read("a")
+    assert (tmp_path / "state" / FILE_NAME).exists()
+
+
+# Limits ------------------------------------------------------------------------------------------
+
+
+def test_a_note_too_long_is_refused_and_the_old_one_kept(tmp_path: Path) -> None:
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_note("a", "kept")
+    annotations.set_note("b", "x" * MAX_NOTE_CHARS)  # the longest kept
+    with pytest.raises(AnnotationError, match="20,000"):
+        annotations.set_note("a", "x" * (MAX_NOTE_CHARS + 1))
+    assert Annotations(tmp_path, CORPUS).notes["a"] == "kept"
+
+
+@pytest.mark.parametrize(
+    ("tags", "says"),
+    [
+        (["two words"], "no spaces or commas"),
+        (["a,b"], "no spaces or commas"),
+        (["x" * (MAX_TAG_CHARS + 1)], str(MAX_TAG_CHARS)),
+        ([f"t{n}" for n in range(MAX_TAGS + 1)], str(MAX_TAGS)),
+        (["bell\x07"], "not"),
+    ],
+    ids=["space", "comma", "too-long", "too-many", "control"],
+)
+def test_tags_that_cannot_be_kept_are_refused_saying_why(
+    tmp_path: Path, tags: list[str], says: str
+) -> None:
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_tags("a", ["kept"])
+    with pytest.raises(AnnotationError, match=says):
+        annotations.set_tags("a", tags)
+    assert Annotations(tmp_path, CORPUS).tags == {"a": ("kept",)}
+
+
+def test_typed_tags_are_split_at_spaces_and_commas() -> None:
+    assert parse_tags(" usmca, aduana,,tariffs  usmca ") == ("usmca", "aduana", "tariffs")
+    assert parse_tags("") == ()
+    with pytest.raises(AnnotationError):
+        parse_tags(" ".join(f"t{n}" for n in range(MAX_TAGS + 1)))
+
+
+# A folder that cannot be written ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
+def test_an_unwritable_folder_keeps_changes_for_the_session(tmp_path: Path) -> None:
+    folder = tmp_path / "state"
+    folder.mkdir()
+    Annotations(folder, CORPUS).set_note("old", "kept from before")
+    folder.chmod(0o500)
+    try:
+        annotations = Annotations(folder, CORPUS)
+        assert annotations.notes == {"old": "kept from before"}
+        assert annotations.save_error and "cannot be saved" in annotations.save_error
+        annotations.set_read("a")
+        annotations.set_tags("a", ["x"])
+        assert annotations.annotation("a") == Annotation(True, "", ("x",))
+    finally:
+        folder.chmod(0o700)
+    assert Annotations(folder, CORPUS).read == set()
+
+
+def test_a_state_folder_that_is_a_file_keeps_changes_for_the_session(tmp_path: Path) -> None:
+    folder = tmp_path / "state"
+    folder.write_text("not a folder", encoding="utf-8")
+    annotations = Annotations(folder, CORPUS)
+    assert annotations.save_error is not None
+    annotations.set_read("a")
+    annotations.set_note("a", "in memory")
+    assert annotations.annotation("a") == Annotation(True, "in memory")
+    assert annotations.save_error is not None
+    assert folder.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_changes_made_while_unsaved_are_written_at_the_next_save(tmp_path: Path) -> None:
+    folder = tmp_path / "state"
+    folder.write_text("not a folder", encoding="utf-8")
+    annotations = Annotations(folder, CORPUS)
+    annotations.set_note("a", "written later")
+    folder.unlink()  # the folder can be made now
+    annotations.set_read("b")
+    assert annotations.save_error is None
+    assert Annotations(folder, CORPUS).annotation("a") == Annotation(note="written later")
+
+
+# A file that cannot be read ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00\xff\xfe garbage, not a database" * 100, b"SQLite format 3\x00" + b"\xff" * 4000],
+    ids=["garbage", "damaged-header"],
+)
+def test_a_corrupt_file_is_set_aside_and_a_fresh_one_started(
+    tmp_path: Path, content: bytes
+) -> None:
+    (tmp_path / FILE_NAME).write_bytes(content)
+    annotations = Annotations(tmp_path, CORPUS)
+    assert len(annotations.notices) == 1
+    (aside,) = asides(tmp_path)
+    assert str(aside) in annotations.notices[0]
+    assert aside.read_bytes() == content
+    annotations.set_note("a", "fresh")
+    assert annotations.save_error is None
+    fresh = Annotations(tmp_path, CORPUS)
+    assert fresh.notes == {"a": "fresh"}
+    assert fresh.notices == []  # told once, not at every start
+
+
+def test_another_database_under_the_name_is_set_aside(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        connection.execute("CREATE TABLE something_else (x)")
+    annotations = Annotations(tmp_path, CORPUS)
+    assert len(asides(tmp_path)) == 1 and annotations.notices
+    annotations.set_read("a")
+    assert Annotations(tmp_path, CORPUS).read == {"a"}
+
+
+def test_a_file_of_a_newer_version_is_read_and_never_written(tmp_path: Path) -> None:
+    Annotations(tmp_path, CORPUS).set_note("a", "from before")
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        connection.execute(f"PRAGMA user_version = {FORMAT_VERSION + 1}")
+    before = file_rows(tmp_path, "briefs")
+
+    annotations = Annotations(tmp_path, CORPUS)
+    assert annotations.notes == {"a": "from before"}
+    assert annotations.save_error and "newer" in annotations.save_error
+    assert annotations.notices
+    annotations.set_read("b")
+    annotations.set_note("a", "changed this session")
+    assert annotations.annotation("a").note == "changed this session"
+    assert file_rows(tmp_path, "briefs") == before
+    assert asides(tmp_path) == []
+
+
+def test_a_newer_file_whose_tables_changed_is_left_alone(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        connection.execute("CREATE TABLE briefs_v9 (x)")
+        connection.execute(f"PRAGMA user_version = {FORMAT_VERSION + 8}")
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_read("a")
+    assert annotations.read == {"a"} and annotations.save_error
+    assert asides(tmp_path) == []
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        tables = connection.execute("SELECT name FROM sqlite_master").fetchall()
+    assert tables == [("briefs_v9",)]
+
+
+# Joined to the query ----------------------------------------------------------------------------
+
+
+def test_the_marks_answer_the_filter_through_the_index(tmp_path: Path) -> None:
+    from tests.kit.corpus import make_named_corpus
+
+    corpus = open_corpus(make_named_corpus(tmp_path / "c"))
+    annotations = Annotations(tmp_path / "state", CORPUS)
+    annotations.set_read("tj")
+    annotations.set_tags("mx", ["Aduana"])
+    annotations.set_note("tx", "see")
+    marks = annotations.marks(bookmarked={"tx"})
+
+    def keys(query: str) -> list[str]:
+        return [corpus.entries[p].key for p in corpus.entries.find(parse_query(query), marks)]
+
+    assert keys("is:unread") == ["mx", "tx", "draft"]
+    assert keys("tag:adu") == ["mx"]
+    assert keys("has:note is:bookmarked") == ["tx"]
+    # The marks are live: a change shows at the next query.
+    annotations.set_read("mx")
+    assert keys("is:unread") == ["tx", "draft"]
+    assert corpus.entries.facets(parse_query(""), "tag", marks=marks) == [("Aduana", 1)]

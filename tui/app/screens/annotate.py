@@ -1,0 +1,299 @@
+"""Annotating a brief from the reader: the note dialog, the tag dialog, and the flows that ask
+them and keep the answer through the core (:mod:`tui.core.annotations`).
+
+The dialogs check what is typed with the core's own rules and say what is wrong inside the
+dialog, so that nothing typed is lost to a mistake. A note changed and then cancelled is not
+dropped without asking.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Label, TextArea
+
+from tui.app.screens._breakpoints import breakpoint_classes
+from tui.app.screens._dialog import Dialog
+from tui.core.annotations import (
+    MAX_TAGS,
+    AnnotationError,
+    check_note,
+    fold_tag,
+    parse_tags,
+)
+from tui.core.text import one_line
+
+if TYPE_CHECKING:
+    from tui.core.annotations import Annotations
+    from tui.core.model import Brief
+
+TAGS_LISTED = 8
+"""Tags in use the tag dialog names, the most used first."""
+
+
+class NoteDialog(Dialog[str | None]):
+    """Asks for a brief's note; dismisses with the text (empty to remove the note), or ``None``
+    when cancelled. Cancelling a changed note asks first (:class:`DiscardDialog`)."""
+
+    DEFAULT_CSS = """
+    NoteDialog > Vertical {
+        border: round $border;
+        border-title-color: $text-accent;
+    }
+    NoteDialog TextArea {
+        height: 10;
+        margin-top: 1;
+    }
+    NoteDialog .error {
+        color: $text-error;
+    }
+    NoteDialog .hint {
+        color: $text-muted;
+    }
+    NoteDialog Horizontal {
+        height: auto;
+        align-horizontal: right;
+    }
+    NoteDialog Button {
+        margin-left: 2;
+    }
+    """
+
+    # Not priority bindings: those act as soon as the key arrives, ahead of the keys typed
+    # before it that the text area has yet to take, and a fast typist's last words were lost.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, title: str, note: str) -> None:
+        """``title`` names the brief; ``note`` is its note so far."""
+        super().__init__()
+        self.brief_title = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = "Note"
+            yield Label(Content(one_line(self.brief_title)))
+            yield TextArea(self.note, id="note", soft_wrap=True, tab_behavior="focus")
+            yield Label(Content(""), id="error", classes="error")
+            with Horizontal():
+                yield Label("Ctrl+S saves · Esc cancels", classes="hint")
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        """The note as it stands in the dialog."""
+        return self.query_one(TextArea).text
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Close with the note, if it can be kept; else say why, keeping it as typed."""
+        try:
+            check_note(self.text)
+        except AnnotationError as error:
+            self.query_one("#error", Label).update(Content(str(error)))
+            return
+        self.dismiss(self.text)
+
+    @on(Button.Pressed, "#cancel")
+    async def action_cancel(self) -> None:
+        """Close without saving; a changed note is dropped only once the user says so."""
+        if self.text.rstrip() == self.note.rstrip():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        await self.app.push_screen(DiscardDialog(), answered)
+
+
+class DiscardDialog(Dialog[bool]):
+    """Asks whether to drop the changes to a note; dismisses with ``True`` to drop them."""
+
+    DEFAULT_CSS = """
+    DiscardDialog > Vertical {
+        width: 56;
+        border: round $warning;
+    }
+    DiscardDialog Horizontal {
+        height: auto;
+        margin-top: 1;
+        align-horizontal: right;
+    }
+    DiscardDialog Button {
+        margin-left: 2;
+    }
+    DiscardDialog.-narrow Horizontal {
+        layout: vertical;
+    }
+    DiscardDialog.-narrow Button {
+        width: 1fr;
+        margin-left: 0;
+    }
+    """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (46, "-wide")]
+    """Narrower than both buttons, they go one under the other."""
+
+    AUTO_FOCUS = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Discard"),
+        Binding("n,escape", "answer(False)", "Keep editing"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        self.update_classes(breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, self.app.size.width))
+        with Vertical() as dialog:
+            dialog.border_title = "Unsaved note"
+            yield Label("The note has changed. Discard the changes?")
+            with Horizontal():
+                yield Button("Discard (y)", id="discard", variant="warning")
+                yield Button("Keep editing (n)", id="keep", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus(scroll_visible=False)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "discard")
+
+    def action_answer(self, discard: bool) -> None:
+        """Close with the user's answer."""
+        self.dismiss(discard)
+
+
+class TagSuggester(Suggester):
+    """Completes the tag being typed (the last one) to a tag in use."""
+
+    def __init__(self, in_use: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.in_use = in_use
+
+    async def get_suggestion(self, value: str) -> str | None:
+        start = len(value) - len(value.replace(",", " ").split(" ")[-1])
+        typed = fold_tag(value[start:])
+        if not typed:
+            return None
+        for tag in self.in_use:
+            if fold_tag(tag).startswith(typed) and fold_tag(tag) != typed:
+                return value[:start] + tag
+        return None
+
+
+class TagDialog(Dialog[tuple[str, ...] | None]):
+    """Asks for a brief's tags; dismisses with them (none to remove them all), or ``None`` when
+    cancelled."""
+
+    DEFAULT_CSS = """
+    TagDialog > Vertical {
+        border: round $border;
+        border-title-color: $text-accent;
+    }
+    TagDialog Input {
+        margin-top: 1;
+    }
+    TagDialog .hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    TagDialog .error {
+        color: $text-error;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("tab", "complete", "Complete the tag", priority=True),
+    ]
+
+    def __init__(self, title: str, tags: tuple[str, ...], in_use: dict[str, int]) -> None:
+        """``title`` names the brief; ``tags`` are its tags so far; ``in_use`` every tag of the
+        corpus with how many briefs have it."""
+        super().__init__()
+        self.brief_title = title
+        self.tags = tags
+        self.in_use = sorted(in_use, key=lambda tag: (-in_use[tag], fold_tag(tag)))
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = "Tags"
+            yield Label(Content(one_line(self.brief_title)))
+            yield Input(
+                " ".join(self.tags),
+                placeholder="usmca tariffs",
+                id="tags",
+                suggester=TagSuggester(self.in_use),
+                select_on_focus=False,
+            )
+            yield Label(Content(""), id="error", classes="error")
+            used = ", ".join(self.in_use[:TAGS_LISTED]) + (
+                ", …" if len(self.in_use) > TAGS_LISTED else ""
+            )
+            yield Label(Content(f"In use: {used}" if used else "No tags in use yet"))
+            yield Label(
+                f"Spaces or commas between tags, at most {MAX_TAGS}"
+                " · Tab completes · Enter saves · Esc cancels",
+                classes="hint",
+            )
+
+    @on(Input.Submitted, "#tags")
+    def _submit(self, event: Input.Submitted) -> None:
+        try:
+            tags = parse_tags(event.value)
+        except AnnotationError as error:
+            self.query_one("#error", Label).update(Content(str(error)))
+            return
+        self.dismiss(tags)
+
+    def action_complete(self) -> None:
+        """Take the completion offered."""
+        field = self.query_one("#tags", Input)
+        field.cursor_position = len(field.value)
+        field.action_cursor_right()  # at the end of the text, this accepts the suggestion
+
+    def action_cancel(self) -> None:
+        """Close without changing the tags."""
+        self.dismiss(None)
+
+
+async def edit_note(app: App[Any], annotations: Annotations, brief: Brief) -> bool:
+    """Ask for the note on ``brief`` and keep it; whether it changed.
+
+    Run from a worker: it waits for the dialog's answer.
+    """
+    current = annotations.notes.get(brief.id, "")
+    text = await app.push_screen_wait(NoteDialog(brief.english_title, current))
+    if text is None:
+        return False
+    annotations.set_note(brief.id, text)  # checked by the dialog already
+    return annotations.notes.get(brief.id, "") != current
+
+
+async def edit_tags(app: App[Any], annotations: Annotations, brief: Brief) -> bool:
+    """Ask for the tags of ``brief`` and keep them; whether they changed.
+
+    Run from a worker: it waits for the dialog's answer.
+    """
+    current = annotations.tags.get(brief.id, ())
+    dialog = TagDialog(brief.english_title, current, annotations.tag_names())
+    tags = await app.push_screen_wait(dialog)
+    if tags is None:
+        return False
+    annotations.set_tags(brief.id, tags)  # checked by the dialog already
+    return annotations.tags.get(brief.id, ()) != current

@@ -1,0 +1,465 @@
+"""What a user keeps about each brief: whether it was read, a note, and tags; per corpus.
+
+Kept in ``annotations.sqlite3`` in the state folder, beside the bookmarks, not in the index's
+cache: the index can be deleted at any time, this is the user's work. It is SQLite rather than
+JSON because a brief is marked read at every move of the cursor, and a corpus of 100,000 briefs
+would otherwise rewrite a file of megabytes each time: here a change is one short transaction on
+the rows of one brief (in WAL mode, so that readers never wait). Two copies of the app share the
+file; each writes only what it changed (a brief's read mark, its note or its tags), so the last
+change to each wins and nothing else is undone: a brief marked read in one copy keeps the note
+written on it in the other. Changes made by another copy show the next time the file is read.
+
+As with bookmarks, nothing here raises for a bad state folder or file: a folder that cannot be
+written keeps the changes for the session (:attr:`Annotations.save_error`), a file that is not a
+database of this kind is set aside and a new one started (:attr:`Annotations.notices`), and a
+file of a newer format (``PRAGMA user_version``) is read as far as it can be and never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from tui.core.text import fold_search
+from tui.core.userstate import set_aside, unusable_reason
+
+FILE_NAME = "annotations.sqlite3"
+FORMAT_VERSION = 1
+"""The file's ``PRAGMA user_version``; a file with a larger one is from a newer briefing."""
+MAX_NOTE_CHARS = 20_000
+MAX_TAG_CHARS = 40
+MAX_TAGS = 20
+"""Tags one brief may have."""
+BUSY_TIMEOUT_MS = 2_000
+"""How long a change waits for another copy's transaction, which takes milliseconds."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS briefs (
+    corpus TEXT NOT NULL,
+    brief TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (corpus, brief)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tags (
+    corpus TEXT NOT NULL,
+    brief TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (corpus, brief, position)
+) WITHOUT ROWID;
+"""
+
+
+_Part = Literal["read", "note", "tags"]
+"""What one change writes of a brief's annotations."""
+
+
+class AnnotationError(ValueError):
+    """A note or tags that cannot be kept; the message says why, to show the user."""
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """The tags typed in ``text``, separated by spaces or commas, each once (by its folded
+    form), in the order typed; raises :class:`AnnotationError` for too many or too long."""
+    return check_tags(text.replace(",", " ").split())
+
+
+def check_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """``tags`` trimmed, each once by its folded form; raises :class:`AnnotationError` for a tag
+    holding a space or comma, a tag too long, or too many."""
+    kept: dict[str, str] = {}
+    for given in tags:
+        tag = given.strip()
+        if not tag:
+            continue
+        if any(c.isspace() or c == "," for c in tag):
+            raise AnnotationError(f"A tag holds no spaces or commas: {tag!r} is two or more tags")
+        if not tag.isprintable():
+            raise AnnotationError(f"A tag holds letters, digits and marks only, not {tag!r}")
+        if len(tag) > MAX_TAG_CHARS:
+            raise AnnotationError(f"A tag has at most {MAX_TAG_CHARS} characters: {tag[:50]!r}")
+        kept.setdefault(fold_tag(tag), tag)
+    if len(kept) > MAX_TAGS:
+        raise AnnotationError(f"A brief has at most {MAX_TAGS} tags, not {len(kept)}")
+    return tuple(kept.values())
+
+
+def fold_tag(tag: str) -> str:
+    """How tags are matched: case, accents and marks ignored, as the filter's words are."""
+    return fold_search(tag).strip()
+
+
+def check_note(text: str) -> str:
+    """``text`` as a note is kept (trailing white space dropped); raises
+    :class:`AnnotationError` when it is too long."""
+    note = text.rstrip()
+    if len(note) > MAX_NOTE_CHARS:
+        raise AnnotationError(
+            f"A note has at most {MAX_NOTE_CHARS:,} characters; this one has {len(note):,}"
+        )
+    return note
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What the user keeps about one brief."""
+
+    read: bool = False
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+
+class Annotations:
+    """The annotations of one corpus, read once and changed one brief at a time.
+
+    The user's marks for a query (:class:`tui.core.search.UserMarks`) come from :meth:`marks`.
+    """
+
+    def __init__(self, folder: Path, corpus: str) -> None:
+        self.folder = folder
+        self.corpus = corpus
+        self.path = folder / FILE_NAME
+        self.read: set[str] = set()
+        """Ids of the briefs read."""
+        self.notes: dict[str, str] = {}
+        """Each noted brief's note, by id."""
+        self.tags: dict[str, tuple[str, ...]] = {}
+        """Each tagged brief's tags, as shown, by id."""
+        self._tag_names: dict[str, str] = {}
+        """Each tag as it is shown (as first typed), by its folded form."""
+        self._tagged: dict[str, set[str]] = {}
+        """Ids of the briefs with each tag, by its folded form."""
+        self.notices: list[str] = []
+        self.read_error: str | None = None
+        self.save_error: str | None = None
+        self._unsaved: set[tuple[str, _Part]] = set()
+        """What was changed while the file could not be written, by brief: written at the next
+        save."""
+        self._newer_format: str | None = None
+        self._connection: sqlite3.Connection | None = None
+        self._load()
+        reason = unusable_reason(folder)
+        if reason and not self._newer_format:
+            self.save_error = self._cannot_save(reason)
+
+    # Reading.
+
+    def annotation(self, brief_id: str) -> Annotation:
+        """What the user keeps about ``brief_id``."""
+        return Annotation(
+            brief_id in self.read, self.notes.get(brief_id, ""), self.tags.get(brief_id, ())
+        )
+
+    def tag_names(self) -> dict[str, int]:
+        """Every tag in use, as shown, with how many briefs have it."""
+        return {self._tag_names[f]: len(ids) for f, ids in self._tagged.items() if ids}
+
+    def marks(self, bookmarked: Collection[str] = frozenset()) -> AnnotationMarks:
+        """The user's marks as a query asks for them, with ``bookmarked`` ids."""
+        return AnnotationMarks(self, bookmarked)
+
+    # Changing.
+
+    def set_read(self, brief_id: str, read: bool = True) -> bool:
+        """Mark ``brief_id`` read (or unread) and save; return whether that changed anything."""
+        if (brief_id in self.read) == read:
+            return False
+        (self.read.add if read else self.read.discard)(brief_id)
+        self._save(brief_id, "read")
+        return True
+
+    def toggle_read(self, brief_id: str) -> bool:
+        """Mark ``brief_id`` unread if it was read, else read; return whether it is read now."""
+        self.set_read(brief_id, brief_id not in self.read)
+        return brief_id in self.read
+
+    def set_note(self, brief_id: str, text: str) -> None:
+        """Keep ``text`` as the note of ``brief_id`` (an empty one removes it) and save; raises
+        :class:`AnnotationError` for a note too long, keeping the one there was."""
+        note = check_note(text)
+        if note == self.notes.get(brief_id, ""):
+            return
+        if note:
+            self.notes[brief_id] = note
+        else:
+            self.notes.pop(brief_id, None)
+        self._save(brief_id, "note")
+
+    def set_tags(self, brief_id: str, tags: Iterable[str]) -> tuple[str, ...]:
+        """Give ``brief_id`` the ``tags`` (none removes them all) and save; return them as shown:
+        a tag used before keeps the spelling it was first given. Raises :class:`AnnotationError`
+        for tags that cannot be kept (see :func:`check_tags`), changing nothing."""
+        checked = check_tags(tags)
+        shown = tuple(self._tag_names.get(fold_tag(tag), tag) for tag in checked)
+        if shown == self.tags.get(brief_id, ()):
+            return shown
+        self._forget_tags(brief_id)
+        self._remember_tags(brief_id, shown)
+        self._save(brief_id, "tags")
+        return shown
+
+    def close(self) -> None:
+        """Let the file go; a change after this opens it again."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    # The file.
+
+    def _remember_tags(self, brief_id: str, tags: tuple[str, ...]) -> None:
+        if not tags:
+            return
+        self.tags[brief_id] = tags
+        for tag in tags:
+            folded = fold_tag(tag)
+            self._tag_names.setdefault(folded, tag)
+            self._tagged.setdefault(folded, set()).add(brief_id)
+
+    def _forget_tags(self, brief_id: str) -> None:
+        for tag in self.tags.pop(brief_id, ()):
+            folded = fold_tag(tag)
+            ids = self._tagged.get(folded)
+            if ids is not None:
+                ids.discard(brief_id)
+                if not ids:
+                    # A tag no brief has any more may be spelt anew.
+                    del self._tagged[folded]
+                    self._tag_names.pop(folded, None)
+
+    def _load(self) -> None:
+        """Read the corpus's annotations, setting aside a file that is not a database of them."""
+        if not self.path.exists():
+            return
+        try:
+            self._read_file()
+        except sqlite3.OperationalError as error:
+            # Locked too long by another copy, or a folder that cannot be read: the file may be
+            # sound, so it is left alone, and nothing is written over it this session.
+            self._clear()
+            self.close()
+            self.read_error = f"Cannot read notes file {self.path} ({_describe(error)})"
+            self._newer_format = self.read_error
+            self.save_error = self._cannot_save("the file there cannot be read")
+            self._tell(self.read_error)
+        except sqlite3.DatabaseError as error:
+            # Not a database, damaged, or not one of ours: kept whole for the user to look at.
+            self._clear()
+            self.close()
+            self._set_aside(_describe(error))
+
+    def _read_file(self) -> None:
+        try:
+            connection = self._open(create=False)
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.OperationalError:
+            if not unusable_reason(self.folder):
+                raise
+            # A file in WAL mode, in a folder that cannot be written, opens only as a file that
+            # nothing changes meanwhile.
+            self.close()
+            connection = self._open(create=False, immutable=True)
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if version > FORMAT_VERSION:
+            self._newer_format = (
+                f"Notes and read briefs in {self.path} are of format {version}, from a newer"
+                " briefing; changes are kept for this session only"
+            )
+            self.save_error = self._newer_format
+            self._tell(self._newer_format)
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._read_rows(connection)
+            self.close()  # never written: nothing more to ask of it
+            return
+        if version == 0 and not tables:
+            return  # an empty database: made ours at the first change
+        if version < 1 or not {"briefs", "tags"} <= tables:
+            raise _NotOurs("it is not a file of notes and read briefs")
+        self._read_rows(connection)
+
+    def _read_rows(self, connection: sqlite3.Connection) -> None:
+        rows = connection.execute(
+            "SELECT brief, read, note FROM briefs WHERE corpus = ?", (self.corpus,)
+        )
+        for brief, read, note in rows:
+            if not isinstance(brief, str):
+                continue
+            if read:
+                self.read.add(brief)
+            if isinstance(note, str) and note:
+                self.notes[brief] = note
+        tags: dict[str, list[str]] = {}
+        rows = connection.execute(
+            "SELECT brief, tag FROM tags WHERE corpus = ? ORDER BY brief, position", (self.corpus,)
+        )
+        for brief, tag in rows:
+            if isinstance(brief, str) and isinstance(tag, str):
+                tags.setdefault(brief, []).append(tag)
+        for brief, given in tags.items():
+            with contextlib.suppress(AnnotationError):
+                self._remember_tags(brief, check_tags(given))
+
+    def _clear(self) -> None:
+        self.read.clear()
+        self.notes.clear()
+        self.tags.clear()
+        self._tag_names.clear()
+        self._tagged.clear()
+
+    def _open(self, *, create: bool, immutable: bool = False) -> sqlite3.Connection:
+        """The connection to the file, opened once; made with the tables when ``create``."""
+        if self._connection is None:
+            if create:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, isolation_level=None)
+            else:
+                # Opened to read: a missing file is not made, and a read-only folder is read.
+                mode = "immutable=1" if immutable else "mode=ro"
+                if not unusable_reason(self.folder):
+                    mode = "mode=rw"
+                uri = f"{self.path.resolve().as_uri()}?{mode}"
+                connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # In WAL mode a commit then waits for no disk flush; a crash of the machine may lose
+            # the last marks made, never the file.
+            connection.execute("PRAGMA synchronous = NORMAL")
+            self._connection = connection
+        connection = self._connection
+        if create and int(connection.execute("PRAGMA user_version").fetchone()[0]) == 0:
+            connection.execute("PRAGMA journal_mode = WAL")
+            with _transaction(connection):
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+        return connection
+
+    def _save(self, brief_id: str, part: _Part) -> None:
+        """Write ``part`` of what is kept about ``brief_id``, and anything that could not be
+        saved before."""
+        self._unsaved.add((brief_id, part))
+        if self._newer_format:
+            return
+        try:
+            connection = self._open(create=True)
+            with _transaction(connection):
+                for changed, changed_part in sorted(self._unsaved):
+                    self._write(connection, changed, changed_part)
+        except (sqlite3.DatabaseError, OSError) as error:
+            self.close()
+            # The folder's own reason, when it has one, rather than the error it led to: the
+            # same problem is then told in the same words, once.
+            reason = unusable_reason(self.folder)
+            if reason is None:
+                reason = _describe(error) if isinstance(error, sqlite3.Error) else str(error)
+            self.save_error = self._cannot_save(reason)
+            return
+        self._unsaved.clear()
+        self.save_error = None
+
+    def _write(self, connection: sqlite3.Connection, brief_id: str, part: _Part) -> None:
+        """Write ``part`` of what is kept about ``brief_id``, leaving the rest of its row as
+        the file has it (another copy may have changed it)."""
+        key = (self.corpus, brief_id)
+        if part == "tags":
+            connection.execute("DELETE FROM tags WHERE corpus = ? AND brief = ?", key)
+            connection.executemany(
+                "INSERT INTO tags (corpus, brief, position, tag) VALUES (?, ?, ?, ?)",
+                [(*key, n, tag) for n, tag in enumerate(self.tags.get(brief_id, ()))],
+            )
+            return
+        value: int | str = int(brief_id in self.read)
+        if part == "note":
+            value = self.notes.get(brief_id, "")
+        connection.execute(
+            f"INSERT INTO briefs (corpus, brief, {part}) VALUES (?, ?, ?)"
+            f" ON CONFLICT (corpus, brief) DO UPDATE SET {part} = excluded.{part}",
+            (*key, value),
+        )
+        # A row neither read nor noted holds nothing.
+        connection.execute(
+            "DELETE FROM briefs WHERE corpus = ? AND brief = ? AND read = 0 AND note = ''", key
+        )
+
+    def _set_aside(self, complaint: str) -> None:
+        try:
+            aside = set_aside(self.path)
+        except OSError as error:
+            self.read_error = (
+                f"Notes file {self.path} cannot be read ({complaint}) nor set aside"
+                f" ({error.strerror or error})"
+            )
+            self._newer_format = self.read_error  # never written over: it may still be the user's
+            self.save_error = self._cannot_save("the file there cannot be read")
+            self._tell(self.read_error)
+            return
+        # What SQLite kept beside the file belongs to it: set aside with it, or dropped.
+        for suffix in ("-wal", "-journal"):
+            beside = self.path.with_name(self.path.name + suffix)
+            if beside.exists():
+                with contextlib.suppress(OSError):
+                    beside.replace(aside.with_name(aside.name + suffix))
+        with contextlib.suppress(OSError):
+            self.path.with_name(self.path.name + "-shm").unlink(missing_ok=True)
+        self._tell(
+            f"Notes file {self.path} could not be read ({complaint}); it was kept as {aside}"
+        )
+
+    def _cannot_save(self, reason: str) -> str:
+        return f"Notes and read briefs cannot be saved in {self.folder} ({reason}); kept for now"
+
+    def _tell(self, notice: str) -> None:
+        if notice not in self.notices:
+            self.notices.append(notice)
+
+
+class AnnotationMarks:
+    """The user's marks as a query asks for them (:class:`tui.core.search.UserMarks`): the ids
+    of the annotations as they are now, and the bookmarked ids given."""
+
+    def __init__(self, annotations: Annotations, bookmarked: Collection[str]) -> None:
+        self._annotations = annotations
+        self.bookmarked = bookmarked
+
+    @property
+    def read(self) -> Collection[str]:
+        return self._annotations.read
+
+    @property
+    def noted(self) -> Collection[str]:
+        return self._annotations.notes.keys()
+
+    @property
+    def tagged(self) -> Mapping[str, Collection[str]]:
+        annotations = self._annotations
+        return {annotations._tag_names[f]: ids for f, ids in annotations._tagged.items()}
+
+
+@contextlib.contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """One short write transaction, taking the write lock at once, so that two copies never
+    deadlock upgrading a read to a write."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+class _NotOurs(sqlite3.DatabaseError):
+    """A database, but not one of notes and read briefs."""
+
+
+def _describe(error: sqlite3.Error) -> str:
+    return str(error) or type(error).__name__

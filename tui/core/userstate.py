@@ -1,0 +1,60 @@
+"""Where a user's own state is kept (bookmarks, notes, read briefs, the layout), and what every
+kind of it does alike: the folder, how a corpus is named in it, why the folder cannot be written,
+and how a file that cannot be read is set aside, whole, for the user to look at."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+ENV_STATE_DIR = "BRIEFING_STATE_DIR"
+
+
+def state_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """``$BRIEFING_STATE_DIR``, else the user data folder for briefing."""
+    environ = os.environ if environ is None else environ
+    if environ.get(ENV_STATE_DIR):
+        return Path(environ[ENV_STATE_DIR]).expanduser()
+    from platformdirs import user_data_dir  # imported late: only needed without the variable
+
+    return Path(user_data_dir("briefing", appauthor=False))
+
+
+def corpus_key(root: Path) -> str:
+    """The name a user's state about the corpus at ``root`` is kept under."""
+    return str(root.resolve())
+
+
+def unusable_reason(folder: Path) -> str | None:
+    """Why files could not be written in ``folder`` (which may not exist yet), else None."""
+    candidate = folder
+    while not candidate.exists():
+        if candidate.is_symlink() or candidate.parent == candidate:
+            return "the folder cannot be created"
+        candidate = candidate.parent
+    if not candidate.is_dir():
+        return f"{candidate} is a file, not a folder"
+    if not os.access(candidate, os.W_OK | os.X_OK):
+        return "no permission to write there"
+    return None
+
+
+def aside_path(path: Path) -> Path:
+    """A new name for the unreadable file ``path``: the time, and a number if that is taken."""
+    stem = f"{path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}"
+    aside = path.with_name(stem)
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{stem}-{number}")
+    return aside
+
+
+def set_aside(path: Path) -> Path:
+    """Rename the unreadable file ``path`` to :func:`aside_path`'s name and return it; raises
+    :class:`OSError` when it cannot be renamed."""
+    aside = aside_path(path)
+    os.replace(path, aside)
+    return aside
