@@ -23,6 +23,7 @@ from tests.kit.pilot import (
 )
 from tui.app.app import BriefingApp
 from tui.app.reader.loading import CorpusChanged
+from tui.app.screens.annotate import TagDialog
 from tui.app.screens.facets import FIELD_HEADINGS, VALUES_SHOWN, FacetDialog
 from tui.core.model import Entries
 from tui.core.search import FACET_FIELDS, Marks, parse_query
@@ -110,6 +111,7 @@ async def test_f_lists_each_fields_values_with_the_counts_of_the_index(corpus_di
             "Topics",
             "Outlets",
             "Languages",
+            "Your tags",
         ]
 
 
@@ -134,6 +136,29 @@ async def test_choosing_a_place_lists_as_many_briefs_as_it_counted(corpus_dir: P
             brief = screen.corpus.entries[position].brief
             assert brief is not None
             assert fold_search(place) in {fold_search(p) for p in brief.places}
+
+
+async def test_a_tag_chosen_lists_the_briefs_given_it(corpus_dir: Path) -> None:
+    # Tags are the user's: counted from the notes kept beside the index, and found the same way.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for tags in ("Aduana USMCA", "usmca", "aduana-2"):
+            await pilot.press("t")
+            await wait_for_screen(pilot, TagDialog)
+            await pilot.press(*tags, "enter", "j")
+            await settle(pilot)
+        tagged = listed_keys(app)[:2]
+        await open_facets(pilot)
+        assert facets_shown(app)["Your tags"] == [("USMCA", 2), ("Aduana", 1), ("aduana-2", 1)]
+
+        tag, count = await go_to(pilot, "Your tags", steps=1)
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert (tag, count) == ("Aduana", 1)  # not aduana-2, which a tag starting so would find
+        assert main_screen(app).filter_text == "tag:=aduana"
+        assert listed_keys(app) == tagged[:1]
 
 
 async def test_escape_closes_the_facets_and_leaves_the_filter_as_it_was(corpus_dir: Path) -> None:

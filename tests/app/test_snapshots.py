@@ -161,7 +161,9 @@ def test_first_start_while_the_briefs_are_read(
 
     reported, released = threading.Event(), threading.Event()
 
-    def reading(root: Path, cache_dir: Path | None = None, *, progress: Progress) -> Corpus:
+    def reading(
+        root: Path, cache_dir: Path | None = None, *, progress: Progress, **_: object
+    ) -> Corpus:
         progress(1200, 2500)
         reported.set()
         released.wait(timeout=30)  # until the app closes: the screen stays as it is meanwhile

@@ -351,6 +351,9 @@ class MainScreen(Screen[None]):
             self.notify(notice, title="Index", severity="warning", markup=False, timeout=10)
         if self.corpus is not None and result.entries.same_as(self.corpus.entries):
             # Nothing changed on disk since the index last saw it: the screen stays as it is.
+            # (A first start's briefs read so far may have been shown once all were read.)
+            self._listing_as_read = False
+            self._mark_shown_read()
             self._update_header()
             return
         self._use_corpus(result)
@@ -514,13 +517,23 @@ class MainScreen(Screen[None]):
         if fact is not None and kept is not None and entry is not None and kept[0] == entry.path:
             fact = min(kept[1], len(brief.key_facts) - 1) if brief else None
         self.set_reactive(MainScreen.current_fact, fact)
-        if brief is not None and brief.id != self._marked_read:
-            self._marked_read = brief.id
-            self._set_read(brief.id, True)
+        self._mark_shown_read()
         self._show_in_panes()
         self._refresh_bindings_if_changed()
         if fact and self._mounted_after_first_frame:
             self.brief_view.select_fact(fact)
+
+    def _mark_shown_read(self) -> None:
+        """Mark the brief the panes show read, unless a first start's loading put it there.
+
+        The newest of the briefs read so far is shown by the loading, not chosen: it is read
+        once the user moves to it, or once the whole corpus is there."""
+        entry = self._entry(self.shown_entry)
+        brief = entry.brief if entry else None
+        put_on_top = self._listing_as_read and self.article_list.cursor_row == 0
+        if brief is not None and brief.id != self._marked_read and not put_on_top:
+            self._marked_read = brief.id
+            self._set_read(brief.id, True)
 
     def watch_current_fact(self, fact: int | None) -> None:
         if self._mounted_after_first_frame:
