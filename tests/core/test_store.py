@@ -1359,6 +1359,63 @@ def open_elsewhere(root: Path) -> dict[str, Any]:
     return answer
 
 
+KILLED_WHILE_BUILDING = """
+import os, signal, sys
+from pathlib import Path
+from tui.core.store import open_corpus
+
+def children():
+    found = []
+    for name in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{name}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if name.isdigit() and int(fields[1]) == os.getpid():
+            found.append(name)
+    return found
+
+def progress(done, total):
+    if done:  # the workers are reading
+        print(" ".join(children()), flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+if __name__ == "__main__":
+    open_corpus(Path(sys.argv[1]), progress=progress)
+"""
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists and has not ended (a zombie has)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_the_reading_processes_end_when_the_process_they_read_for_is_killed(
+    tmp_path: Path,
+) -> None:
+    root = make_large_corpus(tmp_path / "corpus", refresh.PARALLEL_FROM + 2 * refresh.BATCH)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_BUILDING, str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,  # its output ends only when every process holding it has ended
+        cwd=REPO,
+    )
+    workers = [int(pid) for pid in killed.stdout.split()]
+    assert killed.returncode == -9 and workers, killed.stderr
+
+    deadline = time.monotonic() + 20 * refresh.PARENT_CHECK_INTERVAL
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(refresh.PARENT_CHECK_INTERVAL / 5)  # polled: they end on their own clock
+    assert [pid for pid in workers if running(pid)] == []
+
+
 def test_two_corpora_open_on_one_index_see_the_same_entries(corpus: Path) -> None:
     first = open_corpus(corpus)
     second = open_corpus(corpus)

@@ -26,6 +26,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,6 +41,9 @@ SETTLE_NS = 3_000_000_000
 more than the coarsest file-system clock in common use (two seconds on FAT)."""
 BATCH = 128
 """How many brief files are read, then written in one transaction."""
+PARENT_CHECK_INTERVAL = 0.5
+"""Seconds between two looks, by a worker process, at whether the process it reads for is
+still there."""
 PARALLEL_FROM = 512
 """How many files to read make it worth starting processes (each takes some 0.3 s to start)."""
 
@@ -257,7 +261,9 @@ def _read_all(root: Path, paths: Sequence[str], progress: Progress | None) -> It
     waiting = iter(batches)
     pool = None
     try:
-        pool = futures.ProcessPoolExecutor(workers, mp_context=context)
+        pool = futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
+        )
         # Two batches per process in flight: enough to keep them busy, while the batches read
         # and not yet written stay few.
         running = {pool.submit(read_files, str(root), b) for b in _take(waiting, 2 * workers)}
@@ -283,6 +289,19 @@ def _read_all(root: Path, paths: Sequence[str], progress: Progress | None) -> It
             }
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_with(parent: int) -> None:
+    """Run in each worker process as it starts: end it once the process that started it has
+    gone. One killed, or ended without shutting its workers down, leaves them waiting for work
+    forever, holding what it shared with them (its standard output among them)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_INTERVAL)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _read_here(
