@@ -56,6 +56,8 @@ BRIEF_NEEDLE = "Key facts ("
 """Shown by the brief pane once it shows a brief."""
 _LISTED = re.compile(r"\d briefs · ")
 """The title bar once the list shows briefs (while they are read, it says only how far it got)."""
+QUIT_WAIT = 10.0
+"""How long an app may take to quit once Ctrl+Q is pressed before its session is killed."""
 SETTLED = 0.5
 """Seconds the screen must stay the same, once whole, to count as settled: the complete screen's
 time is that of its last change."""
@@ -321,7 +323,18 @@ class Tmux:
         return None
 
     def stop(self, session: str) -> None:
+        """Quit the app as a user does (Ctrl+Q), so that it closes its index as it would; kill the
+        session if it has not ended within :data:`QUIT_WAIT` seconds.
+
+        Killed, the app leaves the index's journal behind: after a cold start, which writes the
+        whole index through it, the next start would first read it all again."""
         with contextlib.suppress(subprocess.CalledProcessError):
+            self.run("send-keys", "-t", session, "C-q")
+            deadline = time.perf_counter() + QUIT_WAIT
+            while time.perf_counter() < deadline:
+                if session not in self.run("list-sessions", "-F", "#{session_name}").split():
+                    return
+                time.sleep(POLL)
             self.run("kill-session", "-t", session)
 
 
