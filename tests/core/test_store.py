@@ -1536,10 +1536,9 @@ def test_the_index_shows_the_entries_as_last_opened(corpus: Path, reads: list[st
     assert reads == []  # no file read
 
 
-def test_a_first_build_lists_the_briefs_read_so_far_as_it_goes(tmp_path: Path) -> None:
-    # Files are read in name order, a batch at a time; a later brief is a newer one, so each
-    # listing as the build goes on puts the briefs just read above those read before.
-    root = make_large_corpus(tmp_path / "corpus", 3 * refresh.BATCH)
+def opened_with_listings(root: Path) -> tuple[Corpus, list[list[str | None]]]:
+    """The corpus at ``root`` opened, and the ids the index listed each time the build said
+    it had listed more of them."""
     shown: list[list[str | None]] = []
 
     def listed() -> None:
@@ -1547,7 +1546,15 @@ def test_a_first_build_lists_the_briefs_read_so_far_as_it_goes(tmp_path: Path) -
         assert peeked is not None
         shown.append(peeked.entries.ids())
 
-    corpus = open_corpus(root, listed=listed)
+    return open_corpus(root, listed=listed), shown
+
+
+def test_a_first_build_lists_the_briefs_read_so_far_as_it_goes(tmp_path: Path) -> None:
+    # Files are read in name order, a batch at a time; a later brief is a newer one, so each
+    # listing as the build goes on puts the briefs just read above those read before.
+    root = make_large_corpus(tmp_path / "corpus", 3 * refresh.BATCH)
+
+    corpus, shown = opened_with_listings(root)
 
     every = corpus.entries.ids()
     assert [len(ids) for ids in shown] == [refresh.BATCH, 2 * refresh.BATCH]
@@ -1575,14 +1582,8 @@ def test_a_first_build_lists_nothing_a_damaged_file_would_show(tmp_path: Path) -
     # A brief that fails is listed last, as in the whole list: never in place of one that loads.
     root = make_large_corpus(tmp_path / "corpus", refresh.BATCH)
     (root / "briefs" / "brief-00003.yaml").write_text("key_facts: [\n", encoding="utf-8")
-    shown: list[list[str | None]] = []
 
-    def listed() -> None:
-        peeked = peek_corpus(root)
-        assert peeked is not None
-        shown.append(peeked.entries.ids())
-
-    corpus = open_corpus(root, listed=listed)
+    corpus, shown = opened_with_listings(root)
 
     assert shown == [corpus.entries.ids()]
     assert shown[0][-1] is None

@@ -1010,32 +1010,39 @@ class MainScreen(Screen[None]):
 
     def _report_annotations(self) -> None:
         """Tell the user what the notes store has to say, once."""
-        annotations = self.annotations
-        if annotations is None:
-            return
-        for notice in annotations.notices:
-            self.notify(notice, title="Notes", severity="warning", markup=False, timeout=10)
-        annotations.notices.clear()
-        if annotations.save_error != self._notes_error:
-            if annotations.save_error:
-                self.notify(annotations.save_error, title="Notes", severity="error", markup=False)
-            elif self._notes_error:
-                self.notify("Notes and read briefs are saved again.", title="Notes", markup=False)
-            self._notes_error = annotations.save_error
+        told = self._notes_error
+        self._notes_error = self._report_user_state(
+            self.annotations, "Notes", "Notes and read briefs are saved again.", told
+        )
+        if self._notes_error != told:
             self._update_header()
 
     def _report_store(self) -> None:
         """Tell the user what the bookmark store has to say, once."""
-        store = self.store
-        if store is None:
-            return
-        for notice in store.notices:
-            self.notify(notice, title="Bookmarks", severity="warning", markup=False, timeout=10)
-        store.notices.clear()
-        if store.save_error != self._save_error:
-            if store.save_error:
-                self.notify(store.save_error, title="Bookmarks", severity="error", markup=False)
-            elif self._save_error:
-                self.notify("Bookmarks are saved again.", title="Bookmarks", markup=False)
-            self._save_error = store.save_error
+        told = self._save_error
+        self._save_error = self._report_user_state(
+            self.store, "Bookmarks", "Bookmarks are saved again.", told
+        )
+        if self._save_error != told:
             self._update_header()
+
+    def _report_user_state(
+        self,
+        source: BookmarkStore | Annotations | None,
+        title: str,
+        saved_again: str,
+        told: str | None,
+    ) -> str | None:
+        """Tell the user the notices of ``source``, once each, and whether it can save, when
+        that is not what they were last ``told``; the saving error to remember as told."""
+        if source is None:
+            return told
+        for notice in source.notices:
+            self.notify(notice, title=title, severity="warning", markup=False, timeout=10)
+        source.notices.clear()
+        if source.save_error != told:
+            if source.save_error:
+                self.notify(source.save_error, title=title, severity="error", markup=False)
+            elif told:
+                self.notify(saved_again, title=title, markup=False)
+        return source.save_error
