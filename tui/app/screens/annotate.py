@@ -18,8 +18,8 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, TextArea
 
-from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.screens._dialog import Dialog
+from tui.app.screens._question import Question
 from tui.core.annotations import (
     MAX_TAGS,
     AnnotationError,
@@ -123,59 +123,25 @@ class NoteDialog(Dialog[str | None]):
         await self.app.push_screen(DiscardDialog(), answered)
 
 
-class DiscardDialog(Dialog[bool]):
+class DiscardDialog(Question):
     """Asks whether to drop the changes to a note; dismisses with ``True`` to drop them."""
 
     DEFAULT_CSS = """
     DiscardDialog > Vertical {
         width: 56;
-        border: round $warning;
-    }
-    DiscardDialog Horizontal {
-        height: auto;
-        margin-top: 1;
-        align-horizontal: right;
-    }
-    DiscardDialog Button {
-        margin-left: 2;
-    }
-    DiscardDialog.-narrow Horizontal {
-        layout: vertical;
-    }
-    DiscardDialog.-narrow Button {
-        width: 1fr;
-        margin-left: 0;
     }
     """
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (46, "-wide")]
-    """Narrower than both buttons, they go one under the other."""
-
-    AUTO_FOCUS = ""
+    TITLE = "Unsaved note"
+    YES = "Discard"
+    NO = "Keep editing"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Discard"),
         Binding("n,escape", "answer(False)", "Keep editing"),
     ]
 
-    def compose(self) -> ComposeResult:
-        self.update_classes(breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, self.app.size.width))
-        with Vertical() as dialog:
-            dialog.border_title = "Unsaved note"
-            yield Label("The note has changed. Discard the changes?")
-            with Horizontal():
-                yield Button("Discard (y)", id="discard", variant="warning")
-                yield Button("Keep editing (n)", id="keep", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus(scroll_visible=False)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "discard")
-
-    def action_answer(self, discard: bool) -> None:
-        """Close with the user's answer."""
-        self.dismiss(discard)
+    def question(self) -> str:
+        return "The note has changed. Discard the changes?"
 
 
 class TagSuggester(Suggester):

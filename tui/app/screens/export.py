@@ -15,16 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widgets import Button, Label
 
-from tui.app.screens._breakpoints import breakpoint_classes
-from tui.app.screens._dialog import Dialog
 from tui.app.screens._path_dialog import PathDialog
+from tui.app.screens._question import Question
 from tui.core.export import (
     Annotated,
     ExportError,
@@ -74,44 +69,12 @@ class ExportDialog(PathDialog):
         super().__init__(f"Write {described} to:", default, error)
 
 
-class OverwriteDialog(Dialog[bool]):
+class OverwriteDialog(Question):
     """Asks whether to replace a file; dismisses with ``True`` to replace it."""
 
-    BUTTON_ROW_WIDTH = 49
-    """The narrowest terminal that holds both buttons on one line: the dialog's border and
-    padding (4), then each button with the gap before it (2 + 16 and 2 + 25)."""
-
-    HORIZONTAL_BREAKPOINTS = [
-        (0, "-narrow"),
-        (BUTTON_ROW_WIDTH, "-wide"),
-    ]
-    """Narrower than both buttons, they go one under the other."""
-
-    DEFAULT_CSS = """
-    OverwriteDialog > Vertical {
-        border: round $warning;
-    }
-    OverwriteDialog Horizontal {
-        height: auto;
-        margin-top: 1;
-        align-horizontal: right;
-    }
-    OverwriteDialog Button {
-        margin-left: 2;
-    }
-    OverwriteDialog.-narrow Horizontal {
-        layout: vertical;
-    }
-    OverwriteDialog.-narrow Button {
-        width: 1fr;
-        margin-left: 0;
-    }
-    """
-
-    AUTO_FOCUS = ""
-    """Off: Textual's would focus the first button and scroll to it. The safe answer is focused
-    once mounted instead, the question left in view."""
-
+    TITLE = "File exists"
+    YES = "Overwrite"
+    NO = "Choose another name"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Overwrite"),
         Binding("n,escape", "answer(False)", "Keep it and choose another name"),
@@ -121,28 +84,8 @@ class OverwriteDialog(Dialog[bool]):
         super().__init__()
         self.path = path
 
-    def compose(self) -> ComposeResult:
-        # A narrow terminal shows the buttons it has room for from the start.
-        self.update_classes(breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, self.app.size.width))
-        with Vertical() as dialog:
-            dialog.border_title = "File exists"
-            yield Label(Content(f"{self.path} exists already. Overwrite it?"))
-            with Horizontal():
-                yield Button("Overwrite (y)", id="overwrite", variant="warning")
-                yield Button("Choose another name (n)", id="keep", variant="primary")
-
-    def on_mount(self) -> None:
-        # Where the dialog must scroll, the question stays in view rather than this button:
-        # Enter, y and n answer it all the same.
-        self.query_one("#keep", Button).focus(scroll_visible=False)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "overwrite")
-
-    def action_answer(self, overwrite: bool) -> None:
-        """Close with the user's answer."""
-        self.dismiss(overwrite)
+    def question(self) -> str:
+        return f"{self.path} exists already. Overwrite it?"
 
 
 async def export_briefs(
