@@ -51,6 +51,11 @@ from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+    from typing import Any
+
+    from textual.app import App
+
     from tui.app.app import BriefingApp
 
     # Imported after the first frame, as the panes are mounted and the corpus loads.
@@ -710,21 +715,24 @@ class MainScreen(Screen[None]):
         """Write or change the note on the current article."""
         from tui.app.screens.annotate import edit_note  # not needed for the first frame
 
-        brief, annotations = self._current_brief(), self.annotations
-        if brief is None or annotations is None:
-            return
-        if await edit_note(self.app, annotations, brief):
-            self._annotated(brief.id)
+        await self._annotate(edit_note)
 
     @work(exclusive=True, group="annotate")
     async def action_edit_tags(self) -> None:
         """Give the current article tags, or change them."""
         from tui.app.screens.annotate import edit_tags  # not needed for the first frame
 
+        await self._annotate(edit_tags)
+
+    async def _annotate(
+        self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]]
+    ) -> None:
+        """Ask, through ``edit``, what the user keeps about the current article; show it when
+        it changed."""
         brief, annotations = self._current_brief(), self.annotations
         if brief is None or annotations is None:
             return
-        if await edit_tags(self.app, annotations, brief):
+        if await edit(self.app, annotations, brief):
             self._annotated(brief.id)
 
     def _annotated(self, brief_id: str) -> None:

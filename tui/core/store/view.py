@@ -156,9 +156,10 @@ class StoredEntries(Entries):
             # asks about, keeping the rows found: some 0.13 ms a thousand briefs. Words alone
             # finding more than half are asked for the briefs they do not find.
             words = searchable(query.words)
-            found = self._found_up_to_half(match_expression(words)) if words else self._count
+            match = match_expression(words)
+            found = self._found_up_to_half(match) if words else self._count
             if words and 2 * found > self._count and query == Query(words=query.words):
-                return self._all_kept_but(match_expression(words))
+                return self._all_kept_but(match)
             walk = found * _FEW > self._count
             table = "briefs INDEXED BY briefs_listing" if walk else "briefs"
             rows = self._connection.execute(
