@@ -32,3 +32,22 @@ def set_virtual_size(pane: ScrollView, size: Size) -> None:
         scrollbar.refresh()
     pane.scroll_y = pane.validate_scroll_y(pane.scroll_y)
     pane.refresh()
+
+
+class FittedScrollView(ScrollView):
+    """A pane that lays out what it shows for its size as soon as it is given one."""
+
+    def fit_to_size(self) -> None:
+        """Lay out what the pane shows for its size, and scroll to what is to be in view."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual tells a widget its new size with a Resize message, handled once the frame laid
+        # out for that size has been drawn: what is laid out then, and the scrollbar's thumb,
+        # which depends on the height of what was laid out, would come a frame later (some 25 ms
+        # after the first frame). Told here, as the layout hands out sizes, that frame has them.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if resized:
+            self.fit_to_size()
+        return resized

@@ -24,13 +24,12 @@ from textual.content import Content
 from textual.geometry import Region, Size, clamp
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
 from tui.app.actions import bindings_of
 from tui.app.widgets._render import UNDATED, content_strip, date_label
-from tui.app.widgets._scrolling import set_virtual_size
+from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.model import Entries, Entry
 from tui.core.text import one_line
@@ -51,7 +50,7 @@ _TITLE_LIMIT = 500
 _KEPT_ROWS = 512
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(FittedScrollView, can_focus=True):
     """Date, language, bookmark and export marks, and title of each brief shown, newest first."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_of("list")
@@ -218,7 +217,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().notify_style_update()
         self._drawn.clear()  # a new theme, or the list gaining or losing focus
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def fit_to_size(self) -> None:
         self._update_virtual_size()
         self._scroll_to_cursor()
 

@@ -18,14 +18,13 @@ from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip
-from tui.app.widgets._scrolling import set_virtual_size
+from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
 from tui.core.model import Brief
 from tui.core.quotes import Span
@@ -56,7 +55,7 @@ def _prepare(request: int, source: str, text: str, width: int) -> _Prepared:
     return _Prepared(request, source, wrap_text(text, width) if width > 0 else None)
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(FittedScrollView, can_focus=True):
     """The article a brief was written from, with the brief's quotes marked in it."""
 
     # The colours of its parts. Here rather than in the app's stylesheet, they are parsed
@@ -290,13 +289,15 @@ class ArticleView(ScrollView, can_focus=True):
         elif anchor is not None:
             self.scroll_to(y=wrapped.line_of(anchor), animate=False, force=True)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def fit_to_size(self) -> None:
         wrapped = self._wrapped
         if wrapped is not None and wrapped.width != self._text_width() and len(wrapped):
             # The same text stays at the top, unless the view follows the current quote.
             top = min(self.scroll_offset.y, len(wrapped) - 1)
             self._scroll_anchor = wrapped.starts[top]
             self._ensure_layout()
+        elif wrapped is None:
+            self._ensure_layout()  # an article given before the pane had a width
         elif self._follow_quote:
             self._place_current()
 

@@ -19,12 +19,11 @@ from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Region, Size, clamp
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip, date_label
-from tui.app.widgets._scrolling import set_virtual_size
+from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.annotations import Annotation
 from tui.core.model import Brief, Entry, KeyFact, Problem
@@ -70,7 +69,7 @@ class _Block:
 _BLANK = _Block(Content(""))
 
 
-class BriefView(ScrollView, can_focus=True):
+class BriefView(FittedScrollView, can_focus=True):
     """One brief, or the problems of a brief file that could not be loaded."""
 
     # The colours of its parts. Here rather than in the app's stylesheet, they are parsed
@@ -294,7 +293,7 @@ class BriefView(ScrollView, can_focus=True):
         self._laid_out_width = None
         self.refresh()
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def fit_to_size(self) -> None:
         self._ensure_layout()
         if self._follow_fact:
             self._scroll_to_fact()
