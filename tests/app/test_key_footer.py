@@ -1,108 +1,120 @@
-"""The footer's keys: rebuilt once for the changes made between two frames, as they are then."""
+"""The footer: the keys that apply now, as one line that follows the screen's bindings."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
-import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets._footer import FooterKey
 
 from tui.app.widgets.key_footer import KeyFooter
 
+_MOVE = Binding.Group("Move")
+
 
 class FooterApp(App[None]):
-    """A footer of two keys; the export key shows only while ``exporting`` is on."""
+    """Two keys that move, sharing one description; export, which applies only while
+    ``exporting`` is on (shown dim otherwise); and quit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "move('left')", "Left", group=_MOVE),
+        Binding("right", "move('right')", "Right", group=_MOVE),
         Binding("e", "export", "Export"),
         Binding("q", "quit", "Quit"),
+        Binding("x", "hidden", "Hidden", show=False),
     ]
 
     exporting = True
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.exported = 0
+
     def compose(self) -> ComposeResult:
-        yield KeyFooter()
+        yield KeyFooter(show_command_palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.exporting if action == "export" else True
+        if action == "export" and not self.exporting:
+            return None  # shown, but does not apply now
+        return True
 
-    def shown_keys(self) -> list[str]:
-        return [key.description for key in self.query(FooterKey)]
-
-
-def count_rebuilds(monkeypatch: pytest.MonkeyPatch, during: Callable[[], None]) -> list[list[str]]:
-    """The keys each rebuild of the footer left it with; ``during`` runs as each one ends."""
-    rebuilds: list[list[str]] = []
-    rebuild = KeyFooter.recompose
-
-    async def counted(footer: KeyFooter) -> None:
-        await rebuild(footer)
-        during()
-        rebuilds.append([key.description for key in footer.query(FooterKey)])
-
-    monkeypatch.setattr(KeyFooter, "recompose", counted)
-    return rebuilds
+    def action_export(self) -> None:
+        self.exported += 1
 
 
-async def test_changes_before_a_frame_rebuild_the_footer_once_as_they_leave_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    rebuilds = count_rebuilds(monkeypatch, during=lambda: None)
+def footer_line(app: App[object]) -> str:
+    return app.query_one(KeyFooter).render().plain
+
+
+async def test_the_footer_shows_the_keys_of_the_bindings_shown() -> None:
     app = FooterApp()
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert app.shown_keys()[:2] == ["Export", "Quit"]
-        rebuilds.clear()
-        for exporting in (False, True, False):
-            app.exporting = exporting
-            app.screen.refresh_bindings()
-        await pilot.pause()
-        await pilot.pause()
-        assert len(rebuilds) == 1
-        assert rebuilds[0][0] == "Quit"  # as the last change left the keys
-        assert app.shown_keys()[0] == "Quit"
+        line = footer_line(app)
+        # A group's keys come together, its description once after them.
+        assert line.startswith("← → Move e Export q Quit")
+        assert "Hidden" not in line
 
 
-async def test_a_change_made_as_the_footer_is_rebuilt_gets_a_rebuild_of_its_own(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def test_a_key_that_does_not_apply_is_shown_dim_and_comes_back_when_it_does() -> None:
     app = FooterApp()
-    armed = False
-
-    def change_once() -> None:
-        nonlocal armed
-        if armed:
-            armed = False
-            app.exporting = False
-            # The screen tells the footer when it is next idle: that can be mid-rebuild.
-            app.query_one(KeyFooter).bindings_changed(app.screen)
-
-    rebuilds = count_rebuilds(monkeypatch, during=change_once)
     async with app.run_test() as pilot:
         await pilot.pause()
-        rebuilds.clear()
-        armed = True
+        footer = app.query_one(KeyFooter)
+
+        def export_is_dim() -> bool:
+            line = footer.render()
+            start = line.plain.index("e Export")
+            return any(
+                span.start <= start < span.end and "dim" in str(span.style) for span in line.spans
+            )
+
+        assert not export_is_dim()
+        app.exporting = False
         app.screen.refresh_bindings()
         await pilot.pause()
+        assert export_is_dim()
+        await pilot.click(KeyFooter, offset=(line_offset(app, "e Export"), 0))
+        assert app.exported == 0  # a dim key does nothing when clicked
+        app.exporting = True
+        app.screen.refresh_bindings()
         await pilot.pause()
-        assert [keys[0] for keys in rebuilds] == ["Export", "Quit"]
-        assert app.shown_keys()[0] == "Quit"
+        assert not export_is_dim()
 
 
-class KeysLaterApp(FooterApp):
-    """The footer app with its footer mounted later, once the bindings have settled."""
-
-    def compose(self) -> ComposeResult:
-        return iter(())
+def line_offset(app: App[object], text: str) -> int:
+    return footer_line(app).index(text)
 
 
-async def test_a_footer_mounted_after_the_bindings_settled_shows_them() -> None:
-    app = KeysLaterApp()
+async def test_clicking_a_key_presses_it() -> None:
+    app = FooterApp()
     async with app.run_test() as pilot:
         await pilot.pause()
-        await app.mount(KeyFooter(show_command_palette=False))
+        await pilot.click(KeyFooter, offset=(line_offset(app, "Export"), 0))
         await pilot.pause()
-        assert app.shown_keys() == ["Export", "Quit"]
+        assert app.exported == 1
+        await pilot.click(KeyFooter, offset=(line_offset(app, "Quit") + 2, 0))
+        await pilot.pause()
+        assert not app.is_running
+
+
+class PaletteApp(FooterApp):
+    def compose(self) -> ComposeResult:
+        yield KeyFooter(show_command_palette=True)
+
+
+async def test_the_palette_key_stands_at_the_right_end_while_there_is_room() -> None:
+    app = PaletteApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        line = footer_line(app)
+        assert line.rstrip().endswith("palette")
+        assert len(line) == 80
+        footer = app.query_one(KeyFooter)
+        footer.show_command_palette = False
+        await pilot.pause()
+        assert "palette" not in footer_line(app)
+    async with PaletteApp().run_test(size=(30, 5)) as pilot:
+        await pilot.pause()
+        # Too narrow for both: the keys of the screen come first.
+        assert "palette" not in footer_line(pilot.app)

@@ -25,13 +25,13 @@ from tests.kit.pilot import (
     listed_keys,
     main_screen,
     settle,
+    strong_text,
     until,
 )
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
 from tui.app.reader.screen import MainScreen
-from tui.app.widgets.brief_view import BriefView
-from tui.app.widgets.filter_input import FilterInput
+from tui.app.widgets.key_footer import KeyFooter
 from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
 from tui.core.store import Progress, open_corpus
@@ -407,46 +407,36 @@ async def test_a_narrow_terminal_gets_its_layout_from_the_first_frame(corpus_dir
     assert list_top < brief_top  # the list above the brief, as below 120 columns it always is
 
 
-class AskedForAtOnce(BriefingApp):
-    """The app, given an action of the main screen as it draws its first frame: before the
-    panes and the filter are there."""
+class FirstFrameShown(BriefingApp):
+    """The app, noting what its panes and its keys showed in the first frame it drew."""
 
-    def __init__(self, root: Path, action: str) -> None:
+    def __init__(self, root: Path) -> None:
         super().__init__(root)
-        self.action = action
-        self.mounted_in_first_frame: bool | None = None
+        self.first: dict[str, Any] | None = None
 
     def post_display_hook(self) -> None:
-        if self.mounted_in_first_frame is None:
+        if self.first is None:
             screen = main_screen(self)
-            self.mounted_in_first_frame = bool(screen.query(BriefView) or screen.query(FilterInput))
-            getattr(screen, f"action_{self.action}")()
+            self.first = {
+                "brief": brief_lines(self),
+                "quote": strong_text(screen.article_view),
+                "keys": screen.query_one(KeyFooter).render().plain,
+            }
 
 
-async def test_facts_asked_for_before_their_pane_is_there_are_shown_when_it_is(
-    corpus_dir: Path,
-) -> None:
+async def test_the_first_frame_is_the_whole_screen(corpus_dir: Path) -> None:
+    # A start on an index: the screen a user works with comes at once, not pane by pane.
     open_corpus(corpus_dir)
-    app = AskedForAtOnce(corpus_dir, "open_facts")
+    app = FirstFrameShown(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        screen = main_screen(app)
-        assert app.mounted_in_first_frame is False  # else this test asks for nothing early
-        assert screen.focused is screen.brief_view
-        assert brief_lines(app).startswith(NEWEST)
-
-
-async def test_the_filter_asked_for_before_it_is_there_opens_when_it_is(corpus_dir: Path) -> None:
-    open_corpus(corpus_dir)
-    app = AskedForAtOnce(corpus_dir, "filter")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(app)
-        assert app.mounted_in_first_frame is False
-        assert screen.focused is screen.filter_input
-        await pilot.press(*"ciudad")
-        await settle(pilot)
-        assert listed_keys(app) == ["ebrard-municipal-convoy-los-angeles"]
+        quote = strong_text(main_screen(app).article_view)
+    first = app.first
+    assert first is not None
+    assert first["brief"].startswith(NEWEST)
+    assert "Key facts (" in first["brief"]
+    assert first["quote"] and first["quote"] == quote  # the first fact's quote, highlighted
+    assert "Filter" in first["keys"] and "Quit" in first["keys"]
 
 
 async def test_the_garbage_collector_runs_again_once_the_app_has_loaded(corpus_dir: Path) -> None:

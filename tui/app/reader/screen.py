@@ -7,10 +7,9 @@ up to date (:mod:`.loading`), the rows the filter shows (:mod:`.query`), what th
 (:mod:`.header`) and the export (:mod:`tui.app.screens.export`) each have a home of their own.
 A corpus read again replaces the one shown, the cursor staying on the same brief.
 
-The first frame has the list alone: the brief and original panes are mounted right after it,
-when they have nothing to show yet but their borders, and so are the filter, hidden until asked
-for, and the footer's keys. Until then the screen keeps what the panes are to show, and gives it
-to them as they arrive.
+The first frame is the whole screen: the list, the first brief with its facts, its original
+and the keys, from the corpus as its index last saw it. The index is brought up to date after
+that frame (:mod:`.loading`).
 """
 
 from __future__ import annotations
@@ -41,7 +40,10 @@ from tui.app.reader.loading import CorpusChanged, CorpusListed, CorpusLoading, L
 from tui.app.reader.query import ListQuery, empty_notice, rows_query
 from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.filter_input import FilterInput
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.annotations import Annotation, Annotations
 from tui.core.bookmarks import BookmarkStore
@@ -57,12 +59,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from tui.app.app import BriefingApp
-
-    # Imported after the first frame, as the panes are mounted and the corpus loads.
     from tui.app.screens.facets import FacetDialog, FacetRequest
-    from tui.app.widgets.article_view import ArticleView
-    from tui.app.widgets.brief_view import BriefView
-    from tui.app.widgets.key_footer import KeyFooter
     from tui.core.model import Brief, Corpus, Entry
 
 
@@ -135,8 +132,7 @@ class MainScreen(Screen[None]):
     show_original: var[bool] = var(True)
     """Whether the original text pane is shown."""
 
-    # Properties rather than textual.getters, whose import the first frame can do without. The
-    # panes and the filter are mounted after the first frame (_mount_after_first_frame).
+    # Properties rather than textual.getters, whose import the first frame can do without.
 
     @property
     def article_list(self) -> ArticleList:
@@ -144,11 +140,11 @@ class MainScreen(Screen[None]):
 
     @property
     def brief_view(self) -> BriefView:
-        return cast("BriefView", self.query_one("#brief"))
+        return self.query_one("#brief", BriefView)
 
     @property
     def article_view(self) -> ArticleView:
-        return cast("ArticleView", self.query_one("#original"))
+        return self.query_one("#original", ArticleView)
 
     @property
     def filter_input(self) -> FilterInput:
@@ -188,15 +184,6 @@ class MainScreen(Screen[None]):
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._fact_after_reload: tuple[str, int] | None = None
         """The brief file edited from the reader, and the fact to be on once it is read again."""
-        self._facts_wanted = False
-        """Whether the user asked for the facts before their pane was mounted."""
-        self._footer: KeyFooter | None = None
-        """The keys at the bottom, once mounted, last of what comes after the first frame."""
-        self._filter_wanted = False
-        self._load_after_panes = False
-        """Whether the index is to be brought up to date once the panes are drawn: the screen
-        shows the index as last seen meanwhile."""
-        """Whether the user asked for the filter before it was mounted."""
         self._shown_before = False
         """Whether the screen has been shown (resumed) before: the first time is its start."""
         self.pane_layout = read_layout(state_dir())
@@ -208,17 +195,23 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # Styling the screen again for these can wait: its widgets, styled as they mount, see
         # them, and no rule styles the screen itself by them.
-        self.update_classes(
-            breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, self.app.size.width), update=False
-        )
+        width = self.app.size.width
+        self.update_classes(breakpoint_classes(self.HORIZONTAL_BREAKPOINTS, width), update=False)
         yield TitleBar()
         with Horizontal(id="panes"):
-            # The filter comes after the first frame, above the list.
             with Vertical(id="list-pane") as list_pane:
-                self._size_list(self.app.size.width, list_pane)
+                self._size_list(width, list_pane)
+                yield FilterInput(
+                    placeholder="Filter: words to find",
+                    id="filter",
+                    compact=True,
+                    select_on_focus=False,
+                )
                 yield ArticleList(id="articles").data_bind(MainScreen.bookmarked, MainScreen.marked)
-            yield Container(id="details")  # the panes come after the first frame
-        yield Container(id="footer")  # its keys come after the first frame, which has none yet
+            with Container(id="details"):
+                yield BriefView(id="brief")
+                yield ArticleView(id="original")
+        yield KeyFooter(id="keys", show_command_palette=width >= PALETTE_KEY_WIDTH)
 
     def _size_list(self, screen_width: int, list_pane: Widget | None = None) -> None:
         """Give the list the share of the screen the user chose for the arrangement in use."""
@@ -236,12 +229,6 @@ class MainScreen(Screen[None]):
         opposed to the index as it was when the screen opened."""
         return self.corpus_loading.up_to_date
 
-    @property
-    def _mounted_after_first_frame(self) -> bool:
-        """Whether the brief and original panes, the filter and the footer's keys are mounted: they
-        are not in the first frame."""
-        return self._footer is not None
-
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler. Every widget was styled as it mounted, moments ago,
         # with the screen's classes in place; styling them all again, as Textual does whenever a
@@ -255,13 +242,21 @@ class MainScreen(Screen[None]):
         self.sub_title = "loading…"
         self.article_list.border_title = Content("Articles")
         self.article_list.notice = "Loading…"
-        # First after the first frame, before the corpus starts loading.
-        self.call_after_refresh(self._mount_after_first_frame)
+        self.brief_view.border_title = Content("Brief")
+        self.article_view.border_title = Content("Original")
+        # Watched rather than told by Input.Changed, whose trip up through the containers lets a
+        # frame with the new text but the old rows be drawn first, and the next one wait.
+        self.watch(self.filter_input, "value", self._filter_changed, init=False)
         self.store = BookmarkStore(state_dir(), corpus_key(self.root))
         self.bookmarked = frozenset(self.store.ids)
         self.annotations = Annotations(state_dir(), corpus_key(self.root))
         # The list reads the live set of read ids: a copy of 100,000 at every move would cost.
         self.article_list.read = self.annotations.read
+        if self.pane_layout.maximized:
+            pane = self.query_one(f"#{self.pane_layout.maximized}")
+            if pane.display:
+                self.set_focus(pane)
+                self.maximize(pane)
         corpus = self.corpus_loading.peek()
         if corpus is None:
             # Nothing to show before the briefs are read: start reading them at once. Every file
@@ -271,50 +266,13 @@ class MainScreen(Screen[None]):
             self._start_loading()
             return
         self._use_corpus(corpus)
-        # The index is brought up to date once the panes show the first brief (see the end of
-        # _mount_after_first_frame): checking a large corpus's files holds Python's lock for
-        # seconds at 100,000 briefs, and would hold back the screen the user waits for.
-        self._load_after_panes = True
-
-    async def _mount_after_first_frame(self) -> None:
-        """Add the panes, the filter and the footer's keys; show in the panes what they are to."""
-        # Built and drawn before the first frame, the panes put it some 15 ms later, for two
-        # bordered panes with nothing in them yet; the filter, hidden until asked for, 3 ms; the
-        # footer, which has no keys to show before the first frame, 2 ms.
-        details = self.query_one("#details", Container)
-        if not details.is_attached:
-            return  # the app quit before its first frame was drawn
-        from tui.app.widgets.article_view import ArticleView
-        from tui.app.widgets.brief_view import BriefView
-        from tui.app.widgets.key_footer import KeyFooter
-
-        brief_view = BriefView(id="brief")
-        brief_view.border_title = Content("Brief")
-        article_view = ArticleView(id="original")
-        article_view.border_title = Content("Original")
-        filter_input = FilterInput(
-            placeholder="Filter: words to find", id="filter", compact=True, select_on_focus=False
-        )
-        footer = KeyFooter(compact=True, show_command_palette=self.size.width >= PALETTE_KEY_WIDTH)
-        await details.mount(brief_view, article_view)
-        await self.query_one("#list-pane").mount(filter_input, before=0)
-        await self.query_one("#footer").mount(footer)
-        # Watched rather than told by Input.Changed, whose trip up through the containers lets a
-        # frame with the new text but the old rows be drawn first, and the next one wait.
-        self.watch(filter_input, "value", self._filter_changed, init=False)
-        self._footer = footer
-        self._show_in_panes()
-        if self._filter_wanted:
-            self.action_filter()
-        elif self._facts_wanted:
-            self.set_focus(brief_view)
-        if self.pane_layout.maximized:
-            pane = self.query_one(f"#{self.pane_layout.maximized}")
-            if pane.display:
-                self.set_focus(pane)
-                self.maximize(pane)
-        if self._load_after_panes:
-            self.call_after_refresh(self._start_loading)
+        # The panes show the first brief in the first frame, rather than once the list has told
+        # the screen where its cursor is.
+        self.shown_entry = self.article_list.cursor_entry
+        # The index is brought up to date once the first frame is drawn: checking a large
+        # corpus's files holds Python's lock for seconds at 100,000 briefs, and would hold back
+        # the screen the user waits for.
+        self.call_after_refresh(self._start_loading)
 
     def _start_loading(self) -> None:
         # Off since the app was imported (make_app): on while the first frame is built, it ran a
@@ -398,7 +356,7 @@ class MainScreen(Screen[None]):
         read = self.annotations.read if self.annotations else set()
         self._unread = sum(1 for ident in self._ids_present if ident not in read)
         article_list.set_entries(corpus.entries)
-        if refreshed and self._mounted_after_first_frame:
+        if refreshed:
             self.article_view.forget_layouts()  # an article may be one of the files changed
         if still_shown:
             self.set_reactive(MainScreen.shown_entry, keep)
@@ -525,7 +483,7 @@ class MainScreen(Screen[None]):
         self._mark_shown_read()
         self._show_in_panes()
         self._refresh_bindings_if_changed()
-        if fact and self._mounted_after_first_frame:
+        if fact:
             self.brief_view.select_fact(fact)
 
     def _mark_shown_read(self) -> None:
@@ -541,14 +499,11 @@ class MainScreen(Screen[None]):
             self._set_read(brief.id, True)
 
     def watch_current_fact(self, fact: int | None) -> None:
-        if self._mounted_after_first_frame:
-            self.article_view.highlight(fact)
+        self.article_view.highlight(fact)
         self._refresh_bindings_if_changed()  # confirm and reject apply to unreviewed facts
 
     def _show_in_panes(self) -> None:
         """Show the shown entry's brief and original, or why there is none to show."""
-        if not self._mounted_after_first_frame:
-            return  # they will be shown as the panes are mounted
         corpus = self.corpus
         if corpus is not None and not corpus.entries:
             heading = f"The corpus {corpus.name} has no briefs to show"
@@ -577,11 +532,7 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self.article_view.show_text, source, text)
 
     def _focus_facts(self) -> None:
-        """Focus the key facts; asked before their pane is there, as soon as it is."""
-        if self._mounted_after_first_frame:
-            self.set_focus(self.brief_view)
-        else:
-            self._facts_wanted = True
+        self.set_focus(self.brief_view)
 
     def _refresh_bindings_if_changed(self) -> None:
         # The footer is rebuilt whenever bindings are refreshed: only do it when what applies
@@ -600,11 +551,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._size_list(event.size.width)
-        footer = self._footer
-        wide = event.size.width >= PALETTE_KEY_WIDTH
-        if footer is not None and footer.show_command_palette != wide:
-            footer.show_command_palette = wide
-            footer.refresh(recompose=True)
+        self.query_one(KeyFooter).show_command_palette = event.size.width >= PALETTE_KEY_WIDTH
 
     # What the panes report.
 
@@ -675,9 +622,6 @@ class MainScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """Open the filter and put the cursor in it."""
-        if not self._mounted_after_first_frame:
-            self._filter_wanted = True  # opened as soon as it is mounted
-            return
         self.filter_input.display = True
         self.set_focus(self.filter_input)
         self._refresh_bindings_if_changed()
@@ -739,7 +683,7 @@ class MainScreen(Screen[None]):
         """Show the note or tags just changed on ``brief_id``, and what came of saving them."""
         self._report_annotations()
         self._marks_changed()
-        if self._mounted_after_first_frame and brief_id == self._shown_id():
+        if brief_id == self._shown_id():
             self.brief_view.show_annotation(self._annotation_of(self._entry(self.shown_entry)))
 
     def _set_read(self, brief_id: str, read: bool) -> None:
@@ -983,7 +927,7 @@ class MainScreen(Screen[None]):
     def _filter_open(self) -> bool:
         if self.filter_text:
             return True
-        return self._mounted_after_first_frame and self.filter_input.display
+        return self.filter_input.display
 
     def _entry(self, index: int | None) -> Entry | None:
         if index is None or self.corpus is None:

@@ -2,36 +2,165 @@
 
 from __future__ import annotations
 
-from textual.screen import Screen
-from textual.widgets import Footer
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import groupby
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+KEY_GAP = " "
+"""Between one key and its description and the next key: keys stand out by their colour, and a
+narrow screen has room for more of them."""
+GROUP_GAP = " "
+"""Between the keys of one group, whose description follows the last of them."""
 
 
-class KeyFooter(Footer):
-    """Textual's footer, rebuilt once however many times the keys change before a frame.
+@dataclass(frozen=True)
+class KeySpan:
+    """Where a key and its description are on the line, and what pressing them does."""
 
-    Textual's own rebuilds itself, a dozen widgets, after each change of the screen's bindings.
-    Opening the reader changes them five times or more (the focus, the screen, the corpus
-    arriving, the cursor's first row) within a few frames: those rebuilds held up the panes and
-    the corpus loading beside them by some 50 ms.
+    start: int
+    end: int
+    key: str
+    enabled: bool
+
+
+class KeyFooter(Widget, can_focus=False):
+    """The keys of what can be done now, drawn as one line.
+
+    Textual's ``Footer`` is a widget per key, a dozen here, styled and laid out one by one and
+    built again whenever the screen's bindings change: as the reader opened, some 20 ms of
+    the time before its screen was complete. Here the keys are one line of text, drawn again
+    when the bindings change. A key shown dim does not apply now. Clicking a key presses it.
     """
 
-    _rebuild_scheduled = False
+    ALLOW_SELECT = False
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--separator",
+    }
+
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        width: 1fr;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-footer--separator {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    show_command_palette = reactive(True)
+    """Whether the command palette's key is shown, at the right end of the line."""
+
+    def __init__(self, *, show_command_palette: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(KeyFooter.show_command_palette, show_command_palette)
+        self._spans: list[KeySpan] = []
+        """The keys as the line last drawn shows them."""
 
     def on_mount(self) -> None:
-        # Footer shows keys only once told the bindings changed; mounted after the screen's
-        # first changes, it would show none until the next one.
-        self.bindings_changed(self.screen)
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        # As Footer.bindings_changed, but a rebuild already on its way covers this change too:
-        # it reads the bindings as they are when it runs.
-        self._bindings_ready = True
-        if self._rebuild_scheduled or not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen:
-            self._rebuild_scheduled = True
-            self.call_after_refresh(self._rebuild)
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
-    async def _rebuild(self) -> None:
-        self._rebuild_scheduled = False
-        await self.recompose()
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        self.refresh()
+
+    def render(self) -> Content:
+        """The keys shown by the screen's bindings, the palette's at the far right."""
+        line = Content("")
+        spans: list[KeySpan] = []
+        for binding, description, enabled, gap in self._keys():
+            if spans:
+                line += gap
+            label = self._label(binding, description)
+            if not enabled:
+                label = label.stylize("dim")
+            spans.append(
+                KeySpan(
+                    line.cell_length, line.cell_length + label.cell_length, binding.key, enabled
+                )
+            )
+            line += label
+        palette = self._palette()
+        if palette is not None:
+            binding, enabled = palette
+            separator = self.get_visual_style("key-footer--separator", partial=True)
+            right = Content.styled("▏", separator) + self._label(binding, binding.description)
+            room = self.size.width - right.cell_length
+            if room > line.cell_length:
+                spans.append(KeySpan(room, self.size.width, binding.key, enabled))
+                line = Content.assemble(line, " " * (room - line.cell_length), right)
+        self._spans = spans
+        return line
+
+    def _label(self, binding: Binding, description: str) -> Content:
+        """A key as shown, then what it does."""
+        key = Content.styled(
+            self.app.get_key_display(binding),
+            self.get_visual_style("key-footer--key", partial=True),
+        )
+        if not description:
+            return key
+        style = self.get_visual_style("key-footer--description", partial=True)
+        return Content.assemble(key, " ", (description, style))
+
+    def _keys(self) -> list[tuple[Binding, str, bool, str]]:
+        """Each key to show: the description shown after it, whether it applies now, and the
+        gap before it.
+
+        An action's first key is shown. The keys of a group's actions are shown together, the
+        group's description after the last of them."""
+        by_action: defaultdict[str, list[tuple[Binding, bool]]] = defaultdict(list)
+        for _, binding, enabled, _ in self.screen.active_bindings.values():
+            if binding.show:
+                by_action[binding.action].append((binding, enabled))
+        keys: list[tuple[Binding, str, bool, str]] = []
+        for group, actions in groupby(by_action.values(), lambda each: each[0][0].group):
+            firsts = [bindings[0] for bindings in actions]
+            if group is not None and len(firsts) > 1:
+                for index, (binding, enabled) in enumerate(firsts):
+                    description = group.description if index == len(firsts) - 1 else ""
+                    keys.append((binding, description, enabled, GROUP_GAP if index else KEY_GAP))
+            else:
+                keys.extend((each, each.description, enabled, KEY_GAP) for each, enabled in firsts)
+        return keys
+
+    def _palette(self) -> tuple[Binding, bool] | None:
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return None
+        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        return None if active is None else (active.binding, active.enabled)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        for span in self._spans:
+            if span.start <= event.x < span.end:
+                if span.enabled:
+                    self.app.simulate_key(span.key)
+                else:
+                    self.app.bell()
+                return
