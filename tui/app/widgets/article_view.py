@@ -58,8 +58,7 @@ def _prepare(request: int, source: str, text: str, width: int) -> _Prepared:
 class ArticleView(FittedScrollView, can_focus=True):
     """The article a brief was written from, with the brief's quotes marked in it."""
 
-    # The colours of its parts. Here rather than in the app's stylesheet, they are parsed
-    # when the pane is first mounted, after the first frame.
+    # The colours of its parts, kept with the pane that draws them.
     DEFAULT_CSS = """
     ArticleView {
         & > .article-view--quote {

@@ -72,8 +72,7 @@ _BLANK = _Block(Content(""))
 class BriefView(FittedScrollView, can_focus=True):
     """One brief, or the problems of a brief file that could not be loaded."""
 
-    # The colours of its parts. Here rather than in the app's stylesheet, they are parsed
-    # when the pane is first mounted, after the first frame.
+    # The colours of its parts, kept with the pane that draws them.
     DEFAULT_CSS = """
     BriefView {
         & > .brief-view--title {
