@@ -356,6 +356,7 @@ def _write(
     """Store ``batch``; say whether any of it differs from what was stored, and whether the
     list's order may have changed with it."""
     changed = reordered = False
+    named: list[tuple[int, Iterable[Sequence[str]]]] = []
     with _transaction(connection):
         for read in batch:
             brief_print = prints.pop(read.path)  # not needed again: let it go
@@ -416,24 +417,36 @@ def _write(
                 "INSERT INTO words (rowid, text) VALUES (?, ?)",
                 (rowid, zlib.decompress(read.words).decode()),
             )
-            _name(connection, rowid, read.values)
+            named.append((rowid, read.values))
             changed = True
+        _name(connection, named)
     return _Written(changed, reordered)
 
 
-def _name(connection: sqlite3.Connection, rowid: int, values: Iterable[Sequence[str]]) -> None:
-    """Store the field values of the brief of ``rowid``, and the words of its names."""
+def _name(
+    connection: sqlite3.Connection, named: Iterable[tuple[int, Iterable[Sequence[str]]]]
+) -> None:
+    """Store the field values of each brief in ``named`` (its rowid, its values), and the words
+    of its names."""
     from tui.core.search import NAME_FIELDS
 
-    for field, name, folded in values:
-        cursor = connection.execute(
-            "INSERT INTO names (brief, field, name, folded) VALUES (?, ?, ?, ?)",
-            (rowid, field, name, folded),
-        )
-        if field in NAME_FIELDS:  # a fixed column name: nothing read is put in the statement
-            connection.execute(
-                f"INSERT INTO name_words (rowid, {field}) VALUES (?, ?)", (cursor.lastrowid, folded)
-            )
+    # A batch's names go in with one statement per table rather than two per name, some 30 a
+    # brief (300,000 statements at 10,000 briefs). Their rowids are given here, as the words of
+    # each name are stored under its rowid; the transaction keeps other writers out meanwhile.
+    (last,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM names").fetchone()
+    rows: list[tuple[int, int, str, str, str]] = []
+    words: dict[str, list[tuple[int, str]]] = {}
+    for brief, values in named:
+        for field, name, folded in values:
+            last += 1
+            rows.append((last, brief, field, name, folded))
+            if field in NAME_FIELDS:
+                words.setdefault(field, []).append((last, folded))
+    connection.executemany(
+        "INSERT INTO names (rowid, brief, field, name, folded) VALUES (?, ?, ?, ?, ?)", rows
+    )
+    for field, pairs in words.items():  # a fixed column name: nothing read is in the statement
+        connection.executemany(f"INSERT INTO name_words (rowid, {field}) VALUES (?, ?)", pairs)
 
 
 def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
