@@ -535,8 +535,8 @@ class MainScreen(Screen[None]):
         self.set_focus(self.brief_view)
 
     def _refresh_bindings_if_changed(self) -> None:
-        # The footer is rebuilt whenever bindings are refreshed: only do it when what applies
-        # changes, not at every step of the cursor.
+        # Refreshing the bindings checks every action again and draws the footer again: only do
+        # it when what applies changes, not at every step of the cursor.
         applicable = (
             self.corpus is not None,
             self._current_id() is not None,
