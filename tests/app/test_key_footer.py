@@ -98,6 +98,30 @@ async def test_clicking_a_key_presses_it() -> None:
         assert not app.is_running
 
 
+async def test_the_key_under_the_pointer_is_highlighted_until_it_leaves() -> None:
+    app = FooterApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        hover = footer.get_visual_style("key-footer--hover", partial=True).background
+
+        def highlighted() -> str:
+            line = footer.render()
+            return "".join(
+                line.plain[span.start : span.end]
+                for span in line.spans
+                if not isinstance(span.style, str) and span.style.background == hover
+            )
+
+        assert highlighted() == ""
+        await pilot.hover(KeyFooter, offset=(line_offset(app, "Export"), 0))
+        assert highlighted() == "e Export"
+        await pilot.hover(KeyFooter, offset=(line_offset(app, "Quit"), 0))
+        assert highlighted() == "q Quit"
+        await pilot.hover(KeyFooter, offset=(79, 0))  # past the last key
+        assert highlighted() == ""
+
+
 class PaletteApp(FooterApp):
     def compose(self) -> ComposeResult:
         yield KeyFooter(show_command_palette=True)

@@ -39,7 +39,8 @@ class KeyFooter(Widget, can_focus=False):
     Textual's ``Footer`` is a widget per key, a dozen here, styled and laid out one by one and
     built again whenever the screen's bindings change: as the reader opened, some 20 ms of
     the time before its screen was complete. Here the keys are one line of text, drawn again
-    when the bindings change. A key shown dim does not apply now. Clicking a key presses it.
+    when the bindings change. A key shown dim does not apply now. The key under the mouse
+    pointer is highlighted, and clicking it presses it.
     """
 
     ALLOW_SELECT = False
@@ -48,6 +49,7 @@ class KeyFooter(Widget, can_focus=False):
         "key-footer--key",
         "key-footer--description",
         "key-footer--separator",
+        "key-footer--hover",
     }
 
     DEFAULT_CSS = """
@@ -69,6 +71,9 @@ class KeyFooter(Widget, can_focus=False):
         & > .key-footer--separator {
             color: $foreground 20%;
         }
+        & > .key-footer--hover {
+            background: $block-hover-background;
+        }
     }
     """
 
@@ -80,6 +85,8 @@ class KeyFooter(Widget, can_focus=False):
         self.set_reactive(KeyFooter.show_command_palette, show_command_palette)
         self._spans: list[KeySpan] = []
         """The keys as the line last drawn shows them."""
+        self._pointer: int | None = None
+        """The column of the mouse pointer while it is over the line."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -116,7 +123,17 @@ class KeyFooter(Widget, can_focus=False):
                 spans.append(KeySpan(room, self.size.width, binding.key, enabled))
                 line = Content.assemble(line, " " * (room - line.cell_length), right)
         self._spans = spans
+        pointed = self._span_at(self._pointer)
+        if pointed is not None:
+            hover = self.get_visual_style("key-footer--hover", partial=True)
+            line = line.stylize(hover, pointed.start, pointed.end)
         return line
+
+    def _span_at(self, column: int | None) -> KeySpan | None:
+        """The key drawn at ``column``, if any."""
+        if column is None:
+            return None
+        return next((span for span in self._spans if span.start <= column < span.end), None)
 
     def _label(self, binding: Binding, description: str) -> Content:
         """A key as shown, then what it does."""
@@ -156,11 +173,23 @@ class KeyFooter(Widget, can_focus=False):
         active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         return None if active is None else (active.binding, active.enabled)
 
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._point_at(event.x)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._point_at(None)
+
+    def _point_at(self, column: int | None) -> None:
+        """Note where the pointer is; draw the line again if it is over another key."""
+        before, self._pointer = self._span_at(self._pointer), column
+        if self._span_at(column) != before:
+            self.refresh()
+
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        for span in self._spans:
-            if span.start <= event.x < span.end:
-                if span.enabled:
-                    self.app.simulate_key(span.key)
-                else:
-                    self.app.bell()
-                return
+        span = self._span_at(event.x)
+        if span is None:
+            return
+        if span.enabled:
+            self.app.simulate_key(span.key)
+        else:
+            self.app.bell()
