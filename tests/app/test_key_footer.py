@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from tui.app.widgets.key_footer import KeyFooter
 
@@ -142,3 +143,41 @@ async def test_the_palette_key_stands_at_the_right_end_while_there_is_room() -> 
         await pilot.pause()
         # Too narrow for both: the keys of the screen come first.
         assert "palette" not in footer_line(pilot.app)
+
+
+class ThreeKeys(Screen[None]):
+    """A screen with three keys of its own."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "first", "First action"),
+        Binding("b", "second", "Second action"),
+        Binding("c", "third", "Third action"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield KeyFooter(show_command_palette=False)
+
+
+class HelpAndQuitApp(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def get_default_screen(self) -> Screen[None]:
+        return ThreeKeys()
+
+
+async def test_a_line_too_long_leaves_out_the_screens_last_keys_never_help_and_quit() -> None:
+    async with HelpAndQuitApp().run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        assert footer_line(pilot.app).rstrip() == (
+            "a First action b Second action c Third action ? Help q Quit"
+        )
+    async with HelpAndQuitApp().run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        # All of it takes 59 columns; without the third action, 46.
+        assert footer_line(pilot.app).rstrip() == "a First action … ? Help q Quit"
+        await pilot.click(KeyFooter, offset=(footer_line(pilot.app).index("Quit"), 0))
+        await pilot.pause()
+        assert not pilot.app.is_running  # the keys left are where the line shows them

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar
@@ -21,6 +21,8 @@ KEY_GAP = " "
 narrow screen has room for more of them."""
 GROUP_GAP = " "
 """Between the keys of one group, whose description follows the last of them."""
+LEFT_OUT = "…"
+"""Where keys were left out of a line too long for the screen (the help lists them all)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,17 @@ class KeySpan:
     end: int
     key: str
     enabled: bool
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What the line shows for one action, or for the actions of one group: their keys, each
+    with whether it applies now, then the description."""
+
+    keys: tuple[tuple[Binding, bool], ...]
+    description: str
+    from_app: bool
+    """Whether these are the app's own keys (help, quit), kept when the line is too long."""
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -98,36 +111,56 @@ class KeyFooter(Widget, can_focus=False):
         self.refresh()
 
     def render(self) -> Content:
-        """The keys shown by the screen's bindings, the palette's at the far right."""
-        line = Content("")
-        spans: list[KeySpan] = []
-        for binding, description, enabled, gap in self._keys():
-            if spans:
-                line += gap
-            label = self._label(binding, description)
-            if not enabled:
-                label = label.stylize("dim")
-            spans.append(
-                KeySpan(
-                    line.cell_length, line.cell_length + label.cell_length, binding.key, enabled
-                )
-            )
-            line += label
+        """The keys shown by the screen's bindings, the palette's at the far right.
+
+        On a line too short for them all, the palette's key goes first, then the screen's keys
+        from the last, so that the app's own (help, quit) always show."""
+        width = self.size.width
+        shown = self._shown()
+        line, spans = self._line(shown)
         palette = self._palette()
         if palette is not None:
             binding, enabled = palette
             separator = self.get_visual_style("key-footer--separator", partial=True)
             right = Content.styled("▏", separator) + self._label(binding, binding.description)
-            room = self.size.width - right.cell_length
+            room = width - right.cell_length
             if room > line.cell_length:
-                spans.append(KeySpan(room, self.size.width, binding.key, enabled))
+                spans.append(KeySpan(room, width, binding.key, enabled))
                 line = Content.assemble(line, " " * (room - line.cell_length), right)
+        if line.cell_length > width:
+            kept = [each for each in shown if each.from_app]
+            left = [each for each in shown if not each.from_app]
+            while left and line.cell_length > width:
+                left.pop()
+                line, spans = self._line([*left, None, *kept])
         self._spans = spans
         pointed = self._span_at(self._pointer)
         if pointed is not None:
             hover = self.get_visual_style("key-footer--hover", partial=True)
             line = line.stylize(hover, pointed.start, pointed.end)
         return line
+
+    def _line(self, shown: Sequence[_Shown | None]) -> tuple[Content, list[KeySpan]]:
+        """The line showing ``shown`` (None: keys left out), and where each key is on it."""
+        line = Content("")
+        spans: list[KeySpan] = []
+        for each in shown:
+            if line:
+                line += KEY_GAP
+            if each is None:
+                line += LEFT_OUT
+                continue
+            for index, (binding, enabled) in enumerate(each.keys):
+                last = index == len(each.keys) - 1
+                label = self._label(binding, each.description if last else "")
+                if not enabled:
+                    label = label.stylize("dim")
+                if index:
+                    line += GROUP_GAP
+                start = line.cell_length
+                line += label
+                spans.append(KeySpan(start, line.cell_length, binding.key, enabled))
+        return line, spans
 
     def _span_at(self, column: int | None) -> KeySpan | None:
         """The key drawn at ``column``, if any."""
@@ -146,26 +179,27 @@ class KeyFooter(Widget, can_focus=False):
         style = self.get_visual_style("key-footer--description", partial=True)
         return Content.assemble(key, " ", (description, style))
 
-    def _keys(self) -> list[tuple[Binding, str, bool, str]]:
-        """Each key to show: the description shown after it, whether it applies now, and the
-        gap before it.
+    def _shown(self) -> list[_Shown]:
+        """What the line is to show, in the order of the bindings.
 
         An action's first key is shown. The keys of a group's actions are shown together, the
         group's description after the last of them."""
-        by_action: defaultdict[str, list[tuple[Binding, bool]]] = defaultdict(list)
-        for _, binding, enabled, _ in self.screen.active_bindings.values():
-            if binding.show:
-                by_action[binding.action].append((binding, enabled))
-        keys: list[tuple[Binding, str, bool, str]] = []
-        for group, actions in groupby(by_action.values(), lambda each: each[0][0].group):
-            firsts = [bindings[0] for bindings in actions]
+        by_action: dict[str, tuple[Binding, bool, bool]] = {}
+        for node, binding, enabled, _ in self.screen.active_bindings.values():
+            if binding.show and binding.action not in by_action:
+                by_action[binding.action] = (binding, enabled, node is self.app)
+        shown: list[_Shown] = []
+        for group, actions in groupby(by_action.values(), lambda each: each[0].group):
+            firsts = list(actions)
             if group is not None and len(firsts) > 1:
-                for index, (binding, enabled) in enumerate(firsts):
-                    description = group.description if index == len(firsts) - 1 else ""
-                    keys.append((binding, description, enabled, GROUP_GAP if index else KEY_GAP))
+                keys = tuple((binding, enabled) for binding, enabled, _ in firsts)
+                shown.append(_Shown(keys, group.description, firsts[0][2]))
             else:
-                keys.extend((each, each.description, enabled, KEY_GAP) for each, enabled in firsts)
-        return keys
+                shown.extend(
+                    _Shown(((binding, enabled),), binding.description, from_app)
+                    for binding, enabled, from_app in firsts
+                )
+        return shown
 
     def _palette(self) -> tuple[Binding, bool] | None:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
