@@ -45,6 +45,9 @@ _FEW = 8
 """A query whose words find fewer than one brief in this many has its briefs looked up one by
 one; else the list is walked in order (see :meth:`StoredEntries.find`)."""
 
+_ENTRY_COLUMNS = "path, entry, duplicate_of, id_line"
+"""The columns an entry is made from, in the order :func:`_decode` takes them."""
+
 # What stands at a position: the brief, unless another file keeps its id.
 _LISTED = "position IS NOT NULL"
 _KEPT_BRIEF = "brief_id IS NOT NULL AND duplicate_of IS NULL"
@@ -105,7 +108,7 @@ class StoredEntries(Entries):
             if not wanted:
                 return
             rows = self._connection.execute(
-                "SELECT position, path, entry, duplicate_of, id_line FROM briefs"
+                f"SELECT position, {_ENTRY_COLUMNS} FROM briefs"
                 " WHERE position IN (SELECT value FROM json_each(?))",
                 (json.dumps(wanted),),
             ).fetchall()
@@ -114,7 +117,7 @@ class StoredEntries(Entries):
 
     def _read_page(self, number: int) -> list[Entry]:
         rows = self._connection.execute(
-            "SELECT path, entry, duplicate_of, id_line FROM briefs"
+            f"SELECT {_ENTRY_COLUMNS} FROM briefs"
             " WHERE position >= ? AND position < ? ORDER BY position",
             (number * PAGE, (number + 1) * PAGE),
         ).fetchall()
