@@ -327,7 +327,7 @@ class MainScreen(Screen[None]):
         article_list = self.article_list
         refreshed = self.corpus is not None
         keep = self._same_entry(corpus, article_list.cursor_entry)
-        if self._listing_as_read and article_list.cursor_row == 0:
+        if self._top_put_by_loading:
             # Briefs read later may be newer: until the user moves, the top of the list shows
             # the newest brief read so far.
             keep = None
@@ -486,6 +486,12 @@ class MainScreen(Screen[None]):
         if fact:
             self.brief_view.select_fact(fact)
 
+    @property
+    def _top_put_by_loading(self) -> bool:
+        """Whether the cursor is on the top of a first start's briefs read so far, where the
+        loading, not the user, put it."""
+        return self._listing_as_read and self.article_list.cursor_row == 0
+
     def _mark_shown_read(self) -> None:
         """Mark the brief the panes show read, unless a first start's loading put it there.
 
@@ -493,8 +499,7 @@ class MainScreen(Screen[None]):
         once the user moves to it, or once the whole corpus is there."""
         entry = self._entry(self.shown_entry)
         brief = entry.brief if entry else None
-        put_on_top = self._listing_as_read and self.article_list.cursor_row == 0
-        if brief is not None and brief.id != self._marked_read and not put_on_top:
+        if brief is not None and brief.id != self._marked_read and not self._top_put_by_loading:
             self._marked_read = brief.id
             self._set_read(brief.id, True)
 
