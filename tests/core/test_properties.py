@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.kit.corpus import fields, make_corpus
+from tests.kit.corpus import dump, fields, make_corpus
 from tests.kit.markdown import read
 from tui.core.export import render_markdown
 from tui.core.model import (
@@ -22,6 +22,7 @@ from tui.core.model import (
     MAX_PROBLEM_TEXT,
     Brief,
     Corpus,
+    Entries,
     KeyFact,
     Problem,
 )
@@ -29,13 +30,14 @@ from tui.core.quotes import find_quote
 from tui.core.search import (
     FACET_FIELDS,
     ValueTerm,
+    field_values,
     match_expression,
     name_expression,
     parse_query,
     value_term,
     with_term,
 )
-from tui.core.store import load_corpus
+from tui.core.store import load_corpus, open_corpus
 from tui.core.store.database import IndexFile
 from tui.core.text import (
     _TYPOGRAPHIC,
@@ -505,3 +507,50 @@ def test_the_term_of_each_facet_value_finds_as_many_briefs_as_it_counts(
         for value, count in entries.facets(among, field, limit=100):
             found = entries.find(parse_query(with_term(typed, value_term(field, value))))
             assert len(found) == count, (field, value)
+
+
+def _facets_counted_from(entries: Entries, field: str) -> list[tuple[str, int]]:
+    """``field``'s values over the briefs of ``entries``, counted here, one brief at a time, as
+    :meth:`Entries.facets` says it counts them."""
+    counts: dict[str, int] = {}
+    spelt: dict[str, str] = {}
+    for entry in entries:
+        for value_field, name, folded in field_values(entry.brief) if entry.brief else ():
+            if value_field == field:
+                counts[folded] = counts.get(folded, 0) + 1
+                spelt.setdefault(folded, name)
+    ordered = sorted(counts, key=lambda folded: (-counts[folded], folded))
+    return [(spelt[folded], counts[folded]) for folded in ordered]
+
+
+# Places often written alike but for case and accents, so that which brief spells one matters.
+PLACE_SPELLINGS = st.sampled_from(["Tijuana", "TIJUANA", "Tijuána", "Baja", "baja", "Mexicali"])
+# What a step writes: b0.yaml to b3.yaml, or copy.yaml, which has b0's id; None deletes the file.
+corpus_steps = st.lists(
+    st.tuples(st.integers(0, 4), st.none() | st.lists(PLACE_SPELLINGS | facet_value, max_size=3)),
+    min_size=1,
+    max_size=6,
+)
+
+
+@IO_SETTINGS
+@given(steps=corpus_steps)
+def test_facets_of_the_whole_corpus_stay_those_of_its_briefs_as_its_files_change(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[int, list[str] | None]]
+) -> None:
+    root = make_corpus(tmp_path_factory.mktemp("changing"))
+    cache = tmp_path_factory.mktemp("index")
+    for number, places in steps:
+        path = root / "briefs" / ("copy.yaml" if number == 4 else f"b{number}.yaml")
+        if places is None:
+            path.unlink(missing_ok=True)
+        else:
+            ident = f"b{number % 4}"
+            path.write_text(dump(fields(ident, places=places, language=["en", "es"][number % 2])))
+        # The index is brought up to date from what it held at the step before.
+        indexed = open_corpus(root, cache).entries
+        loaded = load_corpus(root).entries
+        for field in ("place", "language"):
+            assert indexed.facets(parse_query(""), field, limit=100) == _facets_counted_from(
+                loaded, field
+            )

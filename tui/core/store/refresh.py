@@ -29,6 +29,7 @@ import sqlite3
 import threading
 import time
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -436,10 +437,12 @@ def _name(
     (last,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM names").fetchone()
     rows: list[tuple[int, int, str, str, str]] = []
     words: dict[str, list[tuple[int, str]]] = {}
+    counts: Counter[tuple[str, str]] = Counter()
     for brief, values in named:
         for field, name, folded in values:
             last += 1
             rows.append((last, brief, field, name, folded))
+            counts[field, folded] += 1  # once per brief: its values of a field are distinct
             if field in NAME_FIELDS:
                 words.setdefault(field, []).append((last, folded))
     connection.executemany(
@@ -447,6 +450,15 @@ def _name(
     )
     for field, pairs in words.items():  # a fixed column name: nothing read is in the statement
         connection.executemany(f"INSERT INTO name_words (rowid, {field}) VALUES (?, ?)", pairs)
+    # Two statements rather than one upsert (INSERT ... ON CONFLICT), which needs SQLite 3.24.
+    connection.executemany(
+        "INSERT OR IGNORE INTO name_counts (field, folded, briefs) VALUES (?, ?, 0)",
+        counts.keys(),
+    )
+    connection.executemany(
+        "UPDATE name_counts SET briefs = briefs + ? WHERE field = ? AND folded = ?",
+        [(count, field, folded) for (field, folded), count in counts.items()],
+    )
 
 
 def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
@@ -459,6 +471,9 @@ def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
     connection.execute(
         "DELETE FROM name_words WHERE rowid IN (SELECT rowid FROM names WHERE brief = ?)", (rowid,)
     )
+    its_values = "(field, folded) IN (SELECT field, folded FROM names WHERE brief = ?)"
+    connection.execute(f"UPDATE name_counts SET briefs = briefs - 1 WHERE {its_values}", (rowid,))
+    connection.execute(f"DELETE FROM name_counts WHERE briefs = 0 AND {its_values}", (rowid,))
     connection.execute("DELETE FROM names WHERE brief = ?", (rowid,))
 
 

@@ -51,6 +51,8 @@ _ENTRY_COLUMNS = "path, entry, duplicate_of, id_line"
 # What stands at a position: the brief, unless another file keeps its id.
 _LISTED = "position IS NOT NULL"
 _KEPT_BRIEF = "brief_id IS NOT NULL AND duplicate_of IS NULL"
+_EVERY_BRIEF = f"{_LISTED} AND {_KEPT_BRIEF}"
+"""What a row must satisfy to be one of the corpus's briefs: what an empty query asks."""
 
 
 class StoredEntries(Entries):
@@ -220,6 +222,9 @@ class StoredEntries(Entries):
         connection, lock = self._counting_connection()
         if field == "tag":
             return _tag_facets(connection, lock, where, values, limit, marks)
+        if where == _EVERY_BRIEF:
+            with lock:
+                return _whole_corpus_facets(connection, field, limit)
         # Counted by the folded value; shown as the first brief in the list spells it (SQLite
         # takes a bare column from the row that gives min() its value). The briefs found come
         # first, each one's names then read from an index: a narrow filter reads few names.
@@ -265,6 +270,47 @@ def _changes(connection: sqlite3.Connection) -> str:
     """How many times the index has been changed, as ``connection`` sees it."""
     row = connection.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
     return str(row[0]) if row else ""
+
+
+def _whole_corpus_facets(
+    connection: sqlite3.Connection, field: FacetField, limit: int
+) -> list[tuple[str, int]]:
+    """The ``limit`` values of ``field`` most of the corpus's briefs have, from the counts the
+    index keeps, less the names of the files that are not among its briefs (not yet listed,
+    failed, or whose id another keeps).
+
+    Taking off only lowers a count, so the values that can end in the first ``limit`` are
+    among the first ``limit`` counted, and those that have something taken off.
+    """
+    taken_off = dict(
+        connection.execute(
+            "SELECT names.folded, count(*) FROM briefs CROSS JOIN names"
+            " ON names.brief = briefs.rowid AND names.field = ?"
+            f" WHERE NOT ({_EVERY_BRIEF}) GROUP BY names.folded",
+            (field,),
+        ).fetchall()
+    )
+    counted = connection.execute(
+        "SELECT folded, briefs FROM name_counts WHERE field = ?"
+        " ORDER BY briefs DESC, folded LIMIT ?",
+        (field, limit + len(taken_off)),
+    ).fetchall()
+    counts = [(folded, briefs - taken_off.get(folded, 0)) for folded, briefs in counted]
+    counts = sorted((c for c in counts if c[1] > 0), key=lambda c: (-c[1], c[0]))[:limit]
+    # Shown as the first brief in the list writes it. The list is walked in order until a
+    # brief has the value: few steps for values this many briefs have.
+    return [
+        (
+            connection.execute(
+                "SELECT names.name FROM briefs INDEXED BY briefs_listing CROSS JOIN names"
+                " ON names.brief = briefs.rowid AND names.field = ? AND names.folded = ?"
+                f" WHERE {_EVERY_BRIEF} ORDER BY briefs.position LIMIT 1",
+                (field, folded),
+            ).fetchone()[0],
+            count,
+        )
+        for folded, count in counts
+    ]
 
 
 def _tag_facets(
