@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import json
-import multiprocessing
 import os
 import sqlite3
 import threading
@@ -256,6 +255,9 @@ def _read_all(root: Path, paths: Sequence[str], progress: Progress | None) -> It
     if len(paths) < PARALLEL_FROM or workers < 2:
         yield from _read_here(root, batches, progress, total)
         return
+    # Imported here: a warm start reads few files, and its first frame need not wait for it.
+    import multiprocessing
+
     # Processes are spawned, not forked: the app calls this from a thread, and a fork copies
     # whatever lock another thread held at that moment.
     context = multiprocessing.get_context("spawn")
