@@ -16,7 +16,14 @@ from typing import Any, cast
 import pytest
 from textual.pilot import Pilot
 
-from tests.kit.corpus import BriefSpec, FactSpec, make_large_corpus, write_article, write_brief
+from tests.kit.corpus import (
+    BriefSpec,
+    FactSpec,
+    journal_size,
+    make_large_corpus,
+    write_article,
+    write_brief,
+)
 from tests.kit.pilot import (
     bookmark_of,
     brief_lines,
@@ -323,6 +330,20 @@ async def test_a_first_start_shows_the_briefs_read_so_far(
         assert brief_lines(app).startswith(f"Brief number {shown}")
         assert listed_keys(app)[screen.article_list.cursor_row] == f"brief-{shown:05d}"
         assert listed_keys(app)[0] == f"brief-{2 * BATCH - 1:05d}"
+
+
+async def test_a_first_start_leaves_no_journal_beside_the_index(tmp_path: Path) -> None:
+    # The briefs shown while the rest are read hold snapshots of the index, which kept SQLite's
+    # journal growing by every page written (several times the index) for as long as the
+    # reader ran.
+    root = make_large_corpus(tmp_path / "corpus", 4 * BATCH)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date)
+        await app.workers.wait_for_complete()
+        assert len(screen.corpus.entries) == 4 * BATCH  # type: ignore[union-attr]
+        assert journal_size(root) == 0
 
 
 async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(

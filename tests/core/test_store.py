@@ -34,6 +34,7 @@ from tests.kit.corpus import (
     REPO,
     BriefSpec,
     FactSpec,
+    journal_size,
     make_large_corpus,
     make_named_corpus,
     write_article,
@@ -1704,3 +1705,70 @@ def test_a_first_open_does_not_hold_every_article_at_once(tmp_path: Path) -> Non
     assert all(brief.key_facts[0].span is not None for brief in opened.briefs)
     # The articles together are 12 MB; held with their folded copies, twice that.
     assert peak < count * size // 2
+
+
+# The journal a snapshot holds ------------------------------------------------------------------
+
+
+def test_entries_renewed_as_a_first_build_writes_keep_the_journal_from_growing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_large_corpus(tmp_path / "corpus", 240)
+    monkeypatch.setattr(refresh, "BATCH", 8)
+    shown: list[Corpus] = []  # the briefs read so far, held as the reader holds what it shows
+    journal_after_batches: list[int] = []
+
+    def listed() -> None:
+        listing = peek_corpus(root)
+        assert listing is not None
+        shown[:] = [listing]
+
+    def progress(done: int, total: int) -> None:
+        # Told between two batches, as the reader's list is.
+        if shown:
+            shown[0].entries.renew()
+            journal_after_batches.append(journal_size(root))
+
+    opened = open_corpus(root, progress=progress, listed=listed)
+    holding = journal_size(root)  # the last listing still held: what the batches left
+    shown[:] = [opened]
+    opened.entries.renew()
+
+    assert len(journal_after_batches) > 20
+    assert max(journal_after_batches) == 0
+    # What the build's last transaction wrote stays while the last listing is held, and goes
+    # once the entries shown are renewed.
+    assert holding > 0
+    assert journal_size(root) == 0
+
+
+def test_renewed_entries_show_what_they_showed(named: Path) -> None:
+    opened = open_corpus(named)
+    entries = opened.entries
+
+    def shown() -> tuple[list[Any], set[str], list[tuple[str, int]]]:
+        places = entries.facets(parse_query("lang:en"), "place")  # on a connection of its own
+        return [entries[p] for p in range(len(entries))], found(opened, "place:baja"), places
+
+    before = shown()
+    entries.renew()
+    assert shown() == before
+
+
+def test_entries_keep_their_snapshot_when_the_index_shows_something_else(named: Path) -> None:
+    title = next(brief.title for brief in load_corpus(named).briefs if brief.id == "tj")
+    opened = open_corpus(named)
+    entries = opened.entries  # the brief not read from them yet: it is read after the edit
+    position = entries.position_of("tj")
+    assert position is not None
+    entries.facets(parse_query(""), "place")  # a counting connection, to be kept as well
+    rewrite(named / "briefs" / "tj.yaml", lambda t: t.replace(title, "Renamed plant"))
+
+    # Asked while the edited brief has been written, before the refresh ends: the index then
+    # shows something else already.
+    open_corpus(named, progress=lambda done, total: entries.renew())
+    entries.renew()
+
+    assert entries[position].brief.title == title  # type: ignore[union-attr]
+    assert entries.same_as(opened.entries)
+    assert not entries.same_as(open_corpus(named).entries)

@@ -1,6 +1,7 @@
 """Corpora for tests, written on the spot so that each test shows the one thing it is about:
 briefs from fields (:func:`make_corpus`) or from specs (:func:`write_brief`), a draft under
-review (:func:`draft_corpus`), many briefs at once (:func:`make_large_corpus`)."""
+review (:func:`draft_corpus`), many briefs at once (:func:`make_large_corpus`); and the size of
+the journal SQLite keeps beside a corpus's index (:func:`journal_size`)."""
 
 from __future__ import annotations
 
@@ -294,3 +295,13 @@ def make_named_corpus(root: Path) -> Path:
             "draft.yaml": fields("draft", status="draft", places=["TIJUANA"]),
         },
     )
+
+
+def journal_size(root: Path) -> int:
+    """The bytes of SQLite's journal beside the index of the corpus at ``root`` (in the cache
+    folder the environment names), 0 when there is none."""
+    from tui.core.store import index_file
+
+    index = index_file(root)
+    journal = index.with_name(index.name + "-wal")
+    return journal.stat().st_size if journal.exists() else 0

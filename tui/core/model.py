@@ -299,6 +299,10 @@ class Entries(ReadWhenAsked[Entry]):
         marks count as one value, shown as the first brief in the list writes it. The ``tag``
         field counts the tags of ``marks``."""
 
+    def renew(self) -> None:  # noqa: B027 - most entries hold nothing to let go of
+        """Let go of an older state of the corpus's storage, when it shows the same now (the
+        index's snapshot: :meth:`tui.core.store.view.StoredEntries.renew`)."""
+
 
 class _NoEntries(Entries):
     def __len__(self) -> int:

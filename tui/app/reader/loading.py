@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,7 @@ class CorpusLoading:
         self._stop_watching = threading.Event()
         self._changed_while_reading = False
         self._told_notice: str | None = None
+        self._renewing: Worker[None] | None = None
 
     def peek(self) -> Corpus | None:
         """The corpus as its index last saw it; None when there is no index to show yet."""
@@ -138,6 +140,29 @@ class CorpusLoading:
         assert isinstance(result, Corpus)
         self.up_to_date = True
         return result
+
+    def let_journal_go(self, corpus: Corpus) -> None:
+        """Have ``corpus`` read a later snapshot of its index when that shows the same, so that
+        SQLite can empty its journal (see :meth:`tui.core.model.Entries.renew`).
+
+        Asked for as the index is written: while a first build goes on, the snapshot the list
+        shows would keep the journal growing by every page written. In a thread, as copying
+        the journal into the index waits for the disk; one at a time.
+        """
+        if self._renewing is not None and self._renewing.is_running:
+            return
+        # Held weakly: a worker is kept a while after it ends, and entries kept by it would
+        # keep their snapshot, and the journal, after the screen has let them go.
+        entries = weakref.ref(corpus.entries)
+
+        def renew() -> None:
+            shown = entries()
+            if shown is not None:
+                shown.renew()
+
+        self._renewing = self._screen.run_worker(
+            renew, name="journal", group="journal", thread=True
+        )
 
     def notice_to_tell(self, corpus: Corpus) -> str | None:
         """What the user should hear about how ``corpus`` was read, the first time it is said."""

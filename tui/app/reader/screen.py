@@ -292,6 +292,7 @@ class MainScreen(Screen[None]):
             self.sub_title = reading_summary(self._reading)
         else:  # the list shows the corpus as the index had it; some of its briefs changed
             self._update_header()
+            self.corpus_loading.let_journal_go(self.corpus)
 
     def on_corpus_listed(self, message: CorpusListed) -> None:
         """Show the briefs a first build has read so far: the user can start reading them."""
@@ -318,6 +319,7 @@ class MainScreen(Screen[None]):
             self._listing_as_read = False
             self._mark_shown_read()
             self._update_header()
+            self.corpus_loading.let_journal_go(self.corpus)
             return
         self._use_corpus(result)
 
@@ -369,6 +371,8 @@ class MainScreen(Screen[None]):
         self._refilter(keep=keep, fallback_row=fallback)
         self._refresh_bindings_if_changed()
         self.corpus_loading.read_again_if_changed()
+        if refreshed:  # the corpus shown before held a snapshot the index was written after
+            self.corpus_loading.let_journal_go(corpus)
 
     def _same_entry(self, corpus: Corpus, row: int | None) -> int | None:
         """The entry of ``corpus`` read from the same file as entry ``row`` of what the list

@@ -32,6 +32,8 @@ SCHEMA = 6
 """The layout of the tables; raise it whenever what is stored changes."""
 BUSY_MS = 5_000
 """How long a connection waits for another process's write to end before giving up."""
+JOURNAL_KEPT = 32 * 2**20
+"""The bytes of SQLite's journal kept on disk once it has been emptied into the index."""
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -157,6 +159,9 @@ def connect(location: str) -> sqlite3.Connection:
     and ended explicitly. Usable from any thread, one at a time (its users hold a lock)."""
     connection = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    # Once emptied into the index, the journal is cut back to this, rather than left as large
+    # as it ever grew.
+    connection.execute(f"PRAGMA journal_size_limit = {JOURNAL_KEPT}")
     return connection
 
 

@@ -358,7 +358,7 @@ def _write(
 ) -> _Written:
     """Store ``batch``; say whether any of it differs from what was stored, and whether the
     list's order may have changed with it."""
-    changed = reordered = False
+    changed = reordered = modified = False
     named: list[tuple[int, Iterable[Sequence[str]]]] = []
     with _transaction(connection):
         for read in batch:
@@ -401,6 +401,7 @@ def _write(
                         )
                     continue  # read again just as it was: a brief that failed again, say
                 _unindex(connection, rowid, words)
+                modified = True
                 reordered |= tuple(old[7:9]) != (read.brief_id, read.published)
                 connection.execute(
                     "UPDATE briefs SET brief_print = ?, source = ?, article_print = ?,"
@@ -423,6 +424,11 @@ def _write(
             named.append((rowid, read.values))
             changed = True
         _name(connection, named)
+        if modified:
+            # A brief the list shows changed: a snapshot taken from now on shows something
+            # else (see StoredEntries.renew). New briefs are not shown until they are placed,
+            # which counts a change of its own.
+            _count_change(connection)
     return _Written(changed, reordered)
 
 

@@ -12,6 +12,7 @@ first connection meanwhile, does not wait for it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -62,9 +63,9 @@ class StoredEntries(Entries):
         self, connection: sqlite3.Connection, root: Path, location: Path | None = None
     ) -> None:
         """``location`` is the index file; None for an index in memory."""
-        self._connection = connection
+        self._reader = _Reader(connection)
         self._root = root
-        self._lock = threading.Lock()
+        self._lock = self._reader.lock
         self._pages: RecentlyUsed[int, list[Entry]] = RecentlyUsed(PAGES_KEPT)
         self._read_ahead: RecentlyUsed[int, Entry] = RecentlyUsed(READ_AHEAD_KEPT)
         self._kept_count: int | None = None
@@ -75,10 +76,15 @@ class StoredEntries(Entries):
         """The index file and the number of times it has changed, as this snapshot has it."""
         if location is not None:
             self._version = (location, _changes(connection))
-        weakref.finalize(self, connection.close)
-        self._counting: tuple[sqlite3.Connection, threading.Lock] | None = None
-        """The connection facets are counted on, and its lock, once asked for."""
+        weakref.finalize(self, self._reader.close)
+        self._counting: _Reader | None = None
+        """The connection facets are counted on, once asked for."""
         self._counting_lock = threading.Lock()
+
+    @property
+    def _connection(self) -> sqlite3.Connection:
+        """The connection entries are read on; used with ``self._lock`` held."""
+        return self._reader.connection
 
     def __len__(self) -> int:
         return self._count
@@ -219,16 +225,17 @@ class StoredEntries(Entries):
     ) -> list[tuple[str, int]]:
         marks = marks or NO_MARKS
         where, values = _conditions(query, marks)
-        connection, lock = self._counting_connection()
-        if field == "tag":
-            return _tag_facets(connection, lock, where, values, limit, marks)
-        if where == _EVERY_BRIEF:
-            with lock:
+        reader = self._counting_reader()
+        with reader.lock:
+            connection = reader.connection
+            if field == "tag":
+                return _tag_facets(connection, where, values, limit, marks)
+            if where == _EVERY_BRIEF:
                 return _whole_corpus_facets(connection, field, limit)
-        # Counted by the folded value; shown as the first brief in the list spells it (SQLite
-        # takes a bare column from the row that gives min() its value). The briefs found come
-        # first, each one's names then read from an index: a narrow filter reads few names.
-        with lock:
+            # Counted by the folded value; shown as the first brief in the list spells it
+            # (SQLite takes a bare column from the row that gives min() its value). The briefs
+            # found come first, each one's names then read from an index: a narrow filter reads
+            # few names.
             rows = connection.execute(
                 "SELECT names.name, count(*) AS found, min(matching.position) FROM"
                 f" (SELECT rowid AS id, position FROM briefs WHERE {where}) AS matching"
@@ -238,32 +245,96 @@ class StoredEntries(Entries):
             ).fetchall()
         return [(name, count) for name, count, _ in rows]
 
-    def _counting_connection(self) -> tuple[sqlite3.Connection, threading.Lock]:
-        """The connection to count on, and the lock to hold while using it: a second one on the
-        same snapshot when it can be had, else the entries' own."""
+    def _counting_reader(self) -> _Reader:
+        """The connection to count on: a second one reading what this one reads when it can be
+        had, else the entries' own. None can be had for an index in memory, or when the file
+        has changed since this snapshot was taken: the corpus is then about to be replaced by
+        a newer one, and its counts must still agree with its list."""
         with self._counting_lock:
             if self._counting is None:
-                self._counting = self._second_connection() or (self._connection, self._lock)
+                connection = self._same_snapshot()
+                if connection is None:
+                    self._counting = self._reader
+                else:
+                    self._counting = _Reader(connection)
+                    weakref.finalize(self, self._counting.close)
             return self._counting
 
-    def _second_connection(self) -> tuple[sqlite3.Connection, threading.Lock] | None:
-        """A connection reading what this one reads; None for an index in memory, or when the
-        file has changed since this snapshot was taken (the corpus is then about to be
-        replaced by a newer one, and its counts must still agree with its list)."""
+    def _same_snapshot(self) -> sqlite3.Connection | None:
+        """A connection reading a snapshot taken now, when it shows what this one shows: the
+        index has not been changed since. None for an index in memory, or one changed."""
         if self._version is None:
             return None
         location, changes = self._version
         try:
             connection = connect(str(location))
+        except sqlite3.Error:
+            return None
+        try:
             connection.execute("BEGIN")
             same = _changes(connection) == changes  # the snapshot is taken at this first read
         except sqlite3.Error:
-            return None
+            same = False
         if not same:
             connection.close()
             return None
-        weakref.finalize(self, connection.close)
-        return connection, threading.Lock()
+        return connection
+
+    def renew(self) -> None:
+        """Read from a snapshot taken now, when it shows what this one shows, and let SQLite
+        empty its journal into the index.
+
+        A snapshot held keeps SQLite from reusing the index's journal (its ``-wal`` file): while
+        a first build writes, every page it writes was added to the journal again, some 3.4
+        times the index in all. Between two changes of what the index shows, a snapshot taken
+        later shows the same (a build's batches add briefs the list does not show until the
+        next change), so the entries move to one. Moving twice, with the journal copied into
+        the index between, leaves them reading the index file alone: the next writer then
+        starts the journal over, and the file can be cut back. Nothing is done when the index
+        has changed since, or another process holds it: the entries keep the snapshot they
+        have.
+        """
+        if self._version is None:
+            return
+        location = self._version[0]
+        for mode in ("PASSIVE", "TRUNCATE"):
+            with self._counting_lock:
+                readers = [self._reader, self._counting]
+            for reader in dict.fromkeys(r for r in readers if r is not None):
+                connection = self._same_snapshot()
+                if connection is None:
+                    return
+                reader.replace(connection)
+            _checkpoint(location, mode)
+
+
+class _Reader:
+    """A connection reading a snapshot of the index, and the lock to hold while using it. The
+    connection may be replaced by one reading a later snapshot that shows the same."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.lock = threading.Lock()
+
+    def replace(self, connection: sqlite3.Connection) -> None:
+        with self.lock:
+            old, self.connection = self.connection, connection
+        old.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _checkpoint(location: Path, mode: str) -> None:
+    """Copy what SQLite's journal holds into the index file at ``location``, and with
+    ``TRUNCATE`` empty the journal, as far as can be done now: a writer or a reader of an older
+    snapshot is not waited for."""
+    with contextlib.suppress(sqlite3.Error):
+        connection = sqlite3.connect(str(location), timeout=0, isolation_level=None)
+        try:
+            connection.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+        finally:
+            connection.close()
 
 
 def _changes(connection: sqlite3.Connection) -> str:
@@ -315,7 +386,6 @@ def _whole_corpus_facets(
 
 def _tag_facets(
     connection: sqlite3.Connection,
-    lock: threading.Lock,
     where: str,
     values: list[str | int],
     limit: int,
@@ -327,14 +397,13 @@ def _tag_facets(
     tagged = {tag: sorted(ids) for tag, ids in marks.tagged.items() if ids}
     if not tagged:
         return []
-    with lock:
-        rows = connection.execute(
-            "SELECT tag.key, count(*) AS found FROM json_each(?) AS tag,"
-            " json_each(tag.value) AS ident"
-            f" WHERE ident.value IN (SELECT brief_id FROM briefs WHERE {where})"
-            " GROUP BY tag.key ORDER BY found DESC, lower(tag.key), tag.key LIMIT ?",
-            (json.dumps(tagged), *values, limit),
-        ).fetchall()
+    rows = connection.execute(
+        "SELECT tag.key, count(*) AS found FROM json_each(?) AS tag,"
+        " json_each(tag.value) AS ident"
+        f" WHERE ident.value IN (SELECT brief_id FROM briefs WHERE {where})"
+        " GROUP BY tag.key ORDER BY found DESC, lower(tag.key), tag.key LIMIT ?",
+        (json.dumps(tagged), *values, limit),
+    ).fetchall()
     return [(tag, count) for tag, count in rows]
 
 
