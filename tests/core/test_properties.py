@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from tui.core.model import (
     MAX_PROBLEM_TEXT,
     Brief,
     Corpus,
-    Entries,
+    Entry,
     KeyFact,
     Problem,
 )
@@ -509,9 +510,9 @@ def test_the_term_of_each_facet_value_finds_as_many_briefs_as_it_counts(
             assert len(found) == count, (field, value)
 
 
-def _facets_counted_from(entries: Entries, field: str) -> list[tuple[str, int]]:
-    """``field``'s values over the briefs of ``entries``, counted here, one brief at a time, as
-    :meth:`Entries.facets` says it counts them."""
+def _facets_counted_from(entries: Iterable[Entry], field: str) -> list[tuple[str, int]]:
+    """``field``'s values over the briefs of ``entries`` (in the list's order), counted here,
+    one brief at a time, as :meth:`Entries.facets` says it counts them."""
     counts: dict[str, int] = {}
     spelt: dict[str, str] = {}
     for entry in entries:
@@ -554,3 +555,45 @@ def test_facets_of_the_whole_corpus_stay_those_of_its_briefs_as_its_files_change
             assert indexed.facets(parse_query(""), field, limit=100) == _facets_counted_from(
                 loaded, field
             )
+
+
+@IO_SETTINGS
+@given(
+    briefs=st.lists(
+        st.tuples(st.booleans(), st.lists(PLACE_SPELLINGS | facet_value, max_size=3)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_facets_of_a_word_are_those_of_the_briefs_it_finds(
+    tmp_path_factory: pytest.TempPathFactory, briefs: list[tuple[bool, list[str]]]
+) -> None:
+    # Words that most briefs have are counted as every brief but those they do not find.
+    written = {
+        f"b{number}.yaml": fields(
+            f"b{number}",
+            summary="An ocotillo plant." if has_word else "A plant.",
+            places=places,
+            language=["en", "es"][number % 2],
+        )
+        for number, (has_word, places) in enumerate(briefs)
+    }
+    root = make_corpus(tmp_path_factory.mktemp("words"), written)
+    entries = open_corpus(root, tmp_path_factory.mktemp("index")).entries
+    query = parse_query("ocotillo")
+    found = [entries[position] for position in entries.find(query)]
+    assert len(found) == sum(has_word for has_word, _ in briefs)
+    for field in ("place", "language"):
+        assert entries.facets(query, field, limit=100) == _facets_counted_from(found, field)
+
+
+def test_a_value_is_spelt_as_the_first_brief_the_words_find_writes_it(tmp_path: Path) -> None:
+    written = {  # listed in this order, none being dated
+        "a.yaml": fields("a", summary="A plant.", places=["TIJUANA"]),
+        "b.yaml": fields("b", summary="An ocotillo plant.", places=["Tijuana"]),
+        "c.yaml": fields("c", summary="An ocotillo plant.", places=["TIJUÁNA"]),
+    }
+    entries = open_corpus(make_corpus(tmp_path / "corpus", written)).entries
+
+    assert entries.facets(parse_query("ocotillo"), "place") == [("Tijuana", 2)]
+    assert entries.facets(parse_query(""), "place") == [("TIJUANA", 3)]
