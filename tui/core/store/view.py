@@ -1,13 +1,15 @@
 """The corpus as the index holds it: entries read a page at a time, when they are asked for.
 
-A :class:`StoredEntries` keeps one read transaction open on its own connection for its whole
+A :class:`StoredEntries` keeps a read transaction open on its own connection for its whole
 life: SQLite then shows it the index as it was when it was made, whatever another thread or
 process writes meanwhile, so that the positions it gives and the entries it reads always agree.
-A refresh gives a new one; the old one closes its connection when it is let go.
+A refresh gives a new one; the old one closes its connection when it is let go. Asked to
+(:meth:`StoredEntries.renew`), it moves to a later snapshot that shows the same, which lets
+SQLite reuse its journal.
 
-Facets are counted on a second connection to the same file, reading the same snapshot: counting
-a field of 100,000 briefs takes a few hundred milliseconds, and the list, reading its rows on the
-first connection meanwhile, does not wait for it.
+Facets are counted on a second connection to the same file, reading the same snapshot, so that
+the list, reading its rows on the first connection meanwhile, does not wait for them. Those of
+every brief, and of words most briefs have, come from counts the index keeps.
 """
 
 from __future__ import annotations
