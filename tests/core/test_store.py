@@ -1772,3 +1772,16 @@ def test_entries_keep_their_snapshot_when_the_index_shows_something_else(named: 
     assert entries[position].brief.title == title  # type: ignore[union-attr]
     assert entries.same_as(opened.entries)
     assert not entries.same_as(open_corpus(named).entries)
+
+
+def test_entries_closed_no_longer_keep_the_journal(named: Path) -> None:
+    before = open_corpus(named)
+    rewrite(named / "briefs" / "tj.yaml", lambda t: t.replace("- Tijuana", "- Ensenada"))
+    after = open_corpus(named)
+
+    after.entries.renew()
+    assert journal_size(named) > 0  # the first snapshot still reads what the journal holds
+    before.entries.close()
+    after.entries.renew()
+    assert journal_size(named) == 0
+    assert "Ensenada" in dict(after.entries.facets(parse_query(""), "place"))

@@ -303,6 +303,10 @@ class Entries(ReadWhenAsked[Entry]):
         """Let go of an older state of the corpus's storage, when it shows the same now (the
         index's snapshot: :meth:`tui.core.store.view.StoredEntries.renew`)."""
 
+    def close(self) -> None:  # noqa: B027 - most entries hold nothing to let go of
+        """Let go of what the entries hold (the index's snapshot), for entries no one will read
+        again."""
+
 
 class _NoEntries(Entries):
     def __len__(self) -> int:

@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.core.model import Corpus
+from tui.core.model import Corpus, Entries
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between two reports of how many brief files have been read while a corpus loads, and
@@ -83,7 +83,11 @@ class CorpusLoading:
         self._stop_watching = threading.Event()
         self._changed_while_reading = False
         self._told_notice: str | None = None
-        self._renewing: Worker[None] | None = None
+        self._to_renew: weakref.ref[Entries] | None = None
+        """The entries last asked to renew their snapshot, until a thread does."""
+        self._renewing = False
+        """Whether a thread is renewing entries; it renews the last asked for before it ends."""
+        self._renew_lock = threading.Lock()
 
     def peek(self) -> Corpus | None:
         """The corpus as its index last saw it; None when there is no index to show yet."""
@@ -149,20 +153,34 @@ class CorpusLoading:
         shows would keep the journal growing by every page written. In a thread, as copying
         the journal into the index waits for the disk; one at a time.
         """
-        if self._renewing is not None and self._renewing.is_running:
-            return
-        # Held weakly: a worker is kept a while after it ends, and entries kept by it would
-        # keep their snapshot, and the journal, after the screen has let them go.
-        entries = weakref.ref(corpus.entries)
-
-        def renew() -> None:
-            shown = entries()
-            if shown is not None:
-                shown.renew()
-
-        self._renewing = self._screen.run_worker(
-            renew, name="journal", group="journal", thread=True
+        with self._renew_lock:
+            # Held weakly: entries kept for renewing would keep their snapshot, and the
+            # journal, after the screen has let them go.
+            self._to_renew = weakref.ref(corpus.entries)
+            if self._renewing:
+                return
+            self._renewing = True
+        # A journal left as it was costs disk, not what the user reads: it does not end the app.
+        self._screen.run_worker(
+            self._renew, name="journal", group="journal", thread=True, exit_on_error=False
         )
+
+    def _renew(self) -> None:
+        done = False
+        try:
+            while not done:
+                with self._renew_lock:
+                    asked, self._to_renew = self._to_renew, None
+                    # Said under the lock: an ask made after it starts a thread of its own.
+                    done = asked is None
+                    self._renewing = not done
+                entries = asked() if asked is not None else None
+                if entries is not None:
+                    entries.renew()
+        finally:
+            if not done:  # ended by an error: the next ask starts a thread again
+                with self._renew_lock:
+                    self._renewing = False
 
     def notice_to_tell(self, corpus: Corpus) -> str | None:
         """What the user should hear about how ``corpus`` was read, the first time it is said."""

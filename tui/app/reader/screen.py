@@ -315,7 +315,9 @@ class MainScreen(Screen[None]):
             self.notify(notice, title="Index", severity="warning", markup=False, timeout=10)
         if self.corpus is not None and result.entries.same_as(self.corpus.entries):
             # Nothing changed on disk since the index last saw it: the screen stays as it is.
-            # (A first start's briefs read so far may have been shown once all were read.)
+            # (A first start's briefs read so far may have been shown once all were read.) The
+            # corpus read is not used: its snapshot would keep SQLite's journal from emptying.
+            result.entries.close()
             self._listing_as_read = False
             self._mark_shown_read()
             self._update_header()

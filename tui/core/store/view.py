@@ -330,6 +330,13 @@ class StoredEntries(Entries):
                 reader.replace(connection)
             _checkpoint(location, mode)
 
+    def close(self) -> None:
+        with self._counting_lock:
+            readers = dict.fromkeys(r for r in (self._reader, self._counting) if r is not None)
+        for reader in readers:
+            with reader.lock:
+                reader.close()
+
 
 class _Reader:
     """A connection reading a snapshot of the index, and the lock to hold while using it. The
