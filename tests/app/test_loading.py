@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import gc
 import importlib
+import sqlite3
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from pathlib import Path
@@ -31,6 +32,7 @@ from tests.kit.pilot import (
     list_rows,
     listed_keys,
     main_screen,
+    notifications_into,
     settle,
     strong_text,
     until,
@@ -41,7 +43,8 @@ from tui.app.reader.screen import MainScreen
 from tui.app.widgets.key_footer import KeyFooter
 from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
-from tui.core.store import Progress, open_corpus
+from tui.core.search import parse_query
+from tui.core.store import Progress, index_file, load_corpus, open_corpus
 from tui.core.store.refresh import BATCH
 from tui.core.userstate import corpus_key
 
@@ -344,6 +347,31 @@ async def test_a_first_start_leaves_no_journal_beside_the_index(tmp_path: Path) 
         await app.workers.wait_for_complete()
         assert len(screen.corpus.entries) == 4 * BATCH  # type: ignore[union-attr]
         assert journal_size(root) == 0
+
+
+async def test_an_index_found_damaged_is_built_again_and_the_filter_finds_once_more(
+    corpus_dir: Path,
+) -> None:
+    open_corpus(corpus_dir)
+    with contextlib.closing(sqlite3.connect(index_file(corpus_dir))) as connection:
+        # Zeros over the full-text index's data, which opening the corpus does not read.
+        connection.execute("UPDATE words_data SET block = zeroblob(length(block)) WHERE id > 10")
+        connection.commit()
+    on_disk = load_corpus(corpus_dir).entries
+    wanted = {on_disk[position].key for position in on_disk.find(parse_query("mexicali"))}
+    assert wanted
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date)
+        await pilot.press("slash", *"mexicali")
+        await until(pilot, lambda: any("damaged" in text for _, text in notices))
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: set(listed_keys(app)) == wanted)
+        assert screen.up_to_date
+        assert screen.filter_input.value == "mexicali"
+        assert [severity for severity, text in notices if "damaged" in text] == ["warning"]
 
 
 async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(

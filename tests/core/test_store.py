@@ -49,6 +49,7 @@ from tui.core.store import (
     open_corpus,
     peek_corpus,
     read_entry,
+    rebuild_corpus,
 )
 from tui.core.store.database import ENV_CACHE_DIR
 
@@ -1785,3 +1786,35 @@ def test_entries_closed_no_longer_keep_the_journal(named: Path) -> None:
     after.entries.renew()
     assert journal_size(named) == 0
     assert "Ensenada" in dict(after.entries.facets(parse_query(""), "place"))
+
+
+# -- An index damaged where opening it does not look -----------------------------------------------
+
+WORDS_DAMAGED = "UPDATE words_data SET block = zeroblob(length(block)) WHERE id > 10"
+"""Zeros over the full-text index's data: opening reads the briefs' rows, not those."""
+
+
+def test_an_index_damaged_where_opening_does_not_look_tells_and_finds_nothing(
+    corpus: Path,
+) -> None:
+    _sql(corpus, WORDS_DAMAGED)
+    opened = open_corpus(corpus)
+    told: list[str] = []
+    opened.entries.on_damage(lambda: told.append("damaged"))
+
+    assert opened.entries.find(parse_query("mexicali")) == []
+    assert opened.entries.find(parse_query("maquiladora")) == []
+    assert told == ["damaged"]  # once
+    # What does not need the damaged pages still answers.
+    assert [entry.path for entry in opened.entries] == [e.path for e in load_corpus(corpus).entries]
+
+
+def test_a_corpus_rebuilt_from_a_damaged_index_is_the_corpus_on_disk(corpus: Path) -> None:
+    _sql(corpus, WORDS_DAMAGED)
+    damaged = open_corpus(corpus)
+
+    rebuilt = rebuild_corpus(corpus)
+
+    assert rebuilt == load_corpus(corpus)
+    assert found(rebuilt, "mexicali") == found(load_corpus(corpus), "mexicali") != set()
+    assert not rebuilt.entries.same_as(damaged.entries)

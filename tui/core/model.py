@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from abc import abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -302,6 +302,11 @@ class Entries(ReadWhenAsked[Entry]):
     def renew(self) -> None:  # noqa: B027 - most entries hold nothing to let go of
         """Let go of an older state of the corpus's storage, when it shows the same now (the
         index's snapshot: :meth:`tui.core.store.view.StoredEntries.renew`)."""
+
+    def on_damage(self, tell: Callable[[], None]) -> None:  # noqa: B027 - most cannot be damaged
+        """Have ``tell`` called, from any thread, once the entries find their storage damaged
+        (an index whose pages cannot be read). They then answer as best they can: entries read
+        from their files, no briefs found, no facets."""
 
     def close(self) -> None:  # noqa: B027 - most entries hold nothing to let go of
         """Let go of what the entries hold (the index's snapshot), for entries no one will read

@@ -60,6 +60,11 @@ class CorpusChanged(Message):
         """The changed files, relative to the corpus folder."""
 
 
+class IndexDamaged(Message):
+    """The corpus shown found its index damaged (posted from any thread): it answers from the
+    files as far as it can until the index is built again."""
+
+
 class _LoadCancelled(Exception):
     """The screen went away while its corpus was loading: stop reading brief files."""
 
@@ -93,24 +98,30 @@ class CorpusLoading:
         """The corpus as its index last saw it; None when there is no index to show yet."""
         from tui.core.store import peek_corpus
 
-        return peek_corpus(self.root)
+        corpus = peek_corpus(self.root)
+        return None if corpus is None else self._told_of_damage(corpus)
 
     def start(self) -> None:
         """Bring the index up to date, and watch the files from now on."""
         self.read()
         self._watch()
 
-    def read(self) -> None:
+    def read(self, *, anew: bool = False) -> None:
         """Bring the index up to date with the files, in a thread.
 
-        Through the index, which reads again only the files that changed. A reading asked for
-        while another runs replaces it. Imported here rather than by the reading thread, where
-        the import would wait on the screen for Python's lock.
+        Through the index, which reads again only the files that changed; ``anew``, every file
+        read again into an index made anew, for one found damaged: its progress and the briefs
+        read so far are then shown, as a first start's are. A reading asked for while another
+        runs replaces it. Imported here rather than by the reading thread, where the import
+        would wait on the screen for Python's lock.
         """
-        from tui.core.store import open_corpus
+        from tui.core.store import open_corpus, rebuild_corpus
 
+        if anew:
+            self.up_to_date = False
+        load = rebuild_corpus if anew else open_corpus
         self._worker = self._screen.run_worker(
-            lambda: self._read(open_corpus),
+            lambda: self._read(load),
             name="corpus",
             group="corpus",
             thread=True,
@@ -143,7 +154,22 @@ class CorpusLoading:
         result = event.worker.result
         assert isinstance(result, Corpus)
         self.up_to_date = True
-        return result
+        return self._told_of_damage(result)
+
+    def _told_of_damage(self, corpus: Corpus) -> Corpus:
+        """``corpus``, which posts :class:`IndexDamaged` to the screen if it finds its index
+        damaged."""
+        # Held weakly: entries holding the screen would keep their snapshot of the index, and
+        # SQLite's journal, until the garbage collector found them.
+        loading = weakref.ref(self)
+
+        def tell() -> None:
+            this = loading()
+            if this is not None:
+                this._screen.post_message(IndexDamaged())
+
+        corpus.entries.on_damage(tell)
+        return corpus
 
     def let_journal_go(self, corpus: Corpus) -> None:
         """Have ``corpus`` read a later snapshot of its index when that shows the same, so that

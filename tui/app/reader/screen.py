@@ -36,7 +36,13 @@ from textual.worker import Worker, get_current_worker
 
 from tui.app.actions import bindings_of, in_palette
 from tui.app.reader.header import corpus_summary, reading_summary
-from tui.app.reader.loading import CorpusChanged, CorpusListed, CorpusLoading, LoadProgress
+from tui.app.reader.loading import (
+    CorpusChanged,
+    CorpusListed,
+    CorpusLoading,
+    IndexDamaged,
+    LoadProgress,
+)
 from tui.app.reader.query import ListQuery, empty_notice, rows_query
 from tui.app.screens._breakpoints import breakpoint_classes
 from tui.app.widgets.article_list import ArticleList
@@ -177,6 +183,8 @@ class MainScreen(Screen[None]):
         self._save_error: str | None = None
         self._listing_as_read = False
         """Whether the list shows the briefs a first build has read so far, not all of them."""
+        self._rebuilding = False
+        """Whether the index, found damaged, is being built again."""
         self._reading: str | None = None
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
@@ -305,10 +313,23 @@ class MainScreen(Screen[None]):
             self._use_corpus(corpus)
             self._listing_as_read = True
 
+    def on_index_damaged(self, message: IndexDamaged) -> None:
+        if self._rebuilding:
+            return  # the corpus shown answers from the files meanwhile
+        self._rebuilding = True
+        self.notify(
+            "The index of this corpus is damaged: it is being built again from the files.",
+            title="Index",
+            severity="warning",
+            timeout=10,
+        )
+        self.corpus_loading.read(anew=True)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         result = self.corpus_loading.finished(event)
         if result is None:
             return
+        self._rebuilding = False
         self._reading = None
         notice = self.corpus_loading.notice_to_tell(result)
         if notice:

@@ -11,6 +11,7 @@ index, and a corpus of any size costs the few entries in use.
 - :func:`peek_corpus`: the corpus as the index last saw it, without reading a brief file: what
   a first frame shows, in milliseconds.
 - :func:`open_corpus`: the corpus as it is on disk, through the index.
+- :func:`rebuild_corpus`: the same, every file read again into an index made anew.
 - :func:`load_corpus`: the same, every file read, with an index in memory that is dropped after.
 - :func:`read_entry`: one brief file as it reads on its own, for a check before the corpus's.
 """
@@ -43,6 +44,7 @@ __all__ = [
     "open_corpus",
     "peek_corpus",
     "read_entry",
+    "rebuild_corpus",
 ]
 
 
@@ -62,6 +64,20 @@ def open_corpus(
     time :func:`peek_corpus` can show more of the briefs read so far.
     """
     return _refreshed(open_index(root, cache_dir), progress, listed)
+
+
+def rebuild_corpus(
+    root: Path,
+    cache_dir: Path | None = None,
+    *,
+    progress: Progress | None = None,
+    listed: Listed | None = None,
+) -> Corpus:
+    """The corpus at ``root``, every brief file read again into an index made anew: for an
+    index found damaged after it was opened (:meth:`~tui.core.model.Entries.on_damage`).
+    ``progress`` and ``listed`` are told as :func:`open_corpus` tells them."""
+    index = open_index(root, cache_dir)
+    return _refreshed(rebuild_index(index) if index.path else index, progress, listed)
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -84,10 +100,15 @@ def peek_corpus(root: Path, cache_dir: Path | None = None) -> Corpus | None:
             connection.close()
             return None
         entries = StoredEntries(connection, root, path)
+        damaged: list[bool] = []
+        entries.on_damage(lambda: damaged.append(True))
         if len(entries):
             entries.entry_at(0)  # the first page, which the list shows first, can be read
     except sqlite3.Error:
         connection.close()
+        return None
+    if damaged:  # read from the files instead: the index is not worth showing first
+        entries.close()
         return None
     return Corpus(root, entries) if len(entries) else None
 

@@ -17,6 +17,7 @@ import contextlib
 import os
 import sqlite3
 import sys
+import time
 import unicodedata
 import zlib
 from collections.abc import Mapping
@@ -260,9 +261,12 @@ def _make_tables(connection: sqlite3.Connection, root: Path) -> None:
     for statement in _TABLES.split(";"):
         if statement.strip():
             connection.execute(statement)
+    # The count of changes starts where no other index's will have got to, so that snapshots of
+    # an index made anew never pass for those of the one it replaced (see StoredEntries.same_as).
+    started = str(time.time_ns())
     connection.executemany(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        [("environment", environment()), ("root", str(root.resolve()))],
+        [("environment", environment()), ("root", str(root.resolve())), ("changes", started)],
     )
 
 

@@ -19,8 +19,9 @@ import json
 import sqlite3
 import threading
 import weakref
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from tui.core.model import Entries, Entry, Problem
 from tui.core.recent import RecentlyUsed
@@ -50,6 +51,11 @@ one; else the list is walked in order (see :meth:`StoredEntries.find`)."""
 
 _ENTRY_COLUMNS = "path, entry, duplicate_of, id_line"
 """The columns an entry is made from, in the order :func:`_decode` takes them."""
+
+_T = TypeVar("_T")
+
+DAMAGED = "the index of this corpus is damaged; it is being built again from the files"
+"""What an entry says whose place in a damaged index cannot be read."""
 
 # What stands at a position: the brief, unless another file keeps its id.
 _LISTED = "position IS NOT NULL"
@@ -81,6 +87,10 @@ class StoredEntries(Entries):
         weakref.finalize(self, self._reader.close)
         self._counting: _Reader | None = None
         """The connection facets are counted on, once asked for."""
+        self._damage_told: Callable[[], None] | None = None
+        """Called once the index is found damaged (see :meth:`on_damage`)."""
+        self._damaged = False
+        """Whether a read of the index failed: it is damaged where opening it did not look."""
         self._not_found: tuple[str, list[int]] | None = None
         """The words facets were last counted for, and the briefs they do not find (see
         :meth:`_briefs_not_found`); used with the counting connection's lock held."""
@@ -102,7 +112,9 @@ class StoredEntries(Entries):
                 entry = self._read_ahead.get(position)
                 if entry is not None:
                     return entry
-                page = self._read_page(number)
+                page = self._answer(
+                    lambda: self._read_page(number), lambda: self._read_page_from_files(number)
+                )
                 self._pages.put(number, page)
         return page[offset]
 
@@ -120,11 +132,14 @@ class StoredEntries(Entries):
             ]
             if not wanted:
                 return
-            rows = self._connection.execute(
-                f"SELECT position, {_ENTRY_COLUMNS} FROM briefs"
-                " WHERE position IN (SELECT value FROM json_each(?))",
-                (json.dumps(wanted),),
-            ).fetchall()
+            rows = self._answer(
+                lambda: self._connection.execute(
+                    f"SELECT position, {_ENTRY_COLUMNS} FROM briefs"
+                    " WHERE position IN (SELECT value FROM json_each(?))",
+                    (json.dumps(wanted),),
+                ).fetchall(),
+                list,  # each is read with its page instead
+            )
             for position, *row in rows:
                 self._read_ahead.put(position, _decode(self._root, *row))
 
@@ -136,6 +151,40 @@ class StoredEntries(Entries):
         ).fetchall()
         return [_decode(self._root, *row) for row in rows]
 
+    def _read_page_from_files(self, number: int) -> list[Entry]:
+        """Page ``number`` read from the brief files, for an index whose entries cannot be
+        read; entries whose very place cannot be read say so."""
+        first = number * PAGE
+        try:
+            rows = self._connection.execute(
+                "SELECT path, NULL, duplicate_of, id_line FROM briefs"
+                " WHERE position >= ? AND position < ? ORDER BY position",
+                (first, first + PAGE),
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            problem = Problem("index", 0, "", DAMAGED)
+            count = min(PAGE, self._count - first)
+            return [Entry(f"#{first + n + 1}", None, (problem,)) for n in range(count)]
+        # An entry of None cannot be decoded: each is read from its file.
+        return [_decode(self._root, *row) for row in rows]
+
+    def on_damage(self, tell: Callable[[], None]) -> None:
+        self._damage_told = tell
+        if self._damaged:
+            tell()
+
+    def _answer(self, ask: Callable[[], _T], if_damaged: Callable[[], _T]) -> _T:
+        """``ask()``; ``if_damaged()`` when the index cannot be read, which is told, once (see
+        :meth:`on_damage`). Asked from any thread."""
+        try:
+            return ask()
+        except sqlite3.DatabaseError:
+            if not self._damaged:
+                self._damaged = True
+                if self._damage_told is not None:
+                    self._damage_told()
+            return if_damaged()
+
     def same_as(self, other: Entries) -> bool:
         if isinstance(other, StoredEntries) and self._version is not None:
             return self._version == other._version
@@ -143,24 +192,33 @@ class StoredEntries(Entries):
 
     def ids(self) -> list[str | None]:
         with self._lock:
-            rows = self._connection.execute(
-                f"SELECT CASE WHEN duplicate_of IS NULL THEN brief_id END FROM briefs"
-                f" WHERE {_LISTED} ORDER BY position"
-            ).fetchall()
+            rows = self._answer(
+                lambda: self._connection.execute(
+                    f"SELECT CASE WHEN duplicate_of IS NULL THEN brief_id END FROM briefs"
+                    f" WHERE {_LISTED} ORDER BY position"
+                ).fetchall(),
+                lambda: [(None,)] * self._count,
+            )
         return [ident for (ident,) in rows]
 
     def position_of(self, key: str) -> int | None:
         with self._lock:
-            row = self._connection.execute(
-                f"SELECT position FROM briefs WHERE {_LISTED} AND (path = ?"
-                f" OR ({_KEPT_BRIEF} AND brief_id = ?)"
-                f" OR (NOT ({_KEPT_BRIEF}) AND stem = ?))"
-                " ORDER BY path != ?, position LIMIT 1",
-                (key, key, key, key),
-            ).fetchone()
+            row = self._answer(
+                lambda: self._connection.execute(
+                    f"SELECT position FROM briefs WHERE {_LISTED} AND (path = ?"
+                    f" OR ({_KEPT_BRIEF} AND brief_id = ?)"
+                    f" OR (NOT ({_KEPT_BRIEF}) AND stem = ?))"
+                    " ORDER BY path != ?, position LIMIT 1",
+                    (key, key, key, key),
+                ).fetchone(),
+                lambda: None,
+            )
         return None if row is None else int(row[0])
 
     def find(self, query: Query, marks: UserMarks | None = None) -> list[int]:
+        return self._answer(lambda: self._find(query, marks), list)
+
+    def _find(self, query: Query, marks: UserMarks | None) -> list[int]:
         if query.is_empty:
             return list(range(self._count))
         where, values = _conditions(query, marks or NO_MARKS)
@@ -219,6 +277,11 @@ class StoredEntries(Entries):
         field: FacetField,
         limit: int = 10,
         marks: UserMarks | None = None,
+    ) -> list[tuple[str, int]]:
+        return self._answer(lambda: self._facets(query, field, limit, marks), list)
+
+    def _facets(
+        self, query: Query, field: FacetField, limit: int, marks: UserMarks | None
     ) -> list[tuple[str, int]]:
         marks = marks or NO_MARKS
         where, values = _conditions(query, marks)
