@@ -49,7 +49,6 @@ from tui.core.store import (
     open_corpus,
     peek_corpus,
     read_entry,
-    rebuild_corpus,
 )
 from tui.core.store.database import ENV_CACHE_DIR
 
@@ -1813,7 +1812,7 @@ def test_a_corpus_rebuilt_from_a_damaged_index_is_the_corpus_on_disk(corpus: Pat
     _sql(corpus, WORDS_DAMAGED)
     damaged = open_corpus(corpus)
 
-    rebuilt = rebuild_corpus(corpus)
+    rebuilt = open_corpus(corpus, anew=True)
 
     assert rebuilt == load_corpus(corpus)
     assert found(rebuilt, "mexicali") == found(load_corpus(corpus), "mexicali") != set()

@@ -14,6 +14,7 @@ happens; the screen decides what to show.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 import weakref
@@ -115,13 +116,12 @@ class CorpusLoading:
         runs replaces it. Imported here rather than by the reading thread, where the import
         would wait on the screen for Python's lock.
         """
-        from tui.core.store import open_corpus, rebuild_corpus
+        from tui.core.store import open_corpus
 
         if anew:
             self.up_to_date = False
-        load = rebuild_corpus if anew else open_corpus
         self._worker = self._screen.run_worker(
-            lambda: self._read(load),
+            lambda: self._read(functools.partial(open_corpus, anew=anew)),
             name="corpus",
             group="corpus",
             thread=True,

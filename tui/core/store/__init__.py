@@ -11,7 +11,6 @@ index, and a corpus of any size costs the few entries in use.
 - :func:`peek_corpus`: the corpus as the index last saw it, without reading a brief file: what
   a first frame shows, in milliseconds.
 - :func:`open_corpus`: the corpus as it is on disk, through the index.
-- :func:`rebuild_corpus`: the same, every file read again into an index made anew.
 - :func:`load_corpus`: the same, every file read, with an index in memory that is dropped after.
 - :func:`read_entry`: one brief file as it reads on its own, for a check before the corpus's.
 """
@@ -44,7 +43,6 @@ __all__ = [
     "open_corpus",
     "peek_corpus",
     "read_entry",
-    "rebuild_corpus",
 ]
 
 
@@ -54,8 +52,11 @@ def open_corpus(
     *,
     progress: Progress | None = None,
     listed: Listed | None = None,
+    anew: bool = False,
 ) -> Corpus:
-    """The corpus at ``root``, its index brought up to date first.
+    """The corpus at ``root``, its index brought up to date first; with ``anew``, every brief
+    file read again into an index made anew, for one found damaged after it was opened
+    (:meth:`~tui.core.model.Entries.on_damage`).
 
     ``progress`` is told how many brief files have been read so far, when any must be; an
     exception it raises stops the refresh there and reaches the caller (this is how an app that
@@ -63,21 +64,10 @@ def open_corpus(
     refresh goes on from there. ``listed`` is told, while an index is first built on disk, each
     time :func:`peek_corpus` can show more of the briefs read so far.
     """
-    return _refreshed(open_index(root, cache_dir), progress, listed)
-
-
-def rebuild_corpus(
-    root: Path,
-    cache_dir: Path | None = None,
-    *,
-    progress: Progress | None = None,
-    listed: Listed | None = None,
-) -> Corpus:
-    """The corpus at ``root``, every brief file read again into an index made anew: for an
-    index found damaged after it was opened (:meth:`~tui.core.model.Entries.on_damage`).
-    ``progress`` and ``listed`` are told as :func:`open_corpus` tells them."""
     index = open_index(root, cache_dir)
-    return _refreshed(rebuild_index(index) if index.path else index, progress, listed)
+    if anew and index.path is not None:
+        index = rebuild_index(index)
+    return _refreshed(index, progress, listed)
 
 
 def load_corpus(root: Path) -> Corpus:
