@@ -143,10 +143,9 @@ class StoredEntries(Entries):
             for position, *row in rows:
                 self._read_ahead.put(position, _decode(self._root, *row))
 
-    def _read_page(self, number: int) -> list[Entry]:
+    def _read_page(self, number: int, columns: str = _ENTRY_COLUMNS) -> list[Entry]:
         rows = self._connection.execute(
-            f"SELECT {_ENTRY_COLUMNS} FROM briefs"
-            " WHERE position >= ? AND position < ? ORDER BY position",
+            f"SELECT {columns} FROM briefs WHERE position >= ? AND position < ? ORDER BY position",
             (number * PAGE, (number + 1) * PAGE),
         ).fetchall()
         return [_decode(self._root, *row) for row in rows]
@@ -154,19 +153,14 @@ class StoredEntries(Entries):
     def _read_page_from_files(self, number: int) -> list[Entry]:
         """Page ``number`` read from the brief files, for an index whose entries cannot be
         read; entries whose very place cannot be read say so."""
-        first = number * PAGE
         try:
-            rows = self._connection.execute(
-                "SELECT path, NULL, duplicate_of, id_line FROM briefs"
-                " WHERE position >= ? AND position < ? ORDER BY position",
-                (first, first + PAGE),
-            ).fetchall()
+            # An entry of None cannot be decoded: each is read from its file.
+            return self._read_page(number, "path, NULL, duplicate_of, id_line")
         except sqlite3.DatabaseError:
             problem = Problem("index", 0, "", DAMAGED)
+            first = number * PAGE
             count = min(PAGE, self._count - first)
             return [Entry(f"#{first + n + 1}", None, (problem,)) for n in range(count)]
-        # An entry of None cannot be decoded: each is read from its file.
-        return [_decode(self._root, *row) for row in rows]
 
     def on_damage(self, tell: Callable[[], None]) -> None:
         self._damage_told = tell
@@ -384,9 +378,7 @@ class StoredEntries(Entries):
             return
         location = self._version[0]
         for mode in ("PASSIVE", "TRUNCATE"):
-            with self._counting_lock:
-                readers = [self._reader, self._counting]
-            for reader in dict.fromkeys(r for r in readers if r is not None):
+            for reader in self._readers():
                 connection = self._same_snapshot()
                 if connection is None:
                     return
@@ -394,11 +386,16 @@ class StoredEntries(Entries):
             _checkpoint(location, mode)
 
     def close(self) -> None:
-        with self._counting_lock:
-            readers = dict.fromkeys(r for r in (self._reader, self._counting) if r is not None)
-        for reader in readers:
+        for reader in self._readers():
             with reader.lock:
                 reader.close()
+
+    def _readers(self) -> list[_Reader]:
+        """The connections this reads on: its own, and the one it counts on when that is
+        another."""
+        with self._counting_lock:
+            counting = self._counting
+        return [self._reader] if counting in (None, self._reader) else [self._reader, counting]
 
 
 class _Reader:
