@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.model import Problem
-from tui.core.yamlread import YamlProblem, read_document
 
 FILE_NAME = "keys.yaml"
 ENV_CONFIG_DIR = "BRIEFING_CONFIG_DIR"
@@ -65,6 +64,10 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
         return UserKeymap({}, (Problem(shown, 0, "", "is not UTF-8 text; not read"),))
     except OSError as error:
         return UserKeymap({}, (Problem(shown, 0, "", f"cannot be read: {error.strerror}"),))
+    # Imported only for a file to read: most users have none, and PyYAML's import is a
+    # twentieth of the reader's start.
+    from tui.core.yamlread import YamlProblem, read_document
+
     try:
         document = read_document(text)
     except YamlProblem as problem:
