@@ -270,9 +270,15 @@ def _filtered(
     """The query ``text``, with what the user keeps that it names (bookmarks, read briefs,
     notes, tags; the tags too with ``tags``); None when that cannot be read (``doing`` says
     what is then not done)."""
-    from tui.core.search import Marks, parse_query
+    from tui.core.search import MAX_TERMS, Marks, parse_query
 
     query = parse_query(text)
+    if query.left_out:
+        print(
+            f"briefing: a filter holds its first {MAX_TERMS} terms: it leaves out the"
+            f" {plural(query.left_out, 'term')} after them",
+            file=sys.stderr,
+        )
     bookmarks: set[str] = set()
     if query.bookmarked:
         read = _read_bookmarks(corpus, doing)

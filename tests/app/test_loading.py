@@ -39,11 +39,12 @@ from tests.kit.pilot import (
 )
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
+from tui.app.reader.loading import IndexDamaged
 from tui.app.reader.screen import MainScreen
 from tui.app.widgets.key_footer import KeyFooter
 from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
-from tui.core.search import parse_query
+from tui.core.search import MAX_TERMS, parse_query
 from tui.core.store import Progress, index_file, load_corpus, open_corpus
 from tui.core.store.refresh import BATCH
 from tui.core.userstate import corpus_key
@@ -372,6 +373,107 @@ async def test_an_index_found_damaged_is_built_again_and_the_filter_finds_once_m
         assert screen.up_to_date
         assert screen.filter_input.value == "mexicali"
         assert [severity for severity, text in notices if "damaged" in text] == ["warning"]
+
+
+async def test_an_index_built_again_leaves_the_cursor_and_what_is_read_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first build shows the briefs read so far; a build after damage did too, and the cursor,
+    # on a brief not yet read again, fell onto another one, which was then marked read.
+    monkeypatch.setattr(refresh, "BATCH", 8)
+    root = make_large_corpus(tmp_path / "corpus", 24)
+    open_corpus(root)
+    builds = counted_builds(monkeypatch)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date)
+        await pilot.press(*["down"] * 20)
+        await settle(pilot)
+        on = listed_keys(app)[screen.article_list.cursor_row]
+        read = set(screen.annotations.read)  # type: ignore[union-attr]
+        shown: list[int] = []
+        use_corpus = screen._use_corpus
+
+        def shown_and_used(corpus: Corpus) -> None:
+            shown.append(len(corpus.entries))
+            use_corpus(corpus)
+
+        monkeypatch.setattr(screen, "_use_corpus", shown_and_used)
+
+        screen.post_message(IndexDamaged())  # as the entries tell once a read finds damage
+        await until(pilot, lambda: screen.up_to_date and builds.count(True) == 1)
+        await settle(pilot)
+
+        assert shown == [24]  # the corpus built anew, and no part of it before
+        assert listed_keys(app)[screen.article_list.cursor_row] == on
+        assert brief_lines(app).startswith(f"Brief number {int(on[-5:])}")
+        assert set(screen.annotations.read) == read  # type: ignore[union-attr]
+
+
+def counted_builds(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each reading of the corpus from now on builds its index anew."""
+    builds: list[bool] = []
+
+    def counted(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
+        builds.append(bool(options.get("anew")))
+        return open_corpus(root, cache_dir, **options)
+
+    monkeypatch.setattr("tui.core.store.open_corpus", counted)
+    return builds
+
+
+async def test_an_index_damaged_again_once_built_anew_is_not_built_a_third_time(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_corpus(corpus_dir)
+    builds = counted_builds(monkeypatch)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date)
+        screen.post_message(IndexDamaged())
+        await until(pilot, lambda: screen.up_to_date and builds.count(True) == 1)
+        await settle(pilot)
+
+        screen.post_message(IndexDamaged())
+        await settle(pilot)
+
+        assert builds.count(True) == 1
+        assert screen.up_to_date
+        assert [severity for severity, text in notices if "damaged" in text] == [
+            "warning",
+            "error",
+        ]
+
+
+async def test_a_filter_longer_than_a_query_holds_says_so_once_and_finds_without_error(
+    corpus_dir: Path,
+) -> None:
+    # A thousand terms went past SQLite's own limit: the error was taken for a damaged index,
+    # and the index was built again, over and over, for as long as the filter stayed.
+    open_corpus(corpus_dir)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date)
+        await pilot.press("slash")
+        screen.filter_input.value = " ".join(f"place:p{i}" for i in range(MAX_TERMS + 900))
+        await settle(pilot)
+        await pilot.press("x")  # still too long: not said again
+        await settle(pilot)
+
+        assert [text for _, text in notices] == [
+            f"A filter holds its first {MAX_TERMS} terms: it leaves out the 900 terms after them."
+        ]
+        assert screen.up_to_date
+        assert list_rows(app) == []
+
+        screen.filter_input.value = "mexicali"
+        await settle(pilot)
+        assert list_rows(app)
 
 
 async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(

@@ -18,7 +18,7 @@ from tui.cli import main
 from tui.core.annotations import Annotations
 from tui.core.bookmarks import BookmarkStore
 from tui.core.corpus_path import resolve_corpus
-from tui.core.search import FACET_FIELDS
+from tui.core.search import FACET_FIELDS, MAX_TERMS
 from tui.core.userstate import corpus_key, state_dir
 
 BRIEFING = Path(sys.executable).parent / "briefing"
@@ -250,6 +250,21 @@ def test_list_filter_keeps_the_briefs_the_query_finds_newest_first(
     assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()] == ["mx", "tj"]
     assert main(["list", "--corpus", str(corpus), "--json", "--filter", "is:draft"]) == 0
     assert [row["id"] for row in json.loads(capsys.readouterr().out)] == ["draft"]
+
+
+def test_list_filter_says_which_terms_it_leaves_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    terms = ['place:"baja california"'] + [f"w{i}" for i in range(MAX_TERMS + 1)]
+    # The first term, and 99 words no brief holds: nothing is found, nothing fails.
+    assert main(["list", "--corpus", str(corpus), "--filter", " ".join(terms)]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err == (
+        f"briefing: a filter holds its first {MAX_TERMS} terms: it leaves out the 2 terms"
+        " after them\n"
+    )
 
 
 def test_list_filter_is_bookmarked_lists_the_users_bookmarks(

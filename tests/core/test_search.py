@@ -9,6 +9,7 @@ import pytest
 from tests.kit.corpus import FUZZY_BRIEF, LOOSE_BRIEF, REPO, drift_quotes
 from tui.core.model import Corpus
 from tui.core.search import (
+    MAX_TERMS,
     FacetField,
     NameTerm,
     Period,
@@ -34,6 +35,17 @@ def test_an_empty_query_matches_every_brief() -> None:
 def test_case_and_word_order_do_not_matter(query: str) -> None:
     assert matching(query) == matching("Marcelo Ebrard")
     assert "ebrard-municipal-convoy-los-angeles" in matching(query)
+
+
+def test_a_query_holds_its_first_terms_and_counts_the_rest() -> None:
+    typed = [f"w{i}" for i in range(MAX_TERMS - 1)] + ["place:tijuana", "lang:es", "is:draft"]
+
+    query = parse_query(" ".join(typed))
+
+    assert query.words == tuple(typed[: MAX_TERMS - 1])
+    assert query.names == (NameTerm("place", ("tijuana",)),)
+    assert (query.languages, query.statuses, query.left_out) == ((), (), 2)
+    assert parse_query(" ".join(typed[:MAX_TERMS])).left_out == 0
 
 
 def test_accents_do_not_matter() -> None:

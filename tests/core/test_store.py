@@ -1808,6 +1808,62 @@ def test_an_index_damaged_where_opening_does_not_look_tells_and_finds_nothing(
     assert [entry.path for entry in opened.entries] == [e.path for e in load_corpus(corpus).entries]
 
 
+class _BusyConnection:
+    """Stands for a connection whose every statement finds the index locked by another
+    process for longer than it waits."""
+
+    def __init__(self, real: sqlite3.Connection) -> None:
+        self.real = real
+
+    def execute(self, *_: object) -> sqlite3.Cursor:
+        raise sqlite3.OperationalError("database is locked")
+
+    def close(self) -> None:
+        self.real.close()
+
+
+def test_an_index_kept_busy_is_not_taken_for_a_damaged_one(corpus: Path) -> None:
+    # Building it again would not help, and a reader that did so at every such error could
+    # rebuild its index again and again.
+    opened = open_corpus(corpus)
+    told: list[str] = []
+    opened.entries.on_damage(lambda: told.append("damaged"))
+    assert isinstance(opened.entries, view.StoredEntries)
+    opened.entries._reader.connection = _BusyConnection(opened.entries._reader.connection)  # type: ignore[assignment]
+
+    with pytest.raises(sqlite3.OperationalError):
+        opened.entries.find(parse_query("mexicali"))
+    assert told == []
+
+
+@pytest.mark.parametrize("term", ["place:p", "place:=p", "lang:p", "tag:p", "w"])
+def test_a_filter_of_a_thousand_terms_finds_nothing_and_fails_nothing(
+    corpus: Path, term: str
+) -> None:
+    # Past SQLite's own limit on a statement (an expression 1,000 deep), which the query's
+    # limit on its terms keeps it from reaching.
+    opened = open_corpus(corpus)
+    told: list[str] = []
+    opened.entries.on_damage(lambda: told.append("damaged"))
+    query = parse_query(" ".join(f"{term}{i}" for i in range(1000)))
+    marks = Marks(tagged={f"p{i}": {"a-brief"} for i in range(1000)})
+
+    assert opened.entries.find(query, marks) == []
+    assert all(opened.entries.facets(query, field, marks=marks) == [] for field in FACET_FIELDS)
+    assert told == []
+
+
+def test_entries_used_once_closed_are_not_taken_for_a_damaged_index(corpus: Path) -> None:
+    opened = open_corpus(corpus)
+    told: list[str] = []
+    opened.entries.on_damage(lambda: told.append("damaged"))
+    opened.entries.close()
+
+    with pytest.raises(sqlite3.ProgrammingError):
+        opened.entries.find(parse_query("mexicali"))
+    assert told == []
+
+
 def test_a_corpus_rebuilt_from_a_damaged_index_is_the_corpus_on_disk(corpus: Path) -> None:
     _sql(corpus, WORDS_DAMAGED)
     damaged = open_corpus(corpus)

@@ -28,7 +28,8 @@ facts, quotes, names, outlet, author or original text), case, accents and typogr
 
 Every term must hold. The start of a status is enough (``anchor:f``, ``is:d``). A term whose
 value is empty (``place:`` while it is being typed) is left out; one naming an unknown field
-(``foo:bar``), or a status, date or period that does not exist, is taken as a plain word.
+(``foo:bar``), or a status, date or period that does not exist, is taken as a plain word. A query
+holds the first :data:`MAX_TERMS` terms typed, and counts the rest as left out.
 
 The index (:mod:`tui.core.store`) answers a query: the words through its full-text table, the
 field terms through its columns and its table of names. This module says what a query means and
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -92,6 +94,10 @@ _TERM = re.compile(
     rf'|(?P<exact_field>{"|".join(_VALUE_FIELDS)}):=(?:"(?P<quoted>(?:[^"]|"")*)"?|(?P<bare>\S*))'
     r"|\S+"
 )
+MAX_TERMS = 100
+"""The terms a query holds at most. A filter of a few dozen already finds next to nothing, and
+SQLite refuses a statement past its own limits (an expression a thousand terms deep), which a
+pasted text of a thousand words could otherwise reach."""
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 _Named = TypeVar("_Named", bound=str)
@@ -191,6 +197,8 @@ class Query:
     """Whether only briefs the user wrote a note on are wanted."""
     tags: tuple[str, ...] = ()
     """Starts of tags, folded: the brief must have a tag starting with each."""
+    left_out: int = 0
+    """How many terms were typed past :data:`MAX_TERMS`, which the query does not hold."""
 
     @property
     def names_marks(self) -> bool:
@@ -231,7 +239,8 @@ def parse_query(text: str) -> Query:
     states: set[str] = set()
     tags: list[str] = []
     noted = False
-    for found in _TERM.finditer(fold_search(text)):
+    terms = _TERM.finditer(fold_search(text))
+    for found in itertools.islice(terms, MAX_TERMS):
         if found["field"]:
             term_words = searchable(found["phrase"].split())
             if term_words:
@@ -282,6 +291,7 @@ def parse_query(text: str) -> Query:
         unread=UNREAD in states,
         noted=noted,
         tags=tuple(dict.fromkeys(tags)),
+        left_out=sum(1 for _ in terms),
     )
 
 

@@ -53,6 +53,12 @@ class ListQuery:
         return [i for i in self._matches if ids[i] in bookmarked]
 
     @property
+    def left_out(self) -> int:
+        """How many terms of the filter last given the query leaves out (see
+        :data:`tui.core.search.MAX_TERMS`)."""
+        return 0 if self._asked is None else self._asked[1].left_out
+
+    @property
     def names_marks(self) -> bool:
         """Whether the filter last given names what the user keeps (``is:bookmarked``,
         ``tag:``): its rows change as they do."""

@@ -54,7 +54,7 @@ from tui.app.widgets.title_bar import TitleBar
 from tui.core.annotations import Annotation, Annotations
 from tui.core.bookmarks import BookmarkStore
 from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
-from tui.core.search import Marks, UserMarks
+from tui.core.search import MAX_TERMS, Marks, UserMarks
 from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
 
@@ -185,6 +185,11 @@ class MainScreen(Screen[None]):
         """Whether the list shows the briefs a first build has read so far, not all of them."""
         self._rebuilding = False
         """Whether the index, found damaged, is being built again."""
+        self._rebuilt = False
+        """Whether the index has been built again since the screen opened. Found damaged once
+        more, the disk is at fault: it is not built a third time."""
+        self._told_terms_left_out = False
+        """Whether the user has been told that the filter has more terms than a query holds."""
         self._reading: str | None = None
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
@@ -306,6 +311,10 @@ class MainScreen(Screen[None]):
         """Show the briefs a first build has read so far: the user can start reading them."""
         if self.corpus_loading.up_to_date:
             return  # the whole corpus arrived first
+        if self._rebuilding:
+            # The corpus shown answers from the files until the index is built again: the few
+            # briefs read so far would take the cursor off the brief the user is on.
+            return
         corpus = self.corpus_loading.peek()
         if corpus is not None and not (
             self.corpus is not None and corpus.entries.same_as(self.corpus.entries)
@@ -316,7 +325,17 @@ class MainScreen(Screen[None]):
     def on_index_damaged(self, message: IndexDamaged) -> None:
         if self._rebuilding:
             return  # the corpus shown answers from the files meanwhile
-        self._rebuilding = True
+        if self._rebuilt:
+            self.notify(
+                "The index of this corpus is damaged again since it was built anew: briefs are"
+                " read from their files, and the filter finds nothing. Check the disk, then"
+                " open the reader again.",
+                title="Index",
+                severity="error",
+                timeout=30,
+            )
+            return
+        self._rebuilding = self._rebuilt = True
         self.notify(
             "The index of this corpus is damaged: it is being built again from the files.",
             title="Index",
@@ -437,6 +456,15 @@ class MainScreen(Screen[None]):
             self._marks_revision,
             bookmarks_only=self.bookmarks_only,
         )
+        left_out = self._list_query.left_out
+        if left_out and not self._told_terms_left_out:
+            self.notify(
+                f"A filter holds its first {MAX_TERMS} terms: it leaves out the"
+                f" {plural(left_out, 'term')} after them.",
+                title="Filter",
+                severity="warning",
+            )
+        self._told_terms_left_out = bool(left_out)
         filtered = bool(self.filter_text.strip())
         if corpus.entries:
             self.article_list.notice = empty_notice(

@@ -231,6 +231,15 @@ def why_unusable(error: Exception) -> str:
     return "the index cannot be written"
 
 
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether ``error`` says the index file is damaged: SQLite found it corrupt, or not a
+    database at all. Not the file's fault, and not mended by building it again: busy, locked,
+    a full disk, a statement SQLite refuses, a connection already closed."""
+    # The module raises DatabaseError itself, none of its subclasses, for SQLITE_CORRUPT and
+    # SQLITE_NOTADB; it names the codes only from Python 3.11.
+    return type(error) is sqlite3.DatabaseError
+
+
 def _is_busy(error: sqlite3.Error) -> bool:
     # SQLITE_BUSY and SQLITE_LOCKED; the module names them only from Python 3.11.
     return getattr(error, "sqlite_errorcode", None) in (5, 6)

@@ -37,7 +37,7 @@ from tui.core.search import (
     tagged_ids,
 )
 from tui.core.store.codec import DECODE_ERRORS, decode_entry_json
-from tui.core.store.database import connect
+from tui.core.store.database import connect, is_damage
 
 PAGE = 64
 """How many entries are read at once: a screenful of rows and then some."""
@@ -168,11 +168,14 @@ class StoredEntries(Entries):
             tell()
 
     def _answer(self, ask: Callable[[], _T], if_damaged: Callable[[], _T]) -> _T:
-        """``ask()``; ``if_damaged()`` when the index cannot be read, which is told, once (see
-        :meth:`on_damage`). Asked from any thread."""
+        """``ask()``; ``if_damaged()`` when the index is damaged, which is told, once (see
+        :meth:`on_damage`). Any other error of SQLite's is raised: building the index again
+        would not mend it. Asked from any thread."""
         try:
             return ask()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
             if not self._damaged:
                 self._damaged = True
                 if self._damage_told is not None:
