@@ -23,6 +23,7 @@ from tests.kit.pilot import (
 from tui.app.app import BriefingApp
 from tui.app.reader.screen import MainScreen
 from tui.app.screens.annotate import DiscardDialog, NoteDialog, TagDialog
+from tui.app.screens.quit import QuitDialog
 from tui.core.annotations import MAX_NOTE_CHARS, Annotations
 from tui.core.userstate import corpus_key, state_dir
 
@@ -267,7 +268,9 @@ async def test_tags_that_cannot_be_kept_are_told_in_the_dialog(
         error = app.screen.query_one("#error", Label)
         await until(pilot, lambda: says in str(error.render()))
         assert isinstance(app.screen, TagDialog)
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was typed is dropped once the user says so
+        await wait_for_screen(pilot, DiscardDialog)
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert "Tags:" not in brief_lines(app)
@@ -290,6 +293,66 @@ async def test_notes_that_cannot_be_saved_are_kept_and_reported(
         assert "Note: kept for the session" in brief_lines(app)
     errors = [m for severity, m in notices if severity == "error" and "cannot be saved" in m]
     assert len(errors) == 1 + 1  # the bookmarks' and the notes', each told once
+
+
+async def test_quitting_asks_first_when_it_would_lose_a_note_not_saved(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the state folder should be")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")  # read marks alone are not worth asking about
+        await settle(pilot)
+        assert not app.is_running
+
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await write_note(pilot, "kept for the session")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("q")
+        await wait_for_screen(pilot, QuitDialog)
+        assert "1 change to notes or tags that could not be saved" in unwrapped_dialog(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await wait_for_screen(pilot, QuitDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not app.is_running
+
+
+async def test_ctrl_q_in_the_note_dialog_asks_before_the_note_typed_is_lost(
+    corpus_dir: Path,
+) -> None:
+    # Textual's ctrl+q acts before the dialog sees the key: it quit with the note unsaved.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        await write_note(pilot, "call the chamber")
+        await pilot.press("ctrl+q")
+        await wait_for_screen(pilot, QuitDialog)
+        assert "the note you typed" in unwrapped_dialog(app)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        assert app.screen.query_one(TextArea).text == "call the chamber"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("ctrl+q")  # nothing left to lose
+        await settle(pilot)
+        assert not app.is_running
+    assert saved(corpus_dir).notes == {brief_id: "call the chamber"}
+
+
+def unwrapped_dialog(app: BriefingApp) -> str:
+    """The text of the dialog on top, its lines joined as one."""
+    return " ".join(" ".join(str(label.render()).split()) for label in app.screen.query(Label))
 
 
 async def test_a_corrupt_notes_file_is_set_aside_and_told_once(

@@ -19,6 +19,7 @@ from tests.kit.pilot import (
     main_screen,
     overwrite_question,
     settle,
+    until,
     wait_for_screen,
 )
 from tui.app.app import BriefingApp
@@ -191,6 +192,34 @@ async def test_a_failed_export_keeps_the_dialog_with_the_name_and_says_why(
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
     assert (folder / "briefing.md").read_text(encoding="utf-8").startswith("# Briefing: corpus")
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("~no-such-user-here/briefing.md", "No home folder is known for ~no-such-user-here"),
+        ("brief\x00ing.md", "cannot hold a NUL character"),
+        ("b" * 300 + ".md", "cannot write"),
+    ],
+    ids=["unknown user", "NUL", "name too long"],
+)
+async def test_an_export_name_no_file_can_have_is_refused_in_the_dialog(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, why: str
+) -> None:
+    # Each of these ended the reader: the error was raised outside what the dialog catches.
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        await answer_export_dialog(pilot, name)
+        await until(pilot, lambda: unwrapped(why) in unwrapped(dialog_text(app)))
+        assert isinstance(app.screen, ExportDialog)
+        assert app.is_running
+    assert list(out.iterdir()) == []
 
 
 # The article list in small terminals.

@@ -121,6 +121,34 @@ def test_tag_dialog(snap_compare: SnapCompare, corpus_dir: Path) -> None:
     assert snap_compare(app, terminal_size=(100, 30), run_before=open_dialog("t", TagDialog))
 
 
+def test_quit_question_over_a_note_being_typed(snap_compare: SnapCompare, corpus_dir: Path) -> None:
+    from tui.app.screens.annotate import NoteDialog
+    from tui.app.screens.quit import QuitDialog
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await open_dialog("n", NoteDialog)(pilot)
+        await pilot.press(*"call the chamber")
+        await pilot.press("ctrl+q")
+        await wait_for_screen(pilot, QuitDialog)
+
+    app = BriefingApp(corpus_dir)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+def test_discard_question_over_tags_being_typed(
+    snap_compare: SnapCompare, corpus_dir: Path
+) -> None:
+    from tui.app.screens.annotate import DiscardDialog, TagDialog
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await open_dialog("t", TagDialog)(pilot)
+        await pilot.press(*"usmca", "escape")
+        await wait_for_screen(pilot, DiscardDialog)
+
+    app = BriefingApp(corpus_dir)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
 def test_a_noted_and_tagged_brief_at_80_by_24(snap_compare: SnapCompare, corpus_dir: Path) -> None:
     # The note and tags take a line each under the meta line; the key facts stay in view.
     note = "Ask INDEX for the hiring figures before the council meets; compare with Q3 " * 3

@@ -166,6 +166,23 @@ def test_a_note_too_long_is_refused_and_the_old_one_kept(tmp_path: Path) -> None
     assert Annotations(tmp_path, CORPUS).notes["a"] == "kept"
 
 
+def test_a_note_is_kept_without_control_or_invisible_characters(tmp_path: Path) -> None:
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_note("a", "Call\x1b[2J the\u200b plant\x07\nthen \u202ethe chamber\t ")
+    assert Annotations(tmp_path, CORPUS).notes["a"] == "Call the plant\nthen the chamber"
+
+
+def test_a_note_holding_half_a_surrogate_pair_is_kept_and_saving_goes_on(tmp_path: Path) -> None:
+    # It could not be written, and stayed queued: every later save failed on it again.
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_note("a", "broken \ud800 pair")
+    annotations.set_read("b")
+    kept = Annotations(tmp_path, CORPUS)
+    assert kept.notes["a"] == "broken ? pair"
+    assert kept.read == {"b"}
+    assert annotations.save_error is None
+
+
 @pytest.mark.parametrize(
     ("tags", "says"),
     [

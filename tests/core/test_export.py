@@ -237,6 +237,16 @@ def test_control_characters_never_reach_the_export(tmp_path: Path) -> None:
     assert read(markdown).sections[0].heading == "Plant report evil"
 
 
+def test_control_characters_in_a_note_never_reach_the_export(tmp_path: Path) -> None:
+    # A note holds whatever was pasted into it, and notes kept before they were cleaned.
+    root = make_corpus(tmp_path / "c", {"sample.yaml": fields()})
+    corpus = load_corpus(root)
+    note = Annotation(tags=("USMCA",), note="Call\x1b[2J the \u202eplant\x07")
+    markdown = render_markdown(corpus, corpus.briefs, "all", lambda _: note)
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", markdown)
+    assert read(markdown).sections[0].plain[-1] == "Call the plant"
+
+
 # Writing the file ------------------------------------------------------------------------------
 
 
@@ -257,7 +267,10 @@ def test_write_export_refuses_an_existing_file_unless_told(tmp_path: Path) -> No
         ("missing/briefing.md", "does not exist"),
         ("a-folder", "is a folder"),
         ("a-file.txt/briefing.md", "is not a folder"),
+        ("b" * 300 + ".md", "cannot write"),
+        ("brief\x00ing.md", "cannot hold a NUL character"),
     ],
+    ids=["missing folder", "a folder", "under a file", "name too long", "NUL"],
 )
 def test_write_export_says_why_a_path_cannot_be_written(
     tmp_path: Path, where: str, words: str

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from tui.app.actions import ACTIONS, action, bindings_of, help_groups
 from tui.app.reader.screen import MainScreen
+from tui.core.text import plural
 
 if TYPE_CHECKING:
     from tui.app.screens.help import KeyRow
@@ -84,6 +85,38 @@ class BriefingApp(App[None]):
         return Content.assemble(
             Content(title).stylize("bold"), (" · ", "dim"), Content(sub_title).stylize("dim")
         )
+
+    async def action_quit(self) -> None:
+        """Quit; first ask, when that would lose what the user typed or could not save."""
+        losing = self._unsaved()
+        if not losing:
+            self.exit()
+            return
+        from tui.app.screens.quit import QuitDialog  # not needed for the first frame
+
+        def answered(quit: bool | None) -> None:
+            if quit:
+                self.exit()
+
+        if not any(isinstance(screen, QuitDialog) for screen in self.screen_stack):
+            await self.push_screen(QuitDialog(losing), answered)
+
+    def _unsaved(self) -> list[str]:
+        """What quitting now would lose: text typed in an open dialog, notes and tags that
+        could not be saved."""
+        from tui.app.screens._dialog import Dialog
+
+        losing = [
+            typed
+            for screen in self.screen_stack
+            if isinstance(screen, Dialog) and (typed := screen.unsaved()) is not None
+        ]
+        main = self.screen_stack[0] if self.screen_stack else None
+        annotations = main.annotations if isinstance(main, MainScreen) else None
+        if annotations is not None and annotations.unsaved_writing:
+            changes = plural(annotations.unsaved_writing, "change")
+            losing.append(f"{changes} to notes or tags that could not be saved")
+        return losing
 
     def action_help(self) -> None:
         """Show every key."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from tui.core.text import fold_search
+from tui.core.text import clean_text, fold_search
 from tui.core.userstate import set_aside, unusable_reason
 
 FILE_NAME = "annotations.sqlite3"
@@ -95,9 +95,13 @@ def fold_tag(tag: str) -> str:
 
 
 def check_note(text: str) -> str:
-    """``text`` as a note is kept (trailing white space dropped); raises
-    :class:`AnnotationError` when it is too long."""
-    note = text.rstrip()
+    """``text`` as a note is kept (trailing white space, control and invisible characters
+    dropped); raises :class:`AnnotationError` when it is too long."""
+    note = clean_text(text).rstrip()
+    try:
+        note.encode("utf-8")
+    except UnicodeEncodeError:  # half of a surrogate pair: no file can hold it
+        note = note.encode("utf-8", "replace").decode("utf-8")
     if len(note) > MAX_NOTE_CHARS:
         raise AnnotationError(
             f"A note has at most {MAX_NOTE_CHARS:,} characters; this one has {len(note):,}"
@@ -202,6 +206,12 @@ class Annotations:
         self._remember_tags(brief_id, shown)
         self._save(brief_id, "tags")
         return shown
+
+    @property
+    def unsaved_writing(self) -> int:
+        """How many notes and tag lists the user changed that are not in the file yet (it
+        could not be written): kept for now, and lost if the reader quits."""
+        return sum(1 for _, part in self._unsaved if part != "read")
 
     def close(self) -> None:
         """Let the file go; a change after this opens it again."""

@@ -17,7 +17,7 @@ from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
 from tui.core.model import Brief, Corpus, KeyFact
-from tui.core.text import line_range, one_line
+from tui.core.text import clean_text, line_range, one_line
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
 # can start or end markup anywhere in a line.
@@ -31,8 +31,10 @@ def _backslashed(match: re.Match[str]) -> str:
 
 
 def escape(text: str) -> str:
-    """``text`` on one line, with every character that could form Markdown made literal."""
-    flat = _INLINE_SPECIAL.sub(_backslashed, one_line(text))
+    """``text`` on one line, with every character that could form Markdown made literal, and
+    none that a terminal or an editor would take as a command or hide (see
+    :func:`tui.core.text.clean_text`): a note may hold anything pasted into it."""
+    flat = _INLINE_SPECIAL.sub(_backslashed, one_line(clean_text(text)))
     start = _LINE_START_SPECIAL.match(flat)
     if start is None:
         return flat
@@ -157,18 +159,20 @@ class ExportExistsError(ExportError):
 def write_export(path: Path, markdown: str | Iterable[str], *, overwrite: bool = False) -> None:
     """Write ``markdown`` (the text, or its parts) to ``path`` whole or not at all; raise
     :class:`ExportError`."""
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name such as briefing.md")
-    if not path.parent.is_dir():
-        if path.parent.exists() or path.parent.is_symlink():
-            raise ExportError(f"{path.parent} is not a folder; pick a file inside a folder")
-        raise ExportError(f"the folder {path.parent} does not exist; create it or pick another")
+    if "\x00" in str(path):
+        raise ExportError("a file name cannot hold a NUL character; give another name")
     try:
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder; give a file name such as briefing.md")
+        if not path.parent.is_dir():
+            if path.parent.exists() or path.parent.is_symlink():
+                raise ExportError(f"{path.parent} is not a folder; pick a file inside a folder")
+            raise ExportError(f"the folder {path.parent} does not exist; create it or pick another")
         # A briefing is for handing on: readable as any file its user makes, not just by them.
         write_atomically(path, markdown, overwrite=overwrite, shared=True)
     except FileExistsError:
         raise ExportExistsError(
             f"{path} exists already; choose another name or overwrite it"
         ) from None
-    except OSError as error:
+    except OSError as error:  # a name too long, a folder that cannot be read or written
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None

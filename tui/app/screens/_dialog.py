@@ -37,3 +37,8 @@ class Dialog(ModalScreen[Answer]):
         width: 1fr;
     }
     """
+
+    def unsaved(self) -> str | None:
+        """What the user typed here and has not kept, as a quit would lose it ("the note you
+        typed"); None when nothing would be lost."""
+        return None

@@ -77,9 +77,21 @@ class PathDialog(Dialog[Path | None]):
     def _submit(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         if not value:
-            self.query_one("#error", Label).update(Content(self.EMPTY))
+            self._refuse(self.EMPTY)
             return
-        self.dismiss(Path(value).expanduser())
+        if "\x00" in value:  # a pasted NUL: no file name holds one
+            self._refuse("A path cannot hold a NUL character.")
+            return
+        try:
+            path = Path(value).expanduser()
+        except RuntimeError:  # ~name for a user the system does not know
+            self._refuse(f"No home folder is known for {value.split('/', 1)[0]}.")
+            return
+        self.dismiss(path)
+
+    def _refuse(self, why: str) -> None:
+        """Say why the path given cannot be used, and leave it to be corrected."""
+        self.query_one("#error", Label).update(Content(why))
 
     def action_cancel(self) -> None:
         """Close without doing anything."""

@@ -109,22 +109,32 @@ class NoteDialog(Dialog[str | None]):
             return
         self.dismiss(self.text)
 
+    def unsaved(self) -> str | None:
+        return None if self.text.rstrip() == self.note.rstrip() else "the note you typed"
+
     @on(Button.Pressed, "#cancel")
     async def action_cancel(self) -> None:
         """Close without saving; a changed note is dropped only once the user says so."""
-        if self.text.rstrip() == self.note.rstrip():
-            self.dismiss(None)
-            return
+        await discard_or_keep(self, "The note has changed. Discard the changes?")
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
 
-        await self.app.push_screen(DiscardDialog(), answered)
+async def discard_or_keep(dialog: Dialog[Any], question: str) -> None:
+    """Close ``dialog`` without keeping what was typed in it, once the user agrees to
+    ``question`` when something was (:meth:`Dialog.unsaved`)."""
+    if dialog.unsaved() is None:
+        dialog.dismiss(None)
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            dialog.dismiss(None)
+
+    await dialog.app.push_screen(DiscardDialog(question), answered)
 
 
 class DiscardDialog(Question):
-    """Asks whether to drop the changes to a note; dismisses with ``True`` to drop them."""
+    """Asks whether to drop the changes typed in a dialog; dismisses with ``True`` to drop
+    them."""
 
     DEFAULT_CSS = """
     DiscardDialog > Vertical {
@@ -132,7 +142,7 @@ class DiscardDialog(Question):
     }
     """
 
-    TITLE = "Unsaved note"
+    TITLE = "Unsaved changes"
     YES = "Discard"
     NO = "Keep editing"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -140,8 +150,12 @@ class DiscardDialog(Question):
         Binding("n,escape", "answer(False)", "Keep editing"),
     ]
 
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.asked = question
+
     def question(self) -> str:
-        return "The note has changed. Discard the changes?"
+        return self.asked
 
 
 class TagSuggester(Suggester):
@@ -233,9 +247,13 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
         field.cursor_position = len(field.value)
         field.action_cursor_right()  # at the end of the text, this accepts the suggestion
 
-    def action_cancel(self) -> None:
-        """Close without changing the tags."""
-        self.dismiss(None)
+    def unsaved(self) -> str | None:
+        typed = self.query_one("#tags", Input).value
+        return None if typed.split() == " ".join(self.tags).split() else "the tags you typed"
+
+    async def action_cancel(self) -> None:
+        """Close without changing the tags; changed ones are dropped only once the user says so."""
+        await discard_or_keep(self, "The tags have changed. Discard the changes?")
 
 
 async def edit_note(app: App[Any], annotations: Annotations, brief: Brief) -> bool:
