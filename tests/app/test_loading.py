@@ -39,7 +39,7 @@ from tests.kit.pilot import (
 )
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
-from tui.app.reader.loading import IndexDamaged
+from tui.app.reader.loading import CorpusChanged, IndexDamaged
 from tui.app.reader.screen import MainScreen
 from tui.app.widgets.key_footer import KeyFooter
 from tui.core.bookmarks import BookmarkStore
@@ -157,6 +157,36 @@ async def test_the_fact_chosen_while_the_corpus_loads_stays_chosen_when_it_arriv
         assert screen.current_fact == 2
         assert screen.brief_view.fact == 2
         assert str(screen.article_view.border_subtitle).startswith("fact 3 · line")
+
+
+async def test_a_change_told_while_the_first_reading_goes_on_is_read_after_it(
+    corpus_dir: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first reading, having found nothing changed, kept the screen as it was, and what the
+    # watcher told meanwhile was never read.
+    open_corpus(corpus_dir)
+    read = threading.Event()
+
+    def read_then_wait(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
+        corpus = open_corpus(root, cache_dir, **options)
+        read.set()
+        gate.wait(timeout=30)
+        return corpus
+
+    monkeypatch.setattr("tui.core.store.open_corpus", read_then_wait)
+    app = BriefingApp(corpus_dir)
+    async with index_shown(app) as (pilot, screen):
+        assert await asyncio.to_thread(read.wait, 30)
+        brief = next((corpus_dir / "briefs").glob("*maquiladora*.yaml"))
+        brief.write_text(
+            brief.read_text(encoding="utf-8").replace("Mayor Norma", "Alcaldesa Norma"),
+            encoding="utf-8",
+        )
+        monkeypatch.setattr("tui.core.store.open_corpus", open_corpus)
+        screen.post_message(CorpusChanged(frozenset({f"briefs/{brief.name}"})))
+        await pilot.pause()  # told; the reading still waits
+        gate.set()
+        await until(pilot, lambda: brief_lines(app).startswith("Alcaldesa Norma"))
 
 
 async def test_a_filter_typed_while_the_index_is_brought_up_to_date_filters_at_once(

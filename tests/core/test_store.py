@@ -327,6 +327,32 @@ def test_a_brief_whose_date_changes_takes_its_new_place(corpus: Path) -> None:
     assert dated[-1].key == BRIEF  # now the oldest of the dated briefs
 
 
+class _Stopped(Exception):
+    """Raised by a progress callback, as a reader closing or reading again raises."""
+
+
+def test_a_new_date_written_by_a_refresh_stopped_before_its_end_is_ordered_by_the_next(
+    corpus: Path,
+) -> None:
+    # The stopped refresh had written the brief but not ordered the list, and the next one
+    # found nothing to read again: the order stayed wrong for good, restarts included.
+    rewrite(
+        brief_path(corpus),
+        lambda text: text.replace("published: 2025-01-14", "published: 2001-01-01"),
+    )
+
+    def stopped_once_read(done: int, total: int) -> None:
+        if done == total and total:
+            raise _Stopped
+
+    with pytest.raises(_Stopped):
+        open_corpus(corpus, progress=stopped_once_read)
+    opened = open_corpus(corpus)
+
+    assert [e.key for e in opened.entries] == [e.key for e in load_corpus(corpus).entries]
+    assert opened.entries.position_of(BRIEF) != 0
+
+
 def test_a_brief_given_the_id_of_another_is_a_duplicate_at_once(corpus: Path) -> None:
     other = "mexicali-cce-nearshoring"
     rewrite(brief_path(corpus), lambda text: text.replace(f"id: {BRIEF}", f"id: {other}", 1))

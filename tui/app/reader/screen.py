@@ -362,6 +362,7 @@ class MainScreen(Screen[None]):
             self._mark_shown_read()
             self._update_header()
             self.corpus_loading.let_journal_go(self.corpus)
+            self.corpus_loading.read_again_if_changed()  # told of a change while it read
             return
         self._use_corpus(result)
 

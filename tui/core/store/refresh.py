@@ -145,23 +145,21 @@ def refresh(
     names = brief_names(root)
     stale, prints, gone = _stale(connection, root, names)
 
-    changed = reordered = False
+    changed = False
     as_read = _ListingAsRead(connection, listed) if listed and not _listing(connection) else None
     for batch in _read_all(root, stale, progress):
         # Articles are fingerprinted afresh once read (see _write), each once a batch: kept
         # longer, 100,000 fingerprints would be held to the end of a cold build.
-        written = _write(connection, batch, prints, _ArticlePrints(root / "seeds"), started)
-        changed |= written.changed
-        reordered |= written.reordered
+        changed |= _write(connection, batch, prints, _ArticlePrints(root / "seeds"), started)
         if as_read is not None:
             as_read.written(len(batch))
-    if changed or gone or _unplaced(connection):
+    if changed or gone or _unordered(connection):
         with _transaction(connection):
             if gone:  # else every stored file was listed: a brief edited needs no such pass
                 _forget(connection, {f"briefs/{name}" for name in names})
             # Ordering reads every row: a brief edited in place (its title, its facts) keeps
             # its place, and a large corpus is not ordered again for it.
-            if reordered or gone or _unplaced(connection):
+            if gone or _unordered(connection):
                 _arrange(connection)
             _count_change(connection)
         return True
@@ -335,17 +333,14 @@ class _transaction:
         self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
-class _Written(NamedTuple):
-    changed: bool
-    """Whether any brief differs from what was stored."""
-    reordered: bool
-    """Whether a brief stored before changed what orders the list: its id or its date."""
-
-
-def _unplaced(connection: sqlite3.Connection) -> bool:
-    """Whether a brief in the index has no place in the list yet (a new one)."""
+def _unordered(connection: sqlite3.Connection) -> bool:
+    """Whether the list must be ordered again: a brief is not placed in it yet (a new one), or
+    one placed has a new id or date (see :func:`_write`)."""
     return bool(
-        connection.execute("SELECT 1 FROM briefs WHERE position IS NULL LIMIT 1").fetchone()
+        connection.execute(
+            "SELECT 1 FROM briefs WHERE position IS NULL"
+            " UNION ALL SELECT 1 FROM meta WHERE key = 'unordered' LIMIT 1"
+        ).fetchone()
     )
 
 
@@ -355,9 +350,8 @@ def _write(
     prints: dict[str, Fingerprint | None],
     articles: _ArticlePrints,
     started: int,
-) -> _Written:
-    """Store ``batch``; say whether any of it differs from what was stored, and whether the
-    list's order may have changed with it."""
+) -> bool:
+    """Store ``batch``; say whether any of it differs from what was stored."""
     changed = reordered = modified = False
     named: list[tuple[int, Iterable[Sequence[str]]]] = []
     with _transaction(connection):
@@ -424,12 +418,17 @@ def _write(
             named.append((rowid, read.values))
             changed = True
         _name(connection, named)
+        if reordered:
+            # Said with the batch, not at the end of the refresh: one stopped before its end
+            # (the app closing, or reading again for a later change) would leave the list in
+            # an order no later refresh would see the need to mend.
+            connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('unordered', '1')")
         if modified:
             # A brief the list shows changed: a snapshot taken from now on shows something
             # else (see StoredEntries.renew). New briefs are not shown until they are placed,
             # which counts a change of its own.
             _count_change(connection)
-    return _Written(changed, reordered)
+    return changed
 
 
 def _name(
@@ -550,6 +549,7 @@ def _arrange(connection: sqlite3.Connection) -> None:
     connection.execute(_PLACE)
     connection.execute(_MOVE)
     connection.execute("DELETE FROM temp.placed")
+    connection.execute("DELETE FROM meta WHERE key = 'unordered'")
 
 
 # -- Fingerprints ---------------------------------------------------------------------------------
