@@ -158,3 +158,30 @@ async def test_a_corpus_folder_deleted_under_the_reader_leaves_it_working(
         assert isinstance(app.screen, HelpScreen)
     # The bookmark made before is kept, for when the corpus comes back.
     assert "tijuana" in (private_state / "bookmarks.json").read_text(encoding="utf-8")
+
+
+async def test_a_corpus_folder_that_comes_back_is_shown_again(tmp_path: Path) -> None:
+    # The watch ended with the folders it watched: the list stayed empty for good.
+    root = make_three(tmp_path / "corpus")
+    kept = tmp_path / "kept"
+    shutil.copytree(root, kept)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await until_shown(
+            pilot, lambda: shutil.rmtree(root, ignore_errors=True), lambda: not list_rows(app)
+        )
+
+        def restore() -> None:
+            if not root.exists():
+                shutil.copytree(kept, root)
+            brief = root / "briefs" / "juarez.yaml"
+            brief.write_text(
+                brief.read_text(encoding="utf-8").replace("Juárez exports climb", "Juárez is back"),
+                encoding="utf-8",
+            )
+
+        await until_shown(
+            pilot, restore, lambda: any("Juárez is back" in row for row in list_rows(app))
+        )
+        assert len(list_rows(app)) == 3

@@ -327,6 +327,18 @@ def test_a_brief_whose_date_changes_takes_its_new_place(corpus: Path) -> None:
     assert dated[-1].key == BRIEF  # now the oldest of the dated briefs
 
 
+def test_files_whose_names_start_with_a_dot_are_not_briefs(corpus: Path) -> None:
+    # An editor's lock file, and the copy some systems make beside each file.
+    (corpus / "briefs" / f".#{BRIEF}.yaml").write_text("emacs lock", encoding="utf-8")
+    (corpus / "briefs" / f"._{BRIEF}.yaml").write_bytes(b"\x00\x05\x16\x07")
+
+    opened = open_corpus(corpus)
+
+    assert not any(entry.path.startswith("briefs/.") for entry in opened.entries)
+    assert opened == load_corpus(corpus)
+    assert all(entry.brief is not None for entry in opened.entries)
+
+
 class _Stopped(Exception):
     """Raised by a progress callback, as a reader closing or reading again raises."""
 

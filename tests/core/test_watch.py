@@ -89,5 +89,62 @@ def test_a_deleted_brief_is_told(watched: tuple[Path, queue.Queue[frozenset[str]
     assert "briefs/doomed.yaml" in batches.get(timeout=PATIENCE)
 
 
-def test_a_corpus_without_its_folders_is_not_watched(tmp_path: Path) -> None:
-    assert list(corpus_changes(tmp_path, threading.Event())) == []
+def test_an_article_in_a_folder_of_its_own_under_seeds_is_told(
+    watched: tuple[Path, queue.Queue[frozenset[str]]],
+) -> None:
+    # A brief's source may be seeds/2025/mx.txt: the watch did not look below seeds/.
+    root, batches = watched
+    (root / "seeds" / "2025").mkdir()
+    article = root / "seeds" / "2025" / "mx.txt"
+    told = first_batch_after(lambda: article.write_text("News.", encoding="utf-8"), batches)
+    assert "seeds/2025/mx.txt" in told
+
+
+def test_a_briefs_folder_replaced_by_another_is_told_and_watched(
+    watched: tuple[Path, queue.Queue[frozenset[str]]],
+) -> None:
+    # As a sync tool moves a fresh copy into place: the watch followed the old folder.
+    root, batches = watched
+    fresh = root / "briefs.new"
+    fresh.mkdir()
+    (fresh / "sample.yaml").write_text("id: sample\n", encoding="utf-8")
+    (root / "briefs").rename(root / "briefs.old")
+    fresh.rename(root / "briefs")
+    assert "briefs" in until_told(batches, "briefs")
+    brief = root / "briefs" / "added.yaml"
+    told = first_batch_after(lambda: brief.write_text("id: added\n", encoding="utf-8"), batches)
+    assert "briefs/added.yaml" in told
+
+
+def test_a_corpus_whose_folders_come_later_is_watched_once_they_do(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    batches: queue.Queue[frozenset[str]] = queue.Queue()
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=lambda: [batches.put(batch) for batch in corpus_changes(root, stop)], daemon=True
+    )
+    thread.start()
+    try:
+        (root / "briefs").mkdir()
+        assert until_told(batches, "briefs") == {"briefs"}
+        brief = root / "briefs" / "new.yaml"
+        told = first_batch_after(lambda: brief.write_text("id: new\n", encoding="utf-8"), batches)
+        assert "briefs/new.yaml" in told
+    finally:
+        stop.set()
+        thread.join(timeout=PATIENCE)
+    assert not thread.is_alive(), "the watcher did not stop when asked"
+
+
+def until_told(batches: queue.Queue[frozenset[str]], path: str) -> frozenset[str]:
+    """The first batch told that holds ``path``."""
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        try:
+            batch = batches.get(timeout=1.0)
+        except queue.Empty:
+            continue
+        if path in batch:
+            return batch
+    raise AssertionError(f"{path} was never told")

@@ -7,6 +7,8 @@ watchfiles), so that watching costs nothing while nothing changes, whatever the 
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,51 +17,86 @@ WATCHED_FOLDERS = ("briefs", "seeds")
 SETTLE_MS = 300
 """How long the folders must be quiet before a batch of changes is told: an editor's save, or a
 copy of many files, is one batch rather than one per file."""
+FOLDER_CHECK_S = 1.0
+"""How often the folders themselves are looked at: one deleted, replaced by another (a sync
+tool's copy moved into place) or made since is watched anew."""
 
 
 def _is_corpus_file(path: Path, root: Path) -> bool:
+    """Whether ``path`` is one the corpus reads: a brief directly in ``briefs/``, or an article
+    anywhere under ``seeds/``. Names starting with a dot are editors' lock, swap and backup
+    files, which the corpus does not read either."""
     try:
         relative = path.relative_to(root)
     except ValueError:
         return False
-    if len(relative.parts) != 2 or relative.name.startswith("."):
-        return False  # editors' swap and backup files start with a dot
-    folder = relative.parts[0]
-    return (folder == "briefs" and relative.suffix == ".yaml") or folder == "seeds"
+    parts = relative.parts
+    if len(parts) < 2 or any(part.startswith(".") for part in parts):
+        return False
+    if parts[0] == "briefs":
+        return len(parts) == 2 and relative.suffix == ".yaml"
+    return parts[0] == "seeds"
+
+
+def _folders(root: Path) -> dict[str, tuple[int, int]]:
+    """The watched folders of ``root`` there are now, each with what tells it from another one
+    put in its place (its device and inode)."""
+    found = {}
+    for name in WATCHED_FOLDERS:
+        try:
+            info = os.stat(root / name)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found[name] = (info.st_dev, info.st_ino)
+    return found
 
 
 def corpus_changes(root: Path, stop: threading.Event) -> Iterator[frozenset[str]]:
     """Each batch of changed corpus files, as paths relative to ``root`` (``briefs/x.yaml``),
-    until ``stop`` is set or the folders can no longer be watched.
+    until ``stop`` is set.
 
     Blocks between batches; meant for a thread of its own. Watching starts when this is first
-    iterated: a change made before is not told.
+    iterated: a change made before is not told. A folder made, deleted or replaced since is
+    told by its name (``briefs``), and watched anew; the corpus folder itself may go and come
+    back.
     """
     from watchfiles import watch  # its native part loads only when a corpus is watched
 
-    folders = [root / name for name in WATCHED_FOLDERS if (root / name).is_dir()]
-    if not folders:
-        return
     resolved = root.resolve()
-    try:
-        for batch in watch(
-            *folders,
-            watch_filter=None,
-            debounce=SETTLE_MS,
-            step=50,
-            stop_event=stop,
-            rust_timeout=1_000,
-            yield_on_timeout=False,
-            recursive=False,
-            raise_interrupt=False,
-        ):
-            changed = frozenset(
-                Path(path).resolve().relative_to(resolved).as_posix()
-                for _, path in batch
-                if _is_corpus_file(Path(path).resolve(), resolved)
-            )
-            if changed:
-                yield changed
-    except (OSError, RuntimeError):
-        # A folder deleted or unmounted under the watcher: there is nothing more to tell.
-        return
+    folders = _folders(root)
+    while not stop.is_set():
+        if folders:
+            try:
+                for batch in watch(
+                    *(root / name for name in folders),
+                    watch_filter=None,
+                    debounce=SETTLE_MS,
+                    step=50,
+                    stop_event=stop,
+                    rust_timeout=int(FOLDER_CHECK_S * 1000),
+                    yield_on_timeout=True,
+                    recursive=True,  # articles may be in folders of their own under seeds/
+                    raise_interrupt=False,
+                ):
+                    changed = frozenset(
+                        Path(path).resolve().relative_to(resolved).as_posix()
+                        for _, path in batch
+                        if _is_corpus_file(Path(path).resolve(), resolved)
+                    )
+                    if changed:
+                        yield changed
+                    if _folders(root) != folders:
+                        break
+            except (OSError, RuntimeError):
+                # A folder deleted or unmounted under the watcher, or one it may not watch:
+                # looked at again in a moment.
+                if stop.wait(FOLDER_CHECK_S):
+                    return
+        elif stop.wait(FOLDER_CHECK_S):
+            return
+        now = _folders(root)
+        changed = frozenset(name for name in WATCHED_FOLDERS if now.get(name) != folders.get(name))
+        if changed and not stop.is_set():
+            yield changed
+        folders = now

@@ -125,8 +125,11 @@ def brief_names(root: Path) -> list[str]:
         raise FolderProblem(problem)
     try:
         with os.scandir(briefs) as listing:
-            # What the loader reads: names whose suffix is .yaml (".yaml" alone has none).
-            return sorted(e.name for e in listing if e.name.endswith(".yaml") and e.name != ".yaml")
+            # Names whose suffix is .yaml, but those starting with a dot: editors' lock and
+            # swap files (.#x.yaml), and the ._x.yaml files some systems copy beside each file.
+            return sorted(
+                e.name for e in listing if e.name.endswith(".yaml") and not e.name.startswith(".")
+            )
     except OSError as error:
         problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
         raise FolderProblem(problem) from error
