@@ -12,7 +12,15 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
-from tests.kit.pilot import bookmark_of, brief_lines, export_mark_of, list_rows, main_screen, settle
+from tests.kit.pilot import (
+    bookmark_of,
+    brief_lines,
+    export_mark_of,
+    list_rows,
+    main_screen,
+    settle,
+    strong_text,
+)
 from tui.app.app import BriefingApp
 from tui.app.screens.help import HelpScreen
 
@@ -185,3 +193,62 @@ async def test_a_corpus_folder_that_comes_back_is_shown_again(tmp_path: Path) ->
             pilot, restore, lambda: any("Juárez is back" in row for row in list_rows(app))
         )
         assert len(list_rows(app)) == 3
+
+
+def original_lines(app: BriefingApp) -> str:
+    """What the original pane shows, its lines joined."""
+    view = main_screen(app).article_view
+    height = view.scrollable_content_region.height
+    return " ".join("".join(seg.text for seg in view.render_line(y)) for y in range(height))
+
+
+async def test_an_article_edited_on_disk_shows_in_the_original_pane(tmp_path: Path) -> None:
+    # The brief itself unchanged, the pane kept the text it had.
+    root = make_three(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert brief_lines(app).startswith("Tijuana plants hire")
+
+        def correct() -> None:
+            write_article(
+                root, "tijuana.txt", "Tijuana plants hire. Exports rose 5% in May.\nA correction.\n"
+            )
+
+        await until_shown(pilot, correct, lambda: "A correction." in original_lines(app))
+        assert "Exports rose 5%" in strong_text(main_screen(app).article_view)
+
+
+def three_facts(root: Path, summary: str) -> None:
+    """A corpus of one brief with three facts, whose summary is ``summary``."""
+    write_article(root, "solo.txt", "Alpha rose 1%. Beta rose 2%. Gamma rose 3%.\n")
+    facts = [
+        FactSpec("A", "Alpha rose 1%"),
+        FactSpec("B", "Beta rose 2%"),
+        FactSpec("C", "Gamma rose 3%"),
+    ]
+    write_brief(
+        root, BriefSpec(id="solo", title="Solo", source="solo.txt", summary=summary, facts=facts)
+    )
+
+
+async def test_the_fact_the_user_is_on_stays_when_the_brief_is_edited_on_disk(
+    tmp_path: Path,
+) -> None:
+    three_facts(tmp_path, "First summary.")
+    app = BriefingApp(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("enter", "j", "j")
+        await settle(pilot)
+        assert screen.current_fact == 2
+
+        await until_shown(
+            pilot,
+            lambda: three_facts(tmp_path, "Second summary."),
+            lambda: "Second summary." in brief_lines(app),
+        )
+
+        assert (screen.current_fact, screen.brief_view.fact) == (2, 2)
+        assert strong_text(screen.article_view) == "Gamma rose 3%"

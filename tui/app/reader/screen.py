@@ -405,7 +405,15 @@ class MainScreen(Screen[None]):
             self.article_view.forget_layouts()  # an article may be one of the files changed
         if still_shown:
             self.set_reactive(MainScreen.shown_entry, keep)
+            if refreshed:  # the brief is the same; its article may have been edited
+                self._show_article_again()
         else:
+            edited_here = self._fact_after_reload is not None  # it says which fact is next
+            if refreshed and keep is not None and shown_before is not None and not edited_here:
+                # The brief shown was edited on disk: the user stays on the fact they were on.
+                same_file = shown_before.path == corpus.entries[keep].path
+                if same_file and self.current_fact is not None:
+                    self._fact_after_reload = (shown_before.path, self.current_fact)
             # The panes show the entry under the cursor anew, even if it has the same number.
             self.set_reactive(MainScreen.shown_entry, None)
         if not corpus.entries:
@@ -585,12 +593,29 @@ class MainScreen(Screen[None]):
         else:
             self.article_view.show_notice("")
 
+    def _show_article_again(self) -> None:
+        """Show the article of the brief shown as the corpus now reads it."""
+        entry = self._entry(self.shown_entry)
+        brief = entry.brief if entry else None
+        if brief is None or self.corpus is None:
+            return
+        text = self.corpus.articles.short_text(brief.source, SYNC_READ_LIMIT)
+        if text is None:
+            self._read_article(self.corpus, brief.source, again=brief)
+        else:
+            self.article_view.show_if_changed(brief, text)
+
     @work(thread=True, exclusive=True, group="article")
-    def _read_article(self, corpus: Corpus, source: str) -> None:
-        """Read a long article in a thread, and hand it to the original pane."""
+    def _read_article(self, corpus: Corpus, source: str, again: Brief | None = None) -> None:
+        """Read a long article in a thread, and hand it to the original pane; ``again``, the
+        brief shown, when the pane shows its article already, as it was read before."""
         text = corpus.articles.text(source)
-        if not get_current_worker().is_cancelled:
+        if get_current_worker().is_cancelled:
+            return
+        if again is None:
             self.app.call_from_thread(self.article_view.show_text, source, text)
+        else:
+            self.app.call_from_thread(self.article_view.show_if_changed, again, text)
 
     def _focus_facts(self) -> None:
         self.set_focus(self.brief_view)

@@ -170,6 +170,13 @@ class ArticleView(FittedScrollView, can_focus=True):
             return
         self._open(text)
 
+    def show_if_changed(self, brief: Brief, text: str) -> None:
+        """Show ``text``, the article of ``brief`` read again, unless the pane shows just that:
+        a corpus read again for another file leaves the pane, and where it is scrolled, as is."""
+        spans = tuple(fact.span for fact in brief.key_facts)
+        if (brief.source, text, spans) != (self._source, self._text, self._spans):
+            self.show_brief(brief, text, self._current)
+
     def show_text(self, source: str, text: str) -> None:
         """Show ``text``, read for the article ``source``, if the pane is still waiting for it."""
         if self._text is None and source == self._source:
