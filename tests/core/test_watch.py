@@ -23,9 +23,10 @@ def watched(tmp_path: Path) -> Iterator[tuple[Path, queue.Queue[frozenset[str]]]
     root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
     batches: queue.Queue[frozenset[str]] = queue.Queue()
     stop = threading.Event()
+    changes = corpus_changes(root, stop)
 
     def watch() -> None:
-        for batch in corpus_changes(root, stop):
+        for batch in changes:
             batches.put(batch)
 
     thread = threading.Thread(target=watch, daemon=True)
@@ -105,6 +106,9 @@ def test_a_briefs_folder_replaced_by_another_is_told_and_watched(
 ) -> None:
     # As a sync tool moves a fresh copy into place: the watch followed the old folder.
     root, batches = watched
+    sample = root / "briefs" / "sample.yaml"
+    text = sample.read_text(encoding="utf-8")
+    first_batch_after(lambda: sample.write_text(text + "\n", encoding="utf-8"), batches)
     fresh = root / "briefs.new"
     fresh.mkdir()
     (fresh / "sample.yaml").write_text("id: sample\n", encoding="utf-8")
@@ -121,9 +125,8 @@ def test_a_corpus_whose_folders_come_later_is_watched_once_they_do(tmp_path: Pat
     root.mkdir()
     batches: queue.Queue[frozenset[str]] = queue.Queue()
     stop = threading.Event()
-    thread = threading.Thread(
-        target=lambda: [batches.put(batch) for batch in corpus_changes(root, stop)], daemon=True
-    )
+    changes = corpus_changes(root, stop)
+    thread = threading.Thread(target=lambda: [batches.put(batch) for batch in changes], daemon=True)
     thread.start()
     try:
         (root / "briefs").mkdir()

@@ -56,15 +56,20 @@ def corpus_changes(root: Path, stop: threading.Event) -> Iterator[frozenset[str]
     """Each batch of changed corpus files, as paths relative to ``root`` (``briefs/x.yaml``),
     until ``stop`` is set.
 
-    Blocks between batches; meant for a thread of its own. Watching starts when this is first
-    iterated: a change made before is not told. A folder made, deleted or replaced since is
-    told by its name (``briefs``), and watched anew; the corpus folder itself may go and come
-    back.
+    Blocks between batches; meant for a thread of its own. The folders are taken as they are
+    when this is called: one made, deleted or replaced since is told by its name (``briefs``)
+    and watched anew, and the corpus folder itself may go and come back. Files are watched from
+    the first iteration on: a change made before is not told.
     """
+    return _changes(root, stop, _folders(root))
+
+
+def _changes(
+    root: Path, stop: threading.Event, folders: dict[str, tuple[int, int]]
+) -> Iterator[frozenset[str]]:
     from watchfiles import watch  # its native part loads only when a corpus is watched
 
     resolved = root.resolve()
-    folders = _folders(root)
     while not stop.is_set():
         if folders:
             try:

@@ -236,10 +236,13 @@ class CorpusLoading:
         are what waiting for the app to be done with its work waits for.
         """
 
-        def watch() -> None:
-            from tui.core.watch import corpus_changes
+        from tui.core.watch import corpus_changes
 
-            for paths in corpus_changes(self.root, self._stop_watching):
+        # The folders as they are now: one made or replaced before the thread starts is told.
+        changes = corpus_changes(self.root, self._stop_watching)
+
+        def watch() -> None:
+            for paths in changes:
                 self._screen.post_message(CorpusChanged(paths))
 
         threading.Thread(target=watch, name="corpus-watch", daemon=True).start()
