@@ -3,16 +3,20 @@ loaded briefs exported, and through it all the app stays up and nothing in a bri
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
+from tests.kit.corpus import REPO
 from tests.kit.hostile import HUGE_ARTICLE_QUOTE, build_hostile_corpus
 from tests.kit.markdown import read
 from tests.kit.pilot import (
     answer_export_dialog,
+    list_rows,
     main_screen,
     settle,
     strong_text,
@@ -20,9 +24,11 @@ from tests.kit.pilot import (
 from tui.app.app import BriefingApp
 from tui.app.widgets.brief_view import BriefView
 from tui.core.articles import read_article
+from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Brief, Entry
 from tui.core.store import load_corpus
 from tui.core.text import one_line
+from tui.core.userstate import corpus_key
 
 TAG_MARKER = "hostile-tag-ran"
 """The file ``python-tag.yaml``'s title would write into the working folder if it were run."""
@@ -160,3 +166,22 @@ async def test_every_hostile_entry_is_shown_and_nothing_is_run(
     document = read(target.read_text(encoding="utf-8"))
     assert document.titles == [f"Briefing: {hostile.name}"]
     assert [section.heading for section in document.sections] == [heading_of(b) for b in loaded]
+
+
+async def test_a_corpus_in_a_folder_whose_name_is_not_utf8_is_read_and_kept(
+    tmp_path: Path, private_state: Path
+) -> None:
+    # Named on another system (Latin-1): the folder's path could not be written to the index
+    # nor to the notes, and the reader ended as it opened.
+    root = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9"))
+    shutil.copytree(REPO / "briefs", root / "briefs")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    for _ in range(2):  # the second time, from the index the first wrote
+        app = BriefingApp(root)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert len(list_rows(app)) == 5
+            await pilot.press("b")
+            await settle(pilot)
+    assert BookmarkStore(private_state, corpus_key(root)).ids == set()  # b twice: off again
+    assert "caf\\xe9" in corpus_key(root)

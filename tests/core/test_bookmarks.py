@@ -53,6 +53,23 @@ def test_the_bookmarks_file_is_readable_by_its_owner_alone(tmp_path: Path) -> No
     assert stat.S_IMODE((tmp_path / "bookmarks.json").stat().st_mode) == 0o600
 
 
+def test_a_bookmarks_file_linked_from_elsewhere_is_written_where_it_is(tmp_path: Path) -> None:
+    # A user keeping the file in a folder of their own, linked from the state folder: the link
+    # was replaced by a plain file, and the file they keep stopped changing.
+    kept = tmp_path / "dotfiles" / "bookmarks.json"
+    kept.parent.mkdir()
+    state = tmp_path / "state"
+    state.mkdir()
+    BookmarkStore(kept.parent, CORPUS).toggle("a")
+    (state / "bookmarks.json").symlink_to(kept)
+
+    BookmarkStore(state, CORPUS).toggle("b")
+
+    assert (state / "bookmarks.json").is_symlink()
+    assert saved(kept.parent) == {CORPUS: ["a", "b"]}
+    assert not list(state.glob("*.tmp"))
+
+
 def test_bookmarks_are_kept_per_corpus(tmp_path: Path) -> None:
     BookmarkStore(tmp_path, "/corpora/one").toggle("shared-id")
     assert "shared-id" not in BookmarkStore(tmp_path, "/corpora/two")

@@ -22,6 +22,10 @@ def write_atomically(
     permissions of the file it replaces, else those any new file would get (the process's umask
     applied to read and write for everyone).
     """
+    if path.is_symlink():
+        # The file it links to is replaced, and the link kept: a user who keeps the file
+        # elsewhere (a folder of settings under version control) keeps it there.
+        path = Path(os.path.realpath(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         if shared:

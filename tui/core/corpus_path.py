@@ -9,6 +9,12 @@ from pathlib import Path
 ENV_CORPUS = "BRIEFING_CORPUS"
 
 
+def folder_text(root: Path) -> str:
+    """The real path of the folder ``root``, as text any file or database can hold: a byte of
+    the name that is not UTF-8 (a folder named on another system) is written as ``\\xNN``."""
+    return os.fsencode(root.resolve()).decode("utf-8", "backslashreplace")
+
+
 def shipped_corpus() -> Path:
     """The corpus that comes with briefing: inside the installed package, else the source tree."""
     package = Path(__file__).resolve().parent.parent

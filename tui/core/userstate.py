@@ -9,6 +9,8 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from tui.core.corpus_path import folder_text
+
 ENV_STATE_DIR = "BRIEFING_STATE_DIR"
 
 
@@ -24,7 +26,7 @@ def state_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 def corpus_key(root: Path) -> str:
     """The name a user's state about the corpus at ``root`` is kept under."""
-    return str(root.resolve())
+    return folder_text(root)
 
 
 def unusable_reason(folder: Path) -> str | None:

@@ -93,6 +93,8 @@ def _changes(
                         yield changed
                     if _folders(root) != folders:
                         break
+            except UnicodeEncodeError:
+                return  # a folder name that is not UTF-8, which watchfiles cannot watch
             except (OSError, RuntimeError):
                 # A folder deleted or unmounted under the watcher, or one it may not watch:
                 # looked at again in a moment.

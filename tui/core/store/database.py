@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from tui import __version__
+from tui.core.corpus_path import folder_text
 from tui.core.store.codec import dumps
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
@@ -275,7 +276,7 @@ def _make_tables(connection: sqlite3.Connection, root: Path) -> None:
     started = str(time.time_ns())
     connection.executemany(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        [("environment", environment()), ("root", str(root.resolve())), ("changes", started)],
+        [("environment", environment()), ("root", folder_text(root)), ("changes", started)],
     )
 
 
@@ -286,4 +287,4 @@ def is_current(connection: sqlite3.Connection, root: Path) -> bool:
         if _is_busy(error):
             raise
         return False  # no such table: a new file
-    return stored.get("environment") == environment() and stored.get("root") == str(root.resolve())
+    return stored.get("environment") == environment() and stored.get("root") == folder_text(root)
