@@ -350,6 +350,21 @@ async def test_ctrl_q_in_the_note_dialog_asks_before_the_note_typed_is_lost(
     assert saved(corpus_dir).notes == {brief_id: "call the chamber"}
 
 
+async def test_the_note_dialog_opens_on_the_note_another_copy_saved(corpus_dir: Path) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        elsewhere = Annotations(state_dir(), corpus_key(corpus_dir))
+        elsewhere.set_note(brief_id, "written in the other window")
+        elsewhere.close()
+
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+
+        assert app.screen.query_one(TextArea).text == "written in the other window"
+
+
 def unwrapped_dialog(app: BriefingApp) -> str:
     """The text of the dialog on top, its lines joined as one."""
     return " ".join(" ".join(str(label.render()).split()) for label in app.screen.query(Label))

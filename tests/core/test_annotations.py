@@ -146,6 +146,41 @@ def test_a_brief_marked_read_in_one_copy_keeps_the_note_written_in_the_other(
     assert Annotations(tmp_path, CORPUS).annotation("a") == Annotation(True, "new", ("kept",))
 
 
+def test_a_note_read_again_is_the_one_another_copy_saved(tmp_path: Path) -> None:
+    # Each copy read the file once: a note edited in one started from the note as it was then,
+    # and saving it wrote over the other copy's without anyone seeing it.
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    second.set_note("a", "from the second copy")
+    second.set_tags("a", ["usmca", "tijuana"])
+    second.set_note("b", "gone soon")
+    second.set_note("b", "")
+
+    first.read_again("a")
+    first.read_again("b")
+
+    assert first.annotation("a") == Annotation(False, "from the second copy", ("usmca", "tijuana"))
+    assert first.marks().tagged == {"usmca": {"a"}, "tijuana": {"a"}}
+    assert first.annotation("b") == Annotation()
+
+
+def test_a_note_not_saved_yet_is_not_read_again_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_note("a", "saved")
+
+    def disk_full(*_: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(annotations, "_write", disk_full)
+    annotations.set_note("a", "kept for now")
+    assert annotations.save_error is not None
+    annotations.read_again("a")
+
+    assert annotations.notes["a"] == "kept for now"
+    assert Annotations(tmp_path, CORPUS).notes["a"] == "saved"
+
+
 def test_a_missing_file_is_not_made_until_something_is_kept(tmp_path: Path) -> None:
     annotations = Annotations(tmp_path / "state", CORPUS)
     assert annotations.read == set()

@@ -7,7 +7,8 @@ would otherwise rewrite a file of megabytes each time: here a change is one shor
 the rows of one brief (in WAL mode, so that readers never wait). Two copies of the app share the
 file; each writes only what it changed (a brief's read mark, its note or its tags), so the last
 change to each wins and nothing else is undone: a brief marked read in one copy keeps the note
-written on it in the other. Changes made by another copy show the next time the file is read.
+written on it in the other. Changes made by another copy show the next time the file is read,
+and a brief's note and tags are read again before they are edited (:meth:`Annotations.read_again`).
 
 As with bookmarks, nothing here raises for a bad state folder or file: a folder that cannot be
 written keeps the changes for the session (:attr:`Annotations.save_error`), a file that is not a
@@ -206,6 +207,34 @@ class Annotations:
         self._remember_tags(brief_id, shown)
         self._save(brief_id, "tags")
         return shown
+
+    def read_again(self, brief_id: str) -> None:
+        """Take the note and tags of ``brief_id`` as the file has them now: another copy of the
+        reader may have changed them since this one read it. What was changed here and could
+        not be saved yet stays as it is."""
+        if self._newer_format or not self.path.exists():
+            return
+        key = (self.corpus, brief_id)
+        try:
+            connection = self._open(create=False)
+            row = connection.execute(
+                "SELECT note FROM briefs WHERE corpus = ? AND brief = ?", key
+            ).fetchone()
+            tags = connection.execute(
+                "SELECT tag FROM tags WHERE corpus = ? AND brief = ? ORDER BY position", key
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            return  # what is wrong with the file is told when it is next written
+        if (brief_id, "note") not in self._unsaved:
+            note = row[0] if row is not None and isinstance(row[0], str) else ""
+            if note:
+                self.notes[brief_id] = note
+            else:
+                self.notes.pop(brief_id, None)
+        if (brief_id, "tags") not in self._unsaved:
+            self._forget_tags(brief_id)
+            with contextlib.suppress(AnnotationError):
+                self._remember_tags(brief_id, check_tags(t for (t,) in tags if isinstance(t, str)))
 
     @property
     def unsaved_writing(self) -> int:

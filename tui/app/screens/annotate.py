@@ -261,6 +261,7 @@ async def edit_note(app: App[Any], annotations: Annotations, brief: Brief) -> bo
 
     Run from a worker: it waits for the dialog's answer.
     """
+    annotations.read_again(brief.id)  # as another copy of the reader may have left it
     current = annotations.notes.get(brief.id, "")
     text = await app.push_screen_wait(NoteDialog(brief.english_title, current))
     if text is None:
@@ -274,6 +275,7 @@ async def edit_tags(app: App[Any], annotations: Annotations, brief: Brief) -> bo
 
     Run from a worker: it waits for the dialog's answer.
     """
+    annotations.read_again(brief.id)
     current = annotations.tags.get(brief.id, ())
     dialog = TagDialog(brief.english_title, current, annotations.tag_names())
     tags = await app.push_screen_wait(dialog)
