@@ -30,6 +30,9 @@ LIST_TITLE_WIDTH = 160
 """Characters of a title ``briefing list`` prints; ``--json`` gives titles whole."""
 LIST_FIELD_WIDTH = 60
 """Characters of an id or language ``briefing list`` prints: a brief with errors may hold any."""
+MAX_OPTION_NUMBER = 1_000_000
+"""The largest number an option takes (``--limit``): more than any corpus has values, and
+within what SQLite can be asked for."""
 USAGE_ERROR = 2
 """The exit status argparse gives a command line it cannot use."""
 
@@ -149,17 +152,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # subcommand they were given to says what it does take.
         given_to = getattr(args, "command_parser", parser)
         given_to.error(f"unrecognized arguments: {' '.join(unknown)}")
-    if args.command == "keys":
-        return _keys()
-    # A subcommand's --corpus is left out of the namespace when not given (SUPPRESS), so that
-    # `briefing --corpus DIR validate` and `briefing validate --corpus DIR` both work.
-    root = resolve_corpus(args.corpus)
-    from_variable = not args.corpus and bool(os.environ.get(ENV_CORPUS))
-    unusable = _not_a_folder(root, named_by_variable=from_variable)
-    if unusable:
-        print(f"briefing: {unusable}", file=sys.stderr)
-        return USAGE_ERROR
+    if args.corpus == "":
+        # An empty variable in a script (`--corpus "$DIR"`) must not quietly mean another corpus.
+        given_to = getattr(args, "command_parser", parser)
+        given_to.error("--corpus is empty; give a corpus folder")
     if args.command is None:
+        root = _corpus_root(args.corpus)
+        if root is None:
+            return USAGE_ERROR
         from tui.app.main import run_app  # Textual loads only for the app itself
 
         return run_app(root)
@@ -167,28 +167,75 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A terminal that cannot show a character gets an escape, never a traceback.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    if args.command == "add":
-        return _add(root, args.paths, as_json=args.json)
     try:
-        corpus = _open_corpus(root)
-        if corpus is None:
-            return 130
-        if args.command == "validate":
-            return _validate(corpus)
-        if corpus.problems:
-            for problem in corpus.problems:
-                print(f"briefing: {problem}", file=sys.stderr)
-            return 1
-        if args.command == "list":
-            return _list(corpus, args.filter, as_json=args.json)
-        if args.command == "facets":
-            return _facets(corpus, args)
-        return _export(corpus, args)
+        return _command(args)
     except BrokenPipeError:
         # The reader went away (`briefing list | head`): stop quietly, as other tools do.
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 1
+    except KeyboardInterrupt:
+        _silence_stdout()  # what was being written is cut short; nothing more is said of it
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except OSError as error:
+        if error.filename is not None:  # a file or folder of the corpus that cannot be read
+            print(f"briefing: cannot read {error.filename}: {error.strerror}", file=sys.stderr)
+            return 1
+        _silence_stdout()  # the output cannot be written: a full disk, /dev/full
+        print(f"briefing: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the subcommand ``args`` names; its exit status."""
+    if args.command == "keys":
+        return _keys()
+    root = _corpus_root(args.corpus)
+    if root is None:
+        return USAGE_ERROR
+    if args.command == "add":
+        return _add(root, args.paths, as_json=args.json)
+    corpus = _open_corpus(root)
+    if corpus is None:
+        return 130
+    if args.command == "validate":
+        return _validate(corpus)
+    if corpus.problems:
+        for problem in corpus.problems:
+            print(f"briefing: {problem}", file=sys.stderr)
+        return 1
+    if args.command == "list":
+        return _list(corpus, args.filter, as_json=args.json)
+    if args.command == "facets":
+        return _facets(corpus, args)
+    return _export(corpus, args)
+
+
+def _corpus_root(option: str | None) -> Path | None:
+    """The corpus folder asked for; None, having said why, when it cannot be one."""
+    # A subcommand's --corpus is left out of the namespace when not given (SUPPRESS), so that
+    # `briefing --corpus DIR validate` and `briefing validate --corpus DIR` both work.
+    root = resolve_corpus(option)
+    from_variable = not option and bool(os.environ.get(ENV_CORPUS))
+    unusable = _not_a_folder(root, named_by_variable=from_variable)
+    if unusable:
+        print(f"briefing: {unusable}", file=sys.stderr)
+        return None
+    return root
+
+
+def _json(value: object) -> str:
+    """``value`` as JSON for standard output: its characters as they are where the output takes
+    them, else escaped as JSON escapes them (the output's own escapes would not be JSON)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return json.dumps(value, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2)
+
+
+def _silence_stdout() -> None:
+    """Send what is left to write to standard output nowhere: flushing it at exit would fail
+    again, with a traceback."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _keys() -> int:
@@ -210,11 +257,14 @@ def _not_a_folder(root: Path, *, named_by_variable: bool) -> str | None:
     A mistyped corpus name would otherwise read as an empty corpus; a folder without briefs/ is
     left to the loader, which says so.
     """
-    if root.is_dir():
-        return None
     named = f"{root} (from {ENV_CORPUS})" if named_by_variable else str(root)
-    if root.exists():
-        return f"{named} is a file, not a corpus folder"
+    try:
+        if root.is_dir():
+            return None
+        if root.exists():
+            return f"{named} is a file, not a corpus folder"
+    except OSError as error:  # a folder on the way that may not be entered
+        return f"{named} cannot be read: {error.strerror}"
     return f"{named} does not exist"
 
 
@@ -259,8 +309,10 @@ def _positive(text: str) -> int:
         number = int(text)
     except ValueError:
         number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"give a whole number of 1 or more, not {text!r}")
+    if not 1 <= number <= MAX_OPTION_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"give a whole number from 1 to {MAX_OPTION_NUMBER:,}, not {text!r}"
+        )
     return number
 
 
@@ -312,7 +364,7 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
         if brief is not None
     ]
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(_json(rows))
         _tell(left_out)
         return 0
     for row in rows:
@@ -347,7 +399,7 @@ def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
     counts = {field: corpus.entries.facets(query, field, args.limit, marks) for field in fields}
     if args.json:
         shown = {f: [{"value": v, "count": n} for v, n in found] for f, found in counts.items()}
-        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        print(_json(shown))
     else:
         for field, found in counts.items():
             for value, count in found:
@@ -496,7 +548,7 @@ def _open_corpus(root: Path) -> Corpus | None:
 
 def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
     # Imported here: the drafting libraries take a while to load, and only this command needs them.
-    from tui.core.drafting.adding import STDIN, InputError, add_articles
+    from tui.core.drafting.adding import MAX_INPUT_BYTES, STDIN, InputError, add_articles
 
     if not (root / "briefs").is_dir():
         print(
@@ -508,7 +560,9 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
     if list(paths).count(STDIN) > 1:
         print("briefing: - (standard input) can be given once", file=sys.stderr)
         return USAGE_ERROR
-    stdin = sys.stdin.buffer.read() if STDIN in paths else None
+    # One byte past the limit is enough to say the article is too long: `yes | briefing add -`
+    # must not be read to the end.
+    stdin = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if STDIN in paths else None
     outcomes: list[Outcome] = []
     started = last_told = time.monotonic()
     many = len(paths) > 1
@@ -526,11 +580,11 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
         return 1
     except KeyboardInterrupt:
         if as_json:
-            print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
+            print(_json([o.as_json() for o in outcomes]))
         _tell([f"briefing: stopped; {_progress(outcomes, len(paths), time.monotonic() - started)}"])
         return 130
     if as_json:
-        print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
+        print(_json([o.as_json() for o in outcomes]))
     if many:
         _tell([f"briefing: {_progress(outcomes, len(paths), time.monotonic() - started)}"])
     return 1 if any(o.status == "error" for o in outcomes) else 0

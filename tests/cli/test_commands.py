@@ -367,7 +367,7 @@ def test_facets_without_a_field_counts_each(
 
 
 @pytest.mark.parametrize(
-    ("option", "named"), [(["--field", "places"], "place"), (["--limit", "0"], "1 or more")]
+    ("option", "named"), [(["--field", "places"], "place"), (["--limit", "0"], "from 1 to")]
 )
 def test_facets_says_what_to_give_instead_of_an_unusable_option(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str], named: str

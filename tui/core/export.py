@@ -164,6 +164,9 @@ def write_export(path: Path, markdown: str | Iterable[str], *, overwrite: bool =
     try:
         if path.is_dir():
             raise ExportError(f"{path} is a folder; give a file name such as briefing.md")
+        if path.exists() and not path.is_file():
+            # A pipe or a device (/dev/null) would be replaced by a plain file, not written to.
+            raise ExportError(f"{path} is not a regular file; give a file name such as briefing.md")
         if not path.parent.is_dir():
             if path.parent.exists() or path.parent.is_symlink():
                 raise ExportError(f"{path.parent} is not a folder; pick a file inside a folder")

@@ -95,8 +95,10 @@ class _CorpusReader:
         relative = path.relative_to(self.root).as_posix()
         try:
             if not path.is_file():
-                problem = Problem(relative, 0, "", "is not a regular file; only files are read")
-                return Entry(relative, None, (problem,)), ""
+                message = "is not a regular file; only files are read"
+                if "\\x" in path.name and not path.exists():
+                    message = "has a file name that is not UTF-8 text; rename it to be read"
+                return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
             raw = read_limited(path, MAX_BRIEF_BYTES, "brief")
         except TooLarge as error:
             return Entry(relative, None, (Problem(relative, 0, "", str(error)),)), ""

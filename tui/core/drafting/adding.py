@@ -90,12 +90,15 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
     if data is None:
         path = Path(name)
         suffix = path.suffix.lower()
-        if path.is_dir():
-            raise InputError("is a folder; give the articles in it, such as DIR/*.txt")
-        if not path.exists():
-            raise InputError("does not exist")
-        if not path.is_file():
-            raise InputError("is not a regular file")
+        try:
+            if path.is_dir():
+                raise InputError("is a folder; give the articles in it, such as DIR/*.txt")
+            if not path.exists():
+                raise InputError("does not exist")
+            if not path.is_file():
+                raise InputError("is not a regular file")
+        except OSError as error:  # a folder on the way that may not be entered
+            raise InputError(f"cannot be read: {error.strerror}") from None
         if suffix not in TEXT_SUFFIXES + PAGE_SUFFIXES:
             raise InputError(
                 "is neither a text (.txt) nor a saved web page (.html, .htm); save the article"

@@ -128,11 +128,20 @@ def brief_names(root: Path) -> list[str]:
             # Names whose suffix is .yaml, but those starting with a dot: editors' lock and
             # swap files (.#x.yaml), and the ._x.yaml files some systems copy beside each file.
             return sorted(
-                e.name for e in listing if e.name.endswith(".yaml") and not e.name.startswith(".")
+                storable_name(e.name)
+                for e in listing
+                if e.name.endswith(".yaml") and not e.name.startswith(".")
             )
     except OSError as error:
         problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
         raise FolderProblem(problem) from error
+
+
+def storable_name(name: str) -> str:
+    """A file name as the index can hold it: a byte of it that is not UTF-8 (a file named on
+    another system) is written as ``\\xNN``. Such a file cannot be opened by that name, and is
+    reported as misnamed (see :mod:`tui.core.loader`)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def refresh(

@@ -1,0 +1,143 @@
+"""The subcommands at the edges a script or a shell meets: output that cannot be written or is
+cut short, an interrupt, odd names and numbers, endless input. Each ends with a message and an
+exit status, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.kit.corpus import REPO
+from tui import cli
+from tui.cli import main
+from tui.core.drafting.adding import MAX_INPUT_BYTES
+
+
+def briefing(
+    *args: str, env: dict[str, str] | None = None, **options: object
+) -> subprocess.Popen[bytes]:
+    """``python -m tui`` with ``args`` in a process of its own, as a shell would start it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui", *args],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        **options,  # type: ignore[call-overload]
+    )
+
+
+def finished(process: subprocess.Popen[bytes]) -> tuple[int, str]:
+    """The exit status of ``process`` and what it wrote to standard error."""
+    _, err = process.communicate(timeout=120)
+    return process.returncode, err.decode("utf-8", "replace")
+
+
+def test_json_stays_json_where_the_output_takes_ascii_alone() -> None:
+    # The output's own escapes (\xf3) made the Spanish titles invalid JSON.
+    process = briefing(
+        "list",
+        "--json",
+        env={"PYTHONIOENCODING": "ascii"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    out, _ = process.communicate(timeout=120)
+    assert process.returncode == 0
+    titles = [row["title"] for row in json.loads(out)]
+    assert any("Internacionalización de Municipios" in title for title in titles)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("args", [["list"], ["keys"], ["export", "--all"], ["facets"]])
+def test_output_that_cannot_be_written_is_said_so(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        status, err = finished(briefing(*args, stdout=full, stderr=subprocess.PIPE))
+    assert status == 1
+    assert err.startswith("briefing: cannot write the output")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["keys"], ["list"]])
+def test_output_cut_short_by_its_reader_ends_quietly(args: list[str]) -> None:
+    # As `briefing keys | head -1` does: the reader takes one line and goes.
+    process = briefing(*args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()
+    status, err = finished(process)
+    assert "Traceback" not in err
+    assert status in (0, 1)
+
+
+def test_an_interrupt_ends_a_command_with_a_word_and_status_130(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_validate", interrupted)
+    assert main(["validate"]) == 130
+    assert capsys.readouterr().err == "briefing: interrupted\n"
+
+
+def test_endless_input_to_add_is_refused_at_the_limit() -> None:
+    # It was read to its end before its size was looked at: `yes | briefing add -` never ended.
+    yes = subprocess.Popen(["yes", "An endless article."], stdout=subprocess.PIPE)
+    try:
+        status, err = finished(briefing("add", "-", stdin=yes.stdout, stderr=subprocess.PIPE))
+    finally:
+        yes.kill()
+        yes.wait()
+    assert status == 1
+    assert f"over the limit of {MAX_INPUT_BYTES // 2**20} MiB" in err
+
+
+def test_export_never_replaces_a_pipe_or_a_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert main(["export", "--all", "--output", str(pipe), "--force"]) == 1
+    assert "is not a regular file" in capsys.readouterr().err
+    assert pipe.is_fifo()
+
+
+def test_a_number_too_large_for_an_option_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # It reached SQLite, which cannot hold it, and ended in a traceback.
+    with pytest.raises(SystemExit) as ended:
+        main(["facets", "--limit", "9223372036854775808"])
+    assert ended.value.code == 2
+    assert "give a whole number from 1 to 1,000,000" in capsys.readouterr().err
+
+
+def test_an_empty_corpus_option_is_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--corpus "$DIR"` with DIR unset quietly read the shipped corpus.
+    with pytest.raises(SystemExit) as ended:
+        main(["list", "--corpus", ""])
+    assert ended.value.code == 2
+    assert "--corpus is empty" in capsys.readouterr().err
+
+
+def test_a_brief_whose_file_name_is_not_utf8_is_reported_and_the_rest_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Named on another system: every command ended on it.
+    root = tmp_path / "corpus"
+    shutil.copytree(REPO / "briefs", root / "briefs")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    Path(os.fsdecode(os.fsencode(root / "briefs") + b"/caf\xe9.yaml")).write_text("id: cafe\n")
+
+    assert main(["validate", "--corpus", str(root)]) == 1
+    told = capsys.readouterr().err
+    assert "briefs/caf\\xe9.yaml: has a file name that is not UTF-8 text; rename it" in told
+    assert main(["list", "--corpus", str(root)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 5
