@@ -110,7 +110,10 @@ class NoteDialog(Dialog[str | None]):
         self.dismiss(self.text)
 
     def unsaved(self) -> str | None:
-        return None if self.text.rstrip() == self.note.rstrip() else "the note you typed"
+        areas = self.query(TextArea)  # none yet when asked before the dialog is mounted
+        if not areas or areas.first().text.rstrip() == self.note.rstrip():
+            return None
+        return "the note you typed"
 
     @on(Button.Pressed, "#cancel")
     async def action_cancel(self) -> None:
@@ -248,8 +251,11 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
         field.action_cursor_right()  # at the end of the text, this accepts the suggestion
 
     def unsaved(self) -> str | None:
-        typed = self.query_one("#tags", Input).value
-        return None if typed.split() == " ".join(self.tags).split() else "the tags you typed"
+        fields = self.query("#tags").results(Input)
+        typed = next(fields, None)
+        if typed is None or typed.value.split() == " ".join(self.tags).split():
+            return None
+        return "the tags you typed"
 
     async def action_cancel(self) -> None:
         """Close without changing the tags; changed ones are dropped only once the user says so."""
