@@ -967,6 +967,79 @@ async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: 
         assert main_screen(restored).maximized is None
 
 
+@pytest.mark.parametrize("tabs", [1, 2], ids=["brief", "original"])
+async def test_a_pane_maximised_at_80_columns_takes_the_screen_s_width(
+    corpus_dir: Path, tabs: int
+) -> None:
+    # Beside each other at 80 columns the brief takes 3 shares and the original 2: maximised,
+    # they kept them, 240 and 160 columns wide, cut at the screen's edge.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["tab"] * tabs, "z")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.maximized is not None
+        assert screen.maximized.region.width == 80
+
+
+async def test_hiding_the_maximised_original_brings_the_other_panes_back(corpus_dir: Path) -> None:
+    # The screen was left blank, the keys going to the brief pane, which was not drawn.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "z", "o")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.maximized is None
+        assert screen.focused is screen.brief_view and screen.brief_view.region.area
+
+
+async def test_the_filter_opened_over_a_maximised_pane_is_seen_and_so_is_the_list(
+    corpus_dir: Path,
+) -> None:
+    # Typed into a filter of no size, then Enter gave the keys to the list behind the pane.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "z", "slash", *"mexico")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.focused is screen.filter_input and screen.filter_input.region.area
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.focused is screen.article_list and screen.article_list.region.area
+
+
+async def test_the_palette_maximises_panes_only(corpus_dir: Path) -> None:
+    # Textual's own "Maximize" came first, and maximised the one-line filter.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mexicali", "ctrl+p")
+        await wait_for_screen(pilot, CommandPalette)
+        await pilot.press(*"maximize", "enter")
+        await settle(pilot)
+        assert main_screen(app).maximized is not main_screen(app).filter_input
+
+
+async def test_removing_a_bookmark_under_b_and_a_filter_leaves_the_cursor_on_its_row(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            await pilot.press("b", "j")
+        await pilot.press("B", "slash", *"the", "enter", "g", "j", "j")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.article_list.cursor_row == 2
+        await pilot.press("b")  # the brief leaves the list
+        await settle(pilot)
+        assert screen.article_list.cursor_row == 2
+
+
 @pytest.mark.parametrize("size", [(20, 8), (12, 5), (1, 1), (60, 12)])
 async def test_small_terminals_do_not_crash(corpus_dir: Path, size: tuple[int, int]) -> None:
     app = BriefingApp(corpus_dir)

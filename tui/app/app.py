@@ -165,4 +165,8 @@ class BriefingApp(App[None]):
         help_ = action("app.help")
         keys = self.keys_of(help_.id)
         yield SystemCommand(help_.label, f"{help_.description} ({keys})", self.action_help)
-        yield from super().get_system_commands(screen)
+        for textual_command in super().get_system_commands(screen):
+            # The reader's own "Maximize pane" (z) maximises a pane; Textual's would maximise
+            # whatever has focus, the one-line filter too.
+            if textual_command.title not in ("Maximize", "Minimize"):
+                yield textual_command

@@ -532,6 +532,8 @@ class MainScreen(Screen[None]):
         self._update_header()
 
     def watch_show_original(self, show: bool) -> None:
+        if not show and self.maximized is self.article_view:
+            self.minimize()  # else the screen would show the pane hidden, and nothing else
         self.set_class(not show, "-original-hidden")
         if not show and self.focused is self.article_view:
             self._focus_facts()
@@ -673,6 +675,7 @@ class MainScreen(Screen[None]):
         if not event.value.strip():
             self.action_clear_filter()
         else:
+            self._show_list()
             self.set_focus(self.article_list)
 
     # Actions.
@@ -708,6 +711,7 @@ class MainScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """Open the filter and put the cursor in it."""
+        self._show_list()
         self.filter_input.display = True
         self.set_focus(self.filter_input)
         self._refresh_bindings_if_changed()
@@ -730,7 +734,7 @@ class MainScreen(Screen[None]):
         self._report_store()
         self._marks_changed()
         if self.bookmarks_only:
-            self._refilter()
+            self._refilter(fallback_row=self.article_list.cursor_row)
 
     def action_toggle_read(self) -> None:
         """Mark the current article unread, or read again."""
@@ -787,7 +791,8 @@ class MainScreen(Screen[None]):
         """The user changed what a filter may name: ask it again if it names any."""
         self._marks_revision += 1
         if self._list_query.names_marks:
-            self._refilter()
+            # A brief that leaves the list for it leaves the cursor on its row, not at the top.
+            self._refilter(fallback_row=self.article_list.cursor_row)
 
     def action_toggle_bookmarks_only(self) -> None:
         """Show the bookmarked articles only, or all of them again."""
@@ -923,12 +928,19 @@ class MainScreen(Screen[None]):
         self.filter_input.value = text
         self.filter_text = text
         self.filter_input.display = True
+        self._show_list()
         self.set_focus(self.article_list)
         self._refresh_bindings_if_changed()
 
     def action_toggle_original(self) -> None:
         """Show or hide the original text."""
         self.show_original = not self.show_original
+
+    def _show_list(self) -> None:
+        """Bring back every pane when another than the list is maximised: the filter and the
+        list are about to take the keys, and keys into what cannot be seen are lost."""
+        if self.maximized is not None and self.maximized is not self.article_list:
+            self.minimize()
 
     def action_toggle_maximize(self) -> None:
         """Let the pane with the focus fill the screen, or put it back."""
