@@ -228,9 +228,8 @@ class StoredEntries(Entries):
             # finding more than half are asked for the briefs they do not find.
             words = searchable(query.words)
             match = match_expression(words)
-            half = self._count // 2 + 1
-            found = _found_up_to(self._connection, match, half) if words else self._count
-            if words and 2 * found > self._count and query == Query(words=query.words):
+            found, most = self._found(self._connection, match) if words else (self._count, False)
+            if most and _words_alone(query) is not None:
                 return self._all_kept_but(match)
             walk = found * _FEW > self._count
             table = "briefs INDEXED BY briefs_listing" if walk else "briefs"
@@ -313,12 +312,11 @@ class StoredEntries(Entries):
         the 99,000 briefs a common word finds took 285 ms a field at 100,000 briefs. The facets
         dialog asks for six fields in a row, so the briefs of the last words are kept.
         """
-        words = searchable(query.words)
-        if not words or query != Query(words=query.words):
+        match = _words_alone(query)
+        if match is None:
             return None
-        match = match_expression(words)
         if self._not_found is None or self._not_found[0] != match:
-            if 2 * _found_up_to(connection, match, self._count // 2 + 1) <= self._count:
+            if not self._found(connection, match)[1]:
                 return None
             rowids = connection.execute(
                 f"SELECT rowid FROM briefs INDEXED BY briefs_listing WHERE {_EVERY_BRIEF}"
@@ -327,6 +325,13 @@ class StoredEntries(Entries):
             ).fetchall()
             self._not_found = (match, [rowid for (rowid,) in rowids])
         return self._not_found[1]
+
+    def _found(self, connection: sqlite3.Connection, match: str) -> tuple[int, bool]:
+        """How many briefs the full-text query ``match`` finds, counted no further than one
+        more than half the list, and whether that is more than half: the few it does not find
+        are then fewer to ask for than those it finds."""
+        found = _found_up_to(connection, match, self._count // 2 + 1)
+        return found, 2 * found > self._count
 
     def _counting_reader(self) -> _Reader:
         """The connection to count on: a second one reading what this one reads when it can be
@@ -428,6 +433,12 @@ def _checkpoint(location: Path, mode: str) -> None:
             connection.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
         finally:
             connection.close()
+
+
+def _words_alone(query: Query) -> str | None:
+    """The full-text query of the words of ``query``, when it holds nothing else; else None."""
+    words = searchable(query.words)
+    return match_expression(words) if words and query == Query(words=query.words) else None
 
 
 def _found_up_to(connection: sqlite3.Connection, match: str, most: int) -> int:
