@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
@@ -17,24 +18,29 @@ PATIENCE = 10.0
 """Seconds a test waits for the operating system to tell a change before it fails."""
 
 
+@contextlib.contextmanager
+def watching(root: Path) -> Iterator[queue.Queue[frozenset[str]]]:
+    """The batches of changes told so far by a watch of ``root`` from a thread, its folders
+    taken as they are now; stopped, and seen to stop, at the end."""
+    batches: queue.Queue[frozenset[str]] = queue.Queue()
+    stop = threading.Event()
+    changes = corpus_changes(root, stop)
+    thread = threading.Thread(target=lambda: [batches.put(b) for b in changes], daemon=True)
+    thread.start()
+    try:
+        yield batches
+    finally:
+        stop.set()
+        thread.join(timeout=PATIENCE)
+    assert not thread.is_alive(), "the watcher did not stop when asked"
+
+
 @pytest.fixture
 def watched(tmp_path: Path) -> Iterator[tuple[Path, queue.Queue[frozenset[str]]]]:
     """A corpus being watched from a thread, and the batches of changes told so far."""
     root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
-    batches: queue.Queue[frozenset[str]] = queue.Queue()
-    stop = threading.Event()
-    changes = corpus_changes(root, stop)
-
-    def watch() -> None:
-        for batch in changes:
-            batches.put(batch)
-
-    thread = threading.Thread(target=watch, daemon=True)
-    thread.start()
-    yield root, batches
-    stop.set()
-    thread.join(timeout=PATIENCE)
-    assert not thread.is_alive(), "the watcher did not stop when asked"
+    with watching(root) as batches:
+        yield root, batches
 
 
 def first_batch_after(
@@ -98,7 +104,7 @@ def test_an_article_in_a_folder_of_its_own_under_seeds_is_told(
     (root / "seeds" / "2025").mkdir()  # told too, in a batch of its own or with the article
     article = root / "seeds" / "2025" / "mx.txt"
     told = batch_holding(
-        "seeds/2025/mx.txt", lambda: article.write_text("News.", encoding="utf-8"), batches
+        "seeds/2025/mx.txt", batches, lambda: article.write_text("News.", encoding="utf-8")
     )
     assert told <= {"seeds/2025", "seeds/2025/mx.txt"}
 
@@ -116,50 +122,28 @@ def test_a_briefs_folder_replaced_by_another_is_told_and_watched(
     (fresh / "sample.yaml").write_text("id: sample\n", encoding="utf-8")
     (root / "briefs").rename(root / "briefs.old")
     fresh.rename(root / "briefs")
-    assert "briefs" in until_told(batches, "briefs")
+    assert "briefs" in batch_holding("briefs", batches)
     brief = root / "briefs" / "added.yaml"
-    batch_holding("briefs/added.yaml", lambda: brief.write_text("id: added\n"), batches)
+    batch_holding("briefs/added.yaml", batches, lambda: brief.write_text("id: added\n"))
 
 
 def test_a_corpus_whose_folders_come_later_is_watched_once_they_do(tmp_path: Path) -> None:
     root = tmp_path / "corpus"
     root.mkdir()
-    batches: queue.Queue[frozenset[str]] = queue.Queue()
-    stop = threading.Event()
-    changes = corpus_changes(root, stop)
-    thread = threading.Thread(target=lambda: [batches.put(batch) for batch in changes], daemon=True)
-    thread.start()
-    try:
+    with watching(root) as batches:
         (root / "briefs").mkdir()
-        assert until_told(batches, "briefs") == {"briefs"}
+        assert batch_holding("briefs", batches) == {"briefs"}
         brief = root / "briefs" / "new.yaml"
-        batch_holding("briefs/new.yaml", lambda: brief.write_text("id: new\n"), batches)
-    finally:
-        stop.set()
-        thread.join(timeout=PATIENCE)
-    assert not thread.is_alive(), "the watcher did not stop when asked"
+        batch_holding("briefs/new.yaml", batches, lambda: brief.write_text("id: new\n"))
 
 
 def batch_holding(
-    path: str, change: Callable[[], None], batches: queue.Queue[frozenset[str]]
+    path: str, batches: queue.Queue[frozenset[str]], change: Callable[[], None] = lambda: None
 ) -> frozenset[str]:
-    """The first batch told that holds ``path``, making ``change`` until one is."""
+    """The first batch told that holds ``path``; ``change`` is made again until one is."""
     deadline = time.monotonic() + PATIENCE
     while time.monotonic() < deadline:
         change()
-        try:
-            batch = batches.get(timeout=1.0)
-        except queue.Empty:
-            continue
-        if path in batch:
-            return batch
-    raise AssertionError(f"{path} was never told")
-
-
-def until_told(batches: queue.Queue[frozenset[str]], path: str) -> frozenset[str]:
-    """The first batch told that holds ``path``."""
-    deadline = time.monotonic() + PATIENCE
-    while time.monotonic() < deadline:
         try:
             batch = batches.get(timeout=1.0)
         except queue.Empty:
