@@ -22,20 +22,21 @@ FOLDER_CHECK_S = 1.0
 tool's copy moved into place) or made since is watched anew."""
 
 
-def _is_corpus_file(path: Path, root: Path) -> bool:
-    """Whether ``path`` is one the corpus reads: a brief directly in ``briefs/``, or an article
-    anywhere under ``seeds/``. Names starting with a dot are editors' lock, swap and backup
-    files, which the corpus does not read either."""
+def _corpus_path(path: Path, root: Path) -> str | None:
+    """``path`` relative to ``root`` (``briefs/x.yaml``) when it is one the corpus reads: a
+    brief directly in ``briefs/``, or an article anywhere under ``seeds/``; else None. Names
+    starting with a dot are editors' lock, swap and backup files, which the corpus does not
+    read either."""
     try:
         relative = path.relative_to(root)
     except ValueError:
-        return False
+        return None
     parts = relative.parts
     if len(parts) < 2 or any(part.startswith(".") for part in parts):
-        return False
+        return None
     if parts[0] == "briefs":
-        return len(parts) == 2 and relative.suffix == ".yaml"
-    return parts[0] == "seeds"
+        return relative.as_posix() if len(parts) == 2 and relative.suffix == ".yaml" else None
+    return relative.as_posix() if parts[0] == "seeds" else None
 
 
 def _folders(root: Path) -> dict[str, tuple[int, int]]:
@@ -84,11 +85,8 @@ def _changes(
                     recursive=True,  # articles may be in folders of their own under seeds/
                     raise_interrupt=False,
                 ):
-                    changed = frozenset(
-                        Path(path).resolve().relative_to(resolved).as_posix()
-                        for _, path in batch
-                        if _is_corpus_file(Path(path).resolve(), resolved)
-                    )
+                    told = (_corpus_path(Path(path).resolve(), resolved) for _, path in batch)
+                    changed = frozenset(path for path in told if path is not None)
                     if changed:
                         yield changed
                     if _folders(root) != folders:
