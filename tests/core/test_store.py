@@ -339,6 +339,20 @@ def test_files_whose_names_start_with_a_dot_are_not_briefs(corpus: Path) -> None
     assert all(entry.brief is not None for entry in opened.entries)
 
 
+def test_a_brief_ending_in_yml_is_listed_with_the_name_to_give_it(corpus: Path) -> None:
+    # It used to be passed over: the analyst saw one brief fewer and no reason why.
+    source = corpus / "briefs" / f"{BRIEF}.yaml"
+    source.rename(corpus / "briefs" / f"{BRIEF}.yml")
+
+    opened = open_corpus(corpus)
+
+    (misnamed,) = [e for e in opened.entries if e.path == f"briefs/{BRIEF}.yml"]
+    assert misnamed.brief is None
+    (problem,) = misnamed.problems
+    assert f"rename it to {BRIEF}.yaml" in problem.message
+    assert BRIEF not in {e.brief.id for e in opened.entries if e.brief is not None}
+
+
 class _Stopped(Exception):
     """Raised by a progress callback, as a reader closing or reading again raises."""
 

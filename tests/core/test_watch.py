@@ -87,6 +87,15 @@ def test_files_that_are_no_briefs_are_not_told(
     assert told == {"briefs/other.yaml"}
 
 
+def test_a_brief_ending_in_yml_is_told_as_the_corpus_lists_it(
+    watched: tuple[Path, queue.Queue[frozenset[str]]],
+) -> None:
+    root, batches = watched
+    misnamed = root / "briefs" / "other.yml"
+    told = first_batch_after(lambda: misnamed.write_text("id: other\n", encoding="utf-8"), batches)
+    assert told == {"briefs/other.yml"}
+
+
 def test_a_deleted_brief_is_told(watched: tuple[Path, queue.Queue[frozenset[str]]]) -> None:
     root, batches = watched
     doomed = root / "briefs" / "doomed.yaml"

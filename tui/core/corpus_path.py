@@ -7,6 +7,21 @@ from collections.abc import Mapping
 from pathlib import Path
 
 ENV_CORPUS = "BRIEFING_CORPUS"
+BRIEF_SUFFIX = ".yaml"
+"""What a brief's file name ends in: its id, then this."""
+_MISNAMED_SUFFIXES = (".yml",)
+"""Endings a brief may be given by mistake: such a file is listed with the advice to rename it,
+rather than passed over as if it were not there."""
+
+
+def is_brief_name(name: str) -> bool:
+    """Whether a file named ``name`` in ``briefs/`` is listed: a brief, or one misnamed. Names
+    starting with a dot are not: editors' lock and swap files (``.#x.yaml``), and the
+    ``._x.yaml`` files some systems copy beside each file."""
+    if name.startswith("."):
+        return False
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix == BRIEF_SUFFIX or suffix in _MISNAMED_SUFFIXES
 
 
 def folder_text(root: Path) -> str:

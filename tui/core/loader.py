@@ -16,6 +16,7 @@ from typing import Any
 from tui.core.articles import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
 from tui.core.articles import ArticleProblems, ArticleReader, TooLarge, read_limited
 from tui.core.articles import read_article as read_article  # also importable from here
+from tui.core.corpus_path import BRIEF_SUFFIX
 from tui.core.dates import DateError, parse_date
 from tui.core.languages import ISO_639_1
 from tui.core.model import (
@@ -98,6 +99,12 @@ class _CorpusReader:
                 message = "is not a regular file; only files are read"
                 if "\\x" in path.name and not path.exists():
                     message = "has a file name that is not UTF-8 text; rename it to be read"
+                return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
+            if path.suffix != BRIEF_SUFFIX:
+                message = (
+                    f"briefs are read from files ending in {BRIEF_SUFFIX};"
+                    f" rename it to {path.stem}{BRIEF_SUFFIX} to be read"
+                )
                 return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
             raw = read_limited(path, MAX_BRIEF_BYTES, "brief")
         except TooLarge as error:

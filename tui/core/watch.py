@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from tui.core.corpus_path import is_brief_name
+
 WATCHED_FOLDERS = ("briefs", "seeds")
 SETTLE_MS = 300
 """How long the folders must be quiet before a batch of changes is told: an editor's save, or a
@@ -35,7 +37,7 @@ def _corpus_path(path: Path, root: Path) -> str | None:
     if len(parts) < 2 or any(part.startswith(".") for part in parts):
         return None
     if parts[0] == "briefs":
-        return relative.as_posix() if len(parts) == 2 and relative.suffix == ".yaml" else None
+        return relative.as_posix() if len(parts) == 2 and is_brief_name(parts[1]) else None
     return relative.as_posix() if parts[0] == "seeds" else None
 
 

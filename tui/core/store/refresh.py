@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from tui.core.corpus_path import is_brief_name
 from tui.core.model import Problem
 from tui.core.store.codec import encode_entry_json
 
@@ -125,13 +126,7 @@ def brief_names(root: Path) -> list[str]:
         raise FolderProblem(problem)
     try:
         with os.scandir(briefs) as listing:
-            # Names whose suffix is .yaml, but those starting with a dot: editors' lock and
-            # swap files (.#x.yaml), and the ._x.yaml files some systems copy beside each file.
-            return sorted(
-                storable_name(e.name)
-                for e in listing
-                if e.name.endswith(".yaml") and not e.name.startswith(".")
-            )
+            return sorted(storable_name(e.name) for e in listing if is_brief_name(e.name))
     except OSError as error:
         problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
         raise FolderProblem(problem) from error
