@@ -113,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     chosen.add_argument("ids", nargs="*", default=[], metavar="ID", help="ids of briefs")
     chosen.add_argument("--bookmarked", action="store_true", help="the bookmarked briefs")
     chosen.add_argument("--all", action="store_true", help="every brief that loaded")
-    export.add_argument("-o", "--output", metavar="FILE", help="file to write")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write; - for standard output"
+    )
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add = commands.add_parser(
         "add",
@@ -484,7 +486,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     annotations = Annotations(state_dir(), corpus_key(corpus.root))
     _tell([f"briefing: {notice}" for notice in annotations.notices])
     parts = markdown_parts(corpus, briefs, selection, annotations.annotation)
-    if args.output is None:
+    if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)

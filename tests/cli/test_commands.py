@@ -407,6 +407,19 @@ def test_export_ids_to_standard_output(corpus_dir: Path) -> None:
     ]
 
 
+def test_export_to_a_dash_writes_standard_output_and_no_file(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # `-o -` is how commands are told to write standard output; it used to make a file "-".
+    ids = [p.stem for p in sorted((corpus_dir / "briefs").glob("*.yaml"))][:1]
+    to_file = run("export", "--corpus", str(corpus_dir), "-o", str(tmp_path / "b.md"), *ids)
+    to_dash = run("export", "--corpus", str(corpus_dir), "-o", "-", *ids, cwd=tmp_path)
+    assert to_dash.returncode == 0
+    assert to_dash.stdout == (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert to_file.returncode == 0
+    assert not (tmp_path / "-").exists()
+
+
 def test_export_of_an_unknown_id_fails_and_names_it(corpus_dir: Path) -> None:
     result = run("export", "--corpus", str(corpus_dir), "no-such-brief")
     assert result.returncode == 1
