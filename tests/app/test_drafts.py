@@ -19,6 +19,8 @@ from tests.kit.pilot import (
 )
 from tui.app.app import BriefingApp
 from tui.app.screens.add import AddDialog
+from tui.app.screens.annotate import NoteDialog
+from tui.app.widgets.key_footer import KeyFooter
 from tui.core.store import load_corpus
 
 
@@ -63,6 +65,33 @@ async def test_confirm_and_reject_do_nothing_to_a_finished_brief(corpus_dir: Pat
         await pilot.press("enter", "c", "x")
         await settle(pilot)
     assert {p.name: p.read_bytes() for p in (corpus_dir / "briefs").iterdir()} == before
+
+
+def key_line(app: BriefingApp) -> str:
+    """The reader's key line, as drawn now (behind a dialog too)."""
+    return main_screen(app).query_one(KeyFooter).render().plain
+
+
+async def test_confirm_and_reject_are_offered_on_a_drafts_facts_and_never_on_a_finished_one(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Behind the note dialog, the key line offered them on a finished brief's facts: the
+    # keys were asked of the dialog whether they applied.
+    draft = BriefingApp(draft_corpus(tmp_path / "drafts"))
+    async with draft.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "c Confirm" in key_line(draft) and "x Reject" in key_line(draft)
+    finished = BriefingApp(corpus_dir)
+    async with finished.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Confirm" not in key_line(finished)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        assert "Confirm" not in key_line(finished) and "Reject" not in key_line(finished)
 
 
 async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:

@@ -291,11 +291,11 @@ ACTIONS: tuple[Action, ...] = (
     Action("facts.last", "end,G", "last_fact", "Last fact", "facts", show=False),
     Action("facts.page_down", "pagedown", "page_down", "Page down", "facts", show=False),
     Action("facts.page_up", "pageup", "page_up", "Page up", "facts", show=False),
-    # On the screen, which owns the brief's file and reads it again after the edit.
+    # Asked of the screen, which owns the brief's file and reads it again after the edit.
     Action(
         "facts.confirm",
         "c",
-        "screen.confirm_fact",
+        "confirm_fact",
         "Confirm",
         "facts",
         "Confirm the draft's fact: it is no longer marked unreviewed",
@@ -303,7 +303,7 @@ ACTIONS: tuple[Action, ...] = (
     Action(
         "facts.reject",
         "x",
-        "screen.reject_fact",
+        "reject_fact",
         "Reject",
         "facts",
         "Reject the draft's fact: it is taken out of the brief",

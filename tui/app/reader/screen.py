@@ -630,8 +630,6 @@ class MainScreen(Screen[None]):
             self._current_id() is not None,
             bool(self.marked),
             self._filter_open(),
-            self._fact_under_review(rejecting=False),
-            self._fact_under_review(rejecting=True),
         )
         if applicable != self._applicable:
             self._applicable = applicable
@@ -693,9 +691,6 @@ class MainScreen(Screen[None]):
             return not isinstance(self.focused, FilterInput)
         if action in ("toggle_bookmark", "toggle_mark", "toggle_read", "edit_note", "edit_tags"):
             return True if self._current_id() is not None else None
-        if action in ("confirm_fact", "reject_fact"):
-            # Hidden on the facts of finished briefs, which are edited by hand (E).
-            return self._fact_under_review(rejecting=action == "reject_fact")
         if action == "edit_brief":
             return True if self._entry(self.article_list.cursor_entry) is not None else None
         if action in ("add_article", "facets"):
@@ -804,30 +799,15 @@ class MainScreen(Screen[None]):
         if brief_id is not None:
             self.marked = self.marked ^ {brief_id}
 
-    def _fact_under_review(self, *, rejecting: bool) -> bool:
-        """Whether the current fact can be confirmed (or rejected): an unreviewed fact, or, to
-        reject, any fact of a draft."""
-        if self.corpus is None or self.current_fact is None:
-            return False
-        brief = self._shown_brief()
-        if brief is None or self.current_fact >= len(brief.key_facts):
-            return False
-        unreviewed = not brief.key_facts[self.current_fact].reviewed
-        return unreviewed or (rejecting and brief.is_draft)
+    def on_brief_view_review_asked(self, message: BriefView.ReviewAsked) -> None:
+        self._review_fact(message.fact, reject=message.reject)
 
-    def action_confirm_fact(self) -> None:
-        """Mark the current fact of a draft reviewed, in its brief file, and go to the next."""
-        self._review_fact(reject=False)
-
-    def action_reject_fact(self) -> None:
-        """Take the current fact of a draft out of its brief file."""
-        self._review_fact(reject=True)
-
-    def _review_fact(self, *, reject: bool) -> None:
+    def _review_fact(self, fact: int, *, reject: bool) -> None:
+        """Confirm or reject ``fact`` of the brief shown, in its file, and read it again."""
         from tui.core.review import ReviewError, confirm_fact, reject_fact
 
-        entry, fact = self._entry(self.shown_entry), self.current_fact
-        if entry is None or entry.brief is None or fact is None:
+        entry = self._entry(self.shown_entry)
+        if entry is None or entry.brief is None or fact >= len(entry.brief.key_facts):
             return
         facts = entry.brief.key_facts
         edit = reject_fact if reject else confirm_fact

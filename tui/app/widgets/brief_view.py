@@ -149,8 +149,20 @@ class BriefView(FittedScrollView, can_focus=True):
             self.fact = fact
             """Index of the fact in the brief's ``key_facts``."""
 
+    class ReviewAsked(Message):
+        """The user confirmed or rejected the current key fact of a draft."""
+
+        def __init__(self, fact: int, *, reject: bool) -> None:
+            super().__init__()
+            self.fact = fact
+            """Index of the fact in the brief's ``key_facts``."""
+            self.reject = reject
+            """Whether the fact is to be taken out of the brief, rather than confirmed."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self._reviewable = (False, False)
+        """Whether the current fact can be confirmed, and rejected, as the keys last showed."""
         self._entry: Entry | None = None
         self._annotation: Annotation | None = None
         self._heading = ""
@@ -193,6 +205,7 @@ class BriefView(FittedScrollView, can_focus=True):
         self._problems = ()
         self._fact = 0 if self.fact_count else None
         self._follow_fact = False
+        self._refresh_bindings_if_changed()
         self._relayout()
         self.scroll_to(y=0, animate=False, force=True)
 
@@ -210,8 +223,42 @@ class BriefView(FittedScrollView, can_focus=True):
         self._problems = problems
         self._fact = None
         self._follow_fact = False
+        self._refresh_bindings_if_changed()
         self._relayout()
         self.scroll_to(y=0, animate=False, force=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("confirm_fact", "reject_fact"):
+            # Hidden on the facts of finished briefs, which are edited by hand (E).
+            return self._under_review(rejecting=action == "reject_fact")
+        return True
+
+    def _under_review(self, *, rejecting: bool) -> bool:
+        """Whether the current fact can be confirmed (or rejected): an unreviewed fact, or, to
+        reject, any fact of a draft."""
+        entry, fact = self._entry, self._fact
+        if entry is None or entry.brief is None or fact is None:
+            return False
+        unreviewed = not entry.brief.key_facts[fact].reviewed
+        return unreviewed or (rejecting and entry.brief.is_draft)
+
+    def _refresh_bindings_if_changed(self) -> None:
+        # Refreshing the bindings draws the key line again: only when what applies changes,
+        # not at every step through the facts.
+        reviewable = (self._under_review(rejecting=False), self._under_review(rejecting=True))
+        if reviewable != self._reviewable:
+            self._reviewable = reviewable
+            self.refresh_bindings()
+
+    def action_confirm_fact(self) -> None:
+        """Ask for the current fact of a draft to be marked reviewed."""
+        if self._fact is not None and self._under_review(rejecting=False):
+            self.post_message(self.ReviewAsked(self._fact, reject=False))
+
+    def action_reject_fact(self) -> None:
+        """Ask for the current fact of a draft to be taken out of its brief."""
+        if self._fact is not None and self._under_review(rejecting=True):
+            self.post_message(self.ReviewAsked(self._fact, reject=True))
 
     def select_fact(self, fact: int) -> None:
         """Make ``fact`` current, scroll it into view and report it."""
@@ -222,6 +269,7 @@ class BriefView(FittedScrollView, can_focus=True):
         if fact != self._fact:
             self._fact = fact
             self.refresh()
+            self._refresh_bindings_if_changed()
             self.post_message(self.FactHighlighted(fact))
         self._scroll_to_fact()
 
