@@ -13,6 +13,7 @@ import pytest
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widgets import Button, TextArea
 
 from tests.kit.pilot import (
     answer_export_dialog,
@@ -23,6 +24,7 @@ from tests.kit.pilot import (
     wait_for_screen,
 )
 from tui.app.app import BriefingApp
+from tui.app.screens.annotate import NoteDialog
 from tui.app.screens.export import ExportDialog
 
 LONG_PATH = Path(
@@ -112,6 +114,30 @@ async def test_in_a_terminal_too_short_for_it_the_question_stays_in_view(
     async with overwrite_question(corpus_dir, target, (30, 10)) as (app, pilot):
         assert unwrapped(f"{target} exists already. Overwrite it?") in unwrapped(dialog_text(app))
         assert inside_screen(app, app.screen.query_one(Vertical).region)
+
+
+# The note dialog.
+
+
+@pytest.mark.parametrize("size", [(40, 15), (80, 24)])
+async def test_the_note_dialog_shows_the_note_its_buttons_and_its_keys_in_a_small_terminal(
+    corpus_dir: Path, size: tuple[int, int]
+) -> None:
+    # At 40x15 the note box pushed the buttons off the screen and the hint was cut to "C".
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press(*"hello")
+        await pilot.pause()  # not settle: the worker that opened the dialog waits for it
+        dialog = app.screen
+        for widget in (dialog.query_one(TextArea), *dialog.query(Button)):
+            assert inside_screen(app, widget.region)
+        lines = screen_lines(app)
+        assert "hello" in "\n".join(lines)
+        assert any("Cancel" in line and "Save" in line for line in lines)
+        assert any("Ctrl+S saves · Esc cancels" in line for line in lines)
 
 
 # A failed export.

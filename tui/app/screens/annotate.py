@@ -45,16 +45,16 @@ class NoteDialog(Dialog[str | None]):
     NoteDialog > Vertical {
         border: round $border;
         border-title-color: $text-accent;
+        border-subtitle-color: $text-muted;
     }
     NoteDialog TextArea {
         height: 10;
+        /* Shorter on a short terminal, so that the buttons below it stay on the screen. */
+        max-height: 45vh;
         margin-top: 1;
     }
     NoteDialog .error {
         color: $text-error;
-    }
-    NoteDialog .hint {
-        color: $text-muted;
     }
     NoteDialog Horizontal {
         height: auto;
@@ -81,11 +81,12 @@ class NoteDialog(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as dialog:
             dialog.border_title = "Note"
+            # On the frame rather than beside the buttons, where a narrow terminal cut it short.
+            dialog.border_subtitle = "Ctrl+S saves · Esc cancels"
             yield Label(Content(one_line(self.brief_title)))
             yield TextArea(self.note, id="note", soft_wrap=True, tab_behavior="focus")
             yield Label(Content(""), id="error", classes="error")
             with Horizontal():
-                yield Label("Ctrl+S saves · Esc cancels", classes="hint")
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
 
