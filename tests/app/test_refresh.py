@@ -127,6 +127,38 @@ async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:
         assert "Reynosa" in brief_lines(app)
 
 
+async def test_a_brief_deleted_under_the_cursor_with_a_filter_on_leaves_it_on_the_next_found(
+    tmp_path: Path,
+) -> None:
+    # The cursor went to whichever brief took the deleted one's place in the whole corpus; not
+    # found by the filter, it fell to the top of the list.
+    for ident, title, day in [
+        ("tijuana", "Tijuana plants hire", 4),
+        ("juarez", "Juárez plants grow", 3),
+        ("reynosa", "Reynosa opens a park", 2),
+        ("saltillo", "Saltillo plants wait", 1),
+    ]:
+        write_article(tmp_path, f"{ident}.txt", f"{title}. Exports rose 5% in May.\n")
+        write_brief(tmp_path, spec(ident, title, day))
+    app = BriefingApp(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"plants", "enter", "down")
+        await settle(pilot)
+        assert "Juárez" in list_rows(app)[main_screen(app).article_list.cursor_row or 0]
+        doomed = tmp_path / "briefs" / "juarez.yaml"
+
+        def delete() -> None:
+            if doomed.exists():
+                doomed.unlink()
+            else:  # told already, or not yet watched: touch another file to be told anew
+                write_brief(tmp_path, spec("tijuana", "Tijuana plants hire", 4))
+
+        await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
+        assert "Saltillo" in list_rows(app)[main_screen(app).article_list.cursor_row or 0]
+        assert "Saltillo" in brief_lines(app)
+
+
 async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
     root = make_three(tmp_path)
     app = BriefingApp(root)

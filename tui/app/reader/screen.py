@@ -392,9 +392,9 @@ class MainScreen(Screen[None]):
             and _same_reading(shown_before, corpus.entries[keep])
             and (not refreshed or shown_before == corpus.entries[keep])
         )
-        # A brief gone since the index was written leaves the cursor where it was in the list.
-        filtered = self.filter_text.strip() or self.bookmarks_only
-        fallback = None if filtered else article_list.cursor_row
+        # A brief gone (deleted on disk, or since the index was written) leaves the cursor at
+        # its row, on the brief that came after it in the list as filtered.
+        fallback = article_list.cursor_row
         self.corpus = corpus
         self._ids = corpus.entries.ids()
         self._ids_present = frozenset(i for i in self._ids if i is not None)
@@ -419,7 +419,7 @@ class MainScreen(Screen[None]):
         if not corpus.entries:
             article_list.notice = "No briefs in this corpus"
             self._show_in_panes()
-        self._refilter(keep=keep, fallback_row=fallback)
+        self._show_rows(keep, fallback_row=fallback)
         self._refresh_bindings_if_changed()
         self.corpus_loading.read_again_if_changed()
         if refreshed:  # the corpus shown before held a snapshot the index was written after
@@ -449,11 +449,15 @@ class MainScreen(Screen[None]):
 
     # The state flowing down.
 
-    def _refilter(self, keep: int | None = None, fallback_row: int | None = None) -> None:
-        """Recompute the rows the list shows from the filter and the bookmarks-only switch.
+    def _refilter(self, fallback_row: int | None = None) -> None:
+        """Recompute the rows the list shows from the filter and the bookmarks-only switch; the
+        cursor stays on its brief when it is still shown."""
+        self._show_rows(self.article_list.cursor_entry, fallback_row)
 
-        The cursor stays on entry ``keep`` (by default the one it is on) when it is still shown.
-        """
+    def _show_rows(self, keep: int | None, fallback_row: int | None = None) -> None:
+        """Show the rows of the filter and the bookmarks-only switch, the cursor on entry
+        ``keep`` if shown, else on ``fallback_row`` (by default the first row; showing only the
+        bookmarks, the row it is on)."""
         corpus = self.corpus
         if corpus is None:
             return  # a first start: what is typed applies once the briefs are read
@@ -482,11 +486,7 @@ class MainScreen(Screen[None]):
         if fallback_row is None:
             keep_position = self.bookmarks_only and not filtered
             fallback_row = self.article_list.cursor_row if keep_position else 0
-        self.article_list.show_rows(
-            rows,
-            keep=self.article_list.cursor_entry if keep is None else keep,
-            fallback_row=fallback_row,
-        )
+        self.article_list.show_rows(rows, keep=keep, fallback_row=fallback_row)
         self._update_header()
 
     def _update_header(self) -> None:
