@@ -43,7 +43,7 @@ from tui.app.reader.loading import CorpusChanged, IndexDamaged
 from tui.app.reader.screen import MainScreen
 from tui.app.widgets.key_footer import KeyFooter
 from tui.core.bookmarks import BookmarkStore
-from tui.core.model import Corpus
+from tui.core.model import Corpus, Entries
 from tui.core.search import MAX_TERMS, parse_query
 from tui.core.store import Progress, index_file, load_corpus, open_corpus
 from tui.core.store.refresh import BATCH
@@ -431,7 +431,8 @@ async def test_an_index_built_again_leaves_the_cursor_and_what_is_read_as_they_w
 
         monkeypatch.setattr(screen, "_use_corpus", shown_and_used)
 
-        screen.post_message(IndexDamaged())  # as the entries tell once a read finds damage
+        # As the entries tell once a read finds damage.
+        screen.post_message(IndexDamaged(shown_entries(screen)))
         await until(pilot, lambda: screen.up_to_date and builds.count(True) == 1)
         await settle(pilot)
 
@@ -441,12 +442,18 @@ async def test_an_index_built_again_leaves_the_cursor_and_what_is_read_as_they_w
         assert set(screen.annotations.read) == read  # type: ignore[union-attr]
 
 
+def shown_entries(screen: MainScreen) -> Entries:
+    """The entries of the corpus the reader shows, which tell it of damage they find."""
+    assert screen.corpus is not None
+    return screen.corpus.entries
+
+
 def counted_builds(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether each reading of the corpus from now on builds its index anew."""
     builds: list[bool] = []
 
     def counted(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
-        builds.append(bool(options.get("anew")))
+        builds.append(options.get("damaged") is not None)
         return open_corpus(root, cache_dir, **options)
 
     monkeypatch.setattr("tui.core.store.open_corpus", counted)
@@ -463,11 +470,11 @@ async def test_an_index_damaged_again_once_built_anew_is_not_built_a_third_time(
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         screen = main_screen(app)
         await until(pilot, lambda: screen.up_to_date)
-        screen.post_message(IndexDamaged())
+        screen.post_message(IndexDamaged(shown_entries(screen)))
         await until(pilot, lambda: screen.up_to_date and builds.count(True) == 1)
         await settle(pilot)
 
-        screen.post_message(IndexDamaged())
+        screen.post_message(IndexDamaged(shown_entries(screen)))
         await settle(pilot)
 
         assert builds.count(True) == 1

@@ -1920,8 +1920,26 @@ def test_a_corpus_rebuilt_from_a_damaged_index_is_the_corpus_on_disk(corpus: Pat
     _sql(corpus, WORDS_DAMAGED)
     damaged = open_corpus(corpus)
 
-    rebuilt = open_corpus(corpus, anew=True)
+    rebuilt = open_corpus(corpus, damaged=damaged.entries)
 
     assert rebuilt == load_corpus(corpus)
     assert found(rebuilt, "mexicali") == found(load_corpus(corpus), "mexicali") != set()
     assert not rebuilt.entries.same_as(damaged.entries)
+
+
+def test_a_second_reader_of_the_same_damage_keeps_the_index_the_first_made_anew(
+    corpus: Path,
+) -> None:
+    # Each deleted the index and made its own: the second deleted the first's from under it,
+    # journal and all, while the first could be filling it.
+    _sql(corpus, WORDS_DAMAGED)
+    first, second = open_corpus(corpus), open_corpus(corpus)
+    assert found(first, "mexicali") == found(second, "mexicali") == set()  # both found it
+
+    made_anew = open_corpus(corpus, damaged=first.entries)
+    made_by = os.stat(index_file(corpus)).st_ino
+    again = open_corpus(corpus, damaged=second.entries)
+
+    assert os.stat(index_file(corpus)).st_ino == made_by
+    assert again.entries.same_as(made_anew.entries)
+    assert found(again, "mexicali") == found(load_corpus(corpus), "mexicali") != set()

@@ -65,6 +65,11 @@ class IndexDamaged(Message):
     """The corpus shown found its index damaged (posted from any thread): it answers from the
     files as far as it can until the index is built again."""
 
+    def __init__(self, entries: Entries) -> None:
+        super().__init__()
+        self.entries = entries
+        """The entries that found the damage."""
+
 
 class _LoadCancelled(Exception):
     """The screen went away while its corpus was loading: stop reading brief files."""
@@ -107,21 +112,21 @@ class CorpusLoading:
         self.read()
         self._watch()
 
-    def read(self, *, anew: bool = False) -> None:
+    def read(self, *, damaged: Entries | None = None) -> None:
         """Bring the index up to date with the files, in a thread.
 
-        Through the index, which reads again only the files that changed; ``anew``, every file
-        read again into an index made anew, for one found damaged: its progress and the briefs
-        read so far are then shown, as a first start's are. A reading asked for while another
-        runs replaces it. Imported here rather than by the reading thread, where the import
-        would wait on the screen for Python's lock.
+        Through the index, which reads again only the files that changed. For ``damaged``,
+        entries that found their index damaged, every file is read again into an index made
+        anew: its progress and the briefs read so far are then shown, as a first start's are.
+        A reading asked for while another runs replaces it. Imported here rather than by the
+        reading thread, where the import would wait on the screen for Python's lock.
         """
         from tui.core.store import open_corpus
 
-        if anew:
+        if damaged is not None:
             self.up_to_date = False
         self._worker = self._screen.run_worker(
-            lambda: self._read(functools.partial(open_corpus, anew=anew)),
+            lambda: self._read(functools.partial(open_corpus, damaged=damaged)),
             name="corpus",
             group="corpus",
             thread=True,
@@ -162,11 +167,12 @@ class CorpusLoading:
         # Held weakly: entries holding the screen would keep their snapshot of the index, and
         # SQLite's journal, until the garbage collector found them.
         loading = weakref.ref(self)
+        entries = weakref.ref(corpus.entries)
 
         def tell() -> None:
-            this = loading()
-            if this is not None:
-                this._screen.post_message(IndexDamaged())
+            this, found = loading(), entries()
+            if this is not None and found is not None:
+                this._screen.post_message(IndexDamaged(found))
 
         corpus.entries.on_damage(tell)
         return corpus

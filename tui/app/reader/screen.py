@@ -342,7 +342,7 @@ class MainScreen(Screen[None]):
             severity="warning",
             timeout=10,
         )
-        self.corpus_loading.read(anew=True)
+        self.corpus_loading.read(damaged=message.entries)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         result = self.corpus_loading.finished(event)

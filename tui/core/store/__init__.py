@@ -20,11 +20,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tui.core.model import Corpus, Entry
+from tui.core.model import Corpus, Entries, Entry
 from tui.core.store.database import (
     IndexFile,
     connect,
     default_cache_dir,
+    file_identity,
     index_file,
     is_current,
     open_index,
@@ -52,11 +53,12 @@ def open_corpus(
     *,
     progress: Progress | None = None,
     listed: Listed | None = None,
-    anew: bool = False,
+    damaged: Entries | None = None,
 ) -> Corpus:
-    """The corpus at ``root``, its index brought up to date first; with ``anew``, every brief
-    file read again into an index made anew, for one found damaged after it was opened
-    (:meth:`~tui.core.model.Entries.on_damage`).
+    """The corpus at ``root``, its index brought up to date first. ``damaged`` are entries
+    that found their index damaged after it was opened (:meth:`~tui.core.model.Entries.on_damage`):
+    every brief file is then read again into an index made anew, unless another reader has
+    made it anew since.
 
     ``progress`` is told how many brief files have been read so far, when any must be; an
     exception it raises stops the refresh there and reaches the caller (this is how an app that
@@ -65,8 +67,9 @@ def open_corpus(
     time :func:`peek_corpus` can show more of the briefs read so far.
     """
     index = open_index(root, cache_dir)
-    if anew and index.path is not None:
-        index = rebuild_index(index)
+    if damaged is not None and index.path is not None:
+        found = damaged.index_identity if isinstance(damaged, StoredEntries) else None
+        index = rebuild_index(index, found)
     return _refreshed(index, progress, listed)
 
 
@@ -114,6 +117,7 @@ def read_entry(root: Path, path: Path) -> Entry:
 
 def _refreshed(index: IndexFile, progress: Progress | None, listed: Listed | None) -> Corpus:
     root = index.root
+    opened = None if index.path is None else file_identity(index.path)
     connection = index.connect()
     try:
         # An index in memory is seen by this connection alone: nobody could be shown it.
@@ -132,7 +136,7 @@ def _refreshed(index: IndexFile, progress: Progress | None, listed: Listed | Non
         connection.close()
         if index.path is None:
             raise
-        return _refreshed(rebuild_index(index), progress, listed)
+        return _refreshed(rebuild_index(index, opened), progress, listed)
     except BaseException:
         connection.close()
         raise

@@ -20,10 +20,15 @@ import sys
 import time
 import unicodedata
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: one reader finds a damage at a time
+    fcntl = None  # type: ignore[assignment]
 
 from tui import __version__
 from tui.core.corpus_path import folder_text
@@ -191,6 +196,19 @@ class IndexFile:
         return connect(str(self.path))
 
 
+FileIdentity = tuple[int, int]
+"""A file's device and inode: what tells an index built anew from the one it replaced."""
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """The identity of the file at ``path``; None when there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def open_index(root: Path, cache_dir: Path | None = None) -> IndexFile:
     """The index of the corpus at ``root``, made ready: its tables made, or emptied when they
     were written by another version or for another folder, or the file replaced when it is not
@@ -201,29 +219,50 @@ def open_index(root: Path, cache_dir: Path | None = None) -> IndexFile:
     except (OSError, RuntimeError) as error:
         reason = getattr(error, "strerror", None) or "it cannot be made"
         return IndexFile.in_memory(root, f"the index folder cannot be used ({reason})")
+    opened = file_identity(path)
     try:
         _prepare(path, root)
     except sqlite3.OperationalError as error:  # locked, read-only, or a folder it cannot use
         return IndexFile.in_memory(root, why_unusable(error))
     except sqlite3.DatabaseError:
-        return rebuild_index(IndexFile(root, path))
+        return rebuild_index(IndexFile(root, path), opened)
     except OSError as error:
         return IndexFile.in_memory(root, why_unusable(error))
     return IndexFile(root, path)
 
 
-def rebuild_index(index: IndexFile) -> IndexFile:
+def rebuild_index(index: IndexFile, damaged: FileIdentity | None) -> IndexFile:
     """``index``, found damaged (cut short, overwritten), made anew: nothing in it is worth
-    keeping. An index in memory when that cannot be done."""
+    keeping. An index in memory when that cannot be done.
+
+    ``damaged`` is the file found damaged. Two readers of a corpus can find the same damage:
+    the second keeps the index the first made in its place, which may be filling meanwhile.
+    Deleting it, and its journal, from under the first could damage it anew."""
     assert index.path is not None
     try:
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(f"{index.path}{suffix}")
-        _prepare(index.path, index.root)
+        with _one_rebuild_at_a_time(index.path):
+            if file_identity(index.path) == damaged:
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(f"{index.path}{suffix}")
+            _prepare(index.path, index.root)
     except (OSError, sqlite3.Error) as error:
         return IndexFile.in_memory(index.root, why_unusable(error))
     return index
+
+
+@contextlib.contextmanager
+def _one_rebuild_at_a_time(path: Path) -> Iterator[None]:
+    """Hold the lock file beside the index at ``path`` while it is checked and made anew."""
+    if fcntl is None:
+        yield
+        return
+    with open(f"{path}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def why_unusable(error: Exception) -> str:

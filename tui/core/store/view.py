@@ -37,7 +37,7 @@ from tui.core.search import (
     tagged_ids,
 )
 from tui.core.store.codec import DECODE_ERRORS, decode_entry_json
-from tui.core.store.database import connect, is_damage
+from tui.core.store.database import connect, file_identity, is_damage
 
 PAGE = 64
 """How many entries are read at once: a screenful of rows and then some."""
@@ -80,6 +80,8 @@ class StoredEntries(Entries):
         connection.execute("BEGIN")  # the snapshot, until the connection closes
         count = connection.execute(f"SELECT count(*) FROM briefs WHERE {_LISTED}").fetchone()
         self._count = int(count[0])
+        self.index_identity = None if location is None else file_identity(location)
+        """The index file these entries read, to tell it from one made anew in its place."""
         self._version: tuple[Path, str] | None = None
         """The index file and the number of times it has changed, as this snapshot has it."""
         if location is not None:
