@@ -66,6 +66,19 @@ async def until_shown(
     raise AssertionError("the change on disk never reached the screen")
 
 
+def deleting(doomed: Path, other: Path) -> Callable[[], None]:
+    """A change for :func:`until_shown` that deletes ``doomed``; made again, it writes ``other``
+    again as it is, for a watcher that was told already, or was not watching yet, to tell."""
+
+    def delete() -> None:
+        if doomed.exists():
+            doomed.unlink()
+        else:
+            other.write_bytes(other.read_bytes())
+
+    return delete
+
+
 async def test_an_edited_brief_shows_its_new_text_where_the_cursor_was(tmp_path: Path) -> None:
     root = make_three(tmp_path)
     app = BriefingApp(root)
@@ -112,14 +125,7 @@ async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("down")
         await settle(pilot)
-        doomed = root / "briefs" / "juarez.yaml"
-
-        def delete() -> None:
-            if doomed.exists():
-                doomed.unlink()
-            else:  # told already, or not yet watched: touch another file to be told anew
-                write_brief(root, spec("tijuana", "Tijuana plants hire", 3))
-
+        delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
         await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
         assert not any("Juárez" in row for row in list_rows(app))
         # The cursor stays at its place in the list, on the brief that came after.
@@ -146,14 +152,8 @@ async def test_a_brief_deleted_under_the_cursor_with_a_filter_on_leaves_it_on_th
         await pilot.press("slash", *"plants", "enter", "down")
         await settle(pilot)
         assert "Juárez" in list_rows(app)[main_screen(app).article_list.cursor_row or 0]
-        doomed = tmp_path / "briefs" / "juarez.yaml"
-
-        def delete() -> None:
-            if doomed.exists():
-                doomed.unlink()
-            else:  # told already, or not yet watched: touch another file to be told anew
-                write_brief(tmp_path, spec("tijuana", "Tijuana plants hire", 4))
-
+        briefs = tmp_path / "briefs"
+        delete = deleting(briefs / "juarez.yaml", briefs / "tijuana.yaml")
         await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
         assert "Saltillo" in list_rows(app)[main_screen(app).article_list.cursor_row or 0]
         assert "Saltillo" in brief_lines(app)
