@@ -724,6 +724,24 @@ def test_a_corpus_that_is_no_folder_stops_the_app_before_it_opens(
     assert capsys.readouterr().err == f"briefing: {tmp_path / 'missing'} does not exist\n"
 
 
+def test_no_arguments_open_the_app_on_the_corpus_the_options_would_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.app.main
+
+    opened: list[Path] = []
+    monkeypatch.setattr(tui.app.main, "run_app", lambda root: opened.append(root) or 0)
+    monkeypatch.setenv("BRIEFING_CORPUS", str(tmp_path))
+    monkeypatch.setattr(sys, "argv", ["briefing"])
+    assert main() == 0
+    assert main([]) == 0
+    assert main(["--corpus", str(tmp_path)]) == 0
+    assert opened == [resolve_corpus(None)] * 2 + [tmp_path]
+    monkeypatch.setenv("BRIEFING_CORPUS", str(tmp_path / "missing"))
+    assert main([]) == 2
+    assert len(opened) == 3
+
+
 def test_main_runs_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--corpus", str(REPO)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == shipped_counts()[0]
