@@ -21,9 +21,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tui.core.text import clean_text, fold_search
 from tui.core.userstate import set_aside, unusable_reason
@@ -110,8 +109,9 @@ def check_note(text: str) -> str:
     return note
 
 
-@dataclass(frozen=True)
-class Annotation:
+# A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
+# module is imported at every start.
+class Annotation(NamedTuple):
     """What the user keeps about one brief."""
 
     read: bool = False
