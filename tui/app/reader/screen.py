@@ -19,9 +19,8 @@ import gc
 import importlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -69,8 +68,9 @@ if TYPE_CHECKING:
     from tui.core.model import Brief, Corpus, Entry
 
 
-@dataclass(frozen=True)
-class Command:
+# A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
+# module is imported at every start.
+class Command(NamedTuple):
     """An action of the screen as the command palette offers it now."""
 
     title: str
@@ -932,7 +932,7 @@ class MainScreen(Screen[None]):
     def watch_maximized(self) -> None:
         # Also when Esc puts the pane back, which Textual does before any binding sees the key.
         maximized = self.maximized.id if self.maximized is not None else None
-        self._save_layout(replace(self.pane_layout, maximized=maximized))
+        self._save_layout(self.pane_layout._replace(maximized=maximized))
 
     def action_resize_list(self, steps: int) -> None:
         """Give the list more (``steps`` > 0) or less of the screen, in the arrangement in use."""

@@ -8,9 +8,8 @@ long one has been read (elsewhere) and laid out (in a thread), it keeps what it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import get_character_cell_size
 from textual import events
@@ -42,8 +41,9 @@ _CACHED_LAYOUTS = 4
 """How many layouts (an article at a width) the pane keeps."""
 
 
-@dataclass(frozen=True, eq=False)
-class _Prepared:
+# A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
+# module is imported at every start.
+class _Prepared(NamedTuple):
     """What a worker laid out for one request."""
 
     request: int
