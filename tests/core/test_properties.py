@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -487,7 +486,7 @@ def test_a_value_term_added_to_any_filter_asks_for_that_value_and_what_it_asked_
     before = parse_query(typed)
     after = parse_query(with_term(typed, value_term(field, value)))  # type: ignore[arg-type]
     wanted = ValueTerm(field, fold_search(value).strip())  # type: ignore[arg-type]
-    assert after == replace(before, values=tuple(dict.fromkeys((*before.values, wanted))))
+    assert after == before._replace(values=tuple(dict.fromkeys((*before.values, wanted))))
 
 
 @IO_SETTINGS

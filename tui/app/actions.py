@@ -10,8 +10,7 @@ palette and the help screen show the keys the bindings have then.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from textual.binding import Binding, BindingType
 
@@ -23,8 +22,9 @@ pane's keys work while it has the focus; the others wherever the reader is."""
 _BOOKMARKS = Binding.Group("Bookmarks")
 
 
-@dataclass(frozen=True)
-class Action:
+# A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
+# module is imported at every start.
+class Action(NamedTuple):
     """One thing the user can do, as every part of the app that offers it describes it."""
 
     id: str

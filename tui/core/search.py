@@ -148,8 +148,8 @@ def tagged_ids(marks: UserMarks, start: str, *, whole: bool = False) -> set[str]
     return found
 
 
-# The terms are named tuples, which take a fraction of the time a frozen dataclass does to
-# define: this module is imported at every start.
+# The query and its terms are named tuples, which take a fraction of the time a frozen dataclass
+# does to define: this module is imported at every start.
 class NameTerm(NamedTuple):
     """A field term for names: ``words``, in order, must start words of one name of ``field``."""
 
@@ -171,8 +171,7 @@ class Period(NamedTuple):
     end: str | None = None
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """A filter's words and field terms, folded as the index folds what it holds."""
 
     words: tuple[str, ...] = ()

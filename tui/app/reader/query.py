@@ -4,7 +4,6 @@ ones when the user asks for them alone."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from tui.core.model import Entries
 from tui.core.search import Query, UserMarks, parse_query
@@ -69,7 +68,7 @@ def rows_query(text: str, *, bookmarks_only: bool = False) -> Query:
     """The query that finds what the list shows for the filter ``text`` and the bookmarks
     switch: the switch is the term ``is:bookmarked``."""
     query = parse_query(text)
-    return replace(query, bookmarked=True) if bookmarks_only else query
+    return query._replace(bookmarked=True) if bookmarks_only else query
 
 
 def empty_notice(*, filtered: bool, bookmarks_only: bool) -> str:
