@@ -33,6 +33,8 @@ QUIET = 0.12
 TIMEOUT = 300.0
 """How long any one wait may take before the probe gives up."""
 SIZE = (120, 40)
+CURSOR_MOVES = 30
+"""How many times the cursor is moved down and timed, by default."""
 
 
 def _emit(**fields: Any) -> None:
@@ -223,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     keys.add_argument("--corpus", type=Path, required=True)
     keys.add_argument("--common", required=True)
     keys.add_argument("--rare", required=True)
-    keys.add_argument("--moves", type=int, default=30)
+    keys.add_argument("--moves", type=int, default=CURSOR_MOVES)
     keys.add_argument("--toggles", type=int, default=6)
     args = parser.parse_args(argv)
     if args.command == "startup":

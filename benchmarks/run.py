@@ -47,6 +47,7 @@ from typing import Any
 
 from benchmarks.bare import READY
 from benchmarks.generate import COMMON_WORD, RARE_WORD, generate
+from benchmarks.probe import CURSOR_MOVES
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (120, 40)
@@ -439,9 +440,11 @@ def measure_memory(bench: Bench, corpus: Corpus, tmux: Tmux | None) -> None:
 
 def measure_keys(bench: Bench, corpus: Corpus) -> None:
     log(f"keys at {corpus.label}")
+    # The cursor moves down from the first brief: a small corpus has fewer briefs to move to.
+    moves = min(CURSOR_MOVES, corpus.size - 1)
     command = bench.python(
         "-m", "benchmarks.probe", "keys", "--corpus", str(corpus.root),
-        "--common", COMMON_WORD, "--rare", RARE_WORD,
+        "--common", COMMON_WORD, "--rare", RARE_WORD, "--moves", str(moves),
     )  # fmt: skip
     output = subprocess.run(
         command, env=bench.env, cwd=REPO, capture_output=True, text=True, check=True
