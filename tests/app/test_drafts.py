@@ -141,6 +141,39 @@ async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
     assert sorted(p.name for p in (root / "briefs").iterdir()) == ["tijuana-exports.yaml"]
 
 
+async def test_a_corpus_gazetteer_that_cannot_be_read_is_told_in_the_dialog_and_the_reader_stays(
+    tmp_path: Path,
+) -> None:
+    # The reader ended in a traceback.
+    root = draft_corpus(tmp_path / "corpus")
+    (root / "gazetteer.yaml").write_text("places: notalist\n", encoding="utf-8")
+    article = tmp_path / "queretaro.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        await pilot.press(*str(article), "enter")
+        told = ""
+        for _ in range(100):
+            await pilot.pause()
+            error = app.screen.query("#error")
+            told = str(error.first().render()) if error else ""
+            if told:
+                break
+        assert isinstance(app.screen, AddDialog)
+        assert "gazetteer.yaml:1" in told and "places" in told
+        # Mended, the same path is added.
+        (root / "gazetteer.yaml").write_text("places: []\n", encoding="utf-8")
+        await pilot.press("enter")
+        for _ in range(100):
+            await settle(pilot)
+            if len(list_rows(app)) == 2:
+                break
+        assert len(list_rows(app)) == 2
+
+
 async def test_e_without_an_editor_says_how_to_set_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -82,6 +82,10 @@ async def add_article(app: App[Any], root: Path) -> Outcome | None:
 
 
 def _add_one(root: Path, name: str) -> Outcome:
-    from tui.core.drafting.adding import add_articles
+    from tui.core.drafting.adding import InputError, Outcome, add_articles
 
-    return next(iter(add_articles(root, [name], workers=1)))
+    try:
+        return next(iter(add_articles(root, [name], workers=1)))
+    except InputError as error:  # the corpus's own gazetteer cannot be read
+        # Said in the dialog, which keeps the path: once the file is mended, Enter adds it.
+        return Outcome(name, "error", error=f"{error}; mend it, then add the article again")
