@@ -185,3 +185,18 @@ def test_the_people_of_each_shipped_article_are_those_its_brief_lists(brief: Pat
     article = (REPO / "seeds" / fields["source"]).read_text(encoding="utf-8")
     people = find_entities(article, shipped_gazetteer()).people
     assert list(people) == fields.get("people", [])
+
+
+def test_each_edit_of_a_corpus_gazetteer_is_used_by_the_next_draft(tmp_path: Path) -> None:
+    # What finds names was kept by the gazetteer's id, which the gazetteer read after the next
+    # edit could be given once the last one was freed: an open reader's `a` then missed the
+    # names just added.
+    missed = []
+    for number in range(50):
+        (tmp_path / "gazetteer.yaml").write_text(
+            f"places: [{{name: Parque Foo{number}}}]\n", encoding="utf-8"
+        )
+        found = find_entities(f"Workers at Parque Foo{number} said so.", gazetteer_for(tmp_path))
+        if f"Parque Foo{number}" not in found.places:
+            missed.append(number)
+    assert missed == []

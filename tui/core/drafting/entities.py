@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -145,9 +145,11 @@ class Gazetteer:
             merged[group].update(aliases)
         return Gazetteer(merged)
 
-    @property
+    @cached_property
     def matcher(self) -> _Matcher:
-        return _matcher_of(self)
+        """What finds the names in a text; made once for each gazetteer, as compiling it takes
+        a while. Kept on the gazetteer rather than by its id, which a later one can reuse."""
+        return _make_matcher(self)
 
 
 def read_gazetteer(path: Path) -> Gazetteer:
@@ -224,13 +226,7 @@ class _Matcher:
     """Each way of writing (folded to lowercase for loose ones) → (group, name)."""
 
 
-_MATCHERS: dict[int, _Matcher] = {}
-
-
-def _matcher_of(gazetteer: Gazetteer) -> _Matcher:
-    key = id(gazetteer)
-    if key in _MATCHERS:
-        return _MATCHERS[key]
+def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
     exact: dict[str, tuple[str, str]] = {}
     loose: dict[str, tuple[str, str]] = {}
     for group in GROUPS:
@@ -239,9 +235,7 @@ def _matcher_of(gazetteer: Gazetteer) -> _Matcher:
                 loose[written.lower()] = (group, name)
             else:
                 exact[written] = (group, name)
-    matcher = _Matcher(_alternation(exact), _alternation(loose, ignore_case=True), exact | loose)
-    _MATCHERS[key] = matcher
-    return matcher
+    return _Matcher(_alternation(exact), _alternation(loose, ignore_case=True), exact | loose)
 
 
 def _alternation(names: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str] | None:
