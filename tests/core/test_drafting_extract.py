@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
 
 from tests.kit.corpus import FIXTURES, make_corpus
-from tui.core.drafting.adding import InputError, commit, corpus_gazetteer, prepare
+from tui.core.drafting.adding import STDIN, InputError, commit, corpus_gazetteer, prepare
 from tui.core.drafting.extract import NoArticle, extract_page
 from tui.core.store import load_corpus
 
@@ -104,3 +105,90 @@ def test_the_spanish_page_names_its_field(tmp_path: Path) -> None:
     assert {"SE", "INEGI", "IMMEX", "USMCA", "CCE"} <= set(brief.organizations)
     assert {"Tijuana", "Baja California", "United States"} <= set(brief.places)
     assert brief.outlet == "Diario Frontera Norte"
+
+
+# Encodings and permissions -------------------------------------------------------------------
+
+SPANISH_PAGE = (
+    "<html><head>{meta}<title>Crecen exportaciones en Mexicali</title></head><body><article>"
+    "<h1>Crecen exportaciones en Mexicali</h1>"
+    "<p>Las exportaciones de la industria maquiladora de Mexicali crecieron 6.7% anual entre"
+    " enero y octubre de 2024, según datos del INEGI.</p>"
+    "<p>La alcaldesa Norma Alicia Bustamante señaló que el volumen de exportaciones superó los"
+    " 57 mil millones de pesos en los primeros diez meses del año.</p>"
+    "<p>“Es un año histórico”, dijo el presidente de la cámara, que espera 20% más de"
+    " inversión.</p></article></body></html>"
+)
+"""A Spanish article as a page saved on Windows: accents, eñes and curly quotes."""
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "",
+        '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+        '<meta charset="utf-8">',
+    ],
+    ids=["declaring-nothing", "declaring-latin-1", "declaring-utf-8-wrongly"],
+)
+def test_a_page_saved_in_windows_1252_keeps_its_letters_and_quotes(
+    tmp_path: Path, meta: str
+) -> None:
+    # The eñes came out as "ń" ("seńaló"), and under the Latin-1 label the curly quotes were
+    # dropped: in seeds/ and in every quote drafted from it.
+    saved = tmp_path / "nota.html"
+    saved.write_bytes(SPANISH_PAGE.format(meta=meta).encode("cp1252"))
+    text = prepare(str(saved), corpus_gazetteer(tmp_path)).text.decode("utf-8")
+    assert "señaló" in text and "“Es un año histórico”" in text
+
+
+def test_a_page_in_another_declared_encoding_is_read_as_declared(tmp_path: Path) -> None:
+    saved = tmp_path / "nota.html"
+    meta = '<meta charset="iso-8859-15">'
+    saved.write_bytes(
+        SPANISH_PAGE.format(meta=meta).replace("“", '"').replace("”", '"').encode("iso-8859-15")
+    )
+    text = prepare(str(saved), corpus_gazetteer(tmp_path)).text.decode("utf-8")
+    assert "señaló" in text and '"Es un año histórico"' in text
+
+
+def test_a_utf16_text_is_refused_with_the_encoding_to_save_it_in(tmp_path: Path) -> None:
+    # As Notepad saves "Unicode": it was called a binary file, which says nothing of the fix.
+    article = tmp_path / "nota.txt"
+    article.write_bytes(
+        "Crecen exportaciones.\n\nLas exportaciones crecieron 6.7%.".encode("utf-16")
+    )
+    with pytest.raises(InputError, match="is UTF-16 text; save it as UTF-8"):
+        prepare(str(article), corpus_gazetteer(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [b"\xef\xbb\xbf", b"<!-- saved from url=(0040)https://example.com/news/tijuana -->\n"],
+    ids=["byte-order-mark", "saved-from-comment"],
+)
+def test_a_page_on_standard_input_is_read_as_a_page_after_a_mark_or_a_comment(
+    tmp_path: Path, opening: bytes
+) -> None:
+    # Taken for a text: the page's markup went into seeds/ as the article, and into its title.
+    data = opening + (PAGES / "juarez-plant-expansion.html").read_bytes()
+    prepared = prepare(STDIN, corpus_gazetteer(tmp_path), data)
+    assert prepared.page is not None
+    assert prepared.draft.title == "Auto Parts Maker Expands Ciudad Juárez Plant, Adding 1,200 Jobs"
+    assert b"<html" not in prepared.text
+
+
+def test_an_added_article_its_page_and_its_brief_are_readable_as_the_corpus_is(
+    tmp_path: Path,
+) -> None:
+    # They were readable by their owner alone: colleagues sharing the folder could not read them.
+    root = make_corpus(tmp_path / "corpus", seeds={})
+    outcome = commit(
+        root, prepare(str(PAGES / "juarez-plant-expansion.html"), corpus_gazetteer(root))
+    )
+    assert outcome.brief is not None and outcome.source is not None
+    seed = root / outcome.source
+    usual = tmp_path / "written-as-any-file"
+    usual.write_text("x", encoding="utf-8")
+    for path in (root / outcome.brief, seed, seed.with_suffix(".html")):
+        assert stat.S_IMODE(path.stat().st_mode) == stat.S_IMODE(usual.stat().st_mode), path.name

@@ -30,6 +30,17 @@ page of this size is a saved site rather than an article."""
 TEXT_SUFFIXES = (".txt",)
 PAGE_SUFFIXES = (".html", ".htm")
 STDIN = "-"
+_PAGE_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
+_COMMENT = re.compile(rb"\s*<!--.*?-->", re.DOTALL)
+"""A comment ahead of a page's first tag, such as the ``saved from url`` browsers write."""
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:-]+)""", re.I)
+_READ_AS_WINDOWS_1252 = frozenset(
+    {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819",
+     "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252", "utf-8", "utf8"}
+)  # fmt: skip
+"""The labels under which a page that is not UTF-8 is read as windows-1252. Browsers read the
+Latin-1 and ASCII labels so, and a page saved on Windows that declares nothing is most often in
+it; a page labelled UTF-8 that is not is, in these languages, almost always a Windows page too."""
 
 Status = Literal["added", "exists", "error"]
 
@@ -114,11 +125,19 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
             raise InputError(f"cannot be read: {error.strerror}") from None
         is_page = suffix in PAGE_SUFFIXES
     else:
-        head = data[:1024].lstrip().lower()
-        is_page = head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body"))
+        is_page = _starts_as_page(data)
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(_too_large(len(data)))
     return data, is_page
+
+
+def _starts_as_page(data: bytes) -> bool:
+    """Whether ``data``, given with no file name, is a web page: it opens with a page's first
+    tag, after any byte-order mark and comments."""
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    while (comment := _COMMENT.match(head)) is not None:
+        head = head[comment.end() :]
+    return head.lstrip().lower().startswith(_PAGE_STARTS)
 
 
 def _too_large(size: int) -> str:
@@ -134,14 +153,14 @@ def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepa
     raw, is_page = read_input(name, data)
     if not raw.strip():
         raise InputError("is empty; there is no article to add")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # as Notepad saves "Unicode"
+        raise InputError("is UTF-16 text; save it as UTF-8 and add it again")
     if b"\x00" in raw:
         raise InputError("is a binary file, not an article's text or a web page")
     page: Page | None = None
     if is_page:
         try:
-            # UTF-8, the usual case, is read as such; other pages are left to the extractor,
-            # which reads their declared encoding.
-            page = extract_page(raw.decode("utf-8") if _is_utf8(raw) else raw)
+            page = extract_page(_page_text(raw))
         except NoArticle as error:
             raise InputError(f"{error}; save the article's own page, not an index") from None
         text_bytes = page.text.encode("utf-8")
@@ -168,12 +187,20 @@ def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepa
     return Prepared(name, text_bytes, raw if is_page else None, suffix, draft)
 
 
-def _is_utf8(raw: bytes) -> bool:
+def _page_text(raw: bytes) -> str | bytes:
+    """The text of the saved page ``raw`` where it can be told here: UTF-8, the usual case, or
+    windows-1252 (see :data:`_READ_AS_WINDOWS_1252`); else its bytes, for the extractor to read
+    as the page declares (Shift JIS, say)."""
     try:
-        raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        pass
+    declared = _DECLARED_CHARSET.search(raw[:4096])
+    label = declared.group(1).decode("ascii").lower() if declared else None
+    if label is None or label in _READ_AS_WINDOWS_1252:
+        # Five bytes mean nothing in windows-1252: each becomes a replacement mark.
+        return raw.decode("cp1252", errors="replace")
+    return raw
 
 
 def corpus_gazetteer(root: Path) -> Gazetteer:
@@ -205,11 +232,12 @@ def commit(root: Path, prepared: Prepared) -> Outcome:
     try:
         if existing is None:
             seed = _new_seed(seeds, prepared.text)
-            write_atomically(seed, prepared.text, overwrite=False)
+            # Readable as the corpus's other files are: colleagues may share the folder.
+            write_atomically(seed, prepared.text, overwrite=False, shared=True)
             written.append(seed)
             if prepared.page is not None:
                 page = seed.with_suffix(prepared.page_suffix)
-                write_atomically(page, prepared.page, overwrite=False)
+                write_atomically(page, prepared.page, overwrite=False, shared=True)
                 written.append(page)
         else:
             seed = existing
@@ -265,7 +293,7 @@ def _write_brief(briefs: Path, source: str, draft: Draft) -> Path:
         if path.exists():
             continue
         try:
-            write_atomically(path, brief_yaml(ident, source, draft), overwrite=False)
+            write_atomically(path, brief_yaml(ident, source, draft), overwrite=False, shared=True)
         except FileExistsError:
             continue  # written by another process since the check: take the next name
         return path
