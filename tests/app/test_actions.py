@@ -14,11 +14,12 @@ from tests.kit.pilot import (
     notifications_into,
     settle,
 )
-from tui.app.actions import ACTIONS, HELP_SECTIONS
+from tui.app.actions import ACTIONS, HELP_SECTIONS, usable_keys
 from tui.app.app import BriefingApp
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
+from tui.core.keymap import UserKeymap, read_keymap
 
 
 def test_every_action_has_an_id_of_its_own() -> None:
@@ -64,6 +65,57 @@ async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
         assert any(line.split() == ["m", "Bookmark"] for line in text.splitlines())
     # The line it could not use is named, with the file.
     assert any("keys.yaml:2" in message and "reader.fly" in message for _, message in notices)
+
+
+def keys_file(folder: Path, text: str) -> UserKeymap:
+    """The keys of a keys file of ``text``, as the app can use them."""
+    (folder / "keys.yaml").write_text(text, encoding="utf-8")
+    return usable_keys(read_keymap(folder, {action.id for action in ACTIONS}))
+
+
+def test_a_key_another_action_has_is_refused_and_named_with_it(tmp_path: Path) -> None:
+    # The other action lost its key without a word: o bookmarked, and nothing hid the original.
+    keymap = keys_file(tmp_path, "reader.bookmark: m,o\n")
+    assert keymap.keys == {"reader.bookmark": "m"}
+    (problem,) = keymap.problems
+    assert problem.line == 1 and "o is the key of reader.original (Original)" in str(problem)
+
+
+def test_a_screen_key_given_to_a_pane_is_refused(tmp_path: Path) -> None:
+    # The old example: in the list, n moved down and no longer opened the note.
+    keymap = keys_file(tmp_path, "list.next: down,j,n\n")
+    assert keymap.keys == {"list.next": "down,j"}
+    assert "n is the key of reader.note" in str(keymap.problems[0])
+
+
+def test_keys_can_be_swapped_in_one_file(tmp_path: Path) -> None:
+    keymap = keys_file(tmp_path, "reader.bookmark: o\nreader.original: b\n")
+    assert keymap.keys == {"reader.bookmark": "o", "reader.original": "b"}
+    assert keymap.problems == ()
+
+
+def test_two_actions_given_one_key_leave_it_to_the_second(tmp_path: Path) -> None:
+    keymap = keys_file(tmp_path, "reader.bookmark: m\nreader.mark: m\n")
+    assert keymap.keys == {"reader.mark": "m"}  # the bookmark keeps b
+    assert [problem.line for problem in keymap.problems] == [1]
+
+
+def test_key_names_are_mended_or_refused(tmp_path: Path) -> None:
+    # F5 and Ctrl+K were shown in the footer, but no key ever fired them.
+    keymap = keys_file(tmp_path, "reader.mark: F5,Ctrl+K,ctlr+j,pgup\n")
+    assert keymap.keys == {"reader.mark": "f5,ctrl+k"}
+    assert [problem.message.split(";")[0] for problem in keymap.problems] == [
+        "no key is named 'ctlr+j'",
+        "no key is named 'pgup'",
+    ]
+
+
+def test_a_character_for_an_action_ahead_of_typing_is_refused(tmp_path: Path) -> None:
+    # With Tab's action on w, a w typed in the filter left it instead.
+    keymap = keys_file(tmp_path, "reader.next_pane: tab,w\nreader.filter: s\n")
+    assert keymap.keys == {"reader.next_pane": "tab", "reader.filter": "s"}
+    (problem,) = keymap.problems
+    assert problem.field == "reader.next_pane" and "could no longer be typed" in problem.message
 
 
 async def test_the_palette_names_an_action_by_what_it_would_do_now(corpus_dir: Path) -> None:

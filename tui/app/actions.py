@@ -10,9 +10,12 @@ palette and the help screen show the keys the bindings have then.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from textual.binding import Binding, BindingType
+
+if TYPE_CHECKING:
+    from tui.core.keymap import UserKeymap
 
 Place = Literal["app", "reader", "list", "facts", "original"]
 """The node a binding is declared on: the app, the reading screen, or one of its panes. A
@@ -359,3 +362,92 @@ def help_groups(
 def action(action_id: str) -> Action:
     """The action whose id is ``action_id``."""
     return next(each for each in ACTIONS if each.id == action_id)
+
+
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+_EVERYWHERE: frozenset[Place] = frozenset({"app", "reader"})
+"""Places whose keys work whichever pane has the focus."""
+_OFF_WHILE_TYPING = frozenset({"reader.filter", "reader.open_facts"})
+"""Actions that act ahead of typing, but not while the filter has the focus (see
+:meth:`tui.app.reader.screen.MainScreen.check_action`): a character for them is still typed."""
+
+
+def usable_keys(keymap: UserKeymap) -> UserKeymap:
+    """``keymap`` without the keys the app could not use, each named with why:
+
+    - a key no key is named so (``F5`` is ``f5``, ``Ctrl+K`` is ``ctrl+k``; those are mended);
+    - a key another action has where both work: Textual would take it from one of them without
+      a word, or the pane's would hide the screen's;
+    - a character given to an action that acts ahead of typing: it could no longer be typed in
+      the filter.
+
+    An action left with none of the keys given keeps its defaults.
+    """
+    from textual.keys import Keys, key_to_character
+
+    from tui.core.keymap import UserKeymap
+    from tui.core.model import Problem
+
+    named = frozenset(key.value.rsplit("+", 1)[-1] for key in Keys)
+
+    def key_name(name: str) -> str | None:
+        if len(name) == 1:
+            return name
+        *modifiers, base = name.split("+")
+        if not base or any(modifier.lower() not in _MODIFIERS for modifier in modifiers):
+            return None
+        if len(base) > 1 or modifiers:
+            base = base.lower()  # with ctrl or alt, K is k: shift is a modifier of its own
+            if base not in named and key_to_character(base) is None:
+                return None
+        return "+".join([*(modifier.lower() for modifier in modifiers), base])
+
+    defaults = {each.id: each.keys.split(",") for each in ACTIONS}
+    # What each action will have: checked against the keys given the others, not only against
+    # their defaults, so that keys can be swapped.
+    final = defaults | {
+        action_id: [key for key in map(key_name, given.split(",")) if key is not None]
+        for action_id, given in keymap.keys.items()
+    }
+    kept: dict[str, str] = {}
+    problems = list(keymap.problems)
+    for action_id, given in keymap.keys.items():
+        this = action(action_id)
+        usable: list[str] = []
+
+        def refuse(message: str, action_id: str = action_id) -> None:
+            line = keymap.lines.get(action_id, 0)
+            problems.append(Problem(keymap.path, line, action_id, message, "warning"))
+
+        for name in given.split(","):
+            key = key_name(name)
+            if key is None:
+                refuse(f"no key is named {name!r}; keys are named such as ctrl+k, f5, pageup")
+                continue
+            holder = next(
+                (
+                    other
+                    for other in ACTIONS
+                    if other.id != action_id
+                    and key in final[other.id]
+                    and (other.place == this.place or {other.place, this.place} & _EVERYWHERE)
+                ),
+                None,
+            )
+            if holder is not None:
+                refuse(
+                    f"{key} is the key of {holder.id} ({holder.label}) too; give that action"
+                    " another key first, or choose another"
+                )
+                continue
+            if this.priority and len(key) == 1 and action_id not in _OFF_WHILE_TYPING:
+                refuse(
+                    f"{key} could no longer be typed in the filter, as this action acts ahead of"
+                    " typing; give it a key with ctrl, or a function key"
+                )
+                continue
+            usable.append(key)
+        if usable:
+            kept[action_id] = ",".join(usable)
+        final[action_id] = usable or defaults[action_id]
+    return UserKeymap(kept, tuple(problems), keymap.lines, keymap.path)

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
-from tui.app.actions import ACTIONS, action, bindings_of, help_groups
+from tui.app.actions import ACTIONS, action, bindings_of, help_groups, usable_keys
 from tui.app.reader.screen import MainScreen
 from tui.core.text import plural
 
@@ -45,7 +45,7 @@ class BriefingApp(App[None]):
         # wait for; a key typed before it applies has its default meaning.
         from tui.core.keymap import config_dir, read_keymap
 
-        keymap = read_keymap(config_dir(), {each.id for each in ACTIONS})
+        keymap = usable_keys(read_keymap(config_dir(), {each.id for each in ACTIONS}))
         if keymap.keys:
             self.use_keys(keymap.keys)
         for problem in keymap.problems:

@@ -3,7 +3,7 @@
 ```yaml
 # keys.yaml, in the user config folder (~/.config/briefing on Linux) or $BRIEFING_CONFIG_DIR
 reader.bookmark: m        # an action's id, then its keys
-list.next: down,j,n       # several keys, comma-separated
+list.next: down,j,ctrl+n  # several keys, comma-separated
 ```
 
 The ids are those the help screen's actions have (``tui/app/actions.py``). The file is a
@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.model import Problem
@@ -37,6 +37,10 @@ class UserKeymap:
 
     keys: Mapping[str, str]
     problems: tuple[Problem, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """The line each action's keys are given on, by action id, for what is said of them."""
+    path: str = ""
+    """The file, as problems name it."""
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -78,6 +82,7 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
         message = "should map action ids to keys, such as  reader.bookmark: m"
         return UserKeymap({}, (Problem(shown, document.line(""), "", message),))
     keys: dict[str, str] = {}
+    lines: dict[str, int] = {}
     problems: list[Problem] = []
     for action_id, value in document.value.items():
         line = document.line(action_id)
@@ -91,4 +96,5 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
             problems.append(Problem(shown, line, action_id, message, "warning"))
             continue
         keys[action_id] = ",".join(names)
-    return UserKeymap(keys, tuple(problems))
+        lines[action_id] = line
+    return UserKeymap(keys, tuple(problems), lines, shown)
