@@ -155,3 +155,32 @@ def test_an_article_in_another_language_is_not_taken_for_english_or_spanish(
 def test_a_short_text_is_still_told() -> None:
     assert detect_language("La planta sumará un turno nocturno de 240 trabajadores.") == "es"
     assert detect_language("The plant will add a night shift of 240 workers.") == "en"
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "MEXICALI, Baja California, 14 de enero de 2025.— Las exportaciones de la industria"
+            " maquiladora de Mexicali crecieron 6.7% anual entre enero y octubre de 2024.",
+            dt.date(2025, 1, 14),
+        ),
+        (
+            "TIJUANA, Baja California, March 4, 2024 — The maquiladora industry in Tijuana added"
+            " 12,000 jobs in the first quarter of 2024, according to INEGI.",
+            dt.date(2024, 3, 4),
+        ),
+        (
+            "The plant, opened on March 4, 2024 — the first of its kind in the region — added"
+            " 12,000 jobs in the first quarter of the year, according to INEGI.",
+            None,
+        ),
+    ],
+    ids=["spanish-dateline", "english-dateline", "a-date-in-prose"],
+)
+def test_a_dateline_opening_the_first_paragraph_gives_the_date(
+    lead: str, expected: dt.date | None
+) -> None:
+    # Only datelines on lines of their own were read: these gave no date.
+    found = find_published(f"Exports grow in the border region\n\n{lead}\n", "en")
+    assert (found.date if found else None) == expected

@@ -157,3 +157,33 @@ def test_the_summary_says_it_is_a_draft_and_quotes_the_lede() -> None:
     assert summary.startswith("Draft")
     assert "unveiled its ambitious Nearshoring project" in summary
     assert "Check Also" not in summary
+
+
+WRAPPED = """Tijuana maquiladoras add 12,000 jobs
+
+TIJUANA, Baja California -- The maquiladora industry in Tijuana added
+12,000 jobs in the first quarter of 2024, according to INEGI data
+released on Monday by the institute.
+
+The Secretaría de Economía said exports from Baja California grew 8.5%
+year on year, reaching 3.2 billion dollars in January alone, the highest
+figure on record.
+
+Mayor Montserrat Caballero said the city plans to build two new
+industrial parks by 2026 to attract nearshoring investment from Asian
+and American companies.
+"""
+"""An article as e-mails and plain-text exports give it: wrapped at 72 columns."""
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_drafted_from_whole_sentences() -> None:
+    # Each line was taken for a paragraph, and each without a full stop for a heading: the
+    # draft had one fact, "released on Monday by the institute.", and no place.
+    draft = draft_article(WRAPPED, shipped_gazetteer())
+    quotes = [fact["quote"] for fact in draft.fields["key_facts"]]
+    assert len(quotes) == 3
+    assert all("\n" not in quote and quote[0].isupper() for quote in quotes)
+    assert any("added 12,000 jobs in the first quarter of 2024" in quote for quote in quotes)
+    assert {"Tijuana", "Baja California"} <= set(draft.fields["places"])
+    assert "SE" in draft.fields["organizations"]  # the Secretaría, named over a line break
+    assert all(find_quote(WRAPPED, quote) is not None for quote in quotes)  # found exactly

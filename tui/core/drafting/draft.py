@@ -59,7 +59,10 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
     """The draft brief of the article ``text``, with what its web page says when it came from
     one; raises :class:`NothingToDraft` when the article holds no prose."""
     # A standfirst printed twice is read once.
-    prose = list(dict.fromkeys(s.text for s in sentences(text) if not s.furniture))
+    # White space folded: a text wrapped at a fixed width breaks sentences, and names, over lines.
+    prose = list(
+        dict.fromkeys(fold_white_space(s.text) for s in sentences(text) if not s.furniture)
+    )
     if not prose:
         raise NothingToDraft("no sentence of prose was found in the article to draft facts from")
     body = "\n".join(prose)
@@ -89,7 +92,8 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
 
 
 def _fact(sentence: str, quote: str, kind: str, language: str) -> dict[str, Any]:
-    fact: dict[str, Any] = {"quote": quote, "kind": kind, "reviewed": False}
+    # On one line, as quotes are matched with white space folded.
+    fact: dict[str, Any] = {"quote": fold_white_space(quote), "kind": kind, "reviewed": False}
     if language == "en":
         return {"fact": _cleaned(quote), **fact}
     # The article's own sentence, whole, until the analyst renders it in English.

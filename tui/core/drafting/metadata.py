@@ -72,6 +72,12 @@ _PARTIAL_DATES = (
         re.IGNORECASE,
     ),
 )
+_DATELINE = re.compile(
+    # A place in capitals, its region, the date, then a dash: the news agencies' form.
+    rf"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+,[^,.—–]{{0,40}},?\s+"
+    rf"(?P<date>(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
+    rf"\s+(?:de\s+|del\s+)?\d{{4}}))\.?\s*(?:—|–|--|-)"
+)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _BYLINE = re.compile(
     r"(?:^|[\s|—–-])(?:By|BY|Por|POR)\s+"
@@ -131,7 +137,22 @@ def find_published(text: str, language: str, page_date: str | None = None) -> Pu
         found = _printed_date(line, language)
         if found is not None:
             return Published(found)
+    dateline = _dateline(text)
+    if dateline is not None:
+        return Published(dateline)
     return _inferred_date(text)
+
+
+def _dateline(text: str) -> dt.date | None:
+    """The date of a dateline opening the article's first paragraph of prose, as in
+    "MEXICALI, Baja California, 14 de enero de 2025.— Las exportaciones …"."""
+    for start, end in paragraphs(text)[:HEADER_LINES]:
+        line = text[start:end]
+        if is_heading(line):
+            continue
+        opening = _DATELINE.match(line)
+        return _printed_date(opening.group("date")) if opening else None
+    return None
 
 
 def _printed_date(line: str, language: str = "en") -> dt.date | None:

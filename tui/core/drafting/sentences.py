@@ -42,6 +42,13 @@ MIN_SENTENCE_WORDS = 5
 """A shorter "sentence" is a label or a button, not a statement."""
 HEADING_WORDS = 25
 """A line this short without a sentence's end is a heading, a byline or a label."""
+WRAPPED_WIDTH = 100
+"""A text none of whose lines is wider may be wrapped at a fixed width (72 or 80, as a rule)."""
+WRAPPED_SHARE = 0.6
+"""A line of a wrapped text at least this share of the widest line's width goes on into the
+next: a word too long for the rest of a line leaves it shorter, a paragraph's last line often
+far shorter, and a heading shorter still."""
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +63,39 @@ class Sentence:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of each non-empty line of ``text``: saved articles put one
-    paragraph on a line, and headings and furniture on lines of their own."""
-    spans = []
+    """The (start, end) offsets of each paragraph of ``text``.
+
+    Saved articles put one paragraph on a line, and headings and furniture on lines of their own.
+    A text wrapped at a fixed width (an e-mail, a plain-text export) runs each paragraph over
+    lines of about that width, with blank lines between paragraphs: there, a line nearly as wide
+    as the widest goes on into the line right after it.
+    """
+    lines = []
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.span()
         stripped = match.group()
         lead = len(stripped) - len(stripped.lstrip())
         trail = len(stripped) - len(stripped.rstrip())
         if end - trail > start + lead:
-            spans.append((start + lead, end - trail))
+            lines.append((start + lead, end - trail))
+    widest = max((end - start for start, end in lines), default=0)
+    if widest > WRAPPED_WIDTH or not _BLANK_LINE.search(text):
+        return lines
+    spans: list[tuple[int, int]] = []
+    for start, end in lines:
+        if spans:
+            last_start, last_end = spans[-1]
+            next_line = text.count("\n", last_end, start) == 1  # no blank line between
+            if next_line and _line_width(text, last_end) >= WRAPPED_SHARE * widest:
+                spans[-1] = (last_start, end)
+                continue
+        spans.append((start, end))
     return spans
+
+
+def _line_width(text: str, end: int) -> int:
+    """How wide the line of ``text`` ending at ``end`` is."""
+    return end - (text.rfind("\n", 0, end) + 1)
 
 
 def is_end_marker(line: str) -> bool:
