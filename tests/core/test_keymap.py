@@ -67,3 +67,21 @@ def test_a_file_that_cannot_be_read_gives_no_keys_and_says_so(
 def test_the_folder_is_the_variable_s_when_it_is_set(tmp_path: Path) -> None:
     assert config_dir({"BRIEFING_CONFIG_DIR": str(tmp_path)}) == tmp_path
     assert config_dir({}).name == "briefing"
+
+
+def test_a_line_yaml_cannot_read_is_named_and_the_other_lines_apply(tmp_path: Path) -> None:
+    # An unquoted ? made the whole file unreadable: no line of it applied.
+    keys_file(tmp_path, "reader.bookmark: m\napp.help: ?\nlist.next: down,j\n")
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {"reader.bookmark": "m", "list.next": "down,j"}
+    (problem,) = keymap.problems
+    assert problem.line == 2 and "app.help: '?'" in problem.message
+
+
+def test_an_id_given_twice_applies_its_first_line(tmp_path: Path) -> None:
+    keys_file(tmp_path, "reader.bookmark: m\nlist.next: down,j\nreader.bookmark: w\n")
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {"reader.bookmark": "m", "list.next": "down,j"}
+    (problem,) = keymap.problems
+    assert (problem.line, problem.field) == (3, "reader.bookmark")
+    assert "given on line 1 already" in problem.message

@@ -29,6 +29,8 @@ MAX_FILE_BYTES = 64 * 1024
 # Key names as Textual writes them: letters, digits, "_" and "+" for modifiers ("ctrl+n",
 # "right_square_bracket"), or one printable character.
 _KEY = re.compile(r"[A-Za-z0-9_+]+|[^\s,]")
+# A key YAML reads as something else unless it is in quotes: ? > | * & ! % @ ` at a value's start.
+_INDICATOR = re.compile(r":\s*[?>|*&!%@`]")
 
 
 @dataclass(frozen=True)
@@ -74,18 +76,21 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
 
     try:
         document = read_document(text)
-    except YamlProblem as problem:
-        return UserKeymap({}, (Problem(shown, problem.line, problem.path, problem.message),))
-    if document.value is None:
-        return UserKeymap({})  # an empty file, or comments only
-    if not isinstance(document.value, dict):
-        message = "should map action ids to keys, such as  reader.bookmark: m"
-        return UserKeymap({}, (Problem(shown, document.line(""), "", message),))
+    except YamlProblem:
+        # A flat list of "id: keys" lines: each line read on its own, so that one a slip
+        # makes unreadable (an unquoted ?, an id given twice) leaves the others applied.
+        entries, problems = _line_by_line(text, shown)
+    else:
+        if document.value is None:
+            return UserKeymap({})  # an empty file, or comments only
+        if not isinstance(document.value, dict):
+            message = "should map action ids to keys, such as  reader.bookmark: m"
+            return UserKeymap({}, (Problem(shown, document.line(""), "", message),))
+        entries = [(key, value, document.line(key)) for key, value in document.value.items()]
+        problems = []
     keys: dict[str, str] = {}
     lines: dict[str, int] = {}
-    problems: list[Problem] = []
-    for action_id, value in document.value.items():
-        line = document.line(action_id)
+    for action_id, value, line in entries:
         if action_id not in action_ids:
             message = "no action has this id; briefing keys lists them"
             problems.append(Problem(shown, line, action_id, message, "warning"))
@@ -98,3 +103,37 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
         keys[action_id] = ",".join(names)
         lines[action_id] = line
     return UserKeymap(keys, tuple(problems), lines, shown)
+
+
+def _line_by_line(text: str, shown: str) -> tuple[list[tuple[str, object, int]], list[Problem]]:
+    """The ``(id, keys, line)`` of each line of ``text`` that reads as one, and what is wrong
+    with the others."""
+    from tui.core.yamlread import YamlProblem, read_document
+
+    entries: list[tuple[str, object, int]] = []
+    problems: list[Problem] = []
+    given_on: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            value = read_document(line).value
+        except YamlProblem as problem:
+            message = problem.message
+            if _INDICATOR.search(line):
+                message += "; write such a key in quotes, such as  app.help: '?'"
+            problems.append(Problem(shown, number, "", message, "warning"))
+            continue
+        if not isinstance(value, dict) or len(value) != 1:
+            message = "should give an action id and its keys, such as  reader.bookmark: m"
+            problems.append(Problem(shown, number, "", message, "warning"))
+            continue
+        ((action_id, keys),) = value.items()
+        action_id = str(action_id)
+        if action_id in given_on:
+            message = f"is given on line {given_on[action_id]} already, which applies"
+            problems.append(Problem(shown, number, action_id, message, "warning"))
+            continue
+        given_on[action_id] = number
+        entries.append((action_id, keys, number))
+    return entries, problems
