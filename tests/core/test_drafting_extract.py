@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.kit.corpus import FIXTURES, make_corpus
-from tui.core.drafting.adding import STDIN, InputError, commit, corpus_gazetteer, prepare
+from tui.core.drafting.adding import (
+    STDIN,
+    InputError,
+    add_articles,
+    commit,
+    corpus_gazetteer,
+    prepare,
+)
 from tui.core.drafting.extract import NoArticle, extract_page
 from tui.core.store import load_corpus
 
@@ -192,3 +199,21 @@ def test_an_added_article_its_page_and_its_brief_are_readable_as_the_corpus_is(
     usual.write_text("x", encoding="utf-8")
     for path in (root / outcome.brief, seed, seed.with_suffix(".html")):
         assert stat.S_IMODE(path.stat().st_mode) == stat.S_IMODE(usual.stat().st_mode), path.name
+
+
+def test_a_corpus_folder_that_cannot_be_written_is_named_not_the_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_corpus(tmp_path / "corpus", seeds={})
+    prepared = prepare(str(PAGES / "juarez-plant-expansion.html"), corpus_gazetteer(root))
+
+    def refused(path: Path, *args: object, **options: object) -> None:
+        # As a folder the user may not write to refuses the temporary file made in it.
+        temporary = path.parent / f".{path.name}.k0cfska7.tmp"
+        raise PermissionError(13, "Permission denied", str(temporary))
+
+    monkeypatch.setattr("tui.core.drafting.adding.write_atomically", refused)
+    (outcome,) = add_articles(root, [prepared.input], workers=1)
+    assert outcome.status == "error" and outcome.error is not None
+    assert f"into {root / 'seeds'}: Permission denied" in outcome.error
+    assert ".tmp" not in outcome.error

@@ -103,7 +103,7 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
         suffix = path.suffix.lower()
         try:
             if path.is_dir():
-                raise InputError("is a folder; give the articles in it, such as DIR/*.txt")
+                raise InputError("is a folder; give an article in it, such as DIR/article.txt")
             if not path.exists():
                 raise InputError("does not exist")
             if not path.is_file():
@@ -428,5 +428,7 @@ def _committed(root: Path, name: str, prepared: Prepared | InputError) -> Outcom
     except InputError as error:
         return Outcome(name, "error", error=str(error))
     except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        return Outcome(name, "error", error=f"could not be written{where}: {error.strerror}")
+        # The folder rather than the file: a failed write names the temporary file it made.
+        where = f" into {Path(error.filename).parent}" if error.filename else ""
+        message = f"could not be written{where}: {error.strerror}; check that it can be written"
+        return Outcome(name, "error", error=message)
