@@ -143,3 +143,8 @@ async def test_the_help_screen_lists_every_described_action(corpus_dir: Path) ->
             assert heading in headings
         for action in ACTIONS:
             assert any(line.rstrip().endswith(action.label) for line in text.splitlines()), action
+
+
+def test_what_cannot_be_used_is_told_in_the_order_of_the_file(tmp_path: Path) -> None:
+    keymap = keys_file(tmp_path, "reader.bookmark: o\napp.help: ?\nreader.mark: ctlr+j\n")
+    assert [problem.line for problem in keymap.problems] == [1, 2, 3]

@@ -450,4 +450,5 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
         if usable:
             kept[action_id] = ",".join(usable)
         final[action_id] = usable or defaults[action_id]
-    return UserKeymap(kept, tuple(problems), keymap.lines, keymap.path)
+    in_file_order = tuple(sorted(problems, key=lambda problem: problem.line))
+    return UserKeymap(kept, in_file_order, keymap.lines, keymap.path)
