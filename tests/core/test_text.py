@@ -120,6 +120,13 @@ def test_the_search_words_of_a_large_article_stay_small() -> None:
         ("\u202eevil\u202c \u2066iso\u2069", "evil iso"),
         ("tab\there", "tab here"),
         ("crlf\r\nline\rend", "crlf\nline\nend"),
+        ("8-bit\x9d0;title\x07 osc", "8-bit osc"),
+        # The mark a closing quote decoded from the wrong code page leaves: the rest is kept.
+        (
+            "said \u00e2\u0080\u009dorders doubled\u00e2\u0080\u009d.\nNext line.",
+            "said \u00e2orders doubled\u00e2.\nNext line.",
+        ),
+        ("lone\x1b]0;no end\nnext", "lone0;no end\nnext"),
     ],
 )
 def test_clean_text_removes_what_a_terminal_would_act_on(raw: str, shown: str) -> None:

@@ -35,10 +35,14 @@ _NOT_ASCII = re.compile("[^\x00-\x7f]")
 # that neither the terminal nor the reader sees "[2J" fragments of a clear-screen request.
 _ESCAPE_SEQUENCE = (
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
-    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC: titles, clipboard
+    # OSC, DCS, SOS, PM, APC (titles, the clipboard), with their end on the same line: a lone
+    # start is only the control character, removed below. A closing quote decoded from the
+    # wrong code page leaves U+009D, the 8-bit OSC, in an article: taken for a sequence without
+    # its end, it took the rest of the article with it.
+    r"|\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)"
     r"|\x1b[@-Z\\-_]"  # two-character escapes
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
+    r"|\x9d[^\x07\x9c\n]*(?:\x07|\x9c)"  # 8-bit OSC
 )
 # Control characters other than newline, plus the invisible characters that change how a terminal
 # lays out or orders text: zero-width characters, bidirectional overrides and the byte-order mark.
