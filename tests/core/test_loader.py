@@ -200,9 +200,10 @@ def test_ids_must_follow_the_id_rule(tmp_path: Path, ident: str) -> None:
 
 def test_the_id_must_match_the_file_name(tmp_path: Path) -> None:
     corpus = load_one(tmp_path, fields("something-else"), name="sample.yaml")
-    assert ("id", "must equal the file name: rename the file to something-else.yaml") in (
-        problems_of(corpus)
-    )
+    assert (
+        "id",
+        "must equal the file name: set it to sample, or rename the file to something-else.yaml",
+    ) in problems_of(corpus)
 
 
 def test_a_duplicate_id_keeps_the_file_named_after_it(tmp_path: Path) -> None:
@@ -219,6 +220,11 @@ def test_a_duplicate_id_keeps_the_file_named_after_it(tmp_path: Path) -> None:
     assert duplicate and "briefs/plant.yaml" in duplicate[0].message
     text = (root / "briefs" / "a-copy.yaml").read_text(encoding="utf-8")
     assert duplicate[0].line == line_of(text, "id: plant")
+    # Renaming the copy after its id, as the advice said, would have put it in plant's place.
+    (advice,) = [p.message for p in copy_problems if p.message.startswith("must equal")]
+    assert (
+        advice == "must equal the file name: set it to a-copy; briefs/plant.yaml is another brief"
+    )
 
 
 @pytest.mark.parametrize("code", ["xx", "EN", "eng", "english"])

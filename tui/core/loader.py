@@ -188,7 +188,13 @@ class _BriefChecker:
         if ident is not None and not ID_RULE.fullmatch(ident):
             self.add("id", "use only lowercase letters, digits and single hyphens")
         elif ident is not None and ident != self.stem:
-            self.add("id", f"must equal the file name: rename the file to {ident}.yaml")
+            named = f"{ident}{BRIEF_SUFFIX}"
+            if (self.reader.root / "briefs" / named).exists():
+                # Renaming this file would put it in the other brief's place.
+                advice = f"set it to {self.stem}; briefs/{named} is another brief"
+            else:
+                advice = f"set it to {self.stem}, or rename the file to {named}"
+            self.add("id", f"must equal the file name: {advice}")
         if language is not None and language not in ISO_639_1:
             self.add("language", f"{_shorten(language)} is not an ISO 639-1 code such as en or es")
         elif language not in (None, "en") and "title_en" not in data and status != "draft":
