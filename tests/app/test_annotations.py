@@ -107,6 +107,27 @@ async def test_is_unread_keeps_the_brief_being_read_until_the_filter_is_asked_ag
         assert listed_keys(app) == unread[3:]
 
 
+async def test_briefs_shown_while_a_filter_is_typed_are_not_marked_read(corpus_dir: Path) -> None:
+    # Each brief that topped the list for a moment as the filter was typed was marked read:
+    # typed key by key, is:unread took briefs out of the list it asked for.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = listed_keys(app)[0]
+        await pilot.press("slash")
+        for key in "is:unread":
+            await pilot.press(key)
+            await settle(pilot)
+        unread = listed_keys(app)
+        assert first not in unread and len(unread) == 4
+        assert "4 unread" in title_bar_text(app)
+        # Leaving the filter chooses the brief shown: it is read now.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "3 unread" in title_bar_text(app)
+        assert saved(corpus_dir).read == {first, unread[0]}
+
+
 async def test_a_note_is_saved_shown_under_the_meta_line_and_kept(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:

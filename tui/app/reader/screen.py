@@ -559,15 +559,25 @@ class MainScreen(Screen[None]):
         return self._listing_as_read and self.article_list.cursor_row == 0
 
     def _mark_shown_read(self) -> None:
-        """Mark the brief the panes show read, unless a first start's loading put it there.
+        """Mark the brief the panes show read, unless a first start's loading put it there, or
+        the filter being typed.
 
         The newest of the briefs read so far is shown by the loading, not chosen: it is read
-        once the user moves to it, or once the whole corpus is there."""
+        once the user moves to it, or once the whole corpus is there. While a filter is typed,
+        each brief that tops the list for a moment is shown, not chosen (typing is:unread would
+        take briefs out of the list it asks for): the one shown is read once the user leaves
+        the filter."""
+        if isinstance(self.focused, FilterInput):
+            return
         entry = self._entry(self.shown_entry)
         brief = entry.brief if entry else None
         if brief is not None and brief.id != self._marked_read and not self._top_put_by_loading:
             self._marked_read = brief.id
             self._set_read(brief.id, True)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not isinstance(event.widget, FilterInput):
+            self._mark_shown_read()  # the brief shown while a filter was typed, now chosen
 
     def watch_current_fact(self, fact: int | None) -> None:
         self.article_view.highlight(fact)
