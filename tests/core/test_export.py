@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.kit.corpus import fields, make_corpus
+from tests.kit.corpus import draft_corpus, fields, make_corpus
 from tests.kit.markdown import read
 from tui.core import atomic
 from tui.core.annotations import Annotation
@@ -100,6 +100,31 @@ def test_a_quote_not_found_is_said_so_in_the_export(tmp_path: Path) -> None:
         "the plant will close",
         "— seeds/article.txt, quote not found in the article",
     ]
+
+
+def test_a_draft_and_its_facts_not_yet_reviewed_or_in_english_say_so(tmp_path: Path) -> None:
+    # Exported, a draft read as a finished brief: nothing told a colleague its facts were
+    # unchecked.
+    corpus = load_corpus(draft_corpus(tmp_path / "c"))
+    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    text = section.plain
+    assert text[1].startswith("Draft: drafted from the article and not yet finished")
+    facts = [line for line in text if line[:2] in ("1.", "2.", "3.")]
+    assert facts == [
+        "1. Exports from Tijuana grew 8% in 2024. (figure) · unreviewed",
+        "2. The council will open an office in Texas. · unreviewed",
+        "3. Some 300 firms joined the council. (figure)",
+    ]
+    spanish = fields(
+        language="es",
+        status="draft",
+        key_facts=[
+            {"fact": "Las exportaciones crecieron.", "quote": "Exports rose", "needs_english": True}
+        ],
+    )
+    corpus = load_corpus(make_corpus(tmp_path / "es", {"sample.yaml": spanish}))
+    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    assert "1. Las exportaciones crecieron. · needs English" in section.plain
 
 
 def test_a_drifted_quote_is_exported_in_the_article_s_own_wording(tmp_path: Path) -> None:

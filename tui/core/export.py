@@ -91,6 +91,10 @@ def _brief_section(articles: ArticleTexts, brief: Brief) -> list[str]:
     if brief.title_en and brief.title_en != brief.title:
         heading += f" ({escape(brief.title_en)})"
     lines = ["", f"## {heading}", "", f"*{escape(meta_line(brief))}*"]
+    if brief.is_draft:
+        # A colleague reading the briefing has no other way to know it is not a reading to rely
+        # on yet.
+        lines += ["", "**Draft:** drafted from the article and not yet finished by an analyst."]
     if brief.date_note:
         lines += ["", f"Date: {escape(brief.date_note)}"]
     lines += ["", escape(brief.summary), "", "**Key facts**"]
@@ -99,6 +103,10 @@ def _brief_section(articles: ArticleTexts, brief: Brief) -> list[str]:
     article = articles.text(brief.source) if any(f.span for f in brief.key_facts) else ""
     for number, fact in enumerate(brief.key_facts, 1):
         kind = f" ({fact.kind})" if fact.kind else ""
+        # Marked as the reader marks them: a fact not yet checked, or still in the article's
+        # language, is not one to rely on.
+        kind += " · unreviewed" if not fact.reviewed else ""
+        kind += " · needs English" if fact.needs_english else ""
         quote = _quoted_wording(fact, article)
         lines += ["", f"{number}\\. {escape(fact.fact)}{kind}", "", f"> {escape(quote)}", ">"]
         if fact.span is None:
