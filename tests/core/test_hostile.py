@@ -38,7 +38,7 @@ EXPECTED_ERRORS = {
     "Bad_Id.yaml": ("id", "lowercase letters, digits"),
     "plain-good-copy.yaml": ("id", "duplicate id 'plain-good'"),
     "bad-date.yaml": ("published", "cannot read"),
-    "no-such-day.yaml": ("published", "cannot read '2025-02-30'"),
+    "no-such-day.yaml": ("published", "'2025-02-30': February 2025 has no day 30"),
     "unknown-language.yaml": ("language", "ISO 639-1"),
     "long-values.yaml": ("language", "ISO 639-1"),
     "missing-fields.yaml": ("summary", "is required"),

@@ -261,7 +261,12 @@ def test_dates_are_read_as_articles_print_them(
     ("text", "words"),
     [
         ('published: "the day after the holiday"', "cannot read"),
-        ("published: 2025-02-30", "cannot read"),  # shaped like a date, but no such day
+        # Shaped like a date, but no such day: it said to write it as it was written.
+        ("published: 2025-02-30", "'2025-02-30': February 2025 has no day 30; give a day it has"),
+        ("published: 2024-13-01", "'2024-13-01' has no month 13"),
+        # Either way round, as Mexican or American outlets print it: it was read month first.
+        ('published: "03/04/2024"', "'03/04/2024' can be read as 3 April or 4 March"),
+        ('published: "05.03.2024"', "can be read as 5 March or 3 May"),
         ('published: "October 2023"', "does not give year, month and day"),
         ('published: "2025"', "does not give year, month and day"),
     ],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 from dateutil import parser as date_parser
 
@@ -43,12 +45,32 @@ _DEFAULT_A = dt.datetime(2000, 1, 1)
 _DEFAULT_B = dt.datetime(2001, 2, 2)
 
 
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
 class DateError(ValueError):
     """A date that cannot be read, with a reason a user can act on."""
 
 
 def parse_date(text: str) -> dt.date:
-    """Read a date written as ISO or as an article prints it; it must name year, month and day."""
+    """Read a date written as ISO or as an article prints it; it must name year, month and day.
+
+    A date of numbers alone whose day and month could be either way round (03/04/2024: 3 April
+    as Mexican outlets print it, 4 March as American ones do) is refused: read the wrong way,
+    it would be filed under another month without a word.
+    """
+    iso = _ISO.fullmatch(text.strip())
+    if iso is not None:
+        return _calendar_day(text, *(int(part) for part in iso.groups()))
+    numeric = _NUMERIC.fullmatch(text.strip())
+    if numeric is not None:
+        one, other, _ = (int(part) for part in numeric.groups())
+        if one != other and 1 <= one <= 12 and 1 <= other <= 12:
+            raise DateError(
+                f"{_shorten(text)} can be read as {one} {calendar.month_name[other]} or"
+                f" {other} {calendar.month_name[one]}; write it as YYYY-MM-DD"
+            )
     try:
         first = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_A)
         second = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_B)
@@ -62,6 +84,20 @@ def parse_date(text: str) -> dt.date:
             " and say in date_note how it was inferred"
         )
     return first.date()
+
+
+def _calendar_day(text: str, year: int, month: int, day: int) -> dt.date:
+    """The day ``text`` gives as year, month and day; a :class:`DateError` saying what does not
+    exist (a month 13, a 30 February) when it is no day of the calendar."""
+    if year < 1:
+        raise DateError(f"{_shorten(text)} has no year {year}; write it as YYYY-MM-DD")
+    if not 1 <= month <= 12:
+        raise DateError(f"{_shorten(text)} has no month {month}; write it as YYYY-MM-DD")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        raise DateError(f"{_shorten(text)}: {name} {year} has no day {day}; give a day it has")
+    return dt.date(year, month, day)
 
 
 def _shorten(text: str, limit: int = 60) -> str:
