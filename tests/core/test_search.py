@@ -240,6 +240,7 @@ def test_a_term_is_added_at_the_end_of_the_filter(typed: str, text: str) -> None
         ("after:2024-03", [Period(start="2024-03-01")]),  # the month named included
         ("before:2024-06-30", [Period(end="2024-07-01")]),  # the day named included
         ("before:2024", [Period(end="2025-01-01")]),
+        ("after:9999-12-31", [Period(start="9999-12-31")]),  # the day after cannot be written
         ("after:2024 before:2024-06", [Period(start="2024-01-01"), Period(end="2024-07-01")]),
     ],
 )
@@ -247,7 +248,20 @@ def test_a_date_term_names_a_period(typed: str, periods: list[Period]) -> None:
     assert list(parse_query(typed).periods) == periods
 
 
-@pytest.mark.parametrize("typed", ["date:2024-13", "after:2023-02-29", "before:24", "date:soon"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "date:2024-13",
+        "after:2023-02-29",
+        "before:24",
+        "date:soon",
+        # A month or a day of 00 was read as the first.
+        "after:2024-00",
+        "before:2024-00",
+        "date:2024-03-00",
+        "date:2024-00-15",
+    ],
+)
 def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
     query = parse_query(typed)
     assert query.periods == () and query.words == (typed,)

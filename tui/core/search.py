@@ -345,7 +345,10 @@ def _period(field: str, value: str) -> Period | None:
     year, month, day = (int(part) if part else None for part in found.groups())
     assert year is not None
     try:
-        start = dt.date(year, month or 1, day or 1)
+        # A month or day of 00 is none, not the first: such a term is a plain word.
+        start = dt.date(year, 1 if month is None else month, 1 if day is None else day)
+        if field == "after":
+            return Period(start=start.isoformat())
         if day is not None:
             end = start + dt.timedelta(days=1)
         elif month is not None:
@@ -354,8 +357,6 @@ def _period(field: str, value: str) -> Period | None:
             end = dt.date(year + 1, 1, 1)
     except (ValueError, OverflowError):
         return None  # no such month or day, or the year 9999's end
-    if field == "after":
-        return Period(start=start.isoformat())
     if field == "before":
         return Period(end=end.isoformat())
     return Period(start.isoformat(), end.isoformat())
