@@ -199,10 +199,11 @@ async def test_a_filter_typed_while_the_index_is_brought_up_to_date_filters_at_o
         assert not screen.up_to_date
         shown = len(list_rows(app))
         assert 0 < shown < 5
-        assert screen.sub_title == f"5 briefs · 3 unread · 0 bookmarked · 0 marked · {shown} shown"
+        # The brief the filter puts on top is not read while the filter is typed.
+        assert screen.sub_title == f"5 briefs · 4 unread · 0 bookmarked · 0 marked · {shown} shown"
         await let_the_corpus_in(pilot, gate)
         assert len(list_rows(app)) == shown
-        assert screen.sub_title == f"5 briefs · 3 unread · 0 bookmarked · 0 marked · {shown} shown"
+        assert screen.sub_title == f"5 briefs · 4 unread · 0 bookmarked · 0 marked · {shown} shown"
 
 
 async def test_enter_typed_while_the_corpus_loads_goes_to_the_facts(
