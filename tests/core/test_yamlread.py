@@ -206,3 +206,31 @@ def test_a_misplaced_line_is_reported_on_that_line() -> None:
 
 def test_more_than_one_document_is_an_error() -> None:
     assert "YAML syntax error" in problem_of("a: 1\n---\nb: 2\n").message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "advice"),
+    [
+        (
+            "id: x\ntitle: Mexico: the plan\nlanguage: en\n",
+            2,
+            "title",
+            """quote it: title: "Mexico: the plan\"""",
+        ),
+        (
+            "id: x\nkey_facts:\n  - fact: Exports: up 5%\n    quote: a\n",
+            3,
+            "fact",
+            """quote it: fact: "Exports: up 5%\"""",
+        ),
+        ("id: x\nkey_facts:\n\t- fact: a\n", 3, "", "indented with a tab; indent with spaces"),
+    ],
+    ids=["a-colon-in-a-title", "a-colon-in-a-fact", "a-tab"],
+)
+def test_a_common_slip_is_named_with_its_field_and_fix(
+    text: str, line: int, field: str, advice: str
+) -> None:
+    # Only the parser's words were given: no field, and nothing said what to change.
+    problem = problem_of(text)
+    assert (problem.line, problem.path) == (line, field)
+    assert problem.message.startswith("YAML syntax error: ") and advice in problem.message

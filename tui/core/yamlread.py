@@ -18,6 +18,7 @@ between releases. Only PyYAML's description of a syntax error is passed on, afte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,7 +126,36 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
             message = f"YAML syntax error: {unclosed} ({problem} on line {gave_up_at.line + 1})"
             return YamlProblem(opened_at.line + 1, "", message)
     mark = gave_up_at or opened_at
-    return YamlProblem(mark.line + 1 if mark else 0, "", f"YAML syntax error: {problem}")
+    if mark is None:
+        return YamlProblem(0, "", f"YAML syntax error: {problem}")
+    lines = text.split("\n")
+    slip = _slip_on(lines[mark.line] if mark.line < len(lines) else "")
+    if slip is not None:
+        field, advice = slip
+        return YamlProblem(mark.line + 1, field, f"YAML syntax error: {advice} ({problem})")
+    return YamlProblem(mark.line + 1, "", f"YAML syntax error: {problem}")
+
+
+# A key, then a value not in quotes (nor a list, a mapping, a block or a YAML mark) that holds ": ".
+_PLAIN_VALUE_WITH_COLON = re.compile(
+    r"\s*(?:-\s+)?([A-Za-z_][\w.-]*):\s+([^\s'\"\[{|>&*!%@`#].*:\s.*)"
+)
+_TAB_INDENT = re.compile(r" *\t")
+
+
+def _slip_on(line: str) -> tuple[str, str] | None:
+    """The field and the fix of a slip common in hand-written briefs that ``line`` makes, if it
+    makes one: a value holding ": " left out of quotes, or a tab in the indentation."""
+    if _TAB_INDENT.match(line):
+        return "", "this line is indented with a tab; indent with spaces"
+    found = _PLAIN_VALUE_WITH_COLON.fullmatch(line)
+    if found is None:
+        return None
+    key, value = found.group(1), found.group(2).rstrip()
+    quoted = f"'{value}'" if '"' in value else f'"{value}"'
+    if len(quoted) > 40:
+        quoted = quoted[:1] + "…" + quoted[-1:]
+    return key, f"the value holds ': ', which YAML reads as a new key; quote it: {key}: {quoted}"
 
 
 def _nesting_bound(text: str) -> int:
