@@ -290,6 +290,13 @@ def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
         ("is:gone", Query(words=("is:gone",))),
         ("foo:bar", Query(words=("foo:bar",))),  # no such field
         ('foo:"a b"', Query(words=('foo:"a', 'b"'))),
+        # In quotes, as names are written: they found nothing.
+        (
+            'lang:"es" is:"final" tag:"usmca"',
+            Query(languages=("es",), statuses=("final",), tags=("usmca",)),
+        ),
+        ('date:"2024"', Query(periods=(Period("2024-01-01", "2025-01-01"),))),
+        ('lang:"', Query()),  # as it is while being typed
         (
             "anchor:f is:d lang:es mexico",
             Query(("mexico",), ("fuzzy",), (), ("es",), (), ("draft",)),

@@ -254,6 +254,9 @@ def parse_query(text: str) -> Query:
         if not colon or field not in _FIELDS:
             words.append(term)
             continue
+        if field not in NAME_TERMS:
+            # In quotes, as names are written (place:"baja california"), the value is the same.
+            value = value.strip('"')
         if not value:
             continue  # as it is while being typed
         if field in NAME_TERMS:
