@@ -41,7 +41,8 @@ _FILTER_HELP = (
     "only the briefs matching QUERY, as the reader's filter reads it: words, and terms such as"
     ' org:NAME, place:"two words", place:="one value", person:, topic:, outlet:, lang:es,'
     " after:2024-03, before:2024-06-30, date:2024, is:draft, is:final, is:bookmarked, is:read,"
-    " is:unread, has:note, tag:NAME, anchor:fuzzy"
+    " is:unread, has:note, tag:NAME, anchor:fuzzy; a term after a minus (-baja, -lang:es) leaves"
+    " out the briefs it finds"
 )
 _CORPUS_HELP = (
     f"corpus folder holding briefs/ and seeds/ (default: ${ENV_CORPUS}, else the current folder"
@@ -155,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # would hold back its first frame by some 3 ms.
         return _run_app(None)
     parser = build_parser()
-    args, unknown = parser.parse_known_args(argv)
+    args, unknown = parser.parse_known_args(_filters_joined(sys.argv[1:] if argv is None else argv))
     if unknown:
         # argparse would report them with the usage of `briefing` as a whole; the usage of the
         # subcommand they were given to says what it does take.
@@ -188,6 +189,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()  # the output cannot be written: a full disk, /dev/full
         print(f"briefing: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
+
+
+def _filters_joined(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each ``--filter`` joined to the filter after it when that starts with a
+    minus (``--filter=-baja``): argparse would take ``-baja``, a term to leave out, for an
+    option, and refuse it."""
+    joined: list[str] = []
+    for argument in argv:
+        if joined and joined[-1] == "--filter" and argument[:1] == "-" and argument[:2] != "--":
+            joined[-1] = f"--filter={argument}"
+        else:
+            joined.append(argument)
+    return joined
 
 
 def _run_app(corpus: str | None) -> int:
@@ -348,7 +362,7 @@ def _filtered(
             file=sys.stderr,
         )
     bookmarks: set[str] = set()
-    if query.bookmarked:
+    if query.names_bookmarks:
         read = _read_bookmarks(corpus, doing)
         if read is None:
             return None

@@ -444,6 +444,9 @@ async def test_a_bookmark_survives_a_new_app_and_can_be_removed(corpus_dir: Path
         ("lang:es", ["queretaro"]),
         ("lang:en topic:logistics", ["laredo"]),
         ("topic:aranceles", []),  # in the original text only, not a topic
+        ("-lang:es", ["laredo"]),  # a minus leaves out what the term finds
+        ("-aranceles", ["laredo"]),
+        ("laredo -logistics", []),
     ],
 )
 async def test_a_field_term_in_the_filter_looks_in_that_field_only(

@@ -314,6 +314,28 @@ def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks() -> None:
         assert not parse_query(typed).names_marks, typed
 
 
+def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None:
+    query = parse_query('u.s.-mexico -baja -place:"baja california" - -!')
+    assert query.words == ("u.s.-mexico", "-")  # a minus alone is a word, as before
+    assert query.excluded == (
+        Query(words=("baja",)),
+        Query(names=(NameTerm("place", ("baja", "california")),)),
+    )
+    assert not parse_query("-is:draft").is_empty
+
+
+def test_a_term_the_user_keeps_names_the_marks_when_it_is_excluded_too() -> None:
+    assert parse_query("-has:note").names_marks
+    assert parse_query("-is:bookmarked").names_bookmarks
+    assert not parse_query("-place:x").names_marks
+    assert not parse_query("-is:read").names_bookmarks
+
+
+def test_excluding_a_word_leaves_out_the_briefs_it_finds() -> None:
+    assert matching("-maquiladora") == matching("") - matching("maquiladora") != set()
+    assert matching("mexicali -maquiladora") == matching("mexicali") - matching("maquiladora")
+
+
 def test_a_query_of_field_terms_alone_is_not_empty() -> None:
     for typed in ("place:x", "lang:es", "date:2024", "is:draft", "is:bookmarked", "is:unread"):
         assert not parse_query(typed).is_empty, typed

@@ -861,6 +861,17 @@ def named(tmp_path: Path) -> Path:
         ("is:bookmarked", set()),  # no bookmark given
         ("place:baja night", {"tj", "tx", "mx"}),  # "night" is in every brief's article
         ("place:baja zzz", set()),
+        # A term after a minus leaves out what it finds.
+        ("-place:tijuana", {"mx", "tx"}),
+        ('-place:"baja california"', {"tx", "draft"}),
+        ("-place:=baja", {"mx", "tj", "draft"}),
+        ("-lang:es", {"tj", "tx", "draft"}),
+        ("-is:draft place:baja", {"mx", "tj", "tx"}),
+        ("-night", set()),
+        ("-zzz", {"mx", "tj", "tx", "draft"}),
+        ("-place:tijuana -lang:es", {"tx"}),
+        ("-after:2024", {"tx", "draft"}),  # the undated draft is not known to be after it
+        ("- -!", {"mx", "tj", "tx", "draft"}),  # a minus alone, or before punctuation
     ],
 )
 def test_the_index_answers_each_field_term(named: Path, query: str, keys: set[str]) -> None:
@@ -877,6 +888,9 @@ def test_the_index_answers_each_field_term(named: Path, query: str, keys: set[st
         ("aduana after:2000-04", lambda i: i % 100 == 0 and i >= 91),
         ("trade before:2000-02", lambda i: i % 100 != 0 and i < 60),  # February included
         ("after:2000-07", lambda i: i >= 182),
+        ("trade -aduana", lambda i: i % 100 != 0),
+        ("-trade", lambda i: i % 100 == 0),
+        ("brief -1", lambda i: not str(i).startswith("1")),
     ],
 )
 def test_a_filter_finds_the_same_briefs_whether_they_are_few_or_most(
@@ -909,6 +923,7 @@ def test_is_bookmarked_keeps_the_briefs_of_the_ids_given(named: Path) -> None:
     many = frozenset({f"other-{n}" for n in range(100_001)} | {"mx"})
     assert bookmarked("is:bookmarked", many) == {"mx"}
     assert bookmarked("place:baja", many) == {"mx", "tj", "tx"}  # only asked for by the term
+    assert bookmarked("-is:bookmarked", frozenset({"tj", "draft"})) == {"mx", "tx"}
 
 
 class CountingMarks:
@@ -963,6 +978,9 @@ USER_MARKS = Marks(
         ("tag:aduana tag:usmca", {"mx"}, ["tagged", "tagged"]),
         ("tag:nothing", set(), ["tagged"]),
         ("place:baja", {"mx", "tj", "tx"}, []),
+        ("-is:read", {"mx", "tx", "draft"}, ["read"]),
+        ("-has:note -tag:usmca-r", {"mx", "tj"}, ["noted", "tagged"]),
+        ("-tag:aduana tag:usmca", {"tj", "draft"}, ["tagged", "tagged"]),
     ],
 )
 def test_the_users_marks_are_asked_for_only_as_the_query_names_them(
@@ -1026,6 +1044,10 @@ def test_facets_count_the_briefs_matching_most_first_then_by_name(named: Path) -
         ("index fund", 1),
         ("Index Zona Costa", 1),
     ]
+    assert entries.facets(parse_query("-lang:es"), "place") == entries.facets(
+        parse_query("lang:en"), "place"
+    )
+    assert entries.facets(parse_query("-night"), "place") == []
     assert entries.facets(parse_query("zzz"), "place") == []
     assert entries.facets(parse_query("is:bookmarked"), "person", marks=Marks({"mx"})) == [
         ("Marina del Pilar Ávila", 1)
@@ -1034,7 +1056,7 @@ def test_facets_count_the_briefs_matching_most_first_then_by_name(named: Path) -
 
 def test_the_term_of_every_facet_value_finds_the_briefs_it_counts(named: Path) -> None:
     entries = open_corpus(named).entries
-    for typed in ("", "lang:en", "night"):
+    for typed in ("", "lang:en", "night", "-place:tijuana"):
         for field in FACET_FIELDS:
             for value, count in entries.facets(parse_query(typed), field):
                 term = value_term(field, value)

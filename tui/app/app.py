@@ -142,6 +142,7 @@ class BriefingApp(App[None]):
                     ("esc", "Clear the filter"),
                     ("anchor:fuzzy", "Type it for briefs with a quote found only fuzzily;"),
                     ("", "also anchor:loose, anchor:missing, anchor:exact"),
+                    ("-baja", "A minus before a word or term leaves out what it finds"),
                 ],
             ),
             ("Export", [("⏎", "Write the file"), *key_rows(self, ExportDialog.BINDINGS)]),

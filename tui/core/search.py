@@ -26,6 +26,10 @@ facts, quotes, names, outlet, author or original text), case, accents and typogr
   (``anchor:exact``, ``anchor:loose``, ``anchor:fuzzy``, ``anchor:missing`` for a quote not
   found).
 
+A word or term after a minus (``-baja``, ``-place:tijuana``, ``-is:read``) leaves out the
+briefs it finds; a brief of which it cannot be told keeps its place (an undated brief, for a date
+term). A minus standing alone, or inside a word ("u.s.-mexico"), is part of the words.
+
 Every term must hold. The start of a status is enough (``anchor:f``, ``is:d``). A term whose
 value is empty (``place:`` while it is being typed) is left out; one naming an unknown field
 (``foo:bar``), or a status, date or period that does not exist, is taken as a plain word. A query
@@ -86,13 +90,15 @@ NOTE = "note"
 """The value of ``has:`` for the briefs the user wrote a note on."""
 _MARK_STATES = (BOOKMARKED, READ, UNREAD)
 
-# A term: a name field's quoted value (a phrase, whose closing quote may not be typed yet); an
-# exact value, quoted (a quote in it doubled, the closing one perhaps not typed yet) or up to white
-# space; or anything up to white space. The text is folded first, so field names are in lower case.
+# A term, after a minus when it is excluded (a minus standing alone is a word): a name field's
+# quoted value (a phrase, whose closing quote may not be typed yet); an exact value, quoted (a
+# quote in it doubled, the closing one perhaps not typed yet) or up to white space; or anything
+# up to white space. The text is folded first, so field names are in lower case.
 _TERM = re.compile(
+    r"(?P<negated>-(?=\S))?(?:"
     rf'(?P<field>{"|".join(NAME_TERMS)}):"(?P<phrase>[^"]*)"?'
     rf'|(?P<exact_field>{"|".join(_VALUE_FIELDS)}):=(?:"(?P<quoted>(?:[^"]|"")*)"?|(?P<bare>\S*))'
-    r"|\S+"
+    r"|(?P<term>\S+))"
 )
 MAX_TERMS = 100
 """The terms a query holds at most. A filter of a few dozen already finds next to nothing, and
@@ -195,6 +201,9 @@ class Query(NamedTuple):
     """Whether only briefs the user wrote a note on are wanted."""
     tags: tuple[str, ...] = ()
     """Starts of tags, folded: the brief must have a tag starting with each."""
+    excluded: tuple[Query, ...] = ()
+    """Terms written with a minus (``-baja``, ``-place:tijuana``), each as a query of its own:
+    a brief must match none of them."""
     left_out: int = 0
     """How many terms were typed past :data:`MAX_TERMS`, which the query does not hold."""
 
@@ -209,7 +218,13 @@ class Query(NamedTuple):
             or self.noted
             or bool(self.tags)
             or any(value.field == "tag" for value in self.values)
+            or any(term.names_marks for term in self.excluded)
         )
+
+    @property
+    def names_bookmarks(self) -> bool:
+        """Whether the query names the user's bookmarks, in a term or in one it excludes."""
+        return self.bookmarked or any(term.bookmarked for term in self.excluded)
 
     @property
     def is_empty(self) -> bool:
@@ -222,78 +237,103 @@ class Query(NamedTuple):
             or self.periods
             or self.statuses
             or self.names_marks
+            or self.excluded
         )
 
 
 def parse_query(text: str) -> Query:
     """The query typed as ``text`` (see the module's description for what it may hold)."""
-    words: list[str] = []
-    anchors: list[AnchorStatus] = []
-    names: list[NameTerm] = []
-    values: list[ValueTerm] = []
-    languages: list[str] = []
-    periods: list[Period] = []
-    statuses: list[BriefStatus] = []
-    states: set[str] = set()
-    tags: list[str] = []
-    noted = False
+    kept = _Terms()
+    excluded: list[Query] = []
     terms = _TERM.finditer(fold_search(text))
     for found in itertools.islice(terms, MAX_TERMS):
+        if found["negated"]:
+            term = _Terms()
+            term.add(found)
+            # Words of punctuation alone narrow nothing (see searchable), so they exclude nothing.
+            negated = term.query()._replace(words=searchable(term.words))
+            if not negated.is_empty:
+                excluded.append(negated)
+        else:
+            kept.add(found)
+    return kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
+
+
+class _Terms:
+    """The terms of a query as they are read, each where it belongs."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.anchors: list[AnchorStatus] = []
+        self.names: list[NameTerm] = []
+        self.values: list[ValueTerm] = []
+        self.languages: list[str] = []
+        self.periods: list[Period] = []
+        self.statuses: list[BriefStatus] = []
+        self.states: set[str] = set()
+        self.tags: list[str] = []
+        self.noted = False
+
+    def add(self, found: re.Match[str]) -> None:
+        """Add the term ``found`` by :data:`_TERM`, its sign aside."""
         if found["field"]:
             term_words = searchable(found["phrase"].split())
             if term_words:
-                names.append(NameTerm(NAME_TERMS[found["field"]], term_words))
-            continue
+                self.names.append(NameTerm(NAME_TERMS[found["field"]], term_words))
+            return
         if found["exact_field"]:
             value = (found["quoted"] or "").replace('""', '"') + (found["bare"] or "")
             if value.strip():  # else left out, as it is while being typed
-                values.append(ValueTerm(_VALUE_FIELDS[found["exact_field"]], value.strip()))
-            continue
-        term = found.group()
+                self.values.append(ValueTerm(_VALUE_FIELDS[found["exact_field"]], value.strip()))
+            return
+        term = found["term"]
         field, colon, value = term.partition(":")
         if not colon or field not in _FIELDS:
-            words.append(term)
-            continue
+            self.words.append(term)
+            return
         if field not in NAME_TERMS:
             # In quotes, as names are written (place:"baja california"), the value is the same.
             value = value.strip('"')
         if not value:
-            continue  # as it is while being typed
+            return  # as it is while being typed
         if field in NAME_TERMS:
             term_words = searchable([value])
             if term_words:
-                names.append(NameTerm(NAME_TERMS[field], term_words))
+                self.names.append(NameTerm(NAME_TERMS[field], term_words))
         elif field == "lang":
-            languages.append(value)
+            self.languages.append(value)
         elif field == "anchor" and (anchor := _named(value, ANCHOR_STATUSES)):
-            anchors.append(anchor)
+            self.anchors.append(anchor)
         elif field == "is" and (status := _named(value, BRIEF_STATUSES)):
-            statuses.append(status)
+            self.statuses.append(status)
         elif field == "is" and (state := _named(value, _MARK_STATES)):
-            states.add(state)  # no status starts as any of these does
+            self.states.add(state)  # no status starts as any of these does
         elif field == "has" and NOTE.startswith(value):
-            noted = True
+            self.noted = True
         elif field == "tag":
-            tags.append(value)
+            self.tags.append(value)
         elif field in _PERIOD_FIELDS and (period := _period(field, value)):
-            periods.append(period)
+            self.periods.append(period)
         else:
-            words.append(term)
-    return Query(
-        tuple(dict.fromkeys(words)),
-        tuple(dict.fromkeys(anchors)),
-        tuple(dict.fromkeys(names)),
-        tuple(dict.fromkeys(languages)),
-        tuple(dict.fromkeys(periods)),
-        tuple(dict.fromkeys(statuses)),
-        bookmarked=BOOKMARKED in states,
-        values=tuple(dict.fromkeys(values)),
-        read=READ in states,
-        unread=UNREAD in states,
-        noted=noted,
-        tags=tuple(dict.fromkeys(tags)),
-        left_out=sum(1 for _ in terms),
-    )
+            self.words.append(term)
+
+    def query(self, excluded: tuple[Query, ...] = (), left_out: int = 0) -> Query:
+        return Query(
+            tuple(dict.fromkeys(self.words)),
+            tuple(dict.fromkeys(self.anchors)),
+            tuple(dict.fromkeys(self.names)),
+            tuple(dict.fromkeys(self.languages)),
+            tuple(dict.fromkeys(self.periods)),
+            tuple(dict.fromkeys(self.statuses)),
+            bookmarked=BOOKMARKED in self.states,
+            values=tuple(dict.fromkeys(self.values)),
+            read=READ in self.states,
+            unread=UNREAD in self.states,
+            noted=self.noted,
+            tags=tuple(dict.fromkeys(self.tags)),
+            excluded=excluded,
+            left_out=left_out,
+        )
 
 
 def value_term(field: FacetField, value: str) -> str:

@@ -538,7 +538,20 @@ def _tag_facets(
 def _conditions(query: Query, marks: UserMarks) -> tuple[str, list[str | int]]:
     """What a row of ``briefs`` must satisfy to match ``query``, and the values it names;
     ``marks`` are what the user keeps, asked for only as far as the query names it."""
-    conditions = [_LISTED, _KEPT_BRIEF]
+    conditions, values = _term_conditions(query, marks)
+    for term in query.excluded:
+        excluded, its_values = _term_conditions(term, marks)
+        if excluded:
+            # A brief of which a term cannot be told (an undated one, for a date) does not
+            # match it, so excluding the term keeps the brief.
+            conditions.append(f"NOT coalesce(({' AND '.join(excluded)}), 0)")
+            values += its_values
+    return " AND ".join([_LISTED, _KEPT_BRIEF, *conditions]), values
+
+
+def _term_conditions(query: Query, marks: UserMarks) -> tuple[list[str], list[str | int]]:
+    """The conditions of each term of ``query`` (those it excludes aside), and their values."""
+    conditions: list[str] = []
     values: list[str | int] = []
     words = searchable(query.words)
     if words:
@@ -598,7 +611,7 @@ def _conditions(query: Query, marks: UserMarks) -> tuple[str, list[str | int]]:
         mask = anchor_mask(query.anchors)
         conditions.append("anchors & ? = ?")
         values += (mask, mask)
-    return " AND ".join(conditions), values
+    return conditions, values
 
 
 def _after_prefix(prefix: str) -> str:
