@@ -44,7 +44,7 @@ from tui.app.reader.screen import MainScreen
 from tui.app.widgets.key_footer import KeyFooter
 from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus, Entries
-from tui.core.search import MAX_TERMS, parse_query
+from tui.core.search import MAX_TERMS, QUOTED_WORDS_NOTE, parse_query
 from tui.core.store import Progress, index_file, load_corpus, open_corpus
 from tui.core.store.refresh import BATCH
 from tui.core.userstate import corpus_key
@@ -512,6 +512,24 @@ async def test_a_filter_longer_than_a_query_holds_says_so_once_and_finds_without
         screen.filter_input.value = "mexicali"
         await settle(pilot)
         assert list_rows(app)
+
+
+async def test_words_in_quotes_outside_a_field_are_said_to_be_found_in_any_order_once(
+    corpus_dir: Path,
+) -> None:
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date)
+        await pilot.press("slash", *'place:"baja california" mexicali')
+        await settle(pilot)
+        assert notices == []  # quotes in a field term make a phrase
+        await pilot.press(*' "nearshoring push"')
+        await settle(pilot)
+        await pilot.press("backspace")  # still in quotes: not said again
+        await settle(pilot)
+        assert [text for _, text in notices] == [QUOTED_WORDS_NOTE]
 
 
 async def test_briefs_read_again_behind_the_index_are_counted_in_the_header(

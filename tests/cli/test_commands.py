@@ -252,6 +252,16 @@ def test_list_filter_keeps_the_briefs_the_query_finds_newest_first(
     assert [row["id"] for row in json.loads(capsys.readouterr().out)] == ["draft"]
 
 
+def test_list_filter_says_words_in_quotes_are_found_in_any_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--filter", '"shift night" lang:es']) == 0
+    printed = capsys.readouterr()
+    assert [line.split("\t")[0] for line in printed.out.splitlines()] == ["mx"]
+    assert "found in any order" in printed.err and 'place:"baja california"' in printed.err
+
+
 def test_list_filter_says_which_terms_it_leaves_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

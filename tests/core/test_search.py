@@ -324,6 +324,22 @@ def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None
     assert not parse_query("-is:draft").is_empty
 
 
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ('"exports grew"', True),
+        ('-"exports grew" mexicali', True),
+        ('"exports', True),  # the closing quote not typed yet
+        ('"', True),
+        ('"u.s." "exports"', False),  # one word each: nothing to put in order
+        ('place:"baja california" place:="la paz"', False),
+        ("exports grew", False),
+    ],
+)
+def test_words_in_quotes_outside_a_field_term_are_told_apart(typed: str, quoted: bool) -> None:
+    assert parse_query(typed).quoted_words is quoted
+
+
 def test_a_term_the_user_keeps_names_the_marks_when_it_is_excluded_too() -> None:
     assert parse_query("-has:note").names_marks
     assert parse_query("-is:bookmarked").names_bookmarks

@@ -106,6 +106,13 @@ SQLite refuses a statement past its own limits (an expression a thousand terms d
 pasted text of a thousand words could otherwise reach."""
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
+QUOTED_WORDS_NOTE = (
+    "Words in quotes are found in any order: quotes make a phrase only in a field term,"
+    ' such as place:"baja california".'
+)
+"""What to tell a user who typed words in quotes outside a field term
+(:attr:`Query.quoted_words`)."""
+
 _Named = TypeVar("_Named", bound=str)
 
 
@@ -206,6 +213,9 @@ class Query(NamedTuple):
     a brief must match none of them."""
     left_out: int = 0
     """How many terms were typed past :data:`MAX_TERMS`, which the query does not hold."""
+    quoted_words: bool = False
+    """Whether several words were typed in quotes outside a field term (``"exports grew"``).
+    The index holds each brief's words but not their order, so they are found in any order."""
 
     @property
     def names_marks(self) -> bool:
@@ -245,8 +255,11 @@ def parse_query(text: str) -> Query:
     """The query typed as ``text`` (see the module's description for what it may hold)."""
     kept = _Terms()
     excluded: list[Query] = []
+    quoted_words = False
     terms = _TERM.finditer(fold_search(text))
     for found in itertools.islice(terms, MAX_TERMS):
+        word = found["term"] or ""
+        quoted_words |= word[:1] == '"' and (len(word) == 1 or word[-1] != '"')
         if found["negated"]:
             term = _Terms()
             term.add(found)
@@ -256,7 +269,8 @@ def parse_query(text: str) -> Query:
                 excluded.append(negated)
         else:
             kept.add(found)
-    return kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
+    query = kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
+    return query._replace(quoted_words=quoted_words) if quoted_words else query
 
 
 class _Terms:

@@ -58,6 +58,12 @@ class ListQuery:
         return 0 if self._asked is None else self._asked[1].left_out
 
     @property
+    def quoted_words(self) -> bool:
+        """Whether the filter last given has words in quotes outside a field term (see
+        :attr:`tui.core.search.Query.quoted_words`)."""
+        return self._asked is not None and self._asked[1].quoted_words
+
+    @property
     def names_marks(self) -> bool:
         """Whether the filter last given names what the user keeps (``is:bookmarked``,
         ``tag:``): its rows change as they do."""

@@ -53,7 +53,7 @@ from tui.app.widgets.title_bar import TitleBar
 from tui.core.annotations import Annotation, Annotations
 from tui.core.bookmarks import BookmarkStore
 from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
-from tui.core.search import MAX_TERMS, Marks, UserMarks
+from tui.core.search import MAX_TERMS, QUOTED_WORDS_NOTE, Marks, UserMarks
 from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
 
@@ -189,6 +189,7 @@ class MainScreen(Screen[None]):
         """Whether the index has been built again since the screen opened. Found damaged once
         more, the disk is at fault: it is not built a third time."""
         self._told_terms_left_out = False
+        self._told_quoted_words = False
         """Whether the user has been told that the filter has more terms than a query holds."""
         self._reading: str | None = None
         """How far the reading of changed brief files has come, while the index is brought up
@@ -478,6 +479,10 @@ class MainScreen(Screen[None]):
                 severity="warning",
             )
         self._told_terms_left_out = bool(left_out)
+        quoted_words = self._list_query.quoted_words
+        if quoted_words and not self._told_quoted_words:
+            self.notify(QUOTED_WORDS_NOTE, title="Filter")
+        self._told_quoted_words = quoted_words
         filtered = bool(self.filter_text.strip())
         if corpus.entries:
             self.article_list.notice = empty_notice(

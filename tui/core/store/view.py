@@ -440,7 +440,8 @@ def _checkpoint(location: Path, mode: str) -> None:
 def _words_alone(query: Query) -> str | None:
     """The full-text query of the words of ``query``, when it holds nothing else; else None."""
     words = searchable(query.words)
-    return match_expression(words) if words and query == Query(words=query.words) else None
+    alone = query._replace(left_out=0, quoted_words=False) == Query(words=query.words)
+    return match_expression(words) if words and alone else None
 
 
 def _found_up_to(connection: sqlite3.Connection, match: str, most: int) -> int:
