@@ -186,6 +186,31 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends() 
 
 
 @pytest.mark.parametrize(
+    ("text", "line", "gave_up_on"),
+    [
+        ('id: x\ntitle: "Mexicali exports\nsummary: "A summary"\nlanguage: en\n', 2, 3),
+        ("id: x\ntitle: 'it''s open\nsummary: 'A summary'\n", 2, 3),
+        ('id: x\ntitle: "He said \\"hi\\"\nsummary: "A summary"\n', 2, 3),
+        ('key_facts:\n  - fact: "Exports grew\n    quote: "Las exportaciones"\n', 2, 3),
+        ('places:\n  - "Tijuana\n  - "Mexicali"\n', 2, 3),
+    ],
+)
+def test_a_quote_closed_only_by_the_next_values_quote_is_reported_where_it_opens(
+    text: str, line: int, gave_up_on: int
+) -> None:
+    problem = problem_of(text)
+    assert problem.line == line
+    assert problem.message.startswith("YAML syntax error: the quoted text that starts on this line")
+    assert f"on line {gave_up_on})" in problem.message
+
+
+def test_a_quoted_value_closed_on_a_later_line_is_not_blamed_for_an_error_after_it() -> None:
+    problem = problem_of('id: x\ntitle: "Mexicali\n  exports"\nsummary: x: y\n')
+    assert problem.line == 4
+    assert problem.path == "summary"
+
+
+@pytest.mark.parametrize(
     ("text", "line", "opened"),
     [
         ("id: x\ntags: [a, b\nlanguage: en\n", 2, "the [ list"),

@@ -129,11 +129,44 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if mark is None:
         return YamlProblem(0, "", f"YAML syntax error: {problem}")
     lines = text.split("\n")
+    opened = _quote_closed_on(lines, mark.line)
+    if opened is not None:
+        # A quote left open is closed by the first quote of a later value, and the parser
+        # gives up on the rest of that line: the line to fix is the one above.
+        unclosed = _UNCLOSED["'"]
+        message = f"YAML syntax error: {unclosed} ({problem} on line {mark.line + 1})"
+        return YamlProblem(opened + 1, "", message)
     slip = _slip_on(lines[mark.line] if mark.line < len(lines) else "")
     if slip is not None:
         field, advice = slip
         return YamlProblem(mark.line + 1, field, f"YAML syntax error: {advice} ({problem})")
     return YamlProblem(mark.line + 1, "", f"YAML syntax error: {problem}")
+
+
+# A value that opens with a quote: after a key, a list's dash, or both.
+_QUOTE_OPENS = re.compile(r"\s*(?:-\s+)?(?:[^\s#'\"][^:#]*:\s+)?(['\"])")
+_QUOTE_LOOKBACK = 20
+"""How many lines above a syntax error a quote left open is looked for."""
+
+
+def _quote_closed_on(lines: list[str], line: int) -> int | None:
+    """The line (counted from 0) above ``line`` where a value opens a quote that is closed only
+    on ``line``, if one does; else None."""
+    for above in range(line - 1, max(line - _QUOTE_LOOKBACK, 0) - 1, -1):
+        found = _QUOTE_OPENS.match(lines[above])
+        if found is None:
+            continue
+        quote = found.group(1)
+        rest = "\n".join([lines[above][found.end() :], *lines[above + 1 : line + 1]])
+        # A double quote is escaped by a backslash, a single one by doubling it.
+        closing = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", "  "))
+        if closing is None:
+            return None  # not closed even there: the parser would have said so itself
+        closed_on = above + rest.count("\n", 0, closing.start())
+        if closed_on < line:
+            return None  # a quoted value above, closed before the line the parser gave up on
+        return above
+    return None
 
 
 # A key, then a value not in quotes (nor a list, a mapping, a block or a YAML mark) that holds ": ".
