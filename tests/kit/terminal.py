@@ -58,7 +58,8 @@ class Terminal:
 
     def type(self, text: str) -> None:
         """Type ``text`` literally."""
-        self.tmux("send-keys", "-t", "main", "-l", text)
+        # "--" ends the options: a text starting with a minus ("-baja") is sent as it is.
+        self.tmux("send-keys", "-t", "main", "-l", "--", text)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "main")

@@ -109,7 +109,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def test_filter_ignores_accents_and_escape_clears_it(
+def test_filter_ignores_accents_leaves_out_a_word_after_a_minus_and_escape_clears_it(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:
     briefs = read_briefs(corpus_dir)
@@ -134,6 +134,13 @@ def test_filter_ignores_accents_and_escape_clears_it(
 
     terminal.keys("Escape")
     terminal.wait_for(lambda s: all(listed(s, b) for b in briefs), "the whole list back")
+
+    terminal.keys("/")
+    terminal.type(f"-{word}")
+    screen = terminal.wait_for(
+        lambda s: not any(listed(s, b) for b in holding), "the briefs holding it to leave"
+    )
+    assert all(listed(screen, b) for b in others)
 
 
 def test_facets_choose_the_commonest_place_and_the_list_narrows_to_it(
