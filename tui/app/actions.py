@@ -52,6 +52,9 @@ class Action(NamedTuple):
     show: bool = True
     """Whether the footer shows it."""
     priority: bool = False
+    off_while_typing: bool = False
+    """Whether the action, a priority one, stands down while the filter has the focus (the
+    screen checks it), so that a character given to it as a key is typed there."""
     key_display: str | None = None
     group: Binding.Group | None = None
 
@@ -89,6 +92,7 @@ ACTIONS: tuple[Action, ...] = (
         # is where a reader looks first, and the help screen lists it.
         show=False,
         priority=True,
+        off_while_typing=True,
     ),
     Action(
         "reader.filter",
@@ -99,6 +103,7 @@ ACTIONS: tuple[Action, ...] = (
         "Narrow the list to articles holding words",
         palette="Filter articles",
         priority=True,
+        off_while_typing=True,
     ),
     Action(
         "reader.clear_filter",
@@ -367,9 +372,8 @@ def action(action_id: str) -> Action:
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _EVERYWHERE: frozenset[Place] = frozenset({"app", "reader"})
 """Places whose keys work whichever pane has the focus."""
-_OFF_WHILE_TYPING = frozenset({"reader.filter", "reader.open_facts"})
-"""Actions that act ahead of typing, but not while the filter has the focus (see
-:meth:`tui.app.reader.screen.MainScreen.check_action`): a character for them is still typed."""
+OFF_WHILE_TYPING = frozenset(each.action for each in ACTIONS if each.off_while_typing)
+"""The actions run by the keys that stand down while the filter has the focus."""
 
 
 def usable_keys(keymap: UserKeymap) -> UserKeymap:
@@ -440,7 +444,7 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
                     " another key first, or choose another"
                 )
                 continue
-            if this.priority and len(key) == 1 and action_id not in _OFF_WHILE_TYPING:
+            if this.priority and len(key) == 1 and not this.off_while_typing:
                 refuse(
                     f"{key} could no longer be typed in the filter, as this action acts ahead of"
                     " typing; give it a key with ctrl, or a function key"

@@ -33,7 +33,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
-from tui.app.actions import bindings_of, in_palette
+from tui.app.actions import OFF_WHILE_TYPING, bindings_of, in_palette
 from tui.app.reader.header import corpus_summary, reading_summary
 from tui.app.reader.loading import (
     CorpusChanged,
@@ -694,6 +694,8 @@ class MainScreen(Screen[None]):
     # Actions.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in OFF_WHILE_TYPING and isinstance(self.focused, FilterInput):
+            return False  # its key, a character, is typed in the filter
         if action == "open_facts":
             if self.focused is not self.article_list:
                 return False
@@ -701,9 +703,6 @@ class MainScreen(Screen[None]):
             return bool(brief and brief.key_facts)
         if action == "clear_filter":
             return self._filter_open()
-        if action == "filter":
-            # Open while the corpus loads too: what is typed applies once it arrives.
-            return not isinstance(self.focused, FilterInput)
         if action in ("toggle_bookmark", "toggle_mark", "toggle_read", "edit_note", "edit_tags"):
             return True if self._current_id() is not None else None
         if action == "edit_brief":
@@ -713,7 +712,7 @@ class MainScreen(Screen[None]):
         if action == "export":
             ready = self.corpus is not None
             return True if ready and (self.marked or self._current_brief()) else None
-        return True
+        return True  # the filter too while the corpus loads: what is typed applies once it is in
 
     def action_open_facts(self) -> None:
         """Move from the article list to the article's key facts."""
