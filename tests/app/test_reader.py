@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from textual.command import CommandPalette
+from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from tests.kit.corpus import REPO, BriefSpec, FactSpec, write_article, write_brief
@@ -680,6 +681,31 @@ async def test_question_mark_lists_every_key(corpus_dir: Path) -> None:
             ), (keys, description)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_help_screen_pages_and_goes_to_either_end_on_a_small_terminal(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        frame = app.screen.query_one(VerticalScroll)
+        assert frame.max_scroll_y > 0  # more keys than lines: the test needs it
+        await pilot.press("pagedown")
+        await pilot.pause()
+        page = frame.scrollable_content_region.height
+        assert frame.scroll_y == page
+        await pilot.press("end")
+        await pilot.pause()
+        assert frame.scroll_y == frame.max_scroll_y  # its last line in view
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert frame.scroll_y == frame.max_scroll_y - page
+        await pilot.press("home")
+        await pilot.pause()
+        assert frame.scroll_y == 0
 
 
 async def test_the_command_palette_runs_the_same_actions(corpus_dir: Path) -> None:

@@ -67,8 +67,12 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", key_display="esc"),
-        Binding("down,j", "scroll_down_help", "Scroll down", show=False),
-        Binding("up,k", "scroll_up_help", "Scroll up", show=False),
+        Binding("down,j", "scroll_help('relative', 1)", "Scroll down", show=False),
+        Binding("up,k", "scroll_help('relative', -1)", "Scroll up", show=False),
+        Binding("pagedown,space", "scroll_help('page', 1)", "Page down", show=False),
+        Binding("pageup", "scroll_help('page', -1)", "Page up", show=False),
+        Binding("home,g", "scroll_help('home', 0)", "Top", show=False),
+        Binding("end,G", "scroll_help('end', 0)", "Bottom", show=False),
     ]
 
     def __init__(self, sections: Sequence[tuple[str, Sequence[KeyRow]]]) -> None:
@@ -78,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as frame:
             frame.border_title = "Keys"
-            frame.border_subtitle = "↑↓ scroll · esc closes"
+            frame.border_subtitle = "↑↓ PgUp PgDn scroll · esc closes"
             frame.can_focus = False
             yield Static(render_help(self.sections), id="keys")
 
@@ -86,10 +90,13 @@ class HelpScreen(ModalScreen[None]):
         """Return to the reader."""
         self.dismiss(None)
 
-    def action_scroll_down_help(self) -> None:
-        """Scroll the list of keys down."""
-        self.query_one(VerticalScroll).scroll_relative(y=1, animate=False)
-
-    def action_scroll_up_help(self) -> None:
-        """Scroll the list of keys up."""
-        self.query_one(VerticalScroll).scroll_relative(y=-1, animate=False)
+    def action_scroll_help(self, how: str, lines: int) -> None:
+        """Scroll the list of keys by ``lines`` lines or pages (``how``), or to one end."""
+        frame = self.query_one(VerticalScroll)
+        if how == "home":
+            frame.scroll_home(animate=False)
+        elif how == "end":
+            frame.scroll_end(animate=False)
+        else:
+            step = frame.scrollable_content_region.height if how == "page" else 1
+            frame.scroll_relative(y=lines * step, animate=False)
