@@ -270,7 +270,7 @@ def parse_query(text: str) -> Query:
         else:
             kept.add(found)
     query = kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
-    return query._replace(quoted_words=quoted_words) if quoted_words else query
+    return query._replace(quoted_words=quoted_words)
 
 
 class _Terms:

@@ -189,8 +189,9 @@ class MainScreen(Screen[None]):
         """Whether the index has been built again since the screen opened. Found damaged once
         more, the disk is at fault: it is not built a third time."""
         self._told_terms_left_out = False
-        self._told_quoted_words = False
         """Whether the user has been told that the filter has more terms than a query holds."""
+        self._told_quoted_words = False
+        """Whether the user has been told that the filter's words in quotes make no phrase."""
         self._reading: str | None = None
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
