@@ -364,12 +364,12 @@ def _filtered(
     if query.quoted_words:
         print(f"briefing: {QUOTED_WORDS_NOTE[0].lower()}{QUOTED_WORDS_NOTE[1:]}", file=sys.stderr)
     bookmarks: set[str] = set()
-    if query.names_bookmarks:
+    if "bookmarked" in query.marks_named:
         read = _read_bookmarks(corpus, doing)
         if read is None:
             return None
         bookmarks = read
-    if not (query.names_marks or tags):
+    if not (query.marks_named or tags):
         return query, Marks(bookmarks)
     annotations = _read_annotations(corpus, doing)
     if annotations is None:

@@ -107,6 +107,33 @@ async def test_is_unread_keeps_the_brief_being_read_until_the_filter_is_asked_ag
         assert listed_keys(app) == unread[3:]
 
 
+async def test_is_unread_is_not_asked_again_for_a_bookmark_or_tags_only_for_a_read_mark(
+    corpus_dir: Path,
+) -> None:
+    # A bookmark or tags given in a list of unread briefs asked the filter again: the briefs
+    # read meanwhile left, and the cursor landed on another brief, which was marked read.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = current_id(app)
+        await pilot.press("slash", *"is:unread", "enter", "j", "j")
+        await settle(pilot)
+        unread = listed_keys(app)
+        on = current_id(app)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        await pilot.press(*"aduana", "enter")
+        await settle(pilot)
+        assert (listed_keys(app), current_id(app)) == (unread, on)
+        assert saved(corpus_dir).read == {first, *unread[:3]}  # the three shown, none else
+        # Marked unread on purpose: the filter is asked again, and keeps only unread briefs.
+        await pilot.press("u")
+        await settle(pilot)
+        assert listed_keys(app) == [on, *unread[3:]]
+
+
 async def test_briefs_shown_while_a_filter_is_typed_are_not_marked_read(corpus_dir: Path) -> None:
     # Each brief that topped the list for a moment as the filter was typed was marked read:
     # typed key by key, is:unread took briefs out of the list it asked for.

@@ -307,11 +307,26 @@ def test_field_terms_are_told_from_words(typed: str, expected: Query) -> None:
     assert parse_query(typed) == expected
 
 
-def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks() -> None:
-    for typed in ("is:bookmarked", "is:read", "is:unread", "has:note", "tag:x"):
-        assert parse_query(typed).names_marks, typed
-    for typed in ("is:draft", "place:x", "tag:", "notes"):
-        assert not parse_query(typed).names_marks, typed
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("is:bookmarked", {"bookmarked"}),
+        ("is:read", {"read"}),
+        ("is:unread place:x", {"read"}),
+        ("has:note", {"noted"}),
+        ("tag:x", {"tagged"}),
+        ("tag:=x", {"tagged"}),
+        ("-is:bookmarked -has:note", {"bookmarked", "noted"}),  # excluded, named all the same
+        ("is:draft", set()),
+        ("place:x -place:y", set()),
+        ("tag:", set()),  # as while being typed
+        ("notes", set()),
+    ],
+)
+def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks(
+    typed: str, named: set[str]
+) -> None:
+    assert parse_query(typed).marks_named == named
 
 
 def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None:
@@ -338,13 +353,6 @@ def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None
 )
 def test_words_in_quotes_outside_a_field_term_are_told_apart(typed: str, quoted: bool) -> None:
     assert parse_query(typed).quoted_words is quoted
-
-
-def test_a_term_the_user_keeps_names_the_marks_when_it_is_excluded_too() -> None:
-    assert parse_query("-has:note").names_marks
-    assert parse_query("-is:bookmarked").names_bookmarks
-    assert not parse_query("-place:x").names_marks
-    assert not parse_query("-is:read").names_bookmarks
 
 
 def test_excluding_a_word_leaves_out_the_briefs_it_finds() -> None:

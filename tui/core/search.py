@@ -89,6 +89,8 @@ READ, UNREAD = "read", "unread"
 NOTE = "note"
 """The value of ``has:`` for the briefs the user wrote a note on."""
 _MARK_STATES = (BOOKMARKED, READ, UNREAD)
+MarkKind = Literal["bookmarked", "read", "noted", "tagged"]
+"""One kind of what the user keeps about briefs, as :class:`UserMarks` gives it."""
 
 # A term, after a minus when it is excluded (a minus standing alone is a word): a name field's
 # quoted value (a phrase, whose closing quote may not be typed yet); an exact value, quoted (a
@@ -218,23 +220,21 @@ class Query(NamedTuple):
     The index holds each brief's words but not their order, so they are found in any order."""
 
     @property
-    def names_marks(self) -> bool:
-        """Whether the query names what the user keeps (:class:`UserMarks`): its answer changes
-        as they do."""
-        return (
-            self.bookmarked
-            or self.read
-            or self.unread
-            or self.noted
-            or bool(self.tags)
-            or any(value.field == "tag" for value in self.values)
-            or any(term.names_marks for term in self.excluded)
-        )
-
-    @property
-    def names_bookmarks(self) -> bool:
-        """Whether the query names the user's bookmarks, in a term or in one it excludes."""
-        return self.bookmarked or any(term.bookmarked for term in self.excluded)
+    def marks_named(self) -> frozenset[MarkKind]:
+        """Which of what the user keeps (:class:`UserMarks`) the query names, in its terms or
+        in those it excludes: its answer changes as they do."""
+        named: set[MarkKind] = set()
+        if self.bookmarked:
+            named.add("bookmarked")
+        if self.read or self.unread:
+            named.add("read")
+        if self.noted:
+            named.add("noted")
+        if self.tags or any(value.field == "tag" for value in self.values):
+            named.add("tagged")
+        for term in self.excluded:
+            named |= term.marks_named
+        return frozenset(named)
 
     @property
     def is_empty(self) -> bool:
@@ -246,7 +246,7 @@ class Query(NamedTuple):
             or self.languages
             or self.periods
             or self.statuses
-            or self.names_marks
+            or self.marks_named
             or self.excluded
         )
 

@@ -3,10 +3,10 @@ ones when the user asks for them alone."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tui.core.model import Entries
-from tui.core.search import Query, UserMarks, parse_query
+from tui.core.search import MarkKind, Query, UserMarks, parse_query
 
 
 class ListQuery:
@@ -19,7 +19,7 @@ class ListQuery:
     """
 
     def __init__(self) -> None:
-        self._asked: tuple[Entries, Query, int | None] | None = None
+        self._asked: tuple[Entries, Query, tuple[int, ...]] | None = None
         self._matches: list[int] = []
 
     def rows(
@@ -28,19 +28,20 @@ class ListQuery:
         text: str,
         ids: Sequence[str | None],
         marks: UserMarks,
-        marks_revision: int,
+        marks_revisions: Mapping[MarkKind, int],
         *,
         bookmarks_only: bool = False,
     ) -> list[int]:
         """The positions of ``entries`` that the filter ``text`` finds, in the list's order; of
         those only the ones whose id (in ``ids``) is bookmarked with ``bookmarks_only``.
 
-        ``marks_revision`` changes whenever the user changes ``marks`` on purpose. A brief
+        ``marks_revisions`` counts the user's changes to each kind of ``marks`` made on purpose:
+        the filter is asked again after a change to a kind it names, and only then. A brief
         marked read as it is shown does not count: a list of unread briefs keeps the one being
-        read until the filter is asked again.
+        read, and the ones read before, until the filter is asked again.
         """
         query = parse_query(text)
-        revision = marks_revision if query.names_marks else None
+        revision = tuple(marks_revisions.get(kind, 0) for kind in sorted(query.marks_named))
         asked = self._asked
         # The corpus by identity: entries compare equal by content, which means reading them.
         if asked is None or asked[0] is not entries or asked[1:] != (query, revision):
@@ -64,10 +65,10 @@ class ListQuery:
         return self._asked is not None and self._asked[1].quoted_words
 
     @property
-    def names_marks(self) -> bool:
-        """Whether the filter last given names what the user keeps (``is:bookmarked``,
+    def marks_named(self) -> frozenset[MarkKind]:
+        """Which of what the user keeps the filter last given names (``is:bookmarked``,
         ``tag:``): its rows change as they do."""
-        return self._asked is not None and self._asked[1].names_marks
+        return frozenset() if self._asked is None else self._asked[1].marks_named
 
 
 def rows_query(text: str, *, bookmarks_only: bool = False) -> Query:

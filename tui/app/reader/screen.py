@@ -18,6 +18,7 @@ import asyncio
 import gc
 import importlib
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
@@ -53,7 +54,7 @@ from tui.app.widgets.title_bar import TitleBar
 from tui.core.annotations import Annotation, Annotations
 from tui.core.bookmarks import BookmarkStore
 from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
-from tui.core.search import MAX_TERMS, QUOTED_WORDS_NOTE, Marks, UserMarks
+from tui.core.search import MAX_TERMS, QUOTED_WORDS_NOTE, MarkKind, Marks, UserMarks
 from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
 
@@ -165,9 +166,9 @@ class MainScreen(Screen[None]):
         self.store: BookmarkStore | None = None
         self.annotations: Annotations | None = None
         """The user's read briefs, notes and tags in this corpus."""
-        self._marks_revision = 0
-        """Counts the user's changes to bookmarks, notes, tags and read briefs made on purpose:
-        a filter naming them is asked again after one."""
+        self._marks_revisions: Counter[MarkKind] = Counter()
+        """Counts the user's changes to bookmarks, notes, tags and read briefs made on purpose,
+        by kind: a filter naming that kind is asked again after one."""
         self._unread = 0
         """How many of the corpus's briefs the user has not read."""
         self._marked_read: str | None = None
@@ -468,7 +469,7 @@ class MainScreen(Screen[None]):
             self.filter_text,
             self._ids,
             self._user_marks(),
-            self._marks_revision,
+            self._marks_revisions,
             bookmarks_only=self.bookmarks_only,
         )
         left_out = self._list_query.left_out
@@ -742,7 +743,7 @@ class MainScreen(Screen[None]):
         self.store.toggle(brief_id)
         self.bookmarked = frozenset(self.store.ids)
         self._report_store()
-        self._marks_changed()
+        self._marks_changed("bookmarked")
         if self.bookmarks_only:
             self._refilter(fallback_row=self.article_list.cursor_row)
 
@@ -752,37 +753,37 @@ class MainScreen(Screen[None]):
         if brief_id is None or self.annotations is None:
             return
         self._set_read(brief_id, brief_id not in self.annotations.read)
-        self._marks_changed()
+        self._marks_changed("read")
 
     @work(exclusive=True, group="annotate")
     async def action_edit_note(self) -> None:
         """Write or change the note on the current article."""
         from tui.app.screens.annotate import edit_note  # not needed for the first frame
 
-        await self._annotate(edit_note)
+        await self._annotate(edit_note, "noted")
 
     @work(exclusive=True, group="annotate")
     async def action_edit_tags(self) -> None:
         """Give the current article tags, or change them."""
         from tui.app.screens.annotate import edit_tags  # not needed for the first frame
 
-        await self._annotate(edit_tags)
+        await self._annotate(edit_tags, "tagged")
 
     async def _annotate(
-        self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]]
+        self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]], kind: MarkKind
     ) -> None:
-        """Ask, through ``edit``, what the user keeps about the current article; show it when
-        it changed."""
+        """Ask, through ``edit``, what the user keeps about the current article (its note or
+        its tags: ``kind``); show it when it changed."""
         brief, annotations = self._current_brief(), self.annotations
         if brief is None or annotations is None:
             return
         if await edit(self.app, annotations, brief):
-            self._annotated(brief.id)
+            self._annotated(brief.id, kind)
 
-    def _annotated(self, brief_id: str) -> None:
+    def _annotated(self, brief_id: str, kind: MarkKind) -> None:
         """Show the note or tags just changed on ``brief_id``, and what came of saving them."""
         self._report_annotations()
-        self._marks_changed()
+        self._marks_changed(kind)
         if brief_id == self._shown_id():
             self.brief_view.show_annotation(self._annotation_of(self._entry(self.shown_entry)))
 
@@ -797,10 +798,10 @@ class MainScreen(Screen[None]):
         self._report_annotations()
         self._update_header()
 
-    def _marks_changed(self) -> None:
-        """The user changed what a filter may name: ask it again if it names any."""
-        self._marks_revision += 1
-        if self._list_query.names_marks:
+    def _marks_changed(self, kind: MarkKind) -> None:
+        """The user changed what a filter may name (``kind``): ask it again if it names it."""
+        self._marks_revisions[kind] += 1
+        if kind in self._list_query.marks_named:
             # A brief that leaves the list for it leaves the cursor on its row, not at the top.
             self._refilter(fallback_row=self.article_list.cursor_row)
 
