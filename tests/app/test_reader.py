@@ -438,6 +438,34 @@ async def test_a_bookmark_survives_a_new_app_and_can_be_removed(corpus_dir: Path
         assert all(bookmark_of(row) == " " for row in list_rows(third))
 
 
+async def test_the_cursor_comes_back_to_its_brief_as_a_term_typed_shows_it_again(
+    corpus_dir: Path,
+) -> None:
+    # "-t", on the way to "-tijuana", leaves out every brief: the cursor went to the first row
+    # the next letters showed, and stayed there.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        screen = main_screen(app)
+        chosen = screen.article_list.cursor_entry
+        await pilot.press("slash")
+        for key in "-t":
+            await pilot.press(key)
+            await settle(pilot)
+        assert chosen not in screen.article_list.rows
+        for key in "ijuana":
+            await pilot.press(key)
+            await settle(pilot)
+        assert len(list_rows(app)) > 1 and screen.article_list.cursor_entry == chosen
+        assert screen.shown_entry == chosen
+        # Escape keeps the cursor on the brief it is on, as it did.
+        await pilot.press("enter", "k", "escape")
+        await settle(pilot)
+        assert screen.article_list.cursor_entry != chosen
+
+
 @pytest.mark.parametrize(
     ("terms", "expected"),
     [

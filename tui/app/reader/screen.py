@@ -193,6 +193,10 @@ class MainScreen(Screen[None]):
         """Whether the user has been told that the filter has more terms than a query holds."""
         self._told_quoted_words = False
         """Whether the user has been told that the filter's words in quotes make no phrase."""
+        self._typed_from: int | None = None
+        """The entry the cursor was on when the filter got the focus: it goes back to it
+        whenever what is typed shows it again (``-t``, on the way to ``-tijuana``, leaves out
+        nearly every brief)."""
         self._reading: str | None = None
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
@@ -457,10 +461,12 @@ class MainScreen(Screen[None]):
         cursor stays on its brief when it is still shown."""
         self._show_rows(self.article_list.cursor_entry, fallback_row)
 
-    def _show_rows(self, keep: int | None, fallback_row: int | None = None) -> None:
+    def _show_rows(
+        self, keep: int | None, fallback_row: int | None = None, back_to: int | None = None
+    ) -> None:
         """Show the rows of the filter and the bookmarks-only switch, the cursor on entry
-        ``keep`` if shown, else on ``fallback_row`` (by default the first row; showing only the
-        bookmarks, the row it is on)."""
+        ``back_to`` if shown, else on entry ``keep`` if shown, else on ``fallback_row`` (by
+        default the first row; showing only the bookmarks, the row it is on)."""
         corpus = self.corpus
         if corpus is None:
             return  # a first start: what is typed applies once the briefs are read
@@ -493,6 +499,8 @@ class MainScreen(Screen[None]):
         if fallback_row is None:
             keep_position = self.bookmarks_only and not filtered
             fallback_row = self.article_list.cursor_row if keep_position else 0
+        if back_to is not None and back_to in rows:
+            keep = back_to
         self.article_list.show_rows(rows, keep=keep, fallback_row=fallback_row)
         self._update_header()
 
@@ -525,7 +533,7 @@ class MainScreen(Screen[None]):
         return self.bookmarked & self._ids_present
 
     def watch_filter_text(self) -> None:
-        self._refilter()
+        self._show_rows(self.article_list.cursor_entry, back_to=self._typed_from)
         self._refresh_bindings_if_changed()
 
     def watch_bookmarks_only(self) -> None:
@@ -583,7 +591,10 @@ class MainScreen(Screen[None]):
             self._set_read(brief.id, True)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if not isinstance(event.widget, FilterInput):
+        if isinstance(event.widget, FilterInput):
+            self._typed_from = self.article_list.cursor_entry
+        else:
+            self._typed_from = None
             self._mark_shown_read()  # the brief shown while a filter was typed, now chosen
 
     def watch_current_fact(self, fact: int | None) -> None:
@@ -729,6 +740,7 @@ class MainScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         """Empty and close the filter; the list shows every article again."""
+        self._typed_from = None  # the cursor stays on the brief the filter found
         self.filter_input.value = ""
         self.filter_text = ""
         self.filter_input.display = False
