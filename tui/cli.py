@@ -192,13 +192,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _filters_joined(argv: Sequence[str]) -> list[str]:
-    """``argv`` with each ``--filter`` joined to the filter after it when that starts with a
-    minus (``--filter=-baja``): argparse would take ``-baja``, a term to leave out, for an
-    option, and refuse it."""
+    """``argv`` with each ``--filter`` (or its start, as argparse takes it: ``--filt``) joined to
+    the filter after it when that starts with a minus (``--filter=-baja``): argparse would take
+    ``-baja``, a term to leave out, for an option, and refuse it."""
     joined: list[str] = []
     for argument in argv:
-        if joined and joined[-1] == "--filter" and argument[:1] == "-" and argument[:2] != "--":
-            joined[-1] = f"--filter={argument}"
+        option = joined[-1] if joined else ""
+        given_filter = len(option) > 2 and "--filter".startswith(option)
+        if given_filter and argument[:1] == "-" and argument[:2] != "--":
+            joined[-1] = f"{option}={argument}"
         else:
             joined.append(argument)
     return joined

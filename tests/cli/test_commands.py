@@ -284,14 +284,15 @@ def test_list_filter_says_which_terms_it_leaves_out(
         ("-is:bookmarked", ["mx", "tj"]),  # given as the filter, not taken for an option
     ],
 )
+@pytest.mark.parametrize("option", ["--filter", "--filt"])
 def test_list_filter_is_bookmarked_lists_the_users_bookmarks(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, listed: list[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, listed: list[str], option: str
 ) -> None:
     corpus = make_named_corpus(tmp_path / "c")
     store = BookmarkStore(state_dir(), corpus_key(corpus))
     for ident in ("tx", "draft"):
         store.toggle(ident)
-    assert main(["list", "--corpus", str(corpus), "--filter", typed]) == 0
+    assert main(["list", "--corpus", str(corpus), option, typed]) == 0
     assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()] == listed
 
 

@@ -344,8 +344,9 @@ def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None
     [
         ('"exports grew"', True),
         ('-"exports grew" mexicali', True),
-        ('"exports', True),  # the closing quote not typed yet
-        ('"', True),
+        ('"exports grew', True),  # the closing quote not typed yet
+        ('"exports', False),
+        ('"', False),
         ('"u.s." "exports"', False),  # one word each: nothing to put in order
         ('place:"baja california" place:="la paz"', False),
         ("exports grew", False),

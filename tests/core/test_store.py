@@ -34,7 +34,9 @@ from tests.kit.corpus import (
     REPO,
     BriefSpec,
     FactSpec,
+    fields,
     journal_size,
+    make_corpus,
     make_large_corpus,
     make_named_corpus,
     write_article,
@@ -909,6 +911,21 @@ def test_a_filter_finds_the_same_briefs_whether_they_are_few_or_most(
     keys = [entries[p].key for p in entries.find(parse_query(query))]
 
     assert keys == [f"brief-{i:05d}" for i in reversed(range(count)) if wanted(i)]
+
+
+def test_a_minus_before_words_in_quotes_leaves_out_the_briefs_holding_them_all(
+    tmp_path: Path,
+) -> None:
+    root = make_corpus(
+        tmp_path / "c",
+        {
+            "both.yaml": fields("both", summary="Exports grew."),
+            "imports.yaml": fields("imports", summary="Imports grew."),
+            "fell.yaml": fields("fell", summary="Exports fell."),
+        },
+    )
+    assert found(open_corpus(root), '-"exports grew"') == {"imports", "fell"}
+    assert found(open_corpus(root), '"exports grew"') == {"both"}
 
 
 def test_is_bookmarked_keeps_the_briefs_of_the_ids_given(named: Path) -> None:

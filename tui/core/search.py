@@ -94,12 +94,14 @@ MarkKind = Literal["bookmarked", "read", "noted", "tagged"]
 
 # A term, after a minus when it is excluded (a minus standing alone is a word): a name field's
 # quoted value (a phrase, whose closing quote may not be typed yet); an exact value, quoted (a
-# quote in it doubled, the closing one perhaps not typed yet) or up to white space; or anything
-# up to white space. The text is folded first, so field names are in lower case.
+# quote in it doubled, the closing one perhaps not typed yet) or up to white space; words in
+# quotes, taken together (the closing quote perhaps not typed yet); or anything up to white
+# space. The text is folded first, so field names are in lower case.
 _TERM = re.compile(
     r"(?P<negated>-(?=\S))?(?:"
     rf'(?P<field>{"|".join(NAME_TERMS)}):"(?P<phrase>[^"]*)"?'
     rf'|(?P<exact_field>{"|".join(_VALUE_FIELDS)}):=(?:"(?P<quoted>(?:[^"]|"")*)"?|(?P<bare>\S*))'
+    r'|"(?P<words>[^"]*)"?'
     r"|(?P<term>\S+))"
 )
 MAX_TERMS = 100
@@ -258,8 +260,8 @@ def parse_query(text: str) -> Query:
     quoted_words = False
     terms = _TERM.finditer(fold_search(text))
     for found in itertools.islice(terms, MAX_TERMS):
-        word = found["term"] or ""
-        quoted_words |= word[:1] == '"' and (len(word) == 1 or word[-1] != '"')
+        if found["words"] is not None:
+            quoted_words |= len(found["words"].split()) > 1  # one word has no order
         if found["negated"]:
             term = _Terms()
             term.add(found)
@@ -299,6 +301,9 @@ class _Terms:
             value = (found["quoted"] or "").replace('""', '"') + (found["bare"] or "")
             if value.strip():  # else left out, as it is while being typed
                 self.values.append(ValueTerm(_VALUE_FIELDS[found["exact_field"]], value.strip()))
+            return
+        if found["words"] is not None:
+            self.words += found["words"].split()
             return
         term = found["term"]
         field, colon, value = term.partition(":")
@@ -372,7 +377,7 @@ def with_term(text: str, term: str) -> str:
 
 def _left_open(term: re.Match[str]) -> bool:
     """Whether ``term`` is a quoted value whose closing quote is missing."""
-    for group in ("phrase", "quoted"):
+    for group in ("phrase", "quoted", "words"):
         if term[group] is not None:
             return term.end() == term.end(group)
     return False
