@@ -204,10 +204,23 @@ def test_a_quote_closed_only_by_the_next_values_quote_is_reported_where_it_opens
     assert f"on line {gave_up_on})" in problem.message
 
 
-def test_a_quoted_value_closed_on_a_later_line_is_not_blamed_for_an_error_after_it() -> None:
-    problem = problem_of('id: x\ntitle: "Mexicali\n  exports"\nsummary: x: y\n')
-    assert problem.line == 4
-    assert problem.path == "summary"
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('id: x\ntitle: "Mexicali\n  exports"\nsummary: x: y\n', 4),
+        # A line of a block of text that looks like a quote opening.
+        ('id: x\nsummary: >\n  "Exports grew 8%,\n  the council said.\ntitle: Mexicali: up\n', 5),
+        ('id: x\nsource: "C:\\\\briefs\\\\"\ntitle: "A" b\n', 3),  # ends in an escaped \\
+        ('id: x\ntitle: "Mexicali\n  exports" x\n', 3),  # closed, with more after it
+        ('"id": x\ntitle: "A" b\n', 2),  # a quoted key where the mapping starts
+    ],
+)
+def test_a_quote_closed_where_it_should_be_is_not_blamed_for_an_error_below_it(
+    text: str, line: int
+) -> None:
+    problem = problem_of(text)
+    assert problem.line == line
+    assert "not closed" not in problem.message
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     problem = error.problem or error.context or "invalid YAML"
     opened_at, gave_up_at = error.context_mark, error.problem_mark
     if opened_at and gave_up_at and opened_at.line != gave_up_at.line:
-        unclosed = _UNCLOSED.get(_character_at(text, opened_at))
+        opener = _character_at(text, opened_at)
+        unclosed = _UNCLOSED.get(opener)
+        quote = opener in ("'", '"')
+        if quote and not _mended_by_closing(text, opened_at.line, opener, gave_up_at):
+            unclosed = None  # a quoted key of the mapping the parser was in, say
         if unclosed:
             # The parser gives up where the quote or bracket should have been closed, often at
             # the end of the file; the line to fix is the one where it was opened.
@@ -130,12 +134,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         return YamlProblem(0, "", f"YAML syntax error: {problem}")
     lines = text.split("\n")
     opened = _quote_closed_on(lines, mark.line)
-    if opened is not None:
+    if opened is not None and _mended_by_closing(text, *opened, mark):
         # A quote left open is closed by the first quote of a later value, and the parser
         # gives up on the rest of that line: the line to fix is the one above.
         unclosed = _UNCLOSED["'"]
         message = f"YAML syntax error: {unclosed} ({problem} on line {mark.line + 1})"
-        return YamlProblem(opened + 1, "", message)
+        return YamlProblem(opened[0] + 1, "", message)
     slip = _slip_on(lines[mark.line] if mark.line < len(lines) else "")
     if slip is not None:
         field, advice = slip
@@ -149,9 +153,10 @@ _QUOTE_LOOKBACK = 20
 """How many lines above a syntax error a quote left open is looked for."""
 
 
-def _quote_closed_on(lines: list[str], line: int) -> int | None:
-    """The line (counted from 0) above ``line`` where a value opens a quote that is closed only
-    on ``line``, if one does; else None."""
+def _quote_closed_on(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The line (counted from 0) above ``line`` where a value seems to open a quote that is
+    closed only on ``line``, with that quote, if one does; else None. Only a guess, read from
+    the lines alone (a line of a block of text may look like one): see _mended_by_closing."""
     for above in range(line - 1, max(line - _QUOTE_LOOKBACK, 0) - 1, -1):
         found = _QUOTE_OPENS.match(lines[above])
         if found is None:
@@ -165,8 +170,24 @@ def _quote_closed_on(lines: list[str], line: int) -> int | None:
         closed_on = above + rest.count("\n", 0, closing.start())
         if closed_on < line:
             return None  # a quoted value above, closed before the line the parser gave up on
-        return above
+        return above, quote
     return None
+
+
+def _mended_by_closing(text: str, line: int, quote: str, gave_up_at: yaml.Mark) -> bool:
+    """Whether closing ``quote`` at the end of ``line`` (counted from 0) lets the parser read
+    past the line it gave up on, ``gave_up_at``: then that quote, left open, is what to fix."""
+    lines = text.split("\n")
+    body = lines[line].rstrip("\r")
+    lines[line] = body + quote + lines[line][len(body) :]
+    try:
+        yaml.compose("\n".join(lines), Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return mark is not None and mark.line > gave_up_at.line
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 # A key, then a value not in quotes (nor a list, a mapping, a block or a YAML mark) that holds ": ".
