@@ -702,6 +702,10 @@ async def test_question_mark_lists_every_key(corpus_dir: Path) -> None:
             ("?", "Help"),
             ("q", "Quit"),
             ("^p", "Command palette"),
+            # The filter's terms.
+            ("place:baja", "Also org: person: topic: outlet: lang:es"),
+            ("is:unread", "Also is:read is:bookmarked is:draft has:note tag:"),
+            ("-baja", "Leave out the briefs a word or term finds"),
         ]:
             assert any(
                 line.strip().startswith(keys + " ") and line.rstrip().endswith(description)
