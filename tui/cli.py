@@ -354,7 +354,13 @@ def _filtered(
     """The query ``text``, with what the user keeps that it names (bookmarks, read briefs,
     notes, tags; the tags too with ``tags``); None when that cannot be read (``doing`` says
     what is then not done)."""
-    from tui.core.search import MAX_TERMS, QUOTED_WORDS_NOTE, Marks, parse_query
+    from tui.core.search import (
+        MAX_TERMS,
+        QUOTED_WORDS_NOTE,
+        Marks,
+        parse_query,
+        read_as_words_note,
+    )
 
     query = parse_query(text)
     if query.left_out:
@@ -363,8 +369,9 @@ def _filtered(
             f" {plural(query.left_out, 'term')} after them",
             file=sys.stderr,
         )
-    if query.quoted_words:
-        print(f"briefing: {QUOTED_WORDS_NOTE[0].lower()}{QUOTED_WORDS_NOTE[1:]}", file=sys.stderr)
+    for note in (QUOTED_WORDS_NOTE if query.quoted_words else None, read_as_words_note(query)):
+        if note:
+            print(f"briefing: {note[0].lower()}{note[1:]}", file=sys.stderr)
     bookmarks: set[str] = set()
     if "bookmarked" in query.marks_named:
         read = _read_bookmarks(corpus, doing)

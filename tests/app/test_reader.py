@@ -412,6 +412,20 @@ async def test_a_filter_matching_nothing_says_so(tiny_corpus: Path) -> None:
         assert article_list.render_line(0).text.startswith("No brief matches the filter")
 
 
+async def test_a_filter_matching_nothing_says_which_terms_name_no_value_of_their_field(
+    tiny_corpus: Path,
+) -> None:
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"date:2024-02-30")
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        notice = " ".join(article_list.render_line(y).text.strip() for y in range(6))
+        assert notice.startswith("No brief matches the filter. Looked for as words:")
+        assert "date:2024-02-30 (date: takes a year, a month or a day that exists" in notice
+
+
 # Bookmarks.
 
 

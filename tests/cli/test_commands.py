@@ -262,6 +262,17 @@ def test_list_filter_says_words_in_quotes_are_found_in_any_order(
     assert "found in any order" in printed.err and 'place:"baja california"' in printed.err
 
 
+def test_list_filter_says_which_terms_are_looked_for_as_words_and_what_their_field_takes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--filter", "date:2024-02-30 is:new"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.startswith("briefing: looked for as words: date:2024-02-30 (date: takes")
+    assert "is:new (is: takes draft, final" in printed.err
+
+
 def test_list_filter_says_which_terms_it_leaves_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -17,6 +17,7 @@ from tui.core.search import (
     ValueTerm,
     match_expression,
     parse_query,
+    read_as_words_note,
     value_term,
     with_term,
 )
@@ -280,14 +281,14 @@ def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
         ("is:UNR", Query(unread=True)),
         ("has:note", Query(noted=True)),
         ("has:n", Query(noted=True)),
-        ("has:nothing", Query(words=("has:nothing",))),
+        ("has:nothing", Query(words=("has:nothing",), read_as_words=("has:nothing",))),
         ("tag:USMCA tag:Aduana", Query(tags=("usmca", "aduana"))),
         ("tag:Revisión", Query(tags=("revision",))),  # folded as words are
         ("tag:", Query()),
         ("is:", Query()),
         ("lang:", Query()),
         ("date:", Query()),
-        ("is:gone", Query(words=("is:gone",))),
+        ("is:gone", Query(words=("is:gone",), read_as_words=("is:gone",))),
         ("foo:bar", Query(words=("foo:bar",))),  # no such field
         ('foo:"a b"', Query(words=('foo:"a', 'b"'))),
         # In quotes, as names are written: they found nothing.
@@ -327,6 +328,27 @@ def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks(
     typed: str, named: set[str]
 ) -> None:
     assert parse_query(typed).marks_named == named
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_words"),
+    [
+        ("date:2024-02-30 mexicali", ("date:2024-02-30",)),
+        ("is:new -anchor:q has:x", ("is:new", "anchor:q", "has:x")),
+        ("after:2024-00 before:2024-06", ("after:2024-00",)),
+        ("foo:bar http://x.mx is: date:2024 is:u", ()),  # no field, or a value it takes
+    ],
+)
+def test_a_known_field_given_a_value_it_cannot_take_is_read_as_words_and_said_so(
+    typed: str, as_words: tuple[str, ...]
+) -> None:
+    query = parse_query(typed)
+    assert query.read_as_words == as_words
+    assert set(as_words) <= set(query.words) | {w for term in query.excluded for w in term.words}
+    note = read_as_words_note(query)
+    assert (note is None) == (not as_words)
+    for term in as_words:
+        assert note is not None and f"{term} ({term.partition(':')[0]}: takes " in note
 
 
 def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None:

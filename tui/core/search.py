@@ -220,6 +220,9 @@ class Query(NamedTuple):
     quoted_words: bool = False
     """Whether several words were typed in quotes outside a field term (``"exports grew"``).
     The index holds each brief's words but not their order, so they are found in any order."""
+    read_as_words: tuple[str, ...] = ()
+    """Terms of a known field whose value it cannot take (``date:2024-02-30``, ``is:new``),
+    looked for as words instead (see :func:`read_as_words_note`)."""
 
     @property
     def marks_named(self) -> frozenset[MarkKind]:
@@ -269,6 +272,7 @@ def parse_query(text: str) -> Query:
             negated = term.query()._replace(words=searchable(term.words))
             if not negated.is_empty:
                 excluded.append(negated)
+            kept.read_as_words += term.read_as_words
         else:
             kept.add(found)
     query = kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
@@ -289,6 +293,7 @@ class _Terms:
         self.states: set[str] = set()
         self.tags: list[str] = []
         self.noted = False
+        self.read_as_words: list[str] = []
 
     def add(self, found: re.Match[str]) -> None:
         """Add the term ``found`` by :data:`_TERM`, its sign aside."""
@@ -335,6 +340,7 @@ class _Terms:
             self.periods.append(period)
         else:
             self.words.append(term)
+            self.read_as_words.append(term)
 
     def query(self, excluded: tuple[Query, ...] = (), left_out: int = 0) -> Query:
         return Query(
@@ -350,6 +356,7 @@ class _Terms:
             unread=UNREAD in self.states,
             noted=self.noted,
             tags=tuple(dict.fromkeys(self.tags)),
+            read_as_words=tuple(dict.fromkeys(self.read_as_words)),
             excluded=excluded,
             left_out=left_out,
         )
@@ -385,6 +392,25 @@ def _left_open(term: re.Match[str]) -> bool:
 
 _PERIOD_FIELDS = ("after", "before", "date")
 _FIELDS = frozenset((*NAME_TERMS, "lang", "anchor", "is", "has", "tag", *_PERIOD_FIELDS))
+_VALUES_TAKEN = {
+    "is": "draft, final, bookmarked, read or unread",
+    "has": "note",
+    "anchor": "exact, loose, fuzzy or missing",
+    **dict.fromkeys(_PERIOD_FIELDS, "a year, a month or a day that exists, such as 2024-03-15"),
+}
+"""What the fields whose value is one of a few, or a date, take: a term of one of them with
+another value is looked for as words."""
+
+
+def read_as_words_note(query: Query) -> str | None:
+    """What to tell a user whose field terms name nothing their field can take, if any do."""
+    if not query.read_as_words:
+        return None
+    terms = (
+        f"{term} ({field}: takes {_VALUES_TAKEN[field]})"
+        for term, field in ((term, term.partition(":")[0]) for term in query.read_as_words)
+    )
+    return "Looked for as words: " + ", ".join(terms)
 
 
 def _named(value: str, choices: Sequence[_Named]) -> _Named | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tui.core.model import Entries
-from tui.core.search import MarkKind, Query, UserMarks, parse_query
+from tui.core.search import MarkKind, Query, UserMarks, parse_query, read_as_words_note
 
 
 class ListQuery:
@@ -53,22 +53,9 @@ class ListQuery:
         return [i for i in self._matches if ids[i] in bookmarked]
 
     @property
-    def left_out(self) -> int:
-        """How many terms of the filter last given the query leaves out (see
-        :data:`tui.core.search.MAX_TERMS`)."""
-        return 0 if self._asked is None else self._asked[1].left_out
-
-    @property
-    def quoted_words(self) -> bool:
-        """Whether the filter last given has words in quotes outside a field term (see
-        :attr:`tui.core.search.Query.quoted_words`)."""
-        return self._asked is not None and self._asked[1].quoted_words
-
-    @property
-    def marks_named(self) -> frozenset[MarkKind]:
-        """Which of what the user keeps the filter last given names (``is:bookmarked``,
-        ``tag:``): its rows change as they do."""
-        return frozenset() if self._asked is None else self._asked[1].marks_named
+    def query(self) -> Query:
+        """The query of the filter last given (an empty one before any)."""
+        return Query() if self._asked is None else self._asked[1]
 
 
 def rows_query(text: str, *, bookmarks_only: bool = False) -> Query:
@@ -78,12 +65,13 @@ def rows_query(text: str, *, bookmarks_only: bool = False) -> Query:
     return query._replace(bookmarked=True) if bookmarks_only else query
 
 
-def empty_notice(*, filtered: bool, bookmarks_only: bool) -> str:
-    """What the list says when it has no row to show."""
+def empty_notice(*, filtered: bool, bookmarks_only: bool, query: Query | None = None) -> str:
+    """What the list says when it has no row to show; ``query``, the filter's, may add why."""
+    why = read_as_words_note(query) if query is not None else None
     if filtered and bookmarks_only:
-        return "No bookmarked brief matches the filter"
+        return "No bookmarked brief matches the filter" + (f". {why}" if why else "")
     if filtered:
-        return "No brief matches the filter"
+        return "No brief matches the filter" + (f". {why}" if why else "")
     if bookmarks_only:
         return "No bookmarks yet: press b on an article"
     return "No briefs in this corpus"

@@ -478,7 +478,7 @@ class MainScreen(Screen[None]):
             self._marks_revisions,
             bookmarks_only=self.bookmarks_only,
         )
-        left_out = self._list_query.left_out
+        left_out = self._list_query.query.left_out
         if left_out and not self._told_terms_left_out:
             self.notify(
                 f"A filter holds its first {MAX_TERMS} terms: it leaves out the"
@@ -487,14 +487,14 @@ class MainScreen(Screen[None]):
                 severity="warning",
             )
         self._told_terms_left_out = bool(left_out)
-        quoted_words = self._list_query.quoted_words
+        quoted_words = self._list_query.query.quoted_words
         if quoted_words and not self._told_quoted_words:
             self.notify(QUOTED_WORDS_NOTE, title="Filter")
         self._told_quoted_words = quoted_words
         filtered = bool(self.filter_text.strip())
         if corpus.entries:
             self.article_list.notice = empty_notice(
-                filtered=filtered, bookmarks_only=self.bookmarks_only
+                filtered=filtered, bookmarks_only=self.bookmarks_only, query=self._list_query.query
             )
         if fallback_row is None:
             keep_position = self.bookmarks_only and not filtered
@@ -813,7 +813,7 @@ class MainScreen(Screen[None]):
     def _marks_changed(self, kind: MarkKind) -> None:
         """The user changed what a filter may name (``kind``): ask it again if it names it."""
         self._marks_revisions[kind] += 1
-        if kind in self._list_query.marks_named:
+        if kind in self._list_query.query.marks_named:
             # A brief that leaves the list for it leaves the cursor on its row, not at the top.
             self._refilter(fallback_row=self.article_list.cursor_row)
 
