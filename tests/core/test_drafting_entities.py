@@ -32,6 +32,15 @@ def test_aliases_lead_to_the_names_a_brief_lists() -> None:
     assert "exports" in entities.topics
 
 
+def test_a_known_name_in_capitals_is_that_name_not_an_acronym() -> None:
+    found = find_entities(
+        "CIUDAD JUÁREZ, Chihuahua, 12 de marzo de 2024.- La industria maquiladora creció.\n",
+        shipped_gazetteer(),
+    )
+    assert found.places[:2] == ("Ciudad Juárez", "Chihuahua")
+    assert found.organizations == ()
+
+
 def test_other_capitalised_names_are_sorted_by_what_surrounds_them() -> None:
     entities = find_entities(TEXT, shipped_gazetteer())
     assert "Karen Bass" in entities.people
@@ -128,6 +137,10 @@ def test_the_shipped_gazetteer_knows_the_fields_names() -> None:
             ["Luis Manuel Hernández", "Carlos Slim Helú"],
         ),
         ("Luis Manuel Hernández, presidente de Index Zona Costa, dijo.", ["Luis Manuel Hernández"]),
+        (
+            "El presidente de la Asociación de Maquiladoras (AMAC), Jorge Salas, dijo que sí.",
+            ["Jorge Salas"],
+        ),
     ],
 )
 def test_personal_names_are_found_by_a_title_before_or_a_role_after(

@@ -187,3 +187,14 @@ def test_a_text_wrapped_at_a_fixed_width_is_drafted_from_whole_sentences() -> No
     assert {"Tijuana", "Baja California"} <= set(draft.fields["places"])
     assert "SE" in draft.fields["organizations"]  # the Secretaría, named over a line break
     assert all(find_quote(WRAPPED, quote) is not None for quote in quotes)  # found exactly
+
+
+def test_a_dateline_is_left_out_of_the_fact_it_opens() -> None:
+    article = (
+        "Crece la inversión en Ciudad Juárez\n\n"
+        "CIUDAD JUÁREZ, Chihuahua, 12 de marzo de 2024.- La industria maquiladora registró una"
+        " inversión de 1,200 millones de dólares en 2023, un aumento de 18% anual.\n"
+    )
+    (first,) = candidate_facts(article)
+    assert first.quote.startswith("La industria maquiladora registró una inversión de 1,200")
+    assert first.sentence.startswith("La industria")

@@ -52,6 +52,8 @@ _CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
 _OFFICE = (
     rf"\s+(?:of|for|de|del)(?:\s+(?:the|la|el|los|las))?\s+{_CAPITALISED}"
     rf"(?:\s+(?:(?:of|for|and|the|de|del|la|las|los|y)\s+)*{_CAPITALISED})*"
+    # Its acronym in brackets: "presidente de la Asociación de Maquiladoras (AMAC), Jorge Salas".
+    r"(?:\s+\([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ0-9&.-]{1,9}\))?"
 )
 _PERSON_TITLES = re.compile(
     rf"\b(?:{_TITLES})\.?(?:\s+(?:municipal|general|ejecutivo|ejecutiva|nacional|estatal|federal))?"
@@ -235,6 +237,8 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
                 loose[written.lower()] = (group, name)
             else:
                 exact[written] = (group, name)
+                # A dateline or a heading writes names in capitals: "CIUDAD JUÁREZ, Chihuahua".
+                exact.setdefault(written.upper(), (group, name))
     return _Matcher(_alternation(exact), _alternation(loose, ignore_case=True), exact | loose)
 
 

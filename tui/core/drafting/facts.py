@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.core.drafting.metadata import DATELINE
 from tui.core.drafting.sentences import Sentence, sentences
 from tui.core.quotes import FoldedArticle
 from tui.core.text import fold_white_space
@@ -96,6 +97,8 @@ def candidate_facts(text: str, limit: int = MAX_FACTS) -> list[Candidate]:
     found: list[Candidate] = []
     for clause_text, start in _clauses(text, sentences(text)):
         sentence = fold_white_space(clause_text).strip()
+        if dateline := DATELINE.match(sentence):
+            sentence = sentence[dateline.end() :].lstrip()  # where and when, not the fact
         if sentence in seen:
             continue  # a standfirst printed twice is one candidate
         seen.add(sentence)

@@ -72,12 +72,13 @@ _PARTIAL_DATES = (
         re.IGNORECASE,
     ),
 )
-_DATELINE = re.compile(
+DATELINE = re.compile(
     # A place in capitals, its region, the date, then a dash: the news agencies' form.
     rf"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+,[^,.—–]{{0,40}},?\s+"
     rf"(?P<date>(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
     rf"\s+(?:de\s+|del\s+)?\d{{4}}))\.?\s*(?:—|–|--|-)"
 )
+"""A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—"."""
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _BYLINE = re.compile(
     r"(?:^|[\s|—–-])(?:By|BY|Por|POR)\s+"
@@ -150,7 +151,7 @@ def _dateline(text: str) -> dt.date | None:
         line = text[start:end]
         if is_heading(line):
             continue
-        opening = _DATELINE.match(line)
+        opening = DATELINE.match(line)
         return _printed_date(opening.group("date")) if opening else None
     return None
 
