@@ -119,6 +119,29 @@ async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
     assert (root / "seeds").joinpath(shown.source).read_bytes() == article.read_bytes()
 
 
+async def test_adding_an_article_already_in_the_corpus_goes_to_its_brief_past_the_filter(
+    corpus_dir: Path,
+) -> None:
+    seed = sorted((corpus_dir / "seeds").iterdir())[0]
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ebrard", "enter")  # a filter that hides its brief
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        app.screen.query_one("#path", Input).value = str(seed)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert any("in the corpus already" in message for _, message in notices)
+        shown = screen._shown_brief()
+        assert shown is not None and shown.source == seed.name
+        assert screen.filter_text == "" and len(list_rows(app)) == 5
+        assert app.focused is screen.article_list
+
+
 async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
     tmp_path: Path,
 ) -> None:

@@ -863,8 +863,24 @@ class MainScreen(Screen[None]):
         else:
             message = f"That article is in the corpus already: {outcome.brief}"
         self.notify(message, title="Add", markup=False)
+        if outcome.status != "added" and self._go_to(outcome.brief):
+            return
         self._select_after_reload = outcome.brief
         self._reload()
+
+    def _go_to(self, key: str) -> bool:
+        """Put the cursor on the brief ``key`` (its file or its id), the filter and the
+        bookmarks-only switch turned off if they hide it; False when the corpus shown has none."""
+        corpus = self.corpus
+        position = corpus.entries.position_of(key) if corpus is not None else None
+        if position is None:
+            return False
+        if position not in self.article_list.rows:
+            self.bookmarks_only = False
+            self.action_clear_filter()
+        self._show_rows(position)
+        self.set_focus(self.article_list)
+        return True
 
     def action_edit_brief(self) -> None:
         """Open the brief under the cursor in the user's editor; read the corpus again after."""
