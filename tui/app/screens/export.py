@@ -45,6 +45,10 @@ class Selection:
     """As the dialog says it: ``the 3 marked briefs``, ``the current brief``."""
 
 
+_TITLE_SHOWN = 48
+"""How much of a brief's title the dialog names it by: the rest of the line is the path's."""
+
+
 def export_selection(corpus: Corpus, marked: Set[str], current: Brief | None) -> Selection | None:
     """The briefs marked for export, in the list's order; else the ``current`` one; else None."""
     if marked:
@@ -52,7 +56,9 @@ def export_selection(corpus: Corpus, marked: Set[str], current: Brief | None) ->
         return Selection(briefs, "marked briefs", f"the {plural(len(briefs), 'marked brief')}")
     if current is None:
         return None
-    return Selection([current], "current brief", "the current brief")
+    title = current.english_title
+    shown = title if len(title) <= _TITLE_SHOWN else title[: _TITLE_SHOWN - 1].rstrip() + "…"
+    return Selection([current], "current brief", f"the brief “{shown}”")
 
 
 class ExportDialog(PathDialog):
