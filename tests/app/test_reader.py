@@ -19,6 +19,7 @@ from tests.kit.corpus import REPO, BriefSpec, FactSpec, write_article, write_bri
 from tests.kit.pilot import (
     answer_export_dialog,
     bookmark_of,
+    brief_lines,
     export_mark_of,
     help_text,
     list_rows,
@@ -450,6 +451,21 @@ async def test_a_bookmark_survives_a_new_app_and_can_be_removed(corpus_dir: Path
     async with third.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert all(bookmark_of(row) == " " for row in list_rows(third))
+
+
+async def test_the_brief_pane_gives_a_spanish_articles_english_title_whole(
+    corpus_dir: Path,
+) -> None:
+    english = "Marcelo Ebrard leads the First Convoy for the Internationalization of Mexican"
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"lang:es ebrard", "enter")
+        await settle(pilot)
+        assert f"English title: {english} Municipalities" in brief_lines(app)
+        await pilot.press("escape", "slash", *"lang:en", "enter")
+        await settle(pilot)
+        assert "English title:" not in brief_lines(app)
 
 
 async def test_the_cursor_comes_back_to_its_brief_as_a_term_typed_shows_it_again(

@@ -485,8 +485,13 @@ class BriefView(FittedScrollView, can_focus=True):
                 blocks.append(_Block(styled(QUOTE_MISSING, "missing"), indent, index))
         blocks += [_BLANK, _Block(styled("Summary", "heading")), _Block(Content(brief.summary))]
         groups = [(label, names) for label, names in brief.entity_groups if names]
-        if groups:
+        english = brief.english_title if brief.english_title != brief.title else None
+        if groups or english:
             blocks.append(_BLANK)
+        if english:
+            # The list names the article so, cut to its width; here it can be read whole.
+            heading = styled("English title: ", "label")
+            blocks.append(_Block(Content.assemble(heading, one_line(english))))
         for label, names in groups:
             names_text = ", ".join(one_line(name) for name in names)
             blocks.append(_Block(Content.assemble(styled(f"{label}: ", "label"), names_text)))
