@@ -1029,8 +1029,9 @@ async def test_the_list_is_widened_and_narrowed_and_kept(corpus_dir: Path) -> No
 
 
 async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: Path) -> None:
+    notices: list[tuple[str, str]] = []
     app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         await settle(pilot)
         screen = main_screen(app)
         await pilot.press("tab", "tab", "z")  # the original
@@ -1038,12 +1039,15 @@ async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: 
         assert screen.maximized is screen.article_view
         assert screen.article_view.region.width == 120
         assert not screen.article_list.region.width
+        # The key line is hidden too: how to come back is said, once.
+        assert [text for _, text in notices] == ["z or Esc puts the other panes back"]
         await pilot.press("z")
         await settle(pilot)
         assert screen.maximized is None and screen.article_list.region.width
         await pilot.press("shift+tab", "z")  # the brief, left of the original
         await settle(pilot)
         assert screen.maximized is screen.brief_view
+        assert len(notices) == 1
     again = BriefingApp(corpus_dir)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

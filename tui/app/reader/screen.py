@@ -193,6 +193,8 @@ class MainScreen(Screen[None]):
         """Whether the user has been told that the filter has more terms than a query holds."""
         self._told_quoted_words = False
         """Whether the user has been told that the filter's words in quotes make no phrase."""
+        self._told_how_to_restore = False
+        """Whether the user has been told how to put back the panes a maximised one hides."""
         self._typed_from: int | None = None
         """The entry the cursor was on when the filter got the focus: it goes back to it
         whenever what is typed shows it again (``-t``, on the way to ``-tijuana``, leaves out
@@ -977,6 +979,10 @@ class MainScreen(Screen[None]):
         # Also when Esc puts the pane back, which Textual does before any binding sees the key.
         maximized = self.maximized.id if self.maximized is not None else None
         self._save_layout(self.pane_layout._replace(maximized=maximized))
+        if maximized is not None and not self._told_how_to_restore:
+            # The key line is hidden with the other panes: say once how to bring them back.
+            self.notify("z or Esc puts the other panes back", title="Maximized")
+            self._told_how_to_restore = True
 
     def action_resize_list(self, steps: int) -> None:
         """Give the list more (``steps`` > 0) or less of the screen, in the arrangement in use."""
