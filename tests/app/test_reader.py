@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from textual import events
 from textual.command import CommandPalette
 from textual.containers import VerticalScroll
 from textual.widgets import Input
@@ -466,6 +467,54 @@ async def test_the_brief_pane_gives_a_spanish_articles_english_title_whole(
         await pilot.press("escape", "slash", *"lang:en", "enter")
         await settle(pilot)
         assert "English title:" not in brief_lines(app)
+
+
+def cursor_key(app: BriefingApp) -> str:
+    return listed_keys(app)[main_screen(app).article_list.cursor_row]
+
+
+async def test_the_brief_typed_from_is_the_same_after_the_corpus_is_read_again_or_focus_returns(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        chosen = cursor_key(app)
+        await pilot.press("slash", *"zzzq")  # hides every brief
+        await settle(pilot)
+        assert listed_keys(app) == []
+        # The list's first brief deleted on disk while the filter is typed: positions move.
+        (corpus_dir / "briefs" / "mexicali-maquiladora-exports-2024.yaml").unlink()
+        main_screen(app)._reload()
+        await settle(pilot)
+        # The user switches windows and back: the filter gets the focus again.
+        app.post_message(events.AppBlur())
+        await settle(pilot)
+        app.post_message(events.AppFocus())
+        await settle(pilot)
+        for _ in range(4):
+            await pilot.press("backspace")
+            await settle(pilot)
+        assert cursor_key(app) == chosen
+
+
+async def test_escape_from_a_filter_that_shows_nothing_goes_back_to_the_brief(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        chosen = cursor_key(app)
+        await pilot.press("slash", "minus", "t")  # "-t" leaves out every brief
+        await settle(pilot)
+        assert listed_keys(app) == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert cursor_key(app) == chosen
 
 
 async def test_the_cursor_comes_back_to_its_brief_as_a_term_typed_shows_it_again(
@@ -1060,6 +1109,18 @@ async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: 
     async with restored.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert main_screen(restored).maximized is None
+
+
+async def test_the_maximised_panes_notice_names_the_users_key(corpus_dir: Path) -> None:
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        app.use_keys({"reader.maximize": "m"})  # as a keys file gives it
+        await pilot.press("m")
+        await settle(pilot)
+        assert main_screen(app).maximized is not None
+        assert [text for _, text in notices] == ["m or Esc puts the other panes back"]
 
 
 @pytest.mark.parametrize("tabs", [1, 2], ids=["brief", "original"])

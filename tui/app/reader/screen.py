@@ -404,6 +404,7 @@ class MainScreen(Screen[None]):
         # A brief gone (deleted on disk, or since the index was written) leaves the cursor at
         # its row, on the brief that came after it in the list as filtered.
         fallback = article_list.cursor_row
+        self._typed_from = self._same_entry(corpus, self._typed_from)
         self.corpus = corpus
         self._ids = corpus.entries.ids()
         self._ids_present = frozenset(i for i in self._ids if i is not None)
@@ -428,7 +429,7 @@ class MainScreen(Screen[None]):
         if not corpus.entries:
             article_list.notice = "No briefs in this corpus"
             self._show_in_panes()
-        self._show_rows(keep, fallback_row=fallback)
+        self._show_rows(keep, fallback_row=fallback, back_to=self._typed_from)
         self._refresh_bindings_if_changed()
         self.corpus_loading.read_again_if_changed()
         if refreshed:  # the corpus shown before held a snapshot the index was written after
@@ -594,7 +595,8 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, FilterInput):
-            self._typed_from = self.article_list.cursor_entry
+            if self._typed_from is None:  # not when the focus comes back to the filter
+                self._typed_from = self.article_list.cursor_entry
         else:
             self._typed_from = None
             self._mark_shown_read()  # the brief shown while a filter was typed, now chosen
@@ -742,9 +744,13 @@ class MainScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         """Empty and close the filter; the list shows every article again."""
-        self._typed_from = None  # the cursor stays on the brief the filter found
+        # The cursor stays on the brief the filter found, or, when it found none, goes back to
+        # the one it was on.
+        keep = self.article_list.cursor_entry
+        self._typed_from = self._typed_from if keep is None else None
         self.filter_input.value = ""
         self.filter_text = ""
+        self._typed_from = None
         self.filter_input.display = False
         self.set_focus(self.article_list)
         self._refresh_bindings_if_changed()
@@ -877,8 +883,9 @@ class MainScreen(Screen[None]):
         position = corpus.entries.position_of(key) if corpus is not None else None
         if position is None:
             return False
-        if position not in self.article_list.rows:
+        if position not in self.article_list.rows and self.bookmarks_only:
             self.bookmarks_only = False
+        if position not in self.article_list.rows:
             self.action_clear_filter()
         self._show_rows(position)
         self.set_focus(self.article_list)
@@ -981,7 +988,8 @@ class MainScreen(Screen[None]):
         self._save_layout(self.pane_layout._replace(maximized=maximized))
         if maximized is not None and not self._told_how_to_restore:
             # The key line is hidden with the other panes: say once how to bring them back.
-            self.notify("z or Esc puts the other panes back", title="Maximized")
+            key = cast("BriefingApp", self.app).keys_of("reader.maximize")
+            self.notify(f"{key} or Esc puts the other panes back", title="Maximized")
             self._told_how_to_restore = True
 
     def action_resize_list(self, steps: int) -> None:
