@@ -198,7 +198,8 @@ def _filters_joined(argv: Sequence[str]) -> list[str]:
     joined: list[str] = []
     for argument in argv:
         option = joined[-1] if joined else ""
-        given_filter = len(option) > 2 and "--filter".startswith(option)
+        # From --fil on: --f and --fi also start --force and --field.
+        given_filter = len(option) > 4 and "--filter".startswith(option)
         if given_filter and argument[:1] == "-" and argument[:2] != "--":
             joined[-1] = f"{option}={argument}"
         else:

@@ -787,3 +787,12 @@ def test_keys_lists_every_action_with_the_keys_the_user_gave_it(
     assert rows["reader.bookmark"] == ["m", "Bookmark"]
     assert rows["list.next"] == ["down,j", "Next article"]
     assert "keys.yaml:2" in result.stderr and "reader.nothing" in result.stderr
+
+
+def test_an_option_that_starts_as_filter_does_too_is_not_taken_for_it(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.md"
+    # --f is --force here, and -o its own option: only --fil on is --filter.
+    assert main(["export", "--corpus", str(corpus_dir), "--all", "--f", "-o", str(target)]) == 0
+    assert target.exists()
