@@ -189,10 +189,11 @@ def test_a_text_wrapped_at_a_fixed_width_is_drafted_from_whole_sentences() -> No
     assert all(find_quote(WRAPPED, quote) is not None for quote in quotes)  # found exactly
 
 
-def test_a_dateline_is_left_out_of_the_fact_it_opens() -> None:
+@pytest.mark.parametrize("region", ["Chihuahua", "Chih.", "B.C.", "N.L."])
+def test_a_dateline_is_left_out_of_the_fact_it_opens(region: str) -> None:
     article = (
         "Crece la inversión en Ciudad Juárez\n\n"
-        "CIUDAD JUÁREZ, Chihuahua, 12 de marzo de 2024.- La industria maquiladora registró una"
+        f"CIUDAD JUÁREZ, {region}, 12 de marzo de 2024.- La industria maquiladora registró una"
         " inversión de 1,200 millones de dólares en 2023, un aumento de 18% anual.\n"
     )
     (first,) = candidate_facts(article)

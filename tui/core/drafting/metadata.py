@@ -74,7 +74,8 @@ _PARTIAL_DATES = (
 )
 DATELINE = re.compile(
     # A place in capitals, its region, the date, then a dash: the news agencies' form.
-    rf"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+,[^,.—–]{{0,40}},?\s+"
+    # The region may be abbreviated: "TIJUANA, B.C.,", "PUEBLA, Pue.,".
+    rf"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+,[^,—–]{{0,40}},?\s+"
     rf"(?P<date>(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
     rf"\s+(?:de\s+|del\s+)?\d{{4}}))\.?\s*(?:—|–|--|-)"
 )
