@@ -142,6 +142,27 @@ async def test_adding_an_article_already_in_the_corpus_goes_to_its_brief_past_th
         assert app.focused is screen.article_list
 
 
+async def test_adding_an_article_already_in_the_corpus_keeps_a_filter_that_shows_its_brief(
+    corpus_dir: Path,
+) -> None:
+    seed = sorted((corpus_dir / "seeds").iterdir())[0]  # mexicali-cce-nearshoring's
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "B")  # bookmarks only: the first brief, not that one
+        await pilot.press("slash", *"mexicali", "enter")
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        app.screen.query_one("#path", Input).value = str(seed)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = main_screen(app)
+        shown = screen._shown_brief()
+        assert shown is not None and shown.source == seed.name
+        assert not screen.bookmarks_only and screen.filter_text == "mexicali"
+
+
 async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
     tmp_path: Path,
 ) -> None:
