@@ -134,6 +134,27 @@ async def test_is_unread_is_not_asked_again_for_a_bookmark_or_tags_only_for_a_re
         assert listed_keys(app) == [on, *unread[3:]]
 
 
+async def test_tags_another_reader_gave_and_read_again_with_a_note_ask_a_tag_filter_again(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"-tag:urgent", "enter", "j")
+        await settle(pilot)
+        on = current_id(app)
+        other = Annotations(state_dir(), corpus_key(corpus_dir))  # another copy of the reader
+        other.set_tags(on, ["urgent"])
+        other.close()
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press(*"check", "ctrl+s")
+        await settle(pilot)
+        annotations = main_screen(app).annotations
+        assert annotations is not None and annotations.annotation(on).tags == ("urgent",)
+        assert on not in listed_keys(app)  # the filter leaves out what it now finds tagged
+
+
 async def test_briefs_shown_while_a_filter_is_typed_are_not_marked_read(corpus_dir: Path) -> None:
     # Each brief that topped the list for a moment as the filter was typed was marked read:
     # typed key by key, is:unread took briefs out of the list it asked for.

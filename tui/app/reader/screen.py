@@ -19,7 +19,7 @@ import gc
 import importlib
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
@@ -780,30 +780,40 @@ class MainScreen(Screen[None]):
         """Write or change the note on the current article."""
         from tui.app.screens.annotate import edit_note  # not needed for the first frame
 
-        await self._annotate(edit_note, "noted")
+        await self._annotate(edit_note)
 
     @work(exclusive=True, group="annotate")
     async def action_edit_tags(self) -> None:
         """Give the current article tags, or change them."""
         from tui.app.screens.annotate import edit_tags  # not needed for the first frame
 
-        await self._annotate(edit_tags, "tagged")
+        await self._annotate(edit_tags)
 
     async def _annotate(
-        self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]], kind: MarkKind
+        self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]]
     ) -> None:
-        """Ask, through ``edit``, what the user keeps about the current article (its note or
-        its tags: ``kind``); show it when it changed."""
+        """Ask, through ``edit``, what the user keeps about the current article (its note or its
+        tags); show it when it changed."""
         brief, annotations = self._current_brief(), self.annotations
         if brief is None or annotations is None:
             return
-        if await edit(self.app, annotations, brief):
-            self._annotated(brief.id, kind)
+        before = annotations.annotation(brief.id)
+        edited = await edit(self.app, annotations, brief)
+        # The dialog reads the brief's note and tags again first: another copy of the reader
+        # may have changed either, whichever the user edits, and even if they cancel.
+        after = annotations.annotation(brief.id)
+        changes: tuple[tuple[MarkKind, object, object], ...] = (
+            ("noted", before.note, after.note),
+            ("tagged", before.tags, after.tags),
+        )
+        kinds = [kind for kind, was, now in changes if was != now]
+        if edited or kinds:
+            self._annotated(brief.id, kinds)
 
-    def _annotated(self, brief_id: str, kind: MarkKind) -> None:
+    def _annotated(self, brief_id: str, kinds: Iterable[MarkKind]) -> None:
         """Show the note or tags just changed on ``brief_id``, and what came of saving them."""
         self._report_annotations()
-        self._marks_changed(kind)
+        self._marks_changed(*kinds)
         if brief_id == self._shown_id():
             self.brief_view.show_annotation(self._annotation_of(self._entry(self.shown_entry)))
 
@@ -818,10 +828,10 @@ class MainScreen(Screen[None]):
         self._report_annotations()
         self._update_header()
 
-    def _marks_changed(self, kind: MarkKind) -> None:
-        """The user changed what a filter may name (``kind``): ask it again if it names it."""
-        self._marks_revisions[kind] += 1
-        if kind in self._list_query.query.marks_named:
+    def _marks_changed(self, *kinds: MarkKind) -> None:
+        """The user changed what a filter may name (``kinds``): ask it again if it names one."""
+        self._marks_revisions.update(kinds)
+        if self._list_query.query.marks_named.intersection(kinds):
             # A brief that leaves the list for it leaves the cursor on its row, not at the top.
             self._refilter(fallback_row=self.article_list.cursor_row)
 
