@@ -337,6 +337,7 @@ def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks(
         ("is:new -anchor:q has:x", ("is:new", "anchor:q", "has:x")),
         ("after:2024-00 before:2024-06", ("after:2024-00",)),
         ("foo:bar http://x.mx is: date:2024 is:u", ()),  # no field, or a value it takes
+        ("date:9999 before:9999-12-31", ()),  # the last year there is
     ],
 )
 def test_a_known_field_given_a_value_it_cannot_take_is_read_as_words_and_said_so(

@@ -856,6 +856,8 @@ def named(tmp_path: Path) -> Path:
         ("before:2024-03-15", {"tj", "tx"}),
         ("before:2024-03-14", {"tx"}),
         ("after:2000", {"mx", "tj", "tx"}),  # the undated draft matches no date term
+        ("before:9999-12-31", {"mx", "tj", "tx"}),  # the last date there is
+        ("date:9999", set()),
         ("before:2024-03 after:2024-07", set()),
         ("is:draft", {"draft"}),
         ("is:final", {"mx", "tj", "tx"}),

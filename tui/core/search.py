@@ -435,19 +435,22 @@ def _period(field: str, value: str) -> Period | None:
     try:
         # A month or day of 00 is none, not the first: such a term is a plain word.
         start = dt.date(year, 1 if month is None else month, 1 if day is None else day)
-        if field == "after":
-            return Period(start=start.isoformat())
+    except ValueError:
+        return None  # no such month or day
+    if field == "after":
+        return Period(start=start.isoformat())
+    try:
         if day is not None:
-            end = start + dt.timedelta(days=1)
+            end: str | None = (start + dt.timedelta(days=1)).isoformat()
         elif month is not None:
-            end = dt.date(year + month // 12, month % 12 + 1, 1)
+            end = dt.date(year + month // 12, month % 12 + 1, 1).isoformat()
         else:
-            end = dt.date(year + 1, 1, 1)
+            end = dt.date(year + 1, 1, 1).isoformat()
     except (ValueError, OverflowError):
-        return None  # no such month or day, or the year 9999's end
+        end = None  # the period ends with the last date there is: nothing is after it
     if field == "before":
-        return Period(end=end.isoformat())
-    return Period(start.isoformat(), end.isoformat())
+        return Period(end=end)
+    return Period(start.isoformat(), end)
 
 
 def search_words(brief: Brief, article: str) -> str:

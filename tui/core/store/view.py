@@ -579,6 +579,8 @@ def _term_conditions(query: Query, marks: UserMarks) -> tuple[list[str], list[st
         values += (language, _after_prefix(language), len(language), language)
     for period in query.periods:
         # An undated brief's null is neither before nor after anything: no period holds it.
+        if period == (None, None):  # before the last date there is
+            conditions.append("published IS NOT NULL")
         if period.start is not None:
             conditions.append("published >= ?")
             values.append(period.start)
