@@ -171,12 +171,17 @@ def test_a_short_text_is_still_told() -> None:
             dt.date(2024, 3, 4),
         ),
         (
+            "TIJUANA, B.C., 12 de marzo de 2024.- La industria maquiladora contrató a 4,500"
+            " trabajadores en el primer bimestre del año.",
+            dt.date(2024, 3, 12),
+        ),
+        (
             "The plant, opened on March 4, 2024 — the first of its kind in the region — added"
             " 12,000 jobs in the first quarter of the year, according to INEGI.",
             None,
         ),
     ],
-    ids=["spanish-dateline", "english-dateline", "a-date-in-prose"],
+    ids=["spanish-dateline", "english-dateline", "abbreviated-state", "a-date-in-prose"],
 )
 def test_a_dateline_opening_the_first_paragraph_gives_the_date(
     lead: str, expected: dt.date | None
