@@ -429,7 +429,7 @@ class MainScreen(Screen[None]):
         if not corpus.entries:
             article_list.notice = "No briefs in this corpus"
             self._show_in_panes()
-        self._show_rows(keep, fallback_row=fallback, back_to=self._typed_from)
+        self._show_rows(keep, fallback_row=fallback)
         self._refresh_bindings_if_changed()
         self.corpus_loading.read_again_if_changed()
         if refreshed:  # the corpus shown before held a snapshot the index was written after
@@ -464,12 +464,11 @@ class MainScreen(Screen[None]):
         cursor stays on its brief when it is still shown."""
         self._show_rows(self.article_list.cursor_entry, fallback_row)
 
-    def _show_rows(
-        self, keep: int | None, fallback_row: int | None = None, back_to: int | None = None
-    ) -> None:
-        """Show the rows of the filter and the bookmarks-only switch, the cursor on entry
-        ``back_to`` if shown, else on entry ``keep`` if shown, else on ``fallback_row`` (by
-        default the first row; showing only the bookmarks, the row it is on)."""
+    def _show_rows(self, keep: int | None, fallback_row: int | None = None) -> None:
+        """Show the rows of the filter and the bookmarks-only switch, the cursor on the entry
+        the filter is being typed from if shown, else on entry ``keep`` if shown, else on
+        ``fallback_row`` (by default the first row; showing only the bookmarks, the row it is
+        on)."""
         corpus = self.corpus
         if corpus is None:
             return  # a first start: what is typed applies once the briefs are read
@@ -502,8 +501,8 @@ class MainScreen(Screen[None]):
         if fallback_row is None:
             keep_position = self.bookmarks_only and not filtered
             fallback_row = self.article_list.cursor_row if keep_position else 0
-        if back_to is not None and back_to in rows:
-            keep = back_to
+        if self._typed_from is not None and self._typed_from in rows:
+            keep = self._typed_from
         self.article_list.show_rows(rows, keep=keep, fallback_row=fallback_row)
         self._update_header()
 
@@ -536,7 +535,7 @@ class MainScreen(Screen[None]):
         return self.bookmarked & self._ids_present
 
     def watch_filter_text(self) -> None:
-        self._show_rows(self.article_list.cursor_entry, back_to=self._typed_from)
+        self._refilter()
         self._refresh_bindings_if_changed()
 
     def watch_bookmarks_only(self) -> None:
@@ -744,10 +743,9 @@ class MainScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         """Empty and close the filter; the list shows every article again."""
-        # The cursor stays on the brief the filter found, or, when it found none, goes back to
-        # the one it was on.
-        keep = self.article_list.cursor_entry
-        self._typed_from = self._typed_from if keep is None else None
+        if self.article_list.cursor_entry is not None:
+            self._typed_from = None  # the cursor stays on the brief the filter found
+        # (else it goes back to the one it was on)
         self.filter_input.value = ""
         self.filter_text = ""
         self._typed_from = None
@@ -802,11 +800,11 @@ class MainScreen(Screen[None]):
         # The dialog reads the brief's note and tags again first: another copy of the reader
         # may have changed either, whichever the user edits, and even if they cancel.
         after = annotations.annotation(brief.id)
-        changes: tuple[tuple[MarkKind, object, object], ...] = (
-            ("noted", before.note, after.note),
-            ("tagged", before.tags, after.tags),
-        )
-        kinds = [kind for kind, was, now in changes if was != now]
+        kinds: list[MarkKind] = []
+        if after.note != before.note:
+            kinds.append("noted")
+        if after.tags != before.tags:
+            kinds.append("tagged")
         if edited or kinds:
             self._annotated(brief.id, kinds)
 
