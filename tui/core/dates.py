@@ -8,6 +8,8 @@ import re
 
 from dateutil import parser as date_parser
 
+from tui.core.text import quoted
+
 
 class _BilingualDates(date_parser.parserinfo):
     """dateutil's English names plus the Spanish ones news sites print."""
@@ -68,19 +70,17 @@ def parse_date(text: str) -> dt.date:
         one, other, _ = (int(part) for part in numeric.groups())
         if one != other and 1 <= one <= 12 and 1 <= other <= 12:
             raise DateError(
-                f"{_shorten(text)} can be read as {one} {calendar.month_name[other]} or"
+                f"{quoted(text)} can be read as {one} {calendar.month_name[other]} or"
                 f" {other} {calendar.month_name[one]}; write it as YYYY-MM-DD"
             )
     try:
         first = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_A)
         second = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_B)
     except (ValueError, OverflowError) as error:
-        raise DateError(
-            f"cannot read {_shorten(text)} as a date; write it as YYYY-MM-DD"
-        ) from error
+        raise DateError(f"cannot read {quoted(text)} as a date; write it as YYYY-MM-DD") from error
     if first.date() != second.date():
         raise DateError(
-            f"{_shorten(text)} does not give year, month and day; write it as YYYY-MM-DD"
+            f"{quoted(text)} does not give year, month and day; write it as YYYY-MM-DD"
             " and say in date_note how it was inferred"
         )
     return first.date()
@@ -90,15 +90,11 @@ def _calendar_day(text: str, year: int, month: int, day: int) -> dt.date:
     """The day ``text`` gives as year, month and day; a :class:`DateError` saying what does not
     exist (a month 13, a 30 February) when it is no day of the calendar."""
     if year < 1:
-        raise DateError(f"{_shorten(text)} has no year {year}; write it as YYYY-MM-DD")
+        raise DateError(f"{quoted(text)} has no year {year}; write it as YYYY-MM-DD")
     if not 1 <= month <= 12:
-        raise DateError(f"{_shorten(text)} has no month {month}; write it as YYYY-MM-DD")
+        raise DateError(f"{quoted(text)} has no month {month}; write it as YYYY-MM-DD")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         name = calendar.month_name[month]
-        raise DateError(f"{_shorten(text)}: {name} {year} has no day {day}; give a day it has")
+        raise DateError(f"{quoted(text)}: {name} {year} has no day {day}; give a day it has")
     return dt.date(year, month, day)
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")

@@ -31,7 +31,7 @@ from tui.core.model import (
 )
 from tui.core.quotes import NOT_FOUND, Anchor, FoldedArticle
 from tui.core.recent import RecentlyUsed
-from tui.core.text import clean_text, line_range, one_line
+from tui.core.text import clean_text, line_range, one_line, quoted
 from tui.core.yamlread import Document, YamlProblem, read_document
 
 MAX_BRIEF_BYTES = 1024 * 1024
@@ -196,7 +196,7 @@ class _BriefChecker:
                 advice = f"set it to {self.stem}, or rename the file to {named}"
             self.add("id", f"must equal the file name: {advice}")
         if language is not None and language not in ISO_639_1:
-            self.add("language", f"{_shorten(language)} is not an ISO 639-1 code such as en or es")
+            self.add("language", f"{quoted(language)} is not an ISO 639-1 code such as en or es")
         elif language not in (None, "en") and "title_en" not in data and status != "draft":
             # A draft is unfinished by its nature: its English title may still be to come.
             self.add(
@@ -235,7 +235,7 @@ class _BriefChecker:
         for status in BRIEF_STATUSES:
             if value == status:
                 return status
-        wrong = _shorten(value) if isinstance(value, str) else _describe(value)
+        wrong = quoted(value) if isinstance(value, str) else _describe(value)
         self.add("status", f"must be draft or final (or left out for final), not {wrong}")
         return "final"
 
@@ -365,7 +365,7 @@ class _BriefChecker:
             kind = item.get("kind")
             if kind is not None and kind not in FACT_KINDS:
                 # Every kind is text too: a text value is named as it is, not as "text".
-                wrong = _shorten(kind) if isinstance(kind, str) else _describe(kind)
+                wrong = quoted(kind) if isinstance(kind, str) else _describe(kind)
                 self.add(f"{path}.kind", f"must be one of {', '.join(FACT_KINDS)}, not {wrong}")
                 kind = None
             reviewed = self._flag(item, "reviewed", path, True)
@@ -447,12 +447,7 @@ def _describe(value: object) -> str:
         return f"a number ({value})"
     if isinstance(value, dt.date):
         return f"a date ({value.isoformat()})"
-    return f"text ({_shorten(str(value))})"
-
-
-def _shorten(value: str, limit: int = 60) -> str:
-    """``value`` quoted, cut to ``limit`` characters so that a problem stays readable."""
-    return repr(value if len(value) <= limit else value[:limit] + "…")
+    return f"text ({quoted(str(value))})"
 
 
 def iter_brief_files(root: Path, paths: Iterable[Path]) -> Iterator[tuple[Entry, str]]:

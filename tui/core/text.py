@@ -164,6 +164,12 @@ def fold_words(text: str) -> str:
     return " ".join(_distinct_words(fold_search(distinct)))
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` quoted, cut to ``limit`` characters, so that a message naming it stays one
+    readable line."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def line_range(text: str, span: Span) -> tuple[int, int]:
     """Return the first and last line numbers (1-based) that ``span`` covers in ``text``."""
     first = text.count("\n", 0, span.start) + 1

@@ -26,6 +26,8 @@ import yaml
 from yaml import SafeLoader as _PureLoader
 from yaml.constructor import SafeConstructor
 
+from tui.core.text import quoted
+
 try:  # libyaml parses about ten times faster; fall back to the pure-Python parser without it.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -206,10 +208,10 @@ def _slip_on(line: str) -> tuple[str, str] | None:
     if found is None:
         return None
     key, value = found.group(1), found.group(2).rstrip()
-    quoted = f"'{value}'" if '"' in value else f'"{value}"'
-    if len(quoted) > 40:
-        quoted = quoted[:1] + "…" + quoted[-1:]
-    return key, f"the value holds ': ', which YAML reads as a new key; quote it: {key}: {quoted}"
+    in_quotes = f"'{value}'" if '"' in value else f'"{value}"'
+    if len(in_quotes) > 40:
+        in_quotes = in_quotes[:1] + "…" + in_quotes[-1:]
+    return key, f"the value holds ': ', which YAML reads as a new key; quote it: {key}: {in_quotes}"
 
 
 def _nesting_bound(text: str) -> int:
@@ -249,11 +251,6 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _shorten(value: str, limit: int = 60) -> str:
-    """``value`` quoted, cut to ``limit`` characters so that a problem stays one readable line."""
-    return repr(value if len(value) <= limit else value[:limit] + "…")
-
-
 class _Builder:
     def __init__(self) -> None:
         self.lines: dict[str, int] = {}
@@ -278,7 +275,7 @@ class _Builder:
                     # Shaped like a date but no such day (2025-02-30): leave it as text, so that
                     # the field's own check can say what is wrong with it.
                     return str(node.value)
-                raise YamlProblem(line, path, f"cannot read value {_shorten(node.value)}") from None
+                raise YamlProblem(line, path, f"cannot read value {quoted(node.value)}") from None
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
             return [
                 self.build(item, f"{path}[{index}]", depth + 1)
