@@ -151,12 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if not (sys.argv[1:] if argv is None else argv):
+    given = sys.argv[1:] if argv is None else argv
+    if not given:
         # The app, as it is most often run: making the parser, and importing argparse for it,
         # would hold back its first frame by some 3 ms.
         return _run_app(None)
     parser = build_parser()
-    args, unknown = parser.parse_known_args(_filters_joined(sys.argv[1:] if argv is None else argv))
+    args, unknown = parser.parse_known_args(_filters_joined(given))
     if unknown:
         # argparse would report them with the usage of `briefing` as a whole; the usage of the
         # subcommand they were given to says what it does take.

@@ -68,10 +68,11 @@ def rows_query(text: str, *, bookmarks_only: bool = False) -> Query:
 def empty_notice(*, filtered: bool, bookmarks_only: bool, query: Query | None = None) -> str:
     """What the list says when it has no row to show; ``query``, the filter's, may add why."""
     why = read_as_words_note(query) if query is not None else None
+    because = f". {why}" if why else ""
     if filtered and bookmarks_only:
-        return "No bookmarked brief matches the filter" + (f". {why}" if why else "")
+        return "No bookmarked brief matches the filter" + because
     if filtered:
-        return "No brief matches the filter" + (f". {why}" if why else "")
+        return "No brief matches the filter" + because
     if bookmarks_only:
         return "No bookmarks yet: press b on an article"
     return "No briefs in this corpus"

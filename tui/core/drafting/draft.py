@@ -92,8 +92,7 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
 
 
 def _fact(sentence: str, quote: str, kind: str, language: str) -> dict[str, Any]:
-    # On one line, as quotes are matched with white space folded.
-    fact: dict[str, Any] = {"quote": fold_white_space(quote), "kind": kind, "reviewed": False}
+    fact: dict[str, Any] = {"quote": quote, "kind": kind, "reviewed": False}
     if language == "en":
         return {"fact": _cleaned(quote), **fact}
     # The article's own sentence, whole, until the analyst renders it in English.

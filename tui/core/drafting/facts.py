@@ -80,6 +80,7 @@ class Candidate:
     sentence: str
     """The clause as the article prints it (white space folded)."""
     quote: str
+    """A part of the clause, on one line as it is: quotes are matched with white space folded."""
     kind: str
     rank: int
     start: int
