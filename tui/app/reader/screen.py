@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 
     from tui.app.app import BriefingApp
     from tui.app.screens.facets import FacetDialog, FacetRequest
+    from tui.core.drafting.adding import Outcome
     from tui.core.model import Brief, Corpus, Entry
 
 
@@ -773,30 +774,33 @@ class MainScreen(Screen[None]):
         self._set_read(brief_id, brief_id not in self.annotations.read)
         self._marks_changed("read")
 
-    @work(exclusive=True, group="annotate")
-    async def action_edit_note(self) -> None:
+    def action_edit_note(self) -> None:
         """Write or change the note on the current article."""
         from tui.app.screens.annotate import edit_note  # not needed for the first frame
 
-        await self._annotate(edit_note)
+        self._annotate(edit_note)
 
-    @work(exclusive=True, group="annotate")
-    async def action_edit_tags(self) -> None:
+    def action_edit_tags(self) -> None:
         """Give the current article tags, or change them."""
         from tui.app.screens.annotate import edit_tags  # not needed for the first frame
 
-        await self._annotate(edit_tags)
+        self._annotate(edit_tags)
 
-    async def _annotate(
-        self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]]
-    ) -> None:
+    def _annotate(self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]]) -> None:
         """Ask, through ``edit``, what the user keeps about the current article (its note or its
         tags); show it when it changed."""
         brief, annotations = self._current_brief(), self.annotations
         if brief is None or annotations is None:
             return
         before = annotations.annotation(brief.id)
-        edited = await edit(self.app, annotations, brief)
+        self._show_annotated(brief, annotations, before, edit(self.app, annotations, brief))
+
+    @work(exclusive=True, group="annotate")
+    async def _show_annotated(
+        self, brief: Brief, annotations: Annotations, before: Annotation, edited: Awaitable[bool]
+    ) -> None:
+        """Once ``edited`` (a dialog's flow) is done, show what changed on ``brief``."""
+        changed = await edited
         # The dialog reads the brief's note and tags again first: another copy of the reader
         # may have changed either, whichever the user edits, and even if they cancel.
         after = annotations.annotation(brief.id)
@@ -805,7 +809,7 @@ class MainScreen(Screen[None]):
             kinds.append("noted")
         if after.tags != before.tags:
             kinds.append("tagged")
-        if edited or kinds:
+        if changed or kinds:
             self._annotated(brief.id, kinds)
 
     def _annotated(self, brief_id: str, kinds: Iterable[MarkKind]) -> None:
@@ -865,12 +869,17 @@ class MainScreen(Screen[None]):
         self._fact_after_reload = (entry.path, after)
         self._reload()
 
-    @work(exclusive=True, group="add")
-    async def action_add_article(self) -> None:
+    def action_add_article(self) -> None:
         """Ask for an article, add it with a draft brief, and show the draft."""
         from tui.app.screens.add import add_article  # not needed for the first frame
 
-        outcome = await add_article(self.app, self.root)
+        self._show_added(add_article(self.app, self.root))
+
+    @work(exclusive=True, group="add")
+    async def _show_added(self, adding: Awaitable[Outcome | None]) -> None:
+        """Once ``adding`` (the add dialog's flow) is done, say what came of it and show the
+        brief."""
+        outcome = await adding
         if outcome is None or outcome.brief is None:
             return
         if outcome.status == "added":
@@ -1016,8 +1025,7 @@ class MainScreen(Screen[None]):
             self.notify(error, title="Layout", severity="warning", markup=False)
         self._layout_error = error
 
-    @work(exclusive=True, group="export")
-    async def action_export(self) -> None:
+    def action_export(self) -> None:
         """Export the marked articles, or the current one, to a Markdown file."""
         # Not needed for the first frame.
         from tui.app.screens.export import export_briefs, export_selection
@@ -1028,7 +1036,12 @@ class MainScreen(Screen[None]):
         selection = export_selection(corpus, self.marked, self._current_brief())
         if selection is not None:
             annotated = self.annotations.annotation if self.annotations else None
-            await export_briefs(self.app, corpus, selection, annotated)
+            self._await_dialog(export_briefs(self.app, corpus, selection, annotated))
+
+    @work(exclusive=True, group="export")
+    async def _await_dialog(self, flow: Awaitable[object]) -> None:
+        """Run ``flow``, a dialog's, to its end: it says itself what came of it."""
+        await flow
 
     def commands(self) -> Iterator[Command]:
         """The screen's actions that apply now, for the command palette."""

@@ -3,11 +3,31 @@ screen, as wide as its text needs up to 72 columns, scrolling when the terminal 
 
 from __future__ import annotations
 
-from typing import TypeVar
+import asyncio
+from typing import Any, TypeVar
 
+from textual.app import App
 from textual.screen import ModalScreen
 
 Answer = TypeVar("Answer")
+
+
+def ask(app: App[Any], dialog: ModalScreen[Answer]) -> asyncio.Future[Answer | None]:
+    """Open ``dialog`` now and give its answer to come.
+
+    Now, in the handler of the key that asked for it, rather than from a worker a moment later:
+    a key typed in the same instant is then taken by the dialog (see
+    :meth:`tui.app.app.BriefingApp.on_key`). Opened from a worker, the dialog came after it, and
+    it acted on the reader behind (``ab`` bookmarked a brief).
+    """
+    answer: asyncio.Future[Answer | None] = asyncio.get_running_loop().create_future()
+
+    def answered(value: Answer | None) -> None:
+        if not answer.done():
+            answer.set_result(value)
+
+    app.push_screen(dialog, answered)
+    return answer
 
 
 class Dialog(ModalScreen[Answer]):

@@ -4,6 +4,7 @@ and the flow adds it through the core and says what came of it."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -12,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from tui.app.screens._dialog import ask
 from tui.app.screens._path_dialog import PathDialog
 from tui.core.completion import complete_path
 
@@ -62,23 +64,24 @@ class AddDialog(PathDialog):
         field.action_cursor_right()  # at the end of the text, this accepts the suggestion
 
 
-async def add_article(app: App[Any], root: Path) -> Outcome | None:
-    """Ask for an article and add it to the corpus at ``root`` with a draft brief: what came of
-    it (added, or already there), or None when the user gave up. An article that cannot be added
-    is asked for again, with why.
+def add_article(app: App[Any], root: Path) -> Awaitable[Outcome | None]:
+    """Ask for an article to add to the corpus at ``root`` with a draft brief: the dialog opens
+    now; awaiting what this gives adds the article once it is named, and gives what came of it
+    (added, or already there), or None when the user gave up."""
+    return _add(app, root, ask(app, AddDialog()))
 
-    Run from a worker: it waits for the dialog's answers.
-    """
-    typed, error = "", ""
+
+async def _add(app: App[Any], root: Path, answer: Awaitable[Path | None]) -> Outcome | None:
+    """Add the article ``answer`` names; one that cannot be added is asked for again, with
+    why."""
     while True:
-        path = await app.push_screen_wait(AddDialog(typed, error))
+        path = await answer
         if path is None:
             return None
-        typed = str(path)
-        outcome = await asyncio.to_thread(_add_one, root, typed)
+        outcome = await asyncio.to_thread(_add_one, root, str(path))
         if outcome.status != "error":
             return outcome
-        error = outcome.error or "could not be added"
+        answer = ask(app, AddDialog(str(path), outcome.error or "could not be added"))
 
 
 def _add_one(root: Path, name: str) -> Outcome:

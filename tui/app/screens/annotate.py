@@ -8,6 +8,7 @@ dropped without asking.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -18,7 +19,7 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, TextArea
 
-from tui.app.screens._dialog import Dialog
+from tui.app.screens._dialog import Dialog, ask
 from tui.app.screens._question import Question
 from tui.core.annotations import (
     MAX_TAGS,
@@ -263,30 +264,35 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
         await discard_or_keep(self, "The tags have changed. Discard the changes?")
 
 
-async def edit_note(app: App[Any], annotations: Annotations, brief: Brief) -> bool:
-    """Ask for the note on ``brief`` and keep it; whether it changed.
-
-    Run from a worker: it waits for the dialog's answer.
-    """
+def edit_note(app: App[Any], annotations: Annotations, brief: Brief) -> Awaitable[bool]:
+    """Ask for the note on ``brief``: the dialog opens now; awaiting what this gives keeps the
+    note once it is answered, and tells whether it changed."""
     annotations.read_again(brief.id)  # as another copy of the reader may have left it
     current = annotations.notes.get(brief.id, "")
-    text = await app.push_screen_wait(NoteDialog(brief.english_title, current))
-    if text is None:
-        return False
-    annotations.set_note(brief.id, text)  # checked by the dialog already
-    return annotations.notes.get(brief.id, "") != current
+    answer = ask(app, NoteDialog(brief.english_title, current))
+
+    async def keep() -> bool:
+        text = await answer
+        if text is None:
+            return False
+        annotations.set_note(brief.id, text)  # checked by the dialog already
+        return annotations.notes.get(brief.id, "") != current
+
+    return keep()
 
 
-async def edit_tags(app: App[Any], annotations: Annotations, brief: Brief) -> bool:
-    """Ask for the tags of ``brief`` and keep them; whether they changed.
-
-    Run from a worker: it waits for the dialog's answer.
-    """
+def edit_tags(app: App[Any], annotations: Annotations, brief: Brief) -> Awaitable[bool]:
+    """Ask for the tags of ``brief``: the dialog opens now; awaiting what this gives keeps the
+    tags once they are answered, and tells whether they changed."""
     annotations.read_again(brief.id)
     current = annotations.tags.get(brief.id, ())
-    dialog = TagDialog(brief.english_title, current, annotations.tag_names())
-    tags = await app.push_screen_wait(dialog)
-    if tags is None:
-        return False
-    annotations.set_tags(brief.id, tags)  # checked by the dialog already
-    return annotations.tags.get(brief.id, ()) != current
+    answer = ask(app, TagDialog(brief.english_title, current, annotations.tag_names()))
+
+    async def keep() -> bool:
+        tags = await answer
+        if tags is None:
+            return False
+        annotations.set_tags(brief.id, tags)  # checked by the dialog already
+        return annotations.tags.get(brief.id, ()) != current
+
+    return keep()

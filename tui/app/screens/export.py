@@ -9,7 +9,7 @@ name given and why it failed, to correct the name.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Set
+from collections.abc import Awaitable, Set
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from tui.app.screens._dialog import ask
 from tui.app.screens._path_dialog import PathDialog
 from tui.app.screens._question import Question
 from tui.core.export import (
@@ -94,23 +95,32 @@ class OverwriteDialog(Question):
         return f"{self.path} exists already. Overwrite it?"
 
 
-async def export_briefs(
+def export_briefs(
     app: App[Any], corpus: Corpus, selection: Selection, annotated: Annotated | None = None
-) -> Path | None:
+) -> Awaitable[Path | None]:
     """Ask where to write the briefing of ``selection`` (with the tags and notes ``annotated``
-    gives), write it there and say so: the path written, or None when the user gave up.
-
-    Run from a worker: it waits for the dialogs' answers.
-    """
-    briefs = selection.briefs
+    gives): the dialog opens now; awaiting what this gives writes the briefing where the user
+    said, and says so: the path written, or None when the user gave up."""
     name = default_export_name(datetime.now())
+    answer = ask(app, ExportDialog(selection.described, name, ""))
+    return _export(app, corpus, selection, annotated, answer)
+
+
+async def _export(
+    app: App[Any],
+    corpus: Corpus,
+    selection: Selection,
+    annotated: Annotated | None,
+    answer: Awaitable[Path | None],
+) -> Path | None:
+    """Write the briefing where ``answer`` says, asking again until it is written or the user
+    gives up."""
+    briefs = selection.briefs
     markdown = ""
-    failure = ""
     while True:
-        path = await app.push_screen_wait(ExportDialog(selection.described, name, failure))
+        path = await answer
         if path is None:
             return None
-        name = str(path)
         if not markdown:
             markdown = await asyncio.to_thread(
                 render_markdown, corpus, briefs, selection.name, annotated
@@ -118,15 +128,17 @@ async def export_briefs(
         try:
             failure = _write(path, markdown, overwrite=False)
         except ExportExistsError:
-            if not await app.push_screen_wait(OverwriteDialog(path)):
-                failure = ""
-                continue  # the file is kept: ask again, the name ready to change
+            if not await ask(app, OverwriteDialog(path)):
+                # The file is kept: asked again, the name ready to change.
+                answer = ask(app, ExportDialog(selection.described, str(path), ""))
+                continue
             failure = _write(path, markdown, overwrite=True)
         if not failure:
             message = f"Exported {plural(len(briefs), 'brief')} to {path}"
             app.notify(message, title="Export", markup=False)
             return path
         # Not written: asked again with why, the name as typed, ready to correct.
+        answer = ask(app, ExportDialog(selection.described, str(path), failure))
 
 
 def _write(path: Path, markdown: str, *, overwrite: bool) -> str:
