@@ -18,7 +18,6 @@ from tui.app.screens.annotate import NoteDialog, TagDialog
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.facets import FacetDialog
 
-
 KEY_NAMES = {"/": "slash"}
 
 

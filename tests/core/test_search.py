@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.kit.corpus import FUZZY_BRIEF, LOOSE_BRIEF, REPO, drift_quotes
+from tests.kit.corpus import FUZZY_BRIEF, LOOSE_BRIEF, REPO, drift_quotes, fields, make_corpus
 from tui.core.model import Corpus
 from tui.core.search import (
     MAX_TERMS,
@@ -411,3 +411,12 @@ def test_a_nul_in_a_query_is_passed_over() -> None:
     assert found and entries.find(parse_query("ebr\x00ard place:\x00baja")) == entries.find(
         parse_query("ebrard place:baja")
     )
+
+
+@pytest.mark.parametrize("name", ["Co\u2034", "\u0149 Corp", "m\u207b2 Holdings", "\ufe58Dash"])
+def test_a_facet_value_chosen_finds_the_briefs_it_counted(tmp_path: Path, name: str) -> None:
+    root = make_corpus(tmp_path / "corpus", {"a.yaml": fields("a", organizations=[name])})
+    entries = load_corpus(root).entries
+    [(value, count)] = entries.facets(parse_query(""), "organization")
+    assert count == 1
+    assert len(entries.find(parse_query(value_term("organization", value)))) == 1

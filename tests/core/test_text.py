@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tracemalloc
+import unicodedata
 
 import pytest
 
@@ -145,3 +146,17 @@ def test_search_folding_ignores_case_accents_typography_and_spacing() -> None:
     assert fold_search("Ib\u00e1\u00f1ez  \u201cM\u00c9XICO\u201d\u00a0\u2013 x") == (
         fold_search('IBANEZ "mexico" - x')
     )
+
+
+def test_search_folding_folds_a_folded_text_to_itself() -> None:
+    # Where the order of the steps matters: characters that decompose (into a typographic mark,
+    # "‴" into three "′", or into an accent) and the marks themselves.
+    decomposing = [
+        chr(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code < 0xE000 and unicodedata.decomposition(chr(code))
+    ]
+    assert len(decomposing) > 5000
+    for character in [*decomposing, "\u2019", "\u2032", "\u02bc"]:
+        once = fold_search(f"co{character}x")
+        assert fold_search(once) == once, repr(character)

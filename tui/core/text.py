@@ -139,8 +139,13 @@ def one_line(text: str) -> str:
 
 
 def fold_search(text: str) -> str:
-    """Fold ``text`` for searching: case, accents, typographic marks and white space ignored."""
-    decomposed = unicodedata.normalize("NFKD", fold_marks(text))
+    """Fold ``text`` for searching: case, accents, typographic marks and white space ignored.
+
+    Folding what is folded changes nothing, so that a value shown folded (a facet's) finds what
+    it was folded from.
+    """
+    # The marks after decomposing: some characters decompose into one ("‴" into three "′").
+    decomposed = fold_marks(unicodedata.normalize("NFKD", text))
     if not decomposed.isascii():
         # Look up each distinct character once rather than every character: articles run to
         # megabytes, and a regular expression and set() work at C speed.
