@@ -42,6 +42,7 @@ from tui.core.store.database import IndexFile
 from tui.core.text import (
     _TYPOGRAPHIC,
     clean_text,
+    compound_words,
     fold_marks,
     fold_search,
     fold_white_space,
@@ -344,8 +345,10 @@ def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
 ) -> None:
     connection = IndexFile(Path("."), None).connect()
     for rowid, text in enumerate(texts):
+        words = fold_words(text)
         connection.execute(
-            "INSERT INTO words (rowid, text) VALUES (?, ?)", (rowid, fold_words(text))
+            "INSERT INTO words (rowid, text, compounds) VALUES (?, ?, ?)",
+            (rowid, words, compound_words(words)),
         )
     chosen = data.draw(st.sampled_from(range(len(texts))))
     words = [w for w in fold_words(texts[chosen]).split() if any(c.isalnum() for c in w)]

@@ -92,7 +92,7 @@ def test_nothing_typed_is_taken_as_an_operator_of_the_index(typed: str) -> None:
 
 
 def test_a_word_is_quoted_whole_for_the_index() -> None:
-    assert match_expression(["mexico", 'a"b']) == '"mexico"* "a""b"*'
+    assert match_expression(["mexico", "nand", 'a"b']) == '"mexico"* "nand"* compounds : "a""b"*'
 
 
 # The anchor status of quotes ---------------------------------------------------------------------
@@ -420,3 +420,27 @@ def test_a_facet_value_chosen_finds_the_briefs_it_counted(tmp_path: Path, name: 
     [(value, count)] = entries.facets(parse_query(""), "organization")
     assert count == 1
     assert len(entries.find(parse_query(value_term("organization", value)))) == 1
+
+
+@pytest.mark.parametrize(
+    ("summary", "query", "found"),
+    [
+        # "and" is dropped as a repeat from the words the index keeps, which put "u.s." and
+        # "mexico" side by side.
+        ("Canada and the U.S. and Mexico signed.", "u.s.-mexico", False),
+        ("Output fell in 2023 and rose 6 in 2024.", "6.2", False),
+        ("Talks on U.S.-Mexico trade went on.", "u.s.-mexico", True),
+        ("Talks on U.S.-Mexico trade went on.", "u.s.-mex", True),
+        ("Growth was 6,2% in the year.", "6,2", True),
+        ("The T-MEC review and the U.S. talks.", "t-mec", True),
+        ("The T-MEC review and the U.S. talks.", "u.s", True),
+        ("The T-MEC review and the U.S. talks.", "mec-u.s.", False),
+    ],
+)
+def test_a_word_holding_punctuation_is_found_only_as_one_word(
+    tmp_path: Path, summary: str, query: str, found: bool
+) -> None:
+    root = make_corpus(tmp_path / "corpus", {"a.yaml": fields("a", summary=summary)})
+    corpus = load_corpus(root)
+    assert matching_in(corpus, query) == ({"a"} if found else set())
+    assert matching_in(corpus, f"-{query}") == (set() if found else {"a"})

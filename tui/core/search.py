@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
-from tui.core.text import fold_search, fold_words
+from tui.core.text import fold_search, fold_words, word_parts
 
 if TYPE_CHECKING:
     from tui.core.model import Brief, KeyFact
@@ -508,9 +508,14 @@ def match_expression(words: Iterable[str]) -> str:
 
     Each word is quoted whole, so that nothing typed is taken as an operator of the query
     language (``AND``, ``NEAR``, a column name, a parenthesis); a word holding punctuation, such
-    as "u.s.", becomes the phrase of its parts ("u s"), as the index split it when it was read.
+    as "u.s.", becomes the phrase of its parts ("u s"), as the index split it when it was read,
+    and is looked for among the words of two parts or more alone (see
+    :func:`tui.core.text.compound_words`).
     """
-    return " ".join(_prefix(word) for word in words)
+    return " ".join(
+        f"compounds : {_prefix(word)}" if len(word_parts(word)) > 1 else _prefix(word)
+        for word in words
+    )
 
 
 def name_expression(term: NameTerm) -> str:

@@ -24,6 +24,13 @@ _TYPOGRAPHIC = str.maketrans(
 # The marks as (mark, plain) pairs, for replacing only the ones a text holds.
 _MARKS = tuple((chr(code), str(plain)) for code, plain in _TYPOGRAPHIC.items())
 
+# A run of letters and digits: a part of a word, as the index's tokenizer splits words (at an
+# underscore too).
+_WORD_PART = re.compile(r"[^\W_]+")
+COMPOUND_END = "\ue000"
+"""What follows each word of :func:`compound_words`: a word to the index (a character for
+private use), which no query holds, so that no phrase runs from one such word into the next."""
+
 # The end of a word: where a text can be cut without cutting a word or a run of white space.
 _WORD_END = re.compile(r"\S\s")
 _PIECE = 1 << 16
@@ -167,6 +174,29 @@ def fold_words(text: str) -> str:
     """
     distinct = " ".join(_distinct_words(text))
     return " ".join(_distinct_words(fold_search(distinct)))
+
+
+def word_parts(word: str) -> list[str]:
+    """The runs of letters and digits of ``word``: what the index splits it into."""
+    return _WORD_PART.findall(word)
+
+
+def compound_words(words: str) -> str:
+    """Of ``words`` (as :func:`fold_words` gives them), those of two parts or more ("u.s.",
+    "t-mec", "6,2"), each followed by :data:`COMPOUND_END`.
+
+    A query word of two parts or more is looked for as its parts side by side. Among the
+    distinct words, two parts are side by side where a word between them was dropped as a
+    repeat ("u.s. and mexico" after an earlier "and"), so such a word is looked for among these
+    alone, kept apart by the end mark.
+    """
+    # Most words are letters and digits alone, which isalnum() tells at C speed: only the others
+    # are split into parts.
+    return "".join(
+        f"{word} {COMPOUND_END} "
+        for word in words.split()
+        if not word.isalnum() and len(_WORD_PART.findall(word)) > 1
+    )
 
 
 def quoted(text: str, limit: int = 60) -> str:

@@ -35,7 +35,7 @@ from tui.core.corpus_path import folder_text
 from tui.core.store.codec import dumps
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-SCHEMA = 6
+SCHEMA = 7
 """The layout of the tables; raise it whenever what is stored changes."""
 BUSY_MS = 5_000
 """How long a connection waits for another process's write to end before giving up."""
@@ -75,9 +75,11 @@ CREATE TABLE IF NOT EXISTS briefs (
 CREATE INDEX IF NOT EXISTS briefs_listing
     ON briefs (position, brief_id, duplicate_of, published, status, anchors);
 -- The words of each brief (rowid = the brief's rowid), for the filter. Contentless: the words
--- are kept compressed in briefs.words, which a row's deletion gives back to it.
+-- are kept compressed in briefs.words, which a row's deletion gives back to it, with the words of
+-- two parts or more among them (tui.core.text.compound_words).
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (
     text,
+    compounds,
     content = '',
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'

@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 from tui.core.corpus_path import is_brief_name
 from tui.core.model import Problem
 from tui.core.store.codec import encode_entry_json
+from tui.core.text import compound_words
 
 SETTLE_NS = 3_000_000_000
 """How long before a fingerprint was taken a file must have been last modified to be trusted:
@@ -418,9 +419,10 @@ def _write(
                     (read.path, *values),
                 )
                 rowid = cursor.lastrowid
+            text = zlib.decompress(read.words).decode()
             connection.execute(
-                "INSERT INTO words (rowid, text) VALUES (?, ?)",
-                (rowid, zlib.decompress(read.words).decode()),
+                "INSERT INTO words (rowid, text, compounds) VALUES (?, ?, ?)",
+                (rowid, text, compound_words(text)),
             )
             named.append((rowid, read.values))
             changed = True
@@ -478,9 +480,10 @@ def _name(
 def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
     """Take the brief of ``rowid`` out of the search tables, which it was given ``words``."""
     # A contentless table forgets a row only when told the words it was given.
+    text = zlib.decompress(words).decode()
     connection.execute(
-        "INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)",
-        (rowid, zlib.decompress(words).decode()),
+        "INSERT INTO words (words, rowid, text, compounds) VALUES ('delete', ?, ?, ?)",
+        (rowid, text, compound_words(text)),
     )
     connection.execute(
         "DELETE FROM name_words WHERE rowid IN (SELECT rowid FROM names WHERE brief = ?)", (rowid,)
