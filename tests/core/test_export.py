@@ -241,12 +241,14 @@ def test_a_briefs_tags_and_note_follow_it_as_text(tmp_path: Path) -> None:
     assert noted.plain[-4:] == [
         "Tags: USMCA, <b>x</b>",
         "Note",
-        "Ask the plant. # not a heading",
+        "Ask the plant.\n# not a heading",
         "> not a quote, *not* emphasis",
     ]
     assert not any(
         text.startswith(("Tags", "Note")) for text in by_heading["Plant adds shift (b)"].plain
     )
+    (broken,) = [kinds for text, _, kinds in noted.paragraphs if text.startswith("Ask")]
+    assert "hardbreak" in broken  # not a soft break, which a renderer shows as a space
     allowed = {"heading", "paragraph", "blockquote"}
     assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= allowed
     # Without annotations given, the briefing is as it always was.
@@ -380,3 +382,18 @@ def test_a_folder_without_permission_is_reported(
     with pytest.raises(ExportError, match="Permission denied"):
         write_export(tmp_path / "briefing.md", "# x\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_note_written_as_a_list_keeps_a_line_for_each_point(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    note = Annotation(note="Follow up:\n- call CFE\n- 1. check the permit\n\nThen write.")
+    document = read(render_markdown(corpus, corpus.briefs, "all", lambda _: note))
+    (section,) = document.sections
+    assert section.plain[-2:] == ["Follow up:\n- call CFE\n- 1. check the permit", "Then write."]
+    assert "hardbreak" in section.paragraphs[-2][2]
+    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= {
+        "heading",
+        "paragraph",
+        "blockquote",
+    }

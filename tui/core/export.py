@@ -128,10 +128,12 @@ def _annotation_lines(annotation: Annotation) -> list[str]:
         lines += ["", "**Tags:** " + ", ".join(escape(tag) for tag in annotation.tags)]
     if annotation.note:
         lines += ["", "**Note**"]
-        # Paragraphs kept; each one's lines run together, as escape() makes one line.
+        # Paragraphs kept, and the lines of each, ended by a hard line break (a backslash): a
+        # note's lines are often a list, which would otherwise run together.
         paragraphs = re.split(r"\n\s*\n", annotation.note.strip())
         for paragraph in paragraphs:
-            lines += ["", escape(paragraph)]
+            kept = [escape(line) for line in paragraph.splitlines() if line.strip()]
+            lines += ["", "\\\n".join(kept)]
     return lines
 
 
