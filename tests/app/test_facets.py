@@ -359,3 +359,23 @@ async def test_each_value_keeps_to_one_line_with_its_count_in_a_narrow_terminal(
         assert option_list.virtual_size.height == option_list.option_count  # none wrapped
         entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
         assert same_values(facets_shown(app), expected_facets(entries))
+
+
+@pytest.mark.parametrize("typed", ["", "maq"])
+async def test_after_a_choice_what_is_typed_in_the_filter_goes_after_it(
+    corpus_dir: Path, typed: str
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if typed:
+            await pilot.press("slash", *typed, "enter")
+            await settle(pilot)
+        await open_facets(pilot)
+        await go_to(pilot, "Languages")
+        await pilot.press("enter")
+        await settle(pilot)
+        chosen = main_screen(app).filter_text
+        await pilot.press("slash", *" baja")
+        await settle(pilot)
+        assert main_screen(app).filter_input.value == chosen + " baja"

@@ -976,6 +976,9 @@ class MainScreen(Screen[None]):
         if text is None:
             return
         self.filter_input.value = text
+        # Where the user goes on typing: a value set leaves the cursor where it was (at the
+        # start of an empty filter), and a word typed there would run into the term.
+        self.filter_input.cursor_position = len(text)
         self.filter_text = text
         self.filter_input.display = True
         self._show_list()
