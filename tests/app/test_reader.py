@@ -575,11 +575,36 @@ async def test_is_bookmarked_in_the_filter_follows_the_bookmarks(corpus_dir: Pat
         await pilot.press("j", "j", "b", "slash", *"is:bookmarked", "enter")
         await settle(pilot)
         assert listed_keys(app) == ["mexico-us-economic-dialogue-work-plan"]
-        # The bookmark taken off: the filter keeps it no more.
+        # The bookmark taken off: the brief stays under the cursor, for b to put it back, until
+        # the filter is asked again.
         await pilot.press("b")
+        await settle(pilot)
+        assert listed_keys(app) == ["mexico-us-economic-dialogue-work-plan"]
+        assert bookmark_of(list_rows(app)[0]) != "★"
+        await pilot.press("slash", "space", "enter")
         await settle(pilot)
         assert listed_keys(app) == []
         assert app.screen.sub_title.endswith("0 shown")
+
+
+async def test_a_mark_the_filter_leaves_out_can_be_taken_back_at_once(corpus_dir: Path) -> None:
+    # The brief left the list on b: the cursor fell on the next one, which was marked read, and
+    # b bookmarked that one instead of taking the bookmark back.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"-is:bookmarked", "enter", "j")
+        await settle(pilot)
+        on = listed_keys(app)[1]
+        unread = app.screen.sub_title.split(" · ")[1]  # "4 unread"
+        await pilot.press("b")
+        await settle(pilot)
+        assert listed_keys(app)[main_screen(app).article_list.cursor_row] == on
+        assert bookmark_of(list_rows(app)[1]) == "★"
+        assert app.screen.sub_title.split(" · ")[1] == unread  # no other brief shown and read
+        await pilot.press("b")
+        await settle(pilot)
+        assert main_screen(app).bookmarked == frozenset()
 
 
 async def test_capital_b_shows_bookmarks_only_and_back(corpus_dir: Path) -> None:

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
@@ -175,6 +176,40 @@ async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
         # brief pane says where the file is wrong.
         assert main_screen(app).article_list.cursor_row == 2
         assert "briefs/tijuana.yaml:3" in brief_lines(app)  # the title's line
+
+
+@pytest.mark.parametrize("hidden_by", ["filter", "bookmarks only"])
+async def test_a_brief_broken_on_disk_under_a_filter_stays_under_the_cursor(
+    tmp_path: Path, hidden_by: str
+) -> None:
+    # It left the list, as a brief that fails to load matches no filter and has no id to be
+    # bookmarked by: the cursor fell on another brief, which was marked read.
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "b", "j", "b", "k")  # on Juárez, Juárez and Reynosa bookmarked
+        await pilot.press(*(["slash", *"exports", "enter"] if hidden_by == "filter" else ["B"]))
+        await settle(pilot)
+        assert "Juárez" in list_rows(app)[main_screen(app).article_list.cursor_row or 0]
+        read_before = set(main_screen(app).annotations.read)  # type: ignore[union-attr]
+        brief = root / "briefs" / "juarez.yaml"
+        good = brief.read_text(encoding="utf-8")
+
+        def break_it() -> None:
+            brief.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")
+
+        await until_shown(pilot, break_it, lambda: "1 failed" in str(main_screen(app).sub_title))
+        assert "briefs/juarez.yaml:3" in brief_lines(app)  # the problem, where the file is wrong
+        assert main_screen(app).annotations.read == read_before  # type: ignore[union-attr]
+        # Mended, it is the brief under the cursor again.
+        await until_shown(
+            pilot,
+            lambda: brief.write_text(good, encoding="utf-8"),
+            lambda: "failed" not in str(main_screen(app).sub_title),
+        )
+        assert "Juárez" in list_rows(app)[main_screen(app).article_list.cursor_row or 0]
+        assert "Juárez exports climb" in brief_lines(app)
 
 
 async def test_a_corpus_folder_deleted_under_the_reader_leaves_it_working(

@@ -15,6 +15,7 @@ that frame (:mod:`.loading`).
 from __future__ import annotations
 
 import asyncio
+import bisect
 import gc
 import importlib
 import os
@@ -430,7 +431,7 @@ class MainScreen(Screen[None]):
         if not corpus.entries:
             article_list.notice = "No briefs in this corpus"
             self._show_in_panes()
-        self._show_rows(keep, fallback_row=fallback)
+        self._show_rows(keep, fallback_row=fallback, pinned=True)
         self._refresh_bindings_if_changed()
         self.corpus_loading.read_again_if_changed()
         if refreshed:  # the corpus shown before held a snapshot the index was written after
@@ -460,16 +461,24 @@ class MainScreen(Screen[None]):
 
     # The state flowing down.
 
-    def _refilter(self, fallback_row: int | None = None) -> None:
+    def _refilter(self, fallback_row: int | None = None, *, pinned: bool = False) -> None:
         """Recompute the rows the list shows from the filter and the bookmarks-only switch; the
-        cursor stays on its brief when it is still shown."""
-        self._show_rows(self.article_list.cursor_entry, fallback_row)
+        cursor stays on its brief when it is still shown, or (``pinned``) in any case."""
+        self._show_rows(self.article_list.cursor_entry, fallback_row, pinned=pinned)
 
-    def _show_rows(self, keep: int | None, fallback_row: int | None = None) -> None:
+    def _show_rows(
+        self, keep: int | None, fallback_row: int | None = None, *, pinned: bool = False
+    ) -> None:
         """Show the rows of the filter and the bookmarks-only switch, the cursor on the entry
         the filter is being typed from if shown, else on entry ``keep`` if shown, else on
         ``fallback_row`` (by default the first row; showing only the bookmarks, the row it is
-        on)."""
+        on).
+
+        ``pinned`` keeps entry ``keep`` in the list even when neither finds it any more: the
+        user changed what they keep about it (bookmarked it under ``-is:bookmarked``), or its
+        file changed on disk (it no longer loads). It stays under the cursor, with its problems
+        if it has any, until the user changes the filter or the switch.
+        """
         corpus = self.corpus
         if corpus is None:
             return  # a first start: what is typed applies once the briefs are read
@@ -481,6 +490,9 @@ class MainScreen(Screen[None]):
             self._marks_revisions,
             bookmarks_only=self.bookmarks_only,
         )
+        if pinned and keep is not None and self._typed_from is None and keep not in rows:
+            rows = list(rows)
+            bisect.insort(rows, keep)  # rows are in the list's order, which is the entries'
         left_out = self._list_query.query.left_out
         if left_out and not self._told_terms_left_out:
             self.notify(
@@ -764,7 +776,7 @@ class MainScreen(Screen[None]):
         self._report_store()
         self._marks_changed("bookmarked")
         if self.bookmarks_only:
-            self._refilter(fallback_row=self.article_list.cursor_row)
+            self._refilter(pinned=True)
 
     def action_toggle_read(self) -> None:
         """Mark the current article unread, or read again."""
@@ -834,8 +846,8 @@ class MainScreen(Screen[None]):
         """The user changed what a filter may name (``kinds``): ask it again if it names one."""
         self._marks_revisions.update(kinds)
         if self._list_query.query.marks_named.intersection(kinds):
-            # A brief that leaves the list for it leaves the cursor on its row, not at the top.
-            self._refilter(fallback_row=self.article_list.cursor_row)
+            # The brief stays in the list, so that the same key puts the mark back.
+            self._refilter(pinned=True)
 
     def action_toggle_bookmarks_only(self) -> None:
         """Show the bookmarked articles only, or all of them again."""
