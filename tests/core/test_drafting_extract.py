@@ -217,3 +217,21 @@ def test_a_corpus_folder_that_cannot_be_written_is_named_not_the_temporary_file(
     assert outcome.status == "error" and outcome.error is not None
     assert f"into {root / 'seeds'}: Permission denied" in outcome.error
     assert ".tmp" not in outcome.error
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Por Ana Martínez", "Ana Martínez"),
+        ("POR ANA MARTÍNEZ", "ANA MARTÍNEZ"),
+        ("Porfirio Díaz", "Porfirio Díaz"),
+    ],
+)
+def test_the_author_of_a_page_is_named_without_the_word_of_its_byline(
+    byline: str, author: str
+) -> None:
+    written = page("tijuana-exportaciones.html")
+    original = '<p class="autor">Por Ricardo Torres | enero 14, 2025</p>'
+    assert original in written
+    extracted = extract_page(written.replace(original, f'<p class="byline">{byline}</p>'))
+    assert extracted.author == author
