@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Label
 
 from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
 from tests.kit.pilot import (
@@ -21,8 +22,10 @@ from tests.kit.pilot import (
     main_screen,
     settle,
     strong_text,
+    wait_for_screen,
 )
 from tui.app.app import BriefingApp
+from tui.app.screens.export import ExportDialog
 from tui.app.screens.help import HelpScreen
 
 PATIENCE = 10.0
@@ -132,6 +135,26 @@ async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:
         # The cursor stays at its place in the list, on the brief that came after.
         assert "Reynosa" in list_rows(app)[main_screen(app).article_list.cursor_row or 0]
         assert "Reynosa" in brief_lines(app)
+
+
+async def test_a_marked_brief_deleted_on_disk_is_neither_counted_nor_exported(
+    tmp_path: Path,
+) -> None:
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "j", "space")  # Tijuana and Juárez marked
+        await settle(pilot)
+        assert "2 marked" in str(main_screen(app).sub_title)
+        delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
+        await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
+        assert "1 marked" in str(main_screen(app).sub_title)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        assert "the 1 marked brief to" in " ".join(
+            str(label.render()) for label in app.screen.query(Label)
+        )
 
 
 async def test_a_brief_deleted_under_the_cursor_with_a_filter_on_leaves_it_on_the_next_found(

@@ -531,7 +531,7 @@ class MainScreen(Screen[None]):
             bookmarked=len(self._present_bookmarks()),
             bookmarks_saved=not self._save_error,
             notes_saved=not self._notes_error,
-            marked=len(self.marked),
+            marked=len(self._present_marks()),
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
         )
@@ -546,6 +546,11 @@ class MainScreen(Screen[None]):
     def _present_bookmarks(self) -> frozenset[str]:
         # Bookmarks are few; the header is redrawn at every keystroke of the filter.
         return self.bookmarked & self._ids_present
+
+    def _present_marks(self) -> frozenset[str]:
+        """The briefs marked for export that the corpus has: one deleted on disk keeps its mark,
+        for when it comes back, but is neither counted nor exported."""
+        return self.marked & self._ids_present
 
     def watch_filter_text(self) -> None:
         self._refilter()
@@ -672,7 +677,7 @@ class MainScreen(Screen[None]):
         applicable = (
             self.corpus is not None,
             self._current_id() is not None,
-            bool(self.marked),
+            bool(self._present_marks()),
             self._filter_open(),
         )
         if applicable != self._applicable:
@@ -740,7 +745,8 @@ class MainScreen(Screen[None]):
             return True if self.corpus is not None else None
         if action == "export":
             ready = self.corpus is not None
-            return True if ready and (self.marked or self._current_brief()) else None
+            marked = self._present_marks()
+            return True if ready and (marked or self._current_brief()) else None
         return True  # the filter too while the corpus loads: what is typed applies once it is in
 
     def action_open_facts(self) -> None:
@@ -1048,7 +1054,7 @@ class MainScreen(Screen[None]):
         corpus = self.corpus
         if corpus is None:
             return
-        selection = export_selection(corpus, self.marked, self._current_brief())
+        selection = export_selection(corpus, self._present_marks(), self._current_brief())
         if selection is not None:
             annotated = self.annotations.annotation if self.annotations else None
             self._await_dialog(export_briefs(self.app, corpus, selection, annotated))
