@@ -485,6 +485,8 @@ def _tell(lines: Sequence[str]) -> None:
 
 def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     # Imported here for the same reason as the cache (see main).
+    import datetime as dt
+
     from tui.core.export import ExportError, ExportExistsError, markdown_parts, write_export
 
     if args.output == "":
@@ -526,7 +528,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
 
     annotations = Annotations(state_dir(), corpus_key(corpus.root))
     _tell([f"briefing: {notice}" for notice in annotations.notices])
-    parts = markdown_parts(corpus, briefs, selection, annotations.annotation)
+    parts = markdown_parts(corpus, briefs, selection, annotations.annotation, dt.date.today())
     if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.
         sys.stdout.flush()

@@ -6,6 +6,7 @@ wrapped lines, the rows inside a pane's border.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -217,7 +218,9 @@ async def test_a_failed_export_keeps_the_dialog_with_the_name_and_says_why(
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
-    assert (folder / "briefing.md").read_text(encoding="utf-8").startswith("# Briefing: corpus")
+    written = (folder / "briefing.md").read_text(encoding="utf-8")
+    assert written.startswith("# Briefing: corpus")
+    assert f"exported on {dt.date.today().isoformat()} from" in written.split("\n## ")[0]
 
 
 @pytest.mark.parametrize(

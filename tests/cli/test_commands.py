@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -434,6 +435,12 @@ def test_export_ids_to_standard_output(corpus_dir: Path) -> None:
         True,
         True,
     ]
+    # Said once, before the briefs: when it was made, and from which folder.
+    today = dt.date.today().isoformat()
+    assert (
+        f"exported on {today} from the corpus folder \u201c{corpus_dir.name}\u201d"
+        in (result.stdout.split("\n## ")[0])
+    )
 
 
 def test_export_to_a_dash_writes_standard_output_and_no_file(

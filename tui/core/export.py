@@ -58,24 +58,36 @@ Annotated = Callable[[str], Annotation]
 
 
 def render_markdown(
-    corpus: Corpus, briefs: Sequence[Brief], selection: str, annotated: Annotated | None = None
+    corpus: Corpus,
+    briefs: Sequence[Brief],
+    selection: str,
+    annotated: Annotated | None = None,
+    exported_on: dt.date | None = None,
 ) -> str:
     """The Markdown briefing of ``briefs``; ``selection`` says how they were chosen;
-    ``annotated`` gives each brief's tags and note, to add."""
-    return "".join(markdown_parts(corpus, briefs, selection, annotated))
+    ``annotated`` gives each brief's tags and note, to add; ``exported_on``, the day it says it
+    was made."""
+    return "".join(markdown_parts(corpus, briefs, selection, annotated, exported_on))
 
 
 def markdown_parts(
-    corpus: Corpus, briefs: Sequence[Brief], selection: str, annotated: Annotated | None = None
+    corpus: Corpus,
+    briefs: Sequence[Brief],
+    selection: str,
+    annotated: Annotated | None = None,
+    exported_on: dt.date | None = None,
 ) -> Iterator[str]:
     """:func:`render_markdown`'s text in parts, one per brief, made as they are asked for: a
     briefing of ten thousand briefs is written without ever being held whole."""
     count = f"{len(briefs)} brief" + ("" if len(briefs) == 1 else "s")
+    # The folder's name in quotes: a corpus is often in a folder named "corpus".
+    when = f" on {exported_on.isoformat()}" if exported_on else ""
+    source = f"the corpus folder \u201c{escape(corpus.name)}\u201d"
     yield "\n".join(
         [
             f"# Briefing: {escape(corpus.name)}",
             "",
-            f"{count} ({escape(selection)}) exported from the corpus {escape(corpus.name)}.",
+            f"{count} ({escape(selection)}) exported{when} from {source}.",
         ]
     )
     for brief in briefs:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Set
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -123,7 +123,7 @@ async def _export(
             return None
         if not markdown:
             markdown = await asyncio.to_thread(
-                render_markdown, corpus, briefs, selection.name, annotated
+                render_markdown, corpus, briefs, selection.name, annotated, date.today()
             )
         try:
             failure = _write(path, markdown, overwrite=False)
