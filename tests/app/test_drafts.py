@@ -116,6 +116,11 @@ async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
         shown = main_screen(app)._shown_brief()
         assert shown is not None and shown.is_draft and "Querétaro" in shown.title
         assert any("Added" in message for _, message in notices)
+        # Its facts have the keys, as the pane's hint says: c confirms the first at once.
+        await pilot.press("c")
+        await settle(pilot)
+        (added,) = load_corpus(root).briefs_with_ids([shown.id])
+        assert added.key_facts[0].reviewed
     assert (root / "seeds").joinpath(shown.source).read_bytes() == article.read_bytes()
 
 

@@ -389,9 +389,9 @@ class MainScreen(Screen[None]):
             keep = None
         self._listing_as_read = False
         wanted, self._select_after_reload = self._select_after_reload, None
-        if wanted is not None:
-            added = corpus.entries.position_of(wanted)
-            keep = added if added is not None else keep
+        added = corpus.entries.position_of(wanted) if wanted is not None else None
+        if added is not None:
+            keep = added
         shown_before = self._entry(self.shown_entry)
         # The panes keep the brief they show, and the fact the user is on, when the corpus has
         # the same: else they show the corpus's entry anew. A brief read ahead from its own file
@@ -432,6 +432,9 @@ class MainScreen(Screen[None]):
             article_list.notice = "No briefs in this corpus"
             self._show_in_panes()
         self._show_rows(keep, fallback_row=fallback, pinned=True)
+        if added is not None:
+            # A brief just added is a draft to review: its facts take the keys that do that.
+            self._focus_facts()
         self._refresh_bindings_if_changed()
         self.corpus_loading.read_again_if_changed()
         if refreshed:  # the corpus shown before held a snapshot the index was written after
