@@ -428,6 +428,25 @@ async def test_a_filter_matching_nothing_says_which_terms_name_no_value_of_their
         assert "date:2024-02-30 (date: takes a year, a month or a day that exists" in notice
 
 
+async def test_at_80x24_why_the_list_is_empty_is_read_whole_in_the_brief_pane(
+    tiny_corpus: Path,
+) -> None:
+    # The list is a few lines high at 80x24: the second term and what it takes were cut off.
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"laredo date:2024-02-30 before:2024-13-01")
+        await settle(pilot)
+        assert list_rows(app) == []
+        shown = brief_lines(app)
+        assert shown.startswith("No brief matches the filter. Looked for as words:")
+        assert "before:2024-13-01 (before: takes" in shown
+        # A filter that finds briefs again shows the brief, not the reason.
+        await pilot.press(*["backspace"] * len(" date:2024-02-30 before:2024-13-01"))
+        await settle(pilot)
+        assert list_rows(app) and "No brief matches" not in brief_lines(app)
+
+
 # Bookmarks.
 
 

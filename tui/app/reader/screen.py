@@ -520,6 +520,8 @@ class MainScreen(Screen[None]):
         if self._typed_from is not None and self._typed_from in rows:
             keep = self._typed_from
         self.article_list.show_rows(rows, keep=keep, fallback_row=fallback_row)
+        if not rows:
+            self._show_in_panes()  # the reason the list is empty may have changed
         self._update_header()
 
     def _update_header(self) -> None:
@@ -633,7 +635,12 @@ class MainScreen(Screen[None]):
             self.brief_view.show_problems(heading, corpus.problems)
             return
         entry = self._entry(self.shown_entry)
-        self.brief_view.show_entry(entry, self._annotation_of(entry))
+        if entry is None and corpus is not None and not self.article_list.rows:
+            # Why the list is empty, whole: the list may be a few lines high (at 80x24), and
+            # the reasons run to several (each term read as words, with what its field takes).
+            self.brief_view.show_problems(self.article_list.notice, ())
+        else:
+            self.brief_view.show_entry(entry, self._annotation_of(entry))
         brief = entry.brief if entry else None
         if brief is not None and corpus is not None:
             text = corpus.articles.short_text(brief.source, SYNC_READ_LIMIT)
