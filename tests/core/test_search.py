@@ -444,3 +444,25 @@ def test_a_word_holding_punctuation_is_found_only_as_one_word(
     corpus = load_corpus(root)
     assert matching_in(corpus, query) == ({"a"} if found else set())
     assert matching_in(corpus, f"-{query}") == (set() if found else {"a"})
+
+
+@pytest.mark.parametrize(
+    ("typed", "short"),
+    [
+        ("organization:index", "org:index"),
+        ("Organizations:=INEGI", "org:=inegi"),
+        ('people:"marcelo ebrard"', 'person:"marcelo ebrard"'),
+        ("-language:es", "-lang:es"),
+        ("languages:=es", "lang:=es"),
+        ("tags:aduana", "tag:aduana"),
+        ("places:baja topics:near", "place:baja topic:near"),
+    ],
+)
+def test_a_field_may_be_named_in_full_as_the_facets_name_it(typed: str, short: str) -> None:
+    assert parse_query(typed) == parse_query(short)
+    assert not parse_query(typed).words
+
+
+def test_a_field_named_in_full_finds_what_its_short_name_finds() -> None:
+    assert matching("organization:index") == matching("org:index") != set()
+    assert matching("language:es") == matching("lang:es") != set()

@@ -161,6 +161,7 @@ class BriefingApp(App[None]):
                     ("esc", "Clear the filter"),
                     ("mexicali maq", "Briefs holding words that start so"),
                     ("place:baja", "Also org: person: topic: outlet: lang:es"),
+                    ("", "or in full: organization: language: tags:"),
                     ('place:="la paz"', "That value exactly, as a facet adds it"),
                     ("after:2024-03", "Also before: and date: with a year, month or day"),
                     ("is:unread", "Also is:read is:bookmarked is:draft has:note tag:"),

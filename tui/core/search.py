@@ -82,6 +82,26 @@ VALUE_TERMS: dict[FacetField, str] = {
 }
 """The word an exact field term (``place:=tijuana``) begins with, for each field facets count."""
 _VALUE_FIELDS: dict[str, FacetField] = {term: field for field, term in VALUE_TERMS.items()}
+_FIELD_NAMES = {
+    "organization": "org",
+    "organizations": "org",
+    "organisation": "org",
+    "organisations": "org",
+    "places": "place",
+    "people": "person",
+    "persons": "person",
+    "topics": "topic",
+    "outlets": "outlet",
+    "language": "lang",
+    "languages": "lang",
+    "tags": "tag",
+}
+"""A field's name in full, or in the plural, as the facets and the brief files name it, for the
+word a term begins with: ``organization:inegi`` is ``org:inegi``."""
+_NAME_TERM_WORDS = [
+    *NAME_TERMS,
+    *(name for name, term in _FIELD_NAMES.items() if term in NAME_TERMS),
+]
 BOOKMARKED = "bookmarked"
 """The value of ``is:`` for the briefs the user bookmarked."""
 READ, UNREAD = "read", "unread"
@@ -99,8 +119,9 @@ MarkKind = Literal["bookmarked", "read", "noted", "tagged"]
 # space. The text is folded first, so field names are in lower case.
 _TERM = re.compile(
     r"(?P<negated>-(?=\S))?(?:"
-    rf'(?P<field>{"|".join(NAME_TERMS)}):"(?P<phrase>[^"]*)"?'
-    rf'|(?P<exact_field>{"|".join(_VALUE_FIELDS)}):=(?:"(?P<quoted>(?:[^"]|"")*)"?|(?P<bare>\S*))'
+    rf'(?P<field>{"|".join(_NAME_TERM_WORDS)}):"(?P<phrase>[^"]*)"?'
+    rf"|(?P<exact_field>{'|'.join([*_VALUE_FIELDS, *_FIELD_NAMES])}):="
+    r'(?:"(?P<quoted>(?:[^"]|"")*)"?|(?P<bare>\S*))'
     r'|"(?P<words>[^"]*)"?'
     r"|(?P<term>\S+))"
 )
@@ -300,18 +321,20 @@ class _Terms:
         if found["field"]:
             term_words = searchable(found["phrase"].split())
             if term_words:
-                self.names.append(NameTerm(NAME_TERMS[found["field"]], term_words))
+                self.names.append(NameTerm(NAME_TERMS[_term_word(found["field"])], term_words))
             return
         if found["exact_field"]:
             value = (found["quoted"] or "").replace('""', '"') + (found["bare"] or "")
             if value.strip():  # else left out, as it is while being typed
-                self.values.append(ValueTerm(_VALUE_FIELDS[found["exact_field"]], value.strip()))
+                counted = _VALUE_FIELDS[_term_word(found["exact_field"])]
+                self.values.append(ValueTerm(counted, value.strip()))
             return
         if found["words"] is not None:
             self.words += found["words"].split()
             return
         term = found["term"]
         field, colon, value = term.partition(":")
+        field = _term_word(field)
         if not colon or field not in _FIELDS:
             self.words.append(term)
             return
@@ -402,13 +425,20 @@ _VALUES_TAKEN = {
 another value is looked for as words."""
 
 
+def _term_word(field: str) -> str:
+    """The word a term of ``field`` begins with (``org`` for ``organization``)."""
+    return _FIELD_NAMES.get(field, field)
+
+
 def read_as_words_note(query: Query) -> str | None:
     """What to tell a user whose field terms name nothing their field can take, if any do."""
     if not query.read_as_words:
         return None
     terms = (
         f"{term} ({field}: takes {_VALUES_TAKEN[field]})"
-        for term, field in ((term, term.partition(":")[0]) for term in query.read_as_words)
+        for term, field in (
+            (term, _term_word(term.partition(":")[0])) for term in query.read_as_words
+        )
     )
     return "Looked for as words: " + ", ".join(terms)
 
