@@ -185,6 +185,8 @@ async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
                 break
         assert isinstance(app.screen, AddDialog)
         assert app.screen.query_one("#path", Input).value == f"{tmp_path}/missing.txt"
+        said = str(app.screen.query_one("#error").render())
+        assert "does not exist; its folder is there: check the file's name" in said
         await pilot.press("escape")
         await settle(pilot)
     assert sorted(p.name for p in (root / "briefs").iterdir()) == ["tijuana-exports.yaml"]

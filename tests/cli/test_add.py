@@ -209,7 +209,7 @@ def test_without_json_errors_go_to_standard_error_and_the_rest_to_standard_outpu
     out, err = capsys.readouterr()
     assert status == 1
     assert "added briefs/" in out and str(missing) not in out
-    assert f"briefing: {missing}: does not exist" in err.splitlines()
+    assert any(line.startswith(f"briefing: {missing}: does not exist") for line in err.splitlines())
 
 
 def test_many_files_show_progress_with_counts_rate_and_failures(
@@ -301,3 +301,23 @@ def test_a_bad_gazetteer_of_the_corpus_stops_before_anything_is_added(
     err = capsys.readouterr().err
     assert "gazetteer.yaml:2" in err and "places[0]" in err
     assert files(corpus / "seeds") == []
+
+
+def test_a_missing_article_is_told_with_the_part_of_its_path_that_is_missing(
+    corpus: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "downloads").mkdir()
+    monkeypatch.chdir(tmp_path)
+    status = main(["add", "--corpus", str(corpus), "downlaods/plant.html", "downloads/plnt.txt"])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 1
+    assert (
+        "briefing: downlaods/plant.html: does not exist: there is no folder downlaods;"
+        " check the path"
+    ) in err
+    assert (
+        "briefing: downloads/plnt.txt: does not exist; its folder is there: check the file's name"
+    ) in err

@@ -92,6 +92,17 @@ class Outcome:
         }
 
 
+def _missing(path: Path) -> str:
+    """Why ``path`` is not there, naming the first part of it that is missing: a folder
+    mistyped on the way, or the file's own name."""
+    first_missing = path
+    while first_missing.parent != first_missing and not first_missing.parent.exists():
+        first_missing = first_missing.parent
+    if first_missing != path:
+        return f"does not exist: there is no folder {first_missing}; check the path"
+    return "does not exist; its folder is there: check the file's name"
+
+
 def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
     """The bytes of input ``name`` (``data`` for standard input) and whether it is a web page.
 
@@ -105,7 +116,7 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
             if path.is_dir():
                 raise InputError("is a folder; give an article in it, such as DIR/article.txt")
             if not path.exists():
-                raise InputError("does not exist")
+                raise InputError(_missing(path))
             if not path.is_file():
                 raise InputError("is not a regular file")
         except OSError as error:  # a folder on the way that may not be entered
