@@ -1037,6 +1037,19 @@ def test_tags_are_a_facet_counted_over_the_briefs_found(named: Path) -> None:
     assert entries.facets(every, "tag") == []  # no marks given: no tags
 
 
+def test_tags_with_as_many_briefs_are_in_the_order_of_their_names_accents_aside(
+    named: Path,
+) -> None:
+    entries = open_corpus(named).entries
+    marks = Marks(tagged={tag: frozenset({"mx"}) for tag in ("zeta", "Ñandú", "beta", "Árbol")})
+    assert [tag for tag, _ in entries.facets(parse_query(""), "tag", marks=marks)] == [
+        "Árbol",
+        "beta",
+        "Ñandú",
+        "zeta",
+    ]
+
+
 def test_facets_count_the_briefs_matching_most_first_then_by_name(named: Path) -> None:
     entries = open_corpus(named).entries
     every = parse_query("")

@@ -38,6 +38,7 @@ from tui.core.search import (
 )
 from tui.core.store.codec import DECODE_ERRORS, decode_entry_json
 from tui.core.store.database import connect, file_identity, is_damage
+from tui.core.text import fold_search
 
 PAGE = 64
 """How many entries are read at once: a screenful of rows and then some."""
@@ -530,10 +531,13 @@ def _tag_facets(
         "SELECT tag.key, count(*) AS found FROM json_each(?) AS tag,"
         " json_each(tag.value) AS ident"
         f" WHERE ident.value IN (SELECT brief_id FROM briefs WHERE {where})"
-        " GROUP BY tag.key ORDER BY found DESC, lower(tag.key), tag.key LIMIT ?",
-        (json.dumps(tagged), *values, limit),
+        " GROUP BY tag.key",
+        (json.dumps(tagged), *values),
     ).fetchall()
-    return [(tag, count) for tag, count in rows]
+    # Ordered here, as the other fields' values are by their folded name: SQLite's lower() knows
+    # only ASCII, and put "Ñandú" after "zeta". A user's tags are few.
+    rows.sort(key=lambda row: (-row[1], fold_search(row[0]), row[0]))
+    return [(tag, count) for tag, count in rows[:limit]]
 
 
 def _conditions(query: Query, marks: UserMarks) -> tuple[str, list[str | int]]:
