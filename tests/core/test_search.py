@@ -466,3 +466,13 @@ def test_a_field_may_be_named_in_full_as_the_facets_name_it(typed: str, short: s
 def test_a_field_named_in_full_finds_what_its_short_name_finds() -> None:
     assert matching("organization:index") == matching("org:index") != set()
     assert matching("language:es") == matching("lang:es") != set()
+
+
+def test_letters_whose_mark_is_part_of_them_are_found_without_it(tmp_path: Path) -> None:
+    summary = "Talks in Łódź and on the Øresund bridge; Cœur Industries joins."
+    root = make_corpus(
+        tmp_path / "corpus", {"a.yaml": fields("a", summary=summary, places=["Łódź"])}
+    )
+    corpus = load_corpus(root)
+    for query in ("lodz", "oresund", "coeur", "place:lodz", "place:=lodz", "ŁÓDŹ"):
+        assert matching_in(corpus, query) == {"a"}, query

@@ -21,6 +21,17 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )  # fmt: skip
 
+# Letters whose mark is part of them, so that no decomposition takes it off: "Łódź" is found
+# as "lodz", "Øresund" as "oresund", as accents are ignored.
+_STROKED = str.maketrans(
+    {
+        "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+        "Ħ": "H", "ħ": "h", "Ŧ": "T", "ŧ": "t", "ı": "i", "Æ": "AE", "æ": "ae", "Œ": "OE",
+        "œ": "oe",
+    }
+)  # fmt: skip
+_STROKED_LETTERS = frozenset(map(chr, _STROKED))
+
 # The marks as (mark, plain) pairs, for replacing only the ones a text holds.
 _MARKS = tuple((chr(code), str(plain)) for code, plain in _TYPOGRAPHIC.items())
 
@@ -160,6 +171,8 @@ def fold_search(text: str) -> str:
         marks = "".join(sorted(ch for ch in found if unicodedata.combining(ch)))
         if marks:
             decomposed = re.sub(f"[{re.escape(marks)}]+", "", decomposed)
+        if not found.isdisjoint(_STROKED_LETTERS):
+            decomposed = decomposed.translate(_STROKED)
     return fold_white_space(decomposed.casefold())
 
 
