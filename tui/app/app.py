@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -75,24 +74,6 @@ class BriefingApp(App[None]):
         # goes on without the app: it may quit before its first frame.
         gc.unfreeze()
         gc.enable()
-
-    def on_key(self, event: events.Key) -> None:
-        """Type into the focused field a character that comes to the app once the field has the
-        focus, instead of looking up its bindings.
-
-        A field keeps every character typed into it, so such a key was sent, with the ones typed
-        in the same instant, to the pane that had the focus before a key of them opened a dialog
-        (or the filter). It belongs to the field: looking up its bindings would run the reader's
-        action (``b`` for bookmark) behind the dialog, or drop the character.
-        """
-        # Imported here: the text area's module takes 5 ms to import, and no screen of the first
-        # frame has one. Once a dialog is open, both are imported already.
-        from textual.widgets import Input, TextArea
-
-        field = self.screen.focused
-        if event.is_printable and isinstance(field, Input | TextArea):
-            event.prevent_default()  # not looked up as a binding (App._on_key comes after)
-            field.post_message(events.Key(event.key, event.character))
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.root)

@@ -16,9 +16,9 @@ def ask(app: App[Any], dialog: ModalScreen[Answer]) -> asyncio.Future[Answer | N
     """Open ``dialog`` now and give its answer to come.
 
     Now, in the handler of the key that asked for it, rather than from a worker a moment later:
-    a key typed in the same instant is then taken by the dialog (see
-    :meth:`tui.app.app.BriefingApp.on_key`). Opened from a worker, the dialog came after it, and
-    it acted on the reader behind (``ab`` bookmarked a brief).
+    the keys typed in the same instant then find the dialog on top, and do nothing to the reader
+    behind it. Opened from a worker, the dialog came after them, and they acted on the reader
+    (``ab`` opened the add dialog and bookmarked a brief).
     """
     answer: asyncio.Future[Answer | None] = asyncio.get_running_loop().create_future()
 
