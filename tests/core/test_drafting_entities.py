@@ -41,6 +41,27 @@ def test_a_known_name_in_capitals_is_that_name_not_an_acronym() -> None:
     assert found.organizations == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # "colorado" is also Spanish for red: a heading in capitals does not make it the state.
+        ("ALERTA POR SEMÁFORO COLORADO\n\nLa planta cerró por la contingencia.\n", ()),
+        (
+            "ALERTA EN COLORADO\n\nLas plantas de Colorado cerraron por la nevada.\n",
+            ("Colorado",),
+        ),
+        ("TIJUANA, B.C. — La planta abrió un turno más.\n", ("Tijuana",)),
+    ],
+)
+def test_a_one_word_name_in_capitals_counts_when_the_text_also_names_it_or_opens_with_it(
+    text: str, places: tuple[str, ...]
+) -> None:
+    found = find_entities(text, shipped_gazetteer())
+    assert found.places == places
+    # Nor are the other words of a heading in capitals taken for a name ("ALERTA POR").
+    assert found.organizations == found.people == ()
+
+
 def test_other_capitalised_names_are_sorted_by_what_surrounds_them() -> None:
     entities = find_entities(TEXT, shipped_gazetteer())
     assert "Karen Bass" in entities.people

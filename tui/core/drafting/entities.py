@@ -10,6 +10,7 @@ canciller, "Vice President of the United States") or a role after it (", the may
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -226,6 +227,9 @@ class _Matcher:
     """Names that match in any case (topics and lowercase names)."""
     group_of: dict[str, tuple[str, str]]
     """Each way of writing (folded to lowercase for loose ones) → (group, name)."""
+    in_capitals: frozenset[str]
+    """The ways of writing that are a one-word name put in capitals ("COLORADO"), which a
+    heading gives ordinary words too ("SEMÁFORO COLORADO": red)."""
 
 
 def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
@@ -237,9 +241,19 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
                 loose[written.lower()] = (group, name)
             else:
                 exact[written] = (group, name)
-                # A dateline or a heading writes names in capitals: "CIUDAD JUÁREZ, Chihuahua".
-                exact.setdefault(written.upper(), (group, name))
-    return _Matcher(_alternation(exact), _alternation(loose, ignore_case=True), exact | loose)
+    # A dateline or a heading writes names in capitals: "CIUDAD JUÁREZ, Chihuahua".
+    in_capitals = set()
+    for written, found in list(exact.items()):
+        if written.upper() not in exact:
+            exact[written.upper()] = found
+            if " " not in written:
+                in_capitals.add(written.upper())
+    return _Matcher(
+        _alternation(exact),
+        _alternation(loose, ignore_case=True),
+        exact | loose,
+        frozenset(in_capitals),
+    )
 
 
 def _alternation(names: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str] | None:
@@ -273,19 +287,29 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     taken = bytearray(len(text))
     place_ends: set[int] = set()
     matcher = gazetteer.matcher
-    for pattern, fold in ((matcher.known, False), (matcher.loose, True)):
-        if pattern is None:
+    known = list(matcher.known.finditer(text)) if matcher.known else []
+    # A one-word name in capitals is that name where the text also writes it as the gazetteer
+    # does, or opens a line with it, as a dateline does ("TIJUANA, B.C. — …").
+    written_so = {
+        matcher.group_of[m.group()][1] for m in known if m.group() not in matcher.in_capitals
+    }
+    loose = matcher.loose.finditer(text) if matcher.loose else ()
+    for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
+        start, end = match.span()
+        if any(taken[start:end]):
             continue
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(taken[start:end]):
-                continue
-            written = match.group().lower() if fold else match.group()
-            group, name = matcher.group_of[written]
-            found[group].setdefault(name, start)
-            taken[start:end] = b"\x01" * (end - start)
-            if group == "places":
-                place_ends.add(end)
+        written = match.group().lower() if fold else match.group()
+        group, name = matcher.group_of[written]
+        if (
+            written in matcher.in_capitals
+            and name not in written_so
+            and not _opens_dateline(text, start, end)
+        ):
+            continue
+        found[group].setdefault(name, start)
+        taken[start:end] = b"\x01" * (end - start)
+        if group == "places":
+            place_ends.add(end)
     skipped = set(skip)
     # An organisation's name may hold a known place ("Southern California Biomedical Council"):
     # it is listed whole, as well as the place.
@@ -322,9 +346,18 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     return Entities(**lists)
 
 
+def _opens_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a line and a comma follows it, as in a dateline."""
+    return (start == 0 or text[start - 1] == "\n") and text.startswith(",", end)
+
+
 def _capitalised_names(text: str) -> Iterable[tuple[int, int, str]]:
     """Runs of capitalised words (with "de", "of" and the like between them) and acronyms."""
     for line in re.finditer(r"[^\n]+", text):
+        if not any(char.islower() for char in line.group()):
+            # A line in capitals (a heading): a name cannot be told from the words around it.
+            # The known names it holds were found as such.
+            continue
         words = list(_WORD.finditer(line.group()))
         index = 0
         while index < len(words):
