@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
 from tests.kit.pilot import (
+    answer_export_dialog,
     bold_text,
     brief_lines,
     list_rows,
@@ -23,6 +24,7 @@ from tests.kit.pilot import (
 from tui.app.app import BriefingApp
 from tui.app.reader.screen import MainScreen
 from tui.app.screens.annotate import DiscardDialog, NoteDialog, TagDialog
+from tui.app.screens.export import ExportDialog
 from tui.app.screens.quit import QuitDialog
 from tui.core.annotations import MAX_NOTE_CHARS, Annotations
 from tui.core.userstate import corpus_key, state_dir
@@ -398,6 +400,29 @@ async def test_quitting_asks_first_when_it_would_lose_a_note_not_saved(
         await pilot.press("q")
         await wait_for_screen(pilot, QuitDialog)
         await pilot.press("y")
+        await settle(pilot)
+        assert not app.is_running
+
+
+async def test_quitting_asks_first_when_it_would_lose_marks_not_exported(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "j", "space")
+        await settle(pilot)
+        await pilot.press("q")
+        await wait_for_screen(pilot, QuitDialog)
+        assert "the 2 briefs marked for export" in unwrapped_dialog(app)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        await answer_export_dialog(pilot, tmp_path / "briefing.md")
+        await settle(pilot)
+        assert (tmp_path / "briefing.md").exists()
+        await pilot.press("q")  # the marks went into the briefing: nothing is lost
         await settle(pilot)
         assert not app.is_running
 

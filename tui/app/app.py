@@ -112,6 +112,9 @@ class BriefingApp(App[None]):
             if isinstance(screen, Dialog) and (typed := screen.unsaved()) is not None
         ]
         main = self.screen_stack[0] if self.screen_stack else None
+        marks = main.unexported_marks() if isinstance(main, MainScreen) else None
+        if marks is not None:
+            losing.append(marks)
         annotations = main.annotations if isinstance(main, MainScreen) else None
         if annotations is not None and annotations.unsaved_writing:
             changes = plural(annotations.unsaved_writing, "change")

@@ -205,6 +205,7 @@ class MainScreen(Screen[None]):
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
         self._select_after_reload: str | None = None
+        self._exported_marks: frozenset[str] = frozenset()
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._fact_after_reload: tuple[str, int] | None = None
         """The brief file edited from the reader, and the fact to be on once it is read again."""
@@ -1064,15 +1065,26 @@ class MainScreen(Screen[None]):
         corpus = self.corpus
         if corpus is None:
             return
-        selection = export_selection(corpus, self._present_marks(), self._current_brief())
+        marks = self._present_marks()
+        selection = export_selection(corpus, marks, self._current_brief())
         if selection is not None:
             annotated = self.annotations.annotation if self.annotations else None
-            self._await_dialog(export_briefs(self.app, corpus, selection, annotated))
+            self._export_with(export_briefs(self.app, corpus, selection, annotated), marks)
 
     @work(exclusive=True, group="export")
-    async def _await_dialog(self, flow: Awaitable[object]) -> None:
-        """Run ``flow``, a dialog's, to its end: it says itself what came of it."""
-        await flow
+    async def _export_with(self, exporting: Awaitable[Path | None], marks: frozenset[str]) -> None:
+        """Run ``exporting``, the export dialog's flow, which says what came of it; once it
+        wrote the briefs ``marks`` marked, those marks are exported."""
+        if await exporting is not None and marks:
+            self._exported_marks = marks
+
+    def unexported_marks(self) -> str | None:
+        """The marks for export made since the last export of the marked briefs, as a quit
+        would lose them (``the 3 briefs marked for export``); None when there are none."""
+        marks = self._present_marks()
+        if not marks or marks == self._exported_marks:
+            return None
+        return f"the {plural(len(marks), 'brief')} marked for export"
 
     def commands(self) -> Iterator[Command]:
         """The screen's actions that apply now, for the command palette."""
