@@ -321,3 +321,21 @@ def test_a_missing_article_is_told_with_the_part_of_its_path_that_is_missing(
     assert (
         "briefing: downloads/plnt.txt: does not exist; its folder is there: check the file's name"
     ) in err
+
+
+def test_a_path_through_a_file_is_told_so(
+    corpus: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    monkeypatch.chdir(tmp_path)
+    status = main(["add", "--corpus", str(corpus), "notes.txt/plant.html", "notes.txt/sub/x.txt"])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 1
+    for given in ("notes.txt/plant.html", "notes.txt/sub/x.txt"):
+        told = (
+            f"briefing: {given}: does not exist: notes.txt is a file, not a folder; check the path"
+        )
+        assert told in err

@@ -95,12 +95,14 @@ class Outcome:
 def _missing(path: Path) -> str:
     """Why ``path`` is not there, naming the first part of it that is missing: a folder
     mistyped on the way, or the file's own name."""
-    first_missing = path
-    while first_missing.parent != first_missing and not first_missing.parent.exists():
-        first_missing = first_missing.parent
-    if first_missing != path:
-        return f"does not exist: there is no folder {first_missing}; check the path"
-    return "does not exist; its folder is there: check the file's name"
+    step = path  # the first part of the path that is not a folder, from the top
+    while step.parent != step and not step.parent.is_dir():
+        step = step.parent
+    if step == path:
+        return "does not exist; its folder is there: check the file's name"
+    if step.exists():
+        return f"does not exist: {step} is a file, not a folder; check the path"
+    return f"does not exist: there is no folder {step}; check the path"
 
 
 def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
