@@ -51,9 +51,12 @@ def test_a_known_name_in_capitals_is_that_name_not_an_acronym() -> None:
             ("Colorado",),
         ),
         ("TIJUANA, B.C. — La planta abrió un turno más.\n", ("Tijuana",)),
+        ("MEXICALI.- La planta abrió un turno más.\n", ("Mexicali",)),
+        ("Las exportaciones de SONORA crecieron 5% en mayo.\n", ("Sonora",)),
+        ("Las plantas de TIJUANA y MEXICALI contrataron.\n", ("Tijuana", "Mexicali")),
     ],
 )
-def test_a_one_word_name_in_capitals_counts_when_the_text_also_names_it_or_opens_with_it(
+def test_a_one_word_name_in_capitals_counts_outside_a_heading_or_where_the_text_also_names_it(
     text: str, places: tuple[str, ...]
 ) -> None:
     found = find_entities(text, shipped_gazetteer())

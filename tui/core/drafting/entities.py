@@ -229,7 +229,7 @@ class _Matcher:
     """Each way of writing (folded to lowercase for loose ones) → (group, name)."""
     in_capitals: frozenset[str]
     """The ways of writing that are a one-word name put in capitals ("COLORADO"), which a
-    heading gives ordinary words too ("SEMÁFORO COLORADO": red)."""
+    heading in capitals gives ordinary words too ("SEMÁFORO COLORADO": red)."""
 
 
 def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
@@ -288,8 +288,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     place_ends: set[int] = set()
     matcher = gazetteer.matcher
     known = list(matcher.known.finditer(text)) if matcher.known else []
-    # A one-word name in capitals is that name where the text also writes it as the gazetteer
-    # does, or opens a line with it, as a dateline does ("TIJUANA, B.C. — …").
+    # In a heading in capitals, a one-word name in capitals is that name only where the text
+    # also writes it as the gazetteer does: there, ordinary words are in capitals too.
     written_so = {
         matcher.group_of[m.group()][1] for m in known if m.group() not in matcher.in_capitals
     }
@@ -300,11 +300,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             continue
         written = match.group().lower() if fold else match.group()
         group, name = matcher.group_of[written]
-        if (
-            written in matcher.in_capitals
-            and name not in written_so
-            and not _opens_dateline(text, start, end)
-        ):
+        if written in matcher.in_capitals and name not in written_so and _in_heading(text, start):
             continue
         found[group].setdefault(name, start)
         taken[start:end] = b"\x01" * (end - start)
@@ -346,15 +342,22 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     return Entities(**lists)
 
 
-def _opens_dateline(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens a line and a comma follows it, as in a dateline."""
-    return (start == 0 or text[start - 1] == "\n") and text.startswith(",", end)
+def _in_heading(text: str, at: int) -> bool:
+    """Whether the line of ``text`` holding offset ``at`` is in capitals, as a heading may be."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _is_heading(text[start : end if end >= 0 else len(text)])
+
+
+def _is_heading(line: str) -> bool:
+    """Whether ``line`` is in capitals (it has no lowercase letter), as a heading may be."""
+    return not any(char.islower() for char in line)
 
 
 def _capitalised_names(text: str) -> Iterable[tuple[int, int, str]]:
     """Runs of capitalised words (with "de", "of" and the like between them) and acronyms."""
     for line in re.finditer(r"[^\n]+", text):
-        if not any(char.islower() for char in line.group()):
+        if _is_heading(line.group()):
             # A line in capitals (a heading): a name cannot be told from the words around it.
             # The known names it holds were found as such.
             continue
