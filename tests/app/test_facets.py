@@ -379,3 +379,20 @@ async def test_after_a_choice_what_is_typed_in_the_filter_goes_after_it(
         await pilot.press("slash", *" baja")
         await settle(pilot)
         assert main_screen(app).filter_input.value == chosen + " baja"
+
+
+async def test_a_brief_kept_only_for_the_cursor_is_not_among_the_briefs_counted(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"-is:bookmarked", "enter", "b")
+        await settle(pilot)
+        assert len(list_rows(app)) == 5  # the brief bookmarked stays under the cursor
+        await open_facets(pilot)
+        among = str(app.screen.query_one("#among").render())
+        languages = next(v for k, v in facets_shown(app).items() if k.startswith("Languages"))
+        counted = sum(value[1] for value in languages if isinstance(value, tuple))
+        assert counted == 4
+        assert "4 briefs" in among

@@ -206,6 +206,8 @@ class MainScreen(Screen[None]):
         to date behind the corpus shown."""
         self._select_after_reload: str | None = None
         self._exported_marks: frozenset[str] = frozenset()
+        self._pinned: int | None = None
+        """The entry the list keeps under the cursor though the filter no longer finds it."""
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._fact_after_reload: tuple[str, int] | None = None
         """The brief file edited from the reader, and the fact to be on once it is read again."""
@@ -494,9 +496,11 @@ class MainScreen(Screen[None]):
             self._marks_revisions,
             bookmarks_only=self.bookmarks_only,
         )
+        self._pinned = None
         if pinned and keep is not None and self._typed_from is None and keep not in rows:
             rows = list(rows)
             bisect.insort(rows, keep)  # rows are in the list's order, which is the entries'
+            self._pinned = keep
         left_out = self._list_query.query.left_out
         if left_out and not self._told_terms_left_out:
             self.notify(
@@ -984,7 +988,8 @@ class MainScreen(Screen[None]):
         if self.corpus is None:
             return None
         query = rows_query(self.filter_text, bookmarks_only=self.bookmarks_only)
-        shown = len(self.article_list.rows)
+        # The facets count what the filter finds: not a brief it keeps only for the cursor.
+        shown = len(self.article_list.rows) - (self._pinned is not None)
         return FacetRequest(self.corpus.entries, query, self._user_marks(), self.filter_text, shown)
 
     def _recount_facets(self) -> None:
