@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,16 @@ from tests.kit.pilot import (
     main_screen,
     notifications_into,
     settle,
+    until,
     wait_for_screen,
 )
 from tui.app.app import BriefingApp
+from tui.app.screens import add as add_module
 from tui.app.screens.add import AddDialog
 from tui.app.screens.annotate import NoteDialog
+from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.key_footer import KeyFooter
+from tui.core.drafting.adding import Outcome
 from tui.core.store import load_corpus
 
 
@@ -122,6 +127,45 @@ async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
         (added,) = load_corpus(root).briefs_with_ids([shown.id])
         assert added.key_facts[0].reviewed
     assert (root / "seeds").joinpath(shown.source).read_bytes() == article.read_bytes()
+
+
+async def test_a_draft_added_while_a_filter_is_typed_leaves_the_keys_to_the_filter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The draft took the focus as it came in: the rest of the filter typed meanwhile went to
+    # its facts, and x rejected one.
+    root = draft_corpus(tmp_path / "corpus")
+    article = tmp_path / "queretaro.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    adding_may_end = threading.Event()
+    add_one = add_module._add_one
+
+    def slow_add_one(root: Path, name: str) -> Outcome:
+        adding_may_end.wait(timeout=10)  # as a web page takes a while to extract
+        return add_one(root, name)
+
+    monkeypatch.setattr(add_module, "_add_one", slow_add_one)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        await pilot.press(*str(article), "enter")
+        await until(pilot, lambda: not isinstance(app.screen, AddDialog))
+        await pilot.press("slash", *"que")
+        adding_may_end.set()
+
+        def both_listed() -> bool:
+            corpus = main_screen(app).corpus
+            return corpus is not None and len(corpus.entries) == 2
+
+        await until(pilot, both_listed)
+        facts = {brief.id: len(brief.key_facts) for brief in load_corpus(root).briefs}
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.focused, FilterInput)
+        assert main_screen(app).filter_input.value == "quex"
+    assert {brief.id: len(brief.key_facts) for brief in load_corpus(root).briefs} == facts
 
 
 async def test_adding_an_article_already_in_the_corpus_goes_to_its_brief_past_the_filter(

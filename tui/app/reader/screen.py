@@ -435,8 +435,10 @@ class MainScreen(Screen[None]):
             article_list.notice = "No briefs in this corpus"
             self._show_in_panes()
         self._show_rows(keep, fallback_row=fallback, pinned=True)
-        if added is not None:
+        if added is not None and self.focused is self.article_list:
             # A brief just added is a draft to review: its facts take the keys that do that.
+            # Not when the user went on elsewhere meanwhile (typing a filter, say): an article
+            # takes a while to add, and the keys typed would review the draft.
             self._focus_facts()
         self._refresh_bindings_if_changed()
         self.corpus_loading.read_again_if_changed()
