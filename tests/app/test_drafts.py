@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.core.test_review import DRAFT_BRIEF
@@ -99,6 +100,13 @@ async def test_confirm_and_reject_are_offered_on_a_drafts_facts_and_never_on_a_f
         assert "Confirm" not in key_line(finished) and "Reject" not in key_line(finished)
 
 
+async def add_through_the_dialog(pilot: Pilot[object], typed: str) -> None:
+    """Press a, type ``typed`` in the add dialog, and press Enter."""
+    await pilot.press("a")
+    await wait_for_screen(pilot, AddDialog)
+    await pilot.press(*typed, "enter")
+
+
 async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
     root = draft_corpus(tmp_path / "corpus")
     article = tmp_path / "queretaro.txt"
@@ -148,9 +156,7 @@ async def test_a_draft_added_while_a_filter_is_typed_leaves_the_keys_to_the_filt
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await wait_for_screen(pilot, AddDialog)
-        await pilot.press(*str(article), "enter")
+        await add_through_the_dialog(pilot, str(article))
         await until(pilot, lambda: not isinstance(app.screen, AddDialog))
         await pilot.press("slash", *"que")
         adding_may_end.set()
@@ -219,9 +225,7 @@ async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await wait_for_screen(pilot, AddDialog)
-        await pilot.press(*f"{tmp_path}/missing.txt", "enter")
+        await add_through_the_dialog(pilot, f"{tmp_path}/missing.txt")
         for _ in range(50):
             await pilot.pause()
             error = app.screen.query("#error")
@@ -247,9 +251,7 @@ async def test_a_corpus_gazetteer_that_cannot_be_read_is_told_in_the_dialog_and_
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await wait_for_screen(pilot, AddDialog)
-        await pilot.press(*str(article), "enter")
+        await add_through_the_dialog(pilot, str(article))
         told = ""
         for _ in range(100):
             await pilot.pause()

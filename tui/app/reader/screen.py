@@ -205,10 +205,11 @@ class MainScreen(Screen[None]):
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
         self._select_after_reload: str | None = None
+        """A brief file added from the reader, for the cursor to go to once it is read."""
         self._exported_marks: frozenset[str] = frozenset()
+        """The marks for export when the marked briefs were last exported."""
         self._pinned: int | None = None
         """The entry the list keeps under the cursor though the filter no longer finds it."""
-        """A brief file added from the reader, for the cursor to go to once it is read."""
         self._fact_after_reload: tuple[str, int] | None = None
         """The brief file edited from the reader, and the fact to be on once it is read again."""
         self._shown_before = False
