@@ -476,3 +476,14 @@ def test_letters_whose_mark_is_part_of_them_are_found_without_it(tmp_path: Path)
     corpus = load_corpus(root)
     for query in ("lodz", "oresund", "coeur", "place:lodz", "place:=lodz", "ŁÓDŹ"):
         assert matching_in(corpus, query) == {"a"}, query
+
+
+@pytest.mark.parametrize("typed", ["&", "- &", "place:", "&  ·"])
+def test_a_filter_that_narrows_nothing_lists_every_file_as_an_empty_one_does(
+    tmp_path: Path, typed: str
+) -> None:
+    root = make_corpus(
+        tmp_path / "corpus", {"a.yaml": fields("a"), "broken.yaml": "id: broken\ntitle: [\n"}
+    )
+    entries = load_corpus(root).entries
+    assert entries.find(parse_query(typed)) == entries.find(parse_query("")) == [0, 1]

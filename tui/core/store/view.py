@@ -219,7 +219,9 @@ class StoredEntries(Entries):
         return self._answer(lambda: self._find(query, marks), list)
 
     def _find(self, query: Query, marks: UserMarks | None) -> list[int]:
-        if query.is_empty:
+        # Words of punctuation alone narrow nothing (see searchable): such a query finds every
+        # file, those that failed to load too, as an empty one does.
+        if query._replace(words=searchable(query.words)).is_empty:
             return list(range(self._count))
         where, values = _conditions(query, marks or NO_MARKS)
         with self._lock:
