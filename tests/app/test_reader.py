@@ -21,6 +21,7 @@ from tests.kit.pilot import (
     answer_export_dialog,
     bookmark_of,
     brief_lines,
+    dim_text,
     export_mark_of,
     help_text,
     list_rows,
@@ -621,7 +622,10 @@ async def test_a_mark_the_filter_leaves_out_can_be_taken_back_at_once(corpus_dir
         assert listed_keys(app)[main_screen(app).article_list.cursor_row] == on
         assert bookmark_of(list_rows(app)[1]) == "★"
         assert app.screen.sub_title.split(" · ")[1] == unread  # no other brief shown and read
-        await pilot.press("b")
+        await pilot.press("k")  # the cursor's own style aside
+        await settle(pilot)
+        assert dim_text(app, 1) and not dim_text(app, 0)  # dimmed: the filter leaves it out
+        await pilot.press("j", "b")
         await settle(pilot)
         assert main_screen(app).bookmarked == frozenset()
 

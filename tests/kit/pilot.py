@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
+from rich.style import Style
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
@@ -207,13 +208,21 @@ def bold_text(app: BriefingApp, row: int) -> str:
     """The text of list row ``row`` drawn in bold (the title of a brief not read yet), its
     lines joined by a space. The row must be in view, and not the cursor's, whose style may be
     bold too."""
+    return _styled_text(app, row, lambda style: bool(style.bold))
+
+
+def dim_text(app: BriefingApp, row: int) -> str:
+    """The text of list row ``row`` drawn dim (a brief kept only for the cursor), its lines
+    joined by a space. The row must be in view."""
+    return _styled_text(app, row, lambda style: bool(style.dim))
+
+
+def _styled_text(app: BriefingApp, row: int, styled: Callable[[Style], bool]) -> str:
     article_list = main_screen(app).article_list
     height = article_list.row_height
     pieces = []
     for line in range(height):
         y = row * height + line - article_list.scroll_offset.y
         strip = article_list.render_line(y)
-        pieces.append(
-            "".join(s.text for s in strip if s.style is not None and s.style.bold).strip()
-        )
+        pieces.append("".join(s.text for s in strip if s.style and styled(s.style)).strip())
     return " ".join(piece for piece in pieces if piece)

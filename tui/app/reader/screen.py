@@ -527,7 +527,7 @@ class MainScreen(Screen[None]):
             fallback_row = self.article_list.cursor_row if keep_position else 0
         if self._typed_from is not None and self._typed_from in rows:
             keep = self._typed_from
-        self.article_list.show_rows(rows, keep=keep, fallback_row=fallback_row)
+        self.article_list.show_rows(rows, keep=keep, fallback_row=fallback_row, kept=self._pinned)
         if not rows:
             self._show_in_panes()  # the reason the list is empty may have changed
         self._update_header()

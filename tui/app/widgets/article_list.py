@@ -65,6 +65,7 @@ class ArticleList(FittedScrollView, can_focus=True):
         "article-list--draft",
         "article-list--notice",
         "article-list--unread",
+        "article-list--kept",
     }
 
     bookmarked: reactive[frozenset[str]] = reactive(frozenset[str]())
@@ -101,6 +102,7 @@ class ArticleList(FittedScrollView, can_focus=True):
         )
         """Rows drawn, each as its lines, by entry, cursor, width, bookmark, mark and whether
         read: what a row's look depends on besides the styles, which clear it."""
+        self._kept: int | None = None
         self.read: Container[str] = frozenset()
         """Ids of the briefs the user has read; the others' titles are bold. The owner's own
         set, not a copy, which it changes in place: it calls :meth:`refresh` after a change."""
@@ -142,11 +144,23 @@ class ArticleList(FittedScrollView, can_focus=True):
         self._update_virtual_size()
         self.refresh()
 
-    def show_rows(self, rows: Sequence[int], keep: int | None, fallback_row: int = 0) -> None:
+    def show_rows(
+        self,
+        rows: Sequence[int],
+        keep: int | None,
+        fallback_row: int = 0,
+        *,
+        kept: int | None = None,
+    ) -> None:
         """Show the entries ``rows``; keep the cursor on entry ``keep`` if it is among them.
 
-        Otherwise the cursor goes to ``fallback_row`` (clamped to the rows there are).
+        Otherwise the cursor goes to ``fallback_row`` (clamped to the rows there are). Entry
+        ``kept`` is among the rows only for the cursor (the filter no longer finds it): its
+        title is dimmed.
         """
+        if kept != self._kept:
+            self._drawn.clear()
+        self._kept = kept
         self._rows = rows
         position = None
         if keep is not None and self._entries:
@@ -314,6 +328,8 @@ class ArticleList(FittedScrollView, can_focus=True):
         draft = brief.is_draft
         title = one_line(title[:_TITLE_LIMIT])
         title_style = None if brief_id in self.read else self._style("unread")
+        if index == self._kept:
+            title_style = self._style("kept") + title_style
         marks = self._marks(brief_id)
         date = date_label(published)
         if height == 1:
