@@ -64,6 +64,10 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "main")
 
+    def styled_screen(self) -> str:
+        """The screen with the terminal's escape sequences for colours and styles."""
+        return self.tmux("capture-pane", "-e", "-p", "-t", "main")
+
     def pane_title(self) -> str:
         return self.tmux("display-message", "-p", "-t", "main", "#{pane_title}").strip()
 

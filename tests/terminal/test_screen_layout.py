@@ -162,3 +162,62 @@ def test_the_list_size_and_a_maximised_pane_are_kept_for_the_next_start(
     again.keys("Escape")
     screen = again.wait_for(lambda s: "Articles" in s, "the list back")
     assert box_width(screen) == one_step < wider
+
+
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def backgrounds(styled_line: str) -> list[str]:
+    """The background of each character of a screen line captured with its escape sequences, as
+    the parameters that set it ("" for the terminal's own)."""
+    found: list[str] = []
+    background = ""
+    at = 0
+    for match in _SGR.finditer(styled_line + "\x1b[m"):
+        found += [background] * len(styled_line[at : match.start()])
+        params = match[1].split(";") if match[1] else ["0"]
+        index = 0
+        while index < len(params):
+            code = params[index]
+            if code in ("0", "49"):
+                background = ""
+            elif code == "48":
+                width = 3 if params[index + 1] == "5" else 5
+                background = ";".join(params[index : index + width])
+                index += width - 1
+            elif code == "38":
+                index += 2 if params[index + 1] == "5" else 4
+            index += 1
+        at = match.end()
+    return found
+
+
+def test_the_cursor_leaves_the_row_it_was_on_whatever_its_height(
+    terminals: list[Terminal], corpus_dir: Path, tmp_path: Path
+) -> None:
+    # At 120 columns a row takes two lines; moving up from a row redrew only one of them, and
+    # the row left kept the cursor's colour (seen on a brief kept in the list for the cursor).
+    terminal = Terminal(120, 40)
+    terminals.append(terminal)
+    start(terminal, corpus_dir, tmp_path)
+    terminal.wait_for_text("5 briefs")
+    terminal.keys("/")
+    terminal.wait_for_text("Filter: words to find")
+    terminal.type("-is:bookmarked")
+    terminal.keys("Enter")
+    terminal.wait_for_text("space Mark")  # the key line of the list: the filter is left
+    terminal.keys("j", "b")
+    terminal.wait_for_text("1 bookmarked")
+    terminal.keys("k")
+
+    def cursor_lines(_: str) -> bool:
+        lines = [
+            line for line in terminal.styled_screen().splitlines() if _SGR.sub("", line)[:1] == "│"
+        ]
+        # The background just inside the list's border, line by line: the first row's two
+        # lines have the cursor's; the second row's, that of the rows after it.
+        inside = [backgrounds(line)[1] for line in lines]
+        cursor, plain = inside[0], inside[5]
+        return inside[:2] == [cursor] * 2 and inside[2:4] == [plain] * 2 and cursor != plain
+
+    terminal.wait_for(cursor_lines, "the cursor on the first row alone")

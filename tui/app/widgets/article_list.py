@@ -182,11 +182,17 @@ class ArticleList(FittedScrollView, can_focus=True):
             return
         row = clamp(row, 0, len(self._rows) - 1)
         if row != self._cursor:
-            self.refresh_line(self._cursor)
+            self._refresh_row(self._cursor)
             self._cursor = row
-            self.refresh_line(row)
+            self._refresh_row(row)
         self._scroll_to_cursor()
         self._report()
+
+    def _refresh_row(self, row: int) -> None:
+        """Draw row ``row`` again: each of its lines, as a row may take two."""
+        height = self.row_height
+        for line in range(row * height, (row + 1) * height):
+            self.refresh_line(line)
 
     def action_cursor_down(self) -> None:
         """Move to the next article."""
