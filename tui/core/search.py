@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
-from tui.core.text import fold_search, fold_words, word_parts
+from tui.core.text import fold_search, fold_words, is_compound
 
 if TYPE_CHECKING:
     from tui.core.model import Brief, KeyFact
@@ -543,8 +543,7 @@ def match_expression(words: Iterable[str]) -> str:
     :func:`tui.core.text.compound_words`).
     """
     return " ".join(
-        f"compounds : {_prefix(word)}" if len(word_parts(word)) > 1 else _prefix(word)
-        for word in words
+        f"compounds : {_prefix(word)}" if is_compound(word) else _prefix(word) for word in words
     )
 
 

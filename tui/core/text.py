@@ -189,9 +189,13 @@ def fold_words(text: str) -> str:
     return " ".join(_distinct_words(fold_search(distinct)))
 
 
-def word_parts(word: str) -> list[str]:
-    """The runs of letters and digits of ``word``: what the index splits it into."""
-    return _WORD_PART.findall(word)
+def is_compound(word: str) -> bool:
+    """Whether ``word`` has two runs of letters and digits or more ("u.s.", "t-mec", "6,2"):
+    the index splits it into parts. The one rule for the words indexed apart
+    (:func:`compound_words`) and the query words looked for among them."""
+    # Most words are letters and digits alone, which isalnum() tells at C speed: only the others
+    # are split into parts.
+    return not word.isalnum() and len(_WORD_PART.findall(word)) > 1
 
 
 def compound_words(words: str) -> str:
@@ -203,13 +207,7 @@ def compound_words(words: str) -> str:
     repeat ("u.s. and mexico" after an earlier "and"), so such a word is looked for among these
     alone, kept apart by the end mark.
     """
-    # Most words are letters and digits alone, which isalnum() tells at C speed: only the others
-    # are split into parts.
-    return "".join(
-        f"{word} {COMPOUND_END} "
-        for word in words.split()
-        if not word.isalnum() and len(_WORD_PART.findall(word)) > 1
-    )
+    return "".join(f"{word} {COMPOUND_END} " for word in words.split() if is_compound(word))
 
 
 def quoted(text: str, limit: int = 60) -> str:
