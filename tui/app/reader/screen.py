@@ -208,8 +208,6 @@ class MainScreen(Screen[None]):
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._exported_marks: frozenset[str] = frozenset()
         """The marks for export when the marked briefs were last exported."""
-        self._pinned: int | None = None
-        """The entry the list keeps under the cursor though the filter no longer finds it."""
         self._fact_after_reload: tuple[str, int] | None = None
         """The brief file edited from the reader, and the fact to be on once it is read again."""
         self._shown_before = False
@@ -499,11 +497,11 @@ class MainScreen(Screen[None]):
             self._marks_revisions,
             bookmarks_only=self.bookmarks_only,
         )
-        self._pinned = None
+        kept = None
         if pinned and keep is not None and self._typed_from is None and keep not in rows:
             rows = list(rows)
             bisect.insort(rows, keep)  # rows are in the list's order, which is the entries'
-            self._pinned = keep
+            kept = keep
         left_out = self._list_query.query.left_out
         if left_out and not self._told_terms_left_out:
             self.notify(
@@ -527,7 +525,7 @@ class MainScreen(Screen[None]):
             fallback_row = self.article_list.cursor_row if keep_position else 0
         if self._typed_from is not None and self._typed_from in rows:
             keep = self._typed_from
-        self.article_list.show_rows(rows, keep=keep, fallback_row=fallback_row, kept=self._pinned)
+        self.article_list.show_rows(rows, keep=keep, fallback_row=fallback_row, kept=kept)
         if not rows:
             self._show_in_panes()  # the reason the list is empty may have changed
         self._update_header()
@@ -992,7 +990,7 @@ class MainScreen(Screen[None]):
             return None
         query = rows_query(self.filter_text, bookmarks_only=self.bookmarks_only)
         # The facets count what the filter finds: not a brief it keeps only for the cursor.
-        shown = len(self.article_list.rows) - (self._pinned is not None)
+        shown = len(self.article_list.rows) - (self.article_list.kept is not None)
         return FacetRequest(self.corpus.entries, query, self._user_marks(), self.filter_text, shown)
 
     def _recount_facets(self) -> None:

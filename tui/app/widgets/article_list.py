@@ -113,6 +113,11 @@ class ArticleList(FittedScrollView, can_focus=True):
         return self._rows
 
     @property
+    def kept(self) -> int | None:
+        """The entry among the rows only for the cursor: the filter no longer finds it."""
+        return self._kept
+
+    @property
     def cursor_row(self) -> int:
         """The row the cursor is on (0 when the list is empty)."""
         return self._cursor
