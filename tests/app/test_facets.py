@@ -396,3 +396,23 @@ async def test_a_brief_kept_only_for_the_cursor_is_not_among_the_briefs_counted(
         counted = sum(value[1] for value in languages if isinstance(value, tuple))
         assert counted == 4
         assert "4 briefs" in among
+
+
+async def test_under_is_unread_the_briefs_read_while_listed_are_still_counted(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"is:unread", "enter")
+        await settle(pilot)
+        listed = len(list_rows(app))
+        await pilot.press("j", "j")  # each brief moved to is read, and stays listed
+        await settle(pilot)
+        assert len(list_rows(app)) == listed
+        assert len(main_screen(app).annotations.read) >= 2  # type: ignore[union-attr]
+        await open_facets(pilot)
+
+        languages = facets_shown(app)["Languages"]
+        assert sum(value[1] for value in languages if isinstance(value, tuple)) == listed
+        assert f"{listed} briefs" in str(app.screen.query_one("#among").render())

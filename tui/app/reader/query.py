@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tui.core.model import Entries
-from tui.core.search import MarkKind, Query, UserMarks, parse_query, read_as_words_note
+from tui.core.search import MarkKind, Marks, Query, UserMarks, parse_query, read_as_words_note
 
 
 class ListQuery:
@@ -21,6 +21,8 @@ class ListQuery:
     def __init__(self) -> None:
         self._asked: tuple[Entries, Query, tuple[int, ...]] | None = None
         self._matches: list[int] = []
+        self._read_asked: frozenset[str] | None = None
+        """The briefs read when a query naming read ones was last asked."""
 
     def rows(
         self,
@@ -47,10 +49,19 @@ class ListQuery:
         if asked is None or asked[0] is not entries or asked[1:] != (query, revision):
             self._matches = entries.find(query, marks)
             self._asked = (entries, query, revision)
+            self._read_asked = frozenset(marks.read) if "read" in query.marks_named else None
         if not bookmarks_only:
             return self._matches
         bookmarked = marks.bookmarked
         return [i for i in self._matches if ids[i] in bookmarked]
+
+    def marks_found_with(self, marks: UserMarks) -> UserMarks:
+        """``marks``, the user's now, as the rows last given were found with them: the briefs
+        read since then as unread. A list of unread briefs keeps those read while it is shown,
+        and counting its briefs must count them."""
+        if self._read_asked is None:
+            return marks
+        return Marks(marks.bookmarked, self._read_asked, marks.noted, marks.tagged)
 
     @property
     def query(self) -> Query:

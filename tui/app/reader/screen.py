@@ -991,7 +991,8 @@ class MainScreen(Screen[None]):
         query = rows_query(self.filter_text, bookmarks_only=self.bookmarks_only)
         # The facets count what the filter finds: not a brief it keeps only for the cursor.
         shown = len(self.article_list.rows) - (self.article_list.kept is not None)
-        return FacetRequest(self.corpus.entries, query, self._user_marks(), self.filter_text, shown)
+        marks = self._list_query.marks_found_with(self._user_marks())
+        return FacetRequest(self.corpus.entries, query, marks, self.filter_text, shown)
 
     def _recount_facets(self) -> None:
         """Have the open facets dialog count anew when the briefs listed have changed."""
