@@ -181,3 +181,45 @@ async def test_a_line_too_long_leaves_out_the_screens_last_keys_never_help_and_q
         await pilot.click(KeyFooter, offset=(footer_line(pilot.app).index("Quit"), 0))
         await pilot.pause()
         assert not pilot.app.is_running  # the keys left are where the line shows them
+
+
+class SpareKeysScreen(Screen[None]):
+    """Three keys of its own, the first and the last of them spare."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "first", "First action", id="first"),
+        Binding("b", "second", "Second action", id="second"),
+        Binding("c", "third", "Third action", id="third"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield KeyFooter(show_command_palette=True, spare={"first", "third"})
+
+    def action_third(self) -> None:
+        self.app.exit("third")
+
+
+class SpareKeysApp(HelpAndQuitApp):
+    def get_default_screen(self) -> Screen[None]:
+        return SpareKeysScreen()
+
+
+async def test_spare_keys_show_where_there_is_room_and_are_left_out_first() -> None:
+    async with SpareKeysApp().run_test(size=(120, 5)) as pilot:
+        await pilot.pause()
+        line = footer_line(pilot.app)
+        assert line.startswith("a First action b Second action c Third action ? Help q Quit")
+        assert line.rstrip().endswith("palette")
+        await pilot.click(KeyFooter, offset=(line.index("Third"), 0))
+        await pilot.pause()
+        assert pilot.app.return_value == "third"  # each key is where the line shows it
+    async with SpareKeysApp().run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        # The last spare key goes first, before the palette's: no mark of keys left out.
+        line = footer_line(pilot.app)
+        assert line.startswith("a First action b Second action ? Help q Quit ")
+        assert line.rstrip().endswith("palette")
+    async with SpareKeysApp().run_test(size=(38, 5)) as pilot:
+        await pilot.pause()
+        # Then the palette's key, then the others as before.
+        assert footer_line(pilot.app).rstrip() == "b Second action ? Help q Quit"

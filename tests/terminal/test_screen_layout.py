@@ -80,9 +80,15 @@ def terminals() -> Iterator[list[Terminal]]:
         terminal.close()
 
 
+_KEYS_AT_80 = ("/ Filter", "b B Bookmarks", "space Mark", "e Export", "a Add", "? Help q Quit")
+
+
 @pytest.mark.parametrize(
-    ("size", "title_chars", "facts"),
-    [((120, 40), 45, 5), ((80, 24), 25, 2)],
+    ("size", "title_chars", "facts", "keys"),
+    [
+        ((120, 40), 45, 5, (*_KEYS_AT_80, "f Facets", "n Note", "t Tags", "^p palette")),
+        ((80, 24), 25, 2, _KEYS_AT_80),
+    ],
     ids=["120x40", "80x24"],
 )
 def test_every_title_is_readable_and_the_facts_are_in_view(
@@ -92,6 +98,7 @@ def test_every_title_is_readable_and_the_facts_are_in_view(
     size: tuple[int, int],
     title_chars: int,
     facts: int,
+    keys: tuple[str, ...],
 ) -> None:
     briefs = read_briefs(corpus_dir)
     terminal = Terminal(*size)
@@ -101,6 +108,8 @@ def test_every_title_is_readable_and_the_facts_are_in_view(
     screen = terminal.wait_for(
         lambda s: f"Key facts ({len(first['key_facts'])})" in s, "the first brief's facts"
     )
+    footer = screen.splitlines()[-1]
+    assert all(key in footer for key in keys), footer
     # The list may be too short for every row at once: walk it, reading the titles as they come.
     seen = list_text(screen)
     for brief in briefs[1:]:

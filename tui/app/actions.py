@@ -51,6 +51,9 @@ class Action(NamedTuple):
     """The help screen's section when it is not the one of :attr:`place`."""
     show: bool = True
     """Whether the footer shows it."""
+    spare: bool = False
+    """Whether the footer shows it only where the line has room: on a narrow screen it is the
+    first left out, and the help screen and the palette still list it."""
     priority: bool = False
     off_while_typing: bool = False
     """Whether the action, a priority one, stands down while the filter has the focus (the
@@ -124,9 +127,7 @@ ACTIONS: tuple[Action, ...] = (
         "Count the organizations, places, people, topics, outlets and languages of the articles"
         " listed, and narrow the list to one",
         palette="Facets: count and narrow by a value",
-        # The footer has no room for it at 80 columns: its keys would push "q Quit" off the
-        # screen. The help screen and the palette offer it.
-        show=False,
+        spare=True,
     ),
     Action(
         "reader.bookmark",
@@ -183,8 +184,7 @@ ACTIONS: tuple[Action, ...] = (
         "reader",
         "Write or change your note on the article",
         palette="Note on the article",
-        # The footer has no room left at 80 columns: the help screen and the palette list it.
-        show=False,
+        spare=True,
     ),
     Action(
         "reader.tags",
@@ -194,7 +194,7 @@ ACTIONS: tuple[Action, ...] = (
         "reader",
         "Give the article tags, or change them",
         palette="Tag the article",
-        show=False,
+        spare=True,
     ),
     Action(
         "reader.export",
@@ -374,6 +374,8 @@ _EVERYWHERE: frozenset[Place] = frozenset({"app", "reader"})
 """Places whose keys work whichever pane has the focus."""
 OFF_WHILE_TYPING = frozenset(each.action for each in ACTIONS if each.off_while_typing)
 """The actions run by the keys that stand down while the filter has the focus."""
+SPARE = frozenset(each.id for each in ACTIONS if each.spare)
+"""The ids of the actions the footer shows only where it has room."""
 
 
 def usable_keys(keymap: UserKeymap) -> UserKeymap:

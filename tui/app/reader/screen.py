@@ -35,7 +35,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
-from tui.app.actions import OFF_WHILE_TYPING, bindings_of, in_palette
+from tui.app.actions import OFF_WHILE_TYPING, SPARE, bindings_of, in_palette
 from tui.app.reader.header import corpus_summary, reading_summary
 from tui.app.reader.loading import (
     CorpusChanged,
@@ -237,7 +237,7 @@ class MainScreen(Screen[None]):
             with Container(id="details"):
                 yield BriefView(id="brief")
                 yield ArticleView(id="original")
-        yield KeyFooter(id="keys", show_command_palette=width >= PALETTE_KEY_WIDTH)
+        yield KeyFooter(id="keys", show_command_palette=width >= PALETTE_KEY_WIDTH, spare=SPARE)
 
     def _size_list(self, screen_width: int, list_pane: Widget | None = None) -> None:
         """Give the list the share of the screen the user chose for the arrangement in use."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
@@ -43,6 +43,8 @@ class _Shown(NamedTuple):
     description: str
     from_app: bool
     """Whether these are the app's own keys (help, quit), kept when the line is too long."""
+    spare: bool
+    """Whether they are shown only where the line has room, and left out first."""
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -92,9 +94,19 @@ class KeyFooter(Widget, can_focus=False):
     show_command_palette = reactive(True)
     """Whether the command palette's key is shown, at the right end of the line."""
 
-    def __init__(self, *, show_command_palette: bool = True, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        show_command_palette: bool = True,
+        spare: Collection[str] = (),
+        id: str | None = None,
+    ) -> None:
+        """``spare``: the ids of the bindings shown only where the line has room for them
+        beside the others and the palette's key; on a narrower line they are left out first,
+        from the last."""
         super().__init__(id=id)
         self.set_reactive(KeyFooter.show_command_palette, show_command_palette)
+        self._spare = frozenset(spare)
         self._spans: list[KeySpan] = []
         """The keys as the line last drawn shows them."""
         self._pointer: int | None = None
@@ -112,20 +124,26 @@ class KeyFooter(Widget, can_focus=False):
     def render(self) -> Content:
         """The keys shown by the screen's bindings, the palette's at the far right.
 
-        On a line too short for them all, the palette's key goes first, then the screen's keys
-        from the last, so that the app's own (help, quit) always show."""
+        On a line too short for them all, the spare keys go first, then the palette's key, then
+        the screen's keys from the last, so that the app's own (help, quit) always show."""
         width = self.size.width
         shown = self._shown()
-        line, spans = self._line(shown)
         palette = self._palette()
+        right = Content("")
         if palette is not None:
-            binding, enabled = palette
             separator = self.get_visual_style("key-footer--separator", partial=True)
-            right = Content.styled("▏", separator) + self._label(binding, binding.description)
-            room = width - right.cell_length
-            if room > line.cell_length:
-                spans.append(KeySpan(room, width, binding.key, enabled))
-                line = Content.assemble(line, " " * (room - line.cell_length), right)
+            right = Content.styled("▏", separator) + self._label(palette[0], palette[0].description)
+        # The longest the keys may be with the palette's key at the right, a space between.
+        room = width - right.cell_length - 1 if palette is not None else width
+        line, spans = self._line(shown)
+        while line.cell_length > room and any(each.spare for each in shown):
+            del shown[max(i for i, each in enumerate(shown) if each.spare)]
+            line, spans = self._line(shown)
+        if palette is not None and line.cell_length <= room:
+            binding, enabled = palette
+            start = width - right.cell_length
+            spans.append(KeySpan(start, width, binding.key, enabled))
+            line = Content.assemble(line, " " * (start - line.cell_length), right)
         if line.cell_length > width:
             kept = [each for each in shown if each.from_app]
             left = [each for each in shown if not each.from_app]
@@ -192,10 +210,16 @@ class KeyFooter(Widget, can_focus=False):
             firsts = list(actions)
             if group is not None and len(firsts) > 1:
                 keys = tuple((binding, enabled) for binding, enabled, _ in firsts)
-                shown.append(_Shown(keys, group.description, firsts[0][2]))
+                spare = all(binding.id in self._spare for binding, _, _ in firsts)
+                shown.append(_Shown(keys, group.description, firsts[0][2], spare))
             else:
                 shown.extend(
-                    _Shown(((binding, enabled),), binding.description, from_app)
+                    _Shown(
+                        ((binding, enabled),),
+                        binding.description,
+                        from_app,
+                        binding.id in self._spare,
+                    )
                     for binding, enabled, from_app in firsts
                 )
         return shown
