@@ -161,7 +161,7 @@ def test_facets_choose_the_commonest_place_and_the_list_narrows_to_it(
     terminal.keys("f")
     # Counted field by field: the places are in once none of the fields shown says counting.
     terminal.wait_for(
-        lambda s: "Facets" in s and "Places" in s and "counting" not in s, "the places counted"
+        lambda s: "─ Facets ─" in s and "Places" in s and "counting" not in s, "the places counted"
     )
     terminal.keys("Tab")  # the first place
     terminal.keys("Enter")
@@ -170,7 +170,7 @@ def test_facets_choose_the_commonest_place_and_the_list_narrows_to_it(
     # The list narrows and the filter with the term appears in the same moment, or frames apart.
     screen = terminal.wait_for(
         lambda s: (
-            "Facets" not in s
+            "─ Facets ─" not in s
             and not any(listed(s, b) for b in others)
             and any(term in s for term in terms)
         ),
