@@ -141,6 +141,23 @@ async def test_the_note_dialog_shows_the_note_its_buttons_and_its_keys_in_a_smal
         assert any("Ctrl+S saves · Esc cancels" in line for line in lines)
 
 
+@pytest.mark.parametrize("key", ["n", "t", "e", "a"])
+async def test_a_dialog_without_a_problem_to_tell_shows_no_bar_for_it(
+    corpus_dir: Path, key: str
+) -> None:
+    # The empty line kept for a problem was drawn as a dark red bar under the input.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = app.screen
+        await pilot.press(key)
+        await until(pilot, lambda: app.screen is not reader)
+        await pilot.pause()
+        problem_line = app.screen.query_one("#error")
+        assert not str(problem_line.render()).strip()
+        assert problem_line.styles.background.a == 0
+
+
 # A failed export.
 
 

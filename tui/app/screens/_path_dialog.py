@@ -32,7 +32,8 @@ class PathDialog(Dialog[Path | None]):
         color: $text-muted;
         margin-top: 1;
     }
-    PathDialog .error {
+    /* Not the class error, to which Label gives a red background: a bar even while empty. */
+    PathDialog .problem {
         color: $text-error;
     }
     """
@@ -70,7 +71,7 @@ class PathDialog(Dialog[Path | None]):
                 suggester=self.suggester(),
                 select_on_focus=False,
             )
-            yield Label(Content(self.error), id="error", classes="error")
+            yield Label(Content(self.error), id="error", classes="problem")
             yield Label(self.HINT, classes="hint")
 
     @on(Input.Submitted, "#path")

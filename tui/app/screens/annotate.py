@@ -54,7 +54,8 @@ class NoteDialog(Dialog[str | None]):
         max-height: 45vh;
         margin-top: 1;
     }
-    NoteDialog .error {
+    /* Not the class error, to which Label gives a red background: a bar even while empty. */
+    NoteDialog .problem {
         color: $text-error;
     }
     NoteDialog Horizontal {
@@ -86,7 +87,7 @@ class NoteDialog(Dialog[str | None]):
             dialog.border_subtitle = "Ctrl+S saves · Esc cancels"
             yield Label(Content(one_line(self.brief_title)))
             yield TextArea(self.note, id="note", soft_wrap=True, tab_behavior="focus")
-            yield Label(Content(""), id="error", classes="error")
+            yield Label(Content(""), id="error", classes="problem")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
@@ -197,7 +198,8 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
         color: $text-muted;
         margin-top: 1;
     }
-    TagDialog .error {
+    /* Not the class error, to which Label gives a red background: a bar even while empty. */
+    TagDialog .problem {
         color: $text-error;
     }
     """
@@ -226,7 +228,7 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
                 suggester=TagSuggester(self.in_use),
                 select_on_focus=False,
             )
-            yield Label(Content(""), id="error", classes="error")
+            yield Label(Content(""), id="error", classes="problem")
             used = ", ".join(self.in_use[:TAGS_LISTED]) + (
                 ", …" if len(self.in_use) > TAGS_LISTED else ""
             )
