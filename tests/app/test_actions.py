@@ -148,3 +148,18 @@ async def test_the_help_screen_lists_every_described_action(corpus_dir: Path) ->
 def test_what_cannot_be_used_is_told_in_the_order_of_the_file(tmp_path: Path) -> None:
     keymap = keys_file(tmp_path, "reader.bookmark: o\napp.help: ?\nreader.mark: ctlr+j\n")
     assert [problem.line for problem in keymap.problems] == [1, 2, 3]
+
+
+async def test_the_palette_offers_the_reader_s_actions_help_and_quit_alone(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = main_screen(app)
+        offered = {command.title: command.help for command in app.get_system_commands(reader)}
+        own = [command.title for command in reader.commands()]
+        # Not Textual's Theme, Keys or Screenshot: a second help, and others nothing keeps.
+        assert sorted(offered) == sorted([*own, "Help", "Quit"])
+        # Quit asks first when it would lose something, as its description says.
+        assert "ask" in offered["Quit"] and offered["Quit"].endswith("(q)")

@@ -172,11 +172,12 @@ class BriefingApp(App[None]):
             for command in screen.commands():
                 callback = partial(screen.run_action, command.action)
                 yield SystemCommand(command.title, command.help, callback)
-        help_ = action("app.help")
-        keys = self.keys_of(help_.id)
-        yield SystemCommand(help_.label, f"{help_.description} ({keys})", self.action_help)
-        for textual_command in super().get_system_commands(screen):
-            # The reader's own "Maximize pane" (z) maximises a pane; Textual's would maximise
-            # whatever has focus, the one-line filter too.
-            if textual_command.title not in ("Maximize", "Minimize"):
-                yield textual_command
+        # The app's own, not Textual's: its Quit is described as quitting at once (ours asks
+        # first), its Keys is a second help, and its Maximize would maximise whatever has the
+        # focus, the one-line filter too.
+        for each, run in (
+            (action("app.help"), self.action_help),
+            (action("app.quit"), self.action_quit),
+        ):
+            keys = self.keys_of(each.id)
+            yield SystemCommand(each.label, f"{each.description} ({keys})", run)
