@@ -376,3 +376,13 @@ def test_the_marks_answer_the_filter_through_the_index(tmp_path: Path) -> None:
     annotations.set_read("mx")
     assert keys("is:unread") == ["tx", "draft"]
     assert corpus.entries.facets(parse_query(""), "tag", marks=marks) == [("Aduana", 1)]
+
+
+def test_a_tag_too_long_is_quoted_cut_short_visibly_with_its_length(tmp_path: Path) -> None:
+    # It was quoted as its first 50 characters, which read as the whole tag.
+    tag = "averyveryveryveryveryveryverylongtagnamethatexceedsthelimit"
+    with pytest.raises(AnnotationError) as raised:
+        Annotations(tmp_path, CORPUS).set_tags("a", [tag])
+    message = str(raised.value)
+    assert tag[:40] in message and tag not in message
+    assert "…" in message and f"has {len(tag)}" in message

@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from tui.core.text import clean_text, fold_search
+from tui.core.text import clean_text, fold_search, quoted
 from tui.core.userstate import set_aside, unusable_reason
 
 FILE_NAME = "annotations.sqlite3"
@@ -82,7 +82,9 @@ def check_tags(tags: Iterable[str]) -> tuple[str, ...]:
         if not tag.isprintable():
             raise AnnotationError(f"A tag holds letters, digits and marks only, not {tag!r}")
         if len(tag) > MAX_TAG_CHARS:
-            raise AnnotationError(f"A tag has at most {MAX_TAG_CHARS} characters: {tag[:50]!r}")
+            raise AnnotationError(
+                f"A tag has at most {MAX_TAG_CHARS} characters; {quoted(tag, 50)} has {len(tag)}"
+            )
         kept.setdefault(fold_tag(tag), tag)
     if len(kept) > MAX_TAGS:
         raise AnnotationError(f"A brief has at most {MAX_TAGS} tags, not {len(kept)}")
