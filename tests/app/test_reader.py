@@ -1040,6 +1040,22 @@ async def test_o_hides_and_shows_the_original(corpus_dir: Path) -> None:
         assert original.region.width > 0
 
 
+async def test_at_80_by_24_a_language_that_is_no_code_keeps_the_titles_in_line(
+    corpus_dir: Path,
+) -> None:
+    # "english" was shown as "eng", and that row's title began a column after the others.
+    brief = corpus_dir / "briefs" / "mexicali-cce-nearshoring.yaml"
+    brief.write_text(brief.read_text().replace("language: en\n", "language: english\n"))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = list_rows(app)
+        languages = [row[11:13] for row in rows]
+        assert sorted(languages) == sorted(["e…", "en", "en", "es", "es"])
+        # After the marks, one space, then each title at the same column.
+        assert all(row[16] == " " and row[17] != " " for row in rows), rows
+
+
 async def test_at_80_by_24_every_pane_has_room(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:

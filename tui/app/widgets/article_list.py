@@ -348,7 +348,7 @@ class ArticleList(FittedScrollView, can_focus=True):
                 Content.assemble(
                     (date.ljust(DATE_WIDTH), self._style("date")),
                     " ",
-                    (language.ljust(2)[:3], self._style("language")),
+                    (_language_cell(language), self._style("language")),
                     " ",
                     marks,
                     " ",
@@ -421,3 +421,9 @@ class ArticleList(FittedScrollView, can_focus=True):
             Content.assemble((FAILED_MARK, failed), "  ", name),
             Content.assemble(" " * _GUTTER, ("could not be loaded", self._style("date"))),
         ]
+
+
+def _language_cell(language: str) -> str:
+    """``language`` in the two cells a language code takes (``en``), so that the titles after
+    it line up; a longer one (``english``, which the brief's problems name) cut visibly."""
+    return language.ljust(2) if len(language) <= 2 else language[:1] + "…"
