@@ -427,14 +427,16 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
 def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
     # Imported here, not for the parser: the query's module takes a while to import, and the
     # app, which the command runs by default, does not need it before its first frame.
-    from tui.core.search import FACET_FIELDS
+    from tui.core.search import FACET_FIELDS, facet_field
 
-    unknown = [field for field in args.field or () if field not in FACET_FIELDS]
+    named = {name: facet_field(name) for name in args.field or ()}
+    unknown = [name for name, field in named.items() if field is None]
     if unknown:
         args.command_parser.error(
             f"no field {', '.join(map(repr, unknown))}; give one of {', '.join(FACET_FIELDS)}"
         )
-    fields = dict.fromkeys(args.field or FACET_FIELDS)
+    # A field may be named as a filter's term names it, or in the plural (places, org).
+    fields = dict.fromkeys(field for field in named.values() if field) if named else FACET_FIELDS
     filtered = _filtered(corpus, args.filter, "counted", tags="tag" in fields)
     if filtered is None:
         return 1

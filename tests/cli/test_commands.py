@@ -374,6 +374,21 @@ def test_facets_prints_field_value_and_count_most_first(
     ]
 
 
+@pytest.mark.parametrize("name", ["place", "Places", "places"])
+def test_facets_takes_a_field_named_as_the_filter_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["facets", "--corpus", str(corpus), "--field", name, "--limit", "2"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "place\tBaja California\t2",
+        "place\tTijuana\t2",
+    ]
+    assert main(["facets", "--corpus", str(corpus), "--field", "orgs", "--field", "lang"]) == 0
+    fields = {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()}
+    assert fields == {"organization", "language"}
+
+
 def test_facets_counts_among_the_briefs_the_filter_finds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -397,7 +412,7 @@ def test_facets_without_a_field_counts_each(
 
 
 @pytest.mark.parametrize(
-    ("option", "named"), [(["--field", "places"], "place"), (["--limit", "0"], "from 1 to")]
+    ("option", "named"), [(["--field", "cities"], "place"), (["--limit", "0"], "from 1 to")]
 )
 def test_facets_says_what_to_give_instead_of_an_unusable_option(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], option: list[str], named: str

@@ -289,8 +289,11 @@ def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
         ("lang:", Query()),
         ("date:", Query()),
         ("is:gone", Query(words=("is:gone",), read_as_words=("is:gone",))),
-        ("foo:bar", Query(words=("foo:bar",))),  # no such field
-        ('foo:"a b"', Query(words=('foo:"a', 'b"'))),
+        # No such field: looked for as a word, and said so when nothing is found.
+        ("foo:bar", Query(words=("foo:bar",), read_as_words=("foo:bar",))),
+        ('foo:"a b"', Query(words=('foo:"a', 'b"'), read_as_words=('foo:"a',))),
+        ("lang:spanish", Query(words=("lang:spanish",), read_as_words=("lang:spanish",))),
+        ("orgs:inegi", Query(names=(NameTerm("organization", ("inegi",)),))),
         # In quotes, as names are written: they found nothing.
         (
             'lang:"es" is:"final" tag:"usmca"',
@@ -336,7 +339,8 @@ def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks(
         ("date:2024-02-30 mexicali", ("date:2024-02-30",)),
         ("is:new -anchor:q has:x", ("is:new", "anchor:q", "has:x")),
         ("after:2024-00 before:2024-06", ("after:2024-00",)),
-        ("foo:bar http://x.mx is: date:2024 is:u", ()),  # no field, or a value it takes
+        ("http://x.mx 10:30 a:b is: date:2024 is:u", ()),  # no field meant, or a value it takes
+        ("lang:eng lang:e", ("lang:eng",)),  # no language code starts with eng
         ("date:9999 before:9999-12-31", ()),  # the last year there is
     ],
 )
@@ -350,6 +354,17 @@ def test_a_known_field_given_a_value_it_cannot_take_is_read_as_words_and_said_so
     assert (note is None) == (not as_words)
     for term in as_words:
         assert note is not None and f"{term} ({term.partition(':')[0]}: takes " in note
+
+
+def test_a_term_of_a_field_there_is_not_is_said_with_the_fields_there_are() -> None:
+    # company:netflix found nothing, and the filter did not say why.
+    query = parse_query("company:netflix -ciudad:tijuana")
+    assert query.words == ("company:netflix",)
+    note = read_as_words_note(query)
+    assert note is not None
+    for term in ("company:netflix", "ciudad:tijuana", "no field is named company:"):
+        assert term in note
+    assert "org, place, person, topic, outlet, lang, date" in note
 
 
 def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None:

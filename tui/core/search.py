@@ -50,6 +50,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
+from tui.core.languages import ISO_639_1
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
 from tui.core.text import fold_search, fold_words, is_compound
@@ -87,6 +88,7 @@ _FIELD_NAMES = {
     "organizations": "org",
     "organisation": "org",
     "organisations": "org",
+    "orgs": "org",
     "places": "place",
     "people": "person",
     "persons": "person",
@@ -242,8 +244,9 @@ class Query(NamedTuple):
     """Whether several words were typed in quotes outside a field term (``"exports grew"``).
     The index holds each brief's words but not their order, so they are found in any order."""
     read_as_words: tuple[str, ...] = ()
-    """Terms of a known field whose value it cannot take (``date:2024-02-30``, ``is:new``),
-    looked for as words instead (see :func:`read_as_words_note`)."""
+    """Terms of a known field whose value it cannot take (``date:2024-02-30``, ``is:new``,
+    ``lang:spanish``), or of a field there is not (``company:netflix``), looked for as words
+    instead (see :func:`read_as_words_note`)."""
 
     @property
     def marks_named(self) -> frozenset[MarkKind]:
@@ -337,6 +340,8 @@ class _Terms:
         field = _term_word(field)
         if not colon or field not in _FIELDS:
             self.words.append(term)
+            if colon and value and _may_be_a_field(field):
+                self.read_as_words.append(term)  # company:netflix, a field that is not one
             return
         if field not in NAME_TERMS:
             # In quotes, as names are written (place:"baja california"), the value is the same.
@@ -347,7 +352,7 @@ class _Terms:
             term_words = searchable([value])
             if term_words:
                 self.names.append(NameTerm(NAME_TERMS[field], term_words))
-        elif field == "lang":
+        elif field == "lang" and any(code.startswith(value) for code in ISO_639_1):
             self.languages.append(value)
         elif field == "anchor" and (anchor := _named(value, ANCHOR_STATUSES)):
             self.anchors.append(anchor)
@@ -415,7 +420,10 @@ def _left_open(term: re.Match[str]) -> bool:
 
 _PERIOD_FIELDS = ("after", "before", "date")
 _FIELDS = frozenset((*NAME_TERMS, "lang", "anchor", "is", "has", "tag", *_PERIOD_FIELDS))
+_FIELDS_LISTED = (*NAME_TERMS, "lang", "date", "after", "before", "is", "has", "tag", "anchor")
+"""The fields as the note on a term of no field lists them."""
 _VALUES_TAKEN = {
+    "lang": "a language code such as en or es",
     "is": "draft, final, bookmarked, read or unread",
     "has": "note",
     "anchor": "exact, loose, fuzzy or missing",
@@ -431,16 +439,36 @@ def _term_word(field: str) -> str:
 
 
 def read_as_words_note(query: Query) -> str | None:
-    """What to tell a user whose field terms name nothing their field can take, if any do."""
+    """What to tell a user whose field terms name nothing their field can take, or a field
+    there is not, if any do."""
     if not query.read_as_words:
         return None
-    terms = (
-        f"{term} ({field}: takes {_VALUES_TAKEN[field]})"
-        for term, field in (
-            (term, _term_word(term.partition(":")[0])) for term in query.read_as_words
-        )
-    )
+    terms = []
+    for term in query.read_as_words:
+        field = _term_word(term.partition(":")[0])
+        if field in _VALUES_TAKEN:
+            terms.append(f"{term} ({field}: takes {_VALUES_TAKEN[field]})")
+        else:
+            terms.append(f"{term} (no field is named {field}: the fields are {_FIELD_LIST})")
     return "Looked for as words: " + ", ".join(terms)
+
+
+_FIELD_LIST = ", ".join(_FIELDS_LISTED)
+
+
+def _may_be_a_field(word: str) -> bool:
+    """Whether ``word``, before a colon, reads as a field meant (``company``), not as a part of
+    a word holding a colon (``10:30``, ``http://``... are of a field no more than ``a:b``)."""
+    return len(word) > 2 and word.isascii() and word.isalpha() and word not in _NOT_FIELDS
+
+
+_NOT_FIELDS = frozenset(("http", "https", "mailto", "ftp"))
+
+
+def facet_field(name: str) -> FacetField | None:
+    """The field facets count that ``name`` names, as a term does or in full (``org``,
+    ``organization``, ``organizations``); None for no such field."""
+    return _VALUE_FIELDS.get(_term_word(fold_search(name).strip()))
 
 
 def _named(value: str, choices: Sequence[_Named]) -> _Named | None:
