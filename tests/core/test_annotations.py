@@ -68,6 +68,30 @@ def test_removing_a_note_and_tags_leaves_nothing_behind(tmp_path: Path) -> None:
     assert Annotations(tmp_path, CORPUS).annotation("a") == Annotation()
 
 
+@pytest.mark.parametrize("how", ["moved", "deleted"])
+def test_a_note_written_after_the_file_went_away_is_in_the_file_the_next_start_reads(
+    tmp_path: Path, how: str
+) -> None:
+    # The connection kept writing to the file moved away, or deleted: the note was lost.
+    state = tmp_path / "state"
+    annotations = Annotations(state, CORPUS)
+    annotations.set_read("a")
+    annotations.set_note("a", "written before")
+    annotations.set_tags("a", ["usmca"])
+    if how == "moved":
+        state.rename(tmp_path / "state-moved")
+    else:
+        for file in state.iterdir():
+            file.unlink()
+    annotations.set_note("b", "written after")
+    assert annotations.save_error is None
+
+    again = Annotations(state, CORPUS)
+    assert again.annotation("b") == Annotation(note="written after")
+    # What was kept before goes with it: the file the next start reads holds all of it.
+    assert again.annotation("a") == Annotation(True, "written before", ("usmca",))
+
+
 def test_annotations_are_kept_per_corpus(tmp_path: Path) -> None:
     Annotations(tmp_path, "/corpora/one").set_note("shared-id", "one's")
     Annotations(tmp_path, "/corpora/two").set_read("shared-id")

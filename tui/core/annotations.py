@@ -149,6 +149,8 @@ class Annotations:
         save."""
         self._newer_format: str | None = None
         self._connection: sqlite3.Connection | None = None
+        self._opened: tuple[int, int] | None = None
+        """The device and inode of the file as last opened, to tell it was moved or replaced."""
         self._load()
         reason = unusable_reason(folder)
         if reason and not self._newer_format:
@@ -373,6 +375,7 @@ class Annotations:
             # the last marks made, never the file.
             connection.execute("PRAGMA synchronous = NORMAL")
             self._connection = connection
+            self._opened = _identity(self.path)
         connection = self._connection
         if create and int(connection.execute("PRAGMA user_version").fetchone()[0]) == 0:
             connection.execute("PRAGMA journal_mode = WAL")
@@ -389,6 +392,13 @@ class Annotations:
         self._unsaved.add((brief_id, part))
         if self._newer_format:
             return
+        if self._opened is not None and _identity(self.path) != self._opened:
+            # The file was moved, deleted or replaced while the reader ran (the state folder
+            # moved away, say): the connection would write where the next start never looks.
+            # Everything kept goes into the file at the path.
+            self.close()
+            self._opened = None
+            self._unsaved |= self._everything()
         try:
             connection = self._open(create=True)
             with _transaction(connection):
@@ -405,6 +415,14 @@ class Annotations:
             return
         self._unsaved.clear()
         self.save_error = None
+
+    def _everything(self) -> set[tuple[str, _Part]]:
+        """Every brief's read mark, note and tags, as changes to write."""
+        return (
+            {(brief_id, "read") for brief_id in self.read}
+            | {(brief_id, "note") for brief_id in self.notes}
+            | {(brief_id, "tags") for brief_id in self.tags}
+        )
 
     def _write(self, connection: sqlite3.Connection, brief_id: str, part: _Part) -> None:
         """Write ``part`` of what is kept about ``brief_id``, leaving the rest of its row as
@@ -496,6 +514,15 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
             connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path``; None when there is none."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 class _NotOurs(sqlite3.DatabaseError):
