@@ -404,6 +404,24 @@ async def test_quitting_asks_first_when_it_would_lose_a_note_not_saved(
         assert not app.is_running
 
 
+async def test_quitting_asks_first_when_it_would_lose_a_bookmark_not_saved(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The title bar said "(not saved)", and q quit at once without a word.
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the state folder should be")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "q")
+        await wait_for_screen(pilot, QuitDialog)
+        assert "1 change to bookmarks that could not be saved" in unwrapped_dialog(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not app.is_running
+
+
 async def test_quitting_asks_first_when_it_would_lose_marks_not_exported(
     corpus_dir: Path, tmp_path: Path
 ) -> None:

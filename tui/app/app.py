@@ -102,8 +102,8 @@ class BriefingApp(App[None]):
             await self.push_screen(QuitDialog(losing), answered)
 
     def _unsaved(self) -> list[str]:
-        """What quitting now would lose: text typed in an open dialog, notes and tags that
-        could not be saved."""
+        """What quitting now would lose: text typed in an open dialog, marks for export, and
+        notes, tags and bookmarks that could not be saved."""
         from tui.app.screens._dialog import Dialog
 
         losing = [
@@ -119,6 +119,10 @@ class BriefingApp(App[None]):
         if annotations is not None and annotations.unsaved_writing:
             changes = plural(annotations.unsaved_writing, "change")
             losing.append(f"{changes} to notes or tags that could not be saved")
+        store = main.store if isinstance(main, MainScreen) else None
+        if store is not None and store.unsaved_changes:
+            changes = plural(store.unsaved_changes, "change")
+            losing.append(f"{changes} to bookmarks that could not be saved")
         return losing
 
     def action_help(self) -> None:

@@ -55,6 +55,12 @@ class BookmarkStore:
         if reason:
             self.save_error = f"Bookmarks cannot be saved in {folder} ({reason}); kept for now"
 
+    @property
+    def unsaved_changes(self) -> int:
+        """How many bookmarks given or taken are not in the file yet (it could not be
+        written): kept for now, and lost if the reader quits."""
+        return len(self._unsaved)
+
     def __contains__(self, brief_id: object) -> bool:
         return brief_id in self.ids
 
