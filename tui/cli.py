@@ -528,8 +528,10 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     # Tags and notes go with their briefs; without them, a briefing is still worth having.
     from tui.core.annotations import Annotations
 
-    annotations = Annotations(state_dir(), corpus_key(corpus.root))
+    annotations = Annotations(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
     _tell([f"briefing: {notice}" for notice in annotations.notices])
+    if annotations.read_error:
+        print("briefing: the briefing is made without notes and tags", file=sys.stderr)
     parts = markdown_parts(corpus, briefs, selection, annotations.annotation, dt.date.today())
     if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.
@@ -663,12 +665,17 @@ def _progress(outcomes: Sequence[Outcome], total: int, seconds: float) -> str:
 def _read_bookmarks(corpus: Corpus, doing: str) -> set[str] | None:
     """The ids bookmarked in ``corpus``, after telling the store's notices; None when the
     bookmarks file cannot be read, after saying that nothing is ``doing`` (exported, say)."""
-    store = BookmarkStore(state_dir(), corpus_key(corpus.root))
+    # A command only reads: a file it cannot read is the user's to mend, not to be renamed.
+    store = BookmarkStore(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
     _tell([f"briefing: {notice}" for notice in store.notices])
     # The store makes do without a file it cannot read, as the app should; an export or a list
     # made without it would quietly leave out every bookmark.
     if store.read_error:
-        print(f"briefing: nothing {doing}, since the bookmarks cannot be read", file=sys.stderr)
+        print(
+            f"briefing: nothing {doing}, since the bookmarks cannot be read; mend the file,"
+            " or start the reader, which sets it aside and starts anew",
+            file=sys.stderr,
+        )
         return None
     return set(store.ids)
 
@@ -678,9 +685,13 @@ def _read_annotations(corpus: Corpus, doing: str) -> Annotations | None:
     None when they cannot be read, after saying that nothing is ``doing``."""
     from tui.core.annotations import Annotations
 
-    annotations = Annotations(state_dir(), corpus_key(corpus.root))
+    annotations = Annotations(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
     _tell([f"briefing: {notice}" for notice in annotations.notices])
     if annotations.read_error:
-        print(f"briefing: nothing {doing}, since the notes cannot be read", file=sys.stderr)
+        print(
+            f"briefing: nothing {doing}, since the notes cannot be read; mend the file, or"
+            " start the reader, which sets it aside and starts anew",
+            file=sys.stderr,
+        )
         return None
     return annotations

@@ -527,6 +527,42 @@ def test_export_bookmarked_names_the_bookmarks_left_out_and_why(tmp_path: Path) 
     ]
 
 
+@pytest.mark.parametrize("command", ["export", "list"])
+def test_a_command_leaves_a_bookmarks_file_it_cannot_read_as_it_is_and_fails(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # An export of no brief, exit status 0, and the user's file renamed aside.
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "bookmarks.json").write_text("garbage{", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    if command == "export":
+        result = run("export", "--bookmarked", "--corpus", str(corpus_dir), "-o", "out.md")
+    else:
+        result = run("list", "--corpus", str(corpus_dir), "--filter", "is:bookmarked")
+    assert result.returncode == 1
+    assert f"Bookmarks file {state / 'bookmarks.json'} is not JSON" in result.stderr
+    assert "mend the file, or start the reader" in result.stderr
+    assert result.stdout == "" and not (corpus_dir / "out.md").exists()
+    assert not [p.name for p in state.iterdir() if "unreadable" in p.name]
+    assert (state / "bookmarks.json").read_text(encoding="utf-8") == "garbage{"
+
+
+def test_a_command_leaves_a_notes_file_it_cannot_read_as_it_is(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "annotations.sqlite3").write_bytes(b"not a database, but the user's" * 200)
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    listed = run("list", "--corpus", str(corpus_dir), "--filter", "has:note")
+    assert listed.returncode == 1 and "nothing listed" in listed.stderr
+    exported = run("export", "--all", "--corpus", str(corpus_dir))
+    assert exported.returncode == 0 and "made without notes and tags" in exported.stderr
+    assert not [p.name for p in state.iterdir() if "unreadable" in p.name]
+    assert (state / "annotations.sqlite3").read_bytes().startswith(b"not a database")
+
+
 @pytest.mark.parametrize("blocked", ["state-folder-is-a-file", "bookmarks-file-is-a-folder"])
 def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocked: str

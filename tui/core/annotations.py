@@ -127,9 +127,13 @@ class Annotations:
     The user's marks for a query (:class:`tui.core.search.UserMarks`) come from :meth:`marks`.
     """
 
-    def __init__(self, folder: Path, corpus: str) -> None:
+    def __init__(self, folder: Path, corpus: str, *, set_aside_unreadable: bool = True) -> None:
+        """``set_aside_unreadable``: whether a file that is not a database of annotations is
+        renamed aside and a new one started, as the reader does to go on; a command that only
+        reads leaves the user's file as it is, with :attr:`read_error` saying why."""
         self.folder = folder
         self.corpus = corpus
+        self._set_aside_unreadable = set_aside_unreadable
         self.path = folder / FILE_NAME
         self.read: set[str] = set()
         """Ids of the briefs read."""
@@ -293,7 +297,13 @@ class Annotations:
             # Not a database, damaged, or not one of ours: kept whole for the user to look at.
             self._clear()
             self.close()
-            self._set_aside(_describe(error))
+            if self._set_aside_unreadable:
+                self._set_aside(_describe(error))
+                return
+            self.read_error = f"Notes file {self.path} cannot be read ({_describe(error)})"
+            self._newer_format = self.read_error  # never written over
+            self.save_error = self._cannot_save("the file there cannot be read")
+            self._tell(self.read_error)
 
     def _read_file(self) -> None:
         try:

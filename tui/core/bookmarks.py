@@ -38,10 +38,15 @@ class BookmarkStore:
     (set while changes cannot be saved; they are still kept in memory for the session).
     """
 
-    def __init__(self, folder: Path, corpus: str) -> None:
+    def __init__(self, folder: Path, corpus: str, *, set_aside_unreadable: bool = True) -> None:
+        """``set_aside_unreadable``: whether a file that cannot be read is renamed aside (and
+        what could be read of it kept), as the reader does to go on; a command that only reads
+        leaves the user's file as it is, with :attr:`read_error` saying why."""
         self.folder = folder
         self.corpus = corpus
         self.path = folder / FILE_NAME
+        self._set_aside_unreadable = set_aside_unreadable
+        self._unreadable: str | None = None
         self.ids: set[str] = set()
         self.notices: list[str] = []
         self.read_error: str | None = None
@@ -73,7 +78,7 @@ class BookmarkStore:
             self.read_error = f"Cannot read bookmarks file {self.path}: {error.strerror or error}"
             self._tell(self.read_error)
             return
-        self.read_error = None
+        self.read_error = self._unreadable
         if self._newer_format:
             self.save_error = self._newer_format
         self.ids = set(corpora.get(self.corpus, ()))
@@ -145,7 +150,7 @@ class BookmarkStore:
         A file that cannot be read whole is renamed aside and reported; what could be read of it
         is returned, and is what the next save writes. A file of a newer format is left as it is.
         """
-        self._newer_format = None
+        self._newer_format = self._unreadable = None
         try:
             with self.path.open("rb") as handle:
                 raw = handle.read(MAX_FILE_BYTES + 1)
@@ -161,6 +166,10 @@ class BookmarkStore:
                     " changes are kept for this session only"
                 )
                 return corpora
+        if complaint and not self._set_aside_unreadable:
+            self._unreadable = f"Bookmarks file {self.path} {complaint}"
+            self._tell(self._unreadable)
+            return corpora
         if complaint:
             try:
                 aside = set_aside(self.path)
