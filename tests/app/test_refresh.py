@@ -183,6 +183,91 @@ async def test_a_brief_deleted_under_the_cursor_with_a_filter_on_leaves_it_on_th
         assert "Saltillo" in brief_lines(app)
 
 
+def moving(source: Path, target: Path, touched: Path) -> Callable[[], None]:
+    """A change for :func:`until_shown` that moves ``source`` to ``target``; made again, it
+    writes ``touched`` again as it is, if it is there, for a watcher that was not watching yet
+    to tell."""
+
+    def move() -> None:
+        if source.exists():
+            source.rename(target)
+        elif touched.exists():
+            touched.write_bytes(touched.read_bytes())
+
+    return move
+
+
+def cursor_title(app: BriefingApp) -> str:
+    """The row under the cursor, as the list shows it ("" on an empty list)."""
+    row = main_screen(app).article_list.cursor_row
+    return "" if row is None else list_rows(app)[row]
+
+
+def read_ids(app: BriefingApp) -> set[str]:
+    annotations = main_screen(app).annotations
+    assert annotations is not None
+    return set(annotations.read)
+
+
+async def test_a_brief_saved_by_writing_it_anew_keeps_the_cursor_and_its_neighbour_unread(
+    tmp_path: Path,
+) -> None:
+    # An editor that moves the file away and writes it anew: for a moment the brief was gone,
+    # the cursor fell on the next one, marked it read, and stayed there.
+    root = make_three(tmp_path / "corpus")
+    saved = tmp_path / "juarez.yaml"
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # on Juárez
+        await settle(pilot)
+        brief, other = root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml"
+        await until_shown(pilot, moving(brief, saved, other), lambda: len(list_rows(app)) == 2)
+        assert "Reynosa" in cursor_title(app)
+        assert "reynosa" not in read_ids(app)  # where the cursor fell: not chosen
+        await until_shown(pilot, moving(saved, brief, brief), lambda: len(list_rows(app)) == 3)
+        assert "Juárez" in cursor_title(app)
+        assert "Juárez" in brief_lines(app)
+        assert "reynosa" not in read_ids(app)
+
+
+async def test_once_the_user_moves_on_a_brief_back_on_disk_does_not_take_the_cursor(
+    tmp_path: Path,
+) -> None:
+    root = make_three(tmp_path / "corpus")
+    saved = tmp_path / "juarez.yaml"
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        brief, other = root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml"
+        await until_shown(pilot, moving(brief, saved, other), lambda: len(list_rows(app)) == 2)
+        await pilot.press("up")  # to Tijuana, chosen
+        await settle(pilot)
+        await until_shown(pilot, moving(saved, brief, brief), lambda: len(list_rows(app)) == 3)
+        assert "Tijuana" in cursor_title(app)
+
+
+async def test_a_corpus_folder_moved_away_and_back_keeps_the_cursor_on_its_brief(
+    tmp_path: Path,
+) -> None:
+    root = make_three(tmp_path / "corpus")
+    away = tmp_path / "away"
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")  # on Reynosa
+        await settle(pilot)
+        assert "Reynosa" in original_lines(app)
+        brief = root / "briefs" / "tijuana.yaml"
+        await until_shown(pilot, moving(root, away, brief), lambda: not list_rows(app))
+        # The original pane no longer shows the article of a brief the list has not.
+        assert "Reynosa" not in original_lines(app)
+        await until_shown(pilot, moving(away, root, brief), lambda: len(list_rows(app)) == 3)
+        assert "Reynosa" in cursor_title(app)
+
+
 async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
     root = make_three(tmp_path)
     app = BriefingApp(root)

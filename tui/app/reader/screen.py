@@ -176,6 +176,13 @@ class MainScreen(Screen[None]):
         self._marked_read: str | None = None
         """The brief last marked read for being shown: shown again as the corpus is read again,
         it is not marked again, so that one marked unread with u stays so."""
+        self._cursor_lost: str | None = None
+        """The file of the brief the cursor was on when it went away on disk, while the cursor
+        stays where it fell: an editor saving by writing the file anew, or a folder moved away,
+        brings it back a moment later, and the cursor goes back to it."""
+        self._cursor_fell_on: str | None = None
+        """The file of the brief the cursor fell on then (None on an empty list): not chosen
+        by the user, so not marked read."""
         self._notes_error: str | None = None
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
@@ -384,7 +391,12 @@ class MainScreen(Screen[None]):
         the cursor on the brief it was on."""
         article_list = self.article_list
         refreshed = self.corpus is not None
+        cursor_path = _path_in(self.corpus, article_list.cursor_entry)
         keep = self._same_entry(corpus, article_list.cursor_entry)
+        vanished = cursor_path is not None and keep is None
+        back = self._back_to_lost(corpus, cursor_path)
+        if back is not None:
+            keep = back
         if self._top_put_by_loading:
             # Briefs read later may be newer: until the user moves, the top of the list shows
             # the newest brief read so far.
@@ -434,6 +446,10 @@ class MainScreen(Screen[None]):
             article_list.notice = "No briefs in this corpus"
             self._show_in_panes()
         self._show_rows(keep, fallback_row=fallback, pinned=True)
+        if vanished and added is None:
+            if self._cursor_lost is None:  # else still waiting for the first brief gone
+                self._cursor_lost = cursor_path
+            self._cursor_fell_on = _path_in(corpus, article_list.cursor_entry)
         if added is not None and self.focused is self.article_list:
             # A brief just added is a draft to review: its facts take the keys that do that.
             # Not when the user went on elsewhere meanwhile (typing a filter, say): an article
@@ -443,6 +459,20 @@ class MainScreen(Screen[None]):
         self.corpus_loading.read_again_if_changed()
         if refreshed:  # the corpus shown before held a snapshot the index was written after
             self.corpus_loading.let_journal_go(corpus)
+
+    def _back_to_lost(self, corpus: Corpus, cursor_path: str | None) -> int | None:
+        """The entry of ``corpus`` to put the cursor back on: the brief whose file went away
+        under it, now back, if the cursor stayed where it fell."""
+        lost = self._cursor_lost
+        if lost is None:
+            return None
+        if cursor_path != self._cursor_fell_on:
+            self._cursor_lost = None  # the user moved on meanwhile
+            return None
+        back = corpus.entries.position_of(lost)
+        if back is not None:
+            self._cursor_lost = None
+        return back
 
     def _same_entry(self, corpus: Corpus, row: int | None) -> int | None:
         """The entry of ``corpus`` read from the same file as entry ``row`` of what the list
@@ -616,6 +646,10 @@ class MainScreen(Screen[None]):
         if isinstance(self.focused, FilterInput):
             return
         entry = self._entry(self.shown_entry)
+        if self._cursor_lost is not None:
+            if (entry.path if entry else None) == self._cursor_fell_on:
+                return  # where the cursor fell when the brief under it went away: not chosen
+            self._cursor_lost = None  # the user moved on
         brief = entry.brief if entry else None
         if brief is not None and brief.id != self._marked_read and not self._top_put_by_loading:
             self._marked_read = brief.id
@@ -639,6 +673,7 @@ class MainScreen(Screen[None]):
         if corpus is not None and not corpus.entries:
             heading = f"The corpus {corpus.name} has no briefs to show"
             self.brief_view.show_problems(heading, corpus.problems)
+            self.article_view.show_notice("")
             return
         entry = self._entry(self.shown_entry)
         if entry is None and corpus is not None and not self.article_list.rows:
@@ -1205,3 +1240,10 @@ class MainScreen(Screen[None]):
             elif told:
                 self.notify(saved_again, title=title, markup=False)
         return source.save_error
+
+
+def _path_in(corpus: Corpus | None, entry: int | None) -> str | None:
+    """The file of entry ``entry`` of ``corpus``, if there is one."""
+    if corpus is None or entry is None or entry >= len(corpus.entries):
+        return None
+    return corpus.entries[entry].path
