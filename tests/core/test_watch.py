@@ -136,6 +136,23 @@ def test_a_briefs_folder_replaced_by_another_is_told_and_watched(
     batch_holding("briefs/added.yaml", batches, lambda: brief.write_text("id: added\n"))
 
 
+def test_a_briefs_folder_whose_permissions_change_is_told(
+    watched: tuple[Path, queue.Queue[frozenset[str]]],
+) -> None:
+    # A folder that could not be listed, made readable again: nothing in it changed, and the
+    # list stayed empty until a file was touched.
+    root, batches = watched
+    sample = root / "briefs" / "sample.yaml"
+    text = sample.read_text(encoding="utf-8")
+    first_batch_after(lambda: sample.write_text(text + "\n", encoding="utf-8"), batches)
+    (root / "briefs").chmod(0o500)
+    try:
+        assert "briefs" in batch_holding("briefs", batches)
+    finally:
+        (root / "briefs").chmod(0o755)
+    assert "briefs" in batch_holding("briefs", batches)
+
+
 def test_a_corpus_whose_folders_come_later_is_watched_once_they_do(tmp_path: Path) -> None:
     root = tmp_path / "corpus"
     root.mkdir()

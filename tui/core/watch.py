@@ -41,9 +41,10 @@ def _corpus_path(path: Path, root: Path) -> str | None:
     return relative.as_posix() if parts[0] == "seeds" else None
 
 
-def _folders(root: Path) -> dict[str, tuple[int, int]]:
+def _folders(root: Path) -> dict[str, tuple[int, int, int]]:
     """The watched folders of ``root`` there are now, each with what tells it from another one
-    put in its place (its device and inode)."""
+    put in its place (its device and inode), and its permissions: a folder that could not be
+    listed and now can be (or the other way) is told, though no file in it changed."""
     found = {}
     for name in WATCHED_FOLDERS:
         try:
@@ -51,7 +52,7 @@ def _folders(root: Path) -> dict[str, tuple[int, int]]:
         except OSError:
             continue
         if stat.S_ISDIR(info.st_mode):
-            found[name] = (info.st_dev, info.st_ino)
+            found[name] = (info.st_dev, info.st_ino, info.st_mode)
     return found
 
 
@@ -68,7 +69,7 @@ def corpus_changes(root: Path, stop: threading.Event) -> Iterator[frozenset[str]
 
 
 def _changes(
-    root: Path, stop: threading.Event, folders: dict[str, tuple[int, int]]
+    root: Path, stop: threading.Event, folders: dict[str, tuple[int, int, int]]
 ) -> Iterator[frozenset[str]]:
     from watchfiles import watch  # its native part loads only when a corpus is watched
 
