@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from tui.core.annotations import Annotations
     from tui.core.drafting.adding import Outcome
-    from tui.core.model import Brief, Corpus
+    from tui.core.model import Corpus, Entry
     from tui.core.search import Query, UserMarks
 
 LIST_TITLE_WIDTH = 160
@@ -495,24 +495,24 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         # Path("") is the current folder: say what is wrong rather than "is a folder".
         print("briefing: the file name is empty; give one such as briefing.md", file=sys.stderr)
         return 1
-    briefs: Sequence[Brief]
+    briefs: Sequence[Entry]
     left_out: list[str] = []
     if args.all:
-        briefs, selection = corpus.briefs, "all briefs"
+        briefs, selection = corpus.loaded, "all briefs"
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     elif args.bookmarked:
         bookmarks = _read_bookmarks(corpus, "exported")
         if bookmarks is None:
             return 1
-        briefs = corpus.briefs_with_ids(bookmarks)
-        unexported = bookmarks - {brief.id for brief in briefs}
+        briefs = corpus.entries_with_ids(bookmarks)
+        unexported = bookmarks - {entry.key for entry in briefs}
         not_loaded = unexported & _not_loaded(corpus)
         left_out = _left_out(not_loaded, "bookmarked brief") + _left_out(
             unexported - not_loaded, "bookmarked brief", in_corpus=False
         )
         selection = "bookmarked briefs"
     else:
-        by_id = {brief.id: brief for brief in corpus.briefs}
+        by_id = {entry.key: entry for entry in corpus.loaded}
         missing = [i for i in args.ids if i not in by_id]
         if missing:
             print(f"briefing: no brief with id {', '.join(missing)} loaded", file=sys.stderr)
@@ -532,7 +532,9 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     _tell([f"briefing: {notice}" for notice in annotations.notices])
     if annotations.read_error:
         print("briefing: the briefing is made without notes and tags", file=sys.stderr)
-    parts = markdown_parts(corpus, briefs, selection, annotations.annotation, dt.date.today())
+    with_errors: list[str] = []
+    today = dt.date.today()
+    parts = markdown_parts(corpus, briefs, selection, annotations.annotation, today, with_errors)
     if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.
         sys.stdout.flush()
@@ -544,7 +546,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
                 buffer.write(part.encode("utf-8"))
         sys.stdout.flush()
         # After the briefing, where a reader at a terminal sees it last.
-        _tell(left_out)
+        _tell(left_out + _errors_told(with_errors))
         return 0
     try:
         write_export(Path(args.output), parts, overwrite=args.force)
@@ -559,8 +561,26 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         print(f"briefing: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {plural(len(briefs), 'brief')} to {args.output}", file=sys.stderr)
-    _tell(left_out)
+    _tell(left_out + _errors_told(with_errors))
     return 0
+
+
+def _errors_told(with_errors: Sequence[str]) -> list[str]:
+    """What to tell of the briefs exported whose files have errors, if any."""
+    if not with_errors:
+        return []
+    shown = ", ".join(_cut(i, LIST_FIELD_WIDTH) for i in with_errors[:ERRORS_NAMED])
+    if len(with_errors) > ERRORS_NAMED:
+        shown += f" and {len(with_errors) - ERRORS_NAMED:,} more"
+    return [
+        f"briefing: {plural(len(with_errors), 'brief')} exported with errors in the file,"
+        f" which the briefing lists under each ({shown}); run briefing validate to see them"
+    ]
+
+
+ERRORS_NAMED = 5
+"""How many of the briefs exported with errors a command names: a corpus where many have them
+is told so in one line."""
 
 
 PROGRESS_EVERY_S = 1.0

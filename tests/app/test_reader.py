@@ -1040,6 +1040,35 @@ async def test_o_hides_and_shows_the_original(corpus_dir: Path) -> None:
         assert original.region.width > 0
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_brief_that_loaded_with_errors_is_marked_in_the_list_and_above_its_facts(
+    corpus_dir: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # It looked like any other: its problems were told only after the summary and the names.
+    brief = corpus_dir / "briefs" / "mexicali-cce-nearshoring.yaml"
+    brief.write_text(brief.read_text().replace("language: en\n", "language: english\n"))
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size, message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        rows = list_rows(app)
+        flagged = [row for row in rows if "⚠" in row]
+        assert len(flagged) == 1 and "Mexicali Business" in flagged[0]
+        await pilot.press(*["down"] * rows.index(flagged[0]))
+        await settle(pilot)
+        lines = main_screen(app).brief_view.lines
+        said = next(i for i, line in enumerate(lines) if "1 error in the brief file" in line)
+        assert said < next(i for i, line in enumerate(lines) if line.startswith("Key facts"))
+        await pilot.press("e")
+        await answer_export_dialog(pilot, tmp_path / "out.md")
+        await settle(pilot)
+    assert any(
+        severity == "warning" and "1 brief exported with errors" in message
+        for severity, message in notices
+    )
+    assert "Errors in the brief file (1)" in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
 async def test_at_80_by_24_a_language_that_is_no_code_keeps_the_titles_in_line(
     corpus_dir: Path,
 ) -> None:

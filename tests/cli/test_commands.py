@@ -583,6 +583,20 @@ def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     assert not target.exists()
 
 
+def test_export_tells_which_briefs_it_wrote_with_errors_in_their_files(tmp_path: Path) -> None:
+    corpus = make_corpus(
+        tmp_path / "c",
+        {"sound.yaml": fields("sound"), "mistyped.yaml": fields("mistyped", language="english")},
+    )
+    result = run("export", "--all", "--corpus", str(corpus), "-o", str(tmp_path / "out.md"))
+    assert result.returncode == 0
+    assert (
+        "briefing: 1 brief exported with errors in the file, which the briefing lists under each"
+        " (mistyped); run briefing validate to see them"
+    ) in result.stderr.splitlines()
+    assert "Errors in the brief file (1)" in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
 def test_export_all_has_a_section_per_brief(corpus_dir: Path) -> None:
     result = run("export", "--all", "--corpus", str(corpus_dir))
     assert len(read(result.stdout).sections) == len(list((corpus_dir / "briefs").glob("*.yaml")))

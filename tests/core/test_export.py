@@ -46,15 +46,16 @@ def expected_heading(brief: Brief) -> str:
 
 def test_one_title_and_one_section_per_brief_in_the_order_given(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
-    briefs = list(reversed(corpus.briefs))
-    document = read(render_markdown(corpus, briefs, "all briefs"))
+    entries = list(reversed(corpus.loaded))
+    document = read(render_markdown(corpus, entries, "all briefs"))
     assert len(document.titles) == 1
-    assert [s.heading for s in document.sections] == [expected_heading(b) for b in briefs]
+    headings = [expected_heading(e.brief) for e in entries if e.brief]
+    assert [s.heading for s in document.sections] == headings
 
 
 def test_every_fact_is_listed_with_its_quote_as_a_block_quote(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
-    document = read(render_markdown(corpus, corpus.briefs, "all briefs"))
+    document = read(render_markdown(corpus, corpus.loaded, "all briefs"))
     for brief, section in zip(corpus.briefs, document.sections, strict=True):
         for number, fact in enumerate(brief.key_facts, 1):
             kind = f" ({fact.kind})" if fact.kind else ""
@@ -67,7 +68,7 @@ def test_every_fact_is_listed_with_its_quote_as_a_block_quote(corpus_dir: Path) 
 
 def test_quotes_cite_the_lines_of_the_article_they_stand_on(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
-    document = read(render_markdown(corpus, corpus.briefs, "all briefs"))
+    document = read(render_markdown(corpus, corpus.loaded, "all briefs"))
     checked = 0
     for brief, section in zip(corpus.briefs, document.sections, strict=True):
         lines = (corpus_dir / brief.source_path).read_text(encoding="utf-8").splitlines()
@@ -87,26 +88,52 @@ def test_quotes_cite_the_lines_of_the_article_they_stand_on(corpus_dir: Path) ->
 
 
 def test_the_same_selection_gives_the_same_bytes(corpus_dir: Path) -> None:
-    first = render_markdown(load_corpus(corpus_dir), load_corpus(corpus_dir).briefs, "all")
+    first = render_markdown(load_corpus(corpus_dir), load_corpus(corpus_dir).loaded, "all")
     again = load_corpus(corpus_dir)
-    assert render_markdown(again, again.briefs, "all").encode() == first.encode()
+    assert render_markdown(again, again.loaded, "all").encode() == first.encode()
 
 
 def test_a_quote_not_found_is_said_so_in_the_export(tmp_path: Path) -> None:
     facts = [{"fact": "Closing.", "quote": "the plant will close"}]
     corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}))
-    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
     assert section.quoted == [
         "the plant will close",
         "— seeds/article.txt, quote not found in the article",
     ]
 
 
+def test_a_brief_whose_file_has_errors_says_so_with_them_before_its_summary(
+    tmp_path: Path,
+) -> None:
+    # Exported with no word: the date dropped, the language printed as it was mistyped.
+    root = make_corpus(
+        tmp_path / "c",
+        {
+            "sound.yaml": fields("sound"),
+            "mistyped.yaml": fields("mistyped", language="english", published="03/04/2021"),
+        },
+    )
+    corpus = load_corpus(root)
+    with_errors: list[str] = []
+    markdown = render_markdown(corpus, corpus.loaded, "all", with_errors=with_errors)
+    assert with_errors == ["mistyped"]
+    sections = {section.heading: section.plain for section in read(markdown).sections}
+    mistyped = sections["Plant adds shift (mistyped)"]
+    said = mistyped.index("Errors in the brief file (2): some of what follows may be wrong.")
+    listed = [line for line in mistyped if line.startswith("language: ")]
+    assert listed and "english" in listed[0] and "ISO 639-1" in listed[0]
+    assert any(line.startswith("published: ") for line in mistyped)
+    assert said < mistyped.index("A plant in Tijuana will add a night shift.")
+    sound = sections["Plant adds shift (sound)"]
+    assert not any("Errors in the brief file" in line for line in sound)
+
+
 def test_a_draft_and_its_facts_not_yet_reviewed_or_in_english_say_so(tmp_path: Path) -> None:
     # Exported, a draft read as a finished brief: nothing told a colleague its facts were
     # unchecked.
     corpus = load_corpus(draft_corpus(tmp_path / "c"))
-    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
     text = section.plain
     assert text[1].startswith("Draft: drafted from the article and not yet finished")
     facts = [line for line in text if line[:2] in ("1.", "2.", "3.")]
@@ -123,7 +150,7 @@ def test_a_draft_and_its_facts_not_yet_reviewed_or_in_english_say_so(tmp_path: P
         ],
     )
     corpus = load_corpus(make_corpus(tmp_path / "es", {"sample.yaml": spanish}))
-    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
     assert "1. Las exportaciones crecieron. · needs English" in section.plain
 
 
@@ -136,7 +163,7 @@ def test_a_drifted_quote_is_exported_in_the_article_s_own_wording(tmp_path: Path
     corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}))
     exact, slipped, lower_case = corpus.briefs[0].key_facts
     assert (exact.anchor, slipped.anchor, lower_case.anchor) == ("exact", "fuzzy", "loose")
-    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
     assert section.quoted == [
         "night shift of 240 workers",
         "— seeds/article.txt, line 3",
@@ -145,7 +172,7 @@ def test_a_drifted_quote_is_exported_in_the_article_s_own_wording(tmp_path: Path
         "Orders from Texas doubled",
         "— seeds/article.txt, line 4, matched loosely",
     ]
-    assert "mnager" not in render_markdown(corpus, corpus.briefs, "all")
+    assert "mnager" not in render_markdown(corpus, corpus.loaded, "all")
 
 
 def test_a_drifted_quote_spanning_lines_is_exported_on_one_line(tmp_path: Path) -> None:
@@ -156,7 +183,7 @@ def test_a_drifted_quote_spanning_lines_is_exported_on_one_line(tmp_path: Path) 
     )
     corpus = load_corpus(root)
     assert corpus.briefs[0].key_facts[0].anchor == "fuzzy"
-    (section,) = read(render_markdown(corpus, corpus.briefs, "all")).sections
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
     assert section.quoted[0] == "and the associ- ation said so"
     assert section.quoted[1].startswith("— seeds/article.txt, lines 1–2, matched fuzzily (")
 
@@ -202,7 +229,7 @@ def test_markdown_in_brief_text_stays_text(tmp_path: Path, text: str) -> None:
     root = make_corpus(tmp_path / "c", {"sample.yaml": brief}, {"article.txt": article})
     corpus = load_corpus(root)
     assert [p for p in corpus.all_problems if p.severity == "error"] == []
-    document = read(render_markdown(corpus, corpus.briefs, text))
+    document = read(render_markdown(corpus, corpus.loaded, text))
     (section,) = document.sections
     shown = flat(text)
     assert section.heading == f"{shown} ({shown} (en))"
@@ -235,7 +262,7 @@ def test_a_briefs_tags_and_note_follow_it_as_text(tmp_path: Path) -> None:
             return Annotation(tags=("USMCA", "<b>x</b>"), note=note)
         return Annotation(read=True)
 
-    document = read(render_markdown(corpus, corpus.briefs, "all briefs", annotated))
+    document = read(render_markdown(corpus, corpus.loaded, "all briefs", annotated))
     by_heading = {section.heading: section for section in document.sections}
     noted = by_heading["Plant adds shift (a)"]
     assert noted.plain[-4:] == [
@@ -252,14 +279,14 @@ def test_a_briefs_tags_and_note_follow_it_as_text(tmp_path: Path) -> None:
     allowed = {"heading", "paragraph", "blockquote"}
     assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= allowed
     # Without annotations given, the briefing is as it always was.
-    assert "Tags" not in render_markdown(corpus, corpus.briefs, "all briefs")
+    assert "Tags" not in render_markdown(corpus, corpus.loaded, "all briefs")
 
 
 def test_control_characters_never_reach_the_export(tmp_path: Path) -> None:
     title = "Plant\x1b[2J report\x1b]0;pwned\x07 \u202eevil"
     root = make_corpus(tmp_path / "c", {"sample.yaml": fields(title=title)})
     corpus = load_corpus(root)
-    markdown = render_markdown(corpus, corpus.briefs, "all")
+    markdown = render_markdown(corpus, corpus.loaded, "all")
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", markdown)
     assert read(markdown).sections[0].heading == "Plant report evil"
 
@@ -269,7 +296,7 @@ def test_control_characters_in_a_note_never_reach_the_export(tmp_path: Path) -> 
     root = make_corpus(tmp_path / "c", {"sample.yaml": fields()})
     corpus = load_corpus(root)
     note = Annotation(tags=("USMCA",), note="Call\x1b[2J the \u202eplant\x07")
-    markdown = render_markdown(corpus, corpus.briefs, "all", lambda _: note)
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", markdown)
     assert read(markdown).sections[0].plain[-1] == "Call the plant"
 
@@ -332,8 +359,8 @@ def test_a_write_that_fails_half_way_leaves_nothing_behind(
 def test_a_briefing_written_in_parts_is_the_same_bytes(corpus_dir: Path, tmp_path: Path) -> None:
     corpus = load_corpus(corpus_dir)
     target = tmp_path / "briefing.md"
-    write_export(target, markdown_parts(corpus, corpus.briefs, "all briefs"))
-    assert target.read_bytes() == render_markdown(corpus, corpus.briefs, "all briefs").encode()
+    write_export(target, markdown_parts(corpus, corpus.loaded, "all briefs"))
+    assert target.read_bytes() == render_markdown(corpus, corpus.loaded, "all briefs").encode()
 
 
 def test_parts_that_fail_half_way_leave_the_old_briefing(tmp_path: Path) -> None:
@@ -388,7 +415,7 @@ def test_a_note_written_as_a_list_keeps_a_line_for_each_point(tmp_path: Path) ->
     root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
     corpus = load_corpus(root)
     note = Annotation(note="Follow up:\n- call CFE\n- 1. check the permit\n\nThen write.")
-    document = read(render_markdown(corpus, corpus.briefs, "all", lambda _: note))
+    document = read(render_markdown(corpus, corpus.loaded, "all", lambda _: note))
     (section,) = document.sections
     assert section.plain[-2:] == ["Follow up:\n- call CFE\n- 1. check the permit", "Then write."]
     assert "hardbreak" in section.paragraphs[-2][2]

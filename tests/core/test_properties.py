@@ -287,7 +287,8 @@ def test_the_export_of_any_text_has_one_heading_per_brief_and_every_fact(
     if not root.exists():
         make_corpus(root)
     corpus = Corpus(root, ())
-    document = read(render_markdown(corpus, chosen, "chosen briefs"))
+    entries = [Entry(f"briefs/{brief.id}.yaml", brief) for brief in chosen]
+    document = read(render_markdown(corpus, entries, "chosen briefs"))
     assert len(document.titles) == 1
     assert len(document.sections) == len(chosen)
     for brief, section in zip(chosen, document.sections, strict=True):

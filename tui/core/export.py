@@ -1,6 +1,8 @@
 """Markdown briefings: the same selection always gives the same bytes.
 
-A brief the user tagged or wrote a note on has them at its end, when the asker gives them.
+A brief the user tagged or wrote a note on has them at its end, when the asker gives them. A
+brief whose file has errors says so, with them, before its summary: a colleague has no other way
+to know that some of it may be wrong.
 
 Text from briefs and articles is escaped so that nothing in it can change the document's
 structure: it cannot open a heading, a list, a block quote, code, a link or HTML.
@@ -16,7 +18,7 @@ from pathlib import Path
 from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
-from tui.core.model import Brief, Corpus, KeyFact
+from tui.core.model import Brief, Corpus, Entry, KeyFact, Problem
 from tui.core.text import clean_text, line_range, one_line
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
@@ -59,27 +61,31 @@ Annotated = Callable[[str], Annotation]
 
 def render_markdown(
     corpus: Corpus,
-    briefs: Sequence[Brief],
+    entries: Sequence[Entry],
     selection: str,
     annotated: Annotated | None = None,
     exported_on: dt.date | None = None,
+    with_errors: list[str] | None = None,
 ) -> str:
-    """The Markdown briefing of ``briefs``; ``selection`` says how they were chosen;
-    ``annotated`` gives each brief's tags and note, to add; ``exported_on``, the day it says it
-    was made."""
-    return "".join(markdown_parts(corpus, briefs, selection, annotated, exported_on))
+    """The Markdown briefing of the briefs of ``entries`` (each one that loaded); ``selection``
+    says how they were chosen; ``annotated`` gives each brief's tags and note, to add;
+    ``exported_on``, the day it says it was made; ``with_errors`` gets the ids of the briefs
+    whose files have errors."""
+    return "".join(markdown_parts(corpus, entries, selection, annotated, exported_on, with_errors))
 
 
 def markdown_parts(
     corpus: Corpus,
-    briefs: Sequence[Brief],
+    entries: Sequence[Entry],
     selection: str,
     annotated: Annotated | None = None,
     exported_on: dt.date | None = None,
+    with_errors: list[str] | None = None,
 ) -> Iterator[str]:
     """:func:`render_markdown`'s text in parts, one per brief, made as they are asked for: a
-    briefing of ten thousand briefs is written without ever being held whole."""
-    count = f"{len(briefs)} brief" + ("" if len(briefs) == 1 else "s")
+    briefing of ten thousand briefs is written without ever being held whole. The id of each
+    brief written whose file has errors is added to ``with_errors``, for the asker to tell."""
+    count = f"{len(entries)} brief" + ("" if len(entries) == 1 else "s")
     # The folder's name in quotes: a corpus is often in a folder named "corpus".
     when = f" on {exported_on.isoformat()}" if exported_on else ""
     source = f"the corpus folder \u201c{escape(corpus.name)}\u201d"
@@ -90,15 +96,22 @@ def markdown_parts(
             f"{count} ({escape(selection)}) exported{when} from {source}.",
         ]
     )
-    for brief in briefs:
-        lines = _brief_section(corpus.articles, brief)
+    for entry in entries:
+        brief = entry.brief
+        assert brief is not None, "only briefs that loaded are exported"
+        errors = entry.errors
+        if errors and with_errors is not None:
+            with_errors.append(brief.id)
+        lines = _brief_section(corpus.articles, brief, errors)
         if annotated is not None:
             lines += _annotation_lines(annotated(brief.id))
         yield "\n" + "\n".join(lines)
     yield "\n"
 
 
-def _brief_section(articles: ArticleTexts, brief: Brief) -> list[str]:
+def _brief_section(
+    articles: ArticleTexts, brief: Brief, errors: Sequence[Problem] = ()
+) -> list[str]:
     heading = escape(brief.title)
     if brief.title_en and brief.title_en != brief.title:
         heading += f" ({escape(brief.title_en)})"
@@ -107,6 +120,17 @@ def _brief_section(articles: ArticleTexts, brief: Brief) -> list[str]:
         # A colleague reading the briefing has no other way to know it is not a reading to rely
         # on yet.
         lines += ["", "**Draft:** drafted from the article and not yet finished by an analyst."]
+    if errors:
+        lines += [
+            "",
+            f"**Errors in the brief file ({len(errors)}):** some of what follows may be wrong.",
+        ]
+        lines += [""] + [
+            f"- {escape(problem.field)}: {escape(problem.message)}"
+            if problem.field
+            else f"- {escape(problem.message)}"
+            for problem in errors
+        ]
     if brief.date_note:
         lines += ["", f"Date: {escape(brief.date_note)}"]
     lines += ["", escape(brief.summary), "", "**Key facts**"]

@@ -342,11 +342,11 @@ class _NoEntries(Entries):
 NO_ENTRIES: Entries = _NoEntries()
 
 
-class LoadedBriefs(ReadWhenAsked[Brief]):
-    """The briefs of ``entries`` that loaded, in order, read from the entries as they are asked
-    for: a command going through 100,000 briefs holds one page of them at a time."""
+class LoadedEntries(ReadWhenAsked[Entry]):
+    """The entries of ``entries`` whose brief loaded, in order, read as they are asked for: a
+    command going through 100,000 briefs holds one page of them at a time."""
 
-    NOUN = "briefs"
+    NOUN = "entries"
 
     def __init__(self, entries: Entries) -> None:
         self._entries = entries
@@ -355,8 +355,23 @@ class LoadedBriefs(ReadWhenAsked[Brief]):
     def __len__(self) -> int:
         return len(self._positions)
 
+    def _item(self, position: int) -> Entry:
+        return self._entries[self._positions[position]]
+
+
+class LoadedBriefs(ReadWhenAsked[Brief]):
+    """The briefs of ``entries`` that loaded, in order, read as they are asked for."""
+
+    NOUN = "briefs"
+
+    def __init__(self, entries: Entries) -> None:
+        self._loaded = LoadedEntries(entries)
+
+    def __len__(self) -> int:
+        return len(self._loaded)
+
     def _item(self, position: int) -> Brief:
-        brief = self._entries[self._positions[position]].brief
+        brief = self._loaded[position].brief
         assert brief is not None, "an entry with an id has its brief"
         return brief
 
@@ -395,15 +410,21 @@ class Corpus:
     def all_problems(self) -> tuple[Problem, ...]:
         return self.problems + tuple(p for e in self.entries for p in e.problems)
 
-    def briefs_with_ids(self, ids: Iterable[str]) -> list[Brief]:
-        """The loaded briefs whose ids are among ``ids``, in the list's order; an id that no
-        brief loaded under is passed over."""
+    @property
+    def loaded(self) -> LoadedEntries:
+        """The entries whose brief loaded, in the list's order, each read only when asked."""
+        return LoadedEntries(self.entries)
+
+    def entries_with_ids(self, ids: Iterable[str]) -> list[Entry]:
+        """The entries of the loaded briefs whose ids are among ``ids``, in the list's order;
+        an id that no brief loaded under is passed over."""
         found = (self.entries.position_of(ident) for ident in set(ids))
-        return [
-            brief
-            for position in sorted(p for p in found if p is not None)
-            if (brief := self.entries[position].brief) is not None
-        ]
+        entries = (self.entries[position] for position in sorted(p for p in found if p is not None))
+        return [entry for entry in entries if entry.brief is not None]
+
+    def briefs_with_ids(self, ids: Iterable[str]) -> list[Brief]:
+        """The loaded briefs whose ids are among ``ids``, in the list's order."""
+        return [entry.brief for entry in self.entries_with_ids(ids) if entry.brief is not None]
 
     def entry(self, key: str) -> Entry | None:
         """The entry whose brief has id ``key``, else the one whose file stem is ``key``."""

@@ -1108,7 +1108,8 @@ class MainScreen(Screen[None]):
         if corpus is None:
             return
         marks = self._present_marks()
-        selection = export_selection(corpus, marks, self._current_brief())
+        current = self._entry(self.article_list.cursor_entry)
+        selection = export_selection(corpus, marks, current if current and current.brief else None)
         if selection is not None:
             annotated = self.annotations.annotation if self.annotations else None
             self._export_with(export_briefs(self.app, corpus, selection, annotated), marks)

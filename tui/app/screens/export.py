@@ -32,14 +32,15 @@ from tui.core.export import (
 from tui.core.text import plural
 
 if TYPE_CHECKING:
-    from tui.core.model import Brief, Corpus
+    from tui.core.model import Corpus, Entry
 
 
 @dataclass(frozen=True)
 class Selection:
     """The briefs to export, and how the briefing and the dialog name them."""
 
-    briefs: list[Brief]
+    entries: list[Entry]
+    """The entries of the briefs, which loaded."""
     name: str
     """As the briefing says it: ``marked briefs``, ``current brief``."""
     described: str
@@ -50,14 +51,15 @@ _TITLE_SHOWN = 48
 """How much of a brief's title the dialog names it by: the rest of the line is the path's."""
 
 
-def export_selection(corpus: Corpus, marked: Set[str], current: Brief | None) -> Selection | None:
-    """The briefs marked for export, in the list's order; else the ``current`` one; else None."""
+def export_selection(corpus: Corpus, marked: Set[str], current: Entry | None) -> Selection | None:
+    """The briefs marked for export, in the list's order; else the ``current`` one (an entry
+    whose brief loaded); else None."""
     if marked:
-        briefs = corpus.briefs_with_ids(marked)
-        return Selection(briefs, "marked briefs", f"the {plural(len(briefs), 'marked brief')}")
-    if current is None:
+        entries = corpus.entries_with_ids(marked)
+        return Selection(entries, "marked briefs", f"the {plural(len(entries), 'marked brief')}")
+    if current is None or current.brief is None:
         return None
-    title = current.english_title
+    title = current.brief.english_title
     shown = title if len(title) <= _TITLE_SHOWN else title[: _TITLE_SHOWN - 1].rstrip() + "…"
     return Selection([current], "current brief", f"the brief “{shown}”")
 
@@ -115,7 +117,8 @@ async def _export(
 ) -> Path | None:
     """Write the briefing where ``answer`` says, asking again until it is written or the user
     gives up."""
-    briefs = selection.briefs
+    entries = selection.entries
+    with_errors: list[str] = []
     markdown = ""
     while True:
         path = await answer
@@ -123,7 +126,13 @@ async def _export(
             return None
         if not markdown:
             markdown = await asyncio.to_thread(
-                render_markdown, corpus, briefs, selection.name, annotated, date.today()
+                render_markdown,
+                corpus,
+                entries,
+                selection.name,
+                annotated,
+                date.today(),
+                with_errors,
             )
         try:
             failure = _write(path, markdown, overwrite=False)
@@ -134,8 +143,16 @@ async def _export(
                 continue
             failure = _write(path, markdown, overwrite=True)
         if not failure:
-            message = f"Exported {plural(len(briefs), 'brief')} to {path}"
+            message = f"Exported {plural(len(entries), 'brief')} to {path}"
             app.notify(message, title="Export", markup=False)
+            if with_errors:
+                app.notify(
+                    f"{plural(len(with_errors), 'brief')} exported with errors in the file, which"
+                    " the briefing lists under each; the brief pane shows them too",
+                    title="Export",
+                    severity="warning",
+                    markup=False,
+                )
             return path
         # Not written: asked again with why, the name as typed, ready to correct.
         answer = ask(app, ExportDialog(selection.described, str(path), failure))

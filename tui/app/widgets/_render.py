@@ -18,6 +18,8 @@ def content_strip(content: Content, width: int, base: Style) -> Strip:
     return strip.extend_cell_length(width, base.rich_style)
 
 
+FAILED_MARK = "⚠"
+"""Beside a brief whose file has errors, in the list and the brief pane."""
 UNDATED = "undated"
 """What a brief without a publication date shows where its date would be."""
 

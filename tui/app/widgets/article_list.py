@@ -28,7 +28,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from tui.app.actions import bindings_of
-from tui.app.widgets._render import UNDATED, content_strip, date_label
+from tui.app.widgets._render import FAILED_MARK, UNDATED, content_strip, date_label
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.model import Entries, Entry
@@ -36,7 +36,6 @@ from tui.core.text import one_line
 
 BOOKMARK_MARK = "★"
 EXPORT_MARK = "✓"
-FAILED_MARK = "⚠"
 DRAFT_LABEL = "draft"
 """Beside a draft brief's date, or before its title on a one-line row: it is still to review."""
 DATE_WIDTH = 10
@@ -342,6 +341,13 @@ class ArticleList(FittedScrollView, can_focus=True):
         if index == self._kept:
             title_style = self._style("kept") + title_style
         marks = self._marks(brief_id)
+        # A brief that loaded with errors (a date that cannot be read, a language that is no
+        # code): its title is marked, as a file that failed to load is.
+        flag = (
+            Content.styled(FAILED_MARK + " ", self._style("failed"))
+            if entry.has_errors
+            else Content("")
+        )
         date = date_label(published)
         if height == 1:
             return [
@@ -352,6 +358,7 @@ class ArticleList(FittedScrollView, can_focus=True):
                     " ",
                     marks,
                     " ",
+                    flag,
                     (DRAFT_LABEL + " ", self._style("draft")) if draft else "",
                     (title, title_style) if title_style is not None else title,
                 )
@@ -359,13 +366,20 @@ class ArticleList(FittedScrollView, can_focus=True):
         meta = self._meta(date, language, outlet, width)
         if draft:
             meta = Content.assemble((DRAFT_LABEL, self._style("draft")), " · ", meta)
-        return self._two_lines(marks, title, meta, width, title_style)
+        return self._two_lines(marks, flag, title, meta, width, title_style)
 
     def _two_lines(
-        self, marks: Content, title: str, meta: Content, width: int, title_style: Style | None
+        self,
+        marks: Content,
+        flag: Content,
+        title: str,
+        meta: Content,
+        width: int,
+        title_style: Style | None,
     ) -> list[Content]:
-        """Marks and title on the first line; the title's end and ``meta`` on the second."""
-        room = max(1, width - _GUTTER)
+        """Marks, ``flag`` and title on the first line; the title's end and ``meta`` on the
+        second."""
+        room = max(1, width - _GUTTER - flag.cell_length)
         wrapped = wrap_text(title, room)
         first = wrapped.line(0) if len(wrapped) else ""
         rest = title[wrapped.starts[1] :] if len(wrapped) > 1 else ""
@@ -379,7 +393,7 @@ class ArticleList(FittedScrollView, can_focus=True):
             rest_content = rest_content.truncate(second_room, ellipsis=True)
         gap = max(1, room - rest_content.cell_length - meta.cell_length)
         return [
-            Content.assemble(marks, " ", first_content),
+            Content.assemble(marks, " ", flag, first_content),
             Content.assemble(" " * _GUTTER, rest_content, " " * gap, meta),
         ]
 

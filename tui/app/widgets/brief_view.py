@@ -21,12 +21,12 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.app.actions import bindings_of
-from tui.app.widgets._render import content_strip, date_label
+from tui.app.widgets._render import FAILED_MARK, content_strip, date_label
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.annotations import Annotation
 from tui.core.model import Brief, Entry, KeyFact, Problem
-from tui.core.text import one_line
+from tui.core.text import one_line, plural
 
 QUOTE_MISSING = "⚠ quote not found in the article"
 DRIFTED = ("loose", "fuzzy")
@@ -457,6 +457,12 @@ class BriefView(FittedScrollView, can_focus=True):
         blocks = [_Block(styled(one_line(brief.title), "title"), max_lines=TITLE_LINES)]
         blocks += [_Block(styled(pane_meta_line(brief), "meta"))]
         blocks += self._annotation_blocks(styled)
+        errors = entry.errors
+        if errors:
+            # Above the facts, which the user reads first: some of what follows may be wrong.
+            counted = plural(len(errors), "error")
+            told = f"{FAILED_MARK} {counted} in the brief file, listed at the end of the brief"
+            blocks.append(_Block(styled(told, "error"), max_lines=1))
         if brief.is_draft:
             blocks.append(_Block(styled(self._draft_hint(), "draft")))
         blocks.append(_BLANK)
