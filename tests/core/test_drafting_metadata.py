@@ -180,8 +180,32 @@ def test_a_short_text_is_still_told() -> None:
             " 12,000 jobs in the first quarter of the year, according to INEGI.",
             None,
         ),
+        # Datelines not in capitals gave no date.
+        (
+            "Saltillo, Coahuila, 5 de febrero de 2024.- La planta contrató a 800 trabajadores.",
+            dt.date(2024, 2, 5),
+        ),
+        (
+            "Ciudad Juárez, Chih., 12 de marzo de 2024.- La industria sumó 4,500 empleos.",
+            dt.date(2024, 3, 12),
+        ),
+        ("Tijuana, Baja California, 3 de marzo de 2024.", dt.date(2024, 3, 3)),
+        (
+            "However, on March 4, 2024 — a week after the vote — the plant added 1,200 jobs in"
+            " the region, according to INEGI.",
+            None,
+        ),
     ],
-    ids=["spanish-dateline", "english-dateline", "abbreviated-state", "a-date-in-prose"],
+    ids=[
+        "spanish-dateline",
+        "english-dateline",
+        "abbreviated-state",
+        "a-date-in-prose",
+        "place-as-names-are-written",
+        "abbreviated-state-as-written",
+        "a-dateline-alone",
+        "a-sentence-opening-with-a-word-and-a-comma",
+    ],
 )
 def test_a_dateline_opening_the_first_paragraph_gives_the_date(
     lead: str, expected: dt.date | None

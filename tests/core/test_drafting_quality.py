@@ -189,6 +189,18 @@ def test_a_text_wrapped_at_a_fixed_width_is_drafted_from_whole_sentences() -> No
     assert all(find_quote(WRAPPED, quote) is not None for quote in quotes)  # found exactly
 
 
+def test_a_dateline_alone_on_its_line_is_no_fact() -> None:
+    # "Tijuana, Baja California, 3 de marzo de 2024." was the draft's first fact, a figure.
+    article = (
+        "Crece la inversión en Tijuana\n\n"
+        "Tijuana, Baja California, 3 de marzo de 2024.\n\n"
+        "La industria maquiladora registró una inversión de 1,200 millones de dólares en 2023,"
+        " un aumento de 18% anual.\n"
+    )
+    (first,) = candidate_facts(article)
+    assert first.sentence.startswith("La industria maquiladora registró")
+
+
 @pytest.mark.parametrize("region", ["Chihuahua", "Chih.", "B.C.", "N.L."])
 def test_a_dateline_is_left_out_of_the_fact_it_opens(region: str) -> None:
     article = (

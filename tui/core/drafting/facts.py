@@ -100,7 +100,7 @@ def candidate_facts(text: str, limit: int = MAX_FACTS) -> list[Candidate]:
         sentence = fold_white_space(clause_text).strip()
         if dateline := DATELINE.match(sentence):
             sentence = sentence[dateline.end() :].lstrip()  # where and when, not the fact
-        if sentence in seen:
+        if not sentence or sentence in seen:
             continue  # a standfirst printed twice is one candidate
         seen.add(sentence)
         kind, rank = _kind(sentence)

@@ -72,14 +72,20 @@ _PARTIAL_DATES = (
         re.IGNORECASE,
     ),
 )
+_CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
 DATELINE = re.compile(
-    # A place in capitals, its region, the date, then a dash: the news agencies' form.
-    # The region may be abbreviated: "TIJUANA, B.C.,", "PUEBLA, Pue.,".
-    rf"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+,[^,—–]{{0,40}},?\s+"
+    # A place, its region, the date, then a dash, or the end of the paragraph: the news
+    # agencies' form. The place is in capitals ("TIJUANA, B.C.,", "PUEBLA, Pue.,"), or written
+    # as names are ("Saltillo, Coahuila,"), its region then starting with a capital too: "However,
+    # on March 3, 2024 —" is prose.
+    r"(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+,[^,—–]{0,40}"
+    rf"|{_CAPITALISED}(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_CAPITALISED}){{0,3}},"
+    r"\s*[A-ZÁÉÍÓÚÑ][^,—–]{0,39}),?\s+"
     rf"(?P<date>(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
-    rf"\s+(?:de\s+|del\s+)?\d{{4}}))\.?\s*(?:—|–|--|-)"
+    r"\s+(?:de\s+|del\s+)?\d{4}))\.?\s*(?:—|–|--|-|$)"
 )
-"""A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—"."""
+"""A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—", or
+standing alone as one ("Saltillo, Coahuila, 5 de febrero de 2024.")."""
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _BYLINE = re.compile(
     r"(?:^|[\s|—–-])(?:By|BY|Por|POR)\s+"
