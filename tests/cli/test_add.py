@@ -170,6 +170,7 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
         "folder": folder / "a-folder",
         "missing": folder / "missing.txt",
         "other kind": folder / "article.pdf",
+        "settings": folder / "notes.txt",
     }
     inputs["not UTF-8"].write_bytes(
         "La planta sumará 240 trabajadores en Tijuana.\n".encode("latin-1")
@@ -180,6 +181,9 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
         stream.truncate(MAX_INPUT_BYTES + 1)
     inputs["folder"].mkdir()
     inputs["other kind"].write_bytes(b"%PDF-1.4")
+    # A project's settings saved as text: drafted as an article of 15 facts, "2.0.0 is the
+    # first of the." among them.
+    inputs["settings"].write_bytes((REPO / "pyproject.toml").read_bytes())
     return inputs
 
 
@@ -195,6 +199,7 @@ def test_each_bad_input_is_told_and_the_good_ones_are_still_added(
     assert len(set(messages.values())) == len(messages)  # each says what is wrong with it
     assert "line 1" in messages["not UTF-8"]
     assert "MiB" in messages["over the size limit"]
+    assert "read as code or settings" in messages["settings"]
     for row in rows[1:-1]:
         assert (row["brief"], row["source"], row["facts"]) == (None, None, None)
     assert len(load_corpus(corpus).briefs) == 2

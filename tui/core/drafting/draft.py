@@ -21,7 +21,7 @@ from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import find_author, find_published, find_title
 from tui.core.drafting.sentences import sentences
 from tui.core.languages import NAMES
-from tui.core.text import fold_white_space
+from tui.core.text import fold_white_space, one_line
 
 MAX_ID_LENGTH = 60
 LEDE_SENTENCES = 2
@@ -34,6 +34,30 @@ _NOT_YAML_PRINTABLE = re.compile(
 
 class NothingToDraft(ValueError):
     """An article with no sentence of prose to draft a fact from."""
+
+
+_CODE_LINE = re.compile(
+    r"\s*(?:[\w.\"'-]+\s*=\s*\S"  # a setting: name = value
+    r"|[\[\]{}()<>]|#|//|/\*|\*/|--"  # a section, a bracket, a tag or a comment starting it
+    r"|[\"'][^\"']*[\"'],?\s*$"  # a quoted value alone, as in a list
+    r"|(?:import|from|def|class|function|return|const|let|var|if|for)\b(?!\s+\w+\s+\w+\s+\w)"
+    r"|.*[;{]\s*$)"  # a statement's end
+)
+CODE_SHARE = 0.5
+"""The share of a text's lines that must read as code or settings for it to be refused: an
+article quotes a line of code now and then, and a press release may list "Contact: ...", but no
+article is half made of them."""
+CODE_LINES_LEAST = 5
+
+
+def _code_lines(text: str) -> list[str] | None:
+    """The lines of ``text`` that read as code or settings, when they are so many that it is not
+    an article (a program, a configuration file, a data file saved as text); else None."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    code = [line for line in lines if _CODE_LINE.match(line)]
+    if len(code) >= CODE_LINES_LEAST and len(code) >= CODE_SHARE * len(lines):
+        return code
+    return None
 
 
 @dataclass(frozen=True)
@@ -58,6 +82,14 @@ class Draft:
 def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> Draft:
     """The draft brief of the article ``text``, with what its web page says when it came from
     one; raises :class:`NothingToDraft` when the article holds no prose."""
+    code = _code_lines(text) if page is None else None
+    if code is not None:
+        example = one_line(code[0])
+        example = example if len(example) <= 40 else example[:39] + "…"
+        raise NothingToDraft(
+            f"{len(code)} of its lines read as code or settings, not as an article's prose"
+            f" (such as {example!r}); add the text of a news article"
+        )
     # A standfirst printed twice is read once.
     # White space folded: a text wrapped at a fixed width breaks sentences, and names, over lines.
     prose = list(
