@@ -240,6 +240,49 @@ async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
     assert sorted(p.name for p in (root / "briefs").iterdir()) == ["tijuana-exports.yaml"]
 
 
+async def test_tab_completes_as_far_as_the_files_agree_and_then_names_them(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Tab took the first of seven files without a word.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("plant-juarez.txt", "plant-tijuana.html", "other.txt", "image.png"):
+        (inbox / name).write_text("x", encoding="utf-8")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        field = app.screen.query_one("#path", Input)
+        field.value = f"{inbox}/p"
+        await pilot.press("tab")
+        assert field.value == f"{inbox}/plant-"  # as far as both agree
+        await pilot.press("tab")
+        await pilot.pause()
+        hint = str(app.screen.query_one("#hint").render())
+        assert "2 start so: plant-juarez.txt, plant-tijuana.html" in hint
+        assert field.value == f"{inbox}/plant-"
+        await pilot.press("t", "tab")
+        assert field.value == f"{inbox}/plant-tijuana.html"
+        await pilot.pause()
+        assert "Tab completes" in str(app.screen.query_one("#hint").render())
+
+
+async def test_the_problem_told_goes_once_the_path_is_changed(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # The problem of the path given before stayed under a path typed anew.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(AddDialog(f"{tmp_path}/image.png", "is neither a text nor a web page"))
+        await wait_for_screen(pilot, AddDialog)
+        assert "neither" in str(app.screen.query_one("#error").render())
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not str(app.screen.query_one("#error").render()).strip()
+
+
 async def test_a_corpus_gazetteer_that_cannot_be_read_is_told_in_the_dialog_and_the_reader_stays(
     tmp_path: Path,
 ) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.completion import complete_path
+from tui.core.completion import common_completion, complete_path, path_completions
 
 
 @pytest.fixture
@@ -47,3 +47,17 @@ def test_the_home_folder_is_written_as_typed(
 ) -> None:
     monkeypatch.setenv("HOME", str(downloads))
     assert complete_path("~/no") == "~/notes/"
+
+
+def test_tab_goes_as_far_as_every_completion_agrees(tmp_path: Path) -> None:
+    for name in ("plant-juarez.txt", "plant-tijuana.html", "other.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    typed = f"{tmp_path}/p"
+    found = path_completions(typed)
+    assert found == [f"{tmp_path}/plant-juarez.txt", f"{tmp_path}/plant-tijuana.html"]
+    assert common_completion(typed, found) == f"{tmp_path}/plant-"
+    assert common_completion(f"{tmp_path}/plant-", found) == f"{tmp_path}/plant-"  # no further
+    assert common_completion(f"{tmp_path}/o", path_completions(f"{tmp_path}/o")) == (
+        f"{tmp_path}/other.txt"
+    )
+    assert common_completion(f"{tmp_path}/z", []) == f"{tmp_path}/z"

@@ -11,13 +11,20 @@ MAX_LISTED = 5_000
 
 
 def complete_path(typed: str) -> str | None:
-    """``typed`` completed to the first folder or article file it can name, or None.
+    """``typed`` completed to the first folder or article file it can name, or None."""
+    found = path_completions(typed)
+    return found[0] if found else None
+
+
+def path_completions(typed: str) -> list[str]:
+    """``typed`` completed to each folder or article file it can name, in the order of their
+    names, case aside.
 
     Folders come with a ``/`` so that typing goes on inside them; only files that
     ``briefing add`` takes are offered. ``~`` stands for the home folder, as in a shell.
     """
     if not typed:
-        return None
+        return []
     head, _, prefix = typed.rpartition("/")
     folder = Path(os.path.expanduser(head + "/" if head or typed.startswith("/") else "."))
     lowered = prefix.casefold()
@@ -39,9 +46,13 @@ def complete_path(typed: str) -> str | None:
                 if is_folder or name.casefold().endswith(ADDABLE_SUFFIXES):
                     candidates.append((not is_folder, name + ("/" if is_folder else "")))
     except OSError:
-        return None
-    if not candidates:
-        return None
-    _, name = min(candidates, key=lambda c: (c[1].casefold(), c[0]))
+        return []
     stem = typed[: len(typed) - len(prefix)]
-    return stem + name
+    return [stem + name for _, name in sorted(candidates, key=lambda c: (c[1].casefold(), c[0]))]
+
+
+def common_completion(typed: str, completions: list[str]) -> str:
+    """What all of ``completions`` of ``typed`` start with, as a shell's Tab completes: the one
+    completion when there is one; never shorter than ``typed``."""
+    common = os.path.commonprefix(completions) if completions else ""
+    return common if len(common) > len(typed) else typed

@@ -55,6 +55,8 @@ class PathDialog(Dialog[Path | None]):
         self.prompt = prompt
         self.value = value
         self.error = error
+        self._refused = value
+        """The path the problem shown is about: once the path typed differs, it goes."""
 
     def suggester(self) -> Suggester | None:
         """What completes the path as it is typed; none by default."""
@@ -72,7 +74,13 @@ class PathDialog(Dialog[Path | None]):
                 select_on_focus=False,
             )
             yield Label(Content(self.error), id="error", classes="problem")
-            yield Label(self.HINT, classes="hint")
+            yield Label(self.HINT, id="hint", classes="hint")
+
+    @on(Input.Changed, "#path")
+    def _typed(self, event: Input.Changed) -> None:
+        if event.value != self._refused:
+            self.query_one("#error", Label).update("")
+        self.query_one("#hint", Label).update(self.HINT)
 
     @on(Input.Submitted, "#path")
     def _submit(self, event: Input.Submitted) -> None:
@@ -92,6 +100,7 @@ class PathDialog(Dialog[Path | None]):
 
     def _refuse(self, why: str) -> None:
         """Say why the path given cannot be used, and leave it to be corrected."""
+        self._refused = self.query_one("#path", Input).value
         self.query_one("#error", Label).update(Content(why))
 
     def action_cancel(self) -> None:

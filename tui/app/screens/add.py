@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.suggester import Suggester
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from tui.app.screens._dialog import ask
 from tui.app.screens._path_dialog import PathDialog
-from tui.core.completion import complete_path
+from tui.core.completion import common_completion, complete_path, path_completions
 
 if TYPE_CHECKING:
     from tui.core.drafting.adding import Outcome
@@ -58,10 +59,36 @@ class AddDialog(PathDialog):
         return PathSuggester()
 
     def action_complete(self) -> None:
-        """Take the completion offered."""
+        """Complete the path as a shell does: to the one folder or article it can name, else as
+        far as all of those agree, else say what they are."""
         field = self.query_one("#path", Input)
-        field.cursor_position = len(field.value)
-        field.action_cursor_right()  # at the end of the text, this accepts the suggestion
+        typed = field.value
+        found = path_completions(typed)
+        completed = common_completion(typed, found)
+        if completed != typed:
+            field.value = completed
+            field.cursor_position = len(completed)
+        elif len(found) > 1:
+            self.query_one("#hint", Label).update(Content(_choices(typed, found)))
+        else:
+            self.app.bell()  # nothing to complete it to
+
+
+CHOICES_SHOWN = 60
+"""How many characters of the names a path can be completed to the dialog lists, on one line."""
+
+
+def _choices(typed: str, found: list[str]) -> str:
+    """The names of the folders and articles ``typed`` can be completed to, as one line."""
+    start = len(typed) - len(typed.rpartition("/")[2])
+    names = [path[start:] for path in found]
+    shown: list[str] = []
+    for name in names:
+        if sum(len(each) + 2 for each in shown) + len(name) > CHOICES_SHOWN:
+            break
+        shown.append(name)
+    more = f" and {len(names) - len(shown)} more" if len(shown) < len(names) else ""
+    return f"{len(names)} start so: {', '.join(shown)}{more}; type more of the name"
 
 
 def add_article(app: App[Any], root: Path) -> Awaitable[Outcome | None]:
