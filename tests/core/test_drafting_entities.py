@@ -26,7 +26,7 @@ TEXT = (
 def test_aliases_lead_to_the_names_a_brief_lists() -> None:
     entities = find_entities(TEXT, shipped_gazetteer())
     assert "SE" in entities.organizations  # Secretaría de Economía
-    assert "USMCA" in entities.organizations  # T-MEC
+    assert "USMCA" in entities.topics and "USMCA" not in entities.organizations  # T-MEC
     assert "INEGI" in entities.organizations
     assert {"Tijuana", "Ciudad Juárez", "Los Angeles"} <= set(entities.places)
     assert "exports" in entities.topics
@@ -237,3 +237,25 @@ def test_each_edit_of_a_corpus_gazetteer_is_used_by_the_next_draft(tmp_path: Pat
         if f"Parque Foo{number}" not in found.places:
             missed.append(number)
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foxconn will invest $200 million in a new plant in Ciudad Juárez, the company said.",
+        "La taiwanesa Foxconn invertirá 200 millones de dólares en Ciudad Juárez.",
+        "Workers at Foxconn’s plant in Ciudad Juárez will number 1,500 by the end of 2025.",
+    ],
+)
+def test_a_company_named_by_its_brand_alone_is_told_by_what_it_does(text: str) -> None:
+    # A page about "Foxconn will invest $200 million" listed no Foxconn.
+    entities = find_entities(text, shipped_gazetteer())
+    assert "Foxconn" in entities.organizations
+    assert "Ciudad Juárez" in entities.places
+
+
+def test_a_person_who_invests_is_no_organization() -> None:
+    entities = find_entities(
+        "Carlos Slim will invest $1 billion in Sonora, he told reporters.", shipped_gazetteer()
+    )
+    assert "Carlos Slim" not in entities.organizations

@@ -109,7 +109,8 @@ def test_the_spanish_page_names_its_field(tmp_path: Path) -> None:
     root = make_corpus(tmp_path / "corpus", seeds={})
     commit(root, prepare(str(PAGES / "tijuana-exportaciones.html"), corpus_gazetteer(root)))
     (brief,) = load_corpus(root).briefs
-    assert {"SE", "INEGI", "IMMEX", "USMCA", "CCE"} <= set(brief.organizations)
+    assert {"SE", "INEGI", "IMMEX", "CCE"} <= set(brief.organizations)
+    assert "USMCA" in brief.topics  # an agreement, not an organization
     assert {"Tijuana", "Baja California", "United States"} <= set(brief.places)
     assert brief.outlet == "Diario Frontera Norte"
 

@@ -76,6 +76,15 @@ _ROLE_AFTER = re.compile(
     r"(?=\s+(?:of|for|at|in|de|del|en)\s+(?!which\b|whom\b|quien|cual)|\s*[,.;:)]|\s*$)",
     re.IGNORECASE,
 )
+# What a company does, said right after its name: "Foxconn will invest $200 million", "Foxconn's
+# plant", "Foxconn invertirá". A name of one word is told an organization by it; people invest
+# too, but are named by two words or more, and told by their titles.
+_POSSESSIVE = re.compile(r"['’]s$")
+_COMPANY_ACTION = re.compile(
+    r"(?:\s+(?:will\s+|plans\s+to\s+|is\s+to\s+|also\s+)?invest(?:s|ed|ing)?\b"
+    r"|\s+(?:invertirá|invierte|invirtió|invertiría|planea\s+invertir)\b"
+    r"|['’]s\s+(?:plant|factory|facility|investment|expansion|operations)\b)"
+)
 # Words after which a name is where something is, not who: "In San Quintín, the mayor of the
 # town said".
 _PLACE_PREPOSITIONS = frozenset(
@@ -333,6 +342,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             kind, who, at = reading.sort(start + cut, name[cut:])
             if kind != "people":
                 continue
+        if " " not in who and who.lower() in small_words:
+            continue  # a sentence's first word, written in small letters elsewhere
         if kind is not None and who not in skipped:
             found[kind].setdefault(who, at)
     lists = {
@@ -371,7 +382,12 @@ def _capitalised_names(text: str) -> Iterable[tuple[int, int, str]]:
             first, last = words[run[0]], words[run[-1]]
             name = line.group()[first.start() : last.end()].rstrip(".-")
             capitals = [words[i].group() for i in run if words[i].group()[0].isupper()]
-            if len(capitals) >= 2 or (len(capitals) == 1 and _is_acronym(capitals[0])):
+            if len(capitals) == 1 and not _is_acronym(capitals[0]):
+                # One word is a name only for what it is said to do: a company investing.
+                name = _POSSESSIVE.sub("", name)
+                if not _COMPANY_ACTION.match(line.group(), first.start() + len(name)):
+                    name = ""
+            if name:
                 yield line.start() + first.start(), line.start() + first.start() + len(name), name
             index = run[-1] + 1
 
@@ -461,7 +477,7 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     ):
         return "organizations"
     if not _is_a_name(name):
-        return None
+        return "organizations" if _COMPANY_ACTION.match(text, start + len(name)) else None
     before_start = max(0, start - 80)
     before = text[before_start:start]
     titled = _PERSON_TITLES.search(before)
