@@ -202,11 +202,18 @@ def test_export_all_exports_the_loaded_briefs_with_everything_escaped(
     headings = {s.heading for s in document.sections}
     assert "# Border Plant Adds Night Shift" in headings
     assert "[bold red]Markup Test[/] Plant Report \U0001f389" in headings
+    # No structure but the briefing's own: a list only for the errors of a brief's file.
     assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= {
         "heading",
         "paragraph",
         "blockquote",
+        "bullet_list",
+        "list_item",
     }
+    errors_said = sum(
+        "Errors in the brief file" in line for s in document.sections for line in s.plain
+    )
+    assert errors_said == sum(1 for entry in corpus.loaded if entry.has_errors)
     plain_good = next(s for s in document.sections if s.heading.startswith("# Border"))
     assert "if demand > capacity, hire." in plain_good.quoted
     assert any(
