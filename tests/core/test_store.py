@@ -1981,6 +1981,22 @@ def test_a_corpus_rebuilt_from_a_damaged_index_is_the_corpus_on_disk(corpus: Pat
     assert not rebuilt.entries.same_as(damaged.entries)
 
 
+def test_an_index_cut_short_under_the_open_reader_is_made_anew_not_taken_for_busy(
+    corpus: Path,
+) -> None:
+    # Opening the file cut short, beside the journal of the reader still open on it, waited
+    # 5 s on a lock and fell back to an index in memory "kept busy by another process".
+    opened = open_corpus(corpus)
+    assert found(opened, "mexicali")
+    index_file(corpus).write_bytes(b"")
+
+    rebuilt = open_corpus(corpus, damaged=opened.entries)
+
+    assert rebuilt.notice is None  # on disk, not in memory
+    assert index_file(corpus).stat().st_size > 0
+    assert found(rebuilt, "mexicali") == found(load_corpus(corpus), "mexicali") != set()
+
+
 def test_a_second_reader_of_the_same_damage_keeps_the_index_the_first_made_anew(
     corpus: Path,
 ) -> None:

@@ -66,10 +66,8 @@ def open_corpus(
     refresh goes on from there. ``listed`` is told, while an index is first built on disk, each
     time :func:`peek_corpus` can show more of the briefs read so far.
     """
-    index = open_index(root, cache_dir)
-    if damaged is not None and index.path is not None:
-        found = damaged.index_identity if isinstance(damaged, StoredEntries) else None
-        index = rebuild_index(index, found)
+    found = damaged.index_identity if isinstance(damaged, StoredEntries) else None
+    index = open_index(root, cache_dir, damaged=damaged is not None, damaged_file=found)
     return _refreshed(index, progress, listed)
 
 

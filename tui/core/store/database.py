@@ -211,16 +211,30 @@ def file_identity(path: Path) -> FileIdentity | None:
     return found.st_dev, found.st_ino
 
 
-def open_index(root: Path, cache_dir: Path | None = None) -> IndexFile:
+def open_index(
+    root: Path,
+    cache_dir: Path | None = None,
+    *,
+    damaged: bool = False,
+    damaged_file: FileIdentity | None = None,
+) -> IndexFile:
     """The index of the corpus at ``root``, made ready: its tables made, or emptied when they
     were written by another version or for another folder, or the file replaced when it is not
-    a database. When none of that can be done, an index in memory."""
+    a database. When none of that can be done, an index in memory.
+
+    ``damaged``: the index was found damaged while in use (``damaged_file`` being the file found
+    so, when known): it is made anew (:func:`rebuild_index`) without a look inside. A file cut
+    short under a connection of this process still open on it, with that connection's journal
+    beside it, stays locked for as long as SQLite waits (5 s), then passes for one kept busy by
+    another process."""
     try:
         path = index_file(root, cache_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
     except (OSError, RuntimeError) as error:
         reason = getattr(error, "strerror", None) or "it cannot be made"
         return IndexFile.in_memory(root, f"the index folder cannot be used ({reason})")
+    if damaged:
+        return rebuild_index(IndexFile(root, path), damaged_file)
     opened = file_identity(path)
     try:
         _prepare(path, root)
