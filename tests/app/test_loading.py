@@ -40,13 +40,14 @@ from tests.kit.pilot import (
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
 from tui.app.reader.loading import CorpusChanged, IndexDamaged
-from tui.app.reader.screen import MainScreen
+from tui.app.reader.screen import REBUILDING_NOTICE, MainScreen
 from tui.app.widgets.key_footer import KeyFooter
 from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus, Entries
 from tui.core.search import MAX_TERMS, QUOTED_WORDS_NOTE, parse_query
 from tui.core.store import Progress, index_file, load_corpus, open_corpus
 from tui.core.store.refresh import BATCH
+from tui.core.store.view import StoredEntries
 from tui.core.userstate import corpus_key
 
 # The package names a function after this module: the module itself is taken from the imports.
@@ -404,6 +405,75 @@ async def test_an_index_found_damaged_is_built_again_and_the_filter_finds_once_m
         assert screen.up_to_date
         assert screen.filter_input.value == "mexicali"
         assert [severity for severity, text in notices if "damaged" in text] == ["warning"]
+
+
+async def test_while_a_damaged_index_is_built_again_the_list_says_so_not_that_nothing_matches(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "No brief matches the filter" for as long as the build took: a wrong answer.
+    building = threading.Event()
+    go_on = threading.Event()
+
+    def held(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
+        if options.get("damaged") is not None:
+            building.set()
+            go_on.wait(30)
+        return open_corpus(root, cache_dir, **options)
+
+    monkeypatch.setattr("tui.core.store.open_corpus", held)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date)
+        entries = shown_entries(screen)
+        assert isinstance(entries, StoredEntries)
+
+        def malformed() -> list[int]:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        # As a search reads a page of the index found damaged.
+        monkeypatch.setattr(entries, "find", lambda *_: entries._answer(malformed, list))
+        await pilot.press("slash", *"mexicali")
+        await until(pilot, building.is_set)
+        # Not settle(): it would wait for the build, which waits for this test.
+        await until(pilot, lambda: screen.filter_text == "mexicali" and screen._rebuilding)
+        await until(pilot, lambda: screen.article_list.notice == REBUILDING_NOTICE)
+        assert list_rows(app) == []
+        assert "No brief matches" not in brief_lines(app)
+        go_on.set()
+        await app.workers.wait_for_complete()
+        on_disk = load_corpus(corpus_dir).entries
+        wanted = {on_disk[position].key for position in on_disk.find(parse_query("mexicali"))}
+        await until(pilot, lambda: set(listed_keys(app)) == wanted)
+
+
+async def test_a_reading_asked_for_during_the_build_of_a_damaged_index_builds_it_anew_still(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reading the reader asks for after a change of its own (a fact confirmed, a brief
+    # edited) replaced the build under way, and read the damaged index as it was.
+    builds: list[bool] = []
+    go_on = threading.Event()
+
+    def held(root: Path, cache_dir: Path | None = None, **options: Any) -> Corpus:
+        builds.append(options.get("damaged") is not None)
+        if len(builds) == 1:
+            go_on.wait(30)
+        return open_corpus(root, cache_dir, **options)
+
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date)
+        monkeypatch.setattr("tui.core.store.open_corpus", held)
+        screen.post_message(IndexDamaged(shown_entries(screen)))
+        await until(pilot, lambda: builds == [True])
+        screen._reload()
+        await until(pilot, lambda: len(builds) == 2)
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: screen.up_to_date)
+    assert builds == [True, True]
 
 
 async def test_an_index_built_again_leaves_the_cursor_and_what_is_read_as_they_were(

@@ -91,6 +91,10 @@ class CorpusLoading:
         """Whether the last corpus given is the index brought up to date with the files, as
         opposed to the index as it was when the reader opened."""
         self._worker: Worker[Corpus] | None = None
+        self._damaged: Entries | None = None
+        """The entries that found the index damaged, until a reading has built it anew: a
+        reading asked for meanwhile (a file changed) replaces the one under way, and must build
+        it anew in its place."""
         self._stop_watching = threading.Event()
         self._changed_while_reading = False
         self._told_notice: str | None = None
@@ -125,6 +129,8 @@ class CorpusLoading:
 
         if damaged is not None:
             self.up_to_date = False
+            self._damaged = damaged
+        damaged = self._damaged
         self._worker = self._screen.run_worker(
             lambda: self._read(functools.partial(open_corpus, damaged=damaged)),
             name="corpus",
@@ -159,6 +165,7 @@ class CorpusLoading:
         result = event.worker.result
         assert isinstance(result, Corpus)
         self.up_to_date = True
+        self._damaged = None  # built anew, if it was to be
         return self._told_of_damage(result)
 
     def _told_of_damage(self, corpus: Corpus) -> Corpus:

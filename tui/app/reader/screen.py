@@ -103,6 +103,10 @@ def _same_reading(first: Entry, second: Entry) -> bool:
     )
 
 
+REBUILDING_NOTICE = "The index is being built again: the filter answers once it is"
+"""What the list says, in place of its rows, while a damaged index is built again."""
+
+
 class MainScreen(Screen[None]):
     """Reading a corpus: its articles, one brief with its facts, and the brief's original."""
 
@@ -363,6 +367,7 @@ class MainScreen(Screen[None]):
             timeout=10,
         )
         self.corpus_loading.read(damaged=message.entries)
+        self._refilter(pinned=True)  # the list says why the filter finds nothing meanwhile
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         result = self.corpus_loading.finished(event)
@@ -546,7 +551,10 @@ class MainScreen(Screen[None]):
             self.notify(QUOTED_WORDS_NOTE, title="Filter")
         self._told_quoted_words = quoted_words
         filtered = bool(self.filter_text.strip())
-        if corpus.entries:
+        if self._rebuilding and not self._list_query.query.is_empty:
+            # The damaged index finds nothing: that is no answer to give for the filter.
+            self.article_list.notice = REBUILDING_NOTICE
+        elif corpus.entries:
             self.article_list.notice = empty_notice(
                 filtered=filtered, bookmarks_only=self.bookmarks_only, query=self._list_query.query
             )
