@@ -515,7 +515,12 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         by_id = {entry.key: entry for entry in corpus.loaded}
         missing = [i for i in args.ids if i not in by_id]
         if missing:
-            print(f"briefing: no brief with id {', '.join(missing)} loaded", file=sys.stderr)
+            failed = _not_loaded(corpus)
+            _tell(
+                _left_out([i for i in missing if i in failed], "brief")
+                + _left_out([i for i in missing if i not in failed], "brief", in_corpus=False)
+            )
+            print("briefing: nothing exported", file=sys.stderr)
             return 1
         # Each brief once, where it was first named: `export a b a` is a and b.
         briefs, selection = [by_id[i] for i in dict.fromkeys(args.ids)], "chosen briefs"

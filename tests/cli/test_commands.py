@@ -583,6 +583,21 @@ def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     assert not target.exists()
 
 
+def test_export_of_a_brief_that_failed_to_load_says_how_to_see_why(tmp_path: Path) -> None:
+    # "no brief with id x loaded", without a word of why or what to do.
+    corpus = make_corpus(
+        tmp_path / "c", {"sound.yaml": fields("sound"), "broken.yaml": "id: broken\ntitle: [\n"}
+    )
+    result = run("export", "broken", "nowhere", "--corpus", str(corpus))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "briefing: 1 brief could not be loaded and is left out (broken);"
+        " run briefing validate to see why",
+        "briefing: 1 brief is not in the corpus and is left out (nowhere)",
+        "briefing: nothing exported",
+    ]
+
+
 def test_export_tells_which_briefs_it_wrote_with_errors_in_their_files(tmp_path: Path) -> None:
     corpus = make_corpus(
         tmp_path / "c",

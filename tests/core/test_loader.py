@@ -130,10 +130,26 @@ def test_one_bad_file_never_stops_the_others(tmp_path: Path) -> None:
 
 
 def test_a_folder_without_briefs_is_reported_not_raised(tmp_path: Path) -> None:
-    corpus = load_corpus(tmp_path / "nowhere")
+    (tmp_path / "empty").mkdir()
+    corpus = load_corpus(tmp_path / "empty")
     assert corpus.entries == ()
     (problem,) = corpus.problems
     assert "no briefs/ folder" in problem.message
+
+
+def test_a_corpus_folder_that_is_not_there_is_said_so(tmp_path: Path) -> None:
+    # It was told as a folder without a briefs/ folder: "is this a corpus?"
+    (problem,) = load_corpus(tmp_path / "moved-away").problems
+    assert f"the corpus folder {tmp_path / 'moved-away'} is not there" in problem.message
+
+
+def test_a_link_to_nothing_named_like_a_brief_is_said_so(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "corpus", {"good.yaml": fields("good")})
+    (root / "briefs" / "dangling.yaml").symlink_to(tmp_path / "gone.yaml")
+    problems = [str(p) for p in load_corpus(root).all_problems]
+    assert problems == [
+        f"briefs/dangling.yaml: is a link to {tmp_path / 'gone.yaml'}, which is not there"
+    ]
 
 
 def test_only_yaml_files_in_briefs_are_read(tmp_path: Path) -> None:

@@ -1372,6 +1372,18 @@ def test_a_cache_folder_that_is_a_file_gives_a_corpus_and_a_notice(
     assert found(opened, "maquila") == found(load_corpus(corpus_dir), "maquila") != set()
 
 
+def test_an_index_that_cannot_be_written_is_told_with_its_folder(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # "the index cannot be written", without a word of where or why.
+    cache = tmp_path / "cache"
+    index_file(corpus_dir, cache).mkdir(parents=True)  # a folder where the file should be
+    opened = open_corpus(corpus_dir, cache)
+    assert opened == load_corpus(corpus_dir)
+    assert opened.notice is not None
+    assert f"cannot be written in {cache} (" in opened.notice
+
+
 def test_a_cache_folder_that_cannot_be_written_gives_a_corpus_and_a_notice(
     corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -7,6 +7,7 @@ and field, and one bad file never keeps the others from loading.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -97,7 +98,9 @@ class _CorpusReader:
         try:
             if not path.is_file():
                 message = "is not a regular file; only files are read"
-                if "\\x" in path.name and not path.exists():
+                if path.is_symlink() and not path.exists():
+                    message = f"is a link to {os.readlink(path)}, which is not there"
+                elif "\\x" in path.name and not path.exists():
                     message = "has a file name that is not UTF-8 text; rename it to be read"
                 return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
             if path.suffix != BRIEF_SUFFIX:

@@ -128,7 +128,8 @@ def _refreshed(index: IndexFile, progress: Progress | None, listed: Listed | Non
         if index.path is None:
             raise
         # Kept locked by another process for longer than it waits, or no longer writable.
-        return _refreshed(IndexFile.in_memory(root, why_unusable(error)), progress, None)
+        unusable = why_unusable(error, index.path)
+        return _refreshed(IndexFile.in_memory(root, unusable), progress, None)
     except sqlite3.DatabaseError:
         # Damaged past its first pages, which opening it read: built again from the files.
         connection.close()

@@ -239,11 +239,11 @@ def open_index(
     try:
         _prepare(path, root)
     except sqlite3.OperationalError as error:  # locked, read-only, or a folder it cannot use
-        return IndexFile.in_memory(root, why_unusable(error))
+        return IndexFile.in_memory(root, why_unusable(error, path))
     except sqlite3.DatabaseError:
         return rebuild_index(IndexFile(root, path), opened)
     except OSError as error:
-        return IndexFile.in_memory(root, why_unusable(error))
+        return IndexFile.in_memory(root, why_unusable(error, path))
     return IndexFile(root, path)
 
 
@@ -263,7 +263,7 @@ def rebuild_index(index: IndexFile, damaged: FileIdentity | None) -> IndexFile:
                         os.unlink(f"{index.path}{suffix}")
             _prepare(index.path, index.root)
     except (OSError, sqlite3.Error) as error:
-        return IndexFile.in_memory(index.root, why_unusable(error))
+        return IndexFile.in_memory(index.root, why_unusable(error, index.path))
     return index
 
 
@@ -281,10 +281,17 @@ def _one_rebuild_at_a_time(path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def why_unusable(error: Exception) -> str:
+def why_unusable(error: Exception, path: Path | None = None) -> str:
+    """Why the index at ``path`` cannot be used, as ``error`` says it, for the user."""
     if isinstance(error, sqlite3.OperationalError) and _is_busy(error):
         return "the index is kept busy by another process"
-    return "the index cannot be written"
+    where = f" in {path.parent}" if path is not None else ""
+    reason = getattr(error, "strerror", None) or str(error)
+    return (
+        f"the index cannot be written{where} ({reason})"
+        if reason
+        else f"the index cannot be written{where}"
+    )
 
 
 def is_damage(error: sqlite3.Error) -> bool:

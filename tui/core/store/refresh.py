@@ -123,8 +123,10 @@ def brief_names(root: Path) -> list[str]:
     is missing or cannot be listed."""
     briefs = root / "briefs"
     if not briefs.is_dir():
-        problem = Problem("briefs", 0, "", f"no briefs/ folder in {root}; is this a corpus?")
-        raise FolderProblem(problem)
+        message = f"no briefs/ folder in {root}; is this a corpus?"
+        if not root.exists():
+            message = f"the corpus folder {root} is not there: was it moved or deleted?"
+        raise FolderProblem(Problem("briefs", 0, "", message))
     try:
         with os.scandir(briefs) as listing:
             return sorted(storable_name(e.name) for e in listing if is_brief_name(e.name))
