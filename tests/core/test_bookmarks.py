@@ -328,3 +328,20 @@ def test_a_reader_never_sees_a_half_written_file(tmp_path: Path) -> None:
     assert read_result.startswith("read "), read_result  # no store ever found the file damaged
     assert asides(tmp_path) == []
     assert len(BookmarkStore(tmp_path, CORPUS).ids) == count
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"[1, 2]", "it holds a list, not an object"),
+        (b"3", "it holds a number, not an object"),
+        (b'{"version": 1}', 'it has no "corpora" object'),
+    ],
+)
+def test_a_file_that_is_json_but_no_bookmarks_says_what_it_holds(
+    tmp_path: Path, content: bytes, said: str
+) -> None:
+    # "Bookmarks file is not a bookmarks file": true, and no help.
+    (tmp_path / "bookmarks.json").write_bytes(content)
+    (notice,) = BookmarkStore(tmp_path, CORPUS).notices
+    assert f"is not a bookmarks file: {said}" in notice

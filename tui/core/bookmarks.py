@@ -215,13 +215,17 @@ def parse_bookmarks(raw: bytes) -> ParsedBookmarks:
         message = "is not JSON that can be read (it nests too deeply or holds huge numbers)"
         return ParsedBookmarks({}, message, None)
     if not isinstance(document, dict):
-        return ParsedBookmarks({}, "is not a bookmarks file", None)
+        return ParsedBookmarks(
+            {}, f"is not a bookmarks file: it holds {_json_kind(document)}, not an object", None
+        )
     version = document.get("version", FORMAT_VERSION)
     # bool is an int to Python, but `true` is no format number.
     known = isinstance(version, int) and not isinstance(version, bool) and version >= 1
     newer = version if known and version > FORMAT_VERSION else None
     if not isinstance(document.get("corpora"), dict):
-        return ParsedBookmarks({}, None if newer else "is not a bookmarks file", newer)
+        return ParsedBookmarks(
+            {}, None if newer else 'is not a bookmarks file: it has no "corpora" object', newer
+        )
     corpora: dict[str, list[str]] = {}
     complaint = None if known else f"has a format this briefing does not know ({version!r})"
     for corpus, ids in document["corpora"].items():
@@ -231,3 +235,14 @@ def parse_bookmarks(raw: bytes) -> ParsedBookmarks:
                 continue
         complaint = complaint or f"holds entries that are not brief ids (for {corpus})"
     return ParsedBookmarks(corpora, None if newer else complaint, newer)
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in the words of a message: ``a list``, ``a number``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "a text"
