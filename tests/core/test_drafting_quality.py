@@ -201,6 +201,20 @@ def test_a_dateline_alone_on_its_line_is_no_fact() -> None:
     assert first.sentence.startswith("La industria maquiladora registró")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tesla, Ford and GM announced plans to invest 2 billion dollars on March 3, 2024.",
+        "Coahuila, México y Texas firmaron un acuerdo de 500 millones el 5 de febrero de 2024.",
+        "Meanwhile, Tesla said on March 3, 2024 - it would invest 2 billion dollars in a plant.",
+    ],
+)
+def test_a_sentence_shaped_like_a_dateline_keeps_its_words(sentence: str) -> None:
+    # A first word and a comma, then a date: taken for a dateline, the fact was cut or lost.
+    article = f"Nearshoring news\n\nThe region grew in 2023.\n\n{sentence}\n"
+    assert any(candidate.sentence == sentence for candidate in candidate_facts(article))
+
+
 @pytest.mark.parametrize("region", ["Chihuahua", "Chih.", "B.C.", "N.L."])
 def test_a_dateline_is_left_out_of_the_fact_it_opens(region: str) -> None:
     article = (
@@ -211,3 +225,38 @@ def test_a_dateline_is_left_out_of_the_fact_it_opens(region: str) -> None:
     (first,) = candidate_facts(article)
     assert first.quote.startswith("La industria maquiladora registró una inversión de 1,200")
     assert first.sentence.startswith("La industria")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            '"We expect twenty new plants in Ciudad Juárez by 2026," the mayor said.',
+            '"Investment in the city grew 20% in 2024."',
+            '"We have the land, the water and the people."',
+            '"The border crossings will open longer hours."',
+            '"Jobs will follow the plants."',
+        ],
+        [
+            "-- ¿Cuántas empresas llegarán a Saltillo este año?",
+            "-- Unas veinte, con una inversión de 800 millones de dólares.",
+            "-- ¿Y el agua para los parques industriales?",
+            "-- Es suficiente para los próximos diez años.",
+            "-- ¿Y la energía eléctrica?",
+        ],
+        [
+            "(Reuters) Foxconn will invest 200 million dollars in a plant in Ciudad Juárez.",
+            "(Photo: Cuartoscuro)",
+            "The plant will employ 1,500 workers by the end of 2025.",
+            "(With information from EFE)",
+            "(Reporting by Daina Beth Solomon)",
+        ],
+    ],
+    ids=["interview", "dialogue-dashes", "agency-credits"],
+)
+def test_an_article_of_quotes_dashes_or_credits_is_no_code(lines: list[str]) -> None:
+    # Each was refused as "code or settings".
+    draft = draft_article(
+        "Nearshoring in the north\n\n" + "\n\n".join(lines) + "\n", shipped_gazetteer()
+    )
+    assert draft.fact_count >= 1

@@ -38,9 +38,9 @@ class NothingToDraft(ValueError):
 
 _CODE_LINE = re.compile(
     r"\s*(?:[\w.\"'-]+\s*=\s*\S"  # a setting: name = value
-    r"|[\[\]{}()<>]|#|//|/\*|\*/|--"  # a section, a bracket, a tag or a comment starting it
-    r"|[\"'][^\"']*[\"'],?\s*$"  # a quoted value alone, as in a list
-    r"|(?:import|from|def|class|function|return|const|let|var|if|for)\b(?!\s+\w+\s+\w+\s+\w)"
+    r"|[\[\]{}<]|#|//|/\*|\*/"  # a section, a bracket, a tag or a comment starting it
+    r"|[\"'][^\"']*[\"'],\s*$"  # a quoted value in a list, a comma after it
+    r"|(?:import|from|def|class|function|return|const|let|var)\s+[\w.]+\s*(?:[=(:]|import\b|$)"
     r"|.*[;{]\s*$)"  # a statement's end
 )
 CODE_SHARE = 0.5

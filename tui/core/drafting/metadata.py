@@ -72,15 +72,16 @@ _PARTIAL_DATES = (
         re.IGNORECASE,
     ),
 )
-_CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
+_CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüA-Z'.-]*"
+_NAMED = rf"{_CAPITALISED}(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_CAPITALISED}){{0,3}}"
+"""A place or a region as names are written: capitalised words ("Ciudad de México", "B.C.")."""
 DATELINE = re.compile(
     # A place, its region, the date, then a dash, or the end of the paragraph: the news
     # agencies' form. The place is in capitals ("TIJUANA, B.C.,", "PUEBLA, Pue.,"), or written
-    # as names are ("Saltillo, Coahuila,"), its region then starting with a capital too: "However,
-    # on March 3, 2024 —" is prose.
+    # as names are ("Saltillo, Coahuila,"), its region then too, and nothing else before the
+    # date: "Tesla, Ford and GM announced plans on March 3, 2024." is prose.
     r"(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+,[^,—–]{0,40}"
-    rf"|{_CAPITALISED}(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_CAPITALISED}){{0,3}},"
-    r"\s*[A-ZÁÉÍÓÚÑ][^,—–]{0,39}),?\s+"
+    rf"|{_NAMED},\s*{_NAMED}),?\s+"
     rf"(?P<date>(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
     r"\s+(?:de\s+|del\s+)?\d{4}))\.?\s*(?:—|–|--|-|$)"
 )
