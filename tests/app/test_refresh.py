@@ -13,6 +13,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Label
 
+import tui.app.reader.screen as screen_module
 from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
 from tests.kit.pilot import (
     bookmark_of,
@@ -209,8 +210,15 @@ def read_ids(app: BriefingApp) -> set[str]:
     return set(annotations.read)
 
 
+@pytest.fixture
+def patient(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A brief gone under the cursor is waited for as long as a loaded machine may need to
+    tell it back, rather than the moment an editor takes."""
+    monkeypatch.setattr(screen_module, "LOST_PATIENCE_S", PATIENCE * 3)
+
+
 async def test_a_brief_saved_by_writing_it_anew_keeps_the_cursor_and_its_neighbour_unread(
-    tmp_path: Path,
+    tmp_path: Path, patient: None
 ) -> None:
     # An editor that moves the file away and writes it anew: for a moment the brief was gone,
     # the cursor fell on the next one, marked it read, and stayed there.
@@ -232,7 +240,7 @@ async def test_a_brief_saved_by_writing_it_anew_keeps_the_cursor_and_its_neighbo
 
 
 async def test_once_the_user_moves_on_a_brief_back_on_disk_does_not_take_the_cursor(
-    tmp_path: Path,
+    tmp_path: Path, patient: None
 ) -> None:
     root = make_three(tmp_path / "corpus")
     saved = tmp_path / "juarez.yaml"
@@ -250,7 +258,7 @@ async def test_once_the_user_moves_on_a_brief_back_on_disk_does_not_take_the_cur
 
 
 async def test_a_corpus_folder_moved_away_and_back_keeps_the_cursor_on_its_brief(
-    tmp_path: Path,
+    tmp_path: Path, patient: None
 ) -> None:
     root = make_three(tmp_path / "corpus")
     away = tmp_path / "away"
@@ -266,6 +274,48 @@ async def test_a_corpus_folder_moved_away_and_back_keeps_the_cursor_on_its_brief
         assert "Reynosa" not in original_lines(app)
         await until_shown(pilot, moving(away, root, brief), lambda: len(list_rows(app)) == 3)
         assert "Reynosa" in cursor_title(app)
+
+
+async def test_a_brief_gone_for_good_leaves_the_one_the_cursor_fell_on_read_in_a_moment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read through, it stayed unread until the user moved away and back.
+    monkeypatch.setattr(screen_module, "LOST_PATIENCE_S", 0.05)
+    root = make_three(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
+        await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
+        deadline = time.monotonic() + PATIENCE
+        while "reynosa" not in read_ids(app):
+            assert time.monotonic() < deadline, "the brief shown was never marked read"
+            await pilot.pause(0.05)
+        assert "Reynosa" in cursor_title(app)
+
+
+async def test_a_brief_deleted_between_two_starts_leaves_the_next_one_shown_and_read(
+    tmp_path: Path, patient: None
+) -> None:
+    # The last start's index still listed it: the brief the cursor fell on was left unread,
+    # and the cursor waited for the deleted one to come back.
+    root = make_three(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    (root / "briefs" / "tijuana.yaml").unlink()
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        deadline = time.monotonic() + PATIENCE
+        while not (screen.up_to_date and len(list_rows(app)) == 2):
+            assert time.monotonic() < deadline, "the deleted brief never left the list"
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert "Juárez" in cursor_title(app)
+        assert "juarez" in read_ids(app)
 
 
 async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from textual.app import App
+    from textual.timer import Timer
 
     from tui.app.app import BriefingApp
     from tui.app.screens.facets import FacetDialog, FacetRequest
@@ -103,6 +104,9 @@ def _same_reading(first: Entry, second: Entry) -> bool:
     )
 
 
+LOST_PATIENCE_S = 2.0
+"""How long a brief whose file went away under the cursor may take to come back and take the
+cursor back: an editor writing a file anew takes well under a second."""
 REBUILDING_NOTICE = "The index is being built again: the filter answers once it is"
 """What the list says, in place of its rows, while a damaged index is built again."""
 
@@ -186,7 +190,12 @@ class MainScreen(Screen[None]):
         brings it back a moment later, and the cursor goes back to it."""
         self._cursor_fell_on: str | None = None
         """The file of the brief the cursor fell on then (None on an empty list): not chosen
-        by the user, so not marked read."""
+        by the user, so not marked read until the other has had :data:`LOST_PATIENCE_S` to
+        come back."""
+        self._lost_timer: Timer | None = None
+        self._shown_current = False
+        """Whether the corpus shown was read from the files, not a first look at the index as
+        the last start left it: a brief missing from the files then went away just now."""
         self._notes_error: str | None = None
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
@@ -384,6 +393,7 @@ class MainScreen(Screen[None]):
             # corpus read is not used: its snapshot would keep SQLite's journal from emptying.
             result.entries.close()
             self._listing_as_read = False
+            self._shown_current = True
             self._mark_shown_read()
             self._update_header()
             self.corpus_loading.let_journal_go(self.corpus)
@@ -398,7 +408,7 @@ class MainScreen(Screen[None]):
         refreshed = self.corpus is not None
         cursor_path = _path_in(self.corpus, article_list.cursor_entry)
         keep = self._same_entry(corpus, article_list.cursor_entry)
-        vanished = cursor_path is not None and keep is None
+        vanished = self._shown_current and cursor_path is not None and keep is None
         back = self._back_to_lost(corpus, cursor_path)
         if back is not None:
             keep = back
@@ -454,7 +464,9 @@ class MainScreen(Screen[None]):
         if vanished and added is None:
             if self._cursor_lost is None:  # else still waiting for the first brief gone
                 self._cursor_lost = cursor_path
+                self._lost_timer = self.set_timer(LOST_PATIENCE_S, self._give_up_lost)
             self._cursor_fell_on = _path_in(corpus, article_list.cursor_entry)
+        self._shown_current = self.corpus_loading.up_to_date
         if added is not None and self.focused is self.article_list:
             # A brief just added is a draft to review: its facts take the keys that do that.
             # Not when the user went on elsewhere meanwhile (typing a filter, say): an article
@@ -472,12 +484,23 @@ class MainScreen(Screen[None]):
         if lost is None:
             return None
         if cursor_path != self._cursor_fell_on:
-            self._cursor_lost = None  # the user moved on meanwhile
+            self._forget_lost()  # the user moved on meanwhile
             return None
         back = corpus.entries.position_of(lost)
         if back is not None:
-            self._cursor_lost = None
+            self._forget_lost()
         return back
+
+    def _give_up_lost(self) -> None:
+        """The brief gone has not come back: the one the cursor fell on is the one shown."""
+        self._forget_lost()
+        self._mark_shown_read()
+
+    def _forget_lost(self) -> None:
+        self._cursor_lost = None
+        if self._lost_timer is not None:
+            self._lost_timer.stop()
+            self._lost_timer = None
 
     def _same_entry(self, corpus: Corpus, row: int | None) -> int | None:
         """The entry of ``corpus`` read from the same file as entry ``row`` of what the list
@@ -657,7 +680,7 @@ class MainScreen(Screen[None]):
         if self._cursor_lost is not None:
             if (entry.path if entry else None) == self._cursor_fell_on:
                 return  # where the cursor fell when the brief under it went away: not chosen
-            self._cursor_lost = None  # the user moved on
+            self._forget_lost()  # the user moved on
         brief = entry.brief if entry else None
         if brief is not None and brief.id != self._marked_read and not self._top_put_by_loading:
             self._marked_read = brief.id
