@@ -342,10 +342,19 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             kind, who, at = reading.sort(start + cut, name[cut:])
             if kind != "people":
                 continue
-        if " " not in who and who.lower() in small_words:
+        if " " not in who and not _is_acronym(who) and who.lower() in small_words:
             continue  # a sentence's first word, written in small letters elsewhere
         if kind is not None and who not in skipped:
             found[kind].setdefault(who, at)
+    # A company named by one word, for what it is said to do: only a word the text also writes
+    # with its capital in mid-sentence ("Companies will invest" opens a sentence), and not a
+    # person's surname ("Ebrard will invest" after "Marcelo Ebrard").
+    surnames = {name.split()[-1] for name in found["people"]}
+    for name in list(found["organizations"]):
+        if " " in name or _is_acronym(name) or name in _ORGANIZATION_WORDS:
+            continue
+        if name in surnames or _after_a_name(text, name) or not _written_mid_sentence(text, name):
+            del found["organizations"][name]
     lists = {
         group: tuple(sorted(names, key=names.__getitem__)[:MAX_NAMES])
         for group, names in found.items()
@@ -414,6 +423,25 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
                 continue
         break
     return run
+
+
+def _after_a_name(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` after a capitalised word as a surname follows a given
+    name ("Marcelo Ebrard"), not after a word a sentence opens with ("The") or a title."""
+    for match in re.finditer(rf"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+) {re.escape(word)}(?!\w)", text):
+        before = match.group(1)
+        if before not in _NOT_NAMES and before not in _TITLE_WORDS:
+            return True
+    return False
+
+
+def _written_mid_sentence(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word``, with its capital, somewhere a sentence does not start."""
+    for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+        before = text[: match.start()].rstrip(" ")
+        if before and before[-1] not in "\n.!?:;\"“”«»'(-—–":
+            return True
+    return False
 
 
 def _is_acronym(word: str) -> bool:
