@@ -1069,20 +1069,39 @@ async def test_a_brief_that_loaded_with_errors_is_marked_in_the_list_and_above_i
     assert "Errors in the brief file (1)" in (tmp_path / "out.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("language", "shown"), [("english", "e…"), ("中文", "… ")])
 async def test_at_80_by_24_a_language_that_is_no_code_keeps_the_titles_in_line(
-    corpus_dir: Path,
+    corpus_dir: Path, language: str, shown: str
 ) -> None:
-    # "english" was shown as "eng", and that row's title began a column after the others.
+    # "english" was shown as "eng", and that row's title began a column after the others;
+    # "中文", two cells a character, two columns after.
     brief = corpus_dir / "briefs" / "mexicali-cce-nearshoring.yaml"
-    brief.write_text(brief.read_text().replace("language: en\n", "language: english\n"))
+    brief.write_text(brief.read_text().replace("language: en\n", f"language: {language}\n"))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         rows = list_rows(app)
         languages = [row[11:13] for row in rows]
-        assert sorted(languages) == sorted(["e…", "en", "en", "es", "es"])
-        # After the marks, one space, then each title at the same column.
+        assert sorted(languages) == sorted([shown, "en", "en", "es", "es"])
+        # After the marks, one space, then each title (flagged or not) at the same column.
         assert all(row[16] == " " and row[17] != " " for row in rows), rows
+
+
+async def test_a_flagged_title_s_row_ends_where_the_others_do(
+    corpus_dir: Path,
+) -> None:
+    # The flag's two cells were taken from the second line too: its date ended short of the edge.
+    brief = corpus_dir / "briefs" / "mexicali-cce-nearshoring.yaml"
+    brief.write_text(brief.read_text().replace("language: en\n", "language: english\n"))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        assert article_list.row_height == 2
+        second_lines = [
+            article_list.render_line(2 * row + 1).text for row in range(len(article_list.rows))
+        ]
+        assert len({len(line.rstrip()) for line in second_lines}) == 1, second_lines
 
 
 async def test_at_80_by_24_every_pane_has_room(corpus_dir: Path) -> None:

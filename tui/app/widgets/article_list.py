@@ -17,6 +17,7 @@ from collections.abc import Container, Sequence
 from pathlib import PurePosixPath
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import BindingType
 from textual.cache import LRUCache
@@ -379,8 +380,9 @@ class ArticleList(FittedScrollView, can_focus=True):
     ) -> list[Content]:
         """Marks, ``flag`` and title on the first line; the title's end and ``meta`` on the
         second."""
-        room = max(1, width - _GUTTER - flag.cell_length)
-        wrapped = wrap_text(title, room)
+        room = max(1, width - _GUTTER)
+        # The flag takes room from the title's first line only; the title wraps at that width.
+        wrapped = wrap_text(title, max(1, room - flag.cell_length))
         first = wrapped.line(0) if len(wrapped) else ""
         rest = title[wrapped.starts[1] :] if len(wrapped) > 1 else ""
         second_room = max(0, room - meta.cell_length - 1)
@@ -439,5 +441,9 @@ class ArticleList(FittedScrollView, can_focus=True):
 
 def _language_cell(language: str) -> str:
     """``language`` in the two cells a language code takes (``en``), so that the titles after
-    it line up; a longer one (``english``, which the brief's problems name) cut visibly."""
-    return language.ljust(2) if len(language) <= 2 else language[:1] + "…"
+    it line up; a longer one (``english``, ``中文``, which the brief's problems name) cut
+    visibly."""
+    if cell_len(language) <= 2:
+        return language + " " * (2 - cell_len(language))
+    first = language[:1] if cell_len(language[:1]) == 1 else ""
+    return (first + "…").ljust(2)
