@@ -548,6 +548,26 @@ def test_a_command_leaves_a_bookmarks_file_it_cannot_read_as_it_is_and_fails(
     assert (state / "bookmarks.json").read_text(encoding="utf-8") == "garbage{"
 
 
+def test_a_command_uses_this_corpus_s_bookmarks_when_another_corpus_s_are_bad(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One bad entry for another corpus refused every corpus's bookmarks.
+    state = tmp_path / "state"
+    state.mkdir()
+    corpora = {corpus_key(corpus_dir): ["mexicali-cce-nearshoring"], "/other": ["ok", 5]}
+    (state / "bookmarks.json").write_text(json.dumps({"version": 1, "corpora": corpora}))
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    result = run("list", "--corpus", str(corpus_dir), "--filter", "is:bookmarked")
+    assert result.returncode == 0, result.stderr
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
+        "mexicali-cce-nearshoring"
+    ]
+    corpora[corpus_key(corpus_dir)] = ["mexicali-cce-nearshoring", 7]  # now this one's too
+    (state / "bookmarks.json").write_text(json.dumps({"version": 1, "corpora": corpora}))
+    result = run("list", "--corpus", str(corpus_dir), "--filter", "is:bookmarked")
+    assert result.returncode == 1 and "holds entries that are not brief ids" in result.stderr
+
+
 def test_a_command_leaves_a_notes_file_it_cannot_read_as_it_is(
     corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -158,8 +158,10 @@ class BookmarkStore:
             return {}
         corpora: dict[str, list[str]] = {}
         complaint: str | None = f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+        partial: frozenset[str] = frozenset()
+        structure_read = False
         if len(raw) <= MAX_FILE_BYTES:
-            corpora, complaint, newer = parse_bookmarks(raw)
+            corpora, complaint, newer, partial, structure_read = parse_bookmarks(raw)
             if newer is not None:
                 self._newer_format = (
                     f"Bookmarks file {self.path} is of format {newer}, from a newer briefing;"
@@ -167,6 +169,8 @@ class BookmarkStore:
                 )
                 return corpora
         if complaint and not self._set_aside_unreadable:
+            if structure_read and self.corpus not in partial:
+                return corpora  # this corpus's bookmarks were read whole: another's are not its own
             self._unreadable = f"Bookmarks file {self.path} {complaint}"
             self._tell(self._unreadable)
             return corpora
@@ -201,6 +205,11 @@ class ParsedBookmarks(NamedTuple):
     """What was wrong with the rest, such as ``is not JSON``; None when nothing."""
     newer_format: int | None
     """The format of a file written by a newer briefing, read as far as it could be."""
+    partial: frozenset[str] = frozenset()
+    """The corpora the file names whose bookmarks could not be read whole (all of them, in a
+    format this briefing does not know); empty when the file itself could not be read."""
+    structure_read: bool = False
+    """Whether the file was read as bookmarks by corpus, whatever their lists hold."""
 
 
 def parse_bookmarks(raw: bytes) -> ParsedBookmarks:
@@ -227,14 +236,18 @@ def parse_bookmarks(raw: bytes) -> ParsedBookmarks:
             {}, None if newer else 'is not a bookmarks file: it has no "corpora" object', newer
         )
     corpora: dict[str, list[str]] = {}
+    partial: set[str] = set()
     complaint = None if known else f"has a format this briefing does not know ({version!r})"
     for corpus, ids in document["corpora"].items():
         if isinstance(ids, list):
             corpora[str(corpus)] = [i for i in ids if isinstance(i, str)]
             if len(corpora[str(corpus)]) == len(ids):
                 continue
+        partial.add(str(corpus))
         complaint = complaint or f"holds entries that are not brief ids (for {corpus})"
-    return ParsedBookmarks(corpora, None if newer else complaint, newer)
+    if not known:
+        partial = {str(corpus) for corpus in document["corpora"]}
+    return ParsedBookmarks(corpora, None if newer else complaint, newer, frozenset(partial), True)
 
 
 def _json_kind(value: object) -> str:
