@@ -696,13 +696,17 @@ def _read_bookmarks(corpus: Corpus, doing: str) -> set[str] | None:
     # The store makes do without a file it cannot read, as the app should; an export or a list
     # made without it would quietly leave out every bookmark.
     if store.read_error:
+        what_to_do = MEND_OR_SET_ASIDE if store.set_aside_by_the_reader else MAKE_READABLE
         print(
-            f"briefing: nothing {doing}, since the bookmarks cannot be read; mend the file,"
-            " or start the reader, which sets it aside and starts anew",
+            f"briefing: nothing {doing}, since the bookmarks cannot be read; {what_to_do}",
             file=sys.stderr,
         )
         return None
     return set(store.ids)
+
+
+MEND_OR_SET_ASIDE = "mend the file, or start the reader, which sets it aside and starts anew"
+MAKE_READABLE = "make the file readable, then run the command again"
 
 
 def _read_annotations(corpus: Corpus, doing: str) -> Annotations | None:
@@ -713,9 +717,9 @@ def _read_annotations(corpus: Corpus, doing: str) -> Annotations | None:
     annotations = Annotations(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
     _tell([f"briefing: {notice}" for notice in annotations.notices])
     if annotations.read_error:
+        what_to_do = MEND_OR_SET_ASIDE if annotations.set_aside_by_the_reader else MAKE_READABLE
         print(
-            f"briefing: nothing {doing}, since the notes cannot be read; mend the file, or"
-            " start the reader, which sets it aside and starts anew",
+            f"briefing: nothing {doing}, since the notes cannot be read; {what_to_do}",
             file=sys.stderr,
         )
         return None

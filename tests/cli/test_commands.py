@@ -548,6 +548,19 @@ def test_a_command_leaves_a_bookmarks_file_it_cannot_read_as_it_is_and_fails(
     assert (state / "bookmarks.json").read_text(encoding="utf-8") == "garbage{"
 
 
+def test_a_notes_file_that_cannot_be_opened_is_not_said_to_be_set_aside_by_the_reader(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader keeps such a file as it is: the advice to start it misled.
+    state = tmp_path / "state"
+    (state / "annotations.sqlite3").mkdir(parents=True)
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    result = run("list", "--corpus", str(corpus_dir), "--filter", "is:unread")
+    assert result.returncode == 1
+    assert "make the file readable, then run the command again" in result.stderr
+    assert "sets it aside" not in result.stderr
+
+
 def test_a_command_uses_this_corpus_s_bookmarks_when_another_corpus_s_are_bad(
     corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -134,6 +134,9 @@ class Annotations:
         self.folder = folder
         self.corpus = corpus
         self._set_aside_unreadable = set_aside_unreadable
+        self.set_aside_by_the_reader = False
+        """Whether the file is not a database of annotations, which the reader sets aside as it
+        starts (a command only said so); not when it cannot be read at all."""
         self.path = folder / FILE_NAME
         self.read: set[str] = set()
         """Ids of the briefs read."""
@@ -301,6 +304,7 @@ class Annotations:
                 self._set_aside(_describe(error))
                 return
             self.read_error = f"Notes file {self.path} cannot be read ({_describe(error)})"
+            self.set_aside_by_the_reader = True
             self._newer_format = self.read_error  # never written over
             self.save_error = self._cannot_save("the file there cannot be read")
             self._tell(self.read_error)

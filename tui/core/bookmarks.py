@@ -66,6 +66,12 @@ class BookmarkStore:
         written): kept for now, and lost if the reader quits."""
         return len(self._unsaved)
 
+    @property
+    def set_aside_by_the_reader(self) -> bool:
+        """Whether the file cannot be read for what it holds, which the reader sets aside as
+        it starts (a command only said so); not when it cannot be read at all."""
+        return self._unreadable is not None
+
     def __contains__(self, brief_id: object) -> bool:
         return brief_id in self.ids
 
