@@ -36,6 +36,8 @@ class Document:
     sections: list[Section]
     block_kinds: set[str]
     """Every kind of block token in the document."""
+    list_items: int = 0
+    """How many list items the document holds, in all its lists."""
 
 
 def inline_text(token: Token) -> str:
@@ -75,4 +77,5 @@ def read(markdown: str) -> Document:
                 sections.append(Section(text, kinds))
             elif heading is None and sections and tokens[index - 1].type == "paragraph_open":
                 sections[-1].paragraphs.append((text, depth > 0, kinds))
-    return Document(titles, sections, {t.type for t in tokens if t.type != "inline"})
+    kinds = {t.type for t in tokens if t.type != "inline"}
+    return Document(titles, sections, kinds, sum(t.type == "list_item_open" for t in tokens))
