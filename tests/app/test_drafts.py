@@ -268,6 +268,27 @@ async def test_tab_completes_as_far_as_the_files_agree_and_then_names_them(
         assert "Tab completes" in str(app.screen.query_one("#hint").render())
 
 
+async def test_names_too_long_for_the_line_are_still_named(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # "2 start so:  and 2 more": no name at all.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    long = "maquiladora-exports-grew-in-the-first-half-of-the-year-in-baja-california"
+    for end in ("a.txt", "b.txt"):
+        (inbox / f"{long}-{end}").write_text("x", encoding="utf-8")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AddDialog)
+        app.screen.query_one("#path", Input).value = f"{inbox}/m"
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        hint = str(app.screen.query_one("#hint").render())
+        assert f"2 start so: {long[:30]}" in hint and "and 1 more" in hint
+
+
 async def test_the_problem_told_goes_once_the_path_is_changed(
     corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -292,7 +292,8 @@ ACTIONS: tuple[Action, ...] = (
         "quit",
         "Quit",
         "app",
-        "Quit; first ask when that would lose a note or tags being typed, or marks for export",
+        "Quit; first ask when that would lose what is being typed, notes, tags or bookmarks that"
+        " could not be saved, or marks for export",
     ),
     Action("list.next", "down,j", "cursor_down", "Next article", "list", show=False),
     Action("list.previous", "up,k", "cursor_up", "Previous article", "list", show=False),

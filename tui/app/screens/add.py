@@ -84,9 +84,10 @@ def _choices(typed: str, found: list[str]) -> str:
     names = [path[start:] for path in found]
     shown: list[str] = []
     for name in names:
-        if sum(len(each) + 2 for each in shown) + len(name) > CHOICES_SHOWN:
+        if shown and sum(len(each) + 2 for each in shown) + len(name) > CHOICES_SHOWN:
             break
-        shown.append(name)
+        # The first is named however long, cut to the line.
+        shown.append(name if len(name) <= CHOICES_SHOWN else name[: CHOICES_SHOWN - 1] + "…")
     more = f" and {len(names) - len(shown)} more" if len(shown) < len(names) else ""
     return f"{len(names)} start so: {', '.join(shown)}{more}; type more of the name"
 
