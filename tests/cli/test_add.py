@@ -171,6 +171,7 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
         "missing": folder / "missing.txt",
         "other kind": folder / "article.pdf",
         "settings": folder / "notes.txt",
+        "code": folder / "dates.txt",
     }
     inputs["not UTF-8"].write_bytes(
         "La planta sumará 240 trabajadores en Tijuana.\n".encode("latin-1")
@@ -184,6 +185,7 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
     # A project's settings saved as text: drafted as an article of 15 facts, "2.0.0 is the
     # first of the." among them.
     inputs["settings"].write_bytes((REPO / "pyproject.toml").read_bytes())
+    inputs["code"].write_bytes((REPO / "tui" / "core" / "dates.py").read_bytes())
     return inputs
 
 
@@ -200,6 +202,7 @@ def test_each_bad_input_is_told_and_the_good_ones_are_still_added(
     assert "line 1" in messages["not UTF-8"]
     assert "MiB" in messages["over the size limit"]
     assert "read as code or settings" in messages["settings"]
+    assert "read as code or settings" in messages["code"]
     for row in rows[1:-1]:
         assert (row["brief"], row["source"], row["facts"]) == (None, None, None)
     assert len(load_corpus(corpus).briefs) == 2

@@ -251,8 +251,16 @@ def test_a_dateline_is_left_out_of_the_fact_it_opens(region: str) -> None:
             "(With information from EFE)",
             "(Reporting by Daina Beth Solomon)",
         ],
+        [
+            "Requisitos para el programa IMMEX:",
+            "a) contar con domicilio fiscal en México;",
+            "b) estar al corriente en sus obligaciones fiscales;",
+            "c) contar con un programa de maquila autorizado;",
+            "d) acreditar una inversión de 500 mil dólares;",
+            "La Secretaría de Economía informó que el programa creció 12% en 2024.",
+        ],
     ],
-    ids=["interview", "dialogue-dashes", "agency-credits"],
+    ids=["interview", "dialogue-dashes", "agency-credits", "list-ending-in-semicolons"],
 )
 def test_an_article_of_quotes_dashes_or_credits_is_no_code(lines: list[str]) -> None:
     # Each was refused as "code or settings".

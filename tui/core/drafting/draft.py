@@ -38,11 +38,16 @@ class NothingToDraft(ValueError):
 
 _CODE_LINE = re.compile(
     r"\s*(?:[\w.\"'-]+\s*=\s*\S"  # a setting: name = value
-    r"|[\[\]{}<]|#|//|/\*|\*/"  # a section, a bracket, a tag or a comment starting it
-    r"|[\"'][^\"']*[\"'],\s*$"  # a quoted value in a list, a comma after it
-    r"|(?:import|from|def|class|function|return|const|let|var)\s+[\w.]+\s*(?:[=(:]|import\b|$)"
-    r"|.*[;{]\s*$)"  # a statement's end
+    r"|[\[\]{}<@]|#|//|/\*|\*/|\"\"\"|'''"  # a section, a bracket, a tag, a decorator, a comment
+    r"|[\"'][^\"']*[\"']\s*(?::\s*\S.*)?,\s*$"  # a quoted value in a list or a mapping
+    r"|(?:import|from|def|class|function|const|let|var)\s+[\w.]+\s*(?:[=(:]|import\b|$)"
+    r"|(?:if|elif|else|for|while|try|except|finally|with)\b.*:\s*$"  # a block opened
+    r"|(?:return|raise|yield|pass|break|continue)\b(?:\s+[\w.\[(\"']|\s*$)"
+    r"|[)\]}]+[,;)]*\s*$"  # brackets closed alone
+    r"|.*[{(\[]\s*$)"  # a block, a call or a list opened (not a ";": Spanish lists end so)
 )
+"""A line of code or settings. The keywords are in small letters, as no sentence of an article
+starts; a line of a text wrapped at a fixed width may, but not half of them with these."""
 CODE_SHARE = 0.5
 """The share of a text's lines that must read as code or settings for it to be refused: an
 article quotes a line of code now and then, and a press release may list "Contact: ...", but no
