@@ -246,6 +246,11 @@ def test_each_edit_of_a_corpus_gazetteer_is_used_by_the_next_draft(tmp_path: Pat
         " The plant is the third that Foxconn opens in Mexico.",
         "La taiwanesa Foxconn invertirá 200 millones de dólares en Ciudad Juárez.",
         "Workers at Foxconn’s plant in Ciudad Juárez will number 1,500 by the end of 2025.",
+        # Named twice, each time opening a sentence: as the README says.
+        "Foxconn will invest 200 million dollars in Ciudad Juárez. Foxconn's plant will employ"
+        " 1,500 workers.",
+        # After a word a sentence opens with, which is no given name.
+        "Foxconn invertirá 200 millones en Ciudad Juárez. Pero Foxconn no ha dicho cuándo.",
     ],
 )
 def test_a_company_named_by_its_brand_alone_is_told_by_what_it_does(text: str) -> None:
@@ -271,7 +276,18 @@ def test_who_invests_is_no_organization_unless_named_as_one(text: str) -> None:
     assert organizations == (), organizations
 
 
-def test_an_acronym_also_written_as_a_word_is_still_found() -> None:
+def test_an_acronym_the_text_introduces_is_found_though_also_written_as_a_word() -> None:
     # "bid" in small letters took away BID, the Inter-American Development Bank.
-    text = "The BID approved a loan for the park after the state made a bid for it in 2024."
+    text = (
+        "El Banco Interamericano de Desarrollo (BID) aprobó un préstamo para el parque. The BID"
+        " approved it after the state made a bid for it in 2024."
+    )
     assert "BID" in find_entities(text, shipped_gazetteer()).organizations
+
+
+def test_a_word_in_capitals_for_emphasis_is_no_organization() -> None:
+    text = (
+        "UPDATE: The company said it will NOT close its plant in Ciudad Juárez.\n\n"
+        "The update came after it said it will not cut jobs."
+    )
+    assert find_entities(text, shipped_gazetteer()).organizations == ()

@@ -342,18 +342,20 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             kind, who, at = reading.sort(start + cut, name[cut:])
             if kind != "people":
                 continue
-        if " " not in who and not _is_acronym(who) and who.lower() in small_words:
-            continue  # a sentence's first word, written in small letters elsewhere
+        if " " not in who and who.lower() in small_words and not _introduced(text, who):
+            # A sentence's first word, or a word in capitals for emphasis ("NOT"), that the
+            # text also writes in small letters; not an acronym it introduces: "(BID)".
+            continue
         if kind is not None and who not in skipped:
             found[kind].setdefault(who, at)
-    # A company named by one word, for what it is said to do: only a word the text also writes
-    # with its capital in mid-sentence ("Companies will invest" opens a sentence), and not a
-    # person's surname ("Ebrard will invest" after "Marcelo Ebrard").
+    # A company named by one word, for what it is said to do: only a word the text writes as a
+    # name twice, or once in mid-sentence ("Companies will invest" opens a sentence once), and
+    # not a person's surname ("Ebrard will invest" after "said Marcelo Ebrard").
     surnames = {name.split()[-1] for name in found["people"]}
     for name in list(found["organizations"]):
         if " " in name or _is_acronym(name) or name in _ORGANIZATION_WORDS:
             continue
-        if name in surnames or _after_a_name(text, name) or not _written_mid_sentence(text, name):
+        if name in surnames or _after_a_name(text, name) or not _written_as_a_name(text, name):
             del found["organizations"][name]
     lists = {
         group: tuple(sorted(names, key=names.__getitem__)[:MAX_NAMES])
@@ -426,22 +428,33 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
 
 
 def _after_a_name(text: str, word: str) -> bool:
-    """Whether ``text`` writes ``word`` after a capitalised word as a surname follows a given
-    name ("Marcelo Ebrard"), not after a word a sentence opens with ("The") or a title."""
+    """Whether ``text`` writes ``word`` after a given name, as a surname ("said Marcelo Ebrard"):
+    a capitalised word in mid-sentence, not one a sentence opens with ("Pero Tesla") or a title."""
     for match in re.finditer(rf"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+) {re.escape(word)}(?!\w)", text):
         before = match.group(1)
-        if before not in _NOT_NAMES and before not in _TITLE_WORDS:
+        if before in _NOT_NAMES or before in _TITLE_WORDS:
+            continue
+        if not _opens_sentence(text, match.start()):
             return True
     return False
 
 
-def _written_mid_sentence(text: str, word: str) -> bool:
-    """Whether ``text`` writes ``word``, with its capital, somewhere a sentence does not start."""
-    for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-        before = text[: match.start()].rstrip(" ")
-        if before and before[-1] not in "\n.!?:;\"“”«»'(-—–":
-            return True
-    return False
+def _written_as_a_name(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word``, with its capital, twice, or once where a sentence does
+    not start: as a name is written, not as the first word of a sentence."""
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+    return len(starts) > 1 or any(not _opens_sentence(text, start) for start in starts)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" ")
+    return not before or before[-1] in "\n.!?:;\"“”«»'(-—–"
+
+
+def _introduced(text: str, acronym: str) -> bool:
+    """Whether ``text`` introduces ``acronym`` as one, in brackets after the name it stands for:
+    "Banco Interamericano de Desarrollo (BID)"."""
+    return _is_acronym(acronym) and f"({acronym})" in text
 
 
 def _is_acronym(word: str) -> bool:
