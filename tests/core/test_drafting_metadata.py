@@ -195,6 +195,16 @@ def test_a_short_text_is_still_told() -> None:
             " the region, according to INEGI.",
             None,
         ),
+        ("Washington, March 3, 2024 — The US and Mexico agreed on a plan.", dt.date(2024, 3, 3)),
+        (
+            "Nuevo Laredo, Tamps., a 5 de febrero de 2024.- La aduana despachó 20,000 camiones.",
+            dt.date(2024, 2, 5),
+        ),
+        (
+            "NAFTA, signed by Mexico on December 17, 1992 - was replaced by USMCA in 2020, and"
+            " exports rose 40% since.",
+            None,
+        ),
     ],
     ids=[
         "spanish-dateline",
@@ -205,6 +215,9 @@ def test_a_short_text_is_still_told() -> None:
         "abbreviated-state-as-written",
         "a-dateline-alone",
         "a-sentence-opening-with-a-word-and-a-comma",
+        "a-place-without-its-region",
+        "a-spanish-a-before-the-date",
+        "a-name-then-a-clause-with-a-date",
     ],
 )
 def test_a_dateline_opening_the_first_paragraph_gives_the_date(

@@ -75,13 +75,19 @@ _PARTIAL_DATES = (
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüA-Z'.-]*"
 _NAMED = rf"{_CAPITALISED}(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_CAPITALISED}){{0,3}}"
 """A place or a region as names are written: capitalised words ("Ciudad de México", "B.C.")."""
+_NOT_PLACES = (
+    "However|Meanwhile|Moreover|Also|Then|Today|Yesterday|Now|Later|Earlier|Still|Instead|"
+    "Además|Hoy|Ayer|Ahora|Luego|Después|Mientras|Asimismo|Sin embargo|Por ello"
+)
+"""Words a sentence opens with, before a comma, that name no place: "However, March 3, 2024 —"."""
 DATELINE = re.compile(
-    # A place, its region, the date, then a dash, or the end of the paragraph: the news
-    # agencies' form. The place is in capitals ("TIJUANA, B.C.,", "PUEBLA, Pue.,"), or written
-    # as names are ("Saltillo, Coahuila,"), its region then too, and nothing else before the
-    # date: "Tesla, Ford and GM announced plans on March 3, 2024." is prose.
-    r"(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+,[^,—–]{0,40}"
-    rf"|{_NAMED},\s*{_NAMED}),?\s+"
+    # A place, perhaps its region, the date, then a dash, or the end of the paragraph: the news
+    # agencies' form. The place is in capitals ("TIJUANA, B.C.,", "PUEBLA, Pue.,") or written
+    # as names are ("Saltillo, Coahuila,", "Washington,"), its region so too, and nothing else
+    # before the date but a Spanish "a": "Tesla, Ford and GM announced plans on March 3, 2024."
+    # and "NAFTA, signed on December 17, 1992 —" are prose.
+    rf"(?!(?:{_NOT_PLACES}),)"
+    rf"(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+|{_NAMED}),(?:\s*{_NAMED},?)?\s+(?:a\s+)?"
     rf"(?P<date>(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
     r"\s+(?:de\s+|del\s+)?\d{4}))\.?\s*(?:—|–|--|-|$)"
 )
