@@ -1069,7 +1069,9 @@ async def test_a_brief_that_loaded_with_errors_is_marked_in_the_list_and_above_i
     assert "Errors in the brief file (1)" in (tmp_path / "out.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("language", "shown"), [("english", "e…"), ("中文", "… ")])
+@pytest.mark.parametrize(
+    ("language", "shown"), [("english", "e…"), ("中文", "… "), ('"e\\nn"', "e…")]
+)
 async def test_at_80_by_24_a_language_that_is_no_code_keeps_the_titles_in_line(
     corpus_dir: Path, language: str, shown: str
 ) -> None:

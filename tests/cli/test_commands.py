@@ -575,6 +575,10 @@ def test_a_command_uses_this_corpus_s_bookmarks_when_another_corpus_s_are_bad(
     assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
         "mexicali-cce-nearshoring"
     ]
+    unknown = {"version": "1", "corpora": {"/other": ["ok"]}}  # a format of no known number
+    (state / "bookmarks.json").write_text(json.dumps(unknown))
+    result = run("list", "--corpus", str(corpus_dir), "--filter", "is:bookmarked")
+    assert result.returncode == 1 and "format this briefing does not know" in result.stderr
     corpora[corpus_key(corpus_dir)] = ["mexicali-cce-nearshoring", 7]  # now this one's too
     (state / "bookmarks.json").write_text(json.dumps({"version": 1, "corpora": corpora}))
     result = run("list", "--corpus", str(corpus_dir), "--filter", "is:bookmarked")

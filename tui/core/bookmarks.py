@@ -212,8 +212,7 @@ class ParsedBookmarks(NamedTuple):
     newer_format: int | None
     """The format of a file written by a newer briefing, read as far as it could be."""
     partial: frozenset[str] = frozenset()
-    """The corpora the file names whose bookmarks could not be read whole (all of them, in a
-    format this briefing does not know); empty when the file itself could not be read."""
+    """The corpora the file names whose bookmarks could not be read whole."""
     structure_read: bool = False
     """Whether the file was read as bookmarks by corpus, whatever their lists hold."""
 
@@ -251,9 +250,8 @@ def parse_bookmarks(raw: bytes) -> ParsedBookmarks:
                 continue
         partial.add(str(corpus))
         complaint = complaint or f"holds entries that are not brief ids (for {corpus})"
-    if not known:
-        partial = {str(corpus) for corpus in document["corpora"]}
-    return ParsedBookmarks(corpora, None if newer else complaint, newer, frozenset(partial), True)
+    # A format this briefing does not know is not read as bookmarks by corpus at all.
+    return ParsedBookmarks(corpora, None if newer else complaint, newer, frozenset(partial), known)
 
 
 def _json_kind(value: object) -> str:

@@ -402,7 +402,7 @@ class ArticleList(FittedScrollView, can_focus=True):
     def _meta(self, date: str, language: str, outlet: str | None, width: int) -> Content:
         """Date and language, and the outlet where the line has room for it."""
         meta = Content.assemble(
-            (date, self._style("date")), " · ", (language, self._style("language"))
+            (date, self._style("date")), " · ", (one_line(language), self._style("language"))
         )
         if outlet:
             with_outlet = Content.assemble(one_line(outlet[:_TITLE_LIMIT]), " · ", meta)
@@ -443,7 +443,7 @@ def _language_cell(language: str) -> str:
     """``language`` in the two cells a language code takes (``en``), so that the titles after
     it line up; a longer one (``english``, ``中文``, which the brief's problems name) cut
     visibly."""
-    if cell_len(language) <= 2:
+    if cell_len(language) <= 2 and language.isprintable():
         return language + " " * (2 - cell_len(language))
-    first = language[:1] if cell_len(language[:1]) == 1 else ""
+    first = language[:1] if cell_len(language[:1]) == 1 and language[:1].isprintable() else ""
     return (first + "…").ljust(2)
