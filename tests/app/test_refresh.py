@@ -296,6 +296,31 @@ async def test_a_brief_gone_for_good_leaves_the_one_the_cursor_fell_on_read_in_a
         assert "Reynosa" in cursor_title(app)
 
 
+async def test_the_brief_the_cursor_fell_on_behind_a_dialog_is_read_once_the_dialog_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Marked read while the help screen hid it.
+    monkeypatch.setattr(screen_module, "LOST_PATIENCE_S", 0.05)
+    root = make_three(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
+        await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
+        screen = main_screen(app)
+        deadline = time.monotonic() + PATIENCE
+        while screen._cursor_lost is not None:  # until it has had its time to come back
+            assert time.monotonic() < deadline, "the brief gone was waited for forever"
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert "reynosa" not in read_ids(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "reynosa" in read_ids(app)
+
+
 async def test_a_brief_deleted_between_two_starts_leaves_the_next_one_shown_and_read(
     tmp_path: Path, patient: None
 ) -> None:

@@ -193,6 +193,9 @@ class MainScreen(Screen[None]):
         by the user, so not marked read until the other has had :data:`LOST_PATIENCE_S` to
         come back."""
         self._lost_timer: Timer | None = None
+        self._read_when_back = False
+        """Whether the brief shown is to be marked read once the dialog over the screen closes:
+        the one the cursor fell on, which the user has not seen yet."""
         self._shown_current = False
         """Whether the corpus shown was read from the files, not a first look at the index as
         the last start left it: a brief missing from the files then went away just now."""
@@ -282,6 +285,9 @@ class MainScreen(Screen[None]):
         if not self._shown_before:
             self._shown_before = True
             event.refresh_styles = False
+        if self._read_when_back:
+            self._read_when_back = False
+            self._mark_shown_read()
 
     def on_mount(self) -> None:
         self.title = self.root.name
@@ -492,9 +498,13 @@ class MainScreen(Screen[None]):
         return back
 
     def _give_up_lost(self) -> None:
-        """The brief gone has not come back: the one the cursor fell on is the one shown."""
+        """The brief gone has not come back: the one the cursor fell on is the one shown, read
+        once the user sees it (not behind a dialog)."""
         self._forget_lost()
-        self._mark_shown_read()
+        if self.app.screen is self:  # not under a dialog, which Textual counts as current
+            self._mark_shown_read()
+        else:
+            self._read_when_back = True
 
     def _forget_lost(self) -> None:
         self._cursor_lost = None
