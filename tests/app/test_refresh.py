@@ -24,6 +24,7 @@ from tests.kit.pilot import (
     settle,
     strong_text,
     wait_for_screen,
+    within,
 )
 from tui.app.app import BriefingApp
 from tui.app.screens.export import ExportDialog
@@ -289,10 +290,7 @@ async def test_a_brief_gone_for_good_leaves_the_one_the_cursor_fell_on_read_in_a
         await settle(pilot)
         delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
         await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
-        deadline = time.monotonic() + PATIENCE
-        while "reynosa" not in read_ids(app):
-            assert time.monotonic() < deadline, "the brief shown was never marked read"
-            await pilot.pause(0.05)
+        await within(pilot, lambda: "reynosa" in read_ids(app), "the brief shown marked read")
         assert "Reynosa" in cursor_title(app)
 
 
@@ -310,10 +308,8 @@ async def test_the_brief_the_cursor_fell_on_behind_a_dialog_is_read_once_the_dia
         delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
         await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
         screen = main_screen(app)
-        deadline = time.monotonic() + PATIENCE
-        while screen._cursor_lost is not None:  # until it has had its time to come back
-            assert time.monotonic() < deadline, "the brief gone was waited for forever"
-            await pilot.pause(0.05)
+        # Until the brief gone has had its time to come back.
+        await within(pilot, lambda: screen._cursor_lost is None, "the brief gone given up")
         await pilot.pause()
         assert "reynosa" not in read_ids(app)
         await pilot.press("escape")
@@ -334,10 +330,11 @@ async def test_a_brief_deleted_between_two_starts_leaves_the_next_one_shown_and_
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        deadline = time.monotonic() + PATIENCE
-        while not (screen.up_to_date and len(list_rows(app)) == 2):
-            assert time.monotonic() < deadline, "the deleted brief never left the list"
-            await pilot.pause(0.05)
+        await within(
+            pilot,
+            lambda: screen.up_to_date and len(list_rows(app)) == 2,
+            "the deleted brief gone from the list",
+        )
         await settle(pilot)
         assert "Juárez" in cursor_title(app)
         assert "juarez" in read_ids(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -169,6 +170,17 @@ async def until(pilot: Pilot[object], condition: Callable[[], bool]) -> None:
             return
         await pilot.pause()
     assert condition()
+
+
+async def within(
+    pilot: Pilot[object], condition: Callable[[], bool], what: str, seconds: float = 10.0
+) -> None:
+    """Let the app run until ``condition`` holds, as work in a thread or a timer brings it
+    about; fail, saying ``what`` never came, after ``seconds`` (a loaded machine is slow)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"{what}: never within {seconds} s"
+        await pilot.pause(0.05)
 
 
 def facets_shown(app: BriefingApp) -> dict[str, list[tuple[str, int] | str]]:
