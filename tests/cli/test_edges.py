@@ -141,3 +141,20 @@ def test_a_brief_whose_file_name_is_not_utf8_is_reported_and_the_rest_listed(
     assert "briefs/caf\\xe9.yaml: has a file name that is not UTF-8 text; rename it" in told
     assert main(["list", "--corpus", str(root)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 5
+
+
+def test_a_name_not_utf8_stored_as_another_file_s_name_ends_no_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "caf\xe9.yaml" (a byte of another system) and "caf\\xe9.yaml" (a backslash typed) are
+    # stored under the same name: every command ended in a KeyError.
+    root = tmp_path / "corpus"
+    shutil.copytree(REPO / "briefs", root / "briefs")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    Path(os.fsdecode(os.fsencode(root / "briefs") + b"/caf\xe9.yaml")).write_text("id: cafe\n")
+    (root / "briefs" / "caf\\xe9.yaml").write_text("id: cafe\n")
+
+    assert main(["list", "--corpus", str(root)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 5
+    assert main(["validate", "--corpus", str(root)]) == 1
+    assert "Traceback" not in capsys.readouterr().err

@@ -129,7 +129,8 @@ def brief_names(root: Path) -> list[str]:
         raise FolderProblem(Problem("briefs", 0, "", message))
     try:
         with os.scandir(briefs) as listing:
-            return sorted(storable_name(e.name) for e in listing if is_brief_name(e.name))
+            # Once each: a name that is not UTF-8 may be stored as another file's name is.
+            return sorted({storable_name(e.name) for e in listing if is_brief_name(e.name)})
     except OSError as error:
         problem = Problem("briefs", 0, "", f"cannot list the folder: {error.strerror}")
         raise FolderProblem(problem) from error
