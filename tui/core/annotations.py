@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from tui.core.atomic import FileIdentity, file_identity
 from tui.core.text import clean_text, fold_search, quoted
 from tui.core.userstate import set_aside, unusable_reason
 
@@ -156,7 +157,7 @@ class Annotations:
         save."""
         self._newer_format: str | None = None
         self._connection: sqlite3.Connection | None = None
-        self._opened: tuple[int, int] | None = None
+        self._opened: FileIdentity | None = None
         """The device and inode of the file as last opened, to tell it was moved or replaced."""
         self._load()
         reason = unusable_reason(folder)
@@ -389,7 +390,7 @@ class Annotations:
             # the last marks made, never the file.
             connection.execute("PRAGMA synchronous = NORMAL")
             self._connection = connection
-            self._opened = _identity(self.path)
+            self._opened = file_identity(self.path)
         connection = self._connection
         if create and int(connection.execute("PRAGMA user_version").fetchone()[0]) == 0:
             connection.execute("PRAGMA journal_mode = WAL")
@@ -406,7 +407,7 @@ class Annotations:
         self._unsaved.add((brief_id, part))
         if self._newer_format:
             return
-        if self._opened is not None and _identity(self.path) != self._opened:
+        if self._opened is not None and file_identity(self.path) != self._opened:
             # The file was moved, deleted or replaced while the reader ran (the state folder
             # moved away, say): the connection would write where the next start never looks.
             # Everything kept goes into the file at the path.
@@ -528,15 +529,6 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
             connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    """The device and inode of the file at ``path``; None when there is none."""
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_dev, status.st_ino
 
 
 class _NotOurs(sqlite3.DatabaseError):

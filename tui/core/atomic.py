@@ -1,4 +1,5 @@
-"""Writing a file so that readers see the old content or the new, never a part."""
+"""Writing a file so that readers see the old content or the new, never a part; and telling a
+file from another put in its place, as such a write, or a user, puts one."""
 
 from __future__ import annotations
 
@@ -73,3 +74,17 @@ def _new_file_mode(path: Path) -> int:
         umask = os.umask(0o022)  # the only way to read it is to set it: put it back at once
         os.umask(umask)
         return 0o666 & ~umask
+
+
+FileIdentity = tuple[int, int]
+"""A file's device and inode: what tells it from another file put in its place (an index built
+anew, a notes file moved away and another started)."""
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """The identity of the file at ``path``; None when there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino

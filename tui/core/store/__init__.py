@@ -20,12 +20,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tui.core.atomic import file_identity
 from tui.core.model import Corpus, Entries, Entry
 from tui.core.store.database import (
     IndexFile,
     connect,
     default_cache_dir,
-    file_identity,
     index_file,
     is_current,
     open_index,

@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - not on POSIX: one reader finds a damag
     fcntl = None  # type: ignore[assignment]
 
 from tui import __version__
+from tui.core.atomic import FileIdentity, file_identity
 from tui.core.corpus_path import folder_text
 from tui.core.store.codec import dumps
 
@@ -196,19 +197,6 @@ class IndexFile:
             _make_tables(connection, self.root)
             return connection
         return connect(str(self.path))
-
-
-FileIdentity = tuple[int, int]
-"""A file's device and inode: what tells an index built anew from the one it replaced."""
-
-
-def file_identity(path: Path) -> FileIdentity | None:
-    """The identity of the file at ``path``; None when there is none."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
 
 
 def open_index(

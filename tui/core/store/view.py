@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from tui.core.atomic import file_identity
 from tui.core.model import Entries, Entry, Problem
 from tui.core.recent import RecentlyUsed
 from tui.core.search import (
@@ -37,7 +38,7 @@ from tui.core.search import (
     tagged_ids,
 )
 from tui.core.store.codec import DECODE_ERRORS, decode_entry_json
-from tui.core.store.database import connect, file_identity, is_damage
+from tui.core.store.database import connect, is_damage
 from tui.core.text import fold_search
 
 PAGE = 64
