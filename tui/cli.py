@@ -692,17 +692,9 @@ def _read_bookmarks(corpus: Corpus, doing: str) -> set[str] | None:
     bookmarks file cannot be read, after saying that nothing is ``doing`` (exported, say)."""
     # A command only reads: a file it cannot read is the user's to mend, not to be renamed.
     store = BookmarkStore(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
-    _tell([f"briefing: {notice}" for notice in store.notices])
     # The store makes do without a file it cannot read, as the app should; an export or a list
     # made without it would quietly leave out every bookmark.
-    if store.read_error:
-        what_to_do = MEND_OR_SET_ASIDE if store.set_aside_by_the_reader else MAKE_READABLE
-        print(
-            f"briefing: nothing {doing}, since the bookmarks cannot be read; {what_to_do}",
-            file=sys.stderr,
-        )
-        return None
-    return set(store.ids)
+    return None if _cannot_read(store, "bookmarks", doing) else set(store.ids)
 
 
 MEND_OR_SET_ASIDE = "mend the file, or start the reader, which sets it aside and starts anew"
@@ -715,12 +707,17 @@ def _read_annotations(corpus: Corpus, doing: str) -> Annotations | None:
     from tui.core.annotations import Annotations
 
     annotations = Annotations(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
-    _tell([f"briefing: {notice}" for notice in annotations.notices])
-    if annotations.read_error:
-        what_to_do = MEND_OR_SET_ASIDE if annotations.set_aside_by_the_reader else MAKE_READABLE
-        print(
-            f"briefing: nothing {doing}, since the notes cannot be read; {what_to_do}",
-            file=sys.stderr,
-        )
-        return None
-    return annotations
+    return None if _cannot_read(annotations, "notes", doing) else annotations
+
+
+def _cannot_read(source: BookmarkStore | Annotations, what: str, doing: str) -> bool:
+    """Tell the notices of ``source``, the user's ``what`` (bookmarks, notes); when its file
+    cannot be read, say that nothing is ``doing``, and what to do, and give True."""
+    _tell([f"briefing: {notice}" for notice in source.notices])
+    if not source.read_error:
+        return False
+    what_to_do = MEND_OR_SET_ASIDE if source.set_aside_by_the_reader else MAKE_READABLE
+    print(
+        f"briefing: nothing {doing}, since the {what} cannot be read; {what_to_do}", file=sys.stderr
+    )
+    return True
