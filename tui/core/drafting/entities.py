@@ -447,8 +447,12 @@ def _written_as_a_name(text: str, word: str) -> bool:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" ")
-    return not before or before[-1] in "\n.!?:;\"“”«»'(-—–"
+    """Whether a sentence opens at ``start``: only spaces between it and the start of the text, a
+    line break or a sentence's mark. Walked back, not sliced: a long article is not copied."""
+    before = start
+    while before > 0 and text[before - 1] == " ":
+        before -= 1
+    return before == 0 or text[before - 1] in "\n.!?:;\"“”«»'(-—–"
 
 
 def _introduced(text: str, acronym: str) -> bool:
