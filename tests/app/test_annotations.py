@@ -353,12 +353,18 @@ async def test_tags_that_cannot_be_kept_are_told_in_the_dialog(
         assert "Tags:" not in brief_lines(app)
 
 
-async def test_notes_that_cannot_be_saved_are_kept_and_reported(
-    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def unsaveable_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A state folder that cannot be made: a file stands where it should be (which stops the
+    superuser too, whom file modes do not)."""
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the state folder should be")
     monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
+
+
+async def test_notes_that_cannot_be_saved_are_kept_and_reported(
+    corpus_dir: Path, unsaveable_state: None
+) -> None:
     notices: list[tuple[str, str]] = []
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
@@ -373,11 +379,8 @@ async def test_notes_that_cannot_be_saved_are_kept_and_reported(
 
 
 async def test_quitting_asks_first_when_it_would_lose_a_note_not_saved(
-    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_dir: Path, unsaveable_state: None
 ) -> None:
-    blocked = tmp_path / "not-a-folder"
-    blocked.write_text("a file where the state folder should be")
-    monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -405,12 +408,9 @@ async def test_quitting_asks_first_when_it_would_lose_a_note_not_saved(
 
 
 async def test_quitting_asks_first_when_it_would_lose_a_bookmark_not_saved(
-    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_dir: Path, unsaveable_state: None
 ) -> None:
     # The title bar said "(not saved)", and q quit at once without a word.
-    blocked = tmp_path / "not-a-folder"
-    blocked.write_text("a file where the state folder should be")
-    monkeypatch.setenv("BRIEFING_STATE_DIR", str(blocked))
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -128,12 +127,10 @@ def test_an_empty_corpus_option_is_refused(
 
 
 def test_a_brief_whose_file_name_is_not_utf8_is_reported_and_the_rest_listed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Named on another system: every command ended on it.
-    root = tmp_path / "corpus"
-    shutil.copytree(REPO / "briefs", root / "briefs")
-    shutil.copytree(REPO / "seeds", root / "seeds")
+    root = corpus_dir
     Path(os.fsdecode(os.fsencode(root / "briefs") + b"/caf\xe9.yaml")).write_text("id: cafe\n")
 
     assert main(["validate", "--corpus", str(root)]) == 1
@@ -144,13 +141,11 @@ def test_a_brief_whose_file_name_is_not_utf8_is_reported_and_the_rest_listed(
 
 
 def test_a_name_not_utf8_stored_as_another_file_s_name_ends_no_command(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # "caf\xe9.yaml" (a byte of another system) and "caf\\xe9.yaml" (a backslash typed) are
     # stored under the same name: every command ended in a KeyError.
-    root = tmp_path / "corpus"
-    shutil.copytree(REPO / "briefs", root / "briefs")
-    shutil.copytree(REPO / "seeds", root / "seeds")
+    root = corpus_dir
     Path(os.fsdecode(os.fsencode(root / "briefs") + b"/caf\xe9.yaml")).write_text("id: cafe\n")
     (root / "briefs" / "caf\\xe9.yaml").write_text("id: cafe\n")
 

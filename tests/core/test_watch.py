@@ -118,14 +118,19 @@ def test_an_article_in_a_folder_of_its_own_under_seeds_is_told(
     assert told <= {"seeds/2025", "seeds/2025/mx.txt"}
 
 
+def until_watching(root: Path, batches: queue.Queue[frozenset[str]]) -> None:
+    """Edit the sample brief until the change is told: the watcher then watches the folders."""
+    sample = root / "briefs" / "sample.yaml"
+    text = sample.read_text(encoding="utf-8")
+    first_batch_after(lambda: sample.write_text(text + "\n", encoding="utf-8"), batches)
+
+
 def test_a_briefs_folder_replaced_by_another_is_told_and_watched(
     watched: tuple[Path, queue.Queue[frozenset[str]]],
 ) -> None:
     # As a sync tool moves a fresh copy into place: the watch followed the old folder.
     root, batches = watched
-    sample = root / "briefs" / "sample.yaml"
-    text = sample.read_text(encoding="utf-8")
-    first_batch_after(lambda: sample.write_text(text + "\n", encoding="utf-8"), batches)
+    until_watching(root, batches)
     fresh = root / "briefs.new"
     fresh.mkdir()
     (fresh / "sample.yaml").write_text("id: sample\n", encoding="utf-8")
@@ -142,9 +147,7 @@ def test_a_briefs_folder_whose_permissions_change_is_told(
     # A folder that could not be listed, made readable again: nothing in it changed, and the
     # list stayed empty until a file was touched.
     root, batches = watched
-    sample = root / "briefs" / "sample.yaml"
-    text = sample.read_text(encoding="utf-8")
-    first_batch_after(lambda: sample.write_text(text + "\n", encoding="utf-8"), batches)
+    until_watching(root, batches)
     (root / "briefs").chmod(0o500)
     try:
         assert "briefs" in batch_holding("briefs", batches)
