@@ -419,9 +419,9 @@ def _left_open(term: re.Match[str]) -> bool:
 
 
 _PERIOD_FIELDS = ("after", "before", "date")
-_FIELDS = frozenset((*NAME_TERMS, "lang", "anchor", "is", "has", "tag", *_PERIOD_FIELDS))
 _FIELDS_LISTED = (*NAME_TERMS, "lang", "date", "after", "before", "is", "has", "tag", "anchor")
-"""The fields as the note on a term of no field lists them."""
+"""The fields a term may name, as the note on a term of no field lists them."""
+_FIELDS = frozenset(_FIELDS_LISTED)
 _VALUES_TAKEN = {
     "lang": "a language code such as en or es",
     "is": "draft, final, bookmarked, read or unread",
