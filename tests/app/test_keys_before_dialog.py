@@ -16,7 +16,7 @@ from tui.app.screens.annotate import NoteDialog, TagDialog
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.facets import FacetDialog
 
-KEY_NAMES = {"/": "slash"}
+KEY_NAMES = {"/": "slash", "\r": "enter"}
 
 
 def burst(app: BriefingApp, keys: str) -> None:
@@ -73,3 +73,36 @@ async def test_list_keys_typed_just_before_the_filters_key_are_not_typed_into_th
         burst(app, "jjg/")
         await settle(pilot)
         assert main_screen(app).filter_input.value == ""
+
+
+async def test_list_keys_typed_in_one_instant_after_enter_in_the_filter_move_the_list(
+    corpus_dir: Path,
+) -> None:
+    # Enter hands the list the focus as soon as it comes: the keys after it are the list's,
+    # not more characters of the filter.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "/mexico\rj")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.filter_input.value == "mexico"
+        assert screen.filter_input.display
+        assert len(list_rows(app)) > 1
+        assert app.focused is screen.article_list
+        assert screen.article_list.cursor_row == 1
+
+
+async def test_enter_in_an_empty_filter_typed_with_list_keys_closes_it_and_moves_the_list(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "/\rj")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.filter_input.value == ""
+        assert not screen.filter_input.display
+        assert app.focused is screen.article_list
+        assert screen.article_list.cursor_row == 1

@@ -56,6 +56,11 @@ class Terminal:
         for key in keys:
             self.tmux("send-keys", "-t", "main", key)
 
+    def burst(self, *keys: str) -> None:
+        """Type ``keys`` (as :meth:`keys` names them, or text) in one instant, as a fast typist
+        or a terminal sending what was pasted does: one write, which the app reads at once."""
+        self.tmux("send-keys", "-t", "main", *keys)
+
     def type(self, text: str) -> None:
         """Type ``text`` literally."""
         # "--" ends the options: a text starting with a minus ("-baja") is sent as it is.

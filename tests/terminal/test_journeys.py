@@ -143,6 +143,41 @@ def test_filter_ignores_accents_leaves_out_a_word_after_a_minus_and_escape_clear
     assert all(listed(screen, b) for b in others)
 
 
+def brief_pane(screen: str) -> str:
+    """The text of the brief pane, its lines joined by spaces: the columns of its box."""
+    lines = screen.splitlines()
+    top = next(i for i, line in enumerate(lines) if "╭─ Brief" in line)
+    left = lines[top].index("╭─ Brief")
+    right = lines[top].index("╮", left)
+    inside = [line[left + 1 : right] for line in lines[top + 1 :]]
+    return " ".join(" ".join(inside).split())
+
+
+def test_keys_typed_fast_after_enter_in_the_filter_move_the_list(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = read_briefs(corpus_dir)
+    word = "maquiladora"
+    holding = [
+        b
+        for b in briefs
+        if word in _fold((corpus_dir / "briefs" / f"{b['id']}.yaml").read_text("utf-8"))
+        or word in _fold((corpus_dir / "seeds" / b["source"]).read_text("utf-8"))
+    ]
+    assert 1 < len(holding) < len(briefs)
+    open_reader(terminal, corpus_dir, tmp_path)
+
+    # The filter, Enter and a move down, typed in one instant: the move is the list's.
+    terminal.burst(f"/{word}", "Enter", "j")
+    second = " ".join(holding[1]["title"].split())[:30]
+    screen = terminal.wait_for(
+        lambda s: second in brief_pane(s), "the second brief found to be shown"
+    )
+    assert all(listed(screen, b) for b in holding)
+    assert not any(listed(screen, b) for b in briefs if b not in holding)
+    assert f"{word}j" not in screen
+
+
 def test_facets_choose_the_commonest_place_and_the_list_narrows_to_it(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal, Vertical
@@ -32,7 +32,6 @@ from textual.content import Content
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
 from tui.app.actions import OFF_WHILE_TYPING, SPARE, bindings_of, in_palette
@@ -809,14 +808,6 @@ class MainScreen(Screen[None]):
     def _filter_changed(self, value: str) -> None:
         self.filter_text = value
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            self.action_clear_filter()
-        else:
-            self._show_list()
-            self.set_focus(self.article_list)
-
     # Actions.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -851,6 +842,15 @@ class MainScreen(Screen[None]):
         self.filter_input.display = True
         self.set_focus(self.filter_input)
         self._refresh_bindings_if_changed()
+
+    def action_leave_filter(self) -> None:
+        """Enter in the filter: the list takes the keys, showing what the filter found; an empty
+        filter is closed."""
+        if not self.filter_input.value.strip():
+            self.action_clear_filter()
+        else:
+            self._show_list()
+            self.set_focus(self.article_list)
 
     def action_clear_filter(self) -> None:
         """Empty and close the filter; the list shows every article again."""

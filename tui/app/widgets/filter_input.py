@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
 
 
 class FilterInput(Input):
-    """An input whose text does not lay the screen out again at every keystroke.
+    """The filter's line: Enter hands the keys after it to the list, and the text does not lay
+    the screen out again at every keystroke.
+
+    Keys typed in one burst reach the input together, ahead of the screen's answer to any of
+    them. Input's own Enter sends a message, and the focus would move only once that message had
+    gone up to the screen: the keys after Enter would be typed into the filter. Here Enter moves
+    the focus as it is handled, after the characters before it and before those after it, and
+    the keys that had already been sent on to the input go back to the app, which gives them to
+    the pane that now has the focus.
 
     Textual's ``Input`` makes the length of its text its virtual size, and a widget's virtual size
     lays out the whole screen when it changes, drawing every pane again. The filter's line is one
@@ -17,3 +26,14 @@ class FilterInput(Input):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    async def on_key(self, event: events.Key) -> None:
+        if self.screen.focused is not self:
+            # Typed after an Enter that has handed the keys on.
+            event.prevent_default()
+            event.stop()
+            self.app.post_message(events.Key(event.key, event.character))
+        elif event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            await self.run_action("screen.leave_filter")
