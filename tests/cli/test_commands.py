@@ -537,13 +537,15 @@ def test_a_command_leaves_a_bookmarks_file_it_cannot_read_as_it_is_and_fails(
     (state / "bookmarks.json").write_text("garbage{", encoding="utf-8")
     monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
     if command == "export":
-        result = run("export", "--bookmarked", "--corpus", str(corpus_dir), "-o", "out.md")
+        result = run(
+            "export", "--bookmarked", "--corpus", str(corpus_dir), "-o", "out.md", cwd=tmp_path
+        )
     else:
         result = run("list", "--corpus", str(corpus_dir), "--filter", "is:bookmarked")
     assert result.returncode == 1
     assert f"Bookmarks file {state / 'bookmarks.json'} is not JSON" in result.stderr
     assert "mend the file, or start the reader" in result.stderr
-    assert result.stdout == "" and not (corpus_dir / "out.md").exists()
+    assert result.stdout == "" and not (tmp_path / "out.md").exists()
     assert not [p.name for p in state.iterdir() if "unreadable" in p.name]
     assert (state / "bookmarks.json").read_text(encoding="utf-8") == "garbage{"
 
