@@ -1,5 +1,6 @@
-"""Keys typed in the same instant as the key that opens a dialog (fast typing, or a terminal
-that sends a burst) find the dialog on top: none of them acts on the reader behind it."""
+"""Keys typed in one burst (fast typing, or a terminal that sends them together) act as typed
+one at a time would: those after a dialog's key find the dialog on top, those after Enter in the
+filter move the list, and those typed as the app starts wait for its panes."""
 
 from __future__ import annotations
 
@@ -106,3 +107,26 @@ async def test_enter_in_an_empty_filter_typed_with_list_keys_closes_it_and_moves
         assert not screen.filter_input.display
         assert app.focused is screen.article_list
         assert screen.article_list.cursor_row == 1
+
+
+class TypedAtOnce(BriefingApp):
+    """The app, with ``typed`` sent to it the moment it starts, before its screen has made its
+    panes: as keys typed while a terminal starts it reach it in its first moments."""
+
+    def __init__(self, root: Path, typed: str) -> None:
+        super().__init__(root)
+        self.typed = typed
+
+    def on_load(self) -> None:
+        super().on_load()
+        burst(self, self.typed)
+
+
+async def test_keys_typed_as_the_reader_starts_wait_for_its_panes(corpus_dir: Path) -> None:
+    app = TypedAtOnce(corpus_dir, "/baja")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.filter_input.value == "baja"
+        assert app.focused is screen.filter_input
+        assert 0 < len(list_rows(app)) < 5

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -35,6 +36,29 @@ class BriefingApp(App[None]):
         self.root = root
         self.user_keys: dict[str, str] = {}
         """The keys the user gave actions, by action id (see :mod:`tui.core.keymap`)."""
+        self._keys_held: list[events.Key] | None = []
+        """Keys typed before the reading screen has its panes, in order; None once it has."""
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key typed in the first moments, before the reading screen has made its panes, would
+        # find no filter to open and no list to move: it waits for them (see take_keys).
+        held = self._keys_held
+        if held is not None and isinstance(event, events.Key) and not event.is_forwarded:
+            held.append(event)
+            return
+        await super().on_event(event)
+
+    def take_keys(self) -> None:
+        """Called by the reading screen once its panes are there: the keys typed until now act,
+        in the order typed, before any typed later."""
+        # Through the app's queue: keys it holds but has not handled yet are held too, and
+        # all go through together.
+        self.call_later(self._let_keys_through)
+
+    async def _let_keys_through(self) -> None:
+        held, self._keys_held = self._keys_held or [], None
+        for key in held:
+            await super().on_event(key)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._read_user_keys)

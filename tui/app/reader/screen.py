@@ -308,6 +308,7 @@ class MainScreen(Screen[None]):
             if pane.display:
                 self.set_focus(pane)
                 self.maximize(pane)
+        cast("BriefingApp", self.app).take_keys()
         corpus = self.corpus_loading.peek()
         if corpus is None:
             # Nothing to show before the briefs are read: start reading them at once. Every file
