@@ -465,9 +465,15 @@ def _not_loaded(corpus: Corpus) -> set[str]:
 
 
 def _left_out(
-    ids: Collection[str], noun: str, *, in_corpus: bool = True, named: bool = True
+    ids: Collection[str],
+    noun: str,
+    *,
+    in_corpus: bool = True,
+    named: bool = True,
+    outcome: str = "left out",
 ) -> list[str]:
-    """The line saying that the briefs ``ids`` (each a ``noun``) are left out, or none if none are.
+    """The line saying that the briefs ``ids`` (each a ``noun``) are left out (or what else
+    ``outcome`` says of them), or none if none are.
 
     They could not be loaded, or, unless ``in_corpus``, are not in the corpus at all.
     """
@@ -477,7 +483,7 @@ def _left_out(
     why = "could not be loaded" if in_corpus else f"{be} not in the corpus"
     names = f" ({', '.join(_cut(i, LIST_FIELD_WIDTH) for i in sorted(ids))})" if named else ""
     hint = "; run briefing validate to see why" if in_corpus else ""
-    return [f"briefing: {plural(len(ids), noun)} {why} and {be} left out{names}{hint}"]
+    return [f"briefing: {plural(len(ids), noun)} {why} and {be} {outcome}{names}{hint}"]
 
 
 def _tell(lines: Sequence[str]) -> None:
@@ -515,19 +521,32 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         by_id = {entry.key: entry for entry in corpus.loaded}
         missing = [i for i in args.ids if i not in by_id]
         if missing:
+            # Briefs named one by one are exported all or none: a briefing short of one that
+            # was asked for by name would pass for the one asked for.
             failed = _not_loaded(corpus)
+            unusable = "not exported"
             _tell(
-                _left_out([i for i in missing if i in failed], "brief")
-                + _left_out([i for i in missing if i not in failed], "brief", in_corpus=False)
+                _left_out([i for i in missing if i in failed], "brief", outcome=unusable)
+                + _left_out(
+                    [i for i in missing if i not in failed],
+                    "brief",
+                    in_corpus=False,
+                    outcome=unusable,
+                )
             )
-            print("briefing: nothing exported", file=sys.stderr)
+            print(
+                "briefing: nothing exported; give the ids of briefs that are listed",
+                file=sys.stderr,
+            )
             return 1
         # Each brief once, where it was first named: `export a b a` is a and b.
         briefs, selection = [by_id[i] for i in dict.fromkeys(args.ids)], "chosen briefs"
-    if left_out and not briefs:
-        # Every brief asked for is left out: an empty briefing would hide that.
+    if not briefs:
+        # Every brief asked for is left out, or none was asked for: a briefing of no brief
+        # would pass for one.
         _tell(left_out)
-        print("briefing: nothing to export", file=sys.stderr)
+        none = "no brief is bookmarked" if args.bookmarked and not left_out else "nothing to export"
+        print(f"briefing: {none}; nothing exported", file=sys.stderr)
         return 1
     # Written part by part as it is made: a briefing of the whole corpus is never held whole.
     # Tags and notes go with their briefs; without them, a briefing is still worth having.

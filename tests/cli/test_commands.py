@@ -630,11 +630,37 @@ def test_export_of_a_brief_that_failed_to_load_says_how_to_see_why(tmp_path: Pat
     result = run("export", "broken", "nowhere", "--corpus", str(corpus))
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        "briefing: 1 brief could not be loaded and is left out (broken);"
+        "briefing: 1 brief could not be loaded and is not exported (broken);"
         " run briefing validate to see why",
-        "briefing: 1 brief is not in the corpus and is left out (nowhere)",
-        "briefing: nothing exported",
+        "briefing: 1 brief is not in the corpus and is not exported (nowhere)",
+        "briefing: nothing exported; give the ids of briefs that are listed",
     ]
+
+
+def test_export_of_ids_one_of_them_unknown_writes_nothing_and_says_so_plainly(
+    tmp_path: Path,
+) -> None:
+    # It said the unknown one was "left out", as if the others had been exported, then that
+    # nothing was.
+    corpus = make_corpus(tmp_path / "c", {"sound.yaml": fields("sound")})
+    target = tmp_path / "out.md"
+    result = run("export", "sound", "nosuch", "--corpus", str(corpus), "-o", str(target))
+    assert result.returncode == 1
+    assert "left out" not in result.stderr
+    assert "1 brief is not in the corpus and is not exported (nosuch)" in result.stderr
+    assert "nothing exported" in result.stderr
+    assert not target.exists()
+
+
+def test_export_bookmarked_with_no_bookmark_fails_rather_than_write_an_empty_briefing(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))
+    target = tmp_path / "out.md"
+    result = run("export", "--bookmarked", "--corpus", str(corpus_dir), "-o", str(target))
+    assert result.returncode == 1
+    assert "no brief is bookmarked; nothing exported" in result.stderr
+    assert not target.exists()
 
 
 def test_export_tells_which_briefs_it_wrote_with_errors_in_their_files(tmp_path: Path) -> None:
