@@ -91,6 +91,10 @@ async def test_filtering_ten_thousand(large_corpus: Path) -> None:
         top = article_list.scroll_offset.y
         cursor_line = article_list.cursor_row * article_list.row_height
         assert top <= cursor_line < top + article_list.scrollable_content_region.height
+        # Counts in the thousands are written as the others are.
+        await pilot.press("slash", *"-aduana")
+        await settle(pilot)
+        assert app.screen.sub_title.endswith(f"{COUNT - COUNT // 100:,} shown")
 
 
 async def test_bookmarks_marks_and_export_among_ten_thousand(

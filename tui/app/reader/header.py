@@ -24,12 +24,12 @@ def corpus_summary(
     """
     parts = [plural(briefs, "brief")]
     if failed:
-        parts.append(f"{failed} failed")
+        parts.append(f"{failed:,} failed")
     parts.append(f"{unread:,} unread" + ("" if notes_saved else " (not saved)"))
-    parts.append(f"{bookmarked} bookmarked" + ("" if bookmarks_saved else " (not saved)"))
-    parts.append(f"{marked} marked")
+    parts.append(f"{bookmarked:,} bookmarked" + ("" if bookmarks_saved else " (not saved)"))
+    parts.append(f"{marked:,} marked")
     if shown is not None:
-        parts.append(f"{shown} shown")
+        parts.append(f"{shown:,} shown")
     if reading is not None:
         parts.append(f"reading {reading}…")
     return " · ".join(parts)
