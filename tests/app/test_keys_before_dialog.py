@@ -5,12 +5,22 @@ filter move the list, and those typed as the app starts wait for its panes."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual import events
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
-from tests.kit.pilot import bookmark_of, list_rows, main_screen, settle, wait_for_screen
+from tests.kit.pilot import (
+    bookmark_of,
+    list_rows,
+    main_screen,
+    settle,
+    until,
+    wait_for_screen,
+)
 from tui.app.app import BriefingApp
 from tui.app.screens.add import AddDialog
 from tui.app.screens.annotate import NoteDialog, TagDialog
@@ -49,6 +59,29 @@ async def test_keys_typed_with_a_dialogs_key_do_not_act_on_the_reader(
         assert isinstance(app.screen, dialog)
         assert bookmark_of(list_rows(app)[0]) != "★"
         assert main_screen(app).article_list.cursor_row == 0
+
+
+@pytest.mark.parametrize(
+    ("opening", "dialog", "field"),
+    [("n", NoteDialog, "#note"), ("t", TagDialog, "#tags"), ("a", AddDialog, "#path")],
+)
+async def test_text_typed_in_one_instant_with_a_dialogs_key_is_typed_into_the_dialog(
+    corpus_dir: Path, opening: str, dialog: type[Screen[object]], field: str
+) -> None:
+    # The keys had gone on to the list before the dialog opened, and were dropped.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, opening + "usmca")
+        await wait_for_screen(pilot, dialog)
+        typed = app.screen.query_one(field)
+        await until(pilot, lambda: text_of(typed) == "usmca")
+        assert app.focused is typed
+
+
+def text_of(widget: Widget) -> str:
+    """What is typed in an input or a text area."""
+    return widget.text if isinstance(widget, TextArea) else cast(Input, widget).value
 
 
 async def test_a_filter_typed_in_one_instant_with_its_key_keeps_every_character(

@@ -178,6 +178,21 @@ def test_keys_typed_fast_after_enter_in_the_filter_move_the_list(
     assert f"{word}j" not in screen
 
 
+def test_a_note_and_tags_typed_fast_with_their_keys_are_kept_whole(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    open_reader(terminal, corpus_dir, tmp_path)
+
+    # Each dialog's key and its text typed in one instant, as a paste or a key macro does.
+    terminal.burst("t", "usmca follow-up")
+    terminal.wait_for_text("usmca follow-up")
+    terminal.keys("Enter")
+    terminal.wait_for_text("Tags: usmca, follow-up")
+    terminal.burst("n", "Check the hiring figures", "C-s")
+    screen = terminal.wait_for_text("Note: Check the hiring figures")
+    assert "Tags: usmca, follow-up" in screen
+
+
 def test_facets_choose_the_commonest_place_and_the_list_narrows_to_it(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -16,13 +15,14 @@ from textual.screen import Screen
 
 from tui.app.actions import ACTIONS, action, bindings_of, help_groups, usable_keys
 from tui.app.reader.screen import MainScreen
+from tui.app.typed_ahead import HoldsKeysTypedAhead
 from tui.core.text import plural
 
 if TYPE_CHECKING:
     from tui.app.screens.help import KeyRow
 
 
-class BriefingApp(App[None]):
+class BriefingApp(HoldsKeysTypedAhead):
     """Read the briefs of the corpus at ``root``: list, brief, and original side by side."""
 
     # Absolute, so that a subclass defined elsewhere still finds the stylesheet.
@@ -36,29 +36,6 @@ class BriefingApp(App[None]):
         self.root = root
         self.user_keys: dict[str, str] = {}
         """The keys the user gave actions, by action id (see :mod:`tui.core.keymap`)."""
-        self._keys_held: list[events.Key] | None = []
-        """Keys typed before the reading screen has its panes, in order; None once it has."""
-
-    async def on_event(self, event: events.Event) -> None:
-        # A key typed in the first moments, before the reading screen has made its panes, would
-        # find no filter to open and no list to move: it waits for them (see take_keys).
-        held = self._keys_held
-        if held is not None and isinstance(event, events.Key) and not event.is_forwarded:
-            held.append(event)
-            return
-        await super().on_event(event)
-
-    def take_keys(self) -> None:
-        """Called by the reading screen once its panes are there: the keys typed until now act,
-        in the order typed, before any typed later."""
-        # Through the app's queue: keys it holds but has not handled yet are held too, and
-        # all go through together.
-        self.call_later(self._let_keys_through)
-
-    async def _let_keys_through(self) -> None:
-        held, self._keys_held = self._keys_held or [], None
-        for key in held:
-            await super().on_event(key)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._read_user_keys)

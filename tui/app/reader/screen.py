@@ -30,7 +30,6 @@ from textual.binding import BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import Reactive, var
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
@@ -45,6 +44,7 @@ from tui.app.reader.loading import (
 )
 from tui.app.reader.query import ListQuery, empty_notice, rows_query
 from tui.app.screens._breakpoints import breakpoint_classes
+from tui.app.typed_ahead import TakesKeysOnceMounted
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
@@ -110,7 +110,7 @@ REBUILDING_NOTICE = "The index is being built again: the filter answers once it 
 """What the list says, in place of its rows, while a damaged index is built again."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TakesKeysOnceMounted):
     """Reading a corpus: its articles, one brief with its facts, and the brief's original."""
 
     HORIZONTAL_BREAKPOINTS = [
@@ -308,7 +308,6 @@ class MainScreen(Screen[None]):
             if pane.display:
                 self.set_focus(pane)
                 self.maximize(pane)
-        cast("BriefingApp", self.app).take_keys()
         corpus = self.corpus_loading.peek()
         if corpus is None:
             # Nothing to show before the briefs are read: start reading them at once. Every file

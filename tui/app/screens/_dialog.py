@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.screen import ModalScreen
 
+from tui.app.typed_ahead import TakesKeysOnceMounted
+
 Answer = TypeVar("Answer")
 
 
@@ -30,7 +32,7 @@ def ask(app: App[Any], dialog: ModalScreen[Answer]) -> asyncio.Future[Answer | N
     return answer
 
 
-class Dialog(ModalScreen[Answer]):
+class Dialog(ModalScreen[Answer], TakesKeysOnceMounted):
     """A modal screen whose content is one :class:`~textual.containers.Vertical`, framed.
 
     The frame's border is each dialog's own: its colour says what kind of question it is.
