@@ -205,6 +205,32 @@ def test_a_short_text_is_still_told() -> None:
             " exports rose 40% since.",
             None,
         ),
+        # Datelines with dashes between the place and the date gave no date.
+        (
+            "MONTERREY, Mexico — March 20, 2024 — Industrial vacancy in the metro area fell to"
+            " 2.1% in the first quarter.",
+            dt.date(2024, 3, 20),
+        ),
+        (
+            "MONTERREY, Mexico – March 20, 2024 – Industrial vacancy in the metro area fell.",
+            dt.date(2024, 3, 20),
+        ),
+        (
+            "MONTERREY, Mexico-March 20, 2024-Industrial vacancy in the metro area fell.",
+            dt.date(2024, 3, 20),
+        ),
+        (
+            "MONTERREY — 12 de marzo de 2024 — La vacancia industrial bajó a 2.1% en el trimestre.",
+            dt.date(2024, 3, 12),
+        ),
+        (
+            "Monterrey, N.L. - 12 de marzo de 2024.- La vacancia industrial bajó a 2.1%.",
+            dt.date(2024, 3, 12),
+        ),
+        (
+            "MONTERREY, N.L.- Tesla pospuso la construcción de su planta en Santa Catarina.",
+            None,
+        ),
     ],
     ids=[
         "spanish-dateline",
@@ -218,6 +244,12 @@ def test_a_short_text_is_still_told() -> None:
         "a-place-without-its-region",
         "a-spanish-a-before-the-date",
         "a-name-then-a-clause-with-a-date",
+        "em-dashes",
+        "en-dashes",
+        "hyphens-without-spaces",
+        "spanish-date-between-dashes",
+        "a-region-a-hyphen-and-a-spanish-date",
+        "a-dateline-without-a-date",
     ],
 )
 def test_a_dateline_opening_the_first_paragraph_gives_the_date(

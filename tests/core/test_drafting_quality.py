@@ -207,6 +207,11 @@ def test_a_dateline_alone_on_its_line_is_no_fact() -> None:
         "Tesla, Ford and GM announced plans to invest 2 billion dollars on March 3, 2024.",
         "Coahuila, México y Texas firmaron un acuerdo de 500 millones el 5 de febrero de 2024.",
         "Meanwhile, Tesla said on March 3, 2024 - it would invest 2 billion dollars in a plant.",
+        # A name, then words between dashes: no dateline, though it opens the paragraph.
+        "NAFTA — the pact signed in 1992 — was replaced by USMCA, and exports rose 40% since.",
+        "Foxconn — the Taiwanese assembler — will invest 200 million dollars in Jalisco.",
+        "U.S.-Mexico trade grew 5% in 2023, to 798 billion dollars, the Census Bureau said.",
+        "U.S. - Mexico trade grew 5% in 2023, to 798 billion dollars, the Census Bureau said.",
     ],
 )
 def test_a_sentence_shaped_like_a_dateline_keeps_its_words(sentence: str) -> None:
@@ -225,6 +230,57 @@ def test_a_dateline_is_left_out_of_the_fact_it_opens(region: str) -> None:
     (first,) = candidate_facts(article)
     assert first.quote.startswith("La industria maquiladora registró una inversión de 1,200")
     assert first.sentence.startswith("La industria")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "fact_opening"),
+    [
+        (
+            "MONTERREY, Mexico — March 20, 2024 — Industrial vacancy in the metro area fell to"
+            " 2.1% in the first quarter, the association said.",
+            "Industrial vacancy in the metro area fell",
+        ),
+        (
+            "MONTERREY, N.L.- Tesla pospuso la construcción de su planta de 5,000 millones de"
+            " dólares en Santa Catarina.",
+            "Tesla pospuso la construcción",
+        ),
+        (
+            "TIJUANA.- Incremento de la membresía de la asociación a 300 empresas en 2024,"
+            " informó su presidente.",
+            "Incremento de la membresía",
+        ),
+        (
+            "TIJUANA, B.C. — La planta sumará 240 trabajadores en el turno nocturno.",
+            "La planta sumará",
+        ),
+    ],
+    ids=["dashes-around-the-date", "a-region-without-a-date", "a-place-alone", "a-spaced-dash"],
+)
+def test_a_dateline_with_dashes_or_without_a_date_is_left_out_of_the_fact_it_opens(
+    paragraph: str, fact_opening: str
+) -> None:
+    # The fact and its quote began with "MONTERREY, Mexico — March 20, 2024 —".
+    article = f"Nearshoring in the north\n\n{paragraph}\n"
+    (first,) = candidate_facts(article)
+    assert first.sentence.startswith(fact_opening)
+    assert first.quote.startswith(fact_opening)
+    assert find_quote(article, first.quote) is not None  # still the article's own words
+
+
+def test_a_draft_reads_the_date_of_a_dateline_with_dashes_and_keeps_its_place() -> None:
+    article = (
+        "Industrial vacancy falls in Monterrey\n\n"
+        "MONTERREY, Mexico — March 20, 2024 — Industrial vacancy in the metro area fell to 2.1%"
+        " in the first quarter, the association said.\n\n"
+        "Developers plan to build 1.2 million square meters of new space this year.\n"
+    )
+    draft = draft_article(article, shipped_gazetteer())
+    assert draft.published == "2024-03-20"
+    facts = draft.fields["key_facts"]
+    assert facts[0]["fact"].startswith("Industrial vacancy in the metro area fell to 2.1%")
+    assert not any("MONTERREY" in fact["quote"] for fact in facts)
+    assert {"Monterrey", "Mexico"} <= set(draft.fields["places"])
 
 
 @pytest.mark.parametrize(

@@ -80,19 +80,30 @@ _NOT_PLACES = (
     "Además|Hoy|Ayer|Ahora|Luego|Después|Mientras|Asimismo|Sin embargo|Por ello"
 )
 """Words a sentence opens with, before a comma, that name no place: "However, March 3, 2024 —"."""
+_IN_CAPITALS = r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+"
+_WORDS_IN_CAPITALS = r"[A-ZÁÉÍÓÚÑ]{2,}(?:[ '-][A-ZÁÉÍÓÚÑ]{2,})*"
+"""Whole words in capitals, with no abbreviation's stops: "CIUDAD JUÁREZ", not "U.S."."""
+_DASH = r"(?:—|–|--|-)"
+_PARTS = rf"(?:,\s*|\s*{_DASH}\s*)"
+"""What parts a dateline: a comma or a dash ("MONTERREY, Mexico — March 20, 2024 —")."""
 DATELINE = re.compile(
     # A place, perhaps its region, the date, then a dash, or the end of the paragraph: the news
     # agencies' form. The place is in capitals ("TIJUANA, B.C.,", "PUEBLA, Pue.,") or written
     # as names are ("Saltillo, Coahuila,", "Washington,"), its region so too, and nothing else
     # before the date but a Spanish "a": "Tesla, Ford and GM announced plans on March 3, 2024."
     # and "NAFTA, signed on December 17, 1992 —" are prose.
-    rf"(?!(?:{_NOT_PLACES}),)"
-    rf"(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+|{_NAMED}),(?:\s*{_NAMED},?)?\s+(?:a\s+)?"
+    rf"(?!(?:{_NOT_PLACES})\b)"
+    rf"(?:(?:{_IN_CAPITALS}|{_NAMED}){_PARTS}(?:{_NAMED}(?:{_PARTS}|\s+))?(?:a\s+)?"
     rf"(?P<date>(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
-    r"\s+(?:de\s+|del\s+)?\d{4}))\.?\s*(?:—|–|--|-|$)"
+    rf"\s+(?:de\s+|del\s+)?\d{{4}}))\.?\s*(?:{_DASH}|$)"
+    # Or a place in capitals without a date, its region after a comma or a full stop ending
+    # it, then a dash and a space: "MONTERREY, N.L.- ", "TIJUANA.- ". Without either, capitals
+    # before a dash may be a name ("NAFTA — the pact — …"); "U.S. - Mexico" is no dateline.
+    rf"|{_WORDS_IN_CAPITALS}(?:,\s*{_NAMED}|\.)\s*{_DASH}(?=\s))"
 )
 """A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—", or
-standing alone as one ("Saltillo, Coahuila, 5 de febrero de 2024.")."""
+standing alone as one ("Saltillo, Coahuila, 5 de febrero de 2024."); its ``date`` group is
+empty when it gives none ("TIJUANA.- ")."""
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _BYLINE = re.compile(
     r"(?:^|[\s|—–-])(?:By|BY|Por|POR)\s+"
@@ -166,7 +177,7 @@ def _dateline(text: str) -> dt.date | None:
         if is_heading(line):
             continue
         opening = DATELINE.match(line)
-        return _printed_date(opening.group("date")) if opening else None
+        return _printed_date(opening["date"]) if opening and opening["date"] else None
     return None
 
 
