@@ -119,6 +119,31 @@ def test_standard_input_is_one_article(
     assert (corpus / row["source"]).read_bytes() == raw
 
 
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Headline\n\nFoxconn will invest 500 million dollars in Jalisco, the governor said.\n\n"
+        "The plant will employ 2,000 people.\n",
+        "Titular\n\nFoxconn invertirá 500 millones de dólares en Jalisco, dijo el gobernador.\n\n"
+        "La planta empleará a 2,000 personas.\n",
+    ],
+    ids=["english", "spanish"],
+)
+def test_a_company_opening_the_article_is_listed(
+    corpus: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    article: str,
+) -> None:
+    # Named once, as the article's first word, Foxconn was no organization of the draft.
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(article.encode("utf-8"))))
+    status, (row,), _ = add(capsys, corpus, "-")
+    assert status == 0
+    (brief,) = load_corpus(corpus).briefs
+    assert brief.organizations == ("Foxconn",)
+    assert brief.places == ("Jalisco",)
+
+
 def test_the_same_article_twice_is_reported_with_its_brief(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -276,6 +276,104 @@ def test_who_invests_is_no_organization_unless_named_as_one(text: str) -> None:
     assert organizations == (), organizations
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foxconn will invest 500 million dollars in Jalisco, the governor said.\n\n"
+        "The plant will employ 2,000 people.",
+        "Foxconn invertirá 500 millones de dólares en Jalisco, dijo el gobernador.",
+        "Foxconn invests 500 million dollars a year in Jalisco, the governor said.",
+        "Tesla pospuso la construcción de su planta en Santa Catarina, Nuevo León.",
+        "Tesla postponed the construction of its plant in Santa Catarina, Nuevo León.",
+        "Tesla's planned gigafactory in Nuevo León was put on hold, the governor said.",
+        "Foxconn's investment in Jalisco is the largest of the year, the governor said.",
+        "MONTERREY, N.L.- Tesla pospuso la construcción de su planta en Santa Catarina.",
+    ],
+    ids=[
+        "will-invest",
+        "invertirá",
+        "invests",
+        "pospuso",
+        "postponed",
+        "a-possessive-and-an-adjective",
+        "a-possessive-before-a-topic",
+        "after-a-dateline",
+    ],
+)
+def test_a_company_named_once_at_a_sentence_start_is_told_by_what_it_does(text: str) -> None:
+    # Named once, opening a sentence, it was taken for an ordinary word with a capital.
+    organizations = find_entities(text + "\n", shipped_gazetteer()).organizations
+    assert organizations in (("Foxconn",), ("Tesla",)), organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Exports will grow 5% in Jalisco this year, the governor said.", ("Jalisco",)),
+        (
+            "Mexico will invest 500 million dollars in Jalisco, the governor said.",
+            ("Mexico", "Jalisco"),
+        ),
+        ("Nuevo León invertirá 500 millones de dólares en su red eléctrica.", ("Nuevo León",)),
+        ("The company will invest 500 million dollars in Jalisco.", ("Jalisco",)),
+        ("Investors postponed 500 million dollars of projects in Jalisco.", ("Jalisco",)),
+        ("He will invest 500 million dollars in Jalisco, the governor said.", ("Jalisco",)),
+        ("They postponed the plant in Jalisco, the governor said.", ("Jalisco",)),
+        ("Pero pospuso la construcción de la planta en Jalisco hasta 2025.", ("Jalisco",)),
+        ("También invirtió 200 millones de dólares en Jalisco, dijo.", ("Jalisco",)),
+        (
+            "Today's investment in Jalisco is the largest of the year, the governor said.",
+            ("Jalisco",),
+        ),
+        (
+            "Monday's investment in Jalisco was the largest of the year, the governor said.",
+            ("Jalisco",),
+        ),
+        (
+            "March's investment in Jalisco was the largest of the year, the governor said.",
+            ("Jalisco",),
+        ),
+        (
+            "Lo dijo el canciller Marcelo Ebrard en Jalisco. Ebrard pospuso su visita a la planta.",
+            ("Jalisco",),
+        ),
+        (
+            "La planta abrirá en 2025, dijo Marcelo Ebrard en Jalisco. Ebrard pospuso su visita.",
+            ("Jalisco",),
+        ),
+        (
+            "The state will match it, and Governor Alfaro postponed the vote in Jalisco.",
+            ("Jalisco",),
+        ),
+        ("I will invest 500 million dollars in Jalisco, the governor said.", ("Jalisco",)),
+    ],
+    ids=[
+        "a-plural-noun-and-another-verb",
+        "a-place",
+        "a-place-of-two-words",
+        "the",
+        "a-plural-noun",
+        "he",
+        "they",
+        "a-spanish-conjunction",
+        "a-spanish-adverb",
+        "today",
+        "a-weekday",
+        "a-month",
+        "a-surname",
+        "a-surname-after-a-given-name",
+        "a-surname-after-a-title",
+        "i",
+    ],
+)
+def test_a_sentence_start_before_what_a_company_does_need_not_be_one(
+    text: str, places: tuple[str, ...]
+) -> None:
+    found = find_entities(text + "\n", shipped_gazetteer())
+    assert found.organizations == (), found.organizations
+    assert found.places == places
+
+
 def test_an_acronym_the_text_introduces_is_found_though_also_written_as_a_word() -> None:
     # "bid" in small letters took away BID, the Inter-American Development Bank.
     text = (

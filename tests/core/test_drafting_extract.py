@@ -115,6 +115,43 @@ def test_the_spanish_page_names_its_field(tmp_path: Path) -> None:
     assert brief.outlet == "Diario Frontera Norte"
 
 
+TESLA_PAGE = (
+    "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+    "<p>{opening}</p>"
+    "<p>{more}</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "more"),
+    [
+        (
+            "Tesla pospone su planta en Nuevo León",
+            "Tesla pospuso la construcción de su planta de 5,000 millones de dólares en Santa"
+            " Catarina, informó el gobierno estatal.",
+            "La obra estaba prevista para iniciar en 2024 y emplear a 6,000 personas.",
+        ),
+        (
+            "Tesla puts its Nuevo León plant on hold",
+            "Tesla's planned gigafactory in Santa Catarina was put on hold, the state government"
+            " said on Tuesday.",
+            "The 5 billion dollar plant was to employ 6,000 people from 2024.",
+        ),
+    ],
+    ids=["spanish", "english"],
+)
+def test_a_company_in_the_headline_and_once_in_the_body_is_listed(
+    tmp_path: Path, title: str, opening: str, more: str
+) -> None:
+    # Named once in the body, opening its first sentence, Tesla was not listed.
+    root = make_corpus(tmp_path / "corpus", seeds={})
+    saved = tmp_path / "tesla.html"
+    saved.write_text(TESLA_PAGE.format(title=title, opening=opening, more=more), encoding="utf-8")
+    commit(root, prepare(str(saved), corpus_gazetteer(root)))
+    (brief,) = load_corpus(root).briefs
+    assert brief.organizations == ("Tesla",)
+
+
 # Encodings and permissions -------------------------------------------------------------------
 
 SPANISH_PAGE = (

@@ -18,6 +18,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from tui.core.drafting.sentences import OPENING_WORDS
 from tui.core.yamlread import YamlProblem, read_document
 
 GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
@@ -77,20 +78,27 @@ _ROLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # What a company does, said right after its name: "Foxconn will invest $200 million", "Foxconn's
-# plant", "Foxconn invertirá". A name of one word is told an organization by it; people invest
-# too, but are named by two words or more, and told by their titles.
+# plant", "Foxconn invertirá", "Tesla pospuso". A name of one word is told an organization by it;
+# people invest too, but are named by two words or more, and told by their titles. The forms in
+# ``one`` are said of one only; the others of many too ("Companies will invest").
 _POSSESSIVE = re.compile(r"['’]s$")
 _COMPANY_ACTION = re.compile(
-    r"(?:\s+(?:will\s+|plans\s+to\s+|is\s+to\s+|also\s+)?invest(?:s|ed|ing)?\b"
-    r"|\s+(?:invertirá|invierte|invirtió|invertiría|planea\s+invertir)\b"
-    r"|['’]s\s+(?:plant|factory|facility|investment|expansion|operations)\b)"
+    r"(?P<one>\s+(?:also\s+)?(?:invests|postpones|(?:plans|is)\s+to\s+(?:invest|postpone)"
+    r"|has\s+(?:invested|postponed))\b"
+    r"|\s+(?:también\s+)?(?:invertirá|invierte|invirtió|invertiría|planea\s+invertir|pospuso"
+    r"|pospone|pospondrá|postergó|aplazó)\b"
+    r"|['’]s\s+(?:\w+\s+)?(?:plant|factory|gigafactory|facility|investment|expansion|operations"
+    r"|project)\b)"
+    r"|\s+(?:will\s+|also\s+)?(?:invest|invested|investing|postpone|postponed)\b"
 )
+_PLURAL = re.compile(r"[^s]s$")
+"""How an English plural ends: "Companies", "Automakers" (not "Congress")."""
 # Words after which a name is where something is, not who: "In San Quintín, the mayor of the
 # town said".
 _PLACE_PREPOSITIONS = frozenset(
     "in at from to into near across throughout en desde hacia a".split()  # noqa: SIM905
 )
-_NOT_NAMES = frozenset(
+_NOT_NAMES = OPENING_WORDS | frozenset(
     """The A An This That These Those It In On At For From By With As After Before During
     According Based Regarding Meanwhile Similarly Additionally Furthermore However First Second
     Secondly Third Thirdly Both Each Pillar Goals Joint Through Executives Photo Image Home
@@ -333,7 +341,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     masked = "".join("\x00" if flag else char for char, flag in zip(text, taken, strict=True))
     small_words = {word for word in _ANY_WORD.findall(text) if word.islower()}
     reading = _Reading(text, place_ends, small_words)
-    for start, _end, name in _capitalised_names(masked):
+    for start, _end, name in _capitalised_names(masked, said=text):
         kind, who, at = reading.sort(start, name)
         if kind != "organizations" and " " in name and reading.opens_with_common_word(start, name):
             # A sentence's first word has a capital whatever it is: "Yesterday Karen Bass, the
@@ -348,14 +356,16 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             continue
         if kind is not None and who not in skipped:
             found[kind].setdefault(who, at)
-    # A company named by one word, for what it is said to do: only a word the text writes as a
-    # name twice, or once in mid-sentence ("Companies will invest" opens a sentence once), and
+    # A company named by one word, for what it is said to do: a word the text writes as a name
+    # (twice, or once in mid-sentence), or one that opens a sentence doing it as one does
+    # ("Foxconn will invest", where "Companies will invest" opens a sentence with a plural); and
     # not a person's surname ("Ebrard will invest" after "said Marcelo Ebrard").
     surnames = {name.split()[-1] for name in found["people"]}
     for name in list(found["organizations"]):
         if " " in name or _is_acronym(name) or name in _ORGANIZATION_WORDS:
             continue
-        if name in surnames or _after_a_name(text, name) or not _written_as_a_name(text, name):
+        as_a_name = _written_as_a_name(text, name) or _acts_as_one(text, name)
+        if name in surnames or _after_a_name(text, name) or not as_a_name:
             del found["organizations"][name]
     lists = {
         group: tuple(sorted(names, key=names.__getitem__)[:MAX_NAMES])
@@ -376,8 +386,12 @@ def _is_heading(line: str) -> bool:
     return not any(char.islower() for char in line)
 
 
-def _capitalised_names(text: str) -> Iterable[tuple[int, int, str]]:
-    """Runs of capitalised words (with "de", "of" and the like between them) and acronyms."""
+def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int, int, str]]:
+    """Runs of capitalised words (with "de", "of" and the like between them) and acronyms.
+
+    What a name of one word is said to do is read in ``said``, the text before its known names
+    were blanked out (``text`` itself if not given): "Foxconn's investment" names a topic."""
+    said = text if said is None else said
     for line in re.finditer(r"[^\n]+", text):
         if _is_heading(line.group()):
             # A line in capitals (a heading): a name cannot be told from the words around it.
@@ -396,7 +410,7 @@ def _capitalised_names(text: str) -> Iterable[tuple[int, int, str]]:
             if len(capitals) == 1 and not _is_acronym(capitals[0]):
                 # One word is a name only for what it is said to do: a company investing.
                 name = _POSSESSIVE.sub("", name)
-                if not _COMPANY_ACTION.match(line.group(), first.start() + len(name)):
+                if not _COMPANY_ACTION.match(said, line.start() + first.start() + len(name)):
                     name = ""
             if name:
                 yield line.start() + first.start(), line.start() + first.start() + len(name), name
@@ -406,11 +420,14 @@ def _capitalised_names(text: str) -> Iterable[tuple[int, int, str]]:
 def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
     """The indexes of the name starting at ``words[index]``, or none."""
     word = words[index].group()
-    if not word[0].isupper() or word.rstrip(".") in _NOT_NAMES:
+    # "Monday's investment" is no more a name than "Monday".
+    if not word[0].isupper() or _POSSESSIVE.sub("", word).rstrip(".") in _NOT_NAMES:
         return []
     run = [index]
     at = index + 1
     while at < len(words):
+        if words[at - 1].group().endswith("-"):
+            break  # a dash after a word ends the name: "MONTERREY, N.L.- Tesla pospuso"
         nxt = words[at].group()
         if nxt[0].isupper() and nxt.rstrip(".") not in _NOT_NAMES:
             run.append(at)
@@ -444,6 +461,19 @@ def _written_as_a_name(text: str, word: str) -> bool:
     not start: as a name is written, not as the first word of a sentence."""
     starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
     return len(starts) > 1 or any(not _opens_sentence(text, start) for start in starts)
+
+
+def _acts_as_one(text: str, word: str) -> bool:
+    """Whether ``text`` says ``word`` does what a company does as one does: in a form said of one
+    only ("Foxconn invierte", "Tesla's plant"), or in one said of many too ("will invest") after
+    a word that is no plural ("Companies") nor the pronoun "I"."""
+    if len(word) < 2:
+        return False
+    for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+        action = _COMPANY_ACTION.match(text, match.end())
+        if action and (action["one"] or not _PLURAL.search(word)):
+            return True
+    return False
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -499,6 +529,10 @@ class _Reading:
                 return None, name, start
             name, start = name[holder:], start + holder
         if name.split()[0].rstrip(".") in _TITLE_WORDS:
+            return None, name, start
+        if titled and " " not in name:
+            # A surname after a title ("Governor Alfaro postponed the vote"): no company, whatever
+            # it is said to do, and too little of a person's name to list.
             return None, name, start
         if titled and _is_a_name(name):
             return "people", name, start

@@ -8,7 +8,13 @@ import re
 from dataclasses import dataclass
 
 from tui.core.dates import DateError, parse_date
-from tui.core.drafting.sentences import is_end_marker, is_furniture, is_heading, paragraphs
+from tui.core.drafting.sentences import (
+    OPENING_WORDS,
+    is_end_marker,
+    is_furniture,
+    is_heading,
+    paragraphs,
+)
 
 HEADER_LINES = 20
 """How many lines from the top a byline or a dateline is looked for in."""
@@ -75,11 +81,8 @@ _PARTIAL_DATES = (
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüA-Z'.-]*"
 _NAMED = rf"{_CAPITALISED}(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_CAPITALISED}){{0,3}}"
 """A place or a region as names are written: capitalised words ("Ciudad de México", "B.C.")."""
-_NOT_PLACES = (
-    "However|Meanwhile|Moreover|Also|Then|Today|Yesterday|Now|Later|Earlier|Still|Instead|"
-    "Además|Hoy|Ayer|Ahora|Luego|Después|Mientras|Asimismo|Sin embargo|Por ello"
-)
-"""Words a sentence opens with, before a comma, that name no place: "However, March 3, 2024 —"."""
+_NOT_PLACES = "|".join(sorted(map(re.escape, OPENING_WORDS), key=len, reverse=True))
+"""Words a sentence opens with that name no place: "However, March 3, 2024 —"."""
 _IN_CAPITALS = r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+"
 _WORDS_IN_CAPITALS = r"[A-ZÁÉÍÓÚÑ]{2,}(?:[ '-][A-ZÁÉÍÓÚÑ]{2,})*"
 """Whole words in capitals, with no abbreviation's stops: "CIUDAD JUÁREZ", not "U.S."."""

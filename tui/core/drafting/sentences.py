@@ -38,6 +38,15 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Lic|Ing|Gov|Sen|Rep|St|Jr|No|Núm|Inc|Corp|Co|vs|etc|"
     r"approx|p\.m|a\.m|U\.S|D\.C|E\.U|EE\.UU)|\b[A-Z])\.$"
 )
+OPENING_WORDS = frozenset(
+    """However Meanwhile Moreover Also Then Today Yesterday Now Later Earlier Still Instead But
+    And Yet So He She We They You Who What Which Everyone Nobody Someone Además Hoy Ayer Ahora
+    Luego Después Mientras Asimismo Pero También Ya Entonces Incluso Él Ella Ellos Ellas Nosotros
+    Nadie Alguien""".split()  # noqa: SIM905 - a word block reads better
+) | {"Sin embargo", "Por ello"}
+"""Words a sentence opens with that name nothing, a capital notwithstanding: connectives, adverbs
+of time and pronouns ("However, March 3, 2024 —", "Hoy invertirá el gobierno", "He will
+invest")."""
 MIN_SENTENCE_WORDS = 5
 """A shorter "sentence" is a label or a button, not a statement."""
 HEADING_WORDS = 25
