@@ -163,3 +163,17 @@ async def test_keys_typed_as_the_reader_starts_wait_for_its_panes(corpus_dir: Pa
         assert screen.filter_input.value == "baja"
         assert app.focused is screen.filter_input
         assert 0 < len(list_rows(app)) < 5
+
+
+async def test_a_key_held_for_a_screen_gone_before_it_was_made_acts_with_the_next(
+    corpus_dir: Path,
+) -> None:
+    # A dialog closed before it had made its widgets never asks for the keys held for it: they
+    # must not hold back every key after them.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app._keys_held.append(events.Key("j", "j"))
+        burst(app, "j")
+        await settle(pilot)
+        assert main_screen(app).article_list.cursor_row == 2

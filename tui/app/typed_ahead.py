@@ -41,10 +41,10 @@ class HoldsKeysTypedAhead(App[Any]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             if not event.is_forwarded:
-                if self._keys_held or self._screen_waited_for():
-                    self._keys_held.append(event)
-                else:
-                    await self._send_on(event)
+                # Behind the keys held, if any: also those held for a screen that went away
+                # before it was mounted, which no screen will ask for.
+                self._keys_held.append(event)
+                await self._let_keys_through()
                 return
             sent = self._sent_to.pop(id(event), None)
             if sent is not None and sent[0] is event and sent[1] is not self.screen:
