@@ -109,35 +109,21 @@ async def test_list_keys_typed_just_before_the_filters_key_are_not_typed_into_th
         assert main_screen(app).filter_input.value == ""
 
 
+@pytest.mark.parametrize(("typed", "kept"), [("/mexico\rj", "mexico"), ("/\rj", "")])
 async def test_list_keys_typed_in_one_instant_after_enter_in_the_filter_move_the_list(
-    corpus_dir: Path,
+    corpus_dir: Path, typed: str, kept: str
 ) -> None:
     # Enter hands the list the focus as soon as it comes: the keys after it are the list's,
-    # not more characters of the filter.
+    # not more characters of the filter. An empty filter is closed.
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        burst(app, "/mexico\rj")
+        burst(app, typed)
         await settle(pilot)
         screen = main_screen(app)
-        assert screen.filter_input.value == "mexico"
-        assert screen.filter_input.display
+        assert screen.filter_input.value == kept
+        assert screen.filter_input.display == bool(kept)
         assert len(list_rows(app)) > 1
-        assert app.focused is screen.article_list
-        assert screen.article_list.cursor_row == 1
-
-
-async def test_enter_in_an_empty_filter_typed_with_list_keys_closes_it_and_moves_the_list(
-    corpus_dir: Path,
-) -> None:
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        burst(app, "/\rj")
-        await settle(pilot)
-        screen = main_screen(app)
-        assert screen.filter_input.value == ""
-        assert not screen.filter_input.display
         assert app.focused is screen.article_list
         assert screen.article_list.cursor_row == 1
 

@@ -109,17 +109,22 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def holding_word(corpus: Path, briefs: list[dict[str, Any]], word: str) -> list[dict[str, Any]]:
+    """The briefs whose file or article holds ``word``, case and accents ignored."""
+    return [
+        b
+        for b in briefs
+        if word in _fold((corpus / "briefs" / f"{b['id']}.yaml").read_text("utf-8"))
+        or word in _fold((corpus / "seeds" / b["source"]).read_text("utf-8"))
+    ]
+
+
 def test_filter_ignores_accents_leaves_out_a_word_after_a_minus_and_escape_clears_it(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:
     briefs = read_briefs(corpus_dir)
     word = "japon"  # printed "Japón" in one Spanish article
-    holding = [
-        b
-        for b in briefs
-        if word in _fold((corpus_dir / "briefs" / f"{b['id']}.yaml").read_text("utf-8"))
-        or word in _fold((corpus_dir / "seeds" / b["source"]).read_text("utf-8"))
-    ]
+    holding = holding_word(corpus_dir, briefs, word)
     assert 0 < len(holding) < len(briefs)
     open_reader(terminal, corpus_dir, tmp_path)
 
@@ -158,12 +163,7 @@ def test_keys_typed_fast_after_enter_in_the_filter_move_the_list(
 ) -> None:
     briefs = read_briefs(corpus_dir)
     word = "maquiladora"
-    holding = [
-        b
-        for b in briefs
-        if word in _fold((corpus_dir / "briefs" / f"{b['id']}.yaml").read_text("utf-8"))
-        or word in _fold((corpus_dir / "seeds" / b["source"]).read_text("utf-8"))
-    ]
+    holding = holding_word(corpus_dir, briefs, word)
     assert 1 < len(holding) < len(briefs)
     open_reader(terminal, corpus_dir, tmp_path)
 
