@@ -27,7 +27,7 @@ from tui.app.screens.annotate import NoteDialog, TagDialog
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.facets import FacetDialog
 
-KEY_NAMES = {"/": "slash", "\r": "enter"}
+KEY_NAMES = {"/": "slash", "\r": "enter", "\t": "tab"}
 
 
 def burst(app: BriefingApp, keys: str) -> None:
@@ -126,6 +126,23 @@ async def test_list_keys_typed_in_one_instant_after_enter_in_the_filter_move_the
         assert len(list_rows(app)) > 1
         assert app.focused is screen.article_list
         assert screen.article_list.cursor_row == 1
+
+
+async def test_a_word_typed_in_one_instant_with_tab_after_it_stays_in_the_filter(
+    corpus_dir: Path,
+) -> None:
+    # Tab moves the focus as soon as it comes, before the input has typed the word: the word is
+    # still the filter's, not keys for the pane Tab leads to ("a" would open the add dialog).
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        burst(app, "/baja\t")
+        # Until the word is in, or a dialog has opened over the reader.
+        await until(pilot, lambda: screen.filter_input.value == "baja" or app.screen is not screen)
+        assert app.screen is screen
+        assert screen.filter_input.value == "baja"
+        assert app.focused is not screen.filter_input
 
 
 class TypedAtOnce(BriefingApp):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -27,9 +29,15 @@ class FilterInput(Input):
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._left_by_enter = False
+        """Whether Enter has handed the keys on, and the focus has not come back since."""
+
     async def on_key(self, event: events.Key) -> None:
-        if self.screen.focused is not self:
-            # Typed after an Enter that has handed the keys on.
+        if self._left_by_enter and self.screen.focused is not self:
+            # Typed after the Enter. (Keys typed before a key that moved the focus at once, Tab
+            # say, still arrive here after it: they are the filter's, and are typed in it.)
             event.prevent_default()
             event.stop()
             self.app.post_message(events.Key(event.key, event.character))
@@ -37,3 +45,7 @@ class FilterInput(Input):
             event.prevent_default()
             event.stop()
             await self.run_action("screen.leave_filter")
+            self._left_by_enter = self.screen.focused is not self
+
+    def on_focus(self) -> None:
+        self._left_by_enter = False
