@@ -84,6 +84,21 @@ def text_of(widget: Widget) -> str:
     return widget.text if isinstance(widget, TextArea) else cast(Input, widget).value
 
 
+async def test_a_long_text_and_a_paste_typed_with_the_notes_key_are_kept_whole(
+    corpus_dir: Path,
+) -> None:
+    # Of more than 64 keys, the first were dropped; a paste went to the reader behind.
+    text = "the hiring figures for the second quarter look low; check them again with the source"
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "n" + text)
+        app.post_message(events.Paste(" (pasted)"))
+        await wait_for_screen(pilot, NoteDialog)
+        note = app.screen.query_one("#note", TextArea)
+        await until(pilot, lambda: note.text == text + " (pasted)")
+
+
 async def test_a_filter_typed_in_one_instant_with_its_key_keeps_every_character(
     corpus_dir: Path,
 ) -> None:
@@ -176,7 +191,7 @@ async def test_a_key_held_for_a_screen_gone_before_it_was_made_acts_with_the_nex
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app._keys_held.append(events.Key("j", "j"))
+        app._held.append(events.Key("j", "j"))
         burst(app, "j")
         await settle(pilot)
         assert main_screen(app).article_list.cursor_row == 2

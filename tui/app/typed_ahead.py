@@ -9,6 +9,7 @@ a quick typist, a paste, a terminal that sends what was typed while a program st
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict, deque
 from typing import Any, ClassVar
 
@@ -20,46 +21,53 @@ from textual.screen import Screen
 class HoldsKeysTypedAhead(App[Any]):
     """An app that gives the screen on top the keys typed for it.
 
-    It holds the keys typed while the screen on top is a :class:`TakesKeysOnceMounted` not
-    mounted yet, and lets them act, in the order typed, once it is. A key sent on to a widget
-    of one screen, and back up unhandled once another is on top, was typed after the key that
-    changed the screen: it goes to the screen now on top, as if typed there.
+    It holds the keys (and pastes) typed while the screen on top is a
+    :class:`TakesKeysOnceMounted` not mounted yet, and lets them act, in the order typed, once it
+    is. A key sent on to a widget of one screen, and back up unhandled once another is on top,
+    was typed after the key that changed the screen: it goes to the screen now on top, as if
+    typed there.
     """
 
-    TRACKED: ClassVar[int] = 64
-    """How many of the keys sent on last are remembered with the screen they were sent to."""
+    FORGET_AFTER_S: ClassVar[float] = 5.0
+    """How long a key sent on is remembered with the screen it was sent to. A key comes back
+    within moments, if at all: one a widget handled never does."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._keys_held: deque[events.Key] = deque()
-        self._sent_to: OrderedDict[int, tuple[events.Key, Screen[Any]]] = OrderedDict()
+        self._held: deque[events.Key | events.Paste] = deque()
+        self._sent_to: OrderedDict[int, tuple[events.Key | events.Paste, Screen[Any], float]]
+        self._sent_to = OrderedDict()
 
     def _screen_waited_for(self) -> bool:
         screen = self.screen
         return isinstance(screen, TakesKeysOnceMounted) and not screen.takes_keys
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            if not event.is_forwarded:
-                # Behind the keys held, if any: also those held for a screen that went away
-                # before it was mounted, which no screen will ask for.
-                self._keys_held.append(event)
-                await self._let_keys_through()
-                return
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            # Behind the keys held, if any: also those held for a screen that went away before
+            # it was mounted, which no screen will ask for.
+            self._held.append(event)
+            await self._let_keys_through()
+            return
+        if isinstance(event, (events.Key, events.Paste)):
             sent = self._sent_to.pop(id(event), None)
             if sent is not None and sent[0] is event and sent[1] is not self.screen:
-                # Back from the screen it was sent to, another on top now: a key typed in the
-                # instant after a dialog's key, and sent on before the dialog opened.
-                self._keys_held.append(events.Key(event.key, event.character))
+                # Back from the screen it was sent to, another on top now: typed in the instant
+                # after a dialog's key, and sent on before the dialog opened.
+                self._held.append(_afresh(event))
                 await self._let_keys_through()
                 return
         await super().on_event(event)
 
-    async def _send_on(self, key: events.Key) -> None:
-        self._sent_to[id(key)] = (key, self.screen)
-        if len(self._sent_to) > self.TRACKED:  # keys a widget handled never come back
+    async def _send_on(self, event: events.Key | events.Paste) -> None:
+        now = time.monotonic()
+        self._sent_to[id(event)] = (event, self.screen, now)
+        while self._sent_to:
+            _, (_, _, sent_at) = next(iter(self._sent_to.items()))
+            if sent_at > now - self.FORGET_AFTER_S:
+                break
             self._sent_to.popitem(last=False)
-        await super().on_event(key)
+        await super().on_event(event)
 
     def take_keys(self) -> None:
         """Let the keys held act: the screen on top has its widgets."""
@@ -68,8 +76,15 @@ class HoldsKeysTypedAhead(App[Any]):
 
     async def _let_keys_through(self) -> None:
         # One of them may open a dialog: the keys after it wait for that one.
-        while self._keys_held and not self._screen_waited_for():
-            await self._send_on(self._keys_held.popleft())
+        while self._held and not self._screen_waited_for():
+            await self._send_on(self._held.popleft())
+
+
+def _afresh(event: events.Key | events.Paste) -> events.Key | events.Paste:
+    """A new event like ``event``, to be sent on anew: the one sent is marked as sent."""
+    if isinstance(event, events.Key):
+        return events.Key(event.key, event.character)
+    return events.Paste(event.text)
 
 
 class TakesKeysOnceMounted(Screen[Any]):
