@@ -20,6 +20,7 @@ from tests.kit.pilot import (
     settle,
     until,
     wait_for_screen,
+    within,
 )
 from tui.app.app import BriefingApp
 from tui.app.screens.add import AddDialog
@@ -195,3 +196,40 @@ async def test_a_key_held_for_a_screen_gone_before_it_was_made_acts_with_the_nex
         burst(app, "j")
         await settle(pilot)
         assert main_screen(app).article_list.cursor_row == 2
+
+
+async def test_a_key_typed_with_enter_in_the_export_dialog_is_not_added_to_the_file_name(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Enter acted once it had gone up to the app: the "j" after it was typed first, and the
+    # briefing was written to "out.mdj".
+    folder = tmp_path / "exported"
+    folder.mkdir()
+    target = folder / "out.md"
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        app.screen.query_one("#path", Input).value = str(target)
+        burst(app, "\rj")
+        await within(pilot, lambda: target.exists(), "the briefing written")
+        await settle(pilot)
+    assert [p.name for p in folder.iterdir()] == ["out.md"]
+
+
+async def test_a_key_typed_with_enter_in_the_tags_dialog_is_not_added_to_the_tags(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        burst(app, "usmca\rj")
+        screen = main_screen(app)
+        await until(pilot, lambda: app.screen is screen)
+        await settle(pilot)
+        brief = screen.corpus.entries[0].brief if screen.corpus else None
+        assert brief is not None and screen.annotations is not None
+        assert screen.annotations.annotation(brief.id).tags == ("usmca",)

@@ -14,6 +14,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
 from tui.app.screens._dialog import Dialog
+from tui.app.widgets.ordered_input import OrderedInput
 
 
 class PathDialog(Dialog[Path | None]):
@@ -66,7 +67,7 @@ class PathDialog(Dialog[Path | None]):
         with Vertical() as dialog:
             dialog.border_title = self.TITLE_TEXT
             yield Label(Content(self.prompt))
-            yield Input(
+            yield OrderedInput(
                 self.value,
                 placeholder=self.PLACEHOLDER,
                 id="path",

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from tui.app.screens._dialog import Dialog, ask
 from tui.app.screens._question import Question
+from tui.app.widgets.ordered_input import OrderedInput
 from tui.core.annotations import (
     MAX_TAGS,
     AnnotationError,
@@ -221,7 +222,7 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
         with Vertical() as dialog:
             dialog.border_title = "Tags"
             yield Label(Content(one_line(self.brief_title)))
-            yield Input(
+            yield OrderedInput(
                 " ".join(self.tags),
                 placeholder="usmca tariffs",
                 id="tags",
