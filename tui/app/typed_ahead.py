@@ -43,15 +43,15 @@ class HoldsKeysTypedAhead(App[Any]):
         return isinstance(screen, TakesKeysOnceMounted) and not screen.takes_keys
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
-            # Behind the keys held, if any: also those held for a screen that went away before
-            # it was mounted, which no screen will ask for.
-            self._held.append(event)
-            await self._let_keys_through()
-            return
         if isinstance(event, (events.Key, events.Paste)):
+            if not event.is_forwarded:
+                # Behind the keys held, if any: also those held for a screen that went away
+                # before it was mounted, which no screen will ask for.
+                self._held.append(event)
+                await self._let_keys_through()
+                return
             sent = self._sent_to.pop(id(event), None)
-            if sent is not None and sent[0] is event and sent[1] is not self.screen:
+            if sent is not None and sent[1] is not self.screen:
                 # Back from the screen it was sent to, another on top now: typed in the instant
                 # after a dialog's key, and sent on before the dialog opened.
                 self._held.append(_afresh(event))
@@ -61,6 +61,7 @@ class HoldsKeysTypedAhead(App[Any]):
 
     async def _send_on(self, event: events.Key | events.Paste) -> None:
         now = time.monotonic()
+        # The event is kept with its id, so that no other can take that id while it is here.
         self._sent_to[id(event)] = (event, self.screen, now)
         while self._sent_to:
             _, (_, _, sent_at) = next(iter(self._sent_to.items()))
