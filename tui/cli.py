@@ -491,6 +491,14 @@ def _tell(lines: Sequence[str]) -> None:
         print(line, file=sys.stderr)
 
 
+def _tell_progress(line: str) -> None:
+    """Tell how far a long command has got, on a terminal only: how many lines of progress a run
+    prints depends on how fast the machine is, and a script or a log reading standard error is
+    to get the same lines from every run."""
+    if sys.stderr.isatty():
+        _tell([line])
+
+
 def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     # Imported here for the same reason as the cache (see main).
     import datetime as dt
@@ -612,8 +620,8 @@ PROGRESS_EVERY_S = 1.0
 
 
 def _open_corpus(root: Path) -> Corpus | None:
-    """The corpus through its index, telling on standard error how the reading of its brief
-    files goes while it takes more than a moment; None when the user stopped it (Ctrl+C)."""
+    """The corpus through its index, telling a terminal how the reading of its brief files goes
+    while it takes more than a moment; None when the user stopped it (Ctrl+C)."""
     # Imported here: the app, which the command runs by default, loads its corpus after its
     # first frame, and the model's classes this brings in take some 5 ms to import.
     from tui.core.store import open_corpus
@@ -627,7 +635,7 @@ def _open_corpus(root: Path) -> Corpus | None:
         if now - last_told >= PROGRESS_EVERY_S or (told and done == total):
             last_told, told = now, True
             rate = done / (now - started) if now > started else 0.0
-            _tell([f"briefing: reading briefs: {done:,} of {total:,}, {rate:,.0f} a second"])
+            _tell_progress(f"briefing: reading briefs: {done:,} of {total:,}, {rate:,.0f} a second")
 
     try:
         corpus = open_corpus(root, progress=progress)
@@ -667,7 +675,7 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
             now = time.monotonic()
             if many and now - last_told >= PROGRESS_EVERY_S and len(outcomes) < len(paths):
                 last_told = now
-                _tell([f"briefing: {_progress(outcomes, len(paths), now - started)}"])
+                _tell_progress(f"briefing: {_progress(outcomes, len(paths), now - started)}")
     except InputError as error:  # the corpus's own gazetteer cannot be read
         print(f"briefing: {error}", file=sys.stderr)
         return 1

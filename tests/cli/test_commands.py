@@ -57,6 +57,31 @@ def test_validate_passes_on_the_shipped_corpus_with_a_summary() -> None:
     assert f"{facts} quotes found" in summary
 
 
+READING_PROGRESS = re.compile(r"^briefing: reading briefs: ([\d,]+) of ([\d,]+), [\d,]+ a second$")
+
+
+def test_validate_tells_how_far_its_reading_has_got_on_a_terminal_only(
+    corpus_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As if every read took longer than the moment after which progress is told.
+    monkeypatch.setattr("tui.cli.PROGRESS_EVERY_S", 0.0)
+    briefs, _ = shipped_counts()
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "into a file or a pipe"))
+    assert main(["validate", "--corpus", str(corpus_dir)]) == 0
+    assert capsys.readouterr().err == ""
+
+    # A fresh index again, so that every brief is read again, this time told to a terminal.
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "onto a terminal"))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["validate", "--corpus", str(corpus_dir)]) == 0
+    told = [READING_PROGRESS.match(line) for line in capsys.readouterr().err.splitlines()]
+    assert told and all(told), told
+    assert [(m[1], m[2]) for m in told if m][-1] == (str(briefs), str(briefs))
+
+
 def error_corpus(root: Path) -> dict[str, str]:
     """A corpus with one brief per kind of error; gives each file's expected field."""
     facts = [
