@@ -914,12 +914,38 @@ async def test_a_brief_that_failed_to_load_shows_its_problems(corpus_dir: Path) 
         assert text.startswith("briefs/broken.yaml could not be loaded")
         assert "briefs/broken.yaml:2: YAML syntax error: the [ list" in text
         screen = main_screen(app)
-        assert screen.check_action("toggle_bookmark", ()) is None
         assert screen.check_action("toggle_mark", ()) is None
         await pilot.press("b", "space")
         await settle(pilot)
-        assert "0 bookmarked · 0 marked" in app.screen.sub_title
+        # Bookmarked under its file's name, the id its brief must have; not marked for export,
+        # which would export nothing.
+        assert "1 bookmarked · 0 marked" in app.screen.sub_title
+        assert bookmark_of(list_rows(app)[-1]) == "★"
         assert screen.article_view.render_line(0).text.startswith("This brief could not be loaded")
+
+
+async def test_a_bookmarked_brief_that_no_longer_loads_keeps_its_star_count_and_place(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    bookmarks = BookmarkStore(private_state, corpus_key(corpus_dir))
+    bookmarks.toggle("mexico-us-economic-dialogue-work-plan")
+    # An edit since it was bookmarked broke its file.
+    broken = corpus_dir / "briefs" / "mexico-us-economic-dialogue-work-plan.yaml"
+    broken.write_text("id: mexico-us-economic-dialogue-work-plan\ntitle: [unclosed\n")
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        (row,) = [row for row in list_rows(app) if "could not be loaded" in row]
+        assert row.startswith("★  ⚠ mexico-us-economic")
+        assert "1 failed" in app.screen.sub_title and "1 bookmarked" in app.screen.sub_title
+        await pilot.press("B")
+        await settle(pilot)
+        assert listed_keys(app) == [broken.stem]
+        await pilot.press("b")
+        await settle(pilot)
+        assert "0 bookmarked" in app.screen.sub_title
+        assert bookmark_of(list_rows(app)[0]) == " "
+    assert BookmarkStore(private_state, corpus_key(corpus_dir)).ids == set()
 
 
 @pytest.mark.parametrize("article", [None, "", " \n\n "], ids=["missing", "empty", "blank"])

@@ -3,7 +3,7 @@ ones when the user asks for them alone."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 
 from tui.core.model import Entries
 from tui.core.search import MarkKind, Marks, Query, UserMarks, parse_query, read_as_words_note
@@ -33,9 +33,11 @@ class ListQuery:
         marks_revisions: Mapping[MarkKind, int],
         *,
         bookmarks_only: bool = False,
+        bookmarked_unloaded: Container[int] = (),
     ) -> list[int]:
         """The positions of ``entries`` that the filter ``text`` finds, in the list's order; of
-        those only the ones whose id (in ``ids``) is bookmarked with ``bookmarks_only``.
+        those only the ones whose id (in ``ids``) is bookmarked with ``bookmarks_only``, and the
+        files that failed to load at ``bookmarked_unloaded``, bookmarked under their names.
 
         ``marks_revisions`` counts the user's changes to each kind of ``marks`` made on purpose:
         the filter is asked again after a change to a kind it names, and only then. A brief
@@ -53,7 +55,7 @@ class ListQuery:
         if not bookmarks_only:
             return self._matches
         bookmarked = marks.bookmarked
-        return [i for i in self._matches if ids[i] in bookmarked]
+        return [i for i in self._matches if ids[i] in bookmarked or i in bookmarked_unloaded]
 
     def marks_found_with(self, marks: UserMarks) -> UserMarks:
         """``marks``, the user's now, as the rows last given were found with them: the briefs

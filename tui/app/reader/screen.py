@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from tui.app.app import BriefingApp
     from tui.app.screens.facets import FacetDialog, FacetRequest
     from tui.core.drafting.adding import Outcome
-    from tui.core.model import Brief, Corpus, Entry
+    from tui.core.model import Brief, Corpus, Entries, Entry
 
 
 # A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
@@ -202,6 +202,9 @@ class MainScreen(TakesKeysOnceMounted):
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
+        self._unloaded_bookmarks: tuple[Entries, frozenset[str], frozenset[int]] | None = None
+        """The positions of the files that failed to load and are bookmarked, for the entries
+        and the bookmarks they were found in."""
         self._list_query = ListQuery()
         self._settle_scheduled = False
         self._applicable: tuple[bool, ...] | None = None
@@ -563,6 +566,7 @@ class MainScreen(TakesKeysOnceMounted):
             self._user_marks(),
             self._marks_revisions,
             bookmarks_only=self.bookmarks_only,
+            bookmarked_unloaded=self._bookmarked_unloaded(),
         )
         kept = None
         if pinned and keep is not None and self._typed_from is None and keep not in rows:
@@ -609,7 +613,7 @@ class MainScreen(TakesKeysOnceMounted):
             briefs=len(corpus.entries),
             failed=self._ids.count(None),
             unread=self._unread,
-            bookmarked=len(self._present_bookmarks()),
+            bookmarked=len(self.bookmarked & self._ids_present) + len(self._bookmarked_unloaded()),
             bookmarks_saved=not self._save_error,
             notes_saved=not self._notes_error,
             marked=len(self._present_marks()),
@@ -624,9 +628,21 @@ class MainScreen(TakesKeysOnceMounted):
             return Marks(self.bookmarked)
         return self.annotations.marks(self.bookmarked)
 
-    def _present_bookmarks(self) -> frozenset[str]:
-        # Bookmarks are few; the header is redrawn at every keystroke of the filter.
-        return self.bookmarked & self._ids_present
+    def _bookmarked_unloaded(self) -> frozenset[int]:
+        """The positions of the files that failed to load and are bookmarked under their name
+        (which a brief's id must equal): a bookmarked brief that an edit broke keeps its star,
+        its place among the bookmarks and its count."""
+        corpus = self.corpus
+        if corpus is None:
+            return frozenset()
+        found = self._unloaded_bookmarks
+        # Asked at every keystroke of the filter; bookmarks are few, so only they are looked up.
+        if found is None or found[0] is not corpus.entries or found[1] is not self.bookmarked:
+            keys = self.bookmarked - self._ids_present
+            positions = (corpus.entries.position_of(key) for key in keys)
+            unloaded = frozenset(p for p in positions if p is not None and self._ids[p] is None)
+            found = self._unloaded_bookmarks = (corpus.entries, self.bookmarked, unloaded)
+        return found[2]
 
     def _present_marks(self) -> frozenset[str]:
         """The briefs marked for export that the corpus has: one deleted on disk keeps its mark,
@@ -820,7 +836,9 @@ class MainScreen(TakesKeysOnceMounted):
             return bool(brief and brief.key_facts)
         if action == "clear_filter":
             return self._filter_open()
-        if action in ("toggle_bookmark", "toggle_mark", "toggle_read", "edit_note", "edit_tags"):
+        if action == "toggle_bookmark":
+            return True if self._current_key() is not None else None
+        if action in ("toggle_mark", "toggle_read", "edit_note", "edit_tags"):
             return True if self._current_id() is not None else None
         if action == "edit_brief":
             return True if self._entry(self.article_list.cursor_entry) is not None else None
@@ -866,10 +884,10 @@ class MainScreen(TakesKeysOnceMounted):
 
     def action_toggle_bookmark(self) -> None:
         """Bookmark the current article, or remove its bookmark."""
-        brief_id = self._current_id()
-        if brief_id is None or self.store is None:
+        key = self._current_key()
+        if key is None or self.store is None:
             return
-        self.store.toggle(brief_id)
+        self.store.toggle(key)
         self.bookmarked = frozenset(self.store.ids)
         self._report_store()
         self._marks_changed("bookmarked")
@@ -1182,8 +1200,8 @@ class MainScreen(TakesKeysOnceMounted):
     @property
     def current_bookmarked(self) -> bool:
         """Whether the brief under the cursor is bookmarked."""
-        brief_id = self._current_id()
-        return brief_id is not None and brief_id in self.bookmarked
+        key = self._current_key()
+        return key is not None and key in self.bookmarked
 
     @property
     def current_read(self) -> bool:
@@ -1233,6 +1251,12 @@ class MainScreen(TakesKeysOnceMounted):
         """The id of the brief under the cursor."""
         cursor = self.article_list.cursor_entry
         return None if cursor is None or self.corpus is None else self._ids[cursor]
+
+    def _current_key(self) -> str | None:
+        """What the entry under the cursor is bookmarked under: its brief's id, or the name of
+        a file that failed to load, which is the id the brief will have once it loads."""
+        entry = self._entry(self.article_list.cursor_entry)
+        return entry.key if entry else None
 
     def _shown_id(self) -> str | None:
         brief = self._shown_brief()

@@ -304,32 +304,30 @@ class ArticleList(FittedScrollView, can_focus=True):
     def _row_strips(self, row: int, width: int, height: int) -> list[Strip]:
         """The lines of row ``row``, drawn once and kept."""
         index = self._rows[row]
-        brief_id = self._entries[index].brief_id
+        entry = self._entries[index]
+        brief_id = entry.brief_id
         cursor = row == self._cursor
         key = (
             index,
             cursor,
             width,
-            brief_id in self.bookmarked,
+            entry.key in self.bookmarked,
             brief_id in self.marked,
             brief_id in self.read,
         )
         strips = self._drawn.get(key)
         if strips is None or len(strips) != height:
             base = self.get_visual_style("article-list--cursor") if cursor else self.visual_style
-            lines = self._row_lines(index, brief_id, width, height)
+            lines = self._row_lines(index, entry, width, height)
             strips = [content_strip(line, width, base) for line in lines]
             self._drawn[key] = strips
         return strips
 
-    def _row_lines(
-        self, index: int, brief_id: str | None, width: int, height: int
-    ) -> list[Content]:
-        entry = self._entries[index]
-        if brief_id is None:
-            return self._failed_row(entry.path, height)
+    def _row_lines(self, index: int, entry: Entry, width: int, height: int) -> list[Content]:
         brief = entry.brief
-        assert brief is not None
+        if brief is None:
+            return self._failed_row(entry, height)
+        brief_id = brief.id
         title, published, language, outlet = (
             brief.english_title,
             brief.published,
@@ -420,21 +418,20 @@ class ArticleList(FittedScrollView, can_focus=True):
     def _style(self, part: str) -> Style:
         return self.get_visual_style(f"article-list--{part}", partial=True)
 
-    def _failed_row(self, path: str, height: int) -> list[Content]:
+    def _failed_row(self, entry: Entry, height: int) -> list[Content]:
+        """A file that could not be loaded, under its name: bookmarked under it (its id once it
+        loads), it keeps its star."""
         failed = self._style("failed")
-        name = (PurePosixPath(path).name[:_TITLE_LIMIT], failed)
+        name = Content.assemble(
+            self._marks(entry.key),
+            " ",
+            (f"{FAILED_MARK} {PurePosixPath(entry.path).name[:_TITLE_LIMIT]}", failed),
+        )
         if height == 1:
-            return [
-                Content.assemble(
-                    (UNDATED.ljust(DATE_WIDTH), self._style("date")),
-                    "    ",
-                    (FAILED_MARK, failed),
-                    "  ",
-                    name,
-                )
-            ]
+            undated = (UNDATED.ljust(DATE_WIDTH), self._style("date"))
+            return [Content.assemble(undated, "    ", name)]
         return [
-            Content.assemble((FAILED_MARK, failed), "  ", name),
+            name,
             Content.assemble(" " * _GUTTER, ("could not be loaded", self._style("date"))),
         ]
 
