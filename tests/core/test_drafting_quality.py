@@ -254,8 +254,23 @@ def test_a_dateline_is_left_out_of_the_fact_it_opens(region: str) -> None:
             "TIJUANA, B.C. — La planta sumará 240 trabajadores en el turno nocturno.",
             "La planta sumará",
         ),
+        (
+            "Saltillo, Coah.- General Motors invertirá 1,000 millones de dólares en su planta.",
+            "General Motors invertirá",
+        ),
+        (
+            "Nuevo Laredo, Tamps. — La aduana despachó 20,000 camiones en enero.",
+            "La aduana despachó",
+        ),
     ],
-    ids=["dashes-around-the-date", "a-region-without-a-date", "a-place-alone", "a-spaced-dash"],
+    ids=[
+        "dashes-around-the-date",
+        "a-region-without-a-date",
+        "a-place-alone",
+        "a-spaced-dash",
+        "a-place-as-names-are-written",
+        "a-place-of-two-words-and-a-spaced-dash",
+    ],
 )
 def test_a_dateline_with_dashes_or_without_a_date_is_left_out_of_the_fact_it_opens(
     paragraph: str, fact_opening: str
@@ -266,6 +281,18 @@ def test_a_dateline_with_dashes_or_without_a_date_is_left_out_of_the_fact_it_ope
     assert first.sentence.startswith(fact_opening)
     assert first.quote.startswith(fact_opening)
     assert find_quote(article, first.quote) is not None  # still the article's own words
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Monterrey, Saltillo y Ramos Arizpe - la región sumó 40 naves industriales en 2024.",
+        "Tesla, Ford y GM - las tres armadoras - invertirán 9,000 millones de dólares.",
+    ],
+)
+def test_names_before_a_dash_are_no_dateline_without_a_region_shortened(paragraph: str) -> None:
+    (first,) = candidate_facts(f"Nearshoring in the north\n\n{paragraph}\n")
+    assert first.sentence == paragraph
 
 
 def test_a_draft_reads_the_date_of_a_dateline_with_dashes_and_keeps_its_place() -> None:

@@ -86,6 +86,8 @@ _NOT_PLACES = "|".join(sorted(map(re.escape, OPENING_WORDS), key=len, reverse=Tr
 _IN_CAPITALS = r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]+"
 _WORDS_IN_CAPITALS = r"[A-ZÁÉÍÓÚÑ]{2,}(?:[ '-][A-ZÁÉÍÓÚÑ]{2,})*"
 """Whole words in capitals, with no abbreviation's stops: "CIUDAD JUÁREZ", not "U.S."."""
+_REGION_ABBREVIATED = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,4}\.|(?:[A-Z]\.){2,3})"
+"""A state as Mexican datelines shorten it: "Coah.", "Tamps.", "N.L.", "B.C.S."."""
 _DASH = r"(?:—|–|--|-)"
 _PARTS = rf"(?:,\s*|\s*{_DASH}\s*)"
 """What parts a dateline: a comma or a dash ("MONTERREY, Mexico — March 20, 2024 —")."""
@@ -102,7 +104,10 @@ DATELINE = re.compile(
     # Or a place in capitals without a date, its region after a comma or a full stop ending
     # it, then a dash and a space: "MONTERREY, N.L.- ", "TIJUANA.- ". Without either, capitals
     # before a dash may be a name ("NAFTA — the pact — …"); "U.S. - Mexico" is no dateline.
-    rf"|{_WORDS_IN_CAPITALS}(?:,\s*{_NAMED}|\.)\s*{_DASH}(?=\s))"
+    rf"|{_WORDS_IN_CAPITALS}(?:,\s*{_NAMED}|\.)\s*{_DASH}(?=\s)"
+    # Or a place written as names are, its region abbreviated, then a dash: "Saltillo, Coah.-
+    # ", "Nuevo Laredo, Tamps. — ". A sentence's words before a dash have no such stop.
+    rf"|{_NAMED},\s*{_REGION_ABBREVIATED}\s*{_DASH}(?=\s))"
 )
 """A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—", or
 standing alone as one ("Saltillo, Coahuila, 5 de febrero de 2024."); its ``date`` group is
