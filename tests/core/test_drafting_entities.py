@@ -268,12 +268,34 @@ def test_a_company_named_by_its_brand_alone_is_told_by_what_it_does(text: str) -
         "Automakers invested $2 billion in Coahuila in 2023.",
         "Hoy invertirá el gobierno 500 millones en Sonora, dijo el gobernador.",
         "Foreign Minister Marcelo Ebrard met investors. Ebrard will invest his time in Sonora.",
+        "Industry will invest $3 billion in Nuevo León this year, the council said.",
+        "Gobierno invertirá 500 millones en la aduana de Nogales, dijo el secretario.",
+        "Guatemala will invest $50 million in its crossings with Chiapas, the minister said.",
     ],
-    ids=["a-person", "a-plural", "a-sector", "a-spanish-word", "a-surname"],
+    ids=[
+        "a-person",
+        "a-plural",
+        "a-sector",
+        "a-spanish-word",
+        "a-surname",
+        "a-common-noun",
+        "a-spanish-common-noun",
+        "a-country",
+    ],
 )
 def test_who_invests_is_no_organization_unless_named_as_one(text: str) -> None:
     organizations = find_entities(text, shipped_gazetteer()).organizations
     assert organizations == (), organizations
+
+
+def test_the_countries_of_the_region_and_of_its_investors_are_places() -> None:
+    text = (
+        "Guatemala y Honduras firmaron con México; Japón, Corea del Sur y Alemania invierten en"
+        " el Bajío, y Brazil will buy more parts from Coahuila."
+    )
+    places = find_entities(text, shipped_gazetteer()).places
+    expected = {"Guatemala", "Honduras", "Mexico", "Japan", "South Korea", "Germany", "Brazil"}
+    assert expected <= set(places), places
 
 
 @pytest.mark.parametrize(

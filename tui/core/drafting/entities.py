@@ -91,6 +91,13 @@ _COMPANY_ACTION = re.compile(
     r"|project)\b)"
     r"|\s+(?:will\s+|also\s+)?(?:invest|invested|investing|postpone|postponed)\b"
 )
+_FIELD_NOUNS = frozenset(
+    """Industry Industria Sector Government Gobierno Business Manufacturing Manufactura
+    Investment Inversión Trade Comercio Production Producción Employment Empleo Exports
+    Exportaciones Nearshoring""".split()  # noqa: SIM905 - a word block reads better
+)
+"""Common nouns of the field that open sentences doing what a company does, alone naming no
+one: "Industry will invest $3 billion", "Gobierno invertirá"."""
 _PLURAL = re.compile(r"[^s]s$")
 """How an English plural ends: "Companies", "Automakers" (not "Congress")."""
 # Words after which a name is where something is, not who: "In San Quintín, the mayor of the
@@ -362,6 +369,9 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     # not a person's surname ("Ebrard will invest" after "said Marcelo Ebrard").
     surnames = {name.split()[-1] for name in found["people"]}
     for name in list(found["organizations"]):
+        if name in _FIELD_NOUNS:
+            del found["organizations"][name]
+            continue
         if " " in name or _is_acronym(name) or name in _ORGANIZATION_WORDS:
             continue
         as_a_name = _written_as_a_name(text, name) or _acts_as_one(text, name)
