@@ -285,7 +285,9 @@ def _alternation(names: Iterable[str], *, ignore_case: bool = False) -> re.Patte
     if not ordered:
         return None
     body = "|".join(re.escape(name) for name in ordered)
-    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", re.IGNORECASE if ignore_case else 0)
+    # A dash joining a word makes another name ("U.S.-Mexico"); one ending a dateline does not
+    # ("MONTERREY, N.L.- Tesla pospuso").
+    return re.compile(rf"(?<![\w.-])(?:{body})(?!\w|-\w)", re.IGNORECASE if ignore_case else 0)
 
 
 @dataclass(frozen=True)
