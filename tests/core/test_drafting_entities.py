@@ -431,3 +431,23 @@ def test_a_state_written_short_is_listed_by_its_name(text: str, state: str) -> N
     entities = find_entities(text + "\n", shipped_gazetteer())
     assert state in entities.places, entities
     assert not {"NL", "N.L.", "Coah", "Tamps"} & set(entities.organizations), entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla Inc. y GM destacaron entre los inversionistas.",
+        "Among the investors were Tesla Inc. and GM, the ministry said.",
+    ],
+)
+def test_two_companies_joined_by_and_are_two_names(text: str) -> None:
+    # Listed as one organization, "Tesla Inc. y GM", found by neither company's facet.
+    organizations = find_entities(text + "\n", shipped_gazetteer()).organizations
+    assert organizations == ("Tesla Inc.", "GM"), organizations
+
+
+def test_a_legal_form_keeps_its_period() -> None:
+    # "Tesla Inc" in a draft and "Tesla Inc." in a brief written by hand were two facets.
+    text = "Los inversionistas fueron Grupo Bimbo S.A.B. de C.V. y Tesla Inc.\n"
+    organizations = find_entities(text, shipped_gazetteer()).organizations
+    assert organizations == ("Grupo Bimbo S.A.B. de C.V.", "Tesla Inc."), organizations

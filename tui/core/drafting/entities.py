@@ -124,6 +124,11 @@ _TITLE_WORDS = frozenset(
 _CONNECTORS = frozenset(
     ("de", "del", "la", "las", "los", "y", "e", "of", "the", "for", "and", "on")
 )
+_AND = frozenset(("y", "e", "and"))
+_LEGAL_FORMS = frozenset(
+    "Inc Corp Ltd LLC Co Plc PLC GmbH AG S.A S.A.B C.V S.A.P.I N.V".split()  # noqa: SIM905
+)
+"""The legal forms that end a company's name: "Tesla Inc.", "Grupo Bimbo S.A.B. de C.V."."""
 _NAME_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y"))
 """Small words a Spanish personal name may hold: Marina del Pilar Ávila."""
 _OFFICE_WORDS = frozenset(
@@ -417,7 +422,10 @@ def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int
                 index += 1
                 continue
             first, last = words[run[0]], words[run[-1]]
-            name = line.group()[first.start() : last.end()].rstrip(".-")
+            written = line.group()[first.start() : last.end()]
+            name = written.rstrip(".-")
+            if written[len(name) :].startswith(".") and _abbreviated(name.split()[-1]):
+                name += "."  # its own, whatever ends the sentence: "Tesla Inc.", "S.A.B. de C.V."
             capitals = [words[i].group() for i in run if words[i].group()[0].isupper()]
             if len(capitals) == 1 and not _is_acronym(capitals[0]):
                 # One word is a name only for what it is said to do: a company investing.
@@ -427,6 +435,12 @@ def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int
             if name:
                 yield line.start() + first.start(), line.start() + first.start() + len(name), name
             index = run[-1] + 1
+
+
+def _abbreviated(word: str) -> bool:
+    """Whether ``word``, its last period taken off, is written with one: a legal form ("Inc")
+    or letters with periods between ("C.V")."""
+    return word in _LEGAL_FORMS or "." in word
 
 
 def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
@@ -447,8 +461,17 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
             continue
         if nxt in _CONNECTORS and at + 1 < len(words) and not words[at - 1].group().endswith("-"):
             after = words[at + 1].group()
-            # "Mayor Karen Bass and Secretary Antony Blinken" are two names.
-            if after[0].isupper() and after not in _NOT_NAMES and after not in _TITLE_WORDS:
+            # "Mayor Karen Bass and Secretary Antony Blinken" are two names, and so are "Tesla
+            # Inc. y GM": a company's legal form ends its name, and an acronym is one of its own.
+            two_names = nxt in _AND and (
+                words[at - 1].group().rstrip(".,") in _LEGAL_FORMS or _is_acronym(after)
+            )
+            if (
+                after[0].isupper()
+                and after not in _NOT_NAMES
+                and after not in _TITLE_WORDS
+                and not two_names
+            ):
                 run.extend((at, at + 1))
                 at += 2
                 continue
