@@ -451,3 +451,11 @@ def test_a_legal_form_keeps_its_period() -> None:
     text = "Los inversionistas fueron Grupo Bimbo S.A.B. de C.V. y Tesla Inc.\n"
     organizations = find_entities(text, shipped_gazetteer()).organizations
     assert organizations == ("Grupo Bimbo S.A.B. de C.V.", "Tesla Inc."), organizations
+
+
+def test_a_known_organization_of_a_known_place_is_listed_once() -> None:
+    # "Mexico's Ministry of Economy" was listed beside SE, the name it goes by in either language.
+    text = "Mexico's Ministry of Economy welcomed the announcement, the Mexicali council said.\n"
+    entities = find_entities(text, shipped_gazetteer())
+    assert entities.organizations == ("SE",), entities
+    assert entities.places == ("Mexico", "Mexicali"), entities

@@ -341,7 +341,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     # An organisation's name may hold a known place ("Southern California Biomedical Council"):
     # it is listed whole, as well as the place.
     for start, end, name in _capitalised_names(text):
-        holds_known = any(taken[start:end]) and not all(taken[start:end])
+        holds_known = any(taken[start:end]) and not _all_known(text, taken, start, end)
         if (
             holds_known
             and name not in matcher.group_of
@@ -389,6 +389,19 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         for group, names in found.items()
     }
     return Entities(**lists)
+
+
+def _all_known(text: str, taken: bytearray, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a known name, or known names joined by a possessive:
+    "Mexico's Ministry of Economy" is Mexico and its ministry, not a third name. (Known names
+    side by side may be one more: "Mexicali Business Coordinating Council".)"""
+    pairs = zip(text[start:end], taken[start:end], strict=True)
+    rest = "".join(char for char, flag in pairs if not flag)
+    joined = _POSSESSIVE_MARK.sub("", rest)
+    return not rest or (joined != rest and not joined.strip())
+
+
+_POSSESSIVE_MARK = re.compile(r"['’]s\b")
 
 
 def _in_heading(text: str, at: int) -> bool:
