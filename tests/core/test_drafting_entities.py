@@ -459,3 +459,28 @@ def test_a_known_organization_of_a_known_place_is_listed_once() -> None:
     entities = find_entities(text, shipped_gazetteer())
     assert entities.organizations == ("SE",), entities
     assert entities.places == ("Mexico", "Mexicali"), entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Banxico recortó la tasa de interés a 10%.",
+        "Coparmex pidió más inversión en la frontera.",
+    ],
+)
+def test_a_known_organization_of_one_word_is_listed_wherever_it_stands(text: str) -> None:
+    # Named once, opening a sentence, and doing nothing a company is known by, it was dropped.
+    organizations = find_entities(text + "\n", shipped_gazetteer()).organizations
+    assert organizations in (("Banxico",), ("COPARMEX",)), organizations
+
+
+def test_a_company_of_the_corpus_gazetteer_is_listed_in_either_language(tmp_path: Path) -> None:
+    (tmp_path / "gazetteer.yaml").write_text(
+        "organizations:\n  - {name: Tesla, aliases: [Tesla Inc.]}\n", encoding="utf-8"
+    )
+    gazetteer = gazetteer_for(tmp_path)
+    for text in (
+        "Tesla Inc. y GM destacaron entre los inversionistas.",
+        "Tesla Inc. put its plant on hold, the governor said.",
+    ):
+        assert "Tesla" in find_entities(text + "\n", gazetteer).organizations, text

@@ -325,6 +325,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         matcher.group_of[m.group()][1] for m in known if m.group() not in matcher.in_capitals
     }
     loose = matcher.loose.finditer(text) if matcher.loose else ()
+    # The names the gazetteer gives, listed whatever the words around them.
+    known_names: set[str] = set()
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
         start, end = match.span()
         if any(taken[start:end]):
@@ -334,6 +336,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         if written in matcher.in_capitals and name not in written_so and _in_heading(text, start):
             continue
         found[group].setdefault(name, start)
+        known_names.add(name)
         taken[start:end] = b"\x01" * (end - start)
         if group == "places":
             place_ends.add(end)
@@ -373,9 +376,12 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     # A company named by one word, for what it is said to do: a word the text writes as a name
     # (twice, or once in mid-sentence), or one that opens a sentence doing it as one does
     # ("Foxconn will invest", where "Companies will invest" opens a sentence with a plural); and
-    # not a person's surname ("Ebrard will invest" after "said Marcelo Ebrard").
+    # not a person's surname ("Ebrard will invest" after "said Marcelo Ebrard"). One the
+    # gazetteer knows is listed wherever it is: "Banxico recortó la tasa".
     surnames = {name.split()[-1] for name in found["people"]}
     for name in list(found["organizations"]):
+        if name in known_names:
+            continue
         if name in _FIELD_NOUNS:
             del found["organizations"][name]
             continue
