@@ -163,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # subcommand they were given to says what it does take.
         given_to = getattr(args, "command_parser", parser)
         given_to.error(f"unrecognized arguments: {' '.join(unknown)}")
+    dashes = _dashes_as_a_value(given)
+    if dashes is not None:
+        given_to = getattr(args, "command_parser", parser)
+        given_to.error(f"{dashes}: -- cannot be an option's value; give the option another")
     if args.corpus == "":
         # An empty variable in a script (`--corpus "$DIR"`) must not quietly mean another corpus.
         given_to = getattr(args, "command_parser", parser)
@@ -190,6 +194,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()  # the output cannot be written: a full disk, /dev/full
         print(f"briefing: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
+
+
+def _dashes_as_a_value(argv: Sequence[str]) -> str | None:
+    """The first option of ``argv`` given ``--`` after its sign (``--corpus=--``), if any.
+
+    argparse of Python 3.11 reads that value as an empty list, which a command would take for
+    the option not given (the shipped corpus for ``--corpus=--``) or could not use at all.
+    What follows a ``--`` of its own is no option."""
+    for token in argv:
+        if token == "--":
+            return None
+        if token.startswith("-") and token.partition("=")[2] == "--":
+            return token
+    return None
 
 
 def _filters_joined(argv: Sequence[str]) -> list[str]:

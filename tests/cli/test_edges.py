@@ -126,6 +126,41 @@ def test_an_empty_corpus_option_is_refused(
     assert "--corpus is empty" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--filter=--"],
+        ["list", "--corpus=--"],
+        ["facets", "--limit=--"],
+        ["facets", "--field", "place", "--field=--"],
+        ["export", "--all", "-o=--"],
+    ],
+)
+def test_two_dashes_as_an_option_s_value_are_refused_saying_which(
+    corpus_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+) -> None:
+    # They were read as no value: a traceback, or `--corpus=--` listing the shipped corpus.
+    monkeypatch.setenv("BRIEFING_CORPUS", str(corpus_dir))
+    with pytest.raises(SystemExit) as ended:
+        main(args)
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert f"{args[-1]}: -- cannot be an option's value" in err
+    assert err.startswith(f"usage: briefing {args[0]}")
+
+
+def test_a_filter_that_ends_in_two_dashes_is_a_filter(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--corpus", str(corpus_dir), "--filter=maquila"]) == 0
+    by_the_word = capsys.readouterr().out
+    assert main(["list", "--corpus", str(corpus_dir), "--filter=maquila=--"]) == 0
+    assert capsys.readouterr().out == by_the_word != ""
+
+
 def test_a_brief_whose_file_name_is_not_utf8_is_reported_and_the_rest_listed(
     corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
