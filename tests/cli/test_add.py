@@ -122,9 +122,9 @@ def test_standard_input_is_one_article(
 @pytest.mark.parametrize(
     "article",
     [
-        "Headline\n\nFoxconn will invest 500 million dollars in Jalisco, the governor said.\n\n"
+        "Headline\n\nWintek will invest 500 million dollars in Jalisco, the governor said.\n\n"
         "The plant will employ 2,000 people.\n",
-        "Titular\n\nFoxconn invertirá 500 millones de dólares en Jalisco, dijo el gobernador.\n\n"
+        "Titular\n\nWintek invertirá 500 millones de dólares en Jalisco, dijo el gobernador.\n\n"
         "La planta empleará a 2,000 personas.\n",
     ],
     ids=["english", "spanish"],
@@ -135,12 +135,12 @@ def test_a_company_opening_the_article_is_listed(
     monkeypatch: pytest.MonkeyPatch,
     article: str,
 ) -> None:
-    # Named once, as the article's first word, Foxconn was no organization of the draft.
+    # Named once, as the article's first word, Wintek was no organization of the draft.
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(article.encode("utf-8"))))
     status, (row,), _ = add(capsys, corpus, "-")
     assert status == 0
     (brief,) = load_corpus(corpus).briefs
-    assert brief.organizations == ("Foxconn",)
+    assert brief.organizations == ("Wintek",)
     assert brief.places == ("Jalisco",)
 
 

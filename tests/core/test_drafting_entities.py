@@ -211,9 +211,9 @@ def test_a_group_named_only_for_what_it_does_is_no_organization(sentence: str) -
 
 
 def test_a_group_with_a_name_of_its_own_is_an_organization() -> None:
-    text = "El Consejo Directivo de Grupo Bimbo y el Working Group on Nearshoring se reunieron.\n"
+    text = "El Consejo Directivo de Grupo Lamosa y el Working Group on Nearshoring se reunieron.\n"
     organizations = find_entities(text, shipped_gazetteer()).organizations
-    assert organizations == ("Consejo Directivo de Grupo Bimbo", "Working Group on Nearshoring")
+    assert organizations == ("Consejo Directivo de Grupo Lamosa", "Working Group on Nearshoring")
 
 
 @pytest.mark.parametrize("brief", sorted((REPO / "briefs").glob("*.yaml")), ids=lambda p: p.stem)
@@ -242,21 +242,21 @@ def test_each_edit_of_a_corpus_gazetteer_is_used_by_the_next_draft(tmp_path: Pat
 @pytest.mark.parametrize(
     "text",
     [
-        "Foxconn will invest $200 million in a new plant in Ciudad Juárez, the company said."
-        " The plant is the third that Foxconn opens in Mexico.",
-        "La taiwanesa Foxconn invertirá 200 millones de dólares en Ciudad Juárez.",
-        "Workers at Foxconn’s plant in Ciudad Juárez will number 1,500 by the end of 2025.",
+        "Wintek will invest $200 million in a new plant in Ciudad Juárez, the company said."
+        " The plant is the third that Wintek opens in Mexico.",
+        "La taiwanesa Wintek invertirá 200 millones de dólares en Ciudad Juárez.",
+        "Workers at Wintek’s plant in Ciudad Juárez will number 1,500 by the end of 2025.",
         # Named twice, each time opening a sentence: as the README says.
-        "Foxconn will invest 200 million dollars in Ciudad Juárez. Foxconn's plant will employ"
+        "Wintek will invest 200 million dollars in Ciudad Juárez. Wintek's plant will employ"
         " 1,500 workers.",
         # After a word a sentence opens with, which is no given name.
-        "Foxconn invertirá 200 millones en Ciudad Juárez. Pero Foxconn no ha dicho cuándo.",
+        "Wintek invertirá 200 millones en Ciudad Juárez. Pero Wintek no ha dicho cuándo.",
     ],
 )
 def test_a_company_named_by_its_brand_alone_is_told_by_what_it_does(text: str) -> None:
-    # A page about "Foxconn will invest $200 million" listed no Foxconn.
+    # A page about "Wintek will invest $200 million" listed no Wintek.
     entities = find_entities(text, shipped_gazetteer())
-    assert "Foxconn" in entities.organizations
+    assert "Wintek" in entities.organizations
     assert "Ciudad Juárez" in entities.places
 
 
@@ -301,15 +301,15 @@ def test_the_countries_of_the_region_and_of_its_investors_are_places() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Foxconn will invest 500 million dollars in Jalisco, the governor said.\n\n"
+        "Wintek will invest 500 million dollars in Jalisco, the governor said.\n\n"
         "The plant will employ 2,000 people.",
-        "Foxconn invertirá 500 millones de dólares en Jalisco, dijo el gobernador.",
-        "Foxconn invests 500 million dollars a year in Jalisco, the governor said.",
-        "Tesla pospuso la construcción de su planta en Santa Catarina, Nuevo León.",
-        "Tesla postponed the construction of its plant in Santa Catarina, Nuevo León.",
-        "Tesla's planned gigafactory in Nuevo León was put on hold, the governor said.",
-        "Foxconn's investment in Jalisco is the largest of the year, the governor said.",
-        "MONTERREY, N.L.- Tesla pospuso la construcción de su planta en Santa Catarina.",
+        "Wintek invertirá 500 millones de dólares en Jalisco, dijo el gobernador.",
+        "Wintek invests 500 million dollars a year in Jalisco, the governor said.",
+        "Rivian pospuso la construcción de su planta en Santa Catarina, Nuevo León.",
+        "Rivian postponed the construction of its plant in Santa Catarina, Nuevo León.",
+        "Rivian's planned gigafactory in Nuevo León was put on hold, the governor said.",
+        "Wintek's investment in Jalisco is the largest of the year, the governor said.",
+        "MONTERREY, N.L.- Rivian pospuso la construcción de su planta en Santa Catarina.",
     ],
     ids=[
         "will-invest",
@@ -325,7 +325,7 @@ def test_the_countries_of_the_region_and_of_its_investors_are_places() -> None:
 def test_a_company_named_once_at_a_sentence_start_is_told_by_what_it_does(text: str) -> None:
     # Named once, opening a sentence, it was taken for an ordinary word with a capital.
     organizations = find_entities(text + "\n", shipped_gazetteer()).organizations
-    assert organizations in (("Foxconn",), ("Tesla",)), organizations
+    assert organizations in (("Wintek",), ("Rivian",)), organizations
 
 
 @pytest.mark.parametrize(
@@ -436,21 +436,41 @@ def test_a_state_written_short_is_listed_by_its_name(text: str, state: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Tesla Inc. y GM destacaron entre los inversionistas.",
-        "Among the investors were Tesla Inc. and GM, the ministry said.",
+        "Nexteer Inc. y TPI destacaron entre los inversionistas.",
+        "Among the investors were Nexteer Inc. and TPI, the ministry said.",
     ],
 )
 def test_two_companies_joined_by_and_are_two_names(text: str) -> None:
-    # Listed as one organization, "Tesla Inc. y GM", found by neither company's facet.
+    # Listed as one organization, "Nexteer Inc. y TPI", found by neither company's facet.
     organizations = find_entities(text + "\n", shipped_gazetteer()).organizations
-    assert organizations == ("Tesla Inc.", "GM"), organizations
+    assert organizations == ("Nexteer Inc.", "TPI"), organizations
 
 
 def test_a_legal_form_keeps_its_period() -> None:
-    # "Tesla Inc" in a draft and "Tesla Inc." in a brief written by hand were two facets.
-    text = "Los inversionistas fueron Grupo Bimbo S.A.B. de C.V. y Tesla Inc.\n"
+    # "Nexteer Inc" in a draft and "Nexteer Inc." in a brief written by hand were two facets.
+    text = "Los inversionistas fueron Grupo Lamosa S.A.B. de C.V. y Nexteer Inc.\n"
     organizations = find_entities(text, shipped_gazetteer()).organizations
-    assert organizations == ("Grupo Bimbo S.A.B. de C.V.", "Tesla Inc."), organizations
+    assert organizations == ("Grupo Lamosa S.A.B. de C.V.", "Nexteer Inc."), organizations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Motors will invest $1 billion in its plant in Ramos Arizpe, Coahuila.",
+        "GM invertirá 1,000 millones de dólares en su planta de Ramos Arizpe, Coahuila.",
+        "La planta de General Motors Co. en Ramos Arizpe sumará un turno.",
+    ],
+)
+def test_a_company_the_region_knows_is_listed_by_one_name_in_either_language(text: str) -> None:
+    # "General Motors" was never listed (two capitalised words, read as a person's name), and
+    # "GM" listed as itself: a facet and a filter found one language's articles only.
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == ("General Motors",)
+
+
+def test_a_known_company_whose_name_ends_in_s_is_listed_for_what_it_does() -> None:
+    # Read as a plural ("Companies will invest"), it was left out.
+    text = "Siemens will invest $150 million in a plant in Querétaro, the company said.\n"
+    assert find_entities(text, shipped_gazetteer()).organizations == ("Siemens",)
 
 
 def test_a_known_organization_of_a_known_place_is_listed_once() -> None:
@@ -476,11 +496,11 @@ def test_a_known_organization_of_one_word_is_listed_wherever_it_stands(text: str
 
 def test_a_company_of_the_corpus_gazetteer_is_listed_in_either_language(tmp_path: Path) -> None:
     (tmp_path / "gazetteer.yaml").write_text(
-        "organizations:\n  - {name: Tesla, aliases: [Tesla Inc.]}\n", encoding="utf-8"
+        "organizations:\n  - {name: Rivian, aliases: [Rivian Inc.]}\n", encoding="utf-8"
     )
     gazetteer = gazetteer_for(tmp_path)
     for text in (
-        "Tesla Inc. y GM destacaron entre los inversionistas.",
-        "Tesla Inc. put its plant on hold, the governor said.",
+        "Rivian Inc. y GM destacaron entre los inversionistas.",
+        "Rivian Inc. put its plant on hold, the governor said.",
     ):
-        assert "Tesla" in find_entities(text + "\n", gazetteer).organizations, text
+        assert "Rivian" in find_entities(text + "\n", gazetteer).organizations, text
