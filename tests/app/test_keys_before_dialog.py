@@ -4,11 +4,14 @@ filter move the list, and those typed as the app starts wait for its panes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
 import pytest
 from textual import events
+from textual.message import Message
+from textual.message_pump import active_message_pump
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -23,12 +26,14 @@ from tests.kit.pilot import (
     within,
 )
 from tui.app.app import BriefingApp
+from tui.app.reader.screen import MainScreen
 from tui.app.screens.add import AddDialog
 from tui.app.screens.annotate import NoteDialog, TagDialog
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.facets import FacetDialog
+from tui.app.widgets.article_list import ArticleList
 
-KEY_NAMES = {"/": "slash", "\r": "enter", "\t": "tab"}
+KEY_NAMES = {"/": "slash", "\r": "enter", "\t": "tab", "\x13": "ctrl+s"}
 
 
 def burst(app: BriefingApp, keys: str) -> None:
@@ -233,3 +238,87 @@ async def test_a_key_typed_with_enter_in_the_tags_dialog_is_not_added_to_the_tag
         brief = screen.corpus.entries[0].brief if screen.corpus else None
         assert brief is not None and screen.annotations is not None
         assert screen.annotations.annotation(brief.id).tags == ("usmca",)
+
+
+async def test_enter_typed_in_one_instant_after_the_tags_key_saves_the_tags(
+    corpus_dir: Path,
+) -> None:
+    # Enter is the reader's at once (a priority binding: it opens the facts) while the tags key
+    # is still on its way up to the app: it must wait for the dialog, whose Enter saves.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        burst(app, "tusmca\r")
+        await within(pilot, lambda: tags_saved(screen), "the tags saved")
+        await settle(pilot)
+        assert app.screen is screen
+        assert app.focused is screen.article_list
+        assert screen.article_list.cursor_row == 0
+
+
+def tags_of_first(screen: MainScreen) -> tuple[str, ...]:
+    """The tags kept on the first brief of the corpus."""
+    brief = screen.corpus.entries[0].brief if screen.corpus else None
+    assert brief is not None and screen.annotations is not None
+    return screen.annotations.annotation(brief.id).tags
+
+
+def note_of_first(screen: MainScreen) -> str:
+    """The note kept on the first brief of the corpus."""
+    brief = screen.corpus.entries[0].brief if screen.corpus else None
+    assert brief is not None and screen.annotations is not None
+    return screen.annotations.notes.get(brief.id, "")
+
+
+def note_saved(screen: MainScreen) -> bool:
+    return note_of_first(screen) == "Check the figures"
+
+
+def tags_saved(screen: MainScreen) -> bool:
+    return tags_of_first(screen) == ("usmca",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"), [("nCheck the figures\x13j", note_saved), ("tusmca\rj", tags_saved)]
+)
+async def test_a_key_typed_in_one_instant_after_the_key_that_closes_a_dialog_acts_on_the_reader(
+    corpus_dir: Path, typed: str, saved: Callable[[MainScreen], bool]
+) -> None:
+    # The "j" after Ctrl+S in the note dialog (or Enter in the tags dialog) went to the dialog
+    # before it closed, and was lost with it.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        burst(app, typed)
+        await within(pilot, lambda: saved(screen), "the dialog's answer saved")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.article_list.cursor_row == 1
+
+
+async def test_keys_read_while_the_keys_of_the_read_before_are_on_their_way_act_after_them(
+    corpus_dir: Path,
+) -> None:
+    # The filter's key, read while the list was still handling the moves read before it, acted
+    # at once: the moves came back up to the app with the filter's line in the focus, and were
+    # lost.
+    app = BriefingApp(corpus_dir)
+    second_read: list[str] = []
+
+    def read_again(message: Message) -> None:
+        at_the_list = isinstance(active_message_pump.get(None), ArticleList)
+        if isinstance(message, events.Key) and at_the_list and not second_read:
+            second_read.append("/")
+            burst(app, "/")
+
+    async with app.run_test(size=(120, 40), message_hook=read_again) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        burst(app, "jj")
+        await until(pilot, lambda: app.focused is screen.filter_input)
+        await settle(pilot)
+        assert second_read
+        assert screen.article_list.cursor_row == 2
+        assert screen.filter_input.value == ""

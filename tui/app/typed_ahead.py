@@ -1,73 +1,84 @@
-"""Keys typed ahead of a screen: held by the app until the screen has made its widgets.
+"""Keys typed faster than the app handles them: each acts once the one before it is done.
+
+A terminal gives the app what was typed in one read: a quick typist's burst, a paste, what was
+typed while a program started. Textual sends each key on as it comes, ahead of the app's answer
+to the keys before it. A key with a priority binding acts as it arrives, before the keys typed
+ahead of it have come back up from the focused widget to the app's other bindings (``t`` then
+Enter: Enter opened the reader's facts before ``t`` had opened the tags dialog). A key after one
+that closes a dialog went to the dialog, and was lost with it.
+
+So the app holds each key (and paste) until the one before it is done, and sends it on to the
+screen on top as it then is: keys act as if typed one at a time. A key is done once it has come
+back up to the app and the app's bindings have acted on it, or a widget on the way has handled
+it. To know that, the app posts a message behind the key to the widget it went to; the message
+goes up through the same widgets' queues, in order, behind the key, and coming back to the app
+it says the key is done (:class:`_Behind`). A widget removed on the way (the dialog the key
+closed) drops the messages in its queue: once one of the widgets on the way is gone, the key is
+done too, so that a key lost with a widget never holds back the keys after it.
 
 A screen is made after it is put on top, in its own time: the reader's in the first moments of a
 start, a dialog just after the key that opens it. Until then the app has nowhere to send a key:
 no widget has the focus, and the key goes to the screen, which drops it (a note's first letters)
-or acts on what is not there yet ('/' with no filter to open). Keys typed that fast are common:
-a quick typist, a paste, a terminal that sends what was typed while a program started.
+or acts on what is not there yet ('/' with no filter to open). The keys typed for a
+:class:`TakesKeysOnceMounted` wait, held, until it has made its widgets.
 """
 
 from __future__ import annotations
 
-import time
-from collections import OrderedDict, deque
-from typing import Any, ClassVar
+from asyncio import Task
+from collections import deque
+from typing import Any
 
-from textual import events
+from textual import events, on
 from textual.app import App
+from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
+
+ROUNDS = 2
+"""The messages sent behind a key, one after the other. The first follows the key up; the second
+follows what the widgets on the way posted as they handled it: an input's Enter sends its
+``Submitted`` to itself, behind the first, and the dialog that answers it closes only then."""
+
+
+class _Behind(Message):
+    """Sent behind a key, to the widget the key went to: back at the app, the key is done."""
+
+    def __init__(self, key: events.Key | events.Paste, to: Widget, rounds_left: int) -> None:
+        super().__init__()
+        self.key = key
+        self.to = to
+        self.rounds_left = rounds_left
+        self.watched: list[Task[Any]] = []
+        """The tasks of the widgets it goes up through, each of which may end with it queued."""
 
 
 class HoldsKeysTypedAhead(App[Any]):
-    """An app that gives the screen on top the keys typed for it.
+    """An app that lets each key typed act only once the one before it is done, on the screen
+    then on top, as if typed then.
 
-    It holds the keys (and pastes) typed while the screen on top is a
-    :class:`TakesKeysOnceMounted` not mounted yet, and lets them act, in the order typed, once it
-    is. A key sent on to a widget of one screen, and back up unhandled once another is on top,
-    was typed after the key that changed the screen: it goes to the screen now on top, as if
-    typed there.
+    It holds the keys (and pastes) typed while one is on its way, and while the screen on top
+    is a :class:`TakesKeysOnceMounted` not mounted yet. Mouse events are not held: they act on
+    what is under the pointer, and are not typed ahead.
     """
-
-    FORGET_AFTER_S: ClassVar[float] = 5.0
-    """How long a key sent on is remembered with the screen it was sent to. A key comes back
-    within moments, if at all: one a widget handled never does."""
 
     def __init__(self) -> None:
         super().__init__()
         self._held: deque[events.Key | events.Paste] = deque()
-        self._sent_to: OrderedDict[int, tuple[events.Key | events.Paste, Screen[Any], float]]
-        self._sent_to = OrderedDict()
+        self._on_its_way: _Behind | None = None
+        """The message behind the key on its way, if one is."""
 
     def _screen_waited_for(self) -> bool:
         screen = self.screen
         return isinstance(screen, TakesKeysOnceMounted) and not screen.takes_keys
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.Paste)):
-            if not event.is_forwarded:
-                # Behind the keys held, if any: also those held for a screen that went away
-                # before it was mounted, which no screen will ask for.
-                self._held.append(event)
-                await self._let_keys_through()
-                return
-            sent = self._sent_to.pop(id(event), None)
-            if sent is not None and sent[1] is not self.screen:
-                # Back from the screen it was sent to, another on top now: typed in the instant
-                # after a dialog's key, and sent on before the dialog opened.
-                self._held.append(_afresh(event))
-                await self._let_keys_through()
-                return
-        await super().on_event(event)
-
-    async def _send_on(self, event: events.Key | events.Paste) -> None:
-        now = time.monotonic()
-        # The event is kept with its id, so that no other can take that id while it is here.
-        self._sent_to[id(event)] = (event, self.screen, now)
-        while self._sent_to:
-            _, (_, _, sent_at) = next(iter(self._sent_to.items()))
-            if sent_at > now - self.FORGET_AFTER_S:
-                break
-            self._sent_to.popitem(last=False)
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            # Behind the keys held, if any: also those held for a screen that went away
+            # before it was mounted, which no screen will ask for.
+            self._held.append(event)
+            await self._let_keys_through()
+            return
         await super().on_event(event)
 
     def take_keys(self) -> None:
@@ -77,15 +88,53 @@ class HoldsKeysTypedAhead(App[Any]):
 
     async def _let_keys_through(self) -> None:
         # One of them may open a dialog: the keys after it wait for that one.
-        while self._held and not self._screen_waited_for():
-            await self._send_on(self._held.popleft())
+        while self._held and self._on_its_way is None and not self._screen_waited_for():
+            key = self._held.popleft()
+            await super().on_event(key)
+            if key.is_forwarded:
+                # Sent on to the focused widget, or the screen if none (a priority binding
+                # acted on it otherwise, and it is done). Nothing has run since it was sent:
+                # the focus is where it was then.
+                self._follow(key, self.focused or self.screen, ROUNDS)
 
+    def _follow(self, key: events.Key | events.Paste, to: Widget, rounds: int) -> None:
+        """Send a message behind ``key``, which went to ``to``, and wait for it to come back."""
+        behind = _Behind(key, to, rounds - 1)
+        # A message goes up no further than a parent that sent it: sent by the app, which runs
+        # this, it goes all the way up to it.
+        behind.set_sender(self)
+        path = [node for node in to.ancestors_with_self if not isinstance(node, App)]
+        tasks = [task for node in path if (task := node._task) is not None and not task.done()]
+        if len(tasks) < len(path) or not to.post_message(behind):
+            return  # a widget on the way is gone already: nothing of the key's comes back up
+        self._on_its_way = behind
+        # A widget removed drops what is left in its queue, and one whose parent is being
+        # removed sends nothing up to it: either way, the task of a widget on the path ends.
+        for task in tasks:
+            task.add_done_callback(self._path_ended)
+        behind.watched = tasks
 
-def _afresh(event: events.Key | events.Paste) -> events.Key | events.Paste:
-    """A new event like ``event``, to be sent on anew: the one sent is marked as sent."""
-    if isinstance(event, events.Key):
-        return events.Key(event.key, event.character)
-    return events.Paste(event.text)
+    def _path_ended(self, task: Task[Any]) -> None:
+        behind = self._on_its_way
+        if behind is not None and task in behind.watched:
+            # What went up behind the key may be lost with the widget: the key is done.
+            self._stop_watching(behind)
+            self.post_message(behind)
+
+    @on(_Behind)
+    async def _came_back(self, behind: _Behind) -> None:
+        if behind is not self._on_its_way:
+            return  # back after it was given up for lost
+        self._on_its_way = None
+        self._stop_watching(behind)
+        if behind.rounds_left:
+            self._follow(behind.key, behind.to, behind.rounds_left)
+        await self._let_keys_through()
+
+    def _stop_watching(self, behind: _Behind) -> None:
+        for task in behind.watched:
+            task.remove_done_callback(self._path_ended)
+        behind.watched.clear()
 
 
 class TakesKeysOnceMounted(Screen[Any]):
