@@ -14,7 +14,6 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
 from tui.app.screens._dialog import Dialog
-from tui.app.widgets.ordered_input import OrderedInput
 
 
 class PathDialog(Dialog[Path | None]):
@@ -67,7 +66,7 @@ class PathDialog(Dialog[Path | None]):
         with Vertical() as dialog:
             dialog.border_title = self.TITLE_TEXT
             yield Label(Content(self.prompt))
-            yield OrderedInput(
+            yield Input(
                 self.value,
                 placeholder=self.PLACEHOLDER,
                 id="path",

@@ -21,7 +21,6 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from tui.app.screens._dialog import Dialog, ask
 from tui.app.screens._question import Question
-from tui.app.widgets.ordered_input import OrderedInput
 from tui.core.annotations import (
     MAX_TAGS,
     AnnotationError,
@@ -222,7 +221,7 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
         with Vertical() as dialog:
             dialog.border_title = "Tags"
             yield Label(Content(one_line(self.brief_title)))
-            yield OrderedInput(
+            yield Input(
                 " ".join(self.tags),
                 placeholder="usmca tariffs",
                 id="tags",
