@@ -322,3 +322,20 @@ async def test_keys_read_while_the_keys_of_the_read_before_are_on_their_way_act_
         assert second_read
         assert screen.article_list.cursor_row == 2
         assert screen.filter_input.value == ""
+
+
+async def test_keys_still_act_when_what_they_went_through_cannot_be_followed(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on a Textual that no longer keeps a widget's queue where the app looks for it: every
+    # key is sent on as it comes, and none is held back waiting for the one before it.
+    monkeypatch.setattr("tui.app.typed_ahead._queue_task", lambda node: None)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert main_screen(app).article_list.cursor_row == 2
+        await pilot.press("slash", "a", "b")
+        await settle(pilot)
+        assert main_screen(app).query_one(Input).value == "ab"

@@ -32,6 +32,7 @@ from typing import Any
 from textual import events, on
 from textual.app import App
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -104,7 +105,7 @@ class HoldsKeysTypedAhead(App[Any]):
         # this, it goes all the way up to it.
         behind.set_sender(self)
         path = [node for node in to.ancestors_with_self if not isinstance(node, App)]
-        tasks = [task for node in path if (task := node._task) is not None and not task.done()]
+        tasks = [task for node in path if (task := _queue_task(node)) is not None]
         if len(tasks) < len(path) or not to.post_message(behind):
             return  # a widget on the way is gone already: nothing of the key's comes back up
         self._on_its_way = behind
@@ -135,6 +136,16 @@ class HoldsKeysTypedAhead(App[Any]):
         for task in behind.watched:
             task.remove_done_callback(self._path_ended)
         behind.watched.clear()
+
+
+def _queue_task(node: MessagePump) -> Task[Any] | None:
+    """The task that runs ``node``'s message queue while it runs, else None.
+
+    Textual keeps it in a private attribute. Should a release keep it elsewhere, every widget
+    reads as gone: keys then go on as they come, never held back by a message that cannot be
+    followed."""
+    task = getattr(node, "_task", None)
+    return task if isinstance(task, Task) and not task.done() else None
 
 
 class TakesKeysOnceMounted(Screen[Any]):
