@@ -937,6 +937,8 @@ async def test_a_bookmarked_brief_that_no_longer_loads_keeps_its_star_count_and_
         await settle(pilot)
         (row,) = [row for row in list_rows(app) if "could not be loaded" in row]
         assert row.startswith("★  ⚠ mexico-us-economic")
+        # Its name whole, over the row's two lines: the id its brief is to have.
+        assert broken.name in "".join(row.split())
         assert "1 failed" in app.screen.sub_title and "1 bookmarked" in app.screen.sub_title
         await pilot.press("B")
         await settle(pilot)

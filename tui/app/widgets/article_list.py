@@ -326,7 +326,7 @@ class ArticleList(FittedScrollView, can_focus=True):
     def _row_lines(self, index: int, entry: Entry, width: int, height: int) -> list[Content]:
         brief = entry.brief
         if brief is None:
-            return self._failed_row(entry, height)
+            return self._failed_row(entry, width, height)
         brief_id = brief.id
         title, published, language, outlet = (
             brief.english_title,
@@ -418,22 +418,19 @@ class ArticleList(FittedScrollView, can_focus=True):
     def _style(self, part: str) -> Style:
         return self.get_visual_style(f"article-list--{part}", partial=True)
 
-    def _failed_row(self, entry: Entry, height: int) -> list[Content]:
+    def _failed_row(self, entry: Entry, width: int, height: int) -> list[Content]:
         """A file that could not be loaded, under its name: bookmarked under it (its id once it
         loads), it keeps its star."""
         failed = self._style("failed")
-        name = Content.assemble(
-            self._marks(entry.key),
-            " ",
-            (f"{FAILED_MARK} {PurePosixPath(entry.path).name[:_TITLE_LIMIT]}", failed),
-        )
+        marks = self._marks(entry.key)
+        flag = Content.styled(FAILED_MARK + " ", failed)
+        name = one_line(PurePosixPath(entry.path).name[:_TITLE_LIMIT])
         if height == 1:
             undated = (UNDATED.ljust(DATE_WIDTH), self._style("date"))
-            return [Content.assemble(undated, "    ", name)]
-        return [
-            name,
-            Content.assemble(" " * _GUTTER, ("could not be loaded", self._style("date"))),
-        ]
+            return [Content.assemble(undated, "    ", marks, " ", flag, (name, failed))]
+        # Wrapped as a title is: a long name is read whole, as the id the brief must have.
+        said = Content.styled("could not be loaded", self._style("date"))
+        return self._two_lines(marks, flag, name, said, width, failed)
 
 
 def _language_cell(language: str) -> str:
