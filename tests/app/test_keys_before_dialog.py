@@ -10,6 +10,7 @@ from typing import cast
 
 import pytest
 from textual import events
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.message_pump import active_message_pump
 from textual.screen import Screen
@@ -31,9 +32,16 @@ from tui.app.screens.add import AddDialog
 from tui.app.screens.annotate import NoteDialog, TagDialog
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.facets import FacetDialog
+from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import ArticleList
 
-KEY_NAMES = {"/": "slash", "\r": "enter", "\t": "tab", "\x13": "ctrl+s"}
+KEY_NAMES = {
+    "?": "question_mark",
+    "/": "slash",
+    "\r": "enter",
+    "\t": "tab",
+    "\x13": "ctrl+s",
+}
 
 
 def burst(app: BriefingApp, keys: str) -> None:
@@ -337,3 +345,19 @@ async def test_keys_still_act_when_what_they_went_through_cannot_be_followed(
         await pilot.press("slash", "a", "b")
         await settle(pilot)
         assert main_screen(app).query_one(Input).value == "ab"
+
+
+@pytest.mark.parametrize(("typed", "line"), [("?jj", 2), ("?Gk", -1)])
+async def test_keys_typed_in_one_instant_in_the_help_each_scroll_it(
+    corpus_dir: Path, typed: str, line: int
+) -> None:
+    # A scroll took effect only once the screen was drawn again: the key after it scrolled
+    # from where the help was before it ("jj" scrolled one line, "Gk" ended at the bottom).
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, typed)
+        await wait_for_screen(pilot, HelpScreen)
+        await settle(pilot)
+        frame = app.screen.query_one(VerticalScroll)
+        assert frame.scroll_y == (line if line >= 0 else frame.max_scroll_y + line)

@@ -93,10 +93,12 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll_help(self, how: str, lines: int) -> None:
         """Scroll the list of keys by ``lines`` lines or pages (``how``), or to one end."""
         frame = self.query_one(VerticalScroll)
+        # At once, not after the next frame: a key typed right after this one scrolls on from
+        # where this one left the keys, not from where they were.
         if how == "home":
-            frame.scroll_home(animate=False)
+            frame.scroll_home(animate=False, immediate=True)
         elif how == "end":
-            frame.scroll_end(animate=False)
+            frame.scroll_end(animate=False, immediate=True)
         else:
             step = frame.scrollable_content_region.height if how == "page" else 1
-            frame.scroll_relative(y=lines * step, animate=False)
+            frame.scroll_relative(y=lines * step, animate=False, immediate=True)
