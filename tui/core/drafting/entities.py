@@ -82,6 +82,9 @@ _ROLE_AFTER = re.compile(
 # people invest too, but are named by two words or more, and told by their titles. The forms in
 # ``one`` are said of one only; the others of many too ("Companies will invest").
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_MARK = re.compile(r"['’]s\b")
+"""A possessive anywhere in a run of names ("Mexico's Ministry"); :data:`_POSSESSIVE` is one
+ending a word."""
 _COMPANY_ACTION = re.compile(
     r"(?P<one>\s+(?:also\s+)?(?:invests|postpones|(?:plans|is)\s+to\s+(?:invest|postpone)"
     r"|has\s+(?:invested|postponed))\b"
@@ -405,9 +408,6 @@ def _all_known(text: str, taken: bytearray, start: int, end: int) -> bool:
     rest = "".join(char for char, flag in pairs if not flag)
     joined = _POSSESSIVE_MARK.sub("", rest)
     return not rest or (joined != rest and not joined.strip())
-
-
-_POSSESSIVE_MARK = re.compile(r"['’]s\b")
 
 
 def _in_heading(text: str, at: int) -> bool:
