@@ -342,30 +342,37 @@ class ArticleList(FittedScrollView, can_focus=True):
         marks = self._marks(brief_id)
         # A brief that loaded with errors (a date that cannot be read, a language that is no
         # code): its title is marked, as a file that failed to load is.
-        flag = (
-            Content.styled(FAILED_MARK + " ", self._style("failed"))
-            if entry.has_errors
-            else Content("")
-        )
+        flag = self._failed_flag() if entry.has_errors else Content("")
         date = date_label(published)
         if height == 1:
-            return [
-                Content.assemble(
-                    (date.ljust(DATE_WIDTH), self._style("date")),
-                    " ",
-                    (_language_cell(language), self._style("language")),
-                    " ",
-                    marks,
-                    " ",
-                    flag,
-                    (DRAFT_LABEL + " ", self._style("draft")) if draft else "",
-                    (title, title_style) if title_style is not None else title,
-                )
-            ]
+            shown = Content.assemble(
+                (DRAFT_LABEL + " ", self._style("draft")) if draft else "",
+                (title, title_style) if title_style is not None else title,
+            )
+            return [self._one_line(date, language, marks, flag, shown)]
         meta = self._meta(date, language, outlet, width)
         if draft:
             meta = Content.assemble((DRAFT_LABEL, self._style("draft")), " · ", meta)
         return self._two_lines(marks, flag, title, meta, width, title_style)
+
+    def _one_line(
+        self, date: str, language: str, marks: Content, flag: Content, title: Content
+    ) -> Content:
+        """Date, language, marks, ``flag`` and title, in the columns every row's lines take."""
+        return Content.assemble(
+            (date.ljust(DATE_WIDTH), self._style("date")),
+            " ",
+            (_language_cell(language), self._style("language")),
+            " ",
+            marks,
+            " ",
+            flag,
+            title,
+        )
+
+    def _failed_flag(self) -> Content:
+        """The mark of a file that failed to load, or loaded with errors."""
+        return Content.styled(FAILED_MARK + " ", self._style("failed"))
 
     def _two_lines(
         self,
@@ -423,11 +430,10 @@ class ArticleList(FittedScrollView, can_focus=True):
         loads), it keeps its star."""
         failed = self._style("failed")
         marks = self._marks(entry.key)
-        flag = Content.styled(FAILED_MARK + " ", failed)
+        flag = self._failed_flag()
         name = one_line(PurePosixPath(entry.path).name[:_TITLE_LIMIT])
         if height == 1:
-            undated = (UNDATED.ljust(DATE_WIDTH), self._style("date"))
-            return [Content.assemble(undated, "    ", marks, " ", flag, (name, failed))]
+            return [self._one_line(UNDATED, "", marks, flag, Content.styled(name, failed))]
         # Wrapped as a title is: a long name is read whole, as the id the brief must have.
         said = Content.styled("could not be loaded", self._style("date"))
         return self._two_lines(marks, flag, name, said, width, failed)
