@@ -158,18 +158,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_app(None)
     parser = build_parser()
     args, unknown = parser.parse_known_args(_filters_joined(given))
+    # A usage error is told with the usage of the subcommand given, which says what it takes,
+    # not with that of `briefing` as a whole.
+    given_to = getattr(args, "command_parser", parser)
     if unknown:
-        # argparse would report them with the usage of `briefing` as a whole; the usage of the
-        # subcommand they were given to says what it does take.
-        given_to = getattr(args, "command_parser", parser)
         given_to.error(f"unrecognized arguments: {' '.join(unknown)}")
     dashes = _dashes_as_a_value(given)
     if dashes is not None:
-        given_to = getattr(args, "command_parser", parser)
         given_to.error(f"{dashes}: -- cannot be an option's value; give the option another")
     if args.corpus == "":
         # An empty variable in a script (`--corpus "$DIR"`) must not quietly mean another corpus.
-        given_to = getattr(args, "command_parser", parser)
         given_to.error("--corpus is empty; give a corpus folder")
     if args.command is None:
         return _run_app(args.corpus)
