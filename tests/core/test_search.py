@@ -93,6 +93,7 @@ def test_nothing_typed_is_taken_as_an_operator_of_the_index(typed: str) -> None:
 
 def test_a_word_is_quoted_whole_for_the_index() -> None:
     assert match_expression(["mexico", "nand", 'a"b']) == '"mexico"* "nand"* compounds : "a""b"*'
+    assert match_expression(["ee.uu."]) == '(compounds : "ee.uu."* OR "eeuu")'
 
 
 # The anchor status of quotes ---------------------------------------------------------------------
@@ -453,6 +454,31 @@ def test_a_facet_value_chosen_finds_the_briefs_it_counted(tmp_path: Path, name: 
     ],
 )
 def test_a_word_holding_punctuation_is_found_only_as_one_word(
+    tmp_path: Path, summary: str, query: str, found: bool
+) -> None:
+    root = make_corpus(tmp_path / "corpus", {"a.yaml": fields("a", summary=summary)})
+    corpus = load_corpus(root)
+    assert matching_in(corpus, query) == ({"a"} if found else set())
+    assert matching_in(corpus, f"-{query}") == (set() if found else {"a"})
+
+
+@pytest.mark.parametrize(
+    ("summary", "query", "found"),
+    [
+        ("Las exportaciones a EE.UU. crecieron.", "eeuu", True),
+        ("Las exportaciones a EE.UU. crecieron.", "eeu", True),
+        ("Las exportaciones a (EE.UU.), crecieron.", "eeuu", True),
+        ("Las exportaciones a EEUU crecieron.", "ee.uu.", True),
+        ("Las exportaciones a EEUU crecieron.", "EE.UU", True),
+        ("Plants in San Luis Potosí (S.L.P.) grew.", "slp", True),
+        ("Exports to the U.S. grew.", "us", True),
+        # Only letters written with periods are an abbreviation; other words keep their parts.
+        ("Exports grew 6.2 in the U.S.-Mexico trade.", "62", False),
+        ("Exports grew in the U.S.-Mexico trade.", "usmexico", False),
+        ("Exports grew 6.2 in the year.", "u.s.", False),
+    ],
+)
+def test_an_abbreviation_is_found_with_its_periods_and_without(
     tmp_path: Path, summary: str, query: str, found: bool
 ) -> None:
     root = make_corpus(tmp_path / "corpus", {"a.yaml": fields("a", summary=summary)})

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 from tui.core.languages import ISO_639_1
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
-from tui.core.text import fold_search, fold_words, is_compound
+from tui.core.text import abbreviation_letters, fold_search, fold_words, is_compound
 
 if TYPE_CHECKING:
     from tui.core.model import Brief, KeyFact
@@ -568,11 +568,19 @@ def match_expression(words: Iterable[str]) -> str:
     language (``AND``, ``NEAR``, a column name, a parenthesis); a word holding punctuation, such
     as "u.s.", becomes the phrase of its parts ("u s"), as the index split it when it was read,
     and is looked for among the words of two parts or more alone (see
-    :func:`tui.core.text.compound_words`).
+    :func:`tui.core.text.compound_words`). An abbreviation typed with periods ("ee.uu.") also
+    finds it written without them ("EEUU").
     """
-    return " ".join(
-        f"compounds : {_prefix(word)}" if is_compound(word) else _prefix(word) for word in words
-    )
+    return " ".join(map(_word_expression, words))
+
+
+def _word_expression(word: str) -> str:
+    if not is_compound(word):
+        return _prefix(word)
+    letters = abbreviation_letters(word)
+    if letters is None:
+        return f"compounds : {_prefix(word)}"
+    return f'(compounds : {_prefix(word)} OR "{letters}")'
 
 
 def name_expression(term: NameTerm) -> str:

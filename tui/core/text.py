@@ -38,6 +38,8 @@ _MARKS = tuple((chr(code), str(plain)) for code, plain in _TYPOGRAPHIC.items())
 # A run of letters and digits: a part of a word, as the index's tokenizer splits words (at an
 # underscore too).
 _WORD_PART = re.compile(r"[^\W_]+")
+# An abbreviation written with periods (see abbreviation_letters), with the marks around it.
+_ABBREVIATION = re.compile(r"[^\w]*((?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2})\.?[^\w]*")
 COMPOUND_END = "\ue000"
 """What follows each word of :func:`compound_words`: a word to the index (a character for
 private use), which no query holds, so that no phrase runs from one such word into the next."""
@@ -198,16 +200,36 @@ def is_compound(word: str) -> bool:
     return not word.isalnum() and len(_WORD_PART.findall(word)) > 1
 
 
+def abbreviation_letters(word: str) -> str | None:
+    """The letters of ``word`` when it is an abbreviation written with periods, one or two
+    letters before each ("ee.uu." gives "eeuu", "u.s." "us", "s.l.p." "slp"), the marks around
+    it aside ("(ee.uu.),"); else None.
+
+    Spanish writes the same abbreviation with periods and without ("EE.UU.", "EEUU"): each is
+    found by the other (:func:`compound_words`, :func:`tui.core.search.match_expression`).
+    """
+    found = _ABBREVIATION.fullmatch(word)
+    return found[1].replace(".", "") if found else None
+
+
 def compound_words(words: str) -> str:
     """Of ``words`` (as :func:`fold_words` gives them), those of two parts or more ("u.s.",
-    "t-mec", "6,2"), each followed by :data:`COMPOUND_END`.
+    "t-mec", "6,2"), each followed by :data:`COMPOUND_END`, and after an abbreviation its
+    letters (:func:`abbreviation_letters`), so that a word typed without periods finds it.
 
     A query word of two parts or more is looked for as its parts side by side. Among the
     distinct words, two parts are side by side where a word between them was dropped as a
     repeat ("u.s. and mexico" after an earlier "and"), so such a word is looked for among these
     alone, kept apart by the end mark.
     """
-    return "".join(f"{word} {COMPOUND_END} " for word in words.split() if is_compound(word))
+    kept = []
+    for word in words.split():
+        if is_compound(word):
+            kept.append(f"{word} {COMPOUND_END} ")
+            letters = abbreviation_letters(word)
+            if letters is not None:
+                kept.append(f"{letters} {COMPOUND_END} ")
+    return "".join(kept)
 
 
 def quoted(text: str, limit: int = 60) -> str:
