@@ -4,6 +4,7 @@ filter move the list, and those typed as the app starts wait for its panes."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
@@ -34,6 +35,8 @@ from tui.app.screens.export import ExportDialog
 from tui.app.screens.facets import FacetDialog
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import ArticleList
+from tui.core.search import parse_query, value_term
+from tui.core.store.view import StoredEntries
 
 KEY_NAMES = {
     "?": "question_mark",
@@ -73,6 +76,36 @@ async def test_keys_typed_with_a_dialogs_key_do_not_act_on_the_reader(
         assert isinstance(app.screen, dialog)
         assert bookmark_of(list_rows(app)[0]) != "★"
         assert main_screen(app).article_list.cursor_row == 0
+
+
+async def test_keys_typed_with_the_facets_key_choose_once_the_values_are_counted(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # j and Enter came while every field still said "counting…": there was nothing to move to
+    # or choose, and they did nothing.
+    released = threading.Event()
+    count = StoredEntries.facets
+
+    def held(self: StoredEntries, *args: object, **kwargs: object) -> list[tuple[str, int]]:
+        released.wait(timeout=30)
+        return count(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    app = BriefingApp(corpus_dir)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
+            monkeypatch.setattr(StoredEntries, "facets", held)
+            burst(app, "fj\r")
+            await wait_for_screen(pilot, FacetDialog)
+            for _ in range(3):  # the keys, were they not held, would have come by now
+                await pilot.pause()
+            released.set()
+            await within(pilot, lambda: app.screen is main_screen(app), "the value chosen")
+            second, _ = count(entries, parse_query(""), "organization")[1]  # type: ignore[arg-type]
+            assert main_screen(app).filter_text == value_term("organization", second)
+    finally:
+        released.set()
 
 
 @pytest.mark.parametrize(

@@ -20,14 +20,15 @@ A screen is made after it is put on top, in its own time: the reader's in the fi
 start, a dialog just after the key that opens it. Until then the app has nowhere to send a key:
 no widget has the focus, and the key goes to the screen, which drops it (a note's first letters)
 or acts on what is not there yet ('/' with no filter to open). The keys typed for a
-:class:`TakesKeysOnceMounted` wait, held, until it has made its widgets.
+:class:`TakesKeysOnceMounted` wait, held, until it has made its widgets; for one whose rows come
+from a thread (the facets' counts), until it has rows to move to.
 """
 
 from __future__ import annotations
 
 from asyncio import Task
 from collections import deque
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import App
@@ -150,14 +151,25 @@ def _queue_task(node: MessagePump) -> Task[Any] | None:
 
 class TakesKeysOnceMounted(Screen[Any]):
     """A screen for which a :class:`HoldsKeysTypedAhead` app holds the keys typed until it has
-    mounted its widgets and given one the focus."""
+    mounted its widgets and given one the focus, or, if it waits for its content, until it
+    says it has that (:meth:`take_keys`)."""
 
     takes_keys: bool = False
     """Whether the screen's widgets are there to take keys."""
+    KEYS_WAIT_FOR_CONTENT: ClassVar[bool] = False
+    """Whether the keys wait, after the mount, until the screen has its content: rows a thread
+    brings, without which a key to move or choose would do nothing."""
 
     def on_mount(self) -> None:
         # Dispatched after the handlers of the classes derived from this one: the screen has
         # made its widgets and chosen the focus by now.
+        if not self.KEYS_WAIT_FOR_CONTENT:
+            self.take_keys()
+
+    def take_keys(self) -> None:
+        """Let the keys held for this screen act, now that it is ready for them."""
+        if self.takes_keys:
+            return
         self.takes_keys = True
         if isinstance(self.app, HoldsKeysTypedAhead):
             self.app.take_keys()
