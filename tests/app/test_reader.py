@@ -1163,6 +1163,24 @@ async def test_the_first_facts_are_in_view_at_start(
         assert brief_view.fact_line_range(facts - 1)[1] <= height
 
 
+@pytest.mark.parametrize("size", [(60, 20), (80, 16)])
+async def test_a_brief_pane_too_short_for_the_title_and_a_fact_shows_the_fact(
+    corpus_dir: Path, size: tuple[int, int]
+) -> None:
+    # The pane showed the title and the meta line, and no fact, while the original showed the
+    # first fact's quote; now and after moving to the next brief.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        for _ in range(2):
+            top, height = brief_view.scroll_offset.y, brief_view.scrollable_content_region.height
+            first, end = brief_view.fact_line_range(0)
+            assert top <= first and end <= top + max(height, end - first)
+            await pilot.press("j")
+            await settle(pilot)
+
+
 async def test_the_selected_fact_is_shown_whole(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:

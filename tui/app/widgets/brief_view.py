@@ -208,6 +208,7 @@ class BriefView(FittedScrollView, can_focus=True):
         self._refresh_bindings_if_changed()
         self._relayout()
         self.scroll_to(y=0, animate=False, force=True)
+        self._scroll_to_fact()  # below the title, when the pane is too short for both
 
     def show_annotation(self, annotation: Annotation | None) -> None:
         """Show the user's tags and note of the brief shown as ``annotation`` has them now."""
@@ -342,7 +343,9 @@ class BriefView(FittedScrollView, can_focus=True):
 
     def fit_to_size(self) -> None:
         self._ensure_layout()
-        if self._follow_fact:
+        # At the top, the first fact is the current one: in a pane too short to show it under
+        # the title (a small terminal), the pane scrolls down to it rather than showing none.
+        if self._follow_fact or self.scroll_offset.y == 0:
             self._scroll_to_fact()
 
     def _relayout(self) -> None:
