@@ -63,6 +63,44 @@ async def test_x_rejects_the_fact_and_the_brief_shows_the_rest(tmp_path: Path) -
         assert main_screen(app).current_fact == 1
 
 
+async def test_ctrl_z_puts_back_the_fact_rejected_and_the_cursor_on_it(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    before = brief_text(root)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        assert "Undo" not in key_line(app)  # nothing to undo yet
+        await pilot.press("enter", "j", "x")
+        await settle(pilot)
+        assert brief_text(root) != before
+        undo = app.keys_of("reader.undo_review")
+        assert any(f"{undo} puts it back" in message for _, message in notices)
+        assert "Undo" in key_line(app)
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert brief_text(root) == before
+        assert "office in Texas" in brief_lines(app).split("Summary")[0]
+        assert main_screen(app).current_fact == 1
+        assert "Undo" not in key_line(app)  # one step back only
+
+
+async def test_ctrl_z_after_c_marks_the_fact_unreviewed_again(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    before = brief_text(root)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        assert main_screen(app).current_fact == 1  # c goes on to the next fact
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert brief_text(root) == before
+        assert main_screen(app).current_fact == 0
+
+
 async def test_confirm_and_reject_do_nothing_to_a_finished_brief(corpus_dir: Path) -> None:
     before = {p.name: p.read_bytes() for p in (corpus_dir / "briefs").iterdir()}
     app = BriefingApp(corpus_dir)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.kit.corpus import DRAFT_ARTICLE, DRAFT_BRIEF, draft_corpus, make_corpus
-from tui.core.review import ReviewError, confirm_fact, reject_fact
+from tui.core.review import ReviewError, confirm_fact, reject_fact, undo_edit
 from tui.core.store import load_corpus
 
 
@@ -53,6 +53,24 @@ def test_rejecting_a_fact_takes_it_out_and_keeps_the_rest_as_written(corpus: Pat
         "The council will open an office in Texas",
         "Some 300 firms joined the council this year",
     ]
+
+
+@pytest.mark.parametrize("review", [confirm_fact, reject_fact])
+def test_a_review_undone_puts_the_file_back_byte_for_byte(corpus: Path, review: object) -> None:
+    before = brief_file(corpus).read_bytes()
+    edit = review(brief_file(corpus), 1, "The council will open an office in Texas")  # type: ignore[operator]
+    assert brief_file(corpus).read_bytes() != before
+    undo_edit(edit)
+    assert brief_file(corpus).read_bytes() == before
+
+
+def test_a_review_is_not_undone_over_a_later_change_to_the_file(corpus: Path) -> None:
+    edit = reject_fact(brief_file(corpus), 1, "The council will open an office in Texas")
+    by_hand = brief_file(corpus).read_text(encoding="utf-8").replace("8%", "9%")
+    brief_file(corpus).write_text(by_hand, encoding="utf-8")
+    with pytest.raises(ReviewError, match="changed since"):
+        undo_edit(edit)
+    assert brief_file(corpus).read_text(encoding="utf-8") == by_hand
 
 
 def test_the_last_fact_cannot_be_rejected(tmp_path: Path) -> None:

@@ -360,6 +360,13 @@ def test_add_an_article_confirm_a_fact_and_edit_the_brief(
         lambda _: brief.read_text("utf-8").count("reviewed: false") == unreviewed - 1,
         "the first fact confirmed in the file",
     )
+    # A slip of the finger: the next fact rejected, then put back.
+    before = brief.read_text("utf-8")
+    terminal.keys("x")
+    terminal.wait_for_text("puts it back")
+    assert brief.read_text("utf-8") != before
+    terminal.keys("C-z")
+    terminal.wait_for(lambda _: brief.read_text("utf-8") == before, "the fact put back")
 
     terminal.keys("E")
     terminal.wait_for_text("Queretaro reviewed by hand")

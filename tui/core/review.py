@@ -10,6 +10,7 @@ message saying to edit it by hand.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,25 @@ class ReviewError(Exception):
     """The edit was not made; the message says why and what to do instead."""
 
 
-def confirm_fact(path: Path, index: int, quote: str) -> None:
+@dataclass(frozen=True)
+class ReviewEdit:
+    """A fact confirmed or rejected in a brief file: the file's text before and after, so that
+    the edit can be undone (a fact rejected by a slip of the finger is not lost)."""
+
+    path: Path
+    before: str
+    after: str
+
+
+def undo_edit(edit: ReviewEdit) -> None:
+    """Put the brief file of ``edit`` back as it was before it; nothing is written when the file
+    has changed since (edited by hand, say), as that change would be lost."""
+    if _read(edit.path) != edit.after:
+        raise ReviewError(f"{edit.path.name} changed since: nothing undone, edit it (E)")
+    _write(edit.path, edit.before)
+
+
+def confirm_fact(path: Path, index: int, quote: str) -> ReviewEdit:
     """Mark fact ``index`` of the brief at ``path`` reviewed (its ``reviewed: false`` removed).
 
     ``quote`` is the fact's quote as the reader showed it: when the file no longer has that
@@ -35,10 +54,10 @@ def confirm_fact(path: Path, index: int, quote: str) -> None:
         if "reviewed" in fact:
             _remove_key(fact, "reviewed")
 
-    _edit(path, index, quote, confirm)
+    return _edit(path, index, quote, confirm)
 
 
-def reject_fact(path: Path, index: int, quote: str) -> None:
+def reject_fact(path: Path, index: int, quote: str) -> ReviewEdit:
     """Take fact ``index`` out of the brief at ``path``; a brief keeps at least one fact."""
 
     def reject(facts: Any) -> None:
@@ -51,23 +70,35 @@ def reject_fact(path: Path, index: int, quote: str) -> None:
             _move_following_lines(facts[index], last, facts[index - 1])
         del facts[index]
 
-    _edit(path, index, quote, reject)
+    return _edit(path, index, quote, reject)
 
 
-def _edit(path: Path, index: int, quote: str, change: Any) -> None:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    name = path.name
+def _read(path: Path) -> str:
     try:
         # Line ends as they are: a file written with \r\n is not quietly turned into \n.
         with path.open(encoding="utf-8", newline="") as file:
             text = file.read(MAX_BRIEF_CHARS + 1)
     except (OSError, UnicodeDecodeError) as error:
-        raise ReviewError(f"{name} cannot be read: {error}") from None
+        raise ReviewError(f"{path.name} cannot be read: {error}") from None
     if len(text) > MAX_BRIEF_CHARS:
-        raise ReviewError(f"{name} is too large to edit here")
+        raise ReviewError(f"{path.name} is too large to edit here")
+    return text
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomically(path, text, shared=True)
+    except OSError as error:
+        raise ReviewError(f"{path.name} cannot be written: {error.strerror or error}") from None
+
+
+def _edit(path: Path, index: int, quote: str, change: Any) -> ReviewEdit:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    name = path.name
+    text = _read(path)
     try:
         _, indent, sequence_offset = load_yaml_guess_indent(text)
         yaml = YAML(typ="rt")
@@ -93,10 +124,8 @@ def _edit(path: Path, index: int, quote: str, change: Any) -> None:
     lines = edited.splitlines()
     if any(line not in lines for line in kept):
         raise ReviewError(f"{name} has a comment the edit would lose: edit it (E)")
-    try:
-        write_atomically(path, edited, shared=True)
-    except OSError as error:
-        raise ReviewError(f"{name} cannot be written: {error.strerror or error}") from None
+    _write(path, edited)
+    return ReviewEdit(path, text, edited)
 
 
 def _remove_key(mapping: Any, key: str) -> None:

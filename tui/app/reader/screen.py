@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from tui.app.screens.facets import FacetDialog, FacetRequest
     from tui.core.drafting.adding import Outcome
     from tui.core.model import Brief, Corpus, Entries, Entry
+    from tui.core.review import ReviewEdit
 
 
 # A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
@@ -233,6 +234,8 @@ class MainScreen(TakesKeysOnceMounted):
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._exported_marks: frozenset[str] = frozenset()
         """The marks for export when the marked briefs were last exported."""
+        self._last_review: tuple[ReviewEdit, str, int] | None = None
+        """The last fact confirmed or rejected: the edit, its brief file, the fact's number."""
         self._fact_after_reload: tuple[str, int] | None = None
         """The brief file edited from the reader, and the fact to be on once it is read again."""
         self._shown_before = False
@@ -836,6 +839,8 @@ class MainScreen(TakesKeysOnceMounted):
             return bool(brief and brief.key_facts)
         if action == "clear_filter":
             return self._filter_open()
+        if action == "undo_review":
+            return self._last_review is not None
         if action == "toggle_bookmark":
             return True if self._current_key() is not None else None
         if action in ("toggle_mark", "toggle_read", "edit_note", "edit_tags"):
@@ -988,13 +993,37 @@ class MainScreen(TakesKeysOnceMounted):
         facts = entry.brief.key_facts
         edit = reject_fact if reject else confirm_fact
         try:
-            edit(self.root / entry.path, fact, facts[fact].quote)
+            done = edit(self.root / entry.path, fact, facts[fact].quote)
         except ReviewError as error:
             self.notify(str(error), title="Review", severity="warning", markup=False)
             return
+        if reject:
+            undo = cast("BriefingApp", self.app).keys_of("reader.undo_review")
+            told = f"Fact {fact + 1} taken out of {entry.path}: {undo} puts it back"
+            self.notify(told, title="Review", markup=False)
+        self._last_review = (done, entry.path, fact)
+        self.refresh_bindings()  # Undo is offered now
         # Read again at once rather than when the watcher tells: the next key may act on it.
         after = fact if reject else min(fact + 1, len(facts) - 1)
         self._fact_after_reload = (entry.path, after)
+        self._reload()
+
+    def action_undo_review(self) -> None:
+        """Put the brief file last confirmed or rejected in back as it was, and go to the fact."""
+        from tui.core.review import ReviewError, undo_edit
+
+        if self._last_review is None:
+            return
+        done, path, fact = self._last_review
+        try:
+            undo_edit(done)
+        except ReviewError as error:
+            self.notify(str(error), title="Undo", severity="warning", markup=False)
+            return
+        self._last_review = None
+        self.refresh_bindings()
+        self.notify(f"Fact {fact + 1} of {path} is as it was", title="Undo", markup=False)
+        self._fact_after_reload = (path, fact)
         self._reload()
 
     def action_add_article(self) -> None:
