@@ -306,14 +306,16 @@ def _not_a_folder(root: Path, *, named_by_variable: bool) -> str | None:
     left to the loader, which says so.
     """
     named = f"{root} (from {ENV_CORPUS})" if named_by_variable else str(root)
+    folder = "the folder that holds briefs/ and seeds/"
+    hint = f"set {ENV_CORPUS} to {folder}, or unset it" if named_by_variable else f"give {folder}"
     try:
         if root.is_dir():
             return None
         if root.exists():
-            return f"{named} is a file, not a corpus folder"
+            return f"{named} is a file, not a corpus folder: {hint}"
     except OSError as error:  # a folder on the way that may not be entered
         return f"{named} cannot be read: {error.strerror}"
-    return f"{named} does not exist"
+    return f"{named} does not exist: {hint}"
 
 
 def _validate(corpus: Corpus) -> int:

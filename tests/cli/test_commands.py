@@ -904,7 +904,10 @@ def test_a_corpus_that_is_no_folder_stops_every_command(
     (tmp_path / "a-file").write_text("not a corpus", encoding="utf-8")
     result = run(*command, "--corpus", name, cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"briefing: {name} {complaint}\n"
+    assert (
+        result.stderr
+        == f"briefing: {name} {complaint}: give the folder that holds briefs/ and seeds/\n"
+    )
 
 
 def test_a_corpus_named_by_the_variable_that_is_no_folder_stops_the_command(
@@ -914,7 +917,8 @@ def test_a_corpus_named_by_the_variable_that_is_no_folder_stops_the_command(
     result = run("list", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
     assert (
-        result.stderr == f"briefing: {tmp_path / 'missing'} (from BRIEFING_CORPUS) does not exist\n"
+        result.stderr == f"briefing: {tmp_path / 'missing'} (from BRIEFING_CORPUS) does not exist:"
+        " set BRIEFING_CORPUS to the folder that holds briefs/ and seeds/, or unset it\n"
     )
 
 
@@ -927,7 +931,7 @@ def test_a_corpus_that_is_no_folder_stops_the_app_before_it_opens(
     monkeypatch.setattr(tui.app.main, "run_app", lambda root: opened.append(root) or 0)
     assert main(["--corpus", str(tmp_path / "missing")]) == 2
     assert opened == []
-    assert capsys.readouterr().err == f"briefing: {tmp_path / 'missing'} does not exist\n"
+    assert capsys.readouterr().err.startswith(f"briefing: {tmp_path / 'missing'} does not exist:")
 
 
 def test_no_arguments_open_the_app_on_the_corpus_the_options_would_name(
