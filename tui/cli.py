@@ -419,6 +419,7 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
             "date": brief.published.isoformat() if brief.published else None,
             "language": brief.language,
             "title": brief.title,
+            "english_title": brief.english_title,
             "facts": len(brief.key_facts),
         }
         for brief in found
@@ -434,7 +435,8 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
             str(row["date"] or "-"),
             _cut(str(row["language"]), LIST_FIELD_WIDTH),
             str(row["facts"]),
-            _cut(str(row["title"]), LIST_TITLE_WIDTH),
+            # In English, as the reader lists it: one language for a list read at a glance.
+            _cut(str(row["english_title"]), LIST_TITLE_WIDTH),
         )
         print("\t".join(fields))
     # After the rows, where a reader at a terminal sees it last.
