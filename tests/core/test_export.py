@@ -207,11 +207,23 @@ HOSTILE_TEXT = [
     "[link](x) and ![image](y.png) and <http://example.com>",
     "[ref]: http://example.com",
     "*emphasis* and **strong** and _under_ and ~~strike~~",
+    "snake_case_words and __dunder__ and a_*b*_c and x_ _y",
+    "!important and ![image] and !\\[not one]",
     "a | table | row",
     "trailing backslash \\",
     "    indented code",
     "tab\tseparated",
 ]
+
+
+def test_a_file_name_or_tag_with_underscores_needs_no_backslash(tmp_path: Path) -> None:
+    # A colleague may read the briefing as plain text: "seeds/001\\_c8c9.txt" read badly.
+    brief = fields(source="report_2024_q1.txt", places=["nuevo_león"])
+    root = make_corpus(tmp_path / "c", {"sample.yaml": brief}, {"report_2024_q1.txt": "Text.\n"})
+    corpus = load_corpus(root)
+    markdown = render_markdown(corpus, corpus.loaded, "all")
+    assert "seeds/report_2024_q1.txt" in markdown and "nuevo_león" in markdown
+    assert "\\_" not in markdown
 
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT)

@@ -22,8 +22,10 @@ from tui.core.model import Brief, Corpus, Entry, KeyFact, Problem
 from tui.core.text import clean_text, line_range, one_line
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
-# can start or end markup anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&!$]")
+# can start or end markup anywhere in a line. An underscore between two letters or digits
+# cannot ("seeds/001_c8c9.txt", "nuevo_león"), nor can "!" without the "[" of an image, which
+# is escaped: the briefing reads as plain text where nothing needs a backslash.
+_INLINE_SPECIAL = re.compile(r"[\\`*\[\]<>#|~&$]|(?<![^\W_])_|_(?![^\W_])")
 # These only mean something at the start of a line: lists, block quotes, rules, setext headings.
 _LINE_START_SPECIAL = re.compile(r"[-+=>:]|\d+[.)]")
 
