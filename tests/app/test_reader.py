@@ -1163,6 +1163,27 @@ async def test_the_first_facts_are_in_view_at_start(
         assert brief_view.fact_line_range(facts - 1)[1] <= height
 
 
+@pytest.mark.parametrize(("size", "whole"), [((120, 40), True), ((80, 24), False)])
+async def test_a_long_title_is_whole_in_a_tall_brief_pane_and_two_lines_in_a_short_one(
+    corpus_dir: Path, size: tuple[int, int], whole: bool
+) -> None:
+    # The pane cut every title at two lines, with thirty lines free below the facts at 120x40.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        brief = main_screen(app)._shown_brief()
+        assert brief is not None
+        lines = brief_view.lines
+        title_lines = lines[: next(i for i, line in enumerate(lines) if brief.language in line)]
+        if whole:
+            assert len(title_lines) > 2
+            assert " ".join(line.strip() for line in title_lines) == brief.title
+        else:  # the rest of the title is cut where the second line ends
+            assert len(title_lines) == 2
+            assert len(brief.title) > 2 * brief_view.scrollable_content_region.width
+
+
 @pytest.mark.parametrize("size", [(60, 20), (80, 16)])
 async def test_a_brief_pane_too_short_for_the_title_and_a_fact_shows_the_fact(
     corpus_dir: Path, size: tuple[int, int]

@@ -39,6 +39,8 @@ def anchor_mark(fact: KeyFact) -> str:
 
 
 TITLE_LINES = 2
+"""The lines a title takes at most in a short pane (80x24), so that the facts stay in view; a
+tall one gives it a sixth of its height, enough for any title at 120x40."""
 NOTE_SHOWN = 1_000
 """Characters of a note laid out in the pane, which shows its first line only."""
 
@@ -170,7 +172,8 @@ class BriefView(FittedScrollView, can_focus=True):
         self._fact: int | None = None
         self._lines: list[tuple[Content, int | None]] = []
         self._fact_lines: list[tuple[int, int]] = []
-        self._laid_out_width: int | None = None
+        self._laid_out_for: tuple[int, int] | None = None
+        """The width and height the lines were laid out for: the title's room depends on both."""
         self._follow_fact = False
         """True once the user moves through the facts: a resize keeps the current one in view."""
 
@@ -338,7 +341,7 @@ class BriefView(FittedScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         # Styles are baked into the wrapped lines; a new theme or focus lays them out again.
-        self._laid_out_width = None
+        self._laid_out_for = None
         self.refresh()
 
     def fit_to_size(self) -> None:
@@ -349,15 +352,15 @@ class BriefView(FittedScrollView, can_focus=True):
             self._scroll_to_fact()
 
     def _relayout(self) -> None:
-        self._laid_out_width = None
+        self._laid_out_for = None
         self._ensure_layout()
         self.refresh()
 
     def _ensure_layout(self) -> None:
-        width = self.scrollable_content_region.width
-        if width == self._laid_out_width:
+        width, height = self.scrollable_content_region.size
+        if (width, height) == self._laid_out_for:
             return
-        self._laid_out_width = width
+        self._laid_out_for = (width, height)
         lines: list[tuple[Content, int | None]] = []
         fact_lines: dict[int, tuple[int, int]] = {i: (0, 0) for i in range(self.fact_count)}
         # A hidden pane has no width: it lays nothing out until it is shown.
@@ -455,9 +458,9 @@ class BriefView(FittedScrollView, can_focus=True):
                 _BLANK,
                 *self._problem_blocks(entry.problems),
             ]
-        # The article's own title, which the original pane also shows whole; the list names it
-        # in English. Two lines at most leave the facts room at 80x24.
-        blocks = [_Block(styled(one_line(brief.title), "title"), max_lines=TITLE_LINES)]
+        # The article's own title; the list names it in English.
+        title_lines = max(TITLE_LINES, self.scrollable_content_region.height // 6)
+        blocks = [_Block(styled(one_line(brief.title), "title"), max_lines=title_lines)]
         blocks += [_Block(styled(pane_meta_line(brief), "meta"))]
         blocks += self._annotation_blocks(styled)
         errors = entry.errors
