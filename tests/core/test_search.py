@@ -487,6 +487,52 @@ def test_an_abbreviation_is_found_with_its_periods_and_without(
     assert matching_in(corpus, f"-{query}") == (set() if found else {"a"})
 
 
+@pytest.fixture
+def two_languages(tmp_path: Path) -> Corpus:
+    """A brief in Spanish and one in English naming the same country and ministry, each in its
+    own language, and one naming a place the gazetteer does not know."""
+    briefs = {
+        "es.yaml": fields(
+            "es", places=["Estados Unidos"], organizations=["Secretaría de Economía"]
+        ),
+        "en.yaml": fields("en", places=["United States"], organizations=["Ministry of Economy"]),
+        "other.yaml": fields("other", places=["Zapopan"]),
+    }
+    return load_corpus(make_corpus(tmp_path / "corpus", briefs))
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        'place:"united states"',
+        "place:estados",
+        'place:"estados unidos"',
+        "place:eeuu",
+        'place:="estados unidos"',
+        'place:="united states"',
+        "org:economia",
+        "org:ministry",
+        "org:=se",
+        'org:="ministry of economy"',
+    ],
+)
+def test_a_name_known_in_either_language_is_found_by_a_term_in_either(
+    two_languages: Corpus, term: str
+) -> None:
+    assert matching_in(two_languages, term) == {"es", "en"}
+
+
+def test_a_name_known_in_either_language_is_counted_once_under_its_gazetteer_name(
+    two_languages: Corpus,
+) -> None:
+    entries = two_languages.entries
+    assert entries.facets(parse_query(""), "place") == [("United States", 2), ("Zapopan", 1)]
+    assert entries.facets(parse_query(""), "organization") == [("SE", 2)]
+    # The brief itself keeps its names as written.
+    (spanish,) = [brief for brief in two_languages.briefs if brief.id == "es"]
+    assert spanish.places == ("Estados Unidos",)
+
+
 @pytest.mark.parametrize(
     ("typed", "short"),
     [

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.kit.corpus import REPO
 from tests.kit.hostile import build_hostile_corpus
 from tests.kit.terminal import BRIEFING, Terminal, english_title, read_briefs, requires_tmux, start
 
@@ -198,11 +199,18 @@ def test_facets_choose_the_commonest_place_and_the_list_narrows_to_it(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:
     briefs = open_reader(terminal, corpus_dir, tmp_path)
-    # The commonest place, counted from the files: a brief naming it twice counts once; ties go
-    # by the folded name.
+    # The commonest place, counted from the files: a brief naming it twice counts once, in
+    # either language ("Estados Unidos" is United States, as the gazetteer writes); ties go by
+    # the folded name.
+    gazetteer = yaml.safe_load((REPO / "tui/core/drafting/gazetteer.yaml").read_text("utf-8"))
+    known = {
+        _fold(written): _fold(entry["name"])
+        for entry in gazetteer["places"]
+        for written in (entry["name"], *entry.get("aliases", []))
+    }
     having: dict[str, list[dict[str, Any]]] = {}
     for brief in briefs:
-        for place in {_fold(p): p for p in brief.get("places", [])}:
+        for place in {known.get(_fold(p), _fold(p)) for p in brief.get("places", [])}:
             having.setdefault(place, []).append(brief)
     place = min(having, key=lambda folded: (-len(having[folded]), folded))
     holding = having[place]

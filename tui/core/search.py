@@ -6,7 +6,10 @@ facts, quotes, names, outlet, author or original text), case, accents and typogr
 
 - ``org:``, ``place:``, ``person:``, ``topic:``, ``outlet:``: the value's words must start words
   of one of the brief's names of that kind, folded as words are (``place:baja`` finds "Baja
-  California"); a quoted value is a phrase within one name (``place:"baja california"``).
+  California"); a quoted value is a phrase within one name (``place:"baja california"``). A name
+  the shipped gazetteer knows is one name however it is written, in either language: a brief
+  listing "Estados Unidos" is found by ``place:"united states"`` and ``place:eeuu``, and counted
+  with those listing "United States" (:func:`known_name`).
 - ``org:=``, ``place:=``, ``person:=``, ``topic:=``, ``outlet:=``, ``lang:=``: the brief has a
   value of that field equal to the one given, folded (``place:="baja california"``, ``lang:=es``);
   the value is quoted when it holds white space or a quote, a quote in it written twice. This is
@@ -48,6 +51,7 @@ import itertools
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
 from tui.core.languages import ISO_639_1
@@ -537,12 +541,58 @@ def field_values(brief: Brief) -> list[tuple[FacetField, str, str]]:
         ("language", (brief.language,)),
     )
     values: dict[tuple[FacetField, str], str] = {}
+    known = _known_names()
     for field, written in fields:
         for value in written:
             folded = fold_search(value).strip()
+            value, folded = known.get((field, folded), (value, folded))
             if any(c.isalnum() for c in folded):
                 values.setdefault((field, folded), value)
     return [(field, value, folded) for (field, folded), value in values.items()]
+
+
+def known_name(field: FacetField, folded: str) -> str:
+    """The folded name that the value ``folded`` of ``field`` stands for: the name the shipped
+    gazetteer lists for it when it is one of the ways of writing that name ("estados unidos" and
+    "eeuu" are "united states"), else the value itself."""
+    return _known_names().get((field, folded), ("", folded))[1]
+
+
+def name_spellings(field: FacetField, folded: str) -> str:
+    """The words a field term looks for in the folded name ``folded`` of ``field``: every way
+    the gazetteer writes it, when it knows it ("united states estados unidos eeuu ..."), so
+    that a term in either language finds it; else the name alone."""
+    return _spellings().get((field, folded), folded)
+
+
+_GAZETTEER_FIELDS: dict[str, FacetField] = {
+    "places": "place",
+    "organizations": "organization",
+    "people": "person",
+    "topics": "topic",
+}
+
+
+@cache
+def _known_names() -> dict[tuple[FacetField, str], tuple[str, str]]:
+    """For each field, each way of writing a known name, folded → the name, as written and
+    folded. Read from the shipped gazetteer once, when the first brief is read."""
+    from tui.core.drafting.entities import shipped_gazetteer
+
+    known: dict[tuple[FacetField, str], tuple[str, str]] = {}
+    for group, names in shipped_gazetteer().names.items():
+        field = _GAZETTEER_FIELDS[group]
+        for written, name in names.items():
+            known[field, fold_search(written).strip()] = (name, fold_search(name).strip())
+    return known
+
+
+@cache
+def _spellings() -> dict[tuple[FacetField, str], str]:
+    spellings: dict[tuple[FacetField, str], list[str]] = {}
+    for (field, written), (_, name) in _known_names().items():
+        spellings.setdefault((field, name), [name]).append(written)
+    return {key: " ".join(dict.fromkeys(words)) for key, words in spellings.items()}
 
 
 def anchor_bits(facts: Iterable[KeyFact]) -> int:

@@ -147,7 +147,8 @@ def environment() -> str:
     from importlib.util import find_spec
 
     store = Path(__file__).resolve().parent
-    folders = [store.parent, store]
+    # The drafting folder holds the gazetteer, whose names field terms and facets count as one.
+    folders = [store.parent, store, store.parent / "drafting"]
     for package, subfolders in (("yaml", ()), ("dateutil", ("parser",)), ("rapidfuzz", ())):
         with contextlib.suppress(ImportError, ValueError):
             spec = find_spec(package)

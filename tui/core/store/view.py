@@ -32,6 +32,7 @@ from tui.core.search import (
     Query,
     UserMarks,
     anchor_mask,
+    known_name,
     match_expression,
     name_expression,
     searchable,
@@ -576,7 +577,7 @@ def _term_conditions(query: Query, marks: UserMarks) -> tuple[list[str], list[st
             continue  # the user's, not the index's: among the marks below
         # Facets count names by their folded value: the same column, equal, finds their briefs.
         conditions.append("rowid IN (SELECT brief FROM names WHERE field = ? AND folded = ?)")
-        values += (value.field, value.value)
+        values += (value.field, known_name(value.field, value.value))
     for language in query.languages:
         # The range lets the index of names be searched; the start of the code decides.
         conditions.append(
