@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.kit.corpus import draft_corpus, fields, make_corpus
-from tests.kit.markdown import read
+from tests.kit.markdown import OWN_BLOCKS, read
 from tui.core import atomic
 from tui.core.annotations import Annotation
 from tui.core.export import (
@@ -253,10 +253,10 @@ def test_markdown_in_brief_text_stays_text(tmp_path: Path, text: str) -> None:
     assert f"Date: {shown}" in section.plain
     assert f"Places: {shown}" in section.plain
     assert section.quoted[0] == shown
-    # Nothing but headings, paragraphs and block quotes: no list, code, rule, table or HTML;
-    # and within paragraphs only the export's own emphasis.
-    allowed = {"heading", "paragraph", "blockquote"}
-    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= allowed
+    # Nothing but headings, paragraphs, block quotes and the list of facts: no other list, no
+    # code, rule, table or HTML; and within paragraphs only the export's own emphasis.
+    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= OWN_BLOCKS
+    assert document.list_items == 1
     own = {"text", "em_open", "em_close", "strong_open", "strong_close"}
     for paragraph, _, kinds in section.paragraphs:
         assert kinds <= own, (paragraph, kinds)
@@ -288,8 +288,8 @@ def test_a_briefs_tags_and_note_follow_it_as_text(tmp_path: Path) -> None:
     )
     (broken,) = [kinds for text, _, kinds in noted.paragraphs if text.startswith("Ask")]
     assert "hardbreak" in broken  # not a soft break, which a renderer shows as a space
-    allowed = {"heading", "paragraph", "blockquote"}
-    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= allowed
+    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= OWN_BLOCKS
+    assert document.list_items == sum(len(brief.key_facts) for brief in corpus.briefs)
     # Without annotations given, the briefing is as it always was.
     assert "Tags" not in render_markdown(corpus, corpus.loaded, "all briefs")
 
@@ -431,8 +431,5 @@ def test_a_note_written_as_a_list_keeps_a_line_for_each_point(tmp_path: Path) ->
     (section,) = document.sections
     assert section.plain[-2:] == ["Follow up:\n- call CFE\n- 1. check the permit", "Then write."]
     assert "hardbreak" in section.paragraphs[-2][2]
-    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= {
-        "heading",
-        "paragraph",
-        "blockquote",
-    }
+    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= OWN_BLOCKS
+    assert document.list_items == len(corpus.briefs[0].key_facts)

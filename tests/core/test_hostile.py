@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.kit.hostile import CLEAN_BRIEFS, HUGE_ARTICLE_QUOTE, build_hostile_corpus
-from tests.kit.markdown import read
+from tests.kit.markdown import OWN_BLOCKS, read
 from tui.core.store import load_corpus
 
 PROBLEM_LINE = re.compile(r"^(briefs/[^:]+\.yaml)(?::(\d+))?: (?:(\S+?): )?(warning: )?(.+)$")
@@ -202,17 +202,12 @@ def test_export_all_exports_the_loaded_briefs_with_everything_escaped(
     headings = {s.heading for s in document.sections}
     assert "# Border Plant Adds Night Shift" in headings
     assert "[bold red]Markup Test[/] Plant Report \U0001f389" in headings
-    # No structure but the briefing's own: a list only for the errors of a brief's file.
-    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= {
-        "heading",
-        "paragraph",
-        "blockquote",
-        "bullet_list",
-        "list_item",
-    }
-    # One item for each error of each brief written, and nothing else.
+    # No structure but the briefing's own: a list of facts, and one of the errors of a file.
+    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= OWN_BLOCKS | {"bullet_list"}
+    # One item for each fact and each error of each brief written, and nothing else.
     errors = sum(len(entry.errors) for entry in corpus.loaded)
-    assert errors and document.list_items == errors
+    facts = sum(len(brief.key_facts) for brief in corpus.briefs)
+    assert errors and document.list_items == facts + errors
     plain_good = next(s for s in document.sections if s.heading.startswith("# Border"))
     assert "if demand > capacity, hire." in plain_good.quoted
     assert any(

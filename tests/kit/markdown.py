@@ -10,6 +10,10 @@ from markdown_it.token import Token
 # CommonMark plus the two extensions most viewers add: what escaping must hold against.
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
+OWN_BLOCKS = frozenset({"heading", "paragraph", "blockquote", "ordered_list", "list_item"})
+"""What a briefing is made of: headings, paragraphs, block quotes, and each brief's numbered
+list of key facts, a list item for each fact (see :attr:`Document.list_items`)."""
+
 
 @dataclass
 class Section:
@@ -60,8 +64,12 @@ def read(markdown: str) -> Document:
     sections: list[Section] = []
     depth = 0
     heading: str | None = None
+    marker: str | None = None
+    """The number of the list item just opened, for its first paragraph: read back as written."""
     for index, token in enumerate(tokens):
-        if token.type == "blockquote_open":
+        if token.type == "list_item_open":
+            marker = f"{token.info}{token.markup} " if token.info else None
+        elif token.type == "blockquote_open":
             depth += 1
         elif token.type == "blockquote_close":
             depth -= 1
@@ -76,6 +84,8 @@ def read(markdown: str) -> Document:
             elif heading == "h2":
                 sections.append(Section(text, kinds))
             elif heading is None and sections and tokens[index - 1].type == "paragraph_open":
+                if marker is not None and depth == 0:
+                    text, marker = marker + text, None
                 sections[-1].paragraphs.append((text, depth > 0, kinds))
     kinds = {t.type for t in tokens if t.type != "inline"}
     return Document(titles, sections, kinds, sum(t.type == "list_item_open" for t in tokens))

@@ -146,13 +146,19 @@ def _brief_section(
         kind += " · unreviewed" if not fact.reviewed else ""
         kind += " · needs English" if fact.needs_english else ""
         quote = _quoted_wording(fact, article)
-        lines += ["", f"{number}\\. {escape(fact.fact)}{kind}", "", f"> {escape(quote)}", ">"]
+        # A numbered list, each fact's quote a block quote inside its item: indented to where
+        # the item's text starts, so that "10." keeps its quote too.
+        marker = f"{number}. "
+        indent = " " * len(marker)
+        lines += ["", f"{marker}{escape(fact.fact)}{kind}", ""]
+        lines += [f"{indent}> {escape(quote)}", f"{indent}>"]
         if fact.span is None:
-            lines.append(f"> — {escape(brief.source_path)}, quote not found in the article")
+            where = "quote not found in the article"
         else:
             first, last = line_range(article, fact.span)
             where = f"line {first}" if first == last else f"lines {first}–{last}"
-            lines.append(f"> — {escape(brief.source_path)}, {where}{_drift_note(fact)}")
+            where += _drift_note(fact)
+        lines.append(f"{indent}> — {escape(brief.source_path)}, {where}")
     for label, names in brief.entity_groups:
         if names:
             lines += ["", f"**{label}:** " + ", ".join(escape(name) for name in names)]
