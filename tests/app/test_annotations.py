@@ -302,6 +302,29 @@ async def test_tags_are_given_shown_and_filtered_by(corpus_dir: Path) -> None:
     assert saved(corpus_dir).tags == {first: ("USMCA", "aduana"), second: ("USMCA",)}
 
 
+@pytest.mark.parametrize(("size", "whole"), [((120, 40), True), ((80, 24), False)])
+async def test_many_tags_wrap_in_a_tall_brief_pane_and_keep_one_line_in_a_short_one(
+    corpus_dir: Path, size: tuple[int, int], whole: bool
+) -> None:
+    # The pane cut the tags at one line: the last ones were never seen, with room to spare.
+    tags = "nearshoring aduana méxico-eeuu semiconductores follow-up"
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        await pilot.press(*tags, "enter")
+        await settle(pilot)
+        shown = main_screen(app).brief_view.lines
+        at = next(i for i, line in enumerate(shown) if line.startswith("Tags: "))
+        blank = shown.index("", at)  # the line between the head and the facts
+        assert blank > at + 1 if whole else blank == at + 1
+        # Wrapped, every tag is in view; on one line, the rest is cut where the pane ends.
+        assert " ".join(shown[at:blank]).endswith("follow-up")
+        width = main_screen(app).brief_view.scrollable_content_region.width
+        assert all(len(line) <= width for line in shown[at:blank]) == whole
+
+
 async def test_a_tag_filter_follows_tags_given_while_it_is_set(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -459,15 +459,17 @@ class BriefView(FittedScrollView, can_focus=True):
                 *self._problem_blocks(entry.problems),
             ]
         # The article's own title; the list names it in English.
-        title_lines = max(TITLE_LINES, self.scrollable_content_region.height // 6)
+        height = self.scrollable_content_region.height
+        title_lines = max(TITLE_LINES, height // 6)
         blocks = [_Block(styled(one_line(brief.title), "title"), max_lines=title_lines)]
         blocks += [_Block(styled(pane_meta_line(brief), "meta"))]
-        blocks += self._annotation_blocks(styled)
+        blocks += self._annotation_blocks(styled, max(1, height // 12))
         errors = entry.errors
         if errors:
             # Above the facts, which the user reads first: some of what follows may be wrong.
             counted = plural(len(errors), "error")
-            told = f"{FAILED_MARK} {counted} in the brief file, listed at the end of the brief"
+            # Short enough for one line of the pane at 80x24.
+            told = f"{FAILED_MARK} {counted} in the brief file: see the end"
             blocks.append(_Block(styled(told, "error"), max_lines=1))
         if brief.is_draft:
             blocks.append(_Block(styled(self._draft_hint(), "draft")))
@@ -517,9 +519,11 @@ class BriefView(FittedScrollView, can_focus=True):
             blocks += self._problem_blocks(entry.problems)
         return blocks
 
-    def _annotation_blocks(self, styled: Callable[[str, str], Content]) -> list[_Block]:
-        """The user's tags and note, a line each at most: the facts stay in view at 80x24, and
-        the note dialog (n) shows the note whole."""
+    def _annotation_blocks(
+        self, styled: Callable[[str, str], Content], max_lines: int
+    ) -> list[_Block]:
+        """The user's tags and note, ``max_lines`` each at most: one in a short pane, so that
+        the facts stay in view at 80x24; the dialogs (t, n) show them whole."""
         annotation = self._annotation
         if annotation is None:
             return []
@@ -527,11 +531,11 @@ class BriefView(FittedScrollView, can_focus=True):
         if annotation.tags:
             label = styled("Tags: ", "label")
             tags = styled(", ".join(annotation.tags), "annotation")
-            blocks.append(_Block(Content.assemble(label, tags), max_lines=1))
+            blocks.append(_Block(Content.assemble(label, tags), max_lines=max_lines))
         if annotation.note:
             label = styled("Note: ", "label")
             note = styled(one_line(annotation.note[:NOTE_SHOWN]), "annotation")
-            blocks.append(_Block(Content.assemble(label, note), max_lines=1))
+            blocks.append(_Block(Content.assemble(label, note), max_lines=max_lines))
         return blocks
 
     def _problem_blocks(self, problems: Sequence[Problem]) -> list[_Block]:
