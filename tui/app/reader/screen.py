@@ -1009,7 +1009,8 @@ class MainScreen(TakesKeysOnceMounted):
         self._reload()
 
     def action_undo_review(self) -> None:
-        """Put the brief file last confirmed or rejected in back as it was, and go to the fact."""
+        """Put the brief file of the last fact confirmed or rejected back as it was, and go to
+        that fact."""
         from tui.core.review import ReviewError, undo_edit
 
         if self._last_review is None:
