@@ -8,7 +8,9 @@ import pytest
 import yaml
 
 from tests.kit.corpus import REPO
+from tui.core.drafting.draft import draft_article
 from tui.core.drafting.entities import (
+    _STATES,
     GazetteerError,
     find_entities,
     gazetteer_for,
@@ -504,3 +506,86 @@ def test_a_company_of_the_corpus_gazetteer_is_listed_in_either_language(tmp_path
         "Rivian Inc. put its plant on hold, the governor said.",
     ):
         assert "Rivian" in find_entities(text + "\n", gazetteer).organizations, text
+
+
+def test_a_dateline_in_capitals_and_a_city_before_its_state_are_places() -> None:
+    # "RAMOS ARIZPE" was listed as an organization, and neither city as a place.
+    article = (
+        "GM to invest in Silao\n\n"
+        "RAMOS ARIZPE, Coahuila — May 7, 2024 — General Motors will invest $1 billion in its"
+        " plant in Silao, Guanajuato, according to INEGI data.\n\n"
+        "The plant will employ 2,000 more workers by 2025.\n"
+    )
+    fields = draft_article(article, shipped_gazetteer()).fields
+    assert fields["places"] == ["Ramos Arizpe", "Coahuila", "Silao", "Guanajuato"]
+    assert fields["organizations"] == ["General Motors", "INEGI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "SAN NICOLÁS DE LOS GARZA, N.L.- La planta sumará 500 empleos.",
+            "San Nicolás de los Garza",
+        ),
+        (
+            "VILLA DE REYES, San Luis Potosí, 7 de mayo de 2024.— BMW amplió su planta.",
+            "Villa de Reyes",
+        ),
+        ("HUEHUETOCA, Edomex — La planta abrió un turno.", "Huehuetoca"),
+        ("LERMA — March 3, 2024 — The plant will add a shift.", "Lerma"),
+        ("SALINAS VICTORIA.- La planta abrió un turno.", "Salinas Victoria"),
+        ("The plant in Villa de Reyes, San Luis Potosí, will add a shift.", "Villa de Reyes"),
+        ("La planta de Ciénega de Flores, Nuevo León, sumará un turno.", "Ciénega de Flores"),
+        ("Su nave en Salinas Victoria, N.L., abrirá en mayo.", "Salinas Victoria"),
+        ("Toyota will invest $500 million in Georgetown, Kentucky.", "Georgetown"),
+    ],
+    ids=[
+        "capitals-a-region-shortened",
+        "capitals-a-region-and-a-date",
+        "capitals-a-region-known-by-its-alias",
+        "capitals-a-date-between-dashes",
+        "capitals-alone",
+        "a-city-and-its-mexican-state",
+        "a-city-of-three-words",
+        "a-city-and-its-state-shortened",
+        "a-city-and-its-us-state",
+    ],
+)
+def test_a_place_the_gazetteer_does_not_know_is_told_by_its_dateline_or_its_state(
+    text: str, place: str
+) -> None:
+    entities = find_entities(text + "\n", shipped_gazetteer())
+    assert place in entities.places, entities
+    assert not any(name.isupper() and " " in name for name in entities.organizations), entities
+    assert place.upper() not in entities.organizations, entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greg Abbott, Texas governor, signed the bill in Austin.",
+        "Ternium, Nuevo León's largest steelmaker, will hire 500 workers.",
+        "La Cámara de Comercio de Silao, Guanajuato, pidió más seguridad.",
+        "For Wintek, Jalisco is the state that grew most in 2024.",
+        "Currently, Texas, Ohio and Michigan lead the list.",
+        "NAFTA — the pact signed in 1992 — was replaced in 2020.",
+    ],
+    ids=[
+        "a-person-and-a-role",
+        "a-possessive",
+        "an-organization",
+        "a-clause-of-the-state",
+        "an-adverb",
+        "capitals-between-dashes",
+    ],
+)
+def test_a_name_before_a_state_or_a_dash_that_is_no_city_is_no_place(text: str) -> None:
+    places = find_entities(text + "\n", shipped_gazetteer()).places
+    no_cities = {"Greg Abbott", "Ternium", "Cámara de Comercio de Silao", "Wintek", "Currently"}
+    assert not (no_cities | {"Nafta", "NAFTA"}) & set(places), places
+
+
+def test_the_states_a_city_is_named_before_are_places_of_the_gazetteer() -> None:
+    # A state missing from the gazetteer, or named otherwise there, tells no city.
+    assert set(_STATES) <= set(shipped_gazetteer().names["places"].values())

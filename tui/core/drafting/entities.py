@@ -18,6 +18,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from tui.core.drafting.metadata import dateline_place
 from tui.core.drafting.sentences import OPENING_WORDS
 from tui.core.yamlread import YamlProblem, read_document
 
@@ -158,6 +159,49 @@ _GROUP_QUALIFIERS = frozenset(
 )
 """With :data:`_GROUP_NOUNS`, the words of a group named for what it does, not by a name of
 its own ("Grupo de Trabajo", "Steering Committee"): such a group is no organization to list."""
+_STATES = frozenset(
+    (
+        # Mexico's, Ciudad de México among them as the federal entity it is
+        "Aguascalientes", "Baja California", "Baja California Sur", "Campeche", "Chiapas",
+        "Chihuahua", "Ciudad de México", "Coahuila", "Colima", "Durango", "Estado de México",
+        "Guanajuato", "Guerrero", "Hidalgo", "Jalisco", "Michoacán", "Morelos", "Nayarit",
+        "Nuevo León", "Oaxaca", "Puebla", "Querétaro", "Quintana Roo", "San Luis Potosí",
+        "Sinaloa", "Sonora", "Tabasco", "Tamaulipas", "Tlaxcala", "Veracruz", "Yucatán",
+        "Zacatecas",
+        # the United States'
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+        "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+        "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+        "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+        "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+        "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+        "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+        "Washington", "West Virginia", "Wisconsin", "Wyoming",
+    )
+)  # fmt: skip
+"""The states of Mexico and of the United States, by the names the gazetteer lists them under:
+a name written before one of them and a comma is a city's ("Silao, Guanajuato")."""
+_PLACE_WORD = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑÜa-záéíóúñü][a-záéíóúñü]+)*"
+_CITY_BEFORE_STATE = re.compile(
+    rf"(?<![\w’'.-])(?P<city>{_PLACE_WORD}"
+    rf"(?:\s+(?:(?:de|del|la|las|los|el)\s+)*{_PLACE_WORD})*),\s*$"
+)
+"""Capitalised words, perhaps with a Spanish place name's small words ("Ciénega de Flores"),
+ending just before a comma: what a city's name is, written before its state's."""
+_AFTER_A_CITYS_STATE = re.compile(
+    r"[ \t]*(?:[,.;:)\]—–\n]|-\s|\Z)"
+    r"|\s+(?:y|e|o|and|or|en|in|on|at|de|del|para|for|con|with|desde|from|hasta|to|a|al|donde"
+    r"|where|que|which|since|durante|during|last|this|este|esta)\b"
+)
+"""What follows a state named after its city: the clause goes on ("en Silao, Guanajuato, la
+planta", "in Silao, Guanajuato, and"). A state followed by its verb or a noun is a clause of its
+own, and the name before the comma is not its city: "For Wintek, Jalisco is", "Greg Abbott,
+Texas governor", "Ternium, Nuevo León's largest steelmaker"."""
+_ADVERB = re.compile(r"(?:ly|mente)$")
+"""How adverbs end, which open sentences before a comma: "Currently, Texas", "Actualmente,"."""
+_PLACE_PARTICLES = frozenset(("de", "del", "la", "las", "los", "el", "y"))
+"""Small words of a place's name, written in small letters when it is not in capitals: "San
+Nicolás de los Garza"."""
 _ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w’'&.-]*|[a-záéíóúñü]+|[0-9][\w.-]*|[^\w\s]", re.UNICODE)
 
@@ -320,6 +364,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     found: dict[str, dict[str, int]] = {group: {} for group in GROUPS}
     taken = bytearray(len(text))
     place_ends: set[int] = set()
+    place_starts: set[int] = set()
+    states: list[tuple[int, int]] = []
     matcher = gazetteer.matcher
     known = list(matcher.known.finditer(text)) if matcher.known else []
     # In a heading in capitals, a one-word name in capitals is that name only where the text
@@ -343,6 +389,17 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         taken[start:end] = b"\x01" * (end - start)
         if group == "places":
             place_ends.add(end)
+            place_starts.add(start)
+            if name in _STATES:
+                states.append((start, end))
+    # Places the gazetteer does not know: the place of a dateline in capitals ("RAMOS ARIZPE,
+    # Coahuila —"), and a city written before its state ("en Silao, Guanajuato").
+    for start, end, name in itertools.chain(
+        _dateline_places(text, taken, place_starts), _cities_before_states(text, taken, states)
+    ):
+        found["places"].setdefault(name, start)
+        taken[start:end] = b"\x01" * (end - start)
+        place_ends.add(end)
     skipped = set(skip)
     # An organisation's name may hold a known place ("Southern California Biomedical Council"):
     # it is listed whole, as well as the place.
@@ -398,6 +455,78 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         for group, names in found.items()
     }
     return Entities(**lists)
+
+
+def _dateline_places(
+    text: str, taken: bytearray, place_starts: set[int]
+) -> Iterable[tuple[int, int, str]]:
+    """The places of the datelines in capitals opening lines of ``text`` that the gazetteer does
+    not know, as names are written ("RAMOS ARIZPE" is Ramos Arizpe), with where each is.
+
+    A region after a comma must be a known place or shortened as a state is ("Coah.", "N.L."):
+    capitals, a comma and a name before a date may be a list ("ACME, Ford — March 3, 2024 —")."""
+    for line in re.finditer(r"[^\n]+", text):
+        opening = dateline_place(line.group())
+        if opening is None:
+            continue
+        start, end = line.start() + opening.start("place"), line.start() + opening.end("place")
+        if any(taken[start:end]):
+            continue
+        if opening["region"] and line.start() + opening.start("region") not in place_starts:
+            continue
+        yield start, end, _as_names_are_written(opening["place"])
+
+
+def _as_names_are_written(capitals: str) -> str:
+    """A place's name in capitals as it is written otherwise: "SAN NICOLÁS DE LOS GARZA" is San
+    Nicolás de los Garza."""
+    words = capitals.split()
+    return " ".join(
+        word.lower()
+        if index and word.lower() in _PLACE_PARTICLES
+        else "-".join(part.capitalize() for part in word.split("-"))
+        for index, word in enumerate(words)
+    )
+
+
+def _cities_before_states(
+    text: str, taken: bytearray, states: list[tuple[int, int]]
+) -> Iterable[tuple[int, int, str]]:
+    """The cities the gazetteer does not know that ``text`` names before their state and a comma
+    ("Silao, Guanajuato", "Salinas Victoria, N.L."), with where each is; ``states`` are where
+    the text names a state."""
+    for state_start, state_end in states:
+        shortened = text[state_end - 1] == "."  # "Santa Catarina, N.L. is on hold"
+        if not shortened and not _AFTER_A_CITYS_STATE.match(text, state_end):
+            continue
+        line_start = text.rfind("\n", 0, state_start) + 1
+        match = _CITY_BEFORE_STATE.search(text, max(line_start, state_start - 80), state_start)
+        if match is None:
+            continue
+        words = list(re.finditer(r"\S+", match["city"]))
+        # The city starts after a known name, a word a sentence opens with or a title: "en
+        # Silao", "General Motors Silao", "Mayor".
+        kept = 0
+        for index, word in enumerate(words):
+            at = match.start("city") + word.start()
+            if (
+                any(taken[at : at + len(word.group())])
+                or word.group() in _NOT_NAMES
+                or word.group() in _TITLE_WORDS
+            ):
+                kept = index + 1
+        while kept < len(words) and words[kept].group() in _CONNECTORS:
+            kept += 1
+        if kept == len(words) or any(word.group() in _ORGANIZATION_WORDS for word in words):
+            continue  # "La Cámara de Comercio de Silao, Guanajuato" names who, not where
+        start = match.start("city") + words[kept].start()
+        end = match.end("city")
+        name = text[start:end]
+        if _PERSON_TITLES.search(text, max(0, start - 80), start):
+            continue  # a person after a title: "Governor Greg Abbott, Texas"
+        if " " not in name and _opens_sentence(text, start) and _ADVERB.search(name):
+            continue
+        yield start, end, name
 
 
 def _all_known(text: str, taken: bytearray, start: int, end: int) -> bool:

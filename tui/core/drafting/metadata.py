@@ -112,6 +112,10 @@ DATELINE = re.compile(
 """A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—", or
 standing alone as one ("Saltillo, Coahuila, 5 de febrero de 2024."); its ``date`` group is
 empty when it gives none ("TIJUANA.- ")."""
+_PLACE_IN_CAPITALS = re.compile(
+    rf"(?P<place>{_WORDS_IN_CAPITALS})"
+    rf"(?:,\s*(?:(?P<abbreviated>{_REGION_ABBREVIATED})|(?P<region>{_NAMED}))|\.?\s*{_DASH})"
+)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _BYLINE = re.compile(
     r"(?:^|[\s|—–-])(?:By|BY|Por|POR)\s+"
@@ -175,6 +179,17 @@ def find_published(text: str, language: str, page_date: str | None = None) -> Pu
     if dateline is not None:
         return Published(dateline)
     return _inferred_date(text)
+
+
+def dateline_place(line: str) -> re.Match[str] | None:
+    """The place of a dateline opening ``line`` when it is written in capitals: its ``place``
+    group, then, after a comma, its region shortened (``abbreviated``: "SILAO, Gto.- ") or
+    written out (``region``: "RAMOS ARIZPE, Coahuila — May 7, 2024 —"), or neither before a
+    dash ("SILAO.- "). None when the line opens with no dateline, or with one whose place is
+    written as names are ("Saltillo, Coah.- ")."""
+    if not DATELINE.match(line):
+        return None
+    return _PLACE_IN_CAPITALS.match(line)
 
 
 def _dateline(text: str) -> dt.date | None:
