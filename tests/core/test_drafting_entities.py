@@ -589,3 +589,27 @@ def test_a_name_before_a_state_or_a_dash_that_is_no_city_is_no_place(text: str) 
 def test_the_states_a_city_is_named_before_are_places_of_the_gazetteer() -> None:
     # A state missing from the gazetteer, or named otherwise there, tells no city.
     assert set(_STATES) <= set(shipped_gazetteer().names["places"].values())
+
+
+def test_the_industrial_cities_of_the_north_and_the_bajio_are_known() -> None:
+    text = (
+        "Las plantas de Ramos Arizpe, Torreón, Gómez Palacio, Apodaca, Santa Catarina, General"
+        " Escobedo y San Pedro Garza García crecieron, como las de Ciudad Obregón y Guaymas. En"
+        " el Bajío, Silao, León, Irapuato y Celaya sumaron empleos.\n"
+    )
+    places = find_entities(text, shipped_gazetteer()).places
+    assert places == (
+        "Ramos Arizpe",
+        "Torreón",
+        "Gómez Palacio",
+        "Apodaca",
+        "Santa Catarina",
+        "General Escobedo",
+        "San Pedro Garza García",
+        "Ciudad Obregón",
+        "Guaymas",
+        "Silao",
+        "León",
+        "Irapuato",
+        "Celaya",
+    )
