@@ -591,6 +591,91 @@ def test_the_states_a_city_is_named_before_are_places_of_the_gazetteer() -> None
     assert set(_STATES) <= set(shipped_gazetteer().names["places"].values())
 
 
+@pytest.mark.parametrize(
+    ("text", "ministry"),
+    [
+        (
+            "La Secretaría de Economía del estado informó que la inversión creció 12%.",
+            "Secretaría de Economía del estado",
+        ),
+        (
+            "La Secretaría de Economía del Estado de Coahuila informó que la inversión creció.",
+            "Secretaría de Economía del Estado de Coahuila",
+        ),
+        (
+            "La Secretaría de Economía de Nuevo León informó que la inversión creció 12%.",
+            "Secretaría de Economía de Nuevo León",
+        ),
+        (
+            "La Secretaría de Economía estatal informó que la inversión creció 12%.",
+            "Secretaría de Economía estatal",
+        ),
+        (
+            "La Secretaría de Economía del Gobierno de Nuevo León firmó el convenio.",
+            "Secretaría de Economía del Gobierno de Nuevo León",
+        ),
+        (
+            "La Secretaría de Hacienda de Coahuila recaudó 5% más que en 2023.",
+            "Secretaría de Hacienda de Coahuila",
+        ),
+        ("The state Ministry of Economy said investment grew 12%.", "state Ministry of Economy"),
+        (
+            "Nuevo León's Ministry of Economy said investment grew 12%.",
+            "Nuevo León Ministry of Economy",
+        ),
+        (
+            "The Ministry of Economy of Nuevo León said investment grew 12%.",
+            "Ministry of Economy of Nuevo León",
+        ),
+    ],
+    ids=[
+        "del-estado",
+        "del-estado-de-coahuila",
+        "de-nuevo-leon",
+        "estatal",
+        "del-gobierno-de",
+        "hacienda",
+        "the-state-ministry",
+        "a-states-ministry",
+        "ministry-of-a-state",
+    ],
+)
+def test_a_states_own_ministry_is_listed_by_its_name_not_as_the_federal_one(
+    text: str, ministry: str
+) -> None:
+    # "la Secretaría de Economía del estado" was listed as SE, found by a filter of the
+    # federal ministry.
+    organizations = find_entities(text + "\n", shipped_gazetteer()).organizations
+    assert organizations == (ministry,), organizations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Secretaría de Economía federal informó que la inversión creció 12%.",
+        "La Secretaría de Economía en Nuevo León abrió una oficina.",
+        "La Secretaría de Economía y el gobierno de Nuevo León firmaron el convenio.",
+        "Mexico's Ministry of Economy said investment grew 12% in the state.",
+    ],
+)
+def test_the_federal_ministry_named_near_a_state_is_still_the_federal_one(text: str) -> None:
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == ("SE",)
+
+
+def test_a_states_ministry_and_the_federal_one_are_two_names() -> None:
+    text = (
+        "La Secretaría de Economía de Coahuila y la Secretaría de Economía firmaron un"
+        " convenio con General Motors.\n"
+    )
+    entities = find_entities(text, shipped_gazetteer())
+    assert entities.organizations == (
+        "Secretaría de Economía de Coahuila",
+        "SE",
+        "General Motors",
+    )
+    assert entities.places == ("Coahuila",)
+
+
 def test_the_industrial_cities_of_the_north_and_the_bajio_are_known() -> None:
     text = (
         "Las plantas de Ramos Arizpe, Torreón, Gómez Palacio, Apodaca, Santa Catarina, General"

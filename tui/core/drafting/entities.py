@@ -202,6 +202,11 @@ _ADVERB = re.compile(r"(?:ly|mente)$")
 _PLACE_PARTICLES = frozenset(("de", "del", "la", "las", "los", "el", "y"))
 """Small words of a place's name, written in small letters when it is not in capitals: "San
 Nicolás de los Garza"."""
+_MINISTRY_WORDS = frozenset(
+    "Secretaría Secretaria Ministry Ministerio Secretariat Department Departamento".split()  # noqa: SIM905
+)
+"""The words a ministry's name opens with. A state's government has ministries named as the
+federal ones are: "la Secretaría de Economía de Nuevo León" is not SE."""
 _ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w’'&.-]*|[a-záéíóúñü]+|[0-9][\w.-]*|[^\w\s]", re.UNICODE)
 
@@ -306,6 +311,12 @@ class _Matcher:
     in_capitals: frozenset[str]
     """The ways of writing that are a one-word name put in capitals ("COLORADO"), which a
     heading in capitals gives ordinary words too ("SEMÁFORO COLORADO": red)."""
+    of_a_state_after: re.Pattern[str]
+    """What makes the ministry it follows a state's: "del estado", "del Estado de Coahuila",
+    "de Nuevo León", "estatal", "of Nuevo León", "of the state"."""
+    of_a_state_before: re.Pattern[str]
+    """What makes the ministry it precedes a state's, ending where the ministry starts: "Nuevo
+    León's", "the state"."""
 
 
 def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
@@ -324,11 +335,36 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
             exact[written.upper()] = found
             if " " not in written:
                 in_capitals.add(written.upper())
+    state_writings = sorted(
+        (written for written, name in gazetteer.names.get("places", {}).items() if name in _STATES),
+        key=len,
+        reverse=True,  # the longest first: "Baja California Sur", not "Baja California"
+    )
+    state = (
+        rf"(?<![\w.-])(?:{'|'.join(map(re.escape, state_writings))})(?!\w|-\w)"
+        if state_writings
+        else r"(?!)"  # a gazetteer without the states names none
+    )
+    of_a_state_after = re.compile(
+        r"\s+(?:"
+        # "de Nuevo León", "del Gobierno de Coahuila", "del Estado de México" (a state's name)
+        rf"(?:del\s+[Gg]obierno\s+de|del|de)\s+(?:la\s+)?{state}"
+        # "del estado", "del Estado de Coahuila", "del Gobierno del Estado"
+        rf"|del\s+(?:[Gg]obierno\s+(?:del\s+)?)?[Ee]stado\b(?:\s+de\s+(?:la\s+)?{state})?"
+        rf"|(?:del\s+[Gg]obierno\s+)?estatal\b(?:\s+de\s+(?:la\s+)?{state})?"
+        rf"|of\s+(?:the\s+)?(?:[Ss]tate\s+of\s+)?{state}"
+        r"|of\s+the\s+state\b)"
+    )
+    of_a_state_before = re.compile(
+        rf"(?:{state}(?:['’]s)?\s+(?:[Ss]tate(?:['’]s)?\s+)?|(?<!\w)[Ss]tate(?:['’]s)?\s+)\Z"
+    )
     return _Matcher(
         _alternation(exact),
         _alternation(loose, ignore_case=True),
         exact | loose,
         frozenset(in_capitals),
+        of_a_state_after,
+        of_a_state_before,
     )
 
 
@@ -366,6 +402,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     place_ends: set[int] = set()
     place_starts: set[int] = set()
     states: list[tuple[int, int]] = []
+    state_ministries: list[tuple[int, int]] = []
     matcher = gazetteer.matcher
     known = list(matcher.known.finditer(text)) if matcher.known else []
     # In a heading in capitals, a one-word name in capitals is that name only where the text
@@ -384,6 +421,18 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         group, name = matcher.group_of[written]
         if written in matcher.in_capitals and name not in written_so and _in_heading(text, start):
             continue
+        if group == "organizations" and written.split()[0].capitalize() in _MINISTRY_WORDS:
+            state_ministry = _of_a_state(text, matcher, start, end)
+            if state_ministry is not None:
+                # Listed by its name as written, whole; the state it names is a place too, and
+                # is found as one before the ministry's words are taken.
+                found["organizations"].setdefault(
+                    _POSSESSIVE_MARK.sub("", " ".join(text[slice(*state_ministry)].split())),
+                    state_ministry[0],
+                )
+                state_ministries.append(state_ministry)
+                taken[start:end] = b"\x01" * (end - start)
+                continue
         found[group].setdefault(name, start)
         known_names.add(name)
         taken[start:end] = b"\x01" * (end - start)
@@ -392,6 +441,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             place_starts.add(start)
             if name in _STATES:
                 states.append((start, end))
+    for start, end in state_ministries:
+        taken[start:end] = b"\x01" * (end - start)
     # Places the gazetteer does not know: the place of a dateline in capitals ("RAMOS ARIZPE,
     # Coahuila —"), and a city written before its state ("en Silao, Guanajuato").
     for start, end, name in itertools.chain(
@@ -455,6 +506,19 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         for group, names in found.items()
     }
     return Entities(**lists)
+
+
+def _of_a_state(text: str, matcher: _Matcher, start: int, end: int) -> tuple[int, int] | None:
+    """Where the name of a state's ministry is, when the ministry ``text`` names from ``start``
+    to ``end`` is a state's, by the words after it ("Secretaría de Economía del estado") or
+    before it ("Nuevo León's Ministry of Economy"); None when it is the federal one."""
+    after = matcher.of_a_state_after.match(text, end)
+    if after is not None:
+        return start, after.end()
+    before = matcher.of_a_state_before.search(text, max(0, start - 60), start)
+    if before is not None:
+        return before.start(), end
+    return None
 
 
 def _dateline_places(
