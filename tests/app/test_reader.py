@@ -40,7 +40,7 @@ from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
-from tui.app.widgets.brief_view import BriefView
+from tui.app.widgets.brief_view import BriefView, pane_meta_line
 from tui.core.articles import read_article
 from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
@@ -1175,7 +1175,7 @@ async def test_a_long_title_is_whole_in_a_tall_brief_pane_and_two_lines_in_a_sho
         brief = main_screen(app)._shown_brief()
         assert brief is not None
         lines = brief_view.lines
-        title_lines = lines[: next(i for i, line in enumerate(lines) if brief.language in line)]
+        title_lines = lines[: lines.index(pane_meta_line(brief))]  # the title, then the meta line
         if whole:
             assert len(title_lines) > 2
             assert " ".join(line.strip() for line in title_lines) == brief.title

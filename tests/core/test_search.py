@@ -438,6 +438,14 @@ def test_a_facet_value_chosen_finds_the_briefs_it_counted(tmp_path: Path, name: 
     assert len(entries.find(parse_query(value_term("organization", value)))) == 1
 
 
+def assert_found_by(tmp_path: Path, summary: str, query: str, found: bool) -> None:
+    """Whether a brief with ``summary`` is ``found`` by ``query``; and the reverse with a minus."""
+    root = make_corpus(tmp_path / "corpus", {"a.yaml": fields("a", summary=summary)})
+    corpus = load_corpus(root)
+    assert matching_in(corpus, query) == ({"a"} if found else set())
+    assert matching_in(corpus, f"-{query}") == (set() if found else {"a"})
+
+
 @pytest.mark.parametrize(
     ("summary", "query", "found"),
     [
@@ -456,10 +464,7 @@ def test_a_facet_value_chosen_finds_the_briefs_it_counted(tmp_path: Path, name: 
 def test_a_word_holding_punctuation_is_found_only_as_one_word(
     tmp_path: Path, summary: str, query: str, found: bool
 ) -> None:
-    root = make_corpus(tmp_path / "corpus", {"a.yaml": fields("a", summary=summary)})
-    corpus = load_corpus(root)
-    assert matching_in(corpus, query) == ({"a"} if found else set())
-    assert matching_in(corpus, f"-{query}") == (set() if found else {"a"})
+    assert_found_by(tmp_path, summary, query, found)
 
 
 @pytest.mark.parametrize(
@@ -481,10 +486,7 @@ def test_a_word_holding_punctuation_is_found_only_as_one_word(
 def test_an_abbreviation_is_found_with_its_periods_and_without(
     tmp_path: Path, summary: str, query: str, found: bool
 ) -> None:
-    root = make_corpus(tmp_path / "corpus", {"a.yaml": fields("a", summary=summary)})
-    corpus = load_corpus(root)
-    assert matching_in(corpus, query) == ({"a"} if found else set())
-    assert matching_in(corpus, f"-{query}") == (set() if found else {"a"})
+    assert_found_by(tmp_path, summary, query, found)
 
 
 @pytest.fixture
