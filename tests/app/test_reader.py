@@ -1184,6 +1184,25 @@ async def test_a_long_title_is_whole_in_a_tall_brief_pane_and_two_lines_in_a_sho
             assert len(brief.title) > 2 * brief_view.scrollable_content_region.width
 
 
+async def test_a_resized_terminal_shows_the_brief_from_its_title_again(corpus_dir: Path) -> None:
+    # Laid out for a moment at a size between the two, the pane scrolled down to the first
+    # fact and stayed there: the title was out of view at 80x24, and again at 120x40.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        brief = main_screen(app)._shown_brief()
+        assert brief is not None
+        for size in ((80, 24), (120, 40), (60, 20), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            top = brief_view.scroll_offset.y
+            if size == (60, 20):  # too short for both: the first fact
+                assert top == brief_view.fact_line_range(0)[0]
+            else:
+                assert top == 0 and brief.title.startswith(brief_view.lines[0].strip())
+
+
 @pytest.mark.parametrize("size", [(60, 20), (80, 16)])
 async def test_a_brief_pane_too_short_for_the_title_and_a_fact_shows_the_fact(
     corpus_dir: Path, size: tuple[int, int]

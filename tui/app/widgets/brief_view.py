@@ -11,7 +11,7 @@ few milliseconds whatever the pane's size.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, Literal, NamedTuple
 
 from textual import events
 from textual.binding import BindingType
@@ -174,8 +174,10 @@ class BriefView(FittedScrollView, can_focus=True):
         self._fact_lines: list[tuple[int, int]] = []
         self._laid_out_for: tuple[int, int] | None = None
         """The width and height the lines were laid out for: the title's room depends on both."""
-        self._follow_fact = False
-        """True once the user moves through the facts: a resize keeps the current one in view."""
+        self._in_view: Literal["start", "fact", "as scrolled"] = "start"
+        """What a new size or layout keeps in view: the brief's start (its title, and the first
+        fact under it, or that fact alone where both do not fit), the current fact once the user
+        moves through the facts, or the lines as they were scrolled to otherwise."""
 
     @property
     def fact(self) -> int | None:
@@ -207,18 +209,16 @@ class BriefView(FittedScrollView, can_focus=True):
         self._heading = ""
         self._problems = ()
         self._fact = 0 if self.fact_count else None
-        self._follow_fact = False
+        self._in_view = "start"
         self._refresh_bindings_if_changed()
         self._relayout()
-        self.scroll_to(y=0, animate=False, force=True)
-        self._scroll_to_fact()  # below the title, when the pane is too short for both
+        self._keep_in_view()
 
     def show_annotation(self, annotation: Annotation | None) -> None:
         """Show the user's tags and note of the brief shown as ``annotation`` has them now."""
         self._annotation = annotation
         self._relayout()
-        if self._follow_fact:
-            self._scroll_to_fact()
+        self._keep_in_view()
 
     def show_problems(self, heading: str, problems: Sequence[Problem]) -> None:
         """Show ``heading`` and ``problems`` in place of a brief (a corpus that did not load)."""
@@ -226,10 +226,10 @@ class BriefView(FittedScrollView, can_focus=True):
         self._heading = heading
         self._problems = problems
         self._fact = None
-        self._follow_fact = False
+        self._in_view = "start"
         self._refresh_bindings_if_changed()
         self._relayout()
-        self.scroll_to(y=0, animate=False, force=True)
+        self._keep_in_view()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("confirm_fact", "reject_fact"):
@@ -269,7 +269,7 @@ class BriefView(FittedScrollView, can_focus=True):
         if not self.fact_count:
             return
         fact = clamp(fact, 0, self.fact_count - 1)
-        self._follow_fact = True
+        self._in_view = "fact"
         if fact != self._fact:
             self._fact = fact
             self.refresh()
@@ -280,7 +280,7 @@ class BriefView(FittedScrollView, can_focus=True):
     def action_next_fact(self) -> None:
         """Move to the next fact; past the last, scroll on to what follows."""
         if self._fact is None or self._fact == self.fact_count - 1:
-            self.scroll_to(y=self.scroll_offset.y + 1, animate=False, force=True)
+            self._scroll_freely(self.scroll_offset.y + 1)
         else:
             self.select_fact(self._fact + 1)
 
@@ -289,19 +289,19 @@ class BriefView(FittedScrollView, can_focus=True):
         if self._fact:
             self.select_fact(self._fact - 1)
         else:
-            self.scroll_to(y=self.scroll_offset.y - 1, animate=False, force=True)
+            self._scroll_freely(self.scroll_offset.y - 1)
 
     def action_first_fact(self) -> None:
         """Move to the first fact, the title in view."""
         if self._fact is None:
-            self.scroll_to(y=0, animate=False, force=True)
+            self._scroll_freely(0)
         else:
             self.select_fact(0)
 
     def action_last_fact(self) -> None:
         """Move to the last fact, with what follows it in view."""
         if self._fact is None:
-            self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
+            self._scroll_freely(self.max_scroll_y)
         else:
             self.select_fact(self.fact_count - 1)
 
@@ -316,7 +316,7 @@ class BriefView(FittedScrollView, can_focus=True):
     def _page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height)
         if self._fact is None:
-            self.scroll_to(y=self.scroll_offset.y + direction * height, animate=False, force=True)
+            self._scroll_freely(self.scroll_offset.y + direction * height)
             return
         self._ensure_layout()
         target = self._fact_lines[self._fact][0] + direction * height
@@ -346,10 +346,28 @@ class BriefView(FittedScrollView, can_focus=True):
 
     def fit_to_size(self) -> None:
         self._ensure_layout()
-        # At the top, the first fact is the current one: in a pane too short to show it under
-        # the title (a small terminal), the pane scrolls down to it rather than showing none.
-        if self._follow_fact or self.scroll_offset.y == 0:
-            self._scroll_to_fact()
+        self._keep_in_view()
+
+    def _keep_in_view(self) -> None:
+        """Scroll to what :attr:`_in_view` says, for the size the pane has now."""
+        if self._in_view == "as scrolled":
+            return
+        if self._in_view == "start":
+            # A pane too short for the title and the first fact (a small terminal) shows the
+            # fact, the current one, rather than none; taller again, the title comes back.
+            self.scroll_to(y=0, animate=False, force=True)
+        self._scroll_to_fact()
+
+    def _scroll_freely(self, y: float) -> None:
+        """Scroll to line ``y``, where a new size leaves the pane."""
+        self._in_view = "as scrolled"
+        self.scroll_to(y=y, animate=False, force=True)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._in_view = "as scrolled"
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._in_view = "as scrolled"
 
     def _relayout(self) -> None:
         self._laid_out_for = None
