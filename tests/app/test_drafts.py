@@ -86,6 +86,23 @@ async def test_ctrl_z_puts_back_the_fact_rejected_and_the_cursor_on_it(tmp_path:
         assert "Undo" not in key_line(app)  # one step back only
 
 
+async def test_an_undo_refused_over_a_change_by_hand_is_offered_no_more(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "x")
+        await settle(pilot)
+        by_hand = brief_text(root).replace("300 firms", "310 firms")
+        (root / "briefs" / "tijuana-exports.yaml").write_text(by_hand, encoding="utf-8")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert brief_text(root) == by_hand  # the change by hand is kept
+        assert any("nothing undone" in message for _, message in notices)
+        assert "Undo" not in key_line(app)
+
+
 async def test_ctrl_z_after_c_marks_the_fact_unreviewed_again(tmp_path: Path) -> None:
     root = draft_corpus(tmp_path / "corpus")
     before = brief_text(root)

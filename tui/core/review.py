@@ -38,7 +38,7 @@ def undo_edit(edit: ReviewEdit) -> None:
     """Put the brief file of ``edit`` back as it was before it; nothing is written when the file
     has changed since (edited by hand, say), as that change would be lost."""
     if _read(edit.path) != edit.after:
-        raise ReviewError(f"{edit.path.name} changed since: nothing undone, edit it (E)")
+        raise ReviewError(f"{edit.path.name} changed since: nothing undone; edit the brief by hand")
     _write(edit.path, edit.before)
 
 

@@ -1016,13 +1016,14 @@ class MainScreen(TakesKeysOnceMounted):
         if self._last_review is None:
             return
         done, path, fact = self._last_review
+        # Offered once: refused, it would be refused again until the file is as the edit left it.
+        self._last_review = None
+        self.refresh_bindings()
         try:
             undo_edit(done)
         except ReviewError as error:
             self.notify(str(error), title="Undo", severity="warning", markup=False)
             return
-        self._last_review = None
-        self.refresh_bindings()
         self.notify(f"Fact {fact + 1} of {path} is as it was", title="Undo", markup=False)
         self._fact_after_reload = (path, fact)
         self._reload()
