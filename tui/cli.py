@@ -419,7 +419,8 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
             "date": brief.published.isoformat() if brief.published else None,
             "language": brief.language,
             "title": brief.title,
-            "english_title": brief.english_title,
+            # None for an article in another language not yet given one (a draft's).
+            "english_title": brief.title if brief.language == "en" else brief.title_en or None,
             "facts": len(brief.key_facts),
         }
         for brief in found
@@ -436,7 +437,7 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
             _cut(str(row["language"]), LIST_FIELD_WIDTH),
             str(row["facts"]),
             # In English, as the reader lists it: one language for a list read at a glance.
-            _cut(str(row["english_title"]), LIST_TITLE_WIDTH),
+            _cut(str(row["english_title"] or row["title"]), LIST_TITLE_WIDTH),
         )
         print("\t".join(fields))
     # After the rows, where a reader at a terminal sees it last.

@@ -220,6 +220,24 @@ def test_list_json_gives_the_same_briefs_in_the_same_order() -> None:
         assert row["english_title"].startswith(text_row[4].removesuffix("…"))
 
 
+def test_list_json_gives_no_english_title_for_an_article_not_yet_given_one(
+    tmp_path: Path,
+) -> None:
+    briefs = {
+        "es.yaml": fields("es", language="es", title="Nueva planta en el Bajío"),
+        "en.yaml": fields("en", title="New plant in the Bajío"),
+    }
+    make_corpus(tmp_path / "c", briefs)
+    rows = json.loads(run("list", "--json", "--corpus", str(tmp_path / "c")).stdout)
+    assert {r["id"]: r["english_title"] for r in rows} == {
+        "es": None,
+        "en": "New plant in the Bajío",
+    }
+    # The text lists it by the title it has.
+    text = run("list", "--corpus", str(tmp_path / "c")).stdout
+    assert "Nueva planta en el Bajío" in text
+
+
 def test_list_keeps_one_short_line_per_brief_whatever_the_title(tmp_path: Path) -> None:
     briefs = {
         "long.yaml": fields("long", title="word " * 2_000),
