@@ -476,6 +476,10 @@ def test_a_word_holding_punctuation_is_found_only_as_one_word(
         ("Las exportaciones a EEUU crecieron.", "ee.uu.", True),
         ("Las exportaciones a EEUU crecieron.", "EE.UU", True),
         ("Plants in San Luis Potosí (S.L.P.) grew.", "slp", True),
+        # Spanish often writes a space after each period.
+        ("Funcionarios de EE. UU. llegaron.", "eeuu", True),
+        ("Funcionarios de EE. UU. llegaron.", "ee.uu.", True),
+        ("Funcionarios de EE. UU. llegaron.", "ee.uu", True),
         ("Exports to the U.S. grew.", "us", True),
         # Only letters written with periods are an abbreviation; other words keep their parts.
         ("Exports grew 6.2 in the U.S.-Mexico trade.", "62", False),

@@ -57,7 +57,13 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 from tui.core.languages import ISO_639_1
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
-from tui.core.text import abbreviation_letters, fold_search, fold_words, is_compound
+from tui.core.text import (
+    abbreviation_letters,
+    fold_search,
+    fold_words,
+    is_compound,
+    spaced_abbreviations,
+)
 
 if TYPE_CHECKING:
     from tui.core.model import Brief, KeyFact
@@ -518,14 +524,16 @@ def _period(field: str, value: str) -> Period | None:
 def search_words(brief: Brief, article: str) -> str:
     """Everything the words of a query are looked for in, for ``brief``: the distinct words of
     its fields and its article, folded by :func:`tui.core.text.fold_words` once, when the brief
-    is read, so that the index holds each word once."""
+    is read, so that the index holds each word once. An abbreviation written with spaces ("EE.
+    UU.") is also there without them, to be found as one word."""
     parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
     for fact in brief.key_facts:
         parts += (fact.fact, fact.quote)
     for _, names in brief.entity_groups:
         parts += names
     parts += (brief.outlet or "", brief.author or "", article)
-    return fold_words("\n".join(parts))
+    text = "\n".join(parts)
+    return fold_words(f"{text}\n{spaced_abbreviations(text)}")
 
 
 def field_values(brief: Brief) -> list[tuple[FacetField, str, str]]:

@@ -40,6 +40,7 @@ _MARKS = tuple((chr(code), str(plain)) for code, plain in _TYPOGRAPHIC.items())
 _WORD_PART = re.compile(r"[^\W_]+")
 # An abbreviation written with periods (see abbreviation_letters), with the marks around it.
 _ABBREVIATION = re.compile(r"[^\w]*((?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2})\.?[^\w]*")
+_SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑÜ]{1,2}\. ){1,3}[A-ZÁÉÍÓÚÑÜ]{1,2}\.")
 COMPOUND_END = "\ue000"
 """What follows each word of :func:`compound_words`: a word to the index (a character for
 private use), which no query holds, so that no phrase runs from one such word into the next."""
@@ -210,6 +211,13 @@ def abbreviation_letters(word: str) -> str | None:
     """
     found = _ABBREVIATION.fullmatch(word)
     return found[1].replace(".", "") if found else None
+
+
+def spaced_abbreviations(text: str) -> str:
+    """The abbreviations in capitals that ``text`` writes with a space after each period ("EE.
+    UU.", "S. A."), each written without the spaces ("EE.UU."), one after the other: added to a
+    brief's words, they are found as the same abbreviation written without spaces is."""
+    return " ".join(found.group().replace(" ", "") for found in _SPACED_ABBREVIATION.finditer(text))
 
 
 def compound_words(words: str) -> str:
