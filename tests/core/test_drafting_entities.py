@@ -34,6 +34,28 @@ def test_aliases_lead_to_the_names_a_brief_lists() -> None:
     assert "exports" in entities.topics
 
 
+@pytest.mark.parametrize(
+    ("text", "places", "people"),
+    [
+        # A city's name that is also a surname, after a given name, is the person's.
+        (
+            "El director Carlos León dijo que la planta abrirá en Monterrey.",
+            ("Monterrey",),
+            ("Carlos León",),
+        ),
+        ("La calle Benito Juárez de Tijuana se cerró.", ("Tijuana",), ()),
+        # The city still, where no given name comes before it.
+        ("En el Bajío, Silao y León sumaron empleos.", ("Silao", "León"), ()),
+        ("León creció 5% en el año.", ("León",), ()),
+    ],
+)
+def test_a_city_named_as_a_surname_is_not_listed_as_the_city(
+    text: str, places: tuple[str, ...], people: tuple[str, ...]
+) -> None:
+    found = find_entities(text, shipped_gazetteer())
+    assert (found.places, found.people) == (places, people)
+
+
 def test_a_known_name_in_capitals_is_that_name_not_an_acronym() -> None:
     found = find_entities(
         "CIUDAD JUÁREZ, Chihuahua, 12 de marzo de 2024.- La industria maquiladora creció.\n",

@@ -421,6 +421,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         group, name = matcher.group_of[written]
         if written in matcher.in_capitals and name not in written_so and _in_heading(text, start):
             continue
+        if group == "places" and " " not in written and _after_a_given_name(text, start):
+            continue  # a surname: "Carlos León", "Benito Juárez" are people, not the cities
         if group == "organizations" and written.split()[0].capitalize() in _MINISTRY_WORDS:
             state_ministry = _of_a_state(text, matcher, start, end)
             if state_ministry is not None:
@@ -701,6 +703,18 @@ def _after_a_name(text: str, word: str) -> bool:
         if not _opens_sentence(text, match.start()):
             return True
     return False
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+) \Z")
+
+
+def _after_a_given_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a capitalised word in mid-sentence, as a surname
+    follows a given name ("Carlos León"), the word not one a sentence opens with or a title."""
+    before = _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.group(1) in _NOT_NAMES or before.group(1) in _TITLE_WORDS:
+        return False
+    return not _opens_sentence(text, before.start())
 
 
 def _written_as_a_name(text: str, word: str) -> bool:
