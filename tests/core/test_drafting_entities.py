@@ -56,6 +56,35 @@ def test_a_city_named_as_a_surname_is_not_listed_as_the_city(
     assert (found.places, found.people) == (places, people)
 
 
+@pytest.mark.parametrize(
+    ("text", "organization", "place"),
+    [
+        (
+            "La Secretaría de Desarrollo Económico de Nuevo León anunció la inversión.",
+            "Secretaría de Desarrollo Económico de Nuevo León",
+            "Nuevo León",
+        ),
+        (
+            "La Cámara de Comercio de Tijuana dijo que crecerá.",
+            "Cámara de Comercio de Tijuana",
+            "Tijuana",
+        ),
+        (
+            "El Consejo de Desarrollo de Tijuana anunció.",
+            "Consejo de Desarrollo de Tijuana",
+            "Tijuana",
+        ),
+    ],
+)
+def test_an_organization_named_for_its_place_keeps_the_place_in_its_name(
+    text: str, organization: str, place: str
+) -> None:
+    # The name was cut before the place ("Secretaría de Desarrollo Económico"), or not listed.
+    found = find_entities(text, shipped_gazetteer())
+    assert found.organizations == (organization,)
+    assert found.places == (place,)
+
+
 def test_a_known_name_in_capitals_is_that_name_not_an_acronym() -> None:
     found = find_entities(
         "CIUDAD JUÁREZ, Chihuahua, 12 de marzo de 2024.- La industria maquiladora creció.\n",

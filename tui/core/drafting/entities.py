@@ -454,15 +454,15 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         taken[start:end] = b"\x01" * (end - start)
         place_ends.add(end)
     skipped = set(skip)
-    # An organisation's name may hold a known place ("Southern California Biomedical Council"):
-    # it is listed whole, as well as the place.
+    # An organisation's name may hold a known place ("Southern California Biomedical Council",
+    # "Cámara de Comercio de Tijuana"): it is listed whole, as well as the place.
     for start, end, name in _capitalised_names(text):
         holds_known = any(taken[start:end]) and not _all_known(text, taken, start, end)
         if (
             holds_known
             and name not in matcher.group_of
             and name.split()[0].rstrip(".") not in _TITLE_WORDS
-            and any(word in _ORGANIZATION_WORDS for word in name.split()[1:])
+            and any(word in _ORGANIZATION_WORDS for word in name.split())
         ):
             found["organizations"].setdefault(name, start)
             taken[start:end] = b"\x01" * (end - start)
