@@ -696,13 +696,10 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
 def _after_a_name(text: str, word: str) -> bool:
     """Whether ``text`` writes ``word`` after a given name, as a surname ("said Marcelo Ebrard"):
     a capitalised word in mid-sentence, not one a sentence opens with ("Pero Tesla") or a title."""
-    for match in re.finditer(rf"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+) {re.escape(word)}(?!\w)", text):
-        before = match.group(1)
-        if before in _NOT_NAMES or before in _TITLE_WORDS:
-            continue
-        if not _opens_sentence(text, match.start()):
-            return True
-    return False
+    return any(
+        _after_a_given_name(text, match.start())
+        for match in re.finditer(rf"{re.escape(word)}(?!\w)", text)
+    )
 
 
 _GIVEN_NAME_BEFORE = re.compile(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+) \Z")
