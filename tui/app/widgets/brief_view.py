@@ -42,7 +42,7 @@ TITLE_LINES = 2
 """The lines a title takes at most in a short pane (80x24), so that the facts stay in view; a
 tall one gives it a sixth of its height, enough for any title at 120x40."""
 NOTE_SHOWN = 1_000
-"""Characters of a note laid out in the pane, which shows its first line only."""
+"""Characters of a note laid out in the pane, which shows its first lines only."""
 
 
 def pane_meta_line(brief: Brief) -> str:
