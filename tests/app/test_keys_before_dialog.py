@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.message_pump import active_message_pump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from tests.kit.pilot import (
     bookmark_of,
@@ -385,3 +385,28 @@ async def test_keys_typed_in_one_instant_in_the_help_each_scroll_it(
         await settle(pilot)
         frame = app.screen.query_one(VerticalScroll)
         assert frame.scroll_y == (line if line >= 0 else frame.max_scroll_y + line)
+
+
+@pytest.mark.parametrize(
+    ("command", "after", "shown"),
+    [("filter art", "mexicali", "mexicali"), ("bookmark art", "j", "")],
+)
+async def test_keys_typed_in_one_instant_with_enter_in_the_palette_act_after_its_command(
+    corpus_dir: Path, command: str, after: str, shown: str
+) -> None:
+    # The palette closed a moment after Enter: the first key typed after it went to the
+    # palette's search, and was lost with it ("Filter articles" then "mexicali" filtered on
+    # "exicali"; "Bookmark article" then j left the cursor where it was).
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *command)
+        await until(pilot, lambda: bool(app.screen.query(OptionList).first().option_count))
+        burst(app, "\r" + after)
+        await settle(pilot)
+        screen = main_screen(app)
+        assert app.screen is screen
+        assert screen.filter_input.value == shown
+        if not shown:
+            assert bookmark_of(list_rows(app)[0]) == "★"
+            assert screen.article_list.cursor_row == 1

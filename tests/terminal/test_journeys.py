@@ -180,6 +180,27 @@ def test_keys_typed_fast_after_enter_in_the_filter_move_the_list(
     assert f"{word}j" not in screen
 
 
+def test_a_command_chosen_in_the_palette_takes_the_keys_typed_right_after_it(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = read_briefs(corpus_dir)
+    word = "maquiladora"
+    holding = holding_word(corpus_dir, briefs, word)
+    assert 1 < len(holding) < len(briefs)
+    open_reader(terminal, corpus_dir, tmp_path)
+
+    terminal.keys("C-p")
+    terminal.type("filter art")
+    terminal.wait_for_text("Filter articles")
+    # Enter and the word typed in one instant: the whole word is the filter's.
+    terminal.burst("Enter", word)
+    screen = terminal.wait_for(
+        lambda s: f"{len(holding)} shown" in s, "the briefs holding the word to be listed"
+    )
+    assert f" {word}" in screen.splitlines()[1]
+    assert all(listed(screen, b) for b in holding)
+
+
 def test_a_note_and_tags_typed_fast_with_their_keys_are_kept_whole(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import App
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -41,6 +42,12 @@ ROUNDS = 2
 """The messages sent behind a key, one after the other. The first follows the key up; the second
 follows what the widgets on the way posted as they handled it: an input's Enter sends its
 ``Submitted`` to itself, behind the first, and the dialog that answers it closes only then."""
+
+PALETTE_ROUNDS = 4
+"""The messages sent behind a key typed in the command palette. Its Enter runs a command three
+messages on: the input's ``Submitted`` has the list choose its option, the list's
+``OptionSelected`` closes the palette and queues the command with the app. The fourth follows the
+command, which may move the focus (the filter's input) for the keys after it."""
 
 
 class _Behind(Message):
@@ -97,7 +104,8 @@ class HoldsKeysTypedAhead(App[Any]):
                 # Sent on to the focused widget, or the screen if none (a priority binding
                 # acted on it otherwise, and it is done). Nothing has run since it was sent:
                 # the focus is where it was then.
-                self._follow(key, self.focused or self.screen, ROUNDS)
+                rounds = PALETTE_ROUNDS if isinstance(self.screen, CommandPalette) else ROUNDS
+                self._follow(key, self.focused or self.screen, rounds)
 
     def _follow(self, key: events.Key | events.Paste, to: Widget, rounds: int) -> None:
         """Send a message behind ``key``, which went to ``to``, and wait for it to come back."""
