@@ -192,7 +192,7 @@ async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
     assert (root / "seeds").joinpath(shown.source).read_bytes() == article.read_bytes()
 
 
-async def test_a_draft_added_while_a_filter_is_typed_leaves_the_keys_to_the_filter(
+async def test_a_draft_added_while_a_filter_is_typed_says_so_and_leaves_the_keys_to_the_filter(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The draft took the focus as it came in: the rest of the filter typed meanwhile went to
@@ -208,11 +208,15 @@ async def test_a_draft_added_while_a_filter_is_typed_leaves_the_keys_to_the_filt
         return add_one(root, name)
 
     monkeypatch.setattr(add_module, "_add_one", slow_add_one)
+    notices: list[tuple[str, str]] = []
     app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         await settle(pilot)
         await add_through_the_dialog(pilot, str(article))
         await until(pilot, lambda: not isinstance(app.screen, AddDialog))
+        # The add goes on behind the reader, and says so until it is done.
+        await until(pilot, lambda: any("queretaro.txt" in message for _, message in notices))
+        assert not any("Added" in message for _, message in notices)
         await pilot.press("slash", *"que")
         adding_may_end.set()
 

@@ -106,6 +106,8 @@ async def _add(app: App[Any], root: Path, answer: Awaitable[Path | None]) -> Out
         path = await answer
         if path is None:
             return None
+        # A web page takes a while to extract; the reader stays in use meanwhile.
+        app.notify(f"Adding {path.name}: drafting its brief…", title="Add", markup=False)
         outcome = await asyncio.to_thread(_add_one, root, str(path))
         if outcome.status != "error":
             return outcome
