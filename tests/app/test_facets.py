@@ -18,6 +18,7 @@ from tests.kit.pilot import (
     list_rows,
     listed_keys,
     main_screen,
+    notifications_into,
     settle,
     wait_for_screen,
 )
@@ -26,7 +27,7 @@ from tui.app.reader.loading import CorpusChanged
 from tui.app.screens.annotate import TagDialog
 from tui.app.screens.facets import FIELD_HEADINGS, VALUES_SHOWN, FacetDialog
 from tui.core.model import Entries
-from tui.core.search import FACET_FIELDS, Marks, parse_query
+from tui.core.search import FACET_FIELDS, MAX_TERMS, Marks, parse_query
 from tui.core.store.view import StoredEntries
 from tui.core.text import fold_search
 
@@ -417,3 +418,29 @@ async def test_under_is_unread_the_briefs_read_while_listed_are_still_counted(
         languages = facets_shown(app)["Languages"]
         assert sum(value[1] for value in languages if isinstance(value, tuple)) == listed
         assert f"{listed} briefs" in str(app.screen.query_one("#among").render())
+
+
+async def test_a_value_chosen_with_the_filter_full_is_refused_with_why(corpus_dir: Path) -> None:
+    # The value went in after the filter's last term, where the filter no longer reads: the
+    # dialog closed and the list stayed as it was, as if the value had been applied.
+    full = " ".join(["lang:en"] * MAX_TERMS)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        main_screen(app).filter_input.value = full
+        await pilot.press("enter")
+        await settle(pilot)
+        listed = len(list_rows(app))
+        await open_facets(pilot)
+        await go_to(pilot, "Topics")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert isinstance(app.screen, FacetDialog)
+        assert any(f"{MAX_TERMS} terms" in message for _, message in notices)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert main_screen(app).filter_text == full
+        assert len(list_rows(app)) == listed

@@ -23,7 +23,16 @@ from textual.worker import get_current_worker
 
 from tui.app.screens._dialog import Dialog
 from tui.core.model import Entries
-from tui.core.search import FACET_FIELDS, FacetField, Query, UserMarks, value_term, with_term
+from tui.core.search import (
+    FACET_FIELDS,
+    MAX_TERMS,
+    FacetField,
+    Query,
+    UserMarks,
+    parse_query,
+    value_term,
+    with_term,
+)
 from tui.core.text import plural
 
 FIELD_HEADINGS: dict[FacetField, str] = {
@@ -206,9 +215,21 @@ class FacetDialog(Dialog[str | None]):
     @on(OptionList.OptionSelected, "#facets")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         chosen = self._values.get(event.option.id or "")
-        if chosen is not None:
-            field, value = chosen
-            self.dismiss(with_term(self.request.filter_text, value_term(field, value)))
+        if chosen is None:
+            return
+        field, value = chosen
+        narrowed = with_term(self.request.filter_text, value_term(field, value))
+        if parse_query(narrowed).left_out:
+            # Added after the terms the filter reads, the value would narrow nothing.
+            self.notify(
+                f"The filter holds {MAX_TERMS} terms, as many as it reads: take one out of it"
+                " to narrow the list by a value.",
+                title="Facets",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.dismiss(narrowed)
 
     def action_move(self, step: int) -> None:
         """Move to the next (``step`` 1) or previous (-1) value."""
