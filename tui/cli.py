@@ -121,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="file to write; - for standard output"
     )
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument(
+        "--title",
+        metavar="TEXT",
+        help="the briefing's heading (default: Briefing and the day's date)",
+    )
     add = commands.add_parser(
         "add",
         help="draft a brief from an article's text or a saved web page",
@@ -530,6 +535,9 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         # Path("") is the current folder: say what is wrong rather than "is a folder".
         print("briefing: the file name is empty; give one such as briefing.md", file=sys.stderr)
         return 1
+    if args.title is not None and not args.title.strip():
+        print("briefing: --title is empty; give the briefing's heading", file=sys.stderr)
+        return 1
     briefs: Sequence[Entry]
     left_out: list[str] = []
     if args.all:
@@ -587,7 +595,9 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         print("briefing: the briefing is made without notes and tags", file=sys.stderr)
     with_errors: list[str] = []
     today = dt.date.today()
-    parts = markdown_parts(corpus, briefs, selection, annotations.annotation, today, with_errors)
+    parts = markdown_parts(
+        corpus, briefs, selection, annotations.annotation, today, with_errors, args.title
+    )
     if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.
         sys.stdout.flush()

@@ -236,7 +236,7 @@ async def test_a_failed_export_keeps_the_dialog_with_the_name_and_says_why(
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
     written = (folder / "briefing.md").read_text(encoding="utf-8")
-    assert written.startswith("# Briefing: corpus")
+    assert written.startswith(f"# Briefing, {dt.date.today().isoformat()}\n")
     assert f"exported on {dt.date.today().isoformat()} from" in written.split("\n## ")[0]
 
 

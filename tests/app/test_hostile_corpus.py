@@ -164,7 +164,8 @@ async def test_every_hostile_entry_is_shown_and_nothing_is_run(
     assert not (workdir / TAG_MARKER).exists() and not (hostile / TAG_MARKER).exists()
     assert list(workdir.iterdir()) == []
     document = read(target.read_text(encoding="utf-8"))
-    assert document.titles == [f"Briefing: {hostile.name}"]
+    assert [title.partition(", ")[0] for title in document.titles] == ["Briefing"]
+    assert f"from the corpus folder \u201c{hostile.name}\u201d" in document.lead[0]
     assert [section.heading for section in document.sections] == [heading_of(b) for b in loaded]
 
 

@@ -744,7 +744,7 @@ async def test_marked_articles_are_exported_to_the_file_named(
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)
     markdown = target.read_text(encoding="utf-8")
-    assert markdown.startswith("# Briefing: corpus\n")
+    assert markdown.startswith(f"# Briefing, {dt.date.today().isoformat()}\n")
     assert "2 briefs (marked briefs)" in markdown
     assert markdown.count("\n## ") == 2
     assert "Mayor Norma Alicia Bustamante of Mexicali" in markdown
@@ -799,7 +799,7 @@ async def test_an_existing_file_is_overwritten_only_when_the_user_says_so(
         await wait_for_screen(pilot, OverwriteDialog)
         await pilot.press("y")
         await settle(pilot)
-    assert target.read_text(encoding="utf-8").startswith("# Briefing: corpus")
+    assert target.read_text(encoding="utf-8").startswith("# Briefing, ")
 
 
 # Help and palette.

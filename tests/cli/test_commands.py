@@ -508,6 +508,19 @@ def test_export_ids_to_standard_output(corpus_dir: Path) -> None:
     )
 
 
+def test_export_is_headed_by_the_day_or_by_the_title_given(corpus_dir: Path) -> None:
+    # It was headed by the corpus folder's name, often "corpus" or a checkout's.
+    ids = [p.stem for p in sorted((corpus_dir / "briefs").glob("*.yaml"))][:1]
+    dated = run("export", "--corpus", str(corpus_dir), *ids)
+    assert read(dated.stdout).titles == [f"Briefing, {dt.date.today().isoformat()}"]
+    titled = run("export", "--corpus", str(corpus_dir), "--title", "Nearshoring\nweek 49", *ids)
+    assert titled.returncode == 0
+    assert read(titled.stdout).titles == ["Nearshoring week 49"]
+    empty = run("export", "--corpus", str(corpus_dir), "--title", " ", *ids)
+    assert empty.returncode == 1 and empty.stdout == ""
+    assert "--title" in empty.stderr
+
+
 def test_export_to_a_dash_writes_standard_output_and_no_file(
     corpus_dir: Path, tmp_path: Path
 ) -> None:

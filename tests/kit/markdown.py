@@ -42,6 +42,8 @@ class Document:
     """Every kind of block token in the document."""
     list_items: int = 0
     """How many list items the document holds, in all its lists."""
+    lead: list[str] = field(default_factory=list)
+    """The paragraphs before the first h2."""
 
 
 def inline_text(token: Token) -> str:
@@ -62,6 +64,7 @@ def read(markdown: str) -> Document:
     tokens = PARSER.parse(markdown)
     titles: list[str] = []
     sections: list[Section] = []
+    lead: list[str] = []
     depth = 0
     heading: str | None = None
     marker: str | None = None
@@ -87,5 +90,8 @@ def read(markdown: str) -> Document:
                 if marker is not None and depth == 0:
                     text, marker = marker + text, None
                 sections[-1].paragraphs.append((text, depth > 0, kinds))
+            elif heading is None and tokens[index - 1].type == "paragraph_open":
+                lead.append(text)
     kinds = {t.type for t in tokens if t.type != "inline"}
-    return Document(titles, sections, kinds, sum(t.type == "list_item_open" for t in tokens))
+    items = sum(t.type == "list_item_open" for t in tokens)
+    return Document(titles, sections, kinds, items, lead)

@@ -68,12 +68,15 @@ def render_markdown(
     annotated: Annotated | None = None,
     exported_on: dt.date | None = None,
     with_errors: list[str] | None = None,
+    title: str | None = None,
 ) -> str:
     """The Markdown briefing of the briefs of ``entries`` (each one that loaded); ``selection``
     says how they were chosen; ``annotated`` gives each brief's tags and note, to add;
     ``exported_on``, the day it says it was made; ``with_errors`` gets the ids of the briefs
-    whose files have errors."""
-    return "".join(markdown_parts(corpus, entries, selection, annotated, exported_on, with_errors))
+    whose files have errors; ``title`` is its heading, by default "Briefing" and the day."""
+    return "".join(
+        markdown_parts(corpus, entries, selection, annotated, exported_on, with_errors, title)
+    )
 
 
 def markdown_parts(
@@ -83,6 +86,7 @@ def markdown_parts(
     annotated: Annotated | None = None,
     exported_on: dt.date | None = None,
     with_errors: list[str] | None = None,
+    title: str | None = None,
 ) -> Iterator[str]:
     """:func:`render_markdown`'s text in parts, one per brief, made as they are asked for: a
     briefing of ten thousand briefs is written without ever being held whole. The id of each
@@ -91,9 +95,13 @@ def markdown_parts(
     # The folder's name in quotes: a corpus is often in a folder named "corpus".
     when = f" on {exported_on.isoformat()}" if exported_on else ""
     source = f"the corpus folder \u201c{escape(corpus.name)}\u201d"
+    if title is None:
+        # Not the corpus folder's name, which is often "corpus" or a checkout's: colleagues
+        # tell briefings apart by their day.
+        title = f"Briefing, {exported_on.isoformat()}" if exported_on else "Briefing"
     yield "\n".join(
         [
-            f"# Briefing: {escape(corpus.name)}",
+            f"# {escape(' '.join(title.split()))}",
             "",
             f"{count} ({escape(selection)}) exported{when} from {source}.",
         ]
