@@ -535,6 +535,32 @@ def test_a_known_organization_of_a_known_place_is_listed_once() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        ("The Bank of Mexico (Banxico) cut its rate to 10%.", ("Banxico",)),
+        ("El Banco de México (Banxico) recortó la tasa a 10%.", ("Banxico",)),
+        ("La Secretaría de Economía (SE) informó que la inversión creció.", ("SE",)),
+        ("The Ministry of Economy (SE) said investment grew.", ("SE",)),
+        # Written otherwise than the gazetteer does, before its abbreviation or after it.
+        ("The Bank of México (Banxico) cut its rate. The Bank of México said so.", ("Banxico",)),
+        ("The Economy Ministry (SE) said investment grew, with Ford.", ("SE", "Ford")),
+        ("Mexico's Economy Ministry (SE) said investment grew.", ("SE",)),
+        ("La Secretaría de Economía (SECON) informó. La SECON dijo más.", ("SE",)),
+        # A state's ministry goes by the federal one's abbreviation too.
+        (
+            "La Secretaría de Economía de Nuevo León (SE) informó.",
+            ("Secretaría de Economía de Nuevo León",),
+        ),
+    ],
+)
+def test_a_name_and_its_abbreviation_in_brackets_are_one_organization(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    # "Bank of México (Banxico)" was listed as two organizations, "Bank of México" and Banxico.
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Banxico recortó la tasa de interés a 10%.",

@@ -207,6 +207,9 @@ _MINISTRY_WORDS = frozenset(
 )
 """The words a ministry's name opens with. A state's government has ministries named as the
 federal ones are: "la Secretaría de Economía de Nuevo León" is not SE."""
+_ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&.-]{1,11})\)")
+"""An abbreviation in brackets right after the name it stands for: "Banco de México (Banxico)",
+"Secretaría de Economía (SE)"."""
 _ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w’'&.-]*|[a-záéíóúñü]+|[0-9][\w.-]*|[^\w\s]", re.UNICODE)
 
@@ -403,6 +406,9 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     place_starts: set[int] = set()
     states: list[tuple[int, int]] = []
     state_ministries: list[tuple[int, int]] = []
+    # The text's own ways of writing a known organization, which stand for its entry wherever
+    # they are: "Bank of México (Banxico)", "Secretaría de Economía (SECON)".
+    own_writings: set[str] = set()
     matcher = gazetteer.matcher
     known = list(matcher.known.finditer(text)) if matcher.known else []
     # In a heading in capitals, a one-word name in capitals is that name only where the text
@@ -434,7 +440,17 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
                 )
                 state_ministries.append(state_ministry)
                 taken[start:end] = b"\x01" * (end - start)
+                # Its abbreviation is its own, even one the federal ministry goes by: "(SE)".
+                abbreviation = _ABBREVIATION_AFTER.match(text, state_ministry[1])
+                if abbreviation is not None:
+                    taken[abbreviation.start() : abbreviation.end()] = b"\x01" * len(
+                        abbreviation.group()
+                    )
                 continue
+        if group == "organizations":
+            abbreviation = _ABBREVIATION_AFTER.match(text, end)
+            if abbreviation is not None and abbreviation["abbreviation"] not in matcher.group_of:
+                own_writings.add(abbreviation["abbreviation"])
         found[group].setdefault(name, start)
         known_names.add(name)
         taken[start:end] = b"\x01" * (end - start)
@@ -464,7 +480,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             and name.split()[0].rstrip(".") not in _TITLE_WORDS
             and any(word in _ORGANIZATION_WORDS for word in name.split())
         ):
-            found["organizations"].setdefault(name, start)
+            if not _stands_for_known(text, matcher, own_writings, name, end):
+                found["organizations"].setdefault(name, start)
             taken[start:end] = b"\x01" * (end - start)
     # Other known names are blanked out, so that a run of capitals stops at them: "Mayor Norma
     # Alicia Bustamante of Mexicali" is a person of a known place.
@@ -484,6 +501,10 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             # A sentence's first word, or a word in capitals for emphasis ("NOT"), that the
             # text also writes in small letters; not an acronym it introduces: "(BID)".
             continue
+        if kind == "organizations" and _stands_for_known(
+            text, matcher, own_writings, who, at + len(who)
+        ):
+            continue  # the known organization is listed, once
         if kind is not None and who not in skipped:
             found[kind].setdefault(who, at)
     # A company named by one word, for what it is said to do: a word the text writes as a name
@@ -521,6 +542,23 @@ def _of_a_state(text: str, matcher: _Matcher, start: int, end: int) -> tuple[int
     if before is not None:
         return before.start(), end
     return None
+
+
+def _stands_for_known(text: str, matcher: _Matcher, own: set[str], name: str, end: int) -> bool:
+    """Whether the organization ``name``, ending at ``end``, is the text's own way of writing a
+    known one: written before the known one's abbreviation in brackets ("Bank of México
+    (Banxico)", "Economy Ministry (SE)"), or so written earlier, or in brackets after the known
+    one's name ("Secretaría de Economía (SECON)"). Such names are gathered in ``own``, for
+    where the text writes them again on their own."""
+    if name in own:
+        return True
+    abbreviation = _ABBREVIATION_AFTER.match(text, end)
+    if abbreviation is None:
+        return False
+    group, _ = matcher.group_of.get(abbreviation["abbreviation"], ("", ""))
+    if group == "organizations":
+        own.add(name)
+    return name in own
 
 
 def _dateline_places(
