@@ -663,6 +663,29 @@ def test_a_name_before_a_state_or_a_dash_that_is_no_city_is_no_place(text: str) 
     assert not (no_cities | {"Nafta", "NAFTA"}) & set(places), places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("En Washington, el secretario dijo que el acuerdo sigue.", ("Washington, D.C.",)),
+        ("Officials in Washington, led by the USTR, said the talks go on.", ("Washington, D.C.",)),
+        ("WASHINGTON — The USTR said Mexico agreed.", ("Washington, D.C.", "Mexico")),
+        ("Talks in Washington, D.C., ended on Monday.", ("Washington, D.C.",)),
+        # The state, where the text says so: then its "Washington" is the state throughout.
+        ("The Washington state plant will add 300 jobs.", ("Washington",)),
+        ("Microsoft, based in Washington State, will invest.", ("Washington",)),
+        (
+            "En el estado de Washington, la planta creció. Washington aprobó la ley.",
+            ("Washington",),
+        ),
+    ],
+)
+def test_washington_is_the_us_capital_unless_the_text_says_the_state(
+    text: str, places: tuple[str, ...]
+) -> None:
+    # "En Washington," was listed as the state.
+    assert find_entities(text + "\n", shipped_gazetteer()).places == places
+
+
 def test_the_states_a_city_is_named_before_are_places_of_the_gazetteer() -> None:
     # A state missing from the gazetteer, or named otherwise there, tells no city.
     assert set(_STATES) <= set(shipped_gazetteer().names["places"].values())

@@ -207,6 +207,12 @@ _MINISTRY_WORDS = frozenset(
 )
 """The words a ministry's name opens with. A state's government has ministries named as the
 federal ones are: "la Secretaría de Economía de Nuevo León" is not SE."""
+_WASHINGTON_STATE = re.compile(
+    r"\bWashington\s+(?i:state)\b|\b(?i:estado|state)\s+(?i:de|of)\s+Washington\b"
+)
+"""How a text says it means the state of Washington: "Washington state", "estado de Washington".
+Otherwise this field's press means the US capital, and the US government, by "Washington"."""
+_US_CAPITAL = "Washington, D.C."
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&.-]{1,11})\)")
 """An abbreviation in brackets right after the name it stands for: "Banco de México (Banxico)",
 "Secretaría de Economía (SE)"."""
@@ -419,12 +425,15 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     loose = matcher.loose.finditer(text) if matcher.loose else ()
     # The names the gazetteer gives, listed whatever the words around them.
     known_names: set[str] = set()
+    means_the_capital = _WASHINGTON_STATE.search(text) is None
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
         start, end = match.span()
         if any(taken[start:end]):
             continue
         written = match.group().lower() if fold else match.group()
         group, name = matcher.group_of[written]
+        if name == "Washington" and means_the_capital:
+            name = _US_CAPITAL
         if written in matcher.in_capitals and name not in written_so and _in_heading(text, start):
             continue
         if group == "places" and " " not in written and _after_a_given_name(text, start):
