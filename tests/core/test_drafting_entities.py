@@ -152,6 +152,8 @@ def test_a_corpus_extends_the_gazetteer_with_its_own_file(tmp_path: Path) -> Non
         ("places:\n  - {name: A}\nrivers:\n  - {name: Bravo}\n", 3, "rivers"),
         ("places:\n  - {name: A}\n  - {aliases: [B]}\n", 3, "places[1]"),
         ("places: [unclosed\n", 1, ""),
+        ("places:\n  - {name: A, state: [B]}\n", 2, "places[0]"),
+        ("organizations:\n  - {name: A}\n  - {name: B, state: C}\n", 3, "organizations[1]"),
     ],
 )
 def test_a_bad_gazetteer_is_refused_with_its_file_line_and_field(
@@ -661,6 +663,48 @@ def test_a_name_before_a_state_or_a_dash_that_is_no_city_is_no_place(text: str) 
     places = find_entities(text + "\n", shipped_gazetteer()).places
     no_cities = {"Greg Abbott", "Ternium", "Cámara de Comercio de Silao", "Wintek", "Currently"}
     assert not (no_cities | {"Nafta", "NAFTA"}) & set(places), places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "La planta en Juárez, Nuevo León, sumará 500 empleos.",
+            ("Juárez, Nuevo León", "Nuevo León"),
+        ),
+        ("The plant in Juárez, N.L. is on hold.", ("Juárez, Nuevo León", "Nuevo León")),
+        ("JUÁREZ, Nuevo León.- La planta sumará un turno.", ("Juárez, Nuevo León", "Nuevo León")),
+        ("Nogales, Arizona, is a port of entry.", ("Nogales, Arizona", "Arizona")),
+        # The known city in its own state, or with none named.
+        ("La planta de Ciudad Juárez, Chihuahua, crece.", ("Ciudad Juárez", "Chihuahua")),
+        ("La planta de Juárez, Chih., crece.", ("Ciudad Juárez", "Chihuahua")),
+        ("La planta de Juárez crece.", ("Ciudad Juárez",)),
+        # A list of places, not a city and its state.
+        (
+            "Las plantas de Tijuana, Sonora y Chihuahua crecieron.",
+            ("Tijuana", "Sonora", "Chihuahua"),
+        ),
+    ],
+)
+def test_a_known_citys_name_before_another_state_is_a_place_of_that_state(
+    text: str, places: tuple[str, ...]
+) -> None:
+    # "Juárez, Nuevo León", a town of the Monterrey area, was listed as Ciudad Juárez.
+    assert find_entities(text + "\n", shipped_gazetteer()).places == places
+
+
+def test_the_states_of_the_gazetteers_cities_are_its_states() -> None:
+    assert set(shipped_gazetteer().states.values()) <= _STATES
+
+
+def test_a_corpus_gazetteer_can_give_a_citys_state(tmp_path: Path) -> None:
+    (tmp_path / "gazetteer.yaml").write_text(
+        "places:\n  - {name: Guadalupe, state: N.L.}\n", encoding="utf-8"
+    )
+    gazetteer = gazetteer_for(tmp_path)
+    text = "Guadalupe, Zacatecas, y Guadalupe, Nuevo León, crecen.\n"
+    places = find_entities(text, gazetteer).places
+    assert places == ("Guadalupe, Zacatecas", "Zacatecas", "Guadalupe", "Nuevo León")
 
 
 @pytest.mark.parametrize(

@@ -197,6 +197,9 @@ _AFTER_A_CITYS_STATE = re.compile(
 planta", "in Silao, Guanajuato, and"). A state followed by its verb or a noun is a clause of its
 own, and the name before the comma is not its city: "For Wintek, Jalisco is", "Greg Abbott,
 Texas governor", "Ternium, Nuevo León's largest steelmaker"."""
+_NEXT_IN_A_LIST = re.compile(r"\s*,\s*|\s+(?:y|e|o|and|or)\s+")
+"""What goes from a name to the next in a list of names: a comma, or a conjunction without one
+("Tijuana, Sonora y Chihuahua"; "Juárez, Nuevo León, y Apodaca" names a city and its state)."""
 _ADVERB = re.compile(r"(?:ly|mente)$")
 """How adverbs end, which open sentences before a comma: "Currently, Texas", "Actualmente,"."""
 _PLACE_PARTICLES = frozenset(("de", "del", "la", "las", "los", "el", "y"))
@@ -230,13 +233,15 @@ class Gazetteer:
 
     names: dict[str, dict[str, str]] = field(default_factory=dict)
     """For each group, every way of writing a name (the name itself too) → the name."""
+    states: dict[str, str] = field(default_factory=dict)
+    """For each city whose entry gives its state, the city's name → the state's."""
 
     def extended(self, other: Gazetteer) -> Gazetteer:
         """This gazetteer with the entries of ``other`` added; ``other``'s win a conflict."""
         merged = {group: dict(self.names.get(group, {})) for group in GROUPS}
         for group, aliases in other.names.items():
             merged[group].update(aliases)
-        return Gazetteer(merged)
+        return Gazetteer(merged, self.states | other.states)
 
     @cached_property
     def matcher(self) -> _Matcher:
@@ -262,6 +267,7 @@ def read_gazetteer(path: Path) -> Gazetteer:
     if not isinstance(data, dict):
         raise GazetteerError(f"{path}: must be a mapping of {', '.join(GROUPS)}")
     names: dict[str, dict[str, str]] = {group: {} for group in GROUPS}
+    states: dict[str, str] = {}
     for group, entries in data.items():
         if group not in GROUPS:
             line = document.line(str(group))
@@ -270,28 +276,39 @@ def read_gazetteer(path: Path) -> Gazetteer:
             raise GazetteerError(f"{path}:{document.line(group)}: {group}: must be a list")
         for index, entry in enumerate(entries):
             where = f"{group}[{index}]"
-            name, aliases = _entry(entry)
+            name, aliases, state = _entry(entry, group)
             if name is None:
                 raise GazetteerError(
                     f"{path}:{document.line(where)}: {where}: give a name (text) and, if any,"
-                    " aliases (a list of text), as in {name: USMCA, aliases: [T-MEC]}"
+                    " aliases (a list of text) and, for a city, its state (text), as in"
+                    " {name: USMCA, aliases: [T-MEC]} or {name: Reynosa, state: Tamaulipas}"
                 )
             for written in (name, *aliases):
                 names[group][written] = name
-    return Gazetteer(names)
+            if state is not None:
+                states[name] = state
+    return Gazetteer(names, states)
 
 
-def _entry(entry: Any) -> tuple[str | None, list[str]]:
+def _entry(entry: Any, group: str) -> tuple[str | None, list[str], str | None]:
     if isinstance(entry, str) and entry.strip():
-        return entry.strip(), []
+        return entry.strip(), [], None
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-        return None, []
+        return None, [], None
     aliases = entry.get("aliases") or []
-    if set(entry) - {"name", "aliases"} or not isinstance(aliases, list):
-        return None, []
+    keys = {"name", "aliases", "state"} if group == "places" else {"name", "aliases"}
+    if set(entry) - keys or not isinstance(aliases, list):
+        return None, [], None
     if not all(isinstance(alias, str) and alias.strip() for alias in aliases):
-        return None, []
-    return entry["name"].strip(), [alias.strip() for alias in aliases]
+        return None, [], None
+    state = entry.get("state")
+    if state is not None and not (isinstance(state, str) and state.strip()):
+        return None, [], None
+    return (
+        entry["name"].strip(),
+        [alias.strip() for alias in aliases],
+        state.strip() if state else None,
+    )
 
 
 @cache
@@ -326,6 +343,8 @@ class _Matcher:
     of_a_state_before: re.Pattern[str]
     """What makes the ministry it precedes a state's, ending where the ministry starts: "Nuevo
     León's", "the state"."""
+    state_after_comma: re.Pattern[str]
+    """A state named after a comma, as after its city: ", Nuevo León", ", N.L."."""
 
 
 def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
@@ -374,6 +393,7 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
         frozenset(in_capitals),
         of_a_state_after,
         of_a_state_before,
+        re.compile(rf",\s*(?P<state>{state})"),
     )
 
 
@@ -425,6 +445,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     loose = matcher.loose.finditer(text) if matcher.loose else ()
     # The names the gazetteer gives, listed whatever the words around them.
     known_names: set[str] = set()
+    known_place_starts = {m.start() for m in known if matcher.group_of[m.group()][0] == "places"}
     means_the_capital = _WASHINGTON_STATE.search(text) is None
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
         start, end = match.span()
@@ -438,6 +459,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             continue
         if group == "places" and " " not in written and _after_a_given_name(text, start):
             continue  # a surname: "Carlos León", "Benito Juárez" are people, not the cities
+        if group == "places" and name in gazetteer.states:
+            name = _in_another_state(text, gazetteer, match, name, known_place_starts) or name
         if group == "organizations" and written.split()[0].capitalize() in _MINISTRY_WORDS:
             state_ministry = _of_a_state(text, matcher, start, end)
             if state_ministry is not None:
@@ -609,8 +632,7 @@ def _cities_before_states(
     ("Silao, Guanajuato", "Salinas Victoria, N.L."), with where each is; ``states`` are where
     the text names a state."""
     for state_start, state_end in states:
-        shortened = text[state_end - 1] == "."  # "Santa Catarina, N.L. is on hold"
-        if not shortened and not _AFTER_A_CITYS_STATE.match(text, state_end):
+        if not _ends_a_citys_state(text, state_end):
             continue
         line_start = text.rfind("\n", 0, state_start) + 1
         match = _CITY_BEFORE_STATE.search(text, max(line_start, state_start - 80), state_start)
@@ -640,6 +662,37 @@ def _cities_before_states(
         if " " not in name and _opens_sentence(text, start) and _ADVERB.search(name):
             continue
         yield start, end, name
+
+
+def _ends_a_citys_state(text: str, state_end: int) -> bool:
+    """Whether the state named up to ``state_end`` is told by what follows it to be a city's,
+    named before it and a comma."""
+    shortened = text[state_end - 1] == "."  # "Santa Catarina, N.L. is on hold"
+    return shortened or _AFTER_A_CITYS_STATE.match(text, state_end) is not None
+
+
+def _in_another_state(
+    text: str, gazetteer: Gazetteer, city: re.Match[str], name: str, place_starts: set[int]
+) -> str | None:
+    """The place the known city ``name``, written as ``city``, is where the text writes it before
+    a state other than the city's and a comma: "Juárez, Nuevo León" is no Ciudad Juárez
+    (Chihuahua) but a town of Nuevo León's, listed as the city and state the text names, lest
+    the name alone be read as the known city's. None where the state is the city's, or none is
+    named; ``place_starts`` are where the text names known places, as a list of places goes on
+    ("Tijuana, Sonora y Chihuahua")."""
+    matcher = gazetteer.matcher
+    state = matcher.state_after_comma.match(text, city.end())
+    if state is None or not _ends_a_citys_state(text, state.end()):
+        return None
+    state_name = matcher.group_of[state["state"]][1]
+    citys_state = gazetteer.states[name]
+    if state_name == gazetteer.names.get("places", {}).get(citys_state, citys_state):
+        return None
+    next_in_list = _NEXT_IN_A_LIST.match(text, state.end())
+    if next_in_list is not None and next_in_list.end() in place_starts:
+        return None
+    written = city.group()
+    return f"{_as_names_are_written(written) if written.isupper() else written}, {state_name}"
 
 
 def _all_known(text: str, taken: bytearray, start: int, end: int) -> bool:
