@@ -794,6 +794,45 @@ def test_a_states_own_ministry_is_listed_by_its_name_not_as_the_federal_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "ministry"),
+    [
+        (
+            "La Secretaría de Economía del estado informó que Nuevo León creció 12%.",
+            "Secretaría de Economía de Nuevo León",
+        ),
+        (
+            "La Secretaría de Economía estatal dijo que Sonora y Arizona crecen.",
+            "Secretaría de Economía de Sonora",
+        ),
+        ("The state Ministry of Economy said Coahuila grew.", "Coahuila Ministry of Economy"),
+        (
+            "The Ministry of Economy of the state said Coahuila grew.",
+            "Ministry of Economy of Coahuila",
+        ),
+        (
+            "SALTILLO, Coah.- La planta abrió.\nLa Secretaría de Economía del estado informó.",
+            "Secretaría de Economía de Coahuila",
+        ),
+        # Two states named, or none: which state is not told.
+        (
+            "La Secretaría de Economía del estado informó que Nuevo León y Coahuila crecieron.",
+            "Secretaría de Economía del estado",
+        ),
+        (
+            "Nuevo León creció. La Secretaría de Economía del estado informó más.",
+            "Secretaría de Economía del estado",
+        ),
+    ],
+)
+def test_a_states_ministry_is_named_with_the_one_state_its_sentence_or_dateline_names(
+    text: str, ministry: str
+) -> None:
+    # "la Secretaría de Economía del estado" did not say which state, the sentence naming it.
+    organizations = find_entities(text + "\n", shipped_gazetteer()).organizations
+    assert organizations == (ministry,), organizations
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "La Secretaría de Economía federal informó que la inversión creció 12%.",

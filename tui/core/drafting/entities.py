@@ -18,8 +18,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from tui.core.drafting.metadata import dateline_place
-from tui.core.drafting.sentences import OPENING_WORDS
+from tui.core.drafting.metadata import DATELINE, dateline_place
+from tui.core.drafting.sentences import OPENING_WORDS, sentences
 from tui.core.yamlread import YamlProblem, read_document
 
 GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
@@ -159,16 +159,19 @@ _GROUP_QUALIFIERS = frozenset(
 )
 """With :data:`_GROUP_NOUNS`, the words of a group named for what it does, not by a name of
 its own ("Grupo de Trabajo", "Steering Committee"): such a group is no organization to list."""
-_STATES = frozenset(
+_MEXICAN_STATES = frozenset(
     (
-        # Mexico's, Ciudad de México among them as the federal entity it is
+        # Ciudad de México among them, as the federal entity it is
         "Aguascalientes", "Baja California", "Baja California Sur", "Campeche", "Chiapas",
         "Chihuahua", "Ciudad de México", "Coahuila", "Colima", "Durango", "Estado de México",
         "Guanajuato", "Guerrero", "Hidalgo", "Jalisco", "Michoacán", "Morelos", "Nayarit",
         "Nuevo León", "Oaxaca", "Puebla", "Querétaro", "Quintana Roo", "San Luis Potosí",
         "Sinaloa", "Sonora", "Tabasco", "Tamaulipas", "Tlaxcala", "Veracruz", "Yucatán",
         "Zacatecas",
-        # the United States'
+    )
+)  # fmt: skip
+_US_STATES = frozenset(
+    (
         "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
         "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
         "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
@@ -179,6 +182,7 @@ _STATES = frozenset(
         "Washington", "West Virginia", "Wisconsin", "Wyoming",
     )
 )  # fmt: skip
+_STATES = _MEXICAN_STATES | _US_STATES
 """The states of Mexico and of the United States, by the names the gazetteer lists them under:
 a name written before one of them and a comma is a city's ("Silao, Guanajuato")."""
 _PLACE_WORD = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑÜa-záéíóúñü][a-záéíóúñü]+)*"
@@ -197,6 +201,7 @@ _AFTER_A_CITYS_STATE = re.compile(
 planta", "in Silao, Guanajuato, and"). A state followed by its verb or a noun is a clause of its
 own, and the name before the comma is not its city: "For Wintek, Jalisco is", "Greg Abbott,
 Texas governor", "Ternium, Nuevo León's largest steelmaker"."""
+_COMMA = re.compile(r",\s*")
 _NEXT_IN_A_LIST = re.compile(r"\s*,\s*|\s+(?:y|e|o|and|or)\s+")
 """What goes from a name to the next in a list of names: a comma, or a conjunction without one
 ("Tijuana, Sonora y Chihuahua"; "Juárez, Nuevo León, y Apodaca" names a city and its state)."""
@@ -343,8 +348,8 @@ class _Matcher:
     of_a_state_before: re.Pattern[str]
     """What makes the ministry it precedes a state's, ending where the ministry starts: "Nuevo
     León's", "the state"."""
-    state_after_comma: re.Pattern[str]
-    """A state named after a comma, as after its city: ", Nuevo León", ", N.L."."""
+    state: re.Pattern[str]
+    """A state's name, or another way the gazetteer writes it: "Nuevo León", "N.L."."""
 
 
 def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
@@ -393,7 +398,7 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
         frozenset(in_capitals),
         of_a_state_after,
         of_a_state_before,
-        re.compile(rf",\s*(?P<state>{state})"),
+        re.compile(state),
     )
 
 
@@ -430,8 +435,9 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     taken = bytearray(len(text))
     place_ends: set[int] = set()
     place_starts: set[int] = set()
-    states: list[tuple[int, int]] = []
-    state_ministries: list[tuple[int, int]] = []
+    states: list[tuple[int, int, str]] = []
+    # Each state's ministry: where its name is, and where its ministry's words are in it.
+    state_ministries: list[tuple[tuple[int, int], int, int]] = []
     # The text's own ways of writing a known organization, which stand for its entry wherever
     # they are: "Bank of México (Banxico)", "Secretaría de Economía (SECON)".
     own_writings: set[str] = set()
@@ -464,13 +470,9 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         if group == "organizations" and written.split()[0].capitalize() in _MINISTRY_WORDS:
             state_ministry = _of_a_state(text, matcher, start, end)
             if state_ministry is not None:
-                # Listed by its name as written, whole; the state it names is a place too, and
-                # is found as one before the ministry's words are taken.
-                found["organizations"].setdefault(
-                    _POSSESSIVE_MARK.sub("", " ".join(text[slice(*state_ministry)].split())),
-                    state_ministry[0],
-                )
-                state_ministries.append(state_ministry)
+                # Listed once the states the text names are known; the state it names is a
+                # place too, and is found as one before the ministry's words are taken.
+                state_ministries.append((state_ministry, start, end))
                 taken[start:end] = b"\x01" * (end - start)
                 # Its abbreviation is its own, even one the federal ministry goes by: "(SE)".
                 abbreviation = _ABBREVIATION_AFTER.match(text, state_ministry[1])
@@ -490,8 +492,12 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             place_ends.add(end)
             place_starts.add(start)
             if name in _STATES:
-                states.append((start, end))
-    for start, end in state_ministries:
+                states.append((start, end, name))
+    for (start, end), ministry_start, ministry_end in state_ministries:
+        name = _state_ministrys_name(
+            text, matcher, (start, end), ministry_start, ministry_end, states
+        )
+        found["organizations"].setdefault(name, start)
         taken[start:end] = b"\x01" * (end - start)
     # Places the gazetteer does not know: the place of a dateline in capitals ("RAMOS ARIZPE,
     # Coahuila —"), and a city written before its state ("en Silao, Guanajuato").
@@ -576,6 +582,52 @@ def _of_a_state(text: str, matcher: _Matcher, start: int, end: int) -> tuple[int
     return None
 
 
+def _state_ministrys_name(
+    text: str,
+    matcher: _Matcher,
+    where: tuple[int, int],
+    start: int,
+    end: int,
+    states: list[tuple[int, int, str]],
+) -> str:
+    """The name of the state's ministry ``text`` names at ``where``, its ministry's words from
+    ``start`` to ``end``: as written, whole ("Secretaría de Economía de Nuevo León"), or, when
+    it does not say which state ("del estado", "the state Ministry of Economy"), with the one
+    Mexican state its sentence and the article's dateline name, if they name one only
+    ("Secretaría de Economía de Coahuila"); ``states`` are where the text names states."""
+    written = _POSSESSIVE_MARK.sub("", " ".join(text[slice(*where)].split()))
+    if matcher.state.search(text, *where):
+        return written
+    around = [span for span in (_sentence_at(text, start), _dateline_of(text)) if span]
+    named = {
+        name
+        for state_start, _, name in states
+        if name in _MEXICAN_STATES and any(a <= state_start < b for a, b in around)
+    }
+    if len(named) != 1:
+        return written
+    (state,) = named
+    ministry = " ".join(text[start:end].split())
+    if where[0] < start:
+        return f"{state} {ministry}"  # as "Nuevo León's Ministry of Economy" is listed
+    return f"{ministry} {'of' if text[end : where[1]].split()[0] == 'of' else 'de'} {state}"
+
+
+def _sentence_at(text: str, at: int) -> tuple[int, int] | None:
+    """Where the sentence of ``text`` holding offset ``at`` is."""
+    return next(((s.start, s.end) for s in sentences(text) if s.start <= at < s.end), None)
+
+
+def _dateline_of(text: str) -> tuple[int, int] | None:
+    """Where the dateline opening the first line of ``text`` that is no heading is, if any."""
+    for line in re.finditer(r"[^\n]+", text):
+        if _is_heading(line.group()):
+            continue
+        opening = DATELINE.match(line.group())
+        return (line.start(), line.start() + opening.end()) if opening else None
+    return None
+
+
 def _stands_for_known(text: str, matcher: _Matcher, own: set[str], name: str, end: int) -> bool:
     """Whether the organization ``name``, ending at ``end``, is the text's own way of writing a
     known one: written before the known one's abbreviation in brackets ("Bank of México
@@ -626,12 +678,12 @@ def _as_names_are_written(capitals: str) -> str:
 
 
 def _cities_before_states(
-    text: str, taken: bytearray, states: list[tuple[int, int]]
+    text: str, taken: bytearray, states: list[tuple[int, int, str]]
 ) -> Iterable[tuple[int, int, str]]:
     """The cities the gazetteer does not know that ``text`` names before their state and a comma
     ("Silao, Guanajuato", "Salinas Victoria, N.L."), with where each is; ``states`` are where
     the text names a state."""
-    for state_start, state_end in states:
+    for state_start, state_end, _ in states:
         if not _ends_a_citys_state(text, state_end):
             continue
         line_start = text.rfind("\n", 0, state_start) + 1
@@ -681,10 +733,11 @@ def _in_another_state(
     named; ``place_starts`` are where the text names known places, as a list of places goes on
     ("Tijuana, Sonora y Chihuahua")."""
     matcher = gazetteer.matcher
-    state = matcher.state_after_comma.match(text, city.end())
+    comma = _COMMA.match(text, city.end())
+    state = matcher.state.match(text, comma.end()) if comma else None
     if state is None or not _ends_a_citys_state(text, state.end()):
         return None
-    state_name = matcher.group_of[state["state"]][1]
+    state_name = matcher.group_of[state.group()][1]
     citys_state = gazetteer.states[name]
     if state_name == gazetteer.names.get("places", {}).get(citys_state, citys_state):
         return None
