@@ -588,6 +588,22 @@ async def test_a_field_term_in_the_filter_looks_in_that_field_only(
         assert listed_keys(app) == expected
 
 
+@pytest.mark.parametrize("typed", ["EE.UU. maquila", "maquila ee. uu.", "eeuu maquila"])
+async def test_an_abbreviation_beside_another_word_narrows_the_list_to_the_briefs_with_both(
+    corpus_dir: Path, typed: str
+) -> None:
+    # An abbreviation with periods beside another word ended the reader (the index could not
+    # read the query made of them), with whatever was being typed.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *typed)
+        await settle(pilot)
+        assert app.is_running
+        # The one article writing both: "EEUU" and "Maquiladora".
+        assert listed_keys(app) == ["index-zona-costa-first-half-report"]
+
+
 async def test_is_bookmarked_in_the_filter_follows_the_bookmarks(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -34,6 +34,7 @@ from tui.core.search import (
     match_expression,
     name_expression,
     parse_query,
+    searchable,
     value_term,
     with_term,
 )
@@ -369,6 +370,56 @@ def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
         else set(range(len(texts)))
     )
     assert chosen in found
+
+
+# Words as articles in this field write them: abbreviations with periods, with a space after each
+# period or none, words of two parts, figures, accented words.
+FIELD_WORDS = st.sampled_from(
+    ["EE.UU.", "EE. UU.", "EEUU", "U.S.", "US", "S.L.P.", "T-MEC", "6,2", "México", "maquila"]
+)
+field_text = st.lists(st.one_of(FIELD_WORDS, st.text(max_size=6)), min_size=1, max_size=8).map(
+    " ".join
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(field_text, min_size=1, max_size=4), data=st.data())
+def test_several_words_of_a_text_typed_together_find_it_in_the_index(
+    texts: list[str], data: st.DataObject
+) -> None:
+    # An abbreviation with periods beside another word ("EE.UU. maquila") made a query the
+    # full-text index could not read, and the filter ended the reader.
+    connection = IndexFile(Path("."), None).connect()
+    for rowid, text in enumerate(texts):
+        words = fold_words(text)
+        connection.execute(
+            "INSERT INTO words (rowid, text, compounds) VALUES (?, ?, ?)",
+            (rowid, words, compound_words(words)),
+        )
+    chosen = data.draw(st.sampled_from(range(len(texts))))
+    words = [w for w in fold_words(texts[chosen]).split() if any(c.isalnum() for c in w)]
+    if not words:
+        return
+    typed = " ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=3)))
+    query = parse_query(typed)
+    found = {
+        row
+        for (row,) in connection.execute(
+            "SELECT rowid FROM words WHERE words MATCH ?", (match_expression(query.words),)
+        )
+    }
+    assert chosen in found
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed=st.lists(st.one_of(FIELD_WORDS, search_text), max_size=5).map(" ".join))
+def test_the_index_reads_the_query_of_anything_typed(typed: str) -> None:
+    connection = IndexFile(Path("."), None).connect()
+    words = searchable(parse_query(typed).words)
+    if words:  # else the filter narrows nothing, and asks the index nothing
+        connection.execute(
+            "SELECT rowid FROM words WHERE words MATCH ?", (match_expression(words),)
+        ).fetchall()
 
 
 name_text = st.text(alphabet=st.sampled_from(list("abcéÑ -.'")), max_size=16)

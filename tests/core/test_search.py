@@ -92,7 +92,9 @@ def test_nothing_typed_is_taken_as_an_operator_of_the_index(typed: str) -> None:
 
 
 def test_a_word_is_quoted_whole_for_the_index() -> None:
-    assert match_expression(["mexico", "nand", 'a"b']) == '"mexico"* "nand"* compounds : "a""b"*'
+    assert match_expression(["mexico", "nand", 'a"b']) == (
+        '"mexico"* AND "nand"* AND compounds : "a""b"*'
+    )
     assert match_expression(["ee.uu."]) == '(compounds : "ee.uu."* OR "eeuu")'
 
 
@@ -480,7 +482,15 @@ def test_a_word_holding_punctuation_is_found_only_as_one_word(
         ("Funcionarios de EE. UU. llegaron.", "eeuu", True),
         ("Funcionarios de EE. UU. llegaron.", "ee.uu.", True),
         ("Funcionarios de EE. UU. llegaron.", "ee.uu", True),
+        # Typed as Spanish writes it, with a space after each period.
+        ("Funcionarios de EE. UU. llegaron.", "EE. UU.", True),
+        ("Las exportaciones a EEUU crecieron.", "EE. UU.", True),
+        ("Las exportaciones a EE.UU. crecieron.", "ee. uu. crecieron", True),
         ("Exports to the U.S. grew.", "us", True),
+        # Beside other words, in either order (the filter ended the reader).
+        ("Las exportaciones a EE.UU. crecieron.", "ee.uu. crecieron", True),
+        ("Las exportaciones a EE.UU. crecieron.", "crecieron EE.UU.", True),
+        ("Exports to the U.S. market grew.", "u.s. market", True),
         # Only letters written with periods are an abbreviation; other words keep their parts.
         ("Exports grew 6.2 in the U.S.-Mexico trade.", "62", False),
         ("Exports grew in the U.S.-Mexico trade.", "usmexico", False),

@@ -62,6 +62,7 @@ from tui.core.text import (
     fold_search,
     fold_words,
     is_compound,
+    joined_abbreviations,
     spaced_abbreviations,
 )
 
@@ -295,7 +296,7 @@ def parse_query(text: str) -> Query:
     kept = _Terms()
     excluded: list[Query] = []
     quoted_words = False
-    terms = _TERM.finditer(fold_search(text))
+    terms = _TERM.finditer(joined_abbreviations(fold_search(text)))
     for found in itertools.islice(terms, MAX_TERMS):
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
@@ -629,7 +630,9 @@ def match_expression(words: Iterable[str]) -> str:
     :func:`tui.core.text.compound_words`). An abbreviation typed with periods ("ee.uu.") also
     finds it written without them ("EEUU").
     """
-    return " ".join(map(_word_expression, words))
+    # AND written out: the index's query language joins phrases by a space alone, not an
+    # expression in brackets, which an abbreviation's two ways of writing are.
+    return " AND ".join(map(_word_expression, words))
 
 
 def _word_expression(word: str) -> str:

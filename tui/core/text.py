@@ -41,6 +41,8 @@ _WORD_PART = re.compile(r"[^\W_]+")
 # An abbreviation written with periods (see abbreviation_letters), with the marks around it.
 _ABBREVIATION = re.compile(r"[^\w]*((?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2})\.?[^\w]*")
 _SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑÜ]{1,2}\. ){1,3}[A-ZÁÉÍÓÚÑÜ]{1,2}\.")
+# As typed in a filter, folded to small letters: "ee. uu.".
+_TYPED_SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\. ){1,3}[^\W\d_]{1,2}\.")
 COMPOUND_END = "\ue000"
 """What follows each word of :func:`compound_words`: a word to the index (a character for
 private use), which no query holds, so that no phrase runs from one such word into the next."""
@@ -218,6 +220,13 @@ def spaced_abbreviations(text: str) -> str:
     UU.", "S. A."), each written without the spaces ("EE.UU."), one after the other: added to a
     brief's words, they are found as the same abbreviation written without spaces is."""
     return " ".join(found.group().replace(" ", "") for found in _SPACED_ABBREVIATION.finditer(text))
+
+
+def joined_abbreviations(typed: str) -> str:
+    """``typed`` (a filter, folded) with each abbreviation written with a space after each period
+    written without the spaces ("ee. uu." gives "ee.uu."): one word, found as the text's "EE.
+    UU.", "EE.UU." and "EEUU" are (see :func:`spaced_abbreviations`), not two words."""
+    return _TYPED_SPACED_ABBREVIATION.sub(lambda found: found.group().replace(" ", ""), typed)
 
 
 def compound_words(words: str) -> str:
