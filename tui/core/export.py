@@ -101,7 +101,7 @@ def markdown_parts(
         title = f"Briefing, {exported_on.isoformat()}" if exported_on else "Briefing"
     yield "\n".join(
         [
-            f"# {escape(' '.join(title.split()))}",
+            f"# {escape(title)}",
             "",
             f"{count} ({escape(selection)}) exported{when} from {source}.",
         ]
