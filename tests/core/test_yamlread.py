@@ -193,6 +193,8 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends() 
         ('id: x\ntitle: "He said \\"hi\\"\nsummary: "A summary"\n', 2, 3),
         ('key_facts:\n  - fact: "Exports grew\n    quote: "Las exportaciones"\n', 2, 3),
         ('places:\n  - "Tijuana\n  - "Mexicali"\n', 2, 3),
+        # Far above the next quote: a title left open over a long summary of plain lines.
+        ('id: x\ntitle: "Mexico, US\nsummary: >\n' + "  Plain.\n" * 40 + 'fact: "Up"\n', 2, 44),
     ],
 )
 def test_a_quote_closed_only_by_the_next_values_quote_is_reported_where_it_opens(

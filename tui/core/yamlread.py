@@ -151,15 +151,15 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
 
 # A value that opens with a quote: after a key, a list's dash, or both.
 _QUOTE_OPENS = re.compile(r"\s*(?:-\s+)?(?:[^\s#'\"][^:#]*:\s+)?(['\"])")
-_QUOTE_LOOKBACK = 20
-"""How many lines above a syntax error a quote left open is looked for."""
 
 
 def _quote_closed_on(lines: list[str], line: int) -> tuple[int, str] | None:
     """The line (counted from 0) above ``line`` where a value seems to open a quote that is
     closed only on ``line``, with that quote, if one does; else None. Only a guess, read from
     the lines alone (a line of a block of text may look like one): see _mended_by_closing."""
-    for above in range(line - 1, max(line - _QUOTE_LOOKBACK, 0) - 1, -1):
+    # Up to the top of the file, as a summary of plain lines can lie between: the first quote
+    # found above decides, so the lines are read once.
+    for above in range(line - 1, -1, -1):
         found = _QUOTE_OPENS.match(lines[above])
         if found is None:
             continue
