@@ -538,6 +538,17 @@ def test_a_name_known_in_either_language_is_found_by_a_term_in_either(
     assert matching_in(two_languages, term) == {"es", "en"}
 
 
+@pytest.mark.parametrize(
+    "term", ['place:"states estados"', 'place:"unidos ee"', 'org:"se secretaria"']
+)
+def test_a_phrase_across_two_ways_of_writing_a_known_name_finds_nothing(
+    two_languages: Corpus, term: str
+) -> None:
+    # The ways of writing a name are kept side by side for the index: a phrase ran from the end
+    # of one into the start of the next.
+    assert matching_in(two_languages, term) == set()
+
+
 def test_a_name_known_in_either_language_is_counted_once_under_its_gazetteer_name(
     two_languages: Corpus,
 ) -> None:

@@ -58,6 +58,7 @@ from tui.core.languages import ISO_639_1
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
 from tui.core.text import (
+    COMPOUND_END,
     abbreviation_letters,
     fold_search,
     fold_words,
@@ -569,8 +570,9 @@ def known_name(field: FacetField, folded: str) -> str:
 
 def name_spellings(field: FacetField, folded: str) -> str:
     """The words a field term looks for in the folded name ``folded`` of ``field``: every way
-    the gazetteer writes it, when it knows it ("united states estados unidos eeuu ..."), so
-    that a term in either language finds it; else the name alone."""
+    the gazetteer writes it, when it knows it ("united states", "estados unidos", "eeuu" ...,
+    each kept apart from the next by :data:`~tui.core.text.COMPOUND_END`), so that a term in
+    either language finds it; else the name alone."""
     return _spellings().get((field, folded), folded)
 
 
@@ -601,7 +603,9 @@ def _spellings() -> dict[tuple[FacetField, str], str]:
     spellings: dict[tuple[FacetField, str], list[str]] = {}
     for (field, written), (_, name) in _known_names().items():
         spellings.setdefault((field, name), [name]).append(written)
-    return {key: " ".join(dict.fromkeys(words)) for key, words in spellings.items()}
+    # Kept apart by a word no query holds, so that no phrase runs from one into the next.
+    apart = f" {COMPOUND_END} "
+    return {key: apart.join(dict.fromkeys(words)) for key, words in spellings.items()}
 
 
 def anchor_bits(facts: Iterable[KeyFact]) -> int:

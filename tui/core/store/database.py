@@ -36,7 +36,7 @@ from tui.core.corpus_path import folder_text
 from tui.core.store.codec import dumps
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-SCHEMA = 7
+SCHEMA = 8
 """The layout of the tables; raise it whenever what is stored changes."""
 BUSY_MS = 5_000
 """How long a connection waits for another process's write to end before giving up."""
