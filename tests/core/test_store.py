@@ -1249,6 +1249,18 @@ def _sql(root: Path, statement: str, *values: object) -> None:
         connection.commit()
 
 
+@pytest.mark.parametrize("column", ["entry", "brief_id", "path"])
+def test_text_of_the_index_that_is_not_utf8_is_taken_for_damage(corpus: Path, column: str) -> None:
+    # A byte written over in the cache folder made every start fail alike: the error of reading
+    # it back was taken for a locked index, or not caught at all.
+    not_utf8 = b"\xff\xfe" + BRIEF.encode()
+    statement = f"UPDATE briefs SET {column} = CAST(? AS TEXT) WHERE path = ?"
+    _sql(corpus, statement, not_utf8, f"briefs/{BRIEF}.yaml")
+
+    assert open_corpus(corpus) == load_corpus(corpus)
+    assert open_corpus(corpus) == load_corpus(corpus)
+
+
 def test_an_index_of_another_version_is_emptied_and_rebuilt(corpus: Path, reads: list[str]) -> None:
     # A row it cannot read back would have its brief read from the file: once the index is
     # emptied, no such row is left.

@@ -28,6 +28,7 @@ from tui.core.store.database import (
     default_cache_dir,
     index_file,
     is_current,
+    is_damage,
     open_index,
     rebuild_index,
     why_unusable,
@@ -123,18 +124,15 @@ def _refreshed(index: IndexFile, progress: Progress | None, listed: Listed | Non
     except FolderProblem as error:
         connection.close()
         return Corpus(root, problems=(error.problem,))
-    except sqlite3.OperationalError as error:
+    except sqlite3.DatabaseError as error:
         connection.close()
         if index.path is None:
             raise
-        # Kept locked by another process for longer than it waits, or no longer writable.
-        unusable = why_unusable(error, index.path)
-        return _refreshed(IndexFile.in_memory(root, unusable), progress, None)
-    except sqlite3.DatabaseError:
+        if isinstance(error, sqlite3.OperationalError) and not is_damage(error):
+            # Kept locked by another process for longer than it waits, or no longer writable.
+            unusable = why_unusable(error, index.path)
+            return _refreshed(IndexFile.in_memory(root, unusable), progress, None)
         # Damaged past its first pages, which opening it read: built again from the files.
-        connection.close()
-        if index.path is None:
-            raise
         return _refreshed(rebuild_index(index, opened), progress, listed)
     except BaseException:
         connection.close()

@@ -227,9 +227,10 @@ def open_index(
     opened = file_identity(path)
     try:
         _prepare(path, root)
-    except sqlite3.OperationalError as error:  # locked, read-only, or a folder it cannot use
-        return IndexFile.in_memory(root, why_unusable(error, path))
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and not is_damage(error):
+            # Locked, read-only, or a folder it cannot use.
+            return IndexFile.in_memory(root, why_unusable(error, path))
         return rebuild_index(IndexFile(root, path), opened)
     except OSError as error:
         return IndexFile.in_memory(root, why_unusable(error, path))
@@ -289,7 +290,14 @@ def is_damage(error: sqlite3.Error) -> bool:
     a full disk, a statement SQLite refuses, a connection already closed."""
     # The module raises DatabaseError itself, none of its subclasses, for SQLITE_CORRUPT and
     # SQLITE_NOTADB; it names the codes only from Python 3.11.
-    return type(error) is sqlite3.DatabaseError
+    if type(error) is sqlite3.DatabaseError:
+        return True
+    # Text written over with bytes that are not UTF-8, which SQLite hands back as they are: the
+    # module itself fails to read it, with an error of its own that carries no code of SQLite's.
+    return isinstance(error, sqlite3.OperationalError) and str(error).startswith(_NOT_UTF8)
+
+
+_NOT_UTF8 = "Could not decode to UTF-8"
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
