@@ -402,6 +402,25 @@ def test_add_an_article_confirm_a_fact_and_edit_the_brief(
     assert "Queretaro reviewed by hand" in brief.read_text("utf-8")
 
 
+@pytest.mark.parametrize("editor", ["/no/such/editor", 'vi "unclosed'])
+def test_an_editor_that_cannot_be_started_is_told_and_the_reader_goes_on(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path, editor: str
+) -> None:
+    # The terminal stayed suspended: a blank screen, keys echoed as text, and the marks made
+    # lost with the Ctrl+C that was the only way out.
+    briefs = read_briefs(corpus_dir)
+    folders = ("BRIEFING_STATE_DIR", "BRIEFING_CACHE_DIR", "BRIEFING_CONFIG_DIR")
+    env = {name: os.environ[name] for name in folders} | {"EDITOR": editor}
+    terminal.start([BRIEFING, "--corpus", str(corpus_dir)], env, tmp_path)
+    terminal.wait_for_text(list_label(briefs[0]))
+
+    terminal.keys("E")
+    terminal.wait_for_text("could not be started")
+    terminal.keys("Space")
+    screen = terminal.wait_for_text("1 marked")
+    assert listed(screen, briefs[0]) and listed(screen, briefs[1])
+
+
 def test_note_and_tag_a_brief_filter_by_them_and_find_them_after_a_restart(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -1083,14 +1083,23 @@ class MainScreen(TakesKeysOnceMounted):
             message = "Set VISUAL or EDITOR to the editor to use, such as  export EDITOR=nano"
             self.notify(message, title="Edit", severity="warning", markup=False)
             return
+        failed: Exception | None = None
         try:
+            command = [*shlex.split(editor), str(self.root / entry.path)]
             with self.app.suspend():
-                subprocess.run([*shlex.split(editor), str(self.root / entry.path)], check=False)
+                # Caught inside: an error leaving the block would leave the terminal suspended,
+                # the screen blank, and the reader unable to take keys.
+                try:
+                    subprocess.run(command, check=False)
+                except OSError as error:
+                    failed = error
         except SuspendNotSupported:
             self.notify("This terminal cannot run an editor from the reader.", title="Edit")
             return
-        except (OSError, ValueError) as error:
-            message = f"The editor {editor!r} could not be started: {error}"
+        except ValueError as error:  # a quote left open in the variable
+            failed = error
+        if failed is not None:
+            message = f"The editor {editor!r} could not be started: {failed}"
             self.notify(message, title="Edit", severity="error", markup=False)
             return
         self._fact_after_reload = (entry.path, self.current_fact or 0)
