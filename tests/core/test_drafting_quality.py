@@ -351,3 +351,58 @@ def test_an_article_of_quotes_dashes_or_credits_is_no_code(lines: list[str]) -> 
         "Nearshoring in the north\n\n" + "\n\n".join(lines) + "\n", shipped_gazetteer()
     )
     assert draft.fact_count >= 1
+
+
+@pytest.mark.parametrize("united_states", ["EE. UU.", "EE.UU.", "EEUU", "EE UU"])
+def test_the_united_states_abbreviated_in_spanish_ends_no_sentence_and_is_a_place(
+    united_states: str,
+) -> None:
+    # "EE. UU." was cut after "EE.": one fact ended "a EE", another was "UU., principalmente a
+    # Texas y Michigan", and "EE" and "UU" were listed as organizations.
+    sentence = (
+        "La armadora invertirá 1,500 millones de dólares en una planta que exportará 80% de su"
+        f" producción a {united_states}, principalmente a Texas y Michigan."
+    )
+    draft = draft_article(f"Nueva planta en Nuevo León\n\n{sentence}\n", shipped_gazetteer())
+    assert [fact["fact"] for fact in draft.fields["key_facts"]] == [sentence]
+    assert draft.fields["places"] == ["United States", "Texas", "Michigan"]
+    assert "organizations" not in draft.fields
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "facts"),
+    [
+        # The last stop of an abbreviation of capitals ends the sentence where the next word is
+        # one a sentence opens with, not a name's.
+        (
+            "Los vehículos de la planta llegan a EE. UU. El gobierno estatal otorgará incentivos"
+            " fiscales a la empresa.",
+            [
+                "Los vehículos de la planta llegan a EE. UU.",
+                "El gobierno estatal otorgará incentivos fiscales a la empresa.",
+            ],
+        ),
+        (
+            "Most of the parts are shipped to the U.S. In 2023 the plant built 200,000 cars.",
+            ["Most of the parts are shipped to the U.S.", "In 2023 the plant built 200,000 cars."],
+        ),
+        (
+            "The plant ships to the U.S. Trade Representative Katherine Tai visited it in 2023.",
+            ["The plant ships to the U.S. Trade Representative Katherine Tai visited it in 2023."],
+        ),
+        (
+            "La empresa Aceros del Norte, S. A. de C. V. será proveedora de la planta con 200"
+            " empleos nuevos.",
+            [
+                "La empresa Aceros del Norte, S. A. de C. V. será proveedora de la planta con 200"
+                " empleos nuevos."
+            ],
+        ),
+    ],
+    ids=["ee-uu-then-el", "us-then-in", "us-then-a-name", "s-a-de-c-v"],
+)
+def test_an_abbreviation_of_capitals_ends_a_sentence_only_before_an_opening_word(
+    paragraph: str, facts: list[str]
+) -> None:
+    draft = draft_article(f"Nearshoring in the north\n\n{paragraph}\n", shipped_gazetteer())
+    assert sorted(fact["fact"] for fact in draft.fields["key_facts"]) == sorted(facts)

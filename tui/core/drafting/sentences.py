@@ -32,12 +32,20 @@ _FURNITURE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
 # A sentence ends at . ! ? (with closing quotes) before white space and a capital, a quote mark or
-# a digit; "D.C." or "Dr." before a capital are known abbreviations.
+# a digit; "Dr." before a capital is a known abbreviation.
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’»)]*)\s+(?=[\"“‘«¿¡(]?[A-ZÁÉÍÓÚÑÜ0-9])")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Lic|Ing|Gov|Sen|Rep|St|Jr|No|Núm|Inc|Corp|Co|vs|etc|"
-    r"approx|p\.m|a\.m|U\.S|D\.C|E\.U|EE\.UU)|\b[A-Z])\.$"
+    r"\b(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Lic|Ing|Gov|Sen|Rep|St|Jr|No|Núm|Inc|Corp|Co|vs|etc|"
+    r"approx|p\.m|a\.m)\.$"
 )
+_CAPITALS_STOP = re.compile(r"(?<![\w’'-])(?P<capitals>[A-ZÁÉÍÓÚÑ]{1,2})\.$")
+"""One or two capitals and a stop, a part of an abbreviation of capitals: "EE." and "UU." of
+"EE. UU.", "S." of "U.S.", an initial ("John F. Kennedy")."""
+_AFTER_A_CAPITALS_STOP = re.compile(r"\.\s?[A-ZÁÉÍÓÚÑ]{1,2}\.")
+"""What comes before the next such part, seen from the end of a word: "EE. UU.", "S. A."."""
+_BEFORE_A_CAPITALS_STOP = re.compile(r"(?<![\w’'-])[A-ZÁÉÍÓÚÑ]{1,2}\.\s?$")
+"""The part before such a part: "U." of "U.S.", "S. " of "S. A."."""
+_FIRST_WORD = re.compile(r"[\"“‘«¿¡(]?(\w+)")
 OPENING_WORDS = frozenset(
     """However Meanwhile Moreover Also Then Today Yesterday Now Later Earlier Still Instead But
     And Yet So He She We They You Who What Which Everyone Nobody Someone Además Hoy Ayer Ahora
@@ -47,6 +55,14 @@ OPENING_WORDS = frozenset(
 """Words a sentence opens with that name nothing, a capital notwithstanding: connectives, adverbs
 of time and pronouns ("However, March 3, 2024 —", "Hoy invertirá el gobierno", "He will
 invest")."""
+_OPENING_AFTER_AN_ABBREVIATION = OPENING_WORDS | frozenset(
+    """The A An This That These Those It Its There In On At For From By With As After During
+    According El La Los Las Lo Un Una Unos Unas Este Esta Estos Estas Ese Esa Eso En Con Por
+    Para De Del Al Según Durante Tras Desde Sin Se Su Sus""".split()  # noqa: SIM905
+)
+"""Words a sentence opens with that a name does not: after an abbreviation of capitals, one of
+them opens the next sentence ("llegan a EE. UU. El gobierno"), any other capitalised word goes
+on with the name ("the U.S. Trade Representative")."""
 MIN_SENTENCE_WORDS = 5
 """A shorter "sentence" is a label or a button, not a statement."""
 HEADING_WORDS = 25
@@ -166,6 +182,8 @@ def _split(line: str) -> list[tuple[int, int]]:
         stop = match.start(1)
         if _ABBREVIATIONS.search(line, max(0, stop - 12), stop):
             continue
+        if _inside_capitals_abbreviation(line, stop, match.end()):
+            continue
         cuts.append(match.end())
     cuts.append(len(line))
     spans = []
@@ -174,6 +192,25 @@ def _split(line: str) -> list[tuple[int, int]]:
         if piece:
             spans.append((start, start + len(piece)))
     return spans
+
+
+def _inside_capitals_abbreviation(line: str, stop: int, following: int) -> bool:
+    """Whether the stop ending at ``stop``, the next word at ``following``, is within an
+    abbreviation of capitals rather than a sentence's end. Spanish writes them with a space
+    after each stop ("EE. UU.", "S. A. de C. V."): the stops between its parts end nothing, nor
+    does an initial's ("John F. Kennedy"). The last part's ends the sentence only where the next
+    word is one a sentence opens with and a name does not ("llegan a EE. UU. El gobierno",
+    "the U.S. In 2023"), not where a capitalised word goes on ("EE. UU. Texas", "U.S. Customs")."""
+    part = _CAPITALS_STOP.search(line, max(0, stop - 3), stop)
+    if part is None:
+        return False
+    if _AFTER_A_CAPITALS_STOP.match(line, stop - 1):
+        return True  # "EE." before "UU.", "S." before "A."
+    after_another = _BEFORE_A_CAPITALS_STOP.search(line, max(0, part.start() - 4), part.start())
+    if len(part["capitals"]) == 1 and after_another is None:
+        return True  # an initial
+    word = _FIRST_WORD.match(line, following)
+    return word is None or word.group(1) not in _OPENING_AFTER_AN_ABBREVIATION
 
 
 def ends_like_a_sentence(text: str) -> bool:
