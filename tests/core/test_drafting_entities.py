@@ -452,12 +452,14 @@ def test_a_sentence_start_before_what_a_company_does_need_not_be_one(
 
 
 def test_an_acronym_the_text_introduces_is_found_though_also_written_as_a_word() -> None:
-    # "bid" in small letters took away BID, the Inter-American Development Bank.
+    # "bid" in small letters took away BID, the Inter-American Development Bank. Its initials,
+    # it is listed once, by the name it stands for, wherever the text writes it.
     text = (
         "El Banco Interamericano de Desarrollo (BID) aprobó un préstamo para el parque. The BID"
         " approved it after the state made a bid for it in 2024."
     )
-    assert "BID" in find_entities(text, shipped_gazetteer()).organizations
+    organizations = find_entities(text, shipped_gazetteer()).organizations
+    assert organizations == ("Banco Interamericano de Desarrollo",)
 
 
 def test_a_word_in_capitals_for_emphasis_is_no_organization() -> None:
@@ -559,6 +561,42 @@ def test_a_name_and_its_abbreviation_in_brackets_are_one_organization(
     text: str, organizations: tuple[str, ...]
 ) -> None:
     # "Bank of México (Banxico)" was listed as two organizations, "Bank of México" and Banxico.
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        # Known to the gazetteer, by either of the names of one entry.
+        ("The Federal Electricity Commission (CFE) will supply the park.", ("CFE",)),
+        ("La Comisión Federal de Electricidad (CFE) abastecerá el parque.", ("CFE",)),
+        ("Petróleos Mexicanos (Pemex) y la CFE abastecerán el parque.", ("Pemex", "CFE")),
+        (
+            "The Mexican Association of Industrial Parks (AMPIP) said occupancy rose.",
+            ("AMPIP",),
+        ),
+        # Unknown, its abbreviation made of its words' initials, or of their beginnings: listed
+        # by its name, there and where the text writes the abbreviation alone.
+        (
+            "El Consejo de Desarrollo Económico de Mexicali (CDEM) informó. El CDEM dijo más.",
+            ("Consejo de Desarrollo Económico de Mexicali",),
+        ),
+        (
+            "The North American Development Bank (NADBank) will lend 50 million dollars.",
+            ("North American Development Bank",),
+        ),
+        ("Hanwoo Motors (HM) invertirá 1,500 millones de dólares.", ("Hanwoo Motors",)),
+        # An abbreviation of other words is listed beside the name.
+        (
+            "La Asociación de Maquiladoras (AMAC) dijo que la AMAC crecerá.",
+            ("Asociación de Maquiladoras", "AMAC"),
+        ),
+    ],
+)
+def test_a_name_and_the_abbreviation_of_its_words_in_brackets_are_listed_once(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    # "Federal Electricity Commission (CFE)" was listed as two organizations.
     assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
 
 

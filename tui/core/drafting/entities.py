@@ -20,6 +20,7 @@ from typing import Any
 
 from tui.core.drafting.metadata import DATELINE, dateline_place
 from tui.core.drafting.sentences import OPENING_WORDS, sentences
+from tui.core.text import fold_search
 from tui.core.yamlread import YamlProblem, read_document
 
 GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
@@ -516,7 +517,10 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             holds_known
             and name not in matcher.group_of
             and name.split()[0].rstrip(".") not in _TITLE_WORDS
-            and any(word in _ORGANIZATION_WORDS for word in name.split())
+            and (
+                any(word in _ORGANIZATION_WORDS for word in name.split())
+                or _abbreviated_after(text, end, name) is not None
+            )
         ):
             if not _stands_for_known(text, matcher, own_writings, name, end):
                 found["organizations"].setdefault(name, start)
@@ -562,6 +566,11 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         as_a_name = _written_as_a_name(text, name) or _acts_as_one(text, name)
         if name in surnames or _after_a_name(text, name) or not as_a_name:
             del found["organizations"][name]
+    # An abbreviation of a listed name's words, written in brackets after it, is that
+    # organization, listed once by its name: "Consejo de Desarrollo Económico de Mexicali (CDEM)",
+    # there and wherever the text writes "CDEM" alone.
+    for short_name in _abbreviations_of(text, found["organizations"]):
+        del found["organizations"][short_name]
     lists = {
         group: tuple(sorted(names, key=names.__getitem__)[:MAX_NAMES])
         for group, names in found.items()
@@ -643,6 +652,43 @@ def _stands_for_known(text: str, matcher: _Matcher, own: set[str], name: str, en
     if group == "organizations":
         own.add(name)
     return name in own
+
+
+def _abbreviated_after(text: str, end: int, name: str) -> str | None:
+    """The abbreviation ``text`` writes in brackets right after ``name``, which ends at ``end``,
+    when it is made of the beginnings of the name's capitalised words, in order, a letter or
+    more of each: "CDEM" of "Consejo de Desarrollo Económico de Mexicali", "Pemex" of "Petróleos
+    Mexicanos"; else None."""
+    after = _ABBREVIATION_AFTER.match(text, end)
+    if after is None:
+        return None
+    words = [fold_search(word) for word in name.split() if word[0].isupper()]
+    letters = fold_search(after["abbreviation"].replace(".", ""))
+    return after["abbreviation"] if len(words) > 1 and _begins(letters, words) else None
+
+
+def _begins(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are the beginnings of ``words``, in order, a letter or more of each."""
+    if not words:
+        return not letters
+    first, rest = words[0], words[1:]
+    return any(
+        letters[:length] == first[:length] and _begins(letters[length:], rest)
+        for length in range(1, min(len(first), len(letters) - len(rest)) + 1)
+    )
+
+
+def _abbreviations_of(text: str, organizations: Iterable[str]) -> set[str]:
+    """Of ``organizations``, those ``text`` writes in brackets after another of them as the
+    abbreviation of its words (:func:`_abbreviated_after`)."""
+    listed = set(organizations)
+    abbreviations = set()
+    for name in listed:
+        for written in re.finditer(rf"(?<!\w){re.escape(name)}", text):
+            abbreviation = _abbreviated_after(text, written.end(), name)
+            if abbreviation in listed and abbreviation != name:
+                abbreviations.add(abbreviation)
+    return abbreviations
 
 
 def _dateline_places(
@@ -966,6 +1012,8 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
         _is_acronym(word) for word in words
     ):
         return "organizations"
+    if _abbreviated_after(text, start + len(name), name) is not None:
+        return "organizations"  # "Hanwoo Motors (HM)": a person goes by no such abbreviation
     if not _is_a_name(name):
         return "organizations" if _COMPANY_ACTION.match(text, start + len(name)) else None
     before_start = max(0, start - 80)
