@@ -601,6 +601,25 @@ def test_a_name_and_the_abbreviation_of_its_words_in_brackets_are_listed_once(
 
 
 @pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        ("El anuncio se hizo en el Palacio de Gobierno, con la CFE.", ("CFE",)),
+        ("El anuncio se hizo en el Palacio de Gobierno de Nuevo León.", ()),
+        ("The deal was signed at the Palace of Government in Monterrey.", ()),
+        ("The deal was signed at the Government Palace in Monterrey.", ()),
+        # The US presidency, as the press names it, is who acts.
+        ("La Casa Blanca anunció aranceles de 25% a México.", ("White House",)),
+        ("The White House announced 25% tariffs on Mexico.", ("White House",)),
+    ],
+)
+def test_a_seat_of_government_is_a_building_not_an_organization(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    # "Palacio de Gobierno" was listed as an organization for its word "Gobierno".
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Banxico recortó la tasa de interés a 10%.",

@@ -160,6 +160,10 @@ _GROUP_QUALIFIERS = frozenset(
 )
 """With :data:`_GROUP_NOUNS`, the words of a group named for what it does, not by a name of
 its own ("Grupo de Trabajo", "Steering Committee"): such a group is no organization to list."""
+_BUILDING_WORDS = frozenset("Palacio Palace Edificio Building Recinto".split())  # noqa: SIM905
+"""The words a building's name opens or ends with: "Palacio de Gobierno", "Government Palace"
+name where something is announced, not who announces it, whatever organization's word they
+hold."""
 _MEXICAN_STATES = frozenset(
     (
         # Ciudad de México among them, as the federal entity it is
@@ -517,6 +521,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             holds_known
             and name not in matcher.group_of
             and name.split()[0].rstrip(".") not in _TITLE_WORDS
+            and not _is_a_building(name.split())
             and (
                 any(word in _ORGANIZATION_WORDS for word in name.split())
                 or _abbreviated_after(text, end, name) is not None
@@ -1006,7 +1011,7 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     """Which group a name found by its capitals belongs to, or None when it cannot be told."""
     text = reading.text
     words = name.replace("-", " ").split()
-    if _is_generic_group(words):
+    if _is_generic_group(words) or _is_a_building(words):
         return None
     if any(word.strip(".,") in _ORGANIZATION_WORDS for word in words) or any(
         _is_acronym(word) for word in words
@@ -1033,6 +1038,11 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     if where or not _ROLE_AFTER.match(text, start + len(name)):
         return None
     return "people"
+
+
+def _is_a_building(words: list[str]) -> bool:
+    """Whether ``words`` name a building: "Palacio de Gobierno", "Government Palace"."""
+    return words[0] in _BUILDING_WORDS or words[-1].strip(".,") in _BUILDING_WORDS
 
 
 def _is_generic_group(words: list[str]) -> bool:
