@@ -229,6 +229,28 @@ def test_personal_names_are_found_by_a_title_before_or_a_role_after(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("Foxconn spokesperson Linda Chen said the plant will open in 2025.", ["Linda Chen"]),
+        ("Spokesman John Smith declined to comment on the plant.", ["John Smith"]),
+        (
+            "Según el director general de Hanwoo Motors México, Kim Jae-won, la planta generará"
+            " 3,000 empleos.",
+            ["Kim Jae-won"],
+        ),
+        ("Kim Jae-won, director general de Hanwoo Motors, dijo que crecerá.", ["Kim Jae-won"]),
+        ("El vocero de la empresa, Juan Pérez, dijo que la planta abrirá.", ["Juan Pérez"]),
+        ("La gerente de la planta, Ana López, dijo que crecerá.", ["Ana López"]),
+    ],
+)
+def test_a_person_is_found_by_a_role_for_a_company_or_with_a_hyphenated_given_name(
+    sentence: str, people: list[str]
+) -> None:
+    # "Foxconn spokesperson Linda Chen" and "Kim Jae-won" were no one.
+    assert list(find_entities(sentence + "\n", shipped_gazetteer()).people) == people
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # Organizations.

@@ -48,7 +48,10 @@ _TITLES = (
     "diputado|diputada|director|directora|Presidente|Presidenta|Gobernador|Gobernadora|"
     "Alcalde|Alcaldesa|Sr|Sra|señor|señora|ministro|ministra|Ministro|Ministra|"
     # English titles in small letters too, but not "mayor": in Spanish it means "greater".
-    "vice president|president|governor|minister|secretary|senator"
+    "vice president|president|governor|minister|secretary|senator|"
+    # Who speaks for a company, named after it: "Foxconn spokesperson Linda Chen".
+    "spokesperson|spokesman|spokeswoman|Spokesperson|Spokesman|Spokeswoman|vocero|vocera|"
+    "Vocero|Vocera|portavoz|gerente|Gerente"
 )
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
 # The office a title may name before the person, on its own or after a comma: "Vice President
@@ -58,6 +61,9 @@ _OFFICE = (
     rf"(?:\s+(?:(?:of|for|and|the|de|del|la|las|los|y)\s+)*{_CAPITALISED})*"
     # Its acronym in brackets: "presidente de la Asociación de Maquiladoras (AMAC), Jorge Salas".
     r"(?:\s+\([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ0-9&.-]{1,9}\))?"
+    # Or the company the article is about: "el vocero de la empresa, Juan Pérez".
+    r"|\s+(?:of|at|de)\s+(?:the|la)\s+(?:company|firm|automaker|plant|empresa|compañía|firma"
+    r"|armadora|planta)"
 )
 _PERSON_TITLES = re.compile(
     rf"\b(?:{_TITLES})\.?(?:\s+(?:municipal|general|ejecutivo|ejecutiva|nacional|estatal|federal))?"
@@ -71,11 +77,12 @@ _ROLES = (
     "diputado|diputada|titular|vocero|vocera|gerente|fundador|fundadora|embajador|embajadora|"
     "cónsul|ministro|ministra"
 )
-# A role in apposition after a name: "Karen Bass, the mayor of Los Angeles,". The role is
-# followed by its office or ends the clause; a role followed by a verb ("Growth, the minister
-# said") says nothing of the words before the comma.
+# A role in apposition after a name: "Karen Bass, the mayor of Los Angeles,", "Kim Jae-won,
+# director general de Hanwoo". The role is followed by its office or ends the clause; a role
+# followed by a verb ("Growth, the minister said") says nothing of the words before the comma.
 _ROLE_AFTER = re.compile(
     rf",\s+(?:the\s+|el\s+|la\s+|former\s+|then\s+|ex-?)?(?:{_ROLES})"
+    r"(?:\s+(?:general|ejecutivo|ejecutiva|municipal|nacional))?"
     r"(?=\s+(?:of|for|at|in|de|del|en)\s+(?!which\b|whom\b|quien|cual)|\s*[,.;:)]|\s*$)",
     re.IGNORECASE,
 )
@@ -124,7 +131,8 @@ _NOT_NAMES = OPENING_WORDS | frozenset(
 _TITLE_WORDS = frozenset(
     """Mayor President Vice Governor Minister Secretary Senator Director Chairman Dr Dra Mr Mrs
     Ms Lic Ing Sr Sra Presidente Presidenta Canciller Gobernador Gobernadora Alcalde Alcaldesa
-    Ministro Ministra Secretario Senador Senadora Diputado Diputada""".split()  # noqa: SIM905
+    Ministro Ministra Secretario Senador Senadora Diputado Diputada Spokesperson Spokesman
+    Spokeswoman Vocero Vocera Gerente""".split()  # noqa: SIM905
 )
 _CONNECTORS = frozenset(
     ("de", "del", "la", "las", "los", "y", "e", "of", "the", "for", "and", "on")
@@ -1054,8 +1062,9 @@ def _is_generic_group(words: list[str]) -> bool:
 
 
 def _is_a_name(name: str) -> bool:
-    """Whether ``name`` can be a person's: two to four capitalised words of letters, none an
-    acronym or an organisation's word, with only a Spanish name's particles between them."""
+    """Whether ``name`` can be a person's: two to four capitalised words of letters (a given name
+    may be joined by a hyphen: "Kim Jae-won"), none an acronym or an organisation's word, with
+    only a Spanish name's particles between them."""
     words = name.split()
     capitalised = [word for word in words if word[0].isupper()]
     return (
@@ -1063,6 +1072,6 @@ def _is_a_name(name: str) -> bool:
         and words[0][0].isupper()
         and words[-1][0].isupper()
         and all(word in _NAME_PARTICLES for word in words if not word[0].isupper())
-        and all(word.isalpha() and not word.isupper() for word in capitalised)
+        and all(word.replace("-", "").isalpha() and not word.isupper() for word in capitalised)
         and not any(word in _ORGANIZATION_WORDS for word in capitalised)
     )
