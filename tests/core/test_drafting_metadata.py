@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from tui.core.drafting.draft import draft_article
+from tui.core.drafting.entities import shipped_gazetteer
 from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import find_author, find_published, find_title
 
@@ -59,6 +61,42 @@ def test_a_spanish_weekday_date_is_worked_out_too() -> None:
     )
     published = find_published(text, "es")
     assert published is not None and published.date == dt.date(2023, 10, 17)
+
+
+@pytest.mark.parametrize(
+    ("lede", "published"),
+    [
+        (
+            "La armadora anunció este martes 12 de marzo de 2024 una inversión de 1,500 millones"
+            " de dólares en Santa Catarina.",
+            "2024-03-12",
+        ),
+        (
+            "Hanwoo Motors announced on Tuesday, March 12, 2024, an investment of 1.5 billion"
+            " dollars in Santa Catarina.",
+            "2024-03-12",
+        ),
+        # A date without its weekday, or with a weekday it did not fall on, may be any day.
+        (
+            "The plant, opened on March 4, 2024, added 12,000 jobs in the first quarter of the"
+            " year, according to INEGI.",
+            None,
+        ),
+        (
+            "Hanwoo Motors announced on Monday, March 12, 2024, an investment of 1.5 billion"
+            " dollars in Santa Catarina.",
+            None,
+        ),
+    ],
+)
+def test_a_full_date_with_its_weekday_in_the_first_paragraph_dates_an_undated_article(
+    lede: str, published: str | None
+) -> None:
+    # Without a date in the page, a byline or a dateline, the draft was undated.
+    article = f"Hanwoo Motors abrirá planta\n\n{lede}\n\nThe plant will hire 3,000 workers.\n"
+    fields = draft_article(article, shipped_gazetteer()).fields
+    assert fields.get("published") == published
+    assert ("date_note" in fields) == (published is not None)  # said to be the news's day
 
 
 def test_no_date_is_made_up_for_an_article_that_prints_none() -> None:

@@ -58,15 +58,19 @@ _WEEKDAYS = {
 }
 _MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(?:" + "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True)) + r")\.?"
-_FULL_DATES = (
-    # enero 14, 2025; Tuesday, October 17, 2023
-    re.compile(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+(?:de\s+)?\d{{4}}", re.IGNORECASE),
-    # 14 de enero de 2025; 14 January 2025
-    re.compile(
-        rf"(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?\d{{4}}",
-        re.IGNORECASE,
-    ),
+_MONTH_DAY_YEAR = rf"{_MONTH}\s+\d{{1,2}},?\s+(?:de\s+)?\d{{4}}"
+"""enero 14, 2025; October 17, 2023"""
+_DAY_MONTH_YEAR = rf"\d{{1,2}}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?\d{{4}}"
+"""14 de enero de 2025; 14 January 2025"""
+_FULL_DATES = tuple(
+    re.compile(rf"(?:{_WEEKDAY},?\s+)?{form}", re.IGNORECASE)
+    for form in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR)
 )
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?P<date>{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR})", re.IGNORECASE
+)
+"""A full date after its weekday, as news writes the day of what it reports: "este martes 12 de
+marzo de 2024", "on Tuesday, March 12, 2024"."""
 _NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _PARTIAL_DATES = (
@@ -164,8 +168,9 @@ def find_author(text: str) -> str | None:
 
 def find_published(text: str, language: str, page_date: str | None = None) -> Published | None:
     """The publication date: from the page's metadata when given, else printed in a dateline or
-    byline near the top, else a weekday and day the article names without a year, with the year
-    worked out and a note saying how."""
+    byline near the top, else the full date with its weekday the first paragraph gives, else a
+    weekday and day the article names without a year, with the year worked out; a date not
+    printed as the article's own comes with a note saying how it was found."""
     if page_date:
         try:
             return Published(parse_date(page_date))
@@ -178,7 +183,7 @@ def find_published(text: str, language: str, page_date: str | None = None) -> Pu
     dateline = _dateline(text)
     if dateline is not None:
         return Published(dateline)
-    return _inferred_date(text)
+    return _weekday_date(text) or _inferred_date(text)
 
 
 def dateline_place(line: str) -> re.Match[str] | None:
@@ -192,15 +197,41 @@ def dateline_place(line: str) -> re.Match[str] | None:
     return _PLACE_IN_CAPITALS.match(line)
 
 
+def _first_paragraph(text: str) -> str | None:
+    """The article's first paragraph of prose, if one is near the top."""
+    for start, end in paragraphs(text)[:HEADER_LINES]:
+        line = text[start:end]
+        if not is_heading(line):
+            return line
+    return None
+
+
 def _dateline(text: str) -> dt.date | None:
     """The date of a dateline opening the article's first paragraph of prose, as in
     "MEXICALI, Baja California, 14 de enero de 2025.— Las exportaciones …"."""
-    for start, end in paragraphs(text)[:HEADER_LINES]:
-        line = text[start:end]
-        if is_heading(line):
+    line = _first_paragraph(text)
+    opening = DATELINE.match(line) if line is not None else None
+    return _printed_date(opening["date"]) if opening and opening["date"] else None
+
+
+def _weekday_date(text: str) -> Published | None:
+    """The first full date the article's first paragraph of prose gives with its weekday, the
+    weekday right for it ("este martes 12 de marzo de 2024"): the day of what the article
+    reports, with a note saying so. A date without its weekday there may be any day the story
+    recalls ("The plant, opened on March 4, 2024")."""
+    line = _first_paragraph(text)
+    for match in _WEEKDAY_DATE.finditer(line or ""):
+        try:
+            date = parse_date(match["date"])
+        except DateError:
             continue
-        opening = DATELINE.match(line)
-        return _printed_date(opening["date"]) if opening and opening["date"] else None
+        if date.weekday() != _WEEKDAYS[match["weekday"].lower().rstrip(".")]:
+            continue
+        note = (
+            f"The article prints no date of its own; {match.group()!r} is the day its first"
+            " paragraph gives for what it reports. The article may have appeared then or later."
+        )
+        return Published(date, note)
     return None
 
 
