@@ -398,8 +398,17 @@ def test_the_united_states_abbreviated_in_spanish_ends_no_sentence_and_is_a_plac
                 " empleos nuevos."
             ],
         ),
+        # A word of capitals alone is a word like any other: its stop ends the sentence.
+        (
+            "Most of the output of the plant is sold in the US. Foxconn will build a second"
+            " plant in Apodaca.",
+            [
+                "Most of the output of the plant is sold in the US.",
+                "Foxconn will build a second plant in Apodaca.",
+            ],
+        ),
     ],
-    ids=["ee-uu-then-el", "us-then-in", "us-then-a-name", "s-a-de-c-v"],
+    ids=["ee-uu-then-el", "us-then-in", "us-then-a-name", "s-a-de-c-v", "us-alone"],
 )
 def test_an_abbreviation_of_capitals_ends_a_sentence_only_before_an_opening_word(
     paragraph: str, facts: list[str]

@@ -207,8 +207,10 @@ def _inside_capitals_abbreviation(line: str, stop: int, following: int) -> bool:
     if _AFTER_A_CAPITALS_STOP.match(line, stop - 1):
         return True  # "EE." before "UU.", "S." before "A."
     after_another = _BEFORE_A_CAPITALS_STOP.search(line, max(0, part.start() - 4), part.start())
-    if len(part["capitals"]) == 1 and after_another is None:
-        return True  # an initial
+    if after_another is None:
+        # One capital is an initial; two are a word of their own ("in the US."), whose stop
+        # ends a sentence as any word's does.
+        return len(part["capitals"]) == 1
     word = _FIRST_WORD.match(line, following)
     return word is None or word.group(1) not in _OPENING_AFTER_AN_ABBREVIATION
 
