@@ -176,6 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         given_to.error("--corpus is empty; give a corpus folder")
     if args.command is None:
         return _run_app(args.corpus)
+    if sys.stdout is None and _writes_to_stdout(args):
+        # Started with its standard output closed (`>&-`): Python then drops all that is
+        # printed, and the command would seem to succeed having written nothing.
+        print("briefing: cannot write the output: standard output is closed", file=sys.stderr)
+        return 1
     for stream in (sys.stdout, sys.stderr):
         # A terminal that cannot show a character gets an escape, never a traceback.
         if isinstance(stream, io.TextIOWrapper):
@@ -197,6 +202,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()  # the output cannot be written: a full disk, /dev/full
         print(f"briefing: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
+
+
+def _writes_to_stdout(args: argparse.Namespace) -> bool:
+    """Whether the command ``args`` asks for writes to standard output: every one but an export
+    to a file."""
+    return not (args.command == "export" and args.output not in (None, "-"))
 
 
 def _dashes_as_a_value(argv: Sequence[str]) -> str | None:
@@ -694,6 +705,9 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
         return USAGE_ERROR
     # One byte past the limit is enough to say the article is too long: `yes | briefing add -`
     # must not be read to the end.
+    if STDIN in paths and sys.stdin is None:  # started with it closed (`<&-`)
+        print("briefing: - (standard input) is closed; give the article's file", file=sys.stderr)
+        return 1
     stdin = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if STDIN in paths else None
     outcomes: list[Outcome] = []
     started = last_told = time.monotonic()

@@ -61,6 +61,39 @@ def test_output_that_cannot_be_written_is_said_so(args: list[str]) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "args", [["list"], ["list", "--json"], ["keys"], ["facets"], ["export", "--all"]]
+)
+def test_output_closed_from_the_start_is_said_so(args: list[str]) -> None:
+    # Started with `>&-`: some commands wrote nothing and ended with status 0, export with a
+    # traceback.
+    status, err = finished(briefing(*args, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1)))
+    assert status == 1
+    assert err.startswith("briefing: cannot write the output")
+
+
+def test_an_export_to_a_file_needs_no_standard_output(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    process = briefing(
+        "export", "--all", "-o", str(target), stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1)
+    )
+    status, err = finished(process)
+    assert status == 0, err
+    assert target.read_text(encoding="utf-8").startswith("# Briefing")
+
+
+def test_standard_input_closed_is_said_so_by_add(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "briefs").mkdir(parents=True)
+    (corpus / "seeds").mkdir()
+    process = briefing(
+        "add", "--corpus", str(corpus), "-", stderr=subprocess.PIPE, preexec_fn=lambda: os.close(0)
+    )
+    status, err = finished(process)
+    assert status == 1
+    assert "standard input" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("args", [["keys"], ["list"]])
 def test_output_cut_short_by_its_reader_ends_quietly(args: list[str]) -> None:
     # As `briefing keys | head -1` does: the reader takes one line and goes.
