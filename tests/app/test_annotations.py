@@ -19,6 +19,7 @@ from tests.kit.pilot import (
     settle,
     title_bar_text,
     until,
+    unwrapped_dialog,
     wait_for_screen,
 )
 from tui.app.app import BriefingApp
@@ -504,11 +505,6 @@ async def test_the_note_dialog_opens_on_the_note_another_copy_saved(corpus_dir: 
         await wait_for_screen(pilot, NoteDialog)
 
         assert app.screen.query_one(TextArea).text == "written in the other window"
-
-
-def unwrapped_dialog(app: BriefingApp) -> str:
-    """The text of the dialog on top, its lines joined as one."""
-    return " ".join(" ".join(str(label.render()).split()) for label in app.screen.query(Label))
 
 
 async def test_a_corrupt_notes_file_is_set_aside_and_told_once(

@@ -23,12 +23,14 @@ from tests.kit.pilot import (
     main_screen,
     settle,
     strong_text,
+    unwrapped_dialog,
     wait_for_screen,
     within,
 )
 from tui.app.app import BriefingApp
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.help import HelpScreen
+from tui.app.screens.quit import QuitDialog
 
 PATIENCE = 10.0
 """Seconds a change on disk may take to reach the screen before a test fails; the reader
@@ -356,6 +358,31 @@ async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
         # brief pane says where the file is wrong.
         assert main_screen(app).article_list.cursor_row == 2
         assert "briefs/tijuana.yaml:3" in brief_lines(app)  # the title's line
+
+
+async def test_a_brief_marked_for_export_and_broken_on_disk_keeps_its_mark_and_count(
+    tmp_path: Path,
+) -> None:
+    # The list kept its mark, but the title bar said "0 marked" and q quit without asking:
+    # the mark, held by the reader alone, was lost.
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        assert "1 marked" in str(main_screen(app).sub_title)
+        brief = root / "briefs" / "tijuana.yaml"
+        good = brief.read_text(encoding="utf-8")
+
+        def break_it() -> None:
+            brief.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")
+
+        await until_shown(pilot, break_it, lambda: "1 failed" in str(main_screen(app).sub_title))
+        assert "1 marked" in str(main_screen(app).sub_title)
+        await pilot.press("q")
+        await wait_for_screen(pilot, QuitDialog)
+        assert "1 brief marked for export" in unwrapped_dialog(app)
 
 
 @pytest.mark.parametrize("hidden_by", ["filter", "bookmarks only"])

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from tui.app.app import BriefingApp
 from tui.app.reader.screen import MainScreen
@@ -238,3 +238,8 @@ def _styled_text(app: BriefingApp, row: int, styled: Callable[[Style], bool]) ->
         strip = article_list.render_line(y)
         pieces.append("".join(s.text for s in strip if s.style and styled(s.style)).strip())
     return " ".join(piece for piece in pieces if piece)
+
+
+def unwrapped_dialog(app: BriefingApp) -> str:
+    """The text of the dialog on top, its lines joined as one."""
+    return " ".join(" ".join(str(label.render()).split()) for label in app.screen.query(Label))

@@ -619,7 +619,7 @@ class MainScreen(TakesKeysOnceMounted):
             bookmarked=len(self.bookmarked & self._ids_present) + len(self._bookmarked_unloaded()),
             bookmarks_saved=not self._save_error,
             notes_saved=not self._notes_error,
-            marked=len(self._present_marks()),
+            marked=len(self._marks_shown()),
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
         )
@@ -651,6 +651,17 @@ class MainScreen(TakesKeysOnceMounted):
         """The briefs marked for export that the corpus has: one deleted on disk keeps its mark,
         for when it comes back, but is neither counted nor exported."""
         return self.marked & self._ids_present
+
+    def _marks_shown(self) -> frozenset[str]:
+        """The marks for export the list shows: those of :meth:`_present_marks`, and those of
+        files that failed to load, marked under their name. A brief an edit broke keeps its
+        mark, its count, and a quit's question before it is lost; it is not exported."""
+        corpus = self.corpus
+        present = self._present_marks()
+        if corpus is None or len(present) == len(self.marked):
+            return present
+        positions = {key: corpus.entries.position_of(key) for key in self.marked - present}
+        return present | {k for k, p in positions.items() if p is not None and self._ids[p] is None}
 
     def watch_filter_text(self) -> None:
         self._refilter()
@@ -1223,7 +1234,7 @@ class MainScreen(TakesKeysOnceMounted):
     def unexported_marks(self) -> str | None:
         """The marks for export made since the last export of the marked briefs, as a quit
         would lose them (``the 3 briefs marked for export``); None when there are none."""
-        marks = self._present_marks()
+        marks = self._marks_shown()
         if not marks or marks == self._exported_marks:
             return None
         return f"the {plural(len(marks), 'brief')} marked for export"
