@@ -152,6 +152,16 @@ def test_a_link_to_nothing_named_like_a_brief_is_said_so(tmp_path: Path) -> None
     ]
 
 
+def test_a_link_to_itself_named_like_a_brief_is_said_so(tmp_path: Path) -> None:
+    # It was told as a link to a file not there, which the user could see was there.
+    root = make_corpus(tmp_path / "corpus", {"good.yaml": fields("good")})
+    (root / "briefs" / "loop.yaml").symlink_to("loop.yaml")
+    problems = [str(p) for p in load_corpus(root).all_problems]
+    assert problems == [
+        "briefs/loop.yaml: is a link to loop.yaml, which leads back to it; link to a file"
+    ]
+
+
 def test_only_yaml_files_in_briefs_are_read(tmp_path: Path) -> None:
     root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
     (root / "briefs" / "notes.txt").write_text("not a brief", encoding="utf-8")

@@ -7,6 +7,7 @@ and field, and one bad file never keeps the others from loading.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -84,6 +85,16 @@ KEPT_ARTICLES = 8
 corpus's articles, each with its folded copy, are more than it should hold at once."""
 
 
+def _broken_link(path: Path) -> str:
+    """What is wrong with the link ``path``, which leads to no file."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # to itself, or through links that come back to it
+            return f"is a link to {os.readlink(path)}, which leads back to it; link to a file"
+    return f"is a link to {os.readlink(path)}, which is not there"
+
+
 class _CorpusReader:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -99,7 +110,7 @@ class _CorpusReader:
             if not path.is_file():
                 message = "is not a regular file; only files are read"
                 if path.is_symlink() and not path.exists():
-                    message = f"is a link to {os.readlink(path)}, which is not there"
+                    message = _broken_link(path)
                 elif "\\x" in path.name and not path.exists():
                     message = "has a file name that is not UTF-8 text; rename it to be read"
                 return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
