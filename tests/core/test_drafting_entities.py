@@ -800,6 +800,13 @@ def test_a_corpus_gazetteer_can_give_a_citys_state(tmp_path: Path) -> None:
             "En el estado de Washington, la planta creció. Washington aprobó la ley.",
             ("Washington",),
         ),
+        # A city's state, after the city and a comma; not in a list of known places.
+        ("Microsoft opened a lab in Redmond, Washington, last year.", ("Redmond", "Washington")),
+        ("Seattle, Washington, will add jobs.", ("Seattle", "Washington")),
+        (
+            "Ebrard flew from Mexico City, Washington and Monterrey.",
+            ("Ciudad de México", "Washington, D.C.", "Monterrey"),
+        ),
     ],
 )
 def test_washington_is_the_us_capital_unless_the_text_says_the_state(

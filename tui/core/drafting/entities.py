@@ -464,7 +464,9 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     loose = matcher.loose.finditer(text) if matcher.loose else ()
     # The names the gazetteer gives, listed whatever the words around them.
     known_names: set[str] = set()
-    known_place_starts = {m.start() for m in known if matcher.group_of[m.group()][0] == "places"}
+    known_places = [m for m in known if matcher.group_of[m.group()][0] == "places"]
+    known_place_starts = {m.start() for m in known_places}
+    known_place_ends = {m.end() for m in known_places}
     means_the_capital = _WASHINGTON_STATE.search(text) is None
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
         start, end = match.span()
@@ -472,7 +474,11 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             continue
         written = match.group().lower() if fold else match.group()
         group, name = matcher.group_of[written]
-        if name == "Washington" and means_the_capital:
+        if (
+            name == "Washington"
+            and means_the_capital
+            and not _a_citys_state(text, start, end, known_place_ends)
+        ):
             name = _US_CAPITAL
         if written in matcher.in_capitals and name not in written_so and _in_heading(text, start):
             continue
@@ -773,6 +779,18 @@ def _cities_before_states(
         if " " not in name and _opens_sentence(text, start) and _ADVERB.search(name):
             continue
         yield start, end, name
+
+
+def _a_citys_state(text: str, start: int, end: int, known_place_ends: set[int]) -> bool:
+    """Whether the state ``text`` names from ``start`` to ``end`` is a city's, written after it
+    and a comma ("Redmond, Washington,"): after a place the gazetteer knows, it is one of a list
+    of places ("Mexico City, Washington and Ottawa"); ``known_place_ends`` are where those
+    end."""
+    if not _ends_a_citys_state(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    city = _CITY_BEFORE_STATE.search(text, max(line_start, start - 80), start)
+    return city is not None and city.end("city") not in known_place_ends
 
 
 def _ends_a_citys_state(text: str, state_end: int) -> bool:
