@@ -10,6 +10,7 @@ canciller, "Vice President of the United States") or a role after it (", the may
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from tui.core.drafting.metadata import DATELINE, dateline_place
+from tui.core.drafting.metadata import dateline_place, dateline_span
 from tui.core.drafting.sentences import OPENING_WORDS, sentences
 from tui.core.text import fold_search
 from tui.core.yamlread import YamlProblem, read_document
@@ -512,9 +513,13 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             place_starts.add(start)
             if name in _STATES:
                 states.append((start, end, name))
+    # Where a ministry that does not say its state may find it named: its sentence, or the
+    # dateline. Split into sentences once, and only for such a ministry: an article may be long.
+    around = _SentencesAround(text) if state_ministries else None
     for (start, end), ministry_start, ministry_end in state_ministries:
+        assert around is not None
         name = _state_ministrys_name(
-            text, matcher, (start, end), ministry_start, ministry_end, states
+            text, matcher, (start, end), ministry_start, ministry_end, states, around
         )
         found["organizations"].setdefault(name, start)
         taken[start:end] = b"\x01" * (end - start)
@@ -617,6 +622,7 @@ def _state_ministrys_name(
     start: int,
     end: int,
     states: list[tuple[int, int, str]],
+    around: _SentencesAround,
 ) -> str:
     """The name of the state's ministry ``text`` names at ``where``, its ministry's words from
     ``start`` to ``end``: as written, whole ("Secretaría de Economía de Nuevo León"), or, when
@@ -626,11 +632,11 @@ def _state_ministrys_name(
     written = _POSSESSIVE_MARK.sub("", " ".join(text[slice(*where)].split()))
     if matcher.state.search(text, *where):
         return written
-    around = [span for span in (_sentence_at(text, start), _dateline_of(text)) if span]
+    spans = around.of(start)
     named = {
         name
         for state_start, _, name in states
-        if name in _MEXICAN_STATES and any(a <= state_start < b for a, b in around)
+        if name in _MEXICAN_STATES and any(a <= state_start < b for a, b in spans)
     }
     if len(named) != 1:
         return written
@@ -641,19 +647,22 @@ def _state_ministrys_name(
     return f"{ministry} {'of' if text[end : where[1]].split()[0] == 'of' else 'de'} {state}"
 
 
-def _sentence_at(text: str, at: int) -> tuple[int, int] | None:
-    """Where the sentence of ``text`` holding offset ``at`` is."""
-    return next(((s.start, s.end) for s in sentences(text) if s.start <= at < s.end), None)
+class _SentencesAround:
+    """Where a text's sentences and its dateline are, found once for all that asks."""
 
+    def __init__(self, text: str) -> None:
+        found = sentences(text)
+        self._starts = [sentence.start for sentence in found]
+        self._spans = [(sentence.start, sentence.end) for sentence in found]
+        self._dateline = dateline_span(text)
 
-def _dateline_of(text: str) -> tuple[int, int] | None:
-    """Where the dateline opening the first line of ``text`` that is no heading is, if any."""
-    for line in re.finditer(r"[^\n]+", text):
-        if _is_heading(line.group()):
-            continue
-        opening = DATELINE.match(line.group())
-        return (line.start(), line.start() + opening.end()) if opening else None
-    return None
+    def of(self, at: int) -> list[tuple[int, int]]:
+        """Where the sentence holding offset ``at`` is, and the dateline, those there are."""
+        spans = [self._dateline] if self._dateline else []
+        index = bisect.bisect_right(self._starts, at) - 1
+        if index >= 0 and self._spans[index][0] <= at < self._spans[index][1]:
+            spans.append(self._spans[index])
+        return spans
 
 
 def _stands_for_known(text: str, matcher: _Matcher, own: set[str], name: str, end: int) -> bool:

@@ -199,11 +199,24 @@ def dateline_place(line: str) -> re.Match[str] | None:
 
 def _first_paragraph(text: str) -> str | None:
     """The article's first paragraph of prose, if one is near the top."""
+    span = _first_paragraph_span(text)
+    return text[slice(*span)] if span else None
+
+
+def _first_paragraph_span(text: str) -> tuple[int, int] | None:
+    """Where the article's first paragraph of prose is, if one is near the top."""
     for start, end in paragraphs(text)[:HEADER_LINES]:
-        line = text[start:end]
-        if not is_heading(line):
-            return line
+        if not is_heading(text[start:end]):
+            return start, end
     return None
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline opening the article's first paragraph of prose is, if one does
+    ("MONTERREY, N.L., 12 de marzo de 2024.—")."""
+    span = _first_paragraph_span(text)
+    opening = DATELINE.match(text[slice(*span)]) if span else None
+    return (span[0], span[0] + opening.end()) if span and opening else None
 
 
 def _dateline(text: str) -> dt.date | None:
