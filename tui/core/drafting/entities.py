@@ -711,11 +711,22 @@ def _abbreviations_of(text: str, organizations: Iterable[str]) -> set[str]:
     abbreviation of its words (:func:`_abbreviated_after`)."""
     listed = set(organizations)
     abbreviations = set()
-    for name in listed:
-        for written in re.finditer(rf"(?<!\w){re.escape(name)}", text):
-            abbreviation = _abbreviated_after(text, written.end(), name)
-            if abbreviation in listed and abbreviation != name:
+    # From each listed name in brackets to the name before it: one pass over the text, however
+    # many names are listed.
+    for bracketed in _ABBREVIATION_AFTER.finditer(text):
+        abbreviation = bracketed["abbreviation"]
+        if abbreviation not in listed or abbreviation in abbreviations:
+            continue
+        before = bracketed.start()
+        for name in listed:
+            if (
+                name != abbreviation
+                and text.endswith(name, 0, before)
+                and (before == len(name) or not text[before - len(name) - 1].isalnum())
+                and _abbreviated_after(text, before, name) == abbreviation
+            ):
                 abbreviations.add(abbreviation)
+                break
     return abbreviations
 
 
