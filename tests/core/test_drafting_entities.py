@@ -629,6 +629,11 @@ def test_a_name_and_the_abbreviation_of_its_words_in_brackets_are_listed_once(
         ("El anuncio se hizo en el Palacio de Gobierno de Nuevo León.", ()),
         ("The deal was signed at the Palace of Government in Monterrey.", ()),
         ("The deal was signed at the Government Palace in Monterrey.", ()),
+        # An English name whose noun comes last is what that noun says.
+        (
+            "The Building Owners Association said rents rose.",
+            ("Building Owners Association",),
+        ),
         # The US presidency, as the press names it, is who acts.
         ("La Casa Blanca anunció aranceles de 25% a México.", ("White House",)),
         ("The White House announced 25% tariffs on Mexico.", ("White House",)),

@@ -169,10 +169,12 @@ _GROUP_QUALIFIERS = frozenset(
 )
 """With :data:`_GROUP_NOUNS`, the words of a group named for what it does, not by a name of
 its own ("Grupo de Trabajo", "Steering Committee"): such a group is no organization to list."""
-_BUILDING_WORDS = frozenset("Palacio Palace Edificio Building Recinto".split())  # noqa: SIM905
-"""The words a building's name opens or ends with: "Palacio de Gobierno", "Government Palace"
-name where something is announced, not who announces it, whatever organization's word they
-hold."""
+_BUILDING_WORDS_ES = frozenset(("Palacio", "Edificio", "Recinto"))
+_BUILDING_WORDS_EN = frozenset(("Palace", "Building"))
+"""The words a building's name is made with: "Palacio de Gobierno", "Government Palace",
+"Palace of Government" name where something is announced, not who announces it, whatever
+organization's word they hold. Spanish puts the word first; English last, or first before "of"
+("Building Owners Association" is an association)."""
 _MEXICAN_STATES = frozenset(
     (
         # Ciudad de México among them, as the federal entity it is
@@ -1088,7 +1090,9 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
 
 def _is_a_building(words: list[str]) -> bool:
     """Whether ``words`` name a building: "Palacio de Gobierno", "Government Palace"."""
-    return words[0] in _BUILDING_WORDS or words[-1].strip(".,") in _BUILDING_WORDS
+    if words[0] in _BUILDING_WORDS_ES or words[-1].strip(".,") in _BUILDING_WORDS_EN:
+        return True
+    return words[0] in _BUILDING_WORDS_EN and len(words) > 1 and words[1] == "of"
 
 
 def _is_generic_group(words: list[str]) -> bool:
