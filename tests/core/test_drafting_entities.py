@@ -577,6 +577,11 @@ def test_a_known_organization_of_a_known_place_is_listed_once() -> None:
             "La Secretaría de Economía de Nuevo León (SE) informó.",
             ("Secretaría de Economía de Nuevo León",),
         ),
+        # Another organization in brackets, its owner say, is not another way of writing it.
+        (
+            "Motional Group (Hyundai) will invest in Nuevo León.",
+            ("Motional Group", "Hyundai"),
+        ),
     ],
 )
 def test_a_name_and_its_abbreviation_in_brackets_are_one_organization(

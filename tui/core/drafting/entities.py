@@ -678,10 +678,26 @@ def _stands_for_known(text: str, matcher: _Matcher, own: set[str], name: str, en
     abbreviation = _ABBREVIATION_AFTER.match(text, end)
     if abbreviation is None:
         return False
-    group, _ = matcher.group_of.get(abbreviation["abbreviation"], ("", ""))
-    if group == "organizations":
+    group, known = matcher.group_of.get(abbreviation["abbreviation"], ("", ""))
+    if group == "organizations" and _written_alike(matcher, name, known):
         own.add(name)
     return name in own
+
+
+def _written_alike(matcher: _Matcher, name: str, known: str) -> bool:
+    """Whether ``name`` shares a word with a way the gazetteer writes the organization
+    ``known``: "Bank of México" with "Bank of Mexico" (Banxico), "Economy Ministry" with
+    "Ministry of Economy" (SE); not "Motional Group" with Hyundai, its owner in brackets."""
+    words = _significant_words(name)
+    return any(
+        words & _significant_words(written)
+        for written, (group, entry) in matcher.group_of.items()
+        if group == "organizations" and entry == known
+    )
+
+
+def _significant_words(name: str) -> set[str]:
+    return {word for word in fold_search(name).split() if word not in _CONNECTORS}
 
 
 def _abbreviated_after(text: str, end: int, name: str) -> str | None:
