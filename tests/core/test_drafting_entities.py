@@ -773,6 +773,11 @@ def test_a_name_before_a_state_or_a_dash_that_is_no_city_is_no_place(text: str) 
             "Las plantas de Tijuana, Sonora y Chihuahua crecieron.",
             ("Tijuana", "Sonora", "Chihuahua"),
         ),
+        (
+            "Hay plantas en Tijuana, Sonora, y en Chihuahua.",
+            ("Tijuana", "Sonora", "Chihuahua"),
+        ),
+        ("Plants in Tijuana, Sonora, and in Chihuahua grew.", ("Tijuana", "Sonora", "Chihuahua")),
     ],
 )
 def test_a_known_citys_name_before_another_state_is_a_place_of_that_state(

@@ -218,9 +218,14 @@ planta", "in Silao, Guanajuato, and"). A state followed by its verb or a noun is
 own, and the name before the comma is not its city: "For Wintek, Jalisco is", "Greg Abbott,
 Texas governor", "Ternium, Nuevo León's largest steelmaker"."""
 _COMMA = re.compile(r",\s*")
-_NEXT_IN_A_LIST = re.compile(r"\s*,\s*|\s+(?:y|e|o|and|or)\s+")
+_NEXT_IN_A_LIST = re.compile(
+    r"\s*,\s*(?:y|e|o|and|or)\s+(?:en|in|de|del|at)\s+"
+    r"|\s*,\s*"
+    r"|\s+(?:y|e|o|and|or)\s+(?:(?:en|in|de|del|at)\s+)?"
+)
 """What goes from a name to the next in a list of names: a comma, or a conjunction without one
-("Tijuana, Sonora y Chihuahua"; "Juárez, Nuevo León, y Apodaca" names a city and its state)."""
+("Tijuana, Sonora y Chihuahua"), or with one and a preposition ("Tijuana, Sonora, y en
+Chihuahua"). "Juárez, Nuevo León, y Apodaca" names a city and its state."""
 _ADVERB = re.compile(r"(?:ly|mente)$")
 """How adverbs end, which open sentences before a comma: "Currently, Texas", "Actualmente,"."""
 _PLACE_PARTICLES = frozenset(("de", "del", "la", "las", "los", "el", "y"))
