@@ -407,8 +407,38 @@ def test_the_united_states_abbreviated_in_spanish_ends_no_sentence_and_is_a_plac
                 "Foxconn will build a second plant in Apodaca.",
             ],
         ),
+        (
+            "Los vehículos de la planta llegan a EE. UU. ¿Qué pasará con los aranceles este año?",
+            [
+                "Los vehículos de la planta llegan a EE. UU.",
+                "¿Qué pasará con los aranceles este año?",
+            ],
+        ),
+        (
+            "Los vehículos de la planta llegan a EE. UU. No obstante, la empresa exporta menos.",
+            [
+                "Los vehículos de la planta llegan a EE. UU.",
+                "No obstante, la empresa exporta menos.",
+            ],
+        ),
+        (
+            "Most of the parts are made for the EU. U.S. officials visited the plant in May.",
+            [
+                "Most of the parts are made for the EU.",
+                "U.S. officials visited the plant in May.",
+            ],
+        ),
     ],
-    ids=["ee-uu-then-el", "us-then-in", "us-then-a-name", "s-a-de-c-v", "us-alone"],
+    ids=[
+        "ee-uu-then-el",
+        "us-then-in",
+        "us-then-a-name",
+        "s-a-de-c-v",
+        "us-alone",
+        "ee-uu-then-a-question",
+        "ee-uu-then-no",
+        "eu-then-u-s",
+    ],
 )
 def test_an_abbreviation_of_capitals_ends_a_sentence_only_before_an_opening_word(
     paragraph: str, facts: list[str]

@@ -41,8 +41,9 @@ _ABBREVIATIONS = re.compile(
 _CAPITALS_STOP = re.compile(r"(?<![\w’'-])(?P<capitals>[A-ZÁÉÍÓÚÑ]{1,2})\.$")
 """One or two capitals and a stop, a part of an abbreviation of capitals: "EE." and "UU." of
 "EE. UU.", "S." of "U.S.", an initial ("John F. Kennedy")."""
-_AFTER_A_CAPITALS_STOP = re.compile(r"\.\s?[A-ZÁÉÍÓÚÑ]{1,2}\.")
-"""What comes before the next such part, seen from the end of a word: "EE. UU.", "S. A."."""
+_AFTER_A_CAPITALS_STOP = re.compile(r"\.\s?[A-ZÁÉÍÓÚÑ]{1,2}\.(?![A-ZÁÉÍÓÚÑ])")
+"""What comes before the next such part, seen from the end of a word: "EE. UU.", "S. A."; not
+an abbreviation of its own written without spaces ("the EU. U.S. officials")."""
 _BEFORE_A_CAPITALS_STOP = re.compile(r"(?<![\w’'-])[A-ZÁÉÍÓÚÑ]{1,2}\.\s?$")
 """The part before such a part: "U." of "U.S.", "S. " of "S. A."."""
 _FIRST_WORD = re.compile(r"[\"“‘«¿¡(]?(\w+)")
@@ -57,8 +58,10 @@ of time and pronouns ("However, March 3, 2024 —", "Hoy invertirá el gobierno"
 invest")."""
 _OPENING_AFTER_AN_ABBREVIATION = OPENING_WORDS | frozenset(
     """The A An This That These Those It Its There In On At For From By With As After During
-    According El La Los Las Lo Un Una Unos Unas Este Esta Estos Estas Ese Esa Eso En Con Por
-    Para De Del Al Según Durante Tras Desde Sin Se Su Sus""".split()  # noqa: SIM905
+    According When While If Since Last Some Most Many Each All Both Other Such El La Los Las Lo
+    Un Una Unos Unas Este Esta Estos Estas Ese Esa Eso En Con Por Para De Del Al Según Durante
+    Tras Desde Sin Se Su Sus No Si Cuando Aunque Pero Mientras Cada Todos Todas Otro Otra Otros
+    Otras Más""".split()  # noqa: SIM905
 )
 """Words a sentence opens with that a name does not: after an abbreviation of capitals, one of
 them opens the next sentence ("llegan a EE. UU. El gobierno"), any other capitalised word goes
@@ -211,6 +214,8 @@ def _inside_capitals_abbreviation(line: str, stop: int, following: int) -> bool:
         # One capital is an initial; two are a word of their own ("in the US."), whose stop
         # ends a sentence as any word's does.
         return len(part["capitals"]) == 1
+    if line[following : following + 1] in ("¿", "¡"):
+        return False  # a question or an exclamation opens, which no name does
     word = _FIRST_WORD.match(line, following)
     return word is None or word.group(1) not in _OPENING_AFTER_AN_ABBREVIATION
 
