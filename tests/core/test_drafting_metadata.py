@@ -99,6 +99,13 @@ def test_a_full_date_with_its_weekday_in_the_first_paragraph_dates_an_undated_ar
     assert ("date_note" in fields) == (published is not None)  # said to be the news's day
 
 
+def test_the_date_note_quotes_the_date_as_printed_without_escapes() -> None:
+    # A non-breaking space came out as Python's "\\xa0" in the brief's note.
+    lede = "La armadora anunció este martes\u00a012 de marzo de 2024 una inversión en la planta."
+    fields = draft_article(f"Planta nueva\n\n{lede}\n", shipped_gazetteer()).fields
+    assert "\u201cmartes 12 de marzo de 2024\u201d" in fields["date_note"]
+
+
 def test_no_date_is_made_up_for_an_article_that_prints_none() -> None:
     assert find_published(f"Plant Adds Shift\n\n{PROSE_EN}", "en") is None
 

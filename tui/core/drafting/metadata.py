@@ -241,8 +241,9 @@ def _weekday_date(text: str) -> Published | None:
         if date.weekday() != _WEEKDAYS[match["weekday"].lower().rstrip(".")]:
             continue
         note = (
-            f"The article prints no date of its own; {match.group()!r} is the day its first"
-            " paragraph gives for what it reports. The article may have appeared then or later."
+            f"The article prints no date of its own; {_as_quoted(match.group())} is the day its"
+            " first paragraph gives for what it reports. The article may have appeared then or"
+            " later."
         )
         return Published(date, note)
     return None
@@ -303,10 +304,16 @@ def _inferred_date(text: str) -> Published | None:
         year = min(candidates, key=lambda y: (min(abs(y - seen) for seen in years), -y))
         mentioned = ", ".join(map(str, years))
         note = (
-            f"The article prints no year for {match.group()!r}; {year} is the year near the"
-            f" years it names ({mentioned}) in which {calendar.month_name[month]} {day} fell on"
+            f"The article prints no year for {_as_quoted(match.group())}; {year} is the year near"
+            f" the years it names ({mentioned}) in which {calendar.month_name[month]} {day} fell on"
             f" a {calendar.day_name[weekday]}. It is the date the article gives for what it"
             " reports; the article may have appeared then or later."
         )
         return Published(dt.date(year, month, day), note)
     return None
+
+
+def _as_quoted(written: str) -> str:
+    """``written``, as the article prints it, in quotes for a note: on one line, its white space
+    (a non-breaking space) as plain spaces, rather than Python's escapes."""
+    return "\u201c" + " ".join(written.split()) + "\u201d"
