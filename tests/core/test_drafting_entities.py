@@ -241,6 +241,9 @@ def test_personal_names_are_found_by_a_title_before_or_a_role_after(
         ("Kim Jae-won, director general de Hanwoo Motors, dijo que crecerá.", ["Kim Jae-won"]),
         ("El vocero de la empresa, Juan Pérez, dijo que la planta abrirá.", ["Juan Pérez"]),
         ("La gerente de la planta, Ana López, dijo que crecerá.", ["Ana López"]),
+        # A company's name joined by a hyphen is no person's.
+        ("El vocero Hewlett-Packard Enterprise dijo que la planta abrirá.", []),
+        ("Rolls-Royce Holdings, director of engines, said it will grow.", []),
     ],
 )
 def test_a_person_is_found_by_a_role_for_a_company_or_with_a_hyphenated_given_name(

@@ -1116,6 +1116,17 @@ def _is_a_building(words: list[str]) -> bool:
     return words[0] in _BUILDING_WORDS_EN and len(words) > 1 and words[1] == "of"
 
 
+def _a_name_word(word: str) -> bool:
+    """Whether ``word`` can be a word of a person's name: letters, not in capitals, joined by a
+    hyphen only to a part in small letters ("Jae-won"); "Rolls-Royce" is a company's."""
+    first, *rest = word.split("-")
+    return (
+        first.isalpha()
+        and not word.isupper()
+        and all(part.isalpha() and part.islower() for part in rest)
+    )
+
+
 def _is_generic_group(words: list[str]) -> bool:
     """Whether ``words`` name a group by what it does only: "Grupo de Trabajo"."""
     named = [word.strip(".,") for word in words if word not in _CONNECTORS]
@@ -1126,8 +1137,8 @@ def _is_generic_group(words: list[str]) -> bool:
 
 def _is_a_name(name: str) -> bool:
     """Whether ``name`` can be a person's: two to four capitalised words of letters (a given name
-    may be joined by a hyphen: "Kim Jae-won"), none an acronym or an organisation's word, with
-    only a Spanish name's particles between them."""
+    may be joined by a hyphen to a part in small letters: "Kim Jae-won"), none an acronym or an
+    organisation's word, with only a Spanish name's particles between them."""
     words = name.split()
     capitalised = [word for word in words if word[0].isupper()]
     return (
@@ -1135,6 +1146,6 @@ def _is_a_name(name: str) -> bool:
         and words[0][0].isupper()
         and words[-1][0].isupper()
         and all(word in _NAME_PARTICLES for word in words if not word[0].isupper())
-        and all(word.replace("-", "").isalpha() and not word.isupper() for word in capitalised)
+        and all(_a_name_word(word) for word in capitalised)
         and not any(word in _ORGANIZATION_WORDS for word in capitalised)
     )
