@@ -641,11 +641,18 @@ class MainScreen(TakesKeysOnceMounted):
         found = self._unloaded_bookmarks
         # Asked at every keystroke of the filter; bookmarks are few, so only they are looked up.
         if found is None or found[0] is not corpus.entries or found[1] is not self.bookmarked:
-            keys = self.bookmarked - self._ids_present
-            positions = (corpus.entries.position_of(key) for key in keys)
-            unloaded = frozenset(p for p in positions if p is not None and self._ids[p] is None)
+            unloaded = frozenset(self._failed_files_of(self.bookmarked).values())
             found = self._unloaded_bookmarks = (corpus.entries, self.bookmarked, unloaded)
         return found[2]
+
+    def _failed_files_of(self, keys: frozenset[str]) -> dict[str, int]:
+        """Of ``keys`` (ids the user keeps something under), those of no brief loaded that name
+        a file that failed to load (a brief's id must equal its name), with its position."""
+        corpus = self.corpus
+        if corpus is None:
+            return {}
+        positions = {key: corpus.entries.position_of(key) for key in keys - self._ids_present}
+        return {k: p for k, p in positions.items() if p is not None and self._ids[p] is None}
 
     def _present_marks(self) -> frozenset[str]:
         """The briefs marked for export that the corpus has: one deleted on disk keeps its mark,
@@ -656,12 +663,10 @@ class MainScreen(TakesKeysOnceMounted):
         """The marks for export the list shows: those of :meth:`_present_marks`, and those of
         files that failed to load, marked under their name. A brief an edit broke keeps its
         mark, its count, and a quit's question before it is lost; it is not exported."""
-        corpus = self.corpus
         present = self._present_marks()
-        if corpus is None or len(present) == len(self.marked):
-            return present
-        positions = {key: corpus.entries.position_of(key) for key in self.marked - present}
-        return present | {k for k, p in positions.items() if p is not None and self._ids[p] is None}
+        if len(present) == len(self.marked):
+            return present  # as nearly always: nothing to look up
+        return present | self._failed_files_of(self.marked).keys()
 
     def watch_filter_text(self) -> None:
         self._refilter()
