@@ -703,11 +703,11 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
     if list(paths).count(STDIN) > 1:
         print("briefing: - (standard input) can be given once", file=sys.stderr)
         return USAGE_ERROR
-    # One byte past the limit is enough to say the article is too long: `yes | briefing add -`
-    # must not be read to the end.
     if STDIN in paths and sys.stdin is None:  # started with it closed (`<&-`)
         print("briefing: - (standard input) is closed; give the article's file", file=sys.stderr)
         return 1
+    # One byte past the limit is enough to say the article is too long: `yes | briefing add -`
+    # must not be read to the end.
     stdin = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if STDIN in paths else None
     outcomes: list[Outcome] = []
     started = last_told = time.monotonic()
