@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import string
 from collections.abc import Iterable
 from pathlib import Path
@@ -104,13 +105,16 @@ scalars = st.one_of(
     st.text(max_size=30),
     st.dates(),
 )
-values = st.recursive(
-    scalars,
-    lambda inner: st.one_of(
+def collections_of(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Lists and mappings of what ``inner`` makes."""
+    # A function rather than a lambda: Hypothesis reads its source to see that it recurses, and
+    # could not always find a lambda's written over several lines.
+    return st.one_of(
         st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
+    )
+
+
+values = st.recursive(scalars, collections_of, max_leaves=20)
 FIELD_NAMES = [*fields(), "published", "title_en", "places", "date_note", "kind", "fact", "quote"]
 
 
@@ -151,13 +155,16 @@ def real_depth(text: str) -> int:
     return deepest
 
 
-deep_values = st.recursive(
-    st.one_of(st.none(), st.text(max_size=5)),
-    lambda inner: st.one_of(
+def nested_collections_of(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Lists and mappings holding at least one of what ``inner`` makes."""
+    return st.one_of(
         st.lists(inner, min_size=1, max_size=2),
         st.dictionaries(st.text(max_size=3), inner, min_size=1, max_size=2),
-    ),
-    max_leaves=60,
+    )
+
+
+deep_values = st.recursive(
+    st.one_of(st.none(), st.text(max_size=5)), nested_collections_of, max_leaves=60
 )
 
 
@@ -340,11 +347,8 @@ def test_a_term_is_found_in_the_kept_words_exactly_when_in_the_folded_text(
         assert (term in fold_words(text)) == (term in fold_search(text))
 
 
-@settings(max_examples=200, deadline=None)
-@given(texts=st.lists(search_text, min_size=1, max_size=6), data=st.data())
-def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
-    texts: list[str], data: st.DataObject
-) -> None:
+def index_of(texts: list[str]) -> sqlite3.Connection:
+    """An index in memory holding the words of each of ``texts``, under its place in the list."""
     connection = IndexFile(Path("."), None).connect()
     for rowid, text in enumerate(texts):
         words = fold_words(text)
@@ -352,8 +356,22 @@ def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
             "INSERT INTO words (rowid, text, compounds) VALUES (?, ?, ?)",
             (rowid, words, compound_words(words)),
         )
+    return connection
+
+
+def searchable_words(text: str) -> list[str]:
+    """The words the index keeps of ``text`` that hold a letter or a digit."""
+    return [word for word in fold_words(text).split() if any(c.isalnum() for c in word)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(search_text, min_size=1, max_size=6), data=st.data())
+def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
+    texts: list[str], data: st.DataObject
+) -> None:
+    connection = index_of(texts)
     chosen = data.draw(st.sampled_from(range(len(texts))))
-    words = [w for w in fold_words(texts[chosen]).split() if any(c.isalnum() for c in w)]
+    words = searchable_words(texts[chosen])
     if not words:
         return
     word = data.draw(st.sampled_from(words))
@@ -389,15 +407,9 @@ def test_several_words_of_a_text_typed_together_find_it_in_the_index(
 ) -> None:
     # An abbreviation with periods beside another word ("EE.UU. maquila") made a query the
     # full-text index could not read, and the filter ended the reader.
-    connection = IndexFile(Path("."), None).connect()
-    for rowid, text in enumerate(texts):
-        words = fold_words(text)
-        connection.execute(
-            "INSERT INTO words (rowid, text, compounds) VALUES (?, ?, ?)",
-            (rowid, words, compound_words(words)),
-        )
+    connection = index_of(texts)
     chosen = data.draw(st.sampled_from(range(len(texts))))
-    words = [w for w in fold_words(texts[chosen]).split() if any(c.isalnum() for c in w)]
+    words = searchable_words(texts[chosen])
     if not words:
         return
     # The query's words as the filter gives them; typed, words of one or two letters and a
