@@ -58,6 +58,12 @@ def make_three(root: Path) -> Path:
     return root
 
 
+def breaking(brief: Path) -> Callable[[], None]:
+    """What breaks ``brief`` on disk: its title opens a list it never closes (line 3)."""
+    good = brief.read_text(encoding="utf-8")
+    return lambda: brief.write_text(good.replace("title:", "title: [unclosed", 1), "utf-8")
+
+
 async def until_shown(
     pilot: Pilot[object], change: Callable[[], None], condition: Callable[[], bool]
 ) -> None:
@@ -348,12 +354,9 @@ async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         brief = root / "briefs" / "tijuana.yaml"
-        good = brief.read_text(encoding="utf-8")
-
-        def break_it() -> None:
-            brief.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")
-
-        await until_shown(pilot, break_it, lambda: "1 failed" in str(main_screen(app).sub_title))
+        await until_shown(
+            pilot, breaking(brief), lambda: "1 failed" in str(main_screen(app).sub_title)
+        )
         # The cursor went with the brief, now listed last among those that failed, and the
         # brief pane says where the file is wrong.
         assert main_screen(app).article_list.cursor_row == 2
@@ -373,12 +376,9 @@ async def test_a_brief_marked_for_export_and_broken_on_disk_keeps_its_mark_and_c
         await settle(pilot)
         assert "1 marked" in str(main_screen(app).sub_title)
         brief = root / "briefs" / "tijuana.yaml"
-        good = brief.read_text(encoding="utf-8")
-
-        def break_it() -> None:
-            brief.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")
-
-        await until_shown(pilot, break_it, lambda: "1 failed" in str(main_screen(app).sub_title))
+        await until_shown(
+            pilot, breaking(brief), lambda: "1 failed" in str(main_screen(app).sub_title)
+        )
         assert "1 marked" in str(main_screen(app).sub_title)
         await pilot.press("q")
         await wait_for_screen(pilot, QuitDialog)
@@ -402,11 +402,9 @@ async def test_a_brief_broken_on_disk_under_a_filter_stays_under_the_cursor(
         read_before = set(main_screen(app).annotations.read)  # type: ignore[union-attr]
         brief = root / "briefs" / "juarez.yaml"
         good = brief.read_text(encoding="utf-8")
-
-        def break_it() -> None:
-            brief.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")
-
-        await until_shown(pilot, break_it, lambda: "1 failed" in str(main_screen(app).sub_title))
+        await until_shown(
+            pilot, breaking(brief), lambda: "1 failed" in str(main_screen(app).sub_title)
+        )
         assert "briefs/juarez.yaml:3" in brief_lines(app)  # the problem, where the file is wrong
         assert main_screen(app).annotations.read == read_before  # type: ignore[union-attr]
         # Mended, it is the brief under the cursor again.

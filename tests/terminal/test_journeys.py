@@ -160,14 +160,23 @@ def brief_pane(screen: str) -> str:
     return " ".join(" ".join(inside).split())
 
 
+def open_reader_holding(
+    terminal: Terminal, corpus: Path, cwd: Path, word: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Start the reader on ``corpus``; return its briefs and those holding ``word``, some but not
+    all of them."""
+    briefs = read_briefs(corpus)
+    holding = holding_word(corpus, briefs, word)
+    assert 1 < len(holding) < len(briefs)
+    open_reader(terminal, corpus, cwd)
+    return briefs, holding
+
+
 def test_keys_typed_fast_after_enter_in_the_filter_move_the_list(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:
-    briefs = read_briefs(corpus_dir)
     word = "maquiladora"
-    holding = holding_word(corpus_dir, briefs, word)
-    assert 1 < len(holding) < len(briefs)
-    open_reader(terminal, corpus_dir, tmp_path)
+    briefs, holding = open_reader_holding(terminal, corpus_dir, tmp_path, word)
 
     # The filter, Enter and a move down, typed in one instant: the move is the list's.
     terminal.burst(f"/{word}", "Enter", "j")
@@ -183,11 +192,8 @@ def test_keys_typed_fast_after_enter_in_the_filter_move_the_list(
 def test_a_command_chosen_in_the_palette_takes_the_keys_typed_right_after_it(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:
-    briefs = read_briefs(corpus_dir)
     word = "maquiladora"
-    holding = holding_word(corpus_dir, briefs, word)
-    assert 1 < len(holding) < len(briefs)
-    open_reader(terminal, corpus_dir, tmp_path)
+    briefs, holding = open_reader_holding(terminal, corpus_dir, tmp_path, word)
 
     terminal.keys("C-p")
     terminal.type("filter art")
@@ -199,6 +205,7 @@ def test_a_command_chosen_in_the_palette_takes_the_keys_typed_right_after_it(
     )
     assert f" {word}" in screen.splitlines()[1]
     assert all(listed(screen, b) for b in holding)
+    assert not any(listed(screen, b) for b in briefs if b not in holding)
 
 
 def test_a_note_and_tags_typed_fast_with_their_keys_are_kept_whole(
