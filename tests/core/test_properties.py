@@ -105,6 +105,8 @@ scalars = st.one_of(
     st.text(max_size=30),
     st.dates(),
 )
+
+
 def collections_of(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     """Lists and mappings of what ``inner`` makes."""
     # A function rather than a lambda: Hypothesis reads its source to see that it recurses, and
