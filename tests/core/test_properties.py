@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -366,6 +366,13 @@ def searchable_words(text: str) -> list[str]:
     return [word for word in fold_words(text).split() if any(c.isalnum() for c in word)]
 
 
+def found_by(connection: sqlite3.Connection, words: Sequence[str]) -> set[int]:
+    """The rows of the index of ``connection`` that a filter of ``words`` finds."""
+    match = match_expression(words)
+    query = "SELECT rowid FROM words WHERE words MATCH ?"
+    return {row for (row,) in connection.execute(query, (match,))}
+
+
 @settings(max_examples=200, deadline=None)
 @given(texts=st.lists(search_text, min_size=1, max_size=6), data=st.data())
 def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
@@ -380,12 +387,7 @@ def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
     typed = word[: data.draw(st.integers(1, len(word)))]
     query = parse_query(typed)
     found = (
-        {
-            row
-            for (row,) in connection.execute(
-                "SELECT rowid FROM words WHERE words MATCH ?", (match_expression(query.words),)
-            )
-        }
+        found_by(connection, query.words)
         if any(any(c.isalnum() for c in w) for w in query.words)
         else set(range(len(texts)))
     )
@@ -417,24 +419,15 @@ def test_several_words_of_a_text_typed_together_find_it_in_the_index(
     # The query's words as the filter gives them; typed, words of one or two letters and a
     # period side by side would be read as one abbreviation ("ee. uu."), tested on its own.
     typed = data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=3))
-    found = {
-        row
-        for (row,) in connection.execute(
-            "SELECT rowid FROM words WHERE words MATCH ?", (match_expression(typed),)
-        )
-    }
-    assert chosen in found
+    assert chosen in found_by(connection, typed)
 
 
 @settings(max_examples=300, deadline=None)
 @given(typed=st.lists(st.one_of(FIELD_WORDS, search_text), max_size=5).map(" ".join))
 def test_the_index_reads_the_query_of_anything_typed(typed: str) -> None:
-    connection = IndexFile(Path("."), None).connect()
     words = searchable(parse_query(typed).words)
     if words:  # else the filter narrows nothing, and asks the index nothing
-        connection.execute(
-            "SELECT rowid FROM words WHERE words MATCH ?", (match_expression(words),)
-        ).fetchall()
+        found_by(index_of([]), words)
 
 
 name_text = st.text(alphabet=st.sampled_from(list("abcéÑ -.'")), max_size=16)
