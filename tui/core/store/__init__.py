@@ -28,7 +28,7 @@ from tui.core.store.database import (
     default_cache_dir,
     index_file,
     is_current,
-    is_damage,
+    is_unusable,
     open_index,
     rebuild_index,
     why_unusable,
@@ -128,8 +128,7 @@ def _refreshed(index: IndexFile, progress: Progress | None, listed: Listed | Non
         connection.close()
         if index.path is None:
             raise
-        if isinstance(error, sqlite3.OperationalError) and not is_damage(error):
-            # Kept locked by another process for longer than it waits, or no longer writable.
+        if is_unusable(error):
             unusable = why_unusable(error, index.path)
             return _refreshed(IndexFile.in_memory(root, unusable), progress, None)
         # Damaged past its first pages, which opening it read: built again from the files.

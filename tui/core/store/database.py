@@ -228,8 +228,7 @@ def open_index(
     try:
         _prepare(path, root)
     except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and not is_damage(error):
-            # Locked, read-only, or a folder it cannot use.
+        if is_unusable(error):
             return IndexFile.in_memory(root, why_unusable(error, path))
         return rebuild_index(IndexFile(root, path), opened)
     except OSError as error:
@@ -298,6 +297,13 @@ def is_damage(error: sqlite3.Error) -> bool:
 
 
 _NOT_UTF8 = "Could not decode to UTF-8"
+
+
+def is_unusable(error: sqlite3.DatabaseError) -> bool:
+    """Whether ``error`` says the index file cannot be used as it is, though it is sound: kept
+    locked by another process for longer than a connection waits, read-only, or in a folder
+    that cannot be used. Building it again would meet the same."""
+    return isinstance(error, sqlite3.OperationalError) and not is_damage(error)
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
