@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="briefing",
         description="Read news briefs whose key facts are tied to the sentences they came from.",
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    # Not argparse's own version action: it writes and exits past the handling of output that
+    # cannot be written (`--version > /dev/full` ended with status 0).
+    parser.add_argument("--version", action="store_true", help="show the version and exit")
     parser.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -174,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.corpus == "":
         # An empty variable in a script (`--corpus "$DIR"`) must not quietly mean another corpus.
         given_to.error("--corpus is empty; give a corpus folder")
-    if args.command is None:
+    if args.command is None and not args.version:
         return _run_app(args.corpus)
     if sys.stdout is None and _writes_to_stdout(args):
         # Started with its standard output closed (`>&-`): Python then drops all that is
@@ -186,7 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     try:
-        return _command(args)
+        status = _command(args)
+        if sys.stdout is not None:  # closed, for an export to a file
+            sys.stdout.flush()  # what is still buffered fails here, where it is told, not at exit
+        return status
     except BrokenPipeError:
         # The reader went away (`briefing list | head`): stop quietly, as other tools do.
         _silence_stdout()
@@ -207,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _writes_to_stdout(args: argparse.Namespace) -> bool:
     """Whether the command ``args`` asks for writes to standard output: every one but an export
     to a file."""
-    return not (args.command == "export" and args.output not in (None, "-"))
+    return args.version or not (args.command == "export" and args.output not in (None, "-"))
 
 
 def _dashes_as_a_value(argv: Sequence[str]) -> str | None:
@@ -252,6 +257,9 @@ def _run_app(corpus: str | None) -> int:
 
 def _command(args: argparse.Namespace) -> int:
     """Run the subcommand ``args`` names; its exit status."""
+    if args.version:
+        print(f"briefing {__version__}")
+        return 0
     if args.command == "keys":
         return _keys()
     root = _corpus_root(args.corpus)

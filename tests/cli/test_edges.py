@@ -52,7 +52,9 @@ def test_json_stays_json_where_the_output_takes_ascii_alone() -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
-@pytest.mark.parametrize("args", [["list"], ["keys"], ["export", "--all"], ["facets"]])
+@pytest.mark.parametrize(
+    "args", [["list"], ["keys"], ["export", "--all"], ["facets"], ["--version"]]
+)
 def test_output_that_cannot_be_written_is_said_so(args: list[str]) -> None:
     with open("/dev/full", "wb") as full:
         status, err = finished(briefing(*args, stdout=full, stderr=subprocess.PIPE))
@@ -62,7 +64,7 @@ def test_output_that_cannot_be_written_is_said_so(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["list"], ["list", "--json"], ["keys"], ["facets"], ["export", "--all"]]
+    "args", [["list"], ["list", "--json"], ["keys"], ["facets"], ["export", "--all"], ["--version"]]
 )
 def test_output_closed_from_the_start_is_said_so(args: list[str]) -> None:
     # Started with `>&-`: some commands wrote nothing and ended with status 0, export with a
