@@ -744,6 +744,19 @@ def test_markup_emoji_and_right_to_left_text_are_kept_literally(tmp_path: Path) 
     assert corpus.briefs[0].title == title
 
 
+def test_an_emoji_joined_of_several_is_shown_apart_without_a_warning(tmp_path: Path) -> None:
+    # A mechanic (woman, skin tone, wrench) and a heart on fire: the joiners inside them are
+    # dropped, since terminals disagree on such an emoji's width, but they hide nothing.
+    mechanic, fire = "\U0001f469\U0001f3fd\u200d\U0001f527", "\u2764\ufe0f\u200d\U0001f525"
+    corpus = load_one(tmp_path, fields(title=f"Plant {mechanic} {fire}", topics=[mechanic]))
+    assert corpus.all_problems == ()
+    assert corpus.briefs[0].title == "Plant \U0001f469\U0001f3fd\U0001f527 \u2764\ufe0f\U0001f525"
+    assert corpus.briefs[0].topics == ("\U0001f469\U0001f3fd\U0001f527",)
+    # A joiner elsewhere (between letters, or with something hidden beside it) is still told.
+    hidden = load_one(tmp_path / "b", fields(title=f"Pla\u200dnt {mechanic}\u202e"))
+    assert [(p.field, p.severity) for p in hidden.all_problems] == [("title", "warning")]
+
+
 def test_problems_are_one_visible_line_whatever_the_file_holds(tmp_path: Path) -> None:
     root = make_corpus(
         tmp_path / "corpus",

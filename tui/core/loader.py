@@ -33,7 +33,7 @@ from tui.core.model import (
 )
 from tui.core.quotes import NOT_FOUND, Anchor, FoldedArticle
 from tui.core.recent import RecentlyUsed
-from tui.core.text import clean_text, line_range, one_line, quoted
+from tui.core.text import clean_text, hides_characters, line_range, one_line, quoted
 from tui.core.yamlread import Document, YamlProblem, read_document
 
 MAX_BRIEF_BYTES = 1024 * 1024
@@ -300,9 +300,13 @@ class _BriefChecker:
         if not cleaned:
             self.add(path, "is empty" if required else "is empty; remove it or fill it in")
             return None
-        if cleaned != value.strip():
-            self.add(path, "holds control or invisible characters; they are not shown", "warning")
+        self._tell_hidden_characters(path, value, cleaned)
         return cleaned
+
+    def _tell_hidden_characters(self, path: str, value: str, cleaned: str) -> None:
+        """Warn that ``value`` held characters that are not shown, if it did."""
+        if hides_characters(value.strip(), cleaned):
+            self.add(path, "holds control or invisible characters; they are not shown", "warning")
 
     def _text_list(self, data: dict[str, Any], name: str) -> tuple[str, ...]:
         value = data.get(name)
@@ -318,10 +322,7 @@ class _BriefChecker:
             if not cleaned:
                 self.add(path, f"must be non-empty text, not {_describe(item)}")
                 continue
-            if cleaned != item.strip():
-                self.add(
-                    path, "holds control or invisible characters; they are not shown", "warning"
-                )
+            self._tell_hidden_characters(path, item, cleaned)
             items.append(cleaned)
         return tuple(items)
 

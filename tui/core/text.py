@@ -74,6 +74,22 @@ _INVISIBLE = (
 )
 
 
+# A zero-width joiner between two pictographs makes one emoji of them (a woman, a skin tone and a
+# wrench: a mechanic). Terminals disagree on how wide such an emoji is, so clean_text removes the
+# joiner and the pictographs are shown side by side; it hides nothing, so its removal is no
+# warning. A pictograph may carry the variation selector that asks for it drawn as an emoji.
+_PICTOGRAPH = "\u2600-\u27bf\U0001f000-\U0001faff"
+_EMOJI_JOINER = f"(?<=[{_PICTOGRAPH}\ufe0f])\u200d(?=[{_PICTOGRAPH}])"
+
+
+def hides_characters(text: str, cleaned: str) -> bool:
+    """Whether :func:`clean_text` took from ``text`` (stripped as ``cleaned`` is) more than the
+    joiners inside emoji: control characters, escapes, characters that hide or reorder text."""
+    if cleaned == text:
+        return False
+    return "\u200d" not in text or cleaned != re.sub(_EMOJI_JOINER, "", text)
+
+
 def clean_text(text: str) -> str:
     """Return ``text`` safe to show: line ends normalised, control and invisible characters removed.
 
