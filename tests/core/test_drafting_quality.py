@@ -370,6 +370,35 @@ def test_the_united_states_abbreviated_in_spanish_ends_no_sentence_and_is_a_plac
 
 
 @pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        (
+            "Most of the parts are shipped to the U.S.",
+            "Most of the parts are shipped to the U.S.",
+        ),
+        (
+            "Los vehículos de la planta llegan hoy a EE. UU.",
+            "Los vehículos de la planta llegan hoy a EE. UU.",
+        ),
+        (
+            "The plant will supply parts to Foxconn Inc.",
+            "The plant will supply parts to Foxconn Inc.",
+        ),
+        (
+            "Most of the output of the plant is sold in the US.",
+            "Most of the output of the plant is sold in the US",
+        ),
+    ],
+    ids=["u-s", "ee-uu", "inc", "us-alone"],
+)
+def test_a_quote_ending_in_an_abbreviation_keeps_its_stop(sentence: str, quote: str) -> None:
+    # The quote ended "to the U.S", "a EE. UU": the sentence's stop was taken off as any
+    # sentence's is, though it is also the abbreviation's.
+    draft = draft_article(f"Nearshoring in the north\n\n{sentence}\n", shipped_gazetteer())
+    assert [fact["quote"] for fact in draft.fields["key_facts"]] == [quote]
+
+
+@pytest.mark.parametrize(
     ("paragraph", "facts"),
     [
         # The last stop of an abbreviation of capitals ends the sentence where the next word is

@@ -69,6 +69,11 @@ _CONNECTIVE = re.compile(
 _ANAPHORA = re.compile(r"^(?:This|These|It|Esto|Este|Esta|Estos|Estas)\s")
 _COMMA = re.compile(r",\s+")
 _TRAILING = re.compile(r"[\s.;:!?…]+$")
+_ABBREVIATION_END = re.compile(
+    r"(?:(?<![\w’'-])(?:[A-ZÁÉÍÓÚÑ]{1,2}\.\s?)+[A-ZÁÉÍÓÚÑ]{1,2}|\b(?:Inc|Corp|Co|Ltd|Jr|etc))\.$"
+)
+"""A last word whose stop is its own, which the quote keeps: "the U.S.", "EE. UU.", "S. A.",
+"Foxconn Inc."; not "the US.", a word of capitals like any other."""
 
 RANKS = ("figure", "plan", "actor", "context")
 
@@ -157,6 +162,8 @@ def _only_case_words(sentence: str) -> bool:
 def _quote(sentence: str, kind: str) -> str | None:
     """The shortest clause of ``sentence`` that carries its fact, verbatim."""
     quote = _TRAILING.sub("", sentence)
+    if _ABBREVIATION_END.search(sentence):
+        quote += "."
     without = _CONNECTIVE.sub("", quote, count=1)
     if len(without.split()) >= MIN_QUOTE_WORDS:
         quote = without
