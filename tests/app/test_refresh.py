@@ -21,6 +21,7 @@ from tests.kit.pilot import (
     export_mark_of,
     list_rows,
     main_screen,
+    notifications_into,
     settle,
     strong_text,
     unwrapped_dialog,
@@ -383,6 +384,53 @@ async def test_a_brief_marked_for_export_and_broken_on_disk_keeps_its_mark_and_c
         await pilot.press("q")
         await wait_for_screen(pilot, QuitDialog)
         assert "1 brief marked for export" in unwrapped_dialog(app)
+
+
+async def test_export_never_takes_the_brief_under_the_cursor_for_a_marked_one_that_broke(
+    tmp_path: Path,
+) -> None:
+    # With its one marked brief broken on disk, `e` offered to export the brief under the
+    # cursor, which the user never marked.
+    root = make_three(tmp_path)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("space")  # marks the first brief, tijuana
+        await until_shown(
+            pilot,
+            breaking(root / "briefs" / "tijuana.yaml"),
+            lambda: "1 failed" in str(main_screen(app).sub_title),
+        )
+        await pilot.press("g")  # the first row: a brief that loaded, and is not marked
+        await settle(pilot)
+        assert "Juárez exports climb" in brief_lines(app)
+        await pilot.press("e")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+        assert ("error", notices[-1][1]) == notices[-1]
+        assert "tijuana failed to load" in notices[-1][1]
+
+
+async def test_an_export_of_marked_briefs_says_those_that_broke_are_left_out(
+    tmp_path: Path,
+) -> None:
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "down", "space")  # tijuana and juarez
+        await until_shown(
+            pilot,
+            breaking(root / "briefs" / "tijuana.yaml"),
+            lambda: "1 failed" in str(main_screen(app).sub_title),
+        )
+        assert "2 marked" in str(main_screen(app).sub_title)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        assert "Write the 1 marked brief that loaded (1 more failed to load) to:" in (
+            unwrapped_dialog(app)
+        )
 
 
 @pytest.mark.parametrize("hidden_by", ["filter", "bookmarks only"])

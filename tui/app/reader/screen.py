@@ -867,7 +867,8 @@ class MainScreen(TakesKeysOnceMounted):
             return True if self.corpus is not None else None
         if action == "export":
             ready = self.corpus is not None
-            marked = self._present_marks()
+            # Marks of briefs that failed to load too: `e` then says why nothing is exported.
+            marked = self._marks_shown()
             return True if ready and (marked or self._current_brief()) else None
         return True  # the filter too while the corpus loads: what is typed applies once it is in
 
@@ -1223,8 +1224,23 @@ class MainScreen(TakesKeysOnceMounted):
         if corpus is None:
             return
         marks = self._present_marks()
+        failed = sorted(self._marks_shown() - marks)
+        if failed and not marks:
+            # Exporting the brief under the cursor instead would hand over one never marked.
+            them = "it" if len(failed) == 1 else "them"
+            self.notify(
+                f"Nothing exported: the marked {'brief' if len(failed) == 1 else 'briefs'}"
+                f" {', '.join(failed)} failed to load. Mend {them}, or unmark {them} to export"
+                " the brief under the cursor.",
+                title="Export",
+                severity="error",
+                markup=False,
+            )
+            return
         current = self._entry(self.article_list.cursor_entry)
-        selection = export_selection(corpus, marks, current if current and current.brief else None)
+        selection = export_selection(
+            corpus, marks, current if current and current.brief else None, len(failed)
+        )
         if selection is not None:
             annotated = self.annotations.annotation if self.annotations else None
             self._export_with(export_briefs(self.app, corpus, selection, annotated), marks)

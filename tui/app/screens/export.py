@@ -51,12 +51,18 @@ _TITLE_SHOWN = 48
 """How much of a brief's title the dialog names it by: the rest of the line is the path's."""
 
 
-def export_selection(corpus: Corpus, marked: Set[str], current: Entry | None) -> Selection | None:
+def export_selection(
+    corpus: Corpus, marked: Set[str], current: Entry | None, failed: int = 0
+) -> Selection | None:
     """The briefs marked for export, in the list's order; else the ``current`` one (an entry
-    whose brief loaded); else None."""
+    whose brief loaded); else None. ``failed`` more are marked whose files failed to load: the
+    dialog says they are left out."""
     if marked:
         entries = corpus.entries_with_ids(marked)
-        return Selection(entries, "marked briefs", f"the {plural(len(entries), 'marked brief')}")
+        described = f"the {plural(len(entries), 'marked brief')}"
+        if failed:
+            described += f" that loaded ({failed:,} more failed to load)"
+        return Selection(entries, "marked briefs", described)
     if current is None or current.brief is None:
         return None
     title = current.brief.english_title
