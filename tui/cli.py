@@ -404,6 +404,7 @@ def _filtered(
         Marks,
         parse_query,
         read_as_words_note,
+        unsearched_note,
     )
 
     query = parse_query(text)
@@ -413,7 +414,12 @@ def _filtered(
             f" {plural(query.left_out, 'term')} after them",
             file=sys.stderr,
         )
-    for note in (QUOTED_WORDS_NOTE if query.quoted_words else None, read_as_words_note(query)):
+    notes = (
+        QUOTED_WORDS_NOTE if query.quoted_words else None,
+        read_as_words_note(query),
+        unsearched_note(query),
+    )
+    for note in notes:
         if note:
             print(f"briefing: {note[0].lower()}{note[1:]}", file=sys.stderr)
     bookmarks: set[str] = set()

@@ -429,6 +429,44 @@ async def test_a_filter_matching_nothing_says_which_terms_name_no_value_of_their
         assert "date:2024-02-30 (date: takes a year, a month or a day that exists" in notice
 
 
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("-lang:spanish", "Looked for as words: lang:spanish (lang: takes a language code"),
+        ("\U0001f680", "Not looked for: \U0001f680 (the filter finds words of letters or digits)"),
+    ],
+)
+async def test_a_filter_given_with_enter_says_which_terms_it_could_not_read(
+    tiny_corpus: Path, typed: str, told: str
+) -> None:
+    # The list showed every brief, as if Spanish ones had been left out, and said nothing.
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        everything = listed_keys(app)
+        await pilot.press("slash", *typed)
+        await settle(pilot)
+        assert notices == []  # not while it is being typed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert listed_keys(app) == everything
+        assert [(severity, text[: len(told)]) for severity, text in notices] == [("warning", told)]
+
+
+async def test_a_filter_pasted_on_several_lines_keeps_every_line(tiny_corpus: Path) -> None:
+    # The filter kept the first line of a paste alone: "lang:es" under "laredo" was lost.
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        main_screen(app).filter_input.post_message(events.Paste("laredo\nlang:es\n"))
+        await settle(pilot)
+        assert main_screen(app).filter_input.value == "laredo lang:es"
+        assert listed_keys(app) == []  # the one brief holding "laredo" is in English
+
+
 async def test_at_80x24_why_the_list_is_empty_is_read_whole_in_the_brief_pane(
     tiny_corpus: Path,
 ) -> None:

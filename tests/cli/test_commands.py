@@ -324,6 +324,19 @@ def test_list_filter_says_which_terms_are_looked_for_as_words_and_what_their_fie
     assert "is:new (is: takes draft, final" in printed.err
 
 
+def test_list_filter_says_which_words_it_cannot_look_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    everything = main(["list", "--corpus", str(corpus)])
+    listed = capsys.readouterr().out
+    assert everything == 0
+    assert main(["list", "--corpus", str(corpus), "--filter", "\U0001f680 %"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == listed  # such words narrow nothing
+    assert printed.err.startswith("briefing: not looked for: \U0001f680 % (the filter finds words")
+
+
 def test_list_filter_says_which_terms_it_leaves_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -18,6 +18,7 @@ from tui.core.search import (
     match_expression,
     parse_query,
     read_as_words_note,
+    unsearched_note,
     value_term,
     with_term,
 )
@@ -395,6 +396,51 @@ def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None
 )
 def test_words_in_quotes_outside_a_field_term_are_told_apart(typed: str, quoted: bool) -> None:
     assert parse_query(typed).quoted_words is quoted
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ('place:"baja lang:es', Query(names=(NameTerm("place", ("baja",)),), languages=("es",))),
+        (
+            'org:="index -lang:es',
+            Query(
+                values=(ValueTerm("organization", "index"),), excluded=(Query(languages=("es",)),)
+            ),
+        ),
+        (
+            '"exports grew is:unread',
+            Query(words=("exports", "grew"), unread=True, quoted_words=True),
+        ),
+        ('place:"baja california', Query(names=(NameTerm("place", ("baja", "california")),))),
+    ],
+)
+def test_a_quote_left_open_ends_before_the_next_field_term(typed: str, expected: Query) -> None:
+    # The phrase ran to the end of the filter: "place:"baja lang:es" looked for a place named
+    # "baja lang:es", found none, and did not say why.
+    assert parse_query(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "unsearched"),
+    [
+        ("\U0001f680", ("\U0001f680",)),
+        ("-€ maquila", ("€",)),
+        ('"% exports"', ("%",)),
+        ("AT&T 5% t-mec", ()),
+    ],
+)
+def test_words_of_no_letter_or_digit_are_told_as_not_looked_for(
+    typed: str, unsearched: tuple[str, ...]
+) -> None:
+    # A rocket or a euro sign narrowed nothing, and the list showed every brief without a word.
+    query = parse_query(typed)
+    assert query.unsearched == unsearched
+    note = unsearched_note(query)
+    if unsearched:
+        assert note is not None and all(word in note for word in unsearched)
+    else:
+        assert note is None
 
 
 def test_excluding_a_word_leaves_out_the_briefs_it_finds() -> None:

@@ -126,17 +126,25 @@ _MARK_STATES = (BOOKMARKED, READ, UNREAD)
 MarkKind = Literal["bookmarked", "read", "noted", "tagged"]
 """One kind of what the user keeps about briefs, as :class:`UserMarks` gives it."""
 
+_PERIOD_FIELDS = ("after", "before", "date")
+_FIELDS_LISTED = (*NAME_TERMS, "lang", "date", "after", "before", "is", "has", "tag", "anchor")
+"""The fields a term may name, as the note on a term of no field lists them."""
+_FIELDS = frozenset(_FIELDS_LISTED)
+_ANY_FIELD = "|".join(sorted({*_FIELDS, *_FIELD_NAMES}, key=len, reverse=True))
+_UNTIL_A_FIELD = rf"(?!\s+-?(?:{_ANY_FIELD}):)"
+"""Where a quoted value ends at the latest: before a field term (``place:"baja lang:es`` is a
+place and a language, not a place named "baja lang:es"), its closing quote typed or not."""
 # A term, after a minus when it is excluded (a minus standing alone is a word): a name field's
-# quoted value (a phrase, whose closing quote may not be typed yet); an exact value, quoted (a
-# quote in it doubled, the closing one perhaps not typed yet) or up to white space; words in
-# quotes, taken together (the closing quote perhaps not typed yet); or anything up to white
-# space. The text is folded first, so field names are in lower case.
+# quoted value (a phrase); an exact value, quoted (a quote in it doubled) or up to white space;
+# words in quotes, taken together; or anything up to white space. A quoted value whose closing
+# quote is not typed (yet) runs to the end, or to a field term after it (_UNTIL_A_FIELD). The
+# text is folded first, so field names are in lower case.
 _TERM = re.compile(
     r"(?P<negated>-(?=\S))?(?:"
-    rf'(?P<field>{"|".join(_NAME_TERM_WORDS)}):"(?P<phrase>[^"]*)"?'
+    rf'(?P<field>{"|".join(_NAME_TERM_WORDS)}):"(?P<phrase>(?:{_UNTIL_A_FIELD}[^"])*)"?'
     rf"|(?P<exact_field>{'|'.join([*_VALUE_FIELDS, *_FIELD_NAMES])}):="
-    r'(?:"(?P<quoted>(?:[^"]|"")*)"?|(?P<bare>\S*))'
-    r'|"(?P<words>[^"]*)"?'
+    rf'(?:"(?P<quoted>(?:{_UNTIL_A_FIELD}(?:[^"]|""))*)"?|(?P<bare>\S*))'
+    rf'|"(?P<words>(?:{_UNTIL_A_FIELD}[^"])*)"?'
     r"|(?P<term>\S+))"
 )
 MAX_TERMS = 100
@@ -259,6 +267,9 @@ class Query(NamedTuple):
     """Terms of a known field whose value it cannot take (``date:2024-02-30``, ``is:new``,
     ``lang:spanish``), or of a field there is not (``company:netflix``), looked for as words
     instead (see :func:`read_as_words_note`)."""
+    unsearched: tuple[str, ...] = ()
+    """Words of no letter or digit (``🚀``, ``%``), kept or excluded: the index finds words of
+    letters and digits, so such a word narrows nothing (see :func:`unsearched_note`)."""
 
     @property
     def marks_named(self) -> frozenset[MarkKind]:
@@ -297,10 +308,13 @@ def parse_query(text: str) -> Query:
     kept = _Terms()
     excluded: list[Query] = []
     quoted_words = False
+    unsearched: list[str] = []
     terms = _TERM.finditer(joined_abbreviations(fold_search(text)))
     for found in itertools.islice(terms, MAX_TERMS):
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
+        typed = found["words"].split() if found["words"] is not None else [found["term"] or ""]
+        unsearched += (word for word in typed if word and not searchable([word]))
         if found["negated"]:
             term = _Terms()
             term.add(found)
@@ -312,7 +326,7 @@ def parse_query(text: str) -> Query:
         else:
             kept.add(found)
     query = kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
-    return query._replace(quoted_words=quoted_words)
+    return query._replace(quoted_words=quoted_words, unsearched=tuple(dict.fromkeys(unsearched)))
 
 
 class _Terms:
@@ -430,10 +444,6 @@ def _left_open(term: re.Match[str]) -> bool:
     return False
 
 
-_PERIOD_FIELDS = ("after", "before", "date")
-_FIELDS_LISTED = (*NAME_TERMS, "lang", "date", "after", "before", "is", "has", "tag", "anchor")
-"""The fields a term may name, as the note on a term of no field lists them."""
-_FIELDS = frozenset(_FIELDS_LISTED)
 _VALUES_TAKEN = {
     "lang": "a language code such as en or es",
     "is": "draft, final, bookmarked, read or unread",
@@ -466,6 +476,14 @@ def read_as_words_note(query: Query) -> str | None:
 
 
 _FIELD_LIST = ", ".join(_FIELDS_LISTED)
+
+
+def unsearched_note(query: Query) -> str | None:
+    """What to tell a user who typed words of no letter or digit, if any were typed."""
+    if not query.unsearched:
+        return None
+    words = " ".join(query.unsearched)
+    return f"Not looked for: {words} (the filter finds words of letters or digits)"
 
 
 def _may_be_a_field(word: str) -> bool:

@@ -54,7 +54,16 @@ from tui.app.widgets.title_bar import TitleBar
 from tui.core.annotations import Annotation, Annotations
 from tui.core.bookmarks import BookmarkStore
 from tui.core.layout import PANES, PaneLayout, read_layout, save_layout
-from tui.core.search import MAX_TERMS, QUOTED_WORDS_NOTE, MarkKind, Marks, UserMarks
+from tui.core.search import (
+    MAX_TERMS,
+    QUOTED_WORDS_NOTE,
+    MarkKind,
+    Marks,
+    UserMarks,
+    parse_query,
+    read_as_words_note,
+    unsearched_note,
+)
 from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
 
@@ -888,9 +897,17 @@ class MainScreen(TakesKeysOnceMounted):
         filter is closed."""
         if not self.filter_input.value.strip():
             self.action_clear_filter()
-        else:
-            self._show_list()
-            self.set_focus(self.article_list)
+            return
+        self._show_list()
+        self.set_focus(self.article_list)
+        # Told once the filter is given, not at each keystroke ("lang:e" on the way to
+        # "lang:es" is no language yet). An empty list says why it is empty itself.
+        query = parse_query(self.filter_input.value)
+        notes = [unsearched_note(query)]
+        if self.article_list.rows:
+            notes.append(read_as_words_note(query))
+        for note in filter(None, notes):
+            self.notify(note, title="Filter", severity="warning", markup=False)
 
     def action_clear_filter(self) -> None:
         """Empty and close the filter; the list shows every article again."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
@@ -25,3 +26,16 @@ class FilterInput(Input):
     async def action_submit(self) -> None:
         """Leave the filter for the list (the screen's ``leave_filter``)."""
         await self.run_action("screen.leave_filter")
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Paste every line, joined by spaces: Textual's ``Input`` keeps the first line alone, and
+        a filter pasted on several lines (``place:baja`` above ``lang:es``) would lose its
+        terms without a word, where ``briefing list --filter`` reads them all."""
+        joined = " ".join(event.text.split())
+        if joined:
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(joined)
+            else:
+                self.replace(joined, *self.selection)
+        event.prevent_default()  # Input's own handler would paste the first line again
+        event.stop()
