@@ -295,6 +295,33 @@ def test_names_before_a_dash_are_no_dateline_without_a_region_shortened(paragrap
     assert first.sentence == paragraph
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "fact"),
+    [
+        (
+            "MEXICALI — El gobierno estatal dijo que 30 empresas llegaron en 2024.",
+            "El gobierno estatal dijo que 30 empresas llegaron en 2024.",
+        ),
+        (
+            "CIUDAD JUÁREZ - Siemens will invest 50 million dollars in a new plant.",
+            "Siemens will invest 50 million dollars in a new plant.",
+        ),
+        # Capitals that name no known place are no dateline.
+        (
+            "NAFTA — The pact of 1994 — set the rules for 30 years of trade.",
+            "NAFTA — The pact of 1994 — set the rules for 30 years of trade.",
+        ),
+    ],
+)
+def test_a_known_place_in_capitals_before_a_dash_is_a_dateline(paragraph: str, fact: str) -> None:
+    # "MEXICALI — " was kept in the fact and its quote: without a region or a date, capitals
+    # before a dash were taken for a name.
+    draft = draft_article(f"Nearshoring in the north\n\n{paragraph}\n", shipped_gazetteer())
+    (drafted,) = draft.fields["key_facts"]
+    assert drafted["fact"] == fact
+    assert drafted["quote"] == fact.rstrip(".")
+
+
 def test_a_draft_reads_the_date_of_a_dateline_with_dashes_and_keeps_its_place() -> None:
     article = (
         "Industrial vacancy falls in Monterrey\n\n"

@@ -110,7 +110,7 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
     # The body only: a headline in title case would read as one long name.
     entities = find_entities(body, gazetteer, skip=[author] if author else ())
     facts = [_fact(candidate.sentence, candidate.quote, candidate.kind, language)
-             for candidate in candidate_facts(text)]  # fmt: skip
+             for candidate in candidate_facts(text, places=gazetteer.places_folded)]  # fmt: skip
     if not facts:
         raise NothingToDraft("no sentence of the article could be quoted as a fact")
     fields: dict[str, Any] = {}

@@ -270,6 +270,12 @@ class Gazetteer:
         return Gazetteer(merged, self.states | other.states)
 
     @cached_property
+    def places_folded(self) -> frozenset[str]:
+        """Every way of writing a known place, case folded: a dateline in capitals is told by
+        its place ("MEXICALI — ")."""
+        return frozenset(written.casefold() for written in self.names.get("places", {}))
+
+    @cached_property
     def matcher(self) -> _Matcher:
         """What finds the names in a text; made once for each gazetteer, as compiling it takes
         a while. Kept on the gazetteer rather than by its id, which a later one can reuse."""

@@ -11,10 +11,10 @@ nothing of it. Every quote is checked to be found in the article as quotes are m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from tui.core.drafting.metadata import DATELINE
+from tui.core.drafting.metadata import dateline_length
 from tui.core.drafting.sentences import Sentence, sentences
 from tui.core.quotes import FoldedArticle
 from tui.core.text import fold_white_space
@@ -92,19 +92,23 @@ class Candidate:
     """Where the clause starts in the article: candidates of one rank keep the article's order."""
 
 
-def candidate_facts(text: str, limit: int = MAX_FACTS) -> list[Candidate]:
+def candidate_facts(
+    text: str, limit: int = MAX_FACTS, places: Container[str] = ()
+) -> list[Candidate]:
     """At most ``limit`` candidate facts of the article ``text``, best first.
 
     Furniture (share buttons, teasers for other stories, bylines) never gives a candidate, and
-    every quote is found in ``text`` as key-fact quotes are matched.
+    every quote is found in ``text`` as key-fact quotes are matched. A dateline is left out of
+    the fact it opens; ``places``, known places' names case folded, tell one in capitals
+    before a dash alone ("MEXICALI — ").
     """
     folded = FoldedArticle.of(text)
     seen: set[str] = set()
     found: list[Candidate] = []
     for clause_text, start in _clauses(text, sentences(text)):
         sentence = fold_white_space(clause_text).strip()
-        if dateline := DATELINE.match(sentence):
-            sentence = sentence[dateline.end() :].lstrip()  # where and when, not the fact
+        if dateline := dateline_length(sentence, places):
+            sentence = sentence[dateline:].lstrip()  # where and when, not the fact
         if not sentence or sentence in seen:
             continue  # a standfirst printed twice is one candidate
         seen.add(sentence)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from tui.core.dates import DateError, parse_date
@@ -116,6 +117,23 @@ DATELINE = re.compile(
 """A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—", or
 standing alone as one ("Saltillo, Coahuila, 5 de febrero de 2024."); its ``date`` group is
 empty when it gives none ("TIJUANA.- ")."""
+_CAPITALS_BEFORE_A_DASH = re.compile(rf"(?P<place>{_WORDS_IN_CAPITALS})\s*{_DASH}\s+")
+
+
+def dateline_length(paragraph: str, places: Container[str] = ()) -> int:
+    """How long the dateline opening ``paragraph`` is; 0 when it opens with none.
+
+    A dateline is :data:`DATELINE`'s, or a known place in capitals before a dash ("MEXICALI —
+    El gobierno"), where capitals alone could be a name ("NAFTA — the pact —"); ``places`` are
+    the known places' names, case folded."""
+    if found := DATELINE.match(paragraph):
+        return found.end()
+    found = _CAPITALS_BEFORE_A_DASH.match(paragraph)
+    if found and found["place"].casefold() in places:
+        return found.end()
+    return 0
+
+
 _PLACE_IN_CAPITALS = re.compile(
     rf"(?P<place>{_WORDS_IN_CAPITALS})"
     rf"(?:,\s*(?:(?P<abbreviated>{_REGION_ABBREVIATED})|(?P<region>{_NAMED}))|\.?\s*{_DASH})"
