@@ -103,6 +103,35 @@ def test_a_quote_not_found_is_said_so_in_the_export(tmp_path: Path) -> None:
     ]
 
 
+def test_a_brief_without_a_date_is_said_undated_in_the_briefing(tmp_path: Path) -> None:
+    # The line under its heading gave no date and no word of its lack, where the reader's list
+    # says "undated".
+    root = make_corpus(
+        tmp_path / "c",
+        {"dated.yaml": fields("dated", published="2025-01-14"), "undated.yaml": fields("undated")},
+    )
+    corpus = load_corpus(root)
+    sections = {
+        s.heading: s.plain for s in read(render_markdown(corpus, corpus.loaded, "all")).sections
+    }
+    assert sections["Plant adds shift (undated)"][0] == "undated · en · seeds/article.txt"
+    assert sections["Plant adds shift (dated)"][0] == "2025-01-14 · en · seeds/article.txt"
+
+
+def test_an_error_in_a_fact_names_it_by_the_number_the_briefing_gives_it(tmp_path: Path) -> None:
+    # Listed as "key_facts[1].quote", counted from 0, above facts numbered from 1: a colleague
+    # looked at the first fact for the second's fault.
+    facts = [
+        {"fact": "A shift.", "quote": "will add a night shift"},
+        {"fact": "Closing.", "quote": "the plant will close"},
+    ]
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}))
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
+    (listed,) = [line for line in section.plain if "not found" in line]
+    assert listed.startswith("fact 2, quote: ")
+    assert "2. Closing." in section.plain
+
+
 def test_a_brief_whose_file_has_errors_says_so_with_them_before_its_summary(
     tmp_path: Path,
 ) -> None:
@@ -249,7 +278,8 @@ def test_markdown_in_brief_text_stays_text(tmp_path: Path, text: str) -> None:
     # Each field reads back exactly as written: no character was taken as markup.
     assert f"1. {shown} (context)" in section.plain
     assert shown in section.plain  # the summary
-    assert f"{shown} · en · seeds/article.txt" in section.plain  # the author, in the meta line
+    # the author, in the meta line
+    assert f"{shown} · undated · en · seeds/article.txt" in section.plain
     assert f"Date: {shown}" in section.plain
     assert f"Places: {shown}" in section.plain
     assert section.quoted[0] == shown

@@ -17,10 +17,10 @@ from textual.widgets import Input, Label
 from tui.app.app import BriefingApp
 from tui.app.reader.screen import MainScreen
 from tui.app.screens.export import ExportDialog, OverwriteDialog
-from tui.app.widgets._render import UNDATED
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
 from tui.app.widgets.title_bar import TitleBar
+from tui.core.text import UNDATED
 
 
 async def settle(pilot: Pilot[object]) -> None:

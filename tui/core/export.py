@@ -19,7 +19,7 @@ from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
 from tui.core.model import Brief, Corpus, Entry, KeyFact, Problem
-from tui.core.text import clean_text, line_range, one_line
+from tui.core.text import clean_text, date_label, line_range, one_line
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
 # can start or end markup anywhere in a line. An underscore between two letters or digits
@@ -53,7 +53,7 @@ def default_export_name(now: dt.datetime) -> str:
 
 def meta_line(brief: Brief) -> str:
     """Outlet, author, date, language and source file, the parts the brief has, joined."""
-    parts = [brief.outlet, brief.author, brief.published.isoformat() if brief.published else None]
+    parts = [brief.outlet, brief.author, date_label(brief.published)]
     return " · ".join(p for p in (*parts, brief.language, brief.source_path) if p)
 
 
@@ -119,6 +119,20 @@ def markdown_parts(
     yield "\n"
 
 
+_FACT_FIELD = re.compile(r"key_facts\[(\d+)\]\.?")
+
+
+def _as_numbered(field: str) -> str:
+    """The field path ``field`` as the briefing numbers the facts, from 1: ``key_facts[1].quote``
+    is ``fact 2, quote``. The brief file counts from 0, as its paths do; a reader of the
+    briefing counts the numbered facts."""
+    found = _FACT_FIELD.match(field)
+    if found is None:
+        return field
+    rest = field[found.end() :]
+    return f"fact {int(found[1]) + 1}" + (f", {rest}" if rest else "")
+
+
 def _brief_section(
     articles: ArticleTexts, brief: Brief, errors: Sequence[Problem] = ()
 ) -> list[str]:
@@ -136,7 +150,7 @@ def _brief_section(
             f"**Errors in the brief file ({len(errors)}):** some of what follows may be wrong.",
         ]
         lines += [""] + [
-            f"- {escape(problem.field)}: {escape(problem.message)}"
+            f"- {escape(_as_numbered(problem.field))}: {escape(problem.message)}"
             if problem.field
             else f"- {escape(problem.message)}"
             for problem in errors

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from tui.core.quotes import Span
 
 # Typographic characters a quote may differ in from its article. Each maps one character to one
@@ -275,6 +277,15 @@ def line_range(text: str, span: Span) -> tuple[int, int]:
     """Return the first and last line numbers (1-based) that ``span`` covers in ``text``."""
     first = text.count("\n", 0, span.start) + 1
     return first, first + text.count("\n", span.start, span.end)
+
+
+UNDATED = "undated"
+"""What a brief without a publication date shows where its date would be."""
+
+
+def date_label(published: dt.date | None) -> str:
+    """``2025-01-14``, or :data:`UNDATED`."""
+    return published.isoformat() if published else UNDATED
 
 
 def plural(count: int, noun: str) -> str:

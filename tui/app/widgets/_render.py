@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
@@ -20,10 +18,3 @@ def content_strip(content: Content, width: int, base: Style) -> Strip:
 
 FAILED_MARK = "⚠"
 """Beside a brief whose file has errors, in the list and the brief pane."""
-UNDATED = "undated"
-"""What a brief without a publication date shows where its date would be."""
-
-
-def date_label(published: dt.date | None) -> str:
-    """``2025-01-14``, or :data:`UNDATED`."""
-    return published.isoformat() if published else UNDATED

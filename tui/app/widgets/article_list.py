@@ -29,11 +29,11 @@ from textual.strip import Strip
 from textual.style import Style
 
 from tui.app.actions import bindings_of
-from tui.app.widgets._render import FAILED_MARK, UNDATED, content_strip, date_label
+from tui.app.widgets._render import FAILED_MARK, content_strip
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.model import Entries, Entry
-from tui.core.text import one_line
+from tui.core.text import UNDATED, date_label, one_line
 
 BOOKMARK_MARK = "★"
 EXPORT_MARK = "✓"

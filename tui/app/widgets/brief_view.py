@@ -21,12 +21,12 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.app.actions import bindings_of
-from tui.app.widgets._render import FAILED_MARK, content_strip, date_label
+from tui.app.widgets._render import FAILED_MARK, content_strip
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.annotations import Annotation
 from tui.core.model import Brief, Entry, KeyFact, Problem
-from tui.core.text import one_line, plural
+from tui.core.text import date_label, one_line, plural
 
 QUOTE_MISSING = "⚠ quote not found in the article"
 DRIFTED = ("loose", "fuzzy")
