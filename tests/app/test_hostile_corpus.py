@@ -16,7 +16,9 @@ from tests.kit.hostile import HUGE_ARTICLE_QUOTE, build_hostile_corpus
 from tests.kit.markdown import read
 from tests.kit.pilot import (
     answer_export_dialog,
+    bookmark_of,
     list_rows,
+    listed_keys,
     main_screen,
     settle,
     strong_text,
@@ -177,12 +179,24 @@ async def test_a_corpus_in_a_folder_whose_name_is_not_utf8_is_read_and_kept(
     root = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9"))
     shutil.copytree(REPO / "briefs", root / "briefs")
     shutil.copytree(REPO / "seeds", root / "seeds")
-    for _ in range(2):  # the second time, from the index the first wrote
-        app = BriefingApp(root)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            assert len(list_rows(app)) == 5
-            await pilot.press("b")
-            await settle(pilot)
-    assert BookmarkStore(private_state, corpus_key(root)).ids == set()  # b twice: off again
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(list_rows(app)) == 5
+        first = listed_keys(app)[0]
+        await pilot.press("b")
+        await settle(pilot)
     assert "caf\\xe9" in corpus_key(root)
+    assert BookmarkStore(private_state, corpus_key(root)).ids == {first}
+
+    # Opened again, from the index the first run wrote: the bookmark is shown, and b takes it off.
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(list_rows(app)) == 5
+        assert listed_keys(app)[0] == first
+        assert bookmark_of(list_rows(app)[0]) == "★"
+        await pilot.press("b")
+        await settle(pilot)
+        assert bookmark_of(list_rows(app)[0]) != "★"
+    assert BookmarkStore(private_state, corpus_key(root)).ids == set()
