@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from tests.kit.corpus import dump, fields, make_corpus
 from tests.kit.markdown import read
+from tui.core.drafting.entities import shipped_gazetteer
 from tui.core.export import render_markdown
 from tui.core.model import (
     MAX_PROBLEM_FIELD,
@@ -31,7 +32,6 @@ from tui.core.quotes import find_quote
 from tui.core.search import (
     FACET_FIELDS,
     ValueTerm,
-    field_values,
     match_expression,
     name_expression,
     parse_query,
@@ -573,15 +573,29 @@ def test_the_term_of_each_facet_value_finds_as_many_briefs_as_it_counts(
 
 
 def _facets_counted_from(entries: Iterable[Entry], field: str) -> list[tuple[str, int]]:
-    """``field``'s values over the briefs of ``entries`` (in the list's order), counted here,
-    one brief at a time, as :meth:`Entries.facets` says it counts them."""
+    """``field`` ("place" or "language") counted here over the briefs of ``entries``, from what
+    each brief lists: a value counted once for each brief listing it, however it is spelt; a
+    place the shipped gazetteer knows counted, and spelt, as the name it stands for; any other
+    value spelt as the first brief in the list's order writes it."""
+    gazetteer = shipped_gazetteer().names["places"] if field == "place" else {}
+    known = {fold_search(way).strip(): name for way, name in gazetteer.items()}
     counts: dict[str, int] = {}
     spelt: dict[str, str] = {}
     for entry in entries:
-        for value_field, name, folded in field_values(entry.brief) if entry.brief else ():
-            if value_field == field:
-                counts[folded] = counts.get(folded, 0) + 1
-                spelt.setdefault(folded, name)
+        if entry.brief is None:
+            continue
+        listed = entry.brief.places if field == "place" else (entry.brief.language,)
+        in_this_brief: dict[str, str] = {}
+        for value in listed:
+            folded = fold_search(value).strip()
+            if folded in known:
+                value = known[folded]
+                folded = fold_search(value).strip()
+            if any(c.isalnum() for c in folded):  # only punctuation: no term could find it
+                in_this_brief.setdefault(folded, value)
+        for folded, value in in_this_brief.items():
+            counts[folded] = counts.get(folded, 0) + 1
+            spelt.setdefault(folded, value)
     ordered = sorted(counts, key=lambda folded: (-counts[folded], folded))
     return [(spelt[folded], counts[folded]) for folded in ordered]
 
