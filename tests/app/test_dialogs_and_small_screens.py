@@ -7,8 +7,11 @@ wrapped lines, the rows inside a pane's border.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.containers import Vertical
@@ -27,6 +30,7 @@ from tests.kit.pilot import (
 from tui.app.app import BriefingApp
 from tui.app.screens.annotate import NoteDialog
 from tui.app.screens.export import ExportDialog
+from tui.core import atomic
 
 LONG_PATH = Path(
     "a-very-long-folder-name-for-testing-the-dialog",
@@ -185,7 +189,7 @@ async def wait_for_another_dialog(pilot: Pilot[object], dialog: ExportDialog) ->
     raise AssertionError(f"no export dialog after the first; on top: {pilot.app.screen}")
 
 
-def spoil_folder(folder: Path, how: str) -> None:
+def spoil_folder(folder: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make ``folder`` a place where no export can be written, in the way ``how`` names."""
     if how == "missing":
         return
@@ -193,10 +197,18 @@ def spoil_folder(folder: Path, how: str) -> None:
         folder.write_text("not a folder", encoding="utf-8")
         return
     assert how == "read-only"
-    if os.geteuid() == 0:
-        pytest.skip("the superuser writes in a read-only folder")
     folder.mkdir()
     folder.chmod(0o500)
+    # Tests may run as root, whom file modes do not stop: no file is made in a folder its owner
+    # may not write, as for anyone else. Made writable again, it takes files again.
+    make_file = atomic.tempfile.mkstemp
+
+    def refuse_in_read_only(*args: Any, dir: str | Path | None = None, **kwargs: Any) -> Any:
+        if dir is not None and not os.stat(dir).st_mode & stat.S_IWUSR:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(dir))
+        return make_file(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse_in_read_only)
 
 
 def mend_folder(folder: Path) -> None:
@@ -217,7 +229,7 @@ async def test_a_failed_export_keeps_the_dialog_with_the_name_and_says_why(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "reports"
-    spoil_folder(folder, how)
+    spoil_folder(folder, how, monkeypatch)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -270,21 +271,48 @@ def test_typed_tags_are_split_at_spaces_and_commas() -> None:
 # A folder that cannot be written ----------------------------------------------------------------
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
-def test_an_unwritable_folder_keeps_changes_for_the_session(tmp_path: Path) -> None:
+def refuse_writes_in(folder: Path, patch: pytest.MonkeyPatch) -> None:
+    """Make ``folder`` behave as a folder its user may read but not write, for any user: tests
+    may run as root, whom file modes do not stop. The system says so when asked, and SQLite
+    cannot open a file there but as one that nothing changes meanwhile (it could make neither a
+    journal nor the index of a file in WAL mode), as it says when the folder refuses them."""
+    system_access = os.access
+    sqlite_connect = sqlite3.connect
+
+    def access(path: Any, mode: int, **kwargs: Any) -> bool:
+        if Path(path) == folder and mode & os.W_OK:
+            return False
+        return system_access(path, mode, **kwargs)
+
+    def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if "immutable=1" not in str(database):
+            raise sqlite3.OperationalError("unable to open database file")
+        return sqlite_connect(database, *args, **kwargs)
+
+    patch.setattr(os, "access", access)
+    patch.setattr(sqlite3, "connect", connect)
+
+
+def test_an_unwritable_folder_keeps_changes_for_the_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "state"
     folder.mkdir()
-    Annotations(folder, CORPUS).set_note("old", "kept from before")
-    folder.chmod(0o500)
-    try:
+    before = Annotations(folder, CORPUS)
+    before.set_note("old", "kept from before")
+    before.close()
+    written = (folder / FILE_NAME).read_bytes()
+    with monkeypatch.context() as patch:
+        refuse_writes_in(folder, patch)
         annotations = Annotations(folder, CORPUS)
         assert annotations.notes == {"old": "kept from before"}
         assert annotations.save_error and "cannot be saved" in annotations.save_error
         annotations.set_read("a")
         annotations.set_tags("a", ["x"])
         assert annotations.annotation("a") == Annotation(True, "", ("x",))
-    finally:
-        folder.chmod(0o700)
+        assert annotations.save_error and "cannot be saved" in annotations.save_error
+        annotations.close()
+    assert (folder / FILE_NAME).read_bytes() == written
     assert Annotations(folder, CORPUS).read == set()
 
 

@@ -1397,21 +1397,26 @@ def test_an_index_that_cannot_be_written_is_told_with_its_folder(
 
 
 def test_a_cache_folder_that_cannot_be_written_gives_a_corpus_and_a_notice(
-    corpus_dir: Path, tmp_path: Path
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "read-only"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("permissions do not bind this user (root)")
-        opened = open_corpus(corpus_dir, folder)
+    # Tests may run as root, whom file modes do not stop: SQLite is refused the index as in a
+    # folder its user may not write, where it can neither make the file nor open one.
+    sqlite_connect = sqlite3.connect
 
-        assert opened == load_corpus(corpus_dir)
-        assert opened.notice
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o700)
+    def refuse(location: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if Path(location).parent == folder:
+            raise sqlite3.OperationalError("unable to open database file")
+        return sqlite_connect(location, *args, **kwargs)
+
+    monkeypatch.setattr(database.sqlite3, "connect", refuse)
+    opened = open_corpus(corpus_dir, folder)
+
+    assert opened == load_corpus(corpus_dir)
+    assert opened.notice is not None
+    assert f"cannot be written in {folder} (" in opened.notice
+    assert list(folder.iterdir()) == []
 
 
 @contextlib.contextmanager
