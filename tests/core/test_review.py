@@ -108,16 +108,33 @@ def test_a_brief_that_cannot_be_edited_safely_is_left_as_it_is(
     assert brief_file(corpus).read_text(encoding="utf-8") == text
 
 
-def test_windows_line_ends_are_never_turned_into_others(corpus: Path) -> None:
-    crlf = DRAFT_BRIEF.replace("\n", "\r\n").encode("utf-8")
-    brief_file(corpus).write_bytes(crlf)
-    try:
-        confirm_fact(brief_file(corpus), 0, "Exports from Tijuana grew 8% in 2024")
-    except ReviewError:
-        assert brief_file(corpus).read_bytes() == crlf  # refused, and left as it was
-    else:
-        assert b"\r\n" in brief_file(corpus).read_bytes()
-        assert b"\n" not in brief_file(corpus).read_bytes().replace(b"\r\n", b"")
+def test_a_brief_saved_with_windows_line_ends_is_reviewed_and_keeps_them(corpus: Path) -> None:
+    crlf = DRAFT_BRIEF.replace("\n", "\r\n")
+    brief_file(corpus).write_bytes(crlf.encode("utf-8"))
+    edit = confirm_fact(brief_file(corpus), 1, "The council will open an office in Texas")
+    after = brief_file(corpus).read_bytes()
+    assert after.count(b"\r\n") == after.count(b"\n") == DRAFT_BRIEF.count("\n") - 1
+    assert changed_lines(crlf, after.decode("utf-8")) == ["-     reviewed: false"]
+    facts = load_corpus(corpus).briefs[0].key_facts
+    assert [fact.reviewed for fact in facts] == [False, True, True]
+    undo_edit(edit)
+    assert brief_file(corpus).read_bytes() == crlf.encode("utf-8")
+    reject_fact(brief_file(corpus), 1, "The council will open an office in Texas")
+    after = brief_file(corpus).read_bytes()
+    assert after.count(b"\r\n") == after.count(b"\n") == DRAFT_BRIEF.count("\n") - 3
+    assert [fact.quote for fact in load_corpus(corpus).briefs[0].key_facts] == [
+        "Exports from Tijuana grew 8% in 2024",
+        "Some 300 firms joined the council this year",
+    ]
+
+
+def test_a_brief_with_mixed_line_ends_is_left_as_it_is(corpus: Path) -> None:
+    # Either kind of line end written throughout would change lines the analyst did not touch.
+    mixed = DRAFT_BRIEF.replace("\n", "\r\n", 3).encode("utf-8")
+    brief_file(corpus).write_bytes(mixed)
+    with pytest.raises(ReviewError, match="could not be kept"):
+        confirm_fact(brief_file(corpus), 1, "The council will open an office in Texas")
+    assert brief_file(corpus).read_bytes() == mixed
 
 
 def test_a_comment_between_facts_stays_when_the_fact_before_it_goes(corpus: Path) -> None:

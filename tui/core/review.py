@@ -99,16 +99,20 @@ def _edit(path: Path, index: int, quote: str, change: Any) -> ReviewEdit:
 
     name = path.name
     text = _read(path)
+    # The round trip writes \n alone: a brief whose every line ends in \r\n (saved on Windows)
+    # is edited with \n and written back with \r\n. Mixed line ends could not be kept.
+    windows = "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    plain = text.replace("\r\n", "\n") if windows else text
     try:
-        _, indent, sequence_offset = load_yaml_guess_indent(text)
+        _, indent, sequence_offset = load_yaml_guess_indent(plain)
         yaml = YAML(typ="rt")
         yaml.preserve_quotes = True
         yaml.width = 1_000_000  # never fold a long line the analyst wrote on one
         yaml.indent(mapping=2, sequence=indent, offset=sequence_offset)
-        document = yaml.load(text)
+        document = yaml.load(plain)
     except YAMLError:
         raise ReviewError(f"{name} is not valid YAML now: fix it first (E)") from None
-    if _dumped(yaml, document) != text:
+    if _dumped(yaml, document) != plain:
         raise ReviewError(f"{name} is laid out in a way that could not be kept: edit it (E)")
     facts = document.get("key_facts") if isinstance(document, dict) else None
     if (
@@ -118,12 +122,14 @@ def _edit(path: Path, index: int, quote: str, change: Any) -> ReviewEdit:
         or facts[index].get("quote") != quote
     ):
         raise ReviewError(f"{name} changed on disk since it was shown: look again")
-    kept = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    kept = [line for line in plain.splitlines() if line.lstrip().startswith("#")]
     change(facts)
     edited = _dumped(yaml, document)
     lines = edited.splitlines()
     if any(line not in lines for line in kept):
         raise ReviewError(f"{name} has a comment the edit would lose: edit it (E)")
+    if windows:
+        edited = edited.replace("\n", "\r\n")
     _write(path, edited)
     return ReviewEdit(path, text, edited)
 
