@@ -32,6 +32,8 @@ from tui.app.app import BriefingApp
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.quit import QuitDialog
+from tui.core.annotations import Annotations
+from tui.core.userstate import corpus_key, state_dir
 
 PATIENCE = 10.0
 """Seconds a change on disk may take to reach the screen before a test fails; the reader
@@ -362,6 +364,27 @@ async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
         # brief pane says where the file is wrong.
         assert main_screen(app).article_list.cursor_row == 2
         assert "briefs/tijuana.yaml:3" in brief_lines(app)  # the title's line
+
+
+async def test_a_brief_broken_on_disk_still_shows_the_users_tags_and_note(tmp_path: Path) -> None:
+    # Its pane showed the file's problems alone, as if the note and tags were gone.
+    root = make_three(tmp_path)
+    kept = Annotations(state_dir(), corpus_key(root))
+    kept.set_note("tijuana", "Ask the council for the hiring figures.")
+    kept.set_tags("tijuana", ["hiring"])
+    kept.close()
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await until_shown(
+            pilot,
+            breaking(root / "briefs" / "tijuana.yaml"),
+            lambda: "1 failed" in str(main_screen(app).sub_title),
+        )
+        shown = brief_lines(app)
+        assert "briefs/tijuana.yaml could not be loaded" in shown
+        assert "Tags: hiring" in shown
+        assert "Note: Ask the council for the hiring figures." in shown
 
 
 async def test_a_brief_marked_for_export_and_broken_on_disk_keeps_its_mark_and_count(

@@ -1352,10 +1352,11 @@ class MainScreen(TakesKeysOnceMounted):
         return brief.id if brief else None
 
     def _annotation_of(self, entry: Entry | None) -> Annotation | None:
-        """What the user keeps about ``entry``'s brief, for the brief pane."""
-        if entry is None or entry.brief is None or self.annotations is None:
+        """What the user keeps about ``entry``'s brief, for the brief pane: of a file that failed
+        to load, what is kept under its name, which is its brief's id (an edit broke it)."""
+        if entry is None or self.annotations is None:
             return None
-        return self.annotations.annotation(entry.brief.id)
+        return self.annotations.annotation(entry.key)
 
     def _report_annotations(self) -> None:
         """Tell the user what the notes store has to say, once."""

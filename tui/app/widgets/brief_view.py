@@ -471,6 +471,8 @@ class BriefView(FittedScrollView, can_focus=True):
         if brief is None:
             return [
                 _Block(styled(f"{entry.path} could not be loaded", "error")),
+                # The user's tags and note stay with the brief while its file is broken.
+                *self._annotation_blocks(styled, max_lines=2),
                 _BLANK,
                 _Block(styled(f"Fix these problems, then check with: {_VALIDATE}", "meta")),
                 _BLANK,
