@@ -428,6 +428,7 @@ def test_a_quote_left_open_ends_before_the_next_field_term(typed: str, expected:
         ("-€ maquila", ("€",)),
         ('"% exports"', ("%",)),
         ("AT&T 5% t-mec", ()),
+        ('place:\U0001f680 -org:"% inegi"', ("\U0001f680", "%")),
     ],
 )
 def test_words_of_no_letter_or_digit_are_told_as_not_looked_for(

@@ -308,25 +308,23 @@ def parse_query(text: str) -> Query:
     kept = _Terms()
     excluded: list[Query] = []
     quoted_words = False
-    unsearched: list[str] = []
     terms = _TERM.finditer(joined_abbreviations(fold_search(text)))
     for found in itertools.islice(terms, MAX_TERMS):
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
-        typed = found["words"].split() if found["words"] is not None else [found["term"] or ""]
-        unsearched += (word for word in typed if word and not searchable([word]))
         if found["negated"]:
             term = _Terms()
             term.add(found)
             # Words of punctuation alone narrow nothing (see searchable), so they exclude nothing.
-            negated = term.query()._replace(words=searchable(term.words))
+            negated = term.query()._replace(words=searchable(term.words), unsearched=())
             if not negated.is_empty:
                 excluded.append(negated)
             kept.read_as_words += term.read_as_words
+            kept.unsearched += term.unsearched
         else:
             kept.add(found)
     query = kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
-    return query._replace(quoted_words=quoted_words, unsearched=tuple(dict.fromkeys(unsearched)))
+    return query._replace(quoted_words=quoted_words)
 
 
 class _Terms:
@@ -344,11 +342,19 @@ class _Terms:
         self.tags: list[str] = []
         self.noted = False
         self.read_as_words: list[str] = []
+        self.unsearched: list[str] = []
+
+    def searched(self, words: Sequence[str]) -> tuple[str, ...]:
+        """Of ``words``, those the index can look for; the others are told (``unsearched``)."""
+        kept = searchable(words)
+        if len(kept) < len(words):
+            self.unsearched += (word for word in words if word not in kept)
+        return kept
 
     def add(self, found: re.Match[str]) -> None:
         """Add the term ``found`` by :data:`_TERM`, its sign aside."""
         if found["field"]:
-            term_words = searchable(found["phrase"].split())
+            term_words = self.searched(found["phrase"].split())
             if term_words:
                 self.names.append(NameTerm(NAME_TERMS[_term_word(found["field"])], term_words))
             return
@@ -360,12 +366,14 @@ class _Terms:
             return
         if found["words"] is not None:
             self.words += found["words"].split()
+            self.searched(found["words"].split())
             return
         term = found["term"]
         field, colon, value = term.partition(":")
         field = _term_word(field)
         if not colon or field not in _FIELDS:
             self.words.append(term)
+            self.searched([term])
             if colon and value and _may_be_a_field(field):
                 self.read_as_words.append(term)  # company:netflix, a field that is not one
             return
@@ -375,7 +383,7 @@ class _Terms:
         if not value:
             return  # as it is while being typed
         if field in NAME_TERMS:
-            term_words = searchable([value])
+            term_words = self.searched([value])
             if term_words:
                 self.names.append(NameTerm(NAME_TERMS[field], term_words))
         elif field == "lang" and any(code.startswith(value) for code in ISO_639_1):
@@ -411,6 +419,7 @@ class _Terms:
             noted=self.noted,
             tags=tuple(dict.fromkeys(self.tags)),
             read_as_words=tuple(dict.fromkeys(self.read_as_words)),
+            unsearched=tuple(dict.fromkeys(self.unsearched)),
             excluded=excluded,
             left_out=left_out,
         )
