@@ -139,7 +139,7 @@ place and a language, not a place named "baja lang:es"), its closing quote typed
 # words in quotes, taken together; or anything up to white space. A quoted value whose closing
 # quote is not typed (yet) runs to the end, or to a field term after it (_UNTIL_A_FIELD). The
 # text is folded first, so field names are in lower case.
-_TERM = re.compile(
+_TERM = (
     r"(?P<negated>-(?=\S))?(?:"
     rf'(?P<field>{"|".join(_NAME_TERM_WORDS)}):"(?P<phrase>(?:{_UNTIL_A_FIELD}[^"])*)"?'
     rf"|(?P<exact_field>{'|'.join([*_VALUE_FIELDS, *_FIELD_NAMES])}):="
@@ -147,6 +147,15 @@ _TERM = re.compile(
     rf'|"(?P<words>(?:{_UNTIL_A_FIELD}[^"])*)"?'
     r"|(?P<term>\S+))"
 )
+
+
+@cache
+def _terms() -> re.Pattern[str]:
+    """:data:`_TERM` compiled, once a filter is first read: compiling it takes a millisecond,
+    which a start with no filter need not spend."""
+    return re.compile(_TERM)
+
+
 MAX_TERMS = 100
 """The terms a query holds at most. A filter of a few dozen already finds next to nothing, and
 SQLite refuses a statement past its own limits (an expression a thousand terms deep), which a
@@ -305,10 +314,12 @@ class Query(NamedTuple):
 
 def parse_query(text: str) -> Query:
     """The query typed as ``text`` (see the module's description for what it may hold)."""
+    if not text or text.isspace():
+        return Query()  # as at every start
     kept = _Terms()
     excluded: list[Query] = []
     quoted_words = False
-    terms = _TERM.finditer(joined_abbreviations(fold_search(text)))
+    terms = _terms().finditer(joined_abbreviations(fold_search(text)))
     for found in itertools.islice(terms, MAX_TERMS):
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
@@ -437,7 +448,7 @@ def value_term(field: FacetField, value: str) -> str:
 def with_term(text: str, term: str) -> str:
     """The filter ``text`` with ``term`` added at its end: a quote left open closed first, so that
     the text asks for what it asked before, and for ``term`` too."""
-    terms = list(_TERM.finditer(fold_search(text)))
+    terms = list(_terms().finditer(fold_search(text)))
     if terms and _left_open(terms[-1]):
         text += '"'
     else:
