@@ -88,6 +88,45 @@ def test_a_screen_key_given_to_a_pane_is_refused(tmp_path: Path) -> None:
     assert "n is the key of reader.note" in str(keymap.problems[0])
 
 
+@pytest.mark.parametrize(
+    ("given", "holder"),
+    [
+        ("reader.note: '/'", "reader.filter (Filter)"),
+        ("reader.read: '?'", "app.help (Help)"),
+        ("reader.tags: ']'", "reader.widen_list"),
+        ("reader.bookmark: question_mark", "app.help (Help)"),
+    ],
+)
+def test_a_character_is_seen_to_be_the_key_named_so_in_another_actions_defaults(
+    tmp_path: Path, given: str, holder: str
+) -> None:
+    # "/" and "slash" are one key: the note took it from the filter without a word, and the
+    # filter had no key left.
+    keymap = keys_file(tmp_path, given + "\n")
+    assert keymap.keys == {}
+    (problem,) = keymap.problems
+    assert f"is the key of {holder}" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("key", "kept_for"), [("ctrl+p", "the command palette"), ("ctrl+q", "quitting")]
+)
+def test_the_keys_every_screen_keeps_are_refused(tmp_path: Path, key: str, kept_for: str) -> None:
+    # Accepted without a word, though they still opened the palette and quit: bookmarking had
+    # no key that worked.
+    keymap = keys_file(tmp_path, f"reader.bookmark: {key}\n")
+    assert keymap.keys == {}
+    (problem,) = keymap.problems
+    assert problem.message.startswith(f"{key} is kept for {kept_for} on every screen")
+
+
+def test_every_key_name_briefing_keys_prints_is_taken_back(tmp_path: Path) -> None:
+    # "slash" and "question_mark", as the default keys are listed, were refused as no key.
+    keymap = keys_file(tmp_path, "reader.filter: slash,s\napp.help: question_mark,h\n")
+    assert keymap.problems == ()
+    assert keymap.keys == {"reader.filter": "slash,s", "app.help": "question_mark,h"}
+
+
 def test_keys_can_be_swapped_in_one_file(tmp_path: Path) -> None:
     keymap = keys_file(tmp_path, "reader.bookmark: o\nreader.original: b\n")
     assert keymap.keys == {"reader.bookmark": "o", "reader.original": "b"}

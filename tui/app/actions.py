@@ -407,16 +407,36 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
 
     An action left with none of the keys given keeps its defaults.
     """
+    import string
+
+    from textual.app import App
+    from textual.binding import BindingsMap
     from textual.keys import Keys, key_to_character
 
     from tui.core.keymap import UserKeymap
     from tui.core.model import Problem
 
-    named = frozenset(key.value.rsplit("+", 1)[-1] for key in Keys)
+    def matched_as(key: str) -> str:
+        """``key`` as Textual matches a key pressed: "/" is "slash", "?" "question_mark"."""
+        (name,) = BindingsMap([Binding(key, "")]).key_to_bindings
+        return name
+
+    named = frozenset(key.value.rsplit("+", 1)[-1] for key in Keys) | {
+        matched_as(character)
+        for character in string.punctuation
+        if character != ","  # which separates keys, and is named "comma"
+    }
+    # Textual's own, on every screen: the command palette, and quitting (ctrl+c says how).
+    reserved = {matched_as(App.COMMAND_PALETTE_BINDING): "the command palette"} | {
+        matched_as(key): "quitting"
+        for binding in App.BINDINGS
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    }
 
     def key_name(name: str) -> str | None:
         if len(name) == 1:
-            return name
+            return matched_as(name)
         *modifiers, base = name.split("+")
         if not base or any(modifier.lower() not in _MODIFIERS for modifier in modifiers):
             return None
@@ -426,7 +446,9 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
                 return None
         return "+".join([*(modifier.lower() for modifier in modifiers), base])
 
-    defaults = {each.id: each.keys.split(",") for each in ACTIONS}
+    # Keys as Textual matches them, so that "/" given one action is seen to be the "slash" of
+    # another's defaults.
+    defaults = {each.id: [matched_as(key) for key in each.keys.split(",")] for each in ACTIONS}
     # What each action will have: checked against the keys given the others, not only against
     # their defaults, so that keys can be swapped.
     final = defaults | {
@@ -448,6 +470,9 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
             if key is None:
                 refuse(f"no key is named {name!r}; keys are named such as ctrl+k, f5, pageup")
                 continue
+            if key in reserved:
+                refuse(f"{name} is kept for {reserved[key]} on every screen; choose another")
+                continue
             holder = next(
                 (
                     other
@@ -460,13 +485,13 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
             )
             if holder is not None:
                 refuse(
-                    f"{key} is the key of {holder.id} ({holder.label}) too; give that action"
+                    f"{name} is the key of {holder.id} ({holder.label}) too; give that action"
                     " another key first, or choose another"
                 )
                 continue
             if this.priority and len(key) == 1 and not this.off_while_typing:
                 refuse(
-                    f"{key} could no longer be typed in the filter, as this action acts ahead of"
+                    f"{name} could no longer be typed in the filter, as this action acts ahead of"
                     " typing; give it a key with ctrl, or a function key"
                 )
                 continue
