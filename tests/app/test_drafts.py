@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from tests.core.test_review import DRAFT_BRIEF
 from tests.kit.corpus import SEED_TEXT, draft_corpus
@@ -46,6 +46,28 @@ async def test_c_confirms_the_fact_in_its_file_and_moves_to_the_next(tmp_path: P
         assert "# looks right" not in brief_text(root)  # its line went with reviewed: false
         assert "# My notes: check the 8% against INEGI." in brief_text(root)
         assert main_screen(app).current_fact == 1
+
+
+async def test_the_palette_confirms_a_drafts_fact_as_c_does(tmp_path: Path) -> None:
+    # The footer offered "c Confirm" and "x Reject", but the palette found neither.
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Confirm fact" not in [c.title for c in main_screen(app).commands()]  # the list
+        await pilot.press("enter")
+        await settle(pilot)
+        titles = [command.title for command in main_screen(app).commands()]
+        assert "Confirm fact" in titles and "Reject fact" in titles
+        await pilot.press("ctrl+p", *"confirm fact")
+        await until(pilot, lambda: bool(app.screen.query(OptionList).first().option_count))
+        await pilot.press("enter")
+        await until(pilot, lambda: main_screen(app).current_fact == 1)
+        assert [fact.reviewed for fact in load_corpus(root).briefs[0].key_facts] == [
+            True,
+            False,
+            True,
+        ]
 
 
 async def test_x_rejects_the_fact_and_the_brief_shows_the_rest(tmp_path: Path) -> None:

@@ -315,6 +315,7 @@ ACTIONS: tuple[Action, ...] = (
         "Confirm",
         "facts",
         "Confirm the draft's fact (it is no longer marked unreviewed) and go to the next",
+        palette="Confirm fact",
     ),
     Action(
         "facts.reject",
@@ -323,6 +324,7 @@ ACTIONS: tuple[Action, ...] = (
         "Reject",
         "facts",
         "Reject the draft's fact: it is taken out of the brief",
+        palette="Reject fact",
     ),
     Action(
         "reader.undo_review",

@@ -1278,13 +1278,23 @@ class MainScreen(TakesKeysOnceMounted):
         return f"the {plural(len(marks), 'brief')} marked for export"
 
     def commands(self) -> Iterator[Command]:
-        """The screen's actions that apply now, for the command palette."""
+        """The actions that apply now, for the command palette: the screen's, and those of the
+        facts pane when it has the focus (confirming a fact of a draft)."""
+        app = cast("BriefingApp", self.app)
         for action in in_palette("reader"):
             if not self.check_action(action.action, ()):
                 continue
             on = bool(getattr(self, action.switch)) if action.switch else False
-            keys = cast("BriefingApp", self.app).keys_of(action.id)
+            keys = app.keys_of(action.id)
             yield Command(action.palette_title(on), f"{action.description} ({keys})", action.action)
+        if self.focused is not self.brief_view:
+            return
+        for action in in_palette("facts"):
+            if self.brief_view.check_action(action.action, ()):
+                keys = app.keys_of(action.id)
+                described = f"{action.description} ({keys})"
+                # The palette gives the focus back to the pane before the command runs.
+                yield Command(action.palette_title(False), described, f"focused.{action.action}")
 
     @property
     def current_bookmarked(self) -> bool:
