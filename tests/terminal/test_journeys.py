@@ -409,12 +409,20 @@ def test_add_an_article_confirm_a_fact_and_edit_the_brief(
     assert "Queretaro reviewed by hand" in brief.read_text("utf-8")
 
 
-@pytest.mark.parametrize("editor", ["/no/such/editor", 'vi "unclosed'])
-def test_an_editor_that_cannot_be_started_is_told_and_the_reader_goes_on(
-    terminal: Terminal, corpus_dir: Path, tmp_path: Path, editor: str
+@pytest.mark.parametrize(
+    ("editor", "told"),
+    [
+        ("/no/such/editor", "could not be started"),
+        ('vi "unclosed', "could not be started"),
+        ("false", "ended with status 1"),
+    ],
+)
+def test_an_editor_that_cannot_be_started_or_fails_is_told_and_the_reader_goes_on(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path, editor: str, told: str
 ) -> None:
     # The terminal stayed suspended: a blank screen, keys echoed as text, and the marks made
-    # lost with the Ctrl+C that was the only way out.
+    # lost with the Ctrl+C that was the only way out. An editor ending with an error (a crash,
+    # a write refused) gave no word at all.
     briefs = read_briefs(corpus_dir)
     folders = ("BRIEFING_STATE_DIR", "BRIEFING_CACHE_DIR", "BRIEFING_CONFIG_DIR")
     env = {name: os.environ[name] for name in folders} | {"EDITOR": editor}
@@ -422,7 +430,7 @@ def test_an_editor_that_cannot_be_started_is_told_and_the_reader_goes_on(
     terminal.wait_for_text(list_label(briefs[0]))
 
     terminal.keys("E")
-    terminal.wait_for_text("could not be started")
+    terminal.wait_for_text(told)
     terminal.keys("Space")
     screen = terminal.wait_for_text("1 marked")
     assert listed(screen, briefs[0]) and listed(screen, briefs[1])

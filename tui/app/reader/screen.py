@@ -1118,13 +1118,14 @@ class MainScreen(TakesKeysOnceMounted):
             self.notify(message, title="Edit", severity="warning", markup=False)
             return
         failed: Exception | None = None
+        status = 0
         try:
             command = [*shlex.split(editor), str(self.root / entry.path)]
             with self.app.suspend():
                 # Caught inside: an error leaving the block would leave the terminal suspended,
                 # the screen blank, and the reader unable to take keys.
                 try:
-                    subprocess.run(command, check=False)
+                    status = subprocess.run(command, check=False).returncode
                 except OSError as error:
                     failed = error
         except SuspendNotSupported:
@@ -1136,6 +1137,13 @@ class MainScreen(TakesKeysOnceMounted):
             message = f"The editor {editor!r} could not be started: {failed}"
             self.notify(message, title="Edit", severity="error", markup=False)
             return
+        if status != 0:
+            # The editor may have failed before the user saw the brief, or after a save.
+            message = (
+                f"The editor {editor!r} ended with status {status}: the brief is shown as the"
+                " file is now"
+            )
+            self.notify(message, title="Edit", severity="warning", markup=False)
         self._fact_after_reload = (entry.path, self.current_fact or 0)
         self._reload()
 
