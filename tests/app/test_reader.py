@@ -432,7 +432,7 @@ async def test_a_filter_matching_nothing_says_which_terms_name_no_value_of_their
 @pytest.mark.parametrize(
     ("typed", "told"),
     [
-        ("-lang:spanish", "Looked for as words: lang:spanish (lang: takes a language code"),
+        ("-lang:spanish", "Looked for as words: -lang:spanish (lang: takes a language code"),
         ("\U0001f680", "Not looked for: \U0001f680 (the filter finds words of letters or digits)"),
     ],
 )
@@ -452,6 +452,10 @@ async def test_a_filter_given_with_enter_says_which_terms_it_could_not_read(
         await settle(pilot)
         assert listed_keys(app) == everything
         assert [(severity, text[: len(told)]) for severity, text in notices] == [("warning", told)]
+        # Given again unchanged, it is not told again: the notices stacked up.
+        await pilot.press("slash", "enter")
+        await settle(pilot)
+        assert len(notices) == 1
 
 
 async def test_a_filter_pasted_on_several_lines_keeps_every_line(tiny_corpus: Path) -> None:

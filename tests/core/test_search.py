@@ -341,7 +341,7 @@ def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks(
     ("typed", "as_words"),
     [
         ("date:2024-02-30 mexicali", ("date:2024-02-30",)),
-        ("is:new -anchor:q has:x", ("is:new", "anchor:q", "has:x")),
+        ("is:new -anchor:q has:x", ("is:new", "-anchor:q", "has:x")),  # named as typed
         ("after:2024-00 before:2024-06", ("after:2024-00",)),
         ("http://x.mx 10:30 a:b is: date:2024 is:u", ()),  # no field meant, or a value it takes
         ("lang:eng lang:e", ("lang:eng",)),  # no language code starts with eng
@@ -353,20 +353,22 @@ def test_a_known_field_given_a_value_it_cannot_take_is_read_as_words_and_said_so
 ) -> None:
     query = parse_query(typed)
     assert query.read_as_words == as_words
-    assert set(as_words) <= set(query.words) | {w for term in query.excluded for w in term.words}
+    found = set(query.words) | {w for term in query.excluded for w in term.words}
+    assert {term.removeprefix("-") for term in as_words} <= found
     note = read_as_words_note(query)
     assert (note is None) == (not as_words)
     for term in as_words:
-        assert note is not None and f"{term} ({term.partition(':')[0]}: takes " in note
+        field = term.removeprefix("-").partition(":")[0]
+        assert note is not None and f"{term} ({field}: takes " in note
 
 
 def test_a_term_of_a_field_there_is_not_is_said_with_the_fields_there_are() -> None:
     # company:netflix found nothing, and the filter did not say why.
-    query = parse_query("company:netflix -ciudad:tijuana")
-    assert query.words == ("company:netflix",)
+    query = parse_query("company:netflix -ciudad:tijuana id:hand")
+    assert query.words == ("company:netflix", "id:hand")
     note = read_as_words_note(query)
     assert note is not None
-    for term in ("company:netflix", "ciudad:tijuana", "no field is named company:"):
+    for term in ("company:netflix", "-ciudad:tijuana", "no field is named company:", "id:hand"):
         assert term in note
     assert "org, place, person, topic, outlet, lang, date" in note
 

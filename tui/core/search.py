@@ -330,7 +330,7 @@ def parse_query(text: str) -> Query:
             negated = term.query()._replace(words=searchable(term.words), unsearched=())
             if not negated.is_empty:
                 excluded.append(negated)
-            kept.read_as_words += term.read_as_words
+            kept.read_as_words += (f"-{word}" for word in term.read_as_words)  # as typed
             kept.unsearched += term.unsearched
         else:
             kept.add(found)
@@ -487,7 +487,7 @@ def read_as_words_note(query: Query) -> str | None:
         return None
     terms = []
     for term in query.read_as_words:
-        field = _term_word(term.partition(":")[0])
+        field = _term_word(term.removeprefix("-").partition(":")[0])
         if field in _VALUES_TAKEN:
             terms.append(f"{term} ({field}: takes {_VALUES_TAKEN[field]})")
         else:
@@ -509,7 +509,7 @@ def unsearched_note(query: Query) -> str | None:
 def _may_be_a_field(word: str) -> bool:
     """Whether ``word``, before a colon, reads as a field meant (``company``), not as a part of
     a word holding a colon (``10:30``, ``http://``... are of a field no more than ``a:b``)."""
-    return len(word) > 2 and word.isascii() and word.isalpha() and word not in _NOT_FIELDS
+    return len(word) > 1 and word.isascii() and word.isalpha() and word not in _NOT_FIELDS
 
 
 _NOT_FIELDS = frozenset(("http", "https", "mailto", "ftp"))

@@ -227,6 +227,8 @@ class MainScreen(TakesKeysOnceMounted):
         """Whether the index has been built again since the screen opened. Found damaged once
         more, the disk is at fault: it is not built a third time."""
         self._told_terms_left_out = False
+        self._filter_noted = ""
+        """The filter as last given with Enter, whose terms that could not be read were told."""
         """Whether the user has been told that the filter has more terms than a query holds."""
         self._told_quoted_words = False
         """Whether the user has been told that the filter's words in quotes make no phrase."""
@@ -902,7 +904,11 @@ class MainScreen(TakesKeysOnceMounted):
         self.set_focus(self.article_list)
         # Told once the filter is given, not at each keystroke ("lang:e" on the way to
         # "lang:es" is no language yet). An empty list says why it is empty itself.
-        query = parse_query(self.filter_input.value)
+        typed = self.filter_input.value
+        if typed == self._filter_noted:
+            return  # said when this filter was given before
+        self._filter_noted = typed
+        query = parse_query(typed)
         notes = [unsearched_note(query)]
         if self.article_list.rows:
             notes.append(read_as_words_note(query))
@@ -916,6 +922,7 @@ class MainScreen(TakesKeysOnceMounted):
         # (else it goes back to the one it was on)
         self.filter_input.value = ""
         self.filter_text = ""
+        self._filter_noted = ""
         self._typed_from = None
         self.filter_input.display = False
         self.set_focus(self.article_list)
