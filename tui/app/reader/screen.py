@@ -227,11 +227,11 @@ class MainScreen(TakesKeysOnceMounted):
         """Whether the index has been built again since the screen opened. Found damaged once
         more, the disk is at fault: it is not built a third time."""
         self._told_terms_left_out = False
-        self._filter_noted = ""
-        """The filter as last given with Enter, whose terms that could not be read were told."""
         """Whether the user has been told that the filter has more terms than a query holds."""
         self._told_quoted_words = False
         """Whether the user has been told that the filter's words in quotes make no phrase."""
+        self._filter_noted = ""
+        """The filter as last given with Enter, whose terms that could not be read were told."""
         self._told_how_to_restore = False
         """Whether the user has been told how to put back the panes a maximised one hides."""
         self._typed_from: int | None = None
