@@ -83,6 +83,12 @@ async def until_shown(
     raise AssertionError("the change on disk never reached the screen")
 
 
+async def break_on_disk(pilot: Pilot[object], app: BriefingApp, brief: Path) -> None:
+    """Break ``brief`` on disk (see :func:`breaking`) and wait until the title bar counts it
+    among the files that failed to load."""
+    await until_shown(pilot, breaking(brief), lambda: "1 failed" in str(main_screen(app).sub_title))
+
+
 def deleting(doomed: Path, other: Path) -> Callable[[], None]:
     """A change for :func:`until_shown` that deletes ``doomed``; made again, it writes ``other``
     again as it is, for a watcher that was told already, or was not watching yet, to tell."""
@@ -357,9 +363,7 @@ async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         brief = root / "briefs" / "tijuana.yaml"
-        await until_shown(
-            pilot, breaking(brief), lambda: "1 failed" in str(main_screen(app).sub_title)
-        )
+        await break_on_disk(pilot, app, brief)
         # The cursor went with the brief, now listed last among those that failed, and the
         # brief pane says where the file is wrong.
         assert main_screen(app).article_list.cursor_row == 2
@@ -376,11 +380,7 @@ async def test_a_brief_broken_on_disk_still_shows_the_users_tags_and_note(tmp_pa
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await until_shown(
-            pilot,
-            breaking(root / "briefs" / "tijuana.yaml"),
-            lambda: "1 failed" in str(main_screen(app).sub_title),
-        )
+        await break_on_disk(pilot, app, root / "briefs" / "tijuana.yaml")
         shown = brief_lines(app)
         assert "briefs/tijuana.yaml could not be loaded" in shown
         assert "Tags: hiring" in shown
@@ -400,9 +400,7 @@ async def test_a_brief_marked_for_export_and_broken_on_disk_keeps_its_mark_and_c
         await settle(pilot)
         assert "1 marked" in str(main_screen(app).sub_title)
         brief = root / "briefs" / "tijuana.yaml"
-        await until_shown(
-            pilot, breaking(brief), lambda: "1 failed" in str(main_screen(app).sub_title)
-        )
+        await break_on_disk(pilot, app, brief)
         assert "1 marked" in str(main_screen(app).sub_title)
         await pilot.press("q")
         await wait_for_screen(pilot, QuitDialog)
@@ -420,11 +418,7 @@ async def test_export_never_takes_the_brief_under_the_cursor_for_a_marked_one_th
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         await settle(pilot)
         await pilot.press("space")  # marks the first brief, tijuana
-        await until_shown(
-            pilot,
-            breaking(root / "briefs" / "tijuana.yaml"),
-            lambda: "1 failed" in str(main_screen(app).sub_title),
-        )
+        await break_on_disk(pilot, app, root / "briefs" / "tijuana.yaml")
         await pilot.press("g")  # the first row: a brief that loaded, and is not marked
         await settle(pilot)
         assert "Juárez exports climb" in brief_lines(app)
@@ -443,11 +437,7 @@ async def test_an_export_of_marked_briefs_says_those_that_broke_are_left_out(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("space", "down", "space")  # tijuana and juarez
-        await until_shown(
-            pilot,
-            breaking(root / "briefs" / "tijuana.yaml"),
-            lambda: "1 failed" in str(main_screen(app).sub_title),
-        )
+        await break_on_disk(pilot, app, root / "briefs" / "tijuana.yaml")
         assert "2 marked" in str(main_screen(app).sub_title)
         await pilot.press("e")
         await wait_for_screen(pilot, ExportDialog)
@@ -473,9 +463,7 @@ async def test_a_brief_broken_on_disk_under_a_filter_stays_under_the_cursor(
         read_before = set(main_screen(app).annotations.read)  # type: ignore[union-attr]
         brief = root / "briefs" / "juarez.yaml"
         good = brief.read_text(encoding="utf-8")
-        await until_shown(
-            pilot, breaking(brief), lambda: "1 failed" in str(main_screen(app).sub_title)
-        )
+        await break_on_disk(pilot, app, brief)
         assert "briefs/juarez.yaml:3" in brief_lines(app)  # the problem, where the file is wrong
         assert main_screen(app).annotations.read == read_before  # type: ignore[union-attr]
         # Mended, it is the brief under the cursor again.
