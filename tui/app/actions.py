@@ -409,6 +409,8 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
 
     An action left with none of the keys given keeps its defaults.
     """
+    if not keymap.keys:
+        return keymap  # as for most users, at every start: nothing to check
     import string
 
     from textual.app import App
