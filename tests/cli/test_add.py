@@ -144,6 +144,28 @@ def test_a_company_opening_the_article_is_listed(
     assert brief.places == ("Jalisco",)
 
 
+def test_an_article_of_one_long_line_without_a_full_stop_is_added_with_a_short_draft(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The summary, the fact and the quote each copied the whole line: the draft of 684 KB of it
+    # passed the 1 MiB a brief may have, and the article was refused.
+    line = "Una sola línea muy larga sin puntos y con cifras de 5 millones de dólares " * 9000
+    article = tmp_path / "sin-puntos.txt"
+    article.write_text(line, encoding="utf-8")
+    status, (row,), _ = add(capsys, corpus, article)
+    assert (status, row["status"]) == (0, "added")
+    (brief,) = load_corpus(corpus).briefs
+    (fact,) = brief.key_facts
+    assert fact.anchor == "exact" and "5 millones de dólares" in fact.quote
+    assert len(fact.quote.split()) <= 60
+    # The fact is the part of the sentence its quote gives, marked as cut.
+    assert fact.fact == f"{fact.quote} …"
+    # The summary quotes the opening words, and says they go on.
+    opening = brief.summary.split(" opens: ", 1)[1]
+    assert opening.endswith(" …") and line.startswith(opening.removesuffix(" …"))
+    assert len(opening.split()) <= 121
+
+
 def test_the_same_article_twice_is_reported_with_its_brief(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

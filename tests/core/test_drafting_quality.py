@@ -501,3 +501,24 @@ def test_an_abbreviation_of_capitals_ends_a_sentence_only_before_an_opening_word
 ) -> None:
     draft = draft_article(f"Nearshoring in the north\n\n{paragraph}\n", shipped_gazetteer())
     assert sorted(fact["fact"] for fact in draft.fields["key_facts"]) == sorted(facts)
+
+
+RUN_ON = "the ports of the border region keep moving trucks and goods day and night "
+
+
+@pytest.mark.parametrize(
+    ("cue", "kind"),
+    [("Foxconn invested 200 million dollars", "figure"), ("Foxconn plans to build", "plan")],
+)
+def test_a_sentence_that_runs_on_is_quoted_by_its_words_around_what_carries_it(
+    cue: str, kind: str
+) -> None:
+    # The quote was the whole sentence however long, and the English fact with it: a text
+    # without full stops gave a quote and a fact as long as itself.
+    article = f"Nearshoring news\n\n{RUN_ON * 40}{cue} {RUN_ON * 40}\n"
+    draft = draft_article(article, shipped_gazetteer())
+    (fact,) = draft.fields["key_facts"]
+    assert fact["kind"] == kind
+    assert cue in fact["quote"] and fact["quote"] in article
+    assert len(fact["quote"].split()) <= 60
+    assert fact["fact"].rstrip(".").lower() == fact["quote"].lower()

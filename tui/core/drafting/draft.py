@@ -25,6 +25,12 @@ from tui.core.text import fold_white_space, one_line
 
 MAX_ID_LENGTH = 60
 LEDE_SENTENCES = 2
+MAX_LEDE_WORDS = 120
+"""The summary quotes at most this many words of the article's opening: a text that runs on
+without a full stop is one sentence."""
+MAX_FACT_WORDS = 100
+"""A sentence longer than this, as a text that runs on without a full stop is, is no fact to
+read whole: its quote stands for it."""
 _UNBALANCED_QUOTES = re.compile(r"[\"“”]")
 # Characters a YAML stream may not hold as they are: they are written as escapes.
 _NOT_YAML_PRINTABLE = re.compile(
@@ -132,8 +138,10 @@ def _fact(sentence: str, quote: str, kind: str, language: str) -> dict[str, Any]
     fact: dict[str, Any] = {"quote": quote, "kind": kind, "reviewed": False}
     if language == "en":
         return {"fact": _cleaned(quote), **fact}
-    # The article's own sentence, whole, until the analyst renders it in English.
-    return {"fact": _cleaned(sentence, english=False), **fact, "needs_english": True}
+    # The article's own sentence, whole, until the analyst renders it in English; of one that
+    # runs on, the part its quote gives, marked as cut.
+    own = sentence if len(sentence.split()) <= MAX_FACT_WORDS else f"{quote} …"
+    return {"fact": _cleaned(own, english=False), **fact, "needs_english": True}
 
 
 def _cleaned(text: str, *, english: bool = True) -> str:
@@ -155,6 +163,9 @@ def _cleaned(text: str, *, english: bool = True) -> str:
 
 def _summary(prose: list[str], language: str) -> str:
     opening = " ".join(fold_white_space(s).strip() for s in prose[:LEDE_SENTENCES])
+    words = opening.split(" ")
+    if len(words) > MAX_LEDE_WORDS:
+        opening = " ".join(words[:MAX_LEDE_WORDS]).rstrip(" ,;:") + " …"
     named = NAMES.get(language, language)
     written_in = "" if language == "en" else f" (in {named})"
     return f"Draft: the summary is still to be written. The article{written_in} opens: {opening}"

@@ -10,7 +10,9 @@ nothing of it. Every quote is checked to be found in the article as quotes are m
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import deque
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
@@ -23,6 +25,11 @@ MAX_FACTS = 15
 LONG_CLAUSE_WORDS = 50
 """A clause longer than this is quoted by its parts that carry the fact."""
 MIN_QUOTE_WORDS = 6
+MAX_QUOTE_WORDS = 60
+"""A clause still longer once cut at its commas, as a text that runs on without a full stop
+is, is quoted by this many words around what carries its fact."""
+LEAD_WORDS = 12
+"""How many words such a quote takes before what carries its fact, to say something on its own."""
 
 _NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -69,6 +76,7 @@ _CONNECTIVE = re.compile(
 _ANAPHORA = re.compile(r"^(?:This|These|It|Esto|Este|Esta|Estos|Estas)\s")
 _COMMA = re.compile(r",\s+")
 _TRAILING = re.compile(r"[\s.;:!?…]+$")
+_WORD = re.compile(r"\S+")
 _ABBREVIATION_END = re.compile(
     r"(?:(?<![\w’'-])(?:[A-ZÁÉÍÓÚÑ]{1,2}\.\s?)+[A-ZÁÉÍÓÚÑ]{1,2}|\b(?:Inc|Corp|Co|Ltd|Jr|etc))\.$"
 )
@@ -173,13 +181,15 @@ def _quote(sentence: str, kind: str) -> str | None:
         quote = without
     if len(quote.split()) > LONG_CLAUSE_WORDS:
         quote = _carrying_parts(quote, kind)
+    if len(quote.split()) > MAX_QUOTE_WORDS:
+        quote = _around_the_cue(quote, kind)
     return quote if len(quote.split()) >= MIN_QUOTE_WORDS - 1 else None
 
 
 def _carrying_parts(clause: str, kind: str) -> str:
     """The run of comma-separated parts of ``clause`` from the first that carries its fact (a
     figure, a plan, a name) to the last, lengthened to the left to say something on its own."""
-    cue = {"figure": _FIGURE, "plan": _PLAN}.get(kind, _NAMED)
+    cue = _cue(kind)
     commas = list(_COMMA.finditer(clause))
     starts = [0, *(m.end() for m in commas)]
     ends = [*(m.start() for m in commas), len(clause)]
@@ -191,3 +201,23 @@ def _carrying_parts(clause: str, kind: str) -> str:
     while first > 0 and len(clause[parts[first][0] : parts[last][1]].split()) < 12:
         first -= 1
     return clause[parts[first][0] : parts[last][1]].rstrip(" ,")
+
+
+def _around_the_cue(clause: str, kind: str) -> str:
+    """At most :data:`MAX_QUOTE_WORDS` words of ``clause`` in a row, as it prints them, from
+    :data:`LEAD_WORDS` words before the first that carries its fact (from its start if none
+    does). Only the words up to the cue and the quote's own are walked: a clause may be a whole
+    article."""
+    cue = _cue(kind).search(clause)
+    at = cue.start() if cue else 0
+    lead = deque(
+        (word.start() for word in _WORD.finditer(clause, 0, at + 1)), maxlen=LEAD_WORDS + 1
+    )
+    start = lead[0] if lead else 0
+    words = list(itertools.islice(_WORD.finditer(clause, start), MAX_QUOTE_WORDS))
+    return clause[start : words[-1].end()].rstrip(" ,;:")
+
+
+def _cue(kind: str) -> re.Pattern[str]:
+    """What carries a fact of ``kind``: a figure, a plan, else a name."""
+    return {"figure": _FIGURE, "plan": _PLAN}.get(kind, _NAMED)
