@@ -522,3 +522,61 @@ def test_a_sentence_that_runs_on_is_quoted_by_its_words_around_what_carries_it(
     assert cue in fact["quote"] and fact["quote"] in article
     assert len(fact["quote"].split()) <= 60
     assert fact["fact"].rstrip(".").lower() == fact["quote"].lower()
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "facts"),
+    [
+        (
+            "The plant is run by Acme Industries Inc. The company will hire 700 workers in 2024.",
+            [
+                "The plant is run by Acme Industries Inc.",
+                "The company will hire 700 workers in 2024.",
+            ],
+        ),
+        (
+            "The parts come from Hyundai Motor Co. In 2024 the plant built 200,000 cars.",
+            ["The parts come from Hyundai Motor Co.", "In 2024 the plant built 200,000 cars."],
+        ),
+        (
+            "The plant makes cables, harnesses, etc. The company will hire 700 workers in 2024.",
+            [
+                "The plant makes cables, harnesses, etc.",
+                "The company will hire 700 workers in 2024.",
+            ],
+        ),
+        (
+            "Shipments resumed at 6 a.m. Trucks waited 14 hours at the border.",
+            ["Shipments resumed at 6 a.m.", "Trucks waited 14 hours at the border."],
+        ),
+        (
+            "La aduana cerró a las 10 p.m. Los camiones esperaron 14 horas en la garita.",
+            ["La aduana cerró a las 10 p.m.", "Los camiones esperaron 14 horas en la garita."],
+        ),
+        (
+            "The fund will invest $2 bn. The plant will employ 700 workers in 2024.",
+            ["The fund will invest $2 bn.", "The plant will employ 700 workers in 2024."],
+        ),
+        # What goes on from an hour, and a title before a name, end nothing.
+        (
+            "The plant opens at 9 a.m. Monday with 700 workers.",
+            ["The plant opens at 9 a.m. Monday with 700 workers."],
+        ),
+        (
+            "The plant opens at 7 a.m. Mexico City time with 700 workers.",
+            ["The plant opens at 7 a.m. Mexico City time with 700 workers."],
+        ),
+        (
+            "Gov. Samuel García said the plant will hire 700 workers.",
+            ["Gov. Samuel García said the plant will hire 700 workers."],
+        ),
+    ],
+    ids=["inc", "co", "etc", "a-m", "p-m", "bn", "a-m-monday", "a-m-city-time", "gov"],
+)
+def test_an_abbreviation_ending_a_name_or_an_hour_ends_a_sentence_before_an_opening_word(
+    paragraph: str, facts: list[str]
+) -> None:
+    # "Inc.", "Co.", "etc.", "a.m." and "p.m." never ended a sentence: the two sentences were one
+    # fact.
+    draft = draft_article(f"Nearshoring in the north\n\n{paragraph}\n", shipped_gazetteer())
+    assert sorted(fact["fact"] for fact in draft.fields["key_facts"]) == sorted(facts)

@@ -78,10 +78,10 @@ _COMMA = re.compile(r",\s+")
 _TRAILING = re.compile(r"[\s.;:!?…]+$")
 _WORD = re.compile(r"\S+")
 _ABBREVIATION_END = re.compile(
-    r"(?:(?<![\w’'-])(?:[A-ZÁÉÍÓÚÑ]{1,2}\.\s?)+[A-ZÁÉÍÓÚÑ]{1,2}|\b(?:Inc|Corp|Co|Ltd|Jr|etc))\.$"
+    r"(?:(?<![\w’'-])(?:[A-ZÁÉÍÓÚÑ]{1,2}\.\s?)+[A-ZÁÉÍÓÚÑ]{1,2}|\b(?:Inc|Corp|Co|Ltd|Jr|etc|[ap]\.m))\.$"
 )
 """A last word whose stop is its own, which the quote keeps: "the U.S.", "EE. UU.", "S. A.",
-"Foxconn Inc."; not "the US.", a word of capitals like any other."""
+"Foxconn Inc.", "at 6 a.m."; not "the US.", a word of capitals like any other."""
 
 RANKS = ("figure", "plan", "actor", "context")
 

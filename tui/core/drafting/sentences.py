@@ -34,10 +34,24 @@ _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
 # A sentence ends at . ! ? (with closing quotes) before white space and a capital, a quote mark or
 # a digit; "Dr." before a capital is a known abbreviation.
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’»)]*)\s+(?=[\"“‘«¿¡(]?[A-ZÁÉÍÓÚÑÜ0-9])")
-_ABBREVIATIONS = re.compile(
-    r"\b(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Lic|Ing|Gov|Sen|Rep|St|Jr|No|Núm|Inc|Corp|Co|vs|etc|"
-    r"approx|p\.m|a\.m)\.$"
+_BEFORE_WHAT_FOLLOWS = re.compile(
+    r"\b(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Lic|Ing|Gov|Sen|Rep|St|No|Núm|vs|approx)\.$"
 )
+"""Abbreviations that lead into what follows them, whose stop ends no sentence: a title before a
+name ("Dr. Ruiz", "Gov. Samuel García"), a number's ("No. 5"), "vs."."""
+_ENDING_A_NAME = re.compile(r"\b(?:Inc|Corp|Co|Jr|etc)\.$")
+"""Abbreviations that end a name or a list ("Acme Inc.", "cables, etc."): their stop ends the
+sentence too where the next word is one a sentence opens with and a name does not."""
+_HOUR = re.compile(r"\b[ap]\.m\.$")
+_AFTER_AN_HOUR = re.compile(
+    r"[\"“‘«(]?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December|Lunes|Martes"
+    r"|Miércoles|Jueves|Viernes|Sábado|Domingo|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT"
+    r"|GMT|UTC)\b|(?:[A-ZÁÉÍÓÚÑ][\w-]*\s+){1,3}[Tt]ime\b)"
+)
+"""What goes on from an hour ("at 9 a.m. Monday", "at 6 p.m. ET", "at 7 a.m. Mexico City
+time"); any other capitalised word after "a.m." or "p.m." opens a sentence ("at 6 a.m. Trucks
+waited")."""
 _CAPITALS_STOP = re.compile(r"(?<![\w’'-])(?P<capitals>[A-ZÁÉÍÓÚÑ]{1,2})\.$")
 """One or two capitals and a stop, a part of an abbreviation of capitals: "EE." and "UU." of
 "EE. UU.", "S." of "U.S.", an initial ("John F. Kennedy")."""
@@ -181,9 +195,8 @@ def _split(line: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the sentences of one paragraph."""
     cuts = [0]
     for match in _BOUNDARY.finditer(line):
-        # Only the few characters before the stop can make it an abbreviation.
         stop = match.start(1)
-        if _ABBREVIATIONS.search(line, max(0, stop - 12), stop):
+        if _inside_an_abbreviation(line, stop, match.end()):
             continue
         if _inside_capitals_abbreviation(line, stop, match.end()):
             continue
@@ -195,6 +208,31 @@ def _split(line: str) -> list[tuple[int, int]]:
         if piece:
             spans.append((start, start + len(piece)))
     return spans
+
+
+def _inside_an_abbreviation(line: str, stop: int, following: int) -> bool:
+    """Whether the stop ending at ``stop``, the next word at ``following``, is an abbreviation's
+    that goes on into that word: a title's always, a company's legal form's or "etc."'s unless
+    the word opens a sentence ("Acme Inc. The company"), an hour's only before a day, a month or
+    a time zone ("at 9 a.m. Monday")."""
+    # Only the few characters before the stop can make it an abbreviation.
+    before = max(0, stop - 12)
+    if _BEFORE_WHAT_FOLLOWS.search(line, before, stop):
+        return True
+    if _ENDING_A_NAME.search(line, before, stop):
+        return not _opens_a_sentence(line, following)
+    if _HOUR.search(line, before, stop):
+        return _AFTER_AN_HOUR.match(line, following) is not None
+    return False
+
+
+def _opens_a_sentence(line: str, at: int) -> bool:
+    """Whether the word at ``at`` is one a sentence opens with and a name does not ("The", "En",
+    a question's "¿"), rather than one a name may go on with ("Customs", "Texas")."""
+    if line[at : at + 1] in ("¿", "¡"):
+        return True  # a question or an exclamation opens, which no name does
+    word = _FIRST_WORD.match(line, at)
+    return word is not None and word.group(1) in _OPENING_AFTER_AN_ABBREVIATION
 
 
 def _inside_capitals_abbreviation(line: str, stop: int, following: int) -> bool:
@@ -214,10 +252,7 @@ def _inside_capitals_abbreviation(line: str, stop: int, following: int) -> bool:
         # One capital is an initial; two are a word of their own ("in the US."), whose stop
         # ends a sentence as any word's does.
         return len(part["capitals"]) == 1
-    if line[following : following + 1] in ("¿", "¡"):
-        return False  # a question or an exclamation opens, which no name does
-    word = _FIRST_WORD.match(line, following)
-    return word is None or word.group(1) not in _OPENING_AFTER_AN_ABBREVIATION
+    return not _opens_a_sentence(line, following)
 
 
 def ends_like_a_sentence(text: str) -> bool:
