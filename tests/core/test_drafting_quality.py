@@ -580,3 +580,51 @@ def test_an_abbreviation_ending_a_name_or_an_hour_ends_a_sentence_before_an_open
     # fact.
     draft = draft_article(f"Nearshoring in the north\n\n{paragraph}\n", shipped_gazetteer())
     assert sorted(fact["fact"] for fact in draft.fields["key_facts"]) == sorted(facts)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        (
+            "U.S. lawmakers question Mexican steel surge",
+            "Imports of Mexican steel rose 40% in 2023, according to the Commerce Department.\n\n"
+            "Lawmakers asked the trade office to review the rules on steel.",
+        ),
+        (
+            "Crece la exportación de acero mexicano a EE. UU.",
+            "Las exportaciones de acero crecieron 40% en 2023, según la Secretaría de Economía.\n\n"
+            "La industria pidió revisar las reglas del acuerdo comercial.",
+        ),
+        (
+            "Grupo Acme, S.A. de C.V. abre planta en Saltillo",
+            "La planta de Grupo Acme empleará a 700 personas desde marzo de 2024.\n\n"
+            "La empresa pidió apoyo al gobierno estatal para la obra.",
+        ),
+    ],
+    ids=["u-s-inside", "ee-uu-last", "s-a-de-c-v"],
+)
+def test_a_headline_with_an_abbreviation_of_capitals_is_the_title_and_no_fact(
+    headline: str, body: str
+) -> None:
+    # Its abbreviation's stops were taken for a sentence's end: the headline was a paragraph of
+    # prose, a fact and the summary's opening.
+    draft = draft_article(f"{headline}\n\n{body}\n", shipped_gazetteer())
+    first_paragraph = body.split("\n", 1)[0]
+    assert draft.title == headline
+    assert draft.fields["summary"].split(" opens: ", 1)[1].startswith(first_paragraph)
+    assert not any(headline in fact["fact"] for fact in draft.fields["key_facts"])
+    assert len(draft.fields["key_facts"]) == 2
+
+
+def test_a_subheading_with_the_u_s_inside_is_no_fact() -> None:
+    article = (
+        "Steel imports under review\n\n"
+        "Imports of Mexican steel rose 40% in 2023, according to the Commerce Department.\n\n"
+        "Tariffs on U.S. steel in question\n\n"
+        "Lawmakers asked the trade office to review the rules on steel.\n"
+    )
+    facts = draft_article(article, shipped_gazetteer()).fields["key_facts"]
+    assert [fact["fact"] for fact in facts] == [
+        "Imports of Mexican steel rose 40% in 2023, according to the Commerce Department.",
+        "Lawmakers asked the trade office to review the rules on steel.",
+    ]

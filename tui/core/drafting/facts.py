@@ -17,7 +17,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from tui.core.drafting.metadata import dateline_length
-from tui.core.drafting.sentences import Sentence, sentences
+from tui.core.drafting.sentences import ABBREVIATION_END, Sentence, sentences
 from tui.core.quotes import FoldedArticle
 from tui.core.text import fold_white_space
 
@@ -77,11 +77,6 @@ _ANAPHORA = re.compile(r"^(?:This|These|It|Esto|Este|Esta|Estos|Estas)\s")
 _COMMA = re.compile(r",\s+")
 _TRAILING = re.compile(r"[\s.;:!?…]+$")
 _WORD = re.compile(r"\S+")
-_ABBREVIATION_END = re.compile(
-    r"(?:(?<![\w’'-])(?:[A-ZÁÉÍÓÚÑ]{1,2}\.\s?)+[A-ZÁÉÍÓÚÑ]{1,2}|\b(?:Inc|Corp|Co|Ltd|Jr|etc|[ap]\.m))\.$"
-)
-"""A last word whose stop is its own, which the quote keeps: "the U.S.", "EE. UU.", "S. A.",
-"Foxconn Inc.", "at 6 a.m."; not "the US.", a word of capitals like any other."""
 
 RANKS = ("figure", "plan", "actor", "context")
 
@@ -174,8 +169,8 @@ def _only_case_words(sentence: str) -> bool:
 def _quote(sentence: str, kind: str) -> str | None:
     """The shortest clause of ``sentence`` that carries its fact, verbatim."""
     quote = _TRAILING.sub("", sentence)
-    if _ABBREVIATION_END.search(sentence):
-        quote += "."
+    if ABBREVIATION_END.search(sentence):
+        quote += "."  # the abbreviation's own stop
     without = _CONNECTIVE.sub("", quote, count=1)
     if len(without.split()) >= MIN_QUOTE_WORDS:
         quote = without

@@ -14,6 +14,7 @@ from tui.core.drafting.sentences import (
     is_end_marker,
     is_furniture,
     is_heading,
+    is_headline,
     paragraphs,
 )
 
@@ -156,16 +157,22 @@ class Published:
 
 def header_lines(text: str) -> list[str]:
     """The first lines of ``text`` that are headings, bylines or datelines."""
-    lines = [text[start:end] for start, end in paragraphs(text)[:HEADER_LINES]]
-    return [line for line in lines if is_heading(line)]
+    spans = paragraphs(text)
+    lines = [(index, text[start:end]) for index, (start, end) in enumerate(spans[:HEADER_LINES])]
+    return [line for index, line in lines if is_heading(line, headline=is_headline(index, spans))]
 
 
 def find_title(text: str) -> str | None:
     """The headline: the first heading line that is no breadcrumb, label, byline or date."""
-    for start, end in paragraphs(text)[:HEADER_LINES]:
+    spans = paragraphs(text)
+    for index, (start, end) in enumerate(spans[:HEADER_LINES]):
         line = text[start:end].strip()
         words = line.split()
-        if not is_heading(line) or len(words) < 3 or len(words) > MAX_TITLE_WORDS:
+        if (
+            not is_heading(line, headline=is_headline(index, spans))
+            or len(words) < 3
+            or len(words) > MAX_TITLE_WORDS
+        ):
             continue
         if is_furniture(line) or is_end_marker(line) or _BREADCRUMB.search(line):
             continue
@@ -223,8 +230,9 @@ def _first_paragraph(text: str) -> str | None:
 
 def _first_paragraph_span(text: str) -> tuple[int, int] | None:
     """Where the article's first paragraph of prose is, if one is near the top."""
-    for start, end in paragraphs(text)[:HEADER_LINES]:
-        if not is_heading(text[start:end]):
+    spans = paragraphs(text)
+    for index, (start, end) in enumerate(spans[:HEADER_LINES]):
+        if not is_heading(text[start:end], headline=is_headline(index, spans)):
             return start, end
     return None
 

@@ -8,6 +8,7 @@ is the article, so none of it may become a fact or a summary.
 from __future__ import annotations
 
 import re
+from collections.abc import Sized
 from dataclasses import dataclass
 
 # A line that ends the article: whatever follows it on a page is another story's teaser, a
@@ -31,6 +32,15 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
+_MARK = re.compile(r"[.!?…][\"'”’»)]*(?=\s|$)")
+"""A mark that may end a sentence, with its closing quotes, before white space or the end."""
+ABBREVIATION_END = re.compile(
+    r"(?:(?<![\w’'-])(?:[A-ZÁÉÍÓÚÑ]{1,2}\.\s?)+[A-ZÁÉÍÓÚÑ]{1,2}"
+    r"|\b(?:Inc|Corp|Co|Ltd|Jr|etc|[ap]\.m))\.$"
+)
+"""A last word whose stop is its own, whether or not it also ends a sentence: "the U.S.", "EE.
+UU.", "S. A.", "Foxconn Inc.", "at 6 a.m."; not "the US.", a word of capitals like any
+other."""
 # A sentence ends at . ! ? (with closing quotes) before white space and a capital, a quote mark or
 # a digit; "Dr." before a capital is a known abbreviation.
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’»)]*)\s+(?=[\"“‘«¿¡(]?[A-ZÁÉÍÓÚÑÜ0-9])")
@@ -150,21 +160,48 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.match(line.strip()))
 
 
-def is_heading(line: str) -> bool:
-    """Whether ``line`` is a heading, a byline or a label rather than a paragraph of prose."""
-    words = line.split()
-    return len(words) < HEADING_WORDS and not re.search(r"[.!?…][\"'”’»)]*(\s|$)", line)
+def is_heading(line: str, *, headline: bool = False) -> bool:
+    """Whether ``line`` is a heading, a byline or a label rather than a paragraph of prose: short,
+    and with no sentence's end, the stops of an abbreviation going on into the next word ("U.S.
+    lawmakers question") being none.
+
+    ``headline`` tells that the line opens a text that goes on after it, as a headline does:
+    there a last stop that is an abbreviation's ("… a EE. UU.") ends no sentence, where in a
+    paragraph of prose it would end one too (:func:`is_headline`)."""
+    if len(line.split()) >= HEADING_WORDS:
+        return False
+    return not any(_ends_a_sentence(line, mark, headline) for mark in _MARK.finditer(line))
+
+
+def is_headline(index: int, spans: Sized) -> bool:
+    """Whether the paragraph ``index`` of ``spans`` opens a text that goes on after it, where a
+    short line is the headline though its last stop be an abbreviation's."""
+    return index == 0 and len(spans) > 1
+
+
+def _ends_a_sentence(line: str, mark: re.Match[str], headline: bool) -> bool:
+    """Whether ``mark``, a stop, question or exclamation mark with its closing quotes before
+    white space or the end of ``line``, ends a sentence there."""
+    stop = mark.start() + 1
+    following = len(line) - len(line[mark.end() :].lstrip())
+    if following == len(line):
+        return not (headline and ABBREVIATION_END.search(line, 0, stop))
+    return not (
+        _inside_an_abbreviation(line, stop, following)
+        or _inside_capitals_abbreviation(line, stop, following)
+    )
 
 
 def body_end(text: str) -> int:
     """Where the article's own text ends: at the first end marker after its first paragraph of
     prose, else at the end of the text."""
     seen_prose = False
-    for start, end in paragraphs(text):
+    spans = paragraphs(text)
+    for index, (start, end) in enumerate(spans):
         line = text[start:end]
         if seen_prose and is_end_marker(line):
             return start
-        if not is_heading(line) and not is_furniture(line):
+        if not is_heading(line, headline=is_headline(index, spans)) and not is_furniture(line):
             seen_prose = True
     return len(text)
 
@@ -176,9 +213,10 @@ def sentences(text: str) -> list[Sentence]:
     """
     end_of_body = body_end(text)
     result: list[Sentence] = []
-    for number, (start, end) in enumerate(paragraphs(text)):
+    spans = paragraphs(text)
+    for number, (start, end) in enumerate(spans):
         line = text[start:end]
-        if is_heading(line):
+        if is_heading(line, headline=is_headline(number, spans)):
             continue
         outside = start >= end_of_body or is_furniture(line)
         for piece_start, piece_end in _split(line):
