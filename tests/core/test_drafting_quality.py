@@ -210,6 +210,9 @@ def test_a_dateline_alone_on_its_line_is_no_fact() -> None:
         # A name, then words between dashes: no dateline, though it opens the paragraph.
         "NAFTA — the pact signed in 1992 — was replaced by USMCA, and exports rose 40% since.",
         "Foxconn — the Taiwanese assembler — will invest 200 million dollars in Jalisco.",
+        # A name and words in brackets before a dash: no agency's dateline.
+        "Foxconn (Hon Hai) — the Taiwanese assembler — will invest 200 million dollars.",
+        "NAFTA (North American Free Trade Agreement) - replaced in 2020 by USMCA.",
         "U.S.-Mexico trade grew 5% in 2023, to 798 billion dollars, the Census Bureau said.",
         "U.S. - Mexico trade grew 5% in 2023, to 798 billion dollars, the Census Bureau said.",
     ],
@@ -628,3 +631,50 @@ def test_a_subheading_with_the_u_s_inside_is_no_fact() -> None:
         "Imports of Mexican steel rose 40% in 2023, according to the Commerce Department.",
         "Lawmakers asked the trade office to review the rules on steel.",
     ]
+
+
+FORD = "La empresa Ford invertirá 500 millones de dólares en una planta de motores."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "fact", "place"),
+    [
+        (
+            "WASHINGTON (Reuters) - U.S. lawmakers questioned a surge of Mexican steel imports,"
+            " which rose 40% in 2023.",
+            "U.S. lawmakers questioned a surge of Mexican steel imports, which rose 40% in 2023.",
+            "Washington, D.C.",
+        ),
+        (f"Ciudad de México, 7 de febrero (EFE).- {FORD}", FORD, "Ciudad de México"),
+        (f"TIJUANA, B.C. (OEM-Informex).- {FORD}", FORD, "Tijuana"),
+        (f"HERMOSILLO, Sonora (EFE).- {FORD}", FORD, "Hermosillo"),
+        (f"REYNOSA, Tamaulipas, Feb. 5, 2024 — {FORD}", FORD, "Reynosa"),
+        (f"HERMOSILLO, Son. (05/02/2024).- {FORD}", FORD, "Hermosillo"),
+        (f"RAMOS ARIZPE (EFE).- {FORD}", FORD, "Ramos Arizpe"),
+    ],
+    ids=[
+        "agency-after-capitals",
+        "agency-after-a-date-without-its-year",
+        "agency-after-a-region-abbreviated",
+        "agency-after-a-region",
+        "a-month-abbreviated",
+        "a-date-in-figures-in-brackets",
+        "an-unknown-place-and-an-agency",
+    ],
+)
+def test_a_dateline_with_an_agency_or_a_date_in_brackets_or_a_month_shortened_is_left_out(
+    paragraph: str, fact: str, place: str
+) -> None:
+    # The dateline was kept in the fact and its quote ("5, 2024 — La empresa Ford": "Feb." was
+    # taken for a sentence's end, and its place was lost with it).
+    article = f"Nearshoring en el norte\n\n{paragraph}\n"
+    draft = draft_article(article, shipped_gazetteer())
+    (drafted,) = draft.fields["key_facts"]
+    assert drafted["fact"] == fact
+    assert drafted["quote"] == fact.rstrip(".")
+    assert place in draft.fields["places"]
+
+
+def test_the_date_a_dateline_gives_in_figures_in_brackets_is_the_publication_date() -> None:
+    article = f"Nearshoring en el norte\n\nHERMOSILLO, Son. (05/02/2024).- {FORD}\n"
+    assert draft_article(article, shipped_gazetteer()).published == "2024-02-05"

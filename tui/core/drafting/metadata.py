@@ -97,28 +97,46 @@ _REGION_ABBREVIATED = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,4}\.|(?:[A-Z]\.)
 _DASH = r"(?:—|–|--|-)"
 _PARTS = rf"(?:,\s*|\s*{_DASH}\s*)"
 """What parts a dateline: a comma or a dash ("MONTERREY, Mexico — March 20, 2024 —")."""
+_AGENCY = (
+    r"\s*\((?:Reuters|AP|AFP|EFE|DPA|ANSA|Xinhua|Bloomberg|Notimex|Europa Press|Prensa Latina"
+    r"|Sputnik|OEM|OEM-Informex|Quadratín|Agencias|El Universal)\)"
+)
+"""A news agency in brackets after a dateline's place: "WASHINGTON (Reuters) - "."""
+_IN_BRACKETS = r"\s*\((?:\d{1,2}/\d{1,2}/\d{2,4}|[A-ZÁÉÍÓÚÑ][\w&'.-]*(?:[ /][\w&'.-]+){0,3})\)"
+"""What a dateline gives in brackets: an agency ("(EFE)", "(OEM-Informex)") or the date in
+figures ("(05/02/2024)")."""
+_YEAR_AFTER = r"\s+(?:de\s+|del\s+)?\d{4}"
 DATELINE = re.compile(
-    # A place, perhaps its region, the date, then a dash, or the end of the paragraph: the news
-    # agencies' form. The place is in capitals ("TIJUANA, B.C.,", "PUEBLA, Pue.,") or written
-    # as names are ("Saltillo, Coahuila,", "Washington,"), its region so too, and nothing else
-    # before the date but a Spanish "a": "Tesla, Ford and GM announced plans on March 3, 2024."
-    # and "NAFTA, signed on December 17, 1992 —" are prose.
+    # A place, perhaps its region, the date (its year may be left out), perhaps an agency in
+    # brackets, then a dash, or the end of the paragraph: the news agencies' form. The place is
+    # in capitals ("TIJUANA, B.C.,", "PUEBLA, Pue.,") or written as names are ("Saltillo,
+    # Coahuila,", "Washington,"), its region so too, and nothing else before the date but a
+    # Spanish "a": "Tesla, Ford and GM announced plans on March 3, 2024." and "NAFTA, signed on
+    # December 17, 1992 —" are prose.
     rf"(?!(?:{_NOT_PLACES})\b)"
     rf"(?:(?:{_IN_CAPITALS}|{_NAMED}){_PARTS}(?:{_NAMED}(?:{_PARTS}|\s+))?(?:a\s+)?"
-    rf"(?P<date>(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
-    rf"\s+(?:de\s+|del\s+)?\d{{4}}))\.?\s*(?:{_DASH}|$)"
-    # Or a place in capitals without a date, its region after a comma or a full stop ending
-    # it, then a dash and a space: "MONTERREY, N.L.- ", "TIJUANA.- ". Without either, capitals
-    # before a dash may be a name ("NAFTA — the pact — …"); "U.S. - Mexico" is no dateline.
-    rf"|{_WORDS_IN_CAPITALS}(?:,\s*{_NAMED}|\.)\s*{_DASH}(?=\s)"
+    rf"(?i:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+(?:de\s+)?{_MONTH},?)"
+    rf"(?:{_YEAR_AFTER})?)(?:{_IN_BRACKETS})?\.?\s*(?:{_DASH}|$)"
+    # Or a place in capitals without a date, its region after a comma, or a full stop, or an
+    # agency in brackets after it, then a dash and a space: "MONTERREY, N.L.- ", "TIJUANA.- ",
+    # "TIJUANA, B.C. (OEM-Informex).- ", "HERMOSILLO, Son. (05/02/2024).- ", "WASHINGTON
+    # (Reuters) - ". Without any, capitals before a dash may be a name ("NAFTA — the pact —
+    # …"); "U.S. - Mexico" is no dateline.
+    rf"|{_WORDS_IN_CAPITALS}"
+    rf"(?:,\s*{_NAMED}(?:{_IN_BRACKETS}\.?)?|(?:{_IN_BRACKETS})?\.|{_AGENCY})\s*{_DASH}(?=\s)"
     # Or a place written as names are, its region abbreviated, then a dash: "Saltillo, Coah.-
     # ", "Nuevo Laredo, Tamps. — ". A sentence's words before a dash have no such stop.
-    rf"|{_NAMED},\s*{_REGION_ABBREVIATED}\s*{_DASH}(?=\s))"
+    rf"|{_NAMED},\s*{_REGION_ABBREVIATED}(?:{_IN_BRACKETS}\.?)?\s*{_DASH}(?=\s)"
+    # Or so, perhaps with its region, then an agency or a date in brackets, and a full stop or
+    # an agency before the dash: "Hermosillo, Sonora (EFE).- ", "Monterrey (Reuters) - ".
+    rf"|{_NAMED}(?:,\s*{_NAMED})?(?:{_IN_BRACKETS}\.|{_AGENCY})\s*{_DASH}(?=\s))"
 )
-"""A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—", or
-standing alone as one ("Saltillo, Coahuila, 5 de febrero de 2024."); its ``date`` group is
-empty when it gives none ("TIJUANA.- ")."""
-_CAPITALS_BEFORE_A_DASH = re.compile(rf"(?P<place>{_WORDS_IN_CAPITALS})\s*{_DASH}\s+")
+"""A dateline opening a paragraph, as in "MEXICALI, Baja California, 14 de enero de 2025.—",
+"Ciudad de México, 7 de febrero (EFE).- ", "TIJUANA.- ", or standing alone as one ("Saltillo,
+Coahuila, 5 de febrero de 2024.")."""
+_CAPITALS_BEFORE_A_DASH = re.compile(
+    rf"(?P<place>{_WORDS_IN_CAPITALS})(?:{_IN_BRACKETS})?\s*{_DASH}\s+"
+)
 
 
 def dateline_length(paragraph: str, places: Container[str] = ()) -> int:
@@ -137,7 +155,8 @@ def dateline_length(paragraph: str, places: Container[str] = ()) -> int:
 
 _PLACE_IN_CAPITALS = re.compile(
     rf"(?P<place>{_WORDS_IN_CAPITALS})"
-    rf"(?:,\s*(?:(?P<abbreviated>{_REGION_ABBREVIATED})|(?P<region>{_NAMED}))|\.?\s*{_DASH})"
+    rf"(?:,\s*(?:(?P<abbreviated>{_REGION_ABBREVIATED})|(?P<region>{_NAMED}))"
+    rf"|(?:{_IN_BRACKETS})?\.?\s*{_DASH})"
 )
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _BYLINE = re.compile(
@@ -205,7 +224,7 @@ def find_published(text: str, language: str, page_date: str | None = None) -> Pu
         found = _printed_date(line, language)
         if found is not None:
             return Published(found)
-    dateline = _dateline(text)
+    dateline = _dateline(text, language)
     if dateline is not None:
         return Published(dateline)
     return _weekday_date(text) or _inferred_date(text)
@@ -245,12 +264,13 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return (span[0], span[0] + opening.end()) if span and opening else None
 
 
-def _dateline(text: str) -> dt.date | None:
+def _dateline(text: str, language: str) -> dt.date | None:
     """The date of a dateline opening the article's first paragraph of prose, as in
-    "MEXICALI, Baja California, 14 de enero de 2025.— Las exportaciones …"."""
+    "MEXICALI, Baja California, 14 de enero de 2025.— Las exportaciones …" or "HERMOSILLO,
+    Son. (05/02/2024).- La empresa …"; none when it gives no year."""
     line = _first_paragraph(text)
     opening = DATELINE.match(line) if line is not None else None
-    return _printed_date(opening["date"]) if opening and opening["date"] else None
+    return _printed_date(opening.group(), language) if opening else None
 
 
 def _weekday_date(text: str) -> Published | None:

@@ -49,9 +49,17 @@ _BEFORE_WHAT_FOLLOWS = re.compile(
 )
 """Abbreviations that lead into what follows them, whose stop ends no sentence: a title before a
 name ("Dr. Ruiz", "Gov. Samuel García"), a number's ("No. 5"), "vs."."""
-_ENDING_A_NAME = re.compile(r"\b(?:Inc|Corp|Co|Jr|etc)\.$")
-"""Abbreviations that end a name or a list ("Acme Inc.", "cables, etc."): their stop ends the
-sentence too where the next word is one a sentence opens with and a name does not."""
+_ENDING_A_NAME = re.compile(
+    r"\b(?:Inc|Corp|Co|Jr|etc|Ags|Camp|Chih|Chis|Coah|Col|Dgo|Edo|Gro|Gto|Hgo|Jal|Méx|Mich|Mor"
+    r"|Nay|Oax|Pue|Qro|Sin|Son|Tab|Tamps|Tlax|Ver|Yuc|Zac)\.$"
+)
+"""Abbreviations that end a name or a list ("Acme Inc.", "cables, etc.", a Mexican state's
+"Coah.", "Son."): their stop ends the sentence too where the next word is one a sentence opens
+with and a name does not, not before a dateline's date ("HERMOSILLO, Son. (05/02/2024).-")."""
+_MONTH_BEFORE_A_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)\.$"
+)
+"""A month shortened, whose stop ends no sentence before the day's number ("Feb. 5, 2024")."""
 _HOUR = re.compile(r"\b[ap]\.m\.$")
 _AFTER_AN_HOUR = re.compile(
     r"[\"“‘«(]?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
@@ -250,9 +258,9 @@ def _split(line: str) -> list[tuple[int, int]]:
 
 def _inside_an_abbreviation(line: str, stop: int, following: int) -> bool:
     """Whether the stop ending at ``stop``, the next word at ``following``, is an abbreviation's
-    that goes on into that word: a title's always, a company's legal form's or "etc."'s unless
-    the word opens a sentence ("Acme Inc. The company"), an hour's only before a day, a month or
-    a time zone ("at 9 a.m. Monday")."""
+    that goes on into that word: a title's always, a company's legal form's, a state's or
+    "etc."'s unless the word opens a sentence ("Acme Inc. The company"), an hour's only before a
+    day, a month or a time zone ("at 9 a.m. Monday"), a month's before its day ("Feb. 5")."""
     # Only the few characters before the stop can make it an abbreviation.
     before = max(0, stop - 12)
     if _BEFORE_WHAT_FOLLOWS.search(line, before, stop):
@@ -261,6 +269,8 @@ def _inside_an_abbreviation(line: str, stop: int, following: int) -> bool:
         return not _opens_a_sentence(line, following)
     if _HOUR.search(line, before, stop):
         return _AFTER_AN_HOUR.match(line, following) is not None
+    if _MONTH_BEFORE_A_DAY.search(line, before, stop):
+        return line[following : following + 1].isdigit()
     return False
 
 
