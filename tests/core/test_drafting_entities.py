@@ -103,7 +103,7 @@ def test_a_known_name_in_capitals_is_that_name_not_an_acronym() -> None:
             "ALERTA EN COLORADO\n\nLas plantas de Colorado cerraron por la nevada.\n",
             ("Colorado",),
         ),
-        ("TIJUANA, B.C. — La planta abrió un turno más.\n", ("Tijuana",)),
+        ("TIJUANA, B.C. — La planta abrió un turno más.\n", ("Tijuana", "Baja California")),
         ("MEXICALI.- La planta abrió un turno más.\n", ("Mexicali",)),
         ("Las exportaciones de SONORA crecieron 5% en mayo.\n", ("Sonora",)),
         ("Las plantas de TIJUANA y MEXICALI contrataron.\n", ("Tijuana", "Mexicali")),
@@ -985,3 +985,60 @@ def test_the_industrial_cities_of_the_north_and_the_bajio_are_known() -> None:
         "Irapuato",
         "Celaya",
     )
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "state"),
+    [
+        ("Ags.", "Aguascalientes"),
+        ("B.C.", "Baja California"),
+        ("B.C.S.", "Baja California Sur"),
+        ("Camp.", "Campeche"),
+        ("Chis.", "Chiapas"),
+        ("Chih.", "Chihuahua"),
+        ("CDMX", "Ciudad de México"),
+        ("Coah.", "Coahuila"),
+        ("Dgo.", "Durango"),
+        ("Edomex", "Estado de México"),
+        ("Edo. Méx.", "Estado de México"),
+        ("Gto.", "Guanajuato"),
+        ("Gro.", "Guerrero"),
+        ("Hgo.", "Hidalgo"),
+        ("Jal.", "Jalisco"),
+        ("Mor.", "Morelos"),
+        ("Nay.", "Nayarit"),
+        ("N.L.", "Nuevo León"),
+        ("Oax.", "Oaxaca"),
+        ("Pue.", "Puebla"),
+        ("Qro.", "Querétaro"),
+        ("Q. Roo", "Quintana Roo"),
+        ("S.L.P.", "San Luis Potosí"),
+        ("Sin.", "Sinaloa"),
+        ("Son.", "Sonora"),
+        ("Tab.", "Tabasco"),
+        ("Tamps.", "Tamaulipas"),
+        ("Tlax.", "Tlaxcala"),
+        ("Ver.", "Veracruz"),
+        ("Yuc.", "Yucatán"),
+        ("Zac.", "Zacatecas"),
+    ],
+)
+def test_a_mexican_state_abbreviated_as_datelines_write_it_is_listed_by_its_name(
+    abbreviation: str, state: str
+) -> None:
+    # "TIJUANA, B.C." and "HERMOSILLO, Son." listed the city but not its state.
+    text = f"PLAYA ALTA, {abbreviation} (EFE).- La planta sumará 2,000 empleos en 2024.\n"
+    assert state in find_entities(text, shipped_gazetteer()).places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los trabajadores que llegaron son. Son muchos y viven en la Col. Centro.",
+        "His son runs the plant. Son of a welder, he opened it with 200 workers.",
+        "Ford opened its plant in Dearborn, Mich., in 2023, with 2,000 workers.",
+    ],
+)
+def test_words_written_as_a_states_abbreviation_are_no_mexican_state(text: str) -> None:
+    places = find_entities(text + "\n", shipped_gazetteer()).places
+    assert not {"Sonora", "Colima", "Michoacán"} & set(places), places
