@@ -1042,3 +1042,9 @@ def test_a_mexican_state_abbreviated_as_datelines_write_it_is_listed_by_its_name
 def test_words_written_as_a_states_abbreviation_are_no_mexican_state(text: str) -> None:
     places = find_entities(text + "\n", shipped_gazetteer()).places
     assert not {"Sonora", "Colima", "Michoacán"} & set(places), places
+
+
+def test_the_mexican_ministry_of_economy_is_se_alone() -> None:
+    # Listed as "Mexican Ministry of Economy" beside SE: one ministry, two facets.
+    text = "The Mexican Ministry of Economy said exports grew 5% in 2023.\n"
+    assert find_entities(text, shipped_gazetteer()).organizations == ("SE",)

@@ -245,6 +245,9 @@ _US_CAPITAL = "Washington, D.C."
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&.-]{1,11})\)")
 """An abbreviation in brackets right after the name it stands for: "Banco de México (Banxico)",
 "Secretaría de Economía (SE)"."""
+_MEXICAN = re.compile(r"^Mexican\b")
+"""The nationality a known organization's name may follow in English: "the Mexican Ministry of
+Economy"."""
 _ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w’'&.-]*|[a-záéíóúñü]+|[0-9][\w.-]*|[^\w\s]", re.UNICODE)
 
@@ -876,11 +879,13 @@ def _in_another_state(
 
 def _all_known(text: str, taken: bytearray, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a known name, or known names joined by a possessive:
-    "Mexico's Ministry of Economy" is Mexico and its ministry, not a third name. (Known names
-    side by side may be one more: "Mexicali Business Coordinating Council".)"""
+    "Mexico's Ministry of Economy" is Mexico and its ministry, not a third name; or a known name
+    after "Mexican", the country the gazetteer's ministries are of: "the Mexican Ministry of
+    Economy" is SE. (Known names side by side may be one more: "Mexicali Business Coordinating
+    Council".)"""
     pairs = zip(text[start:end], taken[start:end], strict=True)
     rest = "".join(char for char, flag in pairs if not flag)
-    joined = _POSSESSIVE_MARK.sub("", rest)
+    joined = _MEXICAN.sub("", _POSSESSIVE_MARK.sub("", rest))
     return not rest or (joined != rest and not joined.strip())
 
 
