@@ -1048,3 +1048,34 @@ def test_the_mexican_ministry_of_economy_is_se_alone() -> None:
     # Listed as "Mexican Ministry of Economy" beside SE: one ministry, two facets.
     text = "The Mexican Ministry of Economy said exports grew 5% in 2023.\n"
     assert find_entities(text, shipped_gazetteer()).organizations == ("SE",)
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        (
+            "La proveedora Autopartes del Norte S.A. de C.V. abrirá una planta en Saltillo.",
+            ("Autopartes del Norte S.A. de C.V.",),
+        ),
+        (
+            "Los proveedores son Autopartes del Norte S.A. de C.V. y Componentes Regios S.A. de"
+            " C.V., dijo la empresa.",
+            ("Autopartes del Norte S.A. de C.V.", "Componentes Regios S.A. de C.V."),
+        ),
+        (
+            "Luxshare Precision Industry Co., Ltd. will build a plant in the state.",
+            ("Luxshare Precision Industry Co., Ltd.",),
+        ),
+        (
+            "La empresa Aceros del Norte, S. A. de C. V. será proveedora de la planta.",
+            ("Aceros del Norte, S. A. de C. V.",),
+        ),
+    ],
+    ids=["s-a-de-c-v", "two-of-them", "co-ltd", "spaced-after-a-comma"],
+)
+def test_a_company_is_named_with_its_whole_legal_form(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    # Named as a person's name would be, the first two were no organization; the legal form
+    # after a comma was cut ("Luxshare Precision Industry Co.") or taken apart ("C. V.").
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations

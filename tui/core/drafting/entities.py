@@ -936,9 +936,9 @@ def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int
 
 
 def _abbreviated(word: str) -> bool:
-    """Whether ``word``, its last period taken off, is written with one: a legal form ("Inc")
-    or letters with periods between ("C.V")."""
-    return word in _LEGAL_FORMS or "." in word
+    """Whether ``word``, its last period taken off, is written with one: a legal form ("Inc"),
+    letters with periods between ("C.V") or a capital alone ("V" of "C. V.")."""
+    return word in _LEGAL_FORMS or "." in word or (len(word) == 1 and word.isupper())
 
 
 def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
@@ -953,9 +953,17 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
         if words[at - 1].group().endswith("-"):
             break  # a dash after a word ends the name: "MONTERREY, N.L.- Tesla pospuso"
         nxt = words[at].group()
-        if nxt[0].isupper() and nxt.rstrip(".") not in _NOT_NAMES:
+        # A capital and its stop is an initial or part of an abbreviation ("S. A."), not "A".
+        initial = len(nxt) == 2 and nxt[1] == "."
+        if nxt[0].isupper() and (initial or nxt.rstrip(".") not in _NOT_NAMES):
             run.append(at)
             at += 1
+            continue
+        if nxt == "," and _opens_a_legal_form(words, at + 1):
+            # A company's legal form after a comma is its name's: "Luxshare Precision Industry
+            # Co., Ltd.", "Aceros del Norte, S. A. de C. V.".
+            run.extend((at, at + 1))
+            at += 2
             continue
         if nxt in _CONNECTORS and at + 1 < len(words) and not words[at - 1].group().endswith("-"):
             after = words[at + 1].group()
@@ -975,6 +983,15 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
                 continue
         break
     return run
+
+
+def _opens_a_legal_form(words: list[re.Match[str]], at: int) -> bool:
+    """Whether a company's legal form starts at ``words[at]``: "Ltd.", "S.A.", "S. A."."""
+    if at >= len(words):
+        return False
+    word = words[at].group().rstrip(".")
+    spaced = word == "S" and at + 1 < len(words) and words[at + 1].group().startswith("A.")
+    return word in _LEGAL_FORMS or spaced
 
 
 def _after_a_name(text: str, word: str) -> bool:
@@ -1097,6 +1114,8 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
         _is_acronym(word) for word in words
     ):
         return "organizations"
+    if _ends_in_a_legal_form(words):
+        return "organizations"  # "Autopartes del Norte S.A. de C.V.": a person has no legal form
     if _abbreviated_after(text, start + len(name), name) is not None:
         return "organizations"  # "Hanwoo Motors (HM)": a person goes by no such abbreviation
     if not _is_a_name(name):
@@ -1118,6 +1137,12 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     if where or not _ROLE_AFTER.match(text, start + len(name)):
         return None
     return "people"
+
+
+def _ends_in_a_legal_form(words: list[str]) -> bool:
+    """Whether ``words`` end in a company's legal form, written with spaces or without: "Ltd.",
+    "S.A. de C.V.", "S. A. de C. V."."""
+    return any(ending.strip(".,") in _LEGAL_FORMS for ending in (words[-1], "".join(words[-2:])))
 
 
 def _is_a_building(words: list[str]) -> bool:
