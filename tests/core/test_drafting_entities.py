@@ -1079,3 +1079,20 @@ def test_a_company_is_named_with_its_whole_legal_form(
     # Named as a person's name would be, the first two were no organization; the legal form
     # after a comma was cut ("Luxshare Precision Industry Co.") or taken apart ("C. V.").
     assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        ("La empresa estadounidense Moog inauguró su planta en Baja California.", ("Moog",)),
+        ("La empresa Moog inauguró su planta en Baja California.", ("Moog",)),
+        ("Chinese automaker Chery opened its first plant in Monterrey.", ("Chery",)),
+        ("The plant was sold to the company Tuesday, the ministry said.", ()),
+    ],
+    ids=["la-empresa-estadounidense", "la-empresa", "chinese-automaker", "a-day-after"],
+)
+def test_a_name_of_one_word_said_to_be_a_company_is_one(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    # Moog was listed only for what it did ("Moog invertirá"), not for what it was said to be.
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations

@@ -104,6 +104,25 @@ _COMPANY_ACTION = re.compile(
     r"|project)\b)"
     r"|\s+(?:will\s+|also\s+)?(?:invest|invested|investing|postpone|postponed)\b"
 )
+_NATIONALITIES = (
+    r"estadounidense|estadunidense|norteamerican[ao]|mexican[ao]|canadiense|chin[ao]"
+    r"|japonesa|japonés|(?:sur)?corean[ao]|taiwanesa|taiwanés|alemana|alemán|francesa|francés"
+    r"|italian[ao]|española|español|británic[ao]|suiz[ao]|suec[ao]|holandesa|holandés|belga|indi[ao]"
+    r"|israelí|brasileñ[ao]|europe[ao]|asiátic[ao]|extranjer[ao]"
+    r"|American|U\.S\.|US|Mexican|Canadian|Chinese|Japanese|(?:South\s+)?Korean|Taiwanese|German"
+    r"|French|Italian|Spanish|British|Swiss|Swedish|Dutch|Belgian|Indian|Israeli|Brazilian"
+    r"|European|Asian|foreign"
+)
+_COMPANY_BEFORE = re.compile(
+    r"(?:\b(?:[Ll]a|[Uu]na|[Ee]l|[Uu]n)\s+(?:empresa|compañía|firma|armadora|fabricante"
+    rf"|proveedora|proveedor)(?:\s+(?:{_NATIONALITIES}))?"
+    r"|\b(?:the|a|an)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier)"
+    rf"|(?<![\w.])(?:{_NATIONALITIES})\s+(?:company|firm|automaker|carmaker|manufacturer"
+    r"|supplier|group))\s+\Z"
+)
+"""What says the name after it is a company's: "la empresa estadounidense Moog", "the company
+Moog", "Chinese automaker Chery". A name of one word is told an organization by it, as by what
+a company does after it."""
 _FIELD_NOUNS = frozenset(
     """Industry Industria Sector Government Gobierno Business Manufacturing Manufactura
     Investment Inversión Trade Comercio Production Producción Employment Empleo Exports
@@ -926,13 +945,23 @@ def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int
                 name += "."  # its own, whatever ends the sentence: "Tesla Inc.", "S.A.B. de C.V."
             capitals = [words[i].group() for i in run if words[i].group()[0].isupper()]
             if len(capitals) == 1 and not _is_acronym(capitals[0]):
-                # One word is a name only for what it is said to do: a company investing.
+                # One word is a name only for what it is said to do or be: a company investing.
                 name = _POSSESSIVE.sub("", name)
-                if not _COMPANY_ACTION.match(said, line.start() + first.start() + len(name)):
+                if not _said_a_company(said, line.start() + first.start(), name):
                     name = ""
             if name:
                 yield line.start() + first.start(), line.start() + first.start() + len(name), name
             index = run[-1] + 1
+
+
+def _said_a_company(text: str, start: int, name: str) -> bool:
+    """Whether ``text`` says the name ``name``, at ``start``, is a company's: by what it does
+    right after it ("Moog invertirá") or by what it is said to be before it ("la empresa
+    estadounidense Moog")."""
+    return (
+        _COMPANY_ACTION.match(text, start + len(name)) is not None
+        or _COMPANY_BEFORE.search(text, max(0, start - 60), start) is not None
+    )
 
 
 def _abbreviated(word: str) -> bool:
@@ -1119,7 +1148,7 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     if _abbreviated_after(text, start + len(name), name) is not None:
         return "organizations"  # "Hanwoo Motors (HM)": a person goes by no such abbreviation
     if not _is_a_name(name):
-        return "organizations" if _COMPANY_ACTION.match(text, start + len(name)) else None
+        return "organizations" if _said_a_company(text, start, name) else None
     before_start = max(0, start - 80)
     before = text[before_start:start]
     titled = _PERSON_TITLES.search(before)
