@@ -28,14 +28,8 @@ class FilterInput(Input):
         await self.run_action("screen.leave_filter")
 
     def on_paste(self, event: events.Paste) -> None:
-        """Paste every line, joined by spaces: Textual's ``Input`` keeps the first line alone, and
-        a filter pasted on several lines (``place:baja`` above ``lang:es``) would lose its
-        terms without a word, where ``briefing list --filter`` reads them all."""
-        joined = " ".join(event.text.split())
-        if joined:
-            if self.selection.is_empty:
-                self.insert_text_at_cursor(joined)
-            else:
-                self.replace(joined, *self.selection)
-        event.prevent_default()  # Input's own handler would paste the first line again
-        event.stop()
+        """Paste every line, joined by spaces: Textual's ``Input``, whose handler pastes the text
+        after this one, keeps the first line alone, and a filter pasted on several lines
+        (``place:baja`` above ``lang:es``) would lose its terms without a word, where
+        ``briefing list --filter`` reads them all."""
+        event.text = " ".join(event.text.split())
