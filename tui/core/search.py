@@ -376,8 +376,9 @@ class _Terms:
                 self.values.append(ValueTerm(counted, value.strip()))
             return
         if found["words"] is not None:
-            self.words += found["words"].split()
-            self.searched(found["words"].split())
+            words = found["words"].split()
+            self.words += words  # all of them: the index leaves out those it cannot look for
+            self.searched(words)
             return
         term = found["term"]
         field, colon, value = term.partition(":")
