@@ -268,9 +268,8 @@ def _dateline(text: str, language: str) -> dt.date | None:
     """The date of a dateline opening the article's first paragraph of prose, as in
     "MEXICALI, Baja California, 14 de enero de 2025.— Las exportaciones …" or "HERMOSILLO,
     Son. (05/02/2024).- La empresa …"; none when it gives no year."""
-    line = _first_paragraph(text)
-    opening = DATELINE.match(line) if line is not None else None
-    return _printed_date(opening.group(), language) if opening else None
+    span = dateline_span(text)
+    return _printed_date(text[slice(*span)], language) if span else None
 
 
 def _weekday_date(text: str) -> Published | None:
