@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from tui.core.dates import DateError, parse_date
 from tui.core.drafting.sentences import (
     OPENING_WORDS,
+    heads,
     is_end_marker,
     is_furniture,
-    is_heading,
-    is_headline,
     paragraphs,
 )
 
@@ -177,8 +176,11 @@ class Published:
 def header_lines(text: str) -> list[str]:
     """The first lines of ``text`` that are headings, bylines or datelines."""
     spans = paragraphs(text)
-    lines = [(index, text[start:end]) for index, (start, end) in enumerate(spans[:HEADER_LINES])]
-    return [line for index, line in lines if is_heading(line, headline=is_headline(index, spans))]
+    return [
+        text[start:end]
+        for index, (start, end) in enumerate(spans[:HEADER_LINES])
+        if heads(text, spans, index)
+    ]
 
 
 def find_title(text: str) -> str | None:
@@ -187,11 +189,7 @@ def find_title(text: str) -> str | None:
     for index, (start, end) in enumerate(spans[:HEADER_LINES]):
         line = text[start:end].strip()
         words = line.split()
-        if (
-            not is_heading(line, headline=is_headline(index, spans))
-            or len(words) < 3
-            or len(words) > MAX_TITLE_WORDS
-        ):
+        if not heads(text, spans, index) or len(words) < 3 or len(words) > MAX_TITLE_WORDS:
             continue
         if is_furniture(line) or is_end_marker(line) or _BREADCRUMB.search(line):
             continue
@@ -251,7 +249,7 @@ def _first_paragraph_span(text: str) -> tuple[int, int] | None:
     """Where the article's first paragraph of prose is, if one is near the top."""
     spans = paragraphs(text)
     for index, (start, end) in enumerate(spans[:HEADER_LINES]):
-        if not is_heading(text[start:end], headline=is_headline(index, spans)):
+        if not heads(text, spans, index):
             return start, end
     return None
 

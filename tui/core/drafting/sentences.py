@@ -8,7 +8,7 @@ is the article, so none of it may become a fact or a summary.
 from __future__ import annotations
 
 import re
-from collections.abc import Sized
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # A line that ends the article: whatever follows it on a page is another story's teaser, a
@@ -175,16 +175,18 @@ def is_heading(line: str, *, headline: bool = False) -> bool:
 
     ``headline`` tells that the line opens a text that goes on after it, as a headline does:
     there a last stop that is an abbreviation's ("… a EE. UU.") ends no sentence, where in a
-    paragraph of prose it would end one too (:func:`is_headline`)."""
+    paragraph of prose it would end one too (see :func:`heads`)."""
     if len(line.split()) >= HEADING_WORDS:
         return False
     return not any(_ends_a_sentence(line, mark, headline) for mark in _MARK.finditer(line))
 
 
-def is_headline(index: int, spans: Sized) -> bool:
-    """Whether the paragraph ``index`` of ``spans`` opens a text that goes on after it, where a
-    short line is the headline though its last stop be an abbreviation's."""
-    return index == 0 and len(spans) > 1
+def heads(text: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
+    """Whether the paragraph ``index`` of ``spans``, the paragraphs of ``text``, is a heading
+    (:func:`is_heading`). The first of several opens a text that goes on after it: there a short
+    line is the headline though its last stop be an abbreviation's."""
+    start, end = spans[index]
+    return is_heading(text[start:end], headline=index == 0 and len(spans) > 1)
 
 
 def _ends_a_sentence(line: str, mark: re.Match[str], headline: bool) -> bool:
@@ -209,7 +211,7 @@ def body_end(text: str) -> int:
         line = text[start:end]
         if seen_prose and is_end_marker(line):
             return start
-        if not is_heading(line, headline=is_headline(index, spans)) and not is_furniture(line):
+        if not heads(text, spans, index) and not is_furniture(line):
             seen_prose = True
     return len(text)
 
@@ -224,7 +226,7 @@ def sentences(text: str) -> list[Sentence]:
     spans = paragraphs(text)
     for number, (start, end) in enumerate(spans):
         line = text[start:end]
-        if is_heading(line, headline=is_headline(number, spans)):
+        if heads(text, spans, number):
             continue
         outside = start >= end_of_body or is_furniture(line)
         for piece_start, piece_end in _split(line):
