@@ -50,6 +50,7 @@ from tui.core.text import (
     fold_white_space,
     fold_words,
     one_line,
+    spaced_abbreviations,
 )
 from tui.core.yamlread import _nesting_bound
 
@@ -347,6 +348,25 @@ def test_a_term_is_found_in_the_kept_words_exactly_when_in_the_folded_text(
 ) -> None:
     for term in terms:
         assert (term in fold_words(text)) == (term in fold_search(text))
+
+
+CAPITALS = "[A-ZÁÉÍÓÚÑÜ]{1,2}"
+NAIVE_SPACED_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{CAPITALS}\. ){{1,3}}{CAPITALS}\.")
+"""An abbreviation in capitals written with a space after each period, as the brief format's
+readers meet it ("EE. UU.", "S. A. de C. V."), read the obvious way: tried at every character."""
+
+
+ABBREVIATION_PIECES = ["E", "UU", "É", "e", "7", ". ", "É. ", "EE. ", ".", " ", "("]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(ABBREVIATION_PIECES)))
+def test_abbreviations_written_with_spaces_are_those_read_the_obvious_way(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    obvious = " ".join(m.group().replace(" ", "") for m in NAIVE_SPACED_ABBREVIATION.finditer(text))
+    assert spaced_abbreviations(text) == obvious
 
 
 def index_of(texts: list[str]) -> sqlite3.Connection:

@@ -134,6 +134,15 @@ def test_clean_text_removes_what_a_terminal_would_act_on(raw: str, shown: str) -
     assert clean_text(raw) == shown
 
 
+def test_clean_text_cleans_a_value_of_one_line_as_it_cleans_a_text_of_several() -> None:
+    # A value of one line (a title, a name, a fact) takes a quicker way than a summary does.
+    for code in range(0x10000):
+        character = chr(code)
+        one_line = clean_text(f"a{character}b")
+        several = clean_text(f"a\n{character}b").replace("\n", "")
+        assert one_line.replace("\n", "") == several, f"U+{code:04X}"
+
+
 @pytest.mark.parametrize(
     "text",
     ["[bold red]x[/]", "[@click=app.quit]q[/]", "\U0001f389 emoji", "مرحبا שלום", "<b>&amp;</b>"],

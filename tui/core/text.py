@@ -43,6 +43,7 @@ _WORD_PART = re.compile(r"[^\W_]+")
 # An abbreviation written with periods (see abbreviation_letters), with the marks around it.
 _ABBREVIATION = re.compile(r"[^\w]*((?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2})\.?[^\w]*")
 _SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑÜ]{1,2}\. ){1,3}[A-ZÁÉÍÓÚÑÜ]{1,2}\.")
+_PERIOD_BEFORE_CAPITAL = re.compile(r"\. (?=[A-ZÁÉÍÓÚÑÜ])")
 # As typed in a filter, folded to small letters: "ee. uu.".
 _TYPED_SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\. ){1,3}[^\W\d_]{1,2}\.")
 COMPOUND_END = "\ue000"
@@ -97,6 +98,10 @@ def clean_text(text: str) -> str:
 
     Tabs become single spaces. Line breaks are kept, so line numbers stay those of the file.
     """
+    if text.isprintable():
+        # Nothing to take out: every character removed below is a control character or one
+        # Python does not count as printable. Most values of a brief are one such line.
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\t", " ")
@@ -237,7 +242,20 @@ def spaced_abbreviations(text: str) -> str:
     """The abbreviations in capitals that ``text`` writes with a space after each period ("EE.
     UU.", "S. A."), each written without the spaces ("EE.UU."), one after the other: added to a
     brief's words, they are found as the same abbreviation written without spaces is."""
-    return " ".join(found.group().replace(" ", "") for found in _SPACED_ABBREVIATION.finditer(text))
+    # The same as _SPACED_ABBREVIATION.finditer(text), ten times faster on an article: a pattern
+    # opening with a look behind and a class of letters is tried at every character, while a
+    # period, a space and a capital, which every such abbreviation holds after its first one or
+    # two letters, are found by a scan at C speed.
+    found = []
+    end = 0
+    for period in _PERIOD_BEFORE_CAPITAL.finditer(text):
+        at = period.start()
+        for start in (at - 2, at - 1):
+            if start >= end and (abbreviation := _SPACED_ABBREVIATION.match(text, start)):
+                found.append(abbreviation.group().replace(" ", ""))
+                end = abbreviation.end()
+                break
+    return " ".join(found)
 
 
 def joined_abbreviations(typed: str) -> str:
