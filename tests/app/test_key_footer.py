@@ -221,5 +221,54 @@ async def test_spare_keys_show_where_there_is_room_and_are_left_out_first() -> N
         assert line.rstrip().endswith("palette")
     async with SpareKeysApp().run_test(size=(38, 5)) as pilot:
         await pilot.pause()
-        # Then the palette's key, then the others as before.
-        assert footer_line(pilot.app).rstrip() == "b Second action ? Help q Quit"
+        # Then the palette's key, marked as left out, then the others as before.
+        assert footer_line(pilot.app).rstrip() == "b Second action … ? Help q Quit"
+
+
+class NarrowPaletteScreen(SpareKeysScreen):
+    def compose(self) -> ComposeResult:
+        yield KeyFooter(palette_from=100)
+
+
+class NarrowPaletteApp(HelpAndQuitApp):
+    def get_default_screen(self) -> Screen[None]:
+        return NarrowPaletteScreen()
+
+
+async def test_the_palette_key_shows_from_its_width_and_is_marked_as_left_out_below() -> None:
+    async with NarrowPaletteApp().run_test(size=(100, 5)) as pilot:
+        await pilot.pause()
+        line = footer_line(pilot.app)
+        assert "…" not in line
+        assert line.rstrip().endswith("palette")
+        await pilot.resize_terminal(99, 5)
+        await pilot.pause()
+        line = footer_line(pilot.app).rstrip()
+        assert line == "a First action b Second action c Third action … ? Help q Quit"
+
+
+class ReorderedScreen(Screen[None]):
+    """Two keys of one group and a third; the second of the group is bound by a keymap."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "first", "First", id="first", group=_MOVE),
+        Binding("b", "second", "Second", id="second", group=_MOVE),
+        Binding("c", "third", "Third action", id="third"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield KeyFooter(show_command_palette=False, order=["first", "second", "third"])
+
+
+class ReorderedApp(HelpAndQuitApp):
+    def get_default_screen(self) -> Screen[None]:
+        return ReorderedScreen()
+
+
+async def test_a_key_given_by_a_keymap_keeps_its_place_and_its_group() -> None:
+    app = ReorderedApp()
+    app.set_keymap({"second": "x"})
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        # Textual lists a binding given other keys after the others.
+        assert footer_line(app).rstrip() == "a x Move c Third action ? Help q Quit"

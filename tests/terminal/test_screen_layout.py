@@ -87,7 +87,7 @@ _KEYS_AT_80 = ("/ Filter", "b B Bookmarks", "space Mark", "e Export", "a Add", "
     ("size", "title_chars", "facts", "keys"),
     [
         ((120, 40), 45, 5, (*_KEYS_AT_80, "f Facets", "n Note", "t Tags", "^p palette")),
-        ((80, 24), 25, 2, _KEYS_AT_80),
+        ((80, 24), 25, 2, (*_KEYS_AT_80, "a Add … ? Help")),
     ],
     ids=["120x40", "80x24"],
 )

@@ -396,6 +396,8 @@ OFF_WHILE_TYPING = frozenset(each.action for each in ACTIONS if each.off_while_t
 """The actions run by the keys that stand down while the filter has the focus."""
 SPARE = frozenset(each.id for each in ACTIONS if each.spare)
 """The ids of the actions the footer shows only where it has room."""
+IN_ORDER = tuple(each.id for each in ACTIONS)
+"""The ids of the actions in the order the footer shows them, whatever keys they are given."""
 
 
 def usable_keys(keymap: UserKeymap) -> UserKeymap:

@@ -33,7 +33,7 @@ from textual.reactive import Reactive, var
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
-from tui.app.actions import OFF_WHILE_TYPING, SPARE, bindings_of, in_palette
+from tui.app.actions import IN_ORDER, OFF_WHILE_TYPING, SPARE, bindings_of, in_palette
 from tui.app.reader.header import corpus_summary, reading_summary
 from tui.app.reader.loading import (
     CorpusChanged,
@@ -276,7 +276,7 @@ class MainScreen(TakesKeysOnceMounted):
             with Container(id="details"):
                 yield BriefView(id="brief")
                 yield ArticleView(id="original")
-        yield KeyFooter(id="keys", show_command_palette=width >= PALETTE_KEY_WIDTH, spare=SPARE)
+        yield KeyFooter(id="keys", palette_from=PALETTE_KEY_WIDTH, spare=SPARE, order=IN_ORDER)
 
     def _size_list(self, screen_width: int, list_pane: Widget | None = None) -> None:
         """Give the list the share of the screen the user chose for the arrangement in use."""
@@ -823,7 +823,6 @@ class MainScreen(TakesKeysOnceMounted):
 
     def on_resize(self, event: events.Resize) -> None:
         self._size_list(event.size.width)
-        self.query_one(KeyFooter).show_command_palette = event.size.width >= PALETTE_KEY_WIDTH
 
     # What the panes report.
 

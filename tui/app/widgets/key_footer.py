@@ -13,6 +13,7 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.binding import Binding
+    from textual.dom import DOMNode
     from textual.screen import Screen
 
 KEY_GAP = " "
@@ -98,15 +99,23 @@ class KeyFooter(Widget, can_focus=False):
         self,
         *,
         show_command_palette: bool = True,
+        palette_from: int = 0,
         spare: Collection[str] = (),
+        order: Sequence[str] = (),
         id: str | None = None,
     ) -> None:
-        """``spare``: the ids of the bindings shown only where the line has room for them
+        """``palette_from``: the width from which the palette's key is shown; on a narrower line
+        it is left out, as keys are where the line has no room for them (the spare keys have the
+        room first). ``spare``: the ids of the bindings shown only where the line has room for them
         beside the others and the palette's key; on a narrower line they are left out first,
-        from the last."""
+        from the last. ``order``: the ids of the bindings in the order the line shows them,
+        whatever keys they have; others come after them, in the order of the screen's bindings
+        (which puts a binding given other keys by a keymap last)."""
         super().__init__(id=id)
         self.set_reactive(KeyFooter.show_command_palette, show_command_palette)
+        self._palette_from = palette_from
         self._spare = frozenset(spare)
+        self._rank = {binding_id: index for index, binding_id in enumerate(order)}
         self._spans: list[KeySpan] = []
         """The keys as the line last drawn shows them."""
         self._pointer: int | None = None
@@ -125,10 +134,14 @@ class KeyFooter(Widget, can_focus=False):
         """The keys shown by the screen's bindings, the palette's at the far right.
 
         On a line too short for them all, the spare keys go first, then the palette's key, then
-        the screen's keys from the last, so that the app's own (help, quit) always show."""
+        the screen's keys from the last, so that the app's own (help, quit) always show. Where
+        keys other than the spare ones are left out, ``…`` says so."""
         width = self.size.width
         shown = self._shown()
         palette = self._palette()
+        palette_left_out = palette is not None and width < self._palette_from
+        if palette_left_out:
+            palette = None
         right = Content("")
         if palette is not None:
             separator = self.get_visual_style("key-footer--separator", partial=True)
@@ -144,12 +157,15 @@ class KeyFooter(Widget, can_focus=False):
             start = width - right.cell_length
             spans.append(KeySpan(start, width, binding.key, enabled))
             line = Content.assemble(line, " " * (start - line.cell_length), right)
-        if line.cell_length > width:
-            kept = [each for each in shown if each.from_app]
-            left = [each for each in shown if not each.from_app]
-            while left and line.cell_length > width:
-                left.pop()
-                line, spans = self._line([*left, None, *kept])
+        else:
+            palette_left_out |= palette is not None
+        kept = [each for each in shown if each.from_app]
+        left = [each for each in shown if not each.from_app]
+        if palette_left_out:
+            line, spans = self._line([*left, None, *kept])
+        while left and line.cell_length > width:
+            left.pop()
+            line, spans = self._line([*left, None, *kept])
         self._spans = spans
         pointed = self._span_at(self._pointer)
         if pointed is not None:
@@ -202,11 +218,20 @@ class KeyFooter(Widget, can_focus=False):
         An action's first key is shown. The keys of a group's actions are shown together, the
         group's description after the last of them."""
         by_action: dict[str, tuple[Binding, bool, bool]] = {}
+        # Where each action goes on the line: its node's place among the nodes (the focused
+        # pane's keys first, the app's last), then its own among the node's.
+        places: dict[str, tuple[int, int]] = {}
+        nodes: dict[DOMNode, int] = {}
+        unranked = len(self._rank)
         for node, binding, enabled, _ in self.screen.active_bindings.values():
             if binding.show and binding.action not in by_action:
                 by_action[binding.action] = (binding, enabled, node is self.app)
+                node_place = nodes.setdefault(node, len(nodes))
+                places[binding.action] = (node_place, self._rank.get(binding.id or "", unranked))
+        # Sorted, which keeps the bindings' order among those of one place.
+        in_order = sorted(by_action.values(), key=lambda each: places[each[0].action])
         shown: list[_Shown] = []
-        for group, actions in groupby(by_action.values(), lambda each: each[0].group):
+        for group, actions in groupby(in_order, lambda each: each[0].group):
             firsts = list(actions)
             if group is not None and len(firsts) > 1:
                 keys = tuple((binding, enabled) for binding, enabled, _ in firsts)
