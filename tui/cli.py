@@ -554,7 +554,13 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     # Imported here for the same reason as the cache (see main).
     import datetime as dt
 
-    from tui.core.export import ExportError, ExportExistsError, markdown_parts, write_export
+    from tui.core.export import (
+        Chosen,
+        ExportError,
+        ExportExistsError,
+        markdown_parts,
+        write_export,
+    )
 
     if args.output == "":
         # Path("") is the current folder: say what is wrong rather than "is a folder".
@@ -564,9 +570,10 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         print("briefing: --title is empty; give the briefing's heading", file=sys.stderr)
         return 1
     briefs: Sequence[Entry]
+    chosen: Chosen
     left_out: list[str] = []
     if args.all:
-        briefs, selection = corpus.loaded, "all briefs"
+        briefs, chosen = corpus.loaded, "all"
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     elif args.bookmarked:
         bookmarks = _read_bookmarks(corpus, "exported")
@@ -578,7 +585,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         left_out = _left_out(not_loaded, "bookmarked brief") + _left_out(
             unexported - not_loaded, "bookmarked brief", in_corpus=False
         )
-        selection = "bookmarked briefs"
+        chosen = "bookmarked"
     else:
         by_id = {entry.key: entry for entry in corpus.loaded}
         missing = [i for i in args.ids if i not in by_id]
@@ -602,7 +609,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
             )
             return 1
         # Each brief once, where it was first named: `export a b a` is a and b.
-        briefs, selection = [by_id[i] for i in dict.fromkeys(args.ids)], "chosen briefs"
+        briefs, chosen = [by_id[i] for i in dict.fromkeys(args.ids)], "named"
     if not briefs:
         # Every brief asked for is left out, or none was asked for: a briefing of no brief
         # would pass for one.
@@ -621,7 +628,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     with_errors: list[str] = []
     today = dt.date.today()
     parts = markdown_parts(
-        corpus, briefs, selection, annotations.annotation, today, with_errors, args.title
+        corpus, briefs, chosen, annotations.annotation, today, with_errors, args.title
     )
     if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.

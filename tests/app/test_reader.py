@@ -803,7 +803,7 @@ async def test_marked_articles_are_exported_to_the_file_named(
         assert not isinstance(app.screen, ExportDialog)
     markdown = target.read_text(encoding="utf-8")
     assert markdown.startswith(f"# Briefing, {dt.date.today().isoformat()}\n")
-    assert "2 briefs (marked briefs)" in markdown
+    assert "2 marked briefs, exported on" in markdown
     assert markdown.count("\n## ") == 2
     assert "Mayor Norma Alicia Bustamante of Mexicali" in markdown
     assert "Mexico, US Draft Work Plan" in markdown
@@ -822,7 +822,7 @@ async def test_with_nothing_marked_the_current_article_is_exported(
         await answer_export_dialog(pilot, target)
         await settle(pilot)
     markdown = target.read_text(encoding="utf-8")
-    assert "1 brief (current brief)" in markdown
+    assert "\n1 brief, exported on " in markdown
     assert "## Mexicali Business Coordinating Council Presents Nearshoring Project" in markdown
 
 

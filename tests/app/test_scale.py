@@ -114,7 +114,7 @@ async def test_bookmarks_marks_and_export_among_ten_thousand(
         await answer_export_dialog(pilot, target)
         await settle(pilot)
     markdown = target.read_text(encoding="utf-8")
-    assert "2 briefs (marked briefs)" in markdown
+    assert "2 marked briefs, exported on" in markdown
     assert markdown.index("## Brief number 1\n") < markdown.index("## Brief number 0\n")
 
     again = BriefingApp(large_corpus)

@@ -513,12 +513,12 @@ def test_export_ids_to_standard_output(corpus_dir: Path) -> None:
         True,
         True,
     ]
-    # Said once, before the briefs: when it was made, and from which folder.
+    # Said once, before the briefs: how many, how chosen, when, and from which folder.
     today = dt.date.today().isoformat()
     assert (
-        f"exported on {today} from the corpus folder \u201c{corpus_dir.name}\u201d"
-        in (result.stdout.split("\n## ")[0])
-    )
+        f"2 briefs named by id, exported on {today} from the corpus folder"
+        f" \u201c{corpus_dir.name}\u201d."
+    ) in result.stdout.split("\n## ")[0]
 
 
 def test_export_is_headed_by_the_day_or_by_the_title_given(corpus_dir: Path) -> None:
@@ -576,7 +576,9 @@ def test_export_all_says_how_many_briefs_could_not_be_loaded(tmp_path: Path) -> 
     target = tmp_path / "out.md"
     result = run("export", "--all", "--corpus", str(corpus), "-o", str(target))
     assert result.returncode == 0
-    assert len(read(target.read_text(encoding="utf-8")).sections) == 1
+    written = target.read_text(encoding="utf-8")
+    assert len(read(written).sections) == 1
+    assert "\n1 brief, all that loaded, exported on " in written
     assert LEFT_OUT in result.stderr
 
 

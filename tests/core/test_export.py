@@ -47,7 +47,7 @@ def expected_heading(brief: Brief) -> str:
 def test_one_title_and_one_section_per_brief_in_the_order_given(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
     entries = list(reversed(corpus.loaded))
-    document = read(render_markdown(corpus, entries, "all briefs"))
+    document = read(render_markdown(corpus, entries, "all"))
     assert len(document.titles) == 1
     headings = [expected_heading(e.brief) for e in entries if e.brief]
     assert [s.heading for s in document.sections] == headings
@@ -55,7 +55,7 @@ def test_one_title_and_one_section_per_brief_in_the_order_given(corpus_dir: Path
 
 def test_every_fact_is_listed_with_its_quote_as_a_block_quote(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
-    document = read(render_markdown(corpus, corpus.loaded, "all briefs"))
+    document = read(render_markdown(corpus, corpus.loaded, "all"))
     for brief, section in zip(corpus.briefs, document.sections, strict=True):
         for number, fact in enumerate(brief.key_facts, 1):
             kind = f" ({fact.kind})" if fact.kind else ""
@@ -68,7 +68,7 @@ def test_every_fact_is_listed_with_its_quote_as_a_block_quote(corpus_dir: Path) 
 
 def test_quotes_cite_the_lines_of_the_article_they_stand_on(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
-    document = read(render_markdown(corpus, corpus.loaded, "all briefs"))
+    document = read(render_markdown(corpus, corpus.loaded, "all"))
     checked = 0
     for brief, section in zip(corpus.briefs, document.sections, strict=True):
         lines = (corpus_dir / brief.source_path).read_text(encoding="utf-8").splitlines()
@@ -304,7 +304,7 @@ def test_a_briefs_tags_and_note_follow_it_as_text(tmp_path: Path) -> None:
             return Annotation(tags=("USMCA", "<b>x</b>"), note=note)
         return Annotation(read=True)
 
-    document = read(render_markdown(corpus, corpus.loaded, "all briefs", annotated))
+    document = read(render_markdown(corpus, corpus.loaded, "all", annotated))
     by_heading = {section.heading: section for section in document.sections}
     noted = by_heading["Plant adds shift (a)"]
     assert noted.plain[-4:] == [
@@ -321,7 +321,7 @@ def test_a_briefs_tags_and_note_follow_it_as_text(tmp_path: Path) -> None:
     assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= OWN_BLOCKS
     assert document.list_items == sum(len(brief.key_facts) for brief in corpus.briefs)
     # Without annotations given, the briefing is as it always was.
-    assert "Tags" not in render_markdown(corpus, corpus.loaded, "all briefs")
+    assert "Tags" not in render_markdown(corpus, corpus.loaded, "all")
 
 
 def test_control_characters_never_reach_the_export(tmp_path: Path) -> None:
@@ -401,8 +401,8 @@ def test_a_write_that_fails_half_way_leaves_nothing_behind(
 def test_a_briefing_written_in_parts_is_the_same_bytes(corpus_dir: Path, tmp_path: Path) -> None:
     corpus = load_corpus(corpus_dir)
     target = tmp_path / "briefing.md"
-    write_export(target, markdown_parts(corpus, corpus.loaded, "all briefs"))
-    assert target.read_bytes() == render_markdown(corpus, corpus.loaded, "all briefs").encode()
+    write_export(target, markdown_parts(corpus, corpus.loaded, "all"))
+    assert target.read_bytes() == render_markdown(corpus, corpus.loaded, "all").encode()
 
 
 def test_parts_that_fail_half_way_leave_the_old_briefing(tmp_path: Path) -> None:

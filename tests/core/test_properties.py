@@ -299,7 +299,7 @@ def test_the_export_of_any_text_has_one_heading_per_brief_and_every_fact(
         make_corpus(root)
     corpus = Corpus(root, ())
     entries = [Entry(f"briefs/{brief.id}.yaml", brief) for brief in chosen]
-    document = read(render_markdown(corpus, entries, "chosen briefs"))
+    document = read(render_markdown(corpus, entries, "named"))
     assert len(document.titles) == 1
     assert len(document.sections) == len(chosen)
     for brief, section in zip(chosen, document.sections, strict=True):

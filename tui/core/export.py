@@ -14,12 +14,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Literal
 
 from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
 from tui.core.model import Brief, Corpus, Entry, KeyFact, Problem
-from tui.core.text import clean_text, date_label, line_range, one_line
+from tui.core.text import clean_text, date_label, line_range, one_line, plural
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
 # can start or end markup anywhere in a line. An underscore between two letters or digits
@@ -61,28 +62,45 @@ Annotated = Callable[[str], Annotation]
 """What the user keeps about a brief, given its id: its tags and note."""
 
 
+Chosen = Literal["all", "marked", "bookmarked", "named", "current"]
+"""How the briefs of a briefing were chosen: every brief that loaded, those marked in the
+reader, the bookmarked ones, those named by id, the one under the reader's cursor."""
+
+
+def counted(chosen: Chosen, count: int) -> str:
+    """The briefs of a briefing as its first line counts them: ``2 marked briefs``, ``5 briefs,
+    all that loaded``."""
+    if chosen == "all":
+        return f"{plural(count, 'brief')}, all that loaded"
+    if chosen == "named":
+        return f"{plural(count, 'brief')} named by id"
+    if chosen == "current":
+        return plural(count, "brief")
+    return plural(count, f"{chosen} brief")
+
+
 def render_markdown(
     corpus: Corpus,
     entries: Sequence[Entry],
-    selection: str,
+    chosen: Chosen,
     annotated: Annotated | None = None,
     exported_on: dt.date | None = None,
     with_errors: list[str] | None = None,
     title: str | None = None,
 ) -> str:
-    """The Markdown briefing of the briefs of ``entries`` (each one that loaded); ``selection``
+    """The Markdown briefing of the briefs of ``entries`` (each one that loaded); ``chosen``
     says how they were chosen; ``annotated`` gives each brief's tags and note, to add;
     ``exported_on``, the day it says it was made; ``with_errors`` gets the ids of the briefs
     whose files have errors; ``title`` is its heading, by default "Briefing" and the day."""
     return "".join(
-        markdown_parts(corpus, entries, selection, annotated, exported_on, with_errors, title)
+        markdown_parts(corpus, entries, chosen, annotated, exported_on, with_errors, title)
     )
 
 
 def markdown_parts(
     corpus: Corpus,
     entries: Sequence[Entry],
-    selection: str,
+    chosen: Chosen,
     annotated: Annotated | None = None,
     exported_on: dt.date | None = None,
     with_errors: list[str] | None = None,
@@ -91,7 +109,6 @@ def markdown_parts(
     """:func:`render_markdown`'s text in parts, one per brief, made as they are asked for: a
     briefing of ten thousand briefs is written without ever being held whole. The id of each
     brief written whose file has errors is added to ``with_errors``, for the asker to tell."""
-    count = f"{len(entries)} brief" + ("" if len(entries) == 1 else "s")
     # The folder's name in quotes: a corpus is often in a folder named "corpus".
     when = f" on {exported_on.isoformat()}" if exported_on else ""
     source = f"the corpus folder \u201c{escape(corpus.name)}\u201d"
@@ -103,7 +120,7 @@ def markdown_parts(
         [
             f"# {escape(title)}",
             "",
-            f"{count} ({escape(selection)}) exported{when} from {source}.",
+            f"{counted(chosen, len(entries))}, exported{when} from {source}.",
         ]
     )
     for entry in entries:

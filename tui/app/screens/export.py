@@ -23,6 +23,7 @@ from tui.app.screens._path_dialog import PathDialog
 from tui.app.screens._question import Question
 from tui.core.export import (
     Annotated,
+    Chosen,
     ExportError,
     ExportExistsError,
     default_export_name,
@@ -41,8 +42,8 @@ class Selection:
 
     entries: list[Entry]
     """The entries of the briefs, which loaded."""
-    name: str
-    """As the briefing says it: ``marked briefs``, ``current brief``."""
+    chosen: Chosen
+    """How they were chosen, which the briefing says."""
     described: str
     """As the dialog says it: ``the 3 marked briefs``, ``the current brief``."""
 
@@ -62,12 +63,12 @@ def export_selection(
         described = f"the {plural(len(entries), 'marked brief')}"
         if failed:
             described += f" that loaded ({failed:,} more failed to load)"
-        return Selection(entries, "marked briefs", described)
+        return Selection(entries, "marked", described)
     if current is None or current.brief is None:
         return None
     title = current.brief.english_title
     shown = title if len(title) <= _TITLE_SHOWN else title[: _TITLE_SHOWN - 1].rstrip() + "…"
-    return Selection([current], "current brief", f"the brief “{shown}”")
+    return Selection([current], "current", f"the brief “{shown}”")
 
 
 class ExportDialog(PathDialog):
@@ -135,7 +136,7 @@ async def _export(
                 render_markdown,
                 corpus,
                 entries,
-                selection.name,
+                selection.chosen,
                 annotated,
                 date.today(),
                 with_errors,
