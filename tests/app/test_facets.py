@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.kit.corpus import make_large_corpus
+from tests.kit.corpus import fields, make_corpus, make_large_corpus
 from tests.kit.pilot import (
     facet_highlighted,
     facets_shown,
@@ -24,6 +24,7 @@ from tests.kit.pilot import (
 )
 from tui.app.app import BriefingApp
 from tui.app.reader.loading import CorpusChanged
+from tui.app.screens import facets
 from tui.app.screens.annotate import TagDialog
 from tui.app.screens.facets import FIELD_HEADINGS, VALUES_SHOWN, FacetDialog
 from tui.core.model import Entries
@@ -40,8 +41,11 @@ def expected_facets(
     query = parse_query(text)
     expected: dict[str, list[tuple[str, int] | str]] = {}
     for field in FACET_FIELDS:
-        counts = entries.facets(query, field, VALUES_SHOWN, Marks(bookmarked=bookmarked))
-        expected[FIELD_HEADINGS[field]] = list(counts) or ["none"]
+        counts = entries.facets(query, field, VALUES_SHOWN + 1, Marks(bookmarked=bookmarked))
+        heading = FIELD_HEADINGS[field]
+        expected[heading] = list(counts[:VALUES_SHOWN]) or ["none"]
+        if len(counts) > VALUES_SHOWN:
+            expected[heading].append(f"more {heading.lower().removeprefix('your ')}…")
     return expected
 
 
@@ -444,3 +448,54 @@ async def test_a_value_chosen_with_the_filter_full_is_refused_with_why(corpus_di
         await settle(pilot)
         assert main_screen(app).filter_text == full
         assert len(list_rows(app)) == listed
+
+
+TOWNS = [f"Town {letter}" for letter in "ABCDEFGHIJKLM"]
+"""Thirteen places, named in order of how many briefs name them: Town A in all of them."""
+
+
+@pytest.fixture
+def many_places(tmp_path: Path) -> Path:
+    """Thirteen briefs; brief ``n`` names the places of the first ``13 - n`` towns."""
+    briefs = {
+        f"brief-{n:02d}.yaml": fields(f"brief-{n:02d}", places=TOWNS[: len(TOWNS) - n])
+        for n in range(len(TOWNS))
+    }
+    return make_corpus(tmp_path / "corpus", briefs)
+
+
+async def test_more_values_of_a_field_are_shown_when_asked_for(many_places: Path) -> None:
+    app = BriefingApp(many_places)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+        places = facets_shown(app)["Places"]
+        assert places == [*((TOWNS[n], 13 - n) for n in range(VALUES_SHOWN)), "more places…"]
+
+        await go_to(pilot, "Places", steps=VALUES_SHOWN)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert facets_shown(app)["Places"] == [(town, 13 - n) for n, town in enumerate(TOWNS)]
+        # The cursor is on the first value not shown before; Enter narrows the list to it.
+        assert facet_highlighted(app) == ("Town K", 3)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, FacetDialog)
+        assert main_screen(app).filter_text == 'place:="town m"'
+        assert listed_keys(app) == ["brief-00"]
+
+
+async def test_values_beyond_the_most_shown_are_left_to_the_filter_with_how(
+    many_places: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(facets, "MORE_VALUES_SHOWN", 12)
+    app = BriefingApp(many_places)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+        await go_to(pilot, "Places", steps=VALUES_SHOWN)
+        await pilot.press("enter")
+        await settle(pilot)
+        places = facets_shown(app)["Places"]
+        assert places[:-1] == [(town, 13 - n) for n, town in enumerate(TOWNS[:12])]
+        assert places[-1] == "the 12 most common: type place:NAME in the filter"

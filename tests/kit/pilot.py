@@ -185,7 +185,8 @@ async def within(
 
 def facets_shown(app: BriefingApp) -> dict[str, list[tuple[str, int] | str]]:
     """What the open facets dialog lists under each heading: ``(value, count)`` for each value
-    (a value cut short ends with an ellipsis), or the notice it shows instead (``counting…``)."""
+    (a value cut short ends with an ellipsis), and the other lines as they read (``counting…``,
+    ``more places…``)."""
     from textual.widgets import OptionList
 
     from tui.app.screens.facets import FacetDialog
@@ -198,7 +199,7 @@ def facets_shown(app: BriefingApp) -> dict[str, list[tuple[str, int] | str]]:
         if not line.startswith(" "):
             heading = line
             shown[heading] = []
-        elif option.disabled:
+        elif option.disabled or not line[-1].isdigit():  # a notice, or "more places…"
             shown[heading].append(line.strip())
         else:
             name, count = line.strip().rsplit(maxsplit=1)
@@ -206,13 +207,17 @@ def facets_shown(app: BriefingApp) -> dict[str, list[tuple[str, int] | str]]:
     return shown
 
 
-def facet_highlighted(app: BriefingApp) -> tuple[str, int]:
-    """The value under the facets dialog's cursor, and its count."""
+def facet_highlighted(app: BriefingApp) -> tuple[str, int] | str:
+    """The value under the facets dialog's cursor, and its count; or the line, when it is not
+    a value (``more places…``)."""
     from textual.widgets import OptionList
 
     option = app.screen.query_one(OptionList).highlighted_option
     assert option is not None and not option.disabled
-    name, count = str(option.prompt).strip().rsplit(maxsplit=1)
+    line = str(option.prompt).strip()
+    if not line[-1].isdigit():
+        return line
+    name, count = line.rsplit(maxsplit=1)
     return name.strip(), int(count.replace(",", ""))
 
 

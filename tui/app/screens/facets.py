@@ -2,13 +2,15 @@
 narrowed to one of them.
 
 The dialog counts in a thread, a field at a time, since counting six fields over 100,000 briefs
-takes about a second; it shows each field as it is counted. What it is asked to count may change
+takes about a second; it shows each field as it is counted. Each field shows its commonest
+values, and more of them when asked. What it is asked to count may change
 while it is open (the corpus read again after a change on disk): counts of an earlier question
 are then dropped, never shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -46,7 +48,10 @@ FIELD_HEADINGS: dict[FacetField, str] = {
 }
 
 VALUES_SHOWN = 10
-"""How many values of each field the dialog shows: those most briefs have."""
+"""How many values of each field the dialog shows at first: those most briefs have."""
+MORE_VALUES_SHOWN = 1_000
+"""How many values of a field the dialog shows once asked for more. A large corpus names tens of
+thousands of places; a field term in the filter (``place:saltillo``) finds any of them."""
 NAME_WIDTH = 55
 """The cells a value takes before its count; a longer one is cut with an ellipsis. With its count
 and the frame it fits the dialog's 72 columns."""
@@ -127,8 +132,14 @@ class FacetDialog(Dialog[str | None]):
         super().__init__()
         self.request = request
         self._counts: dict[FacetField, Counts] = {}
+        self._limits_counted: dict[FacetField, int] = {}
+        """How many values of each field were counted at most: one more than can be shown."""
         self._values: dict[str, tuple[FacetField, str]] = {}
         """The field and value of each option that stands for one, by the option's id."""
+        self._more: set[FacetField] = set()
+        """The fields whose values the user asked to see more of."""
+        self._reveal: str | None = None
+        """The option to put the cursor on once shown: the first of the values asked for."""
 
     @property
     def option_list(self) -> OptionList:
@@ -143,7 +154,7 @@ class FacetDialog(Dialog[str | None]):
 
     def on_mount(self) -> None:
         self._show_counts()
-        self._count(self.request)
+        self._count(self.request, self._limits())
 
     def recount(self, request: FacetRequest) -> None:
         """Count anew for ``request``; what is being counted for the earlier one is dropped."""
@@ -151,26 +162,38 @@ class FacetDialog(Dialog[str | None]):
         self._counts = {}
         self.query_one("#among", Label).update(self._among())
         self._show_counts()
-        self._count(request)
+        self._count(request, self._limits())
+
+    def _limits(self, fields: tuple[FacetField, ...] = FACET_FIELDS) -> dict[FacetField, int]:
+        """How many values of each of ``fields`` to count: one more than are shown, which tells
+        whether there are more."""
+        return {
+            field: (MORE_VALUES_SHOWN if field in self._more else VALUES_SHOWN) + 1
+            for field in fields
+        }
 
     def _among(self) -> str:
         briefs = plural(self.request.shown, "brief")
         return f"Among the {briefs} listed" if self.request.query != Query() else f"Among {briefs}"
 
     @work(thread=True, exclusive=True, group="facets")
-    def _count(self, request: FacetRequest) -> None:
-        """Count each field's values for ``request``, and show each field once counted."""
+    def _count(self, request: FacetRequest, limits: Mapping[FacetField, int]) -> None:
+        """Count the values of each field of ``limits``, as many as it gives, for ``request``,
+        and show each field once counted."""
         worker = get_current_worker()
-        for field in FACET_FIELDS:
-            counts = request.entries.facets(request.query, field, VALUES_SHOWN, request.marks)
+        for field, limit in limits.items():
+            counts = request.entries.facets(request.query, field, limit, request.marks)
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._counted, request, field, counts)
+            self.app.call_from_thread(self._counted, request, field, counts, limit)
 
-    def _counted(self, request: FacetRequest, field: FacetField, counts: Counts) -> None:
+    def _counted(
+        self, request: FacetRequest, field: FacetField, counts: Counts, limit: int
+    ) -> None:
         if request is not self.request:
             return  # asked before the briefs listed changed: not what the list shows now
         self._counts[field] = counts
+        self._limits_counted[field] = limit
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -192,7 +215,8 @@ class FacetDialog(Dialog[str | None]):
             if not counts:
                 options.append(Option(Content.styled("  none", "$text-muted"), disabled=True))
                 continue
-            for number, (name, count) in enumerate(counts):
+            limit = self._limits_counted[field]
+            for number, (name, count) in enumerate(counts[: limit - 1]):
                 option_id = f"{field}-{number}"
                 self._values[option_id] = (field, name)
                 prompt = Content.assemble(
@@ -201,20 +225,43 @@ class FacetDialog(Dialog[str | None]):
                     (f"{count:,}".rjust(COUNT_WIDTH), "$text-accent"),
                 )
                 options.append(Option(prompt, id=option_id))
+            options += self._more_option(field, len(counts) == limit, limit)
         option_list.set_options(options)
-        if kept is not None and kept in self._values:
+        if self._reveal in self._values:
+            option_list.highlighted = option_list.get_option_index(self._reveal)
+            self._reveal = None
+        elif kept is not None and kept in self._values:
             option_list.highlighted = option_list.get_option_index(kept)
         elif self._values:
             option_list.action_first()
         if self._values or len(self._counts) == len(FACET_FIELDS):
             self.take_keys()  # something to move to, or nothing will come
 
+    def _more_option(self, field: FacetField, more: bool, limit: int) -> list[Option]:
+        """What follows the values of ``field`` shown, counted up to ``limit``: the option to
+        show ``more`` of them, or why no more are shown."""
+        what = FIELD_HEADINGS[field].lower().removeprefix("your ")
+        if not more:
+            return []
+        if limit > VALUES_SHOWN + 1:
+            muted = f"  the {MORE_VALUES_SHOWN:,} most common: type {field}:NAME in the filter"
+        elif field in self._more:
+            muted = f"  counting more {what}…"
+        else:
+            return [Option(Content.styled(f"  more {what}…", "$text-accent"), id=f"{field}+")]
+        return [Option(Content.styled(muted, "$text-muted"), disabled=True)]
+
     def on_resize(self) -> None:
         self._show_counts()
 
     @on(OptionList.OptionSelected, "#facets")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        chosen = self._values.get(event.option.id or "")
+        option_id = event.option.id or ""
+        more = next((f for f in FACET_FIELDS if option_id == f"{f}+"), None)
+        if more is not None:
+            self._show_more(more)
+            return
+        chosen = self._values.get(option_id)
         if chosen is None:
             return
         field, value = chosen
@@ -230,6 +277,15 @@ class FacetDialog(Dialog[str | None]):
             )
             return
         self.dismiss(narrowed)
+
+    def _show_more(self, field: FacetField) -> None:
+        """Count more values of ``field``, the cursor going to the first of them once shown;
+        the fields not counted yet are counted again after it."""
+        self._more.add(field)
+        self._reveal = f"{field}-{VALUES_SHOWN}"
+        self._show_counts()
+        uncounted = tuple(f for f in FACET_FIELDS if f not in self._counts and f != field)
+        self._count(self.request, self._limits((field, *uncounted)))
 
     def action_move(self, step: int) -> None:
         """Move to the next (``step`` 1) or previous (-1) value."""
