@@ -50,6 +50,16 @@ def test_the_body_is_kept_and_the_furniture_left_out() -> None:
         assert furniture not in extracted.text
 
 
+@pytest.mark.parametrize("name", ["juarez-plant-expansion.html", "tijuana-exportaciones.html"])
+def test_the_headline_and_each_paragraph_are_set_apart_by_a_blank_line(name: str) -> None:
+    # As in an article saved as text: the page's paragraphs ran on one line after another.
+    text = extract_page(page(name)).text
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    blocks = text.rstrip("\n").split("\n\n")
+    assert len(blocks) >= 4
+    assert all(block.strip() and "\n" not in block for block in blocks), blocks
+
+
 def test_the_pages_metadata_is_read() -> None:
     extracted = extract_page(page("juarez-plant-expansion.html"))
     assert extracted.title == "Auto Parts Maker Expands Ciudad Juárez Plant, Adding 1,200 Jobs"

@@ -55,7 +55,9 @@ def extract_page(html: str | bytes) -> Page:
     if result is None:
         raise NoArticle("no article text was found in the page")
     fields = result if isinstance(result, dict) else result.as_dict()
-    body = (fields.get("text") or "").strip()
+    # One paragraph, heading or list item a line, as the extractor gives them, set apart by a
+    # blank line as in the articles saved as text: easier to read, and read the same way.
+    body = "\n\n".join(filter(None, map(str.strip, (fields.get("text") or "").splitlines())))
     if not body:
         raise NoArticle("no article text was found in the page")
     title = _field(fields, "title")
