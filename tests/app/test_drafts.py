@@ -298,23 +298,33 @@ async def test_adding_an_article_already_in_the_corpus_keeps_a_filter_that_shows
         assert not screen.bookmarks_only and screen.filter_text == "mexicali"
 
 
+@pytest.mark.parametrize(
+    ("given", "why"),
+    [
+        ("missing.txt", "does not exist; its folder is there: check the file's name"),
+        # As typed, its slash kept: the field was given back without it.
+        ("saved/", "is a folder; give an article in it"),
+    ],
+)
 async def test_an_article_that_cannot_be_added_is_asked_for_again_with_why(
-    tmp_path: Path,
+    tmp_path: Path, given: str, why: str
 ) -> None:
     root = draft_corpus(tmp_path / "corpus")
+    (tmp_path / "saved").mkdir()
+    typed = f"{tmp_path}/{given}"
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await add_through_the_dialog(pilot, f"{tmp_path}/missing.txt")
+        await add_through_the_dialog(pilot, typed)
         for _ in range(50):
             await pilot.pause()
             error = app.screen.query("#error")
             if isinstance(app.screen, AddDialog) and error and str(error.first().render()):
                 break
         assert isinstance(app.screen, AddDialog)
-        assert app.screen.query_one("#path", Input).value == f"{tmp_path}/missing.txt"
-        said = str(app.screen.query_one("#error").render())
-        assert "does not exist; its folder is there: check the file's name" in said
+        assert app.screen.query_one("#path", Input).value == typed
+        said = " ".join(str(app.screen.query_one("#error").render()).split())
+        assert said.startswith(f"{typed}: {why}")
         await pilot.press("escape")
         await settle(pilot)
     assert sorted(p.name for p in (root / "briefs").iterdir()) == ["tijuana-exports.yaml"]

@@ -11,9 +11,10 @@ MAX_LISTED = 5_000
 
 
 def complete_path(typed: str) -> str | None:
-    """``typed`` completed to the first folder or article file it can name, or None."""
-    found = path_completions(typed)
-    return found[0] if found else None
+    """``typed`` completed as far as every folder and article file it can name agrees (the one
+    it names, when it names one), as Tab completes it; None when that goes no further."""
+    completed = common_completion(typed, path_completions(typed))
+    return completed if completed != typed else None
 
 
 def path_completions(typed: str) -> list[str]:

@@ -55,6 +55,8 @@ class PathDialog(Dialog[Path | None]):
         self.prompt = prompt
         self.value = value
         self.error = error
+        self.given = value
+        """The path as the user gave it last, as typed (a folder's trailing slash kept)."""
         self._refused = value
         """The path the problem shown is about: once the path typed differs, it goes."""
 
@@ -96,6 +98,7 @@ class PathDialog(Dialog[Path | None]):
         except RuntimeError:  # ~name for a user the system does not know
             self._refuse(f"No home folder is known for {value.split('/', 1)[0]}.")
             return
+        self.given = value
         self.dismiss(path)
 
     def _refuse(self, why: str) -> None:

@@ -96,12 +96,15 @@ def add_article(app: App[Any], root: Path) -> Awaitable[Outcome | None]:
     """Ask for an article to add to the corpus at ``root`` with a draft brief: the dialog opens
     now; awaiting what this gives adds the article once it is named, and gives what came of it
     (added, or already there), or None when the user gave up."""
-    return _add(app, root, ask(app, AddDialog()))
+    dialog = AddDialog()
+    return _add(app, root, dialog, ask(app, dialog))
 
 
-async def _add(app: App[Any], root: Path, answer: Awaitable[Path | None]) -> Outcome | None:
-    """Add the article ``answer`` names; one that cannot be added is asked for again, with
-    why."""
+async def _add(
+    app: App[Any], root: Path, dialog: AddDialog, answer: Awaitable[Path | None]
+) -> Outcome | None:
+    """Add the article ``answer`` names, as given to ``dialog``; one that cannot be added is
+    asked for again, as it was typed, with why."""
     while True:
         path = await answer
         if path is None:
@@ -111,7 +114,9 @@ async def _add(app: App[Any], root: Path, answer: Awaitable[Path | None]) -> Out
         outcome = await asyncio.to_thread(_add_one, root, str(path))
         if outcome.status != "error":
             return outcome
-        answer = ask(app, AddDialog(str(path), outcome.error or "could not be added"))
+        given = dialog.given
+        dialog = AddDialog(given, f"{given}: {outcome.error or 'could not be added'}")
+        answer = ask(app, dialog)
 
 
 def _add_one(root: Path, name: str) -> Outcome:
