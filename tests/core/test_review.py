@@ -97,6 +97,21 @@ def test_the_last_fact_cannot_be_rejected(tmp_path: Path) -> None:
             "could not be kept",
             id="odd layout",
         ),
+        # The reader ended with a traceback: the file's dates are built as it is read.
+        *(
+            pytest.param(
+                DRAFT_BRIEF.replace("language: en", f"language: en\npublished: {date}"),
+                "a date that is no day",
+                id=date,
+            )
+            for date in (
+                "2024-02-30",
+                "2024-13-01",
+                "0000-01-01",
+                "2024-01-01T25:61:00",
+                "9999-12-31 23:59:59.9999999999+14:00",
+            )
+        ),
     ],
 )
 def test_a_brief_that_cannot_be_edited_safely_is_left_as_it_is(

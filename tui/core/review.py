@@ -112,6 +112,9 @@ def _edit(path: Path, index: int, quote: str, change: Any) -> ReviewEdit:
         document = yaml.load(plain)
     except YAMLError:
         raise ReviewError(f"{name} is not valid YAML now: fix it first (E)") from None
+    except (ValueError, OverflowError):
+        # The round trip builds dates and times: one that is no day (2024-02-30) cannot be.
+        raise ReviewError(f"{name} holds a date that is no day: fix it first (E)") from None
     if _dumped(yaml, document) != plain:
         raise ReviewError(f"{name} is laid out in a way that could not be kept: edit it (E)")
     facts = document.get("key_facts") if isinstance(document, dict) else None
