@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import itertools
 import json
@@ -21,6 +22,8 @@ from tui.core.userstate import corpus_key, state_dir
 
 if TYPE_CHECKING:
     import argparse
+
+    from _typeshed import SupportsWrite
 
     from tui.core.annotations import Annotations
     from tui.core.drafting.adding import Outcome
@@ -53,7 +56,17 @@ _CORPUS_HELP = (
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # with the parser: the app, run without arguments, needs neither
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):  # here, where argparse is imported
+        """argparse's parser, whose help raises when it cannot be written: argparse's own
+        drops the error, and `briefing --help > /dev/full` ended with status 0."""
+
+        def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+            output = file or sys.stdout
+            if output is None:  # started with `>&-`
+                raise OSError(errno.EBADF, "standard output is closed")
+            output.write(self.format_help())
+
+    parser = Parser(
         prog="briefing",
         description="Read news briefs whose key facts are tied to the sentences they came from.",
     )
@@ -164,7 +177,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # would hold back its first frame by some 3 ms.
         return _run_app(None)
     parser = build_parser()
-    args, unknown = parser.parse_known_args(_filters_joined(given))
+    try:
+        args, unknown = parser.parse_known_args(_filters_joined(given))
+    except SystemExit as done:
+        if done.code not in (0, None):
+            raise
+        # --help has been printed: what is still buffered fails here, where it is told, not at
+        # exit, where the failure is lost and the status stays 0.
+        return _flush_stdout()
+    except OSError as error:  # the help could not be written
+        return _cannot_write(error)
     # A usage error is told with the usage of the subcommand given, which says what it takes,
     # not with that of `briefing` as a whole.
     given_to = getattr(args, "command_parser", parser)
@@ -301,6 +323,27 @@ def _json(value: object) -> str:
     them, else escaped as JSON escapes them (the output's own escapes would not be JSON)."""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     return json.dumps(value, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2)
+
+
+def _flush_stdout() -> int:
+    """Write out what is buffered for standard output; the status of a command that printed
+    it: 1, said on standard error, when it cannot be written."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        return _cannot_write(error)
+    return 0
+
+
+def _cannot_write(error: OSError) -> int:
+    """Say that standard output cannot be written, unless the reader went away (`| head`), and
+    give the status to end with."""
+    if sys.stdout is not None:
+        _silence_stdout()
+    if not isinstance(error, BrokenPipeError):
+        print(f"briefing: cannot write the output: {error.strerror or error}", file=sys.stderr)
+    return 1
 
 
 def _silence_stdout() -> None:

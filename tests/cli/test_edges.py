@@ -53,7 +53,8 @@ def test_json_stays_json_where_the_output_takes_ascii_alone() -> None:
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
 @pytest.mark.parametrize(
-    "args", [["list"], ["keys"], ["export", "--all"], ["facets"], ["--version"]]
+    "args",
+    [["list"], ["keys"], ["export", "--all"], ["facets"], ["--version"], ["--help"], ["add", "-h"]],
 )
 def test_output_that_cannot_be_written_is_said_so(args: list[str]) -> None:
     with open("/dev/full", "wb") as full:
@@ -64,7 +65,17 @@ def test_output_that_cannot_be_written_is_said_so(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["list"], ["list", "--json"], ["keys"], ["facets"], ["export", "--all"], ["--version"]]
+    "args",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["keys"],
+        ["facets"],
+        ["export", "--all"],
+        ["--version"],
+        ["--help"],
+        ["list", "-h"],
+    ],
 )
 def test_output_closed_from_the_start_is_said_so(args: list[str]) -> None:
     # Started with `>&-`: some commands wrote nothing and ended with status 0, export with a
