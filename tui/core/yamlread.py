@@ -283,14 +283,17 @@ class _Builder:
             ]
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
             return self._build_mapping(node, path, depth)
-        raise YamlProblem(line, path, f"YAML tag {node.tag} is not allowed in a brief")
+        # Said of a brief, a gazetteer, a keys file alike: each holds plain values only.
+        message = f"YAML tag {node.tag} is not allowed: write the value as plain text"
+        raise YamlProblem(line, path, message)
 
     def _build_mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(line, path, "merge keys (<<) are not allowed in a brief")
+                message = "merge keys (<<) are not allowed: write each field out"
+                raise YamlProblem(line, path, message)
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SCALAR_TAGS):
                 raise YamlProblem(line, path, "a key must be plain text")
             key = str(key_node.value)
