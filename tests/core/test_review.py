@@ -64,9 +64,34 @@ def test_a_review_undone_puts_the_file_back_byte_for_byte(corpus: Path, review: 
     assert brief_file(corpus).read_bytes() == before
 
 
-def test_a_review_is_not_undone_over_a_later_change_to_the_file(corpus: Path) -> None:
+@pytest.mark.parametrize("review", [confirm_fact, reject_fact])
+def test_a_review_is_undone_keeping_a_later_change_elsewhere_in_the_file(
+    corpus: Path, review: object
+) -> None:
+    # The fact taken out could not be put back once anything else in the file had changed.
+    before = brief_file(corpus).read_text(encoding="utf-8")
+    edit = review(brief_file(corpus), 1, "The council will open an office in Texas")  # type: ignore[operator]
+    edited = brief_file(corpus).read_text(encoding="utf-8")
+    by_hand = edited.replace("8%", "9%", 1) + "# checked against the article\n"
+    assert "9%" in by_hand.splitlines()[0]  # the analyst's note at the top
+    brief_file(corpus).write_text(by_hand, encoding="utf-8")
+    undo_edit(edit)
+    assert brief_file(corpus).read_text(encoding="utf-8") == (
+        before.replace("8%", "9%", 1) + "# checked against the article\n"
+    )
+
+
+def test_a_review_is_not_undone_over_a_later_change_around_the_fact(corpus: Path) -> None:
     edit = reject_fact(brief_file(corpus), 1, "The council will open an office in Texas")
-    by_hand = brief_file(corpus).read_text(encoding="utf-8").replace("8%", "9%")
+    edited = brief_file(corpus).read_text(encoding="utf-8")
+    lines = edited.splitlines(keepends=True)
+    # The line the fact followed, changed: where it went back, and how, is the analyst's call.
+    removed_at = next(
+        n for n, line in enumerate(edit.before.splitlines(keepends=True)) if "The council" in line
+    )
+    lines[removed_at - 1] = lines[removed_at - 1].replace("# looks right", "# checked", 1)
+    by_hand = "".join(lines)
+    assert by_hand != edited
     brief_file(corpus).write_text(by_hand, encoding="utf-8")
     with pytest.raises(ReviewError, match="changed since"):
         undo_edit(edit)

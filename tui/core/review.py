@@ -35,11 +35,57 @@ class ReviewEdit:
 
 
 def undo_edit(edit: ReviewEdit) -> None:
-    """Put the brief file of ``edit`` back as it was before it; nothing is written when the file
-    has changed since (edited by hand, say), as that change would be lost."""
-    if _read(edit.path) != edit.after:
-        raise ReviewError(f"{edit.path.name} changed since: nothing undone; edit the brief by hand")
-    _write(edit.path, edit.before)
+    """Put the brief file of ``edit`` back as it was before it. A file changed since (edited by
+    hand, say) keeps that change when it left the lines around the edit as they were; else
+    nothing is written, as the change would be lost or the fact put back in the wrong place."""
+    now = _read(edit.path)
+    if now == edit.after:
+        _write(edit.path, edit.before)
+        return
+    merged = _undone_in(now, edit)
+    if merged is None:
+        raise ReviewError(
+            f"{edit.path.name} changed since, around the fact: nothing undone; edit the brief"
+            " by hand (E)"
+        )
+    _write(edit.path, merged)
+
+
+def _undone_in(now: str, edit: ReviewEdit) -> str | None:
+    """``now``, a later state of the file ``edit`` left, with the edit undone; None when the
+    lines the edit changed, or those just before and after them, are no longer as it left them,
+    or the result would not be YAML."""
+    from difflib import SequenceMatcher
+
+    from tui.core.yamlread import YamlProblem, read_document
+
+    before, after, current = (t.splitlines(keepends=True) for t in (edit.before, edit.after, now))
+    # Where each line the edit left is now, for the lines no one changed since.
+    moved: dict[int, int] = {}
+    for tag, start, end, now_start, _ in SequenceMatcher(None, after, current, False).get_opcodes():
+        if tag == "equal":
+            moved.update((line, now_start + line - start) for line in range(start, end))
+    undone = list(current)
+    shift = 0
+    for tag, start, end, was_start, was_end in SequenceMatcher(
+        None, after, before, False
+    ).get_opcodes():
+        if tag == "equal":
+            continue
+        around = range(max(start - 1, 0), min(end + 1, len(after)))
+        if any(line not in moved for line in around) or any(
+            moved[line + 1] != moved[line] + 1 for line in around[:-1]
+        ):
+            return None
+        at = moved[start] if start in moved else moved[start - 1] + 1 if start else 0
+        undone[at + shift : at + shift + end - start] = before[was_start:was_end]
+        shift += (was_end - was_start) - (end - start)
+    text = "".join(undone)
+    try:
+        read_document(text)
+    except YamlProblem:
+        return None
+    return text
 
 
 def confirm_fact(path: Path, index: int, quote: str) -> ReviewEdit:
