@@ -16,11 +16,13 @@ def corpus_summary(
     marked: int,
     shown: int | None,
     reading: str | None,
+    adding: str | None = None,
 ) -> str:
     """``12 briefs · 1 failed · 9 unread · 2 bookmarked · 0 marked · 3 shown · reading 10 / 12…``.
 
     ``shown`` is given while a filter or the bookmarks switch narrows the list; ``reading`` while
-    brief files that changed are read behind the corpus shown.
+    brief files that changed are read behind the corpus shown; ``adding``, the name of an
+    article, while its brief is drafted.
     """
     parts = [plural(briefs, "brief")]
     if failed:
@@ -32,6 +34,8 @@ def corpus_summary(
         parts.append(f"{shown:,} shown")
     if reading is not None:
         parts.append(f"reading {reading}…")
+    if adding is not None:
+        parts.append(f"adding {adding}…")
     return " · ".join(parts)
 
 

@@ -239,6 +239,8 @@ class MainScreen(TakesKeysOnceMounted):
         whenever what is typed shows it again (``-t``, on the way to ``-tijuana``, leaves out
         nearly every brief)."""
         self._reading: str | None = None
+        self._adding: str | None = None
+        """The name of the article whose brief is being drafted, which the title bar says."""
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
         self._select_after_reload: str | None = None
@@ -633,6 +635,7 @@ class MainScreen(TakesKeysOnceMounted):
             marked=len(self._marks_shown()),
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
+            adding=self._adding,
         )
         self._recount_facets()
 
@@ -1072,7 +1075,13 @@ class MainScreen(TakesKeysOnceMounted):
         """Ask for an article, add it with a draft brief, and show the draft."""
         from tui.app.screens.add import add_article  # not needed for the first frame
 
-        self._show_added(add_article(self.app, self.root))
+        self._show_added(add_article(self.app, self.root, self._drafting))
+
+    def _drafting(self, name: str | None) -> None:
+        """Say in the title bar that the brief of the article ``name`` is being drafted; None
+        once it is done. Said there rather than in a notice, which could stay up after it."""
+        self._adding = name
+        self._update_header()
 
     @work(exclusive=True, group="add")
     async def _show_added(self, adding: Awaitable[Outcome | None]) -> None:

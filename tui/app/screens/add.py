@@ -4,7 +4,7 @@ and the flow adds it through the core and says what came of it."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -92,16 +92,25 @@ def _choices(typed: str, found: list[str]) -> str:
     return f"{len(names)} start so: {', '.join(shown)}{more}; type more of the name"
 
 
-def add_article(app: App[Any], root: Path) -> Awaitable[Outcome | None]:
+Drafting = Callable[[str | None], None]
+"""Told the name of the article whose brief is being drafted, then None once it is done."""
+
+
+def add_article(app: App[Any], root: Path, drafting: Drafting) -> Awaitable[Outcome | None]:
     """Ask for an article to add to the corpus at ``root`` with a draft brief: the dialog opens
     now; awaiting what this gives adds the article once it is named, and gives what came of it
-    (added, or already there), or None when the user gave up."""
+    (added, or already there), or None when the user gave up. ``drafting`` is told while the
+    brief is drafted."""
     dialog = AddDialog()
-    return _add(app, root, dialog, ask(app, dialog))
+    return _add(app, root, drafting, dialog, ask(app, dialog))
 
 
 async def _add(
-    app: App[Any], root: Path, dialog: AddDialog, answer: Awaitable[Path | None]
+    app: App[Any],
+    root: Path,
+    drafting: Drafting,
+    dialog: AddDialog,
+    answer: Awaitable[Path | None],
 ) -> Outcome | None:
     """Add the article ``answer`` names, as given to ``dialog``; one that cannot be added is
     asked for again, as it was typed, with why."""
@@ -110,8 +119,11 @@ async def _add(
         if path is None:
             return None
         # A web page takes a while to extract; the reader stays in use meanwhile.
-        app.notify(f"Adding {path.name}: drafting its brief…", title="Add", markup=False)
-        outcome = await asyncio.to_thread(_add_one, root, str(path))
+        drafting(path.name)
+        try:
+            outcome = await asyncio.to_thread(_add_one, root, str(path))
+        finally:
+            drafting(None)
         if outcome.status != "error":
             return outcome
         given = dialog.given
