@@ -16,7 +16,7 @@ from textual.command import CommandPalette
 from textual.containers import VerticalScroll
 from textual.widgets import Input
 
-from tests.kit.corpus import REPO, BriefSpec, FactSpec, write_article, write_brief
+from tests.kit.corpus import REPO, BriefSpec, FactSpec, draft_corpus, write_article, write_brief
 from tests.kit.pilot import (
     answer_export_dialog,
     bookmark_of,
@@ -1333,6 +1333,27 @@ async def test_the_list_is_widened_and_narrowed_and_kept(corpus_dir: Path) -> No
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert article_list.region.height > before
+
+
+async def test_the_narrowest_list_still_shows_each_rows_date_and_language(tmp_path: Path) -> None:
+    # Ten presses of [ cut a draft's date ("draft · 2025-03-…") and its language off.
+    root = draft_corpus(tmp_path / "corpus")
+    brief = root / "briefs" / "tijuana-exports.yaml"
+    dated = brief.read_text(encoding="utf-8").replace(
+        "language: en", "language: en\npublished: 2025-03-14"
+    )
+    brief.write_text(dated, encoding="utf-8")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["left_square_bracket"] * 12)
+        await settle(pilot)
+        (row,) = list_rows(app)
+        assert row.rstrip().endswith("draft · 2025-03-14 · en")
+        narrowest = main_screen(app).article_list.region.width
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert main_screen(app).article_list.region.width > narrowest  # at once
 
 
 async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: Path) -> None:

@@ -95,6 +95,9 @@ SYNC_READ_LIMIT = 128 * 1024
 """Articles up to this many bytes are read at once, so that the original pane shows the new
 article in the same frame as the brief; longer ones are read in a thread."""
 
+LIST_MIN_WIDTH = 30
+"""The least width of the list beside the brief: a row's second line shows its date and
+language whole, a draft's mark before them ("draft · 2025-03-14 · es"), inside the border."""
 PALETTE_KEY_WIDTH = 120
 """The screen's width from which the footer has room for the command palette's key too."""
 
@@ -285,9 +288,11 @@ class MainScreen(TakesKeysOnceMounted):
         styles = (list_pane or self.query_one("#list-pane")).styles
         if screen_width >= WIDE_WIDTH:
             styles.width = f"{self.pane_layout.list_width}%"
+            styles.min_width = LIST_MIN_WIDTH
             styles.height = "1fr"
         else:
             styles.width = "1fr"
+            styles.min_width = None  # the list spans the screen
             styles.height = f"{self.pane_layout.list_height}%"
 
     @property
@@ -1242,6 +1247,9 @@ class MainScreen(TakesKeysOnceMounted):
     def action_resize_list(self, steps: int) -> None:
         """Give the list more (``steps`` > 0) or less of the screen, in the arrangement in use."""
         beside = self.size.width >= WIDE_WIDTH
+        if beside and steps < 0 and self.query_one("#list-pane").outer_size.width <= LIST_MIN_WIDTH:
+            self.app.bell()  # as narrow as it goes: ] then widens it at once
+            return
         self._save_layout(self.pane_layout.resized(steps, beside=beside))
         self._size_list(self.size.width)
 
