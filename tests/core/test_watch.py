@@ -180,3 +180,21 @@ def batch_holding(
         if path in batch:
             return batch
     raise AssertionError(f"{path} was never told")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="a folder that cannot be watched whole")
+def test_a_link_under_seeds_to_a_folder_that_cannot_be_watched_leaves_the_rest_watched(
+    tmp_path: Path,
+) -> None:
+    # Changes to briefs were never told: the watch failed on /proc and was tried again forever.
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
+    (root / "seeds" / "system").symlink_to("/proc")
+    (root / "seeds" / "2024").mkdir()
+    with watching(root) as batches:
+        brief = root / "briefs" / "sample.yaml"
+        text = brief.read_text(encoding="utf-8")
+        told = first_batch_after(lambda: brief.write_text(text + "\n", encoding="utf-8"), batches)
+        assert told == {"briefs/sample.yaml"}
+        article = root / "seeds" / "2024" / "new.txt"
+        told = first_batch_after(lambda: article.write_text("News.", encoding="utf-8"), batches)
+        assert told == {"seeds/2024/new.txt"}

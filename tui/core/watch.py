@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tui.core.corpus_path import is_brief_name
@@ -74,18 +74,22 @@ def _changes(
     from watchfiles import watch  # its native part loads only when a corpus is watched
 
     resolved = root.resolve()
+    # Articles may be in folders of their own under seeds/, which a recursive watch follows,
+    # links among them. One that cannot be watched whole (a link to /proc) fails it.
+    recursive = True
     while not stop.is_set():
         if folders:
+            paths = [root / name for name in folders] if recursive else _unlinked(root, folders)
             try:
                 for batch in watch(
-                    *(root / name for name in folders),
+                    *paths,
                     watch_filter=None,
                     debounce=SETTLE_MS,
                     step=50,
                     stop_event=stop,
                     rust_timeout=int(FOLDER_CHECK_S * 1000),
                     yield_on_timeout=True,
-                    recursive=True,  # articles may be in folders of their own under seeds/
+                    recursive=recursive,
                     raise_interrupt=False,
                 ):
                     told = (_corpus_path(Path(path).resolve(), resolved) for _, path in batch)
@@ -97,6 +101,11 @@ def _changes(
             except UnicodeEncodeError:
                 return  # a folder name that is not UTF-8, which watchfiles cannot watch
             except (OSError, RuntimeError):
+                if recursive:
+                    # Watched again at once, each folder on its own, without following links:
+                    # an article behind a link out of seeds/ is refused anyway.
+                    recursive = False
+                    continue
                 # A folder deleted or unmounted under the watcher, or one it may not watch:
                 # looked at again in a moment.
                 if stop.wait(FOLDER_CHECK_S):
@@ -107,4 +116,16 @@ def _changes(
         changed = frozenset(name for name in WATCHED_FOLDERS if now.get(name) != folders.get(name))
         if changed and not stop.is_set():
             yield changed
+            recursive = True  # folders put in the place of others: tried whole again
         folders = now
+
+
+def _unlinked(root: Path, folders: Iterable[str]) -> list[Path]:
+    """The watched ``folders`` of ``root`` and every folder under them that is no link, nor
+    under one, nor hidden: each is watched on its own."""
+    found = []
+    for name in folders:
+        for folder, subfolders, _ in os.walk(root / name):  # links are not followed
+            subfolders[:] = [sub for sub in subfolders if not sub.startswith(".")]
+            found.append(Path(folder))
+    return found
