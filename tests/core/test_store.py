@@ -1396,6 +1396,21 @@ def test_an_index_that_cannot_be_written_is_told_with_its_folder(
     assert f"cannot be written in {cache} (" in opened.notice
 
 
+@pytest.mark.parametrize("where", ["folder", "parent"])
+def test_a_cache_folder_that_is_a_file_is_named_with_what_to_do(
+    corpus_dir: Path, tmp_path: Path, where: str
+) -> None:
+    # "the index folder cannot be used (File exists)", naming no folder.
+    taken = tmp_path / "cache"
+    taken.write_text("not a folder", encoding="utf-8")
+    cache = taken if where == "folder" else taken / "briefing"
+    opened = open_corpus(corpus_dir, cache)
+    assert opened == load_corpus(corpus_dir)
+    assert opened.notice is not None
+    assert f"the index folder {cache} is a file, or is under one" in opened.notice
+    assert taken.read_text(encoding="utf-8") == "not a folder"
+
+
 def test_a_cache_folder_that_cannot_be_written_gives_a_corpus_and_a_notice(
     corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -218,10 +218,20 @@ def open_index(
     another process."""
     try:
         path = index_file(root, cache_dir)
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError) as error:
-        reason = getattr(error, "strerror", None) or "it cannot be made"
+    except (OSError, RuntimeError) as error:  # no home folder to find the cache folder in
+        reason = getattr(error, "strerror", None) or "it cannot be found"
         return IndexFile.in_memory(root, f"the index folder cannot be used ({reason})")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        what = (
+            f"the index folder {path.parent} is a file, or is under one: move the file away,"
+            f" or set {ENV_CACHE_DIR} to a folder"
+        )
+        return IndexFile.in_memory(root, what)
+    except OSError as error:
+        what = f"the index folder {path.parent} cannot be made ({error.strerror or error})"
+        return IndexFile.in_memory(root, what)
     if damaged:
         return rebuild_index(IndexFile(root, path), damaged_file)
     opened = file_identity(path)
