@@ -223,6 +223,29 @@ def test_a_sentence_shaped_like_a_dateline_keeps_its_words(sentence: str) -> Non
     assert any(candidate.sentence == sentence for candidate in candidate_facts(article))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A plan whose only figure is when it is to happen.
+        (
+            "Foxconn spokesperson Linda Chen said the company plans to begin production in the"
+            " second half of 2026.",
+            "plan",
+        ),
+        ("La compañía prevé iniciar operaciones en el primer trimestre de 2026.", "plan"),
+        ("The council will open its office in Austin in March.", "plan"),
+        # A plan with a figure of its own is a figure.
+        ("The company plans to hire 1,200 workers in 2026.", "figure"),
+        ("La empresa prevé invertir 85 millones de dólares en 2025.", "figure"),
+        # A year in a sentence that plans nothing is still a figure.
+        ("Exports reached a record in 2024, the chamber said.", "figure"),
+    ],
+)
+def test_a_plan_dated_by_a_year_or_a_month_is_a_plan(sentence: str, kind: str) -> None:
+    (fact,) = candidate_facts(f"Nearshoring news\n\n{sentence}\n")
+    assert fact.kind == kind
+
+
 @pytest.mark.parametrize("region", ["Chihuahua", "Chih.", "B.C.", "N.L."])
 def test_a_dateline_is_left_out_of_the_fact_it_opens(region: str) -> None:
     article = (
