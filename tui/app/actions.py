@@ -124,8 +124,8 @@ ACTIONS: tuple[Action, ...] = (
         "facets",
         "Facets",
         "reader",
-        "Count the organizations, places, people, topics, outlets and languages of the articles"
-        " listed, and narrow the list to one",
+        "Count the organizations, places, people, topics, outlets, languages and your tags of"
+        " the articles listed, and narrow the list to one",
         palette="Facets: count and narrow by a value",
         spare=True,
     ),
