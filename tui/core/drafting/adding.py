@@ -139,8 +139,8 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
         is_page = suffix in PAGE_SUFFIXES
     else:
         is_page = _starts_as_page(data)
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(_too_large(len(data)))
+    if len(data) > MAX_INPUT_BYTES:  # read no further than one byte past the limit
+        raise InputError(_too_large(None))
     return data, is_page
 
 
@@ -153,8 +153,11 @@ def _starts_as_page(data: bytes) -> bool:
     return head.lstrip().lower().startswith(_PAGE_STARTS)
 
 
-def _too_large(size: int) -> str:
+def _too_large(size: int | None) -> str:
+    """What is said of an input of ``size`` bytes, None when it was not read to its end."""
     limit = MAX_INPUT_BYTES // (1024 * 1024)
+    if size is None:
+        return f"is larger than {limit} MiB, the limit for one article"
     return f"is {size / (1024 * 1024):.1f} MiB, over the limit of {limit} MiB for one article"
 
 
