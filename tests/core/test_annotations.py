@@ -372,6 +372,50 @@ def test_another_database_under_the_name_is_set_aside(tmp_path: Path) -> None:
     assert Annotations(tmp_path, CORPUS).read == {"a"}
 
 
+@pytest.mark.parametrize(
+    "tables",
+    [
+        "CREATE TABLE briefs (corpus, brief); CREATE TABLE tags (x)",
+        "CREATE TABLE briefs (corpus, brief, read, note); CREATE TABLE tags (corpus, brief)",
+    ],
+    ids=["briefs-without-read-and-note", "tags-without-tag"],
+)
+def test_a_database_of_our_version_with_other_tables_is_set_aside(
+    tmp_path: Path, tables: str
+) -> None:
+    # Read as a file locked by another copy: never set aside, and nothing saved in any session.
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        connection.executescript(f"{tables}; PRAGMA user_version = {FORMAT_VERSION}")
+    annotations = Annotations(tmp_path, CORPUS)
+    (aside,) = asides(tmp_path)
+    assert len(annotations.notices) == 1 and str(aside) in annotations.notices[0]
+    annotations.set_note("a", "saved")
+    assert annotations.save_error is None
+    again = Annotations(tmp_path, CORPUS)
+    assert again.notes == {"a": "saved"} and again.notices == []
+
+
+def test_a_file_locked_by_another_program_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)
+    before = Annotations(tmp_path, CORPUS)
+    before.set_note("a", "kept")
+    before.close()
+    holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        annotations = Annotations(tmp_path, CORPUS)
+        annotations.set_read("b")
+        assert annotations.read_error and annotations.save_error
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert asides(tmp_path) == []
+    assert Annotations(tmp_path, CORPUS).notes == {"a": "kept"}
+
+
 def test_a_file_of_a_newer_version_is_read_and_never_written(tmp_path: Path) -> None:
     Annotations(tmp_path, CORPUS).set_note("a", "from before")
     with sqlite3.connect(tmp_path / FILE_NAME) as connection:

@@ -37,6 +37,9 @@ MAX_TAGS = 20
 """Tags one brief may have."""
 BUSY_TIMEOUT_MS = 2_000
 """How long a change waits for another copy's transaction, which takes milliseconds."""
+_SQLITE_ERROR = 1
+"""SQLite's result code for a statement that does not fit the file (a table or a column it
+names is missing); its number in SQLite's C API, which Python names only from 3.11 on."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS briefs (
@@ -54,6 +57,11 @@ CREATE TABLE IF NOT EXISTS tags (
     PRIMARY KEY (corpus, brief, position)
 ) WITHOUT ROWID;
 """
+_COLUMNS = {
+    "briefs": {"corpus", "brief", "read", "note"},
+    "tags": {"corpus", "brief", "position", "tag"},
+}
+"""The columns each table of the file must have for it to be read and written."""
 
 
 _Part = Literal["read", "note", "tags"]
@@ -288,19 +296,18 @@ class Annotations:
             return
         try:
             self._read_file()
-        except sqlite3.OperationalError as error:
-            # Locked too long by another copy, or a folder that cannot be read: the file may be
-            # sound, so it is left alone, and nothing is written over it this session.
-            self._clear()
-            self.close()
-            self.read_error = f"Cannot read notes file {self.path} ({_describe(error)})"
-            self._newer_format = self.read_error
-            self.save_error = self._cannot_save("the file there cannot be read")
-            self._tell(self.read_error)
         except sqlite3.DatabaseError as error:
-            # Not a database, damaged, or not one of ours: kept whole for the user to look at.
             self._clear()
             self.close()
+            if not _not_ours(error):
+                # Locked too long by another copy, or a folder that cannot be read: the file may
+                # be sound, so it is left alone, and nothing is written over it this session.
+                self.read_error = f"Cannot read notes file {self.path} ({_describe(error)})"
+                self._newer_format = self.read_error
+                self.save_error = self._cannot_save("the file there cannot be read")
+                self._tell(self.read_error)
+                return
+            # Not a database, damaged, or not one of ours: kept whole for the user to look at.
             if self._set_aside_unreadable:
                 self._set_aside(_describe(error))
                 return
@@ -339,7 +346,10 @@ class Annotations:
             return
         if version == 0 and not tables:
             return  # an empty database: made ours at the first change
-        if version < 1 or not {"briefs", "tags"} <= tables:
+        if version < 1 or not all(
+            table in tables and columns <= _columns(connection, table)
+            for table, columns in _COLUMNS.items()
+        ):
             raise _NotOurs("it is not a file of notes and read briefs")
         self._read_rows(connection)
 
@@ -533,6 +543,23 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
 
 class _NotOurs(sqlite3.DatabaseError):
     """A database, but not one of notes and read briefs."""
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+
+
+def _not_ours(error: sqlite3.DatabaseError) -> bool:
+    """Whether ``error`` says the file is not a database of annotations (not a database,
+    damaged, or its tables not ours), rather than that it could not be reached for now (locked
+    by another copy, busy, a folder that cannot be read, a full disk). Told by SQLite's result
+    code, not by its words, which change between versions; without a code (Python 3.10), the
+    file is taken to be sound: its tables were checked as it was opened."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return True
+    code = getattr(error, "sqlite_errorcode", None)
+    # An extended code holds its primary one in its low byte.
+    return code is not None and code & 0xFF == _SQLITE_ERROR
 
 
 def _describe(error: sqlite3.Error) -> str:
