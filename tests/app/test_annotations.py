@@ -507,6 +507,48 @@ async def test_the_note_dialog_opens_on_the_note_another_copy_saved(corpus_dir: 
         assert app.screen.query_one(TextArea).text == "written in the other window"
 
 
+async def test_a_note_saved_in_another_window_while_the_dialog_was_open_is_kept(
+    corpus_dir: Path,
+) -> None:
+    # The note saved last wrote over the other window's, and neither window said a word.
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        await write_note(pilot, "from this window")
+        other_window = saved(corpus_dir)
+        other_window.set_note(brief_id, "from the other window")
+        other_window.close()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "from this window" in brief_lines(app)
+        assert "from the other window" in brief_lines(app)
+    both = saved(corpus_dir).notes[brief_id]
+    assert both.startswith("from this window") and both.endswith("from the other window")
+    assert [m for severity, m in notices if severity == "warning" and brief_id in m]
+
+
+async def test_tags_given_in_another_window_while_the_dialog_was_open_are_kept(
+    corpus_dir: Path,
+) -> None:
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        other_window = saved(corpus_dir)
+        other_window.set_tags(brief_id, ["aduana"])
+        other_window.close()
+        await pilot.press(*"usmca", "enter")
+        await settle(pilot)
+        assert "Tags: usmca, aduana" in brief_lines(app)
+    assert saved(corpus_dir).tags == {brief_id: ("usmca", "aduana")}
+    assert [m for severity, m in notices if severity == "warning" and brief_id in m]
+
+
 async def test_a_corrupt_notes_file_is_set_aside_and_told_once(
     corpus_dir: Path, private_state: Path
 ) -> None:

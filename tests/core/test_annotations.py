@@ -16,6 +16,7 @@ from tui.core.annotations import (
     MAX_NOTE_CHARS,
     MAX_TAG_CHARS,
     MAX_TAGS,
+    NOTES_JOINED_BY,
     Annotation,
     AnnotationError,
     Annotations,
@@ -183,6 +184,64 @@ def test_a_note_read_again_is_the_one_another_copy_saved(tmp_path: Path) -> None
     assert first.annotation("a") == Annotation(False, "from the second copy", ("usmca", "tijuana"))
     assert first.marks().tagged == {"usmca": {"a"}, "tijuana": {"a"}}
     assert first.annotation("b") == Annotation()
+
+
+def test_a_note_saved_in_another_copy_while_it_was_edited_is_kept_with_it(
+    tmp_path: Path,
+) -> None:
+    # Each copy opened the note, and the one saved last wrote over the other without a word.
+    Annotations(tmp_path, CORPUS).set_note("a", "old")
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    first.read_again("a")
+    second.read_again("a")
+    second.set_note("a", "old, and from the second", started_from="old")
+    first.set_note("a", "old, and from the first", started_from="old")
+
+    both = f"old, and from the first{NOTES_JOINED_BY}old, and from the second"
+    assert Annotations(tmp_path, CORPUS).notes == {"a": both}
+    assert first.notes == {"a": both}  # shown as saved
+    assert len(first.notices) == 1 and second.notices == []
+    # Begun from the note as it is now, the next edit replaces it.
+    second.read_again("a")
+    second.set_note("a", "tidied", started_from=both)
+    assert Annotations(tmp_path, CORPUS).notes == {"a": "tidied"} and second.notices == []
+
+
+def test_a_note_removed_while_another_copy_wrote_it_stays(tmp_path: Path) -> None:
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    first.set_note("a", "mine")
+    second.read_again("a")
+    first.read_again("a")
+    second.set_note("a", "mine, changed there", started_from="mine")
+    first.set_note("a", "", started_from="mine")
+    assert Annotations(tmp_path, CORPUS).notes == {"a": "mine, changed there"}
+    assert first.notes == {"a": "mine, changed there"} and len(first.notices) == 1
+
+
+def test_tags_changed_in_two_copies_keep_what_each_added_and_removed(tmp_path: Path) -> None:
+    began = ("usmca", "aduana")
+    Annotations(tmp_path, CORPUS).set_tags("a", began)
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    second.set_tags("a", ["aduana", "tijuana"], started_from=began)  # usmca out, tijuana in
+    first.set_tags("a", ["usmca", "urgent"], started_from=began)  # aduana out, urgent in
+
+    assert Annotations(tmp_path, CORPUS).tags == {"a": ("urgent", "tijuana")}
+    assert first.tags == {"a": ("urgent", "tijuana")}
+    assert first.marks().tagged == {"urgent": {"a"}, "tijuana": {"a"}}
+    assert len(first.notices) == 1
+
+
+def test_tags_of_two_copies_past_the_most_a_brief_has_name_those_left_out(
+    tmp_path: Path,
+) -> None:
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    second.set_tags("a", [f"there{n}" for n in range(15)], started_from=())
+    first.set_tags("a", [f"here{n}" for n in range(10)], started_from=())
+
+    kept = Annotations(tmp_path, CORPUS).tags["a"]
+    assert kept == (*(f"here{n}" for n in range(10)), *(f"there{n}" for n in range(10)))
+    (notice,) = first.notices
+    assert all(f"there{n}" in notice for n in range(10, 15))
 
 
 def test_a_note_not_saved_yet_is_not_read_again_over(

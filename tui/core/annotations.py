@@ -9,6 +9,8 @@ file; each writes only what it changed (a brief's read mark, its note or its tag
 change to each wins and nothing else is undone: a brief marked read in one copy keeps the note
 written on it in the other. Changes made by another copy show the next time the file is read,
 and a brief's note and tags are read again before they are edited (:meth:`Annotations.read_again`).
+A note or tags edited from what the file held are not written over what another copy saved
+meanwhile: both are kept (:meth:`Annotations.set_note`'s ``started_from``), and the user told.
 
 As with bookmarks, nothing here raises for a bad state folder or file: a folder that cannot be
 written keeps the changes for the session (:attr:`Annotations.save_error`), a file that is not a
@@ -35,6 +37,8 @@ MAX_NOTE_CHARS = 20_000
 MAX_TAG_CHARS = 40
 MAX_TAGS = 20
 """Tags one brief may have."""
+NOTES_JOINED_BY = "\n\n--- Saved meanwhile in another window: ---\n"
+"""What stands between a note saved and the one another copy saved while it was edited."""
 BUSY_TIMEOUT_MS = 2_000
 """How long a change waits for another copy's transaction, which takes milliseconds."""
 _SQLITE_ERROR = 1
@@ -163,6 +167,11 @@ class Annotations:
         self._unsaved: set[tuple[str, _Part]] = set()
         """What was changed while the file could not be written, by brief: written at the next
         save."""
+        self._note_edited_from: dict[str, str] = {}
+        self._tags_edited_from: dict[str, tuple[str, ...]] = {}
+        """What the file held of a brief's note or tags when the user began the change not
+        written yet, by id: anything else there by the time it is written came from another
+        copy, and is kept with it."""
         self._newer_format: str | None = None
         self._connection: sqlite3.Connection | None = None
         self._opened: FileIdentity | None = None
@@ -203,26 +212,40 @@ class Annotations:
         self.set_read(brief_id, brief_id not in self.read)
         return brief_id in self.read
 
-    def set_note(self, brief_id: str, text: str) -> None:
+    def set_note(self, brief_id: str, text: str, *, started_from: str | None = None) -> None:
         """Keep ``text`` as the note of ``brief_id`` (an empty one removes it) and save; raises
-        :class:`AnnotationError` for a note too long, keeping the one there was."""
+        :class:`AnnotationError` for a note too long, keeping the one there was.
+
+        ``started_from``: the note the user began from, as :meth:`read_again` gave it. When the
+        file holds another by the time this one is written, another copy saved it meanwhile:
+        it is kept under this one (after :data:`NOTES_JOINED_BY`), and :attr:`notices` says so.
+        Without it, this note replaces whatever the file holds."""
         note = check_note(text)
         if note == self.notes.get(brief_id, ""):
             return
-        if note:
-            self.notes[brief_id] = note
-        else:
-            self.notes.pop(brief_id, None)
+        if started_from is not None:
+            # A change not written yet began from what the file held before it.
+            self._note_edited_from.setdefault(brief_id, started_from)
+        self._show_note(brief_id, note)
         self._save(brief_id, "note")
 
-    def set_tags(self, brief_id: str, tags: Iterable[str]) -> tuple[str, ...]:
+    def set_tags(
+        self, brief_id: str, tags: Iterable[str], *, started_from: tuple[str, ...] | None = None
+    ) -> tuple[str, ...]:
         """Give ``brief_id`` the ``tags`` (none removes them all) and save; return them as shown:
         a tag used before keeps the spelling it was first given. Raises :class:`AnnotationError`
-        for tags that cannot be kept (see :func:`check_tags`), changing nothing."""
+        for tags that cannot be kept (see :func:`check_tags`), changing nothing.
+
+        ``started_from``: the tags the user began from, as :meth:`read_again` gave them. When
+        the file holds others by the time these are written, another copy changed them
+        meanwhile: the tags either added are kept and those either removed are not (at most
+        :data:`MAX_TAGS`), and :attr:`notices` says so."""
         checked = check_tags(tags)
         shown = tuple(self._tag_names.get(fold_tag(tag), tag) for tag in checked)
         if shown == self.tags.get(brief_id, ()):
             return shown
+        if started_from is not None:
+            self._tags_edited_from.setdefault(brief_id, started_from)
         self._forget_tags(brief_id)
         self._remember_tags(brief_id, shown)
         self._save(brief_id, "tags")
@@ -246,11 +269,7 @@ class Annotations:
         except sqlite3.DatabaseError:
             return  # what is wrong with the file is told when it is next written
         if (brief_id, "note") not in self._unsaved:
-            note = row[0] if row is not None and isinstance(row[0], str) else ""
-            if note:
-                self.notes[brief_id] = note
-            else:
-                self.notes.pop(brief_id, None)
+            self._show_note(brief_id, row[0] if row is not None and isinstance(row[0], str) else "")
         if (brief_id, "tags") not in self._unsaved:
             self._forget_tags(brief_id)
             with contextlib.suppress(AnnotationError):
@@ -269,6 +288,12 @@ class Annotations:
             self._connection = None
 
     # The file.
+
+    def _show_note(self, brief_id: str, note: str) -> None:
+        if note:
+            self.notes[brief_id] = note
+        else:
+            self.notes.pop(brief_id, None)
 
     def _remember_tags(self, brief_id: str, tags: tuple[str, ...]) -> None:
         if not tags:
@@ -439,6 +464,8 @@ class Annotations:
             self.save_error = self._cannot_save(reason)
             return
         self._unsaved.clear()
+        self._note_edited_from.clear()
+        self._tags_edited_from.clear()
         self.save_error = None
 
     def _everything(self) -> set[tuple[str, _Part]]:
@@ -453,6 +480,10 @@ class Annotations:
         """Write ``part`` of what is kept about ``brief_id``, leaving the rest of its row as
         the file has it (another copy may have changed it)."""
         key = (self.corpus, brief_id)
+        if part == "note" and brief_id in self._note_edited_from:
+            self._keep_note_saved_meanwhile(connection, brief_id)
+        if part == "tags" and brief_id in self._tags_edited_from:
+            self._keep_tags_saved_meanwhile(connection, brief_id)
         if part == "tags":
             connection.execute("DELETE FROM tags WHERE corpus = ? AND brief = ?", key)
             connection.executemany(
@@ -472,6 +503,59 @@ class Annotations:
         connection.execute(
             "DELETE FROM briefs WHERE corpus = ? AND brief = ? AND read = 0 AND note = ''", key
         )
+
+    def _keep_note_saved_meanwhile(self, connection: sqlite3.Connection, brief_id: str) -> None:
+        """Join to the note of ``brief_id`` the one another copy saved since the user began to
+        edit it: read in the transaction that writes it, so that no third can come between."""
+        row = connection.execute(
+            "SELECT note FROM briefs WHERE corpus = ? AND brief = ?", (self.corpus, brief_id)
+        ).fetchone()
+        stored = row[0] if row is not None and isinstance(row[0], str) else ""
+        note = self.notes.get(brief_id, "")
+        # A note removed there has nothing to keep; one saved there as this one is, no change.
+        if stored in ("", note, self._note_edited_from[brief_id]):
+            return
+        # Over the length a note is typed to, rather than dropping either: the dialog asks
+        # for it to be shortened at the next edit.
+        self._show_note(brief_id, f"{note}{NOTES_JOINED_BY}{stored}" if note else stored)
+        # Joined now: written again after a failed transaction, it is not joined twice.
+        self._note_edited_from[brief_id] = stored
+        kept = "both are kept, yours first" if note else "it is kept, not removed"
+        self._tell(
+            f"The note on {brief_id} was changed in another window since you opened it: {kept}"
+        )
+
+    def _keep_tags_saved_meanwhile(self, connection: sqlite3.Connection, brief_id: str) -> None:
+        """Make the tags of ``brief_id`` those the user gave, with the changes another copy
+        saved since the user began to edit them (tags added there kept, tags removed there not):
+        read in the transaction that writes them."""
+        rows = connection.execute(
+            "SELECT tag FROM tags WHERE corpus = ? AND brief = ? ORDER BY position",
+            (self.corpus, brief_id),
+        ).fetchall()
+        try:
+            stored = check_tags(tag for (tag,) in rows if isinstance(tag, str))
+        except AnnotationError:
+            return  # not tags this reader wrote: replaced as they would be without a dialog
+        began = self._tags_edited_from[brief_id]
+        given = self.tags.get(brief_id, ())
+        if _folded(stored) in (_folded(began), _folded(given)):
+            return
+        removed_there = set(_folded(began)) - set(_folded(stored))
+        kept = [tag for tag in given if fold_tag(tag) not in removed_there]
+        known = set(_folded(began)) | set(_folded(given))
+        kept += [tag for tag in stored if fold_tag(tag) not in known]
+        left_out = kept[MAX_TAGS:]
+        self._forget_tags(brief_id)
+        self._remember_tags(brief_id, tuple(kept[:MAX_TAGS]))
+        self._tags_edited_from[brief_id] = stored
+        notice = (
+            f"The tags of {brief_id} were changed in another window since you opened them:"
+            f" the changes of both are kept ({', '.join(kept[:MAX_TAGS]) or 'no tags'})"
+        )
+        if left_out:
+            notice += f"; left out, past {MAX_TAGS} tags: {', '.join(left_out)}"
+        self._tell(notice)
 
     def _set_aside(self, complaint: str) -> None:
         try:
@@ -543,6 +627,10 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
 
 class _NotOurs(sqlite3.DatabaseError):
     """A database, but not one of notes and read briefs."""
+
+
+def _folded(tags: Iterable[str]) -> list[str]:
+    return [fold_tag(tag) for tag in tags]
 
 
 def _columns(connection: sqlite3.Connection, table: str) -> set[str]:

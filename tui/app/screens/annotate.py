@@ -3,7 +3,8 @@ them and keep the answer through the core (:mod:`tui.core.annotations`).
 
 The dialogs check what is typed with the core's own rules and say what is wrong inside the
 dialog, so that nothing typed is lost to a mistake. A note changed and then cancelled is not
-dropped without asking.
+dropped without asking, and a note or tags saved in another copy of the reader while the dialog
+was open are kept with what is saved from it.
 """
 
 from __future__ import annotations
@@ -277,7 +278,8 @@ def edit_note(app: App[Any], annotations: Annotations, brief: Brief) -> Awaitabl
         text = await answer
         if text is None:
             return False
-        annotations.set_note(brief.id, text)  # checked by the dialog already
+        # Checked by the dialog already. What another copy saved meanwhile is kept with it.
+        annotations.set_note(brief.id, text, started_from=current)
         return annotations.notes.get(brief.id, "") != current
 
     return keep()
@@ -294,7 +296,7 @@ def edit_tags(app: App[Any], annotations: Annotations, brief: Brief) -> Awaitabl
         tags = await answer
         if tags is None:
             return False
-        annotations.set_tags(brief.id, tags)  # checked by the dialog already
+        annotations.set_tags(brief.id, tags, started_from=current)  # checked by the dialog
         return annotations.tags.get(brief.id, ()) != current
 
     return keep()
