@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ from tests.kit.pilot import (
     until,
     unwrapped_dialog,
     wait_for_screen,
+    within,
 )
 from tui.app.app import BriefingApp
 from tui.app.reader.screen import MainScreen
@@ -429,6 +433,67 @@ async def test_quitting_asks_first_when_it_would_lose_a_note_not_saved(
         await pilot.press("y")
         await settle(pilot)
         assert not app.is_running
+
+
+@contextlib.contextmanager
+def notes_locked(state: Path) -> Iterator[None]:
+    """The notes file held by another program's write transaction."""
+    holder = sqlite3.connect(state / "annotations.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+async def test_quitting_saves_a_note_the_lock_kept_out_and_asks_only_while_it_still_does(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Once the lock was gone, q still asked whether to lose the note, again after Stay.
+    monkeypatch.setattr("tui.app.reader.screen.NOTES_RETRY_S", 3600.0)  # only q tries again
+    monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)  # saves meet the lock at once
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        with notes_locked(private_state):
+            await write_note(pilot, "written while locked")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert "(not saved)" in title_bar_text(app)
+            await pilot.press("q")
+            await wait_for_screen(pilot, QuitDialog)
+            assert "notes or tags that could not be saved" in unwrapped_dialog(app)
+            await pilot.press("n")
+            await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
+    assert saved(corpus_dir).notes == {brief_id: "written while locked"}
+
+
+async def test_a_note_the_lock_kept_out_is_saved_once_it_is_gone(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.app.reader.screen.NOTES_RETRY_S", 0.1)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        with notes_locked(private_state):
+            await write_note(pilot, "written while locked")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert "(not saved)" in title_bar_text(app)
+        await within(
+            pilot, lambda: "(not saved)" not in title_bar_text(app), "the note saved again"
+        )
+        assert saved(corpus_dir).notes == {brief_id: "written while locked"}
+    errors = [m for severity, m in notices if severity == "error" and "cannot be saved" in m]
+    assert len(errors) == 1  # told once, however many times it was tried while locked
+    assert any("saved again" in m for _, m in notices)
 
 
 async def test_quitting_asks_first_when_it_would_lose_a_bookmark_not_saved(

@@ -89,6 +89,10 @@ class BriefingApp(HoldsKeysTypedAhead):
 
     async def action_quit(self) -> None:
         """Quit; first ask, when that would lose what the user typed or could not save."""
+        main = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(main, MainScreen):
+            # What the file's lock kept out a while ago may go in now: asked only if not.
+            main.save_notes_again()
         losing = self._unsaved()
         if not losing:
             self.exit()

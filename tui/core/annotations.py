@@ -13,9 +13,11 @@ A note or tags edited from what the file held are not written over what another 
 meanwhile: both are kept (:meth:`Annotations.set_note`'s ``started_from``), and the user told.
 
 As with bookmarks, nothing here raises for a bad state folder or file: a folder that cannot be
-written keeps the changes for the session (:attr:`Annotations.save_error`), a file that is not a
-database of this kind is set aside and a new one started (:attr:`Annotations.notices`), and a
-file of a newer format (``PRAGMA user_version``) is read as far as it can be and never written.
+written, or a file another program holds locked, keeps the changes for the session
+(:attr:`Annotations.save_error`) until they can be written (:meth:`Annotations.save_again`), a
+file that is not a database of this kind is set aside and a new one started
+(:attr:`Annotations.notices`), and a file of a newer format (``PRAGMA user_version``) is read as
+far as it can be and never written.
 """
 
 from __future__ import annotations
@@ -276,6 +278,12 @@ class Annotations:
                 self._remember_tags(brief_id, check_tags(t for (t,) in tags if isinstance(t, str)))
 
     @property
+    def waits_to_save(self) -> bool:
+        """Whether changes could not be saved yet that trying again may save: not those to a
+        file that is never written (of a newer briefing, or not read), kept for the session."""
+        return bool(self._unsaved) and not self._newer_format
+
+    @property
     def unsaved_writing(self) -> int:
         """How many notes and tag lists the user changed that are not in the file yet (it
         could not be written): kept for now, and lost if the reader quits."""
@@ -440,7 +448,15 @@ class Annotations:
         """Write ``part`` of what is kept about ``brief_id``, and anything that could not be
         saved before."""
         self._unsaved.add((brief_id, part))
-        if self._newer_format:
+        self.save_again()
+
+    def save_again(self, *, wait: bool = True) -> None:
+        """Write what could not be saved before, as the next change would: what kept it out
+        of the file (another program's lock, a folder that could not be written) may be gone.
+
+        ``wait``: whether to wait, as a change does, up to :data:`BUSY_TIMEOUT_MS` for another
+        program's transaction; a try made in the background does not, holding up no key."""
+        if not self.waits_to_save:
             return
         if self._opened is not None and file_identity(self.path) != self._opened:
             # The file was moved, deleted or replaced while the reader ran (the state folder
@@ -451,9 +467,13 @@ class Annotations:
             self._unsaved |= self._everything()
         try:
             connection = self._open(create=True)
+            if not wait:
+                connection.execute("PRAGMA busy_timeout = 0")
             with _transaction(connection):
                 for changed, changed_part in sorted(self._unsaved):
                     self._write(connection, changed, changed_part)
+            if not wait:
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except (sqlite3.DatabaseError, OSError) as error:
             self.close()
             # The folder's own reason, when it has one, rather than the error it led to: the

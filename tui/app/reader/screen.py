@@ -119,6 +119,9 @@ def _same_reading(first: Entry, second: Entry) -> bool:
 LOST_PATIENCE_S = 2.0
 """How long a brief whose file went away under the cursor may take to come back and take the
 cursor back: an editor writing a file anew takes well under a second."""
+NOTES_RETRY_S = 5.0
+"""How long after notes, tags or read marks could not be saved they are tried again: another
+program's lock on the file is over in moments, and the title bar's "(not saved)" goes with it."""
 REBUILDING_NOTICE = "The index is being built again: the filter answers once it is"
 """What the list says, in place of its rows, while a damaged index is built again."""
 
@@ -212,6 +215,8 @@ class MainScreen(TakesKeysOnceMounted):
         """Whether the corpus shown was read from the files, not a first look at the index as
         the last start left it: a brief missing from the files then went away just now."""
         self._notes_error: str | None = None
+        self._notes_retry: Timer | None = None
+        """Set while changes to notes, tags or read marks wait to be tried again."""
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
@@ -1400,13 +1405,35 @@ class MainScreen(TakesKeysOnceMounted):
         return self.annotations.annotation(entry.key)
 
     def _report_annotations(self) -> None:
-        """Tell the user what the notes store has to say, once."""
+        """Tell the user what the notes store has to say, once; and, when it could not save,
+        try again in a while."""
         told = self._notes_error
         self._notes_error = self._report_user_state(
             self.annotations, "Notes", "Notes and read briefs are saved again.", told
         )
         if self._notes_error != told:
             self._update_header()
+        annotations = self.annotations
+        if annotations is not None and annotations.waits_to_save and self._notes_retry is None:
+            self._notes_retry = self.set_timer(NOTES_RETRY_S, self._retry_saving_notes)
+
+    def _retry_saving_notes(self) -> None:
+        self._notes_retry = None
+        # Not waiting for the lock to go: while it stays, the keys would stop every few seconds.
+        self.save_notes_again(wait=False)
+
+    def save_notes_again(self, *, wait: bool = True) -> None:
+        """Try again to save the notes, tags and read marks that could not be saved, and show
+        what came of it: the note shown, joined to one another copy saved meanwhile, too.
+        ``wait``: whether to wait a moment for another program's lock, as a change does."""
+        annotations = self.annotations
+        if annotations is None or not annotations.waits_to_save:
+            return
+        shown = self._annotation_of(self._entry(self.shown_entry))
+        annotations.save_again(wait=wait)
+        self._report_annotations()
+        if self._annotation_of(self._entry(self.shown_entry)) != shown:
+            self.brief_view.show_annotation(self._annotation_of(self._entry(self.shown_entry)))
 
     def _report_store(self) -> None:
         """Tell the user what the bookmark store has to say, once."""
