@@ -15,7 +15,8 @@ import yaml
 
 import tui.core.loader as loader
 from tests.kit.corpus import ARTICLE, REPO, dump, fields, make_corpus
-from tui.core.articles import ArticleTexts
+from tests.kit.special import named_pipe, needs_pipes, without_waiting
+from tui.core.articles import ArticleReader, ArticleTexts
 from tui.core.loader import read_article
 from tui.core.model import Corpus, Problem
 from tui.core.store import load_corpus
@@ -573,6 +574,20 @@ def test_an_article_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> Non
     root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields(source="pipe.txt")})
     os.mkfifo(root / "seeds" / "pipe.txt")
     assert "source: seeds/pipe.txt is not a regular file" in load_elsewhere(root)
+
+
+@needs_pipes
+def test_an_article_made_a_pipe_once_looked_at_is_refused_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the name leads to can change between looking at it and reading it.
+    root = make_corpus(tmp_path / "corpus", {}, {})
+    named_pipe(root / "seeds" / "pipe.txt")
+    reader = ArticleReader(root)
+    monkeypatch.setattr(reader, "refusal", lambda source: None)  # looked at before the change
+    text, _, refusal = without_waiting(lambda: reader.read("pipe.txt"))
+    assert text is None
+    assert refusal == "seeds/pipe.txt is not a regular file (a named pipe); replace it with a file"
 
 
 def load_elsewhere(root: Path) -> str:

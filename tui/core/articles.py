@@ -12,6 +12,7 @@ import stat
 import threading
 from pathlib import Path
 
+from tui.core.files import NotAFile, TooLarge, not_a_file, read_limited
 from tui.core.model import Severity
 from tui.core.recent import RecentlyUsed
 from tui.core.text import clean_text
@@ -22,23 +23,6 @@ KEPT_CHARACTERS = 16_000_000
 """How many characters of the articles read last a corpus keeps, to give them again at once."""
 
 ArticleProblems = list[tuple[Severity, str]]
-
-
-class TooLarge(Exception):
-    """The file is larger than its limit; it was not read."""
-
-
-def read_limited(path: str | Path, limit: int, what: str) -> bytes:
-    """The bytes of ``path``; raise :class:`TooLarge` when it holds more than ``limit``."""
-    with open(path, "rb") as handle:
-        # Sized to the file: read(limit + 1) alone sets aside the whole limit for every file.
-        size = os.fstat(handle.fileno()).st_size
-        data = handle.read(min(size, limit) + 1)
-        if len(data) > size:  # the file grew meanwhile, or tells no size (a pipe)
-            data += handle.read(limit + 1 - len(data))
-    if len(data) > limit:
-        raise TooLarge(f"the {what} is larger than {limit // (1024 * 1024)} MiB; refused unread")
-    return data
 
 
 class ArticleReader:
@@ -68,7 +52,7 @@ class ArticleReader:
         if info is None:
             return f"not found: there is no seeds/{source}"
         if not stat.S_ISREG(info.st_mode):
-            return f"seeds/{source} is not a regular file"
+            return f"seeds/{source} {not_a_file(info.st_mode)}"
         return None
 
     def read(self, source: str) -> tuple[str | None, ArticleProblems, str | None]:
@@ -89,6 +73,8 @@ class ArticleReader:
             return None, [], refusal
         try:
             raw = read_limited(os.path.join(self.seeds, source), limit, "article")
+        except NotAFile as error:  # made so since it was looked at
+            return None, [], f"seeds/{source} {error}"
         except OSError as error:
             return None, [], f"cannot be read: {error.strerror}"
         text, problems = decode_article(raw)

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.articles import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
-from tui.core.articles import ArticleProblems, ArticleReader, TooLarge, read_limited
+from tui.core.articles import ArticleProblems, ArticleReader
 from tui.core.articles import read_article as read_article  # also importable from here
 from tui.core.corpus_path import BRIEF_SUFFIX
 from tui.core.dates import DateError, parse_date
+from tui.core.files import Refused, read_limited
 from tui.core.languages import ISO_639_1
 from tui.core.model import (
     BRIEF_STATUSES,
@@ -121,7 +122,7 @@ class _CorpusReader:
                 )
                 return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
             raw = read_limited(path, MAX_BRIEF_BYTES, "brief")
-        except TooLarge as error:
+        except Refused as error:  # too large, or no longer a file since it was looked at
             return Entry(relative, None, (Problem(relative, 0, "", str(error)),)), ""
         except OSError as error:
             problem = Problem(relative, 0, "", f"cannot read the file: {error.strerror}")

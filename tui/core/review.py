@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.atomic import write_atomically
-
-MAX_BRIEF_CHARS = 1_048_576
-"""Briefs larger than the loader reads are not edited either."""
+from tui.core.files import NotAFile, TooLarge, read_limited
+from tui.core.loader import MAX_BRIEF_BYTES
 
 
 class ReviewError(Exception):
@@ -122,13 +121,13 @@ def reject_fact(path: Path, index: int, quote: str) -> ReviewEdit:
 def _read(path: Path) -> str:
     try:
         # Line ends as they are: a file written with \r\n is not quietly turned into \n.
-        with path.open(encoding="utf-8", newline="") as file:
-            text = file.read(MAX_BRIEF_CHARS + 1)
+        return read_limited(path, MAX_BRIEF_BYTES, "brief").decode("utf-8")
+    except TooLarge:  # larger than the loader reads, so not edited either
+        raise ReviewError(f"{path.name} is too large to edit here") from None
+    except NotAFile as error:
+        raise ReviewError(f"{path.name} {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ReviewError(f"{path.name} cannot be read: {error}") from None
-    if len(text) > MAX_BRIEF_CHARS:
-        raise ReviewError(f"{path.name} is too large to edit here")
-    return text
 
 
 def _write(path: Path, text: str) -> None:

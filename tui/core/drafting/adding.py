@@ -23,6 +23,8 @@ from tui.core.atomic import write_atomically
 from tui.core.drafting.draft import Draft, NothingToDraft, brief_id, brief_yaml, draft_article
 from tui.core.drafting.entities import Gazetteer, GazetteerError, gazetteer_for
 from tui.core.drafting.extract import NoArticle, Page, extract_page
+from tui.core.files import NotAFile, Refused, TooLarge, read_limited
+from tui.core.loader import MAX_BRIEF_BYTES
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 """An article or a saved page larger than this is refused: news articles are far smaller, and a
@@ -129,11 +131,14 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
                 " as one of those"
             )
         try:
-            size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
-                raise InputError(_too_large(size))
-            with path.open("rb") as stream:
-                data = stream.read(MAX_INPUT_BYTES + 1)
+            data = read_limited(path, MAX_INPUT_BYTES, "article")
+        except TooLarge:
+            size = MAX_INPUT_BYTES + 1  # at least, as far as it was read
+            with contextlib.suppress(OSError):
+                size = path.stat().st_size
+            raise InputError(_too_large(size)) from None
+        except NotAFile as error:
+            raise InputError(str(error)) from None
         except OSError as error:
             raise InputError(f"cannot be read: {error.strerror}") from None
         is_page = suffix in PAGE_SUFFIXES
@@ -349,8 +354,8 @@ def _seed_with(seeds: Path, text: bytes) -> Path | None:
         if item.name.endswith(f"_{digest}.txt") or item.stat().st_size == len(text):
             same_size.append(Path(item.path))
     for path in same_size:
-        with contextlib.suppress(OSError):
-            if path.read_bytes() == text:
+        with contextlib.suppress(OSError, Refused):
+            if read_limited(path, len(text), "article") == text:
                 return path
     return None
 
@@ -359,8 +364,9 @@ def _brief_naming(briefs: Path, source: str) -> Path | None:
     """The brief in ``briefs/`` whose ``source`` is ``source``, if there is one."""
     wanted = re.compile(rf"^source:\s*[\"']?{re.escape(source)}[\"']?\s*(#.*)?$", re.MULTILINE)
     for path in sorted(briefs.glob("*.yaml")):
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            if wanted.search(path.read_text(encoding="utf-8-sig")):
+        # A pipe named like a brief is passed over, not waited on.
+        with contextlib.suppress(OSError, UnicodeDecodeError, Refused):
+            if wanted.search(read_limited(path, MAX_BRIEF_BYTES, "brief").decode("utf-8-sig")):
                 return path
     return None
 
