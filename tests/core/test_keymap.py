@@ -6,6 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.kit.special import (
+    link_to_dev_zero,
+    named_pipe,
+    needs_dev_zero,
+    needs_pipes,
+    run_with_little_memory,
+    without_waiting,
+)
 from tui.core.keymap import FILE_NAME, MAX_FILE_BYTES, config_dir, read_keymap
 
 IDS = {"reader.bookmark", "list.next", "app.quit"}
@@ -85,3 +93,25 @@ def test_an_id_given_twice_applies_its_first_line(tmp_path: Path) -> None:
     (problem,) = keymap.problems
     assert (problem.line, problem.field) == (3, "reader.bookmark")
     assert "given on line 1 already" in problem.message
+
+
+@needs_pipes
+def test_a_named_pipe_for_a_keys_file_is_refused_without_waiting(tmp_path: Path) -> None:
+    # Opening it waited for a writer: the reader never started, nor did `briefing keys` end.
+    pipe = named_pipe(tmp_path / FILE_NAME)
+    keymap = without_waiting(lambda: read_keymap(tmp_path, IDS))
+    assert dict(keymap.keys) == {}
+    (problem,) = keymap.problems
+    assert problem.file == str(pipe) and "not a regular file" in problem.message
+
+
+@needs_dev_zero
+def test_a_keys_file_linked_to_a_device_is_refused_unread(tmp_path: Path) -> None:
+    # Its size is 0, so the size checked did not stop it: reading it took all the memory.
+    link = link_to_dev_zero(tmp_path / FILE_NAME)
+    script = (
+        "import sys; from pathlib import Path; from tui.core.keymap import read_keymap\n"
+        "print(*read_keymap(Path(sys.argv[1]), {'app.quit'}).problems, sep='\\n')\n"
+    )
+    (said,) = run_with_little_memory(script, tmp_path).splitlines()
+    assert said.startswith(f"{link}: ") and "not a regular file" in said

@@ -19,6 +19,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core.files import Refused, read_limited
 from tui.core.model import Problem
 
 FILE_NAME = "keys.yaml"
@@ -60,12 +61,11 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
     path = folder / FILE_NAME
     shown = str(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = f"{MAX_FILE_BYTES // 1024} KiB"
-            return UserKeymap({}, (Problem(shown, 0, "", f"is larger than {limit}; not read"),))
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_FILE_BYTES, "keys file").decode("utf-8")
     except FileNotFoundError:
         return UserKeymap({})
+    except Refused as error:
+        return UserKeymap({}, (Problem(shown, 0, "", str(error)),))
     except UnicodeDecodeError:
         return UserKeymap({}, (Problem(shown, 0, "", "is not UTF-8 text; not read"),))
     except OSError as error:
