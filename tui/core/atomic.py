@@ -4,6 +4,7 @@ file from another put in its place, as such a write, or a user, puts one."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -17,16 +18,23 @@ def write_atomically(
     """Write ``data`` (a text, its parts in order, or bytes written as they are) to a temporary
     file beside ``path``, then move it into place.
 
-    With ``overwrite`` false an existing ``path`` raises :class:`FileExistsError` and is left
-    as it was. On any failure the temporary file is removed and the error is raised. The file is
-    readable by its owner alone, as the temporary file was made; with ``shared`` it gets the
-    permissions of the file it replaces, else those any new file would get (the process's umask
-    applied to read and write for everyone).
+    A link is followed to the file it leads to; one that leads to anything else (a device, a
+    pipe) raises :class:`OSError`. With ``overwrite`` false an existing ``path`` raises
+    :class:`FileExistsError` and is left as it was. On any failure the temporary file is removed
+    and the error is raised. The file is readable by its owner alone, as the temporary file was
+    made; with ``shared`` it gets the permissions of the file it replaces, else those any new
+    file would get (the process's umask applied to read and write for everyone).
     """
     if path.is_symlink():
         # The file it links to is replaced, and the link kept: a user who keeps the file
         # elsewhere (a folder of settings under version control) keeps it there.
-        path = Path(os.path.realpath(path))
+        target = Path(os.path.realpath(path))
+        with contextlib.suppress(FileNotFoundError):
+            # Not a device or a pipe, though: /dev/null would be replaced by a file.
+            if not stat.S_ISREG(target.stat().st_mode):
+                message = f"{path.name} leads to {target}, which is not a regular file"
+                raise OSError(errno.EINVAL, message)
+        path = target
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         if shared:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core.atomic import write_atomically
+from tui.core.files import NotAFile, TooLarge, read_limited
 
 FILE_NAME = "layout.json"
 PANES = ("articles", "brief", "original")
@@ -44,18 +45,20 @@ class PaneLayout(NamedTuple):
         return self._replace(list_width=share) if beside else self._replace(list_height=share)
 
 
-def read_layout(folder: Path) -> PaneLayout:
-    """The layout saved in ``folder``; the default for whatever is missing or cannot be read."""
+def read_layout(folder: Path) -> tuple[PaneLayout, str | None]:
+    """The layout saved in ``folder``, the default for whatever is missing or cannot be read;
+    and, when the file is not a file at all (a pipe, a device), why it was not read, for the
+    user. What a file holds wrongly is not said: the next change of layout writes it over."""
     default = PaneLayout()
+    path = folder / FILE_NAME
     try:
-        path = folder / FILE_NAME
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return default
-        value: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return default
+        value: Any = json.loads(read_limited(path, MAX_FILE_BYTES, "layout file").decode("utf-8"))
+    except NotAFile as error:
+        return default, f"Layout file {path} {error}"
+    except (OSError, TooLarge, UnicodeDecodeError, ValueError):
+        return default, None
     if not isinstance(value, dict):
-        return default
+        return default, None
     low, high = LIST_SHARE_RANGE
 
     def share(name: str, fallback: int) -> int:
@@ -65,11 +68,12 @@ def read_layout(folder: Path) -> PaneLayout:
         return fallback
 
     maximized = value.get("maximized")
-    return PaneLayout(
+    layout = PaneLayout(
         list_width=share("list_width", default.list_width),
         list_height=share("list_height", default.list_height),
         maximized=maximized if maximized in PANES else None,
     )
+    return layout, None
 
 
 def save_layout(folder: Path, layout: PaneLayout) -> str | None:

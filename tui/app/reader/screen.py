@@ -261,7 +261,7 @@ class MainScreen(TakesKeysOnceMounted):
         """The brief file edited from the reader, and the fact to be on once it is read again."""
         self._shown_before = False
         """Whether the screen has been shown (resumed) before: the first time is its start."""
-        self.pane_layout = read_layout(state_dir())
+        self.pane_layout, self._layout_problem = read_layout(state_dir())
         """The list's size and the pane maximised, as the user last left them."""
         self._layout_error: str | None = None
         self._facet_dialog: FacetDialog | None = None
@@ -332,6 +332,8 @@ class MainScreen(TakesKeysOnceMounted):
         self.annotations = Annotations(state_dir(), corpus_key(self.root))
         # The list reads the live set of read ids: a copy of 100,000 at every move would cost.
         self.article_list.read = self.annotations.read
+        if self._layout_problem:
+            self.notify(self._layout_problem, title="Layout", severity="warning", markup=False)
         if self.pane_layout.maximized:
             pane = self.query_one(f"#{self.pane_layout.maximized}")
             if pane.display:
