@@ -8,9 +8,12 @@ import pytest
 import yaml
 
 from tests.kit.corpus import REPO
+from tests.kit.special import named_pipe, needs_pipes, without_waiting
 from tui.core.drafting.draft import draft_article
 from tui.core.drafting.entities import (
     _STATES,
+    CORPUS_GAZETTEER,
+    MAX_GAZETTEER_BYTES,
     GazetteerError,
     find_entities,
     gazetteer_for,
@@ -167,6 +170,25 @@ def test_a_bad_gazetteer_is_refused_with_its_file_line_and_field(
     assert message.startswith(f"{path}:")
     assert f":{line}:" in message or line == 1
     assert words in message
+
+
+@needs_pipes
+def test_a_named_pipe_for_a_corpus_gazetteer_is_refused_without_waiting(tmp_path: Path) -> None:
+    # Passed over by the corpus, and read (waiting for a writer) when named directly.
+    pipe = named_pipe(tmp_path / CORPUS_GAZETTEER)
+    for read in (lambda: read_gazetteer(pipe), lambda: gazetteer_for(tmp_path)):
+        with pytest.raises(GazetteerError) as caught:
+            without_waiting(read)
+        assert str(caught.value).startswith(f"{pipe}: ")
+        assert "not a regular file" in str(caught.value)
+
+
+def test_a_gazetteer_over_its_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / CORPUS_GAZETTEER
+    path.write_text("# a comment\n" * (MAX_GAZETTEER_BYTES // 12 + 1), encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        gazetteer_for(tmp_path)
+    assert str(caught.value).startswith(f"{path}: ") and "larger than" in str(caught.value)
 
 
 def test_the_shipped_gazetteer_knows_the_fields_names() -> None:

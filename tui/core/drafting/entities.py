@@ -21,6 +21,7 @@ from typing import Any
 
 from tui.core.drafting.metadata import dateline_place, dateline_span
 from tui.core.drafting.sentences import OPENING_WORDS, sentences
+from tui.core.files import Refused, read_limited
 from tui.core.text import fold_search
 from tui.core.yamlread import YamlProblem, read_document
 
@@ -28,6 +29,8 @@ GAZETTEER = Path(__file__).with_name("gazetteer.yaml")
 """The gazetteer shipped with the package."""
 CORPUS_GAZETTEER = "gazetteer.yaml"
 """The name of a corpus's own gazetteer, at the top of its folder, which adds to the shipped one."""
+MAX_GAZETTEER_BYTES = 2 * 1024 * 1024
+"""A gazetteer larger than this is refused unread; the shipped one is some 12 kilobytes."""
 GROUPS = ("places", "organizations", "people", "topics")
 MAX_NAMES = 15
 """How many names of each group a draft lists, in the order the article first names them."""
@@ -308,7 +311,9 @@ def read_gazetteer(path: Path) -> Gazetteer:
     """The gazetteer in the YAML file ``path``; raises :class:`GazetteerError` naming the file,
     line and field of what is wrong."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, MAX_GAZETTEER_BYTES, "gazetteer").decode("utf-8-sig")
+    except Refused as error:
+        raise GazetteerError(f"{path}: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise GazetteerError(f"{path}: cannot be read as UTF-8 text ({error})") from error
     try:
@@ -375,7 +380,8 @@ def gazetteer_for(corpus: Path | None) -> Gazetteer:
     """The shipped gazetteer, extended by the corpus's own ``gazetteer.yaml`` if it has one."""
     shipped = shipped_gazetteer()
     own = corpus / CORPUS_GAZETTEER if corpus is not None else None
-    if own is None or not own.is_file():
+    # Anything there is read, so that a pipe or a folder of that name is refused, not passed over.
+    if own is None or not own.exists():
         return shipped
     return shipped.extended(read_gazetteer(own))
 
