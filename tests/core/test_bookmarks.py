@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.kit.special import named_pipe, needs_pipes, without_waiting
 from tui.core.bookmarks import BookmarkStore
 from tui.core.userstate import corpus_key, state_dir
 
@@ -252,6 +253,18 @@ def test_a_bookmarks_file_that_is_a_folder_is_reported(tmp_path: Path) -> None:
     assert len(store.notices) == 1 and str(tmp_path / "bookmarks.json") in store.notices[0]
     store.toggle("a")
     assert "a" in store and store.save_error is not None
+
+
+@needs_pipes
+def test_a_named_pipe_for_a_bookmarks_file_is_named_and_not_waited_on(tmp_path: Path) -> None:
+    # Opening it waited for a writer: the reader never started.
+    pipe = named_pipe(tmp_path / "bookmarks.json")
+    store = without_waiting(lambda: BookmarkStore(tmp_path, CORPUS))
+    assert len(store.notices) == 1 and str(pipe) in store.notices[0]
+    assert "not a regular file" in store.notices[0]
+    without_waiting(lambda: store.toggle("a"))
+    assert "a" in store and store.save_error is not None and "kept for now" in store.save_error
+    assert pipe.is_fifo()
 
 
 # Two copies at once ----------------------------------------------------------------------------

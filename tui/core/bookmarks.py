@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core.atomic import write_atomically
+from tui.core.files import NotAFile, TooLarge, read_limited, size_text
 from tui.core.userstate import set_aside, unusable_reason
 
 try:
@@ -80,6 +81,10 @@ class BookmarkStore:
         try:
             with self._locked(required=False):
                 corpora = self._read_or_set_aside()
+        except NotAFile as error:
+            self.read_error = f"Bookmarks file {self.path} {error}"
+            self._tell(self.read_error)
+            return
         except OSError as error:
             self.read_error = f"Cannot read bookmarks file {self.path}: {error.strerror or error}"
             self._tell(self.read_error)
@@ -113,6 +118,9 @@ class BookmarkStore:
                     (merged.add if keep else merged.discard)(changed)
                 corpora[self.corpus] = sorted(merged)
                 write_atomically(self.path, _dump(corpora))
+        except NotAFile as error:
+            self.save_error = f"Bookmarks cannot be saved: {self.path} {error}; kept for now"
+            return
         except OSError as error:
             reason = error.strerror or str(error)
             self.save_error = f"Bookmarks cannot be saved in {self.folder} ({reason}); kept for now"
@@ -158,15 +166,16 @@ class BookmarkStore:
         """
         self._newer_format = self._unreadable = None
         try:
-            with self.path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+            raw: bytes | None = read_limited(self.path, MAX_FILE_BYTES, "bookmarks file")
         except FileNotFoundError:
             return {}
+        except TooLarge:
+            raw = None
         corpora: dict[str, list[str]] = {}
-        complaint: str | None = f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+        complaint: str | None = f"is larger than {size_text(MAX_FILE_BYTES)}"
         partial: frozenset[str] = frozenset()
         structure_read = False
-        if len(raw) <= MAX_FILE_BYTES:
+        if raw is not None:
             corpora, complaint, newer, partial, structure_read = parse_bookmarks(raw)
             if newer is not None:
                 self._newer_format = (
