@@ -91,8 +91,9 @@ class BriefingApp(HoldsKeysTypedAhead):
         """Quit; first ask, when that would lose what the user typed or could not save."""
         main = self.screen_stack[0] if self.screen_stack else None
         if isinstance(main, MainScreen):
-            # What the file's lock kept out a while ago may go in now: asked only if not.
+            # What another program's lock kept out a while ago may go in now: asked only if not.
             main.save_notes_again()
+            main.save_kept_bookmarks()
         losing = self._unsaved()
         if not losing:
             self.exit()

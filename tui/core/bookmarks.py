@@ -17,12 +17,8 @@ from typing import Any, NamedTuple
 
 from tui.core.atomic import write_atomically
 from tui.core.files import NotAFile, TooLarge, read_limited, size_text
+from tui.core.locks import exclusive_lock
 from tui.core.userstate import set_aside, unusable_reason
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not on POSIX: one copy at a time is assumed
-    fcntl = None  # type: ignore[assignment]
 
 FILE_NAME = "bookmarks.json"
 FORMAT_VERSION = 1
@@ -106,6 +102,13 @@ class BookmarkStore:
         """Bookmark (or un-bookmark) ``brief_id`` and save, merging with changes made elsewhere."""
         (self.ids.add if wanted else self.ids.discard)(brief_id)
         self._unsaved[brief_id] = wanted
+        self.save()
+
+    def save(self) -> None:
+        """Save the changes not saved yet, merging them with changes made elsewhere; when they
+        cannot be, they are kept for now and :attr:`save_error` says why."""
+        if not self._unsaved:
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with self._locked(required=True):
@@ -122,6 +125,8 @@ class BookmarkStore:
             self.save_error = f"Bookmarks cannot be saved: {self.path} {error}; kept for now"
             return
         except OSError as error:
+            # Among them the lock kept by another copy for longer than is waited: the changes
+            # are saved with the next.
             reason = error.strerror or str(error)
             self.save_error = f"Bookmarks cannot be saved in {self.folder} ({reason}); kept for now"
             return
@@ -138,25 +143,20 @@ class BookmarkStore:
     def _locked(self, *, required: bool) -> Iterator[None]:
         """Hold the lock file beside the bookmarks while reading or writing them.
 
-        Reading can do without the lock when the lock file cannot be opened (a read-only
-        folder): files are only ever replaced whole. Writing cannot; it raises :class:`OSError`.
+        Reading can do without the lock when it cannot be had (a read-only folder, another copy
+        holding it for longer than is waited): files are only ever replaced whole. Writing
+        cannot; it raises :class:`OSError`.
         """
-        if fcntl is None or not self.folder.is_dir():
+        if not self.folder.is_dir():
             yield
             return
         with contextlib.ExitStack() as stack:
             try:
-                lock = stack.enter_context(open(self.folder / f"{FILE_NAME}.lock", "a"))
+                stack.enter_context(exclusive_lock(self.folder / f"{FILE_NAME}.lock"))
             except OSError:
                 if required:
                     raise
-                yield
-                return
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+            yield
 
     def _read_or_set_aside(self) -> dict[str, list[str]]:
         """All corpora's bookmarks in the file.

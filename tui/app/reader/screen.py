@@ -954,6 +954,13 @@ class MainScreen(TakesKeysOnceMounted):
         if self.bookmarks_only:
             self._refilter(pinned=True)
 
+    def save_kept_bookmarks(self) -> None:
+        """Try once more to save the bookmarks kept while they could not be saved: another copy
+        of briefing may have let go of the file since."""
+        if self.store is not None and self.store.unsaved_changes:
+            self.store.save()
+            self._report_store()
+
     def action_toggle_read(self) -> None:
         """Mark the current article unread, or read again."""
         brief_id = self._current_id()
