@@ -20,19 +20,15 @@ import sys
 import time
 import unicodedata
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not on POSIX: one reader finds a damage at a time
-    fcntl = None  # type: ignore[assignment]
-
 from tui import __version__
 from tui.core.atomic import FileIdentity, file_identity
 from tui.core.corpus_path import folder_text
+from tui.core.locks import LockBusy, exclusive_lock
 from tui.core.store.codec import dumps
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
@@ -266,23 +262,20 @@ def rebuild_index(index: IndexFile, damaged: FileIdentity | None) -> IndexFile:
     return index
 
 
-@contextlib.contextmanager
-def _one_rebuild_at_a_time(path: Path) -> Iterator[None]:
-    """Hold the lock file beside the index at ``path`` while it is checked and made anew."""
-    if fcntl is None:
-        yield
-        return
-    with open(f"{path}.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+def _one_rebuild_at_a_time(path: Path) -> contextlib.AbstractContextManager[None]:
+    """Hold the lock file beside the index at ``path`` while it is checked and made anew.
+
+    Waited for as long as a connection waits for another's write: the other reader holds it
+    while it deletes the index and makes its tables, a moment. One that holds it longer raises
+    :class:`~tui.core.locks.LockBusy`, and the index is kept in memory for this run, rather than
+    the reading thread waiting for ever (and the app, which waits for it as it quits)."""
+    return exclusive_lock(path.with_name(f"{path.name}.lock"), wait=BUSY_MS / 1000)
 
 
 def why_unusable(error: Exception, path: Path | None = None) -> str:
     """Why the index at ``path`` cannot be used, as ``error`` says it, for the user."""
-    if isinstance(error, sqlite3.OperationalError) and _is_busy(error):
+    busy = isinstance(error, sqlite3.OperationalError) and _is_busy(error)
+    if busy or isinstance(error, LockBusy):
         return "the index is kept busy by another process"
     where = f" in {path.parent}" if path is not None else ""
     reason = getattr(error, "strerror", None) or str(error)
