@@ -92,8 +92,7 @@ class BriefingApp(HoldsKeysTypedAhead):
         main = self.screen_stack[0] if self.screen_stack else None
         if isinstance(main, MainScreen):
             # What another program's lock kept out a while ago may go in now: asked only if not.
-            main.save_notes_again()
-            main.save_kept_bookmarks()
+            main.save_what_waits()
         losing = self._unsaved()
         if not losing:
             self.exit()

@@ -954,6 +954,12 @@ class MainScreen(TakesKeysOnceMounted):
         if self.bookmarks_only:
             self._refilter(pinned=True)
 
+    def save_what_waits(self) -> None:
+        """Try once more to save the bookmarks, notes, tags and read marks that could not be
+        saved, waiting a moment for another program's lock, as a change does."""
+        self.save_notes_again()
+        self.save_kept_bookmarks()
+
     def save_kept_bookmarks(self) -> None:
         """Try once more to save the bookmarks kept while they could not be saved: another copy
         of briefing may have let go of the file since."""
