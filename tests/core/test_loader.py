@@ -163,6 +163,23 @@ def test_a_link_to_itself_named_like_a_brief_is_said_so(tmp_path: Path) -> None:
     ]
 
 
+def test_a_brief_linked_from_outside_the_corpus_is_not_read(tmp_path: Path) -> None:
+    # It was read, and its problems quoted the file it leads to (/etc/passwd, say).
+    root = make_corpus(tmp_path / "corpus", {"good.yaml": fields("good")})
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (root / "briefs" / "outside.yaml").symlink_to(secret)
+    # A link inside the corpus is read as the file it leads to.
+    (root / "briefs" / "kept").mkdir()
+    (root / "briefs" / "kept" / "same.yaml").write_text(dump(fields("inside")), encoding="utf-8")
+    (root / "briefs" / "inside.yaml").symlink_to(root / "briefs" / "kept" / "same.yaml")
+    corpus = load_corpus(root)
+    assert [str(p) for p in corpus.all_problems] == [
+        f"briefs/outside.yaml: is a link to {secret}, outside the corpus; copy the brief here"
+    ]
+    assert sorted(b.id for b in corpus.briefs) == ["good", "inside"]
+
+
 def test_only_yaml_files_in_briefs_are_read(tmp_path: Path) -> None:
     root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
     (root / "briefs" / "notes.txt").write_text("not a brief", encoding="utf-8")
@@ -681,7 +698,9 @@ def test_an_empty_brief_file_is_reported(tmp_path: Path) -> None:
     ("content", "words"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("id: café\n".encode("latin-1"), "not valid UTF-8"),
+        ("id: café\n".encode("latin-1"), "(saved in another encoding, such as Latin-1?)"),
+        ("id: café\n".encode("utf-16"), "is saved as UTF-16 text; save it as UTF-8"),
+        (b"id: a\n---\nid: b\n", "a second YAML document starts here"),
         (b"- a\n- list\n", "must be a mapping of fields, not a list"),
         (b"just a sentence\n", "must be a mapping of fields, not text"),
         (b"id: x\ntitle: 'unclosed\n", "YAML syntax error"),

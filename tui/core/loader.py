@@ -6,6 +6,7 @@ and field, and one bad file never keeps the others from loading.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import errno
 import os
@@ -100,6 +101,8 @@ class _CorpusReader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.reader = ArticleReader(root)
+        self._corpus_inside: str | None = None
+        """The corpus folder as links resolve, with a separator after it."""
         self.articles: RecentlyUsed[str, tuple[Article | None, str | None]] = RecentlyUsed(
             KEPT_ARTICLES
         )
@@ -114,6 +117,11 @@ class _CorpusReader:
                     message = _broken_link(path)
                 elif "\\x" in path.name and not path.exists():
                     message = "has a file name that is not UTF-8 text; rename it to be read"
+                return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
+            outside = self._outside(path) if path.is_symlink() else None
+            if outside is not None:
+                # Not read: its problems would quote a file that is not the user's to show.
+                message = f"is a link to {outside}, outside the corpus; copy the brief here"
                 return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
             if path.suffix != BRIEF_SUFFIX:
                 message = (
@@ -133,6 +141,13 @@ class _CorpusReader:
         # In the order of the file, so that a user can work down it; whole-file problems first.
         problems = tuple(sorted(checker.problems, key=lambda p: p.line))
         return Entry(relative, brief, problems), article.text if article else ""
+
+    def _outside(self, link: Path) -> str | None:
+        """Where the link ``link`` leads, when that is outside the corpus folder; else None."""
+        if self._corpus_inside is None:
+            self._corpus_inside = os.path.join(os.path.realpath(self.root), "")
+        resolved = os.path.realpath(link)
+        return None if os.path.join(resolved, "").startswith(self._corpus_inside) else resolved
 
     def article(self, source: str) -> tuple[Article | None, str | None]:
         """The article at ``seeds/source``, or None and the reason it cannot be used."""
@@ -167,6 +182,10 @@ class _BriefChecker:
         self.problems.append(Problem(self.file, line, path, message, severity))
 
     def check(self, raw: bytes) -> Brief | None:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            message = "is saved as UTF-16 text; save it as UTF-8, as briefs are read"
+            self.problems.append(Problem(self.file, 0, "", message))
+            return None
         if b"\x00" in raw:
             self.problems.append(Problem(self.file, 0, "", "is a binary file, not YAML text"))
             return None
@@ -174,7 +193,11 @@ class _BriefChecker:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
-            self.problems.append(Problem(self.file, line, "", "is not valid UTF-8 text"))
+            message = (
+                "is not valid UTF-8 text (saved in another encoding, such as Latin-1?);"
+                " save it as UTF-8"
+            )
+            self.problems.append(Problem(self.file, line, "", message))
             return None
         try:
             self.document = read_document(text)
