@@ -240,8 +240,15 @@ def test_a_misplaced_line_is_reported_on_that_line() -> None:
     assert problem.message.startswith("YAML syntax error: ")
 
 
-def test_more_than_one_document_is_an_error() -> None:
-    assert "YAML syntax error" in problem_of("a: 1\n---\nb: 2\n").message
+@pytest.mark.parametrize("text", ["a: 1\n---\nb: 2\n", "a: 1\n...\n---\nb: 2\n"])
+def test_more_than_one_document_is_an_error_on_the_line_of_the_second(text: str) -> None:
+    problem = problem_of(text)
+    assert "a second YAML document starts here" in problem.message
+    assert text.splitlines()[problem.line - 1] == "---"
+
+
+def test_an_alias_to_nothing_is_no_second_document() -> None:
+    assert "second YAML document" not in problem_of("a: &x 1\nb: *y\n").message
 
 
 @pytest.mark.parametrize(

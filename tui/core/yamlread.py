@@ -83,6 +83,15 @@ def read_document(text: str) -> Document:
         _check_nesting(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        if isinstance(error, yaml.composer.ComposerError) and mark and _starts_a_document(
+            text, mark.line
+        ):
+            message = (
+                "a second YAML document starts here: the file holds one; remove this line, and"
+                " what follows it if that is not part of the first"
+            )
+            raise YamlProblem(mark.line + 1, "", message) from None
         raise _syntax_problem(error, text) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, max(error.position, 0)) + 1
@@ -97,6 +106,13 @@ def read_document(text: str) -> Document:
     builder = _Builder()
     value = builder.build(node, "", 0)
     return Document(value, builder.lines)
+
+
+def _starts_a_document(text: str, line: int) -> bool:
+    """Whether line ``line`` (counted from 0) of ``text`` marks a document's start or end."""
+    lines = text.split("\n")
+    marker = lines[line][:3] if line < len(lines) else ""
+    return marker in ("---", "...") and lines[line][3:4] in ("", " ", "\t", "\r")
 
 
 _UNCLOSED = {
