@@ -157,6 +157,9 @@ def test_a_corpus_extends_the_gazetteer_with_its_own_file(tmp_path: Path) -> Non
         ("places: [unclosed\n", 1, ""),
         ("places:\n  - {name: A, state: [B]}\n", 2, "places[0]"),
         ("organizations:\n  - {name: A}\n  - {name: B, state: C}\n", 3, "organizations[1]"),
+        # A name of spaces alone: every draft was refused, as if its own list were wrong.
+        ('places:\n  - {name: A}\n  - {name: " "}\n', 3, "places[1]"),
+        ('places:\n  - " "\n', 2, "places[0]"),
     ],
 )
 def test_a_bad_gazetteer_is_refused_with_its_file_line_and_field(

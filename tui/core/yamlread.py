@@ -84,8 +84,10 @@ def read_document(text: str) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        if isinstance(error, yaml.composer.ComposerError) and mark and _starts_a_document(
-            text, mark.line
+        if (
+            isinstance(error, yaml.composer.ComposerError)
+            and mark
+            and _starts_a_document(text, mark.line)
         ):
             message = (
                 "a second YAML document starts here: the file holds one; remove this line, and"

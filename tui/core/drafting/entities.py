@@ -352,7 +352,8 @@ def read_gazetteer(path: Path) -> Gazetteer:
 def _entry(entry: Any, group: str) -> tuple[str | None, list[str], str | None]:
     if isinstance(entry, str) and entry.strip():
         return entry.strip(), [], None
-    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+    name = entry.get("name") if isinstance(entry, dict) else None
+    if not isinstance(name, str) or not name.strip():
         return None, [], None
     aliases = entry.get("aliases") or []
     keys = {"name", "aliases", "state"} if group == "places" else {"name", "aliases"}
@@ -364,7 +365,7 @@ def _entry(entry: Any, group: str) -> tuple[str | None, list[str], str | None]:
     if state is not None and not (isinstance(state, str) and state.strip()):
         return None, [], None
     return (
-        entry["name"].strip(),
+        name.strip(),
         [alias.strip() for alias in aliases],
         state.strip() if state else None,
     )
