@@ -16,7 +16,7 @@ from tests.kit.special import (
 )
 from tui.core.keymap import FILE_NAME, MAX_FILE_BYTES, config_dir, read_keymap
 
-IDS = {"reader.bookmark", "list.next", "app.quit"}
+IDS = {"reader.bookmark", "list.next", "app.quit", "app.help"}
 
 
 def keys_file(folder: Path, text: str | bytes) -> Path:
@@ -43,7 +43,9 @@ def test_an_action_gets_the_keys_the_file_gives_it(tmp_path: Path) -> None:
 def test_what_cannot_be_used_is_named_by_line_and_the_rest_applies(tmp_path: Path) -> None:
     path = keys_file(
         tmp_path,
-        "reader.bookmark: m\nreader.teleport: t\nlist.next: [j, n]\napp.quit: 'ctrl q'\n",
+        "reader.bookmark: m\nreader.teleport: t\nlist.next: [j, n]\napp.quit: 'ctrl q'\n"
+        # A character that cannot be seen (it turns the text after it around): no key to press.
+        'app.help: "\\u202e"\n',
     )
     keymap = read_keymap(tmp_path, IDS)
     assert dict(keymap.keys) == {"reader.bookmark": "m"}
@@ -51,6 +53,7 @@ def test_what_cannot_be_used_is_named_by_line_and_the_rest_applies(tmp_path: Pat
         (str(path), 2, "reader.teleport", "warning"),
         (str(path), 3, "list.next", "warning"),
         (str(path), 4, "app.quit", "warning"),
+        (str(path), 5, "app.help", "warning"),
     ]
 
 

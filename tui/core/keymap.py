@@ -96,7 +96,7 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
             problems.append(Problem(shown, line, action_id, message, "warning"))
             continue
         names = [name.strip() for name in value.split(",")] if isinstance(value, str) else []
-        if not names or not all(_KEY.fullmatch(name) for name in names):
+        if not names or not all(_KEY.fullmatch(name) and name.isprintable() for name in names):
             message = "give the keys as text, comma-separated, such as  ctrl+b,m"
             problems.append(Problem(shown, line, action_id, message, "warning"))
             continue
