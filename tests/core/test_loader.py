@@ -536,6 +536,13 @@ def test_sources_outside_seeds_or_missing_are_refused(
     assert any(f == "source" and words in m for f, m in problems_of(corpus)), problems_of(corpus)
 
 
+def test_a_long_source_is_named_by_its_start(tmp_path: Path) -> None:
+    # A source of 5,000 characters made a line of a thousand columns in validate's report.
+    corpus = load_one(tmp_path, fields(source="a" * 5_000 + ".txt"))
+    ((field, message),) = problems_of(corpus)
+    assert field == "source" and message == f"not found: there is no seeds/{'a' * 60}…"
+
+
 @pytest.mark.parametrize("absolute", [False, True])
 def test_a_link_leading_out_of_seeds_is_refused(tmp_path: Path, absolute: bool) -> None:
     root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields(source="link.txt")})

@@ -15,7 +15,7 @@ from pathlib import Path
 from tui.core.files import NotAFile, TooLarge, not_a_file, read_limited
 from tui.core.model import Severity
 from tui.core.recent import RecentlyUsed
-from tui.core.text import clean_text
+from tui.core.text import clean_text, cut
 
 MAX_ARTICLE_BYTES = 32 * 1024 * 1024
 """An article larger than this is refused unread; real ones are a few kilobytes."""
@@ -50,9 +50,9 @@ class ArticleReader:
         if not inside:
             return "leads outside seeds/ through a link; copy the article into seeds/"
         if info is None:
-            return f"not found: there is no seeds/{source}"
+            return f"not found: there is no seeds/{cut(source)}"
         if not stat.S_ISREG(info.st_mode):
-            return f"seeds/{source} {not_a_file(info.st_mode)}"
+            return f"seeds/{cut(source)} {not_a_file(info.st_mode)}"
         return None
 
     def read(self, source: str) -> tuple[str | None, ArticleProblems, str | None]:
@@ -74,7 +74,7 @@ class ArticleReader:
         try:
             raw = read_limited(os.path.join(self.seeds, source), limit, "article")
         except NotAFile as error:  # made so since it was looked at
-            return None, [], f"seeds/{source} {error}"
+            return None, [], f"seeds/{cut(source)} {error}"
         except OSError as error:
             return None, [], f"cannot be read: {error.strerror}"
         text, problems = decode_article(raw)

@@ -288,7 +288,13 @@ def compound_words(words: str) -> str:
 def quoted(text: str, limit: int = 60) -> str:
     """``text`` quoted, cut to ``limit`` characters, so that a message naming it stays one
     readable line."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
+    return repr(cut(text, limit))
+
+
+def cut(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis after them, so that a message naming
+    it stays one readable line."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def line_range(text: str, span: Span) -> tuple[int, int]:
