@@ -6,12 +6,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.kit.special import named_pipe, without_waiting
 from tui.core.annotations import (
     FILE_NAME,
     FORMAT_VERSION,
@@ -431,6 +433,26 @@ def test_changes_made_while_unsaved_are_written_at_the_next_save(tmp_path: Path)
     annotations.set_read("b")
     assert annotations.save_error is None
     assert Annotations(folder, CORPUS).annotation("a") == Annotation(note="written later")
+
+
+@pytest.mark.parametrize("kind", ["folder", "named pipe"])
+def test_a_notes_file_that_is_no_file_is_named_and_left_as_it_is(tmp_path: Path, kind: str) -> None:
+    # A folder was told as "unable to open database file"; a pipe would be waited on for ever.
+    if kind == "folder":
+        (tmp_path / FILE_NAME).mkdir()
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("named pipes are POSIX")
+        named_pipe(tmp_path / FILE_NAME)
+    annotations = without_waiting(lambda: Annotations(tmp_path, CORPUS))
+    assert annotations.read_error == (
+        f"Notes file {tmp_path / FILE_NAME} is not a regular file ({'a ' + kind});"
+        " replace it with a file"
+    )
+    annotations.set_note("a", "kept for now")
+    assert annotations.annotation("a").note == "kept for now"
+    assert annotations.save_error is not None
+    assert not stat.S_ISREG((tmp_path / FILE_NAME).stat().st_mode)
 
 
 # A file that cannot be read ----------------------------------------------------------------------

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import stat
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from tui.core.atomic import FileIdentity, file_identity
+from tui.core.files import not_a_file
 from tui.core.text import clean_text, fold_search, quoted
 from tui.core.userstate import set_aside, unusable_reason
 
@@ -325,7 +327,16 @@ class Annotations:
 
     def _load(self) -> None:
         """Read the corpus's annotations, setting aside a file that is not a database of them."""
-        if not self.path.exists():
+        try:
+            mode = self.path.stat().st_mode
+        except OSError:
+            return  # no file yet, or none to be reached: told when one is written
+        if not stat.S_ISREG(mode):
+            # A folder, or a pipe SQLite would wait on forever: left as it is, never written.
+            self.read_error = f"Notes file {self.path} {not_a_file(mode)}"
+            self._newer_format = self.read_error
+            self.save_error = self._cannot_save("the notes file there is not a file")
+            self._tell(self.read_error)
             return
         try:
             self._read_file()
