@@ -81,6 +81,8 @@ class BookmarkStore:
             self.read_error = f"Bookmarks file {self.path} {error}"
             self._tell(self.read_error)
             return
+        except NotADirectoryError:
+            return  # the state folder is a file: told once, as the bookmarks cannot be saved
         except OSError as error:
             self.read_error = f"Cannot read bookmarks file {self.path}: {error.strerror or error}"
             self._tell(self.read_error)
@@ -127,7 +129,8 @@ class BookmarkStore:
         except OSError as error:
             # Among them the lock kept by another copy for longer than is waited: the changes
             # are saved with the next.
-            reason = error.strerror or str(error)
+            # The folder's own reason, when it has one, rather than the error it led to.
+            reason = unusable_reason(self.folder) or error.strerror or str(error)
             self.save_error = f"Bookmarks cannot be saved in {self.folder} ({reason}); kept for now"
             return
         self._unsaved.clear()
