@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -534,6 +535,22 @@ def test_sources_outside_seeds_or_missing_are_refused(
 ) -> None:
     corpus = load_one(tmp_path, fields(source=source))
     assert any(f == "source" and words in m for f, m in problems_of(corpus)), problems_of(corpus)
+
+
+@pytest.mark.parametrize("there", ["a file", "not there"])
+def test_a_corpus_without_a_seeds_folder_says_so_for_each_source(
+    tmp_path: Path, there: str
+) -> None:
+    # Each brief said only "there is no seeds/article.txt".
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields()})
+    shutil.rmtree(root / "seeds")
+    if there == "a file":
+        (root / "seeds").write_text("not a folder", encoding="utf-8")
+    problems = problems_of(load_corpus(root))
+    assert (
+        "source",
+        f"not found: the corpus's seeds/ folder is {there}; articles are kept in it",
+    ) in problems
 
 
 def test_a_long_source_is_named_by_its_start(tmp_path: Path) -> None:

@@ -50,6 +50,9 @@ class ArticleReader:
         if not inside:
             return "leads outside seeds/ through a link; copy the article into seeds/"
         if info is None:
+            if not os.path.isdir(self.seeds):  # looked at only for an article not found
+                there = "a file" if os.path.lexists(self.seeds) else "not there"
+                return f"not found: the corpus's seeds/ folder is {there}; articles are kept in it"
             return f"not found: there is no seeds/{cut(source)}"
         if not stat.S_ISREG(info.st_mode):
             return f"seeds/{cut(source)} {not_a_file(info.st_mode)}"
