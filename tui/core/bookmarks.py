@@ -82,7 +82,12 @@ class BookmarkStore:
             self._tell(self.read_error)
             return
         except NotADirectoryError:
-            return  # the state folder is a file: told once, as the bookmarks cannot be saved
+            # The state folder is a file: said as the bookmarks that cannot be saved say it.
+            self.read_error = (
+                f"Cannot read bookmarks file {self.path}: {unusable_reason(self.folder)}"
+            )
+            self._tell(self.read_error)
+            return
         except OSError as error:
             self.read_error = f"Cannot read bookmarks file {self.path}: {error.strerror or error}"
             self._tell(self.read_error)
