@@ -247,6 +247,24 @@ async def test_the_palette_key_shows_from_its_width_and_is_marked_as_left_out_be
         assert line == "a First action b Second action c Third action … ? Help q Quit"
 
 
+class FirstSpareScreen(SpareKeysScreen):
+    def compose(self) -> ComposeResult:
+        yield KeyFooter(palette_from=100, spare={"first"})
+
+
+class FirstSpareApp(HelpAndQuitApp):
+    def get_default_screen(self) -> Screen[None]:
+        return FirstSpareScreen()
+
+
+async def test_the_mark_of_keys_left_out_takes_a_spare_keys_room_before_another_keys() -> None:
+    # All three keys, Help and Quit take 59 columns, the mark two more: Third was left out to
+    # make room for it, while the spare First stayed.
+    async with FirstSpareApp().run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        assert footer_line(pilot.app).rstrip() == "b Second action c Third action … ? Help q Quit"
+
+
 class ReorderedScreen(Screen[None]):
     """Two keys of one group and a third; the second of the group is bound by a keymap."""
 

@@ -137,36 +137,48 @@ class KeyFooter(Widget, can_focus=False):
         the screen's keys from the last, so that the app's own (help, quit) always show. Where
         keys other than the spare ones are left out, ``…`` says so."""
         width = self.size.width
-        shown = self._shown()
         palette = self._palette()
-        palette_left_out = palette is not None and width < self._palette_from
-        if palette_left_out:
-            palette = None
-        right = Content("")
-        if palette is not None:
-            separator = self.get_visual_style("key-footer--separator", partial=True)
-            right = Content.styled("▏", separator) + self._label(palette[0], palette[0].description)
-        # The longest the keys may be with the palette's key at the right, a space between.
-        room = width - right.cell_length - 1 if palette is not None else width
-        line, spans = self._line(shown)
-        while line.cell_length > room and any(each.spare for each in shown):
-            del shown[max(i for i, each in enumerate(shown) if each.spare)]
-            line, spans = self._line(shown)
-        if palette is not None and line.cell_length <= room:
+        if palette is not None and width >= self._palette_from:
             binding, enabled = palette
-            start = width - right.cell_length
-            spans.append(KeySpan(start, width, binding.key, enabled))
-            line = Content.assemble(line, " " * (start - line.cell_length), right)
-        else:
-            palette_left_out |= palette is not None
+            separator = self.get_visual_style("key-footer--separator", partial=True)
+            right = Content.styled("▏", separator) + self._label(binding, binding.description)
+            # The longest the keys may be with the palette's key at the right, a space between.
+            room = width - right.cell_length - 1
+            line, spans, shown = self._fitted(self._shown(), room, marked=False)
+            if line.cell_length <= room:
+                start = width - right.cell_length
+                spans.append(KeySpan(start, width, binding.key, enabled))
+                line = Content.assemble(line, " " * (start - line.cell_length), right)
+                self._spans = spans
+                return self._pointed(line)
+        # The palette's key left out, if there is one, is marked as other keys left out are:
+        # the mark takes its room before any key but the spare ones.
+        line, spans, shown = self._fitted(self._shown(), width, marked=palette is not None)
         kept = [each for each in shown if each.from_app]
         left = [each for each in shown if not each.from_app]
-        if palette_left_out:
-            line, spans = self._line([*left, None, *kept])
         while left and line.cell_length > width:
             left.pop()
             line, spans = self._line([*left, None, *kept])
         self._spans = spans
+        return self._pointed(line)
+
+    def _fitted(
+        self, shown: list[_Shown], room: int, *, marked: bool
+    ) -> tuple[Content, list[KeySpan], list[_Shown]]:
+        """The line of ``shown``, ``…`` before the app's keys when ``marked``, with the spare
+        keys left out from the last until it fits ``room`` (if it can); where each key is on
+        it, and the keys it shows."""
+        while True:
+            kept = [each for each in shown if each.from_app]
+            left = [each for each in shown if not each.from_app]
+            line, spans = self._line([*left, None, *kept] if marked else shown)
+            if line.cell_length <= room or not any(each.spare for each in shown):
+                return line, spans, shown
+            shown = [*shown]
+            del shown[max(i for i, each in enumerate(shown) if each.spare)]
+
+    def _pointed(self, line: Content) -> Content:
+        """``line`` with the key under the mouse pointer highlighted."""
         pointed = self._span_at(self._pointer)
         if pointed is not None:
             hover = self.get_visual_style("key-footer--hover", partial=True)
