@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -499,3 +500,50 @@ async def test_values_beyond_the_most_shown_are_left_to_the_filter_with_how(
         places = facets_shown(app)["Places"]
         assert places[:-1] == [(town, 13 - n) for n, town in enumerate(TOWNS[:12])]
         assert places[-1] == "the 12 most common: type place:NAME in the filter"
+
+
+async def test_keys_typed_while_more_values_are_counted_act_on_them(
+    many_places: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Typed at once after Enter on "more places…", Down Down Enter chose a value of the first
+    # ten: the cursor had gone to the top while the rest were counted.
+    counted = threading.Event()
+    facets = StoredEntries.facets
+
+    def counted_when_let(self: StoredEntries, *args: Any, **kwargs: Any) -> list[tuple[str, int]]:
+        limit = args[2] if len(args) > 2 else kwargs.get("limit", VALUES_SHOWN)
+        if limit > VALUES_SHOWN + 1:
+            assert counted.wait(timeout=PATIENCE)
+        return facets(self, *args, **kwargs)
+
+    monkeypatch.setattr(StoredEntries, "facets", counted_when_let)
+    app = BriefingApp(many_places)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+        await go_to(pilot, "Places", steps=VALUES_SHOWN)
+        try:
+            await pilot.press("enter", "down", "down", "enter")
+            assert isinstance(app.screen, FacetDialog)
+            assert facet_highlighted(app) == "counting more places…"
+        finally:
+            counted.set()
+        await until_read_again(pilot, lambda: not isinstance(app.screen, FacetDialog))
+        assert main_screen(app).filter_text == 'place:="town m"'
+
+
+async def test_the_cursor_stays_on_its_value_when_the_corpus_is_read_again(
+    many_places: Path,
+) -> None:
+    app = BriefingApp(many_places)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+        # Town D drops to fewer briefs than Town E: it comes after it when counted again.
+        assert await go_to(pilot, "Places", steps=3) == ("Town D", 10)
+        for path in sorted((many_places / "briefs").glob("*.yaml"))[:2]:
+            path.write_text(path.read_text("utf-8").replace("- Town D\n", ""), "utf-8")
+        main_screen(app).post_message(CorpusChanged(frozenset()))
+        await until_read_again(pilot, lambda: ("Town D", 8) in facets_shown(app)["Places"])
+        await settle(pilot)
+        assert facet_highlighted(app) == ("Town D", 8)

@@ -140,6 +140,12 @@ class FacetDialog(Dialog[str | None]):
         """The fields whose values the user asked to see more of."""
         self._reveal: str | None = None
         """The option to put the cursor on once shown: the first of the values asked for."""
+        self._more_coming: FacetField | None = None
+        """The field whose further values are being counted: keys typed meanwhile wait for
+        them, as they wait for the first counts."""
+        self._kept_value: tuple[FacetField, str] | None = None
+        """The value the cursor was on when the briefs listed changed: it goes back to it once
+        it is counted again."""
 
     @property
     def option_list(self) -> OptionList:
@@ -159,6 +165,9 @@ class FacetDialog(Dialog[str | None]):
     def recount(self, request: FacetRequest) -> None:
         """Count anew for ``request``; what is being counted for the earlier one is dropped."""
         self.request = request
+        highlighted = self.option_list.highlighted_option
+        if highlighted is not None and highlighted.id in self._values:
+            self._kept_value = self._values[highlighted.id]
         self._counts = {}
         self.query_one("#among", Label).update(self._among())
         self._show_counts()
@@ -194,6 +203,8 @@ class FacetDialog(Dialog[str | None]):
             return  # asked before the briefs listed changed: not what the list shows now
         self._counts[field] = counts
         self._limits_counted[field] = limit
+        if field == self._more_coming and limit > VALUES_SHOWN + 1:
+            self._more_coming = None
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -201,6 +212,7 @@ class FacetDialog(Dialog[str | None]):
         option_list = self.option_list
         highlighted = option_list.highlighted_option
         kept = highlighted.id if highlighted is not None else None
+        kept_value = self._values.get(kept or "", self._kept_value)
         options: list[Option] = []
         self._values = {}
         # Narrower than the dialog, the terminal has each value cut shorter, still on one line.
@@ -227,14 +239,20 @@ class FacetDialog(Dialog[str | None]):
                 options.append(Option(prompt, id=option_id))
             options += self._more_option(field, len(counts) == limit, limit)
         option_list.set_options(options)
+        # By value, not by place: counted again, a value may come at another place.
+        placed = {value: option_id for option_id, value in self._values.items()}
         if self._reveal in self._values:
             option_list.highlighted = option_list.get_option_index(self._reveal)
             self._reveal = None
-        elif kept is not None and kept in self._values:
-            option_list.highlighted = option_list.get_option_index(kept)
+        elif kept_value in placed:
+            option_list.highlighted = option_list.get_option_index(placed[kept_value])
+            self._kept_value = None
+        elif kept is not None and any(option.id == kept for option in options):
+            option_list.highlighted = option_list.get_option_index(kept)  # "more places…"
         elif self._values:
             option_list.action_first()
-        if self._values or len(self._counts) == len(FACET_FIELDS):
+        waiting = self._more_coming is not None
+        if not waiting and (self._values or len(self._counts) == len(FACET_FIELDS)):
             self.take_keys()  # something to move to, or nothing will come
 
     def _more_option(self, field: FacetField, more: bool, limit: int) -> list[Option]:
@@ -245,11 +263,13 @@ class FacetDialog(Dialog[str | None]):
             return []
         if limit > VALUES_SHOWN + 1:
             muted = f"  the {MORE_VALUES_SHOWN:,} most common: type {field}:NAME in the filter"
-        elif field in self._more:
-            muted = f"  counting more {what}…"
-        else:
-            return [Option(Content.styled(f"  more {what}…", "$text-accent"), id=f"{field}+")]
-        return [Option(Content.styled(muted, "$text-muted"), disabled=True)]
+            return [Option(Content.styled(muted, "$text-muted"), disabled=True)]
+        # While they are counted, the option stays where it is, and the cursor on it.
+        if field in self._more:
+            return [
+                Option(Content.styled(f"  counting more {what}…", "$text-muted"), id=f"{field}+")
+            ]
+        return [Option(Content.styled(f"  more {what}…", "$text-accent"), id=f"{field}+")]
 
     def on_resize(self) -> None:
         self._show_counts()
@@ -259,7 +279,8 @@ class FacetDialog(Dialog[str | None]):
         option_id = event.option.id or ""
         more = next((f for f in FACET_FIELDS if option_id == f"{f}+"), None)
         if more is not None:
-            self._show_more(more)
+            if more not in self._more:  # else they are being counted
+                self._show_more(more)
             return
         chosen = self._values.get(option_id)
         if chosen is None:
@@ -283,6 +304,8 @@ class FacetDialog(Dialog[str | None]):
         the fields not counted yet are counted again after it."""
         self._more.add(field)
         self._reveal = f"{field}-{VALUES_SHOWN}"
+        self._more_coming = field
+        self.takes_keys = False  # the keys typed next are for the values to come
         self._show_counts()
         uncounted = tuple(f for f in FACET_FIELDS if f not in self._counts and f != field)
         self._count(self.request, self._limits((field, *uncounted)))
