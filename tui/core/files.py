@@ -47,11 +47,16 @@ def read_limited(path: str | Path, limit: int, what: str) -> bytes:
     at most; :class:`OSError` when it cannot be opened or read.
     """
     descriptor = os.open(path, _OPEN_FLAGS)
-    with open(descriptor, "rb") as handle:
-        # Looked at once open, not before: what the name leads to can change in between.
+    try:
+        # Looked at once open, not before: what the name leads to can change in between. And
+        # before Python's file is made of it, which refuses a folder in words of its own.
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise NotAFile(not_a_file(info.st_mode))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with open(descriptor, "rb") as handle:
         # A regular file reads alike either way; waiting again, no file system can answer
         # "try again later" with nothing read.
         os.set_blocking(descriptor, True)
