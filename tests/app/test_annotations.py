@@ -477,6 +477,14 @@ async def test_a_note_the_lock_kept_out_is_saved_once_it_is_gone(
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("tui.app.reader.screen.NOTES_RETRY_S", 0.1)
+    tries: list[bool] = []
+    save_again = Annotations.save_again
+
+    def counted(self: Annotations, *, wait: bool = True) -> None:
+        tries.append(wait)
+        save_again(self, wait=wait)
+
+    monkeypatch.setattr(Annotations, "save_again", counted)
     notices: list[tuple[str, str]] = []
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
@@ -487,6 +495,8 @@ async def test_a_note_the_lock_kept_out_is_saved_once_it_is_gone(
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert "(not saved)" in title_bar_text(app)
+            tried = len(tries)
+            await within(pilot, lambda: len(tries) >= tried + 2, "tried twice more while locked")
         await within(
             pilot, lambda: "(not saved)" not in title_bar_text(app), "the note saved again"
         )

@@ -289,13 +289,39 @@ def test_a_note_kept_out_by_a_lock_is_saved_once_tried_again(
         assert annotations.save_error and annotations.waits_to_save
         annotations.save_again()
         assert annotations.save_error and annotations.unsaved_writing == 1
-    # Meanwhile another copy saved a note there too: kept with this one, once.
+    # Meanwhile another copy saved a note there too: kept with this one.
     Annotations(tmp_path, CORPUS).set_note("a", "from another copy")
-    annotations.save_again()
     annotations.save_again()
     assert annotations.save_error is None and not annotations.waits_to_save
     assert Annotations(tmp_path, CORPUS).notes == {
         "a": f"written while locked{NOTES_JOINED_BY}from another copy"
+    }
+
+
+def test_a_note_joined_to_another_copys_is_joined_once_when_saving_it_fails_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_read("a")
+    Annotations(tmp_path, CORPUS).set_note("a", "from another copy")
+    write = Annotations._write
+    failed: list[str] = []
+
+    def written_then_failed_once(
+        self: Annotations, connection: sqlite3.Connection, brief_id: str, part: Any
+    ) -> None:
+        write(self, connection, brief_id, part)
+        if part == "note" and not failed:
+            failed.append(brief_id)  # the notes joined, then the transaction rolled back
+            raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Annotations, "_write", written_then_failed_once)
+    annotations.set_note("a", "written here", started_from="")
+    assert failed and annotations.waits_to_save
+    annotations.save_again()
+    assert annotations.save_error is None
+    assert Annotations(tmp_path, CORPUS).notes == {
+        "a": f"written here{NOTES_JOINED_BY}from another copy"
     }
 
 
