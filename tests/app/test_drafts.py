@@ -215,7 +215,7 @@ async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
     assert (root / "seeds").joinpath(shown.source).read_bytes() == article.read_bytes()
 
 
-async def test_the_title_bar_says_an_article_is_being_added_until_it_is(
+async def test_the_title_bar_says_an_article_is_being_added_until_it_is_even_past_another_add(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Said in a notice, it stayed up beside the one saying the article was added.
@@ -230,17 +230,29 @@ async def test_the_title_bar_says_an_article_is_being_added_until_it_is(
         return adding(root, name)
 
     monkeypatch.setattr(add_module, "_add_one", add_when_let)
+    notices: list[tuple[str, str]] = []
     app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         await settle(pilot)
         await add_through_the_dialog(pilot, str(article))
         try:
             # Not settled: the drafting waits for the test to let it go.
             await until(pilot, lambda: "adding queretaro.txt…" in main_screen(app).sub_title)
+            # Another add asked for, and given up, meanwhile: it took the first one's end with
+            # it, the title bar's words, the notice and the draft shown.
+            await pilot.press("a")
+            await wait_for_screen(pilot, AddDialog)
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, AddDialog))
+            assert "adding queretaro.txt…" in main_screen(app).sub_title
         finally:
             drafted.set()
         await until(pilot, lambda: len(list_rows(app)) == 2)
+        await until(pilot, lambda: any("Added" in message for _, message in notices))
+        await settle(pilot)
         assert "adding" not in main_screen(app).sub_title
+        shown = main_screen(app)._shown_brief()
+        assert shown is not None and "Querétaro" in shown.title
 
 
 async def test_a_draft_added_while_a_filter_is_typed_says_so_and_leaves_the_keys_to_the_filter(

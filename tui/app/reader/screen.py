@@ -247,8 +247,8 @@ class MainScreen(TakesKeysOnceMounted):
         whenever what is typed shows it again (``-t``, on the way to ``-tijuana``, leaves out
         nearly every brief)."""
         self._reading: str | None = None
-        self._adding: str | None = None
-        """The name of the article whose brief is being drafted, which the title bar says."""
+        self._adding: list[str] = []
+        """The names of the articles whose briefs are being drafted, which the title bar says."""
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
         self._select_after_reload: str | None = None
@@ -647,7 +647,7 @@ class MainScreen(TakesKeysOnceMounted):
             marked=len(self._marks_shown()),
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
-            adding=self._adding,
+            adding=", ".join(self._adding) or None,
         )
         self._recount_facets()
 
@@ -1102,13 +1102,16 @@ class MainScreen(TakesKeysOnceMounted):
 
         self._show_added(add_article(self.app, self.root, self._drafting))
 
-    def _drafting(self, name: str | None) -> None:
-        """Say in the title bar that the brief of the article ``name`` is being drafted; None
-        once it is done. Said there rather than in a notice, which could stay up after it."""
-        self._adding = name
+    def _drafting(self, name: str, drafting: bool) -> None:
+        """Say in the title bar that the brief of the article ``name`` is being drafted, until
+        ``drafting`` is false. Said there rather than in a notice, which could stay up after."""
+        if drafting:
+            self._adding.append(name)
+        else:
+            self._adding.remove(name)
         self._update_header()
 
-    @work(exclusive=True, group="add")
+    @work(group="add")  # each add its own: one asked for while another drafts keeps both
     async def _show_added(self, adding: Awaitable[Outcome | None]) -> None:
         """Once ``adding`` (the add dialog's flow) is done, say what came of it and show the
         brief."""

@@ -92,8 +92,9 @@ def _choices(typed: str, found: list[str]) -> str:
     return f"{len(names)} start so: {', '.join(shown)}{more}; type more of the name"
 
 
-Drafting = Callable[[str | None], None]
-"""Told the name of the article whose brief is being drafted, then None once it is done."""
+Drafting = Callable[[str, bool], None]
+"""Told the name of the article whose brief is being drafted, with True, then with False once
+it is done."""
 
 
 def add_article(app: App[Any], root: Path, drafting: Drafting) -> Awaitable[Outcome | None]:
@@ -119,11 +120,11 @@ async def _add(
         if path is None:
             return None
         # A web page takes a while to extract; the reader stays in use meanwhile.
-        drafting(path.name)
+        drafting(path.name, True)
         try:
             outcome = await asyncio.to_thread(_add_one, root, str(path))
         finally:
-            drafting(None)
+            drafting(path.name, False)
         if outcome.status != "error":
             return outcome
         given = dialog.given
