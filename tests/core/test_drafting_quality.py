@@ -234,6 +234,9 @@ def test_a_sentence_shaped_like_a_dateline_keeps_its_words(sentence: str) -> Non
         ),
         ("La compañía prevé iniciar operaciones en el primer trimestre de 2026.", "plan"),
         ("The council will open its office in Austin in March.", "plan"),
+        ("La empresa planea ampliar la planta el 15 de marzo.", "plan"),
+        ("Kia plans to expand the plant on March 15, 2025.", "plan"),
+        ("The plant will hire 300 workers on March 15.", "figure"),
         # A plan with a figure of its own is a figure.
         ("The company plans to hire 1,200 workers in 2026.", "figure"),
         ("La empresa prevé invertir 85 millones de dólares en 2025.", "figure"),

@@ -148,18 +148,21 @@ def _clauses(text: str, all_sentences: list[Sentence]) -> Iterable[tuple[str, in
             offset += len(part) + 1
 
 
-_YEAR_OR_MONTH = re.compile(rf"(?:19|20)\d\d[.,]?|.*\b(?:{_MONTH_NAMES})\b.*", re.IGNORECASE)
-"""A figure that only says when: a year, or a month named ("in March", "marzo 5")."""
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:de\s+)?(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\s+\d{{1,2}}\b|"
+    rf"\b(?:{_MONTH_NAMES})\b|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+"""What says only when: a day and its month ("15 de marzo", "March 15"), a month, a year."""
 
 
 def _kind(sentence: str) -> tuple[str, int]:
     plan = _PLAN.search(sentence)
-    if _FIGURE.search(sentence) and not _only_case_words(sentence):
-        # "plans to begin production in the second half of 2026" is a plan: its only
-        # figure says when.
-        figures = (found.group() for found in _FIGURE.finditer(sentence))
-        if not (plan and all(_YEAR_OR_MONTH.fullmatch(figure) for figure in figures)):
-            return "figure", 0
+    # "plans to begin production in the second half of 2026" is a plan: its only figure says
+    # when.
+    dated_plan = plan and _FIGURE.search(_DATE.sub(" ", sentence)) is None
+    if _FIGURE.search(sentence) and not _only_case_words(sentence) and not dated_plan:
+        return "figure", 0
     if plan:
         return "plan", 1
     if _NAMED.search(sentence):
