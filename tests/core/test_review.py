@@ -60,7 +60,7 @@ def test_a_review_undone_puts_the_file_back_byte_for_byte(corpus: Path, review: 
     before = brief_file(corpus).read_bytes()
     edit = review(brief_file(corpus), 1, "The council will open an office in Texas")  # type: ignore[operator]
     assert brief_file(corpus).read_bytes() != before
-    undo_edit(edit)
+    assert undo_edit(edit) is False  # nothing else to keep
     assert brief_file(corpus).read_bytes() == before
 
 
@@ -75,7 +75,7 @@ def test_a_review_is_undone_keeping_a_later_change_elsewhere_in_the_file(
     by_hand = edited.replace("8%", "9%", 1) + "# checked against the article\n"
     assert "9%" in by_hand.splitlines()[0]  # the analyst's note at the top
     brief_file(corpus).write_text(by_hand, encoding="utf-8")
-    undo_edit(edit)
+    assert undo_edit(edit) is True  # the change by hand kept, which the reader says
     assert brief_file(corpus).read_text(encoding="utf-8") == (
         before.replace("8%", "9%", 1) + "# checked against the article\n"
     )

@@ -33,14 +33,15 @@ class ReviewEdit:
     after: str
 
 
-def undo_edit(edit: ReviewEdit) -> None:
-    """Put the brief file of ``edit`` back as it was before it. A file changed since (edited by
-    hand, say) keeps that change when it left the lines around the edit as they were; else
-    nothing is written, as the change would be lost or the fact put back in the wrong place."""
+def undo_edit(edit: ReviewEdit) -> bool:
+    """Put the brief file of ``edit`` back as it was before it; True when it had changed since
+    (edited by hand, say), and keeps that change. It does so only when the change left the
+    lines around the edit as they were; else nothing is written, as the change would be lost
+    or the fact put back in the wrong place."""
     now = _read(edit.path)
     if now == edit.after:
         _write(edit.path, edit.before)
-        return
+        return False
     merged = _undone_in(now, edit)
     if merged is None:
         raise ReviewError(
@@ -48,6 +49,7 @@ def undo_edit(edit: ReviewEdit) -> None:
             " by hand (E)"
         )
     _write(edit.path, merged)
+    return True
 
 
 def _undone_in(now: str, edit: ReviewEdit) -> str | None:

@@ -1088,11 +1088,14 @@ class MainScreen(TakesKeysOnceMounted):
         self._last_review = None
         self.refresh_bindings()
         try:
-            undo_edit(done)
+            kept = undo_edit(done)
         except ReviewError as error:
             self.notify(str(error), title="Undo", severity="warning", markup=False)
             return
-        self.notify(f"Fact {fact + 1} of {path} is as it was", title="Undo", markup=False)
+        told = f"Fact {fact + 1} of {path} is as it was"
+        if kept:
+            told += "; the change made to the file since is kept"
+        self.notify(told, title="Undo", markup=False)
         self._fact_after_reload = (path, fact)
         self._reload()
 
