@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -215,21 +216,29 @@ async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
     assert (root / "seeds").joinpath(shown.source).read_bytes() == article.read_bytes()
 
 
+@pytest.fixture
+def drafting_held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Adding an article in the reader waits, as a web page takes a while to draft, until the
+    test sets the event this gives (set at the end of the test, whatever happened)."""
+    let_go = threading.Event()
+    add_one = add_module._add_one
+
+    def added_when_let_go(root: Path, name: str) -> Outcome:
+        assert let_go.wait(timeout=60)
+        return add_one(root, name)
+
+    monkeypatch.setattr(add_module, "_add_one", added_when_let_go)
+    yield let_go
+    let_go.set()
+
+
 async def test_the_title_bar_says_an_article_is_being_added_until_it_is_even_past_another_add(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, drafting_held: threading.Event
 ) -> None:
     # Said in a notice, it stayed up beside the one saying the article was added.
     root = draft_corpus(tmp_path / "corpus")
     article = tmp_path / "queretaro.txt"
     article.write_text(SEED_TEXT, encoding="utf-8")
-    drafted = threading.Event()
-    adding = add_module._add_one
-
-    def add_when_let(root: Path, name: str) -> Outcome:
-        assert drafted.wait(timeout=60)
-        return adding(root, name)
-
-    monkeypatch.setattr(add_module, "_add_one", add_when_let)
     notices: list[tuple[str, str]] = []
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
@@ -246,7 +255,7 @@ async def test_the_title_bar_says_an_article_is_being_added_until_it_is_even_pas
             await until(pilot, lambda: not isinstance(app.screen, AddDialog))
             assert "adding queretaro.txt…" in main_screen(app).sub_title
         finally:
-            drafted.set()
+            drafting_held.set()
         await until(pilot, lambda: len(list_rows(app)) == 2)
         await until(pilot, lambda: any("Added" in message for _, message in notices))
         await settle(pilot)
@@ -256,21 +265,13 @@ async def test_the_title_bar_says_an_article_is_being_added_until_it_is_even_pas
 
 
 async def test_a_draft_added_while_a_filter_is_typed_says_so_and_leaves_the_keys_to_the_filter(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, drafting_held: threading.Event
 ) -> None:
     # The draft took the focus as it came in: the rest of the filter typed meanwhile went to
     # its facts, and x rejected one.
     root = draft_corpus(tmp_path / "corpus")
     article = tmp_path / "queretaro.txt"
     article.write_text(SEED_TEXT, encoding="utf-8")
-    adding_may_end = threading.Event()
-    add_one = add_module._add_one
-
-    def slow_add_one(root: Path, name: str) -> Outcome:
-        adding_may_end.wait(timeout=10)  # as a web page takes a while to extract
-        return add_one(root, name)
-
-    monkeypatch.setattr(add_module, "_add_one", slow_add_one)
     notices: list[tuple[str, str]] = []
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
@@ -280,7 +281,7 @@ async def test_a_draft_added_while_a_filter_is_typed_says_so_and_leaves_the_keys
         # The add goes on behind the reader, and says so until it is done.
         await until(pilot, lambda: "adding queretaro.txt…" in main_screen(app).sub_title)
         await pilot.press("slash", *"que")
-        adding_may_end.set()
+        drafting_held.set()
 
         def both_listed() -> bool:
             corpus = main_screen(app).corpus
