@@ -1448,6 +1448,24 @@ def locked(path: Path) -> Iterator[None]:
         connection.close()
 
 
+def test_a_first_look_at_an_index_kept_busy_gives_up_at_once(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first frame waited for it as long as any reader does (5 s), the screen blank.
+    open_corpus(corpus_dir).entries.close()
+    monkeypatch.setattr(database, "BUSY_MS", 3_600_000)  # "for ever", for this test
+    holder = sqlite3.connect(index_file(corpus_dir), isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("INSERT INTO meta (key, value) VALUES ('held', '1')")
+        assert without_waiting(lambda: peek_corpus(corpus_dir)) is None
+    finally:
+        holder.close()
+    peeked = peek_corpus(corpus_dir)
+    assert peeked is not None and len(peeked.entries) == len(load_corpus(corpus_dir).entries)
+
+
 def test_a_new_index_locked_by_another_gives_a_corpus_and_a_notice(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, reads: list[str]
 ) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from tui.core.atomic import file_identity
 from tui.core.model import Corpus, Entries, Entry
 from tui.core.store.database import (
+    GLANCE_BUSY_MS,
     IndexFile,
     connect,
     default_cache_dir,
@@ -31,6 +32,7 @@ from tui.core.store.database import (
     is_unusable,
     open_index,
     rebuild_index,
+    wait_for_others,
     why_unusable,
 )
 from tui.core.store.refresh import FolderProblem, Listed, Progress, refresh
@@ -85,6 +87,7 @@ def peek_corpus(root: Path, cache_dir: Path | None = None) -> Corpus | None:
         if not path.is_file():
             return None
         connection = connect(str(path))
+        wait_for_others(connection, GLANCE_BUSY_MS)
     except (OSError, RuntimeError, sqlite3.Error):
         return None
     try:
@@ -102,7 +105,10 @@ def peek_corpus(root: Path, cache_dir: Path | None = None) -> Corpus | None:
     if damaged:  # read from the files instead: the index is not worth showing first
         entries.close()
         return None
-    return Corpus(root, entries) if len(entries) else None
+    if not len(entries):
+        return None
+    wait_for_others(connection)  # as any reader of the corpus shown, from now on
+    return Corpus(root, entries)
 
 
 def read_entry(root: Path, path: Path) -> Entry:

@@ -36,6 +36,9 @@ SCHEMA = 8
 """The layout of the tables; raise it whenever what is stored changes."""
 BUSY_MS = 5_000
 """How long a connection waits for another process's write to end before giving up."""
+GLANCE_BUSY_MS = 100
+"""How long a first look at the index, which the first frame waits for, waits for another
+process: one that keeps the index busy longer has it read in a thread, the screen saying so."""
 JOURNAL_KEPT = 32 * 2**20
 """The bytes of SQLite's journal kept on disk once it has been emptied into the index."""
 
@@ -161,11 +164,17 @@ def environment() -> str:
     return dumps([*version, sorted(files)])
 
 
+def wait_for_others(connection: sqlite3.Connection, milliseconds: int | None = None) -> None:
+    """Have ``connection`` wait up to ``milliseconds`` (by default :data:`BUSY_MS`) for another
+    process's write before giving up."""
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_MS if milliseconds is None else milliseconds}")
+
+
 def connect(location: str) -> sqlite3.Connection:
     """A connection to the index at ``location``, in autocommit mode: transactions are begun
     and ended explicitly. Usable from any thread, one at a time (its users hold a lock)."""
     connection = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    wait_for_others(connection)
     # Once emptied into the index, the journal is cut back to this, rather than left as large
     # as it ever grew.
     connection.execute(f"PRAGMA journal_size_limit = {JOURNAL_KEPT}")
