@@ -473,6 +473,26 @@ async def test_quitting_saves_a_note_the_lock_kept_out_and_asks_only_while_it_st
     assert saved(corpus_dir).notes == {brief_id: "written while locked"}
 
 
+async def test_a_quit_asked_over_a_note_the_lock_kept_out_goes_on_once_it_is_saved(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The question stayed, warning of a loss there no longer was once the note went in.
+    monkeypatch.setattr("tui.app.reader.screen.NOTES_RETRY_S", 0.1)
+    monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)  # saves meet the lock at once
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        with notes_locked(private_state):
+            await write_note(pilot, "written while locked")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.press("q")
+            await wait_for_screen(pilot, QuitDialog)
+        await within(pilot, lambda: not app.is_running, "the quit asked for, once nothing is lost")
+    assert saved(corpus_dir).notes == {brief_id: "written while locked"}
+
+
 async def test_a_note_the_lock_kept_out_is_saved_once_it_is_gone(
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -106,6 +106,15 @@ class BriefingApp(HoldsKeysTypedAhead):
         if not any(isinstance(screen, QuitDialog) for screen in self.screen_stack):
             await self.push_screen(QuitDialog(losing), answered)
 
+    def quit_if_nothing_is_lost_now(self) -> None:
+        """Quit, when the user asked to and was asked first only for what has been saved since
+        (notes a lock kept out): the question would warn of a loss there no longer is."""
+        from tui.app.screens.quit import QuitDialog
+
+        asked = any(isinstance(screen, QuitDialog) for screen in self.screen_stack)
+        if asked and not self._unsaved():
+            self.exit()
+
     def _unsaved(self) -> list[str]:
         """What quitting now would lose: text typed in an open dialog, marks for export, and
         notes, tags and bookmarks that could not be saved."""

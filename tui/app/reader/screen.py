@@ -1442,6 +1442,7 @@ class MainScreen(TakesKeysOnceMounted):
         self._notes_retry = None
         # Not waiting for the lock to go: while it stays, the keys would stop every few seconds.
         self.save_notes_again(wait=False)
+        cast("BriefingApp", self.app).quit_if_nothing_is_lost_now()
 
     def save_notes_again(self, *, wait: bool = True) -> None:
         """Try again to save the notes, tags and read marks that could not be saved, and show
