@@ -696,7 +696,13 @@ def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     target = tmp_path / "out.md"
     result = run("export", "--bookmarked", "--corpus", str(corpus_dir), "-o", str(target))
     assert result.returncode == 1
-    assert f"Cannot read bookmarks file {state / 'bookmarks.json'}" in result.stderr
+    said = {
+        "state-folder-is-a-file": f"Cannot read bookmarks file {state / 'bookmarks.json'}: {state}"
+        " is a file, not a folder",
+        "bookmarks-file-is-a-folder": f"Bookmarks file {state / 'bookmarks.json'} is not a"
+        " regular file (a folder)",
+    }
+    assert said[blocked] in result.stderr
     assert "nothing exported" in result.stderr
     assert "Traceback" not in result.stderr
     assert not target.exists()
