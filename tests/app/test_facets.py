@@ -547,3 +547,21 @@ async def test_the_cursor_stays_on_its_value_when_the_corpus_is_read_again(
         await until_read_again(pilot, lambda: ("Town D", 8) in facets_shown(app)["Places"])
         await settle(pilot)
         assert facet_highlighted(app) == ("Town D", 8)
+
+
+async def test_counts_that_come_once_a_value_is_chosen_are_dropped(corpus_dir: Path) -> None:
+    # A field counted in the moment between the count's look at whether it was still wanted
+    # and its showing, with a value chosen meanwhile, was shown in the closed dialog: the app
+    # ended with an error ("No nodes match '#facets'").
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FacetDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is main_screen(app)
+        dialog._counted(dialog.request, "place", [("Ensenada", 1)], VALUES_SHOWN + 1)
+        await settle(pilot)
+        assert main_screen(app).filter_text.startswith("org:=")
