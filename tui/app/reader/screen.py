@@ -247,10 +247,10 @@ class MainScreen(TakesKeysOnceMounted):
         whenever what is typed shows it again (``-t``, on the way to ``-tijuana``, leaves out
         nearly every brief)."""
         self._reading: str | None = None
-        self._adding: list[str] = []
-        """The names of the articles whose briefs are being drafted, which the title bar says."""
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
+        self._adding: list[str] = []
+        """The names of the articles whose briefs are being drafted, which the title bar says."""
         self._select_after_reload: str | None = None
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._exported_marks: frozenset[str] = frozenset()
