@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
+from tests.kit.locks import notes_locked
 from tests.kit.pilot import (
     answer_export_dialog,
     bold_text,
@@ -433,18 +431,6 @@ async def test_quitting_asks_first_when_it_would_lose_a_note_not_saved(
         await pilot.press("y")
         await settle(pilot)
         assert not app.is_running
-
-
-@contextlib.contextmanager
-def notes_locked(state: Path) -> Iterator[None]:
-    """The notes file held by another program's write transaction."""
-    holder = sqlite3.connect(state / "annotations.sqlite3", isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
 
 
 async def test_quitting_saves_a_note_the_lock_kept_out_and_asks_only_while_it_still_does(

@@ -3,16 +3,15 @@ second copy, and checked before they are kept."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.kit.locks import notes_locked
 from tests.kit.special import named_pipe, without_waiting
 from tui.core.annotations import (
     FILE_NAME,
@@ -266,25 +265,13 @@ def test_a_note_not_saved_yet_is_not_read_again_over(
     assert Annotations(tmp_path, CORPUS).notes["a"] == "saved"
 
 
-@contextlib.contextmanager
-def locked_by_another_program(folder: Path) -> Iterator[None]:
-    """The annotations file in ``folder`` held by another program's write transaction."""
-    holder = sqlite3.connect(folder / FILE_NAME, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-
-
 def test_a_note_kept_out_by_a_lock_is_saved_once_tried_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)
     annotations = Annotations(tmp_path, CORPUS)
     annotations.set_read("a")
-    with locked_by_another_program(tmp_path):
+    with notes_locked(tmp_path):
         annotations.set_note("a", "written while locked", started_from="")
         assert annotations.save_error and annotations.waits_to_save
         annotations.save_again()
