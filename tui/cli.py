@@ -363,7 +363,9 @@ def _keys() -> int:
         print("\t".join((action.id, keys, action.label)))
     _tell([f"briefing: {problem}" for problem in keymap.problems])
     print(f"briefing: keys are read from {config_dir() / FILE_NAME}", file=sys.stderr)
-    return 0
+    # A line that cannot be used is a warning and the rest applies; a file that cannot be read
+    # at all (a pipe, not UTF-8) leaves every key as it was, which a script should learn.
+    return 1 if any(problem.severity == "error" for problem in keymap.problems) else 0
 
 
 def _not_a_folder(root: Path, *, named_by_variable: bool) -> str | None:

@@ -14,6 +14,7 @@ import yaml
 
 from tests.kit.corpus import REPO, dump, fields, make_corpus, make_named_corpus
 from tests.kit.markdown import read
+from tests.kit.special import named_pipe, needs_pipes
 from tui import __version__
 from tui.cli import main
 from tui.core.annotations import Annotations
@@ -1030,6 +1031,23 @@ def test_keys_lists_every_action_with_the_keys_the_user_gave_it(
     assert rows["reader.bookmark"] == ["m", "Bookmark"]
     assert rows["list.next"] == ["down,j", "Next article"]
     assert "keys.yaml:2" in result.stderr and "reader.nothing" in result.stderr
+
+
+@needs_pipes
+@pytest.mark.parametrize("make_unreadable", ["pipe", "latin-1"])
+def test_a_keys_file_that_cannot_be_read_at_all_ends_keys_with_status_1(
+    make_unreadable: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(tmp_path))
+    if make_unreadable == "pipe":
+        named_pipe(tmp_path / "keys.yaml")
+    else:
+        (tmp_path / "keys.yaml").write_bytes("reader.bookmark: \xe9\n".encode("latin-1"))
+    result = run("keys")
+    assert result.returncode == 1
+    assert "keys.yaml" in result.stderr
+    # The defaults are still listed: the user sees what applies.
+    assert "reader.bookmark\tb\t" in result.stdout
 
 
 def test_an_option_that_starts_as_filter_does_too_is_not_taken_for_it(
