@@ -1038,6 +1038,26 @@ async def test_an_article_that_cannot_be_shown_says_so_in_its_pane(
         assert "Problems (" in brief_text(app)
 
 
+async def test_an_article_named_by_a_whole_path_is_titled_as_written(tmp_path: Path) -> None:
+    # The pane's title read "Original · seeds//etc/hostname", a file that is not there.
+    root = tmp_path / "corpus"
+    (root / "seeds").mkdir(parents=True)
+    write_brief(
+        root,
+        BriefSpec(
+            id="outside",
+            title="An article outside the corpus",
+            source="/etc/hostname",
+            facts=[FactSpec("Exports rose.", "Exports rose 5%")],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert str(main_screen(app).article_view.border_title) == "Original · /etc/hostname"
+        assert "inside seeds/" in brief_text(app)
+
+
 HOSTILE = "[b]bold[/b] [/] [@click=app.quit]quit now[/]"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from abc import abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -153,8 +154,9 @@ class Brief:
 
     @property
     def source_path(self) -> str:
-        """The article's path relative to the corpus folder."""
-        return f"seeds/{self.source}"
+        """The article's path relative to the corpus folder; a source written as a whole path,
+        which the brief's checks refuse, is shown as written rather than as ``seeds//etc/x``."""
+        return posixpath.join("seeds", self.source)
 
     @property
     def english_title(self) -> str:
