@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
-from tests.kit.locks import notes_locked
+from tests.kit.locks import bookmarks_locked, needs_file_locks, notes_locked
 from tests.kit.pilot import (
     answer_export_dialog,
     bold_text,
@@ -30,6 +30,7 @@ from tui.app.screens.annotate import DiscardDialog, NoteDialog, TagDialog
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.quit import QuitDialog
 from tui.core.annotations import MAX_NOTE_CHARS, Annotations
+from tui.core.bookmarks import BookmarkStore
 from tui.core.userstate import corpus_key, state_dir
 
 
@@ -437,7 +438,7 @@ async def test_quitting_saves_a_note_the_lock_kept_out_and_asks_only_while_it_st
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Once the lock was gone, q still asked whether to lose the note, again after Stay.
-    monkeypatch.setattr("tui.app.reader.screen.NOTES_RETRY_S", 3600.0)  # only q tries again
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 3600.0)  # only q tries again
     monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)  # saves meet the lock at once
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -463,7 +464,7 @@ async def test_a_quit_asked_over_a_note_the_lock_kept_out_goes_on_once_it_is_sav
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The question stayed, warning of a loss there no longer was once the note went in.
-    monkeypatch.setattr("tui.app.reader.screen.NOTES_RETRY_S", 0.1)
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 0.1)
     monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)  # saves meet the lock at once
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -482,7 +483,7 @@ async def test_a_quit_asked_over_a_note_the_lock_kept_out_goes_on_once_it_is_sav
 async def test_a_note_the_lock_kept_out_is_saved_once_it_is_gone(
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("tui.app.reader.screen.NOTES_RETRY_S", 0.1)
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 0.1)
     tries: list[bool] = []
     save_again = Annotations.save_again
 
@@ -525,6 +526,31 @@ async def test_quitting_asks_first_when_it_would_lose_a_bookmark_not_saved(
         await pilot.press("y")
         await settle(pilot)
         assert not app.is_running
+
+
+@needs_file_locks
+async def test_a_bookmark_the_lock_kept_out_is_saved_once_it_is_gone_and_a_quit_goes_on(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Bookmarks were tried again only at the next bookmark or at quit: "(not saved)" stayed,
+    # and a quit asked about them stayed up after the lock was gone.
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 0.1)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        with bookmarks_locked(private_state):
+            await pilot.press("b")
+            await settle(pilot)
+            assert "(not saved)" in title_bar_text(app)
+            await pilot.press("q")
+            await wait_for_screen(pilot, QuitDialog)
+            assert "1 change to bookmarks that could not be saved" in unwrapped_dialog(app)
+        await within(pilot, lambda: not app.is_running, "the quit asked for, once nothing is lost")
+    assert BookmarkStore(private_state, corpus_key(corpus_dir)).ids == {brief_id}
+    errors = [m for severity, m in notices if severity == "error" and "cannot be saved" in m]
+    assert len(errors) == 1  # told once, however many times it was tried while locked
 
 
 async def test_quitting_asks_first_when_it_would_lose_marks_not_exported(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.kit.locks import bookmarks_locked, needs_file_locks
 from tests.kit.special import named_pipe, needs_pipes, without_waiting
 from tui.core.bookmarks import BookmarkStore
 from tui.core.userstate import corpus_key, state_dir
@@ -365,24 +366,22 @@ def test_a_file_that_is_json_but_no_bookmarks_says_what_it_holds(
     assert f"is not a bookmarks file: {said}" in notice
 
 
-@pytest.mark.skipif(os.name != "posix", reason="file locks are POSIX")
+@needs_file_locks
 def test_a_bookmark_given_while_another_copy_keeps_the_lock_is_kept_and_saved_later(
     tmp_path: Path,
 ) -> None:
     # The screen waited for as long as the lock was kept: no key was answered meanwhile.
-    import fcntl
-
     store = BookmarkStore(tmp_path, CORPUS)
     store.toggle("a")
-    with open(tmp_path / "bookmarks.json.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # a lock of its own, as another process's would be
+    with bookmarks_locked(tmp_path):
         assert without_waiting(lambda: store.toggle("b")) is True
         assert store.ids == {"a", "b"} and store.unsaved_changes == 1
         assert store.save_error is not None and "kept for now" in store.save_error
         assert saved(tmp_path) == {CORPUS: ["a"]}
         without_waiting(store.reload)  # reading does without the lock
         assert store.ids == {"a", "b"}
-        fcntl.flock(lock, fcntl.LOCK_UN)
+        store.save(wait=False)  # a try in the background meets the lock at once
+        assert store.unsaved_changes == 1
     store.save()
     assert store.save_error is None and store.unsaved_changes == 0
     assert saved(tmp_path) == {CORPUS: ["a", "b"]}

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from tui.core import bookmarks
 from tui.core.annotations import FILE_NAME
+
+needs_file_locks = pytest.mark.skipif(os.name != "posix", reason="file locks are POSIX")
 
 
 @contextlib.contextmanager
@@ -21,3 +27,18 @@ def notes_locked(state: Path) -> Iterator[None]:
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+@contextlib.contextmanager
+def bookmarks_locked(state: Path) -> Iterator[None]:
+    """The bookmarks file in the state folder ``state`` held locked by another program, as
+    another copy of briefing holds it while it saves, while the block runs."""
+    import fcntl
+
+    state.mkdir(parents=True, exist_ok=True)
+    with open(state / f"{bookmarks.FILE_NAME}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a lock of its own, as another process's would be
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

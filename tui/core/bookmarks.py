@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from tui.core.atomic import write_atomically
 from tui.core.files import NotAFile, TooLarge, read_limited, size_text
-from tui.core.locks import exclusive_lock
+from tui.core.locks import LOCK_WAIT, exclusive_lock
 from tui.core.userstate import set_aside, unusable_reason
 
 FILE_NAME = "bookmarks.json"
@@ -111,14 +111,17 @@ class BookmarkStore:
         self._unsaved[brief_id] = wanted
         self.save()
 
-    def save(self) -> None:
+    def save(self, *, wait: bool = True) -> None:
         """Save the changes not saved yet, merging them with changes made elsewhere; when they
-        cannot be, they are kept for now and :attr:`save_error` says why."""
+        cannot be, they are kept for now and :attr:`save_error` says why.
+
+        ``wait``: whether to wait a moment, as a change does, for another program's lock; a try
+        made in the background does not, holding up no key."""
         if not self._unsaved:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with self._locked(required=True):
+            with self._locked(required=True, wait=LOCK_WAIT if wait else 0):
                 corpora = self._read_or_set_aside()
                 if self._newer_format:
                     self.save_error = self._newer_format
@@ -148,7 +151,7 @@ class BookmarkStore:
             self.notices.append(notice)
 
     @contextlib.contextmanager
-    def _locked(self, *, required: bool) -> Iterator[None]:
+    def _locked(self, *, required: bool, wait: float = LOCK_WAIT) -> Iterator[None]:
         """Hold the lock file beside the bookmarks while reading or writing them.
 
         Reading can do without the lock when it cannot be had (a read-only folder, another copy
@@ -160,7 +163,7 @@ class BookmarkStore:
             return
         with contextlib.ExitStack() as stack:
             try:
-                stack.enter_context(exclusive_lock(self.folder / f"{FILE_NAME}.lock"))
+                stack.enter_context(exclusive_lock(self.folder / f"{FILE_NAME}.lock", wait))
             except OSError:
                 if required:
                     raise

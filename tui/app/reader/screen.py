@@ -119,9 +119,10 @@ def _same_reading(first: Entry, second: Entry) -> bool:
 LOST_PATIENCE_S = 2.0
 """How long a brief whose file went away under the cursor may take to come back and take the
 cursor back: an editor writing a file anew takes well under a second."""
-NOTES_RETRY_S = 5.0
-"""How long after notes, tags or read marks could not be saved they are tried again: another
-program's lock on the file is over in moments, and the title bar's "(not saved)" goes with it."""
+SAVE_RETRY_S = 5.0
+"""How long after notes, tags, read marks or bookmarks could not be saved they are tried again:
+another program's lock on the file is over in moments, and the title bar's "(not saved)" goes
+with it."""
 REBUILDING_NOTICE = "The index is being built again: the filter answers once it is"
 """What the list says, in place of its rows, while a damaged index is built again."""
 
@@ -215,8 +216,8 @@ class MainScreen(TakesKeysOnceMounted):
         """Whether the corpus shown was read from the files, not a first look at the index as
         the last start left it: a brief missing from the files then went away just now."""
         self._notes_error: str | None = None
-        self._notes_retry: Timer | None = None
-        """Set while changes to notes, tags or read marks wait to be tried again."""
+        self._save_retry: Timer | None = None
+        """Set while changes to notes, tags, read marks or bookmarks wait to be tried again."""
         self._ids: list[str | None] = []
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
@@ -954,17 +955,18 @@ class MainScreen(TakesKeysOnceMounted):
         if self.bookmarks_only:
             self._refilter(pinned=True)
 
-    def save_what_waits(self) -> None:
+    def save_what_waits(self, *, wait: bool = True) -> None:
         """Try once more to save the bookmarks, notes, tags and read marks that could not be
-        saved, waiting a moment for another program's lock, as a change does."""
-        self.save_notes_again()
-        self.save_kept_bookmarks()
+        saved. ``wait``: whether to wait a moment for another program's lock, as a change
+        does."""
+        self.save_notes_again(wait=wait)
+        self.save_kept_bookmarks(wait=wait)
 
-    def save_kept_bookmarks(self) -> None:
+    def save_kept_bookmarks(self, *, wait: bool = True) -> None:
         """Try once more to save the bookmarks kept while they could not be saved: another copy
         of briefing may have let go of the file since."""
         if self.store is not None and self.store.unsaved_changes:
-            self.store.save()
+            self.store.save(wait=wait)
             self._report_store()
 
     def action_toggle_read(self) -> None:
@@ -1435,13 +1437,18 @@ class MainScreen(TakesKeysOnceMounted):
         if self._notes_error != told:
             self._update_header()
         annotations = self.annotations
-        if annotations is not None and annotations.waits_to_save and self._notes_retry is None:
-            self._notes_retry = self.set_timer(NOTES_RETRY_S, self._retry_saving_notes)
+        if annotations is not None and annotations.waits_to_save:
+            self._retry_saving_later()
 
-    def _retry_saving_notes(self) -> None:
-        self._notes_retry = None
+    def _retry_saving_later(self) -> None:
+        """Try again in a while to save what could not be saved, unless a try is due already."""
+        if self._save_retry is None:
+            self._save_retry = self.set_timer(SAVE_RETRY_S, self._retry_saving)
+
+    def _retry_saving(self) -> None:
+        self._save_retry = None
         # Not waiting for the lock to go: while it stays, the keys would stop every few seconds.
-        self.save_notes_again(wait=False)
+        self.save_what_waits(wait=False)
         cast("BriefingApp", self.app).quit_if_nothing_is_lost_now()
 
     def save_notes_again(self, *, wait: bool = True) -> None:
@@ -1465,6 +1472,8 @@ class MainScreen(TakesKeysOnceMounted):
         )
         if self._save_error != told:
             self._update_header()
+        if self.store is not None and self.store.unsaved_changes:
+            self._retry_saving_later()
 
     def _report_user_state(
         self,
