@@ -154,11 +154,10 @@ class KeyFooter(Widget, can_focus=False):
         # The palette's key left out, if there is one, is marked as other keys left out are:
         # the mark takes its room before any key but the spare ones.
         line, spans, shown = self._fitted(self._shown(), width, marked=palette is not None)
-        kept = [each for each in shown if each.from_app]
-        left = [each for each in shown if not each.from_app]
-        while left and line.cell_length > width:
-            left.pop()
-            line, spans = self._line([*left, None, *kept])
+        while line.cell_length > width and not all(each.from_app for each in shown):
+            last = max(i for i, each in enumerate(shown) if not each.from_app)
+            shown = [*shown[:last], *shown[last + 1 :]]
+            line, spans = self._marked_line(shown)
         self._spans = spans
         return self._pointed(line)
 
@@ -169,13 +168,17 @@ class KeyFooter(Widget, can_focus=False):
         keys left out from the last until it fits ``room`` (if it can); where each key is on
         it, and the keys it shows."""
         while True:
-            kept = [each for each in shown if each.from_app]
-            left = [each for each in shown if not each.from_app]
-            line, spans = self._line([*left, None, *kept] if marked else shown)
+            line, spans = self._marked_line(shown) if marked else self._line(shown)
             if line.cell_length <= room or not any(each.spare for each in shown):
                 return line, spans, shown
             shown = [*shown]
             del shown[max(i for i, each in enumerate(shown) if each.spare)]
+
+    def _marked_line(self, shown: Sequence[_Shown]) -> tuple[Content, list[KeySpan]]:
+        """The line showing ``shown`` with ``…`` before the app's own keys, which stay last."""
+        left = [each for each in shown if not each.from_app]
+        kept = [each for each in shown if each.from_app]
+        return self._line([*left, None, *kept])
 
     def _pointed(self, line: Content) -> Content:
         """``line`` with the key under the mouse pointer highlighted."""
