@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
 from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
-from tests.kit.pilot import main_screen, settle, strong_text
+from tests.kit.pilot import main_screen, settle, strong_text, within
 from tui.app.app import BriefingApp
 from tui.app.widgets.article_view import SYNC_LAYOUT_LIMIT
+from tui.app.wrap import WrappedText, wrap_text
 
 EARLY_QUOTE = "Paragraph 3 opens the story of the new plant in Saltillo"
 LATE_QUOTE = (
@@ -84,6 +86,37 @@ async def test_moving_to_a_fact_scrolls_its_quote_into_view(
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert_quote_in_view(app, LATE_QUOTE)
+
+
+async def test_an_article_that_takes_long_to_lay_out_says_so_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Thirty megabytes take seconds to lay out, and the pane stood empty all that time.
+    root = make_corpus(tmp_path / "long", 12_000)
+    release = threading.Event()
+
+    def slow_wrap(text: str, width: int) -> WrappedText:
+        if len(text) > SYNC_LAYOUT_LIMIT:
+            release.wait(timeout=30)
+        return wrap_text(text, width)
+
+    monkeypatch.setattr("tui.app.widgets.article_view.wrap_text", slow_wrap)
+    app = BriefingApp(root)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            view = main_screen(app).article_view
+
+            def first_line() -> str:
+                return view.render_line(0).text.strip()
+
+            await within(pilot, lambda: first_line() == "Laying out the article…", "the notice")
+            release.set()
+            await within(pilot, lambda: view.is_ready, "the article laid out")
+            await settle(pilot)
+            assert first_line().startswith("Paragraph 0:")
+            assert_quote_in_view(app, EARLY_QUOTE)
+    finally:
+        release.set()
 
 
 async def test_the_original_says_where_the_quote_is(tmp_path: Path) -> None:

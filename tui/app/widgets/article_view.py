@@ -33,7 +33,8 @@ from tui.core.text import line_range
 SYNC_LAYOUT_LIMIT = 100_000
 """Articles up to this many characters are laid out at once; longer ones in a thread."""
 LOADING_NOTICE_DELAY = 0.2
-"""Seconds an article may take to load before the pane says it is loading."""
+"""Seconds an article may take to load, or to be laid out, before the pane says so."""
+LAYING_OUT_NOTICE = "Laying out the article…"
 UNREADABLE_NOTICE = (
     "The article is empty or cannot be read: Problems, at the end of the brief, say why."
 )
@@ -109,6 +110,8 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._follow_quote = True
         """False once the user scrolls: a resize then keeps their place instead of the quote."""
         self._loading_timer: Timer | None = None
+        self._laying_out = False
+        """Whether the pane says the article is being laid out: a long one takes seconds."""
         self._layouts: RecentlyUsed[tuple[str, int], WrappedText] = RecentlyUsed(_CACHED_LAYOUTS)
 
     @property
@@ -253,6 +256,8 @@ class ArticleView(FittedScrollView, can_focus=True):
             thread=True,
             exclusive=True,
         )
+        if self._loading_timer is None and self._wrapped is None:
+            self._loading_timer = self.set_timer(LOADING_NOTICE_DELAY, self._show_loading)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         result = event.worker.result
@@ -285,6 +290,7 @@ class ArticleView(FittedScrollView, can_focus=True):
             self._start_worker(source, text)
 
     def _use_layout(self, wrapped: WrappedText) -> None:
+        self._stop_loading_timer()
         anchor = self._scroll_anchor
         self._wrapped = wrapped
         self._scroll_anchor = None
@@ -350,8 +356,12 @@ class ArticleView(FittedScrollView, can_focus=True):
             self._notice = "Loading the article…"
             set_virtual_size(self, Size(0, 0))
             self.refresh()
+        elif self._wrapped is None:
+            self._laying_out = True
+            self.refresh()
 
     def _stop_loading_timer(self) -> None:
+        self._laying_out = False
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
@@ -412,7 +422,9 @@ class ArticleView(FittedScrollView, can_focus=True):
         line = self.scroll_offset.y + y
         if self._notice:
             # Set only while there is no article text to show: loading, or none to read.
-            return self._notice_line(y, width)
+            return self._notice_line(self._notice, y, width)
+        if wrapped is None and self._laying_out:
+            return self._notice_line(LAYING_OUT_NOTICE, y, width)
         if wrapped is None or line >= len(wrapped):
             return Strip.blank(width, base.rich_style)
         start, end = wrapped.starts[line], wrapped.ends[line]
@@ -421,8 +433,8 @@ class ArticleView(FittedScrollView, can_focus=True):
             content = self._mark_quotes(content, start, end)
         return content_strip(content, width, base)
 
-    def _notice_line(self, y: int, width: int) -> Strip:
-        notice = wrap_text(self._notice, width)
+    def _notice_line(self, text: str, y: int, width: int) -> Strip:
+        notice = wrap_text(text, width)
         if y >= len(notice):
             return Strip.blank(width, self.visual_style.rich_style)
         style = self.get_visual_style("article-view--notice", partial=True)
