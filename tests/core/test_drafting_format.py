@@ -131,6 +131,23 @@ def test_a_finished_brief_is_warned_of_facts_left_unreviewed_or_untranslated(
     assert corpus.briefs  # still loaded
 
 
+@pytest.mark.parametrize("status", ["draft", "final"])
+def test_a_fact_of_an_english_brief_marked_as_needing_english_is_named_and_not_marked(
+    tmp_path: Path, status: str
+) -> None:
+    # validate said nothing, while the reader and the export showed it "needs English".
+    english = "Tijuana - The plant will add a night shift of 240 workers.\n"
+    facts = [{"fact": "240 workers.", "quote": "night shift of 240", "needs_english": True}]
+    brief = fields(language="en", status=status, key_facts=facts)
+    corpus = load(tmp_path, brief, {"article.txt": english})
+    assert [(p.field, p.severity) for p in corpus.all_problems] == [
+        ("key_facts[0].needs_english", "warning")
+    ]
+    assert "remove the field" in corpus.all_problems[0].message
+    (fact,) = corpus.briefs[0].key_facts
+    assert not fact.needs_english
+
+
 def test_a_finished_spanish_brief_still_needs_its_english_title(tmp_path: Path) -> None:
     facts = [{"fact": "240 workers.", "quote": "turno nocturno de 240 trabajadores"}]
     corpus = load(tmp_path, fields(language="es", key_facts=facts), {"article.txt": SPANISH})

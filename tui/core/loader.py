@@ -12,7 +12,7 @@ import errno
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -248,8 +248,10 @@ class _BriefChecker:
         facts = self._key_facts(data, article, source)
         if None in required.values() or facts is None:
             return None
+        if language == "en" and any(fact.needs_english for fact in facts):
+            facts = self._english_already(facts)
         if status == "final":
-            self._unfinished_facts(facts, language)
+            self._unfinished_facts(facts)
         return Brief(
             id=ident or "",
             source=source or "",
@@ -286,7 +288,19 @@ class _BriefChecker:
         self.add(f"{path}.{name}", f"must be true or false, not {_describe(value)}")
         return default
 
-    def _unfinished_facts(self, facts: tuple[KeyFact, ...], language: str | None) -> None:
+    def _english_already(self, facts: tuple[KeyFact, ...]) -> tuple[KeyFact, ...]:
+        """``facts`` of a brief in English, none of them waiting for English: a fact marked so
+        is named, and the mark left out, rather than shown and exported as still to translate."""
+        for index, fact in enumerate(facts):
+            if fact.needs_english:
+                self.add(
+                    f"key_facts[{index}].needs_english",
+                    "the brief is in English: remove the field",
+                    "warning",
+                )
+        return tuple(replace(fact, needs_english=False) for fact in facts)
+
+    def _unfinished_facts(self, facts: tuple[KeyFact, ...]) -> None:
         """Warn about facts a finished brief should not hold any more."""
         for index, fact in enumerate(facts):
             path = f"key_facts[{index}]"
@@ -297,7 +311,7 @@ class _BriefChecker:
                     " the brief status: draft",
                     "warning",
                 )
-            if fact.needs_english and language != "en":
+            if fact.needs_english:
                 self.add(
                     f"{path}.needs_english",
                     "the fact is still in the article's language: write it in English and"
