@@ -1,6 +1,6 @@
 """How fast briefing is at 5, 1,000 and 10,000 briefs, next to a bare Textual app in the same run.
 
-    python -m benchmarks.run            # everything, about ten minutes on two cores
+    python -m benchmarks.run            # everything, about five minutes on two cores
     python -m benchmarks.run --quick    # 5 and 1,000 briefs only, fewer repeats
 
 Run it from the repository's root with the project's environment. Corpora are generated into a
