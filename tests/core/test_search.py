@@ -22,7 +22,7 @@ from tui.core.search import (
     value_term,
     with_term,
 )
-from tui.core.store import load_corpus
+from tui.core.store import load_corpus, open_corpus
 
 
 def matching(query: str) -> set[str]:
@@ -585,6 +585,34 @@ def test_a_name_known_in_either_language_is_found_by_a_term_in_either(
     two_languages: Corpus, term: str
 ) -> None:
     assert matching_in(two_languages, term) == {"es", "en"}
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        ("nearshoring", {"es", "en"}),  # listed as "relocalización" and "relocation projects"
+        ("relocalizacion", {"es", "en"}),
+        ("t-mec", {"es"}),  # listed as USMCA
+        ("tmec", {"es"}),
+        ("cusma", {"es"}),
+        ("usmca nearshoring", {"es"}),
+        ("-nearshoring", {"other"}),
+        ("secretaria economia", {"en"}),  # listed as SE
+    ],
+)
+def test_a_word_finds_a_known_name_written_in_any_of_its_ways(
+    tmp_path: Path, words: str, found: set[str]
+) -> None:
+    # The facets counted both briefs under nearshoring, and topic:nearshoring found both, but
+    # the word nearshoring found neither: no brief holds the word itself.
+    briefs = {
+        "es.yaml": fields("es", topics=["relocalización", "USMCA"]),
+        "en.yaml": fields("en", topics=["relocation projects"], organizations=["SE"]),
+        "other.yaml": fields("other", topics=["logistics"]),
+    }
+    root = make_corpus(tmp_path / "corpus", briefs)
+    assert matching_in(load_corpus(root), words) == found
+    assert matching_in(open_corpus(root, tmp_path / "index"), words) == found
 
 
 @pytest.mark.parametrize(

@@ -566,15 +566,30 @@ def search_words(brief: Brief, article: str) -> str:
     """Everything the words of a query are looked for in, for ``brief``: the distinct words of
     its fields and its article, folded by :func:`tui.core.text.fold_words` once, when the brief
     is read, so that the index holds each word once. An abbreviation written with spaces ("EE.
-    UU.") is also there without them, to be found as one word."""
+    UU.") is also there without them, to be found as one word. A name the gazetteer knows is
+    there in every way it writes it, in either language, as field terms and facets find it: a
+    brief listing the topic "relocalización" is found by "nearshoring", one listing USMCA by
+    "t-mec"."""
     parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
     for fact in brief.key_facts:
         parts += (fact.fact, fact.quote)
-    for _, names in brief.entity_groups:
+    known = _known_names()
+    spelt: list[str] = []
+    for field, names in _named_fields(brief):
         parts += names
+        for name in names:
+            written = known.get((field, _folded_value(name)))
+            if written is not None:
+                spelt += _spelling_words()[field, written[1]]
     parts += (brief.outlet or "", brief.author or "", article)
     text = "\n".join(parts)
-    return fold_words(f"{text}\n{spaced_abbreviations(text)}")
+    words = fold_words(f"{text}\n{spaced_abbreviations(text)}")
+    if not spelt:
+        return words
+    # Folded already, and most of them among the brief's words: only the others are added.
+    have = set(words.split())
+    more = [word for word in dict.fromkeys(spelt) if word not in have]
+    return " ".join([words, *more]) if words else " ".join(more)
 
 
 def field_values(brief: Brief) -> list[tuple[FacetField, str, str]]:
@@ -582,10 +597,7 @@ def field_values(brief: Brief) -> list[tuple[FacetField, str, str]]:
     written, value folded)``: each once per field however it is spelt, and none that is only
     punctuation (no term could find it)."""
     fields: tuple[tuple[FacetField, Iterable[str]], ...] = (
-        ("organization", brief.organizations),
-        ("place", brief.places),
-        ("person", brief.people),
-        ("topic", brief.topics),
+        *_named_fields(brief),
         ("outlet", (brief.outlet,) if brief.outlet else ()),
         ("language", (brief.language,)),
     )
@@ -645,14 +657,41 @@ def _known_names() -> dict[tuple[FacetField, str], tuple[str, str]]:
     return known
 
 
+def _named_fields(brief: Brief) -> tuple[tuple[FacetField, tuple[str, ...]], ...]:
+    """The names of ``brief`` by field, as the gazetteer sorts them."""
+    return (
+        ("organization", brief.organizations),
+        ("place", brief.places),
+        ("person", brief.people),
+        ("topic", brief.topics),
+    )
+
+
 @cache
-def _spellings() -> dict[tuple[FacetField, str], str]:
+def _name_spellings() -> dict[tuple[FacetField, str], tuple[str, ...]]:
+    """For each field, each known name folded → every way the gazetteer writes it, folded, the
+    name first."""
     spellings: dict[tuple[FacetField, str], list[str]] = {}
     for (field, written), (_, name) in _known_names().items():
         spellings.setdefault((field, name), [name]).append(written)
+    return {key: tuple(dict.fromkeys(words)) for key, words in spellings.items()}
+
+
+@cache
+def _spellings() -> dict[tuple[FacetField, str], str]:
     # Kept apart by a word no query holds, so that no phrase runs from one into the next.
     apart = f" {COMPOUND_END} "
-    return {key: apart.join(dict.fromkeys(words)) for key, words in spellings.items()}
+    return {key: apart.join(words) for key, words in _name_spellings().items()}
+
+
+@cache
+def _spelling_words() -> dict[tuple[FacetField, str], tuple[str, ...]]:
+    """For each field, each known name folded → the distinct words of all the ways the
+    gazetteer writes it."""
+    return {
+        key: tuple(dict.fromkeys(" ".join(words).split()))
+        for key, words in _name_spellings().items()
+    }
 
 
 def anchor_bits(facts: Iterable[KeyFact]) -> int:
