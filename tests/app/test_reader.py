@@ -1285,6 +1285,40 @@ async def test_a_resized_terminal_shows_the_brief_from_its_title_again(corpus_di
                 assert top == 0 and brief.title.startswith(brief_view.lines[0].strip())
 
 
+async def test_a_brief_pane_scrolled_past_the_facts_keeps_its_text_and_fact_when_resized(
+    corpus_dir: Path,
+) -> None:
+    # Scrolled on past the last fact, the pane kept the line number, not the text: at 80x24 the
+    # current fact was out of view, or cut, as the lines above it had grown.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        await pilot.press("enter", "G", "j")
+        await settle(pilot)
+
+        def fact_in_view() -> bool:
+            first, end = brief_view.fact_line_range(brief_view.fact or 0)
+            top = brief_view.scroll_offset.y
+            return top <= first and end <= top + brief_view.scrollable_content_region.height
+
+        assert brief_view.fact == brief_view.fact_count - 1 and fact_in_view()
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert fact_in_view()
+
+        # Further on, the summary's heading at the top stays at the top.
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        while brief_view.lines[brief_view.scroll_offset.y] != "Summary":
+            await pilot.press("j")
+            await settle(pilot)
+        for size in ((80, 24), (100, 30), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert brief_view.lines[brief_view.scroll_offset.y] == "Summary", size
+
+
 @pytest.mark.parametrize("size", [(60, 20), (80, 16)])
 async def test_a_brief_pane_too_short_for_the_title_and_a_fact_shows_the_fact(
     corpus_dir: Path, size: tuple[int, int]

@@ -10,6 +10,7 @@ few milliseconds whatever the pane's size.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Literal, NamedTuple
 
@@ -171,6 +172,13 @@ class BriefView(FittedScrollView, can_focus=True):
         self._problems: Sequence[Problem] = ()
         self._fact: int | None = None
         self._lines: list[tuple[Content, int | None]] = []
+        self._origins: list[tuple[int, int]] = []
+        """Where each line starts: its block's place among the blocks, and the character of the
+        block's text it starts at. The same text stays at the top when the pane's width changes."""
+        self._scrolled_to: tuple[tuple[int, int], bool] | None = None
+        """Where the line the user scrolled to starts (see :attr:`_origins`), and whether the
+        current fact was in view then: both kept through every new size, as a size between two
+        can move the pane's offset. None until the first new size after a wheel's scrolling."""
         self._fact_lines: list[tuple[int, int]] = []
         self._laid_out_for: tuple[int, int] | None = None
         """The width and height the lines were laid out for: the title's room depends on both."""
@@ -345,8 +353,35 @@ class BriefView(FittedScrollView, can_focus=True):
         self.refresh()
 
     def fit_to_size(self) -> None:
+        if self._in_view != "as scrolled" or not self._lines:
+            self._ensure_layout()
+            self._keep_in_view()
+            return
+        # Laid out anew, the lines the user scrolled to would be others at the same place: the
+        # text at the top stays there, and the current fact stays in view if it was.
+        if self._scrolled_to is None:
+            self._scrolled_to = self._place_scrolled_to(self._laid_out_for)
+        origin, fact_seen = self._scrolled_to
         self._ensure_layout()
-        self._keep_in_view()
+        line = max(0, bisect_right(self._origins, origin) - 1)
+        self.scroll_to(y=line, animate=False, force=True)
+        if fact_seen:
+            self._scroll_to_fact()
+
+    def _place_scrolled_to(self, size: tuple[int, int] | None) -> tuple[tuple[int, int], bool]:
+        """Where the top line starts, and whether the current fact is in view, as the pane is
+        scrolled now on lines laid out for ``size``."""
+        top = min(self.scroll_offset.y, len(self._origins) - 1)
+        return self._origins[top], self._fact_in_view(size[1] if size else 0)
+
+    def _fact_in_view(self, height: int) -> bool:
+        """Whether the current fact's lines are all on a pane ``height`` lines tall, as it is
+        scrolled now."""
+        if self._fact is None or self._fact >= len(self._fact_lines):
+            return False
+        first, end = self._fact_lines[self._fact]
+        top = self.scroll_offset.y
+        return top <= first and end <= top + height
 
     def _keep_in_view(self) -> None:
         """Scroll to what :attr:`_in_view` says, for the size the pane has now."""
@@ -359,15 +394,16 @@ class BriefView(FittedScrollView, can_focus=True):
         self._scroll_to_fact()
 
     def _scroll_freely(self, y: float) -> None:
-        """Scroll to line ``y``, where a new size leaves the pane."""
+        """Scroll to line ``y``, whose text a new size leaves at the top."""
         self._in_view = "as scrolled"
         self.scroll_to(y=y, animate=False, force=True)
+        self._scrolled_to = self._place_scrolled_to(self._laid_out_for) if self._origins else None
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        self._in_view = "as scrolled"
+        self._in_view, self._scrolled_to = "as scrolled", None  # the line the wheel leaves on top
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._in_view = "as scrolled"
+        self._in_view, self._scrolled_to = "as scrolled", None
 
     def _relayout(self) -> None:
         self._laid_out_for = None
@@ -380,9 +416,10 @@ class BriefView(FittedScrollView, can_focus=True):
             return
         self._laid_out_for = (width, height)
         lines: list[tuple[Content, int | None]] = []
+        origins: list[tuple[int, int]] = []
         fact_lines: dict[int, tuple[int, int]] = {i: (0, 0) for i in range(self.fact_count)}
         # A hidden pane has no width: it lays nothing out until it is shown.
-        for block in self._blocks() if width > 0 else ():
+        for number, block in enumerate(self._blocks() if width > 0 else ()):
             first = len(lines)
             indent = block.prefix.cell_length
             body = block.body
@@ -398,10 +435,12 @@ class BriefView(FittedScrollView, can_focus=True):
                 lines.append(
                     (Content.assemble(block.prefix if index == 0 else hanging, piece), block.fact)
                 )
+                origins.append((number, wrapped.starts[index]))
             if block.fact is not None:
                 start = fact_lines[block.fact][0] if fact_lines[block.fact][1] else first
                 fact_lines[block.fact] = (start, len(lines))
         self._lines = lines
+        self._origins = origins
         self._fact_lines = [fact_lines[i] for i in sorted(fact_lines)]
         set_virtual_size(self, Size(width, len(lines)))
 
