@@ -531,6 +531,25 @@ async def test_the_brief_pane_gives_a_spanish_articles_english_title_whole(
         assert "English title:" not in brief_lines(app)
 
 
+async def test_a_title_cut_at_the_top_of_the_brief_pane_is_given_whole_further_down(
+    corpus_dir: Path,
+) -> None:
+    # At 80x24 the title takes two lines at most, and the list cuts it too: its end
+    # ("... through Export Growth") was nowhere but in the original.
+    title = one_line(shipped_brief("mexicali-maquiladora-exports-2024")["title"])
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert listed_keys(app)[0] == "mexicali-maquiladora-exports-2024"
+        shown = main_screen(app).brief_view.render_line(1).text.rstrip()
+        assert shown.endswith("…") and "Export Growth" not in shown  # cut at the top
+        assert f"Title: {title}" in brief_lines(app)
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert brief_lines(app).startswith(title)
+        assert "Title: " not in brief_lines(app)
+
+
 def cursor_key(app: BriefingApp) -> str:
     return listed_keys(app)[main_screen(app).article_list.cursor_row]
 

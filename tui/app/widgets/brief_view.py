@@ -518,9 +518,10 @@ class BriefView(FittedScrollView, can_focus=True):
                 *self._problem_blocks(entry.problems),
             ]
         # The article's own title; the list names it in English.
-        height = self.scrollable_content_region.height
+        width, height = self.scrollable_content_region.size
         title_lines = max(TITLE_LINES, height // 6)
-        blocks = [_Block(styled(one_line(brief.title), "title"), max_lines=title_lines)]
+        title = one_line(brief.title)
+        blocks = [_Block(styled(title, "title"), max_lines=title_lines)]
         blocks += [_Block(styled(pane_meta_line(brief), "meta"))]
         blocks += self._annotation_blocks(styled, max(1, height // 12))
         errors = entry.errors
@@ -559,8 +560,12 @@ class BriefView(FittedScrollView, can_focus=True):
         blocks += [_BLANK, _Block(styled("Summary", "heading")), _Block(Content(brief.summary))]
         groups = [(label, names) for label, names in brief.entity_groups if names]
         english = brief.english_title if brief.english_title != brief.title else None
-        if groups or english:
+        # A title cut at the top, so that the facts stay in view, is read whole down here.
+        cut = width > 0 and len(wrap_text(title, width)) > title_lines
+        if groups or english or cut:
             blocks.append(_BLANK)
+        if cut:
+            blocks.append(_Block(Content.assemble(styled("Title: ", "label"), title)))
         if english:
             # The list names the article so, cut to its width; here it can be read whole.
             heading = styled("English title: ", "label")
