@@ -600,6 +600,8 @@ def test_a_known_organization_of_a_known_place_is_listed_once() -> None:
         ("The Economy Ministry (SE) said investment grew, with Ford.", ("SE", "Ford")),
         ("Mexico's Economy Ministry (SE) said investment grew.", ("SE",)),
         ("La Secretaría de Economía (SECON) informó. La SECON dijo más.", ("SE",)),
+        # A word in the plural shared with a way the gazetteer writes it ("Maquiladora").
+        ("La Asociación de Maquiladoras (Index) Juárez informó que creció.", ("INDEX",)),
         # A state's ministry goes by the federal one's abbreviation too.
         (
             "La Secretaría de Economía de Nuevo León (SE) informó.",

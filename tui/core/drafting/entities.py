@@ -737,7 +737,14 @@ def _written_alike(matcher: _Matcher, name: str, known: str) -> bool:
 
 
 def _significant_words(name: str) -> set[str]:
-    return {word for word in fold_search(name).split() if word not in _CONNECTORS}
+    """The words of ``name`` but its connectors, folded, a plural's final s left out: the
+    "Asociación de Maquiladoras" (Index) shares "maquiladora" with the Industria Maquiladora's
+    council, INDEX."""
+    return {
+        word[:-1] if len(word) > 3 and word.endswith("s") else word
+        for word in fold_search(name).split()
+        if word not in _CONNECTORS
+    }
 
 
 def _abbreviated_after(text: str, end: int, name: str) -> str | None:
