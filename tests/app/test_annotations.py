@@ -80,6 +80,34 @@ async def test_a_brief_shown_is_read_and_the_others_are_bold_and_counted(
         assert "4 unread" in title_bar_text(app)
 
 
+async def test_the_brief_opened_on_stays_unread_after_u_until_it_is_chosen_again(
+    corpus_dir: Path,
+) -> None:
+    # Marked unread with u, the first brief was read again at the next start, as the reader
+    # opens on it: u never lasted for it.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = current_id(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "5 briefs · 5 unread ·" in title_bar_text(app)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert current_id(app) == first
+        assert "5 unread" in title_bar_text(app) and bold_text(app, 0) != ""
+        assert first not in saved(corpus_dir).read
+        await pilot.press("j", "k")  # chosen: read
+        await settle(pilot)
+        assert "3 unread" in title_bar_text(app)
+    assert first in saved(corpus_dir).read
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "3 unread" in title_bar_text(app)  # read, as any brief shown is
+
+
 async def test_read_briefs_are_kept_for_the_next_start(corpus_dir: Path) -> None:
     async with BriefingApp(corpus_dir).run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -62,6 +62,28 @@ def test_read_notes_and_tags_persist_across_instances(tmp_path: Path) -> None:
     assert again.notices == [] and again.save_error is None
 
 
+def test_a_brief_marked_unread_is_kept_so_also_in_a_file_made_before_that_was_kept(
+    tmp_path: Path,
+) -> None:
+    first = Annotations(tmp_path, CORPUS)
+    first.set_read("a")
+    first.set_read("b")
+    first.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        connection.execute("DROP TABLE kept_unread")  # as an earlier briefing made the file
+    older = Annotations(tmp_path, CORPUS)
+    assert older.read == {"a", "b"} and older.kept_unread == set()
+    older.set_read("a", False)
+    older.close()
+
+    again = Annotations(tmp_path, CORPUS)
+    assert again.read == {"b"} and again.kept_unread == {"a"}
+    again.set_read("a")
+    again.close()
+    assert Annotations(tmp_path, CORPUS).kept_unread == set()
+    assert file_rows(tmp_path, "kept_unread") == []
+
+
 def test_removing_a_note_and_tags_leaves_nothing_behind(tmp_path: Path) -> None:
     annotations = Annotations(tmp_path, CORPUS)
     annotations.set_note("a", "soon gone")

@@ -49,7 +49,16 @@ _SQLITE_ERROR = 1
 """SQLite's result code for a statement that does not fit the file (a table or a column it
 names is missing); its number in SQLite's C API, which Python names only from 3.11 on."""
 
-_SCHEMA = """
+_KEPT_UNREAD_TABLE = """
+CREATE TABLE IF NOT EXISTS kept_unread (
+    corpus TEXT NOT NULL,
+    brief TEXT NOT NULL,
+    PRIMARY KEY (corpus, brief)
+) WITHOUT ROWID
+"""
+"""The briefs the user marked unread. It came after the other tables: a file without it is made
+to have it at its next change, and a briefing from before it leaves it alone."""
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS briefs (
     corpus TEXT NOT NULL,
     brief TEXT NOT NULL,
@@ -64,6 +73,7 @@ CREATE TABLE IF NOT EXISTS tags (
     tag TEXT NOT NULL,
     PRIMARY KEY (corpus, brief, position)
 ) WITHOUT ROWID;
+{_KEPT_UNREAD_TABLE};
 """
 _COLUMNS = {
     "briefs": {"corpus", "brief", "read", "note"},
@@ -157,6 +167,9 @@ class Annotations:
         self.path = folder / FILE_NAME
         self.read: set[str] = set()
         """Ids of the briefs read."""
+        self.kept_unread: set[str] = set()
+        """Ids of the briefs the user marked unread: the reader, opening on one of them, does
+        not mark it read until the user comes back to it."""
         self.notes: dict[str, str] = {}
         """Each noted brief's note, by id."""
         self.tags: dict[str, tuple[str, ...]] = {}
@@ -208,6 +221,7 @@ class Annotations:
         if (brief_id in self.read) == read:
             return False
         (self.read.add if read else self.read.discard)(brief_id)
+        (self.kept_unread.discard if read else self.kept_unread.add)(brief_id)
         self._save(brief_id, "read")
         return True
 
@@ -408,6 +422,12 @@ class Annotations:
                 self.read.add(brief)
             if isinstance(note, str) and note:
                 self.notes[brief] = note
+        with contextlib.suppress(sqlite3.OperationalError):  # a file made before the table
+            rows = connection.execute(
+                "SELECT brief FROM kept_unread WHERE corpus = ?", (self.corpus,)
+            )
+            self.kept_unread.update(brief for (brief,) in rows if isinstance(brief, str))
+        self.kept_unread -= self.read
         tags: dict[str, list[str]] = {}
         rows = connection.execute(
             "SELECT brief, tag FROM tags WHERE corpus = ? ORDER BY brief, position", (self.corpus,)
@@ -421,6 +441,7 @@ class Annotations:
 
     def _clear(self) -> None:
         self.read.clear()
+        self.kept_unread.clear()
         self.notes.clear()
         self.tags.clear()
         self._tag_names.clear()
@@ -481,6 +502,8 @@ class Annotations:
             if not wait:
                 connection.execute("PRAGMA busy_timeout = 0")
             with _transaction(connection):
+                if any(part == "read" for _, part in self._unsaved):
+                    connection.execute(_KEPT_UNREAD_TABLE)  # a file made before it has none
                 for changed, changed_part in sorted(self._unsaved):
                     self._write(connection, changed, changed_part)
             if not wait:
@@ -502,7 +525,7 @@ class Annotations:
     def _everything(self) -> set[tuple[str, _Part]]:
         """Every brief's read mark, note and tags, as changes to write."""
         return (
-            {(brief_id, "read") for brief_id in self.read}
+            {(brief_id, "read") for brief_id in self.read | self.kept_unread}
             | {(brief_id, "note") for brief_id in self.notes}
             | {(brief_id, "tags") for brief_id in self.tags}
         )
@@ -523,6 +546,10 @@ class Annotations:
             )
             return
         value: int | str = int(brief_id in self.read)
+        if part == "read":
+            connection.execute("DELETE FROM kept_unread WHERE corpus = ? AND brief = ?", key)
+            if brief_id in self.kept_unread:
+                connection.execute("INSERT INTO kept_unread (corpus, brief) VALUES (?, ?)", key)
         if part == "note":
             value = self.notes.get(brief_id, "")
         connection.execute(

@@ -200,6 +200,8 @@ class MainScreen(TakesKeysOnceMounted):
         self._marked_read: str | None = None
         """The brief last marked read for being shown: shown again as the corpus is read again,
         it is not marked again, so that one marked unread with u stays so."""
+        self._opened_on: str | None = None
+        """The first brief the panes showed, the one the reader opened on."""
         self._cursor_lost: str | None = None
         """The file of the brief the cursor was on when it went away on disk, while the cursor
         stays where it fell: an editor saving by writing the file anew, or a folder moved away,
@@ -755,6 +757,10 @@ class MainScreen(TakesKeysOnceMounted):
         brief = entry.brief if entry else None
         if brief is not None and brief.id != self._marked_read and not self._top_put_by_loading:
             self._marked_read = brief.id
+            opening = self._opened_on is None
+            self._opened_on = self._opened_on or brief.id
+            if opening and self.annotations and brief.id in self.annotations.kept_unread:
+                return  # marked unread by the user, and shown by the reader: read once chosen
             self._set_read(brief.id, True)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
