@@ -14,6 +14,7 @@ import yaml
 from textual import events
 from textual.command import CommandPalette
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.kit.corpus import REPO, BriefSpec, FactSpec, draft_corpus, write_article, write_brief
@@ -1329,13 +1330,53 @@ async def test_a_brief_pane_scrolled_past_the_facts_keeps_its_text_and_fact_when
         # Further on, the summary's heading at the top stays at the top.
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
-        while brief_view.lines[brief_view.scroll_offset.y] != "Summary":
-            await pilot.press("j")
-            await settle(pilot)
+        await scroll_until_on_top(pilot, brief_view, "Summary")
         for size in ((80, 24), (100, 30), (120, 40)):
             await pilot.resize_terminal(*size)
             await settle(pilot)
             assert brief_view.lines[brief_view.scroll_offset.y] == "Summary", size
+
+
+async def scroll_until_on_top(pilot: Pilot[None], brief_view: BriefView, start: str) -> None:
+    """Press j until the brief pane's top line starts with ``start``; fail if it never does."""
+    for _ in brief_view.lines:
+        if brief_view.lines[brief_view.scroll_offset.y].startswith(start):
+            return
+        await pilot.press("j")
+        await settle(pilot)
+    raise AssertionError(f"{start!r} never came to the top")
+
+
+async def test_a_brief_pane_scrolled_to_its_names_keeps_them_on_top_whether_its_title_is_cut(
+    tmp_path: Path,
+) -> None:
+    # The lines were known by their paragraph's place in the pane: a title cut at 80x24 is
+    # given again further down, which moved every paragraph after it by one at 120x40.
+    root = tmp_path / "corpus"
+    write_article(root, "a.txt", "Exports rose 5% in the year.\n")
+    write_brief(
+        root,
+        BriefSpec(
+            id="a",
+            title="A long title on the exports of the maquiladora industry in the border towns of"
+            " the north of Mexico, and what they mean",
+            source="a.txt",
+            facts=[FactSpec("Exports rose.", "Exports rose 5%")],
+            places=[f"Place number {i}" for i in range(40)],
+            topics=[f"topic number {i}" for i in range(80)],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        await pilot.press("enter")
+        await scroll_until_on_top(pilot, brief_view, "Places:")
+        assert any(line.startswith("Title: ") for line in brief_view.lines)
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert not any(line.startswith("Title: ") for line in brief_view.lines)
+        assert brief_view.lines[brief_view.scroll_offset.y].startswith("Places:")
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 16)])

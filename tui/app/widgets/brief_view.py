@@ -10,7 +10,7 @@ few milliseconds whatever the pane's size.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Literal, NamedTuple
 
@@ -70,6 +70,9 @@ class _Block(NamedTuple):
 
 
 _BLANK = _Block(Content(""))
+_BlockKey = tuple[str, str, int]
+"""A block of the pane as the lines laid out remember it: its prefix and text, and how many
+blocks of the same before it."""
 
 
 class BriefView(FittedScrollView, can_focus=True):
@@ -172,10 +175,10 @@ class BriefView(FittedScrollView, can_focus=True):
         self._problems: Sequence[Problem] = ()
         self._fact: int | None = None
         self._lines: list[tuple[Content, int | None]] = []
-        self._origins: list[tuple[int, int]] = []
-        """Where each line starts: its block's place among the blocks, and the character of the
-        block's text it starts at. The same text stays at the top when the pane's width changes."""
-        self._scrolled_to: tuple[tuple[int, int], bool] | None = None
+        self._origins: list[tuple[_BlockKey, int]] = []
+        """Where each line starts: its block, and the character of the block's text it starts
+        at. The same text stays at the top when the pane's width changes."""
+        self._scrolled_to: tuple[tuple[_BlockKey, int], bool] | None = None
         """Where the line the user scrolled to starts (see :attr:`_origins`), and whether the
         current fact was in view then: both kept through every new size, as a size between two
         can move the pane's offset. None until the first new size after a wheel's scrolling."""
@@ -363,12 +366,25 @@ class BriefView(FittedScrollView, can_focus=True):
             self._scrolled_to = self._place_scrolled_to(self._laid_out_for)
         origin, fact_seen = self._scrolled_to
         self._ensure_layout()
-        line = max(0, bisect_right(self._origins, origin) - 1)
-        self.scroll_to(y=line, animate=False, force=True)
+        self.scroll_to(y=self._line_of(origin), animate=False, force=True)
         if fact_seen:
             self._scroll_to_fact()
 
-    def _place_scrolled_to(self, size: tuple[int, int] | None) -> tuple[tuple[int, int], bool]:
+    def _line_of(self, origin: tuple[_BlockKey, int]) -> int:
+        """The line holding the character ``origin`` names; the pane's line as it is scrolled
+        now when its block is shown no more."""
+        block, start = origin
+        found = None
+        for line, (key, line_start) in enumerate(self._origins):
+            if key == block and line_start <= start:
+                found = line
+            elif found is not None:
+                break
+        return self.scroll_offset.y if found is None else found
+
+    def _place_scrolled_to(
+        self, size: tuple[int, int] | None
+    ) -> tuple[tuple[_BlockKey, int], bool]:
         """Where the top line starts, and whether the current fact is in view, as the pane is
         scrolled now on lines laid out for ``size``."""
         top = min(self.scroll_offset.y, len(self._origins) - 1)
@@ -416,10 +432,16 @@ class BriefView(FittedScrollView, can_focus=True):
             return
         self._laid_out_for = (width, height)
         lines: list[tuple[Content, int | None]] = []
-        origins: list[tuple[int, int]] = []
+        origins: list[tuple[_BlockKey, int]] = []
+        seen: Counter[tuple[str, str]] = Counter()
         fact_lines: dict[int, tuple[int, int]] = {i: (0, 0) for i in range(self.fact_count)}
         # A hidden pane has no width: it lays nothing out until it is shown.
-        for number, block in enumerate(self._blocks() if width > 0 else ()):
+        for block in self._blocks() if width > 0 else ():
+            # Known by its text, not its place: which blocks there are depends on the size
+            # (a title cut) and on what the user writes (a note).
+            text = (block.prefix.plain, block.body.plain)
+            key = (*text, seen[text])
+            seen[text] += 1
             first = len(lines)
             indent = block.prefix.cell_length
             body = block.body
@@ -435,7 +457,7 @@ class BriefView(FittedScrollView, can_focus=True):
                 lines.append(
                     (Content.assemble(block.prefix if index == 0 else hanging, piece), block.fact)
                 )
-                origins.append((number, wrapped.starts[index]))
+                origins.append((key, wrapped.starts[index]))
             if block.fact is not None:
                 start = fact_lines[block.fact][0] if fact_lines[block.fact][1] else first
                 fact_lines[block.fact] = (start, len(lines))
