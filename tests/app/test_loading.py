@@ -42,13 +42,14 @@ from tui.app.main import make_app
 from tui.app.reader.loading import CorpusChanged, IndexDamaged
 from tui.app.reader.screen import REBUILDING_NOTICE, MainScreen
 from tui.app.widgets.key_footer import KeyFooter
+from tui.core.annotations import Annotations
 from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus, Entries
 from tui.core.search import MAX_TERMS, QUOTED_WORDS_NOTE, parse_query
 from tui.core.store import Progress, index_file, load_corpus, open_corpus
 from tui.core.store.refresh import BATCH
 from tui.core.store.view import StoredEntries
-from tui.core.userstate import corpus_key
+from tui.core.userstate import corpus_key, state_dir
 
 # The package names a function after this module: the module itself is taken from the imports.
 refresh = importlib.import_module("tui.core.store.refresh")
@@ -366,6 +367,31 @@ async def test_a_first_start_shows_the_briefs_read_so_far(
         assert brief_lines(app).startswith(f"Brief number {shown}")
         assert listed_keys(app)[screen.article_list.cursor_row] == f"brief-{shown:05d}"
         assert listed_keys(app)[0] == f"brief-{2 * BATCH - 1:05d}"
+
+
+async def test_a_brief_marked_unread_and_moved_to_during_a_first_start_is_read(
+    tmp_path: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader took the first brief it marked read for the one it opened on: the brief the
+    # user moved to, off the top the loading put there, stayed unread if u had marked it so.
+    root = make_large_corpus(tmp_path / "corpus", 2 * BATCH)
+    chosen = f"brief-{BATCH - 2:05d}"
+    earlier = Annotations(state_dir(), corpus_key(root))
+    earlier.set_read(chosen)
+    earlier.set_read(chosen, False)  # u, at an earlier start
+    earlier.close()
+    second_batch = held_after_one_batch(root, gate, monkeypatch)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        assert await asyncio.to_thread(second_batch.wait, 30)
+        await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 1}"))
+        await pilot.press("down")
+        await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 2}"))
+        gate.set()
+        await until(pilot, lambda: "reading" not in screen.sub_title)
+        await settle(pilot)
+    assert chosen in Annotations(state_dir(), corpus_key(root)).read
 
 
 async def test_a_first_start_leaves_no_journal_beside_the_index(tmp_path: Path) -> None:

@@ -154,6 +154,8 @@ def test_a_file_from_a_newer_briefing_is_read_but_never_written_over(tmp_path: P
     store.toggle("c")
     assert store.ids == {"a", "c"}  # kept for the session
     assert store.save_error is not None and "session only" in store.save_error
+    # No try could save it: the reader does not try again and again in the background.
+    assert store.unsaved_changes == 1 and not store.waits_to_save
     assert (tmp_path / "bookmarks.json").read_bytes() == content
     assert asides(tmp_path) == [] and store.notices == []
 
@@ -259,6 +261,7 @@ def test_a_bookmarks_file_that_is_a_folder_is_reported(tmp_path: Path) -> None:
     assert len(store.notices) == 1 and str(tmp_path / "bookmarks.json") in store.notices[0]
     store.toggle("a")
     assert "a" in store and store.save_error is not None
+    assert store.unsaved_changes == 1 and not store.waits_to_save
 
 
 @needs_pipes
@@ -380,6 +383,7 @@ def test_a_bookmark_given_while_another_copy_keeps_the_lock_is_kept_and_saved_la
         assert saved(tmp_path) == {CORPUS: ["a"]}
         without_waiting(store.reload)  # reading does without the lock
         assert store.ids == {"a", "b"}
+        assert store.waits_to_save  # the lock will go
         store.save(wait=False)  # a try in the background meets the lock at once
         assert store.unsaved_changes == 1
     store.save()

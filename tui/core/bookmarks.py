@@ -52,6 +52,8 @@ class BookmarkStore:
         self._unsaved: dict[str, bool] = {}
         # Why the file, written by a newer briefing, must not be written over; else None.
         self._newer_format: str | None = None
+        # Whether the last save found something other than a regular file at the path.
+        self._not_a_file = False
         self.reload()
         reason = unusable_reason(folder)
         if reason:
@@ -62,6 +64,13 @@ class BookmarkStore:
         """How many bookmarks given or taken are not in the file yet (it could not be
         written): kept for now, and lost if the reader quits."""
         return len(self._unsaved)
+
+    @property
+    def waits_to_save(self) -> bool:
+        """Whether changes are kept that a later try may save: not in a file of a newer format,
+        which is never written, nor where the file is not a regular file, until the next
+        change or quit tries again."""
+        return bool(self._unsaved) and not self._newer_format and not self._not_a_file
 
     @property
     def set_aside_by_the_reader(self) -> bool:
@@ -119,6 +128,7 @@ class BookmarkStore:
         made in the background does not, holding up no key."""
         if not self._unsaved:
             return
+        self._not_a_file = False
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with self._locked(required=True, wait=LOCK_WAIT if wait else 0):
@@ -132,6 +142,7 @@ class BookmarkStore:
                 corpora[self.corpus] = sorted(merged)
                 write_atomically(self.path, _dump(corpora))
         except NotAFile as error:
+            self._not_a_file = True
             self.save_error = f"Bookmarks cannot be saved: {self.path} {error}; kept for now"
             return
         except OSError as error:

@@ -201,7 +201,8 @@ class MainScreen(TakesKeysOnceMounted):
         """The brief last marked read for being shown: shown again as the corpus is read again,
         it is not marked again, so that one marked unread with u stays so."""
         self._opened_on: str | None = None
-        """The first brief the panes showed, the one the reader opened on."""
+        """The file of the entry the panes showed first, the one the reader opened on, while
+        they show it; "" once they have shown another."""
         self._cursor_lost: str | None = None
         """The file of the brief the cursor was on when it went away on disk, while the cursor
         stays where it fell: an editor saving by writing the file anew, or a folder moved away,
@@ -754,14 +755,17 @@ class MainScreen(TakesKeysOnceMounted):
             if (entry.path if entry else None) == self._cursor_fell_on:
                 return  # where the cursor fell when the brief under it went away: not chosen
             self._forget_lost()  # the user moved on
+        if entry is not None and self._opened_on is None:
+            self._opened_on = entry.path
+        opening = entry is not None and entry.path == self._opened_on
         brief = entry.brief if entry else None
         if brief is not None and brief.id != self._marked_read and not self._top_put_by_loading:
             self._marked_read = brief.id
-            opening = self._opened_on is None
-            self._opened_on = self._opened_on or brief.id
             if opening and self.annotations and brief.id in self.annotations.kept_unread:
                 return  # marked unread by the user, and shown by the reader: read once chosen
             self._set_read(brief.id, True)
+        if entry is not None and not opening:
+            self._opened_on = ""  # another entry shown: the reader is open
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, FilterInput):
@@ -971,8 +975,10 @@ class MainScreen(TakesKeysOnceMounted):
     def save_kept_bookmarks(self, *, wait: bool = True) -> None:
         """Try once more to save the bookmarks kept while they could not be saved: another copy
         of briefing may have let go of the file since."""
-        if self.store is not None and self.store.unsaved_changes:
-            self.store.save(wait=wait)
+        store = self.store
+        # In the background, only what a try may save: not into a file of a newer format.
+        if store is not None and (store.waits_to_save if not wait else store.unsaved_changes):
+            store.save(wait=wait)
             self._report_store()
 
     def action_toggle_read(self) -> None:
@@ -1478,7 +1484,7 @@ class MainScreen(TakesKeysOnceMounted):
         )
         if self._save_error != told:
             self._update_header()
-        if self.store is not None and self.store.unsaved_changes:
+        if self.store is not None and self.store.waits_to_save:
             self._retry_saving_later()
 
     def _report_user_state(
