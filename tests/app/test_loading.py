@@ -336,6 +336,15 @@ def held_after_one_batch(
     return second_batch
 
 
+async def first_batch_listed(
+    pilot: Pilot[None], app: BriefingApp, second_batch: threading.Event
+) -> None:
+    """Let a first start held by :func:`held_after_one_batch` run until ``app`` lists the
+    briefs of its first batch, the newest of them on top and shown."""
+    assert await asyncio.to_thread(second_batch.wait, 30)
+    await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 1}"))
+
+
 @pytest.mark.parametrize("moved", [False, True])
 async def test_a_first_start_shows_the_briefs_read_so_far(
     tmp_path: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch, moved: bool
@@ -347,8 +356,7 @@ async def test_a_first_start_shows_the_briefs_read_so_far(
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        assert await asyncio.to_thread(second_batch.wait, 30)
-        await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 1}"))
+        await first_batch_listed(pilot, app, second_batch)
         # The brief on top was put there, not chosen: it is not read yet.
         assert screen.sub_title.startswith(f"{BATCH} briefs · {BATCH} unread · ")
         assert screen.sub_title.endswith(f"reading {BATCH} / {2 * BATCH}…")
@@ -384,8 +392,7 @@ async def test_a_brief_marked_unread_and_moved_to_during_a_first_start_is_read(
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        assert await asyncio.to_thread(second_batch.wait, 30)
-        await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 1}"))
+        await first_batch_listed(pilot, app, second_batch)
         await pilot.press("down")
         await until(pilot, lambda: brief_lines(app).startswith(f"Brief number {BATCH - 2}"))
         gate.set()
