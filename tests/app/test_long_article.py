@@ -10,7 +10,7 @@ import pytest
 from tests.kit.corpus import BriefSpec, FactSpec, write_article, write_brief
 from tests.kit.pilot import main_screen, settle, strong_text, within
 from tui.app.app import BriefingApp
-from tui.app.widgets.article_view import SYNC_LAYOUT_LIMIT
+from tui.app.widgets.article_view import SYNC_LAYOUT_LIMIT, ArticleView
 from tui.app.wrap import WrappedText, wrap_text
 
 EARLY_QUOTE = "Paragraph 3 opens the story of the new plant in Saltillo"
@@ -105,18 +105,52 @@ async def test_an_article_that_takes_long_to_lay_out_says_so_meanwhile(
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             view = main_screen(app).article_view
-
-            def first_line() -> str:
-                return view.render_line(0).text.strip()
-
-            await within(pilot, lambda: first_line() == "Laying out the article…", "the notice")
+            await within(pilot, lambda: first_line(view) == "Laying out the article…", "the notice")
             release.set()
             await within(pilot, lambda: view.is_ready, "the article laid out")
             await settle(pilot)
-            assert first_line().startswith("Paragraph 0:")
+            assert first_line(view).startswith("Paragraph 0:")
             assert_quote_in_view(app, EARLY_QUOTE)
     finally:
         release.set()
+
+
+async def test_an_article_said_to_load_is_then_said_to_be_laid_out_without_a_blank_between(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Once its text came, the pane stood blank until "Laying out the article…" was due.
+    root = make_corpus(tmp_path / "long", 12_000)
+    text = (root / "seeds" / "long.txt").read_text(encoding="utf-8")
+    release = threading.Event()
+
+    def slow_wrap(text: str, width: int) -> WrappedText:
+        if len(text) > SYNC_LAYOUT_LIMIT:
+            release.wait(timeout=30)
+        return wrap_text(text, width)
+
+    app = BriefingApp(root)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            view = main_screen(app).article_view
+            brief = main_screen(app)._shown_brief()
+            assert brief is not None
+            monkeypatch.setattr("tui.app.widgets.article_view.wrap_text", slow_wrap)
+            view.show_brief(brief, None, 0)  # its text being read
+            await within(pilot, lambda: first_line(view) == "Loading the article…", "loading")
+            # Whatever is said next is said at once, not when a timer is due.
+            monkeypatch.setattr("tui.app.widgets.article_view.LOADING_NOTICE_DELAY", 3600.0)
+            view.show_text(brief.source, text)
+            await pilot.pause()
+            assert first_line(view) == "Laying out the article…"
+            release.set()
+            await within(pilot, lambda: view.is_ready, "the article laid out")
+    finally:
+        release.set()
+
+
+def first_line(view: ArticleView) -> str:
+    return view.render_line(0).text.strip()
 
 
 async def test_the_original_says_where_the_quote_is(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ SYNC_LAYOUT_LIMIT = 100_000
 """Articles up to this many characters are laid out at once; longer ones in a thread."""
 LOADING_NOTICE_DELAY = 0.2
 """Seconds an article may take to load, or to be laid out, before the pane says so."""
+LOADING_NOTICE = "Loading the article…"
 LAYING_OUT_NOTICE = "Laying out the article…"
 UNREADABLE_NOTICE = (
     "The article is empty or cannot be read: Problems, at the end of the brief, say why."
@@ -235,6 +236,8 @@ class ArticleView(FittedScrollView, can_focus=True):
 
     def _open(self, text: str) -> None:
         """Show ``text`` as the article, laid out now if that is quick."""
+        # Said to be loading, the pane goes on to say it is laid out, not blank for a moment.
+        waited = self._notice == LOADING_NOTICE
         self._stop_loading_timer()
         self._text = text
         self._notice = "" if text.strip() else UNREADABLE_NOTICE
@@ -244,6 +247,9 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._wrapped = None
         self.scroll_to(y=0, animate=False, force=True)
         self._ensure_layout()
+        if waited and self._wrapped is None:
+            self._stop_loading_timer()
+            self._laying_out = True
         self.refresh()
 
     def _start_worker(self, source: str, text: str) -> None:
@@ -353,7 +359,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._loading_timer = None
         if self._text is None:
             self._wrapped = None
-            self._notice = "Loading the article…"
+            self._notice = LOADING_NOTICE
             set_virtual_size(self, Size(0, 0))
             self.refresh()
         elif self._wrapped is None:
