@@ -1337,6 +1337,26 @@ async def test_a_brief_pane_scrolled_past_the_facts_keeps_its_text_and_fact_when
             assert brief_view.lines[brief_view.scroll_offset.y] == "Summary", size
 
 
+async def test_a_fact_moved_to_stays_on_top_of_the_brief_pane_when_it_is_resized(
+    corpus_dir: Path,
+) -> None:
+    # Back up through the facts at 80x24, fact 6 on top: at 120x40 the pane showed the end of
+    # fact 3 on top, the line number kept rather than the text.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        await pilot.press("enter", "G", *"kkkkk")
+        await settle(pilot)
+        assert brief_view.fact == brief_view.fact_count - 6
+        assert brief_view.scroll_offset.y == brief_view.fact_line_range(brief_view.fact)[0]
+        for size in ((100, 30), (120, 40), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            top = brief_view.scroll_offset.y
+            assert top == brief_view.fact_line_range(brief_view.fact)[0], size
+
+
 async def scroll_until_on_top(pilot: Pilot[None], brief_view: BriefView, start: str) -> None:
     """Press j until the brief pane's top line starts with ``start``; fail if it never does."""
     for _ in brief_view.lines:

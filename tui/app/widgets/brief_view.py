@@ -179,9 +179,10 @@ class BriefView(FittedScrollView, can_focus=True):
         """Where each line starts: its block, and the character of the block's text it starts
         at. The same text stays at the top when the pane's width changes."""
         self._scrolled_to: tuple[tuple[_BlockKey, int], bool] | None = None
-        """Where the line the user scrolled to starts (see :attr:`_origins`), and whether the
-        current fact was in view then: both kept through every new size, as a size between two
-        can move the pane's offset. None until the first new size after a wheel's scrolling."""
+        """Where the line on top starts once the user moved to a fact or scrolled (see
+        :attr:`_origins`), and whether the current fact was in view then: both kept through
+        every new size, as a size between two can move the pane's offset. None until the first
+        new size after a wheel's scrolling."""
         self._fact_lines: list[tuple[int, int]] = []
         self._laid_out_for: tuple[int, int] | None = None
         """The width and height the lines were laid out for: the title's room depends on both."""
@@ -287,6 +288,7 @@ class BriefView(FittedScrollView, can_focus=True):
             self._refresh_bindings_if_changed()
             self.post_message(self.FactHighlighted(fact))
         self._scroll_to_fact()
+        self._scrolled_to = self._place_scrolled_to(self._laid_out_for) if self._origins else None
 
     def action_next_fact(self) -> None:
         """Move to the next fact; past the last, scroll on to what follows."""
@@ -356,18 +358,19 @@ class BriefView(FittedScrollView, can_focus=True):
         self.refresh()
 
     def fit_to_size(self) -> None:
-        if self._in_view != "as scrolled" or not self._lines:
+        if self._in_view == "start" or not self._lines:
             self._ensure_layout()
             self._keep_in_view()
             return
-        # Laid out anew, the lines the user scrolled to would be others at the same place: the
-        # text at the top stays there, and the current fact stays in view if it was.
+        # Laid out anew, the lines the user moved or scrolled to would be others at the same
+        # place: the text at the top stays there, and the current fact in view, when the user
+        # is on it or it was in view.
         if self._scrolled_to is None:
             self._scrolled_to = self._place_scrolled_to(self._laid_out_for)
         origin, fact_seen = self._scrolled_to
         self._ensure_layout()
         self.scroll_to(y=self._line_of(origin), animate=False, force=True)
-        if fact_seen:
+        if fact_seen or self._in_view == "fact":
             self._scroll_to_fact()
 
     def _line_of(self, origin: tuple[_BlockKey, int]) -> int:
