@@ -288,7 +288,7 @@ class BriefView(FittedScrollView, can_focus=True):
             self._refresh_bindings_if_changed()
             self.post_message(self.FactHighlighted(fact))
         self._scroll_to_fact()
-        self._scrolled_to = self._place_scrolled_to(self._laid_out_for) if self._origins else None
+        self._scrolled_to = self._top_now()
 
     def action_next_fact(self) -> None:
         """Move to the next fact; past the last, scroll on to what follows."""
@@ -358,16 +358,16 @@ class BriefView(FittedScrollView, can_focus=True):
         self.refresh()
 
     def fit_to_size(self) -> None:
-        if self._in_view == "start" or not self._lines:
+        kept = self._scrolled_to or self._top_now()
+        if self._in_view == "start" or not self._lines or kept is None:
             self._ensure_layout()
             self._keep_in_view()
             return
         # Laid out anew, the lines the user moved or scrolled to would be others at the same
         # place: the text at the top stays there, and the current fact in view, when the user
         # is on it or it was in view.
-        if self._scrolled_to is None:
-            self._scrolled_to = self._place_scrolled_to(self._laid_out_for)
-        origin, fact_seen = self._scrolled_to
+        self._scrolled_to = kept
+        origin, fact_seen = kept
         self._ensure_layout()
         self.scroll_to(y=self._line_of(origin), animate=False, force=True)
         if fact_seen or self._in_view == "fact":
@@ -385,22 +385,19 @@ class BriefView(FittedScrollView, can_focus=True):
                 break
         return self.scroll_offset.y if found is None else found
 
-    def _place_scrolled_to(
-        self, size: tuple[int, int] | None
-    ) -> tuple[tuple[_BlockKey, int], bool]:
-        """Where the top line starts, and whether the current fact is in view, as the pane is
-        scrolled now on lines laid out for ``size``."""
+    def _top_now(self) -> tuple[tuple[_BlockKey, int], bool] | None:
+        """Where the top line starts, and whether the current fact's lines are all in view, as
+        the pane is scrolled now on the lines last laid out; None when none are."""
+        if not self._origins:
+            return None
         top = min(self.scroll_offset.y, len(self._origins) - 1)
-        return self._origins[top], self._fact_in_view(size[1] if size else 0)
-
-    def _fact_in_view(self, height: int) -> bool:
-        """Whether the current fact's lines are all on a pane ``height`` lines tall, as it is
-        scrolled now."""
-        if self._fact is None or self._fact >= len(self._fact_lines):
-            return False
-        first, end = self._fact_lines[self._fact]
-        top = self.scroll_offset.y
-        return top <= first and end <= top + height
+        height = self._laid_out_for[1] if self._laid_out_for else 0
+        in_view = False
+        if self._fact is not None and self._fact < len(self._fact_lines):
+            first, end = self._fact_lines[self._fact]
+            y = self.scroll_offset.y
+            in_view = y <= first and end <= y + height
+        return self._origins[top], in_view
 
     def _keep_in_view(self) -> None:
         """Scroll to what :attr:`_in_view` says, for the size the pane has now."""
@@ -416,7 +413,7 @@ class BriefView(FittedScrollView, can_focus=True):
         """Scroll to line ``y``, whose text a new size leaves at the top."""
         self._in_view = "as scrolled"
         self.scroll_to(y=y, animate=False, force=True)
-        self._scrolled_to = self._place_scrolled_to(self._laid_out_for) if self._origins else None
+        self._scrolled_to = self._top_now()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         self._in_view, self._scrolled_to = "as scrolled", None  # the line the wheel leaves on top
