@@ -42,6 +42,7 @@ from tests.kit.corpus import (
     write_article,
     write_brief,
 )
+from tests.kit.locks import held_locked, needs_file_locks
 from tests.kit.special import without_waiting
 from tui.core.model import Corpus
 from tui.core.search import FACET_FIELDS, Marks, parse_query, value_term, with_term
@@ -2060,19 +2061,16 @@ def test_an_index_cut_short_under_the_open_reader_is_made_anew_not_taken_for_bus
     assert found(rebuilt, "mexicali") == found(load_corpus(corpus), "mexicali") != set()
 
 
-@pytest.mark.skipif(os.name != "posix", reason="file locks are POSIX")
+@needs_file_locks
 def test_an_index_whose_lock_another_process_keeps_is_kept_in_memory_meanwhile(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The reading thread waited for as long as the lock was kept, and with it the app, which
     # waits for its threads as it quits.
-    import fcntl
-
     _sql(corpus, WORDS_DAMAGED)
     damaged = open_corpus(corpus)
     monkeypatch.setattr(database, "BUSY_MS", 100)  # what is waited for, shortened
-    with open(f"{index_file(corpus)}.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # a lock of its own, as another process's would be
+    with held_locked(Path(f"{index_file(corpus)}.lock")):
         opened = without_waiting(lambda: open_corpus(corpus, damaged=damaged.entries))
     assert opened.notice is not None and "kept busy by another process" in opened.notice
     assert found(opened, "mexicali") == found(load_corpus(corpus), "mexicali") != set()

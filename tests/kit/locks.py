@@ -30,15 +30,22 @@ def notes_locked(state: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def bookmarks_locked(state: Path) -> Iterator[None]:
-    """The bookmarks file in the state folder ``state`` held locked by another program, as
-    another copy of briefing holds it while it saves, while the block runs."""
+def held_locked(lock_file: Path) -> Iterator[None]:
+    """The lock file ``lock_file`` held by another program while the block runs."""
     import fcntl
 
-    state.mkdir(parents=True, exist_ok=True)
-    with open(state / f"{bookmarks.FILE_NAME}.lock", "a") as lock:
+    with open(lock_file, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a lock of its own, as another process's would be
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def bookmarks_locked(state: Path) -> Iterator[None]:
+    """The bookmarks file in the state folder ``state`` held locked by another program, as
+    another copy of briefing holds it while it saves, while the block runs."""
+    state.mkdir(parents=True, exist_ok=True)
+    with held_locked(state / f"{bookmarks.FILE_NAME}.lock"):
+        yield
