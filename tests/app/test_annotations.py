@@ -52,6 +52,13 @@ async def write_note(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*text)
 
 
+async def save_note(pilot: Pilot[None], text: str) -> None:
+    """Write ``text`` as the note, as :func:`write_note` does, and save it with Ctrl+S."""
+    await write_note(pilot, text)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 async def test_a_brief_shown_is_read_and_the_others_are_bold_and_counted(
     corpus_dir: Path,
 ) -> None:
@@ -218,9 +225,7 @@ async def test_a_note_is_saved_shown_under_the_meta_line_and_kept(corpus_dir: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         brief_id = current_id(app)
-        await write_note(pilot, "Ask the plant about the night shift")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save_note(pilot, "Ask the plant about the night shift")
         assert isinstance(app.screen, MainScreen)
         lines = main_screen(app).brief_view.lines
         assert "Note: Ask the plant about the night shift" in lines[:5]
@@ -425,9 +430,7 @@ async def test_notes_that_cannot_be_saved_are_kept_and_reported(
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         await settle(pilot)
         assert "4 unread (not saved)" in title_bar_text(app)
-        await write_note(pilot, "kept for the session")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save_note(pilot, "kept for the session")
         assert "Note: kept for the session" in brief_lines(app)
     errors = [m for severity, m in notices if severity == "error" and "cannot be saved" in m]
     assert len(errors) == 1 + 1  # the bookmarks' and the notes', each told once
@@ -446,9 +449,7 @@ async def test_quitting_asks_first_when_it_would_lose_a_note_not_saved(
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await write_note(pilot, "kept for the session")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save_note(pilot, "kept for the session")
         await pilot.press("q")
         await wait_for_screen(pilot, QuitDialog)
         assert "1 change to notes or tags that could not be saved" in unwrapped_dialog(app)
@@ -473,9 +474,7 @@ async def test_quitting_saves_a_note_the_lock_kept_out_and_asks_only_while_it_st
         await settle(pilot)
         brief_id = current_id(app)
         with notes_locked(private_state):
-            await write_note(pilot, "written while locked")
-            await pilot.press("ctrl+s")
-            await settle(pilot)
+            await save_note(pilot, "written while locked")
             assert "(not saved)" in title_bar_text(app)
             await pilot.press("q")
             await wait_for_screen(pilot, QuitDialog)
@@ -499,9 +498,7 @@ async def test_a_quit_asked_over_a_note_the_lock_kept_out_goes_on_once_it_is_sav
         await settle(pilot)
         brief_id = current_id(app)
         with notes_locked(private_state):
-            await write_note(pilot, "written while locked")
-            await pilot.press("ctrl+s")
-            await settle(pilot)
+            await save_note(pilot, "written while locked")
             await pilot.press("q")
             await wait_for_screen(pilot, QuitDialog)
         await within(pilot, lambda: not app.is_running, "the quit asked for, once nothing is lost")
@@ -526,9 +523,7 @@ async def test_a_note_the_lock_kept_out_is_saved_once_it_is_gone(
         await settle(pilot)
         brief_id = current_id(app)
         with notes_locked(private_state):
-            await write_note(pilot, "written while locked")
-            await pilot.press("ctrl+s")
-            await settle(pilot)
+            await save_note(pilot, "written while locked")
             assert "(not saved)" in title_bar_text(app)
             tried = len(tries)
             await within(pilot, lambda: len(tries) >= tried + 2, "tried twice more while locked")
