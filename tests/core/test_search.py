@@ -616,6 +616,38 @@ def test_a_word_finds_a_known_name_written_in_any_of_its_ways(
 
 
 @pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("exportaciones", {"exports"}),  # "maquiladora exports" holds exports
+        ("topic:exportaciones", {"exports"}),
+        ('topic:"industria maquiladora"', {"exports"}),  # ... and the maquiladora industry
+        ("maquiladoras", {"exports"}),
+        ("topic:inversion", {"fdi", "promotion"}),  # both hold investment
+        ("inversion", {"fdi", "promotion"}),
+        ("-topic:exportaciones", {"fdi", "promotion", "state"}),
+        # A place or an organization is not read for the names within it: a state's ministry
+        # of economy is not the federal one (SE), whose ways of writing it are these.
+        ('org:"ministry of economy"', set()),
+        ("ministry", set()),
+    ],
+)
+def test_a_topic_is_found_by_the_known_topics_within_its_words(
+    tmp_path: Path, query: str, found: set[str]
+) -> None:
+    # An analyst reading Spanish looked for exportaciones and did not find the brief whose
+    # topic is "maquiladora exports", though exportaciones is how the gazetteer writes exports.
+    briefs = {
+        "exports.yaml": fields("exports", topics=["maquiladora exports"]),
+        "fdi.yaml": fields("fdi", topics=["foreign direct investment"]),
+        "promotion.yaml": fields("promotion", topics=["investment promotion"]),
+        "state.yaml": fields("state", organizations=["Secretaría de Economía de Baja California"]),
+    }
+    root = make_corpus(tmp_path / "corpus", briefs)
+    assert matching_in(load_corpus(root), query) == found
+    assert matching_in(open_corpus(root, tmp_path / "index"), query) == found
+
+
+@pytest.mark.parametrize(
     "term", ['place:"states estados"', 'place:"unidos ee"', 'org:"se secretaria"']
 )
 def test_a_phrase_across_two_ways_of_writing_a_known_name_finds_nothing(

@@ -569,7 +569,7 @@ def search_words(brief: Brief, article: str) -> str:
     UU.") is also there without them, to be found as one word. A name the gazetteer knows is
     there in every way it writes it, in either language, as field terms and facets find it: a
     brief listing the topic "relocalización" is found by "nearshoring", one listing USMCA by
-    "t-mec"."""
+    "t-mec"; so is a known topic within a topic's words (see :func:`name_spellings`)."""
     parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
     for fact in brief.key_facts:
         parts += (fact.fact, fact.quote)
@@ -578,9 +578,14 @@ def search_words(brief: Brief, article: str) -> str:
     for field, names in _named_fields(brief):
         parts += names
         for name in names:
-            written = known.get((field, _folded_value(name)))
+            folded = _folded_value(name)
+            written = known.get((field, folded))
             if written is not None:
-                spelt += _spelling_words()[field, written[1]]
+                folded = written[1]
+                spelt += _spelling_words()[field, folded]
+            if field == "topic":
+                for within in _topics_within(folded):
+                    spelt += _spelling_words()[field, within]
     parts += (brief.outlet or "", brief.author or "", article)
     text = "\n".join(parts)
     words = fold_words(f"{text}\n{spaced_abbreviations(text)}")
@@ -631,8 +636,50 @@ def name_spellings(field: FacetField, folded: str) -> str:
     """The words a field term looks for in the folded name ``folded`` of ``field``: every way
     the gazetteer writes it, when it knows it ("united states", "estados unidos", "eeuu" ...,
     each kept apart from the next by :data:`~tui.core.text.COMPOUND_END`), so that a term in
-    either language finds it; else the name alone."""
-    return _spellings().get((field, folded), folded)
+    either language finds it; else the name alone. A topic also has the ways of writing each
+    known topic within its words: "maquiladora exports" is found by ``topic:exportaciones``
+    and ``topic:"industria maquiladora"``."""
+    spelt = _spellings().get((field, folded), folded)
+    if field != "topic":
+        return spelt
+    within = _topics_within(folded)
+    if not within:
+        return spelt
+    apart = f" {COMPOUND_END} "
+    return apart.join([spelt, *(_spellings()[field, name] for name in within)])
+
+
+# Marks that may close or open a word of a topic ("exports," or "(usmca)") without being part
+# of the name it is.
+_WORD_EDGES = ",;:()[]\"'"
+
+
+@lru_cache(maxsize=4096)
+def _topics_within(folded: str) -> tuple[str, ...]:
+    """The known topics, folded, that the folded topic ``folded`` holds among its words, other
+    than itself: "maquiladora exports" holds the maquiladora industry and exports. A brief on a
+    subject is a brief on the subjects its words name, in either language. Places and
+    organizations are not read so: New Mexico is not Mexico, nor a state's ministry of economy
+    the federal one."""
+    known = _known_names()
+    words = [word.strip(_WORD_EDGES) for word in folded.split()]
+    longest = _longest_topic()
+    found: dict[str, None] = {}
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + longest) + 1):
+            name = known.get(("topic", " ".join(words[start:end])))
+            if name is not None and name[1] != folded:
+                found[name[1]] = None
+    return tuple(found)
+
+
+@cache
+def _longest_topic() -> int:
+    """The most words any way of writing a known topic has."""
+    return max(
+        (len(written.split()) for field, written in _known_names() if field == "topic"),
+        default=0,
+    )
 
 
 _GAZETTEER_FIELDS: dict[str, FacetField] = {
