@@ -149,6 +149,47 @@ async def test_an_article_said_to_load_is_then_said_to_be_laid_out_without_a_bla
         release.set()
 
 
+async def test_an_article_being_read_leaves_the_last_one_under_its_own_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pane kept the last article's text while the next was read, but took the next one's
+    # title at once: for a moment one article stood under the other's name.
+    root = make_corpus(tmp_path / "two", 8)
+    write_article(root, "other.txt", f"{LATE_QUOTE}, the other article says.\n")
+    write_brief(
+        root,
+        BriefSpec(
+            id="other-talks",
+            title="Other talks",
+            source="other.txt",
+            facts=[FactSpec("Steel crossing at Nuevo Laredo pays 25%.", LATE_QUOTE)],
+        ),
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        view = screen.article_view
+        shown = screen._shown_brief()
+        assert shown is not None
+        await pilot.press("j")
+        await settle(pilot)
+        other = screen._shown_brief()
+        assert other is not None and other.id != shown.id
+        text, title = first_line(view), str(view.border_title)
+        # The next article takes longer than the test to be read: no notice comes meanwhile.
+        monkeypatch.setattr("tui.app.widgets.article_view.LOADING_NOTICE_DELAY", 3600.0)
+        view.show_brief(shown, None, 1)
+        view.highlight(0)
+        await pilot.pause()
+        assert (first_line(view), str(view.border_title)) == (text, title)
+        view.show_text(shown.source, (root / "seeds" / shown.source).read_text("utf-8"))
+        await pilot.pause()
+        assert first_line(view).startswith("Paragraph 0")
+        assert str(view.border_title) == f"Original · seeds/{shown.source}"
+        assert view.border_subtitle == "fact 1 · line 7"
+
+
 def first_line(view: ArticleView) -> str:
     return view.render_line(0).text.strip()
 

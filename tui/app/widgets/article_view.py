@@ -157,8 +157,9 @@ class ArticleView(FittedScrollView, can_focus=True):
     def show_brief(self, brief: Brief, text: str | None, fact: int | None) -> None:
         """Show ``text``, the article of ``brief``, with its quotes marked, ``fact``'s strongly.
 
-        ``text`` is None while the article is being read: the pane keeps what it showed until
-        :meth:`show_text` hands it over, and says the article is loading if that takes long.
+        ``text`` is None while the article is being read: the pane keeps what it showed, under
+        that article's title, until :meth:`show_text` hands it over, and says the article is
+        loading if that takes long.
         """
         self._request += 1
         self._stop_loading_timer()
@@ -167,9 +168,9 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._current = fact
         self._notice = ""
         self._scroll_anchor = None
-        self._update_titles()
         if text is None:
             self._text = None
+            self._update_titles()
             self._loading_timer = self.set_timer(LOADING_NOTICE_DELAY, self._show_loading)
             return
         self._open(text)
@@ -360,6 +361,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         if self._text is None:
             self._wrapped = None
             self._notice = LOADING_NOTICE
+            self._update_titles()
             set_virtual_size(self, Size(0, 0))
             self.refresh()
         elif self._wrapped is None:
@@ -372,7 +374,14 @@ class ArticleView(FittedScrollView, can_focus=True):
             self._loading_timer.stop()
             self._loading_timer = None
 
+    @property
+    def _showing_the_last_article(self) -> bool:
+        """Whether the pane still shows the article before the one being read."""
+        return self._text is None and self._wrapped is not None
+
     def _update_titles(self) -> None:
+        if self._showing_the_last_article:
+            return  # its titles stay with its text, until the next article is there to show
         self.border_title = Content(
             f"Original · {self._source_path}" if self._source_path else "Original"
         )
