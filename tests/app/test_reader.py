@@ -1417,6 +1417,42 @@ async def test_a_brief_pane_too_short_for_the_title_and_a_fact_shows_the_fact(
             await settle(pilot)
 
 
+async def test_page_down_and_end_on_the_last_fact_go_on_to_what_follows_the_facts(
+    corpus_dir: Path,
+) -> None:
+    # On the last fact, PgDn and End took the pane back up to it, and PgUp below it jumped to a
+    # fact a page above: the summary, the names and the problems could be read only line by
+    # line, with j.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        await pilot.press("end", "enter", "G")
+        await settle(pilot)
+        last = brief_view.fact_count - 1
+        height = brief_view.scrollable_content_region.height
+        on_last = brief_view.scroll_offset.y
+        assert brief_view.fact == last and brief_view.max_scroll_y > on_last + height
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert (brief_view.fact, brief_view.scroll_offset.y) == (last, on_last + height)
+        await pilot.press("G")
+        await settle(pilot)
+        end = brief_view.max_scroll_y
+        assert (brief_view.fact, brief_view.scroll_offset.y) == (last, end)
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert (brief_view.fact, brief_view.scroll_offset.y) == (last, end - height)
+        while brief_view.scroll_offset.y > brief_view.fact_line_range(last)[0]:
+            await pilot.press("pageup")
+            await settle(pilot)
+            assert brief_view.fact == last
+        # Back at the last fact, a page up is one of facts again.
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert brief_view.fact is not None and brief_view.fact < last
+
+
 async def test_the_selected_fact_is_shown_whole(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -304,7 +304,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("facts.next", "down,j", "next_fact", "Next fact", "facts", show=False),
     Action("facts.previous", "up,k", "previous_fact", "Previous fact", "facts", show=False),
     Action("facts.first", "home,g", "first_fact", "First fact", "facts", show=False),
-    Action("facts.last", "end,G", "last_fact", "Last fact", "facts", show=False),
+    Action("facts.last", "end,G", "last_fact", "Last fact, then the end", "facts", show=False),
     Action("facts.page_down", "pagedown", "page_down", "Page down", "facts", show=False),
     Action("facts.page_up", "pageup", "page_up", "Page up", "facts", show=False),
     # Asked of the screen, which owns the brief's file and reads it again after the edit.

@@ -312,26 +312,28 @@ class BriefView(FittedScrollView, can_focus=True):
             self.select_fact(0)
 
     def action_last_fact(self) -> None:
-        """Move to the last fact, with what follows it in view."""
-        if self._fact is None:
+        """Move to the last fact, with what follows it in view; on it, go on to the end of the
+        brief (its summary, names and problems)."""
+        if self._fact is None or self._fact == self.fact_count - 1:
             self._scroll_freely(self.max_scroll_y)
         else:
             self.select_fact(self.fact_count - 1)
 
     def action_page_down(self) -> None:
-        """Move to the fact about a screenful further down."""
+        """Move to the fact about a screenful further down; on the last, scroll on a page."""
         self._page(1)
 
     def action_page_up(self) -> None:
-        """Move to the fact about a screenful further up."""
+        """Move to the fact about a screenful further up; scrolled on past the current fact,
+        scroll back a page."""
         self._page(-1)
 
     def _page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height)
-        if self._fact is None:
+        self._ensure_layout()
+        if self._fact is None or self._past_the_facts(direction):
             self._scroll_freely(self.scroll_offset.y + direction * height)
             return
-        self._ensure_layout()
         target = self._fact_lines[self._fact][0] + direction * height
         starts = [first for first, _ in self._fact_lines]
         if direction > 0:
@@ -341,6 +343,15 @@ class BriefView(FittedScrollView, can_focus=True):
             reachable = [i for i, first in enumerate(starts) if first >= target]
             fact = min(reachable[0] if reachable else 0, self._fact - 1)
         self.select_fact(fact)
+
+    def _past_the_facts(self, direction: int) -> bool:
+        """Whether a page in ``direction`` is one of what follows the facts, not of the facts:
+        down from the last fact, or up while the pane is scrolled below the current fact."""
+        assert self._fact is not None
+        if direction > 0:
+            return self._fact == self.fact_count - 1
+        first = self._fact_lines[self._fact][0] if self._fact < len(self._fact_lines) else 0
+        return self._in_view == "as scrolled" and self.scroll_offset.y > first
 
     async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
