@@ -39,7 +39,7 @@ from tests.kit.pilot import (
 from tui.app.app import BriefingApp
 from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.screens.help import HelpScreen
-from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_list import DATE_WIDTH, ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView, pane_meta_line
 from tui.core.articles import read_article
@@ -177,12 +177,29 @@ async def test_the_list_shows_every_brief_newest_first_with_undated_last(corpus_
         assert len(rows) == 5
         # Beside the brief, a row has two lines: the title, then its end beside date and language.
         assert rows[0].startswith(NEWEST[:45]) and rows[0].endswith("2025-01-14 · en")
-        assert rows[1].endswith("2023-10-17 · en")
+        # The article prints no date: the one its brief works out is marked so.
+        assert rows[1].endswith("2023-10-17? · en")
         assert rows[2].endswith("2021-12-16 · en")
         assert rows[3].endswith("undated · es") and rows[4].endswith("undated · es")
         assert shown_title(app).startswith(NEWEST[:30])
         assert app.screen.title == "corpus"
         assert app.screen.sub_title == "5 briefs · 4 unread · 0 bookmarked · 0 marked"
+
+
+async def test_a_date_the_article_does_not_print_is_said_to_be_inferred_under_the_title(
+    corpus_dir: Path,
+) -> None:
+    # Its note, at the end of the brief, was the only sign that the date was worked out.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_view = main_screen(app).brief_view
+        assert not any("inferred" in line for line in brief_view.lines)
+        await pilot.press("j")
+        await settle(pilot)
+        assert shown_title(app).startswith(SECOND[:30])
+        meta = next(line for line in brief_view.lines if "2023-10-17" in line)
+        assert meta == "2023-10-17 (inferred) · en"
 
 
 async def test_up_down_j_k_first_and_last_move_through_the_articles(corpus_dir: Path) -> None:
@@ -1213,10 +1230,12 @@ async def test_at_80_by_24_a_language_that_is_no_code_keeps_the_titles_in_line(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         rows = list_rows(app)
-        languages = [row[11:13] for row in rows]
+        language = DATE_WIDTH + 1  # after the date's column and a space
+        languages = [row[language : language + 2] for row in rows]
         assert sorted(languages) == sorted([shown, "en", "en", "es", "es"])
         # After the marks, one space, then each title (flagged or not) at the same column.
-        assert all(row[16] == " " and row[17] != " " for row in rows), rows
+        title = language + 6
+        assert all(row[title - 1] == " " and row[title] != " " for row in rows), rows
 
 
 async def test_a_flagged_title_s_row_ends_where_the_others_do(

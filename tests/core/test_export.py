@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.kit.corpus import draft_corpus, fields, make_corpus
+from tests.kit.corpus import ARTICLE, draft_corpus, fields, make_corpus
 from tests.kit.markdown import OWN_BLOCKS, read
 from tui.core import atomic
 from tui.core.annotations import Annotation
@@ -253,6 +253,25 @@ def test_a_file_name_or_tag_with_underscores_needs_no_backslash(tmp_path: Path) 
     markdown = render_markdown(corpus, corpus.loaded, "all")
     assert "seeds/report_2024_q1.txt" in markdown and "nuevo_león" in markdown
     assert "\\_" not in markdown
+
+
+def test_a_date_the_article_does_not_print_is_said_to_be_inferred(tmp_path: Path) -> None:
+    # The note saying how the date was worked out came below the meta line, which gave the
+    # date as firmly as a printed one: a colleague building a timeline took it as printed.
+    note = "The article prints no date; the year is inferred from the plan it reports."
+    briefs = {
+        "inferred.yaml": fields("inferred", published="2023-10-17", date_note=note),
+        "printed.yaml": fields("printed", published="2024-03-05"),
+    }
+    root = make_corpus(tmp_path / "c", briefs, {"article.txt": ARTICLE})
+    corpus = load_corpus(root)
+    document = read(render_markdown(corpus, corpus.loaded, "all"))
+    inferred, printed = sorted(document.sections, key=lambda section: section.heading)
+    assert "undated" not in inferred.plain
+    assert "2023-10-17 (inferred) · en · seeds/article.txt" in inferred.plain
+    assert f"Date: {note}" in inferred.plain
+    assert "2024-03-05 · en · seeds/article.txt" in printed.plain
+    assert "inferred" not in printed.plain
 
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT)

@@ -54,7 +54,7 @@ def default_export_name(now: dt.datetime) -> str:
 
 def meta_line(brief: Brief) -> str:
     """Outlet, author, date, language and source file, the parts the brief has, joined."""
-    parts = [brief.outlet, brief.author, date_label(brief.published)]
+    parts = [brief.outlet, brief.author, date_label(brief.published, inferred=brief.date_inferred)]
     return " · ".join(p for p in (*parts, brief.language, brief.source_path) if p)
 
 

@@ -153,6 +153,11 @@ class Brief:
         return self.status == "draft"
 
     @property
+    def date_inferred(self) -> bool:
+        """Whether the date is one the article does not print, worked out as its note says."""
+        return self.published is not None and bool(self.date_note)
+
+    @property
     def source_path(self) -> str:
         """The article's path relative to the corpus folder; a source written as a whole path,
         which the brief's checks refuse, is shown as written rather than as ``seeds//etc/x``."""

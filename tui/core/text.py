@@ -307,9 +307,17 @@ UNDATED = "undated"
 """What a brief without a publication date shows where its date would be."""
 
 
-def date_label(published: dt.date | None) -> str:
-    """``2025-01-14``, or :data:`UNDATED`."""
-    return published.isoformat() if published else UNDATED
+INFERRED_MARK = "?"
+"""What follows a date the article does not print, worked out, where a row has no room to say so
+in words."""
+
+
+def date_label(published: dt.date | None, *, inferred: bool = False) -> str:
+    """``2025-01-14``; ``2025-01-14 (inferred)`` when the article does not print it; or
+    :data:`UNDATED`."""
+    if published is None:
+        return UNDATED
+    return f"{published.isoformat()} (inferred)" if inferred else published.isoformat()
 
 
 def plural(count: int, noun: str) -> str:

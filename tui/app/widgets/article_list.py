@@ -33,15 +33,16 @@ from tui.app.widgets._render import FAILED_MARK, content_strip
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.model import Entries, Entry
-from tui.core.text import UNDATED, date_label, one_line
+from tui.core.text import INFERRED_MARK, UNDATED, date_label, one_line
 
 BOOKMARK_MARK = "★"
 EXPORT_MARK = "✓"
 DRAFT_LABEL = "draft"
 """Beside a draft brief's date, or before its title on a one-line row: it is still to review."""
-DATE_WIDTH = 10
+DATE_WIDTH = 11
+"""A date's column on one-line rows: the date, and the mark of one the article does not print."""
 ONE_LINE_WIDTH = 60
-"""The least width at which an article takes one line: its title then still has 43 cells."""
+"""The least width at which an article takes one line: its title then still has 42 cells."""
 _GUTTER = 3
 """The marks' cells before a title on two-line rows, and the indent of its second line."""
 # Titles are cut before they are styled: a row never shows more than a screen's width of one.
@@ -343,7 +344,7 @@ class ArticleList(FittedScrollView, can_focus=True):
         # A brief that loaded with errors (a date that cannot be read, a language that is no
         # code): its title is marked, as a file that failed to load is.
         flag = self._failed_flag() if entry.has_errors else Content("")
-        date = date_label(published)
+        date = date_label(published) + (INFERRED_MARK if brief.date_inferred else "")
         if height == 1:
             shown = Content.assemble(
                 (DRAFT_LABEL + " ", self._style("draft")) if draft else "",

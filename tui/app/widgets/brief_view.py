@@ -48,7 +48,8 @@ NOTE_SHOWN = 1_000
 
 def pane_meta_line(brief: Brief) -> str:
     """Outlet, author, date and language; the article's file is named on the original's pane."""
-    parts = (brief.outlet, brief.author, date_label(brief.published), brief.language)
+    date = date_label(brief.published, inferred=brief.date_inferred)
+    parts = (brief.outlet, brief.author, date, brief.language)
     return " · ".join(part for part in parts if part)
 
 
