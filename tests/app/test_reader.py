@@ -42,6 +42,7 @@ from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import DATE_WIDTH, ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView, pane_meta_line
+from tui.app.widgets.title_bar import TitleBar
 from tui.core.articles import read_article
 from tui.core.bookmarks import BookmarkStore
 from tui.core.model import Corpus
@@ -1623,20 +1624,51 @@ async def test_hiding_the_maximised_original_brings_the_other_panes_back(corpus_
         assert screen.focused is screen.brief_view and screen.brief_view.region.area
 
 
+@pytest.mark.parametrize("tabs", [0, 1], ids=["list", "brief"])
 async def test_the_filter_opened_over_a_maximised_pane_is_seen_and_so_is_the_list(
-    corpus_dir: Path,
+    corpus_dir: Path, tabs: int
 ) -> None:
-    # Typed into a filter of no size, then Enter gave the keys to the list behind the pane.
+    # Typed into a filter of no size, then Enter gave the keys to the list behind the pane; over
+    # the list maximised, the filter was typed unseen, being outside the list.
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "z", "slash", *"mexico")
+        await pilot.press(*["tab"] * tabs, "z", "slash", *"mexico")
         await settle(pilot)
         screen = main_screen(app)
         assert screen.focused is screen.filter_input and screen.filter_input.region.area
         await pilot.press("enter")
         await settle(pilot)
         assert screen.focused is screen.article_list and screen.article_list.region.area
+
+
+async def test_enter_on_the_maximised_list_shows_the_facts_it_goes_to(corpus_dir: Path) -> None:
+    # The list stayed maximised and the keys went to the facts behind it: j moved a fact no one
+    # could see, and the list seemed frozen.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("z", "j", "enter", "j")
+        await settle(pilot)
+        assert screen.maximized is None
+        assert screen.focused is screen.brief_view and screen.brief_view.region.area
+        assert screen.brief_view.fact == 1
+        assert shown_title(app).startswith(SECOND[:30])
+
+
+async def test_a_maximised_pane_keeps_the_counts_above_it(corpus_dir: Path) -> None:
+    # With the filter and the title bar hidden, a filtered list maximised looked like the corpus.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mexicali", "enter", "z")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.maximized is screen.article_list
+        title_bar = screen.query_one(TitleBar)
+        assert title_bar.region.area and screen.article_list.region.y == title_bar.region.bottom
+        assert title_bar.render_line(0).text.rstrip().endswith("· 3 shown")
 
 
 async def test_the_palette_maximises_panes_only(corpus_dir: Path) -> None:

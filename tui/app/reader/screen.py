@@ -143,6 +143,11 @@ class MainScreen(TakesKeysOnceMounted):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_of("reader")
 
+    ALLOW_IN_MAXIMIZED_VIEW: ClassVar[str | None] = "TitleBar"
+    """Kept on screen above a maximised pane: the counts, among them how many a filter shows.
+    Not the key line, whose keys are those of the panes put back (Esc there clears the filter,
+    where it puts the panes back first)."""
+
     sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
     """The corpus's counts, shown by the title bar alone: a change need not repaint the screen."""
 
@@ -832,7 +837,7 @@ class MainScreen(TakesKeysOnceMounted):
             self.app.call_from_thread(self.article_view.show_if_changed, again, text)
 
     def _focus_facts(self) -> None:
-        self.set_focus(self.brief_view)
+        self._focus(self.brief_view)
 
     def _refresh_bindings_if_changed(self) -> None:
         # Refreshing the bindings checks every action again and draws the footer again: only do
@@ -914,9 +919,8 @@ class MainScreen(TakesKeysOnceMounted):
 
     def action_filter(self) -> None:
         """Open the filter and put the cursor in it."""
-        self._show_list()
         self.filter_input.display = True
-        self.set_focus(self.filter_input)
+        self._focus(self.filter_input)
         self._refresh_bindings_if_changed()
 
     def action_leave_filter(self) -> None:
@@ -925,8 +929,7 @@ class MainScreen(TakesKeysOnceMounted):
         if not self.filter_input.value.strip():
             self.action_clear_filter()
             return
-        self._show_list()
-        self.set_focus(self.article_list)
+        self._focus(self.article_list)
         # Told once the filter is given, not at each keystroke ("lang:e" on the way to
         # "lang:es" is no language yet). An empty list says why it is empty itself.
         typed = self.filter_input.value
@@ -950,7 +953,7 @@ class MainScreen(TakesKeysOnceMounted):
         self._filter_noted = ""
         self._typed_from = None
         self.filter_input.display = False
-        self.set_focus(self.article_list)
+        self._focus(self.article_list)
         self._refresh_bindings_if_changed()
 
     def action_toggle_bookmark(self) -> None:
@@ -1158,7 +1161,7 @@ class MainScreen(TakesKeysOnceMounted):
         if position not in self.article_list.rows:
             self.action_clear_filter()
         self._show_rows(position)
-        self.set_focus(self.article_list)
+        self._focus(self.article_list)
         return True
 
     def action_edit_brief(self) -> None:
@@ -1253,19 +1256,21 @@ class MainScreen(TakesKeysOnceMounted):
         self.filter_input.cursor_position = len(text)
         self.filter_text = text
         self.filter_input.display = True
-        self._show_list()
-        self.set_focus(self.article_list)
+        self._focus(self.article_list)
         self._refresh_bindings_if_changed()
 
     def action_toggle_original(self) -> None:
         """Show or hide the original text."""
         self.show_original = not self.show_original
 
-    def _show_list(self) -> None:
-        """Bring back every pane when another than the list is maximised: the filter and the
-        list are about to take the keys, and keys into what cannot be seen are lost."""
-        if self.maximized is not None and self.maximized is not self.article_list:
+    def _focus(self, widget: Widget) -> None:
+        """Give ``widget`` the keys, bringing back every pane when a maximised one hides it:
+        keys into what cannot be seen are lost (Enter on a maximised list went to the hidden
+        facts, a filter typed there was not seen)."""
+        maximized = self.maximized
+        if maximized is not None and widget is not maximized and maximized not in widget.ancestors:
             self.minimize()
+        self.set_focus(widget)
 
     def action_toggle_maximize(self) -> None:
         """Let the pane with the focus fill the screen, or put it back."""
