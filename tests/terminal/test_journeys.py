@@ -105,6 +105,23 @@ def test_a_fact_points_at_its_line_in_the_original(
     terminal.wait_for_text(f"fact 2 · line {line}")
 
 
+def test_a_brief_read_to_its_end_says_how_its_date_was_worked_out(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
+    position, inferred = next((i, b) for i, b in enumerate(briefs) if b.get("date_note"))
+    date = str(inferred["published"])
+    terminal.wait_for_text(f"{date}? · en")  # the list marks the date as worked out
+    terminal.keys(*["j"] * position)
+    terminal.wait_for_text(f"{date} (inferred)")  # and so does the brief, under its title
+    # The note itself is at the end of the brief: the last fact, then on to the end.
+    terminal.keys("Enter", "End", "End")
+    screen = terminal.wait_for_text("About the date:")
+    assert f"{len(inferred['key_facts'])}. " not in screen  # scrolled on past the last fact
+    terminal.keys("PgUp")
+    terminal.wait_for_text(f"{len(inferred['key_facts'])}. ")
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
