@@ -167,7 +167,11 @@ async def test_a_tag_chosen_lists_the_briefs_given_it(corpus_dir: Path) -> None:
         assert listed_keys(app) == tagged[:1]
 
 
-async def test_escape_closes_the_facets_and_leaves_the_filter_as_it_was(corpus_dir: Path) -> None:
+@pytest.mark.parametrize("key", ["escape", "q"])
+async def test_escape_closes_the_facets_and_leaves_the_filter_as_it_was(
+    corpus_dir: Path, key: str
+) -> None:
+    # q did nothing here, where it closes the help screen.
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -175,7 +179,7 @@ async def test_escape_closes_the_facets_and_leaves_the_filter_as_it_was(corpus_d
         await settle(pilot)
         before = list_rows(app)
         await open_facets(pilot)
-        await pilot.press("down", "escape")
+        await pilot.press("down", key)
         await settle(pilot)
 
         assert not isinstance(app.screen, FacetDialog)

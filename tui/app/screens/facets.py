@@ -115,7 +115,7 @@ class FacetDialog(Dialog[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close"),
+        Binding("escape,q", "cancel", "Close", key_display="esc"),
         Binding("tab", "next_field", "Next field", priority=True),
         Binding("shift+tab", "previous_field", "Previous field", priority=True),
         Binding("j", "move(1)", "Down", show=False),
