@@ -53,14 +53,15 @@ def expected_facets(
 def same_values(
     shown: dict[str, list[tuple[str, int] | str]], expected: dict[str, list[tuple[str, int] | str]]
 ) -> bool:
-    """Whether ``shown`` lists ``expected``, a value cut short with an ellipsis standing for the
-    value it starts."""
+    """Whether ``shown`` lists ``expected``, a value cut short with an ellipsis standing for its
+    middle."""
 
     def matches(seen: tuple[str, int] | str, wanted: tuple[str, int] | str) -> bool:
         if isinstance(seen, str) or isinstance(wanted, str):
             return seen == wanted
         name, count = seen
-        cut = name.endswith("…") and wanted[0].startswith(name[:-1])
+        start, _, end = name.partition("…")
+        cut = "…" in name and wanted[0].startswith(start) and wanted[0].endswith(end)
         return count == wanted[1] and (name == wanted[0] or cut)
 
     return shown.keys() == expected.keys() and all(
@@ -370,6 +371,21 @@ async def test_each_value_keeps_to_one_line_with_its_count_in_a_narrow_terminal(
         assert option_list.virtual_size.height == option_list.option_count  # none wrapped
         entries = main_screen(app).corpus.entries  # type: ignore[union-attr]
         assert same_values(facets_shown(app), expected_facets(entries))
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_long_value_cut_short_keeps_the_end_that_tells_it_apart(
+    corpus_dir: Path, size: tuple[int, int]
+) -> None:
+    # "Asociación de la Industria Maquiladora y de Exportació…": the chapter's "(Index) Zona
+    # Costa", which says what it is, was cut off.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+        organizations = [value[0] for value in facets_shown(app)["Organizations"]]
+        chapter = next(name for name in organizations if name.startswith("Asociación de la"))
+        assert "…" in chapter and chapter.endswith("Zona Costa")
 
 
 @pytest.mark.parametrize("typed", ["", "maq"])

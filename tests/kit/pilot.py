@@ -185,8 +185,8 @@ async def within(
 
 def facets_shown(app: BriefingApp) -> dict[str, list[tuple[str, int] | str]]:
     """What the open facets dialog lists under each heading: ``(value, count)`` for each value
-    (a value cut short ends with an ellipsis), and the other lines as they read (``counting…``,
-    ``more places…``)."""
+    (a value cut short has an ellipsis for its middle), and the other lines as they read
+    (``counting…``, ``more places…``)."""
     from textual.widgets import OptionList
 
     from tui.app.screens.facets import FacetDialog

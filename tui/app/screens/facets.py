@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len, get_character_cell_size
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -53,8 +54,11 @@ MORE_VALUES_SHOWN = 1_000
 """How many values of a field the dialog shows once asked for more. A large corpus names tens of
 thousands of places; a field term in the filter (``place:saltillo``) finds any of them."""
 NAME_WIDTH = 55
-"""The cells a value takes before its count; a longer one is cut with an ellipsis. With its count
-and the frame it fits the dialog's 72 columns."""
+"""The cells a value takes before its count; a longer one has its middle left out for an
+ellipsis. With its count and the frame it fits the dialog's 72 columns."""
+KEPT_END = 3
+"""Of a value cut short, its last cells kept are this share of the width: the end of a name (a
+chapter's city, a state) tells it from others as often as its start."""
 FRAME_WIDTH = 7
 """The columns of the dialog around a value's line: border, padding and scroll bar."""
 COUNT_WIDTH = 9
@@ -235,7 +239,7 @@ class FacetDialog(Dialog[str | None]):
                 self._values[option_id] = (field, name)
                 prompt = Content.assemble(
                     "  ",
-                    Content(name).truncate(name_width, ellipsis=True, pad=True),
+                    Content(middle_cut(name, name_width)).truncate(name_width, pad=True),
                     (f"{count:,}".rjust(COUNT_WIDTH), "$text-accent"),
                 )
                 options.append(Option(prompt, id=option_id))
@@ -341,3 +345,26 @@ class FacetDialog(Dialog[str | None]):
     def action_cancel(self) -> None:
         """Close, the filter left as it was."""
         self.dismiss(None)
+
+
+def middle_cut(name: str, width: int) -> str:
+    """``name`` in ``width`` cells at most: as it is when it fits, else its start and its end
+    with an ellipsis for the middle ("Asociación de la Industria… (Index) Zona Costa")."""
+    if cell_len(name) <= width:
+        return name
+    if width < 2:
+        return "…"[:width]
+    tail_width = (width - 1) // KEPT_END
+    head, cells = "", 0
+    for character in name:
+        cells += get_character_cell_size(character)
+        if cells > width - 1 - tail_width:
+            break
+        head += character
+    tail, cells = "", 0
+    for character in reversed(name):
+        cells += get_character_cell_size(character)
+        if cells > tail_width:
+            break
+        tail = character + tail
+    return f"{head.rstrip()}…{tail.lstrip()}"
