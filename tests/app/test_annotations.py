@@ -599,6 +599,29 @@ async def test_quitting_asks_first_when_it_would_lose_marks_not_exported(
         assert not app.is_running
 
 
+async def test_quitting_counts_the_marks_made_since_the_last_export(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Three marked and exported, one more marked: the question spoke of 4 briefs marked, as if
+    # none had gone into the briefing.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "j", "space", "j", "space", "e")
+        await wait_for_screen(pilot, ExportDialog)
+        await answer_export_dialog(pilot, tmp_path / "briefing.md")
+        await settle(pilot)
+        await pilot.press("j", "space", "q")
+        await wait_for_screen(pilot, QuitDialog)
+        assert "the 4 briefs marked for export, 1 since the last export" in unwrapped_dialog(app)
+        await pilot.press("n")
+        await settle(pilot)
+        # Unmarked again, and one of those exported too: every brief marked is in the briefing.
+        await pilot.press("space", "k", "space", "q")
+        await settle(pilot)
+        assert not app.is_running
+
+
 async def test_ctrl_q_in_the_note_dialog_asks_before_the_note_typed_is_lost(
     corpus_dir: Path,
 ) -> None:

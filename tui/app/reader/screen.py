@@ -1347,11 +1347,14 @@ class MainScreen(TakesKeysOnceMounted):
 
     def unexported_marks(self) -> str | None:
         """The marks for export made since the last export of the marked briefs, as a quit
-        would lose them (``the 3 briefs marked for export``); None when there are none."""
+        would lose them (``the 3 briefs marked for export``, ``the 4 briefs marked for export,
+        1 since the last export``); None when every brief marked went into that export."""
         marks = self._marks_shown()
-        if not marks or marks == self._exported_marks:
+        new = marks - self._exported_marks
+        if not new:
             return None
-        return f"the {plural(len(marks), 'brief')} marked for export"
+        lost = f"the {plural(len(marks), 'brief')} marked for export"
+        return lost if new == marks else f"{lost}, {len(new):,} since the last export"
 
     def commands(self) -> Iterator[Command]:
         """The actions that apply now, for the command palette: the screen's, and those of the
