@@ -37,6 +37,7 @@ from tests.kit.pilot import (
     wait_for_screen,
 )
 from tui.app.app import BriefingApp
+from tui.app.reader.screen import DETAIL_PANE_MIN_WIDTH
 from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import DATE_WIDTH, ArticleList
@@ -1548,6 +1549,40 @@ async def test_the_narrowest_list_still_shows_each_rows_date_and_language(tmp_pa
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert main_screen(app).article_list.region.width > narrowest  # at once
+
+
+async def test_the_widest_list_leaves_the_brief_and_the_original_room_for_their_words(
+    corpus_dir: Path,
+) -> None:
+    # Twelve presses of ] left each 16 columns at 120x40: "positioni" / "ng in the".
+    def widths(app: BriefingApp) -> tuple[int, int, int]:
+        screen = main_screen(app)
+        panes = (screen.article_list, screen.brief_view, screen.article_view)
+        return tuple(pane.outer_size.width for pane in panes)  # type: ignore[return-value]
+
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["right_square_bracket"] * 12)
+        await settle(pilot)
+        widest, brief, original = widths(app)
+        assert min(brief, original) >= DETAIL_PANE_MIN_WIDTH
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert widths(app)[0] < widest  # at once
+        await pilot.press("o", *["right_square_bracket"] * 12)  # the original hidden
+        await settle(pilot)
+        alone_beside, brief, _ = widths(app)
+        assert alone_beside > widest and brief >= DETAIL_PANE_MIN_WIDTH
+        await pilot.press("o")  # shown again, it takes its room back
+        await settle(pilot)
+        assert widths(app)[0] <= widest
+    # The share kept, taken with the original hidden, leaves them their room at the next start.
+    again = BriefingApp(corpus_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, brief, original = widths(again)
+        assert min(brief, original) >= DETAIL_PANE_MIN_WIDTH
 
 
 async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: Path) -> None:

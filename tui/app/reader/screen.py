@@ -98,6 +98,9 @@ article in the same frame as the brief; longer ones are read in a thread."""
 LIST_MIN_WIDTH = 30
 """The least width of the list beside the brief: a row's second line shows its date and
 language whole, a draft's mark before them ("draft · 2025-03-14 · es"), inside the border."""
+DETAIL_PANE_MIN_WIDTH = 30
+"""The least width a list widened with ] leaves the brief, and the original beside it: a fact's
+words, after its number, still fit its lines whole."""
 PALETTE_KEY_WIDTH = 120
 """The screen's width from which the footer has room for the command palette's key too."""
 
@@ -303,11 +306,18 @@ class MainScreen(TakesKeysOnceMounted):
         if screen_width >= WIDE_WIDTH:
             styles.width = f"{self.pane_layout.list_width}%"
             styles.min_width = LIST_MIN_WIDTH
+            # A share chosen on a wider screen may leave too little here.
+            styles.max_width = self._widest_list(screen_width)
             styles.height = "1fr"
         else:
             styles.width = "1fr"
-            styles.min_width = None  # the list spans the screen
+            styles.min_width = styles.max_width = None  # the list spans the screen
             styles.height = f"{self.pane_layout.list_height}%"
+
+    def _widest_list(self, screen_width: int) -> int:
+        """The most columns the list takes beside the brief and, when shown, the original."""
+        details = DETAIL_PANE_MIN_WIDTH * (2 if self.show_original else 1)
+        return max(LIST_MIN_WIDTH, screen_width - details)
 
     @property
     def up_to_date(self) -> bool:
@@ -723,6 +733,8 @@ class MainScreen(TakesKeysOnceMounted):
         self.set_class(not show, "-original-hidden")
         if not show and self.focused is self.article_view:
             self._focus_facts()
+        if self.is_mounted:
+            self._size_list(self.size.width)  # the list may take the room the original leaves
 
     def watch_shown_entry(self) -> None:
         entry = self._entry(self.shown_entry)
@@ -1292,8 +1304,10 @@ class MainScreen(TakesKeysOnceMounted):
     def action_resize_list(self, steps: int) -> None:
         """Give the list more (``steps`` > 0) or less of the screen, in the arrangement in use."""
         beside = self.size.width >= WIDE_WIDTH
-        if beside and steps < 0 and self.query_one("#list-pane").outer_size.width <= LIST_MIN_WIDTH:
-            self.app.bell()  # as narrow as it goes: ] then widens it at once
+        width = self.query_one("#list-pane").outer_size.width
+        narrowest = steps < 0 and width <= LIST_MIN_WIDTH
+        if beside and (narrowest or (steps > 0 and width >= self._widest_list(self.size.width))):
+            self.app.bell()  # as narrow or wide as it goes: the other key then acts at once
             return
         self._save_layout(self.pane_layout.resized(steps, beside=beside))
         self._size_list(self.size.width)
