@@ -267,8 +267,26 @@ def test_an_alias_to_nothing_is_no_second_document() -> None:
             """quote it: fact: "Exports: up 5%\"""",
         ),
         ("id: x\nkey_facts:\n\t- fact: a\n", 3, "", "indented with a tab; indent with spaces"),
+        (
+            'id: x\nkey_facts:\n  - fact: Sales rose.\n    quote: ""Sales rose", he said."\n',
+            4,
+            "quote",
+            'a " inside a value in double quotes ends the value; write it \\"',
+        ),
+        (
+            'id: x\ntitle: "The "nearshoring" boom"\nlanguage: en\n',
+            2,
+            "title",
+            "(or put the value in single quotes)",
+        ),
     ],
-    ids=["a-colon-in-a-title", "a-colon-in-a-fact", "a-tab"],
+    ids=[
+        "a-colon-in-a-title",
+        "a-colon-in-a-fact",
+        "a-tab",
+        "a-speakers-quote-in-a-quote",
+        "quotation-marks-in-a-title",
+    ],
 )
 def test_a_common_slip_is_named_with_its_field_and_fix(
     text: str, line: int, field: str, advice: str

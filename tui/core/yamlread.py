@@ -215,13 +215,24 @@ _PLAIN_VALUE_WITH_COLON = re.compile(
     r"\s*(?:-\s+)?([A-Za-z_][\w.-]*):\s+([^\s'\"\[{|>&*!%@`#].*:\s.*)"
 )
 _TAB_INDENT = re.compile(r" *\t")
+# A value in double quotes, and what lies between its first and last quote.
+_DOUBLE_QUOTED_VALUE = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w.-]*):\s+\"(.*)\"\s*")
+_UNESCAPED_DOUBLE_QUOTE = re.compile(r'(?<!\\)"')
 
 
 def _slip_on(line: str) -> tuple[str, str] | None:
     """The field and the fix of a slip common in hand-written briefs that ``line`` makes, if it
-    makes one: a value holding ": " left out of quotes, or a tab in the indentation."""
+    makes one: a value holding ": " left out of quotes, a quotation mark inside a value in
+    double quotes, or a tab in the indentation."""
     if _TAB_INDENT.match(line):
         return "", "this line is indented with a tab; indent with spaces"
+    quoted = _DOUBLE_QUOTED_VALUE.fullmatch(line)
+    if quoted is not None and _UNESCAPED_DOUBLE_QUOTE.search(quoted.group(2)):
+        # A quote copied from an article often holds the speaker's quotation marks.
+        return quoted.group(1), (
+            'a " inside a value in double quotes ends the value; write it \\" (or put the'
+            " value in single quotes)"
+        )
     found = _PLAIN_VALUE_WITH_COLON.fullmatch(line)
     if found is None:
         return None
