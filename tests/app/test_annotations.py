@@ -29,6 +29,7 @@ from tui.app.reader.screen import MainScreen
 from tui.app.screens.annotate import DiscardDialog, NoteDialog, TagDialog
 from tui.app.screens.export import ExportDialog
 from tui.app.screens.quit import QuitDialog
+from tui.app.widgets.article_list import EXPORT_MARK
 from tui.core.annotations import MAX_NOTE_CHARS, Annotations
 from tui.core.bookmarks import BookmarkStore
 from tui.core.userstate import corpus_key, state_dir
@@ -595,6 +596,27 @@ async def test_quitting_asks_first_when_it_would_lose_marks_not_exported(
         await settle(pilot)
         assert (tmp_path / "briefing.md").exists()
         await pilot.press("q")  # the marks went into the briefing: nothing is lost
+        await settle(pilot)
+        assert not app.is_running
+
+
+async def test_every_mark_for_export_is_taken_back_at_once(corpus_dir: Path) -> None:
+    # After handing over a briefing, each mark was taken back with a Space of its own.
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "j", "space", "j", "space", "slash", *"mexicali", "enter")
+        await settle(pilot)
+        assert "3 marked" in title_bar_text(app)
+        await pilot.press("M")
+        await settle(pilot)
+        assert "0 marked" in title_bar_text(app)
+        assert ("information", "Unmarked 3 articles") in notices
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not any(EXPORT_MARK in row for row in list_rows(app))
+        await pilot.press("q")  # nothing marked is lost
         await settle(pilot)
         assert not app.is_running
 

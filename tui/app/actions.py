@@ -165,6 +165,16 @@ ACTIONS: tuple[Action, ...] = (
         switch="current_marked",
     ),
     Action(
+        "reader.unmark_all",
+        "M",
+        "unmark_all",
+        "Unmark all",
+        "reader",
+        "Unmark every article marked for export, as after handing over a briefing",
+        palette="Unmark all articles",
+        show=False,
+    ),
+    Action(
         "reader.read",
         "u",
         "toggle_read",

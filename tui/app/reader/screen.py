@@ -918,6 +918,8 @@ class MainScreen(TakesKeysOnceMounted):
             return True if self._entry(self.article_list.cursor_entry) is not None else None
         if action in ("add_article", "facets"):
             return True if self.corpus is not None else None
+        if action == "unmark_all":
+            return True if self.marked else None
         if action == "export":
             ready = self.corpus is not None
             # Marks of briefs that failed to load too: `e` then says why nothing is exported.
@@ -1076,6 +1078,13 @@ class MainScreen(TakesKeysOnceMounted):
         brief_id = self._current_id()
         if brief_id is not None:
             self.marked = self.marked ^ {brief_id}
+
+    def action_unmark_all(self) -> None:
+        """Unmark every article marked for export, those the list does not show too."""
+        count = len(self._marks_shown())
+        if self.marked:
+            self.marked = frozenset()
+            self.notify(f"Unmarked {plural(count, 'article')}", title="Export", markup=False)
 
     def on_brief_view_review_asked(self, message: BriefView.ReviewAsked) -> None:
         self._review_fact(message.fact, reject=message.reject)
