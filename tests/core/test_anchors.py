@@ -17,6 +17,7 @@ from tui.core.quotes import (
     anchor_quote,
     find_quote,
     fold_quote,
+    numbers_differ,
 )
 from tui.core.text import fold_marks
 
@@ -78,7 +79,7 @@ def test_loose_spans_hold_accents_written_as_characters_of_their_own() -> None:
 
 
 def test_a_one_letter_slip_is_fuzzy_with_its_score_and_the_articles_passage() -> None:
-    status, text, score = passage(ARTICLE, "will add a night shift of 204 workers in March")
+    status, text, score = passage(ARTICLE, "will add a night shfit of 240 workers in March")
     assert (status, text) == ("fuzzy", "will add a night shift of 240\u00a0workers in March")
     assert score is not None and FUZZY_THRESHOLD <= score < 100
 
@@ -124,6 +125,134 @@ def test_a_short_quote_is_never_anchored_fuzzily() -> None:
     assert len(quote) < FUZZY_MIN_LENGTH
     assert passage(ARTICLE, quote) == ("missing", "", None)
     assert passage(ARTICLE, "NIGHT SHIFT of 240")[0] == "loose"
+
+
+# Numbers ----------------------------------------------------------------------------------------
+
+FIGURES = (
+    "Tijuana. Al cierre de 2024 la industria maquiladora de Baja California empleaba a\n"
+    "331.200 personas, 6,2% m\u00e1s que un a\u00f1o antes, en 25 parques industriales.\n"
+)
+
+
+def differs(article: str, quote: str) -> tuple[str, int | None, tuple[str, ...], tuple[str, ...]]:
+    """For a quote refused for a number: the article's passage, its score, and the numbers that
+    differ, the quote's and the article's."""
+    anchor = anchor_quote(article, quote)
+    assert (anchor.status, anchor.span, anchor.score) == ("missing", None, None)
+    refused = anchor.differs
+    assert refused is not None
+    passage = article[refused.span.start : refused.span.end]
+    return passage, refused.score, refused.quoted, refused.written
+
+
+@pytest.mark.parametrize(
+    ("quote", "quoted", "written"),
+    [
+        ("de Baja California empleaba a 313.200 personas", "313.200", "331.200"),
+        ("empleaba a 331.200 personas, 6,7% m\u00e1s que un a\u00f1o antes", "6,7", "6,2"),
+        ("m\u00e1s que un a\u00f1o antes, en 35 parques industriales", "35", "25"),
+        ("331.200 personas, 6,2% m\u00e1s que un a\u00f1o antes, en 250 parques", "250", "25"),
+        ("empleaba a 331.2 personas, 6,2% m\u00e1s que un a\u00f1o antes", "331.2", "331.200"),
+    ],
+    ids=["thousands", "decimal", "percent-like count", "a digit added", "a point moved"],
+)
+def test_a_passage_that_differs_from_its_quote_in_a_number_is_not_its_anchor(
+    quote: str, quoted: str, written: str
+) -> None:
+    # Each scores 90 or more: a fuzzy anchor, but for the number.
+    text, score, in_quote, in_article = differs(FIGURES, quote)
+    assert score is not None and score >= FUZZY_THRESHOLD
+    assert (in_quote, in_article) == ((quoted,), (written,))
+    assert quote.split()[0] in text and text.split()[-1] == quote.split()[-1]
+
+
+def test_a_number_the_quote_lacks_or_adds_is_a_number_that_differs() -> None:
+    text, _, in_quote, in_article = differs(
+        FIGURES, "empleaba a 331.200 personas, m\u00e1s que un a\u00f1o antes, en 25 parques"
+    )
+    assert (
+        text == "empleaba a\n331.200 personas, 6,2% m\u00e1s que un a\u00f1o antes, en 25 parques"
+    )
+    assert (in_quote, in_article) == ((), ("6,2",))
+    _, _, in_quote, in_article = differs(
+        FIGURES, "Al cierre de 2024 la industria maquiladora de 3 Baja California empleaba a"
+    )
+    assert (in_quote, in_article) == (("3",), ())
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "la industria maquiladora de Baja California empleaba a 331,200 personas",
+        "la industria maquiladora de Baja California empleaba a 331200 personas",
+        "la industria maquiladora de Baja California empleaba a 331\u00a0200 personas",
+        "331.200 personas, 6.2 % mas que un ano antes, en 25 parques",
+        "la industria maquiladora de Baja Califronia empleaba a 331.200 personas",
+    ],
+    ids=["comma", "no separator", "space", "point and space", "a slip in a word"],
+)
+def test_the_same_number_written_another_way_is_still_a_fuzzy_anchor(quote: str) -> None:
+    status, text, _ = passage(FIGURES, quote)
+    assert status == "fuzzy"
+    assert "331.200 personas" in text
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("1.500", "1,500", True),  # a thousand and a half in Spanish, in English
+        ("1.500", "1500", True),
+        ("1.500.000", "1,500,000", True),
+        ("1.500,5", "1,500.5", True),
+        ("331 200", "331.200", True),
+        ("6,2%", "6.2 %", True),
+        ("6.7%", "6.7 %", True),
+        ("12/05/2024", "12.05.2024", True),
+        ("\uff13\uff11", "31", True),  # full-width digits
+        ("331.200", "313.200", False),
+        ("6,2", "6,7", False),
+        ("25%", "35%", False),
+        ("1.5", "15", False),  # a decimal point gone
+        ("1.5", "1.500", False),  # other digits, whatever the reading
+        ("en 2024", "en 2025", False),
+        ("3 de 12", "12 de 3", False),  # the same numbers, not in the same order
+        ("de 12 plantas", "de plantas", False),
+    ],
+)
+def test_numbers_are_the_same_whatever_their_separators_but_never_with_other_digits(
+    one: str, other: str, same: bool
+) -> None:
+    assert (numbers_differ(one, other) is None) is same
+    assert (numbers_differ(other, one) is None) is same
+
+
+def test_a_passage_inside_a_longer_number_is_held_to_the_whole_number() -> None:
+    # Found loosely within "331.200", the quote's "1.200" is not the article's figure.
+    text, score, in_quote, in_article = differs(FIGURES, "1.200 PERSONAS, 6,2% MAS")
+    assert (text, score) == ("1.200 personas, 6,2% m\u00e1s", None)
+    assert (in_quote, in_article) == (("1.200",), ("331.200",))
+    # Where the same words stand again with the whole number, they are the anchor.
+    article = FIGURES + "De ellas, 1.200 personas, 6,2% m\u00e1s, trabajan de noche.\n"
+    assert passage(article, "1.200 PERSONAS, 6,2% MAS")[:2] == (
+        "loose",
+        "1.200 personas, 6,2% m\u00e1s",
+    )
+
+
+def test_of_two_passages_with_other_figures_the_quotes_own_is_the_anchor() -> None:
+    # An article giving two counts in the same words: a quote with a slip anchors on its own.
+    article = (
+        "En marzo la planta de Tecate empleaba a 1.240 personas en dos turnos.\n"
+        "En junio la planta de Tecate empleaba a 1.420 personas en dos turnos.\n"
+    )
+    for count in ("1.240", "1.420"):
+        status, text, _ = passage(article, f"la planta de Tecate empleba a {count} personas")
+        assert (status, text) == ("fuzzy", f"la planta de Tecate empleaba a {count} personas")
+
+
+def test_a_quote_with_the_articles_numbers_word_for_word_is_exact() -> None:
+    assert passage(FIGURES, "331.200 personas, 6,2% m\u00e1s")[0] == "exact"
 
 
 def test_finding_a_quote_exactly_still_forgives_nothing_but_white_space_and_marks() -> None:
@@ -193,10 +322,16 @@ def test_a_five_megabyte_article_anchors_each_step_at_the_right_place() -> None:
         "loose",
         ending,
     )
-    assert at("la planta de Tecate anuncio 14 empleos nuevos para el turno nocturno") == (
+    assert at("la planta de Tecate anuncio 140 emplesos nuevos para el turno nocturno") == (
         "fuzzy",
         ending,
     )
+    # A figure other than the article's is not a slip.
+    assert at("la planta de Tecate anuncio 14 empleos nuevos para el turno nocturno") == (
+        "missing",
+        "",
+    )
+    assert folded.anchor("la planta de Tecate anuncio 14 empleos nuevos").differs is not None
     assert at("Ciudad Juárez suma 300 plantas de autopartes con capital asiático") == (
         "missing",
         "",
@@ -258,6 +393,8 @@ def test_a_quote_retyped_in_other_case_without_accents_anchors_on_the_same_words
         c for c in unicodedata.normalize("NFKD", quote.swapcase()) if not unicodedata.combining(c)
     )
     assume(retyped.strip())
+    # A quote starting or ending within a number is held to the whole number (see below).
+    assume(not next_to_a_number(article, start, end))
     anchor = anchor_quote(article, retyped)
     assert anchor.status in ("exact", "loose")
     assert anchor.span is not None
@@ -268,6 +405,21 @@ def test_a_quote_retyped_in_other_case_without_accents_anchors_on_the_same_words
     quoted, passage_read = " ".join(loose_words(retyped)), " ".join(loose_words(found))
     assert quoted in passage_read
     assert len(passage_read) <= len(quoted) + 4
+
+
+def next_to_a_number(article: str, start: int, end: int) -> bool:
+    """Whether the quote at ``start`` to ``end`` of ``article``, white space aside, starts or
+    ends with a digit, or stands next to one (its compatibility forms, "\u00b2", included)."""
+    quote = article[start:end]
+    inner_start = start + len(quote) - len(quote.lstrip())
+    inner_end = start + len(quote.rstrip())
+    edges = (
+        article[:inner_start].rstrip()[-1:]
+        + article[inner_start : inner_start + 1]
+        + article[inner_end - 1 : inner_end]
+        + article[inner_end:].lstrip()[:1]
+    )
+    return any(c.isdecimal() for c in unicodedata.normalize("NFKD", edges))
 
 
 def folds_alike(char: str) -> bool:

@@ -9,6 +9,12 @@ A quote is anchored in its article in steps, each tried only when the one before
    :data:`FUZZY_THRESHOLD` of 100 (see :func:`fuzzy_score`);
 4. else it is **missing**: not found.
 
+A passage the loose or fuzzy step finds is the quote's anchor only if it holds the same numbers
+as the quote, in the same order (see :func:`numbers_differ`): "313.200" for the article's
+"331.200" is not a slip but another figure, and a fact must never be shown as the article's when
+its figure is not. Such a quote is missing, and its anchor says which passage it came close to
+(:class:`NumberDifference`), so that the analyst can be shown the article's figure.
+
 Every span found is in the article's own offsets, whatever step found it.
 """
 
@@ -28,6 +34,14 @@ from tui.core.text import fold_marks, fold_white_space
 
 _LONG_WHITESPACE_RUN = re.compile(r"\s{2,}")
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
+# A number as prose writes it: digits, with groups after a point or a comma ("331.200",
+# "6,7", "1,500.5"), or after a single space when three digits follow ("331 200", as Spanish
+# style guides and French text group thousands; the space was a non-breaking one before folding).
+_NUMBER = re.compile(r"\d+(?:(?:[.,]| (?=\d{3}(?!\d)))\d+)*")
+_GROUP_SEPARATOR = re.compile(r"[., ]")
+_NUMBER_MARGIN = 64
+"""How far beyond a passage's ends its numbers are looked for: a passage that starts or ends
+inside a number ("31.200" within "331.200") is held to the whole number."""
 
 AnchorStatus = Literal["exact", "loose", "fuzzy", "missing"]
 """How a quote was anchored in its article; ``missing`` is a quote not found there."""
@@ -41,6 +55,9 @@ scores far below it."""
 FUZZY_MIN_LENGTH = 20
 """Quotes shorter than this (once folded) are never anchored fuzzily: a slip of one character in
 a few words is a different word as often as a typing mistake."""
+LOOSE_TRIES = 1_000
+"""How many places where a quote stands loosely are looked at for one holding its numbers: a
+quote repeated all through an article must not cost a pass over each place."""
 
 
 def fold_quote(text: str) -> str:
@@ -57,6 +74,22 @@ class Span(NamedTuple):
     end: int
 
 
+class NumberDifference(NamedTuple):
+    """A passage the loose or fuzzy step found for a quote, not taken as its anchor because a
+    number in it differs from the quote's."""
+
+    span: Span
+    """The passage in the article's own offsets."""
+    score: int | None
+    """For a passage the fuzzy step found, how close it is to the quote; None for a loose one."""
+    quoted: tuple[str, ...]
+    """The quote's numbers that differ, as the quote writes them (none when the article has a
+    number the quote lacks)."""
+    written: tuple[str, ...]
+    """The article's numbers in their place, as the article writes them (none when the quote
+    has a number the article lacks there)."""
+
+
 class Anchor(NamedTuple):
     """Where a quote stands in its article and how it was found there."""
 
@@ -65,6 +98,9 @@ class Anchor(NamedTuple):
     """The passage in the article's own offsets; None exactly when the status is ``missing``."""
     score: int | None = None
     """For a fuzzy anchor, how close the passage is to the quote, 90 to 100; else None."""
+    differs: NumberDifference | None = None
+    """For a missing quote, the passage that would have anchored it loosely or fuzzily but for a
+    number; else None."""
 
 
 NOT_FOUND = Anchor("missing")
@@ -159,6 +195,103 @@ class _LooseText:
         return self.folded_at[index] + offset - self.loose_at[index]
 
 
+class _Number(NamedTuple):
+    """A number as a text writes it, and what it may mean."""
+
+    written: str
+    digits: str
+    """Its digits alone, as ASCII digits."""
+    decimals: frozenset[int]
+    """How many of its digits may stand after a decimal separator: ``{0}`` for "1500",
+    ``{1}`` for "6,7", ``{0, 3}`` for "1.500", a thousand in Spanish and one and a half in
+    English."""
+
+
+def _decimals(groups: list[str], separators: list[str]) -> frozenset[int]:
+    """The readings of a number written as ``groups`` of digits between ``separators``: how
+    many digits may follow a decimal separator (none read so: an empty set)."""
+    if not separators:
+        return frozenset({0})
+    readings = set()
+    if _thousands(groups, separators):
+        readings.add(0)
+    last = separators[-1]
+    # A decimal point or comma last, after thousands set apart otherwise: "1.500,5", "1,500.5".
+    if last in ".," and (
+        len(separators) == 1 or (_thousands(groups[:-1], separators[:-1]) and separators[0] != last)
+    ):
+        readings.add(len(groups[-1]))
+    return frozenset(readings)
+
+
+def _thousands(groups: list[str], separators: list[str]) -> bool:
+    """Whether ``groups`` between ``separators`` are thousands set apart: one to three digits,
+    then groups of three, all set apart alike ("1.500.000", "331 200")."""
+    return (
+        1 <= len(groups[0]) <= 3
+        and all(len(group) == 3 for group in groups[1:])
+        and len(set(separators)) == 1
+    )
+
+
+def _numbers(text: str) -> list[tuple[int, int, _Number]]:
+    """The numbers ``text`` writes, each with where it stands. Digits set apart in a way no
+    number is written ("1.2.3", "2024 331") are read as numbers of their own."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        written = match.group()
+        groups = _GROUP_SEPARATOR.split(written)
+        separators = _GROUP_SEPARATOR.findall(written)
+        decimals = _decimals(groups, separators)
+        if decimals:
+            number = _Number(written, _ascii_digits("".join(groups)), decimals)
+            found.append((match.start(), match.end(), number))
+            continue
+        at = match.start()
+        for group, separator in zip(groups, [*separators, ""], strict=True):
+            number = _Number(group, _ascii_digits(group), frozenset({0}))
+            found.append((at, at + len(group), number))
+            at += len(group) + len(separator)
+    return found
+
+
+def _ascii_digits(digits: str) -> str:
+    """``digits`` of any script ("٣", the full-width "３") as ASCII digits."""
+    return digits if digits.isascii() else "".join(str(unicodedata.decimal(c)) for c in digits)
+
+
+def _same_number(one: _Number, other: _Number) -> bool:
+    """Whether two numbers may be one written two ways: "1.500", "1,500" and "1500"; "6,7"
+    and "6.7". Other digits, or a decimal separator moved or gone ("1.5" and "15"), are not."""
+    return one.digits == other.digits and bool(one.decimals & other.decimals)
+
+
+def numbers_differ(quote: str, passage: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Where the numbers of ``quote`` and ``passage`` differ: the quote's and the passage's that
+    do not match, in order, between those that do at either end; None when every number of one
+    is the same number in the other, in the same order (see :func:`_same_number`)."""
+    return _differing([n for *_, n in _numbers(quote)], [n for *_, n in _numbers(passage)])
+
+
+def _differing(
+    quoted: list[_Number], written: list[_Number]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    if len(quoted) == len(written) and all(map(_same_number, quoted, written)):
+        return None
+    start = 0
+    while start < min(len(quoted), len(written)) and _same_number(quoted[start], written[start]):
+        start += 1
+    end = 0
+    while end < min(len(quoted), len(written)) - start and _same_number(
+        quoted[-1 - end], written[-1 - end]
+    ):
+        end += 1
+    return (
+        tuple(n.written for n in quoted[start : len(quoted) - end]),
+        tuple(n.written for n in written[start : len(written) - end]),
+    )
+
+
 def fuzzy_score(quote: str, passage: str) -> float:
     """How close ``passage`` is to ``quote``, 0 to 100: 100 less the share of characters that
     must be inserted or deleted to turn one into the other (rapidfuzz's ``fuzz.ratio``)."""
@@ -243,13 +376,43 @@ class FoldedArticle:
             return NOT_FOUND
         loose = self.loose
         at = loose.text.find(loose_needle)
-        if at >= 0:
-            return Anchor("loose", self._loose_span(at, at + len(loose_needle)))
-        return self._fuzzy(loose_needle) if fuzzy else NOT_FOUND
+        refused = NOT_FOUND
+        # The words may stand again further on with the quote's own numbers: "31.200 personas"
+        # found first inside "331.200 personas" is refused there, not everywhere.
+        for _ in range(LOOSE_TRIES):
+            if at < 0:
+                break
+            anchor = self._checked(loose_needle, at, at + len(loose_needle), None)
+            if anchor.status != "missing":
+                return anchor
+            refused = refused if refused.differs else anchor
+            at = loose.text.find(loose_needle, at + 1)
+        anchor = self._fuzzy(loose_needle) if fuzzy else NOT_FOUND
+        # A passage with the quote's words, its case and accents aside, is closer than any
+        # the fuzzy step finds; it is the one the analyst is shown.
+        return anchor if anchor.status != "missing" or not refused.differs else refused
 
     def _loose_span(self, start: int, end: int) -> Span:
         loose = self.loose
         return self._span(loose.start_in_folded(start), loose.end_in_folded(end))
+
+    def _checked(self, needle: str, start: int, end: int, score: int | None) -> Anchor:
+        """The anchor of loose ``needle`` on the passage of the loose text from ``start`` to
+        ``end``, found fuzzily with ``score`` or else loosely: missing, and saying why, when the
+        passage's numbers (whole, also where the passage starts or ends inside one) are not the
+        needle's."""
+        text = self.loose.text
+        around = max(0, start - _NUMBER_MARGIN)
+        written = [
+            number
+            for number_start, number_end, number in _numbers(text[around : end + _NUMBER_MARGIN])
+            if number_start + around < end and number_end + around > start
+        ]
+        differing = _differing([n for *_, n in _numbers(needle)], written)
+        span = self._loose_span(start, end)
+        if differing is None:
+            return Anchor("loose", span) if score is None else Anchor("fuzzy", span, score)
+        return Anchor("missing", differs=NumberDifference(span, score, *differing))
 
     def _fuzzy(self, needle: str) -> Anchor:
         """The passage of the loose text closest to ``needle``, if it scores high enough.
@@ -270,7 +433,9 @@ class FoldedArticle:
         score = fuzzy_score(needle, text[start:end])
         if score < FUZZY_THRESHOLD or start >= end:
             return NOT_FOUND
-        return Anchor("fuzzy", self._loose_span(start, end), math.floor(score))
+        # Only the closest passage is held to the quote's numbers: where the article writes the
+        # same words twice with two figures, the one the quote writes is the closer.
+        return self._checked(needle, start, end, math.floor(score))
 
 
 def _best_passage(needle: str, text: str, start: int, end: int) -> tuple[int, int]:
