@@ -178,6 +178,32 @@ def test_validate_warns_of_drifted_quotes_and_counts_them_found(tmp_path: Path) 
     assert "4 quotes found (1 loose, 1 fuzzy); 0 errors, 2 warnings" in result.stdout
 
 
+def test_validate_fails_on_a_quote_whose_figure_is_not_the_articles(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "420 workers.", "quote": "will add a night shift of 420 workers"},
+    ]
+    make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)})
+    text = (tmp_path / "c" / "briefs" / "sample.yaml").read_text(encoding="utf-8")
+    quote_line = next(n for n, line in enumerate(text.splitlines(), 1) if "of 420" in line)
+
+    result = run("validate", "--corpus", str(tmp_path / "c"))
+
+    assert result.returncode == 1
+    (error, summary) = result.stderr.splitlines()
+    # The file, line and field, why, and the article's wording and line to copy.
+    assert error.startswith(
+        f"briefs/sample.yaml:{quote_line}: key_facts[1].quote: differs in a number from the"
+        " passage closest to it (fuzzy, "
+    )
+    assert "warning" not in error
+    assert 'the article has "240" where the quote has "420"' in error
+    assert "copy the article's wording into the quote" in error
+    assert error.endswith('seeds/article.txt line 3 reads "will add a night shift of 240 workers"')
+    # Not counted as found, fuzzily or otherwise.
+    assert "2 facts, 1 quote found; 1 error, 0 warnings" in summary
+
+
 def test_validate_without_a_briefs_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / "nothing").mkdir()
     result = run("validate", "--corpus", str(tmp_path / "nothing"))

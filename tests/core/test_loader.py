@@ -442,6 +442,49 @@ def test_drifted_quotes_are_warned_about_with_the_articles_wording_and_its_line(
     assert shift.score is manager.score is None
 
 
+def test_a_quote_close_to_a_passage_but_for_a_number_is_an_error_naming_the_articles_figure(
+    tmp_path: Path,
+) -> None:
+    facts = [
+        {"fact": "Shift.", "quote": "will add a night shift of 420 workers"},
+        {"fact": "Trucks.", "quote": "The customer's truks cross at Otay twice a day"},
+        {"fact": "Park.", "quote": "A plant in the El Florido park will add 2 night shifts"},
+    ]
+    brief = dump(fields(key_facts=facts))
+    corpus = load_one(tmp_path, brief)
+
+    shift, trucks, park = corpus.all_problems
+    assert (shift.severity, shift.field) == ("error", "key_facts[0].quote")
+    assert str(shift).startswith(
+        f"briefs/sample.yaml:{line_of(brief, '420')}: key_facts[0].quote: differs in a number"
+    )
+    assert re.fullmatch(
+        r"differs in a number from the passage closest to it \(fuzzy, score (9\d|100) of 100\):"
+        r' the article has "240" where the quote has "420", so the quote is not taken as found;'
+        r" if the fact holds with the article's figure, copy the article's wording into the"
+        r" quote, else correct or remove the fact: seeds/article.txt line 3 reads"
+        r' "will add a night shift of 240 workers"',
+        shift.message,
+    ), shift.message
+    # A slip in a word, the numbers alike, is still only a warning.
+    assert (trucks.severity, trucks.field) == ("warning", "key_facts[1].quote")
+    # A number the article lacks there is named as such.
+    assert (park.severity, park.line, park.field) == (
+        "error",
+        line_of(brief, "2 night"),
+        "key_facts[2].quote",
+    )
+    assert 'the article has no number where the quote has "2"' in park.message
+    assert park.message.endswith(
+        'seeds/article.txt line 3 reads "A plant in the El Florido park will add a night shift"'
+    )
+    # Not found, and not marked as found fuzzily: the fact's figure is not the article's.
+    shift_fact, trucks_fact, park_fact = corpus.briefs[0].key_facts
+    assert (shift_fact.anchor, shift_fact.span, shift_fact.score) == ("missing", None, None)
+    assert (park_fact.anchor, park_fact.span, park_fact.score) == ("missing", None, None)
+    assert trucks_fact.anchor == "fuzzy"
+
+
 def test_a_drifted_quote_fixed_as_its_warning_says_is_exact(tmp_path: Path) -> None:
     facts = [{"fact": "Trucks.", "quote": "The customers trucks cross at Otay twice a day"}]
     brief = fields(key_facts=facts)

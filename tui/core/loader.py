@@ -33,7 +33,7 @@ from tui.core.model import (
     Problem,
     Severity,
 )
-from tui.core.quotes import NOT_FOUND, Anchor, FoldedArticle
+from tui.core.quotes import NOT_FOUND, Anchor, FoldedArticle, NumberDifference, Span
 from tui.core.recent import RecentlyUsed
 from tui.core.text import clean_text, hides_characters, line_range, one_line, quoted
 from tui.core.yamlread import Document, YamlProblem, read_document
@@ -48,8 +48,9 @@ may cost, about three seconds: 15 quotes of 500 characters in an article of 5 MB
 thousand long quotes its article does not hold must not keep a corpus from loading; its quotes
 past the budget are looked for exactly and loosely only."""
 PASSAGE_IN_WARNING = 700
-"""How many characters of an article's passage a warning about a loose or fuzzy anchor quotes:
-a quote of a few sentences whole, and the warning still one readable line."""
+"""How many characters of an article's passage a warning about a loose or fuzzy anchor quotes (and
+an error about a passage that differs from its quote in a number): a quote of a few sentences
+whole, and the problem still one readable line."""
 
 ID_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -460,6 +461,9 @@ class _BriefChecker:
     def _report_anchor(self, path: str, anchor: Anchor, article: Article, name: str) -> None:
         """Tell the analyst about a quote that is not word for word in its article, with the
         article's own wording and its line, so that the quote can be put right in one step."""
+        if anchor.differs is not None:
+            self._report_number(path, anchor.differs, article, name)
+            return
         if anchor.status == "missing":
             why = (
                 " (nor looked for with slips: this brief's quotes are too long in all for so"
@@ -471,20 +475,51 @@ class _BriefChecker:
             return
         if anchor.span is None or anchor.status == "exact":
             return
-        passage = one_line(article.text[anchor.span.start : anchor.span.end])
-        if len(passage) > PASSAGE_IN_WARNING:
-            passage = passage[: PASSAGE_IN_WARNING - 1] + "…"
-        line = line_range(article.text, anchor.span)[0]
         if anchor.status == "loose":
             how = "matches only when case and accents are ignored"
         else:
             how = f"matches only a passage close to it (fuzzy, score {anchor.score} of 100)"
         self.add(
             path,
-            f"{how}; copy the article's wording into the quote: {name} line {line} reads"
-            f' "{passage}"',
+            f"{how}; copy the article's wording into the quote:"
+            f" {_wording(article.text, anchor.span, name)}",
             "warning",
         )
+
+    def _report_number(
+        self, path: str, differs: NumberDifference, article: Article, name: str
+    ) -> None:
+        """Tell the analyst about a quote that matches a passage but for a number: an error, for
+        a fact whose figure is not the article's must not be read as the article's."""
+        if differs.score is None:
+            how = "the same words when case and accents are ignored"
+        else:
+            how = f"fuzzy, score {differs.score} of 100"
+        self.add(
+            path,
+            f"differs in a number from the passage closest to it ({how}): the article has"
+            f" {_figures(differs.written)} where the quote has {_figures(differs.quoted)}, so"
+            " the quote is not taken as found; if the fact holds with the article's figure,"
+            " copy the article's wording into the quote, else correct or remove the fact:"
+            f" {_wording(article.text, differs.span, name)}",
+        )
+
+
+def _wording(text: str, span: Span, name: str) -> str:
+    """Where the passage at ``span`` of the article ``text`` starts, and what it reads, on one
+    line and cut to :data:`PASSAGE_IN_WARNING` characters."""
+    passage = one_line(text[span.start : span.end])
+    if len(passage) > PASSAGE_IN_WARNING:
+        passage = passage[: PASSAGE_IN_WARNING - 1] + "…"
+    return f'{name} line {line_range(text, span)[0]} reads "{passage}"'
+
+
+def _figures(numbers: tuple[str, ...]) -> str:
+    """Numbers as a problem names them: ``"331.200"``, ``"6,2" and "25"``, ``no number``."""
+    if not numbers:
+        return "no number"
+    named = [f'"{number}"' for number in numbers]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" and {named[-1]}"
 
 
 def _describe(value: object) -> str:
