@@ -19,7 +19,14 @@ from tests.kit.corpus import (
     write_article,
     write_brief,
 )
-from tests.kit.pilot import listed_keys, main_screen, settle, strong_text, title_bar_text
+from tests.kit.pilot import (
+    brief_lines,
+    listed_keys,
+    main_screen,
+    settle,
+    strong_text,
+    title_bar_text,
+)
 from tui.app.app import BriefingApp
 
 
@@ -138,3 +145,46 @@ async def test_the_filter_selects_briefs_by_the_anchor_of_their_quotes(
         await pilot.press("escape")
         await settle(pilot)
         assert len(listed_keys(app)) == 5
+
+
+async def test_a_quote_whose_figure_is_not_the_articles_is_not_found_not_fuzzy(
+    tmp_path: Path,
+) -> None:
+    # A reviewer's "313.200" for the article's "331.200" scores as a slip, but is another
+    # figure: the fact is not marked as found, nor its passage as the fact's.
+    write_article(
+        tmp_path,
+        "empleo.txt",
+        "Tijuana. La industria maquiladora de Baja California empleaba a 331.200 personas"
+        " al cierre de 2024, 6,2% más que un año antes.\n",
+    )
+    facts = [
+        FactSpec("Employment grew 6.2% in a year.", "6,2% más que un año antes"),
+        FactSpec(
+            "The maquiladora industry employed 313,200 people.",
+            "La industria maquiladora de Baja California empleaba a 313.200 personas",
+        ),
+    ]
+    write_brief(tmp_path, BriefSpec("empleo", "Empleo", "empleo.txt", facts, language="es",
+                                    title_en="Employment"))  # fmt: skip
+    app = BriefingApp(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # to the facts: the first is marked in the original
+        await settle(pilot)
+        assert strong_text(main_screen(app).article_view) == "6,2% más que un año antes"
+        await pilot.press("j")  # on to the changed figure
+        await settle(pilot)
+        figure = fact_text(app, 1)
+        assert "⚠ quote not found in the article" in figure and "≈" not in figure
+        assert strong_text(main_screen(app).article_view) == ""
+        # The brief's problems say why, with the article's own figure.
+        assert "differs in a number" in brief_lines(app)
+        assert '"331.200"' in brief_lines(app)
+
+        await pilot.press("slash", *"anchor:fuzzy")
+        await settle(pilot)
+        assert listed_keys(app) == []
+        await pilot.press("escape", "slash", *"anchor:missing")
+        await settle(pilot)
+        assert listed_keys(app) == ["empleo"]

@@ -204,6 +204,27 @@ def test_a_drifted_quote_is_exported_in_the_article_s_own_wording(tmp_path: Path
     assert "mnager" not in render_markdown(corpus, corpus.loaded, "all")
 
 
+def test_a_quote_differing_from_the_article_in_a_number_is_exported_as_not_found(
+    tmp_path: Path,
+) -> None:
+    # Close enough to the article's sentence to pass for a slip, but for its figure: the export
+    # must not put the article's wording, with another figure, under the fact.
+    facts = [{"fact": "The plant will add 420 workers.", "quote": "a night shift of 420 workers"}]
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}))
+    assert corpus.briefs[0].key_facts[0].anchor == "missing"
+    markdown = render_markdown(corpus, corpus.loaded, "all")
+    (section,) = read(markdown).sections
+    assert section.quoted == [
+        "a night shift of 420 workers",
+        "— seeds/article.txt, quote not found in the article",
+    ]
+    assert "matched fuzzily" not in markdown
+    # Its error is listed with the brief's others: the article's figure is named there only.
+    assert any("differs in a number" in line and '"240"' in line for line in section.plain), (
+        section.plain
+    )
+
+
 def test_a_drifted_quote_spanning_lines_is_exported_on_one_line(tmp_path: Path) -> None:
     article = "Exports grew in the first half of the year, and the associ-\nation said so.\n"
     facts = [{"fact": "The association said so.", "quote": "and the association said so"}]
