@@ -542,6 +542,32 @@ def test_fuzzy_searching_stops_at_a_budget_per_brief_and_says_so(
     assert error.message.startswith("not found in seeds/article.txt (nor looked for with slips")
 
 
+def test_past_the_budget_a_quote_is_not_found_whatever_another_brief_found_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The other brief, read first, finds the same quote close to a passage but for a number;
+    # past its own budget, this brief's copy of it is not looked for with slips at all.
+    slipped = "The customer's truks cross at Otay twice a day"
+    figure = "A plant in the El Florido park will add 2 night shifts"
+    monkeypatch.setattr(loader, "FUZZY_WORK_PER_BRIEF", len(figure) * len(ARTICLE))
+    corpus = load_corpus(
+        make_corpus(
+            tmp_path / "c",
+            {
+                "a-other.yaml": fields("a-other", key_facts=[{"fact": "f", "quote": figure}]),
+                "sample.yaml": fields(
+                    key_facts=[{"fact": "f", "quote": slipped}, {"fact": "g", "quote": figure}]
+                ),
+            },
+        )
+    )
+    by_file = {p.file: p.message for p in errors(corpus)}
+    assert by_file["briefs/a-other.yaml"].startswith("differs in a number")
+    assert by_file["briefs/sample.yaml"].startswith(
+        "not found in seeds/article.txt (nor looked for with slips"
+    )
+
+
 def test_unknown_fields_are_warnings_and_the_brief_still_loads(tmp_path: Path) -> None:
     facts = [{"fact": "f", "quote": "night shift of 240 workers", "confidence": "high"}]
     corpus = load_one(tmp_path, fields(rating=5, key_facts=facts))

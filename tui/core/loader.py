@@ -76,11 +76,19 @@ class Article:
     def anchor(self, quote: str, *, fuzzy: bool) -> Anchor:
         """The quote's anchor; only exact or loose unless ``fuzzy``."""
         found = self.found.get(quote)
-        if found is None or (found.status == "fuzzy" and not fuzzy):
+        if found is None or (not fuzzy and _by_fuzzy_step(found)):
             found = self.folded.anchor(quote, fuzzy=fuzzy)
             if fuzzy or found.status != "missing":
                 self.found[quote] = found
         return found
+
+
+def _by_fuzzy_step(anchor: Anchor) -> bool:
+    """Whether ``anchor`` is the fuzzy step's: a fuzzy anchor, or a passage it found and refused
+    for a number."""
+    return anchor.status == "fuzzy" or (
+        anchor.differs is not None and anchor.differs.score is not None
+    )
 
 
 KEPT_ARTICLES = 8
