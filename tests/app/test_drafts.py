@@ -264,6 +264,32 @@ async def test_the_title_bar_says_an_article_is_being_added_until_it_is_even_pas
         assert shown is not None and "Querétaro" in shown.title
 
 
+async def test_a_quit_asked_for_while_an_article_is_added_waits_for_it_in_the_reader(
+    tmp_path: Path, drafting_held: threading.Event
+) -> None:
+    # The reader went, and the terminal stood blank until the brief was written, for 20 s on
+    # a large page, with nothing said; Ctrl+C then ended in a traceback.
+    root = draft_corpus(tmp_path / "corpus")
+    article = tmp_path / "queretaro.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await add_through_the_dialog(pilot, str(article))
+        try:
+            await until(pilot, lambda: "adding queretaro.txt…" in main_screen(app).sub_title)
+            await pilot.press("q")
+            await until(pilot, lambda: bool(notices))
+            assert notices[-1][1] == "Quitting once queretaro.txt is added"
+            assert app.is_running
+        finally:
+            drafting_held.set()
+        await until(pilot, lambda: not app.is_running)
+    # It quit once the brief was written, not before.
+    assert len(load_corpus(root).briefs) == 2
+
+
 async def test_a_draft_added_while_a_filter_is_typed_says_so_and_leaves_the_keys_to_the_filter(
     tmp_path: Path, drafting_held: threading.Event
 ) -> None:

@@ -91,6 +91,17 @@ class BriefingApp(HoldsKeysTypedAhead):
         """Quit; first ask, when that would lose what the user typed or could not save."""
         main = self.screen_stack[0] if self.screen_stack else None
         if isinstance(main, MainScreen):
+            adding = main.articles_being_added
+            if adding:
+                # Its brief is drafted in a thread, which a quit would wait for anyway, with
+                # the reader gone and the terminal blank: the reader waits instead, and says so.
+                main.quit_once_added = True
+                self.notify(
+                    f"Quitting once {', '.join(adding)} is added",
+                    title="Quit",
+                    markup=False,
+                )
+                return
             # What another program's lock kept out a while ago may go in now: asked only if not.
             main.save_what_waits()
         losing = self._unsaved()

@@ -262,6 +262,9 @@ class MainScreen(TakesKeysOnceMounted):
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
         self._adding: list[str] = []
+        self.quit_once_added = False
+        """Whether the user asked to quit while an article was being added: the app quits once
+        its brief is written, rather than leave the terminal blank meanwhile."""
         """The names of the articles whose briefs are being drafted, which the title bar says."""
         self._select_after_reload: str | None = None
         """A brief file added from the reader, for the cursor to go to once it is read."""
@@ -1151,6 +1154,14 @@ class MainScreen(TakesKeysOnceMounted):
         else:
             self._adding.remove(name)
         self._update_header()
+        if not drafting and not self._adding and self.quit_once_added:
+            self.quit_once_added = False
+            self.app.call_later(self.app.run_action, "quit")  # asking first, if need be
+
+    @property
+    def articles_being_added(self) -> tuple[str, ...]:
+        """The names of the articles whose briefs are being drafted."""
+        return tuple(self._adding)
 
     @work(group="add")  # each add its own: one asked for while another drafts keeps both
     async def _show_added(self, adding: Awaitable[Outcome | None]) -> None:
