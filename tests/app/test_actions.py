@@ -170,6 +170,12 @@ async def test_the_palette_names_an_action_by_what_it_would_do_now(corpus_dir: P
         assert "Show original text" in commands and "Hide original text" not in commands
         # Each says which key does the same.
         assert commands["Remove bookmark"].help.endswith("(b)")
+        # Whether read or not, "unread" finds the command that changes it.
+        for _ in range(2):
+            await pilot.press("u")
+            await settle(pilot)
+            titles = [command.title for command in main_screen(app).commands()]
+            assert sum("unread" in title for title in titles) == 1, titles
 
 
 async def test_the_help_screen_lists_every_described_action(corpus_dir: Path) -> None:
