@@ -256,6 +256,27 @@ def test_each_bad_input_is_told_and_the_good_ones_are_still_added(
     assert len(files(corpus / "seeds")) == 2
 
 
+@pytest.mark.parametrize(
+    ("name", "advice"),
+    [
+        ("liveblog.html", 'save the page again as "HTML only"'),
+        ("collection.txt", "paste the article's own text into a .txt file"),
+    ],
+    ids=["page", "text"],
+)
+def test_an_input_over_the_size_limit_is_told_what_to_do(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, advice: str
+) -> None:
+    # "is 8.9 MiB, over the limit of 8 MiB for one article" said what was wrong, not what to do.
+    large = tmp_path / name
+    with large.open("wb") as stream:
+        stream.truncate(MAX_INPUT_BYTES + 1024 * 1024)
+    status, (row,), _ = add(capsys, corpus, large)
+    assert status == 1
+    assert row["error"].startswith("is 9.0 MiB, over the limit of 8 MiB for one article; ")
+    assert advice in row["error"]
+
+
 def test_without_json_errors_go_to_standard_error_and_the_rest_to_standard_output(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -130,22 +130,22 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
                 "is neither a text (.txt) nor a saved web page (.html, .htm); save the article"
                 " as one of those"
             )
+        is_page = suffix in PAGE_SUFFIXES
         try:
             data = read_limited(path, MAX_INPUT_BYTES, "article")
         except TooLarge:
             size = MAX_INPUT_BYTES + 1  # at least, as far as it was read
             with contextlib.suppress(OSError):
                 size = path.stat().st_size
-            raise InputError(_too_large(size)) from None
+            raise InputError(_too_large(size, is_page)) from None
         except NotAFile as error:
             raise InputError(str(error)) from None
         except OSError as error:
             raise InputError(f"cannot be read: {error.strerror}") from None
-        is_page = suffix in PAGE_SUFFIXES
     else:
         is_page = _starts_as_page(data)
     if len(data) > MAX_INPUT_BYTES:  # read no further than one byte past the limit
-        raise InputError(_too_large(None))
+        raise InputError(_too_large(None, is_page))
     return data, is_page
 
 
@@ -158,12 +158,21 @@ def _starts_as_page(data: bytes) -> bool:
     return head.lstrip().lower().startswith(_PAGE_STARTS)
 
 
-def _too_large(size: int | None) -> str:
-    """What is said of an input of ``size`` bytes, None when it was not read to its end."""
+def _too_large(size: int | None, is_page: bool) -> str:
+    """What is said of an input of ``size`` bytes, None when it was not read to its end, and
+    what to do about it. A page that large was most often saved with its images, which saving it
+    as HTML only leaves out; whatever else makes it large, the article's text alone is small."""
     limit = MAX_INPUT_BYTES // (1024 * 1024)
     if size is None:
-        return f"is larger than {limit} MiB, the limit for one article"
-    return f"is {size / (1024 * 1024):.1f} MiB, over the limit of {limit} MiB for one article"
+        told = f"is larger than {limit} MiB, the limit for one article"
+    else:
+        told = f"is {size / (1024 * 1024):.1f} MiB, over the limit of {limit} MiB for one article"
+    if is_page:
+        return (
+            f'{told}; save the page again as "HTML only" (without its images), or paste the'
+            " article's text into a .txt file and add that"
+        )
+    return f"{told}; paste the article's own text into a .txt file of its own and add that"
 
 
 def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepared:
