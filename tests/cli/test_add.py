@@ -166,6 +166,32 @@ def test_an_article_of_one_long_line_without_a_full_stop_is_added_with_a_short_d
     assert len(opening.split()) <= 121
 
 
+HEADLINED_PAGE = (
+    "<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+    "<p>Las exportaciones de autopartes de Coahuila sumaron 3,100 millones de dólares en"
+    " enero, informó la secretaría estatal este martes.</p>"
+    "<p>La dependencia espera que otras 14 empresas anuncien plantas en el estado antes de"
+    " que termine el año.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize("headline", ["2026", "No", "Null", "On"])
+def test_a_headline_that_yaml_reads_as_a_number_or_a_yes_no_value_gives_a_draft_that_loads(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], headline: str
+) -> None:
+    # The id was written bare: "id: 2026" read as a number, and the draft was refused.
+    page = tmp_path / "nota.html"
+    page.write_text(HEADLINED_PAGE.format(headline=headline), encoding="utf-8")
+    status, (row,), _ = add(capsys, corpus, page)
+    assert (status, row["status"]) == (0, "added"), row["error"]
+    assert row["brief"] == f"briefs/{headline.lower()}.yaml"
+    loaded = load_corpus(corpus)
+    assert [p for p in loaded.all_problems if p.severity == "error"] == []
+    (brief,) = loaded.briefs
+    assert (brief.id, brief.title) == (headline.lower(), headline)
+    assert main(["validate", "--corpus", str(corpus)]) == 0
+
+
 def test_the_same_article_twice_is_reported_with_its_brief(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

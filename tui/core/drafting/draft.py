@@ -195,7 +195,9 @@ def brief_yaml(ident: str, source: str, draft: Draft) -> str:
         "# A draft made by briefing add from the article. Read it through: write the summary,",
         "# check each fact against its quote, give facts and title in English, then remove",
         "# reviewed: false from the facts you keep, and status: draft from the brief.",
-        f"id: {ident}",
+        # Quoted as the other fields are: an id of digits ("2026") or a yes/no word ("no") reads
+        # as a number or a yes/no value otherwise, and the brief would not load.
+        f"id: {_scalar(ident)}",
         "status: draft",
         f"source: {_scalar(source)}",
         f"title: {_scalar(draft.title)}",
