@@ -207,6 +207,44 @@ def test_the_same_article_twice_is_reported_with_its_brief(
     assert (corpus / first["brief"]).read_bytes() == brief_text
 
 
+ARTICLE = (
+    "Parque industrial en Apodaca suma dos naves\n"
+    "\n"
+    "Un desarrollador local terminó dos naves de 20,000 metros cuadrados en Apodaca.\n"
+    "\n"
+    "Ambas fueron rentadas a proveedores de la industria eléctrica, dijo la empresa.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        ARTICLE.replace("\n", "\r\n"),
+        ARTICLE.rstrip("\n"),
+        ARTICLE.replace(".\n", ".  \n").replace("dos naves\n", "dos naves\t\n"),
+        "\ufeff" + ARTICLE + "\n\n",
+    ],
+    ids=["windows-line-ends", "no-final-line-end", "trailing-spaces", "mark-and-blank-lines"],
+)
+def test_the_same_article_saved_otherwise_is_reported_with_its_brief(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], copy: str
+) -> None:
+    # Compared byte for byte, each copy was added again as an article of its own.
+    first, again = tmp_path / "nota.txt", tmp_path / "nota-copia.txt"
+    first.write_text(ARTICLE, encoding="utf-8", newline="")
+    again.write_text(copy, encoding="utf-8", newline="")
+    _, (added,), _ = add(capsys, corpus, first)
+    status, (row,), _ = add(capsys, corpus, again)
+    assert (status, row["status"]) == (0, "exists")
+    assert (row["brief"], row["source"]) == (added["brief"], added["source"])
+    assert files(corpus / "seeds") == [Path(added["source"]).name]
+    # An article that says something else is another article.
+    other = tmp_path / "otra.txt"
+    other.write_text(ARTICLE.replace("dos naves de", "tres naves de"), encoding="utf-8")
+    _, (row,), _ = add(capsys, corpus, other)
+    assert row["status"] == "added"
+
+
 def test_an_article_already_in_a_corpus_is_found_with_its_hand_made_brief(
     tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

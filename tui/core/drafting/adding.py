@@ -9,6 +9,7 @@ is reported with the brief that has it rather than added twice.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from tui.core.articles import MAX_ARTICLE_BYTES
 from tui.core.atomic import write_atomically
 from tui.core.drafting.draft import Draft, NothingToDraft, brief_id, brief_yaml, draft_article
 from tui.core.drafting.entities import Gazetteer, GazetteerError, gazetteer_for
@@ -32,6 +34,7 @@ page of this size is a saved site rather than an article."""
 TEXT_SUFFIXES = (".txt",)
 PAGE_SUFFIXES = (".html", ".htm")
 STDIN = "-"
+_BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 _PAGE_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 _COMMENT = re.compile(rb"\s*<!--.*?-->", re.DOTALL)
 """A comment ahead of a page's first tag, such as the ``saved from url`` browsers write."""
@@ -152,7 +155,7 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
 def _starts_as_page(data: bytes) -> bool:
     """Whether ``data``, given with no file name, is a web page: it opens with a page's first
     tag, after any byte-order mark and comments."""
-    head = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    head = data[:4096].removeprefix(_BYTE_ORDER_MARK)
     while (comment := _COMMENT.match(head)) is not None:
         head = head[comment.end() :]
     return head.lstrip().lower().startswith(_PAGE_STARTS)
@@ -351,22 +354,48 @@ def _new_seed(seeds: Path, text: bytes) -> Path:
     return seeds / f"{number:03d}_{_digest(text)}.txt"
 
 
+def _comparable(text: bytes) -> bytes:
+    """``text`` as it reads: without a byte-order mark, its lines ended by ``\n`` and without
+    the white space ending them, and without blank lines at its end. Two copies of one article
+    differ so by what saved them (an editor on Windows, one that trims the spaces ending lines,
+    one that drops the last line end), not by what they say."""
+    text = text.removeprefix(_BYTE_ORDER_MARK).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    # bytes.rstrip takes ASCII white space only: a character of several UTF-8 bytes stays whole.
+    return b"\n".join(line.rstrip() for line in text.split(b"\n")).rstrip()
+
+
 def _seed_with(seeds: Path, text: bytes) -> Path | None:
-    """The article in ``seeds/`` whose bytes are ``text``, if there is one."""
+    """The article in ``seeds/`` whose text reads as ``text`` does (:func:`_comparable`), if
+    there is one."""
     if not seeds.is_dir():
         return None
-    digest = _digest(text)
-    same_size = []
-    for item in os.scandir(seeds):
-        if not item.name.endswith(".txt") or not item.is_file():
-            continue
-        if item.name.endswith(f"_{digest}.txt") or item.stat().st_size == len(text):
-            same_size.append(Path(item.path))
-    for path in same_size:
+    wanted = _comparable(text)
+    digest = _digest(wanted)
+    articles = [item for item in os.scandir(seeds) if item.name.endswith(".txt") and item.is_file()]
+    # The same bytes are named so when this command wrote them: found before any other is read.
+    named = [item for item in articles if item.name.endswith(f"_{_digest(text)}.txt")]
+    for item in named + articles:
         with contextlib.suppress(OSError, Refused):
-            if read_limited(path, len(text), "article") == text:
-                return path
+            info = item.stat()
+            if info.st_size < len(wanted):
+                continue  # _comparable takes from a text, never adds to it
+            if _comparable_digest(item.path, info.st_size, info.st_mtime_ns) != digest:
+                continue
+            if _comparable(read_limited(item.path, MAX_ARTICLE_BYTES, "article")) == wanted:
+                return Path(item.path)
     return None
+
+
+@functools.lru_cache(maxsize=100_000)
+def _comparable_digest(path: str, size: int, modified: int) -> str | None:
+    """The digest of the article at ``path`` as :func:`_comparable` gives it, the file having
+    ``size`` bytes and last modified at ``modified`` (in nanoseconds); None when it cannot be
+    read. Kept while the file stays so: adding many articles reads each of the corpus's once, not
+    once for each."""
+    try:
+        return _digest(_comparable(read_limited(path, MAX_ARTICLE_BYTES, "article")))
+    except (OSError, Refused):
+        return None
 
 
 def _brief_naming(briefs: Path, source: str) -> Path | None:
