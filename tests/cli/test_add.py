@@ -341,6 +341,27 @@ def test_an_input_over_the_size_limit_is_told_what_to_do(
     assert advice in row["error"]
 
 
+def test_a_sites_home_page_is_refused_with_what_to_do(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Its cookie notice was drafted as the article: the summary's opening and its only fact.
+    home = tmp_path / "portada.html"
+    home.write_text(
+        "<html><head><title>Portada</title></head><body><div>Utilizamos cookies para mejorar su"
+        " experiencia.</div><nav><a href='/'>Inicio</a> <a href='/e'>Empresas</a></nav>"
+        "<h2>Lo más leído</h2><ul><li><a href='/1'>Crece el empleo en Celaya</a></li>"
+        "<li><a href='/2'>Abre una planta en Silao</a></li></ul>"
+        "<footer>© 2025 Diario del Bajío</footer></body></html>",
+        encoding="utf-8",
+    )
+    status = main(["add", "--corpus", str(corpus), str(home)])
+    (told,) = capsys.readouterr().err.splitlines()
+    assert status == 1
+    assert told.startswith(f"briefing: {home}: no article was found in the page")
+    assert told.endswith("save the article's own page")
+    assert files(corpus / "seeds") == files(corpus / "briefs") == []
+
+
 def test_without_json_errors_go_to_standard_error_and_the_rest_to_standard_output(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -77,6 +77,119 @@ def test_a_page_without_an_article_is_refused(tmp_path: Path) -> None:
         prepare(str(PAGES / "section-index.html"), corpus_gazetteer(root))
 
 
+HOME_PAGE = """<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">
+<title>Portada | Noticias del Bajío</title></head><body>
+<div class="aviso">Usamos cookies para mejorar su experiencia de navegación.
+<button>Aceptar</button>
+</div>
+<nav><a href="/">Inicio</a> <a href="/industria">Industria</a> <a href="/estados">Estados</a></nav>
+<section><h2>Lo más leído</h2><ul>
+<li><a href="/1">Crece 4% el empleo en los parques de Celaya</a></li>
+<li><a href="/2">Una armadora abrirá su segunda línea en Silao</a></li>
+<li><a href="/3">El peso cierra la semana en 19.80 por dólar</a></li>
+</ul></section>
+<footer>© 2025 Noticias del Bajío. Todos los derechos reservados.</footer></body></html>
+"""
+"""A news site's home page: no article, only a cookie notice, links and labels."""
+
+
+def test_a_home_page_with_a_cookie_notice_is_refused_as_a_page_with_no_article(
+    tmp_path: Path,
+) -> None:
+    # Its cookie notice was drafted as the article: the summary's opening and its only fact.
+    saved = tmp_path / "portada.html"
+    saved.write_text(HOME_PAGE, encoding="utf-8")
+    with pytest.raises(InputError, match="no article.*save the article's own page"):
+        prepare(str(saved), corpus_gazetteer(tmp_path))
+
+
+WIRE_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Border plants add night shifts | Wire Desk</title></head><body>
+<div class="consent"><p>We and our 98 partners store and access information on your device, such
+as cookies, to measure ads and content.</p><button>Accept all</button></div>
+<article><h1>Border plants add night shifts</h1>
+<span class="updated">Updated 3 hours ago</span>
+<p>NOGALES, Mexico, May 6 (Wire) - Three harness plants in Nogales added night shifts this
+month, hiring 1,400 workers between them, the state's economy ministry said.</p>
+<p>The plants supply cables to car makers in Arizona and Michigan, and expect orders to grow 9%
+this year.</p>
+<p>Subscribe to our newsletter for the week's top trade stories.</p>
+<p>Reporting by Ana Ruiz in Nogales and Tom Hale in Phoenix; Additional reporting by Eva Stone;
+Editing by Mark Webb</p>
+<p><a href="/standards">Our Standards: The Wire Desk Trust Principles.</a>, opens new tab</p>
+</article></body></html>
+"""
+"""A news agency's story as its page gives it: a consent notice, a time stamp, a subscription
+prompt, the credits and the agency's standards around the story."""
+WIRE_FURNITURE = (
+    "partners",
+    "Updated",
+    "Subscribe",
+    "Reporting by",
+    "Additional reporting",
+    "Editing by",
+    "Our Standards",
+    "opens new tab",
+)
+
+
+def test_an_agencys_credits_and_a_sites_notices_are_left_out_of_a_pages_article(
+    tmp_path: Path,
+) -> None:
+    # The credits became a fact ("Reporting by … in Mexico City"), and the time stamp and the
+    # agency's standards stayed in the article's text.
+    root = make_corpus(tmp_path / "corpus", seeds={})
+    saved = tmp_path / "wire.html"
+    saved.write_text(WIRE_PAGE, encoding="utf-8")
+    commit(root, prepare(str(saved), corpus_gazetteer(root)))
+    (brief,) = load_corpus(root).briefs
+    article = (root / brief.source_path).read_text(encoding="utf-8")
+    assert "hiring 1,400 workers" in article and "grow 9%" in article
+    drafted = [brief.summary, *(f"{fact.fact} {fact.quote}" for fact in brief.key_facts)]
+    for furniture in WIRE_FURNITURE:
+        assert furniture not in article
+        assert not any(furniture in written for written in drafted)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Reporting by Ana Ruiz in Nogales and Tom Hale in Phoenix; Additional reporting by Eva"
+        " Stone in Mexico City and Luis Paz in Hermosillo; Editing by Mark Webb and Sara Lind",
+        "Con información de Ana Ruiz en Nogales; edición de Marco Webb.",
+        "Reportería de Ana Ruiz y Tomás Hale.",
+        "Utilizamos cookies propias para mejorar su experiencia de navegación en este sitio.",
+        "We use cookies to give you the best experience on our website, and by going on you"
+        " agree to it.",
+        "Este contenido es exclusivo para suscriptores de la edición impresa y digital.",
+    ],
+)
+def test_a_texts_credits_and_notices_are_kept_but_never_drafted(
+    tmp_path: Path, furniture: str
+) -> None:
+    # A text is kept byte for byte, page furniture and all; none of it is a fact, a quote or the
+    # summary's opening.
+    root = make_corpus(tmp_path / "corpus", seeds={})
+    article = tmp_path / "nota.txt"
+    raw = (
+        f"Plantas de Nogales suman turnos nocturnos\n\n{furniture}\n\n"
+        "Tres plantas de arneses de Nogales abrieron turnos nocturnos este mes y contrataron a"
+        " 1,400 personas, informó la secretaría estatal.\n\n"
+        "Las plantas surten cables a armadoras de Arizona y Michigan, y esperan que sus pedidos"
+        " crezcan 9% este año.\n\n"
+        f"{furniture}\n"
+    ).encode()
+    article.write_bytes(raw)
+    commit(root, prepare(str(article), corpus_gazetteer(root)))
+    (brief,) = load_corpus(root).briefs
+    assert (root / brief.source_path).read_bytes() == raw
+    opening = brief.summary.split(" opens: ", 1)[1]
+    assert opening.startswith("Tres plantas de arneses")
+    assert furniture not in brief.summary
+    for fact in brief.key_facts:
+        assert fact.quote not in furniture and furniture not in fact.fact
+
+
 @pytest.mark.parametrize(
     ("name", "language", "published", "author"),
     [

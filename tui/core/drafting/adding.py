@@ -195,7 +195,7 @@ def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepa
         try:
             page = extract_page(_page_text(raw))
         except NoArticle as error:
-            raise InputError(f"{error}; save the article's own page, not an index") from None
+            raise InputError(str(error)) from None
         text_bytes = page.text.encode("utf-8")
         text = page.text
     else:

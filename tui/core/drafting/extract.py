@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.drafting.sentences import is_furniture
 from tui.core.text import fold_white_space
 
 _BYLINE_WORD = re.compile(r"^(?:by|por)\s+", re.IGNORECASE)
 
 
 class NoArticle(ValueError):
-    """A page in which no article text was found."""
+    """A page in which no article text was found; the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,20 @@ def extract_page(html: str | bytes) -> Page:
         },
     )
     if result is None:
-        raise NoArticle("no article text was found in the page")
+        raise NoArticle(
+            "no article text was found in the page; save the article's own page, not an index"
+        )
     fields = result if isinstance(result, dict) else result.as_dict()
     # One paragraph, heading or list item a line, as the extractor gives them, set apart by a
-    # blank line as in the articles saved as text: easier to read, and read the same way.
-    body = "\n\n".join(filter(None, map(str.strip, (fields.get("text") or "").splitlines())))
+    # blank line as in the articles saved as text: easier to read, and read the same way. The
+    # page's furniture the extractor leaves (a cookie notice, "Updated 3 hours ago", an agency's
+    # credits) is left out: it is not the article.
+    lines = map(str.strip, (fields.get("text") or "").splitlines())
+    body = "\n\n".join(line for line in lines if line and not is_furniture(line))
     if not body:
-        raise NoArticle("no article text was found in the page")
+        raise NoArticle(
+            "no article text was found in the page; save the article's own page, not an index"
+        )
     title = _field(fields, "title")
     # The headline opens the article's text, as it does in the articles saved as text.
     first_line = body.split("\n", 1)[0].strip()

@@ -27,10 +27,53 @@ _FURNITURE = re.compile(
     r"facebook|twitter|whatsapp|linkedin|telegram|email|e-mail|print|imprimir|x|fbpx|"
     r"scroll al inicio|back to top|volver arriba|photo( by)?:.*|foto:.*|image:.*|"
     r"(for more information|para más información)\b.*|"
-    r"(subscribe|suscríbete|sign up)\b.*|.*\b(cookies?)\b.*\b(accept|aceptar|policy|política)\b.*|"
+    # A site's notices: cookies, consent to its use of data, subscriptions. Cookies are looked
+    # for ahead, and the words of a notice anywhere: one pass over a long paragraph, not one for
+    # each of its words.
+    r"(?=.*\bcookies?\b).*\b(we|our|this (site|website)|utilizamos|usamos|este (sitio|portal)"
+    r"|nuestro (sitio|portal)|accept\w*|acept\w*|agree|consent\w*|polic(y|ies)|política|privacy"
+    r"|privacidad|experience|experiencia|navega\w*|brows\w*|settings|configura\w*|preferenc\w*)"
+    r"\b.*|"
+    r"(we|nosotros) and our( \d+)? partners\b.*|nosotros y nuestros( \d+)? socios\b.*|"
+    r"(accept|reject|aceptar|rechazar)( all| todo| todas)?( cookies)?|manage (preferences|cookies)|"
+    r"configurar( cookies)?|(privacy policy|política de privacidad|aviso de privacidad)\b.*|"
+    r"(subscribe|suscríbete|suscríbase|suscribirse|suscribirme|sign up|regístrate|regístrese)\b.*|"
+    r".*\b(subscribers? only|exclusivo para suscriptores|to continue reading|para seguir leyendo"
+    r"|para continuar leyendo)\b.*|"
+    # A news agency's furniture: its standards, a link's label, licensing.
+    r"our standards:.*|.*,\s*opens new tab|purchase licensing rights.*|"
     r"all rights reserved.*|todos los derechos reservados.*|©.*|advertisement|publicidad)$",
     re.IGNORECASE,
 )
+_CREDITED = (
+    r"(?i:(?:additional\s+)?(?:reporting|writing|editing|research|graphics|compiled|produced)\s+by"
+    r"|con\s+información\s+de|información\s+de|(?:edición|reportería|redacción)(?:\s+de|:))"
+)
+_CREDIT_NAMES = (
+    r"(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*|in|at|from|and|en|de|del|la|las|los|y|e|desde|agencias"
+    r"|staff),?)+"
+)
+_CREDITS = re.compile(rf"^{_CREDITED}{_CREDIT_NAMES}(?:\s*;\s*{_CREDITED}{_CREDIT_NAMES})*\s*\.?$")
+"""Who reported, wrote or edited the story, as agencies close it: "Reporting by Laura Whitfield
+in Mexico City; Editing by Richard Chang", "Con información de EFE y agencias", "Edición de
+Ana López". Names only follow each credit: "Reporting by the agency showed" is prose."""
+_DATE_WORD = (
+    r"(?:\d[\d:/.,-]*|[ap]\.?m\.?|[AaPp]M|UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|PT|PST|PDT|hrs?\.?|h"
+    r"|de|del|at|a\s+las|on|el|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago"
+    r"|Dic)\.?|January|February|March|April|June|July|August|September|October|November"
+    r"|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes"
+    r"|miércoles|jueves|viernes|sábado|domingo),?"
+)
+_TIME_STAMP = re.compile(
+    r"^(?i:(?:last\s+)?updated|published|posted|(?:última\s+)?actualización|actualizad[oa]"
+    r"|publicad[oa])[\s:]*"
+    r"(?:(?i:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
+    r"|hace\s+(?:\d+|un|una|unos|unas)\s+(?:segundos?|minutos?|min|horas?|días?|semanas?))"
+    rf"|{_DATE_WORD}(?:\s+{_DATE_WORD})*)\.?$"
+)
+"""When the page was published or last updated, as it says so above or below the story:
+"Updated 3 hours ago", "Actualizado hace 3 horas", "Updated March 18, 2025 2:22 PM UTC"."""
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
 _MARK = re.compile(r"[.!?…][\"'”’»)]*(?=\s|$)")
 """A mark that may end a sentence, with its closing quotes, before white space or the end."""
@@ -165,7 +208,8 @@ def is_end_marker(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Whether ``line`` is page furniture rather than the article's prose."""
-    return bool(_FURNITURE.match(line.strip()))
+    line = line.strip()
+    return bool(_FURNITURE.match(line) or _CREDITS.match(line) or _TIME_STAMP.match(line))
 
 
 def is_heading(line: str, *, headline: bool = False) -> bool:
