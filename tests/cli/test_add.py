@@ -277,6 +277,7 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
         "binary": folder / "picture.txt",
         "empty": folder / "empty.txt",
         "page with no article": PAGES / "section-index.html",
+        "error page": folder / "no-encontrada.html",
         "over the size limit": folder / "huge.txt",
         "folder": folder / "a-folder",
         "missing": folder / "missing.txt",
@@ -289,6 +290,11 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
     )
     inputs["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     inputs["empty"].write_bytes(b" \n\n")
+    inputs["error page"].write_text(
+        "<html><head><title>Página no encontrada</title></head><body><h1>404</h1><p>Lo sentimos,"
+        " la página que busca no existe o fue movida.</p></body></html>",
+        encoding="utf-8",
+    )
     with inputs["over the size limit"].open("wb") as stream:
         stream.truncate(MAX_INPUT_BYTES + 1)
     inputs["folder"].mkdir()
@@ -312,6 +318,7 @@ def test_each_bad_input_is_told_and_the_good_ones_are_still_added(
     assert len(set(messages.values())) == len(messages)  # each says what is wrong with it
     assert "line 1" in messages["not UTF-8"]
     assert "MiB" in messages["over the size limit"]
+    assert '"404"' in messages["error page"] and "save the page" in messages["error page"]
     assert "read as code or settings" in messages["settings"]
     assert "read as code or settings" in messages["code"]
     for row in rows[1:-1]:

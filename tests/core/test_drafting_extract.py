@@ -103,6 +103,48 @@ def test_a_home_page_with_a_cookie_notice_is_refused_as_a_page_with_no_article(
         prepare(str(saved), corpus_gazetteer(tmp_path))
 
 
+@pytest.mark.parametrize(
+    ("title", "heading", "told"),
+    [
+        ("404", "404", '"404"'),
+        ("Página no encontrada", "404", '"404"'),
+        ("Error 404 - Page not found", "Sorry, this page is gone", '"404"'),
+        ("Página no encontrada | Noticias del Bajío", "Ups", '"Página no encontrada'),
+    ],
+)
+def test_a_sites_error_page_is_refused_as_a_page_with_no_article(
+    tmp_path: Path, title: str, heading: str, told: str
+) -> None:
+    # Drafted as an article, the draft's id "404" then failed to validate, which said nothing of
+    # what was wrong.
+    saved = tmp_path / "nota.html"
+    saved.write_text(
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Inicio</a></nav>"
+        f"<h1>{heading}</h1><p>Lo sentimos, la página que busca no existe o fue movida a otra"
+        " dirección del sitio.</p><p><a href='/'>Volver a la portada</a></p></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="error page") as refused:
+        prepare(str(saved), corpus_gazetteer(tmp_path))
+    assert told in str(refused.value) and "save the page" in str(refused.value)
+
+
+def test_a_headline_opening_with_a_figure_is_no_error_page(tmp_path: Path) -> None:
+    saved = tmp_path / "nota.html"
+    saved.write_text(
+        TESLA_PAGE.format(
+            title="500 empleos más en Saltillo",
+            opening="Una proveedora de asientos contratará a 500 personas en Saltillo este año,"
+            " informó la empresa.",
+            more="La planta producirá 2,000 asientos al día a partir de octubre de 2025.",
+        ),
+        encoding="utf-8",
+    )
+    assert (
+        prepare(str(saved), corpus_gazetteer(tmp_path)).draft.title == "500 empleos más en Saltillo"
+    )
+
+
 WIRE_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Border plants add night shifts | Wire Desk</title></head><body>
 <div class="consent"><p>We and our 98 partners store and access information on your device, such

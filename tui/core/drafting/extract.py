@@ -9,12 +9,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from tui.core.drafting.sentences import is_furniture
 from tui.core.text import fold_white_space
 
 _BYLINE_WORD = re.compile(r"^(?:by|por)\s+", re.IGNORECASE)
+_NO_PAGE = (
+    r"(?:page\s+)?not\s+found|página\s+no\s+encontrada|no\s+encontrad[ao]|access\s+denied"
+    r"|acceso\s+denegado|internal\s+server\s+error|error\s+interno|service\s+unavailable"
+    r"|servicio\s+no\s+disponible"
+)
+_ERROR_PAGE = re.compile(
+    r"^(?:(?:error|http)\s*:?\s*)?(?P<code>[45]\d\d)"
+    rf"(?:\s*[-–—:|.]?\s*(?:{_NO_PAGE}|forbidden|gone|bad\s+gateway|error)\b.*)?$"
+    rf"|^(?:error\s*:?\s*)?(?:{_NO_PAGE})\b.*$",
+    re.IGNORECASE,
+)
+"""The headline of the page a site gives when it has no article to show: "404", "Error 404",
+"404 Not Found", "Página no encontrada"; not a headline that opens with a figure ("500 empleos
+más en Saltillo")."""
+_TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
 class NoArticle(ValueError):
@@ -69,8 +85,17 @@ def extract_page(html: str | bytes) -> Page:
             "no article text was found in the page; save the article's own page, not an index"
         )
     title = _field(fields, "title")
-    # The headline opens the article's text, as it does in the articles saved as text.
     first_line = body.split("\n", 1)[0].strip()
+    # The page's own title too: the extractor prefers its heading, which an error page may
+    # give a word of its own ("Oops!").
+    for headline in filter(None, (title, first_line, _page_title(html))):
+        if error := _ERROR_PAGE.match(headline):
+            shown = error["code"] or headline
+            raise NoArticle(
+                f'the page is the site\'s error page ("{shown}"), with no article in it; open the'
+                " article's address again and save the page once it shows the article"
+            )
+    # The headline opens the article's text, as it does in the articles saved as text.
     if title and fold_white_space(first_line) != fold_white_space(title):
         text = f"{title}\n\n{body}\n"
     else:
@@ -82,6 +107,15 @@ def extract_page(html: str | bytes) -> Page:
         date=_field(fields, "date"),
         outlet=_field(fields, "sitename"),
     )
+
+
+def _page_title(html: str | bytes) -> str | None:
+    """The text of the ``<title>`` of the page ``html``, if it has one."""
+    head = html[:65536] if isinstance(html, str) else html[:65536].decode("utf-8", "replace")
+    found = _TITLE_ELEMENT.search(head)
+    if found is None:
+        return None
+    return fold_white_space(unescape(found.group(1))).strip() or None
 
 
 def _author(byline: str | None) -> str | None:
