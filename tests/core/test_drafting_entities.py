@@ -1015,6 +1015,57 @@ def test_the_industrial_cities_of_the_north_and_the_bajio_are_known() -> None:
 
 
 @pytest.mark.parametrize(
+    ("city", "state"),
+    [
+        ("Guadalajara", "Jalisco"),
+        ("El Salto", "Jalisco"),
+        ("Querétaro", None),
+        ("San Juan del Río", "Querétaro"),
+        ("San Luis Potosí", None),
+        ("Villa de Reyes", "San Luis Potosí"),
+        ("Aguascalientes", None),
+        ("León", "Guanajuato"),
+        ("Celaya", "Guanajuato"),
+        ("Silao", "Guanajuato"),
+        ("Irapuato", "Guanajuato"),
+        ("Salamanca", "Guanajuato"),
+        ("Puebla", None),
+        ("San José Chiapa", "Puebla"),
+        ("Toluca", "Estado de México"),
+        ("Pachuca", "Hidalgo"),
+        ("Morelia", "Michoacán"),
+        ("Hermosillo", "Sonora"),
+        ("Nogales", "Sonora"),
+        ("Chihuahua", None),
+        ("Saltillo", "Coahuila"),
+        ("Ramos Arizpe", "Coahuila"),
+        ("Torreón", "Coahuila"),
+        ("Monclova", "Coahuila"),
+        ("Apodaca", "Nuevo León"),
+        ("Salinas Victoria", "Nuevo León"),
+        ("Reynosa", "Tamaulipas"),
+        ("Matamoros", "Tamaulipas"),
+        ("Nuevo Laredo", "Tamaulipas"),
+        ("Altamira", "Tamaulipas"),
+        ("Durango", None),
+        ("Culiacán", "Sinaloa"),
+        ("Ensenada", "Baja California"),
+        ("Tecate", "Baja California"),
+        ("Mérida", "Yucatán"),
+        ("Manzanillo", "Colima"),
+    ],
+)
+def test_the_industrial_cities_and_state_capitals_are_known_with_their_states(
+    city: str, state: str | None
+) -> None:
+    # Guadalajara, where a plant was to grow, was no place of the draft.
+    text = f"Una proveedora abrirá una planta en {city} el próximo año, dijo la empresa.\n"
+    assert find_entities(text, shipped_gazetteer()).places == (city,)
+    # A city named as its state goes by the state's entry; the others know their state.
+    assert shipped_gazetteer().states.get(city) == state
+
+
+@pytest.mark.parametrize(
     ("abbreviation", "state"),
     [
         ("Ags.", "Aguascalientes"),
