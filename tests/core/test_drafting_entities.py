@@ -1066,6 +1066,34 @@ def test_the_industrial_cities_and_state_capitals_are_known_with_their_states(
 
 
 @pytest.mark.parametrize(
+    ("text", "places", "organizations"),
+    [
+        (
+            "Vacancy in the Saltillo-Ramos Arizpe corridor rose to 6%.",
+            ("Saltillo", "Ramos Arizpe"),
+            (),
+        ),
+        (
+            "La ocupación del corredor Saltillo-Ramos Arizpe subió.",
+            ("Saltillo", "Ramos Arizpe"),
+            (),
+        ),
+        ("The Tijuana-San Diego region added 3,000 jobs.", ("Tijuana", "San Diego"), ()),
+        ("U.S.-Mexico trade grew 5% in 2024.", ("United States", "Mexico"), ()),
+        # Before a capitalised word they open a name of their own.
+        ("The US-Mexico Chamber of Commerce met in May.", (), ("US-Mexico Chamber of Commerce",)),
+        ("A Chihuahua-based supplier will add 300 jobs.", (), ()),
+    ],
+)
+def test_two_known_places_joined_by_a_hyphen_are_both_listed(
+    text: str, places: tuple[str, ...], organizations: tuple[str, ...]
+) -> None:
+    # Written with an en dash, "Saltillo–Ramos Arizpe" named both cities; with a hyphen, neither.
+    found = find_entities(text + "\n", shipped_gazetteer())
+    assert (found.places, found.organizations) == (places, organizations)
+
+
+@pytest.mark.parametrize(
     ("abbreviation", "state"),
     [
         ("Ags.", "Aguascalientes"),

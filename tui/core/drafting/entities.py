@@ -270,6 +270,7 @@ _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&
 _MEXICAN = re.compile(r"^Mexican\b")
 """The nationality a known organization's name may follow in English: "the Mexican Ministry of
 Economy"."""
+_HYPHEN_BEFORE_A_CAPITAL = re.compile(r"(?<=[\w.])-(?=[A-ZÁÉÍÓÚÑÜ])")
 _ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w’'&.-]*|[a-záéíóúñü]+|[0-9][\w.-]*|[^\w\s]", re.UNICODE)
 
@@ -406,6 +407,13 @@ class _Matcher:
     León's", "the state"."""
     state: re.Pattern[str]
     """A state's name, or another way the gazetteer writes it: "Nuevo León", "N.L."."""
+    place_ending: re.Pattern[str]
+    """A known place ending where the search ends: what a hyphen joins to the place after it."""
+    place_opening: re.Pattern[str]
+    """A known place, ending a name: not before another hyphen ("U.S.-Mexico-Canada") or a
+    capitalised word, with which it opens a name of its own ("US-Mexico Chamber of Commerce")."""
+    longest_place: int
+    """How long the longest way of writing a known place is."""
 
 
 def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
@@ -447,6 +455,12 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
     of_a_state_before = re.compile(
         rf"(?:{state}(?:['’]s)?\s+(?:[Ss]tate(?:['’]s)?\s+)?|(?<!\w)[Ss]tate(?:['’]s)?\s+)\Z"
     )
+    place_writings = sorted(
+        (written for written, (group, _) in exact.items() if group == "places"),
+        key=len,
+        reverse=True,
+    )
+    place = "|".join(map(re.escape, place_writings)) or r"(?!)"
     return _Matcher(
         _alternation(exact),
         _alternation(loose, ignore_case=True),
@@ -455,6 +469,9 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
         of_a_state_after,
         of_a_state_before,
         re.compile(state),
+        re.compile(rf"(?<![\w.-])(?:{place})\Z"),
+        re.compile(rf"(?:{place})(?!\w|-\w)(?![ \t]+[A-ZÁÉÍÓÚÑÜ])"),
+        max(map(len, place_writings), default=0),
     )
 
 
@@ -498,7 +515,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     # they are: "Bank of México (Banxico)", "Secretaría de Economía (SECON)".
     own_writings: set[str] = set()
     matcher = gazetteer.matcher
-    known = list(matcher.known.finditer(text)) if matcher.known else []
+    known = list(matcher.known.finditer(_places_apart(text, matcher))) if matcher.known else []
     # In a heading in capitals, a one-word name in capitals is that name only where the text
     # also writes it as the gazetteer does: there, ordinary words are in capitals too.
     written_so = {
@@ -642,6 +659,28 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         for group, names in found.items()
     }
     return Entities(**lists)
+
+
+def _places_apart(text: str, matcher: _Matcher) -> str:
+    """``text`` with each hyphen that joins two known places made a dash, which parts two names
+    where a hyphen makes one: "the Saltillo-Ramos Arizpe corridor" names both cities, as "the
+    Saltillo–Ramos Arizpe corridor" does; "US-Mexico Chamber of Commerce" is one name still
+    (see :attr:`_Matcher.place_opening`). Offsets stay as they are in ``text``."""
+    # Only the few hyphens before a capital are looked at, not every place of a long text.
+    hyphens = [
+        hyphen.start()
+        for hyphen in _HYPHEN_BEFORE_A_CAPITAL.finditer(text)
+        if matcher.place_ending.search(
+            text, max(0, hyphen.start() - matcher.longest_place), hyphen.start()
+        )
+        and matcher.place_opening.match(text, hyphen.end())
+    ]
+    if not hyphens:
+        return text
+    characters = list(text)
+    for at in hyphens:
+        characters[at] = "–"
+    return "".join(characters)
 
 
 def _of_a_state(text: str, matcher: _Matcher, start: int, end: int) -> tuple[int, int] | None:
