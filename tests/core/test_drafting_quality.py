@@ -313,6 +313,34 @@ def test_a_dateline_with_dashes_or_without_a_date_is_left_out_of_the_fact_it_ope
 
 
 @pytest.mark.parametrize(
+    ("dateline", "places"),
+    [
+        ("MONTERREY, NL.-", ["Monterrey", "Nuevo León"]),
+        ("Monterrey, NL.", ["Monterrey", "Nuevo León"]),
+        ("Monterrey, N.L.", ["Monterrey", "Nuevo León"]),
+        ("SALTILLO, Coah.", ["Saltillo", "Coahuila"]),
+        ("Nuevo Laredo, Tamps.", ["Nuevo Laredo", "Tamaulipas"]),
+    ],
+)
+def test_a_dateline_of_a_place_and_its_state_shortened_without_a_dash_names_its_place(
+    dateline: str, places: list[str]
+) -> None:
+    # "Monterrey, NL." was a sentence of its own, too short to be prose: Monterrey was no place
+    # of the draft, where "MONTERREY, NL.-" gave it.
+    article = (
+        "Una armadora amplía su planta\n\n"
+        f"{dateline} La empresa Valmora invertirá 185 millones de dólares en una planta de"
+        " frenos, informó el gobierno estatal.\n\n"
+        "La planta empleará a 1,200 personas desde 2026.\n"
+    )
+    draft = draft_article(article, shipped_gazetteer())
+    assert draft.fields["places"] == places
+    first = draft.fields["key_facts"][0]
+    assert first["quote"].startswith("La empresa Valmora invertirá 185 millones")
+    assert find_quote(article, first["quote"]) is not None
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         "Monterrey, Saltillo y Ramos Arizpe - la región sumó 40 naves industriales en 2024.",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tui.core.dates import DateError, parse_date
 from tui.core.drafting.sentences import (
     OPENING_WORDS,
+    STATE_SHORTENED,
     heads,
     is_end_marker,
     is_furniture,
@@ -126,6 +127,10 @@ DATELINE = re.compile(
     # Or a place written as names are, its region abbreviated, then a dash: "Saltillo, Coah.-
     # ", "Nuevo Laredo, Tamps. — ". A sentence's words before a dash have no such stop.
     rf"|{_NAMED},\s*{_REGION_ABBREVIATED}(?:{_IN_BRACKETS}\.?)?\s*{_DASH}(?=\s)"
+    # Or so, its region a Mexican state shortened, without a dash: "Monterrey, NL. La empresa",
+    # "SALTILLO, Coah. El gobierno". A sentence's words before a comma are no state's
+    # abbreviation.
+    rf"|{_NAMED},\s*{STATE_SHORTENED}(?=\s)"
     # Or so, perhaps with its region, then an agency or a date in brackets, and a full stop or
     # an agency before the dash: "Hermosillo, Sonora (EFE).- ", "Monterrey (Reuters) - ".
     rf"|{_NAMED}(?:,\s*{_NAMED})?(?:{_IN_BRACKETS}\.|{_AGENCY})\s*{_DASH}(?=\s))"

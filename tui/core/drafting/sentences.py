@@ -99,6 +99,20 @@ _ENDING_A_NAME = re.compile(
 """Abbreviations that end a name or a list ("Acme Inc.", "cables, etc.", a Mexican state's
 "Coah.", "Son."): their stop ends the sentence too where the next word is one a sentence opens
 with and a name does not, not before a dateline's date ("HERMOSILLO, Son. (05/02/2024).-")."""
+STATE_SHORTENED = (
+    r"(?:Ags|B\.\s?C\.\s?S|B\.\s?C|BCS|BC|Camp|Chih|Chis|Coah|Dgo|Edomex|Edo\.\s?(?:de\s)?Méx"
+    r"|Gro|Gto|Hgo|Jal|Méx|Mor|Nay|N\.\s?L|NL|Oax|Pue|Q\.\s?Roo|Qro|S\.\s?L\.\s?P|SLP|Sin|Son"
+    r"|Tab|Tamps|Tlax|Ver|Yuc|Zac)\."
+)
+"""A Mexican state as a dateline shortens it, with its stop: "Coah.", "N.L.", "NL."; not "Col.",
+also a colonia's ("Av. Reforma, Col. Centro"), nor "Mich.", also Michigan's."""
+_DATELINE_BEFORE_THE_STOP = re.compile(
+    r"[A-ZÁÉÍÓÚÑ][\w'’-]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)?[A-ZÁÉÍÓÚÑ][\w'’-]*){0,3}"
+    rf",\s*{STATE_SHORTENED}"
+)
+"""A dateline without a dash, a place and its state shortened, whose stop opens the paragraph's
+first sentence rather than ending one: "Monterrey, NL. La empresa", "SALTILLO, Coah. El
+gobierno"."""
 _MONTH_BEFORE_A_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)\.$"
 )
@@ -304,9 +318,12 @@ def _split(line: str) -> list[tuple[int, int]]:
 
 def _inside_an_abbreviation(line: str, stop: int, following: int) -> bool:
     """Whether the stop ending at ``stop``, the next word at ``following``, is an abbreviation's
-    that goes on into that word: a title's always, a company's legal form's, a state's or
+    that goes on into that word: a title's always, a state's that ends a dateline opening the
+    paragraph always ("Monterrey, NL. La empresa"), a company's legal form's, a state's or
     "etc."'s unless the word opens a sentence ("Acme Inc. The company"), an hour's only before a
     day, a month or a time zone ("at 9 a.m. Monday"), a month's before its day ("Feb. 5")."""
+    if _DATELINE_BEFORE_THE_STOP.fullmatch(line, 0, stop):
+        return True
     # Only the few characters before the stop can make it an abbreviation.
     before = max(0, stop - 12)
     if _BEFORE_WHAT_FOLLOWS.search(line, before, stop):
