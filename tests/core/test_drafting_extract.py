@@ -17,6 +17,7 @@ from tui.core.drafting.adding import (
     prepare,
 )
 from tui.core.drafting.extract import NoArticle, extract_page
+from tui.core.drafting.sentences import is_furniture
 from tui.core.store import load_corpus
 
 PAGES = FIXTURES / "pages"
@@ -230,6 +231,20 @@ def test_a_texts_credits_and_notices_are_kept_but_never_drafted(
     assert furniture not in brief.summary
     for fact in brief.key_facts:
         assert fact.quote not in furniture and furniture not in fact.fact
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The plant will bake cookies for our customers in Texas and Arizona.",
+        "We expect to export 40 million cookies a year, the plant manager said.",
+        "Its cookies line will improve the experience of local suppliers, the company said.",
+    ],
+)
+def test_an_articles_sentence_on_cookies_is_prose_not_a_notice(prose: str) -> None:
+    # Any line naming cookies beside "we", "our" or "experience" was dropped as a site's notice:
+    # a plant that bakes them is news in this field.
+    assert not is_furniture(prose)
 
 
 @pytest.mark.parametrize(

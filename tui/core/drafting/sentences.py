@@ -29,11 +29,12 @@ _FURNITURE = re.compile(
     r"(for more information|para más información)\b.*|"
     # A site's notices: cookies, consent to its use of data, subscriptions. Cookies are looked
     # for ahead, and the words of a notice anywhere: one pass over a long paragraph, not one for
-    # each of its words.
-    r"(?=.*\bcookies?\b).*\b(we|our|this (site|website)|utilizamos|usamos|este (sitio|portal)"
-    r"|nuestro (sitio|portal)|accept\w*|acept\w*|agree|consent\w*|polic(y|ies)|política|privacy"
-    r"|privacidad|experience|experiencia|navega\w*|brows\w*|settings|configura\w*|preferenc\w*)"
-    r"\b.*|"
+    # each of its words. A notice is short, and says what a site does with them: an article
+    # on a plant that bakes cookies for "our customers" is prose.
+    r"(?=.{0,400}$)(?=.*\bcookies?\b).*\b(we use|(this|our) (site|website)s?( uses)?|use of"
+    r"|utilizamos|usamos|uso de|este (sitio|portal)|nuestro (sitio|portal)|accept\w*|acept\w*"
+    r"|consent\w*|polic(y|ies)|política|privacy|privacidad|navega\w*|brows\w*|settings"
+    r"|configura\w*|preferenc\w*)\b.*|"
     r"(we|nosotros) and our( \d+)? partners\b.*|nosotros y nuestros( \d+)? socios\b.*|"
     r"(accept|reject|aceptar|rechazar)( all| todo| todas)?( cookies)?|manage (preferences|cookies)|"
     r"configurar( cookies)?|(privacy policy|política de privacidad|aviso de privacidad)\b.*|"
