@@ -186,10 +186,16 @@ async def add_through_the_dialog(pilot: Pilot[object], typed: str) -> None:
     await pilot.press(*typed, "enter")
 
 
-async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
+def corpus_and_article(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus of one draft in ``tmp_path``, and an article beside it to add."""
     root = draft_corpus(tmp_path / "corpus")
     article = tmp_path / "queretaro.txt"
     article.write_text(SEED_TEXT, encoding="utf-8")
+    return root, article
+
+
+async def test_a_adds_an_article_and_opens_its_draft(tmp_path: Path) -> None:
+    root, article = corpus_and_article(tmp_path)
     notices: list[tuple[str, str]] = []
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
@@ -236,9 +242,7 @@ async def test_the_title_bar_says_an_article_is_being_added_until_it_is_even_pas
     tmp_path: Path, drafting_held: threading.Event
 ) -> None:
     # Said in a notice, it stayed up beside the one saying the article was added.
-    root = draft_corpus(tmp_path / "corpus")
-    article = tmp_path / "queretaro.txt"
-    article.write_text(SEED_TEXT, encoding="utf-8")
+    root, article = corpus_and_article(tmp_path)
     notices: list[tuple[str, str]] = []
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
@@ -269,9 +273,7 @@ async def test_a_quit_asked_for_while_an_article_is_added_waits_for_it_in_the_re
 ) -> None:
     # The reader went, and the terminal stood blank until the brief was written, for 20 s on
     # a large page, with nothing said; Ctrl+C then ended in a traceback.
-    root = draft_corpus(tmp_path / "corpus")
-    article = tmp_path / "queretaro.txt"
-    article.write_text(SEED_TEXT, encoding="utf-8")
+    root, article = corpus_and_article(tmp_path)
     notices: list[tuple[str, str]] = []
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
@@ -295,9 +297,7 @@ async def test_a_draft_added_while_a_filter_is_typed_says_so_and_leaves_the_keys
 ) -> None:
     # The draft took the focus as it came in: the rest of the filter typed meanwhile went to
     # its facts, and x rejected one.
-    root = draft_corpus(tmp_path / "corpus")
-    article = tmp_path / "queretaro.txt"
-    article.write_text(SEED_TEXT, encoding="utf-8")
+    root, article = corpus_and_article(tmp_path)
     notices: list[tuple[str, str]] = []
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
