@@ -645,9 +645,12 @@ def name_spellings(field: FacetField, folded: str) -> str:
     within = _topics_within(folded)
     if not within:
         return spelt
-    apart = f" {COMPOUND_END} "
-    return apart.join([spelt, *(_spellings()[field, name] for name in within)])
+    return _SPELLINGS_APART.join([spelt, *(_spellings()[field, name] for name in within)])
 
+
+_SPELLINGS_APART = f" {COMPOUND_END} "
+"""What keeps the ways of writing a name apart for the index: a word no query holds, so that no
+phrase runs from one into the next."""
 
 # Marks that may close or open a word of a topic ("exports," or "(usmca)") without being part
 # of the name it is.
@@ -726,9 +729,7 @@ def _name_spellings() -> dict[tuple[FacetField, str], tuple[str, ...]]:
 
 @cache
 def _spellings() -> dict[tuple[FacetField, str], str]:
-    # Kept apart by a word no query holds, so that no phrase runs from one into the next.
-    apart = f" {COMPOUND_END} "
-    return {key: apart.join(words) for key, words in _name_spellings().items()}
+    return {key: _SPELLINGS_APART.join(words) for key, words in _name_spellings().items()}
 
 
 @cache

@@ -262,10 +262,10 @@ class MainScreen(TakesKeysOnceMounted):
         """How far the reading of changed brief files has come, while the index is brought up
         to date behind the corpus shown."""
         self._adding: list[str] = []
+        """The names of the articles whose briefs are being drafted, which the title bar says."""
         self.quit_once_added = False
         """Whether the user asked to quit while an article was being added: the app quits once
         its brief is written, rather than leave the terminal blank meanwhile."""
-        """The names of the articles whose briefs are being drafted, which the title bar says."""
         self._select_after_reload: str | None = None
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._exported_marks: frozenset[str] = frozenset()
