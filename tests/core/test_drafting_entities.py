@@ -1202,3 +1202,66 @@ def test_a_name_of_one_word_said_to_be_a_company_is_one(
 ) -> None:
     # Moog was listed only for what it did ("Moog invertirá"), not for what it was said to be.
     assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organization"),
+    [
+        ("Ayer, la empresa japonesa Tornel Hidráulica confirmó la compra.", "Tornel Hidráulica"),
+        ("La empresa de empaques Brisco Norteña anunció un segundo turno.", "Brisco Norteña"),
+        ("Canadian auto-parts maker Pellham Forge will hire 300 people.", "Pellham Forge"),
+        ("German industrial pump producer Aldrow Kessel opened a site.", "Aldrow Kessel"),
+        # A word of what the company makes tells its name from a person's.
+        ("Quintar Electronics invertirá 40 millones en Mexicali.", "Quintar Electronics"),
+        ("Brevan Automotive will invest $20 million in a new line.", "Brevan Automotive"),
+    ],
+)
+def test_a_company_of_two_words_is_found_by_what_it_is_said_to_be_or_do(
+    sentence: str, organization: str
+) -> None:
+    found = find_entities(sentence + "\n", shipped_gazetteer())
+    assert organization in found.organizations and organization not in found.people
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A person investing is no company; nor is one the company's owner after "the company".
+        "Carlos Ortega Vidal invertirá 40 millones de dólares en Mexicali.",
+        "The company Laura Benítez founded will open a plant.",
+        # A trade agreement is a topic.
+        "Las reglas del TLCAN y del NAFTA cambiaron.",
+    ],
+)
+def test_people_and_agreements_are_no_organizations(sentence: str) -> None:
+    found = find_entities(sentence + "\n", shipped_gazetteer())
+    assert found.organizations == ()
+
+
+def test_an_old_trade_agreement_is_a_topic_as_the_new_one_is() -> None:
+    found = find_entities("El TLCAN fue sustituido por el T-MEC en 2020.\n", shipped_gazetteer())
+    assert found.topics == ("NAFTA", "USMCA")
+
+
+def test_a_capitalised_topic_word_ending_a_company_name_lists_both() -> None:
+    found = find_entities("Lanvor Automotive invertirá 9 millones.\n", shipped_gazetteer())
+    assert found.organizations == ("Lanvor Automotive",)
+    assert found.topics == ("automotive industry",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El subsecretario de Industria y Servicios de la Secretaría de Economía habló.",
+        "The Undersecretary of the Trade Office of the Ministry of Economy spoke.",
+    ],
+)
+def test_an_office_named_in_a_title_is_its_ministry_not_an_organization_of_its_own(
+    sentence: str,
+) -> None:
+    assert find_entities(sentence + "\n", shipped_gazetteer()).organizations == ("SE",)
+
+
+def test_an_organization_after_a_title_is_listed_when_no_ministry_follows() -> None:
+    text = "El presidente de Cámara Textil del Norte dijo que sí.\n"
+    assert find_entities(text, shipped_gazetteer()).organizations == ("Cámara Textil del Norte",)

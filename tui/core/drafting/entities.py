@@ -55,7 +55,10 @@ _TITLES = (
     "vice president|president|governor|minister|secretary|senator|"
     # Who speaks for a company, named after it: "Foxconn spokesperson Linda Chen".
     "spokesperson|spokesman|spokeswoman|Spokesperson|Spokesman|Spokeswoman|vocero|vocera|"
-    "Vocero|Vocera|portavoz|gerente|Gerente"
+    "Vocero|Vocera|portavoz|gerente|Gerente|"
+    # A ministry's second in command, and the US cabinet's trade negotiator.
+    "subsecretario|subsecretaria|Subsecretario|Subsecretaria|Undersecretary|undersecretary|"
+    "Trade Representative"
 )
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
 # The office a title may name before the person, on its own or after a comma: "Vice President
@@ -116,16 +119,34 @@ _NATIONALITIES = (
     r"|French|Italian|Spanish|British|Swiss|Swedish|Dutch|Belgian|Indian|Israeli|Brazilian"
     r"|European|Asian|foreign"
 )
+_COMPANY_DESCRIBED = (
+    r"\b(?:[Ll]a|[Uu]na|[Ee]l|[Uu]n)\s+(?:empresa|compañía|firma|armadora|fabricante"
+    # What it makes, after "de": "la empresa de autopartes Valmora".
+    r"|proveedora|proveedor)(?:\s+de\s+[a-záéíóúñü]+)?"
+    rf"(?:\s+(?:{_NATIONALITIES}))?"
+    # What it makes may come between, in small letters: "U.S. medical device maker Helixon".
+    rf"|(?<![\w.])(?:{_NATIONALITIES})(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:company|firm|automaker"
+    r"|carmaker|manufacturer|maker|producer|supplier|group)"
+)
 _COMPANY_BEFORE = re.compile(
-    r"(?:\b(?:[Ll]a|[Uu]na|[Ee]l|[Uu]n)\s+(?:empresa|compañía|firma|armadora|fabricante"
-    rf"|proveedora|proveedor)(?:\s+(?:{_NATIONALITIES}))?"
-    r"|\b(?:the|a|an)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier)"
-    rf"|(?<![\w.])(?:{_NATIONALITIES})\s+(?:company|firm|automaker|carmaker|manufacturer"
-    r"|supplier|group))\s+\Z"
+    rf"(?:{_COMPANY_DESCRIBED}"
+    r"|\b(?:the|a|an)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier))\s+\Z"
 )
 """What says the name after it is a company's: "la empresa estadounidense Moog", "the company
 Moog", "Chinese automaker Chery". A name of one word is told an organization by it, as by what
 a company does after it."""
+_COMPANY_DESCRIBED_BEFORE = re.compile(rf"(?:{_COMPANY_DESCRIBED})\s+\Z")
+"""What says the name after it, of words a person's could be of too, is a company's: "la
+empresa estadounidense Corvane Electronics", "Korean battery-parts maker Daesung Precision".
+Not "the company" alone, which a person's name may follow in English: "the company Carlos
+Slim controls"."""
+_COMPANY_NAME_WORDS = frozenset(
+    """Automotive Automotriz Electronics Electrónica Medical Precision Motors Technologies
+    Technology Systems Industries Industrial Logistics Components Solutions Aerospace Devices
+    Semiconductors Semiconductor Pharma Plastics Textiles Manufacturing Robotics""".split()  # noqa: SIM905
+)
+"""Words of a company's name that say what it makes or does, never of a person's: "Valmora
+Automotive invertirá" is a company investing, where "Carlos Slim invertirá" is not one."""
 _FIELD_NOUNS = frozenset(
     """Industry Industria Sector Government Gobierno Business Manufacturing Manufactura
     Investment Inversión Trade Comercio Production Producción Employment Empleo Exports
@@ -155,7 +176,8 @@ _TITLE_WORDS = frozenset(
     """Mayor President Vice Governor Minister Secretary Senator Director Chairman Dr Dra Mr Mrs
     Ms Lic Ing Sr Sra Presidente Presidenta Canciller Gobernador Gobernadora Alcalde Alcaldesa
     Ministro Ministra Secretario Senador Senadora Diputado Diputada Spokesperson Spokesman
-    Spokeswoman Vocero Vocera Gerente""".split()  # noqa: SIM905
+    Spokeswoman Vocero Vocera Gerente Subsecretario Subsecretaria Undersecretary
+    Representative""".split()  # noqa: SIM905
 )
 _CONNECTORS = frozenset(
     ("de", "del", "la", "las", "los", "y", "e", "of", "the", "for", "and", "on")
@@ -239,6 +261,13 @@ _AFTER_A_CITYS_STATE = re.compile(
 planta", "in Silao, Guanajuato, and"). A state followed by its verb or a noun is a clause of its
 own, and the name before the comma is not its city: "For Wintek, Jalisco is", "Greg Abbott,
 Texas governor", "Ternium, Nuevo León's largest steelmaker"."""
+_OFFICE_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLES})\s+(?:of|for|de|del)(?:\s+(?:the|la|el))?\s+\Z")
+_OF_A_MINISTRY_AFTER = re.compile(
+    r"\s+(?:de\s+la|del|of\s+the|at\s+the)\s+(?:Secretaría|Secretaria|Ministerio|Ministry"
+    r"|Department|Departamento|Secretariat)\b"
+)
+"""A title's office named before its ministry: "el subsecretario de Industria y Comercio de la
+Secretaría de Economía" names a part of the ministry, no organization of its own."""
 _COMMA = re.compile(r",\s*")
 _NEXT_IN_A_LIST = re.compile(
     r"\s*,\s*(?:y|e|o|and|or)\s+(?:en|in|de|del|at)\s+"
@@ -566,6 +595,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
                 own_writings.add(abbreviation["abbreviation"])
         found[group].setdefault(name, start)
         known_names.add(name)
+        if fold and _ends_a_name(text, taken, start):
+            continue  # the topic is listed, and the name it ends too: "Valmora Automotive"
         taken[start:end] = b"\x01" * (end - start)
         if group == "places":
             place_ends.add(end)
@@ -605,7 +636,9 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
                 or _abbreviated_after(text, end, name) is not None
             )
         ):
-            if not _stands_for_known(text, matcher, own_writings, name, end):
+            if not _stands_for_known(
+                text, matcher, own_writings, name, end
+            ) and not _an_office_within_a_ministry(text, start, end):
                 found["organizations"].setdefault(name, start)
             taken[start:end] = b"\x01" * (end - start)
     # Other known names are blanked out, so that a run of capitals stops at them: "Mayor Norma
@@ -630,6 +663,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             text, matcher, own_writings, who, at + len(who)
         ):
             continue  # the known organization is listed, once
+        if kind == "organizations" and _an_office_within_a_ministry(text, at, at + len(who)):
+            continue
         if kind is not None and who not in skipped:
             found[kind].setdefault(who, at)
     # A company named by one word, for what it is said to do: a word the text writes as a name
@@ -661,6 +696,24 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     return Entities(**lists)
 
 
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+) \Z")
+
+
+def _ends_a_name(text: str, taken: bytearray, start: int) -> bool:
+    """Whether the topic ``text`` writes at ``start``, capitalised, follows a capitalised word
+    of no known name, as a company's name goes on with what it makes: "Valmora Automotive
+    invertirá". "Mexico Automotive" and "La Automotive" are no such names."""
+    if not text[start].isupper():
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        before is not None
+        and not any(taken[before.start() : before.end()])
+        and before.group(1) not in _NOT_NAMES
+        and before.group(1) not in _TITLE_WORDS
+    )
+
+
 def _places_apart(text: str, matcher: _Matcher) -> str:
     """``text`` with each hyphen that joins two known places made a dash, which parts two names
     where a hyphen makes one: "the Saltillo-Ramos Arizpe corridor" names both cities, as "the
@@ -681,6 +734,16 @@ def _places_apart(text: str, matcher: _Matcher) -> str:
     for at in hyphens:
         characters[at] = "–"
     return "".join(characters)
+
+
+def _an_office_within_a_ministry(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text`` writes from ``start`` to ``end`` is the office of a title
+    within a ministry named after it: "el subsecretario de Industria y Comercio de la
+    Secretaría de Economía", "the Undersecretary for Trade of the Ministry of Economy"."""
+    return (
+        _OF_A_MINISTRY_AFTER.match(text, end) is not None
+        and _OFFICE_TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def _of_a_state(text: str, matcher: _Matcher, start: int, end: int) -> tuple[int, int] | None:
@@ -1202,6 +1265,8 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
         return "organizations"  # "Hanwoo Motors (HM)": a person goes by no such abbreviation
     if not _is_a_name(name):
         return "organizations" if _said_a_company(text, start, name) else None
+    if _COMPANY_DESCRIBED_BEFORE.search(text, max(0, start - 80), start):
+        return "organizations"  # "la empresa estadounidense Corvane Holt", no person
     before_start = max(0, start - 80)
     before = text[before_start:start]
     titled = _PERSON_TITLES.search(before)
@@ -1266,4 +1331,5 @@ def _is_a_name(name: str) -> bool:
         and all(word in _NAME_PARTICLES for word in words if not word[0].isupper())
         and all(_a_name_word(word) for word in capitalised)
         and not any(word in _ORGANIZATION_WORDS for word in capitalised)
+        and not any(word in _COMPANY_NAME_WORDS for word in capitalised)
     )
