@@ -1265,3 +1265,41 @@ def test_an_office_named_in_a_title_is_its_ministry_not_an_organization_of_its_o
 def test_an_organization_after_a_title_is_listed_when_no_ministry_follows() -> None:
     text = "El presidente de Cámara Textil del Norte dijo que sí.\n"
     assert find_entities(text, shipped_gazetteer()).organizations == ("Cámara Textil del Norte",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("Canada's Trade Minister Laura Dubeau spoke on Monday.", ["Laura Dubeau"]),
+        ("Then Foreign Affairs Secretary Omar Lindqvist left.", ["Omar Lindqvist"]),
+        ("U.S. Trade Representative Helen Marsh met them.", ["Helen Marsh"]),
+        ("Prices rose, said Nora Vidal, chief economist at Banco Ficticio.", ["Nora Vidal"]),
+        ("Tomás Rivas, analista de Grupo Financiero Sur, dijo que no.", ["Tomás Rivas"]),
+        (
+            "El subsecretario de Minas de la Secretaría de Economía, Raúl Treviño Lara, habló.",
+            ["Raúl Treviño Lara"],
+        ),
+        (
+            "El secretario de Turismo del estado, Elena Garza Ibarra, dijo que crecerá.",
+            ["Elena Garza Ibarra"],
+        ),
+    ],
+)
+def test_a_person_is_found_after_an_office_and_title_or_before_an_economists_role(
+    sentence: str, people: list[str]
+) -> None:
+    assert list(find_entities(sentence + "\n", shipped_gazetteer()).people) == people
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El secretario de Economía del estado, Monterrey Industrial, dijo que sí.",
+        "Economy Minister Nuevo León officials met.",
+        "The Trade Representative Office said so.",
+        "Growth, the economist said, was slow in Tijuana.",
+        "Finance Minister Tijuana Council members met.",
+    ],
+)
+def test_a_title_before_a_place_or_organization_names_no_person(sentence: str) -> None:
+    assert find_entities(sentence + "\n", shipped_gazetteer()).people == ()

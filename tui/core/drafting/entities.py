@@ -68,6 +68,8 @@ _OFFICE = (
     rf"(?:\s+(?:(?:of|for|and|the|de|del|la|las|los|y)\s+)*{_CAPITALISED})*"
     # Its acronym in brackets: "presidente de la Asociación de Maquiladoras (AMAC), Jorge Salas".
     r"(?:\s+\([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ0-9&.-]{1,9}\))?"
+    # Its government's, unnamed: "el secretario de Desarrollo Económico del estado, Ulises".
+    r"(?:\s+(?:del|de\s+la|of\s+the)\s+(?:estado|entidad|municipio|state|city))?"
     # Or the company the article is about: "el vocero de la empresa, Juan Pérez".
     r"|\s+(?:of|at|de)\s+(?:the|la)\s+(?:company|firm|automaker|plant|empresa|compañía|firma"
     r"|armadora|planta)"
@@ -82,7 +84,9 @@ _ROLES = (
     "spokesman|spokeswoman|manager|ambassador|consul|alcalde|alcaldesa|presidente|presidenta|"
     "gobernador|gobernadora|secretario|secretaria|canciller|directora|senador|senadora|"
     "diputado|diputada|titular|vocero|vocera|gerente|fundador|fundadora|embajador|embajadora|"
-    "cónsul|ministro|ministra"
+    "cónsul|ministro|ministra|"
+    # Who speaks for a bank or a firm on the economy: "Gabriela Siller, chief economist at".
+    "chief economist|economist|economista en jefe|economista jefe|economista|analyst|analista"
 )
 # A role in apposition after a name: "Karen Bass, the mayor of Los Angeles,", "Kim Jae-won,
 # director general de Hanwoo". The role is followed by its office or ends the clause; a role
@@ -1224,6 +1228,13 @@ class _Reading:
         """The group of ``name``, found at ``start``, with the name and where it starts once a
         title and its office are taken off ("Minister of Foreign Affairs Marcelo Ebrard")."""
         titled = False
+        # An office may be named before its title, as English does: "Economy Minister Marcelo
+        # Ebrard", "Foreign Affairs Secretary".
+        words = name.split(" ")
+        office = next((at for at, word in enumerate(words) if word not in _OFFICE_WORDS), 0)
+        if office and words[office].rstrip(".") in _TITLE_WORDS:
+            cut = len(" ".join(words[:office])) + 1
+            name, start = name[cut:], start + cut
         while " " in name and name.split(" ", 1)[0].rstrip(".") in _TITLE_WORDS:
             cut = name.index(" ") + 1
             name, start, titled = name[cut:], start + cut, True
