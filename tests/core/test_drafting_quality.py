@@ -18,6 +18,7 @@ from tests.kit.corpus import REPO
 from tui.core.drafting.draft import draft_article
 from tui.core.drafting.entities import shipped_gazetteer
 from tui.core.drafting.facts import candidate_facts
+from tui.core.drafting.sentences import sentences
 from tui.core.quotes import Span, find_quote
 
 SHIPPED = {
@@ -732,3 +733,70 @@ def test_a_dateline_with_an_agency_or_a_date_in_brackets_or_a_month_shortened_is
 def test_the_date_a_dateline_gives_in_figures_in_brackets_is_the_publication_date() -> None:
     article = f"Nearshoring en el norte\n\nHERMOSILLO, Son. (05/02/2024).- {FORD}\n"
     assert draft_article(article, shipped_gazetteer()).published == "2024-02-05"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Las naves no se vacían; se llenan más despacio que antes", dijo el director del parque.',
+        "«Hay demanda. Falta energía en los parques del norte», afirmó la presidenta de la"
+        " asociación.",
+        "“We are not leaving; we are waiting to see what the review brings,” the manager said.",
+    ],
+)
+def test_a_quotation_is_not_cut_at_its_semicolon_or_stop(sentence: str) -> None:
+    # A quotation was cut at its semicolon into two facts, with one mark each and the speaker
+    # in the second only.
+    draft = draft_article(f"Parques en espera\n\n{sentence}\n", shipped_gazetteer())
+    facts = draft.fields["key_facts"]
+    assert len(facts) == 1
+    assert facts[0]["quote"] == sentence.rstrip(".")
+
+
+def test_semicolons_and_stops_outside_a_quotation_still_part_clauses() -> None:
+    text = (
+        "Parques en espera\n\n"
+        'La vacancia subió a 8% en el primer trimestre del año; la renta "bajó un poco" en'
+        " marzo y abril. El parque contrató a 300 personas más durante este mismo año.\n"
+    )
+    quotes = [
+        fact["quote"] for fact in draft_article(text, shipped_gazetteer()).fields["key_facts"]
+    ]
+    assert quotes == [
+        "La vacancia subió a 8% en el primer trimestre del año",
+        'la renta "bajó un poco" en marzo y abril',
+        "El parque contrató a 300 personas más durante este mismo año",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote"),
+    [
+        # A quotation going on into the next paragraph, as English prints it: its mark is left
+        # out of the quote, the words as printed.
+        (
+            "“The border plants will hire 2,000 more workers in the coming year.",
+            "The border plants will hire 2,000 more workers in the coming year",
+        ),
+        (
+            "«Los parques de Saltillo contratarán a 2,000 personas más el año que viene.",
+            "Los parques de Saltillo contratarán a 2,000 personas más el año que viene",
+        ),
+    ],
+)
+def test_a_fact_and_its_quote_have_no_quotation_mark_without_its_partner(
+    paragraph: str, quote: str
+) -> None:
+    text = f"Parques en espera\n\n{paragraph}\n\n«Y los salarios subirán también», dijo ella.\n"
+    facts = draft_article(text, shipped_gazetteer()).fields["key_facts"]
+    assert facts[0]["quote"] == quote
+    assert not any(mark in facts[0]["fact"] for mark in "“”«»")
+
+
+def test_a_quotation_mark_not_closed_in_its_paragraph_keeps_its_sentences_apart() -> None:
+    paragraph = "“Plants will grow here. Wages will rise as well. Parks will fill up soon.\n"
+    assert [s.text for s in sentences(paragraph)] == [
+        "“Plants will grow here.",
+        "Wages will rise as well.",
+        "Parks will fill up soon.",
+    ]

@@ -19,7 +19,7 @@ from tui.core.drafting.extract import Page
 from tui.core.drafting.facts import candidate_facts
 from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import find_author, find_published, find_title
-from tui.core.drafting.sentences import sentences
+from tui.core.drafting.sentences import sentences, unpaired_marks
 from tui.core.languages import NAMES
 from tui.core.text import fold_white_space, one_line
 
@@ -139,8 +139,10 @@ def _fact(sentence: str, quote: str, kind: str, language: str) -> dict[str, Any]
     if language == "en":
         return {"fact": _cleaned(quote), **fact}
     # The article's own sentence, whole, until the analyst renders it in English; of one that
-    # runs on, the part its quote gives, marked as cut.
-    own = sentence if len(sentence.split()) <= MAX_FACT_WORDS else f"{quote} …"
+    # runs on, or holds a quotation mark without its partner (a quotation going on into the
+    # next paragraph), the part its quote gives, marked as cut.
+    whole = len(sentence.split()) <= MAX_FACT_WORDS and not unpaired_marks(sentence)
+    own = sentence if whole else f"{quote} …"
     return {"fact": _cleaned(own, english=False), **fact, "needs_english": True}
 
 

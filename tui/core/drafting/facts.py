@@ -17,7 +17,14 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from tui.core.drafting.metadata import dateline_length
-from tui.core.drafting.sentences import ABBREVIATION_END, Sentence, sentences
+from tui.core.drafting.sentences import (
+    ABBREVIATION_END,
+    Sentence,
+    inside_a_quotation,
+    quotations,
+    sentences,
+    unpaired_marks,
+)
 from tui.core.quotes import FoldedArticle
 from tui.core.text import fold_white_space
 
@@ -140,12 +147,28 @@ def _clauses(text: str, all_sentences: list[Sentence]) -> Iterable[tuple[str, in
         else:
             merged.append((sentence.start, sentence.end))
     for start, end in merged:
-        offset = start
-        for part in re.split(r"(?<=;)\s+", text[start:end]):
-            cleaned = part.rstrip(";").strip()
+        for part_start, part_end in _semicolon_parts(text[start:end]):
+            part = text[start + part_start : start + part_end]
+            cleaned = part.strip().rstrip(";").rstrip()
             if len(cleaned.split()) >= MIN_QUOTE_WORDS - 1:
-                yield cleaned, offset + (len(part) - len(part.lstrip()))
-            offset += len(part) + 1
+                yield cleaned, start + part_start + (len(part) - len(part.lstrip()))
+
+
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _semicolon_parts(sentence: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the parts of ``sentence`` between its semicolons, each part
+    with its semicolon; one within a quotation parts nothing, lest the speaker's words lose their
+    marks and the speaker: "“No se van; esperan”, dijo." is one clause."""
+    spans = quotations(sentence)
+    starts = [start for start, _ in spans]
+    cuts = [0]
+    for semicolon in _SEMICOLON.finditer(sentence):
+        if not (spans and inside_a_quotation(spans, starts, semicolon.start())):
+            cuts.append(semicolon.end())
+    cuts.append(len(sentence))
+    return [(start, end) for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
 
 
 _DATE = re.compile(
@@ -190,7 +213,21 @@ def _quote(sentence: str, kind: str) -> str | None:
         quote = _carrying_parts(quote, kind)
     if len(quote.split()) > MAX_QUOTE_WORDS:
         quote = _around_the_cue(quote, kind)
+    quote = _without_unpaired_marks(quote)
     return quote if len(quote.split()) >= MIN_QUOTE_WORDS - 1 else None
+
+
+def _without_unpaired_marks(quote: str) -> str:
+    """``quote`` with its quotation marks paired: where a mark has no partner in it (a quote
+    cut within a quotation, or the article's own quotation going on into the next paragraph),
+    the longest part of ``quote`` between such marks, which is as the article prints it."""
+    unpaired = unpaired_marks(quote)
+    if not unpaired:
+        return quote
+    bounds = [-1, *unpaired, len(quote)]
+    parts = [quote[start + 1 : end] for start, end in zip(bounds, bounds[1:], strict=False)]
+    longest = max(parts, key=lambda part: len(part.split()))
+    return longest.strip(" ,;:")
 
 
 def _carrying_parts(clause: str, kind: str) -> str:

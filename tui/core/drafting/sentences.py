@@ -7,6 +7,7 @@ is the article, so none of it may become a fact or a summary.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -167,6 +168,11 @@ WRAPPED_SHARE = 0.6
 next: a word too long for the rest of a line leaves it shorter, a paragraph's last line often
 far shorter, and a heading shorter still."""
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_QUOTATION_MARK = re.compile(r"[\"“”«»]")
+_OPENER_OF = {"”": "“", "»": "«"}
+MAX_QUOTATION_CHARACTERS = 1500
+"""A quotation no longer than this is one speaker's words, not cut into sentences; a longer span
+between two marks is more likely two quotations' marks paired wrong, or an inch's mark."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,10 +304,72 @@ def sentences(text: str) -> list[Sentence]:
     return result
 
 
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the quotations of ``text``, a paragraph, from the opening
+    mark to the closing one: « » and “ ” paired, straight marks one with the next. A mark that
+    is not closed in the paragraph (a quotation going on into the next, as English prints it)
+    opens none; nor does a span longer than :data:`MAX_QUOTATION_CHARACTERS`. Overlapping ones
+    are joined (a quotation within a quotation), in order, so that a place can be looked up."""
+    found: list[tuple[int, int]] = []
+    opened: dict[str, int] = {}
+    for match in _QUOTATION_MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark == '"' and mark not in opened:
+            opened[mark] = at
+        elif mark in ('"', "”", "»"):
+            start = opened.pop(_OPENER_OF.get(mark, mark), None)
+            if start is not None and at - start <= MAX_QUOTATION_CHARACTERS:
+                found.append((start, at + 1))
+        else:
+            opened.setdefault(mark, at)
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def inside_a_quotation(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    """Whether offset ``at`` is within one of ``spans`` (see :func:`quotations`), after its
+    opening mark and before its closing one; ``starts`` are where they start."""
+    index = bisect.bisect_right(starts, at) - 1
+    return index >= 0 and spans[index][0] < at < spans[index][1]
+
+
+def unpaired_marks(text: str) -> list[int]:
+    """Where ``text`` has a quotation mark without its partner: « » and “ ” paired, straight
+    marks one with the next."""
+    opened: dict[str, list[int]] = {}
+    unpaired = []
+    for match in _QUOTATION_MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark == '"':
+            if opened.get(mark):
+                opened[mark].pop()
+            else:
+                opened[mark] = [at]
+        elif mark in _OPENER_OF:
+            if opened.get(_OPENER_OF[mark]):
+                opened[_OPENER_OF[mark]].pop()
+            else:
+                unpaired.append(at)
+        else:
+            opened.setdefault(mark, []).append(at)
+    unpaired.extend(at for ats in opened.values() for at in ats)
+    return sorted(unpaired)
+
+
 def _split(line: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of the sentences of one paragraph."""
+    """The (start, end) offsets of the sentences of one paragraph. A quotation is not cut:
+    "“Vamos bien. Seguimos”, dijo." is one sentence, whose speaker is in it."""
     cuts = [0]
+    spans = quotations(line)
+    starts = [start for start, _ in spans]
     for match in _BOUNDARY.finditer(line):
+        if spans and inside_a_quotation(spans, starts, match.end()):
+            continue
         stop = match.start(1)
         if _inside_an_abbreviation(line, stop, match.end()):
             continue
