@@ -1229,6 +1229,10 @@ def test_a_company_of_two_words_is_found_by_what_it_is_said_to_be_or_do(
         # A person investing is no company; nor is one the company's owner after "the company".
         "Carlos Ortega Vidal invertirá 40 millones de dólares en Mexicali.",
         "The company Laura Benítez founded will open a plant.",
+        "The U.S. company Laura Benítez backed will open a plant.",
+        # An industry doing what a company does names none.
+        "Most plants hire more. Aerospace Manufacturing will invest $40 million this year.",
+        "Medical Devices will invest more than cars.",
         # A trade agreement is a topic.
         "Las reglas del TLCAN y del NAFTA cambiaron.",
     ],

@@ -129,21 +129,22 @@ _COMPANY_DESCRIBED = (
     r"|proveedora|proveedor)(?:\s+de\s+[a-záéíóúñü]+)?"
     rf"(?:\s+(?:{_NATIONALITIES}))?"
     # What it makes may come between, in small letters: "U.S. medical device maker Helixon".
-    rf"|(?<![\w.])(?:{_NATIONALITIES})(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:company|firm|automaker"
-    r"|carmaker|manufacturer|maker|producer|supplier|group)"
+    rf"|(?<![\w.])(?:{_NATIONALITIES})(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:automaker|carmaker"
+    r"|manufacturer|maker|producer|supplier)"
 )
 _COMPANY_BEFORE = re.compile(
     rf"(?:{_COMPANY_DESCRIBED}"
-    r"|\b(?:the|a|an)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier))\s+\Z"
+    r"|\b(?:the|a|an)\s+(?:company|firm|automaker|carmaker|manufacturer|supplier)"
+    rf"|(?<![\w.])(?:{_NATIONALITIES})\s+(?:company|firm|group))\s+\Z"
 )
 """What says the name after it is a company's: "la empresa estadounidense Moog", "the company
 Moog", "Chinese automaker Chery". A name of one word is told an organization by it, as by what
 a company does after it."""
 _COMPANY_DESCRIBED_BEFORE = re.compile(rf"(?:{_COMPANY_DESCRIBED})\s+\Z")
 """What says the name after it, of words a person's could be of too, is a company's: "la
-empresa estadounidense Corvane Electronics", "Korean battery-parts maker Daesung Precision".
-Not "the company" alone, which a person's name may follow in English: "the company Carlos
-Slim controls"."""
+empresa estadounidense Corvane Holt", "Korean battery-parts maker Daesung Holt". Not "the
+company" or "the U.S. company", which a person's name may follow in English: "the company
+Carlos Slim controls"."""
 _COMPANY_NAME_WORDS = frozenset(
     """Automotive Automotriz Electronics Electrónica Medical Precision Motors Technologies
     Technology Systems Industries Industrial Logistics Components Solutions Aerospace Devices
@@ -158,6 +159,13 @@ _FIELD_NOUNS = frozenset(
 )
 """Common nouns of the field that open sentences doing what a company does, alone naming no
 one: "Industry will invest $3 billion", "Gobierno invertirá"."""
+_INDUSTRY_WORDS = (
+    _COMPANY_NAME_WORDS
+    | _FIELD_NOUNS
+    | frozenset("Auto Autos Electronic Parts Autopartes Steel Energy".split())  # noqa: SIM905
+)
+"""Words naming an industry: a name made of them alone is no company's ("Medical Devices",
+"Aerospace Manufacturing")."""
 _PLURAL = re.compile(r"[^s]s$")
 """How an English plural ends: "Companies", "Automakers" (not "Congress")."""
 # Words after which a name is where something is, not who: "In San Quintín, the mayor of the
@@ -1275,6 +1283,8 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     if _abbreviated_after(text, start + len(name), name) is not None:
         return "organizations"  # "Hanwoo Motors (HM)": a person goes by no such abbreviation
     if not _is_a_name(name):
+        if all(word in _INDUSTRY_WORDS for word in words if word not in _CONNECTORS):
+            return None  # an industry, not a company: "Aerospace Manufacturing will invest"
         return "organizations" if _said_a_company(text, start, name) else None
     if _COMPANY_DESCRIBED_BEFORE.search(text, max(0, start - 80), start):
         return "organizations"  # "la empresa estadounidense Corvane Holt", no person
