@@ -1018,6 +1018,7 @@ def test_the_industrial_cities_of_the_north_and_the_bajio_are_known() -> None:
     ("city", "state"),
     [
         ("Guadalajara", "Jalisco"),
+        ("Zapopan", "Jalisco"),
         ("El Salto", "Jalisco"),
         ("Querétaro", None),
         ("San Juan del Río", "Querétaro"),
