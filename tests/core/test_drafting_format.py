@@ -131,6 +131,30 @@ def test_a_finished_brief_is_warned_of_facts_left_unreviewed_or_untranslated(
     assert corpus.briefs  # still loaded
 
 
+def test_a_draft_finished_too_early_is_warned_once_not_twice_a_fact(tmp_path: Path) -> None:
+    # Its status taken off before any fact was read through, a brief of 13 facts gave 26
+    # warnings, two for each, all for one slip.
+    unfinished = {
+        "fact": "La planta sumará 240 trabajadores.",
+        "quote": "turno nocturno de 240 trabajadores",
+        "reviewed": False,
+        "needs_english": True,
+    }
+    brief = fields(language="es", title_en="Plant adds shift", key_facts=[unfinished] * 3)
+    corpus = load(tmp_path, brief, {"article.txt": SPANISH})
+    problems = [(p.field, p.severity, p.line) for p in corpus.all_problems]
+    key_facts_line = dump(brief).splitlines().index("key_facts:") + 1
+    assert problems == [("key_facts", "warning", key_facts_line)] * 2
+    # One fact of them confirmed: the others are named each on its line.
+    brief["key_facts"] = [{**unfinished, "reviewed": True}, unfinished, unfinished]
+    corpus = load(tmp_path / "again", brief, {"article.txt": SPANISH})
+    assert sorted(p.field for p in corpus.all_problems) == [
+        "key_facts",  # every fact still marked as in Spanish
+        "key_facts[1].reviewed",
+        "key_facts[2].reviewed",
+    ]
+
+
 @pytest.mark.parametrize("status", ["draft", "final"])
 def test_a_fact_of_an_english_brief_marked_as_needing_english_is_named_and_not_marked(
     tmp_path: Path, status: str

@@ -310,23 +310,42 @@ class _BriefChecker:
         return tuple(replace(fact, needs_english=False) for fact in facts)
 
     def _unfinished_facts(self, facts: tuple[KeyFact, ...]) -> None:
-        """Warn about facts a finished brief should not hold any more."""
-        for index, fact in enumerate(facts):
-            path = f"key_facts[{index}]"
-            if not fact.reviewed:
-                self.add(
-                    f"{path}.reviewed",
-                    "is false in a finished brief: confirm the fact (remove the field) or mark"
-                    " the brief status: draft",
-                    "warning",
-                )
-            if fact.needs_english:
-                self.add(
-                    f"{path}.needs_english",
-                    "the fact is still in the article's language: write it in English and"
-                    " remove the field",
-                    "warning",
-                )
+        """Warn about facts a finished brief should not hold any more: each by its line, or,
+        when every fact of several still holds the field (a draft's status taken off before it
+        was read through), once for them all."""
+        unreviewed = [index for index, fact in enumerate(facts) if not fact.reviewed]
+        untranslated = [index for index, fact in enumerate(facts) if fact.needs_english]
+        if len(facts) > 1 and len(unreviewed) == len(facts):
+            self.add(
+                "key_facts",
+                f"none of the {len(facts)} facts is confirmed (each has reviewed: false) in a"
+                " finished brief: mark the brief status: draft again and confirm them in the"
+                " reader (c), or remove the field from each",
+                "warning",
+            )
+            unreviewed = []
+        if len(facts) > 1 and len(untranslated) == len(facts):
+            self.add(
+                "key_facts",
+                f"all {len(facts)} facts are marked needs_english in a finished brief: once"
+                " each is in English, remove the field from it",
+                "warning",
+            )
+            untranslated = []
+        for index in unreviewed:
+            self.add(
+                f"key_facts[{index}].reviewed",
+                "is false in a finished brief: confirm the fact (remove the field) or mark"
+                " the brief status: draft",
+                "warning",
+            )
+        for index in untranslated:
+            self.add(
+                f"key_facts[{index}].needs_english",
+                "the fact is marked as still in the article's language: once it is in English,"
+                " remove the field",
+                "warning",
+            )
 
     def _text(
         self, data: dict[str, Any], name: str, *, required: bool, within: str = ""
