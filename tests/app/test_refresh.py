@@ -176,6 +176,26 @@ async def test_a_marked_brief_deleted_on_disk_is_neither_counted_nor_exported(
         )
 
 
+async def test_unmarking_all_counts_no_brief_deleted_on_disk(tmp_path: Path) -> None:
+    # With only a deleted brief's mark left, M said "Unmarked 0 articles".
+    root = make_three(tmp_path)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "space")  # Juárez marked
+        await settle(pilot)
+        delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
+        await until_shown(pilot, delete, lambda: len(list_rows(app)) == 2)
+        assert "0 marked" in str(main_screen(app).sub_title)
+        await pilot.press("M")
+        await settle(pilot)
+        assert not [text for _, text in notices if text.startswith("Unmarked")]
+        await pilot.press("space", "M")  # a brief shown, marked, is unmarked and counted
+        await settle(pilot)
+        assert ("information", "Unmarked 1 article") in notices
+
+
 async def test_a_brief_deleted_under_the_cursor_with_a_filter_on_leaves_it_on_the_next_found(
     tmp_path: Path,
 ) -> None:

@@ -860,7 +860,7 @@ class MainScreen(TakesKeysOnceMounted):
         applicable = (
             self.corpus is not None,
             self._current_id() is not None,
-            bool(self._present_marks()),
+            bool(self._marks_shown()),
             self._filter_open(),
         )
         if applicable != self._applicable:
@@ -922,7 +922,8 @@ class MainScreen(TakesKeysOnceMounted):
         if action in ("add_article", "facets"):
             return True if self.corpus is not None else None
         if action == "unmark_all":
-            return True if self.marked else None
+            # Marks of briefs deleted on disk are neither shown nor counted: not worth a key.
+            return True if self._marks_shown() else None
         if action == "export":
             ready = self.corpus is not None
             # Marks of briefs that failed to load too: `e` then says why nothing is exported.
@@ -1085,7 +1086,7 @@ class MainScreen(TakesKeysOnceMounted):
     def action_unmark_all(self) -> None:
         """Unmark every article marked for export, those the list does not show too."""
         count = len(self._marks_shown())
-        if self.marked:
+        if count:
             self.marked = frozenset()
             self.notify(f"Unmarked {plural(count, 'article')}", title="Export", markup=False)
 
