@@ -1248,6 +1248,20 @@ def test_an_old_trade_agreement_is_a_topic_as_the_new_one_is() -> None:
     assert found.topics == ("NAFTA", "USMCA")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Spanish "nafta" is naphtha, a fuel: it was listed as the trade agreement.
+        "La planta produce nafta y diésel para la región.",
+        "Nafta y gasolina subieron de precio en Reynosa.",
+        "Fdi rose and usmca rules apply.",
+    ],
+)
+def test_an_acronym_topic_is_found_only_in_capitals(sentence: str) -> None:
+    found = find_entities(sentence + "\n", shipped_gazetteer())
+    assert not {"NAFTA", "foreign direct investment", "USMCA"} & set(found.topics)
+
+
 def test_a_capitalised_topic_word_ending_a_company_name_lists_both() -> None:
     found = find_entities("Lanvor Automotive invertirá 9 millones.\n", shipped_gazetteer())
     assert found.organizations == ("Lanvor Automotive",)

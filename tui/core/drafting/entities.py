@@ -462,7 +462,9 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
     loose: dict[str, tuple[str, str]] = {}
     for group in GROUPS:
         for written, name in gazetteer.names.get(group, {}).items():
-            if group == "topics" or written == written.lower():
+            # A topic's acronym only in capitals: Spanish "nafta" is naphtha, not NAFTA.
+            acronym = written.isupper() and " " not in written
+            if (group == "topics" and not acronym) or written == written.lower():
                 loose[written.lower()] = (group, name)
             else:
                 exact[written] = (group, name)
