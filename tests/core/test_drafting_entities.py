@@ -279,6 +279,49 @@ def test_a_person_is_found_by_a_role_for_a_company_or_with_a_hyphenated_given_na
 
 
 @pytest.mark.parametrize(
+    ("sentence", "people", "organizations"),
+    [
+        # The name's "de la" was where it ended: "Rogelio Ramírez", and no Adrián de la Garza.
+        (
+            "El secretario de Hacienda, Rogelio Ramírez de la O, dijo que crecerá.",
+            ["Rogelio Ramírez de la O"],
+            [],
+        ),
+        (
+            "Finance Minister Rogelio Ramírez de la O said it would grow.",
+            ["Rogelio Ramírez de la O"],
+            [],
+        ),
+        ("Adrián de la Garza, alcalde de Monterrey, habló.", ["Adrián de la Garza"], []),
+        ("Ana de los Santos, directora de la planta, dijo que sí.", ["Ana de los Santos"], []),
+        # Where a person works is not their name.
+        (
+            "El director Juan Pérez de la Secretaría de Economía habló.",
+            ["Juan Pérez"],
+            ["SE"],  # as the gazetteer names the Secretaría de Economía
+        ),
+        # An organization's "de la" is its name's too.
+        (
+            "La empresa Grupo Industrial de la Frontera invertirá.",
+            [],
+            ["Grupo Industrial de la Frontera"],
+        ),
+        (
+            "La Cámara de la Industria de Transformación anunció.",
+            [],
+            ["Cámara de la Industria de Transformación"],
+        ),
+    ],
+)
+def test_a_name_holding_de_la_or_de_los_is_found_whole(
+    sentence: str, people: list[str], organizations: list[str]
+) -> None:
+    found = find_entities(sentence + "\n", shipped_gazetteer())
+    assert list(found.people) == people
+    assert set(organizations) <= set(found.organizations)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # Organizations.

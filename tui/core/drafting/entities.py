@@ -201,6 +201,13 @@ _LEGAL_FORMS = frozenset(
 """The legal forms that end a company's name: "Tesla Inc.", "Grupo Bimbo S.A.B. de C.V."."""
 _NAME_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y"))
 """Small words a Spanish personal name may hold: Marina del Pilar Ávila."""
+_GOVERNMENT_WORDS = frozenset(
+    "Secretaría Secretaria Secretariat Ministerio Ministry Gobierno Government Ayuntamiento".split()  # noqa: SIM905
+)
+"""Words opening the name of a government or its ministry, which an office or a person is of, and
+never a part of: "la Subsecretaría de Industria de la Secretaría de Economía"."""
+_TWO_WORD_PARTICLES = frozenset((("de", "la"), ("de", "las"), ("de", "los")))
+"""Two small words before a name's last part: "Rogelio Ramírez de la O", "Ana de los Santos"."""
 _OFFICE_WORDS = frozenset(
     """Affairs Foreign Relations State Economy Economic Finance Treasury Commerce Trade Defense
     Interior Homeland Security Energy Health Education Labor Agriculture Transportation
@@ -1126,6 +1133,19 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
             continue
         if nxt in _CONNECTORS and at + 1 < len(words) and not words[at - 1].group().endswith("-"):
             after = words[at + 1].group()
+            if (nxt, after) in _TWO_WORD_PARTICLES and at + 2 < len(words):
+                # A name's "de la", "de los": "Rogelio Ramírez de la O", "Ana de la Garza".
+                last = words[at + 2].group()
+                # "Juan Pérez de la Secretaría de Economía" is a person, then where they work;
+                # "Industria y Servicios de la Secretaría", an office, then its ministry.
+                joins_an_organization = last in _GOVERNMENT_WORDS or (
+                    last in _ORGANIZATION_WORDS
+                    and not any(words[i].group() in _ORGANIZATION_WORDS for i in run)
+                )
+                if last[0].isupper() and last not in _TITLE_WORDS and not joins_an_organization:
+                    run.extend((at, at + 1, at + 2))
+                    at += 3
+                    continue
             # "Mayor Karen Bass and Secretary Antony Blinken" are two names, and so are "Tesla
             # Inc. y GM": a company's legal form ends its name, and an acronym is one of its own.
             two_names = nxt in _AND and (
@@ -1347,12 +1367,14 @@ def _is_a_name(name: str) -> bool:
     organisation's word, with only a Spanish name's particles between them."""
     words = name.split()
     capitalised = [word for word in words if word[0].isupper()]
+    # A last part of one letter after particles: "Rogelio Ramírez de la O".
+    last_letter = len(words) > 2 and len(words[-1]) == 1 and words[-2] in _NAME_PARTICLES
     return (
         2 <= len(capitalised) <= 4
         and words[0][0].isupper()
         and words[-1][0].isupper()
         and all(word in _NAME_PARTICLES for word in words if not word[0].isupper())
-        and all(_a_name_word(word) for word in capitalised)
+        and all(_a_name_word(word) for word in capitalised[: -1 if last_letter else None])
         and not any(word in _ORGANIZATION_WORDS for word in capitalised)
         and not any(word in _COMPANY_NAME_WORDS for word in capitalised)
     )
