@@ -33,7 +33,7 @@ from tui.core.model import (
     Problem,
     Severity,
 )
-from tui.core.quotes import NOT_FOUND, Anchor, FoldedArticle, NumberDifference, Span
+from tui.core.quotes import NOT_FOUND, Anchor, CutWord, FoldedArticle, NumberDifference, Span
 from tui.core.recent import RecentlyUsed
 from tui.core.text import clean_text, hides_characters, line_range, one_line, quoted
 from tui.core.yamlread import Document, YamlProblem, read_document
@@ -85,10 +85,9 @@ class Article:
 
 def _by_fuzzy_step(anchor: Anchor) -> bool:
     """Whether ``anchor`` is the fuzzy step's: a fuzzy anchor, or a passage it found and refused
-    for a number."""
-    return anchor.status == "fuzzy" or (
-        anchor.differs is not None and anchor.differs.score is not None
-    )
+    for a number or a word cut."""
+    refused = anchor.differs or anchor.cut
+    return anchor.status == "fuzzy" or (refused is not None and refused.score is not None)
 
 
 KEPT_ARTICLES = 8
@@ -491,6 +490,9 @@ class _BriefChecker:
         if anchor.differs is not None:
             self._report_number(path, anchor.differs, article, name)
             return
+        if anchor.cut is not None:
+            self._report_cut(path, anchor.cut, article, name)
+            return
         if anchor.status == "missing":
             why = (
                 " (nor looked for with slips: this brief's quotes are too long in all for so"
@@ -529,6 +531,26 @@ class _BriefChecker:
             " the quote is not taken as found; if the fact holds with the article's figure,"
             " copy the article's wording into the quote, else correct or remove the fact:"
             f" {_wording(article.text, differs.span, name)}",
+        )
+
+    def _report_cut(self, path: str, cut: CutWord, article: Article, name: str) -> None:
+        """Tell the analyst about a quote that stands in its article only as part of longer
+        words: an error, for a word cut ("legal" of "ilegal") may say the opposite."""
+        words = one_line(article.text[cut.span.start : cut.span.end]).split()
+
+        def inside(word: str) -> str:
+            return f'inside the {"number" if word[0].isdigit() else "word"} "{word}"'
+
+        ends = [
+            f"starts {inside(words[0])}" if cut.at_start else "",
+            f"ends {inside(words[-1])}" if cut.at_end else "",
+        ]
+        how = "" if cut.score is None else f" (fuzzy, score {cut.score} of 100)"
+        self.add(
+            path,
+            f"{' and '.join(filter(None, ends))} of the article{how}, which may change what it"
+            " says, so the quote is not taken as found; quote whole words, and if the fact then"
+            f" no longer holds, correct or remove it: {_wording(article.text, cut.span, name)}",
         )
 
 

@@ -15,6 +15,11 @@ as the quote, in the same order (see :func:`numbers_differ`): "313.200" for the 
 its figure is not. Such a quote is missing, and its anchor says which passage it came close to
 (:class:`NumberDifference`), so that the analyst can be shown the article's figure.
 
+Nor does a passage anchor a quote if it starts or ends inside one of the article's words: "legal
+según la normativa" found within "ilegal según la normativa" turns the fact around, and "1.200"
+within "331.200" is another figure. Such a quote is missing too, and its anchor gives the whole
+words it cut into (:class:`CutWord`).
+
 Every span found is in the article's own offsets, whatever step found it.
 """
 
@@ -25,7 +30,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, NamedTuple
@@ -90,6 +95,21 @@ class NumberDifference(NamedTuple):
     has a number the article lacks there)."""
 
 
+class CutWord(NamedTuple):
+    """A passage that held a quote, or came close to it, but starts or ends inside a word of the
+    article, which the quote leaves cut: not taken as its anchor."""
+
+    span: Span
+    """The passage widened to the whole words it cut into, in the article's own offsets."""
+    at_start: bool
+    """Whether the passage starts inside a word."""
+    at_end: bool
+    """Whether the passage ends inside a word."""
+    score: int | None
+    """For a passage the fuzzy step found, how close it is to the quote; None for one found
+    exactly or loosely."""
+
+
 class Anchor(NamedTuple):
     """Where a quote stands in its article and how it was found there."""
 
@@ -101,6 +121,9 @@ class Anchor(NamedTuple):
     differs: NumberDifference | None = None
     """For a missing quote, the passage that would have anchored it loosely or fuzzily but for a
     number; else None."""
+    cut: CutWord | None = None
+    """For a missing quote, the passage that would have anchored it but starts or ends inside a
+    word; else None."""
 
 
 NOT_FOUND = Anchor("missing")
@@ -368,9 +391,20 @@ class FoldedArticle:
         needle = fold_quote(quote)
         if not needle:
             return NOT_FOUND
-        at = self.folded.find(needle)
-        if at >= 0:
-            return Anchor("exact", self._span(at, at + len(needle)))
+        folded = self.folded
+        at = folded.find(needle)
+        cut = NOT_FOUND
+        # The quote may stand as whole words further on: "legal" is first found in "ilegal".
+        for _ in range(LOOSE_TRIES):
+            if at < 0:
+                break
+            end = at + len(needle)
+            if not _cuts_words(folded, at, end):
+                return Anchor("exact", self._span(at, end))
+            cut = cut if cut.cut else self._cut(folded, at, end, self._span, None)
+            at = folded.find(needle, at + 1)
+        if cut.cut:
+            return cut  # the words the quote cut into are what the analyst is to be shown
         loose_needle = loosen(needle).strip()
         if not loose_needle:
             return NOT_FOUND
@@ -385,12 +419,33 @@ class FoldedArticle:
             anchor = self._checked(loose_needle, at, at + len(loose_needle), None)
             if anchor.status != "missing":
                 return anchor
-            refused = refused if refused.differs else anchor
+            refused = refused if refused.differs or refused.cut else anchor
             at = loose.text.find(loose_needle, at + 1)
+        if refused.cut:
+            return refused
         anchor = self._fuzzy(loose_needle) if fuzzy else NOT_FOUND
         # A passage with the quote's words, its case and accents aside, is closer than any
         # the fuzzy step finds; it is the one the analyst is shown.
         return anchor if anchor.status != "missing" or not refused.differs else refused
+
+    def _cut(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        to_original: Callable[[int, int], Span],
+        score: int | None,
+    ) -> Anchor:
+        """The missing anchor of a passage of ``text`` (the folded or the loose text, whose
+        offsets ``to_original`` maps) from ``start`` to ``end``, which cuts into a word at
+        either end; ``score`` is the fuzzy step's, if it found the passage."""
+        wide_start, wide_end = start, end
+        while _joined(text, wide_start):
+            wide_start -= 1
+        while _joined(text, wide_end):
+            wide_end += 1
+        span = to_original(wide_start, wide_end)
+        return Anchor("missing", cut=CutWord(span, wide_start < start, wide_end > end, score))
 
     def _loose_span(self, start: int, end: int) -> Span:
         loose = self.loose
@@ -399,9 +454,11 @@ class FoldedArticle:
     def _checked(self, needle: str, start: int, end: int, score: int | None) -> Anchor:
         """The anchor of loose ``needle`` on the passage of the loose text from ``start`` to
         ``end``, found fuzzily with ``score`` or else loosely: missing, and saying why, when the
-        passage's numbers (whole, also where the passage starts or ends inside one) are not the
-        needle's."""
+        passage starts or ends inside a word, or when its numbers (whole, also where the passage
+        starts or ends inside one) are not the needle's."""
         text = self.loose.text
+        if _cuts_words(text, start, end):
+            return self._cut(text, start, end, self._loose_span, score)
         around = max(0, start - _NUMBER_MARGIN)
         written = [
             number
@@ -436,6 +493,32 @@ class FoldedArticle:
         # Only the closest passage is held to the quote's numbers: where the article writes the
         # same words twice with two figures, the one the quote writes is the closer.
         return self._checked(needle, start, end, math.floor(score))
+
+
+def _in_a_word(char: str) -> bool:
+    """Whether ``char`` is of a word: a letter, a digit, or an accent written on its own."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether the characters of ``text`` before and at ``at`` are of one word (see
+    :func:`_in_a_word`), or digits on both sides of a number's point or comma ("331.200")."""
+    if at <= 0 or at >= len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    if _in_a_word(before) and _in_a_word(after):
+        return True
+    if before in ".," and after.isdigit():
+        return at >= 2 and text[at - 2].isdigit()
+    if after in ".," and before.isdigit():
+        return at + 1 < len(text) and text[at + 1].isdigit()
+    return False
+
+
+def _cuts_words(text: str, start: int, end: int) -> bool:
+    """Whether the passage of ``text`` from ``start`` to ``end`` starts or ends inside a word
+    or a number."""
+    return _joined(text, start) or _joined(text, end)
 
 
 def _best_passage(needle: str, text: str, start: int, end: int) -> tuple[int, int]:
