@@ -25,7 +25,9 @@ from tui.core.userstate import corpus_key, state_dir
 
 BRIEFING = Path(sys.executable).parent / "briefing"
 # file:line: field: message, or file: message for a problem with the file as a whole.
-PROBLEM_LINE = re.compile(r"^(briefs/[^:]+\.yaml)(?::(\d+))?: (?:([\w\[\].]+): )?(.+)$")
+PROBLEM_LINE = re.compile(
+    r"^(briefs/[^:]+\.yaml)(?::(\d+))?: (?:(fact \d+(?:, \w+)?|[\w\[\].]+): )?(.+)$"
+)
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -113,7 +115,7 @@ def error_corpus(root: Path) -> dict[str, str]:
         "briefs/source.yaml": "source",
         "briefs/language.yaml": "language",
         "briefs/date.yaml": "published",
-        "briefs/quote.yaml": "key_facts[3].quote",
+        "briefs/quote.yaml": "fact 4, quote",  # the fourth fact, key_facts[3] in the file
     }
 
 
@@ -136,9 +138,8 @@ def test_validate_fails_with_one_clear_line_per_problem(tmp_path: Path) -> None:
     }
     text = (tmp_path / "corpus" / "briefs" / "quote.yaml").read_text(encoding="utf-8")
     quote_line = [n for n, t in enumerate(text.splitlines(), 1) if "the plant will close" in t][0]
-    assert (
-        f"briefs/quote.yaml:{quote_line}: key_facts[3].quote: not found in seeds/article.txt"
-        in (lines)
+    assert f"briefs/quote.yaml:{quote_line}: fact 4, quote: not found in seeds/article.txt" in (
+        lines
     )
 
 
@@ -167,11 +168,11 @@ def test_validate_warns_of_drifted_quotes_and_counts_them_found(tmp_path: Path) 
     loose, fuzzy = result.stderr.splitlines()
     assert loose.startswith(
         f"briefs/sample.yaml:{lines.index('  quote: ORDERS FROM TEXAS DOUBLED') + 1}:"
-        " key_facts[1].quote: warning: "
+        " fact 2, quote: warning: "
     )
     assert loose.endswith('seeds/article.txt line 4 reads "Orders from Texas doubled"')
     manager_line = next(n for n, line in enumerate(lines, 1) if "manger" in line)
-    assert fuzzy.startswith(f"briefs/sample.yaml:{manager_line}: key_facts[3].quote: warning: ")
+    assert fuzzy.startswith(f"briefs/sample.yaml:{manager_line}: fact 4, quote: warning: ")
     assert fuzzy.endswith(
         'seeds/article.txt line 4 reads "said the manager, Laura Ib\u00e1\u00f1ez"'
     )
@@ -193,7 +194,7 @@ def test_validate_fails_on_a_quote_whose_figure_is_not_the_articles(tmp_path: Pa
     (error, summary) = result.stderr.splitlines()
     # The file, line and field, why, and the article's wording and line to copy.
     assert error.startswith(
-        f"briefs/sample.yaml:{quote_line}: key_facts[1].quote: differs in a number from the"
+        f"briefs/sample.yaml:{quote_line}: fact 2, quote: differs in a number from the"
         " passage closest to it (fuzzy, "
     )
     assert "warning" not in error

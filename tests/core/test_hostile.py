@@ -13,7 +13,9 @@ from tests.kit.hostile import CLEAN_BRIEFS, HUGE_ARTICLE_QUOTE, build_hostile_co
 from tests.kit.markdown import OWN_BLOCKS, read
 from tui.core.store import load_corpus
 
-PROBLEM_LINE = re.compile(r"^(briefs/[^:]+\.yaml)(?::(\d+))?: (?:(\S+?): )?(warning: )?(.+)$")
+PROBLEM_LINE = re.compile(
+    r"^(briefs/[^:]+\.yaml)(?::(\d+))?: (?:(fact \d+(?:, \S+)?|\S+?): )?(warning: )?(.+)$"
+)
 SUMMARY = re.compile(r"^(\d+) briefs? \((\d+) loaded\), .*; (\d+) errors?, (\d+) warnings?$")
 # Anything a terminal would act on: C0 and C1 controls other than the line feed, and the
 # invisible characters that reorder or hide text.
@@ -34,7 +36,7 @@ EXPECTED_ERRORS = {
     "deep-nesting.yaml": ("", "nest more than"),
     "duplicate-key.yaml": ("title", "appears twice"),
     "wrong-types.yaml": ("key_facts", "must be a list of facts, not text"),
-    "wrong-fact-types.yaml": ("key_facts[1].quote", "must be text, not a number"),
+    "wrong-fact-types.yaml": ("fact 2, quote", "must be text, not a number"),
     "Bad_Id.yaml": ("id", "lowercase letters, digits"),
     "plain-good-copy.yaml": ("id", "duplicate id 'plain-good'"),
     "bad-date.yaml": ("published", "cannot read"),
@@ -47,8 +49,8 @@ EXPECTED_ERRORS = {
     "source-dotdot.yaml": ("source", "inside seeds/"),
     "source-link-inside.yaml": ("source", "outside seeds/ through a link"),
     "source-link-far.yaml": ("source", "outside seeds/ through a link"),
-    "empty-article.yaml": ("key_facts[0].quote", "not found in seeds/empty.txt"),
-    "quote-not-found.yaml": ("key_facts[1].quote", "not found in seeds/article.txt"),
+    "empty-article.yaml": ("fact 1, quote", "not found in seeds/empty.txt"),
+    "quote-not-found.yaml": ("fact 2, quote", "not found in seeds/article.txt"),
 }
 EXPECTED_WARNINGS = {
     "markup-text.yaml": ("summary", "control or invisible characters"),

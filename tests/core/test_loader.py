@@ -338,7 +338,7 @@ def test_a_quote_missing_from_its_article_is_reported_on_its_line(tmp_path: Path
     corpus = load_one(tmp_path, brief)
     (problem,) = errors(corpus)
     assert str(problem) == (
-        f"briefs/sample.yaml:{line_of(brief, 'quote:', 2)}: key_facts[1].quote:"
+        f"briefs/sample.yaml:{line_of(brief, 'quote:', 2)}: fact 2, quote:"
         " not found in seeds/article.txt"
     )
     # The brief still loads, with the quote marked as not found.
@@ -414,7 +414,7 @@ def test_drifted_quotes_are_warned_about_with_the_articles_wording_and_its_line(
     assert errors(corpus) == []
     loose, trucks, park = corpus.all_problems
     assert str(loose) == (
-        f"briefs/sample.yaml:{line_of(brief, 'laura ibanez')}: key_facts[1].quote: warning:"
+        f"briefs/sample.yaml:{line_of(brief, 'laura ibanez')}: fact 2, quote: warning:"
         " matches only when case and accents are ignored; copy the article's wording into the"
         ' quote: seeds/article.txt line 4 reads "said the manager, Laura Ib\u00e1\u00f1ez"'
     )
@@ -456,7 +456,7 @@ def test_a_quote_close_to_a_passage_but_for_a_number_is_an_error_naming_the_arti
     shift, trucks, park = corpus.all_problems
     assert (shift.severity, shift.field) == ("error", "key_facts[0].quote")
     assert str(shift).startswith(
-        f"briefs/sample.yaml:{line_of(brief, '420')}: key_facts[0].quote: differs in a number"
+        f"briefs/sample.yaml:{line_of(brief, '420')}: fact 1, quote: differs in a number"
     )
     assert re.fullmatch(
         r"differs in a number from the passage closest to it \(fuzzy, score (9\d|100) of 100\):"

@@ -136,20 +136,6 @@ def markdown_parts(
     yield "\n"
 
 
-_FACT_FIELD = re.compile(r"key_facts\[(\d+)\]\.?")
-
-
-def _as_numbered(field: str) -> str:
-    """The field path ``field`` as the briefing numbers the facts, from 1: ``key_facts[1].quote``
-    is ``fact 2, quote``. The brief file counts from 0, as its paths do; a reader of the
-    briefing counts the numbered facts."""
-    found = _FACT_FIELD.match(field)
-    if found is None:
-        return field
-    rest = field[found.end() :]
-    return f"fact {int(found[1]) + 1}" + (f", {rest}" if rest else "")
-
-
 def _brief_section(
     articles: ArticleTexts, brief: Brief, errors: Sequence[Problem] = ()
 ) -> list[str]:
@@ -167,7 +153,7 @@ def _brief_section(
             f"**Errors in the brief file ({len(errors)}):** some of what follows may be wrong.",
         ]
         lines += [""] + [
-            f"- {escape(_as_numbered(problem.field))}: {escape(problem.message)}"
+            f"- {escape(problem.shown_field)}: {escape(problem.message)}"
             if problem.field
             else f"- {escape(problem.message)}"
             for problem in errors

@@ -61,6 +61,9 @@ def _visible(text: str, limit: int) -> str:
     return text
 
 
+_FACT_FIELD = re.compile(r"key_facts\[(\d+)\]\.?")
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with a corpus file, located so that a user can go and fix it."""
@@ -70,7 +73,8 @@ class Problem:
     line: int
     """1-based line number; 0 when the problem is about the file as a whole."""
     field: str
-    """Field path such as ``key_facts[3].quote``; empty when no single field is at fault."""
+    """Field path such as ``key_facts[3].quote`` (facts counted from 0, as the file lists them;
+    see :attr:`shown_field`); empty when no single field is at fault."""
     message: str
     severity: Severity = "error"
 
@@ -87,11 +91,22 @@ class Problem:
             if safe != text:
                 object.__setattr__(self, name, safe)
 
+    @property
+    def shown_field(self) -> str:
+        """The field as a person reads it, the facts numbered from 1 as the reader and an export
+        number them: ``key_facts[1].quote`` is ``fact 2, quote``. Told "key_facts[1]", an analyst
+        would open the first fact."""
+        found = _FACT_FIELD.match(self.field)
+        if found is None:
+            return self.field
+        rest = self.field[found.end() :]
+        return f"fact {int(found[1]) + 1}" + (f", {rest}" if rest else "")
+
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file
         parts = [location]
         if self.field:
-            parts.append(self.field)
+            parts.append(self.shown_field)
         parts.append(f"warning: {self.message}" if self.severity == "warning" else self.message)
         return ": ".join(parts)
 
