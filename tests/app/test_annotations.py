@@ -251,6 +251,30 @@ async def test_a_note_is_saved_shown_under_the_meta_line_and_kept(corpus_dir: Pa
     assert saved(corpus_dir).notes == {brief_id: "Line one\nline two"}
 
 
+async def test_tab_in_a_note_indents_and_what_follows_is_typed_into_it(corpus_dir: Path) -> None:
+    # Tab left the text for the Cancel button: what was typed next went nowhere, and Enter then
+    # asked to discard the note.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press(*"Risks:", "enter", "tab", *"power", "enter", "tab", *"water")
+        assert app.screen.query_one(TextArea).has_focus
+        await pilot.press("escape")  # still the dialog's, not taken to move the focus
+        await wait_for_screen(pilot, DiscardDialog)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    (note,) = saved(corpus_dir).notes.values()
+    assert [line.strip() for line in note.splitlines()] == ["Risks:", "power", "water"]
+    assert note.splitlines()[1].startswith(" ")  # indented, as typed
+    assert brief_id in saved(corpus_dir).notes
+
+
 async def test_a_long_note_shows_one_line_in_the_pane(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -35,8 +35,22 @@ if TYPE_CHECKING:
     from tui.core.annotations import Annotations
     from tui.core.model import Brief
 
+INDENT = 4
+"""The columns a Tab in a note moves its text to: the next multiple of four."""
 TAGS_LISTED = 8
 """Tags in use the tag dialog names, the most used first."""
+
+
+class NoteArea(TextArea):
+    """The note's text: Tab indents, as in any editor. Moving to the buttons, as a text area's
+    Tab does, it sent what was typed next nowhere. Not the text area's own "indent" behaviour,
+    which takes Esc from the dialog to move the focus instead: Esc cancels, Ctrl+S saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("tab", "indent", "Indent", show=False)]
+
+    def action_indent(self) -> None:
+        _, column = self.cursor_location
+        self.insert(" " * (INDENT - column % INDENT))
 
 
 class NoteDialog(Dialog[str | None]):
@@ -87,7 +101,7 @@ class NoteDialog(Dialog[str | None]):
             # On the frame rather than beside the buttons, where a narrow terminal cut it short.
             dialog.border_subtitle = "Ctrl+S saves · Esc cancels"
             yield Label(Content(one_line(self.brief_title)))
-            yield TextArea(self.note, id="note", soft_wrap=True, tab_behavior="focus")
+            yield NoteArea(self.note, id="note", soft_wrap=True)
             yield Label(Content(""), id="error", classes="problem")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
