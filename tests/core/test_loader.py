@@ -579,6 +579,88 @@ def test_unknown_fields_are_warnings_and_the_brief_still_loads(tmp_path: Path) -
     }
 
 
+def shown(corpus: Corpus) -> list[str]:
+    """Every problem as ``briefing validate`` prints it, from the line on."""
+    return [str(p).split(":", 1)[1] for p in corpus.all_problems]
+
+
+def test_a_misspelled_required_field_is_one_error_naming_the_slip_on_its_line(
+    tmp_path: Path,
+) -> None:
+    brief = dump(fields(summary=...)) + "sumary: A plant in Tijuana will add a night shift.\n"
+    corpus = load_one(tmp_path, brief)
+    assert shown(corpus) == [
+        f"{line_of(brief, 'sumary:')}: summary: is required; sumary on this line looks like it"
+        " misspelled: rename sumary to summary"
+    ]
+
+
+def test_a_misspelled_field_of_a_fact_is_one_error_naming_the_slip(tmp_path: Path) -> None:
+    facts = [{"fact": "The plant will add 240 workers.", "qoute": "night shift of 240 workers"}]
+    brief = dump(fields(key_facts=facts))
+    assert shown(load_one(tmp_path, brief)) == [
+        f"{line_of(brief, 'qoute:')}: fact 1, quote: is required; qoute on this line looks like"
+        " it misspelled: rename qoute to quote"
+    ]
+
+
+@pytest.mark.parametrize(("written", "meant"), [("Title_en", "title_en"), ("place", "places")])
+def test_an_unknown_field_close_to_a_known_one_is_told_the_name_meant(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    corpus = load_one(tmp_path, fields(**{written: "x"}))
+    assert problems_of(corpus) == [(written, f"unknown field, ignored; did you mean {meant}?")]
+    assert len(corpus.briefs) == 1
+
+
+def test_a_fact_field_written_at_the_top_is_told_to_go_under_its_fact(tmp_path: Path) -> None:
+    brief = dump(fields()) + "kind: figure\n"
+    assert shown(load_one(tmp_path, brief)) == [
+        f"{line_of(brief, 'kind:')}: kind: warning: belongs to a key fact, not to the brief, so"
+        " it is ignored here; indent it under its fact, in line with that fact's quote:"
+    ]
+
+
+def test_a_brief_field_written_in_a_fact_is_told_to_go_to_the_top(tmp_path: Path) -> None:
+    facts = [{"fact": "F.", "quote": "night shift of 240 workers", "outlet": "Zeta"}]
+    corpus = load_one(tmp_path, fields(key_facts=facts))
+    assert problems_of(corpus) == [
+        (
+            "key_facts[0].outlet",
+            "belongs to the brief, not to a key fact, so it is ignored here; move it out of"
+            " key_facts, to the start of the line, as id: and title: are written",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "advice"),
+    [
+        ("id", "write id: sample, the file's name without .yaml"),
+        ("source", "name the article's file in seeds/, such as source: article.txt"),
+        ("title", "give the article's own headline, in the article's language"),
+        ("language", "give the ISO 639-1 code of the article's language, such as en or es"),
+        ("summary", "write two to five English sentences saying what the article says"),
+    ],
+)
+def test_a_missing_required_field_says_what_to_write(
+    tmp_path: Path, name: str, advice: str
+) -> None:
+    corpus = load_one(tmp_path, fields(**{name: ...}))
+    assert (name, f"is required: {advice}") in problems_of(corpus)
+
+
+def test_a_missing_fact_or_quote_says_what_to_write(tmp_path: Path) -> None:
+    corpus = load_one(tmp_path, fields(key_facts=[{"fact": "F."}, {"quote": "240 workers"}]))
+    assert problems_of(corpus) == [
+        (
+            "key_facts[0].quote",
+            "is required: copy the passage of the article that supports the fact, word for word",
+        ),
+        ("key_facts[1].fact", "is required: write one English sentence stating the fact"),
+    ]
+
+
 def test_problems_come_in_the_order_of_the_file(tmp_path: Path) -> None:
     brief = "id: sample\nsource: [x]\ntitle: [x]\nlanguage: 5\nsummary: {a: 1}\npublished: [1]\n"
     corpus = load_one(tmp_path, brief)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import difflib
 import errno
 import os
 import re
@@ -61,6 +62,27 @@ KNOWN_FIELDS = frozenset(
     (*_REQUIRED_TEXT, *_OPTIONAL_TEXT, *_TEXT_LISTS, "published", "key_facts", "status")
 )
 _FACT_FIELDS = frozenset(("fact", "quote", "kind", "reviewed", "needs_english"))
+_REQUIRED_IN_FACT = ("fact", "quote")
+_WHAT_TO_WRITE = {
+    "source": "name the article's file in seeds/, such as source: article.txt",
+    "title": "give the article's own headline, in the article's language",
+    "language": "give the ISO 639-1 code of the article's language, such as en or es",
+    "summary": "write two to five English sentences saying what the article says",
+    "fact": "write one English sentence stating the fact",
+    "quote": "copy the passage of the article that supports the fact, word for word",
+}
+"""What to write in a required field that is missing (``id`` is told with the file's name)."""
+CLOSE_TO_A_FIELD = 0.7
+"""How alike (difflib's ratio, case aside) an unknown field's name and a known one must be for
+the unknown one to be taken for a slip in writing the known one."""
+
+
+def closest_field(name: str, known: Iterable[str]) -> str | None:
+    """The field of ``known`` that ``name``, unknown, is most likely a slip for; None if none is
+    close."""
+    lowered = {field.lower(): field for field in known}
+    found = difflib.get_close_matches(name.lower(), lowered, n=1, cutoff=CLOSE_TO_A_FIELD)
+    return lowered[found[0]] if found else None
 
 
 @dataclass
@@ -181,6 +203,9 @@ class _BriefChecker:
         """The fuzzy searching this brief's quotes have cost so far (see FUZZY_WORK_PER_BRIEF)."""
         self.fuzzy_skipped = False
         """Whether the last quote anchored was not looked for fuzzily, the budget being spent."""
+        self.misspelled: dict[str, tuple[str, str]] = {}
+        """The path of a required field that is missing, to the path of the unknown field that
+        looks like it misspelled, and that field's name: told as one problem, on its line."""
 
     def add(
         self, path: str, message: str, severity: Severity = "error", *, at: str | None = None
@@ -222,9 +247,7 @@ class _BriefChecker:
         return self._check_fields(data)
 
     def _check_fields(self, data: dict[str, Any]) -> Brief | None:
-        for name in data:
-            if name not in KNOWN_FIELDS:
-                self.add(name, "unknown field, ignored", "warning")
+        self._unknown_fields(data, "", (*_REQUIRED_TEXT, "key_facts"))
         required = {name: self._text(data, name, required=True) for name in _REQUIRED_TEXT}
         optional = {name: self._text(data, name, required=False) for name in _OPTIONAL_TEXT}
         lists = {name: self._text_list(data, name) for name in _TEXT_LISTS}
@@ -275,6 +298,50 @@ class _BriefChecker:
             status=status,
             **optional,
         )
+
+    def _unknown_fields(self, data: dict[str, Any], within: str, required: tuple[str, ...]) -> None:
+        """Warn about the fields of ``data`` (the brief, or the fact at ``within``) that are not
+        its own: a field of the other level is told where it belongs, and a slip in writing a
+        field's name is told the name meant. A slip for a ``required`` field that is missing is
+        left to that field's error, which tells both (see :attr:`misspelled`)."""
+        known, other = (_FACT_FIELDS, KNOWN_FIELDS) if within else (KNOWN_FIELDS, _FACT_FIELDS)
+        for name in data:
+            if name in known:
+                continue
+            path = f"{within}.{name}" if within else name
+            if name in other:
+                where = (
+                    "to the brief, not to a key fact, so it is ignored here; move it out of"
+                    " key_facts, to the start of the line, as id: and title: are written"
+                    if within
+                    else "to a key fact, not to the brief, so it is ignored here; indent it"
+                    " under its fact, in line with that fact's quote:"
+                )
+                self.add(path, f"belongs {where}", "warning")
+                continue
+            meant = closest_field(name, known)
+            if meant is None:
+                self.add(path, "unknown field, ignored", "warning")
+                continue
+            meant_path = f"{within}.{meant}" if within else meant
+            if meant in required and meant not in data and meant_path not in self.misspelled:
+                self.misspelled[meant_path] = (path, name)
+                continue
+            self.add(path, f"unknown field, ignored; did you mean {meant}?", "warning")
+
+    def _missing(self, path: str, name: str, advice: str) -> None:
+        """Report the required field ``name`` at ``path`` missing, with ``advice`` on what to
+        write, or the unknown field that looks like a slip for it."""
+        slip = self.misspelled.get(path)
+        if slip is None:
+            self.add(path, f"is required: {advice}")
+            return
+        written, written_name = slip
+        message = (
+            f"is required; {written_name} on this line looks like it misspelled:"
+            f" rename {written_name} to {name}"
+        )
+        self.add(path, message, at=written)
 
     def _status(self, data: dict[str, Any]) -> BriefStatus:
         value = data.get("status")
@@ -352,7 +419,13 @@ class _BriefChecker:
         path = f"{within}.{name}" if within else name
         if name not in data or data[name] is None:
             if required:
-                self.add(path, "is required" if name not in data else "is required; it is empty")
+                advice = _WHAT_TO_WRITE.get(name) or (
+                    f"write id: {self.stem}, the file's name without {BRIEF_SUFFIX}"
+                )
+                if name not in data:
+                    self._missing(path, name, advice)
+                else:
+                    self.add(path, f"is required; it is empty: {advice}")
             return None
         value = data[name]
         if isinstance(value, bool) and name == "language":
@@ -363,7 +436,11 @@ class _BriefChecker:
             return None
         cleaned = clean_text(value).strip()
         if not cleaned:
-            self.add(path, "is empty" if required else "is empty; remove it or fill it in")
+            if required:
+                advice = _WHAT_TO_WRITE.get(name) or f"write id: {self.stem}"
+                self.add(path, f"is empty: {advice}")
+            else:
+                self.add(path, "is empty; remove it or fill it in")
             return None
         self._tell_hidden_characters(path, value, cleaned)
         return cleaned
@@ -421,7 +498,11 @@ class _BriefChecker:
     ) -> tuple[KeyFact, ...] | None:
         value = data.get("key_facts")
         if value is None:
-            self.add("key_facts", "is required: list at least one fact with its quote")
+            advice = "list at least one fact with its quote"
+            if "key_facts" in data:
+                self.add("key_facts", f"is required; it is empty: {advice}")
+            else:
+                self._missing("key_facts", "key_facts", advice)
             return None
         if not isinstance(value, list):
             self.add("key_facts", f"must be a list of facts, not {_describe(value)}")
@@ -437,9 +518,7 @@ class _BriefChecker:
                 self.add(path, f"must be a mapping with fact and quote, not {_describe(item)}")
                 valid = False
                 continue
-            for name in item:
-                if name not in _FACT_FIELDS:
-                    self.add(f"{path}.{name}", "unknown field, ignored", "warning")
+            self._unknown_fields(item, path, _REQUIRED_IN_FACT)
             fact = self._text(item, "fact", required=True, within=path)
             quote = self._text(item, "quote", required=True, within=path)
             kind = item.get("kind")
