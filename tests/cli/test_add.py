@@ -71,6 +71,32 @@ def test_a_text_is_kept_byte_for_byte_and_gets_a_draft_that_validates(
     assert main(["validate", "--corpus", str(corpus)]) == 0
 
 
+def test_a_draft_finished_but_for_its_summary_is_an_error_and_a_draft_is_not(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, (row,), _ = add(capsys, corpus, SEEDS[1])
+    assert row["language"] == "es"
+    assert main(["validate", "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    path = corpus / row["brief"]
+    # Finished as a hurried analyst might: every mark of a draft taken off, the summary left.
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if line.strip() not in DRAFT_MARKS]
+    path.write_text("".join(kept) + "title_en: Index Tijuana reports\n", encoding="utf-8")
+    assert main(["validate", "--corpus", str(corpus)]) == 1
+    _, err = capsys.readouterr()
+    (error,) = [line for line in err.splitlines() if ": summary: " in line]
+    assert error.endswith(
+        "summary: still starts 'Draft: the summary is still to be written.', as a draft's does,"
+        " in a finished brief: write the summary, two to five English sentences saying what the"
+        " article says, or mark the brief status: draft again"
+    )
+    assert "1 error" in err
+
+
+DRAFT_MARKS = {"status: draft", "reviewed: false", "needs_english: true"}
+
+
 def test_a_text_with_a_byte_order_mark_and_windows_line_ends_is_kept_as_it_is(
     corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -26,6 +26,7 @@ from tui.core.files import Refused, read_limited
 from tui.core.languages import ISO_639_1
 from tui.core.model import (
     BRIEF_STATUSES,
+    DRAFT_SUMMARY,
     FACT_KINDS,
     Brief,
     BriefStatus,
@@ -272,6 +273,17 @@ class _BriefChecker:
                 "title_en",
                 f"required when language is {language}: give an English title",
                 at="language",
+            )
+        if (
+            summary is not None
+            and status != "draft"
+            and one_line(summary).startswith(DRAFT_SUMMARY)
+        ):
+            self.add(
+                "summary",
+                f"still starts {quoted(DRAFT_SUMMARY)}, as a draft's does, in a finished"
+                " brief: write the summary, two to five English sentences saying what the"
+                " article says, or mark the brief status: draft again",
             )
         if title is not None and len(title) > LONG_TEXT_WARNING:
             self.add("title", f"is {len(title)} characters long; lists show the start", "warning")

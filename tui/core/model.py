@@ -24,6 +24,8 @@ FACT_KINDS = ("figure", "event", "plan", "actor", "context")
 BriefStatus = Literal["draft", "final"]
 BRIEF_STATUSES: tuple[BriefStatus, ...] = ("draft", "final")
 """A brief's ``status``: ``draft`` until an analyst has read it through, else ``final``."""
+DRAFT_SUMMARY = "Draft: the summary is still to be written."
+"""How a draft's summary starts until the analyst writes one: a finished brief must not."""
 
 MAX_PROBLEM_TEXT = 300
 """How many characters of a problem's file name are kept; the rest becomes "…"."""

@@ -21,6 +21,7 @@ from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import find_author, find_published, find_title
 from tui.core.drafting.sentences import sentences, unpaired_marks
 from tui.core.languages import NAMES
+from tui.core.model import DRAFT_SUMMARY
 from tui.core.text import fold_white_space, one_line
 
 MAX_ID_LENGTH = 60
@@ -170,7 +171,7 @@ def _summary(prose: list[str], language: str) -> str:
         opening = " ".join(words[:MAX_LEDE_WORDS]).rstrip(" ,;:") + " …"
     named = NAMES.get(language, language)
     written_in = "" if language == "en" else f" (in {named})"
-    return f"Draft: the summary is still to be written. The article{written_in} opens: {opening}"
+    return f"{DRAFT_SUMMARY} The article{written_in} opens: {opening}"
 
 
 def _first_words(sentence: str, count: int = 12) -> str:
