@@ -260,16 +260,35 @@ def test_a_duplicate_id_keeps_the_file_named_after_it(tmp_path: Path) -> None:
     corpus = load_corpus(root)
     (kept,) = corpus.briefs
     assert kept.title != "Copy"
-    copy_problems = [p for p in corpus.all_problems if p.file == "briefs/a-copy.yaml"]
-    duplicate = [p for p in copy_problems if "duplicate id" in p.message]
-    assert duplicate and "briefs/plant.yaml" in duplicate[0].message
+    # One error, which says to change the id: renaming the copy after it would put it in
+    # plant's place.
+    (duplicate,) = [p for p in corpus.all_problems if p.file == "briefs/a-copy.yaml"]
+    assert duplicate.message == "duplicate id 'plant': briefs/plant.yaml has it; set it to a-copy"
     text = (root / "briefs" / "a-copy.yaml").read_text(encoding="utf-8")
-    assert duplicate[0].line == line_of(text, "id: plant")
-    # Renaming the copy after its id, as the advice said, would have put it in plant's place.
-    (advice,) = [p.message for p in copy_problems if p.message.startswith("must equal")]
-    assert (
-        advice == "must equal the file name: set it to a-copy; briefs/plant.yaml is another brief"
-    )
+    assert duplicate.line == line_of(text, "id: plant")
+
+
+def test_each_copy_of_an_id_gets_one_error(tmp_path: Path) -> None:
+    names = ("dup.yaml", "dup-a.yaml", "dup-b.yaml")
+    corpus = load_corpus(make_corpus(tmp_path / "corpus", {n: fields("dup") for n in names}))
+    assert sorted(str(p) for p in corpus.all_problems) == [
+        f"briefs/dup-{copy}.yaml:1: id: duplicate id 'dup': briefs/dup.yaml has it; set it to"
+        f" dup-{copy}"
+        for copy in "ab"
+    ]
+
+
+def test_two_files_of_one_id_named_otherwise_are_not_both_told_to_take_its_name(
+    tmp_path: Path,
+) -> None:
+    names = ("dup-x.yaml", "dup-y.yaml")
+    corpus = load_corpus(make_corpus(tmp_path / "corpus", {n: fields("dupz") for n in names}))
+    told = sorted(str(p) for p in corpus.all_problems)
+    assert told == [
+        "briefs/dup-x.yaml:1: id: must equal the file name: set it to dup-x, or rename the file"
+        " to dupz.yaml",
+        "briefs/dup-y.yaml:1: id: duplicate id 'dupz': briefs/dup-x.yaml has it; set it to dup-y",
+    ]
 
 
 @pytest.mark.parametrize("code", ["xx", "EN", "eng", "english"])

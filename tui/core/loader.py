@@ -28,6 +28,7 @@ from tui.core.model import (
     BRIEF_STATUSES,
     DRAFT_SUMMARY,
     FACT_KINDS,
+    ID_NOT_THE_FILE_NAME,
     Brief,
     BriefStatus,
     Entry,
@@ -264,7 +265,7 @@ class _BriefChecker:
                 advice = f"set it to {self.stem}; briefs/{named} is another brief"
             else:
                 advice = f"set it to {self.stem}, or rename the file to {named}"
-            self.add("id", f"must equal the file name: {advice}")
+            self.add("id", f"{ID_NOT_THE_FILE_NAME}: {advice}")
         if language is not None and language not in ISO_639_1:
             self.add("language", f"{quoted(language)} is not an ISO 639-1 code such as en or es")
         elif language not in (None, "en") and "title_en" not in data and status != "draft":

@@ -20,11 +20,11 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Callable, Collection, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from tui.core.atomic import file_identity
-from tui.core.model import Entries, Entry, Problem
+from tui.core.model import ID_NOT_THE_FILE_NAME, Entries, Entry, Problem
 from tui.core.recent import RecentlyUsed
 from tui.core.search import (
     NO_MARKS,
@@ -642,9 +642,15 @@ def _decode(root: Path, path: str, text: str, duplicate_of: str | None, id_line:
         entry = read_entry(root, root / path)
     if duplicate_of is None or entry.brief is None:
         return entry
-    # Only one file can be named after the id, so every other one has already been told that
-    # its id must equal its name: the problem points at the same line.
-    duplicate = Problem(
-        path, id_line, "id", f"duplicate id {entry.brief.id!r}: {duplicate_of} has it"
+    # Only one file can be named after the id, so every other one has been told that its id
+    # must equal its name, perhaps to rename the file after the id, as the file that keeps it
+    # may be told too: one problem instead, which says to change the id.
+    others = tuple(
+        problem
+        for problem in entry.problems
+        if not (problem.field == "id" and problem.message.startswith(ID_NOT_THE_FILE_NAME))
     )
-    return Entry(path, None, (*entry.problems, duplicate))
+    advice = "" if others == entry.problems else f"; set it to {PurePosixPath(path).stem}"
+    message = f"duplicate id {entry.brief.id!r}: {duplicate_of} has it{advice}"
+    duplicate = Problem(path, id_line, "id", message)
+    return Entry(path, None, tuple(sorted((*others, duplicate), key=lambda p: p.line)))
