@@ -304,6 +304,13 @@ def test_a_brief_in_another_language_needs_an_english_title(tmp_path: Path) -> N
     assert corpus.all_problems == ()
 
 
+@pytest.mark.parametrize("name", ["title", "title_en"])
+def test_a_title_over_1000_characters_is_a_warning(tmp_path: Path, name: str) -> None:
+    corpus = load_one(tmp_path, fields(language="es", **{"title_en": "T", name: "w" * 1_320}))
+    assert problems_of(corpus) == [(name, "is 1320 characters long; lists show the start")]
+    assert len(corpus.briefs) == 1
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

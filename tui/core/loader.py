@@ -286,8 +286,9 @@ class _BriefChecker:
                 " brief: write the summary, two to five English sentences saying what the"
                 " article says, or mark the brief status: draft again",
             )
-        if title is not None and len(title) > LONG_TEXT_WARNING:
-            self.add("title", f"is {len(title)} characters long; lists show the start", "warning")
+        for name, text in (("title", title), ("title_en", optional["title_en"])):
+            if text is not None and len(text) > LONG_TEXT_WARNING:
+                self.add(name, f"is {len(text)} characters long; lists show the start", "warning")
         article = self._article(source) if source is not None else None
         facts = self._key_facts(data, article, source)
         if None in required.values() or facts is None:
