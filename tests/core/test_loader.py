@@ -232,7 +232,10 @@ def test_wrong_types_inside_a_fact_name_the_fact(tmp_path: Path) -> None:
     ]
     found = problems_of(load_one(tmp_path, fields(key_facts=facts)))
     assert ("key_facts[1].fact", "must be text, not a list") in found
-    assert ("key_facts[1].quote", "must be text, not a number (42)") in found
+    assert (
+        "key_facts[1].quote",
+        "must be text, not a number (42); put it in quotes, so that it is read as text",
+    ) in found
     (kind,) = [m for f, m in found if f == "key_facts[1].kind"]
     assert kind.startswith("must be one of figure, event") and kind.endswith(", not 'rumour'")
 
@@ -288,6 +291,29 @@ def test_two_files_of_one_id_named_otherwise_are_not_both_told_to_take_its_name(
         "briefs/dup-x.yaml:1: id: must equal the file name: set it to dup-x, or rename the file"
         " to dupz.yaml",
         "briefs/dup-y.yaml:1: id: duplicate id 'dupz': briefs/dup-x.yaml has it; set it to dup-y",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"title": 2024}, "title"), ({"summary": dt.date(2025, 1, 14)}, "summary")],
+)
+def test_a_number_or_date_where_text_is_wanted_is_told_to_be_quoted(
+    tmp_path: Path, change: dict[str, Any], field: str
+) -> None:
+    (message,) = [m for f, m in problems_of(load_one(tmp_path, fields(**change))) if f == field]
+    assert message.endswith("; put it in quotes, so that it is read as text")
+
+
+def test_a_language_code_in_capitals_is_told_to_be_written_in_small_letters(
+    tmp_path: Path,
+) -> None:
+    corpus = load_one(tmp_path, fields(language="ES", title_en="T"))
+    assert problems_of(corpus) == [
+        (
+            "language",
+            "'ES' is not an ISO 639-1 code such as en or es; write it in small letters: es",
+        )
     ]
 
 
@@ -695,6 +721,17 @@ def test_problems_come_in_the_order_of_the_file(tmp_path: Path) -> None:
 
 
 # Sources ----------------------------------------------------------------------------------------
+
+
+def test_a_source_written_with_seeds_in_front_is_told_to_leave_it_out(tmp_path: Path) -> None:
+    corpus = load_one(tmp_path, fields(source="seeds/article.txt"))
+    assert problems_of(corpus) == [
+        (
+            "source",
+            "not found: there is no seeds/seeds/article.txt; source names a file inside seeds/,"
+            " so leave seeds/ out: source: article.txt",
+        )
+    ]
 
 
 @pytest.mark.parametrize(

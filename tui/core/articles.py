@@ -53,6 +53,13 @@ class ArticleReader:
             if not os.path.isdir(self.seeds):  # looked at only for an article not found
                 there = "a file" if os.path.lexists(self.seeds) else "not there"
                 return f"not found: the corpus's seeds/ folder is {there}; articles are kept in it"
+            if relative.parts[0] == "seeds" and len(relative.parts) > 1:
+                # The corpus's path, where the path inside seeds/ is asked for.
+                within = Path(*relative.parts[1:]).as_posix()
+                return (
+                    f"not found: there is no seeds/{cut(source)}; source names a file inside"
+                    f" seeds/, so leave seeds/ out: source: {cut(within)}"
+                )
             return f"not found: there is no seeds/{cut(source)}"
         if not stat.S_ISREG(info.st_mode):
             return f"seeds/{cut(source)} {not_a_file(info.st_mode)}"

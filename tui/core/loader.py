@@ -267,7 +267,15 @@ class _BriefChecker:
                 advice = f"set it to {self.stem}, or rename the file to {named}"
             self.add("id", f"{ID_NOT_THE_FILE_NAME}: {advice}")
         if language is not None and language not in ISO_639_1:
-            self.add("language", f"{quoted(language)} is not an ISO 639-1 code such as en or es")
+            advice = (
+                f"; write it in small letters: {language.lower()}"
+                if language.lower() in ISO_639_1
+                else ""
+            )
+            self.add(
+                "language",
+                f"{quoted(language)} is not an ISO 639-1 code such as en or es{advice}",
+            )
         elif language not in (None, "en") and "title_en" not in data and status != "draft":
             # A draft is unfinished by its nature: its English title may still be to come.
             self.add(
@@ -446,7 +454,11 @@ class _BriefChecker:
             self.add(path, "must be text; YAML reads no/yes as true/false, so quote it: 'no'")
             return None
         if not isinstance(value, str):
-            self.add(path, f"must be text, not {_describe(value)}")
+            # YAML reads 60, 1.5 or 2025-01-14 left out of quotes as a number or a date.
+            scalar = isinstance(value, (int, float, dt.date)) and not isinstance(value, bool)
+            quote = scalar and name != "language"  # no number or date is a language's code
+            advice = "; put it in quotes, so that it is read as text" if quote else ""
+            self.add(path, f"must be text, not {_describe(value)}{advice}")
             return None
         cleaned = clean_text(value).strip()
         if not cleaned:
