@@ -345,6 +345,10 @@ def test_a_title_over_1000_characters_is_a_warning(tmp_path: Path, name: str) ->
         ("14 de enero de 2025", dt.date(2025, 1, 14)),
         ("Thu, 12/16/2021 - 14:48", dt.date(2021, 12, 16)),
         ("October 17, 2023", dt.date(2023, 10, 17)),
+        # A time after the date: the date is what counts.
+        ("1 de marzo de 2024 a las 10:00", dt.date(2024, 3, 1)),
+        ("14 de enero de 2025, 10:30 hrs", dt.date(2025, 1, 14)),
+        ("January 14, 2025 at 9.15 a.m.", dt.date(2025, 1, 14)),
     ],
 )
 def test_dates_are_read_as_articles_print_them(
@@ -361,6 +365,15 @@ def test_dates_are_read_as_articles_print_them(
         # Shaped like a date, but no such day: it said to write it as it was written.
         ("published: 2025-02-30", "'2025-02-30': February 2025 has no day 30; give a day it has"),
         ("published: 2024-13-01", "'2024-13-01' has no month 13"),
+        # Written as an article prints it, the same.
+        (
+            'published: "30 de febrero de 2024"',
+            "'30 de febrero de 2024': February 2024 has no day 30; give a day it has",
+        ),
+        (
+            'published: "February 30, 2025"',
+            "'February 30, 2025': February 2025 has no day 30; give a day it has",
+        ),
         # Either way round, as Mexican or American outlets print it: it was read month first.
         ('published: "03/04/2024"', "'03/04/2024' can be read as 3 April or 4 March"),
         ('published: "05.03.2024"', "can be read as 5 March or 3 May"),
@@ -379,6 +392,33 @@ def test_dates_that_do_not_parse_are_errors_on_their_line(
     assert problem.line == line_of(brief, "published:")
     # The date is optional: the brief still loads, undated.
     assert [b.published for b in corpus.briefs] == [None]
+
+
+@pytest.mark.parametrize(
+    ("value", "told"),
+    [
+        (
+            "lunes 14 de enero de 2025",
+            "'lunes 14 de enero de 2025' names a Monday, but 14 January 2025 was a Tuesday;"
+            " check the date against the article",
+        ),
+        (
+            "Wed, 12/16/2021 - 14:48",
+            "'Wed, 12/16/2021 - 14:48' names a Wednesday, but 16 December 2021 was a Thursday;"
+            " check the date against the article",
+        ),
+    ],
+)
+def test_a_date_whose_weekday_is_wrong_for_it_is_a_warning_naming_both(
+    tmp_path: Path, value: str, told: str
+) -> None:
+    brief = dump(fields()) + f'published: "{value}"\n'
+    corpus = load_one(tmp_path, brief)
+    assert [(p.line, p.field, p.message, p.severity) for p in corpus.all_problems] == [
+        (line_of(brief, "published:"), "published", told, "warning")
+    ]
+    # The date is read as written: the analyst checks which part is wrong.
+    assert len(corpus.briefs) == 1 and corpus.briefs[0].published is not None
 
 
 def test_a_quote_missing_from_its_article_is_reported_on_its_line(tmp_path: Path) -> None:

@@ -48,6 +48,19 @@ _DEFAULT_B = dt.datetime(2001, 2, 2)
 
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# A time of day after the date: "a las 10:00", ", 10:30 hrs", "at 9.15 a.m.".
+_TIME_AFTER = re.compile(
+    r"[\s,]*(?:(?:a\s+las?|at)\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?:\s*(?:h|hrs?|horas|[ap]\.?\s?m)\.?)?\s*\Z",
+    re.IGNORECASE,
+)
+# A date written with its month's name: "30 de febrero de 2024", "February 30, 2024".
+_WRITTEN = (
+    re.compile(
+        r"(?P<day>\d{1,2})\s+(?:de\s+)?(?P<month>[^\W\d_]+)\.?,?\s+(?:del?\s+)?(?P<year>\d{4})"
+    ),
+    re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"),
+)
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
@@ -74,9 +87,9 @@ def parse_date(text: str) -> dt.date:
                 f" {other} {calendar.month_name[one]}; write it as YYYY-MM-DD"
             )
     try:
-        first = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_A)
-        second = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_B)
+        first, second = _parsed(text)
     except (ValueError, OverflowError) as error:
+        _written_day(text)  # no such day: says so
         raise DateError(f"cannot read {quoted(text)} as a date; write it as YYYY-MM-DD") from error
     if first.date() != second.date():
         raise DateError(
@@ -84,6 +97,51 @@ def parse_date(text: str) -> dt.date:
             " and say in date_note how it was inferred"
         )
     return first.date()
+
+
+def _parsed(text: str) -> tuple[dt.datetime, dt.datetime]:
+    """``text`` read with each of the two defaults; a time of day after the date, which the
+    reader may not take, left out if need be: the date is what counts."""
+    try:
+        return _with_defaults(text)
+    except (ValueError, OverflowError):
+        time = _TIME_AFTER.search(text)
+        if time is None or not text[: time.start()].strip():
+            raise
+        return _with_defaults(text[: time.start()])
+
+
+def _with_defaults(text: str) -> tuple[dt.datetime, dt.datetime]:
+    first = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_A)
+    second = date_parser.parse(text, parserinfo=_PARSER_INFO, default=_DEFAULT_B)
+    return first, second
+
+
+def _written_day(text: str) -> None:
+    """Raise :class:`DateError` saying what does not exist when ``text`` writes a day with its
+    month's name that the calendar does not have ("30 de febrero de 2024")."""
+    for form in _WRITTEN:
+        for found in form.finditer(text):
+            month = _PARSER_INFO.month(found["month"])
+            if month is not None:
+                _calendar_day(text, int(found["year"]), month, int(found["day"]))
+
+
+def weekday_slip(text: str, date: dt.date) -> str | None:
+    """What is wrong when ``text``, read as ``date``, names a weekday that day was not; else
+    None. A name that is also a month's ("mar", Spanish for Tuesday, is March) is not taken for
+    a weekday."""
+    for word in re.findall(r"[^\W\d_]+", text):
+        if _PARSER_INFO.month(word) is not None:
+            continue
+        named = _PARSER_INFO.weekday(word)
+        if named is not None and named != date.weekday():
+            return (
+                f"{quoted(text)} names a {calendar.day_name[named]}, but"
+                f" {date.day} {calendar.month_name[date.month]} {date.year} was a"
+                f" {calendar.day_name[date.weekday()]}; check the date against the article"
+            )
+    return None
 
 
 def _calendar_day(text: str, year: int, month: int, day: int) -> dt.date:

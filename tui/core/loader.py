@@ -21,7 +21,7 @@ from tui.core.articles import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
 from tui.core.articles import ArticleProblems, ArticleReader
 from tui.core.articles import read_article as read_article  # also importable from here
 from tui.core.corpus_path import BRIEF_SUFFIX
-from tui.core.dates import DateError, parse_date
+from tui.core.dates import DateError, parse_date, weekday_slip
 from tui.core.files import Refused, read_limited
 from tui.core.languages import ISO_639_1
 from tui.core.model import (
@@ -506,10 +506,14 @@ class _BriefChecker:
             self.add("published", f"must be a date, not {_describe(value)}")
             return None
         try:
-            return parse_date(value)
+            date = parse_date(value)
         except DateError as error:
             self.add("published", str(error))
             return None
+        slip = weekday_slip(value, date)
+        if slip is not None:
+            self.add("published", slip, "warning")
+        return date
 
     def _article(self, source: str) -> Article | None:
         article, refusal = self.reader.article(source)
