@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from tui.core.annotations import Annotations
     from tui.core.drafting.adding import Outcome
-    from tui.core.model import Corpus, Entry
+    from tui.core.model import Corpus, Entry, Problem
     from tui.core.search import Query, UserMarks
 
 LIST_TITLE_WIDTH = 160
@@ -392,16 +392,12 @@ def _validate(corpus: Corpus) -> int:
     # held whole.
     errors = warnings = loaded = facts = found = 0
     drifted = dict.fromkeys(("loose", "fuzzy"), 0)
-    problems = itertools.chain(
-        corpus.problems, itertools.chain.from_iterable(e.problems for e in corpus.entries)
-    )
-    for problem in problems:
-        print(problem, file=sys.stderr)
-        if problem.severity == "error":
-            errors += 1
-        else:
-            warnings += 1
+    # Told in the order of the files, not of the list, which puts the briefs that did not load
+    # last: only the problems are kept until then.
+    told: list[tuple[str, tuple[Problem, ...]]] = []
     for entry in corpus.entries:
+        if entry.problems:
+            told.append((entry.path, entry.problems))
         if entry.brief is None:
             continue
         loaded += 1
@@ -410,6 +406,13 @@ def _validate(corpus: Corpus) -> int:
             found += fact.span is not None
             if fact.anchor in drifted:
                 drifted[fact.anchor] += 1
+    told.sort(key=lambda problems: problems[0])
+    for problem in itertools.chain(corpus.problems, *(problems for _, problems in told)):
+        print(problem, file=sys.stderr)
+        if problem.severity == "error":
+            errors += 1
+        else:
+            warnings += 1
     # Quotes found only loosely or fuzzily are counted as found, and said apart.
     drift = [f"{count} {status}" for status, count in drifted.items() if count]
     summary = (

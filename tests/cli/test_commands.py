@@ -132,7 +132,7 @@ def test_validate_fails_with_one_clear_line_per_problem(tmp_path: Path) -> None:
         match = PROBLEM_LINE.match(line)
         assert match, line
         by_file.setdefault(match.group(1), []).append((match.group(3) or "", match.group(4)))
-    # twin-copy names the file it duplicates and is told to rename itself: both on "id".
+    # twin-copy names the file that keeps its id, and is told to change its own: on "id".
     assert {f: {field for field, _ in found} for f, found in by_file.items()} == {
         f: {field} for f, field in expected.items()
     }
@@ -141,6 +141,17 @@ def test_validate_fails_with_one_clear_line_per_problem(tmp_path: Path) -> None:
     assert f"briefs/quote.yaml:{quote_line}: fact 4, quote: not found in seeds/article.txt" in (
         lines
     )
+
+
+def test_validate_tells_the_problems_in_the_order_of_the_files(tmp_path: Path) -> None:
+    missing_quote = fields("b", key_facts=[{"fact": "F.", "quote": "not in the article"}])
+    briefs = {"a.yaml": "id: [a\n", "b.yaml": missing_quote, "c.yaml": "id: c\n"}
+    make_corpus(tmp_path / "c", briefs)
+    result = run("validate", "--corpus", str(tmp_path / "c"))
+    *lines, _ = result.stderr.splitlines()
+    files = [line.split(":", 1)[0] for line in lines]
+    # b loaded, with an error; a and c did not load, and the list puts them last.
+    assert files == sorted(files) and set(files) == {f"briefs/{name}" for name in briefs}
 
 
 def test_validate_with_only_warnings_exits_zero(tmp_path: Path) -> None:
