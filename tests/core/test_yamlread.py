@@ -295,3 +295,43 @@ def test_a_common_slip_is_named_with_its_field_and_fix(
     problem = problem_of(text)
     assert (problem.line, problem.path) == (line, field)
     assert problem.message.startswith("YAML syntax error: ") and advice in problem.message
+
+
+FACT = "id: x\nkey_facts:\n  - fact: F\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "advice"),
+    [
+        (
+            FACT + "    quote: a\n     kind: figure\n",
+            5,
+            "this line is indented 5 spaces, past quote: on the line above, whose value is on"
+            " that line; indent it 4, in line with quote:",
+        ),
+        (
+            FACT + "  quote: a\n",
+            4,
+            "this line is in line with the - above, which starts a list item; to belong to that"
+            " item, indent it 4, in line with fact:",
+        ),
+        (
+            "id: x\nkey_facts:\n  -fact: F\n    quote: a\n",
+            3,
+            "a list item's - needs a space after it: - fact: F",
+        ),
+        (
+            FACT + "    quote: a\n    kind figure\n",
+            5,
+            "kind needs ': ' after it, as quote has: kind: figure",
+        ),
+    ],
+    ids=["one-space-too-far", "at-the-dash", "no-space-after-the-dash", "no-colon"],
+)
+def test_a_slip_in_laying_out_a_block_is_named_on_its_line_with_its_fix(
+    text: str, line: int, advice: str
+) -> None:
+    # Only the parser's words were given, and not always on the line to fix.
+    problem = problem_of(text)
+    assert problem.line == line
+    assert problem.message.startswith(f"YAML syntax error: {advice} (")

@@ -164,7 +164,66 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if slip is not None:
         field, advice = slip
         return YamlProblem(mark.line + 1, field, f"YAML syntax error: {advice} ({problem})")
+    layout = _layout_slip(lines, mark.line)
+    if layout is not None:
+        line, advice = layout
+        return YamlProblem(line + 1, "", f"YAML syntax error: {advice} ({problem})")
     return YamlProblem(mark.line + 1, "", f"YAML syntax error: {problem}")
+
+
+# A line of a block: its indentation, a list item's dash, a key, and what follows the key.
+_BLOCK_LINE = re.compile(
+    r"(?P<indent> *)(?P<dash>-(?: +|$))?(?P<key>[^\s#'\"\[{:-][^:#]*)?(?P<colon>:(?: |$))?"
+)
+_DASH_WITHOUT_SPACE = re.compile(r" *-[^\s-]")
+
+
+def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
+    """The line (counted from 0) and the fix of a slip in laying out a block that the parser
+    gave up on at line ``at`` or just after, read from the lines alone: a list's dash with no
+    space after it, a key with no ": " after it, or a line indented otherwise than the line
+    above it allows."""
+    written = [n for n in range(min(at, len(lines) - 1), -1, -1) if _meant(lines[n])][:3]
+    for number in written:  # the parser may give up a line or two after the slip
+        line = lines[number].rstrip("\r")
+        if _DASH_WITHOUT_SPACE.match(line) and not line.lstrip().startswith("---"):
+            dash = line.index("-")
+            fixed = line[: dash + 1] + " " + line[dash + 1 :]
+            return number, f"a list item's - needs a space after it: {_cut(fixed.strip())}"
+    for above, number in zip(written[1:], written, strict=False):
+        here, over = _BLOCK_LINE.match(lines[number]), _BLOCK_LINE.match(lines[above])
+        if here is None or over is None or over["key"] is None or over["colon"] is None:
+            continue
+        column = len(over["indent"]) + len(over["dash"] or "")
+        indent = len(here["indent"])
+        name = over["key"].strip()
+        if here["colon"] is None and here["key"] and not here["dash"] and indent == column:
+            key, _, value = lines[number].strip().partition(" ")
+            return number, f"{key} needs ': ' after it, as {name} has: {_cut(f'{key}: {value}')}"
+        if here["colon"] is None or here["dash"]:
+            continue
+        opens = lines[above].rstrip().endswith(":")  # a key whose value is the block below
+        if indent > column and not opens:
+            return number, (
+                f"this line is indented {indent} spaces, past {name}: on the line above, whose"
+                f" value is on that line; indent it {column}, in line with {name}:"
+            )
+        if over["dash"] and indent == len(over["indent"]):
+            return number, (
+                f"this line is in line with the - above, which starts a list item; to belong"
+                f" to that item, indent it {column}, in line with {name}:"
+            )
+    return None
+
+
+def _meant(line: str) -> bool:
+    """Whether ``line`` holds something of the document: not blank, nor a comment."""
+    text = line.strip()
+    return bool(text) and not text.startswith("#")
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # A value that opens with a quote: after a key, a list's dash, or both.
