@@ -133,10 +133,28 @@ def test_keys_can_be_swapped_in_one_file(tmp_path: Path) -> None:
     assert keymap.problems == ()
 
 
-def test_two_actions_given_one_key_leave_it_to_the_second(tmp_path: Path) -> None:
-    keymap = keys_file(tmp_path, "reader.bookmark: m\nreader.mark: m\n")
-    assert keymap.keys == {"reader.mark": "m"}  # the bookmark keeps b
-    assert [problem.line for problem in keymap.problems] == [1]
+def test_of_two_lines_giving_one_key_the_first_keeps_it(tmp_path: Path) -> None:
+    # The second line took m, and the warning was put on the first, blaming it.
+    keymap = keys_file(tmp_path, "reader.bookmark: m\nreader.tags: m\n")
+    assert keymap.keys == {"reader.bookmark": "m"}  # tags keep t
+    (problem,) = keymap.problems
+    assert (problem.line, problem.field) == (2, "reader.tags")
+    assert problem.message.startswith(
+        "m is given to reader.bookmark (Bookmark) on line 1 already, which keeps it"
+    )
+
+
+def test_an_action_left_with_its_defaults_keeps_them_from_an_earlier_line(
+    tmp_path: Path,
+) -> None:
+    # Tags, refused f (the facets'), keep t: the bookmark, given t on the line before, cannot
+    # have it too.
+    keymap = keys_file(tmp_path, "reader.bookmark: t\nreader.tags: f\n")
+    assert keymap.keys == {}
+    assert [(problem.line, problem.message.split(";")[0]) for problem in keymap.problems] == [
+        (1, "t is the key of reader.tags (Tags) too"),
+        (2, "f is the key of reader.facets (Facets) too"),
+    ]
 
 
 def test_key_names_are_mended_or_refused(tmp_path: Path) -> None:

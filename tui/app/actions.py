@@ -415,7 +415,8 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
 
     - a key no key is named so (``F5`` is ``f5``, ``Ctrl+K`` is ``ctrl+k``; those are mended);
     - a key another action has where both work: Textual would take it from one of them without
-      a word, or the pane's would hide the screen's;
+      a word, or the pane's would hide the screen's; of two lines of the file giving one key,
+      the first keeps it, as the first of two lines giving one action applies;
     - a character given to an action that acts ahead of typing: it could no longer be typed in
       the filter.
 
@@ -465,55 +466,97 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
     # Keys as Textual matches them, so that "/" given one action is seen to be the "slash" of
     # another's defaults.
     defaults = {each.id: [matched_as(key) for key in each.keys.split(",")] for each in ACTIONS}
-    # What each action will have: checked against the keys given the others, not only against
-    # their defaults, so that keys can be swapped.
-    final = defaults | {
-        action_id: [key for key in map(key_name, given.split(",")) if key is not None]
-        for action_id, given in keymap.keys.items()
-    }
-    kept: dict[str, str] = {}
     problems = list(keymap.problems)
-    for action_id, given in keymap.keys.items():
+    # The file's lines in order: of two lines giving one key, the first keeps it.
+    given = sorted(keymap.keys, key=lambda action_id: keymap.lines.get(action_id, 0))
+
+    def problem(action_id: str, message: str) -> Problem:
+        return Problem(keymap.path, keymap.lines.get(action_id, 0), action_id, message, "warning")
+
+    # First what each key is on its own: named so, and free to be given this action.
+    wanted: dict[str, list[tuple[str, str]]] = {}
+    for action_id in given:
         this = action(action_id)
-        usable: list[str] = []
-
-        def refuse(message: str, action_id: str = action_id) -> None:
-            line = keymap.lines.get(action_id, 0)
-            problems.append(Problem(keymap.path, line, action_id, message, "warning"))
-
-        for name in given.split(","):
+        wanted[action_id] = []
+        for name in keymap.keys[action_id].split(","):
             key = key_name(name)
             if key is None:
-                refuse(f"no key is named {name!r}; keys are named such as ctrl+k, f5, pageup")
-                continue
-            if key in reserved:
-                refuse(f"{name} is kept for {reserved[key]} on every screen; choose another")
-                continue
-            holder = next(
-                (
-                    other
-                    for other in ACTIONS
-                    if other.id != action_id
-                    and key in final[other.id]
-                    and (other.place == this.place or {other.place, this.place} & _EVERYWHERE)
-                ),
-                None,
-            )
-            if holder is not None:
-                refuse(
-                    f"{name} is the key of {holder.id} ({holder.label}) too; give that action"
-                    " another key first, or choose another"
-                )
-                continue
-            if this.priority and len(key) == 1 and not this.off_while_typing:
-                refuse(
+                message = f"no key is named {name!r}; keys are named such as ctrl+k, f5, pageup"
+            elif key in reserved:
+                message = f"{name} is kept for {reserved[key]} on every screen; choose another"
+            elif this.priority and len(key) == 1 and not this.off_while_typing:
+                message = (
                     f"{name} could no longer be typed in the filter, as this action acts ahead of"
                     " typing; give it a key with ctrl, or a function key"
                 )
+            else:
+                wanted[action_id].append((name, key))
                 continue
-            usable.append(key)
-        if usable:
-            kept[action_id] = ",".join(usable)
-        final[action_id] = usable or defaults[action_id]
+            problems.append(problem(action_id, message))
+
+    def shares_keys(one: Action, other: Action) -> bool:
+        """Whether a key of both would be the same where both work."""
+        return one.id != other.id and (
+            one.place == other.place or bool({one.place, other.place} & _EVERYWHERE)
+        )
+
+    # Then which of them another action holds where both work: an action the file does not
+    # give keys, or leaves with none it can use, holds its defaults; one given keys on an
+    # earlier line holds those it kept. An action left with none keeps its defaults, which may
+    # take a key from an earlier line: so it is all done again until no other action is.
+    defaulted = {action_id for action_id in given if not wanted[action_id]}
+    while True:
+        kept: dict[str, list[str]] = {}
+        refused: list[Problem] = []
+        for action_id in given:
+            this = action(action_id)
+            usable: list[str] = []
+            for name, key in wanted[action_id]:
+                earlier = next(
+                    (
+                        other
+                        for other_id, keys in kept.items()
+                        if key in keys and shares_keys(this, other := action(other_id))
+                    ),
+                    None,
+                )
+                if earlier is not None:
+                    line = keymap.lines.get(earlier.id, 0)
+                    refused.append(
+                        problem(
+                            action_id,
+                            f"{name} is given to {earlier.id} ({earlier.label}) on line {line}"
+                            " already, which keeps it; choose another",
+                        )
+                    )
+                    continue
+                holder = next(
+                    (
+                        other
+                        for other in ACTIONS
+                        if (other.id not in keymap.keys or other.id in defaulted)
+                        and key in defaults[other.id]
+                        and shares_keys(this, other)
+                    ),
+                    None,
+                )
+                if holder is not None:
+                    refused.append(
+                        problem(
+                            action_id,
+                            f"{name} is the key of {holder.id} ({holder.label}) too; give that"
+                            " action another key first, or choose another",
+                        )
+                    )
+                    continue
+                usable.append(key)
+            if action_id not in defaulted:
+                kept[action_id] = usable
+        left_with_none = {action_id for action_id, keys in kept.items() if not keys}
+        if not left_with_none:
+            break
+        defaulted |= left_with_none
+    problems += refused
+    kept_keys = {action_id: ",".join(keys) for action_id, keys in kept.items() if keys}
     in_file_order = tuple(sorted(problems, key=lambda problem: problem.line))
-    return UserKeymap(kept, in_file_order, keymap.lines, keymap.path)
+    return UserKeymap(kept_keys, in_file_order, keymap.lines, keymap.path)
