@@ -58,6 +58,32 @@ def test_what_cannot_be_used_is_named_by_line_and_the_rest_applies(tmp_path: Pat
 
 
 @pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("reader.bookmark: 5", 'put the keys in quotes, such as  reader.bookmark: "5"'),
+        ("reader.bookmark: 1.5  # one", 'put the keys in quotes, such as  reader.bookmark: "1.5"'),
+        ("reader.bookmark: yes", 'put the keys in quotes, such as  reader.bookmark: "yes"'),
+        ('reader.bookmark: " "', "the space bar is written space, such as  reader.bookmark: space"),
+        (
+            'reader.bookmark: "m, "',
+            "the space bar is written space, such as  reader.bookmark: space",
+        ),
+        ("reader.bookmark: [m, n]", "give the keys as text, comma-separated, such as  ctrl+b,m"),
+    ],
+)
+def test_keys_that_are_not_text_say_how_to_write_them(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    # A number, and a space, which is text, were both told to give the keys as text.
+    keys_file(tmp_path, f"app.quit: q\n{line}\n")
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {"app.quit": "q"}
+    assert [(p.line, p.field, p.message) for p in keymap.problems] == [
+        (2, "reader.bookmark", message)
+    ]
+
+
+@pytest.mark.parametrize(
     "content",
     [
         pytest.param("reader.bookmark: [m\n", id="not YAML"),

@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from tui.core.files import Refused, read_limited
@@ -97,12 +98,26 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
             continue
         names = [name.strip() for name in value.split(",")] if isinstance(value, str) else []
         if not names or not all(_KEY.fullmatch(name) and name.isprintable() for name in names):
-            message = "give the keys as text, comma-separated, such as  ctrl+b,m"
+            message = _not_keys(action_id, value, text, line)
             problems.append(Problem(shown, line, action_id, message, "warning"))
             continue
         keys[action_id] = ",".join(names)
         lines[action_id] = line
     return UserKeymap(keys, tuple(problems), lines, shown)
+
+
+def _not_keys(action_id: str, value: object, text: str, line: int) -> str:
+    """What to say of ``value``, given ``action_id`` on ``line`` of ``text``, that is not keys."""
+    if isinstance(value, str):
+        if any(name.isspace() and " " in name for name in value.split(",")):
+            return f"the space bar is written space, such as  {action_id}: space"
+    elif isinstance(value, (int, float, date)):  # bool is an int
+        # YAML reads 5 as a number, yes as true, 2024-03-01 as a date: as the line writes it.
+        lines = text.splitlines()
+        written = lines[line - 1] if 0 < line <= len(lines) else ""
+        written = written.partition(":")[2].partition(" #")[0].strip() or str(value)
+        return f'put the keys in quotes, such as  {action_id}: "{written}"'
+    return "give the keys as text, comma-separated, such as  ctrl+b,m"
 
 
 def _line_by_line(text: str, shown: str) -> tuple[list[tuple[str, object, int]], list[Problem]]:
