@@ -124,6 +124,13 @@ def test_an_id_given_twice_applies_its_first_line(tmp_path: Path) -> None:
     assert "given on line 1 already" in problem.message
 
 
+def test_what_cannot_be_used_is_told_in_the_order_of_the_file(tmp_path: Path) -> None:
+    # The second line, given an id again, was told of before the first line's number.
+    keys_file(tmp_path, "reader.bookmark: 5\nreader.bookmark: 6\n")
+    keymap = read_keymap(tmp_path, IDS)
+    assert [problem.line for problem in keymap.problems] == [1, 2]
+
+
 @needs_pipes
 def test_a_named_pipe_for_a_keys_file_is_refused_without_waiting(tmp_path: Path) -> None:
     # Opening it waited for a writer: the reader never started, nor did `briefing keys` end.

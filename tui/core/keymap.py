@@ -103,7 +103,9 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
             continue
         keys[action_id] = ",".join(names)
         lines[action_id] = line
-    return UserKeymap(keys, tuple(problems), lines, shown)
+    # In the order of the file: the lines read one by one were told of first.
+    in_file_order = tuple(sorted(problems, key=lambda problem: problem.line))
+    return UserKeymap(keys, in_file_order, lines, shown)
 
 
 def _not_keys(action_id: str, value: object, text: str, line: int) -> str:
