@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from tests.kit.pilot import settle
+from tui.app.app import BriefingApp
 from tui.app.widgets.key_footer import KeyFooter
 
 _MOVE = Binding.Group("Move")
@@ -215,9 +218,9 @@ async def test_spare_keys_show_where_there_is_room_and_are_left_out_first() -> N
         assert pilot.app.return_value == "third"  # each key is where the line shows it
     async with SpareKeysApp().run_test(size=(60, 5)) as pilot:
         await pilot.pause()
-        # The last spare key goes first, before the palette's: no mark of keys left out.
+        # The last spare key goes first, before the palette's, marked as any key left out.
         line = footer_line(pilot.app)
-        assert line.startswith("a First action b Second action ? Help q Quit ")
+        assert line.startswith("a First action b Second action … ? Help q Quit ")
         assert line.rstrip().endswith("palette")
     async with SpareKeysApp().run_test(size=(38, 5)) as pilot:
         await pilot.pause()
@@ -290,3 +293,18 @@ async def test_a_key_given_by_a_keymap_keeps_its_place_and_its_group() -> None:
         await pilot.pause()
         # Textual lists a binding given other keys after the others.
         assert footer_line(app).rstrip() == "a x Move c Third action ? Help q Quit"
+
+
+async def test_the_reader_s_footer_marks_a_spare_key_it_leaves_out_beside_the_palette_s(
+    corpus_dir: Path,
+) -> None:
+    # With a filter set, Tags was left out at 120 columns without a mark.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mexicali", "enter")
+        await settle(pilot)
+        assert " ".join(footer_line(app).split()) == (
+            "/ Filter esc Clear filter f Facets b B Bookmarks space Mark n Note e Export"
+            " o Original a Add … ? Help q Quit ▏^p palette"
+        )

@@ -135,7 +135,7 @@ class KeyFooter(Widget, can_focus=False):
 
         On a line too short for them all, the spare keys go first, then the palette's key, then
         the screen's keys from the last, so that the app's own (help, quit) always show. Where
-        keys other than the spare ones are left out, ``…`` says so."""
+        any key is left out, ``…`` says so."""
         width = self.size.width
         palette = self._palette()
         if palette is not None and width >= self._palette_from:
@@ -165,14 +165,14 @@ class KeyFooter(Widget, can_focus=False):
         self, shown: list[_Shown], room: int, *, marked: bool
     ) -> tuple[Content, list[KeySpan], list[_Shown]]:
         """The line of ``shown``, ``…`` before the app's keys when ``marked``, with the spare
-        keys left out from the last until it fits ``room`` (if it can); where each key is on
-        it, and the keys it shows."""
-        while True:
-            line, spans = self._marked_line(shown) if marked else self._line(shown)
-            if line.cell_length <= room or not any(each.spare for each in shown):
-                return line, spans, shown
+        keys left out from the last until it fits ``room`` (if it can), ``…`` then marking
+        them; where each key is on it, and the keys it shows."""
+        line, spans = self._marked_line(shown) if marked else self._line(shown)
+        while line.cell_length > room and any(each.spare for each in shown):
             shown = [*shown]
             del shown[max(i for i, each in enumerate(shown) if each.spare)]
+            line, spans = self._marked_line(shown)
+        return line, spans, shown
 
     def _marked_line(self, shown: Sequence[_Shown]) -> tuple[Content, list[KeySpan]]:
         """The line showing ``shown`` with ``…`` before the app's own keys, which stay last."""
