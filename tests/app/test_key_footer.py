@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -273,7 +274,7 @@ class ReorderedScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "first", "First", id="first", group=_MOVE),
-        Binding("b", "second", "Second", id="second", group=_MOVE),
+        Binding("A", "second", "Second", id="second", group=_MOVE),
         Binding("c", "third", "Third action", id="third"),
     ]
 
@@ -288,11 +289,32 @@ class ReorderedApp(HelpAndQuitApp):
 
 async def test_a_key_given_by_a_keymap_keeps_its_place_and_its_group() -> None:
     app = ReorderedApp()
-    app.set_keymap({"second": "x"})
+    app.set_keymap({"first": "z", "second": "Z"})
     async with app.run_test(size=(80, 5)) as pilot:
         await pilot.pause()
         # Textual lists a binding given other keys after the others.
-        assert footer_line(app).rstrip() == "a x Move c Third action ? Help q Quit"
+        assert footer_line(app).rstrip() == "z Z Move c Third action ? Help q Quit"
+
+
+async def test_a_group_s_keys_that_no_longer_read_as_one_are_shown_apart() -> None:
+    # "a x Move": x read as a second key of a's, as "m B Bookmarks" did once b was m.
+    app = ReorderedApp()
+    app.set_keymap({"second": "x"})
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        assert footer_line(app).rstrip() == "a First x Second c Third action ? Help q Quit"
+
+
+async def test_a_bookmark_given_another_key_is_shown_apart_from_bookmarks_only(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "keys.yaml").write_text("reader.bookmark: m\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(tmp_path))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        line = footer_line(app)
+        assert "m Bookmark B Bookmarks only" in line and "m B Bookmarks " not in line
 
 
 async def test_the_reader_s_footer_marks_a_spare_key_it_leaves_out_beside_the_palette_s(

@@ -21,7 +21,8 @@ Place = Literal["app", "reader", "list", "facts", "original"]
 """The node a binding is declared on: the app, the reading screen, or one of its panes. A
 pane's keys work while it has the focus; the others wherever the reader is."""
 
-# b and B share one label in the footer, which has little room at 80 columns.
+# b and B share one label in the footer, which has little room at 80 columns, while a keymap
+# leaves them one letter.
 _BOOKMARKS = Binding.Group("Bookmarks")
 
 

@@ -231,7 +231,8 @@ class KeyFooter(Widget, can_focus=False):
         """What the line is to show, in the order of the bindings.
 
         An action's first key is shown. The keys of a group's actions are shown together, the
-        group's description after the last of them."""
+        group's description after the last of them, while they read as one; else each with its
+        own description."""
         by_action: dict[str, tuple[Binding, bool, bool]] = {}
         # Where each action goes on the line: its node's place among the nodes (the focused
         # pane's keys first, the app's last), then its own among the node's.
@@ -248,7 +249,7 @@ class KeyFooter(Widget, can_focus=False):
         shown: list[_Shown] = []
         for group, actions in groupby(in_order, lambda each: each[0].group):
             firsts = list(actions)
-            if group is not None and len(firsts) > 1:
+            if group is not None and len(firsts) > 1 and self._read_as_one(firsts):
                 keys = tuple((binding, enabled) for binding, enabled, _ in firsts)
                 spare = all(binding.id in self._spare for binding, _, _ in firsts)
                 shown.append(_Shown(keys, group.description, firsts[0][2], spare))
@@ -263,6 +264,15 @@ class KeyFooter(Widget, can_focus=False):
                     for binding, enabled, from_app in firsts
                 )
         return shown
+
+    def _read_as_one(self, actions: Sequence[tuple[Binding, bool, bool]]) -> bool:
+        """Whether the keys of a group's ``actions`` read as one pair under its description: one
+        letter in both cases (b B), or keys that are no letters (← →). Keys given by a keymap may
+        no longer be: "m B Bookmarks" would not say that m bookmarks."""
+        shown = [self.app.get_key_display(binding) for binding, _, _ in actions]
+        return len({each.casefold() for each in shown}) == 1 or not any(
+            character.isalnum() for each in shown for character in each
+        )
 
     def _palette(self) -> tuple[Binding, bool] | None:
         if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
