@@ -226,3 +226,34 @@ async def test_the_palette_offers_the_reader_s_actions_help_and_quit_alone(
         assert sorted(offered) == sorted([*own, "Help", "Quit"])
         # Quit asks first when it would lose something, as its description says.
         assert "ask" in offered["Quit"] and offered["Quit"].endswith("(q)")
+
+
+async def palette_finds(app: BriefingApp, typed: str) -> list[str]:
+    """The titles of the commands the palette finds for ``typed`` on the app's screen, from
+    each of its sources as the palette asks them."""
+    found: list[str] = []
+    for source in app.COMMANDS:
+        provider = source if isinstance(source, type) else source()
+        async for hit in provider(app.screen).search(typed):
+            found.append(str(hit.text))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("tags", "Tag the article"),
+        ("notes", "Note on the article"),
+        ("bookmarks", "Bookmark article"),
+        ("search", "Filter articles"),
+        ("exit", "Quit"),
+    ],
+)
+async def test_the_palette_finds_a_command_by_the_words_a_user_would_type(
+    corpus_dir: Path, typed: str, title: str
+) -> None:
+    # "tags" found "No matches found": the command is titled "Tag the article".
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert title in await palette_finds(app, typed)

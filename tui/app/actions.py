@@ -61,6 +61,9 @@ class Action(NamedTuple):
     screen checks it), so that a character given to it as a key is typed there."""
     key_display: str | None = None
     group: Binding.Group | None = None
+    words: str = ""
+    """Other words that find it in the palette, space-separated: those a user would type for
+    it that its title does not hold (``tags`` for "Tag the article")."""
 
     def binding(self, keys: str | None = None) -> Binding:
         """The action's binding, with ``keys`` in place of its default keys when given."""
@@ -108,6 +111,7 @@ ACTIONS: tuple[Action, ...] = (
         palette="Filter articles",
         priority=True,
         off_while_typing=True,
+        words="search find narrow",
     ),
     Action(
         "reader.clear_filter",
@@ -118,6 +122,7 @@ ACTIONS: tuple[Action, ...] = (
         "Show every article again",
         palette="Clear filter",
         priority=True,
+        words="search reset all",
     ),
     Action(
         "reader.facets",
@@ -129,6 +134,7 @@ ACTIONS: tuple[Action, ...] = (
         " the articles listed, and narrow the list to one",
         palette="Facets: count and narrow by a value",
         spare=True,
+        words="count organizations places people topics outlets languages",
     ),
     Action(
         "reader.bookmark",
@@ -141,6 +147,7 @@ ACTIONS: tuple[Action, ...] = (
         palette_when_on="Remove bookmark",
         switch="current_bookmarked",
         group=_BOOKMARKS,
+        words="bookmarks star favourite favorite",
     ),
     Action(
         "reader.bookmarks_only",
@@ -153,6 +160,7 @@ ACTIONS: tuple[Action, ...] = (
         palette_when_on="Show all articles",
         switch="bookmarks_only",
         group=_BOOKMARKS,
+        words="bookmarks starred favourites favorites all",
     ),
     Action(
         "reader.mark",
@@ -164,6 +172,7 @@ ACTIONS: tuple[Action, ...] = (
         palette="Mark article for export",
         palette_when_on="Unmark article",
         switch="current_marked",
+        words="marks select export",
     ),
     Action(
         "reader.unmark_all",
@@ -174,6 +183,7 @@ ACTIONS: tuple[Action, ...] = (
         "Unmark every article marked for export, as after handing over a briefing",
         palette="Unmark all articles",
         show=False,
+        words="marks clear export",
     ),
     Action(
         "reader.read",
@@ -186,6 +196,7 @@ ACTIONS: tuple[Action, ...] = (
         palette_when_on="Mark article unread",
         switch="current_read",
         show=False,
+        words="unread seen",
     ),
     Action(
         "reader.note",
@@ -196,6 +207,7 @@ ACTIONS: tuple[Action, ...] = (
         "Write or change your note on the article",
         palette="Note on the article",
         spare=True,
+        words="notes comment annotate write",
     ),
     Action(
         "reader.tags",
@@ -206,6 +218,7 @@ ACTIONS: tuple[Action, ...] = (
         "Give the article tags, or change them",
         palette="Tag the article",
         spare=True,
+        words="tags labels",
     ),
     Action(
         "reader.export",
@@ -215,6 +228,7 @@ ACTIONS: tuple[Action, ...] = (
         "reader",
         "Export the marked articles, or this one, to a Markdown file",
         palette="Export",
+        words="markdown save file write marked",
     ),
     Action(
         "reader.original",
@@ -226,6 +240,7 @@ ACTIONS: tuple[Action, ...] = (
         palette="Show original text",
         palette_when_on="Hide original text",
         switch="show_original",
+        words="article source",
     ),
     Action(
         "reader.maximize",
@@ -238,6 +253,7 @@ ACTIONS: tuple[Action, ...] = (
         palette_when_on="Restore pane",
         switch="pane_maximized",
         show=False,
+        words="zoom fullscreen maximise",
     ),
     Action(
         "reader.widen_list",
@@ -248,6 +264,7 @@ ACTIONS: tuple[Action, ...] = (
         "Give the article list more room: wider beside the panes, taller above them",
         palette="More room for the list",
         show=False,
+        words="wider taller larger resize",
     ),
     Action(
         "reader.narrow_list",
@@ -258,6 +275,7 @@ ACTIONS: tuple[Action, ...] = (
         "Give the article list less room: narrower beside the panes, shorter above them",
         palette="Less room for the list",
         show=False,
+        words="narrower shorter smaller resize",
     ),
     Action(
         "reader.add",
@@ -267,6 +285,7 @@ ACTIONS: tuple[Action, ...] = (
         "reader",
         "Add an article from a text or a saved web page, with a draft brief",
         palette="Add an article",
+        words="new import open file page",
     ),
     Action(
         "reader.edit",
@@ -277,6 +296,7 @@ ACTIONS: tuple[Action, ...] = (
         "Open the brief in your editor ($VISUAL or $EDITOR); it is read again after",
         palette="Edit the brief",
         show=False,
+        words="editor change",
     ),
     Action(
         "reader.next_pane",
@@ -296,7 +316,16 @@ ACTIONS: tuple[Action, ...] = (
         show=False,
         priority=True,
     ),
-    Action("app.help", "question_mark", "help", "Help", "app", "List every key", key_display="?"),
+    Action(
+        "app.help",
+        "question_mark",
+        "help",
+        "Help",
+        "app",
+        "List every key",
+        key_display="?",
+        words="keys",
+    ),
     Action(
         "app.quit",
         "q",
@@ -305,6 +334,7 @@ ACTIONS: tuple[Action, ...] = (
         "app",
         "Quit; first ask when that would lose what is being typed, notes, tags or bookmarks that"
         " could not be saved, or marks for export",
+        words="exit close",
     ),
     Action("list.next", "down,j", "cursor_down", "Next article", "list", show=False),
     Action("list.previous", "up,k", "cursor_up", "Previous article", "list", show=False),
@@ -327,6 +357,7 @@ ACTIONS: tuple[Action, ...] = (
         "facts",
         "Confirm the draft's fact (it is no longer marked unreviewed) and go to the next",
         palette="Confirm fact",
+        words="review accept approve",
     ),
     Action(
         "facts.reject",
@@ -336,6 +367,7 @@ ACTIONS: tuple[Action, ...] = (
         "facts",
         "Reject the draft's fact: it is taken out of the brief",
         palette="Reject fact",
+        words="review remove delete",
     ),
     Action(
         "reader.undo_review",
@@ -346,6 +378,7 @@ ACTIONS: tuple[Action, ...] = (
         "Undo the last fact confirmed or rejected: its brief file goes back as it was",
         palette="Undo the last confirm or reject",
         help_section="facts",
+        words="revert",
     ),
     Action("original.down", "down,j", "line_down", "Scroll down", "original", show=False),
     Action("original.up", "up,k", "line_up", "Scroll up", "original", show=False),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,7 +19,16 @@ from tui.app.typed_ahead import HoldsKeysTypedAhead
 from tui.core.text import plural
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from tui.app.screens.help import KeyRow
+
+
+def _action_commands() -> type[Provider]:
+    """The palette's commands, imported as it first opens, as Textual's own are."""
+    from tui.app.palette import ActionCommands
+
+    return ActionCommands
 
 
 class BriefingApp(HoldsKeysTypedAhead):
@@ -30,6 +39,7 @@ class BriefingApp(HoldsKeysTypedAhead):
     TITLE = "briefing"
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_of("app")
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {_action_commands}
 
     def __init__(self, root: Path) -> None:
         super().__init__()
@@ -197,10 +207,15 @@ class BriefingApp(HoldsKeysTypedAhead):
         ]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for command, _ in self.palette_commands(screen):
+            yield command
+
+    def palette_commands(self, screen: Screen[object]) -> Iterator[tuple[SystemCommand, str]]:
+        """The palette's commands on ``screen``, each with the other words that find it."""
         if isinstance(screen, MainScreen):
             for command in screen.commands():
                 callback = partial(screen.run_action, command.action)
-                yield SystemCommand(command.title, command.help, callback)
+                yield SystemCommand(command.title, command.help, callback), command.words
         # The app's own, not Textual's: its Quit is described as quitting at once (ours asks
         # first), its Keys is a second help, and its Maximize would maximise whatever has the
         # focus, the one-line filter too.
@@ -209,4 +224,4 @@ class BriefingApp(HoldsKeysTypedAhead):
             (action("app.quit"), self.action_quit),
         ):
             keys = self.keys_of(each.id)
-            yield SystemCommand(each.label, f"{each.description} ({keys})", run)
+            yield SystemCommand(each.label, f"{each.description} ({keys})", run), each.words

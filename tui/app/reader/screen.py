@@ -89,6 +89,8 @@ class Command(NamedTuple):
     title: str
     help: str
     action: str
+    words: str = ""
+    """Other words that find it in the palette (see :attr:`tui.app.actions.Action.words`)."""
 
 
 SYNC_READ_LIMIT = 128 * 1024
@@ -1400,7 +1402,8 @@ class MainScreen(TakesKeysOnceMounted):
                 continue
             on = bool(getattr(self, action.switch)) if action.switch else False
             keys = app.keys_of(action.id)
-            yield Command(action.palette_title(on), f"{action.description} ({keys})", action.action)
+            described = f"{action.description} ({keys})"
+            yield Command(action.palette_title(on), described, action.action, action.words)
         if self.focused is not self.brief_view:
             return
         for action in in_palette("facts"):
@@ -1408,7 +1411,8 @@ class MainScreen(TakesKeysOnceMounted):
                 keys = app.keys_of(action.id)
                 described = f"{action.description} ({keys})"
                 # The palette gives the focus back to the pane before the command runs.
-                yield Command(action.palette_title(False), described, f"focused.{action.action}")
+                run = f"focused.{action.action}"
+                yield Command(action.palette_title(False), described, run, action.words)
 
     @property
     def current_bookmarked(self) -> bool:
