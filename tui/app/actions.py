@@ -192,7 +192,7 @@ ACTIONS: tuple[Action, ...] = (
         "Read or unread",
         "reader",
         "Mark the article unread, or read again (an article shown is marked read)",
-        palette="Mark unread article read",
+        palette="Mark article read",
         palette_when_on="Mark article unread",
         switch="current_read",
         show=False,
