@@ -1121,7 +1121,7 @@ async def test_markup_in_briefs_and_articles_is_shown_as_text(tmp_path: Path) ->
     async with app.run_test(size=(200, 30)) as pilot:
         await settle(pilot)
         row = list_rows(app)[0]
-        assert row.rstrip().endswith(HOSTILE)
+        assert row.startswith(f"   {HOSTILE} ")  # the title's line, as text
         text = brief_text(app)
         assert text.startswith(HOSTILE)
         assert f"Summary {HOSTILE}" in text
@@ -1255,6 +1255,23 @@ async def test_a_flagged_title_s_row_ends_where_the_others_do(
             article_list.render_line(2 * row + 1).text for row in range(len(article_list.rows))
         ]
         assert len({len(line.rstrip()) for line in second_lines}) == 1, second_lines
+
+
+@pytest.mark.parametrize(("size", "lines"), [((200, 50), 2), ((260, 60), 2), ((100, 30), 1)])
+async def test_a_list_beside_the_brief_gives_titles_two_lines_however_wide_the_screen(
+    corpus_dir: Path, size: tuple[int, int], lines: int
+) -> None:
+    # From 195 columns the list beside the brief took one line a title and cut it at 42 cells,
+    # where at 190 two lines gave it 100: a wider screen made titles less readable.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        assert article_list.row_height == lines  # one line only above the brief, spanning
+        titles = [brief.english_title for brief in main_screen(app).corpus.briefs]
+        longest = max(titles, key=len)
+        rows = [" ".join(row.split()) for row in list_rows(app)]  # a title's lines joined
+        assert any(longest[:70] in row for row in rows), rows
 
 
 async def test_at_80_by_24_every_pane_has_room(corpus_dir: Path) -> None:

@@ -7,8 +7,9 @@ then is its entry read from the index.
 A brief the user has not read yet has its title in bold.
 
 A list as wide as the screen gives each article one line: date, language, marks and title. A list
-in a column beside the brief has too little room for that, so each article gets two lines there:
-the marks and the title, its end on the second line beside the date and language.
+in a column beside the brief has too little room for that, however wide the screen, so each
+article gets two lines there: the marks and the title, its end on the second line beside the
+date and language.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ DATE_WIDTH = 11
 """A date's column on one-line rows: the date, and the mark of one the article does not print."""
 ONE_LINE_WIDTH = 60
 """The least width at which an article takes one line: its title then still has 42 cells."""
+SPANNING_SLACK = 10
+"""How many columns short of the screen's width a list may be and still span it (its pane's
+border and scroll bar aside). Beside the brief it always leaves more: on one line there, a list
+of 62 columns cut titles at 42 cells, where two lines gave them 100."""
 _GUTTER = 3
 """The marks' cells before a title on two-line rows, and the indent of its second line."""
 # Titles are cut before they are styled: a row never shows more than a screen's width of one.
@@ -125,8 +130,11 @@ class ArticleList(FittedScrollView, can_focus=True):
 
     @property
     def row_height(self) -> int:
-        """How many lines each article takes at the list's width."""
-        return 1 if self.scrollable_content_region.width >= ONE_LINE_WIDTH else 2
+        """How many lines each article takes: one where the list spans the screen (above the
+        brief, or maximised) and has room for it, else two."""
+        width = self.scrollable_content_region.width
+        spans = width >= self.screen.size.width - SPANNING_SLACK
+        return 1 if spans and width >= ONE_LINE_WIDTH else 2
 
     def row_text(self, row: int) -> str:
         """The text row ``row`` shows, its lines joined by a space (for tests and tools)."""
