@@ -103,6 +103,18 @@ def test_a_quote_not_found_is_said_so_in_the_export(tmp_path: Path) -> None:
     ]
 
 
+def test_a_brief_whose_article_is_missing_says_so_for_each_fact(tmp_path: Path) -> None:
+    # Each fact's source line said its quote was not found in an article there was none of.
+    corpus = load_corpus(
+        make_corpus(tmp_path / "c", {"sample.yaml": fields(source="009_missing.txt")})
+    )
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
+    assert section.quoted == [
+        "night shift of 240 workers",
+        "— seeds/009_missing.txt, not checked: the article could not be read",
+    ]
+
+
 def test_a_brief_without_a_date_is_said_undated_in_the_briefing(tmp_path: Path) -> None:
     # The line under its heading gave no date and no word of its lack, where the reader's list
     # says "undated".

@@ -164,6 +164,8 @@ def _brief_section(
     # Only the lines a quote stands on are needed from the article: its cleaned text, read when
     # some quote was found in it.
     article = articles.text(brief.source) if any(f.span for f in brief.key_facts) else ""
+    # Without its article, no quote was looked for: "not found" would say the article lacks it.
+    unread = any(problem.field == "source" and problem.severity == "error" for problem in errors)
     for number, fact in enumerate(brief.key_facts, 1):
         kind = f" ({fact.kind})" if fact.kind else ""
         # Marked as the reader marks them: a fact not yet checked, or still in the article's
@@ -178,7 +180,11 @@ def _brief_section(
         lines += ["", f"{marker}{escape(fact.fact)}{kind}", ""]
         lines += [f"{indent}> {escape(quote)}", f"{indent}>"]
         if fact.span is None:
-            where = "quote not found in the article"
+            where = (
+                "not checked: the article could not be read"
+                if unread
+                else "quote not found in the article"
+            )
         else:
             first, last = line_range(article, fact.span)
             where = f"line {first}" if first == last else f"lines {first}–{last}"
