@@ -357,7 +357,7 @@ def test_each_bad_input_is_told_and_the_good_ones_are_still_added(
     ("name", "advice"),
     [
         ("liveblog.html", 'save the page again as "HTML only"'),
-        ("collection.txt", "paste the article's own text into a .txt file"),
+        ("collection.txt", "copy the one article into a new .txt file, without the rest"),
     ],
     ids=["page", "text"],
 )

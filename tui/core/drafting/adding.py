@@ -175,7 +175,12 @@ def _too_large(size: int | None, is_page: bool) -> str:
             f'{told}; save the page again as "HTML only" (without its images), or paste the'
             " article's text into a .txt file and add that"
         )
-    return f"{told}; paste the article's own text into a .txt file of its own and add that"
+    # A text that large holds more than one article, or more than an article: told to make the
+    # same kind of file again, it was left wondering what to change.
+    return (
+        f"{told}; it holds more than one article's text: copy the one article into a new .txt"
+        " file, without the rest, and add that"
+    )
 
 
 def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepared:
