@@ -987,6 +987,13 @@ def test_a_states_own_ministry_is_listed_by_its_name_not_as_the_federal_one(
             "SALTILLO, Coah.- La planta abrió.\nLa Secretaría de Economía del estado informó.",
             "Secretaría de Economía de Coahuila",
         ),
+        # A ministry the gazetteer does not know: listed bare, it was counted with another
+        # state's of the same name.
+        (
+            "GUADALAJARA, Jalisco.- La planta crece.\nLo informó la Secretaría de Desarrollo"
+            " Económico del estado.",
+            "Secretaría de Desarrollo Económico de Jalisco",
+        ),
         # Two states named, or none: which state is not told.
         (
             "La Secretaría de Economía del estado informó que Nuevo León y Coahuila crecieron.",

@@ -686,6 +686,13 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             continue  # the known organization is listed, once
         if kind == "organizations" and _an_office_within_a_ministry(text, at, at + len(who)):
             continue
+        if kind == "organizations" and who.split()[0] in _MINISTRY_WORDS:
+            # A ministry the gazetteer does not know is a state's as a known one is: "la
+            # Secretaría de Desarrollo Económico del estado", in a Jalisco dateline's article.
+            where = _of_a_state(text, matcher, at, at + len(who))
+            if where is not None:
+                around = around or _SentencesAround(text)
+                who = _state_ministrys_name(text, matcher, where, at, at + len(who), states, around)
         if kind is not None and who not in skipped:
             found[kind].setdefault(who, at)
     # A company named by one word, for what it is said to do: a word the text writes as a name
