@@ -69,6 +69,35 @@ def test_the_pages_metadata_is_read() -> None:
     assert extracted.outlet == "Border Industry Report"
 
 
+ARTICLE_BODY = (
+    "<p>GUADALAJARA, Jalisco.- Foxconn ampliará su planta en El Salto con una inversión de 80"
+    " millones de dólares y 1,200 empleos nuevos, informó la Secretaría de Desarrollo Económico"
+    " del estado este martes.</p><p>La empresa taiwanesa dijo que la nueva línea producirá"
+    " servidores para clientes de Estados Unidos a partir del segundo semestre del año.</p>"
+    "<p>La ampliación se suma a otras tres inversiones anunciadas en la zona metropolitana"
+    " durante el primer trimestre, según datos de la dependencia estatal.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Foxconn amplía planta en Jalisco | El Informador", "El Informador"),
+        ("Foxconn amplía planta en Jalisco - Diario Frontera Norte", "Diario Frontera Norte"),
+        # Not an outlet: a headline's own dash, or what follows a bar that is half the title.
+        ("Foxconn amplía planta en Jalisco", None),
+        ("Foxconn amplía planta | y crea 1,200 empleos nuevos en El Salto, Jalisco", None),
+    ],
+)
+def test_the_outlet_a_pages_title_ends_with_is_the_outlet(title: str, outlet: str | None) -> None:
+    # A page naming its outlet only after its headline in <title> gave a draft without one.
+    html = (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<h1>Foxconn amplía planta en Jalisco</h1>{ARTICLE_BODY}</article></body></html>"
+    )
+    assert extract_page(html).outlet == outlet
+
+
 def test_a_page_without_an_article_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NoArticle):
         extract_page("<html><body></body></html>")

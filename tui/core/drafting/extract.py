@@ -105,8 +105,31 @@ def extract_page(html: str | bytes) -> Page:
         title=title,
         author=_author(_field(fields, "author")),
         date=_field(fields, "date"),
-        outlet=_field(fields, "sitename"),
+        outlet=_field(fields, "sitename") or _outlet_after(_page_title(html), (title, first_line)),
     )
+
+
+_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ")
+"""What a page's title puts between its headline and its outlet: "Headline | El Informador"."""
+MAX_OUTLET_LENGTH = 40
+
+
+def _outlet_after(page_title: str | None, headlines: tuple[str | None, ...]) -> str | None:
+    """The outlet a page's title names after its headline (one of ``headlines``, the page's
+    title as the extractor reads it and the article's first line), if it does."""
+    if page_title is None:
+        return None
+    wanted = {fold_white_space(headline).casefold() for headline in headlines if headline}
+    for separator in _TITLE_SEPARATORS:
+        headline, found, outlet = page_title.rpartition(separator)
+        outlet = outlet.strip()
+        if (
+            found
+            and 0 < len(outlet) <= MAX_OUTLET_LENGTH
+            and fold_white_space(headline).casefold() in wanted
+        ):
+            return outlet
+    return None
 
 
 def _page_title(html: str | bytes) -> str | None:
