@@ -668,6 +668,22 @@ async def test_quitting_counts_the_marks_made_since_the_last_export(
         assert not app.is_running
 
 
+async def test_a_mark_put_back_after_an_export_is_asked_about_on_quitting(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Marked, exported, all unmarked with M and marked again: q quit without a word.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "e")
+        await wait_for_screen(pilot, ExportDialog)
+        await answer_export_dialog(pilot, tmp_path / "briefing.md")
+        await settle(pilot)
+        await pilot.press("M", "space", "q")
+        await wait_for_screen(pilot, QuitDialog)
+        assert "the 1 brief marked for export" in unwrapped_dialog(app)
+
+
 async def test_ctrl_q_in_the_note_dialog_asks_before_the_note_typed_is_lost(
     corpus_dir: Path,
 ) -> None:

@@ -725,7 +725,9 @@ class MainScreen(TakesKeysOnceMounted):
     def watch_bookmarks_only(self) -> None:
         self._refilter()
 
-    def watch_marked(self) -> None:
+    def watch_marked(self, marked: frozenset[str]) -> None:
+        # A mark taken off and put back after an export is made since it: a quit asks first.
+        self._exported_marks &= marked
         self._update_header()
         self._refresh_bindings_if_changed()
 
