@@ -349,6 +349,12 @@ def test_a_title_over_1000_characters_is_a_warning(tmp_path: Path, name: str) ->
         ("1 de marzo de 2024 a las 10:00", dt.date(2024, 3, 1)),
         ("14 de enero de 2025, 10:30 hrs", dt.date(2025, 1, 14)),
         ("January 14, 2025 at 9.15 a.m.", dt.date(2025, 1, 14)),
+        # "Mar" is March, as the US press abbreviates it, and Spanish for Tuesday only before
+        # another month's name: "Mar 14, 2025" could not be read.
+        ("Mar. 14, 2025", dt.date(2025, 3, 14)),
+        ("14 Mar 2025", dt.date(2025, 3, 14)),
+        ("14 de mar. de 2025", dt.date(2025, 3, 14)),
+        ("mar. 14 de enero de 2025", dt.date(2025, 1, 14)),
     ],
 )
 def test_dates_are_read_as_articles_print_them(

@@ -18,7 +18,8 @@ class _BilingualDates(date_parser.parserinfo):
     # dateutil types these as pairs, but it accepts any number of names per day and month.
     WEEKDAYS: list[tuple[str, ...]] = [  # type: ignore[assignment]
         ("Mon", "Monday", "lun", "lunes"),
-        ("Tue", "Tuesday", "mar", "martes"),
+        # Not "mar", which is March's too (in English and Spanish): see _without_weekday_mar.
+        ("Tue", "Tuesday", "martes"),
         ("Wed", "Wednesday", "mié", "mie", "miércoles", "miercoles"),
         ("Thu", "Thursday", "jue", "jueves"),
         ("Fri", "Friday", "vie", "viernes"),
@@ -87,7 +88,7 @@ def parse_date(text: str) -> dt.date:
                 f" {other} {calendar.month_name[one]}; write it as YYYY-MM-DD"
             )
     try:
-        first, second = _parsed(text)
+        first, second = _parsed(_without_weekday_mar(text))
     except (ValueError, OverflowError) as error:
         _written_day(text)  # no such day: says so
         raise DateError(f"cannot read {quoted(text)} as a date; write it as YYYY-MM-DD") from error
@@ -97,6 +98,19 @@ def parse_date(text: str) -> dt.date:
             " and say in date_note how it was inferred"
         )
     return first.date()
+
+
+_MAR = re.compile(r"\bmar\b\.?,?\s*", re.IGNORECASE)
+
+
+def _without_weekday_mar(text: str) -> str:
+    """``text`` without "mar" where it is Spanish for Tuesday, not March: before another month's
+    name ("mar. 14 de enero de 2025"). Anywhere else it is March: "Mar 14, 2025"."""
+    if _MAR.search(text) is None:
+        return text
+    rest = _MAR.sub("", text)
+    named = any(_PARSER_INFO.month(word) for word in re.findall(r"[^\W\d_]+", rest))
+    return rest if named else text
 
 
 def _parsed(text: str) -> tuple[dt.datetime, dt.datetime]:
