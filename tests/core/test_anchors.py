@@ -233,6 +233,66 @@ def test_numbers_are_the_same_whatever_their_separators_but_never_with_other_dig
     assert (numbers_differ(other, one) is None) is same
 
 
+@pytest.mark.parametrize(
+    ("article", "quote", "status", "passage"),
+    [
+        # Cut where it first stands, whole further on in other case: found there, loosely.
+        (
+            "Es ilegal seg\u00fan la norma. Dijo que es Legal seg\u00fan la norma.",
+            "legal seg\u00fan la norma",
+            "loose",
+            "Legal seg\u00fan la norma",
+        ),
+        # An accent written as a character of its own after the letter the quote ends with.
+        ("Se tom\u00f3 un cafe\u0301 con leche.", "un cafe", "loose", "un cafe\u0301"),
+        # A slip in the quote's last word: the whole word is the passage, not a word cut.
+        (
+            "the government announced new tariffs on steel imports today",
+            "the government announced new tariffs on steek",
+            "fuzzy",
+            "the government announced new tariffs on steel",
+        ),
+        # Where a script has no spaces between words, a quote starts at any character.
+        (
+            "\u636e\u62a5\u9053\uff0c\u4e2d\u56fd\u7ecf\u6d4e\u4eca\u5e74\u589e\u957f\u4e86\u3002",
+            "\u7ecf\u6d4e\u4eca\u5e74\u589e\u957f\u4e86",
+            "exact",
+            "\u7ecf\u6d4e\u4eca\u5e74\u589e\u957f\u4e86",
+        ),
+        ("del periodo 2020-2021 crecieron", "2021 crecieron", "exact", "2021 crecieron"),
+    ],
+    ids=["whole further on", "accent of its own", "slip in the last word", "no spaces", "range"],
+)
+def test_a_quote_standing_whole_somewhere_is_found_there(
+    article: str, quote: str, status: str, passage: str
+) -> None:
+    assert passage_of(article, quote) == (status, passage)
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "words"),
+    [
+        ("Llegaron 331 200 personas", "200 personas", "331 200 personas"),
+        ("Llegaron 331\u00a0200 personas", "200 personas", "331\u00a0200 personas"),
+        ("La econom\u00eda creci\u00f3 \u22120.5% en mayo", "0.5% en mayo", "\u22120.5% en mayo"),
+        ("La econom\u00eda creci\u00f3 -0,5% en mayo", "0,5% en mayo", "-0,5% en mayo"),
+    ],
+    ids=["space", "no-break space", "minus", "hyphen as minus"],
+)
+def test_a_quote_starting_inside_a_spaced_or_signed_number_is_not_found(
+    article: str, quote: str, words: str
+) -> None:
+    # Found word for word: "200 personas" of 331,200, and a fall of 0.5% read as a rise.
+    cut = anchor_quote(article, quote).cut
+    assert cut is not None and cut.at_start
+    assert article[cut.span.start : cut.span.end] == words
+
+
+def passage_of(article: str, quote: str) -> tuple[str, str]:
+    anchor = anchor_quote(article, quote)
+    return anchor.status, article[anchor.span.start : anchor.span.end] if anchor.span else ""
+
+
 def test_a_passage_inside_a_longer_number_is_held_to_the_whole_number() -> None:
     # Found within "331.200", the quote's "1.200" is not the article's figure.
     for quote in ("1.200 PERSONAS, 6,2% MAS", "1.200 personas, 6,2% m\u00e1s"):
@@ -437,20 +497,45 @@ def drawn_slice(article: str, data: st.DataObject) -> tuple[int, int]:
 
 def whole_words(article: str, start: int, end: int) -> tuple[int, int]:
     """``start`` and ``end`` moved out of any word or number they fall within: a letter, digit
-    or accent on both sides, or a digit on both sides of a point or comma."""
+    or accent on both sides (of a script written with spaces), a digit on both sides of a point
+    or comma, a group of three digits after white space and a digit, or a digit after a minus
+    sign that follows no letter or digit."""
+    text = fold_marks(article)  # one for one: a dash may be read as a minus sign
 
     def of_a_word(char: str) -> bool:
-        return char.isalnum() or unicodedata.category(char).startswith("M")
+        if not (char.isalnum() or unicodedata.category(char).startswith("M")):
+            return False
+        code = ord(char)
+        return unicodedata.east_asian_width(char) not in "WF" and not (
+            0x0E00 <= code <= 0x0EFF or 0x1000 <= code <= 0x109F or 0x1780 <= code <= 0x17FF
+        )
+
+    def group_of_thousands(at: int) -> bool:
+        return bool(re.match(r"\d{3}(?!\d)", text[at:]))
 
     def inside(at: int) -> bool:
-        if not 0 < at < len(article):
+        if not 0 < at < len(text):
             return False
-        before, after = article[at - 1], article[at]
+        before, after = text[at - 1], text[at]
         if of_a_word(before) and of_a_word(after):
             return True
         if before in ".," and after.isdigit():
-            return at >= 2 and article[at - 2].isdigit()
-        return after in ".," and before.isdigit() and article[at + 1 : at + 2].isdigit()
+            return at >= 2 and text[at - 2].isdigit()
+        if after in ".," and before.isdigit():
+            return text[at + 1 : at + 2].isdigit()
+        if before.isspace() or after.isspace():
+            # Within or at the edge of white space between a digit and a group of thousands.
+            first = at - 1
+            while first >= 0 and text[first].isspace():
+                first -= 1
+            last = at
+            while last < len(text) and text[last].isspace():
+                last += 1
+            spaced = first < at - 1 or last > at
+            return spaced and first >= 0 and text[first].isdigit() and group_of_thousands(last)
+        if before in "-\u2212" and after.isdigit():
+            return at < 2 or not text[at - 2].isalnum()
+        return False
 
     while inside(start):
         start -= 1

@@ -44,6 +44,7 @@ _NOT_ASCII = re.compile("[^\x00-\x7f]")
 # style guides and French text group thousands; the space was a non-breaking one before folding).
 _NUMBER = re.compile(r"\d+(?:(?:[.,]| (?=\d{3}(?!\d)))\d+)*")
 _GROUP_SEPARATOR = re.compile(r"[., ]")
+_NUMBER_GROUP = re.compile(r"\d{3}(?!\d)")
 _NUMBER_MARGIN = 64
 """How far beyond a passage's ends its numbers are looked for: a passage that starts or ends
 inside a number ("31.200" within "331.200") is held to the whole number."""
@@ -394,7 +395,8 @@ class FoldedArticle:
         folded = self.folded
         at = folded.find(needle)
         cut = NOT_FOUND
-        # The quote may stand as whole words further on: "legal" is first found in "ilegal".
+        # The quote may stand as whole words further on, or in other case or accents: "legal"
+        # is first found in "ilegal". What it cut into is told only if it stands whole nowhere.
         for _ in range(LOOSE_TRIES):
             if at < 0:
                 break
@@ -403,14 +405,12 @@ class FoldedArticle:
                 return Anchor("exact", self._span(at, end))
             cut = cut if cut.cut else self._cut(folded, at, end, self._span, None)
             at = folded.find(needle, at + 1)
-        if cut.cut:
-            return cut  # the words the quote cut into are what the analyst is to be shown
         loose_needle = loosen(needle).strip()
         if not loose_needle:
-            return NOT_FOUND
+            return cut
         loose = self.loose
         at = loose.text.find(loose_needle)
-        refused = NOT_FOUND
+        refused = cut
         # The words may stand again further on with the quote's own numbers: "31.200 personas"
         # found first inside "331.200 personas" is refused there, not everywhere.
         for _ in range(LOOSE_TRIES):
@@ -422,7 +422,7 @@ class FoldedArticle:
             refused = refused if refused.differs or refused.cut else anchor
             at = loose.text.find(loose_needle, at + 1)
         if refused.cut:
-            return refused
+            return refused  # the quote's words stand in the article, but only cut
         anchor = self._fuzzy(loose_needle) if fuzzy else NOT_FOUND
         # A passage with the quote's words, its case and accents aside, is closer than any
         # the fuzzy step finds; it is the one the analyst is shown.
@@ -439,11 +439,7 @@ class FoldedArticle:
         """The missing anchor of a passage of ``text`` (the folded or the loose text, whose
         offsets ``to_original`` maps) from ``start`` to ``end``, which cuts into a word at
         either end; ``score`` is the fuzzy step's, if it found the passage."""
-        wide_start, wide_end = start, end
-        while _joined(text, wide_start):
-            wide_start -= 1
-        while _joined(text, wide_end):
-            wide_end += 1
+        wide_start, wide_end = _whole_words(text, start, end)
         span = to_original(wide_start, wide_end)
         return Anchor("missing", cut=CutWord(span, wide_start < start, wide_end > end, score))
 
@@ -458,7 +454,14 @@ class FoldedArticle:
         starts or ends inside one) are not the needle's."""
         text = self.loose.text
         if _cuts_words(text, start, end):
-            return self._cut(text, start, end, self._loose_span, score)
+            if score is None or _cut_by_the_quote(needle, text, start, end):
+                return self._cut(text, start, end, self._loose_span, score)
+            # A slip in the quote's first or last word ("steek" for "steel"), which the closest
+            # passage ends inside of: the passage is the whole word, if still close enough.
+            start, end = _whole_words(text, start, end)
+            score = math.floor(fuzzy_score(needle, text[start:end]))
+            if score < FUZZY_THRESHOLD:
+                return NOT_FOUND
         around = max(0, start - _NUMBER_MARGIN)
         written = [
             number
@@ -495,9 +498,23 @@ class FoldedArticle:
         return self._checked(needle, start, end, math.floor(score))
 
 
+_UNSPACED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+"""Thai and Lao, Myanmar, Khmer: scripts written without spaces between words, as Chinese and
+Japanese are (those are told by their characters' width)."""
+_MINUS_SIGNS = "-\u2212"
+
+
 def _in_a_word(char: str) -> bool:
-    """Whether ``char`` is of a word: a letter, a digit, or an accent written on its own."""
-    return char.isalnum() or unicodedata.category(char).startswith("M")
+    """Whether ``char`` is of a word: a letter, a digit, or an accent written on its own; not
+    of a script written without spaces between words (Chinese, Japanese, Thai), where a quote
+    may start at any character."""
+    if not (char.isalnum() or unicodedata.category(char).startswith("M")):
+        return False
+    code = ord(char)
+    unspaced = unicodedata.east_asian_width(char) in "WF" or any(
+        first <= code <= last for first, last in _UNSPACED_SCRIPTS
+    )
+    return not unspaced
 
 
 def _joined(text: str, at: int) -> bool:
@@ -512,6 +529,41 @@ def _joined(text: str, at: int) -> bool:
         return at >= 2 and text[at - 2].isdigit()
     if after in ".," and before.isdigit():
         return at + 1 < len(text) and text[at + 1].isdigit()
+    if before == " " and after.isdigit():
+        # A group of thousands after a space, as _NUMBER reads "331 200".
+        return at >= 2 and text[at - 2].isdigit() and _NUMBER_GROUP.match(text, at) is not None
+    if after == " " and before.isdigit():
+        return _NUMBER_GROUP.match(text, at + 1) is not None
+    if before in _MINUS_SIGNS and after.isdigit():
+        # A number's sign: "0.5%" of "creció -0.5%" is another figure; not "2021" of "2020-2021".
+        return at < 2 or not text[at - 2].isalnum()
+    return False
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved out of the words of ``text`` they fall inside."""
+    while _joined(text, start):
+        start -= 1
+    while _joined(text, end):
+        end += 1
+    return start, end
+
+
+def _cut_by_the_quote(needle: str, text: str, start: int, end: int) -> bool:
+    """Whether the passage of ``text`` from ``start`` to ``end``, found fuzzily for ``needle``,
+    cuts a word because the quote does: its first word is the end of a longer word there
+    ("legal" of "ilegal"), or its last word the start of one ("proceed" of "proceeds"), as
+    opposed to a word the quote misspells ("steek" for "steel")."""
+    wide_start, wide_end = _whole_words(text, start, end)
+    words = needle.split()
+    if wide_start < start:
+        first = text[wide_start:end].split()[0] if text[wide_start:end].split() else ""
+        if first.endswith(words[0]) and first != words[0]:
+            return True
+    if wide_end > end:
+        last = text[start:wide_end].split()[-1] if text[start:wide_end].split() else ""
+        if last.startswith(words[-1]) and last != words[-1]:
+            return True
     return False
 
 
