@@ -294,6 +294,20 @@ def test_two_files_of_one_id_named_otherwise_are_not_both_told_to_take_its_name(
     ]
 
 
+def test_a_copy_whose_file_name_is_no_id_is_not_told_to_take_it_as_its_id(
+    tmp_path: Path,
+) -> None:
+    # "set it to Copy of plant": no id may be written so.
+    root = make_corpus(
+        tmp_path / "corpus", {"Copy of plant.yaml": fields("plant"), "plant.yaml": fields("plant")}
+    )
+    (told,) = [p for p in load_corpus(root).all_problems if p.file == "briefs/Copy of plant.yaml"]
+    assert told.message == (
+        "duplicate id 'plant': briefs/plant.yaml has it; give the file a name of small letters,"
+        " digits and hyphens, and the id that name"
+    )
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [({"title": 2024}, "title"), ({"summary": dt.date(2025, 1, 14)}, "summary")],
@@ -709,6 +723,31 @@ def test_an_unknown_field_close_to_a_known_one_is_told_the_name_meant(
     corpus = load_one(tmp_path, fields(**{written: "x"}))
     assert problems_of(corpus) == [(written, f"unknown field, ignored; did you mean {meant}?")]
     assert len(corpus.briefs) == 1
+
+
+def test_a_quote_cutting_a_long_run_of_letters_is_told_in_one_readable_problem(
+    tmp_path: Path,
+) -> None:
+    # The "word" of 3,000 letters filled the problem, and its advice was cut off.
+    run = "x" * 3_000
+    article = f"Intro.\n\nThe plant is {run}legal, said the mayor.\n"
+    facts = [{"fact": "Legal.", "quote": "legal, said the mayor"}]
+    corpus = load_one(tmp_path, fields(key_facts=facts), seeds={"article.txt": article})
+    (problem,) = errors(corpus)
+    assert problem.message.startswith(f'starts inside the word "{"x" * 39}…" of the article')
+    assert "quote whole words" in problem.message
+
+
+def test_a_field_of_its_own_named_after_a_known_one_is_not_taken_for_a_slip(
+    tmp_path: Path,
+) -> None:
+    # "rename source_url to source" would have made an address the article's file name.
+    corpus = load_one(tmp_path, fields(source=..., source_url="https://example.com/a"))
+    assert (
+        "source_url",
+        "unknown field, ignored",
+    ) in problems_of(corpus)
+    assert any(field == "source" and "is required" in text for field, text in problems_of(corpus))
 
 
 def test_a_fact_field_written_at_the_top_is_told_to_go_under_its_fact(tmp_path: Path) -> None:

@@ -300,6 +300,12 @@ def test_a_common_slip_is_named_with_its_field_and_fix(
 FACT = "id: x\nkey_facts:\n  - fact: F\n"
 
 
+def test_a_wrapped_value_starting_with_a_sign_is_not_told_to_be_a_list_item() -> None:
+    # "-5% in 2024" was told that a list item's - needs a space after it.
+    problem = problem_of("id: x\nsummary: Exports fell\n  -5% in 2024: a record\ntitle: T\n")
+    assert "list item" not in problem.message
+
+
 @pytest.mark.parametrize(
     ("text", "line", "advice"),
     [
@@ -323,10 +329,30 @@ FACT = "id: x\nkey_facts:\n  - fact: F\n"
         (
             FACT + "    quote: a\n    kind figure\n",
             5,
-            "kind needs ': ' after it, as quote has: kind: figure",
+            "if kind is a field, it needs ': ' after it, as quote has: kind: figure; if the line"
+            " goes on with the value above, indent it past quote:",
+        ),
+        (
+            "id: x\ntitle_en:Test\nsummary: S\n",
+            2,
+            "title_en: needs a space after it, as id: has: title_en: Test",
+        ),
+        # The words of a value holding ": ", wrapped onto a line of their own: not a field.
+        (
+            "id: x\nsummary: The plan says that the\n  minister said: it will grow\n",
+            2,
+            "the value of summary: holds ': ' on a line below, which YAML reads as a new field;"
+            ' put the whole value in double quotes: summary: "\u2026"',
         ),
     ],
-    ids=["one-space-too-far", "at-the-dash", "no-space-after-the-dash", "no-colon"],
+    ids=[
+        "one-space-too-far",
+        "at-the-dash",
+        "no-space-after-the-dash",
+        "no-colon",
+        "no-space-after-the-colon",
+        "a-colon-in-wrapped-words",
+    ],
 )
 def test_a_slip_in_laying_out_a_block_is_named_on_its_line_with_its_fix(
     text: str, line: int, advice: str

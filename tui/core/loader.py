@@ -55,6 +55,10 @@ PASSAGE_IN_WARNING = 700
 an error about a passage that differs from its quote in a number): a quote of a few sentences
 whole, and the problem still one readable line."""
 
+CUT_WORD_SHOWN = 40
+"""How much of the word a quote cuts into a problem names: a "word" of an article may be a long
+run of letters, and the problem must still give the advice and the article's wording."""
+_AROUND_A_WORD = ".,;:!?¡¿\"'()[]«»“”‘’"
 ID_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _REQUIRED_TEXT = ("id", "source", "title", "language", "summary")
@@ -84,7 +88,10 @@ def closest_field(name: str, known: Iterable[str]) -> str | None:
     close."""
     lowered = {field.lower(): field for field in known}
     found = difflib.get_close_matches(name.lower(), lowered, n=1, cutoff=CLOSE_TO_A_FIELD)
-    return lowered[found[0]] if found else None
+    if not found or re.match(rf"{re.escape(found[0])}[_-]", name.lower()):
+        # "source_url", "title_es", "quote_en": a field of its own, not a slip for "source".
+        return None
+    return lowered[found[0]]
 
 
 @dataclass
@@ -648,6 +655,9 @@ class _BriefChecker:
         words = one_line(article.text[cut.span.start : cut.span.end]).split()
 
         def inside(word: str) -> str:
+            word = word.strip(_AROUND_A_WORD) or word
+            if len(word) > CUT_WORD_SHOWN:
+                word = word[: CUT_WORD_SHOWN - 1] + "…"
             return f'inside the {"number" if word[0].isdigit() else "word"} "{word}"'
 
         ends = [

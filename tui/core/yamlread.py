@@ -175,7 +175,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
 _BLOCK_LINE = re.compile(
     r"(?P<indent> *)(?P<dash>-(?: +|$))?(?P<key>[^\s#'\"\[{:-][^:#]*)?(?P<colon>:(?: |$))?"
 )
-_DASH_WITHOUT_SPACE = re.compile(r" *-[^\s-]")
+# A dash before a letter: "-fact:"; not a number's sign, "-5% in 2024", which a wrapped value has.
+_DASH_WITHOUT_SPACE = re.compile(r" *-[^\W\d_]")
+# A field's name as the briefs write one: small letters and underscores.
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
@@ -199,9 +202,28 @@ def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
         name = over["key"].strip()
         if here["colon"] is None and here["key"] and not here["dash"] and indent == column:
             key, _, value = lines[number].strip().partition(" ")
-            return number, f"{key} needs ': ' after it, as {name} has: {_cut(f'{key}: {value}')}"
+            if ":" in key and _FIELD_NAME.fullmatch(key.partition(":")[0]):  # "title_en:Test"
+                key, _, rest = key.partition(":")
+                fixed = _cut(f"{key}: {rest} {value}".strip())
+                return number, f"{key}: needs a space after it, as {name}: has: {fixed}"
+            if not _FIELD_NAME.fullmatch(key):
+                continue
+            # "kind figure", or the words of a value wrapped onto a line of their own
+            # ("according to the minister"): both are told.
+            fixed = _cut(f"{key}: {value}")
+            return number, (
+                f"if {key} is a field, it needs ': ' after it, as {name} has: {fixed}; if the line"
+                f" goes on with the value above, indent it past {name}:"
+            )
         if here["colon"] is None or here["dash"]:
             continue
+        if not _FIELD_NAME.fullmatch(here["key"].strip()):
+            # Words of a value that hold ": " ("the minister said: it will grow"), which YAML
+            # reads as a field: the whole value goes in quotes.
+            return above, (
+                f"the value of {name}: holds ': ' on a line below, which YAML reads as a new"
+                f' field; put the whole value in double quotes: {name}: "…"'
+            )
         opens = lines[above].rstrip().endswith(":")  # a key whose value is the block below
         if indent > column and not opens:
             return number, (
