@@ -251,6 +251,9 @@ async def palette_finds(app: BriefingApp, typed: str) -> list[str]:
         ("bookmarks", "Bookmark article"),
         ("search", "Filter articles"),
         ("exit", "Quit"),
+        # Several words: its title's and its own.
+        ("tag labels", "Tag the article"),
+        ("export markdown", "Export"),
     ],
 )
 async def test_the_palette_finds_a_command_by_the_words_a_user_would_type(

@@ -27,6 +27,8 @@ class ActionCommands(SystemCommandsProvider):
                 )
                 continue
             # A little below a title's: what the title matches comes first.
-            score = max((matcher.match(word) for word in words.split()), default=0.0) * 0.9
+            # Word by word, and with the title, for a query of several words: "mark unread".
+            candidates = [*words.split(), f"{command.title} {words}"] if words else []
+            score = max(map(matcher.match, candidates), default=0.0) * 0.9
             if score > 0:
                 yield Hit(score, command.title, command.callback, help=command.help)
