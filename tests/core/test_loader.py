@@ -391,6 +391,10 @@ def test_dates_are_read_as_articles_print_them(
             "'30 de febrero de 2024': February 2024 has no day 30; give a day it has",
         ),
         (
+            'published: "febrero 30 de 2024"',
+            "'febrero 30 de 2024': February 2024 has no day 30; give a day it has",
+        ),
+        (
             'published: "February 30, 2025"',
             "'February 30, 2025': February 2025 has no day 30; give a day it has",
         ),

@@ -60,7 +60,7 @@ _WRITTEN = (
     re.compile(
         r"(?P<day>\d{1,2})\s+(?:de\s+)?(?P<month>[^\W\d_]+)\.?,?\s+(?:del?\s+)?(?P<year>\d{4})"
     ),
-    re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"),
+    re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2}),?\s+(?:del?\s+)?(?P<year>\d{4})"),
 )
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
