@@ -38,7 +38,7 @@ from tui.core.model import (
 )
 from tui.core.quotes import NOT_FOUND, Anchor, CutWord, FoldedArticle, NumberDifference, Span
 from tui.core.recent import RecentlyUsed
-from tui.core.text import clean_text, hides_characters, line_range, one_line, quoted
+from tui.core.text import clean_text, cut, hides_characters, line_range, one_line, quoted
 from tui.core.yamlread import Document, YamlProblem, read_document
 
 MAX_BRIEF_BYTES = 1024 * 1024
@@ -649,27 +649,26 @@ class _BriefChecker:
             f" {_wording(article.text, differs.span, name)}",
         )
 
-    def _report_cut(self, path: str, cut: CutWord, article: Article, name: str) -> None:
+    def _report_cut(self, path: str, cut_word: CutWord, article: Article, name: str) -> None:
         """Tell the analyst about a quote that stands in its article only as part of longer
         words: an error, for a word cut ("legal" of "ilegal") may say the opposite."""
-        words = one_line(article.text[cut.span.start : cut.span.end]).split()
+        words = one_line(article.text[cut_word.span.start : cut_word.span.end]).split()
 
         def inside(word: str) -> str:
-            word = word.strip(_AROUND_A_WORD) or word
-            if len(word) > CUT_WORD_SHOWN:
-                word = word[: CUT_WORD_SHOWN - 1] + "…"
+            word = cut(word.strip(_AROUND_A_WORD) or word, CUT_WORD_SHOWN - 1)
             return f'inside the {"number" if word[0].isdigit() else "word"} "{word}"'
 
         ends = [
-            f"starts {inside(words[0])}" if cut.at_start else "",
-            f"ends {inside(words[-1])}" if cut.at_end else "",
+            f"starts {inside(words[0])}" if cut_word.at_start else "",
+            f"ends {inside(words[-1])}" if cut_word.at_end else "",
         ]
-        how = "" if cut.score is None else f" (fuzzy, score {cut.score} of 100)"
+        how = "" if cut_word.score is None else f" (fuzzy, score {cut_word.score} of 100)"
+        wording = _wording(article.text, cut_word.span, name)
         self.add(
             path,
             f"{' and '.join(filter(None, ends))} of the article{how}, which may change what it"
             " says, so the quote is not taken as found; quote whole words, and if the fact then"
-            f" no longer holds, correct or remove it: {_wording(article.text, cut.span, name)}",
+            f" no longer holds, correct or remove it: {wording}",
         )
 
 

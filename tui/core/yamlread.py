@@ -26,7 +26,7 @@ import yaml
 from yaml import SafeLoader as _PureLoader
 from yaml.constructor import SafeConstructor
 
-from tui.core.text import quoted
+from tui.core.text import cut, quoted
 
 try:  # libyaml parses about ten times faster; fall back to the pure-Python parser without it.
     from yaml import CSafeLoader as _Loader
@@ -179,6 +179,8 @@ _BLOCK_LINE = re.compile(
 _DASH_WITHOUT_SPACE = re.compile(r" *-[^\W\d_]")
 # A field's name as the briefs write one: small letters and underscores.
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_FIX_SHOWN = 39
+"""How much of a line as mended a slip's advice gives, before an ellipsis."""
 
 
 def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
@@ -191,8 +193,8 @@ def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
         line = lines[number].rstrip("\r")
         if _DASH_WITHOUT_SPACE.match(line) and not line.lstrip().startswith("---"):
             dash = line.index("-")
-            fixed = line[: dash + 1] + " " + line[dash + 1 :]
-            return number, f"a list item's - needs a space after it: {_cut(fixed.strip())}"
+            fixed = cut((line[: dash + 1] + " " + line[dash + 1 :]).strip(), _FIX_SHOWN)
+            return number, f"a list item's - needs a space after it: {fixed}"
     for above, number in zip(written[1:], written, strict=False):
         here, over = _BLOCK_LINE.match(lines[number]), _BLOCK_LINE.match(lines[above])
         if here is None or over is None or over["key"] is None or over["colon"] is None:
@@ -204,13 +206,13 @@ def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
             key, _, value = lines[number].strip().partition(" ")
             if ":" in key and _FIELD_NAME.fullmatch(key.partition(":")[0]):  # "title_en:Test"
                 key, _, rest = key.partition(":")
-                fixed = _cut(f"{key}: {rest} {value}".strip())
+                fixed = cut(f"{key}: {rest} {value}".strip(), _FIX_SHOWN)
                 return number, f"{key}: needs a space after it, as {name}: has: {fixed}"
             if not _FIELD_NAME.fullmatch(key):
                 continue
             # "kind figure", or the words of a value wrapped onto a line of their own
             # ("according to the minister"): both are told.
-            fixed = _cut(f"{key}: {value}")
+            fixed = cut(f"{key}: {value}", _FIX_SHOWN)
             return number, (
                 f"if {key} is a field, it needs ': ' after it, as {name} has: {fixed}; if the line"
                 f" goes on with the value above, indent it past {name}:"
@@ -242,10 +244,6 @@ def _meant(line: str) -> bool:
     """Whether ``line`` holds something of the document: not blank, nor a comment."""
     text = line.strip()
     return bool(text) and not text.startswith("#")
-
-
-def _cut(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # A value that opens with a quote: after a key, a list's dash, or both.
