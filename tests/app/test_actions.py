@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.kit.pilot import (
     bookmark_of,
@@ -155,6 +159,66 @@ def test_an_action_left_with_its_defaults_keeps_them_from_an_earlier_line(
         (1, "t is the key of reader.tags (Tags) too"),
         (2, "f is the key of reader.facets (Facets) too"),
     ]
+
+
+def test_a_key_freed_when_its_line_falls_back_to_defaults_is_given_to_a_later_line(
+    tmp_path: Path,
+) -> None:
+    # Confirm, refused f (the facets'), keeps c; so the bookmark, given c, keeps b; so c is free
+    # in the list, where the third line gives it. It was dropped without a word.
+    keymap = keys_file(tmp_path, "facts.confirm: f\nreader.bookmark: c\nlist.next: c\n")
+    assert keymap.keys == {"list.next": "c"}
+    assert [(problem.line, problem.message.split(";")[0]) for problem in keymap.problems] == [
+        (1, "f is the key of reader.facets (Facets) too"),
+        (2, "c is the key of facts.confirm (Confirm) too"),
+    ]
+
+
+def test_lines_taking_one_key_from_each_other_in_turn_are_told(tmp_path: Path) -> None:
+    # Page down is given shift+tab, the previous pane's key, which the next line gives it back
+    # with a key it cannot have: whichever settles first, the loser is told, not dropped.
+    keymap = keys_file(
+        tmp_path, "original.page_down: shift+tab\nreader.previous_pane: ctrl+z,shift+tab\n"
+    )
+    assert keymap.keys == {"reader.previous_pane": "shift+tab"}
+    (first_line,) = [problem for problem in keymap.problems if problem.line == 1]
+    assert first_line.message.startswith("shift+tab not applied: ")
+    assert "keeps its defaults" in first_line.message
+
+
+_SOME_KEYS = sorted({key for each in ACTIONS for key in each.keys.split(",")} | set("cxyq"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([each.id for each in ACTIONS]),
+            st.lists(st.sampled_from(_SOME_KEYS), min_size=1, max_size=2, unique=True),
+        ),
+        min_size=2,
+        max_size=6,
+        unique_by=lambda line: line[0],
+    )
+)
+def test_no_key_of_the_file_is_dropped_without_a_word(
+    lines: list[tuple[str, list[str]]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        text = "".join(f"{action_id}: {','.join(keys)}\n" for action_id, keys in lines)
+        keymap = keys_file(Path(folder), text)
+    defaults = {each.id: each.keys for each in ACTIONS}
+    for number, (action_id, keys) in enumerate(lines, 1):
+        # Each problem names the keys it is about before the words saying what became of them.
+        told = {
+            name
+            for problem in keymap.problems
+            if problem.line == number
+            for name in re.split(r" (?:is |could |not applied)", problem.message)[0].split(", ")
+        }
+        applied = keymap.keys.get(action_id, defaults[action_id]).split(",")
+        for key in keys:
+            assert key in applied or key in told, (key, action_id, keymap)
 
 
 def test_key_names_are_mended_or_refused(tmp_path: Path) -> None:

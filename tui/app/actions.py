@@ -536,21 +536,25 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
 
     # Then which of them another action holds where both work: an action the file does not
     # give keys, or leaves with none it can use, holds its defaults; one given keys on an
-    # earlier line holds those it kept. An action left with none keeps its defaults, which may
-    # take a key from an earlier line: so it is all done again until no other action is.
-    defaulted = {action_id for action_id in given if not wanted[action_id]}
-    while True:
-        kept: dict[str, list[str]] = {}
+    # earlier line holds those it kept. Which actions are left with none depends on which
+    # others are, so it is worked out again from the last round's answer until it settles: a
+    # key refused on one line is freed when the line holding it falls back to its defaults.
+    def settle(defaulted: set[str]) -> tuple[dict[str, list[tuple[str, str]]], list[Problem]]:
+        """The keys each action given keys could have, as (name, key), and what was refused,
+        with the actions of ``defaulted`` holding their defaults."""
+        usable: dict[str, list[tuple[str, str]]] = {}
         refused: list[Problem] = []
         for action_id in given:
             this = action(action_id)
-            usable: list[str] = []
+            usable[action_id] = []
             for name, key in wanted[action_id]:
                 earlier = next(
                     (
                         other
-                        for other_id, keys in kept.items()
-                        if key in keys and shares_keys(this, other := action(other_id))
+                        for other_id, keys in usable.items()
+                        if other_id not in defaulted
+                        and any(key == theirs for _, theirs in keys)
+                        and shares_keys(this, other := action(other_id))
                     ),
                     None,
                 )
@@ -583,13 +587,44 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
                         )
                     )
                     continue
-                usable.append(key)
-            if action_id not in defaulted:
-                kept[action_id] = usable
-        left_with_none = {action_id for action_id, keys in kept.items() if not keys}
-        if not left_with_none:
+                usable[action_id].append((name, key))
+        return usable, refused
+
+    def left_with_none(usable: dict[str, list[tuple[str, str]]]) -> set[str]:
+        return {action_id for action_id, keys in usable.items() if not keys}
+
+    defaulted: set[str] = set()
+    rounds_seen: list[set[str]] = []
+    usable, refused = settle(defaulted)
+    while left_with_none(usable) != defaulted:
+        if left_with_none(usable) in rounds_seen:
+            # Lines taking keys from one another in turn: from here on an action left with
+            # none keeps its defaults for good, which settles, as that set only grows.
+            while not left_with_none(usable) <= defaulted:
+                defaulted |= left_with_none(usable)
+                usable, refused = settle(defaulted)
             break
-        defaulted |= left_with_none
+        rounds_seen.append(defaulted)
+        defaulted = left_with_none(usable)
+        usable, refused = settle(defaulted)
+    for action_id in sorted(defaulted):
+        # Keys it could have had, lost only to the order lines were settled in: said, not
+        # dropped without a word (its defaults among them are its anyway).
+        lost = [name for name, key in usable[action_id] if key not in defaults[action_id]]
+        if lost:
+            refused.append(
+                problem(
+                    action_id,
+                    f"{', '.join(lost)} not applied: other lines of this file take this action's"
+                    " keys and free them in turn, so it keeps its defaults; choose keys no other"
+                    " line gives",
+                )
+            )
+    kept = {
+        action_id: [key for _, key in keys]
+        for action_id, keys in usable.items()
+        if action_id not in defaulted
+    }
     problems += refused
     kept_keys = {action_id: ",".join(keys) for action_id, keys in kept.items() if keys}
     in_file_order = tuple(sorted(problems, key=lambda problem: problem.line))
