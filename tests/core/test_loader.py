@@ -762,6 +762,32 @@ def test_a_fact_field_written_at_the_top_is_told_to_go_under_its_fact(tmp_path: 
     ]
 
 
+def test_a_quote_dedented_out_of_the_last_fact_is_one_error_on_its_line(
+    tmp_path: Path,
+) -> None:
+    # It was told twice: the fact's quote required, and a warning that quote: belongs to a fact.
+    facts = [
+        {"fact": "The plant will add 240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "A night shift starts."},
+    ]
+    brief = dump(fields(key_facts=facts)) + "quote: a night shift\n"
+    assert shown(load_one(tmp_path, brief)) == [
+        f"{line_of(brief, 'quote: a night')}: fact 2, quote: is required; the quote: on this line"
+        " is at the brief's level: indent it under fact 2, in line with that fact's other fields"
+    ]
+
+
+@pytest.mark.parametrize("written", ["title_es", "title_fr"])
+def test_a_title_in_another_language_is_not_taken_for_a_slip_for_title_en(
+    tmp_path: Path, written: str
+) -> None:
+    corpus = load_one(tmp_path, fields(**{written: "Una planta en Tijuana"}))
+    ((field, text),) = problems_of(corpus)
+    assert field == written
+    assert "title_en?" not in text
+    assert "the title in the article's own language is title:" in text
+
+
 def test_a_brief_field_written_in_a_fact_is_told_to_go_to_the_top(tmp_path: Path) -> None:
     facts = [{"fact": "F.", "quote": "night shift of 240 workers", "outlet": "Zeta"}]
     corpus = load_one(tmp_path, fields(key_facts=facts))

@@ -212,9 +212,10 @@ class _BriefChecker:
         """The fuzzy searching this brief's quotes have cost so far (see FUZZY_WORK_PER_BRIEF)."""
         self.fuzzy_skipped = False
         """Whether the last quote anchored was not looked for fuzzily, the budget being spent."""
-        self.misspelled: dict[str, tuple[str, str]] = {}
-        """The path of a required field that is missing, to the path of the unknown field that
-        looks like it misspelled, and that field's name: told as one problem, on its line."""
+        self.written_elsewhere: dict[str, tuple[str, str]] = {}
+        """The path of a required field that is missing, to the path of the field written where
+        it was meant (misspelled, or out of its place) and what to do: one problem, on its
+        line."""
 
     def add(
         self, path: str, message: str, severity: Severity = "error", *, at: str | None = None
@@ -332,13 +333,24 @@ class _BriefChecker:
         """Warn about the fields of ``data`` (the brief, or the fact at ``within``) that are not
         its own: a field of the other level is told where it belongs, and a slip in writing a
         field's name is told the name meant. A slip for a ``required`` field that is missing is
-        left to that field's error, which tells both (see :attr:`misspelled`)."""
+        left to that field's error, which tells both (see :attr:`written_elsewhere`)."""
         known, other = (_FACT_FIELDS, KNOWN_FIELDS) if within else (KNOWN_FIELDS, _FACT_FIELDS)
         for name in data:
             if name in known:
                 continue
             path = f"{within}.{name}" if within else name
             if name in other:
+                last_fact = self._fact_left_without(name, data) if not within else None
+                if last_fact is not None:
+                    # Dedented out of the last fact, whose quote (or fact) is then missing: one
+                    # problem, where it was written.
+                    number = int(last_fact.removeprefix("key_facts[").rstrip("]")) + 1
+                    self.written_elsewhere[f"{last_fact}.{name}"] = (
+                        path,
+                        f"the {name}: on this line is at the brief's level: indent it under"
+                        f" fact {number}, in line with that fact's other fields",
+                    )
+                    continue
                 where = (
                     "to the brief, not to a key fact, so it is ignored here; move it out of"
                     " key_facts, to the start of the line, as id: and title: are written"
@@ -348,29 +360,55 @@ class _BriefChecker:
                 )
                 self.add(path, f"belongs {where}", "warning")
                 continue
+            if (
+                not within
+                and re.fullmatch(r"title_[a-z]{2,3}", name.lower())
+                and name.lower() not in known
+            ):
+                # "title_es" is no slip for title_en: it is the title in another language.
+                self.add(
+                    path,
+                    "unknown field, ignored; the title in the article's own language is"
+                    " title:, and its English title_en:",
+                    "warning",
+                )
+                continue
             meant = closest_field(name, known)
             if meant is None:
                 self.add(path, "unknown field, ignored", "warning")
                 continue
             meant_path = f"{within}.{meant}" if within else meant
-            if meant in required and meant not in data and meant_path not in self.misspelled:
-                self.misspelled[meant_path] = (path, name)
+            if meant in required and meant not in data and meant_path not in self.written_elsewhere:
+                self.written_elsewhere[meant_path] = (
+                    path,
+                    f"{name} on this line looks like it misspelled: rename {name} to {meant}",
+                )
                 continue
             self.add(path, f"unknown field, ignored; did you mean {meant}?", "warning")
 
+    @staticmethod
+    def _fact_left_without(name: str, data: dict[str, Any]) -> str | None:
+        """The path of the last key fact when the fact's field ``name``, required, is written
+        at the brief's level after the key facts and that fact lacks it; else None."""
+        if name not in _REQUIRED_IN_FACT:
+            return None
+        fields = list(data)  # in the order of the file
+        facts = data.get("key_facts")
+        if "key_facts" not in fields or fields.index(name) < fields.index("key_facts"):
+            return None
+        if not isinstance(facts, list) or not facts or not isinstance(facts[-1], dict):
+            return None
+        return None if name in facts[-1] else f"key_facts[{len(facts) - 1}]"
+
     def _missing(self, path: str, name: str, advice: str) -> None:
         """Report the required field ``name`` at ``path`` missing, with ``advice`` on what to
-        write, or the unknown field that looks like a slip for it."""
-        slip = self.misspelled.get(path)
-        if slip is None:
+        write, or the field written where it was meant (see :attr:`written_elsewhere`)."""
+        elsewhere = self.written_elsewhere.get(path)
+        if elsewhere is None:
             self.add(path, f"is required: {advice}")
             return
-        written, written_name = slip
-        message = (
-            f"is required; {written_name} on this line looks like it misspelled:"
-            f" rename {written_name} to {name}"
-        )
-        self.add(path, message, at=written)
+        written, what_to_do = elsewhere
+        self.add(path, f"is required; {what_to_do}", at=written)
 
     def _status(self, data: dict[str, Any]) -> BriefStatus:
         value = data.get("status")
