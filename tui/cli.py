@@ -510,12 +510,12 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
         return 0
     for row in rows:
         fields = (
-            _cut(str(row["id"]), LIST_FIELD_WIDTH),
+            _fit(str(row["id"]), LIST_FIELD_WIDTH),
             str(row["date"] or "-"),
-            _cut(str(row["language"]), LIST_FIELD_WIDTH),
+            _fit(str(row["language"]), LIST_FIELD_WIDTH),
             str(row["facts"]),
             # In English, as the reader lists it: one language for a list read at a glance.
-            _cut(str(row["english_title"] or row["title"]), LIST_TITLE_WIDTH),
+            _fit(str(row["english_title"] or row["title"]), LIST_TITLE_WIDTH),
         )
         print("\t".join(fields))
     # After the rows, where a reader at a terminal sees it last.
@@ -547,13 +547,14 @@ def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
     else:
         for field, found in counts.items():
             for value, count in found:
-                print(f"{field}\t{_cut(value, LIST_TITLE_WIDTH)}\t{count}")
+                print(f"{field}\t{_fit(value, LIST_TITLE_WIDTH)}\t{count}")
     _tell(_left_out(_not_loaded(corpus), "brief", named=False))
     return 0
 
 
-def _cut(text: str, width: int) -> str:
-    """``text`` on one line and at most ``width`` characters long."""
+def _fit(text: str, width: int) -> str:
+    """``text`` on one line and at most ``width`` characters long, the ellipsis among them: here
+    a width is a bound, a column's or a name's in a line (``text.cut`` adds it after)."""
     text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -580,7 +581,7 @@ def _left_out(
         return []
     be = "is" if len(ids) == 1 else "are"
     why = "could not be loaded" if in_corpus else f"{be} not in the corpus"
-    names = f" ({', '.join(_cut(i, LIST_FIELD_WIDTH) for i in sorted(ids))})" if named else ""
+    names = f" ({', '.join(_fit(i, LIST_FIELD_WIDTH) for i in sorted(ids))})" if named else ""
     hint = "; run briefing validate to see why" if in_corpus else ""
     return [f"briefing: {plural(len(ids), noun)} {why} and {be} {outcome}{names}{hint}"]
 
@@ -712,7 +713,7 @@ def _errors_told(with_errors: Sequence[str]) -> list[str]:
     """What to tell of the briefs exported whose files have errors, if any."""
     if not with_errors:
         return []
-    shown = ", ".join(_cut(i, LIST_FIELD_WIDTH) for i in with_errors[:ERRORS_NAMED])
+    shown = ", ".join(_fit(i, LIST_FIELD_WIDTH) for i in with_errors[:ERRORS_NAMED])
     if len(with_errors) > ERRORS_NAMED:
         shown += f" and {len(with_errors) - ERRORS_NAMED:,} more"
     return [
@@ -823,7 +824,7 @@ def _progress(outcomes: Sequence[Outcome], total: int, seconds: float) -> str:
     )
     if failed:
         # File names, not paths: the line is to be read at a glance; each failure was told whole.
-        shown = ", ".join(_cut(Path(name).name or name, LIST_FIELD_WIDTH) for name in failed[:3])
+        shown = ", ".join(_fit(Path(name).name or name, LIST_FIELD_WIDTH) for name in failed[:3])
         line += f"; failed: {shown}" + (" …" if len(failed) > 3 else "")
     return line
 
