@@ -585,3 +585,35 @@ async def test_counts_that_come_once_a_value_is_chosen_are_dropped(corpus_dir: P
         dialog._counted(dialog.request, "place", [("Ensenada", 1)], VALUES_SHOWN + 1)
         await settle(pilot)
         assert main_screen(app).filter_text.startswith("org:=")
+
+
+@pytest.fixture
+def company_spellings(tmp_path: Path) -> Path:
+    """Four briefs naming Ternium each its own way, and one naming another company."""
+    names = ["Ternium", "Ternium S.A.", "Ternium Mexico SA de CV", "Ternium México, S.A. de C.V."]
+    briefs = {
+        f"brief-{n}.yaml": fields(f"brief-{n}", organizations=[name, "Kia Motors México"])
+        for n, name in enumerate(names)
+    }
+    briefs["other.yaml"] = fields("other", organizations=["Tenaris"])
+    return make_corpus(tmp_path / "corpus", briefs)
+
+
+async def test_a_company_written_with_its_legal_form_is_one_value_that_lists_every_brief(
+    company_spellings: Path,
+) -> None:
+    app = BriefingApp(company_spellings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"org:ternium", "enter")
+        await settle(pilot)
+        assert len(list_rows(app)) == 4
+        await open_facets(pilot)
+
+        assert facets_shown(app)["Organizations"] == [("Kia", 4), ("Ternium", 4)]
+        assert await go_to(pilot, "Organizations", steps=1) == ("Ternium", 4)
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert main_screen(app).filter_text == "org:ternium org:=ternium"
+        assert len(list_rows(app)) == 4

@@ -669,6 +669,83 @@ def test_a_name_known_in_either_language_is_counted_once_under_its_gazetteer_nam
     assert spanish.places == ("Estados Unidos",)
 
 
+@pytest.fixture
+def one_company(tmp_path: Path) -> Corpus:
+    """Briefs naming one company in four ways, and one naming Kia after its country's branch."""
+    briefs = {
+        "plain.yaml": fields("plain", organizations=["Ternium", "Kia"]),
+        "sa.yaml": fields("sa", organizations=["Ternium S.A."]),
+        "cv.yaml": fields("cv", organizations=["Ternium Mexico SA de CV", "KIA"]),
+        "es.yaml": fields(
+            "es", organizations=["Ternium México, S.A. de C.V.", "Kia Motors México"]
+        ),
+        "other.yaml": fields("other", organizations=["Tenaris"]),
+    }
+    return load_corpus(make_corpus(tmp_path / "corpus", briefs))
+
+
+def test_a_companys_legal_form_and_country_do_not_split_it(one_company: Corpus) -> None:
+    # Each spelling was a value of its own, and org:=ternium found the brief listing "Ternium".
+    assert one_company.entries.facets(parse_query(""), "organization") == [
+        ("Ternium", 4),
+        ("Kia", 3),  # "Kia Motors" is the gazetteer's Kia
+        ("Tenaris", 1),
+    ]
+    every = {"plain", "sa", "cv", "es"}
+    assert matching_in(one_company, "org:=ternium") == every
+    assert matching_in(one_company, 'org:="ternium méxico, s.a. de c.v."') == every
+    assert matching_in(one_company, "org:=kia") == {"plain", "cv", "es"}
+    # The name keeps the words the brief writes it with for a term's words.
+    assert matching_in(one_company, 'org:"ternium mexico"') == {"cv", "es"}
+
+
+@pytest.mark.parametrize(
+    ("names", "counted"),
+    [
+        (
+            ["Autopartes del Norte S. de R.L. de C.V.", "Autopartes del Norte"],
+            [("Autopartes del Norte", 2)],
+        ),
+        (
+            ["Luxshare Precision Industry Co., Ltd.", "Luxshare Precision Industry"],
+            [("Luxshare Precision Industry", 2)],
+        ),
+        (["Corvane Electronics LLC", "Corvane Electronics Inc."], [("Corvane Electronics", 2)]),
+        # What is left must be a name: a word naming a kind of organization is not one.
+        (
+            ["Grupo México", "Grupo México S.A.B. de C.V.", "Grupo"],
+            [("Grupo México", 2), ("Grupo", 1)],
+        ),
+        (["S.A. de C.V.", "Ternium S.A."], [("S.A. de C.V.", 1), ("Ternium", 1)]),
+        # A country after "de", "of" or "New" is part of the name; so is all the gazetteer knows.
+        (["Banco de México S.A.", "Banco"], [("Banco", 1), ("Banxico", 1)]),
+        (
+            ["Bank of New Mexico Inc.", "Bank of New Mexico", "Bank of New"],
+            [("Bank of New Mexico", 2), ("Bank of New", 1)],
+        ),
+    ],
+)
+def test_a_company_is_one_value_but_no_less_than_its_name(
+    tmp_path: Path, names: list[str], counted: list[tuple[str, int]]
+) -> None:
+    briefs = {
+        f"b{number}.yaml": fields(f"b{number}", organizations=[name])
+        for number, name in enumerate(names)
+    }
+    entries = load_corpus(make_corpus(tmp_path / "corpus", briefs)).entries
+    assert entries.facets(parse_query(""), "organization") == counted
+
+
+def test_a_place_is_not_read_as_a_company(tmp_path: Path) -> None:
+    briefs = {
+        "a.yaml": fields("a", places=["Laredo, USA"], organizations=["Laredo, USA"]),
+        "b.yaml": fields("b", places=["Laredo"], organizations=["Laredo"]),
+    }
+    entries = load_corpus(make_corpus(tmp_path / "corpus", briefs)).entries
+    assert entries.facets(parse_query(""), "organization") == [("Laredo", 2)]
+    assert entries.facets(parse_query(""), "place") == [("Laredo", 1), ("Laredo, USA", 1)]
+
+
 @pytest.mark.parametrize(
     ("typed", "short"),
     [

@@ -9,7 +9,9 @@ facts, quotes, names, outlet, author or original text), case, accents and typogr
   California"); a quoted value is a phrase within one name (``place:"baja california"``). A name
   the shipped gazetteer knows is one name however it is written, in either language: a brief
   listing "Estados Unidos" is found by ``place:"united states"`` and ``place:eeuu``, and counted
-  with those listing "United States" (:func:`known_name`).
+  with those listing "United States" (:func:`known_name`). So is a company however its legal
+  form and its country's branch are written: "Ternium México, S.A. de C.V." is counted with
+  "Ternium" (:func:`company_words`).
 - ``org:=``, ``place:=``, ``person:=``, ``topic:=``, ``outlet:=``, ``lang:=``: the brief has a
   value of that field equal to the one given, folded (``place:="baja california"``, ``lang:=es``);
   the value is quoted when it holds white space or a quote, a quote in it written twice. This is
@@ -569,17 +571,17 @@ def search_words(brief: Brief, article: str) -> str:
     UU.") is also there without them, to be found as one word. A name the gazetteer knows is
     there in every way it writes it, in either language, as field terms and facets find it: a
     brief listing the topic "relocalización" is found by "nearshoring", one listing USMCA by
-    "t-mec"; so is a known topic within a topic's words (see :func:`name_spellings`)."""
+    "t-mec", one listing "Kia Motors México" by "kia" (as it is Kia); so is a known topic within
+    a topic's words (see :func:`name_spellings`)."""
     parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
     for fact in brief.key_facts:
         parts += (fact.fact, fact.quote)
-    known = _known_names()
     spelt: list[str] = []
     for field, names in _named_fields(brief):
         parts += names
         for name in names:
             folded = _folded_value(name)
-            written = known.get((field, folded))
+            written = _named_as(field, folded)[1]
             if written is not None:
                 folded = written[1]
                 spelt += _spelling_words()[field, folded]
@@ -597,24 +599,59 @@ def search_words(brief: Brief, article: str) -> str:
     return " ".join([words, *more]) if words else " ".join(more)
 
 
-def field_values(brief: Brief) -> list[tuple[FacetField, str, str]]:
+def field_values(brief: Brief) -> list[tuple[FacetField, str, str, str]]:
     """The values of ``brief`` that field terms look in and facets count, as ``(field, value as
-    written, value folded)``: each once per field however it is spelt, and none that is only
-    punctuation (no term could find it)."""
+    shown, value folded, its words)``: each once per field however it is spelt, and none that is
+    only punctuation (no term could find it). A name the gazetteer knows is shown as it names
+    it, a company as its name without its legal form or country (:func:`known_name`); its words,
+    which a field term's words are looked for in, are those of every way the gazetteer writes
+    it (:func:`name_spellings`) and of the way the brief does."""
     fields: tuple[tuple[FacetField, Iterable[str]], ...] = (
         *_named_fields(brief),
         ("outlet", (brief.outlet,) if brief.outlet else ()),
         ("language", (brief.language,)),
     )
     values: dict[tuple[FacetField, str], str] = {}
-    known = _known_names()
+    words: dict[tuple[FacetField, str], list[str]] = {}
     for field, written in fields:
         for value in written:
             folded = _folded_value(value)
-            value, folded = known.get((field, folded), (value, folded))
-            if any(c.isalnum() for c in folded):
-                values.setdefault((field, folded), value)
-    return [(field, value, folded) for (field, folded), value in values.items()]
+            shown, name = _value_named(field, value, folded)
+            if any(c.isalnum() for c in name):
+                values.setdefault((field, name), shown)
+                words.setdefault((field, name), []).append(folded)
+    return [
+        (field, value, folded, _name_words(field, folded, words[field, folded]))
+        for (field, folded), value in values.items()
+    ]
+
+
+def _value_named(field: FacetField, value: str, folded: str) -> tuple[str, str]:
+    """The value ``value`` of ``field``, folded as ``folded``, as facets show it and count it
+    folded (see :func:`known_name`)."""
+    kept, known = _named_as(field, folded)
+    if known is not None:
+        return known
+    words = folded.split()
+    if kept == len(words):
+        return value, folded
+    name = _first_words(words, kept)
+    written = value.split()
+    # Cut where the folded name was; a value whose folding makes more words or fewer (a mark
+    # folded to a space) is shown whole, and counted as its name all the same.
+    shown = _first_words(written, kept) if len(written) == len(words) else value
+    return (shown if _folded_value(shown) == name else value), name
+
+
+def _name_words(field: FacetField, folded: str, written: list[str]) -> str:
+    """The words a field term looks for in the name ``folded`` of ``field``, which a brief
+    writes as ``written`` (folded): the ways of writing it, and the brief's own, each apart."""
+    if field not in NAME_FIELDS:
+        return ""
+    spelt = name_spellings(field, folded)
+    ways = spelt.split(_SPELLINGS_APART)
+    others = [way for way in dict.fromkeys(written) if way not in ways]
+    return _SPELLINGS_APART.join([spelt, *others]) if others else spelt
 
 
 @lru_cache(maxsize=4096)
@@ -628,8 +665,95 @@ def _folded_value(value: str) -> str:
 def known_name(field: FacetField, folded: str) -> str:
     """The folded name that the value ``folded`` of ``field`` stands for: the name the shipped
     gazetteer lists for it when it is one of the ways of writing that name ("estados unidos" and
-    "eeuu" are "united states"), else the value itself."""
-    return _known_names().get((field, folded), ("", folded))[1]
+    "eeuu" are "united states"); for an organization, the name of the company it is without its
+    legal form or country (:func:`company_words`), or the gazetteer's name for that ("kia
+    motors mexico" is "kia"); else the value itself."""
+    kept, known = _named_as(field, folded)
+    if known is not None:
+        return known[1]
+    words = folded.split()
+    return folded if kept == len(words) else _first_words(words, kept)
+
+
+@lru_cache(maxsize=4096)
+def _named_as(field: FacetField, folded: str) -> tuple[int, tuple[str, str] | None]:
+    """How many of the words of the folded value ``folded`` of ``field`` name it, and the name
+    the gazetteer knows them as (as written and folded), if it does. The gazetteer is asked
+    first for the whole value, so that a name it knows is never cut ("Banco de México" is
+    Banxico), then for what is left at each cut: "Kia Motors México" is "Kia Motors", Kia."""
+    known = _known_names()
+    words = folded.split()
+    kept = len(words)
+    while True:
+        name = known.get((field, folded if kept == len(words) else _first_words(words, kept)))
+        if name is not None or field != "organization":
+            return kept, name
+        cut = company_words(words[:kept])
+        if cut == kept:
+            return kept, None
+        kept = cut
+
+
+def _first_words(words: Sequence[str], count: int) -> str:
+    """The first ``count`` of ``words``, joined, without the comma that stood before a cut."""
+    return " ".join(words[:count]).removesuffix(",")
+
+
+_LEGAL_FORM = re.compile(
+    r",?\s(?:"
+    # S.A., S.A.B., S.A.P.I., S.A.P.I.B., S. de R.L., with "de C.V." or without, with periods and
+    # spaces between the letters or without: "S.A. de C.V.", "SA de CV", "S. A. B. de C. V."
+    r"(?:s\.?\s?a\.?(?:\s?p\.?\s?i\.?)?(?:\s?b\.?)?|s\.?\s+de\s+r\.?\s?l\.?)(?:\s+de\s+c\.?\s?v\.?)?"
+    r"|(?:inc|corp|llc|l\.l\.c|ltd|plc|gmbh)\.?"
+    r"|(?:&\s+)?co\.?"
+    r"),?$"
+)
+"""A company's legal form, ending its folded name after a space or a comma."""
+_COUNTRIES = frozenset(("mexico", "usa", "u.s.a."))
+"""The countries, folded, that a company's name may end in for the branch of one country."""
+_NOT_BEFORE_A_COUNTRY = frozenset(
+    ("de", "del", "of", "in", "en", "the", "la", "el", "y", "and", "new", "nuevo", "nueva")
+)
+"""Words that make the country after them part of a name: "Banco de México", "University of
+New Mexico"."""
+
+
+def company_words(words: Sequence[str]) -> int:
+    """How many of the folded words ``words`` of an organization's name name the company, its
+    legal form and the country of its branch left out: "Ternium México, S.A. de C.V.", "Ternium
+    Mexico SA de CV" and "Ternium S.A." are Ternium, "Kia Motors México" is Kia Motors.
+
+    The legal forms are S.A., S.A.B., S.A.P.I. and S. de R.L., each with "de C.V." or without,
+    Inc., Corp., LLC, Ltd., Co. (and "& Co."), PLC and GmbH, written with their periods or
+    without; the countries are México (Mexico) and USA, last, but not after "de", "of", "New"
+    ... (:data:`_NOT_BEFORE_A_COUNTRY`: "Banco de México", "University of New Mexico").
+    Nothing is cut that would leave only words naming a kind of organization ("Grupo México",
+    "Banco S.A."), or nothing."""
+    kept = len(words)
+    while kept > 1:
+        text = _first_words(words, kept)
+        cut = kept
+        found = _LEGAL_FORM.search(text)
+        if found is not None:
+            cut = len(text[: found.start()].split())
+        elif (
+            words[kept - 1].rstrip(",") in _COUNTRIES
+            and words[kept - 2].rstrip(",") not in _NOT_BEFORE_A_COUNTRY
+        ):
+            cut = kept - 1
+        generic = _organization_words()
+        if cut == kept or all(word.rstrip(",") in generic for word in words[:cut]):
+            break
+        kept = cut
+    return kept
+
+
+@cache
+def _organization_words() -> frozenset[str]:
+    """The words naming a kind of organization, folded ("grupo", "council")."""
+    from tui.core.drafting.entities import ORGANIZATION_WORDS
+
+    return frozenset(fold_search(word) for word in ORGANIZATION_WORDS)
 
 
 def name_spellings(field: FacetField, folded: str) -> str:

@@ -35,7 +35,7 @@ GROUPS = ("places", "organizations", "people", "topics")
 MAX_NAMES = 15
 """How many names of each group a draft lists, in the order the article first names them."""
 
-_ORGANIZATION_WORDS = frozenset(
+ORGANIZATION_WORDS = frozenset(
     """Council Chamber Association Company Institute Bank Ministry Department Agency Office
     Commission Committee Corporation Group Bureau Administration Foundation University
     Secretariat Consulate Embassy Government Senate Congress Program Programme Initiative
@@ -45,6 +45,8 @@ _ORGANIZATION_WORDS = frozenset(
     Congreso Programa Ayuntamiento Aduana Cluster Clúster Federación Confederación Sindicato
     Canacintra Industria Police Policía Guardia""".split()  # noqa: SIM905 - a word block reads better
 )
+"""The words that say a name is an organization's ("Grupo", "Council"); facets also read them
+(a company's country is part of its name after one alone: "Grupo México")."""
 _TITLES = (
     "Mayor|President|Vice President|Governor|Minister|Secretary|Senator|CEO|Co-CEO|"
     "Director|Chairman|Chair|Dr|Dra|Mr|Mrs|Ms|Lic|Ing|presidente|presidenta|alcalde|alcaldesa|"
@@ -218,7 +220,7 @@ _OFFICE_WORDS = frozenset(
 )
 """Words an office ends with, before the name of who holds it: "Minister of Foreign Affairs
 Marcelo Ebrard"."""
-_OFFICE_ENDS = _OFFICE_WORDS | _ORGANIZATION_WORDS
+_OFFICE_ENDS = _OFFICE_WORDS | ORGANIZATION_WORDS
 _GROUP_NOUNS = frozenset(
     """Group Grupo Committee Comité Subcommittee Subcomité Commission Comisión Council Consejo
     Board Junta Team Equipo Force Panel Mesa""".split()  # noqa: SIM905
@@ -653,7 +655,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             and name.split()[0].rstrip(".") not in _TITLE_WORDS
             and not _is_a_building(name.split())
             and (
-                any(word in _ORGANIZATION_WORDS for word in name.split())
+                any(word in ORGANIZATION_WORDS for word in name.split())
                 or _abbreviated_after(text, end, name) is not None
             )
         ):
@@ -707,7 +709,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         if name in _FIELD_NOUNS:
             del found["organizations"][name]
             continue
-        if " " in name or _is_acronym(name) or name in _ORGANIZATION_WORDS:
+        if " " in name or _is_acronym(name) or name in ORGANIZATION_WORDS:
             continue
         as_a_name = _written_as_a_name(text, name) or _acts_as_one(text, name)
         if name in surnames or _after_a_name(text, name) or not as_a_name:
@@ -984,7 +986,7 @@ def _cities_before_states(
                 kept = index + 1
         while kept < len(words) and words[kept].group() in _CONNECTORS:
             kept += 1
-        if kept == len(words) or any(word.group() in _ORGANIZATION_WORDS for word in words):
+        if kept == len(words) or any(word.group() in ORGANIZATION_WORDS for word in words):
             continue  # "La Cámara de Comercio de Silao, Guanajuato" names who, not where
         start = match.start("city") + words[kept].start()
         end = match.end("city")
@@ -1146,8 +1148,8 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
                 # "Juan Pérez de la Secretaría de Economía" is a person, then where they work;
                 # "Industria y Servicios de la Secretaría", an office, then its ministry.
                 joins_an_organization = last in _GOVERNMENT_WORDS or (
-                    last in _ORGANIZATION_WORDS
-                    and not any(words[i].group() in _ORGANIZATION_WORDS for i in run)
+                    last in ORGANIZATION_WORDS
+                    and not any(words[i].group() in ORGANIZATION_WORDS for i in run)
                 )
                 if last[0].isupper() and last not in _TITLE_WORDS and not joins_an_organization:
                     run.extend((at, at + 1, at + 2))
@@ -1303,7 +1305,7 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     words = name.replace("-", " ").split()
     if _is_generic_group(words) or _is_a_building(words):
         return None
-    if any(word.strip(".,") in _ORGANIZATION_WORDS for word in words) or any(
+    if any(word.strip(".,") in ORGANIZATION_WORDS for word in words) or any(
         _is_acronym(word) for word in words
     ):
         return "organizations"
@@ -1382,6 +1384,6 @@ def _is_a_name(name: str) -> bool:
         and words[-1][0].isupper()
         and all(word in _NAME_PARTICLES for word in words if not word[0].isupper())
         and all(_a_name_word(word) for word in capitalised[: -1 if last_letter else None])
-        and not any(word in _ORGANIZATION_WORDS for word in capitalised)
+        and not any(word in ORGANIZATION_WORDS for word in capitalised)
         and not any(word in _COMPANY_NAME_WORDS for word in capitalised)
     )

@@ -80,7 +80,7 @@ class Read(NamedTuple):
     status: str | None
     anchors: int
     id_line: int
-    values: list[tuple[str, str, str]]
+    values: list[tuple[str, str, str, str]]
     """What field terms look in and facets count (see :func:`tui.core.search.field_values`)."""
 
 
@@ -448,7 +448,7 @@ def _name(
 ) -> None:
     """Store the field values of each brief in ``named`` (its rowid, its values), and the words
     of its names."""
-    from tui.core.search import NAME_FIELDS, name_spellings
+    from tui.core.search import NAME_FIELDS
 
     # A batch's names go in with one statement per table rather than two per name, some 30 a
     # brief (300,000 statements at 10,000 briefs). Their rowids are given here, as the words of
@@ -458,12 +458,12 @@ def _name(
     words: dict[str, list[tuple[int, str]]] = {}
     counts: Counter[tuple[str, str]] = Counter()
     for brief, values in named:
-        for field, name, folded in values:
+        for field, name, folded, its_words in values:
             last += 1
             rows.append((last, brief, field, name, folded))
             counts[field, folded] += 1  # once per brief: its values of a field are distinct
             if field in NAME_FIELDS:
-                words.setdefault(field, []).append((last, name_spellings(field, folded)))
+                words.setdefault(field, []).append((last, its_words))
     connection.executemany(
         "INSERT INTO names (rowid, brief, field, name, folded) VALUES (?, ?, ?, ?, ?)", rows
     )
