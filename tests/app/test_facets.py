@@ -589,13 +589,16 @@ async def test_counts_that_come_once_a_value_is_chosen_are_dropped(corpus_dir: P
 
 @pytest.fixture
 def company_spellings(tmp_path: Path) -> Path:
-    """Four briefs naming Ternium each its own way, and one naming another company."""
+    """Four briefs naming Ternium each its own way, one naming another company, and two
+    naming a person, one of them without his name's accent."""
     names = ["Ternium", "Ternium S.A.", "Ternium Mexico SA de CV", "Ternium México, S.A. de C.V."]
     briefs = {
         f"brief-{n}.yaml": fields(f"brief-{n}", organizations=[name, "Kia Motors México"])
         for n, name in enumerate(names)
     }
     briefs["other.yaml"] = fields("other", organizations=["Tenaris"])
+    briefs["garcia.yaml"] = fields("garcia", people=["Samuel Garcia"])
+    briefs["garcia-es.yaml"] = fields("garcia-es", people=["Samuel García"], language="es")
     return make_corpus(tmp_path / "corpus", briefs)
 
 
@@ -617,3 +620,20 @@ async def test_a_company_written_with_its_legal_form_is_one_value_that_lists_eve
 
         assert main_screen(app).filter_text == "org:ternium org:=ternium"
         assert len(list_rows(app)) == 4
+
+
+async def test_a_name_is_shown_with_its_accents_and_chosen_lists_every_spelling(
+    company_spellings: Path,
+) -> None:
+    app = BriefingApp(company_spellings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_facets(pilot)
+
+        assert facets_shown(app)["People"] == [("Samuel García", 2)]
+        await go_to(pilot, "People")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert main_screen(app).filter_text == 'person:="samuel garcia"'
+        assert sorted(listed_keys(app)) == ["garcia", "garcia-es"]

@@ -1142,6 +1142,38 @@ def test_a_deleted_brief_leaves_the_facets_and_the_tables_of_names(named: Path) 
     assert (left, words) == (0, 0)
 
 
+def test_a_value_is_spelt_with_the_accents_a_brief_of_the_corpus_writes_it_with(
+    tmp_path: Path,
+) -> None:
+    # Listed newest first: the first brief writes the name without its accent, as the facets
+    # showed it, whatever the other briefs wrote.
+    written = {
+        "plain.yaml": fields(
+            "plain", published="2024-03-03", summary="An ocotillo plant.", people=["Samuel Garcia"]
+        ),
+        "caps.yaml": fields(
+            "caps", published="2024-03-02", language="es", people=["SAMUEL GARCIA"]
+        ),
+        "accent.yaml": fields(
+            "accent", published="2024-03-01", language="es", people=["Samuel García"]
+        ),
+        # Not one of the corpus's briefs: its id is plain.yaml's.
+        "copy.yaml": fields("plain", published="2024-03-04", people=["Sámuel Gárcía"]),
+    }
+    root = make_corpus(tmp_path / "corpus", written)
+    entries = open_corpus(root).entries
+
+    # The same spelling whatever the filter, be the briefs counted many or few.
+    for typed, count in (("", 3), ("plant", 3), ("lang:es", 2), ("ocotillo", 1)):
+        assert entries.facets(parse_query(typed), "person") == [("Samuel García", count)], typed
+        term = with_term(typed, value_term("person", "Samuel García"))
+        assert len(entries.find(parse_query(term))) == count, typed
+
+    (root / "briefs" / "accent.yaml").unlink()
+    opened = open_corpus(root).entries
+    assert opened.facets(parse_query(""), "person") == [("Samuel Garcia", 2)]
+
+
 def test_an_index_answers_field_terms_as_a_fresh_load(named: Path) -> None:
     opened, loaded = open_corpus(named), load_corpus(named)
     for query in ("place:baja", "org:index", "is:final", "date:2024", "lang:en"):

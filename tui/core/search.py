@@ -654,6 +654,15 @@ def _name_words(field: FacetField, folded: str, written: list[str]) -> str:
     return _SPELLINGS_APART.join([spelt, *others]) if others else spelt
 
 
+def marked_letters(name: str) -> int:
+    """How many letters of ``name`` are not plain ASCII letters (an accented letter, ñ, ü, ł):
+    of the ways the corpus spells one value, facets show the one with most, "Samuel García"
+    rather than "Samuel Garcia" (the fuller spelling)."""
+    if name.isascii():
+        return 0
+    return sum(1 for c in name if not c.isascii() and c.isalpha())
+
+
 @lru_cache(maxsize=4096)
 def _folded_value(value: str) -> str:
     """``value`` folded as a field term looks for it. Kept for the names met most: a corpus

@@ -32,7 +32,7 @@ from tui.core.locks import LockBusy, exclusive_lock
 from tui.core.store.codec import dumps
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-SCHEMA = 9
+SCHEMA = 10
 """The layout of the tables; raise it whenever what is stored changes."""
 BUSY_MS = 5_000
 """How long a connection waits for another process's write to end before giving up."""
@@ -104,6 +104,17 @@ CREATE TABLE IF NOT EXISTS name_counts (
     folded TEXT NOT NULL,
     briefs INTEGER NOT NULL,
     PRIMARY KEY (field, folded)
+) WITHOUT ROWID;
+-- How many briefs write each value of a field each way, so that facets show a value as its
+-- fullest spelling in the corpus (tui.core.search.marked_letters): "Samuel García", which one
+-- brief writes, rather than "Samuel Garcia", which the first brief in the list writes. Kept up
+-- to date as name_counts is.
+CREATE TABLE IF NOT EXISTS name_spellings (
+    field TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    name TEXT NOT NULL,
+    briefs INTEGER NOT NULL,
+    PRIMARY KEY (field, folded, name)
 ) WITHOUT ROWID;
 -- The words of each name (rowid = the name's rowid), in the column of its field, so that a
 -- field term is one full-text query. The language, matched by its start, is not in it. Names
@@ -333,7 +344,15 @@ def _prepare(path: Path, root: Path) -> None:
         try:
             # Another process may have made it current meanwhile.
             if not is_current(connection, root):
-                for table in ("words", "name_words", "name_counts", "names", "briefs", "meta"):
+                for table in (
+                    "words",
+                    "name_words",
+                    "name_counts",
+                    "name_spellings",
+                    "names",
+                    "briefs",
+                    "meta",
+                ):
                     connection.execute(f"DROP TABLE IF EXISTS {table}")
                 _make_tables(connection, root)
             connection.execute("COMMIT")

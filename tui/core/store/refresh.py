@@ -457,11 +457,13 @@ def _name(
     rows: list[tuple[int, int, str, str, str]] = []
     words: dict[str, list[tuple[int, str]]] = {}
     counts: Counter[tuple[str, str]] = Counter()
+    spellings: Counter[tuple[str, str, str]] = Counter()
     for brief, values in named:
         for field, name, folded, its_words in values:
             last += 1
             rows.append((last, brief, field, name, folded))
             counts[field, folded] += 1  # once per brief: its values of a field are distinct
+            spellings[field, folded, name] += 1
             if field in NAME_FIELDS:
                 words.setdefault(field, []).append((last, its_words))
     connection.executemany(
@@ -477,6 +479,14 @@ def _name(
     connection.executemany(
         "UPDATE name_counts SET briefs = briefs + ? WHERE field = ? AND folded = ?",
         [(count, field, folded) for (field, folded), count in counts.items()],
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO name_spellings (field, folded, name, briefs) VALUES (?, ?, ?, 0)",
+        spellings.keys(),
+    )
+    connection.executemany(
+        "UPDATE name_spellings SET briefs = briefs + ? WHERE field = ? AND folded = ? AND name = ?",
+        [(count, *spelling) for spelling, count in spellings.items()],
     )
 
 
@@ -494,6 +504,13 @@ def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
     its_values = "(field, folded) IN (SELECT field, folded FROM names WHERE brief = ?)"
     connection.execute(f"UPDATE name_counts SET briefs = briefs - 1 WHERE {its_values}", (rowid,))
     connection.execute(f"DELETE FROM name_counts WHERE briefs = 0 AND {its_values}", (rowid,))
+    its_spellings = (
+        "(field, folded, name) IN (SELECT field, folded, name FROM names WHERE brief = ?)"
+    )
+    connection.execute(
+        f"UPDATE name_spellings SET briefs = briefs - 1 WHERE {its_spellings}", (rowid,)
+    )
+    connection.execute(f"DELETE FROM name_spellings WHERE briefs = 0 AND {its_spellings}", (rowid,))
     connection.execute("DELETE FROM names WHERE brief = ?", (rowid,))
 
 

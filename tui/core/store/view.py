@@ -33,6 +33,7 @@ from tui.core.search import (
     UserMarks,
     anchor_mask,
     known_name,
+    marked_letters,
     match_expression,
     name_expression,
     searchable,
@@ -298,18 +299,20 @@ class StoredEntries(Entries):
             not_found = self._briefs_not_found(connection, query)
             if not_found is not None:
                 return _whole_corpus_facets(connection, field, limit, not_found)
-            # Counted by the folded value; shown as the first brief in the list spells it
-            # (SQLite takes a bare column from the row that gives min() its value). The briefs
-            # found come first, each one's names then read from an index: a narrow filter reads
-            # few names.
+            # Counted by the folded value; spelt as the first brief in the list spells it
+            # (SQLite takes a bare column from the row that gives min() its value), unless
+            # another spells it fuller. The briefs found come first, each one's names then read
+            # from an index: a narrow filter reads few names.
             rows = connection.execute(
-                "SELECT names.name, count(*) AS found, min(matching.position) FROM"
+                "SELECT names.name, names.folded, count(*) AS found, min(matching.position) FROM"
                 f" (SELECT rowid AS id, position FROM briefs WHERE {where}) AS matching"
                 " CROSS JOIN names ON names.brief = matching.id AND names.field = ?"
                 " GROUP BY names.folded ORDER BY found DESC, names.folded LIMIT ?",
                 (*values, field, limit),
             ).fetchall()
-        return [(name, count) for name, count, _ in rows]
+            return _spelt_fullest(
+                connection, field, [(name, folded, count) for name, folded, count, _ in rows]
+            )
 
     def _briefs_not_found(self, connection: sqlite3.Connection, query: Query) -> list[int] | None:
         """The rowids of the corpus's briefs the words of ``query`` do not find, when it has
@@ -479,14 +482,10 @@ def _whole_corpus_facets(
     Taking off only lowers a count, so the values that can end in the first ``limit`` are
     among the first ``limit`` counted, and those that have something taken off.
     """
-    taken_off = dict(
-        connection.execute(
-            "SELECT names.folded, count(*) FROM briefs CROSS JOIN names"
-            " ON names.brief = briefs.rowid AND names.field = ?"
-            f" WHERE NOT ({_EVERY_BRIEF}) GROUP BY names.folded",
-            (field,),
-        ).fetchall()
-    )
+    not_kept = _names_not_kept(connection, field)
+    taken_off: dict[str, int] = {}
+    for (folded, _), count in not_kept.items():
+        taken_off[folded] = taken_off.get(folded, 0) + count
     if left_out:
         for folded, count in connection.execute(
             # Looked up brief by brief: SQLite would rather read every name of the field.
@@ -502,10 +501,11 @@ def _whole_corpus_facets(
     ).fetchall()
     counts = [(folded, briefs - taken_off.get(folded, 0)) for folded, briefs in counted]
     counts = sorted((c for c in counts if c[1] > 0), key=lambda c: (-c[1], c[0]))[:limit]
-    # Shown as the first brief in the list writes it. The list is walked in order until a
-    # brief has the value: few steps for values this many briefs have.
+    # Spelt as the first brief in the list writes it, unless another spells it fuller. The
+    # list is walked in order until a brief has the value: few steps for values this many
+    # briefs have.
     skipped = frozenset(left_out)
-    shown = []
+    firsts = []
     for folded, count in counts:
         having = connection.execute(
             "SELECT briefs.rowid, names.name FROM briefs INDEXED BY briefs_listing"
@@ -514,7 +514,58 @@ def _whole_corpus_facets(
             f" WHERE {_EVERY_BRIEF} ORDER BY briefs.position",
             (field, folded),
         )
-        shown.append((next(name for rowid, name in having if rowid not in skipped), count))
+        firsts.append((next(name for rowid, name in having if rowid not in skipped), folded, count))
+    return _spelt_fullest(connection, field, firsts, not_kept)
+
+
+def _names_not_kept(
+    connection: sqlite3.Connection, field: FacetField
+) -> dict[tuple[str, str], int]:
+    """How many of the files that are not among the corpus's briefs (not yet listed, failed, or
+    whose id another keeps) have each value of ``field``, by its folded value and spelling:
+    the counts the index keeps count them, and facets take them off."""
+    rows = connection.execute(
+        "SELECT names.folded, names.name, count(*) FROM briefs CROSS JOIN names"
+        " ON names.brief = briefs.rowid AND names.field = ?"
+        f" WHERE NOT ({_EVERY_BRIEF}) GROUP BY names.folded, names.name",
+        (field,),
+    ).fetchall()
+    return {(folded, name): count for folded, name, count in rows}
+
+
+def _spelt_fullest(
+    connection: sqlite3.Connection,
+    field: FacetField,
+    counted: Sequence[tuple[str, str, int]],
+    not_kept: dict[tuple[str, str], int] | None = None,
+) -> list[tuple[str, int]]:
+    """The values ``counted`` (each as the first brief in the list spells it, folded, and its
+    count), each spelt as fully as a brief of the corpus spells it: with the most letters
+    bearing a mark (:func:`~tui.core.search.marked_letters`), "Samuel García" rather than
+    "Samuel Garcia"; spelt as the first brief does when none spells it fuller, and else as most
+    briefs do. The corpus's, not only the briefs counted: a value is spelt the same whatever
+    the filter. ``not_kept``: :func:`_names_not_kept`, when already asked for."""
+    if not counted:
+        return []
+    ways: dict[str, dict[str, int]] = {}
+    for folded, name, briefs in connection.execute(
+        "SELECT folded, name, briefs FROM name_spellings WHERE field = ?"
+        " AND folded IN (SELECT value FROM json_each(?))",
+        (field, json.dumps([folded for _, folded, _ in counted])),
+    ):
+        ways.setdefault(folded, {})[name] = briefs
+    shown = []
+    for name, folded, count in counted:
+        marks = marked_letters(name)
+        fuller = {way: n for way, n in ways.get(folded, {}).items() if marked_letters(way) > marks}
+        if fuller:
+            if not_kept is None:
+                not_kept = _names_not_kept(connection, field)
+            fuller = {way: n - not_kept.get((folded, way), 0) for way, n in fuller.items()}
+            written = [(-marked_letters(way), -n, way) for way, n in fuller.items() if n > 0]
+            if written:
+                name = min(written)[2]
+        shown.append((name, count))
     return shown
 
 
