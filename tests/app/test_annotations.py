@@ -645,6 +645,39 @@ async def test_every_mark_for_export_is_taken_back_at_once(corpus_dir: Path) -> 
         assert not app.is_running
 
 
+async def test_every_article_a_filter_found_is_marked_at_once_and_exported(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Handing over what a filter found took a Space and a Down for each article.
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mexicali", "enter")
+        await settle(pilot)
+        found = len(list_rows(app))
+        assert 1 < found < 5
+        await pilot.press("A")
+        await settle(pilot)
+        assert f"{found} marked" in title_bar_text(app)
+        assert ("information", f"Marked {found} articles, {found} in all: e exports them") in (
+            notices
+        )
+        await pilot.press("A")
+        await settle(pilot)
+        assert ("information", f"The {found} articles shown are marked already") in notices
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        await answer_export_dialog(pilot, tmp_path / "briefing.md")
+        await settle(pilot)
+        briefing = (tmp_path / "briefing.md").read_text(encoding="utf-8")
+        assert briefing.count("\n## ") == found
+        assert f"{found} marked briefs" in briefing
+        await pilot.press("escape")
+        await settle(pilot)
+        assert sum(EXPORT_MARK in row for row in list_rows(app)) == found  # the others not
+
+
 async def test_quitting_counts_the_marks_made_since_the_last_export(
     corpus_dir: Path, tmp_path: Path
 ) -> None:

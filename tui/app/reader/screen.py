@@ -925,6 +925,10 @@ class MainScreen(TakesKeysOnceMounted):
             return True if self._entry(self.article_list.cursor_entry) is not None else None
         if action in ("add_article", "facets"):
             return True if self.corpus is not None else None
+        if action == "mark_shown":
+            # Whether each shown is marked already is told when asked: this is asked at every
+            # key, and the list may show a hundred thousand.
+            return True if self.article_list.rows else None
         if action == "unmark_all":
             # Marks of briefs deleted on disk are neither shown nor counted: not worth a key.
             return True if self._marks_shown() else None
@@ -1086,6 +1090,27 @@ class MainScreen(TakesKeysOnceMounted):
         brief_id = self._current_id()
         if brief_id is not None:
             self.marked = self.marked ^ {brief_id}
+
+    def action_mark_shown(self) -> None:
+        """Mark every article the list shows for export: what a filter found, to hand over."""
+        shown = {self._ids[row] for row in self.article_list.rows} - {None}
+        new = shown - self.marked
+        if not new:
+            told = (
+                "The article shown is marked already"
+                if len(shown) == 1
+                else f"The {len(shown)} articles shown are marked already"
+            )
+            self.notify(told, title="Export", markup=False)
+            return
+        self.marked = self.marked | new
+        export = cast("BriefingApp", self.app).keys_of("reader.export")
+        self.notify(
+            f"Marked {plural(len(new), 'article')}, {len(self._marks_shown())} in all:"
+            f" {export} exports them",
+            title="Export",
+            markup=False,
+        )
 
     def action_unmark_all(self) -> None:
         """Unmark every article marked for export, those the list does not show too."""
