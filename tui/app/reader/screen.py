@@ -1093,7 +1093,7 @@ class MainScreen(TakesKeysOnceMounted):
 
     def action_mark_shown(self) -> None:
         """Mark every article the list shows for export: what a filter found, to hand over."""
-        shown = {self._ids[row] for row in self.article_list.rows} - {None}
+        shown = {brief_id for row in self.article_list.rows if (brief_id := self._ids[row])}
         new = shown - self.marked
         if not new:
             told = (
