@@ -132,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     chosen.add_argument("ids", nargs="*", default=[], metavar="ID", help="ids of briefs")
     chosen.add_argument("--bookmarked", action="store_true", help="the bookmarked briefs")
     chosen.add_argument("--all", action="store_true", help="every brief that loaded")
+    chosen.add_argument(
+        "--filter",
+        metavar="QUERY",
+        help="the briefs the filter finds, as briefing list --filter lists them",
+    )
     export.add_argument(
         "-o", "--output", metavar="FILE", help="file to write; - for standard output"
     )
@@ -624,6 +629,18 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.all:
         briefs, chosen = corpus.loaded, "all"
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)
+    elif args.filter is not None:
+        filtered = _filtered(corpus, args.filter, "exported")
+        if filtered is None:
+            return 1
+        from tui.core.model import LoadedEntries
+
+        found = corpus.entries.find(*filtered)
+        briefs, chosen = LoadedEntries(corpus.entries, found), "found"
+        if len(found) > len(briefs):  # files that failed to load, found by their words
+            ids = corpus.entries.ids()
+            unloaded = {corpus.entries[p].key for p in found if ids[p] is None}
+            left_out = _left_out(unloaded, "brief", named=False)
     elif args.bookmarked:
         bookmarks = _read_bookmarks(corpus, "exported")
         if bookmarks is None:
@@ -663,7 +680,12 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         # Every brief asked for is left out, or none was asked for: a briefing of no brief
         # would pass for one.
         _tell(left_out)
-        none = "no brief is bookmarked" if args.bookmarked and not left_out else "nothing to export"
+        if args.bookmarked and not left_out:
+            none = "no brief is bookmarked"
+        elif args.filter is not None and not left_out:
+            none = "no brief matches the filter"
+        else:
+            none = "nothing to export"
         print(f"briefing: {none}; nothing exported", file=sys.stderr)
         return 1
     # Written part by part as it is made: a briefing of the whole corpus is never held whole.
@@ -677,7 +699,14 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     with_errors: list[str] = []
     today = dt.date.today()
     parts = markdown_parts(
-        corpus, briefs, chosen, annotations.annotation, today, with_errors, args.title
+        corpus,
+        briefs,
+        chosen,
+        annotations.annotation,
+        today,
+        with_errors,
+        args.title,
+        found_by=args.filter or "",
     )
     if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.

@@ -807,6 +807,40 @@ def test_export_all_has_a_section_per_brief(corpus_dir: Path) -> None:
     assert len(read(result.stdout).sections) == len(list((corpus_dir / "briefs").glob("*.yaml")))
 
 
+def test_export_filter_exports_what_list_finds_in_its_order(corpus_dir: Path) -> None:
+    # What a filter found could only be exported by naming each id the list printed.
+    listed = run("list", "--filter", "maquiladora", "--json", "--corpus", str(corpus_dir))
+    titles = [row["title"] for row in json.loads(listed.stdout)]
+    assert 1 < len(titles) < len(list((corpus_dir / "briefs").glob("*.yaml")))
+    result = run("export", "--filter", "maquiladora", "--corpus", str(corpus_dir))
+    assert result.returncode == 0, result.stderr
+    sections = read(result.stdout).sections
+    assert [s.heading[: len(t)] for s, t in zip(sections, titles, strict=True)] == titles
+    assert f"\n{len(titles)} briefs found by the filter \u201cmaquiladora\u201d, exported" in (
+        result.stdout
+    )
+
+
+def test_export_filter_that_finds_nothing_fails_and_writes_nothing(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.md"
+    result = run(
+        "export", "--filter", "org:nobody-at-all", "--corpus", str(corpus_dir), "-o", str(target)
+    )
+    assert result.returncode == 1
+    assert "no brief matches the filter; nothing exported" in result.stderr
+    assert not target.exists()
+
+
+def test_export_filter_says_how_many_briefs_found_could_not_be_loaded(tmp_path: Path) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    result = run("export", "--filter", "", "--corpus", str(corpus))
+    assert result.returncode == 0, result.stderr
+    assert len(read(result.stdout).sections) == 1
+    assert LEFT_OUT in result.stderr
+
+
 def test_export_bookmarked_exports_exactly_the_bookmarks(corpus_dir: Path) -> None:
     ids = sorted(p.stem for p in (corpus_dir / "briefs").glob("*.yaml"))
     store = BookmarkStore(state_dir(), corpus_key(corpus_dir))

@@ -62,14 +62,18 @@ Annotated = Callable[[str], Annotation]
 """What the user keeps about a brief, given its id: its tags and note."""
 
 
-Chosen = Literal["all", "marked", "bookmarked", "named", "current"]
+Chosen = Literal["all", "marked", "bookmarked", "named", "current", "found"]
 """How the briefs of a briefing were chosen: every brief that loaded, those marked in the
-reader, the bookmarked ones, those named by id, the one under the reader's cursor."""
+reader, the bookmarked ones, those named by id, the one under the reader's cursor, those a
+filter found."""
 
 
-def counted(chosen: Chosen, count: int) -> str:
+def counted(chosen: Chosen, count: int, found_by: str = "") -> str:
     """The briefs of a briefing as its first line counts them: ``2 marked briefs``, ``5 briefs,
-    all that loaded``."""
+    all that loaded``; ``found_by`` is the filter of those ``found``."""
+    if chosen == "found":
+        # The filter itself: colleagues can ask the same of their own copy of the corpus.
+        return f"{plural(count, 'brief')} found by the filter \u201c{escape(found_by)}\u201d"
     if chosen == "all":
         return f"{plural(count, 'brief')}, all that loaded"
     if chosen == "named":
@@ -87,13 +91,17 @@ def render_markdown(
     exported_on: dt.date | None = None,
     with_errors: list[str] | None = None,
     title: str | None = None,
+    found_by: str = "",
 ) -> str:
     """The Markdown briefing of the briefs of ``entries`` (each one that loaded); ``chosen``
     says how they were chosen; ``annotated`` gives each brief's tags and note, to add;
     ``exported_on``, the day it says it was made; ``with_errors`` gets the ids of the briefs
-    whose files have errors; ``title`` is its heading, by default "Briefing" and the day."""
+    whose files have errors; ``title`` is its heading, by default "Briefing" and the day;
+    ``found_by``, the filter that found the briefs ``found``."""
     return "".join(
-        markdown_parts(corpus, entries, chosen, annotated, exported_on, with_errors, title)
+        markdown_parts(
+            corpus, entries, chosen, annotated, exported_on, with_errors, title, found_by
+        )
     )
 
 
@@ -105,6 +113,7 @@ def markdown_parts(
     exported_on: dt.date | None = None,
     with_errors: list[str] | None = None,
     title: str | None = None,
+    found_by: str = "",
 ) -> Iterator[str]:
     """:func:`render_markdown`'s text in parts, one per brief, made as they are asked for: a
     briefing of ten thousand briefs is written without ever being held whole. The id of each
@@ -120,7 +129,7 @@ def markdown_parts(
         [
             f"# {escape(title)}",
             "",
-            f"{counted(chosen, len(entries))}, exported{when} from {source}.",
+            f"{counted(chosen, len(entries), found_by)}, exported{when} from {source}.",
         ]
     )
     for entry in entries:

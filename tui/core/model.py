@@ -374,9 +374,12 @@ class LoadedEntries(ReadWhenAsked[Entry]):
 
     NOUN = "entries"
 
-    def __init__(self, entries: Entries) -> None:
+    def __init__(self, entries: Entries, among: Iterable[int] | None = None) -> None:
+        """``among``: the positions to keep those of, such as a filter's; by default all."""
         self._entries = entries
-        self._positions = [i for i, ident in enumerate(entries.ids()) if ident is not None]
+        ids = entries.ids()
+        positions = range(len(ids)) if among is None else among
+        self._positions = [i for i in positions if ids[i] is not None]
 
     def __len__(self) -> int:
         return len(self._positions)
