@@ -1126,6 +1126,6 @@ def test_an_option_that_starts_as_filter_does_too_is_not_taken_for_it(
     corpus_dir: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "out.md"
-    # --f is --force here, and -o its own option: only --fil on is --filter.
-    assert main(["export", "--corpus", str(corpus_dir), "--all", "--f", "-o", str(target)]) == 0
+    # --fo is --force here, and -o its own option: only --fil on is --filter.
+    assert main(["export", "--corpus", str(corpus_dir), "--all", "--fo", "-o", str(target)]) == 0
     assert target.exists()
