@@ -17,7 +17,16 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.kit.corpus import REPO, BriefSpec, FactSpec, draft_corpus, write_article, write_brief
+from tests.kit.corpus import (
+    REPO,
+    BriefSpec,
+    FactSpec,
+    draft_corpus,
+    fields,
+    make_corpus,
+    write_article,
+    write_brief,
+)
 from tests.kit.pilot import (
     answer_export_dialog,
     bookmark_of,
@@ -549,6 +558,15 @@ async def test_the_brief_pane_gives_a_spanish_articles_english_title_whole(
         await pilot.press("escape", "slash", *"lang:en", "enter")
         await settle(pilot)
         assert "English title:" not in brief_lines(app)
+
+
+async def test_names_holding_a_comma_are_told_apart_in_the_brief_pane(tmp_path: Path) -> None:
+    # "Places: Saltillo, Pesqueria, N.L., United States" read as four places.
+    brief = fields("names", places=["Saltillo", "Pesqueria, N.L.", "United States"])
+    app = BriefingApp(make_corpus(tmp_path / "c", {"names.yaml": brief}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Places: Saltillo; Pesqueria, N.L.; United States" in brief_lines(app)
 
 
 async def test_a_title_cut_at_the_top_of_the_brief_pane_is_given_whole_further_down(

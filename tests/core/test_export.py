@@ -130,6 +130,18 @@ def test_a_brief_without_a_date_is_said_undated_in_the_briefing(tmp_path: Path) 
     assert sections["Plant adds shift (dated)"][0] == "2025-01-14 · en · seeds/article.txt"
 
 
+def test_names_holding_a_comma_are_told_apart_in_the_briefing(tmp_path: Path) -> None:
+    # "Saltillo, Pesqueria, N.L., United States" read as four places, or five.
+    places = ["Saltillo", "Pesqueria, N.L.", "United States"]
+    organizations = ["Kia", "Ternium"]
+    brief = fields("names", places=places, organizations=organizations)
+    root = make_corpus(tmp_path / "c", {"names.yaml": brief})
+    corpus = load_corpus(root)
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
+    assert "Places: Saltillo; Pesqueria, N.L.; United States" in section.plain
+    assert "Organizations: Kia, Ternium" in section.plain  # commas while no name holds one
+
+
 def test_an_error_in_a_fact_names_it_by_the_number_the_briefing_gives_it(tmp_path: Path) -> None:
     # Listed as "key_facts[1].quote", counted from 0, above facts numbered from 1: a colleague
     # looked at the first fact for the second's fault.

@@ -20,7 +20,7 @@ from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
 from tui.core.model import Brief, Corpus, Entry, KeyFact, Problem
-from tui.core.text import clean_text, date_label, line_range, one_line, plural
+from tui.core.text import clean_text, date_label, line_range, names_apart, one_line, plural
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
 # can start or end markup anywhere in a line. An underscore between two letters or digits
@@ -201,7 +201,7 @@ def _brief_section(
         lines.append(f"{indent}> — {escape(brief.source_path)}, {where}")
     for label, names in brief.entity_groups:
         if names:
-            lines += ["", f"**{label}:** " + ", ".join(escape(name) for name in names)]
+            lines += ["", f"**{label}:** " + names_apart([escape(name) for name in names])]
     return lines
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -182,6 +182,14 @@ def one_line(text: str) -> str:
     if len(text) <= _PIECE:
         return " ".join(text.split())
     return fold_white_space(text).strip()
+
+
+def names_apart(names: Sequence[str]) -> str:
+    """``names`` on one line, each told apart: by commas, or by semicolons when a name holds a
+    comma itself ("Pesqueria, N.L.", "Ternium México, S.A. de C.V."), which commas between
+    the names would split in two."""
+    separator = "; " if any("," in name for name in names) else ", "
+    return separator.join(names)
 
 
 def fold_search(text: str) -> str:
