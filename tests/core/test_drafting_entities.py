@@ -1238,6 +1238,101 @@ def test_a_company_is_named_with_its_whole_legal_form(
     assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
 
 
+LEGAL_FORMS = (
+    "S.A. de C.V.",
+    "S. A. de C. V.",
+    "SA de CV",
+    "S.A.B. de C.V.",
+    "SAB de CV",
+    "S.A.P.I. de C.V.",
+    "S. de R.L. de C.V.",
+    "S de RL de CV",
+    "S.A.",
+    "Inc.",
+    "LLC",
+    "Ltd.",
+    "Co., Ltd.",
+)
+
+
+@pytest.mark.parametrize("form", LEGAL_FORMS)
+@pytest.mark.parametrize("comma", [",", ""], ids=["comma", "no-comma"])
+@pytest.mark.parametrize(
+    "company", ["Ternium México", "Industrias Monterrey", "Tiendas Tijuana", "Aceros Nuevo León"]
+)
+def test_a_companys_legal_name_holding_a_place_is_listed_whole_and_names_no_place(
+    company: str, comma: str, form: str
+) -> None:
+    # The place was taken out of the name and listed ("México", "Monterrey"), and the legal
+    # form alone listed as the organization ("S.A. de C.V.").
+    legal_name = f"{company}{comma} {form}"
+    text = f"{legal_name} abrirá una planta en Saltillo, informó la empresa.\n"
+    entities = find_entities(text, shipped_gazetteer())
+    assert (entities.organizations, entities.places) == ((legal_name,), ("Saltillo",))
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "places"),
+    [
+        # A known company in the name is listed too: a facet of Kia finds its Mexican company.
+        (
+            "Kia Motors México, S.A. de C.V. anunció una ampliación en Pesquería.",
+            ("Kia", "Kia Motors México, S.A. de C.V."),
+            ("Pesquería",),
+        ),
+        (
+            "Kia Motors México, S. de R.L. de C.V. anunció una ampliación en Pesquería.",
+            ("Kia", "Kia Motors México, S. de R.L. de C.V."),
+            ("Pesquería",),
+        ),
+        (
+            "General Motors y Kia Motors México, S.A. de C.V. invertirán en Coahuila.",
+            ("General Motors", "Kia", "Kia Motors México, S.A. de C.V."),
+            ("Coahuila",),
+        ),
+        (
+            "Foxconn Mexico, LLC will build a plant in Nuevo León.",
+            ("Foxconn", "Foxconn Mexico, LLC"),
+            ("Nuevo León",),
+        ),
+        (
+            "Texas Instruments Inc. opened a plant in Aguascalientes.",
+            ("Texas Instruments Inc.",),
+            ("Aguascalientes",),
+        ),
+        # A known company with its legal form is that company, listed by its one name.
+        (
+            "Ford Motor Company, S.A. de C.V. abrirá una planta en Saltillo.",
+            ("Ford",),
+            ("Saltillo",),
+        ),
+        (
+            "Volkswagen de México, S.A. de C.V. anunció una inversión en Puebla.",
+            ("Volkswagen",),
+            ("Puebla",),
+        ),
+    ],
+    ids=["kia-s-a", "kia-s-de-r-l", "after-another-company", "llc", "inc", "ford", "vw"],
+)
+def test_a_legal_name_holding_a_known_company_lists_no_legal_form_alone(
+    text: str, organizations: tuple[str, ...], places: tuple[str, ...]
+) -> None:
+    # Listed were "México, S.A. de C.V." beside Kia, "S.A. de C.V." beside Ford, "Instruments
+    # Inc." and the place Texas.
+    entities = find_entities(text + "\n", shipped_gazetteer())
+    assert (entities.organizations, entities.places) == (organizations, places)
+
+
+def test_a_corpus_company_with_its_legal_form_is_listed_by_its_name(tmp_path: Path) -> None:
+    # "Ternium" was listed with "S.A. de C.V." beside it.
+    (tmp_path / CORPUS_GAZETTEER).write_text(
+        "organizations:\n  - {name: Ternium, aliases: [Ternium México]}\n", encoding="utf-8"
+    )
+    text = "Ternium México, S.A. de C.V. invertirá 500 millones de dólares en Pesquería.\n"
+    entities = find_entities(text, gazetteer_for(tmp_path))
+    assert (entities.organizations, entities.places) == (("Ternium",), ("Pesquería",))
+
+
 @pytest.mark.parametrize(
     ("text", "organizations"),
     [

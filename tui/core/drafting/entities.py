@@ -198,7 +198,24 @@ _AND = frozenset(("y", "e", "and"))
 _LEGAL_FORMS = frozenset(
     "Inc Corp Ltd LLC Co Plc PLC GmbH AG S.A S.A.B C.V S.A.P.I N.V".split()  # noqa: SIM905
 )
-"""The legal forms that end a company's name: "Tesla Inc.", "Grupo Bimbo S.A.B. de C.V."."""
+"""The words of legal forms that keep a period ending a sentence, as theirs: "Tesla Inc.",
+"Grupo Bimbo S.A.B. de C.V."; :data:`_LEGAL_FORM` reads the forms whole."""
+_LEGAL_FORM = (
+    # Mexico's, with periods or spaces or both ("S.A. de C.V.", "S. A. de C. V.", "S.A.B. de
+    # C.V.", "S.A.P.I. de C.V.", "S. de R.L. de C.V.", "S.A."), or without ("SA de CV", "SAB de
+    # CV", "S de RL de CV"), where "de CV" tells them from other capitals.
+    r"(?:S\.\s?A\.(?:\s?B\.|\s?P\.\s?I\.)?|S\.\s?de\s+R\.\s?L\.)(?:\s+de\s+C\.?\s?V\.?)?"
+    r"|(?:SA(?:B|PI)?|S\s+de\s+RL)\s+de\s+C\.?\s?V\.?"
+    # Those of the US, Europe and Asia: "Inc.", "LLC", "Co., Ltd.", "GmbH".
+    r"|(?:Co\.?,?\s+)?(?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|Plc|PLC|GmbH|AG|N\.V)\.?"
+)
+_LEGAL_FORM_OPENING = re.compile(rf"(?:{_LEGAL_FORM})(?![\w-])")
+"""A legal form written from where the search starts: what a comma after a name may lead to."""
+_LEGAL_FORM_ENDING = re.compile(rf"(?<![\w.-])(?:{_LEGAL_FORM})\Z")
+"""A legal form ending a name."""
+_LEGAL_FORM_ALONE = re.compile(rf"[\s,]*(?:{_LEGAL_FORM})\s*")
+"""A legal form, and nothing else but a comma before it: of no company, if not of the name
+before it ("Ternium México, S.A. de C.V."), and never listed on its own."""
 _NAME_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y"))
 """Small words a Spanish personal name may hold: Marina del Pilar Ávila."""
 _GOVERNMENT_WORDS = frozenset(
@@ -578,6 +595,14 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     known_place_starts = {m.start() for m in known_places}
     known_place_ends = {m.end() for m in known_places}
     means_the_capital = _WASHINGTON_STATE.search(text) is None
+    names = _legal_names_apart(text, {m.end() for m in known}, _capitalised_names(text))
+    # A company's legal name is its name, whatever place it holds: "Industrias Monterrey, S.A.
+    # de C.V." names no place, "Ternium México, S.A. de C.V." no country.
+    companies = _Spans(
+        (start, end, len(_LEGAL_FORM_ENDING.sub("", name).rstrip(", ")))
+        for start, end, name in names
+        if _ends_in_a_legal_form(name) and not _a_legal_form_alone(name)
+    )
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
         start, end = match.span()
         if any(taken[start:end]):
@@ -594,6 +619,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             continue
         if group == "places" and " " not in written and _after_a_given_name(text, start):
             continue  # a surname: "Carlos León", "Benito Juárez" are people, not the cities
+        if group == "places" and companies.holds_in_its_name(start, end):
+            continue
         if group == "places" and name in gazetteer.states:
             name = _in_another_state(text, gazetteer, match, name, known_place_starts) or name
         if group == "organizations" and written.split()[0].capitalize() in _MINISTRY_WORDS:
@@ -644,8 +671,10 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         place_ends.add(end)
     skipped = set(skip)
     # An organisation's name may hold a known place ("Southern California Biomedical Council",
-    # "Cámara de Comercio de Tijuana"): it is listed whole, as well as the place.
-    for start, end, name in _capitalised_names(text):
+    # "Cámara de Comercio de Tijuana"): it is listed whole, as well as the place. A company's
+    # legal name holding a known company is listed whole too ("Kia Motors México, S.A. de
+    # C.V.", with Kia), but not the known one with its legal form ("Tesla, Inc." is Tesla).
+    for start, end, name in names:
         holds_known = any(taken[start:end]) and not _all_known(text, taken, start, end)
         if (
             holds_known
@@ -655,6 +684,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             and (
                 any(word in _ORGANIZATION_WORDS for word in name.split())
                 or _abbreviated_after(text, end, name) is not None
+                or _ends_in_a_legal_form(name)
             )
         ):
             if not _stands_for_known(
@@ -1044,12 +1074,53 @@ def _all_known(text: str, taken: bytearray, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a known name, or known names joined by a possessive:
     "Mexico's Ministry of Economy" is Mexico and its ministry, not a third name; or a known name
     after "Mexican", the country the gazetteer's ministries are of: "the Mexican Ministry of
-    Economy" is SE. (Known names side by side may be one more: "Mexicali Business Coordinating
+    Economy" is SE; or a known company with its legal form: "Ford Motor Company, S.A. de C.V."
+    is Ford. (Known names side by side may be one more: "Mexicali Business Coordinating
     Council".)"""
     pairs = zip(text[start:end], taken[start:end], strict=True)
     rest = "".join(char for char, flag in pairs if not flag)
     joined = _MEXICAN.sub("", _POSSESSIVE_MARK.sub("", rest))
-    return not rest or (joined != rest and not joined.strip())
+    return not rest or (joined != rest and not joined.strip()) or _a_legal_form_alone(rest)
+
+
+_CONJUNCTION = re.compile(r" (?:y|e|and) ")
+
+
+def _legal_names_apart(
+    text: str, known_ends: set[int], names: Iterable[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``names``, each a run of capitalised names of ``text``, with a company's legal name
+    parted from a known name joined to it by "y" or "and", which is not of it: "General Motors
+    y Kia Motors México, S.A. de C.V." names Kia's company after General Motors ("Servicios y
+    Soluciones, S.A. de C.V." is one name). ``known_ends`` are where known names end."""
+    parted = []
+    for start, end, name in names:
+        if _ends_in_a_legal_form(name):
+            for conjunction in _CONJUNCTION.finditer(name):
+                if start + conjunction.start() in known_ends:
+                    start, name = start + conjunction.end(), name[conjunction.end() :]
+        parted.append((start, end, name))
+    return parted
+
+
+class _Spans:
+    """Where companies' legal names are in a text, and how long the name before each one's legal
+    form is."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _, _ in self._spans]
+
+    def holds_in_its_name(self, start: int, end: int) -> bool:
+        """Whether the known name from ``start`` to ``end`` is within a company's legal name, and
+        not all of the name before its legal form: "Texas" of "Tesla Texas, Inc.", not of
+        "Texas AG", where it may be the state's attorney general."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        if index < 0:
+            return False
+        company_start, company_end, name_length = self._spans[index]
+        whole = start == company_start and end >= company_start + name_length
+        return end <= company_end and not whole
 
 
 def _in_heading(text: str, at: int) -> bool:
@@ -1134,7 +1205,8 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
             continue
         if nxt == "," and _opens_a_legal_form(words, at + 1):
             # A company's legal form after a comma is its name's: "Luxshare Precision Industry
-            # Co., Ltd.", "Aceros del Norte, S. A. de C. V.".
+            # Co., Ltd.", "Aceros del Norte, S. A. de C. V.", "Kia Motors México, S. de R.L. de
+            # C.V.".
             run.extend((at, at + 1))
             at += 2
             continue
@@ -1155,9 +1227,7 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
                     continue
             # "Mayor Karen Bass and Secretary Antony Blinken" are two names, and so are "Tesla
             # Inc. y GM": a company's legal form ends its name, and an acronym is one of its own.
-            two_names = nxt in _AND and (
-                words[at - 1].group().rstrip(".,") in _LEGAL_FORMS or _is_acronym(after)
-            )
+            two_names = nxt in _AND and (_ends_a_legal_form(words[at - 1]) or _is_acronym(after))
             if (
                 after[0].isupper()
                 and after not in _NOT_NAMES
@@ -1172,12 +1242,11 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
 
 
 def _opens_a_legal_form(words: list[re.Match[str]], at: int) -> bool:
-    """Whether a company's legal form starts at ``words[at]``: "Ltd.", "S.A.", "S. A."."""
+    """Whether a company's legal form starts at ``words[at]``: "Ltd.", "S.A.", "S. A.", "SA de
+    CV", "S. de R.L. de C.V."."""
     if at >= len(words):
         return False
-    word = words[at].group().rstrip(".")
-    spaced = word == "S" and at + 1 < len(words) and words[at + 1].group().startswith("A.")
-    return word in _LEGAL_FORMS or spaced
+    return _LEGAL_FORM_OPENING.match(words[at].string, words[at].start()) is not None
 
 
 def _after_a_name(text: str, word: str) -> bool:
@@ -1301,13 +1370,13 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     """Which group a name found by its capitals belongs to, or None when it cannot be told."""
     text = reading.text
     words = name.replace("-", " ").split()
-    if _is_generic_group(words) or _is_a_building(words):
+    if _is_generic_group(words) or _is_a_building(words) or _a_legal_form_alone(name):
         return None
     if any(word.strip(".,") in _ORGANIZATION_WORDS for word in words) or any(
         _is_acronym(word) for word in words
     ):
         return "organizations"
-    if _ends_in_a_legal_form(words):
+    if _ends_in_a_legal_form(name):
         return "organizations"  # "Autopartes del Norte S.A. de C.V.": a person has no legal form
     if _abbreviated_after(text, start + len(name), name) is not None:
         return "organizations"  # "Hanwoo Motors (HM)": a person goes by no such abbreviation
@@ -1336,10 +1405,22 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     return "people"
 
 
-def _ends_in_a_legal_form(words: list[str]) -> bool:
-    """Whether ``words`` end in a company's legal form, written with spaces or without: "Ltd.",
-    "S.A. de C.V.", "S. A. de C. V."."""
-    return any(ending.strip(".,") in _LEGAL_FORMS for ending in (words[-1], "".join(words[-2:])))
+def _ends_in_a_legal_form(name: str) -> bool:
+    """Whether ``name`` ends in a company's legal form, written with periods, spaces or neither:
+    "Ltd.", "S.A. de C.V.", "S. A. de C. V.", "SA de CV"."""
+    return _LEGAL_FORM_ENDING.search(name.rstrip()) is not None
+
+
+def _ends_a_legal_form(word: re.Match[str]) -> bool:
+    """Whether ``word`` ends a company's legal form: "Inc." of "Nexteer Inc.", "CV" of "SA de
+    CV"; the longest is some twenty characters, of "S. A. P. I. de C. V."."""
+    line, end = word.string, word.end()
+    return _LEGAL_FORM_ENDING.search(line, max(0, end - 30), end) is not None
+
+
+def _a_legal_form_alone(name: str) -> bool:
+    """Whether ``name`` is a company's legal form and nothing else: "S.A. de C.V.", "Inc."."""
+    return _LEGAL_FORM_ALONE.fullmatch(name) is not None
 
 
 def _is_a_building(words: list[str]) -> bool:
