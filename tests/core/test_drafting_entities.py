@@ -447,6 +447,79 @@ def test_the_countries_of_the_region_and_of_its_investors_are_places() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentences", "language", "places"),
+    [
+        (
+            "La armadora exportará 80% de su producción a EU, principalmente a Texas. Las"
+            " exportaciones de la planta crecieron 7% en el año, según la empresa.",
+            "es",
+            ["United States", "Texas"],
+        ),
+        (
+            "La armadora exportará 80% de su producción a E.U., principalmente a Texas. Las"
+            " exportaciones de la planta crecieron 7% en el año, según la empresa.",
+            "es",
+            ["United States", "Texas"],
+        ),
+        # Named first as "EU", later as the gazetteer writes it: listed where first named.
+        (
+            "Las exportaciones de Coahuila a EU crecieron 7% en el año; las que cruzan a EE. UU."
+            " por Laredo, 9%, según la empresa.",
+            "es",
+            ["Coahuila", "United States", "Laredo"],
+        ),
+        (
+            "La armadora exportará 20% de su producción a la UE y 80% a EU, informó la empresa"
+            " el martes en un comunicado.",
+            "es",
+            ["European Union", "United States"],
+        ),
+        (
+            "The automaker will export 80% of its output to the EU, mainly to Germany. Exports"
+            " from the plant grew 7% in the year, the company said.",
+            "en",
+            ["European Union", "Germany"],
+        ),
+        (
+            "The automaker will export 80% of its output to the E.U., mainly to Germany."
+            " Exports from the plant grew 7% in the year, the company said.",
+            "en",
+            ["European Union", "Germany"],
+        ),
+    ],
+    ids=["es-eu", "es-e.u.", "es-eu-then-ee.-uu.", "es-ue", "en-eu", "en-e.u."],
+)
+def test_eu_is_the_united_states_in_spanish_and_the_european_union_in_english(
+    sentences: str, language: str, places: list[str]
+) -> None:
+    # Spanish "EU", as the Mexican press writes Estados Unidos, was listed as an organization,
+    # and so were English "EU" and Spanish "UE", the European Union the gazetteer lists as a
+    # place; "E.U." was not listed at all.
+    draft = draft_article(f"Nueva planta\n\n{sentences}\n", shipped_gazetteer())
+    assert draft.language == language
+    assert draft.fields["places"] == places
+    assert "organizations" not in draft.fields
+
+
+def test_a_spanish_article_names_its_company_and_the_united_states_as_the_press_writes_them() -> (
+    None
+):
+    # Drafted with the organizations "S.A. de C.V." and "EU", and Mexico as a place from inside
+    # the company's name.
+    article = (
+        "Ternium México invertirá en Nuevo León\n\n"
+        "MONTERREY, N.L.- Ternium México, S.A. de C.V. invertirá 500 millones de dólares en su"
+        " planta de Pesquería, Nuevo León, para abastecer a armadoras que exportan a EU, informó"
+        " la empresa el 5 de junio de 2024.\n\n"
+        "La compañía indicó que el 70 por ciento del acero se destinará a clientes de la"
+        " industria automotriz en NL y Coahuila.\n"
+    )
+    fields = draft_article(article, shipped_gazetteer()).fields
+    assert fields["places"] == ["Monterrey", "Nuevo León", "Pesquería", "United States", "Coahuila"]
+    assert fields["organizations"] == ["Ternium México, S.A. de C.V."]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Wintek will invest 500 million dollars in Jalisco, the governor said.\n\n"

@@ -115,7 +115,7 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
     published = find_published(text, language, page.date if page else None)
     author = (page.author if page else None) or find_author(text)
     # The body only: a headline in title case would read as one long name.
-    entities = find_entities(body, gazetteer, skip=[author] if author else ())
+    entities = find_entities(body, gazetteer, skip=[author] if author else (), language=language)
     facts = [_fact(candidate.sentence, candidate.quote, candidate.kind, language)
              for candidate in candidate_facts(text, places=gazetteer.places_folded)]  # fmt: skip
     if not facts:

@@ -19,6 +19,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import dateline_place, dateline_span
 from tui.core.drafting.sentences import OPENING_WORDS, sentences
 from tui.core.files import Refused, read_limited
@@ -329,6 +330,11 @@ _WASHINGTON_STATE = re.compile(
 """How a text says it means the state of Washington: "Washington state", "estado de Washington".
 Otherwise this field's press means the US capital, and the US government, by "Washington"."""
 _US_CAPITAL = "Washington, D.C."
+_EU = re.compile(r"(?<![\w.-])(?:EU|E\.U\.)(?![\w-])")
+_EU_STANDS_FOR = {"es": "Estados Unidos", "en": "European Union"}
+"""What "EU" (or "E.U.") is written for, by the language of the text: the Mexican press writes it
+for Estados Unidos ("exportan a EU"), the English press for the European Union, which Spanish
+writes "UE". It is listed as the gazetteer lists what it is written for."""
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&.-]{1,11})\)")
 """An abbreviation in brackets right after the name it stands for: "Banco de México (Banxico)",
 "Secretaría de Economía (SE)"."""
@@ -566,10 +572,14 @@ class Entities:
         return {group: list(getattr(self, group)) for group in GROUPS if getattr(self, group)}
 
 
-def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) -> Entities:
+def find_entities(
+    text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = (), language: str | None = None
+) -> Entities:
     """The names ``text`` mentions: the gazetteer's, then other capitalised names.
 
-    Names in ``skip`` (the author, say) are left out.
+    Names in ``skip`` (the author, say) are left out. ``language`` is the ISO 639-1 code of the
+    language ``text`` is written in, which some names stand for something else in ("EU"); told
+    from the text when not given, and only if such a name is there.
     """
     found: dict[str, dict[str, int]] = {group: {} for group in GROUPS}
     taken = bytearray(len(text))
@@ -651,6 +661,25 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             place_starts.add(start)
             if name in _STATES:
                 states.append((start, end, name))
+    # "EU": the United States in Spanish, the European Union in English.
+    eu = [
+        match
+        for match in _EU.finditer(text)
+        if not any(taken[match.start() : match.end()])
+        and not companies.holds_in_its_name(*match.span())
+    ]
+    stands_for = _EU_STANDS_FOR.get(language or detect_language(text)) if eu else None
+    if stands_for in matcher.group_of:
+        group, name = matcher.group_of[stands_for]
+        for match in eu:
+            start, end = match.span()
+            # Before the gazetteer's way of writing it, if that comes later: "a EU ... EE. UU.".
+            found[group][name] = min(found[group].get(name, start), start)
+            known_names.add(name)
+            taken[start:end] = b"\x01" * (end - start)
+            if group == "places":
+                place_ends.add(end)
+                place_starts.add(start)
     # Where a ministry that does not say its state may find it named: its sentence, or the
     # dateline. Split into sentences once, and only for such a ministry: an article may be long.
     around = _SentencesAround(text) if state_ministries else None
