@@ -776,6 +776,33 @@ def test_a_name_and_the_abbreviation_of_its_words_in_brackets_are_listed_once(
 @pytest.mark.parametrize(
     ("text", "organizations"),
     [
+        (
+            "Grupo Industrial Saltillo, S.A.B. de C.V. (GIS) vendió 500 millones de dólares; GIS"
+            " crecerá en 2025.",
+            ("Grupo Industrial Saltillo, S.A.B. de C.V.",),
+        ),
+        (
+            "Industrias Monterrey, S.A. (IMSA) abrió una planta en Saltillo.",
+            ("Industrias Monterrey, S.A.",),
+        ),
+        (
+            "The U.S. Chamber of Commerce (USCC) said exports grew.",
+            ("U.S. Chamber of Commerce",),
+        ),
+    ],
+    ids=["without-its-legal-form", "with-its-legal-form", "with-periods"],
+)
+def test_a_companys_abbreviation_in_brackets_is_read_with_its_legal_form_or_without(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    # "GIS", "IMSA" and "USCC" were listed beside the names they abbreviate: the letters of "S.A.
+    # de C.V." or "S.A." were looked for in them, with their periods.
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
         ("El anuncio se hizo en el Palacio de Gobierno, con la CFE.", ("CFE",)),
         ("El anuncio se hizo en el Palacio de Gobierno de Nuevo León.", ()),
         ("The deal was signed at the Palace of Government in Monterrey.", ()),

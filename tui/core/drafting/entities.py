@@ -940,13 +940,17 @@ def _abbreviated_after(text: str, end: int, name: str) -> str | None:
     """The abbreviation ``text`` writes in brackets right after ``name``, which ends at ``end``,
     when it is made of the beginnings of the name's capitalised words, in order, a letter or
     more of each: "CDEM" of "Consejo de Desarrollo Económico de Mexicali", "Pemex" of "Petróleos
-    Mexicanos"; else None."""
+    Mexicanos", of a company's name with its legal form or without: "GIS" of "Grupo Industrial
+    Saltillo, S.A.B. de C.V."; else None."""
     after = _ABBREVIATION_AFTER.match(text, end)
     if after is None:
         return None
-    words = [fold_search(word) for word in name.split() if word[0].isupper()]
     letters = fold_search(after["abbreviation"].replace(".", ""))
-    return after["abbreviation"] if len(words) > 1 and _begins(letters, words) else None
+    for named in dict.fromkeys((name, _LEGAL_FORM_ENDING.sub("", name).rstrip(", "))):
+        words = [fold_search(word.replace(".", "")) for word in named.split() if word[0].isupper()]
+        if len(words) > 1 and _begins(letters, words):
+            return after["abbreviation"]
+    return None
 
 
 def _begins(letters: str, words: list[str]) -> bool:
