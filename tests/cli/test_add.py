@@ -88,7 +88,7 @@ def test_a_draft_finished_but_for_its_summary_is_an_error_and_a_draft_is_not(
     (error,) = [line for line in err.splitlines() if ": summary: " in line]
     assert error.endswith(
         "summary: still starts 'Draft: the summary is still to be written.', as a draft's does,"
-        " in a finished brief: write the summary, two to five English sentences saying what the"
+        " in a finished brief; write the summary, two to five English sentences saying what the"
         " article says, or mark the brief status: draft again"
     )
     assert "1 error" in err

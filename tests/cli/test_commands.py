@@ -802,6 +802,30 @@ def test_export_tells_which_briefs_it_wrote_with_errors_in_their_files(tmp_path:
     assert "Errors in the brief file (1)" in (tmp_path / "out.md").read_text(encoding="utf-8")
 
 
+def test_export_lists_what_is_wrong_where_validate_also_says_how_to_put_it_right(
+    tmp_path: Path,
+) -> None:
+    brief = fields(language="EN", published="2025-02-30")
+    corpus = make_corpus(tmp_path / "c", {"sample.yaml": brief})
+    exported = run("export", "--all", "--corpus", str(corpus))
+    assert [line for line in exported.stdout.splitlines() if line.startswith("- ")] == [
+        "- language: 'EN' is not an ISO 639-1 code such as en or es",
+        "- published: '2025-02-30': February 2025 has no day 30",
+    ]
+    validated = run("validate", "--corpus", str(corpus)).stderr.splitlines()
+    assert any(
+        line.endswith(
+            "language: 'EN' is not an ISO 639-1 code such as en or es;"
+            " write it in small letters: en"
+        )
+        for line in validated
+    ), validated
+    assert any(
+        line.endswith("published: '2025-02-30': February 2025 has no day 30; give a day it has")
+        for line in validated
+    ), validated
+
+
 def test_export_all_has_a_section_per_brief(corpus_dir: Path) -> None:
     result = run("export", "--all", "--corpus", str(corpus_dir))
     assert len(read(result.stdout).sections) == len(list((corpus_dir / "briefs").glob("*.yaml")))

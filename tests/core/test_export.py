@@ -182,6 +182,29 @@ def test_a_brief_whose_file_has_errors_says_so_with_them_before_its_summary(
     assert not any("Errors in the brief file" in line for line in sound)
 
 
+def test_a_brief_s_errors_say_what_is_wrong_without_the_advice_meant_for_its_author(
+    tmp_path: Path,
+) -> None:
+    # Listed as validation tells the brief's author, with advice on editing the file that a
+    # colleague reading the briefing cannot act on: "set it to sample", "write it in small
+    # letters", "give a day it has", "copy the article's wording into the quote".
+    facts = [{"fact": "The plant will add 420 workers.", "quote": "a night shift of 420 workers"}]
+    brief = fields("other", language="EN", published="2025-02-30", key_facts=facts)
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": brief}))
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
+    said = section.plain.index("Errors in the brief file (4): some of what follows may be wrong.")
+    identity, language, quote, published = section.plain[said + 1 : said + 5]
+    assert identity == "id: must equal the file name"
+    assert language == "language: 'EN' is not an ISO 639-1 code such as en or es"
+    assert re.fullmatch(
+        r"fact 1, quote: differs in a number from the passage closest to it \(fuzzy, score"
+        r' (9\d|100) of 100\): the article has "240" where the quote has "420", so the quote is'
+        r" not taken as found",
+        quote,
+    ), quote
+    assert published == "published: '2025-02-30': February 2025 has no day 30"
+
+
 def test_a_draft_and_its_facts_not_yet_reviewed_or_in_english_say_so(tmp_path: Path) -> None:
     # Exported, a draft read as a finished brief: nothing told a colleague its facts were
     # unchecked.

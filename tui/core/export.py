@@ -2,7 +2,8 @@
 
 A brief the user tagged or wrote a note on has them at its end, when the asker gives them. A
 brief whose file has errors says so, with them, before its summary: a colleague has no other way
-to know that some of it may be wrong.
+to know that some of it may be wrong. Each error says what is wrong, without the advice on
+editing the file that validation gives its author (:attr:`tui.core.model.Problem.advice`).
 
 Text from briefs and articles is escaped so that nothing in it can change the document's
 structure: it cannot open a heading, a list, a block quote, code, a link or HTML.
@@ -161,6 +162,7 @@ def _brief_section(
             "",
             f"**Errors in the brief file ({len(errors)}):** some of what follows may be wrong.",
         ]
+        # What is wrong, not how to put it right: a colleague does not edit the brief's file.
         lines += [""] + [
             f"- {escape(problem.shown_field)}: {escape(problem.message)}"
             if problem.field
