@@ -462,6 +462,20 @@ def test_export_gives_each_brief_its_tags_and_note(
     assert "Note" not in mx.plain
 
 
+def test_export_writes_a_note_s_points_as_a_list_with_no_line_breaks_to_mark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    annotations = Annotations(state_dir(), corpus_key(corpus))
+    annotations.set_note("tj", "Follow up:\n- call the plant\n- ask for the permit\n\nThen write.")
+    annotations.close()
+    assert main(["export", "--corpus", str(corpus), "tj"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith(
+        "**Note**\n\nFollow up:\n\n- call the plant\n- ask for the permit\n\nThen write.\n"
+    )
+
+
 # facets ----------------------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.kit.corpus import ARTICLE, draft_corpus, fields, make_corpus
-from tests.kit.markdown import OWN_BLOCKS, read
+from tests.kit.markdown import OWN_BLOCKS, PARSER, read
 from tui.core import atomic
 from tui.core.annotations import Annotation
 from tui.core.export import (
@@ -540,13 +540,83 @@ def test_a_folder_without_permission_is_reported(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_note_written_as_a_list_keeps_a_line_for_each_point(tmp_path: Path) -> None:
+def test_a_note_written_as_a_list_is_a_list_and_reads_as_written(tmp_path: Path) -> None:
+    # Each of its lines ended in a backslash, a hard line break: right rendered, but noise to
+    # colleagues who read the briefing's text as it is.
     root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
     corpus = load_corpus(root)
     note = Annotation(note="Follow up:\n- call CFE\n- 1. check the permit\n\nThen write.")
-    document = read(render_markdown(corpus, corpus.loaded, "all", lambda _: note))
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
+    assert markdown.endswith(
+        "**Note**\n\nFollow up:\n\n- call CFE\n- 1\\. check the permit\n\nThen write.\n"
+    )
+    document = read(markdown)
     (section,) = document.sections
-    assert section.plain[-2:] == ["Follow up:\n- call CFE\n- 1. check the permit", "Then write."]
-    assert "hardbreak" in section.paragraphs[-2][2]
-    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= OWN_BLOCKS
-    assert document.list_items == len(corpus.briefs[0].key_facts)
+    assert section.plain[-4:] == ["Follow up:", "call CFE", "1. check the permit", "Then write."]
+    assert document.list_items == len(corpus.briefs[0].key_facts) + 2
+
+
+def test_a_note_s_numbered_and_indented_points_keep_their_order_and_nesting(
+    tmp_path: Path,
+) -> None:
+    # Tab indents a note's line by four spaces; the sub-points were flattened into the list.
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    note = Annotation(
+        note="Asks:\n1. the permit\n2. the shift\n    - who works it\n    - from when\n"
+        "3. the trucks"
+    )
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
+    assert markdown.endswith(
+        "**Note**\n\nAsks:\n\n1. the permit\n2. the shift\n   - who works it\n"
+        "   - from when\n3. the trucks\n"
+    )
+    document = read(markdown)
+    assert document.sections[0].plain[-6:] == [
+        "Asks:",
+        "1. the permit",
+        "2. the shift",
+        "who works it",
+        "from when",
+        "3. the trucks",
+    ]
+    # The sub-points are a list inside the second point, not one after the numbered list.
+    tokens = PARSER.parse(markdown)
+    numbered = [t.level for t in tokens if t.type == "ordered_list_open"][-1]
+    (sub_points,) = [t.level for t in tokens if t.type == "bullet_list_open"]
+    assert sub_points > numbered
+
+
+def test_sub_points_numbered_from_another_number_than_1_stay_a_list(tmp_path: Path) -> None:
+    # Right under its item, a numbered list not starting at 1 would be read as the item's text.
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    note = Annotation(note="- the permit\n    2) its renewal\n    3) its fees")
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
+    assert markdown.endswith("**Note**\n\n- the permit\n\n  2) its renewal\n  3) its fees\n")
+    document = read(markdown)
+    assert document.sections[0].plain[-3:] == ["the permit", "2) its renewal", "3) its fees"]
+    assert document.list_items == len(corpus.briefs[0].key_facts) + 3
+
+
+def test_only_lines_that_would_run_together_end_in_a_line_break(tmp_path: Path) -> None:
+    # A line of text under another would be joined to it rendered: it alone needs the break.
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    note = Annotation(
+        note="Ana Ruiz\nplant manager\n\nCalled twice.\n\n- ask for the permit\n"
+        "  and its date\n- check the trucks\nThen write."
+    )
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
+    assert markdown.endswith(
+        "**Note**\n\nAna Ruiz\\\nplant manager\n\nCalled twice.\n\n- ask for the permit\\\n"
+        "  and its date\n- check the trucks\n\nThen write.\n"
+    )
+    (section,) = read(markdown).sections
+    assert section.plain[-5:] == [
+        "Ana Ruiz\nplant manager",
+        "Called twice.",
+        "ask for the permit\nand its date",
+        "check the trucks",
+        "Then write.",
+    ]

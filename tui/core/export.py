@@ -6,7 +6,9 @@ to know that some of it may be wrong. Each error says what is wrong, without the
 editing the file that validation gives its author (:attr:`tui.core.model.Problem.advice`).
 
 Text from briefs and articles is escaped so that nothing in it can change the document's
-structure: it cannot open a heading, a list, a block quote, code, a link or HTML.
+structure: it cannot open a heading, a list, a block quote, code, a link or HTML. A note is
+escaped too, but for the lines its writer made list items, which stay a list (see
+:func:`_note_lines`).
 """
 
 from __future__ import annotations
@@ -213,13 +215,70 @@ def _annotation_lines(annotation: Annotation) -> list[str]:
     if annotation.tags:
         lines += ["", "**Tags:** " + ", ".join(escape(tag) for tag in annotation.tags)]
     if annotation.note:
-        lines += ["", "**Note**"]
-        # Paragraphs kept, and the lines of each, ended by a hard line break (a backslash): a
-        # note's lines are often a list, which would otherwise run together.
-        paragraphs = re.split(r"\n\s*\n", annotation.note.strip())
-        for paragraph in paragraphs:
-            kept = [escape(line) for line in paragraph.splitlines() if line.strip()]
-            lines += ["", "\\\n".join(kept)]
+        lines += ["", "**Note**", *_note_lines(annotation.note)]
+    return lines
+
+
+# A note's line written as a Markdown list item: "- call CFE", "* call", "1. call", "2) call".
+_LIST_ITEM = re.compile(r"([-*+]|\d{1,9}[.)]) +(\S.*)")
+
+
+def _note_lines(note: str) -> list[str]:
+    """A note as Markdown that reads as it was written, both as it is and rendered.
+
+    Colleagues often read a briefing's Markdown as it is, so a note gets no more marks than it
+    needs to keep its lines apart when rendered:
+
+    - Its paragraphs, apart in the note, are apart in the briefing.
+    - A line written as a list item (``- ``, ``* ``, ``+ ``, ``1. ``, ``2) ``) is one, nested
+      under the item above it when indented past it: a list needs nothing between its lines.
+      A list is set off from the text around it by a blank line, as many renderers want, and
+      so that an item never runs into the line after it nor a number into the line before (nor
+      into the item it is under, for a list inside an item that starts at another number
+      than 1).
+    - A line of text under another, which a renderer would join to it into one line, follows
+      a hard line break: a backslash, the one mark a reader of the text sees for what it is.
+      Two spaces would do as well rendered, but cannot be seen, and editors strip them.
+    - A line of text indented past a list item goes on that item, on a line of its own.
+
+    Everything the note holds is text otherwise: escaped, as the rest of a briefing is.
+    """
+    lines: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", clean_text(note)):
+        if not paragraph.strip():
+            continue
+        lines.append("")
+        # The items of the list the line is in, outermost first: each one's indent in the note,
+        # and the column its text starts at in the briefing.
+        items: list[tuple[int, int]] = []
+        after_text = False  # whether the line above is text outside a list
+        for line in paragraph.splitlines():
+            if not line.strip():
+                continue
+            indent = len(line) - len(line.lstrip())
+            closed = None  # the item above at this line's level, if any: the last one left
+            while items and items[-1][0] >= indent:
+                closed = items.pop()
+            item = _LIST_ITEM.fullmatch(line.strip())
+            column = items[-1][1] if items else 0
+            if item is not None:
+                marker = item[1]
+                if after_text and not items:
+                    lines.append("")
+                elif items and closed is None and marker[0].isdigit() and int(marker[:-1]) != 1:
+                    # Right under the item, a list starting at another number than 1 would be
+                    # read as the item's text.
+                    lines.append("")
+                lines.append(f"{' ' * column}{marker} {escape(item[2])}")
+                items.append((indent, column + len(marker) + 1))
+                after_text = False
+                continue
+            if after_text or items:
+                lines[-1] += "\\"  # under a line of text, or on the item above
+            elif lines[-1]:
+                lines.append("")  # below a list, a paragraph of its own
+            lines.append(f"{' ' * column}{escape(line)}")
+            after_text = not items
     return lines
 
 
