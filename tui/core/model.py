@@ -25,7 +25,7 @@ BriefStatus = Literal["draft", "final"]
 BRIEF_STATUSES: tuple[BriefStatus, ...] = ("draft", "final")
 """A brief's ``status``: ``draft`` until an analyst has read it through, else ``final``."""
 ID_NOT_THE_FILE_NAME = "must equal the file name"
-"""How the problem of an id that is not its file's name starts."""
+"""The message of the problem of an id that is not its file's name (its advice apart)."""
 DRAFT_SUMMARY = "Draft: the summary is still to be written."
 """How a draft's summary starts until the analyst writes one: a finished brief must not."""
 
