@@ -112,7 +112,6 @@ def candidate_facts(
     the fact it opens; ``places``, known places' names case folded, tell one in capitals
     before a dash alone ("MEXICALI — ").
     """
-    folded = FoldedArticle.of(text)
     seen: set[str] = set()
     found: list[Candidate] = []
     for clause_text, start in _clauses(text, sentences(text)):
@@ -124,11 +123,13 @@ def candidate_facts(
         seen.add(sentence)
         kind, rank = _kind(sentence)
         quote = _quote(sentence, kind)
-        if quote is None or folded.find(quote) is None:
-            continue
-        found.append(Candidate(sentence, quote, kind, rank, start))
+        if quote is not None:
+            found.append(Candidate(sentence, quote, kind, rank, start))
     found.sort(key=lambda c: (c.rank, c.start))
-    return found[:limit]
+    # Only the best are looked for in the article, each through all of it: looking for every
+    # clause of a long article would go through it once for each of its sentences.
+    folded = FoldedArticle.of(text)
+    return list(itertools.islice((c for c in found if folded.find(c.quote) is not None), limit))
 
 
 def _clauses(text: str, all_sentences: list[Sentence]) -> Iterable[tuple[str, int]]:
