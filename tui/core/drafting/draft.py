@@ -104,9 +104,8 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
         )
     # A standfirst printed twice is read once.
     # White space folded: a text wrapped at a fixed width breaks sentences, and names, over lines.
-    prose = list(
-        dict.fromkeys(fold_white_space(s.text) for s in sentences(text) if not s.furniture)
-    )
+    found = sentences(text)
+    prose = list(dict.fromkeys(fold_white_space(s.text) for s in found if not s.furniture))
     if not prose:
         raise NothingToDraft("no sentence of prose was found in the article to draft facts from")
     body = "\n".join(prose)
@@ -117,7 +116,8 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
     # The body only: a headline in title case would read as one long name.
     entities = find_entities(body, gazetteer, skip=[author] if author else (), language=language)
     facts = [_fact(candidate.sentence, candidate.quote, candidate.kind, language)
-             for candidate in candidate_facts(text, places=gazetteer.places_folded)]  # fmt: skip
+             for candidate in candidate_facts(text, places=gazetteer.places_folded,
+                                              all_sentences=found)]  # fmt: skip
     if not facts:
         raise NothingToDraft("no sentence of the article could be quoted as a fact")
     fields: dict[str, Any] = {}

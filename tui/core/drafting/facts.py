@@ -103,18 +103,24 @@ class Candidate:
 
 
 def candidate_facts(
-    text: str, limit: int = MAX_FACTS, places: Container[str] = ()
+    text: str,
+    limit: int = MAX_FACTS,
+    places: Container[str] = (),
+    all_sentences: list[Sentence] | None = None,
 ) -> list[Candidate]:
     """At most ``limit`` candidate facts of the article ``text``, best first.
 
     Furniture (share buttons, teasers for other stories, bylines) never gives a candidate, and
     every quote is found in ``text`` as key-fact quotes are matched. A dateline is left out of
     the fact it opens; ``places``, known places' names case folded, tell one in capitals
-    before a dash alone ("MEXICALI — ").
+    before a dash alone ("MEXICALI — "). ``all_sentences`` are the sentences of ``text``, when
+    they have been read already.
     """
+    if all_sentences is None:
+        all_sentences = sentences(text)
     seen: set[str] = set()
     found: list[Candidate] = []
-    for clause_text, start in _clauses(text, sentences(text)):
+    for clause_text, start in _clauses(text, all_sentences):
         sentence = fold_white_space(clause_text).strip()
         if dateline := dateline_length(sentence, places):
             sentence = sentence[dateline:].lstrip()  # where and when, not the fact
@@ -196,10 +202,10 @@ def _kind(sentence: str) -> tuple[str, int]:
 
 def _only_case_words(sentence: str) -> bool:
     """Whether the only figures in ``sentence`` are words that are figures only in some cases."""
-    matches = [m.group() for m in _FIGURE.finditer(sentence)]
-    return all(m.lower() == "may" for m in matches) and not _CASE_SENSITIVE_FIGURE_WORDS.search(
-        sentence
-    )
+    # Read up to the first other figure only: a sentence may be a whole article.
+    return all(
+        m.group().lower() == "may" for m in _FIGURE.finditer(sentence)
+    ) and not _CASE_SENSITIVE_FIGURE_WORDS.search(sentence)
 
 
 def _quote(sentence: str, kind: str) -> str | None:
