@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from tui.core.annotations import Annotations
     from tui.core.drafting.adding import Outcome
+    from tui.core.drafting.draft import DraftProgress
     from tui.core.model import Corpus, Entry, Problem
     from tui.core.search import Query, UserMarks
 
@@ -811,8 +812,18 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
     outcomes: list[Outcome] = []
     started = last_told = time.monotonic()
     many = len(paths) > 1
+
+    def drafting(name: str, progress: DraftProgress) -> None:
+        # A long article takes a while to draft: a terminal is told which step it is at.
+        nonlocal last_told
+        now = time.monotonic()
+        if now - last_told >= PROGRESS_EVERY_S:
+            last_told = now
+            shown = "standard input" if name == STDIN else _fit(Path(name).name, LIST_FIELD_WIDTH)
+            _tell_progress(f"briefing: drafting {shown}: {progress}")
+
     try:
-        for outcome in add_articles(root, paths, stdin):
+        for outcome in add_articles(root, paths, stdin, drafting=drafting):
             outcomes.append(outcome)
             if not as_json:
                 _tell_outcome(outcome)

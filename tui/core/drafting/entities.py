@@ -21,7 +21,7 @@ from typing import Any
 
 from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import dateline_place, dateline_span
-from tui.core.drafting.sentences import OPENING_WORDS, sentences
+from tui.core.drafting.sentences import OPENING_WORDS, Told, sentences
 from tui.core.files import Refused, read_limited
 from tui.core.text import fold_search
 from tui.core.yamlread import YamlProblem, read_document
@@ -573,13 +573,20 @@ class Entities:
 
 
 def find_entities(
-    text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = (), language: str | None = None
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    skip: Iterable[str] = (),
+    language: str | None = None,
+    told: Told | None = None,
 ) -> Entities:
     """The names ``text`` mentions: the gazetteer's, then other capitalised names.
 
     Names in ``skip`` (the author, say) are left out. ``language`` is the ISO 639-1 code of the
     language ``text`` is written in, which some names stand for something else in ("EU"); told
-    from the text when not given, and only if such a name is there.
+    from the text when not given, and only if such a name is there. ``told`` is told how far it
+    has got: the text is read for names twice, so it is told half of each character's offset in
+    the first reading, and half the text more in the second.
     """
     found: dict[str, dict[str, int]] = {group: {} for group in GROUPS}
     taken = bytearray(len(text))
@@ -704,6 +711,8 @@ def find_entities(
     # legal name holding a known company is listed whole too ("Kia Motors México, S.A. de
     # C.V.", with Kia), but not the known one with its legal form ("Tesla, Inc." is Tesla).
     for start, end, name in names:
+        if told is not None:
+            told(start // 2)
         holds_known = any(taken[start:end]) and not _all_known(text, taken, start, end)
         if (
             holds_known
@@ -727,6 +736,8 @@ def find_entities(
     small_words = {word for word in _ANY_WORD.findall(text) if word.islower()}
     reading = _Reading(text, place_ends, small_words)
     for start, _end, name in _capitalised_names(masked, said=text):
+        if told is not None:
+            told((len(text) + start) // 2)
         kind, who, at = reading.sort(start, name)
         if kind != "organizations" and " " in name and reading.opens_with_common_word(start, name):
             # A sentence's first word has a capital whatever it is: "Yesterday Karen Bass, the

@@ -20,6 +20,7 @@ from tui.core.drafting.metadata import dateline_length
 from tui.core.drafting.sentences import (
     ABBREVIATION_END,
     Sentence,
+    Told,
     inside_a_quotation,
     quotations,
     sentences,
@@ -107,6 +108,7 @@ def candidate_facts(
     limit: int = MAX_FACTS,
     places: Container[str] = (),
     all_sentences: list[Sentence] | None = None,
+    told: Told | None = None,
 ) -> list[Candidate]:
     """At most ``limit`` candidate facts of the article ``text``, best first.
 
@@ -114,13 +116,15 @@ def candidate_facts(
     every quote is found in ``text`` as key-fact quotes are matched. A dateline is left out of
     the fact it opens; ``places``, known places' names case folded, tell one in capitals
     before a dash alone ("MEXICALI — "). ``all_sentences`` are the sentences of ``text``, when
-    they have been read already.
+    they have been read already; ``told`` is told how far through them it has got.
     """
     if all_sentences is None:
         all_sentences = sentences(text)
     seen: set[str] = set()
     found: list[Candidate] = []
     for clause_text, start in _clauses(text, all_sentences):
+        if told is not None:
+            told(start)
         sentence = fold_white_space(clause_text).strip()
         if dateline := dateline_length(sentence, places):
             sentence = sentence[dateline:].lstrip()  # where and when, not the fact
