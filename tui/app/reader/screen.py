@@ -265,6 +265,8 @@ class MainScreen(TakesKeysOnceMounted):
         to date behind the corpus shown."""
         self._adding: list[str] = []
         """The names of the articles whose briefs are being drafted, which the title bar says."""
+        self._how_far: dict[str, str] = {}
+        """How far the drafting of each of them has got, once it is told: ``step 3 of 4, 40%``."""
         self.quit_once_added = False
         """Whether the user asked to quit while an article was being added: the app quits once
         its brief is written, rather than leave the terminal blank meanwhile."""
@@ -671,7 +673,7 @@ class MainScreen(TakesKeysOnceMounted):
             marked=len(self._marks_shown()),
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
-            adding=", ".join(self._adding) or None,
+            adding=", ".join(_with_how_far(name, self._how_far) for name in self._adding) or None,
         )
         self._recount_facets()
 
@@ -1174,7 +1176,7 @@ class MainScreen(TakesKeysOnceMounted):
         """Ask for an article, add it with a draft brief, and show the draft."""
         from tui.app.screens.add import add_article  # not needed for the first frame
 
-        self._show_added(add_article(self.app, self.root, self._drafting))
+        self._show_added(add_article(self.app, self.root, self._drafting, self._drafted_so_far))
 
     def _drafting(self, name: str, drafting: bool) -> None:
         """Say in the title bar that the brief of the article ``name`` is being drafted, until
@@ -1183,10 +1185,18 @@ class MainScreen(TakesKeysOnceMounted):
             self._adding.append(name)
         else:
             self._adding.remove(name)
+            if name not in self._adding:
+                self._how_far.pop(name, None)
         self._update_header()
         if not drafting and not self._adding and self.quit_once_added:
             self.quit_once_added = False
             self.app.call_later(self.app.run_action, "quit")  # asking first, if need be
+
+    def _drafted_so_far(self, name: str, how_far: str) -> None:
+        """Say in the title bar how far the drafting of the article ``name`` has got."""
+        if name in self._adding:  # not told after it is done
+            self._how_far[name] = how_far
+            self._update_header()
 
     @property
     def articles_being_added(self) -> tuple[str, ...]:
@@ -1581,6 +1591,13 @@ class MainScreen(TakesKeysOnceMounted):
             elif told:
                 self.notify(saved_again, title=title, markup=False)
         return source.save_error
+
+
+def _with_how_far(name: str, how_far: dict[str, str]) -> str:
+    """The article ``name`` as the title bar names it while its brief is drafted, with how far
+    that has got when it is known: ``plant.txt: step 3 of 4, 40%``."""
+    told = how_far.get(name)
+    return name if told is None else f"{name}: {told}"
 
 
 def _path_in(corpus: Corpus | None, entry: int | None) -> str | None:

@@ -53,6 +53,11 @@ class DraftProgress(NamedTuple):
         done = "" if self.share is None else f", {self.share:.0%}"
         return f"{self.doing}{done} (step {self.step} of {self.steps})"
 
+    def in_short(self) -> str:
+        """How far, without what the step does: ``step 3 of 4, 40%``."""
+        done = "" if self.share is None else f", {self.share:.0%}"
+        return f"step {self.step} of {self.steps}{done}"
+
 
 Progress = Callable[[DraftProgress], None]
 PAGE_STEP = "extracting the article from its page"
