@@ -8,7 +8,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
-from tests.kit.locks import bookmarks_locked, needs_file_locks, notes_locked
+from tests.kit.locks import (
+    LockClock,
+    bookmarks_locked,
+    needs_file_locks,
+    notes_locked,
+)
 from tests.kit.pilot import (
     answer_export_dialog,
     bold_text,
@@ -512,6 +517,42 @@ async def test_quitting_saves_a_note_the_lock_kept_out_and_asks_only_while_it_st
     assert saved(corpus_dir).notes == {brief_id: "written while locked"}
 
 
+async def test_quitting_asks_at_once_while_another_program_holds_the_notes_and_keeps_the_note(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # q waited for the other program's lock, two seconds, before it asked anything.
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 3600.0)  # only q tries again
+    monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)  # the note's save meets it
+    tries: list[bool] = []
+    save_again = Annotations.save_again
+
+    def counted(self: Annotations, *, wait: bool = True) -> None:
+        tries.append(wait)
+        save_again(self, wait=wait)
+
+    monkeypatch.setattr(Annotations, "save_again", counted)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        with notes_locked(private_state):
+            await save_note(pilot, "written while locked")
+            tries.clear()
+            await pilot.press("q")
+            await wait_for_screen(pilot, QuitDialog)
+            # Asked with the file still held, the note tried once more without waiting for it.
+            assert tries == [False]
+            assert "1 change to notes or tags that could not be saved" in unwrapped_dialog(app)
+            await pilot.press("n")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert "written while locked" in brief_lines(app)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
+    assert saved(corpus_dir).notes == {brief_id: "written while locked"}
+
+
 async def test_a_quit_asked_over_a_note_the_lock_kept_out_goes_on_once_it_is_saved(
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -599,6 +640,38 @@ async def test_a_bookmark_the_lock_kept_out_is_saved_once_it_is_gone_and_a_quit_
     assert BookmarkStore(private_state, corpus_key(corpus_dir)).ids == {brief_id}
     errors = [m for severity, m in notices if severity == "error" and "cannot be saved" in m]
     assert len(errors) == 1  # told once, however many times it was tried while locked
+
+
+@needs_file_locks
+async def test_quitting_asks_at_once_while_another_program_holds_the_bookmarks_lock(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # q waited a second for the other program's lock before it asked anything.
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 3600.0)  # only q tries again
+    lock_clock = LockClock()
+    monkeypatch.setattr("tui.core.locks.time", lock_clock)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        with bookmarks_locked(private_state):
+            await pilot.press("b")
+            await settle(pilot)
+            assert "(not saved)" in title_bar_text(app)
+            assert lock_clock.waits  # a bookmark given waits a moment for the lock, as before
+            lock_clock.waits = 0
+            await pilot.press("q")
+            await wait_for_screen(pilot, QuitDialog)
+            # Asked with the lock still held, without waiting for it.
+            assert lock_clock.waits == 0
+            assert "1 change to bookmarks that could not be saved" in unwrapped_dialog(app)
+            await pilot.press("n")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
+    assert BookmarkStore(private_state, corpus_key(corpus_dir)).ids == {brief_id}
 
 
 async def test_quitting_asks_first_when_it_would_lose_marks_not_exported(

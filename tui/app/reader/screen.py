@@ -996,19 +996,21 @@ class MainScreen(TakesKeysOnceMounted):
         if self.bookmarks_only:
             self._refilter(pinned=True)
 
-    def save_what_waits(self, *, wait: bool = True) -> None:
+    def save_what_waits(self, *, wait: bool = True, quitting: bool = False) -> None:
         """Try once more to save the bookmarks, notes, tags and read marks that could not be
         saved. ``wait``: whether to wait a moment for another program's lock, as a change
-        does."""
+        does. ``quitting``: tried as the user quits, which tries every bookmark kept, as a
+        change does, even without waiting."""
         self.save_notes_again(wait=wait)
-        self.save_kept_bookmarks(wait=wait)
+        self.save_kept_bookmarks(wait=wait, every_one=wait or quitting)
 
-    def save_kept_bookmarks(self, *, wait: bool = True) -> None:
+    def save_kept_bookmarks(self, *, wait: bool = True, every_one: bool = True) -> None:
         """Try once more to save the bookmarks kept while they could not be saved: another copy
-        of briefing may have let go of the file since."""
+        of briefing may have let go of the file since. ``every_one``: whether to try them all,
+        as a change or a quit does, or only those a try may save (not into a file of a newer
+        format, nor where the file was no regular file), as a try in the background does."""
         store = self.store
-        # In the background, only what a try may save: not into a file of a newer format.
-        if store is not None and (store.waits_to_save if not wait else store.unsaved_changes):
+        if store is not None and (store.unsaved_changes if every_one else store.waits_to_save):
             store.save(wait=wait)
             self._report_store()
 
