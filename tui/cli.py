@@ -817,7 +817,10 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
         # A long article takes a while to draft: a terminal is told which step it is at.
         nonlocal last_told
         now = time.monotonic()
-        if now - last_told >= PROGRESS_EVERY_S:
+        # A step that cannot tell how far it has got (extracting a page's article) would go
+        # untold until its end: it is told as it starts, when the input is long.
+        untold = progress.share is None and _size_of(name, stdin) >= LONG_INPUT_BYTES
+        if now - last_told >= PROGRESS_EVERY_S or untold:
             last_told = now
             shown = "standard input" if name == STDIN else _fit(Path(name).name, LIST_FIELD_WIDTH)
             _tell_progress(f"briefing: drafting {shown}: {progress}")
@@ -844,6 +847,22 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
     if many:
         _tell([f"briefing: {_progress(outcomes, len(paths), time.monotonic() - started)}"])
     return 1 if any(o.status == "error" for o in outcomes) else 0
+
+
+LONG_INPUT_BYTES = 1024 * 1024
+"""An input at least this large may take seconds in a step of its drafting that cannot tell
+how far it has got (extracting a saved page's article): that step is told as it starts."""
+
+
+def _size_of(name: str, stdin: bytes | None) -> int:
+    """How many bytes the input ``name`` has (``stdin`` for standard input); 0 when it cannot
+    be told."""
+    if name == "-":
+        return len(stdin or b"")
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return 0
 
 
 def _tell_outcome(outcome: Outcome) -> None:

@@ -480,6 +480,27 @@ def test_a_saved_page_tells_its_extraction_as_a_step_of_its_own(
     assert lines[-1].endswith(" (step 5 of 5)")
 
 
+def test_a_long_saved_page_tells_its_extraction_as_it_starts_and_a_short_one_does_not(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Extracting the article of a page of megabytes takes seconds, and cannot tell how far it
+    # has got: it went untold until it was done.
+    monkeypatch.setattr("tui.cli.PROGRESS_EVERY_S", 3600.0)  # as if a second never passed
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    page = PAGES / "juarez-plant-expansion.html"
+    assert main(["add", "--corpus", str(corpus), str(page)]) == 0
+    assert capsys.readouterr().err == ""  # a page of some kilobytes: done in a moment
+
+    long_page = PAGES / "tijuana-exportaciones.html"
+    # As if its few kilobytes were megabytes.
+    monkeypatch.setattr("tui.cli.LONG_INPUT_BYTES", long_page.stat().st_size, raising=False)
+    assert main(["add", "--corpus", str(corpus), str(long_page)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "briefing: drafting tijuana-exportaciones.html: extracting the article from its page"
+        " (step 1 of 5)"
+    ]
+
+
 def test_ctrl_c_keeps_what_was_added_whole_and_leaves_nothing_half_written(
     corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
