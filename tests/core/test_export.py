@@ -556,6 +556,40 @@ def test_a_note_written_as_a_list_is_a_list_and_reads_as_written(tmp_path: Path)
     assert document.list_items == len(corpus.briefs[0].key_facts) + 2
 
 
+def rendered_note(tmp_path: Path, note: str) -> str:
+    """The HTML a renderer makes of ``note`` as the briefing writes it."""
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: Annotation(note=note))
+    return PARSER.render(markdown.split("**Note**", 1)[1]).replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("note", "html"),
+    [
+        # Text back on an item after the list under it was put on that list's last item.
+        (
+            "- a\n  - b\n  back on a\n  - c",
+            "<ul><li><p>a</p><ul><li>b</li></ul><p>back on a</p><ul><li>c</li></ul></li></ul>",
+        ),
+        # A blank line in a list put the points after it at the top level.
+        (
+            "- a\n  - b\n\n  - c",
+            "<ul><li>a<ul><li><p>b</p></li><li><p>c</p></li></ul></li></ul>",
+        ),
+        # A paragraph of a point's own ended the list, and stood outside it.
+        (
+            "- a\n\n  more about a\n- b",
+            "<ul><li><p>a</p><p>more about a</p></li><li><p>b</p></li></ul>",
+        ),
+        # A line starting with a year became a list numbered from it.
+        ("Exports\n2024. Record year", "<p>Exports<br />2024. Record year</p>"),
+    ],
+)
+def test_a_note_s_lines_stay_where_they_were_written(tmp_path: Path, note: str, html: str) -> None:
+    assert rendered_note(tmp_path, note) == html
+
+
 def test_a_note_s_numbered_and_indented_points_keep_their_order_and_nesting(
     tmp_path: Path,
 ) -> None:

@@ -50,6 +50,15 @@ def escape(text: str) -> str:
     return flat[:last] + "\\" + flat[last:]
 
 
+def _code(text: str) -> str:
+    """``text`` on one line as inline code: between backticks enough more than any run of them
+    it holds, and spaced from them where it starts or ends with one."""
+    flat = one_line(clean_text(text))
+    fence = "`" * (max((len(run) for run in re.findall("`+", flat)), default=0) + 1)
+    padding = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{padding}{flat}{padding}{fence}"
+
+
 def default_export_name(now: dt.datetime) -> str:
     """``briefing-YYYYMMDD-HHMMSS.md`` for the moment ``now``."""
     return now.strftime("briefing-%Y%m%d-%H%M%S.md")
@@ -74,9 +83,12 @@ filter found."""
 def counted(chosen: Chosen, count: int, found_by: str = "") -> str:
     """The briefs of a briefing as its first line counts them: ``2 marked briefs``, ``5 briefs,
     all that loaded``; ``found_by`` is the filter of those ``found``."""
+    if chosen == "found" and found_by.strip():
+        # The filter itself, as code, which reads the same raw and rendered: colleagues can ask
+        # the same of their own copy of the corpus.
+        return f"{plural(count, 'brief')} found by the filter {_code(found_by)}"
     if chosen == "found":
-        # The filter itself: colleagues can ask the same of their own copy of the corpus.
-        return f"{plural(count, 'brief')} found by the filter \u201c{escape(found_by)}\u201d"
+        chosen = "all"  # an empty filter finds every brief
     if chosen == "all":
         return f"{plural(count, 'brief')}, all that loaded"
     if chosen == "named":
@@ -244,14 +256,15 @@ def _note_lines(note: str) -> list[str]:
     Everything the note holds is text otherwise: escaped, as the rest of a briefing is.
     """
     lines: list[str] = []
+    # The items of the list the line is in, outermost first: each one's indent in the note, and
+    # the column its text starts at in the briefing. Kept across a blank line: "- a", a blank
+    # line and "  - b" is still b under a.
+    items: list[tuple[int, int]] = []
+    after_text = False  # whether the line above is text outside a list
     for paragraph in re.split(r"\n\s*\n", clean_text(note)):
         if not paragraph.strip():
             continue
         lines.append("")
-        # The items of the list the line is in, outermost first: each one's indent in the note,
-        # and the column its text starts at in the briefing.
-        items: list[tuple[int, int]] = []
-        after_text = False  # whether the line above is text outside a list
         for line in paragraph.splitlines():
             if not line.strip():
                 continue
@@ -260,10 +273,15 @@ def _note_lines(note: str) -> list[str]:
             while items and items[-1][0] >= indent:
                 closed = items.pop()
             item = _LIST_ITEM.fullmatch(line.strip())
+            if item is not None and item[1][0].isdigit() and not (items or closed):
+                # A number starts a list only at 1 ("2024. A record year" is text), as a
+                # renderer reads it after a line of text.
+                item = None if int(item[1][:-1]) != 1 else item
             column = items[-1][1] if items else 0
+            starts_paragraph = not lines[-1]
             if item is not None:
                 marker = item[1]
-                if after_text and not items:
+                if after_text and not items and not starts_paragraph:
                     lines.append("")
                 elif items and closed is None and marker[0].isdigit() and int(marker[:-1]) != 1:
                     # Right under the item, a list starting at another number than 1 would be
@@ -273,9 +291,15 @@ def _note_lines(note: str) -> list[str]:
                 items.append((indent, column + len(marker) + 1))
                 after_text = False
                 continue
-            if after_text or items:
+            if starts_paragraph:
+                pass  # after a blank line: a paragraph of its own, in the item it is indented to
+            elif items and closed is not None:
+                # Back on an item after the list under it: a paragraph of its own in that item,
+                # which a break would have put on the last item of the list under it.
+                lines.append("")
+            elif after_text or items:
                 lines[-1] += "\\"  # under a line of text, or on the item above
-            elif lines[-1]:
+            else:
                 lines.append("")  # below a list, a paragraph of its own
             lines.append(f"{' ' * column}{escape(line)}")
             after_text = not items
