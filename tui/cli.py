@@ -638,10 +638,9 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
 
         found = corpus.entries.find(*filtered)
         briefs, chosen = LoadedEntries(corpus.entries, found), "found"
-        if len(found) > len(briefs):  # files that failed to load, found by their words
-            ids = corpus.entries.ids()
-            unloaded = {corpus.entries[p].key for p in found if ids[p] is None}
-            left_out = _left_out(unloaded, "brief", named=False)
+        # Told as list --filter tells them: a brief that did not load may be one the filter
+        # would have found, as nothing of it could be searched.
+        left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     elif args.bookmarked:
         bookmarks = _read_bookmarks(corpus, "exported")
         if bookmarks is None:

@@ -751,6 +751,25 @@ async def test_every_article_a_filter_found_is_marked_at_once_and_exported(
         assert sum(EXPORT_MARK in row for row in list_rows(app)) == found  # the others not
 
 
+async def test_marking_all_shown_says_so_when_no_file_shown_loaded(tmp_path: Path) -> None:
+    # It said "The 0 articles shown are marked already".
+    from tests.kit.corpus import make_corpus
+
+    broken = {"a.yaml": "id: a\ntitle: 'never closed\n", "b.yaml": "id: [b\n"}
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(make_corpus(tmp_path / "c", broken))
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        assert len(list_rows(app)) == 2
+        await pilot.press("A")
+        await settle(pilot)
+        assert (
+            "warning",
+            "Nothing shown can be marked: the files listed could not be loaded",
+        ) in notices
+        assert "0 marked" in title_bar_text(app)
+
+
 async def test_quitting_counts_the_marks_made_since_the_last_export(
     corpus_dir: Path, tmp_path: Path
 ) -> None:

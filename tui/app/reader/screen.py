@@ -1099,6 +1099,10 @@ class MainScreen(TakesKeysOnceMounted):
         """Mark every article the list shows for export: what a filter found, to hand over."""
         shown = {brief_id for row in self.article_list.rows if (brief_id := self._ids[row])}
         new = shown - self.marked
+        if not shown:
+            told = "Nothing shown can be marked: the files listed could not be loaded"
+            self.notify(told, title="Export", severity="warning", markup=False)
+            return
         if not new:
             told = (
                 "The article shown is marked already"
