@@ -553,6 +553,50 @@ def test_an_abbreviation_is_found_with_its_periods_and_without(
 
 
 @pytest.fixture
+def abbreviated(tmp_path: Path) -> Path:
+    """Briefs naming places and companies with abbreviations written with periods, with a space
+    after each, and without periods, and one naming neither."""
+    briefs = {
+        "periods.yaml": fields(
+            "periods", places=["Pesqueria, N.L."], organizations=["Ternium México, S.A. de C.V."]
+        ),
+        "plain.yaml": fields(
+            "plain", places=["Apodaca, NL"], organizations=["Ternium Mexico SA de CV"]
+        ),
+        "spaced.yaml": fields("spaced", organizations=["Grupo Alfa, S. A. B. de C. V."]),
+        "other.yaml": fields("other", places=["Saltillo"], organizations=["Sabritas"]),
+    }
+    return make_corpus(tmp_path / "corpus", briefs)
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("place:nl", {"periods", "plain"}),
+        ("place:n.l.", {"periods", "plain"}),
+        ("place:n.l", {"periods", "plain"}),  # the last period not typed yet
+        ('place:"pesqueria nl"', {"periods"}),
+        ('place:"pesqueria, n.l."', {"periods"}),
+        ('org:"sa de cv"', {"periods", "plain", "spaced"}),  # sa starts sab
+        ('org:"s.a. de c.v."', {"periods", "plain"}),
+        ('org:"s. a. de c. v."', {"periods", "plain"}),
+        ("org:s.a.", {"periods", "plain", "spaced"}),  # as the word s.a. finds s.a.b.
+        ("org:sa", {"periods", "plain", "spaced", "other"}),
+        ('org:"s.a.b. de c.v."', {"spaced"}),
+        ('org:"sab de cv"', {"spaced"}),
+        ("-place:nl", {"spaced", "other"}),
+    ],
+)
+def test_a_field_term_finds_an_abbreviation_with_its_periods_and_without(
+    abbreviated: Path, tmp_path: Path, term: str, found: set[str]
+) -> None:
+    # place:nl missed "Pesqueria, N.L.", and org:"sa de cv" missed "S.A. de C.V.", though the
+    # words nl and "sa de cv" found them.
+    assert matching_in(load_corpus(abbreviated), term) == found
+    assert matching_in(open_corpus(abbreviated, tmp_path / "index"), term) == found
+
+
+@pytest.fixture
 def two_languages(tmp_path: Path) -> Corpus:
     """A brief in Spanish and one in English naming the same country and ministry, each in its
     own language, and one naming a place the gazetteer does not know."""

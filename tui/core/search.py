@@ -9,7 +9,9 @@ facts, quotes, names, outlet, author or original text), case, accents and typogr
   California"); a quoted value is a phrase within one name (``place:"baja california"``). A name
   the shipped gazetteer knows is one name however it is written, in either language: a brief
   listing "Estados Unidos" is found by ``place:"united states"`` and ``place:eeuu``, and counted
-  with those listing "United States" (:func:`known_name`).
+  with those listing "United States" (:func:`known_name`). An abbreviation is found with its
+  periods or without them, as a word is: ``place:nl`` finds "Pesqueria, N.L.", ``org:"sa de
+  cv"`` finds "S.A. de C.V." (:func:`indexed_name`).
 - ``org:=``, ``place:=``, ``person:=``, ``topic:=``, ``outlet:=``, ``lang:=``: the brief has a
   value of that field equal to the one given, folded (``place:="baja california"``, ``lang:=es``);
   the value is quoted when it holds white space or a quote, a quote in it written twice. This is
@@ -65,6 +67,7 @@ from tui.core.text import (
     is_compound,
     joined_abbreviations,
     spaced_abbreviations,
+    written_plainly,
 )
 
 if TYPE_CHECKING:
@@ -782,10 +785,39 @@ def _word_expression(word: str) -> str:
     return f'(compounds : {_prefix(word)} OR "{letters}")'
 
 
+@lru_cache(maxsize=4096)
+def indexed_name(field: FacetField, folded: str) -> str:
+    """What the index's table of name words holds for the folded name ``folded`` of ``field``:
+    the words a field term looks for (:func:`name_spellings`), and after them each way of
+    writing it that holds an abbreviation with periods written plainly
+    (:func:`tui.core.text.written_plainly`), kept apart as the ways of writing a known name are:
+    "pesqueria, n.l." is held as "pesqueria, nl" too, and "ternium mexico, s.a. de c.v." as
+    "ternium mexico, sa de cv", so that ``place:nl`` and ``org:"sa de cv"`` find them as
+    ``place:n.l.`` does. Kept for the names met most, as their folding is."""
+    spelt = name_spellings(field, folded)
+    if "." not in spelt:
+        return spelt
+    ways = spelt.split(_SPELLINGS_APART)
+    plain = [written for way in ways if (written := written_plainly(way)) not in ways]
+    return _SPELLINGS_APART.join([spelt, *dict.fromkeys(plain)]) if plain else spelt
+
+
 def name_expression(term: NameTerm) -> str:
     """The full-text query finding the names of ``term``: its words, in order, each starting a
-    word, in the column of its field."""
-    return f"{{{term.field}}} : (" + " + ".join(_prefix(word) for word in term.words) + ")"
+    word, in the column of its field. When it holds an abbreviation typed with periods ("n.l.",
+    "s.a."), the same words with each abbreviation written as its letters, whole ("nl", "sa"),
+    find them too: a name is also held with its abbreviations written so (see
+    :func:`indexed_name`), and one written without periods is found, as a plain word is."""
+    phrase = " + ".join(map(_prefix, term.words))
+    plainly = " + ".join(map(_plain_name_word, term.words))
+    if plainly == phrase:
+        return f"{{{term.field}}} : ({phrase})"
+    return f"{{{term.field}}} : (({phrase}) OR ({plainly}))"
+
+
+def _plain_name_word(word: str) -> str:
+    letters = abbreviation_letters(word) if is_compound(word) else None
+    return _prefix(word) if letters is None else f'"{letters}"'
 
 
 def _prefix(word: str) -> str:

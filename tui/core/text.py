@@ -273,6 +273,20 @@ def joined_abbreviations(typed: str) -> str:
     return _TYPED_SPACED_ABBREVIATION.sub(lambda found: found.group().replace(" ", ""), typed)
 
 
+def written_plainly(folded: str) -> str:
+    """``folded`` (a name, folded) with each abbreviation written with periods, a space after
+    each or not, written as its letters alone: "pesqueria, n.l." gives "pesqueria, nl", "s. a.
+    de c. v." gives "sa de cv"; ``folded`` itself when it holds none.
+
+    A name is looked for by phrases of its words, which the index splits at every period: kept
+    written both ways, it is found by a field term typed with the periods or without them (see
+    :func:`tui.core.search.indexed_name`)."""
+    if "." not in folded:
+        return folded  # most names: no abbreviation can be in them
+    words = joined_abbreviations(folded).split()
+    return " ".join([abbreviation_letters(word) or word for word in words])
+
+
 def compound_words(words: str) -> str:
     """Of ``words`` (as :func:`fold_words` gives them), those of two parts or more ("u.s.",
     "t-mec", "6,2"), each followed by :data:`COMPOUND_END`, and after an abbreviation its

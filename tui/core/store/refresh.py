@@ -448,7 +448,7 @@ def _name(
 ) -> None:
     """Store the field values of each brief in ``named`` (its rowid, its values), and the words
     of its names."""
-    from tui.core.search import NAME_FIELDS, name_spellings
+    from tui.core.search import NAME_FIELDS, indexed_name
 
     # A batch's names go in with one statement per table rather than two per name, some 30 a
     # brief (300,000 statements at 10,000 briefs). Their rowids are given here, as the words of
@@ -463,7 +463,7 @@ def _name(
             rows.append((last, brief, field, name, folded))
             counts[field, folded] += 1  # once per brief: its values of a field are distinct
             if field in NAME_FIELDS:
-                words.setdefault(field, []).append((last, name_spellings(field, folded)))
+                words.setdefault(field, []).append((last, indexed_name(field, folded)))
     connection.executemany(
         "INSERT INTO names (rowid, brief, field, name, folded) VALUES (?, ?, ?, ?, ?)", rows
     )
