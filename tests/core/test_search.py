@@ -552,6 +552,62 @@ def test_an_abbreviation_is_found_with_its_periods_and_without(
     assert_found_by(tmp_path, summary, query, found)
 
 
+@pytest.mark.parametrize(
+    ("summary", "query", "found"),
+    [
+        ("Kia hará 2.500 empleos en la planta.", "2500", True),
+        ("Kia hará 2.500 empleos en la planta.", "2,500", True),
+        ("Kia will make 400,000 vehicles a year.", "400000", True),
+        ("Kia will make 400,000 vehicles a year.", "400.000", True),
+        ("A plan of 1,000,000 dollars.", "1000000", True),
+        ("A plan of 1,000,000 dollars.", "1000", True),  # as 1000 finds 1000000
+        ("Hiring 1000 workers.", "1,000", True),
+        ("Hiring 1000 workers.", "1.000", True),
+        ("Exports worth US$1,500 million.", "1500", True),
+        ("Sales of 1.500,5 tons.", "1500.5", True),
+        ("Sales of 1.500,5 tons.", "1500", True),
+        ("Output rose in 2024.", "2024", True),
+        ("Output rose in 2024.", "2,024", True),
+        # Another number, or a decimal, is not the number.
+        ("Kia hará 12.500 empleos.", "2500", False),
+        ("Kia hará 2.500 empleos.", "25000", False),
+        ("Hiring 1000 workers.", "1,0000", False),
+        ("Growth was 6,2% in the year.", "62", False),
+        ("Growth was 6,2% in the year.", "6200", False),
+        ("Growth was 6.2 percent.", "6,200", False),
+        ("A rate of 0,500 percent.", "0500", False),
+    ],
+)
+def test_a_number_is_found_with_its_thousands_set_apart_or_without(
+    tmp_path: Path, summary: str, query: str, found: bool
+) -> None:
+    # 2,500 and 2.500 found "2.500 empleos", 2500 found nothing; nor did 1000 find "1,000".
+    assert_found_by(tmp_path, summary, query, found)
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("topic:2500", {"a"}),
+        ('topic:"2500 empleos"', {"a"}),
+        ('topic:"2,500 empleos"', {"a"}),
+        ("topic:1,000", {"b"}),
+        ('topic:"1.000 empleos"', {"b"}),
+        ("topic:25000", set()),
+    ],
+)
+def test_a_field_term_finds_a_number_with_its_thousands_set_apart_or_without(
+    tmp_path: Path, term: str, found: set[str]
+) -> None:
+    briefs = {
+        "a.yaml": fields("a", topics=["2.500 empleos"]),
+        "b.yaml": fields("b", topics=["1000 empleos"]),
+    }
+    root = make_corpus(tmp_path / "corpus", briefs)
+    assert matching_in(load_corpus(root), term) == found
+    assert matching_in(open_corpus(root, tmp_path / "index"), term) == found
+
+
 @pytest.fixture
 def abbreviated(tmp_path: Path) -> Path:
     """Briefs naming places and companies with abbreviations written with periods, with a space

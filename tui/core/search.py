@@ -2,15 +2,17 @@
 
 A query is words and field terms. Each word must start a word of the brief (its titles, summary,
 facts, quotes, names, outlet, author or original text), case, accents and typography ignored:
-"mexico" finds "México", "maquila" finds "maquiladoras". A field term narrows to one field:
+"mexico" finds "México", "maquila" finds "maquiladoras". An abbreviation is found with its
+periods or without them ("eeuu" finds "EE.UU."), a number with its thousands set apart or
+without them ("2500" finds "2.500", "2,500" finds "2500"). A field term narrows to one field:
 
 - ``org:``, ``place:``, ``person:``, ``topic:``, ``outlet:``: the value's words must start words
   of one of the brief's names of that kind, folded as words are (``place:baja`` finds "Baja
   California"); a quoted value is a phrase within one name (``place:"baja california"``). A name
   the shipped gazetteer knows is one name however it is written, in either language: a brief
   listing "Estados Unidos" is found by ``place:"united states"`` and ``place:eeuu``, and counted
-  with those listing "United States" (:func:`known_name`). An abbreviation is found with its
-  periods or without them, as a word is: ``place:nl`` finds "Pesqueria, N.L.", ``org:"sa de
+  with those listing "United States" (:func:`known_name`). An abbreviation, or a number, is
+  found written either way, as a word is: ``place:nl`` finds "Pesqueria, N.L.", ``org:"sa de
   cv"`` finds "S.A. de C.V." (:func:`indexed_name`).
 - ``org:=``, ``place:=``, ``person:=``, ``topic:=``, ``outlet:=``, ``lang:=``: the brief has a
   value of that field equal to the one given, folded (``place:="baja california"``, ``lang:=es``);
@@ -66,6 +68,7 @@ from tui.core.text import (
     fold_words,
     is_compound,
     joined_abbreviations,
+    plain_number,
     spaced_abbreviations,
     written_plainly,
 )
@@ -769,7 +772,10 @@ def match_expression(words: Iterable[str]) -> str:
     as "u.s.", becomes the phrase of its parts ("u s"), as the index split it when it was read,
     and is looked for among the words of two parts or more alone (see
     :func:`tui.core.text.compound_words`). An abbreviation typed with periods ("ee.uu.") also
-    finds it written without them ("EEUU").
+    finds it written without them ("EEUU"), and a number typed with its thousands set apart
+    ("2,500", "2.500") finds it written without them ("2500"); typed without them, a number
+    finds it written with them as a word finds the words it starts, since the index holds such
+    a number written both ways.
     """
     # AND written out: the index's query language joins phrases by a space alone, not an
     # expression in brackets, which an abbreviation's two ways of writing are.
@@ -779,23 +785,24 @@ def match_expression(words: Iterable[str]) -> str:
 def _word_expression(word: str) -> str:
     if not is_compound(word):
         return _prefix(word)
-    letters = abbreviation_letters(word)
-    if letters is None:
+    plainly = abbreviation_letters(word) or plain_number(word)
+    if plainly is None:
         return f"compounds : {_prefix(word)}"
-    return f'(compounds : {_prefix(word)} OR "{letters}")'
+    return f'(compounds : {_prefix(word)} OR "{plainly}")'
 
 
 @lru_cache(maxsize=4096)
 def indexed_name(field: FacetField, folded: str) -> str:
     """What the index's table of name words holds for the folded name ``folded`` of ``field``:
     the words a field term looks for (:func:`name_spellings`), and after them each way of
-    writing it that holds an abbreviation with periods written plainly
-    (:func:`tui.core.text.written_plainly`), kept apart as the ways of writing a known name are:
+    writing it that holds an abbreviation with periods, or a number with its thousands set
+    apart, written plainly (:func:`tui.core.text.written_plainly`), kept apart as the ways of
+    writing a known name are:
     "pesqueria, n.l." is held as "pesqueria, nl" too, and "ternium mexico, s.a. de c.v." as
     "ternium mexico, sa de cv", so that ``place:nl`` and ``org:"sa de cv"`` find them as
     ``place:n.l.`` does. Kept for the names met most, as their folding is."""
     spelt = name_spellings(field, folded)
-    if "." not in spelt:
+    if "." not in spelt and "," not in spelt:
         return spelt
     ways = spelt.split(_SPELLINGS_APART)
     plain = [written for way in ways if (written := written_plainly(way)) not in ways]
@@ -805,9 +812,9 @@ def indexed_name(field: FacetField, folded: str) -> str:
 def name_expression(term: NameTerm) -> str:
     """The full-text query finding the names of ``term``: its words, in order, each starting a
     word, in the column of its field. When it holds an abbreviation typed with periods ("n.l.",
-    "s.a."), the same words with each abbreviation written as its letters, whole ("nl", "sa"),
-    find them too: a name is also held with its abbreviations written so (see
-    :func:`indexed_name`), and one written without periods is found, as a plain word is."""
+    "s.a."), or a number with its thousands set apart ("2,500"), the same words with each
+    written plainly, whole ("nl", "sa", "2500"), find them too: a name is also held written so
+    (see :func:`indexed_name`), and one written so is found, as a plain word is."""
     phrase = " + ".join(map(_prefix, term.words))
     plainly = " + ".join(map(_plain_name_word, term.words))
     if plainly == phrase:
@@ -816,8 +823,8 @@ def name_expression(term: NameTerm) -> str:
 
 
 def _plain_name_word(word: str) -> str:
-    letters = abbreviation_letters(word) if is_compound(word) else None
-    return _prefix(word) if letters is None else f'"{letters}"'
+    plainly = (abbreviation_letters(word) or plain_number(word)) if is_compound(word) else None
+    return _prefix(word) if plainly is None else f'"{plainly}"'
 
 
 def _prefix(word: str) -> str:

@@ -46,6 +46,13 @@ _SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑÜ]{1,2}\. ){1,
 _PERIOD_BEFORE_CAPITAL = re.compile(r"\. (?=[A-ZÁÉÍÓÚÑÜ])")
 # As typed in a filter, folded to small letters: "ee. uu.".
 _TYPED_SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\. ){1,3}[^\W\d_]{1,2}\.")
+# A number whose thousands are set apart, by points or by commas alike ("2.500", "1,500,000"),
+# a decimal part after the other mark allowed ("1.500,5", "1,500.5"), as quote matching reads
+# one (tui.core.quotes); not a decimal alone ("6,2", "0,500"), nor digits grouped as no number
+# is ("1.2.3").
+_GROUPED_NUMBER = re.compile(
+    r"(?<![\d.,])((?!0)\d{1,3})([.,])(\d{3}(?:\2\d{3})*)((?!\2)[.,]\d+)?(?![.,]?\d)"
+)
 COMPOUND_END = "\ue000"
 """What follows each word of :func:`compound_words`: a word to the index (a character for
 private use), which no query holds, so that no phrase runs from one such word into the next."""
@@ -273,24 +280,48 @@ def joined_abbreviations(typed: str) -> str:
     return _TYPED_SPACED_ABBREVIATION.sub(lambda found: found.group().replace(" ", ""), typed)
 
 
+def plain_number(word: str) -> str | None:
+    """The number ``word`` is, written with its thousands set apart, written without them, the
+    marks around it aside: "2.500" and "(2,500)" give "2500", "1.500,5" gives "1500,5"; None
+    for a word that is no such number ("6,2", "2024", "us$2,500").
+
+    The same number is written "2.500", "2,500" and "2500": each is found by the others (see
+    :func:`compound_words`, :func:`tui.core.search.match_expression`), as quote matching takes
+    them for one."""
+    found = _GROUPED_NUMBER.search(word)
+    if found is None:
+        return None
+    if _WORD_PART.search(word, 0, found.start()) or _WORD_PART.search(word, found.end()):
+        return None  # a part of a longer word
+    return _joined(found)
+
+
+def _joined(number: re.Match[str]) -> str:
+    """A number found by :data:`_GROUPED_NUMBER` without its thousands set apart."""
+    return number[1] + number[3].replace(number[2], "") + (number[4] or "")
+
+
 def written_plainly(folded: str) -> str:
     """``folded`` (a name, folded) with each abbreviation written with periods, a space after
-    each or not, written as its letters alone: "pesqueria, n.l." gives "pesqueria, nl", "s. a.
-    de c. v." gives "sa de cv"; ``folded`` itself when it holds none.
+    each or not, written as its letters alone, and each number with its thousands set apart
+    written without them: "pesqueria, n.l." gives "pesqueria, nl", "s. a. de c. v." gives "sa
+    de cv", "plan 2.500" gives "plan 2500"; ``folded`` itself when it holds none.
 
-    A name is looked for by phrases of its words, which the index splits at every period: kept
-    written both ways, it is found by a field term typed with the periods or without them (see
-    :func:`tui.core.search.indexed_name`)."""
-    if "." not in folded:
-        return folded  # most names: no abbreviation can be in them
+    A name is looked for by phrases of its words, which the index splits at every period or
+    comma: kept written both ways, it is found by a field term typed with the periods or
+    without them (see :func:`tui.core.search.indexed_name`)."""
+    if "." not in folded and "," not in folded:
+        return folded  # most names: no abbreviation or number set apart can be in them
     words = joined_abbreviations(folded).split()
-    return " ".join([abbreviation_letters(word) or word for word in words])
+    return " ".join([abbreviation_letters(word) or plain_number(word) or word for word in words])
 
 
 def compound_words(words: str) -> str:
     """Of ``words`` (as :func:`fold_words` gives them), those of two parts or more ("u.s.",
     "t-mec", "6,2"), each followed by :data:`COMPOUND_END`, and after an abbreviation its
-    letters (:func:`abbreviation_letters`), so that a word typed without periods finds it.
+    letters (:func:`abbreviation_letters`), so that a word typed without periods finds it, as
+    after a number with its thousands set apart the number without them ("2.500" and "2500",
+    see :func:`plain_number`; within a longer word too, "us$2,500").
 
     A query word of two parts or more is looked for as its parts side by side. Among the
     distinct words, two parts are side by side where a word between them was dropped as a
@@ -304,6 +335,11 @@ def compound_words(words: str) -> str:
             letters = abbreviation_letters(word)
             if letters is not None:
                 kept.append(f"{letters} {COMPOUND_END} ")
+            elif _GROUPED_NUMBER.search(word):
+                kept += (
+                    f"{_joined(number)} {COMPOUND_END} "
+                    for number in _GROUPED_NUMBER.finditer(word)
+                )
     return "".join(kept)
 
 
