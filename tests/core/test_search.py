@@ -608,6 +608,42 @@ def test_a_field_term_finds_a_number_with_its_thousands_set_apart_or_without(
     assert matching_in(open_corpus(root, tmp_path / "index"), term) == found
 
 
+@pytest.mark.parametrize(
+    ("summary", "query", "found"),
+    [
+        ("Ternium builds a steel complex.", "ternium's", True),
+        ("Ternium builds a steel complex.", "Ternium\u2019s", True),
+        ("Ternium builds a steel complex.", '"ternium\'s complex"', True),
+        ("Mexico exports grew.", "mexico's", True),
+        ("Mexico's exports grew.", "mexico's", True),
+        ("Mexico's exports grew.", "mexico", True),
+        ("Canada exports grew.", "mexico's", False),
+    ],
+)
+def test_a_possessive_typed_is_found_as_the_word_without_it(
+    tmp_path: Path, summary: str, query: str, found: bool
+) -> None:
+    # Ternium's found nothing though four briefs named Ternium.
+    assert_found_by(tmp_path, summary, query, found)
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["org:ternium's", 'org:"ternium\'s"', 'org:"mexico steel"', 'org:"mexico\'s steel council"'],
+)
+def test_a_field_term_finds_a_name_with_its_possessive_or_without(
+    tmp_path: Path, term: str
+) -> None:
+    briefs = {
+        "a.yaml": fields("a", organizations=["Ternium", "Mexico's Steel Council"]),
+        "b.yaml": fields("b", organizations=["Ternium", "Mexico Steel Council"]),
+        "other.yaml": fields("other", organizations=["Kia"]),
+    }
+    root = make_corpus(tmp_path / "corpus", briefs)
+    assert matching_in(load_corpus(root), term) == {"a", "b"}
+    assert matching_in(open_corpus(root, tmp_path / "index"), term) == {"a", "b"}
+
+
 @pytest.fixture
 def abbreviated(tmp_path: Path) -> Path:
     """Briefs naming places and companies with abbreviations written with periods, with a space

@@ -4,7 +4,8 @@ A query is words and field terms. Each word must start a word of the brief (its 
 facts, quotes, names, outlet, author or original text), case, accents and typography ignored:
 "mexico" finds "México", "maquila" finds "maquiladoras". An abbreviation is found with its
 periods or without them ("eeuu" finds "EE.UU."), a number with its thousands set apart or
-without them ("2500" finds "2.500", "2,500" finds "2500"). A field term narrows to one field:
+without them ("2500" finds "2.500", "2,500" finds "2500"); a possessive typed is the word
+without it ("ternium's" finds "Ternium"). A field term narrows to one field:
 
 - ``org:``, ``place:``, ``person:``, ``topic:``, ``outlet:``: the value's words must start words
   of one of the brief's names of that kind, folded as words are (``place:baja`` finds "Baja
@@ -70,6 +71,7 @@ from tui.core.text import (
     joined_abbreviations,
     plain_number,
     spaced_abbreviations,
+    without_possessive,
     written_plainly,
 )
 
@@ -371,7 +373,7 @@ class _Terms:
     def add(self, found: re.Match[str]) -> None:
         """Add the term ``found`` by :data:`_TERM`, its sign aside."""
         if found["field"]:
-            term_words = self.searched(found["phrase"].split())
+            term_words = self.searched(_without_possessives(found["phrase"].split()))
             if term_words:
                 self.names.append(NameTerm(NAME_TERMS[_term_word(found["field"])], term_words))
             return
@@ -382,7 +384,7 @@ class _Terms:
                 self.values.append(ValueTerm(counted, value.strip()))
             return
         if found["words"] is not None:
-            words = found["words"].split()
+            words = _without_possessives(found["words"].split())
             self.words += words  # all of them: the index leaves out those it cannot look for
             self.searched(words)
             return
@@ -390,7 +392,7 @@ class _Terms:
         field, colon, value = term.partition(":")
         field = _term_word(field)
         if not colon or field not in _FIELDS:
-            self.words.append(term)
+            self.words.append(without_possessive(term))
             self.searched([term])
             if colon and value and _may_be_a_field(field):
                 self.read_as_words.append(term)  # company:netflix, a field that is not one
@@ -401,7 +403,7 @@ class _Terms:
         if not value:
             return  # as it is while being typed
         if field in NAME_TERMS:
-            term_words = self.searched([value])
+            term_words = self.searched([without_possessive(value)])
             if term_words:
                 self.names.append(NameTerm(NAME_TERMS[field], term_words))
         elif field == "lang" and any(code.startswith(value) for code in ISO_639_1):
@@ -441,6 +443,12 @@ class _Terms:
             excluded=excluded,
             left_out=left_out,
         )
+
+
+def _without_possessives(words: list[str]) -> list[str]:
+    """``words`` each without the possessive ending it: "ternium's" is looked for as "ternium",
+    which finds the brief's "Ternium" and "Ternium's" alike."""
+    return [without_possessive(word) for word in words]
 
 
 def value_term(field: FacetField, value: str) -> str:
@@ -795,14 +803,14 @@ def _word_expression(word: str) -> str:
 def indexed_name(field: FacetField, folded: str) -> str:
     """What the index's table of name words holds for the folded name ``folded`` of ``field``:
     the words a field term looks for (:func:`name_spellings`), and after them each way of
-    writing it that holds an abbreviation with periods, or a number with its thousands set
-    apart, written plainly (:func:`tui.core.text.written_plainly`), kept apart as the ways of
-    writing a known name are:
+    writing it that holds an abbreviation with periods, a number with its thousands set apart
+    or a possessive, written plainly (:func:`tui.core.text.written_plainly`), kept apart as the
+    ways of writing a known name are:
     "pesqueria, n.l." is held as "pesqueria, nl" too, and "ternium mexico, s.a. de c.v." as
     "ternium mexico, sa de cv", so that ``place:nl`` and ``org:"sa de cv"`` find them as
     ``place:n.l.`` does. Kept for the names met most, as their folding is."""
     spelt = name_spellings(field, folded)
-    if "." not in spelt and "," not in spelt:
+    if "." not in spelt and "," not in spelt and "'" not in spelt:
         return spelt
     ways = spelt.split(_SPELLINGS_APART)
     plain = [written for way in ways if (written := written_plainly(way)) not in ways]

@@ -53,6 +53,8 @@ _TYPED_SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\. ){1,3}[^\
 _GROUPED_NUMBER = re.compile(
     r"(?<![\d.,])((?!0)\d{1,3})([.,])(\d{3}(?:\2\d{3})*)((?!\2)[.,]\d+)?(?![.,]?\d)"
 )
+# An English possessive ending a word, the marks after it aside ("ternium's", "(mexico's),").
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s(?=[^\w]*$)")
 COMPOUND_END = "\ue000"
 """What follows each word of :func:`compound_words`: a word to the index (a character for
 private use), which no query holds, so that no phrase runs from one such word into the next."""
@@ -301,19 +303,31 @@ def _joined(number: re.Match[str]) -> str:
     return number[1] + number[3].replace(number[2], "") + (number[4] or "")
 
 
+def without_possessive(word: str) -> str:
+    """``word`` (folded) without the possessive ending it: "ternium's" gives "ternium", as the
+    brief's "Ternium" and "Ternium's" are both found by it; any other word as it is."""
+    return _POSSESSIVE.sub("", word) if "'" in word else word
+
+
 def written_plainly(folded: str) -> str:
     """``folded`` (a name, folded) with each abbreviation written with periods, a space after
-    each or not, written as its letters alone, and each number with its thousands set apart
-    written without them: "pesqueria, n.l." gives "pesqueria, nl", "s. a. de c. v." gives "sa
-    de cv", "plan 2.500" gives "plan 2500"; ``folded`` itself when it holds none.
+    each or not, written as its letters alone, each number with its thousands set apart written
+    without them, and each word without its possessive: "pesqueria, n.l." gives "pesqueria,
+    nl", "s. a. de c. v." gives "sa de cv", "plan 2.500" gives "plan 2500", "mexico's steel
+    council" gives "mexico steel council"; ``folded`` itself when it holds none.
 
-    A name is looked for by phrases of its words, which the index splits at every period or
-    comma: kept written both ways, it is found by a field term typed with the periods or
-    without them (see :func:`tui.core.search.indexed_name`)."""
-    if "." not in folded and "," not in folded:
-        return folded  # most names: no abbreviation or number set apart can be in them
+    A name is looked for by phrases of its words, which the index splits at every period, comma
+    or apostrophe: kept written both ways, it is found by a field term typed either way (see
+    :func:`tui.core.search.indexed_name`)."""
+    if "." not in folded and "," not in folded and "'" not in folded:
+        return folded  # most names: nothing to write otherwise in them
     words = joined_abbreviations(folded).split()
-    return " ".join([abbreviation_letters(word) or plain_number(word) or word for word in words])
+    return " ".join(
+        [
+            abbreviation_letters(word) or plain_number(word) or without_possessive(word)
+            for word in words
+        ]
+    )
 
 
 def compound_words(words: str) -> str:
