@@ -459,6 +459,7 @@ def _filtered(
         parse_query,
         read_as_words_note,
         unsearched_note,
+        value_lists_note,
     )
 
     query = parse_query(text)
@@ -471,6 +472,7 @@ def _filtered(
     notes = (
         QUOTED_WORDS_NOTE if query.quoted_words else None,
         read_as_words_note(query),
+        value_lists_note(query),
         unsearched_note(query),
     )
     for note in notes:

@@ -363,6 +363,26 @@ def test_list_filter_says_which_terms_are_looked_for_as_words_and_what_their_fie
     assert "is:new (is: takes draft, final" in printed.err
 
 
+def test_list_filter_says_other_searches_operators_are_words_and_commas_list_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--filter", "NOT tijuana"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err == (
+        "briefing: looked for as words: NOT"
+        " (write -tijuana to leave out the briefs tijuana finds)\n"
+    )
+    assert main(["list", "--corpus", str(corpus), "--filter", "place:tijuana,mexicali"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.startswith(
+        "briefing: commas do not list values: place:tijuana,mexicali is one value;"
+        " write place:tijuana place:mexicali to ask for each"
+    )
+
+
 def test_list_filter_says_which_words_it_cannot_look_for(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

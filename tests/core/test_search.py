@@ -19,6 +19,7 @@ from tui.core.search import (
     parse_query,
     read_as_words_note,
     unsearched_note,
+    value_lists_note,
     value_term,
     with_term,
 )
@@ -371,6 +372,49 @@ def test_a_term_of_a_field_there_is_not_is_said_with_the_fields_there_are() -> N
     for term in ("company:netflix", "-ciudad:tijuana", "no field is named company:", "id:hand"):
         assert term in note
     assert "org, place, person, topic, outlet, lang, date" in note
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_words", "told"),
+    [
+        ("ternium OR kia", ("OR",), "OR (the filter keeps the briefs holding every word and term"),
+        ("NOT kia", ("NOT kia",), "NOT (write -kia to leave out the briefs kia finds)"),
+        ("NOT place:tijuana", ("NOT place:tijuana",), "write -place:tijuana to leave out"),
+        ("kia NOT", ("NOT",), "NOT (to leave out the briefs a word or term finds, put a minus"),
+        ("ternium AND kia", ("AND",), "AND (every word and term must be found already)"),
+        ("ternium or kia not", (), None),  # words, as a brief may hold them
+        ('place:"OR" org:="AND"', (), None),
+    ],
+)
+def test_the_operators_of_other_searches_are_said_to_be_words_here(
+    typed: str, as_words: tuple[str, ...], told: str | None
+) -> None:
+    # "ternium OR kia" and "NOT kia" found nothing, and the filter did not say why.
+    query = parse_query(typed)
+    assert query.read_as_words == as_words
+    note = read_as_words_note(query)
+    assert (note is None) if told is None else (note is not None and told in note)
+    assert {term.split()[0].lower() for term in as_words} <= set(query.words)
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("org:ternium,kia", "org:ternium,kia is one value; write org:ternium org:kia to ask for"),
+        ("-place:tijuana,mexicali", "write -place:tijuana -place:mexicali to ask for each"),
+        ("tag:aduana,usmca lang:es", "tag:aduana,usmca is one value; write tag:aduana tag:usmca"),
+        ("org:ternium,kia person:a,b", "org:ternium,kia, person:a,b are one value each"),
+        # A phrase, a value as its facet writes it, a number, a comma ending a word.
+        ('org:"ternium, kia" org:=a,b topic:6,2 org:ternium,', None),
+    ],
+)
+def test_values_listed_with_commas_are_said_to_be_one_value(typed: str, told: str | None) -> None:
+    # org:ternium,kia found nothing, and the filter did not say why.
+    note = value_lists_note(parse_query(typed))
+    if told is None:
+        assert note is None
+    else:
+        assert note is not None and note.startswith("Commas do not list values: ") and told in note
 
 
 def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None:

@@ -38,7 +38,11 @@ A word or term after a minus (``-baja``, ``-place:tijuana``, ``-is:read``) leave
 briefs it finds; a brief of which it cannot be told keeps its place (an undated brief, for a date
 term). A minus standing alone, or inside a word ("u.s.-mexico"), is part of the words.
 
-Every term must hold. The start of a status is enough (``anchor:f``, ``is:d``). A term whose
+Every term must hold: there is no OR. ``OR``, ``AND`` and ``NOT``, typed in capitals as other
+searches take them, are words, which the filter names with what to write instead
+(:func:`read_as_words_note`); a value listed with commas (``org:ternium,kia``) is one value,
+named with the terms that ask for each (:func:`value_lists_note`). The start of a status is
+enough (``anchor:f``, ``is:d``). A term whose
 value is empty (``place:`` while it is being typed) is left out; one naming an unknown field
 (``foo:bar``), or a status, date or period that does not exist, is taken as a plain word. A query
 holds the first :data:`MAX_TERMS` terms typed, and counts the rest as left out.
@@ -283,10 +287,16 @@ class Query(NamedTuple):
     read_as_words: tuple[str, ...] = ()
     """Terms of a known field whose value it cannot take (``date:2024-02-30``, ``is:new``,
     ``lang:spanish``), or of a field there is not (``company:netflix``), looked for as words
-    instead (see :func:`read_as_words_note`)."""
+    instead; and the operators of other searches typed in capitals (``OR``, ``AND``, ``NOT``,
+    with the term it comes before, ``NOT kia``), which are words here too (see
+    :func:`read_as_words_note`)."""
     unsearched: tuple[str, ...] = ()
     """Words of no letter or digit (``🚀``, ``%``), kept or excluded: the index finds words of
     letters and digits, so such a word narrows nothing (see :func:`unsearched_note`)."""
+    value_lists: tuple[str, ...] = ()
+    """Field terms whose value is a list with commas (``org:ternium,kia``), as typed: looked
+    for as one value holding those words (see :func:`value_lists_note`). Not an exact term
+    (``org:=a,b``): a facet writes a value so that holds a comma and no space."""
 
     @property
     def marks_named(self) -> frozenset[MarkKind]:
@@ -327,10 +337,21 @@ def parse_query(text: str) -> Query:
     kept = _Terms()
     excluded: list[Query] = []
     quoted_words = False
+    # Most filters hold no word in capitals that other searches read as an operator.
+    operators = frozenset(_OPERATORS.findall(text))
+    after_not = False
     terms = _terms().finditer(joined_abbreviations(fold_search(text)))
     for found in itertools.islice(terms, MAX_TERMS):
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
+        if operators:
+            operator = _operator(found, operators)
+            if after_not:  # NOT, and the term it was meant to leave out
+                negated = found["negated"] or operator
+                kept.read_as_words.append("NOT" if negated else f"NOT {found.group()}")
+            elif operator and operator != "NOT":
+                kept.read_as_words.append(operator)
+            after_not = operator == "NOT"
         if found["negated"]:
             term = _Terms()
             term.add(found)
@@ -340,10 +361,27 @@ def parse_query(text: str) -> Query:
                 excluded.append(negated)
             kept.read_as_words += (f"-{word}" for word in term.read_as_words)  # as typed
             kept.unsearched += term.unsearched
+            kept.value_lists += (f"-{listed}" for listed in term.value_lists)
         else:
             kept.add(found)
+    if after_not:
+        kept.read_as_words.append("NOT")  # the last term typed
     query = kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
     return query._replace(quoted_words=quoted_words)
+
+
+_OPERATORS = re.compile(r"(?<!\S)(OR|AND|NOT)(?!\S)")
+"""The words other searches read as operators, typed in capitals as they are written there:
+the filter looks for them as words, and says so."""
+
+
+def _operator(found: re.Match[str], operators: frozenset[str]) -> str | None:
+    """The operator of :data:`_OPERATORS` that the term ``found`` is, when it is one typed so
+    (the filter is folded: ``operators`` are those typed in capitals); else None."""
+    word = found["term"]
+    if word is None or found["negated"] or word.upper() not in operators:
+        return None
+    return word.upper()
 
 
 class _Terms:
@@ -362,6 +400,7 @@ class _Terms:
         self.noted = False
         self.read_as_words: list[str] = []
         self.unsearched: list[str] = []
+        self.value_lists: list[str] = []
 
     def searched(self, words: Sequence[str]) -> tuple[str, ...]:
         """Of ``words``, those the index can look for; the others are told (``unsearched``)."""
@@ -402,6 +441,8 @@ class _Terms:
             value = value.strip('"')
         if not value:
             return  # as it is while being typed
+        if field in (*NAME_TERMS, "tag") and _is_a_list(value):
+            self.value_lists.append(term)
         if field in NAME_TERMS:
             term_words = self.searched([without_possessive(value)])
             if term_words:
@@ -440,9 +481,17 @@ class _Terms:
             tags=tuple(dict.fromkeys(self.tags)),
             read_as_words=tuple(dict.fromkeys(self.read_as_words)),
             unsearched=tuple(dict.fromkeys(self.unsearched)),
+            value_lists=tuple(dict.fromkeys(self.value_lists)),
             excluded=excluded,
             left_out=left_out,
         )
+
+
+def _is_a_list(value: str) -> bool:
+    """Whether a field term's ``value`` reads as values listed with commas ("ternium,kia"): two
+    parts or more, each holding a letter; not a number ("6,2")."""
+    parts = value.split(",")
+    return len(parts) > 1 and all(any(c.isalpha() for c in part) for part in parts)
 
 
 def _without_possessives(words: list[str]) -> list[str]:
@@ -497,13 +546,18 @@ def _term_word(field: str) -> str:
 
 def read_as_words_note(query: Query) -> str | None:
     """What to tell a user whose field terms name nothing their field can take, or a field
-    there is not, if any do."""
+    there is not, if any do, or who typed the operators of another search."""
     if not query.read_as_words:
         return None
     terms = []
     for term in query.read_as_words:
         field = _term_word(term.removeprefix("-").partition(":")[0])
-        if field in _VALUES_TAKEN:
+        operator, _, before = term.partition(" ")
+        if operator == "NOT" and before:
+            terms.append(f"NOT (write -{before} to leave out the briefs {before} finds)")
+        elif operator in _OPERATORS_TOLD:
+            terms.append(f"{term} ({_OPERATORS_TOLD[operator]})")
+        elif field in _VALUES_TAKEN:
             terms.append(f"{term} ({field}: takes {_VALUES_TAKEN[field]})")
         else:
             terms.append(f"{term} (no field is named {field}: the fields are {_FIELD_LIST})")
@@ -511,6 +565,28 @@ def read_as_words_note(query: Query) -> str | None:
 
 
 _FIELD_LIST = ", ".join(_FIELDS_LISTED)
+_OPERATORS_TOLD = {
+    "OR": "the filter keeps the briefs holding every word and term: it has no OR",
+    "AND": "every word and term must be found already",
+    "NOT": "to leave out the briefs a word or term finds, put a minus before it: -baja",
+}
+"""What the operators of other searches are in the filter, said when they are typed."""
+
+
+def value_lists_note(query: Query) -> str | None:
+    """What to tell a user who listed values with commas in a field term, if any did."""
+    if not query.value_lists:
+        return None
+    apart: list[str] = []
+    for term in query.value_lists:
+        sign = "-" if term.startswith("-") else ""
+        field, _, value = term.removeprefix("-").partition(":")
+        apart += (f"{sign}{field}:{part}" for part in value.split(",") if part)
+    one = "is one value" if len(query.value_lists) == 1 else "are one value each"
+    return (
+        f"Commas do not list values: {', '.join(query.value_lists)} {one}; write"
+        f" {' '.join(apart)} to ask for each (every term must hold: the filter has no OR)"
+    )
 
 
 def unsearched_note(query: Query) -> str | None:

@@ -63,6 +63,7 @@ from tui.core.search import (
     parse_query,
     read_as_words_note,
     unsearched_note,
+    value_lists_note,
 )
 from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
@@ -966,8 +967,8 @@ class MainScreen(TakesKeysOnceMounted):
         self._filter_noted = typed
         query = parse_query(typed)
         notes = [unsearched_note(query)]
-        if self.article_list.rows:
-            notes.append(read_as_words_note(query))
+        if self.article_list.rows:  # else the empty list says it
+            notes += (read_as_words_note(query), value_lists_note(query))
         for note in filter(None, notes):
             self.notify(note, title="Filter", severity="warning", markup=False)
 
