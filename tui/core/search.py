@@ -71,6 +71,7 @@ from tui.core.text import (
     abbreviation_letters,
     fold_search,
     fold_words,
+    grouped_number,
     is_compound,
     joined_abbreviations,
     plain_number,
@@ -857,9 +858,9 @@ def match_expression(words: Iterable[str]) -> str:
     and is looked for among the words of two parts or more alone (see
     :func:`tui.core.text.compound_words`). An abbreviation typed with periods ("ee.uu.") also
     finds it written without them ("EEUU"), and a number typed with its thousands set apart
-    ("2,500", "2.500") finds it written without them ("2500"); typed without them, a number
-    finds it written with them as a word finds the words it starts, since the index holds such
-    a number written both ways.
+    ("2,500", "2.500") finds it written without them ("2500"); typed without them, it also
+    finds the phrase of its parts ("2 500") among the words of two parts or more, which is the
+    number written with them, by a point or a comma alike.
     """
     # AND written out: the index's query language joins phrases by a space alone, not an
     # expression in brackets, which an abbreviation's two ways of writing are.
@@ -867,6 +868,10 @@ def match_expression(words: Iterable[str]) -> str:
 
 
 def _word_expression(word: str) -> str:
+    grouped = grouped_number(word)
+    if grouped is not None:  # a number typed without its thousands set apart
+        found = _prefix(word) if not is_compound(word) else f"compounds : {_prefix(word)}"
+        return f'({found} OR compounds : "{grouped}")'
     if not is_compound(word):
         return _prefix(word)
     plainly = abbreviation_letters(word) or plain_number(word)

@@ -55,6 +55,8 @@ _GROUPED_NUMBER = re.compile(
 )
 # An English possessive ending a word, the marks after it aside ("ternium's", "(mexico's),").
 _POSSESSIVE = re.compile(r"(?<=[^\W_])'s(?=[^\w]*$)")
+# A number of four digits or more, its thousands not set apart, a decimal part allowed.
+_UNGROUPED_NUMBER = re.compile(r"((?!0)\d{4,})(?:[.,](\d+))?")
 COMPOUND_END = "\ue000"
 """What follows each word of :func:`compound_words`: a word to the index (a character for
 private use), which no query holds, so that no phrase runs from one such word into the next."""
@@ -288,19 +290,32 @@ def plain_number(word: str) -> str | None:
     for a word that is no such number ("6,2", "2024", "us$2,500").
 
     The same number is written "2.500", "2,500" and "2500": each is found by the others (see
-    :func:`compound_words`, :func:`tui.core.search.match_expression`), as quote matching takes
+    :func:`grouped_number`, :func:`tui.core.search.match_expression`), as quote matching takes
     them for one."""
     found = _GROUPED_NUMBER.search(word)
     if found is None:
         return None
     if _WORD_PART.search(word, 0, found.start()) or _WORD_PART.search(word, found.end()):
         return None  # a part of a longer word
-    return _joined(found)
+    return found[1] + found[3].replace(found[2], "") + (found[4] or "")
 
 
-def _joined(number: re.Match[str]) -> str:
-    """A number found by :data:`_GROUPED_NUMBER` without its thousands set apart."""
-    return number[1] + number[3].replace(number[2], "") + (number[4] or "")
+def grouped_number(word: str) -> str | None:
+    """The parts the index splits the number ``word`` into where its thousands are set apart,
+    when it is written without them: "2500" gives "2 500", "1500,5" gives "1 500 5"; None for a
+    word that is no such number ("250", "0500", "2,500").
+
+    Looked for as a phrase among the words of two parts or more (see :func:`compound_words`),
+    these find the number written "2.500" or "2,500" (and "2,500,000", as "2500" finds
+    "2500000"), whichever mark sets its thousands apart: the index holds no number written both
+    ways, which would add a dozen words to a brief that gives figures."""
+    found = _UNGROUPED_NUMBER.fullmatch(word)
+    if found is None:
+        return None
+    digits, decimals = found.groups()
+    first = len(digits) % 3 or 3
+    parts = [digits[:first], *(digits[at : at + 3] for at in range(first, len(digits), 3))]
+    return " ".join([*parts, decimals] if decimals else parts)
 
 
 def without_possessive(word: str) -> str:
@@ -333,9 +348,7 @@ def written_plainly(folded: str) -> str:
 def compound_words(words: str) -> str:
     """Of ``words`` (as :func:`fold_words` gives them), those of two parts or more ("u.s.",
     "t-mec", "6,2"), each followed by :data:`COMPOUND_END`, and after an abbreviation its
-    letters (:func:`abbreviation_letters`), so that a word typed without periods finds it, as
-    after a number with its thousands set apart the number without them ("2.500" and "2500",
-    see :func:`plain_number`; within a longer word too, "us$2,500").
+    letters (:func:`abbreviation_letters`), so that a word typed without periods finds it.
 
     A query word of two parts or more is looked for as its parts side by side. Among the
     distinct words, two parts are side by side where a word between them was dropped as a
@@ -349,11 +362,6 @@ def compound_words(words: str) -> str:
             letters = abbreviation_letters(word)
             if letters is not None:
                 kept.append(f"{letters} {COMPOUND_END} ")
-            elif _GROUPED_NUMBER.search(word):
-                kept += (
-                    f"{_joined(number)} {COMPOUND_END} "
-                    for number in _GROUPED_NUMBER.finditer(word)
-                )
     return "".join(kept)
 
 
