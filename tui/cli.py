@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from tui.core.annotations import Annotations
     from tui.core.drafting.adding import Outcome
+    from tui.core.drafting.draft import DraftProgress
     from tui.core.model import Corpus, Entry, Problem
     from tui.core.search import Query, UserMarks
 
@@ -132,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     chosen.add_argument("ids", nargs="*", default=[], metavar="ID", help="ids of briefs")
     chosen.add_argument("--bookmarked", action="store_true", help="the bookmarked briefs")
     chosen.add_argument("--all", action="store_true", help="every brief that loaded")
+    chosen.add_argument(
+        "--filter",
+        metavar="QUERY",
+        help="the briefs the filter finds, as briefing list --filter lists them",
+    )
     export.add_argument(
         "-o", "--output", metavar="FILE", help="file to write; - for standard output"
     )
@@ -453,6 +459,7 @@ def _filtered(
         parse_query,
         read_as_words_note,
         unsearched_note,
+        value_lists_note,
     )
 
     query = parse_query(text)
@@ -465,6 +472,7 @@ def _filtered(
     notes = (
         QUOTED_WORDS_NOTE if query.quoted_words else None,
         read_as_words_note(query),
+        value_lists_note(query),
         unsearched_note(query),
     )
     for note in notes:
@@ -624,6 +632,17 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.all:
         briefs, chosen = corpus.loaded, "all"
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)
+    elif args.filter is not None:
+        filtered = _filtered(corpus, args.filter, "exported")
+        if filtered is None:
+            return 1
+        from tui.core.model import LoadedEntries
+
+        found = corpus.entries.find(*filtered)
+        briefs, chosen = LoadedEntries(corpus.entries, found), "found"
+        # Told as list --filter tells them: a brief that did not load may be one the filter
+        # would have found, as nothing of it could be searched.
+        left_out = _left_out(_not_loaded(corpus), "brief", named=False)
     elif args.bookmarked:
         bookmarks = _read_bookmarks(corpus, "exported")
         if bookmarks is None:
@@ -663,7 +682,12 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         # Every brief asked for is left out, or none was asked for: a briefing of no brief
         # would pass for one.
         _tell(left_out)
-        none = "no brief is bookmarked" if args.bookmarked and not left_out else "nothing to export"
+        if args.bookmarked and not left_out:
+            none = "no brief is bookmarked"
+        elif args.filter is not None and not left_out:
+            none = "no brief matches the filter"
+        else:
+            none = "nothing to export"
         print(f"briefing: {none}; nothing exported", file=sys.stderr)
         return 1
     # Written part by part as it is made: a briefing of the whole corpus is never held whole.
@@ -677,7 +701,14 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     with_errors: list[str] = []
     today = dt.date.today()
     parts = markdown_parts(
-        corpus, briefs, chosen, annotations.annotation, today, with_errors, args.title
+        corpus,
+        briefs,
+        chosen,
+        annotations.annotation,
+        today,
+        with_errors,
+        args.title,
+        found_by=args.filter or "",
     )
     if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.
@@ -782,8 +813,21 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
     outcomes: list[Outcome] = []
     started = last_told = time.monotonic()
     many = len(paths) > 1
+
+    def drafting(name: str, progress: DraftProgress) -> None:
+        # A long article takes a while to draft: a terminal is told which step it is at.
+        nonlocal last_told
+        now = time.monotonic()
+        # A step that cannot tell how far it has got (extracting a page's article) would go
+        # untold until its end: it is told as it starts, when the input is long.
+        untold = progress.share is None and _size_of(name, stdin) >= LONG_INPUT_BYTES
+        if now - last_told >= PROGRESS_EVERY_S or untold:
+            last_told = now
+            shown = "standard input" if name == STDIN else _fit(Path(name).name, LIST_FIELD_WIDTH)
+            _tell_progress(f"briefing: drafting {shown}: {progress}")
+
     try:
-        for outcome in add_articles(root, paths, stdin):
+        for outcome in add_articles(root, paths, stdin, drafting=drafting):
             outcomes.append(outcome)
             if not as_json:
                 _tell_outcome(outcome)
@@ -804,6 +848,22 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
     if many:
         _tell([f"briefing: {_progress(outcomes, len(paths), time.monotonic() - started)}"])
     return 1 if any(o.status == "error" for o in outcomes) else 0
+
+
+LONG_INPUT_BYTES = 1024 * 1024
+"""An input at least this large may take seconds in a step of its drafting that cannot tell
+how far it has got (extracting a saved page's article): that step is told as it starts."""
+
+
+def _size_of(name: str, stdin: bytes | None) -> int:
+    """How many bytes the input ``name`` has (``stdin`` for standard input); 0 when it cannot
+    be told."""
+    if name == "-":
+        return len(stdin or b"")
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return 0
 
 
 def _tell_outcome(outcome: Outcome) -> None:

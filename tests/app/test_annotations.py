@@ -8,7 +8,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
-from tests.kit.locks import bookmarks_locked, needs_file_locks, notes_locked
+from tests.kit.locks import (
+    LockClock,
+    bookmarks_locked,
+    needs_file_locks,
+    notes_locked,
+)
 from tests.kit.pilot import (
     answer_export_dialog,
     bold_text,
@@ -512,6 +517,42 @@ async def test_quitting_saves_a_note_the_lock_kept_out_and_asks_only_while_it_st
     assert saved(corpus_dir).notes == {brief_id: "written while locked"}
 
 
+async def test_quitting_asks_at_once_while_another_program_holds_the_notes_and_keeps_the_note(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # q waited for the other program's lock, two seconds, before it asked anything.
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 3600.0)  # only q tries again
+    monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)  # the note's save meets it
+    tries: list[bool] = []
+    save_again = Annotations.save_again
+
+    def counted(self: Annotations, *, wait: bool = True) -> None:
+        tries.append(wait)
+        save_again(self, wait=wait)
+
+    monkeypatch.setattr(Annotations, "save_again", counted)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        with notes_locked(private_state):
+            await save_note(pilot, "written while locked")
+            tries.clear()
+            await pilot.press("q")
+            await wait_for_screen(pilot, QuitDialog)
+            # Asked with the file still held, the note tried once more without waiting for it.
+            assert tries == [False]
+            assert "1 change to notes or tags that could not be saved" in unwrapped_dialog(app)
+            await pilot.press("n")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert "written while locked" in brief_lines(app)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
+    assert saved(corpus_dir).notes == {brief_id: "written while locked"}
+
+
 async def test_a_quit_asked_over_a_note_the_lock_kept_out_goes_on_once_it_is_saved(
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -601,6 +642,38 @@ async def test_a_bookmark_the_lock_kept_out_is_saved_once_it_is_gone_and_a_quit_
     assert len(errors) == 1  # told once, however many times it was tried while locked
 
 
+@needs_file_locks
+async def test_quitting_asks_at_once_while_another_program_holds_the_bookmarks_lock(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # q waited a second for the other program's lock before it asked anything.
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 3600.0)  # only q tries again
+    lock_clock = LockClock()
+    monkeypatch.setattr("tui.core.locks.time", lock_clock)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        brief_id = current_id(app)
+        with bookmarks_locked(private_state):
+            await pilot.press("b")
+            await settle(pilot)
+            assert "(not saved)" in title_bar_text(app)
+            assert lock_clock.waits  # a bookmark given waits a moment for the lock, as before
+            lock_clock.waits = 0
+            await pilot.press("q")
+            await wait_for_screen(pilot, QuitDialog)
+            # Asked with the lock still held, without waiting for it.
+            assert lock_clock.waits == 0
+            assert "1 change to bookmarks that could not be saved" in unwrapped_dialog(app)
+            await pilot.press("n")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
+    assert BookmarkStore(private_state, corpus_key(corpus_dir)).ids == {brief_id}
+
+
 async def test_quitting_asks_first_when_it_would_lose_marks_not_exported(
     corpus_dir: Path, tmp_path: Path
 ) -> None:
@@ -643,6 +716,58 @@ async def test_every_mark_for_export_is_taken_back_at_once(corpus_dir: Path) -> 
         await pilot.press("q")  # nothing marked is lost
         await settle(pilot)
         assert not app.is_running
+
+
+async def test_every_article_a_filter_found_is_marked_at_once_and_exported(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Handing over what a filter found took a Space and a Down for each article.
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mexicali", "enter")
+        await settle(pilot)
+        found = len(list_rows(app))
+        assert 1 < found < 5
+        await pilot.press("A")
+        await settle(pilot)
+        assert f"{found} marked" in title_bar_text(app)
+        assert ("information", f"Marked {found} articles, {found} in all: e exports them") in (
+            notices
+        )
+        await pilot.press("A")
+        await settle(pilot)
+        assert ("information", f"The {found} articles shown are marked already") in notices
+        await pilot.press("e")
+        await wait_for_screen(pilot, ExportDialog)
+        await answer_export_dialog(pilot, tmp_path / "briefing.md")
+        await settle(pilot)
+        briefing = (tmp_path / "briefing.md").read_text(encoding="utf-8")
+        assert briefing.count("\n## ") == found
+        assert f"{found} marked briefs" in briefing
+        await pilot.press("escape")
+        await settle(pilot)
+        assert sum(EXPORT_MARK in row for row in list_rows(app)) == found  # the others not
+
+
+async def test_marking_all_shown_says_so_when_no_file_shown_loaded(tmp_path: Path) -> None:
+    # It said "The 0 articles shown are marked already".
+    from tests.kit.corpus import make_corpus
+
+    broken = {"a.yaml": "id: a\ntitle: 'never closed\n", "b.yaml": "id: [b\n"}
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(make_corpus(tmp_path / "c", broken))
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        assert len(list_rows(app)) == 2
+        await pilot.press("A")
+        await settle(pilot)
+        assert (
+            "warning",
+            "Nothing shown can be marked: the files listed could not be loaded",
+        ) in notices
+        assert "0 marked" in title_bar_text(app)
 
 
 async def test_quitting_counts_the_marks_made_since_the_last_export(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -20,6 +21,7 @@ from tests.kit.pilot import (
     settle,
     until,
     wait_for_screen,
+    within,
 )
 from tui.app.app import BriefingApp
 from tui.app.screens import add as add_module
@@ -27,6 +29,7 @@ from tui.app.screens.add import AddDialog
 from tui.app.screens.annotate import NoteDialog
 from tui.app.widgets.filter_input import FilterInput
 from tui.app.widgets.key_footer import KeyFooter
+from tui.core.drafting import draft as draft_module
 from tui.core.drafting.adding import Outcome
 from tui.core.store import load_corpus
 
@@ -229,9 +232,9 @@ def drafting_held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     let_go = threading.Event()
     add_one = add_module._add_one
 
-    def added_when_let_go(root: Path, name: str) -> Outcome:
+    def added_when_let_go(root: Path, name: str, drafting: Any = None) -> Outcome:
         assert let_go.wait(timeout=60)
-        return add_one(root, name)
+        return add_one(root, name, drafting)
 
     monkeypatch.setattr(add_module, "_add_one", added_when_let_go)
     yield let_go
@@ -266,6 +269,43 @@ async def test_the_title_bar_says_an_article_is_being_added_until_it_is_even_pas
         assert "adding" not in main_screen(app).sub_title
         shown = main_screen(app)._shown_brief()
         assert shown is not None and "Querétaro" in shown.title
+
+
+async def test_the_title_bar_says_how_far_the_drafting_of_a_long_article_has_got(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long article took a minute to draft, the title bar saying only that it was being added.
+    # As if every step took long.
+    monkeypatch.setattr(add_module, "TOLD_EVERY_S", 0.0, raising=False)
+    names_found = threading.Event()
+    let_go = threading.Event()
+    find_entities = draft_module.find_entities
+
+    def found_when_let_go(*args: Any, **options: Any) -> Any:
+        # The drafting stays at its third step, finding names, until the test lets it go on.
+        names_found.set()
+        assert let_go.wait(timeout=60)
+        return find_entities(*args, **options)
+
+    monkeypatch.setattr(draft_module, "find_entities", found_when_let_go)
+    root, article = corpus_and_article(tmp_path)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await add_through_the_dialog(pilot, str(article))
+        try:
+            await within(pilot, names_found.is_set, "the drafting's third step")
+            await until(
+                pilot,
+                lambda: "adding queretaro.txt: step 3 of 4, 0%…" in main_screen(app).sub_title,
+            )
+        finally:
+            let_go.set()
+        await within(pilot, lambda: len(list_rows(app)) == 2, "the draft listed")
+        await settle(pilot)
+        assert "adding" not in main_screen(app).sub_title
+        assert any("Added" in message for _, message in notices)
 
 
 async def test_a_quit_asked_for_while_an_article_is_added_waits_for_it_in_the_reader(

@@ -17,7 +17,16 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.kit.corpus import REPO, BriefSpec, FactSpec, draft_corpus, write_article, write_brief
+from tests.kit.corpus import (
+    REPO,
+    BriefSpec,
+    FactSpec,
+    draft_corpus,
+    fields,
+    make_corpus,
+    write_article,
+    write_brief,
+)
 from tests.kit.pilot import (
     answer_export_dialog,
     bookmark_of,
@@ -452,6 +461,36 @@ async def test_a_filter_matching_nothing_says_which_terms_name_no_value_of_their
 @pytest.mark.parametrize(
     ("typed", "told"),
     [
+        ("laredo OR queretaro", "Looked for as words: OR (the filter keeps the briefs holding"),
+        (
+            "NOT laredo",
+            "Looked for as words: NOT (write -laredo to leave out the briefs laredo finds)",
+        ),
+        (
+            "place:queretaro,laredo",
+            "Commas do not list values: place:queretaro,laredo is one value;"
+            " write place:queretaro place:laredo to ask for each",
+        ),
+    ],
+)
+async def test_a_filter_matching_nothing_says_what_its_operators_and_commas_are(
+    tiny_corpus: Path, typed: str, told: str
+) -> None:
+    # "laredo OR queretaro" said only that no brief matched.
+    app = BriefingApp(tiny_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *typed)
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        assert article_list.rows == []
+        notice = " ".join(article_list.render_line(y).text.strip() for y in range(8))
+        assert notice.startswith(f"No brief matches the filter. {told}")
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
         ("-lang:spanish", "Looked for as words: -lang:spanish (lang: takes a language code"),
         ("\U0001f680", "Not looked for: \U0001f680 (the filter finds words of letters or digits)"),
     ],
@@ -476,6 +515,36 @@ async def test_a_filter_given_with_enter_says_which_terms_it_could_not_read(
         await pilot.press("slash", "enter")
         await settle(pilot)
         assert len(notices) == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("ternium OR kia", "Looked for as words: OR (the filter keeps the briefs holding"),
+        (
+            "place:pesqueria,n.l.",
+            "Commas do not list values: place:pesqueria,n.l. is one value;"
+            " write place:pesqueria place:n.l. to ask for each",
+        ),
+    ],
+)
+async def test_a_filter_given_with_enter_says_what_its_operators_and_commas_are(
+    tmp_path: Path, typed: str, told: str
+) -> None:
+    # A list the filter does not leave empty says nothing of them itself.
+    summary = "Kia orders steel from Ternium's Pesqueria mill."
+    briefs = {"a.yaml": fields("a", summary=summary, places=["Pesqueria, N.L."])}
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(make_corpus(tmp_path / "corpus", briefs))
+    async with app.run_test(size=(100, 30), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *typed)
+        await settle(pilot)
+        assert listed_keys(app) == ["a"]
+        assert notices == []  # not while it is being typed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [(severity, text[: len(told)]) for severity, text in notices] == [("warning", told)]
 
 
 async def test_a_filter_pasted_on_several_lines_keeps_every_line(tiny_corpus: Path) -> None:
@@ -549,6 +618,15 @@ async def test_the_brief_pane_gives_a_spanish_articles_english_title_whole(
         await pilot.press("escape", "slash", *"lang:en", "enter")
         await settle(pilot)
         assert "English title:" not in brief_lines(app)
+
+
+async def test_names_holding_a_comma_are_told_apart_in_the_brief_pane(tmp_path: Path) -> None:
+    # "Places: Saltillo, Pesqueria, N.L., United States" read as four places.
+    brief = fields("names", places=["Saltillo", "Pesqueria, N.L.", "United States"])
+    app = BriefingApp(make_corpus(tmp_path / "c", {"names.yaml": brief}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Places: Saltillo; Pesqueria, N.L.; United States" in brief_lines(app)
 
 
 async def test_a_title_cut_at_the_top_of_the_brief_pane_is_given_whole_further_down(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -88,7 +89,7 @@ def test_a_draft_finished_but_for_its_summary_is_an_error_and_a_draft_is_not(
     (error,) = [line for line in err.splitlines() if ": summary: " in line]
     assert error.endswith(
         "summary: still starts 'Draft: the summary is still to be written.', as a draft's does,"
-        " in a finished brief: write the summary, two to five English sentences saying what the"
+        " in a finished brief; write the summary, two to five English sentences saying what the"
         " article says, or mark the brief status: draft again"
     )
     assert "1 error" in err
@@ -424,6 +425,80 @@ def test_many_files_end_with_counts_rate_and_failures_and_a_terminal_sees_progre
     assert len(lines) > 1 if on_a_terminal else len(lines) == 1
     assert lines[-1].startswith("briefing: 6 of 6 done (5 added, 0 already there, 1 failed)")
     assert "a second" in lines[-1] and "missing.txt" in lines[-1]
+
+
+DRAFTING_PROGRESS = re.compile(
+    r"^briefing: drafting (?P<name>.+?): (?P<doing>[a-z ,]+?)(?:, (?P<share>\d+)%)?"
+    r" \(step (?P<step>\d) of (?P<steps>\d)\)$"
+)
+
+
+def test_a_long_article_tells_a_terminal_only_which_step_of_its_draft_it_is_at_and_how_far(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if every step took longer than the moment after which progress is told.
+    monkeypatch.setattr("tui.cli.PROGRESS_EVERY_S", 0.0)
+    # A log or a script gets the same lines however fast the machine drafts: none.
+    assert main(["add", "--corpus", str(corpus), str(SEEDS[1])]) == 0
+    out, err = capsys.readouterr()
+    assert "added briefs/" in out and err == ""
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["add", "--corpus", str(corpus), str(SEEDS[0])]) == 0
+    out, err = capsys.readouterr()
+    assert "added briefs/" in out
+    told = [DRAFTING_PROGRESS.match(line) for line in err.splitlines()]
+    assert told and all(told), err
+    matches = [m for m in told if m]
+    assert {m["name"] for m in matches} == {SEEDS[0].name}
+    assert {m["steps"] for m in matches} == {"4"}
+    # Every step is told, in order, each going forward from its start.
+    steps = [int(m["step"]) for m in matches]
+    assert sorted(set(steps)) == [1, 2, 3, 4] and steps == sorted(steps)
+    for step in (1, 3, 4):
+        shares = [int(m["share"]) for m in matches if m["step"] == str(step)]
+        assert shares[0] == 0 and shares == sorted(shares) and shares[-1] > 50, (step, shares)
+    doing = {int(m["step"]): m["doing"] for m in matches}
+    assert doing[1] == "reading its sentences" and doing[4] == "choosing its facts"
+
+
+def test_a_saved_page_tells_its_extraction_as_a_step_of_its_own(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.cli.PROGRESS_EVERY_S", 0.0)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    page = PAGES / "juarez-plant-expansion.html"
+    assert main(["add", "--corpus", str(corpus), str(page)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == (
+        "briefing: drafting juarez-plant-expansion.html: extracting the article from its page"
+        " (step 1 of 5)"
+    )
+    assert lines[-1].startswith(
+        "briefing: drafting juarez-plant-expansion.html: choosing its facts, "
+    )
+    assert lines[-1].endswith(" (step 5 of 5)")
+
+
+def test_a_long_saved_page_tells_its_extraction_as_it_starts_and_a_short_one_does_not(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Extracting the article of a page of megabytes takes seconds, and cannot tell how far it
+    # has got: it went untold until it was done.
+    monkeypatch.setattr("tui.cli.PROGRESS_EVERY_S", 3600.0)  # as if a second never passed
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    page = PAGES / "juarez-plant-expansion.html"
+    assert main(["add", "--corpus", str(corpus), str(page)]) == 0
+    assert capsys.readouterr().err == ""  # a page of some kilobytes: done in a moment
+
+    long_page = PAGES / "tijuana-exportaciones.html"
+    # As if its few kilobytes were megabytes.
+    monkeypatch.setattr("tui.cli.LONG_INPUT_BYTES", long_page.stat().st_size, raising=False)
+    assert main(["add", "--corpus", str(corpus), str(long_page)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "briefing: drafting tijuana-exportaciones.html: extracting the article from its page"
+        " (step 1 of 5)"
+    ]
 
 
 def test_ctrl_c_keeps_what_was_added_whole_and_leaves_nothing_half_written(

@@ -363,6 +363,26 @@ def test_list_filter_says_which_terms_are_looked_for_as_words_and_what_their_fie
     assert "is:new (is: takes draft, final" in printed.err
 
 
+def test_list_filter_says_other_searches_operators_are_words_and_commas_list_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--filter", "NOT tijuana"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err == (
+        "briefing: looked for as words: NOT"
+        " (write -tijuana to leave out the briefs tijuana finds)\n"
+    )
+    assert main(["list", "--corpus", str(corpus), "--filter", "place:tijuana,mexicali"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.startswith(
+        "briefing: commas do not list values: place:tijuana,mexicali is one value;"
+        " write place:tijuana place:mexicali to ask for each"
+    )
+
+
 def test_list_filter_says_which_words_it_cannot_look_for(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -460,6 +480,20 @@ def test_export_gives_each_brief_its_tags_and_note(
     tj, mx = document.sections
     assert tj.plain[-3:] == ["Tags: USMCA", "Note", "Call the plant"]
     assert "Note" not in mx.plain
+
+
+def test_export_writes_a_note_s_points_as_a_list_with_no_line_breaks_to_mark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    annotations = Annotations(state_dir(), corpus_key(corpus))
+    annotations.set_note("tj", "Follow up:\n- call the plant\n- ask for the permit\n\nThen write.")
+    annotations.close()
+    assert main(["export", "--corpus", str(corpus), "tj"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith(
+        "**Note**\n\nFollow up:\n\n- call the plant\n- ask for the permit\n\nThen write.\n"
+    )
 
 
 # facets ----------------------------------------------------------------------------------------
@@ -802,9 +836,77 @@ def test_export_tells_which_briefs_it_wrote_with_errors_in_their_files(tmp_path:
     assert "Errors in the brief file (1)" in (tmp_path / "out.md").read_text(encoding="utf-8")
 
 
+def test_export_lists_what_is_wrong_where_validate_also_says_how_to_put_it_right(
+    tmp_path: Path,
+) -> None:
+    brief = fields(language="EN", published="2025-02-30")
+    corpus = make_corpus(tmp_path / "c", {"sample.yaml": brief})
+    exported = run("export", "--all", "--corpus", str(corpus))
+    assert [line for line in exported.stdout.splitlines() if line.startswith("- ")] == [
+        "- language: 'EN' is not an ISO 639-1 code such as en or es",
+        "- published: '2025-02-30': February 2025 has no day 30",
+    ]
+    validated = run("validate", "--corpus", str(corpus)).stderr.splitlines()
+    assert any(
+        line.endswith(
+            "language: 'EN' is not an ISO 639-1 code such as en or es;"
+            " write it in small letters: en"
+        )
+        for line in validated
+    ), validated
+    assert any(
+        line.endswith("published: '2025-02-30': February 2025 has no day 30; give a day it has")
+        for line in validated
+    ), validated
+
+
 def test_export_all_has_a_section_per_brief(corpus_dir: Path) -> None:
     result = run("export", "--all", "--corpus", str(corpus_dir))
     assert len(read(result.stdout).sections) == len(list((corpus_dir / "briefs").glob("*.yaml")))
+
+
+def test_export_filter_exports_what_list_finds_in_its_order(corpus_dir: Path) -> None:
+    # What a filter found could only be exported by naming each id the list printed.
+    listed = run("list", "--filter", "maquiladora", "--json", "--corpus", str(corpus_dir))
+    titles = [row["title"] for row in json.loads(listed.stdout)]
+    assert 1 < len(titles) < len(list((corpus_dir / "briefs").glob("*.yaml")))
+    result = run("export", "--filter", "maquiladora", "--corpus", str(corpus_dir))
+    assert result.returncode == 0, result.stderr
+    sections = read(result.stdout).sections
+    assert [s.heading[: len(t)] for s, t in zip(sections, titles, strict=True)] == titles
+    assert f"\n{len(titles)} briefs found by the filter `maquiladora`, exported" in (result.stdout)
+
+
+def test_export_filter_that_finds_nothing_fails_and_writes_nothing(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.md"
+    result = run(
+        "export", "--filter", "org:nobody-at-all", "--corpus", str(corpus_dir), "-o", str(target)
+    )
+    assert result.returncode == 1
+    assert "no brief matches the filter; nothing exported" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("query", ["plant", ""])
+def test_export_filter_says_how_many_briefs_could_not_be_loaded(tmp_path: Path, query: str) -> None:
+    # As list --filter does: nothing of a brief that did not load can be searched, so the filter
+    # might have found it. Only an empty filter told them.
+    corpus = partly_broken_corpus(tmp_path / "c")
+    result = run("export", "--filter", query, "--corpus", str(corpus))
+    assert result.returncode == 0, result.stderr
+    assert len(read(result.stdout).sections) == 1
+    assert LEFT_OUT in result.stderr
+    assert LEFT_OUT in run("list", "--filter", query, "--corpus", str(corpus)).stderr
+
+
+def test_export_filter_is_named_in_the_briefing_as_it_was_typed(corpus_dir: Path) -> None:
+    # Written "\-maquiladora", a line's start escaped: copied from the raw text, it found nothing.
+    result = run("export", "--filter", "-maquiladora", "--corpus", str(corpus_dir))
+    assert "found by the filter `-maquiladora`, exported" in result.stdout
+    everything = run("export", "--filter", " ", "--corpus", str(corpus_dir))
+    assert "\n5 briefs, all that loaded, exported" in everything.stdout
 
 
 def test_export_bookmarked_exports_exactly_the_bookmarks(corpus_dir: Path) -> None:
@@ -1092,6 +1194,6 @@ def test_an_option_that_starts_as_filter_does_too_is_not_taken_for_it(
     corpus_dir: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "out.md"
-    # --f is --force here, and -o its own option: only --fil on is --filter.
-    assert main(["export", "--corpus", str(corpus_dir), "--all", "--f", "-o", str(target)]) == 0
+    # --fo is --force here, and -o its own option: only --fil on is --filter.
+    assert main(["export", "--corpus", str(corpus_dir), "--all", "--fo", "-o", str(target)]) == 0
     assert target.exists()

@@ -447,6 +447,79 @@ def test_the_countries_of_the_region_and_of_its_investors_are_places() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentences", "language", "places"),
+    [
+        (
+            "La armadora exportará 80% de su producción a EU, principalmente a Texas. Las"
+            " exportaciones de la planta crecieron 7% en el año, según la empresa.",
+            "es",
+            ["United States", "Texas"],
+        ),
+        (
+            "La armadora exportará 80% de su producción a E.U., principalmente a Texas. Las"
+            " exportaciones de la planta crecieron 7% en el año, según la empresa.",
+            "es",
+            ["United States", "Texas"],
+        ),
+        # Named first as "EU", later as the gazetteer writes it: listed where first named.
+        (
+            "Las exportaciones de Coahuila a EU crecieron 7% en el año; las que cruzan a EE. UU."
+            " por Laredo, 9%, según la empresa.",
+            "es",
+            ["Coahuila", "United States", "Laredo"],
+        ),
+        (
+            "La armadora exportará 20% de su producción a la UE y 80% a EU, informó la empresa"
+            " el martes en un comunicado.",
+            "es",
+            ["European Union", "United States"],
+        ),
+        (
+            "The automaker will export 80% of its output to the EU, mainly to Germany. Exports"
+            " from the plant grew 7% in the year, the company said.",
+            "en",
+            ["European Union", "Germany"],
+        ),
+        (
+            "The automaker will export 80% of its output to the E.U., mainly to Germany."
+            " Exports from the plant grew 7% in the year, the company said.",
+            "en",
+            ["European Union", "Germany"],
+        ),
+    ],
+    ids=["es-eu", "es-e.u.", "es-eu-then-ee.-uu.", "es-ue", "en-eu", "en-e.u."],
+)
+def test_eu_is_the_united_states_in_spanish_and_the_european_union_in_english(
+    sentences: str, language: str, places: list[str]
+) -> None:
+    # Spanish "EU", as the Mexican press writes Estados Unidos, was listed as an organization,
+    # and so were English "EU" and Spanish "UE", the European Union the gazetteer lists as a
+    # place; "E.U." was not listed at all.
+    draft = draft_article(f"Nueva planta\n\n{sentences}\n", shipped_gazetteer())
+    assert draft.language == language
+    assert draft.fields["places"] == places
+    assert "organizations" not in draft.fields
+
+
+def test_a_spanish_article_names_its_company_and_the_united_states_as_the_press_writes_them() -> (
+    None
+):
+    # Drafted with the organizations "S.A. de C.V." and "EU", and Mexico as a place from inside
+    # the company's name.
+    article = (
+        "Ternium México invertirá en Nuevo León\n\n"
+        "MONTERREY, N.L.- Ternium México, S.A. de C.V. invertirá 500 millones de dólares en su"
+        " planta de Pesquería, Nuevo León, para abastecer a armadoras que exportan a EU, informó"
+        " la empresa el 5 de junio de 2024.\n\n"
+        "La compañía indicó que el 70 por ciento del acero se destinará a clientes de la"
+        " industria automotriz en NL y Coahuila.\n"
+    )
+    fields = draft_article(article, shipped_gazetteer()).fields
+    assert fields["places"] == ["Monterrey", "Nuevo León", "Pesquería", "United States", "Coahuila"]
+    assert fields["organizations"] == ["Ternium México, S.A. de C.V."]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Wintek will invest 500 million dollars in Jalisco, the governor said.\n\n"
@@ -697,6 +770,33 @@ def test_a_name_and_the_abbreviation_of_its_words_in_brackets_are_listed_once(
     text: str, organizations: tuple[str, ...]
 ) -> None:
     # "Federal Electricity Commission (CFE)" was listed as two organizations.
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        (
+            "Grupo Industrial Saltillo, S.A.B. de C.V. (GIS) vendió 500 millones de dólares; GIS"
+            " crecerá en 2025.",
+            ("Grupo Industrial Saltillo, S.A.B. de C.V.",),
+        ),
+        (
+            "Industrias Monterrey, S.A. (IMSA) abrió una planta en Saltillo.",
+            ("Industrias Monterrey, S.A.",),
+        ),
+        (
+            "The U.S. Chamber of Commerce (USCC) said exports grew.",
+            ("U.S. Chamber of Commerce",),
+        ),
+    ],
+    ids=["without-its-legal-form", "with-its-legal-form", "with-periods"],
+)
+def test_a_companys_abbreviation_in_brackets_is_read_with_its_legal_form_or_without(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    # "GIS", "IMSA" and "USCC" were listed beside the names they abbreviate: the letters of "S.A.
+    # de C.V." or "S.A." were looked for in them, with their periods.
     assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
 
 
@@ -1236,6 +1336,101 @@ def test_a_company_is_named_with_its_whole_legal_form(
     # Named as a person's name would be, the first two were no organization; the legal form
     # after a comma was cut ("Luxshare Precision Industry Co.") or taken apart ("C. V.").
     assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+LEGAL_FORMS = (
+    "S.A. de C.V.",
+    "S. A. de C. V.",
+    "SA de CV",
+    "S.A.B. de C.V.",
+    "SAB de CV",
+    "S.A.P.I. de C.V.",
+    "S. de R.L. de C.V.",
+    "S de RL de CV",
+    "S.A.",
+    "Inc.",
+    "LLC",
+    "Ltd.",
+    "Co., Ltd.",
+)
+
+
+@pytest.mark.parametrize("form", LEGAL_FORMS)
+@pytest.mark.parametrize("comma", [",", ""], ids=["comma", "no-comma"])
+@pytest.mark.parametrize(
+    "company", ["Ternium México", "Industrias Monterrey", "Tiendas Tijuana", "Aceros Nuevo León"]
+)
+def test_a_companys_legal_name_holding_a_place_is_listed_whole_and_names_no_place(
+    company: str, comma: str, form: str
+) -> None:
+    # The place was taken out of the name and listed ("México", "Monterrey"), and the legal
+    # form alone listed as the organization ("S.A. de C.V.").
+    legal_name = f"{company}{comma} {form}"
+    text = f"{legal_name} abrirá una planta en Saltillo, informó la empresa.\n"
+    entities = find_entities(text, shipped_gazetteer())
+    assert (entities.organizations, entities.places) == ((legal_name,), ("Saltillo",))
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "places"),
+    [
+        # A known company in the name is listed too: a facet of Kia finds its Mexican company.
+        (
+            "Kia Motors México, S.A. de C.V. anunció una ampliación en Pesquería.",
+            ("Kia", "Kia Motors México, S.A. de C.V."),
+            ("Pesquería",),
+        ),
+        (
+            "Kia Motors México, S. de R.L. de C.V. anunció una ampliación en Pesquería.",
+            ("Kia", "Kia Motors México, S. de R.L. de C.V."),
+            ("Pesquería",),
+        ),
+        (
+            "General Motors y Kia Motors México, S.A. de C.V. invertirán en Coahuila.",
+            ("General Motors", "Kia", "Kia Motors México, S.A. de C.V."),
+            ("Coahuila",),
+        ),
+        (
+            "Foxconn Mexico, LLC will build a plant in Nuevo León.",
+            ("Foxconn", "Foxconn Mexico, LLC"),
+            ("Nuevo León",),
+        ),
+        (
+            "Texas Instruments Inc. opened a plant in Aguascalientes.",
+            ("Texas Instruments Inc.",),
+            ("Aguascalientes",),
+        ),
+        # A known company with its legal form is that company, listed by its one name.
+        (
+            "Ford Motor Company, S.A. de C.V. abrirá una planta en Saltillo.",
+            ("Ford",),
+            ("Saltillo",),
+        ),
+        (
+            "Volkswagen de México, S.A. de C.V. anunció una inversión en Puebla.",
+            ("Volkswagen",),
+            ("Puebla",),
+        ),
+    ],
+    ids=["kia-s-a", "kia-s-de-r-l", "after-another-company", "llc", "inc", "ford", "vw"],
+)
+def test_a_legal_name_holding_a_known_company_lists_no_legal_form_alone(
+    text: str, organizations: tuple[str, ...], places: tuple[str, ...]
+) -> None:
+    # Listed were "México, S.A. de C.V." beside Kia, "S.A. de C.V." beside Ford, "Instruments
+    # Inc." and the place Texas.
+    entities = find_entities(text + "\n", shipped_gazetteer())
+    assert (entities.organizations, entities.places) == (organizations, places)
+
+
+def test_a_corpus_company_with_its_legal_form_is_listed_by_its_name(tmp_path: Path) -> None:
+    # "Ternium" was listed with "S.A. de C.V." beside it.
+    (tmp_path / CORPUS_GAZETTEER).write_text(
+        "organizations:\n  - {name: Ternium, aliases: [Ternium México]}\n", encoding="utf-8"
+    )
+    text = "Ternium México, S.A. de C.V. invertirá 500 millones de dólares en Pesquería.\n"
+    entities = find_entities(text, gazetteer_for(tmp_path))
+    assert (entities.organizations, entities.places) == (("Ternium",), ("Pesquería",))
 
 
 @pytest.mark.parametrize(

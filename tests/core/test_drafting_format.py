@@ -167,7 +167,7 @@ def test_a_fact_of_an_english_brief_marked_as_needing_english_is_named_and_not_m
     assert [(p.field, p.severity) for p in corpus.all_problems] == [
         ("key_facts[0].needs_english", "warning")
     ]
-    assert "remove the field" in corpus.all_problems[0].message
+    assert "remove the field" in corpus.all_problems[0].in_full
     (fact,) = corpus.briefs[0].key_facts
     assert not fact.needs_english
 

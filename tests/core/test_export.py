@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.kit.corpus import ARTICLE, draft_corpus, fields, make_corpus
-from tests.kit.markdown import OWN_BLOCKS, read
+from tests.kit.markdown import OWN_BLOCKS, PARSER, read
 from tui.core import atomic
 from tui.core.annotations import Annotation
 from tui.core.export import (
@@ -130,6 +130,18 @@ def test_a_brief_without_a_date_is_said_undated_in_the_briefing(tmp_path: Path) 
     assert sections["Plant adds shift (dated)"][0] == "2025-01-14 · en · seeds/article.txt"
 
 
+def test_names_holding_a_comma_are_told_apart_in_the_briefing(tmp_path: Path) -> None:
+    # "Saltillo, Pesqueria, N.L., United States" read as four places, or five.
+    places = ["Saltillo", "Pesqueria, N.L.", "United States"]
+    organizations = ["Kia", "Ternium"]
+    brief = fields("names", places=places, organizations=organizations)
+    root = make_corpus(tmp_path / "c", {"names.yaml": brief})
+    corpus = load_corpus(root)
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
+    assert "Places: Saltillo; Pesqueria, N.L.; United States" in section.plain
+    assert "Organizations: Kia, Ternium" in section.plain  # commas while no name holds one
+
+
 def test_an_error_in_a_fact_names_it_by_the_number_the_briefing_gives_it(tmp_path: Path) -> None:
     # Listed as "key_facts[1].quote", counted from 0, above facts numbered from 1: a colleague
     # looked at the first fact for the second's fault.
@@ -168,6 +180,29 @@ def test_a_brief_whose_file_has_errors_says_so_with_them_before_its_summary(
     assert said < mistyped.index("A plant in Tijuana will add a night shift.")
     sound = sections["Plant adds shift (sound)"]
     assert not any("Errors in the brief file" in line for line in sound)
+
+
+def test_a_brief_s_errors_say_what_is_wrong_without_the_advice_meant_for_its_author(
+    tmp_path: Path,
+) -> None:
+    # Listed as validation tells the brief's author, with advice on editing the file that a
+    # colleague reading the briefing cannot act on: "set it to sample", "write it in small
+    # letters", "give a day it has", "copy the article's wording into the quote".
+    facts = [{"fact": "The plant will add 420 workers.", "quote": "a night shift of 420 workers"}]
+    brief = fields("other", language="EN", published="2025-02-30", key_facts=facts)
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": brief}))
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
+    said = section.plain.index("Errors in the brief file (4): some of what follows may be wrong.")
+    identity, language, quote, published = section.plain[said + 1 : said + 5]
+    assert identity == "id: must equal the file name"
+    assert language == "language: 'EN' is not an ISO 639-1 code such as en or es"
+    assert re.fullmatch(
+        r"fact 1, quote: differs in a number from the passage closest to it \(fuzzy, score"
+        r' (9\d|100) of 100\): the article has "240" where the quote has "420", so the quote is'
+        r" not taken as found",
+        quote,
+    ), quote
+    assert published == "published: '2025-02-30': February 2025 has no day 30"
 
 
 def test_a_draft_and_its_facts_not_yet_reviewed_or_in_english_say_so(tmp_path: Path) -> None:
@@ -505,13 +540,117 @@ def test_a_folder_without_permission_is_reported(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_note_written_as_a_list_keeps_a_line_for_each_point(tmp_path: Path) -> None:
+def test_a_note_written_as_a_list_is_a_list_and_reads_as_written(tmp_path: Path) -> None:
+    # Each of its lines ended in a backslash, a hard line break: right rendered, but noise to
+    # colleagues who read the briefing's text as it is.
     root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
     corpus = load_corpus(root)
     note = Annotation(note="Follow up:\n- call CFE\n- 1. check the permit\n\nThen write.")
-    document = read(render_markdown(corpus, corpus.loaded, "all", lambda _: note))
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
+    assert markdown.endswith(
+        "**Note**\n\nFollow up:\n\n- call CFE\n- 1\\. check the permit\n\nThen write.\n"
+    )
+    document = read(markdown)
     (section,) = document.sections
-    assert section.plain[-2:] == ["Follow up:\n- call CFE\n- 1. check the permit", "Then write."]
-    assert "hardbreak" in section.paragraphs[-2][2]
-    assert {kind.rsplit("_", 1)[0] for kind in document.block_kinds} <= OWN_BLOCKS
-    assert document.list_items == len(corpus.briefs[0].key_facts)
+    assert section.plain[-4:] == ["Follow up:", "call CFE", "1. check the permit", "Then write."]
+    assert document.list_items == len(corpus.briefs[0].key_facts) + 2
+
+
+def rendered_note(tmp_path: Path, note: str) -> str:
+    """The HTML a renderer makes of ``note`` as the briefing writes it."""
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: Annotation(note=note))
+    return PARSER.render(markdown.split("**Note**", 1)[1]).replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("note", "html"),
+    [
+        # Text back on an item after the list under it was put on that list's last item.
+        (
+            "- a\n  - b\n  back on a\n  - c",
+            "<ul><li><p>a</p><ul><li>b</li></ul><p>back on a</p><ul><li>c</li></ul></li></ul>",
+        ),
+        # A blank line in a list put the points after it at the top level.
+        (
+            "- a\n  - b\n\n  - c",
+            "<ul><li>a<ul><li><p>b</p></li><li><p>c</p></li></ul></li></ul>",
+        ),
+        # A paragraph of a point's own ended the list, and stood outside it.
+        (
+            "- a\n\n  more about a\n- b",
+            "<ul><li><p>a</p><p>more about a</p></li><li><p>b</p></li></ul>",
+        ),
+        # A line starting with a year became a list numbered from it.
+        ("Exports\n2024. Record year", "<p>Exports<br />2024. Record year</p>"),
+    ],
+)
+def test_a_note_s_lines_stay_where_they_were_written(tmp_path: Path, note: str, html: str) -> None:
+    assert rendered_note(tmp_path, note) == html
+
+
+def test_a_note_s_numbered_and_indented_points_keep_their_order_and_nesting(
+    tmp_path: Path,
+) -> None:
+    # Tab indents a note's line by four spaces; the sub-points were flattened into the list.
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    note = Annotation(
+        note="Asks:\n1. the permit\n2. the shift\n    - who works it\n    - from when\n"
+        "3. the trucks"
+    )
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
+    assert markdown.endswith(
+        "**Note**\n\nAsks:\n\n1. the permit\n2. the shift\n   - who works it\n"
+        "   - from when\n3. the trucks\n"
+    )
+    document = read(markdown)
+    assert document.sections[0].plain[-6:] == [
+        "Asks:",
+        "1. the permit",
+        "2. the shift",
+        "who works it",
+        "from when",
+        "3. the trucks",
+    ]
+    # The sub-points are a list inside the second point, not one after the numbered list.
+    tokens = PARSER.parse(markdown)
+    numbered = [t.level for t in tokens if t.type == "ordered_list_open"][-1]
+    (sub_points,) = [t.level for t in tokens if t.type == "bullet_list_open"]
+    assert sub_points > numbered
+
+
+def test_sub_points_numbered_from_another_number_than_1_stay_a_list(tmp_path: Path) -> None:
+    # Right under its item, a numbered list not starting at 1 would be read as the item's text.
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    note = Annotation(note="- the permit\n    2) its renewal\n    3) its fees")
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
+    assert markdown.endswith("**Note**\n\n- the permit\n\n  2) its renewal\n  3) its fees\n")
+    document = read(markdown)
+    assert document.sections[0].plain[-3:] == ["the permit", "2) its renewal", "3) its fees"]
+    assert document.list_items == len(corpus.briefs[0].key_facts) + 3
+
+
+def test_only_lines_that_would_run_together_end_in_a_line_break(tmp_path: Path) -> None:
+    # A line of text under another would be joined to it rendered: it alone needs the break.
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    corpus = load_corpus(root)
+    note = Annotation(
+        note="Ana Ruiz\nplant manager\n\nCalled twice.\n\n- ask for the permit\n"
+        "  and its date\n- check the trucks\nThen write."
+    )
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: note)
+    assert markdown.endswith(
+        "**Note**\n\nAna Ruiz\\\nplant manager\n\nCalled twice.\n\n- ask for the permit\\\n"
+        "  and its date\n- check the trucks\n\nThen write.\n"
+    )
+    (section,) = read(markdown).sections
+    assert section.plain[-5:] == [
+        "Ana Ruiz\nplant manager",
+        "Called twice.",
+        "ask for the permit\nand its date",
+        "check the trucks",
+        "Then write.",
+    ]

@@ -32,7 +32,7 @@ def load_one(tmp_path: Path, brief: str | bytes | dict[str, Any], name: str = "s
 
 def problems_of(corpus: Corpus) -> list[tuple[str, str]]:
     """(field, message) of every problem, for assertions that read like the output."""
-    return [(p.field, p.message) for p in corpus.all_problems]
+    return [(p.field, p.in_full) for p in corpus.all_problems]
 
 
 def errors(corpus: Corpus) -> list[Problem]:
@@ -136,13 +136,13 @@ def test_a_folder_without_briefs_is_reported_not_raised(tmp_path: Path) -> None:
     corpus = load_corpus(tmp_path / "empty")
     assert corpus.entries == ()
     (problem,) = corpus.problems
-    assert "no briefs/ folder" in problem.message
+    assert "no briefs/ folder" in problem.in_full
 
 
 def test_a_corpus_folder_that_is_not_there_is_said_so(tmp_path: Path) -> None:
     # It was told as a folder without a briefs/ folder: "is this a corpus?"
     (problem,) = load_corpus(tmp_path / "moved-away").problems
-    assert f"the corpus folder {tmp_path / 'moved-away'} is not there" in problem.message
+    assert f"the corpus folder {tmp_path / 'moved-away'} is not there" in problem.in_full
 
 
 def test_a_link_to_nothing_named_like_a_brief_is_said_so(tmp_path: Path) -> None:
@@ -250,7 +250,7 @@ def test_the_id_must_match_the_file_name(tmp_path: Path) -> None:
     corpus = load_one(tmp_path, fields("something-else"), name="sample.yaml")
     assert (
         "id",
-        "must equal the file name: set it to sample, or rename the file to something-else.yaml",
+        "must equal the file name; set it to sample, or rename the file to something-else.yaml",
     ) in problems_of(corpus)
 
 
@@ -266,7 +266,7 @@ def test_a_duplicate_id_keeps_the_file_named_after_it(tmp_path: Path) -> None:
     # One error, which says to change the id: renaming the copy after it would put it in
     # plant's place.
     (duplicate,) = [p for p in corpus.all_problems if p.file == "briefs/a-copy.yaml"]
-    assert duplicate.message == "duplicate id 'plant': briefs/plant.yaml has it; set it to a-copy"
+    assert duplicate.in_full == "duplicate id 'plant': briefs/plant.yaml has it; set it to a-copy"
     text = (root / "briefs" / "a-copy.yaml").read_text(encoding="utf-8")
     assert duplicate.line == line_of(text, "id: plant")
 
@@ -288,7 +288,7 @@ def test_two_files_of_one_id_named_otherwise_are_not_both_told_to_take_its_name(
     corpus = load_corpus(make_corpus(tmp_path / "corpus", {n: fields("dupz") for n in names}))
     told = sorted(str(p) for p in corpus.all_problems)
     assert told == [
-        "briefs/dup-x.yaml:1: id: must equal the file name: set it to dup-x, or rename the file"
+        "briefs/dup-x.yaml:1: id: must equal the file name; set it to dup-x, or rename the file"
         " to dupz.yaml",
         "briefs/dup-y.yaml:1: id: duplicate id 'dupz': briefs/dup-x.yaml has it; set it to dup-y",
     ]
@@ -302,7 +302,7 @@ def test_a_copy_whose_file_name_is_no_id_is_not_told_to_take_it_as_its_id(
         tmp_path / "corpus", {"Copy of plant.yaml": fields("plant"), "plant.yaml": fields("plant")}
     )
     (told,) = [p for p in load_corpus(root).all_problems if p.file == "briefs/Copy of plant.yaml"]
-    assert told.message == (
+    assert told.in_full == (
         "duplicate id 'plant': briefs/plant.yaml has it; give the file a name of small letters,"
         " digits and hyphens, and the id that name"
     )
@@ -412,7 +412,7 @@ def test_dates_that_do_not_parse_are_errors_on_their_line(
     corpus = load_one(tmp_path, brief)
     (problem,) = errors(corpus)
     assert problem.field == "published"
-    assert words in problem.message
+    assert words in problem.in_full
     assert problem.line == line_of(brief, "published:")
     # The date is optional: the brief still loads, undated.
     assert [b.published for b in corpus.briefs] == [None]
@@ -438,7 +438,7 @@ def test_a_date_whose_weekday_is_wrong_for_it_is_a_warning_naming_both(
 ) -> None:
     brief = dump(fields()) + f'published: "{value}"\n'
     corpus = load_one(tmp_path, brief)
-    assert [(p.line, p.field, p.message, p.severity) for p in corpus.all_problems] == [
+    assert [(p.line, p.field, p.in_full, p.severity) for p in corpus.all_problems] == [
         (line_of(brief, "published:"), "published", told, "warning")
     ]
     # The date is read as written: the analyst checks which part is wrong.
@@ -540,11 +540,11 @@ def test_drifted_quotes_are_warned_about_with_the_articles_wording_and_its_line(
         r"matches only a passage close to it \(fuzzy, score (9\d|100) of 100\); copy the"
         r" article's wording into the quote: seeds/article.txt line 5 reads"
         r' "The customer\u2019s trucks cross at Otay twice a day"',
-        trucks.message,
-    ), trucks.message
+        trucks.in_full,
+    ), trucks.in_full
     # A passage over two lines of the article is named by its first, and shown on one line.
     assert (park.line, park.field) == (line_of(brief, "prak"), "key_facts[3].quote")
-    assert park.message.endswith(
+    assert park.in_full.endswith(
         'seeds/article.txt line 3 reads "A plant in the El Florido park will add a night shift"'
     )
     shift, manager, customer, plant = corpus.briefs[0].key_facts
@@ -580,8 +580,8 @@ def test_a_quote_close_to_a_passage_but_for_a_number_is_an_error_naming_the_arti
         r" if the fact holds with the article's figure, copy the article's wording into the"
         r" quote, else correct or remove the fact: seeds/article.txt line 3 reads"
         r' "will add a night shift of 240 workers"',
-        shift.message,
-    ), shift.message
+        shift.in_full,
+    ), shift.in_full
     # A slip in a word, the numbers alike, is still only a warning.
     assert (trucks.severity, trucks.field) == ("warning", "key_facts[1].quote")
     # A number the article lacks there is named as such.
@@ -590,8 +590,8 @@ def test_a_quote_close_to_a_passage_but_for_a_number_is_an_error_naming_the_arti
         line_of(brief, "2 night"),
         "key_facts[2].quote",
     )
-    assert 'the article has no number where the quote has "2"' in park.message
-    assert park.message.endswith(
+    assert 'the article has no number where the quote has "2"' in park.in_full
+    assert park.in_full.endswith(
         'seeds/article.txt line 3 reads "A plant in the El Florido park will add a night shift"'
     )
     # Not found, and not marked as found fuzzily: the fact's figure is not the article's.
@@ -605,7 +605,7 @@ def test_a_drifted_quote_fixed_as_its_warning_says_is_exact(tmp_path: Path) -> N
     facts = [{"fact": "Trucks.", "quote": "The customers trucks cross at Otay twice a day"}]
     brief = fields(key_facts=facts)
     (warning,) = load_one(tmp_path / "first", brief).all_problems
-    wording = warning.message.split(" reads ", 1)[1].removeprefix('"').removesuffix('"')
+    wording = warning.in_full.split(" reads ", 1)[1].removeprefix('"').removesuffix('"')
 
     facts[0]["quote"] = wording
     fixed = load_one(tmp_path / "second", brief)
@@ -624,8 +624,8 @@ def test_a_long_drifted_passage_is_cut_in_its_warning_but_still_anchored(tmp_pat
     )
     (warning,) = corpus.all_problems
     assert warning.severity == "warning"
-    assert warning.message.endswith('\u2026"')
-    assert "seeds/article.txt line 3 reads" in warning.message
+    assert warning.in_full.endswith('\u2026"')
+    assert "seeds/article.txt line 3 reads" in warning.in_full
     span = corpus.briefs[0].key_facts[0].span
     assert span is not None and span.end - span.start == len(sentence)
 
@@ -655,7 +655,7 @@ def test_fuzzy_searching_stops_at_a_budget_per_brief_and_says_so(
     assert by_id == {"sample": ["fuzzy", "missing"], "other": ["fuzzy"]}
     (error,) = errors(corpus)
     assert (error.file, error.field) == ("briefs/sample.yaml", "key_facts[1].quote")
-    assert error.message.startswith("not found in seeds/article.txt (nor looked for with slips")
+    assert error.in_full.startswith("not found in seeds/article.txt (nor looked for with slips")
 
 
 def test_past_the_budget_a_quote_is_not_found_whatever_another_brief_found_for_it(
@@ -677,7 +677,7 @@ def test_past_the_budget_a_quote_is_not_found_whatever_another_brief_found_for_i
             },
         )
     )
-    by_file = {p.file: p.message for p in errors(corpus)}
+    by_file = {p.file: p.in_full for p in errors(corpus)}
     assert by_file["briefs/a-other.yaml"].startswith("differs in a number")
     assert by_file["briefs/sample.yaml"].startswith(
         "not found in seeds/article.txt (nor looked for with slips"
@@ -706,8 +706,8 @@ def test_a_misspelled_required_field_is_one_error_naming_the_slip_on_its_line(
     brief = dump(fields(summary=...)) + "sumary: A plant in Tijuana will add a night shift.\n"
     corpus = load_one(tmp_path, brief)
     assert shown(corpus) == [
-        f"{line_of(brief, 'sumary:')}: summary: is required; sumary on this line looks like it"
-        " misspelled: rename sumary to summary"
+        f"{line_of(brief, 'sumary:')}: summary: is required, and sumary on this line looks"
+        " like it misspelled; rename sumary to summary"
     ]
 
 
@@ -715,8 +715,8 @@ def test_a_misspelled_field_of_a_fact_is_one_error_naming_the_slip(tmp_path: Pat
     facts = [{"fact": "The plant will add 240 workers.", "qoute": "night shift of 240 workers"}]
     brief = dump(fields(key_facts=facts))
     assert shown(load_one(tmp_path, brief)) == [
-        f"{line_of(brief, 'qoute:')}: fact 1, quote: is required; qoute on this line looks like"
-        " it misspelled: rename qoute to quote"
+        f"{line_of(brief, 'qoute:')}: fact 1, quote: is required, and qoute on this line"
+        " looks like it misspelled; rename qoute to quote"
     ]
 
 
@@ -738,8 +738,8 @@ def test_a_quote_cutting_a_long_run_of_letters_is_told_in_one_readable_problem(
     facts = [{"fact": "Legal.", "quote": "legal, said the mayor"}]
     corpus = load_one(tmp_path, fields(key_facts=facts), seeds={"article.txt": article})
     (problem,) = errors(corpus)
-    assert problem.message.startswith(f'starts inside the word "{"x" * 39}…" of the article')
-    assert "quote whole words" in problem.message
+    assert problem.in_full.startswith(f'starts inside the word "{"x" * 39}…" of the article')
+    assert "quote whole words" in problem.in_full
 
 
 def test_a_field_of_its_own_named_after_a_known_one_is_not_taken_for_a_slip(
@@ -772,8 +772,9 @@ def test_a_quote_dedented_out_of_the_last_fact_is_one_error_on_its_line(
     ]
     brief = dump(fields(key_facts=facts)) + "quote: a night shift\n"
     assert shown(load_one(tmp_path, brief)) == [
-        f"{line_of(brief, 'quote: a night')}: fact 2, quote: is required; the quote: on this line"
-        " is at the brief's level: indent it under fact 2, in line with that fact's other fields"
+        f"{line_of(brief, 'quote: a night')}: fact 2, quote: is required, and the quote: on this"
+        " line is at the brief's level; indent it under fact 2, in line with that fact's other"
+        " fields"
     ]
 
 
@@ -814,7 +815,7 @@ def test_a_missing_required_field_says_what_to_write(
     tmp_path: Path, name: str, advice: str
 ) -> None:
     corpus = load_one(tmp_path, fields(**{name: ...}))
-    assert (name, f"is required: {advice}") in problems_of(corpus)
+    assert (name, f"is required; {advice}") in problems_of(corpus)
 
 
 def test_a_missing_fact_or_quote_says_what_to_write(tmp_path: Path) -> None:
@@ -822,9 +823,9 @@ def test_a_missing_fact_or_quote_says_what_to_write(tmp_path: Path) -> None:
     assert problems_of(corpus) == [
         (
             "key_facts[0].quote",
-            "is required: copy the passage of the article that supports the fact, word for word",
+            "is required; copy the passage of the article that supports the fact, word for word",
         ),
-        ("key_facts[1].fact", "is required: write one English sentence stating the fact"),
+        ("key_facts[1].fact", "is required; write one English sentence stating the fact"),
     ]
 
 
@@ -957,7 +958,9 @@ def test_an_article_made_a_pipe_once_looked_at_is_refused_without_waiting(
     monkeypatch.setattr(reader, "refusal", lambda source: None)  # looked at before the change
     text, _, refusal = without_waiting(lambda: reader.read("pipe.txt"))
     assert text is None
-    assert refusal == "seeds/pipe.txt is not a regular file (a named pipe); replace it with a file"
+    assert str(refusal) == (
+        "seeds/pipe.txt is not a regular file (a named pipe); replace it with a file"
+    )
 
 
 def load_elsewhere(root: Path) -> str:
@@ -993,7 +996,7 @@ def test_an_article_that_is_not_utf8_is_shown_with_replacement_characters(tmp_pa
     )
     assert len(corpus.briefs) == 1 and errors(corpus) == []
     (warning,) = corpus.all_problems
-    assert warning.severity == "warning" and "UTF-8" in warning.message
+    assert warning.severity == "warning" and "UTF-8" in warning.in_full
     assert "contrat\ufffd a 80" in read_article(corpus.root, "article.txt")
 
 
@@ -1035,7 +1038,7 @@ def test_a_brief_up_to_1_mib_loads_and_one_byte_more_is_refused(tmp_path: Path) 
     corpus = load_one(tmp_path / "b", exactly + "#")
     assert corpus.briefs == ()
     (problem,) = corpus.all_problems
-    assert "larger than 1 MiB" in problem.message
+    assert "larger than 1 MiB" in problem.in_full
 
 
 # Files that are not what they seem -------------------------------------------------------------
@@ -1044,7 +1047,7 @@ def test_a_brief_up_to_1_mib_loads_and_one_byte_more_is_refused(tmp_path: Path) 
 def test_an_empty_brief_file_is_reported(tmp_path: Path) -> None:
     for content in ("", "# only a comment\n", "---\n"):
         corpus = load_one(tmp_path / str(len(content)), content)
-        assert [p.message for p in corpus.all_problems] == ["is empty; a brief needs its fields"]
+        assert [p.in_full for p in corpus.all_problems] == ["is empty; a brief needs its fields"]
 
 
 @pytest.mark.parametrize(
@@ -1063,7 +1066,7 @@ def test_an_empty_brief_file_is_reported(tmp_path: Path) -> None:
 def test_files_that_are_not_briefs_are_reported(tmp_path: Path, content: bytes, words: str) -> None:
     corpus = load_one(tmp_path, content)
     assert corpus.briefs == ()
-    assert any(words in p.message for p in corpus.all_problems), problems_of(corpus)
+    assert any(words in p.in_full for p in corpus.all_problems), problems_of(corpus)
 
 
 def test_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:

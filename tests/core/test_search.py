@@ -19,6 +19,7 @@ from tui.core.search import (
     parse_query,
     read_as_words_note,
     unsearched_note,
+    value_lists_note,
     value_term,
     with_term,
 )
@@ -373,6 +374,49 @@ def test_a_term_of_a_field_there_is_not_is_said_with_the_fields_there_are() -> N
     assert "org, place, person, topic, outlet, lang, date" in note
 
 
+@pytest.mark.parametrize(
+    ("typed", "as_words", "told"),
+    [
+        ("ternium OR kia", ("OR",), "OR (the filter keeps the briefs holding every word and term"),
+        ("NOT kia", ("NOT kia",), "NOT (write -kia to leave out the briefs kia finds)"),
+        ("NOT place:tijuana", ("NOT place:tijuana",), "write -place:tijuana to leave out"),
+        ("kia NOT", ("NOT",), "NOT (to leave out the briefs a word or term finds, put a minus"),
+        ("ternium AND kia", ("AND",), "AND (every word and term must be found already)"),
+        ("ternium or kia not", (), None),  # words, as a brief may hold them
+        ('place:"OR" org:="AND"', (), None),
+    ],
+)
+def test_the_operators_of_other_searches_are_said_to_be_words_here(
+    typed: str, as_words: tuple[str, ...], told: str | None
+) -> None:
+    # "ternium OR kia" and "NOT kia" found nothing, and the filter did not say why.
+    query = parse_query(typed)
+    assert query.read_as_words == as_words
+    note = read_as_words_note(query)
+    assert (note is None) if told is None else (note is not None and told in note)
+    assert {term.split()[0].lower() for term in as_words} <= set(query.words)
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("org:ternium,kia", "org:ternium,kia is one value; write org:ternium org:kia to ask for"),
+        ("-place:tijuana,mexicali", "write -place:tijuana -place:mexicali to ask for each"),
+        ("tag:aduana,usmca lang:es", "tag:aduana,usmca is one value; write tag:aduana tag:usmca"),
+        ("org:ternium,kia person:a,b", "org:ternium,kia, person:a,b are one value each"),
+        # A phrase, a value as its facet writes it, a number, a comma ending a word.
+        ('org:"ternium, kia" org:=a,b topic:6,2 org:ternium,', None),
+    ],
+)
+def test_values_listed_with_commas_are_said_to_be_one_value(typed: str, told: str | None) -> None:
+    # org:ternium,kia found nothing, and the filter did not say why.
+    note = value_lists_note(parse_query(typed))
+    if told is None:
+        assert note is None
+    else:
+        assert note is not None and note.startswith("Commas do not list values: ") and told in note
+
+
 def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None:
     query = parse_query('u.s.-mexico -baja -place:"baja california" - -!')
     assert query.words == ("u.s.-mexico", "-")  # a minus alone is a word, as before
@@ -550,6 +594,142 @@ def test_an_abbreviation_is_found_with_its_periods_and_without(
     tmp_path: Path, summary: str, query: str, found: bool
 ) -> None:
     assert_found_by(tmp_path, summary, query, found)
+
+
+@pytest.mark.parametrize(
+    ("summary", "query", "found"),
+    [
+        ("Kia hará 2.500 empleos en la planta.", "2500", True),
+        ("Kia hará 2.500 empleos en la planta.", "2,500", True),
+        ("Kia will make 400,000 vehicles a year.", "400000", True),
+        ("Kia will make 400,000 vehicles a year.", "400.000", True),
+        ("A plan of 1,000,000 dollars.", "1000000", True),
+        ("A plan of 1,000,000 dollars.", "1000", True),  # as 1000 finds 1000000
+        ("Hiring 1000 workers.", "1,000", True),
+        ("Hiring 1000 workers.", "1.000", True),
+        ("Exports worth US$1,500 million.", "1500", True),
+        ("Sales of 1.500,5 tons.", "1500.5", True),
+        ("Sales of 1.500,5 tons.", "1500", True),
+        ("Output rose in 2024.", "2024", True),
+        ("Output rose in 2024.", "2,024", True),
+        # Another number, or a decimal, is not the number.
+        ("Kia hará 12.500 empleos.", "2500", False),
+        ("Kia hará 2.500 empleos.", "25000", False),
+        ("Hiring 1000 workers.", "1,0000", False),
+        ("Growth was 6,2% in the year.", "62", False),
+        ("Growth was 6,2% in the year.", "6200", False),
+        ("Growth was 6.2 percent.", "6,200", False),
+        ("A rate of 0,500 percent.", "0500", False),
+    ],
+)
+def test_a_number_is_found_with_its_thousands_set_apart_or_without(
+    tmp_path: Path, summary: str, query: str, found: bool
+) -> None:
+    # 2,500 and 2.500 found "2.500 empleos", 2500 found nothing; nor did 1000 find "1,000".
+    assert_found_by(tmp_path, summary, query, found)
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("topic:2500", {"a"}),
+        ('topic:"2500 empleos"', {"a"}),
+        ('topic:"2,500 empleos"', {"a"}),
+        ("topic:1,000", {"b"}),
+        ('topic:"1.000 empleos"', {"b"}),
+        ("topic:25000", set()),
+    ],
+)
+def test_a_field_term_finds_a_number_with_its_thousands_set_apart_or_without(
+    tmp_path: Path, term: str, found: set[str]
+) -> None:
+    briefs = {
+        "a.yaml": fields("a", topics=["2.500 empleos"]),
+        "b.yaml": fields("b", topics=["1000 empleos"]),
+    }
+    root = make_corpus(tmp_path / "corpus", briefs)
+    assert matching_in(load_corpus(root), term) == found
+    assert matching_in(open_corpus(root, tmp_path / "index"), term) == found
+
+
+@pytest.mark.parametrize(
+    ("summary", "query", "found"),
+    [
+        ("Ternium builds a steel complex.", "ternium's", True),
+        ("Ternium builds a steel complex.", "Ternium\u2019s", True),
+        ("Ternium builds a steel complex.", '"ternium\'s complex"', True),
+        ("Mexico exports grew.", "mexico's", True),
+        ("Mexico's exports grew.", "mexico's", True),
+        ("Mexico's exports grew.", "mexico", True),
+        ("Canada exports grew.", "mexico's", False),
+    ],
+)
+def test_a_possessive_typed_is_found_as_the_word_without_it(
+    tmp_path: Path, summary: str, query: str, found: bool
+) -> None:
+    # Ternium's found nothing though four briefs named Ternium.
+    assert_found_by(tmp_path, summary, query, found)
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["org:ternium's", 'org:"ternium\'s"', 'org:"mexico steel"', 'org:"mexico\'s steel council"'],
+)
+def test_a_field_term_finds_a_name_with_its_possessive_or_without(
+    tmp_path: Path, term: str
+) -> None:
+    briefs = {
+        "a.yaml": fields("a", organizations=["Ternium", "Mexico's Steel Council"]),
+        "b.yaml": fields("b", organizations=["Ternium", "Mexico Steel Council"]),
+        "other.yaml": fields("other", organizations=["Kia"]),
+    }
+    root = make_corpus(tmp_path / "corpus", briefs)
+    assert matching_in(load_corpus(root), term) == {"a", "b"}
+    assert matching_in(open_corpus(root, tmp_path / "index"), term) == {"a", "b"}
+
+
+@pytest.fixture
+def abbreviated(tmp_path: Path) -> Path:
+    """Briefs naming places and companies with abbreviations written with periods, with a space
+    after each, and without periods, and one naming neither."""
+    briefs = {
+        "periods.yaml": fields(
+            "periods", places=["Pesqueria, N.L."], organizations=["Ternium México, S.A. de C.V."]
+        ),
+        "plain.yaml": fields(
+            "plain", places=["Apodaca, NL"], organizations=["Ternium Mexico SA de CV"]
+        ),
+        "spaced.yaml": fields("spaced", organizations=["Grupo Alfa, S. A. B. de C. V."]),
+        "other.yaml": fields("other", places=["Saltillo"], organizations=["Sabritas"]),
+    }
+    return make_corpus(tmp_path / "corpus", briefs)
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("place:nl", {"periods", "plain"}),
+        ("place:n.l.", {"periods", "plain"}),
+        ("place:n.l", {"periods", "plain"}),  # the last period not typed yet
+        ('place:"pesqueria nl"', {"periods"}),
+        ('place:"pesqueria, n.l."', {"periods"}),
+        ('org:"sa de cv"', {"periods", "plain", "spaced"}),  # sa starts sab
+        ('org:"s.a. de c.v."', {"periods", "plain"}),
+        ('org:"s. a. de c. v."', {"periods", "plain"}),
+        ("org:s.a.", {"periods", "plain", "spaced"}),  # as the word s.a. finds s.a.b.
+        ("org:sa", {"periods", "plain", "spaced", "other"}),
+        ('org:"s.a.b. de c.v."', {"spaced"}),
+        ('org:"sab de cv"', {"spaced"}),
+        ("-place:nl", {"spaced", "other"}),
+    ],
+)
+def test_a_field_term_finds_an_abbreviation_with_its_periods_and_without(
+    abbreviated: Path, tmp_path: Path, term: str, found: set[str]
+) -> None:
+    # place:nl missed "Pesqueria, N.L.", and org:"sa de cv" missed "S.A. de C.V.", though the
+    # words nl and "sa de cv" found them.
+    assert matching_in(load_corpus(abbreviated), term) == found
+    assert matching_in(open_corpus(abbreviated, tmp_path / "index"), term) == found
 
 
 @pytest.fixture

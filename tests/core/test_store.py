@@ -353,7 +353,7 @@ def test_a_brief_ending_in_yml_is_listed_with_the_name_to_give_it(corpus: Path) 
     (misnamed,) = [e for e in opened.entries if e.path == f"briefs/{BRIEF}.yml"]
     assert misnamed.brief is None
     (problem,) = misnamed.problems
-    assert f"rename it to {BRIEF}.yaml" in problem.message
+    assert f"rename it to {BRIEF}.yaml" in problem.in_full
     assert BRIEF not in {e.brief.id for e in opened.entries if e.brief is not None}
 
 
@@ -576,6 +576,23 @@ def test_a_problem_about_a_strange_field_reads_back_the_same(corpus: Path) -> No
     entry = again.entry(BRIEF)
     assert entry is not None
     assert any(p.field.startswith("\\x01\\x01") for p in entry.problems)
+
+
+def test_a_problem_keeps_its_advice_through_the_index(corpus: Path, reads: list[str]) -> None:
+    # Validation and the reader give the advice apart from what is wrong; an export leaves it.
+    rewrite(brief_path(corpus), lambda text: text.replace("language: en", "language: EN"))
+    open_corpus(corpus)
+    reads.clear()
+
+    again = open_corpus(corpus)
+
+    assert reads == []  # from the index
+    assert again == load_corpus(corpus)
+    entry = again.entry(BRIEF)
+    assert entry is not None
+    (problem,) = entry.problems
+    assert problem.message == "'EN' is not an ISO 639-1 code such as en or es"
+    assert problem.advice == "write it in small letters: en"
 
 
 def test_a_new_brief_appears(corpus: Path) -> None:

@@ -49,3 +49,19 @@ def bookmarks_locked(state: Path) -> Iterator[None]:
     state.mkdir(parents=True, exist_ok=True)
     with held_locked(state / f"{bookmarks.FILE_NAME}.lock"):
         yield
+
+
+class LockClock:
+    """The clock :mod:`tui.core.locks` waits by, moving only as it sleeps: a wait for another
+    program's lock takes no time, and each of its steps is counted in :attr:`waits`."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.waits = 0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits += 1
+        self.now += seconds

@@ -93,6 +93,32 @@ def test_move_bookmark_mark_two_and_export(
     terminal.wait_for(lambda _: terminal.exited(), "the app to quit")
 
 
+def test_filter_mark_every_article_found_and_export_them(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path, private_state: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    word = "maquiladora"
+    briefs, holding = open_reader_holding(terminal, corpus_dir, out, word)
+    others = [b for b in briefs if b not in holding]
+
+    terminal.keys("/")
+    terminal.type(word)
+    terminal.wait_for(lambda s: not any(listed(s, b) for b in others), "the list to narrow")
+    terminal.keys("Enter", "A")
+    terminal.wait_for_text(f"{len(holding)} marked")
+    terminal.keys("e")
+    terminal.wait_for_text("briefing-")
+    terminal.keys("Enter")
+    terminal.wait_for(lambda _: any(out.glob("briefing-*.md")), "the exported file")
+
+    (exported,) = out.glob("briefing-*.md")
+    headings = [line for line in exported.read_text("utf-8").splitlines() if line.startswith("## ")]
+    assert len(headings) == len(holding)
+    for heading, brief in zip(headings, holding, strict=True):
+        assert heading.startswith("## " + brief["title"][:30])
+
+
 def test_a_fact_points_at_its_line_in_the_original(
     terminal: Terminal, corpus_dir: Path, tmp_path: Path
 ) -> None:

@@ -186,6 +186,17 @@ ACTIONS: tuple[Action, ...] = (
         words="marks clear export",
     ),
     Action(
+        "reader.mark_shown",
+        "A",
+        "mark_shown",
+        "Mark all shown",
+        "reader",
+        "Mark every article the list shows for export, as to hand over what a filter found",
+        palette="Mark all shown articles for export",
+        show=False,
+        words="marks select all export filter found",
+    ),
+    Action(
         "reader.read",
         "u",
         "toggle_read",

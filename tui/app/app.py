@@ -113,7 +113,9 @@ class BriefingApp(HoldsKeysTypedAhead):
                 )
                 return
             # What another program's lock kept out a while ago may go in now: asked only if not.
-            main.save_what_waits()
+            # Tried without waiting for the lock: while another program holds it, the question
+            # comes at once, and what it keeps is saved and the quit goes on once the lock goes.
+            main.save_what_waits(wait=False, quitting=True)
         losing = self._unsaved()
         if not losing:
             self.exit()

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from tui.core.files import NotAFile, TooLarge, not_a_file, read_limited
-from tui.core.model import Severity
+from tui.core.model import Fault, Severity
 from tui.core.recent import RecentlyUsed
 from tui.core.text import clean_text, cut
 
@@ -32,50 +32,55 @@ class ArticleReader:
         self.seeds = os.path.join(root, "seeds")
         self._inside: str | None = None
 
-    def refusal(self, source: str) -> str | None:
+    def refusal(self, source: str) -> Fault | None:
         """Why ``source`` cannot be used as an article of this corpus, or None when it can."""
         if not source.strip():
-            return "is empty; name a file in seeds/"
+            return Fault("is empty", "name a file in seeds/")
         relative = Path(source)
         if relative.is_absolute() or ".." in relative.parts:
-            return "must name a file inside seeds/, such as 000_example.txt"
+            return Fault(
+                "names a file outside seeds/", "name a file inside seeds/, such as 000_example.txt"
+            )
         try:
             if self._inside is None:
                 self._inside = os.path.normcase(os.path.join(os.path.realpath(self.seeds), ""))
             resolved = os.path.realpath(os.path.join(self.seeds, source))
             info = _stat(resolved)
         except (OSError, RuntimeError):
-            return "cannot be resolved (a link loop?)"
+            return Fault("cannot be resolved (a link loop?)")
         inside = os.path.normcase(os.path.join(resolved, "")).startswith(self._inside)
         if not inside:
-            return "leads outside seeds/ through a link; copy the article into seeds/"
+            return Fault("leads outside seeds/ through a link", "copy the article into seeds/")
         if info is None:
             if not os.path.isdir(self.seeds):  # looked at only for an article not found
                 there = "a file" if os.path.lexists(self.seeds) else "not there"
-                return f"not found: the corpus's seeds/ folder is {there}; articles are kept in it"
+                return Fault(
+                    f"not found: the corpus's seeds/ folder is {there}", "articles are kept in it"
+                )
             if relative.parts[0] == "seeds" and len(relative.parts) > 1:
                 # The corpus's path, where the path inside seeds/ is asked for.
                 within = Path(*relative.parts[1:]).as_posix()
-                return (
-                    f"not found: there is no seeds/{cut(source)}; source names a file inside"
-                    f" seeds/, so leave seeds/ out: source: {cut(within)}"
+                return Fault(
+                    f"not found: there is no seeds/{cut(source)}",
+                    "source names a file inside seeds/, so leave seeds/ out:"
+                    f" source: {cut(within)}",
                 )
-            return f"not found: there is no seeds/{cut(source)}"
+            return Fault(f"not found: there is no seeds/{cut(source)}")
         if not stat.S_ISREG(info.st_mode):
-            return f"seeds/{cut(source)} {not_a_file(info.st_mode)}"
+            return _named(source, not_a_file(info.st_mode))
         return None
 
-    def read(self, source: str) -> tuple[str | None, ArticleProblems, str | None]:
+    def read(self, source: str) -> tuple[str | None, ArticleProblems, Fault | None]:
         """The cleaned text of ``seeds/source`` and its problems, or None and why it cannot be
         used."""
         try:
             return self.read_within(source, MAX_ARTICLE_BYTES)
         except TooLarge as error:
-            return None, [], str(error)
+            return None, [], error.fault
 
     def read_within(
         self, source: str, limit: int
-    ) -> tuple[str | None, ArticleProblems, str | None]:
+    ) -> tuple[str | None, ArticleProblems, Fault | None]:
         """What :meth:`read` gives; raise :class:`TooLarge` when the file holds more than
         ``limit`` bytes, having read ``limit + 1`` of them."""
         refusal = self.refusal(source)
@@ -84,15 +89,20 @@ class ArticleReader:
         try:
             raw = read_limited(os.path.join(self.seeds, source), limit, "article")
         except NotAFile as error:  # made so since it was looked at
-            return None, [], f"seeds/{cut(source)} {error}"
+            return None, [], _named(source, error.fault)
         except OSError as error:
-            return None, [], f"cannot be read: {error.strerror}"
+            return None, [], Fault(f"cannot be read: {error.strerror}")
         text, problems = decode_article(raw)
         return text, problems, None
 
     def text(self, source: str) -> str:
         """The cleaned text of ``seeds/source``, or "" when it cannot be used."""
         return self.read(source)[0] or ""
+
+
+def _named(source: str, fault: Fault) -> Fault:
+    """``fault``, said of a file that is not read, as said of the article ``seeds/source``."""
+    return Fault(f"seeds/{cut(source)} {fault.what}", fault.advice)
 
 
 def _stat(path: str) -> os.stat_result | None:

@@ -8,7 +8,11 @@ import re
 
 from dateutil import parser as date_parser
 
+from tui.core.model import Fault
 from tui.core.text import quoted
+
+AS_ISO = "write it as YYYY-MM-DD"
+"""The advice for a date that cannot be read as one day."""
 
 
 class _BilingualDates(date_parser.parserinfo):
@@ -66,7 +70,12 @@ _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 class DateError(ValueError):
-    """A date that cannot be read, with a reason a user can act on."""
+    """A date that cannot be read: what is wrong with it, and the advice a user can act on, both
+    in :attr:`fault`."""
+
+    def __init__(self, what: str, advice: str) -> None:
+        self.fault = Fault(what, advice)
+        super().__init__(str(self.fault))
 
 
 def parse_date(text: str) -> dt.date:
@@ -85,17 +94,18 @@ def parse_date(text: str) -> dt.date:
         if one != other and 1 <= one <= 12 and 1 <= other <= 12:
             raise DateError(
                 f"{quoted(text)} can be read as {one} {calendar.month_name[other]} or"
-                f" {other} {calendar.month_name[one]}; write it as YYYY-MM-DD"
+                f" {other} {calendar.month_name[one]}",
+                AS_ISO,
             )
     try:
         first, second = _parsed(_without_weekday_mar(text))
     except (ValueError, OverflowError) as error:
         _written_day(text)  # no such day: says so
-        raise DateError(f"cannot read {quoted(text)} as a date; write it as YYYY-MM-DD") from error
+        raise DateError(f"cannot read {quoted(text)} as a date", AS_ISO) from error
     if first.date() != second.date():
         raise DateError(
-            f"{quoted(text)} does not give year, month and day; write it as YYYY-MM-DD"
-            " and say in date_note how it was inferred"
+            f"{quoted(text)} does not give year, month and day",
+            f"{AS_ISO} and say in date_note how it was inferred",
         )
     return first.date()
 
@@ -141,7 +151,7 @@ def _written_day(text: str) -> None:
                 _calendar_day(text, int(found["year"]), month, int(found["day"]))
 
 
-def weekday_slip(text: str, date: dt.date) -> str | None:
+def weekday_slip(text: str, date: dt.date) -> Fault | None:
     """What is wrong when ``text``, read as ``date``, names a weekday that day was not; else
     None. A name that is also a month's ("mar", Spanish for Tuesday, is March) is not taken for
     a weekday."""
@@ -150,10 +160,11 @@ def weekday_slip(text: str, date: dt.date) -> str | None:
             continue
         named = _PARSER_INFO.weekday(word)
         if named is not None and named != date.weekday():
-            return (
+            return Fault(
                 f"{quoted(text)} names a {calendar.day_name[named]}, but"
                 f" {date.day} {calendar.month_name[date.month]} {date.year} was a"
-                f" {calendar.day_name[date.weekday()]}; check the date against the article"
+                f" {calendar.day_name[date.weekday()]}",
+                "check the date against the article",
             )
     return None
 
@@ -162,11 +173,11 @@ def _calendar_day(text: str, year: int, month: int, day: int) -> dt.date:
     """The day ``text`` gives as year, month and day; a :class:`DateError` saying what does not
     exist (a month 13, a 30 February) when it is no day of the calendar."""
     if year < 1:
-        raise DateError(f"{quoted(text)} has no year {year}; write it as YYYY-MM-DD")
+        raise DateError(f"{quoted(text)} has no year {year}", AS_ISO)
     if not 1 <= month <= 12:
-        raise DateError(f"{quoted(text)} has no month {month}; write it as YYYY-MM-DD")
+        raise DateError(f"{quoted(text)} has no month {month}", AS_ISO)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         name = calendar.month_name[month]
-        raise DateError(f"{quoted(text)}: {name} {year} has no day {day}; give a day it has")
+        raise DateError(f"{quoted(text)}: {name} {year} has no day {day}", "give a day it has")
     return dt.date(year, month, day)

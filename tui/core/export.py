@@ -2,10 +2,13 @@
 
 A brief the user tagged or wrote a note on has them at its end, when the asker gives them. A
 brief whose file has errors says so, with them, before its summary: a colleague has no other way
-to know that some of it may be wrong.
+to know that some of it may be wrong. Each error says what is wrong, without the advice on
+editing the file that validation gives its author (:attr:`tui.core.model.Problem.advice`).
 
 Text from briefs and articles is escaped so that nothing in it can change the document's
-structure: it cannot open a heading, a list, a block quote, code, a link or HTML.
+structure: it cannot open a heading, a list, a block quote, code, a link or HTML. A note is
+escaped too, but for the lines its writer made list items, which stay a list (see
+:func:`_note_lines`).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
 from tui.core.model import Brief, Corpus, Entry, KeyFact, Problem
-from tui.core.text import clean_text, date_label, line_range, one_line, plural
+from tui.core.text import clean_text, date_label, line_range, names_apart, one_line, plural
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
 # can start or end markup anywhere in a line. An underscore between two letters or digits
@@ -47,6 +50,15 @@ def escape(text: str) -> str:
     return flat[:last] + "\\" + flat[last:]
 
 
+def _code(text: str) -> str:
+    """``text`` on one line as inline code: between backticks enough more than any run of them
+    it holds, and spaced from them where it starts or ends with one."""
+    flat = one_line(clean_text(text))
+    fence = "`" * (max((len(run) for run in re.findall("`+", flat)), default=0) + 1)
+    padding = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{padding}{flat}{padding}{fence}"
+
+
 def default_export_name(now: dt.datetime) -> str:
     """``briefing-YYYYMMDD-HHMMSS.md`` for the moment ``now``."""
     return now.strftime("briefing-%Y%m%d-%H%M%S.md")
@@ -62,14 +74,21 @@ Annotated = Callable[[str], Annotation]
 """What the user keeps about a brief, given its id: its tags and note."""
 
 
-Chosen = Literal["all", "marked", "bookmarked", "named", "current"]
+Chosen = Literal["all", "marked", "bookmarked", "named", "current", "found"]
 """How the briefs of a briefing were chosen: every brief that loaded, those marked in the
-reader, the bookmarked ones, those named by id, the one under the reader's cursor."""
+reader, the bookmarked ones, those named by id, the one under the reader's cursor, those a
+filter found."""
 
 
-def counted(chosen: Chosen, count: int) -> str:
+def counted(chosen: Chosen, count: int, found_by: str = "") -> str:
     """The briefs of a briefing as its first line counts them: ``2 marked briefs``, ``5 briefs,
-    all that loaded``."""
+    all that loaded``; ``found_by`` is the filter of those ``found``."""
+    if chosen == "found" and found_by.strip():
+        # The filter itself, as code, which reads the same raw and rendered: colleagues can ask
+        # the same of their own copy of the corpus.
+        return f"{plural(count, 'brief')} found by the filter {_code(found_by)}"
+    if chosen == "found":
+        chosen = "all"  # an empty filter finds every brief
     if chosen == "all":
         return f"{plural(count, 'brief')}, all that loaded"
     if chosen == "named":
@@ -87,13 +106,17 @@ def render_markdown(
     exported_on: dt.date | None = None,
     with_errors: list[str] | None = None,
     title: str | None = None,
+    found_by: str = "",
 ) -> str:
     """The Markdown briefing of the briefs of ``entries`` (each one that loaded); ``chosen``
     says how they were chosen; ``annotated`` gives each brief's tags and note, to add;
     ``exported_on``, the day it says it was made; ``with_errors`` gets the ids of the briefs
-    whose files have errors; ``title`` is its heading, by default "Briefing" and the day."""
+    whose files have errors; ``title`` is its heading, by default "Briefing" and the day;
+    ``found_by``, the filter that found the briefs ``found``."""
     return "".join(
-        markdown_parts(corpus, entries, chosen, annotated, exported_on, with_errors, title)
+        markdown_parts(
+            corpus, entries, chosen, annotated, exported_on, with_errors, title, found_by
+        )
     )
 
 
@@ -105,6 +128,7 @@ def markdown_parts(
     exported_on: dt.date | None = None,
     with_errors: list[str] | None = None,
     title: str | None = None,
+    found_by: str = "",
 ) -> Iterator[str]:
     """:func:`render_markdown`'s text in parts, one per brief, made as they are asked for: a
     briefing of ten thousand briefs is written without ever being held whole. The id of each
@@ -120,7 +144,7 @@ def markdown_parts(
         [
             f"# {escape(title)}",
             "",
-            f"{counted(chosen, len(entries))}, exported{when} from {source}.",
+            f"{counted(chosen, len(entries), found_by)}, exported{when} from {source}.",
         ]
     )
     for entry in entries:
@@ -152,6 +176,7 @@ def _brief_section(
             "",
             f"**Errors in the brief file ({len(errors)}):** some of what follows may be wrong.",
         ]
+        # What is wrong, not how to put it right: a colleague does not edit the brief's file.
         lines += [""] + [
             f"- {escape(problem.shown_field)}: {escape(problem.message)}"
             if problem.field
@@ -192,7 +217,7 @@ def _brief_section(
         lines.append(f"{indent}> — {escape(brief.source_path)}, {where}")
     for label, names in brief.entity_groups:
         if names:
-            lines += ["", f"**{label}:** " + ", ".join(escape(name) for name in names)]
+            lines += ["", f"**{label}:** " + names_apart([escape(name) for name in names])]
     return lines
 
 
@@ -202,13 +227,82 @@ def _annotation_lines(annotation: Annotation) -> list[str]:
     if annotation.tags:
         lines += ["", "**Tags:** " + ", ".join(escape(tag) for tag in annotation.tags)]
     if annotation.note:
-        lines += ["", "**Note**"]
-        # Paragraphs kept, and the lines of each, ended by a hard line break (a backslash): a
-        # note's lines are often a list, which would otherwise run together.
-        paragraphs = re.split(r"\n\s*\n", annotation.note.strip())
-        for paragraph in paragraphs:
-            kept = [escape(line) for line in paragraph.splitlines() if line.strip()]
-            lines += ["", "\\\n".join(kept)]
+        lines += ["", "**Note**", *_note_lines(annotation.note)]
+    return lines
+
+
+# A note's line written as a Markdown list item: "- call CFE", "* call", "1. call", "2) call".
+_LIST_ITEM = re.compile(r"([-*+]|\d{1,9}[.)]) +(\S.*)")
+
+
+def _note_lines(note: str) -> list[str]:
+    """A note as Markdown that reads as it was written, both as it is and rendered.
+
+    Colleagues often read a briefing's Markdown as it is, so a note gets no more marks than it
+    needs to keep its lines apart when rendered:
+
+    - Its paragraphs, apart in the note, are apart in the briefing.
+    - A line written as a list item (``- ``, ``* ``, ``+ ``, ``1. ``, ``2) ``) is one, nested
+      under the item above it when indented past it: a list needs nothing between its lines.
+      A list is set off from the text around it by a blank line, as many renderers want, and
+      so that an item never runs into the line after it nor a number into the line before (nor
+      into the item it is under, for a list inside an item that starts at another number
+      than 1).
+    - A line of text under another, which a renderer would join to it into one line, follows
+      a hard line break: a backslash, the one mark a reader of the text sees for what it is.
+      Two spaces would do as well rendered, but cannot be seen, and editors strip them.
+    - A line of text indented past a list item goes on that item, on a line of its own.
+
+    Everything the note holds is text otherwise: escaped, as the rest of a briefing is.
+    """
+    lines: list[str] = []
+    # The items of the list the line is in, outermost first: each one's indent in the note, and
+    # the column its text starts at in the briefing. Kept across a blank line: "- a", a blank
+    # line and "  - b" is still b under a.
+    items: list[tuple[int, int]] = []
+    after_text = False  # whether the line above is text outside a list
+    for paragraph in re.split(r"\n\s*\n", clean_text(note)):
+        if not paragraph.strip():
+            continue
+        lines.append("")
+        for line in paragraph.splitlines():
+            if not line.strip():
+                continue
+            indent = len(line) - len(line.lstrip())
+            closed = None  # the item above at this line's level, if any: the last one left
+            while items and items[-1][0] >= indent:
+                closed = items.pop()
+            item = _LIST_ITEM.fullmatch(line.strip())
+            if item is not None and item[1][0].isdigit() and not (items or closed):
+                # A number starts a list only at 1 ("2024. A record year" is text), as a
+                # renderer reads it after a line of text.
+                item = None if int(item[1][:-1]) != 1 else item
+            column = items[-1][1] if items else 0
+            starts_paragraph = not lines[-1]
+            if item is not None:
+                marker = item[1]
+                if after_text and not items and not starts_paragraph:
+                    lines.append("")
+                elif items and closed is None and marker[0].isdigit() and int(marker[:-1]) != 1:
+                    # Right under the item, a list starting at another number than 1 would be
+                    # read as the item's text.
+                    lines.append("")
+                lines.append(f"{' ' * column}{marker} {escape(item[2])}")
+                items.append((indent, column + len(marker) + 1))
+                after_text = False
+                continue
+            if starts_paragraph:
+                pass  # after a blank line: a paragraph of its own, in the item it is indented to
+            elif items and closed is not None:
+                # Back on an item after the list under it: a paragraph of its own in that item,
+                # which a break would have put on the last item of the list under it.
+                lines.append("")
+            elif after_text or items:
+                lines[-1] += "\\"  # under a line of text, or on the item above
+            else:
+                lines.append("")  # below a list, a paragraph of its own
+            lines.append(f"{' ' * column}{escape(line)}")
+            after_text = not items
     return lines
 
 

@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path
 
+from tui.core.model import Fault
+
 # Opening a named pipe without O_NONBLOCK waits for a writer; a terminal opened without
 # O_NOCTTY can become the process's controlling terminal. Neither flag exists on Windows, where
 # O_BINARY does (and keeps \r\n as it is).
@@ -27,7 +29,12 @@ _OPEN_FLAGS = (
 
 class Refused(Exception):
     """The file was not read, for what it is rather than because reading it failed. The message
-    says why, in words that follow the file's name."""
+    says why, in words that follow the file's name; :attr:`fault` holds it, with the advice on
+    what to do apart."""
+
+    def __init__(self, what: str, advice: str = "") -> None:
+        self.fault = Fault(what, advice)
+        super().__init__(str(self.fault))
 
 
 class TooLarge(Refused):
@@ -52,7 +59,8 @@ def read_limited(path: str | Path, limit: int, what: str) -> bytes:
         # before Python's file is made of it, which refuses a folder in words of its own.
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise NotAFile(not_a_file(info.st_mode))
+            fault = not_a_file(info.st_mode)
+            raise NotAFile(fault.what, fault.advice)
     except BaseException:
         os.close(descriptor)
         raise
@@ -70,7 +78,7 @@ def read_limited(path: str | Path, limit: int, what: str) -> bytes:
     return data
 
 
-def not_a_file(mode: int) -> str:
+def not_a_file(mode: int) -> Fault:
     """Why a name whose status has ``mode`` is not read, to follow the name."""
     if stat.S_ISFIFO(mode):
         kind = "a named pipe"
@@ -82,7 +90,7 @@ def not_a_file(mode: int) -> str:
         kind = "a socket"
     else:
         kind = "not a file"
-    return f"is not a regular file ({kind}); replace it with a file"
+    return Fault(f"is not a regular file ({kind})", "replace it with a file")
 
 
 def size_text(limit: int) -> str:

@@ -32,6 +32,7 @@ from tui.core.model import (
     Brief,
     BriefStatus,
     Entry,
+    Fault,
     KeyFact,
     Problem,
     Severity,
@@ -126,14 +127,16 @@ KEPT_ARTICLES = 8
 corpus's articles, each with its folded copy, are more than it should hold at once."""
 
 
-def _broken_link(path: Path) -> str:
+def _broken_link(path: Path) -> Fault:
     """What is wrong with the link ``path``, which leads to no file."""
     try:
         path.stat()
     except OSError as error:
         if error.errno == errno.ELOOP:  # to itself, or through links that come back to it
-            return f"is a link to {os.readlink(path)}, which leads back to it; link to a file"
-    return f"is a link to {os.readlink(path)}, which is not there"
+            return Fault(
+                f"is a link to {os.readlink(path)}, which leads back to it", "link to a file"
+            )
+    return Fault(f"is a link to {os.readlink(path)}, which is not there")
 
 
 class _CorpusReader:
@@ -142,7 +145,7 @@ class _CorpusReader:
         self.reader = ArticleReader(root)
         self._corpus_inside: str | None = None
         """The corpus folder as links resolve, with a separator after it."""
-        self.articles: RecentlyUsed[str, tuple[Article | None, str | None]] = RecentlyUsed(
+        self.articles: RecentlyUsed[str, tuple[Article | None, Fault | None]] = RecentlyUsed(
             KEPT_ARTICLES
         )
 
@@ -151,26 +154,26 @@ class _CorpusReader:
         relative = path.relative_to(self.root).as_posix()
         try:
             if not path.is_file():
-                message = "is not a regular file; only files are read"
+                fault = Fault("is not a regular file", "only files are read")
                 if path.is_symlink() and not path.exists():
-                    message = _broken_link(path)
+                    fault = _broken_link(path)
                 elif "\\x" in path.name and not path.exists():
-                    message = "has a file name that is not UTF-8 text; rename it to be read"
-                return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
+                    fault = Fault("has a file name that is not UTF-8 text", "rename it to be read")
+                return Entry(relative, None, (Problem.of(relative, 0, "", fault),)), ""
             outside = self._outside(path) if path.is_symlink() else None
             if outside is not None:
                 # Not read: its problems would quote a file that is not the user's to show.
-                message = f"is a link to {outside}, outside the corpus; copy the brief here"
-                return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
+                fault = Fault(f"is a link to {outside}, outside the corpus", "copy the brief here")
+                return Entry(relative, None, (Problem.of(relative, 0, "", fault),)), ""
             if path.suffix != BRIEF_SUFFIX:
-                message = (
-                    f"briefs are read from files ending in {BRIEF_SUFFIX};"
-                    f" rename it to {path.stem}{BRIEF_SUFFIX} to be read"
+                fault = Fault(
+                    f"briefs are read from files ending in {BRIEF_SUFFIX}",
+                    f"rename it to {path.stem}{BRIEF_SUFFIX} to be read",
                 )
-                return Entry(relative, None, (Problem(relative, 0, "", message),)), ""
+                return Entry(relative, None, (Problem.of(relative, 0, "", fault),)), ""
             raw = read_limited(path, MAX_BRIEF_BYTES, "brief")
         except Refused as error:  # too large, or no longer a file since it was looked at
-            return Entry(relative, None, (Problem(relative, 0, "", str(error)),)), ""
+            return Entry(relative, None, (Problem.of(relative, 0, "", error.fault),)), ""
         except OSError as error:
             problem = Problem(relative, 0, "", f"cannot read the file: {error.strerror}")
             return Entry(relative, None, (problem,)), ""
@@ -188,7 +191,7 @@ class _CorpusReader:
         resolved = os.path.realpath(link)
         return None if os.path.join(resolved, "").startswith(self._corpus_inside) else resolved
 
-    def article(self, source: str) -> tuple[Article | None, str | None]:
+    def article(self, source: str) -> tuple[Article | None, Fault | None]:
         """The article at ``seeds/source``, or None and the reason it cannot be used."""
         kept = self.articles.get(source)
         if kept is not None:
@@ -212,22 +215,36 @@ class _BriefChecker:
         """The fuzzy searching this brief's quotes have cost so far (see FUZZY_WORK_PER_BRIEF)."""
         self.fuzzy_skipped = False
         """Whether the last quote anchored was not looked for fuzzily, the budget being spent."""
-        self.written_elsewhere: dict[str, tuple[str, str]] = {}
+        self.written_elsewhere: dict[str, tuple[str, str, str]] = {}
         """The path of a required field that is missing, to the path of the field written where
-        it was meant (misspelled, or out of its place) and what to do: one problem, on its
-        line."""
+        it was meant (misspelled, or out of its place), what is wrong with it, and what to do:
+        one problem, on its line."""
 
     def add(
-        self, path: str, message: str, severity: Severity = "error", *, at: str | None = None
+        self,
+        path: str,
+        message: str,
+        severity: Severity = "error",
+        *,
+        advice: str = "",
+        at: str | None = None,
     ) -> None:
-        """Report ``message`` about field ``path``, on the line of field ``at`` if given."""
+        """Report ``message``, what is wrong with field ``path``, and ``advice`` on putting it
+        right, on the line of field ``at`` if given. The advice is for whoever edits the file; a
+        briefing gives a colleague the message alone (see :class:`Problem`)."""
         line = self.document.line(path if at is None else at)
-        self.problems.append(Problem(self.file, line, path, message, severity))
+        self.problems.append(Problem(self.file, line, path, message, severity, advice))
+
+    def add_fault(self, path: str, fault: Fault, severity: Severity = "error") -> None:
+        """Report ``fault`` about field ``path``."""
+        self.add(path, fault.what, severity, advice=fault.advice)
 
     def check(self, raw: bytes) -> Brief | None:
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            message = "is saved as UTF-16 text; save it as UTF-8, as briefs are read"
-            self.problems.append(Problem(self.file, 0, "", message))
+            advice = "save it as UTF-8, as briefs are read"
+            self.problems.append(
+                Problem(self.file, 0, "", "is saved as UTF-16 text", advice=advice)
+            )
             return None
         if b"\x00" in raw:
             self.problems.append(Problem(self.file, 0, "", "is a binary file, not YAML text"))
@@ -236,11 +253,8 @@ class _BriefChecker:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
-            message = (
-                "is not valid UTF-8 text (saved in another encoding, such as Latin-1?);"
-                " save it as UTF-8"
-            )
-            self.problems.append(Problem(self.file, line, "", message))
+            message = "is not valid UTF-8 text (saved in another encoding, such as Latin-1?)"
+            self.problems.append(Problem(self.file, line, "", message, advice="save it as UTF-8"))
             return None
         try:
             self.document = read_document(text)
@@ -265,7 +279,11 @@ class _BriefChecker:
         status = self._status(data)
         ident, source, title, language, summary = (required[n] for n in _REQUIRED_TEXT)
         if ident is not None and not ID_RULE.fullmatch(ident):
-            self.add("id", "use only lowercase letters, digits and single hyphens")
+            self.add(
+                "id",
+                "is not a valid id",
+                advice="use only lowercase letters, digits and single hyphens",
+            )
         elif ident is not None and ident != self.stem:
             named = f"{ident}{BRIEF_SUFFIX}"
             if (self.reader.root / "briefs" / named).exists():
@@ -273,22 +291,24 @@ class _BriefChecker:
                 advice = f"set it to {self.stem}; briefs/{named} is another brief"
             else:
                 advice = f"set it to {self.stem}, or rename the file to {named}"
-            self.add("id", f"{ID_NOT_THE_FILE_NAME}: {advice}")
+            self.add("id", ID_NOT_THE_FILE_NAME, advice=advice)
         if language is not None and language not in ISO_639_1:
             advice = (
-                f"; write it in small letters: {language.lower()}"
+                f"write it in small letters: {language.lower()}"
                 if language.lower() in ISO_639_1
                 else ""
             )
             self.add(
                 "language",
-                f"{quoted(language)} is not an ISO 639-1 code such as en or es{advice}",
+                f"{quoted(language)} is not an ISO 639-1 code such as en or es",
+                advice=advice,
             )
         elif language not in (None, "en") and "title_en" not in data and status != "draft":
             # A draft is unfinished by its nature: its English title may still be to come.
             self.add(
                 "title_en",
-                f"required when language is {language}: give an English title",
+                f"required when language is {language}",
+                advice="give an English title",
                 at="language",
             )
         if (
@@ -298,9 +318,9 @@ class _BriefChecker:
         ):
             self.add(
                 "summary",
-                f"still starts {quoted(DRAFT_SUMMARY)}, as a draft's does, in a finished"
-                " brief: write the summary, two to five English sentences saying what the"
-                " article says, or mark the brief status: draft again",
+                f"still starts {quoted(DRAFT_SUMMARY)}, as a draft's does, in a finished brief",
+                advice="write the summary, two to five English sentences saying what the article"
+                " says, or mark the brief status: draft again",
             )
         for name, text in (("title", title), ("title_en", optional["title_en"])):
             if text is not None and len(text) > LONG_TEXT_WARNING:
@@ -347,18 +367,20 @@ class _BriefChecker:
                     number = int(last_fact.removeprefix("key_facts[").rstrip("]")) + 1
                     self.written_elsewhere[f"{last_fact}.{name}"] = (
                         path,
-                        f"the {name}: on this line is at the brief's level: indent it under"
-                        f" fact {number}, in line with that fact's other fields",
+                        f"the {name}: on this line is at the brief's level",
+                        f"indent it under fact {number}, in line with that fact's other fields",
                     )
                     continue
-                where = (
-                    "to the brief, not to a key fact, so it is ignored here; move it out of"
-                    " key_facts, to the start of the line, as id: and title: are written"
-                    if within
-                    else "to a key fact, not to the brief, so it is ignored here; indent it"
-                    " under its fact, in line with that fact's quote:"
-                )
-                self.add(path, f"belongs {where}", "warning")
+                if within:
+                    where = "to the brief, not to a key fact"
+                    advice = (
+                        "move it out of key_facts, to the start of the line, as id: and title:"
+                        " are written"
+                    )
+                else:
+                    where = "to a key fact, not to the brief"
+                    advice = "indent it under its fact, in line with that fact's quote:"
+                self.add(path, f"belongs {where}, so it is ignored here", "warning", advice=advice)
                 continue
             if (
                 not within
@@ -368,9 +390,10 @@ class _BriefChecker:
                 # "title_es" is no slip for title_en: it is the title in another language.
                 self.add(
                     path,
-                    "unknown field, ignored; the title in the article's own language is"
-                    " title:, and its English title_en:",
+                    "unknown field, ignored",
                     "warning",
+                    advice="the title in the article's own language is title:, and its English"
+                    " title_en:",
                 )
                 continue
             meant = closest_field(name, known)
@@ -381,10 +404,11 @@ class _BriefChecker:
             if meant in required and meant not in data and meant_path not in self.written_elsewhere:
                 self.written_elsewhere[meant_path] = (
                     path,
-                    f"{name} on this line looks like it misspelled: rename {name} to {meant}",
+                    f"{name} on this line looks like it misspelled",
+                    f"rename {name} to {meant}",
                 )
                 continue
-            self.add(path, f"unknown field, ignored; did you mean {meant}?", "warning")
+            self.add(path, "unknown field, ignored", "warning", advice=f"did you mean {meant}?")
 
     @staticmethod
     def _fact_left_without(name: str, data: dict[str, Any]) -> str | None:
@@ -405,10 +429,10 @@ class _BriefChecker:
         write, or the field written where it was meant (see :attr:`written_elsewhere`)."""
         elsewhere = self.written_elsewhere.get(path)
         if elsewhere is None:
-            self.add(path, f"is required: {advice}")
+            self.add(path, "is required", advice=advice)
             return
-        written, what_to_do = elsewhere
-        self.add(path, f"is required; {what_to_do}", at=written)
+        written, what, what_to_do = elsewhere
+        self.add(path, f"is required, and {what}", advice=what_to_do, at=written)
 
     def _status(self, data: dict[str, Any]) -> BriefStatus:
         value = data.get("status")
@@ -437,8 +461,9 @@ class _BriefChecker:
             if fact.needs_english:
                 self.add(
                     f"key_facts[{index}].needs_english",
-                    "the brief is in English: remove the field",
+                    "the brief is in English",
                     "warning",
+                    advice="remove the field",
                 )
         return tuple(replace(fact, needs_english=False) for fact in facts)
 
@@ -452,32 +477,33 @@ class _BriefChecker:
             self.add(
                 "key_facts",
                 f"none of the {len(facts)} facts is confirmed (each has reviewed: false) in a"
-                " finished brief: mark the brief status: draft again and confirm them in the"
-                " reader (c), or remove the field from each",
+                " finished brief",
                 "warning",
+                advice="mark the brief status: draft again and confirm them in the reader (c),"
+                " or remove the field from each",
             )
             unreviewed = []
         if len(facts) > 1 and len(untranslated) == len(facts):
             self.add(
                 "key_facts",
-                f"all {len(facts)} facts are marked needs_english in a finished brief: once"
-                " each is in English, remove the field from it",
+                f"all {len(facts)} facts are marked needs_english in a finished brief",
                 "warning",
+                advice="once each is in English, remove the field from it",
             )
             untranslated = []
         for index in unreviewed:
             self.add(
                 f"key_facts[{index}].reviewed",
-                "is false in a finished brief: confirm the fact (remove the field) or mark"
-                " the brief status: draft",
+                "is false in a finished brief",
                 "warning",
+                advice="confirm the fact (remove the field) or mark the brief status: draft",
             )
         for index in untranslated:
             self.add(
                 f"key_facts[{index}].needs_english",
-                "the fact is marked as still in the article's language: once it is in English,"
-                " remove the field",
+                "the fact is marked as still in the article's language",
                 "warning",
+                advice="once it is in English, remove the field",
             )
 
     def _text(
@@ -492,26 +518,27 @@ class _BriefChecker:
                 if name not in data:
                     self._missing(path, name, advice)
                 else:
-                    self.add(path, f"is required; it is empty: {advice}")
+                    self.add(path, "is required but empty", advice=advice)
             return None
         value = data[name]
         if isinstance(value, bool) and name == "language":
-            self.add(path, "must be text; YAML reads no/yes as true/false, so quote it: 'no'")
+            advice = "YAML reads no/yes as true/false, so quote it: 'no'"
+            self.add(path, "must be text", advice=advice)
             return None
         if not isinstance(value, str):
             # YAML reads 60, 1.5 or 2025-01-14 left out of quotes as a number or a date.
             scalar = isinstance(value, (int, float, dt.date)) and not isinstance(value, bool)
             quote = scalar and name != "language"  # no number or date is a language's code
-            advice = "; put it in quotes, so that it is read as text" if quote else ""
-            self.add(path, f"must be text, not {_describe(value)}{advice}")
+            advice = "put it in quotes, so that it is read as text" if quote else ""
+            self.add(path, f"must be text, not {_describe(value)}", advice=advice)
             return None
         cleaned = clean_text(value).strip()
         if not cleaned:
             if required:
                 advice = _WHAT_TO_WRITE.get(name) or f"write id: {self.stem}"
-                self.add(path, f"is empty: {advice}")
+                self.add(path, "is empty", advice=advice)
             else:
-                self.add(path, "is empty; remove it or fill it in")
+                self.add(path, "is empty", advice="remove it or fill it in")
             return None
         self._tell_hidden_characters(path, value, cleaned)
         return cleaned
@@ -553,17 +580,17 @@ class _BriefChecker:
         try:
             date = parse_date(value)
         except DateError as error:
-            self.add("published", str(error))
+            self.add_fault("published", error.fault)
             return None
         slip = weekday_slip(value, date)
         if slip is not None:
-            self.add("published", slip, "warning")
+            self.add_fault("published", slip, "warning")
         return date
 
     def _article(self, source: str) -> Article | None:
         article, refusal = self.reader.article(source)
-        if refusal:
-            self.add("source", refusal)
+        if refusal is not None:
+            self.add_fault("source", refusal)
         for severity, message in article.problems if article else ():
             self.add("source", f"seeds/{source} {message}", severity)
         return article
@@ -575,7 +602,7 @@ class _BriefChecker:
         if value is None:
             advice = "list at least one fact with its quote"
             if "key_facts" in data:
-                self.add("key_facts", f"is required; it is empty: {advice}")
+                self.add("key_facts", "is required but empty", advice=advice)
             else:
                 self._missing("key_facts", "key_facts", advice)
             return None
@@ -583,7 +610,7 @@ class _BriefChecker:
             self.add("key_facts", f"must be a list of facts, not {_describe(value)}")
             return None
         if not value:
-            self.add("key_facts", "is empty: list at least one fact with its quote")
+            self.add("key_facts", "is empty", advice="list at least one fact with its quote")
             return None
         facts: list[KeyFact] = []
         valid = True
@@ -664,9 +691,10 @@ class _BriefChecker:
             how = f"matches only a passage close to it (fuzzy, score {anchor.score} of 100)"
         self.add(
             path,
-            f"{how}; copy the article's wording into the quote:"
-            f" {_wording(article.text, anchor.span, name)}",
+            how,
             "warning",
+            advice="copy the article's wording into the quote:"
+            f" {_wording(article.text, anchor.span, name)}",
         )
 
     def _report_number(
@@ -682,8 +710,9 @@ class _BriefChecker:
             path,
             f"differs in a number from the passage closest to it ({how}): the article has"
             f" {_figures(differs.written)} where the quote has {_figures(differs.quoted)}, so"
-            " the quote is not taken as found; if the fact holds with the article's figure,"
-            " copy the article's wording into the quote, else correct or remove the fact:"
+            " the quote is not taken as found",
+            advice="if the fact holds with the article's figure, copy the article's wording into"
+            " the quote, else correct or remove the fact:"
             f" {_wording(article.text, differs.span, name)}",
         )
 
@@ -705,8 +734,9 @@ class _BriefChecker:
         self.add(
             path,
             f"{' and '.join(filter(None, ends))} of the article{how}, which may change what it"
-            " says, so the quote is not taken as found; quote whole words, and if the fact then"
-            f" no longer holds, correct or remove it: {wording}",
+            " says, so the quote is not taken as found",
+            advice="quote whole words, and if the fact then no longer holds, correct or remove"
+            f" it: {wording}",
         )
 
 

@@ -25,15 +25,16 @@ BriefStatus = Literal["draft", "final"]
 BRIEF_STATUSES: tuple[BriefStatus, ...] = ("draft", "final")
 """A brief's ``status``: ``draft`` until an analyst has read it through, else ``final``."""
 ID_NOT_THE_FILE_NAME = "must equal the file name"
-"""How the problem of an id that is not its file's name starts."""
+"""The message of the problem of an id that is not its file's name (its advice apart)."""
 DRAFT_SUMMARY = "Draft: the summary is still to be written."
 """How a draft's summary starts until the analyst writes one: a finished brief must not."""
 
 MAX_PROBLEM_TEXT = 300
 """How many characters of a problem's file name are kept; the rest becomes "…"."""
 MAX_PROBLEM_MESSAGE = 1_000
-"""How many characters of a problem's message are kept: enough for the article's own wording
-of a quote of a few sentences, which a warning about a loose or fuzzy anchor gives whole."""
+"""How many characters of a problem's message, and of its advice, are kept: enough for the
+article's own wording of a quote of a few sentences, which the advice on a quote found loosely or
+fuzzily gives whole."""
 MAX_PROBLEM_FIELD = 80
 """How many characters of a problem's field path are kept; real paths are far shorter."""
 
@@ -68,6 +69,27 @@ def _visible(text: str, limit: int) -> str:
 _FACT_FIELD = re.compile(r"key_facts\[(\d+)\]\.?")
 
 
+def with_advice(what: str, advice: str) -> str:
+    """What is wrong and, after it, the advice on putting it right, as the one who edits the
+    file is told them: ``is not an ISO 639-1 code; write it in small letters: en``."""
+    return f"{what}; {advice}" if advice else what
+
+
+@dataclass(frozen=True, slots=True)
+class Fault:
+    """What is wrong with a value or a file, and apart from it the advice on putting it right.
+
+    Whoever edits the file needs both; a colleague reading a briefing can act on no advice and is
+    told only what is wrong (see :class:`Problem`). Written as text, the two read as one.
+    """
+
+    what: str
+    advice: str = ""
+
+    def __str__(self) -> str:
+        return with_advice(self.what, self.advice)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with a corpus file, located so that a user can go and fix it."""
@@ -80,7 +102,19 @@ class Problem:
     """Field path such as ``key_facts[3].quote`` (facts counted from 0, as the file lists them;
     see :attr:`shown_field`); empty when no single field is at fault."""
     message: str
+    """What is wrong, in words for anyone who reads the brief: ``not found in seeds/x.txt``."""
     severity: Severity = "error"
+    advice: str = ""
+    """How to put it right, for whoever edits the file (``write it as YYYY-MM-DD``); empty when
+    the message says all there is. Validation and the reader give it after the message
+    (:attr:`in_full`); a briefing, for colleagues who do not edit the file, leaves it out."""
+
+    @classmethod
+    def of(
+        cls, file: str, line: int, field: str, fault: Fault, severity: Severity = "error"
+    ) -> Problem:
+        """The problem ``fault`` found in ``file``, at ``line`` and ``field``."""
+        return cls(file, line, field, fault.what, severity, fault.advice)
 
     def __post_init__(self) -> None:
         # File names, field names and values quoted in messages come from the corpus, which may
@@ -89,6 +123,7 @@ class Problem:
             ("file", MAX_PROBLEM_TEXT),
             ("field", MAX_PROBLEM_FIELD),
             ("message", MAX_PROBLEM_MESSAGE),
+            ("advice", MAX_PROBLEM_MESSAGE),
         ):
             text = getattr(self, name)
             safe = _visible(text, limit)
@@ -106,12 +141,17 @@ class Problem:
         rest = self.field[found.end() :]
         return f"fact {int(found[1]) + 1}" + (f", {rest}" if rest else "")
 
+    @property
+    def in_full(self) -> str:
+        """The message and the advice after it, as whoever edits the file is told them."""
+        return with_advice(self.message, self.advice)
+
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}" if self.line else self.file
         parts = [location]
         if self.field:
             parts.append(self.shown_field)
-        parts.append(f"warning: {self.message}" if self.severity == "warning" else self.message)
+        parts.append(f"warning: {self.in_full}" if self.severity == "warning" else self.in_full)
         return ": ".join(parts)
 
 
@@ -375,9 +415,12 @@ class LoadedEntries(ReadWhenAsked[Entry]):
 
     NOUN = "entries"
 
-    def __init__(self, entries: Entries) -> None:
+    def __init__(self, entries: Entries, among: Iterable[int] | None = None) -> None:
+        """``among``: the positions to keep those of, such as a filter's; by default all."""
         self._entries = entries
-        self._positions = [i for i, ident in enumerate(entries.ids()) if ident is not None]
+        ids = entries.ids()
+        positions = range(len(ids)) if among is None else among
+        self._positions = [i for i in positions if ids[i] is not None]
 
     def __len__(self) -> int:
         return len(self._positions)

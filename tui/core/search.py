@@ -2,7 +2,10 @@
 
 A query is words and field terms. Each word must start a word of the brief (its titles, summary,
 facts, quotes, names, outlet, author or original text), case, accents and typography ignored:
-"mexico" finds "México", "maquila" finds "maquiladoras". A field term narrows to one field:
+"mexico" finds "México", "maquila" finds "maquiladoras". An abbreviation is found with its
+periods or without them ("eeuu" finds "EE.UU."), a number with its thousands set apart or
+without them ("2500" finds "2.500", "2,500" finds "2500"); a possessive typed is the word
+without it ("ternium's" finds "Ternium"). A field term narrows to one field:
 
 - ``org:``, ``place:``, ``person:``, ``topic:``, ``outlet:``: the value's words must start words
   of one of the brief's names of that kind, folded as words are (``place:baja`` finds "Baja
@@ -11,7 +14,9 @@ facts, quotes, names, outlet, author or original text), case, accents and typogr
   listing "Estados Unidos" is found by ``place:"united states"`` and ``place:eeuu``, and counted
   with those listing "United States" (:func:`known_name`). So is a company however its legal
   form and its country's branch are written: "Ternium México, S.A. de C.V." is counted with
-  "Ternium" (:func:`company_words`).
+  "Ternium" (:func:`company_words`). An abbreviation, or a number, is found written either way,
+  as a word is: ``place:nl`` finds "Pesqueria, N.L.", ``org:"sa de cv"`` finds "S.A. de C.V."
+  (:func:`indexed_name`).
 - ``org:=``, ``place:=``, ``person:=``, ``topic:=``, ``outlet:=``, ``lang:=``: the brief has a
   value of that field equal to the one given, folded (``place:="baja california"``, ``lang:=es``);
   the value is quoted when it holds white space or a quote, a quote in it written twice. This is
@@ -35,7 +40,11 @@ A word or term after a minus (``-baja``, ``-place:tijuana``, ``-is:read``) leave
 briefs it finds; a brief of which it cannot be told keeps its place (an undated brief, for a date
 term). A minus standing alone, or inside a word ("u.s.-mexico"), is part of the words.
 
-Every term must hold. The start of a status is enough (``anchor:f``, ``is:d``). A term whose
+Every term must hold: there is no OR. ``OR``, ``AND`` and ``NOT``, typed in capitals as other
+searches take them, are words, which the filter names with what to write instead
+(:func:`read_as_words_note`); a value listed with commas (``org:ternium,kia``) is one value,
+named with the terms that ask for each (:func:`value_lists_note`). The start of a status is
+enough (``anchor:f``, ``is:d``). A term whose
 value is empty (``place:`` while it is being typed) is left out; one naming an unknown field
 (``foo:bar``), or a status, date or period that does not exist, is taken as a plain word. A query
 holds the first :data:`MAX_TERMS` terms typed, and counts the rest as left out.
@@ -64,9 +73,13 @@ from tui.core.text import (
     abbreviation_letters,
     fold_search,
     fold_words,
+    grouped_number,
     is_compound,
     joined_abbreviations,
+    plain_number,
     spaced_abbreviations,
+    without_possessive,
+    written_plainly,
 )
 
 if TYPE_CHECKING:
@@ -277,10 +290,16 @@ class Query(NamedTuple):
     read_as_words: tuple[str, ...] = ()
     """Terms of a known field whose value it cannot take (``date:2024-02-30``, ``is:new``,
     ``lang:spanish``), or of a field there is not (``company:netflix``), looked for as words
-    instead (see :func:`read_as_words_note`)."""
+    instead; and the operators of other searches typed in capitals (``OR``, ``AND``, ``NOT``,
+    with the term it comes before, ``NOT kia``), which are words here too (see
+    :func:`read_as_words_note`)."""
     unsearched: tuple[str, ...] = ()
     """Words of no letter or digit (``🚀``, ``%``), kept or excluded: the index finds words of
     letters and digits, so such a word narrows nothing (see :func:`unsearched_note`)."""
+    value_lists: tuple[str, ...] = ()
+    """Field terms whose value is a list with commas (``org:ternium,kia``), as typed: looked
+    for as one value holding those words (see :func:`value_lists_note`). Not an exact term
+    (``org:=a,b``): a facet writes a value so that holds a comma and no space."""
 
     @property
     def marks_named(self) -> frozenset[MarkKind]:
@@ -321,10 +340,21 @@ def parse_query(text: str) -> Query:
     kept = _Terms()
     excluded: list[Query] = []
     quoted_words = False
+    # Most filters hold no word in capitals that other searches read as an operator.
+    operators = frozenset(_OPERATORS.findall(text))
+    after_not = False
     terms = _terms().finditer(joined_abbreviations(fold_search(text)))
     for found in itertools.islice(terms, MAX_TERMS):
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
+        if operators:
+            operator = _operator(found, operators)
+            if after_not:  # NOT, and the term it was meant to leave out
+                negated = found["negated"] or operator
+                kept.read_as_words.append("NOT" if negated else f"NOT {found.group()}")
+            elif operator and operator != "NOT":
+                kept.read_as_words.append(operator)
+            after_not = operator == "NOT"
         if found["negated"]:
             term = _Terms()
             term.add(found)
@@ -334,10 +364,27 @@ def parse_query(text: str) -> Query:
                 excluded.append(negated)
             kept.read_as_words += (f"-{word}" for word in term.read_as_words)  # as typed
             kept.unsearched += term.unsearched
+            kept.value_lists += (f"-{listed}" for listed in term.value_lists)
         else:
             kept.add(found)
+    if after_not:
+        kept.read_as_words.append("NOT")  # the last term typed
     query = kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
     return query._replace(quoted_words=quoted_words)
+
+
+_OPERATORS = re.compile(r"(?<!\S)(OR|AND|NOT)(?!\S)")
+"""The words other searches read as operators, typed in capitals as they are written there:
+the filter looks for them as words, and says so."""
+
+
+def _operator(found: re.Match[str], operators: frozenset[str]) -> str | None:
+    """The operator of :data:`_OPERATORS` that the term ``found`` is, when it is one typed so
+    (the filter is folded: ``operators`` are those typed in capitals); else None."""
+    word = found["term"]
+    if word is None or found["negated"] or word.upper() not in operators:
+        return None
+    return word.upper()
 
 
 class _Terms:
@@ -356,6 +403,7 @@ class _Terms:
         self.noted = False
         self.read_as_words: list[str] = []
         self.unsearched: list[str] = []
+        self.value_lists: list[str] = []
 
     def searched(self, words: Sequence[str]) -> tuple[str, ...]:
         """Of ``words``, those the index can look for; the others are told (``unsearched``)."""
@@ -367,7 +415,7 @@ class _Terms:
     def add(self, found: re.Match[str]) -> None:
         """Add the term ``found`` by :data:`_TERM`, its sign aside."""
         if found["field"]:
-            term_words = self.searched(found["phrase"].split())
+            term_words = self.searched(_without_possessives(found["phrase"].split()))
             if term_words:
                 self.names.append(NameTerm(NAME_TERMS[_term_word(found["field"])], term_words))
             return
@@ -378,7 +426,7 @@ class _Terms:
                 self.values.append(ValueTerm(counted, value.strip()))
             return
         if found["words"] is not None:
-            words = found["words"].split()
+            words = _without_possessives(found["words"].split())
             self.words += words  # all of them: the index leaves out those it cannot look for
             self.searched(words)
             return
@@ -386,7 +434,7 @@ class _Terms:
         field, colon, value = term.partition(":")
         field = _term_word(field)
         if not colon or field not in _FIELDS:
-            self.words.append(term)
+            self.words.append(without_possessive(term))
             self.searched([term])
             if colon and value and _may_be_a_field(field):
                 self.read_as_words.append(term)  # company:netflix, a field that is not one
@@ -396,8 +444,10 @@ class _Terms:
             value = value.strip('"')
         if not value:
             return  # as it is while being typed
+        if field in (*NAME_TERMS, "tag") and _is_a_list(value):
+            self.value_lists.append(term)
         if field in NAME_TERMS:
-            term_words = self.searched([value])
+            term_words = self.searched([without_possessive(value)])
             if term_words:
                 self.names.append(NameTerm(NAME_TERMS[field], term_words))
         elif field == "lang" and any(code.startswith(value) for code in ISO_639_1):
@@ -434,9 +484,23 @@ class _Terms:
             tags=tuple(dict.fromkeys(self.tags)),
             read_as_words=tuple(dict.fromkeys(self.read_as_words)),
             unsearched=tuple(dict.fromkeys(self.unsearched)),
+            value_lists=tuple(dict.fromkeys(self.value_lists)),
             excluded=excluded,
             left_out=left_out,
         )
+
+
+def _is_a_list(value: str) -> bool:
+    """Whether a field term's ``value`` reads as values listed with commas ("ternium,kia"): two
+    parts or more, each holding a letter; not a number ("6,2")."""
+    parts = value.split(",")
+    return len(parts) > 1 and all(any(c.isalpha() for c in part) for part in parts)
+
+
+def _without_possessives(words: list[str]) -> list[str]:
+    """``words`` each without the possessive ending it: "ternium's" is looked for as "ternium",
+    which finds the brief's "Ternium" and "Ternium's" alike."""
+    return [without_possessive(word) for word in words]
 
 
 def value_term(field: FacetField, value: str) -> str:
@@ -485,13 +549,18 @@ def _term_word(field: str) -> str:
 
 def read_as_words_note(query: Query) -> str | None:
     """What to tell a user whose field terms name nothing their field can take, or a field
-    there is not, if any do."""
+    there is not, if any do, or who typed the operators of another search."""
     if not query.read_as_words:
         return None
     terms = []
     for term in query.read_as_words:
         field = _term_word(term.removeprefix("-").partition(":")[0])
-        if field in _VALUES_TAKEN:
+        operator, _, before = term.partition(" ")
+        if operator == "NOT" and before:
+            terms.append(f"NOT (write -{before} to leave out the briefs {before} finds)")
+        elif operator in _OPERATORS_TOLD:
+            terms.append(f"{term} ({_OPERATORS_TOLD[operator]})")
+        elif field in _VALUES_TAKEN:
             terms.append(f"{term} ({field}: takes {_VALUES_TAKEN[field]})")
         else:
             terms.append(f"{term} (no field is named {field}: the fields are {_FIELD_LIST})")
@@ -499,6 +568,28 @@ def read_as_words_note(query: Query) -> str | None:
 
 
 _FIELD_LIST = ", ".join(_FIELDS_LISTED)
+_OPERATORS_TOLD = {
+    "OR": "the filter keeps the briefs holding every word and term: it has no OR",
+    "AND": "every word and term must be found already",
+    "NOT": "to leave out the briefs a word or term finds, put a minus before it: -baja",
+}
+"""What the operators of other searches are in the filter, said when they are typed."""
+
+
+def value_lists_note(query: Query) -> str | None:
+    """What to tell a user who listed values with commas in a field term, if any did."""
+    if not query.value_lists:
+        return None
+    apart: list[str] = []
+    for term in query.value_lists:
+        sign = "-" if term.startswith("-") else ""
+        field, _, value = term.removeprefix("-").partition(":")
+        apart += (f"{sign}{field}:{part}" for part in value.split(",") if part)
+    one = "is one value" if len(query.value_lists) == 1 else "are one value each"
+    return (
+        f"Commas do not list values: {', '.join(query.value_lists)} {one}; write"
+        f" {' '.join(apart)} to ask for each (every term must hold: the filter has no OR)"
+    )
 
 
 def unsearched_note(query: Query) -> str | None:
@@ -645,12 +736,16 @@ def _value_named(field: FacetField, value: str, folded: str) -> tuple[str, str]:
 
 def _name_words(field: FacetField, folded: str, written: list[str]) -> str:
     """The words a field term looks for in the name ``folded`` of ``field``, which a brief
-    writes as ``written`` (folded): the ways of writing it, and the brief's own, each apart."""
+    writes as ``written`` (folded): the ways of writing it (:func:`indexed_name`), and the
+    brief's own, each apart."""
     if field not in NAME_FIELDS:
         return ""
-    spelt = name_spellings(field, folded)
+    spelt = indexed_name(field, folded)
     ways = spelt.split(_SPELLINGS_APART)
     others = [way for way in dict.fromkeys(written) if way not in ways]
+    # The brief's own way held written plainly too, as indexed_name holds the others.
+    others += [plain for way in others if (plain := written_plainly(way)) not in ways]
+    others = list(dict.fromkeys(others))
     return _SPELLINGS_APART.join([spelt, *others]) if others else spelt
 
 
@@ -899,7 +994,10 @@ def match_expression(words: Iterable[str]) -> str:
     as "u.s.", becomes the phrase of its parts ("u s"), as the index split it when it was read,
     and is looked for among the words of two parts or more alone (see
     :func:`tui.core.text.compound_words`). An abbreviation typed with periods ("ee.uu.") also
-    finds it written without them ("EEUU").
+    finds it written without them ("EEUU"), and a number typed with its thousands set apart
+    ("2,500", "2.500") finds it written without them ("2500"); typed without them, it also
+    finds the phrase of its parts ("2 500") among the words of two parts or more, which is the
+    number written with them, by a point or a comma alike.
     """
     # AND written out: the index's query language joins phrases by a space alone, not an
     # expression in brackets, which an abbreviation's two ways of writing are.
@@ -907,18 +1005,52 @@ def match_expression(words: Iterable[str]) -> str:
 
 
 def _word_expression(word: str) -> str:
+    grouped = grouped_number(word)
+    if grouped is not None:  # a number typed without its thousands set apart
+        found = _prefix(word) if not is_compound(word) else f"compounds : {_prefix(word)}"
+        return f'({found} OR compounds : "{grouped}")'
     if not is_compound(word):
         return _prefix(word)
-    letters = abbreviation_letters(word)
-    if letters is None:
+    plainly = abbreviation_letters(word) or plain_number(word)
+    if plainly is None:
         return f"compounds : {_prefix(word)}"
-    return f'(compounds : {_prefix(word)} OR "{letters}")'
+    return f'(compounds : {_prefix(word)} OR "{plainly}")'
+
+
+@lru_cache(maxsize=4096)
+def indexed_name(field: FacetField, folded: str) -> str:
+    """What the index's table of name words holds for the folded name ``folded`` of ``field``:
+    the words a field term looks for (:func:`name_spellings`), and after them each way of
+    writing it that holds an abbreviation with periods, a number with its thousands set apart
+    or a possessive, written plainly (:func:`tui.core.text.written_plainly`), kept apart as the
+    ways of writing a known name are:
+    "pesqueria, n.l." is held as "pesqueria, nl" too, and "ternium mexico, s.a. de c.v." as
+    "ternium mexico, sa de cv", so that ``place:nl`` and ``org:"sa de cv"`` find them as
+    ``place:n.l.`` does. Kept for the names met most, as their folding is."""
+    spelt = name_spellings(field, folded)
+    if "." not in spelt and "," not in spelt and "'" not in spelt:
+        return spelt
+    ways = spelt.split(_SPELLINGS_APART)
+    plain = [written for way in ways if (written := written_plainly(way)) not in ways]
+    return _SPELLINGS_APART.join([spelt, *dict.fromkeys(plain)]) if plain else spelt
 
 
 def name_expression(term: NameTerm) -> str:
     """The full-text query finding the names of ``term``: its words, in order, each starting a
-    word, in the column of its field."""
-    return f"{{{term.field}}} : (" + " + ".join(_prefix(word) for word in term.words) + ")"
+    word, in the column of its field. When it holds an abbreviation typed with periods ("n.l.",
+    "s.a."), or a number with its thousands set apart ("2,500"), the same words with each
+    written plainly, whole ("nl", "sa", "2500"), find them too: a name is also held written so
+    (see :func:`indexed_name`), and one written so is found, as a plain word is."""
+    phrase = " + ".join(map(_prefix, term.words))
+    plainly = " + ".join(map(_plain_name_word, term.words))
+    if plainly == phrase:
+        return f"{{{term.field}}} : ({phrase})"
+    return f"{{{term.field}}} : (({phrase}) OR ({plainly}))"
+
+
+def _plain_name_word(word: str) -> str:
+    plainly = (abbreviation_letters(word) or plain_number(word)) if is_compound(word) else None
+    return _prefix(word) if plainly is None else f'"{plainly}"'
 
 
 def _prefix(word: str) -> str:

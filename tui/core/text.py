@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,6 +46,17 @@ _SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑÜ]{1,2}\. ){1,
 _PERIOD_BEFORE_CAPITAL = re.compile(r"\. (?=[A-ZÁÉÍÓÚÑÜ])")
 # As typed in a filter, folded to small letters: "ee. uu.".
 _TYPED_SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\. ){1,3}[^\W\d_]{1,2}\.")
+# A number whose thousands are set apart, by points or by commas alike ("2.500", "1,500,000"),
+# a decimal part after the other mark allowed ("1.500,5", "1,500.5"), as quote matching reads
+# one (tui.core.quotes); not a decimal alone ("6,2", "0,500"), nor digits grouped as no number
+# is ("1.2.3").
+_GROUPED_NUMBER = re.compile(
+    r"(?<![\d.,])((?!0)\d{1,3})([.,])(\d{3}(?:\2\d{3})*)((?!\2)[.,]\d+)?(?![.,]?\d)"
+)
+# An English possessive ending a word, the marks after it aside ("ternium's", "(mexico's),").
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s(?=[^\w]*$)")
+# A number of four digits or more, its thousands not set apart, a decimal part allowed.
+_UNGROUPED_NUMBER = re.compile(r"((?!0)\d{4,})(?:[.,](\d+))?")
 COMPOUND_END = "\ue000"
 """What follows each word of :func:`compound_words`: a word to the index (a character for
 private use), which no query holds, so that no phrase runs from one such word into the next."""
@@ -184,6 +195,14 @@ def one_line(text: str) -> str:
     return fold_white_space(text).strip()
 
 
+def names_apart(names: Sequence[str]) -> str:
+    """``names`` on one line, each told apart: by commas, or by semicolons when a name holds a
+    comma itself ("Pesqueria, N.L.", "Ternium México, S.A. de C.V."), which commas between
+    the names would split in two."""
+    separator = "; " if any("," in name for name in names) else ", "
+    return separator.join(names)
+
+
 def fold_search(text: str) -> str:
     """Fold ``text`` for searching: case, accents, typographic marks and white space ignored.
 
@@ -263,6 +282,67 @@ def joined_abbreviations(typed: str) -> str:
     written without the spaces ("ee. uu." gives "ee.uu."): one word, found as the text's "EE.
     UU.", "EE.UU." and "EEUU" are (see :func:`spaced_abbreviations`), not two words."""
     return _TYPED_SPACED_ABBREVIATION.sub(lambda found: found.group().replace(" ", ""), typed)
+
+
+def plain_number(word: str) -> str | None:
+    """The number ``word`` is, written with its thousands set apart, written without them, the
+    marks around it aside: "2.500" and "(2,500)" give "2500", "1.500,5" gives "1500,5"; None
+    for a word that is no such number ("6,2", "2024", "us$2,500").
+
+    The same number is written "2.500", "2,500" and "2500": each is found by the others (see
+    :func:`grouped_number`, :func:`tui.core.search.match_expression`), as quote matching takes
+    them for one."""
+    found = _GROUPED_NUMBER.search(word)
+    if found is None:
+        return None
+    if _WORD_PART.search(word, 0, found.start()) or _WORD_PART.search(word, found.end()):
+        return None  # a part of a longer word
+    return found[1] + found[3].replace(found[2], "") + (found[4] or "")
+
+
+def grouped_number(word: str) -> str | None:
+    """The parts the index splits the number ``word`` into where its thousands are set apart,
+    when it is written without them: "2500" gives "2 500", "1500,5" gives "1 500 5"; None for a
+    word that is no such number ("250", "0500", "2,500").
+
+    Looked for as a phrase among the words of two parts or more (see :func:`compound_words`),
+    these find the number written "2.500" or "2,500" (and "2,500,000", as "2500" finds
+    "2500000"), whichever mark sets its thousands apart: the index holds no number written both
+    ways, which would add a dozen words to a brief that gives figures."""
+    found = _UNGROUPED_NUMBER.fullmatch(word)
+    if found is None:
+        return None
+    digits, decimals = found.groups()
+    first = len(digits) % 3 or 3
+    parts = [digits[:first], *(digits[at : at + 3] for at in range(first, len(digits), 3))]
+    return " ".join([*parts, decimals] if decimals else parts)
+
+
+def without_possessive(word: str) -> str:
+    """``word`` (folded) without the possessive ending it: "ternium's" gives "ternium", as the
+    brief's "Ternium" and "Ternium's" are both found by it; any other word as it is."""
+    return _POSSESSIVE.sub("", word) if "'" in word else word
+
+
+def written_plainly(folded: str) -> str:
+    """``folded`` (a name, folded) with each abbreviation written with periods, a space after
+    each or not, written as its letters alone, each number with its thousands set apart written
+    without them, and each word without its possessive: "pesqueria, n.l." gives "pesqueria,
+    nl", "s. a. de c. v." gives "sa de cv", "plan 2.500" gives "plan 2500", "mexico's steel
+    council" gives "mexico steel council"; ``folded`` itself when it holds none.
+
+    A name is looked for by phrases of its words, which the index splits at every period, comma
+    or apostrophe: kept written both ways, it is found by a field term typed either way (see
+    :func:`tui.core.search.indexed_name`)."""
+    if "." not in folded and "," not in folded and "'" not in folded:
+        return folded  # most names: nothing to write otherwise in them
+    words = joined_abbreviations(folded).split()
+    return " ".join(
+        [
+            abbreviation_letters(word) or plain_number(word) or without_possessive(word)
+            for word in words
+        ]
+    )
 
 
 def compound_words(words: str) -> str:

@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Container, Mapping, Sequence
 
 from tui.core.model import Entries
-from tui.core.search import MarkKind, Marks, Query, UserMarks, parse_query, read_as_words_note
+from tui.core.search import (
+    MarkKind,
+    Marks,
+    Query,
+    UserMarks,
+    parse_query,
+    read_as_words_note,
+    value_lists_note,
+)
 
 
 class ListQuery:
@@ -80,8 +88,8 @@ def rows_query(text: str, *, bookmarks_only: bool = False) -> Query:
 
 def empty_notice(*, filtered: bool, bookmarks_only: bool, query: Query | None = None) -> str:
     """What the list says when it has no row to show; ``query``, the filter's, may add why."""
-    why = read_as_words_note(query) if query is not None else None
-    because = f". {why}" if why else ""
+    notes = (read_as_words_note(query), value_lists_note(query)) if query is not None else ()
+    because = "".join(f". {note}" for note in notes if note)
     if filtered and bookmarks_only:
         return "No bookmarked brief matches the filter" + because
     if filtered:

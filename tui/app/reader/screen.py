@@ -63,6 +63,7 @@ from tui.core.search import (
     parse_query,
     read_as_words_note,
     unsearched_note,
+    value_lists_note,
 )
 from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
@@ -265,6 +266,8 @@ class MainScreen(TakesKeysOnceMounted):
         to date behind the corpus shown."""
         self._adding: list[str] = []
         """The names of the articles whose briefs are being drafted, which the title bar says."""
+        self._how_far: dict[str, str] = {}
+        """How far the drafting of each of them has got, once it is told: ``step 3 of 4, 40%``."""
         self.quit_once_added = False
         """Whether the user asked to quit while an article was being added: the app quits once
         its brief is written, rather than leave the terminal blank meanwhile."""
@@ -671,7 +674,7 @@ class MainScreen(TakesKeysOnceMounted):
             marked=len(self._marks_shown()),
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
-            adding=", ".join(self._adding) or None,
+            adding=", ".join(_with_how_far(name, self._how_far) for name in self._adding) or None,
         )
         self._recount_facets()
 
@@ -925,6 +928,10 @@ class MainScreen(TakesKeysOnceMounted):
             return True if self._entry(self.article_list.cursor_entry) is not None else None
         if action in ("add_article", "facets"):
             return True if self.corpus is not None else None
+        if action == "mark_shown":
+            # Whether each shown is marked already is told when asked: this is asked at every
+            # key, and the list may show a hundred thousand.
+            return True if self.article_list.rows else None
         if action == "unmark_all":
             # Marks of briefs deleted on disk are neither shown nor counted: not worth a key.
             return True if self._marks_shown() else None
@@ -960,8 +967,8 @@ class MainScreen(TakesKeysOnceMounted):
         self._filter_noted = typed
         query = parse_query(typed)
         notes = [unsearched_note(query)]
-        if self.article_list.rows:
-            notes.append(read_as_words_note(query))
+        if self.article_list.rows:  # else the empty list says it
+            notes += (read_as_words_note(query), value_lists_note(query))
         for note in filter(None, notes):
             self.notify(note, title="Filter", severity="warning", markup=False)
 
@@ -990,19 +997,21 @@ class MainScreen(TakesKeysOnceMounted):
         if self.bookmarks_only:
             self._refilter(pinned=True)
 
-    def save_what_waits(self, *, wait: bool = True) -> None:
+    def save_what_waits(self, *, wait: bool = True, quitting: bool = False) -> None:
         """Try once more to save the bookmarks, notes, tags and read marks that could not be
         saved. ``wait``: whether to wait a moment for another program's lock, as a change
-        does."""
+        does. ``quitting``: tried as the user quits, which tries every bookmark kept, as a
+        change does, even without waiting."""
         self.save_notes_again(wait=wait)
-        self.save_kept_bookmarks(wait=wait)
+        self.save_kept_bookmarks(wait=wait, every_one=wait or quitting)
 
-    def save_kept_bookmarks(self, *, wait: bool = True) -> None:
+    def save_kept_bookmarks(self, *, wait: bool = True, every_one: bool = True) -> None:
         """Try once more to save the bookmarks kept while they could not be saved: another copy
-        of briefing may have let go of the file since."""
+        of briefing may have let go of the file since. ``every_one``: whether to try them all,
+        as a change or a quit does, or only those a try may save (not into a file of a newer
+        format, nor where the file was no regular file), as a try in the background does."""
         store = self.store
-        # In the background, only what a try may save: not into a file of a newer format.
-        if store is not None and (store.waits_to_save if not wait else store.unsaved_changes):
+        if store is not None and (store.unsaved_changes if every_one else store.waits_to_save):
             store.save(wait=wait)
             self._report_store()
 
@@ -1087,6 +1096,31 @@ class MainScreen(TakesKeysOnceMounted):
         if brief_id is not None:
             self.marked = self.marked ^ {brief_id}
 
+    def action_mark_shown(self) -> None:
+        """Mark every article the list shows for export: what a filter found, to hand over."""
+        shown = {brief_id for row in self.article_list.rows if (brief_id := self._ids[row])}
+        new = shown - self.marked
+        if not shown:
+            told = "Nothing shown can be marked: the files listed could not be loaded"
+            self.notify(told, title="Export", severity="warning", markup=False)
+            return
+        if not new:
+            told = (
+                "The article shown is marked already"
+                if len(shown) == 1
+                else f"The {len(shown)} articles shown are marked already"
+            )
+            self.notify(told, title="Export", markup=False)
+            return
+        self.marked = self.marked | new
+        export = cast("BriefingApp", self.app).keys_of("reader.export")
+        self.notify(
+            f"Marked {plural(len(new), 'article')}, {len(self._marks_shown())} in all:"
+            f" {export} exports them",
+            title="Export",
+            markup=False,
+        )
+
     def action_unmark_all(self) -> None:
         """Unmark every article marked for export, those the list does not show too."""
         count = len(self._marks_shown())
@@ -1149,7 +1183,7 @@ class MainScreen(TakesKeysOnceMounted):
         """Ask for an article, add it with a draft brief, and show the draft."""
         from tui.app.screens.add import add_article  # not needed for the first frame
 
-        self._show_added(add_article(self.app, self.root, self._drafting))
+        self._show_added(add_article(self.app, self.root, self._drafting, self._drafted_so_far))
 
     def _drafting(self, name: str, drafting: bool) -> None:
         """Say in the title bar that the brief of the article ``name`` is being drafted, until
@@ -1158,10 +1192,18 @@ class MainScreen(TakesKeysOnceMounted):
             self._adding.append(name)
         else:
             self._adding.remove(name)
+            if name not in self._adding:
+                self._how_far.pop(name, None)
         self._update_header()
         if not drafting and not self._adding and self.quit_once_added:
             self.quit_once_added = False
             self.app.call_later(self.app.run_action, "quit")  # asking first, if need be
+
+    def _drafted_so_far(self, name: str, how_far: str) -> None:
+        """Say in the title bar how far the drafting of the article ``name`` has got."""
+        if name in self._adding:  # not told after it is done
+            self._how_far[name] = how_far
+            self._update_header()
 
     @property
     def articles_being_added(self) -> tuple[str, ...]:
@@ -1556,6 +1598,13 @@ class MainScreen(TakesKeysOnceMounted):
             elif told:
                 self.notify(saved_again, title=title, markup=False)
         return source.save_error
+
+
+def _with_how_far(name: str, how_far: dict[str, str]) -> str:
+    """The article ``name`` as the title bar names it while its brief is drafted, with how far
+    that has got when it is known: ``plant.txt: step 3 of 4, 40%``."""
+    told = how_far.get(name)
+    return name if told is None else f"{name}: {told}"
 
 
 def _path_in(corpus: Corpus | None, entry: int | None) -> str | None:

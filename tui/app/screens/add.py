@@ -4,6 +4,8 @@ and the flow adds it through the core and says what came of it."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,6 +22,7 @@ from tui.core.completion import common_completion, complete_path, path_completio
 
 if TYPE_CHECKING:
     from tui.core.drafting.adding import Outcome
+    from tui.core.drafting.draft import DraftProgress
 
 
 class PathSuggester(Suggester):
@@ -95,21 +98,30 @@ def _choices(typed: str, found: list[str]) -> str:
 Drafting = Callable[[str, bool], None]
 """Told the name of the article whose brief is being drafted, with True, then with False once
 it is done."""
+HowFar = Callable[[str, str], None]
+"""Told the name of the article whose brief is being drafted and how far that has got, in
+words: ``step 3 of 4, 40%``."""
+TOLD_EVERY_S = 0.25
+"""How often at most the reader is told how far a draft has got: drafting a long article tells
+each hundredth of each step, and the screen need not be drawn for each."""
 
 
-def add_article(app: App[Any], root: Path, drafting: Drafting) -> Awaitable[Outcome | None]:
+def add_article(
+    app: App[Any], root: Path, drafting: Drafting, how_far: HowFar | None = None
+) -> Awaitable[Outcome | None]:
     """Ask for an article to add to the corpus at ``root`` with a draft brief: the dialog opens
     now; awaiting what this gives adds the article once it is named, and gives what came of it
     (added, or already there), or None when the user gave up. ``drafting`` is told while the
-    brief is drafted."""
+    brief is drafted, and ``how_far`` how far it has got."""
     dialog = AddDialog()
-    return _add(app, root, drafting, dialog, ask(app, dialog))
+    return _add(app, root, drafting, how_far, dialog, ask(app, dialog))
 
 
 async def _add(
     app: App[Any],
     root: Path,
     drafting: Drafting,
+    how_far: HowFar | None,
     dialog: AddDialog,
     answer: Awaitable[Path | None],
 ) -> Outcome | None:
@@ -119,10 +131,12 @@ async def _add(
         path = await answer
         if path is None:
             return None
-        # A web page takes a while to extract; the reader stays in use meanwhile.
+        # A web page takes a while to extract, and a long article to draft; the reader stays
+        # in use meanwhile.
         drafting(path.name, True)
+        told = _told_from_the_thread(how_far, path.name) if how_far is not None else None
         try:
-            outcome = await asyncio.to_thread(_add_one, root, str(path))
+            outcome = await asyncio.to_thread(_add_one, root, str(path), told)
         finally:
             drafting(path.name, False)
         if outcome.status != "error":
@@ -132,11 +146,33 @@ async def _add(
         answer = ask(app, dialog)
 
 
-def _add_one(root: Path, name: str) -> Outcome:
+def _told_from_the_thread(how_far: HowFar, name: str) -> Callable[[str, DraftProgress], None]:
+    """What tells ``how_far``, on the reader's own loop, how far the drafting of the article
+    ``name`` has got, from the thread that drafts it: without waiting for the reader, and at
+    most every :data:`TOLD_EVERY_S`."""
+    loop = asyncio.get_running_loop()
+    last_told: float | None = None
+
+    def told(_path: str, progress: DraftProgress) -> None:
+        nonlocal last_told
+        now = time.monotonic()
+        if last_told is not None and now - last_told < TOLD_EVERY_S:
+            return
+        last_told = now
+        # The reader may have gone meanwhile (its loop closed): the draft is written all the same.
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(how_far, name, progress.in_short())
+
+    return told
+
+
+def _add_one(
+    root: Path, name: str, drafting: Callable[[str, DraftProgress], None] | None = None
+) -> Outcome:
     from tui.core.drafting.adding import InputError, Outcome, add_articles
 
     try:
-        return next(iter(add_articles(root, [name], workers=1)))
+        return next(iter(add_articles(root, [name], workers=1, drafting=drafting)))
     except InputError as error:  # the corpus's own gazetteer cannot be read
         # Said in the dialog, which keeps the path: once the file is mended, Enter adds it.
         return Outcome(name, "error", error=f"{error}; mend it, then add the article again")

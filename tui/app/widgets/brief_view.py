@@ -27,7 +27,7 @@ from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.annotations import Annotation
 from tui.core.model import Brief, Entry, KeyFact, Problem
-from tui.core.text import date_label, one_line, plural
+from tui.core.text import date_label, names_apart, one_line, plural
 
 QUOTE_MISSING = "⚠ quote not found in the article"
 DRIFTED = ("loose", "fuzzy")
@@ -605,7 +605,7 @@ class BriefView(FittedScrollView, can_focus=True):
             heading = styled("English title: ", "label")
             blocks.append(_Block(Content.assemble(heading, one_line(english))))
         for label, names in groups:
-            names_text = ", ".join(one_line(name) for name in names)
+            names_text = names_apart([one_line(name) for name in names])
             blocks.append(_Block(Content.assemble(styled(f"{label}: ", "label"), names_text)))
         if brief.date_note:
             blocks += [

@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,16 @@ from typing import Literal
 
 from tui.core.articles import MAX_ARTICLE_BYTES
 from tui.core.atomic import write_atomically
-from tui.core.drafting.draft import Draft, NothingToDraft, brief_id, brief_yaml, draft_article
+from tui.core.drafting.draft import (
+    Draft,
+    DraftProgress,
+    NothingToDraft,
+    Progress,
+    Steps,
+    brief_id,
+    brief_yaml,
+    draft_article,
+)
 from tui.core.drafting.entities import Gazetteer, GazetteerError, gazetteer_for
 from tui.core.drafting.extract import NoArticle, Page, extract_page
 from tui.core.files import NotAFile, Refused, TooLarge, read_limited
@@ -183,8 +192,11 @@ def _too_large(size: int | None, is_page: bool) -> str:
     )
 
 
-def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepared:
-    """Read input ``name`` (or ``data``, from standard input) and draft its brief.
+def prepare(
+    name: str, gazetteer: Gazetteer, data: bytes | None = None, progress: Progress | None = None
+) -> Prepared:
+    """Read input ``name`` (or ``data``, from standard input) and draft its brief, telling
+    ``progress`` how far it has got.
 
     Raises :class:`InputError` when it cannot be added, saying why.
     """
@@ -196,7 +208,9 @@ def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepa
     if b"\x00" in raw:
         raise InputError("is a binary file, not an article's text or a web page")
     page: Page | None = None
+    steps = Steps(progress, page=is_page)
     if is_page:
+        steps.next()
         try:
             page = extract_page(_page_text(raw))
         except NoArticle as error:
@@ -213,7 +227,7 @@ def prepare(name: str, gazetteer: Gazetteer, data: bytes | None = None) -> Prepa
             ) from None
         text_bytes = raw
     try:
-        draft = draft_article(text.replace("\r\n", "\n"), gazetteer, page)
+        draft = draft_article(text.replace("\r\n", "\n"), gazetteer, page, steps)
     except NothingToDraft as error:
         if page is not None:
             raise InputError(
@@ -435,21 +449,31 @@ def _prepare_in_worker(name: str) -> Prepared | InputError:
 
 
 def _prepared_or_error(
-    name: str, gazetteer: Gazetteer, data: bytes | None
+    name: str, gazetteer: Gazetteer, data: bytes | None, progress: Progress | None = None
 ) -> Prepared | InputError:
     try:
-        return prepare(name, gazetteer, data)
+        return prepare(name, gazetteer, data, progress)
     except InputError as error:
         return error
     except Exception as error:  # noqa: BLE001 - one input's failure must not stop the others
         return InputError(f"could not be drafted ({type(error).__name__}: {error})")
 
 
+Drafting = Callable[[str, DraftProgress], None]
+"""Told the name of an input and how far the drafting of its brief has got."""
+
+
 def add_articles(
-    root: Path, names: Sequence[str], stdin: bytes | None = None, *, workers: int | None = None
+    root: Path,
+    names: Sequence[str],
+    stdin: bytes | None = None,
+    *,
+    workers: int | None = None,
+    drafting: Drafting | None = None,
 ) -> Iterator[Outcome]:
     """Add each input of ``names`` to the corpus at ``root``, yielding what became of each in
-    the order given; ``-`` stands for ``stdin``.
+    the order given; ``-`` stands for ``stdin``. ``drafting`` is told how far the drafting of
+    each input drafted in this process has got.
 
     Drafting runs in parallel over ``workers`` processes (the machine's cores by default) when
     there are many inputs; writing into the corpus is done here, one input at a time. When the
@@ -461,7 +485,8 @@ def add_articles(
     if len(names) < PARALLEL_FROM or cores < 2:
         for name in names:
             data = stdin if name == STDIN else None
-            yield _committed(root, name, _prepared_or_error(name, gazetteer, data))
+            told = _told(drafting, name)
+            yield _committed(root, name, _prepared_or_error(name, gazetteer, data, told))
         return
     with ProcessPoolExecutor(
         max_workers=min(cores, len(names)), initializer=_start_worker, initargs=(gazetteer,)
@@ -474,7 +499,8 @@ def add_articles(
         try:
             for index, name in enumerate(names):
                 if name == STDIN:
-                    prepared = _prepared_or_error(name, gazetteer, stdin)
+                    told = _told(drafting, name)
+                    prepared = _prepared_or_error(name, gazetteer, stdin, told)
                 else:
                     try:
                         prepared = futures[index].result()
@@ -483,6 +509,13 @@ def add_articles(
                 yield _committed(root, name, prepared)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _told(drafting: Drafting | None, name: str) -> Progress | None:
+    """What tells ``drafting`` how far the drafting of input ``name`` has got."""
+    if drafting is None:
+        return None
+    return functools.partial(drafting, name)
 
 
 def _committed(root: Path, name: str, prepared: Prepared | InputError) -> Outcome:

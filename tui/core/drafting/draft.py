@@ -11,15 +11,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.drafting.entities import Gazetteer, find_entities
 from tui.core.drafting.extract import Page
 from tui.core.drafting.facts import candidate_facts
 from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import find_author, find_published, find_title
-from tui.core.drafting.sentences import sentences, unpaired_marks
+from tui.core.drafting.sentences import Told, sentences, unpaired_marks
 from tui.core.languages import NAMES
 from tui.core.model import DRAFT_SUMMARY
 from tui.core.text import fold_white_space, one_line
@@ -37,6 +38,71 @@ _UNBALANCED_QUOTES = re.compile(r"[\"“”]")
 _NOT_YAML_PRINTABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]"
 )
+
+
+class DraftProgress(NamedTuple):
+    """How far the drafting of an article has got: step ``step`` of ``steps`` (from 1), what it
+    does, and the share of it done, 0 to 1; None for a step that cannot tell."""
+
+    step: int
+    steps: int
+    doing: str
+    share: float | None
+
+    def __str__(self) -> str:
+        done = "" if self.share is None else f", {self.share:.0%}"
+        return f"{self.doing}{done} (step {self.step} of {self.steps})"
+
+    def in_short(self) -> str:
+        """How far, without what the step does: ``step 3 of 4, 40%``."""
+        done = "" if self.share is None else f", {self.share:.0%}"
+        return f"step {self.step} of {self.steps}{done}"
+
+
+Progress = Callable[[DraftProgress], None]
+PAGE_STEP = "extracting the article from its page"
+DRAFT_STEPS = (
+    "reading its sentences",
+    "telling its language, title and date",
+    "finding the names it gives",
+    "choosing its facts",
+)
+TOLD_EVERY = 0.01
+"""How much more of a step must be done before it is told again: an article of megabytes has
+tens of thousands of sentences."""
+
+
+class Steps:
+    """The steps of drafting one article, each told to ``progress`` as it starts and as it goes
+    on; a saved ``page`` has its article extracted first."""
+
+    def __init__(self, progress: Progress | None = None, *, page: bool = False) -> None:
+        self._progress = progress
+        self._names = (PAGE_STEP, *DRAFT_STEPS) if page else DRAFT_STEPS
+        self._started = 0
+
+    def next(self, total: int = 0) -> Told | None:
+        """Start the next step; when it goes through ``total`` characters (or parts), what to
+        tell how many it has gone through (None when nobody is told)."""
+        self._started += 1
+        progress = self._progress
+        if progress is None:
+            return None
+        step, steps = self._started, len(self._names)
+        doing = self._names[step - 1]
+        progress(DraftProgress(step, steps, doing, 0.0 if total else None))
+        if not total:
+            return None
+        every = max(1, int(total * TOLD_EVERY))
+        told_at = 0
+
+        def told(done: int) -> None:
+            nonlocal told_at
+            if done - told_at >= every:
+                told_at = done
+                progress(DraftProgress(step, steps, doing, min(done / total, 1.0)))
+
+        return told
 
 
 class NothingToDraft(ValueError):
@@ -91,9 +157,13 @@ class Draft:
         return len(self.fields.get("key_facts", ()))
 
 
-def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> Draft:
+def draft_article(
+    text: str, gazetteer: Gazetteer, page: Page | None = None, steps: Steps | None = None
+) -> Draft:
     """The draft brief of the article ``text``, with what its web page says when it came from
-    one; raises :class:`NothingToDraft` when the article holds no prose."""
+    one; raises :class:`NothingToDraft` when the article holds no prose. Each of its ``steps``
+    is told as it goes."""
+    steps = steps or Steps()
     code = _code_lines(text) if page is None else None
     if code is not None:
         example = one_line(code[0])
@@ -104,20 +174,28 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
         )
     # A standfirst printed twice is read once.
     # White space folded: a text wrapped at a fixed width breaks sentences, and names, over lines.
-    prose = list(
-        dict.fromkeys(fold_white_space(s.text) for s in sentences(text) if not s.furniture)
-    )
+    found = sentences(text, steps.next(len(text)))
+    prose = list(dict.fromkeys(fold_white_space(s.text) for s in found if not s.furniture))
     if not prose:
         raise NothingToDraft("no sentence of prose was found in the article to draft facts from")
     body = "\n".join(prose)
+    told = steps.next(4) or _not_told  # of its language, title, date and author
     language = detect_language(body if len(body.split()) >= 20 else text)
+    told(1)
     title = (page.title if page else None) or find_title(text) or _first_words(prose[0])
+    told(2)
     published = find_published(text, language, page.date if page else None)
+    told(3)
     author = (page.author if page else None) or find_author(text)
     # The body only: a headline in title case would read as one long name.
-    entities = find_entities(body, gazetteer, skip=[author] if author else ())
-    facts = [_fact(candidate.sentence, candidate.quote, candidate.kind, language)
-             for candidate in candidate_facts(text, places=gazetteer.places_folded)]  # fmt: skip
+    skip = [author] if author else []
+    entities = find_entities(
+        body, gazetteer, skip=skip, language=language, told=steps.next(len(body))
+    )
+    candidates = candidate_facts(
+        text, places=gazetteer.places_folded, all_sentences=found, told=steps.next(len(text))
+    )
+    facts = [_fact(c.sentence, c.quote, c.kind, language) for c in candidates]
     if not facts:
         raise NothingToDraft("no sentence of the article could be quoted as a fact")
     fields: dict[str, Any] = {}
@@ -133,6 +211,10 @@ def draft_article(text: str, gazetteer: Gazetteer, page: Page | None = None) -> 
     fields["summary"] = _summary(prose, language)
     fields["key_facts"] = facts
     return Draft(title, language, fields)
+
+
+def _not_told(done: int) -> None:
+    pass
 
 
 def _fact(sentence: str, quote: str, kind: str, language: str) -> dict[str, Any]:

@@ -19,8 +19,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import dateline_place, dateline_span
-from tui.core.drafting.sentences import OPENING_WORDS, sentences
+from tui.core.drafting.sentences import OPENING_WORDS, Told, sentences
 from tui.core.files import Refused, read_limited
 from tui.core.text import fold_search
 from tui.core.yamlread import YamlProblem, read_document
@@ -200,7 +201,24 @@ _AND = frozenset(("y", "e", "and"))
 _LEGAL_FORMS = frozenset(
     "Inc Corp Ltd LLC Co Plc PLC GmbH AG S.A S.A.B C.V S.A.P.I N.V".split()  # noqa: SIM905
 )
-"""The legal forms that end a company's name: "Tesla Inc.", "Grupo Bimbo S.A.B. de C.V."."""
+"""The words of legal forms that keep a period ending a sentence, as theirs: "Tesla Inc.",
+"Grupo Bimbo S.A.B. de C.V."; :data:`_LEGAL_FORM` reads the forms whole."""
+_LEGAL_FORM = (
+    # Mexico's, with periods or spaces or both ("S.A. de C.V.", "S. A. de C. V.", "S.A.B. de
+    # C.V.", "S.A.P.I. de C.V.", "S. de R.L. de C.V.", "S.A."), or without ("SA de CV", "SAB de
+    # CV", "S de RL de CV"), where "de CV" tells them from other capitals.
+    r"(?:S\.\s?A\.(?:\s?B\.|\s?P\.\s?I\.)?|S\.\s?de\s+R\.\s?L\.)(?:\s+de\s+C\.?\s?V\.?)?"
+    r"|(?:SA(?:B|PI)?|S\s+de\s+RL)\s+de\s+C\.?\s?V\.?"
+    # Those of the US, Europe and Asia: "Inc.", "LLC", "Co., Ltd.", "GmbH".
+    r"|(?:Co\.?,?\s+)?(?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|Plc|PLC|GmbH|AG|N\.V)\.?"
+)
+_LEGAL_FORM_OPENING = re.compile(rf"(?:{_LEGAL_FORM})(?![\w-])")
+"""A legal form written from where the search starts: what a comma after a name may lead to."""
+_LEGAL_FORM_ENDING = re.compile(rf"(?<![\w.-])(?:{_LEGAL_FORM})\Z")
+"""A legal form ending a name."""
+_LEGAL_FORM_ALONE = re.compile(rf"[\s,]*(?:{_LEGAL_FORM})\s*")
+"""A legal form, and nothing else but a comma before it: of no company, if not of the name
+before it ("Ternium México, S.A. de C.V."), and never listed on its own."""
 _NAME_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y"))
 """Small words a Spanish personal name may hold: Marina del Pilar Ávila."""
 _GOVERNMENT_WORDS = frozenset(
@@ -314,6 +332,11 @@ _WASHINGTON_STATE = re.compile(
 """How a text says it means the state of Washington: "Washington state", "estado de Washington".
 Otherwise this field's press means the US capital, and the US government, by "Washington"."""
 _US_CAPITAL = "Washington, D.C."
+_EU = re.compile(r"(?<![\w.-])(?:EU|E\.U\.)(?![\w-])")
+_EU_STANDS_FOR = {"es": "Estados Unidos", "en": "European Union"}
+"""What "EU" (or "E.U.") is written for, by the language of the text: the Mexican press writes it
+for Estados Unidos ("exportan a EU"), the English press for the European Union, which Spanish
+writes "UE". It is listed as the gazetteer lists what it is written for."""
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&.-]{1,11})\)")
 """An abbreviation in brackets right after the name it stands for: "Banco de México (Banxico)",
 "Secretaría de Economía (SE)"."""
@@ -551,10 +574,21 @@ class Entities:
         return {group: list(getattr(self, group)) for group in GROUPS if getattr(self, group)}
 
 
-def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) -> Entities:
+def find_entities(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    skip: Iterable[str] = (),
+    language: str | None = None,
+    told: Told | None = None,
+) -> Entities:
     """The names ``text`` mentions: the gazetteer's, then other capitalised names.
 
-    Names in ``skip`` (the author, say) are left out.
+    Names in ``skip`` (the author, say) are left out. ``language`` is the ISO 639-1 code of the
+    language ``text`` is written in, which some names stand for something else in ("EU"); told
+    from the text when not given, and only if such a name is there. ``told`` is told how far it
+    has got: the text is read for names twice, so it is told half of each character's offset in
+    the first reading, and half the text more in the second.
     """
     found: dict[str, dict[str, int]] = {group: {} for group in GROUPS}
     taken = bytearray(len(text))
@@ -580,6 +614,14 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
     known_place_starts = {m.start() for m in known_places}
     known_place_ends = {m.end() for m in known_places}
     means_the_capital = _WASHINGTON_STATE.search(text) is None
+    names = _legal_names_apart(text, {m.end() for m in known}, _capitalised_names(text))
+    # A company's legal name is its name, whatever place it holds: "Industrias Monterrey, S.A.
+    # de C.V." names no place, "Ternium México, S.A. de C.V." no country.
+    companies = _Spans(
+        (start, end, len(_LEGAL_FORM_ENDING.sub("", name).rstrip(", ")))
+        for start, end, name in names
+        if _ends_in_a_legal_form(name) and not _a_legal_form_alone(name)
+    )
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
         start, end = match.span()
         if any(taken[start:end]):
@@ -596,6 +638,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             continue
         if group == "places" and " " not in written and _after_a_given_name(text, start):
             continue  # a surname: "Carlos León", "Benito Juárez" are people, not the cities
+        if group == "places" and companies.holds_in_its_name(start, end):
+            continue
         if group == "places" and name in gazetteer.states:
             name = _in_another_state(text, gazetteer, match, name, known_place_starts) or name
         if group == "organizations" and written.split()[0].capitalize() in _MINISTRY_WORDS:
@@ -626,6 +670,25 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             place_starts.add(start)
             if name in _STATES:
                 states.append((start, end, name))
+    # "EU": the United States in Spanish, the European Union in English.
+    eu = [
+        match
+        for match in _EU.finditer(text)
+        if not any(taken[match.start() : match.end()])
+        and not companies.holds_in_its_name(*match.span())
+    ]
+    stands_for = _EU_STANDS_FOR.get(language or detect_language(text)) if eu else None
+    if stands_for in matcher.group_of:
+        group, name = matcher.group_of[stands_for]
+        for match in eu:
+            start, end = match.span()
+            # Before the gazetteer's way of writing it, if that comes later: "a EU ... EE. UU.".
+            found[group][name] = min(found[group].get(name, start), start)
+            known_names.add(name)
+            taken[start:end] = b"\x01" * (end - start)
+            if group == "places":
+                place_ends.add(end)
+                place_starts.add(start)
     # Where a ministry that does not say its state may find it named: its sentence, or the
     # dateline. Split into sentences once, and only for such a ministry: an article may be long.
     around = _SentencesAround(text) if state_ministries else None
@@ -646,8 +709,12 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         place_ends.add(end)
     skipped = set(skip)
     # An organisation's name may hold a known place ("Southern California Biomedical Council",
-    # "Cámara de Comercio de Tijuana"): it is listed whole, as well as the place.
-    for start, end, name in _capitalised_names(text):
+    # "Cámara de Comercio de Tijuana"): it is listed whole, as well as the place. A company's
+    # legal name holding a known company is listed whole too ("Kia Motors México, S.A. de
+    # C.V.", with Kia), but not the known one with its legal form ("Tesla, Inc." is Tesla).
+    for start, end, name in names:
+        if told is not None:
+            told(start // 2)
         holds_known = any(taken[start:end]) and not _all_known(text, taken, start, end)
         if (
             holds_known
@@ -657,6 +724,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             and (
                 any(word in ORGANIZATION_WORDS for word in name.split())
                 or _abbreviated_after(text, end, name) is not None
+                or _ends_in_a_legal_form(name)
             )
         ):
             if not _stands_for_known(
@@ -666,10 +734,12 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
             taken[start:end] = b"\x01" * (end - start)
     # Other known names are blanked out, so that a run of capitals stops at them: "Mayor Norma
     # Alicia Bustamante of Mexicali" is a person of a known place.
-    masked = "".join("\x00" if flag else char for char, flag in zip(text, taken, strict=True))
+    masked = _masked(text, taken)
     small_words = {word for word in _ANY_WORD.findall(text) if word.islower()}
     reading = _Reading(text, place_ends, small_words)
     for start, _end, name in _capitalised_names(masked, said=text):
+        if told is not None:
+            told((len(text) + start) // 2)
         kind, who, at = reading.sort(start, name)
         if kind != "organizations" and " " in name and reading.opens_with_common_word(start, name):
             # A sentence's first word has a capital whatever it is: "Yesterday Karen Bass, the
@@ -724,6 +794,23 @@ def find_entities(text: str, gazetteer: Gazetteer, *, skip: Iterable[str] = ()) 
         for group, names in found.items()
     }
     return Entities(**lists)
+
+
+_TAKEN_RUN = re.compile(rb"[^\x00]+")
+
+
+def _masked(text: str, taken: bytearray) -> str:
+    """``text`` with each character that ``taken`` marks made a NUL, run by run: a long article
+    has far fewer runs than characters."""
+    pieces = []
+    at = 0
+    for run in _TAKEN_RUN.finditer(taken):
+        start, end = run.span()
+        pieces.append(text[at:start])
+        pieces.append("\x00" * (end - start))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+) \Z")
@@ -883,13 +970,17 @@ def _abbreviated_after(text: str, end: int, name: str) -> str | None:
     """The abbreviation ``text`` writes in brackets right after ``name``, which ends at ``end``,
     when it is made of the beginnings of the name's capitalised words, in order, a letter or
     more of each: "CDEM" of "Consejo de Desarrollo Económico de Mexicali", "Pemex" of "Petróleos
-    Mexicanos"; else None."""
+    Mexicanos", of a company's name with its legal form or without: "GIS" of "Grupo Industrial
+    Saltillo, S.A.B. de C.V."; else None."""
     after = _ABBREVIATION_AFTER.match(text, end)
     if after is None:
         return None
-    words = [fold_search(word) for word in name.split() if word[0].isupper()]
     letters = fold_search(after["abbreviation"].replace(".", ""))
-    return after["abbreviation"] if len(words) > 1 and _begins(letters, words) else None
+    for named in dict.fromkeys((name, _LEGAL_FORM_ENDING.sub("", name).rstrip(", "))):
+        words = [fold_search(word.replace(".", "")) for word in named.split() if word[0].isupper()]
+        if len(words) > 1 and _begins(letters, words):
+            return after["abbreviation"]
+    return None
 
 
 def _begins(letters: str, words: list[str]) -> bool:
@@ -1046,12 +1137,53 @@ def _all_known(text: str, taken: bytearray, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a known name, or known names joined by a possessive:
     "Mexico's Ministry of Economy" is Mexico and its ministry, not a third name; or a known name
     after "Mexican", the country the gazetteer's ministries are of: "the Mexican Ministry of
-    Economy" is SE. (Known names side by side may be one more: "Mexicali Business Coordinating
+    Economy" is SE; or a known company with its legal form: "Ford Motor Company, S.A. de C.V."
+    is Ford. (Known names side by side may be one more: "Mexicali Business Coordinating
     Council".)"""
     pairs = zip(text[start:end], taken[start:end], strict=True)
     rest = "".join(char for char, flag in pairs if not flag)
     joined = _MEXICAN.sub("", _POSSESSIVE_MARK.sub("", rest))
-    return not rest or (joined != rest and not joined.strip())
+    return not rest or (joined != rest and not joined.strip()) or _a_legal_form_alone(rest)
+
+
+_CONJUNCTION = re.compile(r" (?:y|e|and) ")
+
+
+def _legal_names_apart(
+    text: str, known_ends: set[int], names: Iterable[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``names``, each a run of capitalised names of ``text``, with a company's legal name
+    parted from a known name joined to it by "y" or "and", which is not of it: "General Motors
+    y Kia Motors México, S.A. de C.V." names Kia's company after General Motors ("Servicios y
+    Soluciones, S.A. de C.V." is one name). ``known_ends`` are where known names end."""
+    parted = []
+    for start, end, name in names:
+        if _ends_in_a_legal_form(name):
+            for conjunction in _CONJUNCTION.finditer(name):
+                if start + conjunction.start() in known_ends:
+                    start, name = start + conjunction.end(), name[conjunction.end() :]
+        parted.append((start, end, name))
+    return parted
+
+
+class _Spans:
+    """Where companies' legal names are in a text, and how long the name before each one's legal
+    form is."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _, _ in self._spans]
+
+    def holds_in_its_name(self, start: int, end: int) -> bool:
+        """Whether the known name from ``start`` to ``end`` is within a company's legal name, and
+        not all of the name before its legal form: "Texas" of "Tesla Texas, Inc.", not of
+        "Texas AG", where it may be the state's attorney general."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        if index < 0:
+            return False
+        company_start, company_end, name_length = self._spans[index]
+        whole = start == company_start and end >= company_start + name_length
+        return end <= company_end and not whole
 
 
 def _in_heading(text: str, at: int) -> bool:
@@ -1136,7 +1268,8 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
             continue
         if nxt == "," and _opens_a_legal_form(words, at + 1):
             # A company's legal form after a comma is its name's: "Luxshare Precision Industry
-            # Co., Ltd.", "Aceros del Norte, S. A. de C. V.".
+            # Co., Ltd.", "Aceros del Norte, S. A. de C. V.", "Kia Motors México, S. de R.L. de
+            # C.V.".
             run.extend((at, at + 1))
             at += 2
             continue
@@ -1157,9 +1290,7 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
                     continue
             # "Mayor Karen Bass and Secretary Antony Blinken" are two names, and so are "Tesla
             # Inc. y GM": a company's legal form ends its name, and an acronym is one of its own.
-            two_names = nxt in _AND and (
-                words[at - 1].group().rstrip(".,") in _LEGAL_FORMS or _is_acronym(after)
-            )
+            two_names = nxt in _AND and (_ends_a_legal_form(words[at - 1]) or _is_acronym(after))
             if (
                 after[0].isupper()
                 and after not in _NOT_NAMES
@@ -1174,12 +1305,11 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
 
 
 def _opens_a_legal_form(words: list[re.Match[str]], at: int) -> bool:
-    """Whether a company's legal form starts at ``words[at]``: "Ltd.", "S.A.", "S. A."."""
+    """Whether a company's legal form starts at ``words[at]``: "Ltd.", "S.A.", "S. A.", "SA de
+    CV", "S. de R.L. de C.V."."""
     if at >= len(words):
         return False
-    word = words[at].group().rstrip(".")
-    spaced = word == "S" and at + 1 < len(words) and words[at + 1].group().startswith("A.")
-    return word in _LEGAL_FORMS or spaced
+    return _LEGAL_FORM_OPENING.match(words[at].string, words[at].start()) is not None
 
 
 def _after_a_name(text: str, word: str) -> bool:
@@ -1303,13 +1433,13 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     """Which group a name found by its capitals belongs to, or None when it cannot be told."""
     text = reading.text
     words = name.replace("-", " ").split()
-    if _is_generic_group(words) or _is_a_building(words):
+    if _is_generic_group(words) or _is_a_building(words) or _a_legal_form_alone(name):
         return None
     if any(word.strip(".,") in ORGANIZATION_WORDS for word in words) or any(
         _is_acronym(word) for word in words
     ):
         return "organizations"
-    if _ends_in_a_legal_form(words):
+    if _ends_in_a_legal_form(name):
         return "organizations"  # "Autopartes del Norte S.A. de C.V.": a person has no legal form
     if _abbreviated_after(text, start + len(name), name) is not None:
         return "organizations"  # "Hanwoo Motors (HM)": a person goes by no such abbreviation
@@ -1338,10 +1468,22 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     return "people"
 
 
-def _ends_in_a_legal_form(words: list[str]) -> bool:
-    """Whether ``words`` end in a company's legal form, written with spaces or without: "Ltd.",
-    "S.A. de C.V.", "S. A. de C. V."."""
-    return any(ending.strip(".,") in _LEGAL_FORMS for ending in (words[-1], "".join(words[-2:])))
+def _ends_in_a_legal_form(name: str) -> bool:
+    """Whether ``name`` ends in a company's legal form, written with periods, spaces or neither:
+    "Ltd.", "S.A. de C.V.", "S. A. de C. V.", "SA de CV"."""
+    return _LEGAL_FORM_ENDING.search(name.rstrip()) is not None
+
+
+def _ends_a_legal_form(word: re.Match[str]) -> bool:
+    """Whether ``word`` ends a company's legal form: "Inc." of "Nexteer Inc.", "CV" of "SA de
+    CV"; the longest is some twenty characters, of "S. A. P. I. de C. V."."""
+    line, end = word.string, word.end()
+    return _LEGAL_FORM_ENDING.search(line, max(0, end - 30), end) is not None
+
+
+def _a_legal_form_alone(name: str) -> bool:
+    """Whether ``name`` is a company's legal form and nothing else: "S.A. de C.V.", "Inc."."""
+    return _LEGAL_FORM_ALONE.fullmatch(name) is not None
 
 
 def _is_a_building(words: list[str]) -> bool:

@@ -20,6 +20,7 @@ from tui.core.drafting.metadata import dateline_length
 from tui.core.drafting.sentences import (
     ABBREVIATION_END,
     Sentence,
+    Told,
     inside_a_quotation,
     quotations,
     sentences,
@@ -103,19 +104,27 @@ class Candidate:
 
 
 def candidate_facts(
-    text: str, limit: int = MAX_FACTS, places: Container[str] = ()
+    text: str,
+    limit: int = MAX_FACTS,
+    places: Container[str] = (),
+    all_sentences: list[Sentence] | None = None,
+    told: Told | None = None,
 ) -> list[Candidate]:
     """At most ``limit`` candidate facts of the article ``text``, best first.
 
     Furniture (share buttons, teasers for other stories, bylines) never gives a candidate, and
     every quote is found in ``text`` as key-fact quotes are matched. A dateline is left out of
     the fact it opens; ``places``, known places' names case folded, tell one in capitals
-    before a dash alone ("MEXICALI — ").
+    before a dash alone ("MEXICALI — "). ``all_sentences`` are the sentences of ``text``, when
+    they have been read already; ``told`` is told how far through them it has got.
     """
-    folded = FoldedArticle.of(text)
+    if all_sentences is None:
+        all_sentences = sentences(text)
     seen: set[str] = set()
     found: list[Candidate] = []
-    for clause_text, start in _clauses(text, sentences(text)):
+    for clause_text, start in _clauses(text, all_sentences):
+        if told is not None:
+            told(start)
         sentence = fold_white_space(clause_text).strip()
         if dateline := dateline_length(sentence, places):
             sentence = sentence[dateline:].lstrip()  # where and when, not the fact
@@ -124,11 +133,13 @@ def candidate_facts(
         seen.add(sentence)
         kind, rank = _kind(sentence)
         quote = _quote(sentence, kind)
-        if quote is None or folded.find(quote) is None:
-            continue
-        found.append(Candidate(sentence, quote, kind, rank, start))
+        if quote is not None:
+            found.append(Candidate(sentence, quote, kind, rank, start))
     found.sort(key=lambda c: (c.rank, c.start))
-    return found[:limit]
+    # Only the best are looked for in the article, each through all of it: looking for every
+    # clause of a long article would go through it once for each of its sentences.
+    folded = FoldedArticle.of(text)
+    return list(itertools.islice((c for c in found if folded.find(c.quote) is not None), limit))
 
 
 def _clauses(text: str, all_sentences: list[Sentence]) -> Iterable[tuple[str, int]]:
@@ -195,10 +206,10 @@ def _kind(sentence: str) -> tuple[str, int]:
 
 def _only_case_words(sentence: str) -> bool:
     """Whether the only figures in ``sentence`` are words that are figures only in some cases."""
-    matches = [m.group() for m in _FIGURE.finditer(sentence)]
-    return all(m.lower() == "may" for m in matches) and not _CASE_SENSITIVE_FIGURE_WORDS.search(
-        sentence
-    )
+    # Read up to the first other figure only: a sentence may be a whole article.
+    return all(
+        m.group().lower() == "may" for m in _FIGURE.finditer(sentence)
+    ) and not _CASE_SENSITIVE_FIGURE_WORDS.search(sentence)
 
 
 def _quote(sentence: str, kind: str) -> str | None:

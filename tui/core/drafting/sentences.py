@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # A line that ends the article: whatever follows it on a page is another story's teaser, a
@@ -175,6 +175,10 @@ MAX_QUOTATION_CHARACTERS = 1500
 between two marks is more likely two quotations' marks paired wrong, or an inch's mark."""
 
 
+Told = Callable[[int], None]
+"""Told, while a long text is gone through, how many of its characters have been."""
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of the article, where it stands in the text, and whether it is furniture."""
@@ -281,8 +285,9 @@ def body_end(text: str) -> int:
     return len(text)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Every sentence of ``text`` in order, furniture included but marked.
+def sentences(text: str, told: Told | None = None) -> list[Sentence]:
+    """Every sentence of ``text`` in order, furniture included but marked; ``told`` is told how
+    far it has got.
 
     A line that is a heading holds no sentence; everything after an end marker is furniture.
     """
@@ -290,6 +295,8 @@ def sentences(text: str) -> list[Sentence]:
     result: list[Sentence] = []
     spans = paragraphs(text)
     for number, (start, end) in enumerate(spans):
+        if told is not None:
+            told(start)
         line = text[start:end]
         if heads(text, spans, number):
             continue

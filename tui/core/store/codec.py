@@ -96,7 +96,14 @@ def encode_fact(fact: KeyFact) -> list[Any]:
 
 
 def encode_problem(problem: Problem) -> list[Any]:
-    return [problem.file, problem.line, problem.field, problem.message, problem.severity]
+    return [
+        problem.file,
+        problem.line,
+        problem.field,
+        problem.message,
+        problem.severity,
+        problem.advice,
+    ]
 
 
 def decode_entry(path: str, brief: Any, problems: Any) -> Entry:
@@ -178,13 +185,20 @@ def decode_fact(value: Any) -> KeyFact:
 def decode_problem(value: Any) -> Problem:
     if type(value) is not list:
         raise Corrupt("problem")
-    file, line, field, message, severity = value
+    file, line, field, message, severity, advice = value
     if severity not in _SEVERITIES:
         raise Corrupt("severity")
-    problem = Problem(as_text(file), as_count(line), as_text(field), as_text(message), severity)
+    problem = Problem(
+        as_text(file), as_count(line), as_text(field), as_text(message), severity, as_text(advice)
+    )
     # Making a problem makes its text visible and short; text that was written that way comes out
     # as it went in. Anything else in the cache is not to be trusted.
-    if (problem.file, problem.field, problem.message) != (file, field, message):
+    if (problem.file, problem.field, problem.message, problem.advice) != (
+        file,
+        field,
+        message,
+        advice,
+    ):
         raise Corrupt("problem text")
     return problem
 

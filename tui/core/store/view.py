@@ -699,7 +699,7 @@ def _decode(root: Path, path: str, text: str, duplicate_of: str | None, id_line:
     others = tuple(
         problem
         for problem in entry.problems
-        if not (problem.field == "id" and problem.message.startswith(ID_NOT_THE_FILE_NAME))
+        if not (problem.field == "id" and problem.message == ID_NOT_THE_FILE_NAME)
     )
     from tui.core.loader import ID_RULE  # read with the brief, as the loader is
 
@@ -707,10 +707,10 @@ def _decode(root: Path, path: str, text: str, duplicate_of: str | None, id_line:
     if others == entry.problems:
         advice = ""
     elif ID_RULE.fullmatch(stem):
-        advice = f"; set it to {stem}"
+        advice = f"set it to {stem}"
     else:  # "Copy of a": no id can be named so
-        advice = "; give the file a name of small letters, digits and hyphens, and the id that name"
+        advice = "give the file a name of small letters, digits and hyphens, and the id that name"
 
-    message = f"duplicate id {entry.brief.id!r}: {duplicate_of} has it{advice}"
-    duplicate = Problem(path, id_line, "id", message)
+    message = f"duplicate id {entry.brief.id!r}: {duplicate_of} has it"
+    duplicate = Problem(path, id_line, "id", message, advice=advice)
     return Entry(path, None, tuple(sorted((*others, duplicate), key=lambda p: p.line)))
