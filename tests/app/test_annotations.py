@@ -517,12 +517,8 @@ async def test_quitting_saves_a_note_the_lock_kept_out_and_asks_only_while_it_st
     assert saved(corpus_dir).notes == {brief_id: "written while locked"}
 
 
-async def test_quitting_asks_at_once_while_another_program_holds_the_notes_and_keeps_the_note(
-    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # q waited for the other program's lock, two seconds, before it asked anything.
-    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 3600.0)  # only q tries again
-    monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)  # the note's save meets it
+def saves_tried(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each try at saving the notes again from now on, as whether it waited for the lock."""
     tries: list[bool] = []
     save_again = Annotations.save_again
 
@@ -531,6 +527,16 @@ async def test_quitting_asks_at_once_while_another_program_holds_the_notes_and_k
         save_again(self, wait=wait)
 
     monkeypatch.setattr(Annotations, "save_again", counted)
+    return tries
+
+
+async def test_quitting_asks_at_once_while_another_program_holds_the_notes_and_keeps_the_note(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # q waited for the other program's lock, two seconds, before it asked anything.
+    monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 3600.0)  # only q tries again
+    monkeypatch.setattr("tui.core.annotations.BUSY_TIMEOUT_MS", 0)  # the note's save meets it
+    tries = saves_tried(monkeypatch)
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -575,14 +581,7 @@ async def test_a_note_the_lock_kept_out_is_saved_once_it_is_gone(
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("tui.app.reader.screen.SAVE_RETRY_S", 0.1)
-    tries: list[bool] = []
-    save_again = Annotations.save_again
-
-    def counted(self: Annotations, *, wait: bool = True) -> None:
-        tries.append(wait)
-        save_again(self, wait=wait)
-
-    monkeypatch.setattr(Annotations, "save_again", counted)
+    tries = saves_tried(monkeypatch)
     notices: list[tuple[str, str]] = []
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
