@@ -803,16 +803,6 @@ def _first_words(words: Sequence[str], count: int) -> str:
     return " ".join(words[:count]).removesuffix(",")
 
 
-_LEGAL_FORM = re.compile(
-    r",?\s(?:"
-    # S.A., S.A.B., S.A.P.I., S.A.P.I.B., S. de R.L., with "de C.V." or without, with periods and
-    # spaces between the letters or without: "S.A. de C.V.", "SA de CV", "S. A. B. de C. V."
-    r"(?:s\.?\s?a\.?(?:\s?p\.?\s?i\.?)?(?:\s?b\.?)?|s\.?\s+de\s+r\.?\s?l\.?)(?:\s+de\s+c\.?\s?v\.?)?"
-    r"|(?:inc|corp|llc|l\.l\.c|ltd|plc|gmbh)\.?"
-    r"|(?:&\s+)?co\.?"
-    r"),?$"
-)
-"""A company's legal form, ending its folded name after a space or a comma."""
 _COUNTRIES = frozenset(("mexico", "usa", "u.s.a."))
 """The countries, folded, that a company's name may end in for the branch of one country."""
 _NOT_BEFORE_A_COUNTRY = frozenset(
@@ -827,9 +817,11 @@ def company_words(words: Sequence[str]) -> int:
     legal form and the country of its branch left out: "Ternium México, S.A. de C.V.", "Ternium
     Mexico SA de CV" and "Ternium S.A." are Ternium, "Kia Motors México" is Kia Motors.
 
-    The legal forms are S.A., S.A.B., S.A.P.I. and S. de R.L., each with "de C.V." or without,
-    Inc., Corp., LLC, Ltd., Co. (and "& Co."), PLC and GmbH, written with their periods or
-    without; the countries are México (Mexico) and USA, last, but not after "de", "of", "New"
+    The legal forms are those drafting reads (``tui.core.drafting.entities.LEGAL_FORM``):
+    S.A., S.A.B., S.A.P.I. and S. de R.L., each with "de C.V." or without, written with their
+    periods (without them only with "de CV": "SA de CV"), Inc., Corp., LLC, Ltd., Co. (and "&
+    Co."), PLC, GmbH, AG and N.V.; the countries are México (Mexico) and USA, last, but not
+    after "de", "of", "New"
     ... (:data:`_NOT_BEFORE_A_COUNTRY`: "Banco de México", "University of New Mexico").
     Nothing is cut that would leave only words naming a kind of organization ("Grupo México",
     "Banco S.A."), or nothing."""
@@ -837,7 +829,7 @@ def company_words(words: Sequence[str]) -> int:
     while kept > 1:
         text = _first_words(words, kept)
         cut = kept
-        found = _LEGAL_FORM.search(text)
+        found = _legal_form_ending().search(text)
         if found is not None:
             cut = len(text[: found.start()].split())
         elif (
@@ -850,6 +842,15 @@ def company_words(words: Sequence[str]) -> int:
             break
         kept = cut
     return kept
+
+
+@cache
+def _legal_form_ending() -> re.Pattern[str]:
+    """A company's legal form ending its folded name, after a space or a comma: the forms
+    drafting reads in an article, case ignored."""
+    from tui.core.drafting.entities import LEGAL_FORM
+
+    return re.compile(rf",?\s(?:{LEGAL_FORM}),?$", re.IGNORECASE)
 
 
 @cache

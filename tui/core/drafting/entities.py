@@ -202,21 +202,23 @@ _LEGAL_FORMS = frozenset(
     "Inc Corp Ltd LLC Co Plc PLC GmbH AG S.A S.A.B C.V S.A.P.I N.V".split()  # noqa: SIM905
 )
 """The words of legal forms that keep a period ending a sentence, as theirs: "Tesla Inc.",
-"Grupo Bimbo S.A.B. de C.V."; :data:`_LEGAL_FORM` reads the forms whole."""
-_LEGAL_FORM = (
+"Grupo Bimbo S.A.B. de C.V."; :data:`LEGAL_FORM` reads the forms whole."""
+LEGAL_FORM = (
     # Mexico's, with periods or spaces or both ("S.A. de C.V.", "S. A. de C. V.", "S.A.B. de
     # C.V.", "S.A.P.I. de C.V.", "S. de R.L. de C.V.", "S.A."), or without ("SA de CV", "SAB de
     # CV", "S de RL de CV"), where "de CV" tells them from other capitals.
     r"(?:S\.\s?A\.(?:\s?B\.|\s?P\.\s?I\.)?|S\.\s?de\s+R\.\s?L\.)(?:\s+de\s+C\.?\s?V\.?)?"
     r"|(?:SA(?:B|PI)?|S\s+de\s+RL)\s+de\s+C\.?\s?V\.?"
     # Those of the US, Europe and Asia: "Inc.", "LLC", "Co., Ltd.", "GmbH".
-    r"|(?:Co\.?,?\s+)?(?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|Plc|PLC|GmbH|AG|N\.V)\.?"
+    r"|(?:Co\.?,?\s+)?(?:Inc|Corp|Ltd|LLC|L\.L\.C|Co|Plc|PLC|GmbH|AG|N\.V)\.?|&\s+Co\.?"
 )
-_LEGAL_FORM_OPENING = re.compile(rf"(?:{_LEGAL_FORM})(?![\w-])")
+"""A company's legal form, as a pattern, in the case it is written in: drafting reads it in an
+article, and facets (``tui.core.search.company_words``) in a folded name, case ignored."""
+_LEGAL_FORM_OPENING = re.compile(rf"(?:{LEGAL_FORM})(?![\w-])")
 """A legal form written from where the search starts: what a comma after a name may lead to."""
-_LEGAL_FORM_ENDING = re.compile(rf"(?<![\w.-])(?:{_LEGAL_FORM})\Z")
+_LEGAL_FORM_ENDING = re.compile(rf"(?<![\w.-])(?:{LEGAL_FORM})\Z")
 """A legal form ending a name."""
-_LEGAL_FORM_ALONE = re.compile(rf"[\s,]*(?:{_LEGAL_FORM})\s*")
+_LEGAL_FORM_ALONE = re.compile(rf"[\s,]*(?:{LEGAL_FORM})\s*")
 """A legal form, and nothing else but a comma before it: of no company, if not of the name
 before it ("Ternium México, S.A. de C.V."), and never listed on its own."""
 _NAME_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y"))
