@@ -280,6 +280,27 @@ async def test_tab_in_a_note_indents_and_what_follows_is_typed_into_it(corpus_di
     assert brief_id in saved(corpus_dir).notes
 
 
+async def test_shift_tab_in_a_note_takes_the_line_back_out_and_typing_goes_on(
+    corpus_dir: Path,
+) -> None:
+    # Shift+Tab moved the focus to Save: what was typed next was lost, and Enter saved the note
+    # half written.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press(*"- top", "enter", "tab", *"- nested", "enter", "tab", "shift+tab")
+        await pilot.press(*"- back", "enter", *"more")
+        area = app.screen.query_one(TextArea)
+        assert area.has_focus
+        assert area.text == "- top\n    - nested\n- back\nmore"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (note,) = saved(corpus_dir).notes.values()
+    assert note == "- top\n    - nested\n- back\nmore"
+
+
 async def test_a_long_note_shows_one_line_in_the_pane(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:

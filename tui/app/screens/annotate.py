@@ -42,15 +42,28 @@ TAGS_LISTED = 8
 
 
 class NoteArea(TextArea):
-    """The note's text: Tab indents, as in any editor. Moving to the buttons, as a text area's
-    Tab does, it sent what was typed next nowhere. Not the text area's own "indent" behaviour,
+    """The note's text: Tab indents and Shift+Tab takes the line back out, as in any editor.
+    Moving the focus, as a text area's Tab and Shift+Tab do, sent what was typed next nowhere
+    (and Enter then saved the note half written). Not the text area's own "indent" behaviour,
     which takes Esc from the dialog to move the focus instead: Esc cancels, Ctrl+S saves."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("tab", "indent", "Indent", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "indent", "Indent", show=False),
+        Binding("shift+tab", "outdent", "Outdent", show=False),
+    ]
 
     def action_indent(self) -> None:
         _, column = self.cursor_location
         self.insert(" " * (INDENT - column % INDENT))
+
+    def action_outdent(self) -> None:
+        """Take the cursor's line back one indent: to the indent before its own."""
+        row, _ = self.cursor_location
+        line = self.document.get_line(row)
+        leading = len(line) - len(line.lstrip(" "))
+        removed = leading % INDENT or min(INDENT, leading)
+        if removed:
+            self.delete((row, 0), (row, removed))
 
 
 class NoteDialog(Dialog[str | None]):
