@@ -584,6 +584,11 @@ def rendered_note(tmp_path: Path, note: str) -> str:
         ),
         # A line starting with a year became a list numbered from it.
         ("Exports\n2024. Record year", "<p>Exports<br />2024. Record year</p>"),
+        # ... and so it did right after a list, and the points after it went on from it.
+        (
+            "- call Ternium\n2024. Record year\n10. tenth point",
+            "<ul><li>call Ternium</li></ul><p>2024. Record year<br />10. tenth point</p>",
+        ),
     ],
 )
 def test_a_note_s_lines_stay_where_they_were_written(tmp_path: Path, note: str, html: str) -> None:

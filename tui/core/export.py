@@ -256,10 +256,10 @@ def _note_lines(note: str) -> list[str]:
     Everything the note holds is text otherwise: escaped, as the rest of a briefing is.
     """
     lines: list[str] = []
-    # The items of the list the line is in, outermost first: each one's indent in the note, and
-    # the column its text starts at in the briefing. Kept across a blank line: "- a", a blank
-    # line and "  - b" is still b under a.
-    items: list[tuple[int, int]] = []
+    # The items of the list the line is in, outermost first: each one's indent in the note, the
+    # column its text starts at in the briefing, and whether it is numbered. Kept across a blank
+    # line: "- a", a blank line and "  - b" is still b under a.
+    items: list[tuple[int, int, bool]] = []
     after_text = False  # whether the line above is text outside a list
     for paragraph in re.split(r"\n\s*\n", clean_text(note)):
         if not paragraph.strip():
@@ -273,10 +273,12 @@ def _note_lines(note: str) -> list[str]:
             while items and items[-1][0] >= indent:
                 closed = items.pop()
             item = _LIST_ITEM.fullmatch(line.strip())
-            if item is not None and item[1][0].isdigit() and not (items or closed):
+            if item is not None and item[1][0].isdigit() and int(item[1][:-1]) != 1:
                 # A number starts a list only at 1 ("2024. A record year" is text), as a
-                # renderer reads it after a line of text.
-                item = None if int(item[1][:-1]) != 1 else item
+                # renderer reads it after a line of text; else it goes on a numbered list, or
+                # is indented under an item to start one there.
+                goes_on = closed is not None and closed[2]
+                item = item if goes_on or (items and closed is None) else None
             column = items[-1][1] if items else 0
             starts_paragraph = not lines[-1]
             if item is not None:
@@ -288,7 +290,7 @@ def _note_lines(note: str) -> list[str]:
                     # read as the item's text.
                     lines.append("")
                 lines.append(f"{' ' * column}{marker} {escape(item[2])}")
-                items.append((indent, column + len(marker) + 1))
+                items.append((indent, column + len(marker) + 1, marker[0].isdigit()))
                 after_text = False
                 continue
             if starts_paragraph:
