@@ -629,6 +629,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     briefs: Sequence[Entry]
     chosen: Chosen
     left_out: list[str] = []
+    found_by = ""
     if args.all:
         briefs, chosen = corpus.loaded, "all"
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)
@@ -637,9 +638,15 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         if filtered is None:
             return 1
         from tui.core.model import LoadedEntries
+        from tui.core.search import searchable
 
         found = corpus.entries.find(*filtered)
         briefs, chosen = LoadedEntries(corpus.entries, found), "found"
+        query = filtered[0]
+        # A filter that narrows nothing ("🚀", "org:") is not named: the briefing is all that
+        # loaded.
+        narrows = not query._replace(words=searchable(query.words)).is_empty
+        found_by = args.filter if narrows else ""
         # Told as list --filter tells them: a brief that did not load may be one the filter
         # would have found, as nothing of it could be searched.
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)
@@ -708,7 +715,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         today,
         with_errors,
         args.title,
-        found_by=args.filter or "",
+        found_by=found_by,
     )
     if args.output in (None, "-"):
         # The same bytes as a file written with -o, whatever the terminal's encoding.

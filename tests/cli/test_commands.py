@@ -905,8 +905,9 @@ def test_export_filter_is_named_in_the_briefing_as_it_was_typed(corpus_dir: Path
     # Written "\-maquiladora", a line's start escaped: copied from the raw text, it found nothing.
     result = run("export", "--filter", "-maquiladora", "--corpus", str(corpus_dir))
     assert "found by the filter `-maquiladora`, exported" in result.stdout
-    everything = run("export", "--filter", " ", "--corpus", str(corpus_dir))
-    assert "\n5 briefs, all that loaded, exported" in everything.stdout
+    for narrowing_nothing in (" ", "org:", "\U0001f680"):
+        everything = run("export", "--filter", narrowing_nothing, "--corpus", str(corpus_dir))
+        assert "\n5 briefs, all that loaded, exported" in everything.stdout
 
 
 def test_export_bookmarked_exports_exactly_the_bookmarks(corpus_dir: Path) -> None:
