@@ -849,6 +849,26 @@ def test_a_name_known_in_either_language_is_counted_once_under_its_gazetteer_nam
     assert spanish.places == ("Estados Unidos",)
 
 
+def test_a_briefs_place_eu_is_read_by_the_briefs_language(tmp_path: Path) -> None:
+    # The Mexican press writes "EU" for the United States: a Spanish brief listing it was
+    # counted apart, and found by no term for the United States.
+    briefs = {
+        "es.yaml": fields("es", language="es", title_en="Exports", places=["EU", "Nuevo León"]),
+        "us.yaml": fields("us", places=["United States"]),
+        "en.yaml": fields("en", places=["E.U."]),
+    }
+    corpus = load_corpus(make_corpus(tmp_path / "corpus", briefs))
+    assert not [p for p in corpus.all_problems if p.severity == "error"]
+    assert corpus.entries.facets(parse_query(""), "place") == [
+        ("United States", 2),
+        ("European Union", 1),
+        ("Nuevo León", 1),
+    ]
+    assert matching_in(corpus, 'place:="united states"') == {"es", "us"}
+    assert matching_in(corpus, "place:eeuu") == {"es", "us"}
+    assert matching_in(corpus, 'place:"european union"') == {"en"}
+
+
 @pytest.fixture
 def one_company(tmp_path: Path) -> Corpus:
     """Briefs naming one company in four ways, and one naming Kia after its country's branch."""

@@ -940,10 +940,21 @@ def _named_fields(brief: Brief) -> tuple[tuple[FacetField, tuple[str, ...]], ...
     """The names of ``brief`` by field, as the gazetteer sorts them."""
     return (
         ("organization", brief.organizations),
-        ("place", brief.places),
+        ("place", tuple(_place_meant(place, brief.language) for place in brief.places)),
         ("person", brief.people),
         ("topic", brief.topics),
     )
+
+
+def _place_meant(place: str, language: str) -> str:
+    """The place a brief in ``language`` means by ``place``: "EU" (or "E.U.") is the United
+    States in Spanish, as the Mexican press writes it, and the European Union in English, as
+    drafting reads it (``EU_STANDS_FOR``); any other place is itself."""
+    if place.replace(".", "").strip().upper() != "EU":
+        return place
+    from tui.core.drafting.entities import EU_STANDS_FOR
+
+    return EU_STANDS_FOR.get(language, place)
 
 
 @cache

@@ -335,10 +335,11 @@ _WASHINGTON_STATE = re.compile(
 Otherwise this field's press means the US capital, and the US government, by "Washington"."""
 _US_CAPITAL = "Washington, D.C."
 _EU = re.compile(r"(?<![\w.-])(?:EU|E\.U\.)(?![\w-])")
-_EU_STANDS_FOR = {"es": "Estados Unidos", "en": "European Union"}
+EU_STANDS_FOR = {"es": "Estados Unidos", "en": "European Union"}
 """What "EU" (or "E.U.") is written for, by the language of the text: the Mexican press writes it
 for Estados Unidos ("exportan a EU"), the English press for the European Union, which Spanish
-writes "UE". It is listed as the gazetteer lists what it is written for."""
+writes "UE". It is listed as the gazetteer lists what it is written for, and a brief's place
+"EU" is read so by the brief's language (``tui.core.search``)."""
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&.-]{1,11})\)")
 """An abbreviation in brackets right after the name it stands for: "Banco de México (Banxico)",
 "Secretaría de Economía (SE)"."""
@@ -679,7 +680,7 @@ def find_entities(
         if not any(taken[match.start() : match.end()])
         and not companies.holds_in_its_name(*match.span())
     ]
-    stands_for = _EU_STANDS_FOR.get(language or detect_language(text)) if eu else None
+    stands_for = EU_STANDS_FOR.get(language or detect_language(text)) if eu else None
     if stands_for in matcher.group_of:
         group, name = matcher.group_of[stands_for]
         for match in eu:
