@@ -337,6 +337,14 @@ def test_a_wrapped_value_starting_with_a_sign_is_not_told_to_be_a_list_item() ->
             2,
             "title_en: needs a space after it, as id: has: title_en: Test",
         ),
+        # A key moved to the start of its line inside a fact: the line below it was told to
+        # follow it out, which YAML then could not read either.
+        (
+            FACT + "quote: a\n    kind: figure\n",
+            4,
+            "quote: is indented 0 spaces, out of the block it is in; indent it 4, in line with"
+            " fact: above and the line below",
+        ),
         # The words of a value holding ": ", wrapped onto a line of their own: not a field.
         (
             "id: x\nsummary: The plan says that the\n  minister said: it will grow\n",
@@ -351,6 +359,7 @@ def test_a_wrapped_value_starting_with_a_sign_is_not_told_to_be_a_list_item() ->
         "no-space-after-the-dash",
         "no-colon",
         "no-space-after-the-colon",
+        "a-key-moved-out-of-its-block",
         "a-colon-in-wrapped-words",
     ],
 )

@@ -228,6 +228,9 @@ def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
             )
         opens = lines[above].rstrip().endswith(":")  # a key whose value is the block below
         if indent > column and not opens:
+            dedented = _dedented(lines, written, above, indent)
+            if dedented is not None:
+                return above, dedented
             return number, (
                 f"this line is indented {indent} spaces, past {name}: on the line above, whose"
                 f" value is on that line; indent it {column}, in line with {name}:"
@@ -238,6 +241,27 @@ def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
                 f" to that item, indent it {column}, in line with {name}:"
             )
     return None
+
+
+def _dedented(lines: list[str], written: list[int], above: int, indent: int) -> str | None:
+    """The fix of line ``above`` when it, not the line after it (indented ``indent``), is the
+    slip: a key taken out to the left of the block it is in, as "quote:" moved to the start of
+    the line between a fact's "- fact:" and its "kind:"; else None."""
+    position = written.index(above) + 1
+    if position >= len(written):
+        return None
+    before = _BLOCK_LINE.match(lines[written[position]])
+    over = _BLOCK_LINE.match(lines[above])
+    if before is None or over is None or before["key"] is None or over["key"] is None:
+        return None
+    column = len(before["indent"]) + len(before["dash"] or "")
+    if column != indent or len(over["indent"]) >= column:
+        return None
+    name, key = before["key"].strip(), over["key"].strip()
+    return (
+        f"{key}: is indented {len(over['indent'])} spaces, out of the block it is in; indent"
+        f" it {column}, in line with {name}: above and the line below"
+    )
 
 
 def _meant(line: str) -> bool:
