@@ -789,6 +789,13 @@ def test_a_title_in_another_language_is_not_taken_for_a_slip_for_title_en(
     assert "the title in the article's own language is title:" in text
 
 
+def test_a_quote_written_at_the_top_is_told_to_line_up_with_its_fact(tmp_path: Path) -> None:
+    # It was told to go "in line with that fact's quote:", itself.
+    brief = "quote: night shift of 240 workers\n" + dump(fields())
+    (problem,) = [p for p in load_one(tmp_path, brief).all_problems if p.field == "quote"]
+    assert problem.advice == "indent it under its fact, in line with fact:"
+
+
 def test_a_brief_field_written_in_a_fact_is_told_to_go_to_the_top(tmp_path: Path) -> None:
     facts = [{"fact": "F.", "quote": "night shift of 240 workers", "outlet": "Zeta"}]
     corpus = load_one(tmp_path, fields(key_facts=facts))

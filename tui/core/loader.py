@@ -379,7 +379,9 @@ class _BriefChecker:
                     )
                 else:
                     where = "to a key fact, not to the brief"
-                    advice = "indent it under its fact, in line with that fact's quote:"
+                    # In line with a field the fact still has: its quote: may be the one moved.
+                    beside = "fact:" if name == "quote" else "that fact's quote:"
+                    advice = f"indent it under its fact, in line with {beside}"
                 self.add(path, f"belongs {where}, so it is ignored here", "warning", advice=advice)
                 continue
             if (
