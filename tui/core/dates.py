@@ -8,7 +8,7 @@ import re
 
 from dateutil import parser as date_parser
 
-from tui.core.model import Fault
+from tui.core.model import Fault, FaultError
 from tui.core.text import quoted
 
 AS_ISO = "write it as YYYY-MM-DD"
@@ -69,13 +69,9 @@ _WRITTEN = (
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
-class DateError(ValueError):
+class DateError(FaultError, ValueError):
     """A date that cannot be read: what is wrong with it, and the advice a user can act on, both
     in :attr:`fault`."""
-
-    def __init__(self, what: str, advice: str) -> None:
-        self.fault = Fault(what, advice)
-        super().__init__(str(self.fault))
 
 
 def parse_date(text: str) -> dt.date:

@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-from tui.core.model import Fault
+from tui.core.model import Fault, FaultError
 
 # Opening a named pipe without O_NONBLOCK waits for a writer; a terminal opened without
 # O_NOCTTY can become the process's controlling terminal. Neither flag exists on Windows, where
@@ -27,14 +27,10 @@ _OPEN_FLAGS = (
 )
 
 
-class Refused(Exception):
+class Refused(FaultError):
     """The file was not read, for what it is rather than because reading it failed. The message
     says why, in words that follow the file's name; :attr:`fault` holds it, with the advice on
     what to do apart."""
-
-    def __init__(self, what: str, advice: str = "") -> None:
-        self.fault = Fault(what, advice)
-        super().__init__(str(self.fault))
 
 
 class TooLarge(Refused):

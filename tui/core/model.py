@@ -90,6 +90,15 @@ class Fault:
         return with_advice(self.what, self.advice)
 
 
+class FaultError(Exception):
+    """An error saying what is wrong and, apart, what to do about it: :attr:`fault`. Its text is
+    the two read as one."""
+
+    def __init__(self, what: str, advice: str = "") -> None:
+        self.fault = Fault(what, advice)
+        super().__init__(str(self.fault))
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with a corpus file, located so that a user can go and fix it."""
