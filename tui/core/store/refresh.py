@@ -29,7 +29,7 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -456,8 +456,8 @@ def _name(
     (last,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM names").fetchone()
     rows: list[tuple[int, int, str, str, str]] = []
     words: dict[str, list[tuple[int, str]]] = {}
-    counts: Counter[tuple[str, str]] = Counter()
-    spellings: Counter[tuple[str, str, str]] = Counter()
+    counts: Counter[tuple[str, ...]] = Counter()
+    spellings: Counter[tuple[str, ...]] = Counter()
     for brief, values in named:
         for field, name, folded, its_words in values:
             last += 1
@@ -471,23 +471,40 @@ def _name(
     )
     for field, pairs in words.items():  # a fixed column name: nothing read is in the statement
         connection.executemany(f"INSERT INTO name_words (rowid, {field}) VALUES (?, ?)", pairs)
+    _count_up(connection, "name_counts", counts)
+    _count_up(connection, "name_spellings", spellings)
+
+
+_COUNTED_BY = {"name_counts": ("field", "folded"), "name_spellings": ("field", "folded", "name")}
+"""The tables counting the briefs that have each value of a field (or each way of writing it),
+by the columns of ``names`` that key them; fixed names: nothing read goes into a statement."""
+
+
+def _count_up(
+    connection: sqlite3.Connection, table: str, counts: Mapping[tuple[str, ...], int]
+) -> None:
+    """Add ``counts``, by key, to the briefs that ``table`` of :data:`_COUNTED_BY` counts."""
+    columns = _COUNTED_BY[table]
     # Two statements rather than one upsert (INSERT ... ON CONFLICT), which needs SQLite 3.24.
     connection.executemany(
-        "INSERT OR IGNORE INTO name_counts (field, folded, briefs) VALUES (?, ?, 0)",
+        f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}, briefs)"
+        f" VALUES ({', '.join('?' * len(columns))}, 0)",
         counts.keys(),
     )
     connection.executemany(
-        "UPDATE name_counts SET briefs = briefs + ? WHERE field = ? AND folded = ?",
-        [(count, field, folded) for (field, folded), count in counts.items()],
+        f"UPDATE {table} SET briefs = briefs + ?"
+        f" WHERE {' AND '.join(f'{column} = ?' for column in columns)}",
+        [(count, *key) for key, count in counts.items()],
     )
-    connection.executemany(
-        "INSERT OR IGNORE INTO name_spellings (field, folded, name, briefs) VALUES (?, ?, ?, 0)",
-        spellings.keys(),
-    )
-    connection.executemany(
-        "UPDATE name_spellings SET briefs = briefs + ? WHERE field = ? AND folded = ? AND name = ?",
-        [(count, *spelling) for spelling, count in spellings.items()],
-    )
+
+
+def _count_down(connection: sqlite3.Connection, table: str, rowid: int) -> None:
+    """Take the brief of ``rowid`` off the briefs that ``table`` of :data:`_COUNTED_BY` counts,
+    dropping the keys no brief has any more."""
+    columns = ", ".join(_COUNTED_BY[table])
+    its = f"({columns}) IN (SELECT {columns} FROM names WHERE brief = ?)"
+    connection.execute(f"UPDATE {table} SET briefs = briefs - 1 WHERE {its}", (rowid,))
+    connection.execute(f"DELETE FROM {table} WHERE briefs = 0 AND {its}", (rowid,))
 
 
 def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
@@ -501,16 +518,8 @@ def _unindex(connection: sqlite3.Connection, rowid: int, words: bytes) -> None:
     connection.execute(
         "DELETE FROM name_words WHERE rowid IN (SELECT rowid FROM names WHERE brief = ?)", (rowid,)
     )
-    its_values = "(field, folded) IN (SELECT field, folded FROM names WHERE brief = ?)"
-    connection.execute(f"UPDATE name_counts SET briefs = briefs - 1 WHERE {its_values}", (rowid,))
-    connection.execute(f"DELETE FROM name_counts WHERE briefs = 0 AND {its_values}", (rowid,))
-    its_spellings = (
-        "(field, folded, name) IN (SELECT field, folded, name FROM names WHERE brief = ?)"
-    )
-    connection.execute(
-        f"UPDATE name_spellings SET briefs = briefs - 1 WHERE {its_spellings}", (rowid,)
-    )
-    connection.execute(f"DELETE FROM name_spellings WHERE briefs = 0 AND {its_spellings}", (rowid,))
+    for table in _COUNTED_BY:
+        _count_down(connection, table, rowid)
     connection.execute("DELETE FROM names WHERE brief = ?", (rowid,))
 
 
