@@ -638,15 +638,12 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         if filtered is None:
             return 1
         from tui.core.model import LoadedEntries
-        from tui.core.search import searchable
 
-        found = corpus.entries.find(*filtered)
-        briefs, chosen = LoadedEntries(corpus.entries, found), "found"
-        query = filtered[0]
-        # A filter that narrows nothing ("🚀", "org:") is not named: the briefing is all that
-        # loaded.
-        narrows = not query._replace(words=searchable(query.words)).is_empty
-        found_by = args.filter if narrows else ""
+        briefs = LoadedEntries(corpus.entries, corpus.entries.find(*filtered))
+        # A filter that narrows nothing ("", "🚀", "org:") is not named: the briefing is all
+        # that loaded.
+        chosen = "found" if filtered[0].narrows else "all"
+        found_by = args.filter if filtered[0].narrows else ""
         # Told as list --filter tells them: a brief that did not load may be one the filter
         # would have found, as nothing of it could be searched.
         left_out = _left_out(_not_loaded(corpus), "brief", named=False)

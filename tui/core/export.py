@@ -83,12 +83,10 @@ filter found."""
 def counted(chosen: Chosen, count: int, found_by: str = "") -> str:
     """The briefs of a briefing as its first line counts them: ``2 marked briefs``, ``5 briefs,
     all that loaded``; ``found_by`` is the filter of those ``found``."""
-    if chosen == "found" and found_by.strip():
+    if chosen == "found":
         # The filter itself, as code, which reads the same raw and rendered: colleagues can ask
         # the same of their own copy of the corpus.
         return f"{plural(count, 'brief')} found by the filter {_code(found_by)}"
-    if chosen == "found":
-        chosen = "all"  # an empty filter finds every brief
     if chosen == "all":
         return f"{plural(count, 'brief')}, all that loaded"
     if chosen == "named":

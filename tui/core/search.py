@@ -332,6 +332,13 @@ class Query(NamedTuple):
             or self.excluded
         )
 
+    @property
+    def narrows(self) -> bool:
+        """Whether the query may leave a brief out: not when empty, nor when its words are only
+        punctuation (see :func:`searchable`), which every brief has as far as the index can
+        tell."""
+        return not self._replace(words=searchable(self.words)).is_empty
+
 
 def parse_query(text: str) -> Query:
     """The query typed as ``text`` (see the module's description for what it may hold)."""

@@ -224,9 +224,9 @@ class StoredEntries(Entries):
     def _find(self, query: Query, marks: UserMarks | None) -> list[int]:
         # Words of punctuation alone narrow nothing (see searchable): such a query finds every
         # file, those that failed to load too, as an empty one does.
-        words = searchable(query.words)
-        if query._replace(words=words).is_empty:
+        if not query.narrows:
             return list(range(self._count))
+        words = searchable(query.words)
         where, values = _conditions(query, marks or NO_MARKS)
         with self._lock:
             # Two ways to the same rows. Few briefs found by words: each is looked up, and the
