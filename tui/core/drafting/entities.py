@@ -198,11 +198,6 @@ _CONNECTORS = frozenset(
     ("de", "del", "la", "las", "los", "y", "e", "of", "the", "for", "and", "on")
 )
 _AND = frozenset(("y", "e", "and"))
-_LEGAL_FORMS = frozenset(
-    "Inc Corp Ltd LLC Co Plc PLC GmbH AG S.A S.A.B C.V S.A.P.I N.V".split()  # noqa: SIM905
-)
-"""The words of legal forms that keep a period ending a sentence, as theirs: "Tesla Inc.",
-"Grupo Bimbo S.A.B. de C.V."; :data:`LEGAL_FORM` reads the forms whole."""
 LEGAL_FORM = (
     # Mexico's, with periods or spaces or both ("S.A. de C.V.", "S. A. de C. V.", "S.A.B. de
     # C.V.", "S.A.P.I. de C.V.", "S. de R.L. de C.V.", "S.A."), or without ("SA de CV", "SAB de
@@ -1246,9 +1241,14 @@ def _said_a_company(text: str, start: int, name: str) -> bool:
 
 
 def _abbreviated(word: str) -> bool:
-    """Whether ``word``, its last period taken off, is written with one: a legal form ("Inc"),
-    letters with periods between ("C.V") or a capital alone ("V" of "C. V.")."""
-    return word in _LEGAL_FORMS or "." in word or (len(word) == 1 and word.isupper())
+    """Whether ``word``, its last period taken off, is written with one: letters with periods
+    between ("C.V", "S.A.B"), a capital alone ("V" of "C. V.") or a legal form ("Inc"), which
+    keeps a period ending a sentence as its own: "Tesla Inc."."""
+    return (
+        "." in word
+        or (len(word) == 1 and word.isupper())
+        or _LEGAL_FORM_OPENING.fullmatch(f"{word}.") is not None
+    )
 
 
 def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
