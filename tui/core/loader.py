@@ -360,15 +360,15 @@ class _BriefChecker:
                 continue
             path = f"{within}.{name}" if within else name
             if name in other:
-                last_fact = self._fact_left_without(name, data) if not within else None
+                last_fact = self._last_fact_without(name, data) if not within else None
                 if last_fact is not None:
                     # Dedented out of the last fact, whose quote (or fact) is then missing: one
                     # problem, where it was written.
-                    number = int(last_fact.removeprefix("key_facts[").rstrip("]")) + 1
-                    self.written_elsewhere[f"{last_fact}.{name}"] = (
+                    self.written_elsewhere[f"key_facts[{last_fact}].{name}"] = (
                         path,
                         f"the {name}: on this line is at the brief's level",
-                        f"indent it under fact {number}, in line with that fact's other fields",
+                        f"indent it under fact {last_fact + 1}, in line with that fact's other"
+                        " fields",
                     )
                     continue
                 if within:
@@ -413,8 +413,8 @@ class _BriefChecker:
             self.add(path, "unknown field, ignored", "warning", advice=f"did you mean {meant}?")
 
     @staticmethod
-    def _fact_left_without(name: str, data: dict[str, Any]) -> str | None:
-        """The path of the last key fact when the fact's field ``name``, required, is written
+    def _last_fact_without(name: str, data: dict[str, Any]) -> int | None:
+        """The index of the last key fact when the fact's field ``name``, required, is written
         at the brief's level after the key facts and that fact lacks it; else None."""
         if name not in _REQUIRED_IN_FACT:
             return None
@@ -424,7 +424,7 @@ class _BriefChecker:
             return None
         if not isinstance(facts, list) or not facts or not isinstance(facts[-1], dict):
             return None
-        return None if name in facts[-1] else f"key_facts[{len(facts) - 1}]"
+        return None if name in facts[-1] else len(facts) - 1
 
     def _missing(self, path: str, name: str, advice: str) -> None:
         """Report the required field ``name`` at ``path`` missing, with ``advice`` on what to
