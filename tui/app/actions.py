@@ -607,16 +607,17 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
     defaulted: set[str] = set()
     rounds_seen: list[set[str]] = []
     usable, refused = settle(defaulted)
-    while left_with_none(usable) != defaulted:
-        if left_with_none(usable) in rounds_seen:
+    while (left := left_with_none(usable)) != defaulted:
+        if left in rounds_seen:
             # Lines taking keys from one another in turn: from here on an action left with
             # none keeps its defaults for good, which settles, as that set only grows.
-            while not left_with_none(usable) <= defaulted:
-                defaulted |= left_with_none(usable)
+            while not left <= defaulted:
+                defaulted |= left
                 usable, refused = settle(defaulted)
+                left = left_with_none(usable)
             break
         rounds_seen.append(defaulted)
-        defaulted = left_with_none(usable)
+        defaulted = left
         usable, refused = settle(defaulted)
     for action_id in sorted(defaulted):
         # Keys it could have had, lost only to the order lines were settled in: said, not
