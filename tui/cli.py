@@ -862,7 +862,9 @@ how far it has got (extracting a saved page's article): that step is told as it 
 def _size_of(name: str, stdin: bytes | None) -> int:
     """How many bytes the input ``name`` has (``stdin`` for standard input); 0 when it cannot
     be told."""
-    if name == "-":
+    from tui.core.drafting.adding import STDIN  # loaded already: the input is being added
+
+    if name == STDIN:
         return len(stdin or b"")
     try:
         return Path(name).stat().st_size
