@@ -615,7 +615,7 @@ def find_entities(
     names = _legal_names_apart(text, {m.end() for m in known}, _capitalised_names(text))
     # A company's legal name is its name, whatever place it holds: "Industrias Monterrey, S.A.
     # de C.V." names no place, "Ternium México, S.A. de C.V." no country.
-    companies = _Spans(
+    companies = _LegalNames(
         (start, end, len(_LEGAL_FORM_ENDING.sub("", name).rstrip(", ")))
         for start, end, name in names
         if _ends_in_a_legal_form(name) and not _a_legal_form_alone(name)
@@ -1164,7 +1164,7 @@ def _legal_names_apart(
     return parted
 
 
-class _Spans:
+class _LegalNames:
     """Where companies' legal names are in a text, and how long the name before each one's legal
     form is."""
 
