@@ -122,6 +122,22 @@ async def test_f_lists_each_fields_values_with_the_counts_of_the_index(corpus_di
         ]
 
 
+async def test_a_count_arriving_while_the_dialog_closes_is_let_go(corpus_dir: Path) -> None:
+    # A value chosen while other fields were still counted: the dialog, still attached while its
+    # options were taken down, was handed a count and raised NoMatches, failing the app.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await wait_for_screen(pilot, FacetDialog)
+        dialog = app.screen
+        assert isinstance(dialog, FacetDialog)
+        await dialog.option_list.remove()  # as closing takes it down
+        dialog._counted(dialog.request, "outlet", [("Zeta", 1)], VALUES_SHOWN + 1)
+        await pilot.pause()
+    assert app.return_code in (None, 0)
+
+
 async def test_choosing_a_place_lists_as_many_briefs_as_it_counted(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:

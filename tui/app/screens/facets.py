@@ -205,8 +205,10 @@ class FacetDialog(Dialog[str | None]):
     ) -> None:
         if request is not self.request:
             return  # asked before the briefs listed changed: not what the list shows now
-        if not self.is_attached:
-            return  # closed (a value chosen) while a field was counted
+        if not self.is_attached or not self.query("#facets"):
+            # Closed (a value chosen) while a field was counted, or closing: the dialog is still
+            # attached while its options are taken down.
+            return
         self._counts[field] = counts
         self._limits_counted[field] = limit
         if field == self._more_coming and limit > VALUES_SHOWN + 1:
