@@ -582,6 +582,14 @@ def rendered_note(tmp_path: Path, note: str) -> str:
             "- a\n\n  more about a\n- b",
             "<ul><li><p>a</p><p>more about a</p></li><li><p>b</p></li></ul>",
         ),
+        # A point whose bullet was not its list's started a list of its own.
+        ("- a\n* b\n+ c", "<ul><li>a</li><li>b</li><li>c</li></ul>"),
+        (
+            "1. a\n2) b\n  * b1\n  - b2",
+            "<ol><li>a</li><li>b<ul><li>b1</li><li>b2</li></ul></li></ol>",
+        ),
+        # ... while a numbered point after bullets starts a numbered list, as written.
+        ("- a\n1. b", "<ul><li>a</li></ul><ol><li>b</li></ol>"),
         # A line starting with a year became a list numbered from it.
         ("Exports\n2024. Record year", "<p>Exports<br />2024. Record year</p>"),
         # ... and so it did right after a list, and the points after it went on from it.

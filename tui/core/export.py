@@ -242,6 +242,8 @@ def _note_lines(note: str) -> list[str]:
     - Its paragraphs, apart in the note, are apart in the briefing.
     - A line written as a list item (``- ``, ``* ``, ``+ ``, ``1. ``, ``2) ``) is one, nested
       under the item above it when indented past it: a list needs nothing between its lines.
+      A point goes on the list above it even where its bullet, or the mark after its number,
+      is not that list's (``- a`` then ``* b``): it is written with the list's.
       A list is set off from the text around it by a blank line, as many renderers want, and
       so that an item never runs into the line after it nor a number into the line before (nor
       into the item it is under, for a list inside an item that starts at another number
@@ -255,9 +257,9 @@ def _note_lines(note: str) -> list[str]:
     """
     lines: list[str] = []
     # The items of the list the line is in, outermost first: each one's indent in the note, the
-    # column its text starts at in the briefing, and whether it is numbered. Kept across a blank
-    # line: "- a", a blank line and "  - b" is still b under a.
-    items: list[tuple[int, int, bool]] = []
+    # column its text starts at in the briefing, and its marker. Kept across a blank line: "- a",
+    # a blank line and "  - b" is still b under a.
+    items: list[tuple[int, int, str]] = []
     after_text = False  # whether the line above is text outside a list
     for paragraph in re.split(r"\n\s*\n", clean_text(note)):
         if not paragraph.strip():
@@ -275,12 +277,16 @@ def _note_lines(note: str) -> list[str]:
                 # A number starts a list only at 1 ("2024. A record year" is text), as a
                 # renderer reads it after a line of text; else it goes on a numbered list, or
                 # is indented under an item to start one there.
-                goes_on = closed is not None and closed[2]
+                goes_on = closed is not None and closed[2][0].isdigit()
                 item = item if goes_on or (items and closed is None) else None
             column = items[-1][1] if items else 0
             starts_paragraph = not lines[-1]
             if item is not None:
                 marker = item[1]
+                if closed is not None and closed[2][0].isdigit() == marker[0].isdigit():
+                    # A renderer starts a new list where the bullet ("-", "*", "+") or the mark
+                    # after a number ("." or ")") changes: the point goes on the list above.
+                    marker = marker[:-1] + closed[2][-1]
                 if after_text and not items and not starts_paragraph:
                     lines.append("")
                 elif items and closed is None and marker[0].isdigit() and int(marker[:-1]) != 1:
@@ -288,7 +294,7 @@ def _note_lines(note: str) -> list[str]:
                     # read as the item's text.
                     lines.append("")
                 lines.append(f"{' ' * column}{marker} {escape(item[2])}")
-                items.append((indent, column + len(marker) + 1, marker[0].isdigit()))
+                items.append((indent, column + len(marker) + 1, marker))
                 after_text = False
                 continue
             if starts_paragraph:
