@@ -279,6 +279,19 @@ def test_an_alias_to_nothing_is_no_second_document() -> None:
             "title",
             "(or put the value in single quotes)",
         ),
+        (
+            'id: x\ntitle: "GM and Ternium" deepen Coahuila ties\nlanguage: en\n',
+            2,
+            "title",
+            'put the whole value in single quotes: title: \'"GM and Ternium" deepen Coahuila'
+            " ties'",
+        ),
+        (
+            "id: x\nkey_facts:\n  - fact: 'Made in Mexico' labels doubled\n",
+            3,
+            "fact",
+            "in single quotes: fact: '''Made in Mexico'' labels doubled'",
+        ),
     ],
     ids=[
         "a-colon-in-a-title",
@@ -286,6 +299,8 @@ def test_an_alias_to_nothing_is_no_second_document() -> None:
         "a-tab",
         "a-speakers-quote-in-a-quote",
         "quotation-marks-in-a-title",
+        "a-title-opening-with-a-quoted-name",
+        "a-fact-opening-with-a-single-quoted-name",
     ],
 )
 def test_a_common_slip_is_named_with_its_field_and_fix(
@@ -298,6 +313,12 @@ def test_a_common_slip_is_named_with_its_field_and_fix(
 
 
 FACT = "id: x\nkey_facts:\n  - fact: F\n"
+
+
+def test_a_brief_field_between_two_facts_is_not_told_to_join_a_fact() -> None:
+    # No fact has a summary: the list going on below it is as likely what is out of place.
+    problem = problem_of(FACT + "    quote: a\nsummary: S\n  - fact: G\n    quote: b\n")
+    assert "summary" not in problem.message and "list item" not in problem.message
 
 
 def test_a_wrapped_value_starting_with_a_sign_is_not_told_to_be_a_list_item() -> None:
@@ -352,6 +373,26 @@ def test_a_wrapped_value_starting_with_a_sign_is_not_told_to_be_a_list_item() ->
             "the value of summary: holds ': ' on a line below, which YAML reads as a new field;"
             ' put the whole value in double quotes: summary: "\u2026"',
         ),
+        # A fact's field moved left of its item's fields, with facts after it: only the
+        # parser's words were given, and when moved to the start of the line, on the line below.
+        (
+            FACT + "    quote: a\n  kind: figure\n  - fact: G\n    kind: figure\n",
+            5,
+            "this line is in line with the - on line 3, which starts a list item; to belong to"
+            " that item, indent it 4, in line with quote:",
+        ),
+        (
+            FACT + "    quote: a\n   kind: figure\n  - fact: G\n    kind: figure\n",
+            5,
+            "this line is indented 3 spaces, between the - on line 3, which starts a list item,"
+            " and that item's fields; indent it 4, in line with quote:",
+        ),
+        (
+            FACT + "    quote: a\nkind: figure\n  - fact: G\n    kind: figure\n",
+            5,
+            "kind: is indented 0 spaces, out of the list item it is in, which the list below goes"
+            " on after; indent it 4, in line with quote: above",
+        ),
     ],
     ids=[
         "one-space-too-far",
@@ -361,6 +402,9 @@ def test_a_wrapped_value_starting_with_a_sign_is_not_told_to_be_a_list_item() ->
         "no-space-after-the-colon",
         "a-key-moved-out-of-its-block",
         "a-colon-in-wrapped-words",
+        "a-field-at-its-items-dash",
+        "a-field-short-of-its-items-fields",
+        "a-field-out-of-its-list",
     ],
 )
 def test_a_slip_in_laying_out_a_block_is_named_on_its_line_with_its_fix(

@@ -235,12 +235,69 @@ def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
                 f"this line is indented {indent} spaces, past {name}: on the line above, whose"
                 f" value is on that line; indent it {column}, in line with {name}:"
             )
-        if over["dash"] and indent == len(over["indent"]):
-            return number, (
-                f"this line is in line with the - above, which starts a list item; to belong"
+        if indent < column:
+            advice = _short_of_its_item(lines, above, number, column, name)
+            if advice is not None:
+                return number, advice
+    return None
+
+
+def _short_of_its_item(
+    lines: list[str], above: int, number: int, column: int, name: str
+) -> str | None:
+    """The fix of line ``number``, a key indented less than the line above it, ``above``, whose
+    key ``name`` starts at ``column``, when it is a field of the list item that line is in:
+    indented to the item's -, or between it and the item's fields ("kind:" moved 2 spaces left
+    in a fact), or out to the left of the list altogether while the list goes on below it and
+    its items have that field ("kind:" moved to the start of its line); else None."""
+    here = _BLOCK_LINE.match(lines[number])
+    if here is None or here["key"] is None:
+        return None
+    indent, key = len(here["indent"]), here["key"].strip()
+    start = next(
+        (n for n in range(number - 1, -1, -1) if _meant(lines[n]) and _indent(lines[n]) <= indent),
+        None,
+    )
+    item = _BLOCK_LINE.match(lines[start]) if start is not None else None
+    if start is not None and item is not None and item["dash"]:
+        dash = len(item["indent"])
+        where = "above" if start == above else f"on line {start + 1}"
+        if indent == dash:
+            return (
+                f"this line is in line with the - {where}, which starts a list item; to belong"
                 f" to that item, indent it {column}, in line with {name}:"
             )
-    return None
+        if indent < dash + len(item["dash"]):
+            return (
+                f"this line is indented {indent} spaces, between the - {where}, which starts a"
+                f" list item, and that item's fields; indent it {column}, in line with {name}:"
+            )
+    if lines[number].rstrip().endswith(":"):
+        return None  # a key whose value is the block below: the line below may be in it
+    below = next((n for n in range(number + 1, len(lines)) if _meant(lines[n])), None)
+    after = _BLOCK_LINE.match(lines[below]) if below is not None else None
+    if after is None or not after["dash"] or not indent < len(after["indent"]) < column:
+        return None
+    if not any(_field_at(line, column) == key for line in lines):
+        return None  # not a field of the list's items: the list below may be what is out of place
+    return (
+        f"{key}: is indented {indent} spaces, out of the list item it is in, which the list"
+        f" below goes on after; indent it {column}, in line with {name}: above"
+    )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _field_at(line: str, column: int) -> str | None:
+    """The key ``line`` holds at ``column``, counting a list item's - as indentation."""
+    found = _BLOCK_LINE.match(line)
+    if found is None or found["key"] is None or found["colon"] is None:
+        return None
+    if len(found["indent"]) + len(found["dash"] or "") != column:
+        return None
+    return found["key"].strip()
 
 
 def _dedented(lines: list[str], written: list[int], above: int, indent: int) -> str | None:
@@ -321,6 +378,10 @@ _TAB_INDENT = re.compile(r" *\t")
 # A value in double quotes, and what lies between its first and last quote.
 _DOUBLE_QUOTED_VALUE = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w.-]*):\s+\"(.*)\"\s*")
 _UNESCAPED_DOUBLE_QUOTE = re.compile(r'(?<!\\)"')
+# A value that starts with words in quotes and goes on after them: "GM and Ternium" deepen ties.
+_QUOTED_THEN_MORE = re.compile(
+    r"""\s*(?:-\s+)?([A-Za-z_][\w.-]*):\s+((?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*[^\s#].*)"""
+)
 
 
 def _slip_on(line: str) -> tuple[str, str] | None:
@@ -335,6 +396,15 @@ def _slip_on(line: str) -> tuple[str, str] | None:
         return quoted.group(1), (
             'a " inside a value in double quotes ends the value; write it \\" (or put the'
             " value in single quotes)"
+        )
+    started_quoted = _QUOTED_THEN_MORE.fullmatch(line.rstrip("\r"))
+    if started_quoted is not None:
+        # A title that opens with a quoted name: YAML takes the quotes as the whole value's.
+        key, value = started_quoted.group(1), started_quoted.group(2).rstrip()
+        in_quotes = "'" + cut(value, _FIX_SHOWN).replace("'", "''") + "'"
+        return key, (
+            "a value that starts with a quotation mark ends where it closes; put the whole"
+            f" value in single quotes: {key}: {in_quotes}"
         )
     found = _PLAIN_VALUE_WITH_COLON.fullmatch(line)
     if found is None:
