@@ -46,7 +46,7 @@ from tests.kit.pilot import (
     wait_for_screen,
 )
 from tui.app.app import BriefingApp
-from tui.app.reader.screen import DETAIL_PANE_MIN_WIDTH
+from tui.app.reader.screen import DETAIL_PANE_MIN_WIDTH, MainScreen
 from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import DATE_WIDTH, ArticleList
@@ -1093,7 +1093,6 @@ async def test_a_brief_that_failed_to_load_shows_its_problems(corpus_dir: Path) 
         assert text.startswith("briefs/broken.yaml could not be loaded")
         assert "briefs/broken.yaml:2: YAML syntax error: the [ list" in text
         screen = main_screen(app)
-        assert screen.check_action("toggle_mark", ()) is None
         await pilot.press("b", "space")
         await settle(pilot)
         # Bookmarked under its file's name, the id its brief must have; not marked for export,
@@ -1101,6 +1100,34 @@ async def test_a_brief_that_failed_to_load_shows_its_problems(corpus_dir: Path) 
         assert "1 bookmarked · 0 marked" in app.screen.sub_title
         assert bookmark_of(list_rows(app)[-1]) == "★"
         assert screen.article_view.render_line(0).text.startswith("This brief could not be loaded")
+
+
+@pytest.mark.parametrize(
+    ("key", "told"),
+    [
+        ("space", "mark it for export"),
+        ("u", "mark it unread"),
+        ("n", "write a note on it"),
+        ("t", "tag it"),
+        ("e", "export it, or mark briefs that loaded"),
+    ],
+)
+async def test_a_key_that_cannot_act_on_a_brief_that_failed_to_load_says_why(
+    corpus_dir: Path, key: str, told: str
+) -> None:
+    # The key did nothing, and nothing said so: the footer offered it all the same.
+    (corpus_dir / "briefs" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("G", key)
+        await settle(pilot)
+        assert notices == [
+            ("warning", f"briefs/broken.yaml could not be loaded: mend it (E) to {told}")
+        ]
+        assert isinstance(app.screen, MainScreen)  # no dialog opened
+        assert "0 marked" in app.screen.sub_title
 
 
 async def test_a_bookmarked_brief_that_no_longer_loads_keeps_its_star_count_and_place(

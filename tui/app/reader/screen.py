@@ -923,7 +923,8 @@ class MainScreen(TakesKeysOnceMounted):
         if action == "toggle_bookmark":
             return True if self._current_key() is not None else None
         if action in ("toggle_mark", "toggle_read", "edit_note", "edit_tags"):
-            return True if self._current_id() is not None else None
+            # On a file that failed to load too: the key then says why it cannot act.
+            return True if self._current_key() is not None and self.corpus else None
         if action == "edit_brief":
             return True if self._entry(self.article_list.cursor_entry) is not None else None
         if action in ("add_article", "facets"):
@@ -937,9 +938,10 @@ class MainScreen(TakesKeysOnceMounted):
             return True if self._marks_shown() else None
         if action == "export":
             ready = self.corpus is not None
-            # Marks of briefs that failed to load too: `e` then says why nothing is exported.
+            # Marks of briefs that failed to load too, and such a brief under the cursor: `e`
+            # then says why nothing is exported.
             marked = self._marks_shown()
-            return True if ready and (marked or self._current_brief()) else None
+            return True if ready and (marked or self._current_key()) else None
         return True  # the filter too while the corpus loads: what is typed applies once it is in
 
     def action_open_facts(self) -> None:
@@ -1017,7 +1019,7 @@ class MainScreen(TakesKeysOnceMounted):
 
     def action_toggle_read(self) -> None:
         """Mark the current article unread, or read again."""
-        brief_id = self._current_id()
+        brief_id = self._loaded_id("mark it unread")
         if brief_id is None or self.annotations is None:
             return
         self._set_read(brief_id, brief_id not in self.annotations.read)
@@ -1027,17 +1029,21 @@ class MainScreen(TakesKeysOnceMounted):
         """Write or change the note on the current article."""
         from tui.app.screens.annotate import edit_note  # not needed for the first frame
 
-        self._annotate(edit_note)
+        self._annotate(edit_note, "write a note on it")
 
     def action_edit_tags(self) -> None:
         """Give the current article tags, or change them."""
         from tui.app.screens.annotate import edit_tags  # not needed for the first frame
 
-        self._annotate(edit_tags)
+        self._annotate(edit_tags, "tag it")
 
-    def _annotate(self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]]) -> None:
+    def _annotate(
+        self, edit: Callable[[App[Any], Annotations, Brief], Awaitable[bool]], to_do: str
+    ) -> None:
         """Ask, through ``edit``, what the user keeps about the current article (its note or its
-        tags); show it when it changed."""
+        tags); show it when it changed. ``to_do`` says what, when the article failed to load."""
+        if self._loaded_id(to_do) is None:
+            return
         brief, annotations = self._current_brief(), self.annotations
         if brief is None or annotations is None:
             return
@@ -1092,7 +1098,7 @@ class MainScreen(TakesKeysOnceMounted):
 
     def action_toggle_mark(self) -> None:
         """Mark the current article for export, or unmark it."""
-        brief_id = self._current_id()
+        brief_id = self._loaded_id("mark it for export")
         if brief_id is not None:
             self.marked = self.marked ^ {brief_id}
 
@@ -1411,6 +1417,8 @@ class MainScreen(TakesKeysOnceMounted):
                 markup=False,
             )
             return
+        if not marks and self._loaded_id("export it, or mark briefs that loaded") is None:
+            return
         current = self._entry(self.article_list.cursor_entry)
         selection = export_selection(
             corpus, marks, current if current and current.brief else None, len(failed)
@@ -1512,6 +1520,21 @@ class MainScreen(TakesKeysOnceMounted):
         """The id of the brief under the cursor."""
         cursor = self.article_list.cursor_entry
         return None if cursor is None or self.corpus is None else self._ids[cursor]
+
+    def _loaded_id(self, to_do: str) -> str | None:
+        """The id of the brief under the cursor; None, telling the user why, when its file
+        failed to load. ``to_do`` says what the user asked to do with it (``tag it``)."""
+        brief_id = self._current_id()
+        entry = self._entry(self.article_list.cursor_entry)
+        if brief_id is None and entry is not None:
+            edit = cast("BriefingApp", self.app).keys_of("reader.edit")
+            self.notify(
+                f"{entry.path} could not be loaded: mend it ({edit}) to {to_do}",
+                title="Not loaded",
+                severity="warning",
+                markup=False,
+            )
+        return brief_id
 
     def _current_key(self) -> str | None:
         """What the entry under the cursor is bookmarked under: its brief's id, or the name of
