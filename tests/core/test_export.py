@@ -590,6 +590,17 @@ def rendered_note(tmp_path: Path, note: str) -> str:
         ),
         # ... while a numbered point after bullets starts a numbered list, as written.
         ("- a\n1. b", "<ul><li>a</li></ul><ol><li>b</li></ol>"),
+        # Points numbered from 3 on were text, under a line of text or a blank line alike.
+        (
+            "Priorities:\n\n3. third point\n4. fourth point",
+            '<p>Priorities:</p><ol start="3"><li>third point</li><li>fourth point</li></ol>',
+        ),
+        (
+            "Priorities:\n3. third point\n4. fourth point",
+            '<p>Priorities:</p><ol start="3"><li>third point</li><li>fourth point</li></ol>',
+        ),
+        # ... while years not counting on from one another stay text.
+        ("2024. Record year\n2026. The plan", "<p>2024. Record year<br />2026. The plan</p>"),
         # A line starting with a year became a list numbered from it.
         ("Exports\n2024. Record year", "<p>Exports<br />2024. Record year</p>"),
         # ... and so it did right after a list, and the points after it went on from it.

@@ -261,13 +261,16 @@ def _note_lines(note: str) -> list[str]:
     # a blank line and "  - b" is still b under a.
     items: list[tuple[int, int, str]] = []
     after_text = False  # whether the line above is text outside a list
-    for paragraph in re.split(r"\n\s*\n", clean_text(note)):
-        if not paragraph.strip():
-            continue
+    paragraphs = [p.splitlines() for p in re.split(r"\n\s*\n", clean_text(note)) if p.strip()]
+    written = [line for paragraph in paragraphs for line in paragraph if line.strip()]
+    counted_on = {n for n in range(len(written) - 1) if _counts_on(written[n], written[n + 1])}
+    position = -1  # of the line in ``written``
+    for paragraph in paragraphs:
         lines.append("")
-        for line in paragraph.splitlines():
+        for line in paragraph:
             if not line.strip():
                 continue
+            position += 1
             indent = len(line) - len(line.lstrip())
             closed = None  # the item above at this line's level, if any: the last one left
             while items and items[-1][0] >= indent:
@@ -275,10 +278,12 @@ def _note_lines(note: str) -> list[str]:
             item = _LIST_ITEM.fullmatch(line.strip())
             if item is not None and item[1][0].isdigit() and int(item[1][:-1]) != 1:
                 # A number starts a list only at 1 ("2024. A record year" is text), as a
-                # renderer reads it after a line of text; else it goes on a numbered list, or
-                # is indented under an item to start one there.
+                # renderer reads it after a line of text, or when the next line counts on from
+                # it ("3. third", "4. fourth"); else it goes on a numbered list, or is indented
+                # under an item to start one there.
                 goes_on = closed is not None and closed[2][0].isdigit()
-                item = item if goes_on or (items and closed is None) else None
+                starts = position in counted_on or (items and closed is None)
+                item = item if goes_on or starts else None
             column = items[-1][1] if items else 0
             starts_paragraph = not lines[-1]
             if item is not None:
@@ -310,6 +315,16 @@ def _note_lines(note: str) -> list[str]:
             lines.append(f"{' ' * column}{escape(line)}")
             after_text = not items
     return lines
+
+
+def _counts_on(line: str, below: str) -> bool:
+    """Whether ``below`` is the point numbered next after ``line``'s, as indented and marked."""
+    point, next_point = _LIST_ITEM.fullmatch(line.strip()), _LIST_ITEM.fullmatch(below.strip())
+    if point is None or next_point is None or not point[1][0].isdigit():
+        return False
+    indent, next_indent = len(line) - len(line.lstrip()), len(below) - len(below.lstrip())
+    number, mark = point[1][:-1], point[1][-1]
+    return indent == next_indent and next_point[1] == f"{int(number) + 1}{mark}"
 
 
 def _quoted_wording(fact: KeyFact, article: str) -> str:
