@@ -1180,7 +1180,13 @@ async def test_an_article_that_cannot_be_shown_says_so_in_its_pane(
         await settle(pilot)
         original = main_screen(app).article_view
         shown = " ".join(original.render_line(y).text.strip() for y in range(4))
-        assert shown.startswith("The article is empty or cannot be read")
+        # What is wrong with it, and what to do: the pane said "empty or cannot be read" of an
+        # article that was not there.
+        if article is None:
+            assert shown.startswith("The article cannot be shown: not found: there is no")
+            assert "seeds/gone.txt; put the article back in seeds/, or correct source:" in shown
+        else:
+            assert shown.startswith("The article cannot be shown: seeds/gone.txt is empty")
         # The article is what is wrong, not the quote.
         assert "quote not found" not in str(original.border_subtitle)
         assert "Problems (" in brief_text(app)

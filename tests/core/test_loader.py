@@ -894,7 +894,8 @@ def test_a_long_source_is_named_by_its_start(tmp_path: Path) -> None:
     # A source of 5,000 characters made a line of a thousand columns in validate's report.
     corpus = load_one(tmp_path, fields(source="a" * 5_000 + ".txt"))
     ((field, message),) = problems_of(corpus)
-    assert field == "source" and message == f"not found: there is no seeds/{'a' * 60}…"
+    assert field == "source"
+    assert message.startswith(f"not found: there is no seeds/{'a' * 60}…; ")
 
 
 @pytest.mark.parametrize("absolute", [False, True])

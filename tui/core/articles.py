@@ -65,7 +65,10 @@ class ArticleReader:
                     "source names a file inside seeds/, so leave seeds/ out:"
                     f" source: {cut(within)}",
                 )
-            return Fault(f"not found: there is no seeds/{cut(source)}")
+            return Fault(
+                f"not found: there is no seeds/{cut(source)}",
+                "put the article back in seeds/, or correct source: to name the file it is in",
+            )
         if not stat.S_ISREG(info.st_mode):
             return _named(source, not_a_file(info.st_mode))
         return None

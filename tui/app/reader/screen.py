@@ -822,9 +822,9 @@ class MainScreen(TakesKeysOnceMounted):
         else:
             self.brief_view.show_entry(entry, self._annotation_of(entry))
         brief = entry.brief if entry else None
-        if brief is not None and corpus is not None:
+        if entry is not None and brief is not None and corpus is not None:
             text = corpus.articles.short_text(brief.source, SYNC_READ_LIMIT)
-            self.article_view.show_brief(brief, text, self.current_fact)
+            self.article_view.show_brief(brief, text, self.current_fact, _why_no_article(entry))
             if text is None:
                 self._read_article(corpus, brief.source)
         elif entry is not None:
@@ -838,13 +838,13 @@ class MainScreen(TakesKeysOnceMounted):
         """Show the article of the brief shown as the corpus now reads it."""
         entry = self._entry(self.shown_entry)
         brief = entry.brief if entry else None
-        if brief is None or self.corpus is None:
+        if entry is None or brief is None or self.corpus is None:
             return
         text = self.corpus.articles.short_text(brief.source, SYNC_READ_LIMIT)
         if text is None:
             self._read_article(self.corpus, brief.source, again=brief)
         else:
-            self.article_view.show_if_changed(brief, text)
+            self.article_view.show_if_changed(brief, text, _why_no_article(entry))
 
     @work(thread=True, exclusive=True, group="article")
     def _read_article(self, corpus: Corpus, source: str, again: Brief | None = None) -> None:
@@ -1635,3 +1635,10 @@ def _path_in(corpus: Corpus | None, entry: int | None) -> str | None:
     if corpus is None or entry is None or entry >= len(corpus.entries):
         return None
     return corpus.entries[entry].path
+
+
+def _why_no_article(entry: Entry) -> str:
+    """What the checks of ``entry``'s brief found wrong with its article, with what to do; ""
+    when they found nothing (an article emptied since, say)."""
+    said = (p.in_full for p in entry.problems if p.field == "source" and p.file == entry.path)
+    return next(said, "")

@@ -104,6 +104,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._spans: tuple[Span | None, ...] = ()
         self._current: int | None = None
         self._notice = ""
+        self._why_empty = ""
         self._wrapped: WrappedText | None = None
         """The lines on screen; they may still be those of the article shown before."""
         self._layout_request: tuple[int, int] | None = None
@@ -154,14 +155,18 @@ class ArticleView(FittedScrollView, can_focus=True):
         """Let go of the articles laid out to show again: their files may have changed."""
         self._layouts = RecentlyUsed(_CACHED_LAYOUTS)
 
-    def show_brief(self, brief: Brief, text: str | None, fact: int | None) -> None:
+    def show_brief(
+        self, brief: Brief, text: str | None, fact: int | None, why_empty: str = ""
+    ) -> None:
         """Show ``text``, the article of ``brief``, with its quotes marked, ``fact``'s strongly.
 
         ``text`` is None while the article is being read: the pane keeps what it showed, under
         that article's title, until :meth:`show_text` hands it over, and says the article is
-        loading if that takes long.
+        loading if that takes long. ``why_empty``: what the brief's checks found wrong with its
+        article, said in its place should it have no text.
         """
         self._request += 1
+        self._why_empty = why_empty
         self._stop_loading_timer()
         self._source, self._source_path = brief.source, brief.source_path
         self._spans = tuple(fact.span for fact in brief.key_facts)
@@ -175,12 +180,18 @@ class ArticleView(FittedScrollView, can_focus=True):
             return
         self._open(text)
 
-    def show_if_changed(self, brief: Brief, text: str) -> None:
+    def show_if_changed(self, brief: Brief, text: str, why_empty: str = "") -> None:
         """Show ``text``, the article of ``brief`` read again, unless the pane shows just that:
-        a corpus read again for another file leaves the pane, and where it is scrolled, as is."""
+        a corpus read again for another file leaves the pane, and where it is scrolled, as is.
+        ``why_empty`` as for :meth:`show_brief`."""
         spans = tuple(fact.span for fact in brief.key_facts)
-        if (brief.source, text, spans) != (self._source, self._text, self._spans):
-            self.show_brief(brief, text, self._current)
+        if (brief.source, text, spans, why_empty) != (
+            self._source,
+            self._text,
+            self._spans,
+            self._why_empty,
+        ):
+            self.show_brief(brief, text, self._current, why_empty)
 
     def show_text(self, source: str, text: str) -> None:
         """Show ``text``, read for the article ``source``, if the pane is still waiting for it."""
@@ -241,7 +252,12 @@ class ArticleView(FittedScrollView, can_focus=True):
         waited = self._notice == LOADING_NOTICE
         self._stop_loading_timer()
         self._text = text
-        self._notice = "" if text.strip() else UNREADABLE_NOTICE
+        if text.strip():
+            self._notice = ""
+        elif self._why_empty:
+            self._notice = f"The article cannot be shown: {self._why_empty}"
+        else:
+            self._notice = UNREADABLE_NOTICE
         self._update_titles()
         self._scroll_anchor = None
         self._follow_quote = True
