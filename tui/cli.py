@@ -675,8 +675,16 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
                     outcome=unusable,
                 )
             )
+            # Briefs that did not load are to be mended; ids not in the corpus, mistyped.
+            what_to_do = "give the ids of briefs that are listed"
+            if all(i in failed for i in missing):
+                one = len(set(missing)) == 1
+                what_to_do = (
+                    "mend it, or leave its id out" if one else "mend them, or leave them out"
+                )
             print(
-                "briefing: nothing exported; give the ids of briefs that are listed",
+                f"briefing: nothing exported, as briefs named by id are exported all or none;"
+                f" {what_to_do}",
                 file=sys.stderr,
             )
             return 1

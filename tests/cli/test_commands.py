@@ -792,7 +792,25 @@ def test_export_of_a_brief_that_failed_to_load_says_how_to_see_why(tmp_path: Pat
         "briefing: 1 brief could not be loaded and is not exported (broken);"
         " run briefing validate to see why",
         "briefing: 1 brief is not in the corpus and is not exported (nowhere)",
-        "briefing: nothing exported; give the ids of briefs that are listed",
+        "briefing: nothing exported, as briefs named by id are exported all or none; give the"
+        " ids of briefs that are listed",
+    ]
+
+
+def test_export_of_ids_one_of_them_not_loaded_does_not_say_the_ids_are_wrong(
+    tmp_path: Path,
+) -> None:
+    # The ids were right: "give the ids of briefs that are listed" read as if mistyped.
+    corpus = make_corpus(
+        tmp_path / "c", {"sound.yaml": fields("sound"), "broken.yaml": "id: broken\ntitle: [\n"}
+    )
+    result = run("export", "sound", "broken", "--corpus", str(corpus))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "briefing: 1 brief could not be loaded and is not exported (broken);"
+        " run briefing validate to see why",
+        "briefing: nothing exported, as briefs named by id are exported all or none; mend it,"
+        " or leave its id out",
     ]
 
 
