@@ -151,3 +151,17 @@ def test_a_keys_file_linked_to_a_device_is_refused_unread(tmp_path: Path) -> Non
     )
     (said,) = run_with_little_memory(script, tmp_path).splitlines()
     assert said.startswith(f"{link}: ") and "not a regular file" in said
+
+
+def test_an_id_written_with_a_slip_is_told_the_id_meant(tmp_path: Path) -> None:
+    # "no action has this id" alone left the user to find the slip in a list of forty ids.
+    keys_file(tmp_path, "reader.bookmrk: m\nreader.teleport: t\n")
+    slipped, unknown = read_keymap(tmp_path, IDS).problems
+    assert (slipped.message, slipped.advice) == (
+        "no action has this id",
+        "did you mean reader.bookmark?",
+    )
+    assert (unknown.message, unknown.advice) == (
+        "no action has this id",
+        "briefing keys lists them",
+    )

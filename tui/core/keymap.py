@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tui.core.files import Refused, read_limited
 from tui.core.model import Problem
+from tui.core.text import closest_name
 
 FILE_NAME = "keys.yaml"
 ENV_CONFIG_DIR = "BRIEFING_CONFIG_DIR"
@@ -93,8 +94,11 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
     lines: dict[str, int] = {}
     for action_id, value, line in entries:
         if action_id not in action_ids:
-            message = "no action has this id; briefing keys lists them"
-            problems.append(Problem(shown, line, action_id, message, "warning"))
+            meant = closest_name(action_id, action_ids)
+            advice = f"did you mean {meant}?" if meant else "briefing keys lists them"
+            problems.append(
+                Problem(shown, line, action_id, "no action has this id", "warning", advice)
+            )
             continue
         names = [name.strip() for name in value.split(",")] if isinstance(value, str) else []
         if not names or not all(_KEY.fullmatch(name) and name.isprintable() for name in names):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import difflib
 import errno
 import os
 import re
@@ -39,7 +38,15 @@ from tui.core.model import (
 )
 from tui.core.quotes import NOT_FOUND, Anchor, CutWord, FoldedArticle, NumberDifference, Span
 from tui.core.recent import RecentlyUsed
-from tui.core.text import clean_text, cut, hides_characters, line_range, one_line, quoted
+from tui.core.text import (
+    clean_text,
+    closest_name,
+    cut,
+    hides_characters,
+    line_range,
+    one_line,
+    quoted,
+)
 from tui.core.yamlread import Document, YamlProblem, read_document
 
 MAX_BRIEF_BYTES = 1024 * 1024
@@ -79,20 +86,6 @@ _WHAT_TO_WRITE = {
     "quote": "copy the passage of the article that supports the fact, word for word",
 }
 """What to write in a required field that is missing (``id`` is told with the file's name)."""
-CLOSE_TO_A_FIELD = 0.7
-"""How alike (difflib's ratio, case aside) an unknown field's name and a known one must be for
-the unknown one to be taken for a slip in writing the known one."""
-
-
-def closest_field(name: str, known: Iterable[str]) -> str | None:
-    """The field of ``known`` that ``name``, unknown, is most likely a slip for; None if none is
-    close."""
-    lowered = {field.lower(): field for field in known}
-    found = difflib.get_close_matches(name.lower(), lowered, n=1, cutoff=CLOSE_TO_A_FIELD)
-    if not found or re.match(rf"{re.escape(found[0])}[_-]", name.lower()):
-        # "source_url", "title_es", "quote_en": a field of its own, not a slip for "source".
-        return None
-    return lowered[found[0]]
 
 
 @dataclass
@@ -398,7 +391,7 @@ class _BriefChecker:
                     " title_en:",
                 )
                 continue
-            meant = closest_field(name, known)
+            meant = closest_name(name, known)
             if meant is None:
                 self.add(path, "unknown field, ignored", "warning")
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -403,3 +403,21 @@ def date_label(published: dt.date | None, *, inferred: bool = False) -> str:
 def plural(count: int, noun: str) -> str:
     """``1 brief``, ``2 briefs``, ``10,000 briefs``."""
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+CLOSE_TO_A_NAME = 0.7
+"""How alike (difflib's ratio, case aside) an unknown name and a known one must be for the
+unknown one to be taken for a slip in writing the known one."""
+
+
+def closest_name(name: str, known: Iterable[str]) -> str | None:
+    """The name of ``known`` (a brief's field, an action's id) that ``name``, unknown, is most
+    likely a slip for; None if none is close."""
+    import difflib  # only when a name is not known: not at every start
+
+    lowered = {field.lower(): field for field in known}
+    found = difflib.get_close_matches(name.lower(), lowered, n=1, cutoff=CLOSE_TO_A_NAME)
+    if not found or re.match(rf"{re.escape(found[0])}[_-]", name.lower()):
+        # "source_url", "title_es", "quote_en": a field of its own, not a slip for "source".
+        return None
+    return lowered[found[0]]
