@@ -1879,3 +1879,12 @@ async def test_small_terminals_do_not_crash(corpus_dir: Path, size: tuple[int, i
         await pilot.resize_terminal(*size)
         await settle(pilot)
         assert app.is_running
+
+
+async def test_a_corpus_with_no_briefs_says_so_by_its_folder_s_name(tmp_path: Path) -> None:
+    # Of a folder named "corpus" it said "The corpus corpus has no briefs to show".
+    root = make_corpus(tmp_path / "corpus", {})
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert brief_text(app).startswith("corpus/ has no briefs to show")

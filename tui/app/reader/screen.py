@@ -810,7 +810,7 @@ class MainScreen(TakesKeysOnceMounted):
         """Show the shown entry's brief and original, or why there is none to show."""
         corpus = self.corpus
         if corpus is not None and not corpus.entries:
-            heading = f"The corpus {corpus.name} has no briefs to show"
+            heading = f"{corpus.name}/ has no briefs to show"
             self.brief_view.show_problems(heading, corpus.problems)
             self.article_view.show_notice("")
             return
