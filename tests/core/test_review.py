@@ -119,7 +119,7 @@ def test_the_last_fact_cannot_be_rejected(tmp_path: Path) -> None:
         ),
         pytest.param(
             DRAFT_BRIEF.replace("language: en", "language:    en"),
-            "could not be kept",
+            "could not be changed here",
             id="odd layout",
         ),
         # The reader ended with a traceback: the file's dates are built as it is read.
@@ -148,6 +148,39 @@ def test_a_brief_that_cannot_be_edited_safely_is_left_as_it_is(
     assert brief_file(corpus).read_text(encoding="utf-8") == text
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (DRAFT_BRIEF.replace("language: en", "language:    en"), "line 6 (language:)"),
+        # A value in quotes run onto a second line, as an editor wraps it.
+        (
+            DRAFT_BRIEF.replace(
+                'title: "Tijuana exports grow"', 'title: "Tijuana exports\n  grow"'
+            ),
+            "line 5 (title:)",
+        ),
+        (
+            DRAFT_BRIEF.replace(
+                "    kind: figure\n    reviewed", "    kind:   figure\n    reviewed"
+            ),
+            "line 13 (kind:)",
+        ),
+    ],
+)
+def test_a_layout_that_could_not_be_kept_is_named_by_its_line_and_field(
+    corpus: Path, text: str, where: str
+) -> None:
+    # "laid out in a way that could not be kept" left the user to look for what, in the file.
+    brief_file(corpus).write_text(text, encoding="utf-8")
+    with pytest.raises(ReviewError) as refused:
+        confirm_fact(brief_file(corpus), 0, "Exports from Tijuana grew 8% in 2024")
+    assert str(refused.value) == (
+        f"tijuana-exports.yaml could not be changed here without writing {where} otherwise than"
+        " it is written: edit it (E)"
+    )
+    assert brief_file(corpus).read_text(encoding="utf-8") == text
+
+
 def test_a_brief_saved_with_windows_line_ends_is_reviewed_and_keeps_them(corpus: Path) -> None:
     crlf = DRAFT_BRIEF.replace("\n", "\r\n")
     brief_file(corpus).write_bytes(crlf.encode("utf-8"))
@@ -172,7 +205,7 @@ def test_a_brief_with_mixed_line_ends_is_left_as_it_is(corpus: Path) -> None:
     # Either kind of line end written throughout would change lines the analyst did not touch.
     mixed = DRAFT_BRIEF.replace("\n", "\r\n", 3).encode("utf-8")
     brief_file(corpus).write_bytes(mixed)
-    with pytest.raises(ReviewError, match="could not be kept"):
+    with pytest.raises(ReviewError, match="lines ending as on Windows and others not"):
         confirm_fact(brief_file(corpus), 1, "The council will open an office in Texas")
     assert brief_file(corpus).read_bytes() == mixed
 

@@ -4,7 +4,7 @@ The brief file is the analyst's: an edit changes the one fact and keeps everythi
 written (comments, order of fields, quoting, line breaks). The file is read and written again by
 ruamel.yaml's round trip, and the edit is made only when that round trip gives back the file
 byte for byte; a brief laid out in a way the round trip would change is left alone, with a
-message saying to edit it by hand.
+message naming the first line it would change and saying to edit it by hand.
 """
 
 from __future__ import annotations
@@ -120,6 +120,28 @@ def reject_fact(path: Path, index: int, quote: str) -> ReviewEdit:
     return _edit(path, index, quote, reject)
 
 
+def _first_change(written: str, rewritten: str) -> str:
+    """Where ``rewritten`` first differs from ``written``, as a user finds it in the file: "line
+    4 (summary:)", naming the field the line is in."""
+    lines, others = written.split("\n"), rewritten.split("\n")
+    number = next(
+        (n for n, (line, other) in enumerate(zip(lines, others, strict=False)) if line != other),
+        min(len(lines), len(others)) - 1,
+    )
+    field = next(
+        (key for line in reversed(lines[: number + 1]) if (key := _key_of(line))),
+        None,
+    )
+    return f"line {number + 1}" + (f" ({field}:)" if field else "")
+
+
+def _key_of(line: str) -> str | None:
+    """The key ``line`` starts, after its indent and a list item's dash, if it starts one."""
+    text = line.strip().removeprefix("- ").lstrip()
+    key, colon, _ = text.partition(":")
+    return key if colon and key and not key.startswith(("#", '"', "'")) and " " not in key else None
+
+
 def _read(path: Path) -> str:
     try:
         # Line ends as they are: a file written with \r\n is not quietly turned into \n.
@@ -162,8 +184,17 @@ def _edit(path: Path, index: int, quote: str, change: Any) -> ReviewEdit:
     except (ValueError, OverflowError):
         # The round trip builds dates and times: one that is no day (2024-02-30) cannot be.
         raise ReviewError(f"{name} holds a date that is no day: fix it first (E)") from None
-    if _dumped(yaml, document) != plain:
-        raise ReviewError(f"{name} is laid out in a way that could not be kept: edit it (E)")
+    dumped = _dumped(yaml, document)
+    if dumped != plain and "\r\n" in plain:
+        raise ReviewError(
+            f"{name} has lines ending as on Windows and others not, which could not be kept:"
+            " edit it (E)"
+        )
+    if dumped != plain:
+        raise ReviewError(
+            f"{name} could not be changed here without writing {_first_change(plain, dumped)}"
+            " otherwise than it is written: edit it (E)"
+        )
     facts = document.get("key_facts") if isinstance(document, dict) else None
     if (
         not isinstance(facts, list)
