@@ -133,6 +133,19 @@ async def test_read_briefs_are_kept_for_the_next_start(corpus_dir: Path) -> None
         assert bold_text(app, 1) == "" and bold_text(app, 3) != ""
 
 
+async def test_a_quit_leaves_the_annotations_file_without_its_journal(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    # annotations.sqlite3-wal and -shm stayed in the state folder after every quit.
+    async with BriefingApp(corpus_dir).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert (private_state / "annotations.sqlite3-wal").exists()
+    assert sorted(p.name for p in private_state.glob("annotations*")) == ["annotations.sqlite3"]
+    assert len(Annotations(private_state, corpus_key(corpus_dir)).read) == 2
+
+
 async def test_is_unread_keeps_the_brief_being_read_until_the_filter_is_asked_again(
     corpus_dir: Path,
 ) -> None:

@@ -590,6 +590,10 @@ class MainScreen(TakesKeysOnceMounted):
 
     def on_unmount(self) -> None:
         self.corpus_loading.stop()
+        if self.annotations is not None:
+            # The last connection to go takes SQLite's journal files with it: a clean quit
+            # leaves the annotations file alone in the state folder.
+            self.annotations.close()
 
     # The state flowing down.
 
