@@ -1567,3 +1567,64 @@ def test_a_person_is_found_after_an_office_and_title_or_before_an_economists_rol
 )
 def test_a_title_before_a_place_or_organization_names_no_person(sentence: str) -> None:
     assert find_entities(sentence + "\n", shipped_gazetteer()).people == ()
+
+
+def drafted_names(sentence: str) -> dict[str, object]:
+    """The fields of the brief drafted from an article of a headline and ``sentence``."""
+    return draft_article(f"Nueva planta\n\n{sentence}\n", shipped_gazetteer()).fields
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        (
+            "El secretario de Economía estatal, Iván Rivas, dijo que la planta abrirá en 2026.",
+            ["Iván Rivas"],
+        ),
+        (
+            "La secretaria de Desarrollo Económico federal, Ana Ruiz Treviño, dijo que crecerá.",
+            ["Ana Ruiz Treviño"],
+        ),
+        ("Lo anunció el director de Comercio local, Pedro Salas.", ["Pedro Salas"]),
+        ("El secretario de Economía estatal Iván Rivas dijo que sí.", ["Iván Rivas"]),
+        (
+            "The state economy secretary, Iván Rivas, said the plant would open in 2026.",
+            ["Iván Rivas"],
+        ),
+        ("The federal Economy Secretary, Iván Rivas, said it would grow.", ["Iván Rivas"]),
+        # The apposition closed by the next of a list of people.
+        (
+            "El secretario de Economía estatal, Iván Rivas y el alcalde Juan Pérez firmaron.",
+            ["Iván Rivas", "Juan Pérez"],
+        ),
+        (
+            "El secretario de Economía, Iván Rivas y el alcalde Juan Pérez firmaron.",
+            ["Iván Rivas", "Juan Pérez"],
+        ),
+    ],
+)
+def test_a_name_after_a_title_with_its_level_of_government_is_a_person(
+    sentence: str, people: list[str]
+) -> None:
+    # "El secretario de Economía estatal, Iván Rivas" named no one: the level after the office.
+    assert drafted_names(sentence).get("people", []) == people
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A place, not named in apposition but opening the clause.
+        "Según el secretario de Economía estatal, Villa Hidalgo atrae más inversión.",
+        "According to the state economy secretary, Villa Hidalgo draws more investment.",
+        "Para el secretario de Economía federal, Ciénega de Flores es clave.",
+        "Para el secretario de Economía, Villa Hidalgo es clave.",
+        # An organization after the comma.
+        "Según el secretario de Economía estatal, Grupo Lamosa invertirá 50 millones.",
+        "El secretario de Economía estatal, Monterrey Industrial, dijo que sí.",
+    ],
+)
+def test_a_place_or_organization_after_a_title_and_a_comma_names_no_person(
+    sentence: str,
+) -> None:
+    # "Según el secretario de Economía, Villa Hidalgo atrae" listed the town as a person.
+    assert "people" not in drafted_names(sentence)

@@ -77,10 +77,19 @@ _OFFICE = (
     r"|\s+(?:of|at|de)\s+(?:the|la)\s+(?:company|firm|automaker|plant|empresa|compañía|firma"
     r"|armadora|planta)"
 )
+_GOVERNMENT_LEVELS = "estatal|federal|local|municipal|nacional"
+# The level of government a title says, after it or after its office: "la presidenta municipal
+# de Mexicali", "el secretario de Economía estatal, Iván Rivas".
 _PERSON_TITLES = re.compile(
-    rf"\b(?:{_TITLES})\.?(?:\s+(?:municipal|general|ejecutivo|ejecutiva|nacional|estatal|federal))?"
-    rf"(?P<office>{_OFFICE})?(?P<comma>,)?\s+$"
+    rf"\b(?:{_TITLES})\.?(?:\s+(?:general|ejecutivo|ejecutiva|{_GOVERNMENT_LEVELS}))?"
+    rf"(?P<office>{_OFFICE})?(?P<level>\s+(?:{_GOVERNMENT_LEVELS}))?(?P<comma>,)?\s+$"
 )
+_APPOSITION_CLOSED = re.compile(r"[ \t]*(?:[,.;:()\[\]\n—–]|-\s|\Z)|\s+(?:y|e|and)\s")
+"""What closes a name put in apposition after a title and a comma: "el secretario de Economía,
+Iván Rivas, dijo", "lo anunció la gerente de la planta, Ana López.", "el secretario de
+Economía, Iván Rivas y el alcalde". A name going on into its verb opens a clause after the
+title's phrase, and is no holder of the title: "Según el secretario de Economía, Villa Hidalgo
+atrae"."""
 _ROLES = (
     "mayor|vice president|president|governor|minister|secretary|senator|co-?ceo|ceo|"
     "chief executive|director|chairman|chairwoman|chair|co-?founder|founder|head|spokesperson|"
@@ -1455,8 +1464,11 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     before_start = max(0, start - 80)
     before = text[before_start:start]
     titled = _PERSON_TITLES.search(before)
-    if titled and (titled["comma"] or not titled["office"]):
-        return "people"
+    if titled and titled["comma"]:
+        in_apposition = _APPOSITION_CLOSED.match(text, start + len(name)) is not None
+        return "people" if in_apposition else None
+    if titled and (titled["level"] or not titled["office"]):
+        return "people"  # the level of government ends the office: "de Economía estatal"
     if titled:
         # Without a comma, the office must be seen to end where the name starts: at a known
         # place ("Vice President of the United States Kamala Harris") or an office's word. After
