@@ -1628,3 +1628,63 @@ def test_a_place_or_organization_after_a_title_and_a_comma_names_no_person(
 ) -> None:
     # "Según el secretario de Economía, Villa Hidalgo atrae" listed the town as a person.
     assert "people" not in drafted_names(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        (
+            "Ternium México, S.A. de C.V. abrirá una planta en Pesquería. Ternium invertirá 500"
+            " millones de dólares.",
+            ["Ternium México, S.A. de C.V."],
+        ),
+        # Named short first, the company is listed by its legal name from there.
+        (
+            "Ternium invertirá 500 millones de dólares en Pesquería, informó Lanvor Holding Inc."
+            " y Ternium México, S.A. de C.V.",
+            ["Ternium México, S.A. de C.V.", "Lanvor Holding Inc."],
+        ),
+        (
+            "Valmora Automotive, Inc. will open a plant in Saltillo. Valmora Automotive will"
+            " invest $50 million.",
+            ["Valmora Automotive, Inc."],
+        ),
+        (
+            "Grupo México, S.A.B. de C.V. anunció una mina. Grupo México invertirá 9 millones.",
+            ["Grupo México, S.A.B. de C.V."],
+        ),
+    ],
+    ids=["es", "short-name-first", "en", "grupo-mexico"],
+)
+def test_a_company_named_by_its_legal_name_and_its_short_name_is_listed_once(
+    sentence: str, organizations: list[str]
+) -> None:
+    # "Ternium" was listed after "Ternium México, S.A. de C.V.", as another organization.
+    assert drafted_names(sentence)["organizations"] == organizations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        (
+            "Grupo México, S.A.B. de C.V. anunció una mina. Grupo Lamosa invertirá 9 millones"
+            " y el Banco de México recortó la tasa.",
+            ["Grupo México, S.A.B. de C.V.", "Grupo Lamosa", "Banxico"],
+        ),
+        (
+            "Aceros Monterrey, S.A. de C.V. abrirá una planta. La empresa Aceros Laguna"
+            " invertirá 9 millones.",
+            ["Aceros Monterrey, S.A. de C.V.", "Aceros Laguna"],
+        ),
+        (
+            "Ternium México, S.A. de C.V. abrirá una planta. La empresa Ternium Internacional"
+            " invertirá 9 millones.",
+            ["Ternium México, S.A. de C.V.", "Ternium Internacional"],
+        ),
+    ],
+    ids=["same-first-word", "same-trade", "more-words"],
+)
+def test_companies_sharing_a_word_with_a_legal_name_are_listed_apart(
+    sentence: str, organizations: list[str]
+) -> None:
+    assert drafted_names(sentence)["organizations"] == organizations

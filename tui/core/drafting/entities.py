@@ -23,6 +23,7 @@ from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import dateline_place, dateline_span
 from tui.core.drafting.sentences import OPENING_WORDS, Told, sentences
 from tui.core.files import Refused, read_limited
+from tui.core.search import known_name
 from tui.core.text import fold_search
 from tui.core.yamlread import YamlProblem, read_document
 
@@ -796,6 +797,14 @@ def find_entities(
     # there and wherever the text writes "CDEM" alone.
     for short_name in _abbreviations_of(text, found["organizations"]):
         del found["organizations"][short_name]
+    # A company named by its legal name and by its short name, before it or after it, is listed
+    # once, by its legal name, from where the article first names it: "Ternium México, S.A. de
+    # C.V." and "Ternium", as a facet counts them. A known company is listed by the gazetteer's
+    # name all the same, beside its legal name ("Kia" and "Kia Motors México, S.A. de C.V.").
+    short_names = _short_names_of_legal_ones(found["organizations"], known_names)
+    for short_name, legal_name in short_names.items():
+        first_named = found["organizations"].pop(short_name)
+        found["organizations"][legal_name] = min(found["organizations"][legal_name], first_named)
     lists = {
         group: tuple(sorted(names, key=names.__getitem__)[:MAX_NAMES])
         for group, names in found.items()
@@ -1023,6 +1032,31 @@ def _abbreviations_of(text: str, organizations: Iterable[str]) -> set[str]:
                 abbreviations.add(abbreviation)
                 break
     return abbreviations
+
+
+def _short_names_of_legal_ones(organizations: Iterable[str], known: set[str]) -> dict[str, str]:
+    """Of ``organizations``, each that names, without a legal form, the company another names
+    with one, and is no name the gazetteer gives (``known``) → that legal name: "Ternium" and
+    "Ternium México" → "Ternium México, S.A. de C.V.", the company a facet counts them as
+    (``tui.core.search.known_name``). "Grupo Lamosa" shares a word with "Grupo México, S.A.B.
+    de C.V." but is another company."""
+    listed = list(organizations)
+    legal_names: dict[str, str] = {}
+    for name in listed:
+        if _ends_in_a_legal_form(name):
+            legal_names.setdefault(_company_counted(name), name)
+    return {
+        name: legal_names[company]
+        for name in listed
+        if name not in known
+        and not _ends_in_a_legal_form(name)
+        and (company := _company_counted(name)) in legal_names
+    }
+
+
+def _company_counted(name: str) -> str:
+    """The company a facet counts the organization ``name`` as, folded."""
+    return known_name("organization", fold_search(name).strip())
 
 
 def _dateline_places(
