@@ -1688,3 +1688,76 @@ def test_companies_sharing_a_word_with_a_legal_name_are_listed_apart(
     sentence: str, organizations: list[str]
 ) -> None:
     assert drafted_names(sentence)["organizations"] == organizations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        (
+            "Las secretarías de Economía y de Relaciones Exteriores firmaron el acuerdo.",
+            ["SE", "SRE"],
+        ),
+        ("Las Secretarías de Economía y Relaciones Exteriores firmaron.", ["SE", "SRE"]),
+        ("The Ministries of Economy and Foreign Affairs signed the agreement.", ["SE", "SRE"]),
+        ("The ministries of Economy, Finance and Foreign Affairs signed.", ["SE", "SHCP", "SRE"]),
+        # A ministry's name holding "y" is one ministry.
+        (
+            "Las secretarías de Hacienda y Crédito Público y de Economía firmaron.",
+            ["SHCP", "SE"],
+        ),
+        # One the gazetteer does not know is written as one alone is.
+        (
+            "Las secretarías de Economía y del Trabajo firmaron.",
+            ["SE", "Secretaría del Trabajo"],
+        ),
+        (
+            "The Departments of Commerce and of the Treasury signed.",
+            ["Department of Commerce", "Department of the Treasury"],
+        ),
+        # A state's, as a state's one alone is.
+        (
+            "Las secretarías de Economía y de Turismo de Coahuila firmaron.",
+            ["Secretaría de Economía de Coahuila", "Secretaría de Turismo de Coahuila"],
+        ),
+        (
+            "Las secretarías de Economía y de Turismo del estado firmaron en Saltillo, Coahuila.",
+            ["Secretaría de Economía de Coahuila", "Secretaría de Turismo de Coahuila"],
+        ),
+        (
+            "Nuevo León's Ministries of Economy and Labor signed.",
+            ["Nuevo León Ministry of Economy", "Nuevo León Ministry of Labor"],
+        ),
+    ],
+    ids=[
+        "es",
+        "es-one-de",
+        "en",
+        "en-three",
+        "a-name-holding-y",
+        "unknown-es",
+        "unknown-en",
+        "a-states",
+        "del-estado",
+        "a-states-en",
+    ],
+)
+def test_ministries_joined_by_and_are_each_listed_as_one_alone_is(
+    sentence: str, organizations: list[str]
+) -> None:
+    # "las secretarías de Economía y de Relaciones Exteriores" named no organization.
+    assert drafted_names(sentence)["organizations"] == organizations
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Las secretarías de Estado y los gobiernos estatales firmaron.",
+        "Las secretarías de Economía firmaron.",
+        "The ministries and agencies of Mexico signed.",
+        # Places, not offices.
+        "The departments of Sonora and Chihuahua grew.",
+        "Los departamentos de Tijuana y Mexicali subieron de precio.",
+    ],
+)
+def test_ministries_not_joined_by_and_to_another_name_no_organization(sentence: str) -> None:
+    assert "organizations" not in drafted_names(sentence)

@@ -356,6 +356,30 @@ _ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w’'&.-]*|[a-záéíóúñü]+|[0-9][\w.-]*|[^\w\s]", re.UNICODE)
 
 
+_MINISTRIES = {
+    "secretarías": "Secretaría",
+    "ministries": "Ministry",
+    "secretariats": "Secretariat",
+    "departments": "Department",
+}
+"""The plurals of the words a ministry's name opens with, and each one's singular. Not Spanish
+"departamentos", which are flats as often: "los departamentos de Cumbres y San Jerónimo"."""
+_OF_A_MINISTRY = r"(?:del|de(?:\s+la|\s+las|\s+los)?|of(?:\s+the)?)"
+_MINISTRYS_OFFICE = r"[A-ZÁÉÍÓÚÑÜ][\w’'-]*(?:[ \t]+[A-ZÁÉÍÓÚÑÜ][\w’'-]*)*"
+_MINISTRY_IN_A_LIST = re.compile(
+    rf"(?:(?P<of>{_OF_A_MINISTRY})\s+)?(?P<office>{_MINISTRYS_OFFICE})"
+)
+_MINISTRIES_JOINED = re.compile(
+    rf"(?<!\w)(?P<plural>(?i:{'|'.join(_MINISTRIES)}))\s+"
+    rf"(?P<offices>{_OF_A_MINISTRY}\s+{_MINISTRYS_OFFICE}"
+    rf"(?:(?:\s*,\s*(?:(?:y|e|and)\s+)?|\s+(?:y|e|and)\s+)"
+    rf"(?:{_OF_A_MINISTRY}\s+)?{_MINISTRYS_OFFICE})+)"
+)
+"""Ministries named by one plural, each by its office after a comma or a conjunction: "las
+secretarías de Economía y de Relaciones Exteriores", "the Ministries of Economy, Finance and
+Foreign Affairs"."""
+
+
 class GazetteerError(ValueError):
     """A gazetteer file that cannot be used, with its file, line and field."""
 
@@ -702,10 +726,29 @@ def find_entities(
     around = _SentencesAround(text) if state_ministries else None
     for (start, end), ministry_start, ministry_end in state_ministries:
         assert around is not None
+        ministry = text[ministry_start:ministry_end]
         name = _state_ministrys_name(
-            text, matcher, (start, end), ministry_start, ministry_end, states, around
+            text, matcher, (start, end), ministry, ministry_start, ministry_end, states, around
         )
         found["organizations"].setdefault(name, start)
+        taken[start:end] = b"\x01" * (end - start)
+    # Ministries one plural names, each listed as it is alone: "las secretarías de Economía y de
+    # Relaciones Exteriores" are SE and SRE, "las secretarías de Economía y de Turismo del
+    # estado" two ministries of the state.
+    for start, end, ministries in _ministries_joined(text, matcher):
+        state_ministry = _of_a_state(text, matcher, start, end)
+        for at, ministry in ministries:
+            if state_ministry is not None:
+                around = around or _SentencesAround(text)
+                name = _state_ministrys_name(
+                    text, matcher, state_ministry, ministry, start, end, states, around
+                )
+            else:
+                group, name = matcher.group_of.get(ministry, ("organizations", ministry))
+                if group != "organizations":
+                    continue
+            found["organizations"].setdefault(name, at)
+        start, end = state_ministry or (start, end)
         taken[start:end] = b"\x01" * (end - start)
     # Places the gazetteer does not know: the place of a dateline in capitals ("RAMOS ARIZPE,
     # Coahuila —"), and a city written before its state ("en Silao, Guanajuato").
@@ -772,7 +815,9 @@ def find_entities(
             where = _of_a_state(text, matcher, at, at + len(who))
             if where is not None:
                 around = around or _SentencesAround(text)
-                who = _state_ministrys_name(text, matcher, where, at, at + len(who), states, around)
+                who = _state_ministrys_name(
+                    text, matcher, where, who, at, at + len(who), states, around
+                )
         if kind is not None and who not in skipped:
             found[kind].setdefault(who, at)
     # A company named by one word, for what it is said to do: a word the text writes as a name
@@ -892,21 +937,74 @@ def _of_a_state(text: str, matcher: _Matcher, start: int, end: int) -> tuple[int
     return None
 
 
+def _ministries_joined(
+    text: str, matcher: _Matcher
+) -> Iterable[tuple[int, int, list[tuple[int, str]]]]:
+    """Each list of ministries ``text`` names by one plural: where it is, and each ministry's
+    name written as it is alone, with where it is first named: "las secretarías de Economía y
+    de Relaciones Exteriores" names "Secretaría de Economía" and "Secretaría de Relaciones
+    Exteriores"."""
+    for joined in _MINISTRIES_JOINED.finditer(text):
+        offices = list(
+            _MINISTRY_IN_A_LIST.finditer(text, joined.start("offices"), joined.end("offices"))
+        )
+        if any(matcher.group_of.get(office["office"], ("",))[0] == "places" for office in offices):
+            continue  # no ministries but places' departments: "the departments of Sonora and"
+        ministries = _ministries_of_offices(text, matcher, joined["plural"], offices)
+        # The first is named from its plural.
+        ministries[0] = (joined.start(), ministries[0][1])
+        yield joined.start(), joined.end(), ministries
+
+
+def _ministries_of_offices(
+    text: str, matcher: _Matcher, plural: str, offices: list[re.Match[str]]
+) -> list[tuple[int, str]]:
+    """The name of each ministry that ``plural`` and the ``offices`` listed after it name, with
+    where its office starts. Offices the gazetteer knows as one ministry's are one: "las
+    secretarías de Hacienda y Crédito Público y de Economía" names two."""
+    singular = _MINISTRIES[plural.lower()]
+    # An office with no preposition of its own has the language's: "de Economía y Turismo".
+    plain_of = "of" if offices[0]["of"].startswith("of") else "de"
+
+    def ministry(first: int, last: int) -> str:
+        """The name of the ministry of the offices from ``first`` to ``last``."""
+        words = text[offices[first].start("office") : offices[last].end("office")]
+        return f"{singular} {offices[first]['of'] or plain_of} {' '.join(words.split())}"
+
+    ministries = []
+    first = 0
+    while first < len(offices):
+        last = first
+        for until in range(first + 1, len(offices)):
+            if offices[until]["of"]:
+                break  # "y de" opens another ministry
+            if ministry(first, until) in matcher.group_of:
+                last = until
+        ministries.append((offices[first].start(), ministry(first, last)))
+        first = last + 1
+    return ministries
+
+
 def _state_ministrys_name(
     text: str,
     matcher: _Matcher,
     where: tuple[int, int],
+    ministry: str,
     start: int,
     end: int,
     states: list[tuple[int, int, str]],
     around: _SentencesAround,
 ) -> str:
-    """The name of the state's ministry ``text`` names at ``where``, its ministry's words from
-    ``start`` to ``end``: as written, whole ("Secretaría de Economía de Nuevo León"), or, when
-    it does not say which state ("del estado", "the state Ministry of Economy"), with the one
-    Mexican state its sentence and the article's dateline name, if they name one only
-    ("Secretaría de Economía de Coahuila"); ``states`` are where the text names states."""
-    written = _POSSESSIVE_MARK.sub("", " ".join(text[slice(*where)].split()))
+    """The name of the state's ministry ``ministry``, which ``text`` names at ``where``, its
+    ministry's words from ``start`` to ``end`` (those of one ministry, or of several that one
+    plural names: "las secretarías de Economía y de Turismo del estado"): as written, whole
+    ("Secretaría de Economía de Nuevo León"), or, when it does not say which state ("del
+    estado", "the state Ministry of Economy"), with the one Mexican state its sentence and the
+    article's dateline name, if they name one only ("Secretaría de Economía de Coahuila");
+    ``states`` are where the text names states."""
+    ministry = " ".join(ministry.split())
+    around_it = f"{text[where[0] : start]} {ministry} {text[end : where[1]]}"
+    written = _POSSESSIVE_MARK.sub("", " ".join(around_it.split()))
     if matcher.state.search(text, *where):
         return written
     spans = around.of(start)
@@ -918,7 +1016,6 @@ def _state_ministrys_name(
     if len(named) != 1:
         return written
     (state,) = named
-    ministry = " ".join(text[start:end].split())
     if where[0] < start:
         return f"{state} {ministry}"  # as "Nuevo León's Ministry of Economy" is listed
     return f"{ministry} {'of' if text[end : where[1]].split()[0] == 'of' else 'de'} {state}"
