@@ -396,7 +396,7 @@ def _not_a_folder(root: Path, *, named_by_variable: bool) -> str | None:
 def _validate(corpus: Corpus) -> int:
     # One pass over the entries, each let go once counted: a corpus of 100,000 briefs is never
     # held whole.
-    errors = warnings = loaded = facts = found = 0
+    errors = warnings = loaded = facts = found = drafts = to_review = 0
     drifted = dict.fromkeys(("loose", "fuzzy"), 0)
     # Told in the order of the files, not of the list, which puts the briefs that did not load
     # last: only the problems are kept until then.
@@ -407,9 +407,11 @@ def _validate(corpus: Corpus) -> int:
         if entry.brief is None:
             continue
         loaded += 1
+        drafts += entry.brief.is_draft
         for fact in entry.brief.key_facts:
             facts += 1
             found += fact.span is not None
+            to_review += not fact.reviewed
             if fact.anchor in drifted:
                 drifted[fact.anchor] += 1
     told.sort(key=lambda problems: problems[0])
@@ -427,6 +429,9 @@ def _validate(corpus: Corpus) -> int:
         + (f" ({', '.join(drift)})" if drift else "")
         + f"; {plural(errors, 'error')}, {plural(warnings, 'warning')}"
     )
+    # What is left to finish, which no error or warning says: drafts are valid briefs.
+    if drafts or to_review:
+        summary += f"; {plural(drafts, 'draft')}, {plural(to_review, 'fact')} to review"
     print(summary, file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0
 

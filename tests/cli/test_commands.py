@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.kit.corpus import REPO, dump, fields, make_corpus, make_named_corpus
+from tests.kit.corpus import (
+    REPO,
+    draft_corpus,
+    dump,
+    fields,
+    make_corpus,
+    make_named_corpus,
+)
 from tests.kit.markdown import read
 from tests.kit.special import named_pipe, needs_pipes
 from tui import __version__
@@ -160,6 +167,16 @@ def test_validate_with_only_warnings_exits_zero(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "rating: warning: unknown field" in result.stderr
     assert "1 warning" in result.stdout
+
+
+def test_validate_says_how_many_drafts_and_facts_are_left_to_review(tmp_path: Path) -> None:
+    # "0 errors, 0 warnings" alone read as if the corpus were finished.
+    root = draft_corpus(tmp_path / "c")
+    result = run("validate", "--corpus", str(root))
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("; 0 errors, 0 warnings; 1 draft, 2 facts to review")
+    finished = run("validate", "--corpus", str(REPO))
+    assert "to review" not in finished.stdout
 
 
 def test_validate_warns_of_drifted_quotes_and_counts_them_found(tmp_path: Path) -> None:
