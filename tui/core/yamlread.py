@@ -287,6 +287,7 @@ def _short_of_its_item(
 
 
 def _indent(line: str) -> int:
+    """How many spaces ``line`` starts with."""
     return len(line) - len(line.lstrip(" "))
 
 
@@ -387,7 +388,8 @@ _QUOTED_THEN_MORE = re.compile(
 def _slip_on(line: str) -> tuple[str, str] | None:
     """The field and the fix of a slip common in hand-written briefs that ``line`` makes, if it
     makes one: a value holding ": " left out of quotes, a quotation mark inside a value in
-    double quotes, or a tab in the indentation."""
+    double quotes, a value starting with words in quotes and going on after them, or a tab in
+    the indentation."""
     if _TAB_INDENT.match(line):
         return "", "this line is indented with a tab; indent with spaces"
     quoted = _DOUBLE_QUOTED_VALUE.fullmatch(line)
