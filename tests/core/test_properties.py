@@ -49,6 +49,7 @@ from tui.core.text import (
     fold_search,
     fold_white_space,
     fold_words,
+    numbers_kept_whole,
     one_line,
     spaced_abbreviations,
 )
@@ -319,6 +320,7 @@ def test_the_export_of_any_text_has_one_heading_per_brief_and_every_fact(
 # marks, white space of every kind and characters that fold to several or to white space.
 SEARCH_PIECES = st.sampled_from(
     [*"aAeEnN oO", "ñ", "Ñ", "é", "e\u0301", "ß", "ﬁ", "İ", "\u00a8", "½", "\u00a0", "\u2003"]
+    + [*"180,."]  # numbers, their marks within them or not
     + [*DOCUMENTED_MARKS, "\u2212", "\u02bc", "\n", "\t", "  ", "\x1c", "\u2028", "\u0301"]
 )
 # Text as the index is given it: decoded from UTF-8, it never holds a lone surrogate, and cleaned
@@ -370,10 +372,11 @@ def test_abbreviations_written_with_spaces_are_those_read_the_obvious_way(
 
 
 def index_of(texts: list[str]) -> sqlite3.Connection:
-    """An index in memory holding the words of each of ``texts``, under its place in the list."""
+    """An index in memory holding the words of each of ``texts``, under its place in the list,
+    as the store gives them: numbers kept whole."""
     connection = IndexFile(Path("."), None).connect()
     for rowid, text in enumerate(texts):
-        words = fold_words(text)
+        words = numbers_kept_whole(fold_words(text))
         connection.execute(
             "INSERT INTO words (rowid, text, compounds) VALUES (?, ?, ?)",
             (rowid, words, compound_words(words)),
@@ -414,7 +417,10 @@ def test_the_start_of_any_word_of_a_text_finds_it_in_the_index(
 # Words as articles in this field write them: abbreviations with periods, with a space after each
 # period or none, words of two parts, figures, accented words.
 FIELD_WORDS = st.sampled_from(
-    ["EE.UU.", "EE. UU.", "EEUU", "U.S.", "US", "S.L.P.", "T-MEC", "6,2", "México", "maquila"]
+    [
+        *("EE.UU.", "EE. UU.", "EEUU", "U.S.", "US", "S.L.P.", "T-MEC", "México", "maquila"),
+        *("6,2", "1,800", "800", "2.500,5", "US$1,500"),
+    ]
 )
 field_text = st.lists(st.one_of(FIELD_WORDS, st.text(max_size=6)), min_size=1, max_size=8).map(
     " ".join

@@ -630,6 +630,38 @@ def test_a_number_is_found_with_its_thousands_set_apart_or_without(
 
 
 @pytest.mark.parametrize(
+    ("summary", "query", "found"),
+    [
+        # The digits after a number's point or comma start no word.
+        ("Kia hará 1,800 empleos.", "800", False),
+        ("Un crédito de 1.000 millones.", "000", False),
+        ("Exports worth US$1,800 million.", "800", False),
+        ("Growth was 2,5% in the year.", "5", False),
+        # Typed with a point or a comma, a number is the start of those written with it...
+        ("Kia hará 2.500 empleos.", "2,5", False),
+        ("Kia hará 1,800 empleos.", "1.8", False),
+        ("Kia hará 2,500 empleos.", "2,5", True),
+        ("Kia hará 1,800 empleos.", "1,8", True),
+        # ... and the same number written with the other mark.
+        ("Growth was 2.5% in the year.", "2,5", True),
+        ("Growth was 6,25 in the year.", "6.25", True),
+        ("Growth was 6,25 in the year.", "6.2", False),
+        # A number is found by its start, as a word is.
+        ("Kia hará 800,000 empleos.", "800", True),
+        ("Kia hará 8000 empleos.", "800", True),
+        ("Kia hará 1,800 empleos.", "1", True),
+        ("A plan of 2,500,000 dollars.", "2.500", True),
+        ("A plan of 2,500.5 dollars.", "2500", True),
+    ],
+)
+def test_a_number_is_found_whole_not_by_the_digits_after_its_marks(
+    tmp_path: Path, summary: str, query: str, found: bool
+) -> None:
+    # 800 found a brief saying only 1,800, 000 one saying 1.000, 2,5 one saying 2.500.
+    assert_found_by(tmp_path, summary, query, found)
+
+
+@pytest.mark.parametrize(
     ("term", "found"),
     [
         ("topic:2500", {"a"}),
@@ -638,6 +670,10 @@ def test_a_number_is_found_with_its_thousands_set_apart_or_without(
         ("topic:1,000", {"b"}),
         ('topic:"1.000 empleos"', {"b"}),
         ("topic:25000", set()),
+        # Nor is a number's start after its marks.
+        ("topic:500", set()),
+        ("topic:2,5", set()),
+        ("topic:2.5", {"a"}),
     ],
 )
 def test_a_field_term_finds_a_number_with_its_thousands_set_apart_or_without(

@@ -4,8 +4,9 @@ A query is words and field terms. Each word must start a word of the brief (its 
 facts, quotes, names, outlet, author or original text), case, accents and typography ignored:
 "mexico" finds "México", "maquila" finds "maquiladoras". An abbreviation is found with its
 periods or without them ("eeuu" finds "EE.UU."), a number with its thousands set apart or
-without them ("2500" finds "2.500", "2,500" finds "2500"); a possessive typed is the word
-without it ("ternium's" finds "Ternium"). A field term narrows to one field:
+without them ("2500" finds "2.500", "2,500" finds "2500"), and whole: "800" does not find
+"1,800", nor "1.8" ("1,8" does, as its start); a possessive typed is the word without it
+("ternium's" finds "Ternium"). A field term narrows to one field:
 
 - ``org:``, ``place:``, ``person:``, ``topic:``, ``outlet:``: the value's words must start words
   of one of the brief's names of that kind, folded as words are (``place:baja`` finds "Baja
@@ -73,9 +74,10 @@ from tui.core.text import (
     abbreviation_letters,
     fold_search,
     fold_words,
-    grouped_number,
     is_compound,
     joined_abbreviations,
+    number_writings,
+    numbers_kept_whole,
     plain_number,
     spaced_abbreviations,
     without_possessive,
@@ -670,7 +672,8 @@ def search_words(brief: Brief, article: str) -> str:
     there in every way it writes it, in either language, as field terms and facets find it: a
     brief listing the topic "relocalización" is found by "nearshoring", one listing USMCA by
     "t-mec", one listing "Kia Motors México" by "kia" (as it is Kia); so is a known topic within
-    a topic's words (see :func:`name_spellings`)."""
+    a topic's words (see :func:`name_spellings`). A number is one word, its points and commas
+    kept within it as the index reads them (:func:`~tui.core.text.numbers_kept_whole`)."""
     parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
     for fact in brief.key_facts:
         parts += (fact.fact, fact.quote)
@@ -689,12 +692,12 @@ def search_words(brief: Brief, article: str) -> str:
     parts += (brief.outlet or "", brief.author or "", article)
     text = "\n".join(parts)
     words = fold_words(f"{text}\n{spaced_abbreviations(text)}")
-    if not spelt:
-        return words
-    # Folded already, and most of them among the brief's words: only the others are added.
-    have = set(words.split())
-    more = [word for word in dict.fromkeys(spelt) if word not in have]
-    return " ".join([words, *more]) if words else " ".join(more)
+    if spelt:
+        # Folded already, and most of them among the brief's words: only the others are added.
+        have = set(words.split())
+        more = [word for word in dict.fromkeys(spelt) if word not in have]
+        words = " ".join([words, *more]) if words else " ".join(more)
+    return numbers_kept_whole(words)
 
 
 def field_values(brief: Brief) -> list[tuple[FacetField, str, str, str]]:
@@ -744,7 +747,8 @@ def _value_named(field: FacetField, value: str, folded: str) -> tuple[str, str]:
 def _name_words(field: FacetField, folded: str, written: list[str]) -> str:
     """The words a field term looks for in the name ``folded`` of ``field``, which a brief
     writes as ``written`` (folded): the ways of writing it (:func:`indexed_name`), and the
-    brief's own, each apart."""
+    brief's own, each apart, numbers kept whole as the index reads them
+    (:func:`~tui.core.text.numbers_kept_whole`)."""
     if field not in NAME_FIELDS:
         return ""
     spelt = indexed_name(field, folded)
@@ -753,7 +757,7 @@ def _name_words(field: FacetField, folded: str, written: list[str]) -> str:
     # The brief's own way held written plainly too, as indexed_name holds the others.
     others += [plain for way in others if (plain := written_plainly(way)) not in ways]
     others = list(dict.fromkeys(others))
-    return _SPELLINGS_APART.join([spelt, *others]) if others else spelt
+    return numbers_kept_whole(_SPELLINGS_APART.join([spelt, *others]) if others else spelt)
 
 
 def marked_letters(name: str) -> int:
@@ -1013,10 +1017,10 @@ def match_expression(words: Iterable[str]) -> str:
     as "u.s.", becomes the phrase of its parts ("u s"), as the index split it when it was read,
     and is looked for among the words of two parts or more alone (see
     :func:`tui.core.text.compound_words`). An abbreviation typed with periods ("ee.uu.") also
-    finds it written without them ("EEUU"), and a number typed with its thousands set apart
-    ("2,500", "2.500") finds it written without them ("2500"); typed without them, it also
-    finds the phrase of its parts ("2 500") among the words of two parts or more, which is the
-    number written with them, by a point or a comma alike.
+    finds it written without them ("EEUU"). A number is one word, its points and commas within
+    it (:func:`tui.core.text.numbers_kept_whole`): it finds the numbers it starts, and the same
+    number written the other ways (:func:`tui.core.text.number_writings`): "2500" finds
+    "2,500" and "2.500,5", "2,500" finds "2500" and "2.500", "6,2" finds "6.2".
     """
     # AND written out: the index's query language joins phrases by a space alone, not an
     # expression in brackets, which an abbreviation's two ways of writing are.
@@ -1024,16 +1028,16 @@ def match_expression(words: Iterable[str]) -> str:
 
 
 def _word_expression(word: str) -> str:
-    grouped = grouped_number(word)
-    if grouped is not None:  # a number typed without its thousands set apart
-        found = _prefix(word) if not is_compound(word) else f"compounds : {_prefix(word)}"
-        return f'({found} OR compounds : "{grouped}")'
+    writings = number_writings(word)
+    if writings:
+        ways = (_prefix(way) if starts else _whole(way) for way, starts in writings)
+        return f"({' OR '.join([_prefix(word), *ways])})"
     if not is_compound(word):
         return _prefix(word)
-    plainly = abbreviation_letters(word) or plain_number(word)
+    plainly = abbreviation_letters(word)
     if plainly is None:
         return f"compounds : {_prefix(word)}"
-    return f'(compounds : {_prefix(word)} OR "{plainly}")'
+    return f"(compounds : {_prefix(word)} OR {_whole(plainly)})"
 
 
 @lru_cache(maxsize=4096)
@@ -1057,9 +1061,9 @@ def indexed_name(field: FacetField, folded: str) -> str:
 def name_expression(term: NameTerm) -> str:
     """The full-text query finding the names of ``term``: its words, in order, each starting a
     word, in the column of its field. When it holds an abbreviation typed with periods ("n.l.",
-    "s.a."), or a number with its thousands set apart ("2,500"), the same words with each
-    written plainly, whole ("nl", "sa", "2500"), find them too: a name is also held written so
-    (see :func:`indexed_name`), and one written so is found, as a plain word is."""
+    "s.a."), or a number written otherwise than plainly ("2,500", "6,2"), the same words with
+    each written plainly, whole ("nl", "sa", "2500", "6.2"), find them too: a name is also held
+    written so (see :func:`indexed_name`), and one written so is found, as a plain word is."""
     phrase = " + ".join(map(_prefix, term.words))
     plainly = " + ".join(map(_plain_name_word, term.words))
     if plainly == phrase:
@@ -1068,11 +1072,18 @@ def name_expression(term: NameTerm) -> str:
 
 
 def _plain_name_word(word: str) -> str:
-    plainly = (abbreviation_letters(word) or plain_number(word)) if is_compound(word) else None
-    return _prefix(word) if plainly is None else f'"{plainly}"'
+    plainly = abbreviation_letters(word) or plain_number(word)
+    return _prefix(word) if plainly is None else _whole(plainly)
 
 
 def _prefix(word: str) -> str:
+    """The full-text query finding the words ``word`` starts."""
+    return f"{_whole(word)}*"
+
+
+def _whole(word: str) -> str:
+    """The full-text query finding ``word``, written as the index holds its words (a number
+    whole, :func:`~tui.core.text.numbers_kept_whole`)."""
     # A NUL would end the query early for SQLite; the index holds none (text is cleaned of
     # control characters as it is read), so it is dropped rather than looked for.
-    return '"' + word.replace("\x00", "").replace('"', '""') + '"*'
+    return '"' + numbers_kept_whole(word).replace("\x00", "").replace('"', '""') + '"'

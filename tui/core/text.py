@@ -38,7 +38,7 @@ _STROKED_LETTERS = frozenset(map(chr, _STROKED))
 _MARKS = tuple((chr(code), str(plain)) for code, plain in _TYPOGRAPHIC.items())
 
 # A run of letters and digits: a part of a word, as the index's tokenizer splits words (at an
-# underscore too).
+# underscore too), a number's marks aside (see numbers_kept_whole).
 _WORD_PART = re.compile(r"[^\W_]+")
 # An abbreviation written with periods (see abbreviation_letters), with the marks around it.
 _ABBREVIATION = re.compile(r"[^\w]*((?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2})\.?[^\w]*")
@@ -55,11 +55,23 @@ _GROUPED_NUMBER = re.compile(
 )
 # An English possessive ending a word, the marks after it aside ("ternium's", "(mexico's),").
 _POSSESSIVE = re.compile(r"(?<=[^\W_])'s(?=[^\w]*$)")
-# A number of four digits or more, its thousands not set apart, a decimal part allowed.
-_UNGROUPED_NUMBER = re.compile(r"((?!0)\d{4,})(?:[.,](\d+))?")
+# Digits, in groups after a point or a comma ("2,500", "6,2", "1.2.3"), as a number is read.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number whose thousands are not set apart, a decimal part allowed ("2500", "6,2", "0,500").
+_PLAIN_NUMBER = re.compile(r"(\d+)(?:[.,](\d+))?")
 COMPOUND_END = "\ue000"
 """What follows each word of :func:`compound_words`: a word to the index (a character for
 private use), which no query holds, so that no phrase runs from one such word into the next."""
+_NUMBER_MARKS = {",": "\ue001", ".": "\ue002"}
+"""What the index is given for a comma and for a point between two digits: characters for
+private use, which its tokenizer keeps within a word, as it keeps letters and digits (see
+:func:`numbers_kept_whole`)."""
+# A comma, or a point, between two digits: the mark first, which is found at C speed, a look
+# behind tried at each one only.
+_COMMA_IN_NUMBER = re.compile(r",(?<=\d,)(?=\d)")
+_POINT_IN_NUMBER = re.compile(r"\.(?<=\d\.)(?=\d)")
+# A word as the index's tokenizer reads it: letters, digits and a number's marks.
+_INDEX_WORD = re.compile(f"(?:[^\\W_]|[{''.join(_NUMBER_MARKS.values())}])+")
 
 # The end of a word: where a text can be cut without cutting a word or a run of white space.
 _WORD_END = re.compile(r"\S\s")
@@ -237,12 +249,13 @@ def fold_words(text: str) -> str:
 
 
 def is_compound(word: str) -> bool:
-    """Whether ``word`` has two runs of letters and digits or more ("u.s.", "t-mec", "6,2"):
+    """Whether ``word`` has two runs of letters and digits or more ("u.s.", "t-mec",
+    "us$2,500"; a number's point or comma parts nothing, see :func:`numbers_kept_whole`):
     the index splits it into parts. The one rule for the words indexed apart
     (:func:`compound_words`) and the query words looked for among them."""
     # Most words are letters and digits alone, which isalnum() tells at C speed: only the others
-    # are split into parts.
-    return not word.isalnum() and len(_WORD_PART.findall(word)) > 1
+    # are split into parts. A number is one part, its marks kept within it ("2,500").
+    return not word.isalnum() and len(_INDEX_WORD.findall(numbers_kept_whole(word))) > 1
 
 
 def abbreviation_letters(word: str) -> str | None:
@@ -284,38 +297,90 @@ def joined_abbreviations(typed: str) -> str:
     return _TYPED_SPACED_ABBREVIATION.sub(lambda found: found.group().replace(" ", ""), typed)
 
 
-def plain_number(word: str) -> str | None:
-    """The number ``word`` is, written with its thousands set apart, written without them, the
-    marks around it aside: "2.500" and "(2,500)" give "2500", "1.500,5" gives "1500,5"; None
-    for a word that is no such number ("6,2", "2024", "us$2,500").
+def numbers_kept_whole(text: str) -> str:
+    """``text`` with each comma and each point between two digits written as the character
+    :data:`_NUMBER_MARKS` gives for it, which the index's tokenizer keeps within a word.
 
-    The same number is written "2.500", "2,500" and "2500": each is found by the others (see
-    :func:`grouped_number`, :func:`tui.core.search.match_expression`), as quote matching takes
-    them for one."""
-    found = _GROUPED_NUMBER.search(word)
+    The index is given its words so, and every word looked for in it is written so: "1,800" is
+    one word, not "1" and "800", so that "800" does not find it, nor "1.8" (it is "1,8" that
+    starts it), as a number is whole with its groups. Text without a comma or a point is
+    given back as it is."""
+    if "," in text:
+        text = _COMMA_IN_NUMBER.sub(_NUMBER_MARKS[","], text)
+    if "." in text:
+        text = _POINT_IN_NUMBER.sub(_NUMBER_MARKS["."], text)
+    return text
+
+
+def _read_number(word: str) -> tuple[str, str, str] | None:
+    """The number ``word`` is, the marks around it aside ("(2,500),"): as it is written, its
+    digits before its decimal part, and its decimal part's digits ("" for none); None for a
+    word that is no number ("us$2,500", "2,500km", "1.2.3").
+
+    A point or a comma before three digits sets thousands apart, as quote matching reads it
+    (:mod:`tui.core.quotes`): "2.500" and "2,500" are 2500, "1.500,5" and "1,500.5" 1500.5;
+    before other digits it is a decimal mark: "6,2" and "0,500" are decimals."""
+    found = _NUMBER.search(word)
     if found is None:
         return None
     if _WORD_PART.search(word, 0, found.start()) or _WORD_PART.search(word, found.end()):
         return None  # a part of a longer word
-    return found[1] + found[3].replace(found[2], "") + (found[4] or "")
-
-
-def grouped_number(word: str) -> str | None:
-    """The parts the index splits the number ``word`` into where its thousands are set apart,
-    when it is written without them: "2500" gives "2 500", "1500,5" gives "1 500 5"; None for a
-    word that is no such number ("250", "0500", "2,500").
-
-    Looked for as a phrase among the words of two parts or more (see :func:`compound_words`),
-    these find the number written "2.500" or "2,500" (and "2,500,000", as "2500" finds
-    "2500000"), whichever mark sets its thousands apart: the index holds no number written both
-    ways, which would add a dozen words to a brief that gives figures."""
-    found = _UNGROUPED_NUMBER.fullmatch(word)
-    if found is None:
+    written = found.group()
+    grouped = _GROUPED_NUMBER.fullmatch(written)
+    if grouped is not None:
+        digits = grouped[1] + grouped[3].replace(grouped[2], "")
+        return written, digits, (grouped[4] or "")[1:]
+    plain = _PLAIN_NUMBER.fullmatch(written)
+    if plain is None:
         return None
-    digits, decimals = found.groups()
-    first = len(digits) % 3 or 3
-    parts = [digits[:first], *(digits[at : at + 3] for at in range(first, len(digits), 3))]
-    return " ".join([*parts, decimals] if decimals else parts)
+    return written, plain[1], plain[2] or ""
+
+
+def plain_number(word: str) -> str | None:
+    """The number ``word`` is written plainly, when ``word`` writes it otherwise: its thousands
+    not set apart, its decimal part after a point, the marks around it aside ("2.500" and
+    "(2,500)" give "2500", "1.500,5" gives "1500.5", "6,2" gives "6.2"); None for a number
+    written so already ("2500", "6.2") and for a word that is no number ("us$2,500").
+
+    A name is held written plainly too (:func:`written_plainly`), so that a field term finds
+    it written either way, as quote matching takes them for one number."""
+    read = _read_number(word)
+    if read is None:
+        return None
+    written, digits, decimals = read
+    plain = f"{digits}.{decimals}" if decimals else digits
+    return None if plain == written else plain
+
+
+def number_writings(word: str) -> tuple[tuple[str, bool], ...] | None:
+    """The other ways of writing the number ``word`` is, each with whether the numbers it
+    starts are looked for too; None for a word that is no number (see :func:`_read_number`).
+
+    Of four digits or more (not led by a zero), a number's thousands may be set apart by commas
+    or by points, or not at all: "2500", "2,500" and "2.500" are one number. Its decimal part
+    follows a point or a comma, the mark that does not set its thousands apart: "6,2" is "6.2",
+    "1500,5" is "1,500.5" and "1.500,5". A way ending in a group of thousands is looked for by
+    its start, as the word typed is: "2,500" and "2.500" start 2,500,000 and 2.500,5 as "2500"
+    starts 2500000 and 2500,5. A way ending otherwise stands for this number whole: "2500" for
+    "2,500" (it starts 25000 too), "2.5" for "2,5" (it starts 2.500, which is 2500)."""
+    read = _read_number(word)
+    if read is None:
+        return None
+    written, digits, decimals = read
+    integers: list[tuple[str, str]] = [(digits, "")]
+    if len(digits) >= 4 and not digits.startswith("0"):
+        first = len(digits) % 3 or 3
+        groups = [digits[:first], *(digits[at : at + 3] for at in range(first, len(digits), 3))]
+        integers += ((mark.join(groups), mark) for mark in _NUMBER_MARKS)
+    ways: list[tuple[str, bool]] = []
+    for integer, thousands in integers:
+        if not decimals:
+            ways.append((integer, bool(thousands)))
+            continue
+        for mark in _NUMBER_MARKS:
+            if mark != thousands:
+                ways.append((f"{integer}{mark}{decimals}", False))
+    return tuple(way for way in ways if way[0] != written)
 
 
 def without_possessive(word: str) -> str:
@@ -326,14 +391,14 @@ def without_possessive(word: str) -> str:
 
 def written_plainly(folded: str) -> str:
     """``folded`` (a name, folded) with each abbreviation written with periods, a space after
-    each or not, written as its letters alone, each number with its thousands set apart written
-    without them, and each word without its possessive: "pesqueria, n.l." gives "pesqueria,
-    nl", "s. a. de c. v." gives "sa de cv", "plan 2.500" gives "plan 2500", "mexico's steel
+    each or not, written as its letters alone, each number written plainly (:func:`plain_number`)
+    and each word without its possessive: "pesqueria, n.l." gives "pesqueria, nl", "s. a. de c.
+    v." gives "sa de cv", "plan 2.500" gives "plan 2500", "6,2%" gives "6.2", "mexico's steel
     council" gives "mexico steel council"; ``folded`` itself when it holds none.
 
     A name is looked for by phrases of its words, which the index splits at every period, comma
-    or apostrophe: kept written both ways, it is found by a field term typed either way (see
-    :func:`tui.core.search.indexed_name`)."""
+    or apostrophe but a number's: kept written both ways, it is found by a field term typed
+    either way (see :func:`tui.core.search.indexed_name`)."""
     if "." not in folded and "," not in folded and "'" not in folded:
         return folded  # most names: nothing to write otherwise in them
     words = joined_abbreviations(folded).split()
@@ -346,8 +411,8 @@ def written_plainly(folded: str) -> str:
 
 
 def compound_words(words: str) -> str:
-    """Of ``words`` (as :func:`fold_words` gives them), those of two parts or more ("u.s.",
-    "t-mec", "6,2"), each followed by :data:`COMPOUND_END`, and after an abbreviation its
+    """Of ``words`` (as :func:`fold_words` gives them, numbers kept whole), those of two parts
+    or more ("u.s.", "t-mec"), each followed by :data:`COMPOUND_END`, and after an abbreviation its
     letters (:func:`abbreviation_letters`), so that a word typed without periods finds it.
 
     A query word of two parts or more is looked for as its parts side by side. Among the

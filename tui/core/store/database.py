@@ -32,7 +32,7 @@ from tui.core.locks import LockBusy, exclusive_lock
 from tui.core.store.codec import dumps
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-SCHEMA = 13
+SCHEMA = 14
 """The layout of the tables; raise it whenever what is stored changes."""
 BUSY_MS = 5_000
 """How long a connection waits for another process's write to end before giving up."""
@@ -76,7 +76,8 @@ CREATE INDEX IF NOT EXISTS briefs_listing
     ON briefs (position, brief_id, duplicate_of, published, status, anchors);
 -- The words of each brief (rowid = the brief's rowid), for the filter. Contentless: the words
 -- are kept compressed in briefs.words, which a row's deletion gives back to it, with the words of
--- two parts or more among them (tui.core.text.compound_words).
+-- two parts or more among them (tui.core.text.compound_words). A number is one word, its point
+-- or comma kept within it (tui.core.text.numbers_kept_whole), here and in name_words.
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (
     text,
     compounds,
