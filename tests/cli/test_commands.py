@@ -380,6 +380,17 @@ def test_list_filter_says_which_terms_are_looked_for_as_words_and_what_their_fie
     assert "is:new (is: takes draft, final" in printed.err
 
 
+def test_list_filter_tells_a_term_looked_for_as_words_as_it_was_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--filter", "Compañía:Ternium"]) == 0
+    printed = capsys.readouterr()
+    assert printed.err.startswith(
+        "briefing: looked for as words: Compañía:Ternium (no field is named Compañía:"
+    )
+
+
 def test_list_filter_says_other_searches_operators_are_words_and_commas_list_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -564,6 +564,20 @@ filter_text = st.lists(st.one_of(TERM_PIECES, SEARCH_PIECES, TEXT_CHARACTERS), m
 )
 
 
+# Terms the filter tells of: of no field, of a field given a value it cannot take, after NOT,
+# with values listed with commas; in capitals and with accents, which folding takes off.
+TOLD_PIECES = st.sampled_from(["Compañía:", "LANG:", "NOT ", "-", "Org:", "a,B", "é", "e\u0301"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed=st.lists(st.one_of(TOLD_PIECES, TERM_PIECES, SEARCH_PIECES), max_size=12).map("".join))
+def test_a_term_the_filter_tells_of_is_told_as_it_was_typed(typed: str) -> None:
+    query = parse_query(typed)
+    for told in (*query.read_as_words, *query.value_lists):
+        term = told.removeprefix("NOT ").removeprefix("-")
+        assert term in typed
+
+
 @settings(max_examples=400, deadline=None)
 @given(typed=filter_text, field=st.sampled_from(FACET_FIELDS), value=facet_value)
 def test_a_value_term_added_to_any_filter_asks_for_that_value_and_what_it_asked_before(

@@ -375,6 +375,23 @@ def test_a_term_of_a_field_there_is_not_is_said_with_the_fields_there_are() -> N
 
 
 @pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("compañía:ternium", "compañía:ternium (no field is named compañía: the fields are"),
+        ("Compañía:Ternium", "Compañía:Ternium (no field is named Compañía: the fields are"),
+        ("-LANG:Español", "-LANG:Español (lang: takes a language code"),
+        ("NOT Straße", "NOT (write -Straße to leave out the briefs Straße finds)"),
+        ('NOT place:"Nuevo  León"', 'NOT (write -place:"Nuevo  León" to leave out'),
+        ("kia  país:méxico\u0301 x", "país:méxico\u0301 (no field is named país: the fields"),
+    ],
+)
+def test_a_term_looked_for_as_words_is_told_as_typed(typed: str, told: str) -> None:
+    # "compañía:ternium" was told as "compania:ternium": the filter is folded as it is read.
+    note = read_as_words_note(parse_query(typed))
+    assert note is not None and told in note
+
+
+@pytest.mark.parametrize(
     ("typed", "as_words", "told"),
     [
         ("ternium OR kia", ("OR",), "OR (the filter keeps the briefs holding every word and term"),

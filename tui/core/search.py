@@ -258,7 +258,8 @@ class Period(NamedTuple):
 
 
 class Query(NamedTuple):
-    """A filter's words and field terms, folded as the index folds what it holds."""
+    """A filter's words and field terms, folded as the index folds what it holds; the terms it
+    tells of (:attr:`read_as_words`, :attr:`value_lists`) as the user typed them."""
 
     words: tuple[str, ...] = ()
     anchors: tuple[AnchorStatus, ...] = ()
@@ -294,7 +295,7 @@ class Query(NamedTuple):
     ``lang:spanish``), or of a field there is not (``company:netflix``), looked for as words
     instead; and the operators of other searches typed in capitals (``OR``, ``AND``, ``NOT``,
     with the term it comes before, ``NOT kia``), which are words here too (see
-    :func:`read_as_words_note`)."""
+    :func:`read_as_words_note`). Each as the user typed it, not folded, to be told so."""
     unsearched: tuple[str, ...] = ()
     """Words of no letter or digit (``🚀``, ``%``), kept or excluded: the index finds words of
     letters and digits, so such a word narrows nothing (see :func:`unsearched_note`)."""
@@ -346,13 +347,15 @@ def parse_query(text: str) -> Query:
     """The query typed as ``text`` (see the module's description for what it may hold)."""
     if not text or text.isspace():
         return Query()  # as at every start
-    kept = _Terms()
+    folded = joined_abbreviations(fold_search(text))
+    typed = _Typed(text, folded)
+    kept = _Terms(typed)
     excluded: list[Query] = []
     quoted_words = False
     # Most filters hold no word in capitals that other searches read as an operator.
     operators = frozenset(_OPERATORS.findall(text))
     after_not = False
-    terms = _terms().finditer(joined_abbreviations(fold_search(text)))
+    terms = _terms().finditer(folded)
     for found in itertools.islice(terms, MAX_TERMS):
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
@@ -360,12 +363,12 @@ def parse_query(text: str) -> Query:
             operator = _operator(found, operators)
             if after_not:  # NOT, and the term it was meant to leave out
                 negated = found["negated"] or operator
-                kept.read_as_words.append("NOT" if negated else f"NOT {found.group()}")
+                kept.read_as_words.append("NOT" if negated else f"NOT {typed.of(found)}")
             elif operator and operator != "NOT":
                 kept.read_as_words.append(operator)
             after_not = operator == "NOT"
         if found["negated"]:
-            term = _Terms()
+            term = _Terms(typed)
             term.add(found)
             # Words of punctuation alone narrow nothing (see searchable), so they exclude nothing.
             negated = term.query()._replace(words=searchable(term.words), unsearched=())
@@ -396,10 +399,54 @@ def _operator(found: re.Match[str], operators: frozenset[str]) -> str | None:
     return word.upper()
 
 
+class _Typed:
+    """A filter as the user typed it, and folded as its terms are read from it: a term the
+    filter tells of is told as it was typed ("Compañía:Ternium", not "compania:ternium")."""
+
+    def __init__(self, typed: str, folded: str) -> None:
+        self._typed = typed
+        self._folded = folded
+        self._origins: list[int] | None = None
+
+    def of(self, found: re.Match[str], group: str | int = 0) -> str:
+        """The text the user typed for ``group`` of the term ``found`` in the folded filter."""
+        start, end = found.span(group)
+        origins = self._typed_at()
+        if not origins:  # folded otherwise than character by character: told folded
+            return self._folded[start:end]
+        # Folding makes white space one space and may join an abbreviation's words ("ee. uu."),
+        # but keeps every other character in order: the term's are counted.
+        first, after = self._kept_before(start), self._kept_before(end)
+        # To the next character kept, so that a mark the term's last letter was typed with
+        # (an accent typed apart, folded away) is told too.
+        stop = origins[after] if after < len(origins) else len(self._typed)
+        return self._typed[origins[first] : stop].rstrip()
+
+    def _kept_before(self, at: int) -> int:
+        """How many characters of the folded filter before ``at`` are not white space."""
+        return sum(1 for char in self._folded[:at] if not char.isspace())
+
+    def _typed_at(self) -> list[int]:
+        """Where each character of the folded filter that is not white space was typed; empty
+        when folding the filter a character at a time does not give it."""
+        if self._origins is None:
+            origins: list[int] = []
+            kept: list[str] = []
+            for at, char in enumerate(self._typed):
+                for folded in fold_search(char):
+                    if not folded.isspace():
+                        origins.append(at)
+                        kept.append(folded)
+            same = "".join(kept) == "".join(self._folded.split())
+            self._origins = origins if same else []
+        return self._origins
+
+
 class _Terms:
     """The terms of a query as they are read, each where it belongs."""
 
-    def __init__(self) -> None:
+    def __init__(self, typed: _Typed) -> None:
+        self.typed = typed
         self.words: list[str] = []
         self.anchors: list[AnchorStatus] = []
         self.names: list[NameTerm] = []
@@ -446,7 +493,8 @@ class _Terms:
             self.words.append(without_possessive(term))
             self.searched([term])
             if colon and value and _may_be_a_field(field):
-                self.read_as_words.append(term)  # company:netflix, a field that is not one
+                # company:netflix, a field that is not one
+                self.read_as_words.append(self.typed.of(found, "term"))
             return
         if field not in NAME_TERMS:
             # In quotes, as names are written (place:"baja california"), the value is the same.
@@ -454,7 +502,7 @@ class _Terms:
         if not value:
             return  # as it is while being typed
         if field in (*NAME_TERMS, "tag") and _is_a_list(value):
-            self.value_lists.append(term)
+            self.value_lists.append(self.typed.of(found, "term"))
         if field in NAME_TERMS:
             term_words = self.searched([without_possessive(value)])
             if term_words:
@@ -475,7 +523,7 @@ class _Terms:
             self.periods.append(period)
         else:
             self.words.append(term)
-            self.read_as_words.append(term)
+            self.read_as_words.append(self.typed.of(found, "term"))
 
     def query(self, excluded: tuple[Query, ...] = (), left_out: int = 0) -> Query:
         return Query(
@@ -563,7 +611,8 @@ def read_as_words_note(query: Query) -> str | None:
         return None
     terms = []
     for term in query.read_as_words:
-        field = _term_word(term.removeprefix("-").partition(":")[0])
+        typed_field = term.removeprefix("-").partition(":")[0]
+        field = _term_word(fold_search(typed_field).strip())
         operator, _, before = term.partition(" ")
         if operator == "NOT" and before:
             terms.append(f"NOT (write -{before} to leave out the briefs {before} finds)")
@@ -572,7 +621,7 @@ def read_as_words_note(query: Query) -> str | None:
         elif field in _VALUES_TAKEN:
             terms.append(f"{term} ({field}: takes {_VALUES_TAKEN[field]})")
         else:
-            terms.append(f"{term} (no field is named {field}: the fields are {_FIELD_LIST})")
+            terms.append(f"{term} (no field is named {typed_field}: the fields are {_FIELD_LIST})")
     return "Looked for as words: " + ", ".join(terms)
 
 
