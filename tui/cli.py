@@ -460,7 +460,6 @@ def _filtered(
     from tui.core.search import (
         MAX_TERMS,
         QUOTED_WORDS_NOTE,
-        Marks,
         parse_query,
         read_as_words_note,
         unsearched_note,
@@ -474,15 +473,28 @@ def _filtered(
             f" {plural(query.left_out, 'term')} after them",
             file=sys.stderr,
         )
+    marks = _marks_named(corpus, query, doing, tags=tags)
+    if marks is None:
+        return None
     notes = (
         QUOTED_WORDS_NOTE if query.quoted_words else None,
         read_as_words_note(query),
-        value_lists_note(query),
+        value_lists_note(query, corpus.entries, marks),
         unsearched_note(query),
     )
     for note in notes:
         if note:
             print(f"briefing: {note[0].lower()}{note[1:]}", file=sys.stderr)
+    return query, marks
+
+
+def _marks_named(
+    corpus: Corpus, query: Query, doing: str, *, tags: bool = False
+) -> UserMarks | None:
+    """What the user keeps that ``query`` names (the tags too with ``tags``); None when that
+    cannot be read (``doing`` says what is then not done)."""
+    from tui.core.search import Marks
+
     bookmarks: set[str] = set()
     if "bookmarked" in query.marks_named:
         read = _read_bookmarks(corpus, doing)
@@ -490,11 +502,11 @@ def _filtered(
             return None
         bookmarks = read
     if not (query.marks_named or tags):
-        return query, Marks(bookmarks)
+        return Marks(bookmarks)
     annotations = _read_annotations(corpus, doing)
     if annotations is None:
         return None
-    return query, annotations.marks(bookmarks)
+    return annotations.marks(bookmarks)
 
 
 def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:

@@ -547,6 +547,28 @@ async def test_a_filter_given_with_enter_says_what_its_operators_and_commas_are(
         assert [(severity, text[: len(told)]) for severity, text in notices] == [("warning", told)]
 
 
+async def test_an_empty_list_says_an_exact_value_with_commas_is_one_value(
+    tmp_path: Path,
+) -> None:
+    # place:queretaro,laredo was told; place:=tijuana,mexicali found nothing, and said nothing.
+    briefs = {
+        "a.yaml": fields("a", places=["Tijuana"]),
+        "b.yaml": fields("b", places=["Mexicali"]),
+    }
+    app = BriefingApp(make_corpus(tmp_path / "corpus", briefs))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"place:=tijuana,mexicali")
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        assert article_list.rows == []
+        notice = " ".join(article_list.render_line(y).text.strip() for y in range(8))
+        assert notice.startswith(
+            "No brief matches the filter. Commas do not list values: place:=tijuana,mexicali"
+            " is one value; write place:=tijuana place:=mexicali to ask for each"
+        )
+
+
 async def test_a_filter_pasted_on_several_lines_keeps_every_line(tiny_corpus: Path) -> None:
     # The filter kept the first line of a paste alone: "lang:es" under "laredo" was lost.
     app = BriefingApp(tiny_corpus)

@@ -411,6 +411,22 @@ def test_list_filter_says_other_searches_operators_are_words_and_commas_list_not
     )
 
 
+def test_list_filter_says_an_exact_value_with_commas_is_one_value_where_only_its_parts_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # org:tijuana,mexicali was told; place:=tijuana,mexicali found nothing, and said nothing.
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--filter", "place:=tijuana,mexicali"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.startswith(
+        "briefing: commas do not list values: place:=tijuana,mexicali is one value;"
+        " write place:=tijuana place:=mexicali to ask for each"
+    )
+    assert main(["list", "--corpus", str(corpus), "--filter", "place:=tijuana,zzz"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_list_filter_says_which_words_it_cannot_look_for(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

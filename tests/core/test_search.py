@@ -11,6 +11,7 @@ from tui.core.model import Corpus
 from tui.core.search import (
     MAX_TERMS,
     FacetField,
+    Marks,
     NameTerm,
     Period,
     Query,
@@ -427,10 +428,45 @@ def test_the_operators_of_other_searches_are_said_to_be_words_here(
 )
 def test_values_listed_with_commas_are_said_to_be_one_value(typed: str, told: str | None) -> None:
     # org:ternium,kia found nothing, and the filter did not say why.
-    note = value_lists_note(parse_query(typed))
+    note = value_lists_note(parse_query(typed), load_corpus(REPO).entries)
     if told is None:
         assert note is None
     else:
+        assert note is not None and note.startswith("Commas do not list values: ") and told in note
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("org:=ternium,kia", "org:=ternium,kia is one value; write org:=ternium org:=kia to ask"),
+        ("-Org:=Ternium,Kia", "-Org:=Ternium,Kia is one value; write -Org:=Ternium -Org:=Kia to"),
+        ('place:="tijuana, san luis"', 'write place:=tijuana place:="san luis" to ask for each'),
+        ("tag:=aduana,usmca", "tag:=aduana,usmca is one value; write tag:=aduana tag:=usmca"),
+        # A value holding a comma that a brief has, as its facet writes it.
+        ('place:="pesqueria, n.l."', None),
+        ("org:=kia,ternium", None),
+        # Values some of which name nothing: not a list, or not of this corpus.
+        ("org:=ternium,zzz", None),
+        ("place:=tijuana,kia", None),
+    ],
+)
+def test_an_exact_value_with_commas_is_said_to_be_one_value_where_only_its_parts_name_any(
+    tmp_path: Path, typed: str, told: str | None
+) -> None:
+    # org:=ternium,kia found nothing, and the filter did not say why, as org:ternium,kia did.
+    briefs = {
+        "a.yaml": fields("a", organizations=["Ternium"], places=["Pesqueria, N.L.", "Tijuana"]),
+        "b.yaml": fields("b", organizations=["Kia"], places=["San Luis"]),
+        "c.yaml": fields("c", organizations=["Kia,Ternium"]),
+    }
+    entries = load_corpus(make_corpus(tmp_path / "corpus", briefs)).entries
+    marks = Marks(tagged={"aduana": {"a"}, "USMCA": {"b"}})
+    query = parse_query(typed)
+    note = value_lists_note(query, entries, marks)
+    if told is None:
+        assert note is None
+    else:
+        assert len(entries.find(query, marks)) == (3 if typed.startswith("-") else 0)
         assert note is not None and note.startswith("Commas do not list values: ") and told in note
 
 

@@ -44,11 +44,12 @@ term). A minus standing alone, or inside a word ("u.s.-mexico"), is part of the 
 Every term must hold: there is no OR. ``OR``, ``AND`` and ``NOT``, typed in capitals as other
 searches take them, are words, which the filter names with what to write instead
 (:func:`read_as_words_note`); a value listed with commas (``org:ternium,kia``) is one value,
-named with the terms that ask for each (:func:`value_lists_note`). The start of a status is
-enough (``anchor:f``, ``is:d``). A term whose
-value is empty (``place:`` while it is being typed) is left out; one naming an unknown field
-(``foo:bar``), or a status, date or period that does not exist, is taken as a plain word. A query
-holds the first :data:`MAX_TERMS` terms typed, and counts the rest as left out.
+named with the terms that ask for each (:func:`value_lists_note`), and so is an exact one
+(``org:=ternium,kia``) where no brief has it, but briefs have each value it lists. The start of
+a status is enough (``anchor:f``, ``is:d``). A term whose value is empty (``place:`` while it
+is being typed) is left out; one naming an unknown field (``foo:bar``), or a status, date or
+period that does not exist, is taken as a plain word. A query holds the first
+:data:`MAX_TERMS` terms typed, and counts the rest as left out.
 
 The index (:mod:`tui.core.store`) answers a query: the words through its full-text table, the
 field terms through its columns and its table of names. This module says what a query means and
@@ -85,7 +86,7 @@ from tui.core.text import (
 )
 
 if TYPE_CHECKING:
-    from tui.core.model import Brief, KeyFact
+    from tui.core.model import Brief, Entries, KeyFact
 
 NameField = Literal["organization", "place", "person", "topic", "outlet"]
 """A kind of name a brief lists, which a field term looks in."""
@@ -257,6 +258,26 @@ class Period(NamedTuple):
     end: str | None = None
 
 
+class ValueList(NamedTuple):
+    """A field term whose value lists values with commas (``org:ternium,kia``), which the filter
+    takes for one value holding them all: what to tell of it, as the user typed it."""
+
+    typed: str
+    """The term, its minus included."""
+    each: tuple[str, ...]
+    """The terms asking for each value listed (``org:ternium org:kia``)."""
+    whole: ValueTerm | None = None
+    """Of an exact term (``org:=ternium,kia``), the value it asks for: a value may hold a comma
+    ("Pesqueria, N.L.", which its facet writes so), so such a term is told of only where no
+    brief has it (see :func:`value_lists_note`)."""
+    listed: tuple[ValueTerm, ...] = ()
+    """Of an exact term, each value listed, folded."""
+
+    def excluded(self) -> ValueList:
+        """The same term written after a minus (``-org:ternium,kia``)."""
+        return self._replace(typed=f"-{self.typed}", each=tuple(f"-{term}" for term in self.each))
+
+
 class Query(NamedTuple):
     """A filter's words and field terms, folded as the index folds what it holds; the terms it
     tells of (:attr:`read_as_words`, :attr:`value_lists`) as the user typed them."""
@@ -299,10 +320,10 @@ class Query(NamedTuple):
     unsearched: tuple[str, ...] = ()
     """Words of no letter or digit (``🚀``, ``%``), kept or excluded: the index finds words of
     letters and digits, so such a word narrows nothing (see :func:`unsearched_note`)."""
-    value_lists: tuple[str, ...] = ()
-    """Field terms whose value is a list with commas (``org:ternium,kia``), as typed: looked
-    for as one value holding those words (see :func:`value_lists_note`). Not an exact term
-    (``org:=a,b``): a facet writes a value so that holds a comma and no space."""
+    value_lists: tuple[ValueList, ...] = ()
+    """Field terms whose value is a list with commas (``org:ternium,kia``, ``org:=ternium,kia``):
+    looked for as one value holding those words, or being that value (see
+    :func:`value_lists_note`)."""
 
     @property
     def marks_named(self) -> frozenset[MarkKind]:
@@ -363,7 +384,7 @@ def parse_query(text: str) -> Query:
             operator = _operator(found, operators)
             if after_not:  # NOT, and the term it was meant to leave out
                 negated = found["negated"] or operator
-                kept.read_as_words.append("NOT" if negated else f"NOT {typed.of(found)}")
+                kept.read_as_words.append("NOT" if negated else f"NOT {typed.of(*found.span())}")
             elif operator and operator != "NOT":
                 kept.read_as_words.append(operator)
             after_not = operator == "NOT"
@@ -376,7 +397,7 @@ def parse_query(text: str) -> Query:
                 excluded.append(negated)
             kept.read_as_words += (f"-{word}" for word in term.read_as_words)  # as typed
             kept.unsearched += term.unsearched
-            kept.value_lists += (f"-{listed}" for listed in term.value_lists)
+            kept.value_lists += (listed.excluded() for listed in term.value_lists)
         else:
             kept.add(found)
     if after_not:
@@ -408,9 +429,9 @@ class _Typed:
         self._folded = folded
         self._origins: list[int] | None = None
 
-    def of(self, found: re.Match[str], group: str | int = 0) -> str:
-        """The text the user typed for ``group`` of the term ``found`` in the folded filter."""
-        start, end = found.span(group)
+    def of(self, start: int, end: int) -> str:
+        """The text the user typed for the characters from ``start`` to ``end`` of the folded
+        filter: a term, or a part of one."""
         origins = self._typed_at()
         if not origins:  # folded otherwise than character by character: told folded
             return self._folded[start:end]
@@ -459,7 +480,7 @@ class _Terms:
         self.noted = False
         self.read_as_words: list[str] = []
         self.unsearched: list[str] = []
-        self.value_lists: list[str] = []
+        self.value_lists: list[ValueList] = []
 
     def searched(self, words: Sequence[str]) -> tuple[str, ...]:
         """Of ``words``, those the index can look for; the others are told (``unsearched``)."""
@@ -480,6 +501,8 @@ class _Terms:
             if value.strip():  # else left out, as it is while being typed
                 counted = _VALUE_FIELDS[_term_word(found["exact_field"])]
                 self.values.append(ValueTerm(counted, value.strip()))
+                if _is_a_list(value):
+                    self.value_lists.append(self._exact_list(found, counted, value.strip()))
             return
         if found["words"] is not None:
             words = _without_possessives(found["words"].split())
@@ -494,7 +517,7 @@ class _Terms:
             self.searched([term])
             if colon and value and _may_be_a_field(field):
                 # company:netflix, a field that is not one
-                self.read_as_words.append(self.typed.of(found, "term"))
+                self.read_as_words.append(self.typed.of(*found.span("term")))
             return
         if field not in NAME_TERMS:
             # In quotes, as names are written (place:"baja california"), the value is the same.
@@ -502,7 +525,10 @@ class _Terms:
         if not value:
             return  # as it is while being typed
         if field in (*NAME_TERMS, "tag") and _is_a_list(value):
-            self.value_lists.append(self.typed.of(found, "term"))
+            typed = self.typed.of(*found.span("term"))
+            named, _, listing = typed.partition(":")
+            each = tuple(f"{named}:{part}" for part in _listed(listing))
+            self.value_lists.append(ValueList(typed, each))
         if field in NAME_TERMS:
             term_words = self.searched([without_possessive(value)])
             if term_words:
@@ -523,7 +549,22 @@ class _Terms:
             self.periods.append(period)
         else:
             self.words.append(term)
-            self.read_as_words.append(self.typed.of(found, "term"))
+            self.read_as_words.append(self.typed.of(*found.span("term")))
+
+    def _exact_list(self, found: re.Match[str], field: FacetField, value: str) -> ValueList:
+        """The exact term ``found``, whose value ``value`` of ``field`` (folded) lists values
+        with commas, as told of."""
+        value_group = "quoted" if found["quoted"] is not None else "bare"
+        typed_value = self.typed.of(*found.span(value_group))
+        if value_group == "quoted":
+            typed_value = typed_value.replace('""', '"')
+        named = self.typed.of(*found.span("exact_field"))
+        return ValueList(
+            self.typed.of(found.start("exact_field"), found.end()),
+            tuple(f"{named}:={_exact_value(part)}" for part in _listed(typed_value)),
+            ValueTerm(field, value),
+            tuple(ValueTerm(field, part) for part in _listed(value)),
+        )
 
     def query(self, excluded: tuple[Query, ...] = (), left_out: int = 0) -> Query:
         return Query(
@@ -547,6 +588,11 @@ class _Terms:
         )
 
 
+def _listed(value: str) -> list[str]:
+    """The values ``value`` lists with commas."""
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
 def _is_a_list(value: str) -> bool:
     """Whether a field term's ``value`` reads as values listed with commas ("ternium,kia"): two
     parts or more, each holding a letter; not a number ("6,2")."""
@@ -563,10 +609,15 @@ def _without_possessives(words: list[str]) -> list[str]:
 def value_term(field: FacetField, value: str) -> str:
     """The exact field term that finds the briefs having ``value`` in ``field``, as facets count
     them: ``place:="baja california"``, ``lang:=es``."""
-    folded = fold_search(value).strip()
-    if folded and not any(c.isspace() or c == '"' for c in folded):
-        return f"{VALUE_TERMS[field]}:={folded}"
-    return f'{VALUE_TERMS[field]}:="' + folded.replace('"', '""') + '"'
+    return f"{VALUE_TERMS[field]}:={_exact_value(fold_search(value).strip())}"
+
+
+def _exact_value(value: str) -> str:
+    """``value`` as an exact term writes it: in quotes when it holds white space or a quote, a
+    quote in it written twice."""
+    if value and not any(c.isspace() or c == '"' for c in value):
+        return value
+    return '"' + value.replace('"', '""') + '"'
 
 
 def with_term(text: str, term: str) -> str:
@@ -634,20 +685,33 @@ _OPERATORS_TOLD = {
 """What the operators of other searches are in the filter, said when they are typed."""
 
 
-def value_lists_note(query: Query) -> str | None:
-    """What to tell a user who listed values with commas in a field term, if any did."""
-    if not query.value_lists:
+def value_lists_note(query: Query, entries: Entries, marks: UserMarks | None = None) -> str | None:
+    """What to tell a user who listed values with commas in a field term, if any did. An exact
+    term (``org:=ternium,kia``) may name a value holding a comma ("Pesqueria, N.L."): it is told
+    of only where no brief of ``entries`` has its value and some brief has each value it lists
+    (``marks``, the user's, giving the tags)."""
+    told = [listed for listed in query.value_lists if _lists_values(listed, entries, marks)]
+    if not told:
         return None
-    apart: list[str] = []
-    for term in query.value_lists:
-        sign = "-" if term.startswith("-") else ""
-        field, _, value = term.removeprefix("-").partition(":")
-        apart += (f"{sign}{field}:{part}" for part in value.split(",") if part)
-    one = "is one value" if len(query.value_lists) == 1 else "are one value each"
+    one = "is one value" if len(told) == 1 else "are one value each"
     return (
-        f"Commas do not list values: {', '.join(query.value_lists)} {one}; write"
-        f" {' '.join(apart)} to ask for each (every term must hold: the filter has no OR)"
+        f"Commas do not list values: {', '.join(listed.typed for listed in told)} {one}; write"
+        f" {' '.join(term for listed in told for term in listed.each)} to ask for each (every"
+        " term must hold: the filter has no OR)"
     )
+
+
+def _lists_values(listed: ValueList, entries: Entries, marks: UserMarks | None) -> bool:
+    """Whether the term ``listed`` reads as values listed: a term of words (``org:ternium,kia``)
+    always; an exact term where no brief of ``entries`` has its value and some has each value it
+    lists."""
+    if listed.whole is None:
+        return True
+
+    def had(value: ValueTerm) -> bool:
+        return bool(entries.find(Query(values=(value,)), marks))
+
+    return not had(listed.whole) and all(map(had, listed.listed))
 
 
 def unsearched_note(query: Query) -> str | None:

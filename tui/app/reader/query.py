@@ -86,9 +86,12 @@ def rows_query(text: str, *, bookmarks_only: bool = False) -> Query:
     return query._replace(bookmarked=True) if bookmarks_only else query
 
 
-def empty_notice(*, filtered: bool, bookmarks_only: bool, query: Query | None = None) -> str:
-    """What the list says when it has no row to show; ``query``, the filter's, may add why."""
-    notes = (read_as_words_note(query), value_lists_note(query)) if query is not None else ()
+def empty_notice(
+    query: Query, entries: Entries, marks: UserMarks, *, filtered: bool, bookmarks_only: bool
+) -> str:
+    """What the list says when it has no row to show; ``query``, the filter's, asked of
+    ``entries`` with the user's ``marks``, may add why."""
+    notes = (read_as_words_note(query), value_lists_note(query, entries, marks))
     because = "".join(f". {note}" for note in notes if note)
     if filtered and bookmarks_only:
         return "No bookmarked brief matches the filter" + because

@@ -651,7 +651,11 @@ class MainScreen(TakesKeysOnceMounted):
             self.article_list.notice = REBUILDING_NOTICE
         elif corpus.entries:
             self.article_list.notice = empty_notice(
-                filtered=filtered, bookmarks_only=self.bookmarks_only, query=self._list_query.query
+                self._list_query.query,
+                corpus.entries,
+                self._user_marks(),
+                filtered=filtered,
+                bookmarks_only=self.bookmarks_only,
             )
         if fallback_row is None:
             keep_position = self.bookmarks_only and not filtered
@@ -973,8 +977,12 @@ class MainScreen(TakesKeysOnceMounted):
         self._filter_noted = typed
         query = parse_query(typed)
         notes = [unsearched_note(query)]
-        if self.article_list.rows:  # else the empty list says it
-            notes += (read_as_words_note(query), value_lists_note(query))
+        if self.article_list.rows and self.corpus is not None:  # else the empty list says it
+            marks = self._user_marks()
+            notes += (
+                read_as_words_note(query),
+                value_lists_note(query, self.corpus.entries, marks),
+            )
         for note in filter(None, notes):
             self.notify(note, title="Filter", severity="warning", markup=False)
 
