@@ -422,9 +422,9 @@ FIELD_WORDS = st.sampled_from(
         *("6,2", "1,800", "800", "2.500,5", "US$1,500"),
     ]
 )
-field_text = st.lists(st.one_of(FIELD_WORDS, st.text(max_size=6)), min_size=1, max_size=8).map(
-    " ".join
-)
+field_text = st.lists(
+    st.one_of(FIELD_WORDS, st.text(TEXT_CHARACTERS, max_size=6)), min_size=1, max_size=8
+).map(" ".join)
 
 
 @settings(max_examples=200, deadline=None)
