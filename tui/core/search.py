@@ -1145,7 +1145,7 @@ def _word_expression(word: str) -> str:
     if writings:
         ways = (_prefix(way) if starts else _whole(way) for way, starts in writings)
         return f"({' OR '.join([_prefix(word), *ways])})"
-    if not is_compound(word):
+    if not is_compound(numbers_kept_whole(word)):
         return _prefix(word)
     plainly = abbreviation_letters(word)
     if plainly is None:
