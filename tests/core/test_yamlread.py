@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.loader import FACT_FIELDS
 from tui.core.yamlread import MAX_DEPTH, YamlProblem, read_document
 
 
 def problem_of(text: str) -> YamlProblem:
+    """The problem of ``text`` read as a brief is (its lists' items are facts)."""
     with pytest.raises(YamlProblem) as caught:
-        read_document(text)
+        read_document(text, FACT_FIELDS)
     return caught.value
 
 
@@ -283,14 +285,20 @@ def test_an_alias_to_nothing_is_no_second_document() -> None:
             'id: x\ntitle: "GM and Ternium" deepen Coahuila ties\nlanguage: en\n',
             2,
             "title",
-            'put the whole value in single quotes: title: \'"GM and Ternium" deepen Coahuila'
-            " ties'",
+            "put the whole value in quotes: title: '\"GM and Ternium\" deepen Coahuila ties'",
         ),
         (
             "id: x\nkey_facts:\n  - fact: 'Made in Mexico' labels doubled\n",
             3,
             "fact",
-            "in single quotes: fact: '''Made in Mexico'' labels doubled'",
+            "put the whole value in quotes: fact: \"'Made in Mexico' labels doubled\"",
+        ),
+        (
+            "id: x\ntitle: 'Mexico's nearshoring boom'\n",
+            2,
+            "title",
+            "a ' inside a value in single quotes ends the value; write it '' (or put the value in"
+            ' double quotes): title: "Mexico\'s nearshoring boom"',
         ),
     ],
     ids=[
@@ -301,6 +309,7 @@ def test_an_alias_to_nothing_is_no_second_document() -> None:
         "quotation-marks-in-a-title",
         "a-title-opening-with-a-quoted-name",
         "a-fact-opening-with-a-single-quoted-name",
+        "an-apostrophe-in-single-quotes",
     ],
 )
 def test_a_common_slip_is_named_with_its_field_and_fix(
@@ -315,10 +324,19 @@ def test_a_common_slip_is_named_with_its_field_and_fix(
 FACT = "id: x\nkey_facts:\n  - fact: F\n"
 
 
-def test_a_brief_field_between_two_facts_is_not_told_to_join_a_fact() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        FACT + "    quote: a\nsummary: S\n  - fact: G\n    quote: b\n",
+        # Indented by mistake after the facts: it was told to join the last one.
+        FACT + "    quote: a\n  summary: S\n",
+        FACT + "    quote: a\n   people: [Ana Ruiz]\n",
+    ],
+)
+def test_a_brief_field_among_facts_is_not_told_to_join_a_fact(text: str) -> None:
     # No fact has a summary: the list going on below it is as likely what is out of place.
-    problem = problem_of(FACT + "    quote: a\nsummary: S\n  - fact: G\n    quote: b\n")
-    assert "summary" not in problem.message and "list item" not in problem.message
+    problem = problem_of(text)
+    assert "indent it" not in problem.message and "list item" not in problem.message
 
 
 def test_a_wrapped_value_starting_with_a_sign_is_not_told_to_be_a_list_item() -> None:

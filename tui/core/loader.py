@@ -75,7 +75,7 @@ _TEXT_LISTS = ("places", "organizations", "people", "topics")
 KNOWN_FIELDS = frozenset(
     (*_REQUIRED_TEXT, *_OPTIONAL_TEXT, *_TEXT_LISTS, "published", "key_facts", "status")
 )
-_FACT_FIELDS = frozenset(("fact", "quote", "kind", "reviewed", "needs_english"))
+FACT_FIELDS = frozenset(("fact", "quote", "kind", "reviewed", "needs_english"))
 _REQUIRED_IN_FACT = ("fact", "quote")
 _WHAT_TO_WRITE = {
     "source": "name the article's file in seeds/, such as source: article.txt",
@@ -250,7 +250,7 @@ class _BriefChecker:
             self.problems.append(Problem(self.file, line, "", message, advice="save it as UTF-8"))
             return None
         try:
-            self.document = read_document(text)
+            self.document = read_document(text, FACT_FIELDS)
         except YamlProblem as problem:
             self.problems.append(Problem(self.file, problem.line, problem.path, problem.message))
             return None
@@ -347,7 +347,7 @@ class _BriefChecker:
         its own: a field of the other level is told where it belongs, and a slip in writing a
         field's name is told the name meant. A slip for a ``required`` field that is missing is
         left to that field's error, which tells both (see :attr:`written_elsewhere`)."""
-        known, other = (_FACT_FIELDS, KNOWN_FIELDS) if within else (KNOWN_FIELDS, _FACT_FIELDS)
+        known, other = (FACT_FIELDS, KNOWN_FIELDS) if within else (KNOWN_FIELDS, FACT_FIELDS)
         for name in data:
             if name in known:
                 continue

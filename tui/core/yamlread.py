@@ -19,6 +19,7 @@ between releases. Only PyYAML's description of a syntax error is passed on, afte
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,8 +78,10 @@ class Document:
         return self.lines.get("", 1)
 
 
-def read_document(text: str) -> Document:
-    """Parse ``text`` into plain data; raise :class:`YamlProblem` when it cannot be."""
+def read_document(text: str, item_fields: Collection[str] = ()) -> Document:
+    """Parse ``text`` into plain data; raise :class:`YamlProblem` when it cannot be.
+    ``item_fields``: the fields the items of the document's lists have (a brief's facts'), for
+    telling a field indented out of its item where it belongs."""
     try:
         _check_nesting(text)
         node = yaml.compose(text, Loader=_Loader)
@@ -94,7 +97,7 @@ def read_document(text: str) -> Document:
                 " what follows it if that is not part of the first"
             )
             raise YamlProblem(mark.line + 1, "", message) from None
-        raise _syntax_problem(error, text) from None
+        raise _syntax_problem(error, text, item_fields) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, max(error.position, 0)) + 1
         what = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
@@ -134,7 +137,9 @@ def _character_at(text: str, mark: yaml.Mark) -> str:
     return lines[mark.line][mark.column]
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+def _syntax_problem(
+    error: yaml.MarkedYAMLError, text: str, item_fields: Collection[str]
+) -> YamlProblem:
     """The problem for a syntax error, on the line where the fix is needed."""
     problem = error.problem or error.context or "invalid YAML"
     opened_at, gave_up_at = error.context_mark, error.problem_mark
@@ -164,7 +169,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if slip is not None:
         field, advice = slip
         return YamlProblem(mark.line + 1, field, f"YAML syntax error: {advice} ({problem})")
-    layout = _layout_slip(lines, mark.line)
+    layout = _layout_slip(lines, mark.line, item_fields)
     if layout is not None:
         line, advice = layout
         return YamlProblem(line + 1, "", f"YAML syntax error: {advice} ({problem})")
@@ -183,7 +188,7 @@ _FIX_SHOWN = 39
 """How much of a line as mended a slip's advice gives, before an ellipsis."""
 
 
-def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
+def _layout_slip(lines: list[str], at: int, item_fields: Collection[str]) -> tuple[int, str] | None:
     """The line (counted from 0) and the fix of a slip in laying out a block that the parser
     gave up on at line ``at`` or just after, read from the lines alone: a list's dash with no
     space after it, a key with no ": " after it, or a line indented otherwise than the line
@@ -236,24 +241,27 @@ def _layout_slip(lines: list[str], at: int) -> tuple[int, str] | None:
                 f" value is on that line; indent it {column}, in line with {name}:"
             )
         if indent < column:
-            advice = _short_of_its_item(lines, above, number, column, name)
+            advice = _short_of_its_item(lines, above, number, column, name, item_fields)
             if advice is not None:
                 return number, advice
     return None
 
 
 def _short_of_its_item(
-    lines: list[str], above: int, number: int, column: int, name: str
+    lines: list[str], above: int, number: int, column: int, name: str, item_fields: Collection[str]
 ) -> str | None:
     """The fix of line ``number``, a key indented less than the line above it, ``above``, whose
-    key ``name`` starts at ``column``, when it is a field of the list item that line is in:
-    indented to the item's -, or between it and the item's fields ("kind:" moved 2 spaces left
-    in a fact), or out to the left of the list altogether while the list goes on below it and
-    its items have that field ("kind:" moved to the start of its line); else None."""
+    key ``name`` starts at ``column``, when it is a field of the list item that line is in (one
+    of ``item_fields``, or a field another item has): indented to the item's -, or between it
+    and the item's fields ("kind:" moved 2 spaces left in a fact), or out to the left of the
+    list altogether while the list goes on below it ("kind:" moved to the start of its line);
+    else None."""
     here = _BLOCK_LINE.match(lines[number])
     if here is None or here["key"] is None:
         return None
     indent, key = len(here["indent"]), here["key"].strip()
+    if key not in item_fields and not any(_field_at(line, column) == key for line in lines):
+        return None  # not a field of the list's items ("summary:"): it may be what is misplaced
     start = next(
         (n for n in range(number - 1, -1, -1) if _meant(lines[n]) and _indent(lines[n]) <= indent),
         None,
@@ -278,8 +286,6 @@ def _short_of_its_item(
     after = _BLOCK_LINE.match(lines[below]) if below is not None else None
     if after is None or not after["dash"] or not indent < len(after["indent"]) < column:
         return None
-    if not any(_field_at(line, column) == key for line in lines):
-        return None  # not a field of the list's items: the list below may be what is out of place
     return (
         f"{key}: is indented {indent} spaces, out of the list item it is in, which the list"
         f" below goes on after; indent it {column}, in line with {name}: above"
@@ -401,13 +407,7 @@ def _slip_on(line: str) -> tuple[str, str] | None:
         )
     started_quoted = _QUOTED_THEN_MORE.fullmatch(line.rstrip("\r"))
     if started_quoted is not None:
-        # A title that opens with a quoted name: YAML takes the quotes as the whole value's.
-        key, value = started_quoted.group(1), started_quoted.group(2).rstrip()
-        in_quotes = "'" + cut(value, _FIX_SHOWN).replace("'", "''") + "'"
-        return key, (
-            "a value that starts with a quotation mark ends where it closes; put the whole"
-            f" value in single quotes: {key}: {in_quotes}"
-        )
+        return _started_quoted(started_quoted.group(1), started_quoted.group(2).rstrip())
     found = _PLAIN_VALUE_WITH_COLON.fullmatch(line)
     if found is None:
         return None
@@ -416,6 +416,38 @@ def _slip_on(line: str) -> tuple[str, str] | None:
     if len(in_quotes) > 40:
         in_quotes = in_quotes[:1] + "…" + in_quotes[-1:]
     return key, f"the value holds ': ', which YAML reads as a new key; quote it: {key}: {in_quotes}"
+
+
+# An apostrophe between two letters ("Mexico's"), and quoted values listed with commas.
+_APOSTROPHE = re.compile(r"[^\W\d_]'[^\W\d_]")
+_LISTED = re.compile(r"[\"']\s*,")
+
+
+def _started_quoted(key: str, value: str) -> tuple[str, str] | None:
+    """The field and the fix of ``value``, which opens with a quoted part and goes on after it,
+    when the fix is plain: a title opening with a quoted name ("GM and Ternium" deepen ties), or
+    a value in single quotes holding an apostrophe ('Mexico's boom'); else None, as for values
+    listed with commas ('Nuevo León', 'Coahuila'), which are no one value."""
+    quote = value[0]
+    if quote == "'" and "''" in value:
+        return None  # a quote written within it already: what was meant is not plain
+    if value.endswith(quote) and _APOSTROPHE.search(value) and not _LISTED.search(value):
+        # An apostrophe, closing the quotes it stands in: in double quotes, it is a letter.
+        inner = value[1:-1]
+        if '"' in inner:
+            return None
+        return key, (
+            "a ' inside a value in single quotes ends the value; write it '' (or put the value"
+            f' in double quotes): {key}: "{cut(inner, _FIX_SHOWN)}"'
+        )
+    if _LISTED.search(value):
+        return None
+    shown = cut(value, _FIX_SHOWN)
+    in_quotes = f'"{shown}"' if '"' not in value else "'" + shown.replace("'", "''") + "'"
+    return key, (
+        "a value that starts with a quotation mark ends where it closes; put the whole value"
+        f" in quotes: {key}: {in_quotes}"
+    )
 
 
 def _nesting_bound(text: str) -> int:
