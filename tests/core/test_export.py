@@ -599,6 +599,13 @@ def rendered_note(tmp_path: Path, note: str) -> str:
             "Priorities:\n3. third point\n4. fourth point",
             '<p>Priorities:</p><ol start="3"><li>third point</li><li>fourth point</li></ol>',
         ),
+        # ... and so they were with a sub-point under the first, which left its point.
+        (
+            "Asks:\n3. the permit\n    - who\n4. the trucks",
+            '<p>Asks:</p><ol start="3"><li>the permit<ul><li>who</li></ul></li>'
+            "<li>the trucks</li></ol>",
+        ),
+        ("3. third\n4) fourth", '<ol start="3"><li>third</li><li>fourth</li></ol>'),
         # ... while years not counting on from one another stay text.
         ("2024. Record year\n2026. The plan", "<p>2024. Record year<br />2026. The plan</p>"),
         # A line starting with a year became a list numbered from it.

@@ -263,7 +263,7 @@ def _note_lines(note: str) -> list[str]:
     after_text = False  # whether the line above is text outside a list
     paragraphs = [p.splitlines() for p in re.split(r"\n\s*\n", clean_text(note)) if p.strip()]
     written = [line for paragraph in paragraphs for line in paragraph if line.strip()]
-    counted_on = {n for n in range(len(written) - 1) if _counts_on(written[n], written[n + 1])}
+    counted_on = _counted_on(written)
     position = -1  # of the line in ``written``
     for paragraph in paragraphs:
         lines.append("")
@@ -317,14 +317,25 @@ def _note_lines(note: str) -> list[str]:
     return lines
 
 
-def _counts_on(line: str, below: str) -> bool:
-    """Whether ``below`` is the point numbered next after ``line``'s, as indented and marked."""
-    point, next_point = _LIST_ITEM.fullmatch(line.strip()), _LIST_ITEM.fullmatch(below.strip())
-    if point is None or next_point is None or not point[1][0].isdigit():
-        return False
-    indent, next_indent = len(line) - len(line.lstrip()), len(below) - len(below.lstrip())
-    number, mark = point[1][:-1], point[1][-1]
-    return indent == next_indent and next_point[1] == f"{int(number) + 1}{mark}"
+def _counted_on(lines: list[str]) -> set[int]:
+    """Of ``lines``, those written as points that the next point at their indent counts on
+    from ("3. third", then "4. fourth" or "4) fourth"), whatever lies under them indented."""
+    counted = set()
+    for number, line in enumerate(lines):
+        point = _LIST_ITEM.fullmatch(line.strip())
+        if point is None or not point[1][0].isdigit():
+            continue
+        indent = len(line) - len(line.lstrip())
+        below = (
+            other for other in lines[number + 1 :] if len(other) - len(other.lstrip()) <= indent
+        )
+        following = next(below, None)
+        if following is None or len(following) - len(following.lstrip()) != indent:
+            continue
+        next_point = _LIST_ITEM.fullmatch(following.strip())
+        if next_point is not None and next_point[1][:-1] == str(int(point[1][:-1]) + 1):
+            counted.add(number)
+    return counted
 
 
 def _quoted_wording(fact: KeyFact, article: str) -> str:
