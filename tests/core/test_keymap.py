@@ -165,3 +165,21 @@ def test_an_id_written_with_a_slip_is_told_the_id_meant(tmp_path: Path) -> None:
         "no action has this id",
         "briefing keys lists them",
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "advice"),
+    [
+        # The part's prefix alone made "reader.quit" look like "reader.edit".
+        ("reader.quit", "did you mean app.quit?"),
+        ("reader.help", "did you mean app.help?"),
+        ("reader.eddit", "did you mean reader.edit?"),
+        ("reader.undo", "briefing keys lists them"),
+    ],
+)
+def test_an_id_of_the_wrong_part_is_told_the_part_that_has_it(
+    tmp_path: Path, written: str, advice: str
+) -> None:
+    keys_file(tmp_path, f"{written}: q\n")
+    (problem,) = read_keymap(tmp_path, {*IDS, "reader.edit", "reader.export"}).problems
+    assert problem.advice == advice

@@ -94,7 +94,7 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
     lines: dict[str, int] = {}
     for action_id, value, line in entries:
         if action_id not in action_ids:
-            meant = closest_name(action_id, action_ids)
+            meant = _meant_action(action_id, action_ids)
             advice = f"did you mean {meant}?" if meant else "briefing keys lists them"
             problems.append(
                 Problem(shown, line, action_id, "no action has this id", "warning", advice)
@@ -158,3 +158,18 @@ def _line_by_line(text: str, shown: str) -> tuple[list[tuple[str, object, int]],
         given_on[action_id] = number
         entries.append((action_id, keys, number))
     return entries, problems
+
+
+def _meant_action(written: str, action_ids: Collection[str]) -> str | None:
+    """The action id that ``written``, no action's, is most likely a slip for: the one of
+    another part of the app with the same name ("reader.quit" for "app.quit"), else the closest
+    whose name is close too; None if none is. Ids share their part's prefix ("reader."), which
+    alone makes "reader.quit" look like "reader.edit"."""
+    name = written.rpartition(".")[2]
+    same_name = [other for other in action_ids if other.rpartition(".")[2] == name]
+    if len(same_name) == 1:
+        return same_name[0]
+    closest = closest_name(written, action_ids)
+    if closest is None or closest_name(name, [closest.rpartition(".")[2]]) is None:
+        return None
+    return closest
