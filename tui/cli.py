@@ -677,7 +677,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         chosen = "bookmarked"
     else:
         by_id = {entry.key: entry for entry in corpus.loaded}
-        missing = [i for i in args.ids if i not in by_id]
+        missing = list(dict.fromkeys(i for i in args.ids if i not in by_id))  # each once
         if missing:
             # Briefs named one by one are exported all or none: a briefing short of one that
             # was asked for by name would pass for the one asked for.
@@ -695,7 +695,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
             # Briefs that did not load are to be mended; ids not in the corpus, mistyped.
             what_to_do = "give the ids of briefs that are listed"
             if all(i in failed for i in missing):
-                one = len(set(missing)) == 1
+                one = len(missing) == 1
                 what_to_do = (
                     "mend it, or leave its id out" if one else "mend them, or leave them out"
                 )

@@ -848,7 +848,7 @@ def test_export_of_ids_one_of_them_not_loaded_does_not_say_the_ids_are_wrong(
     corpus = make_corpus(
         tmp_path / "c", {"sound.yaml": fields("sound"), "broken.yaml": "id: broken\ntitle: [\n"}
     )
-    result = run("export", "sound", "broken", "--corpus", str(corpus))
+    result = run("export", "sound", "broken", "broken", "--corpus", str(corpus))
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [
         "briefing: 1 brief could not be loaded and is not exported (broken);"
