@@ -181,6 +181,38 @@ def test_a_layout_that_could_not_be_kept_is_named_by_its_line_and_field(
     assert brief_file(corpus).read_text(encoding="utf-8") == text
 
 
+@pytest.mark.parametrize(
+    "written",
+    [DRAFT_BRIEF.rstrip("\n"), "\ufeff" + DRAFT_BRIEF, "\ufeff" + DRAFT_BRIEF.rstrip("\n")],
+    ids=["no-line-end-at-the-end", "a-byte-order-mark", "both"],
+)
+def test_a_brief_as_some_editors_save_it_is_reviewed_and_kept_so(
+    corpus: Path, written: str
+) -> None:
+    # The edit was refused, naming a line where nothing could be seen to differ.
+    brief_file(corpus).write_text(written, encoding="utf-8")
+    edit = confirm_fact(brief_file(corpus), 1, "The council will open an office in Texas")
+    after = brief_file(corpus).read_text(encoding="utf-8")
+    assert changed_lines(written, after) == ["-     reviewed: false"]
+    assert after.startswith("\ufeff") == written.startswith("\ufeff")
+    assert after.endswith("\n") == written.endswith("\n")
+    assert [fact.reviewed for fact in load_corpus(corpus).briefs[0].key_facts] == [
+        False,
+        True,
+        True,
+    ]
+    undo_edit(edit)
+    assert brief_file(corpus).read_text(encoding="utf-8") == written
+
+
+def test_spaces_ending_a_line_are_named_as_what_could_not_be_kept(corpus: Path) -> None:
+    written = DRAFT_BRIEF.replace("language: en\n", "language: en   \n")
+    brief_file(corpus).write_text(written, encoding="utf-8")
+    with pytest.raises(ReviewError, match="without taking the spaces off the end of line 6: "):
+        confirm_fact(brief_file(corpus), 1, "The council will open an office in Texas")
+    assert brief_file(corpus).read_text(encoding="utf-8") == written
+
+
 def test_a_brief_saved_with_windows_line_ends_is_reviewed_and_keeps_them(corpus: Path) -> None:
     crlf = DRAFT_BRIEF.replace("\n", "\r\n")
     brief_file(corpus).write_bytes(crlf.encode("utf-8"))

@@ -18,6 +18,9 @@ from tui.core.atomic import write_atomically
 from tui.core.files import NotAFile, TooLarge, read_limited
 from tui.core.loader import MAX_BRIEF_BYTES
 
+BOM = "\ufeff"
+"""The byte-order mark some editors start a UTF-8 file with."""
+
 
 class ReviewError(Exception):
     """The edit was not made; the message says why and what to do instead."""
@@ -121,8 +124,9 @@ def reject_fact(path: Path, index: int, quote: str) -> ReviewEdit:
 
 
 def _first_change(written: str, rewritten: str) -> str:
-    """Where ``rewritten`` first differs from ``written``, as a user finds it in the file: "line
-    4 (summary:)", naming the field the line is in."""
+    """How ``rewritten`` first differs from ``written``, as a user finds it in the file:
+    "writing line 4 (summary:) otherwise than it is written", naming the field the line is in,
+    or "taking the spaces off the end of line 7", which cannot be seen."""
     lines, others = written.split("\n"), rewritten.split("\n")
     number = next(
         (n for n, (line, other) in enumerate(zip(lines, others, strict=False)) if line != other),
@@ -132,7 +136,10 @@ def _first_change(written: str, rewritten: str) -> str:
         (key for line in reversed(lines[: number + 1]) if (key := _key_of(line))),
         None,
     )
-    return f"line {number + 1}" + (f" ({field}:)" if field else "")
+    if number < len(lines) and number < len(others) and lines[number].rstrip() == others[number]:
+        return f"taking the spaces off the end of line {number + 1}"
+    where = f"line {number + 1}" + (f" ({field}:)" if field else "")
+    return f"writing {where} otherwise than it is written"
 
 
 def _key_of(line: str) -> str | None:
@@ -168,10 +175,16 @@ def _edit(path: Path, index: int, quote: str, change: Any) -> ReviewEdit:
 
     name = path.name
     text = _read(path)
+    # What some editors write and the round trip does not is set aside, and written back: a
+    # byte-order mark (Notepad), and a last line without its line end.
+    marked = text.startswith(BOM)
+    body = text.removeprefix(BOM)
     # The round trip writes \n alone: a brief whose every line ends in \r\n (saved on Windows)
     # is edited with \n and written back with \r\n. Mixed line ends could not be kept.
-    windows = "\r\n" in text and "\n" not in text.replace("\r\n", "")
-    plain = text.replace("\r\n", "\n") if windows else text
+    windows = "\r\n" in body and "\n" not in body.replace("\r\n", "")
+    plain = body.replace("\r\n", "\n") if windows else body
+    unended = bool(plain) and not plain.endswith("\n")
+    plain += "\n" if unended else ""
     try:
         _, indent, sequence_offset = load_yaml_guess_indent(plain)
         yaml = YAML(typ="rt")
@@ -192,8 +205,7 @@ def _edit(path: Path, index: int, quote: str, change: Any) -> ReviewEdit:
         )
     if dumped != plain:
         raise ReviewError(
-            f"{name} could not be changed here without writing {_first_change(plain, dumped)}"
-            " otherwise than it is written: edit it (E)"
+            f"{name} could not be changed here without {_first_change(plain, dumped)}: edit it (E)"
         )
     facts = document.get("key_facts") if isinstance(document, dict) else None
     if (
@@ -209,8 +221,12 @@ def _edit(path: Path, index: int, quote: str, change: Any) -> ReviewEdit:
     lines = edited.splitlines()
     if any(line not in lines for line in kept):
         raise ReviewError(f"{name} has a comment the edit would lose: edit it (E)")
+    if unended:
+        edited = edited.removesuffix("\n")
     if windows:
         edited = edited.replace("\n", "\r\n")
+    if marked:
+        edited = BOM + edited
     _write(path, edited)
     return ReviewEdit(path, text, edited)
 
