@@ -1601,6 +1601,12 @@ def drafted_names(sentence: str) -> dict[str, object]:
             "El secretario de Economía, Iván Rivas y el alcalde Juan Pérez firmaron.",
             ["Iván Rivas", "Juan Pérez"],
         ),
+        # The closing comma left out, as news copy often does: the name was lost.
+        (
+            "El gobernador de Coahuila, Manolo Jiménez Salinas anunció la planta.",
+            ["Manolo Jiménez Salinas"],
+        ),
+        ('Dijo el alcalde, Héctor Ortiz Villegas "habrá más plantas".', ["Héctor Ortiz Villegas"]),
     ],
 )
 def test_a_name_after_a_title_with_its_level_of_government_is_a_person(

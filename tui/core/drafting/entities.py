@@ -85,6 +85,12 @@ _PERSON_TITLES = re.compile(
     rf"\b(?:{_TITLES})\.?(?:\s+(?:general|ejecutivo|ejecutiva|{_GOVERNMENT_LEVELS}))?"
     rf"(?P<office>{_OFFICE})?(?P<level>\s+(?:{_GOVERNMENT_LEVELS}))?(?P<comma>,)?\s+$"
 )
+_CLAUSE_OPENED = re.compile(
+    r"(?i:\b(?:según|para|de acuerdo con|conforme a|en opinión de|a juicio de|according to"
+    r"|for|in the view of|in the words of))\s+(?:(?:el|la|los|las|the)\s+)?(?:[\w-]+\s+){0,3}$"
+)
+"""What, right before a title, makes of it and its comma the opening of a clause of its own:
+"Según el secretario de Economía, Villa Hidalgo atrae inversión"."""
 _APPOSITION_CLOSED = re.compile(r"[ \t]*(?:[,.;:()\[\]\n—–]|-\s|\Z)|\s+(?:y|e|and)\s")
 """What closes a name put in apposition after a title and a comma: "el secretario de Economía,
 Iván Rivas, dijo", "lo anunció la gerente de la planta, Ana López.", "el secretario de
@@ -1596,8 +1602,14 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     before = text[before_start:start]
     titled = _PERSON_TITLES.search(before)
     if titled and titled["comma"]:
+        # After "Según el secretario de Economía," a clause of its own follows, whose subject
+        # holds no title ("Villa Hidalgo atrae inversión"); elsewhere the name is the title's,
+        # its closing comma often left out ("El gobernador, Samuel García anunció").
         in_apposition = _APPOSITION_CLOSED.match(text, start + len(name)) is not None
-        return "people" if in_apposition else None
+        opened = _CLAUSE_OPENED.search(
+            text, max(0, before_start + titled.start() - 60), before_start + titled.start()
+        )
+        return "people" if in_apposition or opened is None else None
     if titled and (titled["level"] or not titled["office"]):
         return "people"  # the level of government ends the office: "de Economía estatal"
     if titled:
