@@ -1767,3 +1767,23 @@ def test_ministries_joined_by_and_are_each_listed_as_one_alone_is(
 )
 def test_ministries_not_joined_by_and_to_another_name_no_organization(sentence: str) -> None:
     assert "organizations" not in drafted_names(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        # The names after the list were taken for ministries' offices.
+        (
+            "Los titulares de las secretarías de Economía y de Hacienda, Marcelo Ebrard y Edgar"
+            " Amador, firmaron.",
+            ["SE", "SHCP"],
+        ),
+        ("The Ministries of Economy and Foreign Affairs and Pemex signed.", ["SE", "SRE", "Pemex"]),
+        ("Las secretarías de Economía y Hacienda y Kia firmaron.", ["SE", "SHCP", "Kia"]),
+        ("The Ministries of Economy, Finance and Foreign Affairs met.", ["SE", "SHCP", "SRE"]),
+    ],
+)
+def test_a_list_of_ministries_ends_before_a_name_that_is_no_ministry_s_office(
+    sentence: str, organizations: list[str]
+) -> None:
+    assert drafted_names(sentence)["organizations"] == organizations

@@ -370,6 +370,75 @@ _MINISTRIES = {
 }
 """The plurals of the words a ministry's name opens with, and each one's singular. Not Spanish
 "departamentos", which are flats as often: "los departamentos de Cumbres y San Jerónimo"."""
+_MINISTRY_AREAS = frozenset(
+    [
+        "economia",
+        "hacienda",
+        "credito",
+        "trabajo",
+        "prevision",
+        "social",
+        "turismo",
+        "energia",
+        "salud",
+        "educacion",
+        "cultura",
+        "bienestar",
+        "gobernacion",
+        "seguridad",
+        "defensa",
+        "marina",
+        "agricultura",
+        "desarrollo",
+        "rural",
+        "medio",
+        "ambiente",
+        "recursos",
+        "naturales",
+        "comunicaciones",
+        "transportes",
+        "infraestructura",
+        "relaciones",
+        "exteriores",
+        "funcion",
+        "publica",
+        "ciencia",
+        "innovacion",
+        "vivienda",
+        "territorial",
+        "agrario",
+        "economy",
+        "finance",
+        "treasury",
+        "labor",
+        "labour",
+        "tourism",
+        "energy",
+        "health",
+        "education",
+        "culture",
+        "welfare",
+        "interior",
+        "security",
+        "defense",
+        "defence",
+        "navy",
+        "agriculture",
+        "environment",
+        "transportation",
+        "transport",
+        "infrastructure",
+        "foreign",
+        "affairs",
+        "commerce",
+        "trade",
+        "industry",
+        "science",
+        "housing",
+    ]
+)
+"""Words of the areas ministries are for, folded: an office listed after a ministry's without
+its own "de" or "of" is another ministry's only when it names one ("y Hacienda")."""
 _OF_A_MINISTRY = r"(?:del|de(?:\s+la|\s+las|\s+los)?|of(?:\s+the)?)"
 _MINISTRYS_OFFICE = r"[A-ZÁÉÍÓÚÑÜ][\w’'-]*(?:[ \t]+[A-ZÁÉÍÓÚÑÜ][\w’'-]*)*"
 _MINISTRY_IN_A_LIST = re.compile(
@@ -956,10 +1025,26 @@ def _ministries_joined(
         )
         if any(matcher.group_of.get(office["office"], ("",))[0] == "places" for office in offices):
             continue  # no ministries but places' departments: "the departments of Sonora and"
+        # The list ends before a name that is no ministry's office: "las secretarías de
+        # Economía y de Hacienda, Marcelo Ebrard y Edgar Amador", "and Foreign Affairs and Pemex".
+        listed = 1
+        while listed < len(offices) and _a_ministrys_office(offices[listed], matcher):
+            listed += 1
+        offices = offices[:listed]
         ministries = _ministries_of_offices(text, matcher, joined["plural"], offices)
         # The first is named from its plural.
         ministries[0] = (joined.start(), ministries[0][1])
-        yield joined.start(), joined.end(), ministries
+        yield joined.start(), offices[-1].end(), ministries
+
+
+def _a_ministrys_office(office: re.Match[str], matcher: _Matcher) -> bool:
+    """Whether ``office``, listed after a ministry's, is another ministry's: written with its
+    own "de" or "of", or naming an area ministries are for ("y Hacienda", "and Foreign
+    Affairs"); not a name the gazetteer knows for anything else ("and Pemex")."""
+    names_an_area = any(word in _MINISTRY_AREAS for word in fold_search(office["office"]).split())
+    if office["office"] in matcher.group_of and not names_an_area:
+        return False
+    return bool(office["of"]) or names_an_area
 
 
 def _ministries_of_offices(
