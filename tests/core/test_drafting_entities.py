@@ -1787,3 +1787,47 @@ def test_a_list_of_ministries_ends_before_a_name_that_is_no_ministry_s_office(
     sentence: str, organizations: list[str]
 ) -> None:
     assert drafted_names(sentence)["organizations"] == organizations
+
+
+    "sentence",
+    [
+        "El director de operaciones de Vexa Components, Mark Halloway, explicó que la planta"
+        " crecerá.",
+        "El director de operaciones, Mark Halloway, explicó que la planta crecerá.",
+        "El director de finanzas de Vexa, Mark Halloway, dijo que la planta crecerá.",
+        "Lo anunció el gerente de ventas de la empresa, Mark Halloway.",
+        "El director de recursos humanos, Mark Halloway, dijo que contratarán a 300 personas.",
+        "El director de administración y finanzas, Mark Halloway, dijo que sí.",
+        "El director comercial de Vexa, Mark Halloway, dijo que la planta crecerá.",
+        "The director of operations at Vexa, Mark Halloway, said the plant will grow.",
+        "Vexa's director of operations, Mark Halloway, said the plant will grow.",
+        "The operations director, Mark Halloway, said the plant will grow.",
+        "The vice president of human resources at Vexa, Mark Halloway, said it will hire 300"
+        " workers.",
+    ],
+)
+def test_a_name_after_a_title_with_its_office_in_a_firm_and_a_comma_is_a_person(
+    sentence: str,
+) -> None:
+    # "El director de operaciones de Vexa Components, Mark Halloway, explicó" named no one.
+    assert drafted_names(sentence).get("people") == ["Mark Halloway"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A place opening the clause after the title's phrase.
+        "Según el director de operaciones, Villa Hidalgo atrae más inversión.",
+        "Para la directora de finanzas de Vexa, Ciénega de Flores es clave.",
+        "According to the director of operations at Vexa, Villa Hidalgo draws more investment.",
+        # An organization after the comma.
+        "Según el director de ventas, Grupo Lamosa invertirá 50 millones.",
+        "El director de operaciones de la empresa, Valmora Automotive, dijo que sí.",
+        # No title: a word of an office alone.
+        "Las operaciones de Vexa, Villa Hidalgo y Apodaca crecieron.",
+    ],
+)
+def test_a_place_or_organization_after_an_office_in_a_firm_and_a_comma_names_no_person(
+    sentence: str,
+) -> None:
+    assert "people" not in drafted_names(sentence)

@@ -68,7 +68,7 @@ _CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
 # The office a title may name before the person, on its own or after a comma: "Vice President
 # of the United States Kamala Harris", "la presidenta municipal de Mexicali, Norma Bustamante".
 _OFFICE = (
-    rf"\s+(?:of|for|de|del)(?:\s+(?:the|la|el|los|las))?\s+{_CAPITALISED}"
+    rf"\s+(?:of|for|at|de|del)(?:\s+(?:the|la|el|los|las))?\s+{_CAPITALISED}"
     rf"(?:\s+(?:(?:of|for|and|the|de|del|la|las|los|y)\s+)*{_CAPITALISED})*"
     # Its acronym in brackets: "presidente de la Asociación de Maquiladoras (AMAC), Jorge Salas".
     r"(?:\s+\([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ0-9&.-]{1,9}\))?"
@@ -79,10 +79,28 @@ _OFFICE = (
     r"|armadora|planta)"
 )
 _GOVERNMENT_LEVELS = "estatal|federal|local|municipal|nacional"
+_FIRMS_AREAS = (
+    "operaciones|finanzas|ventas|recursos humanos|manufactura|producción|planta|compras"
+    "|logística|mercadotecnia|marketing|comunicación|relaciones públicas"
+    "|relaciones institucionales|asuntos corporativos|asuntos públicos|desarrollo de negocios"
+    "|nuevos negocios|negocios|administración|calidad|ingeniería|tecnología|innovación"
+    "|cadena de suministro|comercio exterior|proyectos|sustentabilidad|inversiones|exportaciones"
+    "|operations|finance|sales|human resources|manufacturing|production|purchasing|procurement"
+    "|logistics|communications|public affairs|corporate affairs|business development"
+    "|engineering|technology|quality|supply chain|strategy|investor relations"
+    "|government relations"
+)
+"""The areas of a firm an office is of, written in small letters after its title: "el director
+de operaciones", "the director of operations at Vexa"."""
+_FIRMS_AREA = (
+    rf"\s+(?:de|of|for)\s+(?:{_FIRMS_AREAS})(?:\s+(?:y|e|and)\s+(?:{_FIRMS_AREAS}))?(?!\w)"
+)
 # The level of government a title says, after it or after its office: "la presidenta municipal
-# de Mexicali", "el secretario de Economía estatal, Iván Rivas".
+# de Mexicali", "el secretario de Economía estatal, Iván Rivas". A firm's office may come
+# between the title and the company: "el director de operaciones de Vexa, Mark Halloway".
 _PERSON_TITLES = re.compile(
-    rf"\b(?:{_TITLES})\.?(?:\s+(?:general|ejecutivo|ejecutiva|{_GOVERNMENT_LEVELS}))?"
+    rf"\b(?:{_TITLES})\.?(?:\s+(?:general|ejecutivo|ejecutiva|comercial|financiero|financiera"
+    rf"|operativo|operativa|{_GOVERNMENT_LEVELS}))?(?:{_FIRMS_AREA})?"
     rf"(?P<office>{_OFFICE})?(?P<level>\s+(?:{_GOVERNMENT_LEVELS}))?(?P<comma>,)?\s+$"
 )
 _CLAUSE_OPENED = re.compile(
