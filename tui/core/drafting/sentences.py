@@ -278,9 +278,12 @@ def body_end(text: str) -> int:
     spans = paragraphs(text)
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
-        if seen_prose and is_end_marker(line):
-            return start
-        if not heads(text, spans, index) and not is_furniture(line):
+        if seen_prose:
+            # Only an end marker matters once prose is seen: a long article is not read for
+            # headings and furniture all through.
+            if is_end_marker(line):
+                return start
+        elif not heads(text, spans, index) and not is_furniture(line):
             seen_prose = True
     return len(text)
 
