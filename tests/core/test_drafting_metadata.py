@@ -303,3 +303,64 @@ def test_a_dateline_opening_the_first_paragraph_gives_the_date(
     # Only datelines on lines of their own were read: these gave no date.
     found = find_published(f"Exports grow in the border region\n\n{lead}\n", "en")
     assert (found.date if found else None) == expected
+
+
+LEDE_ES = (
+    "La empresa Vexa Components informó este lunes 3 de febrero que ampliará su planta en"
+    " Apodaca con una inversión de 40 millones de dólares."
+)
+BODY_ES = "La obra empezará en marzo y dará empleo a 300 personas de la región."
+
+
+def drafted_date(*paragraphs: str) -> tuple[object, object]:
+    """The publication date and date note of the brief drafted from an article of a headline
+    and ``paragraphs``."""
+    article = "\n\n".join(("Vexa amplía su planta en Apodaca", *paragraphs)) + "\n"
+    fields = draft_article(article, shipped_gazetteer()).fields
+    return fields.get("published"), fields.get("date_note")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Publicado el 4 de febrero de 2025.",
+        "Publicado el 4 de febrero de 2025",
+        "Publicado: 04/02/2025 - 10:30",
+        "Fecha de publicación: 4 de febrero de 2025.",
+        "Published February 4, 2025.",
+    ],
+)
+def test_a_publication_line_at_the_end_beats_a_date_worked_out_from_a_weekday(stamp: str) -> None:
+    # "Publicado el 4 de febrero de 2025." ending the article was passed over: the draft was
+    # dated 2025-02-03, from "este lunes 3 de febrero", with a note on the year worked out.
+    many = [BODY_ES] * 25  # far from the top, where a heading's date is read
+    assert drafted_date(LEDE_ES, *many, stamp) == ("2025-02-04", None)
+
+
+def test_a_publication_line_at_the_top_ending_in_a_stop_gives_the_date() -> None:
+    assert drafted_date("Publicado el 4 de febrero de 2025.", LEDE_ES, BODY_ES) == (
+        "2025-02-04",
+        None,
+    )
+
+
+def test_a_publication_line_beats_an_update_line_and_an_update_line_an_inference() -> None:
+    updated = "Actualizado el 6 de febrero de 2025."
+    published = "Publicado el 4 de febrero de 2025."
+    assert drafted_date(LEDE_ES, BODY_ES, updated, published) == ("2025-02-04", None)
+    assert drafted_date(LEDE_ES, BODY_ES, updated) == ("2025-02-06", None)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # A full date in the article's prose is no publication line.
+        "El 4 de febrero de 2025 se firmó el acuerdo con el gobierno de Nuevo León.",
+        "Publicado el 4 de febrero de 2025 en el Diario Oficial, el decreto ya rige.",
+        # Nor is another story's, listed after the article's end.
+        "Notas relacionadas\n\nVexa abre otra planta\n\nPublicado el 4 de febrero de 2025.",
+    ],
+)
+def test_a_full_date_in_prose_or_after_the_article_is_no_publication_line(last: str) -> None:
+    published, note = drafted_date(LEDE_ES, BODY_ES, last)
+    assert published == "2025-02-03" and note is not None  # worked out from the weekday

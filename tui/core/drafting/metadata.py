@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -12,14 +13,18 @@ from tui.core.dates import DateError, parse_date
 from tui.core.drafting.sentences import (
     OPENING_WORDS,
     STATE_SHORTENED,
+    body_end,
     heads,
     is_end_marker,
     is_furniture,
     paragraphs,
+    time_stamp,
 )
 
 HEADER_LINES = 20
-"""How many lines from the top a byline or a dateline is looked for in."""
+"""How many lines from the top a byline, a dateline or a time stamp is looked for in."""
+FOOTER_LINES = 20
+"""How many lines from the end of the article's own text a time stamp is looked for in."""
 MAX_TITLE_WORDS = 40
 
 _MONTHS = {
@@ -214,15 +219,20 @@ def find_author(text: str) -> str | None:
 
 
 def find_published(text: str, language: str, page_date: str | None = None) -> Published | None:
-    """The publication date: from the page's metadata when given, else printed in a dateline or
-    byline near the top, else the full date with its weekday the first paragraph gives, else a
-    weekday and day the article names without a year, with the year worked out; a date not
-    printed as the article's own comes with a note saying how it was found."""
+    """The publication date: from the page's metadata when given, else printed on a line of its
+    own saying so near the top or the end ("Publicado el 4 de febrero de 2025."), else printed
+    in a byline or a dateline near the top, else on a line of its own saying when the story was
+    updated, else the full date with its weekday the first paragraph gives, else a weekday and
+    day the article names without a year, with the year worked out; a date not printed as the
+    article's own comes with a note saying how it was found."""
     if page_date:
         try:
             return Published(parse_date(page_date))
         except DateError:
             pass
+    stamped = _stamped_dates(text, language)
+    if stamped.published is not None:
+        return Published(stamped.published)
     for line in header_lines(text):
         found = _printed_date(line, language)
         if found is not None:
@@ -230,7 +240,39 @@ def find_published(text: str, language: str, page_date: str | None = None) -> Pu
     dateline = _dateline(text, language)
     if dateline is not None:
         return Published(dateline)
+    if stamped.updated is not None:
+        return Published(stamped.updated)
     return _weekday_date(text) or _inferred_date(text)
+
+
+@dataclass(frozen=True)
+class _Stamped:
+    """The dates an article's time stamps print: the first of its publication, and the first of
+    an update, each None where none is printed."""
+
+    published: dt.date | None = None
+    updated: dt.date | None = None
+
+
+def _stamped_dates(text: str, language: str) -> _Stamped:
+    """The dates the time stamps of ``text`` print, each on a line of its own among the first
+    lines or the last lines of the article's own text: "Publicado el 4 de febrero de 2025.",
+    "Updated March 18, 2025". A date in a sentence of prose is any day the story tells of, and
+    one after the article's end ("Notas relacionadas") is another story's."""
+    spans = paragraphs(text)
+    own = bisect.bisect_left(spans, body_end(text), key=lambda span: span[0])
+    near = sorted({*range(min(HEADER_LINES, own)), *range(max(0, own - FOOTER_LINES), own)})
+    published = updated = None
+    for index in near:
+        stamp = time_stamp(text[slice(*spans[index])])
+        date = _printed_date(stamp.group(), language) if stamp else None
+        if stamp is None or date is None:
+            continue
+        if stamp["updated"]:
+            updated = updated or date
+        else:
+            published = published or date
+    return _Stamped(published, updated)
 
 
 def dateline_place(line: str) -> re.Match[str] | None:

@@ -60,7 +60,9 @@ _CREDITS = re.compile(rf"^{_CREDITED}{_CREDIT_NAMES}(?:\s*;\s*{_CREDITED}{_CREDI
 in Mexico City; Editing by Richard Chang", "Con información de EFE y agencias", "Edición de
 Ana López". Names only follow each credit: "Reporting by the agency showed" is prose."""
 _DATE_WORD = (
-    r"(?:\d[\d:/.,-]*|[ap]\.?m\.?|[AaPp]M|UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|PT|PST|PDT|hrs?\.?|h"
+    # A dash or a bar between the day and the hour: "Publicado: 04/02/2025 - 10:30".
+    r"(?:\d[\d:/.,-]*|[-–—|·]"
+    r"|[ap]\.?m\.?|[AaPp]M|UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|PT|PST|PDT|hrs?\.?|h"
     r"|de|del|at|a\s+las|on|el|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago"
     r"|Dic)\.?|January|February|March|April|June|July|August|September|October|November"
     r"|December|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
@@ -68,14 +70,16 @@ _DATE_WORD = (
     r"|miércoles|jueves|viernes|sábado|domingo),?"
 )
 _TIME_STAMP = re.compile(
-    r"^(?i:(?:last\s+)?updated|published|posted|(?:última\s+)?actualización|actualizad[oa]"
-    r"|publicad[oa])[\s:]*"
+    r"^(?i:(?P<updated>(?:last\s+)?updated|(?:última\s+)?actualización|actualizad[oa]"
+    r"|fecha\s+de\s+actualización)|published|posted|publicad[oa]|fecha\s+de\s+publicación"
+    r"|publication\s+date)[\s:]*"
     r"(?:(?i:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
     r"|hace\s+(?:\d+|un|una|unos|unas)\s+(?:segundos?|minutos?|min|horas?|días?|semanas?))"
     rf"|{_DATE_WORD}(?:\s+{_DATE_WORD})*)\.?$"
 )
 """When the page was published or last updated, as it says so above or below the story:
-"Updated 3 hours ago", "Actualizado hace 3 horas", "Updated March 18, 2025 2:22 PM UTC"."""
+"Updated 3 hours ago", "Actualizado hace 3 horas", "Updated March 18, 2025 2:22 PM UTC",
+"Publicado el 4 de febrero de 2025.", "Fecha de publicación: 04/02/2025"."""
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
 _MARK = re.compile(r"[.!?…][\"'”’»)]*(?=\s|$)")
 """A mark that may end a sentence, with its closing quotes, before white space or the end."""
@@ -234,7 +238,14 @@ def is_end_marker(line: str) -> bool:
 def is_furniture(line: str) -> bool:
     """Whether ``line`` is page furniture rather than the article's prose."""
     line = line.strip()
-    return bool(_FURNITURE.match(line) or _CREDITS.match(line) or _TIME_STAMP.match(line))
+    return bool(_FURNITURE.match(line) or _CREDITS.match(line) or time_stamp(line))
+
+
+def time_stamp(line: str) -> re.Match[str] | None:
+    """The time stamp ``line`` is, a line of its own saying when the page was published or last
+    updated ("Publicado el 4 de febrero de 2025.", "Updated 3 hours ago"), else None. Its
+    ``updated`` group is set when it says when the story was updated rather than published."""
+    return _TIME_STAMP.match(line.strip())
 
 
 def is_heading(line: str, *, headline: bool = False) -> bool:
