@@ -800,3 +800,62 @@ def test_a_quotation_mark_not_closed_in_its_paragraph_keeps_its_sentences_apart(
         "Wages will rise as well.",
         "Parks will fill up soon.",
     ]
+
+
+def drafted_facts(*paragraphs: str) -> list[dict[str, Any]]:
+    """The key facts of the brief drafted from an article of a headline and ``paragraphs``."""
+    article = "\n\n".join(("Nearshoring en el norte", *paragraphs)) + "\n"
+    facts: list[dict[str, Any]] = draft_article(article, shipped_gazetteer()).fields["key_facts"]
+    return facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El Consejo Coordinador Empresarial pidió a los tres niveles de gobierno invertir en"
+        " infraestructura para la región.",
+        "Los dos países firmaron un acuerdo para ampliar la cooperación en la frontera norte.",
+        "The two countries signed an agreement to widen cooperation along the border.",
+        "Both countries signed an agreement on supply chains with the business chambers.",
+        "Monterrey is one of the cities that drew the most investment from Asian firms.",
+        "La estrategia del consejo se divide en cuatro ejes que guían el trabajo con el gobierno.",
+        # English "once" and "miles" are no Spanish eleven nor thousands.
+        "Once the plant opens, the city expects more suppliers to arrive from Texas.",
+        "The plant sits just miles from the Otay Mesa crossing, the busiest of the region.",
+    ],
+)
+def test_a_number_word_counting_no_amount_makes_no_figure(sentence: str) -> None:
+    # "pidió a los tres niveles de gobierno invertir" was a figure for "tres", drafted ahead of
+    # the article's real figures.
+    (fact,) = drafted_facts(sentence)
+    assert fact["kind"] != "figure"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La empresa abrirá tres nuevas plantas en Nuevo León durante el próximo año.",
+        "Cinco empresas estadounidenses anunciaron inversiones en Querétaro este mes.",
+        "Dos mil trabajadores se sumarán a la planta de Saltillo con el nuevo turno.",
+        "Miles de empleos dependen de la industria maquiladora en Tijuana y Mexicali.",
+        "La inversión supera los dos millones de dólares, según la Secretaría de Economía.",
+        "The company will add two shifts at its plant in Ciudad Juárez, the mayor said.",
+        "Three suppliers of the automaker will open plants in Santa Catarina, Nuevo León.",
+        "Dozens of suppliers followed the automaker to the Bajío over the last decade.",
+        "Exports from Mexicali grew twenty percent over the year, the chamber said.",
+        "Two-thirds of the region's exports go to the United States, the chamber said.",
+    ],
+)
+def test_a_number_word_counting_an_amount_is_a_figure(sentence: str) -> None:
+    (fact,) = drafted_facts(sentence)
+    assert fact["kind"] == "figure"
+
+
+def test_a_sentence_counting_no_amount_is_drafted_after_the_figures() -> None:
+    facts = drafted_facts(
+        "El Consejo Coordinador Empresarial pidió a los tres niveles de gobierno invertir en"
+        " infraestructura para la región.",
+        "Las exportaciones de Mexicali crecieron 6.7% anual entre enero y octubre de 2024.",
+    )
+    assert [fact["kind"] for fact in facts][0] == "figure"
+    assert facts[0]["quote"].startswith("Las exportaciones de Mexicali crecieron 6.7%")

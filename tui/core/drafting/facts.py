@@ -1,8 +1,10 @@
 """Candidate key facts of an article, ranked, each with its verbatim quote and a kind.
 
 A candidate is a sentence of the article's prose, or a part of one between semicolons. Those
-that report a figure (a percentage, an amount of money, a count, a date) come first, then those
-that state a plan, then those that name who acts; within each rank, in the article's order.
+that report a figure (a percentage, an amount of money, a count of what is counted, such as jobs,
+plants, firms or units, a date) come first, then those that state a plan, then those that name
+who acts; within each rank, in the article's order. A number word counting anything else
+("los tres niveles de gobierno", "the two countries") is no figure.
 The quote is the shortest clause that carries the fact: the sentence or its part, less a leading
 connective ("Additionally,") and, in a long sentence, the comma-separated parts that carry
 nothing of it. Every quote is checked to be found in the article as quotes are matched.
@@ -41,10 +43,45 @@ LEAD_WORDS = 12
 
 _NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    "hundred|hundreds|thousand|thousands|dozen|dozens|"
     "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|treinta|cuarenta|"
-    "cincuenta|cien|cientos|miles|decenas|docena"
+    "cincuenta|cien"
 )
+"""Numbers written as words, which count what a sentence says they count: "tres nuevas plantas"
+is a figure, "los tres niveles de gobierno" and "the two countries" are none."""
+_MANY_WORDS = (
+    r"hundreds?|thousands?|dozens?|cientos|decenas|docenas?"
+    # Spanish "miles de" are thousands; English "miles" a distance.
+    r"|miles(?=\s+de\b)"
+)
+"""Words that are an amount of themselves: "hundreds of jobs", "miles de empleos"."""
+_COUNTED = (
+    "jobs|workers|employees|hires|plants|factories|facilities|sites|warehouses|parks|shifts"
+    "|companies|firms|businesses|suppliers|manufacturers|automakers|makers|investors"
+    "|investments|projects|units|vehicles|cars|trucks|containers|tons|tonnes|million|millions"
+    "|billion|billions|percent|per cent|percentage points|basis points|dollars|members"
+    "|empleos|puestos|plazas|trabajadores|trabajadoras|empleados|empleadas|contrataciones"
+    "|plantas|fábricas|naves|instalaciones|parques|bodegas|turnos|empresas|compañías|firmas"
+    "|proveedores|proveedoras|fabricantes|armadoras|inversionistas|inversiones|proyectos"
+    "|unidades|vehículos|autos|camiones|contenedores|toneladas|mil|millón|millones|billones"
+    "|por ciento|puntos porcentuales|puntos base|dólares|socios|pesos|euros"
+)
+"""What a figure counts: jobs and workers, plants, firms, units made or shipped, money, a share.
+Not lines nor positions, which are also a plan's ("tres líneas de acción") and a government's."""
+_FRACTIONS = "thirds?|quarters?|fifths?|tenths?"
+_IN_WORDS = (
+    # One word boundary and one look at the number word, for every figure written in words: a
+    # sentence may be a whole article, looked through for one at each of its commas.
+    rf"\b(?:(?:{_NUMBER_WORDS})"
+    # What it counts, a word or two perhaps between, none a conjunction or an article ("tres
+    # nuevas plantas", "two more shifts"): "los dos países y sus empresas" counts countries.
+    r"(?:(?:\s+(?!(?:y|e|o|u|and|or|the|of|de|del|la|las|el|los)\b)[^\W\d_]+){0,2}"
+    rf"\s+(?:{_COUNTED})"
+    # Or a share: "two-thirds of exports", "dos terceras partes".
+    rf"|-(?:{_FRACTIONS}))|one-(?:{_FRACTIONS})|(?:terceras|cuartas|quintas)\s+partes"
+    rf"|{_MANY_WORDS})\b"
+)
+"""A figure written in words: a number counting what is counted, a share, or an amount of
+itself."""
 _MONTH_NAMES = (
     "January|February|March|April|June|July|August|September|October|November|December|"
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
@@ -54,7 +91,7 @@ _FIGURE = re.compile(
     # a number standing alone (not "2da", not "Covid 19", not "industria 4.0")
     r"(?<![\w.-])(?<!Covid )(?<!COVID )(?<!Covid-)(?<!COVID-)(?<!industria )(?<!industry )"
     r"(?<!Industry )\d[\d.,]*(?![\w])|"
-    rf"\b(?:{_NUMBER_WORDS})\b|"
+    rf"{_IN_WORDS}|"
     rf"\b(?:in|since|until|by|en|desde|hasta|de|del)\s+(?:{_MONTH_NAMES})\b|"
     rf"\b(?:{_MONTH_NAMES})\s+\d",
     re.IGNORECASE,
