@@ -859,3 +859,43 @@ def test_a_sentence_counting_no_amount_is_drafted_after_the_figures() -> None:
     )
     assert [fact["kind"] for fact in facts][0] == "figure"
     assert facts[0]["quote"].startswith("Las exportaciones de Mexicali crecieron 6.7%")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A plan named only as the cause of what is reported is no plan: the sentence explains.
+        (
+            "Los empresarios explicaron que el aumento se debe a la estrategia de relocalización"
+            " de las empresas estadounidenses.",
+            "context",
+        ),
+        (
+            "Los empresarios explicaron que el aumento se debe a que más empresas buscan"
+            " instalarse en la región.",
+            "context",
+        ),
+        (
+            "Executives said the rise is due to the strategy of moving plants closer to their"
+            " customers.",
+            "context",
+        ),
+        (
+            "Executives consulted by Banxico explained some of the reasons for this boom in"
+            " Mexicali.",
+            "context",
+        ),
+        # A plan stated before its cause is a plan; a figure is a figure whatever explains it.
+        (
+            "The company will expand the plant, a decision that is due to demand from Texas.",
+            "plan",
+        ),
+        ("The rise in exports, of 6.7%, is due to the demand for pickup trucks.", "figure"),
+        # An action told with its cause is news, not an explanation.
+        ("Tesla aplazó su planta en Nuevo León debido a los aranceles de Estados Unidos.", "event"),
+    ],
+)
+def test_a_sentence_explaining_what_the_news_is_due_to_is_context(sentence: str, kind: str) -> None:
+    # "el aumento se debe a la estrategia de …" was drafted as a plan.
+    (fact,) = drafted_facts(sentence)
+    assert fact["kind"] == kind

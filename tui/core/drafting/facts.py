@@ -3,8 +3,9 @@
 A candidate is a sentence of the article's prose, or a part of one between semicolons. Those
 that report a figure (a percentage, an amount of money, a count of what is counted, such as jobs,
 plants, firms or units, a date) come first, then those that state a plan, then those that name
-who acts; within each rank, in the article's order. A number word counting anything else
-("los tres niveles de gobierno", "the two countries") is no figure.
+who acts, then the rest, among them those explaining what the news is due to; within each rank,
+in the article's order. A number word counting anything else ("los tres niveles de gobierno",
+"the two countries") is no figure.
 The quote is the shortest clause that carries the fact: the sentence or its part, less a leading
 connective ("Additionally,") and, in a long sentence, the comma-separated parts that carry
 nothing of it. Every quote is checked to be found in the article as quotes are matched.
@@ -109,6 +110,18 @@ _PLAN = re.compile(
     r"tiene previsto|tienen previsto|impulsar|\w+(?:ará|erá|irá|arán|erán|irán))\b",
     re.IGNORECASE,
 )
+_EXPLAINED = re.compile(
+    r"\b(?:se\s+(?:debe|deben|debió|debieron)\s+a|(?:obedece|obedecen|obedeció)\s+a"
+    # "las razones de este auge", not "con motivo de la visita" nor "por razones de seguridad".
+    r"|se\s+explican?\s+por|se\s+atribuyen?\s+a|(?:la|las)\s+razón(?:es)?\s+(?:de|del|por)"
+    r"|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:due\s+to|driven\s+by|explained\s+by"
+    r"|attributed\s+to|because\s+of)|reasons?\s+(?:for|behind))\b",
+    re.IGNORECASE,
+)
+"""What says a sentence explains what the news is due to: "el aumento se debe a la estrategia de
+relocalización", "the rise is due to", "the reasons for this boom". Such a sentence is context,
+whatever plan it names as the cause; an action told with its cause ("Tesla aplazó la planta
+debido a los aranceles") is news still."""
 _PAST = re.compile(r"\b\w{3,}(?:ed|ó|aron|ieron|ió)\b")
 _NAMED = re.compile(
     r"(?<=\S\s)(?:[A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+(?:de\s+|del\s+|of\s+|the\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]+)+|"
@@ -229,6 +242,13 @@ _DATE = re.compile(
 
 def _kind(sentence: str) -> tuple[str, int]:
     plan = _PLAN.search(sentence)
+    # A plan named after what says the news is due to is its cause, no plan the sentence states
+    # ("el aumento se debe a la estrategia de …"); one before it is ("will expand the plant, a
+    # decision that is due to demand"). Only the words before the plan are looked through here,
+    # the whole sentence only when it is neither a figure nor a plan: it may be a whole article.
+    explained = _EXPLAINED.search(sentence, 0, plan.start()) if plan else None
+    if explained:
+        plan = None
     # "plans to begin production in the second half of 2026" is a plan: its only figure says
     # when.
     dated_plan = plan and _FIGURE.search(_DATE.sub(" ", sentence)) is None
@@ -236,6 +256,8 @@ def _kind(sentence: str) -> tuple[str, int]:
         return "figure", 0
     if plan:
         return "plan", 1
+    if explained or _EXPLAINED.search(sentence):
+        return "context", 3
     if _NAMED.search(sentence):
         return ("event" if _PAST.search(sentence) else "actor"), 2
     return "context", 3
