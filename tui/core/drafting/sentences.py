@@ -256,7 +256,8 @@ def is_heading(line: str, *, headline: bool = False) -> bool:
     ``headline`` tells that the line opens a text that goes on after it, as a headline does:
     there a last stop that is an abbreviation's ("… a EE. UU.") ends no sentence, where in a
     paragraph of prose it would end one too (see :func:`heads`)."""
-    if len(line.split()) >= HEADING_WORDS:
+    # Words counted only as far as a heading's: a paragraph may be a whole article.
+    if len(line.split(maxsplit=HEADING_WORDS)) >= HEADING_WORDS:
         return False
     return not any(_ends_a_sentence(line, mark, headline) for mark in _MARK.finditer(line))
 
