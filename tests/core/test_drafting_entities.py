@@ -1789,6 +1789,7 @@ def test_a_list_of_ministries_ends_before_a_name_that_is_no_ministry_s_office(
     assert drafted_names(sentence)["organizations"] == organizations
 
 
+@pytest.mark.parametrize(
     "sentence",
     [
         "El director de operaciones de Vexa Components, Mark Halloway, explicó que la planta"
