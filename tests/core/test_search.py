@@ -715,6 +715,33 @@ def test_a_number_is_found_whole_not_by_the_digits_after_its_marks(
 
 
 @pytest.mark.parametrize(
+    ("summary", "query", "found"),
+    [
+        ("Invertirá US$2,500 millones.", "us$2.500", True),
+        ("Invertirá US$2.500 millones.", "us$2,500", True),
+        ("Invertirá US$2,500 millones.", "US$2500", True),
+        ("Invertirá (US$2.500 millones).", "us$2,500", True),
+        ("Invertirá MXN$2,500 millones.", "mxn$2.500", True),
+        ("Invests USD2,500 million.", "usd2.500", True),
+        ("Invests USD2500 million.", "usd2,500", True),
+        ("Invertirá US$2,5 millones.", "us$2.5", True),
+        ("Invertirá US$2,500 millones.", "$2.500", True),
+        # As a number alone: its start as typed, the others whole.
+        ("Invertirá US$2,500 millones.", "us$2,5", True),
+        ("Invertirá US$2,500 millones.", "us$2.5", False),
+        ("Invertirá US$25,000 millones.", "us$2500", False),
+        ("Invertirá US$12,500 millones.", "us$2.500", False),
+        ("Invertirá MXN$2,500 millones.", "us$2.500", False),
+    ],
+)
+def test_a_number_after_letters_in_a_word_is_found_written_either_way(
+    tmp_path: Path, summary: str, query: str, found: bool
+) -> None:
+    # us$2.500 no longer found "US$2,500 millones", nor us$2,500 "US$2.500", as $2.500 did.
+    assert_found_by(tmp_path, summary, query, found)
+
+
+@pytest.mark.parametrize(
     ("term", "found"),
     [
         ("topic:2500", {"a"}),
@@ -735,6 +762,27 @@ def test_a_field_term_finds_a_number_with_its_thousands_set_apart_or_without(
     briefs = {
         "a.yaml": fields("a", topics=["2.500 empleos"]),
         "b.yaml": fields("b", topics=["1000 empleos"]),
+    }
+    root = make_corpus(tmp_path / "corpus", briefs)
+    assert matching_in(load_corpus(root), term) == found
+    assert matching_in(open_corpus(root, tmp_path / "index"), term) == found
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ('topic:"us$2.500 millones"', {"a"}),
+        ("topic:us$2500", {"a"}),
+        ("topic:mxn$2.500", {"b"}),
+        ("topic:us$25000", set()),
+    ],
+)
+def test_a_field_term_finds_a_number_after_letters_written_either_way(
+    tmp_path: Path, term: str, found: set[str]
+) -> None:
+    briefs = {
+        "a.yaml": fields("a", topics=["Inversión de US$2,500 millones"]),
+        "b.yaml": fields("b", topics=["Crédito de MXN$2500"]),
     }
     root = make_corpus(tmp_path / "corpus", briefs)
     assert matching_in(load_corpus(root), term) == found

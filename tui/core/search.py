@@ -1133,7 +1133,8 @@ def match_expression(words: Iterable[str]) -> str:
     finds it written without them ("EEUU"). A number is one word, its points and commas within
     it (:func:`tui.core.text.numbers_kept_whole`): it finds the numbers it starts, and the same
     number written the other ways (:func:`tui.core.text.number_writings`): "2500" finds
-    "2,500" and "2.500,5", "2,500" finds "2500" and "2.500", "6,2" finds "6.2".
+    "2,500" and "2.500,5", "2,500" finds "2500" and "2.500", "6,2" finds "6.2"; so does a number
+    after letters within a word: "us$2.500" finds "US$2,500", "usd2500" finds "USD2,500".
     """
     # AND written out: the index's query language joins phrases by a space alone, not an
     # expression in brackets, which an abbreviation's two ways of writing are.
@@ -1141,16 +1142,21 @@ def match_expression(words: Iterable[str]) -> str:
 
 
 def _word_expression(word: str) -> str:
-    writings = number_writings(word)
-    if writings:
-        ways = (_prefix(way) if starts else _whole(way) for way, starts in writings)
-        return f"({' OR '.join([_prefix(word), *ways])})"
-    if not is_compound(numbers_kept_whole(word)):
-        return _prefix(word)
+    ways = [
+        _written_as(word),
+        *(_written_as(way, starts) for way, starts in number_writings(word) or ()),
+    ]
     plainly = abbreviation_letters(word)
-    if plainly is None:
-        return f"compounds : {_prefix(word)}"
-    return f"(compounds : {_prefix(word)} OR {_whole(plainly)})"
+    if plainly is not None:
+        ways.append(_whole(plainly))
+    return ways[0] if len(ways) == 1 else f"({' OR '.join(ways)})"
+
+
+def _written_as(word: str, starts: bool = True) -> str:
+    """The full-text query finding the words ``word`` starts, or ``word`` alone (not
+    ``starts``): among the words of two parts or more when it is one ("us$2,500")."""
+    found = _prefix(word) if starts else _whole(word)
+    return f"compounds : {found}" if is_compound(numbers_kept_whole(word)) else found
 
 
 @lru_cache(maxsize=4096)

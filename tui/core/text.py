@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -313,49 +313,64 @@ def numbers_kept_whole(text: str) -> str:
     return text
 
 
-def _read_number(word: str) -> tuple[str, str, str] | None:
-    """The number ``word`` is, the marks around it aside ("(2,500),"): as it is written, its
-    digits before its decimal part, and its decimal part's digits ("" for none); None for a
-    word that is no number ("us$2,500", "2,500km", "1.2.3").
+class _WrittenNumber(NamedTuple):
+    """A number as a word writes it (see :func:`_read_number`)."""
+
+    before: str
+    """The letters, and the marks among them, that the word writes before it ("us$" of
+    "us$2,500", "usd" of "usd2500"); "" for a number alone."""
+    written: str
+    """The number as it is written ("2,500")."""
+    digits: str
+    """Its digits before its decimal part ("2500")."""
+    decimals: str
+    """Its decimal part's digits ("" for none)."""
+
+
+def _read_number(word: str) -> _WrittenNumber | None:
+    """The number ``word`` ends in, the marks around it aside ("(2,500),"), after letters or
+    not ("us$2,500", "usd2500": a currency written with the figure); None for a word that is no
+    number ("2,500km", "1.2.3").
 
     A point or a comma before three digits sets thousands apart, as quote matching reads it
     (:mod:`tui.core.quotes`): "2.500" and "2,500" are 2500, "1.500,5" and "1,500.5" 1500.5;
     before other digits it is a decimal mark: "6,2" and "0,500" are decimals."""
     found = _NUMBER.search(word)
-    if found is None:
-        return None
-    if _WORD_PART.search(word, 0, found.start()) or _WORD_PART.search(word, found.end()):
-        return None  # a part of a longer word
+    if found is None or _WORD_PART.search(word, found.end()):
+        return None  # no digit, or a part of a longer word after it
+    letters = _WORD_PART.search(word, 0, found.start())
+    before = word[letters.start() : found.start()] if letters else ""
     written = found.group()
     grouped = _GROUPED_NUMBER.fullmatch(written)
     if grouped is not None:
         digits = grouped[1] + grouped[3].replace(grouped[2], "")
-        return written, digits, (grouped[4] or "")[1:]
+        return _WrittenNumber(before, written, digits, (grouped[4] or "")[1:])
     plain = _PLAIN_NUMBER.fullmatch(written)
     if plain is None:
         return None
-    return written, plain[1], plain[2] or ""
+    return _WrittenNumber(before, written, plain[1], plain[2] or "")
 
 
 def plain_number(word: str) -> str | None:
     """The number ``word`` is written plainly, when ``word`` writes it otherwise: its thousands
-    not set apart, its decimal part after a point, the marks around it aside ("2.500" and
-    "(2,500)" give "2500", "1.500,5" gives "1500.5", "6,2" gives "6.2"); None for a number
-    written so already ("2500", "6.2") and for a word that is no number ("us$2,500").
+    not set apart, its decimal part after a point, the marks around it aside, the letters
+    before it kept ("2.500" and "(2,500)" give "2500", "1.500,5" gives "1500.5", "6,2" gives
+    "6.2", "us$2,500" gives "us$2500"); None for a number written so already ("2500", "6.2")
+    and for a word that is no number ("2,500km").
 
     A name is held written plainly too (:func:`written_plainly`), so that a field term finds
     it written either way, as quote matching takes them for one number."""
     read = _read_number(word)
     if read is None:
         return None
-    written, digits, decimals = read
-    plain = f"{digits}.{decimals}" if decimals else digits
-    return None if plain == written else plain
+    plain = f"{read.digits}.{read.decimals}" if read.decimals else read.digits
+    return None if plain == read.written else read.before + plain
 
 
 def number_writings(word: str) -> tuple[tuple[str, bool], ...] | None:
     """The other ways of writing the number ``word`` is, each with whether the numbers it
-    starts are looked for too; None for a word that is no number (see :func:`_read_number`).
+    starts are looked for too, the letters before it kept ("us$2,500" is "us$2500" and
+    "us$2.500"); None for a word that is no number (see :func:`_read_number`).
 
     Of four digits or more (not led by a zero), a number's thousands may be set apart by commas
     or by points, or not at all: "2500", "2,500" and "2.500" are one number. Its decimal part
@@ -367,7 +382,7 @@ def number_writings(word: str) -> tuple[tuple[str, bool], ...] | None:
     read = _read_number(word)
     if read is None:
         return None
-    written, digits, decimals = read
+    written, digits, decimals = read.written, read.digits, read.decimals
     integers: list[tuple[str, str]] = [(digits, "")]
     if len(digits) >= 4 and not digits.startswith("0"):
         first = len(digits) % 3 or 3
@@ -381,7 +396,7 @@ def number_writings(word: str) -> tuple[tuple[str, bool], ...] | None:
         for mark in _NUMBER_MARKS:
             if mark != thousands:
                 ways.append((f"{integer}{mark}{decimals}", False))
-    return tuple(way for way in ways if way[0] != written)
+    return tuple((read.before + way, starts) for way, starts in ways if way != written)
 
 
 def without_possessive(word: str) -> str:
