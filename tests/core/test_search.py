@@ -699,6 +699,14 @@ def test_a_number_is_found_with_its_thousands_set_apart_or_without(
         ("Growth was 2.5% in the year.", "2,5", True),
         ("Growth was 6,25 in the year.", "6.25", True),
         ("Growth was 6,25 in the year.", "6.2", False),
+        # ... and the numbers it starts written with the other mark, where more digits after
+        # it cannot set thousands apart: after a zero, or after four digits.
+        ("A rate of 0,500 percent.", "0.5", True),
+        ("A rate of 0.500 percent.", "0,5", True),
+        ("A rate of 0,55 percent.", "0.5", True),
+        ("Sales of 1500,55 tons.", "1500.5", True),
+        ("Sales of 1.500,55 tons.", "1,500.5", True),
+        ("Kia hará 2,500 empleos.", "2.5", False),
         # A number is found by its start, as a word is.
         ("Kia hará 800,000 empleos.", "800", True),
         ("Kia hará 8000 empleos.", "800", True),
@@ -754,6 +762,9 @@ def test_a_number_after_letters_in_a_word_is_found_written_either_way(
         ("topic:500", set()),
         ("topic:2,5", set()),
         ("topic:2.5", {"a"}),
+        # A decimal after a zero is the start of those written with either mark.
+        ("topic:0,5", {"c"}),
+        ("topic:0.5", {"c"}),
     ],
 )
 def test_a_field_term_finds_a_number_with_its_thousands_set_apart_or_without(
@@ -762,6 +773,7 @@ def test_a_field_term_finds_a_number_with_its_thousands_set_apart_or_without(
     briefs = {
         "a.yaml": fields("a", topics=["2.500 empleos"]),
         "b.yaml": fields("b", topics=["1000 empleos"]),
+        "c.yaml": fields("c", topics=["Tasa de 0.500"]),
     }
     root = make_corpus(tmp_path / "corpus", briefs)
     assert matching_in(load_corpus(root), term) == found

@@ -1182,7 +1182,10 @@ def name_expression(term: NameTerm) -> str:
     word, in the column of its field. When it holds an abbreviation typed with periods ("n.l.",
     "s.a."), or a number written otherwise than plainly ("2,500", "6,2"), the same words with
     each written plainly, whole ("nl", "sa", "2500", "6.2"), find them too: a name is also held
-    written so (see :func:`indexed_name`), and one written so is found, as a plain word is."""
+    written so (see :func:`indexed_name`), and one written so is found, as a plain word is. A
+    number written plainly is looked for by its start where a word typed so would be
+    (:func:`tui.core.text.number_writings`): "0,5" finds a name writing 0.55, as one writing
+    0,55."""
     phrase = " + ".join(map(_prefix, term.words))
     plainly = " + ".join(map(_plain_name_word, term.words))
     if plainly == phrase:
@@ -1191,8 +1194,13 @@ def name_expression(term: NameTerm) -> str:
 
 
 def _plain_name_word(word: str) -> str:
-    plainly = abbreviation_letters(word) or plain_number(word)
-    return _prefix(word) if plainly is None else _whole(plainly)
+    letters = abbreviation_letters(word)
+    if letters is not None:
+        return _whole(letters)
+    plainly = plain_number(word)
+    if plainly is None:
+        return _prefix(word)
+    return _prefix(plainly) if (plainly, True) in (number_writings(word) or ()) else _whole(plainly)
 
 
 def _prefix(word: str) -> str:

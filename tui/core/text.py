@@ -334,7 +334,9 @@ def _read_number(word: str) -> _WrittenNumber | None:
 
     A point or a comma before three digits sets thousands apart, as quote matching reads it
     (:mod:`tui.core.quotes`): "2.500" and "2,500" are 2500, "1.500,5" and "1,500.5" 1500.5;
-    before other digits it is a decimal mark: "6,2" and "0,500" are decimals."""
+    before other digits, or after a number led by a zero, it is a decimal mark: "6,2" is a
+    decimal, and "0,500" is 0.5, which quote matching takes for the same number as "0.500"
+    alone, never for 500."""
     found = _NUMBER.search(word)
     if found is None or _WORD_PART.search(word, found.end()):
         return None  # no digit, or a part of a longer word after it
@@ -375,10 +377,15 @@ def number_writings(word: str) -> tuple[tuple[str, bool], ...] | None:
     Of four digits or more (not led by a zero), a number's thousands may be set apart by commas
     or by points, or not at all: "2500", "2,500" and "2.500" are one number. Its decimal part
     follows a point or a comma, the mark that does not set its thousands apart: "6,2" is "6.2",
-    "1500,5" is "1,500.5" and "1.500,5". A way ending in a group of thousands is looked for by
-    its start, as the word typed is: "2,500" and "2.500" start 2,500,000 and 2.500,5 as "2500"
-    starts 2500000 and 2500,5. A way ending otherwise stands for this number whole: "2500" for
-    "2,500" (it starts 25000 too), "2.5" for "2,5" (it starts 2.500, which is 2500)."""
+    "1500,5" is "1,500.5" and "1.500,5".
+
+    The word typed is looked for by its start, as any word is; each other way by its start too
+    where every number it starts is one the word starts written otherwise, else whole. So a way
+    ending in a group of thousands is ("2,500" and "2.500" start 2,500,000 and 2.500,5 as "2500"
+    starts 2500000 and 2500,5), and one ending in a decimal part after a zero, after four
+    digits or after thousands set apart ("0,5" starts 0,500 and 0,55 as "0.5" starts 0.500 and
+    0.55). "2500" stands for "2,500" whole (it starts 25000 too), and "2,5" for "2.5" (it
+    starts 2,500, which is 2500, not a number "2.5" starts)."""
     read = _read_number(word)
     if read is None:
         return None
@@ -395,7 +402,11 @@ def number_writings(word: str) -> tuple[tuple[str, bool], ...] | None:
             continue
         for mark in _NUMBER_MARKS:
             if mark != thousands:
-                ways.append((f"{integer}{mark}{decimals}", False))
+                # By its start, unless more digits would make its decimal part a group of
+                # thousands: "2.5" starts 2.500; "0.5", "2500.5" and "2,500.5" start decimals.
+                padded = f"{integer}{mark}{decimals:0<3}"
+                starts = bool(thousands) or _GROUPED_NUMBER.fullmatch(padded) is None
+                ways.append((f"{integer}{mark}{decimals}", starts))
     return tuple((read.before + way, starts) for way, starts in ways if way != written)
 
 
