@@ -690,32 +690,35 @@ def test_a_number_is_found_with_its_thousands_set_apart_or_without(
         ("Un crédito de 1.000 millones.", "000", False),
         ("Exports worth US$1,800 million.", "800", False),
         ("Growth was 2,5% in the year.", "5", False),
-        # Typed with a point or a comma, a number is the start of those written with it...
-        ("Kia hará 2.500 empleos.", "2,5", False),
-        ("Kia hará 1,800 empleos.", "1.8", False),
-        ("Kia hará 2,500 empleos.", "2,5", True),
+        # A number typed finds the numbers it starts as typed, as a word does...
         ("Kia hará 1,800 empleos.", "1,8", True),
-        # ... and the same number written with the other mark.
+        ("Growth was 1,85 in the year.", "1,8", True),
+        ("Kia hará 2,500 empleos.", "2,5", True),
+        ("Kia hará 800,000 empleos.", "800", True),
+        ("Kia hará 8000 empleos.", "800", True),
+        ("Kia hará 1,800 empleos.", "1", True),
+        # ... and the same number written otherwise...
+        ("Growth was 1.8 in the year.", "1,8", True),
         ("Growth was 2.5% in the year.", "2,5", True),
         ("Growth was 6,25 in the year.", "6.25", True),
+        ("Growth was 1.85 in the year.", "1,8", False),
+        ("Kia hará 1.800 empleos.", "1,8", False),
+        ("Kia hará 2.500 empleos.", "2,5", False),
+        ("Kia hará 1,800 empleos.", "1.8", False),
         ("Growth was 6,25 in the year.", "6.2", False),
-        # ... and the numbers it starts written with the other mark, where more digits after
-        # it cannot set thousands apart: after a zero, or after four digits.
+        ("Kia hará 2,500 empleos.", "2.5", False),
+        # ... with the numbers it starts written so, where none of them is read otherwise:
+        # after thousands set apart, after a zero or after four digits.
+        ("A plan of 2,500,000 dollars.", "2.500", True),
+        ("A plan of 2,500.5 dollars.", "2500", True),
+        ("Sales of 1.500,55 tons.", "1,500.5", True),
         ("A rate of 0,500 percent.", "0.5", True),
         ("A rate of 0.500 percent.", "0,5", True),
         ("A rate of 0,55 percent.", "0.5", True),
         ("Sales of 1500,55 tons.", "1500.5", True),
-        ("Sales of 1.500,55 tons.", "1,500.5", True),
-        ("Kia hará 2,500 empleos.", "2.5", False),
-        # A number is found by its start, as a word is.
-        ("Kia hará 800,000 empleos.", "800", True),
-        ("Kia hará 8000 empleos.", "800", True),
-        ("Kia hará 1,800 empleos.", "1", True),
-        ("A plan of 2,500,000 dollars.", "2.500", True),
-        ("A plan of 2,500.5 dollars.", "2500", True),
     ],
 )
-def test_a_number_is_found_whole_not_by_the_digits_after_its_marks(
+def test_a_number_typed_finds_the_numbers_it_starts_not_by_the_digits_after_their_marks(
     tmp_path: Path, summary: str, query: str, found: bool
 ) -> None:
     # 800 found a brief saying only 1,800, 000 one saying 1.000, 2,5 one saying 2.500.

@@ -4,9 +4,11 @@ A query is words and field terms. Each word must start a word of the brief (its 
 facts, quotes, names, outlet, author or original text), case, accents and typography ignored:
 "mexico" finds "México", "maquila" finds "maquiladoras". An abbreviation is found with its
 periods or without them ("eeuu" finds "EE.UU."), a number with its thousands set apart or
-without them ("2500" finds "2.500", "2,500" finds "2500"), and whole: "800" does not find
-"1,800", nor "1.8" ("1,8" does, as its start); a possessive typed is the word without it
-("ternium's" finds "Ternium"). A field term narrows to one field:
+without them ("2500" finds "2.500", "2,500" finds "2500"); a number typed finds the numbers it
+starts as typed and the same number written otherwise ("1,8" finds "1,800" and "1.8", not
+"1.800"), and the digits after a number's point or comma start nothing ("800" does not find
+"1,800"); a possessive typed is the word without it ("ternium's" finds "Ternium"). A field
+term narrows to one field:
 
 - ``org:``, ``place:``, ``person:``, ``topic:``, ``outlet:``: the value's words must start words
   of one of the brief's names of that kind, folded as words are (``place:baja`` finds "Baja

@@ -303,9 +303,8 @@ def numbers_kept_whole(text: str) -> str:
     :data:`_NUMBER_MARKS` gives for it, which the index's tokenizer keeps within a word.
 
     The index is given its words so, and every word looked for in it is written so: "1,800" is
-    one word, not "1" and "800", so that "800" does not find it, nor "1.8" (it is "1,8" that
-    starts it), as a number is whole with its groups. Text without a comma or a point is
-    given back as it is."""
+    one word, not "1" and "800", so that "800" does not find it; "1,8" does, as its start (see
+    :func:`number_writings`). Text without a comma or a point is given back as it is."""
     if "," in text:
         text = _COMMA_IN_NUMBER.sub(_NUMBER_MARKS[","], text)
     if "." in text:
