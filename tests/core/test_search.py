@@ -470,6 +470,21 @@ def test_an_exact_value_with_commas_is_said_to_be_one_value_where_only_its_parts
         assert note is not None and note.startswith("Commas do not list values: ") and told in note
 
 
+@pytest.mark.parametrize(
+    "typed", ["lang:=es,en", "-lang:=en,es", 'outlet:="reuters, el imparcial"']
+)
+def test_an_exact_value_with_commas_of_a_field_a_brief_has_one_of_is_not_told_to_be_asked_for_each(
+    tmp_path: Path, typed: str
+) -> None:
+    # lang:=es,en was told "write lang:=es lang:=en to ask for each", which finds no brief.
+    briefs = {
+        "a.yaml": fields("a", language="en", outlet="Reuters"),
+        "b.yaml": fields("b", language="es", outlet="El Imparcial"),
+    }
+    entries = load_corpus(make_corpus(tmp_path / "corpus", briefs)).entries
+    assert value_lists_note(parse_query(typed), entries) is None
+
+
 def test_a_term_after_a_minus_is_excluded_a_minus_inside_a_word_is_not() -> None:
     query = parse_query('u.s.-mexico -baja -place:"baja california" - -!')
     assert query.words == ("u.s.-mexico", "-")  # a minus alone is a word, as before

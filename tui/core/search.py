@@ -47,11 +47,12 @@ Every term must hold: there is no OR. ``OR``, ``AND`` and ``NOT``, typed in capi
 searches take them, are words, which the filter names with what to write instead
 (:func:`read_as_words_note`); a value listed with commas (``org:ternium,kia``) is one value,
 named with the terms that ask for each (:func:`value_lists_note`), and so is an exact one
-(``org:=ternium,kia``) where no brief has it, but briefs have each value it lists. The start of
-a status is enough (``anchor:f``, ``is:d``). A term whose value is empty (``place:`` while it
-is being typed) is left out; one naming an unknown field (``foo:bar``), or a status, date or
-period that does not exist, is taken as a plain word. A query holds the first
-:data:`MAX_TERMS` terms typed, and counts the rest as left out.
+(``org:=ternium,kia``) where no brief has it, but briefs have each value it lists, unless a
+brief has one value of its field at most (``lang:=es,en``). The start of a status is enough
+(``anchor:f``, ``is:d``). A term whose value is empty (``place:`` while it is being typed) is
+left out; one naming an unknown field (``foo:bar``), or a status, date or period that does not
+exist, is taken as a plain word. A query holds the first :data:`MAX_TERMS` terms typed, and
+counts the rest as left out.
 
 The index (:mod:`tui.core.store`) answers a query: the words through its full-text table, the
 field terms through its columns and its table of names. This module says what a query means and
@@ -503,7 +504,7 @@ class _Terms:
             if value.strip():  # else left out, as it is while being typed
                 counted = _VALUE_FIELDS[_term_word(found["exact_field"])]
                 self.values.append(ValueTerm(counted, value.strip()))
-                if _is_a_list(value):
+                if _is_a_list(value) and counted not in _ONE_A_BRIEF:
                     self.value_lists.append(self._exact_list(found, counted, value.strip()))
             return
         if found["words"] is not None:
@@ -588,6 +589,11 @@ class _Terms:
             excluded=excluded,
             left_out=left_out,
         )
+
+
+_ONE_A_BRIEF: frozenset[FacetField] = frozenset(("language", "outlet"))
+"""The fields a brief has one value of at most: an exact term of one listing values with commas
+(``lang:=es,en``) is not told to be asked for as a term for each, which would find no brief."""
 
 
 def _listed(value: str) -> list[str]:
