@@ -31,6 +31,7 @@ from tui.core.model import (
 from tui.core.quotes import find_quote
 from tui.core.search import (
     FACET_FIELDS,
+    FacetField,
     ValueTerm,
     match_expression,
     name_expression,
@@ -578,17 +579,49 @@ def test_a_term_the_filter_tells_of_is_told_as_it_was_typed(typed: str) -> None:
         assert term in typed
 
 
+# Terms listing values with commas, which the filter tells of, a quote left open among them.
+LISTING_PIECES = st.sampled_from(
+    [" org:ternium,kia ", " -Tag:=a,B ", ' place:="Tijuana, San Luis', " lang:=es,en "]
+)
+listing_text = st.lists(st.one_of(LISTING_PIECES, TERM_PIECES, SEARCH_PIECES), max_size=12).map(
+    "".join
+)
+
+
 @settings(max_examples=400, deadline=None)
-@given(typed=filter_text, field=st.sampled_from(FACET_FIELDS), value=facet_value)
+@given(
+    typed=st.one_of(filter_text, listing_text),
+    field=st.sampled_from(FACET_FIELDS),
+    value=st.one_of(facet_value, st.lists(facet_value, min_size=2, max_size=3).map(",".join)),
+)
 def test_a_value_term_added_to_any_filter_asks_for_that_value_and_what_it_asked_before(
-    typed: str, field: str, value: str
+    typed: str, field: FacetField, value: str
 ) -> None:
     before = parse_query(typed)
-    after = parse_query(with_term(typed, value_term(field, value)))  # type: ignore[arg-type]
-    wanted = ValueTerm(field, fold_search(value).strip())  # type: ignore[arg-type]
-    # A value holding commas may be told of as listing values (see value_lists_note).
+    term = value_term(field, value)
+    added_to = with_term(typed, term)
+    after = parse_query(added_to)
+    wanted = ValueTerm(field, fold_search(value).strip())
     asked = after._replace(value_lists=before.value_lists)
     assert asked == before._replace(values=tuple(dict.fromkeys((*before.values, wanted))))
+    # The terms listing values with commas typed before are told of as before (as they were
+    # typed, a quote left open closed)...
+    told_before = parse_query(added_to.removesuffix(term)).value_lists
+    assert after.value_lists[: len(told_before)] == told_before
+    # ... and the term added is, where its value lists values of a field a brief may have
+    # several of: as it was added, with the terms that ask for each of them.
+    added = after.value_lists[len(told_before) :]
+    parts = wanted.value.split(",")
+    lists = len(parts) > 1 and all(any(c.isalpha() for c in part) for part in parts)
+    told_already = term in (told.typed for told in told_before)
+    if lists and field not in ("language", "outlet") and not told_already:
+        [told] = added
+        assert (told.typed, told.whole) == (term, wanted)
+        assert told.listed == tuple(ValueTerm(field, part.strip()) for part in parts)
+        asked_for_each = parse_query(" ".join(told.each)).values
+        assert asked_for_each == tuple(dict.fromkeys(told.listed))
+    else:
+        assert added == ()
 
 
 @IO_SETTINGS
