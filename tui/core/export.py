@@ -271,7 +271,7 @@ def _note_lines(note: str) -> list[str]:
             if not line.strip():
                 continue
             position += 1
-            indent = len(line) - len(line.lstrip())
+            indent = _indent(line)
             closed = None  # the item above at this line's level, if any: the last one left
             while items and items[-1][0] >= indent:
                 closed = items.pop()
@@ -317,6 +317,11 @@ def _note_lines(note: str) -> list[str]:
     return lines
 
 
+def _indent(line: str) -> int:
+    """How far ``line`` of a note is indented: the white space it starts with."""
+    return len(line) - len(line.lstrip())
+
+
 def _counted_on(lines: list[str]) -> set[int]:
     """Of ``lines``, those written as points that the next point at their indent counts on
     from ("3. third", then "4. fourth" or "4) fourth"), whatever lies under them indented."""
@@ -325,12 +330,10 @@ def _counted_on(lines: list[str]) -> set[int]:
         point = _LIST_ITEM.fullmatch(line.strip())
         if point is None or not point[1][0].isdigit():
             continue
-        indent = len(line) - len(line.lstrip())
-        below = (
-            other for other in lines[number + 1 :] if len(other) - len(other.lstrip()) <= indent
-        )
+        indent = _indent(line)
+        below = (other for other in lines[number + 1 :] if _indent(other) <= indent)
         following = next(below, None)
-        if following is None or len(following) - len(following.lstrip()) != indent:
+        if following is None or _indent(following) != indent:
             continue
         next_point = _LIST_ITEM.fullmatch(following.strip())
         if next_point is not None and next_point[1][:-1] == str(int(point[1][:-1]) + 1):
