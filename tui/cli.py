@@ -360,10 +360,10 @@ def _silence_stdout() -> None:
 
 
 def _keys() -> int:
-    from tui.app.actions import ACTIONS, usable_keys  # the table is the app's, with its bindings
-    from tui.core.keymap import FILE_NAME, config_dir, read_keymap
+    from tui.app.actions import ACTIONS, user_keys  # the table is the app's, with its bindings
+    from tui.core.keymap import FILE_NAME, config_dir
 
-    keymap = usable_keys(read_keymap(config_dir(), {action.id for action in ACTIONS}))
+    keymap = user_keys(config_dir())
     for action in ACTIONS:
         keys = keymap.keys.get(action.id, action.keys)
         print("\t".join((action.id, keys, action.label)))

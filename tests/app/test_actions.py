@@ -18,12 +18,12 @@ from tests.kit.pilot import (
     notifications_into,
     settle,
 )
-from tui.app.actions import ACTIONS, HELP_SECTIONS, usable_keys
+from tui.app.actions import ACTIONS, HELP_SECTIONS, user_keys
 from tui.app.app import BriefingApp
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
-from tui.core.keymap import UserKeymap, read_keymap
+from tui.core.keymap import UserKeymap
 
 
 def test_every_action_has_an_id_of_its_own() -> None:
@@ -74,7 +74,7 @@ async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
 def keys_file(folder: Path, text: str) -> UserKeymap:
     """The keys of a keys file of ``text``, as the app can use them."""
     (folder / "keys.yaml").write_text(text, encoding="utf-8")
-    return usable_keys(read_keymap(folder, {action.id for action in ACTIONS}))
+    return user_keys(folder)
 
 
 def test_a_key_another_action_has_is_refused_and_named_with_it(tmp_path: Path) -> None:
@@ -279,6 +279,15 @@ async def test_the_help_screen_lists_every_described_action(corpus_dir: Path) ->
 def test_what_cannot_be_used_is_told_in_the_order_of_the_file(tmp_path: Path) -> None:
     keymap = keys_file(tmp_path, "reader.bookmark: o\napp.help: ?\nreader.mark: ctlr+j\n")
     assert [problem.line for problem in keymap.problems] == [1, 2, 3]
+
+
+def test_an_id_is_told_the_action_its_name_calls_by_key_or_label(tmp_path: Path) -> None:
+    # The app's own table: "down" is list.next's key, and "mark all" its label's words.
+    keymap = keys_file(tmp_path, "list.down: x\nreader.mark_all: y\n")
+    assert [problem.advice for problem in keymap.problems] == [
+        "did you mean list.next?",
+        "did you mean reader.mark_shown?",
+    ]
 
 
 async def test_the_palette_offers_the_reader_s_actions_help_and_quit_alone(

@@ -14,7 +14,7 @@ from tests.kit.special import (
     run_with_little_memory,
     without_waiting,
 )
-from tui.core.keymap import FILE_NAME, MAX_FILE_BYTES, config_dir, read_keymap
+from tui.core.keymap import FILE_NAME, MAX_FILE_BYTES, ActionNames, config_dir, read_keymap
 
 IDS = {"reader.bookmark", "list.next", "app.quit", "app.help"}
 
@@ -183,3 +183,39 @@ def test_an_id_of_the_wrong_part_is_told_the_part_that_has_it(
     keys_file(tmp_path, f"{written}: q\n")
     (problem,) = read_keymap(tmp_path, {*IDS, "reader.edit", "reader.export"}).problems
     assert problem.advice == advice
+
+
+_KNOWN_BY = {
+    "reader.mark": ActionNames("space", "Mark"),
+    "reader.unmark_all": ActionNames("M", "Unmark all"),
+    "reader.mark_shown": ActionNames("A", "Mark all shown"),
+    "list.next": ActionNames("down,j", "Next article"),
+    "list.page_down": ActionNames("pagedown", "Page down"),
+    "original.down": ActionNames("down,j", "Scroll down"),
+    "reader.undo_review": ActionNames("ctrl+z", "Undo"),
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "advice"),
+    [
+        # Told reader.unmark_all: close in letters, and the opposite of what was meant.
+        ("reader.mark_all", "did you mean reader.mark_shown?"),
+        # Told original.down, the one action named so, of another pane.
+        ("list.down", "did you mean list.next?"),
+        ("reader.undo", "did you mean reader.undo_review?"),
+        ("reader.unmark_al", "did you mean reader.unmark_all?"),
+    ],
+)
+def test_an_id_is_told_the_action_its_name_calls_by_its_keys_or_words(
+    tmp_path: Path, written: str, advice: str
+) -> None:
+    keys_file(tmp_path, f"{written}: q\n")
+    (problem,) = read_keymap(tmp_path, _KNOWN_BY).problems
+    assert problem.advice == advice
+
+
+def test_an_id_is_not_told_the_action_that_undoes_what_it_names(tmp_path: Path) -> None:
+    keys_file(tmp_path, "reader.mark_all: q\n")
+    (problem,) = read_keymap(tmp_path, {"reader.unmark_all", "reader.mark"}).problems
+    assert problem.advice == "briefing keys lists them"

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from textual.binding import Binding, BindingType
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.core.keymap import UserKeymap
 
 Place = Literal["app", "reader", "list", "facts", "original"]
@@ -453,6 +455,15 @@ SPARE = frozenset(each.id for each in ACTIONS if each.spare)
 """The ids of the actions the footer shows only where it has room."""
 IN_ORDER = tuple(each.id for each in ACTIONS)
 """The ids of the actions in the order the footer shows them, whatever keys they are given."""
+
+
+def user_keys(folder: Path) -> UserKeymap:
+    """The keys file in ``folder``, as far as the app can use it, and what it cannot use."""
+    # Imported here: most users have no keys file, and the reader reads it after its first frame.
+    from tui.core.keymap import ActionNames, read_keymap
+
+    known = {each.id: ActionNames(each.keys, each.label) for each in ACTIONS}
+    return usable_keys(read_keymap(folder, known))
 
 
 def usable_keys(keymap: UserKeymap) -> UserKeymap:

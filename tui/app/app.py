@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
-from tui.app.actions import ACTIONS, action, bindings_of, help_groups, usable_keys
+from tui.app.actions import action, bindings_of, help_groups, user_keys
 from tui.app.reader.screen import MainScreen
 from tui.app.typed_ahead import HoldsKeysTypedAhead
 from tui.core.text import plural
@@ -54,9 +54,9 @@ class BriefingApp(HoldsKeysTypedAhead):
         """Give actions the keys of the user's keys file, and say what in it cannot be used."""
         # After the first frame: it needs a file read and a YAML parse that the frame need not
         # wait for; a key typed before it applies has its default meaning.
-        from tui.core.keymap import config_dir, read_keymap
+        from tui.core.keymap import config_dir
 
-        keymap = usable_keys(read_keymap(config_dir(), {each.id for each in ACTIONS}))
+        keymap = user_keys(config_dir())
         if keymap.keys:
             self.use_keys(keymap.keys)
         for problem in keymap.problems:

@@ -19,6 +19,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core.files import Refused, read_limited
 from tui.core.model import Problem
@@ -34,6 +35,15 @@ MAX_FILE_BYTES = 64 * 1024
 _KEY = re.compile(r"[A-Za-z0-9_+]+|[^\s,]")
 # A key YAML reads as something else unless it is in quotes: ? > | * & ! % @ ` at a value's start.
 _INDICATOR = re.compile(r":\s*[?>|*&!%@`]")
+
+
+class ActionNames(NamedTuple):
+    """What an action is known by besides its id, for telling the id a slip in the file meant."""
+
+    keys: str
+    """Its default keys, comma-separated: "list.down" means the list's action on down."""
+    label: str
+    """Its few words: "reader.mark_all" means "Mark all shown", not "Unmark all"."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +68,11 @@ def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(user_config_dir("briefing", appauthor=False))
 
 
-def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
-    """The keys file in ``folder`` for actions among ``action_ids``; empty when there is none."""
+def read_keymap(
+    folder: Path, action_ids: Collection[str] | Mapping[str, ActionNames]
+) -> UserKeymap:
+    """The keys file in ``folder`` for actions among ``action_ids``; empty when there is none.
+    Given by a mapping, what each action is known by helps tell the id a slip meant."""
     path = folder / FILE_NAME
     shown = str(path)
     try:
@@ -94,7 +107,8 @@ def read_keymap(folder: Path, action_ids: Collection[str]) -> UserKeymap:
     lines: dict[str, int] = {}
     for action_id, value, line in entries:
         if action_id not in action_ids:
-            meant = _meant_action(action_id, action_ids)
+            known_by = action_ids if isinstance(action_ids, Mapping) else {}
+            meant = _meant_action(action_id, action_ids, known_by)
             advice = f"did you mean {meant}?" if meant else "briefing keys lists them"
             problems.append(
                 Problem(shown, line, action_id, "no action has this id", "warning", advice)
@@ -160,16 +174,40 @@ def _line_by_line(text: str, shown: str) -> tuple[list[tuple[str, object, int]],
     return entries, problems
 
 
-def _meant_action(written: str, action_ids: Collection[str]) -> str | None:
-    """The action id that ``written``, no action's, is most likely a slip for: the one of
-    another part of the app with the same name ("reader.quit" for "app.quit"), else the closest
-    whose name is close too; None if none is. Ids share their part's prefix ("reader."), which
-    alone makes "reader.quit" look like "reader.edit"."""
-    name = written.rpartition(".")[2]
+def _meant_action(
+    written: str, action_ids: Collection[str], names: Mapping[str, ActionNames]
+) -> str | None:
+    """The action id that ``written``, no action's, is most likely a slip for: the one of its
+    part whose keys or label name it ("list.down" for "list.next", on down), else the one of
+    another part with the same name ("reader.quit" for "app.quit"), else the closest whose
+    name is close too, but not its opposite; None if none is. Ids share their part's prefix
+    ("reader."), which alone makes "reader.quit" look like "reader.edit"."""
+    part, _, name = written.rpartition(".")
+    words = _words(name)
+    in_part = [other for other in action_ids if other.rpartition(".")[0] == part]
+    for rank in range(len(ActionNames._fields)):  # its keys first: "down" is a label's word too
+        named = [
+            other for other in in_part if other in names and words <= _words(names[other][rank])
+        ]
+        if len(named) == 1:
+            return named[0]
     same_name = [other for other in action_ids if other.rpartition(".")[2] == name]
     if len(same_name) == 1:
         return same_name[0]
     closest = closest_name(written, action_ids)
-    if closest is None or closest_name(name, [closest.rpartition(".")[2]]) is None:
+    if closest is None:
+        return None
+    closest_part_name = closest.rpartition(".")[2]
+    if closest_name(name, [closest_part_name]) is None or _opposites(name, closest_part_name):
         return None
     return closest
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _opposites(name: str, other: str) -> bool:
+    """Whether one name undoes the other ("mark_all", "unmark_all"): close in letters, and the
+    last id to suggest."""
+    return name == f"un{other}" or other == f"un{name}"
