@@ -615,6 +615,17 @@ def rendered_note(tmp_path: Path, note: str) -> str:
             "- call Ternium\n2024. Record year\n10. tenth point",
             "<ul><li>call Ternium</li></ul><p>2024. Record year<br />10. tenth point</p>",
         ),
+        # A line indented under a line of text, or past a point's text, lost its indent.
+        (
+            "Plan:\n    check the permit\n  and the trucks",
+            "<p>Plan:<br />\u00a0\u00a0\u00a0\u00a0check the permit<br />"
+            "\u00a0\u00a0and the trucks</p>",
+        ),
+        (
+            "- call Ternium\n  about the plant\n      in Pesquería",
+            "<ul><li>call Ternium<br />about the plant<br />"
+            "\u00a0\u00a0\u00a0\u00a0in Pesquería</li></ul>",
+        ),
     ],
 )
 def test_a_note_s_lines_stay_where_they_were_written(tmp_path: Path, note: str, html: str) -> None:

@@ -252,6 +252,8 @@ def _note_lines(note: str) -> list[str]:
       a hard line break: a backslash, the one mark a reader of the text sees for what it is.
       Two spaces would do as well rendered, but cannot be seen, and editors strip them.
     - A line of text indented past a list item goes on that item, on a line of its own.
+    - A line of text keeps its indent, past the text of the item it is on if any: renderers
+      strip the spaces a line starts with, but not no-break ones.
 
     Everything the note holds is text otherwise: escaped, as the rest of a briefing is.
     """
@@ -312,7 +314,11 @@ def _note_lines(note: str) -> list[str]:
                 lines[-1] += "\\"  # under a line of text, or on the item above
             else:
                 lines.append("")  # below a list, a paragraph of its own
-            lines.append(f"{' ' * column}{escape(line)}")
+            # Its indent past where text starts there, which a renderer strips from a line's
+            # start, in spaces it keeps: no-break ones, which look the same as it is.
+            text_starts = items[-1][0] + len(items[-1][2]) + 1 if items else 0
+            kept_indent = "\u00a0" * max(0, indent - text_starts)
+            lines.append(f"{' ' * column}{kept_indent}{escape(line)}")
             after_text = not items
     return lines
 
