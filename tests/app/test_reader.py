@@ -1212,6 +1212,13 @@ async def test_an_article_that_cannot_be_shown_says_so_in_its_pane(
         # The article is what is wrong, not the quote.
         assert "quote not found" not in str(original.border_subtitle)
         assert "Problems (" in brief_text(app)
+        # ... and so the fact says: its quote was not looked for in an article not there.
+        facts = " ".join(brief_text(app).split())  # as read, whatever the pane's lines
+        if article is None:
+            assert "1. Exports rose. (figure) ⚠ not checked: the article could not be read" in facts
+            assert "quote not found" not in facts
+        else:
+            assert "1. Exports rose. (figure) ⚠ quote not found in the article" in facts
 
 
 async def test_an_article_named_by_a_whole_path_is_titled_as_written(tmp_path: Path) -> None:

@@ -142,6 +142,17 @@ def test_the_anchor_term_selects_briefs_by_how_their_quotes_were_found(
     assert matching_in(drifted, query) == found
 
 
+def test_quotes_of_an_article_gone_are_not_found_missing(corpus_dir: Path) -> None:
+    # A brief whose article was deleted was listed with the quotes to mend.
+    drift_quotes(corpus_dir)
+    gone = next(e.brief for e in load_corpus(corpus_dir).entries if e.key == LOOSE_BRIEF)
+    assert gone is not None
+    (corpus_dir / "seeds" / gone.source).unlink()
+    corpus = load_corpus(corpus_dir)
+    assert corpus.entries[[e.key for e in corpus.entries].index(LOOSE_BRIEF)].article_unread
+    assert matching_in(corpus, "anchor:missing") == {FUZZY_BRIEF}
+
+
 def test_the_anchor_term_alone_or_exact_keeps_every_brief(drifted: Corpus) -> None:
     every = {e.key for e in drifted.entries}
     assert matching_in(drifted, "anchor:") == every  # as it is while being typed

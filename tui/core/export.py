@@ -22,7 +22,7 @@ from typing import Literal
 from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
-from tui.core.model import Brief, Corpus, Entry, KeyFact, Problem
+from tui.core.model import QUOTE_NOT_CHECKED, Brief, Corpus, Entry, KeyFact, Problem
 from tui.core.text import clean_text, date_label, line_range, names_apart, one_line, plural
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
@@ -151,7 +151,7 @@ def markdown_parts(
         errors = entry.errors
         if errors and with_errors is not None:
             with_errors.append(brief.id)
-        lines = _brief_section(corpus.articles, brief, errors)
+        lines = _brief_section(corpus.articles, brief, errors, unread=entry.article_unread)
         if annotated is not None:
             lines += _annotation_lines(annotated(brief.id))
         yield "\n" + "\n".join(lines)
@@ -159,7 +159,7 @@ def markdown_parts(
 
 
 def _brief_section(
-    articles: ArticleTexts, brief: Brief, errors: Sequence[Problem] = ()
+    articles: ArticleTexts, brief: Brief, errors: Sequence[Problem] = (), *, unread: bool = False
 ) -> list[str]:
     heading = escape(brief.title)
     if brief.title_en and brief.title_en != brief.title:
@@ -187,8 +187,6 @@ def _brief_section(
     # Only the lines a quote stands on are needed from the article: its cleaned text, read when
     # some quote was found in it.
     article = articles.text(brief.source) if any(f.span for f in brief.key_facts) else ""
-    # Without its article, no quote was looked for: "not found" would say the article lacks it.
-    unread = any(problem.field == "source" and problem.severity == "error" for problem in errors)
     for number, fact in enumerate(brief.key_facts, 1):
         kind = f" ({fact.kind})" if fact.kind else ""
         # Marked as the reader marks them: a fact not yet checked, or still in the article's
@@ -203,11 +201,9 @@ def _brief_section(
         lines += ["", f"{marker}{escape(fact.fact)}{kind}", ""]
         lines += [f"{indent}> {escape(quote)}", f"{indent}>"]
         if fact.span is None:
-            where = (
-                "not checked: the article could not be read"
-                if unread
-                else "quote not found in the article"
-            )
+            # Without its article, no quote was looked for: "not found" would say the article
+            # lacks it.
+            where = QUOTE_NOT_CHECKED if unread else "quote not found in the article"
         else:
             first, last = line_range(article, fact.span)
             where = f"line {first}" if first == last else f"lines {first}–{last}"

@@ -248,6 +248,11 @@ class Brief:
         )
 
 
+QUOTE_NOT_CHECKED = "not checked: the article could not be read"
+"""What is said of a quote whose article could not be read (:attr:`Entry.article_unread`), in
+a briefing and in the reader."""
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One brief file as loaded: the brief when it could be read, and every problem found."""
@@ -274,6 +279,12 @@ class Entry:
     @property
     def has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
+
+    @property
+    def article_unread(self) -> bool:
+        """Whether the brief's article could not be read (missing, not a file, too large), so
+        that its quotes were not looked for: not found there is not known of them."""
+        return any(p.field == "source" and p.severity == "error" for p in self.problems)
 
 
 Item = TypeVar("Item")

@@ -26,10 +26,11 @@ from tui.app.widgets._render import FAILED_MARK, content_strip
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.annotations import Annotation
-from tui.core.model import Brief, Entry, KeyFact, Problem
+from tui.core.model import QUOTE_NOT_CHECKED, Brief, Entry, KeyFact, Problem
 from tui.core.text import date_label, names_apart, one_line, plural
 
 QUOTE_MISSING = "⚠ quote not found in the article"
+QUOTE_UNCHECKED = f"⚠ {QUOTE_NOT_CHECKED}"
 DRIFTED = ("loose", "fuzzy")
 """The anchor statuses a fact is marked with: its quote was found, though not word for word."""
 
@@ -590,7 +591,10 @@ class BriefView(FittedScrollView, can_focus=True):
             blocks.append(_Block(body, number, index, keep_whole=keep_whole))
             if fact.span is None:
                 indent = Content(" " * number_width)
-                blocks.append(_Block(styled(QUOTE_MISSING, "missing"), indent, index))
+                # Of an article gone or unreadable: its quotes may well be right, and "not
+                # found" would send the analyst to mend every one of them.
+                told = QUOTE_UNCHECKED if entry.article_unread else QUOTE_MISSING
+                blocks.append(_Block(styled(told, "missing"), indent, index))
         blocks += [_BLANK, _Block(styled("Summary", "heading")), _Block(Content(brief.summary))]
         groups = [(label, names) for label, names in brief.entity_groups if names]
         english = brief.english_title if brief.english_title != brief.title else None
