@@ -1670,6 +1670,29 @@ def test_a_company_named_by_its_legal_name_and_its_short_name_is_listed_once(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Ternium México invertirá 500 millones de dólares en Pesquería.", ["Pesquería"]),
+        ("Ternium Mexico will invest $500 million in Pesquería.", ["Pesquería"]),
+        ("Ternium Nuevo León invertirá 500 millones de dólares en Pesquería.", ["Pesquería"]),
+        # Where a company invests, or who invests, is a place still.
+        ("Ternium invertirá 500 millones de dólares en México.", ["Mexico"]),
+        ("Hoy México invertirá en carreteras hacia Pesquería.", ["Mexico", "Pesquería"]),
+        (
+            "Canada and Mexico will invest in the road to Pesquería.",
+            ["Canada", "Mexico", "Pesquería"],
+        ),
+    ],
+    ids=["es", "en", "a-state", "where", "who-es", "who-en"],
+)
+def test_a_place_ending_the_name_of_a_company_said_to_invest_is_no_place(
+    sentence: str, places: list[str]
+) -> None:
+    # "Ternium México invertirá" listed Mexico as a place the article names.
+    assert drafted_names(sentence).get("places", []) == places
+
+
+@pytest.mark.parametrize(
     ("sentence", "organizations"),
     [
         (

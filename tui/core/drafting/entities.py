@@ -763,7 +763,12 @@ def find_entities(
             continue
         if group == "places" and " " not in written and _after_a_given_name(text, start):
             continue  # a surname: "Carlos León", "Benito Juárez" are people, not the cities
-        if group == "places" and companies.holds_in_its_name(start, end):
+        if group == "places" and (
+            companies.holds_in_its_name(start, end)
+            or (_ends_a_name(text, taken, start) and _COMPANY_ACTION.match(text, end))
+        ):
+            # Of a company's name, as its legal name or its doing what one does says: "Ternium
+            # México invertirá" names no country, where "Hoy México invertirá" does.
             continue
         if group == "places" and name in gazetteer.states:
             name = _in_another_state(text, gazetteer, match, name, known_place_starts) or name
@@ -971,9 +976,10 @@ _NAME_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÁÉÍÓÚÑÜ][a-záéíó
 
 
 def _ends_a_name(text: str, taken: bytearray, start: int) -> bool:
-    """Whether the topic ``text`` writes at ``start``, capitalised, follows a capitalised word
-    of no known name, as a company's name goes on with what it makes: "Valmora Automotive
-    invertirá". "Mexico Automotive" and "La Automotive" are no such names."""
+    """Whether the topic or place ``text`` writes at ``start``, capitalised, follows a
+    capitalised word of no known name, as a company's name goes on with what it makes or where
+    it is: "Valmora Automotive invertirá", "Ternium México invertirá". "Mexico Automotive", "La
+    Automotive" and "Kia México" are no such names."""
     if not text[start].isupper():
         return False
     before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
