@@ -1722,6 +1722,30 @@ def test_companies_sharing_a_word_with_a_legal_name_are_listed_apart(
 @pytest.mark.parametrize(
     ("sentence", "organizations"),
     [
+        ("El Ministerio de Economía anunció la inversión en Saltillo.", ["SE"]),
+        ("Lo anunció la secretaría de Economía en Saltillo.", ["SE"]),
+        ("El ministerio de Relaciones Exteriores firmó el acuerdo.", ["SRE"]),
+        ("The ministry of Economy announced the investment.", ["SE"]),
+        # A state's, as a state's written with a capital is.
+        (
+            "La secretaría de Economía de Coahuila anunció la inversión.",
+            ["Secretaría de Economía de Coahuila"],
+        ),
+        # "secretaria" in small letters is a title: she is the secretary, named after it.
+        ("La secretaria de Economía, Raquel Buenrostro, firmó el acuerdo.", []),
+    ],
+    ids=["ministerio", "small-letters", "ministerio-small-letters", "en", "a-states", "a-title"],
+)
+def test_a_ministry_written_as_ministerio_or_in_small_letters_is_the_known_one(
+    sentence: str, organizations: list[str]
+) -> None:
+    # "El Ministerio de Economía" and "la secretaría de Economía" named no organization.
+    assert drafted_names(sentence).get("organizations", []) == organizations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
         (
             "Las secretarías de Economía y de Relaciones Exteriores firmaron el acuerdo.",
             ["SE", "SRE"],

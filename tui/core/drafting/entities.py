@@ -457,6 +457,15 @@ _MINISTRY_AREAS = frozenset(
 )
 """Words of the areas ministries are for, folded: an office listed after a ministry's without
 its own "de" or "of" is another ministry's only when it names one ("y Hacienda")."""
+_MINISTRY_WRITTEN_ALSO = {
+    "Secretaría": ("secretaría", "Ministerio", "ministerio"),
+    "Ministry": ("ministry",),
+}
+"""The word a known ministry's name opens with, and the other ways the press writes it, which
+name that ministry all the same: in small letters ("la secretaría de Economía", "the ministry
+of Economy"), and, as Spanish outside Mexico calls a secretaría, "Ministerio" ("el Ministerio
+de Economía"). Not "secretaria" in small letters: the title of who heads it ("la secretaria de
+Economía, Raquel Buenrostro")."""
 _OF_A_MINISTRY = r"(?:del|de(?:\s+la|\s+las|\s+los)?|of(?:\s+the)?)"
 _MINISTRYS_OFFICE = r"[A-ZÁÉÍÓÚÑÜ][\w’'-]*(?:[ \t]+[A-ZÁÉÍÓÚÑÜ][\w’'-]*)*"
 _MINISTRY_IN_A_LIST = re.compile(
@@ -625,6 +634,10 @@ def _make_matcher(gazetteer: Gazetteer) -> _Matcher:
                 loose[written.lower()] = (group, name)
             else:
                 exact[written] = (group, name)
+    for written, found in list(exact.items()):
+        first, _, rest = written.partition(" ")
+        for other in _MINISTRY_WRITTEN_ALSO.get(first, ()) if rest else ():
+            exact.setdefault(f"{other} {rest}", found)
     # A dateline or a heading writes names in capitals: "CIUDAD JUÁREZ, Chihuahua".
     in_capitals = set()
     for written, found in list(exact.items()):
@@ -1118,6 +1131,8 @@ def _state_ministrys_name(
     article's dateline name, if they name one only ("Secretaría de Economía de Coahuila");
     ``states`` are where the text names states."""
     ministry = " ".join(ministry.split())
+    # With its capital, as a name is listed: "la secretaría de Economía de Coahuila".
+    ministry = ministry[0].upper() + ministry[1:]
     around_it = f"{text[where[0] : start]} {ministry} {text[end : where[1]]}"
     written = _POSSESSIVE_MARK.sub("", " ".join(around_it.split()))
     if matcher.state.search(text, *where):
