@@ -1780,6 +1780,15 @@ def test_a_ministry_written_as_ministerio_or_in_small_letters_is_the_known_one(
             "Nuevo León's Ministries of Economy and Labor signed.",
             ["Nuevo León Ministry of Economy", "Nuevo León Ministry of Labor"],
         ),
+        # "secretarías de Estado" are the cabinet's ministries, no one of them.
+        (
+            "Las secretarías de Estado y de Relaciones Exteriores firmaron el acuerdo.",
+            ["SRE"],
+        ),
+        (
+            "Las secretarías de Economía, de Estado y de Turismo firmaron.",
+            ["SE", "Secretaría de Turismo"],
+        ),
     ],
     ids=[
         "es",
@@ -1792,6 +1801,8 @@ def test_a_ministry_written_as_ministerio_or_in_small_letters_is_the_known_one(
         "a-states",
         "del-estado",
         "a-states-en",
+        "of-state-first",
+        "of-state-between",
     ],
 )
 def test_ministries_joined_by_and_are_each_listed_as_one_alone_is(

@@ -457,6 +457,9 @@ _MINISTRY_AREAS = frozenset(
 )
 """Words of the areas ministries are for, folded: an office listed after a ministry's without
 its own "de" or "of" is another ministry's only when it names one ("y Hacienda")."""
+_MINISTRIES_IN_GENERAL = frozenset(("Secretaría de Estado",))
+"""What a plural names that is the ministries in general, no one of them: "las secretarías de
+Estado" are the cabinet's."""
 _MINISTRY_WRITTEN_ALSO = {
     "Secretaría": ("secretaría", "Ministerio", "ministerio"),
     "Ministry": ("ministry",),
@@ -1069,8 +1072,9 @@ def _ministries_joined(
             listed += 1
         offices = offices[:listed]
         ministries = _ministries_of_offices(text, matcher, joined["plural"], offices)
-        # The first is named from its plural.
-        ministries[0] = (joined.start(), ministries[0][1])
+        if ministries:
+            # The first is named from its plural.
+            ministries[0] = (joined.start(), ministries[0][1])
         yield joined.start(), offices[-1].end(), ministries
 
 
@@ -1089,7 +1093,8 @@ def _ministries_of_offices(
 ) -> list[tuple[int, str]]:
     """The name of each ministry that ``plural`` and the ``offices`` listed after it name, with
     where its office starts. Offices the gazetteer knows as one ministry's are one: "las
-    secretarías de Hacienda y Crédito Público y de Economía" names two."""
+    secretarías de Hacienda y Crédito Público y de Economía" names two; the ministries in
+    general are none: "las secretarías de Estado y de Relaciones Exteriores" names one."""
     singular = _MINISTRIES[plural.lower()]
     # An office with no preposition of its own has the language's: "de Economía y Turismo".
     plain_of = "of" if offices[0]["of"].startswith("of") else "de"
@@ -1108,7 +1113,8 @@ def _ministries_of_offices(
                 break  # "y de" opens another ministry
             if ministry(first, until) in matcher.group_of:
                 last = until
-        ministries.append((offices[first].start(), ministry(first, last)))
+        if ministry(first, last) not in _MINISTRIES_IN_GENERAL:
+            ministries.append((offices[first].start(), ministry(first, last)))
         first = last + 1
     return ministries
 
