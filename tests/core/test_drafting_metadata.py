@@ -9,7 +9,7 @@ import pytest
 from tui.core.drafting.draft import draft_article
 from tui.core.drafting.entities import shipped_gazetteer
 from tui.core.drafting.language import detect_language
-from tui.core.drafting.metadata import find_author, find_published, find_title
+from tui.core.drafting.metadata import HEADER_LINES, find_author, find_published, find_title
 
 PROSE_EN = (
     "The plant in the El Florido park will add a night shift of 240 workers, the company said,"
@@ -40,6 +40,32 @@ def test_a_date_printed_near_the_top_is_the_publication_date(
     assert published is not None
     assert published.date == expected
     assert published.note is None
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Publicado: 4 de febrero de 2025",
+        "Publicado: 4 de febrero de 2025 | Actualizado: 5 de febrero de 2025",
+        "Actualizado: 5 de febrero de 2025 | Publicado: 4 de febrero de 2025",
+    ],
+)
+@pytest.mark.parametrize("where", ["top", "end"])
+def test_the_publication_line_above_or_below_a_long_article_dates_it(
+    stamp: str, where: str
+) -> None:
+    # Below an article longer than the lines a header is looked for in, it was not read.
+    body = "\n\n".join(
+        f"La planta {number} del parque El Florido sumará un turno nocturno de 240 trabajadores,"
+        " dijo la empresa, tras duplicarse los pedidos de Texas en el último trimestre."
+        for number in range(HEADER_LINES + 5)
+    )
+    above, below = (stamp, "") if where == "top" else ("", stamp)
+    article = f"Nueva planta en Tijuana\n\n{above}\n\n{body}\n\n{below}\n"
+    fields = draft_article(article, shipped_gazetteer()).fields
+    assert fields.get("published") == "2025-02-04"
+    assert "date_note" not in fields  # printed as the article's own
+    assert not any("Actualizado" in fact["quote"] for fact in fields["key_facts"])
 
 
 def test_a_weekday_and_day_without_a_year_get_the_year_they_fit_near_the_articles_years() -> None:

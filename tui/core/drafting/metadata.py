@@ -18,7 +18,7 @@ from tui.core.drafting.sentences import (
     is_end_marker,
     is_furniture,
     paragraphs,
-    time_stamp,
+    time_stamps,
 )
 
 HEADER_LINES = 20
@@ -263,10 +263,9 @@ def _stamped_dates(text: str, language: str) -> _Stamped:
     own = bisect.bisect_left(spans, body_end(text), key=lambda span: span[0])
     near = sorted({*range(min(HEADER_LINES, own)), *range(max(0, own - FOOTER_LINES), own)})
     published = updated = None
-    for index in near:
-        stamp = time_stamp(text[slice(*spans[index])])
-        date = _printed_date(stamp.group(), language) if stamp else None
-        if stamp is None or date is None:
+    for stamp in (s for index in near for s in time_stamps(text[slice(*spans[index])])):
+        date = _printed_date(stamp.group(), language)
+        if date is None:
             continue
         if stamp["updated"]:
             updated = updated or date

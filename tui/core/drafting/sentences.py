@@ -238,14 +238,24 @@ def is_end_marker(line: str) -> bool:
 def is_furniture(line: str) -> bool:
     """Whether ``line`` is page furniture rather than the article's prose."""
     line = line.strip()
-    return bool(_FURNITURE.match(line) or _CREDITS.match(line) or time_stamp(line))
+    return bool(_FURNITURE.match(line) or _CREDITS.match(line) or time_stamps(line))
 
 
-def time_stamp(line: str) -> re.Match[str] | None:
-    """The time stamp ``line`` is, a line of its own saying when the page was published or last
-    updated ("Publicado el 4 de febrero de 2025.", "Updated 3 hours ago"), else None. Its
-    ``updated`` group is set when it says when the story was updated rather than published."""
-    return _TIME_STAMP.match(line.strip())
+_STAMPS_APART = re.compile(r"\s+[|·]\s+")
+
+
+def time_stamps(line: str) -> list[re.Match[str]]:
+    """The time stamps ``line`` is, a line of its own saying when the page was published or last
+    updated ("Publicado el 4 de febrero de 2025.", "Updated 3 hours ago"), or both, apart by a
+    bar ("Publicado: 4 de febrero de 2025 | Actualizado: 5 de febrero de 2025"); none when it
+    is no such line. A stamp's ``updated`` group is set when it says when the story was updated
+    rather than published."""
+    line = line.strip()
+    whole = _TIME_STAMP.match(line)  # a bar may also part a day from its hour
+    if whole is not None:
+        return [whole]
+    parts = [_TIME_STAMP.match(part) for part in _STAMPS_APART.split(line)]
+    return [part for part in parts if part] if len(parts) > 1 and all(parts) else []
 
 
 def is_heading(line: str, *, headline: bool = False) -> bool:
