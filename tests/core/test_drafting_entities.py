@@ -1863,6 +1863,9 @@ def test_a_list_of_ministries_ends_before_a_name_that_is_no_ministry_s_office(
         "The operations director, Mark Halloway, said the plant will grow.",
         "The vice president of human resources at Vexa, Mark Halloway, said it will hire 300"
         " workers.",
+        # Where the office is, and a head of one: these named no one.
+        "El director de operaciones en México, Mark Halloway, explicó que la planta crecerá.",
+        "The head of human resources at Vexa, Mark Halloway, said it will hire 300 workers.",
     ],
 )
 def test_a_name_after_a_title_with_its_office_in_a_firm_and_a_comma_is_a_person(
@@ -1884,6 +1887,9 @@ def test_a_name_after_a_title_with_its_office_in_a_firm_and_a_comma_is_a_person(
         "El director de operaciones de la empresa, Valmora Automotive, dijo que sí.",
         # No title: a word of an office alone.
         "Las operaciones de Vexa, Villa Hidalgo y Apodaca crecieron.",
+        # A place after where the office is.
+        "Lo dijo el director de operaciones en Saltillo, Coahuila, este martes.",
+        "At the head of the valley, Monterrey grows.",
     ],
 )
 def test_a_place_or_organization_after_an_office_in_a_firm_and_a_comma_names_no_person(

@@ -62,7 +62,9 @@ _TITLES = (
     "Vocero|Vocera|portavoz|gerente|Gerente|"
     # A ministry's second in command, and the US cabinet's trade negotiator.
     "subsecretario|subsecretaria|Subsecretario|Subsecretaria|Undersecretary|undersecretary|"
-    "Trade Representative"
+    "Trade Representative|"
+    # Who heads a firm's area: "the head of human resources at Vexa, Mark Halloway".
+    "head|Head"
 )
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
 # The office a title may name before the person, on its own or after a comma: "Vice President
@@ -94,6 +96,8 @@ _FIRMS_AREAS = (
 de operaciones", "the director of operations at Vexa"."""
 _FIRMS_AREA = (
     rf"\s+(?:de|of|for)\s+(?:{_FIRMS_AREAS})(?:\s+(?:y|e|and)\s+(?:{_FIRMS_AREAS}))?(?!\w)"
+    # And where: "el director de operaciones en México, Mark Halloway".
+    rf"(?:\s+(?:en|in)\s+{_CAPITALISED})?"
 )
 # The level of government a title says, after it or after its office: "la presidenta municipal
 # de Mexicali", "el secretario de Economía estatal, Iván Rivas". A firm's office may come
