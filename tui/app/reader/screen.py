@@ -634,9 +634,10 @@ class MainScreen(TakesKeysOnceMounted):
             kept = keep
         left_out = self._list_query.query.left_out
         if left_out and not self._told_terms_left_out:
+            # Told once, as the first term too many is typed: no count, which more typing or
+            # the rest of a paste would make untrue.
             self.notify(
-                f"A filter holds its first {MAX_TERMS} terms: it leaves out the"
-                f" {plural(left_out, 'term')} after them.",
+                f"A filter holds its first {MAX_TERMS} terms: it leaves out any after them.",
                 title="Filter",
                 severity="warning",
             )
