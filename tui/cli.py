@@ -902,7 +902,13 @@ def _tell_outcome(outcome: Outcome) -> None:
         print(f"briefing: {outcome.input}: {outcome.error}", file=sys.stderr)
         return
     what = "added" if outcome.status == "added" else "already there as"
-    print(f"{outcome.input}: {what} {outcome.brief} ({plural(outcome.facts or 0, 'fact')})")
+    if outcome.loads:
+        print(f"{outcome.input}: {what} {outcome.brief} ({plural(outcome.facts or 0, 'fact')})")
+    else:  # "(0 facts)" would say the brief is empty
+        print(
+            f"{outcome.input}: {what} {outcome.brief}, which does not load:"
+            " briefing validate names what to mend"
+        )
 
 
 def _progress(outcomes: Sequence[Outcome], total: int, seconds: float) -> str:

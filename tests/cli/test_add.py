@@ -32,6 +32,7 @@ JSON_FIELDS = {
     "language",
     "facts",
     "error",
+    "loads",
 }
 
 
@@ -232,6 +233,24 @@ def test_the_same_article_twice_is_reported_with_its_brief(
     assert (again["brief"], again["source"]) == (first["brief"], first["source"])
     assert files(corpus / "briefs") == [Path(first["brief"]).name]
     assert (corpus / first["brief"]).read_bytes() == brief_text
+
+
+def test_an_article_whose_brief_does_not_load_is_told_so_not_as_empty(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Its brief broken, the article added again was told "already there as ... (0 facts)".
+    _, (first,), _ = add(capsys, corpus, SEEDS[3])
+    brief = corpus / first["brief"]
+    brief.write_text(brief.read_text(encoding="utf-8").replace("title:", "title: [", 1))
+    status, (row,), _ = add(capsys, corpus, SEEDS[3])
+    assert (status, row["status"], row["loads"], row["facts"]) == (0, "exists", False, None)
+    assert main(["add", "--corpus", str(corpus), str(SEEDS[3])]) == 0
+    told = capsys.readouterr().out
+    assert told == (
+        f"{SEEDS[3]}: already there as {first['brief']}, which does not load:"
+        " briefing validate names what to mend\n"
+    )
+    assert first["loads"] is True
 
 
 ARTICLE = (

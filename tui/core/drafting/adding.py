@@ -90,7 +90,10 @@ class Outcome:
     published: str | None = None
     language: str | None = None
     facts: int | None = None
+    """How many key facts the brief has; None for a brief there already that does not load."""
     error: str | None = None
+    loads: bool = True
+    """False for a brief there already that does not load: what it holds is not known."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -103,6 +106,7 @@ class Outcome:
             "language": self.language,
             "facts": self.facts,
             "error": self.error,
+            "loads": self.loads,
         }
 
 
@@ -333,6 +337,7 @@ def _existing(root: Path, prepared: Prepared, brief: Path, seed: Path) -> Outcom
         else draft.published,
         language=found.language if found else draft.language,
         facts=len(found.key_facts) if found else None,
+        loads=found is not None,
     )
 
 
