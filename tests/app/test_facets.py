@@ -441,6 +441,23 @@ async def test_a_brief_kept_only_for_the_cursor_is_not_among_the_briefs_counted(
         assert "4 briefs" in among
 
 
+async def test_a_file_that_did_not_load_is_not_among_the_briefs_counted(tmp_path: Path) -> None:
+    # "Among 3 briefs" over counts of 2: the broken file's values are not known.
+    root = make_corpus(
+        tmp_path / "corpus",
+        {"a.yaml": fields("a"), "b.yaml": fields("b"), "broken.yaml": "title: [\n"},
+    )
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(list_rows(app)) == 3
+        await open_facets(pilot)
+        languages = facets_shown(app)["Languages"]
+        assert sum(value[1] for value in languages if isinstance(value, tuple)) == 2
+        among = str(app.screen.query_one("#among").render())
+        assert among == "Among 2 briefs; 1 file that did not load, not counted"
+
+
 async def test_under_is_unread_the_briefs_read_while_listed_are_still_counted(
     corpus_dir: Path,
 ) -> None:

@@ -1326,10 +1326,13 @@ class MainScreen(TakesKeysOnceMounted):
         if self.corpus is None:
             return None
         query = rows_query(self.filter_text, bookmarks_only=self.bookmarks_only)
-        # The facets count what the filter finds: not a brief it keeps only for the cursor.
-        shown = len(self.article_list.rows) - (self.article_list.kept is not None)
+        # The facets count what the filter finds: not a brief it keeps only for the cursor, nor
+        # a file that failed to load, whose values are not known.
+        rows, kept = self.article_list.rows, self.article_list.kept
+        unloaded = sum(1 for row in rows if self._ids[row] is None and row != kept)
+        shown = len(rows) - (kept is not None) - unloaded
         marks = self._list_query.marks_found_with(self._user_marks())
-        return FacetRequest(self.corpus.entries, query, marks, self.filter_text, shown)
+        return FacetRequest(self.corpus.entries, query, marks, self.filter_text, shown, unloaded)
 
     def _recount_facets(self) -> None:
         """Have the open facets dialog count anew when the briefs listed have changed."""

@@ -80,7 +80,9 @@ class FacetRequest:
     filter_text: str
     """The filter as typed, to which the chosen value's term is added."""
     shown: int
-    """How many briefs the list shows."""
+    """How many briefs the list shows that loaded: those the values are counted over."""
+    unloaded: int = 0
+    """How many files the list shows that failed to load, whose values are not known."""
 
 
 Counts = list[tuple[str, int]]
@@ -187,7 +189,11 @@ class FacetDialog(Dialog[str | None]):
 
     def _among(self) -> str:
         briefs = plural(self.request.shown, "brief")
-        return f"Among the {briefs} listed" if self.request.query != Query() else f"Among {briefs}"
+        among = f"Among the {briefs} listed" if self.request.query != Query() else f"Among {briefs}"
+        unloaded = self.request.unloaded
+        if unloaded:
+            among += f"; {plural(unloaded, 'file')} that did not load, not counted"
+        return among
 
     @work(thread=True, exclusive=True, group="facets")
     def _count(self, request: FacetRequest, limits: Mapping[FacetField, int]) -> None:
