@@ -71,6 +71,27 @@ async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
     assert any("keys.yaml:2" in message and "reader.fly" in message for _, message in notices)
 
 
+async def test_several_lines_of_the_keys_file_that_cannot_be_used_are_told_in_one_notice(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A notice each: at 80x24 the first four were pushed out before they could be read.
+    config = tmp_path / "config"
+    config.mkdir()
+    text = "".join(f"reader.fly{number}: q\n" for number in range(1, 8))
+    (config / "keys.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+    ((severity, told),) = [notice for notice in notices if "keys.yaml" in notice[1]]
+    assert severity == "warning"
+    assert told.splitlines()[0].endswith("keys.yaml: 7 lines cannot be used, and are left out:")
+    assert "line 1: reader.fly1" in told and told.endswith(
+        "and 4 more: briefing keys names them all"
+    )
+
+
 def keys_file(folder: Path, text: str) -> UserKeymap:
     """The keys of a keys file of ``text``, as the app can use them."""
     (folder / "keys.yaml").write_text(text, encoding="utf-8")

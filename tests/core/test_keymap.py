@@ -14,7 +14,14 @@ from tests.kit.special import (
     run_with_little_memory,
     without_waiting,
 )
-from tui.core.keymap import FILE_NAME, MAX_FILE_BYTES, ActionNames, config_dir, read_keymap
+from tui.core.keymap import (
+    FILE_NAME,
+    MAX_FILE_BYTES,
+    ActionNames,
+    config_dir,
+    read_keymap,
+    told_at_start,
+)
 
 IDS = {"reader.bookmark", "list.next", "app.quit", "app.help"}
 
@@ -219,3 +226,20 @@ def test_an_id_is_not_told_the_action_that_undoes_what_it_names(tmp_path: Path) 
     keys_file(tmp_path, "reader.mark_all: q\n")
     (problem,) = read_keymap(tmp_path, {"reader.unmark_all", "reader.mark"}).problems
     assert problem.advice == "briefing keys lists them"
+
+
+def test_the_reader_tells_a_few_problems_by_line_and_how_many_more(tmp_path: Path) -> None:
+    # One notice each: the first were pushed out of the screen before they could be read.
+    path = keys_file(tmp_path, "".join(f"reader.fly{number}: q\n" for number in range(1, 6)))
+    told = told_at_start(read_keymap(tmp_path, IDS)).splitlines()
+    assert told[0] == f"{path}: 5 lines cannot be used, and are left out:"
+    assert [line.partition(":")[0] for line in told[1:4]] == ["line 1", "line 2", "line 3"]
+    assert told[1].startswith("line 1: reader.fly1: no action has this id")
+    assert told[4:] == ["and 2 more: briefing keys names them all"]
+
+
+def test_the_reader_tells_a_single_problem_as_the_command_line_does(tmp_path: Path) -> None:
+    path = keys_file(tmp_path, "reader.bookmark: m\nreader.fly: q\n")
+    keymap = read_keymap(tmp_path, IDS)
+    assert told_at_start(keymap) == str(keymap.problems[0])
+    assert told_at_start(keymap).startswith(f"{path}:2: reader.fly: warning: no action has")

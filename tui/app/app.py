@@ -54,13 +54,15 @@ class BriefingApp(HoldsKeysTypedAhead):
         """Give actions the keys of the user's keys file, and say what in it cannot be used."""
         # After the first frame: it needs a file read and a YAML parse that the frame need not
         # wait for; a key typed before it applies has its default meaning.
-        from tui.core.keymap import config_dir
+        from tui.core.keymap import config_dir, told_at_start
 
         keymap = user_keys(config_dir())
         if keymap.keys:
             self.use_keys(keymap.keys)
-        for problem in keymap.problems:
-            self.notify(str(problem), title="Keys", severity="warning", markup=False, timeout=10)
+        if keymap.problems:
+            # Long enough to read a few lines by, and to run briefing keys for the rest.
+            told = told_at_start(keymap)
+            self.notify(told, title="Keys", severity="warning", markup=False, timeout=20)
 
     def use_keys(self, keys: Mapping[str, str]) -> None:
         """Give the actions named by id in ``keys`` those keys, in place of their defaults."""

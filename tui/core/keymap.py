@@ -58,6 +58,27 @@ class UserKeymap:
     """The file, as problems name it."""
 
 
+PROBLEMS_TOLD = 3
+"""How many of a keys file's problems the reader tells as it starts; ``briefing keys`` tells all."""
+
+
+def told_at_start(keymap: UserKeymap) -> str:
+    """What the reader says, in one notice, of what in the keys file cannot be used: the first
+    few problems by line, and how many more ``briefing keys`` names. One notice each filled the
+    screen's corner, and the first were pushed out of it before they could be read."""
+    problems = keymap.problems
+    if len(problems) == 1:
+        return str(problems[0])
+    lines = [f"{keymap.path}: {len(problems)} lines cannot be used, and are left out:"]
+    for problem in problems[:PROBLEMS_TOLD]:
+        where = f"line {problem.line}: " if problem.line else ""
+        field = f"{problem.field}: " if problem.field else ""
+        lines.append(f"{where}{field}{problem.in_full}")
+    if len(problems) > PROBLEMS_TOLD:
+        lines.append(f"and {len(problems) - PROBLEMS_TOLD} more: briefing keys names them all")
+    return "\n".join(lines)
+
+
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     """``$BRIEFING_CONFIG_DIR``, else the user config folder for briefing."""
     environ = os.environ if environ is None else environ
