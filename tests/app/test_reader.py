@@ -1753,11 +1753,14 @@ async def test_a_pane_is_maximised_and_restored_and_the_choice_kept(corpus_dir: 
         assert screen.maximized is screen.article_view
         assert screen.article_view.region.width == 120
         assert not screen.article_list.region.width
-        # The key line is hidden too: how to come back is said, once.
+        # The key line is hidden too: how to come back is said, once, and stays in the title
+        # bar while the pane fills the screen.
         assert [text for _, text in notices] == ["z or Esc puts the other panes back"]
+        assert title_bar_text(app).startswith("corpus · z or Esc: all panes · 5 briefs")
         await pilot.press("z")
         await settle(pilot)
         assert screen.maximized is None and screen.article_list.region.width
+        assert "all panes" not in title_bar_text(app)
         await pilot.press("shift+tab", "z")  # the brief, left of the original
         await settle(pilot)
         assert screen.maximized is screen.brief_view
@@ -1786,6 +1789,7 @@ async def test_the_maximised_panes_notice_names_the_users_key(corpus_dir: Path) 
         await settle(pilot)
         assert main_screen(app).maximized is not None
         assert [text for _, text in notices] == ["m or Esc puts the other panes back"]
+        assert "m or Esc: all panes" in title_bar_text(app)
 
 
 @pytest.mark.parametrize("tabs", [1, 2], ids=["brief", "original"])

@@ -17,14 +17,17 @@ def corpus_summary(
     shown: int | None,
     reading: str | None,
     adding: str | None = None,
+    restore_keys: str | None = None,
 ) -> str:
     """``12 briefs · 1 failed · 9 unread · 2 bookmarked · 0 marked · 3 shown · reading 10 / 12…``.
 
     ``shown`` is given while a filter or the bookmarks switch narrows the list; ``reading`` while
     brief files that changed are read behind the corpus shown; ``adding``, the name of an
-    article, while its brief is drafted.
+    article, while its brief is drafted; ``restore_keys``, the keys that put the other panes back
+    while one fills the screen, said first: the key line is hidden with the panes.
     """
-    parts = [plural(briefs, "brief")]
+    parts = [f"{restore_keys} or Esc: all panes"] if restore_keys else []
+    parts.append(plural(briefs, "brief"))
     if failed:
         parts.append(f"{failed:,} failed")
     parts.append(f"{unread:,} unread" + ("" if notes_saved else " (not saved)"))

@@ -684,6 +684,11 @@ class MainScreen(TakesKeysOnceMounted):
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
             adding=", ".join(_with_how_far(name, self._how_far) for name in self._adding) or None,
+            restore_keys=(
+                cast("BriefingApp", self.app).keys_of("reader.maximize")
+                if self.maximized is not None
+                else None
+            ),
         )
         self._recount_facets()
 
@@ -1384,6 +1389,7 @@ class MainScreen(TakesKeysOnceMounted):
         # Also when Esc puts the pane back, which Textual does before any binding sees the key.
         maximized = self.maximized.id if self.maximized is not None else None
         self._save_layout(self.pane_layout._replace(maximized=maximized))
+        self._update_header()
         if maximized is not None and not self._told_how_to_restore:
             # The key line is hidden with the other panes: say once how to bring them back.
             key = cast("BriefingApp", self.app).keys_of("reader.maximize")
