@@ -63,8 +63,9 @@ _TITLES = (
     # A ministry's second in command, and the US cabinet's trade negotiator.
     "subsecretario|subsecretaria|Subsecretario|Subsecretaria|Undersecretary|undersecretary|"
     "Trade Representative|"
-    # Who heads a firm's area: "the head of human resources at Vexa, Mark Halloway".
-    "head|Head"
+    # Who heads a firm's area: "the head of human resources at Vexa, Mark Halloway"; not the
+    # verb, "Trucks head South Texas".
+    r"(?:head|Head)(?=\s+of\s)"
 )
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
 # The office a title may name before the person, on its own or after a comma: "Vice President
@@ -465,14 +466,14 @@ _MINISTRIES_IN_GENERAL = frozenset(("Secretaría de Estado",))
 """What a plural names that is the ministries in general, no one of them: "las secretarías de
 Estado" are the cabinet's."""
 _MINISTRY_WRITTEN_ALSO = {
-    "Secretaría": ("secretaría", "Ministerio", "ministerio"),
+    "Secretaría": ("secretaría",),
     "Ministry": ("ministry",),
 }
 """The word a known ministry's name opens with, and the other ways the press writes it, which
 name that ministry all the same: in small letters ("la secretaría de Economía", "the ministry
-of Economy"), and, as Spanish outside Mexico calls a secretaría, "Ministerio" ("el Ministerio
-de Economía"). Not "secretaria" in small letters: the title of who heads it ("la secretaria de
-Economía, Raquel Buenrostro")."""
+of Economy"). Not "secretaria" in small letters: the title of who heads it ("la secretaria de
+Economía, Raquel Buenrostro"); nor "Ministerio": Argentina's, Spain's or Chile's ("el
+Ministerio de Economía de Argentina"), not Mexico's secretaría."""
 _OF_A_MINISTRY = r"(?:del|de(?:\s+la|\s+las|\s+los)?|of(?:\s+the)?)"
 _MINISTRYS_OFFICE = r"[A-ZÁÉÍÓÚÑÜ][\w’'-]*(?:[ \t]+[A-ZÁÉÍÓÚÑÜ][\w’'-]*)*"
 _MINISTRY_IN_A_LIST = re.compile(
@@ -1008,6 +1009,8 @@ def _ends_a_name(text: str, taken: bytearray, start: int) -> bool:
         and not any(taken[before.start() : before.end()])
         and before.group(1) not in _NOT_NAMES
         and before.group(1) not in _TITLE_WORDS
+        # An adverb opening the sentence: "Finalmente México invertirá", "Eventually Mexico".
+        and not _ADVERB.search(before.group(1))
     )
 
 

@@ -146,7 +146,8 @@ OPENING_WORDS = frozenset(
     """However Meanwhile Moreover Also Then Today Yesterday Now Later Earlier Still Instead But
     And Yet So He She We They You Who What Which Everyone Nobody Someone Además Hoy Ayer Ahora
     Luego Después Mientras Asimismo Pero También Ya Entonces Incluso Él Ella Ellos Ellas Nosotros
-    Nadie Alguien""".split()  # noqa: SIM905 - a word block reads better
+    Nadie Alguien Así Mañana Pronto Solo Sólo Tampoco Todavía Aún Quizá Quizás Thus Hence Soon
+    Tomorrow Perhaps Maybe""".split()  # noqa: SIM905 - a word block reads better
 ) | {"Sin embargo", "Por ello"}
 """Words a sentence opens with that name nothing, a capital notwithstanding: connectives, adverbs
 of time and pronouns ("However, March 3, 2024 —", "Hoy invertirá el gobierno", "He will
