@@ -86,7 +86,7 @@ async def test_several_lines_of_the_keys_file_that_cannot_be_used_are_told_in_on
         await settle(pilot)
     ((severity, told),) = [notice for notice in notices if "keys.yaml" in notice[1]]
     assert severity == "warning"
-    assert told.splitlines()[0].endswith("keys.yaml: 7 lines cannot be used, and are left out:")
+    assert told.splitlines()[0].endswith("keys.yaml: 7 things cannot be used; the rest applies:")
     assert "line 1: reader.fly1" in told and told.endswith(
         "and 4 more: briefing keys names them all"
     )

@@ -232,7 +232,7 @@ def test_the_reader_tells_a_few_problems_by_line_and_how_many_more(tmp_path: Pat
     # One notice each: the first were pushed out of the screen before they could be read.
     path = keys_file(tmp_path, "".join(f"reader.fly{number}: q\n" for number in range(1, 6)))
     told = told_at_start(read_keymap(tmp_path, IDS)).splitlines()
-    assert told[0] == f"{path}: 5 lines cannot be used, and are left out:"
+    assert told[0] == f"{path}: 5 things cannot be used; the rest applies:"
     assert [line.partition(":")[0] for line in told[1:4]] == ["line 1", "line 2", "line 3"]
     assert told[1].startswith("line 1: reader.fly1: no action has this id")
     assert told[4:] == ["and 2 more: briefing keys names them all"]

@@ -69,7 +69,8 @@ def told_at_start(keymap: UserKeymap) -> str:
     problems = keymap.problems
     if len(problems) == 1:
         return str(problems[0])
-    lines = [f"{keymap.path}: {len(problems)} lines cannot be used, and are left out:"]
+    # Counted as problems, not lines: a line may give a key that cannot be used and one that is.
+    lines = [f"{keymap.path}: {len(problems)} things cannot be used; the rest applies:"]
     for problem in problems[:PROBLEMS_TOLD]:
         where = f"line {problem.line}: " if problem.line else ""
         field = f"{problem.field}: " if problem.field else ""
