@@ -621,6 +621,11 @@ def rendered_note(tmp_path: Path, note: str) -> str:
             "<p>Plan:<br />\u00a0\u00a0\u00a0\u00a0check the permit<br />"
             "\u00a0\u00a0and the trucks</p>",
         ),
+        # ... past the point's text, wherever it starts after its bullet.
+        (
+            "-   call Ternium\n    about the plant\n      in Pesquería",
+            "<ul><li>call Ternium<br />about the plant<br />\u00a0\u00a0in Pesquería</li></ul>",
+        ),
         (
             "- call Ternium\n  about the plant\n      in Pesquería",
             "<ul><li>call Ternium<br />about the plant<br />"

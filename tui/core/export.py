@@ -255,9 +255,9 @@ def _note_lines(note: str) -> list[str]:
     """
     lines: list[str] = []
     # The items of the list the line is in, outermost first: each one's indent in the note, the
-    # column its text starts at in the briefing, and its marker. Kept across a blank line: "- a",
-    # a blank line and "  - b" is still b under a.
-    items: list[tuple[int, int, str]] = []
+    # column its text starts at in the briefing, its marker, and the column its text starts at
+    # in the note. Kept across a blank line: "- a", a blank line and "  - b" is still b under a.
+    items: list[tuple[int, int, str, int]] = []
     after_text = False  # whether the line above is text outside a list
     paragraphs = [p.splitlines() for p in re.split(r"\n\s*\n", clean_text(note)) if p.strip()]
     written = [line for paragraph in paragraphs for line in paragraph if line.strip()]
@@ -297,7 +297,8 @@ def _note_lines(note: str) -> list[str]:
                     # read as the item's text.
                     lines.append("")
                 lines.append(f"{' ' * column}{marker} {escape(item[2])}")
-                items.append((indent, column + len(marker) + 1, marker))
+                text_in_note = indent + len(line.strip()) - len(item[2])
+                items.append((indent, column + len(marker) + 1, marker, text_in_note))
                 after_text = False
                 continue
             if starts_paragraph:
@@ -312,15 +313,15 @@ def _note_lines(note: str) -> list[str]:
                 lines.append("")  # below a list, a paragraph of its own
             # Its indent past where text starts there, which a renderer strips from a line's
             # start, in spaces it keeps: no-break ones, which look the same as it is.
-            text_starts = items[-1][0] + len(items[-1][2]) + 1 if items else 0
-            kept_indent = "\u00a0" * max(0, indent - text_starts)
+            kept_indent = "\u00a0" * max(0, indent - (items[-1][3] if items else 0))
             lines.append(f"{' ' * column}{kept_indent}{escape(line)}")
             after_text = not items
     return lines
 
 
 def _indent(line: str) -> int:
-    """How far ``line`` of a note is indented: the white space it starts with."""
+    """How far ``line`` of a note is indented: the white space it starts with (a tab is one
+    space by then, as the note's text is cleaned)."""
     return len(line) - len(line.lstrip())
 
 
