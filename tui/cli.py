@@ -902,7 +902,7 @@ def _tell_outcome(outcome: Outcome) -> None:
         print(f"briefing: {outcome.input}: {outcome.error}", file=sys.stderr)
         return
     what = "added" if outcome.status == "added" else "already there as"
-    if outcome.loads:
+    if outcome.loads is not False:
         print(f"{outcome.input}: {what} {outcome.brief} ({plural(outcome.facts or 0, 'fact')})")
     else:  # "(0 facts)" would say the brief is empty
         print(

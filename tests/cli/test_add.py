@@ -251,6 +251,8 @@ def test_an_article_whose_brief_does_not_load_is_told_so_not_as_empty(
         " briefing validate names what to mend\n"
     )
     assert first["loads"] is True
+    _, (failed,), _ = add(capsys, corpus, corpus / "no-such-article.txt")
+    assert (failed["status"], failed["loads"]) == ("error", None)
 
 
 ARTICLE = (

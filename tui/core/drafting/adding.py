@@ -92,8 +92,9 @@ class Outcome:
     facts: int | None = None
     """How many key facts the brief has; None for a brief there already that does not load."""
     error: str | None = None
-    loads: bool = True
-    """False for a brief there already that does not load: what it holds is not known."""
+    loads: bool | None = None
+    """Whether the brief, added or there already, loads: False for one there already that does
+    not, whose facts are not known. None for an input that failed, which has no brief."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -316,6 +317,7 @@ def commit(root: Path, prepared: Prepared) -> Outcome:
         published=draft.published,
         language=draft.language,
         facts=draft.fact_count,
+        loads=True,  # checked just above
     )
 
 
