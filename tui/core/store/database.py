@@ -59,7 +59,8 @@ CREATE TABLE IF NOT EXISTS briefs (
     stem TEXT NOT NULL,                -- the file name without .yaml
     published TEXT,                    -- ISO date, for ordering and date terms
     status TEXT,                       -- draft or final, null for a file that did not load
-    anchors INTEGER NOT NULL,          -- a bit per anchor status of its facts
+    anchors INTEGER NOT NULL,          -- a bit per anchor status of its facts, 0 if the article
+                                       -- could not be read (no quote was looked for)
     id_line INTEGER NOT NULL,          -- the line a duplicate id is reported on
     brief_print TEXT,                  -- the file's fingerprint (JSON), null if it was gone
     source TEXT,                       -- the article the brief names, when it loaded
