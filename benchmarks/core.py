@@ -83,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     # What the reader's facets dialog counts, one field after another, over every brief.
     facets["six fields among all"] = _median_time(3, partial(_every_field, corpus.entries))
+    # Going to a brief by its id (after adding it, or from a bookmark), and looking up every
+    # brief marked for export, as the export does once its dialog is answered.
+    ids = [ident for ident in corpus.entries.ids() if ident is not None]
+    middle = ids[len(ids) // 2]
+    go_to_s = _median_time(5, partial(corpus.entries.position_of, middle))
+    every_marked_s = _median_time(1, partial(corpus.entries_with_ids, ids))
     result = {
         "entries": len(corpus.entries),
         "load_s": loaded,
@@ -93,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "absent_s": absent_s,
         "facets_s": facets,
+        "go_to_s": go_to_s,
+        "every_marked_s": every_marked_s,
     }
     print(json.dumps(result))
     return 0

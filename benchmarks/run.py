@@ -662,6 +662,15 @@ def table(bench: Bench, corpora: Sequence[Corpus]) -> str:
             lines.append(
                 f"| `Entries.facets` of the {counted} at {size} | {_fine(seconds)} | | | | | |"
             )
+        if "go_to_s" in core:
+            lines.append(
+                f"| `Entries.position_of` a brief's id at {size} | {_fine(core['go_to_s'])}"
+                " | | | | | |"
+            )
+            lines.append(
+                f"| `Corpus.entries_with_ids` of every brief at {size} (an export of all"
+                f" marked, in a thread) | {_seconds(core['every_marked_s'])} | | | | | |"
+            )
     memory = results.get("memory")
     if memory and keys:
         app_peak = memory.get("briefing tmux") or keys["peak_rss_mib"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from textual import events
 from textual.command import CommandPalette
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from tests.kit.corpus import (
     REPO,
@@ -55,7 +56,7 @@ from tui.app.widgets.brief_view import BriefView, pane_meta_line
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.articles import read_article
 from tui.core.bookmarks import BookmarkStore
-from tui.core.model import Corpus
+from tui.core.model import Corpus, Entry
 from tui.core.search import parse_query
 from tui.core.store import open_corpus
 from tui.core.text import one_line
@@ -952,6 +953,35 @@ async def test_marked_articles_are_exported_to_the_file_named(
     assert "Mexico, US Draft Work Plan" in markdown
     assert "Nearshoring Project" not in markdown
     assert notices[-1] == ("information", f"Exported 2 briefs to {target}")
+
+
+async def test_the_marked_briefs_are_looked_up_after_the_dialog_and_off_the_screen_s_thread(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Looked up before the dialog opened, on the screen's thread: with 10,000 marked, the
+    # reader stood still for over a minute before the dialog showed.
+    looked_up_on: list[bool] = []
+    look_up = Corpus.entries_with_ids
+
+    def recorded(corpus: Corpus, ids: Iterable[str]) -> list[Entry]:
+        looked_up_on.append(threading.current_thread() is threading.main_thread())
+        return look_up(corpus, ids)
+
+    monkeypatch.setattr(Corpus, "entries_with_ids", recorded)
+    app = BriefingApp(corpus_dir)
+    target = tmp_path / "out.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("A", "e")  # every brief marked
+        await wait_for_screen(pilot, ExportDialog)
+        assert "the 5 marked briefs to" in " ".join(
+            str(label.render()) for label in app.screen.query(Label)
+        )
+        assert looked_up_on == []
+        await answer_export_dialog(pilot, target)
+        await settle(pilot)
+    assert looked_up_on == [False]
+    assert target.read_text(encoding="utf-8").count("\n## ") == 5
 
 
 async def test_with_nothing_marked_the_current_article_is_exported(

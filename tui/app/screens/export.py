@@ -40,8 +40,10 @@ if TYPE_CHECKING:
 class Selection:
     """The briefs to export, and how the briefing and the dialog name them."""
 
-    entries: list[Entry]
-    """The entries of the briefs, which loaded."""
+    ids: frozenset[str]
+    """The ids of the briefs marked; empty for the current brief alone."""
+    current: Entry | None
+    """The brief under the cursor, exported when none is marked."""
     chosen: Chosen
     """How they were chosen, which the briefing says."""
     described: str
@@ -59,16 +61,24 @@ def export_selection(
     whose brief loaded); else None. ``failed`` more are marked whose files failed to load: the
     dialog says they are left out."""
     if marked:
-        entries = corpus.entries_with_ids(marked)
-        described = f"the {plural(len(entries), 'marked brief')}"
+        # Counted, not looked up: looking up thousands of briefs takes seconds, which the
+        # dialog need not wait for (see _entries).
+        described = f"the {plural(len(marked), 'marked brief')}"
         if failed:
             described += f" that loaded ({failed:,} more failed to load)"
-        return Selection(entries, "marked", described)
+        return Selection(frozenset(marked), None, "marked", described)
     if current is None or current.brief is None:
         return None
     title = current.brief.english_title
     shown = title if len(title) <= _TITLE_SHOWN else title[: _TITLE_SHOWN - 1].rstrip() + "…"
-    return Selection([current], "current", f"the brief “{shown}”")
+    return Selection(frozenset(), current, "current", f"the brief “{shown}”")
+
+
+def _entries(corpus: Corpus, selection: Selection) -> list[Entry]:
+    """The entries of the briefs of ``selection``, which loaded, in the list's order."""
+    if selection.current is not None:
+        return [selection.current]
+    return corpus.entries_with_ids(selection.ids)
 
 
 class ExportDialog(PathDialog):
@@ -124,7 +134,7 @@ async def _export(
 ) -> Path | None:
     """Write the briefing where ``answer`` says, asking again until it is written or the user
     gives up."""
-    entries = selection.entries
+    entries: list[Entry] = []
     with_errors: list[str] = []
     markdown = ""
     while True:
@@ -132,6 +142,7 @@ async def _export(
         if path is None:
             return None
         if not markdown:
+            entries = await asyncio.to_thread(_entries, corpus, selection)
             markdown = await asyncio.to_thread(
                 render_markdown,
                 corpus,

@@ -75,6 +75,10 @@ CREATE TABLE IF NOT EXISTS briefs (
 -- 0.4 s of the first frame.
 CREATE INDEX IF NOT EXISTS briefs_listing
     ON briefs (position, brief_id, duplicate_of, published, status, anchors);
+-- A brief looked up by its id or its file's name (going to a brief, exporting those marked):
+-- without them, each look-up read every row, 6 ms at 10,000 briefs.
+CREATE INDEX IF NOT EXISTS briefs_id ON briefs (brief_id);
+CREATE INDEX IF NOT EXISTS briefs_stem ON briefs (stem);
 -- The words of each brief (rowid = the brief's rowid), for the filter. Contentless: the words
 -- are kept compressed in briefs.words, which a row's deletion gives back to it, with the words of
 -- two parts or more among them (tui.core.text.compound_words). A number is one word, its point
