@@ -422,9 +422,9 @@ def _validate(corpus: Corpus) -> int:
         else:
             warnings += 1
     # Quotes found only loosely or fuzzily are counted as found, and said apart.
-    drift = [f"{count} {status}" for status, count in drifted.items() if count]
+    drift = [f"{count:,} {status}" for status, count in drifted.items() if count]
     summary = (
-        f"{plural(len(corpus.entries), 'brief')} ({loaded} loaded),"
+        f"{plural(len(corpus.entries), 'brief')} ({loaded:,} loaded),"
         f" {plural(facts, 'fact')}, {plural(found, 'quote')} found"
         + (f" ({', '.join(drift)})" if drift else "")
         + f"; {plural(errors, 'error')}, {plural(warnings, 'warning')}"
@@ -916,8 +916,8 @@ def _progress(outcomes: Sequence[Outcome], total: int, seconds: float) -> str:
     failed = [outcome.input for outcome in outcomes if outcome.status == "error"]
     rate = len(outcomes) / seconds if seconds > 0 else 0.0
     line = (
-        f"{len(outcomes)} of {total} done ({statuses.count('added')} added,"
-        f" {statuses.count('exists')} already there, {len(failed)} failed), {rate:.1f} a second"
+        f"{len(outcomes):,} of {total:,} done ({statuses.count('added'):,} added,"
+        f" {statuses.count('exists'):,} already there, {len(failed):,} failed), {rate:.1f} a second"
     )
     if failed:
         # File names, not paths: the line is to be read at a glance; each failure was told whole.

@@ -18,6 +18,7 @@ from tests.kit.corpus import (
     dump,
     fields,
     make_corpus,
+    make_large_corpus,
     make_named_corpus,
 )
 from tests.kit.markdown import read
@@ -65,6 +66,13 @@ def test_validate_passes_on_the_shipped_corpus_with_a_summary() -> None:
     assert f"{briefs} briefs" in summary
     assert f"{facts} facts" in summary
     assert f"{facts} quotes found" in summary
+
+
+def test_validate_writes_every_count_with_its_thousands_apart(tmp_path: Path) -> None:
+    # "1,000 briefs (1000 loaded)": one count of the line without its comma.
+    root = make_large_corpus(tmp_path / "corpus", 1_000)
+    (summary,) = run("validate", "--corpus", str(root)).stdout.splitlines()
+    assert summary.startswith("1,000 briefs (1,000 loaded), 1,000 facts, 1,000 quotes found")
 
 
 READING_PROGRESS = re.compile(r"^briefing: reading briefs: ([\d,]+) of ([\d,]+), [\d,]+ a second$")

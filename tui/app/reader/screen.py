@@ -1132,14 +1132,14 @@ class MainScreen(TakesKeysOnceMounted):
             told = (
                 "The article shown is marked already"
                 if len(shown) == 1
-                else f"The {len(shown)} articles shown are marked already"
+                else f"The {len(shown):,} articles shown are marked already"
             )
             self.notify(told, title="Export", markup=False)
             return
         self.marked = self.marked | new
         export = cast("BriefingApp", self.app).keys_of("reader.export")
         self.notify(
-            f"Marked {plural(len(new), 'article')}, {len(self._marks_shown())} in all:"
+            f"Marked {plural(len(new), 'article')}, {len(self._marks_shown()):,} in all:"
             f" {export} exports them",
             title="Export",
             markup=False,
