@@ -24,6 +24,7 @@ from tests.kit.pilot import (
     notifications_into,
     settle,
     strong_text,
+    until,
     unwrapped_dialog,
     wait_for_screen,
     within,
@@ -139,6 +140,27 @@ async def test_a_brief_added_on_disk_joins_the_list_and_the_filter_keeps(tmp_pat
         await until_shown(pilot, add, lambda: len(list_rows(app)) == 4)
         assert "Saltillo grows" in list_rows(app)[0]  # the newest comes first
         assert main_screen(app).filter_text == "exports"
+
+
+async def test_a_brief_added_while_the_reader_was_closed_is_under_the_cursor_at_the_start(
+    tmp_path: Path,
+) -> None:
+    # Added by `briefing add` between two starts: the reader opened on the index as the last
+    # start left it, then kept the cursor on its top brief, now second, and counted it read.
+    root = make_three(tmp_path)
+    first = BriefingApp(root)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    write_article(root, "saltillo.txt", "Saltillo grows. Exports rose 5% in May.\n")
+    write_brief(root, spec("saltillo", "Saltillo grows", 4))
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: screen.up_to_date and len(list_rows(app)) == 4)
+        await settle(pilot)
+        assert "Saltillo grows" in list_rows(app)[0]
+        assert screen.article_list.cursor_row == 0
+        assert brief_lines(app).startswith("Saltillo grows")
 
 
 async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:

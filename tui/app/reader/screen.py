@@ -475,9 +475,9 @@ class MainScreen(TakesKeysOnceMounted):
         back = self._back_to_lost(corpus, cursor_path)
         if back is not None:
             keep = back
-        if self._top_put_by_loading:
-            # Briefs read later may be newer: until the user moves, the top of the list shows
-            # the newest brief read so far.
+        if self._top_put_by_loading or self._top_put_at_opening:
+            # Briefs read later may be newer (a first start's, or those added since the index
+            # was last written): until the user moves, the top of the list shows the newest.
             keep = None
         self._listing_as_read = False
         wanted, self._select_after_reload = self._select_after_reload, None
@@ -779,6 +779,15 @@ class MainScreen(TakesKeysOnceMounted):
         """Whether the cursor is on the top of a first start's briefs read so far, where the
         loading, not the user, put it."""
         return self._listing_as_read and self.article_list.cursor_row == 0
+
+    @property
+    def _top_put_at_opening(self) -> bool:
+        """Whether the cursor is still on the top row of the index as the last start left it,
+        where the reader opened and the user has not moved from, while the files are read for
+        what changed since. Once they are, a brief added on disk is no reason to move it."""
+        return (
+            not self._shown_current and bool(self._opened_on) and self.article_list.cursor_row == 0
+        )
 
     def _mark_shown_read(self) -> None:
         """Mark the brief the panes show read, unless a first start's loading put it there, or
