@@ -48,6 +48,7 @@ from tests.kit.pilot import (
 )
 from tui.app.app import BriefingApp
 from tui.app.reader.screen import DETAIL_PANE_MIN_WIDTH, MainScreen
+from tui.app.screens import export as export_screen
 from tui.app.screens.export import ExportDialog, OverwriteDialog
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.article_list import DATE_WIDTH, ArticleList
@@ -968,9 +969,11 @@ async def test_the_marked_briefs_are_looked_up_after_the_dialog_and_off_the_scre
         return look_up(corpus, ids)
 
     monkeypatch.setattr(Corpus, "entries_with_ids", recorded)
+    monkeypatch.setattr(export_screen, "MANY_BRIEFS", 5)  # as many as to say it is at work
+    notices: list[tuple[str, str]] = []
     app = BriefingApp(corpus_dir)
     target = tmp_path / "out.md"
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         await settle(pilot)
         await pilot.press("A", "e")  # every brief marked
         await wait_for_screen(pilot, ExportDialog)
@@ -982,6 +985,8 @@ async def test_the_marked_briefs_are_looked_up_after_the_dialog_and_off_the_scre
         await settle(pilot)
     assert looked_up_on == [False]
     assert target.read_text(encoding="utf-8").count("\n## ") == 5
+    said = [text for _, text in notices]
+    assert said.index("Writing 5 briefs…") < said.index(f"Exported 5 briefs to {target}")
 
 
 async def test_with_nothing_marked_the_current_article_is_exported(

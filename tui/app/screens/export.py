@@ -50,6 +50,9 @@ class Selection:
     """As the dialog says it: ``the 3 marked briefs``, ``the current brief``."""
 
 
+MANY_BRIEFS = 1_000
+"""Briefs exported at once that take a second or more to look up and write: the reader says it
+is at work on them, which the dialog gone would otherwise leave unsaid."""
 _TITLE_SHOWN = 48
 """How much of a brief's title the dialog names it by: the rest of the line is the path's."""
 
@@ -142,6 +145,8 @@ async def _export(
         if path is None:
             return None
         if not markdown:
+            if len(selection.ids) >= MANY_BRIEFS:
+                app.notify(f"Writing {plural(len(selection.ids), 'brief')}…", title="Export")
             entries = await asyncio.to_thread(_entries, corpus, selection)
             markdown = await asyncio.to_thread(
                 render_markdown,
