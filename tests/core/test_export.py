@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import html
 import os
 import re
 import stat
@@ -18,6 +19,7 @@ from tui.core.annotations import Annotation
 from tui.core.export import (
     ExportError,
     ExportExistsError,
+    escape,
     markdown_parts,
     render_markdown,
     write_export,
@@ -701,3 +703,29 @@ def test_only_lines_that_would_run_together_end_in_a_line_break(tmp_path: Path) 
         "check the trucks",
         "Then write.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # Backslashes no renderer needed, which a colleague reading the file sees.
+        ("fuente: Zeta Tijuana #1", "fuente: Zeta Tijuana #1"),
+        ("#pendiente", "#pendiente"),
+        ("C:\\datos\\maquila_2025.xlsx", "C:\\datos\\maquila_2025.xlsx"),
+        ("un estimado de $22 millones", "un estimado de $22 millones"),
+        # ... and those it needs: a heading, mathematics between two dollars, a backslash
+        # before punctuation or at the end, where a line break may follow it.
+        ("# pendiente", "\\# pendiente"),
+        ("### pendiente", "\\### pendiente"),
+        ("costo $5 y $6 mdd", "costo \\$5 y \\$6 mdd"),
+        ("a\\*b*", "a\\\\\\*b\\*"),
+        ("ends in \\", "ends in \\\\"),
+    ],
+)
+def test_text_is_written_with_the_backslashes_markdown_needs_and_no_more(
+    text: str, written: str
+) -> None:
+    assert escape(text) == written
+    # Read back by a renderer as it was written, a line break after it too.
+    rendered = PARSER.render(escape(text) + "\\\nnext").replace("\n", "")
+    assert rendered == f"<p>{html.escape(text, quote=False)}<br />next</p>"
