@@ -25,6 +25,7 @@ from tests.kit.corpus import (
     draft_corpus,
     fields,
     make_corpus,
+    make_large_corpus,
     write_article,
     write_brief,
 )
@@ -1956,3 +1957,27 @@ async def test_a_corpus_with_no_briefs_says_so_by_its_folder_s_name(tmp_path: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert brief_text(app).startswith("corpus/ has no briefs to show")
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [("end",), ("end", "pageup"), ("pagedown", "pagedown", "up", "up", "up")],
+    ids=["end", "page-up-from-the-end", "back-up"],
+)
+async def test_the_list_scrolls_by_whole_briefs_with_the_filter_open(
+    tmp_path: Path, keys: tuple[str, ...]
+) -> None:
+    # With the filter's line, the pane held an odd number of lines over rows of two: the list
+    # came to show the date line of a brief at its top, without its title.
+    root = make_large_corpus(tmp_path / "corpus", 60)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"trade", "enter")
+        await settle(pilot)
+        articles = main_screen(app).article_list
+        assert articles.row_height == 2 and articles.scrollable_content_region.height % 2
+        await pilot.press(*keys)
+        await settle(pilot)
+        assert articles.scroll_offset.y % 2 == 0
+        assert articles.scroll_offset.y > 0

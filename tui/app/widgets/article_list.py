@@ -259,8 +259,13 @@ class ArticleList(FittedScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height // self.row_height - 1)
 
     def _update_virtual_size(self) -> None:
-        lines = len(self._rows) * self.row_height
-        set_virtual_size(self, Size(self.scrollable_content_region.width, lines))
+        height = self.row_height
+        region = self.scrollable_content_region
+        # Rows of two lines in a pane of an odd number: one more line at the end, so that the
+        # list scrolled to its end shows its top row whole, not the second line of a brief.
+        lines = len(self._rows) * height
+        lines += region.height % height if lines else 0
+        set_virtual_size(self, Size(region.width, lines))
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
         """Scroll the cursor's row into view: just enough, or a third down when ``center``."""
@@ -270,12 +275,13 @@ class ArticleList(FittedScrollView, can_focus=True):
         end = first + self.row_height
         if height <= 0 or (top <= first and end <= top + height):
             return
+        rows = self.row_height
         if center:
-            target = first - height // 3
+            target = first - height // 3 // rows * rows
         elif first < top:
             target = first
         else:
-            target = end - height
+            target = -(-(end - height) // rows) * rows  # rounded up to a whole row
         self.scroll_to(y=max(0, target), animate=False, force=True)
 
     def _report(self) -> None:
