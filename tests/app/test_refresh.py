@@ -163,6 +163,37 @@ async def test_a_brief_added_while_the_reader_was_closed_is_under_the_cursor_at_
         assert brief_lines(app).startswith("Saltillo grows")
 
 
+@pytest.mark.parametrize("renamed", [True, False], ids=["id-changed", "deleted"])
+async def test_a_brief_given_another_id_says_what_stays_under_the_old_one(
+    tmp_path: Path, renamed: bool
+) -> None:
+    # Its bookmark and mark vanished without a word: they stay under the id they were made
+    # under. A brief deleted is not told of: what is kept waits for it to come back.
+    root = make_three(tmp_path)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "b", "space")  # on Juárez, bookmarked and marked
+        await settle(pilot)
+
+        def rename() -> None:
+            (root / "briefs" / "juarez.yaml").unlink(missing_ok=True)
+            if renamed:
+                write_brief(root, spec("juarez-exports", "Juárez exports climb", 2))
+
+        await until_shown(pilot, rename, lambda: len(list_rows(app)) == 2 + renamed)
+    told = [text for _, text in notices if "No brief has the id" in text]
+    if renamed:
+        assert told == [
+            "No brief has the id juarez now; what you kept under it (bookmark, mark for export)"
+            " stays under that id. If the brief was given another id, set it back to juarez to"
+            " see it again."
+        ]
+    else:
+        assert told == []
+
+
 async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:
     root = make_three(tmp_path)
     app = BriefingApp(root)

@@ -501,7 +501,12 @@ class MainScreen(TakesKeysOnceMounted):
         self._typed_from = self._same_entry(corpus, self._typed_from)
         self.corpus = corpus
         self._ids = corpus.entries.ids()
-        self._ids_present = frozenset(i for i in self._ids if i is not None)
+        present_before, self._ids_present = (
+            self._ids_present,
+            frozenset(i for i in self._ids if i is not None),
+        )
+        if refreshed:
+            self._tell_what_stays_under_ids_gone(present_before)
         read = self.annotations.read if self.annotations else set()
         self._unread = sum(1 for ident in self._ids_present if ident not in read)
         article_list.set_entries(corpus.entries)
@@ -539,6 +544,42 @@ class MainScreen(TakesKeysOnceMounted):
         self.corpus_loading.read_again_if_changed()
         if refreshed:  # the corpus shown before held a snapshot the index was written after
             self.corpus_loading.let_journal_go(corpus)
+
+    def _tell_what_stays_under_ids_gone(self, present_before: frozenset[str]) -> None:
+        """Say what the user kept under the ids of briefs gone as others came, as a brief whose
+        id was changed: a note, tags, a bookmark or a mark stay under the id they were made
+        under, and vanished without a word from the brief renamed."""
+        gone = present_before - self._ids_present
+        if not gone or not self._ids_present - present_before:
+            return  # none gone, or only gone (deleted): what is kept waits for them to come back
+        for ident in sorted(gone):
+            kept = self._kept_under(ident)
+            if kept:
+                self.notify(
+                    f"No brief has the id {ident} now; what you kept under it ({kept}) stays"
+                    f" under that id. If the brief was given another id, set it back to {ident}"
+                    " to see it again.",
+                    title="Id changed?",
+                    severity="warning",
+                    markup=False,
+                    timeout=15,
+                )
+
+    def _kept_under(self, ident: str) -> str:
+        """What the user keeps under ``ident``, in words ("note, tags, bookmark"); "" if
+        nothing."""
+        annotation = self.annotations.annotation(ident) if self.annotations else None
+        kept = [
+            name
+            for name, has in (
+                ("note", annotation is not None and bool(annotation.note)),
+                ("tags", annotation is not None and bool(annotation.tags)),
+                ("bookmark", ident in self.bookmarked),
+                ("mark for export", ident in self.marked),
+            )
+            if has
+        ]
+        return ", ".join(kept)
 
     def _back_to_lost(self, corpus: Corpus, cursor_path: str | None) -> int | None:
         """The entry of ``corpus`` to put the cursor back on: the brief whose file went away
