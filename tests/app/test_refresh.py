@@ -62,6 +62,12 @@ def make_three(root: Path) -> Path:
     return root
 
 
+def add_newest(root: Path) -> None:
+    """Add to the corpus of :func:`make_three` a brief newer than its three, "Saltillo grows"."""
+    write_article(root, "saltillo.txt", "Saltillo grows. Exports rose 5% in May.\n")
+    write_brief(root, spec("saltillo", "Saltillo grows", 4))
+
+
 def breaking(brief: Path) -> Callable[[], None]:
     """What breaks ``brief`` on disk: its title opens a list it never closes (line 3)."""
     good = brief.read_text(encoding="utf-8")
@@ -133,11 +139,7 @@ async def test_a_brief_added_on_disk_joins_the_list_and_the_filter_keeps(tmp_pat
         await settle(pilot)
         assert len(list_rows(app)) == 3
 
-        def add() -> None:
-            write_article(root, "saltillo.txt", "Saltillo grows. Exports rose 5% in May.\n")
-            write_brief(root, spec("saltillo", "Saltillo grows", 4))
-
-        await until_shown(pilot, add, lambda: len(list_rows(app)) == 4)
+        await until_shown(pilot, lambda: add_newest(root), lambda: len(list_rows(app)) == 4)
         assert "Saltillo grows" in list_rows(app)[0]  # the newest comes first
         assert main_screen(app).filter_text == "exports"
 
@@ -151,8 +153,7 @@ async def test_a_brief_added_while_the_reader_was_closed_is_under_the_cursor_at_
     first = BriefingApp(root)
     async with first.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-    write_article(root, "saltillo.txt", "Saltillo grows. Exports rose 5% in May.\n")
-    write_brief(root, spec("saltillo", "Saltillo grows", 4))
+    add_newest(root)
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
