@@ -712,12 +712,14 @@ def test_only_lines_that_would_run_together_end_in_a_line_break(tmp_path: Path) 
         ("fuente: Zeta Tijuana #1", "fuente: Zeta Tijuana #1"),
         ("#pendiente", "#pendiente"),
         ("C:\\datos\\maquila_2025.xlsx", "C:\\datos\\maquila_2025.xlsx"),
-        ("un estimado de $22 millones", "un estimado de $22 millones"),
         # ... and those it needs: a heading, mathematics between two dollars, a backslash
         # before punctuation or at the end, where a line break may follow it.
         ("# pendiente", "\\# pendiente"),
         ("### pendiente", "\\### pendiente"),
         ("costo $5 y $6 mdd", "costo \\$5 y \\$6 mdd"),
+        ("US$22 millones", "US\\$22 millones"),  # another piece of its line may hold one
+        ("Exports rise #", "Exports rise \\#"),  # else it closes a heading
+        ("Mexico is ## of ten", "Mexico is ## of ten"),
         ("a\\*b*", "a\\\\\\*b\\*"),
         ("ends in \\", "ends in \\\\"),
     ],
@@ -729,3 +731,6 @@ def test_text_is_written_with_the_backslashes_markdown_needs_and_no_more(
     # Read back by a renderer as it was written, a line break after it too.
     rendered = PARSER.render(escape(text) + "\\\nnext").replace("\n", "")
     assert rendered == f"<p>{html.escape(text, quote=False)}<br />next</p>"
+    # ... and as a heading, which a title is.
+    heading = PARSER.render("## " + escape(text)).strip()
+    assert heading == f"<h2>{html.escape(text, quote=False)}</h2>"

@@ -28,13 +28,14 @@ from tui.core.text import clean_text, date_label, line_range, names_apart, one_l
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
 # can start or end markup anywhere in a line. An underscore between two letters or digits
 # cannot ("seeds/001_c8c9.txt", "nuevo_león"), nor can "!" without the "[" of an image, which
-# is escaped, nor "#" but at a line's start: the briefing reads as plain text where nothing needs
-# a backslash. A backslash is one only before punctuation, which it would escape, or at the
-# end, where a line break may follow it: "C:\datos" is read as written.
-_INLINE_SPECIAL = re.compile(r"[`*\[\]<>|~&]|\\(?=[!-/:-@\[-`{-~]|$)|(?<![^\W_])_|_(?![^\W_])")
-# A dollar sign opens mathematics where renderers have it between two: "$5 y $6" is escaped,
-# "US$22" alone is not.
-_DOLLAR = re.compile(r"\$")
+# is escaped, nor "#" but at a line's start or ending it, where it would close a heading: the
+# briefing reads as plain text where nothing needs a backslash. A backslash is one only before
+# punctuation, which it would escape, or at the end, where a line break may follow it:
+# "C:\datos" is read as written. A dollar sign opens mathematics where renderers have it: the
+# text escaped is often one piece of a line ("US$5 mil millones (US$5 billion)"), so each is.
+_INLINE_SPECIAL = re.compile(
+    r"[`*\[\]<>|~&$]|\\(?=[!-/:-@\[-`{-~]|$)|(?<![^\W_])_|_(?![^\W_])|(?<=\s)#(?=#*\s*$)"
+)
 # These only mean something at the start of a line: lists, block quotes, rules, setext and
 # ATX headings (a "#" needs a space or the end after it: "#pendiente" is text).
 _LINE_START_SPECIAL = re.compile(r"[-+=>:]|\d+[.)]|#{1,6}(?=\s|$)")
@@ -49,8 +50,6 @@ def escape(text: str) -> str:
     none that a terminal or an editor would take as a command or hide (see
     :func:`tui.core.text.clean_text`): a note may hold anything pasted into it."""
     flat = _INLINE_SPECIAL.sub(_backslashed, one_line(clean_text(text)))
-    if flat.count("$") > 1:
-        flat = _DOLLAR.sub(_backslashed, flat)
     start = _LINE_START_SPECIAL.match(flat)
     if start is None:
         return flat
