@@ -1981,3 +1981,23 @@ async def test_the_list_scrolls_by_whole_briefs_with_the_filter_open(
         await settle(pilot)
         assert articles.scroll_offset.y % 2 == 0
         assert articles.scroll_offset.y > 0
+
+
+async def test_the_list_shows_whole_briefs_after_a_resize_gives_its_rows_two_lines(
+    tmp_path: Path,
+) -> None:
+    # Scrolled by rows of one line above the brief, then given rows of two beside it: the
+    # offset kept was odd, and the top row showed a date line without its title.
+    root = make_large_corpus(tmp_path / "corpus", 60)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        articles = main_screen(app).article_list
+        await pilot.press("end")
+        await pilot.resize_terminal(80, 23)
+        await settle(pilot)
+        assert articles.row_height == 1 and articles.scroll_offset.y % 2
+        await pilot.resize_terminal(120, 39)
+        await settle(pilot)
+        assert articles.row_height == 2
+        assert articles.scroll_offset.y % 2 == 0

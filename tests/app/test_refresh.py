@@ -20,6 +20,7 @@ from tests.kit.pilot import (
     brief_lines,
     export_mark_of,
     list_rows,
+    listed_keys,
     main_screen,
     notifications_into,
     settle,
@@ -193,6 +194,58 @@ async def test_a_brief_given_another_id_says_what_stays_under_the_old_one(
         ]
     else:
         assert told == []
+
+
+async def test_a_brief_that_fails_to_load_as_another_comes_is_no_id_changed(
+    tmp_path: Path,
+) -> None:
+    # Told that no brief had the id juarez, whose file is there, its bookmark shown under its
+    # name: it failed to load as saltillo was added.
+    root = make_three(tmp_path)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "b")
+        await settle(pilot)
+        broken = breaking(root / "briefs" / "juarez.yaml")
+
+        def break_and_add() -> None:
+            broken()
+            add_newest(root)
+
+        await until_shown(
+            pilot, break_and_add, lambda: "1 failed" in str(main_screen(app).sub_title)
+        )
+        await until(pilot, lambda: len(list_rows(app)) == 4)
+    assert not [text for _, text in notices if "No brief has the id" in text]
+
+
+async def test_ids_changed_together_are_told_in_one_notice(tmp_path: Path) -> None:
+    root = make_three(tmp_path)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")  # all three marked
+        await settle(pilot)
+
+        def rename_all() -> None:
+            for ident, title, day in [
+                ("tijuana", "Tijuana plants hire", 3),
+                ("juarez", "Juárez exports climb", 2),
+                ("reynosa", "Reynosa opens a park", 1),
+            ]:
+                (root / "briefs" / f"{ident}.yaml").unlink(missing_ok=True)
+                write_brief(root, spec(f"{ident}-2025", title, day))
+
+        await until_shown(pilot, rename_all, lambda: all("2025" in key for key in listed_keys(app)))
+    told = [text for _, text in notices if "No brief has the id" in text]
+    assert told == [
+        "No brief has the ids juarez, reynosa, tijuana now; the notes, tags, bookmarks and"
+        " marks kept under them stay under those ids. Briefs given other ids show them again"
+        " once their ids are set back."
+    ]
 
 
 async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:

@@ -552,18 +552,28 @@ class MainScreen(TakesKeysOnceMounted):
         gone = present_before - self._ids_present
         if not gone or not self._ids_present - present_before:
             return  # none gone, or only gone (deleted): what is kept waits for them to come back
-        for ident in sorted(gone):
-            kept = self._kept_under(ident)
-            if kept:
-                self.notify(
-                    f"No brief has the id {ident} now; what you kept under it ({kept}) stays"
-                    f" under that id. If the brief was given another id, set it back to {ident}"
-                    " to see it again.",
-                    title="Id changed?",
-                    severity="warning",
-                    markup=False,
-                    timeout=15,
-                )
+        # A file that failed to load keeps what is kept under its name, which the list shows.
+        gone -= self._failed_files_of(frozenset(gone)).keys()
+        kept = {ident: what for ident in sorted(gone) if (what := self._kept_under(ident))}
+        if not kept:
+            return
+        if len(kept) == 1:
+            ((ident, what),) = kept.items()
+            told = (
+                f"No brief has the id {ident} now; what you kept under it ({what}) stays under"
+                f" that id. If the brief was given another id, set it back to {ident} to see it"
+                " again."
+            )
+        else:
+            named = ", ".join(list(kept)[:3]) + (
+                f" and {len(kept) - 3:,} more" if len(kept) > 3 else ""
+            )
+            told = (
+                f"No brief has the ids {named} now; the notes, tags, bookmarks and marks kept"
+                " under them stay under those ids. Briefs given other ids show them again"
+                " once their ids are set back."
+            )
+        self.notify(told, title="Id changed?", severity="warning", markup=False, timeout=15)
 
     def _kept_under(self, ident: str) -> str:
         """What the user keeps under ``ident``, in words ("note, tags, bookmark"); "" if
@@ -827,7 +837,11 @@ class MainScreen(TakesKeysOnceMounted):
         where the reader opened and the user has not moved from, while the files are read for
         what changed since. Once they are, a brief added on disk is no reason to move it."""
         return (
-            not self._shown_current and bool(self._opened_on) and self.article_list.cursor_row == 0
+            not self._shown_current
+            and bool(self._opened_on)
+            and self.article_list.cursor_row == 0
+            # Gone into the brief or the original, the user reads the brief there.
+            and self.focused is self.article_list
         )
 
     def _mark_shown_read(self) -> None:

@@ -253,6 +253,11 @@ class ArticleList(FittedScrollView, can_focus=True):
 
     def fit_to_size(self) -> None:
         self._update_virtual_size()
+        # Rows of one line become rows of two as the pane narrows: an odd offset kept would
+        # show a brief's second line at the top.
+        top, rows = self.scroll_offset.y, self.row_height
+        if top % rows:
+            self.scroll_to(y=top - top % rows, animate=False, force=True)
         self._scroll_to_cursor()
 
     def _page(self) -> int:
