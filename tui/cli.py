@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
                 raise OSError(errno.EBADF, "standard output is closed")
             output.write(self.format_help())
 
+    class _ExamplesAsWritten(argparse.HelpFormatter):
+        """Wraps a command's description to the terminal, as argparse does, but keeps the lines
+        of its examples as written: one command a line."""
+
+        def _fill_text(self, text: str, width: int, indent: str) -> str:
+            if text.startswith("example"):
+                return "".join(indent + line for line in text.splitlines(keepends=True))
+            return super()._fill_text(text, width, indent)
+
     parser = Parser(
         prog="briefing",
         description="Read news briefs whose key facts are tied to the sentences they came from.",
@@ -92,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="List id, date, language, "
         "number of facts and title of each brief, newest first.",
         epilog="example: briefing list --filter 'place:tijuana after:2024-01 is:final'",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_ExamplesAsWritten,
     )
     listing.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
     listing.add_argument("--filter", metavar="QUERY", default="", help=_FILTER_HELP)
@@ -106,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         " case and accents count as one. One line per value: field, value and count, separated"
         " by tabs.",
         epilog="example: briefing facets --filter 'lang:es date:2024' --field place --limit 5",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_ExamplesAsWritten,
     )
     facets.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
     facets.add_argument("--filter", metavar="QUERY", default="", help=_FILTER_HELP)
@@ -157,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         " already in the corpus is reported with its brief. Everything runs offline.",
         epilog="example: briefing add ~/Downloads/plant-expansion.html notes/article.txt\n"
         "         briefing add - < article.txt   (an article on standard input)",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_ExamplesAsWritten,
     )
     add.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
     add.add_argument(
