@@ -250,7 +250,9 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
             dialog.border_title = "Tags"
             yield Label(Content(one_line(self.brief_title)))
             yield Input(
-                " ".join(self.tags),
+                # A space after the last: a tag typed then is a tag of its own ("señal
+                # frontera"), not the last one's end ("señalfrontera").
+                "".join(f"{tag} " for tag in self.tags),
                 placeholder="usmca tariffs",
                 id="tags",
                 suggester=TagSuggester(self.in_use),
