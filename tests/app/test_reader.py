@@ -721,6 +721,25 @@ async def test_escape_from_a_filter_that_shows_nothing_goes_back_to_the_brief(
         assert cursor_key(app) == chosen
 
 
+async def test_escape_from_a_kept_filter_that_shows_nothing_goes_back_to_the_brief(
+    corpus_dir: Path,
+) -> None:
+    # Kept with Enter, then cleared from the list: the cursor went to the first brief, and
+    # marked it read.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        chosen = cursor_key(app)
+        await pilot.press("slash", *"qqqq", "enter")
+        await settle(pilot)
+        assert listed_keys(app) == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert cursor_key(app) == chosen
+
+
 async def test_the_cursor_comes_back_to_its_brief_as_a_term_typed_shows_it_again(
     corpus_dir: Path,
 ) -> None:

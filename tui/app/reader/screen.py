@@ -877,7 +877,9 @@ class MainScreen(TakesKeysOnceMounted):
             if self._typed_from is None:  # not when the focus comes back to the filter
                 self._typed_from = self.article_list.cursor_entry
         else:
-            self._typed_from = None
+            if self.article_list.cursor_entry is not None:
+                # Kept while the filter finds nothing: Esc then goes back to that brief.
+                self._typed_from = None
             self._mark_shown_read()  # the brief shown while a filter was typed, now chosen
 
     def watch_current_fact(self, fact: int | None) -> None:
