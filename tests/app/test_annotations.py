@@ -8,6 +8,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
+import tui.app.reader.screen as screen_module
 from tests.kit.locks import (
     LockClock,
     bookmarks_locked,
@@ -955,3 +956,27 @@ async def test_the_keys_apply_only_on_a_brief(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)  # no dialog for no brief
         assert "0 unread" in title_bar_text(app)
+
+
+async def test_briefs_passed_with_a_key_held_are_not_read_only_the_one_rested_on(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each brief passed was shown for a moment and counted read: holding j emptied is:unread.
+    # Longer than the moves take on a loaded machine, each waited for.
+    monkeypatch.setattr(screen_module, "READ_AFTER_S", 2.0)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        annotations = main_screen(app).annotations
+        assert annotations is not None
+        first = current_id(app)
+        await within(pilot, lambda: first in annotations.read, "the first brief read")
+        passed = []
+        for _ in range(3):
+            await pilot.press("j")
+            await settle(pilot)  # each shown in the panes, as at key-repeat speed
+            passed.append(current_id(app))
+        rested_on = passed.pop()
+        await within(pilot, lambda: rested_on in annotations.read, "the brief rested on read")
+        assert not annotations.read & set(passed)
+        assert f"{len(main_screen(app)._ids_present) - 2} unread" in app.screen.sub_title

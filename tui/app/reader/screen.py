@@ -125,6 +125,9 @@ def _same_reading(first: Entry, second: Entry) -> bool:
 LOST_PATIENCE_S = 2.0
 """How long a brief whose file went away under the cursor may take to come back and take the
 cursor back: an editor writing a file anew takes well under a second."""
+READ_AFTER_S = 0.5
+"""How long a brief is shown before it counts as read: holding a key down the list shows each
+brief passed for a moment, which is not reading it."""
 SAVE_RETRY_S = 5.0
 """How long after notes, tags, read marks or bookmarks could not be saved they are tried again:
 another program's lock on the file is over in moments, and the title bar's "(not saved)" goes
@@ -223,6 +226,8 @@ class MainScreen(TakesKeysOnceMounted):
         by the user, so not marked read until the other has had :data:`LOST_PATIENCE_S` to
         come back."""
         self._lost_timer: Timer | None = None
+        self._read_timer: Timer | None = None
+        """Counts the brief shown read once it has been shown for :data:`READ_AFTER_S`."""
         self._read_when_back = False
         """Whether the brief shown is to be marked read once the dialog over the screen closes:
         the one the cursor fell on, which the user has not seen yet."""
@@ -868,9 +873,33 @@ class MainScreen(TakesKeysOnceMounted):
             self._marked_read = brief.id
             if opening and self.annotations and brief.id in self.annotations.kept_unread:
                 return  # marked unread by the user, and shown by the reader: read once chosen
-            self._set_read(brief.id, True)
+            self._read_once_rested(brief.id)
         if entry is not None and not opening:
             self._opened_on = ""  # another entry shown: the reader is open
+
+    def _read_once_rested(self, brief_id: str) -> None:
+        """Mark ``brief_id``, just shown, read once it has been shown for :data:`READ_AFTER_S`;
+        another brief shown meanwhile takes its place."""
+        self._stop_reading()
+        if READ_AFTER_S <= 0:
+            self._set_read(brief_id, True)
+            return
+
+        def rested() -> None:
+            self._read_timer = None
+            shown = self._entry(self.shown_entry)
+            if shown is not None and shown.brief is not None and shown.brief.id == brief_id:
+                self._set_read(brief_id, True)
+            elif self._marked_read == brief_id:
+                self._marked_read = None  # left before it was read: read when shown again
+
+        self._read_timer = self.set_timer(READ_AFTER_S, rested)
+
+    def _stop_reading(self) -> None:
+        """Let the brief waiting to count as read go uncounted."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, FilterInput):
@@ -1106,6 +1135,7 @@ class MainScreen(TakesKeysOnceMounted):
         brief_id = self._loaded_id("mark it unread")
         if brief_id is None or self.annotations is None:
             return
+        self._stop_reading()  # the user says what it is: not read behind their back after
         self._set_read(brief_id, brief_id not in self.annotations.read)
         self._marks_changed("read")
 
