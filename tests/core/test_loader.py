@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import tui.core.loader as loader
-from tests.kit.corpus import ARTICLE, REPO, dump, fields, make_corpus
+from tests.kit.corpus import ARTICLE, PAGE, REPO, dump, fields, make_corpus, page_brief
 from tests.kit.special import named_pipe, needs_pipes, without_waiting
 from tui.core.articles import ArticleReader, ArticleTexts
 from tui.core.loader import read_article
@@ -841,6 +841,135 @@ def test_problems_come_in_the_order_of_the_file(tmp_path: Path) -> None:
     corpus = load_one(tmp_path, brief)
     lines = [p.line for p in corpus.all_problems]
     assert lines == sorted(lines)
+
+
+# Where the article stands on its page ---------------------------------------------------------
+
+
+def load_page(tmp_path: Path, **changes: Any) -> Corpus:
+    return load_one(tmp_path, page_brief(**changes), seeds={"page.txt": PAGE})
+
+
+def article_of(corpus: Corpus) -> str:
+    """The text the brief's edges mark as the article, or "" for the whole page."""
+    brief = corpus.briefs[0]
+    span = brief.article_span
+    text = read_article(corpus.root, brief.source)
+    return "" if span is None else text[span.start : span.end]
+
+
+def test_a_brief_says_where_its_article_starts_and_ends_on_the_page(tmp_path: Path) -> None:
+    corpus = load_page(tmp_path)
+
+    # From the headline's own line, not its words in the breadcrumb; to the last line of the
+    # article, not the teaser's, which holds the passage but does not end with it.
+    assert article_of(corpus).startswith("Plant Adds Shift\n")
+    assert article_of(corpus).endswith("cross at Otay twice a day.")
+    assert corpus.all_problems == ()
+
+
+def test_the_article_ends_at_the_last_line_its_last_words_end(tmp_path: Path) -> None:
+    # Ending at the first such line could leave the article's own text out of it.
+    corpus = load_page(tmp_path, article_ends="240 workers.")
+
+    assert article_of(corpus).endswith("Hiring starts in March, for all 240 workers.")
+
+
+def test_without_its_edges_a_page_is_the_article_whole(tmp_path: Path) -> None:
+    corpus = load_page(tmp_path, article_starts=..., article_ends=...)
+
+    assert corpus.briefs[0].article_span is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"article_starts": "Plant Adds Night Shift"},
+            (
+                "article_starts",
+                "not found in seeds/page.txt, so the article is taken to start where the page"
+                " does; copy the article's first words, as a line of the page starts with"
+                " them, word for word",
+            ),
+        ),
+        (
+            {"article_starts": "El Florido park"},
+            (
+                "article_starts",
+                "stands in seeds/page.txt, but does not start a line there, so the article is"
+                " taken to start where the page does; copy the article's first words, as a"
+                " line of the page starts with them, word for word",
+            ),
+        ),
+        (
+            {"article_ends": "News / Plant Adds Shift"},
+            (
+                "article_ends",
+                "ends a line of seeds/page.txt only before article_starts, so the article is"
+                " taken to run to the end of the page; copy the last words of the article's"
+                " last paragraph",
+            ),
+        ),
+    ],
+)
+def test_an_edge_not_at_a_line_of_the_page_is_told_and_the_page_edge_taken(
+    tmp_path: Path, changes: dict[str, str], expected: tuple[str, str]
+) -> None:
+    corpus = load_page(tmp_path, **changes)
+
+    assert problems_of(corpus) == [expected]
+    assert [p.severity for p in corpus.all_problems] == ["warning"]
+    brief_text = dump(page_brief(**changes))
+    assert corpus.all_problems[0].line == line_of(brief_text, f"{expected[0]}:")
+    field = expected[0]
+    page = read_article(corpus.root, "page.txt")
+    whole_side = page.startswith if field == "article_starts" else page.endswith
+    assert whole_side(article_of(corpus) or page)
+
+
+def test_a_quote_of_the_page_around_the_article_is_told(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "The plant will add 240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "A warehouse opens.", "quote": "a warehouse opens"},
+        {"fact": "The page is news.", "quote": "Home / News"},
+    ]
+
+    corpus = load_page(tmp_path, key_facts=facts)
+
+    assert problems_of(corpus) == [
+        (
+            "key_facts[1].quote",
+            "stands on the page after the article, which article_ends says ends elsewhere: it"
+            " quotes the page's furniture; quote the article's own text, or, if this is the"
+            " article, end the article later",
+        ),
+        (
+            "key_facts[2].quote",
+            "stands on the page before the article, which article_starts says starts"
+            " elsewhere: it quotes the page's furniture; quote the article's own text, or, if"
+            " this is the article, start the article earlier",
+        ),
+    ]
+
+
+def test_a_slip_in_an_edge_field_is_told_the_field_meant(tmp_path: Path) -> None:
+    corpus = load_page(tmp_path, article_starts=..., article_start="Plant Adds Shift")
+
+    assert problems_of(corpus) == [
+        ("article_start", "unknown field, ignored; did you mean article_starts?")
+    ]
+
+
+def test_the_article_s_edges_are_kept_in_the_index(tmp_path: Path) -> None:
+    corpus = load_page(tmp_path)
+    from tui.core.store import open_corpus
+
+    built, warm = open_corpus(corpus.root), open_corpus(corpus.root)
+
+    span = corpus.briefs[0].article_span
+    assert span is not None
+    assert built.briefs[0].article_span == warm.briefs[0].article_span == span
 
 
 # Sources ----------------------------------------------------------------------------------------

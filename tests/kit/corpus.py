@@ -1,6 +1,7 @@
 """Corpora for tests, written on the spot so that each test shows the one thing it is about:
 briefs from fields (:func:`make_corpus`) or from specs (:func:`write_brief`), a draft under
-review (:func:`draft_corpus`), many briefs at once (:func:`make_large_corpus`); and the size of
+review (:func:`draft_corpus`), an article saved with its web page (:data:`PAGE`), many briefs
+at once (:func:`make_large_corpus`); and the size of
 the journal SQLite keeps beside a corpus's index (:func:`journal_size`)."""
 
 from __future__ import annotations
@@ -50,6 +51,28 @@ def fields(ident: str = "sample", **changes: Any) -> dict[str, Any]:
         else:
             brief[name] = value
     return brief
+
+
+PAGE = (
+    "Home / News / Plant Adds Shift\n"
+    "\n"
+    "Plant Adds Shift\n"
+    "\n"
+    "Tijuana \u2014 A plant in the El Florido park will add a night shift of 240 workers.\n"
+    "Hiring starts in March, for all 240 workers.\n"
+    "The customer\u2019s trucks cross at Otay twice a day.\n"
+    "\n"
+    "Read next: At Otay, trucks cross twice a day, and a warehouse opens.\n"
+    "Leave a Reply\n"
+)
+"""An article saved with its web page: a breadcrumb that repeats its headline before it, and a
+teaser for another story that repeats its last words after it."""
+
+
+def page_brief(**changes: Any) -> dict[str, Any]:
+    """A brief of :data:`PAGE` that marks where its article is, with ``changes`` applied."""
+    edges = {"article_starts": "Plant Adds Shift", "article_ends": "twice a day."}
+    return fields(**{"source": "page.txt", **edges, **changes})
 
 
 def dump(brief: dict[str, Any]) -> str:

@@ -72,8 +72,18 @@ ID_RULE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _REQUIRED_TEXT = ("id", "source", "title", "language", "summary")
 _OPTIONAL_TEXT = ("title_en", "date_note", "outlet", "author")
 _TEXT_LISTS = ("places", "organizations", "people", "topics")
+_ARTICLE_EDGES = ("article_starts", "article_ends")
+"""Where the article stands on the web page it was saved with: its first words and its last."""
 KNOWN_FIELDS = frozenset(
-    (*_REQUIRED_TEXT, *_OPTIONAL_TEXT, *_TEXT_LISTS, "published", "key_facts", "status")
+    (
+        *_REQUIRED_TEXT,
+        *_OPTIONAL_TEXT,
+        *_TEXT_LISTS,
+        *_ARTICLE_EDGES,
+        "published",
+        "key_facts",
+        "status",
+    )
 )
 FACT_FIELDS = frozenset(("fact", "quote", "kind", "reviewed", "needs_english"))
 _REQUIRED_IN_FACT = ("fact", "quote")
@@ -319,9 +329,15 @@ class _BriefChecker:
             if text is not None and len(text) > LONG_TEXT_WARNING:
                 self.add(name, f"is {len(text)} characters long; lists show the start", "warning")
         article = self._article(source) if source is not None else None
+        starts, ends = (self._text(data, name, required=False) for name in _ARTICLE_EDGES)
         facts = self._key_facts(data, article, source)
+        article_span = None
+        if article is not None and source is not None:
+            article_span = self._article_span(starts, ends, article, f"seeds/{source}")
         if None in required.values() or facts is None:
             return None
+        if article_span is not None:
+            self._furniture_quoted(facts, article_span)
         if language == "en" and any(fact.needs_english for fact in facts):
             facts = self._english_already(facts)
         if status == "final":
@@ -339,6 +355,7 @@ class _BriefChecker:
             people=lists["people"],
             topics=lists["topics"],
             status=status,
+            article_span=article_span,
             **optional,
         )
 
@@ -589,6 +606,72 @@ class _BriefChecker:
         for severity, message in article.problems if article else ():
             self.add("source", f"seeds/{source} {message}", severity)
         return article
+
+    def _article_span(
+        self, starts: str | None, ends: str | None, article: Article, name: str
+    ) -> Span | None:
+        """Where the article's own text stands on its page, from the passages ``starts`` and
+        ``ends``; None for the whole page. A passage not found at a line's edge is told, and the
+        page's own edge taken in its place: text is never left out of the article unasked."""
+        text = article.text
+        begin, end = 0, len(text)
+        if starts is not None:
+            found = article.folded.line_edge(text, starts, first=True)
+            if found is None:
+                self._edge_not_found("article_starts", starts, article, name)
+            else:
+                begin = found.start
+        if ends is not None:
+            found = article.folded.line_edge(text, ends, first=False)
+            if found is None:
+                self._edge_not_found("article_ends", ends, article, name)
+            elif found.end <= begin:
+                self.add(
+                    "article_ends",
+                    f"ends a line of {name} only before article_starts, so the article is taken"
+                    " to run to the end of the page",
+                    "warning",
+                    advice="copy the last words of the article's last paragraph",
+                )
+            else:
+                end = found.end
+        return None if (begin, end) == (0, len(text)) else Span(begin, end)
+
+    def _edge_not_found(self, field: str, passage: str, article: Article, name: str) -> None:
+        edge = "start" if field == "article_starts" else "end"
+        if article.folded.find(passage) is None:
+            what = f"not found in {name}"
+        else:
+            what = f"stands in {name}, but does not {edge} a line there"
+        words = "first words, as a line" if edge == "start" else "last words, as a line"
+        self.add(
+            field,
+            f"{what}, so the article is taken to {edge} where the page does",
+            "warning",
+            advice=f"copy the article's {words} of the page {edge}s with them, word for word",
+        )
+
+    def _furniture_quoted(self, facts: tuple[KeyFact, ...], article_span: Span) -> None:
+        """Warn of each quote that stands on the page outside its article, among what the
+        brief says is the page's furniture, which is never quoted."""
+        for index, fact in enumerate(facts):
+            span = fact.span
+            if span is None:
+                continue
+            if span.start < article_span.start:
+                where, field, advice = "before", "article_starts", "start the article earlier"
+            elif span.end > article_span.end:
+                where, field, advice = "after", "article_ends", "end the article later"
+            else:
+                continue
+            self.add(
+                f"key_facts[{index}].quote",
+                f"stands on the page {where} the article, which {field} says"
+                f" {'starts' if where == 'before' else 'ends'} elsewhere: it quotes the"
+                " page's furniture",
+                "warning",
+                advice=f"quote the article's own text, or, if this is the article, {advice}",
+            )
 
     def _key_facts(
         self, data: dict[str, Any], article: Article | None, source: str | None

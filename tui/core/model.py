@@ -214,6 +214,10 @@ class Brief:
     topics: tuple[str, ...] = ()
     status: BriefStatus = "final"
     """``draft`` for a brief drafted from its article and not yet read through."""
+    article_span: Span | None = None
+    """Where the article's own text stands in its file, as the brief's ``article_starts`` and
+    ``article_ends`` say; None for the whole file. What lies outside it is the web page's
+    furniture (menus, share buttons, teasers for other stories): not searched, and shown apart."""
 
     @property
     def is_draft(self) -> bool:

@@ -376,6 +376,32 @@ class FoldedArticle:
             return None
         return self._span(at, at + len(needle))
 
+    def line_edge(self, text: str, passage: str, *, first: bool) -> Span | None:
+        """Where ``passage`` stands exactly in ``text`` (the article folded here) as the start of
+        a line, its first such place, when ``first``; else as the end of a line, its last such
+        place. None when it stands at no line's edge. An article saved with its web page starts
+        and ends at a line's edge, and its headline may stand earlier within a line of
+        breadcrumbs, or its last words again in a teaser for the next story."""
+        needle = fold_quote(passage)
+        if not needle:
+            return None
+        folded = self.folded
+        at = folded.find(needle) if first else folded.rfind(needle)
+        for _ in range(LOOSE_TRIES):
+            if at < 0:
+                return None
+            span = self._span(at, at + len(needle))
+            if first:
+                if not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip():
+                    return span
+                at = folded.find(needle, at + 1)
+            else:
+                line_end = text.find("\n", span.end)
+                if not text[span.end : len(text) if line_end < 0 else line_end].strip():
+                    return span
+                at = folded.rfind(needle, 0, at + len(needle) - 1)
+        return None
+
     @cached_property
     def loose(self) -> _LooseText:
         """The folded text with case and accents ignored; made when a quote first needs it."""

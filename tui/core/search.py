@@ -810,7 +810,14 @@ def search_words(brief: Brief, article: str) -> str:
             if field == "topic":
                 for within in _topics_within(folded):
                     spelt += _spelling_words()[field, within]
-    parts += (brief.outlet or "", brief.author or "", article)
+    # The article's own text: the web page's furniture around it (a teaser for another story,
+    # share buttons) would find the brief by words it does not say.
+    span = brief.article_span
+    parts += (
+        brief.outlet or "",
+        brief.author or "",
+        article[span.start : span.end] if span else article,
+    )
     text = "\n".join(parts)
     words = fold_words(f"{text}\n{spaced_abbreviations(text)}")
     if spelt:

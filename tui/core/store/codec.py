@@ -21,7 +21,7 @@ from tui.core.quotes import ANCHOR_STATUSES, FUZZY_THRESHOLD, Span
 _KINDS = {kind: kind for kind in FACT_KINDS}
 _STATUSES = {status: status for status in BRIEF_STATUSES}
 _ANCHORS = {status: status for status in ANCHOR_STATUSES}
-BRIEF_LENGTH = 16
+BRIEF_LENGTH = 17
 """How many values :func:`encode_brief` writes for a brief."""
 _SEVERITIES = frozenset(("error", "warning"))
 
@@ -78,6 +78,7 @@ def encode_brief(brief: Brief, facts: Any) -> list[Any]:
         brief.people,
         brief.topics,
         brief.status,
+        list(brief.article_span) if brief.article_span else None,
     ]
 
 
@@ -121,7 +122,7 @@ def decode_entry(path: str, brief: Any, problems: Any) -> Entry:
 def decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
     """The brief of ``value``, a list of its fields as written, with ``facts`` for its facts."""
     (ident, source, title, language, summary, _, title_en, published, date_note, outlet,
-     author, places, organizations, people, topics, status) = value  # fmt: skip
+     author, places, organizations, people, topics, status, article_span) = value  # fmt: skip
     if not (
         type(ident) is str
         and type(source) is str
@@ -147,7 +148,19 @@ def decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
         as_names(people),
         as_names(topics),
         _STATUSES[status],  # a KeyError for any other value
+        _span(article_span),
     )
+
+
+def _span(value: Any) -> Span | None:
+    if value is None:
+        return None
+    if type(value) is not list or len(value) != 2:
+        raise Corrupt("article span")
+    start, end = value
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+        raise Corrupt("article span")
+    return Span(start, end)
 
 
 def fact_list(value: Any) -> tuple[KeyFact, ...]:

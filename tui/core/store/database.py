@@ -32,7 +32,7 @@ from tui.core.locks import LockBusy, exclusive_lock
 from tui.core.store.codec import dumps
 
 ENV_CACHE_DIR = "BRIEFING_CACHE_DIR"
-SCHEMA = 16
+SCHEMA = 17
 """The layout of the tables; raise it whenever what is stored changes."""
 BUSY_MS = 5_000
 """How long a connection waits for another process's write to end before giving up."""
