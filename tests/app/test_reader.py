@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
 from tests.kit.corpus import (
+    PAGE,
     REPO,
     BriefSpec,
     FactSpec,
@@ -26,6 +27,7 @@ from tests.kit.corpus import (
     fields,
     make_corpus,
     make_large_corpus,
+    page_brief,
     write_article,
     write_brief,
 )
@@ -40,6 +42,7 @@ from tests.kit.pilot import (
     listed_keys,
     main_screen,
     notifications_into,
+    original_lines,
     overwrite_question,
     settle,
     strong_column,
@@ -281,6 +284,21 @@ async def test_tab_and_shift_tab_cycle_the_panes(corpus_dir: Path) -> None:
         assert visited == [BriefView, ArticleView, ArticleList]
         await pilot.press("shift+tab")
         assert isinstance(app.focused, ArticleView)
+
+
+async def test_the_page_around_the_article_is_muted_in_the_original(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", {"sample.yaml": page_brief()}, {"page.txt": PAGE})
+    app = BriefingApp(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = original_lines(main_screen(app).article_view)
+
+    # The pane wraps the page's lines: they are compared as the words drawn each way.
+    muted = " ".join(text for text, is_muted in shown if is_muted)
+    plain = " ".join(text for text, is_muted in shown if not is_muted)
+    breadcrumb, headline, paragraphs, teaser = PAGE.split("\n\n")
+    assert muted.split() == f"{breadcrumb} {teaser}".split()
+    assert plain.split() == f"{headline} {paragraphs}".split()
 
 
 async def test_enter_goes_to_the_facts_and_each_fact_highlights_its_quote(corpus_dir: Path) -> None:

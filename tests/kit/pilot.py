@@ -109,6 +109,22 @@ def notifications_into(notices: list[tuple[str, str]]) -> Callable[[Message], No
     return hook
 
 
+def original_lines(view: ArticleView) -> list[tuple[str, bool]]:
+    """Each line the original pane shows, and whether all of its text is drawn in the muted
+    colour of the page's furniture around the article."""
+    muted = view.visual_style + view.get_visual_style("article-view--furniture", partial=True)
+    lines = []
+    for y in range(view.scrollable_content_region.height):
+        segments = [s for s in view.render_line(y) if s.text.strip()]
+        if segments:
+            text = "".join(s.text for s in view.render_line(y)).strip()
+            all_muted = all(
+                s.style is not None and s.style.color == muted.rich_style.color for s in segments
+            )
+            lines.append((text, all_muted))
+    return lines
+
+
 def strong_column(view: ArticleView, y: int) -> int:
     """The first column of line ``y`` drawn in the current quote's style."""
     strong = view.visual_style + view.get_visual_style("article-view--current", partial=True)

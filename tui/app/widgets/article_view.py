@@ -1,5 +1,7 @@
 """The original pane: the article wrapped to the pane, every quoted passage faintly marked, the
-current fact's quote strongly, and scrolled into view wherever it is in the article.
+current fact's quote strongly, and scrolled into view wherever it is in the article. The web
+page's furniture around the article, where its brief says where the article starts and ends, is
+muted.
 
 Articles can run to megabytes. The pane keeps the text once and where each wrapped line starts
 and ends, and styles only the lines on screen. The pane is handed the article's text; until a
@@ -71,6 +73,9 @@ class ArticleView(FittedScrollView, can_focus=True):
             background: $warning 45%;
             text-style: bold;
         }
+        & > .article-view--furniture {
+            color: $text-muted;
+        }
         & > .article-view--notice {
             color: $text-muted;
             text-style: italic;
@@ -83,6 +88,7 @@ class ArticleView(FittedScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--quote",
         "article-view--current",
+        "article-view--furniture",
         "article-view--notice",
     }
 
@@ -102,6 +108,8 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._text: str | None = None
         """The article shown, or None while it loads."""
         self._spans: tuple[Span | None, ...] = ()
+        self._article_span: Span | None = None
+        """Where the article stands in the text shown; None for all of it."""
         self._current: int | None = None
         self._notice = ""
         self._why_empty = ""
@@ -146,6 +154,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._stop_loading_timer()
         self._source, self._source_path, self._text = None, "", ""
         self._spans, self._current, self._wrapped = (), None, None
+        self._article_span = None
         self._notice = notice
         self._update_titles()
         set_virtual_size(self, Size(0, 0))
@@ -170,6 +179,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._stop_loading_timer()
         self._source, self._source_path = brief.source, brief.source_path
         self._spans = tuple(fact.span for fact in brief.key_facts)
+        self._article_span = brief.article_span
         self._current = fact
         self._notice = ""
         self._scroll_anchor = None
@@ -185,10 +195,11 @@ class ArticleView(FittedScrollView, can_focus=True):
         a corpus read again for another file leaves the pane, and where it is scrolled, as is.
         ``why_empty`` as for :meth:`show_brief`."""
         spans = tuple(fact.span for fact in brief.key_facts)
-        if (brief.source, text, spans, why_empty) != (
+        if (brief.source, text, spans, brief.article_span, why_empty) != (
             self._source,
             self._text,
             self._spans,
+            self._article_span,
             self._why_empty,
         ):
             self.show_brief(brief, text, self._current, why_empty)
@@ -472,6 +483,13 @@ class ArticleView(FittedScrollView, can_focus=True):
         return content_strip(Content(notice.line(y)).stylize(style), width, self.visual_style)
 
     def _mark_quotes(self, content: Content, start: int, end: int) -> Content:
+        article = self._article_span
+        if article is not None and (start < article.start or end > article.end):
+            furniture = self.get_visual_style("article-view--furniture", partial=True)
+            if start < article.start:
+                content = content.stylize(furniture, 0, min(end, article.start) - start)
+            if end > article.end:
+                content = content.stylize(furniture, max(start, article.end) - start)
         quote = self.get_visual_style("article-view--quote", partial=True)
         for index, span in enumerate(self._spans):
             if (
