@@ -17,6 +17,7 @@ import yaml
 import tui.core.drafting.adding as adding
 from tests.kit.corpus import FIXTURES, REPO, make_corpus
 from tui.cli import main
+from tui.core.articles import read_article
 from tui.core.drafting.adding import MAX_INPUT_BYTES
 from tui.core.store import load_corpus
 
@@ -71,6 +72,47 @@ def test_a_text_is_kept_byte_for_byte_and_gets_a_draft_that_validates(
     assert f"briefs/{brief.id}.yaml" == row["brief"]
     assert brief.is_draft and len(brief.key_facts) == row["facts"]
     assert main(["validate", "--corpus", str(corpus)]) == 0
+
+
+def test_a_draft_says_where_the_article_stands_among_the_page_around_it(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Article 000 was saved with a breadcrumb before it, and a contact line, a teaser for
+    # another story and a comment prompt after it.
+    add(capsys, corpus, SEEDS[0])
+
+    loaded = load_corpus(corpus)
+    (brief,) = loaded.briefs
+    span = brief.article_span
+    assert span is not None
+    text = read_article(corpus, brief.source)
+    article = text[span.start : span.end]
+    assert article.startswith("Mexicali Business Coordinating Council Presents Nearshoring Project")
+    assert article.endswith("carrying out projects for the community and business owners’ benefit.")
+    assert [p for p in loaded.all_problems if p.severity == "warning"] == []
+
+
+@pytest.mark.parametrize(
+    ("seed", "marked"),
+    [
+        (0, {"article_starts", "article_ends"}),  # a breadcrumb; "Check Also" and a comment prompt
+        (1, set()),  # the article alone
+        (2, {"article_starts", "article_ends"}),  # "fbpx"; "Scroll al inicio"
+        (3, {"article_ends"}),  # a photo credit, "You May Like" (the page title is the headline)
+        (4, {"article_ends"}),  # "Contenido relacionado"
+    ],
+)
+def test_a_draft_marks_the_sides_where_the_page_holds_more_than_the_article(
+    corpus: Path, capsys: pytest.CaptureFixture[str], seed: int, marked: set[str]
+) -> None:
+    add(capsys, corpus, SEEDS[seed])
+
+    (brief_file,) = (corpus / "briefs").iterdir()
+    written = yaml.safe_load(brief_file.read_text(encoding="utf-8"))
+    assert {"article_starts", "article_ends"} & set(written) == marked
+    # Each found again where the draft meant it, and no fact quotes the page around it.
+    problems = load_corpus(corpus).all_problems
+    assert [p for p in problems if p.field.startswith("article_") or "furniture" in p.message] == []
 
 
 def test_a_draft_finished_but_for_its_summary_is_an_error_and_a_draft_is_not(

@@ -20,7 +20,7 @@ from tui.core.drafting.extract import Page
 from tui.core.drafting.facts import candidate_facts
 from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import find_author, find_published, find_title
-from tui.core.drafting.sentences import Told, sentences, unpaired_marks
+from tui.core.drafting.sentences import Told, article_edges, sentences, unpaired_marks
 from tui.core.languages import NAMES
 from tui.core.model import DRAFT_SUMMARY
 from tui.core.text import fold_white_space, one_line
@@ -199,6 +199,13 @@ def draft_article(
     if not facts:
         raise NothingToDraft("no sentence of the article could be quoted as a fact")
     fields: dict[str, Any] = {}
+    # Where the article stands among the page's furniture, for the analyst to check: the filter
+    # leaves out what is outside it.
+    starts, ends = article_edges(text)
+    if starts is not None:
+        fields["article_starts"] = starts
+    if ends is not None:
+        fields["article_ends"] = ends
     if published is not None:
         fields["published"] = published.date.isoformat()
         if published.note:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from tui.core.quotes import FoldedArticle
+
 # A line that ends the article: whatever follows it on a page is another story's teaser, a
 # comment form or a list of links.
 _END_MARKERS = re.compile(
@@ -309,6 +311,45 @@ def body_end(text: str) -> int:
         elif not heads(text, spans, index) and not is_furniture(line):
             seen_prose = True
     return len(text)
+
+
+EDGE_WORDS = 8
+"""How many of the article's first and last words a draft gives as where it starts and ends on
+its page: enough to stand for one line, few enough to read at a glance."""
+
+
+def article_edges(text: str) -> tuple[str | None, str | None]:
+    """The article's first words and its last, as a brief's ``article_starts`` and
+    ``article_ends`` give them (see :meth:`~tui.core.quotes.FoldedArticle.line_edge`); each None
+    where the page holds nothing but the article on that side, or where no words of the line
+    stand for it alone (the page repeats the whole line)."""
+    end_of_body = body_end(text)
+    own = [
+        (start, end)
+        for start, end in paragraphs(text)
+        if start < end_of_body and not is_furniture(text[start:end])
+    ]
+    if not own:
+        return None, None
+    folded = FoldedArticle.of(text)
+    starts = ends = None
+    first_start, first_end = own[0]
+    if text[:first_start].strip():
+        words = text[first_start:first_end].split()
+        for passage in (" ".join(words[:EDGE_WORDS]), " ".join(words)):
+            found = folded.line_edge(text, passage, first=True)
+            if found is not None and found.start == first_start:
+                starts = passage
+                break
+    last_start, last_end = own[-1]
+    if text[last_end:].strip():
+        words = text[last_start:last_end].split()
+        for passage in (" ".join(words[-EDGE_WORDS:]), " ".join(words)):
+            found = folded.line_edge(text, passage, first=False)
+            if found is not None and found.end == last_end:
+                ends = passage
+                break
+    return starts, ends
 
 
 def sentences(text: str, told: Told | None = None) -> list[Sentence]:
