@@ -4,8 +4,8 @@
 
 Each brief is built from its own seeded random generator, so brief ``i`` is the same whatever the
 number of briefs asked for, and the same command always writes the same bytes. Sizes follow the
-shipped corpus: articles of 2 to 5 KB in English or Spanish with some page furniture, briefs of
-4 to 6 KB with six to twelve key facts whose quotes are verbatim passages of their article.
+shipped corpus: articles of 2 to 5 KB in English or Spanish with some page furniture (which their
+briefs mark off with ``article_starts`` and ``article_ends``), briefs of 4 to 6 KB with six to twelve key facts whose quotes are verbatim passages of their article.
 
 Two words are planted for filter benchmarks: :data:`COMMON_WORD` occurs in most briefs and
 :data:`RARE_WORD` in one brief in a thousand (at least one).
@@ -371,7 +371,8 @@ def make_brief(index: int, seed: int = 1) -> tuple[str, str, str, str, Generated
     printed = dated and rng.random() < 0.15
 
     lines: list[str] = []
-    if rng.random() < 0.3:
+    furniture_before = rng.random() < 0.3
+    if furniture_before:
         lines += [*_FURNITURE[language], ""]
     lines.append(title)
     if rng.random() < 0.4:
@@ -398,7 +399,8 @@ def make_brief(index: int, seed: int = 1) -> tuple[str, str, str, str, Generated
         sentences.append(mention)
         paragraphs.insert(len(paragraphs) // 2, mention.text)
     article = "\n".join(lines) + paragraph_break.join(paragraphs) + "\n"
-    if rng.random() < 0.2:
+    teasers_after = rng.random() < 0.2
+    if teasers_after:
         article += "\n" + "\n".join(rng.sample(_TEASERS[language], 2)) + "\n"
 
     candidates = sentences[1:]
@@ -425,6 +427,11 @@ def make_brief(index: int, seed: int = 1) -> tuple[str, str, str, str, Generated
     if language != "en":
         yaml_lines.append(f"title_en: {_yaml_text(title_en)}")
     yaml_lines.append(f"language: {language}")
+    # Where the article stands among the page's furniture, as an analyst marks it.
+    if furniture_before:
+        yaml_lines.append(f"article_starts: {_yaml_text(' '.join(title.split()[:8]))}")
+    if teasers_after:
+        yaml_lines.append(f"article_ends: {_yaml_text(' '.join(paragraphs[-1].split()[-8:]))}")
     if dated:
         published = _printed_date(rng, day, language) if printed else day.isoformat()
         yaml_lines.append(f"published: {_yaml_text(published) if printed else published}")
