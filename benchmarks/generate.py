@@ -5,7 +5,8 @@
 Each brief is built from its own seeded random generator, so brief ``i`` is the same whatever the
 number of briefs asked for, and the same command always writes the same bytes. Sizes follow the
 shipped corpus: articles of 2 to 5 KB in English or Spanish with some page furniture (which their
-briefs mark off with ``article_starts`` and ``article_ends``), briefs of 4 to 6 KB with six to twelve key facts whose quotes are verbatim passages of their article.
+briefs mark off with ``article_starts`` and ``article_ends``), briefs of 4 to 6 KB with six to
+twelve key facts whose quotes are verbatim passages of their article.
 
 Two words are planted for filter benchmarks: :data:`COMMON_WORD` occurs in most briefs and
 :data:`RARE_WORD` in one brief in a thousand (at least one).
