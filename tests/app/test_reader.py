@@ -339,7 +339,7 @@ async def test_the_facts_list_each_kind(corpus_dir: Path) -> None:
             word for word in flat.split() if word.startswith("(")
         }
         assert "Places: Mexicali, Baja California" in flat
-        assert "Eric Sanchez · 2025-01-14 · en" in flat
+        assert "by Eric Sanchez · 2025-01-14 · en" in flat
         # The facts come before the summary, which follows under a heading of its own.
         assert flat.index(heading) < flat.index("Summary") < flat.index("Places:")
 

@@ -352,6 +352,7 @@ def test_markdown_in_brief_text_stays_text(tmp_path: Path, text: str) -> None:
         title_en=text + " (en)",
         summary=text,
         date_note=text,
+        outlet=text,
         author=text,
         places=[text],
         key_facts=[{"fact": text, "quote": text, "kind": "context"}],
@@ -367,8 +368,8 @@ def test_markdown_in_brief_text_stays_text(tmp_path: Path, text: str) -> None:
     # Each field reads back exactly as written: no character was taken as markup.
     assert f"1. {shown} (context)" in section.plain
     assert shown in section.plain  # the summary
-    # the author, in the meta line
-    assert f"{shown} · undated · en · seeds/article.txt" in section.plain
+    # the outlet, which starts the meta line, and the author
+    assert f"{shown} · by {shown} · undated · en · seeds/article.txt" in section.plain
     assert f"Date: {shown}" in section.plain
     assert f"Places: {shown}" in section.plain
     assert section.quoted[0] == shown

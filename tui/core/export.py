@@ -23,7 +23,7 @@ from tui.core.annotations import Annotation
 from tui.core.articles import ArticleTexts
 from tui.core.atomic import write_atomically
 from tui.core.model import QUOTE_NOT_CHECKED, Brief, Corpus, Entry, KeyFact, Problem
-from tui.core.text import clean_text, date_label, line_range, names_apart, one_line, plural
+from tui.core.text import clean_text, line_range, names_apart, one_line, plural
 
 # Backslash-escapes are defined for every ASCII punctuation character; these are the ones that
 # can start or end markup anywhere in a line. An underscore between two letters or digits
@@ -75,8 +75,7 @@ def default_export_name(now: dt.datetime) -> str:
 
 def meta_line(brief: Brief) -> str:
     """Outlet, author, date, language and source file, the parts the brief has, joined."""
-    parts = [brief.outlet, brief.author, date_label(brief.published, inferred=brief.date_inferred)]
-    return " · ".join(p for p in (*parts, brief.language, brief.source_path) if p)
+    return " · ".join((*brief.meta_parts, brief.source_path))
 
 
 Annotated = Callable[[str], Annotation]

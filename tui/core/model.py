@@ -12,6 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
+from tui.core.text import date_label
+
 if TYPE_CHECKING:
     from tui.core.articles import ArticleTexts
     from tui.core.quotes import AnchorStatus, Span
@@ -228,6 +230,14 @@ class Brief:
     def date_inferred(self) -> bool:
         """Whether the date is one the article does not print, worked out as its note says."""
         return self.published is not None and bool(self.date_note)
+
+    @property
+    def meta_parts(self) -> tuple[str, ...]:
+        """Outlet, author, date and language, those the brief has, as a reader is shown them:
+        the author after "by", lest a byline be read as a name the article is about."""
+        date = date_label(self.published, inferred=self.date_inferred)
+        author = f"by {self.author}" if self.author else None
+        return tuple(part for part in (self.outlet, author, date, self.language) if part)
 
     @property
     def source_path(self) -> str:

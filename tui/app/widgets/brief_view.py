@@ -27,7 +27,7 @@ from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import wrap_text
 from tui.core.annotations import Annotation
 from tui.core.model import QUOTE_NOT_CHECKED, Brief, Entry, KeyFact, Problem
-from tui.core.text import date_label, names_apart, one_line, plural
+from tui.core.text import names_apart, one_line, plural
 
 QUOTE_MISSING = "⚠ quote not found in the article"
 QUOTE_UNCHECKED = f"⚠ {QUOTE_NOT_CHECKED}"
@@ -49,9 +49,7 @@ NOTE_SHOWN = 1_000
 
 def pane_meta_line(brief: Brief) -> str:
     """Outlet, author, date and language; the article's file is named on the original's pane."""
-    date = date_label(brief.published, inferred=brief.date_inferred)
-    parts = (brief.outlet, brief.author, date, brief.language)
-    return " · ".join(part for part in parts if part)
+    return " · ".join(brief.meta_parts)
 
 
 _VALIDATE = "briefing validate"
