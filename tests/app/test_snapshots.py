@@ -45,6 +45,12 @@ def test_marks_bookmark_and_a_later_fact(snap_compare: SnapCompare, corpus_dir: 
     assert snap_compare(BriefingApp(corpus_dir), terminal_size=(120, 40), run_before=run_before)
 
 
+def test_finding_words_in_the_original(snap_compare: SnapCompare, corpus_dir: Path) -> None:
+    # Every place marked, the second gone to, and the words and count on the pane's edge.
+    run_before = keys_then_settle("ctrl+f", *"mexicali", "down")
+    assert snap_compare(BriefingApp(corpus_dir), terminal_size=(120, 40), run_before=run_before)
+
+
 def test_filter_at_80_by_24(snap_compare: SnapCompare, corpus_dir: Path) -> None:
     run_before = keys_then_settle("slash", *"ciudad")
     assert snap_compare(BriefingApp(corpus_dir), terminal_size=(80, 24), run_before=run_before)

@@ -580,3 +580,26 @@ def loose_words(text: str) -> list[str]:
     plain = unicodedata.normalize("NFKD", plain)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
     return plain.translate(str.maketrans("\u201c\u201d\u2014", '""-')).split()
+
+
+# Words looked for in the original, as a reader finds a name -----------------------------------
+
+
+def found_in(text: str, words: str, limit: int = 100) -> list[str]:
+    return [text[start:end] for start, end in FoldedArticle.of(text).find_all(words, limit)]
+
+
+def test_words_are_found_in_any_case_and_accents_where_they_start_a_word() -> None:
+    assert found_in(ARTICLE, "economia") == ["Econom\u00eda"]
+    assert found_in(ARTICLE, "SECRETARÍA DE") == ["Secretar\u00eda de"]
+    # "alicia  bustamante" across two spaces; "lant" starts no word ("plant").
+    assert found_in(ARTICLE, "alicia bustamante") == ["Alicia Bustamante"]
+    assert found_in(ARTICLE, "lant") == []
+    assert found_in(ARTICLE, "240 workers") == ["240\u00a0workers"]
+
+
+def test_every_place_is_found_in_order_up_to_the_limit() -> None:
+    text = "Otay, otay; OTAY and Coyotay. " * 3
+    assert found_in(text, "otay") == ["Otay", "otay", "OTAY"] * 3
+    assert found_in(text, "otay", limit=4) == ["Otay", "otay", "OTAY", "Otay"]
+    assert found_in(text, "  ") == []

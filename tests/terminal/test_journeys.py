@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,6 +130,28 @@ def test_a_fact_points_at_its_line_in_the_original(
     quote = briefs[0]["key_facts"][1]["quote"]
     line = article.count("\n", 0, article.index(quote)) + 1
     terminal.wait_for_text(f"fact 2 · line {line}")
+
+
+def test_find_a_word_in_the_original_go_to_its_last_place_and_end(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    briefs = open_reader(terminal, corpus_dir, tmp_path)
+    article = (corpus_dir / "seeds" / briefs[0]["source"]).read_text("utf-8")
+    word = "banxico"
+    places = [m.start() for m in re.finditer(rf"(?<!\w){word}", _fold(article))]
+    assert len(places) > 1, "the first brief's article names the word more than once"
+
+    terminal.keys("C-f")
+    terminal.type(word)
+    terminal.wait_for_text(f"Find: {word} · 1 of {len(places)}")
+    terminal.keys("Up")  # round the start, to the last place
+    screen = terminal.wait_for_text(f"Find: {word} · {len(places)} of {len(places)}")
+    # The words before the last place, in the original pane (the rightmost box).
+    before = article[max(0, places[-1] - 12) : places[-1]].split()[-1]
+    assert any(before in line.rsplit("│", 2)[-2] for line in screen.splitlines() if "│" in line)
+
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "Find:" not in s and "fact 1 · line" in s, "finding to end")
 
 
 def test_a_brief_read_to_its_end_says_how_its_date_was_worked_out(

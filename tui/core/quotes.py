@@ -25,6 +25,7 @@ Every span found is in the article's own offsets, whatever step found it.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -401,6 +402,17 @@ class FoldedArticle:
                     return span
                 at = folded.rfind(needle, 0, at + len(needle) - 1)
         return None
+
+    def find_all(self, words: str, limit: int) -> list[Span]:
+        """Where ``words`` stand in the article, case, accents and white space aside, as a
+        reader looks for a name: every place in order, none overlapping, at most ``limit``. A
+        place starts a word, as the filter finds words by their start: "ice" is not in "price"."""
+        needle = loosen(fold_quote(words)).strip()
+        if not needle:
+            return []
+        word_start = r"(?<!\w)" if needle[0].isalnum() else ""
+        places = re.finditer(word_start + re.escape(needle), self.loose.text)
+        return [self._loose_span(*place.span()) for place in itertools.islice(places, limit)]
 
     @cached_property
     def loose(self) -> _LooseText:

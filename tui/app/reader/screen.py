@@ -1020,6 +1020,9 @@ class MainScreen(TakesKeysOnceMounted):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in OFF_WHILE_TYPING and isinstance(self.focused, FilterInput):
             return False  # its key, a character, is typed in the filter
+        finding = self.focused is self.article_view and self.article_view.finding
+        if finding and (action in OFF_WHILE_TYPING or action == "clear_filter"):
+            return False  # typed into the words to find, or Esc ending the finding
         if action == "open_facts":
             if self.focused is not self.article_list:
                 return False
@@ -1464,6 +1467,18 @@ class MainScreen(TakesKeysOnceMounted):
     def action_toggle_original(self) -> None:
         """Show or hide the original text."""
         self.show_original = not self.show_original
+
+    def action_find_in_article(self) -> None:
+        """Find words in the original text, showing it first when it is hidden."""
+        if self.show_original:
+            self._start_finding()
+        else:
+            self.show_original = True
+            self.call_after_refresh(self._start_finding)  # once its style shows it
+
+    def _start_finding(self) -> None:
+        self._focus(self.article_view)
+        self.article_view.start_finding()
 
     def _focus(self, widget: Widget) -> None:
         """Give ``widget`` the keys, bringing back every pane when a maximised one hides it:

@@ -1,7 +1,7 @@
 """The original pane: the article wrapped to the pane, every quoted passage faintly marked, the
 current fact's quote strongly, and scrolled into view wherever it is in the article. The web
 page's furniture around the article, where its brief says where the article starts and ends, is
-muted.
+muted. Words typed to find are marked where they stand, the one gone to strongly.
 
 Articles can run to megabytes. The pane keeps the text once and where each wrapped line starts
 and ends, and styles only the lines on screen. The pane is handed the article's text; until a
@@ -10,6 +10,7 @@ long one has been read (elsewhere) and laid out (in a thread), it keeps what it 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import partial
 from typing import ClassVar, NamedTuple
 
@@ -28,7 +29,7 @@ from tui.app.widgets._render import content_strip
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
 from tui.core.model import Brief
-from tui.core.quotes import Span
+from tui.core.quotes import FoldedArticle, Span
 from tui.core.recent import RecentlyUsed
 from tui.core.text import line_range
 
@@ -43,6 +44,11 @@ UNREADABLE_NOTICE = (
 )
 _CACHED_LAYOUTS = 4
 """How many layouts (an article at a width) the pane keeps."""
+MAX_FOUND = 10_000
+"""The most places of the words looked for that are marked: a word in every line of an article
+of megabytes is found no better by a million marks."""
+MAX_FIND_LENGTH = 200
+"""The most characters kept of the words looked for: a paste of a page is no name to find."""
 
 
 # A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
@@ -76,6 +82,14 @@ class ArticleView(FittedScrollView, can_focus=True):
         & > .article-view--furniture {
             color: $text-muted;
         }
+        & > .article-view--found {
+            background: $accent 35%;
+        }
+        & > .article-view--found-current {
+            color: $background;
+            background: $accent;
+            text-style: bold;
+        }
         & > .article-view--notice {
             color: $text-muted;
             text-style: italic;
@@ -89,6 +103,8 @@ class ArticleView(FittedScrollView, can_focus=True):
         "article-view--quote",
         "article-view--current",
         "article-view--furniture",
+        "article-view--found",
+        "article-view--found-current",
         "article-view--notice",
     }
 
@@ -123,6 +139,16 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._laying_out = False
         """Whether the pane says the article is being laid out: a long one takes seconds."""
         self._layouts: RecentlyUsed[tuple[str, int], WrappedText] = RecentlyUsed(_CACHED_LAYOUTS)
+        self._finding = False
+        """Whether keys typed are words to find in the article (see :meth:`start_finding`)."""
+        self._find_words = ""
+        self._found: list[Span] = []
+        self._found_starts: list[int] = []
+        self._found_at: int | None = None
+        """Which of :attr:`_found` was gone to last."""
+        self._folded: FoldedArticle | None = None
+        self._folded_text: str | None = None
+        """The text :attr:`_folded` was made from: made when first looked in, for one text."""
 
     @property
     def is_ready(self) -> bool:
@@ -136,7 +162,14 @@ class ArticleView(FittedScrollView, can_focus=True):
     @property
     def current_quote_lines(self) -> tuple[int, int] | None:
         """First and last wrapped line of the current fact's quote, or None when it has none."""
-        span = self._current_span()
+        return self._lines_of(self._current_span())
+
+    @property
+    def current_found_lines(self) -> tuple[int, int] | None:
+        """First and last wrapped line of the place found gone to, or None when none is."""
+        return self._lines_of(self.found_span)
+
+    def _lines_of(self, span: Span | None) -> tuple[int, int] | None:
         if span is None or not self.is_ready:
             return None
         wrapped = self._wrapped
@@ -155,6 +188,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._source, self._source_path, self._text = None, "", ""
         self._spans, self._current, self._wrapped = (), None, None
         self._article_span = None
+        self._set_found([])
         self._notice = notice
         self._update_titles()
         set_virtual_size(self, Size(0, 0))
@@ -217,6 +251,126 @@ class ArticleView(FittedScrollView, can_focus=True):
         self.refresh()
         self._scroll_to_current()
 
+    @property
+    def finding(self) -> bool:
+        """Whether the keys typed are words to find in the article."""
+        return self._finding
+
+    @property
+    def found(self) -> tuple[int, int]:
+        """Which place of the words looked for was gone to (from 1; 0 for none), and of how many."""
+        at = 0 if self._found_at is None else self._found_at + 1
+        return at, len(self._found)
+
+    @property
+    def found_span(self) -> Span | None:
+        """Where the place found gone to stands in the article; None when none is."""
+        return None if self._found_at is None else self._found[self._found_at]
+
+    def start_finding(self) -> None:
+        """Take the keys typed as words to find in the article, until Esc or the focus leaves:
+        each place they stand is marked, and the first in view or after it gone to; Enter or
+        down goes to the next place, up to the one before."""
+        self._finding = True
+        self._find_words = ""
+        self._set_found([])
+        self.refresh()
+
+    def stop_finding(self) -> None:
+        """Stop finding, and let go of the places found."""
+        if self._finding or self._found:
+            self._finding = False
+            self._find_words = ""
+            self._set_found([])
+            self.refresh()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls each class's handler in turn (Widget's after this one) unless the
+        # default is prevented; a key not stopped goes on to the bindings.
+        if self._finding and self._find_key(event):
+            # Typed into the words, not taken as the pane's keys ("j" is a letter here).
+            event.stop()
+            event.prevent_default()
+
+    def _find_key(self, event: events.Key) -> bool:
+        """Act on ``event`` as a key of finding; whether it was one."""
+        if event.key == "escape":
+            self.stop_finding()
+        elif event.key in ("enter", "down"):
+            self._go_to_found(+1)
+        elif event.key == "up":
+            self._go_to_found(-1)
+        elif event.key == "backspace":
+            self._find(self._find_words[:-1])
+        elif event.is_printable and event.character:
+            self._find(self._find_words + event.character)
+        else:
+            return False  # Tab, the pages, the ends: as ever
+        return True
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if self._finding:
+            event.stop()
+            lines = event.text.splitlines()
+            self._find(self._find_words + (lines[0] if lines else ""))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.stop_finding()
+
+    def _find(self, words: str) -> None:
+        """Look for ``words`` in the article, and go to the first place at or after the top of
+        the pane (the start of the article when nothing is laid out yet)."""
+        self._find_words = words[:MAX_FIND_LENGTH]
+        text = self._text
+        if not text or not self._find_words.strip():
+            self._set_found([])
+            self.refresh()
+            return
+        if self._folded is None or self._folded_text is not text:
+            self._folded, self._folded_text = FoldedArticle.of(text), text
+        self._set_found(self._folded.find_all(self._find_words, MAX_FOUND))
+        wrapped = self._wrapped
+        top = 0
+        if wrapped is not None and len(wrapped) and wrapped.text is text:
+            top = wrapped.starts[min(self.scroll_offset.y, len(wrapped) - 1)]
+        if self._found:
+            index = bisect_right(self._found_starts, top - 1)
+            self._found_at = index if index < len(self._found) else 0
+            self._update_titles()
+            self._scroll_to_found()
+        self.refresh()
+
+    def _set_found(self, found: list[Span]) -> None:
+        self._found = found
+        self._found_starts = [span.start for span in found]
+        self._found_at = None
+        self._update_titles()
+
+    def _go_to_found(self, step: int) -> None:
+        """Go to the next place found (``step`` 1) or the one before (-1), round the ends."""
+        if not self._found:
+            self.app.bell()
+            return
+        at = -1 if self._found_at is None and step > 0 else (self._found_at or 0)
+        self._found_at = (at + step) % len(self._found)
+        self._update_titles()
+        self._scroll_to_found()
+        self.refresh()
+
+    def _scroll_to_found(self) -> None:
+        """Bring the place found gone to into view, a quarter of the pane down, unless it shows
+        already; the view then keeps its place on a resize, rather than going back to the
+        quote."""
+        lines = self.current_found_lines
+        if lines is None:
+            return
+        first, last = lines
+        self._follow_quote = False
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if first >= top and last < top + height:
+            return
+        self.scroll_to(y=max(0, first - height // 4), animate=False, force=True)
+
     def action_line_down(self) -> None:
         """Scroll down a line."""
         self._scroll_by_user(self.scroll_offset.y + 1)
@@ -278,6 +432,8 @@ class ArticleView(FittedScrollView, can_focus=True):
         if waited and self._wrapped is None:
             self._stop_loading_timer()
             self._laying_out = True
+        if self._finding or self._found:
+            self._find(self._find_words)  # the article read again, or another brief's
         self.refresh()
 
     def _start_worker(self, source: str, text: str) -> None:
@@ -413,6 +569,9 @@ class ArticleView(FittedScrollView, can_focus=True):
             f"Original · {self._source_path}" if self._source_path else "Original"
         )
         subtitle = ""
+        if self._finding:
+            self.border_subtitle = Content(self._find_line())
+            return
         if self._current is not None and self._current < len(self._spans):
             span = self._spans[self._current]
             number = self._current + 1
@@ -424,6 +583,18 @@ class ArticleView(FittedScrollView, can_focus=True):
                 lines = f"line {first}" if first == last else f"lines {first}–{last}"
                 subtitle = f"fact {number} · {lines}"
         self.border_subtitle = Content(subtitle)
+
+    def _find_line(self) -> str:
+        """What the pane's lower edge says while finding: the words so far, how many places they
+        stand at, and the keys."""
+        words = self._find_words
+        if not words.strip():
+            return "Find: type words · Esc: done"
+        at, count = self.found
+        places = f"{at} of {count:,}" if count else "not found"
+        if count == MAX_FOUND:
+            places += "+"
+        return f"Find: {words} · {places} · ↓↑ · Esc"
 
     async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -507,4 +678,25 @@ class ArticleView(FittedScrollView, can_focus=True):
             content = content.stylize(
                 strong, max(current.start, start) - start, min(current.end, end) - start
             )
+        if self._found:
+            content = self._mark_found(content, start, end)
+        return content
+
+    def _mark_found(self, content: Content, start: int, end: int) -> Content:
+        found = self._found
+        # The places found are in order and apart: only those from the one before the line on.
+        index = max(0, bisect_right(self._found_starts, start) - 1)
+        while index < len(found) and found[index].start < end:
+            span = found[index]
+            if span.end > start:
+                # The place gone to in full colour, which a partial style cannot give: it
+                # blends an opaque background away.
+                if index == self._found_at:
+                    style = self.get_visual_style("article-view--found-current")
+                else:
+                    style = self.get_visual_style("article-view--found", partial=True)
+                content = content.stylize(
+                    style, max(span.start, start) - start, min(span.end, end) - start
+                )
+            index += 1
         return content
