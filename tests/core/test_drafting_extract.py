@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.kit.corpus import FIXTURES, make_corpus
+from tests.kit.corpus import FIXTURES, fields, make_corpus
 from tui.core.drafting.adding import (
     STDIN,
     InputError,
@@ -17,7 +17,7 @@ from tui.core.drafting.adding import (
     prepare,
 )
 from tui.core.drafting.extract import NoArticle, extract_page
-from tui.core.drafting.sentences import is_furniture
+from tui.core.drafting.sentences import article_edges, is_furniture
 from tui.core.store import load_corpus
 
 PAGES = FIXTURES / "pages"
@@ -484,3 +484,84 @@ def test_the_author_of_a_page_is_named_without_the_word_of_its_byline(
     assert original in written
     extracted = extract_page(written.replace(original, f'<p class="byline">{byline}</p>'))
     assert extracted.author == author
+
+
+# Where a draft says the article stands on its page ---------------------------------------------
+
+WORDPRESS_TAIL = (
+    "Share this:\nFacebook\nTwitter\nLike this:\nLike Loading...\nTags: nearshoring\n"
+    "Previous article: Ensenada port handles record containers\nRelated\n"
+)
+BODY = (
+    "Plant in Tijuana adds a night shift\n"
+    "A plant in the El Florido park will add a night shift of 240 workers, its manager said.\n"
+    "Orders from Texas doubled this year, and trucks cross at Otay twice a day.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this:",
+        "Like this:",
+        "Like Loading...",
+        "Skip to content",
+        "Menu",
+        "News > Business",
+        "Noticias » Economía » Maquila",
+        "Tags: nearshoring, Tijuana",
+    ],
+)
+def test_a_sites_own_links_and_labels_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Trucks cross > 200 a day at Otay, officials said.", "Menus at the plant changed in May."],
+)
+def test_prose_with_an_arrow_or_a_furniture_word_is_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    ("page_text", "expected"),
+    [
+        # A site's links before the article and its tail after: both sides are marked.
+        (
+            "Skip to content\nMenu\nNews > Business\n" + BODY + WORDPRESS_TAIL,
+            ("Plant in Tijuana adds a night shift", "and trucks cross at Otay twice a day."),
+        ),
+        # A standfirst printed twice, after a menu: the article is marked from the first on
+        # into the second, the one place those words start a line.
+        (
+            "Menu\n" + "Orders from Texas doubled this year.\n" * 2 + BODY,
+            (
+                "Orders from Texas doubled this year. Orders from Texas doubled this year.",
+                None,
+            ),
+        ),
+        # A teaser after the article ends with the article's last eight words: the whole last
+        # paragraph is given, which ends no other line.
+        (
+            BODY + "Check Also\nThis year, and trucks cross at Otay twice a day.\n",
+            (
+                None,
+                "Orders from Texas doubled this year, and trucks cross at Otay twice a day.",
+            ),
+        ),
+        # The article alone: nothing to mark.
+        (BODY, (None, None)),
+    ],
+)
+def test_a_draft_marks_the_article_off_by_words_found_at_one_line_each(
+    tmp_path: Path, page_text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert article_edges(page_text) == expected
+    # And the loader finds them there, without a word about them.
+    edges = {"article_starts": expected[0], "article_ends": expected[1]}
+    brief = fields(source="page.txt", **{k: v for k, v in edges.items() if v is not None})
+    corpus = load_corpus(
+        make_corpus(tmp_path / "c", {"sample.yaml": brief}, {"page.txt": page_text})
+    )
+    assert corpus.all_problems == ()

@@ -940,17 +940,86 @@ def test_a_quote_of_the_page_around_the_article_is_told(tmp_path: Path) -> None:
     assert problems_of(corpus) == [
         (
             "key_facts[1].quote",
-            "stands on the page after the article, which article_ends says ends elsewhere: it"
-            " quotes the page's furniture; quote the article's own text, or, if this is the"
-            " article, end the article later",
+            "stands after the article's end (article_ends), among the page's furniture around"
+            " it; quote the article's own text, or, if this passage is the article's, move"
+            " article_ends to a later line",
         ),
         (
             "key_facts[2].quote",
-            "stands on the page before the article, which article_starts says starts"
-            " elsewhere: it quotes the page's furniture; quote the article's own text, or, if"
-            " this is the article, start the article earlier",
+            "stands before the article's start (article_starts), among the page's furniture"
+            " around it; quote the article's own text, or, if this passage is the article's,"
+            " move article_starts to an earlier line",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"article_ends": "240 workers."},
+            (
+                "article_ends",
+                "ends 2 lines of seeds/page.txt (lines 5, 6); the article is taken to end at the"
+                " last, line 6; if it ends at another, quote more of its words: a passage may"
+                " run back into the line before",
+            ),
+        ),
+        (
+            {"article_starts": "Home / News"},
+            (
+                "article_starts",
+                "starts the first line of seeds/page.txt, so it leaves nothing out; remove it:"
+                " a page that starts with the article needs no article_starts",
+            ),
+        ),
+        (
+            {"article_ends": "Leave a Reply"},
+            (
+                "article_ends",
+                "ends the last line of seeds/page.txt, so it leaves nothing out; remove it: a"
+                " page that ends with the article needs no article_ends",
+            ),
+        ),
+        (
+            {"article_starts": "PLANT ADDS SHIFT"},
+            (
+                "article_starts",
+                "stands in seeds/page.txt only in other capitals or accents, so the article is"
+                " taken to start where the page does; copy the article's words as it writes"
+                " them: case and accents count here",
+            ),
+        ),
+    ],
+)
+def test_an_edge_at_several_lines_or_at_the_page_s_own_is_told(
+    tmp_path: Path, changes: dict[str, str], expected: tuple[str, str]
+) -> None:
+    corpus = load_page(tmp_path, **changes)
+
+    assert problems_of(corpus) == [expected]
+    assert [p.severity for p in corpus.all_problems] == ["warning"]
+
+
+def test_an_edge_may_run_back_into_the_line_before(tmp_path: Path) -> None:
+    # "240 workers." ends two lines; with the end of the line before it, only the last.
+    passage = "of 240 workers. Hiring starts in March, for all 240 workers."
+
+    corpus = load_page(tmp_path, article_ends=passage)
+
+    assert corpus.all_problems == ()
+    assert article_of(corpus).endswith("Hiring starts in March, for all 240 workers.")
+
+
+def test_a_page_saved_with_windows_line_ends_and_a_byte_order_mark_has_the_same_article(
+    tmp_path: Path,
+) -> None:
+    windows = "\ufeff" + PAGE.replace("\n", "\r\n")
+    brief = page_brief()
+    corpus = load_one(tmp_path, brief, seeds={"page.txt": windows.encode("utf-8")})
+
+    assert corpus.all_problems == ()
+    assert article_of(corpus) == article_of(load_page(tmp_path / "unix"))
 
 
 def test_a_slip_in_an_edge_field_is_told_the_field_meant(tmp_path: Path) -> None:

@@ -616,16 +616,17 @@ class _BriefChecker:
         text = article.text
         begin, end = 0, len(text)
         if starts is not None:
-            found = article.folded.line_edge(text, starts, first=True)
-            if found is None:
+            places = article.folded.line_edges(text, starts, starts=True)
+            if not places:
                 self._edge_not_found("article_starts", starts, article, name)
             else:
-                begin = found.start
+                begin = places[0].start
+                self._edge_checked("article_starts", places, text, name)
         if ends is not None:
-            found = article.folded.line_edge(text, ends, first=False)
-            if found is None:
+            places = article.folded.line_edges(text, ends, starts=False)
+            if not places:
                 self._edge_not_found("article_ends", ends, article, name)
-            elif found.end <= begin:
+            elif places[-1].end <= begin:
                 self.add(
                     "article_ends",
                     f"ends a line of {name} only before article_starts, so the article is taken"
@@ -634,22 +635,53 @@ class _BriefChecker:
                     advice="copy the last words of the article's last paragraph",
                 )
             else:
-                end = found.end
+                end = places[-1].end
+                self._edge_checked("article_ends", places, text, name)
         return None if (begin, end) == (0, len(text)) else Span(begin, end)
 
     def _edge_not_found(self, field: str, passage: str, article: Article, name: str) -> None:
         edge = "start" if field == "article_starts" else "end"
-        if article.folded.find(passage) is None:
-            what = f"not found in {name}"
-        else:
+        advice = f"copy the article's {'first' if edge == 'start' else 'last'} words, as a line"
+        advice += f" of the page {edge}s with them, word for word"
+        if article.folded.find(passage) is not None:
             what = f"stands in {name}, but does not {edge} a line there"
-        words = "first words, as a line" if edge == "start" else "last words, as a line"
+        elif article.anchor(passage, fuzzy=False).status == "loose":
+            what = f"stands in {name} only in other capitals or accents"
+            advice = "copy the article's words as it writes them: case and accents count here"
+        else:
+            what = f"not found in {name}"
         self.add(
             field,
             f"{what}, so the article is taken to {edge} where the page does",
             "warning",
-            advice=f"copy the article's {words} of the page {edge}s with them, word for word",
+            advice=advice,
         )
+
+    def _edge_checked(self, field: str, places: list[Span], text: str, name: str) -> None:
+        """Warn of an edge found at several lines, of which one was taken, or at the page's own
+        edge, where it leaves nothing out."""
+        first = field == "article_starts"
+        edge = "start" if first else "end"
+        if len(places) > 1:
+            lines = [line_range(text, span)[0] for span in places]
+            taken = lines[0] if first else lines[-1]
+            shown = ", ".join(map(str, lines[:3])) + (", …" if len(lines) > 3 else "")
+            self.add(
+                field,
+                f"{edge}s {len(lines)} lines of {name} (lines {shown}); the article is taken to"
+                f" {edge} at the {'first' if first else 'last'}, line {taken}",
+                "warning",
+                advice=f"if it {edge}s at another, quote more of its words: a passage may run"
+                f" {'on into the next line' if first else 'back into the line before'}",
+            )
+        elif not (text[: places[0].start] if first else text[places[0].end :]).strip():
+            self.add(
+                field,
+                f"{edge}s the {'first' if first else 'last'} line of {name}, so it leaves"
+                " nothing out",
+                "warning",
+                advice=f"remove it: a page that {edge}s with the article needs no {field}",
+            )
 
     def _furniture_quoted(self, facts: tuple[KeyFact, ...], article_span: Span) -> None:
         """Warn of each quote that stands on the page outside its article, among what the
@@ -659,18 +691,17 @@ class _BriefChecker:
             if span is None:
                 continue
             if span.start < article_span.start:
-                where, field, advice = "before", "article_starts", "start the article earlier"
+                where, field, move = "before the article's start", "article_starts", "an earlier"
             elif span.end > article_span.end:
-                where, field, advice = "after", "article_ends", "end the article later"
+                where, field, move = "after the article's end", "article_ends", "a later"
             else:
                 continue
             self.add(
                 f"key_facts[{index}].quote",
-                f"stands on the page {where} the article, which {field} says"
-                f" {'starts' if where == 'before' else 'ends'} elsewhere: it quotes the"
-                " page's furniture",
+                f"stands {where} ({field}), among the page's furniture around it",
                 "warning",
-                advice=f"quote the article's own text, or, if this is the article, {advice}",
+                advice=f"quote the article's own text, or, if this passage is the article's,"
+                f" move {field} to {move} line",
             )
 
     def _key_facts(

@@ -39,6 +39,10 @@ from typing import Literal, NamedTuple
 from tui.core.text import fold_marks, fold_white_space
 
 _LONG_WHITESPACE_RUN = re.compile(r"\s{2,}")
+_LINE_START = re.compile(r"^[^\S\n]*", re.MULTILINE)
+"""The white space a line opens with, to where its text starts."""
+_LINE_END = re.compile(r"[^\S\n]*$", re.MULTILINE)
+"""The white space a line ends with, from where its text ends."""
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
 # A number as prose writes it: digits, with groups after a point or a comma ("331.200",
 # "6,7", "1,500.5"), or after a single space when three digits follow ("331 200", as Spanish
@@ -377,31 +381,22 @@ class FoldedArticle:
             return None
         return self._span(at, at + len(needle))
 
-    def line_edge(self, text: str, passage: str, *, first: bool) -> Span | None:
-        """Where ``passage`` stands exactly in ``text`` (the article folded here) as the start of
-        a line, its first such place, when ``first``; else as the end of a line, its last such
-        place. None when it stands at no line's edge. An article saved with its web page starts
-        and ends at a line's edge, and its headline may stand earlier within a line of
-        breadcrumbs, or its last words again in a teaser for the next story."""
+    def line_edges(self, text: str, passage: str, *, starts: bool) -> list[Span]:
+        """Every place where ``passage`` stands exactly in ``text`` (the article folded here) as
+        the start of a line, when ``starts``, else as the end of one, in order. An article saved
+        with its web page starts and ends at a line's edge, where its headline may stand earlier
+        within a line of breadcrumbs, or its last words in a teaser for the next story."""
         needle = fold_quote(passage)
         if not needle:
-            return None
-        folded = self.folded
-        at = folded.find(needle) if first else folded.rfind(needle)
-        for _ in range(LOOSE_TRIES):
-            if at < 0:
-                return None
-            span = self._span(at, at + len(needle))
-            if first:
-                if not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip():
-                    return span
-                at = folded.find(needle, at + 1)
-            else:
-                line_end = text.find("\n", span.end)
-                if not text[span.end : len(text) if line_end < 0 else line_end].strip():
-                    return span
-                at = folded.rfind(needle, 0, at + len(needle) - 1)
-        return None
+            return []
+        if starts:
+            edges = {line.end() for line in _LINE_START.finditer(text)}
+        else:
+            edges = {line.start() for line in _LINE_END.finditer(text)}
+        places = (
+            self._span(*place.span()) for place in re.finditer(re.escape(needle), self.folded)
+        )
+        return [span for span in places if (span.start if starts else span.end) in edges]
 
     def find_all(self, words: str, limit: int) -> list[Span]:
         """Where ``words`` stand in the article, case, accents and white space aside, as a

@@ -21,12 +21,22 @@ _END_MARKERS = re.compile(
     r"read more|more stories|most popular|most read|leave a reply|leave a comment|"
     r"comments?|recommended|trending|contenido relacionado|notas relacionadas|"
     r"te puede interesar|también te puede interesar|lo más leído|lo más visto|"
-    r"deja un comentario|deja una respuesta|comentarios|relacionad[oa]s|más noticias)\s*:?$",
+    r"deja un comentario|deja una respuesta|comentarios|relacionad[oa]s|más noticias|"
+    # A link to the story before or after this one on the site.
+    r"(previous|next|older|newer) (article|post|story|news)\b.*|"
+    r"(artículo|nota|noticia|entrada) (anterior|siguiente)\b.*)\s*:?$",
     re.IGNORECASE,
 )
 # Lines and sentences that belong to the page, wherever they stand.
 _FURNITURE = re.compile(
-    r"^(home\s*[/>›»|].*|inicio\s*[/>›»|].*|share( it| this| on \w+)?!?|compartir( nota| noticia)?|"
+    r"^(home\s*[/>›»|].*|inicio\s*[/>›»|].*|share( it| this| on \w+)?[!:]?|"
+    r"compartir( nota| noticia)?:?|"
+    # Breadcrumbs without "Home": short labels apart by arrows ("News > Business").
+    r"[^.!?>›»]{1,40}(\s[>›»]\s[^.!?>›»]{1,40}){1,6}|"
+    # A site's own links: to skip its menus, its menu and search, the likes of a post, its tags.
+    r"skip to (main )?content|saltar al contenido( principal)?|ir al contenido( principal)?|"
+    r"menu|menú|search|buscar|like this:?|like loading\W*|me gusta cargando\W*|"
+    r"(tags?|etiquetas)\s*:.*|"
     r"facebook|twitter|whatsapp|linkedin|telegram|email|e-mail|print|imprimir|x|fbpx|"
     r"scroll al inicio|back to top|volver arriba|photo( by)?:.*|foto:.*|image:.*|"
     r"(for more information|para más información)\b.*|"
@@ -320,9 +330,9 @@ its page: enough to stand for one line, few enough to read at a glance."""
 
 def article_edges(text: str) -> tuple[str | None, str | None]:
     """The article's first words and its last, as a brief's ``article_starts`` and
-    ``article_ends`` give them (see :meth:`~tui.core.quotes.FoldedArticle.line_edge`); each None
-    where the page holds nothing but the article on that side, or where no words of the line
-    stand for it alone (the page repeats the whole line)."""
+    ``article_ends`` give them (see :meth:`~tui.core.quotes.FoldedArticle.line_edges`); each None
+    where the page holds nothing but the article on that side, or where no words stand for its
+    edge alone: each is found at that one line's edge, and at no other."""
     end_of_body = body_end(text)
     own = [
         (start, end)
@@ -332,21 +342,32 @@ def article_edges(text: str) -> tuple[str | None, str | None]:
     if not own:
         return None, None
     folded = FoldedArticle.of(text)
+
+    def words(index: int) -> list[str]:
+        start, end = own[index]
+        return text[start:end].split()
+
     starts = ends = None
-    first_start, first_end = own[0]
-    if text[:first_start].strip():
-        words = text[first_start:first_end].split()
-        for passage in (" ".join(words[:EDGE_WORDS]), " ".join(words)):
-            found = folded.line_edge(text, passage, first=True)
-            if found is not None and found.start == first_start:
+    if text[: own[0][0]].strip():
+        # The first words; the first paragraph whole; and on into the next, where the page
+        # repeats the article's first line (a page title above its breadcrumbs).
+        first = words(0)
+        tried = [first[:EDGE_WORDS], first]
+        if len(own) > 1:
+            tried.append(first + words(1)[:EDGE_WORDS])
+        for passage in (" ".join(each) for each in tried):
+            places = folded.line_edges(text, passage, starts=True)
+            if [place.start for place in places] == [own[0][0]]:
                 starts = passage
                 break
-    last_start, last_end = own[-1]
-    if text[last_end:].strip():
-        words = text[last_start:last_end].split()
-        for passage in (" ".join(words[-EDGE_WORDS:]), " ".join(words)):
-            found = folded.line_edge(text, passage, first=False)
-            if found is not None and found.end == last_end:
+    if text[own[-1][1] :].strip():
+        last = words(-1)
+        tried = [last[-EDGE_WORDS:], last]
+        if len(own) > 1:
+            tried.append(words(-2)[-EDGE_WORDS:] + last)
+        for passage in (" ".join(each) for each in tried):
+            places = folded.line_edges(text, passage, starts=False)
+            if [place.end for place in places] == [own[-1][1]]:
                 ends = passage
                 break
     return starts, ends
