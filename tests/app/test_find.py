@@ -14,19 +14,20 @@ from tui.app.widgets.article_view import ArticleView
 
 LINES = [f"Paragraph {number} says nothing of note about the plant." for number in range(60)]
 LINES[0] = "Trucks cross at OTAY twice a day, a plant in the El Florido park says."
+LINES[29] = "Trucks wait at Otay for hours."
 LINES[30] = "A second gate at Otay Mesa opens in March."
 LINES[31] = "Coyotay is no place anyone named; Querétaro is."
 LINES[55] = "The customs office at otay closes at night."
 ARTICLE = "\n\n".join(LINES) + "\n"
-"""A long article: the places of "otay" are its first line, far down, and near the end, and
-one word holds it within (not a place it stands as a word)."""
-OTAY_LINES = [0, 30, 55]
+"""A long article: the places of "otay" are its first line, two lines far down, and one near
+the end; one word holds it within (not a place it stands as a word)."""
+OTAY = [LINES[n] for n in (0, 29, 30, 55)]
 
 
-def corpus(tmp_path: Path) -> Path:
+def corpus(tmp_path: Path, article: str = ARTICLE) -> Path:
     facts = [{"fact": "Trucks cross twice a day.", "quote": "Trucks cross at OTAY twice a day"}]
     brief = fields(key_facts=facts)
-    return make_corpus(tmp_path / "corpus", {"sample.yaml": brief}, {"article.txt": ARTICLE})
+    return make_corpus(tmp_path / "corpus", {"sample.yaml": brief}, {"article.txt": article})
 
 
 def original(app: BriefingApp) -> ArticleView:
@@ -42,8 +43,13 @@ def current_place(view: ArticleView) -> str:
     return next(line for line in LINES if 0 <= span.start - ARTICLE.find(line) < len(line))
 
 
-async def find(pilot: Pilot[None], words: str) -> None:
-    await pilot.press("ctrl+f", *words)
+def key_line(app: BriefingApp) -> str:
+    keys = main_screen(app).query_one("#keys")
+    return "".join(segment.text for segment in keys.render_line(0))
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    await pilot.press(*keys)
     await settle(pilot)
 
 
@@ -53,95 +59,176 @@ async def test_ctrl_f_finds_a_word_in_any_case_and_goes_from_place_to_place(
     app = BriefingApp(corpus(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await find(pilot, "otay")
+        await press(pilot, "ctrl+f", *"otay")
         view = original(app)
         assert app.focused is view and view.finding
-        assert view.found == (1, len(OTAY_LINES))
-        assert str(view.border_subtitle) == "Find: otay · 1 of 3 · ↓↑ · Esc"
+        assert view.found_position == (1, 4)
+        assert str(view.border_subtitle) == "Find: otay · 1 of 4"
         visited = [current_place(view)]
-        for key in ("down", "enter", "down"):
-            await pilot.press(key)
-            await settle(pilot)
+        for key in ("down", "enter", "down", "down"):
+            await press(pilot, key)
             visited.append(current_place(view))
-        await pilot.press("up")
-        await settle(pilot)
+        await press(pilot, "up")
         visited.append(current_place(view))
 
     # Round the end back to the first, and up to the one before; never "Coyotay".
-    otay = [LINES[n] for n in OTAY_LINES]
-    assert visited == [*otay, otay[0], otay[2]]
+    assert visited == [*OTAY, OTAY[0], OTAY[3]]
+
+
+async def test_the_key_line_shows_the_keys_of_finding_and_not_the_letters_typed(
+    tmp_path: Path,
+) -> None:
+    app = BriefingApp(corpus(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "f Facets" in key_line(app) and "Next place" not in key_line(app)
+        await press(pilot, "ctrl+f")
+        finding = key_line(app)
+        await press(pilot, "escape")
+        done = key_line(app)
+
+    assert "Next place found" in finding and "Place found before" in finding and "Stop finding" in finding
+    assert "f Facets" not in finding and "q Quit" not in finding
+    assert "f Facets" in done and "Next place" not in done
 
 
 async def test_letters_are_typed_into_the_words_not_taken_as_keys(tmp_path: Path) -> None:
     app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:  # room for the words on the pane's edge
         await settle(pilot)
-        # j scrolls the pane, / opens the filter, q quits, Enter opens the facts: not here.
-        await find(pilot, "queretaro is/jq")
+        # j scrolls the pane, / opens the filter, q quits, z maximises: not here.
+        await press(pilot, "ctrl+f", *"queretaro is/jqz")
         view = original(app)
         assert app.is_running and view.finding
-        assert str(view.border_subtitle).startswith("Find: queretaro is/jq · not found")
+        assert str(view.border_subtitle) == "Find: queretaro is/jqz · not found"
         assert not main_screen(app).filter_input.display
-        for _ in range(5):
-            await pilot.press("backspace")
-        await settle(pilot)
+        assert main_screen(app).maximized is None
+        await press(pilot, *["backspace"] * 6)
         # Accents aside, as the filter finds words.
-        assert view.found == (1, 1)
+        assert view.found_position == (1, 1)
         assert current_place(view) == LINES[31]
+
+
+async def test_typing_on_keeps_the_place_gone_to_while_the_words_stand_there(
+    tmp_path: Path,
+) -> None:
+    app = BriefingApp(corpus(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+f", *"ota", "down", "down")
+        view = original(app)
+        assert current_place(view) == OTAY[2]
+        # Line 29's place is in view above it, and would be the first from the pane's top.
+        await press(pilot, "y")
+        assert view.found_position == (3, 4)
+        assert current_place(view) == OTAY[2]
+        await press(pilot, *" mesa")
+        assert view.found_position == (1, 1) and current_place(view) == OTAY[2]
 
 
 async def test_esc_ends_finding_and_leaves_the_filter_as_it_was(tmp_path: Path) -> None:
     app = BriefingApp(corpus(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"plant", "enter")
-        await settle(pilot)
-        await find(pilot, "otay")
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "slash", *"plant", "enter")
+        await press(pilot, "ctrl+f", *"otay", "escape")
         view = original(app)
-        assert not view.finding and view.found == (0, 0)
+        assert not view.finding and view.found_position == (0, 0)
         assert str(view.border_subtitle) == "fact 1 · line 1"
         assert main_screen(app).filter_text == "plant"
         # Found no more, the pane's keys are its own again.
         top = view.scroll_offset.y
-        await pilot.press("j")
-        await settle(pilot)
+        await press(pilot, "j")
         assert view.scroll_offset.y == top + 1
 
 
-async def test_leaving_the_pane_ends_finding(tmp_path: Path) -> None:
+async def test_esc_ends_finding_in_a_maximised_pane_which_stays_so(tmp_path: Path) -> None:
     app = BriefingApp(corpus(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await find(pilot, "otay")
-        await pilot.press("tab")
+        await press(pilot, "tab", "tab", "z", "ctrl+f", *"otay", "escape")
+        screen = main_screen(app)
+        assert not original(app).finding
+        assert screen.maximized is original(app)
+        await press(pilot, "escape")
+        assert screen.maximized is None
+
+
+async def test_leaving_the_pane_ends_finding_but_leaving_the_terminal_does_not(
+    tmp_path: Path,
+) -> None:
+    app = BriefingApp(corpus(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await press(pilot, "ctrl+f", *"otay", "down")
         view = original(app)
+        # Another window takes the keys, and gives them back.
+        app.post_message(events.AppBlur())
+        await settle(pilot)
+        app.post_message(events.AppFocus())
+        await settle(pilot)
+        assert app.focused is view and view.finding
+        assert view.found_position == (2, 4)
+        await press(pilot, "tab")
         assert app.focused is not view
-        assert not view.finding and view.found == (0, 0)
+        assert not view.finding and view.found_position == (0, 0)
+
+
+async def test_ctrl_f_again_finds_the_last_words_until_others_are_typed(tmp_path: Path) -> None:
+    app = BriefingApp(corpus(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+f", *"otay", "escape", "ctrl+f")
+        view = original(app)
+        assert str(view.border_subtitle) == "Find: otay · 1 of 4"
+        await press(pilot, *"mesa")
+        assert str(view.border_subtitle) == "Find: mesa · 1 of 1"
 
 
 async def test_ctrl_f_shows_the_original_when_it_is_hidden(tmp_path: Path) -> None:
     app = BriefingApp(corpus(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
+        await press(pilot, "o")
         screen = main_screen(app)
         assert not screen.show_original
-        await find(pilot, "otay")
+        await press(pilot, "ctrl+f", *"otay")
         assert screen.show_original and app.focused is original(app)
-        assert original(app).found == (1, 3)
+        assert original(app).found_position == (1, 4)
 
 
-async def test_a_paste_is_found_as_its_first_line(tmp_path: Path) -> None:
+async def test_the_words_are_cut_to_the_pane_before_the_count(tmp_path: Path) -> None:
+    app = BriefingApp(corpus(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+f", *"second gate at otay mesa opens in march")
+        view = original(app)
+        shown = str(view.border_subtitle)
+        assert shown.startswith("Find: second") and shown.endswith("… · 1 of 1")
+        assert len(shown) <= view.size.width - 4
+
+
+async def test_a_paste_is_found_with_its_lines_run_together(tmp_path: Path) -> None:
     app = BriefingApp(corpus(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await find(pilot, "")
+        await press(pilot, "ctrl+f")
         view = original(app)
-        view.post_message(events.Paste("Otay  Mesa\nand more"))
+        view.post_message(events.Paste("gate at Otay\nMesa opens"))
         await settle(pilot)
-        assert view.found == (1, 1)
-        assert current_place(view) == LINES[30]
+        assert view.found_position == (1, 1)
+        assert current_place(view) == OTAY[2]
+
+
+async def test_an_article_that_cannot_be_read_has_no_words_to_find(tmp_path: Path) -> None:
+    root = corpus(tmp_path)
+    (root / "seeds" / "article.txt").unlink()
+    app = BriefingApp(root)
+    notices: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **_: notices.append(str(message))  # type: ignore[method-assign]
+        await settle(pilot)
+        await press(pilot, "ctrl+f", "j")
+        assert not original(app).finding
+
+    assert notices == ["There is no article text to find words in."]

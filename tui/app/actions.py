@@ -259,7 +259,7 @@ ACTIONS: tuple[Action, ...] = (
         "reader.find",
         "ctrl+f",
         "find_in_article",
-        "Find",
+        "Find words",
         "reader",
         "Find words in the original text: each place is marked; Enter or down goes to the next",
         palette="Find in the original text",
@@ -413,6 +413,11 @@ ACTIONS: tuple[Action, ...] = (
     Action("original.bottom", "end,G", "bottom", "End of the article", "original", show=False),
     Action("original.page_down", "pagedown", "page_down", "Page down", "original", show=False),
     Action("original.page_up", "pageup", "page_up", "Page up", "original", show=False),
+    # The keys of finding words (reader.find), in the key line while the pane finds: the pane
+    # takes a character typed as part of the words, and these keys for what they do here.
+    Action("original.next_found", "enter,down", "next_found", "Next place found", "original"),
+    Action("original.previous_found", "up", "previous_found", "Place found before", "original"),
+    Action("original.stop_finding", "escape", "stop_finding", "Stop finding", "original"),
 )
 
 HELP_SECTIONS: dict[Place, str] = {

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from tui.app.actions import action, bindings_of, help_groups, user_keys
 from tui.app.reader.screen import MainScreen
 from tui.app.typed_ahead import HoldsKeysTypedAhead
+from tui.app.widgets.article_view import ArticleView
 from tui.core.text import plural
 
 if TYPE_CHECKING:
@@ -63,6 +64,15 @@ class BriefingApp(HoldsKeysTypedAhead):
             # Long enough to read a few lines by, and to run briefing keys for the rest.
             told = told_at_start(keymap)
             self.notify(told, title="Keys", severity="warning", markup=False, timeout=20)
+
+    @property
+    def escape_to_minimize(self) -> bool:
+        # Esc ends a finding in the original first, as it does elsewhere: the pane, maximised to
+        # read, stays so until Esc is pressed again.
+        focused = self.focused
+        if isinstance(focused, ArticleView) and focused.finding:
+            return False
+        return super().escape_to_minimize
 
     def use_keys(self, keys: Mapping[str, str]) -> None:
         """Give the actions named by id in ``keys`` those keys, in place of their defaults."""

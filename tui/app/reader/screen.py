@@ -1018,18 +1018,18 @@ class MainScreen(TakesKeysOnceMounted):
     # Actions.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in OFF_WHILE_TYPING and isinstance(self.focused, FilterInput):
-            return False  # its key, a character, is typed in the filter
-        finding = self.focused is self.article_view and self.article_view.finding
-        if finding and (action in OFF_WHILE_TYPING or action == "clear_filter"):
-            return False  # typed into the words to find, or Esc ending the finding
+        typing = isinstance(self.focused, FilterInput) or self.article_view.finding
+        if action in OFF_WHILE_TYPING and typing:
+            return False  # its key, a character, is typed in the filter or the words to find
         if action == "open_facts":
             if self.focused is not self.article_list:
                 return False
             brief = self._shown_brief()
             return bool(brief and brief.key_facts)
         if action == "clear_filter":
-            return self._filter_open()
+            # Esc ends a finding in the original first (the pane takes the characters typed
+            # there, and the other keys of the key line with them).
+            return self._filter_open() and not self.article_view.finding
         if action == "undo_review":
             return self._last_review is not None
         if action == "toggle_bookmark":
@@ -1474,7 +1474,9 @@ class MainScreen(TakesKeysOnceMounted):
             self._start_finding()
         else:
             self.show_original = True
-            self.call_after_refresh(self._start_finding)  # once its style shows it
+            # A pane hidden by its style cannot take the focus until the style is applied,
+            # after the next refresh.
+            self.call_after_refresh(self._start_finding)
 
     def _start_finding(self) -> None:
         self._focus(self.article_view)

@@ -28,8 +28,9 @@ from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
+from tui.core.finding import Finding
 from tui.core.model import Brief
-from tui.core.quotes import FoldedArticle, Span
+from tui.core.quotes import Span
 from tui.core.recent import RecentlyUsed
 from tui.core.text import line_range
 
@@ -44,11 +45,6 @@ UNREADABLE_NOTICE = (
 )
 _CACHED_LAYOUTS = 4
 """How many layouts (an article at a width) the pane keeps."""
-MAX_FOUND = 10_000
-"""The most places of the words looked for that are marked: a word in every line of an article
-of megabytes is found no better by a million marks."""
-MAX_FIND_LENGTH = 200
-"""The most characters kept of the words looked for: a paste of a page is no name to find."""
 
 
 # A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
@@ -82,13 +78,16 @@ class ArticleView(FittedScrollView, can_focus=True):
         & > .article-view--furniture {
             color: $text-muted;
         }
+        /* Green and underlined, apart from the quotes' blue and orange in any theme, and in a
+           terminal of few colours, which may draw two tints alike. */
         & > .article-view--found {
-            background: $accent 35%;
+            background: $success 40%;
+            text-style: underline;
         }
         & > .article-view--found-current {
             color: $background;
-            background: $accent;
-            text-style: bold;
+            background: $success;
+            text-style: bold underline;
         }
         & > .article-view--notice {
             color: $text-muted;
@@ -139,16 +138,10 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._laying_out = False
         """Whether the pane says the article is being laid out: a long one takes seconds."""
         self._layouts: RecentlyUsed[tuple[str, int], WrappedText] = RecentlyUsed(_CACHED_LAYOUTS)
-        self._finding = False
-        """Whether keys typed are words to find in the article (see :meth:`start_finding`)."""
-        self._find_words = ""
-        self._found: list[Span] = []
-        self._found_starts: list[int] = []
-        self._found_at: int | None = None
-        """Which of :attr:`_found` was gone to last."""
-        self._folded: FoldedArticle | None = None
-        self._folded_text: str | None = None
-        """The text :attr:`_folded` was made from: made when first looked in, for one text."""
+        self._finding: Finding | None = None
+        """The words typed to find in the article, while keys typed are taken so."""
+        self._last_words = ""
+        """The words of the last finding, found again at the next."""
 
     @property
     def is_ready(self) -> bool:
@@ -188,7 +181,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._source, self._source_path, self._text = None, "", ""
         self._spans, self._current, self._wrapped = (), None, None
         self._article_span = None
-        self._set_found([])
+        self.stop_finding()
         self._notice = notice
         self._update_titles()
         set_virtual_size(self, Size(0, 0))
@@ -254,105 +247,117 @@ class ArticleView(FittedScrollView, can_focus=True):
     @property
     def finding(self) -> bool:
         """Whether the keys typed are words to find in the article."""
-        return self._finding
+        return self._finding is not None
 
     @property
-    def found(self) -> tuple[int, int]:
-        """Which place of the words looked for was gone to (from 1; 0 for none), and of how many."""
-        at = 0 if self._found_at is None else self._found_at + 1
-        return at, len(self._found)
+    def found_position(self) -> tuple[int, int]:
+        """Which place of the words found is gone to (from 1; 0 for none), and of how many."""
+        return self._finding.position if self._finding else (0, 0)
 
     @property
     def found_span(self) -> Span | None:
         """Where the place found gone to stands in the article; None when none is."""
-        return None if self._found_at is None else self._found[self._found_at]
+        return self._finding.place if self._finding else None
 
     def start_finding(self) -> None:
         """Take the keys typed as words to find in the article, until Esc or the focus leaves:
-        each place they stand is marked, and the first in view or after it gone to; Enter or
-        down goes to the next place, up to the one before."""
-        self._finding = True
-        self._find_words = ""
-        self._set_found([])
-        self.refresh()
+        each place they stand is marked, and the first in view or after it gone to. The words
+        of the last finding are found again, until a character typed takes their place."""
+        if self._finding is not None:
+            return
+        if self._article_unreadable:
+            self.notify("There is no article text to find words in.", severity="warning")
+            return
+        self._finding = Finding(self._last_words)
+        self._find()
+        self.screen.refresh_bindings()  # the keys that find, in the key line
 
     def stop_finding(self) -> None:
         """Stop finding, and let go of the places found."""
-        if self._finding or self._found:
-            self._finding = False
-            self._find_words = ""
-            self._set_found([])
-            self.refresh()
+        if self._finding is None:
+            return
+        self._last_words = self._finding.words
+        self._finding.let_go()
+        self._finding = None
+        self._update_titles()
+        self.refresh()
+        self.screen.refresh_bindings()
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # While finding, a character is typed into the words: the key line leaves out the keys
+        # it would be, as it does for an input.
+        return self._finding is not None and character is not None and character.isprintable()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        finding = self._finding is not None
+        if action in ("next_found", "previous_found", "stop_finding"):
+            return finding  # shown in the key line only while finding
+        if action in ("line_down", "line_up"):
+            return not finding  # down and up go from place to place instead
+        return True
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls each class's handler in turn (Widget's after this one) unless the
-        # default is prevented; a key not stopped goes on to the bindings.
-        if self._finding and self._find_key(event):
-            # Typed into the words, not taken as the pane's keys ("j" is a letter here).
-            event.stop()
-            event.prevent_default()
-
-    def _find_key(self, event: events.Key) -> bool:
-        """Act on ``event`` as a key of finding; whether it was one."""
-        if event.key == "escape":
-            self.stop_finding()
-        elif event.key in ("enter", "down"):
-            self._go_to_found(+1)
-        elif event.key == "up":
-            self._go_to_found(-1)
-        elif event.key == "backspace":
-            self._find(self._find_words[:-1])
+        # default is prevented, and a key not stopped goes on to the bindings: Enter, down, up
+        # and Esc go there, to the actions of finding.
+        finding = self._finding
+        if finding is None:
+            return
+        if event.key == "backspace":
+            finding.erase()
         elif event.is_printable and event.character:
-            self._find(self._find_words + event.character)
+            finding.type(event.character)  # "j" is a letter here, not a key
         else:
-            return False  # Tab, the pages, the ends: as ever
-        return True
+            return
+        event.stop()
+        event.prevent_default()
+        self._find()
 
     def _on_paste(self, event: events.Paste) -> None:
-        if self._finding:
+        if self._finding is not None:
             event.stop()
-            lines = event.text.splitlines()
-            self._find(self._find_words + (lines[0] if lines else ""))
+            # Lines run into one another: white space of any kind is one space to the finding.
+            self._finding.type(" ".join(event.text.splitlines()))
+            self._find()
 
     def _on_blur(self, event: events.Blur) -> None:
+        # The terminal losing the focus takes it from the pane too, and gives it back: the
+        # finding goes on then. It ends only when the user leaves the pane.
+        if self.app.app_focus:
+            self.stop_finding()
+
+    def action_next_found(self) -> None:
+        """Go to the next place the words stand at, round to the first."""
+        self._go_to_found(+1)
+
+    def action_previous_found(self) -> None:
+        """Go to the place before, round to the last."""
+        self._go_to_found(-1)
+
+    def action_stop_finding(self) -> None:
+        """Stop finding words."""
         self.stop_finding()
 
-    def _find(self, words: str) -> None:
-        """Look for ``words`` in the article, and go to the first place at or after the top of
-        the pane (the start of the article when nothing is laid out yet)."""
-        self._find_words = words[:MAX_FIND_LENGTH]
-        text = self._text
-        if not text or not self._find_words.strip():
-            self._set_found([])
-            self.refresh()
+    def _find(self) -> None:
+        """Find the words in the article shown (see :meth:`Finding.look_in`), from the top of
+        the pane (the start of the article when it is not laid out yet)."""
+        finding = self._finding
+        if finding is None:
             return
-        if self._folded is None or self._folded_text is not text:
-            self._folded, self._folded_text = FoldedArticle.of(text), text
-        self._set_found(self._folded.find_all(self._find_words, MAX_FOUND))
+        text = self._text
         wrapped = self._wrapped
         top = 0
         if wrapped is not None and len(wrapped) and wrapped.text is text:
             top = wrapped.starts[min(self.scroll_offset.y, len(wrapped) - 1)]
-        if self._found:
-            index = bisect_right(self._found_starts, top - 1)
-            self._found_at = index if index < len(self._found) else 0
-            self._update_titles()
-            self._scroll_to_found()
+        finding.look_in(text, top)
+        self._update_titles()
+        self._scroll_to_found()
         self.refresh()
 
-    def _set_found(self, found: list[Span]) -> None:
-        self._found = found
-        self._found_starts = [span.start for span in found]
-        self._found_at = None
-        self._update_titles()
-
     def _go_to_found(self, step: int) -> None:
-        """Go to the next place found (``step`` 1) or the one before (-1), round the ends."""
-        if not self._found:
+        if self._finding is None or not self._finding.step(step):
             self.app.bell()
             return
-        at = -1 if self._found_at is None and step > 0 else (self._found_at or 0)
-        self._found_at = (at + step) % len(self._found)
         self._update_titles()
         self._scroll_to_found()
         self.refresh()
@@ -432,8 +437,8 @@ class ArticleView(FittedScrollView, can_focus=True):
         if waited and self._wrapped is None:
             self._stop_loading_timer()
             self._laying_out = True
-        if self._finding or self._found:
-            self._find(self._find_words)  # the article read again, or another brief's
+        if self._finding is not None:
+            self._find()  # the article read again
         self.refresh()
 
     def _start_worker(self, source: str, text: str) -> None:
@@ -492,6 +497,8 @@ class ArticleView(FittedScrollView, can_focus=True):
             self.scroll_to(y=wrapped.line_of(anchor), animate=False, force=True)
 
     def fit_to_size(self) -> None:
+        if self._finding is not None:
+            self._update_titles()  # the words and count, fitted to the new width
         wrapped = self._wrapped
         if wrapped is not None and wrapped.width != self._text_width() and len(wrapped):
             # The same text stays at the top, unless the view follows the current quote.
@@ -569,8 +576,9 @@ class ArticleView(FittedScrollView, can_focus=True):
             f"Original · {self._source_path}" if self._source_path else "Original"
         )
         subtitle = ""
-        if self._finding:
-            self.border_subtitle = Content(self._find_line())
+        if self._finding is not None:
+            # The border's corners and the spaces around the text.
+            self.border_subtitle = Content(self._finding.status(max(0, self.size.width - 6)))
             return
         if self._current is not None and self._current < len(self._spans):
             span = self._spans[self._current]
@@ -583,18 +591,6 @@ class ArticleView(FittedScrollView, can_focus=True):
                 lines = f"line {first}" if first == last else f"lines {first}–{last}"
                 subtitle = f"fact {number} · {lines}"
         self.border_subtitle = Content(subtitle)
-
-    def _find_line(self) -> str:
-        """What the pane's lower edge says while finding: the words so far, how many places they
-        stand at, and the keys."""
-        words = self._find_words
-        if not words.strip():
-            return "Find: type words · Esc: done"
-        at, count = self.found
-        places = f"{at} of {count:,}" if count else "not found"
-        if count == MAX_FOUND:
-            places += "+"
-        return f"Find: {words} · {places} · ↓↑ · Esc"
 
     async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -678,20 +674,20 @@ class ArticleView(FittedScrollView, can_focus=True):
             content = content.stylize(
                 strong, max(current.start, start) - start, min(current.end, end) - start
             )
-        if self._found:
-            content = self._mark_found(content, start, end)
+        if self._finding is not None and self._finding.places:
+            content = self._mark_found(self._finding, content, start, end)
         return content
 
-    def _mark_found(self, content: Content, start: int, end: int) -> Content:
-        found = self._found
+    def _mark_found(self, finding: Finding, content: Content, start: int, end: int) -> Content:
+        found = finding.places
         # The places found are in order and apart: only those from the one before the line on.
-        index = max(0, bisect_right(self._found_starts, start) - 1)
+        index = max(0, bisect_right(finding.starts, start) - 1)
         while index < len(found) and found[index].start < end:
             span = found[index]
             if span.end > start:
                 # The place gone to in full colour, which a partial style cannot give: it
                 # blends an opaque background away.
-                if index == self._found_at:
+                if index == finding.at:
                     style = self.get_visual_style("article-view--found-current")
                 else:
                     style = self.get_visual_style("article-view--found", partial=True)

@@ -1,0 +1,105 @@
+"""Finding words in an article as they are typed: the places, the one gone to, and what is said."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import tui.core.finding as finding_module
+from tui.core.finding import MAX_WORDS, Finding
+
+TEXT = "Otay opens. The gate at OTAY closes; Coyotay does not. Otáy again, and otay once more."
+""""otay" starts a word four times (case and accents aside), and stands within "Coyotay"."""
+PLACES = [place.start() for place in re.finditer(r"(?<![a-z])ot[aá]y", TEXT, re.IGNORECASE)]
+
+
+def found(words: str, near: int = 0, text: str = TEXT) -> Finding:
+    finding = Finding()
+    finding.type(words)
+    finding.look_in(text, near)
+    return finding
+
+
+def test_every_place_the_words_start_a_word_is_found_and_the_first_from_near_gone_to() -> None:
+    finding = found("otay", near=30)
+
+    assert finding.starts == PLACES
+    assert finding.position == (3, 4)
+    assert len(PLACES) == 4
+    assert finding.place is not None and TEXT[finding.place.start : finding.place.end] == "Otáy"
+
+
+def test_going_on_rounds_the_ends() -> None:
+    finding = found("otay")
+
+    assert finding.step(-1) and finding.position == (4, 4)
+    assert finding.step(+1) and finding.position == (1, 4)
+    assert not found("zzz").step(+1)
+
+
+def test_past_the_last_place_the_first_is_gone_to() -> None:
+    assert found("otay", near=len(TEXT)).position == (1, 4)
+
+
+def test_typing_on_keeps_the_place_while_the_words_stand_there_else_goes_to_the_next() -> None:
+    finding = found("ot")
+    finding.step(+2)
+    assert finding.place is not None and finding.place.start == 55
+
+    finding.type("ay a")  # "otay a" stands only at 55 ("Otáy again")
+    finding.look_in(TEXT, 0)
+    assert finding.position == (1, 1) and finding.starts == [55]
+
+    finding.erase()
+    finding.erase()  # "otay": the place kept, among all four again
+    finding.look_in(TEXT, 0)
+    assert finding.position == (3, 4)
+
+
+def test_the_words_of_before_are_found_again_until_a_character_takes_their_place() -> None:
+    finding = Finding("otay")
+    finding.look_in(TEXT, 0)
+    assert finding.position == (1, 4)
+
+    finding.type("g")
+    assert finding.words == "g"
+    again = Finding("otay")
+    again.erase()
+    assert again.words == ""
+
+
+def test_words_are_kept_to_their_limit() -> None:
+    finding = Finding()
+    finding.type("x" * (MAX_WORDS + 50))
+    assert len(finding.words) == MAX_WORDS
+
+
+def test_past_the_most_places_kept_the_nearest_found_is_gone_to_and_more_is_said(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(finding_module, "MAX_FOUND", 2)
+
+    finding = found("otay", near=60)
+
+    assert finding.starts == PLACES[:2] and finding.more
+    assert finding.position == (2, 2)
+    assert finding.status(80) == "Find: otay · 2 of 2+"
+    assert not found("otay once").more
+
+
+@pytest.mark.parametrize(
+    ("words", "width", "shown"),
+    [
+        ("otay", 80, "Find: otay · 1 of 4"),
+        ("zzz", 80, "Find: zzz · not found"),
+        ("", 80, "Find: type words"),
+        ("the gate at otay closes", 28, "Find: the gate at… · 1 of 1"),
+        ("the gate at otay closes", 12, "1 of 1"),
+    ],
+)
+def test_what_is_said_fits_its_width_cutting_the_words_first(
+    words: str, width: int, shown: str
+) -> None:
+    said = found(words).status(width)
+    assert said == shown and len(said) <= width

@@ -1,0 +1,109 @@
+"""Finding words in an article as the user types them, as the original pane does: the words so
+far, every place they stand in the text, and the place gone to.
+
+Places are found where the words start a word, case, accents and white space aside, as the
+filter finds words (:meth:`tui.core.quotes.FoldedArticle.find_all`). Typing more, or the article
+changing on disk, keeps the reader at the place they were at while the words still stand there.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from tui.core.quotes import FoldedArticle, Span
+
+MAX_FOUND = 100_000
+"""The most places marked and gone through: a letter typed first stands at tens of thousands
+of places of an article of megabytes, and a reader narrows it with the next."""
+MAX_WORDS = 200
+"""The most characters kept of the words: a paste of a page is no name to find."""
+
+
+class Finding:
+    """The words typed to find in one article's text and the places they stand at."""
+
+    def __init__(self, words: str = "") -> None:
+        self.words = words[:MAX_WORDS]
+        self.fresh = bool(self.words)
+        """Whether the words are those of a finding before, shown to be found again or typed
+        over: the first character typed takes their place, as a browser's find does."""
+        self.places: list[Span] = []
+        self.starts: list[int] = []
+        """Where each place starts, for finding the places on a line."""
+        self.at: int | None = None
+        """Which place was gone to; None when there is none."""
+        self.more = False
+        """Whether the words stand at more places than :data:`MAX_FOUND`."""
+        self._folded: FoldedArticle | None = None
+        self._text: str | None = None
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Which place is gone to, from 1 (0 for none), and of how many."""
+        return (0 if self.at is None else self.at + 1), len(self.places)
+
+    @property
+    def place(self) -> Span | None:
+        """The place gone to, or None."""
+        return None if self.at is None else self.places[self.at]
+
+    def type(self, characters: str) -> None:
+        """Add ``characters`` to the words, or put them in place of the words of before."""
+        words = characters if self.fresh else self.words + characters
+        self.words, self.fresh = words[:MAX_WORDS], False
+
+    def erase(self) -> None:
+        """Take the last character off the words, or all of them if they are those of before."""
+        self.words, self.fresh = ("" if self.fresh else self.words[:-1]), False
+
+    def look_in(self, text: str | None, near: int) -> None:
+        """Find the words in ``text``: go to the place gone to before if they still stand there,
+        else to the next; with none gone to before, to the first at or after offset ``near``
+        (the top of the pane), round to the first."""
+        before = self.place
+        self.places, self.starts, self.at, self.more = [], [], None, False
+        if not text or not self.words.strip():
+            return
+        if self._text is not text:
+            self._folded, self._text = FoldedArticle.of(text), text
+        assert self._folded is not None
+        found = self._folded.find_all(self.words, MAX_FOUND + 1)
+        self.more = len(found) > MAX_FOUND
+        self.places = found[:MAX_FOUND]
+        self.starts = [span.start for span in self.places]
+        if self.places:
+            index = bisect_left(self.starts, near if before is None else before.start)
+            if index < len(self.places):
+                self.at = index
+            else:
+                # Past the last place found: round to the first, unless places past it were
+                # left out; then the last found is the nearest there is.
+                self.at = len(self.places) - 1 if self.more else 0
+
+    def step(self, by: int) -> bool:
+        """Go ``by`` places on (back when negative), round the ends; False when there is none."""
+        if self.at is None:
+            return False
+        self.at = (self.at + by) % len(self.places)
+        self.fresh = False
+        return True
+
+    def let_go(self) -> None:
+        """Let go of the article's folded text, which a long article makes large."""
+        self._folded = self._text = None
+
+    def status(self, width: int) -> str:
+        """What the pane says of the finding, in at most ``width`` characters: the words (cut
+        first), and how many places they stand at."""
+        if not self.words.strip():
+            return "Find: type words"[:width]
+        at, count = self.position
+        places = f"{at:,} of {count:,}{'+' if self.more else ''}" if count else "not found"
+        head, tail = "Find: ", f" · {places}"
+        room = width - len(head) - len(tail)
+        words = self.words
+        if len(words) > room:
+            if room < 2:
+                return places[:width]  # no room for a word: the count alone
+            words = words[: room - 1].rstrip() + "…"
+        return f"{head}{words}{tail}"
