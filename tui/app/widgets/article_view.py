@@ -639,7 +639,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         start, end = wrapped.starts[line], wrapped.ends[line]
         content = Content(wrapped.text[start:end])
         if wrapped.text is self._text:
-            content = self._mark_quotes(content, start, end)
+            content = self._marked(content, start, end)
         return content_strip(content, width, base)
 
     def _notice_line(self, text: str, y: int, width: int) -> Strip:
@@ -649,7 +649,9 @@ class ArticleView(FittedScrollView, can_focus=True):
         style = self.get_visual_style("article-view--notice", partial=True)
         return content_strip(Content(notice.line(y)).stylize(style), width, self.visual_style)
 
-    def _mark_quotes(self, content: Content, start: int, end: int) -> Content:
+    def _marked(self, content: Content, start: int, end: int) -> Content:
+        """The text of a line, from ``start`` to ``end``, with the page around the article
+        muted, the quotes marked, and the places found."""
         article = self._article_span
         if article is not None and (start < article.start or end > article.end):
             furniture = self.get_visual_style("article-view--furniture", partial=True)
