@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from textual import events
@@ -48,6 +50,17 @@ def key_line(app: BriefingApp) -> str:
     return "".join(segment.text for segment in keys.render_line(0))
 
 
+@contextlib.asynccontextmanager
+async def reader(
+    tmp_path: Path, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[BriefingApp, Pilot[None]]]:
+    """The reader on the corpus of :data:`ARTICLE`, settled, at ``size``."""
+    app = BriefingApp(corpus(tmp_path))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
 async def press(pilot: Pilot[None], *keys: str) -> None:
     await pilot.press(*keys)
     await settle(pilot)
@@ -56,9 +69,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 async def test_ctrl_f_finds_a_word_in_any_case_and_goes_from_place_to_place(
     tmp_path: Path,
 ) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path) as (app, pilot):
         await press(pilot, "ctrl+f", *"otay")
         view = original(app)
         assert app.focused is view and view.finding
@@ -78,24 +89,24 @@ async def test_ctrl_f_finds_a_word_in_any_case_and_goes_from_place_to_place(
 async def test_the_key_line_shows_the_keys_of_finding_and_not_the_letters_typed(
     tmp_path: Path,
 ) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path) as (app, pilot):
         assert "f Facets" in key_line(app) and "Next place" not in key_line(app)
         await press(pilot, "ctrl+f")
         finding = key_line(app)
         await press(pilot, "escape")
         done = key_line(app)
 
-    assert "Next place found" in finding and "Place found before" in finding and "Stop finding" in finding
+    assert (
+        "Next place found" in finding
+        and "Place found before" in finding
+        and "Stop finding" in finding
+    )
     assert "f Facets" not in finding and "q Quit" not in finding
     assert "f Facets" in done and "Next place" not in done
 
 
 async def test_letters_are_typed_into_the_words_not_taken_as_keys(tmp_path: Path) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(160, 40)) as pilot:  # room for the words on the pane's edge
-        await settle(pilot)
+    async with reader(tmp_path, (160, 40)) as (app, pilot):  # room for the words on the pane's edge
         # j scrolls the pane, / opens the filter, q quits, z maximises: not here.
         await press(pilot, "ctrl+f", *"queretaro is/jqz")
         view = original(app)
@@ -112,9 +123,7 @@ async def test_letters_are_typed_into_the_words_not_taken_as_keys(tmp_path: Path
 async def test_typing_on_keeps_the_place_gone_to_while_the_words_stand_there(
     tmp_path: Path,
 ) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path) as (app, pilot):
         await press(pilot, "ctrl+f", *"ota", "down", "down")
         view = original(app)
         assert current_place(view) == OTAY[2]
@@ -127,9 +136,7 @@ async def test_typing_on_keeps_the_place_gone_to_while_the_words_stand_there(
 
 
 async def test_esc_ends_finding_and_leaves_the_filter_as_it_was(tmp_path: Path) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path) as (app, pilot):
         await press(pilot, "slash", *"plant", "enter")
         await press(pilot, "ctrl+f", *"otay", "escape")
         view = original(app)
@@ -143,9 +150,7 @@ async def test_esc_ends_finding_and_leaves_the_filter_as_it_was(tmp_path: Path) 
 
 
 async def test_esc_ends_finding_in_a_maximised_pane_which_stays_so(tmp_path: Path) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path) as (app, pilot):
         await press(pilot, "tab", "tab", "z", "ctrl+f", *"otay", "escape")
         screen = main_screen(app)
         assert not original(app).finding
@@ -157,9 +162,7 @@ async def test_esc_ends_finding_in_a_maximised_pane_which_stays_so(tmp_path: Pat
 async def test_leaving_the_pane_ends_finding_but_leaving_the_terminal_does_not(
     tmp_path: Path,
 ) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path) as (app, pilot):
         await press(pilot, "ctrl+f", *"otay", "down")
         view = original(app)
         # Another window takes the keys, and gives them back.
@@ -175,9 +178,7 @@ async def test_leaving_the_pane_ends_finding_but_leaving_the_terminal_does_not(
 
 
 async def test_ctrl_f_again_finds_the_last_words_until_others_are_typed(tmp_path: Path) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path) as (app, pilot):
         await press(pilot, "ctrl+f", *"otay", "escape", "ctrl+f")
         view = original(app)
         assert str(view.border_subtitle) == "Find: otay · 1 of 4"
@@ -186,9 +187,7 @@ async def test_ctrl_f_again_finds_the_last_words_until_others_are_typed(tmp_path
 
 
 async def test_ctrl_f_shows_the_original_when_it_is_hidden(tmp_path: Path) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path, (80, 24)) as (app, pilot):
         await press(pilot, "o")
         screen = main_screen(app)
         assert not screen.show_original
@@ -198,9 +197,7 @@ async def test_ctrl_f_shows_the_original_when_it_is_hidden(tmp_path: Path) -> No
 
 
 async def test_the_words_are_cut_to_the_pane_before_the_count(tmp_path: Path) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path, (80, 24)) as (app, pilot):
         await press(pilot, "ctrl+f", *"second gate at otay mesa opens in march")
         view = original(app)
         shown = str(view.border_subtitle)
@@ -209,9 +206,7 @@ async def test_the_words_are_cut_to_the_pane_before_the_count(tmp_path: Path) ->
 
 
 async def test_a_paste_is_found_with_its_lines_run_together(tmp_path: Path) -> None:
-    app = BriefingApp(corpus(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader(tmp_path) as (app, pilot):
         await press(pilot, "ctrl+f")
         view = original(app)
         view.post_message(events.Paste("gate at Otay\nMesa opens"))
