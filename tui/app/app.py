@@ -210,6 +210,16 @@ class BriefingApp(HoldsKeysTypedAhead):
             ("Export", [("⏎", "Write the file"), *key_rows(self, ExportDialog.BINDINGS)]),
             ("When the file exists", key_rows(self, OverwriteDialog.BINDINGS)),
             (
+                "Marks in the original text",
+                [
+                    ("faint", "A passage one of the brief's facts quotes"),
+                    ("strong", "The quote of the fact chosen"),
+                    ("dim text", "The web page around the article, as the brief marks"),
+                    ("", "it (article_starts, article_ends)"),
+                    ("underlined", "Where the words found (Ctrl+F) stand"),
+                ],
+            ),
+            (
                 "Mouse",
                 [
                     ("click", "Choose an article, or a fact"),
