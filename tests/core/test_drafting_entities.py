@@ -1697,6 +1697,20 @@ def test_a_place_ending_the_name_of_a_company_said_to_invest_is_no_place(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("Ternium México invertirá 500 millones de dólares en Pesquería.", "Ternium México"),
+        ("Ternium Mexico will invest $500 million in Pesquería.", "Ternium Mexico"),
+    ],
+)
+def test_a_company_named_for_its_business_in_mexico_said_to_invest_is_listed(
+    sentence: str, company: str
+) -> None:
+    # Two capitalised words said to invest may be a person's name, but none ends in "México".
+    assert drafted_names(sentence)["organizations"] == [company]
+
+
+@pytest.mark.parametrize(
     ("sentence", "organizations"),
     [
         (

@@ -194,6 +194,8 @@ _COMPANY_NAME_WORDS = frozenset(
 )
 """Words of a company's name that say what it makes or does, never of a person's: "Valmora
 Automotive invertirá" is a company investing, where "Carlos Slim invertirá" is not one."""
+_COUNTRY_NAME_WORDS = frozenset(("México", "Mexico"))
+"""The country a company's subsidiary there is named after, last in its name."""
 _FIELD_NOUNS = frozenset(
     """Industry Industria Sector Government Gobierno Business Manufacturing Manufactura
     Investment Inversión Trade Comercio Production Producción Employment Empleo Exports
@@ -1823,4 +1825,7 @@ def _is_a_name(name: str) -> bool:
         and all(_a_name_word(word) for word in capitalised[: -1 if last_letter else None])
         and not any(word in ORGANIZATION_WORDS for word in capitalised)
         and not any(word in _COMPANY_NAME_WORDS for word in capitalised)
+        # A company's name for its business in the country: "Ternium México". No one's
+        # surname is the country.
+        and words[-1] not in _COUNTRY_NAME_WORDS
     )
