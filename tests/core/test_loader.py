@@ -1031,14 +1031,41 @@ def test_a_slip_in_an_edge_field_is_told_the_field_meant(tmp_path: Path) -> None
 
 
 def test_the_article_s_edges_are_kept_in_the_index(tmp_path: Path) -> None:
-    corpus = load_page(tmp_path)
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": page_brief()}, {"page.txt": PAGE})
     from tui.core.store import open_corpus
 
-    built, warm = open_corpus(corpus.root), open_corpus(corpus.root)
+    built, warm = open_corpus(root), open_corpus(root)  # read from the files, then the index
 
-    span = corpus.briefs[0].article_span
-    assert span is not None
-    assert built.briefs[0].article_span == warm.briefs[0].article_span == span
+    headline = PAGE.index("\nPlant Adds Shift\n") + 1
+    last = PAGE.index("twice a day.") + len("twice a day.")
+    assert built.briefs[0].article_span == warm.briefs[0].article_span == (headline, last)
+
+
+def test_a_quote_also_standing_on_the_page_around_the_article_is_the_article_s(
+    tmp_path: Path,
+) -> None:
+    # The headline stands first in the breadcrumb; the quote of it is the article's own line.
+    facts = [{"fact": "The plant adds a shift.", "quote": "Plant Adds Shift"}]
+
+    corpus = load_page(tmp_path, key_facts=facts)
+
+    assert corpus.all_problems == ()
+    span = corpus.briefs[0].key_facts[0].span
+    assert span is not None and span.start == PAGE.index("\nPlant Adds Shift\n") + 1
+
+
+def test_where_the_article_ends_is_looked_for_only_after_where_it_starts(tmp_path: Path) -> None:
+    # "Plant Adds Shift" ends the breadcrumb's line too, before the article starts.
+    page = PAGE.replace("Hiring starts", "Hiring starts at the Plant Adds Shift\nHiring starts")
+
+    corpus = load_one(
+        tmp_path,
+        page_brief(article_starts="Tijuana", article_ends="Plant Adds Shift"),
+        seeds={"page.txt": page},
+    )
+
+    assert corpus.all_problems == ()
+    assert article_of(corpus).endswith("at the Plant Adds Shift")
 
 
 # Sources ----------------------------------------------------------------------------------------

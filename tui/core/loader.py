@@ -218,6 +218,8 @@ class _BriefChecker:
         """The fuzzy searching this brief's quotes have cost so far (see FUZZY_WORK_PER_BRIEF)."""
         self.fuzzy_skipped = False
         """Whether the last quote anchored was not looked for fuzzily, the budget being spent."""
+        self._part: tuple[Span, Article] | None = None
+        """The article's own text (see :meth:`_article_part`), where it stands on the page."""
         self.written_elsewhere: dict[str, tuple[str, str, str]] = {}
         """The path of a required field that is missing, to the path of the field written where
         it was meant (misspelled, or out of its place), what is wrong with it, and what to do:
@@ -330,10 +332,10 @@ class _BriefChecker:
                 self.add(name, f"is {len(text)} characters long; lists show the start", "warning")
         article = self._article(source) if source is not None else None
         starts, ends = (self._text(data, name, required=False) for name in _ARTICLE_EDGES)
-        facts = self._key_facts(data, article, source)
         article_span = None
         if article is not None and source is not None:
             article_span = self._article_span(starts, ends, article, f"seeds/{source}")
+        facts = self._key_facts(data, article, source, article_span)
         if None in required.values() or facts is None:
             return None
         if article_span is not None:
@@ -624,9 +626,10 @@ class _BriefChecker:
                 self._edge_checked("article_starts", places, text, name)
         if ends is not None:
             places = article.folded.line_edges(text, ends, starts=False)
+            after = [place for place in places if place.end > begin]  # where it may end
             if not places:
                 self._edge_not_found("article_ends", ends, article, name)
-            elif places[-1].end <= begin:
+            elif not after:
                 self.add(
                     "article_ends",
                     f"ends a line of {name} only before article_starts, so the article is taken"
@@ -635,8 +638,8 @@ class _BriefChecker:
                     advice="copy the last words of the article's last paragraph",
                 )
             else:
-                end = places[-1].end
-                self._edge_checked("article_ends", places, text, name)
+                end = after[-1].end
+                self._edge_checked("article_ends", after, text, name)
         return None if (begin, end) == (0, len(text)) else Span(begin, end)
 
     def _edge_not_found(self, field: str, passage: str, article: Article, name: str) -> None:
@@ -660,24 +663,24 @@ class _BriefChecker:
     def _edge_checked(self, field: str, places: list[Span], text: str, name: str) -> None:
         """Warn of an edge found at several lines, of which one was taken, or at the page's own
         edge, where it leaves nothing out."""
-        first = field == "article_starts"
-        edge = "start" if first else "end"
+        at_start = field == "article_starts"
+        edge = "start" if at_start else "end"
         if len(places) > 1:
             lines = [line_range(text, span)[0] for span in places]
-            taken = lines[0] if first else lines[-1]
+            taken = lines[0] if at_start else lines[-1]
             shown = ", ".join(map(str, lines[:3])) + (", …" if len(lines) > 3 else "")
             self.add(
                 field,
                 f"{edge}s {len(lines)} lines of {name} (lines {shown}); the article is taken to"
-                f" {edge} at the {'first' if first else 'last'}, line {taken}",
+                f" {edge} at the {'first' if at_start else 'last'}, line {taken}",
                 "warning",
                 advice=f"if it {edge}s at another, quote more of its words: a passage may run"
-                f" {'on into the next line' if first else 'back into the line before'}",
+                f" {'on into the next line' if at_start else 'back into the line before'}",
             )
-        elif not (text[: places[0].start] if first else text[places[0].end :]).strip():
+        elif not (text[: places[0].start] if at_start else text[places[0].end :]).strip():
             self.add(
                 field,
-                f"{edge}s the {'first' if first else 'last'} line of {name}, so it leaves"
+                f"{edge}s the {'first' if at_start else 'last'} line of {name}, so it leaves"
                 " nothing out",
                 "warning",
                 advice=f"remove it: a page that {edge}s with the article needs no {field}",
@@ -705,7 +708,11 @@ class _BriefChecker:
             )
 
     def _key_facts(
-        self, data: dict[str, Any], article: Article | None, source: str | None
+        self,
+        data: dict[str, Any],
+        article: Article | None,
+        source: str | None,
+        article_span: Span | None = None,
     ) -> tuple[KeyFact, ...] | None:
         value = data.get("key_facts")
         if value is None:
@@ -744,6 +751,15 @@ class _BriefChecker:
                 valid = False
                 continue
             anchor = self._anchor(quote, article) if article else NOT_FOUND
+            if article is not None and _outside(anchor.span, article_span):
+                # Found first in the page around the article (its headline in a breadcrumb):
+                # the article's own passage, if it has the quote too, is the one it quotes.
+                assert article_span is not None
+                within = self._anchor(quote, self._article_part(article, article_span))
+                if within.span is not None:
+                    anchor = within._replace(
+                        span=Span(*(at + article_span.start for at in within.span))
+                    )
             if article is not None:
                 self._report_anchor(f"{path}.quote", anchor, article, f"seeds/{source}")
             facts.append(
@@ -759,6 +775,14 @@ class _BriefChecker:
                 )
             )
         return tuple(facts) if valid else None
+
+    def _article_part(self, article: Article, span: Span) -> Article:
+        """The article's own text, without the page around it, to anchor quotes in; made once
+        for the brief's quotes."""
+        if self._part is None or self._part[0] != span:
+            part = article.text[span.start : span.end]
+            self._part = (span, Article(part, FoldedArticle.of(part)))
+        return self._part[1]
 
     def _anchor(self, quote: str, article: Article) -> Anchor:
         self.fuzzy_skipped = False
@@ -847,6 +871,13 @@ class _BriefChecker:
             advice="quote whole words, and if the fact then no longer holds, correct or remove"
             f" it: {wording}",
         )
+
+
+def _outside(span: Span | None, article_span: Span | None) -> bool:
+    """Whether the passage at ``span`` stands outside ``article_span`` (on the page around it)."""
+    if span is None or article_span is None:
+        return False
+    return span.start < article_span.start or span.end > article_span.end
 
 
 def _wording(text: str, span: Span, name: str) -> str:
