@@ -17,7 +17,7 @@ from tui.core.drafting.adding import (
     prepare,
 )
 from tui.core.drafting.extract import NoArticle, extract_page
-from tui.core.drafting.sentences import article_edges, is_furniture
+from tui.core.drafting.sentences import article_edges, is_end_marker, is_furniture
 from tui.core.store import load_corpus
 
 PAGES = FIXTURES / "pages"
@@ -518,10 +518,32 @@ def test_a_sites_own_links_and_labels_are_furniture(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Trucks cross > 200 a day at Otay, officials said.", "Menus at the plant changed in May."],
+    [
+        "Trucks cross > 200 a day at Otay, officials said.",
+        "Menus at the plant changed in May.",
+        # Headlines and a quotation, not breadcrumbs.
+        "Mexico exports > imports for the first time",
+        "Remittances > $60 billion in 2024",
+        "« Nous investissons » a dit le directeur",
+    ],
 )
 def test_prose_with_an_arrow_or_a_furniture_word_is_not_furniture(line: str) -> None:
     assert not is_furniture(line)
+    assert not is_end_marker(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("Previous article: Ensenada port handles record containers", True),
+        ("Nota siguiente", True),
+        ("Next article of the USMCA says the panel rules on steel", False),
+    ],
+)
+def test_a_link_to_the_next_story_ends_the_article_and_a_sentence_about_one_does_not(
+    line: str, ends: bool
+) -> None:
+    assert is_end_marker(line) == ends
 
 
 @pytest.mark.parametrize(

@@ -22,17 +22,22 @@ _END_MARKERS = re.compile(
     r"comments?|recommended|trending|contenido relacionado|notas relacionadas|"
     r"te puede interesar|también te puede interesar|lo más leído|lo más visto|"
     r"deja un comentario|deja una respuesta|comentarios|relacionad[oa]s|más noticias|"
-    # A link to the story before or after this one on the site.
-    r"(previous|next|older|newer) (article|post|story|news)\b.*|"
-    r"(artículo|nota|noticia|entrada) (anterior|siguiente)\b.*)\s*:?$",
+    # A link to the story before or after this one on the site, alone or with its title after
+    # a colon: "Next article of the USMCA says" is a sentence.
+    r"(previous|next|older|newer) (article|post|story|news)(\s*:.{0,150})?|"
+    r"(artículo|nota|noticia|entrada) (anterior|siguiente)(\s*:.{0,150})?)\s*:?$",
     re.IGNORECASE,
 )
+_LABEL = r"[A-ZÁÉÍÓÚÑ0-9][^\s.!?>›»]*(?: [A-ZÁÉÍÓÚÑ&y][^\s.!?>›»]*){0,3}"
+"""A label of a site's breadcrumbs: up to four words, each capitalised but a joining "y" or
+"&" ("Economía y Finanzas")."""
 # Lines and sentences that belong to the page, wherever they stand.
 _FURNITURE = re.compile(
     r"^(home\s*[/>›»|].*|inicio\s*[/>›»|].*|share( it| this| on \w+)?[!:]?|"
     r"compartir( nota| noticia)?:?|"
-    # Breadcrumbs without "Home": short labels apart by arrows ("News > Business").
-    r"[^.!?>›»]{1,40}(\s[>›»]\s[^.!?>›»]{1,40}){1,6}|"
+    # Breadcrumbs without "Home": short capitalised labels apart by arrows ("News > Business"),
+    # not a headline's "Mexico exports > imports" nor a quotation's « ».
+    rf"{_LABEL}(\s[>›»]\s{_LABEL}){{1,6}}|"
     # A site's own links: to skip its menus, its menu and search, the likes of a post, its tags.
     r"skip to (main )?content|saltar al contenido( principal)?|ir al contenido( principal)?|"
     r"menu|menú|search|buscar|like this:?|like loading\W*|me gusta cargando\W*|"
