@@ -6,9 +6,11 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
+import tui.app.widgets.article_view as article_view_module
 from tests.kit.corpus import fields, make_corpus
 from tests.kit.pilot import main_screen, settle
 from tui.app.app import BriefingApp
@@ -227,3 +229,16 @@ async def test_an_article_that_cannot_be_read_has_no_words_to_find(tmp_path: Pat
         assert not original(app).finding
 
     assert notices == ["There is no article text to find words in."]
+
+
+async def test_a_long_article_is_searched_in_a_thread_and_the_place_still_gone_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Short for the test; an article of megabytes in use.
+    monkeypatch.setattr(article_view_module, "SYNC_FIND_LIMIT", 100)
+    async with reader(tmp_path) as (app, pilot):
+        await press(pilot, "ctrl+f", *"otay", "down")
+        view = original(app)
+        assert view.found_position == (2, 4)
+        assert current_place(view) == OTAY[1]
+        assert str(view.border_subtitle) == "Find: otay · 2 of 4"

@@ -325,6 +325,16 @@ def test_a_file_name_or_tag_with_underscores_needs_no_backslash(tmp_path: Path) 
     assert "\\_" not in markdown
 
 
+@pytest.mark.parametrize(
+    ("author", "shown"),
+    [("Jane Doe", "by Jane Doe"), ("By Jane Doe", "By Jane Doe"), ("Por Ana Ruiz", "Por Ana Ruiz")],
+)
+def test_the_author_is_shown_after_by_once(tmp_path: Path, author: str, shown: str) -> None:
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"sample.yaml": fields(author=author)}))
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
+    assert f"{shown} · undated · en · seeds/article.txt" in section.plain
+
+
 def test_a_date_the_article_does_not_print_is_said_to_be_inferred(tmp_path: Path) -> None:
     # The note saying how the date was worked out came below the meta line, which gave the
     # date as firmly as a printed one: a colleague building a timeline took it as printed.

@@ -7,7 +7,8 @@ import re
 import pytest
 
 import tui.core.finding as finding_module
-from tui.core.finding import MAX_WORDS, Finding
+from tui.core.finding import MAX_WORDS_LENGTH, Finding
+from tui.core.text import cells
 
 TEXT = "Otay opens. The gate at OTAY closes; Coyotay does not. Otáy again, and otay once more."
 """"otay" starts a word four times (case and accents aside), and stands within "Coyotay"."""
@@ -16,7 +17,7 @@ PLACES = [place.start() for place in re.finditer(r"(?<![a-z])ot[aá]y", TEXT, re
 
 def found(words: str, near: int = 0, text: str = TEXT) -> Finding:
     finding = Finding()
-    finding.type(words)
+    finding.add(words)
     finding.look_in(text, near)
     return finding
 
@@ -47,7 +48,7 @@ def test_typing_on_keeps_the_place_while_the_words_stand_there_else_goes_to_the_
     finding.step(+2)
     assert finding.place is not None and finding.place.start == 55
 
-    finding.type("ay a")  # "otay a" stands only at 55 ("Otáy again")
+    finding.add("ay a")  # "otay a" stands only at 55 ("Otáy again")
     finding.look_in(TEXT, 0)
     assert finding.position == (1, 1) and finding.starts == [55]
 
@@ -62,7 +63,7 @@ def test_the_words_of_before_are_found_again_until_a_character_takes_their_place
     finding.look_in(TEXT, 0)
     assert finding.position == (1, 4)
 
-    finding.type("g")
+    finding.add("g")
     assert finding.words == "g"
     again = Finding("otay")
     again.erase()
@@ -71,8 +72,8 @@ def test_the_words_of_before_are_found_again_until_a_character_takes_their_place
 
 def test_words_are_kept_to_their_limit() -> None:
     finding = Finding()
-    finding.type("x" * (MAX_WORDS + 50))
-    assert len(finding.words) == MAX_WORDS
+    finding.add("x" * (MAX_WORDS_LENGTH + 50))
+    assert len(finding.words) == MAX_WORDS_LENGTH
 
 
 def test_past_the_most_places_kept_the_nearest_found_is_gone_to_and_more_is_said(
@@ -103,3 +104,23 @@ def test_what_is_said_fits_its_width_cutting_the_words_first(
 ) -> None:
     said = found(words).status(width)
     assert said == shown and len(said) <= width
+
+
+def test_while_words_are_looked_for_elsewhere_the_pane_says_so() -> None:
+    finding = found("otay")
+    finding.add(" o")
+    finding.searching = True
+
+    assert finding.status(80) == "Find: otay o · finding…"
+    finding.take(finding.search(TEXT), 0)
+    assert finding.status(80) == "Find: otay o · 1 of 2"  # "Otay opens", "otay once"
+
+
+def test_wide_characters_take_two_columns_of_the_width() -> None:
+    finding = Finding()
+    finding.add("墨西哥城的工厂")  # seven characters, fourteen columns
+
+    said = finding.status(24)
+
+    assert said == "Find: 墨西… · not found"
+    assert cells(said) <= 24

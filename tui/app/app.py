@@ -16,7 +16,6 @@ from textual.screen import Screen
 from tui.app.actions import action, bindings_of, help_groups, user_keys
 from tui.app.reader.screen import MainScreen
 from tui.app.typed_ahead import HoldsKeysTypedAhead
-from tui.app.widgets.article_view import ArticleView
 from tui.core.text import plural
 
 if TYPE_CHECKING:
@@ -69,8 +68,8 @@ class BriefingApp(HoldsKeysTypedAhead):
     def escape_to_minimize(self) -> bool:
         # Esc ends a finding in the original first, as it does elsewhere: the pane, maximised to
         # read, stays so until Esc is pressed again.
-        focused = self.focused
-        if isinstance(focused, ArticleView) and focused.finding:
+        screen = self.screen
+        if isinstance(screen, MainScreen) and screen.finding:
             return False
         return super().escape_to_minimize
 

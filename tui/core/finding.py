@@ -9,21 +9,31 @@ changing on disk, keeps the reader at the place they were at while the words sti
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import NamedTuple
 
 from tui.core.quotes import FoldedArticle, Span
+from tui.core.text import cells
 
 MAX_FOUND = 100_000
 """The most places marked and gone through: a letter typed first stands at tens of thousands
 of places of an article of megabytes, and a reader narrows it with the next."""
-MAX_WORDS = 200
+MAX_WORDS_LENGTH = 200
 """The most characters kept of the words: a paste of a page is no name to find."""
+
+
+class Found(NamedTuple):
+    """Where some words stand in a text: the places, in order, and whether there are more."""
+
+    words: str
+    places: list[Span]
+    more: bool
 
 
 class Finding:
     """The words typed to find in one article's text and the places they stand at."""
 
     def __init__(self, words: str = "") -> None:
-        self.words = words[:MAX_WORDS]
+        self.words = words[:MAX_WORDS_LENGTH]
         self.fresh = bool(self.words)
         """Whether the words are those of a finding before, shown to be found again or typed
         over: the first character typed takes their place, as a browser's find does."""
@@ -34,6 +44,8 @@ class Finding:
         """Which place was gone to; None when there is none."""
         self.more = False
         """Whether the words stand at more places than :data:`MAX_FOUND`."""
+        self.searching = False
+        """Whether the words typed last are being looked for (in a long article, elsewhere)."""
         self._folded: FoldedArticle | None = None
         self._text: str | None = None
 
@@ -47,30 +59,36 @@ class Finding:
         """The place gone to, or None."""
         return None if self.at is None else self.places[self.at]
 
-    def type(self, characters: str) -> None:
+    def add(self, characters: str) -> None:
         """Add ``characters`` to the words, or put them in place of the words of before."""
         words = characters if self.fresh else self.words + characters
-        self.words, self.fresh = words[:MAX_WORDS], False
+        self.words, self.fresh = words[:MAX_WORDS_LENGTH], False
 
     def erase(self) -> None:
         """Take the last character off the words, or all of them if they are those of before."""
         self.words, self.fresh = ("" if self.fresh else self.words[:-1]), False
 
-    def look_in(self, text: str | None, near: int) -> None:
-        """Find the words in ``text``: go to the place gone to before if they still stand there,
-        else to the next; with none gone to before, to the first at or after offset ``near``
-        (the top of the pane), round to the first."""
+    def search(self, text: str | None) -> Found:
+        """Where the words stand in ``text``. It may take a while in a long article (folding it
+        first, the first time), and changes nothing shown: it may run in a thread."""
+        words = self.words
+        if not text or not words.strip():
+            return Found(words, [], False)
+        folded = self._folded
+        if folded is None or self._text is not text:
+            folded = FoldedArticle.of(text)
+            self._folded, self._text = folded, text
+        places = folded.find_all(words, MAX_FOUND + 1)
+        return Found(words, places[:MAX_FOUND], len(places) > MAX_FOUND)
+
+    def take(self, found: Found, near: int) -> None:
+        """Take the places ``found``: go to the place gone to before if the words still stand
+        there, else to the next; with none gone to before, to the first at or after offset
+        ``near`` (the top of the pane), round to the first."""
         before = self.place
-        self.places, self.starts, self.at, self.more = [], [], None, False
-        if not text or not self.words.strip():
-            return
-        if self._text is not text:
-            self._folded, self._text = FoldedArticle.of(text), text
-        assert self._folded is not None
-        found = self._folded.find_all(self.words, MAX_FOUND + 1)
-        self.more = len(found) > MAX_FOUND
-        self.places = found[:MAX_FOUND]
+        self.places, self.more, self.searching = found.places, found.more, False
         self.starts = [span.start for span in self.places]
+        self.at = None
         if self.places:
             index = bisect_left(self.starts, near if before is None else before.start)
             if index < len(self.places):
@@ -79,6 +97,10 @@ class Finding:
                 # Past the last place found: round to the first, unless places past it were
                 # left out; then the last found is the nearest there is.
                 self.at = len(self.places) - 1 if self.more else 0
+
+    def look_in(self, text: str | None, near: int) -> None:
+        """Find the words in ``text`` at once, and take the places (see :meth:`take`)."""
+        self.take(self.search(text), near)
 
     def step(self, by: int) -> bool:
         """Go ``by`` places on (back when negative), round the ends; False when there is none."""
@@ -93,17 +115,24 @@ class Finding:
         self._folded = self._text = None
 
     def status(self, width: int) -> str:
-        """What the pane says of the finding, in at most ``width`` characters: the words (cut
-        first), and how many places they stand at."""
+        """What the pane says of the finding, in at most ``width`` columns of a terminal: the
+        words (cut first), and how many places they stand at."""
         if not self.words.strip():
             return "Find: type words"[:width]
         at, count = self.position
-        places = f"{at:,} of {count:,}{'+' if self.more else ''}" if count else "not found"
+        if self.searching:
+            places = "finding…"
+        elif count:
+            places = f"{at:,} of {count:,}{'+' if self.more else ''}"
+        else:
+            places = "not found"
         head, tail = "Find: ", f" · {places}"
         room = width - len(head) - len(tail)
         words = self.words
-        if len(words) > room:
+        if cells(words) > room:
             if room < 2:
                 return places[:width]  # no room for a word: the count alone
-            words = words[: room - 1].rstrip() + "…"
+            while words and cells(words) > room - 1:
+                words = words[:-1]
+            words = words.rstrip() + "…"
         return f"{head}{words}{tail}"

@@ -26,6 +26,8 @@ FACT_KINDS = ("figure", "event", "plan", "actor", "context")
 BriefStatus = Literal["draft", "final"]
 BRIEF_STATUSES: tuple[BriefStatus, ...] = ("draft", "final")
 """A brief's ``status``: ``draft`` until an analyst has read it through, else ``final``."""
+_BYLINE = re.compile(r"(?:by|por)\s", re.IGNORECASE)
+"""An author written as the byline prints it ("By Jane Doe"), which says "by" already."""
 ID_NOT_THE_FILE_NAME = "must equal the file name"
 """The message of the problem of an id that is not its file's name (its advice apart)."""
 DRAFT_SUMMARY = "Draft: the summary is still to be written."
@@ -236,7 +238,9 @@ class Brief:
         """Outlet, author, date and language, those the brief has, as a reader is shown them:
         the author after "by", lest a byline be read as a name the article is about."""
         date = date_label(self.published, inferred=self.date_inferred)
-        author = f"by {self.author}" if self.author else None
+        author = self.author
+        if author and not _BYLINE.match(author):
+            author = f"by {author}"
         return tuple(part for part in (self.outlet, author, date, self.language) if part)
 
     @property

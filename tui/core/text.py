@@ -512,3 +512,14 @@ def closest_name(name: str, known: Iterable[str]) -> str | None:
         # "source_url", "title_es", "quote_en": a field of its own, not a slip for "source".
         return None
     return lowered[found[0]]
+
+
+def cells(text: str) -> int:
+    """How many columns of a terminal ``text`` takes: two for a wide character (Chinese,
+    Japanese, Korean), none for a combining mark, one for the others."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )

@@ -194,6 +194,11 @@ class MainScreen(TakesKeysOnceMounted):
         return self.query_one("#original", ArticleView)
 
     @property
+    def finding(self) -> bool:
+        """Whether the original pane has the keys, taking them as words to find."""
+        return self.focused is self.article_view and self.article_view.finding
+
+    @property
     def filter_input(self) -> FilterInput:
         return self.query_one("#filter", FilterInput)
 
@@ -1018,7 +1023,7 @@ class MainScreen(TakesKeysOnceMounted):
     # Actions.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        typing = isinstance(self.focused, FilterInput) or self.article_view.finding
+        typing = isinstance(self.focused, FilterInput) or self.finding
         if action in OFF_WHILE_TYPING and typing:
             return False  # its key, a character, is typed in the filter or the words to find
         if action == "open_facts":
@@ -1029,7 +1034,7 @@ class MainScreen(TakesKeysOnceMounted):
         if action == "clear_filter":
             # Esc ends a finding in the original first (the pane takes the characters typed
             # there, and the other keys of the key line with them).
-            return self._filter_open() and not self.article_view.finding
+            return self._filter_open() and not self.finding
         if action == "undo_review":
             return self._last_review is not None
         if action == "toggle_bookmark":

@@ -28,7 +28,7 @@ from tui.app.actions import bindings_of
 from tui.app.widgets._render import content_strip
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
-from tui.core.finding import Finding
+from tui.core.finding import Finding, Found
 from tui.core.model import Brief
 from tui.core.quotes import Span
 from tui.core.recent import RecentlyUsed
@@ -36,6 +36,9 @@ from tui.core.text import line_range
 
 SYNC_LAYOUT_LIMIT = 100_000
 """Articles up to this many characters are laid out at once; longer ones in a thread."""
+SYNC_FIND_LIMIT = 100_000
+"""Articles up to this many characters are searched for words typed at once (well within a
+keystroke); longer ones in a thread."""
 LOADING_NOTICE_DELAY = 0.2
 """Seconds an article may take to load, or to be laid out, before the pane says so."""
 LOADING_NOTICE = "Loading the article…"
@@ -59,6 +62,17 @@ class _Prepared(NamedTuple):
 
 def _prepare(request: int, source: str, text: str, width: int) -> _Prepared:
     return _Prepared(request, source, wrap_text(text, width) if width > 0 else None)
+
+
+class _Searched(NamedTuple):
+    """What a worker found of the words of one finding."""
+
+    finding: Finding
+    found: Found
+
+
+def _search(finding: Finding, text: str) -> _Searched:
+    return _Searched(finding, finding.search(text))
 
 
 class ArticleView(FittedScrollView, can_focus=True):
@@ -306,7 +320,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         if event.key == "backspace":
             finding.erase()
         elif event.is_printable and event.character:
-            finding.type(event.character)  # "j" is a letter here, not a key
+            finding.add(event.character)  # "j" is a letter here, not a key
         else:
             return
         event.stop()
@@ -317,7 +331,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         if self._finding is not None:
             event.stop()
             # Lines run into one another: white space of any kind is one space to the finding.
-            self._finding.type(" ".join(event.text.splitlines()))
+            self._finding.add(" ".join(event.text.splitlines()))
             self._find()
 
     def _on_blur(self, event: events.Blur) -> None:
@@ -339,17 +353,31 @@ class ArticleView(FittedScrollView, can_focus=True):
         self.stop_finding()
 
     def _find(self) -> None:
-        """Find the words in the article shown (see :meth:`Finding.look_in`), from the top of
-        the pane (the start of the article when it is not laid out yet)."""
+        """Find the words in the article shown (see :meth:`Finding.take`), from the top of the
+        pane; in a long article in a thread, the pane saying it is finding meanwhile."""
         finding = self._finding
         if finding is None:
             return
         text = self._text
+        if text is not None and len(text) > SYNC_FIND_LIMIT:
+            finding.searching = True
+            self._update_titles()
+            self.run_worker(
+                partial(_search, finding, text),
+                name="find",
+                group="article-find",
+                thread=True,
+                exclusive=True,
+            )
+            return
+        self._take_found(finding, finding.search(text))
+
+    def _take_found(self, finding: Finding, found: Found) -> None:
         wrapped = self._wrapped
         top = 0
-        if wrapped is not None and len(wrapped) and wrapped.text is text:
+        if wrapped is not None and len(wrapped) and wrapped.text is self._text:
             top = wrapped.starts[min(self.scroll_offset.y, len(wrapped) - 1)]
-        finding.look_in(text, top)
+        finding.take(found, top)
         self._update_titles()
         self._scroll_to_found()
         self.refresh()
@@ -456,6 +484,13 @@ class ArticleView(FittedScrollView, can_focus=True):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         result = event.worker.result
+        if event.state is WorkerState.SUCCESS and isinstance(result, _Searched):
+            event.stop()
+            finding = self._finding
+            # Words typed since, or a finding stopped or begun again, make it out of date.
+            if finding is result.finding and result.found.words == finding.words:
+                self._take_found(finding, result.found)
+            return
         if event.state is not WorkerState.SUCCESS or not isinstance(result, _Prepared):
             return
         event.stop()

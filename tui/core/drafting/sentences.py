@@ -339,40 +339,40 @@ def article_edges(text: str) -> tuple[str | None, str | None]:
     where the page holds nothing but the article on that side, or where no words stand for its
     edge alone: each is found at that one line's edge, and at no other."""
     end_of_body = body_end(text)
-    own = [
+    article_paragraphs = [
         (start, end)
         for start, end in paragraphs(text)
         if start < end_of_body and not is_furniture(text[start:end])
     ]
-    if not own:
+    if not article_paragraphs:
         return None, None
     folded = FoldedArticle.of(text)
 
     def words(index: int) -> list[str]:
-        start, end = own[index]
+        start, end = article_paragraphs[index]
         return text[start:end].split()
 
     starts = ends = None
-    if text[: own[0][0]].strip():
+    if text[: article_paragraphs[0][0]].strip():
         # The first words; the first paragraph whole; and on into the next, where the page
         # repeats the article's first line (a page title above its breadcrumbs).
         first = words(0)
         tried = [first[:EDGE_WORDS], first]
-        if len(own) > 1:
+        if len(article_paragraphs) > 1:
             tried.append(first + words(1)[:EDGE_WORDS])
         for passage in (" ".join(each) for each in tried):
             places = folded.line_edges(text, passage, starts=True)
-            if [place.start for place in places] == [own[0][0]]:
+            if [place.start for place in places] == [article_paragraphs[0][0]]:
                 starts = passage
                 break
-    if text[own[-1][1] :].strip():
+    if text[article_paragraphs[-1][1] :].strip():
         last = words(-1)
         tried = [last[-EDGE_WORDS:], last]
-        if len(own) > 1:
+        if len(article_paragraphs) > 1:
             tried.append(words(-2)[-EDGE_WORDS:] + last)
         for passage in (" ".join(each) for each in tried):
             places = folded.line_edges(text, passage, starts=False)
-            if [place.end for place in places] == [own[-1][1]]:
+            if [place.end for place in places] == [article_paragraphs[-1][1]]:
                 ends = passage
                 break
     return starts, ends

@@ -148,18 +148,21 @@ def decode_brief(value: list[Any], facts: Sequence[KeyFact]) -> Brief:
         as_names(people),
         as_names(topics),
         _STATUSES[status],  # a KeyError for any other value
-        _span(article_span),
+        _article_span(article_span),
     )
 
 
-def _span(value: Any) -> Span | None:
+def _article_span(value: Any) -> Span | None:
     if value is None:
         return None
     if type(value) is not list or len(value) != 2:
         raise Corrupt("article span")
-    start, end = value
+    return _checked_span(*value)
+
+
+def _checked_span(start: Any, end: Any) -> Span:
     if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-        raise Corrupt("article span")
+        raise Corrupt("span")
     return Span(start, end)
 
 
@@ -188,11 +191,10 @@ def decode_fact(value: Any) -> KeyFact:
         raise Corrupt("score")
     if start is None and end is None and anchor == "missing":
         return KeyFact(fact, quote, kind, None, anchor, None, reviewed, needs_english)
-    if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-        raise Corrupt("span")
+    span = _checked_span(start, end)
     if anchor == "missing":
         raise Corrupt("anchor")
-    return KeyFact(fact, quote, kind, Span(start, end), anchor, score, reviewed, needs_english)
+    return KeyFact(fact, quote, kind, span, anchor, score, reviewed, needs_english)
 
 
 def decode_problem(value: Any) -> Problem:
