@@ -272,6 +272,24 @@ async def test_every_frame_shows_a_brief_beside_its_own_article(corpus_dir: Path
         assert strong == first_quote[title], title
 
 
+async def test_tab_passes_over_a_kept_filter(corpus_dir: Path) -> None:
+    # A letter typed after Tab went into the filter, emptying the list unseen.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"mexicali", "enter")
+        await settle(pilot)
+        visited = []
+        for key in ("tab", "tab", "tab", "shift+tab"):
+            await pilot.press(key)
+            visited.append(type(app.focused))
+        await pilot.press("j")
+        await settle(pilot)
+        assert main_screen(app).filter_text == "mexicali"
+
+    assert visited == [BriefView, ArticleView, ArticleList, ArticleView]
+
+
 async def test_tab_and_shift_tab_cycle_the_panes(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -328,7 +328,7 @@ ACTIONS: tuple[Action, ...] = (
     Action(
         "reader.next_pane",
         "tab",
-        "app.focus_next",
+        "next_pane",
         "Next pane",
         "reader",
         show=False,
@@ -337,7 +337,7 @@ ACTIONS: tuple[Action, ...] = (
     Action(
         "reader.previous_pane",
         "shift+tab",
-        "app.focus_previous",
+        "previous_pane",
         "Previous pane",
         "reader",
         show=False,

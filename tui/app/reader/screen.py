@@ -20,7 +20,7 @@ import gc
 import importlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
@@ -1472,6 +1472,20 @@ class MainScreen(TakesKeysOnceMounted):
     def action_toggle_original(self) -> None:
         """Show or hide the original text."""
         self.show_original = not self.show_original
+
+    def action_next_pane(self) -> None:
+        """Give the next pane the keys. The filter kept on screen is no pane: / gives it the
+        keys, and a letter typed there after Tab would go into the filter unseen."""
+        self._to_pane(self.focus_next)
+
+    def action_previous_pane(self) -> None:
+        """Give the pane before the keys (see :meth:`action_next_pane`)."""
+        self._to_pane(self.focus_previous)
+
+    def _to_pane(self, move: Callable[[], Widget | None]) -> None:
+        for _ in range(len(PANES) + 1):
+            if not isinstance(move(), FilterInput):
+                return
 
     def action_find_in_article(self) -> None:
         """Find words in the original text, showing it first when it is hidden."""
