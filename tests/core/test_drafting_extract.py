@@ -17,6 +17,7 @@ from tui.core.drafting.adding import (
     prepare,
 )
 from tui.core.drafting.extract import NoArticle, extract_page
+from tui.core.drafting.metadata import find_title
 from tui.core.drafting.sentences import article_edges, is_end_marker, is_furniture
 from tui.core.store import load_corpus
 
@@ -510,6 +511,10 @@ BODY = (
         "News > Business",
         "Noticias » Economía » Maquila",
         "Tags: nearshoring, Tijuana",
+        "Share this story",
+        "Share this article",
+        "Compartir en Facebook",
+        "Comparte esta nota",
     ],
 )
 def test_a_sites_own_links_and_labels_are_furniture(line: str) -> None:
@@ -572,6 +577,11 @@ def test_a_link_to_the_next_story_ends_the_article_and_a_sentence_about_one_does
                 "Orders from Texas doubled this year, and trucks cross at Otay twice a day.",
             ),
         ),
+        # Share buttons above the headline, as the benchmark's corpus has them.
+        (
+            "Share this story\nFacebook\nTwitter\nLinkedIn\nWhatsApp\n" + BODY,
+            ("Plant in Tijuana adds a night shift", None),
+        ),
         # The article alone: nothing to mark.
         (BODY, (None, None)),
     ],
@@ -587,3 +597,8 @@ def test_a_draft_marks_the_article_off_by_words_found_at_one_line_each(
         make_corpus(tmp_path / "c", {"sample.yaml": brief}, {"page.txt": page_text})
     )
     assert corpus.all_problems == ()
+
+
+def test_share_buttons_above_the_headline_are_not_its_title() -> None:
+    page_text = "Share this story\nFacebook\nTwitter\nLinkedIn\nWhatsApp\n\n" + BODY
+    assert find_title(page_text) == "Plant in Tijuana adds a night shift"

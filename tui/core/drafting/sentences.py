@@ -33,8 +33,9 @@ _LABEL = r"[A-ZÁÉÍÓÚÑ0-9][^\s.!?>›»]*(?: [A-ZÁÉÍÓÚÑ&y][^\s.!?>›
 "&" ("Economía y Finanzas")."""
 # Lines and sentences that belong to the page, wherever they stand.
 _FURNITURE = re.compile(
-    r"^(home\s*[/>›»|].*|inicio\s*[/>›»|].*|share( it| this| on \w+)?[!:]?|"
-    r"compartir( nota| noticia)?:?|"
+    r"^(home\s*[/>›»|].*|inicio\s*[/>›»|].*|"
+    r"share( it| this( story| article| post| page| news)?| on \w+| via \w+)?[!:]?|"
+    r"(compartir|comparte|comparta)( esta| la)?( nota| noticia| publicación| en \w+)?:?|"
     # Breadcrumbs without "Home": short capitalised labels apart by arrows ("News > Business"),
     # not a headline's "Mexico exports > imports" nor a quotation's « ».
     rf"{_LABEL}(\s[>›»]\s{_LABEL}){{1,6}}|"
