@@ -88,6 +88,17 @@ async def test_ctrl_f_finds_a_word_in_any_case_and_goes_from_place_to_place(
     assert visited == [*OTAY, OTAY[0], OTAY[3]]
 
 
+async def test_the_keys_to_go_from_place_to_place_are_dim_while_none_is_found(
+    tmp_path: Path,
+) -> None:
+    async with reader(tmp_path) as (app, pilot):
+        await press(pilot, "ctrl+f", *"zzz")
+        view = original(app)
+        assert view.check_action("next_found", ()) is None  # shown, dim
+        await press(pilot, *["backspace"] * 3, *"otay")
+        assert view.check_action("next_found", ()) is True
+
+
 async def test_the_key_line_shows_the_keys_of_finding_and_not_the_letters_typed(
     tmp_path: Path,
 ) -> None:
@@ -140,7 +151,7 @@ async def test_typing_on_keeps_the_place_gone_to_while_the_words_stand_there(
 async def test_esc_ends_finding_and_leaves_the_filter_as_it_was(tmp_path: Path) -> None:
     async with reader(tmp_path) as (app, pilot):
         await press(pilot, "slash", *"plant", "enter")
-        await press(pilot, "ctrl+f", *"otay", "escape")
+        await press(pilot, "tab", "tab", "ctrl+f", *"otay", "escape")  # from the original
         view = original(app)
         assert not view.finding and view.found_position == (0, 0)
         assert str(view.border_subtitle) == "fact 1 · line 1"
@@ -153,12 +164,26 @@ async def test_esc_ends_finding_and_leaves_the_filter_as_it_was(tmp_path: Path) 
 
 async def test_esc_ends_finding_in_a_maximised_pane_which_stays_so(tmp_path: Path) -> None:
     async with reader(tmp_path) as (app, pilot):
-        await press(pilot, "tab", "tab", "z", "ctrl+f", *"otay", "escape")
+        await press(pilot, "tab", "tab", "z", "ctrl+f", *"otay")
         screen = main_screen(app)
+        # The key line is hidden with the other panes: the title bar says the keys of finding.
+        assert str(screen.sub_title).startswith("↓ ↑: places found · Esc: stop finding · ")
+        await press(pilot, "escape")
         assert not original(app).finding
         assert screen.maximized is original(app)
+        assert str(screen.sub_title).startswith("z or Esc: all panes · ")
         await press(pilot, "escape")
         assert screen.maximized is None
+
+
+async def test_esc_gives_the_keys_back_to_the_pane_that_had_them(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot):
+        assert app.focused is main_screen(app).article_list
+        await press(pilot, "ctrl+f", *"otay", "escape")
+        assert app.focused is main_screen(app).article_list
+        # Left with Tab, the keys stay where Tab took them.
+        await press(pilot, "ctrl+f", "tab")
+        assert app.focused is main_screen(app).article_list
 
 
 async def test_leaving_the_pane_ends_finding_but_leaving_the_terminal_does_not(

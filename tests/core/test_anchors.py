@@ -603,3 +603,12 @@ def test_every_place_is_found_in_order_up_to_the_limit() -> None:
     assert found_in(text, "otay") == ["Otay", "otay", "OTAY"] * 3
     assert found_in(text, "otay", limit=4) == ["Otay", "otay", "OTAY", "Otay"]
     assert found_in(text, "  ") == []
+
+
+def test_a_number_is_found_with_its_thousands_apart_or_together_as_the_filter_finds_it() -> None:
+    text = "Kia will add 1,200 jobs; 1.200 empleos; 1200 plazas; 6,7% more; 12,000 units."
+    for typed in ("1200", "1,200", "1 200"):
+        assert found_in(text, typed) == ["1,200", "1.200", "1200"]
+    # A decimal is no thousands: "6,7" is not 67.
+    assert found_in(text, "6,7") == ["6,7"] and found_in(text, "67") == []
+    assert found_in(text, "12000") == ["12,000"]

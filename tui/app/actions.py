@@ -263,7 +263,6 @@ ACTIONS: tuple[Action, ...] = (
         "reader",
         "Find words in the original text: each place is marked; Enter or down goes to the next",
         palette="Find in the original text",
-        help_section="original",
         # Left out of the footer, whose room at 120 columns the other keys need (Tags beside a
         # filter): Ctrl+F is where a reader looks for it, and the help screen lists it.
         show=False,

@@ -135,6 +135,25 @@ class Anchor(NamedTuple):
 NOT_FOUND = Anchor("missing")
 
 
+_THOUSANDS_TYPED = re.compile(r"\d{1,3}(?:[,. ]\d{3})+(?!\d)|\d{4,}")
+"""A number typed with its thousands apart ("1,200") or together ("1200"); not "6,7"."""
+
+
+def _written_numbers(words: str) -> str:
+    """A pattern for ``words`` that finds a number as the article may write it, its thousands
+    apart by a comma, a point or a space, or together: "1200" finds "1,200" and "1.200", as the
+    filter finds them. Other characters stand for themselves."""
+    pattern, last = [], 0
+    for number in _THOUSANDS_TYPED.finditer(words):
+        digits = re.sub(r"\D", "", number.group())
+        first = len(digits) % 3 or 3
+        groups = [digits[:first], *(digits[at : at + 3] for at in range(first, len(digits), 3))]
+        pattern += [re.escape(words[last : number.start()]), "[,. ]?".join(groups)]
+        last = number.end()
+    pattern.append(re.escape(words[last:]))
+    return "".join(pattern)
+
+
 def _without_marks(text: str) -> str:
     return "".join(char for char in text if not unicodedata.combining(char))
 
@@ -406,7 +425,7 @@ class FoldedArticle:
         if not needle:
             return []
         word_start = r"(?<!\w)" if needle[0].isalnum() else ""
-        places = re.finditer(word_start + re.escape(needle), self.loose.text)
+        places = re.finditer(word_start + _written_numbers(needle), self.loose.text)
         return [self._loose_span(*place.span()) for place in itertools.islice(places, limit)]
 
     @cached_property

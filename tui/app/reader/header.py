@@ -18,15 +18,21 @@ def corpus_summary(
     reading: str | None,
     adding: str | None = None,
     restore_keys: str | None = None,
+    finding: bool = False,
 ) -> str:
     """``12 briefs · 1 failed · 9 unread · 2 bookmarked · 0 marked · 3 shown · reading 10 / 12…``.
 
     ``shown`` is given while a filter or the bookmarks switch narrows the list; ``reading`` while
     brief files that changed are read behind the corpus shown; ``adding``, the name of an
     article, while its brief is drafted; ``restore_keys``, the keys that put the other panes back
-    while one fills the screen, said first: the key line is hidden with the panes.
+    while one fills the screen, said first: the key line is hidden with the panes; or, while
+    that pane takes keys as words to find (``finding``), the keys of finding.
     """
-    parts = [f"{restore_keys} or Esc: all panes"] if restore_keys else []
+    parts = []
+    if restore_keys and finding:
+        parts.append("↓ ↑: places found · Esc: stop finding")
+    elif restore_keys:
+        parts.append(f"{restore_keys} or Esc: all panes")
     parts.append(plural(briefs, "brief"))
     if failed:
         parts.append(f"{failed:,} failed")

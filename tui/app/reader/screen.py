@@ -266,6 +266,8 @@ class MainScreen(TakesKeysOnceMounted):
         self._filter_noted = ""
         """The filter as last given with Enter, whose terms that could not be read were told."""
         self._told_how_to_restore = False
+        self._focus_before_finding: Widget | None = None
+        """The widget that had the keys before Ctrl+F gave them to the original pane."""
         """Whether the user has been told how to put back the panes a maximised one hides."""
         self._typed_from: int | None = None
         """The entry the cursor was on when the filter got the focus: it goes back to it
@@ -750,6 +752,7 @@ class MainScreen(TakesKeysOnceMounted):
                 if self.maximized is not None
                 else None
             ),
+            finding=self.finding,
         )
         self._recount_facets()
 
@@ -1488,7 +1491,10 @@ class MainScreen(TakesKeysOnceMounted):
                 return
 
     def action_find_in_article(self) -> None:
-        """Find words in the original text, showing it first when it is hidden."""
+        """Find words in the original text, showing it first when it is hidden; Esc then gives
+        the keys back to the pane that had them."""
+        if self.focused is not self.article_view:
+            self._focus_before_finding = self.focused
         if self.show_original:
             self._start_finding()
         else:
@@ -1500,6 +1506,15 @@ class MainScreen(TakesKeysOnceMounted):
     def _start_finding(self) -> None:
         self._focus(self.article_view)
         self.article_view.start_finding()
+
+    def on_article_view_finding_changed(self) -> None:
+        self._update_header()  # over a maximised pane, the keys of finding
+        if self.article_view.finding:
+            return
+        before, self._focus_before_finding = self._focus_before_finding, None
+        # Stopped with Esc, the pane still has the keys; left with Tab or a click, it has not.
+        if before is not None and before.is_attached and self.focused is self.article_view:
+            self._focus(before)
 
     def _focus(self, widget: Widget) -> None:
         """Give ``widget`` the keys, bringing back every pane when a maximised one hides it:

@@ -121,6 +121,9 @@ class ArticleView(FittedScrollView, can_focus=True):
         "article-view--notice",
     }
 
+    class FindingChanged(Message):
+        """The pane began, or stopped, taking the keys as words to find."""
+
     class QuoteClicked(Message):
         """The user clicked the quote of a fact."""
 
@@ -279,12 +282,16 @@ class ArticleView(FittedScrollView, can_focus=True):
         of the last finding are found again, until a character typed takes their place."""
         if self._finding is not None:
             return
-        if self._article_unreadable:
+        if self._article_unreadable or self._source is None:
             self.notify("There is no article text to find words in.", severity="warning")
             return
         self._finding = Finding(self._last_words)
         self._find()
         self.screen.refresh_bindings()  # the keys that find, in the key line
+        self.post_message(self.FindingChanged())
+        # Shown just now (after a maximised pane put back), the pane has no width yet to fit
+        # the words to.
+        self.call_after_refresh(self._update_titles)
 
     def stop_finding(self) -> None:
         """Stop finding, and let go of the places found."""
@@ -296,6 +303,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._update_titles()
         self.refresh()
         self.screen.refresh_bindings()
+        self.post_message(self.FindingChanged())
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         # While finding, a character is typed into the words: the key line leaves out the keys
@@ -303,11 +311,14 @@ class ArticleView(FittedScrollView, can_focus=True):
         return self._finding is not None and character is not None and character.isprintable()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        finding = self._finding is not None
-        if action in ("next_found", "previous_found", "stop_finding"):
-            return finding  # shown in the key line only while finding
+        finding = self._finding
+        if action in ("next_found", "previous_found"):
+            # Shown in the key line only while finding; dim while no place is found.
+            return None if finding is not None and not finding.places else finding is not None
+        if action == "stop_finding":
+            return finding is not None
         if action in ("line_down", "line_up"):
-            return not finding  # down and up go from place to place instead
+            return finding is None  # down and up go from place to place instead
         return True
 
     async def _on_key(self, event: events.Key) -> None:
@@ -613,7 +624,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         subtitle = ""
         if self._finding is not None:
             # The border's corners and the spaces around the text.
-            self.border_subtitle = Content(self._finding.status(max(0, self.size.width - 6)))
+            self.border_subtitle = Content(self._finding.status(max(0, self.size.width - 4)))
             return
         if self._current is not None and self._current < len(self._spans):
             span = self._spans[self._current]
