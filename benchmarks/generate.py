@@ -430,9 +430,13 @@ def make_brief(index: int, seed: int = 1) -> tuple[str, str, str, str, Generated
     yaml_lines.append(f"language: {language}")
     # Where the article stands among the page's furniture, as an analyst marks it.
     if furniture_before:
-        yaml_lines.append(f"article_starts: {_yaml_text(' '.join(title.split()[:8]))}")
+        # The headline, on into the next line: its words may open a paragraph of the body too.
+        after = next((line for line in lines[lines.index(title) + 1 :] if line), paragraphs[0])
+        starts = " ".join([*title.split(), *after.split()[:3]])
+        yaml_lines.append(f"article_starts: {_yaml_text(starts)}")
     if teasers_after:
-        yaml_lines.append(f"article_ends: {_yaml_text(' '.join(paragraphs[-1].split()[-8:]))}")
+        # Words enough to end no other line: the body's sentences come from a few patterns.
+        yaml_lines.append(f"article_ends: {_yaml_text(' '.join(paragraphs[-1].split()[-20:]))}")
     if dated:
         published = _printed_date(rng, day, language) if printed else day.isoformat()
         yaml_lines.append(f"published: {_yaml_text(published) if printed else published}")
