@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tests.kit.corpus import REPO
 
@@ -43,3 +44,17 @@ def test_the_lowest_versions_ci_tests_are_the_ones_pyproject_declares() -> None:
         if line.strip() and not line.startswith("#")
     )
     assert _lower_bounds(declared) == pinned
+
+
+def test_a_generated_corpus_for_the_benchmarks_validates_without_a_problem(
+    tmp_path: Path,
+) -> None:
+    # docs/performance.md promises it: a benchmark of briefs with problems measures other work.
+    from benchmarks.generate import generate
+    from tui.core.store import load_corpus
+
+    generate(400, tmp_path / "corpus")
+
+    corpus = load_corpus(tmp_path / "corpus")
+    assert len(corpus.briefs) == 400
+    assert corpus.all_problems == ()
