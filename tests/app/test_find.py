@@ -267,3 +267,14 @@ async def test_a_long_article_is_searched_in_a_thread_and_the_place_still_gone_t
         assert view.found_position == (2, 4)
         assert current_place(view) == OTAY[1]
         assert str(view.border_subtitle) == "Find: otay · 2 of 4"
+
+
+async def test_after_scrolling_away_down_goes_on_from_what_is_in_view(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot):
+        await press(pilot, "ctrl+f", *"otay")
+        view = original(app)
+        assert current_place(view) == OTAY[0]
+        # Scrolled with the page keys down past lines 29 and 30, to near the end.
+        await press(pilot, "end")
+        await press(pilot, "down")
+        assert current_place(view) == OTAY[3]

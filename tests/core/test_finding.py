@@ -124,3 +124,13 @@ def test_wide_characters_take_two_columns_of_the_width() -> None:
 
     assert said == "Find: 墨西… · not found"
     assert cells(said) <= 24
+
+
+def test_going_on_from_what_is_in_view_after_scrolling_away() -> None:
+    finding = found("otay")  # at the first place
+
+    assert finding.step_from(30, +1) and finding.starts[finding.position[0] - 1] == PLACES[2]
+    assert finding.step_from(30, -1) and finding.starts[finding.position[0] - 1] == PLACES[1]
+    assert finding.step_from(len(TEXT), +1) and finding.position == (1, 4)  # round the end
+    assert finding.step_from(0, -1) and finding.position == (4, 4)
+    assert not found("zzz").step_from(0, +1)

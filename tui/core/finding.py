@@ -102,6 +102,17 @@ class Finding:
         """Find the words in ``text`` at once, and take the places (see :meth:`take`)."""
         self.take(self.search(text), near)
 
+    def step_from(self, offset: int, by: int) -> bool:
+        """Go to the first place at or after ``offset`` (``by`` 1), or the last before it (-1),
+        round the ends: the reader scrolled away from the place gone to, and goes on from what
+        is in view. False when there is no place."""
+        if not self.places:
+            return False
+        index = bisect_left(self.starts, offset) - (1 if by < 0 else 0)
+        self.at = index % len(self.places)
+        self.fresh = False
+        return True
+
     def step(self, by: int) -> bool:
         """Go ``by`` places on (back when negative), round the ends; False when there is none."""
         if self.at is None:

@@ -394,12 +394,25 @@ class ArticleView(FittedScrollView, can_focus=True):
         self.refresh()
 
     def _go_to_found(self, step: int) -> None:
-        if self._finding is None or not self._finding.step(step):
+        finding = self._finding
+        if finding is None:
+            return
+        wrapped = self._wrapped
+        if self._found_in_view() or wrapped is None or not self.is_ready or not len(wrapped):
+            moved = finding.step(step)
+        else:
+            # Scrolled away from the place gone to: on from the top of the pane.
+            top = wrapped.starts[min(self.scroll_offset.y, len(wrapped) - 1)]
+            moved = finding.step_from(top, step)
+        if not moved:
             self.app.bell()
             return
         self._update_titles()
         self._scroll_to_found()
         self.refresh()
+
+    def _found_in_view(self) -> bool:
+        return self._in_view(self.current_found_lines)
 
     def _scroll_to_found(self) -> None:
         """Bring the place found gone to into view, a quarter of the pane down, unless it shows
@@ -408,12 +421,11 @@ class ArticleView(FittedScrollView, can_focus=True):
         lines = self.current_found_lines
         if lines is None:
             return
-        first, last = lines
         self._follow_quote = False
-        top, height = self.scroll_offset.y, self.scrollable_content_region.height
-        if first >= top and last < top + height:
+        if self._found_in_view():
             return
-        self.scroll_to(y=max(0, first - height // 4), animate=False, force=True)
+        height = self.scrollable_content_region.height
+        self.scroll_to(y=max(0, lines[0] - height // 4), animate=False, force=True)
 
     def action_line_down(self) -> None:
         """Scroll down a line."""
@@ -562,7 +574,10 @@ class ArticleView(FittedScrollView, can_focus=True):
         return self._spans[self._current]
 
     def _quote_in_view(self) -> bool:
-        lines = self.current_quote_lines
+        return self._in_view(self.current_quote_lines)
+
+    def _in_view(self, lines: tuple[int, int] | None) -> bool:
+        """Whether the wrapped lines ``lines`` (first and last) are all in view."""
         if lines is None:
             return False
         top = self.scroll_offset.y
