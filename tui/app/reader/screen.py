@@ -266,9 +266,9 @@ class MainScreen(TakesKeysOnceMounted):
         self._filter_noted = ""
         """The filter as last given with Enter, whose terms that could not be read were told."""
         self._told_how_to_restore = False
+        """Whether the user has been told how to put back the panes a maximised one hides."""
         self._focus_before_finding: Widget | None = None
         """The widget that had the keys before Ctrl+F gave them to the original pane."""
-        """Whether the user has been told how to put back the panes a maximised one hides."""
         self._typed_from: int | None = None
         """The entry the cursor was on when the filter got the focus: it goes back to it
         whenever what is typed shows it again (``-t``, on the way to ``-tijuana``, leaves out
