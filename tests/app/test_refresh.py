@@ -3,10 +3,11 @@ follow, and the cursor, the marks and the filter stay."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,20 @@ def make_three(root: Path) -> Path:
     return root
 
 
+@contextlib.asynccontextmanager
+async def reader_on_three(
+    tmp_path: Path, notices: list[tuple[str, str]] | None = None
+) -> AsyncIterator[tuple[Path, BriefingApp, Pilot[None]]]:
+    """The reader on the three briefs of :func:`make_three`, settled, with the corpus's folder;
+    the notices it gives kept in ``notices`` when given."""
+    root = make_three(tmp_path)
+    app = BriefingApp(root)
+    hook = notifications_into(notices) if notices is not None else None
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        yield root, app, pilot
+
+
 def add_newest(root: Path) -> None:
     """Add to the corpus of :func:`make_three` a brief newer than its three, "Saltillo grows"."""
     write_article(root, "saltillo.txt", "Saltillo grows. Exports rose 5% in May.\n")
@@ -111,10 +126,7 @@ def deleting(doomed: Path, other: Path) -> Callable[[], None]:
 
 
 async def test_an_edited_brief_shows_its_new_text_where_the_cursor_was(tmp_path: Path) -> None:
-    root = make_three(tmp_path)
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path) as (root, app, pilot):
         await pilot.press("down", "b", "space")  # on Juárez, bookmarked and marked
         await settle(pilot)
 
@@ -132,10 +144,7 @@ async def test_an_edited_brief_shows_its_new_text_where_the_cursor_was(tmp_path:
 
 
 async def test_a_brief_added_on_disk_joins_the_list_and_the_filter_keeps(tmp_path: Path) -> None:
-    root = make_three(tmp_path)
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path) as (root, app, pilot):
         await pilot.press("slash", *"exports")
         await settle(pilot)
         assert len(list_rows(app)) == 3
@@ -171,11 +180,8 @@ async def test_a_brief_given_another_id_says_what_stays_under_the_old_one(
 ) -> None:
     # Its bookmark and mark vanished without a word: they stay under the id they were made
     # under. A brief deleted is not told of: what is kept waits for it to come back.
-    root = make_three(tmp_path)
     notices: list[tuple[str, str]] = []
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path, notices) as (root, app, pilot):
         await pilot.press("down", "b", "space")  # on Juárez, bookmarked and marked
         await settle(pilot)
 
@@ -201,11 +207,8 @@ async def test_a_brief_that_fails_to_load_as_another_comes_is_no_id_changed(
 ) -> None:
     # Told that no brief had the id juarez, whose file is there, its bookmark shown under its
     # name: it failed to load as saltillo was added.
-    root = make_three(tmp_path)
     notices: list[tuple[str, str]] = []
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path, notices) as (root, app, pilot):
         await pilot.press("down", "b")
         await settle(pilot)
         broken = breaking(root / "briefs" / "juarez.yaml")
@@ -222,11 +225,8 @@ async def test_a_brief_that_fails_to_load_as_another_comes_is_no_id_changed(
 
 
 async def test_ids_changed_together_are_told_in_one_notice(tmp_path: Path) -> None:
-    root = make_three(tmp_path)
     notices: list[tuple[str, str]] = []
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path, notices) as (root, app, pilot):
         await pilot.press("A")  # all three marked
         await settle(pilot)
 
@@ -249,10 +249,7 @@ async def test_ids_changed_together_are_told_in_one_notice(tmp_path: Path) -> No
 
 
 async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:
-    root = make_three(tmp_path)
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path) as (root, app, pilot):
         await pilot.press("down")
         await settle(pilot)
         delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
@@ -266,10 +263,7 @@ async def test_a_brief_deleted_on_disk_leaves_the_list(tmp_path: Path) -> None:
 async def test_a_marked_brief_deleted_on_disk_is_neither_counted_nor_exported(
     tmp_path: Path,
 ) -> None:
-    root = make_three(tmp_path)
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path) as (root, app, pilot):
         await pilot.press("space", "j", "space")  # Tijuana and Juárez marked
         await settle(pilot)
         assert "2 marked" in str(main_screen(app).sub_title)
@@ -285,11 +279,8 @@ async def test_a_marked_brief_deleted_on_disk_is_neither_counted_nor_exported(
 
 async def test_unmarking_all_counts_no_brief_deleted_on_disk(tmp_path: Path) -> None:
     # With only a deleted brief's mark left, M said "Unmarked 0 articles".
-    root = make_three(tmp_path)
     notices: list[tuple[str, str]] = []
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path, notices) as (root, app, pilot):
         await pilot.press("j", "space")  # Juárez marked
         await settle(pilot)
         delete = deleting(root / "briefs" / "juarez.yaml", root / "briefs" / "tijuana.yaml")
@@ -485,10 +476,7 @@ async def test_a_brief_deleted_between_two_starts_leaves_the_next_one_shown_and_
 
 
 async def test_a_brief_broken_on_disk_shows_its_problem(tmp_path: Path) -> None:
-    root = make_three(tmp_path)
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path) as (root, app, pilot):
         brief = root / "briefs" / "tijuana.yaml"
         await break_on_disk(pilot, app, brief)
         # The cursor went with the brief, now listed last among those that failed, and the
@@ -519,10 +507,7 @@ async def test_a_brief_marked_for_export_and_broken_on_disk_keeps_its_mark_and_c
 ) -> None:
     # The list kept its mark, but the title bar said "0 marked" and q quit without asking:
     # the mark, held by the reader alone, was lost.
-    root = make_three(tmp_path)
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path) as (root, app, pilot):
         await pilot.press("space")
         await settle(pilot)
         assert "1 marked" in str(main_screen(app).sub_title)
@@ -539,11 +524,8 @@ async def test_export_never_takes_the_brief_under_the_cursor_for_a_marked_one_th
 ) -> None:
     # With its one marked brief broken on disk, `e` offered to export the brief under the
     # cursor, which the user never marked.
-    root = make_three(tmp_path)
     notices: list[tuple[str, str]] = []
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path, notices) as (root, app, pilot):
         await pilot.press("space")  # marks the first brief, tijuana
         await break_on_disk(pilot, app, root / "briefs" / "tijuana.yaml")
         await pilot.press("g")  # the first row: a brief that loaded, and is not marked
@@ -559,10 +541,7 @@ async def test_export_never_takes_the_brief_under_the_cursor_for_a_marked_one_th
 async def test_an_export_of_marked_briefs_says_those_that_broke_are_left_out(
     tmp_path: Path,
 ) -> None:
-    root = make_three(tmp_path)
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path) as (root, app, pilot):
         await pilot.press("space", "down", "space")  # tijuana and juarez
         await break_on_disk(pilot, app, root / "briefs" / "tijuana.yaml")
         assert "2 marked" in str(main_screen(app).sub_title)
@@ -579,10 +558,7 @@ async def test_a_brief_broken_on_disk_under_a_filter_stays_under_the_cursor(
 ) -> None:
     # It left the list, as a brief that fails to load matches no filter and has no id to be
     # bookmarked by: the cursor fell on another brief, which was marked read.
-    root = make_three(tmp_path)
-    app = BriefingApp(root)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on_three(tmp_path) as (root, app, pilot):
         await pilot.press("j", "b", "j", "b", "k")  # on Juárez, Juárez and Reynosa bookmarked
         await pilot.press(*(["slash", *"exports", "enter"] if hidden_by == "filter" else ["B"]))
         await settle(pilot)
