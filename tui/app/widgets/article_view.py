@@ -384,11 +384,7 @@ class ArticleView(FittedScrollView, can_focus=True):
         self._take_found(finding, finding.search(text))
 
     def _take_found(self, finding: Finding, found: Found) -> None:
-        wrapped = self._wrapped
-        top = 0
-        if wrapped is not None and len(wrapped) and wrapped.text is self._text:
-            top = wrapped.starts[min(self.scroll_offset.y, len(wrapped) - 1)]
-        finding.take(found, top)
+        finding.take(found, self._top_offset() or 0)
         self._update_titles()
         self._scroll_to_found()
         self.refresh()
@@ -397,19 +393,25 @@ class ArticleView(FittedScrollView, can_focus=True):
         finding = self._finding
         if finding is None:
             return
-        wrapped = self._wrapped
-        if self._found_in_view() or wrapped is None or not self.is_ready or not len(wrapped):
+        top = self._top_offset()
+        if top is None or not self.is_ready or self._found_in_view():
             moved = finding.step(step)
         else:
-            # Scrolled away from the place gone to: on from the top of the pane.
-            top = wrapped.starts[min(self.scroll_offset.y, len(wrapped) - 1)]
-            moved = finding.step_from(top, step)
+            moved = finding.step_from(top, step)  # scrolled away: on from the top of the pane
         if not moved:
             self.app.bell()
             return
         self._update_titles()
         self._scroll_to_found()
         self.refresh()
+
+    def _top_offset(self) -> int | None:
+        """Where in the article the pane's top line starts; None while the article shown is
+        not laid out."""
+        wrapped = self._wrapped
+        if wrapped is None or not len(wrapped) or wrapped.text is not self._text:
+            return None
+        return wrapped.starts[min(self.scroll_offset.y, len(wrapped) - 1)]
 
     def _found_in_view(self) -> bool:
         return self._in_view(self.current_found_lines)
