@@ -612,3 +612,39 @@ def test_a_number_is_found_with_its_thousands_apart_or_together_as_the_filter_fi
     # A decimal is no thousands: "6,7" is not 67.
     assert found_in(text, "6,7") == ["6,7"] and found_in(text, "67") == []
     assert found_in(text, "12000") == ["12,000"]
+
+
+# Where an article starts and ends on its web page ---------------------------------------------
+
+PAGE = (
+    "Home > Industria > Nearshoring en Mexicali\n"
+    "  Nearshoring en Mexicali   \n"
+    "El CCE pidió más agua para los parques.\n"
+    "Más noticias: Nearshoring en Mexicali\n"
+    "Nearshoring en Mexicali"
+)
+
+
+def edges_of(text: str, passage: str, *, starts: bool) -> list[tuple[int, int]]:
+    """The lines ``passage`` starts (or ends) in ``text``, with each place's offset in its line."""
+    found = []
+    for start, end in FoldedArticle.of(text).line_edges(text, passage, starts=starts):
+        line = text.count("\n", 0, start)
+        found.append((line, start - (text.rfind("\n", 0, start) + 1)))
+        assert fold_quote(text[start:end]) == fold_quote(passage)
+    return found
+
+
+def test_a_passage_is_at_a_lines_edge_only_with_nothing_but_spaces_beside_it() -> None:
+    # Line 0 holds it after a breadcrumb, line 3 after a teaser's label: neither starts with it.
+    assert edges_of(PAGE, "Nearshoring en Mexicali", starts=True) == [(1, 2), (4, 0)]
+    # Every line ends with it, spaces after it aside, the last one without a line feed too.
+    assert edges_of(PAGE, "Nearshoring en Mexicali", starts=False) == [
+        (0, 19),
+        (1, 2),
+        (3, 14),
+        (4, 0),
+    ]
+    assert edges_of(PAGE, "para los parques.", starts=False) == [(2, 22)]
+    assert edges_of(PAGE, "para los parques.", starts=True) == []
+    assert edges_of(PAGE, "  ", starts=True) == []

@@ -39,10 +39,6 @@ from typing import Literal, NamedTuple
 from tui.core.text import fold_marks, fold_white_space
 
 _LONG_WHITESPACE_RUN = re.compile(r"\s{2,}")
-_LINE_START = re.compile(r"^[^\S\n]*", re.MULTILINE)
-"""The white space a line opens with, to where its text starts."""
-_LINE_END = re.compile(r"[^\S\n]*$", re.MULTILINE)
-"""The white space a line ends with, from where its text ends."""
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
 # A number as prose writes it: digits, with groups after a point or a comma ("331.200",
 # "6,7", "1,500.5"), or after a single space when three digits follow ("331 200", as Spanish
@@ -408,14 +404,21 @@ class FoldedArticle:
         needle = fold_quote(passage)
         if not needle:
             return []
-        if starts:
-            edges = {line.end() for line in _LINE_START.finditer(text)}
-        else:
-            edges = {line.start() for line in _LINE_END.finditer(text)}
-        places = (
-            self._span(*place.span()) for place in re.finditer(re.escape(needle), self.folded)
-        )
-        return [span for span in places if (span.start if starts else span.end) in edges]
+        found = []
+        at = self.folded.find(needle)
+        while at >= 0:
+            span = self._span(at, at + len(needle))
+            # Looked for with str.find and checked at each place: a pattern made of the passage
+            # is compiled anew for every brief, a tenth of reading one.
+            if starts:
+                line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
+            else:
+                end = text.find("\n", span.end)
+                line = text[span.end : len(text) if end < 0 else end]
+            if not line or line.isspace():
+                found.append(span)
+            at = self.folded.find(needle, at + len(needle))
+        return found
 
     def find_all(self, words: str, limit: int) -> list[Span]:
         """Where ``words`` stand in the article, case, accents and white space aside, as a
