@@ -80,11 +80,16 @@ ARTICLE_BODY = (
 )
 
 
+LONG_HEADLINE = "Kia ampliará planta en Pesquería con inversión de 1.000 millones de dólares"
+
+
 @pytest.mark.parametrize(
     ("title", "outlet"),
     [
         ("Foxconn amplía planta en Jalisco | El Informador", "El Informador"),
         ("Foxconn amplía planta en Jalisco - Diario Frontera Norte", "Diario Frontera Norte"),
+        # A headline longer than its outlet, which the extractor took for the site's name.
+        (f"{LONG_HEADLINE} | El Norte Industrial", "El Norte Industrial"),
         # Not an outlet: a headline's own dash, or what follows a bar that is half the title.
         ("Foxconn amplía planta en Jalisco", None),
         ("Foxconn amplía planta | y crea 1,200 empleos nuevos en El Salto, Jalisco", None),
@@ -92,9 +97,12 @@ ARTICLE_BODY = (
 )
 def test_the_outlet_a_pages_title_ends_with_is_the_outlet(title: str, outlet: str | None) -> None:
     # A page naming its outlet only after its headline in <title> gave a draft without one.
+    headline = (
+        title.partition(" | ")[0] if LONG_HEADLINE in title else "Foxconn amplía planta en Jalisco"
+    )
     html = (
         f"<html><head><title>{title}</title></head><body><article>"
-        f"<h1>Foxconn amplía planta en Jalisco</h1>{ARTICLE_BODY}</article></body></html>"
+        f"<h1>{headline}</h1>{ARTICLE_BODY}</article></body></html>"
     )
     assert extract_page(html).outlet == outlet
 

@@ -105,7 +105,7 @@ def extract_page(html: str | bytes) -> Page:
         title=title,
         author=_author(_field(fields, "author")),
         date=_field(fields, "date"),
-        outlet=_field(fields, "sitename") or _outlet_after(_page_title(html), (title, first_line)),
+        outlet=_outlet(_field(fields, "sitename"), _page_title(html), (title, first_line)),
     )
 
 
@@ -114,20 +114,32 @@ _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ")
 MAX_OUTLET_LENGTH = 40
 
 
+def _outlet(
+    site_name: str | None, page_title: str | None, headlines: tuple[str | None, ...]
+) -> str | None:
+    """The outlet of a page: the site's name the extractor found, unless that is the headline
+    (one of ``headlines``, the page's title as the extractor reads it and the article's first
+    line), else what the page's title names after its headline, if it does."""
+    # Given "Long headline | Outlet", the extractor may take the longer part for the site's
+    # name: the draft then named the headline as its outlet.
+    if site_name and _folded(site_name) not in map(_folded, filter(None, headlines)):
+        return site_name
+    return _outlet_after(page_title, headlines)
+
+
+def _folded(text: str) -> str:
+    return fold_white_space(text).casefold()
+
+
 def _outlet_after(page_title: str | None, headlines: tuple[str | None, ...]) -> str | None:
-    """The outlet a page's title names after its headline (one of ``headlines``, the page's
-    title as the extractor reads it and the article's first line), if it does."""
+    """The outlet a page's title names after its headline (one of ``headlines``), if it does."""
     if page_title is None:
         return None
-    wanted = {fold_white_space(headline).casefold() for headline in headlines if headline}
+    wanted = {_folded(headline) for headline in headlines if headline}
     for separator in _TITLE_SEPARATORS:
         headline, found, outlet = page_title.rpartition(separator)
         outlet = outlet.strip()
-        if (
-            found
-            and 0 < len(outlet) <= MAX_OUTLET_LENGTH
-            and fold_white_space(headline).casefold() in wanted
-        ):
+        if found and 0 < len(outlet) <= MAX_OUTLET_LENGTH and _folded(headline) in wanted:
             return outlet
     return None
 
