@@ -1917,3 +1917,17 @@ def test_a_place_or_organization_after_an_office_in_a_firm_and_a_comma_names_no_
     sentence: str,
 ) -> None:
     assert "people" not in drafted_names(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp will invest US$50 million in a new plant in Saltillo.",
+        "FINSA invertirá US$ 200 millones en Monterrey; el peso cerró en MX$17.10.",
+    ],
+)
+def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) -> None:
+    # "US$50" is an amount in dollars, not news of the United States.
+    places = find_entities(text + "\n", shipped_gazetteer()).places
+    assert "United States" not in places and "Mexico" not in places
+    assert places[0] in ("Saltillo", "Monterrey")

@@ -704,8 +704,8 @@ def _alternation(names: Iterable[str], *, ignore_case: bool = False) -> re.Patte
         return None
     body = "|".join(re.escape(name) for name in ordered)
     # A dash joining a word makes another name ("U.S.-Mexico"); one ending a dateline does not
-    # ("MONTERREY, N.L.- Tesla pospuso").
-    return re.compile(rf"(?<![\w.-])(?:{body})(?!\w|-\w)", re.IGNORECASE if ignore_case else 0)
+    # ("MONTERREY, N.L.- Tesla pospuso"). A dollar sign makes a currency ("US$50").
+    return re.compile(rf"(?<![\w.-])(?:{body})(?!\w|-\w|\$)", re.IGNORECASE if ignore_case else 0)
 
 
 @dataclass(frozen=True)
