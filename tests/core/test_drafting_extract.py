@@ -523,6 +523,11 @@ BODY = (
         "Share this article",
         "Compartir en Facebook",
         "Comparte esta nota",
+        # A share line listing its sites, a like button with its label, on one line each.
+        "Share this: Twitter Facebook",
+        "Compartir en: Facebook, WhatsApp, X",
+        "Like this: Like Loading...",
+        "Me gusta esto: Me gusta Cargando...",
     ],
 )
 def test_a_sites_own_links_and_labels_are_furniture(line: str) -> None:
@@ -534,6 +539,8 @@ def test_a_sites_own_links_and_labels_are_furniture(line: str) -> None:
     [
         "Trucks cross > 200 a day at Otay, officials said.",
         "Menus at the plant changed in May.",
+        "Like this plant, others will follow.",
+        "Compartir en: la planta crecerá.",
         # Headlines and a quotation, not breadcrumbs.
         "Mexico exports > imports for the first time",
         "Remittances > $60 billion in 2024",
@@ -584,6 +591,11 @@ def test_a_link_to_the_next_story_ends_the_article_and_a_sentence_about_one_does
                 None,
                 "Orders from Texas doubled this year, and trucks cross at Otay twice a day.",
             ),
+        ),
+        # The same tail as a site may print it, the buttons of each kind on one line.
+        (
+            BODY + "Share this: Twitter Facebook\nLike this: Like Loading...\nRelated\n",
+            (None, "and trucks cross at Otay twice a day."),
         ),
         # Share buttons above the headline, as the benchmark's corpus has them.
         (

@@ -28,20 +28,27 @@ _END_MARKERS = re.compile(
     r"(artículo|nota|noticia|entrada) (anterior|siguiente)(\s*:.{0,150})?)\s*:?$",
     re.IGNORECASE,
 )
+_NETWORKS = (
+    r"(\s*[,|·]?\s*(facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|threads"
+    r"|bluesky|email|e-mail|correo|print|imprimir|copy link|copiar enlace|more|más))*"
+)
+"""The sites and ways a share line lists after its label: "Share this: Twitter Facebook"."""
 _LABEL = r"[A-ZÁÉÍÓÚÑ0-9][^\s.!?>›»]*(?: [A-ZÁÉÍÓÚÑ&y][^\s.!?>›»]*){0,3}"
 """A label of a site's breadcrumbs: up to four words, each capitalised but a joining "y" or
 "&" ("Economía y Finanzas")."""
 # Lines and sentences that belong to the page, wherever they stand.
 _FURNITURE = re.compile(
     r"^(home\s*[/>›»|].*|inicio\s*[/>›»|].*|"
-    r"share( it| this( story| article| post| page| news)?| on \w+| via \w+)?[!:]?|"
-    r"(compartir|comparte|comparta)( esta| la)?( nota| noticia| publicación| en \w+)?:?|"
+    rf"share( it| this( story| article| post| page| news)?| on \w+| via \w+)?[!:]?{_NETWORKS}|"
+    r"(compartir|comparte|comparta)( esta| la)?( nota| noticia| publicación| en \w+| en)?:?"
+    rf"{_NETWORKS}|"
     # Breadcrumbs without "Home": short capitalised labels apart by arrows ("News > Business"),
     # not a headline's "Mexico exports > imports" nor a quotation's « ».
     rf"{_LABEL}(\s[>›»]\s{_LABEL}){{1,6}}|"
     # A site's own links: to skip its menus, its menu and search, the likes of a post, its tags.
     r"skip to (main )?content|saltar al contenido( principal)?|ir al contenido( principal)?|"
-    r"menu|menú|search|buscar|like this:?|like loading\W*|me gusta cargando\W*|"
+    r"menu|menú|search|buscar|(like this:?\s*)?(like\s*)?loading\W*|like this:?|"
+    r"(me gusta esto:?\s*)?(me gusta\s*)?cargando\W*|me gusta esto:?|"
     r"(tags?|etiquetas)\s*:.*|"
     r"facebook|twitter|whatsapp|linkedin|telegram|email|e-mail|print|imprimir|x|fbpx|"
     r"scroll al inicio|back to top|volver arriba|photo( by)?:.*|foto:.*|image:.*|"
