@@ -153,9 +153,11 @@ def test_validate_fails_with_one_clear_line_per_problem(tmp_path: Path) -> None:
     }
     text = (tmp_path / "corpus" / "briefs" / "quote.yaml").read_text(encoding="utf-8")
     quote_line = [n for n, t in enumerate(text.splitlines(), 1) if "the plant will close" in t][0]
-    assert f"briefs/quote.yaml:{quote_line}: fact 4, quote: not found in seeds/article.txt" in (
-        lines
-    )
+    assert (
+        f"briefs/quote.yaml:{quote_line}: fact 4, quote: not found in seeds/article.txt; copy the"
+        " sentence the fact stands on from the article into the quote, word for word, or remove"
+        " the fact"
+    ) in lines
 
 
 def test_validate_tells_the_problems_in_the_order_of_the_files(tmp_path: Path) -> None:

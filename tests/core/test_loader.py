@@ -455,7 +455,8 @@ def test_a_quote_missing_from_its_article_is_reported_on_its_line(tmp_path: Path
     (problem,) = errors(corpus)
     assert str(problem) == (
         f"briefs/sample.yaml:{line_of(brief, 'quote:', 2)}: fact 2, quote:"
-        " not found in seeds/article.txt"
+        " not found in seeds/article.txt; copy the sentence the fact stands on from the"
+        " article into the quote, word for word, or remove the fact"
     )
     # The brief still loads, with the quote marked as not found.
     (loaded,) = corpus.briefs

@@ -814,7 +814,11 @@ class _BriefChecker:
                 if self.fuzzy_skipped
                 else ""
             )
-            self.add(path, f"not found in {name}{why}")
+            advice = (
+                "copy the sentence the fact stands on from the article into the quote, word for"
+                " word, or remove the fact"
+            )
+            self.add(path, f"not found in {name}{why}", advice=advice)
             return
         if anchor.span is None or anchor.status == "exact":
             return
