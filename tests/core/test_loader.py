@@ -708,7 +708,24 @@ def test_a_misspelled_required_field_is_one_error_naming_the_slip_on_its_line(
     corpus = load_one(tmp_path, brief)
     assert shown(corpus) == [
         f"{line_of(brief, 'sumary:')}: summary: is required, and sumary on this line looks"
-        " like it misspelled; rename sumary to summary"
+        " like it, misspelled; rename sumary to summary"
+    ]
+
+
+def test_a_misspelled_english_title_of_an_article_in_spanish_is_one_error_on_its_line(
+    tmp_path: Path,
+) -> None:
+    # It was two: a warning on the slip's line, and the title missing on the language's line.
+    brief = dump(fields(language="es", Title_en="Kia adds a shift"))
+    assert shown(load_one(tmp_path, brief)) == [
+        f"{line_of(brief, 'Title_en:')}: title_en: required when language is es, and Title_en"
+        " on this line looks like it, misspelled; rename Title_en to title_en"
+    ]
+    # A draft needs no English title yet: the slip is told all the same.
+    draft = dump(fields(language="es", Title_en="Kia adds a shift", status="draft"))
+    assert shown(load_one(tmp_path / "draft", draft)) == [
+        f"{line_of(draft, 'Title_en:')}: Title_en: warning: unknown field, ignored; did you mean"
+        " title_en?"
     ]
 
 
@@ -717,7 +734,7 @@ def test_a_misspelled_field_of_a_fact_is_one_error_naming_the_slip(tmp_path: Pat
     brief = dump(fields(key_facts=facts))
     assert shown(load_one(tmp_path, brief)) == [
         f"{line_of(brief, 'qoute:')}: fact 1, quote: is required, and qoute on this line"
-        " looks like it misspelled; rename qoute to quote"
+        " looks like it, misspelled; rename qoute to quote"
     ]
 
 

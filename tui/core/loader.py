@@ -276,12 +276,20 @@ class _BriefChecker:
         return self._check_fields(data)
 
     def _check_fields(self, data: dict[str, Any]) -> Brief | None:
-        self._unknown_fields(data, "", (*_REQUIRED_TEXT, "key_facts"))
+        status = self._status(data)
+        # Known before the fields are read, so that a slip in writing title_en is told as one
+        # problem. A draft is unfinished by its nature: its English title may still be to come.
+        written = data.get("language")
+        code = clean_text(written).strip() if isinstance(written, str) else None
+        english_title_required = (
+            code in ISO_639_1 and code != "en" and "title_en" not in data and status != "draft"
+        )
+        also_required = ("title_en",) if english_title_required else ()
+        self._unknown_fields(data, "", (*_REQUIRED_TEXT, "key_facts", *also_required))
         required = {name: self._text(data, name, required=True) for name in _REQUIRED_TEXT}
         optional = {name: self._text(data, name, required=False) for name in _OPTIONAL_TEXT}
         lists = {name: self._text_list(data, name) for name in _TEXT_LISTS}
         published = self._published(data)
-        status = self._status(data)
         ident, source, title, language, summary = (required[n] for n in _REQUIRED_TEXT)
         if ident is not None and not ID_RULE.fullmatch(ident):
             self.add(
@@ -308,12 +316,11 @@ class _BriefChecker:
                 f"{quoted(language)} is not an ISO 639-1 code such as en or es",
                 advice=advice,
             )
-        elif language not in (None, "en") and "title_en" not in data and status != "draft":
-            # A draft is unfinished by its nature: its English title may still be to come.
-            self.add(
+        elif english_title_required:
+            self._missing(
                 "title_en",
-                f"required when language is {language}",
-                advice="give an English title",
+                "give an English title",
+                what=f"required when language is {language}",
                 at="language",
             )
         if (
@@ -418,7 +425,7 @@ class _BriefChecker:
             if meant in required and meant not in data and meant_path not in self.written_elsewhere:
                 self.written_elsewhere[meant_path] = (
                     path,
-                    f"{name} on this line looks like it misspelled",
+                    f"{name} on this line looks like it, misspelled",
                     f"rename {name} to {meant}",
                 )
                 continue
@@ -438,15 +445,18 @@ class _BriefChecker:
             return None
         return None if name in facts[-1] else len(facts) - 1
 
-    def _missing(self, path: str, name: str, advice: str) -> None:
-        """Report the required field ``name`` at ``path`` missing, with ``advice`` on what to
-        write, or the field written where it was meant (see :attr:`written_elsewhere`)."""
+    def _missing(
+        self, path: str, advice: str, *, what: str = "is required", at: str | None = None
+    ) -> None:
+        """Report the required field at ``path`` missing (``what`` says so, on the line of field
+        ``at`` if given), with ``advice`` on what to write; or, in one problem on its line, the
+        field written where it was meant (see :attr:`written_elsewhere`)."""
         elsewhere = self.written_elsewhere.get(path)
         if elsewhere is None:
-            self.add(path, "is required", advice=advice)
+            self.add(path, what, advice=advice, at=at)
             return
-        written, what, what_to_do = elsewhere
-        self.add(path, f"is required, and {what}", advice=what_to_do, at=written)
+        written, slip, what_to_do = elsewhere
+        self.add(path, f"{what}, and {slip}", advice=what_to_do, at=written)
 
     def _status(self, data: dict[str, Any]) -> BriefStatus:
         value = data.get("status")
@@ -530,7 +540,7 @@ class _BriefChecker:
                     f"write id: {self.stem}, the file's name without {BRIEF_SUFFIX}"
                 )
                 if name not in data:
-                    self._missing(path, name, advice)
+                    self._missing(path, advice)
                 else:
                     self.add(path, "is required but empty", advice=advice)
             return None
@@ -720,7 +730,7 @@ class _BriefChecker:
             if "key_facts" in data:
                 self.add("key_facts", "is required but empty", advice=advice)
             else:
-                self._missing("key_facts", "key_facts", advice)
+                self._missing("key_facts", advice)
             return None
         if not isinstance(value, list):
             self.add("key_facts", f"must be a list of facts, not {_describe(value)}")
