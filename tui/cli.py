@@ -544,7 +544,8 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
         return 0
     for row in rows:
         fields = (
-            _fit(str(row["id"]), LIST_FIELD_WIDTH),
+            # Whole, however long: it is what export is given to name a brief.
+            str(row["id"]),
             str(row["date"] or "-"),
             _fit(str(row["language"]), LIST_FIELD_WIDTH),
             str(row["facts"]),

@@ -319,6 +319,16 @@ def test_list_keeps_one_short_line_per_brief_whatever_the_title(tmp_path: Path) 
     assert max(len(r["title"]) for r in full) == len(("word " * 2_000).strip())
 
 
+def test_list_gives_a_long_id_whole_to_be_pasted_into_export(tmp_path: Path) -> None:
+    ident = "the-industrial-developers-association-asked-the-federal-government-for-power-2024"
+    make_corpus(tmp_path / "c", {f"{ident}.yaml": fields(ident)})
+    (line,) = run("list", "--corpus", str(tmp_path / "c")).stdout.splitlines()
+    assert line.split("\t")[0] == ident
+    out = tmp_path / "one.md"
+    run("export", ident, "-o", str(out), "--corpus", str(tmp_path / "c"))
+    assert out.is_file()
+
+
 def test_list_without_a_briefs_folder_fails(tmp_path: Path) -> None:
     (tmp_path / "nothing").mkdir()
     result = run("list", "--corpus", str(tmp_path / "nothing"))
