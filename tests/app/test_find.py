@@ -133,6 +133,15 @@ async def test_letters_are_typed_into_the_words_not_taken_as_keys(tmp_path: Path
         assert current_place(view) == LINES[31]
 
 
+async def test_ctrl_u_and_ctrl_w_take_the_words_off_as_in_the_filter(tmp_path: Path) -> None:
+    async with reader(tmp_path, (160, 40)) as (app, pilot):
+        view = original(app)
+        await press(pilot, "ctrl+f", *"united states", "ctrl+u", *"otay")
+        assert str(view.border_subtitle) == "Find: otay · 1 of 4"
+        await press(pilot, *" zzz", "ctrl+w", "ctrl+w", *"otay")
+        assert str(view.border_subtitle) == "Find: otay · 1 of 4"
+
+
 async def test_typing_on_keeps_the_place_gone_to_while_the_words_stand_there(
     tmp_path: Path,
 ) -> None:
@@ -228,7 +237,8 @@ async def test_the_words_are_cut_to_the_pane_before_the_count(tmp_path: Path) ->
         await press(pilot, "ctrl+f", *"second gate at otay mesa opens in march")
         view = original(app)
         shown = str(view.border_subtitle)
-        assert shown.startswith("Find: second") and shown.endswith("… · 1 of 1")
+        # Its end shown, where the next letter goes.
+        assert shown.startswith("Find: …") and shown.endswith("in march · 1 of 1")
         assert len(shown) <= view.size.width - 4
 
 

@@ -95,7 +95,8 @@ def test_past_the_most_places_kept_the_nearest_found_is_gone_to_and_more_is_said
         ("otay", 80, "Find: otay · 1 of 4"),
         ("zzz", 80, "Find: zzz · not found"),
         ("", 80, "Find: type words"),
-        ("the gate at otay closes", 28, "Find: the gate at… · 1 of 1"),
+        # Cut at the start: the end is where the user types.
+        ("the gate at otay closes", 28, "Find: …otay closes · 1 of 1"),
         ("the gate at otay closes", 12, "1 of 1"),
     ],
 )
@@ -104,6 +105,19 @@ def test_what_is_said_fits_its_width_cutting_the_words_first(
 ) -> None:
     said = found(words).status(width)
     assert said == shown and len(said) <= width
+
+
+def test_a_word_or_all_the_words_can_be_taken_off_at_once() -> None:
+    finding = found("otay mesa")
+    finding.erase_word()
+    assert finding.words == "otay "
+    finding.add("ga")
+    finding.erase_word()
+    finding.erase_word()
+    assert finding.words == ""
+    finding.add("gate at otay")
+    finding.erase_all()
+    assert finding.words == "" and finding.status(80) == "Find: type words"
 
 
 def test_while_words_are_looked_for_elsewhere_the_pane_says_so() -> None:
@@ -122,7 +136,7 @@ def test_wide_characters_take_two_columns_of_the_width() -> None:
 
     said = finding.status(24)
 
-    assert said == "Find: 墨西… · not found"
+    assert said == "Find: …工厂 · not found"
     assert cells(said) <= 24
 
 

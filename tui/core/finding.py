@@ -8,6 +8,7 @@ changing on disk, keeps the reader at the place they were at while the words sti
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import NamedTuple
 
@@ -19,6 +20,8 @@ MAX_FOUND = 100_000
 of places of an article of megabytes, and a reader narrows it with the next."""
 MAX_WORDS_LENGTH = 200
 """The most characters kept of the words: a paste of a page is no name to find."""
+_WORD_AT_END = re.compile(r"\S*\s*\Z")
+"""The last word of the words typed, with the spaces after it: what Ctrl+W takes off."""
 
 
 class Found(NamedTuple):
@@ -67,6 +70,15 @@ class Finding:
     def erase(self) -> None:
         """Take the last character off the words, or all of them if they are those of before."""
         self.words, self.fresh = ("" if self.fresh else self.words[:-1]), False
+
+    def erase_word(self) -> None:
+        """Take the last word off the words (and the spaces after it), or all of them if they
+        are those of before."""
+        self.words, self.fresh = ("" if self.fresh else _WORD_AT_END.sub("", self.words)), False
+
+    def erase_all(self) -> None:
+        """Take every word off, to type others."""
+        self.words, self.fresh = "", False
 
     def search(self, text: str | None) -> Found:
         """Where the words stand in ``text``. It may take a while in a long article (folding it
@@ -127,7 +139,8 @@ class Finding:
 
     def status(self, width: int) -> str:
         """What the pane says of the finding, in at most ``width`` columns of a terminal: the
-        words (cut first), and how many places they stand at."""
+        words (cut first, at their start: their end is where the user types), and how many
+        places they stand at."""
         if not self.words.strip():
             return "Find: type words"[:width]
         at, count = self.position
@@ -144,6 +157,6 @@ class Finding:
             if room < 2:
                 return places[:width]  # no room for a word: the count alone
             while words and cells(words) > room - 1:
-                words = words[:-1]
-            words = words.rstrip() + "…"
+                words = words[1:]
+            words = "…" + words.lstrip()
         return f"{head}{words}{tail}"

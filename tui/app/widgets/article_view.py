@@ -330,6 +330,10 @@ class ArticleView(FittedScrollView, can_focus=True):
             return
         if event.key == "backspace":
             finding.erase()
+        elif event.key == "ctrl+w":  # as in the filter, and in a shell
+            finding.erase_word()
+        elif event.key == "ctrl+u":
+            finding.erase_all()
         elif event.is_printable and event.character:
             finding.add(event.character)  # "j" is a letter here, not a key
         else:
