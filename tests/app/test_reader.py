@@ -470,6 +470,12 @@ async def test_a_filter_longer_than_its_line_keeps_its_end_in_view(corpus_dir: P
         assert len(words) > len(line)
         assert line.rstrip().endswith("reynosa nogales")
         assert not line.startswith("mexicali")
+        # Kept, it shows its start, where its first terms are; typed in again, its end.
+        for key, leaves in (("enter", True), ("slash", False), ("tab", True)):
+            await pilot.press(key)
+            await settle(pilot)
+            line = main_screen(app).filter_input.render_line(0).text
+            assert line.lstrip(" ›>").startswith("mexicali") == leaves, key
 
 
 async def test_a_filter_matching_nothing_says_so(tiny_corpus: Path) -> None:

@@ -7,6 +7,8 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
 
+from tui.core.text import cells
+
 
 class FilterInput(Input):
     """The filter's line: Enter hands the keys after it to the list, and the text does not lay
@@ -26,6 +28,17 @@ class FilterInput(Input):
     async def action_submit(self) -> None:
         """Leave the filter for the list (the screen's ``leave_filter``)."""
         await self.run_action("screen.leave_filter")
+
+    def on_blur(self) -> None:
+        """Show the filter's start once it is left: a kept filter longer than its line showed
+        its end, its first terms out of sight."""
+        self.scroll_to(x=0, animate=False, force=True)  # a line of text hides its scrollbar
+
+    def on_focus(self) -> None:
+        """Show the cursor again when the filter is typed in, where the next letter goes."""
+        before = cells(self.value[: self.cursor_position])
+        width = self.content_size.width
+        self.scroll_to(x=max(0, before - width + 1), animate=False, force=True)
 
     def on_paste(self, event: events.Paste) -> None:
         """Paste every line, joined by spaces: Textual's ``Input``, whose handler pastes the text
