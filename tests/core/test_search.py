@@ -1010,6 +1010,35 @@ def test_a_topic_is_found_by_the_known_topics_within_its_words(
 
 
 @pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        # Written "City, State", a place is in the state the gazetteer knows by any name.
+        ("place:nl", {"pesqueria", "listed"}),
+        ("nl", {"pesqueria", "listed"}),
+        ('place:"nuevo leon"', {"pesqueria", "listed"}),
+        ("place:edomex", {"toluca"}),
+        # The value stays what it is: it is counted, and found exactly, as written.
+        ("place:=mexico", set()),
+        ('place:="nuevo leon"', {"listed"}),
+    ],
+)
+def test_a_place_written_with_its_state_is_found_by_the_states_other_names(
+    tmp_path: Path, query: str, found: set[str]
+) -> None:
+    # place:"nuevo leon" found a brief listing "Pesqueria, Nuevo Leon", place:nl did not.
+    briefs = {
+        "pesqueria.yaml": fields("pesqueria", places=["Pesqueria, Nuevo Leon"]),
+        "listed.yaml": fields("listed", places=["Nuevo León"]),
+        "saltillo.yaml": fields("saltillo", places=["Saltillo, Coahuila, México"]),
+        "toluca.yaml": fields("toluca", places=["Toluca, Estado de México"]),
+        "albuquerque.yaml": fields("albuquerque", places=["Albuquerque, New Mexico"]),
+    }
+    root = make_corpus(tmp_path / "corpus", briefs)
+    assert matching_in(load_corpus(root), query) == found
+    assert matching_in(open_corpus(root, tmp_path / "index"), query) == found
+
+
+@pytest.mark.parametrize(
     "term", ['place:"states estados"', 'place:"unidos ee"', 'org:"se secretaria"']
 )
 def test_a_phrase_across_two_ways_of_writing_a_known_name_finds_nothing(

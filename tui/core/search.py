@@ -793,8 +793,9 @@ def search_words(brief: Brief, article: str) -> str:
     there in every way it writes it, in either language, as field terms and facets find it: a
     brief listing the topic "relocalización" is found by "nearshoring", one listing USMCA by
     "t-mec", one listing "Kia Motors México" by "kia" (as it is Kia); so is a known topic within
-    a topic's words (see :func:`name_spellings`). A number is one word, its points and commas
-    kept within it as the index reads them (:func:`~tui.core.text.numbers_kept_whole`)."""
+    a topic's words, and a known place a place names after a comma (see :func:`known_within`).
+    A number is one word, its points and commas kept within it as the index reads them
+    (:func:`~tui.core.text.numbers_kept_whole`)."""
     parts = [brief.id, brief.title, brief.title_en or "", brief.summary]
     for fact in brief.key_facts:
         parts += (fact.fact, fact.quote)
@@ -807,9 +808,8 @@ def search_words(brief: Brief, article: str) -> str:
             if written is not None:
                 folded = written[1]
                 spelt += _spelling_words()[field, folded]
-            if field == "topic":
-                for within in _topics_within(folded):
-                    spelt += _spelling_words()[field, within]
+            for within in known_within(field, folded):
+                spelt += _spelling_words()[field, within]
     # The article's own text: the web page's furniture around it (a teaser for another story,
     # share buttons) would find the brief by words it does not say.
     span = brief.article_span
@@ -1004,13 +1004,12 @@ def name_spellings(field: FacetField, folded: str) -> str:
     """The words a field term looks for in the folded name ``folded`` of ``field``: every way
     the gazetteer writes it, when it knows it ("united states", "estados unidos", "eeuu" ...,
     each kept apart from the next by :data:`~tui.core.text.COMPOUND_END`), so that a term in
-    either language finds it; else the name alone. A topic also has the ways of writing each
-    known topic within its words: "maquiladora exports" is found by ``topic:exportaciones``
-    and ``topic:"industria maquiladora"``."""
+    either language finds it; else the name alone. A topic or a place also has the ways of
+    writing each known name within it (:func:`known_within`): "maquiladora exports" is found by
+    ``topic:exportaciones`` and ``topic:"industria maquiladora"``, "Pesqueria, Nuevo Leon" by
+    ``place:nl``."""
     spelt = _spellings().get((field, folded), folded)
-    if field != "topic":
-        return spelt
-    within = _topics_within(folded)
+    within = known_within(field, folded)
     if not within:
         return spelt
     return _SPELLINGS_APART.join([spelt, *(_spellings()[field, name] for name in within)])
@@ -1023,6 +1022,31 @@ phrase runs from one into the next."""
 # Marks that may close or open a word of a topic ("exports," or "(usmca)") without being part
 # of the name it is.
 _WORD_EDGES = ",;:()[]\"'"
+
+
+def known_within(field: FacetField, folded: str) -> tuple[str, ...]:
+    """The known names, folded, that the folded value ``folded`` of ``field`` holds, other than
+    itself: the topics among a topic's words (:func:`_topics_within`), the places a place
+    names after a comma (:func:`_places_after_commas`); none for other fields."""
+    if field == "topic":
+        return _topics_within(folded)
+    if field == "place" and "," in folded:
+        return _places_after_commas(folded)
+    return ()
+
+
+@lru_cache(maxsize=4096)
+def _places_after_commas(folded: str) -> tuple[str, ...]:
+    """The known places that the folded place ``folded`` names after a comma, other than
+    itself: "pesqueria, n.l." is in Nuevo León, and "saltillo, coahuila, mexico" in Coahuila and
+    in Mexico. A part is a place only whole: "albuquerque, new mexico" is not in Mexico."""
+    known = _known_names()
+    found: dict[str, None] = {}
+    for part in folded.split(",")[1:]:
+        name = known.get(("place", part.strip()))
+        if name is not None and name[1] != folded:
+            found[name[1]] = None
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)
