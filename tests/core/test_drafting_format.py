@@ -12,6 +12,7 @@ import pytest
 
 from tests.kit.corpus import dump, fields, make_corpus
 from tui.cli import main
+from tui.core.drafting.draft import brief_id
 from tui.core.model import Corpus
 from tui.core.store import load_corpus, open_corpus
 
@@ -197,3 +198,19 @@ def test_validate_accepts_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture[
     root = make_corpus(tmp_path / "corpus", {"sample.yaml": draft_fields()})
     assert main(["validate", "--corpus", str(root)]) == 0
     assert "0 errors" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("title", "ident"),
+    [
+        (
+            "Vexa Components to expand Ciudad Juárez maquiladora, adding 1,800 jobs",
+            "vexa-components-to-expand-ciudad-juarez-maquiladora-adding",
+        ),
+        ("Kia invertirá 1.000 millones en Pesquería", "kia-invertira-1000-millones-en-pesqueria"),
+        ("Exports grew 6.7% to 1,234,567 units", "exports-grew-6-7-to-1234567-units"),
+    ],
+)
+def test_an_id_keeps_each_number_whole_or_leaves_it_out(title: str, ident: str) -> None:
+    # "…-adding-1" was cut from "adding 1,800 jobs": read as a figure, or as a second id's -1.
+    assert brief_id(title) == ident

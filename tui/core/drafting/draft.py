@@ -26,6 +26,7 @@ from tui.core.model import DRAFT_SUMMARY
 from tui.core.text import fold_white_space, one_line
 
 MAX_ID_LENGTH = 60
+_THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 LEDE_SENTENCES = 2
 MAX_LEDE_WORDS = 120
 """The summary quotes at most this many words of the article's opening: a text that runs on
@@ -269,9 +270,10 @@ def _first_words(sentence: str, count: int = 12) -> str:
 
 
 def brief_id(title: str) -> str:
-    """An id made of the title's words: lowercase ASCII letters and digits joined by hyphens."""
+    """An id made of the title's words: lowercase ASCII letters and digits joined by hyphens,
+    each number one word ("1,800 jobs" is 1800-jobs: cut after "1", the id read as a figure)."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    words = re.findall(r"[a-z0-9]+", _THOUSANDS_SEPARATOR.sub("", ascii_title.lower()))
     ident = ""
     for word in words:
         candidate = f"{ident}-{word}" if ident else word
