@@ -319,6 +319,29 @@ async def test_the_page_around_the_article_is_muted_in_the_original(tmp_path: Pa
     assert plain.split() == f"{headline} {paragraphs}".split()
 
 
+async def test_a_fact_quoting_the_page_around_the_article_says_so(tmp_path: Path) -> None:
+    facts = [
+        {"fact": "The plant will add 240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "A warehouse opens.", "quote": "a warehouse opens"},
+    ]
+    briefs = {"sample.yaml": page_brief(key_facts=facts)}
+    app = BriefingApp(make_corpus(tmp_path / "corpus", briefs, {"page.txt": PAGE}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lines = brief_lines(app)
+        original = main_screen(app).article_view
+        await pilot.press("enter")
+        await settle(pilot)
+        first = str(original.border_subtitle)
+        await pilot.press("j")
+        await settle(pilot)
+        second = str(original.border_subtitle)
+
+    assert lines.count("quoted from the web page around the article") == 1
+    assert lines.index("A warehouse opens.") < lines.index("quoted from the web page")
+    assert (first, second) == ("fact 1 · line 5", "fact 2 · line 9 · outside the article")
+
+
 async def test_enter_goes_to_the_facts_and_each_fact_highlights_its_quote(corpus_dir: Path) -> None:
     quotes = [fact["quote"] for fact in shipped_brief("mexicali-cce-nearshoring")["key_facts"]]
     app = BriefingApp(corpus_dir)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.kit.corpus import ARTICLE, draft_corpus, fields, make_corpus
+from tests.kit.corpus import ARTICLE, PAGE, draft_corpus, fields, make_corpus, page_brief
 from tests.kit.markdown import OWN_BLOCKS, PARSER, read
 from tui.core import atomic
 from tui.core.annotations import Annotation
@@ -102,6 +102,23 @@ def test_a_quote_not_found_is_said_so_in_the_export(tmp_path: Path) -> None:
     assert section.quoted == [
         "the plant will close",
         "— seeds/article.txt, quote not found in the article",
+    ]
+
+
+def test_a_quote_of_the_page_around_the_article_is_said_so_in_the_export(tmp_path: Path) -> None:
+    # A colleague took the cited line for the article's.
+    facts = [
+        {"fact": "The plant will add 240 workers.", "quote": "night shift of 240 workers"},
+        {"fact": "A warehouse opens.", "quote": "a warehouse opens"},
+    ]
+    briefs = {"sample.yaml": page_brief(key_facts=facts)}
+    corpus = load_corpus(make_corpus(tmp_path / "c", briefs, {"page.txt": PAGE}))
+    (section,) = read(render_markdown(corpus, corpus.loaded, "all")).sections
+    assert section.quoted == [
+        "night shift of 240 workers",
+        "— seeds/page.txt, line 5",
+        "a warehouse opens",
+        "— seeds/page.txt, line 9, on the web page around the article, not in the article",
     ]
 
 

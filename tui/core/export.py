@@ -216,6 +216,8 @@ def _brief_section(
             first, last = line_range(article, fact.span)
             where = f"line {first}" if first == last else f"lines {first}–{last}"
             where += _drift_note(fact)
+            if brief.quoted_outside(fact):
+                where += ", on the web page around the article, not in the article"
         lines.append(f"{indent}> — {escape(brief.source_path)}, {where}")
     for label, names in brief.entity_groups:
         if names:

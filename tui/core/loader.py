@@ -35,6 +35,7 @@ from tui.core.model import (
     KeyFact,
     Problem,
     Severity,
+    stands_outside,
 )
 from tui.core.quotes import NOT_FOUND, Anchor, CutWord, FoldedArticle, NumberDifference, Span
 from tui.core.recent import RecentlyUsed
@@ -761,7 +762,7 @@ class _BriefChecker:
                 valid = False
                 continue
             anchor = self._anchor(quote, article) if article else NOT_FOUND
-            if article is not None and _outside(anchor.span, article_span):
+            if article is not None and stands_outside(anchor.span, article_span):
                 # Found first in the page around the article (its headline in a breadcrumb):
                 # the article's own passage, if it has the quote too, is the one it quotes.
                 assert article_span is not None
@@ -885,13 +886,6 @@ class _BriefChecker:
             advice="quote whole words, and if the fact then no longer holds, correct or remove"
             f" it: {wording}",
         )
-
-
-def _outside(span: Span | None, article_span: Span | None) -> bool:
-    """Whether the passage at ``span`` stands outside ``article_span`` (on the page around it)."""
-    if span is None or article_span is None:
-        return False
-    return span.start < article_span.start or span.end > article_span.end
 
 
 def _wording(text: str, span: Span, name: str) -> str:

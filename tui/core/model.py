@@ -196,6 +196,14 @@ class KeyFact:
         return "not found" if self.anchor == "missing" else self.anchor
 
 
+def stands_outside(span: Span | None, article_span: Span | None) -> bool:
+    """Whether the passage at ``span`` stands outside ``article_span`` (on the page around the
+    article); False when either is not known."""
+    if span is None or article_span is None:
+        return False
+    return span.start < article_span.start or span.end > article_span.end
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
     """A checked brief: metadata, summary and key facts of one article."""
@@ -227,6 +235,12 @@ class Brief:
     def is_draft(self) -> bool:
         """Whether the brief is a draft, to be read through before it is relied on."""
         return self.status == "draft"
+
+    def quoted_outside(self, fact: KeyFact) -> bool:
+        """Whether ``fact`` quotes the web page around the article rather than the article:
+        its quote was found outside :attr:`article_span`. Validation warns of it; a reader and
+        a briefing say so, lest the page's words be taken for the article's."""
+        return stands_outside(fact.span, self.article_span)
 
     @property
     def date_inferred(self) -> bool:

@@ -29,7 +29,7 @@ from tui.app.widgets._render import content_strip
 from tui.app.widgets._scrolling import FittedScrollView, set_virtual_size
 from tui.app.wrap import WrappedText, wrap_text
 from tui.core.finding import Finding, Found
-from tui.core.model import Brief
+from tui.core.model import Brief, stands_outside
 from tui.core.quotes import Span
 from tui.core.recent import RecentlyUsed
 from tui.core.text import line_range
@@ -657,6 +657,8 @@ class ArticleView(FittedScrollView, can_focus=True):
                 first, last = line_range(self._text, span)
                 lines = f"line {first}" if first == last else f"lines {first}–{last}"
                 subtitle = f"fact {number} · {lines}"
+                if stands_outside(span, self._article_span):
+                    subtitle += " · outside the article"
         self.border_subtitle = Content(subtitle)
 
     async def _on_click(self, event: events.Click) -> None:

@@ -30,6 +30,7 @@ from tui.core.model import QUOTE_NOT_CHECKED, Brief, Entry, KeyFact, Problem
 from tui.core.text import names_apart, one_line, plural
 
 QUOTE_MISSING = "⚠ quote not found in the article"
+QUOTE_OUTSIDE = "⚠ quoted from the web page around the article, not the article"
 QUOTE_UNCHECKED = f"⚠ {QUOTE_NOT_CHECKED}"
 DRIFTED = ("loose", "fuzzy")
 """The anchor statuses a fact is marked with: its quote was found, though not word for word."""
@@ -593,6 +594,9 @@ class BriefView(FittedScrollView, can_focus=True):
                 # found" would send the analyst to mend every one of them.
                 told = QUOTE_UNCHECKED if entry.article_unread else QUOTE_MISSING
                 blocks.append(_Block(styled(told, "missing"), indent, index))
+            elif brief.quoted_outside(fact):
+                indent = Content(" " * number_width)
+                blocks.append(_Block(styled(QUOTE_OUTSIDE, "missing"), indent, index))
         blocks += [_BLANK, _Block(styled("Summary", "heading")), _Block(Content(brief.summary))]
         groups = [(label, names) for label, names in brief.entity_groups if names]
         english = brief.english_title if brief.english_title != brief.title else None
