@@ -1931,3 +1931,39 @@ def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) 
     places = find_entities(text + "\n", shipped_gazetteer()).places
     assert "United States" not in places and "Mexico" not in places
     assert places[0] in ("Saltillo", "Monterrey")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations", "people"),
+    [
+        # A company said to be one after its name, or said to invest after "said".
+        (
+            "Vexa Components, a U.S. maker of wiring harnesses, said it will invest US$145"
+            " million.",
+            ["Vexa Components"],
+            [],
+        ),
+        ("Corvane, una empresa estadounidense de autopartes, abrirá una planta.", ["Corvane"], []),
+        ("Vexa Components said on Tuesday it will invest US$145 million.", ["Vexa Components"], []),
+        ("Valmora anunció que invertirá 80 millones de dólares.", ["Valmora"], []),
+        # A manager, and a director of a region, named after the title and a comma.
+        ('"We are hiring now," said the plant manager, Jorge Ramírez.', [], ["Jorge Ramírez"]),
+        ("The plant manager, Jorge Ramírez, said they are hiring.", [], ["Jorge Ramírez"]),
+        (
+            "The park will open in May, said FINSA's director for the northeast region, Jorge"
+            " Salinas.",
+            ["FINSA"],
+            ["Jorge Salinas"],
+        ),
+        ("Lo dijo el director para la región noreste, Jorge Salinas.", [], ["Jorge Salinas"]),
+        # Not so: a person who said something, and a currency's letters.
+        ("Marcelo Ebrard said it will invest in the border.", [], []),
+        ("The fund will invest US$50 million.", [], []),
+    ],
+)
+def test_a_company_described_or_said_to_invest_and_a_manager_named_after_a_comma_are_found(
+    sentence: str, organizations: list[str], people: list[str]
+) -> None:
+    # From an analyst's drafts: the company of the news, and the people quoted, were missing.
+    found = find_entities(sentence + "\n", shipped_gazetteer())
+    assert (list(found.organizations), list(found.people)) == (organizations, people)

@@ -59,7 +59,7 @@ _TITLES = (
     "vice president|president|governor|minister|secretary|senator|"
     # Who speaks for a company, named after it: "Foxconn spokesperson Linda Chen".
     "spokesperson|spokesman|spokeswoman|Spokesperson|Spokesman|Spokeswoman|vocero|vocera|"
-    "Vocero|Vocera|portavoz|gerente|Gerente|"
+    "Vocero|Vocera|portavoz|gerente|Gerente|manager|Manager|"
     # A ministry's second in command, and the US cabinet's trade negotiator.
     "subsecretario|subsecretaria|Subsecretario|Subsecretaria|Undersecretary|undersecretary|"
     "Trade Representative|"
@@ -96,7 +96,10 @@ _FIRMS_AREAS = (
 """The areas of a firm an office is of, written in small letters after its title: "el director
 de operaciones", "the director of operations at Vexa"."""
 _FIRMS_AREA = (
-    rf"\s+(?:de|of|for)\s+(?:{_FIRMS_AREAS})(?:\s+(?:y|e|and)\s+(?:{_FIRMS_AREAS}))?(?!\w)"
+    rf"(?:\s+(?:de|of|for)\s+(?:{_FIRMS_AREAS})(?:\s+(?:y|e|and)\s+(?:{_FIRMS_AREAS}))?(?!\w)"
+    # Or the region it runs: "the director for the northeast region", "para la región noreste".
+    r"|\s+(?:of|for)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+region\b"
+    r"|\s+(?:de|para)\s+la\s+región\s+[a-záéíóúñ]+\b)"
     # And where: "el director de operaciones en México, Mark Halloway".
     rf"(?:\s+(?:en|in)\s+{_CAPITALISED})?"
 )
@@ -150,6 +153,12 @@ ending a word."""
 _COMPANY_ACTION = re.compile(
     r"(?P<one>\s+(?:also\s+)?(?:invests|postpones|(?:plans|is)\s+to\s+(?:invest|postpone)"
     r"|has\s+(?:invested|postponed))\b"
+    # Said by it of itself: "Vexa said on Tuesday it will invest", "Valmora anunció que
+    # invertirá". A person says so of a company, its "it" another's: listed only if no
+    # person of the text bears the name (see find_entities).
+    r"|\s+(?:said|says|announced)(?:\s+on\s+[A-Z]\w+)?(?:\s+that)?\s+it\s+(?:will|would"
+    r"|plans\s+to)\s+(?:invest|expand|build|open)\b"
+    r"|\s+(?:anunció|informó|dijo)\s+que\s+(?:invertirá|ampliará|construirá|abrirá)\b"
     r"|\s+(?:también\s+)?(?:invertirá|invierte|invirtió|invertiría|planea\s+invertir|pospuso"
     r"|pospone|pospondrá|postergó|aplazó)\b"
     r"|['’]s\s+(?:\w+\s+)?(?:plant|factory|gigafactory|facility|investment|expansion|operations"
@@ -182,6 +191,13 @@ _COMPANY_BEFORE = re.compile(
 """What says the name after it is a company's: "la empresa estadounidense Moog", "the company
 Moog", "Chinese automaker Chery". A name of one word is told an organization by it, as by what
 a company does after it."""
+_COMPANY_AFTER = re.compile(
+    r",\s+(?:a|an|una|un)\s+(?:(?:empresa|compañía|firma|fabricante|armadora|proveedora|proveedor)"
+    rf"|(?:(?:{_NATIONALITIES})\s+)?(?:[a-z][a-z-]*\s+){{0,3}}(?:company|firm|automaker|carmaker"
+    r"|manufacturer|maker|producer|supplier))\b"
+)
+"""What, in apposition after a name, says it is a company's: "Vexa Components, a U.S. maker of
+wiring harnesses,", "Corvane, una empresa estadounidense"."""
 _COMPANY_DESCRIBED_BEFORE = re.compile(rf"(?:{_COMPANY_DESCRIBED})\s+\Z")
 """What says the name after it, of words a person's could be of too, is a company's: "la
 empresa estadounidense Corvane Holt", "Korean battery-parts maker Daesung Holt". Not "the
@@ -1504,11 +1520,15 @@ def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int
             name = written.rstrip(".-")
             if written[len(name) :].startswith(".") and _abbreviated(name.split()[-1]):
                 name += "."  # its own, whatever ends the sentence: "Tesla Inc.", "S.A.B. de C.V."
+            if line.group().startswith("$", last.end()):
+                name = ""  # a currency: "US$145 million", "MX$17"
             capitals = [words[i].group() for i in run if words[i].group()[0].isupper()]
-            if len(capitals) == 1 and not _is_acronym(capitals[0]):
-                # One word is a name only for what it is said to do or be: a company investing.
+            if name and len(capitals) == 1:
+                # One word is a name only for what it is said to do or be: a company investing;
+                # an acronym is one as it is ("FINSA's director").
                 name = _POSSESSIVE.sub("", name)
-                if not _said_a_company(said, line.start() + first.start(), name):
+                acronym = _is_acronym(name)
+                if not acronym and not _said_a_company(said, line.start() + first.start(), name):
                     name = ""
             if name:
                 yield line.start() + first.start(), line.start() + first.start() + len(name), name
@@ -1522,6 +1542,7 @@ def _said_a_company(text: str, start: int, name: str) -> bool:
     return (
         _COMPANY_ACTION.match(text, start + len(name)) is not None
         or _COMPANY_BEFORE.search(text, max(0, start - 60), start) is not None
+        or _COMPANY_AFTER.match(text, start + len(name)) is not None
     )
 
 
@@ -1631,13 +1652,16 @@ def _written_as_a_name(text: str, word: str) -> bool:
 def _acts_as_one(text: str, word: str) -> bool:
     """Whether ``text`` says ``word`` does what a company does as one does: in a form said of one
     only ("Foxconn invierte", "Tesla's plant"), or in one said of many too ("will invest") after
-    a word that is no plural ("Companies") nor the pronoun "I"."""
+    a word that is no plural ("Companies") nor the pronoun "I"; or says it is one, after a comma
+    ("Corvane, una empresa estadounidense")."""
     if len(word) < 2:
         return False
     for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
         action = _COMPANY_ACTION.match(text, match.end())
         if action and (action["one"] or not _PLURAL.search(word)):
             return True
+        if _COMPANY_AFTER.match(text, match.end()):
+            return True  # "Corvane, una empresa estadounidense"
     return False
 
 
