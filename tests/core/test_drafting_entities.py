@@ -1956,6 +1956,13 @@ def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) 
             ["Jorge Salinas"],
         ),
         ("Lo dijo el director para la región noreste, Jorge Salinas.", [], ["Jorge Salinas"]),
+        # A chamber of two industries, its abbreviation its own way of writing it.
+        (
+            "La Cámara Nacional de la Industria del Hierro y del Acero (Canacero) rechazó el"
+            " arancel. Canacero pidió diálogo.",
+            ["Cámara Nacional de la Industria del Hierro y del Acero"],
+            [],
+        ),
         # Not so: a person who said something, and a currency's letters.
         ("Marcelo Ebrard said it will invest in the border.", [], []),
         ("The fund will invest US$50 million.", [], []),

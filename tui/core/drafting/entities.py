@@ -1597,6 +1597,18 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
                     run.extend((at, at + 1, at + 2))
                     at += 3
                     continue
+            if (
+                nxt in _AND
+                and after in ("de", "del", "of")
+                and at + 2 < len(words)
+                and words[at + 2].group()[0].isupper()
+                and any(words[i].group() in ORGANIZATION_WORDS for i in run)
+            ):
+                # An organization's name joins what it is of: "Cámara Nacional de la Industria
+                # del Hierro y del Acero", "Secretaría de Turismo y de Desarrollo Económico".
+                run.extend((at, at + 1, at + 2))
+                at += 3
+                continue
             # "Mayor Karen Bass and Secretary Antony Blinken" are two names, and so are "Tesla
             # Inc. y GM": a company's legal form ends its name, and an acronym is one of its own.
             two_names = nxt in _AND and (_ends_a_legal_form(words[at - 1]) or _is_acronym(after))
