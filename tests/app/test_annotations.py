@@ -785,10 +785,18 @@ async def test_every_article_a_filter_found_is_marked_at_once_and_exported(
         await settle(pilot)
         briefing = (tmp_path / "briefing.md").read_text(encoding="utf-8")
         assert briefing.count("\n## ") == found
-        assert f"{found} marked briefs" in briefing
+        # Said as briefing export --filter says it: colleagues can ask the same.
+        assert f"{found} briefs found by the filter `mexicali`, exported on" in briefing
+        # One unmarked, the rest are no longer what the filter found.
+        await pilot.press("space", "e")
+        await wait_for_screen(pilot, ExportDialog)
+        await answer_export_dialog(pilot, tmp_path / "fewer.md")
+        await settle(pilot)
+        fewer = (tmp_path / "fewer.md").read_text(encoding="utf-8")
+        assert f"{found - 1} marked briefs, exported on" in fewer
         await pilot.press("escape")
         await settle(pilot)
-        assert sum(EXPORT_MARK in row for row in list_rows(app)) == found  # the others not
+        assert sum(EXPORT_MARK in row for row in list_rows(app)) == found - 1  # the others not
 
 
 async def test_marking_all_shown_says_so_when_no_file_shown_loaded(tmp_path: Path) -> None:

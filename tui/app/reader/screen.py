@@ -286,6 +286,10 @@ class MainScreen(TakesKeysOnceMounted):
         self._select_after_reload: str | None = None
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._exported_marks: frozenset[str] = frozenset()
+        self._marked_found: tuple[str, frozenset[str]] | None = None
+        """The filter whose briefs were marked all at once (``A``), with the marks that left:
+        a briefing of just those says the filter found them, as ``briefing export --filter``'s
+        does, so that colleagues can ask the same of their own copy."""
         """The marks for export when the marked briefs were last exported."""
         self._last_review: tuple[ReviewEdit, str, int] | None = None
         """The last fact confirmed or rejected: the edit, its brief file, the fact's number."""
@@ -1244,6 +1248,11 @@ class MainScreen(TakesKeysOnceMounted):
             self.notify(told, title="Export", markup=False)
             return
         self.marked = self.marked | new
+        query = self.filter_text.strip()
+        if self.bookmarks_only:
+            query = f"{query} is:bookmarked".strip()
+        if query and self.marked == shown and self.article_list.kept is None:
+            self._marked_found = (query, self.marked)
         export = cast("BriefingApp", self.app).keys_of("reader.export")
         self.notify(
             f"Marked {plural(len(new), 'article')}, {len(self._marks_shown()):,} in all:"
@@ -1589,8 +1598,13 @@ class MainScreen(TakesKeysOnceMounted):
         if not marks and self._loaded_id("export it, or mark briefs that loaded") is None:
             return
         current = self._entry(self.article_list.cursor_entry)
+        found = self._marked_found
         selection = export_selection(
-            corpus, marks, current if current and current.brief else None, len(failed)
+            corpus,
+            marks,
+            current if current and current.brief else None,
+            len(failed),
+            found_by=found[0] if found is not None and found[1] == marks else "",
         )
         if selection is not None:
             annotated = self.annotations.annotation if self.annotations else None

@@ -48,6 +48,8 @@ class Selection:
     """How they were chosen, which the briefing says."""
     described: str
     """As the dialog says it: ``the 3 marked briefs``, ``the current brief``."""
+    found_by: str = ""
+    """The filter that found the briefs, when they were ``found``."""
 
 
 MANY_BRIEFS = 1_000
@@ -58,18 +60,25 @@ _TITLE_SHOWN = 48
 
 
 def export_selection(
-    corpus: Corpus, marked: Set[str], current: Entry | None, failed: int = 0
+    corpus: Corpus,
+    marked: Set[str],
+    current: Entry | None,
+    failed: int = 0,
+    *,
+    found_by: str = "",
 ) -> Selection | None:
     """The briefs marked for export, in the list's order; else the ``current`` one (an entry
     whose brief loaded); else None. ``failed`` more are marked whose files failed to load: the
-    dialog says they are left out."""
+    dialog says they are left out. ``found_by`` is the filter that found the briefs marked, when
+    they are those it found."""
     if marked:
         # Counted, not looked up: looking up thousands of briefs takes seconds, which the
         # dialog need not wait for (see _entries).
         described = f"the {plural(len(marked), 'marked brief')}"
         if failed:
             described += f" that loaded ({failed:,} more failed to load)"
-        return Selection(frozenset(marked), None, "marked", described)
+        chosen: Chosen = "found" if found_by and not failed else "marked"
+        return Selection(frozenset(marked), None, chosen, described, found_by)
     if current is None or current.brief is None:
         return None
     title = current.brief.english_title
@@ -156,6 +165,7 @@ async def _export(
                 annotated,
                 date.today(),
                 with_errors,
+                found_by=selection.found_by,
             )
         try:
             failure = _write(path, markdown, overwrite=False)
