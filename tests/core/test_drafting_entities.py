@@ -1924,6 +1924,7 @@ def test_a_place_or_organization_after_an_office_in_a_firm_and_a_comma_names_no_
     [
         "Acme Corp will invest US$50 million in a new plant in Saltillo.",
         "FINSA invertirá US$ 200 millones en Monterrey; el peso cerró en MX$17.10.",
+        "Acme will invest US $50 million in Saltillo.",
     ],
 )
 def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) -> None:
@@ -1945,7 +1946,7 @@ def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) 
         ),
         ("Corvane, una empresa estadounidense de autopartes, abrirá una planta.", ["Corvane"], []),
         ("Vexa Components said on Tuesday it will invest US$145 million.", ["Vexa Components"], []),
-        ("Valmora anunció que invertirá 80 millones de dólares.", ["Valmora"], []),
+        ("Vexa Components, a wiring-harness maker, said it grows.", ["Vexa Components"], []),
         # A manager, and a director of a region, named after the title and a comma.
         ('"We are hiring now," said the plant manager, Jorge Ramírez.', [], ["Jorge Ramírez"]),
         ("The plant manager, Jorge Ramírez, said they are hiring.", [], ["Jorge Ramírez"]),
@@ -1963,9 +1964,20 @@ def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) 
             ["Cámara Nacional de la Industria del Hierro y del Acero"],
             [],
         ),
-        # Not so: a person who said something, and a currency's letters.
+        # Not so: people who said something or are described, two organizations, a fund
+        # manager's trade, and a currency's letters.
         ("Marcelo Ebrard said it will invest in the border.", [], []),
+        ("Sheinbaum dijo que abrirá una oficina comercial en Texas.", [], []),
+        ("Chen, a spokeswoman for the company, said hiring starts in May.", [], []),
+        ("Ramírez, a former auto supplier executive, said it grew.", [], []),
+        (
+            "Asistieron funcionarios de la Secretaría de Hacienda y de Banxico.",
+            ["SHCP", "Banxico"],
+            [],
+        ),
+        ("Fund manager Fidelity Investments said exports rose.", [], []),
         ("The fund will invest US$50 million.", [], []),
+        ("The fund will invest US $50 million.", [], []),
     ],
 )
 def test_a_company_described_or_said_to_invest_and_a_manager_named_after_a_comma_are_found(

@@ -541,6 +541,7 @@ def test_a_sites_own_links_and_labels_are_furniture(line: str) -> None:
         "Menus at the plant changed in May.",
         "Like this plant, others will follow.",
         "Compartir en: la planta crecerá.",
+        "Loading docks at the plant doubled.",
         # Headlines and a quotation, not breadcrumbs.
         "Mexico exports > imports for the first time",
         "Remittances > $60 billion in 2024",

@@ -59,7 +59,10 @@ _TITLES = (
     "vice president|president|governor|minister|secretary|senator|"
     # Who speaks for a company, named after it: "Foxconn spokesperson Linda Chen".
     "spokesperson|spokesman|spokeswoman|Spokesperson|Spokesman|Spokeswoman|vocero|vocera|"
-    "Vocero|Vocera|portavoz|gerente|Gerente|manager|Manager|"
+    "Vocero|Vocera|portavoz|gerente|Gerente|"
+    # A manager only with the comma before the name: "the plant manager, Jorge Ramírez"; "fund
+    # manager Fidelity Investments" is a company's trade.
+    "manager(?=,)|Manager(?=,)|"
     # A ministry's second in command, and the US cabinet's trade negotiator.
     "subsecretario|subsecretaria|Subsecretario|Subsecretaria|Undersecretary|undersecretary|"
     "Trade Representative|"
@@ -153,12 +156,6 @@ ending a word."""
 _COMPANY_ACTION = re.compile(
     r"(?P<one>\s+(?:also\s+)?(?:invests|postpones|(?:plans|is)\s+to\s+(?:invest|postpone)"
     r"|has\s+(?:invested|postponed))\b"
-    # Said by it of itself: "Vexa said on Tuesday it will invest", "Valmora anunció que
-    # invertirá". A person says so of a company, its "it" another's: listed only if no
-    # person of the text bears the name (see find_entities).
-    r"|\s+(?:said|says|announced)(?:\s+on\s+[A-Z]\w+)?(?:\s+that)?\s+it\s+(?:will|would"
-    r"|plans\s+to)\s+(?:invest|expand|build|open)\b"
-    r"|\s+(?:anunció|informó|dijo)\s+que\s+(?:invertirá|ampliará|construirá|abrirá)\b"
     r"|\s+(?:también\s+)?(?:invertirá|invierte|invirtió|invertiría|planea\s+invertir|pospuso"
     r"|pospone|pospondrá|postergó|aplazó)\b"
     r"|['’]s\s+(?:\w+\s+)?(?:plant|factory|gigafactory|facility|investment|expansion|operations"
@@ -192,9 +189,14 @@ _COMPANY_BEFORE = re.compile(
 Moog", "Chinese automaker Chery". A name of one word is told an organization by it, as by what
 a company does after it."""
 _COMPANY_AFTER = re.compile(
-    r",\s+(?:a|an|una|un)\s+(?:(?:empresa|compañía|firma|fabricante|armadora|proveedora|proveedor)"
-    rf"|(?:(?:{_NATIONALITIES})\s+)?(?:[a-z][a-z-]*\s+){{0,3}}(?:company|firm|automaker|carmaker"
-    r"|manufacturer|maker|producer|supplier))\b"
+    r",\s+(?:(?:una|un)\s+(?:empresa|compañía|firma|fabricante|armadora|proveedora|proveedor)\b"
+    rf"|(?:a|an)\s+(?:(?:{_NATIONALITIES})\s+)?"
+    # What it makes, in small words that are no preposition: "a U.S. maker of", "a
+    # wiring-harness maker,"; not "a spokeswoman for the company".
+    r"(?:(?!(?:for|of|at|the|in|on|with|to|from|by|former)\b)[a-z][a-z-]*\s+){0,3}"
+    r"(?:company|firm|automaker|carmaker|manufacturer|maker|producer|supplier)"
+    # Heading the apposition: "a former auto supplier executive" is a person.
+    r"(?=\s+(?:of|that|which|based)\b|\s*[,.;:)]|\s*$))"
 )
 """What, in apposition after a name, says it is a company's: "Vexa Components, a U.S. maker of
 wiring harnesses,", "Corvane, una empresa estadounidense"."""
@@ -398,6 +400,8 @@ _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&
 _MEXICAN = re.compile(r"^Mexican\b")
 """The nationality a known organization's name may follow in English: "the Mexican Ministry of
 Economy"."""
+_CURRENCY_SIGN = re.compile(r" ?\$")
+"""What makes the capitals before it a currency's: "US$50", "US $50"."""
 _HYPHEN_BEFORE_A_CAPITAL = re.compile(r"(?<=[\w.])-(?=[A-ZÁÉÍÓÚÑÜ])")
 _ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\w’'&.-]*|[a-záéíóúñü]+|[0-9][\w.-]*|[^\w\s]", re.UNICODE)
@@ -720,8 +724,10 @@ def _alternation(names: Iterable[str], *, ignore_case: bool = False) -> re.Patte
         return None
     body = "|".join(re.escape(name) for name in ordered)
     # A dash joining a word makes another name ("U.S.-Mexico"); one ending a dateline does not
-    # ("MONTERREY, N.L.- Tesla pospuso"). A dollar sign makes a currency ("US$50").
-    return re.compile(rf"(?<![\w.-])(?:{body})(?!\w|-\w|\$)", re.IGNORECASE if ignore_case else 0)
+    # ("MONTERREY, N.L.- Tesla pospuso"). A dollar sign makes a currency ("US$50", "US $50").
+    return re.compile(
+        rf"(?<![\w.-])(?:{body})(?!\w|-\w|\s?\$)", re.IGNORECASE if ignore_case else 0
+    )
 
 
 @dataclass(frozen=True)
@@ -1520,8 +1526,8 @@ def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int
             name = written.rstrip(".-")
             if written[len(name) :].startswith(".") and _abbreviated(name.split()[-1]):
                 name += "."  # its own, whatever ends the sentence: "Tesla Inc.", "S.A.B. de C.V."
-            if line.group().startswith("$", last.end()):
-                name = ""  # a currency: "US$145 million", "MX$17"
+            if _CURRENCY_SIGN.match(line.group(), last.end()):
+                name = ""  # a currency: "US$145 million", "US $50", "MX$17"
             capitals = [words[i].group() for i in run if words[i].group()[0].isupper()]
             if name and len(capitals) == 1:
                 # One word is a name only for what it is said to do or be: a company investing;
@@ -1598,14 +1604,16 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
                     at += 3
                     continue
             if (
-                nxt in _AND
-                and after in ("de", "del", "of")
+                nxt == "y"
+                and after == "del"
+                and words[at - 2].group() == "del"
                 and at + 2 < len(words)
                 and words[at + 2].group()[0].isupper()
                 and any(words[i].group() in ORGANIZATION_WORDS for i in run)
             ):
-                # An organization's name joins what it is of: "Cámara Nacional de la Industria
-                # del Hierro y del Acero", "Secretaría de Turismo y de Desarrollo Económico".
+                # An organization's name joins what it is of, the same way twice: "Cámara
+                # Nacional de la Industria del Hierro y del Acero"; not "Secretaría de Hacienda y
+                # de Banxico", two of them.
                 run.extend((at, at + 1, at + 2))
                 at += 3
                 continue
@@ -1770,6 +1778,8 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     if not _is_a_name(name):
         if all(word in _INDUSTRY_WORDS for word in words if word not in _CONNECTORS):
             return None  # an industry, not a company: "Aerospace Manufacturing will invest"
+        if any(word in _COMPANY_NAME_WORDS for word in words):
+            return "organizations"  # what a company makes, beside a name: "Vexa Components"
         return "organizations" if _said_a_company(text, start, name) else None
     if _COMPANY_DESCRIBED_BEFORE.search(text, max(0, start - 80), start):
         return "organizations"  # "la empresa estadounidense Corvane Holt", no person
