@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 LIST_TITLE_WIDTH = 160
 """Characters of a title ``briefing list`` prints; ``--json`` gives titles whole."""
 LIST_FIELD_WIDTH = 60
-"""Characters of an id or language ``briefing list`` prints: a brief with errors may hold any."""
+"""Characters of a language ``briefing list`` prints, and of an id or a file's name a message
+names: a brief with errors may hold any. ``briefing list`` prints each id whole, on one line."""
 MAX_OPTION_NUMBER = 1_000_000
 """The largest number an option takes (``--limit``): more than any corpus has values, and
 within what SQLite can be asked for."""
@@ -544,8 +545,9 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
         return 0
     for row in rows:
         fields = (
-            # Whole, however long: it is what export is given to name a brief.
-            str(row["id"]),
+            # Whole, however long: it is what export is given to name a brief. On one line: an
+            # id with errors may hold a line break.
+            one_line(str(row["id"])),
             str(row["date"] or "-"),
             _fit(str(row["language"]), LIST_FIELD_WIDTH),
             str(row["facts"]),

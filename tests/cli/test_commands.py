@@ -304,17 +304,19 @@ def test_list_json_gives_no_english_title_for_an_article_not_yet_given_one(
     assert "Nueva planta en el Bajío" in text
 
 
-def test_list_keeps_one_short_line_per_brief_whatever_the_title(tmp_path: Path) -> None:
+def test_list_keeps_one_short_line_per_brief_whatever_its_title_or_id(tmp_path: Path) -> None:
     briefs = {
         "long.yaml": fields("long", title="word " * 2_000),
         "lines.yaml": dump(fields("lines", title="x")).replace("title: x", 'title: "one\\ntwo"'),
         "tabs.yaml": fields("tabs", title="a\tb"),
+        # An id with errors, as a brief may be written, on one line too.
+        "odd.yaml": fields("odd", id="line one\nline\ttwo " + "x" * 200),
     }
     make_corpus(tmp_path / "c", briefs)
     result = run("list", "--corpus", str(tmp_path / "c"))
     lines = result.stdout.splitlines()
-    assert len(lines) == 3
-    assert all(len(line) < 300 and line.count("\t") == 4 for line in lines)
+    assert len(lines) == 4
+    assert all(len(line) < 400 and line.count("\t") == 4 for line in lines)
     full = json.loads(run("list", "--json", "--corpus", str(tmp_path / "c")).stdout)
     assert max(len(r["title"]) for r in full) == len(("word " * 2_000).strip())
 
