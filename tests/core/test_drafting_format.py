@@ -209,6 +209,13 @@ def test_validate_accepts_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture[
         ),
         ("Kia invertirá 1.000 millones en Pesquería", "kia-invertira-1000-millones-en-pesqueria"),
         ("Exports grew 6.7% to 1,234,567 units", "exports-grew-6-7-to-1234567-units"),
+        ("Empleos en Juárez suman 331 200 en total", "empleos-en-juarez-suman-331200-en-total"),
+        # A percentage's decimals and two numbers side by side are no thousands.
+        (
+            "Treasury yield rises to 4.375% as peso slips",
+            "treasury-yield-rises-to-4-375-as-peso-slips",
+        ),
+        ("In 2024 300 plants opened", "in-2024-300-plants-opened"),
     ],
 )
 def test_an_id_keeps_each_number_whole_or_leaves_it_out(title: str, ident: str) -> None:

@@ -26,7 +26,9 @@ from tui.core.model import DRAFT_SUMMARY
 from tui.core.text import fold_white_space, one_line
 
 MAX_ID_LENGTH = 60
-_THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
+_GROUPED_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?![\d%])")
+"""A number written with its thousands apart by a point, a comma or a space: "1,800", "1.000",
+"331 200"; not a percentage's decimals ("4.375%"), nor two numbers side by side ("2024 300")."""
 LEDE_SENTENCES = 2
 MAX_LEDE_WORDS = 120
 """The summary quotes at most this many words of the article's opening: a text that runs on
@@ -273,7 +275,8 @@ def brief_id(title: str) -> str:
     """An id made of the title's words: lowercase ASCII letters and digits joined by hyphens,
     each number one word ("1,800 jobs" is 1800-jobs: cut after "1", the id read as a figure)."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", _THOUSANDS_SEPARATOR.sub("", ascii_title.lower()))
+    whole = _GROUPED_NUMBER.sub(lambda number: re.sub(r"\D", "", number[0]), ascii_title)
+    words = re.findall(r"[a-z0-9]+", whole.lower())
     ident = ""
     for word in words:
         candidate = f"{ident}-{word}" if ident else word
