@@ -499,6 +499,14 @@ async def test_a_filter_longer_than_its_line_keeps_its_end_in_view(corpus_dir: P
             await settle(pilot)
             line = main_screen(app).filter_input.render_line(0).text
             assert line.lstrip(" ›>").startswith("mexicali") == leaves, key
+        # Clicked where its start is shown, the cursor goes there, not a scroll away.
+        filter_input = main_screen(app).filter_input
+        await pilot.click(filter_input, offset=(line.index("maquiladora"), 0))
+        await pilot.press("Z")
+        await settle(pilot)
+        typed = filter_input.value
+        assert typed.replace("Z", "") == words
+        assert abs(typed.index("Z") - words.index("maquiladora")) <= 1
 
 
 async def test_a_filter_matching_nothing_says_so(tiny_corpus: Path) -> None:

@@ -36,9 +36,15 @@ class FilterInput(Input):
 
     def on_focus(self) -> None:
         """Show the cursor again when the filter is typed in, where the next letter goes."""
+        # Once the screen is drawn: a click that gave the focus places the cursor first, where
+        # the user saw the text.
+        self.call_after_refresh(self._show_cursor)
+
+    def _show_cursor(self) -> None:
         before = cells(self.value[: self.cursor_position])
         width = self.content_size.width
-        self.scroll_to(x=max(0, before - width + 1), animate=False, force=True)
+        if not self.scroll_x <= before < self.scroll_x + width:
+            self.scroll_to(x=max(0, before - width + 1), animate=False, force=True)
 
     def on_paste(self, event: events.Paste) -> None:
         """Paste every line, joined by spaces: Textual's ``Input``, whose handler pastes the text
