@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
@@ -292,6 +293,27 @@ async def test_tab_in_a_note_indents_and_what_follows_is_typed_into_it(corpus_di
     assert [line.strip() for line in note.splitlines()] == ["Risks:", "power", "water"]
     assert note.splitlines()[1].startswith(" ")  # indented, as typed
     assert brief_id in saved(corpus_dir).notes
+
+
+async def test_a_long_paste_into_a_note_is_undone_and_the_note_typed_before_kept(
+    corpus_dir: Path,
+) -> None:
+    # Undoing a paste of many lines took the note's scroll bar away, and Textual's text area
+    # then looked for its cursor on a line the note no longer had: the app ended, the note lost.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await write_note(pilot, "Risks: power")
+        area = app.screen.query_one(TextArea)
+        app.post_message(events.Paste("\n".join(f"line {n}" for n in range(300))))
+        await pilot.pause()  # not settle: the worker that opened the dialog waits for it
+        assert area.text.count("\n") == 299
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.is_running and area.text == "Risks: power"
+        await pilot.press(*" and water", "ctrl+s")
+        await settle(pilot)
+    assert list(saved(corpus_dir).notes.values()) == ["Risks: power and water"]
 
 
 async def test_shift_tab_in_a_note_takes_the_line_back_out_and_typing_goes_on(

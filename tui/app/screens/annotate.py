@@ -56,6 +56,15 @@ class NoteArea(TextArea):
         _, column = self.cursor_location
         self.insert(" " * (INDENT - column % INDENT))
 
+    def _recompute_cursor_offset(self) -> None:
+        # Undoing a long paste restores the shorter text before the cursor is moved back into
+        # it; the scroll bar going away meanwhile asks where the cursor is drawn, on a line the
+        # text no longer has, and Textual's text area raises: the app ended, the note typed
+        # lost. Asked of the nearest place the text has, the undo goes on to put the cursor
+        # back. (Textual issue 6686.)
+        location = self.clamp_visitable(self.cursor_location)
+        self._cursor_offset = self.wrapped_document.location_to_offset(location)
+
     def action_outdent(self) -> None:
         """Take the cursor's line back one indent: to the indent before its own."""
         row, _ = self.cursor_location
