@@ -17,9 +17,11 @@ import yaml
 import tui.core.drafting.adding as adding
 from tests.kit.corpus import FIXTURES, REPO, make_corpus
 from tui.cli import main
+from tui.core.annotations import Annotations
 from tui.core.articles import read_article
 from tui.core.drafting.adding import MAX_INPUT_BYTES
 from tui.core.store import load_corpus
+from tui.core.userstate import corpus_key
 
 PAGES = FIXTURES / "pages"
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
@@ -72,6 +74,28 @@ def test_a_text_is_kept_byte_for_byte_and_gets_a_draft_that_validates(
     assert f"briefs/{brief.id}.yaml" == row["brief"]
     assert brief.is_draft and len(brief.key_facts) == row["facts"]
     assert main(["validate", "--corpus", str(corpus)]) == 0
+
+
+def test_a_draft_takes_no_id_the_user_keeps_a_note_or_a_bookmark_under(
+    corpus: Path, capsys: pytest.CaptureFixture[str], private_state: Path
+) -> None:
+    # A brief whose id was changed leaves its note under the old id; a new draft given that id
+    # showed the other article's note, and was counted as read.
+    status, (first,), _ = add(capsys, corpus, SEEDS[4])
+    ident = Path(first["brief"]).stem
+    annotations = Annotations(private_state, corpus_key(corpus))
+    annotations.set_note(ident, "Call the mayor's office")
+    annotations.close()
+    renamed = corpus / "briefs" / "renamed.yaml"
+    text = (corpus / first["brief"]).read_text(encoding="utf-8")
+    renamed.write_text(text.replace(f"id: {ident}", "id: renamed"), encoding="utf-8")
+    (corpus / first["brief"]).unlink()
+    (corpus / first["source"]).unlink()
+
+    status, (again,), _ = add(capsys, corpus, SEEDS[4])
+
+    assert (status, again["status"]) == (0, "added")
+    assert again["brief"] == f"briefs/{ident}-2.yaml"
 
 
 def test_a_draft_says_where_the_article_stands_among_the_page_around_it(

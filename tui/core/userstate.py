@@ -29,6 +29,25 @@ def corpus_key(root: Path) -> str:
     return folder_text(root)
 
 
+def ids_kept(root: Path) -> frozenset[str]:
+    """The ids of the corpus at ``root`` the user keeps something under, as the state folder
+    holds them now: a note, tags, a bookmark, a read or unread mark. A new brief given one of
+    them would show what was kept for another, whose id was changed. A file that cannot be read
+    gives none, and is left as it is."""
+    # Imported here: each kind of state imports this module.
+    from tui.core.annotations import Annotations
+    from tui.core.bookmarks import BookmarkStore
+
+    folder, corpus = state_dir(), corpus_key(root)
+    annotations = Annotations(folder, corpus, set_aside_unreadable=False)
+    try:
+        kept = set(annotations.read) | annotations.kept_unread
+        kept |= annotations.notes.keys() | annotations.tags.keys()
+    finally:
+        annotations.close()
+    return frozenset(kept | BookmarkStore(folder, corpus, set_aside_unreadable=False).ids)
+
+
 def unusable_reason(folder: Path) -> str | None:
     """Why files could not be written in ``folder`` (which may not exist yet), else None."""
     candidate = folder

@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +36,7 @@ from tui.core.drafting.entities import Gazetteer, GazetteerError, gazetteer_for
 from tui.core.drafting.extract import NoArticle, Page, extract_page
 from tui.core.files import NotAFile, Refused, TooLarge, read_limited
 from tui.core.loader import MAX_BRIEF_BYTES
+from tui.core.userstate import ids_kept
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 """An article or a saved page larger than this is refused: news articles are far smaller, and a
@@ -298,7 +299,7 @@ def commit(root: Path, prepared: Prepared) -> Outcome:
                 written.append(page)
         else:
             seed = existing
-        brief_path = _write_brief(briefs, seed.name, draft)
+        brief_path = _write_brief(briefs, seed.name, draft, ids_kept(root))
         written.append(brief_path)
         problems = _problems(root, brief_path)
         if problems:
@@ -343,13 +344,15 @@ def _existing(root: Path, prepared: Prepared, brief: Path, seed: Path) -> Outcom
     )
 
 
-def _write_brief(briefs: Path, source: str, draft: Draft) -> Path:
-    """Write the draft into a brief file of its own, named after its title, never over one."""
+def _write_brief(briefs: Path, source: str, draft: Draft, kept: Collection[str]) -> Path:
+    """Write the draft into a brief file of its own, named after its title, never over one,
+    nor under an id the user keeps something under (``kept``): a note written on a brief whose
+    id was since changed would show on the new one."""
     stem = brief_id(draft.title)
     for number in range(1, 10_000):
         ident = stem if number == 1 else f"{stem}-{number}"
         path = briefs / f"{ident}.yaml"
-        if path.exists():
+        if ident in kept or path.exists():
             continue
         try:
             write_atomically(path, brief_yaml(ident, source, draft), overwrite=False, shared=True)
