@@ -243,6 +243,19 @@ def test_a_note_removed_while_another_copy_wrote_it_stays(tmp_path: Path) -> Non
     assert first.notes == {"a": "mine, changed there"} and len(first.notices) == 1
 
 
+def test_a_note_written_on_while_another_copy_removed_it_is_kept_and_told(tmp_path: Path) -> None:
+    # The other copy's removal was undone without a word.
+    first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
+    first.set_note("a", "mine")
+    second.read_again("a")
+    first.read_again("a")
+    second.set_note("a", "", started_from="mine")
+    first.set_note("a", "mine, and more", started_from="mine")
+    assert Annotations(tmp_path, CORPUS).notes == {"a": "mine, and more"}
+    (told,) = first.notices
+    assert "removed in another window" in told and second.notices == []
+
+
 def test_tags_changed_in_two_copies_keep_what_each_added_and_removed(tmp_path: Path) -> None:
     began = ("usmca", "aduana")
     Annotations(tmp_path, CORPUS).set_tags("a", began)

@@ -570,8 +570,18 @@ class Annotations:
         ).fetchone()
         stored = row[0] if row is not None and isinstance(row[0], str) else ""
         note = self.notes.get(brief_id, "")
-        # A note removed there has nothing to keep; one saved there as this one is, no change.
-        if stored in ("", note, self._note_edited_from[brief_id]):
+        began = self._note_edited_from[brief_id]
+        if stored == "" and began and note:
+            # Removed there: this one is written all the same, and the user told, lest the
+            # other window's removal be undone without a word.
+            self._note_edited_from[brief_id] = stored
+            self._tell(
+                f"The note on {brief_id} was removed in another window since you opened it:"
+                " yours is kept"
+            )
+            return
+        # One saved there as this one is, or removed where this one is removed too: no change.
+        if stored in ("", note, began):
             return
         # Over the length a note is typed to, rather than dropping either: the dialog asks
         # for it to be shortened at the next edit.
