@@ -987,6 +987,24 @@ async def test_bookmarks_that_cannot_be_saved_are_kept_and_reported(
     )
 
 
+async def test_bookmarks_on_file_are_not_said_unsaved_where_new_ones_could_not_be_saved(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    # "1 bookmarked (not saved)" was said of a bookmark safely on file, before any change.
+    # Of a newer briefing: read, never written.
+    newer = {"version": 2, "corpora": {str(corpus_dir.resolve()): ["mexicali-cce-nearshoring"]}}
+    (private_state / "bookmarks.json").write_text(json.dumps(newer))
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = str(app.screen.sub_title)
+        await pilot.press("b")  # the first brief, another
+        await settle(pilot)
+        after = str(app.screen.sub_title)
+    assert "· 1 bookmarked ·" in before
+    assert "· 2 bookmarked (not saved) ·" in after
+
+
 async def test_a_bookmarks_file_from_a_newer_briefing_is_left_as_it_is(
     corpus_dir: Path, private_state: Path
 ) -> None:

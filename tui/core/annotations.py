@@ -300,6 +300,12 @@ class Annotations:
         return bool(self._unsaved) and not self._newer_format
 
     @property
+    def unsaved_changes(self) -> int:
+        """How many changes (a brief read, a note, tags) are not in the file yet: kept for now,
+        and lost if the reader quits."""
+        return len(self._unsaved)
+
+    @property
     def unsaved_writing(self) -> int:
         """How many notes and tag lists the user changed that are not in the file yet (it
         could not be written): kept for now, and lost if the reader quits."""

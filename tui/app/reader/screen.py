@@ -745,8 +745,10 @@ class MainScreen(TakesKeysOnceMounted):
             failed=self._ids.count(None),
             unread=self._unread,
             bookmarked=len(self.bookmarked & self._ids_present) + len(self._bookmarked_unloaded()),
-            bookmarks_saved=not self._save_error,
-            notes_saved=not self._notes_error,
+            # Said of changes not saved, not of a folder that cannot be written: what the
+            # file holds already is saved.
+            bookmarks_saved=not (self.store is not None and self.store.unsaved_changes),
+            notes_saved=not (self.annotations is not None and self.annotations.unsaved_changes),
             marked=len(self._marks_shown()),
             shown=len(self.article_list.rows) if filtered else None,
             reading=self._reading,
@@ -1743,8 +1745,7 @@ class MainScreen(TakesKeysOnceMounted):
         self._notes_error = self._report_user_state(
             self.annotations, "Notes", "Notes and read briefs are saved again.", told
         )
-        if self._notes_error != told:
-            self._update_header()
+        self._update_header()  # changes may be kept unsaved, or saved now
         annotations = self.annotations
         if annotations is not None and annotations.waits_to_save:
             self._retry_saving_later()
@@ -1779,8 +1780,7 @@ class MainScreen(TakesKeysOnceMounted):
         self._save_error = self._report_user_state(
             self.store, "Bookmarks", "Bookmarks are saved again.", told
         )
-        if self._save_error != told:
-            self._update_header()
+        self._update_header()
         if self.store is not None and self.store.waits_to_save:
             self._retry_saving_later()
 
