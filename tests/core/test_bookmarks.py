@@ -228,6 +228,7 @@ def test_an_unwritable_state_folder_keeps_bookmarks_for_the_session(
     store = BookmarkStore(state_dir(), CORPUS)
     told = store.save_error
     assert told is not None and f"({blocker} is a file, not a folder)" in told
+    assert told.endswith("set BRIEFING_STATE_DIR to another")  # what to do about it
     # Told the same way when read and before and after a bookmark (not as "File exists").
     assert [notice.split(": ", 1)[1] for notice in store.notices] == [
         f"{blocker} is a file, not a folder"

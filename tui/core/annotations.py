@@ -32,7 +32,7 @@ from typing import Literal, NamedTuple
 from tui.core.atomic import FileIdentity, file_identity
 from tui.core.files import not_a_file
 from tui.core.text import clean_text, fold_search, quoted
-from tui.core.userstate import set_aside, unusable_reason
+from tui.core.userstate import cannot_save, set_aside, unusable_reason
 
 FILE_NAME = "annotations.sqlite3"
 FORMAT_VERSION = 1
@@ -399,7 +399,7 @@ class Annotations:
         }
         if version > FORMAT_VERSION:
             self._newer_format = (
-                f"Notes and read briefs in {self.path} are of format {version}, from a newer"
+                f"Notes, tags and read marks in {self.path} are of format {version}, from a newer"
                 " briefing; changes are kept for this session only"
             )
             self.save_error = self._newer_format
@@ -656,7 +656,7 @@ class Annotations:
         )
 
     def _cannot_save(self, reason: str) -> str:
-        return f"Notes and read briefs cannot be saved in {self.folder} ({reason}); kept for now"
+        return cannot_save("Notes, tags and read marks", self.folder, reason)
 
     def _tell(self, notice: str) -> None:
         if notice not in self.notices:

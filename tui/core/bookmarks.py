@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from tui.core.atomic import write_atomically
 from tui.core.files import NotAFile, TooLarge, read_limited, size_text
 from tui.core.locks import LOCK_WAIT, exclusive_lock
-from tui.core.userstate import set_aside, unusable_reason
+from tui.core.userstate import cannot_save, set_aside, unusable_reason
 
 FILE_NAME = "bookmarks.json"
 FORMAT_VERSION = 1
@@ -57,7 +57,7 @@ class BookmarkStore:
         self.reload()
         reason = unusable_reason(folder)
         if reason:
-            self.save_error = f"Bookmarks cannot be saved in {folder} ({reason}); kept for now"
+            self.save_error = cannot_save("Bookmarks", folder, reason)
 
     @property
     def unsaved_changes(self) -> int:
@@ -150,7 +150,7 @@ class BookmarkStore:
             # are saved with the next.
             # The folder's own reason, when it has one, rather than the error it led to.
             reason = unusable_reason(self.folder) or error.strerror or str(error)
-            self.save_error = f"Bookmarks cannot be saved in {self.folder} ({reason}); kept for now"
+            self.save_error = cannot_save("Bookmarks", self.folder, reason)
             return
         self._unsaved.clear()
         self.save_error = None

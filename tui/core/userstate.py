@@ -48,6 +48,15 @@ def ids_kept(root: Path) -> frozenset[str]:
     return frozenset(kept | BookmarkStore(folder, corpus, set_aside_unreadable=False).ids)
 
 
+def cannot_save(what: str, folder: Path, reason: str) -> str:
+    """What the user is told when ``what`` (bookmarks, notes) cannot be saved in ``folder``,
+    for ``reason`` (:func:`unusable_reason`), and what to do about it."""
+    return (
+        f"{what} cannot be saved in {folder} ({reason}); kept for now. To save them, make that a"
+        f" folder you can write to, or set {ENV_STATE_DIR} to another"
+    )
+
+
 def unusable_reason(folder: Path) -> str | None:
     """Why files could not be written in ``folder`` (which may not exist yet), else None."""
     candidate = folder

@@ -1743,7 +1743,7 @@ class MainScreen(TakesKeysOnceMounted):
         try again in a while."""
         told = self._notes_error
         self._notes_error = self._report_user_state(
-            self.annotations, "Notes", "Notes and read briefs are saved again.", told
+            self.annotations, "Notes", "Notes, tags and read marks are saved again.", told
         )
         self._update_header()  # changes may be kept unsaved, or saved now
         annotations = self.annotations
