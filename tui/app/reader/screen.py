@@ -286,11 +286,11 @@ class MainScreen(TakesKeysOnceMounted):
         self._select_after_reload: str | None = None
         """A brief file added from the reader, for the cursor to go to once it is read."""
         self._exported_marks: frozenset[str] = frozenset()
+        """The marks for export when the marked briefs were last exported."""
         self._marked_found: tuple[str, frozenset[str]] | None = None
         """The filter whose briefs were marked all at once (``A``), with the marks that left:
         a briefing of just those says the filter found them, as ``briefing export --filter``'s
         does, so that colleagues can ask the same of their own copy."""
-        """The marks for export when the marked briefs were last exported."""
         self._last_review: tuple[ReviewEdit, str, int] | None = None
         """The last fact confirmed or rejected: the edit, its brief file, the fact's number."""
         self._fact_after_reload: tuple[str, int] | None = None
@@ -1213,8 +1213,7 @@ class MainScreen(TakesKeysOnceMounted):
         if brief_id in self._ids_present:
             self._unread += -1 if read else 1
         self.article_list.refresh()  # its rows are kept drawn by whether they are read
-        self._report_annotations()
-        self._update_header()
+        self._report_annotations()  # with the title bar's counts
 
     def _marks_changed(self, *kinds: MarkKind) -> None:
         """The user changed what a filter may name (``kinds``): ask it again if it names one."""
