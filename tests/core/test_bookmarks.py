@@ -390,3 +390,14 @@ def test_a_bookmark_given_while_another_copy_keeps_the_lock_is_kept_and_saved_la
     store.save()
     assert store.save_error is None and store.unsaved_changes == 0
     assert saved(tmp_path) == {CORPUS: ["a", "b"]}
+
+
+def test_a_lock_file_in_the_way_is_named_where_bookmarks_cannot_be_saved(
+    tmp_path: Path,
+) -> None:
+    # "(Is a directory)" named no file: the user could not tell what was in the way.
+    (tmp_path / "bookmarks.json.lock").mkdir()
+    store = BookmarkStore(tmp_path, CORPUS)
+    store.toggle("a")
+    assert store.save_error is not None and "(bookmarks.json.lock: " in store.save_error
+    assert store.ids == {"a"}  # kept for the session

@@ -155,7 +155,13 @@ class BookmarkStore:
             # Among them the lock kept by another copy for longer than is waited: the changes
             # are saved with the next.
             # The folder's own reason, when it has one, rather than the error it led to.
-            reason = unusable_reason(self.folder) or error.strerror or str(error)
+            reason = unusable_reason(self.folder)
+            if reason is None:
+                reason = error.strerror or str(error)
+                if error.filename and error.strerror:
+                    # The file it is about: the lock beside the bookmarks may be the one in the
+                    # way.
+                    reason = f"{Path(error.filename).name}: {reason}"
             self.save_error = cannot_save("Bookmarks", self.folder, reason)
             return
         self._unsaved.clear()
