@@ -295,33 +295,6 @@ async def test_tab_in_a_note_indents_and_what_follows_is_typed_into_it(corpus_di
     assert brief_id in saved(corpus_dir).notes
 
 
-async def test_a_corpus_moved_away_from_its_notes_is_told_where_they_are(
-    corpus_dir: Path, tmp_path: Path
-) -> None:
-    # Renamed, the corpus showed no note, tag or bookmark, and no word of where they were.
-    app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await save_note(pilot, "Call the council")
-        await pilot.press("b")
-        await settle(pilot)
-    moved = corpus_dir.rename(tmp_path / "corpus-2025")
-    told: list[tuple[str, str]] = []
-    async with BriefingApp(moved).run_test(message_hook=notifications_into(told)) as pilot:
-        await settle(pilot)
-    (notice,) = [message for _, message in told if "not there now" in message]
-    assert str(corpus_dir) in notice and "move it back" in notice
-    # Not said where something is kept for the folder, nor where the old folder is there.
-    told.clear()
-    async with BriefingApp(moved).run_test(message_hook=notifications_into(told)) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-    async with BriefingApp(moved).run_test(message_hook=notifications_into(told)) as pilot:
-        await settle(pilot)
-    assert not any("not there now" in message for _, message in told)
-
-
 async def test_a_long_paste_into_a_note_is_undone_and_the_note_typed_before_kept(
     corpus_dir: Path,
 ) -> None:

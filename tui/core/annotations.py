@@ -172,9 +172,6 @@ class Annotations:
         not mark it read until the user comes back to it."""
         self.notes: dict[str, str] = {}
         """Each noted brief's note, by id."""
-        self.other_corpora: list[str] = []
-        """The other corpus folders the file keeps annotations for, when it keeps none for this
-        one (see :func:`tui.core.userstate.corpora_gone`)."""
         self.tags: dict[str, tuple[str, ...]] = {}
         """Each tagged brief's tags, as shown, by id."""
         self._tag_names: dict[str, str] = {}
@@ -447,13 +444,6 @@ class Annotations:
         for brief, given in tags.items():
             with contextlib.suppress(AnnotationError):
                 self._remember_tags(brief, check_tags(given))
-        if not (self.read or self.notes or self.tags or self.kept_unread):
-            # Asked only then: a corpus folder moved or renamed finds nothing kept under its
-            # new name, and the reader says where it is kept.
-            rows = connection.execute(
-                "SELECT DISTINCT corpus FROM briefs WHERE corpus != ?", (self.corpus,)
-            )
-            self.other_corpora = [corpus for (corpus,) in rows if isinstance(corpus, str)]
 
     def _clear(self) -> None:
         self.read.clear()

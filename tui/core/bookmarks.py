@@ -45,9 +45,6 @@ class BookmarkStore:
         self._set_aside_unreadable = set_aside_unreadable
         self._unreadable: str | None = None
         self.ids: set[str] = set()
-        self.other_corpora: list[str] = []
-        """The other corpus folders the file keeps bookmarks for (see
-        :func:`tui.core.userstate.corpora_gone`)."""
         self.notices: list[str] = []
         self.read_error: str | None = None
         self.save_error: str | None = None
@@ -108,9 +105,6 @@ class BookmarkStore:
         if self._newer_format:
             self.save_error = self._newer_format
         self.ids = set(corpora.get(self.corpus, ()))
-        self.other_corpora = [
-            corpus for corpus, ids in corpora.items() if ids and corpus != self.corpus
-        ]
         for brief_id, wanted in self._unsaved.items():
             (self.ids.add if wanted else self.ids.discard)(brief_id)
 

@@ -4,10 +4,9 @@ and how a file that cannot be read is set aside, whole, for the user to look at.
 
 from __future__ import annotations
 
-import itertools
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from tui.core.corpus_path import folder_text
@@ -47,15 +46,6 @@ def ids_kept(root: Path) -> frozenset[str]:
     finally:
         annotations.close()
     return frozenset(kept | BookmarkStore(folder, corpus, set_aside_unreadable=False).ids)
-
-
-def corpora_gone(*kept_for: Iterable[str]) -> list[str]:
-    """Of the corpus folders the user's state is kept for (``kept_for``, as each kind of state
-    names them), those no longer there, in order: a corpus moved or renamed leaves what was kept
-    about it under its old folder."""
-    return [
-        folder for folder in dict.fromkeys(itertools.chain(*kept_for)) if not os.path.isdir(folder)
-    ]
 
 
 def cannot_save(what: str, folder: Path, reason: str) -> str:

@@ -66,7 +66,7 @@ from tui.core.search import (
     value_lists_note,
 )
 from tui.core.text import plural
-from tui.core.userstate import corpora_gone, corpus_key, state_dir
+from tui.core.userstate import corpus_key, state_dir
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -407,30 +407,6 @@ class MainScreen(TakesKeysOnceMounted):
         self.corpus_loading.start()
         self._report_store()
         self._report_annotations()
-        self._tell_of_state_kept_for_a_folder_gone()
-
-    def _tell_of_state_kept_for_a_folder_gone(self) -> None:
-        """Say where the user's notes, tags and bookmarks are when none are kept for this corpus
-        folder but some are for one that is gone: the corpus was moved or renamed, and they
-        vanished without a word."""
-        store, annotations = self.store, self.annotations
-        if store is None or annotations is None or store.ids:
-            return
-        if annotations.read or annotations.notes or annotations.tags:
-            return
-        gone = corpora_gone(annotations.other_corpora, store.other_corpora)
-        if not gone:
-            return
-        where = gone[0] if len(gone) == 1 else f"{gone[0]} (and {len(gone) - 1:,} more)"
-        self.notify(
-            f"No notes, tags or bookmarks are kept for this corpus folder, but some are for"
-            f" {where}, which is not there now. They are kept per corpus folder: if the corpus"
-            " was moved or renamed, move it back to see them.",
-            title="Corpus moved?",
-            severity="warning",
-            markup=False,
-            timeout=15,
-        )
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.corpus_loading.up_to_date:
