@@ -98,6 +98,19 @@ def test_a_draft_takes_no_id_the_user_keeps_a_note_or_a_bookmark_under(
     assert again["brief"] == f"briefs/{ident}-2.yaml"
 
 
+def test_an_article_is_added_when_the_state_folder_cannot_even_be_looked_at(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Looking up the ids the user keeps something under must not stop an add that worked
+    # before it was looked up (a parent folder without permission raises as it is looked at).
+    def no_permission(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Annotations, "__init__", no_permission)
+    status, (row,), _ = add(capsys, corpus, SEEDS[4])
+    assert (status, row["status"]) == (0, "added")
+
+
 def test_a_draft_says_where_the_article_stands_among_the_page_around_it(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -400,4 +400,5 @@ def test_a_lock_file_in_the_way_is_named_where_bookmarks_cannot_be_saved(
     store = BookmarkStore(tmp_path, CORPUS)
     store.toggle("a")
     assert store.save_error is not None and "(bookmarks.json.lock: " in store.save_error
+    assert "make that a folder" not in store.save_error  # the folder is not what is wrong
     assert store.ids == {"a"}  # kept for the session

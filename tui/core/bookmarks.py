@@ -60,6 +60,11 @@ class BookmarkStore:
             self.save_error = cannot_save("Bookmarks", folder, reason)
 
     @property
+    def _lock_path(self) -> Path:
+        """The lock file beside the bookmarks, held while they are read or written."""
+        return self.folder / f"{FILE_NAME}.lock"
+
+    @property
     def unsaved_changes(self) -> int:
         """How many bookmarks given or taken are not in the file yet (it could not be
         written): kept for now, and lost if the reader quits."""
@@ -152,10 +157,8 @@ class BookmarkStore:
             reason = unusable_reason(self.folder)
             if reason is None:
                 reason = error.strerror or str(error)
-                if error.filename and error.strerror:
-                    # The file it is about: the lock beside the bookmarks may be the one in the
-                    # way.
-                    reason = f"{Path(error.filename).name}: {reason}"
+                if error.filename and Path(error.filename) == self._lock_path:
+                    reason = f"{self._lock_path.name}: {reason}"  # the lock is what is in the way
             self.save_error = cannot_save("Bookmarks", self.folder, reason)
             return
         self._unsaved.clear()
@@ -180,7 +183,7 @@ class BookmarkStore:
             return
         with contextlib.ExitStack() as stack:
             try:
-                stack.enter_context(exclusive_lock(self.folder / f"{FILE_NAME}.lock", wait))
+                stack.enter_context(exclusive_lock(self._lock_path, wait))
             except OSError:
                 if required:
                     raise

@@ -5,6 +5,7 @@ and how a file that cannot be read is set aside, whole, for the user to look at.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,22 +39,31 @@ def ids_kept(root: Path) -> frozenset[str]:
     from tui.core.annotations import Annotations
     from tui.core.bookmarks import BookmarkStore
 
-    folder, corpus = state_dir(), corpus_key(root)
-    annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
-        kept = set(annotations.read) | annotations.kept_unread
-        kept |= annotations.notes.keys() | annotations.tags.keys()
-    finally:
-        annotations.close()
-    return frozenset(kept | BookmarkStore(folder, corpus, set_aside_unreadable=False).ids)
+        folder, corpus = state_dir(), corpus_key(root)
+        annotations = Annotations(folder, corpus, set_aside_unreadable=False)
+        try:
+            kept = set(annotations.read) | annotations.kept_unread
+            kept |= annotations.notes.keys() | annotations.tags.keys()
+        finally:
+            annotations.close()
+        return frozenset(kept | BookmarkStore(folder, corpus, set_aside_unreadable=False).ids)
+    except (OSError, RuntimeError, sqlite3.Error):
+        # A state folder that cannot even be looked at (a parent without permission, no home
+        # folder): an article is added all the same, as it was before ids were checked.
+        return frozenset()
 
 
 def cannot_save(what: str, folder: Path, reason: str) -> str:
     """What the user is told when ``what`` (bookmarks, notes) cannot be saved in ``folder``,
-    for ``reason`` (:func:`unusable_reason`), and what to do about it."""
+    for ``reason``; when that is the folder's own (:func:`unusable_reason`), what to do about it
+    too. Other reasons (a file in the way, another copy's lock) say what is wrong themselves."""
+    told = f"{what} cannot be saved in {folder} ({reason}); kept for now"
+    if reason != unusable_reason(folder):
+        return told
     return (
-        f"{what} cannot be saved in {folder} ({reason}); kept for now. To save them, make that a"
-        f" folder you can write to, or set {ENV_STATE_DIR} to another"
+        f"{told}. To save them, make that a folder you can write to, or set {ENV_STATE_DIR} to"
+        " another"
     )
 
 
