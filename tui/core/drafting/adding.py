@@ -270,9 +270,11 @@ def corpus_gazetteer(root: Path) -> Gazetteer:
         raise InputError(str(error)) from None
 
 
-def commit(root: Path, prepared: Prepared) -> Outcome:
+def commit(root: Path, prepared: Prepared, kept: Collection[str] | None = None) -> Outcome:
     """Write ``prepared`` into the corpus at ``root``: its article into ``seeds/`` (unless the
-    same text is there already) and its draft into a new brief in ``briefs/``.
+    same text is there already) and its draft into a new brief in ``briefs/``, under no id the
+    user keeps something under (``kept``, read from the state folder when not given: see
+    :func:`~tui.core.userstate.ids_kept`).
 
     An article already there with a brief is ``exists``. What this call wrote is removed again
     if it fails or is interrupted, so that nothing is left half added.
@@ -299,7 +301,9 @@ def commit(root: Path, prepared: Prepared) -> Outcome:
                 written.append(page)
         else:
             seed = existing
-        brief_path = _write_brief(briefs, seed.name, draft, ids_kept(root))
+        brief_path = _write_brief(
+            briefs, seed.name, draft, ids_kept(root) if kept is None else kept
+        )
         written.append(brief_path)
         problems = _problems(root, brief_path)
         if problems:
@@ -491,12 +495,14 @@ def add_articles(
     written is removed again.
     """
     gazetteer = corpus_gazetteer(root)
+    # Read once for the run: adding articles changes none of it.
+    kept = ids_kept(root)
     cores = workers or os.cpu_count() or 1
     if len(names) < PARALLEL_FROM or cores < 2:
         for name in names:
             data = stdin if name == STDIN else None
             told = _told(drafting, name)
-            yield _committed(root, name, _prepared_or_error(name, gazetteer, data, told))
+            yield _committed(root, name, _prepared_or_error(name, gazetteer, data, told), kept)
         return
     with ProcessPoolExecutor(
         max_workers=min(cores, len(names)), initializer=_start_worker, initargs=(gazetteer,)
@@ -516,7 +522,7 @@ def add_articles(
                         prepared = futures[index].result()
                     except Exception as error:  # noqa: BLE001 - a worker that died
                         prepared = InputError(f"could not be drafted ({error})")
-                yield _committed(root, name, prepared)
+                yield _committed(root, name, prepared, kept)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -528,11 +534,13 @@ def _told(drafting: Drafting | None, name: str) -> Progress | None:
     return functools.partial(drafting, name)
 
 
-def _committed(root: Path, name: str, prepared: Prepared | InputError) -> Outcome:
+def _committed(
+    root: Path, name: str, prepared: Prepared | InputError, kept: Collection[str]
+) -> Outcome:
     if isinstance(prepared, InputError):
         return Outcome(name, "error", error=str(prepared))
     try:
-        return commit(root, prepared)
+        return commit(root, prepared, kept)
     except InputError as error:
         return Outcome(name, "error", error=str(error))
     except OSError as error:
