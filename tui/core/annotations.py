@@ -196,7 +196,7 @@ class Annotations:
         self._load()
         reason = unusable_reason(folder)
         if reason and not self._newer_format:
-            self.save_error = self._cannot_save(reason)
+            self.save_error = self._cannot_save(reason, of_the_folder=True)
 
     # Reading.
 
@@ -518,10 +518,11 @@ class Annotations:
             self.close()
             # The folder's own reason, when it has one, rather than the error it led to: the
             # same problem is then told in the same words, once.
-            reason = unusable_reason(self.folder)
-            if reason is None:
-                reason = _describe(error) if isinstance(error, sqlite3.Error) else str(error)
-            self.save_error = self._cannot_save(reason)
+            folder_reason = unusable_reason(self.folder)
+            reason = folder_reason or (
+                _describe(error) if isinstance(error, sqlite3.Error) else str(error)
+            )
+            self.save_error = self._cannot_save(reason, of_the_folder=folder_reason is not None)
             return
         self._unsaved.clear()
         self._note_edited_from.clear()
@@ -655,8 +656,10 @@ class Annotations:
             f"Notes file {self.path} could not be read ({complaint}); it was kept as {aside}"
         )
 
-    def _cannot_save(self, reason: str) -> str:
-        return cannot_save("Notes, tags and read marks", self.folder, reason)
+    def _cannot_save(self, reason: str, *, of_the_folder: bool = False) -> str:
+        return cannot_save(
+            "Notes, tags and read marks", self.folder, reason, of_the_folder=of_the_folder
+        )
 
     def _tell(self, notice: str) -> None:
         if notice not in self.notices:

@@ -57,7 +57,7 @@ class BookmarkStore:
         self.reload()
         reason = unusable_reason(folder)
         if reason:
-            self.save_error = cannot_save("Bookmarks", folder, reason)
+            self.save_error = cannot_save("Bookmarks", folder, reason, of_the_folder=True)
 
     @property
     def _lock_path(self) -> Path:
@@ -154,12 +154,13 @@ class BookmarkStore:
             # Among them the lock kept by another copy for longer than is waited: the changes
             # are saved with the next.
             # The folder's own reason, when it has one, rather than the error it led to.
-            reason = unusable_reason(self.folder)
-            if reason is None:
-                reason = error.strerror or str(error)
-                if error.filename and Path(error.filename) == self._lock_path:
-                    reason = f"{self._lock_path.name}: {reason}"  # the lock is what is in the way
-            self.save_error = cannot_save("Bookmarks", self.folder, reason)
+            folder_reason = unusable_reason(self.folder)
+            reason = folder_reason or error.strerror or str(error)
+            if folder_reason is None and error.filename and Path(error.filename) == self._lock_path:
+                reason = f"{self._lock_path.name}: {reason}"  # the lock is what is in the way
+            self.save_error = cannot_save(
+                "Bookmarks", self.folder, reason, of_the_folder=folder_reason is not None
+            )
             return
         self._unsaved.clear()
         self.save_error = None

@@ -54,12 +54,13 @@ def ids_kept(root: Path) -> frozenset[str]:
         return frozenset()
 
 
-def cannot_save(what: str, folder: Path, reason: str) -> str:
+def cannot_save(what: str, folder: Path, reason: str, *, of_the_folder: bool) -> str:
     """What the user is told when ``what`` (bookmarks, notes) cannot be saved in ``folder``,
-    for ``reason``; when that is the folder's own (:func:`unusable_reason`), what to do about it
-    too. Other reasons (a file in the way, another copy's lock) say what is wrong themselves."""
+    for ``reason``; when that is the folder's own (``of_the_folder``, :func:`unusable_reason`
+    gave it), what to do about it too. Other reasons (a file in the way, another copy's lock)
+    say what is wrong themselves."""
     told = f"{what} cannot be saved in {folder} ({reason}); kept for now"
-    if reason != unusable_reason(folder):
+    if not of_the_folder:
         return told
     return (
         f"{told}. To save them, make that a folder you can write to, or set {ENV_STATE_DIR} to"
