@@ -589,14 +589,14 @@ class BriefView(FittedScrollView, can_focus=True):
             body = Content.assemble(text, kind, anchor)
             blocks.append(_Block(body, number, index, keep_whole=keep_whole))
             if fact.span is None:
-                indent = Content(" " * number_width)
                 # Of an article gone or unreadable: its quotes may well be right, and "not
                 # found" would send the analyst to mend every one of them.
                 told = QUOTE_UNCHECKED if entry.article_unread else QUOTE_MISSING
-                blocks.append(_Block(styled(told, "missing"), indent, index))
-            elif brief.quoted_outside(fact):
+            else:
+                told = QUOTE_OUTSIDE if brief.quoted_outside(fact) else ""
+            if told:
                 indent = Content(" " * number_width)
-                blocks.append(_Block(styled(QUOTE_OUTSIDE, "missing"), indent, index))
+                blocks.append(_Block(styled(told, "missing"), indent, index))
         blocks += [_BLANK, _Block(styled("Summary", "heading")), _Block(Content(brief.summary))]
         groups = [(label, names) for label, names in brief.entity_groups if names]
         english = brief.english_title if brief.english_title != brief.title else None
