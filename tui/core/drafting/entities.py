@@ -171,14 +171,17 @@ _NATIONALITIES = (
     r"|French|Italian|Spanish|British|Swiss|Swedish|Dutch|Belgian|Indian|Israeli|Brazilian"
     r"|European|Asian|foreign"
 )
+_FIRM_ES = "empresa|compañía|firma|armadora|fabricante|proveedora|proveedor"
+"""What Spanish calls a company: "la empresa", "una fabricante"."""
+_MAKER = "automaker|carmaker|manufacturer|maker|producer|supplier"
+"""What English calls a company by what it makes: "Chinese automaker Chery"."""
 _COMPANY_DESCRIBED = (
-    r"\b(?:[Ll]a|[Uu]na|[Ee]l|[Uu]n)\s+(?:empresa|compañía|firma|armadora|fabricante"
+    rf"\b(?:[Ll]a|[Uu]na|[Ee]l|[Uu]n)\s+(?:{_FIRM_ES})"
     # What it makes, after "de": "la empresa de autopartes Valmora".
-    r"|proveedora|proveedor)(?:\s+de\s+[a-záéíóúñü]+)?"
+    r"(?:\s+de\s+[a-záéíóúñü]+)?"
     rf"(?:\s+(?:{_NATIONALITIES}))?"
     # What it makes may come between, in small letters: "U.S. medical device maker Helixon".
-    rf"|(?<![\w.])(?:{_NATIONALITIES})(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:automaker|carmaker"
-    r"|manufacturer|maker|producer|supplier)"
+    rf"|(?<![\w.])(?:{_NATIONALITIES})(?:\s+[a-z][a-z-]*){{0,3}}\s+(?:{_MAKER})"
 )
 _COMPANY_BEFORE = re.compile(
     rf"(?:{_COMPANY_DESCRIBED}"
@@ -189,12 +192,12 @@ _COMPANY_BEFORE = re.compile(
 Moog", "Chinese automaker Chery". A name of one word is told an organization by it, as by what
 a company does after it."""
 _COMPANY_AFTER = re.compile(
-    r",\s+(?:(?:una|un)\s+(?:empresa|compañía|firma|fabricante|armadora|proveedora|proveedor)\b"
+    rf",\s+(?:(?:una|un)\s+(?:{_FIRM_ES})\b"
     rf"|(?:a|an)\s+(?:(?:{_NATIONALITIES})\s+)?"
     # What it makes, in small words that are no preposition: "a U.S. maker of", "a
     # wiring-harness maker,"; not "a spokeswoman for the company".
     r"(?:(?!(?:for|of|at|the|in|on|with|to|from|by|former)\b)[a-z][a-z-]*\s+){0,3}"
-    r"(?:company|firm|automaker|carmaker|manufacturer|maker|producer|supplier)"
+    rf"(?:company|firm|{_MAKER})"
     # Heading the apposition: "a former auto supplier executive" is a person.
     r"(?=\s+(?:of|that|which|based)\b|\s*[,.;:)]|\s*$))"
 )
