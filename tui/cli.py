@@ -174,6 +174,21 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="PATH", help="article text or saved page; - for standard input"
     )
     add.add_argument("--json", action="store_true", help="print a JSON list, one object per PATH")
+    moved = commands.add_parser(
+        "moved",
+        help="bring notes, tags, bookmarks and read marks over from the folder a corpus was"
+        " moved from",
+        description="Notes, tags, bookmarks and read marks are kept per corpus folder: a corpus"
+        " moved or renamed finds them under its old folder. Without FOLDER, list the other"
+        " folders something is kept for about briefs of this corpus; with it, make what is kept"
+        " for FOLDER (which must be gone) this corpus's. A brief with a note in both keeps both.",
+        epilog="example: briefing --corpus ~/briefs-2025 moved ~/briefs",
+        formatter_class=_ExamplesAsWritten,
+    )
+    moved.add_argument("--corpus", metavar="DIR", help=_CORPUS_HELP, default=argparse.SUPPRESS)
+    moved.add_argument(
+        "folder", nargs="?", metavar="FOLDER", help="the corpus folder as it was before the move"
+    )
     commands.add_parser(
         "keys",
         help="list every action's id and keys, for a keys file",
@@ -181,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
         "keys.yaml in the user config folder (or $BRIEFING_CONFIG_DIR) gives actions other keys "
         "by id, one per line, such as  reader.bookmark: m",
     )
-    for command in (validate, listing, facets, export, add):
+    for command in (validate, listing, facets, export, add, moved):
         command.set_defaults(command_parser=command)  # for errors found after parsing
     return parser
 
@@ -310,6 +325,8 @@ def _command(args: argparse.Namespace) -> int:
         return 130
     if args.command == "validate":
         return _validate(corpus)
+    if args.command == "moved":
+        return _moved(root, corpus, args.folder)
     if corpus.problems:
         for problem in corpus.problems:
             print(f"briefing: {problem}", file=sys.stderr)
@@ -586,6 +603,32 @@ def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
             for value, count in found:
                 print(f"{field}\t{_fit(value, LIST_TITLE_WIDTH)}\t{count}")
     _tell(_left_out(_not_loaded(corpus), "brief", named=False))
+    return 0
+
+
+def _moved(root: Path, corpus: Corpus, folder: str | None) -> int:
+    """List the folders state is kept for about briefs of ``corpus``, or bring it over from
+    ``folder``."""
+    from tui.core.moved_corpus import CannotBringOver, bring_over, left_behind, moved_command
+
+    ids_here = {brief_id for brief_id in corpus.entries.ids() if brief_id is not None}
+    if folder is not None:
+        try:
+            named, brought = bring_over(root, folder, ids_here)
+        except CannotBringOver as error:
+            print(f"briefing: {error}", file=sys.stderr)
+            return 1
+        print("\n".join(brought.described(named)))
+        return 0
+    found = left_behind(root, ids_here)
+    for left in found:
+        print(left.described())
+    gone = [left.folder for left in found if left.gone]
+    if gone:
+        command = moved_command(root, gone[0])
+        _tell([f"briefing: to bring them over from a folder that is gone: {command}"])
+    elif not found:
+        _tell(["briefing: no other corpus folder keeps anything about briefs of this corpus"])
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
 import tui.app.reader.screen as screen_module
+from tests.kit.corpus import make_corpus
 from tests.kit.locks import (
     LockClock,
     bookmarks_locked,
@@ -1010,3 +1012,41 @@ async def test_briefs_passed_with_a_key_held_are_not_read_only_the_one_rested_on
         await within(pilot, lambda: rested_on in annotations.read, "the brief rested on read")
         assert not annotations.read & set(passed)
         assert f"{len(main_screen(app)._ids_present) - 2} unread" in app.screen.sub_title
+
+
+async def test_a_corpus_moved_away_from_its_notes_is_told_where_they_are_and_how_to_bring_them(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Renamed, the corpus showed no note, tag or bookmark, and no word of where they were.
+    async with BriefingApp(corpus_dir).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await save_note(pilot, "Call the council")
+    moved = corpus_dir.rename(tmp_path / "corpus-2025")
+    told: list[tuple[str, str]] = []
+    async with BriefingApp(moved).run_test(message_hook=notifications_into(told)) as pilot:
+        await settle(pilot)
+    (notice,) = [message for _, message in told if "a folder that is gone" in message]
+    assert f"are kept for {corpus_key(corpus_dir)}, a folder that is gone" in notice
+    assert notice.endswith(f"briefing --corpus {moved} moved {corpus_key(corpus_dir)}")
+
+
+async def test_a_copy_of_a_corpus_or_another_corpus_is_told_nothing_of_the_first(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    async with BriefingApp(corpus_dir).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+    copy = tmp_path / "copy"
+    shutil.copytree(corpus_dir, copy)
+    other = make_corpus(tmp_path / "other")
+    told: list[tuple[str, str]] = []
+    for root in (copy, other):
+        async with BriefingApp(root).run_test(message_hook=notifications_into(told)) as pilot:
+            await settle(pilot)
+    # The first is still there, and the other corpus shares no brief with it.
+    assert not [message for _, message in told if "a folder that is gone" in message]
+    shutil.rmtree(corpus_dir)
+    async with BriefingApp(other).run_test(message_hook=notifications_into(told)) as pilot:
+        await settle(pilot)
+    assert not [message for _, message in told if "a folder that is gone" in message]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -1289,3 +1290,33 @@ def test_an_option_that_starts_as_filter_does_too_is_not_taken_for_it(
     # --fo is --force here, and -o its own option: only --fil on is --filter.
     assert main(["export", "--corpus", str(corpus_dir), "--all", "--fo", "-o", str(target)]) == 0
     assert target.exists()
+
+
+def test_moved_lists_the_folder_a_renamed_corpus_left_its_notes_under_and_brings_them_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = make_named_corpus(tmp_path / "news")
+    annotations = Annotations(state_dir(), corpus_key(old))
+    annotations.set_note("mx", "Call the council")
+    annotations.close()
+    BookmarkStore(state_dir(), corpus_key(old)).set("tj", True)
+    root = old.rename(tmp_path / "news 2025")
+
+    assert main(["moved", "--corpus", str(root)]) == 0
+    told = capsys.readouterr()
+    assert told.out.startswith(f"{corpus_key(old)}: ") and "the folder is gone" in told.out
+    # The command it gives, typed as it is written, brings them over.
+    command = told.err.partition(": to bring them over from a folder that is gone: ")[2]
+    program, *arguments = shlex.split(command)
+    assert program == "briefing"
+    assert main(arguments) == 0
+    assert "1 note" in capsys.readouterr().out
+    assert main(["list", "--corpus", str(root), "--filter", "is:bookmarked"]) == 0
+    assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()] == ["tj"]
+    assert Annotations(state_dir(), corpus_key(root)).notes == {"mx": "Call the council"}
+
+    # Once brought over, nothing is left to bring, and asking again says so.
+    assert main(["moved", "--corpus", str(root)]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["moved", "--corpus", str(root), str(old)]) == 1
+    assert str(old) in capsys.readouterr().err

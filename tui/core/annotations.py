@@ -43,6 +43,9 @@ MAX_TAGS = 20
 """Tags one brief may have."""
 NOTES_JOINED_BY = "\n\n--- Saved meanwhile in another window: ---\n"
 """What stands between a note saved and the one another copy saved while it was edited."""
+NOTES_TAKEN_OVER_BY = "\n\n--- Kept for the corpus folder {folder}: ---\n"
+"""What stands between a brief's note and the one kept for it under the folder the corpus was
+moved from."""
 BUSY_TIMEOUT_MS = 2_000
 """How long a change waits for another copy's transaction, which takes milliseconds."""
 _SQLITE_ERROR = 1
@@ -310,6 +313,114 @@ class Annotations:
         """How many notes and tag lists the user changed that are not in the file yet (it
         could not be written): kept for now, and lost if the reader quits."""
         return sum(1 for _, part in self._unsaved if part != "read")
+
+    # Another corpus folder's.
+
+    def kept_for_other_folders(self) -> dict[str, set[str]]:
+        """The ids of the briefs something is kept for (a read or unread mark, a note, tags),
+        by corpus folder, for each folder of the file but this corpus's; none when the file
+        cannot be read."""
+        if self.read_error or not self.path.exists():
+            return {}
+        kept: dict[str, set[str]] = {}
+        try:
+            connection = self._open(create=False)
+            for table in ("briefs", "tags", "kept_unread"):
+                with contextlib.suppress(sqlite3.OperationalError):  # a file made before one
+                    rows = connection.execute(
+                        f"SELECT DISTINCT corpus, brief FROM {table} WHERE corpus != ?",
+                        (self.corpus,),
+                    )
+                    for corpus, brief in rows:
+                        if isinstance(corpus, str) and isinstance(brief, str):
+                            kept.setdefault(corpus, set()).add(brief)
+        except sqlite3.DatabaseError:
+            return {}
+        return kept
+
+    def take_over(self, folder: str) -> TakenOver:
+        """Make what the file keeps under the corpus folder ``folder`` this corpus's, in one
+        transaction, and read it: a corpus moved or renamed finds it under its new folder. A
+        brief with something kept under both keeps both: read if read in either, the two
+        notes (this corpus's first, then the other's under :data:`NOTES_TAKEN_OVER_BY`), the
+        tags of both, unless they are more than a brief may have: those stay where they are.
+
+        Raises :class:`AnnotationError` when the file is not to be written (of a newer
+        briefing, or not read), and :class:`sqlite3.Error` when it cannot be."""
+        if self._newer_format:
+            raise AnnotationError(self._newer_format)
+        connection = self._open(create=True)
+        with _transaction(connection):
+            connection.execute(_KEPT_UNREAD_TABLE)  # a file made before it has none
+            taken = self._take_over_rows(connection, folder)
+        self._clear()
+        self._read_rows(connection)
+        return taken
+
+    def _take_over_rows(self, connection: sqlite3.Connection, folder: str) -> TakenOver:
+        here, there = self.corpus, folder
+        read = notes = joined = tag_lists = 0
+        rows = connection.execute(
+            "SELECT brief, read, note FROM briefs WHERE corpus = ?", (there,)
+        ).fetchall()
+        for brief, was_read, note in rows:
+            mine = connection.execute(
+                "SELECT read, note FROM briefs WHERE corpus = ? AND brief = ?", (here, brief)
+            ).fetchone()
+            read += bool(was_read) and not (mine and mine[0])
+            notes += bool(note)
+            if mine is None:
+                connection.execute(
+                    "UPDATE briefs SET corpus = ? WHERE corpus = ? AND brief = ?",
+                    (here, there, brief),
+                )
+                continue
+            kept = mine[1] or ""
+            if note and kept and note != kept:
+                kept = f"{kept}{NOTES_TAKEN_OVER_BY.format(folder=folder)}{note}"
+                joined += 1
+            connection.execute(
+                "UPDATE briefs SET read = ?, note = ? WHERE corpus = ? AND brief = ?",
+                (int(bool(mine[0] or was_read)), kept or note or "", here, brief),
+            )
+            connection.execute("DELETE FROM briefs WHERE corpus = ? AND brief = ?", (there, brief))
+        left: list[str] = []
+        given: dict[str, list[str]] = {}
+        for brief, tag in connection.execute(
+            "SELECT brief, tag FROM tags WHERE corpus = ? ORDER BY brief, position", (there,)
+        ):
+            given.setdefault(brief, []).append(tag)
+        for brief, tags in given.items():
+            mine_tags = [
+                tag
+                for (tag,) in connection.execute(
+                    "SELECT tag FROM tags WHERE corpus = ? AND brief = ? ORDER BY position",
+                    (here, brief),
+                )
+            ]
+            both: dict[str, str] = {}
+            for tag in mine_tags + tags:  # this corpus's first, as it spells them
+                both.setdefault(fold_tag(tag), tag)
+            if len(both) > MAX_TAGS:
+                left.append(brief)
+                continue
+            tag_lists += 1
+            connection.execute(
+                "DELETE FROM tags WHERE corpus IN (?, ?) AND brief = ?", (here, there, brief)
+            )
+            connection.executemany(
+                "INSERT INTO tags (corpus, brief, position, tag) VALUES (?, ?, ?, ?)",
+                [(here, brief, n, tag) for n, tag in enumerate(both.values())],
+            )
+        # Marked unread there: so here too, unless read here.
+        connection.execute(
+            "INSERT OR IGNORE INTO kept_unread (corpus, brief) SELECT ?, brief FROM kept_unread"
+            " WHERE corpus = ? AND brief NOT IN"
+            " (SELECT brief FROM briefs WHERE corpus = ? AND read = 1)",
+            (here, there, here),
+        )
+        connection.execute("DELETE FROM kept_unread WHERE corpus = ?", (there,))
+        return TakenOver(read, notes, joined, tag_lists, tuple(left))
 
     def close(self) -> None:
         """Let the file go; a change after this opens it again."""
@@ -664,6 +775,19 @@ class Annotations:
     def _tell(self, notice: str) -> None:
         if notice not in self.notices:
             self.notices.append(notice)
+
+
+class TakenOver(NamedTuple):
+    """What :meth:`Annotations.take_over` made this corpus's."""
+
+    read: int
+    """Briefs marked read there and not here."""
+    notes: int
+    notes_joined: int
+    """Notes joined to one this corpus had for the brief."""
+    tag_lists: int
+    tags_left: tuple[str, ...]
+    """The briefs whose tags stay under the other folder: with this corpus's, too many."""
 
 
 class AnnotationMarks:

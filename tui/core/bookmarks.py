@@ -166,6 +166,39 @@ class BookmarkStore:
         self.save_error = None
         self.ids = merged
 
+    def kept_for_other_folders(self) -> dict[str, frozenset[str]]:
+        """The bookmarked ids of each corpus folder of the file but this corpus's; none when
+        the file cannot be read."""
+        if self.read_error:
+            return {}
+        try:
+            with self._locked(required=False):
+                corpora = self._read_or_set_aside()
+        except OSError:
+            return {}
+        return {corpus: frozenset(ids) for corpus, ids in corpora.items() if corpus != self.corpus}
+
+    def take_over(self, folder: str) -> int:
+        """Make the bookmarks kept under the corpus folder ``folder`` this corpus's, with those
+        it has; return how many it did not have. Raises :class:`OSError` when they cannot be
+        saved, changing nothing."""
+        self.save()
+        if self.save_error:
+            raise OSError(self.save_error)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self._locked(required=True):
+            corpora = self._read_or_set_aside()
+            # Not written from what could be read of a file: the rest would be lost.
+            if self._newer_format or self._unreadable:
+                raise OSError(self._newer_format or self._unreadable)
+            taken = set(corpora.pop(folder, ()))
+            before = set(corpora.get(self.corpus, ()))
+            corpora[self.corpus] = sorted(before | taken)
+            if taken:
+                write_atomically(self.path, _dump(corpora))
+        self.ids = before | taken
+        return len(taken - before)
+
     def _tell(self, notice: str) -> None:
         """Keep ``notice`` for the user, once however often it comes up."""
         if notice not in self.notices:

@@ -246,6 +246,7 @@ class MainScreen(TakesKeysOnceMounted):
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
         self._unloaded_bookmarks: tuple[Entries, frozenset[str], frozenset[int]] | None = None
+        self._looked_for_state_left_behind = False
         """The positions of the files that failed to load and are bookmarked, for the entries
         and the bookmarks they were found in."""
         self._list_query = ListQuery()
@@ -477,8 +478,34 @@ class MainScreen(TakesKeysOnceMounted):
             self._update_header()
             self.corpus_loading.let_journal_go(self.corpus)
             self.corpus_loading.read_again_if_changed()  # told of a change while it read
+        else:
+            self._use_corpus(result)
+        if not self._looked_for_state_left_behind:
+            self._looked_for_state_left_behind = True
+            self._tell_of_state_left_behind(self.corpus or result)
+
+    @work(thread=True, group="left-behind")
+    def _tell_of_state_left_behind(self, corpus: Corpus) -> None:
+        """Say where notes, tags, bookmarks and read marks about briefs of this corpus are kept
+        for a corpus folder that is gone: they are kept per folder, and a corpus moved or
+        renamed would otherwise lose sight of them without a word."""
+        from tui.core.moved_corpus import left_behind, moved_command
+
+        ids = {brief_id for brief_id in corpus.entries.ids() if brief_id is not None}
+        gone = [left for left in left_behind(self.root, ids) if left.gone]
+        if not gone:
             return
-        self._use_corpus(result)
+        where, command = gone[0], moved_command(self.root, gone[0].folder)
+        self.app.call_from_thread(
+            self.notify,
+            f"Notes, tags, bookmarks or read marks of {plural(where.here, 'brief')} of this corpus"
+            f" are kept for {where.folder}, a folder that is gone: was the corpus moved or"
+            f" renamed? To bring them here, quit and run: {command}",
+            title="Kept for another folder",
+            severity="warning",
+            markup=False,
+            timeout=60,
+        )
 
     def _use_corpus(self, corpus: Corpus) -> None:
         """Show ``corpus`` in place of the index, or of the corpus read before its files changed,

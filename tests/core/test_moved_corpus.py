@@ -1,0 +1,203 @@
+"""A corpus folder moved or renamed: the notes, tags, bookmarks and read marks left under its old
+folder are found by the briefs it shares with the corpus, and brought over on the user's word."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.kit.corpus import make_named_corpus
+from tui.core.annotations import FILE_NAME, MAX_TAGS, NOTES_TAKEN_OVER_BY, Annotations
+from tui.core.bookmarks import BookmarkStore
+from tui.core.moved_corpus import CannotBringOver, bring_over, left_behind
+from tui.core.userstate import corpus_key
+
+IDS = {"mx", "tj", "tx", "draft"}
+"""The briefs of :func:`make_named_corpus`."""
+
+
+def annotations_of(root: Path, state: Path) -> Annotations:
+    return Annotations(state, corpus_key(root))
+
+
+def keep_some(root: Path, state: Path) -> None:
+    """A note and tags on mx, tj read and marked, tx marked unread: as a reader left them."""
+    annotations = annotations_of(root, state)
+    annotations.set_note("mx", "Call the council")
+    annotations.set_tags("mx", ["usmca", "Aduana"])
+    annotations.set_read("tj")
+    annotations.set_read("tx")
+    annotations.set_read("tx", False)
+    annotations.close()
+    BookmarkStore(state, corpus_key(root)).set("tj", True)
+
+
+@pytest.fixture
+def moved(tmp_path: Path, private_state: Path) -> tuple[Path, str]:
+    """A corpus whose notes and marks were made at ``news``, renamed ``news-2025``; the new
+    folder and the old one's name in the state."""
+    old = make_named_corpus(tmp_path / "news")
+    keep_some(old, private_state)
+    return old.rename(tmp_path / "news-2025"), corpus_key(old)
+
+
+def test_a_renamed_corpus_finds_its_old_folder_by_the_briefs_they_share(
+    moved: tuple[Path, str],
+) -> None:
+    root, old = moved
+    (found,) = left_behind(root, IDS)
+    assert (found.folder, found.gone, found.kept, found.here) == (old, True, 3, 3)
+    assert left_behind(root, {"mx", "other"})[0].here == 1
+
+
+def test_another_corpus_with_no_brief_of_this_one_is_not_its_old_folder(
+    tmp_path: Path, private_state: Path
+) -> None:
+    # A corpus deleted on purpose, whose ids are not this corpus's: nothing to tell.
+    other = make_named_corpus(tmp_path / "other")
+    keep_some(other, private_state)
+    for brief in (other / "briefs").iterdir():
+        brief.unlink()
+    (other / "briefs").rmdir()
+    root = make_named_corpus(tmp_path / "news")
+    assert left_behind(root, {"a", "b"}) == []
+    assert left_behind(root, IDS)[0].gone  # the same ids: it may well have been this corpus
+
+
+def test_a_folder_still_holding_its_corpus_is_told_as_there(
+    tmp_path: Path, private_state: Path
+) -> None:
+    # A copy of the corpus: the first is still a corpus, and what is kept for it stays with it.
+    first = make_named_corpus(tmp_path / "news")
+    keep_some(first, private_state)
+    copy = make_named_corpus(tmp_path / "copy")
+    (found,) = left_behind(copy, IDS)
+    assert not found.gone
+    with pytest.raises(CannotBringOver, match="still a corpus folder"):
+        bring_over(copy, str(first), IDS)
+    assert annotations_of(first, private_state).notes == {"mx": "Call the council"}
+
+
+def test_tags_alone_or_a_bookmark_alone_are_found_too(tmp_path: Path, private_state: Path) -> None:
+    tagged = make_named_corpus(tmp_path / "tagged")
+    annotations_of(tagged, private_state).set_tags("mx", ["usmca"])
+    tagged.rename(tmp_path / "tagged-moved")
+    marked = make_named_corpus(tmp_path / "marked")
+    BookmarkStore(private_state, corpus_key(marked)).set("tx", True)
+    marked.rename(tmp_path / "marked-moved")
+    root = make_named_corpus(tmp_path / "now")
+    assert {found.folder for found in left_behind(root, IDS)} == {
+        corpus_key(tagged),
+        corpus_key(marked),
+    }
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder names as bytes are a POSIX matter")
+def test_a_folder_named_in_bytes_that_are_not_utf8_is_told_gone_only_once_gone(
+    tmp_path: Path, private_state: Path
+) -> None:
+    old = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9"))
+    try:
+        make_named_corpus(old)
+    except OSError:
+        pytest.skip("this file system takes names in UTF-8 only")
+    keep_some(old, private_state)
+    assert "\\xe9" in corpus_key(old)
+    root = make_named_corpus(tmp_path / "now")
+    assert not left_behind(root, IDS)[0].gone
+    old.rename(tmp_path / "cafe")
+    assert left_behind(root, IDS)[0].gone
+
+
+def test_bringing_over_makes_the_old_folders_notes_tags_marks_and_bookmarks_the_corpus(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    root, old = moved
+    named, brought = bring_over(root, old, IDS)
+    assert named == old
+    assert (brought.annotations.notes, brought.annotations.tag_lists, brought.bookmarks) == (
+        1,
+        1,
+        1,
+    )
+    annotations = annotations_of(root, private_state)
+    assert annotations.notes == {"mx": "Call the council"}
+    assert annotations.tags == {"mx": ("usmca", "Aduana")}
+    assert annotations.read == {"tj"}
+    assert annotations.kept_unread == {"tx"}
+    assert BookmarkStore(private_state, corpus_key(root)).ids == {"tj"}
+    # Nothing is left under the old folder: nothing to tell any more.
+    assert left_behind(root, IDS) == []
+
+
+def test_the_old_folder_is_named_as_the_user_types_it(
+    moved: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, old = moved
+    monkeypatch.chdir(tmp_path)
+    assert bring_over(root, "news/", IDS)[0] == old
+
+
+def test_a_brief_noted_in_both_folders_keeps_both_notes_and_both_tags(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    root, old = moved
+    annotations = annotations_of(root, private_state)
+    annotations.set_note("mx", "Ask about the second shift")
+    annotations.set_tags("mx", ["USMCA", "labor"])
+    annotations.close()
+    _, brought = bring_over(root, old, IDS)
+    assert brought.annotations.notes_joined == 1
+    again = annotations_of(root, private_state)
+    joined = NOTES_TAKEN_OVER_BY.format(folder=old)
+    assert again.notes["mx"] == f"Ask about the second shift{joined}Call the council"
+    assert again.tags["mx"] == ("USMCA", "labor", "Aduana")
+
+
+def test_tags_that_together_would_be_too_many_stay_where_they_are(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    root, old = moved
+    many = [f"t{n}" for n in range(MAX_TAGS)]
+    annotations_of(root, private_state).set_tags("mx", many)
+    _, brought = bring_over(root, old, IDS)
+    assert brought.annotations.tags_left == ("mx",)
+    assert "Left under" in "\n".join(brought.described(old))
+    assert annotations_of(root, private_state).tags["mx"] == tuple(many)
+    # Not lost: still under the old folder, where the command says they are.
+    assert Annotations(private_state, old).tags["mx"] == ("usmca", "Aduana")
+
+
+def test_a_folder_nothing_is_kept_for_is_refused_naming_those_that_are(
+    moved: tuple[Path, str],
+) -> None:
+    root, old = moved
+    with pytest.raises(CannotBringOver) as refused:
+        bring_over(root, "/nowhere", IDS)
+    assert old in str(refused.value)
+
+
+def test_notes_that_cannot_be_written_bring_nothing_over(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    root, old = moved
+    with sqlite3.connect(private_state / FILE_NAME) as connection:
+        connection.execute("PRAGMA user_version = 99")  # from a newer briefing
+    with pytest.raises(CannotBringOver, match="newer briefing"):
+        bring_over(root, old, IDS)
+    assert BookmarkStore(private_state, old).ids == {"tj"}
+    assert BookmarkStore(private_state, corpus_key(root)).ids == set()
+
+
+def test_what_was_brought_over_is_told_without_what_was_not(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    root, old = moved
+    BookmarkStore(private_state, corpus_key(root)).set("tj", True)
+    named, brought = bring_over(root, old, IDS)
+    assert brought.described(named) == [
+        f"Brought over from {old}: 1 note, the tags of 1 brief and 1 read mark"
+    ]

@@ -1,0 +1,173 @@
+"""A corpus folder moved or renamed, and the user's state left under its old name.
+
+Bookmarks, notes, tags and read marks are kept per corpus folder (:func:`corpus_key`), so a corpus
+moved or renamed finds none of them under its new folder. The folders they were left under are
+told apart from other corpora by the briefs they share with the corpus opened, and what is kept
+under one is brought over to it on the user's word (`briefing moved`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sqlite3
+from collections.abc import Container
+from pathlib import Path
+from typing import NamedTuple
+
+from tui.core.annotations import AnnotationError, Annotations, TakenOver
+from tui.core.bookmarks import BookmarkStore
+from tui.core.corpus_path import folder_text
+from tui.core.text import plural
+from tui.core.userstate import corpus_key, state_dir
+
+
+class LeftBehind(NamedTuple):
+    """Another corpus folder the state keeps something for, sharing briefs with this corpus."""
+
+    folder: str
+    """The folder as the state names it (:func:`tui.core.corpus_path.folder_text`)."""
+    gone: bool
+    """Whether it is no corpus folder now: moved, renamed or deleted."""
+    kept: int
+    """How many briefs something is kept for there."""
+    here: int
+    """How many of them are briefs of this corpus."""
+
+    def described(self) -> str:
+        """What is kept there, in the words of a line: ``/old: notes, … of 12 briefs, …``."""
+        where = "the folder is gone" if self.gone else "the folder is still a corpus"
+        return (
+            f"{self.folder}: notes, tags, bookmarks or read marks of {plural(self.kept, 'brief')},"
+            f" {self.here:,} of them in this corpus; {where}"
+        )
+
+
+class CannotBringOver(Exception):
+    """What is kept under a folder cannot be brought over; the message says why, to show."""
+
+
+def left_behind(root: Path, ids_here: Container[str]) -> list[LeftBehind]:
+    """The other corpus folders the user's state keeps something for, of whose briefs the corpus
+    at ``root`` (whose brief ids are ``ids_here``) has any: most shared first. State that cannot
+    be read gives none."""
+    folder, corpus = state_dir(), corpus_key(root)
+    try:
+        annotations = Annotations(folder, corpus, set_aside_unreadable=False)
+        try:
+            kept = annotations.kept_for_other_folders()
+        finally:
+            annotations.close()
+        bookmarks = BookmarkStore(folder, corpus, set_aside_unreadable=False)
+        for other, ids in bookmarks.kept_for_other_folders().items():
+            kept.setdefault(other, set()).update(ids)
+    except (OSError, sqlite3.Error):
+        return []  # a state folder that cannot even be looked at
+    found = (
+        LeftBehind(other, not _still_a_corpus(other), len(ids), sum(i in ids_here for i in ids))
+        for other, ids in kept.items()
+    )
+    return sorted((left for left in found if left.here), key=lambda left: -left.here)
+
+
+class BroughtOver(NamedTuple):
+    """What :func:`bring_over` made the corpus's."""
+
+    annotations: TakenOver
+    bookmarks: int
+    """Bookmarks the corpus did not have."""
+
+    def described(self, folder: str) -> list[str]:
+        """What was brought over from ``folder``, in lines to print."""
+        taken = self.annotations
+        joined = f" ({taken.notes_joined:,} joined to this corpus's)" if taken.notes_joined else ""
+        parts = [
+            f"{plural(taken.notes, 'note')}{joined}" if taken.notes else "",
+            f"the tags of {plural(taken.tag_lists, 'brief')}" if taken.tag_lists else "",
+            plural(taken.read, "read mark") if taken.read else "",
+            plural(self.bookmarks, "bookmark") if self.bookmarks else "",
+        ]
+        said = [part for part in parts if part]
+        listed = ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else "".join(said)
+        lines = [f"Brought over from {folder}: {listed or 'nothing this corpus did not have'}"]
+        if taken.tags_left:
+            lines.append(
+                f"Left under {folder}: the tags of {', '.join(taken.tags_left)}, which with this"
+                " corpus's would be more than a brief may have; give them again in the reader"
+            )
+        return lines
+
+
+def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, BroughtOver]:
+    """Make what the user's state keeps under the corpus folder ``given`` (as typed, or as the
+    state names it) the corpus at ``root``'s, whose brief ids are ``ids_here``; return the folder
+    as the state names it, and what was brought. Raises :class:`CannotBringOver` for a folder
+    kept under no name of the state, one still a corpus, one sharing no brief with this corpus,
+    and state that cannot be written."""
+    folder, corpus = state_dir(), corpus_key(root)
+    shared = {left.folder: left for left in left_behind(root, ids_here)}
+    named = next((name for name in _names_of(given) if name in shared), None)
+    if named is None:
+        raise CannotBringOver(_not_found(given, root, list(shared)))
+    if not shared[named].gone:
+        raise CannotBringOver(
+            f"{named} is still a corpus folder: what is kept for it stays with it. To move a"
+            " corpus, move its folder first"
+        )
+    annotations = Annotations(folder, corpus, set_aside_unreadable=False)
+    try:
+        taken = annotations.take_over(named)
+    except AnnotationError as error:
+        raise CannotBringOver(str(error)) from None
+    except sqlite3.Error as error:
+        raise CannotBringOver(
+            f"Notes, tags and read marks in {annotations.path} cannot be written"
+            f" ({error}); nothing was brought over"
+        ) from None
+    except OSError as error:
+        raise CannotBringOver(
+            f"Notes, tags and read marks cannot be written in {folder}"
+            f" ({error.strerror or error}); nothing was brought over"
+        ) from None
+    finally:
+        annotations.close()
+    try:
+        bookmarks = BookmarkStore(folder, corpus, set_aside_unreadable=False).take_over(named)
+    except OSError as error:
+        raise CannotBringOver(
+            f"Notes, tags and read marks were brought over, but not the bookmarks"
+            f" ({error.strerror or error}); run the command again once they can be saved"
+        ) from None
+    return named, BroughtOver(taken, bookmarks)
+
+
+def moved_command(root: Path, folder: str) -> str:
+    """The command that brings what is kept for ``folder`` over to the corpus at ``root``, as
+    it is typed in a shell."""
+    return f"briefing --corpus {shlex.quote(str(root.absolute()))} moved {shlex.quote(folder)}"
+
+
+def _names_of(given: str) -> list[str]:
+    """The names the state may keep the folder ``given`` under: as typed, and as the real path
+    of what was typed (a folder that is gone is taken as it would be if it were there)."""
+    return [given, folder_text(Path(given).expanduser())]
+
+
+def _not_found(given: str, root: Path, shared: list[str]) -> str:
+    told = f"nothing is kept for {given} that concerns briefs of {root.absolute()}"
+    if not shared:
+        return f"{told}, nor for any other folder"
+    return f"{told}; it is for {', '.join(shared)} (see briefing moved)"
+
+
+_ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
+
+
+def _still_a_corpus(folder: str) -> bool:
+    """Whether the folder ``folder``, as the state names it, still holds briefs. A byte of its
+    name that is not UTF-8 is named ``\\xNN`` (see :func:`tui.core.corpus_path.folder_text`):
+    it is looked for both as written and with those bytes."""
+    written = folder.encode("utf-8")
+    with_bytes = _ESCAPED_BYTE.sub(lambda found: bytes([int(found[1], 16)]), written)
+    return any(os.path.isdir(os.path.join(name, b"briefs")) for name in {written, with_bytes})
