@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -562,3 +563,46 @@ def test_note_and_tag_a_brief_filter_by_them_and_find_them_after_a_restart(
         assert f"{len(briefs) - 2} unread" in screen
     finally:
         again.close()
+
+
+def test_a_renamed_corpus_is_told_where_its_note_is_and_gets_it_back(
+    terminal: Terminal, corpus_dir: Path, tmp_path: Path
+) -> None:
+    open_reader(terminal, corpus_dir, tmp_path)
+    terminal.keys("n")
+    terminal.wait_for_text("Ctrl+S saves")
+    terminal.type("Check the hiring figures")
+    terminal.keys("C-s")
+    terminal.wait_for_text("Note: Check the hiring figures")
+    terminal.keys("q")
+    terminal.wait_for(lambda _: terminal.exited(), "the app to quit")
+    terminal.close()
+    renamed = corpus_dir.rename(tmp_path / "corpus 2025")
+
+    again = Terminal(width=120, height=40)
+    try:
+        start(again, renamed, tmp_path)
+        screen = again.wait_for_text("Kept for another folder")
+        assert "Note: Check the hiring figures" not in screen
+        assert "a folder that is gone" in again.wait_for_text("briefing --corpus")
+        again.keys("q")
+        again.wait_for(lambda _: again.exited(), "the app to quit")
+    finally:
+        again.close()
+
+    # The command the reader names, typed in a shell.
+    brought = subprocess.run(
+        [BRIEFING, "--corpus", str(renamed), "moved", str(corpus_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert brought.returncode == 0, brought.stderr
+    assert "1 note" in brought.stdout
+
+    last = Terminal(width=120, height=40)
+    try:
+        start(last, renamed, tmp_path)
+        last.wait_for_text("Note: Check the hiring figures")
+    finally:
+        last.close()
