@@ -390,3 +390,24 @@ def test_a_publication_line_beats_an_update_line_and_an_update_line_an_inference
 def test_a_full_date_in_prose_or_after_the_article_is_no_publication_line(last: str) -> None:
     published, note = drafted_date(LEDE_ES, BODY_ES, last)
     assert published == "2025-02-03" and note is not None  # worked out from the weekday
+
+
+@pytest.mark.parametrize(
+    ("opening", "outlet"),
+    [
+        ("MONTERREY, Mexico (Reuters) - Kia said on Tuesday it will invest.", "Reuters"),
+        ("Hermosillo, Sonora (EFE).- La empresa anunció una inversión.", "EFE"),
+        ("TIJUANA, B.C. (OEM-Informex).- La planta abrió sus puertas.", "OEM-Informex"),
+        # "Agencias" names no agency; a date in brackets is none; nor is an agency in prose.
+        ("SALTILLO, Coah. (Agencias).- La planta abrió sus puertas.", None),
+        ("HERMOSILLO, Son. (05/02/2024).- La empresa anunció una inversión.", None),
+        ("Kia told Reuters (Reuters) it will invest in the plant this year.", None),
+    ],
+)
+def test_an_agency_named_in_the_dateline_is_the_drafts_outlet(
+    opening: str, outlet: str | None
+) -> None:
+    # A wire story saved as text had no outlet, though its dateline names its agency.
+    text = f"Kia to expand its plant\n\n{opening} The plant will add 1,200 jobs by 2026.\n"
+    draft = draft_article(text, shipped_gazetteer())
+    assert draft.fields.get("outlet") == outlet

@@ -19,7 +19,7 @@ from tui.core.drafting.entities import Gazetteer, find_entities
 from tui.core.drafting.extract import Page
 from tui.core.drafting.facts import candidate_facts
 from tui.core.drafting.language import detect_language
-from tui.core.drafting.metadata import find_author, find_published, find_title
+from tui.core.drafting.metadata import find_agency, find_author, find_published, find_title
 from tui.core.drafting.sentences import Told, article_edges, sentences, unpaired_marks
 from tui.core.languages import NAMES
 from tui.core.model import DRAFT_SUMMARY
@@ -213,8 +213,9 @@ def draft_article(
         fields["published"] = published.date.isoformat()
         if published.note:
             fields["date_note"] = published.note
-    if page is not None and page.outlet:
-        fields["outlet"] = page.outlet
+    outlet = (page.outlet if page is not None else None) or find_agency(text)
+    if outlet:
+        fields["outlet"] = outlet
     if author:
         fields["author"] = author
     fields.update(entities.as_fields())

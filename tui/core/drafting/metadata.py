@@ -102,11 +102,17 @@ _REGION_ABBREVIATED = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,4}\.|(?:[A-Z]\.)
 _DASH = r"(?:—|–|--|-)"
 _PARTS = rf"(?:,\s*|\s*{_DASH}\s*)"
 """What parts a dateline: a comma or a dash ("MONTERREY, Mexico — March 20, 2024 —")."""
-_AGENCY = (
-    r"\s*\((?:Reuters|AP|AFP|EFE|DPA|ANSA|Xinhua|Bloomberg|Notimex|Europa Press|Prensa Latina"
-    r"|Sputnik|OEM|OEM-Informex|Quadratín|Agencias|El Universal)\)"
-)
-"""A news agency in brackets after a dateline's place: "WASHINGTON (Reuters) - "."""
+_AGENCIES = (
+    "Reuters", "AP", "AFP", "EFE", "DPA", "ANSA", "Xinhua", "Bloomberg", "Notimex",
+    "Europa Press", "Prensa Latina", "Sputnik", "OEM", "OEM-Informex", "Quadratín",
+    "El Universal",
+)  # fmt: skip
+"""News agencies (and an outlet whose stories others carry) a dateline names in brackets."""
+_AGENCY_NAMED = rf"(?P<agency>{'|'.join(map(re.escape, _AGENCIES))})"
+_AGENCY_IN_BRACKETS = re.compile(rf"\({_AGENCY_NAMED}\)")
+_AGENCY = rf"\s*\((?:{'|'.join(map(re.escape, _AGENCIES))}|Agencias)\)"
+"""A news agency in brackets after a dateline's place: "WASHINGTON (Reuters) - "; or
+"(Agencias)", which names none."""
 _IN_BRACKETS = r"\s*\((?:\d{1,2}/\d{1,2}/\d{2,4}|[A-ZÁÉÍÓÚÑ][\w&'.-]*(?:[ /][\w&'.-]+){0,3})\)"
 """What a dateline gives in brackets: an agency ("(EFE)", "(OEM-Informex)") or the date in
 figures ("(05/02/2024)")."""
@@ -306,6 +312,15 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     span = _first_paragraph_span(text)
     opening = DATELINE.match(text[slice(*span)]) if span else None
     return (span[0], span[0] + opening.end()) if span and opening else None
+
+
+def find_agency(text: str) -> str | None:
+    """The news agency the dateline opening the article names in brackets ("MONTERREY, Mexico
+    (Reuters) - ", "Hermosillo, Sonora (EFE).- "): the outlet the article names, when its page
+    names none."""
+    span = dateline_span(text)
+    found = _AGENCY_IN_BRACKETS.search(text, *span) if span else None
+    return found["agency"] if found else None
 
 
 def _dateline(text: str, language: str) -> dt.date | None:
