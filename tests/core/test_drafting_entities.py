@@ -1986,3 +1986,47 @@ def test_a_company_described_or_said_to_invest_and_a_manager_named_after_a_comma
     # From an analyst's drafts: the company of the news, and the people quoted, were missing.
     found = find_entities(sentence + "\n", shipped_gazetteer())
     assert (list(found.organizations), list(found.people)) == (organizations, people)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ministry"),
+    [
+        (
+            "The Japanese Ministry of Economy, Trade and Industry said suppliers may follow.",
+            "Japanese Ministry of Economy, Trade and Industry",
+        ),
+        (
+            "Japan's Ministry of Economy, Trade and Industry said suppliers may follow.",
+            "Japan's Ministry of Economy, Trade and Industry",
+        ),
+        (
+            "The Ministry of Economy of South Korea welcomed the decision.",
+            "Ministry of Economy of South Korea",
+        ),
+        ("The US Ministry of Finance said rates would hold.", "US Ministry of Finance"),
+    ],
+)
+def test_another_countrys_ministry_is_not_mexicos(sentence: str, ministry: str) -> None:
+    # The gazetteer's English names of Mexico's ministries are every country's: Japan's
+    # ministry was listed as SE, and cut at its comma.
+    found = find_entities(sentence, shipped_gazetteer(), language="en").organizations
+    assert found == (ministry,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Mexican Ministry of Economy said exports grew.",
+        "Mexico's Ministry of Economy said exports grew.",
+        "The Ministry of Economy said exports grew.",
+    ],
+)
+def test_mexicos_ministry_named_in_english_is_still_the_known_one(sentence: str) -> None:
+    assert find_entities(sentence, shipped_gazetteer(), language="en").organizations == ("SE",)
+
+
+def test_known_names_listed_with_and_are_no_name_of_their_own() -> None:
+    # "Ministry of Economy and Toyota" was listed as a third organization.
+    text = "The Ministry of Economy and Toyota met in Mexico City with Japanese suppliers.\n"
+    found = find_entities(text, shipped_gazetteer(), language="en").organizations
+    assert sorted(found) == ["SE", "Toyota"]

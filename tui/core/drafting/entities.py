@@ -162,14 +162,18 @@ _COMPANY_ACTION = re.compile(
     r"|project)\b)"
     r"|\s+(?:will\s+|also\s+)?(?:invest|invested|investing|postpone|postponed)\b"
 )
+_OTHER_NATIONALITIES = (
+    r"American|U\.S\.|US|Canadian|Chinese|Japanese|(?:South\s+)?Korean|Taiwanese|German"
+    r"|French|Italian|Spanish|British|Swiss|Swedish|Dutch|Belgian|Indian|Israeli|Brazilian"
+    r"|European"
+)
+"""The nationalities English writes before a name, but Mexico's."""
 _NATIONALITIES = (
     r"estadounidense|estadunidense|norteamerican[ao]|mexican[ao]|canadiense|chin[ao]"
     r"|japonesa|japonés|(?:sur)?corean[ao]|taiwanesa|taiwanés|alemana|alemán|francesa|francés"
     r"|italian[ao]|española|español|británic[ao]|suiz[ao]|suec[ao]|holandesa|holandés|belga|indi[ao]"
     r"|israelí|brasileñ[ao]|europe[ao]|asiátic[ao]|extranjer[ao]"
-    r"|American|U\.S\.|US|Mexican|Canadian|Chinese|Japanese|(?:South\s+)?Korean|Taiwanese|German"
-    r"|French|Italian|Spanish|British|Swiss|Swedish|Dutch|Belgian|Indian|Israeli|Brazilian"
-    r"|European|Asian|foreign"
+    rf"|Mexican|{_OTHER_NATIONALITIES}|Asian|foreign"
 )
 _FIRM_ES = "empresa|compañía|firma|armadora|fabricante|proveedora|proveedor"
 """What Spanish calls a company: "la empresa", "una fabricante"."""
@@ -834,6 +838,15 @@ def find_entities(
                         abbreviation.group()
                     )
                 continue
+        if group == "organizations" and written.startswith("Ministry "):
+            # The gazetteer's ministries are Mexico's; English names another country's alike:
+            # "Japan's Ministry of Economy, Trade and Industry" is no SE.
+            of_another = _another_countrys(text, matcher, start, end)
+            if of_another is not None:
+                start, end, name = of_another
+                found["organizations"].setdefault(name, start)
+                taken[start:end] = b"\x01" * (end - start)
+                continue
         if group == "organizations":
             abbreviation = _ABBREVIATION_AFTER.match(text, end)
             if abbreviation is not None and abbreviation["abbreviation"] not in matcher.group_of:
@@ -1071,6 +1084,52 @@ def _an_office_within_a_ministry(text: str, start: int, end: int) -> bool:
         _OF_A_MINISTRY_AFTER.match(text, end) is not None
         and _OFFICE_TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
     )
+
+
+_ANOTHER_NATIONALITY_BEFORE = re.compile(rf"\b(?:the\s+)?(?:{_OTHER_NATIONALITIES})\s+$")
+_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+$")
+_OF_A_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+_AREA = (
+    r"(?:Trade|Industry|Energy|Commerce|Finance|Labou?r|Agriculture|Transport|Tourism"
+    r"|Infrastructure|Development|Planning|Resources|Investment|Technology)\b"
+)
+_MORE_OF_ITS_NAME = re.compile(rf"(?:,\s+{_AREA})+,?\s+and\s+{_AREA}")
+"""The rest of a ministry's name that the words before it would leave cut: "Ministry of
+Economy, Trade and Industry"; not a list of names after it ("…, Toyota and Honda")."""
+
+
+def _another_countrys(
+    text: str, matcher: _Matcher, start: int, end: int
+) -> tuple[int, int, str] | None:
+    """Where a ministry of another country than Mexico is, and its name, when the words from
+    ``start`` to ``end`` that name a Mexican one in English are said to be another's: by a
+    nationality ("the Japanese Ministry of Economy"), an owner that is a known place but Mexico
+    ("Japan's Ministry of Economy"), or such a place after it ("the Ministry of Economy of South
+    Korea"). None when they are Mexico's."""
+
+    def a_place_but_mexico(words: str) -> bool:
+        group, name = matcher.group_of.get(" ".join(words.split()), ("", ""))
+        return group == "places" and name not in ("Mexico", "México")
+
+    more = _MORE_OF_ITS_NAME.match(text, end)
+    until = more.end() if more else end
+    before = text[max(0, start - 40) : start]
+    nationality = _ANOTHER_NATIONALITY_BEFORE.search(before)
+    if nationality is not None:
+        opens = start - len(before) + nationality.start()
+        written = text[opens:until]
+        return opens, until, " ".join(written.removeprefix("the ").split())
+    owner = _OWNER_BEFORE.search(before)
+    if owner is not None and a_place_but_mexico(owner["owner"]):
+        return start, until, " ".join(text[start - len(before) + owner.start() : until].split())
+    after = _OF_A_PLACE_AFTER.match(text, until)
+    if after is not None:
+        words = after["place"].split()
+        for count in range(len(words), 0, -1):
+            if a_place_but_mexico(" ".join(words[:count])):
+                place_end = after.start("place") + len(" ".join(words[:count]))
+                return start, until, " ".join(text[start:place_end].split())
+    return None
 
 
 def _of_a_state(text: str, matcher: _Matcher, start: int, end: int) -> tuple[int, int] | None:
@@ -1446,11 +1505,11 @@ def _all_known(text: str, taken: bytearray, start: int, end: int) -> bool:
     "Mexico's Ministry of Economy" is Mexico and its ministry, not a third name; or a known name
     after "Mexican", the country the gazetteer's ministries are of: "the Mexican Ministry of
     Economy" is SE; or a known company with its legal form: "Ford Motor Company, S.A. de C.V."
-    is Ford. (Known names side by side may be one more: "Mexicali Business Coordinating
-    Council".)"""
+    is Ford; or known names listed: "the Ministry of Economy and Toyota" are SE and Toyota.
+    (Known names side by side may be one more: "Mexicali Business Coordinating Council".)"""
     pairs = zip(text[start:end], taken[start:end], strict=True)
     rest = "".join(char for char, flag in pairs if not flag)
-    joined = _MEXICAN.sub("", _POSSESSIVE_MARK.sub("", rest))
+    joined = _CONJUNCTION.sub(" ", _MEXICAN.sub("", _POSSESSIVE_MARK.sub("", rest)))
     return not rest or (joined != rest and not joined.strip()) or _a_legal_form_alone(rest)
 
 
