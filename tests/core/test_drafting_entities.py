@@ -1744,7 +1744,10 @@ def test_companies_sharing_a_word_with_a_legal_name_are_listed_apart(
         ("La secretaría de Relaciones Exteriores firmó el acuerdo.", ["SRE"]),
         ("The ministry of Economy announced the investment.", ["SE"]),
         # A ministerio is another country's: Mexico's are secretarías.
-        ("El Ministerio de Economía de Argentina anunció medidas.", []),
+        (
+            "El Ministerio de Economía de Argentina anunció medidas.",
+            ["Ministerio de Economía de Argentina"],
+        ),
         # A state's, as a state's written with a capital is.
         (
             "La secretaría de Economía de Coahuila anunció la inversión.",
@@ -2030,3 +2033,33 @@ def test_known_names_listed_with_and_are_no_name_of_their_own() -> None:
     text = "The Ministry of Economy and Toyota met in Mexico City with Japanese suppliers.\n"
     found = find_entities(text, shipped_gazetteer(), language="en").organizations
     assert sorted(found) == ["SE", "Toyota"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "ministry"),
+    [
+        (
+            "Según el Ministerio de Comercio, Industria y Energía de Corea del Sur, las empresas"
+            " de ese país invirtieron en México.",
+            "es",
+            "Ministerio de Comercio, Industria y Energía de Corea del Sur",
+        ),
+        (
+            "Korea's Ministry of Trade, Industry and Energy said suppliers may follow.",
+            "en",
+            "Korea's Ministry of Trade, Industry and Energy",
+        ),
+    ],
+)
+def test_a_ministry_named_with_the_areas_it_is_for_is_listed_whole(
+    sentence: str, language: str, ministry: str
+) -> None:
+    # Cut at its comma, the ministry was listed as "Industria y Energía de Corea del Sur".
+    found = find_entities(sentence, shipped_gazetteer(), language=language).organizations
+    assert found == (ministry,)
+
+
+def test_names_listed_after_a_ministry_are_names_of_their_own() -> None:
+    text = "La Secretaría de Economía, Pemex y CFE firmaron el acuerdo de suministro.\n"
+    found = find_entities(text, shipped_gazetteer(), language="es").organizations
+    assert sorted(found) == ["CFE", "Pemex", "SE"]

@@ -42,7 +42,7 @@ ORGANIZATION_WORDS = frozenset(
     Commission Committee Corporation Group Bureau Administration Foundation University
     Secretariat Consulate Embassy Government Senate Congress Program Programme Initiative
     Inc Corp Ltd LLC Bros Co Universal Media News Times Post Journal Network Partners
-    Consejo Asociación Cámara Compañía Instituto Banco Secretaría Secretaria Departamento
+    Consejo Asociación Cámara Compañía Instituto Banco Secretaría Secretaria Ministerio Departamento
     Agencia Comisión Comité Grupo Fundación Universidad Consulado Embajada Gobierno Senado
     Congreso Programa Ayuntamiento Aduana Cluster Clúster Federación Confederación Sindicato
     Canacintra Industria Police Policía Guardia""".split()  # noqa: SIM905 - a word block reads better
@@ -425,6 +425,8 @@ _MINISTRIES = {
 _MINISTRY_AREAS = frozenset(
     [
         "economia",
+        "comercio",
+        "industria",
         "hacienda",
         "credito",
         "trabajo",
@@ -1089,13 +1091,16 @@ def _an_office_within_a_ministry(text: str, start: int, end: int) -> bool:
 _ANOTHER_NATIONALITY_BEFORE = re.compile(rf"\b(?:the\s+)?(?:{_OTHER_NATIONALITIES})\s+$")
 _OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+$")
 _OF_A_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
-_AREA = (
-    r"(?:Trade|Industry|Energy|Commerce|Finance|Labou?r|Agriculture|Transport|Tourism"
-    r"|Infrastructure|Development|Planning|Resources|Investment|Technology)\b"
-)
-_MORE_OF_ITS_NAME = re.compile(rf"(?:,\s+{_AREA})+,?\s+and\s+{_AREA}")
-"""The rest of a ministry's name that the words before it would leave cut: "Ministry of
-Economy, Trade and Industry"; not a list of names after it ("…, Toyota and Honda")."""
+_A_CAPITALISED_WORD = re.compile(r"[A-ZÁÉÍÓÚÑ]\w*")
+_MORE_OF_ITS_NAME = re.compile(r"(?:,\s+[A-Z]\w+)+,?\s+and\s+[A-Z]\w+")
+"""What may be the rest of a ministry's name, which the words before it would leave cut:
+"Ministry of Economy, Trade and Industry"; when each word names an area ministries are for, not
+names listed after it ("…, Toyota and Honda")."""
+
+
+def _all_areas(words: Iterable[str]) -> bool:
+    """Whether each of ``words`` names an area ministries are for: "Trade", "Industria"."""
+    return all(fold_search(word) in _MINISTRY_AREAS for word in words)
 
 
 def _another_countrys(
@@ -1112,7 +1117,7 @@ def _another_countrys(
         return group == "places" and name not in ("Mexico", "México")
 
     more = _MORE_OF_ITS_NAME.match(text, end)
-    until = more.end() if more else end
+    until = more.end() if more and _all_areas(_A_CAPITALISED_WORD.findall(more.group())) else end
     before = text[max(0, start - 40) : start]
     nationality = _ANOTHER_NATIONALITY_BEFORE.search(before)
     if nationality is not None:
@@ -1643,6 +1648,14 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
             run.append(at)
             at += 1
             continue
+        of_a_ministry = any(words[i].group() in _MINISTRY_WORDS for i in run)
+        listed = _areas_after(words, at) if of_a_ministry else None
+        if listed is not None:
+            # A ministry's name lists the areas it is for: "Ministerio de Comercio, Industria y
+            # Energía de Corea del Sur".
+            run.extend(range(at, listed))
+            at = listed
+            continue
         if nxt == "," and _opens_a_legal_form(words, at + 1):
             # A company's legal form after a comma is its name's: "Luxshare Precision Industry
             # Co., Ltd.", "Aceros del Norte, S. A. de C. V.", "Kia Motors México, S. de R.L. de
@@ -1693,6 +1706,24 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
                 continue
         break
     return run
+
+
+def _areas_after(words: list[re.Match[str]], at: int) -> int | None:
+    """Where a list of the areas a ministry is for that starts with a comma at ``words[at]``
+    ends (", Industria y Energía", ", Trade and Industry"), if one does; not a list of other
+    names (", Pemex y CFE")."""
+    areas: list[str] = []
+    while at + 1 < len(words) and words[at].group() in (",", *_AND):
+        if words[at].group() == "," and at + 2 < len(words) and words[at + 1].group() in _AND:
+            at += 1  # the comma before the last: ", Trade, and Industry"
+        area = words[at + 1].group()
+        if not area[0].isupper():
+            return None
+        areas.append(area)
+        at += 2
+        if words[at - 2].group() in _AND:
+            return at if len(areas) > 1 and _all_areas(areas) else None
+    return None
 
 
 def _opens_a_legal_form(words: list[re.Match[str]], at: int) -> bool:
