@@ -2063,3 +2063,27 @@ def test_names_listed_after_a_ministry_are_names_of_their_own() -> None:
     text = "La Secretaría de Economía, Pemex y CFE firmaron el acuerdo de suministro.\n"
     found = find_entities(text, shipped_gazetteer(), language="es").organizations
     assert sorted(found) == ["CFE", "Pemex", "SE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "company"),
+    [
+        ("Hyundai Mobis invertirá 200 millones de dólares en Coahuila.", "es", "Hyundai Mobis"),
+        ("La empresa surcoreana Hyundai Mobis anunció una planta.", "es", "Hyundai Mobis"),
+        ("Toyota Tsusho will invest in a plant in Guanajuato.", "en", "Toyota Tsusho"),
+    ],
+)
+def test_a_company_whose_name_opens_with_a_known_one_is_listed_whole(
+    sentence: str, language: str, company: str
+) -> None:
+    # Listed as the known company and the rest of its name alone: "Hyundai" and "Mobis".
+    found = find_entities(sentence, shipped_gazetteer(), language=language).organizations
+    known = company.split()[0]
+    assert sorted(found) == sorted([known, company])
+
+
+def test_a_known_company_and_a_word_after_it_not_said_to_be_a_company_stay_apart() -> None:
+    # A model, and a known place in a plant's name ("Nissan Aguascalientes"): no company more.
+    text = "The Toyota Tacoma is built in Tijuana, and Nissan Aguascalientes will add a shift.\n"
+    found = find_entities(text, shipped_gazetteer(), language="en")
+    assert sorted(found.organizations) == ["Nissan", "Toyota"]

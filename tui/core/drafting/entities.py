@@ -937,6 +937,7 @@ def find_entities(
                 any(word in ORGANIZATION_WORDS for word in name.split())
                 or _abbreviated_after(text, end, name) is not None
                 or _ends_in_a_legal_form(name)
+                or _a_known_companys_own(text, matcher, start, name)
             )
         ):
             if not _stands_for_known(
@@ -1271,6 +1272,25 @@ class _SentencesAround:
         if index >= 0 and self._spans[index][0] <= at < self._spans[index][1]:
             spans.append(self._spans[index])
         return spans
+
+
+def _a_known_companys_own(text: str, matcher: _Matcher, start: int, name: str) -> bool:
+    """Whether the name ``name``, at ``start``, is a company of its own whose name opens with a
+    known organization's, as the text says a company is ("Hyundai Mobis invertirá", "la
+    empresa surcoreana Hyundai Mobis", "Toyota Tsusho will invest"): the words after the known
+    name are not a name alone ("Mobis")."""
+    words = name.split()
+    opening = next(
+        (
+            count
+            for count in range(len(words) - 1, 0, -1)
+            if " ".join(words[:count]) in matcher.group_of
+        ),
+        None,
+    )
+    if opening is None or matcher.group_of[" ".join(words[:opening])][0] != "organizations":
+        return False
+    return _said_a_company(text, start, name)
 
 
 def _stands_for_known(text: str, matcher: _Matcher, own: set[str], name: str, end: int) -> bool:
