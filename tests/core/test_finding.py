@@ -148,3 +148,37 @@ def test_going_on_from_what_is_in_view_after_scrolling_away() -> None:
     assert finding.step_from(len(TEXT), +1) and finding.position == (1, 4)  # round the end
     assert finding.step_from(0, -1) and finding.position == (4, 4)
     assert not found("zzz").step_from(0, +1)
+
+
+NEARSHORING = (
+    "Kia abrió en Pesquería, N.L., una planta que exporta a EE.UU. y a EE. UU. más que a EEUU; "
+    "la de S.L.P. sigue. Kia invested in. The plant is in Nuevo Leon. Nl."
+)
+
+
+def passages(words: str, text: str = NEARSHORING) -> list[str]:
+    return [text[place.start : place.end] for place in found(words, text=text).places]
+
+
+def test_an_abbreviation_with_periods_is_found_by_its_letters_as_written_whole() -> None:
+    assert passages("nl") == ["N.L.", "Nl"]
+    assert passages("eeuu") == ["EE.UU.", "EE. UU.", "EEUU"]
+    assert passages("slp") == ["S.L.P."]
+    # With the words around it, the periods after it taken in too.
+    assert passages("pesqueria, nl, una") == ["Pesquería, N.L., una"]
+    assert passages("a eeuu y a eeuu mas") == ["a EE.UU. y a EE. UU. más"]
+    # Typed with its periods, it is found as before.
+    assert passages("ee.uu.") == ["EE.UU."]
+
+
+def test_an_abbreviation_typed_in_part_is_found_up_to_the_letter_typed() -> None:
+    assert passages("eeu") == ["EE.U", "EE. U", "EEU"]
+    assert passages("ee") == ["EE", "EE", "EE"]
+
+
+def test_words_ending_a_sentence_or_within_an_abbreviation_are_not_read_as_one() -> None:
+    assert passages("inthe") == []
+    assert passages("in the") == []
+    assert passages("sigue kia") == []
+    assert passages("eeuuy") == []  # "EE.UU. y": the abbreviation ends at its last period
+    assert passages("lp") == []  # the end of S.L.P., whose letters start with "s"

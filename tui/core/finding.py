@@ -1,8 +1,9 @@
 """Finding words in an article as the user types them, as the original pane does: the words so
 far, every place they stand in the text, and the place gone to.
 
-Places are found where the words start a word, case, accents and white space aside, as the
-filter finds words (:meth:`tui.core.quotes.FoldedArticle.find_all`). Typing more, or the article
+Places are found where the words start a word, case, accents and white space aside, and an
+abbreviation's periods too ("nl" finds "N.L."), as the filter finds words
+(:meth:`tui.core.quotes.FoldedArticle.find_all`). Typing more, or the article
 changing on disk, keeps the reader at the place they were at while the words still stand there.
 """
 

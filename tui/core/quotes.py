@@ -25,7 +25,6 @@ Every span found is in the article's own offsets, whatever step found it.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
@@ -36,7 +35,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, NamedTuple
 
-from tui.core.text import fold_marks, fold_white_space
+from tui.core.text import fold_marks, fold_white_space, written_abbreviations
 
 _LONG_WHITESPACE_RUN = re.compile(r"\s{2,}")
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
@@ -135,18 +134,46 @@ _THOUSANDS_TYPED = re.compile(r"\d{1,3}(?:[,. ]\d{3})+(?!\d)|\d{4,}")
 """A number typed with its thousands apart ("1,200") or together ("1200"); not "6,7"."""
 
 
-def _written_numbers(words: str) -> str:
+_ABBREVIATION_PERIOD = r"(\. ?)?"
+"""What may stand between two letters typed side by side: an abbreviation's period, with the
+space after it that "EE. UU." has. It is captured, so that the place found is checked against
+the abbreviations the text writes (:meth:`FoldedArticle.find_all`)."""
+_ABBREVIATIONS_END = r"(\.)?"
+"""What may stand between a letter and a space or a mark typed after it: the period ending an
+abbreviation ("nl y" finds "N.L. y"); captured likewise."""
+
+
+def _find_pattern(words: str) -> str:
     """A pattern for ``words`` that finds a number as the article may write it, its thousands
     apart by a comma, a point or a space, or together: "1200" finds "1,200" and "1.200", as the
-    filter finds them. Other characters stand for themselves."""
+    filter finds them; and letters typed side by side with an abbreviation's period between
+    them: "nl" finds "N.L". Other characters stand for themselves."""
     pattern, last = [], 0
     for number in _THOUSANDS_TYPED.finditer(words):
         digits = re.sub(r"\D", "", number.group())
         first = len(digits) % 3 or 3
         groups = [digits[:first], *(digits[at : at + 3] for at in range(first, len(digits), 3))]
-        pattern += [re.escape(words[last : number.start()]), "[,. ]?".join(groups)]
+        pattern += [_letters_apart(words[last : number.start()]), "[,. ]?".join(groups)]
         last = number.end()
-    pattern.append(re.escape(words[last:]))
+    pattern.append(_letters_apart(words[last:]))
+    return "".join(pattern)
+
+
+def _letters_apart(words: str) -> str:
+    """A pattern for ``words`` where each two letters side by side may stand apart by an
+    abbreviation's period (:data:`_ABBREVIATION_PERIOD`), and a letter followed by a space or a
+    mark other than a period may be followed by the period ending one first
+    (:data:`_ABBREVIATIONS_END`). These take a period in only where the words, which have
+    none there, could not stand otherwise: a place found without one is found as before."""
+    pattern = []
+    for at, char in enumerate(words):
+        pattern.append(re.escape(char))
+        after = words[at + 1 : at + 2]
+        if char.isalpha() and after:
+            if after.isalpha():
+                pattern.append(_ABBREVIATION_PERIOD)
+            elif not after.isalnum() and after != ".":
+                pattern.append(_ABBREVIATIONS_END)
     return "".join(pattern)
 
 
@@ -435,8 +462,57 @@ class FoldedArticle:
         if not needle:
             return []
         word_start = r"(?<!\w)" if needle[0].isalnum() else ""
-        places = re.finditer(word_start + _written_numbers(needle), self.loose.text)
-        return [self._loose_span(*place.span()) for place in itertools.islice(places, limit)]
+        pattern = re.compile(word_start + _find_pattern(needle))
+        text = self.loose.text
+        places: list[Span] = []
+        place = pattern.search(text)
+        while place is not None and len(places) < limit:
+            start, end = place.span()
+            if place.lastindex is None:  # no period between letters typed together
+                span: Span | None = self._loose_span(start, end)
+            else:
+                span = self._abbreviation_span(place)
+            if span is None:
+                # Not an abbreviation ("in. The" for "inthe"): the words may still start
+                # further on within the place.
+                place = pattern.search(text, start + 1)
+            else:
+                places.append(span)
+                place = pattern.search(text, end)
+        return places
+
+    def _abbreviation_span(self, place: re.Match[str]) -> Span | None:
+        """The span in the original of ``place``, found in the loose text with periods between
+        letters typed together, up to the period ending the abbreviation it ends in; None unless
+        each of those periods parts the letters of one abbreviation the text writes, from its
+        start: "nl" finds "N.L." and "monterrey, nl" "Monterrey, N.L.", but "inthe" not "in.
+        The", "nlm" not "N.L. M", nor "lp" the end of "S.L.P."."""
+        loose = self.loose
+        start = loose.start_in_folded(place.start())
+        end = loose.end_in_folded(place.end())
+        starts, ends = self._abbreviations
+        index = -1
+        for apart_start, apart_end in place.regs[1:]:
+            if apart_start < 0:
+                continue  # side by side in the text too
+            index = bisect_right(starts, loose.start_in_folded(apart_start)) - 1
+            # Each period taken in is one of an abbreviation the place starts no later than; the
+            # space after its last period is not its own ("nlm" does not find "N.L. M").
+            if index < 0 or starts[index] < start or loose.end_in_folded(apart_end) > ends[index]:
+                return None
+        if self.folded[end : ends[index]] == ".":
+            end = ends[index]  # the abbreviation's letters found whole: its last period too
+        return self._span(start, end)
+
+    @cached_property
+    def _abbreviations(self) -> tuple[Sequence[int], Sequence[int]]:
+        """Where each abbreviation the folded text writes with periods starts, and where it
+        ends; read when a place found first needs them."""
+        starts, ends = array("q"), array("q")
+        for abbreviation in written_abbreviations(self.folded):
+            starts.append(abbreviation.start())
+            ends.append(abbreviation.end())
+        return starts, ends
 
     @cached_property
     def loose(self) -> _LooseText:

@@ -44,6 +44,18 @@ _WORD_PART = re.compile(r"[^\W_]+")
 _ABBREVIATION = re.compile(r"[^\w]*((?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2})\.?[^\w]*")
 _SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑÜ]{1,2}\. ){1,3}[A-ZÁÉÍÓÚÑÜ]{1,2}\.")
 _PERIOD_BEFORE_CAPITAL = re.compile(r"\. (?=[A-ZÁÉÍÓÚÑÜ])")
+# An abbreviation as a text writes it, periods and all: one or two letters before each period,
+# "N.L.", "EE.UU" (its last period may be left to end a sentence), or in capitals with a space
+# after each period, "EE. UU.", as the filter reads a brief's; starting no later than a word or
+# an abbreviation does ("x.EE.UU." is one, not "EE.UU."). Words ending a sentence are none:
+# "in. The" has a space, "in.The" a word of three letters after the period.
+_WRITTEN_ABBREVIATION = re.compile(
+    r"(?<!\w)(?<!\w\.)(?:(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}(?:\.(?!\w)|(?![\w.]))"
+    r"|(?:[A-ZÁÉÍÓÚÑÜ]{1,2}\. ){1,3}[A-ZÁÉÍÓÚÑÜ]{1,2}\.(?!\w))"
+)
+# A period followed by a letter, or by a space and a capital: what every abbreviation holds
+# after its first one or two letters (see written_abbreviations).
+_PERIOD_IN_ABBREVIATION = re.compile(r"\.(?=[^\W\d_]| [A-ZÁÉÍÓÚÑÜ])")
 # As typed in a filter, folded to small letters: "ee. uu.".
 _TYPED_SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\. ){1,3}[^\W\d_]{1,2}\.")
 # A number whose thousands are set apart, by points or by commas alike ("2.500", "1,500,000"),
@@ -289,6 +301,24 @@ def spaced_abbreviations(text: str) -> str:
                 end = abbreviation.end()
                 break
     return " ".join(found)
+
+
+def written_abbreviations(text: str) -> Iterator[re.Match[str]]:
+    """Each abbreviation ``text`` writes with periods ("N.L.", "EE.UU.", "EE. UU.", as
+    :func:`abbreviation_letters` and :func:`spaced_abbreviations` read a brief's words), in
+    order, for finding it by its letters as the filter does.
+
+    Its white space is expected folded (:func:`fold_white_space`): "EE. UU." has one space."""
+    # As in spaced_abbreviations: the periods are found at C speed, and the pattern, opening
+    # with look behinds, is tried only where an abbreviation's first letters would stand.
+    end = 0
+    for period in _PERIOD_IN_ABBREVIATION.finditer(text):
+        at = period.start()
+        for start in (at - 2, at - 1):
+            if start >= end and (abbreviation := _WRITTEN_ABBREVIATION.match(text, start)):
+                yield abbreviation
+                end = abbreviation.end()
+                break
 
 
 def joined_abbreviations(typed: str) -> str:
