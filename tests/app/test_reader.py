@@ -645,6 +645,24 @@ async def test_an_empty_list_says_an_exact_value_with_commas_is_one_value(
         )
 
 
+async def test_an_empty_list_says_what_to_write_for_the_places_eu_is(tmp_path: Path) -> None:
+    # place:=eu found nothing, a Spanish brief's "EU" being the United States, and said no more.
+    briefs = {
+        "es.yaml": fields("es", language="es", title_en="Exports", places=["EU"]),
+        "en.yaml": fields("en", places=["European Union"]),
+    }
+    app = BriefingApp(make_corpus(tmp_path / "corpus", briefs))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"place:=eu")
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        assert article_list.rows == []
+        notice = " ".join(article_list.render_line(y).text.strip() for y in range(8))
+        assert notice.startswith("No brief matches the filter. place:=eu finds no brief")
+        assert 'write place:="united states" or place:="european union"' in notice
+
+
 async def test_a_filter_pasted_on_several_lines_keeps_every_line(tiny_corpus: Path) -> None:
     # The filter kept the first line of a paste alone: "lang:es" under "laredo" was lost.
     app = BriefingApp(tiny_corpus)

@@ -450,6 +450,26 @@ def test_list_filter_says_an_exact_value_with_commas_is_one_value_where_only_its
     assert capsys.readouterr().err == ""
 
 
+def test_list_and_export_filter_say_what_to_write_for_the_places_eu_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # place:=eu found nothing, a Spanish brief's "EU" being the United States, and said nothing.
+    briefs = {"es.yaml": fields("es", language="es", title_en="Exports", places=["EU"])}
+    corpus = make_corpus(tmp_path / "c", briefs)
+    told = (
+        'briefing: place:=eu finds no brief: a brief\'s place "EU" is read by its language'
+        ' (Spanish: United States, English: European Union); write place:="united states" or'
+        ' place:="european union"\n'
+    )
+    assert main(["list", "--corpus", str(corpus), "--filter", "place:=eu"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == "" and printed.err == told
+    assert main(["export", "--corpus", str(corpus), "--filter", "place:=eu"]) == 1
+    assert capsys.readouterr().err.startswith(told)
+    assert main(["list", "--corpus", str(corpus), "--filter", 'place:="united states"']) == 0
+    assert capsys.readouterr().out.startswith("es\t")
+
+
 def test_list_filter_says_which_words_it_cannot_look_for(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

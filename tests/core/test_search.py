@@ -19,6 +19,7 @@ from tui.core.search import (
     match_expression,
     parse_query,
     read_as_words_note,
+    read_by_language_note,
     unsearched_note,
     value_lists_note,
     value_term,
@@ -1078,6 +1079,47 @@ def test_a_briefs_place_eu_is_read_by_the_briefs_language(tmp_path: Path) -> Non
     assert matching_in(corpus, 'place:="united states"') == {"es", "us"}
     assert matching_in(corpus, "place:eeuu") == {"es", "us"}
     assert matching_in(corpus, 'place:"european union"') == {"en"}
+
+
+def test_a_place_term_for_eu_finding_nothing_says_what_to_write_for_each_place_it_is(
+    tmp_path: Path,
+) -> None:
+    # place:=eu found nothing, a Spanish brief's "EU" being the United States, and said nothing.
+    briefs = {
+        "es.yaml": fields("es", language="es", title_en="Exports", places=["EU"]),
+        "en.yaml": fields("en", places=["European Union"]),
+    }
+    corpus = load_corpus(make_corpus(tmp_path / "corpus", briefs))
+    entries = corpus.entries
+    exact = 'write place:="united states" or place:="european union"'
+    for typed in ("place:=eu", "place:=E.U.", 'place:="e. u."'):
+        assert matching_in(corpus, typed) == set()
+        note = read_by_language_note(parse_query(typed), entries)
+        assert note is not None and note.endswith(exact), typed
+    assert matching_in(corpus, 'place:="united states"') == {"es"}
+    assert matching_in(corpus, 'place:="european union"') == {"en"}
+
+
+def test_a_place_term_for_eu_is_told_only_where_it_finds_nothing_itself(tmp_path: Path) -> None:
+    briefs = {
+        "fr.yaml": fields("fr", language="fr", title_en="Exports", places=["EU"]),
+        "mx.yaml": fields("mx", places=["Mexico"]),
+    }
+    corpus = load_corpus(make_corpus(tmp_path / "corpus", briefs))
+    entries = corpus.entries
+    # A brief in a language reading "EU" as no other place lists it as written.
+    assert matching_in(corpus, "place:=eu") == {"fr"}
+    assert read_by_language_note(parse_query("place:=eu"), entries) is None
+    # Another term leaving the list empty is no reason to write this one otherwise.
+    assert matching_in(corpus, "place:=eu lang:es") == set()
+    assert read_by_language_note(parse_query("place:=eu lang:es"), entries) is None
+    # Nor is a place written otherwise.
+    assert read_by_language_note(parse_query("place:=tijuana"), entries) is None
+    # A term of words is told as such.
+    without = load_corpus(make_corpus(tmp_path / "other", {"mx.yaml": fields("mx")})).entries
+    note = read_by_language_note(parse_query("place:eu"), without)
+    assert note is not None
+    assert note.endswith('write place:"united states" or place:"european union"')
 
 
 @pytest.fixture

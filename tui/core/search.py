@@ -71,6 +71,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
 from tui.core.languages import ISO_639_1
+from tui.core.languages import NAMES as LANGUAGE_NAMES
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
 from tui.core.text import (
@@ -722,6 +723,47 @@ def _lists_values(listed: ValueList, entries: Entries, marks: UserMarks | None) 
     return not had(listed.whole) and all(map(had, listed.listed))
 
 
+def read_by_language_note(query: Query, entries: Entries) -> str | None:
+    """What to tell a user whose place term names a place written to stand for one place in
+    one language and another in another (:func:`_read_by_language`), where the term finds no
+    brief of ``entries``: a brief's place so written is the place it stands for in the brief's
+    language, and a term naming it as written finds that place (``place:=eu`` finds none, as
+    "EU" is the United States in a Spanish brief); the terms naming each place it stands for."""
+    told = []
+    asked: list[tuple[str, Query, bool]] = [
+        (value.value, Query(values=(value,)), True)
+        for value in query.values
+        if value.field == "place"
+    ]
+    asked += (
+        (name.words[0], Query(names=(name,)), False)
+        for name in query.names
+        if name.field == "place" and len(name.words) == 1
+    )
+    for written, alone, exact in asked:
+        abbreviation = written.replace(".", "").upper()
+        stands_for = _read_by_language().get(abbreviation)
+        if stands_for is None or entries.find(alone):
+            continue
+        readings, terms = [], []
+        for language, place in stands_for.items():
+            folded = fold_search(place).strip()
+            shown, folded = _known_names().get(("place", folded), (place, folded))
+            readings.append(f"{LANGUAGE_NAMES.get(language, language)}: {shown}")
+            terms.append(value_term("place", shown) if exact else f"place:{_phrase(folded)}")
+        typed = f"place:={_exact_value(written)}" if exact else f"place:{written}"
+        told.append(
+            f'{typed} finds no brief: a brief\'s place "{abbreviation}" is read by its language'
+            f" ({', '.join(readings)}); write {' or '.join(terms)}"
+        )
+    return ". ".join(told) or None
+
+
+def _phrase(words: str) -> str:
+    """``words`` as a name term writes them: in quotes when they are more than one word."""
+    return f'"{words}"' if " " in words else words
+
+
 def unsearched_note(query: Query) -> str | None:
     """What to tell a user who typed words of no letter or digit, if any were typed."""
     if not query.unsearched:
@@ -1112,12 +1154,19 @@ def _named_fields(brief: Brief) -> tuple[tuple[FacetField, tuple[str, ...]], ...
 def _place_meant(place: str, language: str) -> str:
     """The place a brief in ``language`` means by ``place``: "EU" (or "E.U.") is the United
     States in Spanish, as the Mexican press writes it, and the European Union in English, as
-    drafting reads it (``EU_STANDS_FOR``); any other place is itself."""
-    if place.replace(".", "").strip().upper() != "EU":
-        return place
-    from tui.core.drafting.entities import EU_STANDS_FOR
+    drafting reads it (:func:`_read_by_language`); any other place is itself."""
+    stands_for = _read_by_language().get(place.replace(".", "").strip().upper())
+    return place if stands_for is None else stands_for.get(language, place)
 
-    return EU_STANDS_FOR.get(language, place)
+
+@cache
+def _read_by_language() -> dict[str, dict[str, str]]:
+    """Each place written to stand for one place in one language and another in another, in
+    capitals without periods ("EU"), with what it stands for by the language, as drafting
+    reads it."""
+    from tui.core.drafting.entities import READ_BY_LANGUAGE
+
+    return READ_BY_LANGUAGE
 
 
 @cache

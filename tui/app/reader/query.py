@@ -13,6 +13,7 @@ from tui.core.search import (
     UserMarks,
     parse_query,
     read_as_words_note,
+    read_by_language_note,
     value_lists_note,
 )
 
@@ -91,7 +92,11 @@ def empty_notice(
 ) -> str:
     """What the list says when it has no row to show; ``query``, the filter's, asked of
     ``entries`` with the user's ``marks``, may add why."""
-    notes = (read_as_words_note(query), value_lists_note(query, entries, marks))
+    notes = (
+        read_as_words_note(query),
+        value_lists_note(query, entries, marks),
+        read_by_language_note(query, entries),
+    )
     because = "".join(f". {note}" for note in notes if note)
     if filtered and bookmarks_only:
         return "No bookmarked brief matches the filter" + because

@@ -401,6 +401,11 @@ EU_STANDS_FOR = {"es": "Estados Unidos", "en": "European Union"}
 for Estados Unidos ("exportan a EU"), the English press for the European Union, which Spanish
 writes "UE". It is listed as the gazetteer lists what it is written for, and a brief's place
 "EU" is read so by the brief's language (``tui.core.search``)."""
+READ_BY_LANGUAGE = {"EU": EU_STANDS_FOR}
+"""Each place written so that it stands for one place in one language and another in another
+(periods aside: "E.U." is "EU"), with what it stands for by the language: a brief's place is
+read so by the brief's language, and a filter looking for the place as written is told the
+places it stands for (``tui.core.search``)."""
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&.-]{1,11})\)")
 """An abbreviation in brackets right after the name it stands for: "Banco de México (Banxico)",
 "Secretaría de Economía (SE)"."""
