@@ -1025,8 +1025,8 @@ async def test_a_corpus_moved_away_from_its_notes_is_told_where_they_are_and_how
     told: list[tuple[str, str]] = []
     async with BriefingApp(moved).run_test(message_hook=notifications_into(told)) as pilot:
         await settle(pilot)
-    (notice,) = [message for _, message in told if "a folder that is gone" in message]
-    assert f"are kept for {corpus_key(corpus_dir)}, a folder that is gone" in notice
+    (notice,) = [message for _, message in told if "which is gone" in message]
+    assert f"are kept for {corpus_key(corpus_dir)}, which is gone" in notice
     assert notice.endswith(f"briefing --corpus {moved} moved {corpus_key(corpus_dir)}")
 
 
@@ -1045,8 +1045,8 @@ async def test_a_copy_of_a_corpus_or_another_corpus_is_told_nothing_of_the_first
         async with BriefingApp(root).run_test(message_hook=notifications_into(told)) as pilot:
             await settle(pilot)
     # The first is still there, and the other corpus shares no brief with it.
-    assert not [message for _, message in told if "a folder that is gone" in message]
+    assert not [message for _, message in told if "which is gone" in message]
     shutil.rmtree(corpus_dir)
     async with BriefingApp(other).run_test(message_hook=notifications_into(told)) as pilot:
         await settle(pilot)
-    assert not [message for _, message in told if "a folder that is gone" in message]
+    assert not [message for _, message in told if "which is gone" in message]

@@ -4,6 +4,7 @@ folder are found by the briefs it shares with the corpus, and brought over on th
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from tests.kit.corpus import make_named_corpus
 from tui.core.annotations import FILE_NAME, MAX_TAGS, NOTES_TAKEN_OVER_BY, Annotations
 from tui.core.bookmarks import BookmarkStore
-from tui.core.moved_corpus import CannotBringOver, bring_over, left_behind
+from tui.core.moved_corpus import CannotBringOver, bring_over, left_behind, moved_from
 from tui.core.userstate import corpus_key
 
 IDS = {"mx", "tj", "tx", "draft"}
@@ -201,3 +202,47 @@ def test_what_was_brought_over_is_told_without_what_was_not(
     assert brought.described(named) == [
         f"Brought over from {old}: 1 note, the tags of 1 brief and 1 read mark"
     ]
+
+
+def test_a_corpus_sharing_a_few_of_a_gone_folders_briefs_was_not_moved_from_it(
+    tmp_path: Path, private_state: Path
+) -> None:
+    # A corpus renamed, and another that shares only one of its briefs (the shipped ones,
+    # say): all that was kept for the first went to the second, in no view of either.
+    first = make_named_corpus(tmp_path / "work")
+    keep_some(first, private_state)
+    first.rename(tmp_path / "work-2025")
+    other = make_named_corpus(tmp_path / "other")
+    (shared,) = left_behind(other, {"mx"})
+    assert shared.here == 1 and not shared.mostly_here
+    assert moved_from(other, {"mx"}, 0) is None
+    with pytest.raises(CannotBringOver, match="another corpus"):
+        bring_over(other, corpus_key(first), {"mx"})
+    assert Annotations(private_state, corpus_key(first)).notes == {"mx": "Call the council"}
+
+
+def test_a_copy_deleted_on_purpose_is_not_where_the_corpus_was_moved_from(
+    tmp_path: Path, private_state: Path
+) -> None:
+    root = make_named_corpus(tmp_path / "news")
+    keep_some(root, private_state)
+    copy = make_named_corpus(tmp_path / "scratch")
+    annotations_of(copy, private_state).set_read("mx")
+    shutil.rmtree(copy)
+    # The copy is listed, but what the corpus keeps itself is more than the copy kept.
+    assert [left.folder for left in left_behind(root, IDS)] == [corpus_key(copy)]
+    assert moved_from(root, IDS, 3) is None
+
+
+def test_a_corpus_renamed_is_told_the_folder_it_was_moved_from(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    root, old = moved
+    found = moved_from(root, IDS, 0)
+    assert found is not None and found.folder == old
+
+
+def test_naming_the_corpus_own_folder_says_so(moved: tuple[Path, str]) -> None:
+    root, _ = moved
+    with pytest.raises(CannotBringOver, match="this corpus's own folder"):
+        bring_over(root, str(root), IDS)

@@ -582,9 +582,9 @@ def test_a_renamed_corpus_is_told_where_its_note_is_and_gets_it_back(
     again = Terminal(width=120, height=40)
     try:
         start(again, renamed, tmp_path)
-        screen = again.wait_for_text("Kept for another folder")
+        screen = again.wait_for_text("Corpus moved?")
         assert "Note: Check the hiring figures" not in screen
-        assert "a folder that is gone" in again.wait_for_text("briefing --corpus")
+        assert "which is gone" in again.wait_for_text("briefing --corpus")
         again.keys("q")
         again.wait_for(lambda _: again.exited(), "the app to quit")
     finally:

@@ -35,6 +35,13 @@ class LeftBehind(NamedTuple):
     here: int
     """How many of them are briefs of this corpus."""
 
+    @property
+    def mostly_here(self) -> bool:
+        """Whether most of the briefs something is kept for there are this corpus's: the
+        folder may have been this corpus's, where another corpus shares only some of them
+        (the briefs that come with briefing, say)."""
+        return self.here * 2 > self.kept
+
     def described(self) -> str:
         """What is kept there, in the words of a line: ``/old: notes, … of 12 briefs, …``."""
         where = "the folder is gone" if self.gone else "the folder is still a corpus"
@@ -69,6 +76,19 @@ def left_behind(root: Path, ids_here: Container[str]) -> list[LeftBehind]:
         for other, ids in kept.items()
     )
     return sorted((left for left in found if left.here), key=lambda left: -left.here)
+
+
+def moved_from(root: Path, ids_here: Container[str], kept_here: int) -> LeftBehind | None:
+    """The folder the corpus at ``root`` (whose brief ids are ``ids_here``) was most likely
+    moved or renamed from, if any: one that is gone, most of whose briefs are this corpus's, and
+    that keeps something for more briefs than this corpus did as it was opened (``kept_here``).
+    Not a copy deleted on purpose, whose few read marks the corpus itself has too, nor another
+    corpus sharing a few briefs."""
+    found = left_behind(root, ids_here)
+    return next(
+        (left for left in found if left.gone and left.mostly_here and left.kept > kept_here),
+        None,
+    )
 
 
 class BroughtOver(NamedTuple):
@@ -106,14 +126,24 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
     kept under no name of the state, one still a corpus, one sharing no brief with this corpus,
     and state that cannot be written."""
     folder, corpus = state_dir(), corpus_key(root)
+    if corpus in _names_of(given):
+        raise CannotBringOver(
+            f"{corpus} is this corpus's own folder: give the folder the corpus was moved from"
+        )
     shared = {left.folder: left for left in left_behind(root, ids_here)}
     named = next((name for name in _names_of(given) if name in shared), None)
     if named is None:
         raise CannotBringOver(_not_found(given, root, list(shared)))
-    if not shared[named].gone:
+    left = shared[named]
+    if not left.gone:
         raise CannotBringOver(
             f"{named} is still a corpus folder: what is kept for it stays with it. To move a"
             " corpus, move its folder first"
+        )
+    if not left.mostly_here:
+        raise CannotBringOver(
+            f"only {left.here:,} of the {plural(left.kept, 'brief')} something is kept for"
+            f" under {named} are in this corpus: it was another corpus, not this one moved"
         )
     annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
