@@ -2071,15 +2071,29 @@ def test_names_listed_after_a_ministry_are_names_of_their_own() -> None:
         ("Hyundai Mobis invertirá 200 millones de dólares en Coahuila.", "es", "Hyundai Mobis"),
         ("La empresa surcoreana Hyundai Mobis anunció una planta.", "es", "Hyundai Mobis"),
         ("Toyota Tsusho will invest in a plant in Guanajuato.", "en", "Toyota Tsusho"),
+        # "LG" is LG Electronics to the gazetteer; LG Chem is another company.
+        ("South Korean chemical maker LG Chem will invest $400 million.", "en", "LG Chem"),
     ],
 )
-def test_a_company_whose_name_opens_with_a_known_one_is_listed_whole(
+def test_a_company_whose_name_opens_with_a_known_one_is_listed_whole_and_alone(
     sentence: str, language: str, company: str
 ) -> None:
     # Listed as the known company and the rest of its name alone: "Hyundai" and "Mobis".
     found = find_entities(sentence, shipped_gazetteer(), language=language).organizations
-    known = company.split()[0]
-    assert sorted(found) == sorted([known, company])
+    assert found == (company,)
+
+
+def test_the_known_company_named_alone_too_is_listed_too() -> None:
+    text = "Hyundai Mobis invertirá 200 millones de dólares. Hyundai también invertirá.\n"
+    found = find_entities(text, shipped_gazetteer(), language="es").organizations
+    assert sorted(found) == ["Hyundai", "Hyundai Mobis"]
+
+
+@pytest.mark.parametrize("sentence", ["LEGO Group will invest.", "Lego will invest."])
+def test_a_known_company_named_as_its_group_is_the_company(sentence: str) -> None:
+    # Counted twice in a facet: "Lego" and "LEGO Group".
+    found = find_entities(sentence, shipped_gazetteer(), language="en").organizations
+    assert found == ("Lego",)
 
 
 def test_a_known_company_and_a_word_after_it_not_said_to_be_a_company_stay_apart() -> None:

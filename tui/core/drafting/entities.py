@@ -928,28 +928,43 @@ def find_entities(
     # An organisation's name may hold a known place ("Southern California Biomedical Council",
     # "Cámara de Comercio de Tijuana"): it is listed whole, as well as the place. A company's
     # legal name holding a known company is listed whole too ("Kia Motors México, S.A. de
-    # C.V.", with Kia), but not the known one with its legal form ("Tesla, Inc." is Tesla).
+    # C.V.", with Kia), but not the known one with its legal form ("Tesla, Inc." is Tesla). A
+    # company of its own whose name opens with a known one's is listed alone ("Hyundai Mobis",
+    # "LG Chem"): it is not the known one ("LG" is LG Electronics).
+    names_of_their_own: list[tuple[int, int]] = []
     for start, end, name in names:
         if told is not None:
             told(start // 2)
         holds_known = any(taken[start:end]) and not _all_known(text, taken, start, end)
         if (
-            holds_known
-            and name not in matcher.group_of
-            and name.split()[0].rstrip(".") not in _TITLE_WORDS
-            and not _is_a_building(name.split())
-            and (
-                any(word in ORGANIZATION_WORDS for word in name.split())
-                or _abbreviated_after(text, end, name) is not None
-                or _ends_in_a_legal_form(name)
-                or _a_known_companys_own(text, matcher, start, name)
-            )
+            not holds_known
+            or name in matcher.group_of
+            or name.split()[0].rstrip(".") in _TITLE_WORDS
+            or _is_a_building(name.split())
         ):
-            if not _stands_for_known(
-                text, matcher, own_writings, name, end
-            ) and not _an_office_within_a_ministry(text, start, end):
-                found["organizations"].setdefault(name, start)
+            continue
+        trailing = _GROUP_WORD_ENDING.sub("", name)
+        if trailing != name and matcher.group_of.get(trailing, ("",))[0] == "organizations":
+            # A known company as its group: "LEGO Group" is Lego, "BMW Group" BMW.
             taken[start:end] = b"\x01" * (end - start)
+            continue
+        of_its_own = False
+        if not (
+            any(word in ORGANIZATION_WORDS for word in name.split())
+            or _abbreviated_after(text, end, name) is not None
+            or _ends_in_a_legal_form(name)
+        ):
+            of_its_own = _a_known_companys_own(text, matcher, start, name)
+            if not of_its_own:
+                continue
+        if not _stands_for_known(
+            text, matcher, own_writings, name, end
+        ) and not _an_office_within_a_ministry(text, start, end):
+            found["organizations"].setdefault(name, start)
+            if of_its_own:
+                names_of_their_own.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
+    _drop_known_within(found["organizations"], known, matcher, names_of_their_own)
     # Other known names are blanked out, so that a run of capitals stops at them: "Mayor Norma
     # Alicia Bustamante of Mexicali" is a person of a known place.
     masked = _masked(text, taken)
@@ -1277,6 +1292,31 @@ class _SentencesAround:
         if index >= 0 and self._spans[index][0] <= at < self._spans[index][1]:
             spans.append(self._spans[index])
         return spans
+
+
+_GROUP_WORD_ENDING = re.compile(r"\s+(?:Group|Corporation|Company)$")
+"""What a company's name may end with and be the company still: "LEGO Group"."""
+
+
+def _drop_known_within(
+    organizations: dict[str, int],
+    known: Iterable[re.Match[str]],
+    matcher: _Matcher,
+    spans: list[tuple[int, int]],
+) -> None:
+    """Take out of ``organizations`` each known one whose every match of ``known`` lies within
+    one of ``spans``, the names of companies of their own that open with it."""
+    if not spans:
+        return
+    outside: dict[str, bool] = {}
+    for match in known:
+        group, name = matcher.group_of.get(match.group(), ("", ""))
+        if group == "organizations":
+            within = any(start <= match.start() < end for start, end in spans)
+            outside[name] = outside.get(name, False) or not within
+    for name, named_alone in outside.items():
+        if not named_alone:
+            organizations.pop(name, None)
 
 
 def _a_known_companys_own(text: str, matcher: _Matcher, start: int, name: str) -> bool:
