@@ -2101,3 +2101,24 @@ def test_a_known_company_and_a_word_after_it_not_said_to_be_a_company_stay_apart
     text = "The Toyota Tacoma is built in Tijuana, and Nissan Aguascalientes will add a shift.\n"
     found = find_entities(text, shipped_gazetteer(), language="en")
     assert sorted(found.organizations) == ["Nissan", "Toyota"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("General Motors de México invertirá 1,000 millones de dólares.", "General Motors"),
+        ("Kia México invertirá en una nueva línea.", "Kia"),
+        ("Toyota Mexico will invest more in its plant.", "Toyota"),
+    ],
+)
+def test_a_known_companys_branch_said_to_invest_names_the_company_and_no_place(
+    sentence: str, company: str
+) -> None:
+    # "General Motors de México" listed Mexico as a place the article names.
+    found = find_entities(sentence, shipped_gazetteer())
+    assert (found.organizations, found.places) == ((company,), ())
+
+
+def test_a_known_company_in_a_country_still_names_the_country() -> None:
+    found = find_entities("Toyota in Mexico will invest more.\n", shipped_gazetteer())
+    assert found.places == ("Mexico",)

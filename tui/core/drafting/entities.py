@@ -806,6 +806,7 @@ def find_entities(
         for start, end, name in names
         if _ends_in_a_legal_form(name) and not _a_legal_form_alone(name)
     )
+    org_ends: set[int] = set()
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
         start, end = match.span()
         if any(taken[start:end]):
@@ -822,6 +823,15 @@ def find_entities(
             continue
         if group == "places" and " " not in written and _after_a_given_name(text, start):
             continue  # a surname: "Carlos León", "Benito Juárez" are people, not the cities
+        if (
+            group == "places"
+            and _after_a_known_company(text, org_ends, start)
+            and _COMPANY_ACTION.match(text, end)
+        ):
+            # A known company's branch, said to do what a company does: "General Motors de
+            # México invertirá" names General Motors, no place.
+            taken[start:end] = b"\x01" * (end - start)
+            continue
         if group == "places" and (
             companies.holds_in_its_name(start, end)
             or (_ends_a_name(text, taken, start) and _COMPANY_ACTION.match(text, end))
@@ -860,6 +870,8 @@ def find_entities(
                 own_writings.add(abbreviation["abbreviation"])
         found[group].setdefault(name, start)
         known_names.add(name)
+        if group == "organizations":
+            org_ends.add(end)
         if fold and _ends_a_name(text, taken, start):
             continue  # the topic is listed, and the name it ends too: "Valmora Automotive"
         taken[start:end] = b"\x01" * (end - start)
@@ -954,7 +966,7 @@ def find_entities(
             or _abbreviated_after(text, end, name) is not None
             or _ends_in_a_legal_form(name)
         ):
-            of_its_own = _a_known_companys_own(text, matcher, start, name)
+            of_its_own = _a_known_companys_own(text, matcher, taken, start, name)
             if not of_its_own:
                 continue
         if not _stands_for_known(
@@ -1057,6 +1069,17 @@ def _masked(text: str, taken: bytearray) -> str:
 
 
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+) \Z")
+
+
+_DE_BEFORE = re.compile(r"\s+(?:de\s+|of\s+)?$")
+
+
+def _after_a_known_company(text: str, org_ends: set[int], start: int) -> bool:
+    """Whether the place ``text`` writes at ``start`` follows a known organization, perhaps
+    with "de" or "of" between, as a company's branch in a country or state is named: "General
+    Motors de México", "Kia México". ``org_ends`` are where known organizations end."""
+    between = _DE_BEFORE.search(text, max(0, start - 12), start)
+    return between is not None and between.start() in org_ends
 
 
 def _ends_a_name(text: str, taken: bytearray, start: int) -> bool:
@@ -1319,11 +1342,14 @@ def _drop_known_within(
             organizations.pop(name, None)
 
 
-def _a_known_companys_own(text: str, matcher: _Matcher, start: int, name: str) -> bool:
+def _a_known_companys_own(
+    text: str, matcher: _Matcher, taken: bytearray, start: int, name: str
+) -> bool:
     """Whether the name ``name``, at ``start``, is a company of its own whose name opens with a
     known organization's, as the text says a company is ("Hyundai Mobis invertirá", "la
     empresa surcoreana Hyundai Mobis", "Toyota Tsusho will invest"): the words after the known
-    name are not a name alone ("Mobis")."""
+    name are not a name alone ("Mobis"). Not the known company where it is ("General Motors
+    de México"): the words after it hold a known name."""
     words = name.split()
     opening = next(
         (
@@ -1334,6 +1360,9 @@ def _a_known_companys_own(text: str, matcher: _Matcher, start: int, name: str) -
         None,
     )
     if opening is None or matcher.group_of[" ".join(words[:opening])][0] != "organizations":
+        return False
+    rest, end = text.index(words[opening], start), start + len(name)
+    if any(taken[rest:end]) or (matcher.known and matcher.known.search(text, rest, end)):
         return False
     return _said_a_company(text, start, name)
 
