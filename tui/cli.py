@@ -549,6 +549,8 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
         {
             "id": brief.id,
             "date": brief.published.isoformat() if brief.published else None,
+            # Worked out, not printed in the article: a script is to know it is a guess.
+            "date_inferred": brief.date_inferred,
             "language": brief.language,
             "title": brief.title,
             # None for an article in another language not yet given one (a draft's).
@@ -567,7 +569,8 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
             # Whole, however long: it is what export is given to name a brief. On one line: an
             # id with errors may hold a line break.
             one_line(str(row["id"])),
-            str(row["date"] or "-"),
+            # As the reader lists it: a date the article does not print is marked so.
+            f"{row['date']}?" if row["date_inferred"] else str(row["date"] or "-"),
             _fit(str(row["language"]), LIST_FIELD_WIDTH),
             str(row["facts"]),
             # In English, as the reader lists it: one language for a list read at a glance.

@@ -268,8 +268,10 @@ def test_list_shows_each_brief_newest_first() -> None:
         # In English, as the reader lists it; an article in another language by its English title.
         english = raw[ident].get("title_en") if raw[ident]["language"] != "en" else None
         assert title == (english or raw[ident]["title"])
-        assert date == (str(raw[ident]["published"]) if "published" in raw[ident] else "-")
-    dates = [r[1] for r in rows]
+        printed = str(raw[ident]["published"]) if "published" in raw[ident] else "-"
+        # A date worked out rather than printed in the article is marked, as the reader marks it.
+        assert date == (f"{printed}?" if raw[ident].get("date_note") else printed)
+    dates = [r[1].removesuffix("?") for r in rows]
     dated = [d for d in dates if d != "-"]
     assert dated == sorted(dated, reverse=True)
     assert dates == dated + ["-"] * (len(dates) - len(dated))
@@ -279,7 +281,11 @@ def test_list_json_gives_the_same_briefs_in_the_same_order() -> None:
     rows = json.loads(run("list", "--json").stdout)
     text_rows = [line.split("\t") for line in run("list").stdout.splitlines()]
     assert [r["id"] for r in rows] == [r[0] for r in text_rows]
-    assert set(rows[0]) == {"id", "date", "language", "title", "english_title", "facts"}
+    fields = {"id", "date", "date_inferred", "language", "title", "english_title", "facts"}
+    assert set(rows[0]) == fields
+    inferred = {r["id"]: r["date_inferred"] for r in rows}
+    assert inferred == {r[0]: r[1].endswith("?") for r in text_rows}
+    assert any(inferred.values()) and not all(inferred.values())
     spanish = next(r for r in rows if r["language"] == "es")
     assert spanish["title"] != spanish["english_title"]
     # The text cuts a long title with an ellipsis.
