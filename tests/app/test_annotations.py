@@ -1050,3 +1050,30 @@ async def test_a_copy_of_a_corpus_or_another_corpus_is_told_nothing_of_the_first
     async with BriefingApp(other).run_test(message_hook=notifications_into(told)) as pilot:
         await settle(pilot)
     assert not [message for _, message in told if "which is gone" in message]
+
+
+async def test_a_brief_covered_by_a_dialog_before_it_was_read_is_read_once_seen_after(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # j then t at once: the tags dialog covered the brief moved to before its half second was
+    # up, and it was marked read behind the dialog all the same.
+    monkeypatch.setattr(screen_module, "READ_AFTER_S", 0.5)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        annotations = screen.annotations
+        assert annotations is not None
+        await within(pilot, lambda: "4 unread" in title_bar_text(app), "the first brief read")
+        await pilot.press("j", "t")
+        await wait_for_screen(pilot, TagDialog)
+        moved_to = current_id(app)
+        # Once the half second it had to be shown is up, whether it was counted or not.
+        await within(pilot, lambda: screen._read_timer is None, "the half second up")
+        await pilot.pause()
+        assert isinstance(app.screen, TagDialog)
+        assert moved_to not in annotations.read
+        assert "4 unread" in title_bar_text(app)
+        await pilot.press("escape")
+        await within(pilot, lambda: moved_to in annotations.read, "the brief seen read")
+        assert "3 unread" in title_bar_text(app)

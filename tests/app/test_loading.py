@@ -36,11 +36,13 @@ from tests.kit.pilot import (
     settle,
     strong_text,
     until,
+    wait_for_screen,
 )
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
 from tui.app.reader.loading import CorpusChanged, IndexDamaged
 from tui.app.reader.screen import REBUILDING_NOTICE, MainScreen
+from tui.app.screens.annotate import NoteDialog
 from tui.app.widgets.key_footer import KeyFooter
 from tui.core.annotations import Annotations
 from tui.core.bookmarks import BookmarkStore
@@ -399,6 +401,33 @@ async def test_a_brief_marked_unread_and_moved_to_during_a_first_start_is_read(
         await until(pilot, lambda: "reading" not in screen.sub_title)
         await settle(pilot)
     assert chosen in Annotations(state_dir(), corpus_key(root)).read
+
+
+async def test_the_newest_brief_a_first_start_puts_on_top_under_a_dialog_is_read_once_seen(
+    tmp_path: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reading ended while the note dialog covered the panes: the newest brief, put on top
+    # behind it, was marked read, though the user never saw it.
+    root = make_large_corpus(tmp_path / "corpus", 2 * BATCH)
+    newest = f"brief-{2 * BATCH - 1:05d}"
+    second_batch = held_after_one_batch(root, gate, monkeypatch)
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await first_batch_listed(pilot, app, second_batch)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        gate.set()
+        await until(pilot, lambda: "reading" not in screen.sub_title)
+        await until(pilot, lambda: listed_keys(app)[0] == newest)
+        await pilot.pause()  # not settle: the worker that opened the dialog waits for it
+        assert isinstance(app.screen, NoteDialog)
+        assert screen.sub_title.startswith(f"{2 * BATCH} briefs · {2 * BATCH} unread · ")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert brief_lines(app).startswith(f"Brief number {2 * BATCH - 1}")
+        assert screen.sub_title.startswith(f"{2 * BATCH} briefs · {2 * BATCH - 1} unread · ")
+    assert newest in Annotations(state_dir(), corpus_key(root)).read
 
 
 async def test_a_first_start_leaves_no_journal_beside_the_index(tmp_path: Path) -> None:

@@ -234,8 +234,10 @@ class MainScreen(TakesKeysOnceMounted):
         self._read_timer: Timer | None = None
         """Counts the brief shown read once it has been shown for :data:`READ_AFTER_S`."""
         self._read_when_back = False
-        """Whether the brief shown is to be marked read once the dialog over the screen closes:
-        the one the cursor fell on, which the user has not seen yet."""
+        """Whether the brief shown is to be counted as shown once the dialog over the screen
+        closes: it came into the panes behind the dialog (the one the cursor fell on, the one a
+        first start put on top), or the dialog came up before it had been shown long enough to
+        count as read."""
         self._shown_current = False
         """Whether the corpus shown was read from the files, not a first look at the index as
         the last start left it: a brief missing from the files then went away just now."""
@@ -663,10 +665,7 @@ class MainScreen(TakesKeysOnceMounted):
         """The brief gone has not come back: the one the cursor fell on is the one shown, read
         once the user sees it (not behind a dialog)."""
         self._forget_lost()
-        if self.app.screen is self:  # not under a dialog, which Textual counts as current
-            self._mark_shown_read()
-        else:
-            self._read_when_back = True
+        self._mark_shown_read()
 
     def _forget_lost(self) -> None:
         self._cursor_lost = None
@@ -930,9 +929,15 @@ class MainScreen(TakesKeysOnceMounted):
             self._opened_on = ""  # another entry shown: the reader is open
 
     def _read_once_rested(self, brief_id: str) -> None:
-        """Mark ``brief_id``, just shown, read once it has been shown for :data:`READ_AFTER_S`;
-        another brief shown meanwhile takes its place."""
+        """Mark ``brief_id``, just shown, read once it has been shown for :data:`READ_AFTER_S`
+        in sight of the user; another brief shown meanwhile takes its place. Shown behind a
+        dialog, it is shown once the dialog closes, and counted from then."""
         self._stop_reading()
+        # Active: no dialog, help screen, palette or question over it, under which Textual
+        # counts it as current all the same.
+        if not self.is_active:
+            self._read_after_dialog(brief_id)
+            return
         if READ_AFTER_S <= 0:
             self._set_read(brief_id, True)
             return
@@ -940,12 +945,22 @@ class MainScreen(TakesKeysOnceMounted):
         def rested() -> None:
             self._read_timer = None
             shown = self._entry(self.shown_entry)
-            if shown is not None and shown.brief is not None and shown.brief.id == brief_id:
+            if shown is None or shown.brief is None or shown.brief.id != brief_id:
+                if self._marked_read == brief_id:
+                    self._marked_read = None  # left before it was read: read when shown again
+            elif not self.is_active:
+                self._read_after_dialog(brief_id)  # a dialog came up before it was read
+            else:
                 self._set_read(brief_id, True)
-            elif self._marked_read == brief_id:
-                self._marked_read = None  # left before it was read: read when shown again
 
         self._read_timer = self.set_timer(READ_AFTER_S, rested)
+
+    def _read_after_dialog(self, brief_id: str) -> None:
+        """Let ``brief_id``, shown behind the dialog over the screen, count as shown once the
+        dialog closes, as any brief shown is: read after :data:`READ_AFTER_S` from then."""
+        if self._marked_read == brief_id:
+            self._marked_read = None  # not read yet: :meth:`_mark_shown_read` takes it again
+        self._read_when_back = True
 
     def _stop_reading(self) -> None:
         """Let the brief waiting to count as read go uncounted."""
