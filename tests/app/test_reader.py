@@ -1239,6 +1239,63 @@ async def test_the_command_palette_runs_the_same_actions(corpus_dir: Path) -> No
         assert export_mark_of(list_rows(app)[0]) == "✓"
 
 
+async def run_from_palette(pilot: Pilot[None], typed: str) -> None:
+    """Open the command palette, type ``typed`` and run the command found first with Enter."""
+    await pilot.press("ctrl+p", *typed)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_the_command_palette_moves_to_a_fact_or_an_article_whichever_pane_has_the_keys(
+    corpus_dir: Path,
+) -> None:
+    # "next fact" found nothing: the palette held none of the moves.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first, second = listed_keys(app)[:2]
+        assert str(screen.article_view.border_subtitle).startswith("fact 1 ·")
+        await run_from_palette(pilot, "next fact")  # from the list, which had the keys
+        assert str(screen.article_view.border_subtitle).startswith("fact 2 ·")
+        assert listed_keys(app)[screen.article_list.cursor_row] == first
+        # The facts have the keys now: j goes on from the fact moved to.
+        await pilot.press("j")
+        await settle(pilot)
+        assert str(screen.article_view.border_subtitle).startswith("fact 3 ·")
+        await run_from_palette(pilot, "next article")  # from the facts
+        assert listed_keys(app)[screen.article_list.cursor_row] == second
+        assert str(screen.article_view.border_subtitle).startswith("fact 1 ·")
+        await pilot.press("j")  # the list has the keys
+        await settle(pilot)
+        assert screen.article_list.cursor_row == 2
+        await run_from_palette(pilot, "last article")
+        assert screen.article_list.cursor_row == len(list_rows(app)) - 1
+        await run_from_palette(pilot, "first article")
+        assert listed_keys(app)[screen.article_list.cursor_row] == first
+
+
+async def test_the_palette_offers_a_pane_s_moves_only_while_it_has_something_to_move_through(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in main_screen(app).commands()]
+        assert {"Next article", "Last fact", "End of the original text"} <= set(titles)
+        await pilot.press("o")  # the original hidden
+        await settle(pilot)
+        titles = [command.title for command in main_screen(app).commands()]
+        assert "End of the original text" not in titles and "Next fact" in titles
+        await pilot.press("slash", *"nothing-holds-this")  # the list emptied
+        await settle(pilot)
+        titles = [command.title for command in main_screen(app).commands()]
+        assert not {"Next article", "Next fact"} & set(titles)
+
+
 async def test_q_quits(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 Place = Literal["app", "reader", "list", "facts", "original"]
 """The node a binding is declared on: the app, the reading screen, or one of its panes. A
 pane's keys work while it has the focus; the others wherever the reader is."""
+PanePlace = Literal["list", "facts", "original"]
+"""The places that are panes of the reading screen."""
+PANE_PLACES: tuple[PanePlace, ...] = ("list", "facts", "original")
 
 # b and B share one label in the footer, which has little room at 80 columns, while a keymap
 # leaves them one letter.
@@ -46,6 +49,10 @@ class Action(NamedTuple):
     """One sentence saying what it does: the footer's tooltip and the palette's help."""
     palette: str | None = None
     """Its title in the command palette; None leaves it out of the palette."""
+    move: bool = False
+    """Whether it is a move of a pane (its cursor or its text), which the palette offers
+    whichever pane has the keys, and runs on its pane, giving it the keys, once the palette has
+    closed. A pane's other actions it offers while the pane has the keys."""
     palette_when_on: str | None = None
     """The palette's title while the setting the action switches is on (see :attr:`switch`)."""
     switch: str | None = None
@@ -96,12 +103,15 @@ ACTIONS: tuple[Action, ...] = (
         "open_facts",
         "Facts",
         "reader",
+        "Go from the article list to the article's key facts",
+        palette="Go to the key facts",
         help_section="list",
         # Left out of the footer, which has no room for it at 80 columns beside "a Add": Enter
         # is where a reader looks first, and the help screen lists it.
         show=False,
         priority=True,
         off_while_typing=True,
+        words="open pane",
     ),
     Action(
         "reader.filter",
@@ -330,8 +340,11 @@ ACTIONS: tuple[Action, ...] = (
         "next_pane",
         "Next pane",
         "reader",
+        "Give the next pane the keys",
+        palette="Next pane",
         show=False,
         priority=True,
+        words="focus switch",
     ),
     Action(
         "reader.previous_pane",
@@ -339,8 +352,11 @@ ACTIONS: tuple[Action, ...] = (
         "previous_pane",
         "Previous pane",
         "reader",
+        "Give the pane before the keys",
+        palette="Previous pane",
         show=False,
         priority=True,
+        words="focus switch back",
     ),
     Action(
         "app.help",
@@ -362,16 +378,107 @@ ACTIONS: tuple[Action, ...] = (
         " could not be saved, or marks for export",
         words="exit close",
     ),
-    Action("list.next", "down,j", "cursor_down", "Next article", "list", show=False),
-    Action("list.previous", "up,k", "cursor_up", "Previous article", "list", show=False),
-    Action("list.first", "home,g", "first", "First article", "list", show=False),
-    Action("list.last", "end,G", "last", "Last article", "list", show=False),
+    # The moves of the panes. The palette offers those that go to an article, a fact or an end
+    # of the original from whichever pane has the keys (the pane moved in takes them), but not a
+    # line or a page: those are for a key pressed again and again, and would read alike there.
+    Action(
+        "list.next",
+        "down,j",
+        "cursor_down",
+        "Next article",
+        "list",
+        "Move the list's cursor to the next article",
+        palette="Next article",
+        show=False,
+        move=True,
+        words="down brief move",
+    ),
+    Action(
+        "list.previous",
+        "up,k",
+        "cursor_up",
+        "Previous article",
+        "list",
+        "Move the list's cursor to the article before",
+        palette="Previous article",
+        show=False,
+        move=True,
+        words="up back brief move",
+    ),
+    Action(
+        "list.first",
+        "home,g",
+        "first",
+        "First article",
+        "list",
+        "Move the list's cursor to its first article",
+        palette="First article",
+        show=False,
+        move=True,
+        words="top start brief move",
+    ),
+    Action(
+        "list.last",
+        "end,G",
+        "last",
+        "Last article",
+        "list",
+        "Move the list's cursor to its last article",
+        palette="Last article",
+        show=False,
+        move=True,
+        words="bottom end brief move",
+    ),
     Action("list.page_down", "pagedown", "page_down", "Page down", "list", show=False),
     Action("list.page_up", "pageup", "page_up", "Page up", "list", show=False),
-    Action("facts.next", "down,j", "next_fact", "Next fact", "facts", show=False),
-    Action("facts.previous", "up,k", "previous_fact", "Previous fact", "facts", show=False),
-    Action("facts.first", "home,g", "first_fact", "First fact", "facts", show=False),
-    Action("facts.last", "end,G", "last_fact", "Last fact, then the end", "facts", show=False),
+    Action(
+        "facts.next",
+        "down,j",
+        "next_fact",
+        "Next fact",
+        "facts",
+        "Go to the article's next key fact, its quote highlighted in the original",
+        palette="Next fact",
+        show=False,
+        move=True,
+        words="down move",
+    ),
+    Action(
+        "facts.previous",
+        "up,k",
+        "previous_fact",
+        "Previous fact",
+        "facts",
+        "Go to the article's key fact before",
+        palette="Previous fact",
+        show=False,
+        move=True,
+        words="up back move",
+    ),
+    Action(
+        "facts.first",
+        "home,g",
+        "first_fact",
+        "First fact",
+        "facts",
+        "Go to the article's first key fact",
+        palette="First fact",
+        show=False,
+        move=True,
+        words="top start move",
+    ),
+    Action(
+        "facts.last",
+        "end,G",
+        "last_fact",
+        "Last fact, then the end",
+        "facts",
+        "Go to the article's last key fact; on it, to the end of the brief",
+        palette="Last fact",
+        show=False,
+        move=True,
+        words="bottom end move",
+    ),
     Action("facts.page_down", "pagedown", "page_down", "Page down", "facts", show=False),
     Action("facts.page_up", "pageup", "page_up", "Page up", "facts", show=False),
     # Asked of the screen, which owns the brief's file and reads it again after the edit.
@@ -408,8 +515,30 @@ ACTIONS: tuple[Action, ...] = (
     ),
     Action("original.down", "down,j", "line_down", "Scroll down", "original", show=False),
     Action("original.up", "up,k", "line_up", "Scroll up", "original", show=False),
-    Action("original.top", "home,g", "top", "Start of the article", "original", show=False),
-    Action("original.bottom", "end,G", "bottom", "End of the article", "original", show=False),
+    Action(
+        "original.top",
+        "home,g",
+        "top",
+        "Start of the article",
+        "original",
+        "Scroll the original text to its start",
+        palette="Start of the original text",
+        show=False,
+        move=True,
+        words="top beginning scroll article",
+    ),
+    Action(
+        "original.bottom",
+        "end,G",
+        "bottom",
+        "End of the article",
+        "original",
+        "Scroll the original text to its end",
+        palette="End of the original text",
+        show=False,
+        move=True,
+        words="bottom scroll article",
+    ),
     Action("original.page_down", "pagedown", "page_down", "Page down", "original", show=False),
     Action("original.page_up", "pageup", "page_up", "Page up", "original", show=False),
     # The keys of finding words (reader.find), in the key line while the pane finds: the pane

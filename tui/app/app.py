@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -79,9 +80,11 @@ class BriefingApp(HoldsKeysTypedAhead):
         self.set_keymap(self.user_keys)
 
     def keys_of(self, action_id: str) -> str:
-        """How the keys of an action are shown: the user's, else its defaults."""
-        chosen = action(action_id)
-        return self.get_key_display(chosen.binding(self.user_keys.get(action_id)))
+        """How the keys of an action are shown: the user's, else its defaults; several as
+        ``↓ or j``, each as the footer shows a key (Textual shows them as given, ``down,j``)."""
+        binding = action(action_id).binding(self.user_keys.get(action_id))
+        shown = (self.get_key_display(replace(binding, key=key)) for key in binding.key.split(","))
+        return " or ".join(dict.fromkeys(shown))
 
     def on_load(self) -> None:
         # What is imported and made so far lives as long as the app: left to the garbage

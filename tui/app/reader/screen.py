@@ -33,7 +33,15 @@ from textual.reactive import Reactive, var
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
-from tui.app.actions import IN_ORDER, OFF_WHILE_TYPING, SPARE, bindings_of, in_palette
+from tui.app.actions import (
+    IN_ORDER,
+    OFF_WHILE_TYPING,
+    PANE_PLACES,
+    SPARE,
+    PanePlace,
+    bindings_of,
+    in_palette,
+)
 from tui.app.reader.header import corpus_summary, reading_summary
 from tui.app.reader.loading import (
     CorpusChanged,
@@ -1683,8 +1691,9 @@ class MainScreen(TakesKeysOnceMounted):
         return lost if new == marks else f"{lost}, {len(new):,} since the last export"
 
     def commands(self) -> Iterator[Command]:
-        """The actions that apply now, for the command palette: the screen's, and those of the
-        facts pane when it has the focus (confirming a fact of a draft)."""
+        """The actions that apply now, for the command palette: the screen's, the moves of the
+        panes that have something to move to, and the other actions of the pane with the focus
+        (confirming a fact of a draft)."""
         app = cast("BriefingApp", self.app)
         for action in in_palette("reader"):
             if not self.check_action(action.action, ()):
@@ -1693,15 +1702,48 @@ class MainScreen(TakesKeysOnceMounted):
             keys = app.keys_of(action.id)
             described = f"{action.description} ({keys})"
             yield Command(action.palette_title(on), described, action.action, action.words)
-        if self.focused is not self.brief_view:
-            return
-        for action in in_palette("facts"):
-            if self.brief_view.check_action(action.action, ()):
+        for place in PANE_PLACES:
+            pane = self._pane_of(place)
+            for action in in_palette(place):
+                if action.move:
+                    # Run on its pane, whichever had the keys: "Next fact" from the list too.
+                    if not self._has_moves(place):
+                        continue
+                    run = f"move({place!r}, {action.action!r})"
+                elif pane is self.focused and pane.check_action(action.action, ()):
+                    # The palette gives the focus back to the pane before the command runs.
+                    run = f"focused.{action.action}"
+                else:
+                    continue
                 keys = app.keys_of(action.id)
                 described = f"{action.description} ({keys})"
-                # The palette gives the focus back to the pane before the command runs.
-                run = f"focused.{action.action}"
                 yield Command(action.palette_title(False), described, run, action.words)
+
+    def _pane_of(self, place: PanePlace) -> Widget:
+        """The pane whose actions are those of ``place``."""
+        if place == "list":
+            return self.article_list
+        return self.brief_view if place == "facts" else self.article_view
+
+    def _has_moves(self, place: PanePlace) -> bool:
+        """Whether the pane of ``place`` shows something to move through: the list a row, the
+        brief pane facts, the original pane an article (and is not hidden)."""
+        if place == "list":
+            return bool(self.article_list.rows)
+        brief = self._shown_brief()
+        if place == "facts":
+            return brief is not None and bool(brief.key_facts)
+        return brief is not None and self.show_original
+
+    async def action_move(self, place: PanePlace, action: str) -> None:
+        """Run ``action``, a move of the pane of ``place``, on that pane, which takes the keys:
+        the palette's moves act on their pane whichever had the keys ("Next fact" from the
+        list), and the keys pressed after them go on from there."""
+        if place not in PANE_PLACES or not self._has_moves(place):
+            return  # the list emptied, say, between the palette's offer and the choice
+        pane = self._pane_of(place)
+        self._focus(pane)
+        await pane.run_action(action)
 
     @property
     def current_bookmarked(self) -> bool:
