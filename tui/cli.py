@@ -189,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
     moved.add_argument(
         "folder", nargs="?", metavar="FOLDER", help="the corpus folder as it was before the move"
     )
+    moved.add_argument(
+        "--forget",
+        action="store_true",
+        help="let go what is kept for FOLDER (gone: a copy deleted on purpose, say) instead",
+    )
     commands.add_parser(
         "keys",
         help="list every action's id and keys, for a keys file",
@@ -326,7 +331,9 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return _validate(corpus)
     if args.command == "moved":
-        return _moved(root, corpus, args.folder)
+        if args.forget and args.folder is None:
+            args.command_parser.error("--forget takes the FOLDER whose notes and marks to let go")
+        return _moved(root, corpus, args.folder, forget=args.forget)
     if corpus.problems:
         for problem in corpus.problems:
             print(f"briefing: {problem}", file=sys.stderr)
@@ -611,27 +618,39 @@ def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
     return 0
 
 
-def _moved(root: Path, corpus: Corpus, folder: str | None) -> int:
+def _moved(root: Path, corpus: Corpus, folder: str | None, *, forget: bool) -> int:
     """List the folders state is kept for about briefs of ``corpus``, or bring it over from
-    ``folder``."""
-    from tui.core.moved_corpus import CannotBringOver, bring_over, left_behind, moved_command
+    ``folder`` (or, ``forget``, let it go)."""
+    from tui.core.moved_corpus import (
+        CannotBringOver,
+        bring_over,
+        left_behind,
+        let_go,
+        moved_command,
+    )
 
     ids_here = {brief_id for brief_id in corpus.entries.ids() if brief_id is not None}
-    if folder is not None:
-        try:
+    try:
+        if folder is not None and forget:
+            named, count = let_go(root, folder)
+            print(f"Let go what was kept for {named}: notes and marks of {plural(count, 'brief')}")
+        elif folder is not None:
             named, brought = bring_over(root, folder, ids_here)
-        except CannotBringOver as error:
-            print(f"briefing: {error}", file=sys.stderr)
-            return 1
-        print("\n".join(brought.described(named)))
+            print("\n".join(brought.described(named)))
+    except CannotBringOver as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return 1
+    if folder is not None:
         return 0
     found = left_behind(root, ids_here)
     for left in found:
         print(left.described())
-    gone = [left.folder for left in found if left.gone]
-    if gone:
-        command = moved_command(root, gone[0])
-        _tell([f"briefing: to bring them over from a folder that is gone: {command}"])
+    movable = [left.folder for left in found if left.movable]
+    if movable:
+        command = moved_command(root, movable[0])
+        _tell(
+            [f"briefing: to bring them over from the folder this corpus was moved from: {command}"]
+        )
     elif not found:
         _tell(["briefing: no other corpus folder keeps anything about briefs of this corpus"])
     return 0

@@ -1027,7 +1027,7 @@ async def test_a_corpus_moved_away_from_its_notes_is_told_where_they_are_and_how
         await settle(pilot)
     (notice,) = [message for _, message in told if "which is gone" in message]
     assert f"are kept for {corpus_key(corpus_dir)}, which is gone" in notice
-    assert notice.endswith(f"briefing --corpus {moved} moved {corpus_key(corpus_dir)}")
+    assert f"run: briefing --corpus {moved} moved {corpus_key(corpus_dir)} (" in notice
 
 
 async def test_a_copy_of_a_corpus_or_another_corpus_is_told_nothing_of_the_first(

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -1332,7 +1333,9 @@ def test_moved_lists_the_folder_a_renamed_corpus_left_its_notes_under_and_brings
     told = capsys.readouterr()
     assert told.out.startswith(f"{corpus_key(old)}: ") and "the folder is gone" in told.out
     # The command it gives, typed as it is written, brings them over.
-    command = told.err.partition(": to bring them over from a folder that is gone: ")[2]
+    command = told.err.partition(
+        ": to bring them over from the folder this corpus was moved from: "
+    )[2]
     program, *arguments = shlex.split(command)
     assert program == "briefing"
     assert main(arguments) == 0
@@ -1346,3 +1349,19 @@ def test_moved_lists_the_folder_a_renamed_corpus_left_its_notes_under_and_brings
     assert capsys.readouterr().out == ""
     assert main(["moved", "--corpus", str(root), str(old)]) == 1
     assert str(old) in capsys.readouterr().err
+
+
+def test_moved_forget_lets_go_what_a_copy_deleted_on_purpose_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_named_corpus(tmp_path / "news")
+    copy = make_named_corpus(tmp_path / "scratch")
+    Annotations(state_dir(), corpus_key(copy)).set_note("mx", "scratch")
+    shutil.rmtree(copy)
+    with pytest.raises(SystemExit):
+        main(["moved", "--corpus", str(root), "--forget"])
+    assert "--forget takes the FOLDER" in capsys.readouterr().err
+    assert main(["moved", "--corpus", str(root), "--forget", str(copy)]) == 0
+    assert "notes and marks of 1 brief" in capsys.readouterr().out
+    assert main(["moved", "--corpus", str(root)]) == 0
+    assert capsys.readouterr().out == ""

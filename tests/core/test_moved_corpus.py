@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.kit.corpus import make_named_corpus
+from tests.kit.corpus import fields, make_corpus, make_named_corpus
 from tui.core.annotations import FILE_NAME, MAX_TAGS, NOTES_TAKEN_OVER_BY, Annotations
 from tui.core.bookmarks import BookmarkStore
-from tui.core.moved_corpus import CannotBringOver, bring_over, left_behind, moved_from
+from tui.core.moved_corpus import CannotBringOver, bring_over, left_behind, let_go, moved_from
 from tui.core.userstate import corpus_key
 
 IDS = {"mx", "tj", "tx", "draft"}
@@ -77,8 +77,10 @@ def test_a_folder_still_holding_its_corpus_is_told_as_there(
     copy = make_named_corpus(tmp_path / "copy")
     (found,) = left_behind(copy, IDS)
     assert not found.gone
-    with pytest.raises(CannotBringOver, match="still a corpus folder"):
+    with pytest.raises(CannotBringOver, match="still holds most of the briefs"):
         bring_over(copy, str(first), IDS)
+    with pytest.raises(CannotBringOver, match="still holds most of the briefs"):
+        let_go(copy, str(first))
     assert annotations_of(first, private_state).notes == {"mx": "Call the council"}
 
 
@@ -214,31 +216,47 @@ def test_a_corpus_sharing_a_few_of_a_gone_folders_briefs_was_not_moved_from_it(
     first.rename(tmp_path / "work-2025")
     other = make_named_corpus(tmp_path / "other")
     (shared,) = left_behind(other, {"mx"})
-    assert shared.here == 1 and not shared.mostly_here
-    assert moved_from(other, {"mx"}, 0) is None
+    assert shared.here == 1 and not shared.movable
+    assert moved_from(other, {"mx"}) is None
     with pytest.raises(CannotBringOver, match="another corpus"):
         bring_over(other, corpus_key(first), {"mx"})
     assert Annotations(private_state, corpus_key(first)).notes == {"mx": "Call the council"}
 
 
-def test_a_copy_deleted_on_purpose_is_not_where_the_corpus_was_moved_from(
+def test_a_copy_deleted_on_purpose_is_let_go_on_the_users_word(
     tmp_path: Path, private_state: Path
 ) -> None:
     root = make_named_corpus(tmp_path / "news")
     keep_some(root, private_state)
     copy = make_named_corpus(tmp_path / "scratch")
-    annotations_of(copy, private_state).set_read("mx")
+    annotations_of(copy, private_state).set_note("mx", "scratch")
     shutil.rmtree(copy)
-    # The copy is listed, but what the corpus keeps itself is more than the copy kept.
-    assert [left.folder for left in left_behind(root, IDS)] == [corpus_key(copy)]
-    assert moved_from(root, IDS, 3) is None
+    # It may as well be where the corpus was moved from: told, until brought over or let go.
+    found = moved_from(root, IDS)
+    assert found is not None and found.folder == corpus_key(copy)
+    assert let_go(root, str(copy)) == (corpus_key(copy), 1)
+    assert moved_from(root, IDS) is None and left_behind(root, IDS) == []
+    assert annotations_of(root, private_state).notes == {"mx": "Call the council"}
+    assert BookmarkStore(private_state, corpus_key(root)).ids == {"tj"}
+
+
+def test_a_corpus_renamed_and_another_made_in_its_place_can_bring_its_notes_over(
+    moved: tuple[Path, str], tmp_path: Path, private_state: Path
+) -> None:
+    # A yearly rollover: "news" renamed "news-2025", a new "news" begun with other briefs.
+    root, old = moved
+    make_corpus(tmp_path / "news", {"other.yaml": fields("other")})
+    (found,) = left_behind(root, IDS)
+    assert found.gone and found.movable
+    bring_over(root, old, IDS)
+    assert annotations_of(root, private_state).notes == {"mx": "Call the council"}
 
 
 def test_a_corpus_renamed_is_told_the_folder_it_was_moved_from(
     moved: tuple[Path, str], private_state: Path
 ) -> None:
     root, old = moved
-    found = moved_from(root, IDS, 0)
+    found = moved_from(root, IDS)
     assert found is not None and found.folder == old
 
 
@@ -246,3 +264,5 @@ def test_naming_the_corpus_own_folder_says_so(moved: tuple[Path, str]) -> None:
     root, _ = moved
     with pytest.raises(CannotBringOver, match="this corpus's own folder"):
         bring_over(root, str(root), IDS)
+    with pytest.raises(CannotBringOver, match="this corpus's own folder"):
+        let_go(root, str(root))

@@ -357,6 +357,19 @@ class Annotations:
         self._read_rows(connection)
         return taken
 
+    def let_go(self, folder: str) -> None:
+        """Forget what the file keeps under the corpus folder ``folder``, in one transaction.
+        Raises as :meth:`take_over` does."""
+        if self._newer_format:
+            raise AnnotationError(self._newer_format)
+        if not self.path.exists():
+            return
+        connection = self._open(create=True)
+        with _transaction(connection):
+            connection.execute(_KEPT_UNREAD_TABLE)  # a file made before it has none
+            for table in ("briefs", "tags", "kept_unread"):
+                connection.execute(f"DELETE FROM {table} WHERE corpus = ?", (folder,))
+
     def _take_over_rows(self, connection: sqlite3.Connection, folder: str) -> TakenOver:
         here, there = self.corpus, folder
         read = notes = joined = tag_lists = 0

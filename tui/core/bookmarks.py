@@ -178,10 +178,10 @@ class BookmarkStore:
             return {}
         return {corpus: frozenset(ids) for corpus, ids in corpora.items() if corpus != self.corpus}
 
-    def take_over(self, folder: str) -> int:
+    def take_over(self, folder: str, *, keep: bool = True) -> int:
         """Make the bookmarks kept under the corpus folder ``folder`` this corpus's, with those
-        it has; return how many it did not have. Raises :class:`OSError` when they cannot be
-        saved, changing nothing."""
+        it has (unless not ``keep``: then they are let go); return how many it did not have.
+        Raises :class:`OSError` when they cannot be saved, changing nothing."""
         self.save()
         if self.save_error:
             raise OSError(self.save_error)
@@ -191,10 +191,13 @@ class BookmarkStore:
             # Not written from what could be read of a file: the rest would be lost.
             if self._newer_format or self._unreadable:
                 raise OSError(self._newer_format or self._unreadable)
-            taken = set(corpora.pop(folder, ()))
+            given = folder in corpora
+            kept_there = set(corpora.pop(folder, ()))
+            taken = kept_there if keep else set()
             before = set(corpora.get(self.corpus, ()))
-            corpora[self.corpus] = sorted(before | taken)
             if taken:
+                corpora[self.corpus] = sorted(before | taken)
+            if given:
                 write_atomically(self.path, _dump(corpora))
         self.ids = before | taken
         return len(taken - before)

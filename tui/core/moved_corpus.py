@@ -12,7 +12,7 @@ import os
 import re
 import shlex
 import sqlite3
-from collections.abc import Container
+from collections.abc import Collection, Container, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,22 +29,23 @@ class LeftBehind(NamedTuple):
     folder: str
     """The folder as the state names it (:func:`tui.core.corpus_path.folder_text`)."""
     gone: bool
-    """Whether it is no corpus folder now: moved, renamed or deleted."""
+    """Whether it no longer holds most of the briefs kept for it: moved, renamed, deleted, or
+    another corpus made in its place."""
     kept: int
     """How many briefs something is kept for there."""
     here: int
     """How many of them are briefs of this corpus."""
 
     @property
-    def mostly_here(self) -> bool:
-        """Whether most of the briefs something is kept for there are this corpus's: the
-        folder may have been this corpus's, where another corpus shares only some of them
-        (the briefs that come with briefing, say)."""
-        return self.here * 2 > self.kept
+    def movable(self) -> bool:
+        """Whether this corpus may have been moved from there: the folder is gone, and most of
+        the briefs something is kept for there are this corpus's, where another corpus shares
+        only some of them (the briefs that come with briefing, say)."""
+        return self.gone and self.here * 2 > self.kept
 
     def described(self) -> str:
         """What is kept there, in the words of a line: ``/old: notes, … of 12 briefs, …``."""
-        where = "the folder is gone" if self.gone else "the folder is still a corpus"
+        where = "the folder is gone" if self.gone else "the folder still holds them"
         return (
             f"{self.folder}: notes, tags, bookmarks or read marks of {plural(self.kept, 'brief')},"
             f" {self.here:,} of them in this corpus; {where}"
@@ -52,13 +53,28 @@ class LeftBehind(NamedTuple):
 
 
 class CannotBringOver(Exception):
-    """What is kept under a folder cannot be brought over; the message says why, to show."""
+    """What is kept under a folder cannot be brought over or let go; the message says why."""
 
 
 def left_behind(root: Path, ids_here: Container[str]) -> list[LeftBehind]:
     """The other corpus folders the user's state keeps something for, of whose briefs the corpus
     at ``root`` (whose brief ids are ``ids_here``) has any: most shared first. State that cannot
     be read gives none."""
+    found = (
+        LeftBehind(other, not _holds_most(other, ids), len(ids), sum(i in ids_here for i in ids))
+        for other, ids in _kept_for_other_folders(root).items()
+    )
+    return sorted((left for left in found if left.here), key=lambda left: -left.here)
+
+
+def moved_from(root: Path, ids_here: Container[str]) -> LeftBehind | None:
+    """The folder the corpus at ``root`` (whose brief ids are ``ids_here``) was most likely
+    moved or renamed from (:attr:`LeftBehind.movable`), if any."""
+    return next((left for left in left_behind(root, ids_here) if left.movable), None)
+
+
+def _kept_for_other_folders(root: Path) -> dict[str, set[str]]:
+    """The ids something is kept for under each corpus folder of the state but ``root``."""
     folder, corpus = state_dir(), corpus_key(root)
     try:
         annotations = Annotations(folder, corpus, set_aside_unreadable=False)
@@ -70,25 +86,8 @@ def left_behind(root: Path, ids_here: Container[str]) -> list[LeftBehind]:
         for other, ids in bookmarks.kept_for_other_folders().items():
             kept.setdefault(other, set()).update(ids)
     except (OSError, sqlite3.Error):
-        return []  # a state folder that cannot even be looked at
-    found = (
-        LeftBehind(other, not _still_a_corpus(other), len(ids), sum(i in ids_here for i in ids))
-        for other, ids in kept.items()
-    )
-    return sorted((left for left in found if left.here), key=lambda left: -left.here)
-
-
-def moved_from(root: Path, ids_here: Container[str], kept_here: int) -> LeftBehind | None:
-    """The folder the corpus at ``root`` (whose brief ids are ``ids_here``) was most likely
-    moved or renamed from, if any: one that is gone, most of whose briefs are this corpus's, and
-    that keeps something for more briefs than this corpus did as it was opened (``kept_here``).
-    Not a copy deleted on purpose, whose few read marks the corpus itself has too, nor another
-    corpus sharing a few briefs."""
-    found = left_behind(root, ids_here)
-    return next(
-        (left for left in found if left.gone and left.mostly_here and left.kept > kept_here),
-        None,
-    )
+        return {}  # a state folder that cannot even be looked at
+    return kept
 
 
 class BroughtOver(NamedTuple):
@@ -122,25 +121,22 @@ class BroughtOver(NamedTuple):
 def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, BroughtOver]:
     """Make what the user's state keeps under the corpus folder ``given`` (as typed, or as the
     state names it) the corpus at ``root``'s, whose brief ids are ``ids_here``; return the folder
-    as the state names it, and what was brought. Raises :class:`CannotBringOver` for a folder
-    kept under no name of the state, one still a corpus, one sharing no brief with this corpus,
-    and state that cannot be written."""
+    as the state names it, and what was brought. Raises :class:`CannotBringOver` for this
+    corpus's own folder, one the corpus was not moved from (:attr:`LeftBehind.movable`), and
+    state that cannot be written."""
     folder, corpus = state_dir(), corpus_key(root)
-    if corpus in _names_of(given):
-        raise CannotBringOver(
-            f"{corpus} is this corpus's own folder: give the folder the corpus was moved from"
-        )
+    _not_its_own(corpus, given)
     shared = {left.folder: left for left in left_behind(root, ids_here)}
     named = next((name for name in _names_of(given) if name in shared), None)
     if named is None:
-        raise CannotBringOver(_not_found(given, root, list(shared)))
+        raise CannotBringOver(_not_found(given, root, shared.values()))
     left = shared[named]
     if not left.gone:
         raise CannotBringOver(
-            f"{named} is still a corpus folder: what is kept for it stays with it. To move a"
-            " corpus, move its folder first"
+            f"{named} still holds most of the briefs kept for it: what is kept for it stays"
+            " with it. To move a corpus, move its folder first"
         )
-    if not left.mostly_here:
+    if not left.movable:
         raise CannotBringOver(
             f"only {left.here:,} of the {plural(left.kept, 'brief')} something is kept for"
             f" under {named} are in this corpus: it was another corpus, not this one moved"
@@ -172,10 +168,50 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
     return named, BroughtOver(taken, bookmarks)
 
 
-def moved_command(root: Path, folder: str) -> str:
-    """The command that brings what is kept for ``folder`` over to the corpus at ``root``, as
-    it is typed in a shell."""
-    return f"briefing --corpus {shlex.quote(str(root.absolute()))} moved {shlex.quote(folder)}"
+def let_go(root: Path, given: str) -> tuple[str, int]:
+    """Forget what the user's state keeps under the corpus folder ``given`` (as typed, or as
+    the state names it), a folder that is gone (a copy deleted on purpose, say); return the
+    folder as the state names it, and for how many briefs something was kept. Raises
+    :class:`CannotBringOver` for this corpus's own folder, a folder nothing is kept for, one
+    that still holds most of its briefs, and state that cannot be written."""
+    folder, corpus = state_dir(), corpus_key(root)
+    _not_its_own(corpus, given)
+    kept = _kept_for_other_folders(root)
+    named = next((name for name in _names_of(given) if name in kept), None)
+    if named is None:
+        raise CannotBringOver(f"nothing is kept for {given}")
+    if _holds_most(named, kept[named]):
+        raise CannotBringOver(
+            f"{named} still holds most of the briefs kept for it: what is kept for it stays with it"
+        )
+    annotations = Annotations(folder, corpus, set_aside_unreadable=False)
+    try:
+        annotations.let_go(named)
+        BookmarkStore(folder, corpus, set_aside_unreadable=False).take_over(named, keep=False)
+    except (AnnotationError, sqlite3.Error, OSError) as error:
+        told = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise CannotBringOver(
+            f"what is kept for {named} cannot be let go ({told}); run the command again once"
+            f" the state in {folder} can be written"
+        ) from None
+    finally:
+        annotations.close()
+    return named, len(kept[named])
+
+
+def _not_its_own(corpus: str, given: str) -> None:
+    if corpus in _names_of(given):
+        raise CannotBringOver(
+            f"{corpus} is this corpus's own folder: give the folder the corpus was moved from"
+        )
+
+
+def moved_command(root: Path, folder: str, *, forget: bool = False) -> str:
+    """The command that brings what is kept for ``folder`` over to the corpus at ``root`` (or,
+    ``forget``, lets it go), as it is typed in a shell."""
+    option = " --forget" if forget else ""
+    corpus = shlex.quote(str(root.absolute()))
+    return f"briefing --corpus {corpus} moved{option} {shlex.quote(folder)}"
 
 
 def _names_of(given: str) -> list[str]:
@@ -184,20 +220,35 @@ def _names_of(given: str) -> list[str]:
     return [given, folder_text(Path(given).expanduser())]
 
 
-def _not_found(given: str, root: Path, shared: list[str]) -> str:
+def _not_found(given: str, root: Path, shared: Iterable[LeftBehind]) -> str:
     told = f"nothing is kept for {given} that concerns briefs of {root.absolute()}"
-    if not shared:
-        return f"{told}, nor for any other folder"
-    return f"{told}; it is for {', '.join(shared)} (see briefing moved)"
+    movable = [left.folder for left in shared if left.movable]
+    if not movable:
+        return f"{told}, nor for a folder this corpus may have been moved from"
+    return f"{told}; it may have been moved from {', '.join(movable)} (see briefing moved)"
 
 
 _ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
+_BRIEF_SUFFIXES = (b".yaml", b".yml")
 
 
-def _still_a_corpus(folder: str) -> bool:
-    """Whether the folder ``folder``, as the state names it, still holds briefs. A byte of its
-    name that is not UTF-8 is named ``\\xNN`` (see :func:`tui.core.corpus_path.folder_text`):
-    it is looked for both as written and with those bytes."""
+def _holds_most(folder: str, ids: Collection[str]) -> bool:
+    """Whether the folder ``folder``, as the state names it, holds brief files named for most
+    of ``ids``. A byte of its name that is not UTF-8 is named ``\\xNN`` (see
+    :func:`tui.core.corpus_path.folder_text`): it is looked for both as written and with those
+    bytes."""
     written = folder.encode("utf-8")
     with_bytes = _ESCAPED_BYTE.sub(lambda found: bytes([int(found[1], 16)]), written)
-    return any(os.path.isdir(os.path.join(name, b"briefs")) for name in {written, with_bytes})
+    for name in {written, with_bytes}:
+        try:
+            with os.scandir(os.path.join(name, b"briefs")) as files:
+                stems = {
+                    os.fsdecode(os.path.splitext(entry.name)[0])
+                    for entry in files
+                    if entry.name.endswith(_BRIEF_SUFFIXES)
+                }
+        except OSError:
+            continue  # not there, or not a folder of briefs
+        if sum(brief_id in stems for brief_id in ids) * 2 > len(ids):
+            return True
+    return False

@@ -257,7 +257,6 @@ class MainScreen(TakesKeysOnceMounted):
         self._ids_present: frozenset[str] = frozenset()
         self._unloaded_bookmarks: tuple[Entries, frozenset[str], frozenset[int]] | None = None
         self._looked_for_state_left_behind = False
-        self._kept_at_opening = 0
         """The positions of the files that failed to load and are bookmarked, for the entries
         and the bookmarks they were found in."""
         self._list_query = ListQuery()
@@ -385,17 +384,6 @@ class MainScreen(TakesKeysOnceMounted):
         self.store = BookmarkStore(state_dir(), corpus_key(self.root))
         self.bookmarked = frozenset(self.store.ids)
         self.annotations = Annotations(state_dir(), corpus_key(self.root))
-        # Counted before the first brief shown is marked read: a corpus moved away from its
-        # notes is told where they are only when it keeps less than the folder it left. A sum,
-        # which counts a brief read and noted twice, rather than a union of 100,000 ids.
-        annotations = self.annotations
-        self._kept_at_opening = (
-            len(self.store.ids)
-            + len(annotations.read)
-            + len(annotations.kept_unread)
-            + len(annotations.notes)
-            + len(annotations.tags)
-        )
         # The list reads the live set of read ids: a copy of 100,000 at every move would cost.
         self.article_list.read = self.annotations.read
         if self._layout_problem:
@@ -514,14 +502,14 @@ class MainScreen(TakesKeysOnceMounted):
         from tui.core.moved_corpus import moved_command, moved_from
 
         ids = {brief_id for brief_id in corpus.entries.ids() if brief_id is not None}
-        where = moved_from(self.root, ids, self._kept_at_opening)
+        where = moved_from(self.root, ids)
         if where is None:
             return
         self.app.call_from_thread(
             self.notify,
             f"Notes and marks of {plural(where.here, 'brief')} of this corpus are kept for"
             f" {where.folder}, which is gone. To bring them here, quit and run:"
-            f" {moved_command(self.root, where.folder)}",
+            f" {moved_command(self.root, where.folder)} (with --forget to let them go)",
             title="Corpus moved?",
             severity="warning",
             markup=False,
