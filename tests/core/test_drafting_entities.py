@@ -2122,3 +2122,23 @@ def test_a_known_companys_branch_said_to_invest_names_the_company_and_no_place(
 def test_a_known_company_in_a_country_still_names_the_country() -> None:
     found = find_entities("Toyota in Mexico will invest more.\n", shipped_gazetteer())
     assert found.places == ("Mexico",)
+
+
+@pytest.mark.parametrize(
+    ("text", "ministry"),
+    [
+        (
+            "Exports go to Texas. Canada's Ministry of Economy said talks continue.",
+            "Canada's Ministry of Economy",
+        ),
+        (
+            "Plants supply Alabama and Georgia.\n\nJapan's Ministry of Economy, Trade and"
+            " Industry said suppliers may follow.",
+            "Japan's Ministry of Economy, Trade and Industry",
+        ),
+    ],
+)
+def test_a_name_after_a_sentence_ending_in_a_name_starts_anew(text: str, ministry: str) -> None:
+    # Listed as "Texas. Canada's Ministry of Economy", with SE beside it.
+    found = find_entities(text, shipped_gazetteer(), language="en").organizations
+    assert found == (ministry,)

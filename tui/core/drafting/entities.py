@@ -1133,7 +1133,7 @@ def _an_office_within_a_ministry(text: str, start: int, end: int) -> bool:
 
 
 _ANOTHER_NATIONALITY_BEFORE = re.compile(rf"\b(?:the\s+)?(?:{_OTHER_NATIONALITIES})\s+$")
-_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+$")
+_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w]*(?:\s+[A-Z]\w*){0,2})['’]s\s+$")
 _OF_A_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _A_CAPITALISED_WORD = re.compile(r"[A-ZÁÉÍÓÚÑ]\w*")
 _MORE_OF_ITS_NAME = re.compile(r"(?:,\s+[A-Z]\w+)+,?\s+and\s+[A-Z]\w+")
@@ -1735,6 +1735,8 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
     while at < len(words):
         if words[at - 1].group().endswith("-"):
             break  # a dash after a word ends the name: "MONTERREY, N.L.- Tesla pospuso"
+        if _ends_a_sentence(words[at - 1].group()):
+            break  # "Exports go to Texas. Canada's Ministry …" names Texas, then Canada's
         nxt = words[at].group()
         # A capital and its stop is an initial or part of an abbreviation ("S. A."), not "A".
         initial = len(nxt) == 2 and nxt[1] == "."
@@ -1818,6 +1820,25 @@ def _areas_after(words: list[re.Match[str]], at: int) -> int | None:
         if words[at - 2].group() in _AND:
             return at if len(areas) > 1 and _all_areas(areas) else None
     return None
+
+
+def _ends_a_sentence(word: str) -> bool:
+    """Whether ``word``, its full stop and all, ends a sentence: a word of four letters or more
+    before it ("Texas."), unlike an abbreviation within a name ("S.A.", "Inc.", "Sr.", a capital
+    alone)."""
+    stem = word[:-1]
+    return (
+        word.endswith(".")
+        and len(stem) >= 4
+        and stem.isalpha()
+        and not _abbreviated(stem)
+        and stem not in _SHORTENED_NAMES
+    )
+
+
+_SHORTENED_NAMES = frozenset(("Gral", "Dept", "Dpto", "Assn", "Univ", "Mpio"))
+"""Words of a name shortened with a full stop, as long as a word: "Gral. Motors", "Dept. of
+Commerce"."""
 
 
 def _opens_a_legal_form(words: list[re.Match[str]], at: int) -> bool:
