@@ -2142,3 +2142,27 @@ def test_a_name_after_a_sentence_ending_in_a_name_starts_anew(text: str, ministr
     # Listed as "Texas. Canada's Ministry of Economy", with SE beside it.
     found = find_entities(text, shipped_gazetteer(), language="en").organizations
     assert found == (ministry,)
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "places"),
+    [
+        ("LG Chem said separately it would decide on the plant.", ["LG Chem"], []),
+        ("LG Chem y Hyundai Mobis evalúan ampliar sus plantas.", ["Hyundai Mobis", "LG Chem"], []),
+        (
+            "Toyota Tsusho México abrió una oficina en Monterrey.",
+            ["Toyota Tsusho México"],
+            ["Monterrey"],
+        ),
+        ("GM Financial de México amplió su cartera.", ["GM Financial de México"], []),
+        ("General Motors de México producirá más camionetas.", ["General Motors"], []),
+        # A model is no company.
+        ("The Toyota Tacoma is built in Tijuana.", ["Toyota"], ["Tijuana"]),
+    ],
+)
+def test_a_company_named_with_a_known_ones_name_is_read_by_what_it_does(
+    text: str, organizations: list[str], places: list[str]
+) -> None:
+    # "LG Chem said" was drafted as LG Electronics; "Toyota Tsusho México abrió" as Toyota.
+    found = find_entities(text, shipped_gazetteer())
+    assert (sorted(found.organizations), list(found.places)) == (organizations, places)

@@ -162,6 +162,18 @@ _COMPANY_ACTION = re.compile(
     r"|project)\b)"
     r"|\s+(?:will\s+|also\s+)?(?:invest|invested|investing|postpone|postponed)\b"
 )
+_DOES_BUSINESS = re.compile(
+    r"\s+(?:(?:also|later|separately|también|ya)\s+)?(?:said|says|announced|announces|plans|planned"
+    r"|will|would|expects|expected|opened|opens|expanded|expands|hired|hires|supplies|produces"
+    r"|builds|makes|reported|reports|employs|operates|is\s+(?:building|expanding|hiring|looking)"
+    r"|dijo|anunció|anuncia|informó|planea|analiza|analizan|evalúa|evalúan|abrió|abrirá|amplió"
+    r"|ampliará|producirá|produce|contratará|contrató|construirá|construye|operará|opera|inició"
+    r"|iniciará|instalará|instaló|comenzó|emplea|exporta|exportará|suministrará|abastecerá)\b"
+)
+"""What a company's name is followed by as it does business or is reported on: "LG Chem
+said", "Toyota Tsusho México abrió". Read only after a name that opens with a known company's,
+where a model ("the Toyota Tacoma is built") is the other reading, or a place after one ("Ford
+Mexico said")."""
 _OTHER_NATIONALITIES = (
     r"American|U\.S\.|US|Canadian|Chinese|Japanese|(?:South\s+)?Korean|Taiwanese|German"
     r"|French|Italian|Spanish|British|Swiss|Swedish|Dutch|Belgian|Indian|Israeli|Brazilian"
@@ -806,6 +818,7 @@ def find_entities(
         for start, end, name in names
         if _ends_in_a_legal_form(name) and not _a_legal_form_alone(name)
     )
+    org_starts: set[int] = set()
     org_ends: set[int] = set()
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
         start, end = match.span()
@@ -826,10 +839,10 @@ def find_entities(
         if (
             group == "places"
             and _after_a_known_company(text, org_ends, start)
-            and _COMPANY_ACTION.match(text, end)
+            and (_COMPANY_ACTION.match(text, end) or _DOES_BUSINESS.match(text, end))
         ):
             # A known company's branch, said to do what a company does: "General Motors de
-            # México invertirá" names General Motors, no place.
+            # México invertirá" (or "producirá", "said") names General Motors, no place.
             taken[start:end] = b"\x01" * (end - start)
             continue
         if group == "places" and (
@@ -871,6 +884,7 @@ def find_entities(
         found[group].setdefault(name, start)
         known_names.add(name)
         if group == "organizations":
+            org_starts.add(start)
             org_ends.add(end)
         if fold and _ends_a_name(text, taken, start):
             continue  # the topic is listed, and the name it ends too: "Valmora Automotive"
@@ -944,7 +958,7 @@ def find_entities(
     # company of its own whose name opens with a known one's is listed alone ("Hyundai Mobis",
     # "LG Chem"): it is not the known one ("LG" is LG Electronics).
     names_of_their_own: list[tuple[int, int]] = []
-    for start, end, name in names:
+    for start, end, name, list_end in _listed_apart(names, org_starts):
         if told is not None:
             told(start // 2)
         holds_known = any(taken[start:end]) and not _all_known(text, taken, start, end)
@@ -966,7 +980,7 @@ def find_entities(
             or _abbreviated_after(text, end, name) is not None
             or _ends_in_a_legal_form(name)
         ):
-            of_its_own = _a_known_companys_own(text, matcher, taken, start, name)
+            of_its_own = _a_known_companys_own(text, matcher, taken, start, name, list_end)
             if not of_its_own:
                 continue
         if not _stands_for_known(
@@ -976,7 +990,7 @@ def find_entities(
             if of_its_own:
                 names_of_their_own.append((start, end))
         taken[start:end] = b"\x01" * (end - start)
-    _drop_known_within(found["organizations"], known, matcher, names_of_their_own)
+    _drop_known_within(found, known, matcher, names_of_their_own)
     # Other known names are blanked out, so that a run of capitals stops at them: "Mayor Norma
     # Alicia Bustamante of Mexicali" is a person of a known place.
     masked = _masked(text, taken)
@@ -1322,34 +1336,56 @@ _GROUP_WORD_ENDING = re.compile(r"\s+(?:Group|Corporation|Company)$")
 
 
 def _drop_known_within(
-    organizations: dict[str, int],
+    found: dict[str, dict[str, int]],
     known: Iterable[re.Match[str]],
     matcher: _Matcher,
     spans: list[tuple[int, int]],
 ) -> None:
-    """Take out of ``organizations`` each known one whose every match of ``known`` lies within
-    one of ``spans``, the names of companies of their own that open with it."""
+    """Take out of the organizations and places ``found`` each known one whose every match of
+    ``known`` lies within one of ``spans``, the names of companies of their own that open with
+    a known company's, perhaps ending with where they are ("LG Chem", "Toyota Tsusho México")."""
     if not spans:
         return
-    outside: dict[str, bool] = {}
+    outside: dict[tuple[str, str], bool] = {}
     for match in known:
         group, name = matcher.group_of.get(match.group(), ("", ""))
-        if group == "organizations":
+        if group in ("organizations", "places"):
             within = any(start <= match.start() < end for start, end in spans)
-            outside[name] = outside.get(name, False) or not within
-    for name, named_alone in outside.items():
+            outside[group, name] = outside.get((group, name), False) or not within
+    for (group, name), named_alone in outside.items():
         if not named_alone:
-            organizations.pop(name, None)
+            found[group].pop(name, None)
+
+
+def _listed_apart(
+    names: Iterable[tuple[int, int, str]], org_starts: set[int]
+) -> Iterable[tuple[int, int, str, int]]:
+    """``names``, each a run of capitalised names, parted where "y" or "and" comes before a
+    known organization ("LG Chem y Hyundai Mobis" names two), each part with where its run
+    ends, which what the names are said to do follows ("… evalúan ampliar")."""
+    for start, end, name in names:
+        last = 0
+        for conjunction in _CONJUNCTION.finditer(name):
+            if start + conjunction.end() in org_starts:
+                yield (
+                    start + last,
+                    start + conjunction.start(),
+                    name[last : conjunction.start()],
+                    end,
+                )
+                last = conjunction.end()
+        yield start + last, end, name[last:], end
 
 
 def _a_known_companys_own(
-    text: str, matcher: _Matcher, taken: bytearray, start: int, name: str
+    text: str, matcher: _Matcher, taken: bytearray, start: int, name: str, list_end: int
 ) -> bool:
     """Whether the name ``name``, at ``start``, is a company of its own whose name opens with a
-    known organization's, as the text says a company is ("Hyundai Mobis invertirá", "la
-    empresa surcoreana Hyundai Mobis", "Toyota Tsusho will invest"): the words after the known
-    name are not a name alone ("Mobis"). Not the known company where it is ("General Motors
-    de México"): the words after it hold a known name."""
+    known organization's, as the text says a company is or does ("Hyundai Mobis invertirá",
+    "la empresa surcoreana Hyundai Mobis", "LG Chem said", "LG Chem y Hyundai Mobis evalúan",
+    the list ending at ``list_end``): the words after the known name are not a name alone
+    ("Mobis"), nor the known company ("LG" is LG Electronics). Not the known company where it
+    is ("General Motors de México"): the words after it hold a known name."""
     words = name.split()
     opening = next(
         (
@@ -1362,9 +1398,15 @@ def _a_known_companys_own(
     if opening is None or matcher.group_of[" ".join(words[:opening])][0] != "organizations":
         return False
     rest, end = text.index(words[opening], start), start + len(name)
-    if any(taken[rest:end]) or (matcher.known and matcher.known.search(text, rest, end)):
-        return False
-    return _said_a_company(text, start, name)
+    # A known place may end it, as where the company is: "Toyota Tsusho México abrió".
+    for known in matcher.known.finditer(text, rest, end) if matcher.known else ():
+        if known.end() != end or matcher.group_of[known.group()][0] != "places":
+            return False
+        end = known.start()
+    own_words = [word for word in text[rest:end].split() if word not in ("de", "of")]
+    if not own_words or any(taken[rest:end]):
+        return False  # a known company where it is: "Kia México" is Kia
+    return _said_a_company(text, start, name) or _DOES_BUSINESS.match(text, list_end) is not None
 
 
 def _stands_for_known(text: str, matcher: _Matcher, own: set[str], name: str, end: int) -> bool:
