@@ -1077,3 +1077,24 @@ async def test_a_brief_covered_by_a_dialog_before_it_was_read_is_read_once_seen_
         await pilot.press("escape")
         await within(pilot, lambda: moved_to in annotations.read, "the brief seen read")
         assert "3 unread" in title_bar_text(app)
+
+
+async def test_briefs_passed_in_a_maximised_list_are_read_only_once_shown(
+    corpus_dir: Path,
+) -> None:
+    # Scanning titles in a maximised list marked every brief the cursor passed read, though
+    # neither its facts nor its article was on the screen.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.annotations is not None
+        read_at_start = set(screen.annotations.read)
+        await pilot.press("z", "j", "j")
+        await settle(pilot)
+        assert screen.maximized is screen.article_list
+        assert screen.annotations.read == read_at_start
+        await pilot.press("z")
+        await settle(pilot)
+        shown = screen.corpus.entries[screen.article_list.cursor_entry].key
+        assert screen.annotations.read == read_at_start | {shown}

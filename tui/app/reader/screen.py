@@ -242,9 +242,9 @@ class MainScreen(TakesKeysOnceMounted):
         self._read_timer: Timer | None = None
         """Counts the brief shown read once it has been shown for :data:`READ_AFTER_S`."""
         self._read_when_back = False
-        """Whether the brief shown is to be counted as shown once the dialog over the screen
-        closes: it came into the panes behind the dialog (the one the cursor fell on, the one a
-        first start put on top), or the dialog came up before it had been shown long enough to
+        """Whether the brief shown is to be counted as shown once it comes into sight: it came
+        into the panes behind a dialog (the one the cursor fell on, the one a first start put on
+        top) or a maximised list, or a dialog came up before it had been shown long enough to
         count as read."""
         self._shown_current = False
         """Whether the corpus shown was read from the files, not a first look at the index as
@@ -929,10 +929,8 @@ class MainScreen(TakesKeysOnceMounted):
         in sight of the user; another brief shown meanwhile takes its place. Shown behind a
         dialog, it is shown once the dialog closes, and counted from then."""
         self._stop_reading()
-        # Active: no dialog, help screen, palette or question over it, under which Textual
-        # counts it as current all the same.
-        if not self.is_active:
-            self._read_after_dialog(brief_id)
+        if not self._brief_in_sight:
+            self._read_once_in_sight(brief_id)
             return
         if READ_AFTER_S <= 0:
             self._set_read(brief_id, True)
@@ -944,16 +942,26 @@ class MainScreen(TakesKeysOnceMounted):
             if shown is None or shown.brief is None or shown.brief.id != brief_id:
                 if self._marked_read == brief_id:
                     self._marked_read = None  # left before it was read: read when shown again
-            elif not self.is_active:
-                self._read_after_dialog(brief_id)  # a dialog came up before it was read
+            elif not self._brief_in_sight:
+                self._read_once_in_sight(brief_id)  # a dialog came up before it was read
             else:
                 self._set_read(brief_id, True)
 
         self._read_timer = self.set_timer(READ_AFTER_S, rested)
 
-    def _read_after_dialog(self, brief_id: str) -> None:
-        """Let ``brief_id``, shown behind the dialog over the screen, count as shown once the
-        dialog closes, as any brief shown is: read after :data:`READ_AFTER_S` from then."""
+    @property
+    def _brief_in_sight(self) -> bool:
+        """Whether the brief the panes show is in sight: no dialog, help screen, palette or
+        question over the screen (under which Textual counts it as current all the same), and
+        no list maximised over the brief and original panes."""
+        maximized = self.maximized
+        panes = (self.brief_view, self.article_view)
+        return self.is_active and (maximized is None or maximized in panes)
+
+    def _read_once_in_sight(self, brief_id: str) -> None:
+        """Let ``brief_id``, shown out of sight (behind a dialog, or a maximised list), count as
+        shown once it comes into sight, as any brief shown is: read after
+        :data:`READ_AFTER_S` from then."""
         if self._marked_read == brief_id:
             self._marked_read = None  # not read yet: :meth:`_mark_shown_read` takes it again
         self._read_when_back = True
@@ -1596,6 +1604,9 @@ class MainScreen(TakesKeysOnceMounted):
         maximized = self.maximized.id if self.maximized is not None else None
         self._save_layout(self.pane_layout._replace(maximized=maximized))
         self._update_header()
+        if self._read_when_back and self._brief_in_sight:
+            self._read_when_back = False
+            self._mark_shown_read()  # shown under the maximised list: in sight now
         if maximized is not None and not self._told_how_to_restore:
             # The key line is hidden with the other panes: say once how to bring them back.
             key = cast("BriefingApp", self.app).keys_of("reader.maximize")
@@ -1695,8 +1706,6 @@ class MainScreen(TakesKeysOnceMounted):
             for action in in_palette(place):
                 if action.move:
                     # Run on its pane, whichever had the keys: "Next fact" from the list too.
-                    if not self._has_moves(place):
-                        continue
                     run = f"move({place!r}, {action.action!r})"
                 elif pane is self.focused and pane.check_action(action.action, ()):
                     # The palette gives the focus back to the pane before the command runs.
@@ -1713,22 +1722,33 @@ class MainScreen(TakesKeysOnceMounted):
             return self.article_list
         return self.brief_view if place == "facts" else self.article_view
 
-    def _has_moves(self, place: PanePlace) -> bool:
-        """Whether the pane of ``place`` shows something to move through: the list a row, the
-        brief pane facts, the original pane an article (and is not hidden)."""
+    def _why_no_moves(self, place: PanePlace) -> str | None:
+        """Why the pane of ``place`` has nothing to move through, if it has not: the list no
+        row, the brief pane no facts, the original pane no article (or it is hidden)."""
         if place == "list":
-            return bool(self.article_list.rows)
+            return None if self.article_list.rows else "The list shows no article"
         brief = self._shown_brief()
+        if brief is None:
+            return "No brief is shown"
         if place == "facts":
-            return brief is not None and bool(brief.key_facts)
-        return brief is not None and self.show_original
+            return None if brief.key_facts else "The brief shown has no key facts"
+        if not self.show_original:
+            key = cast("BriefingApp", self.app).keys_of("reader.original")
+            return f"The original text is hidden: {key} shows it"
+        return None
 
     async def action_move(self, place: PanePlace, action: str) -> None:
         """Run ``action``, a move of the pane of ``place``, on that pane, which takes the keys:
         the palette's moves act on their pane whichever had the keys ("Next fact" from the
-        list), and the keys pressed after them go on from there."""
-        if place not in PANE_PLACES or not self._has_moves(place):
-            return  # the list emptied, say, between the palette's offer and the choice
+        list), and the keys pressed after them go on from there. Where there is nothing to move
+        through, it says so: the palette offers the moves always, so that typing one's name
+        never picks another command."""
+        if place not in PANE_PLACES:
+            return
+        why = self._why_no_moves(place)
+        if why is not None:
+            self.notify(why, markup=False)
+            return
         pane = self._pane_of(place)
         self._focus(pane)
         await pane.run_action(action)
