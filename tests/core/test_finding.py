@@ -167,8 +167,16 @@ def test_an_abbreviation_with_periods_is_found_by_its_letters_as_written_whole()
     # With the words around it, the periods after it taken in too.
     assert passages("pesqueria, nl, una") == ["Pesquería, N.L., una"]
     assert passages("a eeuu y a eeuu mas") == ["a EE.UU. y a EE. UU. más"]
-    # Typed with its periods, it is found as before.
-    assert passages("ee.uu.") == ["EE.UU."]
+
+
+@pytest.mark.parametrize("typed", ["ee.uu.", "ee. uu.", "ee.uu", "(ee.uu.)"])
+def test_an_abbreviation_typed_with_its_periods_is_found_however_the_article_writes_it(
+    typed: str,
+) -> None:
+    # Typed with periods, it was found only as typed: "EE. UU." and "EEUU" were not found, where
+    # the filter finds all three.
+    assert passages(typed) == ["EE.UU.", "EE. UU.", "EEUU"]
+    assert passages("n. l.") == passages("n.l.") == ["N.L.", "Nl"]
 
 
 def test_an_abbreviation_typed_in_part_is_found_up_to_the_letter_typed() -> None:

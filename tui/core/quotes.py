@@ -35,7 +35,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, NamedTuple
 
-from tui.core.text import fold_marks, fold_white_space, written_abbreviations
+from tui.core.text import (
+    abbreviation_letters,
+    fold_marks,
+    fold_white_space,
+    joined_abbreviations,
+    written_abbreviations,
+)
 
 _LONG_WHITESPACE_RUN = re.compile(r"\s{2,}")
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
@@ -157,6 +163,17 @@ def _find_pattern(words: str) -> str:
         last = number.end()
     pattern.append(_letters_apart(words[last:]))
     return "".join(pattern)
+
+
+def _abbreviations_as_letters(needle: str) -> str:
+    """``needle`` with each abbreviation typed with periods ("ee.uu.", "ee. uu.", "n.l.") as its
+    letters, the marks around it aside: found by them (:func:`_letters_apart`), it is found
+    however the article writes it, with periods, a space after each, or none ("EE. UU.",
+    "EE.UU.", "EEUU"), as the filter finds it."""
+    if "." not in needle:
+        return needle
+    words = joined_abbreviations(needle).split(" ")
+    return " ".join(abbreviation_letters(word) or word for word in words)
 
 
 def _letters_apart(words: str) -> str:
@@ -458,7 +475,7 @@ class FoldedArticle:
         """Where ``words`` stand in the article, case, accents and white space aside, as a
         reader looks for a name: every place in order, none overlapping, at most ``limit``. A
         place starts a word, as the filter finds words by their start: "ice" is not in "price"."""
-        needle = loosen(fold_quote(words)).strip()
+        needle = _abbreviations_as_letters(loosen(fold_quote(words)).strip())
         if not needle:
             return []
         word_start = r"(?<!\w)" if needle[0].isalnum() else ""
