@@ -805,7 +805,10 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     annotations = Annotations(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
     _tell([f"briefing: {notice}" for notice in annotations.notices])
     if annotations.read_error:
-        print("briefing: the briefing is made without notes and tags", file=sys.stderr)
+        print(
+            f"briefing: the briefing is made without notes and tags; {_what_to_do(annotations)}",
+            file=sys.stderr,
+        )
     with_errors: list[str] = []
     today = dt.date.today()
     parts = markdown_parts(
@@ -1034,8 +1037,13 @@ def _cannot_read(source: BookmarkStore | Annotations, what: str, doing: str) -> 
     _tell([f"briefing: {notice}" for notice in source.notices])
     if not source.read_error:
         return False
-    what_to_do = MEND_OR_SET_ASIDE if source.set_aside_by_the_reader else MAKE_READABLE
     print(
-        f"briefing: nothing {doing}, since the {what} cannot be read; {what_to_do}", file=sys.stderr
+        f"briefing: nothing {doing}, since the {what} cannot be read; {_what_to_do(source)}",
+        file=sys.stderr,
     )
     return True
+
+
+def _what_to_do(source: BookmarkStore | Annotations) -> str:
+    """What the user can do about the file of ``source`` that a command could not read."""
+    return MEND_OR_SET_ASIDE if source.set_aside_by_the_reader else MAKE_READABLE

@@ -978,6 +978,22 @@ async def test_a_corrupt_notes_file_is_set_aside_and_told_once(
     assert len(saved(corpus_dir).read) == 2
 
 
+async def test_a_notes_file_set_aside_is_told_with_what_to_do(
+    corpus_dir: Path, private_state: Path
+) -> None:
+    (private_state / "annotations.sqlite3").write_bytes(b"not a database at all" * 100)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+    (aside,) = private_state.glob("annotations.sqlite3.unreadable-*")
+    (told,) = [m for _, m in notices if "annotations.sqlite3" in m]
+    assert told.startswith(f"Notes file {private_state / 'annotations.sqlite3'} could not be read")
+    assert f"it was kept as {aside}, and a new one started" in told
+    assert "mend that copy and put it in the new one's place while briefing is closed" in told
+    assert told.endswith("else delete it")
+
+
 async def test_the_keys_apply_only_on_a_brief(tmp_path: Path) -> None:
     from tests.kit.corpus import make_corpus
 

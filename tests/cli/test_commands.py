@@ -849,6 +849,23 @@ def test_a_command_leaves_a_notes_file_it_cannot_read_as_it_is(
     assert (state / "annotations.sqlite3").read_bytes().startswith(b"not a database")
 
 
+def test_an_export_made_without_the_notes_says_what_to_do_about_the_file(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Made without notes and tags", and no word of how to have them in the next one.
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "annotations.sqlite3").write_bytes(b"not a database, but the user's" * 200)
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    exported = run("export", "--all", "--corpus", str(corpus_dir))
+    assert exported.returncode == 0
+    assert f"Notes file {state / 'annotations.sqlite3'} cannot be read" in exported.stderr
+    assert (
+        "briefing: the briefing is made without notes and tags; mend the file, or start the"
+        " reader, which sets it aside and starts anew"
+    ) in exported.stderr.splitlines()
+
+
 @pytest.mark.parametrize("blocked", ["state-folder-is-a-file", "bookmarks-file-is-a-folder"])
 def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocked: str

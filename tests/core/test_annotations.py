@@ -527,6 +527,26 @@ def test_a_corrupt_file_is_set_aside_and_a_fresh_one_started(
     assert fresh.notices == []  # told once, not at every start
 
 
+@pytest.mark.parametrize("kind", ["not-a-database", "without-the-tables"])
+def test_a_file_set_aside_is_told_with_where_it_is_and_what_to_do(
+    tmp_path: Path, kind: str
+) -> None:
+    # "It was kept as ...": the user learnt where, not that the marks start anew nor what then.
+    if kind == "not-a-database":
+        (tmp_path / FILE_NAME).write_bytes(b"my notes, not a database" * 100)
+    else:
+        with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+            connection.execute("CREATE TABLE something_else (x)")
+    (notice,) = Annotations(tmp_path, CORPUS).notices
+    (aside,) = asides(tmp_path)
+    assert notice.startswith(f"Notes file {tmp_path / FILE_NAME} could not be read")
+    assert f"it was kept as {aside}, and a new one started" in notice
+    assert notice.endswith(
+        "To have back the notes, tags and read marks it held, mend that copy and put it in the"
+        " new one's place while briefing is closed; else delete it"
+    )
+
+
 def test_another_database_under_the_name_is_set_aside(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / FILE_NAME) as connection:
         connection.execute("CREATE TABLE something_else (x)")

@@ -777,7 +777,9 @@ class Annotations:
         with contextlib.suppress(OSError):
             self.path.with_name(self.path.name + "-shm").unlink(missing_ok=True)
         self._tell(
-            f"Notes file {self.path} could not be read ({complaint}); it was kept as {aside}"
+            f"Notes file {self.path} could not be read ({complaint}); it was kept as {aside}, and"
+            " a new one started. To have back the notes, tags and read marks it held, mend that"
+            " copy and put it in the new one's place while briefing is closed; else delete it"
         )
 
     def _cannot_save(self, reason: str, *, of_the_folder: bool = False) -> str:
