@@ -86,9 +86,31 @@ async def test_several_lines_of_the_keys_file_that_cannot_be_used_are_told_in_on
         await settle(pilot)
     ((severity, told),) = [notice for notice in notices if "keys.yaml" in notice[1]]
     assert severity == "warning"
-    assert told.splitlines()[0].endswith("keys.yaml: 7 things cannot be used; the rest applies:")
+    assert told.splitlines()[0].endswith(
+        "keys.yaml: 7 things cannot be used, and no key of it applies: fix the file or remove it"
+        " (briefing keys lists the action ids):"
+    )
     assert "line 1: reader.fly1" in told and told.endswith(
         "and 4 more: briefing keys names them all"
+    )
+
+
+async def test_a_keys_file_that_is_not_text_is_told_with_what_to_do(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "keys.yaml").write_bytes("reader.bookmark: m\n".encode("utf-16-le"))
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+    ((_, told),) = [notice for notice in notices if "keys.yaml" in notice[1]]
+    assert told.startswith(f"{config / 'keys.yaml'}: is a binary file")
+    assert told.endswith(
+        "write it again with lines such as  reader.bookmark: m, or remove it (meanwhile every key"
+        " keeps its default); briefing keys lists the action ids"
     )
 
 

@@ -1327,6 +1327,27 @@ def test_a_keys_file_that_cannot_be_read_at_all_ends_keys_with_status_1(
     assert "reader.bookmark\tb\t" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "reader.bookmark: é\n".encode("latin-1")],
+    ids=["binary", "not UTF-8"],
+)
+def test_a_keys_file_that_cannot_be_read_is_named_with_what_to_do(
+    content: bytes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "keys.yaml").write_bytes(content)
+    assert main(["keys"]) == 1
+    told = capsys.readouterr().err.splitlines()[0]
+    assert told.startswith(f"briefing: {tmp_path / 'keys.yaml'}: ")
+    assert told.endswith(
+        ", or remove it (meanwhile every key keeps its default); briefing keys lists the action ids"
+    )
+
+
 def test_an_option_that_starts_as_filter_does_too_is_not_taken_for_it(
     corpus_dir: Path, tmp_path: Path
 ) -> None:

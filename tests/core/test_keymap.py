@@ -108,6 +108,60 @@ def test_a_file_that_cannot_be_read_gives_no_keys_and_says_so(
     assert len(keymap.problems) == 1 and keymap.problems[0].file == str(path)
 
 
+WHAT_TO_DO = (
+    "or remove it (meanwhile every key keeps its default); briefing keys lists the action ids"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "fix"),
+    [
+        pytest.param(
+            b"\x7fELF\x02\x01\x01\x00\x00\x00",
+            "write it again with lines such as  reader.bookmark: m",
+            id="binary",
+        ),
+        pytest.param("reader.bookmark: m\n".encode("utf-16"), "save it as UTF-8", id="UTF-16"),
+        pytest.param(b"reader.bookmark: \xe9\n", "save it as UTF-8", id="not UTF-8"),
+        pytest.param("- reader.bookmark\n", "fix it", id="not a mapping"),
+    ],
+)
+def test_a_file_none_of_which_can_be_read_is_named_with_what_to_do(
+    tmp_path: Path, content: bytes | str, fix: str
+) -> None:
+    # "Is not UTF-8 text; not read" said what was wrong, and nothing of what to do.
+    path = keys_file(tmp_path, content)
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {}
+    told = told_at_start(keymap)
+    assert told.startswith(f"{path}:")
+    assert told.endswith(f"; {fix}, {WHAT_TO_DO}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('[keys]\nreader.bookmark = "m"\n', id="another format"),
+        pytest.param("{{{{ reader.bookmark\n", id="one line YAML cannot read"),
+    ],
+)
+def test_a_file_not_yaml_is_told_as_giving_no_key_with_what_to_do(
+    tmp_path: Path, text: str
+) -> None:
+    # "The rest applies", of a file nothing of which applied.
+    path = keys_file(tmp_path, text)
+    keymap = read_keymap(tmp_path, IDS)
+    assert dict(keymap.keys) == {}
+    told = told_at_start(keymap).splitlines()
+    assert told[0].startswith(f"{path}: ")
+    assert told[0].endswith(
+        "cannot be used, and no key of it applies: fix the file or remove it (briefing keys lists"
+        " the action ids):"
+    )
+    assert told[1].startswith("line 1: ")
+    assert told[1].endswith("such as  reader.bookmark: m")
+
+
 def test_the_folder_is_the_variable_s_when_it_is_set(tmp_path: Path) -> None:
     assert config_dir({"BRIEFING_CONFIG_DIR": str(tmp_path)}) == tmp_path
     assert config_dir({}).name == "briefing"
@@ -232,7 +286,10 @@ def test_the_reader_tells_a_few_problems_by_line_and_how_many_more(tmp_path: Pat
     # One notice each: the first were pushed out of the screen before they could be read.
     path = keys_file(tmp_path, "".join(f"reader.fly{number}: q\n" for number in range(1, 6)))
     told = told_at_start(read_keymap(tmp_path, IDS)).splitlines()
-    assert told[0] == f"{path}: 5 things cannot be used; the rest applies:"
+    assert told[0] == (
+        f"{path}: 5 things cannot be used, and no key of it applies: fix the file or remove it"
+        " (briefing keys lists the action ids):"
+    )
     assert [line.partition(":")[0] for line in told[1:4]] == ["line 1", "line 2", "line 3"]
     assert told[1].startswith("line 1: reader.fly1: no action has this id")
     assert told[4:] == ["and 2 more: briefing keys names them all"]

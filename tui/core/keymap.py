@@ -13,6 +13,7 @@ rest applies.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Collection, Mapping
@@ -23,7 +24,7 @@ from typing import NamedTuple
 
 from tui.core.files import Refused, read_limited
 from tui.core.model import Problem
-from tui.core.text import closest_name
+from tui.core.text import closest_name, plural
 
 FILE_NAME = "keys.yaml"
 ENV_CONFIG_DIR = "BRIEFING_CONFIG_DIR"
@@ -58,6 +59,12 @@ class UserKeymap:
     """The file, as problems name it."""
 
 
+_EXAMPLE = "reader.bookmark: m"
+"""A line of a keys file, as what is said of one that cannot be used shows it."""
+_WRITE_AGAIN = f"write it again with lines such as  {_EXAMPLE}"
+_IDS_LISTED = "briefing keys lists the action ids"
+
+
 PROBLEMS_TOLD = 3
 """How many of a keys file's problems the reader tells as it starts; ``briefing keys`` tells all."""
 
@@ -67,10 +74,15 @@ def told_at_start(keymap: UserKeymap) -> str:
     few problems by line, and how many more ``briefing keys`` names. One notice each filled the
     screen's corner, and the first were pushed out of it before they could be read."""
     problems = keymap.problems
-    if len(problems) == 1:
+    # A file none of which could be read says what to do with it itself.
+    if len(problems) == 1 and (keymap.keys or problems[0].severity == "error"):
         return str(problems[0])
     # Counted as problems, not lines: a line may give a key that cannot be used and one that is.
-    lines = [f"{keymap.path}: {len(problems)} things cannot be used; the rest applies:"]
+    told = f"{keymap.path}: {plural(len(problems), 'thing')} cannot be used"
+    if keymap.keys:
+        lines = [f"{told}; the rest applies:"]
+    else:  # a file of another kind, say, no line of which reads as keys
+        lines = [f"{told}, and no key of it applies: fix the file or remove it ({_IDS_LISTED}):"]
     for problem in problems[:PROBLEMS_TOLD]:
         where = f"line {problem.line}: " if problem.line else ""
         field = f"{problem.field}: " if problem.field else ""
@@ -97,16 +109,25 @@ def read_keymap(
     Given by a mapping, what each action is known by helps tell the id a slip meant."""
     path = folder / FILE_NAME
     shown = str(path)
+
     try:
-        text = read_limited(path, MAX_FILE_BYTES, "keys file").decode("utf-8")
+        raw = read_limited(path, MAX_FILE_BYTES, "keys file")
     except FileNotFoundError:
         return UserKeymap({})
-    except Refused as error:
-        return UserKeymap({}, (Problem(shown, 0, "", str(error)),))
-    except UnicodeDecodeError:
-        return UserKeymap({}, (Problem(shown, 0, "", "is not UTF-8 text; not read"),))
+    except Refused as error:  # a folder, a pipe, or a file far larger than keys take
+        return _not_read(shown, error.fault.what, error.fault.advice or _WRITE_AGAIN)
     except OSError as error:
-        return UserKeymap({}, (Problem(shown, 0, "", f"cannot be read: {error.strerror}"),))
+        return _not_read(shown, f"cannot be read: {error.strerror}", "make it readable")
+    # Told as a brief in such a file is told: an editor's "Unicode", or not text at all.
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _not_read(shown, "is saved as UTF-16 text", "save it as UTF-8")
+    if b"\x00" in raw:
+        return _not_read(shown, "is a binary file, not YAML text", _WRITE_AGAIN)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        message = "is not UTF-8 text (saved in another encoding, such as Latin-1?)"
+        return _not_read(shown, message, "save it as UTF-8")
     # Imported only for a file to read: most users have none, and PyYAML's import is a
     # twentieth of the reader's start.
     from tui.core.yamlread import YamlProblem, read_document
@@ -121,8 +142,8 @@ def read_keymap(
         if document.value is None:
             return UserKeymap({})  # an empty file, or comments only
         if not isinstance(document.value, dict):
-            message = "should map action ids to keys, such as  reader.bookmark: m"
-            return UserKeymap({}, (Problem(shown, document.line(""), "", message),))
+            message = f"should map action ids to keys, such as  {_EXAMPLE}"
+            return _not_read(shown, message, "fix it", document.line(""))
         entries = [(key, value, document.line(key)) for key, value in document.value.items()]
         problems = []
     keys: dict[str, str] = {}
@@ -146,6 +167,13 @@ def read_keymap(
     # In the order of the file: the lines read one by one were told of first.
     in_file_order = tuple(sorted(problems, key=lambda problem: problem.line))
     return UserKeymap(keys, in_file_order, lines, shown)
+
+
+def _not_read(shown: str, message: str, fix: str, line: int = 0) -> UserKeymap:
+    """No keys from the file ``shown``, none of which can be read for ``message``; the user is
+    told to ``fix`` it or remove it, and where the ids are."""
+    advice = f"{fix}, or remove it (meanwhile every key keeps its default); {_IDS_LISTED}"
+    return UserKeymap({}, (Problem(shown, line, "", message, "error", advice),))
 
 
 def _not_keys(action_id: str, value: object, text: str, line: int) -> str:
@@ -177,12 +205,14 @@ def _line_by_line(text: str, shown: str) -> tuple[list[tuple[str, object, int]],
             value = read_document(line).value
         except YamlProblem as problem:
             message = problem.message
+            advice = f"write it as an action id and its keys, such as  {_EXAMPLE}"
             if _INDICATOR.search(line):
                 message += "; write such a key in quotes, such as  app.help: '?'"
-            problems.append(Problem(shown, number, "", message, "warning"))
+                advice = ""
+            problems.append(Problem(shown, number, "", message, "warning", advice))
             continue
         if not isinstance(value, dict) or len(value) != 1:
-            message = "should give an action id and its keys, such as  reader.bookmark: m"
+            message = f"should give an action id and its keys, such as  {_EXAMPLE}"
             problems.append(Problem(shown, number, "", message, "warning"))
             continue
         ((action_id, keys),) = value.items()
