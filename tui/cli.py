@@ -1046,4 +1046,6 @@ def _cannot_read(source: BookmarkStore | Annotations, what: str, doing: str) -> 
 
 def _what_to_do(source: BookmarkStore | Annotations) -> str:
     """What the user can do about the file of ``source`` that a command could not read."""
+    if not isinstance(source, BookmarkStore) and source.in_the_way is not None:
+        return f"delete or rename the folder {source.in_the_way}, then run the command again"
     return MEND_OR_SET_ASIDE if source.set_aside_by_the_reader else MAKE_READABLE

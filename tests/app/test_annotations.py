@@ -994,6 +994,29 @@ async def test_a_notes_file_set_aside_is_told_with_what_to_do(
     assert told.endswith("else delete it")
 
 
+@pytest.mark.parametrize("name", ["bookmarks.json.lock", "annotations.sqlite3-wal"])
+async def test_a_folder_where_a_file_beside_the_state_goes_is_told_with_what_to_do(
+    corpus_dir: Path, private_state: Path, name: str
+) -> None:
+    in_the_way = private_state / name
+    in_the_way.mkdir()
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)  # the brief shown is marked read
+        await pilot.press("b")
+        await settle(pilot)
+        assert "(not saved)" in title_bar_text(app)
+    told = [m for severity, m in notices if severity == "error" and name in m]
+    assert told and all(
+        m.endswith(
+            f"To save them, delete or rename the folder {in_the_way}: briefing keeps a file of its"
+            " own there"
+        )
+        for m in told
+    )
+
+
 async def test_the_keys_apply_only_on_a_brief(tmp_path: Path) -> None:
     from tests.kit.corpus import make_corpus
 

@@ -866,6 +866,27 @@ def test_an_export_made_without_the_notes_says_what_to_do_about_the_file(
     ) in exported.stderr.splitlines()
 
 
+def test_a_folder_beside_the_notes_that_keeps_them_from_being_read_is_told_with_what_to_do(
+    corpus_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # "Make the file readable": the file was sound, and a folder beside it was in the way.
+    state = tmp_path / "state"
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    Annotations(state, corpus_key(corpus_dir)).set_read("mexicali-cce-nearshoring")
+    in_the_way = state / "annotations.sqlite3-journal"
+    in_the_way.mkdir()
+    assert main(["list", "--corpus", str(corpus_dir), "--filter", "is:read"]) == 1
+    told = capsys.readouterr().err.splitlines()
+    assert f"briefing: Cannot read notes file {state / 'annotations.sqlite3'}" in told[0]
+    assert told[-1] == (
+        f"briefing: nothing listed, since the notes cannot be read; delete or rename the folder"
+        f" {in_the_way}, then run the command again"
+    )
+
+
 @pytest.mark.parametrize("blocked", ["state-folder-is-a-file", "bookmarks-file-is-a-folder"])
 def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blocked: str

@@ -472,6 +472,46 @@ def test_a_state_folder_that_is_a_file_keeps_changes_for_the_session(tmp_path: P
     assert folder.read_text(encoding="utf-8") == "not a folder"
 
 
+@pytest.mark.parametrize("suffix", ["-journal", "-wal", "-shm"])
+def test_a_folder_where_sqlite_keeps_a_file_beside_the_notes_is_told_with_what_to_do(
+    tmp_path: Path, suffix: str
+) -> None:
+    # Told in SQLite's words ("disk I/O error"), naming no file and nothing to do.
+    in_the_way = tmp_path / f"{FILE_NAME}{suffix}"
+    in_the_way.mkdir()
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_read("a")
+    assert annotations.save_error == (
+        f"Notes, tags and read marks cannot be saved in {tmp_path} ({in_the_way.name} is a"
+        f" folder); kept for now. To save them, delete or rename the folder {in_the_way}:"
+        " briefing keeps a file of its own there"
+    )
+    in_the_way.rmdir()
+    annotations.save_again()
+    assert annotations.save_error is None and Annotations(tmp_path, CORPUS).read == {"a"}
+
+
+@pytest.mark.parametrize("suffix", ["-journal", "-wal"])
+def test_a_folder_beside_the_notes_that_keeps_them_from_being_read_is_named(
+    tmp_path: Path, suffix: str
+) -> None:
+    before = Annotations(tmp_path, CORPUS)
+    before.set_note("a", "mine")
+    before.close()
+    in_the_way = tmp_path / f"{FILE_NAME}{suffix}"
+    in_the_way.mkdir()
+    annotations = Annotations(tmp_path, CORPUS)
+    assert annotations.read_error == (
+        f"Cannot read notes file {tmp_path / FILE_NAME} ({in_the_way.name} is a folder)"
+    )
+    assert annotations.save_error is not None and annotations.save_error.endswith(
+        f"To save them, delete or rename the folder {in_the_way}: briefing keeps a file of its"
+        " own there"
+    )
+    in_the_way.rmdir()
+    assert Annotations(tmp_path, CORPUS).notes == {"a": "mine"}
+
+
 def test_changes_made_while_unsaved_are_written_at_the_next_save(tmp_path: Path) -> None:
     folder = tmp_path / "state"
     folder.write_text("not a folder", encoding="utf-8")

@@ -402,3 +402,19 @@ def test_a_lock_file_in_the_way_is_named_where_bookmarks_cannot_be_saved(
     assert store.save_error is not None and "(bookmarks.json.lock: " in store.save_error
     assert "make that a folder" not in store.save_error  # the folder is not what is wrong
     assert store.ids == {"a"}  # kept for the session
+
+
+def test_a_lock_file_that_is_a_folder_is_told_with_what_to_do(tmp_path: Path) -> None:
+    # Named, but not what to do: the user could not tell the folder may simply go.
+    lock = tmp_path / "bookmarks.json.lock"
+    lock.mkdir()
+    store = BookmarkStore(tmp_path, CORPUS)
+    store.toggle("a")
+    assert store.save_error is not None
+    assert store.save_error.endswith(
+        f"kept for now. To save them, delete or rename the folder {lock}: briefing keeps a file"
+        " of its own there"
+    )
+    lock.rmdir()
+    store.save()
+    assert store.save_error is None and saved(tmp_path) == {CORPUS: ["a"]}

@@ -167,6 +167,9 @@ class Annotations:
         self.set_aside_by_the_reader = False
         """Whether the file is not a database of annotations, which the reader sets aside as it
         starts (a command only said so); not when it cannot be read at all."""
+        self.in_the_way: Path | None = None
+        """A folder where SQLite keeps a file beside the notes file, which kept it from being
+        read: the user's to delete or rename."""
         self.path = folder / FILE_NAME
         self.read: set[str] = set()
         """Ids of the briefs read."""
@@ -490,9 +493,13 @@ class Annotations:
             if not _not_ours(error):
                 # Locked too long by another copy, or a folder that cannot be read: the file may
                 # be sound, so it is left alone, and nothing is written over it this session.
-                self.read_error = f"Cannot read notes file {self.path} ({_describe(error)})"
+                in_the_way = self.in_the_way = self._folder_beside()
+                reason = f"{in_the_way.name} is a folder" if in_the_way else _describe(error)
+                self.read_error = f"Cannot read notes file {self.path} ({reason})"
                 self._newer_format = self.read_error
-                self.save_error = self._cannot_save("the file there cannot be read")
+                self.save_error = self._cannot_save(
+                    "the file there cannot be read", in_the_way=in_the_way
+                )
                 self._tell(self.read_error)
                 return
             # Not a database, damaged, or not one of ours: kept whole for the user to look at.
@@ -646,12 +653,26 @@ class Annotations:
             reason = folder_reason or (
                 _describe(error) if isinstance(error, sqlite3.Error) else str(error)
             )
-            self.save_error = self._cannot_save(reason, of_the_folder=folder_reason is not None)
+            in_the_way = None if folder_reason else self._folder_beside()
+            if in_the_way is not None:  # SQLite's words for it name no file
+                reason = f"{in_the_way.name} is a folder"
+            self.save_error = self._cannot_save(
+                reason, of_the_folder=folder_reason is not None, in_the_way=in_the_way
+            )
             return
         self._unsaved.clear()
         self._note_edited_from.clear()
         self._tags_edited_from.clear()
         self.save_error = None
+
+    def _folder_beside(self) -> Path | None:
+        """A folder where SQLite keeps a file beside the notes file while it writes (its
+        journal, its shared memory), which it cannot make for it; None when there is none."""
+        for suffix in ("-journal", "-wal", "-shm"):
+            beside = self.path.with_name(self.path.name + suffix)
+            if beside.is_dir():
+                return beside
+        return None
 
     def _everything(self) -> set[tuple[str, _Part]]:
         """Every brief's read mark, note and tags, as changes to write."""
@@ -782,9 +803,15 @@ class Annotations:
             " copy and put it in the new one's place while briefing is closed; else delete it"
         )
 
-    def _cannot_save(self, reason: str, *, of_the_folder: bool = False) -> str:
+    def _cannot_save(
+        self, reason: str, *, of_the_folder: bool = False, in_the_way: Path | None = None
+    ) -> str:
         return cannot_save(
-            "Notes, tags and read marks", self.folder, reason, of_the_folder=of_the_folder
+            "Notes, tags and read marks",
+            self.folder,
+            reason,
+            of_the_folder=of_the_folder,
+            in_the_way=in_the_way,
         )
 
     def _tell(self, notice: str) -> None:

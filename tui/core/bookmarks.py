@@ -156,10 +156,16 @@ class BookmarkStore:
             # The folder's own reason, when it has one, rather than the error it led to.
             folder_reason = unusable_reason(self.folder)
             reason = folder_reason or error.strerror or str(error)
+            in_the_way = None
             if folder_reason is None and error.filename and Path(error.filename) == self._lock_path:
                 reason = f"{self._lock_path.name}: {reason}"  # the lock is what is in the way
+                in_the_way = self._lock_path if self._lock_path.is_dir() else None
             self.save_error = cannot_save(
-                "Bookmarks", self.folder, reason, of_the_folder=folder_reason is not None
+                "Bookmarks",
+                self.folder,
+                reason,
+                of_the_folder=folder_reason is not None,
+                in_the_way=in_the_way,
             )
             return
         self._unsaved.clear()

@@ -54,18 +54,25 @@ def ids_kept(root: Path) -> frozenset[str]:
         return frozenset()
 
 
-def cannot_save(what: str, folder: Path, reason: str, *, of_the_folder: bool) -> str:
+def cannot_save(
+    what: str, folder: Path, reason: str, *, of_the_folder: bool, in_the_way: Path | None = None
+) -> str:
     """What the user is told when ``what`` (bookmarks, notes) cannot be saved in ``folder``,
     for ``reason``; when that is the folder's own (``of_the_folder``, :func:`unusable_reason`
-    gave it), what to do about it too. Other reasons (a file in the way, another copy's lock)
-    say what is wrong themselves."""
+    gave it), or a folder ``in_the_way`` where briefing keeps a file beside them (a lock),
+    what to do about it too. Other reasons (another copy's lock) say what is wrong themselves."""
     told = f"{what} cannot be saved in {folder} ({reason}); kept for now"
-    if not of_the_folder:
-        return told
-    return (
-        f"{told}. To save them, make that a folder you can write to, or set {ENV_STATE_DIR} to"
-        " another"
-    )
+    if of_the_folder:
+        return (
+            f"{told}. To save them, make that a folder you can write to, or set {ENV_STATE_DIR}"
+            " to another"
+        )
+    if in_the_way is not None:
+        return (
+            f"{told}. To save them, delete or rename the folder {in_the_way}: briefing keeps a"
+            " file of its own there"
+        )
+    return told
 
 
 def unusable_reason(folder: Path) -> str | None:
