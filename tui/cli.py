@@ -800,9 +800,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         return 1
     # Written part by part as it is made: a briefing of the whole corpus is never held whole.
     # Tags and notes go with their briefs; without them, a briefing is still worth having.
-    from tui.core.annotations import Annotations
-
-    annotations = Annotations(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
+    annotations = _annotations_of(corpus)
     _tell([f"briefing: {notice}" for notice in annotations.notices])
     if annotations.read_error:
         print(
@@ -1025,10 +1023,20 @@ MAKE_READABLE = "make the file readable, then run the command again"
 def _read_annotations(corpus: Corpus, doing: str) -> Annotations | None:
     """The user's notes, tags and read briefs in ``corpus``, after telling the store's notices;
     None when they cannot be read, after saying that nothing is ``doing``."""
+    annotations = _annotations_of(corpus)
+    return None if _cannot_read(annotations, "notes", doing) else annotations
+
+
+def _annotations_of(corpus: Corpus) -> Annotations:
+    """The user's notes, tags and read briefs in ``corpus``, as their file holds them."""
     from tui.core.annotations import Annotations
 
+    # A command only reads: a file it cannot read is the user's to mend, not to be renamed.
     annotations = Annotations(state_dir(), corpus_key(corpus.root), set_aside_unreadable=False)
-    return None if _cannot_read(annotations, "notes", doing) else annotations
+    # Read whole as it is opened, and let go at once: while it is open, SQLite keeps files of its
+    # own beside it, which the state folder did not hold before the command.
+    annotations.close()
+    return annotations
 
 
 def _cannot_read(source: BookmarkStore | Annotations, what: str, doing: str) -> bool:

@@ -524,6 +524,44 @@ def test_list_filter_is_bookmarked_lists_the_users_bookmarks(
     assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()] == listed
 
 
+@pytest.mark.parametrize(
+    ("kept", "command"),
+    [
+        ("bookmarks and notes", ["facets"]),
+        *(
+            (kept, command)
+            for kept in ("bookmarks and notes", "nothing yet")
+            for command in (
+                ["facets", "--filter", "is:bookmarked"],
+                ["list", "--filter", "is:bookmarked has:note"],
+                ["export", "--bookmarked"],
+                ["export", "--filter", "-is:bookmarked"],
+            )
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else " ".join(value),
+)
+def test_a_command_that_only_reads_leaves_the_state_folder_as_it_found_it(
+    corpus_dir: Path,
+    private_state: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    kept: str,
+) -> None:
+    # A bookmarks.json.lock was left beside the bookmarks read, where there was none.
+    corpus = corpus_key(corpus_dir)
+    if kept == "bookmarks and notes":
+        document = {"version": 1, "corpora": {corpus: ["mexicali-cce-nearshoring"]}}
+        (private_state / "bookmarks.json").write_text(json.dumps(document), encoding="utf-8")
+        annotations = Annotations(private_state, corpus)
+        annotations.set_note("mexicali-cce-nearshoring", "to follow")
+        annotations.close()
+    before = sorted(private_state.iterdir())
+    main([*command, "--corpus", str(corpus_dir)])
+    assert "cannot be read" not in capsys.readouterr().err
+    assert sorted(private_state.iterdir()) == before
+
+
 def test_list_filter_is_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from tests.kit.locks import bookmarks_locked, needs_file_locks
 from tests.kit.special import named_pipe, needs_pipes, without_waiting
+from tui.core import bookmarks
 from tui.core.bookmarks import BookmarkStore
 from tui.core.userstate import corpus_key, state_dir
 
@@ -418,3 +419,37 @@ def test_a_lock_file_that_is_a_folder_is_told_with_what_to_do(tmp_path: Path) ->
     lock.rmdir()
     store.save()
     assert store.save_error is None and saved(tmp_path) == {CORPUS: ["a"]}
+
+
+def test_a_store_that_only_reads_makes_no_lock_where_there_is_none(tmp_path: Path) -> None:
+    # A command left bookmarks.json.lock beside the bookmarks it read.
+    BookmarkStore(tmp_path, CORPUS).toggle("a")
+    lock = tmp_path / "bookmarks.json.lock"
+    lock.unlink()
+    assert BookmarkStore(tmp_path, CORPUS, set_aside_unreadable=False).ids == {"a"}
+    assert not lock.exists()
+    # A writer, which may set the file aside as it reads, makes it as ever.
+    assert BookmarkStore(tmp_path, CORPUS).ids == {"a"} and lock.exists()
+
+
+def test_a_store_that_only_reads_reads_again_under_a_lock_made_while_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read without a lock, the file may be away for a moment: a reader starting meanwhile, which
+    # makes the lock first, sets a damaged file aside and writes back what it could read.
+    BookmarkStore(tmp_path, CORPUS).toggle("a")
+    lock = tmp_path / "bookmarks.json.lock"
+    lock.unlink()
+    read = bookmarks.read_limited
+    reads: list[bool] = []
+
+    def read_as_another_copy_starts(path: Path, limit: int, what: str) -> bytes:
+        reads.append(lock.exists())
+        if len(reads) == 1:
+            lock.touch()  # the other copy has made the lock, and has the file aside
+            raise FileNotFoundError(path)
+        return read(path, limit, what)
+
+    monkeypatch.setattr(bookmarks, "read_limited", read_as_another_copy_starts)
+    assert BookmarkStore(tmp_path, CORPUS, set_aside_unreadable=False).ids == {"a"}
+    assert reads == [False, True]

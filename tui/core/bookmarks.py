@@ -89,8 +89,7 @@ class BookmarkStore:
     def reload(self) -> None:
         """Read the file again, setting aside (and reporting) a file that cannot be read."""
         try:
-            with self._locked(required=False):
-                corpora = self._read_or_set_aside()
+            corpora = self._read()
         except NotAFile as error:
             self.read_error = f"Bookmarks file {self.path} {error}"
             self._tell(self.read_error)
@@ -231,6 +230,23 @@ class BookmarkStore:
                 if required:
                     raise
             yield
+
+    def _read(self) -> dict[str, list[str]]:
+        """All corpora's bookmarks in the file, read under the lock beside it.
+
+        A store that never sets the file aside (a command's) only reads, and makes no lock where
+        none is: the state folder is left as it was found. A copy of the reader makes the lock
+        before it changes the file, and never removes it; one made while the file was read
+        may have been setting it aside meanwhile, so the file is read again under it.
+        """
+        if self._set_aside_unreadable or self._lock_path.exists():
+            with self._locked(required=False):
+                return self._read_or_set_aside()
+        corpora = self._read_or_set_aside()
+        if not self._lock_path.exists():
+            return corpora
+        with self._locked(required=False):
+            return self._read_or_set_aside()
 
     def _read_or_set_aside(self) -> dict[str, list[str]]:
         """All corpora's bookmarks in the file.
