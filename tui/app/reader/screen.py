@@ -181,7 +181,8 @@ class MainScreen(TakesKeysOnceMounted):
     bookmarks_only: var[bool] = var(False)
     """Whether the list shows bookmarked briefs only."""
     bookmarked: var[frozenset[str]] = var(frozenset[str]())
-    """Ids of the bookmarked briefs."""
+    """Ids of the bookmarked briefs. Their count in the title bar is brought up to date with
+    whether they are saved, as what the store has to say is told (:meth:`_report_store`)."""
     marked: var[frozenset[str]] = var(frozenset[str]())
     """Ids of the briefs marked for export."""
     show_original: var[bool] = var(True)
@@ -851,9 +852,6 @@ class MainScreen(TakesKeysOnceMounted):
         self._update_header()
         self._refresh_bindings_if_changed()
 
-    def watch_bookmarked(self) -> None:
-        self._update_header()
-
     def watch_show_original(self, show: bool) -> None:
         if not show and self.maximized is self.article_view:
             self.minimize()  # else the screen would show the pane hidden, and nothing else
@@ -1181,7 +1179,7 @@ class MainScreen(TakesKeysOnceMounted):
             return
         self.store.toggle(key)
         self.bookmarked = frozenset(self.store.ids)
-        self._report_store()
+        self._report_store()  # with the title bar's count
         self._marks_changed("bookmarked")
         if self.bookmarks_only:
             self._refilter(pinned=True)
