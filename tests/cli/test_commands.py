@@ -1462,3 +1462,16 @@ def test_moved_forget_lets_go_what_a_copy_deleted_on_purpose_kept(
     assert "notes and marks of 1 brief" in capsys.readouterr().out
     assert main(["moved", "--corpus", str(root)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_moved_listing_leaves_the_state_folder_as_it_found_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = make_named_corpus(tmp_path / "news")
+    BookmarkStore(state_dir(), corpus_key(old)).set("tj", True)
+    (state_dir() / "bookmarks.json.lock").unlink()
+    before = sorted(path.name for path in state_dir().iterdir())
+    root = old.rename(tmp_path / "news-2025")
+    assert main(["moved", "--corpus", str(root)]) == 0
+    assert corpus_key(old) in capsys.readouterr().out
+    assert sorted(path.name for path in state_dir().iterdir()) == before

@@ -177,8 +177,7 @@ class BookmarkStore:
         if self.read_error:
             return {}
         try:
-            with self._locked(required=False):
-                corpora = self._read_or_set_aside()
+            corpora = self._read()
         except OSError:
             return {}
         return {corpus: frozenset(ids) for corpus, ids in corpora.items() if corpus != self.corpus}
