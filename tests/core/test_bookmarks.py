@@ -453,3 +453,20 @@ def test_a_store_that_only_reads_reads_again_under_a_lock_made_while_it_read(
     monkeypatch.setattr(bookmarks, "read_limited", read_as_another_copy_starts)
     assert BookmarkStore(tmp_path, CORPUS, set_aside_unreadable=False).ids == {"a"}
     assert reads == [False, True]
+
+
+def test_a_state_folder_moved_away_while_the_reader_runs_keeps_every_bookmark(
+    tmp_path: Path,
+) -> None:
+    # The next bookmark made wrote a new file holding it alone: the others were lost.
+    folder = tmp_path / "state"
+    store = BookmarkStore(folder, "/corpora/news")
+    store.set("a", True)
+    store.set("b", True)
+    folder.rename(tmp_path / "state-old")
+    store.set("c", True)
+    assert BookmarkStore(folder, "/corpora/news").ids == {"a", "b", "c"}
+    # Given and taken away meanwhile: the removal holds.
+    (folder / "bookmarks.json").unlink()
+    store.set("a", False)
+    assert BookmarkStore(folder, "/corpora/news").ids == {"b", "c"}

@@ -54,6 +54,8 @@ class BookmarkStore:
         self._newer_format: str | None = None
         # Whether the last save found something other than a regular file at the path.
         self._not_a_file = False
+        # Whether the file was there when last read.
+        self._file_seen = False
         self.reload()
         reason = unusable_reason(folder)
         if reason:
@@ -136,15 +138,23 @@ class BookmarkStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with self._locked(required=True, wait=LOCK_WAIT if wait else 0):
+                seen_before = self._file_seen
                 corpora = self._read_or_set_aside()
                 if self._newer_format:
                     self.save_error = self._newer_format
                     return
+                if seen_before and not self._file_seen:
+                    # The file went while the reader ran (the state folder moved away, say):
+                    # every bookmark known is written, not the changes alone, lest the others
+                    # be lost at the next start.
+                    for brief_id in self.ids:
+                        self._unsaved.setdefault(brief_id, True)
                 merged = set(corpora.get(self.corpus, ()))
                 for changed, keep in self._unsaved.items():
                     (merged.add if keep else merged.discard)(changed)
                 corpora[self.corpus] = sorted(merged)
                 write_atomically(self.path, _dump(corpora))
+                self._file_seen = True
         except NotAFile as error:
             self._not_a_file = True
             self.save_error = f"Bookmarks cannot be saved: {self.path} {error}; kept for now"
@@ -257,9 +267,11 @@ class BookmarkStore:
         try:
             raw: bytes | None = read_limited(self.path, MAX_FILE_BYTES, "bookmarks file")
         except FileNotFoundError:
+            self._file_seen = False
             return {}
         except TooLarge:
             raw = None
+        self._file_seen = True
         corpora: dict[str, list[str]] = {}
         complaint: str | None = f"is larger than {size_text(MAX_FILE_BYTES)}"
         partial: frozenset[str] = frozenset()
