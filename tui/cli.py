@@ -181,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Notes, tags, bookmarks and read marks are kept per corpus folder: a corpus"
         " moved or renamed finds them under its old folder. Without FOLDER, list the other"
         " folders something is kept for about briefs of this corpus; with it, make what is kept"
-        " for FOLDER (which must be gone) this corpus's. A brief with a note in both keeps both.",
+        " for FOLDER (which must be gone) this corpus's, or with --forget let it go. A brief"
+        " with a note in both keeps both.",
         epilog="example: briefing --corpus ~/briefs-2025 moved ~/briefs",
         formatter_class=_ExamplesAsWritten,
     )
