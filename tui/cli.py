@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tui import __version__
 from tui.core.bookmarks import BookmarkStore
 from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
-from tui.core.text import one_line, plural
+from tui.core.text import INFERRED_MARK, one_line, plural
 from tui.core.userstate import corpus_key, state_dir
 
 if TYPE_CHECKING:
@@ -578,7 +578,7 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
             # id with errors may hold a line break.
             one_line(str(row["id"])),
             # As the reader lists it: a date the article does not print is marked so.
-            f"{row['date']}?" if row["date_inferred"] else str(row["date"] or "-"),
+            f"{row['date']}{INFERRED_MARK}" if row["date_inferred"] else str(row["date"] or "-"),
             _fit(str(row["language"]), LIST_FIELD_WIDTH),
             str(row["facts"]),
             # In English, as the reader lists it: one language for a list read at a glance.
@@ -638,12 +638,13 @@ def _moved(root: Path, corpus: Corpus, folder: str | None, *, forget: bool) -> i
         elif folder is not None:
             named, brought = bring_over(root, folder, ids_here)
             print("\n".join(brought.described(named)))
+        else:
+            found = left_behind(root, ids_here)
     except CannotBringOver as error:
         print(f"briefing: {error}", file=sys.stderr)
         return 1
     if folder is not None:
         return 0
-    found = left_behind(root, ids_here)
     for left in found:
         print(left.described())
     movable = [left.folder for left in found if left.movable]

@@ -3,6 +3,7 @@ folder are found by the briefs it shares with the corpus, and brought over on th
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -18,6 +19,11 @@ from tui.core.userstate import corpus_key
 
 IDS = {"mx", "tj", "tx", "draft"}
 """The briefs of :func:`make_named_corpus`."""
+
+
+def file_rows(folder: Path, table: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(folder / FILE_NAME) as connection:
+        return sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
 
 
 def annotations_of(root: Path, state: Path) -> Annotations:
@@ -167,8 +173,10 @@ def test_tags_that_together_would_be_too_many_stay_where_they_are(
     many = [f"t{n}" for n in range(MAX_TAGS)]
     annotations_of(root, private_state).set_tags("mx", many)
     _, brought = bring_over(root, old, IDS)
-    assert brought.annotations.tags_left == ("mx",)
-    assert "Left under" in "\n".join(brought.described(old))
+    assert brought.annotations.tags_left == (("mx", ("usmca", "Aduana")),)
+    # The tags left are named, with what to do about them.
+    told = "\n".join(brought.described(old))
+    assert "on mx, the tags usmca, Aduana" in told and "moved --forget" in told
     assert annotations_of(root, private_state).tags["mx"] == tuple(many)
     # Not lost: still under the old folder, where the command says they are.
     assert Annotations(private_state, old).tags["mx"] == ("usmca", "Aduana")
@@ -240,16 +248,75 @@ def test_a_copy_deleted_on_purpose_is_let_go_on_the_users_word(
     assert BookmarkStore(private_state, corpus_key(root)).ids == {"tj"}
 
 
-def test_a_corpus_renamed_and_another_made_in_its_place_can_bring_its_notes_over(
-    moved: tuple[Path, str], tmp_path: Path, private_state: Path
+@pytest.mark.parametrize("bring", [True, False], ids=["brought-over", "let-go"])
+def test_a_corpus_begun_in_a_renamed_ones_place_keeps_its_own_notes(
+    moved: tuple[Path, str], tmp_path: Path, private_state: Path, bring: bool
 ) -> None:
-    # A yearly rollover: "news" renamed "news-2025", a new "news" begun with other briefs.
+    # A yearly rollover: "news" renamed "news-2025", a new "news" begun with other briefs,
+    # already noted and bookmarked. Bringing the old notes over took the new corpus's too, and
+    # letting them go deleted them.
     root, old = moved
-    make_corpus(tmp_path / "news", {"other.yaml": fields("other")})
+    new = make_corpus(tmp_path / "news", {"other.yaml": fields("other")})
+    annotations_of(new, private_state).set_note("other", "The new year's")
+    BookmarkStore(private_state, corpus_key(new)).set("other", True)
     (found,) = left_behind(root, IDS)
     assert found.gone and found.movable
+    if bring:
+        bring_over(root, old, IDS)
+        assert annotations_of(root, private_state).notes == {"mx": "Call the council"}
+    else:
+        let_go(root, old)
+        assert annotations_of(root, private_state).notes == {}
+    assert left_behind(root, IDS) == []
+    assert annotations_of(new, private_state).notes == {"other": "The new year's"}
+    assert BookmarkStore(private_state, corpus_key(new)).ids == {"other"}
+
+
+def test_only_the_briefs_of_this_corpus_are_brought_over(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    # Most of the old folder's briefs are here; one, deleted since, is not: it stays there.
+    root, old = moved
+    annotations = Annotations(private_state, old)
+    annotations.set_note("deleted-since", "Kept where it was")
+    annotations.close()
     bring_over(root, old, IDS)
-    assert annotations_of(root, private_state).notes == {"mx": "Call the council"}
+    assert "deleted-since" not in annotations_of(root, private_state).notes
+    assert Annotations(private_state, old).notes == {"deleted-since": "Kept where it was"}
+
+
+def test_a_brief_marked_unread_here_and_read_there_is_read(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    root, old = moved
+    annotations = annotations_of(root, private_state)
+    annotations.set_read("tj")
+    annotations.set_read("tj", False)  # unread here; read under the old folder
+    annotations.close()
+    bring_over(root, old, IDS)
+    assert file_rows(private_state, "kept_unread") == [(corpus_key(root), "tx")]
+
+
+def test_state_that_cannot_be_read_is_said_so_not_taken_for_none(
+    moved: tuple[Path, str], private_state: Path
+) -> None:
+    root, old = moved
+    (private_state / f"{FILE_NAME}-wal").mkdir()
+    with pytest.raises(CannotBringOver, match="Cannot read notes file"):
+        left_behind(root, IDS)
+    with pytest.raises(CannotBringOver, match="Cannot read notes file"):
+        bring_over(root, old, IDS)
+
+
+@pytest.mark.parametrize("name", ["/gone\\x00dir", "/gone\ud800"])
+def test_a_folder_name_no_folder_can_have_is_gone(private_state: Path, name: str) -> None:
+    # Such a name in the bookmarks file ended the reader at every start.
+    root_ids = {"mx"}
+    (private_state / "bookmarks.json").write_text(
+        json.dumps({"version": 1, "corpora": {name: ["mx"]}}), encoding="utf-8"
+    )
+    (found,) = left_behind(Path("/corpora/news"), root_ids)
+    assert found.gone
 
 
 def test_a_corpus_renamed_is_told_the_folder_it_was_moved_from(

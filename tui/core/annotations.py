@@ -341,12 +341,13 @@ class Annotations:
             return {}
         return kept
 
-    def take_over(self, folder: str) -> TakenOver:
-        """Make what the file keeps under the corpus folder ``folder`` this corpus's, in one
-        transaction, and read it: a corpus moved or renamed finds it under its new folder. A
-        brief with something kept under both keeps both: read if read in either, the two
-        notes (this corpus's first, then the other's under :data:`NOTES_TAKEN_OVER_BY`), the
-        tags of both, unless they are more than a brief may have: those stay where they are.
+    def take_over(self, folder: str, briefs: Collection[str]) -> TakenOver:
+        """Make what the file keeps under the corpus folder ``folder`` for the ``briefs`` this
+        corpus's, in one transaction, and read it: a corpus moved or renamed finds it under its
+        new folder. What is kept there for other briefs (those of a corpus begun in its place)
+        stays. A brief with something kept under both keeps both: read if read in either, the
+        two notes (this corpus's first, then the other's under :data:`NOTES_TAKEN_OVER_BY`),
+        the tags of both, unless they are more than a brief may have: those stay where they are.
 
         Raises :class:`AnnotationError` when the file is not to be written (of a newer
         briefing, or not read), and :class:`sqlite3.Error` when it cannot be."""
@@ -355,14 +356,14 @@ class Annotations:
         connection = self._open(create=True)
         with _transaction(connection):
             connection.execute(_KEPT_UNREAD_TABLE)  # a file made before it has none
-            taken = self._take_over_rows(connection, folder)
+            taken = self._take_over_rows(connection, folder, briefs)
         self._clear()
         self._read_rows(connection)
         return taken
 
-    def let_go(self, folder: str) -> None:
-        """Forget what the file keeps under the corpus folder ``folder``, in one transaction.
-        Raises as :meth:`take_over` does."""
+    def let_go(self, folder: str, briefs: Collection[str]) -> None:
+        """Forget what the file keeps under the corpus folder ``folder`` for the ``briefs``, in
+        one transaction. Raises as :meth:`take_over` does."""
         if self._newer_format:
             raise AnnotationError(self._newer_format)
         if not self.path.exists():
@@ -371,27 +372,34 @@ class Annotations:
         with _transaction(connection):
             connection.execute(_KEPT_UNREAD_TABLE)  # a file made before it has none
             for table in ("briefs", "tags", "kept_unread"):
-                connection.execute(f"DELETE FROM {table} WHERE corpus = ?", (folder,))
+                connection.executemany(
+                    f"DELETE FROM {table} WHERE corpus = ? AND brief = ?",
+                    [(folder, brief) for brief in briefs],
+                )
 
-    def _take_over_rows(self, connection: sqlite3.Connection, folder: str) -> TakenOver:
+    def _take_over_rows(
+        self, connection: sqlite3.Connection, folder: str, briefs: Collection[str]
+    ) -> TakenOver:
         here, there = self.corpus, folder
         read = notes = joined = tag_lists = 0
         rows = connection.execute(
             "SELECT brief, read, note FROM briefs WHERE corpus = ?", (there,)
         ).fetchall()
         for brief, was_read, note in rows:
+            if brief not in briefs:
+                continue
             mine = connection.execute(
                 "SELECT read, note FROM briefs WHERE corpus = ? AND brief = ?", (here, brief)
             ).fetchone()
             read += bool(was_read) and not (mine and mine[0])
-            notes += bool(note)
+            kept = (mine[1] or "") if mine else ""
+            notes += bool(note) and note != kept
             if mine is None:
                 connection.execute(
                     "UPDATE briefs SET corpus = ? WHERE corpus = ? AND brief = ?",
                     (here, there, brief),
                 )
                 continue
-            kept = mine[1] or ""
             if note and kept and note != kept:
                 kept = f"{kept}{NOTES_TAKEN_OVER_BY.format(folder=folder)}{note}"
                 joined += 1
@@ -400,12 +408,13 @@ class Annotations:
                 (int(bool(mine[0] or was_read)), kept or note or "", here, brief),
             )
             connection.execute("DELETE FROM briefs WHERE corpus = ? AND brief = ?", (there, brief))
-        left: list[str] = []
+        left: list[tuple[str, tuple[str, ...]]] = []
         given: dict[str, list[str]] = {}
         for brief, tag in connection.execute(
             "SELECT brief, tag FROM tags WHERE corpus = ? ORDER BY brief, position", (there,)
         ):
-            given.setdefault(brief, []).append(tag)
+            if brief in briefs:
+                given.setdefault(brief, []).append(tag)
         for brief, tags in given.items():
             mine_tags = [
                 tag
@@ -418,9 +427,9 @@ class Annotations:
             for tag in mine_tags + tags:  # this corpus's first, as it spells them
                 both.setdefault(fold_tag(tag), tag)
             if len(both) > MAX_TAGS:
-                left.append(brief)
+                left.append((brief, tuple(tags)))
                 continue
-            tag_lists += 1
+            tag_lists += len(both) > len(mine_tags)
             connection.execute(
                 "DELETE FROM tags WHERE corpus IN (?, ?) AND brief = ?", (here, there, brief)
             )
@@ -428,14 +437,27 @@ class Annotations:
                 "INSERT INTO tags (corpus, brief, position, tag) VALUES (?, ?, ?, ?)",
                 [(here, brief, n, tag) for n, tag in enumerate(both.values())],
             )
-        # Marked unread there: so here too, unless read here.
+        unread = connection.execute(
+            "SELECT brief FROM kept_unread WHERE corpus = ?", (there,)
+        ).fetchall()
+        for (brief,) in unread:
+            if brief not in briefs:
+                continue
+            # Marked unread there: so here too, unless read here.
+            connection.execute(
+                "INSERT OR IGNORE INTO kept_unread (corpus, brief) SELECT ?, ? WHERE NOT EXISTS"
+                " (SELECT 1 FROM briefs WHERE corpus = ? AND brief = ? AND read = 1)",
+                (here, brief, here, brief),
+            )
+            connection.execute(
+                "DELETE FROM kept_unread WHERE corpus = ? AND brief = ?", (there, brief)
+            )
+        # Read there, marked unread here: read, as the rows are.
         connection.execute(
-            "INSERT OR IGNORE INTO kept_unread (corpus, brief) SELECT ?, brief FROM kept_unread"
-            " WHERE corpus = ? AND brief NOT IN"
+            "DELETE FROM kept_unread WHERE corpus = ? AND brief IN"
             " (SELECT brief FROM briefs WHERE corpus = ? AND read = 1)",
-            (here, there, here),
+            (here, here),
         )
-        connection.execute("DELETE FROM kept_unread WHERE corpus = ?", (there,))
         return TakenOver(read, notes, joined, tag_lists, tuple(left))
 
     def close(self) -> None:
@@ -825,11 +847,13 @@ class TakenOver(NamedTuple):
     read: int
     """Briefs marked read there and not here."""
     notes: int
+    """Notes this corpus did not have as they are."""
     notes_joined: int
     """Notes joined to one this corpus had for the brief."""
     tag_lists: int
-    tags_left: tuple[str, ...]
-    """The briefs whose tags stay under the other folder: with this corpus's, too many."""
+    tags_left: tuple[tuple[str, tuple[str, ...]], ...]
+    """The briefs whose tags stay under the other folder, with those tags: with this corpus's,
+    too many."""
 
 
 class AnnotationMarks:

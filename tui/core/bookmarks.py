@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -192,10 +192,11 @@ class BookmarkStore:
             return {}
         return {corpus: frozenset(ids) for corpus, ids in corpora.items() if corpus != self.corpus}
 
-    def take_over(self, folder: str, *, keep: bool = True) -> int:
-        """Make the bookmarks kept under the corpus folder ``folder`` this corpus's, with those
-        it has (unless not ``keep``: then they are let go); return how many it did not have.
-        Raises :class:`OSError` when they cannot be saved, changing nothing."""
+    def take_over(self, folder: str, briefs: Collection[str], *, keep: bool = True) -> int:
+        """Make the bookmarks of the ``briefs`` kept under the corpus folder ``folder`` this
+        corpus's, with those it has (unless not ``keep``: then they are let go); return how
+        many it did not have. Those of other briefs stay. Raises :class:`OSError` when they
+        cannot be saved, changing nothing."""
         self.save()
         if self.save_error:
             raise OSError(self.save_error)
@@ -205,14 +206,20 @@ class BookmarkStore:
             # Not written from what could be read of a file: the rest would be lost.
             if self._newer_format or self._unreadable:
                 raise OSError(self._newer_format or self._unreadable)
-            given = folder in corpora
-            kept_there = set(corpora.pop(folder, ()))
-            taken = kept_there if keep else set()
+            there = set(corpora.get(folder, ()))
+            going = there & set(briefs)
+            if going:
+                if there - going:
+                    corpora[folder] = sorted(there - going)
+                else:
+                    del corpora[folder]
+            taken = going if keep else set()
             before = set(corpora.get(self.corpus, ()))
             if taken:
                 corpora[self.corpus] = sorted(before | taken)
-            if given:
+            if going:
                 write_atomically(self.path, _dump(corpora))
+                self._file_seen = True
         self.ids = before | taken
         return len(taken - before)
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from tui.core.annotations import AnnotationError, Annotations, TakenOver
 from tui.core.bookmarks import BookmarkStore
-from tui.core.corpus_path import folder_text
+from tui.core.corpus_path import folder_text, is_brief_name
 from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
 
@@ -58,13 +58,19 @@ class CannotBringOver(Exception):
 
 def left_behind(root: Path, ids_here: Container[str]) -> list[LeftBehind]:
     """The other corpus folders the user's state keeps something for, of whose briefs the corpus
-    at ``root`` (whose brief ids are ``ids_here``) has any: most shared first. State that cannot
-    be read gives none."""
-    found = (
-        LeftBehind(other, not _holds_most(other, ids), len(ids), sum(i in ids_here for i in ids))
-        for other, ids in _kept_for_other_folders(root).items()
-    )
-    return sorted((left for left in found if left.here), key=lambda left: -left.here)
+    at ``root`` (whose brief ids are ``ids_here``) has any: most shared first. Raises
+    :class:`CannotBringOver` when the state cannot be read."""
+    return _sharing(_kept_for_other_folders(root), ids_here)
+
+
+def _sharing(kept: dict[str, set[str]], ids_here: Container[str]) -> list[LeftBehind]:
+    """The folders of ``kept`` (ids by folder) with any of ``ids_here``, most shared first."""
+    found = []
+    for other, ids in kept.items():
+        here = sum(brief_id in ids_here for brief_id in ids)
+        if here:
+            found.append(LeftBehind(other, not _holds_most(other, ids), len(ids), here))
+    return sorted(found, key=lambda left: -left.here)
 
 
 def moved_from(root: Path, ids_here: Container[str]) -> LeftBehind | None:
@@ -74,7 +80,8 @@ def moved_from(root: Path, ids_here: Container[str]) -> LeftBehind | None:
 
 
 def _kept_for_other_folders(root: Path) -> dict[str, set[str]]:
-    """The ids something is kept for under each corpus folder of the state but ``root``."""
+    """The ids something is kept for under each corpus folder of the state but ``root``; raises
+    :class:`CannotBringOver`, saying why, when the state cannot be read."""
     folder, corpus = state_dir(), corpus_key(root)
     try:
         annotations = Annotations(folder, corpus, set_aside_unreadable=False)
@@ -83,10 +90,13 @@ def _kept_for_other_folders(root: Path) -> dict[str, set[str]]:
         finally:
             annotations.close()
         bookmarks = BookmarkStore(folder, corpus, set_aside_unreadable=False)
-        for other, ids in bookmarks.kept_for_other_folders().items():
-            kept.setdefault(other, set()).update(ids)
-    except (OSError, sqlite3.Error):
-        return {}  # a state folder that cannot even be looked at
+    except (OSError, sqlite3.Error) as error:  # a state folder that cannot even be looked at
+        raise CannotBringOver(f"the state in {folder} cannot be read ({error})") from None
+    for source in (annotations, bookmarks):
+        if source.read_error:
+            raise CannotBringOver(source.read_error)
+    for other, ids in bookmarks.kept_for_other_folders().items():
+        kept.setdefault(other, set()).update(ids)
     return kept
 
 
@@ -110,10 +120,11 @@ class BroughtOver(NamedTuple):
         said = [part for part in parts if part]
         listed = ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else "".join(said)
         lines = [f"Brought over from {folder}: {listed or 'nothing this corpus did not have'}"]
-        if taken.tags_left:
+        for brief, tags in taken.tags_left:
             lines.append(
-                f"Left under {folder}: the tags of {', '.join(taken.tags_left)}, which with this"
-                " corpus's would be more than a brief may have; give them again in the reader"
+                f"Left under {folder}, as with this corpus's they would be more tags than a brief"
+                f" may have: on {brief}, the tags {', '.join(tags)}. Give those you want again in"
+                " the reader, then let the rest go with briefing moved --forget and the folder"
             )
         return lines
 
@@ -126,7 +137,8 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
     state that cannot be written."""
     folder, corpus = state_dir(), corpus_key(root)
     _not_its_own(corpus, given)
-    shared = {left.folder: left for left in left_behind(root, ids_here)}
+    kept = _kept_for_other_folders(root)
+    shared = {left.folder: left for left in _sharing(kept, ids_here)}
     named = next((name for name in _names_of(given) if name in shared), None)
     if named is None:
         raise CannotBringOver(_not_found(given, root, shared.values()))
@@ -141,9 +153,12 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
             f"only {left.here:,} of the {plural(left.kept, 'brief')} something is kept for"
             f" under {named} are in this corpus: it was another corpus, not this one moved"
         )
+    # Not those of a corpus begun in the folder's place: they are its own.
+    briefs = {brief_id for brief_id in kept[named] if brief_id in ids_here}
+    briefs -= _brief_names(named) or set()
     annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
-        taken = annotations.take_over(named)
+        taken = annotations.take_over(named, briefs)
     except AnnotationError as error:
         raise CannotBringOver(str(error)) from None
     except sqlite3.Error as error:
@@ -159,7 +174,8 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
     finally:
         annotations.close()
     try:
-        bookmarks = BookmarkStore(folder, corpus, set_aside_unreadable=False).take_over(named)
+        store = BookmarkStore(folder, corpus, set_aside_unreadable=False)
+        bookmarks = store.take_over(named, briefs)
     except OSError as error:
         raise CannotBringOver(
             f"Notes, tags and read marks were brought over, but not the bookmarks"
@@ -184,10 +200,13 @@ def let_go(root: Path, given: str) -> tuple[str, int]:
         raise CannotBringOver(
             f"{named} still holds most of the briefs kept for it: what is kept for it stays with it"
         )
+    # Not those of a corpus begun in the folder's place: they are its own.
+    briefs = kept[named] - (_brief_names(named) or set())
     annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
-        annotations.let_go(named)
-        BookmarkStore(folder, corpus, set_aside_unreadable=False).take_over(named, keep=False)
+        annotations.let_go(named, briefs)
+        store = BookmarkStore(folder, corpus, set_aside_unreadable=False)
+        store.take_over(named, briefs, keep=False)
     except (AnnotationError, sqlite3.Error, OSError) as error:
         told = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise CannotBringOver(
@@ -196,7 +215,7 @@ def let_go(root: Path, given: str) -> tuple[str, int]:
         ) from None
     finally:
         annotations.close()
-    return named, len(kept[named])
+    return named, len(briefs)
 
 
 def _not_its_own(corpus: str, given: str) -> None:
@@ -229,26 +248,39 @@ def _not_found(given: str, root: Path, shared: Iterable[LeftBehind]) -> str:
 
 
 _ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
-_BRIEF_SUFFIXES = (b".yaml", b".yml")
 
 
 def _holds_most(folder: str, ids: Collection[str]) -> bool:
     """Whether the folder ``folder``, as the state names it, holds brief files named for most
-    of ``ids``. A byte of its name that is not UTF-8 is named ``\\xNN`` (see
+    of ``ids``; so too a folder that is there but cannot be read, which may hold them."""
+    names = _brief_names(folder)
+    return names is None or sum(brief_id in names for brief_id in ids) * 2 > len(ids)
+
+
+def _brief_names(folder: str) -> set[str] | None:
+    """The names (without their suffix) of the brief files the folder ``folder``, as the state
+    names it, holds: none when it is gone; None when it is there but cannot be read. A byte of
+    its name that is not UTF-8 is named ``\\xNN`` (see
     :func:`tui.core.corpus_path.folder_text`): it is looked for both as written and with those
     bytes."""
-    written = folder.encode("utf-8")
+    try:
+        written = folder.encode("utf-8")
+    except UnicodeError:  # half of a surrogate pair, from a file another program wrote
+        return set()
     with_bytes = _ESCAPED_BYTE.sub(lambda found: bytes([int(found[1], 16)]), written)
-    for name in {written, with_bytes}:
+    for name in dict.fromkeys((written, with_bytes)):
+        if b"\x00" in name:
+            continue  # no folder's name holds one
+        briefs = os.path.join(name, b"briefs")
         try:
-            with os.scandir(os.path.join(name, b"briefs")) as files:
-                stems = {
-                    os.fsdecode(os.path.splitext(entry.name)[0])
+            with os.scandir(briefs) as files:
+                return {
+                    os.path.splitext(os.fsdecode(entry.name))[0]
                     for entry in files
-                    if entry.name.endswith(_BRIEF_SUFFIXES)
+                    if is_brief_name(os.fsdecode(entry.name))
                 }
+        except (FileNotFoundError, NotADirectoryError):
+            continue
         except OSError:
-            continue  # not there, or not a folder of briefs
-        if sum(brief_id in stems for brief_id in ids) * 2 > len(ids):
-            return True
-    return False
+            return None  # there, but not to be read: an unmounted drive's folder, say
+    return set()

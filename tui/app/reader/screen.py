@@ -257,9 +257,11 @@ class MainScreen(TakesKeysOnceMounted):
         """The id of each entry's brief; None for a file that failed to load."""
         self._ids_present: frozenset[str] = frozenset()
         self._unloaded_bookmarks: tuple[Entries, frozenset[str], frozenset[int]] | None = None
-        self._looked_for_state_left_behind = False
         """The positions of the files that failed to load and are bookmarked, for the entries
         and the bookmarks they were found in."""
+        self._looked_for_state_left_behind = False
+        """Whether the notes and marks kept for a folder this corpus was moved from were looked
+        for, as they are once a start."""
         self._list_query = ListQuery()
         self._settle_scheduled = False
         self._applicable: tuple[bool, ...] | None = None
@@ -500,11 +502,14 @@ class MainScreen(TakesKeysOnceMounted):
         """Say where notes, tags, bookmarks and read marks about briefs of this corpus are kept
         for a corpus folder that is gone: they are kept per folder, and a corpus moved or
         renamed would otherwise lose sight of them without a word."""
-        from tui.core.moved_corpus import moved_command, moved_from
+        from tui.core.moved_corpus import CannotBringOver, moved_command, moved_from
 
         ids = {brief_id for brief_id in corpus.entries.ids() if brief_id is not None}
-        where = moved_from(self.root, ids)
-        if where is None:
+        try:
+            where = moved_from(self.root, ids)
+        except CannotBringOver:
+            return  # state that cannot be read: the notes and bookmarks tell of it themselves
+        if where is None or not self.app.is_running:
             return
         self.app.call_from_thread(
             self.notify,
