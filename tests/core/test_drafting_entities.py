@@ -2166,3 +2166,20 @@ def test_a_company_named_with_a_known_ones_name_is_read_by_what_it_does(
     # "LG Chem said" was drafted as LG Electronics; "Toyota Tsusho México abrió" as Toyota.
     found = find_entities(text, shipped_gazetteer())
     assert (sorted(found.organizations), list(found.places)) == (organizations, places)
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        # Models, said to be made: the maker, not a company of their own.
+        ("The Toyota Tacoma will be produced in Tijuana.", ["Toyota"]),
+        ("Nissan Kicks will be assembled in Aguascalientes.", ["Nissan"]),
+        ("El Kia Rio se produce en Pesquería.", ["Kia"]),
+        # An abbreviation within a company's name does not end the name.
+        ("Warner Bros. Discovery opened an office in Monterrey.", ["Warner Bros. Discovery"]),
+    ],
+)
+def test_a_model_is_its_maker_and_bros_stays_within_a_name(
+    text: str, organizations: list[str]
+) -> None:
+    assert list(find_entities(text, shipped_gazetteer()).organizations) == organizations

@@ -163,17 +163,24 @@ _COMPANY_ACTION = re.compile(
     r"|\s+(?:will\s+|also\s+)?(?:invest|invested|investing|postpone|postponed)\b"
 )
 _DOES_BUSINESS = re.compile(
-    r"\s+(?:(?:also|later|separately|también|ya)\s+)?(?:said|says|announced|announces|plans|planned"
-    r"|will|would|expects|expected|opened|opens|expanded|expands|hired|hires|supplies|produces"
-    r"|builds|makes|reported|reports|employs|operates|is\s+(?:building|expanding|hiring|looking)"
+    r"\s+(?:(?:also|later|separately|también|ya)\s+)?(?:said|says|announced|announces|plans"
+    r"|planned|expects|expected|opened|opens|expanded|expands|hired|hires|supplies|reported"
+    r"|reports|employs|will\s+(?:expand|open|hire|supply|invest)|is\s+(?:expanding|hiring)"
     r"|dijo|anunció|anuncia|informó|planea|analiza|analizan|evalúa|evalúan|abrió|abrirá|amplió"
-    r"|ampliará|producirá|produce|contratará|contrató|construirá|construye|operará|opera|inició"
-    r"|iniciará|instalará|instaló|comenzó|emplea|exporta|exportará|suministrará|abastecerá)\b"
+    r"|ampliará|contratará|contrató|construirá|inició|iniciará|instalará|instaló|emplea"
+    r"|suministrará|abastecerá)\b"
 )
 """What a company's name is followed by as it does business or is reported on: "LG Chem
 said", "Toyota Tsusho México abrió". Read only after a name that opens with a known company's,
-where a model ("the Toyota Tacoma is built") is the other reading, or a place after one ("Ford
-Mexico said")."""
+where a model is the other reading ("the Toyota Tacoma will be produced", "el Kia Rio se
+produce": no verb of making or being made is here), or a place after one ("Ford Mexico
+said")."""
+_MAKES = re.compile(
+    r"\s+(?:(?:también|also)\s+)?(?:producirá|produce|fabricará|fabrica|exportará|exporta"
+    r"|produces|makes|will\s+(?:produce|make|build|export))\b"
+)
+"""What a company is said to do as it makes things: read after a known company and a place,
+its branch there ("General Motors de México producirá"), where no model stands."""
 _OTHER_NATIONALITIES = (
     r"American|U\.S\.|US|Canadian|Chinese|Japanese|(?:South\s+)?Korean|Taiwanese|German"
     r"|French|Italian|Spanish|British|Swiss|Swedish|Dutch|Belgian|Indian|Israeli|Brazilian"
@@ -839,7 +846,7 @@ def find_entities(
         if (
             group == "places"
             and _after_a_known_company(text, org_ends, start)
-            and (_COMPANY_ACTION.match(text, end) or _DOES_BUSINESS.match(text, end))
+            and any(said.match(text, end) for said in (_COMPANY_ACTION, _DOES_BUSINESS, _MAKES))
         ):
             # A known company's branch, said to do what a company does: "General Motors de
             # México invertirá" (or "producirá", "said") names General Motors, no place.
@@ -1875,10 +1882,11 @@ def _ends_a_sentence(word: str) -> bool:
         and stem.isalpha()
         and not _abbreviated(stem)
         and stem not in _SHORTENED_NAMES
+        and stem not in ORGANIZATION_WORDS
     )
 
 
-_SHORTENED_NAMES = frozenset(("Gral", "Dept", "Dpto", "Assn", "Univ", "Mpio"))
+_SHORTENED_NAMES = frozenset(("Gral", "Dept", "Dpto", "Assn", "Univ", "Mpio", "Intl", "Ltda"))
 """Words of a name shortened with a full stop, as long as a word: "Gral. Motors", "Dept. of
 Commerce"."""
 
