@@ -169,7 +169,7 @@ def test_an_abbreviation_with_periods_is_found_by_its_letters_as_written_whole()
     assert passages("a eeuu y a eeuu mas") == ["a EE.UU. y a EE. UU. más"]
 
 
-@pytest.mark.parametrize("typed", ["ee.uu.", "ee. uu.", "ee.uu", "(ee.uu.)"])
+@pytest.mark.parametrize("typed", ["ee.uu.", "ee. uu.", "ee.uu"])
 def test_an_abbreviation_typed_with_its_periods_is_found_however_the_article_writes_it(
     typed: str,
 ) -> None:
@@ -190,3 +190,11 @@ def test_words_ending_a_sentence_or_within_an_abbreviation_are_not_read_as_one()
     assert passages("sigue kia") == []
     assert passages("eeuuy") == []  # "EE.UU. y": the abbreviation ends at its last period
     assert passages("lp") == []  # the end of S.L.P., whose letters start with "s"
+
+
+def test_marks_typed_around_an_abbreviation_and_periods_of_no_abbreviation_are_found() -> None:
+    # Typed as the article writes them, these found nothing once abbreviations were read.
+    text = "Kia abrió en Monterrey, N.L., una planta y se reunió con Mr. Xi. Then (EE.UU.) dijo."
+    assert passages("monterrey, n.l., una", text) == ["Monterrey, N.L., una"]
+    assert passages("mr. xi.", text) == ["Mr. Xi."]
+    assert passages("(ee.uu.)", text) == ["(EE.UU.)"]

@@ -36,7 +36,6 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 from tui.core.text import (
-    abbreviation_letters,
     fold_marks,
     fold_white_space,
     joined_abbreviations,
@@ -172,8 +171,14 @@ def _abbreviations_as_letters(needle: str) -> str:
     "EE.UU.", "EEUU"), as the filter finds it."""
     if "." not in needle:
         return needle
-    words = joined_abbreviations(needle).split(" ")
-    return " ".join(abbreviation_letters(word) or word for word in words)
+    return _TYPED_ABBREVIATION.sub(
+        lambda typed: typed.group().replace(".", ""), joined_abbreviations(needle)
+    )
+
+
+_TYPED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}\.?(?!\w)")
+"""An abbreviation typed with periods, one or two letters before each ("ee.uu.", "n.l"), the
+marks around it left where they are ("(ee.uu.),")."""
 
 
 def _letters_apart(words: str) -> str:
@@ -475,9 +480,17 @@ class FoldedArticle:
         """Where ``words`` stand in the article, case, accents and white space aside, as a
         reader looks for a name: every place in order, none overlapping, at most ``limit``. A
         place starts a word, as the filter finds words by their start: "ice" is not in "price"."""
-        needle = _abbreviations_as_letters(loosen(fold_quote(words)).strip())
-        if not needle:
+        typed = loosen(fold_quote(words)).strip()
+        if not typed:
             return []
+        needle = _abbreviations_as_letters(typed)
+        places = self._find_all(needle, limit)
+        if places or needle == typed:
+            return places
+        # Periods that were not an abbreviation's, as the article writes them: "mr. xi.".
+        return self._find_all(typed, limit)
+
+    def _find_all(self, needle: str, limit: int) -> list[Span]:
         word_start = r"(?<!\w)" if needle[0].isalnum() else ""
         pattern = re.compile(word_start + _find_pattern(needle))
         text = self.loose.text
