@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import gc
 import importlib
 import os
@@ -509,18 +510,19 @@ class MainScreen(TakesKeysOnceMounted):
             where = moved_from(self.root, ids)
         except CannotBringOver:
             return  # state that cannot be read: the notes and bookmarks tell of it themselves
-        if where is None or not self.app.is_running:
+        if where is None:
             return
-        self.app.call_from_thread(
-            self.notify,
-            f"Notes and marks of {plural(where.here, 'brief')} of this corpus are kept for"
-            f" {where.folder}, which is gone. To bring them here, quit and run:"
-            f" {moved_command(self.root, where.folder)} (with --forget to let them go)",
-            title="Corpus moved?",
-            severity="warning",
-            markup=False,
-            timeout=30,
-        )
+        with contextlib.suppress(RuntimeError):  # the app quit meanwhile: no one to tell
+            self.app.call_from_thread(
+                self.notify,
+                f"Notes and marks of {plural(where.here, 'brief')} of this corpus are kept for"
+                f" {where.folder}, which is gone. To bring them here, quit and run:"
+                f" {moved_command(self.root, where.folder)} (with --forget to let them go)",
+                title="Corpus moved?",
+                severity="warning",
+                markup=False,
+                timeout=30,
+            )
 
     def _use_corpus(self, corpus: Corpus) -> None:
         """Show ``corpus`` in place of the index, or of the corpus read before its files changed,
