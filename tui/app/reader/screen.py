@@ -496,16 +496,15 @@ class MainScreen(TakesKeysOnceMounted):
             self._use_corpus(result)
         if not self._looked_for_state_left_behind:
             self._looked_for_state_left_behind = True
-            self._tell_of_state_left_behind(self.corpus or result)
+            self._tell_of_state_left_behind(self._ids_present)
 
     @work(thread=True, group="left-behind")
-    def _tell_of_state_left_behind(self, corpus: Corpus) -> None:
-        """Say where notes, tags, bookmarks and read marks about briefs of this corpus are kept
+    def _tell_of_state_left_behind(self, ids: frozenset[str]) -> None:
+        """Say where notes, tags, bookmarks and read marks about the briefs ``ids`` are kept
         for a corpus folder that is gone: they are kept per folder, and a corpus moved or
         renamed would otherwise lose sight of them without a word."""
         from tui.core.moved_corpus import CannotBringOver, moved_command, moved_from
 
-        ids = {brief_id for brief_id in corpus.entries.ids() if brief_id is not None}
         try:
             where = moved_from(self.root, ids)
         except CannotBringOver:
