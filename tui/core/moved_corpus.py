@@ -69,7 +69,8 @@ def _sharing(kept: dict[str, set[str]], ids_here: Container[str]) -> list[LeftBe
     for other, ids in kept.items():
         here = sum(brief_id in ids_here for brief_id in ids)
         if here:
-            found.append(LeftBehind(other, not _holds_most(other, ids), len(ids), here))
+            gone = not _holds_most(_brief_names(other), ids)
+            found.append(LeftBehind(other, gone, len(ids), here))
     return sorted(found, key=lambda left: -left.here)
 
 
@@ -196,12 +197,13 @@ def let_go(root: Path, given: str) -> tuple[str, int]:
     named = next((name for name in _names_of(given) if name in kept), None)
     if named is None:
         raise CannotBringOver(f"nothing is kept for {given}")
-    if _holds_most(named, kept[named]):
+    names = _brief_names(named)
+    if _holds_most(names, kept[named]):
         raise CannotBringOver(
             f"{named} still holds most of the briefs kept for it: what is kept for it stays with it"
         )
     # Not those of a corpus begun in the folder's place: they are its own.
-    briefs = kept[named] - (_brief_names(named) or set())
+    briefs = kept[named] - (names or set())
     annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
         annotations.let_go(named, briefs)
@@ -250,10 +252,9 @@ def _not_found(given: str, root: Path, shared: Iterable[LeftBehind]) -> str:
 _ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
 
 
-def _holds_most(folder: str, ids: Collection[str]) -> bool:
-    """Whether the folder ``folder``, as the state names it, holds brief files named for most
-    of ``ids``; so too a folder that is there but cannot be read, which may hold them."""
-    names = _brief_names(folder)
+def _holds_most(names: set[str] | None, ids: Collection[str]) -> bool:
+    """Whether a folder holding the brief files ``names`` (:func:`_brief_names`) holds those
+    of most of ``ids``; so too a folder that is there but cannot be read (None), which may."""
     return names is None or sum(brief_id in names for brief_id in ids) * 2 > len(ids)
 
 
