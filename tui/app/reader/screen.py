@@ -1695,8 +1695,8 @@ class MainScreen(TakesKeysOnceMounted):
 
     def commands(self) -> Iterator[Command]:
         """The actions that apply now, for the command palette: the screen's, the moves of the
-        panes that have something to move to, and the other actions of the pane with the focus
-        (confirming a fact of a draft)."""
+        panes (each says why when there is nothing to move through), and the other actions of
+        the pane with the focus (confirming a fact of a draft)."""
         app = cast("BriefingApp", self.app)
         for action in in_palette("reader"):
             if not self.check_action(action.action, ()):
