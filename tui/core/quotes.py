@@ -36,9 +36,9 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 from tui.core.text import (
+    abbreviations_as_letters,
     fold_marks,
     fold_white_space,
-    joined_abbreviations,
     written_abbreviations,
 )
 
@@ -162,23 +162,6 @@ def _find_pattern(words: str) -> str:
         last = number.end()
     pattern.append(_letters_apart(words[last:]))
     return "".join(pattern)
-
-
-def _abbreviations_as_letters(needle: str) -> str:
-    """``needle`` with each abbreviation typed with periods ("ee.uu.", "ee. uu.", "n.l.") as its
-    letters, the marks around it aside: found by them (:func:`_letters_apart`), it is found
-    however the article writes it, with periods, a space after each, or none ("EE. UU.",
-    "EE.UU.", "EEUU"), as the filter finds it."""
-    if "." not in needle:
-        return needle
-    return _TYPED_ABBREVIATION.sub(
-        lambda typed: typed.group().replace(".", ""), joined_abbreviations(needle)
-    )
-
-
-_TYPED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}\.?(?!\w)")
-"""An abbreviation typed with periods, one or two letters before each ("ee.uu.", "n.l"), the
-marks around it left where they are ("(ee.uu.),")."""
 
 
 def _letters_apart(words: str) -> str:
@@ -483,7 +466,7 @@ class FoldedArticle:
         typed = loosen(fold_quote(words)).strip()
         if not typed:
             return []
-        needle = _abbreviations_as_letters(typed)
+        needle = abbreviations_as_letters(typed)
         places = self._find_all(needle, limit)
         if places or needle == typed:
             return places

@@ -56,6 +56,9 @@ _WRITTEN_ABBREVIATION = re.compile(
 # A period followed by a letter, or by a space and a capital: what every abbreviation holds
 # after its first one or two letters (see written_abbreviations).
 _PERIOD_IN_ABBREVIATION = re.compile(r"\.(?=[^\W\d_]| [A-ZÁÉÍÓÚÑÜ])")
+# Typed with periods, one or two letters before each ("ee.uu.", "n.l"), without the marks
+# around it ("(ee.uu.),").
+_TYPED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}\.?(?!\w)")
 # As typed in a filter, folded to small letters: "ee. uu.".
 _TYPED_SPACED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,2}\. ){1,3}[^\W\d_]{1,2}\.")
 # A number whose thousands are set apart, by points or by commas alike ("2.500", "1,500,000"),
@@ -319,6 +322,18 @@ def written_abbreviations(text: str) -> Iterator[re.Match[str]]:
                 yield abbreviation
                 end = abbreviation.end()
                 break
+
+
+def abbreviations_as_letters(typed: str) -> str:
+    """``typed`` (folded) with each abbreviation typed with periods ("ee.uu.", "ee. uu.",
+    "n.l.") as its letters, the marks around it left where they are ("(eeuu),"): looked for by
+    its letters, it is found however an article writes it, with periods, a space after each, or
+    none ("EE. UU.", "EE.UU.", "EEUU"), as the filter finds it."""
+    if "." not in typed:
+        return typed
+    return _TYPED_ABBREVIATION.sub(
+        lambda found: found.group().replace(".", ""), joined_abbreviations(typed)
+    )
 
 
 def joined_abbreviations(typed: str) -> str:
