@@ -108,9 +108,9 @@ _AGENCIES = (
     "El Universal",
 )  # fmt: skip
 """News agencies (and an outlet whose stories others carry) a dateline names in brackets."""
-_AGENCY_NAMED = rf"(?P<agency>{'|'.join(map(re.escape, _AGENCIES))})"
-_AGENCY_IN_BRACKETS = re.compile(rf"\({_AGENCY_NAMED}\)")
-_AGENCY = rf"\s*\((?:{'|'.join(map(re.escape, _AGENCIES))}|Agencias)\)"
+_AGENCY_NAMES = "|".join(map(re.escape, _AGENCIES))
+_AGENCY_IN_BRACKETS = re.compile(rf"\((?P<agency>{_AGENCY_NAMES})\)")
+_AGENCY = rf"\s*\((?:{_AGENCY_NAMES}|Agencias)\)"
 """A news agency in brackets after a dateline's place: "WASHINGTON (Reuters) - "; or
 "(Agencias)", which names none."""
 _IN_BRACKETS = r"\s*\((?:\d{1,2}/\d{1,2}/\d{2,4}|[A-ZÁÉÍÓÚÑ][\w&'.-]*(?:[ /][\w&'.-]+){0,3})\)"
