@@ -60,16 +60,21 @@ def left_behind(root: Path, ids_here: Container[str]) -> list[LeftBehind]:
     """The other corpus folders the user's state keeps something for, of whose briefs the corpus
     at ``root`` (whose brief ids are ``ids_here``) has any: most shared first. Raises
     :class:`CannotBringOver` when the state cannot be read."""
-    return _sharing(_kept_for_other_folders(root), ids_here)
+    return _sharing(_kept_for_other_folders(root), ids_here, {})
 
 
-def _sharing(kept: dict[str, set[str]], ids_here: Container[str]) -> list[LeftBehind]:
-    """The folders of ``kept`` (ids by folder) with any of ``ids_here``, most shared first."""
+def _sharing(
+    kept: dict[str, set[str]], ids_here: Container[str], listed: dict[str, set[str] | None]
+) -> list[LeftBehind]:
+    """The folders of ``kept`` (ids by folder) with any of ``ids_here``, most shared first;
+    the brief files each of them holds (:func:`_brief_names`) are put in ``listed``, so that a
+    folder is listed once."""
     found = []
     for other, ids in kept.items():
         here = sum(brief_id in ids_here for brief_id in ids)
         if here:
-            gone = not _holds_most(_brief_names(other), ids)
+            listed[other] = _brief_names(other)
+            gone = not _holds_most(listed[other], ids)
             found.append(LeftBehind(other, gone, len(ids), here))
     return sorted(found, key=lambda left: -left.here)
 
@@ -139,7 +144,8 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
     folder, corpus = state_dir(), corpus_key(root)
     _not_its_own(corpus, given)
     kept = _kept_for_other_folders(root)
-    shared = {left.folder: left for left in _sharing(kept, ids_here)}
+    listed: dict[str, set[str] | None] = {}
+    shared = {left.folder: left for left in _sharing(kept, ids_here, listed)}
     named = next((name for name in _names_of(given) if name in shared), None)
     if named is None:
         raise CannotBringOver(_not_found(given, root, shared.values()))
@@ -156,7 +162,7 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
         )
     # Not those of a corpus begun in the folder's place: they are its own.
     briefs = {brief_id for brief_id in kept[named] if brief_id in ids_here}
-    briefs -= _brief_names(named) or set()
+    briefs -= listed[named] or set()
     annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
         taken = annotations.take_over(named, briefs)
