@@ -2073,6 +2073,13 @@ def test_names_listed_after_a_ministry_are_names_of_their_own() -> None:
         ("Toyota Tsusho will invest in a plant in Guanajuato.", "en", "Toyota Tsusho"),
         # "LG" is LG Electronics to the gazetteer; LG Chem is another company.
         ("South Korean chemical maker LG Chem will invest $400 million.", "en", "LG Chem"),
+        # Said to be another's part, and ending in a known place ("America").
+        (
+            "Toyota Tsusho America, a unit of the Japanese trading house, will open a warehouse.",
+            "en",
+            "Toyota Tsusho America",
+        ),
+        ("Hyundai Mobis, filial surcoreana de un grupo, abrirá una planta.", "es", "Hyundai Mobis"),
     ],
 )
 def test_a_company_whose_name_opens_with_a_known_one_is_listed_whole_and_alone(

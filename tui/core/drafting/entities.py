@@ -222,10 +222,15 @@ _COMPANY_AFTER = re.compile(
     r"(?:(?!(?:for|of|at|the|in|on|with|to|from|by|former)\b)[a-z][a-z-]*\s+){0,3}"
     rf"(?:company|firm|{_MAKER})"
     # Heading the apposition: "a former auto supplier executive" is a person.
-    r"(?=\s+(?:of|that|which|based)\b|\s*[,.;:)]|\s*$))"
+    r"(?=\s+(?:of|that|which|based)\b|\s*[,.;:)]|\s*$)"
+    # Another company's part: "Toyota Tsusho America, a unit of", "Kia Mexico, filial de".
+    rf"|(?:(?:a|an|the)\s+(?:(?:{_NATIONALITIES})\s+)?(?:unit|subsidiary|division|affiliate|arm)"
+    rf"|(?:una|la)\s+(?:filial|subsidiaria|división)|filial|subsidiaria)\s+(?:(?:{_NATIONALITIES})\s+)?"
+    r"(?:of|de)\b)"
 )
 """What, in apposition after a name, says it is a company's: "Vexa Components, a U.S. maker of
-wiring harnesses,", "Corvane, una empresa estadounidense"."""
+wiring harnesses,", "Corvane, una empresa estadounidense", "Toyota Tsusho America, a unit of
+…"."""
 _COMPANY_DESCRIBED_BEFORE = re.compile(rf"(?:{_COMPANY_DESCRIBED})\s+\Z")
 """What says the name after it, of words a person's could be of too, is a company's: "la
 empresa estadounidense Corvane Holt", "Korean battery-parts maker Daesung Holt". Not "the
