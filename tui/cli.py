@@ -651,7 +651,10 @@ def _moved(root: Path, corpus: Corpus, folder: str | None, *, forget: bool) -> i
     if movable:
         command = moved_command(root, movable[0])
         _tell(
-            [f"briefing: to bring them over from the folder this corpus was moved from: {command}"]
+            [
+                "briefing: to bring them over from the folder this corpus may have been moved"
+                f" from: {command}"
+            ]
         )
     elif not found:
         _tell(["briefing: no other corpus folder keeps anything about briefs of this corpus"])

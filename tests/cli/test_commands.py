@@ -1431,7 +1431,7 @@ def test_moved_lists_the_folder_a_renamed_corpus_left_its_notes_under_and_brings
     assert told.out.startswith(f"{corpus_key(old)}: ") and "the folder is gone" in told.out
     # The command it gives, typed as it is written, brings them over.
     command = told.err.partition(
-        ": to bring them over from the folder this corpus was moved from: "
+        ": to bring them over from the folder this corpus may have been moved from: "
     )[2]
     program, *arguments = shlex.split(command)
     assert program == "briefing"

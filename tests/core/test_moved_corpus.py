@@ -57,6 +57,7 @@ def test_a_renamed_corpus_finds_its_old_folder_by_the_briefs_they_share(
     root, old = moved
     (found,) = left_behind(root, IDS)
     assert (found.folder, found.gone, found.kept, found.here) == (old, True, 3, 3)
+    assert not found.there and found.described().endswith("the folder is gone")
     assert left_behind(root, {"mx", "other"})[0].here == 1
 
 
@@ -270,6 +271,20 @@ def test_a_corpus_begun_in_a_renamed_ones_place_keeps_its_own_notes(
     assert left_behind(root, IDS) == []
     assert annotations_of(new, private_state).notes == {"other": "The new year's"}
     assert BookmarkStore(private_state, corpus_key(new)).ids == {"other"}
+
+
+def test_a_folder_another_corpus_was_begun_in_is_no_sign_of_this_one_moving(
+    moved: tuple[Path, str], tmp_path: Path, private_state: Path
+) -> None:
+    # The reader told at every start that a folder holding a corpus "is gone", and to bring
+    # what was kept for it over.
+    root, old = moved
+    make_corpus(tmp_path / "news", {"other.yaml": fields("other")})
+    (found,) = left_behind(root, IDS)
+    assert found.there and found.described().endswith("the folder no longer holds them")
+    assert moved_from(root, IDS) is None
+    bring_over(root, old, IDS)  # on the user's word, all the same
+    assert annotations_of(root, private_state).notes == {"mx": "Call the council"}
 
 
 def test_only_the_briefs_of_this_corpus_are_brought_over(

@@ -35,6 +35,9 @@ class LeftBehind(NamedTuple):
     """How many briefs something is kept for there."""
     here: int
     """How many of them are briefs of this corpus."""
+    there: bool = False
+    """Whether the folder is there, a corpus's (with its ``briefs`` folder): where it is
+    :attr:`gone`, another corpus was begun in its place or the briefs were taken out of it."""
 
     @property
     def movable(self) -> bool:
@@ -45,7 +48,12 @@ class LeftBehind(NamedTuple):
 
     def described(self) -> str:
         """What is kept there, in the words of a line: ``/old: notes, … of 12 briefs, …``."""
-        where = "the folder is gone" if self.gone else "the folder still holds them"
+        if not self.gone:
+            where = "the folder still holds them"
+        elif self.there:
+            where = "the folder no longer holds them"
+        else:
+            where = "the folder is gone"
         return (
             f"{self.folder}: notes, tags, bookmarks or read marks of {plural(self.kept, 'brief')},"
             f" {self.here:,} of them in this corpus; {where}"
@@ -64,7 +72,7 @@ def left_behind(root: Path, ids_here: Container[str]) -> list[LeftBehind]:
 
 
 def _sharing(
-    kept: dict[str, set[str]], ids_here: Container[str], listed: dict[str, set[str] | None]
+    kept: dict[str, set[str]], ids_here: Container[str], listed: dict[str, _Listing]
 ) -> list[LeftBehind]:
     """The folders of ``kept`` (ids by folder) with any of ``ids_here``, most shared first;
     the brief files each of them holds (:func:`_brief_names`) are put in ``listed``, so that a
@@ -73,16 +81,19 @@ def _sharing(
     for other, ids in kept.items():
         here = sum(brief_id in ids_here for brief_id in ids)
         if here:
-            listed[other] = _brief_names(other)
-            gone = not _holds_most(listed[other], ids)
-            found.append(LeftBehind(other, gone, len(ids), here))
+            listed[other] = listing = _brief_names(other)
+            gone = not _holds_most(listing, ids)
+            found.append(LeftBehind(other, gone, len(ids), here, listing.there))
     return sorted(found, key=lambda left: -left.here)
 
 
 def moved_from(root: Path, ids_here: Container[str]) -> LeftBehind | None:
     """The folder the corpus at ``root`` (whose brief ids are ``ids_here``) was most likely
-    moved or renamed from (:attr:`LeftBehind.movable`), if any."""
-    return next((left for left in left_behind(root, ids_here) if left.movable), None)
+    moved or renamed from (:attr:`LeftBehind.movable`), if any: one no longer there. A folder
+    holding another corpus now, or its briefs taken out, is no sign of this one having moved,
+    though what is kept for it may be brought over all the same."""
+    found = left_behind(root, ids_here)
+    return next((left for left in found if left.movable and not left.there), None)
 
 
 def _kept_for_other_folders(root: Path) -> dict[str, set[str]]:
@@ -144,7 +155,7 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
     folder, corpus = state_dir(), corpus_key(root)
     _not_its_own(corpus, given)
     kept = _kept_for_other_folders(root)
-    listed: dict[str, set[str] | None] = {}
+    listed: dict[str, _Listing] = {}
     shared = {left.folder: left for left in _sharing(kept, ids_here, listed)}
     named = next((name for name in _names_of(given) if name in shared), None)
     if named is None:
@@ -162,7 +173,7 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
         )
     # Not those of a corpus begun in the folder's place: they are its own.
     briefs = {brief_id for brief_id in kept[named] if brief_id in ids_here}
-    briefs -= listed[named] or set()
+    briefs -= listed[named].names or set()
     annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
         taken = annotations.take_over(named, briefs)
@@ -203,13 +214,13 @@ def let_go(root: Path, given: str) -> tuple[str, int]:
     named = next((name for name in _names_of(given) if name in kept), None)
     if named is None:
         raise CannotBringOver(f"nothing is kept for {given}")
-    names = _brief_names(named)
-    if _holds_most(names, kept[named]):
+    listing = _brief_names(named)
+    if _holds_most(listing, kept[named]):
         raise CannotBringOver(
             f"{named} still holds most of the briefs kept for it: what is kept for it stays with it"
         )
     # Not those of a corpus begun in the folder's place: they are its own.
-    briefs = kept[named] - (names or set())
+    briefs = kept[named] - (listing.names or set())
     annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
         annotations.let_go(named, briefs)
@@ -258,22 +269,33 @@ def _not_found(given: str, root: Path, shared: Iterable[LeftBehind]) -> str:
 _ESCAPED_BYTE = re.compile(rb"\\x([0-9a-f]{2})")
 
 
-def _holds_most(names: set[str] | None, ids: Collection[str]) -> bool:
-    """Whether a folder holding the brief files ``names`` (:func:`_brief_names`) holds those
-    of most of ``ids``; so too a folder that is there but cannot be read (None), which may."""
+class _Listing(NamedTuple):
+    """What a folder the state names holds: whether it is there, a corpus's (with its
+    ``briefs`` folder), and the names (without their suffix) of its brief files, None when it
+    is there but cannot be read."""
+
+    there: bool
+    names: frozenset[str] | None
+
+
+_NOT_THERE = _Listing(there=False, names=frozenset())
+
+
+def _holds_most(listing: _Listing, ids: Collection[str]) -> bool:
+    """Whether a folder with ``listing`` (:func:`_brief_names`) holds the brief files of most
+    of ``ids``; so too a folder that is there but cannot be read, which may."""
+    names = listing.names
     return names is None or sum(brief_id in names for brief_id in ids) * 2 > len(ids)
 
 
-def _brief_names(folder: str) -> set[str] | None:
-    """The names (without their suffix) of the brief files the folder ``folder``, as the state
-    names it, holds: none when it is gone; None when it is there but cannot be read. A byte of
-    its name that is not UTF-8 is named ``\\xNN`` (see
-    :func:`tui.core.corpus_path.folder_text`): it is looked for both as written and with those
-    bytes."""
+def _brief_names(folder: str) -> _Listing:
+    """What the folder ``folder``, as the state names it, holds. A byte of its name that is
+    not UTF-8 is named ``\\xNN`` (see :func:`tui.core.corpus_path.folder_text`): it is looked
+    for both as written and with those bytes."""
     try:
         written = folder.encode("utf-8")
     except UnicodeError:  # half of a surrogate pair, from a file another program wrote
-        return set()
+        return _NOT_THERE
     with_bytes = _ESCAPED_BYTE.sub(lambda found: bytes([int(found[1], 16)]), written)
     for name in dict.fromkeys((written, with_bytes)):
         if b"\x00" in name:
@@ -281,13 +303,16 @@ def _brief_names(folder: str) -> set[str] | None:
         briefs = os.path.join(name, b"briefs")
         try:
             with os.scandir(briefs) as files:
-                return {
-                    os.path.splitext(os.fsdecode(entry.name))[0]
-                    for entry in files
-                    if is_brief_name(os.fsdecode(entry.name))
-                }
+                return _Listing(
+                    there=True,
+                    names=frozenset(
+                        os.path.splitext(os.fsdecode(entry.name))[0]
+                        for entry in files
+                        if is_brief_name(os.fsdecode(entry.name))
+                    ),
+                )
         except (FileNotFoundError, NotADirectoryError):
             continue
-        except OSError:
-            return None  # there, but not to be read: an unmounted drive's folder, say
-    return set()
+        except OSError:  # there, but not to be read: an unmounted drive's folder, say
+            return _Listing(there=True, names=None)
+    return _NOT_THERE
