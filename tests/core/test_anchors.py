@@ -614,6 +614,16 @@ def test_a_number_is_found_with_its_thousands_apart_or_together_as_the_filter_fi
     assert found_in(text, "12000") == ["12,000"]
 
 
+@pytest.mark.parametrize(("typed", "written"), [("6.2%", "6,2%"), ("6,7", "6.7"), ("0.5", "0,5")])
+def test_a_decimal_is_found_with_a_point_or_a_comma_as_the_filter_finds_it(
+    typed: str, written: str
+) -> None:
+    # "6.2" typed over a Spanish article's "6,2" was not found, where the filter finds it.
+    text = f"Las exportaciones crecieron {written} en marzo; 1.500,5 millones."
+    assert found_in(text, typed) == [written]
+    assert found_in(text, "1,500.5") == found_in(text, "1500,5") == ["1.500,5"]
+
+
 # Where an article starts and ends on its web page ---------------------------------------------
 
 PAGE = (

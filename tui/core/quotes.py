@@ -150,30 +150,36 @@ abbreviation ("nl y" finds "N.L. y"); captured likewise."""
 
 def _find_pattern(words: str) -> str:
     """A pattern for ``words`` that finds a number as the article may write it, its thousands
-    apart by a comma, a point or a space, or together: "1200" finds "1,200" and "1.200", as the
-    filter finds them; and letters typed side by side with an abbreviation's period between
-    them: "nl" finds "N.L". Other characters stand for themselves."""
+    apart by a comma, a point or a space, or together: "1200" finds "1,200" and "1.200", and
+    its decimal mark a point or a comma: "6.2" finds "6,2", as the filter finds them; and
+    letters typed side by side with an abbreviation's period between them: "nl" finds "N.L".
+    Other characters stand for themselves."""
     pattern, last = [], 0
     for number in _THOUSANDS_TYPED.finditer(words):
         digits = re.sub(r"\D", "", number.group())
         first = len(digits) % 3 or 3
         groups = [digits[:first], *(digits[at : at + 3] for at in range(first, len(digits), 3))]
-        pattern += [_letters_apart(words[last : number.start()]), "[,. ]?".join(groups)]
+        pattern += [_letters_apart(words, last, number.start()), "[,. ]?".join(groups)]
         last = number.end()
-    pattern.append(_letters_apart(words[last:]))
+    pattern.append(_letters_apart(words, last, len(words)))
     return "".join(pattern)
 
 
-def _letters_apart(words: str) -> str:
-    """A pattern for ``words`` where each two letters side by side may stand apart by an
-    abbreviation's period (:data:`_ABBREVIATION_PERIOD`), and a letter followed by a space or a
-    mark other than a period may be followed by the period ending one first
+def _letters_apart(words: str, start: int, end: int) -> str:
+    """A pattern for ``words[start:end]`` where each two letters side by side may stand apart
+    by an abbreviation's period (:data:`_ABBREVIATION_PERIOD`), and a letter followed by a
+    space or a mark other than a period may be followed by the period ending one first
     (:data:`_ABBREVIATIONS_END`). These take a period in only where the words, which have
-    none there, could not stand otherwise: a place found without one is found as before."""
+    none there, could not stand otherwise: a place found without one is found as before. A
+    point or a comma between digits is a decimal mark, which either language writes: "6.2"
+    and "6,2" are one number."""
     pattern = []
-    for at, char in enumerate(words):
+    for at in range(start, end):
+        char, after = words[at], words[at + 1 : at + 2]
+        if char in ".," and words[at - 1 : at].isdigit() and after.isdigit():
+            pattern.append("[.,]")
+            continue
         pattern.append(re.escape(char))
-        after = words[at + 1 : at + 2]
         if char.isalpha() and after:
             if after.isalpha():
                 pattern.append(_ABBREVIATION_PERIOD)
