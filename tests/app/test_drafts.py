@@ -52,6 +52,31 @@ async def test_c_confirms_the_fact_in_its_file_and_moves_to_the_next(tmp_path: P
         assert main_screen(app).current_fact == 1
 
 
+async def test_keys_typed_before_the_brief_is_read_again_review_the_facts_they_move_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "c" then "x" typed quickly: the x rejected the fact just confirmed, the brief shown being
+    # still as it was, and the fact after it stayed unreviewed.
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        read_again = screen._reload
+        monkeypatch.setattr(screen, "_reload", lambda: None)  # the file not read again yet
+        await pilot.press("enter", "c", "x")
+        await pilot.pause()
+        monkeypatch.undo()
+        read_again()
+        await settle(pilot)
+        facts = load_corpus(root).briefs[0].key_facts
+        assert [(fact.quote, fact.reviewed) for fact in facts] == [
+            ("Exports from Tijuana grew 8% in 2024", True),
+            ("Some 300 firms joined the council this year", True),
+        ]
+        assert screen.current_fact == 1
+
+
 async def test_the_palette_confirms_a_drafts_fact_as_c_does(tmp_path: Path) -> None:
     # The footer offered "c Confirm" and "x Reject", but the palette found neither.
     root = draft_corpus(tmp_path / "corpus")

@@ -310,6 +310,9 @@ class MainScreen(TakesKeysOnceMounted):
         """The last fact confirmed or rejected: the edit, its brief file, the fact's number."""
         self._fact_after_reload: tuple[str, int] | None = None
         """The brief file edited from the reader, and the fact to be on once it is read again."""
+        self._reviews_waiting: list[bool] = []
+        """Reviews asked for (True to reject, False to confirm) while the brief's file is read
+        again after one before: they are of the fact that review goes on to, once shown."""
         self._shown_before = False
         """Whether the screen has been shown (resumed) before: the first time is its start."""
         self.pane_layout, self._layout_problem = read_layout(state_dir())
@@ -872,14 +875,26 @@ class MainScreen(TakesKeysOnceMounted):
         brief = entry.brief if entry else None
         fact = 0 if brief and brief.key_facts else None
         kept, self._fact_after_reload = self._fact_after_reload, None
+        waiting, self._reviews_waiting = self._reviews_waiting, []
         if fact is not None and kept is not None and entry is not None and kept[0] == entry.path:
             fact = min(kept[1], len(brief.key_facts) - 1) if brief else None
+        else:
+            waiting = []  # of another brief, gone to meanwhile
         self.set_reactive(MainScreen.current_fact, fact)
         self._mark_shown_read()
         self._show_in_panes()
         self._refresh_bindings_if_changed()
         if fact:
             self.brief_view.select_fact(fact)
+        for reject in waiting:
+            # Asked of the fact now current, as the keys would have; the second waits for the
+            # first's file to be read again in turn.
+            review = (
+                self.brief_view.action_reject_fact
+                if reject
+                else self.brief_view.action_confirm_fact
+            )
+            self.call_after_refresh(review)
 
     @property
     def _top_put_by_loading(self) -> bool:
@@ -1339,6 +1354,11 @@ class MainScreen(TakesKeysOnceMounted):
 
         entry = self._entry(self.shown_entry)
         if entry is None or entry.brief is None or fact >= len(entry.brief.key_facts):
+            return
+        if self._fact_after_reload is not None and self._fact_after_reload[0] == entry.path:
+            # Keys typed quickly: the brief shown is still as it was before its file was
+            # edited, its cursor on the fact just reviewed, which this key is not meant for.
+            self._reviews_waiting.append(reject)
             return
         facts = entry.brief.key_facts
         edit = reject_fact if reject else confirm_fact
