@@ -33,6 +33,7 @@ from tests.kit.pilot import (
     wait_for_screen,
     within,
 )
+from tests.kit.special import shut_folder
 from tui.app.app import BriefingApp
 from tui.app.reader.screen import MainScreen
 from tui.app.screens.annotate import DiscardDialog, NoteDialog, TagDialog
@@ -432,6 +433,28 @@ async def test_tags_are_given_shown_and_filtered_by(corpus_dir: Path) -> None:
         first: ("USMCA", "aduana", "frontera"),
         second: ("USMCA",),
     }
+
+
+async def test_notes_and_tags_are_given_for_the_session_in_a_state_folder_not_to_be_entered(
+    corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "t" or "n" ended the reader, and with it the bookmarks kept for the session.
+    shut_folder(private_state, monkeypatch)
+    told: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(told)) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "t")
+        await wait_for_screen(pilot, TagDialog)
+        await pilot.press(*"aduana", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press(*"Call the council", "ctrl+s")
+        await settle(pilot)
+        assert "Tags: aduana" in brief_lines(app) and "Call the council" in brief_lines(app)
+        assert "1 bookmarked" in app.screen.sub_title
+    assert any("Cannot read notes file" in message for _, message in told)
 
 
 @pytest.mark.parametrize(("size", "whole"), [((120, 40), True), ((80, 24), False)])

@@ -951,6 +951,22 @@ def test_export_bookmarked_fails_when_the_bookmarks_cannot_be_read(
     assert not target.exists()
 
 
+def test_notes_asked_for_in_a_state_folder_that_is_a_file_are_said_to_be_unreadable(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Listed as no brief having a note, with status 0, as if there were none.
+    state = tmp_path / "state"
+    state.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    result = run("list", "--corpus", str(corpus_dir), "--filter", "has:note")
+    assert result.returncode == 1 and result.stdout == ""
+    assert (
+        f"Cannot read notes file {state / 'annotations.sqlite3'} ({state} is a file, not a folder)"
+        in result.stderr
+    )
+    assert "nothing listed, since the notes cannot be read" in result.stderr
+
+
 def test_export_of_a_brief_that_failed_to_load_says_how_to_see_why(tmp_path: Path) -> None:
     # "no brief with id x loaded", without a word of why or what to do.
     corpus = make_corpus(

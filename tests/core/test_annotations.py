@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.kit.locks import notes_locked
-from tests.kit.special import named_pipe, without_waiting
+from tests.kit.special import named_pipe, shut_folder, without_waiting
 from tui.core.annotations import (
     FILE_NAME,
     FORMAT_VERSION,
@@ -465,11 +465,34 @@ def test_a_state_folder_that_is_a_file_keeps_changes_for_the_session(tmp_path: P
     folder.write_text("not a folder", encoding="utf-8")
     annotations = Annotations(folder, CORPUS)
     assert annotations.save_error is not None
+    # Not as if there were no notes: commands listed "has:note" as nothing found.
+    assert annotations.read_error == (
+        f"Cannot read notes file {folder / FILE_NAME} ({folder} is a file, not a folder)"
+    )
     annotations.set_read("a")
     annotations.set_note("a", "in memory")
     assert annotations.annotation("a") == Annotation(True, "in memory")
     assert annotations.save_error is not None
     assert folder.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_notes_in_a_folder_that_may_not_be_entered_are_said_to_be_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Taken for no notes at all; and reading a brief's note again ended the reader.
+    folder = tmp_path / "state"
+    before = Annotations(folder, CORPUS)
+    before.set_note("a", "kept from before")
+    before.close()
+    shut_folder(folder, monkeypatch)
+    annotations = Annotations(folder, CORPUS)
+    assert annotations.read_error is not None and "Cannot read notes file" in annotations.read_error
+    annotations.read_again("a")
+    annotations.set_note("b", "in memory")
+    assert annotations.annotation("b").note == "in memory"
+    assert annotations.save_error is not None and "kept for now" in annotations.save_error
+    monkeypatch.undo()
+    assert Annotations(folder, CORPUS).notes == {"a": "kept from before"}
 
 
 @pytest.mark.parametrize("suffix", ["-journal", "-wal", "-shm"])

@@ -9,7 +9,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -73,3 +73,20 @@ def run_with_little_memory(script: str, *args: object) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+def shut_folder(folder: Path, patch: pytest.MonkeyPatch) -> None:
+    """Make ``folder`` behave as one its user may not enter, for any user: tests may run as
+    root, whom file modes do not stop. Looking at anything inside it is refused, as the system
+    refuses it (the folder itself may still be looked at, from the folder it is in)."""
+    system_stat = os.stat
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if (
+            isinstance(path, (str, bytes, os.PathLike))
+            and folder in Path(os.fsdecode(path)).parents
+        ):
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return system_stat(path, *args, **kwargs)
+
+    patch.setattr(os, "stat", stat)

@@ -23,6 +23,7 @@ far as it can be and never written.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import stat
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -279,7 +280,7 @@ class Annotations:
         """Take the note and tags of ``brief_id`` as the file has them now: another copy of the
         reader may have changed them since this one read it. What was changed here and could
         not be saved yet stays as it is."""
-        if self._newer_format or not self.path.exists():
+        if self._newer_format or not _exists(self.path):
             return
         key = (self.corpus, brief_id)
         try:
@@ -323,7 +324,7 @@ class Annotations:
         """The ids of the briefs something is kept for (a read or unread mark, a note, tags),
         by corpus folder, for each folder of the file but this corpus's; none when the file
         cannot be read."""
-        if self.read_error or not self.path.exists():
+        if self.read_error or not _exists(self.path):
             return {}
         kept: dict[str, set[str]] = {}
         try:
@@ -366,7 +367,7 @@ class Annotations:
         one transaction. Raises as :meth:`take_over` does."""
         if self._newer_format:
             raise AnnotationError(self._newer_format)
-        if not self.path.exists():
+        if not _exists(self.path):
             return
         connection = self._open(create=True)
         with _transaction(connection):
@@ -498,8 +499,19 @@ class Annotations:
         """Read the corpus's annotations, setting aside a file that is not a database of them."""
         try:
             mode = self.path.stat().st_mode
-        except OSError:
-            return  # no file yet, or none to be reached: told when one is written
+        except FileNotFoundError:
+            return  # no file yet: made when one is first written
+        except OSError as error:
+            # A state folder that is a file, or that may not be entered: the notes it may hold
+            # cannot be read, which is not the same as there being none.
+            reason = unusable_reason(self.folder) or error.strerror or str(error)
+            self.read_error = f"Cannot read notes file {self.path} ({reason})"
+            self._tell(self.read_error)
+            if not isinstance(error, NotADirectoryError):  # a file in the way holds no notes
+                # Notes may be there, out of reach: nothing is written over them this session.
+                self._newer_format = self.read_error
+                self.save_error = self._cannot_save(reason, of_the_folder=True)
+            return
         if not stat.S_ISREG(mode):
             # A folder, or a pipe SQLite would wait on forever: left as it is, never written.
             self.read_error = f"Notes file {self.path} {not_a_file(mode)}"
@@ -919,3 +931,9 @@ def _not_ours(error: sqlite3.DatabaseError) -> bool:
 
 def _describe(error: sqlite3.Error) -> str:
     return str(error) or type(error).__name__
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` is there: not when it cannot even be looked at (a state folder that may
+    not be entered), which :meth:`Path.exists` raises for."""
+    return os.path.exists(path)
