@@ -1923,6 +1923,146 @@ def test_a_place_or_organization_after_an_office_in_a_firm_and_a_comma_names_no_
 
 
 @pytest.mark.parametrize(
+    ("sentence", "people", "organizations", "places"),
+    [
+        # Its office after the name, of a company, at it, or with the company's possessive.
+        (
+            '"Demand is strong," said Seetarama Kotagiri, Magna\'s chief executive officer, in a'
+            " statement.",
+            ["Seetarama Kotagiri"],
+            [],
+            [],
+        ),
+        (
+            "John Miller, chief executive officer of Magna, said sales rose.",
+            ["John Miller"],
+            [],
+            [],
+        ),
+        (
+            "John Miller, the chief executive officer of Magna, said sales rose.",
+            ["John Miller"],
+            [],
+            [],
+        ),
+        ("John Miller, Magna's chief executive, said sales rose.", ["John Miller"], [], []),
+        (
+            "John Miller, chief operating officer at Magna, said sales rose.",
+            ["John Miller"],
+            [],
+            [],
+        ),
+        (
+            "Ana Ruiz, chief financial officer of Nemak, said sales rose.",
+            ["Ana Ruiz"],
+            ["Nemak"],
+            [],
+        ),
+        ("Ana Ruiz, the company's chief financial officer, said it grew.", ["Ana Ruiz"], [], []),
+        (
+            "Ana Ruiz, executive vice president of operations at Nemak, said sales rose.",
+            ["Ana Ruiz"],
+            ["Nemak"],
+            [],
+        ),
+        (
+            "John Miller, president and chief executive of Magna, said sales rose.",
+            ["John Miller"],
+            [],
+            [],
+        ),
+        # Its office before the name, after the company.
+        (
+            "Magna chief executive Seetarama Kotagiri said sales rose.",
+            ["Seetarama Kotagiri"],
+            [],
+            [],
+        ),
+        (
+            "Foxconn president and chief executive Young Liu said sales rose.",
+            ["Young Liu"],
+            ["Foxconn"],
+            [],
+        ),
+        (
+            "Nemak chief operating officer Ana Ruiz visited Monterrey.",
+            ["Ana Ruiz"],
+            ["Nemak"],
+            ["Monterrey"],
+        ),
+    ],
+)
+def test_a_person_is_found_by_an_executive_office_in_a_firm_in_english(
+    sentence: str, people: list[str], organizations: list[str], places: list[str]
+) -> None:
+    # "John Miller, chief executive officer of Magna" named no one: only "chief executive" was
+    # a role, and only before "of" or a comma, never after the company's possessive.
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.people), list(found.organizations), list(found.places)) == (
+        people,
+        organizations,
+        places,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people", "organizations", "places"),
+    [
+        # A vice president, before the name or after it.
+        (
+            "El vicepresidente de operaciones de Lear, Juan Pérez, dijo que crecerá.",
+            ["Juan Pérez"],
+            [],
+            [],
+        ),
+        (
+            "Juan Pérez, vicepresidente de operaciones de Lear, dijo que crecerá.",
+            ["Juan Pérez"],
+            [],
+            [],
+        ),
+    ],
+)
+def test_a_person_is_found_by_an_office_in_a_firm_in_spanish(
+    sentence: str, people: list[str], organizations: list[str], places: list[str]
+) -> None:
+    # "El vicepresidente de operaciones de Lear, Juan Pérez" named no one.
+    found = find_entities(sentence, shipped_gazetteer(), language="es")
+    assert (list(found.people), list(found.organizations), list(found.places)) == (
+        people,
+        organizations,
+        places,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people", "places"),
+    [
+        ("Magna International, the Canadian supplier, said sales rose.", [], []),
+        (
+            "The chief executive of Nuevo León's economic development agency said the plant"
+            " would open.",
+            [],
+            ["Nuevo León"],
+        ),
+        (
+            "Nuevo León Governor Samuel García said the plant would open.",
+            ["Samuel García"],
+            ["Nuevo León"],
+        ),
+        # A role followed by its verb, or a place opening the sentence.
+        ("Vexa Components, the company's chief executive said, will grow.", [], []),
+        ("In Ramos Arizpe, Magna's chief executive opened the plant.", [], ["Ramos Arizpe"]),
+    ],
+)
+def test_a_company_or_place_beside_an_executive_office_names_no_person(
+    sentence: str, people: list[str], places: list[str]
+) -> None:
+    found = find_entities(sentence, shipped_gazetteer())
+    assert (list(found.people), list(found.places)) == (people, places)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Acme Corp will invest US$50 million in a new plant in Saltillo.",

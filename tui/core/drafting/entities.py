@@ -49,12 +49,25 @@ ORGANIZATION_WORDS = frozenset(
 )
 """The words that say a name is an organization's ("Grupo", "Council"); facets also read them
 (a company's country is part of its name after one alone: "Grupo México")."""
+_EXECUTIVES = (
+    r"chief\s+executive(?:\s+officer)?"
+    r"|chief\s+(?:operating|financial|commercial|technology|technical|marketing|information"
+    r"|people|procurement|purchasing|sustainability|strategy|legal|administrative|investment"
+    r"|revenue|supply\s+chain|human\s+resources)\s+officer"
+    r"|(?:executive|senior)\s+vice\s+president|managing\s+director|general\s+manager"
+    r"|country\s+manager|vicepresidente|vicepresidenta"
+)
+"""A firm's executive offices in small letters, as its news writes them before the name or after
+it: "Magna chief executive Seetarama Kotagiri", "John Miller, chief operating officer at Magna",
+"el vicepresidente de operaciones de Lear, Juan Pérez"."""
 _TITLES = (
+    f"{_EXECUTIVES}|"
     "Mayor|President|Vice President|Governor|Minister|Secretary|Senator|CEO|Co-CEO|"
     "Director|Chairman|Chair|Dr|Dra|Mr|Mrs|Ms|Lic|Ing|presidente|presidenta|alcalde|alcaldesa|"
     "canciller|Canciller|gobernador|gobernadora|secretario|secretaria|senador|senadora|"
     "diputado|diputada|director|directora|Presidente|Presidenta|Gobernador|Gobernadora|"
     "Alcalde|Alcaldesa|Sr|Sra|señor|señora|ministro|ministra|Ministro|Ministra|"
+    "Vicepresidente|Vicepresidenta|"
     # English titles in small letters too, but not "mayor": in Spanish it means "greater".
     "vice president|president|governor|minister|secretary|senator|"
     # Who speaks for a company, named after it: "Foxconn spokesperson Linda Chen".
@@ -106,13 +119,18 @@ _FIRMS_AREA = (
     # And where: "el director de operaciones en México, Mark Halloway".
     rf"(?:\s+(?:en|in)\s+{_CAPITALISED})?"
 )
+_TITLE_QUALIFIED = (
+    rf"(?:{_TITLES})\.?(?:\s+(?:general|ejecutivo|ejecutiva|comercial|financiero|financiera"
+    rf"|operativo|operativa|{_GOVERNMENT_LEVELS}))?"
+)
 # The level of government a title says, after it or after its office: "la presidenta municipal
 # de Mexicali", "el secretario de Economía estatal, Iván Rivas". A firm's office may come
-# between the title and the company: "el director de operaciones de Vexa, Mark Halloway".
+# between the title and the company: "el director de operaciones de Vexa, Mark Halloway". One
+# person may hold two titles: "Magna president and chief executive John Miller".
 _PERSON_TITLES = re.compile(
-    rf"\b(?:{_TITLES})\.?(?:\s+(?:general|ejecutivo|ejecutiva|comercial|financiero|financiera"
-    rf"|operativo|operativa|{_GOVERNMENT_LEVELS}))?(?:{_FIRMS_AREA})?"
-    rf"(?P<office>{_OFFICE})?(?P<level>\s+(?:{_GOVERNMENT_LEVELS}))?(?P<comma>,)?\s+$"
+    rf"\b{_TITLE_QUALIFIED}(?:\s+(?:and|y|e)\s+{_TITLE_QUALIFIED})?(?:{_FIRMS_AREA})?"
+    rf"(?P<office>{_OFFICE})?(?P<level>\s+(?:{_GOVERNMENT_LEVELS}))?"
+    r"(?P<comma>,)?\s+$"
 )
 _CLAUSE_OPENED = re.compile(
     r"(?i:\b(?:según|para|de acuerdo con|conforme a|en opinión de|a juicio de|according to"
@@ -127,8 +145,9 @@ Economía, Iván Rivas y el alcalde". A name going on into its verb opens a clau
 title's phrase, and is no holder of the title: "Según el secretario de Economía, Villa Hidalgo
 atrae"."""
 _ROLES = (
+    f"{_EXECUTIVES}|"
     "mayor|vice president|president|governor|minister|secretary|senator|co-?ceo|ceo|"
-    "chief executive|director|chairman|chairwoman|chair|co-?founder|founder|head|spokesperson|"
+    "director|chairman|chairwoman|chair|co-?founder|founder|head|spokesperson|"
     "spokesman|spokeswoman|manager|ambassador|consul|alcalde|alcaldesa|presidente|presidenta|"
     "gobernador|gobernadora|secretario|secretaria|canciller|directora|senador|senadora|"
     "diputado|diputada|titular|vocero|vocera|gerente|fundador|fundadora|embajador|embajadora|"
@@ -136,12 +155,19 @@ _ROLES = (
     # Who speaks for a bank or a firm on the economy: "Gabriela Siller, chief economist at".
     "chief economist|economist|economista en jefe|economista jefe|economista|analyst|analista"
 )
+_ROLE_QUALIFIED = rf"(?:{_ROLES})(?:\s+(?:general|ejecutivo|ejecutiva|municipal|nacional))?"
 # A role in apposition after a name: "Karen Bass, the mayor of Los Angeles,", "Kim Jae-won,
-# director general de Hanwoo". The role is followed by its office or ends the clause; a role
-# followed by a verb ("Growth, the minister said") says nothing of the words before the comma.
+# director general de Hanwoo", "John Miller, president and chief executive of Magna", its
+# office's owner perhaps before it: "Seetarama Kotagiri, Magna's chief executive officer,", "the
+# company's". The role is followed by its office or ends the clause; a role followed by a verb
+# ("Growth, the minister said", "Vexa, the company's chief executive said") says nothing of the
+# words before the comma.
 _ROLE_AFTER = re.compile(
-    rf",\s+(?:the\s+|el\s+|la\s+|former\s+|then\s+|ex-?)?(?:{_ROLES})"
-    r"(?:\s+(?:general|ejecutivo|ejecutiva|municipal|nacional))?"
+    r",\s+(?:the\s+|el\s+|la\s+)?"
+    r"(?:(?-i:[A-ZÁÉÍÓÚÑÜ][\w&.-]*(?:\s+[A-ZÁÉÍÓÚÑÜ][\w&.-]*){0,3})['’]s\s+"
+    r"|the\s+(?:company|firm|group|automaker|carmaker|supplier|manufacturer)['’]s\s+)?"
+    r"(?:former\s+|then\s+|ex-?|new\s+|interim\s+|acting\s+)?"
+    rf"{_ROLE_QUALIFIED}(?:\s+(?:and|y|e)\s+{_ROLE_QUALIFIED})?"
     r"(?=\s+(?:of|for|at|in|de|del|en)\s+(?!which\b|whom\b|quien|cual)|\s*[,.;:)]|\s*$)",
     re.IGNORECASE,
 )
@@ -282,7 +308,7 @@ _TITLE_WORDS = frozenset(
     Ms Lic Ing Sr Sra Presidente Presidenta Canciller Gobernador Gobernadora Alcalde Alcaldesa
     Ministro Ministra Secretario Senador Senadora Diputado Diputada Spokesperson Spokesman
     Spokeswoman Vocero Vocera Gerente Subsecretario Subsecretaria Undersecretary
-    Representative""".split()  # noqa: SIM905
+    Representative Vicepresidente Vicepresidenta""".split()  # noqa: SIM905
 )
 _CONNECTORS = frozenset(
     ("de", "del", "la", "las", "los", "y", "e", "of", "the", "for", "and", "on")
