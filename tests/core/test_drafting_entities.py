@@ -2008,6 +2008,46 @@ def test_a_person_is_found_by_an_executive_office_in_a_firm_in_english(
 @pytest.mark.parametrize(
     ("sentence", "people", "organizations", "places"),
     [
+        # Where the office is, after the company.
+        (
+            "El director de operaciones de Lear en México, Roberto Salinas Treviño, explicó que"
+            " la planta crecerá.",
+            ["Roberto Salinas Treviño"],
+            [],
+            ["Mexico"],
+        ),
+        (
+            "El director general de Magna en México, Juan Pérez, dijo que la planta crecerá.",
+            ["Juan Pérez"],
+            [],
+            ["Mexico"],
+        ),
+        (
+            "La directora de recursos humanos de Lear en Juárez, Ana López, dijo que contratarán"
+            " a 300 personas.",
+            ["Ana López"],
+            [],
+            ["Ciudad Juárez"],
+        ),
+        (
+            "La gerente de planta de Nemak en Saltillo, Ana López, dijo que crecerá.",
+            ["Ana López"],
+            ["Nemak"],
+            ["Saltillo"],
+        ),
+        (
+            "El presidente y director general de Nemak en México, Juan Pérez, dijo que crecerá.",
+            ["Juan Pérez"],
+            ["Nemak"],
+            ["Mexico"],
+        ),
+        # Or after the office alone, in a place of two words.
+        (
+            "El director de operaciones en Nuevo León, Mark Halloway, dijo que crecerá.",
+            ["Mark Halloway"],
+            [],
+            ["Nuevo León"],
+        ),
         # A vice president, before the name or after it.
         (
             "El vicepresidente de operaciones de Lear, Juan Pérez, dijo que crecerá.",
@@ -2026,7 +2066,9 @@ def test_a_person_is_found_by_an_executive_office_in_a_firm_in_english(
 def test_a_person_is_found_by_an_office_in_a_firm_in_spanish(
     sentence: str, people: list[str], organizations: list[str], places: list[str]
 ) -> None:
-    # "El vicepresidente de operaciones de Lear, Juan Pérez" named no one.
+    # "El vicepresidente de operaciones de Lear, Juan Pérez" and "El director general de Magna
+    # en México, Juan Pérez" named no one: where the office is was read only after the title,
+    # as one word.
     found = find_entities(sentence, shipped_gazetteer(), language="es")
     assert (list(found.people), list(found.organizations), list(found.places)) == (
         people,
@@ -2053,6 +2095,23 @@ def test_a_person_is_found_by_an_office_in_a_firm_in_spanish(
         # A role followed by its verb, or a place opening the sentence.
         ("Vexa Components, the company's chief executive said, will grow.", [], []),
         ("In Ramos Arizpe, Magna's chief executive opened the plant.", [], ["Ramos Arizpe"]),
+        # A place or a company after the office, where it is and a comma.
+        (
+            "Según el director general de Magna en México, Villa Hidalgo atrae más inversión.",
+            [],
+            ["Mexico"],
+        ),
+        (
+            "According to the chief executive of Vexa in Mexico, Villa Hidalgo draws investment.",
+            [],
+            ["Mexico"],
+        ),
+        (
+            "Lo dijo el director de operaciones de Lear en Saltillo, Coahuila, este martes.",
+            [],
+            ["Saltillo", "Coahuila"],
+        ),
+        ("El director general de Vexa en México, Valmora Automotive, dijo que sí.", [], ["Mexico"]),
     ],
 )
 def test_a_company_or_place_beside_an_executive_office_names_no_person(

@@ -97,6 +97,12 @@ _OFFICE = (
     r"|\s+(?:of|at|de)\s+(?:the|la)\s+(?:company|firm|automaker|plant|empresa|compañía|firma"
     r"|armadora|planta)"
 )
+_WHERE = (
+    rf"\s+(?:en|in|para|for)\s+{_CAPITALISED}"
+    rf"(?:\s+(?:(?:de|del|la|las|los)\s+)*{_CAPITALISED})*"
+)
+"""Where an office is, after its title or its firm, its place's name of a word or more: "el
+director de operaciones en Nuevo León", "el director general de Magna en México"."""
 _GOVERNMENT_LEVELS = "estatal|federal|local|municipal|nacional"
 _FIRMS_AREAS = (
     "operaciones|finanzas|ventas|recursos humanos|manufactura|producción|planta|compras"
@@ -117,7 +123,7 @@ _FIRMS_AREA = (
     r"|\s+(?:of|for)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+region\b"
     r"|\s+(?:de|para)\s+la\s+región\s+[a-záéíóúñ]+\b)"
     # And where: "el director de operaciones en México, Mark Halloway".
-    rf"(?:\s+(?:en|in)\s+{_CAPITALISED})?"
+    rf"(?:{_WHERE})?"
 )
 _TITLE_QUALIFIED = (
     rf"(?:{_TITLES})\.?(?:\s+(?:general|ejecutivo|ejecutiva|comercial|financiero|financiera"
@@ -125,11 +131,12 @@ _TITLE_QUALIFIED = (
 )
 # The level of government a title says, after it or after its office: "la presidenta municipal
 # de Mexicali", "el secretario de Economía estatal, Iván Rivas". A firm's office may come
-# between the title and the company: "el director de operaciones de Vexa, Mark Halloway". One
+# between the title and the company: "el director de operaciones de Vexa, Mark Halloway"; and
+# where it is after the company: "el director general de Magna en México, Juan Pérez". One
 # person may hold two titles: "Magna president and chief executive John Miller".
 _PERSON_TITLES = re.compile(
     rf"\b{_TITLE_QUALIFIED}(?:\s+(?:and|y|e)\s+{_TITLE_QUALIFIED})?(?:{_FIRMS_AREA})?"
-    rf"(?P<office>{_OFFICE})?(?P<level>\s+(?:{_GOVERNMENT_LEVELS}))?"
+    rf"(?P<office>(?:{_OFFICE})(?:{_WHERE})?)?(?P<level>\s+(?:{_GOVERNMENT_LEVELS}))?"
     r"(?P<comma>,)?\s+$"
 )
 _CLAUSE_OPENED = re.compile(
