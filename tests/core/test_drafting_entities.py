@@ -2078,6 +2078,44 @@ def test_a_person_is_found_by_an_office_in_a_firm_in_spanish(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "people", "organizations"),
+    [
+        (
+            "General Motors Chief Executive Mary Barra said sales rose.",
+            ["Mary Barra"],
+            ["General Motors"],
+        ),
+        ("Foxconn Spokesman John Smith said sales rose.", ["John Smith"], ["Foxconn"]),
+        (
+            "Magna Chief Executive Officer Seetarama Kotagiri said sales rose.",
+            ["Seetarama Kotagiri"],
+            [],
+        ),
+        (
+            "Nemak President and Chief Executive Ana Ruiz said sales rose.",
+            ["Ana Ruiz"],
+            ["Nemak"],
+        ),
+        ("Chief Operating Officer Ana Ruiz said sales rose.", ["Ana Ruiz"], []),
+        # A title ending an organization's name, or before one, names no one.
+        ("The Trade Representative Office said so.", [], ["Trade Representative Office"]),
+        (
+            "President Biden Administration officials met in El Paso.",
+            [],
+            ["Biden Administration"],
+        ),
+    ],
+)
+def test_a_person_is_found_after_a_companys_name_and_a_title_in_capitals(
+    sentence: str, people: list[str], organizations: list[str]
+) -> None:
+    # "General Motors Chief Executive Mary Barra said" was listed as a company of its own, and
+    # "Magna Chief Executive Officer Seetarama Kotagiri" as no one.
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.people), list(found.organizations)) == (people, organizations)
+
+
+@pytest.mark.parametrize(
     ("sentence", "people", "places"),
     [
         ("Magna International, the Canadian supplier, said sales rose.", [], []),

@@ -1451,6 +1451,8 @@ def _a_known_companys_own(
     own_words = [word for word in text[rest:end].split() if word not in ("de", "of")]
     if not own_words or any(taken[rest:end]):
         return False  # a known company where it is: "Kia México" is Kia
+    if _holder_after_a_title(text[rest : start + len(name)]) is not None:
+        return False  # one of its people: "General Motors Chief Executive Mary Barra said"
     return _said_a_company(text, start, name) or _DOES_BUSINESS.match(text, list_end) is not None
 
 
@@ -2001,6 +2003,34 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
+_CAPITALISED_EXECUTIVE = (
+    r"Chief\s+Executive(?:\s+Officer)?|Chief\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+Officer"
+    r"|(?:Executive|Senior)\s+Vice\s+President|Managing\s+Director|General\s+Manager"
+)
+_TITLES_WITHIN = re.compile(
+    rf"(?<!\S)(?:(?:{_CAPITALISED_EXECUTIVE}|{'|'.join(sorted(_TITLE_WORDS))})\.?"
+    r"(?:\s+and)?\s+)+"
+)
+"""Titles in capitals within a run of names, one or more: "Chief Executive", "President and
+Chief Executive Officer", "Mayor"."""
+
+
+def _holder_after_a_title(name: str) -> int | None:
+    """Where the person starts in ``name`` when it holds titles in capitals, after the company or
+    place they are of, if any, and before a person's name: "Magna Chief Executive Seetarama
+    Kotagiri", "Chief Executive Mary Barra", "Puerto Peñasco Mayor Jorge Pivac". None when the
+    words after the titles are no name ("President Biden Administration"), or those before them
+    hold an office's "of", which may go on past a place: "Mayor of Puerto Peñasco Jorge
+    Pivac"."""
+    for titles in _TITLES_WITHIN.finditer(name):
+        before = name[: titles.start()].split()
+        if any(word in _CONNECTORS for word in before):
+            return None
+        if _is_a_name(name[titles.end() :]):
+            return titles.end()
+    return None
+
+
 def _after_office(name: str) -> int | None:
     """Where the person starts in ``name``, an office and a name ("of Foreign Affairs Marcelo
     Ebrard"), or None when it cannot be told where the office ends (an unknown place)."""
@@ -2024,6 +2054,9 @@ class _Reading:
     def sort(self, start: int, name: str) -> tuple[str | None, str, int]:
         """The group of ``name``, found at ``start``, with the name and where it starts once a
         title and its office are taken off ("Minister of Foreign Affairs Marcelo Ebrard")."""
+        holder = _holder_after_a_title(name)
+        if holder is not None:
+            return "people", name[holder:], start + holder
         titled = False
         # An office may be named before its title, as English does: "Economy Minister Marcelo
         # Ebrard", "Foreign Affairs Secretary".
