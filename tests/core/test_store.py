@@ -1448,6 +1448,35 @@ def test_an_index_that_cannot_be_written_is_told_with_its_folder(
     assert f"cannot be written in {cache} (" in opened.notice
 
 
+def disk_full_after(step: Callable[..., None]) -> Callable[..., None]:
+    """``step`` done, then, the first time, failed as on a full disk, where SQLite rolls the
+    transaction back itself before it says so (an index kept in memory then has room)."""
+    failed = []
+
+    def fails(connection: sqlite3.Connection, *args: Any) -> None:
+        step(connection, *args)
+        if not failed:
+            failed.append(True)
+            connection.execute("ROLLBACK")
+            raise sqlite3.OperationalError("database or disk is full")
+
+    return fails
+
+
+@pytest.mark.parametrize("step", ["making the tables", "ordering the list"])
+def test_an_index_on_a_full_disk_is_told_so(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    # Told "cannot rollback - no transaction is active", nothing to say the disk was full.
+    if step == "making the tables":
+        monkeypatch.setattr(database, "_make_tables", disk_full_after(database._make_tables))
+    else:
+        monkeypatch.setattr(refresh, "_arrange", disk_full_after(refresh._arrange))
+    opened = open_corpus(corpus_dir, tmp_path / "cache")
+    assert opened == load_corpus(corpus_dir)
+    assert opened.notice is not None and "(database or disk is full)" in opened.notice
+
+
 @pytest.mark.parametrize("where", ["folder", "parent"])
 def test_a_cache_folder_that_is_a_file_is_named_with_what_to_do(
     corpus_dir: Path, tmp_path: Path, where: str

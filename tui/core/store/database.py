@@ -363,7 +363,10 @@ def _prepare(path: Path, root: Path) -> None:
                 _make_tables(connection, root)
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            # SQLite may have rolled back itself (a full disk): asking again would raise "no
+            # transaction is active" in place of what went wrong.
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
             raise
     finally:
         connection.close()

@@ -342,7 +342,10 @@ class _transaction:
         self.connection.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, *_: object) -> None:
-        self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            self.connection.execute("COMMIT")
+        elif self.connection.in_transaction:  # else SQLite rolled back itself (a full disk)
+            self.connection.execute("ROLLBACK")
 
 
 def _unordered(connection: sqlite3.Connection) -> bool:
