@@ -694,6 +694,18 @@ def test_a_missing_article_is_told_with_the_part_of_its_path_that_is_missing(
     ) in err
 
 
+@pytest.mark.parametrize("address", ["https://example.com/news/plant.html", "www.example.com"])
+def test_a_web_address_is_told_to_be_saved_first(
+    corpus: Path, address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "there is no folder https:; check the path".
+    assert main(["add", "--corpus", str(corpus), address]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"briefing: {address}: is a web address; save the page from the browser (as .html) and"
+        " add the saved file"
+    ]
+
+
 def test_a_path_through_a_file_is_told_so(
     corpus: Path,
     tmp_path: Path,

@@ -112,6 +112,10 @@ class Outcome:
         }
 
 
+_WEB_ADDRESS = re.compile(r"(?i)(?:https?|ftp)://|www\.")
+"""How a web address opens, given where a saved file was asked for."""
+
+
 def _missing(path: Path) -> str:
     """Why ``path`` is not there, naming the first part of it that is missing: a folder
     mistyped on the way, or the file's own name."""
@@ -138,6 +142,12 @@ def read_input(name: str, data: bytes | None = None) -> tuple[bytes, bool]:
             if path.is_dir():
                 raise InputError("is a folder; give an article in it, such as DIR/article.txt")
             if not path.exists():
+                if _WEB_ADDRESS.match(name):
+                    # briefing reads no network: the page is the user's to save.
+                    raise InputError(
+                        "is a web address; save the page from the browser (as .html) and add"
+                        " the saved file"
+                    )
                 raise InputError(_missing(path))
             if not path.is_file():
                 raise InputError("is not a regular file")
