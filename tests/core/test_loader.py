@@ -1153,6 +1153,18 @@ def test_a_link_leading_out_of_seeds_is_refused(tmp_path: Path, absolute: bool) 
     assert read_article(root, "link.txt") == ""
 
 
+def test_an_article_behind_links_leading_round_in_a_loop_says_what_to_do(tmp_path: Path) -> None:
+    # "cannot be resolved (a link loop?)": a guess, and nothing to do.
+    root = make_corpus(tmp_path / "corpus", {"sample.yaml": fields(source="one.txt")})
+    (root / "seeds" / "one.txt").symlink_to("two.txt")
+    (root / "seeds" / "two.txt").symlink_to("one.txt")
+    assert (
+        "source",
+        "leads through links that lead back to one another; put the article itself in seeds/ in"
+        " the place of the link",
+    ) in problems_of(load_corpus(root))
+
+
 def test_an_article_up_to_a_limit_is_read_as_any_other(tmp_path: Path) -> None:
     article = "\ufeffAn article with \u201ccurly quotes\u201d.\r\n"
     root = make_corpus(tmp_path / "corpus", {}, {"short.txt": article, "long.txt": "x" * 5000})

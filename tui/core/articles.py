@@ -25,6 +25,10 @@ KEPT_CHARACTERS = 16_000_000
 ArticleProblems = list[tuple[Severity, str]]
 
 
+_LOOP = "leads through links that lead back to one another"
+_LOOP_ADVICE = "put the article itself in seeds/ in the place of the link"
+
+
 class ArticleReader:
     """The articles of the corpus at ``root``, read as the loader reads them."""
 
@@ -46,8 +50,15 @@ class ArticleReader:
                 self._inside = os.path.normcase(os.path.join(os.path.realpath(self.seeds), ""))
             resolved = os.path.realpath(os.path.join(self.seeds, source))
             info = _stat(resolved)
-        except (OSError, RuntimeError):
-            return Fault("cannot be resolved (a link loop?)")
+        except RuntimeError:  # what resolving says of links leading round in a loop
+            return Fault(_LOOP, _LOOP_ADVICE)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return Fault(_LOOP, _LOOP_ADVICE)
+            return Fault(
+                f"cannot be looked at ({error.strerror or error})",
+                "make seeds/ and the article readable",
+            )
         inside = os.path.normcase(os.path.join(resolved, "")).startswith(self._inside)
         if not inside:
             return Fault("leads outside seeds/ through a link", "copy the article into seeds/")
