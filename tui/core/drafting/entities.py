@@ -249,9 +249,9 @@ Moog", "Chinese automaker Chery". A name of one word is told an organization by 
 a company does after it."""
 _COMPANY_AFTER = re.compile(
     rf",\s+(?:(?:una|un)\s+(?:{_FIRM_ES})\b"
-    rf"|(?:a|an)\s+(?:(?:{_NATIONALITIES})\s+)?"
+    rf"|(?:a|an|the)\s+(?:(?:{_NATIONALITIES})\s+)?"
     # What it makes, in small words that are no preposition: "a U.S. maker of", "a
-    # wiring-harness maker,"; not "a spokeswoman for the company".
+    # wiring-harness maker,", "the Canadian supplier,"; not "a spokeswoman for the company".
     r"(?:(?!(?:for|of|at|the|in|on|with|to|from|by|former)\b)[a-z][a-z-]*\s+){0,3}"
     rf"(?:company|firm|{_MAKER})"
     # Heading the apposition: "a former auto supplier executive" is a person.
@@ -278,6 +278,9 @@ _COMPANY_NAME_WORDS = frozenset(
 Automotive invertirá" is a company investing, where "Carlos Slim invertirá" is not one."""
 _COUNTRY_NAME_WORDS = frozenset(("México", "Mexico"))
 """The country a company's subsidiary there is named after, last in its name."""
+_NO_SURNAMES = _COUNTRY_NAME_WORDS | frozenset(("International", "Internacional"))
+"""Words that may end a company's name, never a person's: "Ternium México", "Magna
+International". Within a name they may be a bridge's ("Pharr International Bridge")."""
 _FIELD_NOUNS = frozenset(
     """Industry Industria Sector Government Gobierno Business Manufacturing Manufactura
     Investment Inversión Trade Comercio Production Producción Employment Empleo Exports
@@ -2202,5 +2205,5 @@ def _is_a_name(name: str) -> bool:
         and not any(word in _COMPANY_NAME_WORDS for word in capitalised)
         # A company's name for its business in the country: "Ternium México". No one's
         # surname is the country.
-        and words[-1] not in _COUNTRY_NAME_WORDS
+        and words[-1] not in _NO_SURNAMES
     )
