@@ -7,11 +7,13 @@ benchmarks it scores highest among Python extractors.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
+from tui.core.drafting.metadata import dates_the_article
 from tui.core.drafting.sentences import is_furniture
 from tui.core.text import fold_white_space
 
@@ -74,18 +76,23 @@ def extract_page(html: str | bytes) -> Page:
             "no article text was found in the page; save the article's own page, not an index"
         )
     fields = result if isinstance(result, dict) else result.as_dict()
-    # One paragraph, heading or list item a line, as the extractor gives them, set apart by a
-    # blank line as in the articles saved as text: easier to read, and read the same way. The
-    # page's furniture the extractor leaves (a cookie notice, "Updated 3 hours ago", an agency's
-    # credits) is left out: it is not the article.
-    lines = map(str.strip, (fields.get("text") or "").splitlines())
-    body = "\n\n".join(line for line in lines if line and not is_furniture(line))
-    if not body:
+    # The page's furniture the extractor leaves (a cookie notice, "Updated 3 hours ago", an
+    # agency's credits) is left out: it is not the article. A line printing the date it was
+    # published or updated stays, though a time stamp: it dates the draft, as it does an
+    # article saved as text, and the analyst checks the date against it.
+    lines = [
+        line
+        for line in map(str.strip, (fields.get("text") or "").splitlines())
+        if line and (not is_furniture(line) or dates_the_article(line))
+    ]
+    stamps_above = list(itertools.takewhile(dates_the_article, lines))  # above the headline
+    below = lines[len(stamps_above) :]
+    if not below:
         raise NoArticle(
             "no article text was found in the page; save the article's own page, not an index"
         )
+    first_line = below[0]
     title = _field(fields, "title")
-    first_line = body.split("\n", 1)[0].strip()
     # The page's own title too: the extractor prefers its heading, which an error page may
     # give a word of its own ("Oops!").
     for headline in filter(None, (title, first_line, _page_title(html))):
@@ -95,11 +102,15 @@ def extract_page(html: str | bytes) -> Page:
                 f'the page is the site\'s error page ("{shown}"), with no article in it; open the'
                 " article's address again and save the page once it shows the article"
             )
-    # The headline opens the article's text, as it does in the articles saved as text.
+    # The headline opens the article's text, as it does in the articles saved as text; a stamp
+    # the page prints above it goes right below it.
     if title and fold_white_space(first_line) != fold_white_space(title):
-        text = f"{title}\n\n{body}\n"
+        opening, after = title, below
     else:
-        text = f"{body}\n"
+        opening, after = first_line, below[1:]
+    # One paragraph, heading or list item a line, as the extractor gives them, set apart by a
+    # blank line as in the articles saved as text: easier to read, and read the same way.
+    text = "\n\n".join([opening, *stamps_above, *after]) + "\n"
     return Page(
         text=text,
         title=title,

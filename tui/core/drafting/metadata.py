@@ -280,6 +280,14 @@ def _stamped_dates(text: str, language: str) -> _Stamped:
     return _Stamped(published, updated)
 
 
+def dates_the_article(line: str) -> bool:
+    """Whether ``line`` is a time stamp that prints a date, of the article's publication or of
+    its update ("Publicado el 4 de febrero de 2025.", "Updated March 18, 2025 2:22 PM UTC"), as
+    a draft is dated by; not one that says how long ago ("Updated 3 hours ago") or only the
+    hour ("Published 10:30 AM")."""
+    return any(_printed_date(stamp.group()) is not None for stamp in time_stamps(line))
+
+
 def dateline_place(line: str) -> re.Match[str] | None:
     """The place of a dateline opening ``line`` when it is written in capitals: its ``place``
     group, then, after a comma, its region shortened (``abbreviated``: "SILAO, Gto.- ") or
