@@ -592,6 +592,10 @@ BODY = (
         "Compartir en: Facebook, WhatsApp, X",
         "Like this: Like Loading...",
         "Me gusta esto: Me gusta Cargando...",
+        # Share buttons each with its label, or with none.
+        "Share on Facebook | Share on X | Share on WhatsApp | Copy link",
+        "Compartir en Facebook | Compartir en X | Compartir en WhatsApp | Copiar enlace",
+        "Facebook | X | WhatsApp | Copy link",
     ],
 )
 def test_a_sites_own_links_and_labels_are_furniture(line: str) -> None:
@@ -610,6 +614,10 @@ def test_a_sites_own_links_and_labels_are_furniture(line: str) -> None:
         "Mexico exports > imports for the first time",
         "Remittances > $60 billion in 2024",
         "« Nous investissons » a dit le directeur",
+        # Prose naming the networks or sharing.
+        "Share on X of the plant's output rose to 40% this year.",
+        "Facebook, X and WhatsApp are blocked on the plant's network.",
+        "Compartir en Facebook las vacantes fue idea del gerente.",
     ],
 )
 def test_prose_with_an_arrow_or_a_furniture_word_is_not_furniture(line: str) -> None:
@@ -660,6 +668,12 @@ def test_a_link_to_the_next_story_ends_the_article_and_a_sentence_about_one_does
         # The same tail as a site may print it, the buttons of each kind on one line.
         (
             BODY + "Share this: Twitter Facebook\nLike this: Like Loading...\nRelated\n",
+            (None, "and trucks cross at Otay twice a day."),
+        ),
+        # Share buttons each with its label, before another story's teaser.
+        (
+            BODY + "Share on Facebook | Share on X | Copy link\nYou May Like\n"
+            "Port of Ensenada sets a record\n",
             (None, "and trucks cross at Otay twice a day."),
         ),
         # Share buttons above the headline, as the benchmark's corpus has them.

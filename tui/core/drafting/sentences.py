@@ -28,11 +28,17 @@ _END_MARKERS = re.compile(
     r"(artículo|nota|noticia|entrada) (anterior|siguiente)(\s*:.{0,150})?)\s*:?$",
     re.IGNORECASE,
 )
-_NETWORKS = (
-    r"((\s*[,|·]\s*|\s+)(facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|threads"
-    r"|bluesky|email|e-mail|correo|print|imprimir|copy link|copiar enlace|more|más))*"
+_NETWORK = (
+    r"(facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|threads|bluesky|email"
+    r"|e-mail|correo|print|imprimir|copy link|copiar enlace)"
 )
-"""The sites and ways a share line lists after its label: "Share this: Twitter Facebook". Each
+"""A site or a way a page's share buttons offer."""
+_NETWORKS = (
+    rf"((\s*[,|·]\s*|\s+)({_NETWORK}|more|más"
+    rf"|share (on|via) \w+|(compartir|comparte|comparta) en \w+))*"
+)
+"""The sites and ways a share line lists after its first button: "Share this: Twitter
+Facebook", each perhaps with its own label, "Share on Facebook | Share on X | Copy link". Each
 separator matches one way only: spaces that could be split among optional parts are tried in
 every split, seconds for a line of a dozen sites."""
 _LABEL = r"[A-ZÁÉÍÓÚÑ0-9][^\s.!?>›»]*(?: [A-ZÁÉÍÓÚÑ&y][^\s.!?>›»]*){0,3}"
@@ -52,7 +58,8 @@ _FURNITURE = re.compile(
     r"menu|menú|search|buscar|(like this:?\s*)?(like\s*)?loading\W*|like this:?|"
     r"(me gusta esto:?\s*)?(me gusta\s*)?cargando\W*|me gusta esto:?|"
     r"(tags?|etiquetas)\s*:.*|"
-    r"facebook|twitter|whatsapp|linkedin|telegram|email|e-mail|print|imprimir|x|fbpx|"
+    # Share buttons without a label: "Facebook | X | WhatsApp | Copy link".
+    rf"{_NETWORK}{_NETWORKS}|fbpx|"
     r"scroll al inicio|back to top|volver arriba|photo( by)?:.*|foto:.*|image:.*|"
     r"(for more information|para más información)\b.*|"
     # A site's notices: cookies, consent to its use of data, subscriptions. Cookies are looked
