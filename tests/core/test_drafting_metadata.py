@@ -331,6 +331,34 @@ def test_a_dateline_opening_the_first_paragraph_gives_the_date(
     assert (found.date if found else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("notice", "lead"),
+    [
+        (
+            "We use cookies to improve your experience. By continuing you accept our cookie"
+            " policy. Accept",
+            "RAMOS ARIZPE, Coahuila — March 18, 2025 — Magna International will invest 120"
+            " million dollars in its plant.",
+        ),
+        (
+            "Usamos cookies para mejorar tu experiencia. Al continuar aceptas nuestra política de"
+            " cookies. Aceptar",
+            "RAMOS ARIZPE, Coahuila — 18 de marzo de 2025 — Magna International invertirá 120"
+            " millones de dólares en su planta.",
+        ),
+    ],
+)
+def test_a_notice_above_the_first_paragraph_does_not_hide_its_datelines_date(
+    notice: str, lead: str
+) -> None:
+    # The notice, of whole sentences, was read as the first paragraph of prose: the dateline
+    # below it was not looked at, and the draft had no date.
+    text = f"Magna to expand its Ramos Arizpe plant\n\n{notice}\n\nBy Daniel Ortega\n\n{lead}\n"
+    fields = draft_article(text, shipped_gazetteer()).fields
+    assert fields.get("published") == "2025-03-18"
+    assert "date_note" not in fields  # printed as the article's own
+
+
 LEDE_ES = (
     "La empresa Vexa Components informó este lunes 3 de febrero que ampliará su planta en"
     " Apodaca con una inversión de 40 millones de dólares."

@@ -306,10 +306,11 @@ def _first_paragraph(text: str) -> str | None:
 
 
 def _first_paragraph_span(text: str) -> tuple[int, int] | None:
-    """Where the article's first paragraph of prose is, if one is near the top."""
+    """Where the article's first paragraph of prose is, if one is near the top: no heading, nor
+    the page's furniture, such as a cookie notice of whole sentences above the dateline."""
     spans = paragraphs(text)
     for index, (start, end) in enumerate(spans[:HEADER_LINES]):
-        if not heads(text, spans, index):
+        if not heads(text, spans, index) and not is_furniture(text[start:end]):
             return start, end
     return None
 
