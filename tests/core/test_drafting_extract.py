@@ -681,6 +681,14 @@ def test_a_link_to_the_next_story_ends_the_article_and_a_sentence_about_one_does
             "Share this story\nFacebook\nTwitter\nLinkedIn\nWhatsApp\n" + BODY,
             ("Plant in Tijuana adds a night shift", None),
         ),
+        # Clutter copied with the article: a site's trail ending with the headline and a cookie
+        # notice above it, share buttons each with its label below it.
+        (
+            "Border Report > Business > Plant in Tijuana adds a night shift\n"
+            "We use cookies to improve your experience. By continuing you accept our cookie"
+            " policy. Accept\n" + BODY + "Share on Facebook | Share on X | Copy link\n",
+            ("Plant in Tijuana adds a night shift", "and trucks cross at Otay twice a day."),
+        ),
         # The article alone: nothing to mark.
         (BODY, (None, None)),
     ],
@@ -701,3 +709,79 @@ def test_a_draft_marks_the_article_off_by_words_found_at_one_line_each(
 def test_share_buttons_above_the_headline_are_not_its_title() -> None:
     page_text = "Share this story\nFacebook\nTwitter\nLinkedIn\nWhatsApp\n\n" + BODY
     assert find_title(page_text) == "Plant in Tijuana adds a night shift"
+
+
+CLUTTERED = {
+    "en": (
+        "Home / Business / Manufacturing",
+        "Border Industry News > Business > Magna to expand Ramos Arizpe plant",
+        "We use cookies to improve your experience. By continuing you accept our cookie policy."
+        " Accept",
+        "Magna to expand Ramos Arizpe plant with 120 million dollar investment",
+        "By Daniel Ortega",
+        "RAMOS ARIZPE, Coahuila — March 18, 2025 — Magna International will invest 120 million"
+        " dollars to expand its seating plant in Ramos Arizpe, adding 850 jobs over the next two"
+        " years, the company said.",
+        "The expansion adds 32,000 square meters to the plant, which supplies General Motors and"
+        " Ford assembly lines in Coahuila and Texas.",
+        "Local officials said the municipality would improve roads around the industrial park,"
+        " with works worth 45 million pesos.",
+        "Share on Facebook | Share on X | Share on WhatsApp | Copy link",
+        "You May Like",
+        "Bosch opens new electronics plant in Querétaro",
+        "Port of Manzanillo sets container record",
+        "© 2025 Border Industry News. All rights reserved.",
+        "Privacy Policy | Terms of Use",
+    ),
+    "es": (
+        "Inicio / Negocios / Manufactura",
+        "Noticias de la Frontera > Negocios > Magna ampliará su planta en Ramos Arizpe",
+        "Usamos cookies para mejorar tu experiencia. Al continuar aceptas nuestra política de"
+        " cookies. Aceptar",
+        "Magna ampliará su planta en Ramos Arizpe con inversión de 120 millones de dólares",
+        "Por Daniel Ortega",
+        "RAMOS ARIZPE, Coahuila — 18 de marzo de 2025 — Magna International invertirá 120"
+        " millones de dólares para ampliar su planta de asientos en Ramos Arizpe, con lo que"
+        " sumará 850 empleos en los próximos dos años, informó la empresa.",
+        "La ampliación suma 32 mil metros cuadrados a la planta, que surte a las líneas de"
+        " ensamble de General Motors y Ford en Coahuila y Texas.",
+        "Funcionarios locales dijeron que el municipio mejorará las calles alrededor del parque"
+        " industrial, con obras por 45 millones de pesos.",
+        "Compartir en Facebook | Compartir en X | Compartir en WhatsApp | Copiar enlace",
+        "Te puede interesar",
+        "Bosch abre nueva planta de electrónica en Querétaro",
+        "Puerto de Manzanillo rompe récord de contenedores",
+        "© 2025 Noticias de la Frontera. Todos los derechos reservados.",
+        "Aviso de privacidad | Términos de uso",
+    ),
+}
+"""An article copied with its web page, as a text: breadcrumbs, a cookie notice, share buttons,
+teasers and a footer around a headline, a byline and three paragraphs, the first opening with
+its dateline."""
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_texts_page_clutter_is_outside_the_article_its_draft_marks_off(
+    tmp_path: Path, language: str
+) -> None:
+    # The article was marked off from the site's trail above the headline, the cookie notice
+    # below it within the article (the filter found the brief by "cookies"), up to the end of
+    # the share line; and the notice, read as the first paragraph, hid the dateline's date.
+    lines = CLUTTERED[language]
+    headline, last_paragraph = lines[3], lines[7]
+    root = make_corpus(tmp_path / "corpus", seeds={})
+    saved = tmp_path / "magna.txt"
+    saved.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    prepared = prepare(str(saved), corpus_gazetteer(root))
+    drafted = prepared.draft.fields
+    assert drafted.get("article_starts") == " ".join(headline.split()[:8])
+    assert drafted.get("article_ends") == " ".join(last_paragraph.split()[-8:])
+    assert drafted.get("published") == "2025-03-18"
+    # The reader and the filter take the article from the headline to its last paragraph: the
+    # cookie notice and the share buttons stand outside it.
+    commit(root, prepared)
+    (brief,) = load_corpus(root).briefs
+    assert brief.article_span is not None
+    text = (root / brief.source_path).read_text(encoding="utf-8")
+    article = text[brief.article_span.start : brief.article_span.end]
+    assert article.startswith(headline) and article.endswith(last_paragraph)

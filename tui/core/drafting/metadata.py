@@ -15,6 +15,7 @@ from tui.core.drafting.sentences import (
     STATE_SHORTENED,
     body_end,
     heads,
+    is_breadcrumb,
     is_end_marker,
     is_furniture,
     paragraphs,
@@ -178,7 +179,6 @@ _BYLINE = re.compile(
     r"(?:^|[\s|—–-])(?:By|BY|Por|POR)\s+"
     r"([A-ZÁÉÍÓÚÑ][\w’'.-]+(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]+){1,3})"
 )
-_BREADCRUMB = re.compile(r"\s[/>›»|]\s")
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def find_title(text: str) -> str | None:
         words = line.split()
         if not heads(text, spans, index) or len(words) < 3 or len(words) > MAX_TITLE_WORDS:
             continue
-        if is_furniture(line) or is_end_marker(line) or _BREADCRUMB.search(line):
+        if is_furniture(line) or is_end_marker(line) or is_breadcrumb(line):
             continue
         if _BYLINE.search(line) or _printed_date(line) is not None:
             continue

@@ -114,6 +114,9 @@ _TIME_STAMP = re.compile(
 """When the page was published or last updated, as it says so above or below the story:
 "Updated 3 hours ago", "Actualizado hace 3 horas", "Updated March 18, 2025 2:22 PM UTC",
 "Publicado el 4 de febrero de 2025.", "Fecha de publicación: 04/02/2025"."""
+_BREADCRUMB = re.compile(r"\s[/>›»|]\s")
+"""What parts the labels of a site's trail of links or of its menu: "Home / Business", "News >
+Business", "Inicio | Negocios"."""
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
 _MARK = re.compile(r"[.!?…][\"'”’»)]*(?=\s|$)")
 """A mark that may end a sentence, with its closing quotes, before white space or the end."""
@@ -270,6 +273,13 @@ def is_end_marker(line: str) -> bool:
     return bool(_END_MARKERS.match(line.strip()))
 
 
+def is_breadcrumb(heading: str) -> bool:
+    """Whether ``heading``, a line that is no prose, is a site's trail of links or its menu
+    rather than a headline: "Home / Business", "Inicio | Negocios", or a trail ending with the
+    headline, "News > Business > Plant adds a shift"."""
+    return bool(_BREADCRUMB.search(heading))
+
+
 def is_furniture(line: str) -> bool:
     """Whether ``line`` is page furniture rather than the article's prose."""
     line = line.strip()
@@ -356,11 +366,22 @@ def article_edges(text: str) -> tuple[str | None, str | None]:
     where the page holds nothing but the article on that side, or where no words stand for its
     edge alone: each is found at that one line's edge, and at no other."""
     end_of_body = body_end(text)
-    article_paragraphs = [
-        (start, end)
-        for start, end in paragraphs(text)
+    spans = paragraphs(text)
+    kept = [
+        index
+        for index, (start, end) in enumerate(spans)
         if start < end_of_body and not is_furniture(text[start:end])
     ]
+    # The article starts below a site's trail of links above its headline, though the trail
+    # end with the headline itself ("Border Report > Business > Plant adds a shift"), as no
+    # furniture's labels do: a cookie notice between the two is then outside the article too.
+    while (
+        len(kept) > 1
+        and heads(text, spans, kept[0])
+        and is_breadcrumb(text[slice(*spans[kept[0]])])
+    ):
+        del kept[0]
+    article_paragraphs = [spans[index] for index in kept]
     if not article_paragraphs:
         return None, None
     folded = FoldedArticle.of(text)
