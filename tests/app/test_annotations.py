@@ -705,6 +705,24 @@ async def test_quitting_asks_first_when_it_would_lose_a_bookmark_not_saved(
 
 
 @needs_file_locks
+async def test_a_narrow_title_bar_keeps_not_saved_and_cuts_the_corpus_name_and_counts_first(
+    corpus_dir: Path, tmp_path: Path, private_state: Path
+) -> None:
+    # At 80 columns the bar was cut at its right end: "2 bookmarked (…", the warning gone.
+    root = corpus_dir.rename(tmp_path / "nearshoring-maquiladora-monitor-2025")
+    app = BriefingApp(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        with bookmarks_locked(private_state):
+            await pilot.press("b", "slash", *"mexicali", "enter")
+            await settle(pilot)
+            shown = title_bar_text(app)
+            assert "1 bookmarked (not saved)" in shown
+            assert shown.startswith("nearshoring… · ") and shown.endswith(" · 3 shown")
+            assert "…" not in shown.removeprefix("nearshoring…")  # no count cut short
+
+
+@needs_file_locks
 async def test_a_bookmark_the_lock_kept_out_is_saved_once_it_is_gone_and_a_quit_goes_on(
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -51,6 +51,7 @@ from tests.kit.pilot import (
     wait_for_screen,
 )
 from tui.app.app import BriefingApp
+from tui.app.reader.header import fit_title, summary_parts
 from tui.app.reader.screen import DETAIL_PANE_MIN_WIDTH, MainScreen
 from tui.app.screens import export as export_screen
 from tui.app.screens.export import ExportDialog, OverwriteDialog
@@ -2179,3 +2180,29 @@ async def test_the_list_shows_whole_briefs_after_a_resize_gives_its_rows_two_lin
         await settle(pilot)
         assert articles.row_height == 2
         assert articles.scroll_offset.y % 2 == 0
+
+
+def test_a_title_too_wide_for_its_bar_keeps_what_matters_most() -> None:
+    # Cut at the right end, the bar lost "adding report.txt: step 3 of 4, 40%…" first.
+    parts = summary_parts(
+        briefs=10_000,
+        failed=0,
+        unread=9_994,
+        bookmarked=1,
+        bookmarks_saved=True,
+        marked=9_717,
+        shown=9_717,
+        reading=None,
+        adding="report.txt: step 3 of 4, 40%",
+        restore_keys="z",
+    )
+    name, texts = fit_title("nearshoring-maquiladora-monitor", parts, 80)
+    line = " · ".join([name, *texts])
+    assert len(line) <= 80
+    # The name is cut and the counts go, the least telling first: how to get the panes back
+    # and how far the article being added has got stay whole.
+    assert line == "nearshoring… · z or Esc: all panes · adding report.txt: step 3 of 4, 40%…"
+    name, texts = fit_title("nearshoring-maquiladora-monitor", parts, 100)
+    assert texts[1:] == ["9,717 shown", "adding report.txt: step 3 of 4, 40%…"]
+    # Wide enough, all of it as it is.
+    assert fit_title("corpus", parts, 200) == ("corpus", [part.text for part in parts])

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
-from tui.core.text import plural
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from tui.core.text import cells, plural
+
+SEPARATOR = " · "
+SHORTEST_NAME = 12
+"""The fewest columns the corpus's name is cut to, its ellipsis among them, before any count
+gives way: enough to tell two corpora apart."""
 
 
-def corpus_summary(
+class SummaryPart(NamedTuple):
+    """One thing the title bar says, and how much it matters: 0 for what the user must see (how
+    to get the panes back, changes not saved), then what is going on, then the counts."""
+
+    text: str
+    rank: int
+
+
+def summary_parts(
     *,
     briefs: int,
     failed: int,
@@ -19,8 +35,9 @@ def corpus_summary(
     adding: str | None = None,
     restore_keys: str | None = None,
     finding: bool = False,
-) -> str:
-    """``12 briefs · 1 failed · 9 unread · 2 bookmarked · 0 marked · 3 shown · reading 10 / 12…``.
+) -> list[SummaryPart]:
+    """``12 briefs · 1 failed · 9 unread · 2 bookmarked · 0 marked · 3 shown · reading 10 / 12…``,
+    part by part.
 
     ``shown`` is given while a filter or the bookmarks switch narrows the list; ``reading`` while
     brief files that changed are read behind the corpus shown; ``adding``, the name of an
@@ -30,22 +47,63 @@ def corpus_summary(
     """
     parts = []
     if restore_keys and finding:
-        parts.append("↓ ↑: places found · Esc: stop finding")
+        parts.append(SummaryPart("↓ ↑: places found · Esc: stop finding", 0))
     elif restore_keys:
-        parts.append(f"{restore_keys} or Esc: all panes")
-    parts.append(plural(briefs, "brief"))
+        parts.append(SummaryPart(f"{restore_keys} or Esc: all panes", 0))
+    parts.append(SummaryPart(plural(briefs, "brief"), 5))
     if failed:
-        parts.append(f"{failed:,} failed")
-    parts.append(f"{unread:,} unread" + ("" if notes_saved else " (not saved)"))
-    parts.append(f"{bookmarked:,} bookmarked" + ("" if bookmarks_saved else " (not saved)"))
-    parts.append(f"{marked:,} marked")
+        parts.append(SummaryPart(f"{failed:,} failed", 1))
+    parts.append(
+        SummaryPart(f"{unread:,} unread (not saved)", 0)
+        if not notes_saved
+        else SummaryPart(f"{unread:,} unread", 4)
+    )
+    parts.append(
+        SummaryPart(f"{bookmarked:,} bookmarked (not saved)", 0)
+        if not bookmarks_saved
+        else SummaryPart(f"{bookmarked:,} bookmarked", 3)
+    )
+    parts.append(SummaryPart(f"{marked:,} marked", 3))
     if shown is not None:
-        parts.append(f"{shown:,} shown")
+        parts.append(SummaryPart(f"{shown:,} shown", 2))
     if reading is not None:
-        parts.append(f"reading {reading}…")
+        parts.append(SummaryPart(f"reading {reading}…", 2))
     if adding is not None:
-        parts.append(f"adding {adding}…")
-    return " · ".join(parts)
+        parts.append(SummaryPart(f"adding {adding}…", 1))
+    return parts
+
+
+def fit_title(name: str, parts: Sequence[SummaryPart], width: int) -> tuple[str, list[str]]:
+    """The corpus's ``name`` and the texts of ``parts`` that fit in ``width`` columns on one
+    line, in their order: the name is cut first (to :data:`SHORTEST_NAME`), then the parts that
+    matter least give way, the last of them first; so that a bar too narrow for all keeps what
+    the user must see ("(not saved)", how to get the panes back) and what is going on
+    ("adding …"), rather than losing them off its right end."""
+    kept = list(parts)
+
+    def wide(shown_name: str) -> int:
+        texts = [shown_name, *(part.text for part in kept)]
+        return cells(SEPARATOR.join(text for text in texts if text))
+
+    if wide(name) <= width:
+        return name, [part.text for part in kept]
+    over = wide(name) - width
+    room = max(min(cells(name), SHORTEST_NAME), cells(name) - over)
+    if room < cells(name):
+        name = _cut_to(name, room)
+    while kept and wide(name) > width:
+        least = max(part.rank for part in kept)
+        if least == 0:
+            break  # what the user must see: the bar's own ellipsis cuts it, if need be
+        kept.pop(max(at for at, part in enumerate(kept) if part.rank == least))
+    return name, [part.text for part in kept]
+
+
+def _cut_to(text: str, columns: int) -> str:
+    """``text`` cut to ``columns`` columns, its ellipsis among them."""
+    while cells(text) > columns - 1 and text:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def reading_summary(counts: str) -> str:

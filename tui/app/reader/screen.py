@@ -43,7 +43,7 @@ from tui.app.actions import (
     bindings_of,
     in_palette,
 )
-from tui.app.reader.header import corpus_summary, reading_summary
+from tui.app.reader.header import SEPARATOR, SummaryPart, reading_summary, summary_parts
 from tui.app.reader.loading import (
     CorpusChanged,
     CorpusListed,
@@ -168,6 +168,9 @@ class MainScreen(TakesKeysOnceMounted):
 
     sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
     """The corpus's counts, shown by the title bar alone: a change need not repaint the screen."""
+    summary_parts: tuple[SummaryPart, ...] | list[SummaryPart] = ()
+    """The counts of :attr:`sub_title` part by part, for a bar too narrow for all of them to
+    keep those that matter most."""
 
     shown_entry: var[int | None] = var(None)
     """Index of the entry the brief and original panes show: the one under the list's cursor,
@@ -783,7 +786,7 @@ class MainScreen(TakesKeysOnceMounted):
         if corpus is None:
             return  # the loading progress is in the header meanwhile
         filtered = bool(self.filter_text.strip() or self.bookmarks_only)
-        self.sub_title = corpus_summary(
+        parts = summary_parts(
             briefs=len(corpus.entries),
             failed=self._ids.count(None),
             unread=self._unread,
@@ -803,6 +806,8 @@ class MainScreen(TakesKeysOnceMounted):
             ),
             finding=self.finding,
         )
+        self.summary_parts = parts
+        self.sub_title = SEPARATOR.join(part.text for part in parts)
         self._recount_facets()
 
     def _user_marks(self) -> UserMarks:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 from textual.widget import Widget
+
+from tui.app.reader.header import SEPARATOR, SummaryPart, fit_title
 
 
 class TitleBar(Widget):
@@ -37,4 +41,10 @@ class TitleBar(Widget):
     def render(self) -> Content:
         screen = self.screen
         title = screen.title if screen.title is not None else self.app.title
-        return self.app.format_title(title, screen.sub_title or "")
+        sub_title = screen.sub_title or ""
+        parts: Sequence[SummaryPart] = getattr(screen, "summary_parts", ())
+        if parts and SEPARATOR.join(part.text for part in parts) == sub_title:
+            # Cut by what matters, not at the right end: that is where "(not saved)" is.
+            title, texts = fit_title(title, parts, self.size.width)
+            sub_title = SEPARATOR.join(texts)
+        return self.app.format_title(title, sub_title)
