@@ -16,7 +16,7 @@ from textual import events
 from textual.command import CommandPalette
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, OptionList
 
 from tests.kit.corpus import (
     PAGE,
@@ -48,6 +48,7 @@ from tests.kit.pilot import (
     strong_column,
     strong_text,
     title_bar_text,
+    until,
     wait_for_screen,
 )
 from tui.app.app import BriefingApp
@@ -2066,6 +2067,30 @@ async def test_enter_on_the_maximised_list_shows_the_facts_it_goes_to(corpus_dir
         assert screen.focused is screen.brief_view and screen.brief_view.region.area
         assert screen.brief_view.fact == 1
         assert shown_title(app).startswith(SECOND[:30])
+
+
+@pytest.mark.parametrize(
+    ("keys", "pane"),
+    [(["tab"], "brief_view"), (["shift+tab"], "article_view"), (["ctrl+p", *"next pane"], "")],
+)
+async def test_tab_from_a_maximised_pane_brings_the_panes_back_and_goes_on(
+    corpus_dir: Path, keys: list[str], pane: str
+) -> None:
+    # Tab, Shift+Tab and the palette's "Next pane" did nothing: the list stayed over the panes.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("z")
+        await settle(pilot)
+        await pilot.press(*keys)
+        if not pane:  # the palette's command
+            await until(pilot, lambda: bool(app.screen.query(OptionList).first().option_count))
+            await pilot.press("enter")
+            pane = "brief_view"
+        await settle(pilot)
+        assert screen.maximized is None
+        assert screen.focused is getattr(screen, pane) and screen.focused.region.area
 
 
 async def test_a_maximised_pane_keeps_the_counts_above_it(corpus_dir: Path) -> None:

@@ -1582,6 +1582,12 @@ class MainScreen(TakesKeysOnceMounted):
         self._to_pane(self.focus_previous)
 
     def _to_pane(self, move: Callable[[], Widget | None]) -> None:
+        if self.maximized is not None:
+            # The other panes are hidden with the one filling the screen, and Tab went nowhere:
+            # they come back first, and the keys move on once they are shown again.
+            self.minimize()
+            self.call_after_refresh(self._to_pane, move)
+            return
         for _ in range(len(PANES) + 1):
             if not isinstance(move(), FilterInput):
                 return
