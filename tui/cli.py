@@ -552,7 +552,7 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
         return 1
     entries = corpus.entries
     found = (entries[position].brief for position in entries.find(*filtered))
-    left_out = _left_out(_not_loaded(corpus), "brief", named=False)
+    left_out = _left_out(entries.keys_not_loaded(), "brief", named=False)
     rows = [
         {
             "id": brief.id,
@@ -615,7 +615,7 @@ def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
         for field, found in counts.items():
             for value, count in found:
                 print(f"{field}\t{_fit(value, LIST_TITLE_WIDTH)}\t{count}")
-    _tell(_left_out(_not_loaded(corpus), "brief", named=False))
+    _tell(_left_out(corpus.entries.keys_not_loaded(), "brief", named=False))
     return 0
 
 
@@ -666,11 +666,6 @@ def _fit(text: str, width: int) -> str:
     a width is a bound, a column's or a name's in a line (``text.cut`` adds it after)."""
     text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _not_loaded(corpus: Corpus) -> set[str]:
-    """The names of the brief files that could not be loaded: their stems, which are their ids."""
-    return {entry.key for entry in corpus.entries if entry.brief is None}
 
 
 def _left_out(
@@ -733,7 +728,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
     found_by = ""
     if args.all:
         briefs, chosen = corpus.loaded, "all"
-        left_out = _left_out(_not_loaded(corpus), "brief", named=False)
+        left_out = _left_out(corpus.entries.keys_not_loaded(), "brief", named=False)
     elif args.filter is not None:
         filtered = _filtered(corpus, args.filter, "exported")
         if filtered is None:
@@ -747,14 +742,14 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         found_by = args.filter if filtered[0].narrows else ""
         # Told as list --filter tells them: a brief that did not load may be one the filter
         # would have found, as nothing of it could be searched.
-        left_out = _left_out(_not_loaded(corpus), "brief", named=False)
+        left_out = _left_out(corpus.entries.keys_not_loaded(), "brief", named=False)
     elif args.bookmarked:
         bookmarks = _read_bookmarks(corpus, "exported")
         if bookmarks is None:
             return 1
         briefs = corpus.entries_with_ids(bookmarks)
         unexported = bookmarks - {entry.key for entry in briefs}
-        not_loaded = unexported & _not_loaded(corpus)
+        not_loaded = unexported & corpus.entries.keys_not_loaded()
         left_out = _left_out(not_loaded, "bookmarked brief") + _left_out(
             unexported - not_loaded, "bookmarked brief", in_corpus=False
         )
@@ -765,7 +760,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         if missing:
             # Briefs named one by one are exported all or none: a briefing short of one that
             # was asked for by name would pass for the one asked for.
-            failed = _not_loaded(corpus)
+            failed = corpus.entries.keys_not_loaded()
             unusable = "not exported"
             _tell(
                 _left_out([i for i in missing if i in failed], "brief", outcome=unusable)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import re
 import shlex
@@ -32,6 +33,8 @@ from tui.core.bookmarks import BookmarkStore
 from tui.core.corpus_path import resolve_corpus
 from tui.core.search import FACET_FIELDS, MAX_TERMS
 from tui.core.userstate import corpus_key, state_dir
+
+view = importlib.import_module("tui.core.store.view")
 
 BRIEFING = Path(sys.executable).parent / "briefing"
 # file:line: field: message, or file: message for a problem with the file as a whole.
@@ -677,6 +680,49 @@ def test_facets_without_a_field_counts_each(
     fields_shown = {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()}
     # Every field but the user's tags, of which there are none yet.
     assert fields_shown == set(FACET_FIELDS) - {"tag"}
+
+
+def test_facets_say_how_many_briefs_could_not_be_loaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = partly_broken_corpus(tmp_path / "c")
+    assert main(["facets", "--corpus", str(corpus), "--field", "lang"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "language\ten\t1\n"
+    assert err == LEFT_OUT
+
+
+def test_a_brief_whose_id_another_file_keeps_is_told_as_not_loaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_corpus(
+        tmp_path / "c", {"sound.yaml": fields("sound"), "copy-of-sound.yaml": fields("sound")}
+    )
+    for command in (["list"], ["facets", "--field", "lang"], ["export", "--all"]):
+        assert main([*command, "--corpus", str(corpus)]) == 0
+        told = capsys.readouterr().err.splitlines()
+        assert "briefing: 1 brief could not be loaded and is left out;" in told[-1], command
+
+
+@pytest.mark.parametrize("command", [["facets"], ["facets", "--field", "lang"]])
+def test_finding_the_briefs_that_did_not_load_decodes_none_of_those_that_did(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    root = make_large_corpus(tmp_path / "large", 300)
+    (root / "briefs" / "broken.yaml").write_text("id: broken\ntitle: 'never closed\n")
+    assert main(["validate", "--corpus", str(root)]) == 1  # the index is built
+    capsys.readouterr()
+    decoded: list[str] = []
+    decode = view._decode
+    monkeypatch.setattr(view, "_decode", lambda *row: decoded.append(row[1]) or decode(*row))
+
+    assert main([*command, "--corpus", str(root)]) == 0
+
+    assert "1 brief could not be loaded" in capsys.readouterr().err
+    assert decoded == []
 
 
 @pytest.mark.parametrize(

@@ -271,6 +271,24 @@ def test_rows_far_apart_read_ahead_decode_those_rows_only(
     assert len(decoded) == 7  # nothing read twice
 
 
+def test_the_briefs_that_did_not_load_are_found_without_decoding_those_that_did(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every command tells of the briefs that did not load: it must not decode each brief of a
+    # large corpus to find them.
+    root = make_large_corpus(tmp_path / "large", 150)
+    (root / "briefs" / "broken.yaml").write_text("id: broken\ntitle: 'never closed\n")
+    shutil.copy2(root / "briefs" / "brief-00042.yaml", root / "briefs" / "copy-of-42.yaml")
+    entries = open_corpus(root).entries
+    fresh = load_corpus(root).entries.keys_not_loaded()
+    decoded: list[str] = []
+    decode = view._decode
+    monkeypatch.setattr(view, "_decode", lambda *row: decoded.append(row[1]) or decode(*row))
+
+    assert entries.keys_not_loaded() == fresh == {"broken", "copy-of-42"}
+    assert decoded == []
+
+
 def test_ids_and_positions_are_those_of_a_fresh_load(corpus: Path) -> None:
     shutil.copy2(brief_path(corpus), corpus / "briefs" / "copy-of-the-brief.yaml")
     rewrite(brief_path(corpus, "mexicali-cce-nearshoring"), lambda t: "key_facts: [\n" + t)

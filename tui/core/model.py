@@ -388,6 +388,14 @@ class Entries(ReadWhenAsked[Entry]):
         """Where the entry of ``key`` is: a brief's id, a brief file's path relative to the
         corpus, or a file's stem; None when there is none."""
 
+    def keys_not_loaded(self) -> set[str]:
+        """The keys of the entries whose brief did not load: files that could not be read as a
+        brief, and those whose id another file keeps. Each is its file's stem.
+
+        Entries held in memory look at each; a store asks its index, without reading the
+        briefs that loaded, which may be 100,000."""
+        return {entry.key for entry in self if entry.brief is None}
+
     def read_ahead(self, positions: Sequence[int]) -> None:
         """Say that the entries at ``positions`` are about to be asked for, one by one: a store
         may then read them at once. Entries held in memory have nothing to do."""

@@ -64,6 +64,9 @@ DAMAGED = "the index of this corpus is damaged; it is being built again from the
 # What stands at a position: the brief, unless another file keeps its id.
 _LISTED = "position IS NOT NULL"
 _KEPT_BRIEF = "brief_id IS NOT NULL AND duplicate_of IS NULL"
+_NOT_KEPT_BRIEF = "(brief_id IS NULL OR duplicate_of IS NOT NULL)"
+"""A row whose entry has no brief: its file did not load, or another file keeps its id. Written
+as the index of those rows is, so that SQLite can use it."""
 _EVERY_BRIEF = f"{_LISTED} AND {_KEPT_BRIEF}"
 """What a row must satisfy to be one of the corpus's briefs: what an empty query asks."""
 
@@ -217,6 +220,21 @@ class StoredEntries(Entries):
                 lambda: None,
             )
         return None if row is None else int(row[0])
+
+    def keys_not_loaded(self) -> set[str]:
+        # Read from an index of those rows alone: at 10,000 briefs, decoding every entry to
+        # find the few that did not load took some 1.5 s of each command.
+        with self._lock:
+            rows = self._answer(
+                lambda: self._connection.execute(
+                    f"SELECT stem FROM briefs INDEXED BY briefs_not_kept"
+                    f" WHERE {_NOT_KEPT_BRIEF} AND {_LISTED}"
+                ).fetchall(),
+                lambda: None,
+            )
+        if rows is None:  # each entry is read from its file instead
+            return super().keys_not_loaded()
+        return {stem for (stem,) in rows}
 
     def find(self, query: Query, marks: UserMarks | None = None) -> list[int]:
         return self._answer(lambda: self._find(query, marks), list)
