@@ -550,8 +550,11 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
     filtered = _filtered(corpus, filter_text, "listed")
     if filtered is None:
         return 1
+    from tui.core.model import LoadedEntries
+
     entries = corpus.entries
-    found = (entries[position].brief for position in entries.find(*filtered))
+    # Read as they are printed, and only those: a filter's briefs lie far apart in the list.
+    found = (entry.brief for entry in LoadedEntries(entries, entries.find(*filtered)))
     left_out = _left_out(entries.keys_not_loaded(), "brief", named=False)
     rows = [
         {
@@ -755,8 +758,9 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         )
         chosen = "bookmarked"
     else:
-        by_id = {entry.key: entry for entry in corpus.loaded}
-        missing = list(dict.fromkeys(i for i in args.ids if i not in by_id))  # each once
+        # Looked up in the index: the briefs named are the only ones read.
+        loaded = {ident: p for p, ident in enumerate(corpus.entries.ids()) if ident is not None}
+        missing = list(dict.fromkeys(i for i in args.ids if i not in loaded))  # each once
         if missing:
             # Briefs named one by one are exported all or none: a briefing short of one that
             # was asked for by name would pass for the one asked for.
@@ -785,7 +789,8 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
             )
             return 1
         # Each brief once, where it was first named: `export a b a` is a and b.
-        briefs, chosen = [by_id[i] for i in dict.fromkeys(args.ids)], "named"
+        named = [loaded[i] for i in dict.fromkeys(args.ids)]
+        briefs, chosen = list(corpus.entries.at(named)), "named"
     if not briefs:
         # Every brief asked for is left out, or none was asked for: a briefing of no brief
         # would pass for one.

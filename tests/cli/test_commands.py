@@ -726,6 +726,44 @@ def test_finding_the_briefs_that_did_not_load_decodes_none_of_those_that_did(
 
 
 @pytest.mark.parametrize(
+    ("command", "given"),
+    [
+        (["list"], 300),
+        (["list", "--filter", "aduana"], 3),
+        (["export", "--all"], 300),
+        (["export", "--filter", "aduana"], 3),
+        (["export", "brief-00250", "brief-00007"], 2),
+        (["export", "--bookmarked"], 2),
+    ],
+)
+def test_list_and_export_decode_the_briefs_they_give_and_no_other(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    given: int,
+) -> None:
+    # The briefs a filter finds lie pages apart in the list: each was decoded with the page of
+    # briefs around it, and an export by id decoded every brief.
+    root = make_large_corpus(tmp_path / "large", 300)
+    assert main(["validate", "--corpus", str(root)]) == 0  # the index is built
+    store = BookmarkStore(state_dir(), corpus_key(root))
+    for ident in ("brief-00007", "brief-00250"):
+        store.toggle(ident)
+    capsys.readouterr()
+    decoded: list[str] = []
+    decode = view._decode
+    monkeypatch.setattr(view, "_decode", lambda *row: decoded.append(row[1]) or decode(*row))
+
+    assert main([*command, "--corpus", str(root)]) == 0
+
+    out = capsys.readouterr().out
+    shown = out.count("\n## ") if command[0] == "export" else len(out.splitlines())
+    assert shown == given
+    assert len(decoded) == len(set(decoded)) == given
+
+
+@pytest.mark.parametrize(
     ("option", "named"), [(["--field", "cities"], "place"), (["--limit", "0"], "from 1 to")]
 )
 def test_facets_says_what_to_give_instead_of_an_unusable_option(
