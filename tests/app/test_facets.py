@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +203,56 @@ async def test_escape_closes_the_facets_and_leaves_the_filter_as_it_was(
         assert not isinstance(app.screen, FacetDialog)
         assert main_screen(app).filter_input.value == "maquila"
         assert list_rows(app) == before
+
+
+def field_in_view(app: BriefingApp) -> tuple[str, bool]:
+    """The heading of the field whose value the facets dialog's cursor is on, and whether the
+    list shows that heading in view right above the value."""
+    from textual.widgets import OptionList
+
+    option_list = app.screen.query_one(OptionList)
+    position = option_list.highlighted
+    assert position is not None
+    prompts = [str(option.prompt).strip() for option in option_list.options]
+    heading = next(
+        prompts[n]
+        for n in range(position, -1, -1)
+        if not str(option_list.options[n].prompt).startswith(" ")
+    )
+    shown = [
+        option_list.render_line(y).text.strip()
+        for y in range(option_list.scrollable_content_region.height)
+    ]
+    above = any(line == heading and below == prompts[position] for line, below in pairwise(shown))
+    return heading, above
+
+
+async def test_a_field_gone_to_by_tab_or_shift_tab_shows_its_heading(corpus_dir: Path) -> None:
+    # At 80x24, Tab from the last field round to the first put the first organization at the
+    # top of the list with "Organizations" scrolled off above it: nothing said which field the
+    # value was of. Shift+Tab up to a field did the same.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        await pilot.press(*"usmca", "enter")
+        await settle(pilot)
+        await open_facets(pilot)
+
+        gone_to: list[str] = []
+        for key in ["tab"] * 2 * len(FIELD_HEADINGS) + ["shift+tab"] * 2 * len(FIELD_HEADINGS):
+            await pilot.press(key)
+            heading, shown_above = field_in_view(app)
+            assert shown_above, (key, heading)
+            gone_to.append(heading)
+
+        # Round either way: from the last field to the first, and from the first to the last.
+        last, first = FIELD_HEADINGS["tag"], FIELD_HEADINGS["organization"]
+        tabs = gone_to[: 2 * len(FIELD_HEADINGS)]
+        shift_tabs = gone_to[2 * len(FIELD_HEADINGS) :]
+        assert (last, first) in pairwise(tabs)
+        assert (first, last) in pairwise(shift_tabs)
 
 
 async def test_with_a_filter_the_facets_count_the_briefs_it_finds_and_a_choice_narrows_it(

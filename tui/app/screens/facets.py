@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -86,6 +87,31 @@ class FacetRequest:
 
 
 Counts = list[tuple[str, int]]
+
+
+class FieldValues(OptionList):
+    """Each field's heading with its values under it. A field's first value brought into view
+    brings its heading too: gone to from below (Shift+Tab, Tab round from the last field, Home),
+    it came to the top of the list with its heading scrolled off above it, and nothing said which
+    field the value was of."""
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        highlighted = self.highlighted
+        if not highlighted or not self.is_mounted or not self.options[highlighted - 1].disabled:
+            super().scroll_to_highlight(top)
+            return
+        # The option above a value, when it cannot be chosen, is the heading of the value's
+        # field: the region scrolled to runs from it to the value's last line. Where the options
+        # stand is Textual's own measure, as its scroll_to_highlight reads it.
+        heading = self._index_to_line[highlighted - 1]
+        end = self._index_to_line[highlighted] + self._heights[highlighted]
+        self.scroll_to_region(
+            Region(0, heading, self.scrollable_content_region.width, end - heading),
+            force=True,
+            animate=False,
+            top=top,
+            immediate=True,
+        )
 
 
 class FacetDialog(Dialog[str | None]):
@@ -161,7 +187,7 @@ class FacetDialog(Dialog[str | None]):
         with Vertical() as dialog:
             dialog.border_title = "Facets"
             yield Label(self._among(), id="among")
-            yield OptionList(id="facets")
+            yield FieldValues(id="facets")
             yield Label(self.HINT, classes="hint")
 
     def on_mount(self) -> None:
