@@ -124,9 +124,16 @@ async def test_in_a_terminal_too_short_for_it_the_question_stays_in_view(
 # The note dialog.
 
 
-@pytest.mark.parametrize("size", [(40, 15), (80, 24)])
+@pytest.mark.parametrize(
+    ("size", "hint"),
+    [
+        # Where the frame has no room for every key, those to save and to cancel.
+        ((40, 15), "─ Ctrl+S saves · Esc cancels ─"),
+        ((80, 24), "─ Tab indents · Ctrl+S saves · Esc cancels ─"),
+    ],
+)
 async def test_the_note_dialog_shows_the_note_its_buttons_and_its_keys_in_a_small_terminal(
-    corpus_dir: Path, size: tuple[int, int]
+    corpus_dir: Path, size: tuple[int, int], hint: str
 ) -> None:
     # At 40x15 the note box pushed the buttons off the screen and the hint was cut to "C".
     app = BriefingApp(corpus_dir)
@@ -142,7 +149,24 @@ async def test_the_note_dialog_shows_the_note_its_buttons_and_its_keys_in_a_smal
         lines = screen_lines(app)
         assert "hello" in "\n".join(lines)
         assert any("Cancel" in line and "Save" in line for line in lines)
-        assert any("Ctrl+S saves · Esc cancels" in line for line in lines)
+        assert any(hint in line for line in lines)
+
+
+async def test_the_note_dialogs_keys_follow_the_terminal_as_it_narrows_and_widens(
+    corpus_dir: Path,
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        for size, hint in [
+            ((40, 15), "─ Ctrl+S saves · Esc cancels ─"),
+            ((60, 20), "─ Tab indents · Ctrl+S saves · Esc cancels ─"),
+        ]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert any(hint in line for line in screen_lines(app)), size
 
 
 @pytest.mark.parametrize("key", ["n", "t", "e", "a"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 INDENT = 4
 """The columns a Tab in a note moves its text to: the next multiple of four."""
+NOTE_HINTS = ("Tab indents · Ctrl+S saves · Esc cancels", "Ctrl+S saves · Esc cancels")
+"""The note dialog's keys, said on its frame: all of them where it has room, else the keys to
+save and to cancel, without which the note cannot be left."""
 TAGS_LISTED = 8
 """Tags in use the tag dialog names, the most used first."""
 
@@ -121,7 +124,7 @@ class NoteDialog(Dialog[str | None]):
         with Vertical() as dialog:
             dialog.border_title = "Note"
             # On the frame rather than beside the buttons, where a narrow terminal cut it short.
-            dialog.border_subtitle = "Ctrl+S saves · Esc cancels"
+            dialog.border_subtitle = note_hint(self.app.size.width)
             yield Label(Content(one_line(self.brief_title)))
             yield NoteArea(self.note, id="note", soft_wrap=True)
             yield Label(Content(""), id="error", classes="problem")
@@ -133,6 +136,9 @@ class NoteDialog(Dialog[str | None]):
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(Vertical).border_subtitle = note_hint(event.size.width)
 
     @property
     def text(self) -> str:
@@ -159,6 +165,16 @@ class NoteDialog(Dialog[str | None]):
     async def action_cancel(self) -> None:
         """Close without saving; a changed note is dropped only once the user says so."""
         await discard_or_keep(self, "The note has changed. Discard the changes?")
+
+
+def note_hint(screen_width: int) -> str:
+    """The first of :data:`NOTE_HINTS` that the note dialog's frame has room for on a screen
+    ``screen_width`` columns wide."""
+    # The frame is 72 columns at most, as every dialog's. Of its bottom line, its corners take
+    # 2 columns, and Textual keeps 2 more either side of the subtitle: a line of border and a
+    # space.
+    room = min(72, screen_width) - 6
+    return next((hint for hint in NOTE_HINTS if len(hint) <= room), NOTE_HINTS[-1])
 
 
 async def discard_or_keep(dialog: Dialog[Any], question: str) -> None:
