@@ -1197,6 +1197,73 @@ async def test_question_mark_lists_every_key(corpus_dir: Path) -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
+def help_sections_of(text: str) -> dict[str, list[tuple[str, str]]]:
+    """The help screen's text as its sections: under each heading, the keys and what they do
+    of each line (a line going on from the one above has no keys)."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    rows: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if line and not line.startswith(" "):
+            rows = sections.setdefault(line, [])
+        elif line.strip():
+            rows.append((line[2:18].strip(), line[18:].strip()))
+    return sections
+
+
+async def test_the_help_lists_the_keys_of_each_dialog_and_of_finding_words(
+    corpus_dir: Path,
+) -> None:
+    # The help promised every key, but left out those of the dialogs and the keys that take
+    # words typed to find off again.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = await help_text(pilot)
+        keys = app.screen.query_one("#keys")
+        assert keys.size.height == len(text.split("\n"))  # not a line wrapped at 80 columns
+    sections = help_sections_of(text)
+    assert sections["Finding words in the original"] == [
+        ("⏎ ↓", "Next place found"),
+        ("↑", "Place found before"),
+        ("esc", "Stop finding"),
+        ("letters", "Add to the words to find"),
+        ("⌫", "Take off the last letter"),
+        ("^w", "Take off the last word"),
+        ("^u", "Take off all the words"),
+    ]
+    assert sections["Facets"] == [
+        ("⏎", "Narrow the list to the value (or show more values)"),
+        ("esc q", "Close"),
+        ("tab", "Next field"),
+        ("shift+tab", "Previous field"),
+        ("↓ j", "Next value"),
+        ("↑ k", "Value before"),
+    ]
+    assert sections["Note"] == [
+        ("^s", "Save the note"),
+        ("esc", "Cancel, asking first if the note has changed"),
+        ("tab", "Indent: spaces up to the next multiple of 4"),
+        ("shift+tab", "Take the line back out one indent"),
+    ]
+    assert sections["Tags"] == [
+        ("⏎", "Save the tags"),
+        ("esc", "Cancel, asking first if the tags have changed"),
+        ("tab", "Complete the tag to one in use"),
+    ]
+    assert sections["When a changed note or tags are cancelled"] == [
+        ("y", "Discard"),
+        ("n esc", "Keep editing"),
+    ]
+    assert sections["Add an article"] == [
+        ("⏎", "Add it, with a draft brief"),
+        ("esc", "Cancel"),
+        ("tab", "Complete the path, or name the choices"),
+    ]
+    assert sections["When quitting would lose changes"] == [("y", "Quit"), ("n esc", "Stay")]
+    # Finding's keys are with finding, not among the pane's own, where ↓ and ↑ scroll.
+    assert not any("found" in what for _, what in sections["Original text"])
+
+
 async def test_the_help_screen_pages_and_goes_to_either_end_on_a_small_terminal(
     corpus_dir: Path,
 ) -> None:

@@ -25,6 +25,9 @@ pane's keys work while it has the focus; the others wherever the reader is."""
 PanePlace = Literal["list", "facts", "original"]
 """The places that are panes of the reading screen."""
 PANE_PLACES: tuple[PanePlace, ...] = ("list", "facts", "original")
+HelpSection = Place | Literal["finding"]
+"""A section of the help screen: a place's keys, or those of finding words in the original,
+which its pane takes only while it finds."""
 
 # b and B share one label in the footer, which has little room at 80 columns, while a keymap
 # leaves them one letter.
@@ -57,7 +60,7 @@ class Action(NamedTuple):
     """The palette's title while the setting the action switches is on (see :attr:`switch`)."""
     switch: str | None = None
     """The name of the screen's property that says whether that setting is on."""
-    help_section: Place | None = None
+    help_section: HelpSection | None = None
     """The help screen's section when it is not the one of :attr:`place`."""
     show: bool = True
     """Whether the footer shows it."""
@@ -543,19 +546,42 @@ ACTIONS: tuple[Action, ...] = (
     Action("original.page_up", "pageup", "page_up", "Page up", "original", show=False),
     # The keys of finding words (reader.find), in the key line while the pane finds: the pane
     # takes a character typed as part of the words, and these keys for what they do here.
-    Action("original.next_found", "enter,down", "next_found", "Next place found", "original"),
-    Action("original.previous_found", "up", "previous_found", "Place found before", "original"),
-    Action("original.stop_finding", "escape", "stop_finding", "Stop finding", "original"),
+    Action(
+        "original.next_found",
+        "enter,down",
+        "next_found",
+        "Next place found",
+        "original",
+        help_section="finding",
+    ),
+    Action(
+        "original.previous_found",
+        "up",
+        "previous_found",
+        "Place found before",
+        "original",
+        help_section="finding",
+    ),
+    Action(
+        "original.stop_finding",
+        "escape",
+        "stop_finding",
+        "Stop finding",
+        "original",
+        help_section="finding",
+    ),
 )
 
-HELP_SECTIONS: dict[Place, str] = {
+HELP_SECTIONS: dict[HelpSection, str] = {
     "reader": "Anywhere",
     "app": "Anywhere",
     "list": "Article list",
     "facts": "Key facts",
     "original": "Original text",
+    "finding": "Finding words in the original",
 }
-"""The help screen's heading for the keys of each place, in the order the sections come."""
+"""The help screen's heading for the keys of each place, and of finding words, in the order the
+sections come."""
 
 
 def actions_of(place: Place) -> tuple[Action, ...]:

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
-from tui.app.actions import action, bindings_of, help_groups, user_keys
+from tui.app.actions import HELP_SECTIONS, action, bindings_of, help_groups, user_keys
 from tui.app.reader.screen import MainScreen
 from tui.app.typed_ahead import HoldsKeysTypedAhead
 from tui.core.text import plural
@@ -184,15 +184,35 @@ class BriefingApp(HoldsKeysTypedAhead):
             self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[KeyRow]]]:
-        """Every key of the app, grouped by where it works."""
-        from tui.app.screens.export import ExportDialog, OverwriteDialog
-        from tui.app.screens.help import key_rows
+        """Every key of the app, grouped by where it works: the reader's, then each dialog's."""
+        from tui.app.screens.help import key_rows  # not needed for the first frame
+        from tui.app.widgets.article_view import ERASING_KEYS
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
         app_keys = [palette, *Binding.make_bindings(App.BINDINGS)]
         groups = help_groups(self.user_keys, extra=[("app", binding) for binding in app_keys])
+        sections = {title: key_rows(self, bindings) for title, bindings in groups.items()}
+        sections[HELP_SECTIONS["finding"]] += [
+            ("letters", "Add to the words to find"),
+            *(
+                (self.get_key_display(Binding(key, "")), description)
+                for key, (_, description) in ERASING_KEYS.items()
+            ),
+        ]
+        return [*sections.items(), *self._dialog_help_sections()]
+
+    def _dialog_help_sections(self) -> list[tuple[str, list[KeyRow]]]:
+        """The keys of the filter and of each dialog, read from the dialogs' bindings; the keys a
+        dialog's field or list takes itself (Enter) are said here."""
+        from tui.app.screens._path_dialog import PathDialog
+        from tui.app.screens.add import AddDialog
+        from tui.app.screens.annotate import DiscardDialog, NoteArea, NoteDialog, TagDialog
+        from tui.app.screens.export import ExportDialog, OverwriteDialog
+        from tui.app.screens.facets import FacetDialog
+        from tui.app.screens.help import key_rows
+        from tui.app.screens.quit import QuitDialog
+
         return [
-            *((title, key_rows(self, bindings)) for title, bindings in groups.items()),
             (
                 "Filter",
                 [
@@ -209,8 +229,26 @@ class BriefingApp(HoldsKeysTypedAhead):
                     ("-baja", "Leave out the briefs a word or term finds"),
                 ],
             ),
+            (
+                "Facets",
+                [
+                    ("⏎", "Narrow the list to the value (or show more values)"),
+                    *key_rows(self, FacetDialog.BINDINGS),
+                ],
+            ),
+            ("Note", key_rows(self, [*NoteDialog.BINDINGS, *NoteArea.BINDINGS])),
+            ("Tags", [("⏎", "Save the tags"), *key_rows(self, TagDialog.BINDINGS)]),
+            ("When a changed note or tags are cancelled", key_rows(self, DiscardDialog.BINDINGS)),
+            (
+                "Add an article",
+                [
+                    ("⏎", "Add it, with a draft brief"),
+                    *key_rows(self, [*PathDialog.BINDINGS, *AddDialog.BINDINGS]),
+                ],
+            ),
             ("Export", [("⏎", "Write the file"), *key_rows(self, ExportDialog.BINDINGS)]),
             ("When the file exists", key_rows(self, OverwriteDialog.BINDINGS)),
+            ("When quitting would lose changes", key_rows(self, QuitDialog.BINDINGS)),
             (
                 "Marks in the original text",
                 [

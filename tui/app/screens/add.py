@@ -45,7 +45,7 @@ class AddDialog(PathDialog):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "complete", "Complete the path", priority=True),
+        Binding("tab", "complete", "Complete the path, or name the choices", priority=True),
     ]
 
     TITLE_TEXT = "Add an article"

@@ -51,8 +51,8 @@ class NoteArea(TextArea):
     which takes Esc from the dialog to move the focus instead: Esc cancels, Ctrl+S saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "indent", "Indent", show=False),
-        Binding("shift+tab", "outdent", "Outdent", show=False),
+        Binding("tab", "indent", f"Indent: spaces up to the next multiple of {INDENT}", show=False),
+        Binding("shift+tab", "outdent", "Take the line back out one indent", show=False),
     ]
 
     def action_indent(self) -> None:
@@ -110,8 +110,8 @@ class NoteDialog(Dialog[str | None]):
     # Not priority bindings: those act as soon as the key arrives, ahead of the keys typed
     # before it that the text area has yet to take, and a fast typist's last words were lost.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save the note"),
+        Binding("escape", "cancel", "Cancel, asking first if the note has changed"),
     ]
 
     def __init__(self, title: str, note: str) -> None:
@@ -258,8 +258,8 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("tab", "complete", "Complete the tag", priority=True),
+        Binding("escape", "cancel", "Cancel, asking first if the tags have changed"),
+        Binding("tab", "complete", "Complete the tag to one in use", priority=True),
     ]
 
     def __init__(self, title: str, tags: tuple[str, ...], in_use: dict[str, int]) -> None:

@@ -147,11 +147,13 @@ class FacetDialog(Dialog[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "cancel", "Close", key_display="esc"),
+        Binding("escape,q", "cancel", "Close"),
         Binding("tab", "next_field", "Next field", priority=True),
         Binding("shift+tab", "previous_field", "Previous field", priority=True),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
+        # Down and up are the list's own keys, and act there first: named here too, they are
+        # listed with j and k on the help screen.
+        Binding("down,j", "move(1)", "Next value", show=False),
+        Binding("up,k", "move(-1)", "Value before", show=False),
     ]
 
     HINT = "↑↓ move · Enter narrows the list to it · Tab next field · Esc closes"

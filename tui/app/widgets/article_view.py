@@ -11,6 +11,7 @@ long one has been read (elsewhere) and laid out (in a thread), it keeps what it 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import partial
 from typing import ClassVar, NamedTuple
 
@@ -48,6 +49,13 @@ UNREADABLE_NOTICE = (
 )
 _CACHED_LAYOUTS = 4
 """How many layouts (an article at a width) the pane keeps."""
+ERASING_KEYS: dict[str, tuple[Callable[[Finding], None], str]] = {
+    "backspace": (Finding.erase, "Take off the last letter"),
+    "ctrl+w": (Finding.erase_word, "Take off the last word"),
+    "ctrl+u": (Finding.erase_all, "Take off all the words"),
+}
+"""The keys that take back words typed to find, as in the filter and in a shell: what each does
+to them, and how the help screen says it."""
 
 
 # A named tuple, which takes a fraction of the time a frozen dataclass does to define: this
@@ -328,12 +336,9 @@ class ArticleView(FittedScrollView, can_focus=True):
         finding = self._finding
         if finding is None:
             return
-        if event.key == "backspace":
-            finding.erase()
-        elif event.key == "ctrl+w":  # as in the filter, and in a shell
-            finding.erase_word()
-        elif event.key == "ctrl+u":
-            finding.erase_all()
+        if event.key in ERASING_KEYS:
+            erase, _ = ERASING_KEYS[event.key]
+            erase(finding)
         elif event.is_printable and event.character:
             finding.add(event.character)  # "j" is a letter here, not a key
         else:
