@@ -721,3 +721,19 @@ async def test_a_name_is_shown_with_its_accents_and_chosen_lists_every_spelling(
 
         assert main_screen(app).filter_text == 'person:="samuel garcia"'
         assert sorted(listed_keys(app)) == ["garcia", "garcia-es"]
+
+
+@pytest.mark.parametrize("size", [(80, 3), (5, 24)])
+async def test_facets_open_in_a_terminal_with_no_room_for_their_list(
+    corpus_dir: Path, size: tuple[int, int]
+) -> None:
+    # The values were counted for a list with no room for a line, and the reader ended.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await wait_for_screen(pilot, FacetDialog)
+        await settle(pilot)
+        await pilot.press("tab", "shift+tab")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, FacetDialog)

@@ -103,8 +103,11 @@ class FieldValues(OptionList):
         # The option above a value, when it cannot be chosen, is the heading of the value's
         # field: the region scrolled to runs from it to the value's last line. Where the options
         # stand is Textual's own measure, as its scroll_to_highlight reads it.
-        heading = self._index_to_line[highlighted - 1]
-        end = self._index_to_line[highlighted] + self._heights[highlighted]
+        try:
+            heading = self._index_to_line[highlighted - 1]
+            end = self._index_to_line[highlighted] + self._heights[highlighted]
+        except KeyError:
+            return  # not laid out: a list with no room (a tiny terminal) has no lines
         self.scroll_to_region(
             Region(0, heading, self.scrollable_content_region.width, end - heading),
             force=True,
