@@ -2293,8 +2293,25 @@ def test_a_title_too_wide_for_its_bar_keeps_what_matters_most() -> None:
     assert len(line) <= 80
     # The name is cut and the counts go, the least telling first: how to get the panes back
     # and how far the article being added has got stay whole.
-    assert line == "nearshoring… · z or Esc: all panes · adding report.txt: step 3 of 4, 40%…"
+    assert line == (
+        "nearshoring-maquil… · z or Esc: all panes · adding report.txt: step 3 of 4, 40%…"
+    )
     name, texts = fit_title("nearshoring-maquiladora-monitor", parts, 100)
     assert texts[1:] == ["9,717 shown", "adding report.txt: step 3 of 4, 40%…"]
     # Wide enough, all of it as it is.
     assert fit_title("corpus", parts, 200) == ("corpus", [part.text for part in parts])
+    # The name keeps the room the parts left out leave: it was cut though it would fit whole.
+    reading = summary_parts(
+        briefs=1_234,
+        failed=0,
+        unread=1_200,
+        bookmarked=2,
+        bookmarks_saved=True,
+        marked=0,
+        shown=3,
+        reading="10 / 1,234",
+    )
+    assert fit_title("maquiladoras-noticias-2024", reading, 84) == (
+        "maquiladoras-noticias-2024",
+        ["2 bookmarked", "0 marked", "3 shown", "reading 10 / 1,234…"],
+    )

@@ -75,10 +75,11 @@ def summary_parts(
 
 def fit_title(name: str, parts: Sequence[SummaryPart], width: int) -> tuple[str, list[str]]:
     """The corpus's ``name`` and the texts of ``parts`` that fit in ``width`` columns on one
-    line, in their order: the name is cut first (to :data:`SHORTEST_NAME`), then the parts that
-    matter least give way, the last of them first; so that a bar too narrow for all keeps what
-    the user must see ("(not saved)", how to get the panes back) and what is going on
-    ("adding …"), rather than losing them off its right end."""
+    line, in their order: the parts that matter least give way, the last of them first, until
+    the rest fit beside the name cut to :data:`SHORTEST_NAME`, and the name then has what room
+    they leave; so that a bar too narrow for all keeps what the user must see ("(not saved)",
+    how to get the panes back) and what is going on ("adding …"), rather than losing them off
+    its right end."""
     kept = list(parts)
 
     def wide(shown_name: str) -> int:
@@ -87,16 +88,17 @@ def fit_title(name: str, parts: Sequence[SummaryPart], width: int) -> tuple[str,
 
     if wide(name) <= width:
         return name, [part.text for part in kept]
-    over = wide(name) - width
-    room = max(min(cells(name), SHORTEST_NAME), cells(name) - over)
-    if room < cells(name):
-        name = _cut_to(name, room)
-    while kept and wide(name) > width:
+    shortest = _cut_to(name, SHORTEST_NAME) if cells(name) > SHORTEST_NAME else name
+    while kept and wide(shortest) > width:
         least = max(part.rank for part in kept)
         if least == 0:
             break  # what the user must see: the bar's own ellipsis cuts it, if need be
         kept.pop(max(at for at, part in enumerate(kept) if part.rank == least))
-    return name, [part.text for part in kept]
+    # The name takes back what room the parts left.
+    room = cells(name) - max(0, wide(name) - width)
+    return (name if room >= cells(name) else _cut_to(name, max(room, SHORTEST_NAME))), [
+        part.text for part in kept
+    ]
 
 
 def _cut_to(text: str, columns: int) -> str:
