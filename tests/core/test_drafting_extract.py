@@ -691,6 +691,9 @@ def test_a_link_to_the_next_story_ends_the_article_and_a_sentence_about_one_does
         ),
         # The article alone: nothing to mark.
         (BODY, (None, None)),
+        # A headline holding one mark a trail's labels are set apart by is the article's own.
+        ("Tijuana | " + BODY, (None, None)),
+        ("Ford / Mexico: " + BODY, (None, None)),
     ],
 )
 def test_a_draft_marks_the_article_off_by_words_found_at_one_line_each(

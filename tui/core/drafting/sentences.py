@@ -273,11 +273,13 @@ def is_end_marker(line: str) -> bool:
     return bool(_END_MARKERS.match(line.strip()))
 
 
-def is_breadcrumb(heading: str) -> bool:
+def is_breadcrumb(heading: str, *, links: int = 2) -> bool:
     """Whether ``heading``, a line that is no prose, is a site's trail of links or its menu
-    rather than a headline: "Home / Business", "Inicio | Negocios", or a trail ending with the
-    headline, "News > Business > Plant adds a shift"."""
-    return bool(_BREADCRUMB.search(heading))
+    rather than a headline: ``links`` labels or more set apart, "Home / Business", "Inicio |
+    Negocios", or a trail ending with the headline, "News > Business > Plant adds a shift". A
+    headline may hold one such mark itself ("Kia to expand its plant | Nearshoring", "Ford /
+    Mexico: a new plant"): where the article is to start, a trail is told by three labels."""
+    return len(_BREADCRUMB.findall(heading)) >= links - 1
 
 
 def is_furniture(line: str) -> bool:
@@ -378,7 +380,7 @@ def article_edges(text: str) -> tuple[str | None, str | None]:
     while (
         len(kept) > 1
         and heads(text, spans, kept[0])
-        and is_breadcrumb(text[slice(*spans[kept[0]])])
+        and is_breadcrumb(text[slice(*spans[kept[0]])], links=3)
     ):
         del kept[0]
     article_paragraphs = [spans[index] for index in kept]
