@@ -314,6 +314,22 @@ def test_the_same_article_twice_is_reported_with_its_brief(
     assert (corpus / first["brief"]).read_bytes() == brief_text
 
 
+def test_a_page_added_again_is_found_though_its_text_is_extracted_otherwise_now(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The article kept as an older briefing extracted it (a line fewer): the same page, byte
+    # for byte, was added again as a second brief.
+    page = PAGES / "juarez-plant-expansion.html"
+    _, (first,), _ = add(capsys, corpus, page)
+    seed = corpus / first["source"]
+    lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
+    seed.write_text("".join(lines[:-1]), encoding="utf-8")
+    status, (again,), _ = add(capsys, corpus, page)
+    assert (status, again["status"]) == (0, "exists")
+    assert (again["brief"], again["source"]) == (first["brief"], first["source"])
+    assert files(corpus / "briefs") == [Path(first["brief"]).name]
+
+
 def test_an_article_whose_brief_does_not_load_is_told_so_not_as_empty(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

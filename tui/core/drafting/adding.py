@@ -294,6 +294,8 @@ def commit(root: Path, prepared: Prepared, kept: Collection[str] | None = None) 
     briefs.mkdir(exist_ok=True)
     draft = prepared.draft
     existing = _seed_with(seeds, prepared.text)
+    if existing is None and prepared.page is not None:
+        existing = _seed_of_page(seeds, prepared.page, prepared.page_suffix)
     if existing is not None:
         brief = _brief_naming(briefs, existing.name)
         if brief is not None:
@@ -426,6 +428,22 @@ def _seed_with(seeds: Path, text: bytes) -> Path | None:
                 continue
             if _comparable(read_limited(item.path, MAX_ARTICLE_BYTES, "article")) == wanted:
                 return Path(item.path)
+    return None
+
+
+def _seed_of_page(seeds: Path, page: bytes, suffix: str) -> Path | None:
+    """The article in ``seeds/`` extracted from the saved web page ``page`` (kept beside it with
+    ``suffix``), when the same page, byte for byte, is there: its text may read otherwise than
+    the one extracted now, by a newer briefing or extractor, and it is the same article."""
+    if not seeds.is_dir():
+        return None
+    for item in os.scandir(seeds):
+        with contextlib.suppress(OSError, Refused):
+            if not item.name.endswith(suffix) or item.stat().st_size != len(page):
+                continue
+            seed = Path(item.path).with_suffix(".txt")
+            if seed.is_file() and read_limited(item.path, len(page), "page") == page:
+                return seed
     return None
 
 
