@@ -2298,8 +2298,9 @@ def test_a_title_too_wide_for_its_bar_keeps_what_matters_most() -> None:
     )
     name, texts = fit_title("nearshoring-maquiladora-monitor", parts, 100)
     assert texts[1:] == ["9,717 shown", "adding report.txt: step 3 of 4, 40%…"]
-    # Wide enough, all of it as it is.
+    # Wide enough, all of it as it is; too narrow even for what must be seen, a short name whole.
     assert fit_title("corpus", parts, 200) == ("corpus", [part.text for part in parts])
+    assert fit_title("corpus-2025", parts, 20)[0] == "corpus-2025"
     # The name keeps the room the parts left out leave: it was cut though it would fit whole.
     reading = summary_parts(
         briefs=1_234,

@@ -95,10 +95,8 @@ def fit_title(name: str, parts: Sequence[SummaryPart], width: int) -> tuple[str,
             break  # what the user must see: the bar's own ellipsis cuts it, if need be
         kept.pop(max(at for at, part in enumerate(kept) if part.rank == least))
     # The name takes back what room the parts left.
-    room = cells(name) - max(0, wide(name) - width)
-    return (name if room >= cells(name) else _cut_to(name, max(room, SHORTEST_NAME))), [
-        part.text for part in kept
-    ]
+    room = max(cells(name) - max(0, wide(name) - width), SHORTEST_NAME)
+    return (name if room >= cells(name) else _cut_to(name, room)), [part.text for part in kept]
 
 
 def _cut_to(text: str, columns: int) -> str:
