@@ -550,11 +550,9 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
     filtered = _filtered(corpus, filter_text, "listed")
     if filtered is None:
         return 1
-    from tui.core.model import LoadedEntries
-
     entries = corpus.entries
     # Read as they are printed, and only those: a filter's briefs lie far apart in the list.
-    found = (entry.brief for entry in LoadedEntries(entries, entries.find(*filtered)))
+    found = (entry.brief for entry in entries.at(entries.find(*filtered)))
     left_out = _left_out(entries.keys_not_loaded(), "brief", named=False)
     rows = [
         {
