@@ -68,23 +68,23 @@ def left_behind(root: Path, ids_here: Container[str]) -> list[LeftBehind]:
     """The other corpus folders the user's state keeps something for, of whose briefs the corpus
     at ``root`` (whose brief ids are ``ids_here``) has any: most shared first. Raises
     :class:`CannotBringOver` when the state cannot be read."""
-    return _sharing(_kept_for_other_folders(root), ids_here, {})
+    return [left for left, _ in _sharing(_kept_for_other_folders(root), ids_here)]
 
 
 def _sharing(
-    kept: dict[str, set[str]], ids_here: Container[str], listed: dict[str, _Listing]
-) -> list[LeftBehind]:
-    """The folders of ``kept`` (ids by folder) with any of ``ids_here``, most shared first;
-    the brief files each of them holds (:func:`_brief_names`) are put in ``listed``, so that a
-    folder is listed once."""
+    kept: dict[str, set[str]], ids_here: Container[str]
+) -> list[tuple[LeftBehind, _Listing]]:
+    """The folders of ``kept`` (ids by folder) with any of ``ids_here``, most shared first,
+    each with the brief files it holds (:func:`_brief_names`), so that a folder is listed
+    once."""
     found = []
     for other, ids in kept.items():
         here = sum(brief_id in ids_here for brief_id in ids)
         if here:
-            listed[other] = listing = _brief_names(other)
+            listing = _brief_names(other)
             gone = not _holds_most(listing, ids)
-            found.append(LeftBehind(other, gone, len(ids), here, listing.there))
-    return sorted(found, key=lambda left: -left.here)
+            found.append((LeftBehind(other, gone, len(ids), here, listing.there), listing))
+    return sorted(found, key=lambda pair: -pair[0].here)
 
 
 def moved_from(root: Path, ids_here: Container[str]) -> LeftBehind | None:
@@ -155,12 +155,11 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
     folder, corpus = state_dir(), corpus_key(root)
     _not_its_own(corpus, given)
     kept = _kept_for_other_folders(root)
-    listed: dict[str, _Listing] = {}
-    shared = {left.folder: left for left in _sharing(kept, ids_here, listed)}
+    shared = {left.folder: (left, listing) for left, listing in _sharing(kept, ids_here)}
     named = next((name for name in _names_of(given) if name in shared), None)
     if named is None:
-        raise CannotBringOver(_not_found(given, root, shared.values()))
-    left = shared[named]
+        raise CannotBringOver(_not_found(given, root, [left for left, _ in shared.values()]))
+    left, listing = shared[named]
     if not left.gone:
         raise CannotBringOver(
             f"{named} still holds most of the briefs kept for it: what is kept for it stays"
@@ -173,7 +172,7 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
         )
     # Not those of a corpus begun in the folder's place: they are its own.
     briefs = {brief_id for brief_id in kept[named] if brief_id in ids_here}
-    briefs -= listed[named].names or set()
+    briefs -= listing.names or set()
     annotations = Annotations(folder, corpus, set_aside_unreadable=False)
     try:
         taken = annotations.take_over(named, briefs)
