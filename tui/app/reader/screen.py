@@ -166,11 +166,12 @@ class MainScreen(TakesKeysOnceMounted):
     Not the key line, whose keys are those of the panes put back (Esc there clears the filter,
     where it puts the panes back first)."""
 
+    summary_parts: Reactive[tuple[SummaryPart, ...]] = Reactive((), repaint=False)
+    """What the title bar says beside the corpus's name, part by part, for a bar too narrow for
+    all of them to keep those that matter most; shown by the bar alone, so that a change need not
+    repaint the screen."""
     sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
-    """The corpus's counts, shown by the title bar alone: a change need not repaint the screen."""
-    summary_parts: tuple[SummaryPart, ...] | list[SummaryPart] = ()
-    """The counts of :attr:`sub_title` part by part, for a bar too narrow for all of them to
-    keep those that matter most."""
+    """:attr:`summary_parts` as one line (Textual's name for it), set from them."""
 
     shown_entry: var[int | None] = var(None)
     """Index of the entry the brief and original panes show: the one under the list's cursor,
@@ -383,7 +384,7 @@ class MainScreen(TakesKeysOnceMounted):
 
     def on_mount(self) -> None:
         self.title = self.root.name
-        self.sub_title = "loading…"
+        self.summary_parts = (SummaryPart("loading…", 0),)
         self.article_list.border_title = Content("Articles")
         self.article_list.notice = "Loading…"
         self.brief_view.border_title = Content("Brief")
@@ -435,7 +436,7 @@ class MainScreen(TakesKeysOnceMounted):
         self._reading = message.counts
         if self.corpus is None:
             self.article_list.notice = f"Reading briefs {self._reading}"
-            self.sub_title = reading_summary(self._reading)
+            self.summary_parts = (SummaryPart(reading_summary(self._reading), 0),)
         else:  # the list shows the corpus as the index had it; some of its briefs changed
             self._update_header()
             self.corpus_loading.let_journal_go(self.corpus)
@@ -806,9 +807,11 @@ class MainScreen(TakesKeysOnceMounted):
             ),
             finding=self.finding,
         )
-        self.summary_parts = parts
-        self.sub_title = SEPARATOR.join(part.text for part in parts)
+        self.summary_parts = tuple(parts)
         self._recount_facets()
+
+    def watch_summary_parts(self, parts: tuple[SummaryPart, ...]) -> None:
+        self.sub_title = SEPARATOR.join(part.text for part in parts)
 
     def _user_marks(self) -> UserMarks:
         """What the user keeps about briefs, as the filter's terms ask for it."""

@@ -33,7 +33,7 @@ class TitleBar(Widget):
 
     def on_mount(self) -> None:
         self.watch(self.screen, "title", self._changed, init=False)
-        self.watch(self.screen, "sub_title", self._changed, init=False)
+        self.watch(self.screen, "summary_parts", self._changed, init=False)
 
     def _changed(self) -> None:
         self.refresh()
@@ -41,10 +41,7 @@ class TitleBar(Widget):
     def render(self) -> Content:
         screen = self.screen
         title = screen.title if screen.title is not None else self.app.title
-        sub_title = screen.sub_title or ""
         parts: Sequence[SummaryPart] = getattr(screen, "summary_parts", ())
-        if parts and SEPARATOR.join(part.text for part in parts) == sub_title:
-            # Cut by what matters, not at the right end: that is where "(not saved)" is.
-            title, texts = fit_title(title, parts, self.size.width)
-            sub_title = SEPARATOR.join(texts)
-        return self.app.format_title(title, sub_title)
+        # Cut by what matters, not at the right end: that is where "(not saved)" is.
+        title, texts = fit_title(title, parts, self.size.width)
+        return self.app.format_title(title, SEPARATOR.join(texts))
