@@ -50,7 +50,9 @@ async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
 ) -> None:
     config = tmp_path / "config"
     config.mkdir()
-    (config / "keys.yaml").write_text("reader.bookmark: m\nreader.fly: f\n", encoding="utf-8")
+    (config / "keys.yaml").write_text(
+        "reader.bookmark: m\nreader.fly: f\nreader.facets: F\n", encoding="utf-8"
+    )
     monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
     notices: list[tuple[str, str]] = []
     app = BriefingApp(corpus_dir)
@@ -67,6 +69,8 @@ async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
         assert commands["Remove bookmark"].help.endswith("(m)")
         text = await help_text(pilot)
         assert any(line.split() == ["m", "Bookmark"] for line in text.splitlines())
+        # The heading of the facets dialog's keys names the key the user opens it with.
+        assert "Facets (F)" in text.splitlines()
     # The line it could not use is named, with the file.
     assert any("keys.yaml:2" in message and "reader.fly" in message for _, message in notices)
 

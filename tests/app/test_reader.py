@@ -1231,7 +1231,7 @@ async def test_the_help_lists_the_keys_of_each_dialog_and_of_finding_words(
         ("^w", "Take off the last word"),
         ("^u", "Take off all the words"),
     ]
-    assert sections["Facets"] == [
+    assert sections["Facets (f)"] == [
         ("⏎", "Narrow the list to the value (or show more values)"),
         ("esc q", "Close"),
         ("tab", "Next field"),
@@ -1239,13 +1239,13 @@ async def test_the_help_lists_the_keys_of_each_dialog_and_of_finding_words(
         ("↓ j", "Next value"),
         ("↑ k", "Value before"),
     ]
-    assert sections["Note"] == [
+    assert sections["Note (n)"] == [
         ("^s", "Save the note"),
         ("esc", "Cancel, asking first if the note has changed"),
         ("tab", "Indent: spaces up to the next multiple of 4"),
         ("shift+tab", "Take the line back out one indent"),
     ]
-    assert sections["Tags"] == [
+    assert sections["Tags (t)"] == [
         ("⏎", "Save the tags"),
         ("esc", "Cancel, asking first if the tags have changed"),
         ("tab", "Complete the tag to one in use"),
@@ -1254,12 +1254,15 @@ async def test_the_help_lists_the_keys_of_each_dialog_and_of_finding_words(
         ("y", "Discard"),
         ("n esc", "Keep editing"),
     ]
-    assert sections["Add an article"] == [
+    assert sections["Add an article (a)"] == [
         ("⏎", "Add it, with a draft brief"),
         ("esc", "Cancel"),
         ("tab", "Complete the path, or name the choices"),
     ]
     assert sections["When quitting would lose changes"] == [("y", "Quit"), ("n esc", "Stay")]
+    # Each dialog's heading names the key that opens it.
+    assert "Filter (/)" in sections
+    assert sections["Export (e)"][0] == ("⏎", "Write the file")
     # Finding's keys are with finding, not among the pane's own, where ↓ and ↑ scroll.
     assert not any("found" in what for _, what in sections["Original text"])
 

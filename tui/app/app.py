@@ -203,7 +203,8 @@ class BriefingApp(HoldsKeysTypedAhead):
 
     def _dialog_help_sections(self) -> list[tuple[str, list[KeyRow]]]:
         """The keys of the filter and of each dialog, read from the dialogs' bindings; the keys a
-        dialog's field or list takes itself (Enter) are said here."""
+        dialog's field or list takes itself (Enter) are said here. A heading names the keys
+        that open its dialog, as the user has them: "Facets (f)"."""
         from tui.app.screens._path_dialog import PathDialog
         from tui.app.screens.add import AddDialog
         from tui.app.screens.annotate import DiscardDialog, NoteArea, NoteDialog, TagDialog
@@ -212,9 +213,12 @@ class BriefingApp(HoldsKeysTypedAhead):
         from tui.app.screens.help import key_rows
         from tui.app.screens.quit import QuitDialog
 
+        def opened_by(heading: str, action_id: str) -> str:
+            return f"{heading} ({self.keys_of(action_id)})"
+
         return [
             (
-                "Filter",
+                opened_by("Filter", "reader.filter"),
                 [
                     ("⏎", "Keep the filter and go back to the list"),
                     ("esc", "Clear the filter"),
@@ -230,23 +234,32 @@ class BriefingApp(HoldsKeysTypedAhead):
                 ],
             ),
             (
-                "Facets",
+                opened_by("Facets", "reader.facets"),
                 [
                     ("⏎", "Narrow the list to the value (or show more values)"),
                     *key_rows(self, FacetDialog.BINDINGS),
                 ],
             ),
-            ("Note", key_rows(self, [*NoteDialog.BINDINGS, *NoteArea.BINDINGS])),
-            ("Tags", [("⏎", "Save the tags"), *key_rows(self, TagDialog.BINDINGS)]),
+            (
+                opened_by("Note", "reader.note"),
+                key_rows(self, [*NoteDialog.BINDINGS, *NoteArea.BINDINGS]),
+            ),
+            (
+                opened_by("Tags", "reader.tags"),
+                [("⏎", "Save the tags"), *key_rows(self, TagDialog.BINDINGS)],
+            ),
             ("When a changed note or tags are cancelled", key_rows(self, DiscardDialog.BINDINGS)),
             (
-                "Add an article",
+                opened_by("Add an article", "reader.add"),
                 [
                     ("⏎", "Add it, with a draft brief"),
                     *key_rows(self, [*PathDialog.BINDINGS, *AddDialog.BINDINGS]),
                 ],
             ),
-            ("Export", [("⏎", "Write the file"), *key_rows(self, ExportDialog.BINDINGS)]),
+            (
+                opened_by("Export", "reader.export"),
+                [("⏎", "Write the file"), *key_rows(self, ExportDialog.BINDINGS)],
+            ),
             ("When the file exists", key_rows(self, OverwriteDialog.BINDINGS)),
             ("When quitting would lose changes", key_rows(self, QuitDialog.BINDINGS)),
             (
