@@ -36,6 +36,9 @@ from tui.core.text import clean_text, line_range, names_apart, one_line, plural
 _INLINE_SPECIAL = re.compile(
     r"[`*\[\]<>|~&$]|\\(?=[!-/:-@\[-`{-~]|$)|(?<![^\W_])_|_(?![^\W_])|(?<=\s)#(?=#*\s*$)"
 )
+# Every character the pattern above escapes, alone: most text holds none of them, and finding
+# that out is many times quicker than trying the pattern's alternatives at each character.
+_MAYBE_INLINE_SPECIAL = re.compile(r"[`*\[\]<>|~&$\\_#]")
 # These only mean something at the start of a line: lists, block quotes, rules, setext and
 # ATX headings (a "#" needs a space or the end after it: "#pendiente" is text).
 _LINE_START_SPECIAL = re.compile(r"[-+=>:]|\d+[.)]|#{1,6}(?=\s|$)")
@@ -49,7 +52,9 @@ def escape(text: str) -> str:
     """``text`` on one line, with every character that could form Markdown made literal, and
     none that a terminal or an editor would take as a command or hide (see
     :func:`tui.core.text.clean_text`): a note may hold anything pasted into it."""
-    flat = _INLINE_SPECIAL.sub(_backslashed, one_line(clean_text(text)))
+    flat = one_line(clean_text(text))
+    if _MAYBE_INLINE_SPECIAL.search(flat):
+        flat = _INLINE_SPECIAL.sub(_backslashed, flat)
     start = _LINE_START_SPECIAL.match(flat)
     if start is None:
         return flat
