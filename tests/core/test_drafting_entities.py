@@ -2330,6 +2330,33 @@ def test_a_company_whose_name_opens_with_a_known_one_is_listed_whole_and_alone(
     assert found == (company,)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "organizations", "places"),
+    [
+        (
+            "Texas Instruments will invest $200 million in a plant in Aguascalientes.",
+            ["Texas Instruments"],
+            ["Aguascalientes"],
+        ),
+        ("U.S. Steel will invest in a mill in Coahuila.", ["U.S. Steel"], ["Coahuila"]),
+        # The place named on its own elsewhere is listed from there.
+        (
+            "Texas Instruments will invest in a second plant in Texas.",
+            ["Texas Instruments"],
+            ["Texas"],
+        ),
+        # A title after the place is of the place, and no company's name.
+        ("Texas Governor Greg Abbott will invest in roads.", [], ["Texas"]),
+    ],
+)
+def test_a_company_whose_name_opens_with_a_known_place_is_listed_whole(
+    sentence: str, organizations: list[str], places: list[str]
+) -> None:
+    # "Texas Instruments will invest" was drafted as the place Texas and a company "Instruments".
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.organizations), list(found.places)) == (organizations, places)
+
+
 def test_the_known_company_named_alone_too_is_listed_too() -> None:
     text = "Hyundai Mobis invertirá 200 millones de dólares. Hyundai también invertirá.\n"
     found = find_entities(text, shipped_gazetteer(), language="es").organizations

@@ -866,6 +866,8 @@ def find_entities(
         for start, end, name in names
         if _ends_in_a_legal_form(name) and not _a_legal_form_alone(name)
     )
+    # Each run of names by where it starts, for a known place opening a company's name.
+    runs = {start: (end, name) for start, end, name in names}
     org_starts: set[int] = set()
     org_ends: set[int] = set()
     for match, fold in itertools.chain(((m, False) for m in known), ((m, True) for m in loose)):
@@ -892,6 +894,17 @@ def find_entities(
             # A known company's branch, said to do what a company does: "General Motors de
             # México invertirá" (or "producirá", "said") names General Motors, no place.
             taken[start:end] = b"\x01" * (end - start)
+            continue
+        company = (
+            _a_company_opening_with_a_place(text, matcher, runs, start, end)
+            if group == "places"
+            else None
+        )
+        if company is not None:
+            # Its name, not the place: "Texas Instruments will invest" names no state.
+            company_end, company_name = company
+            found["organizations"].setdefault(company_name, start)
+            taken[start:company_end] = b"\x01" * (company_end - start)
             continue
         if group == "places" and (
             companies.holds_in_its_name(start, end)
@@ -1160,6 +1173,36 @@ def _ends_a_name(text: str, taken: bytearray, start: int) -> bool:
         # An adverb opening the sentence: "Finalmente México invertirá", "Eventually Mexico".
         and not _ADVERB.search(before.group(1))
     )
+
+
+def _a_company_opening_with_a_place(
+    text: str, matcher: _Matcher, runs: dict[int, tuple[int, str]], start: int, end: int
+) -> tuple[int, str] | None:
+    """Where the company whose name opens with the known place ``text`` writes from ``start``
+    to ``end`` ends, and its name, when the text says the whole is a company's ("Texas
+    Instruments will invest", "the company Mexico Pacific"); None otherwise. The rest of its
+    name is a word or two of no known name, no title ("Texas Governor Greg Abbott") and no
+    person's name. A name holding an organization's word is read as one elsewhere, and lists
+    the place too ("Mexico Business Council"); one ending in a legal form lists none ("Texas
+    Instruments Inc."). ``runs`` are the text's runs of names, each by where it starts, with
+    where it ends."""
+    run_end, name = runs.get(start, (end, ""))
+    rest = text[end:run_end].split()
+    if not 1 <= len(rest) <= 2:
+        return None
+    if (
+        any(
+            not word.isalpha()
+            or not word[0].isupper()
+            or word in _TITLE_WORDS
+            or word in ORGANIZATION_WORDS
+            for word in rest
+        )
+        or _is_a_name(" ".join(rest))
+        or (matcher.known is not None and matcher.known.search(text, end, run_end))
+    ):
+        return None
+    return (run_end, name) if _said_a_company(text, start, name) else None
 
 
 def _places_apart(text: str, matcher: _Matcher) -> str:
