@@ -2357,6 +2357,26 @@ def test_a_company_whose_name_opens_with_a_known_place_is_listed_whole(
     assert (list(found.organizations), list(found.places)) == (organizations, places)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        ("Toyota Tsusho Corp will open a warehouse in Guanajuato.", ["Toyota Tsusho Corp"]),
+        (
+            "Toyota Tsusho México, S.A. de C.V. abrió una oficina en Monterrey.",
+            ["Toyota Tsusho México, S.A. de C.V."],
+        ),
+        # The known company's own foundation goes by its name, and the company is listed too.
+        ("The Toyota Foundation gave grants to schools.", ["Toyota", "Toyota Foundation"]),
+    ],
+)
+def test_a_company_of_its_own_with_a_legal_form_lists_no_known_company_it_opens_with(
+    sentence: str, organizations: list[str]
+) -> None:
+    # "Toyota Tsusho Corp" was drafted with Toyota beside it.
+    found = find_entities(sentence, shipped_gazetteer())
+    assert sorted(found.organizations) == organizations
+
+
 def test_the_known_company_named_alone_too_is_listed_too() -> None:
     text = "Hyundai Mobis invertirá 200 millones de dólares. Hyundai también invertirá.\n"
     found = find_entities(text, shipped_gazetteer(), language="es").organizations

@@ -1017,7 +1017,7 @@ def find_entities(
     # legal name holding a known company is listed whole too ("Kia Motors México, S.A. de
     # C.V.", with Kia), but not the known one with its legal form ("Tesla, Inc." is Tesla). A
     # company of its own whose name opens with a known one's is listed alone ("Hyundai Mobis",
-    # "LG Chem"): it is not the known one ("LG" is LG Electronics).
+    # "LG Chem", "Toyota Tsusho Corp"): it is not the known one ("LG" is LG Electronics).
     names_of_their_own: list[tuple[int, int]] = []
     for start, end, name, list_end in _listed_apart(names, org_starts):
         if told is not None:
@@ -1044,6 +1044,11 @@ def find_entities(
             of_its_own = _a_known_companys_own(text, matcher, taken, start, name, list_end)
             if not of_its_own:
                 continue
+        else:
+            # An organization whose name opens with a known company's and goes on with words of
+            # its own is another company: "Toyota Tsusho Corp" is no Toyota.
+            own_words_start = _own_words_start(text, matcher, taken, start, name)
+            of_its_own = own_words_start is not None
         if not _stands_for_known(
             text, matcher, own_writings, name, end
         ) and not _an_office_within_a_ministry(text, start, end):
@@ -1475,8 +1480,24 @@ def _a_known_companys_own(
     known organization's, as the text says a company is or does ("Hyundai Mobis invertirá",
     "la empresa surcoreana Hyundai Mobis", "LG Chem said", "LG Chem y Hyundai Mobis evalúan",
     the list ending at ``list_end``): the words after the known name are not a name alone
-    ("Mobis"), nor the known company ("LG" is LG Electronics). Not the known company where it
-    is ("General Motors de México"): the words after it hold a known name."""
+    ("Mobis"), nor the known company ("LG" is LG Electronics)."""
+    rest = _own_words_start(text, matcher, taken, start, name)
+    if rest is None:
+        return False
+    if _holder_after_a_title(text[rest : start + len(name)]) is not None:
+        return False  # one of its people: "General Motors Chief Executive Mary Barra said"
+    return _said_a_company(text, start, name) or _DOES_BUSINESS.match(text, list_end) is not None
+
+
+def _own_words_start(
+    text: str, matcher: _Matcher, taken: bytearray, start: int, name: str
+) -> int | None:
+    """Where the words of the name ``name``, at ``start``, that are its own start, when it opens
+    with a known organization's name and goes on with words of no known name: "Tsusho" of
+    "Toyota Tsusho México" and of "Toyota Tsusho Corp". None when the words after the known
+    name are only where it is ("General Motors de México", "Kia México": they hold a known
+    name), its legal form ("Foxconn Mexico, LLC") or an organization's word ("Toyota
+    Foundation"): the known company, or one of its own that goes by its name."""
     words = name.split()
     opening = next(
         (
@@ -1487,19 +1508,22 @@ def _a_known_companys_own(
         None,
     )
     if opening is None or matcher.group_of[" ".join(words[:opening])][0] != "organizations":
-        return False
-    rest, end = text.index(words[opening], start), start + len(name)
+        return None
+    rest = text.index(words[opening], start)
+    end = start + len(_LEGAL_FORM_ENDING.sub("", name).rstrip(", "))
     # A known place may end it, as where the company is: "Toyota Tsusho México abrió".
     for known in matcher.known.finditer(text, rest, end) if matcher.known else ():
         if known.end() != end or matcher.group_of[known.group()][0] != "places":
-            return False
+            return None
         end = known.start()
-    own_words = [word for word in text[rest:end].split() if word not in ("de", "of")]
+    own_words = [
+        word
+        for word in text[rest:end].split()
+        if word not in ("de", "of") and word.strip(".,") not in ORGANIZATION_WORDS
+    ]
     if not own_words or any(taken[rest:end]):
-        return False  # a known company where it is: "Kia México" is Kia
-    if _holder_after_a_title(text[rest : start + len(name)]) is not None:
-        return False  # one of its people: "General Motors Chief Executive Mary Barra said"
-    return _said_a_company(text, start, name) or _DOES_BUSINESS.match(text, list_end) is not None
+        return None  # a known company where it is: "Kia México" is Kia
+    return rest
 
 
 def _stands_for_known(text: str, matcher: _Matcher, own: set[str], name: str, end: int) -> bool:
