@@ -49,12 +49,17 @@ ORGANIZATION_WORDS = frozenset(
 )
 """The words that say a name is an organization's ("Grupo", "Council"); facets also read them
 (a company's country is part of its name after one alone: "Grupo México")."""
-_EXECUTIVES = (
+_EXECUTIVE_OFFICES = (
     r"chief\s+executive(?:\s+officer)?"
+    r"|(?:executive|senior)\s+vice\s+president|managing\s+director|general\s+manager"
+)
+"""A firm's executive offices read in small letters and, each word with its capital, within a
+run of names: "chief executive", "Managing Director"."""
+_EXECUTIVES = (
+    rf"{_EXECUTIVE_OFFICES}"
     r"|chief\s+(?:operating|financial|commercial|technology|technical|marketing|information"
     r"|people|procurement|purchasing|sustainability|strategy|legal|administrative|investment"
     r"|revenue|supply\s+chain|human\s+resources)\s+officer"
-    r"|(?:executive|senior)\s+vice\s+president|managing\s+director|general\s+manager"
     r"|country\s+manager|vicepresidente|vicepresidenta"
 )
 """A firm's executive offices in small letters, as its news writes them before the name or after
@@ -1019,6 +1024,8 @@ def find_entities(
     # company of its own whose name opens with a known one's is listed alone ("Hyundai Mobis",
     # "LG Chem", "Toyota Tsusho Corp"): it is not the known one ("LG" is LG Electronics).
     names_of_their_own: list[tuple[int, int]] = []
+    small_words = {word for word in _ANY_WORD.findall(text) if word.islower()}
+    reading = _Reading(text, place_ends, small_words)
     for start, end, name, list_end in _listed_apart(names, org_starts):
         if told is not None:
             told(start // 2)
@@ -1041,7 +1048,7 @@ def find_entities(
             or _abbreviated_after(text, end, name) is not None
             or _ends_in_a_legal_form(name)
         ):
-            of_its_own = _a_known_companys_own(text, matcher, taken, start, name, list_end)
+            of_its_own = _a_known_companys_own(matcher, taken, reading, start, name, list_end)
             if not of_its_own:
                 continue
         else:
@@ -1060,8 +1067,6 @@ def find_entities(
     # Other known names are blanked out, so that a run of capitals stops at them: "Mayor Norma
     # Alicia Bustamante of Mexicali" is a person of a known place.
     masked = _masked(text, taken)
-    small_words = {word for word in _ANY_WORD.findall(text) if word.islower()}
-    reading = _Reading(text, place_ends, small_words)
     for start, _end, name in _capitalised_names(masked, said=text):
         if told is not None:
             told((len(text) + start) // 2)
@@ -1474,17 +1479,23 @@ def _listed_apart(
 
 
 def _a_known_companys_own(
-    text: str, matcher: _Matcher, taken: bytearray, start: int, name: str, list_end: int
+    matcher: _Matcher,
+    taken: bytearray,
+    reading: _Reading,
+    start: int,
+    name: str,
+    list_end: int,
 ) -> bool:
     """Whether the name ``name``, at ``start``, is a company of its own whose name opens with a
     known organization's, as the text says a company is or does ("Hyundai Mobis invertirá",
     "la empresa surcoreana Hyundai Mobis", "LG Chem said", "LG Chem y Hyundai Mobis evalúan",
     the list ending at ``list_end``): the words after the known name are not a name alone
     ("Mobis"), nor the known company ("LG" is LG Electronics)."""
+    text = reading.text
     rest = _own_words_start(text, matcher, taken, start, name)
     if rest is None:
         return False
-    if _holder_after_a_title(text[rest : start + len(name)]) is not None:
+    if reading.titled(rest, text[rest : start + len(name)]) is not None:
         return False  # one of its people: "General Motors Chief Executive Mary Barra said"
     return _said_a_company(text, start, name) or _DOES_BUSINESS.match(text, list_end) is not None
 
@@ -2074,8 +2085,11 @@ def _is_acronym(word: str) -> bool:
 
 
 _CAPITALISED_EXECUTIVE = (
-    r"Chief\s+Executive(?:\s+Officer)?|Chief\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+Officer"
-    r"|(?:Executive|Senior)\s+Vice\s+President|Managing\s+Director|General\s+Manager"
+    # Each word's first letter, not one of an escape ("\s"), made a capital.
+    re.sub(r"(?<![\\\w])[a-z]", lambda letter: letter.group().upper(), _EXECUTIVE_OFFICES)
+    # In capitals, "Chief" and "Officer" make a title of any area between them: "Chief Digital
+    # Officer"; in small letters only the areas listed do.
+    + r"|Chief\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+Officer"
 )
 _TITLES_WITHIN = re.compile(
     rf"(?<!\S)(?:(?:{_CAPITALISED_EXECUTIVE}|{'|'.join(sorted(_TITLE_WORDS))})\.?"
@@ -2120,11 +2134,23 @@ class _Reading:
     """Where each known place the text names ends."""
     small_words: set[str]
     """The words the text writes in small letters somewhere."""
+    titled_runs: dict[tuple[int, str], int | None] = field(default_factory=dict)
+    """Where the person starts in each run of names read for titles in capitals, by where the
+    run starts and its words: the run after a known company's name ("General Motors Chief
+    Executive Mary Barra") is read so as the company's name is, and again as the run is
+    sorted."""
+
+    def titled(self, start: int, name: str) -> int | None:
+        """Where the person starts in the run of names ``name``, at ``start``, after titles in
+        capitals (:func:`_holder_after_a_title`); read once for each run."""
+        if (start, name) not in self.titled_runs:
+            self.titled_runs[start, name] = _holder_after_a_title(name)
+        return self.titled_runs[start, name]
 
     def sort(self, start: int, name: str) -> tuple[str | None, str, int]:
         """The group of ``name``, found at ``start``, with the name and where it starts once a
         title and its office are taken off ("Minister of Foreign Affairs Marcelo Ebrard")."""
-        holder = _holder_after_a_title(name)
+        holder = self.titled(start, name)
         if holder is not None:
             return "people", name[holder:], start + holder
         titled = False
