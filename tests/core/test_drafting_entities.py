@@ -2116,6 +2116,28 @@ def test_a_person_is_found_after_a_companys_name_and_a_title_in_capitals(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "people", "organizations"),
+    [
+        (
+            "Vexa Components Managing Director Ana Ruiz said the plant will open in May.",
+            ["Ana Ruiz"],
+            ["Vexa Components"],
+        ),
+        ("Acme Robotics President Ana Ruiz said sales rose.", ["Ana Ruiz"], ["Acme Robotics"]),
+        # Read as the same name is without a title after it: as no one's.
+        ("Valmora Holt Chief Executive Ana Ruiz said sales rose.", ["Ana Ruiz"], []),
+    ],
+)
+def test_a_company_unknown_to_the_gazetteer_before_a_title_in_capitals_is_listed(
+    sentence: str, people: list[str], organizations: list[str]
+) -> None:
+    # "Vexa Components Managing Director Ana Ruiz said" named Ana Ruiz and no company, where
+    # "Vexa Components chief executive Ana Ruiz" names both.
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.people), list(found.organizations)) == (people, organizations)
+
+
+@pytest.mark.parametrize(
     ("sentence", "people", "places"),
     [
         ("Magna International, the Canadian supplier, said sales rose.", [], []),

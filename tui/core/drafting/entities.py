@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import dateline_place, dateline_span
@@ -1071,6 +1071,10 @@ def find_entities(
         if told is not None:
             told((len(text) + start) // 2)
         kind, who, at = reading.sort(start, name)
+        employer = reading.company_before_titles(start, name) if kind == "people" else None
+        if employer is not None and employer not in skipped:
+            # Who the person is of: "Vexa Components Managing Director Ana Ruiz".
+            found["organizations"].setdefault(employer, start)
         if kind != "organizations" and " " in name and reading.opens_with_common_word(start, name):
             # A sentence's first word has a capital whatever it is: "Yesterday Karen Bass, the
             # mayor of Los Angeles"; "Record Growth, the president of Index said".
@@ -2099,19 +2103,27 @@ _TITLES_WITHIN = re.compile(
 Chief Executive Officer", "Mayor"."""
 
 
-def _holder_after_a_title(name: str) -> int | None:
-    """Where the person starts in ``name`` when it holds titles in capitals, after the company or
-    place they are of, if any, and before a person's name: "Magna Chief Executive Seetarama
-    Kotagiri", "Chief Executive Mary Barra", "Puerto Peñasco Mayor Jorge Pivac". None when the
-    words after the titles are no name ("President Biden Administration"), or those before them
-    hold an office's "of", which may go on past a place: "Mayor of Puerto Peñasco Jorge
-    Pivac"."""
+class _Titled(NamedTuple):
+    """Where titles in capitals start in a run of names, after the company or place they are of,
+    and where the person holding them starts."""
+
+    titles: int
+    holder: int
+
+
+def _holder_after_a_title(name: str) -> _Titled | None:
+    """Where the titles and the person start in ``name`` when it holds titles in capitals,
+    after the company or place they are of, if any, and before a person's name: "Magna Chief
+    Executive Seetarama Kotagiri", "Chief Executive Mary Barra", "Puerto Peñasco Mayor Jorge
+    Pivac". None when the words after the titles are no name ("President Biden
+    Administration"), or those before them hold an office's "of", which may go on past a
+    place: "Mayor of Puerto Peñasco Jorge Pivac"."""
     for titles in _TITLES_WITHIN.finditer(name):
         before = name[: titles.start()].split()
         if any(word in _CONNECTORS for word in before):
             return None
         if _is_a_name(name[titles.end() :]):
-            return titles.end()
+            return _Titled(titles.start(), titles.end())
     return None
 
 
@@ -2134,15 +2146,15 @@ class _Reading:
     """Where each known place the text names ends."""
     small_words: set[str]
     """The words the text writes in small letters somewhere."""
-    titled_runs: dict[tuple[int, str], int | None] = field(default_factory=dict)
-    """Where the person starts in each run of names read for titles in capitals, by where the
-    run starts and its words: the run after a known company's name ("General Motors Chief
-    Executive Mary Barra") is read so as the company's name is, and again as the run is
-    sorted."""
+    titled_runs: dict[tuple[int, str], _Titled | None] = field(default_factory=dict)
+    """Where the titles in capitals and the person after them start in each run of names read
+    for them, by where the run starts and its words: the run after a known company's name
+    ("General Motors Chief Executive Mary Barra") is read so as the company's name is, and
+    again as the run is sorted."""
 
-    def titled(self, start: int, name: str) -> int | None:
-        """Where the person starts in the run of names ``name``, at ``start``, after titles in
-        capitals (:func:`_holder_after_a_title`); read once for each run."""
+    def titled(self, start: int, name: str) -> _Titled | None:
+        """Where the titles in capitals and the person after them start in the run of names
+        ``name``, at ``start`` (:func:`_holder_after_a_title`); read once for each run."""
         if (start, name) not in self.titled_runs:
             self.titled_runs[start, name] = _holder_after_a_title(name)
         return self.titled_runs[start, name]
@@ -2150,9 +2162,9 @@ class _Reading:
     def sort(self, start: int, name: str) -> tuple[str | None, str, int]:
         """The group of ``name``, found at ``start``, with the name and where it starts once a
         title and its office are taken off ("Minister of Foreign Affairs Marcelo Ebrard")."""
-        holder = self.titled(start, name)
-        if holder is not None:
-            return "people", name[holder:], start + holder
+        within = self.titled(start, name)
+        if within is not None:
+            return "people", name[within.holder :], start + within.holder
         titled = False
         # An office may be named before its title, as English does: "Economy Minister Marcelo
         # Ebrard", "Foreign Affairs Secretary".
@@ -2178,6 +2190,17 @@ class _Reading:
         if titled and _is_a_name(name):
             return "people", name, start
         return _group_of(self, start, name), name, start
+
+    def company_before_titles(self, start: int, name: str) -> str | None:
+        """The company ``name``, at ``start``, names before titles in capitals and the person
+        holding them, when it is told to be one as a name alone would be: "Vexa Components" of
+        "Vexa Components Managing Director Ana Ruiz"; not a word said to be nothing
+        ("Magna Chief Executive Officer Seetarama Kotagiri") or a place."""
+        titled = self.titled(start, name)
+        if titled is None or titled.titles == 0:
+            return None
+        company = name[: titled.titles].rstrip()
+        return company if _group_of(self, start, company) == "organizations" else None
 
     def opens_with_common_word(self, start: int, name: str) -> bool:
         """Whether ``name`` starts a sentence with a word the text also writes in small letters."""
