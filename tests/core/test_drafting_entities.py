@@ -2138,6 +2138,26 @@ def test_a_company_unknown_to_the_gazetteer_before_a_title_in_capitals_is_listed
 
 
 @pytest.mark.parametrize(
+    "company",
+    [
+        "Acme Holdings",
+        "Acme Holding",
+        "Acme Enterprises",
+        "Acme Ventures",
+        "Acme Group",
+        "Acme Corp",
+        "Acme Inc.",
+        "Aceros Ruiz S.A. de C.V.",
+    ],
+)
+def test_a_name_ending_in_a_companys_word_is_no_person_though_a_role_follows(company: str) -> None:
+    # "Acme Holdings, Magna's chief executive officer, said" was drafted as a person.
+    sentence = f"{company}, Magna's chief executive officer, said sales rose."
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.people), list(found.organizations)) == ([], [company])
+
+
+@pytest.mark.parametrize(
     ("sentence", "people", "places"),
     [
         ("Magna International, the Canadian supplier, said sales rose.", [], []),

@@ -277,10 +277,12 @@ Carlos Slim controls"."""
 _COMPANY_NAME_WORDS = frozenset(
     """Automotive Automotriz Electronics Electrónica Medical Precision Motors Technologies
     Technology Systems Industries Industrial Logistics Components Solutions Aerospace Devices
-    Semiconductors Semiconductor Pharma Plastics Textiles Manufacturing Robotics""".split()  # noqa: SIM905
+    Semiconductors Semiconductor Pharma Plastics Textiles Manufacturing Robotics
+    Holdings Holding Enterprises Ventures""".split()  # noqa: SIM905
 )
-"""Words of a company's name that say what it makes or does, never of a person's: "Valmora
-Automotive invertirá" is a company investing, where "Carlos Slim invertirá" is not one."""
+"""Words of a company's name that say what it makes or does, or that it holds others, never
+of a person's: "Valmora Automotive invertirá" is a company investing, where "Carlos Slim
+invertirá" is not one; "Acme Holdings, Magna's chief executive," is no one."""
 _COUNTRY_NAME_WORDS = frozenset(("México", "Mexico"))
 """The country a company's subsidiary there is named after, last in its name."""
 _NO_SURNAMES = _COUNTRY_NAME_WORDS | frozenset(("International", "Internacional"))
