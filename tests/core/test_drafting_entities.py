@@ -2138,6 +2138,28 @@ def test_a_company_unknown_to_the_gazetteer_before_a_title_in_capitals_is_listed
 
 
 @pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        ("Lear, the seat maker, said it would hire 500 workers.", ["Lear"]),
+        ("Nemak, the aluminum parts supplier, said it would grow.", ["Nemak"]),
+        # A company whose name opens with a known place is listed whole, and the place is not.
+        ("Texas Instruments, the chip maker, said it would grow.", ["Texas Instruments"]),
+    ],
+)
+def test_the_thing_a_company_makes_after_its_name_says_it_is_one(
+    sentence: str, organizations: list[str]
+) -> None:
+    # "Lear, the seat maker," named no one: only "a" or "an" before what a company makes was
+    # read; with "the", "Texas Instruments, the chip maker," was drafted as "Instruments".
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.organizations), list(found.places), list(found.people)) == (
+        organizations,
+        [],
+        [],
+    )
+
+
+@pytest.mark.parametrize(
     "company",
     [
         "Acme Holdings",

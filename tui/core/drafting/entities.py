@@ -254,9 +254,9 @@ Moog", "Chinese automaker Chery". A name of one word is told an organization by 
 a company does after it."""
 _COMPANY_AFTER = re.compile(
     rf",\s+(?:(?:una|un)\s+(?:{_FIRM_ES})\b"
-    rf"|(?:a|an)\s+(?:(?:{_NATIONALITIES})\s+)?"
+    rf"|(?:a|an|the)\s+(?:(?:{_NATIONALITIES})\s+)?"
     # What it makes, in small words that are no preposition: "a U.S. maker of", "a
-    # wiring-harness maker,"; not "a spokeswoman for the company".
+    # wiring-harness maker,", "the seat maker,"; not "a spokeswoman for the company".
     r"(?:(?!(?:for|of|at|the|in|on|with|to|from|by|former)\b)[a-z][a-z-]*\s+){0,3}"
     rf"(?:company|firm|{_MAKER})"
     # Heading the apposition: "a former auto supplier executive" is a person.
