@@ -340,6 +340,28 @@ async def test_shift_tab_in_a_note_takes_the_line_back_out_and_typing_goes_on(
     assert note == "- top\n    - nested\n- back\nmore"
 
 
+async def test_a_table_pasted_into_a_note_keeps_its_columns_once_saved(corpus_dir: Path) -> None:
+    # Each tab became one space on saving: the columns the dialog showed ran together, and a
+    # line indented with a tab came back indented by one space.
+    pasted = "State\t\tJobs\nNuevo León\t1,200\n\t- check the 1,200"
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        app.post_message(events.Paste(pasted))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        assert app.screen.query_one(TextArea).text.splitlines() == [
+            "State       Jobs",
+            "Nuevo León  1,200",
+            "    - check the 1,200",
+        ]
+
+
 async def test_a_long_note_shows_one_line_in_the_pane(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -39,6 +39,10 @@ FILE_NAME = "annotations.sqlite3"
 FORMAT_VERSION = 1
 """The file's ``PRAGMA user_version``; a file with a larger one is from a newer briefing."""
 MAX_NOTE_CHARS = 20_000
+NOTE_TAB_STOPS = 4
+"""The columns apart of the tab stops a tab in a note (pasted from a table, say) moves its text to,
+as the note dialog shows it: a note keeps spaces up to them, so that its columns and indents stay
+where they were typed."""
 MAX_TAG_CHARS = 40
 MAX_TAGS = 20
 """Tags one brief may have."""
@@ -128,9 +132,10 @@ def fold_tag(tag: str) -> str:
 
 
 def check_note(text: str) -> str:
-    """``text`` as a note is kept (trailing white space, control and invisible characters
-    dropped); raises :class:`AnnotationError` when it is too long."""
-    note = clean_text(text).rstrip()
+    """``text`` as a note is kept (tabs as the spaces up to the next tab stop, trailing white
+    space, control and invisible characters dropped); raises :class:`AnnotationError` when it is
+    too long."""
+    note = clean_text(text.expandtabs(NOTE_TAB_STOPS)).rstrip()
     try:
         note.encode("utf-8")
     except UnicodeEncodeError:  # half of a surrogate pair: no file can hold it
