@@ -715,6 +715,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         markdown_parts,
         write_export,
     )
+    from tui.core.search import terms_held
 
     if args.output == "":
         # Path("") is the current folder: say what is wrong rather than "is a folder".
@@ -740,7 +741,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         # A filter that narrows nothing ("", "🚀", "org:") is not named: the briefing is all
         # that loaded.
         chosen = "found" if filtered[0].narrows else "all"
-        found_by = args.filter if filtered[0].narrows else ""
+        found_by = terms_held(args.filter) if filtered[0].narrows else ""
         # Told as list --filter tells them: a brief that did not load may be one the filter
         # would have found, as nothing of it could be searched.
         left_out = _left_out(corpus.entries.keys_not_loaded(), "brief", named=False)

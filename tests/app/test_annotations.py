@@ -42,6 +42,7 @@ from tui.app.screens.quit import QuitDialog
 from tui.app.widgets.article_list import EXPORT_MARK
 from tui.core.annotations import MAX_NOTE_CHARS, Annotations
 from tui.core.bookmarks import BookmarkStore
+from tui.core.search import MAX_TERMS
 from tui.core.userstate import corpus_key, state_dir
 
 
@@ -885,6 +886,29 @@ async def test_every_article_a_filter_found_is_marked_at_once_and_exported(
         await pilot.press("escape")
         await settle(pilot)
         assert sum(EXPORT_MARK in row for row in list_rows(app)) == found - 1  # the others not
+
+
+async def test_a_briefing_of_all_a_long_filter_found_names_only_the_terms_it_held(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # It named the filter whole, the terms past those it holds too, which had found nothing.
+    held = " ".join(["mexicali"] * MAX_TERMS)
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        app.post_message(events.Paste(f"{held} nowhere-at-all"))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        found = len(list_rows(app))
+        assert found > 1
+        await pilot.press("A", "e")
+        await wait_for_screen(pilot, ExportDialog)
+        await answer_export_dialog(pilot, tmp_path / "briefing.md")
+        await settle(pilot)
+    briefing = (tmp_path / "briefing.md").read_text(encoding="utf-8")
+    assert f"{found} briefs found by the filter `{held}`, exported on" in briefing
 
 
 async def test_marking_all_shown_says_so_when_no_file_shown_loaded(tmp_path: Path) -> None:

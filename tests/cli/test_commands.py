@@ -1165,6 +1165,18 @@ def test_export_filter_exports_what_list_finds_in_its_order(corpus_dir: Path) ->
     assert f"\n{len(titles)} briefs found by the filter `maquiladora`, exported" in (result.stdout)
 
 
+def test_export_filter_past_its_terms_is_named_by_the_terms_that_found_the_briefs(
+    corpus_dir: Path,
+) -> None:
+    # The briefing named the whole filter, the term it left out too: a colleague asking the
+    # same of the corpus found nothing.
+    held = " ".join(["maquiladora"] * MAX_TERMS)
+    result = run("export", "--filter", f"{held} nowhere-at-all", "--corpus", str(corpus_dir))
+    assert result.returncode == 0, result.stderr
+    assert f" found by the filter `{held}`, exported" in result.stdout
+    assert "nowhere" not in result.stdout
+
+
 def test_export_filter_that_finds_nothing_fails_and_writes_nothing(
     corpus_dir: Path, tmp_path: Path
 ) -> None:

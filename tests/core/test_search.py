@@ -20,6 +20,7 @@ from tui.core.search import (
     parse_query,
     read_as_words_note,
     read_by_language_note,
+    terms_held,
     unsearched_note,
     value_lists_note,
     value_term,
@@ -1240,3 +1241,9 @@ def test_a_filter_that_narrows_nothing_lists_every_file_as_an_empty_one_does(
     )
     entries = load_corpus(root).entries
     assert entries.find(parse_query(typed)) == entries.find(parse_query("")) == [0, 1]
+
+
+def test_a_filter_is_held_as_typed_to_the_end_of_its_last_term_held() -> None:
+    held = " ".join(["Querétaro"] * (MAX_TERMS - 1) + ['place:"Nuevo León"'])
+    assert terms_held(f"{held}  EE. UU. más") == held
+    assert terms_held(f"{held}  ") == f"{held}  "  # no term left out: as it was

@@ -410,6 +410,18 @@ def parse_query(text: str) -> Query:
     return query._replace(quoted_words=quoted_words)
 
 
+def terms_held(text: str) -> str:
+    """The filter typed as ``text`` as far as it holds it: the whole of it, or, of one holding
+    more than :data:`MAX_TERMS` terms, as much as its first ones, as typed. A briefing names
+    the filter so, as the one that found its briefs: the terms after them found nothing."""
+    folded = joined_abbreviations(fold_search(text))
+    terms = _terms().finditer(folded)
+    held = list(itertools.islice(terms, MAX_TERMS))
+    if next(terms, None) is None:
+        return text
+    return _Typed(text, folded).of(0, held[-1].end())
+
+
 _OPERATORS = re.compile(r"(?<!\S)(OR|AND|NOT)(?!\S)")
 """The words other searches read as operators, typed in capitals as they are written there:
 the filter looks for them as words, and says so."""

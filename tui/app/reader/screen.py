@@ -71,6 +71,7 @@ from tui.core.search import (
     UserMarks,
     parse_query,
     read_as_words_note,
+    terms_held,
     unsearched_note,
     value_lists_note,
 )
@@ -1333,7 +1334,8 @@ class MainScreen(TakesKeysOnceMounted):
             self.notify(told, title="Export", markup=False)
             return
         self.marked = self.marked | new
-        query = self.filter_text.strip()
+        # Named as far as the filter holds it: terms past its first ones found nothing.
+        query = terms_held(self.filter_text).strip()
         if self.bookmarks_only:
             query = f"{query} is:bookmarked".strip()
         if query and self.marked == shown and self.article_list.kept is None:
