@@ -167,6 +167,19 @@ def test_a_tag_is_shown_as_first_typed_and_matched_folded(tmp_path: Path) -> Non
     assert annotations.set_tags("d", ["X"]) == ("X",)
 
 
+def test_a_tag_only_one_brief_has_is_spelt_anew_when_retyped_there(tmp_path: Path) -> None:
+    # Retyped in capitals on the one brief having it, it stayed as first typed: the change was
+    # dropped without a word, and putting the case right took removing the tag first.
+    annotations = Annotations(tmp_path, CORPUS)
+    annotations.set_tags("a", ["usmca", "aduana"])
+    assert annotations.set_tags("a", ["USMCA", "aduana"]) == ("USMCA", "aduana")
+    assert Annotations(tmp_path, CORPUS).tags["a"] == ("USMCA", "aduana")
+    assert annotations.tag_names() == {"USMCA": 1, "aduana": 1}
+    # Another brief having it keeps the spelling every brief shows.
+    annotations.set_tags("b", ["usmca"])
+    assert annotations.set_tags("a", ["Usmca"]) == ("USMCA",)
+
+
 def test_two_instances_never_undo_each_others_changes(tmp_path: Path) -> None:
     first, second = Annotations(tmp_path, CORPUS), Annotations(tmp_path, CORPUS)
     first.set_read("a")

@@ -271,7 +271,9 @@ class Annotations:
         meanwhile: the tags either added are kept and those either removed are not (at most
         :data:`MAX_TAGS`), and :attr:`notices` says so."""
         checked = check_tags(tags)
-        shown = tuple(self._tag_names.get(fold_tag(tag), tag) for tag in checked)
+        # Spelt as another brief spells it; one no other brief has is spelt as typed now, as it
+        # would be once taken off and given again: its case put right on the one brief having it.
+        shown = tuple(self._spelling_elsewhere(brief_id, tag) or tag for tag in checked)
         if shown == self.tags.get(brief_id, ()):
             return shown
         if started_from is not None:
@@ -488,6 +490,13 @@ class Annotations:
             folded = fold_tag(tag)
             self._tag_names.setdefault(folded, tag)
             self._tagged.setdefault(folded, set()).add(brief_id)
+
+    def _spelling_elsewhere(self, brief_id: str, tag: str) -> str | None:
+        """How ``tag`` is spelt on the briefs other than ``brief_id`` that have it, if any do."""
+        folded = fold_tag(tag)
+        if self._tagged.get(folded, set()) - {brief_id}:
+            return self._tag_names.get(folded)
+        return None
 
     def _forget_tags(self, brief_id: str) -> None:
         for tag in self.tags.pop(brief_id, ()):
