@@ -409,6 +409,28 @@ def test_markdown_in_brief_text_stays_text(tmp_path: Path, text: str) -> None:
         assert kinds <= own, (paragraph, kinds)
 
 
+def test_text_after_a_heading_or_a_label_gets_no_backslash_for_a_line_start(
+    tmp_path: Path,
+) -> None:
+    # "## 2024\. Un año récord" and "**Tags:** \-urgente": no renderer reads a list or a heading
+    # there, and a colleague reading the file saw the backslashes.
+    brief = fields(title="2024. Un año récord", places=["+52 zona", "- sin estado"])
+    root = make_corpus(tmp_path / "c", {"a.yaml": brief})
+    corpus = load_corpus(root)
+    tagged = Annotation(tags=("-urgente", "1)", "#1"))
+    markdown = render_markdown(corpus, corpus.loaded, "all", lambda _: tagged, title="+ Semana 1")
+    lines = markdown.splitlines()
+    assert lines[0] == "# + Semana 1"
+    assert "## 2024. Un año récord" in lines
+    assert "**Places:** +52 zona, - sin estado" in lines
+    assert "**Tags:** -urgente, 1), #1" in lines
+    document = read(markdown)
+    assert document.sections[0].heading == "2024. Un año récord"
+    assert "Places: +52 zona, - sin estado" in document.sections[0].plain
+    assert "Tags: -urgente, 1), #1" in document.sections[0].plain
+    assert PARSER.render(lines[0]).strip() == "<h1>+ Semana 1</h1>"
+
+
 def test_a_briefs_tags_and_note_follow_it_as_text(tmp_path: Path) -> None:
     root = make_corpus(
         tmp_path / "c", {"a.yaml": fields("a"), "b.yaml": fields("b", published="2024-01-01")}

@@ -34,7 +34,7 @@ from tui.core.text import clean_text, line_range, names_apart, one_line, plural
 # "C:\datos" is read as written. A dollar sign opens mathematics where renderers have it: the
 # text escaped is often one piece of a line ("US$5 mil millones (US$5 billion)"), so each is.
 _INLINE_SPECIAL = re.compile(
-    r"[`*\[\]<>|~&$]|\\(?=[!-/:-@\[-`{-~]|$)|(?<![^\W_])_|_(?![^\W_])|(?<=\s)#(?=#*\s*$)"
+    r"[`*\[\]<>|~&$]|\\(?=[!-/:-@\[-`{-~]|$)|(?<![^\W_])_|_(?![^\W_])|(?<!\S)#(?=#*\s*$)"
 )
 # Every character the pattern above escapes, alone: most text holds none of them, and finding
 # that out is many times quicker than trying the pattern's alternatives at each character.
@@ -48,13 +48,19 @@ def _backslashed(match: re.Match[str]) -> str:
     return "\\" + match.group()
 
 
-def escape(text: str) -> str:
+def escape(text: str, *, line_start: bool = True) -> str:
     """``text`` on one line, with every character that could form Markdown made literal, and
     none that a terminal or an editor would take as a command or hide (see
-    :func:`tui.core.text.clean_text`): a note may hold anything pasted into it."""
+    :func:`tui.core.text.clean_text`): a note may hold anything pasted into it.
+
+    ``line_start``: whether the text starts its line, where a list, a quote or a heading may
+    start. Written after a heading's marks or a label ("**Tags:** -urgente"), it is read as
+    text whatever it starts with, and a backslash there would only show in the file."""
     flat = one_line(clean_text(text))
     if _MAYBE_INLINE_SPECIAL.search(flat):
         flat = _INLINE_SPECIAL.sub(_backslashed, flat)
+    if not line_start:
+        return flat
     start = _LINE_START_SPECIAL.match(flat)
     if start is None:
         return flat
@@ -153,7 +159,7 @@ def markdown_parts(
         title = f"Briefing, {exported_on.isoformat()}" if exported_on else "Briefing"
     yield "\n".join(
         [
-            f"# {escape(title)}",
+            f"# {escape(title, line_start=False)}",
             "",
             f"{counted(chosen, len(entries), found_by)}, exported{when} from {source}.",
         ]
@@ -174,9 +180,9 @@ def markdown_parts(
 def _brief_section(
     articles: ArticleTexts, brief: Brief, errors: Sequence[Problem] = (), *, unread: bool = False
 ) -> list[str]:
-    heading = escape(brief.title)
+    heading = escape(brief.title, line_start=False)
     if brief.title_en and brief.title_en != brief.title:
-        heading += f" ({escape(brief.title_en)})"
+        heading += f" ({escape(brief.title_en, line_start=False)})"
     lines = ["", f"## {heading}", "", f"*{escape(meta_line(brief))}*"]
     if brief.is_draft:
         # A colleague reading the briefing has no other way to know it is not a reading to rely
@@ -195,7 +201,7 @@ def _brief_section(
             for problem in errors
         ]
     if brief.date_note:
-        lines += ["", f"Date: {escape(brief.date_note)}"]
+        lines += ["", f"Date: {escape(brief.date_note, line_start=False)}"]
     lines += ["", escape(brief.summary), "", "**Key facts**"]
     # Only the lines a quote stands on are needed from the article: its cleaned text, read when
     # some quote was found in it.
@@ -226,7 +232,8 @@ def _brief_section(
         lines.append(f"{indent}> — {escape(brief.source_path)}, {where}")
     for label, names in brief.entity_groups:
         if names:
-            lines += ["", f"**{label}:** " + names_apart([escape(name) for name in names])]
+            named = [escape(name, line_start=False) for name in names]
+            lines += ["", f"**{label}:** " + names_apart(named)]
     return lines
 
 
@@ -234,7 +241,8 @@ def _annotation_lines(annotation: Annotation) -> list[str]:
     """The user's tags and note on a brief, after the brief; none when it has neither."""
     lines = []
     if annotation.tags:
-        lines += ["", "**Tags:** " + ", ".join(escape(tag) for tag in annotation.tags)]
+        tags = ", ".join(escape(tag, line_start=False) for tag in annotation.tags)
+        lines += ["", f"**Tags:** {tags}"]
     if annotation.note:
         lines += ["", "**Note**", *_note_lines(annotation.note)]
     return lines
