@@ -344,7 +344,12 @@ def test_a_corpus_renamed_is_told_the_folder_it_was_moved_from(
 
 def test_naming_the_corpus_own_folder_says_so(moved: tuple[Path, str]) -> None:
     root, _ = moved
-    with pytest.raises(CannotBringOver, match="this corpus's own folder"):
+    with pytest.raises(CannotBringOver, match="this corpus's own folder") as bringing:
         bring_over(root, str(root), IDS)
-    with pytest.raises(CannotBringOver, match="this corpus's own folder"):
+    assert str(bringing.value).endswith("give the folder the corpus was moved from")
+    # Letting go is not bringing over: it says what --forget is for.
+    with pytest.raises(CannotBringOver, match="this corpus's own folder") as letting_go:
         let_go(root, str(root))
+    assert str(letting_go.value).endswith(
+        "--forget lets go of what is kept for another folder, one that is gone"
+    )

@@ -153,7 +153,7 @@ def bring_over(root: Path, given: str, ids_here: Container[str]) -> tuple[str, B
     corpus's own folder, one the corpus was not moved from (:attr:`LeftBehind.movable`), and
     state that cannot be written."""
     folder, corpus = state_dir(), corpus_key(root)
-    _not_its_own(corpus, given)
+    _not_its_own(corpus, given, "give the folder the corpus was moved from")
     kept = _kept_for_other_folders(root)
     shared = {left.folder: (left, listing) for left, listing in _sharing(kept, ids_here)}
     named = next((name for name in _names_of(given) if name in shared), None)
@@ -208,7 +208,10 @@ def let_go(root: Path, given: str) -> tuple[str, int]:
     :class:`CannotBringOver` for this corpus's own folder, a folder nothing is kept for, one
     that still holds most of its briefs, and state that cannot be written."""
     folder, corpus = state_dir(), corpus_key(root)
-    _not_its_own(corpus, given)
+    # What is kept for this corpus is let go in the reader, brief by brief, never all at once.
+    _not_its_own(
+        corpus, given, "--forget lets go of what is kept for another folder, one that is gone"
+    )
     kept = _kept_for_other_folders(root)
     named = next((name for name in _names_of(given) if name in kept), None)
     if named is None:
@@ -236,11 +239,9 @@ def let_go(root: Path, given: str) -> tuple[str, int]:
     return named, len(briefs)
 
 
-def _not_its_own(corpus: str, given: str) -> None:
+def _not_its_own(corpus: str, given: str, what_to_give: str) -> None:
     if corpus in _names_of(given):
-        raise CannotBringOver(
-            f"{corpus} is this corpus's own folder: give the folder the corpus was moved from"
-        )
+        raise CannotBringOver(f"{corpus} is this corpus's own folder: {what_to_give}")
 
 
 def moved_command(root: Path, folder: str, *, forget: bool = False) -> str:
