@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.core.bookmarks import BookmarkStore
-from tui.core.corpus_path import ENV_CORPUS, resolve_corpus
+from tui.core.corpus_path import ENV_CORPUS, corpus_around, resolve_corpus, without_briefs
 from tui.core.text import INFERRED_MARK, one_line, plural
 from tui.core.userstate import corpus_key, state_dir
 
@@ -908,11 +908,10 @@ def _add(root: Path, paths: Sequence[str], *, as_json: bool) -> int:
     from tui.core.drafting.adding import MAX_INPUT_BYTES, STDIN, InputError, add_articles
 
     if not (root / "briefs").is_dir():
-        print(
-            f"briefing: no briefs/ folder in {root}; is this a corpus? Give one with --corpus,"
-            " or make briefs/ and seeds/ in it to start one",
-            file=sys.stderr,
-        )
+        told = without_briefs(root)
+        if corpus_around(root) is None:  # a folder of its own, which may be made a corpus
+            told += " Give one with --corpus, or make briefs/ and seeds/ in it to start one"
+        print(f"briefing: {told}", file=sys.stderr)
         return 1
     if list(paths).count(STDIN) > 1:
         print("briefing: - (standard input) can be given once", file=sys.stderr)

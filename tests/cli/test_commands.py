@@ -349,6 +349,20 @@ def test_list_without_a_briefs_folder_fails(tmp_path: Path) -> None:
     assert "no briefs/ folder" in result.stderr
 
 
+@pytest.mark.parametrize("inside", ["briefs", "seeds"])
+def test_a_corpus_s_own_folder_given_for_the_corpus_names_the_corpus_to_give(
+    tmp_path: Path, inside: str
+) -> None:
+    # It said "no briefs/ folder in …/briefs; is this a corpus?", leaving the user to work out
+    # that the folder above was wanted.
+    root = make_corpus(tmp_path / "c", {"a.yaml": fields("a")})
+    for command in ("list", "add"):
+        result = run(command, "--corpus", str(root / inside), *(["-"] if command == "add" else []))
+        assert result.returncode == 1
+        told = f"{root / inside} is the {inside}/ folder of the corpus {root}: give {root}"
+        assert result.stderr.strip().endswith(told)
+
+
 def partly_broken_corpus(root: Path) -> Path:
     """A corpus where ``sound`` loads and ``syntax`` and ``required`` do not."""
     briefs: dict[str, str | dict[str, object]] = {

@@ -30,6 +30,24 @@ def folder_text(root: Path) -> str:
     return os.fsencode(root.resolve()).decode("utf-8", "backslashreplace")
 
 
+def corpus_around(folder: Path) -> Path | None:
+    """The corpus whose ``briefs/`` or ``seeds/`` folder ``folder`` is, if it is one: given by
+    mistake where the corpus is asked for."""
+    corpus = folder.absolute().parent
+    if folder.name in ("briefs", "seeds") and (corpus / "briefs").is_dir():
+        return corpus
+    return None
+
+
+def without_briefs(root: Path) -> str:
+    """What to say of a corpus folder ``root`` with no ``briefs/`` folder; where it is a
+    corpus's own folder (:func:`corpus_around`), which corpus to give instead."""
+    corpus = corpus_around(root)
+    if corpus is not None:
+        return f"{root} is the {root.name}/ folder of the corpus {corpus}: give {corpus}"
+    return f"no briefs/ folder in {root}; is this a corpus?"
+
+
 def shipped_corpus() -> Path:
     """The corpus that comes with briefing: inside the installed package, else the source tree."""
     package = Path(__file__).resolve().parent.parent

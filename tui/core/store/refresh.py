@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tui.core.corpus_path import is_brief_name
+from tui.core.corpus_path import is_brief_name, without_briefs
 from tui.core.model import Problem
 from tui.core.store.codec import encode_entry_json
 from tui.core.text import compound_words
@@ -124,7 +124,7 @@ def brief_names(root: Path) -> list[str]:
     is missing or cannot be listed."""
     briefs = root / "briefs"
     if not briefs.is_dir():
-        message = f"no briefs/ folder in {root}; is this a corpus?"
+        message = without_briefs(root)
         if not root.exists():
             message = f"the corpus folder {root} is not there: was it moved or deleted?"
         raise FolderProblem(Problem("briefs", 0, "", message))
