@@ -942,9 +942,13 @@ async def test_capital_b_shows_bookmarks_only_and_back(corpus_dir: Path) -> None
         await settle(pilot)
         assert listed_keys(app) == ["mexico-us-economic-dialogue-work-plan"]
         assert app.screen.sub_title.endswith("1 shown")
+        # The list says it holds the bookmarked articles alone.
+        list_pane = main_screen(app).article_list
+        assert str(list_pane.border_title) == "Articles · bookmarked only"
         await pilot.press("B")
         await settle(pilot)
         assert len(list_rows(app)) == 5
+        assert str(list_pane.border_title) == "Articles"
         assert shown_title(app).startswith(THIRD)
 
 

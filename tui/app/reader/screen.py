@@ -861,7 +861,12 @@ class MainScreen(TakesKeysOnceMounted):
         self._refilter()
         self._refresh_bindings_if_changed()
 
-    def watch_bookmarks_only(self) -> None:
+    def watch_bookmarks_only(self, only: bool) -> None:
+        # Said where the list is, not only by its count in the title bar: a list of a few
+        # briefs, B pressed and forgotten, passes for the whole corpus.
+        self.article_list.border_title = Content(
+            "Articles · bookmarked only" if only else "Articles"
+        )
         self._refilter()
 
     def watch_marked(self, marked: frozenset[str]) -> None:
