@@ -569,6 +569,9 @@ def _list(corpus: Corpus, filter_text: str, *, as_json: bool) -> int:
         for brief in found
         if brief is not None
     ]
+    if not rows and filtered[0].narrows:
+        # Said, as export says it: no output at all passes for a command that did nothing.
+        left_out.insert(0, "briefing: no brief matches the filter")
     if as_json:
         print(_json(rows))
         _tell(left_out)
@@ -616,6 +619,10 @@ def _facets(corpus: Corpus, args: argparse.Namespace) -> int:
         for field, found in counts.items():
             for value, count in found:
                 print(f"{field}\t{_fit(value, LIST_TITLE_WIDTH)}\t{count}")
+    # No value counted may be no value of the fields asked for (no tags): the briefs are looked
+    # for then, and only then.
+    if query.narrows and not any(counts.values()) and not corpus.entries.find(query, marks):
+        _tell(["briefing: no brief matches the filter; nothing counted"])
     _tell(_left_out(corpus.entries.keys_not_loaded(), "brief", named=False))
     return 0
 

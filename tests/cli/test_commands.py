@@ -406,6 +406,24 @@ def test_list_filter_keeps_the_briefs_the_query_finds_newest_first(
     assert [row["id"] for row in json.loads(capsys.readouterr().out)] == ["draft"]
 
 
+def test_list_and_facets_say_when_the_filter_finds_no_brief(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # They printed nothing at all, as if the command had not run; export said so.
+    corpus = make_named_corpus(tmp_path / "c")
+    for command in (["list"], ["list", "--json"], ["facets"]):
+        assert main([*command, "--corpus", str(corpus), "--filter", "ocotillo"]) == 0
+        printed = capsys.readouterr()
+        assert printed.out in ("", "[]\n")
+        assert printed.err.startswith("briefing: no brief matches the filter"), command
+    # Briefs found with no value of the field asked for: nothing to say of the filter.
+    assert main(["facets", "--corpus", str(corpus), "--field", "tag", "--filter", "shift"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert main(["list", "--corpus", str(corpus), "--filter", "shift"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out and printed.err == ""
+
+
 def test_list_filter_says_words_in_quotes_are_found_in_any_order(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -448,6 +466,7 @@ def test_list_filter_says_other_searches_operators_are_words_and_commas_list_not
     assert printed.err == (
         "briefing: looked for as words: NOT"
         " (write -tijuana to leave out the briefs tijuana finds)\n"
+        "briefing: no brief matches the filter\n"
     )
     assert main(["list", "--corpus", str(corpus), "--filter", "place:tijuana,mexicali"]) == 0
     printed = capsys.readouterr()
@@ -471,7 +490,7 @@ def test_list_filter_says_an_exact_value_with_commas_is_one_value_where_only_its
         " write place:=tijuana place:=mexicali to ask for each"
     )
     assert main(["list", "--corpus", str(corpus), "--filter", "place:=tijuana,zzz"]) == 0
-    assert capsys.readouterr().err == ""
+    assert capsys.readouterr().err == "briefing: no brief matches the filter\n"
 
 
 def test_list_and_export_filter_say_what_to_write_for_the_places_eu_is(
@@ -487,7 +506,8 @@ def test_list_and_export_filter_say_what_to_write_for_the_places_eu_is(
     )
     assert main(["list", "--corpus", str(corpus), "--filter", "place:=eu"]) == 0
     printed = capsys.readouterr()
-    assert printed.out == "" and printed.err == told
+    assert printed.out == ""
+    assert printed.err == told + "briefing: no brief matches the filter\n"
     assert main(["export", "--corpus", str(corpus), "--filter", "place:=eu"]) == 1
     assert capsys.readouterr().err.startswith(told)
     assert main(["list", "--corpus", str(corpus), "--filter", 'place:="united states"']) == 0
@@ -519,6 +539,7 @@ def test_list_filter_says_which_terms_it_leaves_out(
     assert printed.err == (
         f"briefing: a filter holds its first {MAX_TERMS} terms: it leaves out the 2 terms"
         " after them\n"
+        "briefing: no brief matches the filter\n"
     )
 
 
