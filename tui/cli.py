@@ -498,6 +498,7 @@ def _filtered(
         parse_query,
         read_as_words_note,
         read_by_language_note,
+        unquoted_value_note,
         unsearched_note,
         value_lists_note,
     )
@@ -516,6 +517,7 @@ def _filtered(
         QUOTED_WORDS_NOTE if query.quoted_words else None,
         read_as_words_note(query),
         value_lists_note(query, corpus.entries, marks),
+        unquoted_value_note(query, corpus.entries, marks),
         read_by_language_note(query, corpus.entries),
         unsearched_note(query),
     )

@@ -647,6 +647,24 @@ async def test_an_empty_list_says_an_exact_value_with_commas_is_one_value(
         )
 
 
+async def test_an_empty_list_says_a_value_of_several_words_is_written_in_quotes(
+    tmp_path: Path,
+) -> None:
+    briefs = {"a.yaml": fields("a", organizations=["Secretaría de Economía"])}
+    app = BriefingApp(make_corpus(tmp_path / "corpus", briefs))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"org:=secretaria de economia")
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        assert article_list.rows == []
+        notice = " ".join(article_list.render_line(y).text.strip() for y in range(10))
+        assert notice.startswith(
+            "No brief matches the filter. A value in several words is written in quotes: write"
+            ' org:="secretaria de economia"'
+        )
+
+
 async def test_an_empty_list_says_what_to_write_for_the_places_eu_is(tmp_path: Path) -> None:
     # place:=eu found nothing, a Spanish brief's "EU" being the United States, and said no more.
     briefs = {

@@ -424,6 +424,20 @@ def test_list_and_facets_say_when_the_filter_finds_no_brief(
     assert printed.out and printed.err == ""
 
 
+def test_list_filter_says_a_value_of_several_words_is_written_in_quotes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--filter", "org:=index zona costa"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.startswith(
+        'briefing: a value in several words is written in quotes: write org:="index zona costa"'
+    )
+    assert main(["list", "--corpus", str(corpus), "--filter", 'org:="index zona costa"']) == 0
+    assert capsys.readouterr().out.startswith("tj\t")
+
+
 def test_list_filter_says_words_in_quotes_are_found_in_any_order(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,6 +21,7 @@ from tui.core.search import (
     read_as_words_note,
     read_by_language_note,
     terms_held,
+    unquoted_value_note,
     unsearched_note,
     value_lists_note,
     value_term,
@@ -485,6 +486,44 @@ def test_an_exact_value_with_commas_is_said_to_be_one_value_where_only_its_parts
     else:
         assert len(entries.find(query, marks)) == (3 if typed.startswith("-") else 0)
         assert note is not None and note.startswith("Commas do not list values: ") and told in note
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        (
+            "org:=Secretaría de Economía lang:en",
+            'write org:="Secretaría de Economía" for org:=Secretaría de Economía, which asks for'
+            " its first word as the value",
+        ),
+        (
+            "Organization:=secretaria  de economia",
+            'write Organization:="secretaria de economia" for',
+        ),
+        # Quoted, or a first word that is a value itself, or words that make no value with it:
+        # nothing to tell.
+        ('org:="Secretaría de Economía"', None),
+        ("org:=kia plant", None),
+        ("org:=secretaría mexicali", None),
+        ("-org:=secretaría de economía", None),
+    ],
+)
+def test_an_exact_value_of_several_words_not_in_quotes_is_told_to_be_written_in_them(
+    tmp_path: Path, typed: str, told: str | None
+) -> None:
+    # org:=secretaría de economía found nothing, and said nothing: the value was "secretaría",
+    # and "de" and "economía" were words.
+    briefs = {
+        "a.yaml": fields("a", organizations=["Secretaría de Economía"]),
+        "b.yaml": fields("b", organizations=["Kia"]),
+    }
+    entries = load_corpus(make_corpus(tmp_path / "corpus", briefs)).entries
+    note = unquoted_value_note(parse_query(typed), entries)
+    if told is None:
+        assert note is None
+    else:
+        assert note is not None and note.startswith("A value in several words is written in")
+        assert told in note
 
 
 @pytest.mark.parametrize(

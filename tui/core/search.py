@@ -282,6 +282,21 @@ class ValueList(NamedTuple):
         return self._replace(typed=f"-{self.typed}", each=tuple(f"-{term}" for term in self.each))
 
 
+class UnquotedValue(NamedTuple):
+    """An exact term whose value is not in quotes, followed by words (``org:=secretaría de
+    economía``): the value ends at the first space, and the words are words of their own. What
+    to tell of it, as the user typed it."""
+
+    typed: str
+    """The term and the words after it."""
+    value: ValueTerm
+    """The value the term asks for: its first word."""
+    whole: ValueTerm
+    """The value of the term and its words together, as quotes would have it."""
+    quoted: str
+    """The term with the words in its quotes (``org:="secretaría de economía"``)."""
+
+
 class Query(NamedTuple):
     """A filter's words and field terms, folded as the index folds what it holds; the terms it
     tells of (:attr:`read_as_words`, :attr:`value_lists`) as the user typed them."""
@@ -328,6 +343,9 @@ class Query(NamedTuple):
     """Field terms whose value is a list with commas (``org:ternium,kia``, ``org:=ternium,kia``):
     looked for as one value holding those words, or being that value (see
     :func:`value_lists_note`)."""
+    unquoted_values: tuple[UnquotedValue, ...] = ()
+    """Exact terms whose value, not in quotes, ends where words follow (see
+    :func:`unquoted_value_note`)."""
 
     @property
     def marks_named(self) -> frozenset[MarkKind]:
@@ -380,8 +398,10 @@ def parse_query(text: str) -> Query:
     # Most filters hold no word in capitals that other searches read as an operator.
     operators = frozenset(_OPERATORS.findall(text))
     after_not = False
+    unquoted = _UnquotedValues(typed)
     terms = _terms().finditer(folded)
     for found in itertools.islice(terms, MAX_TERMS):
+        unquoted.read(found)
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
         if operators:
@@ -407,7 +427,72 @@ def parse_query(text: str) -> Query:
     if after_not:
         kept.read_as_words.append("NOT")  # the last term typed
     query = kept.query(tuple(dict.fromkeys(excluded)), sum(1 for _ in terms))
-    return query._replace(quoted_words=quoted_words)
+    return query._replace(quoted_words=quoted_words, unquoted_values=unquoted.found())
+
+
+class _UnquotedValues:
+    """The exact terms of a filter whose value, not in quotes, is followed by words, read term
+    by term (:class:`UnquotedValue`)."""
+
+    def __init__(self, typed: _Typed) -> None:
+        self._typed = typed
+        self._term: re.Match[str] | None = None
+        """The last exact term read with its value bare, while words follow it."""
+        self._end = 0
+        """Where the last of the words after it ends."""
+        self._found: list[UnquotedValue] = []
+
+    def read(self, found: re.Match[str]) -> None:
+        """Read the next term ``found`` by :data:`_TERM`."""
+        word = found["term"] is not None and ":" not in found["term"] and not found["negated"]
+        if word and self._term is not None:
+            self._end = found.end()
+            return
+        self._close()
+        if found["exact_field"] and found["bare"] and not found["negated"]:
+            self._term, self._end = found, found.end()
+
+    def found(self) -> tuple[UnquotedValue, ...]:
+        """The terms read, each with words after it."""
+        self._close()
+        return tuple(self._found)
+
+    def _close(self) -> None:
+        term, self._term = self._term, None
+        if term is None or self._end == term.end():
+            return  # no word after it
+        counted = _VALUE_FIELDS[_term_word(term["exact_field"])]
+        field = self._typed.of(*term.span("exact_field"))
+        words = " ".join(self._typed.of(term.start("bare"), self._end).split())
+        self._found.append(
+            UnquotedValue(
+                self._typed.of(term.start(), self._end),
+                ValueTerm(counted, term["bare"]),
+                ValueTerm(counted, " ".join(term.string[term.start("bare") : self._end].split())),
+                f'{field}:="{words.replace(chr(34), chr(34) * 2)}"',
+            )
+        )
+
+
+def unquoted_value_note(
+    query: Query, entries: Entries, marks: UserMarks | None = None
+) -> str | None:
+    """What to tell a user whose exact term's value, not in quotes, was cut at its first space
+    (``org:=secretaría de economía``), if any: told where no brief of ``entries`` has the value
+    cut so and some brief has the value with the words after it (``marks``, the user's, giving
+    the tags)."""
+
+    def had(value: ValueTerm) -> bool:
+        return bool(entries.find(Query(values=(value,)), marks))
+
+    told = [term for term in query.unquoted_values if not had(term.value) and had(term.whole)]
+    if not told:
+        return None
+    return (
+        f"A value in several words is written in quotes: write {' '.join(t.quoted for t in told)}"
+        f" for {', '.join(t.typed for t in told)}, which asks for "
+        f"{'its first word' if len(told) == 1 else 'the first word of each'} as the value"
+    )
 
 
 def terms_held(text: str) -> str:

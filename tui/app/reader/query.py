@@ -14,6 +14,7 @@ from tui.core.search import (
     parse_query,
     read_as_words_note,
     read_by_language_note,
+    unquoted_value_note,
     value_lists_note,
 )
 
@@ -95,6 +96,7 @@ def empty_notice(
     notes = (
         read_as_words_note(query),
         value_lists_note(query, entries, marks),
+        unquoted_value_note(query, entries, marks),
         read_by_language_note(query, entries),
     )
     because = "".join(f". {note}" for note in notes if note)
