@@ -554,6 +554,32 @@ async def test_tags_that_cannot_be_kept_are_told_in_the_dialog(
         assert "Tags:" not in brief_lines(app)
 
 
+async def test_escape_on_the_same_tags_written_with_commas_closes_without_asking(
+    corpus_dir: Path,
+) -> None:
+    # "usmca tariffs" retyped as "usmca, tariffs" asked whether to discard the changes.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        app.screen.query_one(Input).value = "usmca tariffs"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        app.screen.query_one(Input).value = "usmca,  tariffs,"
+        await pilot.press("escape")
+        # Not settled: with a question open, the dialog's worker waits for the user.
+        await wait_for_screen(pilot, MainScreen)
+        # Other tags are a change: asked.
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        app.screen.query_one(Input).value = "usmca, aduana"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, DiscardDialog)
+
+
 @pytest.fixture
 def unsaveable_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A state folder that cannot be made: a file stands where it should be (which stops the

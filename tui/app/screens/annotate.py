@@ -312,7 +312,9 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
     def unsaved(self) -> str | None:
         fields = self.query("#tags").results(Input)
         typed = next(fields, None)
-        if typed is None or typed.value.split() == " ".join(self.tags).split():
+        # Split as the tags are when saved: "usmca, tariffs" is the same two tags as
+        # "usmca tariffs", and cancelling it asks nothing.
+        if typed is None or typed.value.replace(",", " ").split() == list(self.tags):
             return None
         return "the tags you typed"
 
