@@ -2115,6 +2115,14 @@ def test_a_person_is_found_after_a_companys_name_and_a_title_in_capitals(
     assert (list(found.people), list(found.organizations)) == (people, organizations)
 
 
+def test_a_known_company_before_a_title_in_capitals_stays_listed() -> None:
+    # "Grupo Bimbo Chief Executive Daniel Servitje" was taken for a company of its own, so
+    # that Grupo Bimbo was no longer listed.
+    sentence = "Grupo Bimbo Chief Executive Daniel Servitje said it will grow."
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert "Grupo Bimbo" in found.organizations
+
+
 @pytest.mark.parametrize(
     ("sentence", "people", "organizations"),
     [
@@ -2431,6 +2439,11 @@ def test_a_company_whose_name_opens_with_a_known_place_is_listed_whole(
         ),
         # The known company's own foundation goes by its name, and the company is listed too.
         ("The Toyota Foundation gave grants to schools.", ["Toyota", "Toyota Foundation"]),
+        # The known company's own legal or group name is the known company's: it stays listed.
+        ("Toyota Motor Corp will invest in Guanajuato.", ["Toyota", "Toyota Motor Corp"]),
+        ("Honda Motor Co. said it would grow.", ["Honda", "Honda Motor Co."]),
+        ("Hyundai Motor Group said it would grow.", ["Hyundai", "Hyundai Motor Group"]),
+        ("Foxconn Technology Group said it would grow.", ["Foxconn", "Foxconn Technology Group"]),
     ],
 )
 def test_a_company_of_its_own_with_a_legal_form_lists_no_known_company_it_opens_with(

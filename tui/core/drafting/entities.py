@@ -283,6 +283,11 @@ _COMPANY_NAME_WORDS = frozenset(
 """Words of a company's name that say what it makes or does, or that it holds others, never
 of a person's: "Valmora Automotive invertirá" is a company investing, where "Carlos Slim
 invertirá" is not one; "Acme Holdings, Magna's chief executive," is no one."""
+_A_FIRMS_OWN_WORDS = _COMPANY_NAME_WORDS | frozenset(
+    "Motor Co Company Corp Corporation Ltd Inc LLC Group Grupo S.A. C.V. de of y and".split()  # noqa: SIM905
+)
+"""Words that, after a known company's name, make its own legal or group name ("Toyota Motor
+Corp", "Foxconn Technology Group", "Nissan Motor Co. Ltd."), not another company's."""
 _COUNTRY_NAME_WORDS = frozenset(("México", "Mexico"))
 """The country a company's subsidiary there is named after, last in its name."""
 _NO_SURNAMES = _COUNTRY_NAME_WORDS | frozenset(("International", "Internacional"))
@@ -1055,9 +1060,16 @@ def find_entities(
                 continue
         else:
             # An organization whose name opens with a known company's and goes on with words of
-            # its own is another company: "Toyota Tsusho Corp" is no Toyota.
-            own_words_start = _own_words_start(text, matcher, taken, start, name)
-            of_its_own = own_words_start is not None
+            # its own is another company: "Toyota Tsusho Corp" is no Toyota. Not the known
+            # one's own legal name ("Toyota Motor Corp"), nor a title and its holder after it
+            # ("Grupo Bimbo Chief Executive Daniel Servitje").
+            own = _own_words_start(text, matcher, taken, start, name)
+            rest = text[own : start + len(name)] if own is not None else ""
+            of_its_own = (
+                any(word.strip(".,") not in _A_FIRMS_OWN_WORDS for word in rest.split())
+                and own is not None
+                and reading.titled(own, rest) is None
+            )
         if not _stands_for_known(
             text, matcher, own_writings, name, end
         ) and not _an_office_within_a_ministry(text, start, end):
