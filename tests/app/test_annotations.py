@@ -344,7 +344,9 @@ async def test_shift_tab_in_a_note_takes_the_line_back_out_and_typing_goes_on(
 async def test_a_table_pasted_into_a_note_keeps_its_columns_once_saved(corpus_dir: Path) -> None:
     # Each tab became one space on saving: the columns the dialog showed ran together, and a
     # line indented with a tab came back indented by one space.
-    pasted = "State\t\tJobs\nNuevo León\t1,200\n\t- check the 1,200"
+    # The tab after a wide character's name goes as far as the dialog shows it: 東京 takes
+    # four columns.
+    pasted = "State\t\tJobs\nNuevo León\t1,200\n東京\t900\n\t- check the 1,200"
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -359,6 +361,7 @@ async def test_a_table_pasted_into_a_note_keeps_its_columns_once_saved(corpus_di
         assert app.screen.query_one(TextArea).text.splitlines() == [
             "State       Jobs",
             "Nuevo León  1,200",
+            "東京    900",
             "    - check the 1,200",
         ]
 

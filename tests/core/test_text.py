@@ -10,7 +10,7 @@ import pytest
 
 from tests.kit.corpus import REPO
 from tui.core.quotes import FoldedArticle, Span, find_quote
-from tui.core.text import clean_text, fold_search, fold_words, line_range
+from tui.core.text import clean_text, expand_tabs, fold_search, fold_words, line_range
 
 TYPOGRAPHIC = "\u201c\u201d\u2018\u2019\u2013\u2014"
 PLAIN = "\"\"''--"
@@ -169,3 +169,20 @@ def test_search_folding_folds_a_folded_text_to_itself() -> None:
     for character in [*decomposing, "\u2019", "\u2032", "\u02bc"]:
         once = fold_search(f"co{character}x")
         assert fold_search(once) == once, repr(character)
+
+
+@pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        ("a\tb", "a   b"),
+        ("abcd\tb", "abcd    b"),
+        # Counted in a terminal's columns: a combining accent takes none, a wide character two.
+        ("Leo\u0301n\tx", "Leo\u0301n    x"),
+        ("東京\t900", "東京    900"),
+        # Each line from its own start, whatever ends it.
+        ("ab\r\n\tc\rd\te", "ab\n    c\nd   e"),
+        ("no tab\r\n", "no tab\n"),
+    ],
+)
+def test_tabs_are_expanded_to_the_columns_a_terminal_shows(text: str, expanded: str) -> None:
+    assert expand_tabs(text, 4) == expanded

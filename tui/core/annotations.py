@@ -32,7 +32,7 @@ from typing import Literal, NamedTuple
 
 from tui.core.atomic import FileIdentity, file_identity
 from tui.core.files import not_a_file
-from tui.core.text import clean_text, fold_search, quoted
+from tui.core.text import clean_text, expand_tabs, fold_search, quoted
 from tui.core.userstate import cannot_save, set_aside, unusable_reason
 
 FILE_NAME = "annotations.sqlite3"
@@ -135,7 +135,7 @@ def check_note(text: str) -> str:
     """``text`` as a note is kept (tabs as the spaces up to the next tab stop, trailing white
     space, control and invisible characters dropped); raises :class:`AnnotationError` when it is
     too long."""
-    note = clean_text(text.expandtabs(NOTE_TAB_STOPS)).rstrip()
+    note = clean_text(expand_tabs(text, NOTE_TAB_STOPS)).rstrip()
     try:
         note.encode("utf-8")
     except UnicodeEncodeError:  # half of a surrogate pair: no file can hold it

@@ -559,6 +559,27 @@ def closest_name(name: str, known: Iterable[str]) -> str | None:
     return lowered[found[0]]
 
 
+def expand_tabs(text: str, tab_size: int) -> str:
+    """``text`` with each tab made the spaces up to the next tab stop, every ``tab_size``
+    columns of a terminal, as a text editor there shows it (:func:`cells`: a wide character
+    takes two columns, a combining mark none, where :meth:`str.expandtabs` counts one for
+    each). Line ends are made ``\n``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        *before_tabs, last = line.split("\t")
+        column, expanded = 0, []
+        for part in before_tabs:
+            column += cells(part)
+            spaces = tab_size - column % tab_size
+            expanded.append(part + " " * spaces)
+            column += spaces
+        lines.append("".join(expanded) + last)
+    return "\n".join(lines)
+
+
 def cells(text: str) -> int:
     """How many columns of a terminal ``text`` takes: two for a wide character (Chinese,
     Japanese, Korean), none for a combining mark, one for the others."""
