@@ -500,6 +500,11 @@ def test_an_exact_value_with_commas_is_said_to_be_one_value_where_only_its_parts
             "Organization:=secretaria  de economia",
             'write Organization:="secretaria de economia" for',
         ),
+        # An operator of other searches ends the value's words: it was not told.
+        (
+            "org:=Secretaría de Economía OR kia",
+            'write org:="Secretaría de Economía" for org:=Secretaría de Economía,',
+        ),
         # Quoted, or a first word that is a value itself, or words that make no value with it:
         # nothing to tell.
         ('org:="Secretaría de Economía"', None),

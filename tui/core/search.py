@@ -401,11 +401,11 @@ def parse_query(text: str) -> Query:
     unquoted = _UnquotedValues(typed)
     terms = _terms().finditer(folded)
     for found in itertools.islice(terms, MAX_TERMS):
-        unquoted.read(found)
+        operator = _operator(found, operators) if operators else None
+        unquoted.read(found, operator is not None)
         if found["words"] is not None:
             quoted_words |= len(found["words"].split()) > 1  # one word has no order
         if operators:
-            operator = _operator(found, operators)
             if after_not:  # NOT, and the term it was meant to leave out
                 negated = found["negated"] or operator
                 kept.read_as_words.append("NOT" if negated else f"NOT {typed.of(*found.span())}")
@@ -442,9 +442,15 @@ class _UnquotedValues:
         """Where the last of the words after it ends."""
         self._found: list[UnquotedValue] = []
 
-    def read(self, found: re.Match[str]) -> None:
-        """Read the next term ``found`` by :data:`_TERM`."""
-        word = found["term"] is not None and ":" not in found["term"] and not found["negated"]
+    def read(self, found: re.Match[str], operator: bool = False) -> None:
+        """Read the next term ``found`` by :data:`_TERM`; ``operator`` when it is one other
+        searches read (``OR``), which the user meant to end the value, not to be part of it."""
+        word = (
+            found["term"] is not None
+            and ":" not in found["term"]
+            and not found["negated"]
+            and not operator
+        )
         if word and self._term is not None:
             self._end = found.end()
             return
