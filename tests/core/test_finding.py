@@ -95,6 +95,8 @@ def test_past_the_most_places_kept_the_nearest_found_is_gone_to_and_more_is_said
         ("otay", 80, "Find: otay · 1 of 4"),
         ("zzz", 80, "Find: zzz · not found"),
         ("", 80, "Find: type words"),
+        # Spaces between and after the words, as Ctrl+W leaves them, are one space or none.
+        ("otay  once ", 80, "Find: otay once · 1 of 1"),
         # Cut at the start: the end is where the user types.
         ("the gate at otay closes", 28, "Find: …otay closes · 1 of 1"),
         ("the gate at otay closes", 12, "1 of 1"),

@@ -153,7 +153,9 @@ class Finding:
             places = "not found"
         head, tail = "Find: ", f" · {places}"
         room = width - len(head) - len(tail)
-        words = self.words
+        # As found: spaces typed between words, or after the last (Ctrl+W leaves one), are
+        # one space or none, not room taken from the words.
+        words = " ".join(self.words.split())
         if cells(words) > room:
             if room < 2:
                 return places[:width]  # no room for a word: the count alone
