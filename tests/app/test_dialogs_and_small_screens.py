@@ -328,3 +328,22 @@ async def test_the_list_keeps_two_rows_in_a_small_terminal(
         assert SECOND_STARTS in first_lines[1]
         # The border under the rows is drawn: the list is whole, not cut by the panes below.
         assert screen_lines(app)[article_list.region.bottom - 1].strip().startswith("╰")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (80, 12)])
+async def test_above_the_brief_the_list_keeps_its_rows_when_the_filter_opens(
+    corpus_dir: Path, size: tuple[int, int]
+) -> None:
+    # At 80x24 the filter took one of the list's three rows: of three briefs found, two showed.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        article_list = main_screen(app).article_list
+        closed = article_list.content_region.height
+        await pilot.press("slash")
+        await settle(pilot)
+        assert any("Filter: words to find" in line for line in screen_lines(app))
+        assert article_list.content_region.height == closed >= 3 * article_list.row_height
+        await pilot.press("escape")
+        await settle(pilot)
+        assert article_list.content_region.height == closed

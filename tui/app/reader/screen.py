@@ -1166,9 +1166,15 @@ class MainScreen(TakesKeysOnceMounted):
 
     def action_filter(self) -> None:
         """Open the filter and put the cursor in it."""
-        self.filter_input.display = True
+        self._show_filter(True)
         self._focus(self.filter_input)
         self._refresh_bindings_if_changed()
+
+    def _show_filter(self, shown: bool) -> None:
+        """Open (``shown``) or close the filter above the list."""
+        self.filter_input.display = shown
+        # The list at its fewest rows keeps them under the filter (see the style sheet).
+        self.query_one("#list-pane").set_class(shown, "-filtering")
 
     def action_leave_filter(self) -> None:
         """Enter in the filter: the list takes the keys, showing what the filter found; an empty
@@ -1203,7 +1209,7 @@ class MainScreen(TakesKeysOnceMounted):
         self.filter_text = ""
         self._filter_noted = ""
         self._typed_from = None
-        self.filter_input.display = False
+        self._show_filter(False)
         self._focus(self.article_list)
         self._refresh_bindings_if_changed()
 
@@ -1574,7 +1580,7 @@ class MainScreen(TakesKeysOnceMounted):
         # start of an empty filter), and a word typed there would run into the term.
         self.filter_input.cursor_position = len(text)
         self.filter_text = text
-        self.filter_input.display = True
+        self._show_filter(True)
         self._focus(self.article_list)
         self._refresh_bindings_if_changed()
 
