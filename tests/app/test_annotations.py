@@ -425,7 +425,8 @@ async def test_a_note_too_long_is_refused_in_the_dialog(corpus_dir: Path) -> Non
 
 async def test_tags_are_given_shown_and_filtered_by(corpus_dir: Path) -> None:
     app = BriefingApp(corpus_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    told: list[tuple[str, str]] = []
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(told)) as pilot:
         await settle(pilot)
         first = current_id(app)
         await pilot.press("t")
@@ -435,11 +436,14 @@ async def test_tags_are_given_shown_and_filtered_by(corpus_dir: Path) -> None:
         assert "Tags: USMCA, aduana" in brief_lines(app)
         await pilot.press("j", "t")
         await wait_for_screen(pilot, TagDialog)
-        # Typed in another case, a tag in use keeps its first spelling.
+        # Typed in another case, a tag in use keeps its first spelling, and says so: the user
+        # saw "USMCA" where "usmca" was typed, without a word.
+        assert told == []
         await pilot.press(*"usmca", "enter")
         await settle(pilot)
         second = current_id(app)
         assert "Tags: USMCA" in brief_lines(app)
+        assert told == [("information", "Kept as other briefs spell it: USMCA (typed usmca)")]
 
         await pilot.press("slash", *"tag:adu", "enter")
         await settle(pilot)

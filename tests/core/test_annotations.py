@@ -24,6 +24,7 @@ from tui.core.annotations import (
     AnnotationError,
     Annotations,
     parse_tags,
+    respelt_tags_note,
 )
 from tui.core.search import parse_query
 from tui.core.store import open_corpus
@@ -175,9 +176,18 @@ def test_a_tag_only_one_brief_has_is_spelt_anew_when_retyped_there(tmp_path: Pat
     assert annotations.set_tags("a", ["USMCA", "aduana"]) == ("USMCA", "aduana")
     assert Annotations(tmp_path, CORPUS).tags["a"] == ("USMCA", "aduana")
     assert annotations.tag_names() == {"USMCA": 1, "aduana": 1}
-    # Another brief having it keeps the spelling every brief shows.
+    # Another brief having it keeps the spelling every brief shows, and the user is told.
     annotations.set_tags("b", ["usmca"])
-    assert annotations.set_tags("a", ["Usmca"]) == ("USMCA",)
+    assert annotations.set_tags("a", ["Usmca", "Aduána"]) == ("USMCA", "Aduána")
+    assert (
+        respelt_tags_note(["Usmca", "Aduána"], ("USMCA", "Aduána"))
+        == "Kept as other briefs spell it: USMCA (typed Usmca)"
+    )
+    assert annotations.set_tags("b", ["usmca", "aduana"]) == ("USMCA", "Aduána")
+    assert respelt_tags_note(["usmca", "aduana"], ("USMCA", "Aduána")) == (
+        "Kept as other briefs spell them: USMCA (typed usmca), Aduána (typed aduana)"
+    )
+    assert respelt_tags_note(["USMCA"], ("USMCA",)) is None
 
 
 def test_two_instances_never_undo_each_others_changes(tmp_path: Path) -> None:

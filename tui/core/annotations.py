@@ -131,6 +131,22 @@ def fold_tag(tag: str) -> str:
     return fold_search(tag).strip()
 
 
+def respelt_tags_note(typed: Iterable[str], kept: Iterable[str]) -> str | None:
+    """What to tell a user whose tags ``typed`` were kept as ``kept`` (by
+    :meth:`Annotations.set_tags`), when some keep the spelling other briefs give them, if any
+    do: "usmca" typed where other briefs have "USMCA" is that tag, and stays "USMCA"."""
+    spelt = {fold_tag(tag): tag for tag in kept}
+    respelt = [
+        f"{spelt[fold_tag(tag)]} (typed {tag})"
+        for tag in typed
+        if spelt.get(fold_tag(tag), tag) != tag
+    ]
+    if not respelt:
+        return None
+    them = "it" if len(respelt) == 1 else "them"
+    return f"Kept as other briefs spell {them}: {', '.join(respelt)}"
+
+
 def check_note(text: str) -> str:
     """``text`` as a note is kept (tabs as the spaces up to the next tab stop, trailing white
     space, control and invisible characters dropped); raises :class:`AnnotationError` when it is

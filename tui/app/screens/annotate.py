@@ -28,6 +28,7 @@ from tui.core.annotations import (
     check_note,
     fold_tag,
     parse_tags,
+    respelt_tags_note,
 )
 from tui.core.text import one_line
 
@@ -352,7 +353,10 @@ def edit_tags(app: App[Any], annotations: Annotations, brief: Brief) -> Awaitabl
         tags = await answer
         if tags is None:
             return False
-        annotations.set_tags(brief.id, tags, started_from=current)  # checked by the dialog
+        kept = annotations.set_tags(brief.id, tags, started_from=current)  # checked already
+        respelt = respelt_tags_note(tags, kept)
+        if respelt:
+            app.notify(respelt, title="Tags", markup=False)
         return annotations.tags.get(brief.id, ()) != current
 
     return keep()
