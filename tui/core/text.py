@@ -560,7 +560,7 @@ def closest_name(name: str, known: Iterable[str]) -> str | None:
 
 
 def expand_tabs(text: str, tab_size: int) -> str:
-    """``text`` with each tab made the spaces up to the next tab stop, every ``tab_size``
+    r"""``text`` with each tab made the spaces up to the next tab stop, every ``tab_size``
     columns of a terminal, as a text editor there shows it (:func:`cells`: a wide character
     takes two columns, a combining mark none, where :meth:`str.expandtabs` counts one for
     each). Line ends are made ``\n``."""
