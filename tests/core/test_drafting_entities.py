@@ -2430,6 +2430,29 @@ def test_a_company_whose_name_opens_with_a_known_place_is_listed_whole(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Texas Republicans will invest in roads.", "Texas"),
+        ("Texas Democrats will invest in schools.", "Texas"),
+        ("Nuevo León Lawmakers will invest in roads.", "Nuevo León"),
+        ("Arizona Officials will invest in water.", "Arizona"),
+        ("Sonora Farmers will invest in wells.", "Sonora"),
+    ],
+)
+def test_a_place_before_a_group_of_its_people_is_the_place_and_no_company(
+    sentence: str, place: str
+) -> None:
+    # "Texas Republicans will invest" was drafted as a company "Texas Republicans", and the
+    # place Texas was lost: a party's members are no company.
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.organizations), list(found.places), list(found.people)) == (
+        [],
+        [place],
+        [],
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "organizations"),
     [
         ("Toyota Tsusho Corp will open a warehouse in Guanajuato.", ["Toyota Tsusho Corp"]),

@@ -307,6 +307,15 @@ _INDUSTRY_WORDS = (
 )
 """Words naming an industry: a name made of them alone is no company's ("Medical Devices",
 "Aerospace Manufacturing")."""
+_GROUPS_OF_PEOPLE = frozenset(
+    """Republicans Democrats Republican Democrat Lawmakers Legislators Senators Officials
+    Authorities Leaders Voters Residents Citizens Workers Farmers Growers Ranchers Truckers
+    Migrants Immigrants Consumers Taxpayers Legisladores Diputados Senadores Funcionarios
+    Trabajadores Productores""".split()  # noqa: SIM905 - a word block reads better
+)
+"""Words naming people by a party, an office or a trade they share, which a place's name may
+come before ("Texas Republicans", "Nuevo León Lawmakers"): they are the place's people, no
+company, whatever they are said to do."""
 _PLURAL = re.compile(r"[^s]s$")
 """How an English plural ends: "Companies", "Automakers" (not "Congress")."""
 # Words after which a name is where something is, not who: "In San Quintín, the mayor of the
@@ -1209,11 +1218,11 @@ def _a_company_opening_with_a_place(
     """Where the company whose name opens with the known place ``text`` writes from ``start``
     to ``end`` ends, and its name, when the text says the whole is a company's ("Texas
     Instruments will invest", "the company Mexico Pacific"); None otherwise. The rest of its
-    name is a word or two of no known name, no title ("Texas Governor Greg Abbott") and no
-    person's name. A name holding an organization's word is read as one elsewhere, and lists
-    the place too ("Mexico Business Council"); one ending in a legal form lists none ("Texas
-    Instruments Inc."). ``runs`` are the text's runs of names, each by where it starts, with
-    where it ends."""
+    name is a word or two of no known name, no title ("Texas Governor Greg Abbott"), no group
+    of the place's people ("Texas Republicans") and no person's name. A name holding an
+    organization's word is read as one elsewhere, and lists the place too ("Mexico Business
+    Council"); one ending in a legal form lists none ("Texas Instruments Inc."). ``runs`` are
+    the text's runs of names, each by where it starts, with where it ends."""
     run_end, name = runs.get(start, (end, ""))
     rest = text[end:run_end].split()
     if not 1 <= len(rest) <= 2:
@@ -1224,6 +1233,7 @@ def _a_company_opening_with_a_place(
             or not word[0].isupper()
             or word in _TITLE_WORDS
             or word in ORGANIZATION_WORDS
+            or word in _GROUPS_OF_PEOPLE
             for word in rest
         )
         or _is_a_name(" ".join(rest))
@@ -2229,6 +2239,8 @@ def _group_of(reading: _Reading, start: int, name: str) -> str | None:
     words = name.replace("-", " ").split()
     if _is_generic_group(words) or _is_a_building(words) or _a_legal_form_alone(name):
         return None
+    if all(word in _GROUPS_OF_PEOPLE for word in words):
+        return None  # people, whatever they are said to do: "Republicans will invest"
     if any(word.strip(".,") in ORGANIZATION_WORDS for word in words) or any(
         _is_acronym(word) for word in words
     ):
