@@ -2430,6 +2430,38 @@ def test_a_company_whose_name_opens_with_a_known_place_is_listed_whole(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "language", "organizations", "places"),
+    [
+        ("Texas Instruments said exports rose.", "en", ["Texas Instruments"], []),
+        (
+            "Texas Instruments dijo que las exportaciones crecieron.",
+            "es",
+            ["Texas Instruments"],
+            [],
+        ),
+        (
+            "Texas Instruments reported higher sales in Mexico.",
+            "en",
+            ["Texas Instruments"],
+            ["Mexico"],
+        ),
+        ("Mexico Pacific announced a second terminal.", "en", ["Mexico Pacific"], []),
+    ],
+)
+def test_a_company_whose_name_opens_with_a_known_place_is_listed_whole_when_reported_on(
+    sentence: str, language: str, organizations: list[str], places: list[str]
+) -> None:
+    # "Texas Instruments said exports rose", the company named nowhere else, was drafted as
+    # the place Texas: only its investing told it a company.
+    found = find_entities(sentence, shipped_gazetteer(), language=language)
+    assert (list(found.organizations), list(found.places), list(found.people)) == (
+        organizations,
+        places,
+        [],
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("Texas Republicans will invest in roads.", "Texas"),

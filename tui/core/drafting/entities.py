@@ -212,7 +212,8 @@ _DOES_BUSINESS = re.compile(
 said", "Toyota Tsusho México abrió". Read only after a name that opens with a known company's,
 where a model is the other reading ("the Toyota Tacoma will be produced", "el Kia Rio se
 produce": no verb of making or being made is here), or a place after one ("Ford Mexico
-said")."""
+said"); or after a name that opens with a known place, which it tells a company's ("Texas
+Instruments said")."""
 _MAKES = re.compile(
     r"\s+(?:(?:también|also)\s+)?(?:producirá|produce|fabricará|fabrica|exportará|exporta"
     r"|produces|makes|will\s+(?:produce|make|build|export))\b"
@@ -1237,10 +1238,24 @@ def _a_company_opening_with_a_place(
             for word in rest
         )
         or _is_a_name(" ".join(rest))
+        or all(word in _FIELD_NOUNS for word in rest)
         or (matcher.known is not None and matcher.known.search(text, end, run_end))
     ):
         return None
-    return (run_end, name) if _said_a_company(text, start, name) else None
+    if _said_a_company(text, start, name) or _reported_on_as_a_company(text, start, run_end):
+        return run_end, name
+    return None
+
+
+def _reported_on_as_a_company(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text`` writes from ``start`` to ``end``, a known place and a word or
+    two of a name, is followed by what a company does as it does business or is reported on
+    ("Texas Instruments said exports rose"), and is not after a word saying where: in "in
+    Mexico Sheinbaum said", Mexico is where the person speaks."""
+    before = text[max(0, start - 20) : start].split()[-1:]
+    if before and before[0].lower() in _PLACE_PREPOSITIONS:
+        return False
+    return _DOES_BUSINESS.match(text, end) is not None
 
 
 def _places_apart(text: str, matcher: _Matcher) -> str:
