@@ -2261,6 +2261,12 @@ def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) 
         ("Vexa Components, a wiring-harness maker, said it grows.", ["Vexa Components"], []),
         # A name no person has: it ends as companies' do.
         ("Magna International, a Canadian supplier, said it grows.", ["Magna International"], []),
+        # A fund manager's trade before a name is no title: the company, and no person.
+        (
+            "Fund manager Fidelity Investments said exports rose.",
+            ["Fidelity Investments"],
+            [],
+        ),
         # A manager, and a director of a region, named after the title and a comma.
         ('"We are hiring now," said the plant manager, Jorge Ramírez.', [], ["Jorge Ramírez"]),
         ("The plant manager, Jorge Ramírez, said they are hiring.", [], ["Jorge Ramírez"]),
@@ -2278,8 +2284,8 @@ def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) 
             ["Cámara Nacional de la Industria del Hierro y del Acero"],
             [],
         ),
-        # Not so: people who said something or are described, two organizations, a fund
-        # manager's trade, and a currency's letters.
+        # Not so: people who said something or are described, two organizations, and a
+        # currency's letters.
         ("Marcelo Ebrard said it will invest in the border.", [], []),
         ("Sheinbaum dijo que abrirá una oficina comercial en Texas.", [], []),
         ("Chen, a spokeswoman for the company, said hiring starts in May.", [], []),
@@ -2290,7 +2296,6 @@ def test_a_currency_written_with_a_countrys_letters_names_no_country(text: str) 
             ["SHCP", "Banxico"],
             [],
         ),
-        ("Fund manager Fidelity Investments said exports rose.", [], []),
         ("The fund will invest US$50 million.", [], []),
         ("The fund will invest US $50 million.", [], []),
     ],
@@ -2400,6 +2405,38 @@ def test_a_company_whose_name_opens_with_a_known_one_is_listed_whole_and_alone(
     # Listed as the known company and the rest of its name alone: "Hyundai" and "Mobis".
     found = find_entities(sentence, shipped_gazetteer(), language=language).organizations
     assert found == (company,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations", "places"),
+    [
+        (
+            "Carlyle Capital will invest US$50 million in Monterrey.",
+            ["Carlyle Capital"],
+            ["Monterrey"],
+        ),
+        (
+            "Fidelity Investments will invest US$50 million in Monterrey.",
+            ["Fidelity Investments"],
+            ["Monterrey"],
+        ),
+        # Money named by words of the field alone, or after a place, is no company.
+        ("Foreign Investments will rise, Fidelity Investments said.", ["Fidelity Investments"], []),
+        ("Capital Markets cooled, Carlyle Capital said.", ["Carlyle Capital"], []),
+        ("Mexico City Capital will invest in housing.", [], ["Ciudad de México"]),
+    ],
+)
+def test_a_name_ending_in_capital_or_investments_is_a_companys(
+    sentence: str, organizations: list[str], places: list[str]
+) -> None:
+    # "Carlyle Capital will invest" was read as a person's name and listed as no one, where
+    # "Valmora Holdings will invest" is a company.
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.organizations), list(found.places), list(found.people)) == (
+        organizations,
+        places,
+        [],
+    )
 
 
 @pytest.mark.parametrize(

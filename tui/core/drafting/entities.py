@@ -279,11 +279,12 @@ _COMPANY_NAME_WORDS = frozenset(
     """Automotive Automotriz Electronics Electrónica Medical Precision Motors Technologies
     Technology Systems Industries Industrial Logistics Components Solutions Aerospace Devices
     Semiconductors Semiconductor Pharma Plastics Textiles Manufacturing Robotics
-    Holdings Holding Enterprises Ventures""".split()  # noqa: SIM905
+    Holdings Holding Enterprises Ventures Investments Capital""".split()  # noqa: SIM905
 )
-"""Words of a company's name that say what it makes or does, or that it holds others, never
-of a person's: "Valmora Automotive invertirá" is a company investing, where "Carlos Slim
-invertirá" is not one; "Acme Holdings, Magna's chief executive," is no one."""
+"""Words of a company's name that say what it makes or does, or that it holds others or
+invests for them, never of a person's: "Valmora Automotive invertirá" is a company investing,
+where "Carlos Slim invertirá" is not one; "Acme Holdings, Magna's chief executive," is no one;
+"Fidelity Investments said" is a company."""
 _A_FIRMS_OWN_WORDS = _COMPANY_NAME_WORDS | frozenset(
     "Motor Co Company Corp Corporation Ltd Inc LLC Group Grupo S.A. C.V. de of y and".split()  # noqa: SIM905
 )
@@ -296,18 +297,21 @@ _NO_SURNAMES = _COUNTRY_NAME_WORDS | frozenset(("International", "Internacional"
 International". Within a name they may be a bridge's ("Pharr International Bridge")."""
 _FIELD_NOUNS = frozenset(
     """Industry Industria Sector Government Gobierno Business Manufacturing Manufactura
-    Investment Inversión Trade Comercio Production Producción Employment Empleo Exports
-    Exportaciones Nearshoring""".split()  # noqa: SIM905 - a word block reads better
+    Investment Investments Inversión Trade Comercio Production Producción Employment Empleo
+    Exports Exportaciones Nearshoring Capital Markets""".split()  # noqa: SIM905 - a word block reads better
 )
 """Common nouns of the field that open sentences doing what a company does, alone naming no
-one: "Industry will invest $3 billion", "Gobierno invertirá"."""
+one: "Industry will invest $3 billion", "Gobierno invertirá", "Capital will flow"; nor after a
+place: "Mexico City Capital will invest"."""
 _INDUSTRY_WORDS = (
     _COMPANY_NAME_WORDS
     | _FIELD_NOUNS
     | frozenset("Auto Autos Electronic Parts Autopartes Steel Energy".split())  # noqa: SIM905
+    # What says whose or which money is invested: "Foreign Investments", "Venture Capital".
+    | frozenset("Foreign Private Venture".split())  # noqa: SIM905
 )
-"""Words naming an industry: a name made of them alone is no company's ("Medical Devices",
-"Aerospace Manufacturing")."""
+"""Words naming an industry, or the money invested in one: a name made of them alone is no
+company's ("Medical Devices", "Aerospace Manufacturing", "Capital Markets")."""
 _GROUPS_OF_PEOPLE = frozenset(
     """Republicans Democrats Republican Democrat Lawmakers Legislators Senators Officials
     Authorities Leaders Voters Residents Citizens Workers Farmers Growers Ranchers Truckers
