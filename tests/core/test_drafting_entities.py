@@ -2132,6 +2132,11 @@ def test_a_known_company_before_a_title_in_capitals_stays_listed() -> None:
             ["Vexa Components"],
         ),
         ("Acme Robotics President Ana Ruiz said sales rose.", ["Ana Ruiz"], ["Acme Robotics"]),
+        (
+            "Vexa Components Director General Ana Ruiz said sales rose.",
+            ["Ana Ruiz"],
+            ["Vexa Components"],
+        ),
         # Read as the same name is without a title after it: as no one's.
         ("Valmora Holt Chief Executive Ana Ruiz said sales rose.", ["Ana Ruiz"], []),
     ],

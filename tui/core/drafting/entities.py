@@ -2140,10 +2140,11 @@ _CAPITALISED_EXECUTIVE = (
 )
 _TITLES_WITHIN = re.compile(
     rf"(?<!\S)(?:(?:{_CAPITALISED_EXECUTIVE}|{'|'.join(sorted(_TITLE_WORDS))})\.?"
-    r"(?:\s+and)?\s+)+"
+    r"(?:\s+General)?(?:\s+and)?\s+)+"
 )
 """Titles in capitals within a run of names, one or more: "Chief Executive", "President and
-Chief Executive Officer", "Mayor"."""
+Chief Executive Officer", "Mayor", "Director General" (in Spanish the title's "general" comes
+after it, and is no given name)."""
 
 
 class _Titled(NamedTuple):
