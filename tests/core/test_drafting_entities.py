@@ -2151,6 +2151,51 @@ def test_a_company_unknown_to_the_gazetteer_before_a_title_in_capitals_is_listed
 
 
 @pytest.mark.parametrize(
+    ("sentence", "language", "company", "person"),
+    [
+        (
+            "Grupo México Chief Executive Germán Larrea said the mine will grow.",
+            "en",
+            "Grupo México",
+            "Germán Larrea",
+        ),
+        (
+            "Grupo México Chief Executive Officer Germán Larrea said the mine will grow.",
+            "en",
+            "Grupo México",
+            "Germán Larrea",
+        ),
+        (
+            "Grupo México President Germán Larrea said the mine will grow.",
+            "en",
+            "Grupo México",
+            "Germán Larrea",
+        ),
+        (
+            "Grupo México Director General Germán Larrea dijo que la mina crecerá.",
+            "es",
+            "Grupo México",
+            "Germán Larrea",
+        ),
+        # A known company, in the same words.
+        (
+            "Grupo Bimbo Chief Executive Daniel Servitje said it will grow.",
+            "en",
+            "Grupo Bimbo",
+            "Daniel Servitje",
+        ),
+    ],
+)
+def test_a_title_in_capitals_and_its_holder_are_no_part_of_a_companys_name_holding_a_known_one(
+    sentence: str, language: str, company: str, person: str
+) -> None:
+    # "Grupo México Chief Executive Germán Larrea said" was drafted as one organization of all
+    # those words, and no person: a name holding a known place (or company) was listed whole.
+    found = find_entities(sentence, shipped_gazetteer(), language=language)
+    assert (list(found.organizations), list(found.people)) == ([company], [person])
+
+
+@pytest.mark.parametrize(
     ("sentence", "organizations"),
     [
         ("Lear, the seat maker, said it would hire 500 workers.", ["Lear"]),

@@ -1050,6 +1050,14 @@ def find_entities(
     for start, end, name, list_end in _listed_apart(names, org_starts):
         if told is not None:
             told(start // 2)
+        titled = reading.titled(start, name)
+        if titled is not None and titled.titles:
+            # Titles in capitals and who holds them are no part of the name before them, which
+            # is read alone, the person as names are: "Grupo México Chief Executive Germán
+            # Larrea said" names Grupo México and Germán Larrea. What follows is said by the
+            # person, not by the company.
+            name = name[: titled.titles].rstrip()
+            end = list_end = start + len(name)
         holds_known = any(taken[start:end]) and not _all_known(text, taken, start, end)
         if (
             not holds_known
