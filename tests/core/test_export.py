@@ -667,6 +667,12 @@ def rendered_note(tmp_path: Path, note: str) -> str:
             "- call Ternium\n2024. Record year\n10. tenth point",
             "<ul><li>call Ternium</li></ul><p>2024. Record year<br />10. tenth point</p>",
         ),
+        # Columns of a table pasted into a note (its tabs kept as spaces) ran together.
+        (
+            "Plant    Jobs\nApodaca  1,200\n- Saltillo  800",
+            "<p>Plant \u00a0\u00a0\u00a0Jobs<br />Apodaca \u00a01,200</p>"
+            "<ul><li>Saltillo \u00a0800</li></ul>",
+        ),
         # A line indented under a line of text, or past a point's text, lost its indent.
         (
             "Plan:\n    check the permit\n  and the trucks",

@@ -273,6 +273,8 @@ def _note_lines(note: str) -> list[str]:
     - A line of text indented past a list item goes on that item, on a line of its own.
     - A line of text keeps its indent, past the text of the item it is on if any: renderers
       strip the spaces a line starts with, but not no-break ones.
+    - Spaces between words keep their number, as between a pasted table's columns: renderers
+      collapse spaces, but not no-break ones (see :func:`_note_text`).
 
     Everything the note holds is text otherwise: escaped, as the rest of a briefing is.
     """
@@ -319,7 +321,7 @@ def _note_lines(note: str) -> list[str]:
                     # Right under the item, a list starting at another number than 1 would be
                     # read as the item's text.
                     lines.append("")
-                lines.append(f"{' ' * column}{marker} {escape(item[2])}")
+                lines.append(f"{' ' * column}{marker} {_note_text(item[2])}")
                 text_in_note = indent + len(line.strip()) - len(item[2])
                 items.append((indent, column + len(marker) + 1, marker, text_in_note))
                 after_text = False
@@ -337,9 +339,23 @@ def _note_lines(note: str) -> list[str]:
             # Its indent past where text starts there, which a renderer strips from a line's
             # start, in spaces it keeps: no-break ones, which look the same as it is.
             kept_indent = "\u00a0" * max(0, indent - (items[-1][3] if items else 0))
-            lines.append(f"{' ' * column}{kept_indent}{escape(line)}")
+            lines.append(f"{' ' * column}{kept_indent}{_note_text(line)}")
             after_text = not items
     return lines
+
+
+_SPACES_WITHIN = re.compile(r"( {2,})")
+
+
+def _note_text(line: str) -> str:
+    """A line of a note, escaped (:func:`escape`), its runs of spaces between words kept, as a
+    table pasted into a note has them between its columns: a space and no-break ones after it,
+    which renderers keep where they collapse spaces, and which look as spaces do in the text."""
+    pieces = _SPACES_WITHIN.split(line.strip())
+    return "".join(
+        " " + "\u00a0" * (len(piece) - 1) if number % 2 else escape(piece, line_start=number == 0)
+        for number, piece in enumerate(pieces)
+    )
 
 
 def _indent(line: str) -> int:
