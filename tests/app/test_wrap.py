@@ -25,14 +25,27 @@ def test_words_wrap_at_spaces_and_paragraphs_stay_apart() -> None:
     ]
 
 
-def test_a_word_longer_than_the_line_is_folded() -> None:
+def test_a_word_longer_than_the_line_is_folded_after_a_slash_or_hyphen_near_its_end() -> None:
     wrapped = wrap_text("see https://example.com/a/very/long/path now", 10)
     assert [wrapped.line(i) for i in range(len(wrapped))] == [
         "see",
-        "https://ex",
-        "ample.com/",
-        "a/very/lon",
-        "g/path now",
+        "https://",
+        "example.co",  # no break in the line's second half: cut where the line ends
+        "m/a/very/",
+        "long/path",
+        "now",
+    ]
+    # A brief's file name was cut as "…-exports-20" and "24.yaml".
+    wrapped = wrap_text("mexicali-maquiladora-exports-2024.yaml", 33)
+    assert [wrapped.line(i) for i in range(len(wrapped))] == [
+        "mexicali-maquiladora-exports-",
+        "2024.yaml",
+    ]
+    wrapped = wrap_text("informe-pesquería-nuevo-león-ternium.yaml could not be loaded", 30)
+    assert [wrapped.line(i) for i in range(len(wrapped))] == [
+        "informe-pesquería-nuevo-león-",
+        "ternium.yaml could not be",
+        "loaded",
     ]
 
 

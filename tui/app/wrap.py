@@ -144,9 +144,10 @@ def _fold(
     while True:
         if text[position:end].isascii():
             while end - position > width:
+                cut = _after_a_break(text, position, position + width)
                 starts.append(position)
-                ends.append(position + width)
-                position += width
+                ends.append(cut)
+                position = cut
             return position, end - position
         cut, used = position, 0
         while cut < end and used + get_character_cell_size(text[cut]) <= width:
@@ -154,7 +155,24 @@ def _fold(
             cut += 1
         if cut == end:
             return position, used
-        cut = max(cut, position + 1)  # a character wider than the line still gets one
+        # A character wider than the line still gets one.
+        cut = max(_after_a_break(text, position, cut), position + 1)
         starts.append(position)
         ends.append(cut)
         position = cut
+
+
+_BREAKS_AFTER = frozenset("-/_\\")
+"""Characters a long word may be cut after: a file's name or an address, too long for a line,
+reads in its parts ("mexicali-maquiladora-" then "exports-2024.yaml", not "…exports-20" then
+"24.yaml")."""
+
+
+def _after_a_break(text: str, start: int, cut: int) -> int:
+    """Where to cut a word folded from ``start`` that may run up to ``cut``: after the last
+    character of :data:`_BREAKS_AFTER` in the line's second half, else at ``cut``. A cut in its
+    first half would leave most of the line empty."""
+    for position in range(cut - 1, start + (cut - start) // 2 - 1, -1):
+        if text[position] in _BREAKS_AFTER:
+            return position + 1
+    return cut
