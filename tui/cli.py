@@ -501,6 +501,7 @@ def _filtered(
         unquoted_value_note,
         unsearched_note,
         value_lists_note,
+        without_value_note,
     )
 
     query = parse_query(text)
@@ -520,6 +521,7 @@ def _filtered(
         unquoted_value_note(query, corpus.entries, marks),
         read_by_language_note(query, corpus.entries),
         unsearched_note(query),
+        without_value_note(query),
     )
     for note in notes:
         if note:

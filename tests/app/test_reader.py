@@ -571,6 +571,12 @@ async def test_a_filter_matching_nothing_says_what_its_operators_and_commas_are(
     [
         ("-lang:spanish", "Looked for as words: -lang:spanish (lang: takes a language code"),
         ("\U0001f680", "Not looked for: \U0001f680 (the filter finds words of letters or digits)"),
+        # A term with no value narrowed nothing, without a word.
+        (
+            "place:",
+            "Left out, having no value: place: (write the value after the colon, such as"
+            " place:tijuana)",
+        ),
     ],
 )
 async def test_a_filter_given_with_enter_says_which_terms_it_could_not_read(

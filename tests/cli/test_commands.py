@@ -541,6 +541,26 @@ def test_list_filter_says_which_words_it_cannot_look_for(
     assert printed.err.startswith("briefing: not looked for: \U0001f680 % (the filter finds words")
 
 
+@pytest.mark.parametrize("command", ["list", "export", "facets"])
+def test_a_filter_says_which_of_its_terms_have_no_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # export --filter "place:$STATE", the state left empty, exported every brief without a word.
+    corpus = make_named_corpus(tmp_path / "c")
+    for filter_text, told in [
+        (
+            "org:= -tag: tijuana",
+            "briefing: left out, having no value: org:=, -tag: (write the value after the"
+            " colon, such as org:=ternium)\n",
+        ),
+        ("tijuana", None),
+    ]:
+        output = ["-o", str(tmp_path / f"{len(filter_text)}.md")] if command == "export" else []
+        assert main([command, "--corpus", str(corpus), "--filter", filter_text, *output]) == 0
+        said = capsys.readouterr().err
+        assert (told in said) if told else "no value" not in said
+
+
 def test_list_filter_says_which_terms_it_leaves_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

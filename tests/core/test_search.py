@@ -26,6 +26,7 @@ from tui.core.search import (
     value_lists_note,
     value_term,
     with_term,
+    without_value_note,
 )
 from tui.core.store import load_corpus, open_corpus
 
@@ -1291,3 +1292,27 @@ def test_a_filter_is_held_as_typed_to_the_end_of_its_last_term_held() -> None:
     held = " ".join(["Querétaro"] * (MAX_TERMS - 1) + ['place:"Nuevo León"'])
     assert terms_held(f"{held}  EE. UU. más") == held
     assert terms_held(f"{held}  ") == f"{held}  "  # no term left out: as it was
+
+
+@pytest.mark.parametrize(
+    ("typed", "left_out"),
+    [
+        ("place:", ("place:",)),
+        ('org:= Org:"" -tag: kia', ("org:=", 'Org:""', "-tag:")),
+        ("after: plant", ("after:",)),
+        ("place:tijuana org:=kia tag:usmca", ()),
+    ],
+)
+def test_a_field_term_with_nothing_after_its_colon_is_left_out_and_told(
+    typed: str, left_out: tuple[str, ...]
+) -> None:
+    query = parse_query(typed)
+    rest = " ".join(word for word in typed.split() if word not in left_out)
+    # It narrows nothing, as while it is being typed: the rest of the filter is what finds.
+    assert query._replace(without_value=()) == parse_query(rest)
+    assert query.without_value == left_out
+    note = without_value_note(query)
+    if not left_out:
+        assert note is None
+    else:
+        assert note is not None and note.startswith(f"Left out, having no value: {left_out[0]}")

@@ -346,6 +346,10 @@ class Query(NamedTuple):
     unquoted_values: tuple[UnquotedValue, ...] = ()
     """Exact terms whose value, not in quotes, ends where words follow (see
     :func:`unquoted_value_note`)."""
+    without_value: tuple[str, ...] = ()
+    """Field terms typed with nothing after the colon (``place:``, ``org:=``, ``tag:""``),
+    kept or excluded, as typed: left out, as they are while being typed (see
+    :func:`without_value_note`)."""
 
     @property
     def marks_named(self) -> frozenset[MarkKind]:
@@ -421,6 +425,7 @@ def parse_query(text: str) -> Query:
                 excluded.append(negated)
             kept.read_as_words += (f"-{word}" for word in term.read_as_words)  # as typed
             kept.unsearched += term.unsearched
+            kept.without_value += term.without_value
             kept.value_lists += (listed.excluded() for listed in term.value_lists)
         else:
             kept.add(found)
@@ -588,6 +593,7 @@ class _Terms:
         self.read_as_words: list[str] = []
         self.unsearched: list[str] = []
         self.value_lists: list[ValueList] = []
+        self.without_value: list[str] = []
 
     def searched(self, words: Sequence[str]) -> tuple[str, ...]:
         """Of ``words``, those the index can look for; the others are told (``unsearched``)."""
@@ -602,14 +608,18 @@ class _Terms:
             term_words = self.searched(_without_possessives(found["phrase"].split()))
             if term_words:
                 self.names.append(NameTerm(NAME_TERMS[_term_word(found["field"])], term_words))
+            elif not found["phrase"].strip():
+                self._has_no_value(found)
             return
         if found["exact_field"]:
             value = (found["quoted"] or "").replace('""', '"') + (found["bare"] or "")
-            if value.strip():  # else left out, as it is while being typed
-                counted = _VALUE_FIELDS[_term_word(found["exact_field"])]
-                self.values.append(ValueTerm(counted, value.strip()))
-                if _is_a_list(value) and counted not in _ONE_A_BRIEF:
-                    self.value_lists.append(self._exact_list(found, counted, value.strip()))
+            if not value.strip():
+                self._has_no_value(found)
+                return
+            counted = _VALUE_FIELDS[_term_word(found["exact_field"])]
+            self.values.append(ValueTerm(counted, value.strip()))
+            if _is_a_list(value) and counted not in _ONE_A_BRIEF:
+                self.value_lists.append(self._exact_list(found, counted, value.strip()))
             return
         if found["words"] is not None:
             words = _without_possessives(found["words"].split())
@@ -630,7 +640,8 @@ class _Terms:
             # In quotes, as names are written (place:"baja california"), the value is the same.
             value = value.strip('"')
         if not value:
-            return  # as it is while being typed
+            self._has_no_value(found)
+            return
         if field in (*NAME_TERMS, "tag") and _is_a_list(value):
             typed = self.typed.of(*found.span("term"))
             named, _, listing = typed.partition(":")
@@ -657,6 +668,11 @@ class _Terms:
         else:
             self.words.append(term)
             self.read_as_words.append(self.typed.of(*found.span("term")))
+
+    def _has_no_value(self, found: re.Match[str]) -> None:
+        """Leave out the term ``found``, which has nothing after its colon: it narrows nothing,
+        as while it is being typed, and is told once the filter is given."""
+        self.without_value.append(self.typed.of(*found.span()))
 
     def _exact_list(self, found: re.Match[str], field: FacetField, value: str) -> ValueList:
         """The exact term ``found``, whose value ``value`` of ``field`` (folded) lists values
@@ -690,6 +706,7 @@ class _Terms:
             read_as_words=tuple(dict.fromkeys(self.read_as_words)),
             unsearched=tuple(dict.fromkeys(self.unsearched)),
             value_lists=tuple(dict.fromkeys(self.value_lists)),
+            without_value=tuple(dict.fromkeys(self.without_value)),
             excluded=excluded,
             left_out=left_out,
         )
@@ -865,6 +882,39 @@ def read_by_language_note(query: Query, entries: Entries) -> str | None:
 def _phrase(words: str) -> str:
     """``words`` as a name term writes them: in quotes when they are more than one word."""
     return f'"{words}"' if " " in words else words
+
+
+def without_value_note(query: Query) -> str | None:
+    """What to tell a user who typed field terms with nothing after the colon, if any did: left
+    out, they narrow nothing (``export --filter "place:$STATE"`` with no state exports every
+    brief)."""
+    if not query.without_value:
+        return None
+    first = query.without_value[0]
+    field, _, after = first.lstrip("-").partition(":")
+    example = _VALUE_EXAMPLES.get(_term_word(fold_search(field).strip()), "")
+    colon = ":=" if after.startswith("=") else ":"
+    such_as = f", such as {field}{colon}{example}" if example else ""
+    return (
+        f"Left out, having no value: {', '.join(query.without_value)} (write the value after"
+        f" the colon{such_as})"
+    )
+
+
+_VALUE_EXAMPLES = {
+    "org": "ternium",
+    "place": "tijuana",
+    "person": "ebrard",
+    "topic": "nearshoring",
+    "outlet": "reuters",
+    "tag": "usmca",
+    "lang": "es",
+    "is": "unread",
+    "has": "note",
+    "anchor": "fuzzy",
+    **dict.fromkeys(_PERIOD_FIELDS, "2024-03"),
+}
+"""A value each field's term may take, to show what is written after its colon."""
 
 
 def unsearched_note(query: Query) -> str | None:

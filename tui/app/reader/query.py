@@ -16,6 +16,7 @@ from tui.core.search import (
     read_by_language_note,
     unquoted_value_note,
     value_lists_note,
+    without_value_note,
 )
 
 
@@ -98,6 +99,7 @@ def empty_notice(
         value_lists_note(query, entries, marks),
         unquoted_value_note(query, entries, marks),
         read_by_language_note(query, entries),
+        without_value_note(query),
     )
     because = "".join(f". {note}" for note in notes if note)
     if filtered and bookmarks_only:

@@ -74,6 +74,7 @@ from tui.core.search import (
     terms_held,
     unsearched_note,
     value_lists_note,
+    without_value_note,
 )
 from tui.core.text import plural
 from tui.core.userstate import corpus_key, state_dir
@@ -1190,7 +1191,7 @@ class MainScreen(TakesKeysOnceMounted):
             return  # said when this filter was given before
         self._filter_noted = typed
         query = parse_query(typed)
-        notes = [unsearched_note(query)]
+        notes = [unsearched_note(query), without_value_note(query)]
         if self.article_list.rows and self.corpus is not None:  # else the empty list says it
             marks = self._user_marks()
             notes += (
