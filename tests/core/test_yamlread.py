@@ -432,3 +432,64 @@ def test_a_slip_in_laying_out_a_block_is_named_on_its_line_with_its_fix(
     problem = problem_of(text)
     assert problem.line == line
     assert problem.message.startswith(f"YAML syntax error: {advice} (")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "fixed"),
+    [
+        (
+            FACT + '    quote: a\n  - fact "The CCE\'s action plan covers 2023-2024."\n'
+            '    quote: "The action plan"\n    kind: figure\n',
+            5,
+            "fact",
+            "fact: \"The CCE's action plan covers 202\u2026",
+        ),
+        (
+            'id: x\nkey_facts:\n  - fact "Las exportaciones de Nuevo León crecieron."\n'
+            '    quote: "Según el consejo"\n',
+            3,
+            "fact",
+            'fact: "Las exportaciones de Nuevo León \u2026',
+        ),
+        (
+            'id: x\nkey_facts:\n  - quote "Según el consejo"\n    fact: F\n',
+            3,
+            "quote",
+            'quote: "Según el consejo"',
+        ),
+        ('title "Mexicali Council"\nid: x\n', 1, "title", 'title: "Mexicali Council"'),
+        (
+            'id: x\nplaces:\n  - Mexicali\ntitle "Exportaciones crecen"\nlanguage: es\n',
+            4,
+            "title",
+            'title: "Exportaciones crecen"',
+        ),
+        (
+            "id: x\nsummary >-\n  The council met.\n  It grew.\nlanguage: en\n",
+            2,
+            "summary",
+            "summary: >-",
+        ),
+        ("id: x\nsummary |\n  The council met.\nlanguage: en\n", 2, "summary", "summary: |"),
+        ("id: x\nplaces\n  - Mexicali\nlanguage: en\n", 2, "places", "places:"),
+    ],
+    ids=[
+        "a-facts-first-field",
+        "a-facts-first-field-in-spanish",
+        "another-field-first-in-a-fact",
+        "the-first-field",
+        "a-field-after-a-list",
+        "a-field-opening-a-block-of-text",
+        "a-field-opening-a-literal-block",
+        "a-field-opening-a-list",
+    ],
+)
+def test_a_field_written_without_its_colon_is_told_on_its_line_with_the_colon_to_add(
+    text: str, line: int, field: str, fixed: str
+) -> None:
+    # YAML read the line as words going on below it, and the error named the next field's line
+    # with only the parser's words.
+    problem = problem_of(text)
+    assert (problem.line, problem.path) == (line, field)
+    advice = f"the field name {field} has no ': ' after it; put one there: {fixed}"
+    assert problem.message.startswith(f"YAML syntax error: {advice} (")

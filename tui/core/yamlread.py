@@ -173,6 +173,10 @@ def _syntax_problem(
     if layout is not None:
         line, advice = layout
         return YamlProblem(line + 1, "", f"YAML syntax error: {advice} ({problem})")
+    left_out = _colon_left_out(lines, mark.line, item_fields)
+    if left_out is not None:
+        line, field, advice = left_out
+        return YamlProblem(line + 1, field, f"YAML syntax error: {advice} ({problem})")
     return YamlProblem(mark.line + 1, "", f"YAML syntax error: {problem}")
 
 
@@ -290,6 +294,82 @@ def _short_of_its_item(
         f"{key}: is indented {indent} spaces, out of the list item it is in, which the list"
         f" below goes on after; indent it {column}, in line with {name}: above"
     )
+
+
+# A field's name with no colon after it, then what would have been its value, if anything: a
+# value in quotes, a block's mark (">-"), or plain words holding no ": ".
+_NAME_WITHOUT_COLON = re.compile(
+    r"(?P<indent> *)(?P<dash>- +)?(?P<name>[a-z][a-z0-9_]*)"
+    r"(?: +(?P<value>"
+    r'"(?:[^"\\]|\\.)*"'  # in double quotes
+    r"|'(?:[^']|'')*'"  # in single quotes
+    r"|[^\s\"'#:](?:[^#:]|:(?=\S))*?"  # plain words
+    r"))?(?: +#.*)?[ \r]*"
+)
+# The mark of a block of text, which only a field's value can open.
+_BLOCK_MARK = re.compile(r"[|>][-+0-9]*")
+
+
+def _colon_left_out(
+    lines: list[str], at: int, item_fields: Collection[str]
+) -> tuple[int, str, str] | None:
+    """The line (counted from 0), the field and the fix of a field's name written with no ": "
+    after it, when YAML reads the line as words going on below it and gives up further down, at
+    line ``at``: on the next field of the same block (a fact's "- fact \"…\"" above its
+    "quote:"; a brief's "title \"…\"" above "language:", or "places" above its list), or
+    anywhere inside the block of text a name such as "summary >-" opens. Else None.
+
+    Only lines no value can go on from are taken: a list item's first field, or a name at the
+    start of its line; a name in line with the field above it is _layout_slip's to tell."""
+    if at >= len(lines):
+        return None
+    gave_up = _BLOCK_LINE.match(lines[at])
+    column = None  # where the field the parser gave up on starts, if it gave up on a field
+    if (
+        gave_up is not None
+        and gave_up["colon"]
+        and _FIELD_NAME.fullmatch((gave_up["key"] or "").strip())
+    ):
+        column = len(gave_up["indent"]) + len(gave_up["dash"] or "")
+    for number in range(at - 1, -1, -1):
+        line = lines[number]
+        if not _meant(line):
+            continue
+        found = _NAME_WITHOUT_COLON.fullmatch(line)
+        if found is not None:
+            name, value = found["name"], found["value"]
+            indent = len(found["indent"])
+            block = value is not None and _BLOCK_MARK.fullmatch(value) is not None
+            if found["dash"]:
+                starts = indent + len(found["dash"]) == column and (
+                    name in item_fields or any(_field_at(other, column) == name for other in lines)
+                )
+            else:
+                starts = indent == 0 and (column == 0 or block)
+                if value is not None and value[0] not in "\"'" and not block:
+                    # Plain words: after the lines of a block of text, they may be more of it,
+                    # dedented ("summary: >-" above), and no field at all.
+                    starts = starts and not _after_words(lines, number)
+            if starts or (block and found["dash"] and _indent(lines[at]) > indent):
+                fixed = cut(f"{name}: {value or ''}".rstrip(), _FIX_SHOWN)
+                return (
+                    number,
+                    name,
+                    f"the field name {name} has no ': ' after it; put one there: {fixed}",
+                )
+        here = _BLOCK_LINE.match(line)
+        if _indent(line) == 0 or (here is not None and here["colon"] is not None):
+            return None  # a line no words go on from, or a field's: the words start below it
+        if here is not None and here["dash"] and column != 0:
+            return None  # an item of a list inside the block the parser gave up in
+    return None
+
+
+def _after_words(lines: list[str], number: int) -> bool:
+    """Whether the line above line ``number`` holds words alone: no field, nor a list item."""
+    above = next((n for n in range(number - 1, -1, -1) if _meant(lines[n])), None)
+    found = _BLOCK_LINE.match(lines[above]) if above is not None else None
+    return found is not None and found["colon"] is None and found["dash"] is None
 
 
 def _indent(line: str) -> int:
