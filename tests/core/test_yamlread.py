@@ -493,3 +493,33 @@ def test_a_field_written_without_its_colon_is_told_on_its_line_with_the_colon_to
     assert (problem.line, problem.path) == (line, field)
     advice = f"the field name {field} has no ': ' after it; put one there: {fixed}"
     assert problem.message.startswith(f"YAML syntax error: {advice} (")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "indent", "column"),
+    [
+        ("id: x\nplaces:\n  - Mexicali\n  - Tijuana\n - Ensenada\n  - Tecate\n", 5, "places", 1, 2),
+        ("id: x\nplaces:\n  - Mexicali\n - Ensenada\nlanguage: en\n", 4, "places", 1, 2),
+        ("id: x\nplaces:\n  - Mexicali\n- Ensenada\nlanguage: en\n", 4, "places", 0, 2),
+        (FACT + '    quote: a\n - fact: "G"\n    quote: b\n', 5, "key_facts", 1, 2),
+        (FACT + '    quote: a\n   - fact: "G"\n    quote: b\n', 5, "key_facts", 3, 2),
+    ],
+    ids=[
+        "a-place-dedented",
+        "the-last-place-dedented",
+        "a-place-at-the-start",
+        "a-fact-dedented",
+        "a-fact-indented",
+    ],
+)
+def test_a_list_item_out_of_line_with_the_item_above_is_told_to_line_up_with_it(
+    text: str, line: int, field: str, indent: int, column: int
+) -> None:
+    problem = problem_of(text)
+    assert (problem.line, problem.path) == (line, field)
+    spaces = "1 space" if indent == 1 else f"{indent} spaces"
+    advice = (
+        f"this list item is indented {spaces} and the item above it {column}; indent it {column},"
+        f" in line with the items of {field}: above"
+    )
+    assert problem.message.startswith(f"YAML syntax error: {advice} (")

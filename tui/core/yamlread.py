@@ -173,10 +173,13 @@ def _syntax_problem(
     if layout is not None:
         line, advice = layout
         return YamlProblem(line + 1, "", f"YAML syntax error: {advice} ({problem})")
-    left_out = _colon_left_out(lines, mark.line, item_fields)
-    if left_out is not None:
-        line, field, advice = left_out
-        return YamlProblem(line + 1, field, f"YAML syntax error: {advice} ({problem})")
+    for told in (
+        _colon_left_out(lines, mark.line, item_fields),
+        _item_out_of_line(lines, mark.line),
+    ):
+        if told is not None:
+            line, field, advice = told
+            return YamlProblem(line + 1, field, f"YAML syntax error: {advice} ({problem})")
     return YamlProblem(mark.line + 1, "", f"YAML syntax error: {problem}")
 
 
@@ -370,6 +373,52 @@ def _after_words(lines: list[str], number: int) -> bool:
     above = next((n for n in range(number - 1, -1, -1) if _meant(lines[n])), None)
     found = _BLOCK_LINE.match(lines[above]) if above is not None else None
     return found is not None and found["colon"] is None and found["dash"] is None
+
+
+def _item_out_of_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
+    """The line (counted from 0), the field and the fix of a list item the parser gave up on at
+    line ``at`` because its - is indented otherwise than the item above it: less, or one space
+    more (two more would start a list inside that item). Else None."""
+    here = _BLOCK_LINE.match(lines[at]) if at < len(lines) else None
+    if here is None or not here["dash"]:
+        return None
+    indent = len(here["indent"])
+    # The item above: the first - above, past the lines of that item's fields.
+    above = next(
+        (
+            n
+            for n in range(at - 1, -1, -1)
+            if _meant(lines[n]) and (_is_item(lines[n]) or _indent(lines[n]) <= indent)
+        ),
+        None,
+    )
+    if above is None or not _is_item(lines[above]):
+        return None
+    column = _indent(lines[above])
+    if column == indent or indent > column + 1:
+        return None
+    start = next(
+        (n for n in range(above - 1, -1, -1) if _meant(lines[n]) and _indent(lines[n]) < column),
+        None,
+    )
+    opener = _BLOCK_LINE.match(lines[start]) if start is not None else None
+    if opener is None or opener["key"] is None or not opener.string.rstrip().endswith(":"):
+        return None  # the list is no field's value: what the item belongs to is unclear
+    if len(opener["indent"]) + len(opener["dash"] or "") > indent:
+        return None  # left of the field the list is in: no item of that list
+    name = opener["key"].strip()
+    spaces = "1 space" if indent == 1 else f"{indent} spaces"
+    advice = (
+        f"this list item is indented {spaces} and the item above it {column}; indent it"
+        f" {column}, in line with the items of {name}: above"
+    )
+    return at, name, advice
+
+
+def _is_item(line: str) -> bool:
+    """Whether ``line`` starts a list item."""
+    found = _BLOCK_LINE.match(line)
+    return found is not None and found["dash"] is not None
 
 
 def _indent(line: str) -> int:
