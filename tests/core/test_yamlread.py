@@ -523,3 +523,10 @@ def test_a_list_item_out_of_line_with_the_item_above_is_told_to_line_up_with_it(
         f" in line with the items of {field}: above"
     )
     assert problem.message.startswith(f"YAML syntax error: {advice} (")
+
+
+def test_a_line_starting_with_a_colon_is_a_syntax_error_on_its_line() -> None:
+    # Its name left out, it stopped validation with a traceback.
+    problem = problem_of(FACT + "    quote: a\n: kind: plan\n")
+    assert problem.line == 5
+    assert problem.message.startswith("YAML syntax error: ")

@@ -229,8 +229,8 @@ def _layout_slip(lines: list[str], at: int, item_fields: Collection[str]) -> tup
                 f"if {key} is a field, it needs ': ' after it, as {name} has: {fixed}; if the line"
                 f" goes on with the value above, indent it past {name}:"
             )
-        if here["colon"] is None or here["dash"]:
-            continue
+        if here["colon"] is None or here["dash"] or here["key"] is None:
+            continue  # no key here (": plan", a key left out), nothing to line up
         if not _FIELD_NAME.fullmatch(here["key"].strip()):
             # Words of a value that hold ": " ("the minister said: it will grow"), which YAML
             # reads as a field: the whole value goes in quotes.
