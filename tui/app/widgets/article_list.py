@@ -407,10 +407,16 @@ class ArticleList(FittedScrollView, can_focus=True):
         second."""
         room = max(1, width - _GUTTER)
         # The flag takes room from the title's first line only; the title wraps at that width.
-        wrapped = wrap_text(title, max(1, room - flag.cell_length))
+        first_room = max(1, room - flag.cell_length)
+        wrapped = wrap_text(title, first_room)
         first = wrapped.line(0) if len(wrapped) else ""
         rest = title[wrapped.starts[1] :] if len(wrapped) > 1 else ""
         second_room = max(0, room - meta.cell_length - 1)
+        if rest and wrapped.ends[0] == wrapped.starts[1] and cell_len(rest) > second_room:
+            # A word cut after a hyphen (a file's name) whose rest is too long beside the meta:
+            # cut where the line ends instead, so that the name is read whole if it can be.
+            first = Content(title).truncate(first_room).plain
+            rest = title[len(first) :]
         rest_content = Content(rest)
         first_content = Content(first)
         if title_style is not None:
