@@ -134,7 +134,36 @@ async def test_ctrl_z_puts_back_the_fact_rejected_and_the_cursor_on_it(tmp_path:
         assert brief_text(root) == before
         assert "office in Texas" in brief_lines(app).split("Summary")[0]
         assert main_screen(app).current_fact == 1
-        assert "Undo" not in key_line(app)  # one step back only
+        assert "Undo" not in key_line(app)  # nothing more to undo
+
+
+async def test_ctrl_z_again_takes_back_the_review_before(tmp_path: Path) -> None:
+    # Only the last could be undone: the facts rejected before it had to be put back by hand.
+    root = draft_corpus(tmp_path / "corpus")
+    before = brief_text(root)
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "x")
+        await settle(pilot)
+        after_one = brief_text(root)
+        await pilot.press("c")
+        await settle(pilot)
+        assert brief_text(root) not in (before, after_one)
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert brief_text(root) == after_one
+        assert notices[-1][1].endswith(
+            f"{app.keys_of('reader.undo_review')} again undoes the one before"
+        )
+        assert "Undo" in key_line(app)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert brief_text(root) == before
+        assert main_screen(app).current_fact == 0
+        assert "Undo" not in key_line(app)
 
 
 async def test_an_undo_refused_over_a_change_by_hand_is_offered_no_more(tmp_path: Path) -> None:

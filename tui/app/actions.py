@@ -511,7 +511,8 @@ ACTIONS: tuple[Action, ...] = (
         "undo_review",
         "Undo",
         "reader",
-        "Undo the last fact confirmed or rejected: its brief file goes back as it was",
+        "Undo the last fact confirmed or rejected, and again the one before: its brief file"
+        " goes back as it was",
         palette="Undo the last confirm or reject",
         help_section="facts",
         words="revert",

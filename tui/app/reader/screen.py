@@ -143,6 +143,9 @@ SAVE_RETRY_S = 5.0
 """How long after notes, tags, read marks or bookmarks could not be saved they are tried again:
 another program's lock on the file is over in moments, and the title bar's "(not saved)" goes
 with it."""
+REVIEWS_UNDONE = 100
+"""How many facts confirmed or rejected Ctrl+Z can take back, the last first: a draft's facts
+reviewed in a session, a few times over."""
 REBUILDING_NOTICE = "The index is being built again: the filter answers once it is"
 """What the list says, in place of its rows, while a damaged index is built again."""
 
@@ -312,8 +315,9 @@ class MainScreen(TakesKeysOnceMounted):
         """The filter whose briefs were marked all at once (``A``), with the marks that left:
         a briefing of just those says the filter found them, as ``briefing export --filter``'s
         does, so that colleagues can ask the same of their own copy."""
-        self._last_review: tuple[ReviewEdit, str, int] | None = None
-        """The last fact confirmed or rejected: the edit, its brief file, the fact's number."""
+        self._reviews_done: list[tuple[ReviewEdit, str, int]] = []
+        """The facts confirmed or rejected, the last last, up to :data:`REVIEWS_UNDONE`: each
+        edit, its brief file, the fact's number. Ctrl+Z takes them back in turn."""
         self._fact_after_reload: tuple[str, int] | None = None
         """The brief file edited from the reader, and the fact to be on once it is read again."""
         self._reviews_waiting: list[bool] = []
@@ -1136,7 +1140,7 @@ class MainScreen(TakesKeysOnceMounted):
             # there, and the other keys of the key line with them).
             return self._filter_open() and not self.finding
         if action == "undo_review":
-            return self._last_review is not None
+            return bool(self._reviews_done)
         if action == "toggle_bookmark":
             return True if self._current_key() is not None else None
         if action in ("toggle_mark", "toggle_read", "edit_note", "edit_tags"):
@@ -1393,7 +1397,7 @@ class MainScreen(TakesKeysOnceMounted):
             undo = cast("BriefingApp", self.app).keys_of("reader.undo_review")
             told = f"Fact {fact + 1} taken out of {entry.path}: {undo} puts it back"
             self.notify(told, title="Review", markup=False)
-        self._last_review = (done, entry.path, fact)
+        self._reviews_done = [*self._reviews_done[1 - REVIEWS_UNDONE :], (done, entry.path, fact)]
         self.refresh_bindings()  # Undo is offered now
         # Read again at once rather than when the watcher tells: the next key may act on it.
         after = fact if reject else min(fact + 1, len(facts) - 1)
@@ -1402,14 +1406,14 @@ class MainScreen(TakesKeysOnceMounted):
 
     def action_undo_review(self) -> None:
         """Put the brief file of the last fact confirmed or rejected back as it was, and go to
-        that fact."""
+        that fact; the one before it is next."""
         from tui.core.review import ReviewError, undo_edit
 
-        if self._last_review is None:
+        if not self._reviews_done:
             return
-        done, path, fact = self._last_review
-        # Offered once: refused, it would be refused again until the file is as the edit left it.
-        self._last_review = None
+        # Taken off even when refused: it would be refused again until the file is as the edit
+        # left it, and the ones before it may still be undone.
+        done, path, fact = self._reviews_done.pop()
         self.refresh_bindings()
         try:
             kept = undo_edit(done)
@@ -1419,6 +1423,9 @@ class MainScreen(TakesKeysOnceMounted):
         told = f"Fact {fact + 1} of {path} is as it was"
         if kept:
             told += "; the change made to the file since is kept"
+        if self._reviews_done:
+            undo = cast("BriefingApp", self.app).keys_of("reader.undo_review")
+            told += f". {undo} again undoes the one before"
         self.notify(told, title="Undo", markup=False)
         self._fact_after_reload = (path, fact)
         self._reload()
