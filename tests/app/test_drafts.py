@@ -11,8 +11,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from tests.core.test_review import DRAFT_BRIEF
-from tests.kit.corpus import SEED_TEXT, draft_corpus
+from tests.kit.corpus import DRAFT_ARTICLE, DRAFT_BRIEF, SEED_TEXT, draft_corpus, make_corpus
 from tests.kit.pilot import (
     brief_lines,
     list_rows,
@@ -633,3 +632,29 @@ async def test_the_brief_pane_says_what_of_a_draft_is_still_to_review(tmp_path: 
         await pilot.press("enter", "c")
         await settle(pilot)
         assert "Key facts (3, 1 to review)" in brief_lines(app)
+        await pilot.press("c")
+        await settle(pilot)
+        # Every fact reviewed, c and x have nothing left to do: the pane says what is left.
+        text = brief_lines(app)
+        assert "Key facts (3)" in text
+        assert "confirms a fact" not in text
+        assert (
+            "Draft, every fact reviewed: E edits the brief to check its summary and remove"
+            " status: draft" in " ".join(text.split())
+        )
+
+
+async def test_a_reviewed_draft_with_facts_to_put_in_english_says_so(tmp_path: Path) -> None:
+    draft = (
+        DRAFT_BRIEF.replace("language: en", "language: es")
+        .replace("reviewed: false   # looks right", "reviewed: true\n    needs_english: true")
+        .replace("reviewed: false", "reviewed: true")
+    )
+    root = make_corpus(tmp_path / "corpus", {"a.yaml": draft}, {"article.txt": DRAFT_ARTICLE})
+    app = BriefingApp(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert (
+            "Draft, every fact reviewed: E edits the brief to put its facts in English, check"
+            " its summary and remove status: draft" in " ".join(brief_lines(app).split())
+        )

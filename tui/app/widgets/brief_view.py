@@ -513,16 +513,26 @@ class BriefView(FittedScrollView, can_focus=True):
             return content_strip(content, width, self.get_visual_style("brief-view--cursor"))
         return content_strip(content, width, self.visual_style)
 
-    def _draft_hint(self) -> str:
-        """What the pane says of a draft: what to do with it, with the keys that do it."""
+    def _draft_hint(self, brief: Brief) -> str:
+        """What the pane says of the draft ``brief``: what is left to do with it, with the keys
+        that do it."""
         keys_of = getattr(self.app, "keys_of", None)
 
         def key(action_id: str, default: str) -> str:
             return str(keys_of(action_id)) if keys_of else default
 
+        edit = key("reader.edit", "E")
+        if all(fact.reviewed for fact in brief.key_facts):
+            # What c and x do is done: the rest is in the file, which the pane cannot tell.
+            in_english = any(fact.needs_english for fact in brief.key_facts)
+            return (
+                f"Draft, every fact reviewed: {edit} edits the brief to"
+                f"{' put its facts in English,' if in_english else ''} check its summary and"
+                " remove status: draft"
+            )
         return (
             f"Draft: {key('facts.confirm', 'c')} confirms a fact, {key('facts.reject', 'x')}"
-            f" rejects it, {key('reader.edit', 'E')} edits the brief"
+            f" rejects it, {edit} edits the brief"
         )
 
     def _blocks(self) -> list[_Block]:
@@ -566,7 +576,7 @@ class BriefView(FittedScrollView, can_focus=True):
             told = f"{FAILED_MARK} {counted} in the brief file: see the end"
             blocks.append(_Block(styled(told, "error"), max_lines=1))
         if brief.is_draft:
-            blocks.append(_Block(styled(self._draft_hint(), "draft")))
+            blocks.append(_Block(styled(self._draft_hint(brief), "draft")))
         blocks.append(_BLANK)
         count = len(brief.key_facts)
         to_review = sum(not fact.reviewed for fact in brief.key_facts)
