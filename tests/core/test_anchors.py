@@ -224,6 +224,10 @@ def test_the_same_number_written_another_way_is_still_a_fuzzy_anchor(quote: str)
         ("en 2024", "en 2025", False),
         ("3 de 12", "12 de 3", False),  # the same numbers, not in the same order
         ("de 12 plantas", "de plantas", False),
+        ("57 billion pesos", "57 million pesos", False),  # a scale word is part of its number
+        ("15 mil mdd", "15 mdd", False),
+        ("57 mil millones", "57 millones", False),
+        ("US$1 billion", "US$1 billón", False),  # the Spanish billón is a million millions
     ],
 )
 def test_numbers_are_the_same_whatever_their_separators_but_never_with_other_digits(
@@ -231,6 +235,59 @@ def test_numbers_are_the_same_whatever_their_separators_but_never_with_other_dig
 ) -> None:
     assert (numbers_differ(one, other) is None) is same
     assert (numbers_differ(other, one) is None) is same
+
+
+AMOUNTS = (
+    "Exports exceeded 57 billion pesos in the first months of the year.\n"
+    "El intercambio comercial de 15 mil mdd anuales con Los \u00c1ngeles crece.\n"
+    "Se invirtieron 1 mill\u00f3n de d\u00f3lares en la nave de Mexicali en 2024.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "quoted", "written", "slipped"),
+    [
+        (
+            "Exports exceeded 57 million pesos in the first months of the year",
+            "57 million",
+            "57 billion",
+            "Exports exceded 57 billion pesos in the first months of the year",
+        ),
+        (
+            "el intercambio comercial de 15 mdd anuales con Los \u00c1ngeles",
+            "15 mdd",
+            "15 mil mdd",
+            "el intercambio comercial de 15 mil mdd anules con Los \u00c1ngeles",
+        ),
+        (
+            "Se invirtieron 1 mil millones de d\u00f3lares en la nave de Mexicali",
+            "1 mil millones",
+            "1 mill\u00f3n",
+            "Se invirtieron 1 millon de dolares en la nave de Mexicalli",
+        ),
+    ],
+    ids=["billion for million", "mil mdd for mdd", "millón for mil millones"],
+)
+def test_a_scale_word_is_part_of_its_number(
+    quote: str, quoted: str, written: str, slipped: str
+) -> None:
+    # "57 million" for the article's "57 billion" is another figure, a thousand times smaller,
+    # named with its scale words as each side writes them.
+    text, score, in_quote, in_article = differs(AMOUNTS, quote)
+    assert score is not None and score >= FUZZY_THRESHOLD
+    assert (in_quote, in_article) == ((quoted,), (written,))
+    assert written in text
+    # With the article's scale word, a slip elsewhere is still only a slip.
+    assert passage(AMOUNTS, slipped)[0] == "fuzzy"
+
+
+def test_a_scale_written_another_way_is_the_same_and_one_alone_is_a_figure() -> None:
+    assert numbers_differ("57 billion pesos", "57bn pesos") is None
+    assert numbers_differ("15 mil millones de d\u00f3lares", "15 mil mdd") is None
+    assert numbers_differ("drove 200 miles", "drove 200 km") is None  # a distance
+    # A scale word without a number before it is an amount of its own.
+    assert numbers_differ("miles de empleos", "empleos") == (("miles",), ())
+    assert numbers_differ("a million jobs", "a billion jobs") == (("million",), ("billion",))
 
 
 @pytest.mark.parametrize(

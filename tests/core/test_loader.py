@@ -602,6 +602,33 @@ def test_a_quote_close_to_a_passage_but_for_a_number_is_an_error_naming_the_arti
     assert trucks_fact.anchor == "fuzzy"
 
 
+def test_a_quote_whose_scale_word_is_not_the_articles_is_an_error_naming_both(
+    tmp_path: Path,
+) -> None:
+    article = (
+        "Exportaciones\n\nExports exceeded 57 billion pesos in the first months of the year.\n"
+        "El intercambio comercial de 15 mil mdd anuales con Los \u00c1ngeles crece.\n"
+    )
+    facts = [
+        {"fact": "Exports.", "quote": "Exports exceeded 57 million pesos in the first months"},
+        {"fact": "Trade.", "quote": "El intercambio comercial de 15 mdd anuales"},
+    ]
+    corpus = load_one(tmp_path, fields(key_facts=facts), seeds={"article.txt": article})
+
+    million, mdd = corpus.all_problems
+    assert (million.severity, million.field) == ("error", "key_facts[0].quote")
+    assert re.fullmatch(
+        r"differs in a number from the passage closest to it \(fuzzy, score (9\d|100) of 100\):"
+        r' the article has "57 billion" where the quote has "57 million", so the quote is not'
+        r" taken as found; .* seeds/article.txt line 3 reads"
+        r' "Exports exceeded 57 billion pesos in the first months"',
+        million.in_full,
+    ), million.in_full
+    assert (mdd.severity, mdd.field) == ("error", "key_facts[1].quote")
+    assert 'the article has "15 mil mdd" where the quote has "15 mdd"' in mdd.in_full
+    assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["missing", "missing"]
+
+
 def test_a_drifted_quote_fixed_as_its_warning_says_is_exact(tmp_path: Path) -> None:
     facts = [{"fact": "Trucks.", "quote": "The customers trucks cross at Otay twice a day"}]
     brief = fields(key_facts=facts)

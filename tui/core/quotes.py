@@ -11,7 +11,8 @@ A quote is anchored in its article in steps, each tried only when the one before
 
 A passage the loose or fuzzy step finds is the quote's anchor only if it holds the same numbers
 as the quote, in the same order (see :func:`numbers_differ`): "313.200" for the article's
-"331.200" is not a slip but another figure, and a fact must never be shown as the article's when
+"331.200" is not a slip but another figure, nor "57 million" for "57 billion" (a number's scale
+words are part of it, :data:`_SCALES`), and a fact must never be shown as the article's when
 its figure is not. Such a quote is missing, and its anchor says which passage it came close to
 (:class:`NumberDifference`), so that the analyst can be shown the article's figure.
 
@@ -287,6 +288,45 @@ class _Number(NamedTuple):
     """How many of its digits may stand after a decimal separator: ``{0}`` for "1500",
     ``{1}`` for "6,7", ``{0, 3}`` for "1.500", a thousand in Spanish and one and a half in
     English."""
+    scale: int = 0
+    """The power of ten the scale words after it multiply it by: 9 for "57 billion", "57 mil
+    millones" and "57 bn", 6 for "15 mdd" (millones de dólares), 9 for "15 mil mdd"."""
+
+
+_WHOLE = frozenset({0})
+
+_SCALES = {
+    "thousand": 3,
+    "thousands": 3,
+    "million": 6,
+    "millions": 6,
+    "billion": 9,
+    "billions": 9,
+    "trillion": 12,
+    "trillions": 12,
+    "bn": 9,
+    "mil": 3,
+    # Spanish "miles" only before "de" ("miles de empleos"): English "miles" is a distance.
+    "miles": 3,
+    "millon": 6,
+    "millones": 6,
+    # The Spanish billón is a million millions.
+    "billon": 12,
+    "billones": 12,
+    # Millones de dólares, de pesos; miles de millones de dólares, de pesos.
+    "mdd": 6,
+    "mdp": 6,
+    "mmdd": 9,
+    "mmdp": 9,
+}
+"""Words that multiply the number before them, as the loose text writes them (small letters, no
+accents), with the power of ten each stands for: "57 billion" is not "57 million", nor "15 mdd"
+"15 mil mdd". Several in a row multiply together ("mil millones", "mil mdd"). A scale word
+with no number before it ("a million", "mil empleos", "miles de") is a figure of its own. The
+abbreviations "k" and "M" are left out: the loose text has no case, and "5 m" is five metres."""
+_BEFORE_DE = re.compile(r" de\b")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+"""A word of a text: letters, with what follows an apostrophe ("don't")."""
 
 
 def _decimals(groups: list[str], separators: list[str]) -> frozenset[int]:
@@ -317,8 +357,35 @@ def _thousands(groups: list[str], separators: list[str]) -> bool:
 
 
 def _numbers(text: str) -> list[tuple[int, int, _Number]]:
-    """The numbers ``text`` writes, each with where it stands. Digits set apart in a way no
-    number is written ("1.2.3", "2024 331") are read as numbers of their own."""
+    """The numbers ``text`` (a loose text) writes, each with where it stands, its scale words
+    after it taken in (see :data:`_SCALES`)."""
+    numbers = _digit_numbers(text)
+    # A scale word is read as a number without digits, to be taken into the one before it.
+    scales = [
+        (word.start(), word.end(), _Number("", "", _WHOLE, _SCALES[word.group()]))
+        for word in _WORD.finditer(text)
+        if word.group() in _SCALES
+        and (word.group() != "miles" or _BEFORE_DE.match(text, word.end()) is not None)
+    ]
+    if not scales:
+        return numbers
+    # In the order they stand, each scale word is taken into the number (or the scale word)
+    # right before it, with nothing between them but a space, if that.
+    found: list[tuple[int, int, _Number]] = []
+    for start, end, number in sorted([*numbers, *scales], key=lambda piece: piece[0]):
+        if number.digits:
+            found.append((start, end, number))
+        elif found and text[found[-1][1] : start] in ("", " "):
+            before_start, _, before = found[-1]
+            found[-1] = (before_start, end, before._replace(scale=before.scale + number.scale))
+        else:
+            found.append((start, end, number._replace(digits="1")))
+    return [(start, end, number._replace(written=text[start:end])) for start, end, number in found]
+
+
+def _digit_numbers(text: str) -> list[tuple[int, int, _Number]]:
+    """The numbers ``text`` writes in digits, each with where it stands. Digits set apart in a
+    way no number is written ("1.2.3", "2024 331") are read as numbers of their own."""
     found = []
     for match in _NUMBER.finditer(text):
         written = match.group()
@@ -331,7 +398,7 @@ def _numbers(text: str) -> list[tuple[int, int, _Number]]:
             continue
         at = match.start()
         for group, separator in zip(groups, [*separators, ""], strict=True):
-            number = _Number(group, _ascii_digits(group), frozenset({0}))
+            number = _Number(group, _ascii_digits(group), _WHOLE)
             found.append((at, at + len(group), number))
             at += len(group) + len(separator)
     return found
@@ -342,22 +409,40 @@ def _ascii_digits(digits: str) -> str:
     return digits if digits.isascii() else "".join(str(unicodedata.decimal(c)) for c in digits)
 
 
-def _same_number(one: _Number, other: _Number) -> bool:
+_Placed = tuple[int, int, _Number]
+"""A number of a text, with where it stands in it."""
+
+
+def _same_number(one: _Placed, other: _Placed) -> bool:
     """Whether two numbers may be one written two ways: "1.500", "1,500" and "1500"; "6,7"
-    and "6.7". Other digits, or a decimal separator moved or gone ("1.5" and "15"), are not."""
-    return one.digits == other.digits and bool(one.decimals & other.decimals)
+    and "6.7". Other digits, a decimal separator moved or gone ("1.5" and "15"), or other scale
+    words ("57 million" and "57 billion") are not."""
+    one_number, other_number = one[2], other[2]
+    return (
+        one_number.digits == other_number.digits
+        and bool(one_number.decimals & other_number.decimals)
+        and one_number.scale == other_number.scale
+    )
 
 
 def numbers_differ(quote: str, passage: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Where the numbers of ``quote`` and ``passage`` differ: the quote's and the passage's that
-    do not match, in order, between those that do at either end; None when every number of one
-    is the same number in the other, in the same order (see :func:`_same_number`)."""
-    return _differing([n for *_, n in _numbers(quote)], [n for *_, n in _numbers(passage)])
+    do not match, in order, between those that do at either end, as each writes them; None when
+    every number of one is the same number in the other, in the same order (see
+    :func:`_same_number`)."""
+    one, other = _Quote.of(fold_quote(quote)), _Quote.of(fold_quote(passage))
+    differing = _differing(one.numbers, other.numbers)
+    if differing is None:
+        return None
+    quoted, written = differing
+    return one.as_written(quoted), other.as_written(written)
 
 
 def _differing(
-    quoted: list[_Number], written: list[_Number]
-) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    quoted: Sequence[_Placed], written: Sequence[_Placed]
+) -> tuple[Sequence[_Placed], Sequence[_Placed]] | None:
+    """The numbers of ``quoted`` and of ``written`` that differ, in order, between those that
+    are the same at either end; None when all are the same, in the same order."""
     if len(quoted) == len(written) and all(map(_same_number, quoted, written)):
         return None
     start = 0
@@ -368,10 +453,40 @@ def _differing(
         quoted[-1 - end], written[-1 - end]
     ):
         end += 1
-    return (
-        tuple(n.written for n in quoted[start : len(quoted) - end]),
-        tuple(n.written for n in written[start : len(written) - end]),
-    )
+    return quoted[start : len(quoted) - end], written[start : len(written) - end]
+
+
+@dataclass(frozen=True, eq=False)
+class _Quote:
+    """A quote as the loose and fuzzy steps hold a passage to it: its loose text, and the
+    numbers it writes, read once for all the passages it is held to."""
+
+    folded: str
+    loose: _LooseText
+
+    @classmethod
+    def of(cls, folded: str) -> _Quote:
+        return cls(folded, _LooseText.of(folded))
+
+    @cached_property
+    def needle(self) -> str:
+        """The loose text, without white space at its ends, as it is looked for."""
+        return self.loose.text.strip()
+
+    @cached_property
+    def numbers(self) -> list[_Placed]:
+        """The numbers of :attr:`needle`, where they stand in it."""
+        return _numbers(self.needle)
+
+    def as_written(self, found: Sequence[tuple[int, int, object]]) -> tuple[str, ...]:
+        """What ``found`` in :attr:`needle` reads in the quote itself, its case and accents
+        kept ("mil millones" of the loose text is "mil millones", "millon" "millón")."""
+        lead = len(self.loose.text) - len(self.loose.text.lstrip())
+        loose = self.loose
+        return tuple(
+            self.folded[loose.start_in_folded(start + lead) : loose.end_in_folded(end + lead)]
+            for start, end, _ in found
+        )
 
 
 def fuzzy_score(quote: str, passage: str) -> float:
@@ -562,7 +677,8 @@ class FoldedArticle:
                 return Anchor("exact", self._span(at, end))
             cut = cut if cut.cut else self._cut(folded, at, end, self._span, None)
             at = folded.find(needle, at + 1)
-        loose_needle = loosen(needle).strip()
+        quote_read = _Quote.of(needle)
+        loose_needle = quote_read.needle
         if not loose_needle:
             return cut
         loose = self.loose
@@ -573,14 +689,14 @@ class FoldedArticle:
         for _ in range(LOOSE_TRIES):
             if at < 0:
                 break
-            anchor = self._checked(loose_needle, at, at + len(loose_needle), None)
+            anchor = self._checked(quote_read, at, at + len(loose_needle), None)
             if anchor.status != "missing":
                 return anchor
             refused = refused if refused.differs or refused.cut else anchor
             at = loose.text.find(loose_needle, at + 1)
         if refused.cut:
             return refused  # the quote's words stand in the article, but only cut
-        anchor = self._fuzzy(loose_needle) if fuzzy else NOT_FOUND
+        anchor = self._fuzzy(quote_read) if fuzzy else NOT_FOUND
         # A passage with the quote's words, its case and accents aside, is closer than any
         # the fuzzy step finds; it is the one the analyst is shown.
         return anchor if anchor.status != "missing" or not refused.differs else refused
@@ -604,11 +720,12 @@ class FoldedArticle:
         loose = self.loose
         return self._span(loose.start_in_folded(start), loose.end_in_folded(end))
 
-    def _checked(self, needle: str, start: int, end: int, score: int | None) -> Anchor:
-        """The anchor of loose ``needle`` on the passage of the loose text from ``start`` to
-        ``end``, found fuzzily with ``score`` or else loosely: missing, and saying why, when the
-        passage starts or ends inside a word, or when its numbers (whole, also where the passage
-        starts or ends inside one) are not the needle's."""
+    def _checked(self, quote: _Quote, start: int, end: int, score: int | None) -> Anchor:
+        """The anchor of ``quote`` on the passage of the loose text from ``start`` to ``end``,
+        found fuzzily with ``score`` or else loosely: missing, and saying why, when the passage
+        starts or ends inside a word, or when its numbers (whole, with their scale words, also
+        where the passage starts or ends inside one) are not the quote's."""
+        needle = quote.needle
         text = self.loose.text
         if _cuts_words(text, start, end):
             if score is None or _cut_by_the_quote(needle, text, start, end):
@@ -621,23 +738,36 @@ class FoldedArticle:
                 return NOT_FOUND
         around = max(0, start - _NUMBER_MARGIN)
         written = [
-            number
+            (number_start + around, number_end + around, number)
             for number_start, number_end, number in _numbers(text[around : end + _NUMBER_MARGIN])
             if number_start + around < end and number_end + around > start
         ]
-        differing = _differing([n for *_, n in _numbers(needle)], written)
+        differing = _differing(quote.numbers, written)
         span = self._loose_span(start, end)
         if differing is None:
             return Anchor("loose", span) if score is None else Anchor("fuzzy", span, score)
-        return Anchor("missing", differs=NumberDifference(span, score, *differing))
+        in_quote, in_article = differing
+        difference = NumberDifference(
+            span, score, quote.as_written(in_quote), self._as_written(in_article)
+        )
+        return Anchor("missing", differs=difference)
 
-    def _fuzzy(self, needle: str) -> Anchor:
-        """The passage of the loose text closest to ``needle``, if it scores high enough.
+    def _as_written(self, found: Sequence[tuple[int, int, object]]) -> tuple[str, ...]:
+        """What ``found`` in the loose text reads in the article, its case and accents kept."""
+        loose = self.loose
+        return tuple(
+            self.folded[loose.start_in_folded(start) : loose.end_in_folded(end)]
+            for start, end, _ in found
+        )
+
+    def _fuzzy(self, quote: _Quote) -> Anchor:
+        """The passage of the loose text closest to ``quote``, if it scores high enough.
 
         rapidfuzz finds the best window of the needle's own length; a passage that lost or
         gained a few characters (a hyphen and a line break in a word) is longer or shorter than
         that, so the window's ends are then moved, a character at a time, while the score rises.
         """
+        needle = quote.needle
         text = self.loose.text
         if len(needle) < FUZZY_MIN_LENGTH or len(needle) > len(text):
             return NOT_FOUND
@@ -652,7 +782,7 @@ class FoldedArticle:
             return NOT_FOUND
         # Only the closest passage is held to the quote's numbers: where the article writes the
         # same words twice with two figures, the one the quote writes is the closer.
-        return self._checked(needle, start, end, math.floor(score))
+        return self._checked(quote, start, end, math.floor(score))
 
 
 _UNSPACED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
