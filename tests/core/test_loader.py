@@ -629,6 +629,43 @@ def test_a_quote_whose_scale_word_is_not_the_articles_is_an_error_naming_both(
     assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["missing", "missing"]
 
 
+def test_a_quote_whose_number_in_words_is_not_the_articles_is_an_error_naming_both(
+    tmp_path: Path,
+) -> None:
+    article = (
+        "Plan\n\nThe action plan for 2023-2024 focuses on three key areas of the region.\n"
+        "Veintid\u00f3s empresas de la regi\u00f3n trabajan en el tercer pilar del plan"
+        " de acci\u00f3n.\n"
+    )
+    facts = [
+        {"fact": "Areas.", "quote": "The action plan for 2023-2024 focuses on four key areas"},
+        {
+            "fact": "Firms.",
+            "quote": "Veinte empresas de la regi\u00f3n trabajan en el tercer pilar del plan",
+        },
+        {
+            "fact": "Pillar.",
+            "quote": "Veintid\u00f3s empresas de la regi\u00f3n trabajan en el segundo pilar"
+            " del plan",
+        },
+    ]
+    corpus = load_one(tmp_path, fields(key_facts=facts), seeds={"article.txt": article})
+
+    areas, firms, pillar = corpus.all_problems
+    assert [p.severity for p in (areas, firms, pillar)] == ["error"] * 3
+    assert re.fullmatch(
+        r"differs in a number from the passage closest to it \(fuzzy, score (9\d|100) of 100\):"
+        r' the article has "three" where the quote has "four", so the quote is not taken as'
+        r" found; .* seeds/article.txt line 3 reads"
+        r' "The action plan for 2023-2024 focuses on three key areas"',
+        areas.in_full,
+    ), areas.in_full
+    # Each side's number as it writes it, capital and accent kept.
+    assert 'the article has "Veintid\u00f3s" where the quote has "Veinte"' in firms.in_full
+    assert 'the article has "tercer" where the quote has "segundo"' in pillar.in_full
+    assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["missing"] * 3
+
+
 def test_a_drifted_quote_fixed_as_its_warning_says_is_exact(tmp_path: Path) -> None:
     facts = [{"fact": "Trucks.", "quote": "The customers trucks cross at Otay twice a day"}]
     brief = fields(key_facts=facts)

@@ -12,9 +12,11 @@ A quote is anchored in its article in steps, each tried only when the one before
 A passage the loose or fuzzy step finds is the quote's anchor only if it holds the same numbers
 as the quote, in the same order (see :func:`numbers_differ`): "313.200" for the article's
 "331.200" is not a slip but another figure, nor "57 million" for "57 billion" (a number's scale
-words are part of it, :data:`_SCALES`), and a fact must never be shown as the article's when
-its figure is not. Such a quote is missing, and its anchor says which passage it came close to
-(:class:`NumberDifference`), so that the analyst can be shown the article's figure.
+words are part of it, :data:`_SCALES`), nor "four" for "three" or "second" for "first" (numbers
+in words and ordinals are numbers, :data:`_CARDINALS`, :data:`_ORDINALS`), and a fact must never
+be shown as the article's when its figure is not. Such a quote is missing, and its anchor says
+which passage it came close to (:class:`NumberDifference`), so that the analyst can be shown the
+article's figure.
 
 Nor does a passage anchor a quote if it starts or ends inside one of the article's words: "legal
 según la normativa" found within "ilegal según la normativa" turns the fact around, and "1.200"
@@ -33,7 +35,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal, NamedTuple
 
 from tui.core.text import (
@@ -291,11 +293,17 @@ class _Number(NamedTuple):
     scale: int = 0
     """The power of ten the scale words after it multiply it by: 9 for "57 billion", "57 mil
     millones" and "57 bn", 6 for "15 mdd" (millones de dólares), 9 for "15 mil mdd"."""
+    ordinal: bool = False
+    """Whether it tells a place in an order ("first", "tercer", "2nd", "1er") rather than how
+    many: "the third pillar" is not "three pillars"."""
 
 
 _WHOLE = frozenset({0})
 
 _SCALES = {
+    "hundred": 2,
+    "hundreds": 2,
+    "cientos": 2,
     "thousand": 3,
     "thousands": 3,
     "million": 6,
@@ -324,9 +332,176 @@ accents), with the power of ten each stands for: "57 billion" is not "57 million
 "15 mil mdd". Several in a row multiply together ("mil millones", "mil mdd"). A scale word
 with no number before it ("a million", "mil empleos", "miles de") is a figure of its own. The
 abbreviations "k" and "M" are left out: the loose text has no case, and "5 m" is five metres."""
+_CARDINALS = {
+    "zero": 0,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "cero": 0,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    # Eleven in Spanish; "once" in English is written alike by a quote true to its article.
+    "once": 11,
+    "doce": 12,
+    "trece": 13,
+    "catorce": 14,
+    "quince": 15,
+    "dieciseis": 16,
+    "diecisiete": 17,
+    "dieciocho": 18,
+    "diecinueve": 19,
+    "veinte": 20,
+    "veintiun": 21,
+    "veintiuno": 21,
+    "veintiuna": 21,
+    "veintidos": 22,
+    "veintitres": 23,
+    "veinticuatro": 24,
+    "veinticinco": 25,
+    "veintiseis": 26,
+    "veintisiete": 27,
+    "veintiocho": 28,
+    "veintinueve": 29,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "sesenta": 60,
+    "setenta": 70,
+    "ochenta": 80,
+    "noventa": 90,
+    "cien": 100,
+    "ciento": 100,
+    **{
+        hundreds + ending: value
+        for hundreds, value in (
+            ("doscient", 200),
+            ("trescient", 300),
+            ("cuatrocient", 400),
+            ("quinient", 500),
+            ("seiscient", 600),
+            ("setecient", 700),
+            ("ochocient", 800),
+            ("novecient", 900),
+        )
+        for ending in ("os", "as")
+    },
+}
+"""Numbers written in words, as the loose text writes them, with their values: "three key areas"
+is not "four key areas". Words in a row make one number ("twenty-five", "treinta y cinco",
+"ciento veinte"). "One" and the Spanish "un", "una" and "uno" are left out: "one of the", "the
+one" and the articles "un" and "una" count nothing, and a quote leaving one out or adding one
+changes no figure far more often than it does; they are read only after a tens word
+("twenty-one", "treinta y un"), see :data:`_UNITS_AFTER_TENS`."""
+_UNITS_AFTER_TENS = frozenset(("one", "un", "una", "uno"))
+"""One, read as a number only as the units of a tens word before it."""
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "primer": 1,
+    "tercer": 3,
+    **{
+        stem + ending: value
+        for stem, value in (
+            ("primer", 1),
+            ("segund", 2),
+            ("tercer", 3),
+            ("cuart", 4),
+            ("quint", 5),
+            ("sext", 6),
+            ("septim", 7),
+            ("octav", 8),
+            ("noven", 9),
+            ("decim", 10),
+        )
+        for ending in ("o", "a", "os", "as")
+    },
+}
+"""Ordinals, the places they tell: "the first pillar" is not "the second pillar"."""
+_ORDINAL_ENDING = re.compile(r"(?:st|nd|rd|th|er|[dtrvmn][oa]|[oa])s?(?![^\W\d_])")
+"""What written onto a number makes it an ordinal: "2nd", "1er", "3ra", "5to", "2dos", and "1o"
+and "1a" for the loose text's "1º" and "1ª"."""
+_WORD_NUMBERS = {
+    **{word: _Number("", str(value), _WHOLE) for word, value in _CARDINALS.items()},
+    **{word: _Number("", str(value), _WHOLE, ordinal=True) for word, value in _ORDINALS.items()},
+    # Scale words have no digits: each is taken into the number before it.
+    **{word: _Number("", "", _WHOLE, scale) for word, scale in _SCALES.items()},
+}
+"""Every word read as a number, or as a number's scale, as :func:`_numbers` reads it."""
+_JOINING = frozenset((" ", "-", " y ", " and "))
+"""What may stand between two number words of one number: "twenty-five", "treinta y cinco"."""
 _BEFORE_DE = re.compile(r" de\b")
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-"""A word of a text: letters, with what follows an apostrophe ("don't")."""
+
+
+@cache
+def _number_word() -> re.Pattern[str]:
+    """A pattern for a word of :data:`_WORD_NUMBERS` or :data:`_UNITS_AFTER_TENS`, whole, also
+    written onto a number ("57bn"); made when first needed, for most corpora never need it."""
+    words = _alternatives([*_WORD_NUMBERS, *_UNITS_AFTER_TENS])
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])")
+
+
+_Letters = dict[str, "_Letters"]
+"""Words as a tree of their letters, the empty string marking where one ends."""
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    """A pattern for any one of ``words``, as a tree of their letters: a regular expression
+    tries the branches of a plain alternation one by one at each place of a text, and those of
+    a tree only as far as the letters go alike, a few times faster. The longer of two words
+    one starts is tried first."""
+    tree: _Letters = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: _Letters) -> str:
+        branches = [re.escape(letter) + pattern(rest) for letter, rest in node.items() if letter]
+        if not branches:
+            return ""
+        either = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{either})?" if "" in node else either
+
+    return pattern(tree)
 
 
 def _decimals(groups: list[str], separators: list[str]) -> frozenset[int]:
@@ -357,30 +532,81 @@ def _thousands(groups: list[str], separators: list[str]) -> bool:
 
 
 def _numbers(text: str) -> list[tuple[int, int, _Number]]:
-    """The numbers ``text`` (a loose text) writes, each with where it stands, its scale words
-    after it taken in (see :data:`_SCALES`)."""
+    """The numbers ``text`` (a loose text) writes, in digits or in words, each with where it
+    stands, its scale words after it taken in (see :data:`_SCALES`)."""
     numbers = _digit_numbers(text)
-    # A scale word is read as a number without digits, to be taken into the one before it.
-    scales = [
-        (word.start(), word.end(), _Number("", "", _WHOLE, _SCALES[word.group()]))
-        for word in _WORD.finditer(text)
-        if word.group() in _SCALES
-        and (word.group() != "miles" or _BEFORE_DE.match(text, word.end()) is not None)
-    ]
-    if not scales:
+    for index, (start, end, number) in enumerate(numbers):
+        ending = _ORDINAL_ENDING.match(text, end)
+        if ending is not None:
+            written = text[start : ending.end()]
+            numbers[index] = (start, ending.end(), number._replace(written=written, ordinal=True))
+    words = _word_numbers(text)
+    if not words:
         return numbers
     # In the order they stand, each scale word is taken into the number (or the scale word)
     # right before it, with nothing between them but a space, if that.
     found: list[tuple[int, int, _Number]] = []
-    for start, end, number in sorted([*numbers, *scales], key=lambda piece: piece[0]):
+    for start, end, number in sorted([*numbers, *words], key=lambda piece: piece[0]):
         if number.digits:
             found.append((start, end, number))
-        elif found and text[found[-1][1] : start] in ("", " "):
-            before_start, _, before = found[-1]
-            found[-1] = (before_start, end, before._replace(scale=before.scale + number.scale))
+            continue
+        before_start, before_end, before = found[-1] if found else (0, 0, None)
+        if before is not None and text[before_end:start] in ("", " ") and not before.ordinal:
+            scale = before.scale + number.scale
+            written = text[before_start:end]
+            found[-1] = (before_start, end, before._replace(written=written, scale=scale))
         else:
-            found.append((start, end, number._replace(digits="1")))
-    return [(start, end, number._replace(written=text[start:end])) for start, end, number in found]
+            found.append((start, end, number._replace(written=text[start:end], digits="1")))
+    return found
+
+
+def _word_numbers(text: str) -> list[tuple[int, int, _Number]]:
+    """The numbers ``text`` writes in words, and its scale words, each with where it stands;
+    words in a row of one number read as one (see :func:`_adds`)."""
+    found: list[tuple[int, int, _Number]] = []
+    for match in _number_word().finditer(text):
+        word = match.group()
+        start, end = match.span()
+        if start and text[start - 1].isdigit() and word not in _SCALES:
+            continue  # only a scale word is written onto a number: "57bn"
+        if word == "miles" and _BEFORE_DE.match(text, end) is None:
+            continue
+        unit = word in _UNITS_AFTER_TENS
+        number = _Number("", "1", _WHOLE) if unit else _WORD_NUMBERS[word]
+        if _joins(text, found, start, number):
+            before_start, _, before = found[-1]
+            value = str(int(before.digits) + int(number.digits))
+            found[-1] = (
+                before_start,
+                end,
+                before._replace(written=text[before_start:end], digits=value),
+            )
+        elif not unit:
+            found.append((start, end, number._replace(written=word)))
+    return found
+
+
+def _joins(text: str, found: list[tuple[int, int, _Number]], start: int, number: _Number) -> bool:
+    """Whether the number word ``number`` at ``start`` of ``text`` is part of the number in
+    words ``found`` last, right before it (see :func:`_adds`)."""
+    if not found or not number.digits or number.ordinal:
+        return False
+    _, before_end, before = found[-1]
+    return (
+        bool(before.digits)
+        and not before.ordinal
+        and text[before_end:start] in _JOINING
+        and _adds(int(before.digits), int(number.digits))
+    )
+
+
+def _adds(value: int, added: int) -> bool:
+    """Whether a number word worth ``added`` after a number in words worth ``value`` adds to it:
+    a unit after tens ("twenty-five", "treinta y cinco"), tens or units after Spanish hundreds
+    ("ciento veinte", "doscientos cinco"); not a number after another ("dos y tres")."""
+    if value >= 100 and value % 100 == 0:
+        return added < 100
+    return value % 100 >= 20 and value % 10 == 0 and added < 10
 
 
 def _digit_numbers(text: str) -> list[tuple[int, int, _Number]]:
@@ -415,13 +641,15 @@ _Placed = tuple[int, int, _Number]
 
 def _same_number(one: _Placed, other: _Placed) -> bool:
     """Whether two numbers may be one written two ways: "1.500", "1,500" and "1500"; "6,7"
-    and "6.7". Other digits, a decimal separator moved or gone ("1.5" and "15"), or other scale
-    words ("57 million" and "57 billion") are not."""
+    and "6.7"; "three" and "3", "first" and "1st". Other digits, a decimal separator moved or
+    gone ("1.5" and "15"), other scale words ("57 million" and "57 billion"), or an ordinal for
+    a count ("third" and "three") are not."""
     one_number, other_number = one[2], other[2]
     return (
         one_number.digits == other_number.digits
         and bool(one_number.decimals & other_number.decimals)
         and one_number.scale == other_number.scale
+        and one_number.ordinal == other_number.ordinal
     )
 
 
@@ -454,6 +682,86 @@ def _differing(
     ):
         end += 1
     return quoted[start : len(quoted) - end], written[start : len(written) - end]
+
+
+def _differing_in(
+    quoted: Sequence[_Placed], window: str, start: int, end: int
+) -> tuple[Sequence[_Placed], Sequence[_Placed]] | None:
+    """The numbers of ``quoted`` and of the passage of ``window`` from ``start`` to ``end`` that
+    differ (see :func:`_differing`), the passage's read whole with their scale words, also where
+    it starts or ends inside one."""
+    written = [
+        (at, past, number) for at, past, number in _numbers(window) if at < end and past > start
+    ]
+    return _differing(quoted, written)
+
+
+MISSPELLING_SCORE = 75
+"""How close (of 100, as :func:`fuzzy_score` scores) a word must be to a number word of four
+letters or more to be a slip in it ("foruth" for "fourth", "milion" for "million"): a letter or
+two left out, added or swapped."""
+_SPELT_WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+def _misspelt_only(needle: str, window: str, start: int, end: int) -> bool:
+    """Whether the quote ``needle`` and its fuzzy passage of ``window``, from ``start`` to
+    ``end``, read the same numbers once each number word that one of them misspells at the
+    other's place is spelt as the other writes it: a quote's "foruth pillar" leaves out no
+    figure of the article's "fourth pillar", it misspells it."""
+    passage = window[start:end]
+    respelt_needle, respelt_passage = _respelt(needle, passage)
+    if respelt_needle == needle and respelt_passage == passage:
+        return False
+    respelt = window[:start] + respelt_passage + window[end:]
+    passage_end = start + len(respelt_passage)
+    return _differing_in(_numbers(respelt_needle), respelt, start, passage_end) is None
+
+
+def _respelt(one: str, other: str) -> tuple[str, str]:
+    """``one`` and ``other`` with each word that misspells a number word the other writes at its
+    place (see :data:`MISSPELLING_SCORE`) written as the other writes it."""
+    from rapidfuzz.distance import Levenshtein  # imported by the fuzzy step already
+
+    one_words, other_words = list(_SPELT_WORD.finditer(one)), list(_SPELT_WORD.finditer(other))
+    one_fixes: list[tuple[re.Match[str], str]] = []
+    other_fixes: list[tuple[re.Match[str], str]] = []
+    steps = Levenshtein.opcodes([w.group() for w in one_words], [w.group() for w in other_words])
+    for step in steps:
+        if (
+            step.tag != "replace"
+            or step.src_end - step.src_start != step.dest_end - step.dest_start
+        ):
+            continue
+        pairs = zip(
+            one_words[step.src_start : step.src_end],
+            other_words[step.dest_start : step.dest_end],
+            strict=True,
+        )
+        for one_word, other_word in pairs:
+            if _misspells(one_word.group(), other_word.group()):
+                one_fixes.append((one_word, other_word.group()))
+            elif _misspells(other_word.group(), one_word.group()):
+                other_fixes.append((other_word, one_word.group()))
+    return _with_fixes(one, one_fixes), _with_fixes(other, other_fixes)
+
+
+def _misspells(word: str, meant: str) -> bool:
+    """Whether ``word`` is a slip in the number word ``meant``, not a word of its own: ``meant``
+    has four letters or more (in "two" for "to", "dos" for "los", a letter is a word), and
+    ``word`` is no number word but comes close to it."""
+    return (
+        len(meant) >= 4
+        and meant in _WORD_NUMBERS
+        and word not in _WORD_NUMBERS
+        and fuzzy_score(word, meant) >= MISSPELLING_SCORE
+    )
+
+
+def _with_fixes(text: str, fixes: list[tuple[re.Match[str], str]]) -> str:
+    """``text`` with each word matched in ``fixes`` replaced by the word given for it."""
+    for word, fixed in reversed(fixes):
+        text = text[: word.start()] + fixed + text[word.end() :]
+    return text
 
 
 @dataclass(frozen=True, eq=False)
@@ -737,26 +1045,27 @@ class FoldedArticle:
             if score < FUZZY_THRESHOLD:
                 return NOT_FOUND
         around = max(0, start - _NUMBER_MARGIN)
-        written = [
-            (number_start + around, number_end + around, number)
-            for number_start, number_end, number in _numbers(text[around : end + _NUMBER_MARGIN])
-            if number_start + around < end and number_end + around > start
-        ]
-        differing = _differing(quote.numbers, written)
+        window = text[around : end + _NUMBER_MARGIN]
+        passage = (start - around, end - around)
+        differing = _differing_in(quote.numbers, window, *passage)
+        # The words of a loose passage are the quote's: only a fuzzy one may misspell them.
+        if differing is not None and score is not None and _misspelt_only(needle, window, *passage):
+            differing = None
         span = self._loose_span(start, end)
         if differing is None:
             return Anchor("loose", span) if score is None else Anchor("fuzzy", span, score)
         in_quote, in_article = differing
         difference = NumberDifference(
-            span, score, quote.as_written(in_quote), self._as_written(in_article)
+            span, score, quote.as_written(in_quote), self._as_written(in_article, around)
         )
         return Anchor("missing", differs=difference)
 
-    def _as_written(self, found: Sequence[tuple[int, int, object]]) -> tuple[str, ...]:
-        """What ``found`` in the loose text reads in the article, its case and accents kept."""
+    def _as_written(self, found: Sequence[tuple[int, int, object]], at: int) -> tuple[str, ...]:
+        """What ``found`` in the loose text from ``at`` on reads in the article, its case and
+        accents kept."""
         loose = self.loose
         return tuple(
-            self.folded[loose.start_in_folded(start) : loose.end_in_folded(end)]
+            self.folded[loose.start_in_folded(at + start) : loose.end_in_folded(at + end)]
             for start, end, _ in found
         )
 
