@@ -248,6 +248,33 @@ def test_validate_fails_on_a_quote_whose_figure_is_not_the_articles(tmp_path: Pa
     assert "2 facts, 1 quote found; 1 error, 0 warnings" in summary
 
 
+def test_validate_fails_on_a_quote_that_says_the_opposite_of_the_article(
+    tmp_path: Path,
+) -> None:
+    article = "Index\n\nEn este per\u00edodo tambi\u00e9n se increment\u00f3 la membres\u00eda.\n"
+    facts = [
+        {
+            "fact": "Members.",
+            "quote": "en este per\u00edodo tambi\u00e9n no se increment\u00f3 la membres\u00eda",
+        }
+    ]
+    make_corpus(
+        tmp_path / "c", {"sample.yaml": fields(key_facts=facts)}, seeds={"article.txt": article}
+    )
+
+    result = run("validate", "--corpus", str(tmp_path / "c"))
+
+    assert result.returncode == 1
+    (error, summary) = result.stderr.splitlines()
+    assert "fact 1, quote: differs in a negation from the passage closest to it (fuzzy, " in error
+    assert 'the quote says "no" where the article does not' in error
+    assert error.endswith(
+        'seeds/article.txt line 3 reads "En este per\u00edodo tambi\u00e9n se increment\u00f3 la'
+        ' membres\u00eda"'
+    )
+    assert "1 fact, 0 quotes found; 1 error, 0 warnings" in summary
+
+
 def test_validate_without_a_briefs_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / "nothing").mkdir()
     result = run("validate", "--corpus", str(tmp_path / "nothing"))

@@ -14,6 +14,7 @@ from tui.core.quotes import (
     FUZZY_MIN_LENGTH,
     FUZZY_THRESHOLD,
     FoldedArticle,
+    NegationDifference,
     anchor_quote,
     find_quote,
     fold_quote,
@@ -366,6 +367,61 @@ def test_one_and_un_are_no_numbers_alone_but_are_after_tens() -> None:
         ("treinta y un",),
         ("treinta",),
     )
+
+
+# Negation --------------------------------------------------------------------------------------
+
+NEGATED = (
+    "En este per\u00edodo tambi\u00e9n se increment\u00f3 la membres\u00eda con 60 socios nuevos.\n"
+    "The plant will not close before March, the company said on Tuesday.\n"
+    "Sin embargo, la planta no cerrar\u00e1 en marzo, dijo la empresa.\n"
+    "Exports have never fallen below the record set in 2019.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "quoted", "written", "slipped"),
+    [
+        (
+            "en este per\u00edodo tambi\u00e9n no se increment\u00f3 la membres\u00eda",
+            ("no",),
+            (),
+            "en este periodo tambien se incremento la membresia con 60 socios nuevso",
+        ),
+        (
+            "The plant will close before March, the company said",
+            (),
+            ("not",),
+            "The plant will not clsoe before March, the company said",
+        ),
+        (
+            "Sin embargo, la planta cerrar\u00e1 en marzo, dijo la empresa",
+            (),
+            ("no",),
+            # Misspelt, "sin embargo" (however) is still no negation.
+            "Sin embrago, la planta no cerrar\u00e1 en marzo, dijo la empresa",
+        ),
+        (
+            "Exports have ever fallen below the record set in 2019",
+            (),
+            ("never",),
+            "Exports have nevr fallen below the record set in 2019",
+        ),
+    ],
+    ids=["spanish no added", "not left out", "spanish no left out", "never for ever"],
+)
+def test_a_passage_negating_what_its_quote_says_is_not_its_anchor(
+    quote: str, quoted: tuple[str, ...], written: tuple[str, ...], slipped: str
+) -> None:
+    # Each scores 90 or more, and says the opposite of the article.
+    anchor = anchor_quote(NEGATED, quote)
+    assert (anchor.status, anchor.span) == ("missing", None)
+    refused = anchor.differs
+    assert isinstance(refused, NegationDifference)
+    assert refused.score is not None and refused.score >= FUZZY_THRESHOLD
+    assert (refused.quoted, refused.written) == (quoted, written)
+    # The article's negation, with a slip elsewhere or in the negating word, is still a slip.
+    assert passage(NEGATED, slipped)[0] == "fuzzy"
 
 
 @pytest.mark.parametrize(

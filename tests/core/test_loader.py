@@ -666,6 +666,38 @@ def test_a_quote_whose_number_in_words_is_not_the_articles_is_an_error_naming_bo
     assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["missing"] * 3
 
 
+def test_a_quote_negating_the_articles_passage_or_leaving_its_negation_out_is_an_error(
+    tmp_path: Path,
+) -> None:
+    article = (
+        "Index\n\nEn este per\u00edodo tambi\u00e9n se increment\u00f3 la membres\u00eda"
+        " con 60 socios.\n"
+        "The plant won't close before March, the company said on Tuesday.\n"
+    )
+    facts = [
+        {
+            "fact": "Members.",
+            "quote": "en este per\u00edodo tambi\u00e9n no se increment\u00f3 la membres\u00eda",
+        },
+        {"fact": "Plant.", "quote": "The plant will close before March, the company said"},
+    ]
+    corpus = load_one(tmp_path, fields(key_facts=facts), seeds={"article.txt": article})
+
+    added, left_out = corpus.all_problems
+    assert (added.severity, added.field) == ("error", "key_facts[0].quote")
+    assert re.fullmatch(
+        r"differs in a negation from the passage closest to it \(fuzzy, score (9\d|100) of"
+        r' 100\): the quote says "no" where the article does not, so the quote is not taken as'
+        r" found; if the fact holds as the article says it, copy the article's wording into the"
+        r" quote, else correct or remove the fact: seeds/article.txt line 3 reads"
+        r' "En este per\u00edodo tambi\u00e9n se increment\u00f3 la membres\u00eda"',
+        added.in_full,
+    ), added.in_full
+    assert (left_out.severity, left_out.field) == ("error", "key_facts[1].quote")
+    assert 'the article says "won\'t" where the quote does not' in left_out.in_full
+    assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["missing", "missing"]
+
+
 def test_a_drifted_quote_fixed_as_its_warning_says_is_exact(tmp_path: Path) -> None:
     facts = [{"fact": "Trucks.", "quote": "The customers trucks cross at Otay twice a day"}]
     brief = fields(key_facts=facts)

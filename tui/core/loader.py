@@ -37,7 +37,15 @@ from tui.core.model import (
     Severity,
     stands_outside,
 )
-from tui.core.quotes import NOT_FOUND, Anchor, CutWord, FoldedArticle, NumberDifference, Span
+from tui.core.quotes import (
+    NOT_FOUND,
+    Anchor,
+    CutWord,
+    FoldedArticle,
+    NegationDifference,
+    NumberDifference,
+    Span,
+)
 from tui.core.recent import RecentlyUsed
 from tui.core.text import (
     clean_text,
@@ -61,8 +69,8 @@ thousand long quotes its article does not hold must not keep a corpus from loadi
 past the budget are looked for exactly and loosely only."""
 PASSAGE_IN_WARNING = 700
 """How many characters of an article's passage a warning about a loose or fuzzy anchor quotes (and
-an error about a passage that differs from its quote in a number): a quote of a few sentences
-whole, and the problem still one readable line."""
+an error about a passage that differs from its quote in a number or a negation): a quote of a few
+sentences whole, and the problem still one readable line."""
 
 CUT_WORD_SHOWN = 40
 """How much of the word a quote cuts into a problem names: a "word" of an article may be a long
@@ -813,7 +821,7 @@ class _BriefChecker:
         """Tell the analyst about a quote that is not word for word in its article, with the
         article's own wording and its line, so that the quote can be put right in one step."""
         if anchor.differs is not None:
-            self._report_number(path, anchor.differs, article, name)
+            self._report_difference(path, anchor.differs, article, name)
             return
         if anchor.cut is not None:
             self._report_cut(path, anchor.cut, article, name)
@@ -845,23 +853,43 @@ class _BriefChecker:
             f" {_wording(article.text, anchor.span, name)}",
         )
 
-    def _report_number(
-        self, path: str, differs: NumberDifference, article: Article, name: str
+    def _report_difference(
+        self,
+        path: str,
+        differs: NumberDifference | NegationDifference,
+        article: Article,
+        name: str,
     ) -> None:
-        """Tell the analyst about a quote that matches a passage but for a number: an error, for
-        a fact whose figure is not the article's must not be read as the article's."""
+        """Tell the analyst about a quote that matches a passage but for a number, or but for a
+        negating word: an error, for a fact whose figure is not the article's, or that says the
+        opposite, must not be read as the article's."""
         if differs.score is None:
             how = "the same words when case and accents are ignored"
         else:
             how = f"fuzzy, score {differs.score} of 100"
+        if isinstance(differs, NumberDifference):
+            what = (
+                f"a number from the passage closest to it ({how}): the article has"
+                f" {_figures(differs.written)} where the quote has {_figures(differs.quoted)}"
+            )
+            holds = "with the article's figure"
+        elif differs.quoted:
+            what = (
+                f"a negation from the passage closest to it ({how}): the quote says"
+                f" {_figures(differs.quoted)} where the article does not"
+            )
+            holds = "as the article says it"
+        else:
+            what = (
+                f"a negation from the passage closest to it ({how}): the article says"
+                f" {_figures(differs.written)} where the quote does not"
+            )
+            holds = "as the article says it"
         self.add(
             path,
-            f"differs in a number from the passage closest to it ({how}): the article has"
-            f" {_figures(differs.written)} where the quote has {_figures(differs.quoted)}, so"
-            " the quote is not taken as found",
-            advice="if the fact holds with the article's figure, copy the article's wording into"
-            " the quote, else correct or remove the fact:"
-            f" {_wording(article.text, differs.span, name)}",
+            f"differs in {what}, so the quote is not taken as found",
+            advice=f"if the fact holds {holds}, copy the article's wording into the quote, else"
+            f" correct or remove the fact: {_wording(article.text, differs.span, name)}",
         )
 
     def _report_cut(self, path: str, cut_word: CutWord, article: Article, name: str) -> None:
@@ -898,7 +926,8 @@ def _wording(text: str, span: Span, name: str) -> str:
 
 
 def _figures(numbers: tuple[str, ...]) -> str:
-    """Numbers as a problem names them: ``"331.200"``, ``"6,2" and "25"``, ``no number``."""
+    """Numbers (or negating words) as a problem names them: ``"331.200"``, ``"6,2" and "25"``,
+    ``no number``."""
     if not numbers:
         return "no number"
     named = [f'"{number}"' for number in numbers]

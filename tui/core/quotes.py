@@ -18,6 +18,11 @@ be shown as the article's when its figure is not. Such a quote is missing, and i
 which passage it came close to (:class:`NumberDifference`), so that the analyst can be shown the
 article's figure.
 
+Nor does a fuzzy passage anchor a quote if one of them negates what the other says: a quote's "no
+se incrementó la membresía" for the article's "se incrementó la membresía" turns the fact around,
+however close the rest (see :data:`_NEGATING`). Such a quote is missing too, and its anchor gives
+the negating words one of them writes and the other lacks (:class:`NegationDifference`).
+
 Nor does a passage anchor a quote if it starts or ends inside one of the article's words: "legal
 según la normativa" found within "ilegal según la normativa" turns the fact around, and "1.200"
 within "331.200" is another figure. Such a quote is missing too, and its anchor gives the whole
@@ -36,7 +41,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from tui.core.text import (
     abbreviations_as_letters,
@@ -104,6 +109,22 @@ class NumberDifference(NamedTuple):
     has a number the article lacks there)."""
 
 
+class NegationDifference(NamedTuple):
+    """A passage the fuzzy step found for a quote, not taken as its anchor because one of them
+    has a negating word the other lacks: "no se incrementó" for "se incrementó"."""
+
+    span: Span
+    """The passage in the article's own offsets."""
+    score: int | None
+    """How close the passage is to the quote."""
+    quoted: tuple[str, ...]
+    """The quote's negating words the passage lacks, as the quote writes them ("no", "never");
+    none when it is the passage that has more."""
+    written: tuple[str, ...]
+    """The passage's negating words the quote lacks, as the article writes them; none when it is
+    the quote that has more."""
+
+
 class CutWord(NamedTuple):
     """A passage that held a quote, or came close to it, but starts or ends inside a word of the
     article, which the quote leaves cut: not taken as its anchor."""
@@ -127,9 +148,9 @@ class Anchor(NamedTuple):
     """The passage in the article's own offsets; None exactly when the status is ``missing``."""
     score: int | None = None
     """For a fuzzy anchor, how close the passage is to the quote, 90 to 100; else None."""
-    differs: NumberDifference | None = None
+    differs: NumberDifference | NegationDifference | None = None
     """For a missing quote, the passage that would have anchored it loosely or fuzzily but for a
-    number; else None."""
+    number, or but for a negating word; else None."""
     cut: CutWord | None = None
     """For a missing quote, the passage that would have anchored it but starts or ends inside a
     word; else None."""
@@ -465,6 +486,16 @@ _WORD_NUMBERS = {
     **{word: _Number("", "", _WHOLE, scale) for word, scale in _SCALES.items()},
 }
 """Every word read as a number, or as a number's scale, as :func:`_numbers` reads it."""
+_NEGATING = frozenset(
+    ("not", "no", "never", "without", "nor", "cannot", "neither", "none", "nobody", "nothing")
+    + ("nunca", "ni", "sin", "tampoco", "jamas", "ningun", "ninguna", "ninguno", "nadie", "nada")
+)
+"""Words that negate what a sentence says, as the loose text writes them, with every word ending
+in "n't" ("don't", "isn't"): a quote having one its passage lacks, or lacking one it has, says
+the opposite of the article, a slip or two aside."""
+_NOT_NEGATING_AFTER = {"sin": re.compile(r" embargo\b"), "no": re.compile(r" obstante\b|\. ?\d")}
+"""What makes a negating word part of something else: "sin embargo" and "no obstante" (however,
+nevertheless), "No. 5" (a number)."""
 _JOINING = frozenset((" ", "-", " y ", " and "))
 """What may stand between two number words of one number: "twenty-five", "treinta y cinco"."""
 _BEFORE_DE = re.compile(r" de\b")
@@ -476,6 +507,14 @@ def _number_word() -> re.Pattern[str]:
     written onto a number ("57bn"); made when first needed, for most corpora never need it."""
     words = _alternatives([*_WORD_NUMBERS, *_UNITS_AFTER_TENS])
     return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])")
+
+
+@cache
+def _negating_word() -> re.Pattern[str]:
+    """A pattern for a word of :data:`_NEGATING`, or one ending in "n't", whole; made when first
+    needed, as :func:`_number_word` is."""
+    words = _alternatives(sorted(_NEGATING))
+    return re.compile(rf"(?<![^\W\d_])(?:{words}|[^\W\d_]+n't)(?![^\W\d_])")
 
 
 _Letters = dict[str, "_Letters"]
@@ -586,6 +625,26 @@ def _word_numbers(text: str) -> list[tuple[int, int, _Number]]:
     return found
 
 
+_Negation = tuple[int, int, str]
+"""A negating word of a text, with where it stands in it."""
+
+
+def _negations(text: str) -> list[_Negation]:
+    """The negating words ``text`` (a loose text) writes, each with where it stands."""
+    found = []
+    for match in _negating_word().finditer(text):
+        word = match.group()
+        after = _NOT_NEGATING_AFTER.get(word)
+        if after is None or after.match(text, match.end()) is None:
+            found.append((match.start(), match.end(), word))
+    return found
+
+
+def _negates(word: str) -> bool:
+    """Whether ``word`` (of a loose text) is a negating word (see :data:`_NEGATING`)."""
+    return word in _NEGATING or word.endswith("n't")
+
+
 def _joins(text: str, found: list[tuple[int, int, _Number]], start: int, number: _Number) -> bool:
     """Whether the number word ``number`` at ``start`` of ``text`` is part of the number in
     words ``found`` last, right before it (see :func:`_adds`)."""
@@ -637,6 +696,7 @@ def _ascii_digits(digits: str) -> str:
 
 _Placed = tuple[int, int, _Number]
 """A number of a text, with where it stands in it."""
+_T = TypeVar("_T", _Placed, _Negation)
 
 
 def _same_number(one: _Placed, other: _Placed) -> bool:
@@ -659,7 +719,7 @@ def numbers_differ(quote: str, passage: str) -> tuple[tuple[str, ...], tuple[str
     every number of one is the same number in the other, in the same order (see
     :func:`_same_number`)."""
     one, other = _Quote.of(fold_quote(quote)), _Quote.of(fold_quote(passage))
-    differing = _differing(one.numbers, other.numbers)
+    differing = _differing(one.said.numbers, other.said.numbers, _same_number)
     if differing is None:
         return None
     quoted, written = differing
@@ -667,46 +727,82 @@ def numbers_differ(quote: str, passage: str) -> tuple[tuple[str, ...], tuple[str
 
 
 def _differing(
-    quoted: Sequence[_Placed], written: Sequence[_Placed]
-) -> tuple[Sequence[_Placed], Sequence[_Placed]] | None:
-    """The numbers of ``quoted`` and of ``written`` that differ, in order, between those that
-    are the same at either end; None when all are the same, in the same order."""
-    if len(quoted) == len(written) and all(map(_same_number, quoted, written)):
+    quoted: Sequence[_T], written: Sequence[_T], same: Callable[[_T, _T], bool]
+) -> tuple[Sequence[_T], Sequence[_T]] | None:
+    """The numbers (or words) of ``quoted`` and of ``written`` that differ, in order, between
+    those that are the ``same`` at either end; None when all are, in the same order."""
+    if len(quoted) == len(written) and all(map(same, quoted, written)):
         return None
     start = 0
-    while start < min(len(quoted), len(written)) and _same_number(quoted[start], written[start]):
+    while start < min(len(quoted), len(written)) and same(quoted[start], written[start]):
         start += 1
     end = 0
-    while end < min(len(quoted), len(written)) - start and _same_number(
+    while end < min(len(quoted), len(written)) - start and same(
         quoted[-1 - end], written[-1 - end]
     ):
         end += 1
     return quoted[start : len(quoted) - end], written[start : len(written) - end]
 
 
-def _differing_in(
-    quoted: Sequence[_Placed], window: str, start: int, end: int
-) -> tuple[Sequence[_Placed], Sequence[_Placed]] | None:
-    """The numbers of ``quoted`` and of the passage of ``window`` from ``start`` to ``end`` that
-    differ (see :func:`_differing`), the passage's read whole with their scale words, also where
-    it starts or ends inside one."""
-    written = [
-        (at, past, number) for at, past, number in _numbers(window) if at < end and past > start
-    ]
-    return _differing(quoted, written)
+def _both_negate(one: _Negation, other: _Negation) -> bool:
+    """Any two negating words are alike: "not" and "never", "no" and "nunca" both negate (the
+    words differing otherwise is the fuzzy score's to weigh)."""
+    return True
+
+
+class _Said(NamedTuple):
+    """What a quote says that its passage must say too: its numbers and its negating words."""
+
+    numbers: list[_Placed]
+    negations: list[_Negation]
+
+
+def _said(needle: str) -> _Said:
+    """What the loose ``needle`` says (see :class:`_Said`)."""
+    return _Said(_numbers(needle), _negations(needle))
+
+
+_Differs = tuple[
+    type[NumberDifference | NegationDifference],
+    Sequence[tuple[int, int, object]],
+    Sequence[tuple[int, int, object]],
+]
+"""What a passage says otherwise than its quote: the kind of difference, then the quote's
+numbers or words and the passage's that differ."""
+
+
+def _difference_in(
+    said: _Said, window: str, start: int, end: int, *, negations: bool
+) -> _Differs | None:
+    """What the passage of ``window`` from ``start`` to ``end`` says otherwise than the quote
+    that ``said``: its numbers, read whole with their scale words, also where it starts or ends
+    inside one; else, if ``negations``, its negating words. None when it says the same."""
+    written = [(at, past, n) for at, past, n in _numbers(window) if at < end and past > start]
+    differing: tuple[Sequence[Any], Sequence[Any]] | None
+    differing = _differing(said.numbers, written, _same_number)
+    if differing is not None:
+        return NumberDifference, *differing
+    if not negations:
+        return None
+    negating = [(at, past, w) for at, past, w in _negations(window) if at < end and past > start]
+    differing = _differing(said.negations, negating, _both_negate)
+    if differing is not None:
+        return NegationDifference, *differing
+    return None
 
 
 MISSPELLING_SCORE = 75
-"""How close (of 100, as :func:`fuzzy_score` scores) a word must be to a number word of four
-letters or more to be a slip in it ("foruth" for "fourth", "milion" for "million"): a letter or
-two left out, added or swapped."""
-_SPELT_WORD = re.compile(r"\w+(?:'\w+)?")
+"""How close (of 100, as :func:`fuzzy_score` scores) a word must be to the word the other side
+writes at its place to be a slip in it ("foruth" for "fourth", "milion" for "million", "nevr"
+for "never"): a letter or two left out, added or swapped (see :func:`_misspells`)."""
+_SPELT_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+"""A word, for telling slips in words: letters only, for a digit changed is another figure."""
 
 
 def _misspelt_only(needle: str, window: str, start: int, end: int) -> bool:
     """Whether the quote ``needle`` and its fuzzy passage of ``window``, from ``start`` to
-    ``end``, read the same numbers once each number word that one of them misspells at the
-    other's place is spelt as the other writes it: a quote's "foruth pillar" leaves out no
+    ``end``, say the same once each number word or negating word that one of them misspells at
+    the other's place is spelt as the other writes it: a quote's "foruth pillar" leaves out no
     figure of the article's "fourth pillar", it misspells it."""
     passage = window[start:end]
     respelt_needle, respelt_passage = _respelt(needle, passage)
@@ -714,12 +810,13 @@ def _misspelt_only(needle: str, window: str, start: int, end: int) -> bool:
         return False
     respelt = window[:start] + respelt_passage + window[end:]
     passage_end = start + len(respelt_passage)
-    return _differing_in(_numbers(respelt_needle), respelt, start, passage_end) is None
+    said = _said(respelt_needle)
+    return _difference_in(said, respelt, start, passage_end, negations=True) is None
 
 
 def _respelt(one: str, other: str) -> tuple[str, str]:
-    """``one`` and ``other`` with each word that misspells a number word the other writes at its
-    place (see :data:`MISSPELLING_SCORE`) written as the other writes it."""
+    """``one`` and ``other`` with each word that misspells the word the other writes at its place
+    (see :func:`_misspells`) written as the other writes it."""
     from rapidfuzz.distance import Levenshtein  # imported by the fuzzy step already
 
     one_words, other_words = list(_SPELT_WORD.finditer(one)), list(_SPELT_WORD.finditer(other))
@@ -746,15 +843,22 @@ def _respelt(one: str, other: str) -> tuple[str, str]:
 
 
 def _misspells(word: str, meant: str) -> bool:
-    """Whether ``word`` is a slip in the number word ``meant``, not a word of its own: ``meant``
-    has four letters or more (in "two" for "to", "dos" for "los", a letter is a word), and
-    ``word`` is no number word but comes close to it."""
-    return (
-        len(meant) >= 4
-        and meant in _WORD_NUMBERS
-        and word not in _WORD_NUMBERS
-        and fuzzy_score(word, meant) >= MISSPELLING_SCORE
-    )
+    """Whether ``word`` is a slip in ``meant``, the word the other side writes at its place: it
+    comes close to it (:data:`MISSPELLING_SCORE`) from the same first letter ("ever" and
+    "either" are words of their own, not slips in "never" and "neither"), and it is no number
+    word nor negating word itself ("million" is no slip in "billion"). A number word or a
+    negating word misspelt has four letters or more: in "two" for "to", "dos" for "los" or "nor"
+    for "or", a letter makes a word. A slip in another word ("embrago" for "embargo") is told
+    too, for it may be what makes one read as negating ("sin embargo" is not)."""
+    if word[:1] != meant[:1] or fuzzy_score(word, meant) < MISSPELLING_SCORE or _counts(word):
+        return False
+    return len(meant) >= 4 or not _counts(meant)
+
+
+def _counts(word: str) -> bool:
+    """Whether ``word`` (of a loose text) is a number word, a number's units, or a negating
+    word: one that a quote and its passage must write alike."""
+    return word in _WORD_NUMBERS or word in _UNITS_AFTER_TENS or _negates(word)
 
 
 def _with_fixes(text: str, fixes: list[tuple[re.Match[str], str]]) -> str:
@@ -767,7 +871,7 @@ def _with_fixes(text: str, fixes: list[tuple[re.Match[str], str]]) -> str:
 @dataclass(frozen=True, eq=False)
 class _Quote:
     """A quote as the loose and fuzzy steps hold a passage to it: its loose text, and the
-    numbers it writes, read once for all the passages it is held to."""
+    numbers and negating words it writes, read once for all the passages it is held to."""
 
     folded: str
     loose: _LooseText
@@ -782,9 +886,9 @@ class _Quote:
         return self.loose.text.strip()
 
     @cached_property
-    def numbers(self) -> list[_Placed]:
-        """The numbers of :attr:`needle`, where they stand in it."""
-        return _numbers(self.needle)
+    def said(self) -> _Said:
+        """The numbers and negating words of :attr:`needle`, where they stand in it."""
+        return _said(self.needle)
 
     def as_written(self, found: Sequence[tuple[int, int, object]]) -> tuple[str, ...]:
         """What ``found`` in :attr:`needle` reads in the quote itself, its case and accents
@@ -1047,15 +1151,17 @@ class FoldedArticle:
         around = max(0, start - _NUMBER_MARGIN)
         window = text[around : end + _NUMBER_MARGIN]
         passage = (start - around, end - around)
-        differing = _differing_in(quote.numbers, window, *passage)
-        # The words of a loose passage are the quote's: only a fuzzy one may misspell them.
-        if differing is not None and score is not None and _misspelt_only(needle, window, *passage):
+        # The words of a loose passage are the quote's: only a fuzzy one may lack a negating
+        # word of the other's, or misspell one, or a number word.
+        fuzzy = score is not None
+        differing = _difference_in(quote.said, window, *passage, negations=fuzzy)
+        if differing is not None and fuzzy and _misspelt_only(needle, window, *passage):
             differing = None
         span = self._loose_span(start, end)
         if differing is None:
             return Anchor("loose", span) if score is None else Anchor("fuzzy", span, score)
-        in_quote, in_article = differing
-        difference = NumberDifference(
+        kind, in_quote, in_article = differing
+        difference = kind(
             span, score, quote.as_written(in_quote), self._as_written(in_article, around)
         )
         return Anchor("missing", differs=difference)
