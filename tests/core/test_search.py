@@ -225,7 +225,9 @@ def test_a_name_term_unquoted_takes_one_word_and_leaves_the_rest_as_words() -> N
 def test_a_value_term_names_its_field_and_its_whole_value(
     typed: str, values: list[ValueTerm]
 ) -> None:
-    assert parse_query(typed) == Query(values=tuple(values))
+    # A term of no value asks for nothing, as while it is being typed, and is told of.
+    without_value = () if values else (typed,)
+    assert parse_query(typed) == Query(values=tuple(values), without_value=without_value)
 
 
 @pytest.mark.parametrize(
@@ -309,10 +311,10 @@ def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
         ("has:nothing", Query(words=("has:nothing",), read_as_words=("has:nothing",))),
         ("tag:USMCA tag:Aduana", Query(tags=("usmca", "aduana"))),
         ("tag:Revisión", Query(tags=("revision",))),  # folded as words are
-        ("tag:", Query()),
-        ("is:", Query()),
-        ("lang:", Query()),
-        ("date:", Query()),
+        ("tag:", Query(without_value=("tag:",))),
+        ("is:", Query(without_value=("is:",))),
+        ("lang:", Query(without_value=("lang:",))),
+        ("date:", Query(without_value=("date:",))),
         ("is:gone", Query(words=("is:gone",), read_as_words=("is:gone",))),
         # No such field: looked for as a word, and said so when nothing is found.
         ("foo:bar", Query(words=("foo:bar",), read_as_words=("foo:bar",))),
@@ -325,7 +327,7 @@ def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
             Query(languages=("es",), statuses=("final",), tags=("usmca",)),
         ),
         ('date:"2024"', Query(periods=(Period("2024-01-01", "2025-01-01"),))),
-        ('lang:"', Query()),  # as it is while being typed
+        ('lang:"', Query(without_value=('lang:"',))),  # as it is while being typed
         (
             "anchor:f is:d lang:es mexico",
             Query(("mexico",), ("fuzzy",), (), ("es",), (), ("draft",)),
