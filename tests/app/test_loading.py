@@ -37,6 +37,7 @@ from tests.kit.pilot import (
     strong_text,
     until,
     wait_for_screen,
+    within,
 )
 from tui.app.app import BriefingApp
 from tui.app.main import make_app
@@ -103,7 +104,7 @@ async def index_shown(app: BriefingApp) -> AsyncIterator[tuple[Pilot[object], Ma
 async def let_the_corpus_in(pilot: Pilot[object], gate: threading.Event) -> None:
     """Let the held-back corpus load, and wait until the screen has taken it in."""
     gate.set()
-    await until(pilot, lambda: main_screen(pilot.app).up_to_date)
+    await within(pilot, lambda: main_screen(pilot.app).up_to_date, "the index up to date")
     await settle(pilot)
 
 
@@ -438,7 +439,7 @@ async def test_a_first_start_leaves_no_journal_beside_the_index(tmp_path: Path) 
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
         await app.workers.wait_for_complete()
         assert len(screen.corpus.entries) == 4 * BATCH  # type: ignore[union-attr]
         assert journal_size(root) == 0
@@ -459,7 +460,7 @@ async def test_an_index_found_damaged_is_built_again_and_the_filter_finds_once_m
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         screen = main_screen(app)
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
         await pilot.press("slash", *"mexicali")
         await until(pilot, lambda: any("damaged" in text for _, text in notices))
         await app.workers.wait_for_complete()
@@ -486,7 +487,7 @@ async def test_while_a_damaged_index_is_built_again_the_list_says_so_not_that_no
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
         entries = shown_entries(screen)
         assert isinstance(entries, StoredEntries)
 
@@ -526,7 +527,7 @@ async def test_a_reading_asked_for_during_the_build_of_a_damaged_index_builds_it
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
         monkeypatch.setattr("tui.core.store.open_corpus", held)
         screen.post_message(IndexDamaged(shown_entries(screen)))
         await until(pilot, lambda: builds == [True])
@@ -534,7 +535,7 @@ async def test_a_reading_asked_for_during_the_build_of_a_damaged_index_builds_it
         await until(pilot, lambda: len(builds) == 2)
         go_on.set()
         await app.workers.wait_for_complete()
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
     assert builds == [True, True]
 
 
@@ -550,7 +551,7 @@ async def test_an_index_built_again_leaves_the_cursor_and_what_is_read_as_they_w
     app = BriefingApp(root)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
         await pilot.press(*["down"] * 20)
         await settle(pilot)
         on = listed_keys(app)[screen.article_list.cursor_row]
@@ -566,7 +567,9 @@ async def test_an_index_built_again_leaves_the_cursor_and_what_is_read_as_they_w
 
         # As the entries tell once a read finds damage.
         screen.post_message(IndexDamaged(shown_entries(screen)))
-        await until(pilot, lambda: screen.up_to_date and builds.count(True) == 1)
+        await within(
+            pilot, lambda: screen.up_to_date and builds.count(True) == 1, "the index up to date"
+        )
         await settle(pilot)
 
         assert shown == [24]  # the corpus built anew, and no part of it before
@@ -602,9 +605,11 @@ async def test_an_index_damaged_again_once_built_anew_is_not_built_a_third_time(
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         screen = main_screen(app)
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
         screen.post_message(IndexDamaged(shown_entries(screen)))
-        await until(pilot, lambda: screen.up_to_date and builds.count(True) == 1)
+        await within(
+            pilot, lambda: screen.up_to_date and builds.count(True) == 1, "the index up to date"
+        )
         await settle(pilot)
 
         screen.post_message(IndexDamaged(shown_entries(screen)))
@@ -628,7 +633,7 @@ async def test_a_filter_longer_than_a_query_holds_says_so_once_and_finds_without
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         screen = main_screen(app)
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
         await pilot.press("slash")
         # As a paste typed key by key arrives: one term too many first, then the rest. Told
         # "it leaves out the 1 term after them" as the first came, and nothing of the rest.
@@ -656,7 +661,7 @@ async def test_words_in_quotes_outside_a_field_are_said_to_be_found_in_any_order
     app = BriefingApp(corpus_dir)
     async with app.run_test(size=(120, 40), message_hook=notifications_into(notices)) as pilot:
         screen = main_screen(app)
-        await until(pilot, lambda: screen.up_to_date)
+        await within(pilot, lambda: screen.up_to_date, "the index up to date")
         await pilot.press("slash", *'place:"baja california" mexicali')
         await settle(pilot)
         assert notices == []  # quotes in a field term make a phrase
