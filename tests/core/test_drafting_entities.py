@@ -657,6 +657,29 @@ def test_a_state_written_short_is_listed_by_its_name(text: str, state: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        (
+            "Monterrey, NL. Kia Motors México, S.A. de C.V. anunció una inversión adicional.",
+            ["Kia", "Kia Motors México, S.A. de C.V."],
+        ),
+        ("Monterrey, NL. Grupo Lamosa SAB de CV abrió una planta.", ["Grupo Lamosa SAB de CV"]),
+        ("Monterrey, N.L. Vexa Components anunció una inversión.", ["Vexa Components"]),
+        ("Hermosillo, Son. Vexa Components anunció una inversión.", ["Vexa Components"]),
+    ],
+    ids=["nl.-legal-name", "nl.-sab-de-cv", "n.l.", "son."],
+)
+def test_a_datelines_state_written_short_is_no_part_of_the_company_after_it(
+    text: str, organizations: list[str]
+) -> None:
+    # Listed as "NL. Kia Motors México, S.A. de C.V." (a facet showed "NL. Kia Motors"), and
+    # the dateline's state not at all: the state's stop, short of a sentence's, ran it on.
+    entities = find_entities(text + "\n", shipped_gazetteer())
+    assert list(entities.organizations) == organizations
+    assert entities.places[:2] in (("Monterrey", "Nuevo León"), ("Hermosillo", "Sonora"))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Nexteer Inc. y TPI destacaron entre los inversionistas.",

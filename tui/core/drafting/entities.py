@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from tui.core.drafting.language import detect_language
 from tui.core.drafting.metadata import dateline_place, dateline_span
-from tui.core.drafting.sentences import OPENING_WORDS, Told, sentences
+from tui.core.drafting.sentences import OPENING_WORDS, STATE_SHORTENED, Told, sentences
 from tui.core.files import Refused, read_limited
 from tui.core.search import known_name
 from tui.core.text import fold_search
@@ -1962,6 +1962,8 @@ def _run_from(words: list[re.Match[str]], index: int) -> list[int]:
             break  # a dash after a word ends the name: "MONTERREY, N.L.- Tesla pospuso"
         if _ends_a_sentence(words[at - 1].group()):
             break  # "Exports go to Texas. Canada's Ministry …" names Texas, then Canada's
+        if _a_citys_state_shortened(words, at - 1):
+            break  # "Monterrey, NL. Kia Motors México, S.A. de C.V. anunció" names Kia's company
         nxt = words[at].group()
         # A capital and its stop is an initial or part of an abbreviation ("S. A."), not "A".
         initial = len(nxt) == 2 and nxt[1] == "."
@@ -2059,6 +2061,21 @@ def _ends_a_sentence(word: str) -> bool:
         and not _abbreviated(stem)
         and stem not in _SHORTENED_NAMES
         and stem not in ORGANIZATION_WORDS
+    )
+
+
+_STATE_SHORTENED = re.compile(STATE_SHORTENED)
+
+
+def _a_citys_state_shortened(words: list[re.Match[str]], at: int) -> bool:
+    """Whether ``words[at]`` is a Mexican state shortened with its stop after a comma, as a
+    dateline writes a city's ("Monterrey, NL.", "Apodaca, N.L."): the stop of one of two
+    letters or three is short of a sentence's, yet it ends the city's place, and the name after
+    it is another's."""
+    return (
+        at > 0
+        and words[at - 1].group() == ","
+        and _STATE_SHORTENED.fullmatch(words[at].group()) is not None
     )
 
 
