@@ -700,6 +700,27 @@ def test_a_legal_form_keeps_its_period() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        (
+            "El Gobierno de EE. UU. impondrá un arancel de 25% al acero.",
+            "Gobierno de EE. UU.",
+        ),
+        (
+            "El Departamento de Comercio de EE. UU. publicó la medida.",
+            "Departamento de Comercio de EE. UU.",
+        ),
+        ("Lo anunció el Gobierno de EE. UU.", "Gobierno de EE. UU."),
+    ],
+    ids=["before-its-verb", "of-a-ministry", "ending-the-sentence"],
+)
+def test_a_name_ending_in_ee_uu_keeps_its_last_stop(text: str, organization: str) -> None:
+    # Listed as "Gobierno de EE. UU": the stop of "UU." was taken for the sentence's alone.
+    organizations = find_entities(text + "\n", shipped_gazetteer()).organizations
+    assert organizations == (organization,), organizations
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "General Motors will invest $1 billion in its plant in Ramos Arizpe, Coahuila.",

@@ -1910,8 +1910,11 @@ def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int
             first, last = words[run[0]], words[run[-1]]
             written = line.group()[first.start() : last.end()]
             name = written.rstrip(".-")
-            if written[len(name) :].startswith(".") and _abbreviated(name.split()[-1]):
-                name += "."  # its own, whatever ends the sentence: "Tesla Inc.", "S.A.B. de C.V."
+            stop = written[len(name) :].startswith(".")
+            if stop and (_abbreviated(name.split()[-1]) or _DOUBLED_LETTERS_ENDING.search(name)):
+                # Its own, whatever ends the sentence: "Tesla Inc.", "S.A.B. de C.V.", "Gobierno
+                # de EE. UU.".
+                name += "."
             if _CURRENCY_SIGN.match(line.group(), last.end()):
                 name = ""  # a currency: "US$145 million", "US $50", "MX$17"
             capitals = [words[i].group() for i in run if words[i].group()[0].isupper()]
@@ -1925,6 +1928,12 @@ def _capitalised_names(text: str, said: str | None = None) -> Iterable[tuple[int
             if name:
                 yield line.start() + first.start(), line.start() + first.start() + len(name), name
             index = run[-1] + 1
+
+
+_DOUBLED_LETTERS_ENDING = re.compile(r"(?<!\S)(?:([A-ZÁÉÍÓÚÑ])\1\.\s?)+([A-ZÁÉÍÓÚÑ])\2\Z")
+"""A plural abbreviated as Spanish does, each letter doubled, ending a name without its last stop:
+"EE. UU" (Estados Unidos), "FF. CC"; the stop is the abbreviation's, even where it ends the
+sentence too."""
 
 
 def _said_a_company(text: str, start: int, name: str) -> bool:
