@@ -281,6 +281,54 @@ def test_a_person_is_found_by_a_role_for_a_company_or_with_a_hyphenated_given_na
 @pytest.mark.parametrize(
     ("sentence", "people", "organizations"),
     [
+        # A title shortened, as the US press writes it.
+        ("Gov. Samuel García said the project was the third.", ["Samuel García"], []),
+        ("Gov. Greg Abbott ordered more inspections at the bridges.", ["Greg Abbott"], []),
+        ("Sen. Ted Cruz said the tariffs would hurt the state.", ["Ted Cruz"], []),
+        ("Rep. Henry Cuellar said the bridge would open in May.", ["Henry Cuellar"], []),
+        # An office of the government it does not name.
+        (
+            "La gobernadora del estado, María Eugenia Campos Galván, inauguró el parque.",
+            ["María Eugenia Campos Galván"],
+            [],
+        ),
+        (
+            "The governor of the state, Samuel García, said the plant would open.",
+            ["Samuel García"],
+            [],
+        ),
+        # An office of two areas joined by "e".
+        (
+            "El secretario de Economía e Innovación de Baja California, Kurt Honold Morales,"
+            " dijo que el estado espera más inversiones.",
+            ["Kurt Honold Morales"],
+            [],
+        ),
+        # A role after "a": one of a company's spokespeople.
+        (
+            "Thomas Leung, a spokesperson for Hon Hai, said the plant will grow.",
+            ["Thomas Leung"],
+            ["Foxconn"],
+        ),
+        (
+            "Ana Ruiz, una vocera de Vexa Components, dijo que crecerá.",
+            ["Ana Ruiz"],
+            ["Vexa Components"],
+        ),
+    ],
+)
+def test_an_official_is_found_after_a_short_title_an_unnamed_government_or_a_role_after_a(
+    sentence: str, people: list[str], organizations: list[str]
+) -> None:
+    # Each named no one: "Gov." was no title, "del estado" no office, "e" no office's word, and
+    # "a spokesperson" no role.
+    found = find_entities(sentence + "\n", shipped_gazetteer())
+    assert (list(found.people), list(found.organizations)) == (people, organizations)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people", "organizations"),
+    [
         # The name's "de la" was where it ended: "Rogelio Ramírez", and no Adrián de la Garza.
         (
             "El secretario de Hacienda, Rogelio Ramírez de la O, dijo que crecerá.",

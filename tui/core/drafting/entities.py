@@ -73,6 +73,8 @@ _TITLES = (
     "diputado|diputada|director|directora|Presidente|Presidenta|Gobernador|Gobernadora|"
     "Alcalde|Alcaldesa|Sr|Sra|señor|señora|ministro|ministra|Ministro|Ministra|"
     "Vicepresidente|Vicepresidenta|"
+    # Shortened, as the US press writes them before a name: "Gov. Greg Abbott", "Sen. Ted Cruz".
+    "Gov|Sen|Rep|"
     # English titles in small letters too, but not "mayor": in Spanish it means "greater".
     "vice president|president|governor|minister|secretary|senator|"
     # Who speaks for a company, named after it: "Foxconn spokesperson Linda Chen".
@@ -93,11 +95,13 @@ _CAPITALISED = r"[A-ZÁÉÍÓÚÑÜ][\w’'.-]*"
 # of the United States Kamala Harris", "la presidenta municipal de Mexicali, Norma Bustamante".
 _OFFICE = (
     rf"\s+(?:of|for|at|de|del)(?:\s+(?:the|la|el|los|las))?\s+{_CAPITALISED}"
-    rf"(?:\s+(?:(?:of|for|and|the|de|del|la|las|los|y)\s+)*{_CAPITALISED})*"
+    rf"(?:\s+(?:(?:of|for|and|the|de|del|la|las|los|y|e)\s+)*{_CAPITALISED})*"
     # Its acronym in brackets: "presidente de la Asociación de Maquiladoras (AMAC), Jorge Salas".
     r"(?:\s+\([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ0-9&.-]{1,9}\))?"
     # Its government's, unnamed: "el secretario de Desarrollo Económico del estado, Ulises".
     r"(?:\s+(?:del|de\s+la|of\s+the)\s+(?:estado|entidad|municipio|state|city))?"
+    # Or that government alone: "la gobernadora del estado, María Eugenia Campos".
+    r"|\s+(?:del|de\s+la|of\s+the)\s+(?:estado|entidad|municipio|state|city)\b"
     # Or the company the article is about: "el vocero de la empresa, Juan Pérez".
     r"|\s+(?:of|at|de)\s+(?:the|la)\s+(?:company|firm|automaker|plant|empresa|compañía|firma"
     r"|armadora|planta)"
@@ -175,7 +179,8 @@ _ROLE_QUALIFIED = rf"(?:{_ROLES})(?:\s+(?:general|ejecutivo|ejecutiva|municipal|
 # ("Growth, the minister said", "Vexa, the company's chief executive said") says nothing of the
 # words before the comma.
 _ROLE_AFTER = re.compile(
-    r",\s+(?:the\s+|el\s+|la\s+)?"
+    # One of those holding it: "Thomas Leung, a spokesperson for Hon Hai".
+    r",\s+(?:the\s+|el\s+|la\s+|an?\s+|una?\s+)?"
     r"(?:(?-i:[A-ZÁÉÍÓÚÑÜ][\w&.-]*(?:\s+[A-ZÁÉÍÓÚÑÜ][\w&.-]*){0,3})['’]s\s+"
     r"|the\s+(?:company|firm|group|automaker|carmaker|supplier|manufacturer)['’]s\s+)?"
     r"(?:former\s+|then\s+|ex-?|new\s+|interim\s+|acting\s+)?"
@@ -344,7 +349,7 @@ _TITLE_WORDS = frozenset(
     Ms Lic Ing Sr Sra Presidente Presidenta Canciller Gobernador Gobernadora Alcalde Alcaldesa
     Ministro Ministra Secretario Senador Senadora Diputado Diputada Spokesperson Spokesman
     Spokeswoman Vocero Vocera Gerente Subsecretario Subsecretaria Undersecretary
-    Representative Vicepresidente Vicepresidenta""".split()  # noqa: SIM905
+    Representative Vicepresidente Vicepresidenta Gov Sen Rep""".split()  # noqa: SIM905
 )
 _CONNECTORS = frozenset(
     ("de", "del", "la", "las", "los", "y", "e", "of", "the", "for", "and", "on")
