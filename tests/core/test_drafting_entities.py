@@ -1503,8 +1503,23 @@ def test_a_companys_legal_name_holding_a_place_is_listed_whole_and_names_no_plac
             ("Volkswagen",),
             ("Puebla",),
         ),
+        # Foxconn by its legal name: Foxconn is the name Hon Hai Precision Industry trades by.
+        (
+            "Hon Hai Precision Industry Co., Ltd. will hire 3,000 workers in Ciudad Juárez.",
+            ("Foxconn",),
+            ("Ciudad Juárez",),
+        ),
     ],
-    ids=["kia-s-a", "kia-s-de-r-l", "after-another-company", "llc", "inc", "ford", "vw"],
+    ids=[
+        "kia-s-a",
+        "kia-s-de-r-l",
+        "after-another-company",
+        "llc",
+        "inc",
+        "ford",
+        "vw",
+        "foxconn-hon-hai",
+    ],
 )
 def test_a_legal_name_holding_a_known_company_lists_no_legal_form_alone(
     text: str, organizations: tuple[str, ...], places: tuple[str, ...]
