@@ -929,6 +929,25 @@ def test_a_known_organization_of_one_word_is_listed_wherever_it_stands(text: str
     assert organizations in (("Banxico",), ("COPARMEX",)), organizations
 
 
+@pytest.mark.parametrize(
+    ("text", "bank"),
+    [
+        ("Analysts at Banorte said the tariff could shave 0.2 points off growth.", "Banorte"),
+        ("Según Grupo Financiero Banorte, la economía crecerá 1%.", "Banorte"),
+        ("Analysts at BBVA Mexico said growth would slow.", "BBVA México"),
+        ("BBVA Bancomer recortó su pronóstico de crecimiento.", "BBVA México"),
+        ("Los analistas de Citibanamex estiman que la economía crecerá 1%.", "Banamex"),
+        ("Los analistas de Banamex estiman que la economía crecerá 1%.", "Banamex"),
+        ("Santander México elevó su pronóstico de crecimiento.", "Santander México"),
+    ],
+)
+def test_mexicos_largest_banks_are_known_by_each_of_their_names(text: str, bank: str) -> None:
+    # Their analysts, quoted on the economy, were of no organization ("Analysts at Banorte
+    # said"), or of another ("BBVA" alone, and Mexico a place).
+    found = find_entities(text + "\n", shipped_gazetteer())
+    assert (found.organizations, found.places) == ((bank,), ())
+
+
 def test_a_company_of_the_corpus_gazetteer_is_listed_in_either_language(tmp_path: Path) -> None:
     (tmp_path / "gazetteer.yaml").write_text(
         "organizations:\n  - {name: Rivian, aliases: [Rivian Inc.]}\n", encoding="utf-8"
