@@ -1577,6 +1577,37 @@ def test_a_name_of_one_word_said_to_be_a_company_is_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        (
+            "Ternium, which operates its largest Mexican plant in Pesquería, said exports fell."
+            " Máximo Vedoya, Ternium's chief executive, said the company would review it.",
+            ("Ternium",),
+        ),
+        (
+            "Ternium, que opera su mayor planta en Pesquería, dijo que revisará el plan.",
+            ("Ternium",),
+        ),
+        (
+            "Kia adquirirá autopartes de Vexa Components y Hyundai Mobis, que opera en Apodaca.",
+            ("Kia", "Vexa Components", "Hyundai Mobis"),
+        ),
+        (
+            "Hyundai Mobis, which also operates a plant in Apodaca, supplies Kia.",
+            ("Hyundai Mobis", "Kia"),
+        ),
+    ],
+    ids=["which-operates", "que-opera", "a-known-ones-name-que-opera", "which-also-operates"],
+)
+def test_a_name_said_to_operate_as_a_company_does_is_a_companys(
+    text: str, organizations: tuple[str, ...]
+) -> None:
+    # Ternium was listed nowhere, naming neither an investment nor a plant, and "Hyundai Mobis"
+    # as Hyundai, another company.
+    assert find_entities(text + "\n", shipped_gazetteer()).organizations == organizations
+
+
+@pytest.mark.parametrize(
     ("sentence", "organization"),
     [
         ("Ayer, la empresa japonesa Tornel Hidráulica confirmó la compra.", "Tornel Hidráulica"),

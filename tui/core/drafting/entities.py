@@ -270,11 +270,15 @@ _COMPANY_AFTER = re.compile(
     # Another company's part: "Toyota Tsusho America, a unit of", "Kia Mexico, filial de".
     rf"|(?:(?:a|an|the)\s+(?:(?:{_NATIONALITIES})\s+)?(?:unit|subsidiary|division|affiliate|arm)"
     rf"|(?:una|la)\s+(?:filial|subsidiaria|división)|filial|subsidiaria)\s+(?:(?:{_NATIONALITIES})\s+)?"
-    r"(?:of|de)\b)"
+    r"(?:of|de)\b"
+    # Or a clause saying it operates, as a company does its plants: "Ternium, which operates its
+    # largest plant", "Hyundai Mobis, que opera en Apodaca". Not one saying it runs, as a road
+    # or a river does.
+    r"|(?:which|que)\s+(?:also\s+|también\s+)?(?:operates|opera)\b)"
 )
-"""What, in apposition after a name, says it is a company's: "Vexa Components, a U.S. maker of
-wiring harnesses,", "Corvane, una empresa estadounidense", "Toyota Tsusho America, a unit of
-…"."""
+"""What, in apposition after a name or in a clause of its own, says it is a company's: "Vexa
+Components, a U.S. maker of wiring harnesses,", "Corvane, una empresa estadounidense", "Toyota
+Tsusho America, a unit of …", "Ternium, which operates"."""
 _COMPANY_DESCRIBED_BEFORE = re.compile(rf"(?:{_COMPANY_DESCRIBED})\s+\Z")
 """What says the name after it, of words a person's could be of too, is a company's: "la
 empresa estadounidense Corvane Holt", "Korean battery-parts maker Daesung Holt". Not "the
