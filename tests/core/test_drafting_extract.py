@@ -788,3 +788,78 @@ def test_a_texts_page_clutter_is_outside_the_article_its_draft_marks_off(
     text = (root / brief.source_path).read_text(encoding="utf-8")
     article = text[brief.article_span.start : brief.article_span.end]
     assert article.startswith(headline) and article.endswith(last_paragraph)
+
+
+# Prompts to follow the site, to get its newsletter or to comment -------------------------------
+
+PROMPTS = (
+    "Síguenos en Google News para mantenerte informado.",
+    "Follow us on Google News for the latest updates.",
+    "Síguenos en Facebook, X e Instagram para más noticias.",
+    "Únete a nuestro canal de WhatsApp.",
+    "Recibe nuestro boletín con las noticias del día en tu correo.",
+    "Get our newsletter in your inbox every morning.",
+    "Deja tu comentario. Inicia sesión para comentar.",
+    "Leave a comment. Log in to comment.",
+)
+"""What a site asks of its readers below a story, in either language."""
+PROMPTED_STORY = (
+    "Arneses del Norte suma un turno en Nogales",
+    "Arneses del Norte abrió un turno nocturno en su planta de Nogales y contrató a 400"
+    " personas, informó la empresa.",
+    # Prose naming what the prompts name is no prompt.
+    "Según el boletín de la cámara, los pedidos de arneses crecieron 9% este año.",
+)
+
+
+def story_with(prompt: str) -> str:
+    """``PROMPTED_STORY`` as a saved page, ``prompt`` below it."""
+    headline, *paragraphs = PROMPTED_STORY
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in [*paragraphs, prompt])
+    return (
+        '<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">'
+        f"<title>{headline}</title></head><body><article><h1>{headline}</h1>{body}"
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("prompt", PROMPTS)
+def test_a_prompt_to_follow_subscribe_or_comment_below_a_pages_story_is_never_drafted(
+    tmp_path: Path, prompt: str
+) -> None:
+    # "Síguenos en Google News para mantenerte informado." was the draft's last fact (an actor),
+    # and "Deja tu comentario. Inicia sesión para comentar." was searched as the article's text.
+    root = make_corpus(tmp_path / "corpus", seeds={})
+    saved = tmp_path / "nota.html"
+    saved.write_text(story_with(prompt), encoding="utf-8")
+    commit(root, prepare(str(saved), corpus_gazetteer(root)))
+    (brief,) = load_corpus(root).briefs
+    text = (root / brief.source_path).read_text(encoding="utf-8")
+    span = brief.article_span
+    article = text if span is None else text[span.start : span.end]
+    assert article.rstrip().endswith(PROMPTED_STORY[-1])
+    first_words = prompt.split(".")[0]
+    assert first_words not in article
+    drafted = [brief.summary, *(f"{fact.fact} {fact.quote}" for fact in brief.key_facts)]
+    assert not any(first_words in written for written in drafted)
+    quotes = [fact.quote for fact in brief.key_facts]
+    assert any("crecieron 9%" in quote for quote in quotes)
+
+
+COMMENT_PROMPTS = PROMPTS[-2:]
+
+
+@pytest.mark.parametrize("prompt", PROMPTS)
+def test_a_prompt_below_a_texts_story_is_outside_the_article_its_draft_marks_off(
+    tmp_path: Path, prompt: str
+) -> None:
+    # A text is kept as it is: the draft marks where the story ends, above the prompt; below a
+    # comment prompt, the readers' comments are outside the article too.
+    saved = tmp_path / "nota.txt"
+    comments = ["Juan Pérez: ojalá contraten también en Agua Prieta y en Cananea pronto."]
+    below = [prompt, *(comments if prompt in COMMENT_PROMPTS else [])]
+    saved.write_text("\n\n".join([*PROMPTED_STORY, *below]) + "\n", encoding="utf-8")
+    drafted = prepare(str(saved), corpus_gazetteer(tmp_path)).draft.fields
+    assert drafted.get("article_ends") == " ".join(PROMPTED_STORY[-1].split()[-8:])
+    written = [f"{fact['fact']} {fact['quote']}" for fact in drafted["key_facts"]]
+    assert not any(prompt.split(".")[0] in each or "Agua Prieta" in each for each in written)

@@ -14,7 +14,7 @@ from html import unescape
 from typing import Any
 
 from tui.core.drafting.metadata import dates_the_article
-from tui.core.drafting.sentences import is_furniture
+from tui.core.drafting.sentences import is_end_marker, is_furniture
 from tui.core.text import fold_white_space
 
 _BYLINE_WORD = re.compile(r"^(?:by|por)\s+", re.IGNORECASE)
@@ -79,11 +79,12 @@ def extract_page(html: str | bytes) -> Page:
     # The page's furniture the extractor leaves (a cookie notice, "Updated 3 hours ago", an
     # agency's credits) is left out: it is not the article. A line printing the date it was
     # published or updated stays, though a time stamp: it dates the draft, as it does an
-    # article saved as text, and the analyst checks the date against it.
+    # article saved as text, and the analyst checks the date against it. A comment prompt stays
+    # too: it ends the article, and what follows it (the readers' comments) is outside it.
     lines = [
         line
         for line in map(str.strip, (fields.get("text") or "").splitlines())
-        if line and (not is_furniture(line) or dates_the_article(line))
+        if line and (not is_furniture(line) or dates_the_article(line) or is_end_marker(line))
     ]
     stamps_above = list(itertools.takewhile(dates_the_article, lines))  # above the headline
     below = lines[len(stamps_above) :]

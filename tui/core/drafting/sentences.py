@@ -14,14 +14,26 @@ from dataclasses import dataclass
 
 from tui.core.quotes import FoldedArticle
 
+_COMMENT_PROMPT = (
+    r"(?:(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)"
+    r"|(?:log|sign) in to (?:comment|reply|(?:leave|post) a comment)"
+    r"|you must be logged in to (?:post a )?comment|comments are closed"
+    r"|(?:deja|dejar|deje|escribe|escriba|agrega|añade) (?:tu|su|un|una) (?:comentario|respuesta"
+    r"|opinión)|(?:inicia|iniciar|inicie) sesión para (?:comentar|opinar|dejar (?:tu|su|un) "
+    r"comentario)|(?:debes|necesitas|tienes que) iniciar sesión para comentar"
+    r"|los comentarios están cerrados|comenta esta (?:nota|noticia))"
+)
+"""A page's prompt to comment on the story: "Leave a comment", "Log in to comment", "Deja tu
+comentario", "Inicia sesión para comentar". It stands below the story, above its comments."""
 # A line that ends the article: whatever follows it on a page is another story's teaser, a
 # comment form or a list of links.
 _END_MARKERS = re.compile(
     r"^(check also|you may like|you might also like|related( articles| stories| posts| news)?|"
-    r"read more|more stories|most popular|most read|leave a reply|leave a comment|"
-    r"comments?|recommended|trending|contenido relacionado|notas relacionadas|"
-    r"te puede interesar|también te puede interesar|lo más leído|lo más visto|"
-    r"deja un comentario|deja una respuesta|comentarios|relacionad[oa]s|más noticias|"
+    r"read more|more stories|most popular|most read|comments?|recommended|trending|"
+    r"contenido relacionado|notas relacionadas|te puede interesar|también te puede interesar|"
+    r"lo más leído|lo más visto|comentarios|relacionad[oa]s|más noticias|"
+    # Comment prompts, one or a few on a line: "Deja tu comentario. Inicia sesión para comentar."
+    rf"{_COMMENT_PROMPT}(\s*[.!]?\s+{_COMMENT_PROMPT})*\s*[.!]?|"
     # A link to the story before or after this one on the site, alone or with its title after
     # a colon: "Next article of the USMCA says" is a sentence.
     r"(previous|next|older|newer) (article|post|story|news)(\s*:.{0,150})?|"
@@ -41,6 +53,32 @@ _NETWORKS = (
 Facebook", each perhaps with its own label, "Share on Facebook | Share on X | Copy link". Each
 separator matches one way only: spaces that could be split among optional parts are tried in
 every split, seconds for a line of a dozen sites."""
+_FOLLOWED_ON = (
+    r"(?:google news|google noticias|google discover|facebook|twitter|x|instagram|tiktok|youtube"
+    r"|whatsapp|telegram|threads|linkedin|bluesky|(?:nuestras |las )?redes(?: sociales)?"
+    r"|(?:our )?social (?:media|networks))"
+)
+"""Where a site asks its readers to follow it: Google News, a social network."""
+_FOLLOW_PROMPT = (
+    # Who is followed is "us" or the site's name, of a few words: "Follow El Heraldo on X".
+    r"(?:follow(?: us| [^\s.]+(?: [^\s.]+){0,3})|s[ií]guenos|s[ií]ganos|s[ií]gannos"
+    r"|sigue a [^\s.]+(?: [^\s.]+){0,3})\s+(?:on|en|in|via|vía|a través de|por)\s+"
+    rf"{_FOLLOWED_ON}\b.*"
+    r"|(?:join|únete a|unete a) (?:our|nuestro|nuestra)\b.*\b(?:channel|canal|comunidad|community"
+    r"|group|grupo)\b.*"
+)
+"""A prompt to follow the site: "Síguenos en Google News", "Follow us on Facebook, X and
+Instagram", "Únete a nuestro canal de WhatsApp"."""
+_NEWSLETTER_PROMPT = (
+    # A newsletter named, and a sentence opening with what to do to get it ("Recibe …",
+    # "Get …"): a sentence telling what a newsletter said is prose.
+    r"(?=.*\b(?:newsletters?|boletín|boletin|inbox|bandeja de entrada|tu correo|su correo"
+    r"|your email)\b)(?:.*[.!?]\s+)?[¿¡]?(?:subscribe|sign up|get|receive|join|suscr[ií]bete"
+    r"|suscr[ií]base|reg[ií]strate|reg[ií]strese|inscr[ií]bete|inscr[ií]base|recibe|reciba|únete"
+    r"|unete|quieres recibir|want to (?:get|receive))\b.*"
+)
+"""A prompt to get the site's newsletter: "Recibe nuestro boletín en tu correo", "Get our
+newsletter in your inbox"."""
 _LABEL = r"[A-ZÁÉÍÓÚÑ0-9][^\s.!?>›»]*(?: [A-ZÁÉÍÓÚÑ&y][^\s.!?>›»]*){0,3}"
 """A label of a site's breadcrumbs: up to four words, each capitalised but a joining "y" or
 "&" ("Economía y Finanzas")."""
@@ -74,6 +112,10 @@ _FURNITURE = re.compile(
     r"(accept|reject|aceptar|rechazar)( all| todo| todas)?( cookies)?|manage (preferences|cookies)|"
     r"configurar( cookies)?|(privacy policy|política de privacidad|aviso de privacidad)\b.*|"
     r"(subscribe|suscríbete|suscríbase|suscribirse|suscribirme|sign up|regístrate|regístrese)\b.*|"
+    # Prompts to follow the site, to get its newsletter or to comment, short as notices are:
+    # "Síguenos en Google News para mantenerte informado.", "Follow us on Google News for the
+    # latest updates.", "Recibe nuestro boletín en tu correo.", "Deja tu comentario."
+    rf"(?=.{{0,200}}$)({_FOLLOW_PROMPT}|{_NEWSLETTER_PROMPT}|{_COMMENT_PROMPT}\b.*)|"
     r".*\b(subscribers? only|exclusivo para suscriptores|to continue reading|para seguir leyendo"
     r"|para continuar leyendo)\b.*|"
     # A news agency's furniture: its standards, a link's label, licensing.
