@@ -1,11 +1,11 @@
 """Candidate key facts of an article, ranked, each with its verbatim quote and a kind.
 
 A candidate is a sentence of the article's prose, or a part of one between semicolons. Those
-that report a figure (a percentage, an amount of money, a count of what is counted, such as jobs,
-plants, firms or units, a date) come first, then those that state a plan, then those that name
-who acts, then the rest, among them those explaining what the news is due to; within each rank,
-in the article's order. A number word counting anything else ("los tres niveles de gobierno",
-"the two countries") is no figure.
+that report a figure (a percentage, an amount of money, in figures or in words, "mil millones de
+dólares", a count of what is counted, such as jobs, plants, firms or units, a date) come first,
+then those that state a plan, then those that name who acts, then the rest, among them those
+explaining what the news is due to; within each rank, in the article's order. A number word
+counting anything else ("los tres niveles de gobierno", "the two countries") is no figure.
 The quote is the shortest clause that carries the fact: the sentence or its part, less a leading
 connective ("Additionally,") and, in a long sentence, the comma-separated parts that carry
 nothing of it. Every quote is checked to be found in the article as quotes are matched.
@@ -43,12 +43,19 @@ LEAD_WORDS = 12
 """How many words such a quote takes before what carries its fact, to say something on its own."""
 
 _NUMBER_WORDS = (
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    "sixty|seventy|eighty|ninety|"
     "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|treinta|cuarenta|"
-    "cincuenta|cien"
+    "cincuenta|sesenta|setenta|ochenta|noventa|cien|mil|"
+    "(?:dos|tres|cuatro|seis|sete|ocho|nove)cient[oa]s|quinient[oa]s"
 )
 """Numbers written as words, which count what a sentence says they count: "tres nuevas plantas"
-is a figure, "los tres niveles de gobierno" and "the two countries" are none."""
+and "mil millones de dólares" are figures, "los tres niveles de gobierno" and "the two
+countries" are none. "One" counts nothing but what follows it in the plural ("one billion
+dollars", not "one of the plants")."""
+_LARGE_AMOUNT = r"(?:un|a|medio|half\s+a)\s+(?:millón|million|billón|billion|trillion)"
+"""An amount of a million or more with an article before it, as money is written in words:
+"un billón de pesos", "medio millón", "a billion dollars", "half a million"."""
 _MANY_WORDS = (
     r"hundreds?|thousands?|dozens?|cientos|decenas|docenas?"
     # Spanish "miles de" are thousands; English "miles" a distance.
@@ -59,12 +66,13 @@ _COUNTED = (
     "jobs|workers|employees|hires|plants|factories|facilities|sites|warehouses|parks|shifts"
     "|companies|firms|businesses|suppliers|manufacturers|automakers|makers|investors"
     "|investments|projects|units|vehicles|cars|trucks|containers|tons|tonnes|million|millions"
-    "|billion|billions|percent|per cent|percentage points|basis points|dollars|members"
+    "|billion|billions|trillion|trillions|percent|per cent|percentage points|basis points"
+    "|dollars|members"
     "|empleos|puestos|plazas|trabajadores|trabajadoras|empleados|empleadas|contrataciones"
     "|plantas|fábricas|naves|instalaciones|parques|bodegas|turnos|empresas|compañías|firmas"
     "|proveedores|proveedoras|fabricantes|armadoras|inversionistas|inversiones|proyectos"
-    "|unidades|vehículos|autos|camiones|contenedores|toneladas|mil|millón|millones|billones"
-    "|por ciento|puntos porcentuales|puntos base|dólares|socios|pesos|euros"
+    "|unidades|vehículos|autos|camiones|contenedores|toneladas|mil|millón|millones|billón"
+    "|billones|por ciento|puntos porcentuales|puntos base|dólares|socios|pesos|euros"
 )
 """What a figure counts: jobs and workers, plants, firms, units made or shipped, money, a share.
 Not lines nor positions, which are also a plan's ("tres líneas de acción") and a government's."""
@@ -79,10 +87,10 @@ _IN_WORDS = (
     rf"\s+(?:{_COUNTED})"
     # Or a share: "two-thirds of exports", "dos terceras partes".
     rf"|-(?:{_FRACTIONS}))|one-(?:{_FRACTIONS})|(?:terceras|cuartas|quintas)\s+partes"
-    rf"|{_MANY_WORDS})\b"
+    rf"|{_LARGE_AMOUNT}|{_MANY_WORDS})\b"
 )
-"""A figure written in words: a number counting what is counted, a share, or an amount of
-itself."""
+"""A figure written in words: a number counting what is counted, a share, an amount of money or
+an amount of itself."""
 _MONTH_NAMES = (
     "January|February|March|April|June|July|August|September|October|November|December|"
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
