@@ -753,6 +753,64 @@ def test_a_quotation_is_not_cut_at_its_semicolon_or_stop(sentence: str) -> None:
     assert facts[0]["quote"] == sentence.rstrip(".")
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "figure", "speaker"),
+    [
+        (
+            '"We chose Nuevo León because the supplier base is already here," said Mark'
+            " Halloway, Vexa's chief operating officer. \"About 35% of our components will be"
+            ' sourced locally in the first year."',
+            "35%",
+            "Mark Halloway",
+        ),
+        (
+            "«Elegimos Nuevo León por sus proveedores», señaló la directora de Vexa, Ana Ruiz."
+            " «El 35% de los componentes se comprará en la región el primer año».",
+            "35%",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_quotation_standing_alone_is_drafted_with_the_sentence_naming_its_speaker(
+    paragraph: str, figure: str, speaker: str
+) -> None:
+    # "About 35% of our components will be sourced locally in the first year." was a fact of
+    # its own, marks and all, as if the article said so: its speaker is named only in the
+    # sentence before it.
+    facts = drafted_facts(
+        "Vexa Components invertirá 450 millones de dólares en Salinas Victoria.", paragraph
+    )
+    (quoted,) = [fact for fact in facts if figure in fact["quote"]]
+    assert speaker in quoted["fact"] and speaker in quoted["quote"]
+    assert quoted["kind"] == "figure"
+    assert quoted["quote"].startswith(paragraph[:20])
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # Opening its paragraph, the quotation's speaker is not told beside it.
+        (
+            "La directora de Vexa, Ana Ruiz, habló con los proveedores de la región.",
+            "«El 35% de los componentes se comprará en la región el primer año».",
+        ),
+        # After a sentence that says nothing of who speaks.
+        (
+            "La planta abrirá en Salinas Victoria en 2026. «El 35% de los componentes se"
+            " comprará en la región el primer año».",
+        ),
+    ],
+)
+def test_a_quotation_whose_speaker_is_not_told_beside_it_is_no_fact(
+    paragraphs: tuple[str, ...],
+) -> None:
+    # Such a quotation was a fact of its own, as if the article said so; the sentence naming
+    # the speaker, where one does, stands for it.
+    facts = drafted_facts(*paragraphs)
+    assert facts
+    assert not any("35%" in fact["quote"] for fact in facts)
+
+
 def test_semicolons_and_stops_outside_a_quotation_still_part_clauses() -> None:
     text = (
         "Parques en espera\n\n"

@@ -140,6 +140,16 @@ _CONNECTIVE = re.compile(
     r"Además|Asimismo|Por su parte|Sin embargo|Mientras tanto|Por otra parte),\s+"
 )
 _ANAPHORA = re.compile(r"^(?:This|These|It|Esto|Este|Esta|Estos|Estas)\s")
+_SAYS = re.compile(
+    r"\b(?:said|says|told|added|explained|noted|stated|stressed|warned|according\s+to|dijo|dice"
+    r"|señaló|afirmó|explicó|indicó|comentó|agregó|añadió|aseguró|declaró|sostuvo|subrayó"
+    r"|destacó|expresó|mencionó|apuntó|detalló|advirtió|manifestó|precisó|puntualizó|reconoció"
+    r"|según)\b",
+    re.IGNORECASE,
+)
+"""What tells who speaks: a verb of saying ("said Mark Halloway", "señaló Chávez")."""
+_OPENING_MARK = re.compile(r"^[\"“«]")
+_SPEECH_LEFT = re.compile(r"[\s.,;:!?…¡¿]*")
 _COMMA = re.compile(r",\s+")
 _TRAILING = re.compile(r"[\s.;:!?…]+$")
 _WORD = re.compile(r"\S+")
@@ -202,15 +212,33 @@ def candidate_facts(
 
 def _clauses(text: str, all_sentences: list[Sentence]) -> Iterable[tuple[str, int]]:
     """The article's clauses, each with where it starts: sentences split at semicolons, with a
-    sentence that leans on the one before ("This project seeks …") kept with it."""
+    sentence that leans on the one before ("This project seeks …") kept with it, and a quotation
+    standing alone kept with the sentence before it that tells who speaks, or left out."""
     prose = [s for s in all_sentences if not s.furniture]
     merged: list[tuple[int, int]] = []
     for index, sentence in enumerate(prose):
-        leans = (
-            merged
-            and _ANAPHORA.match(sentence.text)
-            and prose[index - 1].paragraph == sentence.paragraph
+        before = prose[index - 1] if index else None
+        # The clause the sentence before ends, in this one's paragraph: what it may lean on.
+        last = (
+            merged[-1]
+            if merged
+            and before is not None
+            and merged[-1][1] == before.end
+            and before.paragraph == sentence.paragraph
+            else None
         )
+        leans = last is not None and _ANAPHORA.match(sentence.text) is not None
+        if _only_a_quotation(sentence.text):
+            # A speaker's words alone would read as the article's own claim: they are a fact
+            # only with the sentence before them that says who speaks ("…," said Mark Halloway.
+            # "About 35% of …"), quoted whole with it; else that sentence stands for them.
+            if (
+                last is None
+                or not _SAYS.search(text, *last)
+                or len(text[last[0] : sentence.end].split()) > LONG_CLAUSE_WORDS
+            ):
+                continue
+            leans = True
         if leans:
             merged[-1] = (merged[-1][0], sentence.end)
         else:
@@ -221,6 +249,20 @@ def _clauses(text: str, all_sentences: list[Sentence]) -> Iterable[tuple[str, in
             cleaned = part.strip().rstrip(";").rstrip()
             if len(cleaned.split()) >= MIN_QUOTE_WORDS - 1:
                 yield cleaned, start + part_start + (len(part) - len(part.lstrip()))
+
+
+def _only_a_quotation(sentence: str) -> bool:
+    """Whether ``sentence`` is a quotation and nothing else, without who speaks: "“About 35% of
+    our components will be sourced locally.”"; not "“Vamos bien”, dijo.", nor a quotation going
+    on into the next paragraph, whose speaker is named as it closes."""
+    if not _OPENING_MARK.match(sentence):
+        return False
+    left = 0
+    for start, end in quotations(sentence):
+        if not _SPEECH_LEFT.fullmatch(sentence, left, start):
+            return False
+        left = end
+    return left > 0 and _SPEECH_LEFT.fullmatch(sentence, left) is not None
 
 
 _SEMICOLON = re.compile(r";\s+")
