@@ -569,7 +569,7 @@ async def test_a_filter_matching_nothing_says_what_its_operators_and_commas_are(
 @pytest.mark.parametrize(
     ("typed", "told"),
     [
-        ("-lang:spanish", "Looked for as words: -lang:spanish (lang: takes a language code"),
+        ("-lang:klingon", "Looked for as words: -lang:klingon (lang: takes a language code"),
         ("\U0001f680", "Not looked for: \U0001f680 (the filter finds words of letters or digits)"),
         # A term with no value narrowed nothing, without a word.
         (

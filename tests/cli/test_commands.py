@@ -433,6 +433,18 @@ def test_list_filter_keeps_the_briefs_the_query_finds_newest_first(
     assert [row["id"] for row in json.loads(capsys.readouterr().out)] == ["draft"]
 
 
+@pytest.mark.parametrize("language", ["lang:es", "lang:spanish", "lang:=Español", "-lang:english"])
+def test_list_filter_finds_a_language_by_its_name_as_by_its_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    # lang:=spanish found no brief and said only that; lang:spanish was looked for as a word.
+    corpus = make_named_corpus(tmp_path / "c")
+    assert main(["list", "--corpus", str(corpus), "--json", "--filter", language]) == 0
+    printed = capsys.readouterr()
+    assert {row["language"] for row in json.loads(printed.out)} == {"es"}
+    assert printed.err == ""
+
+
 def test_list_and_facets_say_when_the_filter_finds_no_brief(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

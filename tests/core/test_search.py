@@ -319,7 +319,13 @@ def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
         # No such field: looked for as a word, and said so when nothing is found.
         ("foo:bar", Query(words=("foo:bar",), read_as_words=("foo:bar",))),
         ('foo:"a b"', Query(words=('foo:"a', 'b"'), read_as_words=('foo:"a',))),
-        ("lang:spanish", Query(words=("lang:spanish",), read_as_words=("lang:spanish",))),
+        ("lang:klingon", Query(words=("lang:klingon",), read_as_words=("lang:klingon",))),
+        # A language named as an analyst says it, in English or Spanish, is its code.
+        ("lang:spanish", Query(languages=("es",))),
+        ("lang:Español", Query(languages=("es",))),
+        ("lang:inglés", Query(languages=("en",))),
+        ("lang:=spanish", Query(values=(ValueTerm("language", "es"),))),
+        ("lang:=klingon", Query(values=(ValueTerm("language", "klingon"),))),
         ("orgs:inegi", Query(names=(NameTerm("organization", ("inegi",)),))),
         # In quotes, as names are written: they found nothing.
         (
@@ -401,7 +407,7 @@ def test_a_term_of_a_field_there_is_not_is_said_with_the_fields_there_are() -> N
     [
         ("compañía:ternium", "compañía:ternium (no field is named compañía: the fields are"),
         ("Compañía:Ternium", "Compañía:Ternium (no field is named Compañía: the fields are"),
-        ("-LANG:Español", "-LANG:Español (lang: takes a language code"),
+        ("-LANG:Klingón", "-LANG:Klingón (lang: takes a language code"),
         ("NOT Straße", "NOT (write -Straße to leave out the briefs Straße finds)"),
         ('NOT place:"Nuevo  León"', 'NOT (write -place:"Nuevo  León" to leave out'),
         ("kia  país:méxico\u0301 x", "país:méxico\u0301 (no field is named país: the fields"),

@@ -15,3 +15,18 @@ ISO_639_1 = frozenset(
 )
 
 NAMES = {"en": "English", "es": "Spanish"}
+
+_CODES_BY_NAME = {
+    "english": "en",
+    "ingles": "en",
+    "spanish": "es",
+    "espanol": "es",
+    "castellano": "es",
+}
+"""The languages of the corpus by their names in English and Spanish, folded (no accents, in
+lower case), as an analyst may write them instead of their codes."""
+
+
+def code_named(name: str) -> str | None:
+    """The code of the language ``name`` (folded) names, if it names one the corpus is in."""
+    return _CODES_BY_NAME.get(name)

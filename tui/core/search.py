@@ -25,7 +25,8 @@ term narrows to one field:
   the value is quoted when it holds white space or a quote, a quote in it written twice. This is
   the term a facet stands for: it finds exactly the briefs :meth:`~tui.core.model.Entries.facets`
   counts for the value (:func:`value_term` writes it).
-- ``lang:CODE``: the brief's language code starts with ``CODE`` (``lang:es``).
+- ``lang:CODE``: the brief's language code starts with ``CODE`` (``lang:es``); a language's
+  name in English or Spanish stands for its code, here and after ``lang:=`` (``lang:spanish``).
 - ``after:``, ``before:``, ``date:`` with a year, a year and month, or a full date
   (``after:2024-03``, ``before:2024-06-30``, ``date:2024``): the brief was published in the
   period named or after it, before it or in it, the named period itself always included. An
@@ -70,7 +71,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
-from tui.core.languages import ISO_639_1
+from tui.core.languages import ISO_639_1, code_named
 from tui.core.languages import NAMES as LANGUAGE_NAMES
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
@@ -332,7 +333,7 @@ class Query(NamedTuple):
     The index holds each brief's words but not their order, so they are found in any order."""
     read_as_words: tuple[str, ...] = ()
     """Terms of a known field whose value it cannot take (``date:2024-02-30``, ``is:new``,
-    ``lang:spanish``), or of a field there is not (``company:netflix``), looked for as words
+    ``lang:klingon``), or of a field there is not (``company:netflix``), looked for as words
     instead; and the operators of other searches typed in capitals (``OR``, ``AND``, ``NOT``,
     with the term it comes before, ``NOT kia``), which are words here too (see
     :func:`read_as_words_note`). Each as the user typed it, not folded, to be told so."""
@@ -617,6 +618,9 @@ class _Terms:
                 self._has_no_value(found)
                 return
             counted = _VALUE_FIELDS[_term_word(found["exact_field"])]
+            if counted == "language":
+                # lang:=spanish is lang:=es, as the facet counts it
+                value = code_named(fold_search(value).strip()) or value
             self.values.append(ValueTerm(counted, value.strip()))
             if _is_a_list(value) and counted not in _ONE_A_BRIEF:
                 self.value_lists.append(self._exact_list(found, counted, value.strip()))
@@ -653,6 +657,8 @@ class _Terms:
                 self.names.append(NameTerm(NAME_TERMS[field], term_words))
         elif field == "lang" and any(code.startswith(value) for code in ISO_639_1):
             self.languages.append(value)
+        elif field == "lang" and (code := code_named(value)):
+            self.languages.append(code)
         elif field == "anchor" and (anchor := _named(value, ANCHOR_STATUSES)):
             self.anchors.append(anchor)
         elif field == "is" and (status := _named(value, BRIEF_STATUSES)):
@@ -769,7 +775,7 @@ def _left_open(term: re.Match[str]) -> bool:
 
 
 _VALUES_TAKEN = {
-    "lang": "a language code such as en or es",
+    "lang": "a language code or name, such as es or spanish",
     "is": "draft, final, bookmarked, read or unread",
     "has": "note",
     "anchor": "exact, loose, fuzzy or missing",
