@@ -20,7 +20,7 @@ import contextlib
 import gc
 import importlib
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
@@ -315,7 +315,7 @@ class MainScreen(TakesKeysOnceMounted):
         """The filter whose briefs were marked all at once (``A``), with the marks that left:
         a briefing of just those says the filter found them, as ``briefing export --filter``'s
         does, so that colleagues can ask the same of their own copy."""
-        self._reviews_done: list[tuple[ReviewEdit, str, int]] = []
+        self._reviews_done: deque[tuple[ReviewEdit, str, int]] = deque(maxlen=REVIEWS_UNDONE)
         """The facts confirmed or rejected, the last last, up to :data:`REVIEWS_UNDONE`: each
         edit, its brief file, the fact's number. Ctrl+Z takes them back in turn."""
         self._fact_after_reload: tuple[str, int] | None = None
@@ -1397,7 +1397,7 @@ class MainScreen(TakesKeysOnceMounted):
             undo = cast("BriefingApp", self.app).keys_of("reader.undo_review")
             told = f"Fact {fact + 1} taken out of {entry.path}: {undo} puts it back"
             self.notify(told, title="Review", markup=False)
-        self._reviews_done = [*self._reviews_done[1 - REVIEWS_UNDONE :], (done, entry.path, fact)]
+        self._reviews_done.append((done, entry.path, fact))
         self.refresh_bindings()  # Undo is offered now
         # Read again at once rather than when the watcher tells: the next key may act on it.
         after = fact if reject else min(fact + 1, len(facts) - 1)
