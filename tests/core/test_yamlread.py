@@ -525,6 +525,49 @@ def test_a_list_item_out_of_line_with_the_item_above_is_told_to_line_up_with_it(
     assert problem.message.startswith(f"YAML syntax error: {advice} (")
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "indent", "joined"),
+    [
+        ("id: x\nplaces:\n  - Mexicali\n   - Tijuana\n", 4, 3, "Mexicali - Tijuana"),
+        ("id: x\nplaces:\n  - Mexicali\n    - Tijuana\n", 4, 4, "Mexicali - Tijuana"),
+        ("id: x\nplaces:\n- Mexicali\n - Tijuana\n- Tecate\n", 4, 1, "Mexicali - Tijuana"),
+        ("id: x\r\nplaces:\r\n  - Mexicali\r\n   - Tijuana\r\n", 4, 3, "Mexicali - Tijuana"),
+        (
+            "id: x\nplaces:\n  - Baja\n    California\n   - Tijuana\n",
+            5,
+            3,
+            "Baja California - Tijuana",
+        ),
+    ],
+    ids=["one-space-more", "two-spaces-more", "at-the-start", "crlf", "after-a-wrapped-item"],
+)
+def test_a_list_item_indented_more_than_the_item_above_is_not_joined_to_it(
+    text: str, line: int, indent: int, joined: str
+) -> None:
+    # YAML reads the two as one value wrapped, "Mexicali - Tijuana", and the brief loaded with
+    # a place of that name without a word.
+    problem = problem_of(text)
+    assert (problem.line, problem.path) == (line, "places")
+    spaces = "1 space" if indent == 1 else f"{indent} spaces"
+    column = text.splitlines()[2].index("-")
+    assert problem.message == (
+        f"this list item is indented {spaces} and the item above it {column}; indent it {column},"
+        f" in line with the items of places: above (YAML reads the two as one value, '{joined}')"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "places:\n  - Baja\n    California\n",  # a value wrapped, no item in it
+        'places:\n  - "Baja\n   - California"\n',  # quoted: its lines are its own
+        "summary: exports grew\n  - and jobs\n",  # no list item
+    ],
+)
+def test_a_value_wrapped_onto_lines_of_its_own_still_reads(text: str) -> None:
+    assert read_document(text).value
+
+
 def test_a_line_starting_with_a_colon_is_a_syntax_error_on_its_line() -> None:
     # Its name left out, it stopped validation with a traceback.
     problem = problem_of(FACT + "    quote: a\n: kind: plan\n")

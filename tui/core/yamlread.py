@@ -108,7 +108,7 @@ def read_document(text: str, item_fields: Collection[str] = ()) -> Document:
         raise YamlProblem(0, "", "YAML nests too deeply to read") from None
     if node is None:
         return Document(None, {"": 1})
-    builder = _Builder()
+    builder = _Builder(text)
     value = builder.build(node, "", 0)
     return Document(value, builder.lines)
 
@@ -193,6 +193,8 @@ _DASH_WITHOUT_SPACE = re.compile(r" *-[^\W\d_]")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _FIX_SHOWN = 39
 """How much of a line as mended a slip's advice gives, before an ellipsis."""
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as the end of a line."""
 
 
 def _layout_slip(lines: list[str], at: int, item_fields: Collection[str]) -> tuple[int, str] | None:
@@ -617,7 +619,9 @@ def _one_line(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._text_lines: list[str] | None = None
         self.lines: dict[str, int] = {}
         self.nodes = 0
         self.scalars = SafeConstructor()
@@ -630,6 +634,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise YamlProblem(line, path, f"values nest more than {MAX_DEPTH} levels deep")
         self.lines.setdefault(path, line)
+        if isinstance(node, yaml.ScalarNode) and node.end_mark.line > node.start_mark.line:
+            self._check_items_joined(node, path)
         if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
             return str(node.value)  # what the constructor would make of it, without the calls
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
@@ -651,6 +657,36 @@ class _Builder:
         # Said of a brief, a gazetteer, a keys file alike: each holds plain values only.
         message = f"YAML tag {node.tag} is not allowed: write the value as plain text"
         raise YamlProblem(line, path, message)
+
+    def _check_items_joined(self, node: yaml.ScalarNode, path: str) -> None:
+        """Refuse the list item ``node`` at ``path`` when a line it runs on to is a list item
+        indented more than it: YAML reads "- Mexicali" indented a space more than "- Tijuana" as
+        the same plain value wrapped, "Tijuana - Mexicali", where two items were meant."""
+        if node.style or not path.endswith("]"):  # quoted or a block: the lines are its own
+            return
+        if self._text_lines is None:
+            self._text_lines = _LINE_BREAK.split(self.text)
+        lines = self._text_lines
+        if node.end_mark.line >= len(lines):
+            return  # not counted as YAML counts lines: nothing to tell by
+        first = lines[node.start_mark.line][: node.start_mark.column]
+        if not first.rstrip().endswith("-"):
+            return  # the value does not start on its item's line: no item to line up with
+        column = first.rstrip().rindex("-")
+        for number in range(node.start_mark.line + 1, node.end_mark.line + 1):
+            line = lines[number]
+            if not _is_item(line):
+                continue
+            listed = path[: path.rindex("[")]
+            indent = _indent(line)
+            spaces = "1 space" if indent == 1 else f"{indent} spaces"
+            joined = cut(" ".join(str(node.value).split()), _FIX_SHOWN)
+            message = (
+                f"this list item is indented {spaces} and the item above it {column}; indent it"
+                f" {column}, in line with the items of {listed.rpartition('.')[2]}: above (YAML"
+                f" reads the two as one value, {quoted(joined)})"
+            )
+            raise YamlProblem(number + 1, listed, message)
 
     def _build_mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
