@@ -165,6 +165,46 @@ async def test_ctrl_z_again_takes_back_the_review_before(tmp_path: Path) -> None
         assert "Undo" not in key_line(app)
 
 
+def notices_shown(app: BriefingApp) -> list[str]:
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+async def test_facts_rejected_one_after_another_say_so_in_one_notice(tmp_path: Path) -> None:
+    # At 80x24 each rejection stacked a notice of its own over the brief being reviewed.
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "x")
+        await settle(pilot)
+        await pilot.press("j", "x")
+        await settle(pilot)
+        shown = notices_shown(app)
+        assert len(shown) == 1 and "Fact 2 taken out" in shown[0]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        shown = notices_shown(app)
+        assert len(shown) == 1 and "Fact 2 of briefs/tijuana-exports.yaml is as it was" in shown[0]
+        await pilot.press("k", "x")  # refused: the fact has a comment the edit would lose
+        await settle(pilot)
+        shown = notices_shown(app)
+        assert len(shown) == 1 and "has a comment the edit would lose" in shown[0]
+
+
+async def test_a_review_notice_leaves_a_notice_of_something_else_shown(tmp_path: Path) -> None:
+    root = draft_corpus(tmp_path / "corpus")
+    app = BriefingApp(root)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Export written", title="Export")
+        await pilot.press("enter", "x")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        shown = notices_shown(app)
+        assert len(shown) == 3 and "Export written" in shown[0]
+
+
 async def test_an_undo_refused_over_a_change_by_hand_is_offered_no_more(tmp_path: Path) -> None:
     root = draft_corpus(tmp_path / "corpus")
     notices: list[tuple[str, str]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import partial
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.app.actions import HELP_SECTIONS, action, bindings_of, help_groups, user_keys
@@ -47,6 +49,37 @@ class BriefingApp(HoldsKeysTypedAhead):
         self.root = root
         self.user_keys: dict[str, str] = {}
         """The keys the user gave actions, by action id (see :mod:`tui.core.keymap`)."""
+        self._notices_until: list[tuple[str, float]] = []
+        """The title of each notice given, and when its time on screen ends (monotonic)."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notice, its time on screen kept (see :meth:`notify_in_place`)."""
+        now = time.monotonic()
+        shown = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        self._notices_until = [kept for kept in self._notices_until if kept[1] > now]
+        self._notices_until.append((title, now + shown))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def notify_in_place(
+        self, message: str, *, title: str, severity: SeverityLevel, replacing: Iterable[str]
+    ) -> None:
+        """A notice in place of those still shown, when each of them is titled one of
+        ``replacing``: a run of facts rejected and undone one key after another is one notice,
+        the last, not a stack of them covering the brief at 80x24. A notice of anything else
+        still shown keeps them all."""
+        now = time.monotonic()
+        shown = {title for title, until in self._notices_until if until > now}
+        if shown and shown <= {title, *replacing}:
+            self.clear_notifications()
+        self.notify(message, title=title, severity=severity, markup=False)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._read_user_keys)

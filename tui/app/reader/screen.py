@@ -30,6 +30,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.reactive import Reactive, var
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
@@ -146,6 +147,9 @@ with it."""
 REVIEWS_UNDONE = 100
 """How many facts confirmed or rejected Ctrl+Z can take back, the last first: a draft's facts
 reviewed in a session, a few times over."""
+_REVIEW_NOTICES = ("Review", "Undo")
+"""The titles of what reviewing a draft's facts says: each such notice takes the place of the
+one before."""
 REBUILDING_NOTICE = "The index is being built again: the filter answers once it is"
 """What the list says, in place of its rows, while a damaged index is built again."""
 
@@ -1391,12 +1395,12 @@ class MainScreen(TakesKeysOnceMounted):
         try:
             done = edit(self.root / entry.path, fact, facts[fact].quote)
         except ReviewError as error:
-            self.notify(str(error), title="Review", severity="warning", markup=False)
+            self._notify_review(str(error), title="Review", severity="warning")
             return
         if reject:
             undo = cast("BriefingApp", self.app).keys_of("reader.undo_review")
             told = f"Fact {fact + 1} taken out of {entry.path}: {undo} puts it back"
-            self.notify(told, title="Review", markup=False)
+            self._notify_review(told, title="Review")
         self._reviews_done.append((done, entry.path, fact))
         self.refresh_bindings()  # Undo is offered now
         # Read again at once rather than when the watcher tells: the next key may act on it.
@@ -1418,7 +1422,7 @@ class MainScreen(TakesKeysOnceMounted):
         try:
             kept = undo_edit(done)
         except ReviewError as error:
-            self.notify(str(error), title="Undo", severity="warning", markup=False)
+            self._notify_review(str(error), title="Undo", severity="warning")
             return
         told = f"Fact {fact + 1} of {path} is as it was"
         if kept:
@@ -1426,9 +1430,17 @@ class MainScreen(TakesKeysOnceMounted):
         if self._reviews_done:
             undo = cast("BriefingApp", self.app).keys_of("reader.undo_review")
             told += f". {undo} again undoes the one before"
-        self.notify(told, title="Undo", markup=False)
+        self._notify_review(told, title="Undo")
         self._fact_after_reload = (path, fact)
         self._reload()
+
+    def _notify_review(
+        self, told: str, *, title: str, severity: SeverityLevel = "information"
+    ) -> None:
+        """Say what a review or its undoing did, in place of what the one before said."""
+        cast("BriefingApp", self.app).notify_in_place(
+            told, title=title, severity=severity, replacing=_REVIEW_NOTICES
+        )
 
     def action_add_article(self) -> None:
         """Ask for an article, add it with a draft brief, and show the draft."""
