@@ -384,3 +384,39 @@ async def test_the_palette_finds_a_command_by_the_words_a_user_would_type(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert title in await palette_finds(app, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("bkmrk", "Bookmark article"),  # letters of one word
+        ("startorig", "Start of the original text"),  # starts of words in turn
+        ("mark unread", "Mark article "),  # read or unread, as it would do now
+    ],
+)
+async def test_the_palette_finds_a_command_by_letters_of_its_words(
+    corpus_dir: Path, typed: str, title: str
+) -> None:
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert any(found.startswith(title) for found in await palette_finds(app, typed))
+
+
+@pytest.mark.parametrize(
+    ("typed", "only"),
+    [
+        ("tags", ["Tag the article"]),
+        ("note", ["Note on the article"]),
+        ("wide", ["More room for the list"]),
+    ],
+)
+async def test_the_palette_offers_no_command_whose_words_only_hold_the_letters_typed(
+    corpus_dir: Path, typed: str, only: list[str]
+) -> None:
+    # "tags" offered "Start of the original text" (sTArt of the oriGinal textS) below the
+    # command for tags, and "note" eight commands.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert await palette_finds(app, typed) == only
