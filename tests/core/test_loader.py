@@ -331,6 +331,23 @@ def test_a_language_code_in_capitals_is_told_to_be_written_in_small_letters(
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "code"), [("spa", "es"), ("ESP", "es"), ("eng", "en"), ("Español", "es")]
+)
+def test_a_language_by_another_code_or_its_name_is_told_its_two_letter_code(
+    tmp_path: Path, written: str, code: str
+) -> None:
+    # "spa", Spanish's code of three letters, was refused with no word of what to write.
+    corpus = load_one(tmp_path, fields(language=written, title_en="T"))
+    assert problems_of(corpus) == [
+        (
+            "language",
+            f"{written!r} is not an ISO 639-1 code such as en or es; write {code}, its code of"
+            " two letters",
+        )
+    ]
+
+
 @pytest.mark.parametrize("code", ["xx", "EN", "eng", "english"])
 def test_unknown_language_codes_are_errors(tmp_path: Path, code: str) -> None:
     corpus = load_one(tmp_path, fields(language=code, title_en="T"))
@@ -401,8 +418,18 @@ def test_dates_are_read_as_articles_print_them(
         # Either way round, as Mexican or American outlets print it: it was read month first.
         ('published: "03/04/2024"', "'03/04/2024' can be read as 3 April or 4 March"),
         ('published: "05.03.2024"', "can be read as 5 March or 3 May"),
+        # A year in two digits: 3 May 2024 was filed for a Mexican outlet's 5 March, and 24/03/12
+        # as 24 March 2012.
+        ("published: 05/03/24", "'05/03/24' gives its year in two digits: its day, month and"),
+        ("published: 12-03-24", "'12-03-24' gives its year in two digits"),
+        ("published: 24/03/12", "'24/03/12' gives its year in two digits"),
         ('published: "October 2023"', "does not give year, month and day"),
         ('published: "2025"', "does not give year, month and day"),
+        # Not quoted, a year is a number: it was said to be no date, with nothing to do.
+        (
+            "published: 2025",
+            "must be a date, not a number (2025); write it as YYYY-MM-DD and say in date_note",
+        ),
     ],
 )
 def test_dates_that_do_not_parse_are_errors_on_their_line(

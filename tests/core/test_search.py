@@ -325,6 +325,7 @@ def test_a_date_term_naming_no_date_is_a_plain_word(typed: str) -> None:
         ("lang:Español", Query(languages=("es",))),
         ("lang:inglés", Query(languages=("en",))),
         ("lang:=spanish", Query(values=(ValueTerm("language", "es"),))),
+        ("lang:spa", Query(languages=("es",))),
         ("lang:=klingon", Query(values=(ValueTerm("language", "klingon"),))),
         ("orgs:inegi", Query(names=(NameTerm("organization", ("inegi",)),))),
         # In quotes, as names are written: they found nothing.
@@ -373,7 +374,7 @@ def test_only_the_terms_for_what_the_user_keeps_name_the_users_marks(
         ("is:new -anchor:q has:x", ("is:new", "-anchor:q", "has:x")),  # named as typed
         ("after:2024-00 before:2024-06", ("after:2024-00",)),
         ("http://x.mx 10:30 a:b is: date:2024 is:u", ()),  # no field meant, or a value it takes
-        ("lang:eng lang:e", ("lang:eng",)),  # no language code starts with eng
+        ("lang:enx lang:e", ("lang:enx",)),  # no language code starts with enx
         ("date:9999 before:9999-12-31", ()),  # the last year there is
     ],
 )

@@ -67,6 +67,7 @@ _WRITTEN = (
     re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2}),?\s+(?:del?\s+)?(?P<year>\d{4})"),
 )
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_SHORT_YEAR = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{2}")
 
 
 class DateError(FaultError, ValueError):
@@ -79,11 +80,18 @@ def parse_date(text: str) -> dt.date:
 
     A date of numbers alone whose day and month could be either way round (03/04/2024: 3 April
     as Mexican outlets print it, 4 March as American ones do) is refused: read the wrong way,
-    it would be filed under another month without a word.
+    it would be filed under another month without a word. So is one with a year of two
+    digits (05/03/24), whose three numbers may be in any order of day, month and year.
     """
     iso = _ISO.fullmatch(text.strip())
     if iso is not None:
         return _calendar_day(text, *(int(part) for part in iso.groups()))
+    if _SHORT_YEAR.fullmatch(text.strip()):
+        raise DateError(
+            f"{quoted(text)} gives its year in two digits: its day, month and year could be"
+            " read in more than one order",
+            AS_ISO,
+        )
     numeric = _NUMERIC.fullmatch(text.strip())
     if numeric is not None:
         one, other, _ = (int(part) for part in numeric.groups())

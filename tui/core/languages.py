@@ -16,17 +16,22 @@ ISO_639_1 = frozenset(
 
 NAMES = {"en": "English", "es": "Spanish"}
 
-_CODES_BY_NAME = {
+_CODES_MEANT = {
     "english": "en",
     "ingles": "en",
+    "eng": "en",
     "spanish": "es",
     "espanol": "es",
     "castellano": "es",
+    "spa": "es",
+    "esp": "es",
 }
-"""The languages of the corpus by their names in English and Spanish, folded (no accents, in
-lower case), as an analyst may write them instead of their codes."""
+"""The languages of the corpus by their names in English and Spanish, and by their codes of
+three letters (ISO 639-2, and "esp" as Spanish speakers shorten it), folded (no accents, in
+lower case): what an analyst may write instead of the two-letter code."""
 
 
-def code_named(name: str) -> str | None:
-    """The code of the language ``name`` (folded) names, if it names one the corpus is in."""
-    return _CODES_BY_NAME.get(name)
+def code_meant(word: str) -> str | None:
+    """The two-letter code of the language ``word`` (folded) names, if it names one the
+    corpus is in by another name or code."""
+    return _CODES_MEANT.get(word)

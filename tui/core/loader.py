@@ -20,9 +20,9 @@ from tui.core.articles import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
 from tui.core.articles import ArticleProblems, ArticleReader
 from tui.core.articles import read_article as read_article  # also importable from here
 from tui.core.corpus_path import BRIEF_SUFFIX
-from tui.core.dates import DateError, parse_date, weekday_slip
+from tui.core.dates import AS_ISO, DateError, parse_date, weekday_slip
 from tui.core.files import Refused, read_limited
-from tui.core.languages import ISO_639_1
+from tui.core.languages import ISO_639_1, code_meant
 from tui.core.model import (
     BRIEF_STATUSES,
     DRAFT_SUMMARY,
@@ -51,6 +51,7 @@ from tui.core.text import (
     clean_text,
     closest_name,
     cut,
+    fold_search,
     hides_characters,
     line_range,
     one_line,
@@ -315,11 +316,13 @@ class _BriefChecker:
                 advice = f"set it to {self.stem}, or rename the file to {named}"
             self.add("id", ID_NOT_THE_FILE_NAME, advice=advice)
         if language is not None and language not in ISO_639_1:
-            advice = (
-                f"write it in small letters: {language.lower()}"
-                if language.lower() in ISO_639_1
-                else ""
-            )
+            meant = code_meant(fold_search(language).strip())
+            if language.lower() in ISO_639_1:
+                advice = f"write it in small letters: {language.lower()}"
+            elif meant is not None:
+                advice = f"write {meant}, its code of two letters"
+            else:
+                advice = ""
             self.add(
                 "language",
                 f"{quoted(language)} is not an ISO 639-1 code such as en or es",
@@ -608,7 +611,10 @@ class _BriefChecker:
         if isinstance(value, dt.date):
             return value
         if not isinstance(value, str):
-            self.add("published", f"must be a date, not {_describe(value)}")
+            # A number alone is most often the year the article gives without its day.
+            inferred = " and say in date_note how it was inferred" if type(value) is int else ""
+            advice = f"{AS_ISO}{inferred}"
+            self.add("published", f"must be a date, not {_describe(value)}", advice=advice)
             return None
         try:
             date = parse_date(value)

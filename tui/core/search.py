@@ -26,7 +26,8 @@ term narrows to one field:
   the term a facet stands for: it finds exactly the briefs :meth:`~tui.core.model.Entries.facets`
   counts for the value (:func:`value_term` writes it).
 - ``lang:CODE``: the brief's language code starts with ``CODE`` (``lang:es``); a language's
-  name in English or Spanish stands for its code, here and after ``lang:=`` (``lang:spanish``).
+  name in English or Spanish, or its code of three letters, stands for its code, here and after
+  ``lang:=`` (``lang:spanish``, ``lang:spa``).
 - ``after:``, ``before:``, ``date:`` with a year, a year and month, or a full date
   (``after:2024-03``, ``before:2024-06-30``, ``date:2024``): the brief was published in the
   period named or after it, before it or in it, the named period itself always included. An
@@ -71,7 +72,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeVar
 
-from tui.core.languages import ISO_639_1, code_named
+from tui.core.languages import ISO_639_1, code_meant
 from tui.core.languages import NAMES as LANGUAGE_NAMES
 from tui.core.model import BRIEF_STATUSES, BriefStatus
 from tui.core.quotes import ANCHOR_STATUSES, AnchorStatus
@@ -620,7 +621,7 @@ class _Terms:
             counted = _VALUE_FIELDS[_term_word(found["exact_field"])]
             if counted == "language":
                 # lang:=spanish is lang:=es, as the facet counts it
-                value = code_named(fold_search(value).strip()) or value
+                value = code_meant(fold_search(value).strip()) or value
             self.values.append(ValueTerm(counted, value.strip()))
             if _is_a_list(value) and counted not in _ONE_A_BRIEF:
                 self.value_lists.append(self._exact_list(found, counted, value.strip()))
@@ -657,7 +658,7 @@ class _Terms:
                 self.names.append(NameTerm(NAME_TERMS[field], term_words))
         elif field == "lang" and any(code.startswith(value) for code in ISO_639_1):
             self.languages.append(value)
-        elif field == "lang" and (code := code_named(value)):
+        elif field == "lang" and (code := code_meant(value)):
             self.languages.append(code)
         elif field == "anchor" and (anchor := _named(value, ANCHOR_STATUSES)):
             self.anchors.append(anchor)
