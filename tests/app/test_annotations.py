@@ -465,6 +465,28 @@ async def test_tags_are_given_shown_and_filtered_by(corpus_dir: Path) -> None:
     }
 
 
+async def test_tags_pasted_on_several_lines_or_typed_in_quotes_are_each_kept_and_found(
+    corpus_dir: Path,
+) -> None:
+    # A paste kept its first line alone ("uno" of "uno / dos, tres / cuatro"), and a tag typed
+    # in quotes kept them, found by no tag: term.
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = current_id(app)
+        await pilot.press("t")
+        await wait_for_screen(pilot, TagDialog)
+        app.screen.query_one(Input).post_message(events.Paste("uno\ndos, tres\ncuatro"))
+        await pilot.pause()
+        await pilot.press("space", *'"urgente" \u201caduana\u201d', "enter")
+        await settle(pilot)
+        assert "Tags: uno, dos, tres, cuatro, urgente, aduana" in brief_lines(app)
+        await pilot.press("slash", *"tag:urgente", "enter")
+        await settle(pilot)
+        assert listed_keys(app) == [first]
+    assert saved(corpus_dir).tags == {first: ("uno", "dos", "tres", "cuatro", "urgente", "aduana")}
+
+
 async def test_notes_and_tags_are_given_for_the_session_in_a_state_folder_not_to_be_entered(
     corpus_dir: Path, private_state: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

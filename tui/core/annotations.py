@@ -100,8 +100,15 @@ class AnnotationError(ValueError):
 
 def parse_tags(text: str) -> tuple[str, ...]:
     """The tags typed in ``text``, separated by spaces or commas, each once (by its folded
-    form), in the order typed; raises :class:`AnnotationError` for too many or too long."""
-    return check_tags(text.replace(",", " ").split())
+    form), in the order typed, without quote marks around them; raises
+    :class:`AnnotationError` for too many or too long."""
+    # A tag typed in quotes, as a filter's value may be ("urgente"), is the word: kept with its
+    # quotes it would be found by no tag: term but one with the quotes in it.
+    return check_tags(word.strip(_QUOTE_MARKS) for word in text.replace(",", " ").split())
+
+
+_QUOTE_MARKS = "\"'`\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d\u201e"
+"""Quote marks, straight and curly, and guillemets."""
 
 
 def check_tags(tags: Iterable[str]) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from tui.app.screens._dialog import Dialog, ask
 from tui.app.screens._question import Question
+from tui.app.widgets.lines_joined_input import LinesJoinedInput
 from tui.core.annotations import (
     MAX_TAGS,
     AnnotationError,
@@ -275,7 +276,7 @@ class TagDialog(Dialog[tuple[str, ...] | None]):
         with Vertical() as dialog:
             dialog.border_title = "Tags"
             yield Label(Content(one_line(self.brief_title)))
-            yield Input(
+            yield LinesJoinedInput(
                 # A space after the last: a tag typed then is a tag of its own ("señal
                 # frontera"), not the last one's end ("señalfrontera").
                 "".join(f"{tag} " for tag in self.tags),

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input
 
+from tui.app.widgets.lines_joined_input import LinesJoinedInput
 from tui.core.text import cells
 
 
-class FilterInput(Input):
+class FilterInput(LinesJoinedInput):
     """The filter's line: Enter hands the keys after it to the list, and the text does not lay
-    the screen out again at every keystroke.
+    the screen out again at every keystroke. A filter pasted on several lines (``place:baja``
+    above ``lang:es``) is read whole, as ``briefing list --filter`` reads it.
 
     Enter leaves the filter for the list: the keys typed after it, which the app sends on only
     once Enter is done (:mod:`tui.app.typed_ahead`), go to the list.
@@ -45,10 +45,3 @@ class FilterInput(Input):
         width = self.content_size.width
         if not self.scroll_x <= before < self.scroll_x + width:
             self.scroll_to(x=max(0, before - width + 1), animate=False, force=True)
-
-    def on_paste(self, event: events.Paste) -> None:
-        """Paste every line, joined by spaces: Textual's ``Input``, whose handler pastes the text
-        after this one, keeps the first line alone, and a filter pasted on several lines
-        (``place:baja`` above ``lang:es``) would lose its terms without a word, where
-        ``briefing list --filter`` reads them all."""
-        event.text = " ".join(event.text.split())
