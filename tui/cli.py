@@ -807,7 +807,7 @@ def _export(corpus: Corpus, args: argparse.Namespace) -> int:
         _tell(left_out)
         if args.bookmarked and not left_out:
             none = "no brief is bookmarked"
-        elif args.filter is not None and not left_out:
+        elif args.filter is not None:  # as list --filter says it, any not loaded told above
             none = "no brief matches the filter"
         else:
             none = "nothing to export"

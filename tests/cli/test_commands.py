@@ -1695,3 +1695,18 @@ def test_moved_listing_leaves_the_state_folder_as_it_found_it(
     assert main(["moved", "--corpus", str(root)]) == 0
     assert corpus_key(old) in capsys.readouterr().out
     assert sorted(path.name for path in state_dir().iterdir()) == before
+
+
+def test_export_filter_finding_nothing_says_so_beside_the_briefs_not_loaded(
+    tmp_path: Path,
+) -> None:
+    # "nothing to export" did not say that the filter was what found nothing.
+    corpus = partly_broken_corpus(tmp_path / "c")
+    target = tmp_path / "out.md"
+    result = run("export", "--filter", "zzzznothing", "--corpus", str(corpus), "-o", str(target))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        LEFT_OUT.strip(),
+        "briefing: no brief matches the filter; nothing exported",
+    ]
+    assert not target.exists()
