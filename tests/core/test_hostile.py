@@ -34,7 +34,10 @@ EXPECTED_ERRORS = {
     "raw-escape.yaml": ("", "U+001B is not allowed"),
     "billion-laughs.yaml": (None, "aliases expanded"),
     "deep-nesting.yaml": ("", "nest more than"),
-    "duplicate-key.yaml": ("title", "appears twice"),
+    "duplicate-key.yaml": (
+        "title",
+        "given again here, first on line 2; keep one and delete the other",
+    ),
     "wrong-types.yaml": ("key_facts", "must be a list of facts, not text"),
     "wrong-fact-types.yaml": ("fact 2, quote", "must be text, not a number"),
     "Bad_Id.yaml": ("id", "lowercase letters, digits"),

@@ -193,6 +193,39 @@ def test_only_yaml_files_in_briefs_are_read(tmp_path: Path) -> None:
 # Each check -------------------------------------------------------------------------------------
 
 
+def test_every_key_given_twice_is_told_with_the_briefs_other_errors(tmp_path: Path) -> None:
+    # The first repeat alone was told, as "this key appears twice": each was found by another
+    # edit and run, and the errors after them only once every one was mended.
+    brief = dump(fields()) + "language: es\npublished: 2024-13-01\npublished: 2024-01-05\n"
+    brief = brief.replace("\ntitle:", "\ntitle: Second\ntitle:", 1)
+    found = [(p.line, p.field, p.in_full) for p in load_one(tmp_path, brief).all_problems]
+    first_title = line_of(brief, "title:")
+    assert sorted(found) == [
+        (
+            first_title + 1,
+            "title",
+            f"given again here, first on line {first_title}; keep one and delete the other",
+        ),
+        (
+            line_of(brief, "language: es"),
+            "language",
+            f"given again here, first on line {line_of(brief, 'language:')}; keep one and"
+            " delete the other",
+        ),
+        (
+            line_of(brief, "published:"),
+            "published",
+            "'2024-13-01' has no month 13; write it as YYYY-MM-DD",
+        ),
+        (
+            line_of(brief, "published:", 2),
+            "published",
+            f"given again here, first on line {line_of(brief, 'published:')}; keep one and"
+            " delete the other",
+        ),
+    ]
+
+
 @pytest.mark.parametrize("name", ["id", "source", "title", "language", "summary", "key_facts"])
 def test_each_required_field_is_required(tmp_path: Path, name: str) -> None:
     corpus = load_one(tmp_path, fields(**{name: ...}))

@@ -573,3 +573,13 @@ def test_a_line_starting_with_a_colon_is_a_syntax_error_on_its_line() -> None:
     problem = problem_of(FACT + "    quote: a\n: kind: plan\n")
     assert problem.line == 5
     assert problem.message.startswith("YAML syntax error: ")
+
+
+def test_a_key_given_twice_says_where_it_is_first_and_what_to_do() -> None:
+    problem = problem_of("id: x\ntitle: First\nplaces: []\ntitle: Second\n")
+    assert (problem.line, problem.path) == (4, "title")
+    assert problem.message == "given again here, first on line 2; keep one and delete the other"
+    # Asked for, every repeat is told and the first value kept, to check the rest by.
+    document = read_document("a: 1\nb: 2\na: 3\nb: 4\n", every_repeat=True)
+    assert document.value == {"a": 1, "b": 2}
+    assert [(r.line, r.path, r.first) for r in document.repeated] == [(3, "a", 1), (4, "b", 2)]

@@ -272,10 +272,14 @@ class _BriefChecker:
             self.problems.append(Problem(self.file, line, "", message, advice="save it as UTF-8"))
             return None
         try:
-            self.document = read_document(text, FACT_FIELDS)
+            self.document = read_document(text, FACT_FIELDS, every_repeat=True)
         except YamlProblem as problem:
             self.problems.append(Problem(self.file, problem.line, problem.path, problem.message))
             return None
+        for repeat in self.document.repeated:  # told with the rest, not one edit at a time
+            self.problems.append(
+                Problem(self.file, repeat.line, repeat.path, repeat.what, advice=repeat.advice)
+            )
         data = self.document.value
         if data is None:
             self.problems.append(Problem(self.file, 0, "", "is empty; a brief needs its fields"))

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import yaml
 from yaml import SafeLoader as _PureLoader
@@ -61,12 +61,31 @@ class YamlProblem(Exception):
         self.message = message
 
 
+class RepeatedKey(NamedTuple):
+    """A key given again in its mapping."""
+
+    line: int
+    path: str
+    first: int
+    """The line where the key is given first."""
+
+    @property
+    def what(self) -> str:
+        return f"given again here, first on line {self.first}"
+
+    @property
+    def advice(self) -> str:
+        return "keep one and delete the other"
+
+
 @dataclass
 class Document:
     """A YAML document's value with the line of every field path in it."""
 
     value: Any
     lines: dict[str, int]
+    repeated: list[RepeatedKey] = field(default_factory=list)
+    """Each key given again in its mapping, its value left out (see :func:`read_document`)."""
 
     def line(self, path: str) -> int:
         """The line of ``path``, or of its nearest enclosing field that has one."""
@@ -78,10 +97,14 @@ class Document:
         return self.lines.get("", 1)
 
 
-def read_document(text: str, item_fields: Collection[str] = ()) -> Document:
+def read_document(
+    text: str, item_fields: Collection[str] = (), *, every_repeat: bool = False
+) -> Document:
     """Parse ``text`` into plain data; raise :class:`YamlProblem` when it cannot be.
     ``item_fields``: the fields the items of the document's lists have (a brief's facts'), for
-    telling a field indented out of its item where it belongs."""
+    telling a field indented out of its item where it belongs. ``every_repeat``: whether a key
+    given twice in a mapping is told in :attr:`Document.repeated`, the first value kept, so
+    that the rest of the document can be checked too, rather than raised."""
     try:
         _check_nesting(text)
         node = yaml.compose(text, Loader=_Loader)
@@ -110,7 +133,10 @@ def read_document(text: str, item_fields: Collection[str] = ()) -> Document:
         return Document(None, {"": 1})
     builder = _Builder(text)
     value = builder.build(node, "", 0)
-    return Document(value, builder.lines)
+    if builder.repeated and not every_repeat:
+        repeat = builder.repeated[0]
+        raise YamlProblem(repeat.line, repeat.path, f"{repeat.what}; {repeat.advice}")
+    return Document(value, builder.lines, builder.repeated)
 
 
 def _starts_a_document(text: str, line: int) -> bool:
@@ -623,6 +649,7 @@ class _Builder:
         self.text = text
         self._text_lines: list[str] | None = None
         self.lines: dict[str, int] = {}
+        self.repeated: list[RepeatedKey] = []
         self.nodes = 0
         self.scalars = SafeConstructor()
 
@@ -700,7 +727,8 @@ class _Builder:
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
             if key in result:
-                raise YamlProblem(line, child, "this key appears twice")
+                self.repeated.append(RepeatedKey(line, child, self.lines[child]))
+                continue
             self.lines[child] = line
             result[key] = self.build(value_node, child, depth + 1)
         return result
