@@ -1257,6 +1257,36 @@ def test_a_source_written_with_seeds_in_front_is_told_to_leave_it_out(tmp_path: 
 
 
 @pytest.mark.parametrize(
+    ("source", "there"),
+    [
+        ("001_c8c976b58bad5a7.txt", "001_c8c976b58bad5a79.txt"),  # a character dropped
+        ("001_c8c976b58bad5a799.txt", "001_c8c976b58bad5a79.txt"),  # one typed twice
+    ],
+)
+def test_a_source_a_slip_away_from_a_file_in_seeds_names_that_file(
+    tmp_path: Path, source: str, there: str
+) -> None:
+    # It said to put the article back, or correct source:, not which file it may well be.
+    corpus_seeds = {there: "A plant will add a night shift of 240 workers.", "other.txt": "x"}
+    corpus = load_one(tmp_path, fields(source=source), seeds=corpus_seeds)
+    assert problems_of(corpus) == [
+        (
+            "source",
+            f"not found: there is no seeds/{source}; write source: {there} if that file in"
+            " seeds/ is the article; else put the article back in seeds/",
+        )
+    ]
+
+
+def test_a_source_far_from_every_file_in_seeds_names_none(tmp_path: Path) -> None:
+    corpus = load_one(tmp_path, fields(source="gone.txt"), seeds={"article.txt": "x"})
+    ((_, message),) = problems_of(corpus)
+    assert message.endswith(
+        "put the article back in seeds/, or correct source: to name the file it is in"
+    )
+
+
+@pytest.mark.parametrize(
     ("source", "words"),
     [
         ("missing.txt", "not found"),

@@ -25,6 +25,13 @@ KEPT_CHARACTERS = 16_000_000
 ArticleProblems = list[tuple[Severity, str]]
 
 
+NAMES_LOOKED_AT = 50
+"""How many articles not found a reader looks for a file of a close name for: a corpus whose
+articles are all gone is told so without comparing each with every file there is."""
+_CLOSE_NAME = 90
+"""How close, out of 100 (rapidfuzz's ratio), a file's name must be to one not found to be
+named as the file meant: a character or two apart in a name of twenty."""
+
 _LOOP = "leads through links that lead back to one another"
 _LOOP_ADVICE = "put the article itself in seeds/ in the place of the link"
 
@@ -35,6 +42,7 @@ class ArticleReader:
     def __init__(self, root: Path) -> None:
         self.seeds = os.path.join(root, "seeds")
         self._inside: str | None = None
+        self._names_looked_at = 0
 
     def refusal(self, source: str) -> Fault | None:
         """Why ``source`` cannot be used as an article of this corpus, or None when it can."""
@@ -76,6 +84,13 @@ class ArticleReader:
                     "source names a file inside seeds/, so leave seeds/ out:"
                     f" source: {cut(within)}",
                 )
+            meant = self._name_meant(relative)
+            if meant is not None:
+                return Fault(
+                    f"not found: there is no seeds/{cut(source)}",
+                    f"write source: {cut(meant)} if that file in seeds/ is the article; else put"
+                    " the article back in seeds/",
+                )
             return Fault(
                 f"not found: there is no seeds/{cut(source)}",
                 "put the article back in seeds/, or correct source: to name the file it is in",
@@ -83,6 +98,25 @@ class ArticleReader:
         if not stat.S_ISREG(info.st_mode):
             return _named(source, not_a_file(info.st_mode))
         return None
+
+    def _name_meant(self, relative: Path) -> str | None:
+        """The file of seeds/ whose name ``relative``, not found, is a slip for (a character
+        typed twice or dropped), beside where it would be; None if none is close."""
+        if self._names_looked_at >= NAMES_LOOKED_AT:
+            return None
+        self._names_looked_at += 1
+        from rapidfuzz import fuzz, process  # only for an article not found
+
+        folder = os.path.join(self.seeds, *relative.parent.parts)
+        try:
+            with os.scandir(folder) as listing:
+                names = [item.name for item in listing if item.is_file()]
+        except OSError:
+            return None
+        found = process.extractOne(
+            relative.name, names, scorer=fuzz.ratio, score_cutoff=_CLOSE_NAME
+        )
+        return (relative.parent / found[0]).as_posix() if found else None
 
     def read(self, source: str) -> tuple[str | None, ArticleProblems, Fault | None]:
         """The cleaned text of ``seeds/source`` and its problems, or None and why it cannot be
