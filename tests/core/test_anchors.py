@@ -237,6 +237,19 @@ def test_the_same_number_written_another_way_is_still_a_fuzzy_anchor(quote: str)
         ("the third pillar", "three pillars", False),  # a place in an order is no count
         ("the 2nd plant", "2 plants", False),
         ("treinta y cinco naves", "treinta y seis naves", False),
+        # A scale word or the digits it stands for: the same value.
+        ("57 mil empleos", "57.000 empleos", True),
+        ("57 mil empleos", "57,000 empleos", True),
+        ("57 mil millones", "57.000 millones", True),
+        ("1.5 millones", "1,500,000", True),
+        ("1,5 millones", "1.500.000", True),
+        ("mil millones de pesos", "1.000 millones de pesos", True),
+        ("331.2 mil personas", "331.200 personas", True),
+        ("57 mil empleos", "58.000 empleos", False),
+        ("57 mil millones", "57.000 mil millones", False),
+        ("1.5 millones", "1,500", False),
+        ("miles de empleos", "1.000 empleos", False),  # thousands, how many not told
+        ("hundreds of jobs", "100 jobs", False),
     ],
 )
 def test_numbers_are_the_same_whatever_their_separators_but_never_with_other_digits(
@@ -297,6 +310,60 @@ def test_a_scale_written_another_way_is_the_same_and_one_alone_is_a_figure() -> 
     # A scale word without a number before it is an amount of its own.
     assert numbers_differ("miles de empleos", "empleos") == (("miles",), ())
     assert numbers_differ("a million jobs", "a billion jobs") == (("million",), ("billion",))
+
+
+AS_DIGITS = (
+    "Monterrey. La inversi\u00f3n de 57.000 millones de pesos en Nuevo Le\u00f3n crear\u00e1"
+    " 57.000 empleos y 1,500,000 metros cuadrados de naves industriales hasta 2027.\n"
+    "The border region has 1,500,000 factory workers, and 2.5 million residents.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status", "found"),
+    [
+        (
+            "La inversi\u00f3n de 57 mil millones de pesos en Nuevo Le\u00f3n",
+            "fuzzy",
+            "La inversi\u00f3n de 57.000 millones de pesos en Nuevo Le\u00f3n",
+        ),
+        ("57 mil millones de pesos", "loose", "57.000 millones de pesos"),
+        ("crear\u00e1 57 mil empleos", "loose", "crear\u00e1 57.000 empleos"),
+        (
+            "The border region has 1.5 million factory workers",
+            "loose",
+            "The border region has 1,500,000 factory workers",
+        ),
+        (
+            "has 1,500,000 factory workers, and 2,500,000 residents",
+            "loose",
+            "has 1,500,000 factory workers, and 2.5 million residents",
+        ),
+    ],
+    ids=["long, with a slip's score", "mil millones", "mil", "million", "digits for million"],
+)
+def test_a_number_written_with_a_scale_word_for_the_articles_digits_is_found(
+    quote: str, status: str, found: str
+) -> None:
+    # The same figure written another way: found, neither refused for it nor left missing
+    # for being too short or too far from the article's wording for the fuzzy step.
+    assert passage(AS_DIGITS, quote)[:2] == (status, found)
+
+
+@pytest.mark.parametrize(
+    ("quote", "score"),
+    [
+        ("en Nuevo Le\u00f3n crear\u00e1 58 mil empleos y 1,500,000 metros cuadrados", True),
+        ("crear\u00e1 58 mil empleos", False),
+    ],
+    ids=["fuzzy", "loose"],
+)
+def test_a_number_with_a_scale_word_worth_another_value_is_still_refused(
+    quote: str, score: bool
+) -> None:
+    _, fuzzy_score, in_quote, in_article = differs(AS_DIGITS, quote)
+    assert (fuzzy_score is not None) is score
+    assert (in_quote, in_article) == (("58 mil",), ("57.000",))
 
 
 WORDED = (

@@ -689,6 +689,35 @@ def test_a_quote_whose_scale_word_is_not_the_articles_is_an_error_naming_both(
     assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["missing", "missing"]
 
 
+def test_a_quote_writing_the_articles_figure_another_way_is_a_warning_and_another_an_error(
+    tmp_path: Path,
+) -> None:
+    article = (
+        "Empleo\n\nLa planta de Apodaca sumar\u00e1 57.000 empleos en 2026.\n"
+        "The border region has 1,500,000 factory workers.\n"
+    )
+    facts = [
+        {"fact": "Jobs.", "quote": "sumar\u00e1 57 mil empleos en 2026"},
+        {"fact": "Workers.", "quote": "has 1.5 million factory workers"},
+        {"fact": "More jobs.", "quote": "sumar\u00e1 58 mil empleos en 2026"},
+    ]
+    brief = dump(fields(key_facts=facts))
+    corpus = load_one(tmp_path, brief, seeds={"article.txt": article})
+
+    jobs, workers, more = corpus.all_problems
+    assert str(jobs) == (
+        f"briefs/sample.yaml:{line_of(brief, '57 mil')}: fact 1, quote: warning:"
+        " matches only when case, accents and how its numbers are written are ignored; copy"
+        " the article's wording into the quote: seeds/article.txt line 3 reads"
+        ' "sumar\u00e1 57.000 empleos en 2026"'
+    )
+    assert workers.severity == "warning"
+    assert workers.in_full.endswith('line 4 reads "has 1,500,000 factory workers"')
+    assert (more.severity, more.field) == ("error", "key_facts[2].quote")
+    assert 'the article has "57.000" where the quote has "58 mil"' in more.in_full
+    assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["loose", "loose", "missing"]
+
+
 def test_a_quote_whose_number_in_words_is_not_the_articles_is_an_error_naming_both(
     tmp_path: Path,
 ) -> None:

@@ -45,6 +45,8 @@ from tui.core.quotes import (
     NegationDifference,
     NumberDifference,
     Span,
+    fold_quote,
+    loosen,
 )
 from tui.core.recent import RecentlyUsed
 from tui.core.text import (
@@ -790,7 +792,7 @@ class _BriefChecker:
                         span=Span(*(at + article_span.start for at in within.span))
                     )
             if article is not None:
-                self._report_anchor(f"{path}.quote", anchor, article, f"seeds/{source}")
+                self._report_anchor(f"{path}.quote", quote, anchor, article, f"seeds/{source}")
             facts.append(
                 KeyFact(
                     fact,
@@ -827,7 +829,9 @@ class _BriefChecker:
         self.fuzzy_work += work
         return article.anchor(quote, fuzzy=True)
 
-    def _report_anchor(self, path: str, anchor: Anchor, article: Article, name: str) -> None:
+    def _report_anchor(
+        self, path: str, quote: str, anchor: Anchor, article: Article, name: str
+    ) -> None:
         """Tell the analyst about a quote that is not word for word in its article, with the
         article's own wording and its line, so that the quote can be put right in one step."""
         if anchor.differs is not None:
@@ -853,6 +857,10 @@ class _BriefChecker:
             return
         if anchor.status == "loose":
             how = "matches only when case and accents are ignored"
+            passage = article.text[anchor.span.start : anchor.span.end]
+            if loosen(fold_quote(quote)) != loosen(fold_quote(passage)):
+                # Its figures written another way: "57 mil" for the article's "57.000".
+                how = "matches only when case, accents and how its numbers are written are ignored"
         else:
             how = f"matches only a passage close to it (fuzzy, score {anchor.score} of 100)"
         self.add(

@@ -7,7 +7,10 @@ A quote is anchored in its article in steps, each tried only when the one before
 2. **loose**: it is found when case and accents are ignored as well;
 3. **fuzzy**: a passage of the article differs from it by a slip or two, scoring at least
    :data:`FUZZY_THRESHOLD` of 100 (see :func:`fuzzy_score`);
-4. else it is **missing**: not found.
+4. **loose** still: its figures are written otherwise in the article, each the same number
+   ("57 mil" for "57.000", "1.5 millones" for "1,500,000"), and its other words stand there as
+   in step 2; a short quote so written is too far from its passage for the fuzzy step;
+5. else it is **missing**: not found.
 
 A passage the loose or fuzzy step finds is the quote's anchor only if it holds the same numbers
 as the quote, in the same order (see :func:`numbers_differ`): "313.200" for the article's
@@ -33,12 +36,13 @@ Every span found is in the article's own offsets, whatever step found it.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal, NamedTuple, TypeVar
@@ -317,6 +321,9 @@ class _Number(NamedTuple):
     ordinal: bool = False
     """Whether it tells a place in an order ("first", "tercer", "2nd", "1er") rather than how
     many: "the third pillar" is not "three pillars"."""
+    vague: bool = False
+    """Whether it is a scale word in the plural with no number before it ("miles de",
+    "hundreds of", "millones de"): an amount, but none that digits write."""
 
 
 _WHOLE = frozenset({0})
@@ -522,6 +529,24 @@ def _negating_word() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b")
 
 
+@cache
+def _figure() -> re.Pattern[str]:
+    """A pattern for a figure in digits, with scale words after it or without ("57.000", "57
+    mil", "1,5 millones", "57bn"), or in scale words alone ("mil millones"), as far as it goes;
+    made when first needed."""
+    scales = _alternatives(sorted(_SCALES))
+    digits = r"\d+(?:[.,]\d+)*(?: \d{3}(?!\d))*"
+    return re.compile(rf"(?:{digits}(?: ?{scales}\b)*|\b{scales}(?: {scales}\b)*)")
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` stands in ``text``, in order, overlapping or not."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
 _CONTRACTION = re.compile(r"\b[^\W\d_]+n't\b")
 """A word ending in "n't", looked for only in a text that holds one: a pattern trying it at
 every word would take several times as long."""
@@ -611,7 +636,11 @@ def _numbers(text: str) -> list[tuple[int, int, _Number]]:
             written = text[before_start:end]
             found[-1] = (before_start, end, before._replace(written=written, scale=scale))
         else:
-            found.append((start, end, number._replace(written=text[start:end], digits="1")))
+            # One alone is worth one of its scale ("mil empleos", "a million"); in the plural
+            # ("miles de", "hundreds of"), an amount none of whose digits are told.
+            written = text[start:end]
+            number = number._replace(written=written, digits="1", vague=written.endswith("s"))
+            found.append((start, end, number))
     return found
 
 
@@ -720,16 +749,38 @@ _T = TypeVar("_T", _Placed, _Negation)
 
 def _same_number(one: _Placed, other: _Placed) -> bool:
     """Whether two numbers may be one written two ways: "1.500", "1,500" and "1500"; "6,7"
-    and "6.7"; "three" and "3", "first" and "1st". Other digits, a decimal separator moved or
-    gone ("1.5" and "15"), other scale words ("57 million" and "57 billion"), or an ordinal for
-    a count ("third" and "three") are not."""
+    and "6.7"; "three" and "3", "first" and "1st"; and with scale words or without, if their
+    values are the same: "57 mil" and "57.000", "57 mil millones" and "57.000 millones", "1.5
+    millones" and "1,500,000". Other digits, a decimal separator moved or gone ("1.5" and
+    "15"), another value ("57 million" and "57 billion", "57 mil" and "58.000"), an ordinal for
+    a count ("third" and "three"), or a vague amount for a figure ("miles de" and "1.000") are
+    not."""
     one_number, other_number = one[2], other[2]
-    return (
-        one_number.digits == other_number.digits
-        and bool(one_number.decimals & other_number.decimals)
-        and one_number.scale == other_number.scale
-        and one_number.ordinal == other_number.ordinal
-    )
+    if one_number.ordinal != other_number.ordinal:
+        return False
+    if one_number.scale == other_number.scale:
+        # Digits alike, a reading alike: trailing zeros are digits here, for "331.2" is not
+        # the Spanish "331.200", whatever an English reading of it with three decimals says.
+        return one_number.digits == other_number.digits and bool(
+            one_number.decimals & other_number.decimals
+        )
+    if one_number.vague or other_number.vague:
+        return False
+    return not _values(one_number).isdisjoint(_values(other_number))
+
+
+def _values(number: _Number) -> set[tuple[int, int]]:
+    """What ``number`` may be worth, each reading of it as its digits without trailing zeros and
+    the power of ten they are multiplied by: "57 mil" and "57.000" are both 57 times 10 ** 3
+    (the latter also 57, an English reading with three decimals)."""
+    values = set()
+    for decimals in number.decimals:
+        digits, power = int(number.digits), number.scale - decimals
+        while digits and digits % 10 == 0:
+            digits //= 10
+            power += 1
+        values.add((digits, power if digits else 0))
+    return values
 
 
 def numbers_differ(quote: str, passage: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -1122,10 +1173,64 @@ class FoldedArticle:
             at = loose.text.find(loose_needle, at + 1)
         if refused.cut:
             return refused  # the quote's words stand in the article, but only cut
-        anchor = self._fuzzy(quote_read) if fuzzy else NOT_FOUND
+        if not fuzzy:
+            return refused if refused.differs else NOT_FOUND
+        anchor = self._fuzzy(quote_read)
+        if anchor.status == "missing" and quote_read.numbers:
+            # A figure written with other scale words or separators than the article's ("57 mil"
+            # for "57.000", "1.5 millones" for "1,500,000") may leave a short quote too far from
+            # its passage for the fuzzy step: the quote's words with the same figures are loose,
+            # and with other figures a passage refused for them. Looked for with the fuzzy step
+            # only, after it, so that a figure a slip away stays the fuzzy step's to score.
+            rewritten = self._numbers_otherwise(quote_read)
+            if rewritten.status != "missing":
+                return rewritten
+            if rewritten.differs and not (anchor.differs or refused.differs):
+                anchor = rewritten
         # A passage with the quote's words, its case and accents aside, is closer than any
         # the fuzzy step finds; it is the one the analyst is shown.
         return anchor if anchor.status != "missing" or not refused.differs else refused
+
+    def _numbers_otherwise(self, quote: _Quote) -> Anchor:
+        """The loose anchor of ``quote`` on a passage with its words, case and accents aside,
+        and its figures written another way, each the same number (see :func:`_same_number`);
+        else missing, with the first such passage refused for a number, if any."""
+        needle = quote.needle
+        figure = _figure()
+        # The quote's words between its figures in digits or scale words; "tres", "first" and
+        # "2nd" stand as typed.
+        words, last = [], 0
+        for start, end, number in quote.numbers:
+            if not number.ordinal and figure.fullmatch(needle, start, end):
+                words.append(needle[last:start])
+                last = end
+        words.append(needle[last:])
+        text = self.loose.text
+        if len(words) == 1 or not all(part in text for part in words):
+            return NOT_FOUND
+        refused = NOT_FOUND
+        # Matched part by part, each figure taken as far as it goes, rather than by a pattern
+        # made of the quote: one is compiled anew for each quote, and one of many figures that
+        # may each stop earlier is tried in as many ways as they have places to stop.
+        places = (
+            (place.start() for place in figure.finditer(text))
+            if not words[0]
+            else _occurrences(text, words[0])
+        )
+        for start in itertools.islice(places, LOOSE_TRIES):
+            end = start + len(words[0])
+            for part in words[1:]:
+                found = figure.match(text, end)
+                if found is None or not text.startswith(part, found.end()):
+                    break
+                end = found.end() + len(part)
+            else:
+                anchor = self._checked(quote, start, end, None)
+                if anchor.status != "missing":
+                    return anchor
+                if anchor.differs and not refused.differs:
+                    refused = anchor
+        return refused
 
     def _cut(
         self,
