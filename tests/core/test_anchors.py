@@ -436,6 +436,113 @@ def test_one_and_un_are_no_numbers_alone_but_are_after_tens() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "quoted", "written"),
+    [
+        ("one plant", "two plants", "one", "two"),
+        ("una planta", "dos plantas", "una", "dos"),
+        ("un parque y 3 naves", "2 parques y 3 naves", "un", "2"),
+        ("one of the plants", "two of the plants", "one", "two"),
+        (
+            "un mill\u00f3n de d\u00f3lares",
+            "dos millones de d\u00f3lares",
+            "un mill\u00f3n",
+            "dos millones",
+        ),
+    ],
+)
+def test_one_and_un_are_a_number_where_the_other_side_has_another_in_their_place(
+    one: str, other: str, quoted: str, written: str
+) -> None:
+    # Both figures are named, not only the other side's as a number the first lacks.
+    assert numbers_differ(one, other) == ((quoted,), (written,))
+    assert numbers_differ(other, one) == ((written,), (quoted,))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("1 planta", "una planta"),
+        ("one plant", "1 plant"),
+        ("un mill\u00f3n de d\u00f3lares", "1.000.000 de d\u00f3lares"),
+        ("one hundred jobs", "100 jobs"),
+        ("una planta y 2 naves", "la planta y 2 naves"),
+        ("un aumento de 1 planta y 5 naves", "el aumento de 1 planta y 5 naves"),
+        ("uno de los 3 parques", "los 3 parques"),
+        ("con un 5% m\u00e1s", "con 5% m\u00e1s"),
+    ],
+)
+def test_one_and_un_with_no_other_number_in_their_place_never_differ(one: str, other: str) -> None:
+    assert numbers_differ(one, other) is None
+    assert numbers_differ(other, one) is None
+
+
+COUNTED_ONE = (
+    "La empresa abrir\u00e1 dos plantas en Nuevo Le\u00f3n el pr\u00f3ximo a\u00f1o, dijo el"
+    " gobernador.\nThe company will open one plant in Coahuila next year, the governor said.\n"
+    "Se abri\u00f3 una planta nueva en Ramos Arizpe durante el primer semestre.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "quoted", "written"),
+    [
+        (
+            "La empresa abrir\u00e1 una planta en Nuevo Le\u00f3n el pr\u00f3ximo a\u00f1o",
+            "una",
+            "dos",
+        ),
+        ("The company will open two plants in Coahuila next year", "two", "one"),
+    ],
+    ids=["quote's una", "article's one"],
+)
+def test_one_plant_for_two_is_refused_naming_both(quote: str, quoted: str, written: str) -> None:
+    _, score, in_quote, in_article = differs(COUNTED_ONE, quote)
+    assert score is not None and score >= FUZZY_THRESHOLD
+    assert (in_quote, in_article) == ((quoted,), (written,))
+
+
+def test_one_written_in_digits_for_the_articles_una_is_found() -> None:
+    status, text, _ = passage(COUNTED_ONE, "Se abri\u00f3 1 planta nueva en Ramos Arizpe durante")
+    assert (status, text) == ("fuzzy", "Se abri\u00f3 una planta nueva en Ramos Arizpe durante")
+
+
+ARTICLES_UN = (
+    "Se trata de un proyecto que generar\u00e1 300 empleos en la regi\u00f3n fronteriza.\n"
+    "La inversi\u00f3n representa un aumento de 15% respecto al a\u00f1o anterior.\n"
+    "Una de las empresas instalar\u00e1 una nave de 20.000 metros cuadrados en Apodaca.\n"
+    "El gobernador dijo que es uno de los proyectos m\u00e1s importantes de 2024.\n"
+    "La planta contar\u00e1 con un centro de distribuci\u00f3n y una l\u00ednea de ensamble.\n"
+    "Fue un a\u00f1o r\u00e9cord para la industria, con 331.200 empleos en Baja California.\n"
+    "Un grupo de 12 empresas anunci\u00f3 una inversi\u00f3n conjunta en Saltillo.\n"
+    "Las exportaciones crecieron un 5% m\u00e1s que el a\u00f1o anterior, dijo la SE.\n"
+    "It is one of the two plants the company runs in Coahuila, the governor said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Se trata del proyecto que generar\u00e1 300 empleos en la regi\u00f3n fronteriza",
+        "La inversi\u00f3n representa aumento de 15% respecto al a\u00f1o anterior",
+        "Una de las empresas instalar\u00e1 la nave de 20.000 metros cuadrados en Apodaca",
+        "Una de las empresas instalar\u00e1 nave de 20.000 metros cuadrados en Apodaca",
+        "El gobernador dijo que es de los proyectos m\u00e1s importantes de 2024",
+        "La planta contar\u00e1 con centro de distribuci\u00f3n y una l\u00ednea de ensamble",
+        "La planta contar\u00e1 con el centro de distribuci\u00f3n y la l\u00ednea de ensamble",
+        "Fue el a\u00f1o r\u00e9cord para la industria, con 331.200 empleos en Baja California",
+        "El grupo de 12 empresas anunci\u00f3 la inversi\u00f3n conjunta en Saltillo",
+        "Las exportaciones crecieron 5% m\u00e1s que el a\u00f1o anterior, dijo la SE",
+        "Las exportaciones crecieron un 5 % m\u00e1s que el a\u00f1o anterior, dijo la SE",
+        "It is of the two plants the company runs in Coahuila, the governor said",
+        "It is the one of the two plants the company runs in Coahuila",
+    ],
+)
+def test_un_and_una_as_articles_never_refuse_a_quote(quote: str) -> None:
+    # An article added, left out or changed, beside a figure or not: a slip, no figure.
+    assert passage(ARTICLES_UN, quote)[0] == "fuzzy", quote
+
+
 # Negation --------------------------------------------------------------------------------------
 
 NEGATED = (

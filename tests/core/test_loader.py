@@ -718,6 +718,27 @@ def test_a_quote_writing_the_articles_figure_another_way_is_a_warning_and_anothe
     assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["loose", "loose", "missing"]
 
 
+def test_a_quote_with_one_plant_for_the_articles_two_is_an_error_naming_both(
+    tmp_path: Path,
+) -> None:
+    article = (
+        "Plantas\n\nLa empresa abrir\u00e1 dos plantas en Nuevo Le\u00f3n el pr\u00f3ximo"
+        " a\u00f1o.\nThe company will open one plant in Coahuila next year, the governor said.\n"
+    )
+    facts = [
+        {"fact": "Plants.", "quote": "La empresa abrir\u00e1 una planta en Nuevo Le\u00f3n el"},
+        {"fact": "Plant.", "quote": "The company will open two plants in Coahuila next year"},
+        {"fact": "Article.", "quote": "The company will open a plant in Coahuila next year"},
+    ]
+    corpus = load_one(tmp_path, fields(key_facts=facts), seeds={"article.txt": article})
+
+    plants, plant, slip = corpus.all_problems
+    assert [p.severity for p in (plants, plant, slip)] == ["error", "error", "warning"]
+    assert 'the article has "dos" where the quote has "una"' in plants.in_full
+    assert 'the article has "one" where the quote has "two"' in plant.in_full
+    assert [fact.anchor for fact in corpus.briefs[0].key_facts] == ["missing", "missing", "fuzzy"]
+
+
 def test_a_quote_whose_number_in_words_is_not_the_articles_is_an_error_naming_both(
     tmp_path: Path,
 ) -> None:

@@ -324,6 +324,10 @@ class _Number(NamedTuple):
     vague: bool = False
     """Whether it is a scale word in the plural with no number before it ("miles de",
     "hundreds of", "millones de"): an amount, but none that digits write."""
+    maybe: bool = False
+    """Whether it is "one", "un", "una" or "uno" alone, a number only where the other side has a
+    number in its place (see :func:`_numbers_differing`): "one plant" is not "two plants", but
+    "one of the plants" and "un aumento" count nothing."""
 
 
 _WHOLE = frozenset({0})
@@ -448,10 +452,12 @@ _CARDINALS = {
 is not "four key areas". Words in a row make one number ("twenty-five", "treinta y cinco",
 "ciento veinte"). "One" and the Spanish "un", "una" and "uno" are left out: "one of the", "the
 one" and the articles "un" and "una" count nothing, and a quote leaving one out or adding one
-changes no figure far more often than it does; they are read only after a tens word
-("twenty-one", "treinta y un"), see :data:`_UNITS_AFTER_TENS`."""
+changes no figure far more often than it does; they are read as the units of a tens word
+before them ("twenty-one", "treinta y un"), see :data:`_UNITS_AFTER_TENS`, and alone as a
+number only where the other side has another in their place (:attr:`_Number.maybe`)."""
 _UNITS_AFTER_TENS = frozenset(("one", "un", "una", "uno"))
-"""One, read as a number only as the units of a tens word before it."""
+"""One, read as a number as the units of a tens word before it, or before a scale word ("un
+millón", "one hundred"), and else only where the other side has a number in its place."""
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -634,7 +640,9 @@ def _numbers(text: str) -> list[tuple[int, int, _Number]]:
         if before is not None and text[before_end:start] in ("", " ") and not before.ordinal:
             scale = before.scale + number.scale
             written = text[before_start:end]
-            found[-1] = (before_start, end, before._replace(written=written, scale=scale))
+            # "Un millón", "one hundred": one, whatever the other side writes.
+            before = before._replace(written=written, scale=scale, maybe=False)
+            found[-1] = (before_start, end, before)
         else:
             # One alone is worth one of its scale ("mil empleos", "a million"); in the plural
             # ("miles de", "hundreds of"), an amount none of whose digits are told.
@@ -663,8 +671,8 @@ def _word_numbers(text: str) -> list[tuple[int, int, _Number]]:
                 end,
                 before._replace(written=text[before_start:end], digits=value),
             )
-        elif not unit:
-            found.append((start, end, number._replace(written=word)))
+        else:
+            found.append((start, end, number._replace(written=word, maybe=unit)))
     return found
 
 
@@ -789,7 +797,7 @@ def numbers_differ(quote: str, passage: str) -> tuple[tuple[str, ...], tuple[str
     every number of one is the same number in the other, in the same order (see
     :func:`_same_number`)."""
     one, other = _Quote.of(fold_quote(quote)), _Quote.of(fold_quote(passage))
-    differing = _differing(one.numbers, other.numbers, _same_number)
+    differing = _numbers_differing(one.numbers, other.numbers)
     if differing is None:
         return None
     quoted, written = differing
@@ -812,6 +820,68 @@ def _differing(
     ):
         end += 1
     return quoted[start : len(quoted) - end], written[start : len(written) - end]
+
+
+def _numbers_differing(
+    quoted: Sequence[_Placed], written: Sequence[_Placed]
+) -> tuple[Sequence[_Placed], Sequence[_Placed]] | None:
+    """The numbers of ``quoted`` and of ``written`` that differ, in order, as :func:`_differing`
+    tells them; None when all are the same, in the same order, once each "one" that has no
+    number in its place on the other side is left out (see :func:`_aligned`). Where it has one,
+    both are named: "one" where the other side has "two"."""
+    differing = _differing(quoted, written, _same_number)
+    if differing is None or _aligned(quoted, written):
+        return None
+    quoted_apart, written_apart = differing
+    if len(quoted_apart) != len(written_apart):
+        # Not each facing one: a "one" in either is no number the other lacks.
+        quoted_apart = [number for number in quoted_apart if not number[2].maybe]
+        written_apart = [number for number in written_apart if not number[2].maybe]
+    return quoted_apart, written_apart
+
+
+def _aligned(quoted: Sequence[_Placed], written: Sequence[_Placed]) -> bool:
+    """Whether ``quoted`` and ``written`` are the same numbers in the same order once some of
+    their "one"s (:attr:`_Number.maybe`) are left out: "una planta y 2 naves" has the numbers of
+    "la planta y 2 naves", and "1 planta" those of "una planta"; not "una planta" those of "dos
+    plantas"."""
+    start, quoted_end, written_end = 0, len(quoted), len(written)
+
+    def definite(one: _Placed, other: _Placed) -> bool:
+        return not one[2].maybe and not other[2].maybe and _same_number(one, other)
+
+    # The same numbers at either end, neither a "one", are each other's in any way of leaving
+    # "one"s out: only those between are tried each way.
+    while start < min(quoted_end, written_end) and definite(quoted[start], written[start]):
+        start += 1
+    while (
+        quoted_end > start
+        and written_end > start
+        and definite(quoted[quoted_end - 1], written[written_end - 1])
+    ):
+        quoted_end -= 1
+        written_end -= 1
+    quoted, written = quoted[start:quoted_end], written[start:written_end]
+    if not any(number[2].maybe for number in (*quoted, *written)):
+        return not quoted and not written
+    # How far into each the numbers may be taken as the same, by each way of leaving out
+    # "one"s: a few numbers at most, for the rest are taken above.
+    reached = {(0, 0)}
+    for at_quoted in range(len(quoted) + 1):
+        for at_written in range(len(written) + 1):
+            if (at_quoted, at_written) not in reached:
+                continue
+            if at_quoted < len(quoted) and quoted[at_quoted][2].maybe:
+                reached.add((at_quoted + 1, at_written))
+            if at_written < len(written) and written[at_written][2].maybe:
+                reached.add((at_quoted, at_written + 1))
+            if (
+                at_quoted < len(quoted)
+                and at_written < len(written)
+                and _same_number(quoted[at_quoted], written[at_written])
+            ):
+                reached.add((at_quoted + 1, at_written + 1))
+    return (len(quoted), len(written)) in reached
 
 
 def _both_negate(one: _Negation, other: _Negation) -> bool:
@@ -837,7 +907,7 @@ def _difference_in(
     else, if ``negations``, its negating words. None when it says the same."""
     written = [(at, past, n) for at, past, n in _numbers(window) if at < end and past > start]
     differing: tuple[Sequence[Any], Sequence[Any]] | None
-    differing = _differing(quote.numbers, written, _same_number)
+    differing = _numbers_differing(quote.numbers, written)
     if differing is not None:
         return NumberDifference, *differing
     if not negations:
