@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal, NamedTuple, TypeVar
 
+from tui.core.numbers import CARDINALS, ONES, ORDINALS, SCALE_ABBREVIATIONS, SCALES
 from tui.core.text import (
     abbreviations_as_letters,
     fold_marks,
@@ -332,122 +333,22 @@ class _Number(NamedTuple):
 
 _WHOLE = frozenset({0})
 
-_SCALES = {
-    "hundred": 2,
-    "hundreds": 2,
-    "cientos": 2,
-    "thousand": 3,
-    "thousands": 3,
-    "million": 6,
-    "millions": 6,
-    "billion": 9,
-    "billions": 9,
-    "trillion": 12,
-    "trillions": 12,
-    "bn": 9,
-    "mil": 3,
-    # Spanish "miles" only before "de" ("miles de empleos"): English "miles" is a distance.
-    "miles": 3,
-    "millon": 6,
-    "millones": 6,
-    # The Spanish billón is a million millions.
-    "billon": 12,
-    "billones": 12,
-    # Millones de dólares, de pesos; miles de millones de dólares, de pesos.
-    "mdd": 6,
-    "mdp": 6,
-    "mmdd": 9,
-    "mmdp": 9,
-}
+
+def _loose_words(table: dict[str, int]) -> dict[str, int]:
+    """``table`` with its words as the loose text writes them: no accents ("millon")."""
+    return {
+        word if word.isascii() else _without_marks(unicodedata.normalize("NFKD", word)): value
+        for word, value in table.items()
+    }
+
+
+_SCALES = _loose_words(SCALES | SCALE_ABBREVIATIONS)
 """Words that multiply the number before them, as the loose text writes them (small letters, no
 accents), with the power of ten each stands for: "57 billion" is not "57 million", nor "15 mdd"
 "15 mil mdd". Several in a row multiply together ("mil millones", "mil mdd"). A scale word
 with no number before it ("a million", "mil empleos", "miles de") is a figure of its own. The
 abbreviations "k" and "M" are left out: the loose text has no case, and "5 m" is five metres."""
-_CARDINALS = {
-    "zero": 0,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "cero": 0,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "siete": 7,
-    "ocho": 8,
-    "nueve": 9,
-    "diez": 10,
-    # Eleven in Spanish; "once" in English is written alike by a quote true to its article.
-    "once": 11,
-    "doce": 12,
-    "trece": 13,
-    "catorce": 14,
-    "quince": 15,
-    "dieciseis": 16,
-    "diecisiete": 17,
-    "dieciocho": 18,
-    "diecinueve": 19,
-    "veinte": 20,
-    "veintiun": 21,
-    "veintiuno": 21,
-    "veintiuna": 21,
-    "veintidos": 22,
-    "veintitres": 23,
-    "veinticuatro": 24,
-    "veinticinco": 25,
-    "veintiseis": 26,
-    "veintisiete": 27,
-    "veintiocho": 28,
-    "veintinueve": 29,
-    "treinta": 30,
-    "cuarenta": 40,
-    "cincuenta": 50,
-    "sesenta": 60,
-    "setenta": 70,
-    "ochenta": 80,
-    "noventa": 90,
-    "cien": 100,
-    "ciento": 100,
-    **{
-        hundreds + ending: value
-        for hundreds, value in (
-            ("doscient", 200),
-            ("trescient", 300),
-            ("cuatrocient", 400),
-            ("quinient", 500),
-            ("seiscient", 600),
-            ("setecient", 700),
-            ("ochocient", 800),
-            ("novecient", 900),
-        )
-        for ending in ("os", "as")
-    },
-}
+_CARDINALS = _loose_words(CARDINALS)
 """Numbers written in words, as the loose text writes them, with their values: "three key areas"
 is not "four key areas". Words in a row make one number ("twenty-five", "treinta y cinco",
 "ciento veinte"). "One" and the Spanish "un", "una" and "uno" are left out: "one of the", "the
@@ -455,39 +356,10 @@ one" and the articles "un" and "una" count nothing, and a quote leaving one out 
 changes no figure far more often than it does; they are read as the units of a tens word
 before them ("twenty-one", "treinta y un"), see :data:`_UNITS_AFTER_TENS`, and alone as a
 number only where the other side has another in their place (:attr:`_Number.maybe`)."""
-_UNITS_AFTER_TENS = frozenset(("one", "un", "una", "uno"))
+_UNITS_AFTER_TENS = frozenset(ONES)
 """One, read as a number as the units of a tens word before it, or before a scale word ("un
 millón", "one hundred"), and else only where the other side has a number in its place."""
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "primer": 1,
-    "tercer": 3,
-    **{
-        stem + ending: value
-        for stem, value in (
-            ("primer", 1),
-            ("segund", 2),
-            ("tercer", 3),
-            ("cuart", 4),
-            ("quint", 5),
-            ("sext", 6),
-            ("septim", 7),
-            ("octav", 8),
-            ("noven", 9),
-            ("decim", 10),
-        )
-        for ending in ("o", "a", "os", "as")
-    },
-}
+_ORDINALS = _loose_words(ORDINALS)
 """Ordinals, the places they tell: "the first pillar" is not "the second pillar"."""
 _ORDINAL_ENDING = re.compile(r"(?:st|nd|rd|th|er|[dtrvmn][oa]|[oa])s?")
 """What written onto a number makes it an ordinal: "2nd", "1er", "3ra", "5to", "2dos", and "1o"

@@ -29,6 +29,7 @@ from tui.core.drafting.sentences import (
     sentences,
     unpaired_marks,
 )
+from tui.core.numbers import CARDINALS, SCALES
 from tui.core.quotes import FoldedArticle
 from tui.core.text import fold_white_space
 
@@ -42,12 +43,18 @@ is, is quoted by this many words around what carries its fact."""
 LEAD_WORDS = 12
 """How many words such a quote takes before what carries its fact, to say something on its own."""
 
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    "sixty|seventy|eighty|ninety|"
-    "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|treinta|cuarenta|"
-    "cincuenta|sesenta|setenta|ochenta|noventa|cien|mil|"
-    "(?:dos|tres|cuatro|seis|sete|ocho|nove)cient[oa]s|quinient[oa]s"
+_NUMBER_WORDS = "|".join(
+    [
+        "one",
+        *(
+            word
+            for word, value in CARDINALS.items()
+            # A count is written in one word up to twelve, and in tens and hundreds; "ciento"
+            # stands only before the rest of a number.
+            if value > 0 and (value <= 12 or value % 10 == 0) and word != "ciento"
+        ),
+        "mil",
+    ]
 )
 """Numbers written as words, which count what a sentence says they count: "tres nuevas plantas"
 and "mil millones de dólares" are figures, "los tres niveles de gobierno" and "the two
@@ -65,14 +72,15 @@ _MANY_WORDS = (
 _COUNTED = (
     "jobs|workers|employees|hires|plants|factories|facilities|sites|warehouses|parks|shifts"
     "|companies|firms|businesses|suppliers|manufacturers|automakers|makers|investors"
-    "|investments|projects|units|vehicles|cars|trucks|containers|tons|tonnes|million|millions"
-    "|billion|billions|trillion|trillions|percent|per cent|percentage points|basis points"
-    "|dollars|members"
+    "|investments|projects|units|vehicles|cars|trucks|containers|tons|tonnes"
+    "|percent|per cent|percentage points|basis points|dollars|members"
     "|empleos|puestos|plazas|trabajadores|trabajadoras|empleados|empleadas|contrataciones"
     "|plantas|fábricas|naves|instalaciones|parques|bodegas|turnos|empresas|compañías|firmas"
     "|proveedores|proveedoras|fabricantes|armadoras|inversionistas|inversiones|proyectos"
-    "|unidades|vehículos|autos|camiones|contenedores|toneladas|mil|millón|millones|billón"
-    "|billones|por ciento|puntos porcentuales|puntos base|dólares|socios|pesos|euros"
+    "|unidades|vehículos|autos|camiones|contenedores|toneladas"
+    "|por ciento|puntos porcentuales|puntos base|dólares|socios|pesos|euros|"
+    # Millions and more, and the Spanish "mil" ("tres mil empleos", "dos mil millones").
+    + "|".join(["mil", *(word for word, power in SCALES.items() if power >= 6)])
 )
 """What a figure counts: jobs and workers, plants, firms, units made or shipped, money, a share.
 Not lines nor positions, which are also a plan's ("tres líneas de acción") and a government's."""
