@@ -2706,6 +2706,34 @@ def test_a_company_whose_name_opens_with_a_known_place_is_listed_whole_when_repo
 
 
 @pytest.mark.parametrize(
+    ("sentence", "organizations", "places"),
+    [
+        (
+            "The bill stalled after the Texas Legislature said it would not vote this session.",
+            ["Texas Legislature"],
+            ["Texas"],
+        ),
+        (
+            "La Legislatura de Nuevo León aprobó la reforma.",
+            ["Legislatura de Nuevo León"],
+            ["Nuevo León"],
+        ),
+    ],
+)
+def test_a_states_legislature_is_its_body_and_no_company_named_after_it(
+    sentence: str, organizations: list[str], places: list[str]
+) -> None:
+    # "the Texas Legislature said" was drafted as a company named after Texas, as "Texas
+    # Instruments said" is, and the state was not listed.
+    found = find_entities(sentence, shipped_gazetteer())
+    assert (list(found.organizations), list(found.places), list(found.people)) == (
+        organizations,
+        places,
+        [],
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("Texas Republicans will invest in roads.", "Texas"),

@@ -45,10 +45,12 @@ ORGANIZATION_WORDS = frozenset(
     Consejo Asociación Cámara Compañía Instituto Banco Secretaría Secretaria Ministerio Departamento
     Agencia Comisión Comité Grupo Fundación Universidad Consulado Embajada Gobierno Senado
     Congreso Programa Ayuntamiento Aduana Cluster Clúster Federación Confederación Sindicato
-    Canacintra Industria Police Policía Guardia""".split()  # noqa: SIM905 - a word block reads better
+    Canacintra Industria Police Policía Guardia Legislature Legislatura
+    """.split()  # noqa: SIM905 - a word block reads better
 )
-"""The words that say a name is an organization's ("Grupo", "Council"); facets also read them
-(a company's country is part of its name after one alone: "Grupo México")."""
+"""The words that say a name is an organization's ("Grupo", "Council"), a government's body's
+too ("Texas Legislature": the state's, not a company named after it); facets also read them (a
+company's country is part of its name after one alone: "Grupo México")."""
 _EXECUTIVE_OFFICES = (
     r"chief\s+executive(?:\s+officer)?"
     r"|(?:executive|senior)\s+vice\s+president|managing\s+director|general\s+manager"
