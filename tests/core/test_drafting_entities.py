@@ -2734,6 +2734,21 @@ def test_a_states_legislature_is_its_body_and_no_company_named_after_it(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        ("El PIB de México creció 3.2% en el segundo trimestre, informó el INEGI.", ["GDP"]),
+        ("Mexico's GDP grew 3.2% in the second quarter, INEGI said.", ["GDP"]),
+    ],
+)
+def test_gdp_is_a_topic_and_its_spanish_acronym_no_organization(
+    sentence: str, topics: list[str]
+) -> None:
+    # "El PIB de México creció" was drafted with "PIB" among the organizations, as an acronym.
+    found = find_entities(sentence, shipped_gazetteer())
+    assert (list(found.organizations), list(found.topics)) == (["INEGI"], topics)
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("Texas Republicans will invest in roads.", "Texas"),
