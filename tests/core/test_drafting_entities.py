@@ -2749,6 +2749,42 @@ def test_gdp_is_a_topic_and_its_spanish_acronym_no_organization(
 
 
 @pytest.mark.parametrize(
+    ("article", "outlet"),
+    [
+        (
+            "Crece la economía\n\nMONTERREY, N.L. (EFE).- La economía de Nuevo León creció 3%,"
+            " según el INEGI, y la planta de Kia sumará 500 empleos.\n",
+            "EFE",
+        ),
+        (
+            "Plant grows\n\nWASHINGTON (AP) — Kia will hire 500 workers in Nuevo León, INEGI"
+            " data show.\n",
+            "AP",
+        ),
+    ],
+)
+def test_a_news_agency_a_dateline_credits_is_the_outlet_and_no_organization(
+    article: str, outlet: str
+) -> None:
+    # "MONTERREY, N.L. (EFE).- …" was drafted with EFE among the organizations the article is
+    # about, as well as its outlet.
+    fields = draft_article(article, shipped_gazetteer()).fields
+    assert (fields["outlet"], sorted(fields["organizations"])) == (outlet, ["INEGI", "Kia"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La planta de Kia sumará 500 empleos. (Con información de EFE)",
+        "Kia will hire 500 workers, the company said. (AP)",
+        "Kia will hire 500 workers, the company said (With information from AFP).",
+    ],
+)
+def test_a_news_agency_credited_after_the_article_is_no_organization(text: str) -> None:
+    assert find_entities(text, shipped_gazetteer()).organizations == ("Kia",)
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("Texas Republicans will invest in roads.", "Texas"),

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core.drafting.language import detect_language
-from tui.core.drafting.metadata import dateline_place, dateline_span
+from tui.core.drafting.metadata import AGENCIES, dateline_place, dateline_span
 from tui.core.drafting.sentences import OPENING_WORDS, STATE_SHORTENED, Told, sentences
 from tui.core.files import Refused, read_limited
 from tui.core.search import known_name
@@ -509,6 +509,16 @@ _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbreviation>[A-ZÁÉÍÓÚÑÜ][\w&
 _MEXICAN = re.compile(r"^Mexican\b")
 """The nationality a known organization's name may follow in English: "the Mexican Ministry of
 Economy"."""
+_AGENCIES = "|".join(map(re.escape, AGENCIES))
+_AGENCY_CREDIT = re.compile(
+    rf"\((?P<agency>{_AGENCIES})\)"
+    r"|(?i:con\s+informaci[oó]n\s+de|with\s+information\s+from|fuente:|source:)\s+"
+    rf"(?:(?i:la\s+agencia|the\s+agency)\s+)?(?P<credited>{_AGENCIES})(?![\w-])"
+)
+"""A news agency credited for the article: in brackets, in its dateline or wherever ("MONTERREY,
+N.L. (EFE).-", "(AP)"), or after the words that credit it ("Con información de EFE", "With
+information from Reuters"). It is where the article comes from, which a brief gives as its
+outlet, not an organization the article is about."""
 _CURRENCY_SIGN = re.compile(r" ?\$")
 """What makes the capitals before it a currency's: "US$50", "US $50"."""
 _HYPHEN_BEFORE_A_CAPITAL = re.compile(r"(?<=[\w.])-(?=[A-ZÁÉÍÓÚÑÜ])")
@@ -1048,6 +1058,10 @@ def find_entities(
         found["places"].setdefault(name, start)
         taken[start:end] = b"\x01" * (end - start)
         place_ends.add(end)
+    # A news agency the article credits is where it came from, no name it is about: "(EFE)".
+    for credit in _AGENCY_CREDIT.finditer(text):
+        start, end = credit.span("agency") if credit["agency"] else credit.span("credited")
+        taken[start:end] = b"\x01" * (end - start)
     skipped = set(skip)
     # An organisation's name may hold a known place ("Southern California Biomedical Council",
     # "Cámara de Comercio de Tijuana"): it is listed whole, as well as the place. A company's

@@ -103,13 +103,14 @@ _REGION_ABBREVIATED = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,4}\.|(?:[A-Z]\.)
 _DASH = r"(?:—|–|--|-)"
 _PARTS = rf"(?:,\s*|\s*{_DASH}\s*)"
 """What parts a dateline: a comma or a dash ("MONTERREY, Mexico — March 20, 2024 —")."""
-_AGENCIES = (
+AGENCIES = (
     "Reuters", "AP", "AFP", "EFE", "DPA", "ANSA", "Xinhua", "Bloomberg", "Notimex",
     "Europa Press", "Prensa Latina", "Sputnik", "OEM", "OEM-Informex", "Quadratín",
     "El Universal",
 )  # fmt: skip
-"""News agencies (and an outlet whose stories others carry) a dateline names in brackets."""
-_AGENCY_NAMES = "|".join(map(re.escape, _AGENCIES))
+"""News agencies (and an outlet whose stories others carry) a dateline names in brackets; an
+article credits them so wherever it does, and names no organization it is about by it."""
+_AGENCY_NAMES = "|".join(map(re.escape, AGENCIES))
 _AGENCY_IN_BRACKETS = re.compile(rf"\((?P<agency>{_AGENCY_NAMES})\)")
 _AGENCY = rf"\s*\((?:{_AGENCY_NAMES}|Agencias)\)"
 """A news agency in brackets after a dateline's place: "WASHINGTON (Reuters) - "; or
