@@ -2785,6 +2785,26 @@ def test_a_news_agency_credited_after_the_article_is_no_organization(text: str) 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Grupo México said it will invest $500 million in a smelter in Sonora.", ["Sonora"]),
+        ("Grupo México dijo que ampliará su fundición en Sonora.", ["Sonora"]),
+        (
+            "Grupo México Chief Executive Germán Larrea said the mine will grow.",
+            [],
+        ),
+        # The country named on its own is listed from there.
+        ("Grupo México said exports from Mexico rose.", ["Mexico"]),
+    ],
+)
+def test_a_groups_name_holding_a_place_names_no_place(sentence: str, places: list[str]) -> None:
+    # "Grupo México said", opening a sentence, was drafted with the place Mexico: only the
+    # company's investing ("Grupo México invertirá") told the country part of its name.
+    found = find_entities(sentence, shipped_gazetteer())
+    assert (list(found.organizations), list(found.places)) == (["Grupo México"], places)
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("Texas Republicans will invest in roads.", "Texas"),

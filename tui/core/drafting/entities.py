@@ -956,9 +956,11 @@ def find_entities(
         if group == "places" and (
             companies.holds_in_its_name(start, end)
             or (_ends_a_name(text, taken, start) and _COMPANY_ACTION.match(text, end))
+            or _after_a_groups_word(text, start)
         ):
-            # Of a company's name, as its legal name or its doing what one does says: "Ternium
-            # México invertirá" names no country, where "Hoy México invertirá" does.
+            # Of a company's name, as its legal name, its doing what one does or the group it
+            # is says: "Ternium México invertirá" and "Grupo México said" name no country,
+            # where "Hoy México invertirá" does.
             continue
         if group == "places" and name in gazetteer.states:
             name = _in_another_state(text, gazetteer, match, name, known_place_starts) or name
@@ -1222,6 +1224,20 @@ _NAME_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÁÉÍÓÚÑÜ][a-záéíó
 
 
 _DE_BEFORE = re.compile(r"\s+(?:de\s+|of\s+)?$")
+
+
+_GROUPS_WORDS = frozenset(("Grupo", "Group", "Compañía", "Company", "Corporation"))
+"""The words of :data:`ORGANIZATION_WORDS` that name a company by the group of companies it is,
+which a place right after one alone is a part of the name of: "Grupo México" is a mining group,
+as a facet counts it. Not a chamber's or a council's, whose place is where it is."""
+
+
+def _after_a_groups_word(text: str, start: int) -> bool:
+    """Whether the place ``text`` writes at ``start`` comes right after a word of
+    :data:`_GROUPS_WORDS`, with which it makes a company's name: "Grupo México said"; not
+    after "de": "el Grupo de Trabajo de México"."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1) in _GROUPS_WORDS
 
 
 def _after_a_known_company(text: str, org_ends: set[int], start: int) -> bool:
