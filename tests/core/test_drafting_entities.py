@@ -2805,6 +2805,31 @@ def test_a_groups_name_holding_a_place_names_no_place(sentence: str, places: lis
 
 
 @pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Texas Instruments Chief Executive Haviv Ilan said demand for chips was weak.", []),
+        ("Texas Instruments chief executive Haviv Ilan said demand for chips was weak.", []),
+        (
+            "Texas Instruments Chief Executive Officer Haviv Ilan said the Sherman plant, in"
+            " Texas, would open first.",
+            ["Texas"],
+        ),
+    ],
+)
+def test_a_firms_executive_after_a_name_opening_with_a_place_says_it_is_the_firms(
+    sentence: str, places: list[str]
+) -> None:
+    # "Texas Instruments Chief Executive Haviv Ilan said" was drafted as the place Texas and
+    # the person, and no company: a title after the name kept it from being read as one.
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.organizations), list(found.people), list(found.places)) == (
+        ["Texas Instruments"],
+        ["Haviv Ilan"],
+        places,
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("Texas Republicans will invest in roads.", "Texas"),

@@ -1271,13 +1271,20 @@ def _a_company_opening_with_a_place(
 ) -> tuple[int, str] | None:
     """Where the company whose name opens with the known place ``text`` writes from ``start``
     to ``end`` ends, and its name, when the text says the whole is a company's ("Texas
-    Instruments will invest", "the company Mexico Pacific"); None otherwise. The rest of its
-    name is a word or two of no known name, no title ("Texas Governor Greg Abbott"), no group
-    of the place's people ("Texas Republicans") and no person's name. A name holding an
-    organization's word is read as one elsewhere, and lists the place too ("Mexico Business
-    Council"); one ending in a legal form lists none ("Texas Instruments Inc."). ``runs`` are
-    the text's runs of names, each by where it starts, with where it ends."""
+    Instruments will invest", "the company Mexico Pacific", "Texas Instruments Chief Executive
+    Haviv Ilan"); None otherwise. The rest of its name is a word or two of no known name, no
+    title ("Texas Governor Greg Abbott"), no group of the place's people ("Texas Republicans")
+    and no person's name. A name holding an organization's word is read as one elsewhere, and
+    lists the place too ("Mexico Business Council"); one ending in a legal form lists none
+    ("Texas Instruments Inc."). ``runs`` are the text's runs of names, each by where it starts,
+    with where it ends."""
     run_end, name = runs.get(start, (end, ""))
+    titled = _holder_after_a_title(name) if name else None
+    if titled is not None and start + titled.titles > end:
+        # Titles in capitals and who holds them are no part of its name: "Texas Instruments
+        # Chief Executive Haviv Ilan", read up to "Instruments".
+        name = name[: titled.titles].rstrip()
+        run_end = start + len(name)
     rest = text[end:run_end].split()
     if not 1 <= len(rest) <= 2:
         return None
@@ -1295,7 +1302,12 @@ def _a_company_opening_with_a_place(
         or (matcher.known is not None and matcher.known.search(text, end, run_end))
     ):
         return None
-    if _said_a_company(text, start, name) or _reported_on_as_a_company(text, start, run_end):
+    if (
+        _said_a_company(text, start, name)
+        or _reported_on_as_a_company(text, start, run_end)
+        # Only a firm has a chief executive, where a place has a governor or a president.
+        or _A_FIRMS_OFFICE_AFTER.match(text, run_end) is not None
+    ):
         return run_end, name
     return None
 
@@ -2213,6 +2225,10 @@ _CAPITALISED_EXECUTIVE = (
     # Officer"; in small letters only the areas listed do.
     + r"|Chief\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+Officer"
 )
+_A_FIRMS_OFFICE_AFTER = re.compile(rf"\s+(?:{_CAPITALISED_EXECUTIVE}|{_EXECUTIVES})\b")
+"""A firm's executive office written after a name, in capitals or in small letters, that says
+the name is the firm's: "Texas Instruments Chief Executive Haviv Ilan", "Texas Instruments chief
+executive Haviv Ilan"."""
 _TITLES_WITHIN = re.compile(
     rf"(?<!\S)(?:(?:{_CAPITALISED_EXECUTIVE}|{'|'.join(sorted(_TITLE_WORDS))})\.?"
     r"(?:\s+General)?(?:\s+and)?\s+)+"
