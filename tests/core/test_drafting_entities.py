@@ -2830,6 +2830,36 @@ def test_a_firms_executive_after_a_name_opening_with_a_place_says_it_is_the_firm
 
 
 @pytest.mark.parametrize(
+    ("sentence", "organization", "person"),
+    [
+        (
+            "Banco de México Governor Victoria Rodríguez said inflation eased.",
+            "Banxico",
+            "Victoria Rodríguez",
+        ),
+        (
+            "Bank of Mexico Governor Victoria Rodriguez said inflation eased.",
+            "Banxico",
+            "Victoria Rodriguez",
+        ),
+        (
+            "Secretaría de Economía Undersecretary Vidal Llerenas said exports rose.",
+            "SE",
+            "Vidal Llerenas",
+        ),
+    ],
+)
+def test_a_title_in_capitals_after_a_known_name_with_de_or_of_is_its_holders(
+    sentence: str, organization: str, person: str
+) -> None:
+    # "Banco de México Governor Victoria Rodríguez said" was drafted as Banxico and an
+    # organization of all those words, and no person: the known name's "de" was read as an
+    # office's, which may go on past a place ("Mayor of Puerto Peñasco Jorge Pivac").
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.organizations), list(found.people)) == ([organization], [person])
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("Texas Republicans will invest in roads.", "Texas"),

@@ -1078,6 +1078,11 @@ def find_entities(
         if told is not None:
             told(start // 2)
         titled = reading.titled(start, name)
+        if titled is None and taken[start]:
+            # Opening with a known name, the titles may follow its "de" or "of": "Banco de
+            # México Governor Victoria Rodríguez" names Banxico and its governor.
+            known_end = taken.find(b"\x00", start, end)
+            titled = _holder_after_a_title(name, (end if known_end < 0 else known_end) - start)
         if titled is not None and titled.titles:
             # Titles in capitals and who holds them are no part of the name before them, which
             # is read alone, the person as names are: "Grupo México Chief Executive Germán
@@ -2246,15 +2251,17 @@ class _Titled(NamedTuple):
     holder: int
 
 
-def _holder_after_a_title(name: str) -> _Titled | None:
+def _holder_after_a_title(name: str, known: int = 0) -> _Titled | None:
     """Where the titles and the person start in ``name`` when it holds titles in capitals,
     after the company or place they are of, if any, and before a person's name: "Magna Chief
     Executive Seetarama Kotagiri", "Chief Executive Mary Barra", "Puerto Peñasco Mayor Jorge
     Pivac". None when the words after the titles are no name ("President Biden
     Administration"), or those before them hold an office's "of", which may go on past a
-    place: "Mayor of Puerto Peñasco Jorge Pivac"."""
-    for titles in _TITLES_WITHIN.finditer(name):
-        before = name[: titles.start()].split()
+    place: "Mayor of Puerto Peñasco Jorge Pivac". The first ``known`` characters of ``name``
+    are a known name, whose "de" or "of" is its own: "Banco de México Governor Victoria
+    Rodríguez"."""
+    for titles in _TITLES_WITHIN.finditer(name, known):
+        before = name[known : titles.start()].split()
         if any(word in _CONNECTORS for word in before):
             return None
         if _is_a_name(name[titles.end() :]):
