@@ -2087,7 +2087,7 @@ def test_a_place_or_organization_after_an_office_in_a_firm_and_a_comma_names_no_
             '"Demand is strong," said Seetarama Kotagiri, Magna\'s chief executive officer, in a'
             " statement.",
             ["Seetarama Kotagiri"],
-            [],
+            ["Magna"],
             [],
         ),
         (
@@ -2102,7 +2102,8 @@ def test_a_place_or_organization_after_an_office_in_a_firm_and_a_comma_names_no_
             [],
             [],
         ),
-        ("John Miller, Magna's chief executive, said sales rose.", ["John Miller"], [], []),
+        # The company's possessive before its executive office says it is one.
+        ("John Miller, Magna's chief executive, said sales rose.", ["John Miller"], ["Magna"], []),
         (
             "John Miller, chief operating officer at Magna, said sales rose.",
             ["John Miller"],
@@ -2391,7 +2392,7 @@ def test_a_name_ending_in_a_companys_word_is_no_person_though_a_role_follows(com
     # "Acme Holdings, Magna's chief executive officer, said" was drafted as a person.
     sentence = f"{company}, Magna's chief executive officer, said sales rose."
     found = find_entities(sentence, shipped_gazetteer(), language="en")
-    assert (list(found.people), list(found.organizations)) == ([], [company])
+    assert (list(found.people), list(found.organizations)) == ([], [company, "Magna"])
 
 
 @pytest.mark.parametrize(
@@ -2857,6 +2858,30 @@ def test_a_title_in_capitals_after_a_known_name_with_de_or_of_is_its_holders(
     # office's, which may go on past a place ("Mayor of Puerto Peñasco Jorge Pivac").
     found = find_entities(sentence, shipped_gazetteer(), language="en")
     assert (list(found.organizations), list(found.people)) == ([organization], [person])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations", "people"),
+    [
+        ("Ternium's chief executive said the Pesquería plant will grow.", ["Ternium"], []),
+        (
+            "Ternium's chief executive officer, Máximo Vedoya, said the plant will grow.",
+            ["Ternium"],
+            ["Máximo Vedoya"],
+        ),
+        ("Nemak's CEO said the plant will grow.", ["Nemak"], []),
+        ("John Miller, Magna's chief executive, said sales rose.", ["Magna"], ["John Miller"]),
+        # A place's office is no firm's.
+        ("Mexico's president said tariffs would hurt.", [], []),
+    ],
+)
+def test_a_name_with_an_executive_office_after_its_possessive_is_a_companys(
+    sentence: str, organizations: list[str], people: list[str]
+) -> None:
+    # "Ternium's chief executive said" named no company: a name of one word that opens a
+    # sentence is one only for what a company is said to do, and heading one was not read.
+    found = find_entities(sentence, shipped_gazetteer(), language="en")
+    assert (list(found.organizations), list(found.people)) == (organizations, people)
 
 
 @pytest.mark.parametrize(

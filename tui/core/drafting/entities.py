@@ -191,9 +191,10 @@ _ROLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # What a company does, said right after its name: "Foxconn will invest $200 million", "Foxconn's
-# plant", "Foxconn invertirá", "Tesla pospuso". A name of one word is told an organization by it;
-# people invest too, but are named by two words or more, and told by their titles. The forms in
-# ``one`` are said of one only; the others of many too ("Companies will invest").
+# plant", "Foxconn invertirá", "Tesla pospuso"; or who runs it: "Ternium's chief executive". A
+# name of one word is told an organization by it; people invest too, but are named by two words
+# or more, and told by their titles. The forms in ``one`` are said of one only; the others of
+# many too ("Companies will invest").
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_MARK = re.compile(r"['’]s\b")
 """A possessive anywhere in a run of names ("Mexico's Ministry"); :data:`_POSSESSIVE` is one
@@ -204,7 +205,10 @@ _COMPANY_ACTION = re.compile(
     r"|\s+(?:también\s+)?(?:invertirá|invierte|invirtió|invertiría|planea\s+invertir|pospuso"
     r"|pospone|pospondrá|postergó|aplazó)\b"
     r"|['’]s\s+(?:\w+\s+)?(?:plant|factory|gigafactory|facility|investment|expansion|operations"
-    r"|project)\b)"
+    r"|project)\b"
+    # Its executives: "Ternium's chief executive", "Magna's chief operating officer", "Nemak's
+    # CEO". A place's or a person's office is no firm's ("Mexico's president").
+    rf"|['’]s\s+(?:{_EXECUTIVES}|CEO|Co-CEO)\b)"
     r"|\s+(?:will\s+|also\s+)?(?:invest|invested|investing|postpone|postponed)\b"
 )
 _DOES_BUSINESS = re.compile(
