@@ -17,12 +17,15 @@ from tests.kit.pilot import (
     main_screen,
     notifications_into,
     settle,
+    wait_for_screen,
 )
 from tui.app.actions import ACTIONS, HELP_SECTIONS, user_keys
 from tui.app.app import BriefingApp
+from tui.app.screens.facets import FacetDialog
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.brief_view import BriefView
+from tui.app.widgets.key_footer import KeyFooter
 from tui.core.keymap import UserKeymap
 
 
@@ -73,6 +76,25 @@ async def test_the_user_s_keys_file_gives_an_action_other_keys_everywhere(
         assert "Facets (F)" in text.splitlines()
     # The line it could not use is named, with the file.
     assert any("keys.yaml:2" in message and "reader.fly" in message for _, message in notices)
+
+
+async def test_shift_and_a_letter_is_the_capital_a_terminal_sends(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "shift+f" was shown in the footer and the help, but a terminal sends F, which it never
+    # matched: with f given up, the facets could not be opened.
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "keys.yaml").write_text("reader.facets: shift+f\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
+    notices: list[tuple[str, str]] = []
+    app = BriefingApp(corpus_dir)
+    async with app.run_test(size=(160, 40), message_hook=notifications_into(notices)) as pilot:
+        await settle(pilot)
+        assert "F Facets" in app.screen.query_one(KeyFooter).render().plain
+        await pilot.press("F")
+        await wait_for_screen(pilot, FacetDialog)
+    assert not [message for _, message in notices if "keys.yaml" in message]
 
 
 async def test_several_lines_of_the_keys_file_that_cannot_be_used_are_told_in_one_notice(
@@ -275,6 +297,23 @@ def test_key_names_are_mended_or_refused(tmp_path: Path) -> None:
     assert [problem.message.split(";")[0] for problem in keymap.problems] == [
         "no key is named 'ctlr+j'",
         "no key is named 'pgup'",
+    ]
+
+
+def test_shift_and_a_letter_is_read_as_its_capital(tmp_path: Path) -> None:
+    keymap = keys_file(tmp_path, "reader.facets: shift+f\nreader.tags: Shift+T,t\n")
+    assert keymap.keys == {"reader.facets": "F", "reader.tags": "T,t"}
+    assert keymap.problems == ()
+
+
+def test_shift_and_a_key_of_another_character_is_refused(tmp_path: Path) -> None:
+    # Shift+1 is "!" on one keyboard and "+" on another: a terminal sends that, never "shift+1".
+    keymap = keys_file(tmp_path, "reader.tags: shift+1,shift+slash,t\nreader.mark: shift+up\n")
+    assert keymap.keys == {"reader.tags": "t", "reader.mark": "shift+up"}
+    assert [problem.message for problem in keymap.problems] == [
+        f"{name} is never sent: a terminal sends the character Shift+{base} types, which"
+        " depends on the keyboard layout; write that character, in quotes"
+        for name, base in [("shift+1", "1"), ("shift+slash", "slash")]
     ]
 
 

@@ -631,6 +631,12 @@ IN_ORDER = tuple(each.id for each in ACTIONS)
 """The ids of the actions in the order the footer shows them, whatever keys they are given."""
 
 
+def _is_letter(text: str) -> bool:
+    """Whether ``text`` is one letter that has a capital of one letter ("f", "é"; not "ß")."""
+    upper = text.upper()
+    return len(text) == 1 and text.isalpha() and len(upper) == 1 and upper != text.lower()
+
+
 def user_keys(folder: Path) -> UserKeymap:
     """The keys file in ``folder``, as far as the app can use it, and what it cannot use."""
     # Imported here: most users have no keys file, and the reader reads it after its first frame.
@@ -668,11 +674,12 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
         (name,) = BindingsMap([Binding(key, "")]).key_to_bindings
         return name
 
-    named = frozenset(key.value.rsplit("+", 1)[-1] for key in Keys) | {
-        matched_as(character)
+    punctuation = {
+        matched_as(character): character
         for character in string.punctuation
         if character != ","  # which separates keys, and is named "comma"
     }
+    named = frozenset(key.value.rsplit("+", 1)[-1] for key in Keys) | punctuation.keys()
     # Textual's own, on every screen: the command palette, and quitting (ctrl+c says how).
     reserved = {matched_as(App.COMMAND_PALETTE_BINDING): "the command palette"} | {
         matched_as(key): "quitting"
@@ -687,11 +694,27 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
         *modifiers, base = name.split("+")
         if not base or any(modifier.lower() not in _MODIFIERS for modifier in modifiers):
             return None
+        if [modifier.lower() for modifier in modifiers] == ["shift"] and _is_letter(base):
+            # A terminal sends F for Shift+F, and Textual names the key so: "shift+f" never fired.
+            return matched_as(base.upper())
         if len(base) > 1 or modifiers:
             base = base.lower()  # with ctrl or alt, K is k: shift is a modifier of its own
             if base not in named and key_to_character(base) is None:
                 return None
         return "+".join([*(modifier.lower() for modifier in modifiers), base])
+
+    def shifted_character(key: str) -> bool:
+        """Whether ``key`` is Shift and a key that types a character other than a letter
+        ("shift+1", "shift+slash"): a terminal sends the character Shift gives it ("!" on one
+        keyboard, "+" on another), never such a key."""
+        modifier, _, base = key.partition("+")
+        character = punctuation.get(base) or key_to_character(base)
+        return (
+            modifier == "shift"
+            and character is not None
+            and character.isprintable()
+            and not character.isspace()
+        )
 
     # Keys as Textual matches them, so that "/" given one action is seen to be the "slash" of
     # another's defaults.
@@ -712,6 +735,11 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
             key = key_name(name)
             if key is None:
                 message = f"no key is named {name!r}; keys are named such as ctrl+k, f5, pageup"
+            elif shifted_character(key):
+                message = (
+                    f"{name} is never sent: a terminal sends the character Shift+{key[6:]} types,"
+                    " which depends on the keyboard layout; write that character, in quotes"
+                )
             elif key in reserved:
                 message = f"{name} is kept for {reserved[key]} on every screen; choose another"
             elif this.priority and len(key) == 1 and not this.off_while_typing:
