@@ -317,6 +317,27 @@ def test_shift_and_a_key_of_another_character_is_refused(tmp_path: Path) -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("key", "sent_as"),
+    [
+        ("ctrl+i", "Tab in a terminal"),
+        ("Ctrl+M", "Enter in a terminal"),
+        ("ctrl+left_square_bracket", "Escape in a terminal"),
+        ("ctrl+h", "Backspace in many terminals"),
+    ],
+)
+def test_a_key_a_terminal_sends_as_another_is_refused(
+    tmp_path: Path, key: str, sent_as: str
+) -> None:
+    # ctrl+i was listed as the add's key, but a terminal sends Tab for it: the add kept no key
+    # of its own.
+    keymap = keys_file(tmp_path, f"reader.add: '{key},ctrl+y'\n")
+    assert keymap.keys == {"reader.add": "ctrl+y"}
+    (problem,) = keymap.problems
+    assert (problem.line, problem.field) == (1, "reader.add")
+    assert problem.message == f"{key} is {sent_as}; choose another key"
+
+
 def test_a_character_for_an_action_ahead_of_typing_is_refused(tmp_path: Path) -> None:
     # With Tab's action on w, a w typed in the filter left it instead.
     keymap = keys_file(tmp_path, "reader.next_pane: tab,w\nreader.filter: s\n")

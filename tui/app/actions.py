@@ -688,6 +688,15 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
         for key in binding.key.split(",")
     }
 
+    # Keys a terminal sends as another: Ctrl+I as Tab, and Textual names what it receives so.
+    # ("ctrl+[" is not read as a key name at all.)
+    sent_as = {
+        "ctrl+i": "Tab in a terminal",
+        "ctrl+m": "Enter in a terminal",
+        f"ctrl+{matched_as('[')}": "Escape in a terminal",
+        "ctrl+h": "Backspace in many terminals",
+    }
+
     def key_name(name: str) -> str | None:
         if len(name) == 1:
             return matched_as(name)
@@ -740,6 +749,8 @@ def usable_keys(keymap: UserKeymap) -> UserKeymap:
                     f"{name} is never sent: a terminal sends the character Shift+{key[6:]} types,"
                     " which depends on the keyboard layout; write that character, in quotes"
                 )
+            elif key in sent_as:
+                message = f"{name} is {sent_as[key]}; choose another key"
             elif key in reserved:
                 message = f"{name} is kept for {reserved[key]} on every screen; choose another"
             elif this.priority and len(key) == 1 and not this.off_while_typing:
