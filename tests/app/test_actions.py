@@ -338,6 +338,21 @@ def test_a_key_a_terminal_sends_as_another_is_refused(
     assert problem.message == f"{key} is {sent_as}; choose another key"
 
 
+@pytest.mark.parametrize(
+    "written", ["5", "yes", "no", "Yes", "off", "true", "1.5", "10", "0x1f", "2024-03-01"]
+)
+def test_the_line_a_refusal_advises_is_accepted(tmp_path: Path, written: str) -> None:
+    # "reader.read: yes" was told to put yes in quotes, and "yes" in quotes that no key is
+    # named so: advice is a line the app takes, or none.
+    (problem,) = keys_file(tmp_path, f"reader.read: {written}\n").problems
+    advised = re.search(r"  (reader\.read: \S+)$", problem.message)
+    if advised is None:
+        assert problem.message.startswith(f"no key is named {written!r}")
+    else:
+        keymap = keys_file(tmp_path, advised[1] + "\n")
+        assert keymap.problems == () and keymap.keys
+
+
 def test_a_character_for_an_action_ahead_of_typing_is_refused(tmp_path: Path) -> None:
     # With Tab's action on w, a w typed in the filter left it instead.
     keymap = keys_file(tmp_path, "reader.next_pane: tab,w\nreader.filter: s\n")

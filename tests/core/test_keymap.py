@@ -68,8 +68,19 @@ def test_what_cannot_be_used_is_named_by_line_and_the_rest_applies(tmp_path: Pat
     ("line", "message"),
     [
         ("reader.bookmark: 5", 'put the keys in quotes, such as  reader.bookmark: "5"'),
-        ("reader.bookmark: 1.5  # one", 'put the keys in quotes, such as  reader.bookmark: "1.5"'),
-        ("reader.bookmark: yes", 'put the keys in quotes, such as  reader.bookmark: "yes"'),
+        # Quoted, these were told that no key is named so: said at once, with the key meant.
+        ("reader.bookmark: yes", "no key is named 'yes'; for the y key write  reader.bookmark: y"),
+        ("reader.bookmark: No", "no key is named 'No'; for the n key write  reader.bookmark: n"),
+        (
+            "reader.bookmark: 1.5  # one",
+            "no key is named '1.5'; keys are named such as ctrl+k, f5, pageup",
+        ),
+        ("reader.bookmark: on", "no key is named 'on'; keys are named such as ctrl+k, f5, pageup"),
+        ("reader.bookmark: 10", "no key is named '10'; keys are named such as ctrl+k, f5, pageup"),
+        (
+            "reader.bookmark: 2024-03-01",
+            "no key is named '2024-03-01'; keys are named such as ctrl+k, f5, pageup",
+        ),
         ('reader.bookmark: " "', "the space bar is written space, such as  reader.bookmark: space"),
         (
             'reader.bookmark: "m, "',
@@ -87,6 +98,19 @@ def test_keys_that_are_not_text_say_how_to_write_them(
     assert dict(keymap.keys) == {"app.quit": "q"}
     assert [(p.line, p.field, p.message) for p in keymap.problems] == [
         (2, "reader.bookmark", message)
+    ]
+
+
+def test_yes_or_no_is_told_the_key_meant_only_where_it_is_free(tmp_path: Path) -> None:
+    # "reader.read: no" was to be n, which is the note's, and another line gives y.
+    keys_file(tmp_path, "reader.read: no\nreader.mark: yes\nlist.next: y\n")
+    names = {"reader.note": ActionNames("n", "Note")} | {
+        action_id: ActionNames("", "") for action_id in ("reader.read", "reader.mark", "list.next")
+    }
+    keymap = read_keymap(tmp_path, names)
+    assert [problem.message for problem in keymap.problems] == [
+        f"no key is named {written!r}; keys are named such as ctrl+k, f5, pageup"
+        for written in ("no", "yes")
     ]
 
 

@@ -159,7 +159,9 @@ def read_keymap(
             continue
         names = [name.strip() for name in value.split(",")] if isinstance(value, str) else []
         if not names or not all(_KEY.fullmatch(name) and name.isprintable() for name in names):
-            message = _not_keys(action_id, value, text, line)
+            message = _not_keys(
+                action_id, value, text, line, _taken(action_id, entries, action_ids)
+            )
             problems.append(Problem(shown, line, action_id, message, "warning"))
             continue
         keys[action_id] = ",".join(names)
@@ -176,8 +178,22 @@ def _not_read(shown: str, message: str, fix: str, line: int = 0) -> UserKeymap:
     return UserKeymap({}, (Problem(shown, line, "", message, "error", advice),))
 
 
-def _not_keys(action_id: str, value: object, text: str, line: int) -> str:
-    """What to say of ``value``, given ``action_id`` on ``line`` of ``text``, that is not keys."""
+def _taken(
+    action_id: str,
+    entries: list[tuple[str, object, int]],
+    action_ids: Collection[str] | Mapping[str, ActionNames],
+) -> set[str]:
+    """The keys other actions than ``action_id`` have by default or the file's lines give them:
+    a key suggested for ``action_id`` is none of these, or it would be refused in turn."""
+    defaults = action_ids if isinstance(action_ids, Mapping) else {}
+    given = [(other, keys) for other, keys, _ in entries if isinstance(keys, str)]
+    given += [(other, names.keys) for other, names in defaults.items()]
+    return {name.strip() for other, keys in given if other != action_id for name in keys.split(",")}
+
+
+def _not_keys(action_id: str, value: object, text: str, line: int, taken: set[str]) -> str:
+    """What to say of ``value``, given ``action_id`` on ``line`` of ``text``, that is not keys;
+    a key suggested is none of ``taken``."""
     if isinstance(value, str):
         if any(name.isspace() and " " in name for name in value.split(",")):
             return f"the space bar is written space, such as  {action_id}: space"
@@ -186,7 +202,14 @@ def _not_keys(action_id: str, value: object, text: str, line: int) -> str:
         lines = text.splitlines()
         written = lines[line - 1] if 0 < line <= len(lines) else ""
         written = written.partition(":")[2].partition(" #")[0].strip() or str(value)
-        return f'put the keys in quotes, such as  {action_id}: "{written}"'
+        if len(written) == 1:  # a digit, which is a key once in quotes
+            return f'put the keys in quotes, such as  {action_id}: "{written}"'
+        # In quotes, yes or 1.5 was then told that no key is named so: say so at once.
+        no_key = f"no key is named {written!r}"
+        meant = written[0].lower()  # y and n are text to YAML, unquoted
+        if isinstance(value, bool) and written.lower() in {"yes", "no"} and meant not in taken:
+            return f"{no_key}; for the {meant} key write  {action_id}: {meant}"
+        return f"{no_key}; keys are named such as ctrl+k, f5, pageup"
     return "give the keys as text, comma-separated, such as  ctrl+b,m"
 
 
