@@ -435,12 +435,17 @@ def _item_out_of_line(lines: list[str], at: int) -> tuple[int, str, str] | None:
     if len(opener["indent"]) + len(opener["dash"] or "") > indent:
         return None  # left of the field the list is in: no item of that list
     name = opener["key"].strip()
+    return at, name, _line_up(indent, column, name)
+
+
+def _line_up(indent: int, column: int, name: str) -> str:
+    """The advice for a list item of field ``name`` indented ``indent`` spaces where the item
+    above it is indented ``column``."""
     spaces = "1 space" if indent == 1 else f"{indent} spaces"
-    advice = (
+    return (
         f"this list item is indented {spaces} and the item above it {column}; indent it"
         f" {column}, in line with the items of {name}: above"
     )
-    return at, name, advice
 
 
 def _is_item(line: str) -> bool:
@@ -706,12 +711,10 @@ class _Builder:
                 continue
             listed = path[: path.rindex("[")]
             indent = _indent(line)
-            spaces = "1 space" if indent == 1 else f"{indent} spaces"
             joined = cut(" ".join(str(node.value).split()), _FIX_SHOWN)
             message = (
-                f"this list item is indented {spaces} and the item above it {column}; indent it"
-                f" {column}, in line with the items of {listed.rpartition('.')[2]}: above (YAML"
-                f" reads the two as one value, {quoted(joined)})"
+                f"{_line_up(indent, column, listed.rpartition('.')[2])} (YAML reads the two as"
+                f" one value, {quoted(joined)})"
             )
             raise YamlProblem(number + 1, listed, message)
 
